@@ -1,0 +1,111 @@
+//! The `ward` binary. It parses arguments, wires the library crates together and prints
+//! results; it holds no business rules of its own (those live in the crates it calls).
+//!
+//! Exit codes are part of the contract (DESIGN.md): 0 success, 1 a negative answer that is
+//! not an error, 2 bad usage or bad input with a one-line reason on stderr.
+
+mod cmd;
+mod global;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use global::Global;
+
+/// ward: threat-intelligence sharing and action for healthcare.
+///
+/// One binary, two jobs: `ward serve` runs the hub (a TAXII 2.1 server where members share
+/// STIX 2.1 intelligence); every other command is the member toolkit that pulls intel, scans
+/// your logs, checks your devices and tells you what to do this week.
+#[derive(Parser)]
+#[command(name = "ward", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 success; 1 a negative answer (no match, findings with \
+--fail-on); 2 bad usage or bad input (the reason is printed on stderr).\n\n\
+Start here: `ward validate examples/bundle.json` checks a STIX bundle.")]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the hub: TAXII 2.1 under /taxii2/, health at /healthz [not available yet]
+    Serve(cmd::serve::ServeArgs),
+    /// Hub administration: organizations, users, tokens, collections [not available yet]
+    #[command(subcommand)]
+    Admin(cmd::admin::AdminCommand),
+    /// Check STIX 2.1 files against every MUST rule of the specification
+    Validate(cmd::validate::ValidateArgs),
+    /// STIX patterns: check one, or test it against observed data
+    #[command(subcommand)]
+    Pattern(cmd::pattern::PatternCommand),
+    /// Pull intel from a TAXII 2.1 server into the local store [not available yet]
+    Pull(cmd::pull::PullArgs),
+    /// Push a STIX file to a TAXII 2.1 collection [not available yet]
+    Push(cmd::pull::PushArgs),
+    /// Import outside formats (MISP, CSV, abuse.ch, KEV, CSAF, NVD...) as STIX [not available yet]
+    Import(cmd::import::ImportArgs),
+    /// Export blocklists for firewalls and DNS (RPZ, Suricata, Zeek...) [not available yet]
+    Export(cmd::export::ExportArgs),
+    /// Scan logs for known-bad indicators [not available yet]
+    Scan(cmd::scan::ScanArgs),
+    /// Remove patient and staff identifiers from a document before it is shared
+    Scrub(cmd::scrub::ScrubArgs),
+    /// Scrub, preview and publish a sighting or report to the hub [not available yet]
+    Share(cmd::share::ShareArgs),
+    /// Rank your assets and medical devices by known, exploited vulnerabilities
+    Exposure(cmd::exposure::ExposureArgs),
+    /// The weekly action plan [not available yet]
+    Report(cmd::report::ReportArgs),
+    /// The whole story on bundled sample data, in one command [not available yet]
+    Demo(cmd::demo::DemoArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version on stdout with exit 0 and usage errors on stderr.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let global = cli.global;
+    let result = match cli.command {
+        Command::Serve(a) => cmd::serve::run(a, &global),
+        Command::Admin(a) => cmd::admin::run(a, &global),
+        Command::Validate(a) => cmd::validate::run(a, &global),
+        Command::Pattern(a) => cmd::pattern::run(a, &global),
+        Command::Pull(a) => cmd::pull::run_pull(a, &global),
+        Command::Push(a) => cmd::pull::run_push(a, &global),
+        Command::Import(a) => cmd::import::run(a, &global),
+        Command::Export(a) => cmd::export::run(a, &global),
+        Command::Scan(a) => cmd::scan::run(a, &global),
+        Command::Scrub(a) => cmd::scrub::run(a, &global),
+        Command::Share(a) => cmd::share::run(a, &global),
+        Command::Exposure(a) => cmd::exposure::run(a, &global),
+        Command::Report(a) => cmd::report::run(a, &global),
+        Command::Demo(a) => cmd::demo::run(a, &global),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            // One line: the outermost context first, then its causes.
+            let mut line = format!("ward: {err}");
+            for cause in err.chain().skip(1) {
+                line.push_str(": ");
+                line.push_str(&cause.to_string());
+            }
+            eprintln!("{line}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! STIX timestamps: the one parser and formatter of RFC 3339 UTC instants used across ward.
+//!
+//! STIX 2.1 (section 3.2) requires `YYYY-MM-DDTHH:MM:SS[.s+]Z`: upper-case `T` and `Z`, UTC
+//! only, any number of fractional digits. We keep the number of fractional digits because the
+//! spec's precision rules (created/modified at least milliseconds) depend on it.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An instant with nanosecond resolution and the precision it was written with.
+#[derive(Clone, Copy, Debug, Eq)]
+pub struct Timestamp {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub secs: i64,
+    /// Nanoseconds within the second.
+    pub nanos: u32,
+    /// How many fractional-second digits the text had (0 when none).
+    pub frac_digits: u8,
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.secs == other.secs && self.nanos == other.nanos
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.secs, self.nanos).cmp(&(other.secs, other.nanos))
+    }
+}
+
+/// Why a string is not a STIX timestamp.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimestampError {
+    #[error("expected a timestamp like 2016-05-12T08:17:27.000Z, got {0:?}")]
+    Shape(String),
+    #[error("{field} {value} out of range in {text:?}")]
+    Range {
+        field: &'static str,
+        value: u32,
+        text: String,
+    },
+}
+
+fn digits(bytes: &[u8], from: usize, len: usize) -> Option<u32> {
+    let part = bytes.get(from..from + len)?;
+    let mut value = 0u32;
+    for &b in part {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u32::from(b - b'0');
+    }
+    Some(value)
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+impl Timestamp {
+    /// Parses a STIX timestamp. Strict: exactly the RFC 3339 profile STIX allows.
+    pub fn parse(text: &str) -> Result<Timestamp, TimestampError> {
+        let b = text.as_bytes();
+        let shape = || TimestampError::Shape(text.chars().take(64).collect());
+        if b.len() < 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[b.len() - 1] != b'Z'
+        {
+            return Err(shape());
+        }
+        let year = digits(b, 0, 4).ok_or_else(shape)?;
+        let month = digits(b, 5, 2).ok_or_else(shape)?;
+        let day = digits(b, 8, 2).ok_or_else(shape)?;
+        let hour = digits(b, 11, 2).ok_or_else(shape)?;
+        let minute = digits(b, 14, 2).ok_or_else(shape)?;
+        let second = digits(b, 17, 2).ok_or_else(shape)?;
+        let mut nanos = 0u32;
+        let mut frac_digits = 0u8;
+        let rest = &b[19..b.len() - 1];
+        if !rest.is_empty() {
+            if rest[0] != b'.' || rest.len() < 2 {
+                return Err(shape());
+            }
+            for (i, &c) in rest[1..].iter().enumerate() {
+                if !c.is_ascii_digit() {
+                    return Err(shape());
+                }
+                if i < 9 {
+                    nanos = nanos * 10 + u32::from(c - b'0');
+                }
+            }
+            let n = rest.len() - 1;
+            for _ in n..9 {
+                nanos *= 10;
+            }
+            frac_digits = n.min(255) as u8;
+        }
+        let range = |field, value| TimestampError::Range {
+            field,
+            value,
+            text: text.chars().take(64).collect(),
+        };
+        if !(1..=12).contains(&month) {
+            return Err(range("month", month));
+        }
+        if day == 0 || day > days_in_month(i64::from(year), month) {
+            return Err(range("day", day));
+        }
+        if hour > 23 {
+            return Err(range("hour", hour));
+        }
+        if minute > 59 {
+            return Err(range("minute", minute));
+        }
+        // 60 is a leap second; RFC 3339 allows it and we fold it into the next second.
+        if second > 60 {
+            return Err(range("second", second));
+        }
+        let days = days_from_civil(i64::from(year), month, day);
+        let secs = days * 86_400
+            + i64::from(hour) * 3600
+            + i64::from(minute) * 60
+            + i64::from(second);
+        Ok(Timestamp {
+            secs,
+            nanos,
+            frac_digits,
+        })
+    }
+
+    /// The current time, with microsecond precision.
+    pub fn now() -> Timestamp {
+        let d = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        Timestamp {
+            secs: d.as_secs() as i64,
+            nanos: d.subsec_micros() * 1000,
+            frac_digits: 6,
+        }
+    }
+
+    /// Builds a timestamp from microseconds since the epoch (the store's unit).
+    pub fn from_micros(micros: i64) -> Timestamp {
+        Timestamp {
+            secs: micros.div_euclid(1_000_000),
+            nanos: (micros.rem_euclid(1_000_000) * 1000) as u32,
+            frac_digits: 6,
+        }
+    }
+
+    /// Microseconds since the epoch (truncating anything finer).
+    pub fn as_micros(&self) -> i64 {
+        self.secs * 1_000_000 + i64::from(self.nanos / 1000)
+    }
+
+    /// Nanoseconds since the epoch as i128 (no overflow for any 4-digit year).
+    pub fn as_nanos(&self) -> i128 {
+        i128::from(self.secs) * 1_000_000_000 + i128::from(self.nanos)
+    }
+
+    /// The same instant written with `digits` fractional digits (0-9).
+    pub fn with_precision(mut self, digits: u8) -> Timestamp {
+        self.frac_digits = digits.min(9);
+        self
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = self.secs.div_euclid(86_400);
+        let rem = self.secs.rem_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
+            rem / 3600,
+            (rem / 60) % 60,
+            rem % 60
+        )?;
+        let digits = usize::from(self.frac_digits.min(9));
+        if digits > 0 {
+            let frac = format!("{:09}", self.nanos);
+            write!(f, ".{}", &frac[..digits])?;
+        }
+        f.write_str("Z")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_formats_round_trip() {
+        for text in [
+            "2016-05-12T08:17:27.000Z",
+            "2016-05-12T08:17:27Z",
+            "2020-02-29T23:59:59.123456Z",
+            "1969-12-31T23:59:59.5Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+        ] {
+            let ts = Timestamp::parse(text).unwrap();
+            assert_eq!(ts.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_what_stix_forbids() {
+        for bad in [
+            "2016-05-12 08:17:27Z",
+            "2016-05-12T08:17:27",
+            "2016-05-12T08:17:27+00:00",
+            "2016-05-12t08:17:27z",
+            "2016-13-12T08:17:27Z",
+            "2019-02-29T08:17:27Z",
+            "2016-05-12T24:00:00Z",
+            "2016-05-12T08:17:27.Z",
+            "",
+            "20160512T081727Z",
+        ] {
+            assert!(Timestamp::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn orders_by_instant_not_text() {
+        let a = Timestamp::parse("2016-05-12T08:17:27.1Z").unwrap();
+        let b = Timestamp::parse("2016-05-12T08:17:27.100Z").unwrap();
+        let c = Timestamp::parse("2016-05-12T08:17:27.09Z").unwrap();
+        assert_eq!(a, b);
+        assert!(c < a);
+        assert_eq!(a.frac_digits, 1);
+    }
+
+    #[test]
+    fn micros_round_trip() {
+        let ts = Timestamp::parse("2024-01-02T03:04:05.678901Z").unwrap();
+        assert_eq!(Timestamp::from_micros(ts.as_micros()), ts);
+    }
+}
