@@ -16,6 +16,7 @@ pub fn open(path: &Path) -> anyhow::Result<Box<dyn Read>> {
 }
 
 /// Reads a whole input into memory (for commands whose inputs are small documents).
+#[allow(dead_code)] // for commands that read whole documents; not every build uses it
 pub fn read_all(path: &Path) -> anyhow::Result<Vec<u8>> {
     let mut buf = Vec::new();
     open(path)?

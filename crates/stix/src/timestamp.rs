@@ -163,10 +163,8 @@ impl Timestamp {
             return Err(range("second", second));
         }
         let days = days_from_civil(i64::from(year), month, day);
-        let secs = days * 86_400
-            + i64::from(hour) * 3600
-            + i64::from(minute) * 60
-            + i64::from(second);
+        let secs =
+            days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
         Ok(Timestamp {
             secs,
             nanos,
