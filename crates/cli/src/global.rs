@@ -7,7 +7,13 @@ use clap::Args;
 #[derive(Args, Debug, Clone)]
 pub struct Global {
     /// Folder of the embedded store (created on first use)
-    #[arg(long, global = true, env = "WARD_DATA", default_value = "ward-data", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "WARD_DATA",
+        default_value = "ward-data",
+        value_name = "DIR"
+    )]
     pub data: PathBuf,
     /// A postgres:// URL switches the store to PostgreSQL
     #[arg(long, global = true, env = "WARD_DATABASE_URL", value_name = "URL")]

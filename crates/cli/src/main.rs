@@ -21,9 +21,11 @@ pub use global::Global;
 /// your logs, checks your devices and tells you what to do this week.
 #[derive(Parser)]
 #[command(name = "ward", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 success; 1 a negative answer (no match, findings with \
+#[command(
+    after_help = "Exit codes: 0 success; 1 a negative answer (no match, findings with \
 --fail-on); 2 bad usage or bad input (the reason is printed on stderr).\n\n\
-Start here: `ward validate examples/bundle.json` checks a STIX bundle.")]
+Start here: `ward validate examples/bundle.json` checks a STIX bundle."
+)]
 struct Cli {
     #[command(flatten)]
     global: Global,

@@ -698,13 +698,11 @@ impl ObjectCheck<'_> {
                 Some(Value::Bool(_)) | None => {}
                 Some(_) => self.error(self.at("is_family"), "must be true or false"),
             },
-            "malware-analysis" => {
-                if !has("result") && !has("analysis_sco_refs") {
-                    self.error(
-                        self.path.to_string(),
-                        "malware-analysis must have result or analysis_sco_refs",
-                    );
-                }
+            "malware-analysis" if !has("result") && !has("analysis_sco_refs") => {
+                self.error(
+                    self.path.to_string(),
+                    "malware-analysis must have result or analysis_sco_refs",
+                );
             }
             "location" => self.check_location(map),
             "observed-data" => {
@@ -770,10 +768,8 @@ impl ObjectCheck<'_> {
                 }
                 _ => {}
             },
-            "file" => {
-                if !has("hashes") && !has("name") {
-                    self.error(self.path.to_string(), "file must have hashes or name");
-                }
+            "file" if !has("hashes") && !has("name") => {
+                self.error(self.path.to_string(), "file must have hashes or name");
             }
             "email-message" => match map.get("is_multipart") {
                 Some(Value::Bool(true)) if has("body") => self.error(
@@ -860,10 +856,10 @@ impl ObjectCheck<'_> {
                 "latitude and longitude must be present together",
             );
         }
-        if !map.contains_key("region")
-            && !map.contains_key("country")
-            && !(lat.is_some() && lon.is_some())
-        {
+        let placed = map.contains_key("region")
+            || map.contains_key("country")
+            || (lat.is_some() && lon.is_some());
+        if !placed {
             self.error(
                 self.path.to_string(),
                 "location must have region, country, or latitude and longitude",
@@ -1044,7 +1040,8 @@ fn is_mac(s: &str) -> bool {
 pub struct DocumentChecks {
     /// marking-definition id -> the markings that mark it, with the path for the message.
     marking_edges: HashMap<String, (Vec<String>, String)>,
-    versions: HashSet<(String, String)>,
+    /// Hashes of (id, version) seen: 8 bytes an object, to spot repeated versions.
+    versions: HashSet<u64>,
 }
 
 impl DocumentChecks {
@@ -1063,7 +1060,13 @@ impl DocumentChecks {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        if !self.versions.insert((id.to_string(), version.clone())) && !version.is_empty() {
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (id, version.as_str()).hash(&mut h);
+            h.finish()
+        };
+        if !self.versions.insert(key) && !version.is_empty() {
             out.push(Problem {
                 path: jsonpath::member(path, "id"),
                 severity: Severity::Warning,
@@ -1128,6 +1131,47 @@ impl DocumentChecks {
             }
         }
     }
+}
+
+/// Validates the members of a bundle other than its objects.
+pub fn validate_bundle_envelope(members: &Map<String, Value>, path: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut error = |p: String, m: &str| {
+        out.push(Problem {
+            path: p,
+            severity: Severity::Error,
+            message: m.to_string(),
+        })
+    };
+    match members.get("id").and_then(Value::as_str) {
+        None => error(jsonpath::member(path, "id"), "is required (bundle--UUID)"),
+        Some(text) => match id::parse(text) {
+            Ok(("bundle", _)) => {}
+            Ok(_) => error(jsonpath::member(path, "id"), "must start with `bundle--`"),
+            Err(e) => error(jsonpath::member(path, "id"), &e.to_string()),
+        },
+    }
+    if members.contains_key("objects") {
+        error(
+            jsonpath::member(path, "objects"),
+            "must be a list of STIX objects",
+        );
+    }
+    if let Some(v) = members.get("spec_version") {
+        if v.as_str() == Some("2.0") {
+            error(
+                jsonpath::member(path, "spec_version"),
+                "this is a STIX 2.0 bundle; ward validates STIX 2.1",
+            );
+        } else {
+            out.push(Problem {
+                path: jsonpath::member(path, "spec_version"),
+                severity: Severity::Warning,
+                message: "STIX 2.1 bundles do not carry spec_version".into(),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1232,45 +1276,4 @@ mod tests {
         assert!(check_pattern_brackets("[a:b = 'x'").is_err());
         assert!(check_pattern_brackets("a:b = 'x'").is_err());
     }
-}
-
-/// Validates the members of a bundle other than its objects.
-pub fn validate_bundle_envelope(members: &Map<String, Value>, path: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut error = |p: String, m: &str| {
-        out.push(Problem {
-            path: p,
-            severity: Severity::Error,
-            message: m.to_string(),
-        })
-    };
-    match members.get("id").and_then(Value::as_str) {
-        None => error(jsonpath::member(path, "id"), "is required (bundle--UUID)"),
-        Some(text) => match id::parse(text) {
-            Ok(("bundle", _)) => {}
-            Ok(_) => error(jsonpath::member(path, "id"), "must start with `bundle--`"),
-            Err(e) => error(jsonpath::member(path, "id"), &e.to_string()),
-        },
-    }
-    if members.contains_key("objects") {
-        error(
-            jsonpath::member(path, "objects"),
-            "must be a list of STIX objects",
-        );
-    }
-    if let Some(v) = members.get("spec_version") {
-        if v.as_str() == Some("2.0") {
-            error(
-                jsonpath::member(path, "spec_version"),
-                "this is a STIX 2.0 bundle; ward validates STIX 2.1",
-            );
-        } else {
-            out.push(Problem {
-                path: jsonpath::member(path, "spec_version"),
-                severity: Severity::Warning,
-                message: "STIX 2.1 bundles do not carry spec_version".into(),
-            });
-        }
-    }
-    out
 }

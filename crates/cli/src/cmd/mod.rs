@@ -2,8 +2,8 @@
 
 pub mod admin;
 pub mod demo;
-pub mod exposure;
 pub mod export;
+pub mod exposure;
 pub mod import;
 pub mod pattern;
 pub mod pull;
