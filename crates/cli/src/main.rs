@@ -35,9 +35,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the hub: TAXII 2.1 under /taxii2/, health at /healthz [not available yet]
+    /// Run the hub: TAXII 2.1 under /taxii2/, health at /healthz
     Serve(cmd::serve::ServeArgs),
-    /// Hub administration: organizations, users, tokens, collections [not available yet]
+    /// Hub administration: organizations, users, tokens, collections
     #[command(subcommand)]
     Admin(cmd::admin::AdminCommand),
     /// Check STIX 2.1 files against every MUST rule of the specification
@@ -53,11 +53,11 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Export blocklists for firewalls and DNS (RPZ, Suricata, Zeek...) [not available yet]
     Export(cmd::export::ExportArgs),
-    /// Scan logs for known-bad indicators [not available yet]
+    /// Scan logs for known-bad indicators
     Scan(cmd::scan::ScanArgs),
     /// Remove patient and staff identifiers from a document before it is shared
     Scrub(cmd::scrub::ScrubArgs),
-    /// Scrub, preview and publish a sighting or report to the hub [not available yet]
+    /// Scrub, preview and publish a sighting or report to the hub
     Share(cmd::share::ShareArgs),
     /// Rank your assets and medical devices by known, exploited vulnerabilities
     Exposure(cmd::exposure::ExposureArgs),
@@ -68,6 +68,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Full pattern checking for every STIX indicator that `validate`, the hub and the
+    // importers look at; the stix crate alone only checks bracket structure.
+    ward_stix::validate::install_pattern_checker(|text| {
+        ward_pattern::check(text)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

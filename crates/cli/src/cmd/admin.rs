@@ -1,6 +1,16 @@
-use std::process::ExitCode;
+//! `ward admin`: hub administration straight on the store at `--data` (no server needed).
+//! The primary result (an id, a token) goes to stdout alone so scripts can capture it; the
+//! explanation goes to stderr. With `--json`, stdout carries one JSON document.
 
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
 use clap::Subcommand;
+use serde_json::json;
+use ward_store::credentials::{hash_password, new_token, token_hash};
+use ward_store::{NewCollection, SqliteStore, Store};
 
 use crate::Global;
 
@@ -24,6 +34,8 @@ pub enum AdminCommand {
 pub enum OrgCommand {
     /// Admit an organization
     Add { name: String },
+    /// List organizations
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -33,7 +45,13 @@ pub enum UserCommand {
         #[arg(long)]
         org: String,
         name: String,
+        /// Read a password for HTTP Basic from the first line of standard input (without it
+        /// the user signs in with API tokens only)
+        #[arg(long)]
+        password_stdin: bool,
     },
+    /// List users and their organizations
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -42,6 +60,9 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         user: String,
+        /// A note saying what the token is for (e.g. "firewall sync")
+        #[arg(long, default_value = "")]
+        label: String,
     },
 }
 
@@ -50,6 +71,9 @@ pub enum CollectionCommand {
     /// Create a collection
     Add {
         title: String,
+        /// What the collection is for
+        #[arg(long)]
+        description: Option<String>,
         /// Organizations allowed to read (comma-separated)
         #[arg(long, value_delimiter = ',')]
         read: Vec<String>,
@@ -57,8 +81,149 @@ pub enum CollectionCommand {
         #[arg(long, value_delimiter = ',')]
         write: Vec<String>,
     },
+    /// List collections with their readers and writers
+    List,
 }
 
-pub fn run(_cmd: AdminCommand, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("admin", 3)
+/// Opens the hub store that `--data`/`--database` name.
+pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
+    if let Some(url) = &global.database {
+        bail!(
+            "--database {}: the PostgreSQL store is not available yet; use --data DIR",
+            url.split('@').next_back().unwrap_or("URL")
+        );
+    }
+    let store = SqliteStore::open(&global.data)
+        .with_context(|| format!("opening the store in {}", global.data.display()))?;
+    Ok(Arc::new(store))
+}
+
+fn print_json(value: serde_json::Value) {
+    println!("{value}");
+}
+
+pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    let store = open_store(global)?;
+    match cmd {
+        AdminCommand::Org(OrgCommand::Add { name }) => {
+            let org = store
+                .add_org(&name)
+                .with_context(|| format!("adding organization {name:?}"))?;
+            if global.json {
+                print_json(json!(org));
+            } else {
+                eprintln!("organization {:?} admitted", org.name);
+                println!("{}", org.id);
+            }
+        }
+        AdminCommand::Org(OrgCommand::List) => {
+            let orgs = store.orgs()?;
+            if global.json {
+                print_json(json!(orgs));
+            } else {
+                for org in orgs {
+                    println!("{}\t{}", org.id, org.name);
+                }
+            }
+        }
+        AdminCommand::User(UserCommand::Add {
+            org,
+            name,
+            password_stdin,
+        }) => {
+            let hash = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .context("reading the password from standard input")?;
+                let password = line.trim_end_matches(['\r', '\n']);
+                if password.is_empty() {
+                    bail!(
+                        "--password-stdin: expected a password on the first line of standard input"
+                    );
+                }
+                Some(hash_password(password)?)
+            } else {
+                None
+            };
+            let user = store
+                .add_user(&org, &name, hash.as_deref())
+                .with_context(|| format!("adding user {name:?} to {org:?}"))?;
+            if global.json {
+                print_json(json!(user));
+            } else {
+                eprintln!("user {:?} added to {:?}", user.name, user.org_name);
+                println!("{}", user.id);
+            }
+        }
+        AdminCommand::User(UserCommand::List) => {
+            let users = store.users()?;
+            if global.json {
+                print_json(json!(users));
+            } else {
+                for u in users {
+                    println!("{}\t{}\t{}", u.id, u.name, u.org_name);
+                }
+            }
+        }
+        AdminCommand::Token(TokenCommand::Create { user, label }) => {
+            let token = new_token()?;
+            store
+                .add_token(&user, &token_hash(&token), &label)
+                .with_context(|| format!("creating a token for {user:?}"))?;
+            if global.json {
+                print_json(json!({ "user": user, "label": label, "token": token }));
+            } else {
+                eprintln!("token for {user:?}; it is shown this once, store it now:");
+                println!("{token}");
+            }
+        }
+        AdminCommand::Collection(CollectionCommand::Add {
+            title,
+            description,
+            read,
+            write,
+        }) => {
+            let collection = store
+                .create_collection(&NewCollection {
+                    title: title.clone(),
+                    description,
+                    readers: read,
+                    writers: write,
+                })
+                .with_context(|| format!("creating collection {title:?}"))?;
+            if global.json {
+                print_json(json!(collection));
+            } else {
+                eprintln!("collection {:?} created", collection.title);
+                println!("{}", collection.id);
+            }
+        }
+        AdminCommand::Collection(CollectionCommand::List) => {
+            let collections = store.collections()?;
+            if global.json {
+                print_json(json!(collections));
+            } else {
+                let orgs = store.orgs()?;
+                let name = |id: &String| {
+                    orgs.iter()
+                        .find(|o| &o.id == id)
+                        .map_or(id.clone(), |o| o.name.clone())
+                };
+                for c in collections {
+                    let readers: Vec<String> = c.readers.iter().map(name).collect();
+                    let writers: Vec<String> = c.writers.iter().map(name).collect();
+                    println!(
+                        "{}\t{}\tread: {}\twrite: {}",
+                        c.id,
+                        c.title,
+                        readers.join(","),
+                        writers.join(",")
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

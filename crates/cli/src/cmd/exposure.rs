@@ -1,13 +1,56 @@
+//! `ward exposure`: wires the inventory and the advisory sources into `ward-exposure` and
+//! prints the ranked findings as a table or JSON.
+
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
+use ward_exposure::{
+    assess, Advisory, EpssScores, ExposureReport, Finding, Inventory, KevCatalog, NaiveDate,
+    NvdCatalog, Sources, Tier,
+};
 
 use crate::Global;
 
+// The subcommand's one-line doc in main.rs resets `long_about`, so the full description and
+// the CSV columns go in `after_long_help`, which `--help` prints.
+const LONG_HELP: &str = "\
+ward matches the inventory against CISA medical-device advisories (CSAF 2.0), NVD CVE records, \
+CISA's Known Exploited Vulnerabilities catalog and FIRST EPSS scores, then ranks each exposed \
+asset by what it means for patients: is the flaw being exploited, can an attacker reach the \
+device, does it keep patients alive, can it still be patched. Each finding says why, and what \
+to do: update to a version, apply the vendor's workaround, or isolate the device and call the \
+manufacturer.
+
+Tiers, most urgent first: immediate (act today), out-of-cycle (this week), scheduled (next \
+maintenance window), defer (normal care).
+
+INVENTORY CSV: one row per asset, a header row naming the columns, in any order, matched \
+case-insensitively. Required: name, vendor, product, version (version may be left blank; the \
+match is then reported as possible). Optional:
+  kind              workstation, server, network, medical-device or iot
+  location          free text (room, ward, site)
+  criticality       life-sustaining, patient-care, clinical-support or business
+  internet_exposed  yes or no: reachable from the internet
+  segmented         yes or no: on its own network segment (VLAN)
+  end_of_support    a date such as 2025-06-30: the vendor's last day of support
+  owner             free text (who to call)
+  cpe               a CPE 2.3 name, when you know it
+Other columns are kept and shown in the JSON. A bad row is reported on stderr with its line and \
+skipped. --inventory may also be a CycloneDX 1.4-1.6 SBOM (JSON, one device) or a folder of \
+.csv and .json files.
+
+Exit codes: 0 done; 1 findings at or above --fail-on; 2 bad input (file and line named).
+
+Example:
+  ward exposure --inventory assets.csv --kev kev.json --advisories csaf/ --fail-on immediate";
+
 #[derive(Args, Debug)]
+#[command(after_long_help = LONG_HELP)]
 pub struct ExposureArgs {
-    /// Asset inventory: CSV or CycloneDX SBOM JSON
+    /// Asset inventory: CSV, CycloneDX SBOM JSON, or a folder of them
     #[arg(long, value_name = "F")]
     pub inventory: PathBuf,
     /// CISA Known Exploited Vulnerabilities catalog (JSON)
@@ -22,8 +65,191 @@ pub struct ExposureArgs {
     /// NVD CVE JSON 2.0 file
     #[arg(long, value_name = "F")]
     pub nvd: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this tier (immediate, out-of-cycle, scheduled, defer)
+    #[arg(long, value_name = "TIER", value_parser = parse_tier)]
+    pub fail_on: Option<Tier>,
+    /// Assess as of this date (YYYY-MM-DD) instead of today: decides which support dates have passed
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
 }
 
-pub fn run(_args: ExposureArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("exposure", 9)
+fn parse_tier(s: &str) -> Result<Tier, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    s.parse::<NaiveDate>()
+        .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD"))
+}
+
+pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let inventory = Inventory::load(&args.inventory)?;
+    let mut sources = Sources::default();
+    if let Some(dir) = &args.advisories {
+        sources.advisories = Advisory::load_dir(dir)?;
+    }
+    if let Some(p) = &args.nvd {
+        sources.nvd = NvdCatalog::load(p)?;
+    }
+    if let Some(p) = &args.kev {
+        sources.kev = KevCatalog::load(p)?;
+    }
+    if let Some(p) = &args.epss {
+        sources.epss = EpssScores::load(p)?;
+    }
+    let today = args.as_of.unwrap_or_else(ward_exposure::today_utc);
+    let report = assess(&inventory, &sources, today);
+
+    for p in &report.problems {
+        eprintln!("ward: warning: {p} (row skipped)");
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if global.json {
+        serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
+        writeln!(out).context("writing JSON")?;
+    } else {
+        print_table(&mut out, &report, std::io::stdout().is_terminal())
+            .context("writing the table")?;
+    }
+    let failing = args.fail_on.map_or(0, |t| report.at_or_above(t).count());
+    Ok(if failing > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn action_label(f: &Finding) -> String {
+    use ward_exposure::ActionKind;
+    match (f.action.kind, &f.action.target_version) {
+        (ActionKind::PatchTo, Some(v)) => format!("update to {v}"),
+        (ActionKind::PatchTo, None) => "install vendor update".to_string(),
+        (ActionKind::ApplyWorkaround, _) => "vendor workaround".to_string(),
+        (ActionKind::IsolateAndCallManufacturer, _) => "isolate, call vendor".to_string(),
+    }
+}
+
+fn print_table(
+    out: &mut impl Write,
+    report: &ExposureReport,
+    terminal: bool,
+) -> std::io::Result<()> {
+    if report.findings.is_empty() {
+        writeln!(
+            out,
+            "No known vulnerabilities found in {} assets ({} advisories, {} NVD records checked).",
+            report.assets_checked, report.sources.advisories, report.sources.nvd_records
+        )?;
+        return Ok(());
+    }
+    let header = [
+        "#",
+        "TIER",
+        "SCORE",
+        "ASSET",
+        "PRODUCT",
+        "CRITICALITY",
+        "FLAWS",
+        "KEV",
+        "DO",
+    ];
+    let rows: Vec<[String; 9]> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let kev = f
+                .vulnerabilities
+                .iter()
+                .filter(|v| v.signals.kev.is_some())
+                .count();
+            [
+                f.rank.to_string(),
+                f.tier.label().to_string(),
+                format!("{:.1}", f.score),
+                cut(&f.asset.name, 26),
+                cut(
+                    &format!(
+                        "{} {}",
+                        f.asset.product,
+                        f.asset.version.as_deref().unwrap_or("?")
+                    ),
+                    30,
+                ),
+                f.asset.criticality.map_or("-", |c| c.label()).to_string(),
+                f.vulnerabilities.len().to_string(),
+                if kev > 0 {
+                    kev.to_string()
+                } else {
+                    "-".to_string()
+                },
+                action_label(f),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r.iter()) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        cells
+            .iter()
+            .zip(widths.iter())
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let head = line(header.to_vec());
+    if terminal {
+        writeln!(out, "\x1b[1m{head}\x1b[0m")?;
+    } else {
+        writeln!(out, "{head}")?;
+    }
+    for r in &rows {
+        writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} of {} assets exposed. Why, and what to do:",
+        report.findings.len(),
+        report.assets_checked
+    )?;
+    for f in &report.findings {
+        writeln!(out)?;
+        writeln!(out, "{}. {} [{}]", f.rank, f.asset.name, f.tier.label())?;
+        writeln!(out, "   {}", f.why)?;
+        writeln!(out, "   Do: {}", f.action.summary)?;
+        for step in &f.action.steps {
+            writeln!(out, "     - {step}")?;
+        }
+        let ids: Vec<&str> = f
+            .vulnerabilities
+            .iter()
+            .take(8)
+            .map(|v| v.id.as_str())
+            .collect();
+        let more = f.vulnerabilities.len().saturating_sub(8);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        writeln!(out, "   Flaws: {}{more}", ids.join(", "))?;
+    }
+    Ok(())
 }

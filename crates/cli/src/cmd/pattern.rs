@@ -1,6 +1,9 @@
+//! `ward pattern`: check a STIX pattern, or evaluate it against observed-data.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Subcommand;
 
 use crate::Global;
@@ -18,6 +21,49 @@ pub enum PatternCommand {
     },
 }
 
-pub fn run(_cmd: PatternCommand, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("pattern", 4)
+pub fn run(cmd: PatternCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    match cmd {
+        PatternCommand::Validate { pattern } => {
+            ward_pattern::check(&pattern).context("invalid STIX pattern")?;
+            if global.json {
+                println!("{}", serde_json::json!({ "valid": true }));
+            } else {
+                println!("valid STIX pattern");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        PatternCommand::Match { pattern, file } => {
+            let pattern =
+                ward_pattern::check(&pattern).context("--pattern: invalid STIX pattern")?;
+            let bytes = crate::input::read_all(&file)?;
+            let input: serde_json::Value = serde_json::from_slice(&bytes).with_context(|| {
+                format!(
+                    "{}: expected JSON (a bundle or an array of bundles)",
+                    file.display()
+                )
+            })?;
+            let outcome = ward_pattern::evaluate(&pattern, &input)
+                .with_context(|| format!("{}", file.display()))?;
+            if global.json {
+                let out = serde_json::json!({
+                    "matched": outcome.matched,
+                    "observed_data": outcome.observed_data,
+                });
+                println!("{out}");
+            } else if outcome.matched {
+                println!(
+                    "matched by {} observed-data: {}",
+                    outcome.observed_data.len(),
+                    outcome.observed_data.join(", ")
+                );
+            } else {
+                println!("no match");
+            }
+            Ok(if outcome.matched {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
 }

@@ -1,23 +1,317 @@
-use std::path::PathBuf;
-use std::process::ExitCode;
+//! `ward scan`: wires the intel (a STIX bundle, through the index cache under `--data`) and
+//! the logs into `ward-detect`, and prints alerts as JSON lines or a grouped summary.
 
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
 use clap::Args;
+use ward_detect::index::fingerprint;
+use ward_detect::{
+    open_log, Alert, AlertSink, BuildOptions, IndexBuilder, IndicatorIndex, Kind, LogFormat,
+    ScanOptions, Scanner, Summary,
+};
+use ward_stix::document::{self, Item};
+use ward_stix::{StixObject, Timestamp};
 
 use crate::Global;
 
+const LONG_ABOUT: &str = "\
+Scan logs for known-bad indicators.
+
+Every active indicator (addresses, address blocks, domains and their subdomains, URLs, file \
+hashes, e-mail addresses, JA3/JA4 fingerprints, user agents) is looked up in the fields of each \
+log line that can hold it. Other patterns are evaluated in full against each line.
+
+Log formats, told apart per file: Zeek TSV and JSON, Suricata EVE, CEF, syslog (RFC 3164 and \
+5424), Squid access log, other JSON lines, and plain text. .gz and .zst files are read directly; \
+`-` reads standard input. A line that cannot be read is counted and skipped.
+
+The index built from the intel is cached under --data/cache and rebuilt when the intel file \
+changes.";
+
 #[derive(Args, Debug)]
+#[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward scan --indicators intel.json conn.log dns.log eve.json.gz\n  zcat proxy.log.gz | ward scan --indicators intel.json --json -")]
 pub struct ScanArgs {
-    /// Where the indicators come from (default: the local store)
+    /// Where the indicators come from: a STIX bundle (default: the local store)
     #[arg(long, value_name = "SRC")]
     pub indicators: Option<PathBuf>,
     /// Record STIX sightings of what was found
     #[arg(long)]
     pub sightings: bool,
-    /// Log files (`-` reads standard input; .gz read directly)
+    /// Write the sightings (a STIX bundle) to this file
+    #[arg(long, value_name = "F")]
+    pub sightings_out: Option<PathBuf>,
+    /// Exit 1 when something matched: `any`, or a minimum score (0-100)
+    #[arg(long, value_name = "any|SCORE", value_parser = parse_fail_on)]
+    pub fail_on: Option<u8>,
+    /// Read every log in this format instead of telling it per file: zeek-tsv, zeek-json,
+    /// suricata-eve, cef, syslog, squid, json-lines, text
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<LogFormat>,
+    /// Worker threads (default: all cores)
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Build the index from the intel even when a cached one is valid
+    #[arg(long)]
+    pub no_index_cache: bool,
+    /// Log files (`-` reads standard input; .gz and .zst read directly)
     #[arg(required = true)]
     pub logs: Vec<PathBuf>,
 }
 
-pub fn run(_args: ScanArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("scan", 8)
+fn parse_fail_on(s: &str) -> Result<u8, String> {
+    if s.eq_ignore_ascii_case("any") {
+        return Ok(0);
+    }
+    s.parse::<u8>()
+        .ok()
+        .filter(|n| *n <= 100)
+        .ok_or_else(|| format!("`{s}` is not `any` or a score from 0 to 100"))
+}
+
+fn parse_format(s: &str) -> Result<LogFormat, String> {
+    serde_json::from_value(serde_json::Value::from(s)).map_err(|_| {
+        format!("`{s}` is not a log format; expected zeek-tsv, zeek-json, suricata-eve, cef, syslog, squid, json-lines or text")
+    })
+}
+
+pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let Some(source) = args.indicators.as_deref() else {
+        bail!(
+            "--indicators: expected a STIX bundle file (reading the local store is not available \
+             yet in this build)"
+        );
+    };
+    if args.sightings && args.sightings_out.is_none() {
+        bail!("--sightings: expected --sightings-out FILE (the local store cannot record sightings yet in this build)");
+    }
+    let started = Instant::now();
+    let index = load_index(source, &global.data, args.no_index_cache)?;
+    let stats = index.stats();
+
+    let mut options = ScanOptions::default();
+    if let Some(t) = args.threads {
+        options.threads = t.max(1);
+    }
+    options.format = args.format;
+    let scanner = Scanner::new(&index, options);
+
+    let stdout = io::stdout();
+    let mut sink = Output {
+        json: global.json.then(|| BufWriter::new(stdout.lock())),
+        summary: Summary::default(),
+    };
+    let mut reports = Vec::new();
+    let show_progress = io::stderr().is_terminal();
+    for path in &args.logs {
+        let name = path.display().to_string();
+        let input = open_log(path)?;
+        let bar = show_progress.then(|| progress_bar(path));
+        let mut progress = |bytes: u64| {
+            if let Some(b) = &bar {
+                b.set_position(bytes);
+            }
+        };
+        let report = scanner
+            .scan(&name, input, &mut sink, &mut progress)
+            .with_context(|| format!("{name}: scan failed"))?;
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        if report.broken_lines > 0 {
+            eprintln!(
+                "note: {name}: {} line(s) could not be read as {} and were skipped (first at line {})",
+                report.broken_lines,
+                report.format.name(),
+                report.first_broken_line.unwrap_or(0)
+            );
+        }
+        reports.push(report);
+    }
+    if let Some(w) = sink.json.as_mut() {
+        w.flush().context("standard output")?;
+    }
+    let mut summary = sink.summary;
+    summary.sort();
+
+    if let Some(out) = &args.sightings_out {
+        let objects = ward_detect::sightings(&summary, Timestamp::now());
+        let bundle = serde_json::json!({
+            "type": "bundle",
+            "id": format!("bundle--{}", uuid::Uuid::new_v4()),
+            "objects": objects,
+        });
+        let text = serde_json::to_string_pretty(&bundle).context("sightings")?;
+        fs::write(out, text).with_context(|| format!("{}: cannot write sightings", out.display()))?;
+    }
+
+    if !global.json {
+        print_summary(&summary, &reports, stats.indicators, started.elapsed().as_secs_f64());
+    }
+    let failed = args.fail_on.is_some_and(|min| {
+        summary
+            .indicators
+            .iter()
+            .any(|g| min == 0 || g.indicator.score.is_some_and(|s| s >= min))
+    });
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+struct Output<W: Write> {
+    json: Option<W>,
+    summary: Summary,
+}
+
+impl<W: Write> AlertSink for Output<W> {
+    fn alert(&mut self, alert: &Alert, kind: Kind) -> io::Result<()> {
+        if let Some(w) = self.json.as_mut() {
+            serde_json::to_writer(&mut *w, alert)?;
+            w.write_all(b"\n")?;
+        }
+        self.summary.add(alert, kind);
+        Ok(())
+    }
+}
+
+fn progress_bar(path: &Path) -> indicatif::ProgressBar {
+    let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let bar = indicatif::ProgressBar::new(len);
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(path.display().to_string());
+    bar
+}
+
+/// Loads the index from the cache when it was built from the same intel file (same path,
+/// size and modification time), else builds it and refreshes the cache.
+fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<IndicatorIndex> {
+    let meta = fs::metadata(source)
+        .with_context(|| format!("{}: cannot read the indicators", source.display()))?;
+    let canonical = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
+    let path_text = canonical.display().to_string();
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let fp = fingerprint(&[
+        path_text.as_bytes(),
+        &meta.len().to_le_bytes(),
+        &mtime.to_le_bytes(),
+    ]);
+    let cache = data
+        .join("cache")
+        .join(format!("detect-{:016x}.idx", fingerprint(&[path_text.as_bytes()])));
+    if !no_cache {
+        if let Ok(bytes) = fs::read(&cache) {
+            if let Ok(index) = IndicatorIndex::from_cache(&bytes, fp) {
+                return Ok(index);
+            }
+        }
+    }
+    let mut builder = IndexBuilder::new(BuildOptions::default());
+    let mut not_objects = 0usize;
+    let input = crate::input::open(source)?;
+    document::read(input, &mut |item| {
+        if let Item::Object(value, _) = item {
+            match StixObject::from_value(value) {
+                Ok(o) => builder.add_object(o),
+                Err(_) => not_objects += 1,
+            }
+        }
+    })
+    .with_context(|| format!("{}: expected a STIX bundle", source.display()))?;
+    let (index, report) = builder.finish();
+    if let Some(first) = report.skipped.first() {
+        eprintln!(
+            "note: {} indicator(s) left out of the scan (first: {first})",
+            report.skipped.len()
+        );
+    }
+    if not_objects > 0 {
+        eprintln!("note: {not_objects} item(s) of the intel file are not STIX objects and were ignored");
+    }
+    let bytes = index.to_cache(fp);
+    let written = cache
+        .parent()
+        .map_or(Ok(()), fs::create_dir_all)
+        .and_then(|()| {
+            let tmp = cache.with_extension("tmp");
+            fs::write(&tmp, &bytes)?;
+            fs::rename(&tmp, &cache)
+        });
+    if let Err(e) = written {
+        eprintln!("note: the index cache {} was not written: {e}", cache.display());
+    }
+    Ok(index)
+}
+
+fn human_bytes(n: u64) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1000.0 && u + 1 < units.len() {
+        v /= 1000.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", units[u])
+    }
+}
+
+fn print_summary(summary: &Summary, reports: &[ward_detect::FileReport], indicators: usize, secs: f64) {
+    let bytes: u64 = reports.iter().map(|r| r.bytes).sum();
+    let lines: u64 = reports.iter().map(|r| r.lines).sum();
+    println!(
+        "Scanned {} file(s) ({}, {lines} lines) against {indicators} indicator(s) in {secs:.1} s.",
+        reports.len(),
+        human_bytes(bytes)
+    );
+    for r in reports {
+        println!("  {}: {}, {} lines, {} alert(s)", r.file, r.format.name(), r.lines, r.alerts);
+    }
+    if summary.indicators.is_empty() {
+        println!("\nNothing in these logs matched the intelligence.");
+        return;
+    }
+    println!(
+        "\n{} indicator(s) matched, {} time(s) in all. Most important first:\n",
+        summary.indicators.len(),
+        summary.alerts
+    );
+    for g in &summary.indicators {
+        let i = &g.indicator;
+        let mut head = Vec::new();
+        if let Some(s) = i.score {
+            head.push(format!("score {s}"));
+        }
+        if let Some(t) = i.tlp {
+            head.push(t.to_string());
+        }
+        let title = i.name.clone().unwrap_or_else(|| i.id.clone());
+        println!("* {title}{}", if head.is_empty() { String::new() } else { format!(" [{}]", head.join(", ")) });
+        println!("  {}", g.example);
+        let when = match (&g.first_seen, &g.last_seen) {
+            (Some(a), Some(b)) if a != b => format!(", from {a} to {b}"),
+            (Some(a), _) => format!(", at {a}"),
+            _ => String::new(),
+        };
+        println!("  Seen {} time(s){when} in {}.", g.count, g.files.join(", "));
+        let values: Vec<&str> = g.values.iter().map(|(_, v)| v.as_str()).collect();
+        println!("  Values: {}", values.join(", "));
+        if !i.sources.is_empty() {
+            println!("  Reported by: {}", i.sources.join(", "));
+        }
+        println!("  Indicator: {}", i.id);
+    }
 }

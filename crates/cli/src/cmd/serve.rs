@@ -1,13 +1,22 @@
+//! `ward serve`: runs the hub on the store at `--data`. Prints one line
+//! `listening on http(s)://ADDR` on stdout once the port is bound (with `--listen
+//! 127.0.0.1:0` that is how a caller learns the port).
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
+use anyhow::Context;
 use clap::Args;
+use ward_taxii::{AppState, HubConfig, Tls};
 
 use crate::Global;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// Address to listen on
+    /// Address to listen on (port 0 picks a free port)
     #[arg(long, default_value = "127.0.0.1:8443", value_name = "ADDR")]
     pub listen: String,
     /// PEM certificate chain for built-in TLS
@@ -16,8 +25,54 @@ pub struct ServeArgs {
     /// PEM private key for built-in TLS
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+    /// Largest request body in bytes (larger posts get 413)
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Largest page of objects served (and the default page size)
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub page_max: usize,
+    /// Seconds a request may take before it is answered 503
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    pub timeout: u64,
 }
 
-pub fn run(_args: ServeArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("serve", 3)
+fn resolve(listen: &str) -> anyhow::Result<SocketAddr> {
+    listen
+        .to_socket_addrs()
+        .with_context(|| format!("--listen {listen}: expected HOST:PORT such as 127.0.0.1:8443"))?
+        .next()
+        .with_context(|| format!("--listen {listen}: the name resolves to no address"))
+}
+
+pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    if args.page_max == 0 {
+        anyhow::bail!("--page-max: expected at least 1");
+    }
+    let store = super::admin::open_store(global)?;
+    let config = HubConfig {
+        max_body: args.max_body,
+        page_max: args.page_max,
+        request_timeout: Duration::from_secs(args.timeout.max(1)),
+        ..HubConfig::default()
+    };
+    let state = AppState::new(store, config).context("preparing the hub")?;
+    let addr = resolve(&args.listen)?;
+    let listener = TcpListener::bind(addr)
+        .with_context(|| format!("--listen {}: cannot bind", args.listen))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let tls = Tls {
+        cert: args.tls_cert,
+        key: args.tls_key,
+    };
+    runtime
+        .block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
+            let scheme = if secure { "https" } else { "http" };
+            println!("listening on {scheme}://{bound}");
+            let _ = std::io::stdout().flush();
+        }))
+        .context("serving")?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,13 +1,33 @@
+//! `ward share`: scrubs a sighting, bundle or narrative, shows exactly what will leave (a
+//! diff of the scrubbed document against the original) and POSTs it to a TAXII 2.1
+//! collection.
+//!
+//! A STIX file (bundle, object, array or envelope) is sent as its scrubbed objects. A text
+//! file becomes one STIX `report` whose description is the scrubbed text and whose
+//! `object_refs` are observables for the indicators the scrubber kept (public addresses,
+//! domains, URLs, outside e-mail addresses, file hashes): a report must refer to at least one
+//! object, and these are what the hub can act on. Its timestamps are the file's modification
+//! time and its id is derived from its content, so a dry run shows the very bytes a real run
+//! sends.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
+use anyhow::Context;
 use clap::Args;
+use serde_json::{json, Map, Value};
+use ward_scrub::{IndicatorKind, Scrubber};
+use ward_stix::Timestamp;
 
+use super::scrub::{parse_json, scrubber};
 use crate::Global;
+
+const TAXII_MEDIA_TYPE: &str = "application/taxii+json;version=2.1";
 
 #[derive(Args, Debug)]
 pub struct ShareArgs {
-    /// The sighting or report to share
+    /// The sighting or report to share: a STIX document, or a plain-text narrative
     pub file: PathBuf,
     /// TAXII API root URL of the hub
     #[arg(long, value_name = "URL")]
@@ -18,8 +38,207 @@ pub struct ShareArgs {
     /// Show exactly what would leave, send nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Bearer token for the hub
+    #[arg(long, env = "WARD_TOKEN", value_name = "T", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Your organization's own domain (repeatable): its addresses and host names are removed
+    #[arg(long = "org-domain", value_name = "D")]
+    pub org_domains: Vec<String>,
+    /// Your organization's own name (repeatable), removed wherever it appears
+    #[arg(long = "org-name", value_name = "NAME")]
+    pub org_names: Vec<String>,
 }
 
-pub fn run(_args: ShareArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("share", 5)
+pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let scrubber = scrubber(&args.org_domains, &args.org_names)?;
+    let bytes = crate::input::read_all(&args.file)?;
+    let name = args.file.display().to_string();
+    let looks_json = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'['));
+    let (original, scrubbed, envelope) = if looks_json {
+        let doc = parse_json(&args.file, &bytes)?;
+        let out = scrubber.scrub_stix(&doc).with_context(|| name.clone())?;
+        let objects = objects_of(&out.document);
+        if objects.is_empty() {
+            anyhow::bail!("{name}: nothing is left to share once internal objects are dropped");
+        }
+        let original = serde_json::to_string_pretty(&doc)? + "\n";
+        let scrubbed = serde_json::to_string_pretty(&out.document)? + "\n";
+        (original, scrubbed, json!({ "objects": objects }))
+    } else {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!("{name}: byte {}: expected UTF-8 text or STIX JSON", e.utf8_error().valid_up_to())
+        })?;
+        let out = scrubber.scrub_text(&text);
+        let report = narrative_report(&args.file, &text, &out, &scrubber)?;
+        (text.clone(), out.text.clone(), json!({ "objects": report }))
+    };
+
+    let url = format!("{}/collections/{}/objects/", args.to.trim_end_matches('/'), args.collection);
+    let body = serde_json::to_string(&envelope)?;
+    if global.json && args.dry_run {
+        println!("{body}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !global.json {
+        print_preview(&name, &original, &scrubbed, &url, &envelope, args.dry_run);
+    }
+    if args.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    send(&url, args.token.as_deref(), &body, global.json)
+}
+
+fn objects_of(doc: &Value) -> Vec<Value> {
+    match doc {
+        Value::Object(map) => match map.get("objects") {
+            Some(Value::Array(a)) => a.clone(),
+            _ => vec![doc.clone()],
+        },
+        Value::Array(a) => a.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The narrative as a STIX report referring to observables of its kept indicators.
+fn narrative_report(
+    path: &std::path::Path,
+    text: &str,
+    out: &ward_scrub::Scrubbed,
+    scrubber: &Scrubber,
+) -> anyhow::Result<Vec<Value>> {
+    let mut objects: Vec<Value> = Vec::new();
+    let mut refs: Vec<Value> = Vec::new();
+    for ind in &out.indicators {
+        let value = &text[ind.span.clone()];
+        let Some(mut sco) = observable(ind.kind, value) else {
+            continue;
+        };
+        // An observable is itself scrubbed: it must pass the same rules as any document.
+        let checked = scrubber.scrub_stix(&sco).with_context(|| path.display().to_string())?;
+        if checked.document.is_null() || !checked.findings.is_empty() {
+            continue;
+        }
+        let Some(map) = sco.as_object_mut() else { continue };
+        let Some(id) = ward_stix::id::deterministic_sco_id(map) else { continue };
+        if refs.iter().any(|r| r.as_str() == Some(id.as_str())) {
+            continue;
+        }
+        map.insert("id".into(), Value::String(id.clone()));
+        refs.push(Value::String(id));
+        objects.push(sco);
+    }
+    if refs.is_empty() {
+        anyhow::bail!(
+            "{}: no attack indicator (public address, domain, URL, hash, sender) found; a STIX report must refer to at least one",
+            path.display()
+        );
+    }
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).unwrap_or_else(|_| SystemTime::now());
+    let micros = modified.duration_since(UNIX_EPOCH).map_or(0, |d| (d.as_millis() * 1000) as i64);
+    let ts = Timestamp::from_micros(micros).with_precision(3).to_string();
+    let id = uuid::Uuid::new_v5(&REPORT_NAMESPACE, out.text.as_bytes());
+    let title: String = out.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(80).collect();
+    let report = json!({
+        "type": "report",
+        "spec_version": "2.1",
+        "id": format!("report--{id}"),
+        "created": ts,
+        "modified": ts,
+        "published": ts,
+        "name": if title.trim().is_empty() { "Shared incident narrative".to_string() } else { title.trim().to_string() },
+        "report_types": ["threat-report"],
+        "description": out.text,
+        "object_refs": refs,
+    });
+    objects.insert(0, report);
+    Ok(objects)
+}
+
+/// The namespace of report ids derived from their scrubbed text.
+const REPORT_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6b1f_3f0e_2c4d_5b7a_9e21_04c8_d1a5_7e33);
+
+fn observable(kind: IndicatorKind, value: &str) -> Option<Value> {
+    let mut map = Map::new();
+    let (ty, prop): (&str, Value) = match kind {
+        IndicatorKind::Ipv4 => ("ipv4-addr", json!(value)),
+        IndicatorKind::Ipv6 => ("ipv6-addr", json!(value)),
+        IndicatorKind::Domain if !value.contains('[') => ("domain-name", json!(value.trim_end_matches('.').to_ascii_lowercase())),
+        IndicatorKind::Url if value.contains("://") && !value.contains('[') && !value.starts_with("hxxp") => ("url", json!(value)),
+        IndicatorKind::Email if !value.contains('[') => ("email-addr", json!(value)),
+        IndicatorKind::Hash => {
+            let algo = match value.len() {
+                32 => "MD5",
+                40 => "SHA-1",
+                64 => "SHA-256",
+                128 => "SHA-512",
+                _ => return None,
+            };
+            map.insert("type".into(), json!("file"));
+            map.insert("spec_version".into(), json!("2.1"));
+            map.insert("hashes".into(), json!({ algo: value.to_ascii_lowercase() }));
+            return Some(Value::Object(map));
+        }
+        _ => return None,
+    };
+    map.insert("type".into(), json!(ty));
+    map.insert("spec_version".into(), json!("2.1"));
+    map.insert("value".into(), prop);
+    Some(Value::Object(map))
+}
+
+fn print_preview(name: &str, original: &str, scrubbed: &str, url: &str, envelope: &Value, dry_run: bool) {
+    let diff = similar::TextDiff::from_lines(original, scrubbed);
+    println!("What will leave, as a diff of the scrubbed document (+) against {name} (-):");
+    print!("{}", diff.unified_diff().context_radius(2).header(name, "scrubbed"));
+    if original == scrubbed {
+        println!("(the scrubber changed nothing)");
+    }
+    let objects = envelope.get("objects").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let verb = if dry_run { "would be sent" } else { "will be sent" };
+    println!("{} STIX object(s) {verb} to {url}:", objects.len());
+    for o in objects {
+        let id = o.get("id").and_then(Value::as_str).unwrap_or("?");
+        let shown = o.get("value").or_else(|| o.get("hashes")).or_else(|| o.get("name"));
+        println!("  {id} {}", shown.map_or(String::new(), Value::to_string));
+    }
+    if dry_run {
+        println!("Dry run: nothing was sent. `ward --json share --dry-run ...` prints the exact request body.");
+    }
+}
+
+fn send(url: &str, token: Option<&str>, body: &str, json_out: bool) -> anyhow::Result<ExitCode> {
+    let mut request = ureq::post(url)
+        .set("Content-Type", TAXII_MEDIA_TYPE)
+        .set("Accept", TAXII_MEDIA_TYPE)
+        .timeout(std::time::Duration::from_secs(60));
+    if let Some(token) = token {
+        request = request.set("Authorization", &format!("Bearer {token}"));
+    }
+    let (code, text) = match request.send_string(body) {
+        Ok(resp) => {
+            let code = resp.status();
+            (code, resp.into_string().unwrap_or_default())
+        }
+        Err(ureq::Error::Status(code, resp)) => (code, resp.into_string().unwrap_or_default()),
+        Err(e) => return Err(anyhow::anyhow!("POST failed: {e}")),
+    };
+    let parsed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    if json_out {
+        println!("{}", json!({ "http_status": code, "response": parsed }));
+    }
+    if !(200..300).contains(&code) {
+        let title = parsed.get("title").and_then(Value::as_str).unwrap_or("");
+        anyhow::bail!("POST {url}: HTTP {code}: the hub refused the objects {title}");
+    }
+    if !json_out {
+        let n = |k: &str| parsed.get(k).and_then(Value::as_u64).unwrap_or(0);
+        let status = parsed.get("status").and_then(Value::as_str).unwrap_or("unknown");
+        println!(
+            "Sent: HTTP {code}, status {status} (success {}, failure {}, pending {})",
+            n("success_count"),
+            n("failure_count"),
+            n("pending_count")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,89 @@
+"""ward beside medallion (memory backend) on the same objects: ingest objects/s (one client
+posting envelopes in sequence) and the latency of one page of objects read with
+`added_after` at random points. Bounded: a fixed number of objects and requests.
+
+    python3 benches/taxii/bench_vs_medallion.py [--ward target/release/ward] [--objects 2000]
+"""
+
+import argparse
+import json
+import random
+import time
+
+import hubbench
+
+
+def ingest(server, objects, per_envelope):
+    client = server.client()
+    t0 = time.perf_counter()
+    for i in range(0, len(objects), per_envelope):
+        body = json.dumps({"objects": objects[i:i + per_envelope]})
+        status, _, data = client.request("POST", server.objects_path, body)
+        if status != 202:
+            raise SystemExit("POST failed: %d %s" % (status, data[:200]))
+        reply = json.loads(data)
+        if reply.get("success_count") != len(objects[i:i + per_envelope]):
+            raise SystemExit("not every object succeeded: %s" % data[:300])
+    return len(objects) / (time.perf_counter() - t0)
+
+
+def page_latency(server, requests, limit):
+    client = server.client()
+    # added_after just past the first object keeps every page full.
+    status, resp, data = client.request("GET", server.objects_path + "?limit=1")
+    first = resp.getheader("X-TAXII-Date-Added-First")
+    rng = random.Random(7)
+    times = []
+    for _ in range(requests):
+        # A point in the first half keeps every page full.
+        path = server.objects_path + "?limit=%d" % limit
+        if first and rng.random() < 0.9:
+            path += "&added_after=" + first
+        elapsed, status, _, data = client.timed("GET", path)
+        if status != 200:
+            raise SystemExit("GET failed: %d %s" % (status, data[:200]))
+        times.append(elapsed * 1000)
+    return times
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ward", default=None)
+    ap.add_argument("--python", default=None)
+    ap.add_argument("--objects", type=int, default=2000)
+    ap.add_argument("--envelope", type=int, default=500)
+    ap.add_argument("--pages", type=int, default=100)
+    # medallion's memory backend filters pages in Python over the whole collection: a page
+    # of a 2,000-object collection takes seconds, so it gets fewer timed requests.
+    ap.add_argument("--medallion-pages", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=1000)
+    args = ap.parse_args()
+    objects = [hubbench.indicator(n) for n in range(args.objects)]
+    rows = []
+    ward = hubbench.Ward(args.ward or hubbench.default_ward())
+    try:
+        w_ingest = ingest(ward, objects, args.envelope)
+        w_times = page_latency(ward, args.pages, args.limit)
+    finally:
+        ward.stop()
+    med = hubbench.Medallion(args.python or hubbench.default_python(), args.limit)
+    try:
+        m_ingest = ingest(med, objects, args.envelope)
+        m_times = page_latency(med, args.medallion_pages, args.limit)
+    finally:
+        med.stop()
+    for name, rate, times in (("ward", w_ingest, w_times), ("medallion", m_ingest, m_times)):
+        rows.append((name, rate, hubbench.percentile(times, 50), hubbench.percentile(times, 99)))
+    print("| server | ingest objects/s | page p50 ms | page p99 ms |")
+    print("|---|---:|---:|---:|")
+    for name, rate, p50, p99 in rows:
+        print("| %s | %.0f | %.2f | %.2f |" % (name, rate, p50, p99))
+    print()
+    print("objects=%d envelope=%d pages=%d (medallion %d) limit=%d" % (
+        args.objects, args.envelope, args.pages, args.medallion_pages, args.limit))
+    print("ingest ratio ward/medallion: %.1fx" % (w_ingest / m_ingest))
+    print("page p50 ratio medallion/ward: %.1fx" % (rows[1][2] / rows[0][2]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,440 @@
+//! Evaluation of a pattern against observed-data (STIX 2.1 §9 semantics).
+//!
+//! Input is a bundle, a JSON array of bundles, or a list of STIX objects. Each observed-data
+//! is one observation: in STIX 2.1 its SCOs are the ones named by `object_refs` (looked up in
+//! every bundle given), in STIX 2.0 they are embedded in its `objects` dictionary; references
+//! (`*_ref`, `*_refs`) resolve among the SCOs of the same observation. An observed-data with
+//! `number_observed = n` stands for n observations at the same times (as in the reference
+//! matcher), so it can satisfy `REPEATS n TIMES` on its own; no observation instance is used
+//! twice in one binding.
+//!
+//! Work is bounded: the binding search counts its steps and the bindings it keeps
+//! ([`EvalOptions`]). A match found within the budget is reported (its observed-data list may
+//! then be partial, see [`MatchOutcome::complete`]); no match within the budget is an error,
+//! never a wrong "no".
+
+mod bind;
+mod compare;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use ward_stix::Timestamp;
+
+use crate::ast::{
+    ComparisonExpr, Literal, ObservationExpr, Operator, PathStep, Pattern, Qualifier,
+};
+use crate::net::IpNet;
+use crate::PatternError;
+
+pub(crate) use compare::compile_regex;
+
+/// Why a pattern could not be evaluated on some input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    #[error("expected a bundle, a JSON array of bundles, or STIX objects; got {found}")]
+    NotStix { found: String },
+    #[error("{object}: property {property}: expected {expected}")]
+    BadObservedData {
+        object: String,
+        property: &'static str,
+        expected: String,
+    },
+    #[error(
+        "no match found within the evaluation budget ({steps} binding steps); the pattern \
+         combines too many observations to decide"
+    )]
+    TooComplex { steps: u64 },
+    #[error("invalid pattern: {0}")]
+    Pattern(#[from] PatternError),
+}
+
+/// Limits of the binding search (the combinatorial part: AND, FOLLOWEDBY, REPEATS).
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    /// Candidate combinations examined before giving up.
+    pub max_steps: u64,
+    /// Distinct bindings kept for one sub-expression.
+    pub max_bindings: usize,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            max_steps: 5_000_000,
+            max_bindings: 100_000,
+        }
+    }
+}
+
+/// The verdict of a pattern on a set of observations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchOutcome {
+    pub matched: bool,
+    /// Ids of the observed-data that take part in a satisfying binding, in input order.
+    pub observed_data: Vec<String>,
+    /// False when the budget stopped the search after a match was found: `observed_data`
+    /// then lists the observations of the bindings found so far.
+    pub complete: bool,
+}
+
+/// One observation: an observed-data and the SCOs it holds.
+#[derive(Debug)]
+pub(crate) struct Observation<'a> {
+    pub id: &'a str,
+    pub first: i128,
+    pub last: i128,
+    pub count: u32,
+    /// `(id or 2.0 dictionary key, object)`; references resolve against these keys.
+    pub objects: Vec<(&'a str, &'a Value)>,
+}
+
+/// Observed-data read from JSON, borrowed from it.
+#[derive(Debug)]
+pub struct Observations<'a> {
+    pub(crate) list: Vec<Observation<'a>>,
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "a boolean".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(), EvalError> {
+    match input {
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::Object(m) if m.get("type").and_then(Value::as_str) == Some("bundle") => {
+                        collect_objects(item, out)?
+                    }
+                    Value::Object(_) => out.push(item),
+                    other => {
+                        return Err(EvalError::NotStix {
+                            found: format!("{} in the array", describe(other)),
+                        })
+                    }
+                }
+            }
+            Ok(())
+        }
+        Value::Object(m) if m.get("type").and_then(Value::as_str) == Some("bundle") => {
+            match m.get("objects") {
+                Some(Value::Array(items)) => {
+                    out.extend(items.iter().filter(|v| v.is_object()));
+                    Ok(())
+                }
+                None => Ok(()),
+                Some(other) => Err(EvalError::NotStix {
+                    found: format!("a bundle whose objects is {}", describe(other)),
+                }),
+            }
+        }
+        Value::Object(_) => {
+            out.push(input);
+            Ok(())
+        }
+        other => Err(EvalError::NotStix {
+            found: describe(other),
+        }),
+    }
+}
+
+impl<'a> Observations<'a> {
+    /// Reads every observed-data of a bundle, an array of bundles, or an array of objects.
+    pub fn from_json(input: &'a Value) -> Result<Observations<'a>, EvalError> {
+        let mut objects = Vec::new();
+        collect_objects(input, &mut objects)?;
+        let mut by_id: HashMap<&'a str, &'a Value> = HashMap::new();
+        for obj in &objects {
+            if obj.get("type").and_then(Value::as_str) != Some("observed-data") {
+                if let Some(id) = obj.get("id").and_then(Value::as_str) {
+                    by_id.entry(id).or_insert(obj);
+                }
+            }
+        }
+        let mut list = Vec::new();
+        for obj in objects {
+            if obj.get("type").and_then(Value::as_str) != Some("observed-data") {
+                continue;
+            }
+            list.push(read_observed_data(obj, &by_id)?);
+        }
+        Ok(Observations { list })
+    }
+
+    /// Number of observed-data read.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+fn read_observed_data<'a>(
+    obj: &'a Value,
+    by_id: &HashMap<&'a str, &'a Value>,
+) -> Result<Observation<'a>, EvalError> {
+    let id = obj
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or("observed-data without id");
+    let bad = |property: &'static str, expected: &str| EvalError::BadObservedData {
+        object: id.to_string(),
+        property,
+        expected: expected.to_string(),
+    };
+    let time = |property: &'static str| -> Result<i128, EvalError> {
+        let text = obj
+            .get(property)
+            .and_then(Value::as_str)
+            .ok_or_else(|| bad(property, "a timestamp string"))?;
+        Timestamp::parse(text)
+            .map(|t| t.as_nanos())
+            .map_err(|e| bad(property, &e.to_string()))
+    };
+    let first = time("first_observed")?;
+    let last = time("last_observed")?;
+    if last < first {
+        return Err(bad("last_observed", "a time not before first_observed"));
+    }
+    let count = obj
+        .get("number_observed")
+        .and_then(Value::as_u64)
+        .filter(|n| (1..=999_999_999).contains(n))
+        .ok_or_else(|| bad("number_observed", "an integer from 1 to 999999999"))?
+        as u32;
+    let mut objects = Vec::new();
+    match (obj.get("object_refs"), obj.get("objects")) {
+        (Some(Value::Array(refs)), _) => {
+            for r in refs {
+                let r = r
+                    .as_str()
+                    .ok_or_else(|| bad("object_refs", "a list of identifiers"))?;
+                if let Some(o) = by_id.get(r) {
+                    objects.push((r, *o));
+                }
+            }
+        }
+        (None, Some(Value::Object(embedded))) => {
+            for (key, o) in embedded {
+                objects.push((key.as_str(), o));
+            }
+        }
+        _ => {
+            return Err(bad(
+                "object_refs",
+                "a list of SCO identifiers (or a 2.0 objects dictionary)",
+            ))
+        }
+    }
+    Ok(Observation {
+        id,
+        first,
+        last,
+        count,
+        objects,
+    })
+}
+
+// ---- the pattern in evaluable form -------------------------------------------------------
+
+/// A literal with its runtime representation (bytes decoded, timestamps as nanoseconds).
+#[derive(Debug, Clone)]
+pub(crate) enum Lit {
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bool(bool),
+    Bytes(Vec<u8>),
+    Time(i128),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum OrderOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug)]
+pub(crate) enum Pred {
+    Eq(Lit),
+    Ne(Lit),
+    Order(OrderOp, Lit),
+    In(Vec<Lit>),
+    Like(Vec<char>),
+    Matches(Box<compare::PatternRegex>),
+    IsSubset(IpNet),
+    IsSuperset(IpNet),
+    Exists,
+}
+
+#[derive(Debug)]
+pub(crate) struct Test {
+    pub object_type: String,
+    pub steps: Vec<PathStep>,
+    pub negated: bool,
+    pub pred: Pred,
+}
+
+#[derive(Debug)]
+pub(crate) enum Cond {
+    And(Box<Cond>, Box<Cond>),
+    Or(Box<Cond>, Box<Cond>),
+    Test(Test),
+}
+
+#[derive(Debug)]
+pub(crate) enum Node {
+    Simple(Cond),
+    And(Box<Node>, Box<Node>),
+    Or(Box<Node>, Box<Node>),
+    FollowedBy(Box<Node>, Box<Node>),
+    Within(Box<Node>, i128),
+    Repeats(Box<Node>, u64),
+    StartStop(Box<Node>, i128, i128),
+}
+
+/// A pattern prepared for evaluation: regular expressions compiled, literals decoded.
+/// Build it once and evaluate it on many inputs.
+#[derive(Debug)]
+pub struct Matcher {
+    root: Node,
+    options: EvalOptions,
+}
+
+fn semantic(position: usize, message: String) -> PatternError {
+    PatternError::Semantic { position, message }
+}
+
+fn time_nanos(text: &str, position: usize) -> Result<i128, PatternError> {
+    Timestamp::parse(text)
+        .map(|t| t.as_nanos())
+        .map_err(|e| semantic(position, format!("invalid timestamp t'{text}': {e}")))
+}
+
+fn lit(l: &Literal, position: usize) -> Result<Lit, PatternError> {
+    Ok(match l {
+        Literal::Int(i) => Lit::Int(*i),
+        Literal::Float(x) => Lit::Float(*x),
+        Literal::Str(s) => Lit::Str(s.clone()),
+        Literal::Bool(b) => Lit::Bool(*b),
+        Literal::Hex(b) | Literal::Base64(b) => Lit::Bytes(b.clone()),
+        Literal::Timestamp(t) => Lit::Time(time_nanos(t, position)?),
+    })
+}
+
+fn cond(expr: &ComparisonExpr) -> Result<Cond, PatternError> {
+    Ok(match expr {
+        ComparisonExpr::And(a, b) => Cond::And(Box::new(cond(a)?), Box::new(cond(b)?)),
+        ComparisonExpr::Or(a, b) => Cond::Or(Box::new(cond(a)?), Box::new(cond(b)?)),
+        ComparisonExpr::Group(inner) => cond(inner)?,
+        ComparisonExpr::Test(c) => {
+            let pos = c.value_position;
+            let net = |s: &str| {
+                IpNet::parse(s).ok_or_else(|| {
+                    semantic(
+                        pos,
+                        format!("expected an IP address or CIDR block, got {s:?}"),
+                    )
+                })
+            };
+            let pred = match &c.op {
+                Operator::Eq(l) => Pred::Eq(lit(l, pos)?),
+                Operator::Ne(l) => Pred::Ne(lit(l, pos)?),
+                Operator::Lt(l) => Pred::Order(OrderOp::Lt, lit(l, pos)?),
+                Operator::Le(l) => Pred::Order(OrderOp::Le, lit(l, pos)?),
+                Operator::Gt(l) => Pred::Order(OrderOp::Gt, lit(l, pos)?),
+                Operator::Ge(l) => Pred::Order(OrderOp::Ge, lit(l, pos)?),
+                Operator::In(set) => {
+                    Pred::In(set.iter().map(|l| lit(l, pos)).collect::<Result<_, _>>()?)
+                }
+                Operator::Like(s) => Pred::Like(compare::nfc(s).chars().collect()),
+                Operator::Matches(s) => {
+                    Pred::Matches(Box::new(compare::PatternRegex::new(s).map_err(|e| {
+                        semantic(
+                            pos,
+                            format!("expected a regular expression after MATCHES: {e}"),
+                        )
+                    })?))
+                }
+                Operator::IsSubset(s) => Pred::IsSubset(net(s)?),
+                Operator::IsSuperset(s) => Pred::IsSuperset(net(s)?),
+                Operator::Exists => Pred::Exists,
+            };
+            Cond::Test(Test {
+                object_type: c.path.object_type.clone(),
+                steps: c.path.steps.clone(),
+                negated: c.negated,
+                pred,
+            })
+        }
+    })
+}
+
+fn node(expr: &ObservationExpr) -> Result<Node, PatternError> {
+    Ok(match expr {
+        ObservationExpr::Observation { comparison, .. } => Node::Simple(cond(comparison)?),
+        ObservationExpr::And(a, b) => Node::And(Box::new(node(a)?), Box::new(node(b)?)),
+        ObservationExpr::Or(a, b) => Node::Or(Box::new(node(a)?), Box::new(node(b)?)),
+        ObservationExpr::FollowedBy(a, b) => {
+            Node::FollowedBy(Box::new(node(a)?), Box::new(node(b)?))
+        }
+        ObservationExpr::Group(inner) => node(inner)?,
+        ObservationExpr::Qualified {
+            expr,
+            qualifier,
+            position,
+        } => {
+            let inner = Box::new(node(expr)?);
+            match qualifier {
+                Qualifier::Within { seconds } => {
+                    Node::Within(inner, (seconds * 1e9).round() as i128)
+                }
+                Qualifier::Repeats { times } => Node::Repeats(inner, *times),
+                Qualifier::StartStop { start, stop } => Node::StartStop(
+                    inner,
+                    time_nanos(start, *position)?,
+                    time_nanos(stop, *position)?,
+                ),
+            }
+        }
+    })
+}
+
+impl Matcher {
+    /// Prepares a pattern (normally one that passed [`crate::check`]).
+    pub fn new(pattern: &Pattern) -> Result<Matcher, PatternError> {
+        Matcher::with_options(pattern, EvalOptions::default())
+    }
+
+    pub fn with_options(pattern: &Pattern, options: EvalOptions) -> Result<Matcher, PatternError> {
+        Ok(Matcher {
+            root: node(&pattern.root)?,
+            options,
+        })
+    }
+
+    /// Evaluates the pattern on the observations.
+    pub fn evaluate(&self, observations: &Observations<'_>) -> Result<MatchOutcome, EvalError> {
+        bind::run(&self.root, &observations.list, self.options)
+    }
+}
+
+/// Convenience: prepares `pattern`, reads `input` (bundle, array of bundles, or objects) and
+/// evaluates.
+pub fn evaluate(pattern: &Pattern, input: &Value) -> Result<MatchOutcome, EvalError> {
+    let matcher = Matcher::new(pattern)?;
+    let observations = Observations::from_json(input)?;
+    matcher.evaluate(&observations)
+}

@@ -1,0 +1,265 @@
+//! The weekly plan for a fixed scenario: snapshots of the Markdown and JSON, the rules every
+//! action follows, ranking, week-to-week changes, and readability measured with `textstat`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ward_plan::input::{
+    Blocklist, DoneMark, ExposedAsset, Fix, Hit, IntelSummary, PlanInput, PreviousPlan,
+};
+use ward_plan::{build, frameworks, render, Format, TOP_ACTIONS};
+
+fn asset(name: &str, kind: &str, criticality: &str) -> ExposedAsset {
+    ExposedAsset {
+        asset: name.to_string(),
+        kind: kind.to_string(),
+        criticality: criticality.to_string(),
+        location: None,
+        internet_exposed: false,
+        end_of_support: false,
+        vendor: "Example".to_string(),
+        product: "Thing".to_string(),
+        version: "1.0".to_string(),
+        vulnerabilities: vec!["CVE-2024-0001".to_string()],
+        known_exploited: false,
+        ransomware: false,
+        epss: None,
+        rank: 50,
+        fix: Fix::Patch { to_version: None },
+        vendor_advice: None,
+        advisories: vec![],
+    }
+}
+
+fn scenario() -> PlanInput {
+    let mut pump = asset("Infusion pump IP-07", "medical-device", "life-sustaining");
+    pump.vendor = "Example Medical".into();
+    pump.product = "InfuseCare".into();
+    pump.version = "2.3.1".into();
+    pump.location = Some("ICU bay 3".into());
+    pump.vulnerabilities = vec!["CVE-2023-11111".into(), "CVE-2023-11112".into()];
+    pump.known_exploited = true;
+    pump.internet_exposed = true;
+    pump.end_of_support = true;
+    pump.rank = 92;
+    pump.fix = Fix::Isolate;
+    pump.advisories = vec!["ICSMA-23-001-01".into()];
+
+    let mut vpn = asset("VPN gateway", "network", "business");
+    vpn.vendor = "Example Networks".into();
+    vpn.product = "SecureGate".into();
+    vpn.version = "9.1.2".into();
+    vpn.vulnerabilities = vec!["CVE-2024-22222".into()];
+    vpn.known_exploited = true;
+    vpn.ransomware = true;
+    vpn.internet_exposed = true;
+    vpn.rank = 88;
+    vpn.fix = Fix::Patch {
+        to_version: Some("9.1.5".into()),
+    };
+    vpn.vendor_advice = Some("Upgrade to 9.1.5 or later.".into());
+
+    let mut laptop = asset("Front desk laptop", "workstation", "business");
+    laptop.vulnerabilities = vec!["CVE-2024-33333".into()];
+    laptop.rank = 60;
+    laptop.epss = Some(0.02);
+
+    let mut pacs = asset("PACS viewer", "server", "clinical-support");
+    pacs.fix = Fix::Workaround {
+        text: "Turn off the remote web viewer.".into(),
+    };
+    pacs.advisories = vec!["ICSMA-22-002-01".into()];
+    pacs.rank = 55;
+
+    PlanInput {
+        organization: "Riverside Family Clinic".to_string(),
+        date: "2026-11-28".to_string(),
+        hits: vec![Hit {
+            indicator_id: "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f".into(),
+            indicator_name: "ExampleLocker command server".into(),
+            value: "203.0.113.66".into(),
+            value_kind: "ip".into(),
+            internal_hosts: vec!["10.1.4.22".into()],
+            count: 14,
+            first_seen: "2026-11-24T08:12:00Z".into(),
+            last_seen: "2026-11-27T17:40:00Z".into(),
+            threat: Some("ExampleLocker ransomware".into()),
+            hub_organizations: 4,
+            score: 85,
+        }],
+        exposures: vec![laptop, pump, vpn, pacs],
+        blocklists: vec![
+            Blocklist {
+                kind: "ip".into(),
+                entries: 12,
+                path: "ward-data/exports/block-ip.txt".into(),
+            },
+            Blocklist {
+                kind: "domain".into(),
+                entries: 30,
+                path: "ward-data/exports/block-domain.txt".into(),
+            },
+        ],
+        intel: IntelSummary {
+            indicators: 420,
+            fresh: 120,
+            aging: 200,
+            stale: 100,
+        },
+        hits_by_day: vec![
+            ("2026-11-24".into(), 3),
+            ("2026-11-25".into(), 5),
+            ("2026-11-26".into(), 0),
+            ("2026-11-27".into(), 6),
+        ],
+        previous: Some(PreviousPlan {
+            date: "2026-11-21".into(),
+            action_ids: vec![ward_plan::actions::action_id("patch", "Old router")],
+            titles: vec!["Update Old router".into()],
+        }),
+        done: vec![DoneMark {
+            id: ward_plan::actions::action_id("patch", "Front desk laptop"),
+            date: "2026-11-26".into(),
+            title: "Update Front desk laptop".into(),
+        }],
+    }
+}
+
+#[test]
+fn markdown_snapshot() {
+    let plan = build(&scenario());
+    insta::assert_snapshot!("plan_markdown", render(&plan, Format::Markdown));
+}
+
+#[test]
+fn json_snapshot() {
+    let plan = build(&scenario());
+    insta::assert_snapshot!("plan_json", render(&plan, Format::Json));
+}
+
+#[test]
+fn every_action_is_complete_and_mapped_to_real_csf_ids() {
+    let plan = build(&scenario());
+    assert!(plan.top.len() <= TOP_ACTIONS);
+    assert!(!plan.top.is_empty());
+    let subcategories = frameworks::csf_subcategory_ids();
+    for a in plan.top.iter().chain(&plan.rest) {
+        assert!(!a.title.is_empty() && !a.what.is_empty(), "{a:?}");
+        assert!(a.what.iter().all(|s| !s.trim().is_empty()));
+        for field in [&a.why, &a.who, &a.effort, &a.what_breaks] {
+            assert!(!field.trim().is_empty(), "empty field in {}", a.id);
+        }
+        assert!(!a.csf.is_empty(), "{} has no CSF mapping", a.id);
+        for c in &a.csf {
+            assert!(
+                subcategories.contains(&c.id.as_str()),
+                "{} is not a CSF 2.0 subcategory",
+                c.id
+            );
+        }
+        assert!(!a.hicp.is_empty());
+    }
+    // The JSON plan carries the same ids, checked against NIST's CSV as shipped.
+    let json: serde_json::Value = serde_json::from_str(&render(&plan, Format::Json)).unwrap();
+    let csv =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/csf2-core.csv"))
+            .unwrap();
+    for a in json["top"].as_array().unwrap() {
+        for c in a["csf"].as_array().unwrap() {
+            let id = c["id"].as_str().unwrap();
+            assert!(csv
+                .lines()
+                .any(|l| l.starts_with(&format!("subcategory,{id},"))));
+        }
+    }
+}
+
+#[test]
+fn a_life_sustaining_exploited_device_outranks_a_business_laptop() {
+    let mut input = scenario();
+    input.done.clear();
+    let plan = build(&input);
+    let all: Vec<_> = plan.top.iter().chain(&plan.rest).collect();
+    let pump = all
+        .iter()
+        .position(|a| a.title.contains("Infusion pump"))
+        .unwrap();
+    let laptop = all
+        .iter()
+        .position(|a| a.title.contains("Front desk laptop"))
+        .unwrap();
+    assert!(pump < laptop);
+    // The machine that talked to a ransomware server is in this week's top actions.
+    assert!(plan.top.iter().any(|a| a.title.contains("10.1.4.22")));
+}
+
+#[test]
+fn done_actions_leave_the_plan_and_changes_are_reported() {
+    let plan = build(&scenario());
+    assert!(!plan
+        .top
+        .iter()
+        .chain(&plan.rest)
+        .any(|a| a.title.contains("Front desk laptop") && a.title.starts_with("Update")));
+    assert_eq!(plan.done.len(), 1);
+    assert!(plan
+        .changes
+        .resolved
+        .iter()
+        .any(|r| r.contains("Old router")));
+    assert!(!plan.changes.new.is_empty());
+    assert!(plan.summary.contains("1 task from earlier weeks is done"));
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = render(&build(&scenario()), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for forbidden in ["<script", "src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!html.contains(forbidden), "HTML contains {forbidden}");
+    }
+    assert!(html.matches("<svg").count() == 3);
+    assert!(html.contains("Infusion pump IP-07"));
+}
+
+fn python() -> Option<PathBuf> {
+    let candidate = std::env::var_os("WARD_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
+    if candidate.exists() {
+        return Some(candidate);
+    }
+    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
+        panic!(
+            "WARD_REQUIRE_PEERS=1 but no Python with textstat at {}",
+            candidate.display()
+        );
+    }
+    eprintln!("skipped: no Python venv with textstat (run scripts/test to create it)");
+    None
+}
+
+#[test]
+fn action_text_reads_at_grade_9_or_below() {
+    let Some(python) = python() else { return };
+    let plan = build(&scenario());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actions.txt");
+    std::fs::write(&path, ward_plan::action_text(&plan)).unwrap();
+    let out = Command::new(python)
+        .args([
+            "-c",
+            "import sys, textstat; print(textstat.flesch_kincaid_grade(open(sys.argv[1]).read()))",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let grade: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    eprintln!("Flesch-Kincaid grade of the plan's action text: {grade}");
+    assert!(grade <= 9.0, "grade {grade} is above 9");
+}

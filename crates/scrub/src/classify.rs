@@ -1,0 +1,400 @@
+//! What a single token is, judged by its shape alone: an address, a hash, an identifier
+//! number, a host name. Context is the text module's business.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use crate::vocab::{lower, Vocab};
+
+/// Undoes the usual defanging of indicators ("hxxp", "[.]", "(.)", "[@]", "[:]") so that
+/// the shape checks see the real value. Returns `None` when nothing was defanged.
+pub fn refang(token: &str) -> Option<String> {
+    let b = token.as_bytes();
+    let defanged = b.contains(&b'[')
+        || b.windows(3).any(|w| w == b"(.)")
+        || b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"hxxp");
+    if !defanged {
+        return None;
+    }
+    let mut s = token
+        .replace("[.]", ".")
+        .replace("(.)", ".")
+        .replace("[@]", "@")
+        .replace("[:]", ":")
+        .replace("[://]", "://");
+    if s.len() >= 4 && s.as_bytes()[..4].eq_ignore_ascii_case(b"hxxp") {
+        s.replace_range(..4, "http");
+    }
+    Some(s)
+}
+
+/// Where an IPv4 address points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    Internal,
+    Public,
+}
+
+/// An IPv4 address, optionally with `:port` or `/prefix`.
+pub fn ipv4(token: &str) -> Option<Reach> {
+    let addr = token.split([':', '/']).next().unwrap_or(token);
+    let rest = &token[addr.len()..];
+    if !rest.is_empty() {
+        let digits = &rest[1..];
+        if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let ip: Ipv4Addr = addr.parse().ok()?;
+    Some(ipv4_reach(ip))
+}
+
+pub fn ipv4_reach(ip: Ipv4Addr) -> Reach {
+    let o = ip.octets();
+    let cgnat = o[0] == 100 && (64..128).contains(&o[1]);
+    if ip.is_private()
+        || ip.is_loopback()
+        || ip.is_link_local()
+        || ip.is_unspecified()
+        || ip.is_broadcast()
+        || ip.is_multicast()
+        || cgnat
+    {
+        Reach::Internal
+    } else {
+        Reach::Public
+    }
+}
+
+/// An IPv6 address, optionally with a zone (`%eth0`) or `/prefix`.
+pub fn ipv6(token: &str) -> Option<Reach> {
+    if !token.contains(':') {
+        return None;
+    }
+    let addr = token.split(['%', '/']).next().unwrap_or(token);
+    let addr = addr.trim_start_matches('[').trim_end_matches(']');
+    let ip: Ipv6Addr = addr.parse().ok()?;
+    let seg = ip.segments();
+    let internal = ip.is_loopback()
+        || ip.is_unspecified()
+        || (seg[0] & 0xffc0) == 0xfe80
+        || (seg[0] & 0xfe00) == 0xfc00
+        || ip.to_ipv4_mapped().is_some_and(|v4| ipv4_reach(v4) == Reach::Internal);
+    Some(if internal { Reach::Internal } else { Reach::Public })
+}
+
+/// A MAC address: six hex pairs joined by `:` or `-`, or three hex quads joined by `.`.
+pub fn mac(token: &str) -> bool {
+    let b = token.as_bytes();
+    if b.len() == 17 {
+        let sep = b[2];
+        if sep != b':' && sep != b'-' {
+            return false;
+        }
+        return b.iter().enumerate().all(|(i, &c)| {
+            if i % 3 == 2 {
+                c == sep
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    }
+    if b.len() == 14 {
+        return b.iter().enumerate().all(|(i, &c)| {
+            if i % 5 == 4 {
+                c == b'.'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    }
+    false
+}
+
+/// A hex digest of a common length (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512).
+pub fn hash(token: &str) -> bool {
+    matches!(token.len(), 32 | 40 | 56 | 64 | 96 | 128)
+        && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// CVE, CWE, ATT&CK, vendor advisory and knowledge-base ids, and threat-actor designations
+/// such as APT29 or Storm-0558.
+pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
+    use crate::IndicatorKind::{AttackPattern, ThreatName, Vulnerability};
+    let upper = token.to_ascii_uppercase();
+    let u = upper.as_str();
+    let digits_from = |i: usize| u.len() > i && u[i..].bytes().all(|b| b.is_ascii_digit());
+    for prefix in ["CVE-", "CWE-", "GHSA-", "ICSA-", "ICSMA-", "CAPEC-", "ZDI-", "EDB-", "VU#"] {
+        if u.starts_with(prefix) && u.len() > prefix.len() + 1 {
+            return Some(Vulnerability);
+        }
+    }
+    if u.starts_with("KB") && digits_from(2) && u.len() >= 8 {
+        return Some(Vulnerability);
+    }
+    if u.len() >= 6 && u.starts_with("MS") && u.as_bytes()[4] == b'-' && digits_from(5) {
+        return Some(Vulnerability);
+    }
+    // ATT&CK: T1566, T1566.001, TA0001, S0154, G0016, M1036, C0015, DS0029.
+    let (head, sub) = match u.split_once('.') {
+        Some((h, s)) => (h, Some(s)),
+        None => (u, None),
+    };
+    let sub_ok = sub.map_or(true, |s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()));
+    for prefix in ["TA", "DS", "T", "S", "G", "M", "C"] {
+        if head.len() == prefix.len() + 4 && head.starts_with(prefix) && sub_ok {
+            let tail = &head[prefix.len()..];
+            if tail.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(AttackPattern);
+            }
+        }
+    }
+    for prefix in ["APT", "UNC", "FIN", "TA", "DEV-", "STORM-", "TEMP.", "UAC-", "UAT-"] {
+        if u.starts_with(prefix) && digits_from(prefix.len()) && u.len() <= prefix.len() + 5 {
+            return Some(ThreatName);
+        }
+    }
+    None
+}
+
+/// A cryptocurrency wallet: Bitcoin (base58 or bech32), Ethereum, Monero.
+pub fn wallet(token: &str) -> bool {
+    let b = token.as_bytes();
+    let base58 = |c: &u8| c.is_ascii_alphanumeric() && !matches!(c, b'0' | b'O' | b'I' | b'l');
+    let has_digit = b.iter().any(u8::is_ascii_digit);
+    let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
+    if (26..=35).contains(&b.len())
+        && matches!(b[0], b'1' | b'3')
+        && b.iter().all(base58)
+        && has_alpha
+    {
+        return true;
+    }
+    if b.len() >= 14 && b.len() <= 74 && token.starts_with("bc1") {
+        return b[3..].iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    }
+    if b.len() == 42 && token.starts_with("0x") {
+        return b[2..].iter().all(u8::is_ascii_hexdigit);
+    }
+    b.len() == 95 && matches!(b[0], b'4' | b'8') && b.iter().all(base58) && has_digit
+}
+
+/// A STIX identifier (`indicator--<uuid>`).
+pub fn stix_id(token: &str) -> bool {
+    match token.split_once("--") {
+        Some((ty, uuid)) => {
+            !ty.is_empty()
+                && ty.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && uuid.len() == 36
+                && uuid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+        }
+        None => false,
+    }
+}
+
+/// A host name: at least two labels and a known top-level domain. Returns it lowercased,
+/// without a trailing dot.
+pub fn host_name(token: &str, vocab: &Vocab) -> Option<String> {
+    let t = token.trim_end_matches('.');
+    if !t.contains('.') || t.len() > 253 {
+        return None;
+    }
+    let mut labels = 0;
+    for label in t.split('.') {
+        let b = label.as_bytes();
+        if b.is_empty()
+            || b.len() > 63
+            || b[0] == b'-'
+            || b[b.len() - 1] == b'-'
+            || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+        {
+            return None;
+        }
+        labels += 1;
+    }
+    let tld = t.rsplit('.').next()?;
+    let mut buf = [0u8; 32];
+    let tld_lower = lower(tld, &mut buf)?;
+    if labels < 2 || !vocab.tlds.contains(tld_lower) {
+        return None;
+    }
+    Some(t.to_ascii_lowercase())
+}
+
+/// Does `host` end in a suffix that exists only inside an organization's network?
+pub fn internal_suffix(host: &str) -> bool {
+    crate::lists::INTERNAL_SUFFIXES.iter().any(|s| {
+        host.len() > s.len() + 1
+            && host.ends_with(s)
+            && host.as_bytes()[host.len() - s.len() - 1] == b'.'
+    })
+}
+
+/// The extension of a file name, lowercased, when the name looks like `stem.ext`.
+pub fn extension(token: &str) -> Option<String> {
+    let (stem, ext) = token.rsplit_once('.')?;
+    if stem.is_empty() || ext.is_empty() || ext.len() > 5 {
+        return None;
+    }
+    if !ext.bytes().all(|b| b.is_ascii_alphanumeric()) || !ext.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(ext.to_ascii_lowercase())
+}
+
+/// A Medicare Beneficiary Identifier: 11 characters in the pattern
+/// digit, letter, alnum, digit, letter, alnum, digit, letter, letter, digit, digit
+/// (dashes after the 4th and 7th allowed).
+pub fn mbi(token: &str) -> bool {
+    let compact: Vec<u8> = token.bytes().filter(|&b| b != b'-').collect();
+    if compact.len() != 11 || (token.len() != 11 && token.len() != 13) {
+        return false;
+    }
+    let letter = |c: u8| c.is_ascii_uppercase() && !matches!(c, b'S' | b'L' | b'O' | b'I' | b'B' | b'Z');
+    let digit = |c: u8| c.is_ascii_digit();
+    let alnum = |c: u8| digit(c) || letter(c);
+    let c = &compact;
+    (b'1'..=b'9').contains(&c[0])
+        && letter(c[1])
+        && alnum(c[2])
+        && digit(c[3])
+        && letter(c[4])
+        && alnum(c[5])
+        && digit(c[6])
+        && letter(c[7])
+        && letter(c[8])
+        && digit(c[9])
+        && digit(c[10])
+}
+
+/// A vehicle identification number: 17 letters and digits, never I, O or Q.
+pub fn vin(token: &str) -> bool {
+    let b = token.as_bytes();
+    b.len() == 17
+        && b.iter().all(|c| c.is_ascii_digit() || (c.is_ascii_uppercase() && !matches!(c, b'I' | b'O' | b'Q')))
+        && b.iter().filter(|c| c.is_ascii_digit()).count() >= 3
+        && b.iter().any(u8::is_ascii_uppercase)
+}
+
+/// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`.
+pub fn host_convention(token: &str) -> bool {
+    let b = token.as_bytes();
+    if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
+        return false;
+    }
+    if !b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-') {
+        return false;
+    }
+    if !b.iter().any(u8::is_ascii_digit) || !b[0].is_ascii_uppercase() || b[b.len() - 1] == b'-' {
+        return false;
+    }
+    let first = token.split('-').next().unwrap_or("");
+    const NOT_HOSTS: &[&str] = &[
+        "SHA", "AES", "RSA", "MD", "COVID", "HL", "HL7", "IEC", "ISO", "NIST", "SP", "TLS",
+        "SSL", "UTF", "CVE", "CWE", "GHSA", "ICSA", "ICSMA", "MS", "KB", "APT", "UNC", "FIN",
+        "TA", "DEV", "STORM", "TLP", "RFC", "ID", "PCI", "SOC", "FIPS", "X", "P", "IPV", "CSF",
+        "PR", "DE", "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS",
+    ];
+    if NOT_HOSTS.contains(&first) {
+        return false;
+    }
+    let segments = token.split('-').count();
+    const HOST_PREFIXES: &[&str] = &["DESKTOP", "LAPTOP", "WIN", "WS", "PC", "SRV", "DC", "NB"];
+    segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
+}
+
+/// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner
+/// apostrophes, hyphens or a second capital as in McDonald or O'Brien)?
+pub fn is_cap_word(token: &str) -> bool {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || token.len() < 2 {
+        return false;
+    }
+    let mut lowers = 0;
+    for c in chars {
+        if c.is_lowercase() {
+            lowers += 1;
+        } else if !(c.is_uppercase() || c == '\'' || c == '’' || c == '-') {
+            return false;
+        }
+    }
+    lowers > 0
+}
+
+/// Is this a name initial: one capital letter (the token's trailing dot was trimmed)?
+pub fn is_initial(token: &str) -> bool {
+    token.len() == 1 && token.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// Counts ASCII digits.
+pub fn digits(token: &str) -> usize {
+    token.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// A word that could be an account or host name: letters, digits, `.`, `_`, `-`.
+pub fn identifier_like(token: &str) -> bool {
+    let b = token.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && b[0].is_ascii_alphanumeric()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'$'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_and_public_ipv4() {
+        assert_eq!(ipv4("10.1.2.3"), Some(Reach::Internal));
+        assert_eq!(ipv4("172.20.0.1:445"), Some(Reach::Internal));
+        assert_eq!(ipv4("192.168.0.0/16"), Some(Reach::Internal));
+        assert_eq!(ipv4("169.254.1.1"), Some(Reach::Internal));
+        assert_eq!(ipv4("185.220.101.5"), Some(Reach::Public));
+        assert_eq!(ipv4("1.2.3"), None);
+        assert_eq!(ipv4("1.2.3.4:"), None);
+    }
+
+    #[test]
+    fn ipv6_reach() {
+        assert_eq!(ipv6("fe80::1%eth0"), Some(Reach::Internal));
+        assert_eq!(ipv6("fd00::5"), Some(Reach::Internal));
+        assert_eq!(ipv6("2001:db8::1"), Some(Reach::Public));
+        assert_eq!(ipv6("::ffff:10.0.0.1"), Some(Reach::Internal));
+        assert_eq!(ipv6("aa:bb:cc:dd:ee:ff"), None);
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(mac("00:1A:2b:3c:4D:5e"));
+        assert!(mac("001a.2b3c.4d5e"));
+        assert!(hash("d41d8cd98f00b204e9800998ecf8427e"));
+        assert!(!hash("d41d8cd98f00b204e9800998ecf8427"));
+        assert!(wallet("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
+        assert!(wallet("1BoatSLRHtKNngkdXEeobR76b53LETtpyT"));
+        assert!(wallet("0x52908400098527886E0F7030069857D2E4169EE7"));
+        assert!(mbi("1EG4-TE5-MK73"));
+        assert!(mbi("1EG4TE5MK73"));
+        assert!(vin("1HGCM82633A004352"));
+        assert!(host_convention("DESKTOP-7H2K9QP"));
+        assert!(host_convention("EHR-SRV-02"));
+        assert!(!host_convention("CVE-2024-1234"));
+        assert!(!host_convention("SHA-256"));
+        assert!(is_cap_word("O'Brien"));
+        assert!(is_cap_word("McDonald"));
+        assert!(!is_cap_word("EHR"));
+        assert_eq!(refang("hxxps://evil[.]com").as_deref(), Some("https://evil.com"));
+        assert_eq!(
+            vuln_or_attack_id("T1566.001"),
+            Some(crate::IndicatorKind::AttackPattern)
+        );
+        assert_eq!(vuln_or_attack_id("APT29"), Some(crate::IndicatorKind::ThreatName));
+        assert_eq!(
+            vuln_or_attack_id("CVE-2024-21413"),
+            Some(crate::IndicatorKind::Vulnerability)
+        );
+        assert_eq!(vuln_or_attack_id("Tango"), None);
+    }
+}

@@ -1,0 +1,407 @@
+//! ward's scrubber: finds the 18 HIPAA Safe Harbor identifiers (names, geography below the
+//! state, dates tied to a person, phone and fax numbers, e-mail addresses, SSNs, medical
+//! record, health plan, account, license, vehicle and device numbers, person-identifying URLs
+//! and IP addresses, biometric identifiers, photos, any other unique number) and an
+//! organization's own internals (private and loopback addresses, internal host and user
+//! names, addresses on its own domains) in free text and in STIX 2.1 documents, and replaces
+//! each with a typed placeholder such as `[NAME]` or `[INTERNAL-IP]`. Attack indicators
+//! (public IPs, outside domains and URLs, hashes, outside sender addresses, CVE and ATT&CK
+//! ids, malware and tool names, onion addresses, wallets) are kept byte for byte.
+//!
+//! It is rule and dictionary based (embedded word lists, context cues such as "MRN", "DOB",
+//! "Dr.", "ext."), runs in one pass over the text, and loads nothing at run time. When a
+//! token is ambiguous it is removed rather than kept. This crate must never know about STIX
+//! storage, HTTP or the hub: it takes text or a JSON value and returns the scrubbed copy with
+//! a list of what it removed and why.
+
+mod classify;
+mod hasher;
+mod lists;
+mod numeric;
+mod stix;
+mod text;
+mod vocab;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use stix::{DroppedObject, ScrubbedStix, StixFinding};
+
+/// The longest placeholder is this many bytes and every replaced span is at least one byte,
+/// so scrubbed text is never longer than `MAX_EXPANSION` times its input.
+pub const MAX_EXPANSION: usize = 16;
+
+/// What the scrubber needs to know about the organization whose document it cleans.
+#[derive(Clone, Debug, Default)]
+pub struct ScrubConfig {
+    /// The organization's own DNS domains: addresses and host names on them (and on their
+    /// subdomains) are internal and removed.
+    pub org_domains: Vec<String>,
+    /// The organization's own names ("St. Example Medical Center"), removed wherever they
+    /// appear (case-insensitive, whole words).
+    pub org_names: Vec<String>,
+}
+
+/// Errors of the scrubber's inputs.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ScrubError {
+    #[error("org domain {domain:?}: expected a DNS name such as example.org ({reason})")]
+    OrgDomain { domain: String, reason: &'static str },
+    #[error("org name {name:?}: expected at least one word of letters")]
+    OrgName { name: String },
+    #[error("{path}: expected {expected}")]
+    NotStix { path: String, expected: &'static str },
+}
+
+/// The class of a removed identifier; each has its own placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Name,
+    Address,
+    City,
+    County,
+    Zip,
+    Date,
+    Age,
+    Phone,
+    Fax,
+    Email,
+    Ssn,
+    Mrn,
+    HealthPlanId,
+    Account,
+    License,
+    Vehicle,
+    DeviceId,
+    Url,
+    InternalIp,
+    InternalHost,
+    OrgDomain,
+    OrgName,
+    User,
+    Biometric,
+    Photo,
+    Id,
+}
+
+impl Kind {
+    /// The text that replaces an identifier of this kind.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Kind::Name => "[NAME]",
+            Kind::Address => "[ADDRESS]",
+            Kind::City => "[CITY]",
+            Kind::County => "[COUNTY]",
+            Kind::Zip => "[ZIP]",
+            Kind::Date => "[DATE]",
+            Kind::Age => "[AGE]",
+            Kind::Phone => "[PHONE]",
+            Kind::Fax => "[FAX]",
+            Kind::Email => "[EMAIL]",
+            Kind::Ssn => "[SSN]",
+            Kind::Mrn => "[MRN]",
+            Kind::HealthPlanId => "[HEALTH-PLAN-ID]",
+            Kind::Account => "[ACCOUNT]",
+            Kind::License => "[LICENSE]",
+            Kind::Vehicle => "[VEHICLE]",
+            Kind::DeviceId => "[DEVICE-ID]",
+            Kind::Url => "[URL]",
+            Kind::InternalIp => "[INTERNAL-IP]",
+            Kind::InternalHost => "[INTERNAL-HOST]",
+            Kind::OrgDomain => "[ORG-DOMAIN]",
+            Kind::OrgName => "[ORG]",
+            Kind::User => "[USER]",
+            Kind::Biometric => "[BIOMETRIC]",
+            Kind::Photo => "[PHOTO]",
+            Kind::Id => "[ID]",
+        }
+    }
+
+    /// Every kind, for reports and tests.
+    pub const ALL: [Kind; 26] = [
+        Kind::Name,
+        Kind::Address,
+        Kind::City,
+        Kind::County,
+        Kind::Zip,
+        Kind::Date,
+        Kind::Age,
+        Kind::Phone,
+        Kind::Fax,
+        Kind::Email,
+        Kind::Ssn,
+        Kind::Mrn,
+        Kind::HealthPlanId,
+        Kind::Account,
+        Kind::License,
+        Kind::Vehicle,
+        Kind::DeviceId,
+        Kind::Url,
+        Kind::InternalIp,
+        Kind::InternalHost,
+        Kind::OrgDomain,
+        Kind::OrgName,
+        Kind::User,
+        Kind::Biometric,
+        Kind::Photo,
+        Kind::Id,
+    ];
+}
+
+/// One removed identifier. The span is in bytes of the input; the original text is not
+/// copied here so that a record of findings holds no PHI itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub original_span: Range<usize>,
+    pub placeholder: &'static str,
+    pub reason: &'static str,
+}
+
+/// The class of an attack indicator that was recognised and kept verbatim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicatorKind {
+    Ipv4,
+    Ipv6,
+    Domain,
+    Url,
+    Email,
+    Hash,
+    Vulnerability,
+    AttackPattern,
+    ThreatName,
+    FileName,
+    Wallet,
+    StixId,
+}
+
+/// An indicator kept verbatim, with its span in the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Indicator {
+    pub kind: IndicatorKind,
+    pub span: Range<usize>,
+}
+
+/// The result of scrubbing a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scrubbed {
+    /// The text with every finding replaced by its placeholder.
+    pub text: String,
+    /// What was removed, in input order, spans never overlapping.
+    pub findings: Vec<Finding>,
+    /// Attack indicators recognised and kept.
+    pub indicators: Vec<Indicator>,
+}
+
+/// The scrubber, configured for one organization. Cheap to share across threads.
+#[derive(Clone, Debug)]
+pub struct Scrubber {
+    /// Lowercase, without a trailing dot.
+    org_domains: Vec<String>,
+    /// Each organization name as lowercase words.
+    org_names: Vec<Vec<String>>,
+}
+
+impl Scrubber {
+    /// Checks the configuration. Domains must be DNS names of at least two labels.
+    pub fn new(config: ScrubConfig) -> Result<Scrubber, ScrubError> {
+        let mut org_domains = Vec::new();
+        for domain in config.org_domains {
+            let d = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+            let reason = if d.is_empty() {
+                Some("it is empty")
+            } else if !d.contains('.') {
+                Some("it has a single label")
+            } else if !d
+                .split('.')
+                .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+            {
+                Some("labels are letters, digits and hyphens")
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                return Err(ScrubError::OrgDomain { domain, reason });
+            }
+            org_domains.push(d);
+        }
+        let mut org_names = Vec::new();
+        for name in config.org_names {
+            let words: Vec<String> = name
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !words.iter().any(|w| w.chars().any(char::is_alphabetic)) {
+                return Err(ScrubError::OrgName { name });
+            }
+            org_names.push(words);
+        }
+        Ok(Scrubber { org_domains, org_names })
+    }
+
+    /// Scrubs free text.
+    pub fn scrub_text(&self, text: &str) -> Scrubbed {
+        text::scrub(self, text)
+    }
+
+    /// Scrubs a STIX 2.1 bundle, a single object, a JSON array of objects or a TAXII
+    /// envelope (`{"objects": [...]}`): every free-text property is scrubbed and objects
+    /// that are internal (private addresses, org e-mail addresses, user accounts, people)
+    /// are dropped together with every reference to them.
+    pub fn scrub_stix(&self, document: &serde_json::Value) -> Result<ScrubbedStix, ScrubError> {
+        stix::scrub(self, document)
+    }
+
+    /// Is `host` (lowercase, no trailing dot) one of the organization's domains or below one?
+    pub(crate) fn is_org_host(&self, host: &str) -> bool {
+        self.org_domains.iter().any(|d| {
+            host == d
+                || (host.len() > d.len()
+                    && host.ends_with(d.as_str())
+                    && host.as_bytes()[host.len() - d.len() - 1] == b'.')
+        })
+    }
+
+    /// Is `host` exactly one of the organization's domains?
+    pub(crate) fn is_org_domain(&self, host: &str) -> bool {
+        self.org_domains.iter().any(|d| d == host)
+    }
+
+    pub(crate) fn org_names(&self) -> &[Vec<String>] {
+        &self.org_names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn scrubber() -> Scrubber {
+        Scrubber::new(ScrubConfig {
+            org_domains: vec!["stmarys.org".into()],
+            org_names: vec!["St. Mary's Medical Center".into()],
+        })
+        .expect("valid config")
+    }
+
+    fn check_invariants(input: &str) {
+        let out = scrubber().scrub_text(input);
+        assert!(out.text.len() <= MAX_EXPANSION * input.len(), "{input:?}");
+        let mut end = 0;
+        for f in &out.findings {
+            assert!(f.original_span.start >= end && f.original_span.start < f.original_span.end);
+            assert!(input.is_char_boundary(f.original_span.start) && input.is_char_boundary(f.original_span.end));
+            end = f.original_span.end;
+        }
+        assert!(end <= input.len());
+    }
+
+    #[test]
+    fn hostile_inputs_do_not_panic_and_stay_bounded() {
+        let long_digits = "9".repeat(100_000);
+        let long_word = "a".repeat(70_000);
+        let nested = "[".repeat(5000);
+        for input in [
+            "",
+            "\u{0}",
+            "x",
+            "Dr.",
+            "MRN",
+            "MRN 1",
+            "Patient",
+            "@",
+            "a@b",
+            "http://",
+            "hxxp[.]",
+            "[.]",
+            "(.",
+            "\\\\",
+            "C:\\Users\\",
+            "10.0.0.1/",
+            "::::::::",
+            "+1 (",
+            "123-45-",
+            "é€😀 Dr. Ñúñez ext. ☎",
+            "\u{feff}Patient José\u{200b}García",
+            "1 Main Street",
+            "Springfield, IL",
+            long_digits.as_str(),
+            long_word.as_str(),
+            nested.as_str(),
+        ] {
+            check_invariants(input);
+        }
+    }
+
+    #[test]
+    fn worst_case_expansion_stays_under_the_bound() {
+        // One-byte values that each become a placeholder.
+        let input = "ext 12 x 34 ".repeat(50);
+        let out = scrubber().scrub_text(&input);
+        assert!(out.text.len() <= MAX_EXPANSION * input.len());
+        assert!(Kind::ALL.iter().all(|k| k.placeholder().len() <= MAX_EXPANSION));
+    }
+
+    #[test]
+    fn org_names_and_domains() {
+        let out = scrubber().scrub_text("St. Mary's Medical Center uses stmarys.org and vpn.stmarys.org, not stmarys.org.evil.ru.");
+        assert_eq!(out.text, "[ORG] uses [ORG-DOMAIN] and [INTERNAL-HOST], not stmarys.org.evil.ru.");
+    }
+
+    #[test]
+    fn config_is_checked() {
+        assert!(matches!(
+            Scrubber::new(ScrubConfig { org_domains: vec!["nodot".into()], org_names: vec![] }),
+            Err(ScrubError::OrgDomain { .. })
+        ));
+        assert!(matches!(
+            Scrubber::new(ScrubConfig { org_domains: vec![], org_names: vec![" , ".into()] }),
+            Err(ScrubError::OrgName { .. })
+        ));
+    }
+
+    #[test]
+    fn stix_shapes_and_refusals() {
+        let s = scrubber();
+        assert!(s.scrub_stix(&serde_json::json!(42)).is_err());
+        assert!(s.scrub_stix(&serde_json::json!({"objects": 3})).is_err());
+        assert!(s.scrub_stix(&serde_json::json!([1])).is_err());
+        let lone = serde_json::json!({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "192.168.1.1"});
+        let out = s.scrub_stix(&lone).expect("object");
+        assert!(out.document.is_null());
+        assert_eq!(out.dropped[0].pointer, "");
+        let mut deep = serde_json::json!("Patient John Smith");
+        for _ in 0..100 {
+            deep = serde_json::json!({ "x": deep });
+        }
+        let obj = serde_json::json!({"type": "note", "id": "note--1", "content": deep});
+        assert!(s.scrub_stix(&obj).is_err());
+        let ind = serde_json::json!({"type": "indicator", "id": "indicator--1",
+            "pattern": "[email-addr:value = 'jdoe@stmarys.org']", "pattern_type": "stix"});
+        assert_eq!(s.scrub_stix(&ind).expect("indicator").dropped.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_keeps_invariants(input in "\\PC{0,300}") {
+            check_invariants(&input);
+        }
+
+        #[test]
+        fn identifier_soup_keeps_invariants(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("Dr."), Just("MRN"), Just("ext"), Just("x"), Just("1"), Just("12"), Just("(555)"),
+                Just("123-45-6789"), Just("John"), Just("Smith"), Just("10.0.0.1"), Just("a@stmarys.org"),
+                Just(","), Just("\n"), Just("County"), Just("Street"), Just("IL"), Just("62704"), Just("[.]"),
+                Just("http://x"), Just("C:\\Users\\j"), Just("\\\\H\\s"), Just("March"), Just("4th"),
+            ], 0..40)) {
+            check_invariants(&parts.join(" "));
+            check_invariants(&parts.concat());
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Numbers with a telling layout, found on the raw bytes because their separators (spaces,
+//! parentheses) would split them into several words: SSNs (`123-45-6789`), phone numbers
+//! (`(555) 123-4567`, `+44 20 7946 0958`), grouped card numbers, numeric dates and ZIP+4.
+
+use crate::Kind;
+
+/// One number found, as a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub reason: &'static str,
+}
+
+/// Finds every laid-out number in `text`, in order, never overlapping.
+pub fn scan(text: &str) -> Vec<NumMatch> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let candidate = (c.is_ascii_digit() || c == b'(' || c == b'+') && start_boundary(b, i);
+        if candidate {
+            if let Some(m) = match_at(b, i) {
+                i = m.end;
+                out.push(m);
+                continue;
+            }
+        }
+        // Skip the rest of a digit run: no number starts inside one.
+        if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn start_boundary(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = b[i - 1];
+    !(p.is_ascii_alphanumeric() || matches!(p, b'.' | b'-' | b'_' | b'/' | b'\\' | b'@' | b'%' | b'+'))
+        && p < 0x80
+}
+
+fn end_boundary(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        None => true,
+        Some(&c) if c.is_ascii_alphanumeric() || c >= 0x80 => false,
+        Some(&c) if matches!(c, b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
+            b.get(end + 1).is_none_or_not_alnum()
+        }
+        Some(_) => true,
+    }
+}
+
+trait NotAlnum {
+    fn is_none_or_not_alnum(self) -> bool;
+}
+
+impl NotAlnum for Option<&u8> {
+    fn is_none_or_not_alnum(self) -> bool {
+        match self {
+            None => true,
+            Some(c) => !c.is_ascii_alphanumeric(),
+        }
+    }
+}
+
+/// The length of the digit run at `i`.
+fn run(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+fn value(b: &[u8], i: usize, len: usize) -> u32 {
+    b[i..i + len].iter().fold(0u32, |v, c| v.saturating_mul(10).saturating_add(u32::from(c - b'0')))
+}
+
+fn m(start: usize, end: usize, kind: Kind, reason: &'static str) -> Option<NumMatch> {
+    Some(NumMatch { start, end, kind, reason })
+}
+
+fn match_at(b: &[u8], i: usize) -> Option<NumMatch> {
+    match b[i] {
+        b'+' => international(b, i),
+        b'(' => parenthesized(b, i),
+        _ => digits_first(b, i),
+    }
+}
+
+fn is_sep(c: Option<&u8>) -> Option<u8> {
+    match c {
+        Some(&c) if matches!(c, b'-' | b'.' | b' ') => Some(c),
+        _ => None,
+    }
+}
+
+/// `+CC` then groups of digits split by single separators: 8 to 15 digits in all.
+fn international(b: &[u8], i: usize) -> Option<NumMatch> {
+    let mut p = i + 1;
+    let first = run(b, p);
+    if first == 0 || first > 3 {
+        return None;
+    }
+    let mut total = 0;
+    let mut groups = 0;
+    let mut end = p;
+    loop {
+        let r = run(b, p);
+        if r == 0 {
+            break;
+        }
+        total += r;
+        groups += 1;
+        p += r;
+        end = p;
+        // A "(0)" or "(20)" area group is common in European layouts.
+        match b.get(p) {
+            Some(b' ') if b.get(p + 1) == Some(&b'(') => {
+                let r2 = run(b, p + 2);
+                if r2 > 0 && b.get(p + 2 + r2) == Some(&b')') {
+                    total += r2;
+                    p += 3 + r2;
+                    end = p;
+                    if b.get(p) == Some(&b' ') {
+                        p += 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            Some(c) if matches!(c, b'-' | b'.' | b' ') && b.get(p + 1).is_some_and(u8::is_ascii_digit) => {
+                p += 1;
+            }
+            _ => break,
+        }
+    }
+    if (8..=15).contains(&total) && (groups >= 2 || total >= 10) && end_boundary(b, end) {
+        return m(i, end, Kind::Phone, "telephone number in international layout");
+    }
+    None
+}
+
+/// `(555) 123-4567`, `(555)123-4567`.
+fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
+    if run(b, i + 1) != 3 || b.get(i + 4) != Some(&b')') {
+        return None;
+    }
+    let mut p = i + 5;
+    if b.get(p) == Some(&b' ') {
+        p += 1;
+    }
+    if run(b, p) != 3 {
+        return None;
+    }
+    p += 3;
+    is_sep(b.get(p))?;
+    p += 1;
+    if run(b, p) != 4 {
+        return None;
+    }
+    p += 4;
+    if end_boundary(b, p) {
+        return m(i, p, Kind::Phone, "telephone number with area code");
+    }
+    None
+}
+
+fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
+    let d1 = run(b, i);
+    let p1 = i + d1;
+    let s1 = is_sep(b.get(p1));
+    let d2 = s1.map_or(0, |_| run(b, p1 + 1));
+    let p2 = p1 + 1 + d2;
+    let s2 = if d2 > 0 { is_sep(b.get(p2)) } else { None };
+    let d3 = s2.map_or(0, |_| run(b, p2 + 1));
+    let p3 = p2 + 1 + d3;
+    let s3 = if d3 > 0 { is_sep(b.get(p3)) } else { None };
+    let d4 = s3.map_or(0, |_| run(b, p3 + 1));
+    let p4 = p3 + 1 + d4;
+    let slash = b.get(p1) == Some(&b'/');
+    let slash2 = d2 > 0 && b.get(p2) == Some(&b'/');
+
+    // Dates written with slashes: 3/4/1980, 03/04/80, 1980/03/04.
+    if slash {
+        let d2s = run(b, p1 + 1);
+        let q2 = p1 + 1 + d2s;
+        if d2s > 0 && b.get(q2) == Some(&b'/') {
+            let d3s = run(b, q2 + 1);
+            let end = q2 + 1 + d3s;
+            if date_parts(b, i, d1, p1 + 1, d2s, q2 + 1, d3s) && end_boundary(b, end) {
+                return m(i, end, Kind::Date, "calendar date");
+            }
+        }
+        return None;
+    }
+    let _ = slash2;
+    let Some(s1) = s1 else {
+        return None;
+    };
+    if d2 == 0 {
+        return None;
+    }
+    // SSN: 123-45-6789 or 123 45 6789.
+    if d1 == 3 && d2 == 2 && s2 == Some(s1) && d3 == 4 && s1 != b'.' && end_boundary(b, p3) {
+        return m(i, p3, Kind::Ssn, "social security number layout");
+    }
+    // Card numbers in groups: 4-4-4-4 (with optional 3 more) or 4-6-5.
+    if d1 == 4 && s1 != b'.' && s2 == Some(s1) && s3 == Some(s1) {
+        if d2 == 4 && d3 == 4 && d4 == 4 && end_boundary(b, p4) {
+            return m(i, p4, Kind::Account, "payment card number layout");
+        }
+    }
+    if d1 == 4 && d2 == 6 && s1 != b'.' && s2 == Some(s1) && d3 == 5 && end_boundary(b, p3) {
+        return m(i, p3, Kind::Account, "payment card number layout");
+    }
+    // Dates with dashes or dots: 1980-03-04, 03-04-1980, 04.03.1980.
+    if s1 != b' ' && s2 == Some(s1) && d3 > 0 && date_parts(b, i, d1, p1 + 1, d2, p2 + 1, d3) && end_boundary(b, p3) {
+        return m(i, p3, Kind::Date, "calendar date");
+    }
+    // NANP phone numbers: 555-123-4567, 555.123.4567, 555 123 4567, 1-800-555-1234.
+    if d1 == 3 && d2 == 3 && s2.is_some() && d3 == 4 && end_boundary(b, p3) {
+        return m(i, p3, Kind::Phone, "telephone number layout");
+    }
+    if d1 == 1 && b[i] == b'1' && d2 == 3 && s2.is_some() && d3 == 3 && s3.is_some() && d4 == 4 && end_boundary(b, p4) {
+        return m(i, p4, Kind::Phone, "telephone number layout");
+    }
+    if d1 == 1 && b[i] == b'1' && d2 == 3 && b.get(p1 + 1) == Some(&b'(') {
+        return None;
+    }
+    // Seven-digit local numbers: 555-1234.
+    if d1 == 3 && d2 == 4 && s1 == b'-' && end_boundary(b, p2) {
+        return m(i, p2, Kind::Phone, "local telephone number layout");
+    }
+    // ZIP+4: 62704-1234.
+    if d1 == 5 && d2 == 4 && s1 == b'-' && end_boundary(b, p2) {
+        return m(i, p2, Kind::Zip, "ZIP+4 code");
+    }
+    None
+}
+
+/// Do three digit groups make a plausible calendar date (year first or last)?
+fn date_parts(b: &[u8], a: usize, la: usize, bb: usize, lb: usize, c: usize, lc: usize) -> bool {
+    let va = value(b, a, la);
+    let vb = value(b, bb, lb);
+    let vc = value(b, c, lc);
+    if la == 4 && (1..=2).contains(&lb) && (1..=2).contains(&lc) {
+        return (1800..=2199).contains(&va) && (1..=12).contains(&vb) && (1..=31).contains(&vc);
+    }
+    if (1..=2).contains(&la) && (1..=2).contains(&lb) && (lc == 4 || lc == 2) {
+        let year_ok = lc == 2 || (1800..=2199).contains(&vc);
+        let md = (1..=12).contains(&va) && (1..=31).contains(&vb);
+        let dm = (1..=31).contains(&va) && (1..=12).contains(&vb);
+        return year_ok && (md || dm);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+        scan(text).into_iter().map(|m| (&text[m.start..m.end], m.kind)).collect()
+    }
+
+    #[test]
+    fn layouts() {
+        assert_eq!(kinds("SSN 123-45-6789."), vec![("123-45-6789", Kind::Ssn)]);
+        assert_eq!(kinds("call (555) 123-4567 now"), vec![("(555) 123-4567", Kind::Phone)]);
+        assert_eq!(kinds("tel 555.123.4567"), vec![("555.123.4567", Kind::Phone)]);
+        assert_eq!(kinds("+44 20 7946 0958"), vec![("+44 20 7946 0958", Kind::Phone)]);
+        assert_eq!(kinds("1-800-555-1234"), vec![("1-800-555-1234", Kind::Phone)]);
+        assert_eq!(kinds("DOB 03/04/1980,"), vec![("03/04/1980", Kind::Date)]);
+        assert_eq!(kinds("on 1980-03-04"), vec![("1980-03-04", Kind::Date)]);
+        assert_eq!(kinds("4111 1111 1111 1111"), vec![("4111 1111 1111 1111", Kind::Account)]);
+        assert_eq!(kinds("62704-1234"), vec![("62704-1234", Kind::Zip)]);
+    }
+
+    #[test]
+    fn not_numbers_of_people() {
+        assert!(kinds("192.168.10.20").is_empty());
+        assert!(kinds("2024-03-04T10:00:00Z").is_empty());
+        assert!(kinds("CVE-2024-1234-5678").is_empty());
+        assert!(kinds("10.12.20.23").is_empty());
+        assert!(kinds("d41d8cd98f00b204e9800998ecf8427e").is_empty());
+        assert!(kinds("version 1.2.3").is_empty());
+    }
+}

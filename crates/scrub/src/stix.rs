@@ -1,0 +1,319 @@
+//! Scrubbing STIX 2.1 documents: every free-text property goes through the text scrubber;
+//! objects that only describe the organization's inside (private addresses, its own e-mail
+//! addresses and hosts, user accounts, people) are dropped, and so is every reference to
+//! them. Identifiers, references, timestamps, hashes and vocabularies are left alone.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::classify::{self as c, Reach};
+use crate::{Finding, ScrubError, Scrubber};
+
+/// How deep a document may nest before it is refused (STIX objects need far less).
+const MAX_DEPTH: usize = 64;
+
+/// A finding inside a STIX document: `pointer` is the RFC 6901 JSON pointer of the string
+/// property in the input, and the finding's span is in bytes of that string.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StixFinding {
+    pub pointer: String,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+/// An object left out of the scrubbed document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DroppedObject {
+    /// JSON pointer of the object in the input.
+    pub pointer: String,
+    pub id: String,
+    pub object_type: String,
+    pub reason: &'static str,
+}
+
+/// The result of scrubbing a STIX document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScrubbedStix {
+    /// The same shape as the input (bundle, envelope, array or object); `null` when the
+    /// input was a single object that had to be dropped.
+    pub document: Value,
+    pub findings: Vec<StixFinding>,
+    pub dropped: Vec<DroppedObject>,
+}
+
+/// Keys whose string values are structure, not prose.
+fn structural(key: &str) -> bool {
+    key.ends_with("_ref")
+        || key.ends_with("_refs")
+        || matches!(
+            key,
+            "type" | "id" | "spec_version" | "pattern" | "pattern_type" | "pattern_version" | "lang"
+                | "identity_class" | "definition_type" | "hashes" | "kill_chain_phases"
+                | "granular_markings" | "created" | "modified" | "valid_from" | "valid_until"
+                | "first_seen" | "last_seen" | "first_observed" | "last_observed" | "published"
+                | "extension_type" | "encryption_algorithm" | "mime_type" | "protocols"
+        )
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubError> {
+    let mut out = ScrubbedStix { document: Value::Null, findings: Vec::new(), dropped: Vec::new() };
+    match doc {
+        Value::Object(map) if map.get("objects").is_some() || map.get("type").and_then(Value::as_str) == Some("bundle") => {
+            let objects = match map.get("objects") {
+                Some(Value::Array(a)) => a.as_slice(),
+                None => &[],
+                Some(_) => {
+                    return Err(ScrubError::NotStix { path: "/objects".into(), expected: "an array of STIX objects" })
+                }
+            };
+            let kept = scrub_objects(scrubber, objects, "/objects", &mut out)?;
+            let mut copy = Map::new();
+            for (k, v) in map {
+                if k == "objects" {
+                    copy.insert(k.clone(), Value::Array(kept.clone()));
+                } else if structural(k) || k == "more" || k == "next" {
+                    copy.insert(k.clone(), v.clone());
+                } else {
+                    copy.insert(k.clone(), scrub_value(scrubber, v, &format!("/{}", escape(k)), 1, &mut out.findings)?);
+                }
+            }
+            out.document = Value::Object(copy);
+        }
+        Value::Object(map) if map.get("type").is_some_and(Value::is_string) => {
+            let kept = scrub_objects(scrubber, std::slice::from_ref(doc), "", &mut out)?;
+            // A lone object has no index in its pointer.
+            for f in &mut out.findings {
+                if let Some(rest) = f.pointer.strip_prefix("/0") {
+                    f.pointer = rest.to_owned();
+                }
+            }
+            for d in &mut out.dropped {
+                d.pointer = d.pointer.trim_start_matches("/0").to_owned();
+            }
+            out.document = kept.into_iter().next().unwrap_or(Value::Null);
+        }
+        Value::Array(items) => {
+            out.document = Value::Array(scrub_objects(scrubber, items, "", &mut out)?);
+        }
+        _ => {
+            return Err(ScrubError::NotStix {
+                path: "/".into(),
+                expected: "a STIX bundle, a STIX object, an array of objects or a TAXII envelope",
+            })
+        }
+    }
+    Ok(out)
+}
+
+fn scrub_objects(scrubber: &Scrubber, objects: &[Value], base: &str, out: &mut ScrubbedStix) -> Result<Vec<Value>, ScrubError> {
+    let mut dropped_ids: HashSet<String> = HashSet::new();
+    let mut keep = vec![true; objects.len()];
+    for (i, obj) in objects.iter().enumerate() {
+        let pointer = format!("{base}/{i}");
+        let Value::Object(map) = obj else {
+            return Err(ScrubError::NotStix { path: pointer, expected: "a STIX object (a JSON object)" });
+        };
+        if let Some(reason) = internal_object(scrubber, map) {
+            keep[i] = false;
+            let id = map.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+            dropped_ids.insert(id.clone());
+            out.dropped.push(DroppedObject {
+                pointer,
+                id,
+                object_type: map.get("type").and_then(Value::as_str).unwrap_or("").to_owned(),
+                reason,
+            });
+        }
+    }
+    // Dropping can orphan objects that need their references (a relationship whose end
+    // was internal), so repeat until nothing more falls.
+    loop {
+        let mut changed = false;
+        for (i, obj) in objects.iter().enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            let Value::Object(map) = obj else { continue };
+            if let Some(reason) = orphaned(map, &dropped_ids) {
+                keep[i] = false;
+                changed = true;
+                let id = map.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                dropped_ids.insert(id.clone());
+                out.dropped.push(DroppedObject {
+                    pointer: format!("{base}/{i}"),
+                    id,
+                    object_type: map.get("type").and_then(Value::as_str).unwrap_or("").to_owned(),
+                    reason,
+                });
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut kept = Vec::new();
+    for (i, obj) in objects.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let pointer = format!("{base}/{i}");
+        let pruned = prune_refs(obj, &dropped_ids);
+        kept.push(scrub_value(scrubber, &pruned, &pointer, 1, &mut out.findings)?);
+    }
+    Ok(kept)
+}
+
+fn str_prop<'m>(map: &'m Map<String, Value>, key: &str) -> &'m str {
+    map.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Why an object must not leave at all, if it must not.
+fn internal_object(scrubber: &Scrubber, map: &Map<String, Value>) -> Option<&'static str> {
+    let value = str_prop(map, "value");
+    match str_prop(map, "type") {
+        "ipv4-addr" => (c::ipv4(value) == Some(Reach::Internal)).then_some("private, loopback or link-local address"),
+        "ipv6-addr" => (c::ipv6(value) == Some(Reach::Internal)).then_some("private, loopback or link-local address"),
+        "domain-name" => internal_host(scrubber, value).then_some("host name of the organization"),
+        "email-addr" => {
+            let domain = value.rsplit_once('@').map_or("", |(_, d)| d);
+            internal_host(scrubber, domain).then_some("e-mail address on the organization's domain")
+        }
+        "url" => {
+            let host = value.split_once("://").map_or(value, |(_, r)| r);
+            let host = host.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("");
+            (internal_host(scrubber, host) || !host.contains('.')).then_some("address of an internal web resource")
+        }
+        "user-account" => Some("a user account of the organization"),
+        "mac-addr" => Some("hardware address of a device"),
+        "identity" if str_prop(map, "identity_class") == "individual" => Some("an identity of a person"),
+        "indicator" => pattern_names_internal(scrubber, str_prop(map, "pattern"))
+            .then_some("its pattern names an internal or personal value"),
+        _ => None,
+    }
+}
+
+fn internal_host(scrubber: &Scrubber, host: &str) -> bool {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    scrubber.is_org_host(&h)
+        || c::internal_suffix(&h)
+        || h == "localhost"
+        || c::ipv4(&h) == Some(Reach::Internal)
+        || c::ipv6(&h) == Some(Reach::Internal)
+}
+
+/// Does any quoted literal of a STIX pattern contain something the scrubber would remove?
+/// A pattern cannot hold a placeholder and still mean the same, so such an indicator goes.
+fn pattern_names_internal(scrubber: &Scrubber, pattern: &str) -> bool {
+    let mut literal = String::new();
+    let mut inside = false;
+    let mut chars = pattern.chars();
+    while let Some(ch) = chars.next() {
+        if !inside {
+            inside = ch == '\'';
+            continue;
+        }
+        match ch {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    literal.push(next);
+                }
+            }
+            '\'' => {
+                inside = false;
+                if !scrubber.scrub_text(&literal).findings.is_empty() {
+                    return true;
+                }
+                literal.clear();
+            }
+            _ => literal.push(ch),
+        }
+    }
+    false
+}
+
+/// Why an object can no longer stand once others were dropped, if it cannot.
+fn orphaned(map: &Map<String, Value>, dropped: &HashSet<String>) -> Option<&'static str> {
+    if dropped.is_empty() {
+        return None;
+    }
+    let gone = |key: &str| map.get(key).and_then(Value::as_str).is_some_and(|id| dropped.contains(id));
+    let all_gone = |key: &str| match map.get(key) {
+        Some(Value::Array(ids)) => !ids.is_empty() && ids.iter().all(|v| v.as_str().is_some_and(|id| dropped.contains(id))),
+        _ => false,
+    };
+    match str_prop(map, "type") {
+        "relationship" if gone("source_ref") || gone("target_ref") => Some("one end of the relationship was internal"),
+        "sighting" if gone("sighting_of_ref") => Some("what was sighted was internal"),
+        "report" | "note" | "opinion" | "grouping" | "observed-data" if all_gone("object_refs") => {
+            Some("every object it referred to was internal")
+        }
+        _ => None,
+    }
+}
+
+/// A copy of the object without references to dropped objects.
+fn prune_refs(obj: &Value, dropped: &HashSet<String>) -> Value {
+    let Value::Object(map) = obj else {
+        return obj.clone();
+    };
+    let mut copy = Map::new();
+    for (k, v) in map {
+        if k.ends_with("_ref") && v.as_str().is_some_and(|id| dropped.contains(id)) {
+            continue;
+        }
+        if k.ends_with("_refs") {
+            if let Value::Array(ids) = v {
+                let left: Vec<Value> = ids.iter().filter(|x| !x.as_str().is_some_and(|id| dropped.contains(id))).cloned().collect();
+                if left.is_empty() && !ids.is_empty() {
+                    continue;
+                }
+                copy.insert(k.clone(), Value::Array(left));
+                continue;
+            }
+        }
+        copy.insert(k.clone(), v.clone());
+    }
+    Value::Object(copy)
+}
+
+fn scrub_value(scrubber: &Scrubber, v: &Value, pointer: &str, depth: usize, findings: &mut Vec<StixFinding>) -> Result<Value, ScrubError> {
+    if depth > MAX_DEPTH {
+        return Err(ScrubError::NotStix { path: pointer.to_owned(), expected: "nesting no deeper than 64 levels" });
+    }
+    Ok(match v {
+        Value::String(s) => {
+            let scrubbed = scrubber.scrub_text(s);
+            for f in scrubbed.findings {
+                findings.push(StixFinding { pointer: pointer.to_owned(), finding: f });
+            }
+            Value::String(scrubbed.text)
+        }
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                out.push(scrub_value(scrubber, item, &format!("{pointer}/{i}"), depth + 1, findings)?);
+            }
+            Value::Array(out)
+        }
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, item) in map {
+                if structural(k) {
+                    out.insert(k.clone(), item.clone());
+                } else {
+                    let p = format!("{pointer}/{}", escape(k));
+                    out.insert(k.clone(), scrub_value(scrubber, item, &p, depth + 1, findings)?);
+                }
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    })
+}

@@ -1,0 +1,117 @@
+//! ward's hub store: persistence with TAXII 2.1 semantics. It owns collections and who may
+//! read or write them, every version of every object (kept byte-for-byte as accepted, with a
+//! hub-assigned `date_added` at microsecond precision, strictly increasing per collection),
+//! manifests, status resources, organizations, users and API tokens (stored hashed), and the
+//! hub-wide key that signs pagination cursors.
+//!
+//! Everything above this crate talks to the [`Store`] trait only: the SQLite implementation
+//! ([`SqliteStore`], the embedded default) and a later PostgreSQL one must be interchangeable
+//! without a change above the trait, and several hub processes may share one store, so no
+//! state that matters lives in a process. This crate must never know about HTTP, request
+//! parsing or media types, and nothing outside `sqlite.rs` may know that SQL exists.
+
+pub mod credentials;
+mod model;
+mod sqlite;
+
+pub use model::*;
+pub use sqlite::SqliteStore;
+
+/// Why a store operation failed. Backend errors keep their text so that logs say what broke.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("organization {0:?} does not exist")]
+    UnknownOrg(String),
+    #[error("user {0:?} does not exist")]
+    UnknownUser(String),
+    #[error("collection {0:?} does not exist")]
+    UnknownCollection(String),
+    #[error("{what} {name:?} already exists")]
+    AlreadyExists { what: &'static str, name: String },
+    #[error("store folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("store schema version {found} is newer than this ward understands (up to {known})")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("stored record {what} is corrupt: {detail}")]
+    Corrupt { what: String, detail: String },
+    #[error("database: {0}")]
+    Backend(String),
+    #[error("random number source failed: {0}")]
+    Random(String),
+}
+
+/// The hub's persistence. Object-safe so that the server holds an `Arc<dyn Store>`.
+///
+/// Methods block: async callers run them on a blocking thread. Every method is atomic; those
+/// that write several records (`add_objects` with its status) commit them in one transaction,
+/// so after a crash either all of it is there or none of it.
+pub trait Store: Send + Sync {
+    /// Answers when the store can be read (for `/healthz`).
+    fn ping(&self) -> Result<(), StoreError>;
+
+    /// The hub-wide secret that signs pagination cursors, created on first use. Every process
+    /// sharing the store gets the same key, so a cursor from one process works on another.
+    fn signing_key(&self) -> Result<Vec<u8>, StoreError>;
+
+    // --- members -------------------------------------------------------------------------
+
+    /// Admits an organization; names are unique.
+    fn add_org(&self, name: &str) -> Result<Org, StoreError>;
+    fn orgs(&self) -> Result<Vec<Org>, StoreError>;
+    /// Adds a user to an existing organization. `password_hash` is a PHC string from
+    /// [`credentials::hash_password`]; `None` makes a token-only user.
+    fn add_user(
+        &self,
+        org_name: &str,
+        name: &str,
+        password_hash: Option<&str>,
+    ) -> Result<User, StoreError>;
+    fn user(&self, name: &str) -> Result<Option<User>, StoreError>;
+    fn users(&self) -> Result<Vec<User>, StoreError>;
+    /// Records a token by its hash ([`credentials::token_hash`]); the token itself is never
+    /// stored.
+    fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError>;
+    fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+
+    // --- collections ---------------------------------------------------------------------
+
+    /// Creates a collection with a fresh UUID; every reader and writer org must exist.
+    fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError>;
+    fn collections(&self) -> Result<Vec<Collection>, StoreError>;
+    fn collection(&self, id: &str) -> Result<Option<Collection>, StoreError>;
+
+    // --- objects -------------------------------------------------------------------------
+
+    /// Stores every version not already present (same `id` and version: a duplicate, not an
+    /// error) and writes `status` — the status resource as it stands once this batch is in —
+    /// in the same transaction. Returns one outcome per input, in order.
+    fn add_objects(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+    ) -> Result<Vec<AddOutcome>, StoreError>;
+
+    /// One page of object versions matching `query`, ordered by (`date_added`, `id`,
+    /// version), strictly after `query.after`.
+    fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError>;
+
+    /// Deletes the versions of `object_id` that `versions`/`spec_versions` select; returns how
+    /// many were removed.
+    fn delete_object(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        versions: &VersionSelect,
+        spec_versions: &[String],
+    ) -> Result<usize, StoreError>;
+
+    // --- status --------------------------------------------------------------------------
+
+    /// Writes (inserts or replaces) a status resource on its own.
+    fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError>;
+    fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError>;
+}

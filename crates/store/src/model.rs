@@ -1,0 +1,213 @@
+//! The records the store keeps and the queries it answers, independent of any backend.
+
+use serde::{Deserialize, Serialize};
+use ward_stix::Timestamp;
+
+/// A member organization of the sharing community.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Org {
+    pub id: String,
+    pub name: String,
+}
+
+/// A user; always belongs to exactly one organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub org_id: String,
+    pub org_name: String,
+    /// PHC string (argon2id); `None` for token-only users.
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+}
+
+/// What `create_collection` needs; readers and writers are organization names.
+#[derive(Clone, Debug, Default)]
+pub struct NewCollection {
+    pub title: String,
+    pub description: Option<String>,
+    pub readers: Vec<String>,
+    pub writers: Vec<String>,
+}
+
+/// A collection and the organizations (by id) that may read or write it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Collection {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub readers: Vec<String>,
+    pub writers: Vec<String>,
+}
+
+impl Collection {
+    pub fn can_read(&self, org_id: &str) -> bool {
+        self.readers.iter().any(|o| o == org_id)
+    }
+    pub fn can_write(&self, org_id: &str) -> bool {
+        self.writers.iter().any(|o| o == org_id)
+    }
+}
+
+/// One object version to store, as extracted by the caller from the posted JSON.
+#[derive(Clone, Debug)]
+pub struct NewVersion {
+    pub id: String,
+    pub object_type: String,
+    /// `spec_version` of the object (`"2.1"` when the object has none).
+    pub spec_version: String,
+    /// `modified`, else `created`; `None` for objects without either (then the version is
+    /// the `date_added` the store assigns).
+    pub version: Option<Timestamp>,
+    /// The object's JSON exactly as accepted.
+    pub json: String,
+}
+
+/// What happened to one [`NewVersion`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddOutcome {
+    Added {
+        date_added: i64,
+        version: String,
+    },
+    /// That version was already stored; nothing changed.
+    Duplicate {
+        version: String,
+    },
+}
+
+/// One stored object version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub id: String,
+    pub object_type: String,
+    pub spec_version: String,
+    /// The version timestamp as it is served (the object's own text, or `date_added`).
+    pub version: String,
+    /// [`version_key`] of `version`.
+    pub version_key: String,
+    /// Microseconds since the epoch.
+    pub date_added: i64,
+    pub json: String,
+}
+
+impl StoredVersion {
+    pub fn position(&self) -> Position {
+        Position {
+            date_added: self.date_added,
+            id: self.id.clone(),
+            version: self.version_key.clone(),
+        }
+    }
+}
+
+/// The key that orders versions: the timestamp written with nine fractional digits. Fixed
+/// width, so text order is time order for every year STIX allows.
+pub fn version_key(ts: Timestamp) -> String {
+    ts.with_precision(9).to_string()
+}
+
+/// Where a page ends: the total order of delivery is (`date_added`, `id`, version key), so a
+/// position is unique even when many versions share a `date_added`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    pub date_added: i64,
+    pub id: String,
+    /// [`version_key`] of the version.
+    pub version: String,
+}
+
+/// TAXII `match[version]`: the union of the selected kinds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VersionSelect {
+    pub first: bool,
+    pub last: bool,
+    pub all: bool,
+    /// Exact versions, as [`version_key`]s.
+    pub at: Vec<String>,
+}
+
+impl VersionSelect {
+    pub fn last() -> Self {
+        VersionSelect {
+            last: true,
+            ..Self::default()
+        }
+    }
+    pub fn all() -> Self {
+        VersionSelect {
+            all: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// A page request over a collection's object versions.
+#[derive(Clone, Debug)]
+pub struct ObjectQuery {
+    pub ids: Vec<String>,
+    pub types: Vec<String>,
+    pub spec_versions: Vec<String>,
+    pub versions: VersionSelect,
+    /// Only versions added strictly after this instant (microseconds).
+    pub added_after: Option<i64>,
+    /// Only versions strictly after this position (the cursor).
+    pub after: Option<Position>,
+    /// At most this many versions (at least 1).
+    pub limit: usize,
+}
+
+impl Default for ObjectQuery {
+    fn default() -> Self {
+        ObjectQuery {
+            ids: Vec::new(),
+            types: Vec::new(),
+            spec_versions: Vec::new(),
+            versions: VersionSelect::last(),
+            added_after: None,
+            after: None,
+            limit: 100,
+        }
+    }
+}
+
+/// One page of versions and whether more follow.
+#[derive(Clone, Debug, Default)]
+pub struct Page {
+    pub items: Vec<StoredVersion>,
+    pub more: bool,
+}
+
+/// State of a status resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusState {
+    Pending,
+    Complete,
+}
+
+/// One object's line in a status resource.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusDetail {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub message: Option<String>,
+}
+
+/// A TAXII status resource, plus who may read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusRecord {
+    pub id: String,
+    /// Organization that posted; only it may read the status.
+    pub owner_org: String,
+    pub status: StatusState,
+    /// Microseconds since the epoch.
+    pub request_timestamp: i64,
+    pub total_count: u64,
+    pub successes: Vec<StatusDetail>,
+    pub failures: Vec<StatusDetail>,
+    pub pendings: Vec<StatusDetail>,
+}

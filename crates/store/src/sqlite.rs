@@ -1,0 +1,825 @@
+//! The embedded store: one SQLite database file in WAL mode under the data folder.
+//!
+//! One writer connection (SQLite allows one writer at a time anyway; `BEGIN IMMEDIATE` also
+//! serializes several processes sharing the file) and a pool of reader connections, which WAL
+//! lets run beside the writer. Commits use `synchronous=FULL`, so an acknowledged write survives
+//! power loss, not only `kill -9`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
+use ward_stix::Timestamp;
+
+use crate::credentials::random_secret;
+use crate::model::*;
+use crate::{Store, StoreError};
+
+/// File name of the database inside the data folder.
+pub const DB_FILE: &str = "ward.db";
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append
+/// only: a released migration never changes.
+const MIGRATIONS: &[&str] = &[
+    // 1: the initial schema.
+    r#"
+    CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE orgs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        name TEXT NOT NULL UNIQUE,
+        password_hash TEXT,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE tokens (
+        hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        label TEXT NOT NULL,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE collections (
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        description TEXT,
+        last_date_added INTEGER NOT NULL DEFAULT 0,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE collection_access (
+        collection_key INTEGER NOT NULL REFERENCES collections(key),
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        can_read INTEGER NOT NULL,
+        can_write INTEGER NOT NULL,
+        PRIMARY KEY (collection_key, org_id)
+    );
+    CREATE TABLE objects (
+        collection_key INTEGER NOT NULL REFERENCES collections(key),
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        spec_version TEXT NOT NULL,
+        version_key TEXT NOT NULL,
+        version TEXT NOT NULL,
+        date_added INTEGER NOT NULL,
+        is_first INTEGER NOT NULL,
+        is_last INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (collection_key, id, version_key)
+    );
+    CREATE INDEX objects_by_date ON objects (collection_key, date_added, id, version_key);
+    CREATE INDEX objects_last_by_date
+        ON objects (collection_key, is_last, date_added, id, version_key);
+    CREATE TABLE statuses (
+        id TEXT PRIMARY KEY,
+        request_timestamp INTEGER NOT NULL,
+        body TEXT NOT NULL
+    );
+    "#,
+];
+
+fn backend(e: rusqlite::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn now_micros() -> i64 {
+    Timestamp::now().as_micros()
+}
+
+/// The SQLite implementation of [`Store`].
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+impl SqliteStore {
+    /// Opens (creating on first use) the store in folder `dir`, running pending migrations.
+    pub fn open(dir: &Path) -> Result<SqliteStore, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let path = dir.join(DB_FILE);
+        let mut writer = Self::connect(&path)?;
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(backend)?;
+        migrate(&mut writer)?;
+        Ok(SqliteStore {
+            path,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+        })
+    }
+
+    fn connect(path: &Path) -> Result<Connection, StoreError> {
+        let conn = Connection::open(path).map_err(backend)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(backend)?;
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
+        )
+        .map_err(backend)?;
+        Ok(conn)
+    }
+
+    fn with_writer<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // A poisoned lock only means another thread panicked mid-call; SQLite rolled its
+        // transaction back, so the connection is still sound.
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut conn)
+    }
+
+    fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let pooled = self.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => Self::connect(&self.path)?,
+        };
+        let result = f(&conn);
+        self.readers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(conn);
+        result
+    }
+
+    /// Test and migration support, not part of [`Store`]: stores `objects` with the given
+    /// `date_added` for all of them (bypassing the strictly-increasing clock), to exercise
+    /// readers against ties that another backend or an import could produce.
+    pub fn insert_with_date_added(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        date_added: i64,
+    ) -> Result<(), StoreError> {
+        self.with_writer(|conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = collection_key(&tx, collection_id)?;
+            for object in objects {
+                insert_version(&tx, key, object, date_added)?;
+            }
+            tx.commit().map_err(backend)
+        })
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(backend)?;
+    let current: i64 = tx
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(backend)?;
+    let known = MIGRATIONS.len() as i64;
+    if current > known {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql).map_err(backend)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)
+            .map_err(backend)?;
+    }
+    tx.commit().map_err(backend)
+}
+
+fn collection_key(conn: &Connection, id: &str) -> Result<i64, StoreError> {
+    conn.query_row("SELECT key FROM collections WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(backend)?
+    .ok_or_else(|| StoreError::UnknownCollection(id.to_string()))
+}
+
+fn org_id_by_name(conn: &Connection, name: &str) -> Result<String, StoreError> {
+    conn.query_row("SELECT id FROM orgs WHERE name = ?1", [name], |r| r.get(0))
+        .optional()
+        .map_err(backend)?
+        .ok_or_else(|| StoreError::UnknownOrg(name.to_string()))
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
+
+const USER_COLUMNS: &str =
+    "u.id, u.name, u.org_id, o.name, u.password_hash FROM users u JOIN orgs o ON o.id = u.org_id";
+
+fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        org_id: r.get(2)?,
+        org_name: r.get(3)?,
+        password_hash: r.get(4)?,
+    })
+}
+
+fn load_collection(conn: &Connection, key: i64, id: String) -> Result<Collection, StoreError> {
+    let (title, description): (String, Option<String>) = conn
+        .query_row(
+            "SELECT title, description FROM collections WHERE key = ?1",
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(backend)?;
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT org_id, can_read, can_write FROM collection_access
+             WHERE collection_key = ?1 ORDER BY org_id",
+        )
+        .map_err(backend)?;
+    let mut readers = Vec::new();
+    let mut writers = Vec::new();
+    let rows = stmt
+        .query_map([key], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        })
+        .map_err(backend)?;
+    for row in rows {
+        let (org, read, write) = row.map_err(backend)?;
+        if read {
+            readers.push(org.clone());
+        }
+        if write {
+            writers.push(org);
+        }
+    }
+    Ok(Collection {
+        id,
+        title,
+        description,
+        readers,
+        writers,
+    })
+}
+
+/// Inserts one version unless that (id, version) is already stored; keeps the `is_first` and
+/// `is_last` flags of the object's versions right. Returns `None` for a duplicate.
+fn insert_version(
+    conn: &Connection,
+    key: i64,
+    object: &NewVersion,
+    date_added: i64,
+) -> Result<Option<(String, String)>, StoreError> {
+    let (version_key, version) = match object.version {
+        Some(ts) => (version_key(ts), ts.to_string()),
+        None => {
+            // No modified/created: the version is when the hub first saw these exact bytes.
+            let same: Option<String> = conn
+                .prepare_cached(
+                    "SELECT version FROM objects WHERE collection_key = ?1 AND id = ?2
+                     AND json = ?3 LIMIT 1",
+                )
+                .map_err(backend)?
+                .query_row(params![key, object.id, object.json], |r| r.get(0))
+                .optional()
+                .map_err(backend)?;
+            if same.is_some() {
+                return Ok(None);
+            }
+            let ts = Timestamp::from_micros(date_added);
+            (version_key(ts), ts.to_string())
+        }
+    };
+    let bounds: (Option<String>, Option<String>) = conn
+        .prepare_cached(
+            "SELECT min(version_key), max(version_key) FROM objects
+             WHERE collection_key = ?1 AND id = ?2",
+        )
+        .map_err(backend)?
+        .query_row(params![key, object.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(backend)?;
+    let (is_first, is_last) = match &bounds {
+        (Some(min), Some(max)) => {
+            if version_key == *min || version_key == *max {
+                return Ok(None);
+            }
+            (version_key < *min, version_key > *max)
+        }
+        _ => (true, true),
+    };
+    let inserted = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO objects (collection_key, id, type, spec_version, version_key,
+             version, date_added, is_first, is_last, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )
+        .map_err(backend)?
+        .execute(params![
+            key,
+            object.id,
+            object.object_type,
+            object.spec_version,
+            version_key,
+            version,
+            date_added,
+            is_first,
+            is_last,
+            object.json
+        ])
+        .map_err(backend)?;
+    if inserted == 0 {
+        return Ok(None);
+    }
+    if is_first && bounds.0.is_some() {
+        conn.prepare_cached(
+            "UPDATE objects SET is_first = 0 WHERE collection_key = ?1 AND id = ?2
+             AND is_first = 1 AND version_key <> ?3",
+        )
+        .map_err(backend)?
+        .execute(params![key, object.id, version_key])
+        .map_err(backend)?;
+    }
+    if is_last && bounds.1.is_some() {
+        conn.prepare_cached(
+            "UPDATE objects SET is_last = 0 WHERE collection_key = ?1 AND id = ?2
+             AND is_last = 1 AND version_key <> ?3",
+        )
+        .map_err(backend)?
+        .execute(params![key, object.id, version_key])
+        .map_err(backend)?;
+    }
+    Ok(Some((version_key, version)))
+}
+
+/// Appends `AND <column> IN (?, ?, ...)` for a non-empty list.
+fn push_in(
+    sql: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+    column: &str,
+    values: &[String],
+) {
+    if values.is_empty() {
+        return;
+    }
+    sql.push_str(" AND ");
+    sql.push_str(column);
+    sql.push_str(" IN (");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push('?');
+        args.push(v.clone().into());
+    }
+    sql.push(')');
+}
+
+/// Appends the `match[version]` condition; nothing when every version is wanted.
+fn push_versions(sql: &mut String, args: &mut Vec<rusqlite::types::Value>, v: &VersionSelect) {
+    if v.all {
+        return;
+    }
+    let mut parts = Vec::new();
+    if v.last {
+        parts.push("is_last = 1".to_string());
+    }
+    if v.first {
+        parts.push("is_first = 1".to_string());
+    }
+    if !v.at.is_empty() {
+        let marks = vec!["?"; v.at.len()].join(",");
+        parts.push(format!("version_key IN ({marks})"));
+        for at in &v.at {
+            args.push(at.clone().into());
+        }
+    }
+    if parts.is_empty() {
+        // An empty selection selects nothing rather than everything.
+        sql.push_str(" AND 0");
+    } else {
+        sql.push_str(" AND (");
+        sql.push_str(&parts.join(" OR "));
+        sql.push(')');
+    }
+}
+
+impl Store for SqliteStore {
+    fn ping(&self) -> Result<(), StoreError> {
+        self.with_reader(|c| {
+            c.query_row("SELECT count(*) FROM collections", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|_| ())
+            .map_err(backend)
+        })
+    }
+
+    fn signing_key(&self) -> Result<Vec<u8>, StoreError> {
+        let existing: Option<Vec<u8>> = self.with_reader(|c| {
+            c.query_row("SELECT value FROM secrets WHERE name = 'cursor'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(backend)
+        })?;
+        if let Some(key) = existing {
+            return Ok(key);
+        }
+        let fresh = random_secret()?;
+        self.with_writer(|c| {
+            // Two processes may race here; the first insert wins and both read it back.
+            c.execute(
+                "INSERT OR IGNORE INTO secrets (name, value) VALUES ('cursor', ?1)",
+                [&fresh],
+            )
+            .map_err(backend)?;
+            c.query_row("SELECT value FROM secrets WHERE name = 'cursor'", [], |r| {
+                r.get(0)
+            })
+            .map_err(backend)
+        })
+    }
+
+    fn add_org(&self, name: &str) -> Result<Org, StoreError> {
+        let org = Org {
+            id: new_id(),
+            name: name.to_string(),
+        };
+        self.with_writer(|c| {
+            c.execute(
+                "INSERT INTO orgs (id, name, created) VALUES (?1, ?2, ?3)",
+                params![org.id, org.name, now_micros()],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::AlreadyExists {
+                        what: "organization",
+                        name: name.to_string(),
+                    }
+                } else {
+                    backend(e)
+                }
+            })
+        })?;
+        Ok(org)
+    }
+
+    fn orgs(&self) -> Result<Vec<Org>, StoreError> {
+        self.with_reader(|c| {
+            let mut stmt = c
+                .prepare("SELECT id, name FROM orgs ORDER BY name")
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(Org {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn add_user(
+        &self,
+        org_name: &str,
+        name: &str,
+        password_hash: Option<&str>,
+    ) -> Result<User, StoreError> {
+        self.with_writer(|c| {
+            let org_id = org_id_by_name(c, org_name)?;
+            let user = User {
+                id: new_id(),
+                name: name.to_string(),
+                org_id,
+                org_name: org_name.to_string(),
+                password_hash: password_hash.map(str::to_string),
+            };
+            c.execute(
+                "INSERT INTO users (id, org_id, name, password_hash, created)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    user.id,
+                    user.org_id,
+                    user.name,
+                    user.password_hash,
+                    now_micros()
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::AlreadyExists {
+                        what: "user",
+                        name: name.to_string(),
+                    }
+                } else {
+                    backend(e)
+                }
+            })?;
+            Ok(user)
+        })
+    }
+
+    fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached(&format!("SELECT {USER_COLUMNS} WHERE u.name = ?1"))
+                .map_err(backend)?
+                .query_row([name], user_from_row)
+                .optional()
+                .map_err(backend)
+        })
+    }
+
+    fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.with_reader(|c| {
+            let mut stmt = c
+                .prepare(&format!("SELECT {USER_COLUMNS} ORDER BY u.name"))
+                .map_err(backend)?;
+            let rows = stmt.query_map([], user_from_row).map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            let user_id: String = c
+                .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(backend)?
+                .ok_or_else(|| StoreError::UnknownUser(user_name.to_string()))?;
+            c.execute(
+                "INSERT INTO tokens (hash, user_id, label, created) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, user_id, label, now_micros()],
+            )
+            .map_err(backend)?;
+            Ok(())
+        })
+    }
+
+    fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id WHERE t.hash = ?1"
+            ))
+            .map_err(backend)?
+            .query_row([token_hash], user_from_row)
+            .optional()
+            .map_err(backend)
+        })
+    }
+
+    fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
+        let id = new_id();
+        self.with_writer(|c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            tx.execute(
+                "INSERT INTO collections (id, title, description, created) VALUES (?1, ?2, ?3, ?4)",
+                params![id, new.title, new.description, now_micros()],
+            )
+            .map_err(backend)?;
+            let key = tx.last_insert_rowid();
+            let mut access: Vec<(String, bool, bool)> = Vec::new();
+            for (names, is_read) in [(&new.readers, true), (&new.writers, false)] {
+                for name in names {
+                    let org = org_id_by_name(&tx, name)?;
+                    match access.iter_mut().find(|a| a.0 == org) {
+                        Some(a) if is_read => a.1 = true,
+                        Some(a) => a.2 = true,
+                        None => access.push((org, is_read, !is_read)),
+                    }
+                }
+            }
+            for (org, read, write) in &access {
+                tx.execute(
+                    "INSERT INTO collection_access (collection_key, org_id, can_read, can_write)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![key, org, read, write],
+                )
+                .map_err(backend)?;
+            }
+            let collection = load_collection(&tx, key, id.clone())?;
+            tx.commit().map_err(backend)?;
+            Ok(collection)
+        })
+    }
+
+    fn collections(&self) -> Result<Vec<Collection>, StoreError> {
+        self.with_reader(|c| {
+            let keys: Vec<(i64, String)> = {
+                let mut stmt = c
+                    .prepare("SELECT key, id FROM collections ORDER BY key")
+                    .map_err(backend)?;
+                let rows = stmt
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .map_err(backend)?;
+                rows.collect::<Result<_, _>>().map_err(backend)?
+            };
+            keys.into_iter()
+                .map(|(key, id)| load_collection(c, key, id))
+                .collect()
+        })
+    }
+
+    fn collection(&self, id: &str) -> Result<Option<Collection>, StoreError> {
+        self.with_reader(|c| {
+            let key: Option<i64> = c
+                .prepare_cached("SELECT key FROM collections WHERE id = ?1")
+                .map_err(backend)?
+                .query_row([id], |r| r.get(0))
+                .optional()
+                .map_err(backend)?;
+            key.map(|k| load_collection(c, k, id.to_string()))
+                .transpose()
+        })
+    }
+
+    fn add_objects(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        let body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
+            what: format!("status {}", status.id),
+            detail: e.to_string(),
+        })?;
+        self.with_writer(|c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = collection_key(&tx, collection_id)?;
+            let mut last: i64 = tx
+                .query_row(
+                    "SELECT last_date_added FROM collections WHERE key = ?1",
+                    [key],
+                    |r| r.get(0),
+                )
+                .map_err(backend)?;
+            let now = now_micros();
+            let mut outcomes = Vec::with_capacity(objects.len());
+            for object in objects {
+                // Strictly increasing per collection even if the clock steps back.
+                let date_added = now.max(last + 1);
+                match insert_version(&tx, key, object, date_added)? {
+                    Some((_, version)) => {
+                        last = date_added;
+                        outcomes.push(AddOutcome::Added {
+                            date_added,
+                            version,
+                        });
+                    }
+                    None => outcomes.push(AddOutcome::Duplicate {
+                        version: object.version.map(|t| t.to_string()).unwrap_or_default(),
+                    }),
+                }
+            }
+            tx.execute(
+                "UPDATE collections SET last_date_added = ?1 WHERE key = ?2",
+                params![last, key],
+            )
+            .map_err(backend)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO statuses (id, request_timestamp, body) VALUES (?1, ?2, ?3)",
+                params![status.id, status.request_timestamp, body],
+            )
+            .map_err(backend)?;
+            tx.commit().map_err(backend)?;
+            Ok(outcomes)
+        })
+    }
+
+    fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            let mut sql = String::from(
+                "SELECT id, type, spec_version, version, version_key, date_added, json
+                 FROM objects WHERE collection_key = ?",
+            );
+            let mut args: Vec<rusqlite::types::Value> = vec![key.into()];
+            push_in(&mut sql, &mut args, "id", &query.ids);
+            push_in(&mut sql, &mut args, "type", &query.types);
+            push_in(&mut sql, &mut args, "spec_version", &query.spec_versions);
+            push_versions(&mut sql, &mut args, &query.versions);
+            if let Some(after) = query.added_after {
+                sql.push_str(" AND date_added > ?");
+                args.push(after.into());
+            }
+            if let Some(p) = &query.after {
+                sql.push_str(" AND (date_added, id, version_key) > (?, ?, ?)");
+                args.push(p.date_added.into());
+                args.push(p.id.clone().into());
+                args.push(p.version.clone().into());
+            }
+            let limit = query.limit.max(1);
+            sql.push_str(" ORDER BY date_added, id, version_key LIMIT ?");
+            args.push((limit as i64 + 1).into());
+            let mut stmt = c.prepare_cached(&sql).map_err(backend)?;
+            let rows = stmt
+                .query_map(params_from_iter(args), |r| {
+                    Ok(StoredVersion {
+                        id: r.get(0)?,
+                        object_type: r.get(1)?,
+                        spec_version: r.get(2)?,
+                        version: r.get(3)?,
+                        version_key: r.get(4)?,
+                        date_added: r.get(5)?,
+                        json: r.get(6)?,
+                    })
+                })
+                .map_err(backend)?;
+            let mut items: Vec<StoredVersion> = rows.collect::<Result<_, _>>().map_err(backend)?;
+            let more = items.len() > limit;
+            items.truncate(limit);
+            Ok(Page { items, more })
+        })
+    }
+
+    fn delete_object(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        versions: &VersionSelect,
+        spec_versions: &[String],
+    ) -> Result<usize, StoreError> {
+        self.with_writer(|c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = collection_key(&tx, collection_id)?;
+            let mut sql = String::from("DELETE FROM objects WHERE collection_key = ? AND id = ?");
+            let mut args: Vec<rusqlite::types::Value> =
+                vec![key.into(), object_id.to_string().into()];
+            push_in(&mut sql, &mut args, "spec_version", spec_versions);
+            push_versions(&mut sql, &mut args, versions);
+            let removed = tx.execute(&sql, params_from_iter(args)).map_err(backend)?;
+            // The surviving versions get their first/last flags back.
+            tx.execute(
+                "UPDATE objects SET
+                   is_first = (version_key = (SELECT min(version_key) FROM objects
+                                              WHERE collection_key = ?1 AND id = ?2)),
+                   is_last = (version_key = (SELECT max(version_key) FROM objects
+                                             WHERE collection_key = ?1 AND id = ?2))
+                 WHERE collection_key = ?1 AND id = ?2",
+                params![key, object_id],
+            )
+            .map_err(backend)?;
+            tx.commit().map_err(backend)?;
+            Ok(removed)
+        })
+    }
+
+    fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError> {
+        let body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
+            what: format!("status {}", status.id),
+            detail: e.to_string(),
+        })?;
+        self.with_writer(|c| {
+            c.execute(
+                "INSERT OR REPLACE INTO statuses (id, request_timestamp, body) VALUES (?1, ?2, ?3)",
+                params![status.id, status.request_timestamp, body],
+            )
+            .map_err(backend)?;
+            Ok(())
+        })
+    }
+
+    fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError> {
+        let body: Option<String> = self.with_reader(|c| {
+            c.prepare_cached("SELECT body FROM statuses WHERE id = ?1")
+                .map_err(backend)?
+                .query_row([id], |r| r.get(0))
+                .optional()
+                .map_err(backend)
+        })?;
+        body.map(|b| {
+            serde_json::from_str(&b).map_err(|e| StoreError::Corrupt {
+                what: format!("status {id}"),
+                detail: e.to_string(),
+            })
+        })
+        .transpose()
+    }
+}

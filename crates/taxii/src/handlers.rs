@@ -1,0 +1,504 @@
+//! The TAXII 2.1 endpoints, one small function each, in the order of the specification's
+//! endpoint table. Authentication, media types, limits and error bodies are layers; here is
+//! only what each endpoint means.
+
+use axum::extract::{Path, RawQuery, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use serde_json::{json, Value};
+use ward_stix::Timestamp;
+use ward_store::{Collection, ObjectQuery, Page, StatusRecord, StoredVersion, VersionSelect};
+
+use crate::error::TaxiiError;
+use crate::filters::{Caller, ReadDecision};
+use crate::media::{STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE};
+use crate::params::{self, Params};
+use crate::{blocking, AppState, API_ROOT};
+
+/// A 200 (or `status`) answer with a TAXII body and optional date-added headers.
+fn taxii(status: StatusCode, body: String, dates: Option<(String, String)>) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(TAXII_MEDIA_TYPE),
+    );
+    if let Some((first, last)) = dates {
+        if let (Ok(f), Ok(l)) = (HeaderValue::from_str(&first), HeaderValue::from_str(&last)) {
+            headers.insert("X-TAXII-Date-Added-First", f);
+            headers.insert("X-TAXII-Date-Added-Last", l);
+        }
+    }
+    response
+}
+
+fn ok_json(value: Value) -> Response {
+    taxii(StatusCode::OK, value.to_string(), None)
+}
+
+fn stamp(micros: i64) -> String {
+    Timestamp::from_micros(micros).to_string()
+}
+
+fn query_params(raw: Option<String>) -> Result<Params, TaxiiError> {
+    params::parse(raw.as_deref()).map_err(TaxiiError::bad_request)
+}
+
+/// The collection if the caller may see it (read or write); 404 otherwise, so that callers
+/// cannot probe for collections they are not part of.
+async fn visible(state: &AppState, caller: &Caller, id: String) -> Result<Collection, TaxiiError> {
+    let found = blocking(state, move |s| s.collection(&id)).await?;
+    found
+        .filter(|c| c.can_read(&caller.org_id) || c.can_write(&caller.org_id))
+        .ok_or_else(|| TaxiiError::not_found("no such collection"))
+}
+
+async fn readable(state: &AppState, caller: &Caller, id: String) -> Result<Collection, TaxiiError> {
+    let c = visible(state, caller, id).await?;
+    if !c.can_read(&caller.org_id) {
+        return Err(TaxiiError::forbidden(
+            "your organization may not read this collection",
+        ));
+    }
+    Ok(c)
+}
+
+fn collection_json(c: &Collection, caller: &Caller) -> Value {
+    let mut v = json!({
+        "id": c.id,
+        "title": c.title,
+        "can_read": c.can_read(&caller.org_id),
+        "can_write": c.can_write(&caller.org_id),
+        "media_types": [STIX_MEDIA_TYPE],
+    });
+    if let (Some(d), Some(map)) = (&c.description, v.as_object_mut()) {
+        map.insert("description".into(), Value::String(d.clone()));
+    }
+    v
+}
+
+fn status_json(s: &StatusRecord) -> Value {
+    json!({
+        "id": s.id,
+        "status": s.status,
+        "request_timestamp": stamp(s.request_timestamp),
+        "total_count": s.total_count,
+        "success_count": s.successes.len(),
+        "successes": s.successes,
+        "failure_count": s.failures.len(),
+        "failures": s.failures,
+        "pending_count": s.pendings.len(),
+        "pendings": s.pendings,
+    })
+}
+
+// --- discovery, API root, status -------------------------------------------------------------
+
+pub async fn discovery(State(state): State<AppState>) -> Response {
+    ok_json(json!({
+        "title": state.config.title,
+        "description": "ward hub: TAXII 2.1 sharing for healthcare",
+        "default": API_ROOT,
+        "api_roots": [API_ROOT],
+    }))
+}
+
+pub async fn api_root(State(state): State<AppState>) -> Response {
+    ok_json(json!({
+        "title": state.config.title,
+        "versions": [TAXII_MEDIA_TYPE],
+        "max_content_length": state.config.max_body,
+    }))
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Result<Response, TaxiiError> {
+    let found = blocking(&state, move |s| s.status(&id)).await?;
+    let s = found
+        .filter(|s| s.owner_org == caller.org_id)
+        .ok_or_else(|| TaxiiError::not_found("no such status"))?;
+    Ok(ok_json(status_json(&s)))
+}
+
+// --- collections -----------------------------------------------------------------------------
+
+pub async fn collections(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+) -> Result<Response, TaxiiError> {
+    let all = blocking(&state, |s| s.collections()).await?;
+    let mine: Vec<Value> = all
+        .iter()
+        .filter(|c| c.can_read(&caller.org_id) || c.can_write(&caller.org_id))
+        .map(|c| collection_json(c, &caller))
+        .collect();
+    // TAXII: an API root without collections answers an empty resource.
+    Ok(ok_json(if mine.is_empty() {
+        json!({})
+    } else {
+        json!({ "collections": mine })
+    }))
+}
+
+pub async fn collection(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Result<Response, TaxiiError> {
+    let c = visible(&state, &caller, id).await?;
+    Ok(ok_json(collection_json(&c, &caller)))
+}
+
+// --- pages of versions -----------------------------------------------------------------------
+
+/// A page after the read filter, with what the response needs.
+struct Served {
+    items: Vec<(StoredVersion, Option<String>)>,
+    more: bool,
+    next: Option<String>,
+    dates: (String, String),
+}
+
+/// Runs one paged query: applies `limit` caps, the cursor and the read filter.
+async fn page(
+    state: &AppState,
+    caller: &Caller,
+    collection: &Collection,
+    endpoint: &str,
+    p: &Params,
+    ids: Vec<String>,
+    versions: VersionSelect,
+) -> Result<Served, TaxiiError> {
+    let digest = p.digest(endpoint, &versions);
+    let after = match &p.next {
+        Some(next) => Some(
+            state
+                .signer
+                .decode(&collection.id, &digest, next)
+                .map_err(|e| TaxiiError::bad_request(format!("next: {e}")))?,
+        ),
+        None => None,
+    };
+    let limit = p
+        .limit
+        .unwrap_or(state.config.page_max)
+        .min(state.config.page_max);
+    let query = ObjectQuery {
+        ids,
+        types: p.types.clone(),
+        spec_versions: p.spec_versions.clone(),
+        versions,
+        added_after: p.added_after,
+        after: after.clone(),
+        limit,
+    };
+    let cid = collection.id.clone();
+    let Page { items, more } = blocking(state, move |s| s.query_objects(&cid, &query)).await?;
+    let next = if more {
+        items.last().map(|last| {
+            state
+                .signer
+                .encode(&collection.id, &digest, &last.position())
+        })
+    } else {
+        None
+    };
+    // An empty page reports where the reader stands, so that resuming from the header
+    // neither repeats nor skips anything.
+    let here = after.map(|a| a.date_added).or(p.added_after).unwrap_or(0);
+    let dates = match (items.first(), items.last()) {
+        (Some(f), Some(l)) => (stamp(f.date_added), stamp(l.date_added)),
+        _ => (stamp(here), stamp(here)),
+    };
+    let mut served = Vec::with_capacity(items.len());
+    for item in items {
+        match state.read_filter.check(caller, collection, &item) {
+            ReadDecision::Keep => served.push((item, None)),
+            ReadDecision::Replace(json) => served.push((item, Some(json))),
+            ReadDecision::Hide => {}
+        }
+    }
+    Ok(Served {
+        items: served,
+        more,
+        next,
+        dates,
+    })
+}
+
+/// `{"more":..,"next":..,"<key>":[..]}` with each element written by `item`.
+fn paged_body(
+    served: &Served,
+    key: &str,
+    mut item: impl FnMut(&mut String, &StoredVersion, Option<&str>),
+) -> String {
+    let mut body = String::with_capacity(
+        64 + served
+            .items
+            .iter()
+            .map(|(v, r)| r.as_ref().map_or(v.json.len(), String::len) + 1)
+            .sum::<usize>(),
+    );
+    body.push_str("{\"more\":");
+    body.push_str(if served.more { "true" } else { "false" });
+    if let Some(next) = &served.next {
+        body.push_str(",\"next\":");
+        body.push_str(&Value::String(next.clone()).to_string());
+    }
+    body.push_str(",\"");
+    body.push_str(key);
+    body.push_str("\":[");
+    for (i, (v, replaced)) in served.items.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        item(&mut body, v, replaced.as_deref());
+    }
+    body.push_str("]}");
+    body
+}
+
+fn envelope(served: Served) -> Response {
+    let body = paged_body(&served, "objects", |out, v, replaced| {
+        // Stored bytes go out verbatim: no re-serialization on the hot path.
+        out.push_str(replaced.unwrap_or(&v.json));
+    });
+    taxii(StatusCode::OK, body, Some(served.dates))
+}
+
+pub async fn get_objects(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(cid): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, TaxiiError> {
+    let p = query_params(raw)?;
+    let c = readable(&state, &caller, cid).await?;
+    let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
+    let served = page(&state, &caller, &c, "objects", &p, p.ids.clone(), versions).await?;
+    Ok(envelope(served))
+}
+
+pub async fn manifest(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(cid): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, TaxiiError> {
+    let p = query_params(raw)?;
+    let c = readable(&state, &caller, cid).await?;
+    let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
+    let served = page(&state, &caller, &c, "manifest", &p, p.ids.clone(), versions).await?;
+    let body = paged_body(&served, "objects", |out, v, _| {
+        out.push_str(
+            &json!({
+                "id": v.id,
+                "date_added": stamp(v.date_added),
+                "version": v.version,
+                "media_type": STIX_MEDIA_TYPE,
+            })
+            .to_string(),
+        );
+    });
+    Ok(taxii(StatusCode::OK, body, Some(served.dates)))
+}
+
+pub async fn get_object(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((cid, oid)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, TaxiiError> {
+    let p = query_params(raw)?;
+    let c = readable(&state, &caller, cid).await?;
+    let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
+    let served = page(&state, &caller, &c, "object", &p, vec![oid], versions).await?;
+    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
+        return Err(TaxiiError::not_found("no such object in this collection"));
+    }
+    Ok(envelope(served))
+}
+
+pub async fn versions(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((cid, oid)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, TaxiiError> {
+    let p = query_params(raw)?;
+    let c = readable(&state, &caller, cid).await?;
+    let served = page(
+        &state,
+        &caller,
+        &c,
+        "versions",
+        &p,
+        vec![oid],
+        VersionSelect::all(),
+    )
+    .await?;
+    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
+        return Err(TaxiiError::not_found("no such object in this collection"));
+    }
+    let body = paged_body(&served, "versions", |out, v, _| {
+        out.push_str(&Value::String(v.version.clone()).to_string());
+    });
+    Ok(taxii(StatusCode::OK, body, Some(served.dates)))
+}
+
+pub async fn delete_object(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((cid, oid)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, TaxiiError> {
+    let p = query_params(raw)?;
+    let c = visible(&state, &caller, cid).await?;
+    // Deleting needs both: TAXII says the caller must be able to read and write.
+    if !(c.can_read(&caller.org_id) && c.can_write(&caller.org_id)) {
+        return Err(TaxiiError::forbidden(
+            "your organization may not delete from this collection",
+        ));
+    }
+    let versions = p.versions.clone().unwrap_or_else(VersionSelect::all);
+    let spec = p.spec_versions.clone();
+    let removed = blocking(&state, move |s| {
+        s.delete_object(&c.id, &oid, &versions, &spec)
+    })
+    .await?;
+    if removed == 0 {
+        return Err(TaxiiError::not_found("no such object in this collection"));
+    }
+    Ok(taxii(StatusCode::OK, String::new(), None))
+}
+
+pub async fn add_objects(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(cid): Path<String>,
+    request: Request,
+) -> Result<Response, TaxiiError> {
+    let max = state.config.max_body;
+    let too_large = || {
+        TaxiiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Payload too large",
+            format!("the body may hold at most {max} bytes"),
+        )
+    };
+    let declared = content_length(request.headers());
+    if declared.is_some_and(|n| n > max as u64) {
+        return Err(too_large());
+    }
+    let c = visible(&state, &caller, cid).await?;
+    if !c.can_write(&caller.org_id) {
+        return Err(TaxiiError::forbidden(
+            "your organization may not write to this collection",
+        ));
+    }
+    let body = axum::body::to_bytes(request.into_body(), max)
+        .await
+        .map_err(|e| {
+            // `to_bytes` reports the limit and broken connections alike; the limit is the
+            // one a client can fix.
+            let inner = e.into_inner();
+            if inner
+                .downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
+                too_large()
+            } else {
+                TaxiiError::bad_request(format!("body: {inner}"))
+            }
+        })?;
+    let store = state.store.clone();
+    let publish = state.publish_filter.clone();
+    let status = tokio::task::spawn_blocking(move || {
+        crate::ingest::add_envelope(store.as_ref(), &caller, &c, publish.as_ref(), &body)
+    })
+    .await
+    .map_err(|e| TaxiiError::internal(format!("ingest task failed: {e}")))??;
+    Ok(taxii(
+        StatusCode::ACCEPTED,
+        status_json(&status).to_string(),
+        None,
+    ))
+}
+
+fn content_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+// --- outside TAXII ---------------------------------------------------------------------------
+
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    let ok = blocking(&state, |s| s.ping()).await.is_ok();
+    let (status, text) = if ok {
+        (StatusCode::OK, r#"{"status":"ok"}"#)
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            r#"{"status":"store unavailable"}"#,
+        )
+    };
+    let mut response = (status, text).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+pub async fn not_found() -> TaxiiError {
+    TaxiiError::not_found("no such endpoint; TAXII 2.1 lives under /taxii2/")
+}
+
+/// Rewrites any error answer not produced by [`TaxiiError`] (framework rejections, 405,
+/// timeouts) into a TAXII error body, so clients never see anything else.
+pub async fn ensure_taxii_errors(request: Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_taxii = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/taxii+json"));
+    if status.is_client_error() || status.is_server_error() {
+        if is_taxii {
+            return response;
+        }
+        let (parts, body) = response.into_parts();
+        let detail = axum::body::to_bytes(body, 4096)
+            .await
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let title = match parts.status {
+            StatusCode::METHOD_NOT_ALLOWED => "Method not allowed",
+            StatusCode::PAYLOAD_TOO_LARGE => "Payload too large",
+            s if s.is_server_error() => "Server error",
+            _ => "Bad request",
+        };
+        let mut err = TaxiiError::new(parts.status, title, detail);
+        if parts.status == StatusCode::UNAUTHORIZED {
+            err.challenge = true;
+        }
+        let mut rebuilt = err.into_response();
+        // Keep what the framework said besides the body (e.g. `Allow` on 405).
+        for (name, value) in parts.headers.iter() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                rebuilt.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        return rebuilt;
+    }
+    response
+}

@@ -1,0 +1,151 @@
+//! Add Objects: an envelope is split into its objects (kept as the exact bytes received),
+//! each is validated and passed through the publish filter, and the valid ones are stored in
+//! chunks, each chunk committed together with the status resource that reports it. A status
+//! therefore never claims an object the store does not hold, even after `kill -9`.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use ward_stix::validate::{validate_object, Severity};
+use ward_stix::Timestamp;
+use ward_store::{Collection, NewVersion, StatusDetail, StatusRecord, StatusState, Store};
+
+use crate::error::TaxiiError;
+use crate::filters::{Caller, PublishDecision, PublishFilter};
+
+/// Versions stored per transaction: large enough to amortize the commit's fsync, small
+/// enough that a status of a big envelope advances while it is being stored.
+pub const CHUNK: usize = 1000;
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    objects: Option<Vec<&'a RawValue>>,
+}
+
+/// Reads the metadata the store indexes; `Err` is the failure message for the status.
+fn extract(raw: &str, value: &Value) -> Result<NewVersion, String> {
+    let text = |key: &str| value.get(key).and_then(Value::as_str);
+    let id = text("id").ok_or("id: expected a string")?;
+    let object_type = text("type").ok_or("type: expected a string")?;
+    let spec_version = match value.get("spec_version") {
+        None => "2.1".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err("spec_version: expected a string".into()),
+    };
+    let stamp = |key: &str| -> Result<Option<Timestamp>, String> {
+        match value.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Timestamp::parse(s)
+                .map(Some)
+                .map_err(|e| format!("{key}: {e}")),
+            Some(_) => Err(format!("{key}: expected a timestamp string")),
+        }
+    };
+    let modified = stamp("modified")?;
+    let created = stamp("created")?;
+    Ok(NewVersion {
+        id: id.to_string(),
+        object_type: object_type.to_string(),
+        spec_version,
+        version: modified.or(created),
+        json: raw.to_string(),
+    })
+}
+
+/// Checks one posted object; `Err` is the reason it fails.
+fn admit(
+    index: usize,
+    raw: &RawValue,
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+) -> Result<NewVersion, (Option<String>, String)> {
+    let text = raw.get();
+    let value: Value = serde_json::from_str(text).map_err(|e| (None, e.to_string()))?;
+    let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+    let errors: Vec<String> = validate_object(&value, &format!("$.objects[{index}]"))
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    if !errors.is_empty() {
+        return Err((id, errors.join("; ")));
+    }
+    let mut version = extract(text, &value).map_err(|m| (id.clone(), m))?;
+    match publish.check(caller, collection, &value, text) {
+        PublishDecision::Keep => {}
+        PublishDecision::Reject(reason) => return Err((id, reason)),
+        PublishDecision::Replace(json) => {
+            let replaced: Value =
+                serde_json::from_str(&json).map_err(|e| (id.clone(), e.to_string()))?;
+            let again = extract(&json, &replaced).map_err(|m| (id.clone(), m))?;
+            if again.id != version.id {
+                return Err((id, "the publish filter changed the object's id".into()));
+            }
+            version = again;
+        }
+    }
+    Ok(version)
+}
+
+fn detail(id: Option<String>, version: Option<String>, message: Option<String>) -> StatusDetail {
+    StatusDetail {
+        id: id.unwrap_or_default(),
+        version,
+        message,
+    }
+}
+
+/// Parses, checks and stores an envelope; returns the final status resource.
+pub fn add_envelope(
+    store: &dyn Store,
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+    body: &[u8],
+) -> Result<StatusRecord, TaxiiError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|e| TaxiiError::bad_request(format!("body: not UTF-8 ({e})")))?;
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| {
+        TaxiiError::bad_request(format!("body: expected a TAXII envelope object: {e}"))
+    })?;
+    let objects = envelope.objects.unwrap_or_default();
+    let mut status = StatusRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        owner_org: caller.org_id.clone(),
+        status: StatusState::Pending,
+        request_timestamp: Timestamp::now().as_micros(),
+        total_count: objects.len() as u64,
+        successes: Vec::new(),
+        failures: Vec::new(),
+        pendings: Vec::new(),
+    };
+    let mut admitted = Vec::with_capacity(objects.len());
+    for (i, raw) in objects.iter().enumerate() {
+        match admit(i, raw, caller, collection, publish) {
+            Ok(v) => admitted.push(v),
+            Err((id, message)) => status.failures.push(detail(id, None, Some(message))),
+        }
+    }
+    status.pendings = admitted
+        .iter()
+        .map(|v| detail(Some(v.id.clone()), v.version.map(|t| t.to_string()), None))
+        .collect();
+    if admitted.is_empty() {
+        status.status = StatusState::Complete;
+        store.put_status(&status)?;
+        return Ok(status);
+    }
+    let chunks = admitted.chunks(CHUNK);
+    let count = chunks.len();
+    for (n, chunk) in chunks.enumerate() {
+        let done: Vec<StatusDetail> = status.pendings.drain(..chunk.len()).collect();
+        status.successes.extend(done);
+        if n + 1 == count {
+            status.status = StatusState::Complete;
+        }
+        store.add_objects(&collection.id, chunk, &status)?;
+    }
+    Ok(status)
+}

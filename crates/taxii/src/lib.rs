@@ -1,0 +1,272 @@
+//! ward's TAXII 2.1 server (the hub's HTTP face). It owns the endpoints of the TAXII 2.1
+//! specification under `/taxii2/` (discovery, API root, status, collections, manifest, objects,
+//! object, versions), `/healthz`, authentication (HTTP Basic and Bearer tokens), media-type
+//! checks, request limits, TAXII error bodies, stateless signed pagination cursors and TLS.
+//!
+//! It must never know SQL or which database sits behind [`ward_store::Store`]: the server
+//! keeps no state of its own that matters (the cursor key and the status resources live in the
+//! store), so several hub processes can serve one store.
+//!
+//! # Seams for policy
+//!
+//! Two trait objects in [`AppState`] are where the rest of ward plugs in:
+//! - [`PublishFilter`]: every posted object that passed STIX validation goes through it before
+//!   it is stored. The PHI scrubber (issue 5) implements it: `Replace` with the scrubbed JSON,
+//!   or `Reject` with a reason that lands in the status resource.
+//! - [`ReadFilter`]: every stored version goes through it before it is served by the objects,
+//!   object, manifest and versions endpoints. TLP clearance and anonymization (issue 7)
+//!   implement it: `Hide` or `Replace`.
+//!
+//! Both default to [`PassThrough`]; install others with [`AppState::with_publish_filter`] and
+//! [`AppState::with_read_filter`].
+//!
+//! # Layers
+//!
+//! Requests pass, outermost first: path normalization (trailing slash optional), TAXII error
+//! bodies for anything the framework answers, a request time limit, then on TAXII routes the
+//! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
+
+mod auth;
+pub mod cursor;
+pub mod error;
+pub mod filters;
+mod handlers;
+pub mod ingest;
+pub mod media;
+pub mod params;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower::Layer;
+use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
+use ward_store::{Store, StoreError};
+
+pub use cursor::CursorSigner;
+pub use error::TaxiiError;
+pub use filters::{Caller, PassThrough, PublishDecision, PublishFilter, ReadDecision, ReadFilter};
+
+/// Path of the hub's one API root.
+pub const API_ROOT: &str = "/taxii2/api/";
+
+/// Limits and names of a hub.
+#[derive(Clone, Debug)]
+pub struct HubConfig {
+    pub title: String,
+    /// Largest request body accepted (413 above).
+    pub max_body: usize,
+    /// Largest page served; `limit` above it is lowered to it, and it is the default.
+    pub page_max: usize,
+    /// Requests taking longer are answered 503.
+    pub request_timeout: Duration,
+}
+
+impl Default for HubConfig {
+    fn default() -> Self {
+        HubConfig {
+            title: "ward hub".into(),
+            max_body: 16 * 1024 * 1024,
+            page_max: 1000,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Why the hub could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum HubError {
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("cursor key: {0}")]
+    Cursor(#[from] cursor::CursorError),
+    #[error("TLS certificate {cert} / key {key}: {source}")]
+    Tls {
+        cert: String,
+        key: String,
+        source: std::io::Error,
+    },
+    #[error("listener: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Everything a request handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) signer: Arc<CursorSigner>,
+    pub(crate) config: Arc<HubConfig>,
+    pub(crate) publish_filter: Arc<dyn PublishFilter>,
+    pub(crate) read_filter: Arc<dyn ReadFilter>,
+    pub(crate) basic_cache: Arc<auth::BasicCache>,
+}
+
+impl AppState {
+    /// Loads (or creates) the cursor key from the store; filters start as [`PassThrough`].
+    pub fn new(store: Arc<dyn Store>, config: HubConfig) -> Result<AppState, HubError> {
+        let signer = CursorSigner::new(&store.signing_key()?)?;
+        Ok(AppState {
+            store,
+            signer: Arc::new(signer),
+            config: Arc::new(config),
+            publish_filter: Arc::new(PassThrough),
+            read_filter: Arc::new(PassThrough),
+            basic_cache: Arc::default(),
+        })
+    }
+
+    pub fn with_publish_filter(mut self, filter: Arc<dyn PublishFilter>) -> Self {
+        self.publish_filter = filter;
+        self
+    }
+
+    pub fn with_read_filter(mut self, filter: Arc<dyn ReadFilter>) -> Self {
+        self.read_filter = filter;
+        self
+    }
+}
+
+/// Runs a store call on a blocking thread (the store API is synchronous).
+pub(crate) async fn blocking<T, F>(state: &AppState, f: F) -> Result<T, TaxiiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+{
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || f(store.as_ref()))
+        .await
+        .map_err(|e| TaxiiError::internal(format!("store task failed: {e}")))?
+        .map_err(TaxiiError::from)
+}
+
+async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => TaxiiError::unavailable("the request took too long").into_response(),
+    }
+}
+
+/// The hub's routes with every layer, ready to serve.
+pub fn app(state: AppState) -> NormalizePath<Router> {
+    use handlers::*;
+    let taxii = Router::new()
+        .route("/taxii2", get(discovery))
+        .route("/taxii2/api", get(api_root))
+        .route("/taxii2/api/status/{id}", get(status))
+        .route("/taxii2/api/collections", get(collections))
+        .route("/taxii2/api/collections/{cid}", get(collection))
+        .route("/taxii2/api/collections/{cid}/manifest", get(manifest))
+        .route(
+            "/taxii2/api/collections/{cid}/objects",
+            get(get_objects).post(add_objects),
+        )
+        .route(
+            "/taxii2/api/collections/{cid}/objects/{oid}",
+            get(get_object).delete(delete_object),
+        )
+        .route(
+            "/taxii2/api/collections/{cid}/objects/{oid}/versions",
+            get(versions),
+        )
+        // Added last runs first: media types are checked before credentials.
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .route_layer(from_fn(media::check_media_types));
+    let router = Router::new()
+        .merge(taxii)
+        .route("/healthz", get(healthz))
+        .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), time_limit))
+        .layer(from_fn(ensure_taxii_errors))
+        .with_state(state);
+    NormalizePathLayer::trim_trailing_slash().layer(router)
+}
+
+/// How to serve: plain HTTP, or TLS with PEM files.
+#[derive(Clone, Debug, Default)]
+pub struct Tls {
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+}
+
+/// Serves `state` on `listener` until Ctrl-C or SIGTERM. `on_listening` is called once with
+/// the bound address (the CLI prints it, which is how tests find a port-0 server).
+pub async fn serve(
+    state: AppState,
+    listener: std::net::TcpListener,
+    tls: Tls,
+    on_listening: impl FnOnce(SocketAddr, bool),
+) -> Result<(), HubError> {
+    let addr = listener.local_addr()?;
+    let handle = axum_server::Handle::new();
+    let shutdown = handle.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        shutdown.graceful_shutdown(Some(Duration::from_secs(10)));
+    });
+    let service = axum::ServiceExt::<Request>::into_make_service(app(state));
+    match (tls.cert, tls.key) {
+        (Some(cert), Some(key)) => {
+            // One process-wide provider; a second install (tests) is harmless.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
+                .await
+                .map_err(|source| HubError::Tls {
+                    cert: cert.display().to_string(),
+                    key: key.display().to_string(),
+                    source,
+                })?;
+            on_listening(addr, true);
+            let mut server = axum_server::from_tcp_rustls(listener, config).handle(handle);
+            limit_slow_clients(server.http_builder());
+            server.serve(service).await?;
+        }
+        _ => {
+            on_listening(addr, false);
+            let mut server = axum_server::from_tcp(listener).handle(handle);
+            limit_slow_clients(server.http_builder());
+            server.serve(service).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A client that trickles its request headers is dropped after this long, so idle or
+/// malicious connections cannot pin the hub's connection slots.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn limit_slow_clients(
+    builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+) {
+    builder
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {},
+            _ = term => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
