@@ -49,9 +49,9 @@ enum Command {
     Pull(cmd::pull::PullArgs),
     /// Push a STIX file to a TAXII 2.1 collection [not available yet]
     Push(cmd::pull::PushArgs),
-    /// Import outside formats (MISP, CSV, abuse.ch, KEV, CSAF, NVD...) as STIX [not available yet]
+    /// Import outside formats (MISP, CSV, abuse.ch, KEV, CSAF, NVD...) as STIX
     Import(cmd::import::ImportArgs),
-    /// Export blocklists for firewalls and DNS (RPZ, Suricata, Zeek...) [not available yet]
+    /// Export blocklists for firewalls and DNS (RPZ, Suricata, Zeek...)
     Export(cmd::export::ExportArgs),
     /// Scan logs for known-bad indicators
     Scan(cmd::scan::ScanArgs),
@@ -61,7 +61,7 @@ enum Command {
     Share(cmd::share::ShareArgs),
     /// Rank your assets and medical devices by known, exploited vulnerabilities
     Exposure(cmd::exposure::ExposureArgs),
-    /// The weekly action plan [not available yet]
+    /// The weekly action plan: what to do this week, and why
     Report(cmd::report::ReportArgs),
     /// The whole story on bundled sample data, in one command [not available yet]
     Demo(cmd::demo::DemoArgs),

@@ -321,7 +321,7 @@ fn fixed_version_in_text(text: &str, current: Option<&Version>) -> Option<String
         .filter_map(|c| c.get(1))
         .map(|m| m.as_str().trim_end_matches('.'))
         .filter_map(|s| Version::parse(s).map(|v| (s.to_string(), v)))
-        .filter(|(_, v)| current.map_or(true, |c| v > c))
+        .filter(|(_, v)| current.into_iter().all(|c| v > c))
         .max_by(|a, b| a.1.cmp(&b.1))
         .map(|(s, _)| s)
 }
@@ -545,7 +545,7 @@ fn recommend(
         .iter()
         .filter_map(|v| v.fixed_version.as_deref())
         .filter_map(|s| Version::parse(s).map(|v| (s.to_string(), v)))
-        .filter(|(_, v)| current.map_or(true, |c| v > c))
+        .filter(|(_, v)| current.into_iter().all(|c| v > c))
         .max_by(|a, b| a.1.cmp(&b.1))
         .map(|(s, _)| s);
     let vendor_fix = guidance.iter().any(|r| r.category == "vendor_fix");

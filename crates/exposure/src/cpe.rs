@@ -207,12 +207,12 @@ impl CompiledMatch {
     /// asset's version is unknown and the criteria needs one).
     pub fn matches(&self, asset: &Cpe) -> Option<bool> {
         for i in [PART, VENDOR, PRODUCT] {
-            if !attr_matches(&self.cpe.attr(i), asset.attr(i)) {
+            if !attr_matches(self.cpe.attr(i), asset.attr(i)) {
                 return Some(false);
             }
         }
         for i in VERSION + 1..11 {
-            if !attr_matches(&self.cpe.attr(i), asset.attr(i)) {
+            if !attr_matches(self.cpe.attr(i), asset.attr(i)) {
                 return Some(false);
             }
         }
@@ -222,18 +222,16 @@ impl CompiledMatch {
             if asset_version == "*" || asset_version == "-" {
                 return None;
             }
-            let Some(v) = Version::parse(asset_version) else {
-                return None;
-            };
+            let v = Version::parse(asset_version)?;
             let after_start = self
                 .start()
                 .as_ref()
-                .map_or(true, |(s, incl)| match v.cmp(s) {
+                .into_iter().all(|(s, incl)| match v.cmp(s) {
                     Ordering::Greater => true,
                     Ordering::Equal => *incl,
                     Ordering::Less => false,
                 });
-            let before_end = self.end().as_ref().map_or(true, |(e, incl)| match v.cmp(e) {
+            let before_end = self.end().as_ref().into_iter().all(|(e, incl)| match v.cmp(e) {
                 Ordering::Less => true,
                 Ordering::Equal => *incl,
                 Ordering::Greater => false,

@@ -208,7 +208,7 @@ impl NvdCve {
                 certain: truth == Truth::Yes,
                 matched,
             };
-            if best.as_ref().map_or(true, |b| !b.certain && hit.certain) {
+            if best.as_ref().into_iter().all(|b| !b.certain && hit.certain) {
                 best = Some(hit);
             }
         }

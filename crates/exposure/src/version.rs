@@ -236,8 +236,8 @@ pub struct Interval {
 
 impl Interval {
     pub fn contains(&self, v: &Version) -> bool {
-        self.lower.as_ref().map_or(true, |b| b.admits_from_above(v))
-            && self.upper.as_ref().map_or(true, |b| b.admits_from_below(v))
+        self.lower.as_ref().into_iter().all(|b| b.admits_from_above(v))
+            && self.upper.as_ref().into_iter().all(|b| b.admits_from_below(v))
     }
 
     fn exactly(version: Version, wildcard: bool) -> Interval {
@@ -302,7 +302,7 @@ impl VersionSpec {
         let mut best: Option<&Bound> = None;
         for i in intervals {
             let u = i.upper.as_ref()?;
-            if best.map_or(true, |b| u.version > b.version) {
+            if best.into_iter().all(|b| u.version > b.version) {
                 best = Some(u);
             }
         }

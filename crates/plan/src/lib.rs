@@ -10,6 +10,7 @@
 pub mod actions;
 mod charts;
 pub mod frameworks;
+pub mod from_exposure;
 mod html;
 pub mod input;
 mod markdown;

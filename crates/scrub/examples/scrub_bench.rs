@@ -19,11 +19,20 @@ struct Doc {
 
 fn spans(text: &str, v: &Value) -> Vec<(usize, usize)> {
     // Character offsets back to bytes.
-    let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
     v.as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|l| Some((bytes[l.get(0)?.as_u64()? as usize], bytes[l.get(1)?.as_u64()? as usize])))
+                .filter_map(|l| {
+                    Some((
+                        bytes[l.get(0)?.as_u64()? as usize],
+                        bytes[l.get(1)?.as_u64()? as usize],
+                    ))
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -31,22 +40,36 @@ fn spans(text: &str, v: &Value) -> Vec<(usize, usize)> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: scrub_bench CORPUS.jsonl [SECONDS]")?;
+    let path = args
+        .next()
+        .ok_or("usage: scrub_bench CORPUS.jsonl [SECONDS]")?;
     let seconds: f64 = args.next().map_or(Ok(3.0), |s| s.parse())?;
     let mut docs = Vec::new();
     for line in std::fs::read_to_string(&path)?.lines() {
         let v: Value = serde_json::from_str(line)?;
         let text = v["text"].as_str().ok_or("text")?.to_string();
         let domain = v["org_domain"].as_str().ok_or("org_domain")?.to_string();
-        let scrubber = Scrubber::new(ScrubConfig { org_domains: vec![domain], org_names: vec![] })?;
+        let scrubber = Scrubber::new(ScrubConfig {
+            org_domains: vec![domain],
+            org_names: vec![],
+        })?;
         let identifiers = spans(&text, &v["identifiers"]);
         let indicators = spans(&text, &v["indicators"]);
-        docs.push(Doc { text, scrubber, identifiers, indicators });
+        docs.push(Doc {
+            text,
+            scrubber,
+            identifiers,
+            indicators,
+        });
     }
     let (mut found, mut total, mut kept, mut ind_total) = (0, 0, 0, 0);
     for d in &docs {
         let out = d.scrubber.scrub_text(&d.text);
-        let removed: Vec<(usize, usize)> = out.findings.iter().map(|f| (f.original_span.start, f.original_span.end)).collect();
+        let removed: Vec<(usize, usize)> = out
+            .findings
+            .iter()
+            .map(|f| (f.original_span.start, f.original_span.end))
+            .collect();
         for &(s, e) in &d.identifiers {
             total += 1;
             if (s..e).all(|b| removed.iter().any(|&(fs, fe)| fs <= b && b < fe)) {

@@ -21,7 +21,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for doc in corpus::narratives(count, 20240304) {
         let labels = |ls: &[corpus::Label]| -> Vec<serde_json::Value> {
             ls.iter()
-                .map(|l| serde_json::json!([char_offset(&doc.text, l.span.start), char_offset(&doc.text, l.span.end), l.class]))
+                .map(|l| {
+                    serde_json::json!([
+                        char_offset(&doc.text, l.span.start),
+                        char_offset(&doc.text, l.span.end),
+                        l.class
+                    ])
+                })
                 .collect()
         };
         let line = serde_json::json!({

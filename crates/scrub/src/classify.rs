@@ -78,8 +78,14 @@ pub fn ipv6(token: &str) -> Option<Reach> {
         || ip.is_unspecified()
         || (seg[0] & 0xffc0) == 0xfe80
         || (seg[0] & 0xfe00) == 0xfc00
-        || ip.to_ipv4_mapped().is_some_and(|v4| ipv4_reach(v4) == Reach::Internal);
-    Some(if internal { Reach::Internal } else { Reach::Public })
+        || ip
+            .to_ipv4_mapped()
+            .is_some_and(|v4| ipv4_reach(v4) == Reach::Internal);
+    Some(if internal {
+        Reach::Internal
+    } else {
+        Reach::Public
+    })
 }
 
 /// A MAC address: six hex pairs joined by `:` or `-`, or three hex quads joined by `.`.
@@ -120,10 +126,20 @@ pub fn hash(token: &str) -> bool {
 /// such as APT29 or Storm-0558.
 pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
     use crate::IndicatorKind::{AttackPattern, ThreatName, Vulnerability};
+    let b = token.as_bytes();
+    if b.len() < 3
+        || b.len() > 40
+        || !b[0].is_ascii_alphabetic()
+        || !b.iter().any(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let upper = token.to_ascii_uppercase();
     let u = upper.as_str();
     let digits_from = |i: usize| u.len() > i && u[i..].bytes().all(|b| b.is_ascii_digit());
-    for prefix in ["CVE-", "CWE-", "GHSA-", "ICSA-", "ICSMA-", "CAPEC-", "ZDI-", "EDB-", "VU#"] {
+    for prefix in [
+        "CVE-", "CWE-", "GHSA-", "ICSA-", "ICSMA-", "CAPEC-", "ZDI-", "EDB-", "VU#",
+    ] {
         if u.starts_with(prefix) && u.len() > prefix.len() + 1 {
             return Some(Vulnerability);
         }
@@ -139,7 +155,9 @@ pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
         Some((h, s)) => (h, Some(s)),
         None => (u, None),
     };
-    let sub_ok = sub.map_or(true, |s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()));
+    let sub_ok = sub.map_or(true, |s| {
+        s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit())
+    });
     for prefix in ["TA", "DS", "T", "S", "G", "M", "C"] {
         if head.len() == prefix.len() + 4 && head.starts_with(prefix) && sub_ok {
             let tail = &head[prefix.len()..];
@@ -148,7 +166,9 @@ pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
             }
         }
     }
-    for prefix in ["APT", "UNC", "FIN", "TA", "DEV-", "STORM-", "TEMP.", "UAC-", "UAT-"] {
+    for prefix in [
+        "APT", "UNC", "FIN", "TA", "DEV-", "STORM-", "TEMP.", "UAC-", "UAT-",
+    ] {
         if u.starts_with(prefix) && digits_from(prefix.len()) && u.len() <= prefix.len() + 5 {
             return Some(ThreatName);
         }
@@ -170,7 +190,9 @@ pub fn wallet(token: &str) -> bool {
         return true;
     }
     if b.len() >= 14 && b.len() <= 74 && token.starts_with("bc1") {
-        return b[3..].iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        return b[3..]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     }
     if b.len() == 42 && token.starts_with("0x") {
         return b[2..].iter().all(u8::is_ascii_hexdigit);
@@ -183,7 +205,9 @@ pub fn stix_id(token: &str) -> bool {
     match token.split_once("--") {
         Some((ty, uuid)) => {
             !ty.is_empty()
-                && ty.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && ty
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && uuid.len() == 36
                 && uuid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
         }
@@ -205,7 +229,9 @@ pub fn host_name(token: &str, vocab: &Vocab) -> Option<String> {
             || b.len() > 63
             || b[0] == b'-'
             || b[b.len() - 1] == b'-'
-            || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+            || !b
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
         {
             return None;
         }
@@ -235,7 +261,9 @@ pub fn extension(token: &str) -> Option<String> {
     if stem.is_empty() || ext.is_empty() || ext.len() > 5 {
         return None;
     }
-    if !ext.bytes().all(|b| b.is_ascii_alphanumeric()) || !ext.bytes().any(|b| b.is_ascii_alphabetic()) {
+    if !ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        || !ext.bytes().any(|b| b.is_ascii_alphabetic())
+    {
         return None;
     }
     Some(ext.to_ascii_lowercase())
@@ -249,7 +277,8 @@ pub fn mbi(token: &str) -> bool {
     if compact.len() != 11 || (token.len() != 11 && token.len() != 13) {
         return false;
     }
-    let letter = |c: u8| c.is_ascii_uppercase() && !matches!(c, b'S' | b'L' | b'O' | b'I' | b'B' | b'Z');
+    let letter =
+        |c: u8| c.is_ascii_uppercase() && !matches!(c, b'S' | b'L' | b'O' | b'I' | b'B' | b'Z');
     let digit = |c: u8| c.is_ascii_digit();
     let alnum = |c: u8| digit(c) || letter(c);
     let c = &compact;
@@ -270,7 +299,9 @@ pub fn mbi(token: &str) -> bool {
 pub fn vin(token: &str) -> bool {
     let b = token.as_bytes();
     b.len() == 17
-        && b.iter().all(|c| c.is_ascii_digit() || (c.is_ascii_uppercase() && !matches!(c, b'I' | b'O' | b'Q')))
+        && b.iter().all(|c| {
+            c.is_ascii_digit() || (c.is_ascii_uppercase() && !matches!(c, b'I' | b'O' | b'Q'))
+        })
         && b.iter().filter(|c| c.is_ascii_digit()).count() >= 3
         && b.iter().any(u8::is_ascii_uppercase)
 }
@@ -281,7 +312,10 @@ pub fn host_convention(token: &str) -> bool {
     if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
         return false;
     }
-    if !b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-') {
+    if !b
+        .iter()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-')
+    {
         return false;
     }
     if !b.iter().any(u8::is_ascii_digit) || !b[0].is_ascii_uppercase() || b[b.len() - 1] == b'-' {
@@ -289,10 +323,10 @@ pub fn host_convention(token: &str) -> bool {
     }
     let first = token.split('-').next().unwrap_or("");
     const NOT_HOSTS: &[&str] = &[
-        "SHA", "AES", "RSA", "MD", "COVID", "HL", "HL7", "IEC", "ISO", "NIST", "SP", "TLS",
-        "SSL", "UTF", "CVE", "CWE", "GHSA", "ICSA", "ICSMA", "MS", "KB", "APT", "UNC", "FIN",
-        "TA", "DEV", "STORM", "TLP", "RFC", "ID", "PCI", "SOC", "FIPS", "X", "P", "IPV", "CSF",
-        "PR", "DE", "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS",
+        "SHA", "AES", "RSA", "MD", "COVID", "HL", "HL7", "IEC", "ISO", "NIST", "SP", "TLS", "SSL",
+        "UTF", "CVE", "CWE", "GHSA", "ICSA", "ICSMA", "MS", "KB", "APT", "UNC", "FIN", "TA", "DEV",
+        "STORM", "TLP", "RFC", "ID", "PCI", "SOC", "FIPS", "X", "P", "IPV", "CSF", "PR", "DE",
+        "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS",
     ];
     if NOT_HOSTS.contains(&first) {
         return false;
@@ -339,7 +373,8 @@ pub fn identifier_like(token: &str) -> bool {
     !b.is_empty()
         && b.len() <= 64
         && b[0].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'$'))
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'$'))
 }
 
 #[cfg(test)]
@@ -385,12 +420,18 @@ mod tests {
         assert!(is_cap_word("O'Brien"));
         assert!(is_cap_word("McDonald"));
         assert!(!is_cap_word("EHR"));
-        assert_eq!(refang("hxxps://evil[.]com").as_deref(), Some("https://evil.com"));
+        assert_eq!(
+            refang("hxxps://evil[.]com").as_deref(),
+            Some("https://evil.com")
+        );
         assert_eq!(
             vuln_or_attack_id("T1566.001"),
             Some(crate::IndicatorKind::AttackPattern)
         );
-        assert_eq!(vuln_or_attack_id("APT29"), Some(crate::IndicatorKind::ThreatName));
+        assert_eq!(
+            vuln_or_attack_id("APT29"),
+            Some(crate::IndicatorKind::ThreatName)
+        );
         assert_eq!(
             vuln_or_attack_id("CVE-2024-21413"),
             Some(crate::IndicatorKind::Vulnerability)

@@ -47,11 +47,17 @@ pub struct ScrubConfig {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ScrubError {
     #[error("org domain {domain:?}: expected a DNS name such as example.org ({reason})")]
-    OrgDomain { domain: String, reason: &'static str },
+    OrgDomain {
+        domain: String,
+        reason: &'static str,
+    },
     #[error("org name {name:?}: expected at least one word of letters")]
     OrgName { name: String },
     #[error("{path}: expected {expected}")]
-    NotStix { path: String, expected: &'static str },
+    NotStix {
+        path: String,
+        expected: &'static str,
+    },
 }
 
 /// The class of a removed identifier; each has its own placeholder.
@@ -240,7 +246,10 @@ impl Scrubber {
             }
             org_names.push(words);
         }
-        Ok(Scrubber { org_domains, org_names })
+        Ok(Scrubber {
+            org_domains,
+            org_names,
+        })
     }
 
     /// Scrubs free text.
@@ -295,7 +304,10 @@ mod tests {
         let mut end = 0;
         for f in &out.findings {
             assert!(f.original_span.start >= end && f.original_span.start < f.original_span.end);
-            assert!(input.is_char_boundary(f.original_span.start) && input.is_char_boundary(f.original_span.end));
+            assert!(
+                input.is_char_boundary(f.original_span.start)
+                    && input.is_char_boundary(f.original_span.end)
+            );
             end = f.original_span.end;
         }
         assert!(end <= input.len());
@@ -344,23 +356,34 @@ mod tests {
         let input = "ext 12 x 34 ".repeat(50);
         let out = scrubber().scrub_text(&input);
         assert!(out.text.len() <= MAX_EXPANSION * input.len());
-        assert!(Kind::ALL.iter().all(|k| k.placeholder().len() <= MAX_EXPANSION));
+        assert!(Kind::ALL
+            .iter()
+            .all(|k| k.placeholder().len() <= MAX_EXPANSION));
     }
 
     #[test]
     fn org_names_and_domains() {
         let out = scrubber().scrub_text("St. Mary's Medical Center uses stmarys.org and vpn.stmarys.org, not stmarys.org.evil.ru.");
-        assert_eq!(out.text, "[ORG] uses [ORG-DOMAIN] and [INTERNAL-HOST], not stmarys.org.evil.ru.");
+        assert_eq!(
+            out.text,
+            "[ORG] uses [ORG-DOMAIN] and [INTERNAL-HOST], not stmarys.org.evil.ru."
+        );
     }
 
     #[test]
     fn config_is_checked() {
         assert!(matches!(
-            Scrubber::new(ScrubConfig { org_domains: vec!["nodot".into()], org_names: vec![] }),
+            Scrubber::new(ScrubConfig {
+                org_domains: vec!["nodot".into()],
+                org_names: vec![]
+            }),
             Err(ScrubError::OrgDomain { .. })
         ));
         assert!(matches!(
-            Scrubber::new(ScrubConfig { org_domains: vec![], org_names: vec![" , ".into()] }),
+            Scrubber::new(ScrubConfig {
+                org_domains: vec![],
+                org_names: vec![" , ".into()]
+            }),
             Err(ScrubError::OrgName { .. })
         ));
     }
@@ -371,7 +394,8 @@ mod tests {
         assert!(s.scrub_stix(&serde_json::json!(42)).is_err());
         assert!(s.scrub_stix(&serde_json::json!({"objects": 3})).is_err());
         assert!(s.scrub_stix(&serde_json::json!([1])).is_err());
-        let lone = serde_json::json!({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "192.168.1.1"});
+        let lone =
+            serde_json::json!({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "192.168.1.1"});
         let out = s.scrub_stix(&lone).expect("object");
         assert!(out.document.is_null());
         assert_eq!(out.dropped[0].pointer, "");

@@ -45,7 +45,8 @@ fn start_boundary(b: &[u8], i: usize) -> bool {
         return true;
     }
     let p = b[i - 1];
-    !(p.is_ascii_alphanumeric() || matches!(p, b'.' | b'-' | b'_' | b'/' | b'\\' | b'@' | b'%' | b'+'))
+    !(p.is_ascii_alphanumeric()
+        || matches!(p, b'.' | b'-' | b'_' | b'/' | b'\\' | b'@' | b'%' | b'+'))
         && p < 0x80
 }
 
@@ -75,15 +76,25 @@ impl NotAlnum for Option<&u8> {
 
 /// The length of the digit run at `i`.
 fn run(b: &[u8], i: usize) -> usize {
-    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count()
+    b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
 }
 
 fn value(b: &[u8], i: usize, len: usize) -> u32 {
-    b[i..i + len].iter().fold(0u32, |v, c| v.saturating_mul(10).saturating_add(u32::from(c - b'0')))
+    b[i..i + len].iter().fold(0u32, |v, c| {
+        v.saturating_mul(10).saturating_add(u32::from(c - b'0'))
+    })
 }
 
 fn m(start: usize, end: usize, kind: Kind, reason: &'static str) -> Option<NumMatch> {
-    Some(NumMatch { start, end, kind, reason })
+    Some(NumMatch {
+        start,
+        end,
+        kind,
+        reason,
+    })
 }
 
 fn match_at(b: &[u8], i: usize) -> Option<NumMatch> {
@@ -135,14 +146,22 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
                 }
                 break;
             }
-            Some(c) if matches!(c, b'-' | b'.' | b' ') && b.get(p + 1).is_some_and(u8::is_ascii_digit) => {
+            Some(c)
+                if matches!(c, b'-' | b'.' | b' ')
+                    && b.get(p + 1).is_some_and(u8::is_ascii_digit) =>
+            {
                 p += 1;
             }
             _ => break,
         }
     }
     if (8..=15).contains(&total) && (groups >= 2 || total >= 10) && end_boundary(b, end) {
-        return m(i, end, Kind::Phone, "telephone number in international layout");
+        return m(
+            i,
+            end,
+            Kind::Phone,
+            "telephone number in international layout",
+        );
     }
     None
 }
@@ -221,14 +240,27 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
         return m(i, p3, Kind::Account, "payment card number layout");
     }
     // Dates with dashes or dots: 1980-03-04, 03-04-1980, 04.03.1980.
-    if s1 != b' ' && s2 == Some(s1) && d3 > 0 && date_parts(b, i, d1, p1 + 1, d2, p2 + 1, d3) && end_boundary(b, p3) {
+    if s1 != b' '
+        && s2 == Some(s1)
+        && d3 > 0
+        && date_parts(b, i, d1, p1 + 1, d2, p2 + 1, d3)
+        && end_boundary(b, p3)
+    {
         return m(i, p3, Kind::Date, "calendar date");
     }
     // NANP phone numbers: 555-123-4567, 555.123.4567, 555 123 4567, 1-800-555-1234.
     if d1 == 3 && d2 == 3 && s2.is_some() && d3 == 4 && end_boundary(b, p3) {
         return m(i, p3, Kind::Phone, "telephone number layout");
     }
-    if d1 == 1 && b[i] == b'1' && d2 == 3 && s2.is_some() && d3 == 3 && s3.is_some() && d4 == 4 && end_boundary(b, p4) {
+    if d1 == 1
+        && b[i] == b'1'
+        && d2 == 3
+        && s2.is_some()
+        && d3 == 3
+        && s3.is_some()
+        && d4 == 4
+        && end_boundary(b, p4)
+    {
         return m(i, p4, Kind::Phone, "telephone number layout");
     }
     if d1 == 1 && b[i] == b'1' && d2 == 3 && b.get(p1 + 1) == Some(&b'(') {
@@ -267,19 +299,37 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, Kind)> {
-        scan(text).into_iter().map(|m| (&text[m.start..m.end], m.kind)).collect()
+        scan(text)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.kind))
+            .collect()
     }
 
     #[test]
     fn layouts() {
         assert_eq!(kinds("SSN 123-45-6789."), vec![("123-45-6789", Kind::Ssn)]);
-        assert_eq!(kinds("call (555) 123-4567 now"), vec![("(555) 123-4567", Kind::Phone)]);
-        assert_eq!(kinds("tel 555.123.4567"), vec![("555.123.4567", Kind::Phone)]);
-        assert_eq!(kinds("+44 20 7946 0958"), vec![("+44 20 7946 0958", Kind::Phone)]);
-        assert_eq!(kinds("1-800-555-1234"), vec![("1-800-555-1234", Kind::Phone)]);
+        assert_eq!(
+            kinds("call (555) 123-4567 now"),
+            vec![("(555) 123-4567", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("tel 555.123.4567"),
+            vec![("555.123.4567", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("+44 20 7946 0958"),
+            vec![("+44 20 7946 0958", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("1-800-555-1234"),
+            vec![("1-800-555-1234", Kind::Phone)]
+        );
         assert_eq!(kinds("DOB 03/04/1980,"), vec![("03/04/1980", Kind::Date)]);
         assert_eq!(kinds("on 1980-03-04"), vec![("1980-03-04", Kind::Date)]);
-        assert_eq!(kinds("4111 1111 1111 1111"), vec![("4111 1111 1111 1111", Kind::Account)]);
+        assert_eq!(
+            kinds("4111 1111 1111 1111"),
+            vec![("4111 1111 1111 1111", Kind::Account)]
+        );
         assert_eq!(kinds("62704-1234"), vec![("62704-1234", Kind::Zip)]);
     }
 

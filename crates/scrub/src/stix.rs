@@ -49,11 +49,31 @@ fn structural(key: &str) -> bool {
         || key.ends_with("_refs")
         || matches!(
             key,
-            "type" | "id" | "spec_version" | "pattern" | "pattern_type" | "pattern_version" | "lang"
-                | "identity_class" | "definition_type" | "hashes" | "kill_chain_phases"
-                | "granular_markings" | "created" | "modified" | "valid_from" | "valid_until"
-                | "first_seen" | "last_seen" | "first_observed" | "last_observed" | "published"
-                | "extension_type" | "encryption_algorithm" | "mime_type" | "protocols"
+            "type"
+                | "id"
+                | "spec_version"
+                | "pattern"
+                | "pattern_type"
+                | "pattern_version"
+                | "lang"
+                | "identity_class"
+                | "definition_type"
+                | "hashes"
+                | "kill_chain_phases"
+                | "granular_markings"
+                | "created"
+                | "modified"
+                | "valid_from"
+                | "valid_until"
+                | "first_seen"
+                | "last_seen"
+                | "first_observed"
+                | "last_observed"
+                | "published"
+                | "extension_type"
+                | "encryption_algorithm"
+                | "mime_type"
+                | "protocols"
         )
 }
 
@@ -62,14 +82,24 @@ fn escape(key: &str) -> String {
 }
 
 pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubError> {
-    let mut out = ScrubbedStix { document: Value::Null, findings: Vec::new(), dropped: Vec::new() };
+    let mut out = ScrubbedStix {
+        document: Value::Null,
+        findings: Vec::new(),
+        dropped: Vec::new(),
+    };
     match doc {
-        Value::Object(map) if map.get("objects").is_some() || map.get("type").and_then(Value::as_str) == Some("bundle") => {
+        Value::Object(map)
+            if map.get("objects").is_some()
+                || map.get("type").and_then(Value::as_str) == Some("bundle") =>
+        {
             let objects = match map.get("objects") {
                 Some(Value::Array(a)) => a.as_slice(),
                 None => &[],
                 Some(_) => {
-                    return Err(ScrubError::NotStix { path: "/objects".into(), expected: "an array of STIX objects" })
+                    return Err(ScrubError::NotStix {
+                        path: "/objects".into(),
+                        expected: "an array of STIX objects",
+                    })
                 }
             };
             let kept = scrub_objects(scrubber, objects, "/objects", &mut out)?;
@@ -80,7 +110,16 @@ pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubErro
                 } else if structural(k) || k == "more" || k == "next" {
                     copy.insert(k.clone(), v.clone());
                 } else {
-                    copy.insert(k.clone(), scrub_value(scrubber, v, &format!("/{}", escape(k)), 1, &mut out.findings)?);
+                    copy.insert(
+                        k.clone(),
+                        scrub_value(
+                            scrubber,
+                            v,
+                            &format!("/{}", escape(k)),
+                            1,
+                            &mut out.findings,
+                        )?,
+                    );
                 }
             }
             out.document = Value::Object(copy);
@@ -111,22 +150,38 @@ pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubErro
     Ok(out)
 }
 
-fn scrub_objects(scrubber: &Scrubber, objects: &[Value], base: &str, out: &mut ScrubbedStix) -> Result<Vec<Value>, ScrubError> {
+fn scrub_objects(
+    scrubber: &Scrubber,
+    objects: &[Value],
+    base: &str,
+    out: &mut ScrubbedStix,
+) -> Result<Vec<Value>, ScrubError> {
     let mut dropped_ids: HashSet<String> = HashSet::new();
     let mut keep = vec![true; objects.len()];
     for (i, obj) in objects.iter().enumerate() {
         let pointer = format!("{base}/{i}");
         let Value::Object(map) = obj else {
-            return Err(ScrubError::NotStix { path: pointer, expected: "a STIX object (a JSON object)" });
+            return Err(ScrubError::NotStix {
+                path: pointer,
+                expected: "a STIX object (a JSON object)",
+            });
         };
         if let Some(reason) = internal_object(scrubber, map) {
             keep[i] = false;
-            let id = map.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+            let id = map
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
             dropped_ids.insert(id.clone());
             out.dropped.push(DroppedObject {
                 pointer,
                 id,
-                object_type: map.get("type").and_then(Value::as_str).unwrap_or("").to_owned(),
+                object_type: map
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned(),
                 reason,
             });
         }
@@ -143,12 +198,20 @@ fn scrub_objects(scrubber: &Scrubber, objects: &[Value], base: &str, out: &mut S
             if let Some(reason) = orphaned(map, &dropped_ids) {
                 keep[i] = false;
                 changed = true;
-                let id = map.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                let id = map
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
                 dropped_ids.insert(id.clone());
                 out.dropped.push(DroppedObject {
                     pointer: format!("{base}/{i}"),
                     id,
-                    object_type: map.get("type").and_then(Value::as_str).unwrap_or("").to_owned(),
+                    object_type: map
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned(),
                     reason,
                 });
             }
@@ -164,7 +227,13 @@ fn scrub_objects(scrubber: &Scrubber, objects: &[Value], base: &str, out: &mut S
         }
         let pointer = format!("{base}/{i}");
         let pruned = prune_refs(obj, &dropped_ids);
-        kept.push(scrub_value(scrubber, &pruned, &pointer, 1, &mut out.findings)?);
+        kept.push(scrub_value(
+            scrubber,
+            &pruned,
+            &pointer,
+            1,
+            &mut out.findings,
+        )?);
     }
     Ok(kept)
 }
@@ -177,8 +246,10 @@ fn str_prop<'m>(map: &'m Map<String, Value>, key: &str) -> &'m str {
 fn internal_object(scrubber: &Scrubber, map: &Map<String, Value>) -> Option<&'static str> {
     let value = str_prop(map, "value");
     match str_prop(map, "type") {
-        "ipv4-addr" => (c::ipv4(value) == Some(Reach::Internal)).then_some("private, loopback or link-local address"),
-        "ipv6-addr" => (c::ipv6(value) == Some(Reach::Internal)).then_some("private, loopback or link-local address"),
+        "ipv4-addr" => (c::ipv4(value) == Some(Reach::Internal))
+            .then_some("private, loopback or link-local address"),
+        "ipv6-addr" => (c::ipv6(value) == Some(Reach::Internal))
+            .then_some("private, loopback or link-local address"),
         "domain-name" => internal_host(scrubber, value).then_some("host name of the organization"),
         "email-addr" => {
             let domain = value.rsplit_once('@').map_or("", |(_, d)| d);
@@ -187,12 +258,21 @@ fn internal_object(scrubber: &Scrubber, map: &Map<String, Value>) -> Option<&'st
         "url" => {
             let host = value.split_once("://").map_or(value, |(_, r)| r);
             let host = host.split(['/', '?', '#']).next().unwrap_or("");
-            let host = host.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("");
-            (internal_host(scrubber, host) || !host.contains('.')).then_some("address of an internal web resource")
+            let host = host
+                .rsplit('@')
+                .next()
+                .unwrap_or("")
+                .split(':')
+                .next()
+                .unwrap_or("");
+            (internal_host(scrubber, host) || !host.contains('.'))
+                .then_some("address of an internal web resource")
         }
         "user-account" => Some("a user account of the organization"),
         "mac-addr" => Some("hardware address of a device"),
-        "identity" if str_prop(map, "identity_class") == "individual" => Some("an identity of a person"),
+        "identity" if str_prop(map, "identity_class") == "individual" => {
+            Some("an identity of a person")
+        }
         "indicator" => pattern_names_internal(scrubber, str_prop(map, "pattern"))
             .then_some("its pattern names an internal or personal value"),
         _ => None,
@@ -243,13 +323,24 @@ fn orphaned(map: &Map<String, Value>, dropped: &HashSet<String>) -> Option<&'sta
     if dropped.is_empty() {
         return None;
     }
-    let gone = |key: &str| map.get(key).and_then(Value::as_str).is_some_and(|id| dropped.contains(id));
+    let gone = |key: &str| {
+        map.get(key)
+            .and_then(Value::as_str)
+            .is_some_and(|id| dropped.contains(id))
+    };
     let all_gone = |key: &str| match map.get(key) {
-        Some(Value::Array(ids)) => !ids.is_empty() && ids.iter().all(|v| v.as_str().is_some_and(|id| dropped.contains(id))),
+        Some(Value::Array(ids)) => {
+            !ids.is_empty()
+                && ids
+                    .iter()
+                    .all(|v| v.as_str().is_some_and(|id| dropped.contains(id)))
+        }
         _ => false,
     };
     match str_prop(map, "type") {
-        "relationship" if gone("source_ref") || gone("target_ref") => Some("one end of the relationship was internal"),
+        "relationship" if gone("source_ref") || gone("target_ref") => {
+            Some("one end of the relationship was internal")
+        }
         "sighting" if gone("sighting_of_ref") => Some("what was sighted was internal"),
         "report" | "note" | "opinion" | "grouping" | "observed-data" if all_gone("object_refs") => {
             Some("every object it referred to was internal")
@@ -270,7 +361,11 @@ fn prune_refs(obj: &Value, dropped: &HashSet<String>) -> Value {
         }
         if k.ends_with("_refs") {
             if let Value::Array(ids) = v {
-                let left: Vec<Value> = ids.iter().filter(|x| !x.as_str().is_some_and(|id| dropped.contains(id))).cloned().collect();
+                let left: Vec<Value> = ids
+                    .iter()
+                    .filter(|x| !x.as_str().is_some_and(|id| dropped.contains(id)))
+                    .cloned()
+                    .collect();
                 if left.is_empty() && !ids.is_empty() {
                     continue;
                 }
@@ -283,22 +378,40 @@ fn prune_refs(obj: &Value, dropped: &HashSet<String>) -> Value {
     Value::Object(copy)
 }
 
-fn scrub_value(scrubber: &Scrubber, v: &Value, pointer: &str, depth: usize, findings: &mut Vec<StixFinding>) -> Result<Value, ScrubError> {
+fn scrub_value(
+    scrubber: &Scrubber,
+    v: &Value,
+    pointer: &str,
+    depth: usize,
+    findings: &mut Vec<StixFinding>,
+) -> Result<Value, ScrubError> {
     if depth > MAX_DEPTH {
-        return Err(ScrubError::NotStix { path: pointer.to_owned(), expected: "nesting no deeper than 64 levels" });
+        return Err(ScrubError::NotStix {
+            path: pointer.to_owned(),
+            expected: "nesting no deeper than 64 levels",
+        });
     }
     Ok(match v {
         Value::String(s) => {
             let scrubbed = scrubber.scrub_text(s);
             for f in scrubbed.findings {
-                findings.push(StixFinding { pointer: pointer.to_owned(), finding: f });
+                findings.push(StixFinding {
+                    pointer: pointer.to_owned(),
+                    finding: f,
+                });
             }
             Value::String(scrubbed.text)
         }
         Value::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                out.push(scrub_value(scrubber, item, &format!("{pointer}/{i}"), depth + 1, findings)?);
+                out.push(scrub_value(
+                    scrubber,
+                    item,
+                    &format!("{pointer}/{i}"),
+                    depth + 1,
+                    findings,
+                )?);
             }
             Value::Array(out)
         }
@@ -309,7 +422,10 @@ fn scrub_value(scrubber: &Scrubber, v: &Value, pointer: &str, depth: usize, find
                     out.insert(k.clone(), item.clone());
                 } else {
                     let p = format!("{pointer}/{}", escape(k));
-                    out.insert(k.clone(), scrub_value(scrubber, item, &p, depth + 1, findings)?);
+                    out.insert(
+                        k.clone(),
+                        scrub_value(scrubber, item, &p, depth + 1, findings)?,
+                    );
                 }
             }
             Value::Object(out)

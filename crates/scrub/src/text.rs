@@ -5,7 +5,7 @@
 
 use crate::classify::{self as c, Reach};
 use crate::numeric;
-use crate::vocab::{lower, vocab, Cue, Vocab};
+use crate::vocab::{flag, lower, vocab, Cue, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,8 @@ struct Tok<'a> {
     class: Class,
     /// Index in `Engine::found` of the finding that removed this token, if one did.
     finding: usize,
+    /// The word lists the lowercased token is on (`vocab::flag` bits).
+    flags: u32,
 }
 
 const NO_FINDING: usize = usize::MAX;
@@ -58,6 +60,14 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
         found: Vec::new(),
         indicators: Vec::new(),
     };
+    for t in &mut engine.toks {
+        let mut buf = [0u8; 32];
+        t.flags = match lower(t.s, &mut buf) {
+            Some(l) => engine.v.flags.get(l).copied().unwrap_or(0),
+            // Too long for any list: never a name either.
+            None => flag::NEVER,
+        };
+    }
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }
@@ -69,7 +79,21 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
 
 fn is_delim(c: u8) -> bool {
     c.is_ascii_whitespace()
-        || matches!(c, b',' | b';' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'<' | b'>' | b'|' | b'`')
+        || matches!(
+            c,
+            b',' | b';'
+                | b'"'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'`'
+        )
 }
 
 /// "[.]", "(.)", "[@]", "[:]": defanging inside an indicator, not a delimiter.
@@ -96,11 +120,57 @@ fn is_abbreviation(core: &str) -> bool {
     };
     matches!(
         l,
-        "dr" | "mr" | "mrs" | "ms" | "mx" | "prof" | "st" | "no" | "vs" | "etc" | "e.g" | "i.e"
-            | "jr" | "sr" | "inc" | "ltd" | "co" | "apt" | "ste" | "ave" | "approx" | "dept"
-            | "rev" | "p.o" | "d.o.b" | "ext" | "fig" | "nr" | "rd" | "blvd" | "ln" | "mt"
-            | "ft" | "u.s" | "corp" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-            | "sep" | "sept" | "oct" | "nov" | "dec" | "tel" | "acct" | "pt" | "a.m" | "p.m"
+        "dr" | "mr"
+            | "mrs"
+            | "ms"
+            | "mx"
+            | "prof"
+            | "st"
+            | "no"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "apt"
+            | "ste"
+            | "ave"
+            | "approx"
+            | "dept"
+            | "rev"
+            | "p.o"
+            | "d.o.b"
+            | "ext"
+            | "fig"
+            | "nr"
+            | "rd"
+            | "blvd"
+            | "ln"
+            | "mt"
+            | "ft"
+            | "u.s"
+            | "corp"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "tel"
+            | "acct"
+            | "pt"
+            | "a.m"
+            | "p.m"
     )
 }
 
@@ -135,7 +205,14 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// Splits a raw token on `=` and after a `key:` prefix, trims each piece and pushes it.
-fn push_pieces<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec<Tok<'a>>, sent: &mut u32) {
+fn push_pieces<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
     let raw = &text[s..e];
     if raw.contains("://") {
         push_trimmed(text, s, e, after, toks, sent);
@@ -155,13 +232,22 @@ fn push_pieces<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec<
     }
 }
 
-fn split_key<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec<Tok<'a>>, sent: &mut u32) {
+fn split_key<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
     let piece = &text[s..e];
     if let Some(p) = piece.find(':') {
         let left = &piece[..p];
         let right_ok = p + 1 < piece.len();
         let key_like = left.len() >= 2
-            && left.bytes().all(|b| b.is_ascii_alphabetic() || matches!(b, b'#' | b'_' | b'.' | b'/'));
+            && left
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'#' | b'_' | b'.' | b'/'));
         let hexy = left.bytes().all(|b| b.is_ascii_hexdigit()) && piece.matches(':').count() >= 2;
         if key_like && right_ok && !hexy {
             push_trimmed(text, s, s + p, b':', toks, sent);
@@ -172,7 +258,14 @@ fn split_key<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec<To
     push_trimmed(text, s, e, after, toks, sent);
 }
 
-fn push_trimmed<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec<Tok<'a>>, sent: &mut u32) {
+fn push_trimmed<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
     let raw = &text[s..e];
     let lead = raw.len() - raw.trim_start_matches(LEAD_TRIM).len();
     let body = &raw[lead..];
@@ -189,8 +282,19 @@ fn push_trimmed<'a>(text: &'a str, s: usize, e: usize, after: u8, toks: &mut Vec
     let start = s + lead;
     let end = start + core.len();
     let trail = suffix.bytes().next().unwrap_or(0);
-    let ends_sentence = suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && !is_abbreviation(core);
-    toks.push(Tok { s: &text[start..end], start, end, after, trail, sent: *sent, class: Class::Plain, finding: NO_FINDING });
+    let ends_sentence =
+        suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && !is_abbreviation(core);
+    toks.push(Tok {
+        s: &text[start..end],
+        start,
+        end,
+        after,
+        trail,
+        sent: *sent,
+        class: Class::Plain,
+        finding: NO_FINDING,
+        flags: 0,
+    });
     if ends_sentence {
         *sent += 1;
     }
@@ -203,7 +307,12 @@ fn same_kind_word(a: &str, b: &str) -> bool {
 impl<'a> Engine<'a> {
     fn remove(&mut self, start: usize, end: usize, kind: Kind, reason: &'static str) {
         if start < end {
-            self.found.push(Finding { kind, original_span: start..end, placeholder: kind.placeholder(), reason });
+            self.found.push(Finding {
+                kind,
+                original_span: start..end,
+                placeholder: kind.placeholder(),
+                reason,
+            });
         }
     }
 
@@ -229,12 +338,23 @@ impl<'a> Engine<'a> {
     }
 
     fn protect(&mut self, k: usize, kind: IndicatorKind) {
-        self.toks[k].class = if kind == IndicatorKind::ThreatName { Class::Threat } else { Class::Protected };
-        self.indicators.push(Indicator { kind, span: self.toks[k].start..self.toks[k].end });
+        self.toks[k].class = if kind == IndicatorKind::ThreatName {
+            Class::Threat
+        } else {
+            Class::Protected
+        };
+        self.indicators.push(Indicator {
+            kind,
+            span: self.toks[k].start..self.toks[k].end,
+        });
     }
 
     fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
         lower(self.toks[k].s, buf)
+    }
+
+    fn has(&self, k: usize, bits: u32) -> bool {
+        k < self.toks.len() && self.toks[k].flags & bits != 0
     }
 
     fn is_word(&self, k: usize, word: &str) -> bool {
@@ -251,13 +371,14 @@ impl<'a> Engine<'a> {
         let t = self.toks[k].s;
         let b = t.as_bytes();
         if b.iter().all(u8::is_ascii_alphabetic) {
-            let mut buf = [0u8; 32];
-            if let Some(l) = lower(t, &mut buf) {
-                if self.v.threats.contains(l) {
-                    self.protect(k, IndicatorKind::ThreatName);
-                } else if b.iter().all(u8::is_ascii_lowercase) && self.login_from_name(l) {
-                    self.remove_toks(k, k, Kind::User, "user name built from a person's name");
-                }
+            if self.has(k, flag::THREAT) {
+                self.protect(k, IndicatorKind::ThreatName);
+            } else if b.len() >= 6
+                && b.iter().all(u8::is_ascii_lowercase)
+                && self.toks[k].flags == 0
+                && self.login_from_name(t)
+            {
+                self.remove_toks(k, k, Kind::User, "user name built from a person's name");
             }
             return;
         }
@@ -273,7 +394,12 @@ impl<'a> Engine<'a> {
         }
         if let Some(reach) = c::ipv4(v) {
             match reach {
-                Reach::Internal => self.remove_toks(k, k, Kind::InternalIp, "private, loopback or link-local address"),
+                Reach::Internal => self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalIp,
+                    "private, loopback or link-local address",
+                ),
                 Reach::Public => self.protect(k, IndicatorKind::Ipv4),
             }
             return;
@@ -284,7 +410,12 @@ impl<'a> Engine<'a> {
         }
         if let Some(reach) = c::ipv6(v) {
             match reach {
-                Reach::Internal => self.remove_toks(k, k, Kind::InternalIp, "private, loopback or link-local address"),
+                Reach::Internal => self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalIp,
+                    "private, loopback or link-local address",
+                ),
                 Reach::Public => self.protect(k, IndicatorKind::Ipv6),
             }
             return;
@@ -333,14 +464,23 @@ impl<'a> Engine<'a> {
             return;
         }
         if c::mbi(v) {
-            self.remove_toks(k, k, Kind::HealthPlanId, "Medicare beneficiary identifier layout");
+            self.remove_toks(
+                k,
+                k,
+                Kind::HealthPlanId,
+                "Medicare beneficiary identifier layout",
+            );
             return;
         }
         if self.age_token(v) {
             self.remove_toks(k, k, Kind::Age, "age over 89");
             return;
         }
-        if let Some(rest) = v.strip_prefix('x').or_else(|| v.strip_prefix("ext.")).or_else(|| v.strip_prefix("Ext.")) {
+        if let Some(rest) = v
+            .strip_prefix('x')
+            .or_else(|| v.strip_prefix("ext."))
+            .or_else(|| v.strip_prefix("Ext."))
+        {
             if (3..=6).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()) {
                 self.remove_toks(k, k, Kind::Phone, "telephone extension");
                 return;
@@ -377,7 +517,11 @@ impl<'a> Engine<'a> {
     /// `john.smith`, `j.smith`, `smith_john`, `jsmith2`.
     fn login_with_separator(&self, v: &str) -> bool {
         let core = v.trim_end_matches(|c: char| c.is_ascii_digit());
-        if core.is_empty() || !core.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_') {
+        if core.is_empty()
+            || !core
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
+        {
             return false;
         }
         match core.split_once(['.', '_']) {
@@ -403,7 +547,17 @@ impl<'a> Engine<'a> {
         let rest = v[d..].to_ascii_lowercase();
         let aged = matches!(
             rest.as_str(),
-            "-year-old" | "-years-old" | "-yr-old" | "yo" | "-yo" | "y/o" | "-y/o" | "y.o" | "yrs" | "-yr" | "-year"
+            "-year-old"
+                | "-years-old"
+                | "-yr-old"
+                | "yo"
+                | "-yo"
+                | "y/o"
+                | "-y/o"
+                | "y.o"
+                | "yrs"
+                | "-yr"
+                | "-year"
         );
         aged && (90..=150).contains(&age)
     }
@@ -417,7 +571,10 @@ impl<'a> Engine<'a> {
             return Some((Kind::InternalHost, "host on the organization's domain"));
         }
         if c::internal_suffix(&host) || host == "localhost" {
-            return Some((Kind::InternalHost, "host name that exists only inside a network"));
+            return Some((
+                Kind::InternalHost,
+                "host name that exists only inside a network",
+            ));
         }
         if c::ipv4(&host) == Some(Reach::Internal) || c::ipv6(&host) == Some(Reach::Internal) {
             return Some((Kind::InternalIp, "private, loopback or link-local address"));
@@ -434,9 +591,12 @@ impl<'a> Engine<'a> {
 
     fn classify_url(&mut self, k: usize, v: &str, pos: usize, verbatim: bool) {
         let scheme = &v[..pos];
-        let known = ["http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "tcp", "udp", "file", "ldap", "ldaps", "rdp", "ssh"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(scheme));
+        let known = [
+            "http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "tcp", "udp", "file",
+            "ldap", "ldaps", "rdp", "ssh",
+        ]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(scheme));
         if !known {
             return;
         }
@@ -464,9 +624,13 @@ impl<'a> Engine<'a> {
         let b = t.as_bytes();
         let mut found = Vec::new();
         for (at, _) in t.match_indices('@') {
-            let word = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+' | b'%');
+            let word =
+                |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+' | b'%');
             let s = b[..at].iter().rposition(|c| !word(c)).map_or(0, |p| p + 1);
-            let e = b[at + 1..].iter().position(|c| !word(c)).map_or(b.len(), |p| at + 1 + p);
+            let e = b[at + 1..]
+                .iter()
+                .position(|c| !word(c))
+                .map_or(b.len(), |p| at + 1 + p);
             if s == at || e == at + 1 {
                 continue;
             }
@@ -486,13 +650,20 @@ impl<'a> Engine<'a> {
         };
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && local.bytes().all(|b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b));
+            && local
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b));
         if !local_ok {
             return;
         }
         if let Some(host) = c::host_name(domain, self.v) {
             if self.scrubber.is_org_host(&host) {
-                self.remove_toks(k, k, Kind::Email, "e-mail address on the organization's domain");
+                self.remove_toks(
+                    k,
+                    k,
+                    Kind::Email,
+                    "e-mail address on the organization's domain",
+                );
             } else if c::internal_suffix(&host) {
                 self.remove_toks(k, k, Kind::Email, "e-mail address on an internal domain");
             } else {
@@ -515,7 +686,8 @@ impl<'a> Engine<'a> {
                     .host_is_internal(host)
                     .unwrap_or((Kind::InternalHost, "host name in a network share path"));
                 let public_ip = c::ipv4(host) == Some(Reach::Public);
-                let public_domain = c::host_name(host, self.v).is_some() && self.host_is_internal(host).is_none();
+                let public_domain =
+                    c::host_name(host, self.v).is_some() && self.host_is_internal(host).is_none();
                 if !public_ip && !public_domain {
                     self.remove(base + 2, base + 2 + host.len(), kind, reason);
                 }
@@ -523,11 +695,26 @@ impl<'a> Engine<'a> {
         } else if !t.contains(":\\") && t.matches('\\').count() == 1 {
             let (domain, user) = t.split_once('\\').unwrap_or(("", ""));
             let system = [
-                "global", "local", "hklm", "hkcu", "hkey_local_machine", "hkey_current_user", "session",
-                "basenamedobjects", "device", "authority", "system32", "windows", "software", "builtin",
+                "global",
+                "local",
+                "hklm",
+                "hkcu",
+                "hkey_local_machine",
+                "hkey_current_user",
+                "session",
+                "basenamedobjects",
+                "device",
+                "authority",
+                "system32",
+                "windows",
+                "software",
+                "builtin",
             ];
             let dl = domain.to_ascii_lowercase();
-            if c::identifier_like(domain) && c::identifier_like(user) && !system.contains(&dl.as_str()) {
+            if c::identifier_like(domain)
+                && c::identifier_like(user)
+                && !system.contains(&dl.as_str())
+            {
                 self.remove_toks(k, k, Kind::User, "DOMAIN\\user account name");
                 return;
             }
@@ -536,9 +723,20 @@ impl<'a> Engine<'a> {
             if let Some(p) = lower_t.find(marker) {
                 let s = p + marker.len();
                 let seg = t[s..].split('\\').next().unwrap_or("");
-                let generic = ["public", "default", "default user", "all users", "administrator"];
+                let generic = [
+                    "public",
+                    "default",
+                    "default user",
+                    "all users",
+                    "administrator",
+                ];
                 if !seg.is_empty() && !generic.contains(&seg.to_ascii_lowercase().as_str()) {
-                    self.remove(base + s, base + s + seg.len(), Kind::User, "user profile folder name");
+                    self.remove(
+                        base + s,
+                        base + s + seg.len(),
+                        Kind::User,
+                        "user profile folder name",
+                    );
                 }
             }
         }
@@ -558,7 +756,12 @@ impl<'a> Engine<'a> {
                 let s = p + marker.len();
                 let seg = t[s..].split('/').next().unwrap_or("");
                 if !seg.is_empty() && seg != "Shared" {
-                    self.remove(base + s, base + s + seg.len(), Kind::User, "user home folder name");
+                    self.remove(
+                        base + s,
+                        base + s + seg.len(),
+                        Kind::User,
+                        "user home folder name",
+                    );
                 }
                 self.toks[k].class = Class::Protected;
                 return true;
@@ -611,7 +814,11 @@ impl<'a> Engine<'a> {
     // ---------------------------------------------------------------- context
 
     fn open(&self, k: usize) -> bool {
-        k < self.toks.len() && matches!(self.toks[k].class, Class::Plain | Class::LongNumber | Class::IdLike)
+        k < self.toks.len()
+            && matches!(
+                self.toks[k].class,
+                Class::Plain | Class::LongNumber | Class::IdLike
+            )
     }
 
     fn context_rules(&mut self) {
@@ -655,14 +862,22 @@ impl<'a> Engine<'a> {
     }
 
     fn threat_phrase(&mut self, k: usize) -> bool {
+        if !self.has(k, flag::THREAT_FIRST) {
+            return false;
+        }
         for phrase in crate::lists::THREAT_PHRASES {
             let n = phrase.len();
-            if k + n <= self.toks.len() && (0..n).all(|i| self.toks[k + i].s.eq_ignore_ascii_case(phrase[i])) {
+            if k + n <= self.toks.len()
+                && (0..n).all(|i| self.toks[k + i].s.eq_ignore_ascii_case(phrase[i]))
+            {
                 let span = self.toks[k].start..self.toks[k + n - 1].end;
                 for t in &mut self.toks[k..k + n] {
                     t.class = Class::Threat;
                 }
-                self.indicators.push(Indicator { kind: IndicatorKind::ThreatName, span });
+                self.indicators.push(Indicator {
+                    kind: IndicatorKind::ThreatName,
+                    span,
+                });
                 return true;
             }
         }
@@ -672,6 +887,9 @@ impl<'a> Engine<'a> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
     fn cue(&mut self, k: usize) -> bool {
+        if !self.has(k, flag::CUE) {
+            return false;
+        }
         let mut buf = [0u8; 32];
         let Some(first) = self.lw(k, &mut buf) else {
             return false;
@@ -699,8 +917,7 @@ impl<'a> Engine<'a> {
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
         while j < self.toks.len() && self.same_sentence(cue_tok, j) {
-            let mut buf = [0u8; 32];
-            let filler = self.lw(j, &mut buf).is_some_and(|l| self.v.fillers.contains(l))
+            let filler = self.has(j, flag::FILLER)
                 || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation());
             if !filler || skipped >= 3 {
                 return Some(j);
@@ -739,8 +956,14 @@ impl<'a> Engine<'a> {
             }
             Cue::Mrn => self.id_value(j, Kind::Mrn, "number after a medical record cue"),
             Cue::Ssn => self.id_value(j, Kind::Ssn, "number after a social security cue"),
-            Cue::HealthPlan => self.id_value(j, Kind::HealthPlanId, "number after a health plan cue"),
-            Cue::License => self.id_value(j, Kind::License, "number after a license or certificate cue"),
+            Cue::HealthPlan => {
+                self.id_value(j, Kind::HealthPlanId, "number after a health plan cue")
+            }
+            Cue::License => self.id_value(
+                j,
+                Kind::License,
+                "number after a license or certificate cue",
+            ),
             Cue::Plate => self.id_value(j, Kind::Vehicle, "number after a license plate cue"),
             Cue::Vin => self.id_value(j, Kind::Vehicle, "number after a vehicle cue"),
             Cue::Device => self.id_value(j, Kind::DeviceId, "number after a serial or device cue"),
@@ -815,7 +1038,13 @@ impl<'a> Engine<'a> {
             }
             return false;
         }
-        if c::digits(t.s) == 0 || t.s.len() < 2 || !t.s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.')) {
+        if c::digits(t.s) == 0
+            || t.s.len() < 2
+            || !t
+                .s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'))
+        {
             return false;
         }
         let mut end = j;
@@ -824,7 +1053,10 @@ impl<'a> Engine<'a> {
             && end - j < 4
             && self.toks[end].after == b' '
             && self.same_sentence(j, end + 1)
-            && matches!(self.toks[end + 1].class, Class::Plain | Class::LongNumber | Class::IdLike)
+            && matches!(
+                self.toks[end + 1].class,
+                Class::Plain | Class::LongNumber | Class::IdLike
+            )
             && self.toks[end + 1].s.len() <= 6
             && self.toks[end + 1].s.bytes().all(|b| b.is_ascii_digit())
         {
@@ -837,14 +1069,16 @@ impl<'a> Engine<'a> {
     fn user_value(&mut self, j: usize, strong: bool) -> bool {
         let t = &self.toks[j];
         let s = t.s;
-        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber) || !c::identifier_like(s) {
+        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber)
+            || !c::identifier_like(s)
+        {
+            return false;
+        }
+        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
             return false;
         }
         let mut buf = [0u8; 32];
         let l = lower(s, &mut buf).unwrap_or("");
-        if self.v.stop.contains(l) || self.v.never_names.contains(l) || self.v.fillers.contains(l) {
-            return false;
-        }
         if c::is_cap_word(s) && !strong {
             if self.never_name(j) {
                 return false;
@@ -854,10 +1088,10 @@ impl<'a> Engine<'a> {
             return true;
         }
         let looks = strong
-            || s.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+            || s.bytes()
+                .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
             || self.login_from_name(l)
-            || self.v.given.contains(l)
-            || self.v.surnames.contains(l);
+            || self.has(j, flag::GIVEN | flag::SURNAME);
         if looks {
             self.remove_toks(j, j, Kind::User, "user name after a cue");
         }
@@ -867,15 +1101,18 @@ impl<'a> Engine<'a> {
     fn host_value(&mut self, j: usize, strong: bool) -> bool {
         let t = &self.toks[j];
         let s = t.s;
-        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber) || !c::identifier_like(s) || s.len() < 2 {
+        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber)
+            || !c::identifier_like(s)
+            || s.len() < 2
+        {
             return false;
         }
-        let mut buf = [0u8; 32];
-        let l = lower(s, &mut buf).unwrap_or("");
-        if self.v.stop.contains(l) || self.v.fillers.contains(l) || self.v.never_names.contains(l) {
+        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
             return false;
         }
-        let looks = strong || s.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
+        let looks = strong
+            || s.bytes()
+                .any(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
         if looks {
             self.remove_toks(j, j, Kind::InternalHost, "host name after a cue");
         }
@@ -889,11 +1126,17 @@ impl<'a> Engine<'a> {
         if self.month_date(j) {
             return true;
         }
-        let mut buf = [0u8; 32];
-        let is_month = self.lw(j, &mut buf).is_some_and(|l| self.v.months.contains_key(l));
+        let is_month = self.has(j, flag::MONTH);
         let year = |t: &Tok| t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit());
         if self.toks[j].class == Class::Plain && is_month {
-            let end = if j + 1 < self.toks.len() && year(&self.toks[j + 1]) && self.toks[j + 1].class == Class::Plain { j + 1 } else { j };
+            let end = if j + 1 < self.toks.len()
+                && year(&self.toks[j + 1])
+                && self.toks[j + 1].class == Class::Plain
+            {
+                j + 1
+            } else {
+                j
+            };
             self.remove_toks(j, end, Kind::Date, "date tied to a person");
             return true;
         }
@@ -917,7 +1160,10 @@ impl<'a> Engine<'a> {
             && end - j < 5
             && self.same_sentence(j, end)
             && matches!(self.toks[end].class, Class::Plain | Class::LongNumber)
-            && self.toks[end].s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'+'))
+            && self.toks[end]
+                .s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'+'))
             && c::digits(self.toks[end].s) > 0
         {
             total += c::digits(self.toks[end].s);
@@ -945,15 +1191,18 @@ impl<'a> Engine<'a> {
         j < self.toks.len()
             && self.toks[j].class == Class::Plain
             && self.toks[j].s.len() == 4
-            && self.toks[j].s.parse::<u32>().is_ok_and(|y| (1800..=2199).contains(&y))
+            && self.toks[j]
+                .s
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2199).contains(&y))
     }
 
     /// "March 4, 1980", "Mar. 4th", "4 March 1980".
     fn month_date(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
-        let mut buf = [0u8; 32];
-        let is_month = self.lw(k, &mut buf).is_some_and(|l| self.v.months.contains_key(l));
-        if !is_month || !s.as_bytes()[0].is_ascii_uppercase() || self.toks[k].class != Class::Plain {
+        let is_month = self.has(k, flag::MONTH);
+        if !is_month || !s.as_bytes()[0].is_ascii_uppercase() || self.toks[k].class != Class::Plain
+        {
             return false;
         }
         let next_day = k + 1 < self.toks.len()
@@ -961,7 +1210,11 @@ impl<'a> Engine<'a> {
             && self.same_sentence(k, k + 1)
             && Self::day_number(self.toks[k + 1].s);
         if next_day {
-            let end = if self.year_at(k + 2) && self.same_sentence(k, k + 2) { k + 2 } else { k + 1 };
+            let end = if self.year_at(k + 2) && self.same_sentence(k, k + 2) {
+                k + 2
+            } else {
+                k + 1
+            };
             self.remove_toks(k, end, Kind::Date, "calendar date");
             return true;
         }
@@ -970,7 +1223,11 @@ impl<'a> Engine<'a> {
             && self.same_sentence(k - 1, k)
             && Self::day_number(self.toks[k - 1].s);
         if prev_day {
-            let end = if self.year_at(k + 1) && self.same_sentence(k, k + 1) { k + 1 } else { k };
+            let end = if self.year_at(k + 1) && self.same_sentence(k, k + 1) {
+                k + 1
+            } else {
+                k
+            };
             self.remove_toks(k - 1, end, Kind::Date, "calendar date");
             return true;
         }
@@ -980,7 +1237,10 @@ impl<'a> Engine<'a> {
     /// "92 years old", "aged 95", "95 yo".
     fn age_words(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
-        if self.toks[k].class != Class::Plain || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if self.toks[k].class != Class::Plain
+            || s.len() > 3
+            || !s.bytes().all(|b| b.is_ascii_digit())
+        {
             return false;
         }
         let age: u32 = s.parse().unwrap_or(0);
@@ -991,7 +1251,9 @@ impl<'a> Engine<'a> {
         let next = self.lw(k + 1, &mut buf).unwrap_or("");
         let followed = match next {
             "yo" | "y/o" | "y.o" | "year-old" | "years-old" | "yr-old" => true,
-            "years" | "year" | "yrs" | "yr" => self.is_word(k + 2, "old") || self.is_word(k + 2, "of"),
+            "years" | "year" | "yrs" | "yr" => {
+                self.is_word(k + 2, "old") || self.is_word(k + 2, "of")
+            }
             _ => false,
         };
         if followed {
@@ -1002,11 +1264,18 @@ impl<'a> Engine<'a> {
 
     fn street_address(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
+        let first = s.as_bytes()[0];
+        if !(first.is_ascii_digit() || first == b'p' || first == b'P') {
+            return false;
+        }
         let mut buf = [0u8; 32];
-        let l = self.lw(k, &mut buf).unwrap_or("").to_owned();
+        let l = self.lw(k, &mut buf).unwrap_or("");
         if l == "po" || l == "p.o" {
             let box_at = k + 1;
-            if self.is_word(box_at, "box") && box_at + 1 < self.toks.len() && c::digits(self.toks[box_at + 1].s) > 0 {
+            if self.is_word(box_at, "box")
+                && box_at + 1 < self.toks.len()
+                && c::digits(self.toks[box_at + 1].s) > 0
+            {
                 self.remove_toks(k, box_at + 1, Kind::Address, "post office box");
                 return true;
             }
@@ -1018,23 +1287,41 @@ impl<'a> Engine<'a> {
         }
         let mut j = k + 1;
         let mut words = 0;
-        while j < self.toks.len() && words < 5 && self.same_sentence(k, j) && self.toks[j - 1].after == b' ' {
+        while j < self.toks.len()
+            && words < 5
+            && self.same_sentence(k, j)
+            && self.toks[j - 1].after == b' '
+        {
             let t = self.toks[j].s;
             let mut b2 = [0u8; 32];
             let lw = lower(t, &mut b2).unwrap_or("");
-            if words > 0 && self.v.street_suffixes.contains(lw) && (c::is_cap_word(t) || t.len() <= 4) {
+            if words > 0 && self.has(j, flag::STREET) && (c::is_cap_word(t) || t.len() <= 4) {
                 let mut end = j;
-                let mut b3 = [0u8; 32];
-                let unit = j + 1 < self.toks.len() && lower(self.toks[j + 1].s, &mut b3).is_some_and(|u| self.v.unit_words.contains(u));
+                let unit = self.has(j + 1, flag::UNIT);
                 if unit && j + 2 < self.toks.len() && self.same_sentence(j, j + 2) {
                     end = j + 2;
                 }
                 self.remove_toks(k, end, Kind::Address, "street address");
                 return true;
             }
-            let directional = matches!(lw, "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw" | "north" | "south" | "east" | "west");
-            let ordinal = Self::day_number(t) && t.len() > 2 || t.ends_with("th") && c::digits(t) > 0;
-            if !(c::is_cap_word(t) || directional || ordinal) || self.toks[j].class != Class::Plain {
+            let directional = matches!(
+                lw,
+                "n" | "s"
+                    | "e"
+                    | "w"
+                    | "ne"
+                    | "nw"
+                    | "se"
+                    | "sw"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+            );
+            let ordinal =
+                Self::day_number(t) && t.len() > 2 || t.ends_with("th") && c::digits(t) > 0;
+            if !(c::is_cap_word(t) || directional || ordinal) || self.toks[j].class != Class::Plain
+            {
                 return false;
             }
             words += 1;
@@ -1051,7 +1338,8 @@ impl<'a> Engine<'a> {
             }
             let t = self.toks[c_at].s;
             if matches!(t, "County" | "Parish" | "Borough") {
-                let words_ok = (k..c_at).all(|i| self.toks[i].class == Class::Plain && c::is_cap_word(self.toks[i].s));
+                let words_ok = (k..c_at)
+                    .all(|i| self.toks[i].class == Class::Plain && c::is_cap_word(self.toks[i].s));
                 if words_ok {
                     self.remove_toks(k, c_at, Kind::County, "county");
                     return true;
@@ -1064,19 +1352,27 @@ impl<'a> Engine<'a> {
 
     /// Number of tokens of a state name or code at `k` (0 when none).
     fn state_len(&self, k: usize) -> usize {
-        if k >= self.toks.len() {
+        if k >= self.toks.len() || !self.toks[k].s.as_bytes()[0].is_ascii_uppercase() {
             return 0;
         }
         let s = self.toks[k].s;
-        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-            let mut buf = [0u8; 32];
-            if lower(s, &mut buf).is_some_and(|l| self.v.state_codes.contains(l)) {
-                return 1;
-            }
+        if s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && self.has(k, flag::STATE_CODE)
+        {
+            return 1;
+        }
+        if !self.has(k, flag::STATE_FIRST) {
+            return 0;
         }
         for name in &self.v.state_names {
             let n = name.len();
-            if k + n <= self.toks.len() && (0..n).all(|i| c::is_cap_word(self.toks[k + i].s) && self.toks[k + i].s.eq_ignore_ascii_case(name[i])) {
+            if k + n <= self.toks.len()
+                && (0..n).all(|i| {
+                    c::is_cap_word(self.toks[k + i].s)
+                        && self.toks[k + i].s.eq_ignore_ascii_case(name[i])
+                })
+            {
                 return n;
             }
         }
@@ -1089,13 +1385,21 @@ impl<'a> Engine<'a> {
 
     /// "Springfield, IL 62704", "Columbus, Ohio".
     fn city_state(&mut self, k: usize) -> bool {
-        if self.toks[k].class != Class::Plain || !c::is_cap_word(self.toks[k].s) || self.never_name(k) && !self.is_word(k, "Saint") {
+        if self.toks[k].class != Class::Plain
+            || !c::is_cap_word(self.toks[k].s)
+            || self.never_name(k) && !self.is_word(k, "Saint")
+        {
             return false;
         }
         let mut last = k;
         while self.toks[last].after != b',' {
             let n = last + 1;
-            if n >= self.toks.len() || n - k >= 3 || self.toks[last].after != b' ' || self.toks[n].class != Class::Plain || !c::is_cap_word(self.toks[n].s) {
+            if n >= self.toks.len()
+                || n - k >= 3
+                || self.toks[last].after != b' '
+                || self.toks[n].class != Class::Plain
+                || !c::is_cap_word(self.toks[n].s)
+            {
                 return false;
             }
             last = n;
@@ -1129,8 +1433,7 @@ impl<'a> Engine<'a> {
     }
 
     fn never_name(&self, k: usize) -> bool {
-        let mut buf = [0u8; 32];
-        self.lw(k, &mut buf).is_none_or_never(self.v)
+        self.has(k, flag::NEVER)
     }
 
     fn name_part(&self, k: usize) -> bool {
@@ -1144,10 +1447,30 @@ impl<'a> Engine<'a> {
     /// joined by spaces only, at most four in all.
     fn name_end(&self, k: usize) -> usize {
         let mut end = k;
-        while end + 1 < self.toks.len() && end - k < 3 && self.toks[end].after == b' ' && self.same_sentence(k, end + 1) {
+        while end + 1 < self.toks.len()
+            && end - k < 3
+            && self.toks[end].after == b' '
+            && self.same_sentence(k, end + 1)
+        {
             let n = end + 1;
             let mut buf = [0u8; 32];
-            let particle = self.lw(n, &mut buf).is_some_and(|l| matches!(l, "de" | "del" | "van" | "von" | "da" | "di" | "bin" | "al" | "la" | "le" | "du" | "ben" | "ibn"));
+            let particle = self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "de" | "del"
+                        | "van"
+                        | "von"
+                        | "da"
+                        | "di"
+                        | "bin"
+                        | "al"
+                        | "la"
+                        | "le"
+                        | "du"
+                        | "ben"
+                        | "ibn"
+                )
+            });
             if self.name_part(n) || particle && self.name_part(n + 1) {
                 end = n;
             } else {
@@ -1158,19 +1481,22 @@ impl<'a> Engine<'a> {
     }
 
     fn known_name(&self, k: usize) -> (bool, bool, bool) {
-        let mut buf = [0u8; 32];
-        let Some(l) = self.lw(k, &mut buf) else {
-            return (false, false, false);
-        };
-        let mut given = self.v.given.contains(l);
-        let mut sur = self.v.surnames.contains(l);
-        let common = self.v.common.contains(l);
-        if !given && !sur && l.contains('-') {
-            sur = l.split('-').any(|p| self.v.surnames.contains(p) || self.v.given.contains(p));
+        let mut given = self.has(k, flag::GIVEN);
+        let mut sur = self.has(k, flag::SURNAME);
+        let common = self.has(k, flag::COMMON);
+        let t = self.toks[k].s;
+        if !given && !sur && (t.contains('-') || t.contains('\'') || t.contains('’')) {
+            let mut buf = [0u8; 32];
+            let Some(l) = self.lw(k, &mut buf) else {
+                return (false, false, false);
+            };
+            sur = l
+                .split('-')
+                .any(|p| self.v.surnames.contains(p) || self.v.given.contains(p));
             given = false;
-        }
-        if !sur && (l.starts_with("o'") || l.starts_with("o’")) {
-            sur = true;
+            if !sur && (l.starts_with("o'") || l.starts_with("o’")) {
+                sur = true;
+            }
         }
         (given, sur, common)
     }
@@ -1181,7 +1507,12 @@ impl<'a> Engine<'a> {
             return false;
         }
         // Initial and surname: "J. Smith".
-        if c::is_initial(t) && self.toks[k].trail == b'.' && self.toks[k].after == b' ' && self.name_part(k + 1) && self.same_sentence(k, k + 1) {
+        if c::is_initial(t)
+            && self.toks[k].trail == b'.'
+            && self.toks[k].after == b' '
+            && self.name_part(k + 1)
+            && self.same_sentence(k, k + 1)
+        {
             let end = self.name_end(k);
             if end > k {
                 self.remove_toks(k, end, Kind::Name, "initial and surname");
@@ -1191,7 +1522,11 @@ impl<'a> Engine<'a> {
         // "JOHN SMITH" in a header.
         if t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase()) {
             let (given, _, _) = self.known_name(k);
-            if given && k + 1 < self.toks.len() && self.toks[k + 1].class == Class::Plain && self.toks[k + 1].s.bytes().all(|b| b.is_ascii_uppercase()) {
+            if given
+                && k + 1 < self.toks.len()
+                && self.toks[k + 1].class == Class::Plain
+                && self.toks[k + 1].s.bytes().all(|b| b.is_ascii_uppercase())
+            {
                 let (g2, s2, _) = self.known_name(k + 1);
                 if g2 || s2 {
                     self.remove_toks(k, k + 1, Kind::Name, "name in capitals");
@@ -1209,17 +1544,24 @@ impl<'a> Engine<'a> {
         }
         let next_is_name = self.name_part(k + 1) && self.toks[k].after == b' ' && {
             let (g, s, cm) = self.known_name(k + 1);
-            (g || s) && !(cm && common) || c::is_initial(self.toks[k + 1].s) && self.name_part(k + 2)
+            (g || s) && !(cm && common)
+                || c::is_initial(self.toks[k + 1].s) && self.name_part(k + 2)
         };
-        let prev_is_given = k > 0 && self.toks[k - 1].class == Class::Plain && self.same_sentence(k - 1, k) && {
-            let (g, _, cm) = self.known_name(k - 1);
-            g && !cm
-        };
+        let prev_is_given =
+            k > 0 && self.toks[k - 1].class == Class::Plain && self.same_sentence(k - 1, k) && {
+                let (g, _, cm) = self.known_name(k - 1);
+                g && !cm
+            };
         if common && !next_is_name && !prev_is_given {
             return false;
         }
         let mut start = k;
-        if sur && k > 0 && self.toks[k - 1].after == b' ' && self.name_part(k - 1) && self.same_sentence(k - 1, k) {
+        if sur
+            && k > 0
+            && self.toks[k - 1].after == b' '
+            && self.name_part(k - 1)
+            && self.same_sentence(k - 1, k)
+        {
             start = k - 1;
         }
         let end = self.name_end(k);
@@ -1234,8 +1576,7 @@ impl<'a> Engine<'a> {
             match self.toks[k].class {
                 Class::OutsideEmail => self.settle_email(k),
                 Class::LongNumber => {
-                    let mut buf = [0u8; 32];
-                    let counted = k + 1 < self.toks.len() && self.lw(k + 1, &mut buf).is_some_and(|l| self.v.count_nouns.contains(l));
+                    let counted = self.has(k + 1, flag::COUNT);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else {
@@ -1250,24 +1591,83 @@ impl<'a> Engine<'a> {
 
     fn settle_email(&mut self, k: usize) {
         const ATTACKER: &[&str] = &[
-            "from", "sender", "sent", "phishing", "phish", "attacker", "attackers", "spoofed", "spoofing",
-            "malicious", "lure", "reply-to", "return-path", "actor", "actors", "campaign", "adversary",
-            "impersonating", "impersonated", "originated", "envelope", "smtp", "c2", "threat", "suspicious",
-            "fraudulent", "fake", "lookalike", "header", "headers", "mail-from", "ransom", "extortion",
-            "contact", "negotiat", "payload", "exfiltrat", "indicator", "indicators", "ioc", "iocs", "block",
-            "blocked", "blocklist",
+            "from",
+            "sender",
+            "sent",
+            "phishing",
+            "phish",
+            "attacker",
+            "attackers",
+            "spoofed",
+            "spoofing",
+            "malicious",
+            "lure",
+            "reply-to",
+            "return-path",
+            "actor",
+            "actors",
+            "campaign",
+            "adversary",
+            "impersonating",
+            "impersonated",
+            "originated",
+            "envelope",
+            "smtp",
+            "c2",
+            "threat",
+            "suspicious",
+            "fraudulent",
+            "fake",
+            "lookalike",
+            "header",
+            "headers",
+            "mail-from",
+            "ransom",
+            "extortion",
+            "contact",
+            "negotiat",
+            "payload",
+            "exfiltrat",
+            "indicator",
+            "indicators",
+            "ioc",
+            "iocs",
+            "block",
+            "blocked",
+            "blocklist",
         ];
         const PERSON: &[&str] = &[
-            "patient", "patients", "personal", "home", "her", "his", "wife", "husband", "mother", "father",
-            "guardian", "family", "daughter", "son", "relative", "caregiver", "spouse", "reach", "employee's",
-            "member's", "patient's", "private",
+            "patient",
+            "patients",
+            "personal",
+            "home",
+            "her",
+            "his",
+            "wife",
+            "husband",
+            "mother",
+            "father",
+            "guardian",
+            "family",
+            "daughter",
+            "son",
+            "relative",
+            "caregiver",
+            "spouse",
+            "reach",
+            "employee's",
+            "member's",
+            "patient's",
+            "private",
         ];
         let mut verdict: Option<bool> = None;
         let mut j = k;
         while j > 0 && k - j < 10 && self.same_sentence(j - 1, k) {
             j -= 1;
             let mut buf = [0u8; 32];
-            let Some(l) = self.lw(j, &mut buf) else { continue };
+            let Some(l) = self.lw(j, &mut buf) else {
+                continue;
+            };
             if PERSON.contains(&l) {
                 verdict = Some(false);
                 break;
@@ -1293,13 +1693,21 @@ impl<'a> Engine<'a> {
         if !self.v.webmail.contains(domain) {
             return false;
         }
-        local
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|p| p.len() >= 3 && (self.v.given.contains(p) || self.v.surnames.contains(p) || self.login_from_name(p)))
+        local.split(|c: char| !c.is_ascii_alphabetic()).any(|p| {
+            p.len() >= 3
+                && (self.v.given.contains(p)
+                    || self.v.surnames.contains(p)
+                    || self.login_from_name(p))
+        })
     }
 
     fn finish(mut self, text: &str) -> Scrubbed {
-        self.found.sort_by(|a, b| a.original_span.start.cmp(&b.original_span.start).then(b.original_span.end.cmp(&a.original_span.end)));
+        self.found.sort_by(|a, b| {
+            a.original_span
+                .start
+                .cmp(&b.original_span.start)
+                .then(b.original_span.end.cmp(&a.original_span.end))
+        });
         let mut merged: Vec<Finding> = Vec::with_capacity(self.found.len());
         for f in self.found {
             match merged.last_mut() {
@@ -1321,21 +1729,16 @@ impl<'a> Engine<'a> {
         let indicators = self
             .indicators
             .into_iter()
-            .filter(|i| !merged.iter().any(|f| f.original_span.start < i.span.end && i.span.start < f.original_span.end))
+            .filter(|i| {
+                !merged.iter().any(|f| {
+                    f.original_span.start < i.span.end && i.span.start < f.original_span.end
+                })
+            })
             .collect();
-        Scrubbed { text: out, findings: merged, indicators }
-    }
-}
-
-trait NeverName {
-    fn is_none_or_never(self, v: &Vocab) -> bool;
-}
-
-impl NeverName for Option<&str> {
-    fn is_none_or_never(self, v: &Vocab) -> bool {
-        match self {
-            None => true,
-            Some(l) => v.never_names.contains(l),
+        Scrubbed {
+            text: out,
+            findings: merged,
+            indicators,
         }
     }
 }

@@ -362,6 +362,25 @@ const CUES: &[(&str, Cue)] = &[
     ("moved to", Cue::City),
 ];
 
+/// Bits of [`Vocab::flags`]: which lists a lowercase word is on.
+pub mod flag {
+    pub const GIVEN: u32 = 1;
+    pub const SURNAME: u32 = 1 << 1;
+    pub const COMMON: u32 = 1 << 2;
+    pub const THREAT: u32 = 1 << 3;
+    pub const NEVER: u32 = 1 << 4;
+    pub const FILLER: u32 = 1 << 5;
+    pub const STOP: u32 = 1 << 6;
+    pub const STREET: u32 = 1 << 7;
+    pub const UNIT: u32 = 1 << 8;
+    pub const STATE_CODE: u32 = 1 << 9;
+    pub const STATE_FIRST: u32 = 1 << 10;
+    pub const MONTH: u32 = 1 << 11;
+    pub const CUE: u32 = 1 << 12;
+    pub const COUNT: u32 = 1 << 13;
+    pub const THREAT_FIRST: u32 = 1 << 14;
+}
+
 /// Everything the rules look words up in.
 pub struct Vocab {
     pub given: WordSet,
@@ -376,6 +395,9 @@ pub struct Vocab {
     pub state_codes: WordSet,
     /// State names as word lists ("new", "york").
     pub state_names: Vec<Vec<&'static str>>,
+    /// First words of state names and of multi-word threat names, to skip most tokens fast.
+    pub state_first_words: WordSet,
+    pub threat_first_words: WordSet,
     pub tlds: WordSet,
     pub malware_ext: WordSet,
     pub photo_ext: WordSet,
@@ -384,6 +406,8 @@ pub struct Vocab {
     pub months: WordMap<u8>,
     /// Cue phrases by their first word, longest first.
     pub cues: WordMap<Vec<(Vec<&'static str>, Cue)>>,
+    /// Every listed word with the bits of the lists it is on: one lookup per token.
+    pub flags: WordMap<u32>,
 }
 
 fn set(words: &'static str) -> WordSet {
@@ -402,7 +426,7 @@ pub fn vocab() -> &'static Vocab {
         for list in cues.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        Vocab {
+        let mut v = Vocab {
             given: set(lists::GIVEN_NAMES),
             surnames: set(lists::SURNAMES),
             common: set(lists::COMMON_WORD_NAMES),
@@ -417,6 +441,11 @@ pub fn vocab() -> &'static Vocab {
                 .split_whitespace()
                 .map(|n| n.split('_').collect())
                 .collect(),
+            state_first_words: lists::STATE_NAMES
+                .split_whitespace()
+                .filter_map(|n| n.split('_').next())
+                .collect(),
+            threat_first_words: lists::THREAT_PHRASES.iter().map(|p| p[0]).collect(),
             tlds: set(lists::TLDS),
             malware_ext: set(lists::MALWARE_EXTENSIONS),
             photo_ext: set(lists::PHOTO_EXTENSIONS),
@@ -424,7 +453,34 @@ pub fn vocab() -> &'static Vocab {
             count_nouns: set(lists::COUNT_NOUNS),
             months: lists::MONTHS.iter().copied().collect(),
             cues,
-        }
+            flags: WordMap::default(),
+        };
+        let mut flags: WordMap<u32> = WordMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+            for w in words {
+                *flags.entry(w).or_default() |= bit;
+            }
+        };
+        mark(&mut v.given.iter().copied(), flag::GIVEN);
+        mark(&mut v.surnames.iter().copied(), flag::SURNAME);
+        mark(&mut v.common.iter().copied(), flag::COMMON);
+        mark(&mut v.threats.iter().copied(), flag::THREAT);
+        mark(&mut v.never_names.iter().copied(), flag::NEVER);
+        mark(&mut v.fillers.iter().copied(), flag::FILLER);
+        mark(&mut v.stop.iter().copied(), flag::STOP);
+        mark(&mut v.street_suffixes.iter().copied(), flag::STREET);
+        mark(&mut v.unit_words.iter().copied(), flag::UNIT);
+        mark(&mut v.state_codes.iter().copied(), flag::STATE_CODE);
+        mark(&mut v.state_first_words.iter().copied(), flag::STATE_FIRST);
+        mark(&mut v.months.keys().copied(), flag::MONTH);
+        mark(&mut v.cues.keys().copied(), flag::CUE);
+        mark(&mut v.count_nouns.iter().copied(), flag::COUNT);
+        mark(
+            &mut v.threat_first_words.iter().copied(),
+            flag::THREAT_FIRST,
+        );
+        v.flags = flags;
+        v
     })
 }
 

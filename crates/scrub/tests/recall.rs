@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use ward_scrub::{ScrubConfig, Scrubber};
 
 fn scrubber_for(domain: &str) -> Scrubber {
-    match Scrubber::new(ScrubConfig { org_domains: vec![domain.to_string()], org_names: vec![] }) {
+    match Scrubber::new(ScrubConfig {
+        org_domains: vec![domain.to_string()],
+        org_names: vec![],
+    }) {
         Ok(s) => s,
         Err(e) => panic!("corpus org domain rejected: {e}"),
     }
@@ -36,7 +39,8 @@ fn occurs_as_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
         let before = i.checked_sub(1).map(|j| h[j]);
         let after = h.get(i + needle.len()).copied();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
     })
 }
 
@@ -90,7 +94,10 @@ fn recall_and_keep_on_generated_corpus() {
         for l in &doc.indicators {
             let t = keep.entry(l.class).or_default();
             t.total += 1;
-            let touched = out.findings.iter().any(|f| f.original_span.start < l.span.end && l.span.start < f.original_span.end);
+            let touched = out
+                .findings
+                .iter()
+                .any(|f| f.original_span.start < l.span.end && l.span.start < f.original_span.end);
             if !touched && out.text.contains(doc.value(l)) {
                 t.hit += 1;
             } else {
@@ -133,14 +140,22 @@ fn recall_and_keep_on_generated_corpus() {
     }
 
     let sum = |m: &BTreeMap<&str, Tally>| {
-        m.values().fold(Tally::default(), |a, t| Tally { total: a.total + t.total, hit: a.hit + t.hit })
+        m.values().fold(Tally::default(), |a, t| Tally {
+            total: a.total + t.total,
+            hit: a.hit + t.hit,
+        })
     };
     let (r, k) = (sum(&recall), sum(&keep));
     println!("identifier recall: {:.2}% ({}/{})", pct(&r), r.hit, r.total);
     for (class, t) in &recall {
         println!("  {class:<12} {:>7.2}% ({}/{})", pct(t), t.hit, t.total);
     }
-    println!("indicators kept verbatim: {:.2}% ({}/{})", pct(&k), k.hit, k.total);
+    println!(
+        "indicators kept verbatim: {:.2}% ({}/{})",
+        pct(&k),
+        k.hit,
+        k.total
+    );
     for (class, t) in &keep {
         println!("  {class:<12} {:>7.2}% ({}/{})", pct(t), t.hit, t.total);
     }
@@ -152,14 +167,47 @@ fn recall_and_keep_on_generated_corpus() {
     }
     assert!(docs.len() >= 300 && reports.len() >= 60);
     assert!(leaks.is_empty(), "leaked SSN/MRN/org e-mail: {leaks:?}");
-    assert!(pct(&r) >= 99.5, "identifier recall {:.2}% is under 99.5%", pct(&r));
-    assert!(pct(&k) >= 99.0, "indicators kept {:.2}% is under 99%", pct(&k));
+    assert!(
+        pct(&r) >= 99.5,
+        "identifier recall {:.2}% is under 99.5%",
+        pct(&r)
+    );
+    assert!(
+        pct(&k) >= 99.0,
+        "indicators kept {:.2}% is under 99%",
+        pct(&k)
+    );
     // Every identifier class of the corpus is exercised.
     for class in [
-        "name", "address", "city", "county", "zip", "date", "age", "phone", "fax", "email", "ssn", "mrn",
-        "health-plan", "account", "license", "vehicle", "device", "url", "internal-ip", "host", "user",
-        "org-email", "biometric", "photo", "other-id",
+        "name",
+        "address",
+        "city",
+        "county",
+        "zip",
+        "date",
+        "age",
+        "phone",
+        "fax",
+        "email",
+        "ssn",
+        "mrn",
+        "health-plan",
+        "account",
+        "license",
+        "vehicle",
+        "device",
+        "url",
+        "internal-ip",
+        "host",
+        "user",
+        "org-email",
+        "biometric",
+        "photo",
+        "other-id",
     ] {
-        assert!(recall.get(class).is_some_and(|t| t.total >= 5), "corpus lacks {class}");
+        assert!(
+            recall.get(class).is_some_and(|t| t.total >= 5),
+            "corpus lacks {class}"
+        );
     }
 }

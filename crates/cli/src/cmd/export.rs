@@ -1,7 +1,14 @@
-use std::path::PathBuf;
+//! `ward export`: blocklists and indicator files from the local intel, decayed and
+//! allow-listed indicators left out of the blocking formats.
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{bail, Context};
 use clap::Args;
+use serde_json::json;
+use ward_feeds::export::{render, ExportFormat, ExportOptions, DEFAULT_MIN_SCORE};
+use ward_stix::Tlp;
 
 use crate::Global;
 
@@ -10,14 +17,92 @@ pub struct ExportArgs {
     /// stix, csv, plain-ip, plain-domain, plain-url, rpz, suricata, zeek-intel, snort
     #[arg(long)]
     pub format: String,
-    /// Leave out indicators scoring below N (0-100)
-    #[arg(long, value_name = "N")]
+    /// Leave out indicators scoring below N (0-100; default 20)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: Option<u8>,
-    /// Write to this file instead of standard output
+    /// Leave out indicators marked above this TLP (clear, green, amber, amber+strict, red;
+    /// unmarked counts as green)
+    #[arg(long, value_name = "TLP", default_value = "amber")]
+    pub max_tlp: String,
+    /// Write to this file instead of standard output (needed when Suricata rules use
+    /// dataset or hash-list files, which are written beside it)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Suricata: above this many domains, use a dataset file instead of a rule per domain
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub dataset_threshold: usize,
 }
 
-pub fn run(_args: ExportArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("export", 6)
+/// Writes through a temporary file so a reader (a firewall fetching the list) never sees half.
+fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
+    let tmp = path.with_extension("ward-tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))
+}
+
+pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let format = ExportFormat::parse(&args.format)?;
+    let Some(max_tlp) = Tlp::parse(&args.max_tlp) else {
+        bail!(
+            "--max-tlp {:?}: expected clear, green, amber, amber+strict or red",
+            args.max_tlp
+        );
+    };
+    let companion_dir = match &args.out {
+        Some(out) => {
+            let parent = out
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let dir = parent
+                .canonicalize()
+                .with_context(|| format!("--out {}: its folder does not exist", out.display()))?;
+            Some(dir.display().to_string())
+        }
+        None => None,
+    };
+    let options = ExportOptions {
+        min_score: args.min_score.map_or(DEFAULT_MIN_SCORE, f64::from),
+        max_tlp,
+        dataset_threshold: args.dataset_threshold,
+        companion_dir,
+        ..ExportOptions::default()
+    };
+    let local = super::import::open_local(global)?;
+    let indicators = local.indicators().context("reading the local intel")?;
+    let export = render(format, &indicators, &options)?;
+    match &args.out {
+        Some(out) => {
+            let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            for (name, text) in &export.companions {
+                write_atomic(&dir.join(name), text)?;
+            }
+            write_atomic(out, &export.text)?;
+        }
+        None => {
+            if !export.companions.is_empty() {
+                bail!(
+                    "--format {}: these rules need companion files ({}); give --out FILE so they can be written beside it",
+                    format.name(),
+                    export.companions.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
+                );
+            }
+            print!("{}", export.text);
+        }
+    }
+    if global.json && args.out.is_some() {
+        println!(
+            "{}",
+            json!({"format": format.name(), "entries": export.entries, "allow_listed_left_out": export.allow_listed,
+                   "companions": export.companions.iter().map(|(n, _)| n).collect::<Vec<_>>()})
+        );
+    } else {
+        eprintln!(
+            "{} entries in {} ({} allow-listed indicators left out)",
+            export.entries,
+            format.name(),
+            export.allow_listed
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,19 +1,92 @@
+//! `ward import`: outside formats into STIX in the local store. Bad lines are reported with
+//! file:line on stderr and skipped; the rest imports.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::{bail, Context};
 use clap::Args;
+use serde_json::{json, Value};
+use ward_feeds::{import_path, Format, LocalIntel};
 
 use crate::Global;
 
+/// How many skipped entries are listed on stderr before the rest are only counted.
+const PROBLEMS_SHOWN: usize = 20;
+
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Input format; sniffed from the content when not given
+    /// Input format; sniffed from the content when not given. One of: stix, misp, csv,
+    /// text, feodo, urlhaus, threatfox-csv, threatfox-json, malwarebazaar, spamhaus-drop,
+    /// spamhaus-drop-json, kev, epss, csaf, nvd
     #[arg(long)]
     pub format: Option<String>,
-    /// File or folder to import
+    /// File or folder to import (a folder with manifest.json is a MISP feed)
     pub path: PathBuf,
 }
 
-pub fn run(_args: ImportArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("import", 6)
+/// Opens the member's local intel on the store that `--data`/`--database` name.
+pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
+    let store = super::admin::open_store(global)?;
+    LocalIntel::with_store(store, &global.data)
+        .with_context(|| format!("opening the local intel in {}", global.data.display()))
+}
+
+pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let format = args.format.as_deref().map(Format::parse).transpose()?;
+    let result = import_path(&args.path, format)?;
+    if result.objects.is_empty() {
+        if let Some(first) = result.problems.first() {
+            bail!("{first} (nothing imported; {} entries skipped)", result.problems.len());
+        }
+        bail!("{}: no intel found", args.path.display());
+    }
+    let local = open_local(global)?;
+    let summary = local
+        .add_objects(&result.objects)
+        .context("writing to the local store")?;
+    let indicators = result
+        .objects
+        .iter()
+        .filter(|o| o.get("type").and_then(Value::as_str) == Some("indicator"))
+        .count();
+    if global.json {
+        let files: Vec<Value> = result
+            .files
+            .iter()
+            .map(|(p, f)| json!({"path": p.display().to_string(), "format": f}))
+            .collect();
+        println!(
+            "{}",
+            json!({
+                "files": files,
+                "objects": result.objects.len(),
+                "indicators": indicators,
+                "added": summary.added,
+                "already_stored": summary.duplicates,
+                "skipped": result.problems,
+            })
+        );
+    } else {
+        for p in result.problems.iter().take(PROBLEMS_SHOWN) {
+            eprintln!("skipped {p}");
+        }
+        if result.problems.len() > PROBLEMS_SHOWN {
+            eprintln!("... and {} more skipped", result.problems.len() - PROBLEMS_SHOWN);
+        }
+        let formats: Vec<String> = result
+            .files
+            .iter()
+            .map(|(p, f)| format!("{} ({f})", p.display()))
+            .collect();
+        println!(
+            "imported {} objects ({indicators} indicators) from {}: {} new or updated, {} already stored, {} entries skipped",
+            result.objects.len(),
+            formats.join(", "),
+            summary.added,
+            summary.duplicates,
+            result.problems.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -60,7 +60,17 @@ impl Rng {
         self.below(100) < percent
     }
     pub fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|i| char::from(b'0' + if i == 0 { self.range(1, 9) } else { self.range(0, 9) } as u8)).collect()
+        (0..n)
+            .map(|i| {
+                char::from(
+                    b'0' + if i == 0 {
+                        self.range(1, 9)
+                    } else {
+                        self.range(0, 9)
+                    } as u8,
+                )
+            })
+            .collect()
     }
     pub fn chars(&mut self, alphabet: &[u8], n: usize) -> String {
         (0..n).map(|_| char::from(*self.pick(alphabet))).collect()
@@ -73,43 +83,174 @@ const DICT_GIVEN: &[&str] = &[
     "Thomas", "Jessica", "Daniel", "Angela", "Brian", "Heather", "Jose", "Elena", "Kwame", "Mei",
 ];
 const DICT_SURNAMES: &[&str] = &[
-    "Smith", "Johnson", "Garcia", "Nguyen", "Patel", "Kowalski", "Okafor", "Hernandez", "Murphy",
-    "Chen", "Rodriguez", "Wilson", "Anderson", "Thompson", "Martinez", "Robinson", "Kim",
-    "Gonzalez", "Ramirez", "Sullivan", "Fitzgerald", "Tanaka", "Haddad", "Schmidt", "Russo",
+    "Smith",
+    "Johnson",
+    "Garcia",
+    "Nguyen",
+    "Patel",
+    "Kowalski",
+    "Okafor",
+    "Hernandez",
+    "Murphy",
+    "Chen",
+    "Rodriguez",
+    "Wilson",
+    "Anderson",
+    "Thompson",
+    "Martinez",
+    "Robinson",
+    "Kim",
+    "Gonzalez",
+    "Ramirez",
+    "Sullivan",
+    "Fitzgerald",
+    "Tanaka",
+    "Haddad",
+    "Schmidt",
+    "Russo",
 ];
 /// Names outside the scrubber's lists.
 const RARE_GIVEN: &[&str] = &[
-    "Amara", "Tobias", "Ingrid", "Rosalind", "Everett", "Cassius", "Delphine", "Magnus", "Thaddeus",
-    "Imogen", "Oluwadamilare", "Saoirse", "Leocadia", "Bartholomew", "Ysolde",
+    "Amara",
+    "Tobias",
+    "Ingrid",
+    "Rosalind",
+    "Everett",
+    "Cassius",
+    "Delphine",
+    "Magnus",
+    "Thaddeus",
+    "Imogen",
+    "Oluwadamilare",
+    "Saoirse",
+    "Leocadia",
+    "Bartholomew",
+    "Ysolde",
 ];
 const RARE_SURNAMES: &[&str] = &[
-    "Oyelaran", "Thistlewood", "Kazemi", "Bergstrom", "Nakashima", "Okwuosa", "Vandermeer",
-    "Lindqvist", "Abernathy", "Quintanilla", "Ferreira-Lobo", "Szczepanski", "Achterberg",
+    "Oyelaran",
+    "Thistlewood",
+    "Kazemi",
+    "Bergstrom",
+    "Nakashima",
+    "Okwuosa",
+    "Vandermeer",
+    "Lindqvist",
+    "Abernathy",
+    "Quintanilla",
+    "Ferreira-Lobo",
+    "Szczepanski",
+    "Achterberg",
 ];
 const CITIES: &[&str] = &[
-    "Springfield", "Riverton", "Fairview", "Maple Grove", "Cedar Falls", "Oakdale", "Lakewood",
-    "Georgetown", "Brookhaven", "Millbrook", "Ashland", "Clearwater", "Pine Bluff", "Greenville",
+    "Springfield",
+    "Riverton",
+    "Fairview",
+    "Maple Grove",
+    "Cedar Falls",
+    "Oakdale",
+    "Lakewood",
+    "Georgetown",
+    "Brookhaven",
+    "Millbrook",
+    "Ashland",
+    "Clearwater",
+    "Pine Bluff",
+    "Greenville",
 ];
-const STATES: &[&str] = &["IL", "OH", "TX", "CA", "NY", "PA", "MI", "GA", "NC", "WA", "Ohio", "Texas", "New York"];
-const STREETS: &[&str] = &["Elm", "Oak", "Maple", "Washington", "Lincoln", "Cedar", "Park", "Lakeview", "Hillcrest", "Sunset", "Main", "Church"];
-const SUFFIXES: &[&str] = &["Street", "St.", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Lane", "Court", "Boulevard", "Way", "Place"];
-const COUNTIES: &[&str] = &["Cook", "Franklin", "Harris", "Maricopa", "King", "Wayne", "Fulton", "Jefferson"];
+const STATES: &[&str] = &[
+    "IL", "OH", "TX", "CA", "NY", "PA", "MI", "GA", "NC", "WA", "Ohio", "Texas", "New York",
+];
+const STREETS: &[&str] = &[
+    "Elm",
+    "Oak",
+    "Maple",
+    "Washington",
+    "Lincoln",
+    "Cedar",
+    "Park",
+    "Lakeview",
+    "Hillcrest",
+    "Sunset",
+    "Main",
+    "Church",
+];
+const SUFFIXES: &[&str] = &[
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Drive",
+    "Dr",
+    "Lane",
+    "Court",
+    "Boulevard",
+    "Way",
+    "Place",
+];
+const COUNTIES: &[&str] = &[
+    "Cook",
+    "Franklin",
+    "Harris",
+    "Maricopa",
+    "King",
+    "Wayne",
+    "Fulton",
+    "Jefferson",
+];
 const ORG_DOMAINS: &[&str] = &[
-    "stmarys-health.org", "riverbendclinic.com", "lakeside-med.org", "northvalleyhospital.org",
-    "pinecrest-peds.com", "harborviewlabs.net", "summitcardiology.com", "greenfieldhealth.org",
+    "stmarys-health.org",
+    "riverbendclinic.com",
+    "lakeside-med.org",
+    "northvalleyhospital.org",
+    "pinecrest-peds.com",
+    "harborviewlabs.net",
+    "summitcardiology.com",
+    "greenfieldhealth.org",
 ];
 const MALWARE: &[&str] = &[
-    "LockBit", "BlackCat", "Qakbot", "Emotet", "Cobalt Strike", "Mimikatz", "IcedID", "Royal",
-    "Akira", "Rhysida", "AsyncRAT", "Agent Tesla", "SocGholish", "Rclone", "AnyDesk", "PsExec",
-    "Black Basta", "Medusa", "ScreenConnect", "Daixin",
+    "LockBit",
+    "BlackCat",
+    "Qakbot",
+    "Emotet",
+    "Cobalt Strike",
+    "Mimikatz",
+    "IcedID",
+    "Royal",
+    "Akira",
+    "Rhysida",
+    "AsyncRAT",
+    "Agent Tesla",
+    "SocGholish",
+    "Rclone",
+    "AnyDesk",
+    "PsExec",
+    "Black Basta",
+    "Medusa",
+    "ScreenConnect",
+    "Daixin",
 ];
-const ROLES: &[&str] = &["nurse", "billing clerk", "radiology technician", "receptionist", "pharmacist", "physician assistant", "IT administrator"];
+const ROLES: &[&str] = &[
+    "nurse",
+    "billing clerk",
+    "radiology technician",
+    "receptionist",
+    "pharmacist",
+    "physician assistant",
+    "IT administrator",
+];
 const WORDS: &[&str] = &[
     "secure", "login", "update", "invoice", "cdn", "portal", "verify", "docs", "share", "auth",
     "pay", "office", "mail", "sync", "cloud", "support", "account", "files", "drive", "sso",
 ];
-const TLDS: &[&str] = &["com", "net", "ru", "top", "xyz", "info", "online", "site", "io", "biz", "cn", "org"];
-const EXT: &[&str] = &["exe", "dll", "js", "ps1", "hta", "lnk", "iso", "docm", "zip", "bat", "vbs", "msi"];
+const TLDS: &[&str] = &[
+    "com", "net", "ru", "top", "xyz", "info", "online", "site", "io", "biz", "cn", "org",
+];
+const EXT: &[&str] = &[
+    "exe", "dll", "js", "ps1", "hta", "lnk", "iso", "docm", "zip", "bat", "vbs", "msi",
+];
 const BASE32: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
 const BECH32: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 const BASE58: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -131,23 +272,39 @@ impl<'r> Builder<'r> {
     pub fn id(&mut self, class: &'static str, v: &str) -> &mut Self {
         let start = self.doc.text.len();
         self.doc.text.push_str(v);
-        self.doc.identifiers.push(Label { span: start..self.doc.text.len(), class });
+        self.doc.identifiers.push(Label {
+            span: start..self.doc.text.len(),
+            class,
+        });
         self
     }
     pub fn ind(&mut self, class: &'static str, v: &str) -> &mut Self {
         let start = self.doc.text.len();
         self.doc.text.push_str(v);
-        self.doc.indicators.push(Label { span: start..self.doc.text.len(), class });
+        self.doc.indicators.push(Label {
+            span: start..self.doc.text.len(),
+            class,
+        });
         self
     }
 
     // ----- identifier values
 
     fn given(&mut self, rare: bool) -> String {
-        if rare { self.rng.pick(RARE_GIVEN) } else { self.rng.pick(DICT_GIVEN) }.to_string()
+        if rare {
+            self.rng.pick(RARE_GIVEN)
+        } else {
+            self.rng.pick(DICT_GIVEN)
+        }
+        .to_string()
     }
     fn surname(&mut self, rare: bool) -> String {
-        if rare { self.rng.pick(RARE_SURNAMES) } else { self.rng.pick(DICT_SURNAMES) }.to_string()
+        if rare {
+            self.rng.pick(RARE_SURNAMES)
+        } else {
+            self.rng.pick(DICT_SURNAMES)
+        }
+        .to_string()
     }
     /// A full name; rare names only where a cue introduces them.
     pub fn full_name(&mut self, cued: bool) -> String {
@@ -164,12 +321,20 @@ impl<'r> Builder<'r> {
         match self.rng.below(4) {
             0 => self.rng.digits(7),
             1 => self.rng.digits(8),
-            2 => format!("{}{}", char::from(*self.rng.pick(UPPER)), self.rng.digits(7)),
+            2 => format!(
+                "{}{}",
+                char::from(*self.rng.pick(UPPER)),
+                self.rng.digits(7)
+            ),
             _ => format!("00{}", self.rng.digits(6)),
         }
     }
     pub fn ssn(&mut self) -> String {
-        let (a, b, c) = (self.rng.range(100, 899), self.rng.range(10, 99), self.rng.range(1000, 9999));
+        let (a, b, c) = (
+            self.rng.range(100, 899),
+            self.rng.range(10, 99),
+            self.rng.range(1000, 9999),
+        );
         match self.rng.below(5) {
             0 => format!("{a} {b} {c}"),
             1 => format!("{a}{b}{c}"),
@@ -177,9 +342,29 @@ impl<'r> Builder<'r> {
         }
     }
     pub fn date(&mut self, year_lo: u64, year_hi: u64) -> String {
-        let (y, m, d) = (self.rng.range(year_lo, year_hi), self.rng.range(1, 12), self.rng.range(1, 28));
-        const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-        const ABBR: &[&str] = &["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+        let (y, m, d) = (
+            self.rng.range(year_lo, year_hi),
+            self.rng.range(1, 12),
+            self.rng.range(1, 28),
+        );
+        const MONTHS: &[&str] = &[
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ABBR: &[&str] = &[
+            "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.",
+            "Dec.",
+        ];
         let mi = (m - 1) as usize;
         match self.rng.below(7) {
             0 => format!("{m:02}/{d:02}/{y}"),
@@ -192,7 +377,11 @@ impl<'r> Builder<'r> {
         }
     }
     pub fn phone(&mut self) -> String {
-        let (a, b, c) = (self.rng.range(201, 989), self.rng.range(200, 999), self.rng.range(1000, 9999));
+        let (a, b, c) = (
+            self.rng.range(201, 989),
+            self.rng.range(200, 999),
+            self.rng.range(1000, 9999),
+        );
         match self.rng.below(6) {
             0 => format!("({a}) {b}-{c}"),
             1 => format!("{a}-{b}-{c}"),
@@ -207,11 +396,19 @@ impl<'r> Builder<'r> {
         let name = self.rng.pick(STREETS).to_string();
         let suffix = self.rng.pick(SUFFIXES).to_string();
         let unit = match self.rng.below(4) {
-            0 => format!(" Apt {}{}", self.rng.range(1, 30), char::from(*self.rng.pick(b"ABCD"))),
+            0 => format!(
+                " Apt {}{}",
+                self.rng.range(1, 30),
+                char::from(*self.rng.pick(b"ABCD"))
+            ),
             1 => format!(" Suite {}", self.rng.range(100, 900)),
             _ => String::new(),
         };
-        let dir = if self.rng.chance(20) { format!("{} ", self.rng.pick(&["N.", "S.", "East", "West"])) } else { String::new() };
+        let dir = if self.rng.chance(20) {
+            format!("{} ", self.rng.pick(&["N.", "S.", "East", "West"]))
+        } else {
+            String::new()
+        };
         format!("{n} {dir}{name} {suffix}{unit}")
     }
     pub fn zip(&mut self) -> String {
@@ -223,20 +420,51 @@ impl<'r> Builder<'r> {
     }
     pub fn internal_ip(&mut self) -> String {
         match self.rng.below(7) {
-            0 => format!("10.{}.{}.{}", self.rng.range(0, 255), self.rng.range(0, 255), self.rng.range(1, 254)),
-            1 => format!("172.{}.{}.{}", self.rng.range(16, 31), self.rng.range(0, 255), self.rng.range(1, 254)),
-            2 => format!("192.168.{}.{}", self.rng.range(0, 255), self.rng.range(1, 254)),
-            3 => format!("169.254.{}.{}", self.rng.range(0, 255), self.rng.range(1, 254)),
+            0 => format!(
+                "10.{}.{}.{}",
+                self.rng.range(0, 255),
+                self.rng.range(0, 255),
+                self.rng.range(1, 254)
+            ),
+            1 => format!(
+                "172.{}.{}.{}",
+                self.rng.range(16, 31),
+                self.rng.range(0, 255),
+                self.rng.range(1, 254)
+            ),
+            2 => format!(
+                "192.168.{}.{}",
+                self.rng.range(0, 255),
+                self.rng.range(1, 254)
+            ),
+            3 => format!(
+                "169.254.{}.{}",
+                self.rng.range(0, 255),
+                self.rng.range(1, 254)
+            ),
             4 => "127.0.0.1".to_string(),
-            5 => format!("fe80::{:x}:{:x}", self.rng.range(1, 0xffff), self.rng.range(1, 0xffff)),
-            _ => format!("10.{}.{}.0/24", self.rng.range(0, 255), self.rng.range(0, 255)),
+            5 => format!(
+                "fe80::{:x}:{:x}",
+                self.rng.range(1, 0xffff),
+                self.rng.range(1, 0xffff)
+            ),
+            _ => format!(
+                "10.{}.{}.0/24",
+                self.rng.range(0, 255),
+                self.rng.range(0, 255)
+            ),
         }
     }
     pub fn host(&mut self) -> String {
         let org = self.doc.org_domain.clone();
         match self.rng.below(6) {
             0 => format!("DESKTOP-{}", self.rng.chars(UPNUM, 7)),
-            1 => format!("{}-{}-{:02}", self.rng.pick(&["EHR", "PACS", "LAB", "RAD", "FIN"]), self.rng.pick(&["SRV", "DB", "APP", "WS"]), self.rng.range(1, 40)),
+            1 => format!(
+                "{}-{}-{:02}",
+                self.rng.pick(&["EHR", "PACS", "LAB", "RAD", "FIN"]),
+                self.rng.pick(&["SRV", "DB", "APP", "WS"]),
+                self.rng.range(1, 40)
+            ),
             2 => format!("ws{:04}.{org}", self.rng.range(1, 9999)),
             3 => format!("fs{:02}.corp.local", self.rng.range(1, 20)),
             4 => format!("NURSE-PC-{:02}", self.rng.range(1, 60)),
@@ -260,7 +488,17 @@ impl<'r> Builder<'r> {
     pub fn personal_email(&mut self) -> String {
         let g = self.rng.pick(DICT_GIVEN).to_ascii_lowercase();
         let s = self.rng.pick(DICT_SURNAMES).to_ascii_lowercase();
-        let d = self.rng.pick(&["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com"]).to_string();
+        let d = self
+            .rng
+            .pick(&[
+                "gmail.com",
+                "yahoo.com",
+                "hotmail.com",
+                "outlook.com",
+                "aol.com",
+                "icloud.com",
+            ])
+            .to_string();
         format!("{g}.{s}{}@{d}", self.rng.range(1, 99))
     }
     pub fn health_plan(&mut self) -> String {
@@ -273,7 +511,17 @@ impl<'r> Builder<'r> {
                 let r = &mut *self.rng;
                 format!(
                     "{}{}{}{}-{}{}{}-{}{}{}{}",
-                    c(r, b"123456789"), c(r, l), c(r, n), c(r, n), c(r, l), c(r, n), c(r, n), c(r, l), c(r, l), c(r, n), c(r, n)
+                    c(r, b"123456789"),
+                    c(r, l),
+                    c(r, n),
+                    c(r, n),
+                    c(r, l),
+                    c(r, n),
+                    c(r, n),
+                    c(r, l),
+                    c(r, l),
+                    c(r, n),
+                    c(r, n)
                 )
             }
             _ => format!("W{}", self.rng.digits(9)),
@@ -282,7 +530,13 @@ impl<'r> Builder<'r> {
     pub fn account(&mut self) -> String {
         match self.rng.below(3) {
             0 => self.rng.digits(10),
-            1 => format!("4{} {} {} {}", self.rng.digits(3), self.rng.digits(4), self.rng.digits(4), self.rng.digits(4)),
+            1 => format!(
+                "4{} {} {} {}",
+                self.rng.digits(3),
+                self.rng.digits(4),
+                self.rng.digits(4),
+                self.rng.digits(4)
+            ),
             _ => format!("{}-{}", self.rng.digits(4), self.rng.digits(6)),
         }
     }
@@ -290,13 +544,23 @@ impl<'r> Builder<'r> {
         match self.rng.below(4) {
             0 => format!("{}{}", self.rng.chars(UPPER, 2), self.rng.digits(7)),
             1 => self.rng.digits(10),
-            2 => format!("D{}-{}-{}", self.rng.digits(3), self.rng.digits(4), self.rng.digits(4)),
+            2 => format!(
+                "D{}-{}-{}",
+                self.rng.digits(3),
+                self.rng.digits(4),
+                self.rng.digits(4)
+            ),
             _ => format!("RN{}", self.rng.digits(6)),
         }
     }
     pub fn plate(&mut self) -> String {
         match self.rng.below(2) {
-            0 => format!("{}{}{}", self.rng.range(1, 9), self.rng.chars(UPPER, 3), self.rng.digits(3)),
+            0 => format!(
+                "{}{}{}",
+                self.rng.range(1, 9),
+                self.rng.chars(UPPER, 3),
+                self.rng.digits(3)
+            ),
             _ => format!("{}-{}", self.rng.chars(UPPER, 3), self.rng.digits(4)),
         }
     }
@@ -309,11 +573,19 @@ impl<'r> Builder<'r> {
             0 => format!("SN{}", self.rng.digits(8)),
             1 => format!("{}{}", self.rng.chars(UPPER, 2), self.rng.digits(6)),
             2 => self.rng.digits(15),
-            _ => format!("{}-{}-{}", self.rng.pick(&["PMP", "ALR", "INF", "MON"]), self.rng.digits(5), self.rng.chars(UPPER, 1)),
+            _ => format!(
+                "{}-{}-{}",
+                self.rng.pick(&["PMP", "ALR", "INF", "MON"]),
+                self.rng.digits(5),
+                self.rng.chars(UPPER, 1)
+            ),
         }
     }
     pub fn mac(&mut self) -> String {
-        (0..6).map(|_| self.rng.chars(HEX, 2)).collect::<Vec<_>>().join(if self.rng.chance(50) { ":" } else { "-" })
+        (0..6)
+            .map(|_| self.rng.chars(HEX, 2))
+            .collect::<Vec<_>>()
+            .join(if self.rng.chance(50) { ":" } else { "-" })
     }
 
     // ----- indicator values
@@ -324,7 +596,12 @@ impl<'r> Builder<'r> {
             if matches!(a, 10 | 127 | 100 | 169 | 172 | 192) {
                 continue;
             }
-            return format!("{a}.{}.{}.{}", self.rng.range(0, 255), self.rng.range(0, 255), self.rng.range(1, 254));
+            return format!(
+                "{a}.{}.{}.{}",
+                self.rng.range(0, 255),
+                self.rng.range(0, 255),
+                self.rng.range(1, 254)
+            );
         }
     }
     pub fn domain(&mut self) -> String {
@@ -349,7 +626,18 @@ impl<'r> Builder<'r> {
     }
     pub fn sender(&mut self) -> String {
         let d = self.domain();
-        let l = self.rng.pick(&["billing", "hr-payroll", "noreply", "it-support", "accounts", "docusign", "security"]).to_string();
+        let l = self
+            .rng
+            .pick(&[
+                "billing",
+                "hr-payroll",
+                "noreply",
+                "it-support",
+                "accounts",
+                "docusign",
+                "security",
+            ])
+            .to_string();
         format!("{l}@{d}")
     }
     pub fn hash(&mut self) -> String {
@@ -357,19 +645,30 @@ impl<'r> Builder<'r> {
         self.rng.chars(HEX, n)
     }
     pub fn cve(&mut self) -> String {
-        format!("CVE-{}-{}", self.rng.range(2017, 2025), self.rng.range(1000, 49999))
+        format!(
+            "CVE-{}-{}",
+            self.rng.range(2017, 2025),
+            self.rng.range(1000, 49999)
+        )
     }
     pub fn attack(&mut self) -> String {
         if self.rng.chance(50) {
             format!("T{}", self.rng.range(1001, 1659))
         } else {
-            format!("T{}.{:03}", self.rng.range(1001, 1659), self.rng.range(1, 12))
+            format!(
+                "T{}.{:03}",
+                self.rng.range(1001, 1659),
+                self.rng.range(1, 12)
+            )
         }
     }
     pub fn file(&mut self) -> String {
         let w = self.rng.pick(WORDS).to_string();
         let e = self.rng.pick(EXT).to_string();
-        format!("{w}_{}.{e}", self.rng.chars(b"abcdefghijklmnopqrstuvwxyz", 4))
+        format!(
+            "{w}_{}.{e}",
+            self.rng.chars(b"abcdefghijklmnopqrstuvwxyz", 4)
+        )
     }
     pub fn onion(&mut self) -> String {
         format!("{}.onion", self.rng.chars(BASE32, 56))
@@ -397,96 +696,190 @@ const SENTENCES: &[Sentence] = &[
         let n = b.full_name(true);
         let m = b.mrn();
         let d = b.date(1925, 2005);
-        b.t("Patient ").id("name", &n).t(" (MRN ").id("mrn", &m).t(", DOB ").id("date", &d).t(") was scheduled for imaging when the EHR went offline.");
+        b.t("Patient ")
+            .id("name", &n)
+            .t(" (MRN ")
+            .id("mrn", &m)
+            .t(", DOB ")
+            .id("date", &d)
+            .t(") was scheduled for imaging when the EHR went offline.");
     },
     |b| {
         let n = b.full_name(false);
         let role = b.rng.pick(ROLES).to_string();
         let s = b.sender();
-        b.id("name", &n).t(&format!(", a {role}, received a phishing email from ")).ind("email", &s).t(" with an attachment.");
+        b.id("name", &n)
+            .t(&format!(", a {role}, received a phishing email from "))
+            .ind("email", &s)
+            .t(" with an attachment.");
     },
     |b| {
         let ssn = b.ssn();
         let hp = b.health_plan();
-        b.t("The exfiltrated spreadsheet held SSN ").id("ssn", &ssn).t(" and member ID ").id("health-plan", &hp).t(" among other rows.");
+        b.t("The exfiltrated spreadsheet held SSN ")
+            .id("ssn", &ssn)
+            .t(" and member ID ")
+            .id("health-plan", &hp)
+            .t(" among other rows.");
     },
     |b| {
         let n = b.full_name(true);
         let p = b.phone();
         let e = b.org_email();
-        b.t("Please contact our privacy officer ").id("name", &n).t(" at ").id("phone", &p).t(" or ").id("org-email", &e).t(".");
+        b.t("Please contact our privacy officer ")
+            .id("name", &n)
+            .t(" at ")
+            .id("phone", &p)
+            .t(" or ")
+            .id("org-email", &e)
+            .t(".");
     },
     |b| {
         let rare = b.rng.chance(40);
         let s = b.surname(rare);
-        b.t("Dr. ").id("name", &s).t(" noticed that the scheduling system was encrypting files.");
+        b.t("Dr. ")
+            .id("name", &s)
+            .t(" noticed that the scheduling system was encrypting files.");
     },
     |b| {
         let n = b.full_name(false);
         let h = b.host();
         let ip = b.internal_ip();
         let pip = b.public_ip();
-        b.id("name", &n).t("'s workstation ").id("host", &h).t(" (").id("internal-ip", &ip).t(") connected to ").ind("ipv4", &pip).t(" over port 443.");
+        b.id("name", &n)
+            .t("'s workstation ")
+            .id("host", &h)
+            .t(" (")
+            .id("internal-ip", &ip)
+            .t(") connected to ")
+            .ind("ipv4", &pip)
+            .t(" over port 443.");
     },
     |b| {
         let st = b.street();
         let city = b.rng.pick(CITIES).to_string();
         let state = b.rng.pick(STATES).to_string();
         let z = b.zip();
-        b.t("The patient lives at ").id("address", &st).t(", ").id("city", &city).t(&format!(", {state} ")).id("zip", &z).t(".");
+        b.t("The patient lives at ")
+            .id("address", &st)
+            .t(", ")
+            .id("city", &city)
+            .t(&format!(", {state} "))
+            .id("zip", &z)
+            .t(".");
     },
     |b| {
         let age = b.rng.range(90, 104).to_string();
         let form = b.rng.below(3);
         match form {
-            0 => b.t("A ").id("age", &format!("{age}-year-old")).t(" patient's chart was viewed by the intruder."),
-            1 => b.t("The records of a patient aged ").id("age", &age).t(" were copied."),
-            _ => b.t("One affected patient is ").id("age", &age).t(" years old."),
+            0 => b
+                .t("A ")
+                .id("age", &format!("{age}-year-old"))
+                .t(" patient's chart was viewed by the intruder."),
+            1 => b
+                .t("The records of a patient aged ")
+                .id("age", &age)
+                .t(" were copied."),
+            _ => b
+                .t("One affected patient is ")
+                .id("age", &age)
+                .t(" years old."),
         };
     },
     |b| {
         let p = b.phone();
         let x = b.rng.range(1000, 9999).to_string();
-        b.t("Staff were told to call the help desk at ").id("phone", &p).t(" ext. ").id("phone", &x).t(" before resetting passwords.");
+        b.t("Staff were told to call the help desk at ")
+            .id("phone", &p)
+            .t(" ext. ")
+            .id("phone", &x)
+            .t(" before resetting passwords.");
     },
     |b| {
         let p = b.phone();
-        b.t("Lab results were faxed to fax ").id("fax", &p).t(" by mistake.");
+        b.t("Lab results were faxed to fax ")
+            .id("fax", &p)
+            .t(" by mistake.");
     },
     |b| {
         let e = b.personal_email();
-        b.t("The patient's personal email ").id("email", &e).t(" was found in the leaked file.");
+        b.t("The patient's personal email ")
+            .id("email", &e)
+            .t(" was found in the leaked file.");
     },
     |b| {
         let m = b.mrn();
         let form = b.rng.below(5);
-        let cue = ["MRN: ", "medical record number ", "MR# ", "chart number ", "patient ID "][form];
-        b.t("Ticket notes listed ").t(cue).id("mrn", &m).t(" as the first record accessed.");
+        let cue = [
+            "MRN: ",
+            "medical record number ",
+            "MR# ",
+            "chart number ",
+            "patient ID ",
+        ][form];
+        b.t("Ticket notes listed ")
+            .t(cue)
+            .id("mrn", &m)
+            .t(" as the first record accessed.");
     },
     |b| {
         let hp = b.health_plan();
-        let cue = *b.rng.pick(&["Medicare ID ", "insurance ID ", "policy number ", "subscriber ID ", "member number "]);
-        b.t("Claims were submitted under ").t(cue).id("health-plan", &hp).t(".");
+        let cue = *b.rng.pick(&[
+            "Medicare ID ",
+            "insurance ID ",
+            "policy number ",
+            "subscriber ID ",
+            "member number ",
+        ]);
+        b.t("Claims were submitted under ")
+            .t(cue)
+            .id("health-plan", &hp)
+            .t(".");
     },
     |b| {
         let a = b.account();
-        let cue = *b.rng.pick(&["account number ", "credit card ", "bank account ", "billing account "]);
-        b.t("The attacker changed the direct deposit to ").t(cue).id("account", &a).t(".");
+        let cue = *b.rng.pick(&[
+            "account number ",
+            "credit card ",
+            "bank account ",
+            "billing account ",
+        ]);
+        b.t("The attacker changed the direct deposit to ")
+            .t(cue)
+            .id("account", &a)
+            .t(".");
     },
     |b| {
         let l = b.license();
-        let cue = *b.rng.pick(&["DEA number ", "NPI ", "driver's license ", "license number ", "certificate number "]);
-        b.t("The stolen prescriber profile showed ").t(cue).id("license", &l).t(".");
+        let cue = *b.rng.pick(&[
+            "DEA number ",
+            "NPI ",
+            "driver's license ",
+            "license number ",
+            "certificate number ",
+        ]);
+        b.t("The stolen prescriber profile showed ")
+            .t(cue)
+            .id("license", &l)
+            .t(".");
     },
     |b| {
         let p = b.plate();
         let v = b.vin();
-        b.t("Security footage showed a car with license plate ").id("vehicle", &p).t(" and VIN ").id("vehicle", &v).t(" in the garage.");
+        b.t("Security footage showed a car with license plate ")
+            .id("vehicle", &p)
+            .t(" and VIN ")
+            .id("vehicle", &v)
+            .t(" in the garage.");
     },
     |b| {
         let s = b.serial();
         let m = b.mac();
-        b.t("The infusion pump (serial number ").id("device", &s).t(", MAC ").id("device", &m).t(") talked to the C2 server.");
+        b.t("The infusion pump (serial number ")
+            .id("device", &s)
+            .t(", MAC ")
+            .id("device", &m)
+            .t(") talked to the C2 server.");
     },
     |b| {
         let org = b.doc.org_domain.clone();
@@ -496,108 +889,203 @@ const SENTENCES: &[Sentence] = &[
             1 => "http://intranet/hr/payroll".to_string(),
             _ => format!("http://{}/admin/login", b.internal_ip().replace("/24", "")),
         };
-        b.t("The attacker browsed ").id("url", &u).t(" using stolen credentials.");
+        b.t("The attacker browsed ")
+            .id("url", &u)
+            .t(" using stolen credentials.");
     },
     |b| {
         let h = b.host();
-        b.t("Lateral movement reached hostname ").id("host", &h).t(" within an hour.");
+        b.t("Lateral movement reached hostname ")
+            .id("host", &h)
+            .t(" within an hour.");
     },
     |b| {
         let u = b.login();
         match b.rng.below(5) {
-            0 => b.t("The user ").id("user", &u).t(" approved an MFA push at 02:14."),
-            1 => b.t("Logs show username ").id("user", &u).t(" signing in from a new country."),
-            2 => b.t("Credentials for CORP\\").id("user", &u).t(" were dumped from LSASS."),
-            3 => b.t("A payload was written to C:\\Users\\").id("user", &u).t("\\AppData\\Roaming\\update.exe on the laptop."),
-            _ => b.t("The VPN session was logged in as ").id("user", &u).t(" from abroad."),
+            0 => b
+                .t("The user ")
+                .id("user", &u)
+                .t(" approved an MFA push at 02:14."),
+            1 => b
+                .t("Logs show username ")
+                .id("user", &u)
+                .t(" signing in from a new country."),
+            2 => b
+                .t("Credentials for CORP\\")
+                .id("user", &u)
+                .t(" were dumped from LSASS."),
+            3 => b
+                .t("A payload was written to C:\\Users\\")
+                .id("user", &u)
+                .t("\\AppData\\Roaming\\update.exe on the laptop."),
+            _ => b
+                .t("The VPN session was logged in as ")
+                .id("user", &u)
+                .t(" from abroad."),
         };
     },
     |b| {
         let e = b.org_email();
         let s = b.sender();
-        b.t("The lure was sent from ").ind("email", &s).t(" to ").id("org-email", &e).t(".");
+        b.t("The lure was sent from ")
+            .ind("email", &s)
+            .t(" to ")
+            .id("org-email", &e)
+            .t(".");
     },
     |b| {
         let v = format!("FP-{}-{}", b.rng.digits(4), b.rng.digits(4));
-        let cue = *b.rng.pick(&["fingerprint template ", "biometric ID ", "iris scan "]);
-        b.t("The badge system database exposed ").t(cue).id("biometric", &v).t(" records.");
+        let cue = *b
+            .rng
+            .pick(&["fingerprint template ", "biometric ID ", "iris scan "]);
+        b.t("The badge system database exposed ")
+            .t(cue)
+            .id("biometric", &v)
+            .t(" records.");
     },
     |b| {
-        let f = format!("{}_{}.{}", b.rng.pick(&["IMG", "patient_photo", "face", "DSC"]), b.rng.digits(4), b.rng.pick(&["jpg", "png", "jpeg", "heic"]));
-        b.t("A wound-care photo ").id("photo", &f).t(" was attached to the ransom note.");
+        let f = format!(
+            "{}_{}.{}",
+            b.rng.pick(&["IMG", "patient_photo", "face", "DSC"]),
+            b.rng.digits(4),
+            b.rng.pick(&["jpg", "png", "jpeg", "heic"])
+        );
+        b.t("A wound-care photo ")
+            .id("photo", &f)
+            .t(" was attached to the ransom note.");
     },
     |b| {
         let v = format!("{}{}", b.rng.pick(&["E", "EMP", "B"]), b.rng.digits(6));
-        let cue = *b.rng.pick(&["employee ID ", "badge number ", "claim number "]);
-        b.t("HR confirmed ").t(cue).id("other-id", &v).t(" belonged to the staff member.");
+        let cue = *b
+            .rng
+            .pick(&["employee ID ", "badge number ", "claim number "]);
+        b.t("HR confirmed ")
+            .t(cue)
+            .id("other-id", &v)
+            .t(" belonged to the staff member.");
     },
     |b| {
         let c = b.rng.pick(COUNTIES).to_string();
         let city = b.rng.pick(CITIES).to_string();
-        b.t("The patient is a resident of ").id("city", &city).t(" in ").id("county", &format!("{c} County")).t(".");
+        b.t("The patient is a resident of ")
+            .id("city", &city)
+            .t(" in ")
+            .id("county", &format!("{c} County"))
+            .t(".");
     },
     |b| {
         let d = b.date(2020, 2024);
         let n = b.full_name(true);
-        b.t("The patient was admitted on ").id("date", &d).t(" and treated by Dr. ").id("name", &n).t(".");
+        b.t("The patient was admitted on ")
+            .id("date", &d)
+            .t(" and treated by Dr. ")
+            .id("name", &n)
+            .t(".");
     },
     |b| {
         let n = b.full_name(true);
-        let role = *b.rng.pick(&["Nurse ", "CFO ", "IT manager ", "Director ", "Mrs. ", "Mr. "]);
-        b.t(role).id("name", &n).t(" reported the suspicious email to the service desk.");
+        let role = *b.rng.pick(&[
+            "Nurse ",
+            "CFO ",
+            "IT manager ",
+            "Director ",
+            "Mrs. ",
+            "Mr. ",
+        ]);
+        b.t(role)
+            .id("name", &n)
+            .t(" reported the suspicious email to the service desk.");
     },
     |b| {
         let n = b.full_name(true);
-        b.t("The ransom note addressed the patient's husband, ").id("name", &n).t(", by name.");
+        b.t("The ransom note addressed the patient's husband, ")
+            .id("name", &n)
+            .t(", by name.");
     },
     |b| {
         let d = b.date(1930, 2000);
-        b.t("Her date of birth, ").id("date", &d).t(", was visible in the screenshot.");
+        b.t("Her date of birth, ")
+            .id("date", &d)
+            .t(", was visible in the screenshot.");
     },
     |b| {
         let s = b.ssn();
-        b.t("Social security number ").id("ssn", &s).t(" appeared on the dark web.");
+        b.t("Social security number ")
+            .id("ssn", &s)
+            .t(" appeared on the dark web.");
     },
     |b| {
         let g = b.full_name(false);
-        b.t("Help desk tickets were opened by ").id("name", &g).t(" after the outage.");
+        b.t("Help desk tickets were opened by ")
+            .id("name", &g)
+            .t(" after the outage.");
     },
     // Indicator-heavy sentences.
     |b| {
         let d = b.domain();
         let ip = b.public_ip();
-        b.t("The beacon resolved ").ind("domain", &d).t(" to ").ind("ipv4", &ip).t(" every 60 seconds.");
+        b.t("The beacon resolved ")
+            .ind("domain", &d)
+            .t(" to ")
+            .ind("ipv4", &ip)
+            .t(" every 60 seconds.");
     },
     |b| {
         let u = b.url();
         let f = b.file();
-        b.t("The payload was downloaded from ").ind("url", &u).t(" and saved as ").ind("file", &f).t(".");
+        b.t("The payload was downloaded from ")
+            .ind("url", &u)
+            .t(" and saved as ")
+            .ind("file", &f)
+            .t(".");
     },
     |b| {
         let h = b.hash();
         let m = b.malware();
-        b.t("The sample (").ind("hash", &h).t(") was identified as ").ind("malware", &m).t(".");
+        b.t("The sample (")
+            .ind("hash", &h)
+            .t(") was identified as ")
+            .ind("malware", &m)
+            .t(".");
     },
     |b| {
         let c = b.cve();
         let t = b.attack();
-        b.t("Initial access exploited ").ind("cve", &c).t(" (").ind("attack", &t).t(") on the VPN appliance.");
+        b.t("Initial access exploited ")
+            .ind("cve", &c)
+            .t(" (")
+            .ind("attack", &t)
+            .t(") on the VPN appliance.");
     },
     |b| {
         let o = b.onion();
         let w = b.wallet();
-        b.t("The ransom portal ").ind("onion", &o).t(" demanded payment to ").ind("wallet", &w).t(".");
+        b.t("The ransom portal ")
+            .ind("onion", &o)
+            .t(" demanded payment to ")
+            .ind("wallet", &w)
+            .t(".");
     },
     |b| {
         let m = b.malware();
         let m2 = b.malware();
         let t = b.attack();
-        b.t("Operators used ").ind("malware", &m).t(" and ").ind("malware", &m2).t(" for ").ind("attack", &t).t(".");
+        b.t("Operators used ")
+            .ind("malware", &m)
+            .t(" and ")
+            .ind("malware", &m2)
+            .t(" for ")
+            .ind("attack", &t)
+            .t(".");
     },
     |b| {
         let s = b.sender();
         let ip = b.public_ip();
-        b.t("Reply-to was set to ").ind("email", &s).t(" and the message came through ").ind("ipv4", &ip).t(".");
+        b.t("Reply-to was set to ")
+            .ind("email", &s)
+            .t(" and the message came through ")
+            .ind("ipv4", &ip)
+            .t(".");
     },
 ];
 
@@ -609,7 +1097,13 @@ pub fn narratives(n: usize, seed: u64) -> Vec<Doc> {
     let mut next = 0usize;
     for i in 0..n {
         let org = ORG_DOMAINS[i % ORG_DOMAINS.len()].to_string();
-        let mut b = Builder { doc: Doc { org_domain: org, ..Doc::default() }, rng: &mut rng };
+        let mut b = Builder {
+            doc: Doc {
+                org_domain: org,
+                ..Doc::default()
+            },
+            rng: &mut rng,
+        };
         let intro = *b.rng.pick(&[
             "Incident summary. ",
             "Timeline of the ransomware event:\n",
@@ -646,7 +1140,14 @@ pub struct StixDoc {
 
 fn uuid(rng: &mut Rng) -> String {
     let h = rng.chars(HEX, 32);
-    format!("{}-{}-4{}-a{}-{}", &h[..8], &h[8..12], &h[13..16], &h[17..20], &h[20..32])
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
 }
 
 /// Generates `n` STIX bundles: a report whose description is a narrative, an individual
@@ -659,9 +1160,23 @@ pub fn stix_reports(n: usize, seed: u64) -> Vec<StixDoc> {
     let mut out = Vec::new();
     for narrative in docs {
         let org = narrative.org_domain.clone();
-        let mut identifiers: Vec<(&'static str, String)> = narrative.identifiers.iter().map(|l| (l.class, narrative.value(l).to_string())).collect();
-        let mut indicators: Vec<(&'static str, String)> = narrative.indicators.iter().map(|l| (l.class, narrative.value(l).to_string())).collect();
-        let mut b = Builder { doc: Doc { org_domain: org.clone(), ..Doc::default() }, rng: &mut rng };
+        let mut identifiers: Vec<(&'static str, String)> = narrative
+            .identifiers
+            .iter()
+            .map(|l| (l.class, narrative.value(l).to_string()))
+            .collect();
+        let mut indicators: Vec<(&'static str, String)> = narrative
+            .indicators
+            .iter()
+            .map(|l| (l.class, narrative.value(l).to_string()))
+            .collect();
+        let mut b = Builder {
+            doc: Doc {
+                org_domain: org.clone(),
+                ..Doc::default()
+            },
+            rng: &mut rng,
+        };
         let person = b.full_name(false);
         let org_email = b.org_email();
         let login = b.login();
@@ -719,7 +1234,12 @@ pub fn stix_reports(n: usize, seed: u64) -> Vec<StixDoc> {
         });
         // The organization's own domain is an identifier too (it names the member).
         identifiers.push(("org-domain", org.clone()));
-        out.push(StixDoc { bundle, org_domain: org, identifiers, indicators });
+        out.push(StixDoc {
+            bundle,
+            org_domain: org,
+            identifiers,
+            indicators,
+        });
     }
     out
 }

@@ -1,0 +1,189 @@
+//! End-to-end: `ward scan` on generated logs (plain, gzip, zstd, stdin) against a STIX
+//! bundle; JSON alerts, the summary, exit codes, the index cache and sightings.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+fn ward() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ward"))
+}
+
+fn bundle(dir: &std::path::Path) -> std::path::PathBuf {
+    let tlp_amber = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+    let b = json!({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": [
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--00000000-0000-4000-8000-000000000001",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "name": "LockBit staging server", "pattern": "[ipv4-addr:value = '203.0.113.7']",
+         "pattern_type": "stix", "valid_from": "2024-01-01T00:00:00Z", "confidence": 85,
+         "created_by_ref": "identity--00000000-0000-4000-8000-0000000000aa",
+         "object_marking_refs": [tlp_amber]},
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--00000000-0000-4000-8000-000000000002",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "pattern": "[domain-name:value = 'evil.example']", "pattern_type": "stix",
+         "valid_from": "2024-01-01T00:00:00Z", "confidence": 40},
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--00000000-0000-4000-8000-000000000003",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "pattern": "alert tcp any any", "pattern_type": "snort", "valid_from": "2024-01-01T00:00:00Z"},
+        {"type": "malware", "spec_version": "2.1", "id": "malware--00000000-0000-4000-8000-0000000000bb",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "name": "LockBit", "is_family": true},
+        {"type": "identity", "spec_version": "2.1", "id": "identity--00000000-0000-4000-8000-0000000000aa",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "name": "Health-ISAC hub"},
+        {"type": "relationship", "spec_version": "2.1", "id": "relationship--00000000-0000-4000-8000-0000000000cc",
+         "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+         "relationship_type": "indicates",
+         "source_ref": "indicator--00000000-0000-4000-8000-000000000001",
+         "target_ref": "malware--00000000-0000-4000-8000-0000000000bb"}
+    ]});
+    let path = dir.join("intel.json");
+    std::fs::write(&path, serde_json::to_string(&b).unwrap()).unwrap();
+    path
+}
+
+const CONN: &str = "#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n\
+1704448800.000000\tC1\t10.1.4.22\t51000\t203.0.113.7\t443\n\
+1704448801.000000\tC2\t10.1.4.22\t51001\t203.0.113.70\t443\n\
+1704448802.000000\tC3\t10.1.4.23\t51002\t203.0.113.7\t443\n";
+
+const EVE: &str = "{\"timestamp\":\"2024-01-05T10:00:00.000000+0000\",\"event_type\":\"dns\",\"src_ip\":\"10.1.4.22\",\"dest_ip\":\"10.1.0.1\",\"dns\":{\"rrname\":\"evil.example\"}}\n\
+{\"timestamp\":\"2024-01-05T10:00:01.000000+0000\",\"event_type\":\"dns\",\"src_ip\":\"10.1.4.22\",\"dest_ip\":\"10.1.0.1\",\"dns\":{\"rrname\":\"notevil.example\"}}\n\
+{ broken\n";
+
+#[test]
+fn json_alerts_have_exactly_the_documented_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let intel = bundle(dir.path());
+    let conn = dir.path().join("conn.log");
+    std::fs::write(&conn, CONN).unwrap();
+    let out = ward()
+        .args(["--data"])
+        .arg(dir.path().join("data"))
+        .args(["scan", "--json", "--indicators"])
+        .arg(&intel)
+        .arg(&conn)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let a = lines[0].as_object().unwrap();
+    let keys: Vec<&str> = a.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["file", "line", "timestamp", "field", "value", "indicator_id", "indicator_name", "score", "tlp", "sources", "sentence"]
+    );
+    assert_eq!(a["line"], 4);
+    assert_eq!(lines[1]["line"], 6);
+    assert_eq!(a["field"], "id.resp_h");
+    assert_eq!(a["value"], "203.0.113.7");
+    assert_eq!(a["timestamp"], "2024-01-05T10:00:00.000000Z");
+    assert_eq!(a["tlp"], "amber");
+    assert_eq!(a["score"], 85);
+    assert_eq!(a["sources"], json!(["Health-ISAC hub"]));
+    assert_eq!(
+        a["sentence"],
+        "A device at 10.1.4.22 contacted 203.0.113.7, an address the shared intelligence links to LockBit."
+    );
+    // The second run reads the cached index and answers the same.
+    let again = ward()
+        .args(["--data"])
+        .arg(dir.path().join("data"))
+        .args(["scan", "--json", "--indicators"])
+        .arg(&intel)
+        .arg(&conn)
+        .output()
+        .unwrap();
+    assert!(std::fs::read_dir(dir.path().join("data/cache")).unwrap().count() == 1);
+    assert_eq!(String::from_utf8_lossy(&again.stdout).lines().count(), 2);
+}
+
+#[test]
+fn compressed_stdin_summary_fail_on_and_sightings() {
+    let dir = tempfile::tempdir().unwrap();
+    let intel = bundle(dir.path());
+    let gz = dir.path().join("eve.json.gz");
+    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::fast());
+    enc.write_all(EVE.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let zst = dir.path().join("conn.log.zst");
+    std::fs::write(&zst, zstd::encode_all(CONN.as_bytes(), 3).unwrap()).unwrap();
+    let sightings = dir.path().join("sightings.json");
+
+    let mut child = ward()
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["scan", "--fail-on", "80", "--sightings", "--sightings-out"])
+        .arg(&sightings)
+        .arg("--indicators")
+        .arg(&intel)
+        .arg(&gz)
+        .arg(&zst)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Jan  5 10:00:00 fw01 kernel: DROP SRC=10.1.4.99 DST=203.0.113.7\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("2 indicator(s) matched, 4 time(s)"), "{stdout}");
+    assert!(stdout.contains("LockBit staging server [score 85, TLP:AMBER]"), "{stdout}");
+    assert!(stderr.contains("1 line(s) could not be read as Suricata EVE") && stderr.contains("line 3"), "{stderr}");
+    assert!(stderr.contains("1 indicator(s) left out"), "{stderr}");
+    let b: Value = serde_json::from_slice(&std::fs::read(&sightings).unwrap()).unwrap();
+    let s: Vec<&Value> = b["objects"].as_array().unwrap().iter().filter(|o| o["type"] == "sighting").collect();
+    assert_eq!(s.len(), 2);
+    let lockbit = s.iter().find(|o| o["sighting_of_ref"] == "indicator--00000000-0000-4000-8000-000000000001").unwrap();
+    assert_eq!(lockbit["count"], 3);
+    assert_eq!(lockbit["first_seen"], "2024-01-05T10:00:00.000000Z");
+
+    // Below the threshold: exit 0.
+    let out = ward()
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["scan", "--fail-on", "90", "--indicators"])
+        .arg(&intel)
+        .arg(&gz)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn bad_usage_is_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("x.log");
+    std::fs::write(&log, "hello\n").unwrap();
+    let out = ward().args(["scan"]).arg(&log).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--indicators"));
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"type\": \"bundle\", \"objects\": [").unwrap();
+    let out = ward()
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["scan", "--indicators"])
+        .arg(&bad)
+        .arg(&log)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.json"), "{err}");
+}

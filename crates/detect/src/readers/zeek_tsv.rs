@@ -1,0 +1,110 @@
+//! Zeek's tab-separated logs, any log type and any column set: the `#fields` header names
+//! the columns, each column is classified once, and a line is split on the separator with
+//! only the classified columns read.
+
+use memchr::memchr;
+
+use crate::event::Event;
+use crate::fields::{classify, FieldKind, Role};
+
+/// What the header lines of a Zeek log said.
+#[derive(Debug, Clone)]
+pub struct Header {
+    separator: u8,
+    unset: String,
+    empty: String,
+    columns: Vec<(String, FieldKind, Role)>,
+    tls: bool,
+}
+
+impl Default for Header {
+    fn default() -> Header {
+        Header {
+            separator: b'\t',
+            unset: "-".into(),
+            empty: "(empty)".into(),
+            columns: Vec::new(),
+            tls: false,
+        }
+    }
+}
+
+/// Why a line was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadZeek {
+    /// A data line before any `#fields` header.
+    NoHeader,
+    NotUtf8,
+}
+
+fn unescape_separator(text: &str) -> Option<u8> {
+    // `#separator \x09`
+    let t = text.trim();
+    if let Some(hex) = t.strip_prefix("\\x") {
+        return u8::from_str_radix(hex, 16).ok();
+    }
+    t.bytes().next()
+}
+
+impl Header {
+    /// Reads a `#` line. Returns true when it was a header line.
+    pub fn read_meta(&mut self, line: &[u8]) -> bool {
+        if line.first() != Some(&b'#') {
+            return false;
+        }
+        let text = String::from_utf8_lossy(line);
+        if let Some(rest) = text.strip_prefix("#separator ") {
+            if let Some(s) = unescape_separator(rest) {
+                self.separator = s;
+            }
+            return true;
+        }
+        let sep = char::from(self.separator);
+        let mut parts = text.split(sep);
+        let tag = parts.next().unwrap_or("");
+        match tag {
+            "#fields" => {
+                self.columns = parts
+                    .map(|name| {
+                        let (kind, role) = classify(name, FieldKind::Ignore);
+                        (name.to_string(), kind, role)
+                    })
+                    .collect();
+            }
+            "#unset_field" => self.unset = parts.next().unwrap_or("-").to_string(),
+            "#empty_field" => self.empty = parts.next().unwrap_or("(empty)").to_string(),
+            "#path" => self.tls = matches!(parts.next(), Some("ssl" | "x509")),
+            _ => {}
+        }
+        true
+    }
+
+    pub fn has_fields(&self) -> bool {
+        !self.columns.is_empty()
+    }
+
+    pub fn parse_line(&self, line: &[u8], event: &mut Event) -> Result<(), BadZeek> {
+        if self.columns.is_empty() {
+            return Err(BadZeek::NoHeader);
+        }
+        if self.tls {
+            event.set_tls();
+        }
+        let mut rest = line;
+        for (name, kind, role) in &self.columns {
+            let end = memchr(self.separator, rest).unwrap_or(rest.len());
+            let raw = &rest[..end];
+            if *kind != FieldKind::Ignore {
+                let value = std::str::from_utf8(raw).map_err(|_| BadZeek::NotUtf8)?;
+                if value != self.unset && value != self.empty && !value.is_empty() {
+                    event.push_field(name, *kind, *role, value);
+                }
+            }
+            if end == rest.len() {
+                break;
+            }
+            rest = &rest[end + 1..];
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,521 @@
+//! The scanner: reads a log in chunks cut at line ends, parses and matches the chunks on
+//! worker threads, and hands alerts to the sink in file and line order. Memory stays
+//! constant: a bounded number of chunks is in flight, and a line longer than the limit is
+//! counted as broken and skipped without being held.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Mutex};
+
+use chrono::Datelike;
+use memchr::{memchr, memchr_iter, memrchr};
+use serde::{Deserialize, Serialize};
+
+use crate::alert::{sentence, Alert, AlertSink, SentenceContext};
+use crate::error::ScanError;
+use crate::event::{Event, Kind};
+use crate::index::{Hit, IndicatorIndex, MatchScratch};
+use crate::readers::{LineReader, LogFormat, ReadScratch};
+use crate::time;
+
+/// How a scan runs.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Worker threads (1 = everything on the calling thread).
+    pub threads: usize,
+    /// Bytes per chunk handed to a worker.
+    pub chunk_size: usize,
+    /// Longer lines are counted as broken and skipped.
+    pub max_line: usize,
+    /// The year of syslog timestamps that leave it out.
+    pub year: i32,
+    /// Use this format instead of sniffing.
+    pub format: Option<LogFormat>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            chunk_size: 4 << 20,
+            max_line: 1 << 20,
+            year: chrono::Utc::now().year(),
+            format: None,
+        }
+    }
+}
+
+/// What happened with one log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub file: String,
+    pub format: LogFormat,
+    /// Bytes read (after decompression).
+    pub bytes: u64,
+    pub lines: u64,
+    /// Lines that could not be read in the file's format, or were too long.
+    pub broken_lines: u64,
+    /// The first broken line's number, to point the user at it.
+    pub first_broken_line: Option<u64>,
+    pub alerts: u64,
+}
+
+/// A log opened for reading: decompressed when it starts with the gzip or zstd magic.
+pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
+    let read_err = |source| ScanError::Read {
+        file: path.to_path_buf(),
+        source,
+    };
+    let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path).map_err(read_err)?)
+    };
+    let mut buffered = BufReader::with_capacity(1 << 16, raw);
+    let head = buffered.fill_buf().map_err(read_err)?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Ok(Box::new(flate2::read::MultiGzDecoder::new(buffered)));
+    }
+    if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        let dec = zstd::stream::read::Decoder::with_buffer(buffered).map_err(|source| {
+            ScanError::Decompress {
+                file: path.to_path_buf(),
+                format: "zstd",
+                source,
+            }
+        })?;
+        return Ok(Box::new(dec));
+    }
+    Ok(Box::new(buffered))
+}
+
+/// Matches an index against logs.
+pub struct Scanner<'i> {
+    index: &'i IndicatorIndex,
+    options: ScanOptions,
+}
+
+struct Chunk {
+    seq: u64,
+    data: Vec<u8>,
+    reader: LineReader,
+}
+
+#[derive(Default)]
+struct ChunkResult {
+    lines: u64,
+    broken: u64,
+    first_broken: Option<u64>,
+    /// Alerts with their line number inside the chunk (1-based).
+    alerts: Vec<(u64, Alert, Kind)>,
+}
+
+/// Per-thread matching state.
+struct Worker<'i> {
+    index: &'i IndicatorIndex,
+    event: Event,
+    read: ReadScratch,
+    matching: MatchScratch,
+    hits: Vec<Hit>,
+    year: i32,
+}
+
+impl<'i> Worker<'i> {
+    fn new(index: &'i IndicatorIndex, year: i32) -> Worker<'i> {
+        Worker {
+            index,
+            event: Event::new(),
+            read: ReadScratch::default(),
+            matching: MatchScratch::default(),
+            hits: Vec::new(),
+            year,
+        }
+    }
+
+    fn chunk(&mut self, data: &[u8], reader: &mut LineReader, file: &str) -> ChunkResult {
+        let mut out = ChunkResult::default();
+        let mut start = 0;
+        let mut line_no = 0u64;
+        let ends = memchr_iter(b'\n', data).chain(std::iter::once(data.len()));
+        for end in ends {
+            if start > data.len() || (end == data.len() && start == data.len()) {
+                break;
+            }
+            line_no += 1;
+            let mut line = &data[start..end];
+            start = end + 1;
+            if line.last() == Some(&b'\r') {
+                line = &line[..line.len() - 1];
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if reader.parse(line, &mut self.event, &mut self.read).is_err() {
+                out.broken += 1;
+                out.first_broken.get_or_insert(line_no);
+                continue;
+            }
+            if self.event.items().is_empty() {
+                continue;
+            }
+            if self.index.needs_event_time() {
+                self.matching.time = self.event_time().map(|t| t.to_string());
+            }
+            self.index
+                .match_event(&self.event, &mut self.matching, &mut self.hits);
+            for h in &self.hits {
+                if let Some(a) = self.alert(file, line_no, h) {
+                    out.alerts.push(a);
+                }
+            }
+        }
+        out.lines = line_no;
+        out
+    }
+
+    fn event_time(&self) -> Option<ward_stix::Timestamp> {
+        time::normalize(self.event.time(), self.event.time_text(), self.year)
+    }
+
+    fn alert(&self, file: &str, line: u64, hit: &Hit) -> Option<(u64, Alert, Kind)> {
+        let info = self.index.info(hit.indicator)?;
+        let o = self.event.items().get(hit.item)?;
+        let value = self.event.value(o);
+        let ctx = SentenceContext {
+            kind: o.kind,
+            role: o.role,
+            value,
+            source_ip: self.event.source_ip(),
+            destination_ip: self.event.destination_ip(),
+        };
+        let sentence = sentence(&ctx, &info);
+        Some((
+            line,
+            Alert {
+                file: file.to_string(),
+                line,
+                timestamp: self.event_time().map(|t| t.to_string()),
+                field: self.event.field(o).to_string(),
+                value: value.to_string(),
+                indicator_id: info.id,
+                indicator_name: info.name,
+                score: info.score,
+                tlp: info.tlp,
+                sources: info.sources,
+                sentence,
+            },
+            o.kind,
+        ))
+    }
+}
+
+/// Cuts a stream into chunks that end at a line end.
+struct Chunker<R> {
+    input: R,
+    carry: Vec<u8>,
+    chunk_size: usize,
+    max_line: usize,
+    /// Inside an over-long line: drop bytes up to the next line end.
+    skipping: bool,
+    eof: bool,
+    bytes: u64,
+    /// Over-long lines dropped, by the line count before them (reported as broken).
+    long_lines: u64,
+}
+
+impl<R: Read> Chunker<R> {
+    /// The next chunk (at least one whole line, or the last bytes of the stream), filling
+    /// `buf`; `None` at the end. Over-long lines are dropped and counted; each dropped
+    /// line leaves an empty line in its place so that line numbers stay right.
+    fn next(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<()>> {
+        buf.clear();
+        buf.append(&mut self.carry);
+        loop {
+            if self.eof {
+                return Ok(if buf.is_empty() { None } else { Some(()) });
+            }
+            if buf.len() >= self.chunk_size {
+                if let Some(last) = memrchr(b'\n', buf) {
+                    self.carry.extend_from_slice(&buf[last + 1..]);
+                    buf.truncate(last + 1);
+                    return Ok(Some(()));
+                }
+            }
+            let have = buf.len();
+            let want = self.chunk_size.max(have + (64 << 10));
+            buf.resize(want, 0);
+            let n = match self.input.read(&mut buf[have..]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+                Err(e) => {
+                    buf.truncate(have);
+                    return Err(e);
+                }
+            };
+            buf.truncate(have + n);
+            self.bytes += n as u64;
+            if n == 0 {
+                self.eof = true;
+                if self.skipping {
+                    buf.truncate(buf.len().min(have));
+                }
+                continue;
+            }
+            if self.skipping {
+                match memchr(b'\n', &buf[have..]) {
+                    Some(p) => {
+                        // Keep the line end so the dropped line still counts as a line.
+                        buf.drain(have..have + p);
+                        self.skipping = false;
+                    }
+                    None => buf.truncate(have),
+                }
+                continue;
+            }
+            // The line being read (after the last line end) is too long: drop it.
+            let line_start = memrchr(b'\n', buf).map_or(0, |p| p + 1);
+            if buf.len() - line_start > self.max_line {
+                buf.truncate(line_start);
+                self.long_lines += 1;
+                self.skipping = true;
+            }
+        }
+    }
+}
+
+impl<'i> Scanner<'i> {
+    pub fn new(index: &'i IndicatorIndex, options: ScanOptions) -> Scanner<'i> {
+        Scanner { index, options }
+    }
+
+    /// Scans one log. `file` names it in alerts; `progress` is called with the bytes read
+    /// so far after each chunk.
+    pub fn scan(
+        &self,
+        file: &str,
+        input: impl Read + Send,
+        sink: &mut dyn AlertSink,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<FileReport, ScanError> {
+        let read_err = |source| ScanError::Read {
+            file: PathBuf::from(file),
+            source,
+        };
+        let mut chunker = Chunker {
+            input,
+            carry: Vec::new(),
+            chunk_size: self.options.chunk_size.max(1024),
+            max_line: self.options.max_line.max(64),
+            skipping: false,
+            eof: false,
+            bytes: 0,
+            long_lines: 0,
+        };
+        let mut first = Vec::new();
+        let got = chunker.next(&mut first).map_err(read_err)?;
+        let format = self
+            .options
+            .format
+            .unwrap_or_else(|| LogFormat::sniff(&first[..first.len().min(64 << 10)]));
+        let mut report = FileReport {
+            file: file.to_string(),
+            format,
+            bytes: 0,
+            lines: 0,
+            broken_lines: 0,
+            first_broken_line: None,
+            alerts: 0,
+        };
+        if got.is_none() {
+            return Ok(report);
+        }
+        let mut state = LineReader::new(format);
+        let mut emit = |report: &mut FileReport, r: ChunkResult| -> Result<(), ScanError> {
+            let base = report.lines;
+            for (line, mut alert, kind) in r.alerts {
+                alert.line = base + line;
+                sink.alert(&alert, kind).map_err(ScanError::Sink)?;
+                report.alerts += 1;
+            }
+            if report.first_broken_line.is_none() {
+                report.first_broken_line = r.first_broken.map(|l| base + l);
+            }
+            report.lines += r.lines;
+            report.broken_lines += r.broken;
+            Ok(())
+        };
+
+        if self.options.threads <= 1 {
+            let mut worker = Worker::new(self.index, self.options.year);
+            let mut buf = first;
+            loop {
+                let r = worker.chunk(&buf, &mut state, file);
+                emit(&mut report, r)?;
+                progress(chunker.bytes);
+                if chunker.next(&mut buf).map_err(read_err)?.is_none() {
+                    break;
+                }
+            }
+        } else {
+            self.scan_parallel(file, &mut chunker, first, state, &mut report, &mut emit, progress)?;
+        }
+        report.bytes = chunker.bytes;
+        report.broken_lines += chunker.long_lines;
+        Ok(report)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn scan_parallel<R: Read>(
+        &self,
+        file: &str,
+        chunker: &mut Chunker<R>,
+        first: Vec<u8>,
+        mut state: LineReader,
+        report: &mut FileReport,
+        emit: &mut dyn FnMut(&mut FileReport, ChunkResult) -> Result<(), ScanError>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<(), ScanError> {
+        let threads = self.options.threads;
+        let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::channel::<(u64, ChunkResult, Vec<u8>)>();
+        let index = self.index;
+        let year = self.options.year;
+        std::thread::scope(|scope| -> Result<(), ScanError> {
+            for _ in 0..threads {
+                let rx = Arc::clone(&work_rx);
+                let tx = done_tx.clone();
+                scope.spawn(move || {
+                    let mut worker = Worker::new(index, year);
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(guard) => guard.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(mut chunk) = next else { return };
+                        let r = worker.chunk(&chunk.data, &mut chunk.reader, file);
+                        if tx.send((chunk.seq, r, chunk.data)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            let mut pending: BTreeMap<u64, ChunkResult> = BTreeMap::new();
+            let mut next_out = 0u64;
+            let mut pool: Vec<Vec<u8>> = Vec::new();
+            let mut seq = 0u64;
+            let mut buf = first;
+            let mut failure = None;
+            loop {
+                // The state at the start of the next chunk: header lines of this one.
+                let start_state = state.clone();
+                if state.format == LogFormat::ZeekTsv {
+                    for_each_header_line(&buf, |l| {
+                        state.read_header(l);
+                    });
+                }
+                let chunk = Chunk {
+                    seq,
+                    data: std::mem::take(&mut buf),
+                    reader: start_state,
+                };
+                seq += 1;
+                if work_tx.send(chunk).is_err() {
+                    break;
+                }
+                progress(chunker.bytes);
+                while let Ok((s, r, data)) = done_rx.try_recv() {
+                    pending.insert(s, r);
+                    pool.push(data);
+                }
+                while let Some(r) = pending.remove(&next_out) {
+                    emit(report, r)?;
+                    next_out += 1;
+                }
+                buf = pool.pop().unwrap_or_default();
+                match chunker.next(&mut buf) {
+                    Ok(Some(())) => {}
+                    Ok(None) => break,
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+            drop(work_tx);
+            for (s, r, _) in done_rx.iter() {
+                pending.insert(s, r);
+                while let Some(r) = pending.remove(&next_out) {
+                    emit(report, r)?;
+                    next_out += 1;
+                }
+            }
+            match failure {
+                Some(source) => Err(ScanError::Read {
+                    file: PathBuf::from(file),
+                    source,
+                }),
+                None => Ok(()),
+            }
+        })
+    }
+}
+
+fn for_each_header_line(chunk: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut at = |start: usize| {
+        let end = memchr(b'\n', &chunk[start..]).map_or(chunk.len(), |p| start + p);
+        let line = &chunk[start..end];
+        f(line.strip_suffix(b"\r").unwrap_or(line));
+    };
+    if chunk.first() == Some(&b'#') {
+        at(0);
+    }
+    for p in memchr::memmem::find_iter(chunk, b"\n#") {
+        at(p + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunks(input: &str, chunk_size: usize, max_line: usize) -> (Vec<String>, u64) {
+        let mut c = Chunker {
+            input: input.as_bytes(),
+            carry: Vec::new(),
+            chunk_size,
+            max_line,
+            skipping: false,
+            eof: false,
+            bytes: 0,
+            long_lines: 0,
+        };
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        while c.next(&mut buf).unwrap().is_some() {
+            out.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        (out, c.long_lines)
+    }
+
+    #[test]
+    fn chunks_end_at_line_ends_and_keep_every_byte() {
+        let text: String = (0..500).map(|i| format!("line {i}\n")).collect();
+        let (parts, long) = chunks(&text, 100, 1000);
+        assert_eq!(long, 0);
+        assert!(parts[..parts.len() - 1].iter().all(|p| p.ends_with('\n')));
+        assert_eq!(parts.concat(), text);
+    }
+
+    #[test]
+    fn long_lines_are_dropped_but_counted() {
+        let long = "x".repeat(300_000);
+        let text = format!("a\n{long}\nb\n{long}");
+        let (parts, long_lines) = chunks(&text, 1024, 1000);
+        assert_eq!(long_lines, 2);
+        assert_eq!(parts.concat(), "a\n\nb\n");
+    }
+}

@@ -1,0 +1,342 @@
+//! Compact, flat hash tables for exact keys. Each table is a few plain vectors (open
+//! addressing, linear probing, power-of-two capacity, load at most 0.7), so it costs a few
+//! bytes per key beyond the key itself and is written to and read from the index cache as
+//! raw arrays, without rebuilding.
+//!
+//! Values are `u32` "refs" into the index's indicator lists; `EMPTY` marks a free slot.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::cache::{CacheReader, CacheWriter};
+use crate::error::CacheError;
+
+pub const EMPTY: u32 = u32::MAX;
+
+fn capacity_for(n: usize) -> usize {
+    (n * 10 / 7 + 1).next_power_of_two().max(8)
+}
+
+#[inline]
+fn mix64(x: u64) -> u64 {
+    // Fibonacci hashing: one multiply spreads sequential addresses over the table.
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Integer keys (IPv4 as u32, IPv6 as u128, network addresses of CIDR blocks).
+#[derive(Debug, Clone, Default)]
+pub struct IntMap<K> {
+    keys: Vec<K>,
+    vals: Vec<u32>,
+    len: usize,
+}
+
+pub trait IntKey: Copy + Eq + Default {
+    fn hash(self) -> u64;
+}
+
+impl IntKey for u32 {
+    #[inline]
+    fn hash(self) -> u64 {
+        mix64(u64::from(self))
+    }
+}
+
+impl IntKey for u128 {
+    #[inline]
+    fn hash(self) -> u64 {
+        mix64((self as u64) ^ mix64((self >> 64) as u64))
+    }
+}
+
+impl<K: IntKey> IntMap<K> {
+    /// Builds from distinct keys.
+    pub fn build(entries: &[(K, u32)]) -> IntMap<K> {
+        let cap = capacity_for(entries.len());
+        let mut map = IntMap {
+            keys: vec![K::default(); cap],
+            vals: vec![EMPTY; cap],
+            len: entries.len(),
+        };
+        let mask = cap - 1;
+        for &(k, v) in entries {
+            let mut i = (k.hash() >> 32) as usize & mask;
+            while map.vals[i] != EMPTY {
+                i = (i + 1) & mask;
+            }
+            map.keys[i] = k;
+            map.vals[i] = v;
+        }
+        map
+    }
+
+    #[inline]
+    pub fn get(&self, key: K) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let mask = self.vals.len() - 1;
+        let mut i = (key.hash() >> 32) as usize & mask;
+        loop {
+            let v = self.vals[i];
+            if v == EMPTY {
+                return None;
+            }
+            if self.keys[i] == key {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * std::mem::size_of::<K>() + self.vals.capacity() * 4
+    }
+}
+
+impl IntMap<u32> {
+    pub fn write(&self, w: &mut CacheWriter) {
+        w.u64(self.len as u64);
+        w.u32s(&self.keys);
+        w.u32s(&self.vals);
+    }
+    pub fn read(r: &mut CacheReader<'_>) -> Result<IntMap<u32>, CacheError> {
+        let len = r.u64()? as usize;
+        let keys = r.u32s()?;
+        let vals = r.u32s()?;
+        check_shape(keys.len(), vals.len(), len)?;
+        Ok(IntMap { keys, vals, len })
+    }
+}
+
+impl IntMap<u128> {
+    pub fn write(&self, w: &mut CacheWriter) {
+        w.u64(self.len as u64);
+        w.u128s(&self.keys);
+        w.u32s(&self.vals);
+    }
+    pub fn read(r: &mut CacheReader<'_>) -> Result<IntMap<u128>, CacheError> {
+        let len = r.u64()? as usize;
+        let keys = r.u128s()?;
+        let vals = r.u32s()?;
+        check_shape(keys.len(), vals.len(), len)?;
+        Ok(IntMap { keys, vals, len })
+    }
+}
+
+fn check_shape(keys: usize, vals: usize, len: usize) -> Result<(), CacheError> {
+    // A corrupt cache must not make `get` loop forever or index out of bounds: the
+    // capacity is a power of two with at least one free slot.
+    if keys != vals || !keys.is_power_of_two() || len >= keys {
+        return Err(CacheError::Corrupt("hash table shape"));
+    }
+    Ok(())
+}
+
+/// Byte-string keys (host names, URLs, hash digests, fingerprints, user agents). Each slot
+/// holds 32 bits of the key's hash and the entry number, so a probe touches the key bytes
+/// only when the hashes agree.
+#[derive(Debug, Clone, Default)]
+pub struct StrMap {
+    slots: Vec<u64>,
+    /// Per entry: start in `bytes`, and its ref. Entry `i` ends where `i + 1` starts.
+    starts: Vec<u32>,
+    refs: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+#[inline]
+fn str_hash(key: &[u8]) -> u64 {
+    xxh3_64(key)
+}
+
+impl StrMap {
+    /// Builds from distinct keys.
+    pub fn build(entries: &[(Vec<u8>, u32)]) -> StrMap {
+        let cap = capacity_for(entries.len());
+        let mut map = StrMap {
+            slots: vec![0; cap],
+            starts: Vec::with_capacity(entries.len() + 1),
+            refs: Vec::with_capacity(entries.len()),
+            bytes: Vec::with_capacity(entries.iter().map(|(k, _)| k.len()).sum()),
+        };
+        let mask = cap - 1;
+        for (n, (key, r)) in entries.iter().enumerate() {
+            map.starts.push(map.bytes.len() as u32);
+            map.bytes.extend_from_slice(key);
+            map.refs.push(*r);
+            let h = str_hash(key);
+            let mut i = h as usize & mask;
+            while map.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            map.slots[i] = (h & 0xFFFF_FFFF_0000_0000) | (n as u64 + 1);
+        }
+        map.starts.push(map.bytes.len() as u32);
+        map
+    }
+
+    #[inline]
+    pub fn get(&self, key: &[u8]) -> Option<u32> {
+        if self.refs.is_empty() {
+            return None;
+        }
+        let h = str_hash(key);
+        let tag = h & 0xFFFF_FFFF_0000_0000;
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let n = (s & 0xFFFF_FFFF) as usize - 1;
+                let (a, b) = (self.starts[n] as usize, self.starts[n + 1] as usize);
+                if &self.bytes[a..b] == key {
+                    return Some(self.refs[n]);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * 8
+            + self.starts.capacity() * 4
+            + self.refs.capacity() * 4
+            + self.bytes.capacity()
+    }
+
+    pub fn write(&self, w: &mut CacheWriter) {
+        w.u64s(&self.slots);
+        w.u32s(&self.starts);
+        w.u32s(&self.refs);
+        w.bytes(&self.bytes);
+    }
+
+    pub fn read(r: &mut CacheReader<'_>) -> Result<StrMap, CacheError> {
+        let slots = r.u64s()?;
+        let starts = r.u32s()?;
+        let refs = r.u32s()?;
+        let bytes = r.bytes()?.to_vec();
+        let n = refs.len();
+        let shape_ok = slots.len().is_power_of_two()
+            && n < slots.len()
+            && starts.len() == n + 1
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&end| end as usize == bytes.len())
+            && slots
+                .iter()
+                .all(|&s| s == 0 || ((s & 0xFFFF_FFFF) as usize).wrapping_sub(1) < n);
+        if !shape_ok {
+            return Err(CacheError::Corrupt("string table shape"));
+        }
+        Ok(StrMap {
+            slots,
+            starts,
+            refs,
+            bytes,
+        })
+    }
+}
+
+/// Interned strings (names, sources, threat names) stored back to back.
+#[derive(Debug, Clone, Default)]
+pub struct StringTable {
+    starts: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+impl StringTable {
+    pub fn new() -> StringTable {
+        StringTable {
+            starts: vec![0],
+            bytes: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, s: &str) -> u32 {
+        self.bytes.extend_from_slice(s.as_bytes());
+        self.starts.push(self.bytes.len() as u32);
+        (self.starts.len() - 2) as u32
+    }
+
+    pub fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => std::str::from_utf8(&self.bytes[a as usize..b as usize])
+                .unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.starts.capacity() * 4 + self.bytes.capacity()
+    }
+
+    pub fn write(&self, w: &mut CacheWriter) {
+        w.u32s(&self.starts);
+        w.bytes(&self.bytes);
+    }
+
+    pub fn read(r: &mut CacheReader<'_>) -> Result<StringTable, CacheError> {
+        let starts = r.u32s()?;
+        let bytes = r.bytes()?.to_vec();
+        let ok = starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&e| e as usize == bytes.len())
+            && std::str::from_utf8(&bytes).is_ok();
+        if !ok {
+            return Err(CacheError::Corrupt("string table"));
+        }
+        Ok(StringTable { starts, bytes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_map_finds_every_key_and_only_them() {
+        let entries: Vec<(u32, u32)> = (0..1000u32).map(|i| (i * 7919, i)).collect();
+        let m = IntMap::build(&entries);
+        for &(k, v) in &entries {
+            assert_eq!(m.get(k), Some(v));
+        }
+        assert_eq!(m.get(1), None);
+        assert_eq!(IntMap::<u32>::build(&[]).get(0), None);
+        let m0 = IntMap::build(&[(0u32, 5)]);
+        assert_eq!(m0.get(0), Some(5));
+    }
+
+    #[test]
+    fn str_map_finds_every_key_and_only_them() {
+        let entries: Vec<(Vec<u8>, u32)> = (0..500u32)
+            .map(|i| (format!("host{i}.example").into_bytes(), i))
+            .collect();
+        let m = StrMap::build(&entries);
+        for (k, v) in &entries {
+            assert_eq!(m.get(k), Some(*v));
+        }
+        assert_eq!(m.get(b"host1.exampl"), None);
+        assert_eq!(m.get(b""), None);
+        let mut w = CacheWriter::default();
+        m.write(&mut w);
+        let buf = w.into_inner();
+        let back = StrMap::read(&mut CacheReader::new(&buf)).unwrap();
+        assert_eq!(back.get(b"host42.example"), Some(42));
+    }
+}

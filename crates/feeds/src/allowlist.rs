@@ -1,0 +1,179 @@
+//! Allow-lists: things never to block. ward ships its own lists as data files (public DNS
+//! resolvers, cloud and CDN ranges, top sites, healthcare-critical services; each file says
+//! where its entries come from) and the member adds its own in configuration.
+//!
+//! An indicator that hits the allow-list is kept and flagged: it still shows in `stix` and
+//! `csv` exports and to the scanner, and is left out of every blocking export.
+//!
+//! Entry syntax, one a line, `#` comments: an IP address or CIDR block (an indicator whose
+//! block overlaps it is flagged); a host name, which covers itself and its subdomains; or
+//! `=name`, which covers that exact name only (for shared hosting, where tenants' subdomains
+//! may well be malicious).
+
+use std::collections::HashMap;
+
+use ward_pattern::net::IpNet;
+
+use crate::observable::{self, Observable};
+
+/// The lists ward ships, with the name each verdict cites.
+pub const SHIPPED: [(&str, &str); 4] = [
+    ("dns-resolvers", include_str!("../data/allow-dns-resolvers.txt")),
+    ("cloud-cdn", include_str!("../data/allow-cloud-cdn.txt")),
+    ("top-sites", include_str!("../data/allow-top-sites.txt")),
+    ("healthcare", include_str!("../data/allow-healthcare.txt")),
+];
+
+#[derive(Clone, Debug, Default)]
+pub struct AllowList {
+    nets: Vec<(IpNet, String)>,
+    /// name → (list it came from, covers subdomains)
+    names: HashMap<String, (String, bool)>,
+}
+
+impl AllowList {
+    /// The lists ward ships.
+    pub fn shipped() -> AllowList {
+        let mut list = AllowList::default();
+        for (name, text) in SHIPPED {
+            // The shipped files are tested to parse cleanly.
+            let _ = list.add_text(name, text);
+        }
+        list
+    }
+
+    /// Adds the entries of a list; returns the lines that are not entries (1-based line
+    /// number and reason).
+    pub fn add_text(&mut self, origin: &str, text: &str) -> Vec<(usize, String)> {
+        let mut bad = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Err(e) = self.add(origin, line) {
+                bad.push((i + 1, e));
+            }
+        }
+        bad
+    }
+
+    /// Adds one entry.
+    pub fn add(&mut self, origin: &str, entry: &str) -> Result<(), String> {
+        let entry = entry.trim();
+        if let Some(net) = IpNet::parse(entry) {
+            self.nets.push((net, origin.to_string()));
+            return Ok(());
+        }
+        let (exact, name) = match entry.strip_prefix('=') {
+            Some(n) => (true, n),
+            None => (false, entry.strip_prefix("*.").unwrap_or(entry)),
+        };
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        if !observable::is_host_name(&name) {
+            return Err(format!(
+                "{entry:?}: expected an IP address, a CIDR block, a host name or =name"
+            ));
+        }
+        self.names.insert(name, (origin.to_string(), !exact));
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.nets.len() + self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn check_name(&self, name: &str) -> Option<&str> {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        if let Some((origin, _)) = self.names.get(&name) {
+            return Some(origin);
+        }
+        let mut rest = name.as_str();
+        while let Some((_, parent)) = rest.split_once('.') {
+            if let Some((origin, true)) = self.names.get(parent) {
+                return Some(origin);
+            }
+            rest = parent;
+        }
+        None
+    }
+
+    fn check_net(&self, net: &IpNet) -> Option<&str> {
+        self.nets
+            .iter()
+            .find(|(allowed, _)| allowed.contains(net) || net.contains(allowed))
+            .map(|(_, origin)| origin.as_str())
+    }
+
+    /// The list that allows this observable, if any. Only addresses and names are ever
+    /// flagged: a URL, hash or e-mail address on an allowed host blocks that one thing, not
+    /// the host.
+    pub fn check(&self, o: &Observable) -> Option<&str> {
+        match o {
+            Observable::Ipv4(_)
+            | Observable::Ipv4Net { .. }
+            | Observable::Ipv6(_)
+            | Observable::Ipv6Net { .. } => {
+                let net = IpNet::parse(&observable::value_text(o))?;
+                self.check_net(&net)
+            }
+            Observable::Domain(d) => self.check_name(d),
+            Observable::DomainSuffix(d) => self.check_name(d).or_else(|| {
+                // `*.example.com` would block every allowed name under it.
+                let suffix = format!(".{d}");
+                self.names
+                    .iter()
+                    .find(|(n, _)| n.ends_with(&suffix))
+                    .map(|(_, (origin, _))| origin.as_str())
+            }),
+            Observable::Url(_) | Observable::FileHash { .. } | Observable::EmailAddress(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::observable::classify;
+
+    #[test]
+    fn shipped_lists_parse_cleanly() {
+        for (name, text) in SHIPPED {
+            let mut l = AllowList::default();
+            assert_eq!(l.add_text(name, text), vec![], "{name}");
+            assert!(!l.is_empty());
+        }
+    }
+
+    #[test]
+    fn flags_resolvers_ranges_names_and_subdomains() {
+        let l = AllowList::shipped();
+        let check = |s: &str| l.check(&classify(s).unwrap()).map(str::to_string);
+        assert_eq!(check("8.8.8.8").as_deref(), Some("dns-resolvers"));
+        assert_eq!(check("8.8.0.0/16").as_deref(), Some("dns-resolvers"));
+        assert_eq!(check("104.16.1.1").as_deref(), Some("cloud-cdn"));
+        assert_eq!(check("login.microsoftonline.com").as_deref(), Some("top-sites"));
+        assert_eq!(check("surescripts.net").as_deref(), Some("healthcare"));
+        assert!(l.check(&Observable::DomainSuffix("com".into())).is_some());
+        // `=name` entries do not cover tenants.
+        assert_eq!(check("evil-bucket.s3.amazonaws.com"), None);
+        assert_eq!(check("s3.amazonaws.com").as_deref(), Some("cloud-cdn"));
+        assert_eq!(check("evil.example"), None);
+        assert_eq!(check("192.0.2.1"), None);
+        assert_eq!(check("http://docs.google.com/phish"), None);
+    }
+
+    #[test]
+    fn local_entries_and_bad_lines() {
+        let mut l = AllowList::default();
+        let bad = l.add_text("local", "portal.clinic.example\n203.0.113.0/24\nnot a name\n");
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].0, 3);
+        assert!(l.check(&classify("203.0.113.9").unwrap()).is_some());
+        assert!(l.check(&classify("a.portal.clinic.example").unwrap()).is_some());
+    }
+}

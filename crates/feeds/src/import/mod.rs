@@ -1,0 +1,459 @@
+//! Importers: outside formats into STIX 2.1 objects. One file per family of formats; the
+//! [`Format`] table names them all, and [`sniff`] tells them apart by content.
+//!
+//! A bad line or entry is a [`Problem`] (file and line, or file and JSON path) and is skipped;
+//! the rest of the file imports. Every indicator made here goes through
+//! [`crate::indicator`], so it has a pattern, `valid_from`, a source identity with an external
+//! reference, a confidence, and a deterministic id that merges duplicates across sources.
+
+mod abusech;
+mod lists;
+mod misp;
+mod spamhaus;
+mod stix;
+mod vulns;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::Value;
+use ward_stix::Timestamp;
+
+use crate::indicator::{Collector, Entry};
+use crate::FeedsError;
+
+/// Every format `ward import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// A STIX 2.1 bundle, object or list of objects.
+    Stix,
+    /// A MISP feed folder (`manifest.json` + `<uuid>.json`) or one MISP event file.
+    Misp,
+    /// CSV with a header naming the value column (`indicator`, `value`, `ioc`, `ip`...).
+    Csv,
+    /// One value a line, `#` comments; hosts-file lines (`0.0.0.0 evil.example`) too.
+    Text,
+    /// abuse.ch Feodo Tracker IP blocklist CSV.
+    Feodo,
+    /// abuse.ch URLhaus CSV.
+    Urlhaus,
+    /// abuse.ch ThreatFox CSV export.
+    ThreatfoxCsv,
+    /// abuse.ch ThreatFox JSON export or API answer.
+    ThreatfoxJson,
+    /// abuse.ch MalwareBazaar CSV export.
+    Malwarebazaar,
+    /// Spamhaus DROP/EDROP text (`cidr ; SBL...`).
+    SpamhausDrop,
+    /// Spamhaus DROP NDJSON (`{"cidr": ..., "sblid": ...}` a line).
+    SpamhausDropJson,
+    /// CISA Known Exploited Vulnerabilities JSON.
+    Kev,
+    /// FIRST EPSS scores CSV.
+    Epss,
+    /// CSAF 2.0 advisory JSON.
+    Csaf,
+    /// NVD CVE JSON 2.0.
+    Nvd,
+}
+
+impl Format {
+    pub const ALL: [Format; 15] = [
+        Format::Stix,
+        Format::Misp,
+        Format::Csv,
+        Format::Text,
+        Format::Feodo,
+        Format::Urlhaus,
+        Format::ThreatfoxCsv,
+        Format::ThreatfoxJson,
+        Format::Malwarebazaar,
+        Format::SpamhausDrop,
+        Format::SpamhausDropJson,
+        Format::Kev,
+        Format::Epss,
+        Format::Csaf,
+        Format::Nvd,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Stix => "stix",
+            Format::Misp => "misp",
+            Format::Csv => "csv",
+            Format::Text => "text",
+            Format::Feodo => "feodo",
+            Format::Urlhaus => "urlhaus",
+            Format::ThreatfoxCsv => "threatfox-csv",
+            Format::ThreatfoxJson => "threatfox-json",
+            Format::Malwarebazaar => "malwarebazaar",
+            Format::SpamhausDrop => "spamhaus-drop",
+            Format::SpamhausDropJson => "spamhaus-drop-json",
+            Format::Kev => "kev",
+            Format::Epss => "epss",
+            Format::Csaf => "csaf",
+            Format::Nvd => "nvd",
+        }
+    }
+
+    /// All names, comma-separated, for messages.
+    pub fn names() -> String {
+        Format::ALL.map(Format::name).join(", ")
+    }
+
+    pub fn parse(name: &str) -> Result<Format, FeedsError> {
+        let n = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == n)
+            .ok_or_else(|| FeedsError::BadFormatName(name.to_string(), Format::names()))
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One entry that could not be imported, and why. `location` is a line number or a JSON
+/// path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.location, self.message)
+    }
+}
+
+/// What an import produced: STIX objects (indicators merged by value, their source
+/// identities, vulnerabilities, reports...) and the entries skipped.
+#[derive(Debug, Default)]
+pub struct ImportResult {
+    pub objects: Vec<Value>,
+    pub problems: Vec<Problem>,
+    /// Each file read and the format it was read as.
+    pub files: Vec<(PathBuf, Format)>,
+}
+
+/// Where readers put what they find.
+pub(crate) struct Sink<'a> {
+    pub file: &'a str,
+    pub out: &'a mut Collector,
+    pub problems: &'a mut Vec<Problem>,
+}
+
+impl Sink<'_> {
+    pub fn problem(&mut self, location: impl fmt::Display, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            location: location.to_string(),
+            message: message.into(),
+        });
+    }
+
+    pub fn entry(&mut self, entry: &Entry) {
+        self.out.add_entry(entry);
+    }
+
+    pub fn object(&mut self, object: Value) {
+        self.out.add_object(object);
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.out.now()
+    }
+}
+
+/// Tells a format from the first bytes of a file (its name is not trusted: feeds are saved
+/// under any name).
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim_start();
+    let has = |s: &str| text.contains(s);
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        let first_line = trimmed.lines().next().unwrap_or("");
+        if has("\"sblid\"") && has("\"cidr\"") {
+            return Some(Format::SpamhausDropJson);
+        }
+        if has("\"csaf_version\"") {
+            return Some(Format::Csaf);
+        }
+        if has("\"catalogVersion\"") || (has("\"cveID\"") && has("\"vulnerabilities\"")) {
+            return Some(Format::Kev);
+        }
+        if has("\"NVD_CVE\"") || (has("\"vulnerabilities\"") && has("\"cve\"") && has("\"descriptions\"")) {
+            return Some(Format::Nvd);
+        }
+        if has("\"ioc_value\"") || (has("\"query_status\"") && has("\"ioc\"")) {
+            return Some(Format::ThreatfoxJson);
+        }
+        if has("\"Event\"") || has("\"Attribute\"") || (has("\"Orgc\"") && has("\"info\"")) {
+            return Some(Format::Misp);
+        }
+        if has("\"type\"") && (has("\"spec_version\"") || has("\"objects\"") || has("--")) {
+            return Some(Format::Stix);
+        }
+        let _ = first_line;
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("dst_ip") && lower.contains("c2_status") {
+        return Some(Format::Feodo);
+    }
+    if lower.contains("urlhaus_link") || lower.contains("# urlhaus") {
+        return Some(Format::Urlhaus);
+    }
+    if lower.contains("ioc_value") && lower.contains("ioc_type") {
+        return Some(Format::ThreatfoxCsv);
+    }
+    if lower.contains("sha256_hash") && lower.contains("first_seen_utc") {
+        return Some(Format::Malwarebazaar);
+    }
+    if lower.contains("spamhaus") || spamhaus::looks_like_drop(text) {
+        return Some(Format::SpamhausDrop);
+    }
+    if lower.contains("cve,epss,percentile") || lower.starts_with("#model_version") {
+        return Some(Format::Epss);
+    }
+    if lists::looks_like_csv(text) {
+        return Some(Format::Csv);
+    }
+    if !trimmed.is_empty() {
+        return Some(Format::Text);
+    }
+    None
+}
+
+/// Imports a file or folder: a folder with `manifest.json` is a MISP feed, any other folder
+/// is each of its files (in name order, each sniffed on its own). `format` overrides
+/// sniffing.
+pub fn import_path(path: &Path, format: Option<Format>) -> Result<ImportResult, FeedsError> {
+    import_path_at(path, format, Timestamp::now())
+}
+
+/// [`import_path`] with the clock given (for tests and reproducible imports).
+pub fn import_path_at(
+    path: &Path,
+    format: Option<Format>,
+    now: Timestamp,
+) -> Result<ImportResult, FeedsError> {
+    install_pattern_checker();
+    let mut collector = Collector::new(now);
+    let mut result = ImportResult::default();
+    let meta = std::fs::metadata(path).map_err(|e| FeedsError::io(path, e))?;
+    if meta.is_dir() {
+        if path.join("manifest.json").is_file() && matches!(format, None | Some(Format::Misp)) {
+            let label = path.display().to_string();
+            let mut sink = Sink {
+                file: &label,
+                out: &mut collector,
+                problems: &mut result.problems,
+            };
+            misp::read_feed_dir(path, &mut sink)?;
+            result.files.push((path.to_path_buf(), Format::Misp));
+        } else {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| FeedsError::io(path, e))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            for file in files {
+                let bytes = std::fs::read(&file).map_err(|e| FeedsError::io(&file, e))?;
+                let Some(f) = format.or_else(|| sniff(&bytes)) else {
+                    result.problems.push(Problem {
+                        file: file.display().to_string(),
+                        location: "1".into(),
+                        message: format!("format not recognised; expected one of: {}", Format::names()),
+                    });
+                    continue;
+                };
+                import_file(&file, &bytes, f, &mut collector, &mut result.problems)?;
+                result.files.push((file, f));
+            }
+        }
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| FeedsError::io(path, e))?;
+        let f = format.or_else(|| sniff(&bytes)).ok_or_else(|| FeedsError::UnknownFormat {
+            path: path.to_path_buf(),
+            expected: Format::names(),
+        })?;
+        import_file(path, &bytes, f, &mut collector, &mut result.problems)?;
+        result.files.push((path.to_path_buf(), f));
+    }
+    result.objects = collector.finish();
+    Ok(result)
+}
+
+/// Imports bytes already in memory as `format`; `label` names them in problems.
+pub fn import_bytes(
+    label: &str,
+    bytes: &[u8],
+    format: Format,
+    now: Timestamp,
+) -> Result<ImportResult, FeedsError> {
+    install_pattern_checker();
+    let mut collector = Collector::new(now);
+    let mut result = ImportResult::default();
+    import_file(Path::new(label), bytes, format, &mut collector, &mut result.problems)?;
+    result.files.push((PathBuf::from(label), format));
+    result.objects = collector.finish();
+    Ok(result)
+}
+
+fn import_file(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+    collector: &mut Collector,
+    problems: &mut Vec<Problem>,
+) -> Result<(), FeedsError> {
+    let label = path.display().to_string();
+    let mut sink = Sink {
+        file: &label,
+        out: collector,
+        problems,
+    };
+    let text = || String::from_utf8_lossy(bytes);
+    match format {
+        Format::Stix => stix::read(bytes, &mut sink),
+        Format::Misp => misp::read_event_file(bytes, &mut sink),
+        Format::Csv => lists::read_csv(&text(), &mut sink),
+        Format::Text => lists::read_text(&text(), &mut sink),
+        Format::Feodo => abusech::read_feodo(&text(), &mut sink),
+        Format::Urlhaus => abusech::read_urlhaus(&text(), &mut sink),
+        Format::ThreatfoxCsv => abusech::read_threatfox_csv(&text(), &mut sink),
+        Format::ThreatfoxJson => abusech::read_threatfox_json(bytes, &mut sink),
+        Format::Malwarebazaar => abusech::read_malwarebazaar(&text(), &mut sink),
+        Format::SpamhausDrop => spamhaus::read_text(&text(), &mut sink),
+        Format::SpamhausDropJson => spamhaus::read_ndjson(&text(), &mut sink),
+        Format::Kev => vulns::read_kev(bytes, &mut sink),
+        Format::Epss => vulns::read_epss(&text(), &mut sink),
+        Format::Csaf => vulns::read_csaf(bytes, &mut sink),
+        Format::Nvd => vulns::read_nvd(bytes, &mut sink),
+    }
+    Ok(())
+}
+
+/// Lets STIX validation of imported objects check patterns fully.
+pub fn install_pattern_checker() {
+    ward_stix::validate::install_pattern_checker(|p| {
+        ward_pattern::check(p).map(|_| ()).map_err(|e| e.to_string())
+    });
+}
+
+/// Splits one CSV line into trimmed fields without surrounding quotes. abuse.ch writes
+/// `"a", "b"` (a space after the comma), which strict CSV readers take as unquoted fields.
+pub(crate) fn csv_fields(line: &str) -> Result<Vec<String>, String> {
+    let mut fields = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+        let mut field = String::new();
+        if chars.next_if_eq(&'"').is_some() {
+            loop {
+                match chars.next() {
+                    Some('"') if chars.next_if_eq(&'"').is_some() => field.push('"'),
+                    Some('"') => break,
+                    Some(c) => field.push(c),
+                    None => return Err("a quoted field is not closed".into()),
+                }
+            }
+            while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+            match chars.next() {
+                None => {
+                    fields.push(field);
+                    return Ok(fields);
+                }
+                Some(',') => fields.push(field),
+                Some(c) => return Err(format!("unexpected {c:?} after a quoted field")),
+            }
+        } else {
+            loop {
+                match chars.next() {
+                    None => {
+                        fields.push(field.trim().to_string());
+                        return Ok(fields);
+                    }
+                    Some(',') => break,
+                    Some(c) => field.push(c),
+                }
+            }
+            fields.push(field.trim().to_string());
+        }
+    }
+}
+
+/// Reads a 0-100 confidence, tolerating `75`, `75.0` and `0.75`.
+pub(crate) fn confidence_of(text: &str) -> Option<u8> {
+    let v: f64 = text.trim().parse().ok()?;
+    if !(0.0..=100.0).contains(&v) {
+        return None;
+    }
+    let v = if v <= 1.0 && text.contains('.') { v * 100.0 } else { v };
+    Some(v.round() as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()).unwrap(), f);
+        }
+        assert!(Format::parse("xml").is_err());
+    }
+
+    #[test]
+    fn csv_fields_handle_abusech_spacing() {
+        assert_eq!(
+            csv_fields(r#""2024-01-01 00:00:00", "1", "http://a.example/x,y", "url""#).unwrap(),
+            vec!["2024-01-01 00:00:00", "1", "http://a.example/x,y", "url"]
+        );
+        assert_eq!(csv_fields("a,,\"b\"\"c\"").unwrap(), vec!["a", "", "b\"c"]);
+        assert!(csv_fields("\"open").is_err());
+    }
+
+    #[test]
+    fn hostile_inputs_never_panic() {
+        let long = "a".repeat(1 << 20);
+        let inputs: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"{".to_vec(),
+            b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".to_vec(),
+            vec![0xff, 0xfe, 0x00, 0x41],
+            b"\"\"\"\",,,,\n,,,".to_vec(),
+            long.clone().into_bytes(),
+            format!("# dst_ip c2_status\n{long}").into_bytes(),
+            b"{\"Event\": 5}".to_vec(),
+            b"{\"vulnerabilities\": [{\"cve\": 1}], \"descriptions\": 1}".to_vec(),
+            b"{\"type\": \"bundle\", \"objects\": [1, null, {}]}".to_vec(),
+            b"{\"query_status\": \"ok\", \"data\": \"ioc\"}".to_vec(),
+            b"{\"cidr\": 5, \"sblid\": []}\n{".to_vec(),
+            b"cve,epss,percentile\nCVE-1,2,3\n,,\n".to_vec(),
+        ];
+        let now = Timestamp::parse("2025-01-01T00:00:00Z").unwrap();
+        for input in &inputs {
+            for f in Format::ALL {
+                if f == Format::Misp && input.len() > 1000 {
+                    continue;
+                }
+                let _ = import_bytes("hostile", input, f, now);
+            }
+            let _ = sniff(input);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Vulnerability sources: CISA KEV, FIRST EPSS, CSAF 2.0 advisories and NVD CVE JSON 2.0.
+//! Each CVE becomes one STIX `vulnerability` (deterministic id from the CVE id, so every
+//! source annotates the same object); what each source says is kept in an `x_ward_*`
+//! property (`x_ward_kev`, `x_ward_epss`, `x_ward_csaf`, `x_ward_cvss`). Parsing of the
+//! KEV entry, CSAF and NVD documents is the exposure crate's.
+
+use serde_json::{json, Value};
+use ward_exposure::signals::KevEntry;
+use ward_exposure::{Advisory, NvdCatalog};
+
+use super::Sink;
+use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
+
+fn is_cve(id: &str) -> bool {
+    let mut parts = id.split('-');
+    parts.next() == Some("CVE")
+        && parts.next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        && parts.next().is_some_and(|n| n.len() >= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts.next().is_none()
+}
+
+fn vulnerability(sink: &Sink<'_>, cve: &str, source: &str, url: Option<&str>) -> Value {
+    let now = stamp(sink.now());
+    let mut reference = json!({"source_name": source});
+    if let Some(u) = url {
+        reference["url"] = json!(u);
+    }
+    json!({
+        "type": "vulnerability",
+        "spec_version": "2.1",
+        "id": derived_id("vulnerability", cve),
+        "created": now,
+        "modified": now,
+        "name": cve,
+        "external_references": [
+            {"source_name": "cve", "external_id": cve},
+            reference,
+        ],
+        SOURCES_PROPERTY: [source],
+    })
+}
+
+pub(super) fn read_kev(bytes: &[u8], sink: &mut Sink<'_>) {
+    let doc: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
+    };
+    let Some(list) = doc.get("vulnerabilities").and_then(Value::as_array) else {
+        return sink.problem("$.vulnerabilities", "expected the KEV catalog's list of vulnerabilities");
+    };
+    for (i, v) in list.iter().enumerate() {
+        let path = format!("$.vulnerabilities[{i}]");
+        let entry: KevEntry = match serde_json::from_value(v.clone()) {
+            Ok(e) => e,
+            Err(e) => {
+                sink.problem(path, format!("not a KEV entry: {e}"));
+                continue;
+            }
+        };
+        let cve = entry.cve_id.trim().to_ascii_uppercase();
+        if !is_cve(&cve) {
+            sink.problem(format!("{path}.cveID"), format!("{cve:?}: expected CVE-YYYY-NNNN"));
+            continue;
+        }
+        let mut o = vulnerability(
+            sink,
+            &cve,
+            "cisa-kev",
+            Some("https://www.cisa.gov/known-exploited-vulnerabilities-catalog"),
+        );
+        o["description"] = json!(entry.vulnerability_name);
+        o["x_ward_kev"] = json!({
+            "vendor_project": entry.vendor_project,
+            "product": entry.product,
+            "date_added": entry.date_added,
+            "due_date": entry.due_date,
+            "required_action": entry.required_action,
+            "known_ransomware_campaign_use": entry.known_ransomware_campaign_use,
+        });
+        sink.object(o);
+    }
+}
+
+pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
+    let mut header = false;
+    let mut score_date: Option<String> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(meta) = line.strip_prefix('#') {
+            score_date = meta
+                .split(',')
+                .filter_map(|kv| kv.split_once(':'))
+                .find(|(k, _)| k.trim() == "score_date")
+                .map(|(_, v)| v.trim().to_string());
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        if !header {
+            if fields.first().is_some_and(|f| f.eq_ignore_ascii_case("cve")) {
+                header = true;
+                continue;
+            }
+            return sink.problem(i + 1, "expected the EPSS header `cve,epss,percentile`");
+        }
+        let [cve, epss, percentile] = fields[..] else {
+            sink.problem(i + 1, "expected three fields: cve,epss,percentile");
+            continue;
+        };
+        let cve = cve.to_ascii_uppercase();
+        let prob = |s: &str| s.parse::<f64>().ok().filter(|v| (0.0..=1.0).contains(v));
+        let (Some(p), Some(pc)) = (prob(epss), prob(percentile)) else {
+            sink.problem(i + 1, "expected probabilities between 0 and 1");
+            continue;
+        };
+        if !is_cve(&cve) {
+            sink.problem(i + 1, format!("{cve:?}: expected CVE-YYYY-NNNN"));
+            continue;
+        }
+        let mut o = vulnerability(sink, &cve, "first-epss", Some("https://www.first.org/epss/"));
+        o["x_ward_epss"] = json!({"probability": p, "percentile": pc, "score_date": score_date});
+        sink.object(o);
+    }
+}
+
+pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
+    let advisory = match Advisory::from_json(sink.file, bytes) {
+        Ok(a) => a,
+        Err(e) => return sink.problem(1, e.to_string()),
+    };
+    for (i, v) in advisory.vulnerabilities.iter().enumerate() {
+        let Some(cve) = v.cve.as_deref().map(str::to_ascii_uppercase).filter(|c| is_cve(c)) else {
+            sink.problem(format!("$.vulnerabilities[{i}].cve"), "expected a CVE id");
+            continue;
+        };
+        let mut o = vulnerability(sink, &cve, "csaf", advisory.url.as_deref());
+        if let Some(d) = v.summary.as_ref().or(v.title.as_ref()) {
+            o["description"] = json!(d);
+        }
+        let cvss = v.cvss.iter().map(|(_, s, _)| *s).fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
+        o["x_ward_csaf"] = json!({
+            "advisory": advisory.id,
+            "title": advisory.title,
+            "url": advisory.url,
+            "cwe": v.cwe,
+            "cvss_max": cvss,
+            "products": v.known_affected.len(),
+        });
+        sink.object(o);
+    }
+}
+
+pub(super) fn read_nvd(bytes: &[u8], sink: &mut Sink<'_>) {
+    let catalog = match NvdCatalog::from_json(sink.file, bytes) {
+        Ok(c) => c,
+        Err(e) => return sink.problem(1, e.to_string()),
+    };
+    for (i, cve) in catalog.cves.iter().enumerate() {
+        let id = cve.id.trim().to_ascii_uppercase();
+        if !is_cve(&id) {
+            sink.problem(format!("$.vulnerabilities[{i}].cve.id"), format!("{id:?}: expected CVE-YYYY-NNNN"));
+            continue;
+        }
+        let url = format!("https://nvd.nist.gov/vuln/detail/{id}");
+        let mut o = vulnerability(sink, &id, "nvd", Some(&url));
+        if let Some(d) = &cve.description {
+            o["description"] = json!(d);
+        }
+        if let Some((score, vector)) = &cve.cvss {
+            o["x_ward_cvss"] = json!({"score": score, "vector": vector});
+        }
+        sink.object(o);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cve_ids() {
+        assert!(super::is_cve("CVE-2024-12345"));
+        assert!(!super::is_cve("CVE-24-1"));
+        assert!(!super::is_cve("CVE-2024-12a4"));
+    }
+}

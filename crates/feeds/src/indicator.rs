@@ -1,0 +1,433 @@
+//! Building STIX 2.1 indicators from feed entries and merging duplicates.
+//!
+//! An indicator made here has a deterministic id derived from its pattern, so the same value
+//! from two feeds (or from the same feed imported twice) is one indicator: the [`Collector`]
+//! merges them in memory and [`merge`] merges a new arrival into what the local store holds.
+//! Every source stays visible: in `external_references` (with the feed's URL and the entry's
+//! id there) and in the `x_ward_sources` list of feed names that scoring counts.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+use ward_stix::{Timestamp, Tlp};
+
+use crate::observable::{self, Observable};
+
+/// Namespace of the ids this crate derives (indicators from patterns, sources from names).
+const NAMESPACE: Uuid = Uuid::from_u128(0x5f0c_7a3e_2b1d_4e8a_9c61_0d4b_8e2f_a7c3);
+
+/// The custom property listing the feeds that reported an indicator.
+pub const SOURCES_PROPERTY: &str = "x_ward_sources";
+
+/// When source identities are said to be created: fixed, so that every import writes the
+/// same identity version and the store keeps one.
+const IDENTITY_EPOCH: &str = "2024-01-01T00:00:00.000Z";
+
+/// Timestamps this crate writes: millisecond precision, as STIX producers commonly do.
+pub fn stamp(t: Timestamp) -> String {
+    t.with_precision(3).to_string()
+}
+
+/// Reads the dates feeds write: STIX/RFC 3339, `YYYY-MM-DD HH:MM:SS` (UTC), `YYYY-MM-DD`,
+/// and Unix seconds.
+pub fn parse_time(text: &str) -> Option<Timestamp> {
+    let t = text.trim().trim_matches('"');
+    if t.is_empty() {
+        return None;
+    }
+    if let Ok(ts) = Timestamp::parse(t) {
+        return Some(ts);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Some(Timestamp::from_micros(dt.timestamp_micros()));
+    }
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
+            return Some(Timestamp::from_micros(dt.and_utc().timestamp_micros()));
+        }
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Some(Timestamp::from_micros(
+            d.and_hms_opt(0, 0, 0)?.and_utc().timestamp_micros(),
+        ));
+    }
+    if t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = t.parse().ok()?;
+        return Some(Timestamp::from_micros(secs.checked_mul(1_000_000)?));
+    }
+    None
+}
+
+/// A feed that vouches for entries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Short stable name (`feodotracker`, `urlhaus`, `misp:<org>`, a file name).
+    pub name: String,
+    pub url: Option<String>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, url: Option<&str>) -> Source {
+        Source {
+            name: name.into(),
+            url: url.map(str::to_string),
+        }
+    }
+
+    /// The identity id that stands for this source.
+    pub fn identity_id(&self) -> String {
+        format!(
+            "identity--{}",
+            Uuid::new_v5(&NAMESPACE, format!("source:{}", self.name).as_bytes())
+        )
+    }
+
+    /// The identity object for this source.
+    pub fn identity(&self) -> Value {
+        let mut o = json!({
+            "type": "identity",
+            "spec_version": "2.1",
+            "id": self.identity_id(),
+            "created": IDENTITY_EPOCH,
+            "modified": IDENTITY_EPOCH,
+            "name": self.name,
+            "identity_class": "organization",
+        });
+        if let Some(url) = &self.url {
+            o["contact_information"] = json!(url);
+        }
+        o
+    }
+}
+
+/// One entry of a feed, ready to become an indicator.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub observable: Observable,
+    pub source: Source,
+    /// The feed's own id for the entry, kept in the external reference.
+    pub external_id: Option<String>,
+    /// A link to the entry on the feed's site, when it has one.
+    pub url: Option<String>,
+    /// 0-100.
+    pub confidence: u8,
+    pub valid_from: Option<Timestamp>,
+    pub valid_until: Option<Timestamp>,
+    /// STIX `indicator_types` (open vocabulary); `malicious-activity` when empty.
+    pub indicator_types: Vec<String>,
+    /// Malware family, threat name or the feed's own words.
+    pub description: Option<String>,
+    pub labels: Vec<String>,
+    pub tlp: Option<Tlp>,
+}
+
+impl Entry {
+    pub fn new(observable: Observable, source: &Source, confidence: u8) -> Entry {
+        Entry {
+            observable,
+            source: source.clone(),
+            external_id: None,
+            url: None,
+            confidence: confidence.min(100),
+            valid_from: None,
+            valid_until: None,
+            indicator_types: Vec::new(),
+            description: None,
+            labels: Vec::new(),
+            tlp: None,
+        }
+    }
+}
+
+/// A deterministic id of type `object_type` for a key (a CVE id, a pattern).
+pub fn derived_id(object_type: &str, key: &str) -> String {
+    format!(
+        "{object_type}--{}",
+        Uuid::new_v5(&NAMESPACE, format!("{object_type}:{key}").as_bytes())
+    )
+}
+
+/// The deterministic indicator id for a pattern.
+pub fn indicator_id(pattern: &str) -> String {
+    format!(
+        "indicator--{}",
+        Uuid::new_v5(&NAMESPACE, format!("pattern:{pattern}").as_bytes())
+    )
+}
+
+/// The STIX indicator for one entry, created at `now`.
+pub fn build(entry: &Entry, now: Timestamp) -> Value {
+    let pattern = observable::pattern(&entry.observable);
+    let now_text = stamp(now);
+    let mut valid_from = entry.valid_from.unwrap_or(now);
+    if let Some(until) = entry.valid_until {
+        // STIX requires valid_until after valid_from; a feed's odd dates must not make the
+        // indicator invalid.
+        if until <= valid_from {
+            valid_from = Timestamp::from_micros(until.as_micros() - 1000);
+        }
+    }
+    let mut reference = Map::new();
+    reference.insert("source_name".into(), json!(entry.source.name));
+    if let Some(url) = entry.url.as_ref().or(entry.source.url.as_ref()) {
+        reference.insert("url".into(), json!(url));
+    }
+    if let Some(id) = &entry.external_id {
+        reference.insert("external_id".into(), json!(id));
+    }
+    let types = if entry.indicator_types.is_empty() {
+        vec!["malicious-activity".to_string()]
+    } else {
+        entry.indicator_types.clone()
+    };
+    let mut o = json!({
+        "type": "indicator",
+        "spec_version": "2.1",
+        "id": indicator_id(&pattern),
+        "created": now_text,
+        "modified": now_text,
+        "created_by_ref": entry.source.identity_id(),
+        "name": observable::value_text(&entry.observable),
+        "indicator_types": types,
+        "pattern": pattern,
+        "pattern_type": "stix",
+        "pattern_version": "2.1",
+        "valid_from": stamp(valid_from),
+        "confidence": entry.confidence,
+        "external_references": [Value::Object(reference)],
+        SOURCES_PROPERTY: [entry.source.name],
+    });
+    if let Some(until) = entry.valid_until {
+        o["valid_until"] = json!(stamp(until));
+    }
+    if let Some(d) = &entry.description {
+        o["description"] = json!(d);
+    }
+    if !entry.labels.is_empty() {
+        o["labels"] = json!(entry.labels);
+    }
+    if let Some(tlp) = entry.tlp {
+        o["object_marking_refs"] = json!([tlp.marking_id()]);
+    }
+    o
+}
+
+fn union_strings(a: Option<&Value>, b: Option<&Value>) -> Option<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for v in [a, b].into_iter().flatten().filter_map(Value::as_array).flatten() {
+        if !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    (!out.is_empty()).then_some(Value::Array(out))
+}
+
+fn time_of(o: &Value, key: &str) -> Option<Timestamp> {
+    o.get(key).and_then(Value::as_str).and_then(|t| Timestamp::parse(t).ok())
+}
+
+/// Merges `incoming` into `existing` (two versions of the same indicator id from different
+/// sources or imports): sources, references, types and labels are united, the confidence is
+/// the higher one, validity is the wider window, TLP the more restrictive, and `modified`
+/// moves to `now` (after the existing version) because a source listing the value again is
+/// news for the score. Other properties `incoming` has and `existing` lacks are copied;
+/// ward's own `x_ward_*` annotations (KEV, EPSS) take the incoming, newer value.
+pub fn merge(existing: &Value, incoming: &Value, now: Timestamp) -> Value {
+    let mut out = existing.clone();
+    for key in [
+        "external_references",
+        SOURCES_PROPERTY,
+        "indicator_types",
+        "labels",
+    ] {
+        if let Some(v) = union_strings(existing.get(key), incoming.get(key)) {
+            out[key] = v;
+        }
+    }
+    let conf = |o: &Value| o.get("confidence").and_then(Value::as_u64);
+    if let Some(c) = conf(existing).max(conf(incoming)) {
+        out["confidence"] = json!(c);
+    }
+    if let (Some(a), Some(b)) = (time_of(existing, "valid_from"), time_of(incoming, "valid_from")) {
+        if b < a {
+            out["valid_from"] = incoming["valid_from"].clone();
+        }
+    }
+    match (time_of(existing, "valid_until"), time_of(incoming, "valid_until")) {
+        (Some(a), Some(b)) if b > a => out["valid_until"] = incoming["valid_until"].clone(),
+        (Some(_), None) if incoming.get("type").is_some() => {
+            if let Some(m) = out.as_object_mut() {
+                m.remove("valid_until");
+            }
+        }
+        _ => {}
+    }
+    let tlp = |o: &Value| match ward_stix::tlp::effective_tlp(o) {
+        ward_stix::tlp::EffectiveTlp::Level(l) => Some(l),
+        ward_stix::tlp::EffectiveTlp::Unmarked => None,
+    };
+    if let Some(level) = tlp(existing).max(tlp(incoming)) {
+        out["object_marking_refs"] = json!([level.marking_id()]);
+    }
+    if let (Some(out_map), Some(inc)) = (out.as_object_mut(), incoming.as_object()) {
+        for (k, v) in inc {
+            let ours = k.starts_with("x_ward_") && k != SOURCES_PROPERTY;
+            // An open-ended indicator stays open-ended: a missing `valid_until` is the
+            // wider window.
+            if k == "valid_until" {
+                continue;
+            }
+            if ours || !out_map.contains_key(k) {
+                out_map.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let after_existing = time_of(existing, "modified")
+        .map(|m| Timestamp::from_micros(m.as_micros() + 1000))
+        .unwrap_or(now);
+    out["modified"] = json!(stamp(now.max(after_existing)));
+    out
+}
+
+/// Collects what one import produces: indicators merged by id, other objects by id.
+#[derive(Debug)]
+pub struct Collector {
+    now: Timestamp,
+    objects: BTreeMap<String, Value>,
+    order: Vec<String>,
+}
+
+impl Collector {
+    pub fn new(now: Timestamp) -> Collector {
+        Collector {
+            now,
+            objects: BTreeMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Adds an entry as an indicator (merging with one already collected) and its source's
+    /// identity.
+    pub fn add_entry(&mut self, entry: &Entry) {
+        self.add_object(entry.source.identity());
+        let o = build(entry, self.now);
+        self.add_indicator(o);
+    }
+
+    fn add_indicator(&mut self, o: Value) {
+        let Some(id) = o.get("id").and_then(Value::as_str).map(str::to_string) else {
+            return;
+        };
+        match self.objects.get(&id) {
+            Some(existing) => {
+                let mut merged = merge(existing, &o, self.now);
+                // Within one import the version stays `now`: it is one new version.
+                merged["modified"] = existing["modified"].clone();
+                self.objects.insert(id, merged);
+            }
+            None => {
+                self.order.push(id.clone());
+                self.objects.insert(id, o);
+            }
+        }
+    }
+
+    /// Adds any other STIX object; a later object with the same id and an indicator type is
+    /// merged, otherwise the first one is kept.
+    pub fn add_object(&mut self, o: Value) {
+        let Some(id) = o.get("id").and_then(Value::as_str).map(str::to_string) else {
+            return;
+        };
+        if o.get(SOURCES_PROPERTY).is_some() {
+            return self.add_indicator(o);
+        }
+        if !self.objects.contains_key(&id) {
+            self.order.push(id.clone());
+            self.objects.insert(id, o);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+
+    /// The objects in the order they first arrived.
+    pub fn finish(mut self) -> Vec<Value> {
+        self.order
+            .iter()
+            .filter_map(|id| self.objects.remove(id))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn built_indicators_are_valid_stix() {
+        let src = Source::new("feodotracker", Some("https://feodotracker.abuse.ch/"));
+        let mut e = Entry::new(observable::classify("192.0.2.7").unwrap(), &src, 90);
+        e.valid_until = Some(ts("2020-01-01T00:00:00Z"));
+        e.tlp = Some(Tlp::Clear);
+        let o = build(&e, ts("2025-01-01T00:00:00Z"));
+        let problems = ward_stix::validate::validate_object(&o, "$");
+        assert!(ward_stix::validate::is_valid(&problems), "{problems:?}");
+        assert!(ward_stix::validate::is_valid(&ward_stix::validate::validate_object(
+            &src.identity(),
+            "$"
+        )));
+    }
+
+    #[test]
+    fn duplicates_across_sources_merge_with_every_source() {
+        let now = ts("2025-01-01T00:00:00Z");
+        let a = Source::new("a", None);
+        let b = Source::new("b", Some("https://b.example/"));
+        let o = observable::classify("evil.example").unwrap();
+        let mut c = Collector::new(now);
+        c.add_entry(&Entry::new(o.clone(), &a, 50));
+        let mut eb = Entry::new(o, &b, 80);
+        eb.tlp = Some(Tlp::Green);
+        c.add_entry(&eb);
+        let objects = c.finish();
+        let inds: Vec<&Value> = objects.iter().filter(|o| o["type"] == "indicator").collect();
+        assert_eq!(inds.len(), 1);
+        assert_eq!(inds[0][SOURCES_PROPERTY], json!(["a", "b"]));
+        assert_eq!(inds[0]["confidence"], json!(80));
+        assert_eq!(inds[0]["external_references"].as_array().unwrap().len(), 2);
+        assert_eq!(inds[0]["object_marking_refs"], json!([Tlp::Green.marking_id()]));
+        assert_eq!(objects.iter().filter(|o| o["type"] == "identity").count(), 2);
+    }
+
+    #[test]
+    fn merge_moves_modified_forward() {
+        let now = ts("2025-01-01T00:00:00Z");
+        let src = Source::new("a", None);
+        let e = Entry::new(observable::classify("192.0.2.1").unwrap(), &src, 50);
+        let first = build(&e, now);
+        let merged = merge(&first, &first, now);
+        assert!(time_of(&merged, "modified").unwrap() > now);
+    }
+
+    #[test]
+    fn loose_times() {
+        assert_eq!(parse_time("2024-05-01 10:00:00").unwrap(), ts("2024-05-01T10:00:00Z"));
+        assert_eq!(parse_time("2024-05-01").unwrap(), ts("2024-05-01T00:00:00Z"));
+        assert_eq!(parse_time("1714557600").unwrap(), ts("2024-05-01T10:00:00Z"));
+        assert!(parse_time("yesterday").is_none());
+    }
+}

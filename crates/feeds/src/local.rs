@@ -1,0 +1,425 @@
+//! The member's local intel: what `ward pull` and `ward import` bring in, kept in the same
+//! kind of store as the hub's ([`ward_store::Store`], SQLite at `--data DIR`), in a
+//! collection titled [`COLLECTION_TITLE`] created on first use and found by its title.
+//!
+//! Readers (exports, the log scanner) call [`LocalIntel::indicators`] for every indicator with
+//! its score, sources, sightings, TLP and allow-list verdict; writers call
+//! [`LocalIntel::add_objects`] (imports: ward-made objects are merged with what is stored) or
+//! [`LocalIntel::add_verbatim`] (pulled objects and sightings: kept exactly as they came).
+//!
+//! Pull positions per server and collection live beside the store in [`PULL_STATE_FILE`],
+//! written atomically (the store trait has no place for client-side state).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ward_stix::tlp::EffectiveTlp;
+use ward_stix::{StixObject, Timestamp, Tlp};
+use ward_store::{
+    AddOutcome, NewCollection, NewVersion, ObjectQuery, SqliteStore, StatusRecord, StatusState,
+    Store, VersionSelect,
+};
+
+use crate::allowlist::AllowList;
+use crate::config::FeedsConfig;
+use crate::decay::{self, ScoreInputs};
+use crate::indicator::{merge, SOURCES_PROPERTY};
+use crate::observable::{self, Observable, ObservableKind};
+use crate::FeedsError;
+
+/// Title of the local collection.
+pub const COLLECTION_TITLE: &str = "local";
+/// File of pull positions in the data folder.
+pub const PULL_STATE_FILE: &str = "pull-state.json";
+
+const PAGE: usize = 1000;
+
+/// An indicator as the toolkit acts on it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScoredIndicator {
+    pub object: StixObject,
+    /// The values its pattern names (through the pattern compiler). Empty when the pattern
+    /// needs full evaluation: such an indicator can be scanned for but never exported.
+    #[serde(serialize_with = "observable_texts")]
+    pub observables: Vec<Observable>,
+    /// The family that set its decay (of its first observable); `None` when it has none.
+    pub kind: Option<ObservableKind>,
+    /// 0-100, decayed to the time asked for.
+    pub score: f64,
+    /// Names of the feeds or producers that reported it.
+    pub sources: Vec<String>,
+    /// Sightings of it in the local store.
+    pub sightings: usize,
+    /// Its TLP; `None` when unmarked.
+    pub tlp: Option<Tlp>,
+    /// The allow-list that flags it (any of its observables), if any.
+    pub allow_listed: Option<String>,
+}
+
+impl ScoredIndicator {
+    pub fn is_allow_listed(&self) -> bool {
+        self.allow_listed.is_some()
+    }
+}
+
+/// What a write did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AddSummary {
+    /// New objects or new versions stored.
+    pub added: usize,
+    /// Versions that were already stored.
+    pub duplicates: usize,
+}
+
+/// One server and collection's pull position.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullPosition {
+    /// `X-TAXII-Date-Added-Last` of the last page of the last completed pull.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub added_after: Option<String>,
+    /// The `next` of an interrupted pull, and the `added_after` it was started with.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_added_after: Option<String>,
+}
+
+pub struct LocalIntel {
+    store: Arc<dyn Store>,
+    collection: String,
+    data_dir: PathBuf,
+    config: FeedsConfig,
+    allow: AllowList,
+}
+
+impl LocalIntel {
+    /// Opens (creating when needed) the local store in `data_dir` and reads `feeds.toml`.
+    pub fn open(data_dir: &Path) -> Result<LocalIntel, FeedsError> {
+        let store = SqliteStore::open(data_dir)?;
+        LocalIntel::with_store(Arc::new(store), data_dir)
+    }
+
+    /// Uses an already open store; `data_dir` holds `feeds.toml` and the pull positions.
+    pub fn with_store(store: Arc<dyn Store>, data_dir: &Path) -> Result<LocalIntel, FeedsError> {
+        let config = FeedsConfig::load(data_dir)?;
+        let allow = config.allow_list(data_dir)?;
+        let collection = match store
+            .collections()?
+            .into_iter()
+            .find(|c| c.title == COLLECTION_TITLE)
+        {
+            Some(c) => c.id,
+            None => {
+                store
+                    .create_collection(&NewCollection {
+                        title: COLLECTION_TITLE.into(),
+                        description: Some("intel pulled and imported by this member".into()),
+                        readers: Vec::new(),
+                        writers: Vec::new(),
+                    })?
+                    .id
+            }
+        };
+        Ok(LocalIntel {
+            store,
+            collection,
+            data_dir: data_dir.to_path_buf(),
+            config,
+            allow,
+        })
+    }
+
+    pub fn config(&self) -> &FeedsConfig {
+        &self.config
+    }
+
+    pub fn allow_list(&self) -> &AllowList {
+        &self.allow
+    }
+
+    pub fn collection_id(&self) -> &str {
+        &self.collection
+    }
+
+    fn write(&self, objects: &[Value]) -> Result<AddSummary, FeedsError> {
+        let mut summary = AddSummary::default();
+        for chunk in objects.chunks(PAGE) {
+            let versions: Vec<NewVersion> = chunk.iter().filter_map(new_version).collect();
+            if versions.is_empty() {
+                continue;
+            }
+            let status = StatusRecord {
+                id: uuid::Uuid::new_v4().to_string(),
+                owner_org: COLLECTION_TITLE.into(),
+                status: StatusState::Complete,
+                request_timestamp: Timestamp::now().as_micros(),
+                total_count: versions.len() as u64,
+                successes: Vec::new(),
+                failures: Vec::new(),
+                pendings: Vec::new(),
+            };
+            for outcome in self.store.add_objects(&self.collection, &versions, &status)? {
+                match outcome {
+                    AddOutcome::Added { .. } => summary.added += 1,
+                    AddOutcome::Duplicate { .. } => summary.duplicates += 1,
+                }
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Stores objects exactly as they are (pulled objects, sightings). A version already
+    /// stored is a duplicate, not an error.
+    pub fn add_verbatim(&self, objects: &[Value]) -> Result<AddSummary, FeedsError> {
+        self.write(objects)
+    }
+
+    /// Stores imported objects. Objects made by ward's importers (they carry
+    /// `x_ward_sources`) are merged with the stored version of the same id, so a value
+    /// listed by several feeds is one indicator with every source; others are stored as
+    /// they are.
+    pub fn add_objects(&self, objects: &[Value]) -> Result<AddSummary, FeedsError> {
+        let ours: Vec<String> = objects
+            .iter()
+            .filter(|o| o.get(SOURCES_PROPERTY).is_some())
+            .filter_map(|o| o.get("id").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        let mut stored: HashMap<String, Value> = HashMap::new();
+        for ids in ours.chunks(500) {
+            let query = ObjectQuery {
+                ids: ids.to_vec(),
+                versions: VersionSelect::last(),
+                limit: ids.len().max(1),
+                ..ObjectQuery::default()
+            };
+            for v in self.store.query_objects(&self.collection, &query)?.items {
+                if let Ok(value) = serde_json::from_str::<Value>(&v.json) {
+                    stored.insert(v.id, value);
+                }
+            }
+        }
+        let now = Timestamp::now();
+        let merged: Vec<Value> = objects
+            .iter()
+            .map(|o| {
+                let id = o.get("id").and_then(Value::as_str).unwrap_or("");
+                match stored.get(id) {
+                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => {
+                        merge(existing, o, now)
+                    }
+                    _ => o.clone(),
+                }
+            })
+            .collect();
+        self.write(&merged)
+    }
+
+    /// Records sightings (STIX `sighting` objects) as they are.
+    pub fn add_sightings(&self, sightings: &[Value]) -> Result<AddSummary, FeedsError> {
+        self.write(sightings)
+    }
+
+    /// The latest version of every stored object, in the order they were added.
+    pub fn objects(&self) -> Result<Vec<StixObject>, FeedsError> {
+        let mut out = Vec::new();
+        let mut after = None;
+        loop {
+            let query = ObjectQuery {
+                versions: VersionSelect::last(),
+                after: after.clone(),
+                limit: PAGE,
+                ..ObjectQuery::default()
+            };
+            let page = self.store.query_objects(&self.collection, &query)?;
+            for v in &page.items {
+                let parsed = serde_json::from_str::<Value>(&v.json)
+                    .ok()
+                    .and_then(|j| StixObject::from_value(j).ok());
+                if let Some(o) = parsed {
+                    out.push(o);
+                }
+            }
+            match (page.more, page.items.last()) {
+                (true, Some(last)) => after = Some(last.position()),
+                _ => break,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every indicator, scored now.
+    pub fn indicators(&self) -> Result<Vec<ScoredIndicator>, FeedsError> {
+        self.indicators_at(Timestamp::now())
+    }
+
+    /// Every indicator, scored at `now`.
+    pub fn indicators_at(&self, now: Timestamp) -> Result<Vec<ScoredIndicator>, FeedsError> {
+        let objects = self.objects()?;
+        Ok(score_objects(&objects, &self.config, &self.allow, now))
+    }
+
+    // --- pull positions ------------------------------------------------------------------
+
+    fn state_path(&self) -> PathBuf {
+        self.data_dir.join(PULL_STATE_FILE)
+    }
+
+    fn read_state(&self) -> Result<BTreeMap<String, PullPosition>, FeedsError> {
+        let path = self.state_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| FeedsError::Unreadable {
+                path,
+                message: format!("expected the pull positions JSON: {e}"),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+            Err(e) => Err(FeedsError::io(path, e)),
+        }
+    }
+
+    /// The position of a server and collection (`Default` when never pulled).
+    pub fn pull_position(&self, server: &str, collection: &str) -> Result<PullPosition, FeedsError> {
+        Ok(self
+            .read_state()?
+            .remove(&position_key(server, collection))
+            .unwrap_or_default())
+    }
+
+    /// Saves a position: written to a temporary file and renamed over the old one, so a
+    /// crash leaves either the old or the new table.
+    pub fn save_pull_position(
+        &self,
+        server: &str,
+        collection: &str,
+        position: &PullPosition,
+    ) -> Result<(), FeedsError> {
+        let mut state = self.read_state()?;
+        state.insert(position_key(server, collection), position.clone());
+        let path = self.state_path();
+        let tmp = self.data_dir.join(format!("{PULL_STATE_FILE}.tmp"));
+        let body = serde_json::to_vec_pretty(&state).map_err(|e| FeedsError::Unreadable {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        std::fs::write(&tmp, body).map_err(|e| FeedsError::io(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| FeedsError::io(&path, e))?;
+        Ok(())
+    }
+}
+
+fn observable_texts<S: serde::Serializer>(o: &[Observable], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(o.iter().map(observable::value_text))
+}
+
+fn position_key(server: &str, collection: &str) -> String {
+    format!("{} {collection}", server.trim_end_matches('/'))
+}
+
+fn new_version(o: &Value) -> Option<NewVersion> {
+    let obj = StixObject::from_value(o.clone()).ok()?;
+    Some(NewVersion {
+        id: obj.id().to_string(),
+        object_type: obj.object_type().to_string(),
+        spec_version: obj.spec_version().unwrap_or("2.1").to_string(),
+        version: obj.version(),
+        json: serde_json::to_string(o).ok()?,
+    })
+}
+
+fn time(o: &StixObject, key: &str) -> Option<Timestamp> {
+    o.get(key)
+        .and_then(Value::as_str)
+        .and_then(|t| Timestamp::parse(t).ok())
+}
+
+/// Scores indicators among `objects` (sightings among them count), for callers that hold
+/// objects from elsewhere.
+pub fn score_objects(
+    objects: &[StixObject],
+    config: &FeedsConfig,
+    allow: &AllowList,
+    now: Timestamp,
+) -> Vec<ScoredIndicator> {
+    // Sightings per indicator: how many, and the latest time one was seen.
+    let mut sighted: HashMap<&str, (usize, Option<Timestamp>)> = HashMap::new();
+    for o in objects.iter().filter(|o| o.object_type() == "sighting") {
+        let Some(target) = o.get("sighting_of_ref").and_then(Value::as_str) else {
+            continue;
+        };
+        let count = o
+            .get("count")
+            .and_then(Value::as_u64)
+            .map_or(1, |c| usize::try_from(c.max(1)).unwrap_or(usize::MAX));
+        let seen = time(o, "last_seen")
+            .or_else(|| time(o, "first_seen"))
+            .or_else(|| o.modified())
+            .or_else(|| o.created());
+        let entry = sighted.entry(target).or_insert((0, None));
+        entry.0 = entry.0.saturating_add(count);
+        entry.1 = entry.1.max(seen);
+    }
+    let mut out = Vec::new();
+    for o in objects.iter().filter(|o| o.object_type() == "indicator") {
+        let pattern = o.get("pattern").and_then(Value::as_str).unwrap_or("");
+        let observables =
+            observable::of_pattern(o.get("pattern_type").and_then(Value::as_str), pattern)
+                .unwrap_or_default();
+        let kind = observables.first().map(observable::kind);
+        let mut sources: Vec<String> = o
+            .get(SOURCES_PROPERTY)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
+        if sources.is_empty() {
+            sources.push(o.created_by_ref().unwrap_or("unknown").to_string());
+        }
+        let (sightings, last_sighting) = sighted.get(o.id()).copied().unwrap_or((0, None));
+        let valid_from = time(o, "valid_from");
+        let last_seen = [valid_from, o.modified(), o.created(), last_sighting]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(now);
+        let score = match kind {
+            Some(kind) => decay::score(
+                &ScoreInputs {
+                    kind,
+                    confidence: o.confidence(),
+                    sources: sources.len(),
+                    sightings,
+                    last_seen,
+                    valid_from,
+                    valid_until: time(o, "valid_until"),
+                    revoked: o.revoked(),
+                },
+                config,
+                now,
+            ),
+            None => 0.0,
+        };
+        let tlp = match o.tlp() {
+            EffectiveTlp::Level(l) => Some(l),
+            EffectiveTlp::Unmarked => None,
+        };
+        let allow_listed = observables
+            .iter()
+            .find_map(|k| allow.check(k))
+            .map(str::to_string);
+        out.push(ScoredIndicator {
+            object: o.clone(),
+            observables,
+            kind,
+            score: (score * 10.0).round() / 10.0,
+            sources,
+            sightings,
+            tlp,
+            allow_listed,
+        });
+    }
+    out
+}
