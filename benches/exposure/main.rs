@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ward_exposure::{assess, Advisory, EpssScores, Inventory, KevCatalog, NaiveDate, NvdCatalog, Sources};
+use ward_exposure::{
+    assess, Advisory, EpssScores, Inventory, KevCatalog, NaiveDate, NvdCatalog, Sources,
+};
 
 const ASSETS: usize = 10_000;
 const NVD_RECORDS: usize = 250_000;
@@ -49,7 +51,10 @@ fn generate_nvd(rng: &mut Rng, kev_ids: &[String]) -> String {
             s.push(',');
         }
         // Every KEV id appears once so that the catalog is exercised in full.
-        let id = kev_ids.get(i).cloned().unwrap_or_else(|| format!("CVE-2030-{i:07}"));
+        let id = kev_ids
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("CVE-2030-{i:07}"));
         let p = rng.below(PRODUCTS);
         let score = 1.0 + rng.below(90) as f64 / 10.0;
         let _ = write!(
@@ -89,7 +94,9 @@ fn generate_nvd(rng: &mut Rng, kev_ids: &[String]) -> String {
 }
 
 fn generate_epss(rng: &mut Rng, nvd_ids: impl Iterator<Item = String>) -> String {
-    let mut s = String::from("#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\n");
+    let mut s = String::from(
+        "#model_version:v2025.03.14,score_date:2025-08-25T00:00:00Z\ncve,epss,percentile\n",
+    );
     for id in nvd_ids {
         let p = rng.below(100_000) as f64 / 100_000.0;
         let _ = writeln!(s, "{id},{p:.5},{p:.5}");
@@ -99,14 +106,22 @@ fn generate_epss(rng: &mut Rng, nvd_ids: impl Iterator<Item = String>) -> String
 
 fn generate_inventory(rng: &mut Rng, advisories: &[Advisory]) -> String {
     let kinds = ["workstation", "server", "network", "medical-device", "iot"];
-    let crit = ["life-sustaining", "patient-care", "clinical-support", "business"];
+    let crit = [
+        "life-sustaining",
+        "patient-care",
+        "clinical-support",
+        "business",
+    ];
     let mut s = String::from("name,vendor,product,version,kind,location,criticality,internet_exposed,end_of_support,owner\n");
     for i in 0..ASSETS {
         let (v, p) = if i % 10 == 0 {
             // One asset in ten is a medical device named in an advisory.
             let a = &advisories[rng.below(advisories.len())];
             match a.products.get(rng.below(a.products.len().max(1))) {
-                Some(pr) => (pr.vendor.replace(',', " "), pr.product_name.replace(',', " ")),
+                Some(pr) => (
+                    pr.vendor.replace(',', " "),
+                    pr.product_name.replace(',', " "),
+                ),
                 None => (vendor(i), product(i)),
             }
         } else {
@@ -125,6 +140,16 @@ fn generate_inventory(rng: &mut Rng, advisories: &[Advisory]) -> String {
         );
     }
     s
+}
+
+/// CPU time (user + system) of this process, from /proc on Linux: on a shared machine it
+/// moves less than wall-clock time when other work competes for the cores.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
 }
 
 fn median(v: &mut [Duration]) -> Duration {
@@ -153,7 +178,12 @@ fn main() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let t = Instant::now();
     let nvd_json = generate_nvd(&mut rng, &kev_ids);
-    let ids = (0..NVD_RECORDS).map(|i| kev_ids.get(i).cloned().unwrap_or_else(|| format!("CVE-2030-{i:07}")));
+    let ids = (0..NVD_RECORDS).map(|i| {
+        kev_ids
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("CVE-2030-{i:07}"))
+    });
     let epss_csv = generate_epss(&mut rng, ids);
     let inventory_csv = generate_inventory(&mut rng, &advisories);
     eprintln!(
@@ -173,12 +203,16 @@ fn main() {
     }
 
     let today = NaiveDate::from_ymd_opt(2025, 9, 1).expect("date");
-    let (mut load, mut matching, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut load, mut matching, mut total, mut cpu) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut findings = 0;
     for _ in 0..runs {
+        let cpu_start = cpu_time();
         let start = Instant::now();
         let mut inventory = Inventory::default();
-        inventory.add_csv("inventory.csv", inventory_csv.as_bytes()).expect("inventory");
+        inventory
+            .add_csv("inventory.csv", inventory_csv.as_bytes())
+            .expect("inventory");
         let sources = Sources {
             advisories: advisories.clone(),
             nvd: NvdCatalog::from_json("nvd.json", nvd_json.as_bytes()).expect("nvd"),
@@ -193,6 +227,9 @@ fn main() {
         load.push(loaded - start);
         matching.push(done - loaded);
         total.push(done - start);
+        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+            cpu.push(b.saturating_sub(a));
+        }
         std::hint::black_box(report);
     }
     println!(
@@ -201,7 +238,26 @@ fn main() {
         advisories.len()
     );
     println!("  findings:                      {findings}");
-    println!("  load (parse NVD/KEV/EPSS/CSV): median {:.3?}  best {:.3?}", median(&mut load), load[0]);
-    println!("  match + rank:                  median {:.3?}  best {:.3?}", median(&mut matching), matching[0]);
-    println!("  total:                         median {:.3?}  best {:.3?}", median(&mut total), total[0]);
+    println!(
+        "  load (parse NVD/KEV/EPSS/CSV): median {:.3?}  best {:.3?}",
+        median(&mut load),
+        load[0]
+    );
+    println!(
+        "  match + rank:                  median {:.3?}  best {:.3?}",
+        median(&mut matching),
+        matching[0]
+    );
+    println!(
+        "  total:                         median {:.3?}  best {:.3?}",
+        median(&mut total),
+        total[0]
+    );
+    if !cpu.is_empty() {
+        println!(
+            "  CPU time (user+sys, 10 ms):    median {:.3?}  best {:.3?}",
+            median(&mut cpu),
+            cpu[0]
+        );
+    }
 }

@@ -69,7 +69,7 @@ def main():
     med = hubbench.Medallion(args.python or hubbench.default_python(), args.limit)
     try:
         m_ingest = ingest(med, objects, args.envelope)
-        m_times = page_latency(med, args.medallion_pages, args.limit)
+        m_times = page_latency(med, args.medallion_pages, args.limit) if args.medallion_pages else []
     finally:
         med.stop()
     for name, rate, times in (("ward", w_ingest, w_times), ("medallion", m_ingest, m_times)):
@@ -82,7 +82,8 @@ def main():
     print("objects=%d envelope=%d pages=%d (medallion %d) limit=%d" % (
         args.objects, args.envelope, args.pages, args.medallion_pages, args.limit))
     print("ingest ratio ward/medallion: %.1fx" % (w_ingest / m_ingest))
-    print("page p50 ratio medallion/ward: %.1fx" % (rows[1][2] / rows[0][2]))
+    if m_times:
+        print("page p50 ratio medallion/ward: %.1fx" % (rows[1][2] / rows[0][2]))
 
 
 if __name__ == "__main__":

@@ -45,9 +45,9 @@ enum Command {
     /// STIX patterns: check one, or test it against observed data
     #[command(subcommand)]
     Pattern(cmd::pattern::PatternCommand),
-    /// Pull intel from a TAXII 2.1 server into the local store [not available yet]
+    /// Pull intel from a TAXII 2.1 server into the local store
     Pull(cmd::pull::PullArgs),
-    /// Push a STIX file to a TAXII 2.1 collection [not available yet]
+    /// Push a STIX file to a TAXII 2.1 collection
     Push(cmd::pull::PushArgs),
     /// Import outside formats (MISP, CSV, abuse.ch, KEV, CSAF, NVD...) as STIX
     Import(cmd::import::ImportArgs),

@@ -43,7 +43,8 @@ fn bundle(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-const CONN: &str = "#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n\
+const CONN: &str =
+    "#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n\
 1704448800.000000\tC1\t10.1.4.22\t51000\t203.0.113.7\t443\n\
 1704448801.000000\tC2\t10.1.4.22\t51001\t203.0.113.70\t443\n\
 1704448802.000000\tC3\t10.1.4.23\t51002\t203.0.113.7\t443\n";
@@ -66,7 +67,11 @@ fn json_alerts_have_exactly_the_documented_fields() {
         .arg(&conn)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -77,7 +82,19 @@ fn json_alerts_have_exactly_the_documented_fields() {
     let keys: Vec<&str> = a.keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["file", "line", "timestamp", "field", "value", "indicator_id", "indicator_name", "score", "tlp", "sources", "sentence"]
+        [
+            "file",
+            "line",
+            "timestamp",
+            "field",
+            "value",
+            "indicator_id",
+            "indicator_name",
+            "score",
+            "tlp",
+            "sources",
+            "sentence"
+        ]
     );
     assert_eq!(a["line"], 4);
     assert_eq!(lines[1]["line"], 6);
@@ -100,7 +117,12 @@ fn json_alerts_have_exactly_the_documented_fields() {
         .arg(&conn)
         .output()
         .unwrap();
-    assert!(std::fs::read_dir(dir.path().join("data/cache")).unwrap().count() == 1);
+    assert!(
+        std::fs::read_dir(dir.path().join("data/cache"))
+            .unwrap()
+            .count()
+            == 1
+    );
     assert_eq!(String::from_utf8_lossy(&again.stdout).lines().count(), 2);
 }
 
@@ -109,7 +131,10 @@ fn compressed_stdin_summary_fail_on_and_sightings() {
     let dir = tempfile::tempdir().unwrap();
     let intel = bundle(dir.path());
     let gz = dir.path().join("eve.json.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::fast());
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
     enc.write_all(EVE.as_bytes()).unwrap();
     enc.finish().unwrap();
     let zst = dir.path().join("conn.log.zst");
@@ -141,14 +166,31 @@ fn compressed_stdin_summary_fail_on_and_sightings() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
-    assert!(stdout.contains("2 indicator(s) matched, 4 time(s)"), "{stdout}");
-    assert!(stdout.contains("LockBit staging server [score 85, TLP:AMBER]"), "{stdout}");
-    assert!(stderr.contains("1 line(s) could not be read as Suricata EVE") && stderr.contains("line 3"), "{stderr}");
+    assert!(
+        stdout.contains("2 indicator(s) matched, 4 time(s)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("LockBit staging server [score 85, TLP:AMBER]"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("1 line(s) could not be read as Suricata EVE") && stderr.contains("line 3"),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 indicator(s) left out"), "{stderr}");
     let b: Value = serde_json::from_slice(&std::fs::read(&sightings).unwrap()).unwrap();
-    let s: Vec<&Value> = b["objects"].as_array().unwrap().iter().filter(|o| o["type"] == "sighting").collect();
+    let s: Vec<&Value> = b["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["type"] == "sighting")
+        .collect();
     assert_eq!(s.len(), 2);
-    let lockbit = s.iter().find(|o| o["sighting_of_ref"] == "indicator--00000000-0000-4000-8000-000000000001").unwrap();
+    let lockbit = s
+        .iter()
+        .find(|o| o["sighting_of_ref"] == "indicator--00000000-0000-4000-8000-000000000001")
+        .unwrap();
     assert_eq!(lockbit["count"], 3);
     assert_eq!(lockbit["first_seen"], "2024-01-05T10:00:00.000000Z");
 

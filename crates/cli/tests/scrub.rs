@@ -9,7 +9,11 @@ use std::thread;
 use serde_json::{json, Value};
 
 fn ward(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_ward")).args(args).env_remove("WARD_TOKEN").output() {
+    match Command::new(env!("CARGO_BIN_EXE_ward"))
+        .args(args)
+        .env_remove("WARD_TOKEN")
+        .output()
+    {
         Ok(out) => out,
         Err(e) => panic!("cannot run ward: {e}"),
     }
@@ -35,10 +39,31 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = write(&dir, "n.txt", NARRATIVE);
     let report = dir.path().join("report.json");
-    let out = ward(&["scrub", "--org-domain", "stmarys.org", "--report", &report.display().to_string(), &file]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = ward(&[
+        "scrub",
+        "--org-domain",
+        "stmarys.org",
+        "--report",
+        &report.display().to_string(),
+        &file,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = stdout(&out);
-    for gone in ["John Smith", "4821937", "123-45-6789", "123-4567", "Oyelaran", "jsmith@stmarys.org", "WS-0425", "10.20.1.15"] {
+    for gone in [
+        "John Smith",
+        "4821937",
+        "123-45-6789",
+        "123-4567",
+        "Oyelaran",
+        "jsmith@stmarys.org",
+        "WS-0425",
+        "10.20.1.15",
+    ] {
         assert!(!text.contains(gone), "{gone} leaked: {text}");
     }
     for kept in [
@@ -52,12 +77,24 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
     ] {
         assert!(text.contains(kept), "{kept} was not kept: {text}");
     }
-    for placeholder in ["[NAME]", "[MRN]", "[SSN]", "[PHONE]", "[EMAIL]", "[INTERNAL-HOST]", "[INTERNAL-IP]"] {
+    for placeholder in [
+        "[NAME]",
+        "[MRN]",
+        "[SSN]",
+        "[PHONE]",
+        "[EMAIL]",
+        "[INTERNAL-HOST]",
+        "[INTERNAL-IP]",
+    ] {
         assert!(text.contains(placeholder), "{placeholder} missing: {text}");
     }
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).expect("report written")).expect("report is JSON");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report written"))
+            .expect("report is JSON");
     let findings = report["findings"].as_array().expect("findings");
-    assert!(findings.iter().any(|f| f["kind"] == "ssn" && f["original"] == "123-45-6789" && f["reason"].is_string()));
+    assert!(findings
+        .iter()
+        .any(|f| f["kind"] == "ssn" && f["original"] == "123-45-6789" && f["reason"].is_string()));
     assert_eq!(report["removed"]["mrn"], 1);
 }
 
@@ -79,19 +116,44 @@ fn scrub_stix_drops_internal_observables() {
     ]});
     let file = write(&dir, "b.json", &bundle.to_string());
     let report = dir.path().join("r.json");
-    let out = ward(&["scrub", "--format", "stix", "--report", &report.display().to_string(), &file]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = ward(&[
+        "scrub",
+        "--format",
+        "stix",
+        "--report",
+        &report.display().to_string(),
+        &file,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_str(&stdout(&out)).expect("stix out");
     let objects = doc["objects"].as_array().expect("objects");
     let ids: Vec<&str> = objects.iter().filter_map(|o| o["id"].as_str()).collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
-    assert!(!ids.iter().any(|id| id.starts_with("user-account") || id.contains("11111111")));
-    assert_eq!(objects[1]["object_refs"], json!(["ipv4-addr--22222222-2222-4222-8222-222222222222"]));
+    assert!(!ids
+        .iter()
+        .any(|id| id.starts_with("user-account") || id.contains("11111111")));
+    assert_eq!(
+        objects[1]["object_refs"],
+        json!(["ipv4-addr--22222222-2222-4222-8222-222222222222"])
+    );
     assert_eq!(objects[2]["name"], "Beacon from Dr. [NAME]'s laptop");
-    assert_eq!(objects[2]["description"], "Patient MRN [MRN] was open on [INTERNAL-IP].");
-    let r: Value = serde_json::from_str(&std::fs::read_to_string(report).expect("report")).expect("json");
+    assert_eq!(
+        objects[2]["description"],
+        "Patient MRN [MRN] was open on [INTERNAL-IP]."
+    );
+    let r: Value =
+        serde_json::from_str(&std::fs::read_to_string(report).expect("report")).expect("json");
     assert_eq!(r["dropped_objects"].as_array().map(Vec::len), Some(2));
-    assert!(r["findings"].as_array().expect("findings").iter().any(|f| f["pointer"] == "/objects/4/description"));
+    assert!(r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["pointer"] == "/objects/4/description"));
 }
 
 #[test]
@@ -128,7 +190,11 @@ fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
         let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
         let length: usize = head
             .lines()
-            .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length:")
+                    .map(|v| v.trim().parse().unwrap_or(0))
+            })
             .unwrap_or(0);
         while buf.len() < head_end + length {
             let n = conn.read(&mut chunk).expect("read body");
@@ -148,30 +214,80 @@ fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
 }
 
 fn preview_equals_what_is_sent(file: &str) {
-    let dry = ward(&["--json", "share", file, "--to", "http://127.0.0.1:9/taxii2/api1", "--collection", "c1", "--org-domain", "stmarys.org", "--dry-run"]);
-    assert_eq!(dry.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&dry.stderr));
-    let preview: Value = serde_json::from_str(&stdout(&dry)).expect("dry run prints the request body");
+    let dry = ward(&[
+        "--json",
+        "share",
+        file,
+        "--to",
+        "http://127.0.0.1:9/taxii2/api1",
+        "--collection",
+        "c1",
+        "--org-domain",
+        "stmarys.org",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        dry.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    let preview: Value =
+        serde_json::from_str(&stdout(&dry)).expect("dry run prints the request body");
 
     let (url, hub) = fake_hub();
     let sent = match Command::new(env!("CARGO_BIN_EXE_ward"))
-        .args(["share", file, "--to", &url, "--collection", "c1", "--org-domain", "stmarys.org"])
+        .args([
+            "share",
+            file,
+            "--to",
+            &url,
+            "--collection",
+            "c1",
+            "--org-domain",
+            "stmarys.org",
+        ])
         .env("WARD_TOKEN", "s3cret")
         .output()
     {
         Ok(out) => out,
         Err(e) => panic!("cannot run ward: {e}"),
     };
-    assert_eq!(sent.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&sent.stderr));
-    assert!(stdout(&sent).contains("status complete"), "{}", stdout(&sent));
+    assert_eq!(
+        sent.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    assert!(
+        stdout(&sent).contains("status complete"),
+        "{}",
+        stdout(&sent)
+    );
     let (head, body) = hub.join().expect("hub thread");
-    assert!(head.starts_with("POST /taxii2/api1/collections/c1/objects/ HTTP/1.1"), "{head}");
+    assert!(
+        head.starts_with("POST /taxii2/api1/collections/c1/objects/ HTTP/1.1"),
+        "{head}"
+    );
     let lower = head.to_ascii_lowercase();
-    assert!(lower.contains("content-type: application/taxii+json;version=2.1"), "{head}");
+    assert!(
+        lower.contains("content-type: application/taxii+json;version=2.1"),
+        "{head}"
+    );
     assert!(head.contains("Bearer s3cret"), "{head}");
     let received: Value = serde_json::from_slice(&body).expect("body is JSON");
-    assert_eq!(received, preview, "what the hub received differs from the preview");
+    assert_eq!(
+        received, preview,
+        "what the hub received differs from the preview"
+    );
     let text = received.to_string();
-    for gone in ["John Smith", "4821937", "123-45-6789", "jsmith@stmarys.org", "10.20.1.15"] {
+    for gone in [
+        "John Smith",
+        "4821937",
+        "123-45-6789",
+        "jsmith@stmarys.org",
+        "10.20.1.15",
+    ] {
         assert!(!text.contains(gone), "{gone} left the machine");
     }
 }
@@ -203,8 +319,21 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("nonblocking");
     let url = format!("http://{}/api", listener.local_addr().expect("addr"));
-    let out = ward(&["share", &file, "--to", &url, "--collection", "c1", "--dry-run"]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = ward(&[
+        "share",
+        &file,
+        "--to",
+        &url,
+        "--collection",
+        "c1",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = stdout(&out);
     assert!(text.contains("-Patient John Smith (MRN 4821937"), "{text}");
     assert!(text.contains("+Patient [NAME] (MRN [MRN]"), "{text}");

@@ -297,9 +297,6 @@ struct Interner {
 
 impl Interner {
     fn intern(&mut self, s: &str) -> u32 {
-        if self.table.heap_bytes() == 0 {
-            self.table = StringTable::new();
-        }
         if let Some(&i) = self.seen.get(s) {
             return i;
         }
@@ -635,13 +632,13 @@ impl IndicatorIndex {
             .into_iter()
             .map(|(p, e)| (p, IntMap::build(&e)))
             .collect();
-        v4.sort_by(|a, b| b.0.cmp(&a.0));
+        v4.sort_by_key(|e| std::cmp::Reverse(e.0));
         index.ipv4_nets = v4;
         let mut v6: Vec<_> = ipv6_nets
             .into_iter()
             .map(|(p, e)| (p, IntMap::build(&e)))
             .collect();
-        v6.sort_by(|a, b| b.0.cmp(&a.0));
+        v6.sort_by_key(|e| std::cmp::Reverse(e.0));
         index.ipv6_nets = v6;
         let [d, z, u, h, e, j3, j4, ua] = strs;
         index.domains = StrMap::build(&d);
@@ -1056,4 +1053,55 @@ fn multi_ok(multi: &[u32], n: usize) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ind(n: u32, pattern: &str) -> StixObject {
+        StixObject::from_value(json!({"type": "indicator", "spec_version": "2.1",
+            "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+            "created": "2024-01-01T00:00:00Z", "modified": "2024-01-01T00:00:00Z",
+            "pattern": pattern, "pattern_type": "stix", "valid_from": "2024-01-01T00:00:00Z"}))
+        .unwrap()
+    }
+
+    #[test]
+    fn cache_round_trip_and_refusals() {
+        let (index, report) = IndicatorIndex::from_objects(
+            vec![
+                ind(1, "[ipv4-addr:value = '203.0.113.7']"),
+                ind(2, "[ipv4-addr:value = '203.0.113.7'] OR [domain-name:value = 'a.test']"),
+                ind(3, "[ipv4-addr:value = '203.0.113.7' AND ipv4-addr:value != '1.1.1.1']"),
+                ind(4, "[file:name = 'x'"),
+            ],
+            BuildOptions::default(),
+        );
+        assert_eq!(report.indexed, 2);
+        assert_eq!(report.full_evaluation, 1);
+        assert_eq!(report.skipped.len(), 1);
+        let bytes = index.to_cache(7);
+        let back = IndicatorIndex::from_cache(&bytes, 7).unwrap();
+        let no_bytes = |s: IndexStats| IndexStats { bytes: 0, ..s };
+        assert_eq!(no_bytes(back.stats()), no_bytes(index.stats()));
+        let mut found = Vec::new();
+        back.lookup_ipv4(0xCB00_7107, &mut |n| found.push(n));
+        found.sort();
+        assert_eq!(found, vec![0, 1]);
+        assert_eq!(back.info(1).unwrap().id, "indicator--00000000-0000-4000-8000-000000000002");
+        assert_eq!(IndicatorIndex::from_cache(&bytes, 8).unwrap_err(), CacheError::Stale);
+        // Every truncation and a flipped byte anywhere: an error or an index, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(IndicatorIndex::from_cache(&bytes[..cut], 7).is_err());
+        }
+        for at in (0..bytes.len()).step_by(7) {
+            let mut b = bytes.clone();
+            b[at] ^= 0xA5;
+            let _ = IndicatorIndex::from_cache(&b, 7);
+        }
+        let empty = IndicatorIndex::from_objects(Vec::new(), BuildOptions::default()).0;
+        assert!(IndicatorIndex::from_cache(&empty.to_cache(1), 1).is_ok());
+    }
 }

@@ -253,10 +253,16 @@ impl StrMap {
 }
 
 /// Interned strings (names, sources, threat names) stored back to back.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct StringTable {
     starts: Vec<u32>,
     bytes: Vec<u8>,
+}
+
+impl Default for StringTable {
+    fn default() -> StringTable {
+        StringTable::new()
+    }
 }
 
 impl StringTable {

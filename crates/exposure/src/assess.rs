@@ -97,9 +97,12 @@ pub fn assess(inventory: &Inventory, sources: &Sources, today: NaiveDate) -> Exp
             .chunks(chunk)
             .map(|assets| {
                 scope.spawn(move || {
+                    let mut vendors = VendorCache::default();
                     assets
                         .iter()
-                        .filter_map(|asset| assess_asset(asset, sources, index, today))
+                        .filter_map(|asset| {
+                            assess_asset(asset, sources, index, today, &mut vendors)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -150,16 +153,42 @@ struct RawHit {
     cvss: Option<Cvss>,
 }
 
+/// An inventory vendor's canonical keys and name words. Inventories repeat a handful of
+/// vendors thousands of times, so each is worked out once per worker.
+struct VendorNames {
+    keys: BTreeSet<String>,
+    words: BTreeSet<String>,
+}
+
+#[derive(Default)]
+struct VendorCache(HashMap<String, std::rc::Rc<VendorNames>>);
+
+impl VendorCache {
+    fn get(&mut self, vendor: &str) -> std::rc::Rc<VendorNames> {
+        if let Some(v) = self.0.get(vendor) {
+            return v.clone();
+        }
+        let names = std::rc::Rc::new(VendorNames {
+            keys: vendor_keys(vendor),
+            words: vendor_words(vendor),
+        });
+        self.0.insert(vendor.to_string(), names.clone());
+        names
+    }
+}
+
 fn assess_asset(
     asset: &Asset,
     sources: &Sources,
     index: &AdvisoryIndex,
     today: NaiveDate,
+    vendors: &mut VendorCache,
 ) -> Option<Finding> {
     let version = asset.version.as_deref().and_then(Version::parse);
+    let vendor = vendors.get(&asset.vendor);
     let mut hits: Vec<RawHit> = Vec::new();
-    csaf_hits(asset, version.as_ref(), sources, index, &mut hits);
-    nvd_hits(asset, &sources.nvd, &mut hits);
+    csaf_hits(asset, &vendor, version.as_ref(), sources, index, &mut hits);
+    nvd_hits(asset, &vendor, &sources.nvd, &mut hits);
     if hits.is_empty() {
         return None;
     }
@@ -196,23 +225,20 @@ fn assess_asset(
     })
 }
 
-fn asset_words(asset: &Asset) -> (ProductWords, ProductWords) {
-    let vw = vendor_words(&asset.vendor);
-    let product = ProductWords::new(&asset.product, &vw);
-    let everything = ProductWords::new(&format!("{} {}", asset.product, asset.name), &vw);
-    (product, everything)
-}
-
 fn csaf_hits(
     asset: &Asset,
+    vendor: &VendorNames,
     version: Option<&Version>,
     sources: &Sources,
     index: &AdvisoryIndex,
     out: &mut Vec<RawHit>,
 ) {
-    let keys = vendor_keys(&asset.vendor);
-    let (product_words, all_words) = asset_words(asset);
-    for key in &keys {
+    if !vendor.keys.iter().any(|k| index.by_vendor.contains_key(k)) {
+        return;
+    }
+    let product_words = ProductWords::new(&asset.product, &vendor.words);
+    let all_words = ProductWords::new(&format!("{} {}", asset.product, asset.name), &vendor.words);
+    for key in &vendor.keys {
         let Some(candidates) = index.by_vendor.get(key) else {
             continue;
         };
@@ -326,12 +352,9 @@ fn fixed_version_in_text(text: &str, current: Option<&Version>) -> Option<String
         .map(|(s, _)| s)
 }
 
-fn asset_cpes(asset: &Asset) -> Vec<Cpe> {
+fn asset_cpes(asset: &Asset, vendor: &VendorNames) -> Vec<Cpe> {
     let mut cpes: Vec<Cpe> = asset.cpes.iter().filter_map(|c| Cpe::parse(c)).collect();
-    let mut vendor_names: BTreeSet<String> = vendor_keys(&asset.vendor)
-        .iter()
-        .map(|k| cpe_word(k))
-        .collect();
+    let mut vendor_names: BTreeSet<String> = vendor.keys.iter().map(|k| cpe_word(k)).collect();
     vendor_names.insert(cpe_word(&asset.vendor));
     for v in &vendor_names {
         if !v.is_empty() {
@@ -353,11 +376,11 @@ fn asset_cpes(asset: &Asset) -> Vec<Cpe> {
     cpes
 }
 
-fn nvd_hits(asset: &Asset, nvd: &NvdCatalog, out: &mut Vec<RawHit>) {
+fn nvd_hits(asset: &Asset, vendor: &VendorNames, nvd: &NvdCatalog, out: &mut Vec<RawHit>) {
     if nvd.is_empty() {
         return;
     }
-    let cpes = asset_cpes(asset);
+    let cpes = asset_cpes(asset, vendor);
     let mut seen = BTreeSet::new();
     for c in &cpes {
         for cve in nvd.candidates(c.vendor(), c.product()) {
@@ -636,10 +659,17 @@ fn recommend(
         return RecommendedAction {
             kind: ActionKind::PatchTo,
             target_version: None,
-            summary: format!("Install {who}'s latest security update on {name} ({}).", asset.product),
+            summary: format!(
+                "Install {who}'s latest security update on {name} ({}).",
+                asset.product
+            ),
             steps: vec![
-                format!("Check with {who} which update fixes {}, and install it after a backup.", ids.join(", ")),
-                "Record the new version in the inventory so the next check is accurate.".to_string(),
+                format!(
+                    "Check with {who} which update fixes {}, and install it after a backup.",
+                    ids.join(", ")
+                ),
+                "Record the new version in the inventory so the next check is accurate."
+                    .to_string(),
             ],
             vendor_guidance: guidance,
         };

@@ -189,11 +189,17 @@ impl CompiledMatch {
     // Bounds are parsed when a candidate is evaluated, not at load: most records of a large
     // feed never meet an asset.
     fn start(&self) -> Option<(Version, bool)> {
-        bound(&self.raw.version_start_including, &self.raw.version_start_excluding)
+        bound(
+            &self.raw.version_start_including,
+            &self.raw.version_start_excluding,
+        )
     }
 
     fn end(&self) -> Option<(Version, bool)> {
-        bound(&self.raw.version_end_including, &self.raw.version_end_excluding)
+        bound(
+            &self.raw.version_end_including,
+            &self.raw.version_end_excluding,
+        )
     }
 
     fn has_range(&self) -> bool {
@@ -226,16 +232,21 @@ impl CompiledMatch {
             let after_start = self
                 .start()
                 .as_ref()
-                .into_iter().all(|(s, incl)| match v.cmp(s) {
+                .into_iter()
+                .all(|(s, incl)| match v.cmp(s) {
                     Ordering::Greater => true,
                     Ordering::Equal => *incl,
                     Ordering::Less => false,
                 });
-            let before_end = self.end().as_ref().into_iter().all(|(e, incl)| match v.cmp(e) {
-                Ordering::Less => true,
-                Ordering::Equal => *incl,
-                Ordering::Greater => false,
-            });
+            let before_end = self
+                .end()
+                .as_ref()
+                .into_iter()
+                .all(|(e, incl)| match v.cmp(e) {
+                    Ordering::Less => true,
+                    Ordering::Equal => *incl,
+                    Ordering::Greater => false,
+                });
             return Some(after_start && before_end);
         }
         if crit_version == "*" {

@@ -177,10 +177,40 @@ fn product_from_title(title: &str, vendor: &str) -> Option<String> {
     let lower = t.to_ascii_lowercase();
     let end = lower.find(" vulnerabilit").unwrap_or(t.len());
     let mut name = t[..end].trim();
-    if name.len() >= vendor.len() && name[..vendor.len()].eq_ignore_ascii_case(vendor) {
-        name = name[vendor.len()..].trim();
+    // `get` rather than indexing: the vendor's length need not fall on a character boundary
+    // of the title.
+    if let (Some(head), Some(rest)) = (name.get(..vendor.len()), name.get(vendor.len()..)) {
+        if head.eq_ignore_ascii_case(vendor) {
+            name = rest.trim();
+        }
     }
     (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_name_from_title() {
+        let t = "ICSMA-18-086-01_Philips Alice 6 Vulnerabilities (Update B)";
+        assert_eq!(product_from_title(t, "Philips").as_deref(), Some("Alice 6"));
+        assert_eq!(product_from_title("Äöü Pump Vulnerability", "Ä").as_deref(), Some("Äöü Pump"));
+        assert_eq!(product_from_title("Äöü Pump", "Äö").as_deref(), Some("Pump"));
+    }
+
+    #[test]
+    fn placeholder_product_named_from_title() {
+        let doc = br#"{"document":{"title":"Philips Alice 6 Vulnerabilities","tracking":{"id":"ICSMA-18-086-01"}},
+          "product_tree":{"branches":[{"category":"vendor","name":"Philips","branches":[{"category":"product_name",
+            "name":"Version","branches":[{"category":"product_version_range","name":"<= R8.0.3",
+            "product":{"name":"Version: R8.0.3 or prior","product_id":"CSAFPID-0001"}}]}]}]},
+          "vulnerabilities":[{"cve":"CVE-2018-0001","product_status":{"known_affected":["CSAFPID-0001"]},
+            "remediations":[{"category":"vendor_fix","details":"Update to R8.0.4.","product_ids":["CSAFPID-0001"]}]}]}"#;
+        let a = Advisory::from_json("a.json", doc).unwrap();
+        assert_eq!(a.products[0].product_name, "Alice 6");
+        assert_eq!(a.vulnerabilities[0].remediations_for("CSAFPID-0001")[0].details, "Update to R8.0.4.");
+    }
 }
 
 #[derive(Default, Clone)]

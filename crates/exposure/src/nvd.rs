@@ -1,87 +1,127 @@
 //! NVD CVE JSON 2.0: CVE records with their CVSS scores and CPE applicability
 //! configurations, indexed by vendor and product so that a large feed is matched in one pass.
 
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::cpe::{CompiledMatch, Cpe, CpeMatch};
 use crate::error::ExposureError;
 use crate::fxhash::FxHashMap;
 
 #[derive(Deserialize)]
-struct FeedFile {
-    vulnerabilities: Vec<FeedItem>,
+struct FeedFile<'a> {
+    #[serde(borrow)]
+    vulnerabilities: Vec<FeedItem<'a>>,
 }
 
 #[derive(Deserialize)]
-struct FeedItem {
-    cve: RawCve,
+struct FeedItem<'a> {
+    #[serde(borrow)]
+    cve: &'a RawValue,
+}
+
+// The record types borrow from the feed: the index pass checks every record's types without
+// copying its text, and only records an asset names are turned into owned values.
+#[derive(Deserialize)]
+struct RawCve<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    descriptions: Vec<RawDescription<'a>>,
+    #[serde(default, borrow)]
+    metrics: RawMetrics<'a>,
+    #[serde(default, borrow)]
+    configurations: Vec<RawConfig<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawCve {
-    id: String,
-    #[serde(default)]
-    descriptions: Vec<RawDescription>,
-    #[serde(default)]
-    metrics: RawMetrics,
-    #[serde(default)]
-    configurations: Vec<RawConfig>,
-}
-
-#[derive(Deserialize)]
-struct RawDescription {
-    lang: String,
-    value: String,
+struct RawDescription<'a> {
+    #[serde(borrow)]
+    lang: Cow<'a, str>,
+    #[serde(borrow)]
+    value: Cow<'a, str>,
 }
 
 #[derive(Deserialize, Default)]
-struct RawMetrics {
-    #[serde(rename = "cvssMetricV40", default)]
-    v40: Vec<RawMetric>,
-    #[serde(rename = "cvssMetricV31", default)]
-    v31: Vec<RawMetric>,
-    #[serde(rename = "cvssMetricV30", default)]
-    v30: Vec<RawMetric>,
-    #[serde(rename = "cvssMetricV2", default)]
-    v2: Vec<RawMetric>,
+struct RawMetrics<'a> {
+    #[serde(rename = "cvssMetricV40", default, borrow)]
+    v40: Vec<RawMetric<'a>>,
+    #[serde(rename = "cvssMetricV31", default, borrow)]
+    v31: Vec<RawMetric<'a>>,
+    #[serde(rename = "cvssMetricV30", default, borrow)]
+    v30: Vec<RawMetric<'a>>,
+    #[serde(rename = "cvssMetricV2", default, borrow)]
+    v2: Vec<RawMetric<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawMetric {
-    #[serde(rename = "cvssData")]
-    data: RawCvssData,
-    #[serde(rename = "type", default)]
-    kind: String,
+struct RawMetric<'a> {
+    #[serde(rename = "cvssData", borrow)]
+    data: RawCvssData<'a>,
+    #[serde(rename = "type", default, borrow)]
+    kind: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
-struct RawCvssData {
+struct RawCvssData<'a> {
     #[serde(rename = "baseScore")]
     base_score: f64,
-    #[serde(rename = "vectorString", default)]
-    vector: String,
+    #[serde(rename = "vectorString", default, borrow)]
+    vector: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
-struct RawConfig {
-    #[serde(default)]
-    operator: Option<String>,
+struct RawConfig<'a> {
+    #[serde(default, borrow)]
+    operator: Option<Cow<'a, str>>,
     #[serde(default)]
     negate: bool,
-    #[serde(default)]
-    nodes: Vec<RawNode>,
+    #[serde(default, borrow)]
+    nodes: Vec<RawNode<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawNode {
-    #[serde(default)]
-    operator: Option<String>,
+struct RawNode<'a> {
+    #[serde(default, borrow)]
+    operator: Option<Cow<'a, str>>,
     #[serde(default)]
     negate: bool,
-    #[serde(rename = "cpeMatch", default)]
-    cpe_match: Vec<CpeMatch>,
+    #[serde(rename = "cpeMatch", default, borrow)]
+    cpe_match: Vec<RawMatch<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawMatch<'a> {
+    #[serde(default)]
+    vulnerable: bool,
+    #[serde(borrow)]
+    criteria: Cow<'a, str>,
+    #[serde(rename = "versionStartIncluding", default, borrow)]
+    start_including: Option<Cow<'a, str>>,
+    #[serde(rename = "versionStartExcluding", default, borrow)]
+    start_excluding: Option<Cow<'a, str>>,
+    #[serde(rename = "versionEndIncluding", default, borrow)]
+    end_including: Option<Cow<'a, str>>,
+    #[serde(rename = "versionEndExcluding", default, borrow)]
+    end_excluding: Option<Cow<'a, str>>,
+}
+
+impl RawMatch<'_> {
+    fn to_owned_match(&self) -> CpeMatch {
+        let own = |c: &Option<Cow<'_, str>>| c.as_deref().map(str::to_string);
+        CpeMatch {
+            vulnerable: self.vulnerable,
+            criteria: self.criteria.to_string(),
+            version_start_including: own(&self.start_including),
+            version_start_excluding: own(&self.start_excluding),
+            version_end_including: own(&self.end_including),
+            version_end_excluding: own(&self.end_excluding),
+        }
+    }
 }
 
 /// AND or OR, as NVD writes it; OR when absent.
@@ -237,10 +277,20 @@ fn eval_match(m: &CompiledMatch, asset: &[Cpe]) -> Truth {
     }
 }
 
-/// NVD records indexed by the (vendor, product) of their vulnerable criteria.
+/// One record: where it sits in the feed, and its compiled form once something needed it.
+#[derive(Debug, Clone)]
+struct Record {
+    span: (usize, usize),
+    compiled: OnceLock<NvdCve>,
+}
+
+/// NVD records indexed by the (vendor, product) of their vulnerable criteria. The feed text is
+/// kept, and a record is compiled the first time an asset's product leads to it: a clinic
+/// meets a tiny share of NVD.
 #[derive(Debug, Clone, Default)]
 pub struct NvdCatalog {
-    pub cves: Vec<NvdCve>,
+    feed: String,
+    records: Vec<Record>,
     by_product: FxHashMap<String, Vec<u32>>,
     by_id: FxHashMap<String, u32>,
 }
@@ -248,29 +298,56 @@ pub struct NvdCatalog {
 impl NvdCatalog {
     pub fn load(path: &Path) -> Result<NvdCatalog, ExposureError> {
         let bytes = std::fs::read(path).map_err(|e| ExposureError::io(path, e))?;
-        NvdCatalog::from_json(&path.display().to_string(), &bytes)
+        NvdCatalog::from_vec(&path.display().to_string(), bytes)
     }
 
     /// Reads an NVD CVE JSON 2.0 document (the API response or a feed file: an object with
-    /// `vulnerabilities: [{cve: ...}]`). Criteria that are not CPE 2.3 names are skipped.
+    /// `vulnerabilities: [{cve: ...}]`). Every record's types are checked here, so a bad
+    /// feed fails at load; criteria that are not CPE 2.3 names are skipped.
     pub fn from_json(label: &str, bytes: &[u8]) -> Result<NvdCatalog, ExposureError> {
-        let feed: FeedFile = serde_json::from_slice(bytes).map_err(|e| {
-            ExposureError::json(
-                label,
-                "NVD CVE JSON 2.0 (an object with `vulnerabilities: [{cve: ...}]`)",
-                &e,
-            )
-        })?;
+        NvdCatalog::from_vec(label, bytes.to_vec())
+    }
+
+    fn from_vec(label: &str, bytes: Vec<u8>) -> Result<NvdCatalog, ExposureError> {
+        let feed = String::from_utf8(bytes)
+            .map_err(|e| ExposureError::malformed(label, 0, format!("UTF-8 JSON ({e})")))?;
+        let expected = "NVD CVE JSON 2.0 (an object with `vulnerabilities: [{cve: ...}]`)";
         let mut catalog = NvdCatalog::default();
-        for item in feed.vulnerabilities {
-            catalog.push(convert(item.cve));
+        {
+            let file: FeedFile<'_> = serde_json::from_str(&feed)
+                .map_err(|e| ExposureError::json(label, expected, &e))?;
+            let base = feed.as_ptr() as usize;
+            for item in file.vulnerabilities {
+                let text = item.cve.get();
+                let start = text.as_ptr() as usize - base;
+                let raw: RawCve<'_> = serde_json::from_str(text).map_err(|e| {
+                    let line = feed[..start].matches('\n').count() + e.line();
+                    ExposureError::malformed(label, line, format!("{expected}: {e}"))
+                })?;
+                let keys = raw
+                    .configurations
+                    .iter()
+                    .flat_map(|c| &c.nodes)
+                    .flat_map(|n| &n.cpe_match)
+                    .filter(|m| m.vulnerable)
+                    .filter_map(|m| criteria_key(&m.criteria));
+                catalog.add(
+                    raw.id.trim().to_ascii_uppercase(),
+                    keys,
+                    Record {
+                        span: (start, start + text.len()),
+                        compiled: OnceLock::new(),
+                    },
+                );
+            }
         }
+        catalog.feed = feed;
         Ok(catalog)
     }
 
+    /// Adds a record built in code.
     pub fn push(&mut self, cve: NvdCve) {
-        let idx = self.cves.len() as u32;
-        let mut keys: Vec<String> = cve
+        let keys: Vec<String> = cve
             .configurations
             .iter()
             .flat_map(|c| &c.nodes)
@@ -278,6 +355,22 @@ impl NvdCatalog {
             .filter(|m| m.raw.vulnerable)
             .map(|m| product_key(m.cpe.vendor(), m.cpe.product()))
             .collect();
+        let id = cve.id.clone();
+        let compiled = OnceLock::new();
+        let _ = compiled.set(cve);
+        self.add(
+            id,
+            keys.into_iter(),
+            Record {
+                span: (0, 0),
+                compiled,
+            },
+        );
+    }
+
+    fn add(&mut self, id: String, keys: impl Iterator<Item = String>, record: Record) {
+        let idx = self.records.len() as u32;
+        let mut keys: Vec<String> = keys.collect();
         keys.sort_unstable();
         keys.dedup();
         for k in keys {
@@ -288,12 +381,29 @@ impl NvdCatalog {
                 }
             }
         }
-        self.by_id.insert(cve.id.clone(), idx);
-        self.cves.push(cve);
+        self.by_id.insert(id, idx);
+        self.records.push(record);
+    }
+
+    fn record(&self, idx: u32) -> &NvdCve {
+        let r = &self.records[idx as usize];
+        r.compiled.get_or_init(|| {
+            let text = self.feed.get(r.span.0..r.span.1).unwrap_or("");
+            match serde_json::from_str::<RawCve<'_>>(text) {
+                Ok(raw) => convert(raw),
+                // Checked at load; an empty record is the safe answer should that change.
+                Err(_) => NvdCve {
+                    id: String::new(),
+                    description: None,
+                    cvss: None,
+                    configurations: Vec::new(),
+                },
+            }
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&NvdCve> {
-        self.by_id.get(id).map(|&i| &self.cves[i as usize])
+        self.by_id.get(id).map(|&i| self.record(i))
     }
 
     /// CVEs whose vulnerable criteria name this vendor and product.
@@ -302,16 +412,34 @@ impl NvdCatalog {
             .get(&product_key(vendor, product))
             .into_iter()
             .flatten()
-            .map(|&i| &self.cves[i as usize])
+            .map(|&i| self.record(i))
     }
 
     pub fn len(&self) -> usize {
-        self.cves.len()
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cves.is_empty()
+        self.records.is_empty()
     }
+}
+
+/// The index key of a criteria string. Most NVD criteria are plain lowercase names that can
+/// be split in place; anything else goes through the full CPE parser so both agree.
+fn criteria_key(criteria: &str) -> Option<String> {
+    let plain = !criteria
+        .bytes()
+        .any(|b| b == b'\\' || b.is_ascii_uppercase() || !b.is_ascii());
+    if plain {
+        let mut fields = criteria.strip_prefix("cpe:2.3:")?.split(':');
+        let (part, vendor, product) = (fields.next()?, fields.next()?, fields.next()?);
+        if part.is_empty() || vendor.is_empty() || fields.count() > 8 {
+            return None;
+        }
+        let product = if product.is_empty() { "*" } else { product };
+        return Some(product_key(vendor, product));
+    }
+    Cpe::parse(criteria).map(|c| product_key(c.vendor(), c.product()))
 }
 
 /// One string per (vendor, product); NUL cannot occur in a CPE attribute.
@@ -329,7 +457,7 @@ fn convert(raw: RawCve) -> NvdCve {
         .iter()
         .find(|d| d.lang == "en")
         .or_else(|| raw.descriptions.first())
-        .map(|d| d.value.clone());
+        .map(|d| d.value.to_string());
     let metrics = [
         &raw.metrics.v40,
         &raw.metrics.v31,
@@ -340,7 +468,7 @@ fn convert(raw: RawCve) -> NvdCve {
         list.iter()
             .find(|m| m.kind == "Primary")
             .or_else(|| list.first())
-            .map(|m| (m.data.base_score, m.data.vector.clone()))
+            .map(|m| (m.data.base_score, m.data.vector.to_string()))
     });
     let configurations = raw
         .configurations
@@ -356,8 +484,8 @@ fn convert(raw: RawCve) -> NvdCve {
                     negate: n.negate,
                     matches: n
                         .cpe_match
-                        .into_iter()
-                        .filter_map(CompiledMatch::compile)
+                        .iter()
+                        .filter_map(|m| CompiledMatch::compile(m.to_owned_match()))
                         .collect(),
                 })
                 .collect(),
@@ -431,6 +559,21 @@ mod tests {
             .is_none());
         assert_eq!(cat.candidates("acme", "viewer").count(), 1);
         assert_eq!(cat.candidates("acme", "pump_x1").count(), 0);
+    }
+
+    #[test]
+    fn fast_index_key_agrees_with_the_parser() {
+        for c in [
+            "cpe:2.3:a:acme:viewer:2.0:*:*:*:*:*:*:*",
+            "cpe:2.3:a:Acme:Viewer",
+            r"cpe:2.3:a:foo\:bar:baz:1",
+            "cpe:2.3:a:acme::1",
+            "cpe:2.3::acme:x",
+            "cpe:2.3:a:b:c:d:e:f:g:h:i:j:k:l",
+        ] {
+            let slow = Cpe::parse(c).map(|p| product_key(p.vendor(), p.product()));
+            assert_eq!(criteria_key(c), slow, "{c}");
+        }
     }
 
     #[test]

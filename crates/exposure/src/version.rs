@@ -236,8 +236,15 @@ pub struct Interval {
 
 impl Interval {
     pub fn contains(&self, v: &Version) -> bool {
-        self.lower.as_ref().into_iter().all(|b| b.admits_from_above(v))
-            && self.upper.as_ref().into_iter().all(|b| b.admits_from_below(v))
+        self.lower
+            .as_ref()
+            .into_iter()
+            .all(|b| b.admits_from_above(v))
+            && self
+                .upper
+                .as_ref()
+                .into_iter()
+                .all(|b| b.admits_from_below(v))
     }
 
     fn exactly(version: Version, wildcard: bool) -> Interval {

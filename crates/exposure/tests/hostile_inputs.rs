@@ -7,7 +7,10 @@ use ward_exposure::version::{parse_range, Verdict, Version};
 #[test]
 fn a_dozen_hostile_inputs() {
     let deep = "[".repeat(100_000);
-    let long_line = format!("name,vendor,product,version\n{},b,c,d\n", "a".repeat(1 << 20));
+    let long_line = format!(
+        "name,vendor,product,version\n{},b,c,d\n",
+        "a".repeat(1 << 20)
+    );
     let deep_sbom = {
         let mut s = String::from(r#"{"bomFormat":"CycloneDX","specVersion":"1.5","components":"#);
         for _ in 0..60 {

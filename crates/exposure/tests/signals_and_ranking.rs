@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ward_exposure::{
-    assess, ActionKind, Advisory, Asset, AssetKind, Certainty, Criticality, EpssScores, Inventory, KevCatalog,
-    NvdCatalog, Sources, Tier,
+    assess, ActionKind, Advisory, Asset, AssetKind, Certainty, Criticality, EpssScores, Inventory,
+    KevCatalog, NvdCatalog, Sources, Tier,
 };
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn today() -> NaiveDate {
@@ -47,13 +49,25 @@ fn life_sustaining_internet_device_with_kev_flaw_outranks_laptop_with_higher_cvs
             .filter_map(|v| v.signals.cvss.as_ref().map(|c| c.base_score))
             .fold(0.0, f64::max)
     };
-    assert!(cvss(laptop) > cvss(device), "the laptop's flaw has the higher CVSS");
-    assert!(device.rank < laptop.rank, "device {} laptop {}", device.rank, laptop.rank);
+    assert!(
+        cvss(laptop) > cvss(device),
+        "the laptop's flaw has the higher CVSS"
+    );
+    assert!(
+        device.rank < laptop.rank,
+        "device {} laptop {}",
+        device.rank,
+        laptop.rank
+    );
     assert_eq!(device.rank, 1);
     assert_eq!(device.tier, Tier::Immediate);
     assert!(device.score > laptop.score);
     assert!(device.vulnerabilities[0].signals.kev.is_some());
-    assert!(device.why.contains("keeps patients alive"), "{}", device.why);
+    assert!(
+        device.why.contains("keeps patients alive"),
+        "{}",
+        device.why
+    );
     assert!(device.why.contains("internet"), "{}", device.why);
     assert!(laptop.why.contains("business system"), "{}", laptop.why);
 }
@@ -80,11 +94,21 @@ fn nvd_range_boundaries_through_the_assessment() {
 #[test]
 fn sbom_device_matches_and_configuration_with_platform() {
     let mut inventory = Inventory::default();
-    inventory.add_file(&fixture("infusion-pump.cdx.json")).expect("sbom");
+    inventory
+        .add_file(&fixture("infusion-pump.cdx.json"))
+        .expect("sbom");
     let report = assess(&inventory, &sources(), today());
     let f = report.findings.first().expect("pump found");
-    let v = f.vulnerabilities.iter().find(|v| v.id == "CVE-2099-0002").expect("firmware flaw");
-    assert_eq!(v.certainty, Certainty::Confirmed, "firmware and hardware both listed");
+    let v = f
+        .vulnerabilities
+        .iter()
+        .find(|v| v.id == "CVE-2099-0002")
+        .expect("firmware flaw");
+    assert_eq!(
+        v.certainty,
+        Certainty::Confirmed,
+        "firmware and hardware both listed"
+    );
     // EPSS 0.15 on a life-sustaining device that is not internet-facing: likely, high impact.
     assert_eq!(v.tier, Tier::OutOfCycle);
     assert!(v.signals.epss.is_some());
@@ -95,23 +119,47 @@ fn sbom_device_matches_and_configuration_with_platform() {
 fn csaf_device_patch_and_unsupported_server_isolation() {
     let inventory = Inventory::load(&fixture("clinic-inventory.csv")).expect("inventory");
     let report = assess(&inventory, &sources(), today());
-    let names: Vec<&str> = report.findings.iter().map(|f| f.asset.name.as_str()).collect();
+    let names: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.asset.name.as_str())
+        .collect();
     assert!(names.contains(&"Infusion pump 7"), "{names:?}");
-    assert!(!names.contains(&"Infusion pump 8"), "12.1.2 is past the advisory's <= 9.33.1: {names:?}");
-    let pump = report.findings.iter().find(|f| f.asset.name == "Infusion pump 7").expect("pump");
+    assert!(
+        !names.contains(&"Infusion pump 8"),
+        "12.1.2 is past the advisory's <= 9.33.1: {names:?}"
+    );
+    let pump = report
+        .findings
+        .iter()
+        .find(|f| f.asset.name == "Infusion pump 7")
+        .expect("pump");
     let cited: Vec<&str> = pump
         .vulnerabilities
         .iter()
         .filter_map(|v| v.advisory.as_ref().map(|a| a.id.as_str()))
         .collect();
     // Version 9.19 is inside both "<= 9.33" (2017) and "<= 9.33.1" (2020).
-    assert!(cited.contains(&"ICSMA-20-317-01") && cited.contains(&"ICSMA-17-017-02"), "{cited:?}");
-    assert!(!pump.action.vendor_guidance.is_empty(), "vendor remediation text carried");
+    assert!(
+        cited.contains(&"ICSMA-20-317-01") && cited.contains(&"ICSMA-17-017-02"),
+        "{cited:?}"
+    );
+    assert!(
+        !pump.action.vendor_guidance.is_empty(),
+        "vendor remediation text carried"
+    );
 
-    let portal = report.findings.iter().find(|f| f.asset.name == "Radiology portal").expect("portal");
+    let portal = report
+        .findings
+        .iter()
+        .find(|f| f.asset.name == "Radiology portal")
+        .expect("portal");
     assert_eq!(portal.action.kind, ActionKind::IsolateAndCallManufacturer);
     assert!(portal.why.contains("support has ended"), "{}", portal.why);
-    assert!(portal.vulnerabilities.iter().any(|v| v.signals.kev.is_some()));
+    assert!(portal
+        .vulnerabilities
+        .iter()
+        .any(|v| v.signals.kev.is_some()));
 
     assert_eq!(report.problems.len(), 1);
     assert_eq!(report.problems[0].line, 7);
@@ -122,15 +170,25 @@ fn unknown_version_is_possible_and_sightings_count_as_exploitation() {
     let mut s = sources();
     let mut asset = Asset::new("pump", "BD", "Alaris PC Unit 8015", None);
     asset.kind = Some(AssetKind::MedicalDevice);
-    let inv = Inventory { assets: vec![asset], problems: vec![] };
+    let inv = Inventory {
+        assets: vec![asset],
+        problems: vec![],
+    };
     let before = assess(&inv, &s, today());
     let f = before.findings.first().expect("found without a version");
-    assert!(f.vulnerabilities.iter().all(|v| v.certainty == Certainty::Possible));
+    assert!(f
+        .vulnerabilities
+        .iter()
+        .all(|v| v.certainty == Certainty::Possible));
     let cve = f.vulnerabilities[0].id.clone();
     let tier_before = f.vulnerabilities[0].tier;
     s.sightings.insert(cve.clone(), 3);
     let after = assess(&inv, &s, today());
-    let v = after.findings[0].vulnerabilities.iter().find(|v| v.id == cve).expect("same flaw");
+    let v = after.findings[0]
+        .vulnerabilities
+        .iter()
+        .find(|v| v.id == cve)
+        .expect("same flaw");
     assert_eq!(v.signals.sightings, 3);
     assert!(v.tier > tier_before, "{:?} -> {:?}", tier_before, v.tier);
 }
@@ -144,7 +202,16 @@ fn report_round_trips_through_json() {
     assert_eq!(back, report);
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     let first = &value["findings"][0];
-    for key in ["rank", "tier", "score", "asset", "why", "action", "vulnerabilities", "decision"] {
+    for key in [
+        "rank",
+        "tier",
+        "score",
+        "asset",
+        "why",
+        "action",
+        "vulnerabilities",
+        "decision",
+    ] {
         assert!(first.get(key).is_some(), "finding lacks `{key}`");
     }
     assert_eq!(first["tier"], "immediate");

@@ -18,7 +18,10 @@ use crate::observable::{self, Observable};
 
 /// The lists ward ships, with the name each verdict cites.
 pub const SHIPPED: [(&str, &str); 4] = [
-    ("dns-resolvers", include_str!("../data/allow-dns-resolvers.txt")),
+    (
+        "dns-resolvers",
+        include_str!("../data/allow-dns-resolvers.txt"),
+    ),
     ("cloud-cdn", include_str!("../data/allow-cloud-cdn.txt")),
     ("top-sites", include_str!("../data/allow-top-sites.txt")),
     ("healthcare", include_str!("../data/allow-healthcare.txt")),
@@ -156,7 +159,10 @@ mod tests {
         assert_eq!(check("8.8.8.8").as_deref(), Some("dns-resolvers"));
         assert_eq!(check("8.8.0.0/16").as_deref(), Some("dns-resolvers"));
         assert_eq!(check("104.16.1.1").as_deref(), Some("cloud-cdn"));
-        assert_eq!(check("login.microsoftonline.com").as_deref(), Some("top-sites"));
+        assert_eq!(
+            check("login.microsoftonline.com").as_deref(),
+            Some("top-sites")
+        );
         assert_eq!(check("surescripts.net").as_deref(), Some("healthcare"));
         assert!(l.check(&Observable::DomainSuffix("com".into())).is_some());
         // `=name` entries do not cover tenants.
@@ -170,10 +176,15 @@ mod tests {
     #[test]
     fn local_entries_and_bad_lines() {
         let mut l = AllowList::default();
-        let bad = l.add_text("local", "portal.clinic.example\n203.0.113.0/24\nnot a name\n");
+        let bad = l.add_text(
+            "local",
+            "portal.clinic.example\n203.0.113.0/24\nnot a name\n",
+        );
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].0, 3);
         assert!(l.check(&classify("203.0.113.9").unwrap()).is_some());
-        assert!(l.check(&classify("a.portal.clinic.example").unwrap()).is_some());
+        assert!(l
+            .check(&classify("a.portal.clinic.example").unwrap())
+            .is_some());
     }
 }

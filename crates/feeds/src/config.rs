@@ -68,11 +68,26 @@ impl Default for DecayConfig {
         // IP addresses change hands within weeks; domains are registered for months; a
         // file hash names the same bad file forever, but samples stop circulating.
         DecayConfig {
-            ip: DecayParams { lifetime_days: 30.0, speed: 2.0 },
-            domain: DecayParams { lifetime_days: 180.0, speed: 1.5 },
-            url: DecayParams { lifetime_days: 90.0, speed: 1.5 },
-            hash: DecayParams { lifetime_days: 730.0, speed: 1.0 },
-            email: DecayParams { lifetime_days: 180.0, speed: 1.5 },
+            ip: DecayParams {
+                lifetime_days: 30.0,
+                speed: 2.0,
+            },
+            domain: DecayParams {
+                lifetime_days: 180.0,
+                speed: 1.5,
+            },
+            url: DecayParams {
+                lifetime_days: 90.0,
+                speed: 1.5,
+            },
+            hash: DecayParams {
+                lifetime_days: 730.0,
+                speed: 1.0,
+            },
+            email: DecayParams {
+                lifetime_days: 180.0,
+                speed: 1.5,
+            },
         }
     }
 }
@@ -139,10 +154,17 @@ impl FeedsConfig {
         })?;
         for kind in ObservableKind::ALL {
             let p = config.decay.for_kind(kind);
-            if !(p.lifetime_days.is_finite() && p.lifetime_days > 0.0 && p.speed.is_finite() && p.speed > 0.0) {
+            if !(p.lifetime_days.is_finite()
+                && p.lifetime_days > 0.0
+                && p.speed.is_finite()
+                && p.speed > 0.0)
+            {
                 return Err(FeedsError::Config {
                     path: PathBuf::from(path),
-                    message: format!("decay.{}: expected lifetime_days > 0 and speed > 0", kind.name()),
+                    message: format!(
+                        "decay.{}: expected lifetime_days > 0 and speed > 0",
+                        kind.name()
+                    ),
                 });
             }
         }
@@ -153,10 +175,11 @@ impl FeedsConfig {
     pub fn allow_list(&self, path: &Path) -> Result<crate::allowlist::AllowList, FeedsError> {
         let mut list = crate::allowlist::AllowList::shipped();
         for entry in &self.allow.entries {
-            list.add("local", entry).map_err(|message| FeedsError::Config {
-                path: path.join(FILE_NAME),
-                message: format!("allow.entries: {message}"),
-            })?;
+            list.add("local", entry)
+                .map_err(|message| FeedsError::Config {
+                    path: path.join(FILE_NAME),
+                    message: format!("allow.entries: {message}"),
+                })?;
         }
         Ok(list)
     }
@@ -185,9 +208,12 @@ mod tests {
 
     #[test]
     fn bad_configs_name_the_key() {
-        let e = FeedsConfig::parse(Path::new("f.toml"), "[decay.ip]\nlifetime_days = 0\nspeed = 1\n")
-            .unwrap_err()
-            .to_string();
+        let e = FeedsConfig::parse(
+            Path::new("f.toml"),
+            "[decay.ip]\nlifetime_days = 0\nspeed = 1\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("decay.ip"), "{e}");
         assert!(FeedsConfig::parse(Path::new("f.toml"), "[nope]\n").is_err());
     }

@@ -42,7 +42,11 @@ pub fn parse_time(text: &str) -> Option<Timestamp> {
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
         return Some(Timestamp::from_micros(dt.timestamp_micros()));
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
         if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
             return Some(Timestamp::from_micros(dt.and_utc().timestamp_micros()));
         }
@@ -176,6 +180,13 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
     if let Some(id) = &entry.external_id {
         reference.insert("external_id".into(), json!(id));
     }
+    if reference.len() == 1 {
+        // STIX wants a url, an id or a description in every external reference.
+        reference.insert(
+            "description".into(),
+            json!(format!("listed by {}", entry.source.name)),
+        );
+    }
     let types = if entry.indicator_types.is_empty() {
         vec!["malicious-activity".to_string()]
     } else {
@@ -215,7 +226,12 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
 
 fn union_strings(a: Option<&Value>, b: Option<&Value>) -> Option<Value> {
     let mut out: Vec<Value> = Vec::new();
-    for v in [a, b].into_iter().flatten().filter_map(Value::as_array).flatten() {
+    for v in [a, b]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+    {
         if !out.contains(v) {
             out.push(v.clone());
         }
@@ -224,7 +240,9 @@ fn union_strings(a: Option<&Value>, b: Option<&Value>) -> Option<Value> {
 }
 
 fn time_of(o: &Value, key: &str) -> Option<Timestamp> {
-    o.get(key).and_then(Value::as_str).and_then(|t| Timestamp::parse(t).ok())
+    o.get(key)
+        .and_then(Value::as_str)
+        .and_then(|t| Timestamp::parse(t).ok())
 }
 
 /// Merges `incoming` into `existing` (two versions of the same indicator id from different
@@ -249,12 +267,18 @@ pub fn merge(existing: &Value, incoming: &Value, now: Timestamp) -> Value {
     if let Some(c) = conf(existing).max(conf(incoming)) {
         out["confidence"] = json!(c);
     }
-    if let (Some(a), Some(b)) = (time_of(existing, "valid_from"), time_of(incoming, "valid_from")) {
+    if let (Some(a), Some(b)) = (
+        time_of(existing, "valid_from"),
+        time_of(incoming, "valid_from"),
+    ) {
         if b < a {
             out["valid_from"] = incoming["valid_from"].clone();
         }
     }
-    match (time_of(existing, "valid_until"), time_of(incoming, "valid_until")) {
+    match (
+        time_of(existing, "valid_until"),
+        time_of(incoming, "valid_until"),
+    ) {
         (Some(a), Some(b)) if b > a => out["valid_until"] = incoming["valid_until"].clone(),
         (Some(_), None) if incoming.get("type").is_some() => {
             if let Some(m) = out.as_object_mut() {
@@ -386,10 +410,9 @@ mod tests {
         let o = build(&e, ts("2025-01-01T00:00:00Z"));
         let problems = ward_stix::validate::validate_object(&o, "$");
         assert!(ward_stix::validate::is_valid(&problems), "{problems:?}");
-        assert!(ward_stix::validate::is_valid(&ward_stix::validate::validate_object(
-            &src.identity(),
-            "$"
-        )));
+        assert!(ward_stix::validate::is_valid(
+            &ward_stix::validate::validate_object(&src.identity(), "$")
+        ));
     }
 
     #[test]
@@ -404,13 +427,22 @@ mod tests {
         eb.tlp = Some(Tlp::Green);
         c.add_entry(&eb);
         let objects = c.finish();
-        let inds: Vec<&Value> = objects.iter().filter(|o| o["type"] == "indicator").collect();
+        let inds: Vec<&Value> = objects
+            .iter()
+            .filter(|o| o["type"] == "indicator")
+            .collect();
         assert_eq!(inds.len(), 1);
         assert_eq!(inds[0][SOURCES_PROPERTY], json!(["a", "b"]));
         assert_eq!(inds[0]["confidence"], json!(80));
         assert_eq!(inds[0]["external_references"].as_array().unwrap().len(), 2);
-        assert_eq!(inds[0]["object_marking_refs"], json!([Tlp::Green.marking_id()]));
-        assert_eq!(objects.iter().filter(|o| o["type"] == "identity").count(), 2);
+        assert_eq!(
+            inds[0]["object_marking_refs"],
+            json!([Tlp::Green.marking_id()])
+        );
+        assert_eq!(
+            objects.iter().filter(|o| o["type"] == "identity").count(),
+            2
+        );
     }
 
     #[test]
@@ -425,9 +457,18 @@ mod tests {
 
     #[test]
     fn loose_times() {
-        assert_eq!(parse_time("2024-05-01 10:00:00").unwrap(), ts("2024-05-01T10:00:00Z"));
-        assert_eq!(parse_time("2024-05-01").unwrap(), ts("2024-05-01T00:00:00Z"));
-        assert_eq!(parse_time("1714557600").unwrap(), ts("2024-05-01T10:00:00Z"));
+        assert_eq!(
+            parse_time("2024-05-01 10:00:00").unwrap(),
+            ts("2024-05-01T10:00:00Z")
+        );
+        assert_eq!(
+            parse_time("2024-05-01").unwrap(),
+            ts("2024-05-01T00:00:00Z")
+        );
+        assert_eq!(
+            parse_time("1714557600").unwrap(),
+            ts("2024-05-01T10:00:00Z")
+        );
         assert!(parse_time("yesterday").is_none());
     }
 }

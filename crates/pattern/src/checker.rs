@@ -165,7 +165,7 @@ fn comparison(c: &Comparison) -> Result<(), PatternError> {
             }
             Ok(())
         }
-        Operator::Matches(re) => crate::eval::compile_regex(re).map(|_| ()).map_err(|e| {
+        Operator::Matches(re) => crate::eval::cached_regex(re).map(|_| ()).map_err(|e| {
             semantic(
                 pos,
                 format!("expected a regular expression after MATCHES: {e}"),

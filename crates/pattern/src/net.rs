@@ -30,10 +30,58 @@ fn mask_v6(addr: Ipv6Addr, prefix: u8) -> Ipv6Addr {
     Ipv6Addr::from(bits & mask)
 }
 
+/// The plain dotted quad with an optional prefix (`198.51.100.7`, `10.0.0.0/8`: decimal
+/// octets without leading zeros), read in one pass: the form of nearly every address in
+/// logs and bundles. `None` for anything else, which `IpNet::parse` then hands to the
+/// general parser; on the strings it accepts, this reads what the general path reads.
+fn plain_ipv4(text: &str) -> Option<(Ipv4Addr, Option<u8>)> {
+    let bytes = text.as_bytes();
+    let mut octets = [0u8; 4];
+    let mut i = 0;
+    for (k, octet) in octets.iter_mut().enumerate() {
+        let start = i;
+        let mut n = 0u32;
+        while i < bytes.len() && bytes[i].is_ascii_digit() && i - start < 3 {
+            n = n * 10 + u32::from(bytes[i] - b'0');
+            i += 1;
+        }
+        let len = i - start;
+        if len == 0 || (len > 1 && bytes[start] == b'0') {
+            return None;
+        }
+        *octet = u8::try_from(n).ok()?;
+        if k < 3 {
+            if bytes.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    let prefix = match &bytes[i..] {
+        [] => None,
+        [b'/', d] if d.is_ascii_digit() => Some(d - b'0'),
+        [b'/', d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => {
+            Some((d1 - b'0') * 10 + (d2 - b'0'))
+        }
+        _ => return None,
+    };
+    Some((Ipv4Addr::from(octets), prefix))
+}
+
 impl IpNet {
     /// Parses `a.b.c.d`, `a.b.c.d/n`, an IPv6 address or `v6/n`. Only the dotted-quad
     /// form of IPv4 is accepted (not the `inet_aton` shorthands such as `10.1`).
     pub fn parse(text: &str) -> Option<IpNet> {
+        if let Some((addr, prefix)) = plain_ipv4(text) {
+            let prefix = prefix.unwrap_or(32);
+            if prefix > 32 {
+                return None;
+            }
+            return Some(IpNet {
+                addr: IpAddr::V4(mask_v4(addr, prefix)),
+                prefix,
+            });
+        }
         let (addr_text, prefix_text) = match text.split_once('/') {
             Some((a, p)) => (a, Some(p)),
             None => (text, None),
@@ -91,6 +139,55 @@ mod tests {
         assert!(net("198.51.100.9/24").contains(&net("198.51.100.1")));
     }
 
+    /// The general path alone, as `IpNet::parse` was before the fast path.
+    fn general(text: &str) -> Option<IpNet> {
+        let (addr_text, prefix_text) = match text.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (text, None),
+        };
+        let addr: std::net::IpAddr = addr_text.parse().ok()?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix_text {
+            None => max,
+            Some(p) if !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse::<u8>().ok().filter(|&n| n <= max)?
+            }
+            Some(_) => return None,
+        };
+        let addr = match addr {
+            std::net::IpAddr::V4(a) => std::net::IpAddr::V4(super::mask_v4(a, prefix)),
+            std::net::IpAddr::V6(a) => std::net::IpAddr::V6(super::mask_v6(a, prefix)),
+        };
+        Some(IpNet { addr, prefix })
+    }
+
+    #[test]
+    fn plain_quads_read_as_the_general_parser_reads_them() {
+        for s in [
+            "0.0.0.0",
+            "255.255.255.255",
+            "10.0.200.7",
+            "10.0.200.7/24",
+            "10.0.200.7/0",
+            "10.0.200.7/32",
+            "10.0.200.7/33",
+            "10.0.200.7/",
+            "10.0.200.7/032",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1..3.4",
+            "1.2.3.4 ",
+            "+1.2.3.4",
+            "1.2.3.0x1",
+            "1.2.3.1000",
+            "١.2.3.4",
+        ] {
+            assert_eq!(IpNet::parse(s), general(s), "{s}");
+        }
+    }
+
     #[test]
     fn rejects_non_addresses() {
         for s in [
@@ -103,6 +200,13 @@ mod tests {
             "x",
         ] {
             assert!(IpNet::parse(s).is_none(), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_quads_agree_with_the_general_parser(s in "[0-9./]{0,20}") {
+            proptest::prop_assert_eq!(IpNet::parse(&s), general(&s));
         }
     }
 }

@@ -155,9 +155,10 @@ pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
         Some((h, s)) => (h, Some(s)),
         None => (u, None),
     };
-    let sub_ok = sub.map_or(true, |s| {
-        s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit())
-    });
+    let sub_ok = match sub {
+        None => true,
+        Some(s) => s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()),
+    };
     for prefix in ["TA", "DS", "T", "S", "G", "M", "C"] {
         if head.len() == prefix.len() + 4 && head.starts_with(prefix) && sub_ok {
             let tail = &head[prefix.len()..];

@@ -40,7 +40,11 @@ tyrone jamal deshawn malik terrell lamar dwayne reginald cedric demetrius marqui
 keisha tanisha ebony shanice imani aaliyah jada nia ayesha zainab mariam khadija samir
 karim rashid faisal hamza bilal arjun vikram suresh ramesh anand vijay kavita pooja neha
 deepa lakshmi meera divya hao jun lei yan xin bo chen hui takeshi akiko sakura hana jiho
-minjun seojun jisoo hyun thanh linh minh quang tuan huong giang phuong
+minjun seojun jisoo hyun thanh linh minh quang tuan huong giang phuong jane kate katie
+beth sue tom tim jim bob rob mike dave steve chris matt nick tony dan ben sam alex jake josh
+andy greg jeff ken ron don liz jen jenny becky cindy debbie vicky sally molly ellen anne
+carla paula gina tara lynn joanne leslie marcia wanda rhonda tonya yolanda francesca
+giovanni hans klaus pierre rosalind ingrid tobias everett magnus imogen delphine
 ";
 
 /// Frequent surnames. A capitalized word found here is a name, unless it is also a common
@@ -102,7 +106,8 @@ ho ngo duong ly gupta sharma kumar verma reddy rao iyer nair menon desai mehta j
 chaudhry hussain ahmed rahman islam okafor okonkwo adeyemi mensah boateng mwangi otieno
 haddad nasser khoury mansour schmitt fischer wagner becker hoffmann schulz koch richter
 klein wolf neumann schwarz braun zimmermann kruger rossi russo ferrari esposito bianchi
-romano colombo ricci marino greco bruno gallo conti deluca costa moretti lombardi
+romano colombo ricci marino greco bruno gallo conti deluca costa moretti lombardi doe
+raman okonjo
 ";
 
 /// Names that are also ordinary English words (or months, places, banks). Standing alone,

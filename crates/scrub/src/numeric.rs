@@ -54,23 +54,10 @@ fn end_boundary(b: &[u8], end: usize) -> bool {
     match b.get(end) {
         None => true,
         Some(&c) if c.is_ascii_alphanumeric() || c >= 0x80 => false,
-        Some(&c) if matches!(c, b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
-            b.get(end + 1).is_none_or_not_alnum()
+        Some(b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
+            !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
         }
         Some(_) => true,
-    }
-}
-
-trait NotAlnum {
-    fn is_none_or_not_alnum(self) -> bool;
-}
-
-impl NotAlnum for Option<&u8> {
-    fn is_none_or_not_alnum(self) -> bool {
-        match self {
-            None => true,
-            Some(c) => !c.is_ascii_alphanumeric(),
-        }
     }
 }
 
@@ -204,7 +191,6 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     let d4 = s3.map_or(0, |_| run(b, p3 + 1));
     let p4 = p3 + 1 + d4;
     let slash = b.get(p1) == Some(&b'/');
-    let slash2 = d2 > 0 && b.get(p2) == Some(&b'/');
 
     // Dates written with slashes: 3/4/1980, 03/04/80, 1980/03/04.
     if slash {
@@ -219,10 +205,7 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
         }
         return None;
     }
-    let _ = slash2;
-    let Some(s1) = s1 else {
-        return None;
-    };
+    let s1 = s1?;
     if d2 == 0 {
         return None;
     }
@@ -231,10 +214,16 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
         return m(i, p3, Kind::Ssn, "social security number layout");
     }
     // Card numbers in groups: 4-4-4-4 (with optional 3 more) or 4-6-5.
-    if d1 == 4 && s1 != b'.' && s2 == Some(s1) && s3 == Some(s1) {
-        if d2 == 4 && d3 == 4 && d4 == 4 && end_boundary(b, p4) {
-            return m(i, p4, Kind::Account, "payment card number layout");
-        }
+    if d1 == 4
+        && s1 != b'.'
+        && s2 == Some(s1)
+        && s3 == Some(s1)
+        && d2 == 4
+        && d3 == 4
+        && d4 == 4
+        && end_boundary(b, p4)
+    {
+        return m(i, p4, Kind::Account, "payment card number layout");
     }
     if d1 == 4 && d2 == 6 && s1 != b'.' && s2 == Some(s1) && d3 == 5 && end_boundary(b, p3) {
         return m(i, p3, Kind::Account, "payment card number layout");

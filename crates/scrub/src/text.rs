@@ -385,7 +385,7 @@ impl<'a> Engine<'a> {
         let refanged = c::refang(t);
         let v = refanged.as_deref().unwrap_or(t);
         if let Some(pos) = v.find("://") {
-            self.classify_url(k, v, pos, refanged.is_none());
+            self.classify_url(k, v, pos);
             return;
         }
         if v.contains('@') {
@@ -440,10 +440,8 @@ impl<'a> Engine<'a> {
             self.classify_windows_path(k);
             return;
         }
-        if v.contains('/') {
-            if self.classify_slash(k, v) {
-                return;
-            }
+        if v.contains('/') && self.classify_slash(k, v) {
+            return;
         }
         if let Some(host) = c::host_name(v, self.v) {
             self.classify_host(k, &host, IndicatorKind::Domain);
@@ -589,7 +587,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn classify_url(&mut self, k: usize, v: &str, pos: usize, verbatim: bool) {
+    fn classify_url(&mut self, k: usize, v: &str, pos: usize) {
         let scheme = &v[..pos];
         let known = [
             "http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "tcp", "udp", "file",
@@ -614,7 +612,6 @@ impl<'a> Engine<'a> {
             return;
         }
         self.protect(k, IndicatorKind::Url);
-        let _ = verbatim;
         self.emails_inside(k);
     }
 
@@ -1672,12 +1669,19 @@ impl<'a> Engine<'a> {
                 verdict = Some(false);
                 break;
             }
-            if ATTACKER.iter().any(|a| l.starts_with(a)) {
+            // "from" and its like speak for the address only right before it.
+            let near = matches!(
+                l,
+                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by"
+            );
+            if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
                 verdict = Some(true);
                 break;
             }
         }
-        let keep = verdict.unwrap_or_else(|| !self.personal_webmail(k));
+        // Without a telling word, an address at a consumer mail provider is more likely a
+        // person's than an attacker's infrastructure: it goes.
+        let keep = verdict.unwrap_or_else(|| !self.webmail(k));
         if keep {
             self.protect(k, IndicatorKind::Email);
         } else {
@@ -1685,20 +1689,10 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn personal_webmail(&self, k: usize) -> bool {
+    fn webmail(&self, k: usize) -> bool {
         let s = self.toks[k].s.to_ascii_lowercase();
-        let Some((local, domain)) = s.rsplit_once('@') else {
-            return false;
-        };
-        if !self.v.webmail.contains(domain) {
-            return false;
-        }
-        local.split(|c: char| !c.is_ascii_alphabetic()).any(|p| {
-            p.len() >= 3
-                && (self.v.given.contains(p)
-                    || self.v.surnames.contains(p)
-                    || self.login_from_name(p))
-        })
+        s.rsplit_once('@')
+            .is_some_and(|(_, domain)| self.v.webmail.contains(domain))
     }
 
     fn finish(mut self, text: &str) -> Scrubbed {

@@ -224,3 +224,60 @@ fn unknown_collection_is_an_error_not_a_panic() {
         Err(StoreError::UnknownCollection(_))
     ));
 }
+
+#[test]
+fn concurrent_writers_share_commits_without_losing_or_mixing_anything() {
+    let (_dir, store, c) = store_with_collection();
+    let store = std::sync::Arc::new(store);
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let (store, c) = (store.clone(), c.clone());
+            std::thread::spawn(move || {
+                let mut dates = Vec::new();
+                for round in 0..20 {
+                    let objs: Vec<_> = (0..5)
+                        .map(|i| indicator(t * 1000 + round * 10 + i, "2024-01-01T00:00:00.000Z"))
+                        .collect();
+                    // Every fourth call targets a missing collection: it alone must fail.
+                    if round % 4 == 3 {
+                        assert!(matches!(
+                            store.add_objects("missing", &objs, &status("bad")),
+                            Err(StoreError::UnknownCollection(_))
+                        ));
+                        continue;
+                    }
+                    let out = store
+                        .add_objects(&c, &objs, &status(&format!("s-{t}-{round}")))
+                        .unwrap();
+                    for o in out {
+                        match o {
+                            AddOutcome::Added { date_added, .. } => dates.push(date_added),
+                            other => panic!("unexpected {other:?}"),
+                        }
+                    }
+                }
+                dates
+            })
+        })
+        .collect();
+    let mut all: Vec<i64> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    assert_eq!(all.len(), 8 * 15 * 5);
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 8 * 15 * 5, "date_added values must be unique");
+    let page = store
+        .query_objects(
+            &c,
+            &ObjectQuery {
+                limit: 10_000,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(page.items.len(), 8 * 15 * 5);
+    assert!(store.status("s-3-5").unwrap().is_some());
+    assert!(store.status("bad").unwrap().is_none());
+}

@@ -73,7 +73,10 @@ pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let export = render(format, &indicators, &options)?;
     match &args.out {
         Some(out) => {
-            let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = out
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             for (name, text) in &export.companions {
                 write_atomic(&dir.join(name), text)?;
             }

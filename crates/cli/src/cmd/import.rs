@@ -37,7 +37,10 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let result = import_path(&args.path, format)?;
     if result.objects.is_empty() {
         if let Some(first) = result.problems.first() {
-            bail!("{first} (nothing imported; {} entries skipped)", result.problems.len());
+            bail!(
+                "{first} (nothing imported; {} entries skipped)",
+                result.problems.len()
+            );
         }
         bail!("{}: no intel found", args.path.display());
     }
@@ -72,7 +75,10 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             eprintln!("skipped {p}");
         }
         if result.problems.len() > PROBLEMS_SHOWN {
-            eprintln!("... and {} more skipped", result.problems.len() - PROBLEMS_SHOWN);
+            eprintln!(
+                "... and {} more skipped",
+                result.problems.len() - PROBLEMS_SHOWN
+            );
         }
         let formats: Vec<String> = result
             .files

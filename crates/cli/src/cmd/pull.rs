@@ -1,9 +1,56 @@
+//! `ward pull` and `ward push`: the TAXII 2.1 client, into and out of the local store.
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
+use anyhow::{bail, Context};
 use clap::Args;
+use serde_json::{json, Value};
+use ward_feeds::taxii::{self, Auth, Client};
 
 use crate::Global;
+
+#[derive(Args, Debug)]
+pub struct AuthArgs {
+    /// Bearer token
+    #[arg(long, env = "WARD_TOKEN", hide_env_values = true, conflicts_with_all = ["user", "api_key"])]
+    pub token: Option<String>,
+    /// User name for HTTP Basic (password from WARD_PASSWORD)
+    #[arg(long, conflicts_with = "api_key")]
+    pub user: Option<String>,
+    /// API key sent in the header named by --api-key-header
+    #[arg(long, env = "WARD_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// Header that carries the API key
+    #[arg(long, default_value = "X-API-Key", value_name = "NAME")]
+    pub api_key_header: String,
+}
+
+impl AuthArgs {
+    fn auth(&self) -> anyhow::Result<Auth> {
+        if let Some(t) = &self.token {
+            return Ok(Auth::Bearer(t.clone()));
+        }
+        if let Some(user) = &self.user {
+            let Ok(password) = std::env::var("WARD_PASSWORD") else {
+                bail!("--user {user}: set the password in the WARD_PASSWORD environment variable");
+            };
+            return Ok(Auth::Basic {
+                user: user.clone(),
+                password,
+            });
+        }
+        if let Some(key) = &self.api_key {
+            return Ok(Auth::ApiKey {
+                header: self.api_key_header.clone(),
+                value: key.clone(),
+            });
+        }
+        Ok(Auth::None)
+    }
+}
 
 #[derive(Args, Debug)]
 pub struct PullArgs {
@@ -13,33 +60,131 @@ pub struct PullArgs {
     /// Collection id
     #[arg(long, value_name = "ID")]
     pub collection: String,
-    /// Bearer token
-    #[arg(long, conflicts_with = "user")]
-    pub token: Option<String>,
-    /// User name for HTTP Basic (password from WARD_PASSWORD)
-    #[arg(long)]
-    pub user: Option<String>,
+    #[command(flatten)]
+    pub auth: AuthArgs,
+    /// Objects asked for per page
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub page_size: usize,
 }
 
 #[derive(Args, Debug)]
 pub struct PushArgs {
-    /// TAXII API root URL
+    /// TAXII API root or discovery URL
     #[arg(long, value_name = "URL")]
     pub to: String,
     /// Collection id
     #[arg(long, value_name = "ID")]
     pub collection: String,
-    /// Bearer token
-    #[arg(long)]
-    pub token: Option<String>,
-    /// STIX bundle to publish
+    #[command(flatten)]
+    pub auth: AuthArgs,
+    /// Seconds to wait for the server to finish processing
+    #[arg(long, default_value_t = 300, value_name = "SECS")]
+    pub wait: u64,
+    /// STIX bundle (or object, or list) to publish
     pub file: PathBuf,
 }
 
-pub fn run_pull(_args: PullArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("pull", 6)
+pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    if args.page_size == 0 {
+        bail!("--page-size: expected at least 1");
+    }
+    let mut client = Client::new(args.auth.auth()?);
+    client.page_size = args.page_size;
+    let local = super::import::open_local(global)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let report = taxii::pull(&client, &local, &args.from, &args.collection, &mut |r| {
+        if let Some(bar) = &bar {
+            bar.set_message(format!(
+                "{} objects received, {} new ({} pages)",
+                r.received, r.new, r.pages
+            ));
+        }
+    })
+    .with_context(|| format!("pulling collection {} from {}", args.collection, args.from))?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if global.json {
+        println!("{}", json!(report));
+    } else {
+        println!(
+            "pulled collection {} from {}: {} objects received in {} pages, {} new{}",
+            report.collection,
+            report.api_root,
+            report.received,
+            report.pages,
+            report.new,
+            if report.resumed {
+                " (resumed an interrupted pull)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-pub fn run_push(_args: PushArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    super::not_available("push", 6)
+pub fn run_push(args: PushArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let input = crate::input::open(&args.file)?;
+    let mut objects: Vec<Value> = Vec::new();
+    ward_stix::document::read(input, &mut |item| {
+        if let ward_stix::document::Item::Object(v, _) = item {
+            objects.push(v);
+        }
+    })
+    .with_context(|| {
+        format!(
+            "{}: expected a STIX bundle, object or list",
+            args.file.display()
+        )
+    })?;
+    if objects.is_empty() {
+        bail!("{}: no STIX objects to push", args.file.display());
+    }
+    let client = Client::new(args.auth.auth()?);
+    let report = taxii::push(
+        &client,
+        &args.to,
+        &args.collection,
+        &objects,
+        Duration::from_secs(args.wait),
+    )
+    .with_context(|| format!("pushing to collection {} at {}", args.collection, args.to))?;
+    if global.json {
+        println!("{}", json!(report));
+    } else {
+        for f in &report.failures {
+            eprintln!(
+                "failed: {}{}: {}",
+                f.id,
+                f.version
+                    .as_deref()
+                    .map(|v| format!(" ({v})"))
+                    .unwrap_or_default(),
+                f.message.as_deref().unwrap_or("no reason given")
+            );
+        }
+        for p in &report.pendings {
+            eprintln!("still pending: {}", p.id);
+        }
+        println!(
+            "pushed {} objects: {} accepted, {} failed, {} still pending",
+            report.total,
+            report.successes,
+            report.failures.len(),
+            report.pendings.len()
+        );
+    }
+    // Some objects refused is a negative answer, not bad input.
+    Ok(
+        if report.failures.is_empty() && report.pendings.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+    )
 }

@@ -146,11 +146,17 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
             "objects": objects,
         });
         let text = serde_json::to_string_pretty(&bundle).context("sightings")?;
-        fs::write(out, text).with_context(|| format!("{}: cannot write sightings", out.display()))?;
+        fs::write(out, text)
+            .with_context(|| format!("{}: cannot write sightings", out.display()))?;
     }
 
     if !global.json {
-        print_summary(&summary, &reports, stats.indicators, started.elapsed().as_secs_f64());
+        print_summary(
+            &summary,
+            &reports,
+            stats.indicators,
+            started.elapsed().as_secs_f64(),
+        );
     }
     let failed = args.fail_on.is_some_and(|min| {
         summary
@@ -158,7 +164,11 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .iter()
             .any(|g| min == 0 || g.indicator.score.is_some_and(|s| s >= min))
     });
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 struct Output<W: Write> {
@@ -207,9 +217,10 @@ fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<Indi
         &meta.len().to_le_bytes(),
         &mtime.to_le_bytes(),
     ]);
-    let cache = data
-        .join("cache")
-        .join(format!("detect-{:016x}.idx", fingerprint(&[path_text.as_bytes()])));
+    let cache = data.join("cache").join(format!(
+        "detect-{:016x}.idx",
+        fingerprint(&[path_text.as_bytes()])
+    ));
     if !no_cache {
         if let Ok(bytes) = fs::read(&cache) {
             if let Ok(index) = IndicatorIndex::from_cache(&bytes, fp) {
@@ -237,7 +248,9 @@ fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<Indi
         );
     }
     if not_objects > 0 {
-        eprintln!("note: {not_objects} item(s) of the intel file are not STIX objects and were ignored");
+        eprintln!(
+            "note: {not_objects} item(s) of the intel file are not STIX objects and were ignored"
+        );
     }
     let bytes = index.to_cache(fp);
     let written = cache
@@ -249,7 +262,10 @@ fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<Indi
             fs::rename(&tmp, &cache)
         });
     if let Err(e) = written {
-        eprintln!("note: the index cache {} was not written: {e}", cache.display());
+        eprintln!(
+            "note: the index cache {} was not written: {e}",
+            cache.display()
+        );
     }
     Ok(index)
 }
@@ -269,7 +285,12 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-fn print_summary(summary: &Summary, reports: &[ward_detect::FileReport], indicators: usize, secs: f64) {
+fn print_summary(
+    summary: &Summary,
+    reports: &[ward_detect::FileReport],
+    indicators: usize,
+    secs: f64,
+) {
     let bytes: u64 = reports.iter().map(|r| r.bytes).sum();
     let lines: u64 = reports.iter().map(|r| r.lines).sum();
     println!(
@@ -278,7 +299,13 @@ fn print_summary(summary: &Summary, reports: &[ward_detect::FileReport], indicat
         human_bytes(bytes)
     );
     for r in reports {
-        println!("  {}: {}, {} lines, {} alert(s)", r.file, r.format.name(), r.lines, r.alerts);
+        println!(
+            "  {}: {}, {} lines, {} alert(s)",
+            r.file,
+            r.format.name(),
+            r.lines,
+            r.alerts
+        );
     }
     if summary.indicators.is_empty() {
         println!("\nNothing in these logs matched the intelligence.");
@@ -299,14 +326,25 @@ fn print_summary(summary: &Summary, reports: &[ward_detect::FileReport], indicat
             head.push(t.to_string());
         }
         let title = i.name.clone().unwrap_or_else(|| i.id.clone());
-        println!("* {title}{}", if head.is_empty() { String::new() } else { format!(" [{}]", head.join(", ")) });
+        println!(
+            "* {title}{}",
+            if head.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", head.join(", "))
+            }
+        );
         println!("  {}", g.example);
         let when = match (&g.first_seen, &g.last_seen) {
             (Some(a), Some(b)) if a != b => format!(", from {a} to {b}"),
             (Some(a), _) => format!(", at {a}"),
             _ => String::new(),
         };
-        println!("  Seen {} time(s){when} in {}.", g.count, g.files.join(", "));
+        println!(
+            "  Seen {} time(s){when} in {}.",
+            g.count,
+            g.files.join(", ")
+        );
         let values: Vec<&str> = g.values.iter().map(|(_, v)| v.as_str()).collect();
         println!("  Values: {}", values.join(", "));
         if !i.sources.is_empty() {

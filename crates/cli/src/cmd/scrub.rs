@@ -39,14 +39,22 @@ pub struct ScrubArgs {
 
 /// Builds the scrubber from the organization options shared by `scrub` and `share`.
 pub fn scrubber(org_domains: &[String], org_names: &[String]) -> anyhow::Result<Scrubber> {
-    Scrubber::new(ScrubConfig { org_domains: org_domains.to_vec(), org_names: org_names.to_vec() })
-        .context("--org-domain/--org-name")
+    Scrubber::new(ScrubConfig {
+        org_domains: org_domains.to_vec(),
+        org_names: org_names.to_vec(),
+    })
+    .context("--org-domain/--org-name")
 }
 
 /// Parses a STIX document, naming the file, line and column of a syntax error.
 pub fn parse_json(path: &Path, bytes: &[u8]) -> anyhow::Result<Value> {
     serde_json::from_slice(bytes).map_err(|e| {
-        anyhow::anyhow!("{}: line {} column {}: expected STIX JSON: {e}", path.display(), e.line(), e.column())
+        anyhow::anyhow!(
+            "{}: line {} column {}: expected STIX JSON: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
     })
 }
 
@@ -93,7 +101,8 @@ pub fn run(args: ScrubArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     if let Some(path) = &args.report {
         let text = serde_json::to_string_pretty(&report)?;
-        std::fs::write(path, text + "\n").with_context(|| format!("{}: cannot write the report", path.display()))?;
+        std::fs::write(path, text + "\n")
+            .with_context(|| format!("{}: cannot write the report", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -116,7 +125,11 @@ fn finding_json(f: &ward_scrub::Finding, pointer: Option<&str>, original: &str) 
 fn report_json(input: &str, findings: Vec<Value>, dropped: Vec<Value>) -> Value {
     let mut summary: BTreeMap<String, usize> = BTreeMap::new();
     for f in &findings {
-        let kind = f.get("kind").and_then(Value::as_str).unwrap_or("").to_owned();
+        let kind = f
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         *summary.entry(kind).or_default() += 1;
     }
     json!({ "input": input, "removed": summary, "findings": findings, "dropped_objects": dropped })

@@ -53,7 +53,10 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let scrubber = scrubber(&args.org_domains, &args.org_names)?;
     let bytes = crate::input::read_all(&args.file)?;
     let name = args.file.display().to_string();
-    let looks_json = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'['));
+    let looks_json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| matches!(b, b'{' | b'['));
     let (original, scrubbed, envelope) = if looks_json {
         let doc = parse_json(&args.file, &bytes)?;
         let out = scrubber.scrub_stix(&doc).with_context(|| name.clone())?;
@@ -66,14 +69,21 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
         (original, scrubbed, json!({ "objects": objects }))
     } else {
         let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!("{name}: byte {}: expected UTF-8 text or STIX JSON", e.utf8_error().valid_up_to())
+            anyhow::anyhow!(
+                "{name}: byte {}: expected UTF-8 text or STIX JSON",
+                e.utf8_error().valid_up_to()
+            )
         })?;
         let out = scrubber.scrub_text(&text);
         let report = narrative_report(&args.file, &text, &out, &scrubber)?;
         (text.clone(), out.text.clone(), json!({ "objects": report }))
     };
 
-    let url = format!("{}/collections/{}/objects/", args.to.trim_end_matches('/'), args.collection);
+    let url = format!(
+        "{}/collections/{}/objects/",
+        args.to.trim_end_matches('/'),
+        args.collection
+    );
     let body = serde_json::to_string(&envelope)?;
     if global.json && args.dry_run {
         println!("{body}");
@@ -114,12 +124,18 @@ fn narrative_report(
             continue;
         };
         // An observable is itself scrubbed: it must pass the same rules as any document.
-        let checked = scrubber.scrub_stix(&sco).with_context(|| path.display().to_string())?;
+        let checked = scrubber
+            .scrub_stix(&sco)
+            .with_context(|| path.display().to_string())?;
         if checked.document.is_null() || !checked.findings.is_empty() {
             continue;
         }
-        let Some(map) = sco.as_object_mut() else { continue };
-        let Some(id) = ward_stix::id::deterministic_sco_id(map) else { continue };
+        let Some(map) = sco.as_object_mut() else {
+            continue;
+        };
+        let Some(id) = ward_stix::id::deterministic_sco_id(map) else {
+            continue;
+        };
         if refs.iter().any(|r| r.as_str() == Some(id.as_str())) {
             continue;
         }
@@ -133,11 +149,22 @@ fn narrative_report(
             path.display()
         );
     }
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).unwrap_or_else(|_| SystemTime::now());
-    let micros = modified.duration_since(UNIX_EPOCH).map_or(0, |d| (d.as_millis() * 1000) as i64);
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|_| SystemTime::now());
+    let micros = modified
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| (d.as_millis() * 1000) as i64);
     let ts = Timestamp::from_micros(micros).with_precision(3).to_string();
     let id = uuid::Uuid::new_v5(&REPORT_NAMESPACE, out.text.as_bytes());
-    let title: String = out.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(80).collect();
+    let title: String = out
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect();
     let report = json!({
         "type": "report",
         "spec_version": "2.1",
@@ -155,15 +182,23 @@ fn narrative_report(
 }
 
 /// The namespace of report ids derived from their scrubbed text.
-const REPORT_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6b1f_3f0e_2c4d_5b7a_9e21_04c8_d1a5_7e33);
+const REPORT_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x6b1f_3f0e_2c4d_5b7a_9e21_04c8_d1a5_7e33);
 
 fn observable(kind: IndicatorKind, value: &str) -> Option<Value> {
     let mut map = Map::new();
     let (ty, prop): (&str, Value) = match kind {
         IndicatorKind::Ipv4 => ("ipv4-addr", json!(value)),
         IndicatorKind::Ipv6 => ("ipv6-addr", json!(value)),
-        IndicatorKind::Domain if !value.contains('[') => ("domain-name", json!(value.trim_end_matches('.').to_ascii_lowercase())),
-        IndicatorKind::Url if value.contains("://") && !value.contains('[') && !value.starts_with("hxxp") => ("url", json!(value)),
+        IndicatorKind::Domain if !value.contains('[') => (
+            "domain-name",
+            json!(value.trim_end_matches('.').to_ascii_lowercase()),
+        ),
+        IndicatorKind::Url
+            if value.contains("://") && !value.contains('[') && !value.starts_with("hxxp") =>
+        {
+            ("url", json!(value))
+        }
         IndicatorKind::Email if !value.contains('[') => ("email-addr", json!(value)),
         IndicatorKind::Hash => {
             let algo = match value.len() {
@@ -186,19 +221,41 @@ fn observable(kind: IndicatorKind, value: &str) -> Option<Value> {
     Some(Value::Object(map))
 }
 
-fn print_preview(name: &str, original: &str, scrubbed: &str, url: &str, envelope: &Value, dry_run: bool) {
+fn print_preview(
+    name: &str,
+    original: &str,
+    scrubbed: &str,
+    url: &str,
+    envelope: &Value,
+    dry_run: bool,
+) {
     let diff = similar::TextDiff::from_lines(original, scrubbed);
     println!("What will leave, as a diff of the scrubbed document (+) against {name} (-):");
-    print!("{}", diff.unified_diff().context_radius(2).header(name, "scrubbed"));
+    print!(
+        "{}",
+        diff.unified_diff()
+            .context_radius(2)
+            .header(name, "scrubbed")
+    );
     if original == scrubbed {
         println!("(the scrubber changed nothing)");
     }
-    let objects = envelope.get("objects").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-    let verb = if dry_run { "would be sent" } else { "will be sent" };
+    let objects = envelope
+        .get("objects")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let verb = if dry_run {
+        "would be sent"
+    } else {
+        "will be sent"
+    };
     println!("{} STIX object(s) {verb} to {url}:", objects.len());
     for o in objects {
         let id = o.get("id").and_then(Value::as_str).unwrap_or("?");
-        let shown = o.get("value").or_else(|| o.get("hashes")).or_else(|| o.get("name"));
+        let shown = o
+            .get("value")
+            .or_else(|| o.get("hashes"))
+            .or_else(|| o.get("name"));
         println!("  {id} {}", shown.map_or(String::new(), Value::to_string));
     }
     if dry_run {
@@ -232,7 +289,10 @@ fn send(url: &str, token: Option<&str>, body: &str, json_out: bool) -> anyhow::R
     }
     if !json_out {
         let n = |k: &str| parsed.get(k).and_then(Value::as_u64).unwrap_or(0);
-        let status = parsed.get("status").and_then(Value::as_str).unwrap_or("unknown");
+        let status = parsed
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or("unknown");
         println!(
             "Sent: HTTP {code}, status {status} (success {}, failure {}, pending {})",
             n("success_count"),

@@ -74,9 +74,16 @@ struct UrlParts {
 }
 
 fn http_url(u: &str) -> Option<UrlParts> {
-    let rest = u.strip_prefix("http://").or_else(|| u.strip_prefix("HTTP://"))?;
+    let rest = u
+        .strip_prefix("http://")
+        .or_else(|| u.strip_prefix("HTTP://"))?;
     let host = url_host(u)?;
-    let path = rest.find('/').map_or("/", |i| &rest[i..]).split('#').next().unwrap_or("/");
+    let path = rest
+        .find('/')
+        .map_or("/", |i| &rest[i..])
+        .split('#')
+        .next()
+        .unwrap_or("/");
     Some(UrlParts {
         host,
         path: path.to_string(),
@@ -99,7 +106,10 @@ pub(super) fn suricata(items: &[Item<'_>], options: &ExportOptions, allow_listed
             "alert ip any any -> [{list}] any (msg:\"ward: traffic to a blocklisted address\"; classtype:trojan-activity;"
         ));
     }
-    let domains: Vec<&Item<'_>> = items.iter().filter(|i| i.kind() == ObservableKind::Domain).collect();
+    let domains: Vec<&Item<'_>> = items
+        .iter()
+        .filter(|i| i.kind() == ObservableKind::Domain)
+        .collect();
     if domains.len() > options.dataset_threshold {
         let mut exact = String::new();
         let mut suffixes = Vec::new();
@@ -132,8 +142,14 @@ pub(super) fn suricata(items: &[Item<'_>], options: &ExportOptions, allow_listed
     } else {
         for d in &domains {
             let (label, matcher) = match &d.observable {
-                Observable::Domain(n) => (n.clone(), format!("content:\"{}\"; nocase; startswith; endswith;", content(n))),
-                Observable::DomainSuffix(s) => (format!("*.{s}"), format!("content:\".{}\"; nocase; endswith;", content(s))),
+                Observable::Domain(n) => (
+                    n.clone(),
+                    format!("content:\"{}\"; nocase; startswith; endswith;", content(n)),
+                ),
+                Observable::DomainSuffix(s) => (
+                    format!("*.{s}"),
+                    format!("content:\".{}\"; nocase; endswith;", content(s)),
+                ),
                 _ => continue,
             };
             for (proto, buffer) in [("dns", "dns.query"), ("tls", "tls.sni")] {
@@ -145,11 +161,13 @@ pub(super) fn suricata(items: &[Item<'_>], options: &ExportOptions, allow_listed
         }
     }
     for i in items.iter().filter(|i| i.kind() == ObservableKind::Url) {
-        let Observable::Url(u) = &i.observable else { continue };
+        let Observable::Url(u) = &i.observable else {
+            continue;
+        };
         // HTTPS URLs are not visible on the wire; their host is not theirs alone to block.
         let Some(parts) = http_url(u) else { continue };
         rules.push(&format!(
-            "alert http any any -> any any (msg:\"ward: request for a blocklisted URL on {}\"; flow:to_server,established; http.host; content:\"{}\"; nocase; startswith; endswith; http.uri.raw; content:\"{}\"; startswith; endswith; classtype:trojan-activity;",
+            "alert http any any -> any any (msg:\"ward: request for a blocklisted URL on {}\"; flow:to_server,established; http.host; content:\"{}\"; startswith; endswith; http.uri.raw; content:\"{}\"; startswith; endswith; classtype:trojan-activity;",
             msg_safe(&parts.host), content(&parts.host), content(&parts.path)
         ));
     }

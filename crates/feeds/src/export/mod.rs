@@ -150,7 +150,12 @@ impl Item<'_> {
             .object
             .get("description")
             .and_then(serde_json::Value::as_str)
-            .or_else(|| self.indicator.object.get("name").and_then(serde_json::Value::as_str))
+            .or_else(|| {
+                self.indicator
+                    .object
+                    .get("name")
+                    .and_then(serde_json::Value::as_str)
+            })
             .unwrap_or("")
             .to_string()
     }
@@ -232,7 +237,10 @@ pub fn render(
 ) -> Result<Export, FeedsError> {
     let (items, allow_listed) = select(indicators, options, format.blocks());
     let mut export = match format {
-        ExportFormat::Stix => table::stix(&items),
+        // Every selected indicator, including those whose pattern names no single value.
+        ExportFormat::Stix => table::stix(indicators.iter().filter(|i| {
+            i.score >= options.min_score && i.tlp.unwrap_or(Tlp::Green) <= options.max_tlp
+        })),
         ExportFormat::Csv => table::csv(&items, options),
         ExportFormat::PlainIp => plain::render(format, &items, options, allow_listed),
         ExportFormat::PlainDomain => plain::render(format, &items, options, allow_listed),

@@ -12,15 +12,27 @@ pub(super) fn render(
     allow_listed: usize,
 ) -> Export {
     let (kind, blocks) = match format {
-        ExportFormat::PlainIp => (ObservableKind::Ip, "traffic to and from these IP addresses and blocks"),
-        ExportFormat::PlainDomain => (ObservableKind::Domain, "these domain names (DNS and web filtering)"),
-        _ => (ObservableKind::Url, "requests for these URLs (web filtering)"),
+        ExportFormat::PlainIp => (
+            ObservableKind::Ip,
+            "traffic to and from these IP addresses and blocks",
+        ),
+        ExportFormat::PlainDomain => (
+            ObservableKind::Domain,
+            "these domain names (DNS and web filtering)",
+        ),
+        _ => (
+            ObservableKind::Url,
+            "requests for these URLs (web filtering)",
+        ),
     };
     let lines: Vec<String> = items
         .iter()
         .filter(|i| i.kind() == kind)
         .map(|i| match &i.observable {
-            Observable::Url(u) => u.split_once("://").map_or(u.as_str(), |(_, rest)| rest).to_string(),
+            Observable::Url(u) => u
+                .split_once("://")
+                .map_or(u.as_str(), |(_, rest)| rest)
+                .to_string(),
             _ => i.value(),
         })
         .filter(|l| !l.contains(['\n', '\r', ' ']))

@@ -18,7 +18,12 @@ fn v4_trigger(a: Ipv4Addr, prefix: u8) -> String {
 }
 
 fn v6_trigger(a: Ipv6Addr, prefix: u8) -> String {
-    let groups: Vec<String> = a.segments().iter().rev().map(|g| format!("{g:x}")).collect();
+    let groups: Vec<String> = a
+        .segments()
+        .iter()
+        .rev()
+        .map(|g| format!("{g:x}"))
+        .collect();
     format!("{prefix}.{}.rpz-ip", groups.join("."))
 }
 
@@ -74,7 +79,10 @@ mod tests {
 
     #[test]
     fn triggers() {
-        assert_eq!(v4_trigger("192.0.2.7".parse().unwrap(), 32), "32.7.2.0.192.rpz-ip");
+        assert_eq!(
+            v4_trigger("192.0.2.7".parse().unwrap(), 32),
+            "32.7.2.0.192.rpz-ip"
+        );
         assert_eq!(
             v6_trigger("2001:db8::1".parse().unwrap(), 128),
             "128.1.0.0.0.0.0.db8.2001.rpz-ip"

@@ -7,13 +7,13 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{header, Export, ExportFormat, ExportOptions, Item};
+use crate::local::ScoredIndicator;
 
-pub(super) fn stix(items: &[Item<'_>]) -> Export {
+pub(super) fn stix<'a>(indicators: impl Iterator<Item = &'a ScoredIndicator>) -> Export {
     let mut seen = BTreeSet::new();
-    let objects: Vec<&ward_stix::StixObject> = items
-        .iter()
-        .filter(|i| seen.insert(i.indicator.object.id().to_string()))
-        .map(|i| &i.indicator.object)
+    let objects: Vec<&ward_stix::StixObject> = indicators
+        .filter(|i| seen.insert(i.object.id().to_string()))
+        .map(|i| &i.object)
         .collect();
     let bundle = json!({
         "type": "bundle",
@@ -31,7 +31,11 @@ pub(super) fn stix(items: &[Item<'_>]) -> Export {
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(['=', '+', '-', '@']) {
         // Quote, and keep spreadsheets from reading a value as a formula.
-        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+        let s = if s.starts_with(['=', '+', '-', '@']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()

@@ -11,7 +11,11 @@ fn clean(s: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let c = c.trim();
-    if c.is_empty() { "-".into() } else { c.to_string() }
+    if c.is_empty() {
+        "-".into()
+    } else {
+        c.to_string()
+    }
 }
 
 pub(super) fn render(items: &[Item<'_>], options: &ExportOptions, allow_listed: usize) -> Export {
@@ -24,7 +28,9 @@ pub(super) fn render(items: &[Item<'_>], options: &ExportOptions, allow_listed: 
             // Zeek's intel has no wildcard domains.
             Observable::DomainSuffix(_) => continue,
             Observable::Url(u) => (
-                u.split_once("://").map_or(u.as_str(), |(_, r)| r).to_string(),
+                u.split_once("://")
+                    .map_or(u.as_str(), |(_, r)| r)
+                    .to_string(),
                 "Intel::URL",
             ),
             Observable::FileHash { value, .. } => (value.clone(), "Intel::FILE_HASH"),

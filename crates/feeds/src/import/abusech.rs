@@ -27,7 +27,10 @@ fn data_lines<'t>(
             Ok(f) if f.len() >= min_fields => out.push((i + 1, f)),
             Ok(f) => sink.problem(
                 i + 1,
-                format!("expected at least {min_fields} comma-separated fields, found {}", f.len()),
+                format!(
+                    "expected at least {min_fields} comma-separated fields, found {}",
+                    f.len()
+                ),
             ),
             Err(e) => sink.problem(i + 1, e),
         }
@@ -125,12 +128,16 @@ struct ThreatfoxIoc<'a> {
 fn threatfox_entry(ioc: &ThreatfoxIoc<'_>, source: &Source) -> Result<Entry, String> {
     let o = threatfox_observable(ioc.ioc_type, ioc.value)?;
     let confidence = match ioc.confidence {
-        Some(c) => confidence_of(c).ok_or_else(|| format!("confidence_level {c:?}: expected 0-100"))?,
+        Some(c) => {
+            confidence_of(c).ok_or_else(|| format!("confidence_level {c:?}: expected 0-100"))?
+        }
         None => 75,
     };
     let mut e = Entry::new(o, source, confidence);
     e.external_id = ioc.id.map(str::to_string);
-    e.url = ioc.id.map(|id| format!("https://threatfox.abuse.ch/ioc/{id}/"));
+    e.url = ioc
+        .id
+        .map(|id| format!("https://threatfox.abuse.ch/ioc/{id}/"));
     e.valid_from = ioc.first_seen.and_then(parse_time);
     e.tlp = Some(Tlp::Clear);
     // A last_seen in the past is not an expiry: the score ages the indicator instead.
@@ -209,7 +216,10 @@ pub(super) fn read_threatfox_json(bytes: &[u8], sink: &mut Sink<'_>) {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         });
-        let id_text = id.or_else(|| v.get("id").map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)));
+        let id_text = id.or_else(|| {
+            v.get("id")
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+        });
         let Some(value) = s("ioc_value").or_else(|| s("ioc")) else {
             sink.problem(path, "missing `ioc_value` (or `ioc`)");
             continue;
@@ -248,7 +258,10 @@ pub(super) fn read_malwarebazaar(text: &str, sink: &mut Sink<'_>) {
         };
         let mut e = Entry::new(o, &source, 90);
         e.valid_from = parse_time(&f[0]);
-        e.url = Some(format!("https://bazaar.abuse.ch/sample/{}/", f[1].to_ascii_lowercase()));
+        e.url = Some(format!(
+            "https://bazaar.abuse.ch/sample/{}/",
+            f[1].to_ascii_lowercase()
+        ));
         e.tlp = Some(Tlp::Clear);
         let signature = nonempty(&f[8]).unwrap_or("unknown malware");
         let mut description = format!("MalwareBazaar: {signature} sample");

@@ -66,12 +66,27 @@ pub(super) fn looks_like_csv(text: &str) -> bool {
 }
 
 fn lower(fields: &[String]) -> Vec<String> {
-    fields.iter().map(|f| f.to_ascii_lowercase().replace([' ', '-'], "_")).collect()
+    fields
+        .iter()
+        .map(|f| f.to_ascii_lowercase().replace([' ', '-'], "_"))
+        .collect()
 }
 
 const VALUE_COLUMNS: [&str; 14] = [
-    "indicator", "ioc", "ioc_value", "value", "observable", "ip", "ip_address", "address",
-    "domain", "hostname", "url", "hash", "sha256", "md5",
+    "indicator",
+    "ioc",
+    "ioc_value",
+    "value",
+    "observable",
+    "ip",
+    "ip_address",
+    "address",
+    "domain",
+    "hostname",
+    "url",
+    "hash",
+    "sha256",
+    "md5",
 ];
 
 fn value_column(header: &[String]) -> Option<usize> {
@@ -81,7 +96,9 @@ fn value_column(header: &[String]) -> Option<usize> {
 }
 
 fn column(header: &[String], names: &[&str]) -> Option<usize> {
-    names.iter().find_map(|n| header.iter().position(|h| h == n))
+    names
+        .iter()
+        .find_map(|n| header.iter().position(|h| h == n))
 }
 
 /// Reads a value given the feed's declared type when there is one.
@@ -119,7 +136,10 @@ pub(super) fn read_csv(text: &str, sink: &mut Sink<'_>) {
             if value_column(&names).is_none() {
                 sink.problem(
                     line_no,
-                    format!("expected a CSV header naming the value column ({})", VALUE_COLUMNS.join(", ")),
+                    format!(
+                        "expected a CSV header naming the value column ({})",
+                        VALUE_COLUMNS.join(", ")
+                    ),
                 );
                 return;
             }
@@ -127,13 +147,18 @@ pub(super) fn read_csv(text: &str, sink: &mut Sink<'_>) {
             continue;
         };
         let Some(vi) = value_column(h) else { return };
-        let get = |idx: Option<usize>| idx.and_then(|i| fields.get(i)).map(String::as_str).filter(|s| !s.is_empty());
+        let get = |idx: Option<usize>| {
+            idx.and_then(|i| fields.get(i))
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+        };
         let Some(value) = get(Some(vi)) else {
             sink.problem(line_no, format!("column {:?} is empty", h[vi]));
             continue;
         };
-        let kind = get(column(h, &["type", "indicator_type", "ioc_type"]))
-            .or_else(|| matches!(h[vi].as_str(), "sha256" | "md5" | "url").then_some(h[vi].as_str()));
+        let kind = get(column(h, &["type", "indicator_type", "ioc_type"])).or_else(|| {
+            matches!(h[vi].as_str(), "sha256" | "md5" | "url").then_some(h[vi].as_str())
+        });
         let observable = match typed_observable(kind, value) {
             Ok(o) => o,
             Err(e) => {
@@ -152,9 +177,24 @@ pub(super) fn read_csv(text: &str, sink: &mut Sink<'_>) {
             None => LIST_CONFIDENCE,
         };
         let mut entry = Entry::new(observable, &source, confidence);
-        entry.description = get(column(h, &["description", "comment", "threat", "malware", "tags"])).map(str::to_string);
-        entry.valid_from = get(column(h, &["first_seen", "first_seen_utc", "valid_from", "date", "dateadded"])).and_then(parse_time);
-        entry.valid_until = get(column(h, &["valid_until", "expires", "expiration"])).and_then(parse_time);
+        entry.description = get(column(
+            h,
+            &["description", "comment", "threat", "malware", "tags"],
+        ))
+        .map(str::to_string);
+        entry.valid_from = get(column(
+            h,
+            &[
+                "first_seen",
+                "first_seen_utc",
+                "valid_from",
+                "date",
+                "dateadded",
+            ],
+        ))
+        .and_then(parse_time);
+        entry.valid_until =
+            get(column(h, &["valid_until", "expires", "expiration"])).and_then(parse_time);
         entry.tlp = get(column(h, &["tlp"])).and_then(Tlp::parse);
         sink.entry(&entry);
     }

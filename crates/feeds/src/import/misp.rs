@@ -42,8 +42,7 @@ pub(super) fn read_feed_dir(dir: &Path, sink: &mut Sink<'_>) -> Result<(), Feeds
         return Ok(());
     };
     for uuid in events.keys() {
-        let safe = !uuid.is_empty()
-            && uuid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+        let safe = !uuid.is_empty() && uuid.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
         if !safe {
             sink.problems.push(super::Problem {
                 file: manifest_label.clone(),
@@ -146,8 +145,12 @@ fn attribute_observable(kind: &str, value: &str) -> Option<Result<Observable, St
 fn sco(o: &Observable) -> Option<Value> {
     let mut m = Map::new();
     let (t, value) = match o {
-        Observable::Ipv4(_) | Observable::Ipv4Net { .. } => ("ipv4-addr", json!(observable::value_text(o))),
-        Observable::Ipv6(_) | Observable::Ipv6Net { .. } => ("ipv6-addr", json!(observable::value_text(o))),
+        Observable::Ipv4(_) | Observable::Ipv4Net { .. } => {
+            ("ipv4-addr", json!(observable::value_text(o)))
+        }
+        Observable::Ipv6(_) | Observable::Ipv6Net { .. } => {
+            ("ipv6-addr", json!(observable::value_text(o)))
+        }
         Observable::Domain(d) => ("domain-name", json!(d)),
         Observable::Url(u) => ("url", json!(u)),
         Observable::EmailAddress(e) => ("email-addr", json!(e)),
@@ -171,7 +174,14 @@ fn sco(o: &Observable) -> Option<Value> {
 
 /// MISP `analysis` (0 initial, 1 ongoing, 2 complete) as a confidence.
 fn confidence_of_analysis(v: Option<&Value>) -> u8 {
-    match v.and_then(|a| a.as_str().map(str::to_string).or_else(|| a.as_u64().map(|n| n.to_string()))).as_deref() {
+    match v
+        .and_then(|a| {
+            a.as_str()
+                .map(str::to_string)
+                .or_else(|| a.as_u64().map(|n| n.to_string()))
+        })
+        .as_deref()
+    {
         Some("2") => 80,
         Some("1") => 65,
         _ => 50,
@@ -185,7 +195,10 @@ pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
     };
     let event = doc.get("Event").unwrap_or(&doc);
     if !event.is_object() || event.get("Attribute").is_none() && event.get("Object").is_none() {
-        return sink.problem("$.Event", "expected a MISP event with `Attribute` or `Object`");
+        return sink.problem(
+            "$.Event",
+            "expected a MISP event with `Attribute` or `Object`",
+        );
     }
     let s = |k: &str| event.get(k).and_then(Value::as_str);
     let uuid = s("uuid").unwrap_or("unknown");
@@ -195,8 +208,11 @@ pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
         .and_then(Value::as_str)
         .unwrap_or("unknown");
     let source = Source::new(format!("misp:{org}"), None);
-    let event_tlp = tlp_of_tags(event.get("Tag")).or_else(|| tlp_of_distribution(event.get("distribution")));
-    let event_time = s("date").and_then(parse_time).or_else(|| s("timestamp").and_then(parse_time));
+    let event_tlp =
+        tlp_of_tags(event.get("Tag")).or_else(|| tlp_of_distribution(event.get("distribution")));
+    let event_time = s("date")
+        .and_then(parse_time)
+        .or_else(|| s("timestamp").and_then(parse_time));
     let confidence = confidence_of_analysis(event.get("analysis"));
     let labels = tag_names(event.get("Tag"));
 
@@ -244,12 +260,30 @@ pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
                 e.external_id = Some(uuid.to_string());
                 e.valid_from = get("first_seen")
                     .and_then(parse_time)
-                    .or_else(|| a.get("timestamp").and_then(|t| t.as_str().map(str::to_string).or_else(|| t.as_u64().map(|n| n.to_string()))).and_then(|t| parse_time(&t)))
+                    .or_else(|| {
+                        a.get("timestamp")
+                            .and_then(|t| {
+                                t.as_str()
+                                    .map(str::to_string)
+                                    .or_else(|| t.as_u64().map(|n| n.to_string()))
+                            })
+                            .and_then(|t| parse_time(&t))
+                    })
                     .or(event_time);
                 e.tlp = tlp_of_tags(a.get("Tag"))
-                    .or_else(|| match a.get("distribution").and_then(|d| d.as_str().map(str::to_string).or_else(|| d.as_u64().map(|n| n.to_string()))).as_deref() {
-                        Some("5") | None => None,
-                        Some(_) => tlp_of_distribution(a.get("distribution")),
+                    .or_else(|| {
+                        match a
+                            .get("distribution")
+                            .and_then(|d| {
+                                d.as_str()
+                                    .map(str::to_string)
+                                    .or_else(|| d.as_u64().map(|n| n.to_string()))
+                            })
+                            .as_deref()
+                        {
+                            Some("5") | None => None,
+                            Some(_) => tlp_of_distribution(a.get("distribution")),
+                        }
                     })
                     .or(event_tlp);
                 e.description = Some(match get("comment").filter(|c| !c.is_empty()) {

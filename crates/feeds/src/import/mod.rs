@@ -191,7 +191,9 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
         if has("\"catalogVersion\"") || (has("\"cveID\"") && has("\"vulnerabilities\"")) {
             return Some(Format::Kev);
         }
-        if has("\"NVD_CVE\"") || (has("\"vulnerabilities\"") && has("\"cve\"") && has("\"descriptions\"")) {
+        if has("\"NVD_CVE\"")
+            || (has("\"vulnerabilities\"") && has("\"cve\"") && has("\"descriptions\""))
+        {
             return Some(Format::Nvd);
         }
         if has("\"ioc_value\"") || (has("\"query_status\"") && has("\"ioc\"")) {
@@ -275,7 +277,10 @@ pub fn import_path_at(
                     result.problems.push(Problem {
                         file: file.display().to_string(),
                         location: "1".into(),
-                        message: format!("format not recognised; expected one of: {}", Format::names()),
+                        message: format!(
+                            "format not recognised; expected one of: {}",
+                            Format::names()
+                        ),
                     });
                     continue;
                 };
@@ -285,10 +290,12 @@ pub fn import_path_at(
         }
     } else {
         let bytes = std::fs::read(path).map_err(|e| FeedsError::io(path, e))?;
-        let f = format.or_else(|| sniff(&bytes)).ok_or_else(|| FeedsError::UnknownFormat {
-            path: path.to_path_buf(),
-            expected: Format::names(),
-        })?;
+        let f = format
+            .or_else(|| sniff(&bytes))
+            .ok_or_else(|| FeedsError::UnknownFormat {
+                path: path.to_path_buf(),
+                expected: Format::names(),
+            })?;
         import_file(path, &bytes, f, &mut collector, &mut result.problems)?;
         result.files.push((path.to_path_buf(), f));
     }
@@ -306,7 +313,13 @@ pub fn import_bytes(
     install_pattern_checker();
     let mut collector = Collector::new(now);
     let mut result = ImportResult::default();
-    import_file(Path::new(label), bytes, format, &mut collector, &mut result.problems)?;
+    import_file(
+        Path::new(label),
+        bytes,
+        format,
+        &mut collector,
+        &mut result.problems,
+    )?;
     result.files.push((PathBuf::from(label), format));
     result.objects = collector.finish();
     Ok(result)
@@ -320,6 +333,7 @@ fn import_file(
     problems: &mut Vec<Problem>,
 ) -> Result<(), FeedsError> {
     let label = path.display().to_string();
+    let first_problem = problems.len();
     let mut sink = Sink {
         file: &label,
         out: collector,
@@ -343,13 +357,18 @@ fn import_file(
         Format::Csaf => vulns::read_csaf(bytes, &mut sink),
         Format::Nvd => vulns::read_nvd(bytes, &mut sink),
     }
+    // Readers may find problems out of order (a short line before a bad value); report
+    // them in line order. Stable, so JSON paths keep their order.
+    problems[first_problem..].sort_by_key(|p| p.location.parse::<usize>().unwrap_or(usize::MAX));
     Ok(())
 }
 
 /// Lets STIX validation of imported objects check patterns fully.
 pub fn install_pattern_checker() {
     ward_stix::validate::install_pattern_checker(|p| {
-        ward_pattern::check(p).map(|_| ()).map_err(|e| e.to_string())
+        ward_pattern::check(p)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     });
 }
 
@@ -401,7 +420,11 @@ pub(crate) fn confidence_of(text: &str) -> Option<u8> {
     if !(0.0..=100.0).contains(&v) {
         return None;
     }
-    let v = if v <= 1.0 && text.contains('.') { v * 100.0 } else { v };
+    let v = if v <= 1.0 && text.contains('.') {
+        v * 100.0
+    } else {
+        v
+    };
     Some(v.round() as u8)
 }
 

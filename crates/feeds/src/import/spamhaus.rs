@@ -11,7 +11,10 @@ use crate::observable;
 const CONFIDENCE: u8 = 90;
 
 fn source() -> Source {
-    Source::new("spamhaus-drop", Some("https://www.spamhaus.org/blocklists/do-not-route-or-peer/"))
+    Source::new(
+        "spamhaus-drop",
+        Some("https://www.spamhaus.org/blocklists/do-not-route-or-peer/"),
+    )
 }
 
 /// True when the first data line is `cidr ; SBL...`.

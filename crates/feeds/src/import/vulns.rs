@@ -2,11 +2,12 @@
 //! Each CVE becomes one STIX `vulnerability` (deterministic id from the CVE id, so every
 //! source annotates the same object); what each source says is kept in an `x_ward_*`
 //! property (`x_ward_kev`, `x_ward_epss`, `x_ward_csaf`, `x_ward_cvss`). Parsing of the
-//! KEV entry, CSAF and NVD documents is the exposure crate's.
+//! KEV entry and of CSAF documents is the exposure crate's; NVD records are read here
+//! entry by entry, so that one broken record is skipped rather than the file.
 
 use serde_json::{json, Value};
 use ward_exposure::signals::KevEntry;
-use ward_exposure::{Advisory, NvdCatalog};
+use ward_exposure::Advisory;
 
 use super::Sink;
 use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
@@ -14,8 +15,12 @@ use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
 fn is_cve(id: &str) -> bool {
     let mut parts = id.split('-');
     parts.next() == Some("CVE")
-        && parts.next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-        && parts.next().is_some_and(|n| n.len() >= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .next()
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .next()
+            .is_some_and(|n| n.len() >= 4 && n.bytes().all(|b| b.is_ascii_digit()))
         && parts.next().is_none()
 }
 
@@ -46,7 +51,10 @@ pub(super) fn read_kev(bytes: &[u8], sink: &mut Sink<'_>) {
         Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
     };
     let Some(list) = doc.get("vulnerabilities").and_then(Value::as_array) else {
-        return sink.problem("$.vulnerabilities", "expected the KEV catalog's list of vulnerabilities");
+        return sink.problem(
+            "$.vulnerabilities",
+            "expected the KEV catalog's list of vulnerabilities",
+        );
     };
     for (i, v) in list.iter().enumerate() {
         let path = format!("$.vulnerabilities[{i}]");
@@ -59,7 +67,10 @@ pub(super) fn read_kev(bytes: &[u8], sink: &mut Sink<'_>) {
         };
         let cve = entry.cve_id.trim().to_ascii_uppercase();
         if !is_cve(&cve) {
-            sink.problem(format!("{path}.cveID"), format!("{cve:?}: expected CVE-YYYY-NNNN"));
+            sink.problem(
+                format!("{path}.cveID"),
+                format!("{cve:?}: expected CVE-YYYY-NNNN"),
+            );
             continue;
         }
         let mut o = vulnerability(
@@ -99,7 +110,10 @@ pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
         }
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
         if !header {
-            if fields.first().is_some_and(|f| f.eq_ignore_ascii_case("cve")) {
+            if fields
+                .first()
+                .is_some_and(|f| f.eq_ignore_ascii_case("cve"))
+            {
                 header = true;
                 continue;
             }
@@ -119,7 +133,12 @@ pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
             sink.problem(i + 1, format!("{cve:?}: expected CVE-YYYY-NNNN"));
             continue;
         }
-        let mut o = vulnerability(sink, &cve, "first-epss", Some("https://www.first.org/epss/"));
+        let mut o = vulnerability(
+            sink,
+            &cve,
+            "first-epss",
+            Some("https://www.first.org/epss/"),
+        );
         o["x_ward_epss"] = json!({"probability": p, "percentile": pc, "score_date": score_date});
         sink.object(o);
     }
@@ -131,7 +150,12 @@ pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
         Err(e) => return sink.problem(1, e.to_string()),
     };
     for (i, v) in advisory.vulnerabilities.iter().enumerate() {
-        let Some(cve) = v.cve.as_deref().map(str::to_ascii_uppercase).filter(|c| is_cve(c)) else {
+        let Some(cve) = v
+            .cve
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .filter(|c| is_cve(c))
+        else {
             sink.problem(format!("$.vulnerabilities[{i}].cve"), "expected a CVE id");
             continue;
         };
@@ -139,7 +163,11 @@ pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
         if let Some(d) = v.summary.as_ref().or(v.title.as_ref()) {
             o["description"] = json!(d);
         }
-        let cvss = v.cvss.iter().map(|(_, s, _)| *s).fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
+        let cvss = v
+            .cvss
+            .iter()
+            .map(|(_, s, _)| *s)
+            .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
         o["x_ward_csaf"] = json!({
             "advisory": advisory.id,
             "title": advisory.title,
@@ -152,23 +180,78 @@ pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
     }
 }
 
+/// The NVD's own (primary) CVSS score, newest CVSS version first.
+fn nvd_cvss(metrics: Option<&Value>) -> Option<(f64, String)> {
+    let metrics = metrics?;
+    for key in [
+        "cvssMetricV40",
+        "cvssMetricV31",
+        "cvssMetricV30",
+        "cvssMetricV2",
+    ] {
+        let Some(list) = metrics.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        let primary = list
+            .iter()
+            .find(|m| m.get("type").and_then(Value::as_str) == Some("Primary"))
+            .or_else(|| list.first());
+        if let Some(data) = primary.and_then(|m| m.get("cvssData")) {
+            if let Some(score) = data.get("baseScore").and_then(Value::as_f64) {
+                let vector = data
+                    .get("vectorString")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                return Some((score, vector.to_string()));
+            }
+        }
+    }
+    None
+}
+
 pub(super) fn read_nvd(bytes: &[u8], sink: &mut Sink<'_>) {
-    let catalog = match NvdCatalog::from_json(sink.file, bytes) {
-        Ok(c) => c,
-        Err(e) => return sink.problem(1, e.to_string()),
+    let doc: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
     };
-    for (i, cve) in catalog.cves.iter().enumerate() {
-        let id = cve.id.trim().to_ascii_uppercase();
+    let Some(list) = doc.get("vulnerabilities").and_then(Value::as_array) else {
+        return sink.problem(
+            "$.vulnerabilities",
+            "expected NVD CVE JSON 2.0 (`vulnerabilities: [{cve: ...}]`)",
+        );
+    };
+    for (i, item) in list.iter().enumerate() {
+        let path = format!("$.vulnerabilities[{i}].cve");
+        let Some(cve) = item.get("cve") else {
+            sink.problem(path, "missing");
+            continue;
+        };
+        let id = cve
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase();
         if !is_cve(&id) {
-            sink.problem(format!("$.vulnerabilities[{i}].cve.id"), format!("{id:?}: expected CVE-YYYY-NNNN"));
+            sink.problem(
+                format!("{path}.id"),
+                format!("{id:?}: expected CVE-YYYY-NNNN"),
+            );
             continue;
         }
         let url = format!("https://nvd.nist.gov/vuln/detail/{id}");
         let mut o = vulnerability(sink, &id, "nvd", Some(&url));
-        if let Some(d) = &cve.description {
+        let description = cve
+            .get("descriptions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .find(|d| d.get("lang").and_then(Value::as_str) == Some("en"))
+            .and_then(|d| d.get("value").and_then(Value::as_str));
+        if let Some(d) = description {
             o["description"] = json!(d);
         }
-        if let Some((score, vector)) = &cve.cvss {
+        if let Some((score, vector)) = nvd_cvss(cve.get("metrics")) {
             o["x_ward_cvss"] = json!({"score": score, "vector": vector});
         }
         sink.object(o);

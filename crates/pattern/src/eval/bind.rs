@@ -21,7 +21,7 @@
 use std::collections::HashSet;
 
 use super::compare::observation_matches;
-use super::{EvalError, EvalOptions, MatchOutcome, Node, Observation};
+use super::{EvalError, EvalOptions, MatchOutcome, Node, Observation, Observations, Sco};
 
 #[derive(Debug, Clone)]
 struct Binding {
@@ -46,6 +46,7 @@ struct Window {
 
 struct Engine<'o, 'a> {
     obs: &'o [Observation<'a>],
+    scos: &'o [Sco<'a>],
     options: EvalOptions,
     steps: u64,
     truncated: bool,
@@ -118,7 +119,7 @@ impl Engine<'_, '_> {
                     }
                     if o.first < window.stop
                         && o.last >= window.start
-                        && observation_matches(cond, o)
+                        && observation_matches(cond, &self.scos[o.scos.clone()])
                     {
                         out.push(Binding {
                             obs: vec![i as u32],
@@ -244,32 +245,63 @@ impl Engine<'_, '_> {
     }
 }
 
+/// What the caller needs from a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Want {
+    /// The verdict and every observed-data of every satisfying binding.
+    Everything,
+    /// The verdict only: the search may stop at the first satisfying binding.
+    Verdict,
+}
+
 pub(crate) fn run(
     root: &Node,
-    obs: &[Observation<'_>],
+    observations: &Observations<'_>,
     options: EvalOptions,
+    want: Want,
 ) -> Result<MatchOutcome, EvalError> {
-    let mut engine = Engine {
-        obs,
-        options,
-        steps: 0,
-        truncated: false,
+    let obs = &observations.list;
+    let mut used = vec![false; obs.len()];
+    let (matched, truncated) = if let Node::Simple(cond) = root {
+        // The common shape, one `[...]` without qualifiers: its bindings are exactly the
+        // single observations that satisfy it, so each observed-data is decided alone and
+        // no binding is built. Same step accounting as `Engine::eval`: one per observation.
+        let budget = usize::try_from(options.max_steps).unwrap_or(usize::MAX);
+        let mut matched = false;
+        for (o, used) in obs.iter().take(budget).zip(used.iter_mut()) {
+            if observation_matches(cond, &observations.scos[o.scos.clone()]) {
+                *used = true;
+                matched = true;
+                if want == Want::Verdict {
+                    break;
+                }
+            }
+        }
+        (matched, obs.len() > budget)
+    } else {
+        let mut engine = Engine {
+            obs,
+            scos: &observations.scos,
+            options,
+            steps: 0,
+            truncated: false,
+        };
+        let all = Window {
+            start: i128::MIN,
+            stop: i128::MAX,
+        };
+        let bindings = engine.eval(root, all, None);
+        for b in &bindings {
+            for &o in &b.obs {
+                used[o as usize] = true;
+            }
+        }
+        (!bindings.is_empty(), engine.truncated)
     };
-    let all = Window {
-        start: i128::MIN,
-        stop: i128::MAX,
-    };
-    let bindings = engine.eval(root, all, None);
-    if bindings.is_empty() && engine.truncated {
+    if !matched && truncated {
         return Err(EvalError::TooComplex {
             steps: options.max_steps,
         });
-    }
-    let mut used = vec![false; obs.len()];
-    for b in &bindings {
-        for &o in &b.obs {
-            used[o as usize] = true;
-        }
     }
     let observed_data = obs
         .iter()
@@ -278,8 +310,8 @@ pub(crate) fn run(
         .map(|(o, _)| o.id.to_string())
         .collect();
     Ok(MatchOutcome {
-        matched: !bindings.is_empty(),
+        matched,
         observed_data,
-        complete: !engine.truncated,
+        complete: !truncated,
     })
 }

@@ -14,8 +14,10 @@ use serde_json::Value;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use ward_stix::Timestamp;
 
-use super::{Cond, Lit, Observation, OrderOp, Pred, Test};
-use crate::ast::PathStep;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::{field, Cond, KeyKind, Lit, OrderOp, Pred, Sco, Step, Test};
 use crate::lexer::{decode_base64, decode_hex};
 use crate::net::IpNet;
 
@@ -31,7 +33,7 @@ pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Compiles a MATCHES operand; the error is the engine's description of the problem.
-pub(crate) fn compile_regex(re: &str) -> Result<fancy_regex::Regex, String> {
+fn compile_regex(re: &str) -> Result<fancy_regex::Regex, String> {
     fancy_regex::RegexBuilder::new(&nfc(re))
         .backtrack_limit(REGEX_BACKTRACK_LIMIT)
         .build()
@@ -54,10 +56,43 @@ impl PatternRegex {
         })
     }
 
-    fn is_match(&self, text: &str) -> bool {
+    pub(crate) fn is_match(&self, text: &str) -> bool {
         // Exceeding the backtrack limit is an error in fancy-regex; it is not a match.
         self.regex.is_match(text).unwrap_or(false)
     }
+}
+
+/// Operands longer than this are compiled for their pattern alone, not kept.
+const REGEX_CACHE_MAX_LEN: usize = 1024;
+/// Distinct operands kept; the cache starts over when full.
+const REGEX_CACHE_ENTRIES: usize = 256;
+
+type RegexCache = HashMap<String, Result<Arc<PatternRegex>, String>>;
+
+/// A MATCHES operand compiled (or rejected) once per process, however many patterns use
+/// it: compiling costs far more than parsing and evaluating the rest of a pattern, and
+/// indicators repeat the same few expressions. (Python's `re`, under stix2-matcher, keeps
+/// a similar cache.) Bounded in entries and operand length.
+pub(crate) fn cached_regex(re: &str) -> Result<Arc<PatternRegex>, String> {
+    static CACHE: OnceLock<Mutex<RegexCache>> = OnceLock::new();
+    if re.len() > REGEX_CACHE_MAX_LEN {
+        return PatternRegex::new(re).map(Arc::new);
+    }
+    let cache = CACHE.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked mid-insert; compile uncached.
+    if let Ok(map) = cache.lock() {
+        if let Some(hit) = map.get(re) {
+            return hit.clone();
+        }
+    }
+    let built = PatternRegex::new(re).map(Arc::new);
+    if let Ok(mut map) = cache.lock() {
+        if map.len() >= REGEX_CACHE_ENTRIES {
+            map.clear();
+        }
+        map.insert(re.to_string(), built.clone());
+    }
+    built
 }
 
 /// A value the object path selected.
@@ -65,84 +100,83 @@ impl PatternRegex {
 enum Val<'a> {
     Json(&'a Value),
     Bytes(Vec<u8>),
-    /// The objects a `*_refs` list resolved to; behaves as a list for index steps.
-    Refs(Vec<&'a Value>),
+    /// A `*_refs` list of which at least one id resolves; behaves as the list of the
+    /// objects resolved for index steps.
+    Refs(&'a [Value]),
 }
 
-fn resolve<'a>(obs: &Observation<'a>, id: &str) -> Option<&'a Value> {
-    obs.objects
-        .iter()
-        .find(|(key, _)| *key == id)
-        .map(|(_, v)| *v)
+fn resolve<'a>(scos: &[Sco<'a>], id: &str) -> Option<&'a Value> {
+    scos.iter().find(|s| s.key == id).map(|s| s.value)
 }
 
-/// Selects the values at `steps` under `root`, following references within `obs`.
-fn walk<'a>(obs: &Observation<'a>, root: &'a Value, steps: &[PathStep]) -> Vec<Val<'a>> {
-    let mut frontier = vec![Val::Json(root)];
-    for step in steps {
-        let mut next = Vec::new();
-        for val in frontier {
-            match step {
-                PathStep::Key(key) => {
-                    let Val::Json(Value::Object(map)) = val else {
-                        continue;
-                    };
-                    let Some(v) = map.get(key) else { continue };
-                    if key.ends_with("_hex") {
-                        if let Some(b) = v.as_str().and_then(decode_hex) {
-                            next.push(Val::Bytes(b));
-                        }
-                    } else if key.ends_with("_bin") {
-                        if let Some(b) = v.as_str().and_then(decode_base64) {
-                            next.push(Val::Bytes(b));
-                        }
-                    } else if key.ends_with("_ref") {
-                        if let Some(target) = v.as_str().and_then(|id| resolve(obs, id)) {
-                            next.push(Val::Json(target));
-                        }
-                    } else if key.ends_with("_refs") {
-                        if let Value::Array(ids) = v {
-                            let targets: Vec<&Value> = ids
-                                .iter()
-                                .filter_map(|id| id.as_str().and_then(|id| resolve(obs, id)))
-                                .collect();
-                            if !targets.is_empty() {
-                                next.push(Val::Refs(targets));
-                            }
-                        }
-                    } else {
-                        next.push(Val::Json(v));
-                    }
-                }
-                PathStep::Index(i) => {
-                    let Ok(i) = usize::try_from(*i) else { continue };
-                    match val {
-                        Val::Json(Value::Array(items)) => {
-                            if let Some(v) = items.get(i) {
-                                next.push(Val::Json(v));
-                            }
-                        }
-                        Val::Refs(items) => {
-                            if let Some(v) = items.get(i) {
-                                next.push(Val::Json(v));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                PathStep::AnyIndex => match val {
-                    Val::Json(Value::Array(items)) => next.extend(items.iter().map(Val::Json)),
-                    Val::Refs(items) => next.extend(items.into_iter().map(Val::Json)),
-                    _ => {}
+fn resolved<'s, 'a>(scos: &'s [Sco<'a>], ids: &'a [Value]) -> impl Iterator<Item = &'a Value> + 's
+where
+    'a: 's,
+{
+    ids.iter()
+        .filter_map(move |id| id.as_str().and_then(|id| resolve(scos, id)))
+}
+
+/// Calls `found` on each value that `steps` select under `val`, following references
+/// within the observation's SCOs, and stops as soon as `found` returns true. Depth-first
+/// without collecting: a path walk allocates nothing unless it decodes `_hex`/`_bin`.
+fn walk<'a, F: FnMut(&Val<'a>) -> bool>(
+    scos: &[Sco<'a>],
+    val: Val<'a>,
+    steps: &[Step],
+    found: &mut F,
+) -> bool {
+    let Some((step, rest)) = steps.split_first() else {
+        return found(&val);
+    };
+    match step {
+        Step::Key(key, kind) => {
+            let Val::Json(Value::Object(map)) = val else {
+                return false;
+            };
+            let Some(v) = field(map, key) else {
+                return false;
+            };
+            let next = match kind {
+                KeyKind::Plain => Val::Json(v),
+                KeyKind::Hex => match v.as_str().and_then(decode_hex) {
+                    Some(b) => Val::Bytes(b),
+                    None => return false,
                 },
-            }
+                KeyKind::Bin => match v.as_str().and_then(decode_base64) {
+                    Some(b) => Val::Bytes(b),
+                    None => return false,
+                },
+                KeyKind::Ref => match v.as_str().and_then(|id| resolve(scos, id)) {
+                    Some(target) => Val::Json(target),
+                    None => return false,
+                },
+                KeyKind::Refs => match v {
+                    Value::Array(ids) if resolved(scos, ids).next().is_some() => Val::Refs(ids),
+                    _ => return false,
+                },
+            };
+            walk(scos, next, rest, found)
         }
-        if next.is_empty() {
-            return next;
+        Step::Index(i) => {
+            let Ok(i) = usize::try_from(*i) else {
+                return false;
+            };
+            let item = match val {
+                Val::Json(Value::Array(items)) => items.get(i),
+                Val::Refs(ids) => resolved(scos, ids).nth(i),
+                _ => None,
+            };
+            item.is_some_and(|v| walk(scos, Val::Json(v), rest, found))
         }
-        frontier = next;
+        Step::AnyIndex => match val {
+            Val::Json(Value::Array(items)) => items
+                .iter()
+                .any(|v| walk(scos, Val::Json(v), rest, found)),
+            Val::Refs(ids) => resolved(scos, ids).any(|v| walk(scos, Val::Json(v), rest, found)),
+            _ => false,
+        },
     }
-    frontier
 }
 
 /// The string's code points as bytes, when they all fit in one byte.
@@ -268,31 +302,41 @@ fn holds(pred: &Pred, val: &Val<'_>) -> bool {
     }
 }
 
-fn test_holds<'a>(test: &Test, obs: &Observation<'a>, root: &'a Value) -> bool {
-    if root.get("type").and_then(Value::as_str) != Some(test.object_type.as_str()) {
+fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>) -> bool {
+    if sco.object_type != Some(test.object_type.as_str()) {
         return false;
     }
-    let values = walk(obs, root, &test.steps);
-    if let Pred::Exists = test.pred {
-        return values.is_empty() == test.negated;
+    // `type:property`, the shape of most comparisons: one lookup, no walk.
+    if let ([Step::Key(key, KeyKind::Plain)], Value::Object(map)) = (&test.steps[..], sco.value) {
+        let value = field(map, key).map(Val::Json);
+        return match (&test.pred, value) {
+            (Pred::Exists, v) => v.is_some() != test.negated,
+            (_, None) => false,
+            (pred, Some(v)) => holds(pred, &v) != test.negated,
+        };
     }
-    values.iter().any(|v| holds(&test.pred, v) != test.negated)
+    let root = Val::Json(sco.value);
+    if let Pred::Exists = test.pred {
+        let exists = walk(scos, root, &test.steps, &mut |_| true);
+        return exists != test.negated;
+    }
+    walk(scos, root, &test.steps, &mut |v| {
+        holds(&test.pred, v) != test.negated
+    })
 }
 
-fn cond_holds<'a>(cond: &Cond, obs: &Observation<'a>, root: &'a Value) -> bool {
+fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>) -> bool {
     match cond {
-        Cond::And(a, b) => cond_holds(a, obs, root) && cond_holds(b, obs, root),
-        Cond::Or(a, b) => cond_holds(a, obs, root) || cond_holds(b, obs, root),
-        Cond::Test(t) => test_holds(t, obs, root),
+        Cond::And(a, b) => cond_holds(a, scos, sco) && cond_holds(b, scos, sco),
+        Cond::Or(a, b) => cond_holds(a, scos, sco) || cond_holds(b, scos, sco),
+        Cond::Test(t) => test_holds(t, scos, sco),
     }
 }
 
 /// True when one SCO of the observation satisfies the whole comparison expression: AND
 /// within brackets binds its operands to the same object.
-pub(crate) fn observation_matches(cond: &Cond, obs: &Observation<'_>) -> bool {
-    obs.objects
-        .iter()
-        .any(|(_, root)| cond_holds(cond, obs, root))
+pub(crate) fn observation_matches(cond: &Cond, scos: &[Sco<'_>]) -> bool {
+    scos.iter().any(|sco| cond_holds(cond, scos, sco))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ mod compare;
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use ward_stix::Timestamp;
 
 use crate::ast::{
@@ -27,7 +27,7 @@ use crate::ast::{
 use crate::net::IpNet;
 use crate::PatternError;
 
-pub(crate) use compare::compile_regex;
+pub(crate) use compare::cached_regex;
 
 /// Why a pattern could not be evaluated on some input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,21 +78,50 @@ pub struct MatchOutcome {
     pub complete: bool,
 }
 
-/// One observation: an observed-data and the SCOs it holds.
+/// One SCO of an observation, with what evaluation asks of it first read once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sco<'a> {
+    /// The id (or 2.0 dictionary key) that references resolve against.
+    pub key: &'a str,
+    /// Its `type` property, which every comparison tests before anything else.
+    pub object_type: Option<&'a str>,
+    pub value: &'a Value,
+}
+
+/// One observation: an observed-data and where its SCOs are in [`Observations::scos`].
 #[derive(Debug)]
 pub(crate) struct Observation<'a> {
     pub id: &'a str,
     pub first: i128,
     pub last: i128,
     pub count: u32,
-    /// `(id or 2.0 dictionary key, object)`; references resolve against these keys.
-    pub objects: Vec<(&'a str, &'a Value)>,
+    pub scos: std::ops::Range<usize>,
 }
 
-/// Observed-data read from JSON, borrowed from it.
+/// Observed-data read from JSON, borrowed from it: read once, then evaluated by any number
+/// of [`Matcher`]s. The SCOs of all observations sit in one array, so that reading 100k
+/// observed-data makes a handful of allocations rather than one per observation.
 #[derive(Debug)]
 pub struct Observations<'a> {
     pub(crate) list: Vec<Observation<'a>>,
+    pub(crate) scos: Vec<Sco<'a>>,
+}
+
+/// serde_json's map hashes the key (SipHash) on every `get`; STIX objects have a dozen
+/// properties at most, and comparing that many short keys costs less than one hash.
+pub(crate) fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if map.len() <= 16 {
+        map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        map.get(key)
+    }
+}
+
+fn type_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::Object(map) => field(map, "type").and_then(Value::as_str),
+        _ => None,
+    }
 }
 
 fn describe(v: &Value) -> String {
@@ -111,7 +140,7 @@ fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(),
         Value::Array(items) => {
             for item in items {
                 match item {
-                    Value::Object(m) if m.get("type").and_then(Value::as_str) == Some("bundle") => {
+                    Value::Object(_) if type_of(item) == Some("bundle") => {
                         collect_objects(item, out)?
                     }
                     Value::Object(_) => out.push(item),
@@ -124,18 +153,16 @@ fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(),
             }
             Ok(())
         }
-        Value::Object(m) if m.get("type").and_then(Value::as_str) == Some("bundle") => {
-            match m.get("objects") {
-                Some(Value::Array(items)) => {
-                    out.extend(items.iter().filter(|v| v.is_object()));
-                    Ok(())
-                }
-                None => Ok(()),
-                Some(other) => Err(EvalError::NotStix {
-                    found: format!("a bundle whose objects is {}", describe(other)),
-                }),
+        Value::Object(m) if type_of(input) == Some("bundle") => match field(m, "objects") {
+            Some(Value::Array(items)) => {
+                out.extend(items.iter().filter(|v| v.is_object()));
+                Ok(())
             }
-        }
+            None => Ok(()),
+            Some(other) => Err(EvalError::NotStix {
+                found: format!("a bundle whose objects is {}", describe(other)),
+            }),
+        },
         Value::Object(_) => {
             out.push(input);
             Ok(())
@@ -146,27 +173,43 @@ fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(),
     }
 }
 
+/// Ids of the objects that `object_refs` may name. foldhash rather than SipHash: this map
+/// is the largest cost of reading a big bundle, and foldhash is still seeded per map.
+type IdIndex<'a> = HashMap<&'a str, (&'a Value, Option<&'a str>), foldhash::fast::RandomState>;
+
 impl<'a> Observations<'a> {
     /// Reads every observed-data of a bundle, an array of bundles, or an array of objects.
     pub fn from_json(input: &'a Value) -> Result<Observations<'a>, EvalError> {
         let mut objects = Vec::new();
         collect_objects(input, &mut objects)?;
-        let mut by_id: HashMap<&'a str, &'a Value> = HashMap::new();
-        for obj in &objects {
-            if obj.get("type").and_then(Value::as_str) != Some("observed-data") {
-                if let Some(id) = obj.get("id").and_then(Value::as_str) {
-                    by_id.entry(id).or_insert(obj);
+        let mut by_id = IdIndex::with_capacity_and_hasher(objects.len(), Default::default());
+        let mut observed = Vec::new();
+        for obj in objects {
+            let Value::Object(map) = obj else { continue };
+            let (mut object_type, mut id) = (None, None);
+            for (k, v) in map {
+                match k.as_str() {
+                    "type" => object_type = v.as_str(),
+                    "id" => id = v.as_str(),
+                    _ => continue,
+                }
+                // Both usually come first; the rest of the object is not needed here.
+                if object_type.is_some() && id.is_some() {
+                    break;
                 }
             }
-        }
-        let mut list = Vec::new();
-        for obj in objects {
-            if obj.get("type").and_then(Value::as_str) != Some("observed-data") {
-                continue;
+            if object_type == Some("observed-data") {
+                observed.push(map);
+            } else if let Some(id) = id {
+                by_id.entry(id).or_insert((obj, object_type));
             }
-            list.push(read_observed_data(obj, &by_id)?);
         }
-        Ok(Observations { list })
+        let mut list = Vec::with_capacity(observed.len());
+        let mut scos = Vec::with_capacity(observed.len());
+        for map in observed {
+            list.push(read_observed_data(map, &by_id, &mut scos)?);
+        }
+        Ok(Observations { list, scos })
     }
 
     /// Number of observed-data read.
@@ -179,12 +222,48 @@ impl<'a> Observations<'a> {
     }
 }
 
+/// The properties of an observed-data that evaluation reads, found in one pass.
+#[derive(Default)]
+struct ObservedFields<'a> {
+    id: Option<&'a Value>,
+    first: Option<&'a Value>,
+    last: Option<&'a Value>,
+    count: Option<&'a Value>,
+    refs: Option<&'a Value>,
+    embedded: Option<&'a Value>,
+}
+
 fn read_observed_data<'a>(
-    obj: &'a Value,
-    by_id: &HashMap<&'a str, &'a Value>,
+    map: &'a Map<String, Value>,
+    by_id: &IdIndex<'a>,
+    scos: &mut Vec<Sco<'a>>,
 ) -> Result<Observation<'a>, EvalError> {
-    let id = obj
-        .get("id")
+    let mut f = ObservedFields::default();
+    for (k, v) in map {
+        // Dispatch on the length first: most keys are then dismissed without reading them.
+        let slot = match k.len() {
+            2 => &mut f.id,
+            14 => &mut f.first,
+            13 => &mut f.last,
+            15 => &mut f.count,
+            11 => &mut f.refs,
+            7 => &mut f.embedded,
+            _ => continue,
+        };
+        let name = match k.len() {
+            2 => "id",
+            14 => "first_observed",
+            13 => "last_observed",
+            15 => "number_observed",
+            11 => "object_refs",
+            _ => "objects",
+        };
+        if k == name {
+            *slot = Some(v);
+        }
+    }
+    let id = f
+        .id
         .and_then(Value::as_str)
         .unwrap_or("observed-data without id");
     let bad = |property: &'static str, expected: &str| EvalError::BadObservedData {
@@ -192,41 +271,53 @@ fn read_observed_data<'a>(
         property,
         expected: expected.to_string(),
     };
-    let time = |property: &'static str| -> Result<i128, EvalError> {
-        let text = obj
-            .get(property)
+    let time = |property: &'static str, value: Option<&Value>| -> Result<i128, EvalError> {
+        let text = value
             .and_then(Value::as_str)
             .ok_or_else(|| bad(property, "a timestamp string"))?;
         Timestamp::parse(text)
             .map(|t| t.as_nanos())
             .map_err(|e| bad(property, &e.to_string()))
     };
-    let first = time("first_observed")?;
-    let last = time("last_observed")?;
+    let first = time("first_observed", f.first)?;
+    // A single sighting has the same text twice: parse it once.
+    let last = match (f.first, f.last) {
+        (Some(Value::String(a)), Some(Value::String(b))) if a == b => first,
+        _ => time("last_observed", f.last)?,
+    };
     if last < first {
         return Err(bad("last_observed", "a time not before first_observed"));
     }
-    let count = obj
-        .get("number_observed")
+    let count = f
+        .count
         .and_then(Value::as_u64)
         .filter(|n| (1..=999_999_999).contains(n))
         .ok_or_else(|| bad("number_observed", "an integer from 1 to 999999999"))?
         as u32;
-    let mut objects = Vec::new();
-    match (obj.get("object_refs"), obj.get("objects")) {
+    let start = scos.len();
+    match (f.refs, f.embedded) {
         (Some(Value::Array(refs)), _) => {
             for r in refs {
-                let r = r
-                    .as_str()
-                    .ok_or_else(|| bad("object_refs", "a list of identifiers"))?;
-                if let Some(o) = by_id.get(r) {
-                    objects.push((r, *o));
+                let Some(r) = r.as_str() else {
+                    scos.truncate(start);
+                    return Err(bad("object_refs", "a list of identifiers"));
+                };
+                if let Some(&(value, object_type)) = by_id.get(r) {
+                    scos.push(Sco {
+                        key: r,
+                        object_type,
+                        value,
+                    });
                 }
             }
         }
         (None, Some(Value::Object(embedded))) => {
-            for (key, o) in embedded {
-                objects.push((key.as_str(), o));
+            for (key, value) in embedded {
+                scos.push(Sco {
+                    key: key.as_str(),
+                    object_type: type_of(value),
+                    value,
+                });
             }
         }
         _ => {
@@ -241,7 +332,7 @@ fn read_observed_data<'a>(
         first,
         last,
         count,
-        objects,
+        scos: start..scos.len(),
     })
 }
 
@@ -273,7 +364,7 @@ pub(crate) enum Pred {
     Order(OrderOp, Lit),
     In(Vec<Lit>),
     Like(Vec<char>),
-    Matches(Box<compare::PatternRegex>),
+    Matches(std::sync::Arc<compare::PatternRegex>),
     IsSubset(IpNet),
     IsSuperset(IpNet),
     Exists,
@@ -282,9 +373,52 @@ pub(crate) enum Pred {
 #[derive(Debug)]
 pub(crate) struct Test {
     pub object_type: String,
-    pub steps: Vec<PathStep>,
+    pub steps: Vec<Step>,
     pub negated: bool,
     pub pred: Pred,
+}
+
+/// How a property's value is read, decided by its name's suffix (STIX 2.1 §9.4, §2.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    Plain,
+    /// `*_hex`: a hex string read as bytes.
+    Hex,
+    /// `*_bin`: a base64 string read as bytes.
+    Bin,
+    /// `*_ref`: an id followed to the object it names.
+    Ref,
+    /// `*_refs`: a list of ids followed to the objects they name.
+    Refs,
+}
+
+/// A path step with its key's kind decided once, not on every object walked.
+#[derive(Debug)]
+pub(crate) enum Step {
+    Key(String, KeyKind),
+    Index(i64),
+    AnyIndex,
+}
+
+fn step(s: &PathStep) -> Step {
+    match s {
+        PathStep::Key(key) => {
+            let kind = if key.ends_with("_hex") {
+                KeyKind::Hex
+            } else if key.ends_with("_bin") {
+                KeyKind::Bin
+            } else if key.ends_with("_ref") {
+                KeyKind::Ref
+            } else if key.ends_with("_refs") {
+                KeyKind::Refs
+            } else {
+                KeyKind::Plain
+            };
+            Step::Key(key.clone(), kind)
+        }
+        PathStep::Index(i) => Step::Index(*i),
+        PathStep::AnyIndex => Step::AnyIndex,
+    }
 }
 
 #[derive(Debug)]
@@ -361,12 +495,12 @@ fn cond(expr: &ComparisonExpr) -> Result<Cond, PatternError> {
                 }
                 Operator::Like(s) => Pred::Like(compare::nfc(s).chars().collect()),
                 Operator::Matches(s) => {
-                    Pred::Matches(Box::new(compare::PatternRegex::new(s).map_err(|e| {
+                    Pred::Matches(compare::cached_regex(s).map_err(|e| {
                         semantic(
                             pos,
                             format!("expected a regular expression after MATCHES: {e}"),
                         )
-                    })?))
+                    })?)
                 }
                 Operator::IsSubset(s) => Pred::IsSubset(net(s)?),
                 Operator::IsSuperset(s) => Pred::IsSuperset(net(s)?),
@@ -374,7 +508,7 @@ fn cond(expr: &ComparisonExpr) -> Result<Cond, PatternError> {
             };
             Cond::Test(Test {
                 object_type: c.path.object_type.clone(),
-                steps: c.path.steps.clone(),
+                steps: c.path.steps.iter().map(step).collect(),
                 negated: c.negated,
                 pred,
             })
@@ -427,7 +561,15 @@ impl Matcher {
 
     /// Evaluates the pattern on the observations.
     pub fn evaluate(&self, observations: &Observations<'_>) -> Result<MatchOutcome, EvalError> {
-        bind::run(&self.root, &observations.list, self.options)
+        bind::run(&self.root, observations, self.options, bind::Want::Everything)
+    }
+
+    /// The verdict alone: the same answer as `evaluate(..)?.matched`, but the search stops
+    /// at the first satisfying binding when it can (a single `[...]` without qualifiers
+    /// stops at the first observed-data that satisfies it).
+    pub fn is_match(&self, observations: &Observations<'_>) -> Result<bool, EvalError> {
+        bind::run(&self.root, observations, self.options, bind::Want::Verdict)
+            .map(|outcome| outcome.matched)
     }
 }
 

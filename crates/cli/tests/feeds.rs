@@ -1,0 +1,182 @@
+//! End-to-end tests of `ward import` and `ward export` on the importer fixtures of the feeds
+//! crate, including the decay acceptance test: an IP indicator past its lifetime drops out of
+//! `plain-ip`, and a fresh sighting brings it back.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+use ward_stix::Timestamp;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../feeds/tests/fixtures")
+        .join(name)
+}
+
+fn ward(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ward"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run ward")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn import_reports_bad_lines_and_imports_the_rest() {
+    let data = tempfile::tempdir().unwrap();
+    let feodo = fixture("feodo-ipblocklist.csv");
+    let out = ward(data.path(), &["import", feodo.to_str().unwrap()]);
+    let stdout = ok(&out);
+    assert!(
+        stdout.contains("(feodo)") && stdout.contains("2 entries skipped"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("feodo-ipblocklist.csv:12: "), "{stderr}");
+    assert!(stderr.contains("feodo-ipblocklist.csv:14: "), "{stderr}");
+
+    let out = ward(
+        data.path(),
+        &[
+            "--json",
+            "import",
+            "--format",
+            "threatfox-csv",
+            fixture("threatfox.csv").to_str().unwrap(),
+        ],
+    );
+    let report: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(report["indicators"], 3);
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 2);
+
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(plain.contains("\n192.0.2.10\n"));
+    assert!(
+        !plain.contains("8.8.8.8"),
+        "allow-listed resolver exported:\n{plain}"
+    );
+    let csv = ok(&ward(data.path(), &["export", "--format", "csv"]));
+    assert!(csv.contains(",feodotracker threatfox,"), "{csv}");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let data = tempfile::tempdir().unwrap();
+    let bad = data.path().join("bad.txt");
+    std::fs::write(&bad, "not an indicator at all\n").unwrap();
+    let out = ward(data.path(), &["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("bad.txt:1:"), "{stderr}");
+    let out = ward(
+        data.path(),
+        &["import", "--format", "xml", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = ward(data.path(), &["export", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = ward(
+        data.path(),
+        &["export", "--format", "csv", "--max-tlp", "purple"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn exports_write_files_and_their_companions() {
+    let data = tempfile::tempdir().unwrap();
+    for f in ["malwarebazaar.csv", "blocklist.txt", "misp-feed"] {
+        ok(&ward(
+            data.path(),
+            &["import", fixture(f).to_str().unwrap()],
+        ));
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let rules = out_dir.path().join("ward.rules");
+    ok(&ward(
+        data.path(),
+        &[
+            "export",
+            "--format",
+            "suricata",
+            "--out",
+            rules.to_str().unwrap(),
+        ],
+    ));
+    let text = std::fs::read_to_string(&rules).unwrap();
+    assert!(text.starts_with("# ward export, format suricata"));
+    assert!(out_dir.path().join("ward-filesha256.lst").is_file());
+    // Without --out the companion files have nowhere to go.
+    let out = ward(data.path(), &["export", "--format", "suricata"]);
+    assert_eq!(out.status.code(), Some(2));
+    let rpz = ok(&ward(data.path(), &["export", "--format", "rpz"]));
+    assert!(rpz.contains("ads-tracker.example IN CNAME ."));
+}
+
+fn days_ago(days: i64) -> String {
+    let now = Timestamp::now().as_micros();
+    Timestamp::from_micros(now - days * 86_400_000_000)
+        .with_precision(3)
+        .to_string()
+}
+
+#[test]
+fn an_ip_decays_out_of_plain_ip_and_a_fresh_sighting_brings_it_back() {
+    let data = tempfile::tempdir().unwrap();
+    let forty = days_ago(40);
+    let ten = days_ago(10);
+    let indicators = json!({"type": "bundle", "id": "bundle--8c2b9a4e-1d3f-4b5a-9c6d-7e8f9a0b1c2d", "objects": [
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         "created": forty, "modified": forty, "valid_from": forty, "confidence": 90,
+         "pattern": "[ipv4-addr:value = '192.0.2.66']", "pattern_type": "stix"},
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         "created": ten, "modified": ten, "valid_from": ten, "confidence": 90,
+         "pattern": "[ipv4-addr:value = '192.0.2.67']", "pattern_type": "stix"},
+        {"type": "indicator", "spec_version": "2.1", "id": "indicator--5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         "created": ten, "modified": ten, "valid_from": ten, "confidence": 90, "revoked": true,
+         "pattern": "[ipv4-addr:value = '192.0.2.68']", "pattern_type": "stix"}
+    ]});
+    let file = data.path().join("old.json");
+    std::fs::write(&file, indicators.to_string()).unwrap();
+    ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(
+        !plain.contains("192.0.2.66"),
+        "40-day-old IP still exported:\n{plain}"
+    );
+    assert!(
+        plain.contains("\n192.0.2.67\n"),
+        "10-day-old IP missing:\n{plain}"
+    );
+    assert!(
+        !plain.contains("192.0.2.68"),
+        "revoked IP exported:\n{plain}"
+    );
+
+    let now = days_ago(0);
+    let sighting = json!({"type": "bundle", "id": "bundle--9c2b9a4e-1d3f-4b5a-9c6d-7e8f9a0b1c2d", "objects": [
+        {"type": "sighting", "spec_version": "2.1", "id": "sighting--6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         "created": now, "modified": now, "first_seen": now, "last_seen": now, "count": 1,
+         "sighting_of_ref": "indicator--3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}
+    ]});
+    std::fs::write(&file, sighting.to_string()).unwrap();
+    ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(
+        plain.contains("\n192.0.2.66\n"),
+        "sighted IP not back:\n{plain}"
+    );
+}

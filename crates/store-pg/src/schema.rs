@@ -1,0 +1,118 @@
+//! The PostgreSQL schema and its migrations, versioned in code.
+//!
+//! Text that takes part in the delivery order (`id`, `version_key`) and names compared with
+//! SQLite's answers use the "C" collation: byte order, the same as SQLite's and as Rust's
+//! `String` order, so a position means the same thing on both backends and a cursor stays
+//! valid after `ward admin migrate`.
+
+use postgres::Client;
+use ward_store::StoreError;
+
+use crate::backend;
+
+/// Serializes schema changes of processes starting at once (any constant unique to ward).
+const MIGRATION_LOCK: i64 = 0x7761_7264_5f73_6368; // "ward_sch"
+
+/// Applied in order; `ward_schema.version` records how many ran. Append only: a released
+/// migration never changes.
+const MIGRATIONS: &[&str] = &[
+    // 1: the initial schema.
+    r#"
+    CREATE TABLE secrets (name text PRIMARY KEY, value bytea NOT NULL);
+    CREATE TABLE orgs (
+        id text PRIMARY KEY,
+        name text COLLATE "C" NOT NULL UNIQUE,
+        created bigint NOT NULL
+    );
+    CREATE TABLE users (
+        id text PRIMARY KEY,
+        org_id text NOT NULL REFERENCES orgs(id),
+        name text COLLATE "C" NOT NULL UNIQUE,
+        password_hash text,
+        created bigint NOT NULL
+    );
+    CREATE TABLE tokens (
+        hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id),
+        label text NOT NULL,
+        created bigint NOT NULL
+    );
+    CREATE TABLE collections (
+        key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        title text NOT NULL,
+        description text,
+        -- The last date_added handed out; writers hold this row's lock while they add.
+        last_date_added bigint NOT NULL DEFAULT 0,
+        created bigint NOT NULL
+    );
+    CREATE TABLE collection_access (
+        collection_key bigint NOT NULL REFERENCES collections(key),
+        org_id text COLLATE "C" NOT NULL REFERENCES orgs(id),
+        can_read boolean NOT NULL,
+        can_write boolean NOT NULL,
+        PRIMARY KEY (collection_key, org_id)
+    );
+    CREATE TABLE objects (
+        collection_key bigint NOT NULL REFERENCES collections(key),
+        id text COLLATE "C" NOT NULL,
+        type text COLLATE "C" NOT NULL,
+        spec_version text COLLATE "C" NOT NULL,
+        version_key text COLLATE "C" NOT NULL,
+        version text NOT NULL,
+        date_added bigint NOT NULL,
+        is_first boolean NOT NULL,
+        is_last boolean NOT NULL,
+        -- Served: the object exactly as accepted.
+        raw text NOT NULL,
+        -- Queried: the same object parsed (NUL escapes, which jsonb refuses, replaced).
+        doc jsonb,
+        PRIMARY KEY (collection_key, id, version_key)
+    );
+    -- Keyset pagination: a page is one index range scan whatever the collection's size.
+    CREATE INDEX objects_by_date ON objects (collection_key, date_added, id, version_key);
+    CREATE INDEX objects_last_by_date ON objects (collection_key, date_added, id, version_key)
+        WHERE is_last;
+    CREATE TABLE statuses (
+        id text PRIMARY KEY,
+        owner_org text NOT NULL,
+        request_timestamp bigint NOT NULL,
+        -- Text, not jsonb: failure messages may quote NUL escapes from rejected input.
+        body text NOT NULL
+    );
+    "#,
+];
+
+/// Brings the schema up to date in one transaction.
+pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    let mut tx = client.transaction().map_err(backend)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(backend)?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS ward_schema (version integer NOT NULL)")
+        .map_err(backend)?;
+    let current: i64 = match tx
+        .query_opt("SELECT version FROM ward_schema", &[])
+        .map_err(backend)?
+    {
+        Some(row) => i64::from(row.try_get::<_, i32>(0).map_err(backend)?),
+        None => {
+            tx.execute("INSERT INTO ward_schema (version) VALUES (0)", &[])
+                .map_err(backend)?;
+            0
+        }
+    };
+    let known = MIGRATIONS.len() as i64;
+    if current > known {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.batch_execute(sql).map_err(backend)?;
+        let version = i as i32 + 1;
+        tx.execute("UPDATE ward_schema SET version = $1", &[&version])
+            .map_err(backend)?;
+    }
+    tx.commit().map_err(backend)
+}
