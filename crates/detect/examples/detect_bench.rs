@@ -48,16 +48,50 @@ fn value(i: u64) -> (&'static str, String) {
     match i % 20 {
         0..=7 => (
             "ipv4",
-            format!("{}.{}.{}.{}", 11 + r.below(180), r.below(256), r.below(256), 1 + r.below(254)),
+            format!(
+                "{}.{}.{}.{}",
+                11 + r.below(180),
+                r.below(256),
+                r.below(256),
+                1 + r.below(254)
+            ),
         ),
-        8 => ("cidr", format!("{}.{}.{}.0/24", 11 + r.below(180), r.below(256), r.below(256))),
-        9..=13 => ("domain", format!("m{:x}.{}", r.next() & 0xffff_ffff, TLDS[(i % 6) as usize])),
+        8 => (
+            "cidr",
+            format!(
+                "{}.{}.{}.0/24",
+                11 + r.below(180),
+                r.below(256),
+                r.below(256)
+            ),
+        ),
+        9..=13 => (
+            "domain",
+            format!("m{:x}.{}", r.next() & 0xffff_ffff, TLDS[(i % 6) as usize]),
+        ),
         14..=16 => (
             "url",
-            format!("http://d{:x}.{}/p/{:x}.php", r.next() & 0x00ff_ffff, TLDS[(i % 6) as usize], r.next() & 0xffff),
+            format!(
+                "http://d{:x}.{}/p/{:x}.php",
+                r.next() & 0x00ff_ffff,
+                TLDS[(i % 6) as usize],
+                r.next() & 0xffff
+            ),
         ),
-        17..=18 => ("sha256", format!("{:016x}{:016x}{:016x}{:016x}", r.next(), r.next(), r.next(), r.next())),
-        _ => ("email", format!("u{:x}@mail{:x}.com", r.next() & 0xffff, r.next() & 0xfff)),
+        17..=18 => (
+            "sha256",
+            format!(
+                "{:016x}{:016x}{:016x}{:016x}",
+                r.next(),
+                r.next(),
+                r.next(),
+                r.next()
+            ),
+        ),
+        _ => (
+            "email",
+            format!("u{:x}@mail{:x}.com", r.next() & 0xffff, r.next() & 0xfff),
+        ),
     }
 }
 
@@ -74,7 +108,12 @@ fn pattern(kind: &str, v: &str) -> String {
 
 fn indicator(i: u64) -> serde_json::Value {
     let (kind, v) = value(i);
-    let feed = ["abuse.ch Feodo Tracker", "URLhaus", "Health-ISAC", "MISP community"][(i % 4) as usize];
+    let feed = [
+        "abuse.ch Feodo Tracker",
+        "URLhaus",
+        "Health-ISAC",
+        "MISP community",
+    ][(i % 4) as usize];
     json!({
         "type": "indicator", "spec_version": "2.1",
         "id": format!("indicator--00000000-0000-4000-8000-{i:012x}"),
@@ -99,7 +138,11 @@ fn gen_intel(n: u64, dir: &Path) -> Result<()> {
         let (kind, v) = value(i);
         // rg gets the literal it would need to find: the block's first three octets for a
         // CIDR (which also matches unrelated text, rg's handicap is not ours to fix).
-        let literal = if kind == "cidr" { v.trim_end_matches("0/24").to_string() } else { v };
+        let literal = if kind == "cidr" {
+            v.trim_end_matches("0/24").to_string()
+        } else {
+            v
+        };
         writeln!(values, "{literal}")?;
         builder.add_object(StixObject::from_value(obj)?);
     }
@@ -119,7 +162,13 @@ fn gen_intel(n: u64, dir: &Path) -> Result<()> {
 }
 
 fn ip(r: &mut Rng) -> String {
-    format!("{}.{}.{}.{}", 11 + r.below(180), r.below(256), r.below(256), 1 + r.below(254))
+    format!(
+        "{}.{}.{}.{}",
+        11 + r.below(180),
+        r.below(256),
+        r.below(256),
+        1 + r.below(254)
+    )
 }
 
 fn planted(r: &mut Rng, n: u64, kind: &str) -> Option<String> {
@@ -168,8 +217,14 @@ fn gen_logs(mb: u64, dir: &Path, n: u64) -> Result<()> {
                 )
             }
             4..=5 => {
-                let q = planted(&mut r, n, "domain")
-                    .unwrap_or_else(|| format!("www{}.site{:x}.{}", r.below(9), r.next() & 0xfffff, TLDS[r.below(6) as usize]));
+                let q = planted(&mut r, n, "domain").unwrap_or_else(|| {
+                    format!(
+                        "www{}.site{:x}.{}",
+                        r.below(9),
+                        r.next() & 0xfffff,
+                        TLDS[r.below(6) as usize]
+                    )
+                });
                 let a = ip(&mut r);
                 format!("{ts:.6}\t{uid}\t{src}\t{}\t10.0.0.53\t53\tudp\t{}\t0.012\t{q}\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t{a}\t300.000000\tF\n", 1024 + r.below(60000), r.below(65535))
             }
@@ -181,23 +236,36 @@ fn gen_logs(mb: u64, dir: &Path, n: u64) -> Result<()> {
                         let (h, p) = rest.split_once('/').unwrap_or((rest, ""));
                         (h.to_string(), format!("/{p}"))
                     }
-                    None => (format!("cdn{}.site{:x}.com", r.below(9), r.next() & 0xffff), format!("/static/{:x}/app.js?v={}", r.next() & 0xffffff, r.below(99))),
+                    None => (
+                        format!("cdn{}.site{:x}.com", r.below(9), r.next() & 0xffff),
+                        format!("/static/{:x}/app.js?v={}", r.next() & 0xffffff, r.below(99)),
+                    ),
                 };
                 format!("{ts:.6}\t{uid}\t{src}\t{}\t{}\t80\t1\tGET\t{host}\t{uri}\t-\t1.1\tMozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36\t200\tOK\ttext/javascript\n", 1024 + r.below(60000), ip(&mut r))
             }
             7 => {
-                let q = planted(&mut r, n, "domain").unwrap_or_else(|| format!("api.svc{:x}.net", r.next() & 0xfffff));
+                let q = planted(&mut r, n, "domain")
+                    .unwrap_or_else(|| format!("api.svc{:x}.net", r.next() & 0xfffff));
                 format!("{{\"timestamp\":\"2024-01-05T10:{:02}:{:02}.{:06}+0000\",\"flow_id\":{},\"in_iface\":\"eth0\",\"event_type\":\"dns\",\"src_ip\":\"{src}\",\"src_port\":{},\"dest_ip\":\"10.0.0.53\",\"dest_port\":53,\"proto\":\"UDP\",\"dns\":{{\"version\":3,\"type\":\"request\",\"tx_id\":0,\"id\":{},\"flags\":\"100\",\"rd\":true,\"opcode\":0,\"rcode\":\"NOERROR\",\"queries\":[{{\"rrname\":\"{q}\",\"rrtype\":\"A\"}}]}}}}\n",
                     r.below(60), r.below(60), r.below(1_000_000), r.next() >> 12, 1024 + r.below(60000), r.below(65535))
             }
             8 => {
-                let sni = planted(&mut r, n, "domain").unwrap_or_else(|| format!("login.portal{:x}.com", r.next() & 0xfffff));
+                let sni = planted(&mut r, n, "domain")
+                    .unwrap_or_else(|| format!("login.portal{:x}.com", r.next() & 0xfffff));
                 let dst = planted(&mut r, n, "ipv4").unwrap_or_else(|| ip(&mut r));
                 format!("{{\"timestamp\":\"2024-01-05T10:{:02}:{:02}.{:06}+0000\",\"flow_id\":{},\"in_iface\":\"eth0\",\"event_type\":\"tls\",\"src_ip\":\"{src}\",\"src_port\":{},\"dest_ip\":\"{dst}\",\"dest_port\":443,\"proto\":\"TCP\",\"tls\":{{\"subject\":\"CN={sni}\",\"issuerdn\":\"C=US, O=Let's Encrypt, CN=R3\",\"serial\":\"04:A1:B2\",\"fingerprint\":\"aa:bb:cc:dd\",\"sni\":\"{sni}\",\"version\":\"TLS 1.3\",\"notbefore\":\"2024-01-01T00:00:00\",\"notafter\":\"2024-04-01T00:00:00\",\"ja3\":{{\"hash\":\"{:032x}\",\"string\":\"771,4865-4866-4867,0-23-65281,29-23-24,0\"}}}}}}\n",
                     r.below(60), r.below(60), r.below(1_000_000), r.next() >> 12, 1024 + r.below(60000), u128::from(r.next()))
             }
             _ => {
-                let sha = planted(&mut r, n, "sha256").unwrap_or_else(|| format!("{:016x}{:016x}{:016x}{:016x}", r.next(), r.next(), r.next(), r.next()));
+                let sha = planted(&mut r, n, "sha256").unwrap_or_else(|| {
+                    format!(
+                        "{:016x}{:016x}{:016x}{:016x}",
+                        r.next(),
+                        r.next(),
+                        r.next(),
+                        r.next()
+                    )
+                });
                 format!("{{\"timestamp\":\"2024-01-05T10:{:02}:{:02}.{:06}+0000\",\"flow_id\":{},\"event_type\":\"fileinfo\",\"src_ip\":\"{}\",\"src_port\":80,\"dest_ip\":\"{src}\",\"dest_port\":{},\"proto\":\"TCP\",\"http\":{{\"hostname\":\"dl.vendor{:x}.com\",\"url\":\"/files/update.bin\",\"http_user_agent\":\"Updater/2.1\",\"http_content_type\":\"application/octet-stream\",\"status\":200,\"length\":{}}},\"fileinfo\":{{\"filename\":\"/files/update.bin\",\"sid\":[],\"gaps\":false,\"state\":\"CLOSED\",\"sha256\":\"{sha}\",\"stored\":false,\"size\":{},\"tx_id\":0}}}}\n",
                     r.below(60), r.below(60), r.below(1_000_000), r.next() >> 12, ip(&mut r), 1024 + r.below(60000), r.next() & 0xffff, r.below(1_000_000), r.below(1_000_000))
             }
@@ -266,12 +334,19 @@ fn main() -> Result<()> {
         Some("scan") => {
             let index = load(Path::new(&args[2]))?;
             let threads: usize = args[3].parse()?;
-            let scanner = Scanner::new(&index, ScanOptions { threads, ..ScanOptions::default() });
+            let scanner = Scanner::new(
+                &index,
+                ScanOptions {
+                    threads,
+                    ..ScanOptions::default()
+                },
+            );
             let t = Instant::now();
             let mut total = 0u64;
             let mut sink = Count(0);
             for log in &args[4..] {
-                let report = scanner.scan(log, open_log(Path::new(log))?, &mut sink, &mut |_| {})?;
+                let report =
+                    scanner.scan(log, open_log(Path::new(log))?, &mut sink, &mut |_| {})?;
                 total += report.bytes;
             }
             let secs = t.elapsed().as_secs_f64();
@@ -285,6 +360,9 @@ fn main() -> Result<()> {
             );
             Ok(())
         }
-        _ => Err("usage: detect_bench intel N DIR | logs MB DIR N | load IDX | scan IDX THREADS LOG...".into()),
+        _ => Err(
+            "usage: detect_bench intel N DIR | logs MB DIR N | load IDX | scan IDX THREADS LOG..."
+                .into(),
+        ),
     }
 }

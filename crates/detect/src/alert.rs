@@ -30,6 +30,13 @@ pub struct Alert {
     pub sources: Vec<String>,
     /// What happened, in plain words.
     pub sentence: String,
+    /// The organization's own device involved (the other end of the connection), when the
+    /// log names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
+    /// Malware or groups the intel ties the indicator to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub threats: Vec<String>,
 }
 
 /// Where an alert goes.
@@ -77,7 +84,10 @@ pub fn sentence(ctx: &SentenceContext<'_>, info: &IndicatorInfo) -> String {
         Kind::UserAgent => "a program name",
     };
     let why = if !info.threats.is_empty() {
-        format!("{what} the shared intelligence links to {}", join_names(&info.threats))
+        format!(
+            "{what} the shared intelligence links to {}",
+            join_names(&info.threats)
+        )
     } else if let Some(name) = &info.name {
         format!("{what} the shared intelligence lists as \"{name}\"")
     } else {
@@ -97,7 +107,9 @@ pub fn sentence(ctx: &SentenceContext<'_>, info: &IndicatorInfo) -> String {
         }
         (Kind::Email, _) => format!("An e-mail to or from {v} was seen: {why}."),
         (Kind::Ja3 | Kind::Ja4, _) => {
-            format!("{who} ran a program whose encrypted connections carry the fingerprint {v}, {why}.")
+            format!(
+                "{who} ran a program whose encrypted connections carry the fingerprint {v}, {why}."
+            )
         }
         (Kind::UserAgent, _) => {
             format!("{who} ran a program that calls itself \"{v}\", {why}.")
@@ -128,6 +140,9 @@ pub struct IndicatorHits {
     pub files: Vec<String>,
     /// The sentence of the first alert.
     pub example: String,
+    /// Up to 20 of the organization's devices involved.
+    #[serde(default)]
+    pub devices: Vec<String>,
 }
 
 /// What a scan found, grouped by indicator (highest score first once sorted).
@@ -135,6 +150,9 @@ pub struct IndicatorHits {
 pub struct Summary {
     pub alerts: u64,
     pub indicators: Vec<IndicatorHits>,
+    /// Alerts per day (YYYY-MM-DD), for charts.
+    #[serde(default)]
+    pub by_day: std::collections::BTreeMap<String, u64>,
     #[serde(skip)]
     positions: HashMap<String, usize>,
 }
@@ -152,7 +170,7 @@ impl Summary {
                         score: alert.score,
                         tlp: alert.tlp,
                         sources: alert.sources.clone(),
-                        threats: Vec::new(),
+                        threats: alert.threats.clone(),
                     },
                     count: 0,
                     values: Vec::new(),
@@ -160,6 +178,7 @@ impl Summary {
                     last_seen: None,
                     files: Vec::new(),
                     example: alert.sentence.clone(),
+                    devices: Vec::new(),
                 });
                 let p = self.indicators.len() - 1;
                 self.positions.insert(alert.indicator_id.clone(), p);
@@ -173,6 +192,14 @@ impl Summary {
         }
         if !g.files.contains(&alert.file) {
             g.files.push(alert.file.clone());
+        }
+        if let Some(d) = &alert.device {
+            if g.devices.len() < MAX_VALUES && !g.devices.contains(d) {
+                g.devices.push(d.clone());
+            }
+        }
+        if let Some(day) = alert.timestamp.as_deref().and_then(|t| t.get(..10)) {
+            *self.by_day.entry(day.to_string()).or_insert(0) += 1;
         }
         if let Some(t) = &alert.timestamp {
             // STIX timestamps in UTC with the same precision order as text.

@@ -89,7 +89,9 @@ impl<'a> CacheReader<'a> {
     fn len_of(&mut self, width: usize) -> Result<usize, CacheError> {
         let n = self.u64()?;
         let n = usize::try_from(n).map_err(|_| CacheError::Corrupt("length"))?;
-        if n.checked_mul(width).is_none_or(|bytes| bytes > self.buf.len()) {
+        if n.checked_mul(width)
+            .is_none_or(|bytes| bytes > self.buf.len())
+        {
             return Err(CacheError::Corrupt("length beyond the end"));
         }
         Ok(n)

@@ -160,7 +160,14 @@ impl Event {
             // An IPv4-mapped address is the IPv4 address for matching purposes.
             if let Some(v4) = std::net::Ipv6Addr::from(v6).to_ipv4_mapped() {
                 let text = v4.to_string();
-                self.add(Kind::Ipv4, role, field, &text, u128::from(u32::from(v4)), HashAlgo::Other);
+                self.add(
+                    Kind::Ipv4,
+                    role,
+                    field,
+                    &text,
+                    u128::from(u32::from(v4)),
+                    HashAlgo::Other,
+                );
             } else {
                 let text = keys::ipv6_text(v6);
                 self.add(Kind::Ipv6, role, field, &text, v6, HashAlgo::Other);
@@ -217,8 +224,7 @@ impl Event {
             self.add(Kind::FileHash, Role::Other, field, t, 0, algo);
             return true;
         }
-        let mut buf = Vec::new();
-        if !keys::hash_key(algo, t, &mut buf) {
+        if HashAlgo::from_hex_len(t.len()).is_none() || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
             return false;
         }
         let lower = t.to_ascii_lowercase();
@@ -250,7 +256,14 @@ impl Event {
         if text.is_empty() {
             return false;
         }
-        self.add(Kind::UserAgent, Role::Source, field, text, 0, HashAlgo::Other);
+        self.add(
+            Kind::UserAgent,
+            Role::Source,
+            field,
+            text,
+            0,
+            HashAlgo::Other,
+        );
         true
     }
 
@@ -335,10 +348,8 @@ impl Event {
                     self.http_port.get_or_insert(p);
                 }
             }
-            FieldKind::Time => match text.trim().parse::<f64>() {
-                Ok(secs) => self.set_time_epoch(secs),
-                Err(_) => self.set_time_text(text),
-            },
+            // Parsed only if the line raises an alert (`time::normalize` reads epochs too).
+            FieldKind::Time => self.set_time_text(text),
             FieldKind::Sniff => {
                 self.push_sniffed(field, text);
             }
@@ -505,7 +516,12 @@ mod tests {
     #[test]
     fn http_parts_become_a_url() {
         let mut e = Event::new();
-        e.push_field("host", FieldKind::HttpHost, Role::Destination, "Evil.Example");
+        e.push_field(
+            "host",
+            FieldKind::HttpHost,
+            Role::Destination,
+            "Evil.Example",
+        );
         e.push_field("uri", FieldKind::UrlPath, Role::Destination, "/a%41");
         e.push_field("id.resp_p", FieldKind::DestPort, Role::Destination, "8080");
         e.finish();
@@ -521,7 +537,12 @@ mod tests {
     #[test]
     fn lists_split_and_hosts_classify() {
         let mut e = Event::new();
-        e.push_field("answers", FieldKind::Host, Role::Destination, "1.2.3.4,evil.example,::ffff:5.6.7.8");
+        e.push_field(
+            "answers",
+            FieldKind::Host,
+            Role::Destination,
+            "1.2.3.4,evil.example,::ffff:5.6.7.8",
+        );
         let kinds: Vec<(Kind, &str)> = e.items().iter().map(|o| (o.kind, e.value(o))).collect();
         assert_eq!(
             kinds,

@@ -53,17 +53,35 @@ fn by_name(name: &str) -> Option<(FieldKind, Role)> {
     let dst = Role::Destination;
     let other = Role::Other;
     Some(match name {
-        "id.orig_h" | "src_ip" | "src" | "srcip" | "src_addr" | "source_ip" | "client_ip"
-        | "c-ip" | "sourcetranslatedaddress" | "orig_h" | "x_originating_ip" => (Ip, src),
-        "id.resp_h" | "dest_ip" | "dst" | "dstip" | "dst_addr" | "dest_addr"
-        | "destination_ip" | "server_ip" | "remote_ip" | "s-ip" | "resp_h"
+        "id.orig_h"
+        | "src_ip"
+        | "src"
+        | "srcip"
+        | "src_addr"
+        | "source_ip"
+        | "client_ip"
+        | "c-ip"
+        | "sourcetranslatedaddress"
+        | "orig_h"
+        | "x_originating_ip" => (Ip, src),
+        "id.resp_h"
+        | "dest_ip"
+        | "dst"
+        | "dstip"
+        | "dst_addr"
+        | "dest_addr"
+        | "destination_ip"
+        | "server_ip"
+        | "remote_ip"
+        | "s-ip"
+        | "resp_h"
         | "destinationtranslatedaddress" => (Ip, dst),
         "tx_hosts" | "rx_hosts" | "san.ip" | "ip" | "a" | "aaaa" | "path" => (Ip, other),
         "answers" | "rdata" | "dhost" | "destinationhostname" => (Host, dst),
         "host" | "hostname" | "http.hostname" => (HttpHost, dst),
         "shost" | "sourcehostname" => (Host, src),
-        "query" | "rrname" | "server_name" | "sni" | "san.dns" | "cname" | "domain"
-        | "qname" | "dns.rrname" | "tls.sni" | "quic.sni" => (Domain, dst),
+        "query" | "rrname" | "server_name" | "sni" | "san.dns" | "cname" | "domain" | "qname"
+        | "dns.rrname" | "tls.sni" | "quic.sni" => (Domain, dst),
         "uri" | "http.url" => (UrlPath, dst),
         "url" | "request" | "referrer" | "http_refer" | "referer" | "cs-uri" => (Url, dst),
         "mailfrom" | "mail_from" | "rcptto" | "rcpt_to" | "from" | "to" | "cc" | "reply_to"
@@ -77,8 +95,12 @@ fn by_name(name: &str) -> Option<(FieldKind, Role)> {
         "filehash" | "hash" | "oldfilehash" => (HashByLength, other),
         "ja3" | "ja3s" | "ja3.hash" | "ja3s.hash" | "ja3_hash" | "ja3s_hash" => (Ja3, other),
         "ja4" | "ja4s" | "ja4.hash" => (Ja4, other),
-        "user_agent" | "http_user_agent" | "useragent" | "user-agent"
-        | "requestclientapplication" | "cs(user-agent)" => (UserAgent, src),
+        "user_agent"
+        | "http_user_agent"
+        | "useragent"
+        | "user-agent"
+        | "requestclientapplication"
+        | "cs(user-agent)" => (UserAgent, src),
         "id.resp_p" | "dest_port" | "dpt" | "dst_port" => (DestPort, dst),
         "ts" | "timestamp" | "@timestamp" | "time" | "rt" | "event_time" => (Time, other),
         _ => return None,
@@ -140,7 +162,10 @@ mod tests {
         assert_eq!(classify("dns.queries.rrname", Ignore).0, Domain);
         assert_eq!(classify("http.hostname", Ignore).0, HttpHost);
         assert_eq!(classify("http.url", Ignore).0, UrlPath);
-        assert_eq!(classify("fileinfo.sha256", Ignore).0, Hash(HashAlgo::Sha256));
+        assert_eq!(
+            classify("fileinfo.sha256", Ignore).0,
+            Hash(HashAlgo::Sha256)
+        );
         assert_eq!(classify("alert.signature", Ignore).0, Ignore);
         assert_eq!(classify("whatever", Sniff).0, Sniff);
         assert_eq!(classify("SRC", Ignore).0, Ip);

@@ -110,7 +110,13 @@ pub struct IndexBuilder {
     now: Timestamp,
 }
 
-const THREAT_TYPES: [&str; 5] = ["malware", "intrusion-set", "threat-actor", "campaign", "tool"];
+const THREAT_TYPES: [&str; 5] = [
+    "malware",
+    "intrusion-set",
+    "threat-actor",
+    "campaign",
+    "tool",
+];
 
 impl IndexBuilder {
     pub fn new(options: BuildOptions) -> IndexBuilder {
@@ -135,9 +141,11 @@ impl IndexBuilder {
             }
             "relationship" => {
                 let get = |k: &str| object.get(k).and_then(Value::as_str);
-                if let (Some("indicates"), Some(s), Some(t)) =
-                    (get("relationship_type"), get("source_ref"), get("target_ref"))
-                {
+                if let (Some("indicates"), Some(s), Some(t)) = (
+                    get("relationship_type"),
+                    get("source_ref"),
+                    get("target_ref"),
+                ) {
                     self.indicates.push((s.to_string(), t.to_string()));
                 }
             }
@@ -229,7 +237,10 @@ impl IndexBuilder {
         let mut threats: HashMap<&str, Vec<&str>> = HashMap::new();
         for (s, t) in &self.indicates {
             if let Some(name) = self.names.get(t) {
-                if t.split("--").next().is_some_and(|ty| THREAT_TYPES.contains(&ty)) {
+                if t.split("--")
+                    .next()
+                    .is_some_and(|ty| THREAT_TYPES.contains(&ty))
+                {
                     let list = threats.entry(s.as_str()).or_default();
                     if !list.contains(&name.as_str()) {
                         list.push(name);
@@ -251,7 +262,8 @@ impl IndexBuilder {
             }
             let th = threats.get(p.id.as_str()).cloned().unwrap_or_default();
             meta.uuids.push(p.uuid);
-            meta.names.push(p.name.as_deref().map_or(NONE, |s| strings.intern(s)));
+            meta.names
+                .push(p.name.as_deref().map_or(NONE, |s| strings.intern(s)));
             meta.sources.push(strings.list(&sources));
             meta.threats.push(strings.list(&th));
             meta.scores.push(p.score.unwrap_or(NO_BYTE));
@@ -282,9 +294,15 @@ fn tlp_byte(t: Tlp) -> u8 {
 }
 
 fn byte_tlp(b: u8) -> Option<Tlp> {
-    [Tlp::Clear, Tlp::Green, Tlp::Amber, Tlp::AmberStrict, Tlp::Red]
-        .get(usize::from(b))
-        .copied()
+    [
+        Tlp::Clear,
+        Tlp::Green,
+        Tlp::Amber,
+        Tlp::AmberStrict,
+        Tlp::Red,
+    ]
+    .get(usize::from(b))
+    .copied()
 }
 
 #[derive(Default)]
@@ -521,7 +539,9 @@ fn collect_tests(expr: &ObservationExpr, f: &mut dyn FnMut(&ward_pattern::ast::C
     }
     match expr {
         ObservationExpr::Observation { comparison, .. } => cmp(comparison, f),
-        ObservationExpr::And(a, b) | ObservationExpr::Or(a, b) | ObservationExpr::FollowedBy(a, b) => {
+        ObservationExpr::And(a, b)
+        | ObservationExpr::Or(a, b)
+        | ObservationExpr::FollowedBy(a, b) => {
             collect_tests(a, f);
             collect_tests(b, f)
         }
@@ -685,8 +705,16 @@ impl IndicatorIndex {
         ];
         let bytes = self.ipv4.heap_bytes()
             + self.ipv6.heap_bytes()
-            + self.ipv4_nets.iter().map(|(_, m)| m.heap_bytes()).sum::<usize>()
-            + self.ipv6_nets.iter().map(|(_, m)| m.heap_bytes()).sum::<usize>()
+            + self
+                .ipv4_nets
+                .iter()
+                .map(|(_, m)| m.heap_bytes())
+                .sum::<usize>()
+            + self
+                .ipv6_nets
+                .iter()
+                .map(|(_, m)| m.heap_bytes())
+                .sum::<usize>()
             + strmaps.iter().map(|m| m.heap_bytes()).sum::<usize>()
             + self.multi.capacity() * 4
             + self.meta.uuids.capacity() * 16
@@ -803,7 +831,13 @@ impl IndicatorIndex {
     }
 
     /// Calls `f` with every indicator whose keys match one observable.
-    pub fn lookup(&self, event: &Event, item: usize, scratch: &mut Vec<u8>, f: &mut impl FnMut(u32)) {
+    pub fn lookup(
+        &self,
+        event: &Event,
+        item: usize,
+        scratch: &mut Vec<u8>,
+        f: &mut impl FnMut(u32),
+    ) {
         let Some(o) = event.items().get(item) else {
             return;
         };
@@ -985,12 +1019,16 @@ impl IndicatorIndex {
         };
         for _ in 0..r.u32()?.min(33) {
             let p = r.u8()?;
-            index.ipv4_nets.push((p.min(32), IntMap::<u32>::read(&mut r)?));
+            index
+                .ipv4_nets
+                .push((p.min(32), IntMap::<u32>::read(&mut r)?));
         }
         index.ipv6 = IntMap::<u128>::read(&mut r)?;
         for _ in 0..r.u32()?.min(129) {
             let p = r.u8()?;
-            index.ipv6_nets.push((p.min(128), IntMap::<u128>::read(&mut r)?));
+            index
+                .ipv6_nets
+                .push((p.min(128), IntMap::<u128>::read(&mut r)?));
         }
         index.domains = StrMap::read(&mut r)?;
         index.domain_zones = StrMap::read(&mut r)?;
@@ -1073,8 +1111,14 @@ mod tests {
         let (index, report) = IndicatorIndex::from_objects(
             vec![
                 ind(1, "[ipv4-addr:value = '203.0.113.7']"),
-                ind(2, "[ipv4-addr:value = '203.0.113.7'] OR [domain-name:value = 'a.test']"),
-                ind(3, "[ipv4-addr:value = '203.0.113.7' AND ipv4-addr:value != '1.1.1.1']"),
+                ind(
+                    2,
+                    "[ipv4-addr:value = '203.0.113.7'] OR [domain-name:value = 'a.test']",
+                ),
+                ind(
+                    3,
+                    "[ipv4-addr:value = '203.0.113.7' AND ipv4-addr:value != '1.1.1.1']",
+                ),
                 ind(4, "[file:name = 'x'"),
             ],
             BuildOptions::default(),
@@ -1090,8 +1134,14 @@ mod tests {
         back.lookup_ipv4(0xCB00_7107, &mut |n| found.push(n));
         found.sort();
         assert_eq!(found, vec![0, 1]);
-        assert_eq!(back.info(1).unwrap().id, "indicator--00000000-0000-4000-8000-000000000002");
-        assert_eq!(IndicatorIndex::from_cache(&bytes, 8).unwrap_err(), CacheError::Stale);
+        assert_eq!(
+            back.info(1).unwrap().id,
+            "indicator--00000000-0000-4000-8000-000000000002"
+        );
+        assert_eq!(
+            IndicatorIndex::from_cache(&bytes, 8).unwrap_err(),
+            CacheError::Stale
+        );
         // Every truncation and a flipped byte anywhere: an error or an index, never a panic.
         for cut in 0..bytes.len() {
             assert!(IndicatorIndex::from_cache(&bytes[..cut], 7).is_err());

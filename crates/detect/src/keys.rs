@@ -321,7 +321,8 @@ pub fn clean_email(text: &str) -> Option<&str> {
     if local.is_empty()
         || domain.is_empty()
         || !domain.contains('.')
-        || t.bytes().any(|b| b.is_ascii_whitespace() || b == b'<' || b == b'>')
+        || t.bytes()
+            .any(|b| b.is_ascii_whitespace() || b == b'<' || b == b'>')
     {
         return None;
     }
@@ -343,7 +344,14 @@ mod tests {
         assert_eq!(parse_ipv4(b"1.2.3.4"), Some(0x01020304));
         assert_eq!(parse_ipv4(b"255.255.255.255"), Some(u32::MAX));
         for bad in [
-            "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1..2.3", "1.2.3.", "a.b.c.d", "",
+            "1.2.3",
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1..2.3",
+            "1.2.3.",
+            "a.b.c.d",
+            "",
         ] {
             assert_eq!(parse_ipv4(bad.as_bytes()), None, "{bad}");
         }
@@ -352,8 +360,14 @@ mod tests {
     #[test]
     fn urls_normalize() {
         assert_eq!(url("HTTP://Evil.EXAMPLE.:80"), "http://evil.example/");
-        assert_eq!(url("https://evil.example:443/a%2fb%41?q=%7e"), "https://evil.example/a%2FbA?q=~");
-        assert_eq!(url("http://evil.example:8080/x"), "http://evil.example:8080/x");
+        assert_eq!(
+            url("https://evil.example:443/a%2fb%41?q=%7e"),
+            "https://evil.example/a%2FbA?q=~"
+        );
+        assert_eq!(
+            url("http://evil.example:8080/x"),
+            "http://evil.example:8080/x"
+        );
         assert_eq!(url("http://[2001:DB8::1]:80/"), "http://[2001:db8::1]/");
         assert_eq!(url("http://evil.example?x"), "http://evil.example/?x");
         assert_eq!(url("http://a.test/%"), "http://a.test/%");
@@ -372,7 +386,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(clean_email("\"Bad\" <bad@evil.example>"), Some("bad@evil.example"));
+        assert_eq!(
+            clean_email("\"Bad\" <bad@evil.example>"),
+            Some("bad@evil.example")
+        );
         assert_eq!(clean_email("<bad@evil.example>"), Some("bad@evil.example"));
         assert_eq!(clean_email("bad@nodot"), None);
         assert_eq!(clean_email("a b@c.d"), None);

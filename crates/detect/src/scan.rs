@@ -191,6 +191,13 @@ impl<'i> Worker<'i> {
             destination_ip: self.event.destination_ip(),
         };
         let sentence = sentence(&ctx, &info);
+        // The organization's device is the end of the connection that is not the indicator.
+        let device = match o.role {
+            crate::fields::Role::Source => self.event.destination_ip(),
+            _ => self.event.source_ip(),
+        }
+        .filter(|ip| *ip != value)
+        .map(str::to_string);
         Some((
             line,
             Alert {
@@ -205,6 +212,8 @@ impl<'i> Worker<'i> {
                 tlp: info.tlp,
                 sources: info.sources,
                 sentence,
+                device,
+                threats: info.threats,
             },
             o.kind,
         ))
@@ -359,7 +368,15 @@ impl<'i> Scanner<'i> {
                 }
             }
         } else {
-            self.scan_parallel(file, &mut chunker, first, state, &mut report, &mut emit, progress)?;
+            self.scan_parallel(
+                file,
+                &mut chunker,
+                first,
+                state,
+                &mut report,
+                &mut emit,
+                progress,
+            )?;
         }
         report.bytes = chunker.bytes;
         report.broken_lines += chunker.long_lines;

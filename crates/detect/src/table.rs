@@ -25,8 +25,8 @@ fn mix64(x: u64) -> u64 {
 /// Integer keys (IPv4 as u32, IPv6 as u128, network addresses of CIDR blocks).
 #[derive(Debug, Clone, Default)]
 pub struct IntMap<K> {
-    keys: Vec<K>,
-    vals: Vec<u32>,
+    /// Key and ref side by side: a probe touches one cache line.
+    slots: Vec<(K, u32)>,
     len: usize,
 }
 
@@ -53,18 +53,16 @@ impl<K: IntKey> IntMap<K> {
     pub fn build(entries: &[(K, u32)]) -> IntMap<K> {
         let cap = capacity_for(entries.len());
         let mut map = IntMap {
-            keys: vec![K::default(); cap],
-            vals: vec![EMPTY; cap],
+            slots: vec![(K::default(), EMPTY); cap],
             len: entries.len(),
         };
         let mask = cap - 1;
         for &(k, v) in entries {
             let mut i = (k.hash() >> 32) as usize & mask;
-            while map.vals[i] != EMPTY {
+            while map.slots[i].1 != EMPTY {
                 i = (i + 1) & mask;
             }
-            map.keys[i] = k;
-            map.vals[i] = v;
+            map.slots[i] = (k, v);
         }
         map
     }
@@ -74,14 +72,14 @@ impl<K: IntKey> IntMap<K> {
         if self.len == 0 {
             return None;
         }
-        let mask = self.vals.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (key.hash() >> 32) as usize & mask;
         loop {
-            let v = self.vals[i];
+            let (k, v) = self.slots[i];
             if v == EMPTY {
                 return None;
             }
-            if self.keys[i] == key {
+            if k == key {
                 return Some(v);
             }
             i = (i + 1) & mask;
@@ -93,37 +91,43 @@ impl<K: IntKey> IntMap<K> {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.keys.capacity() * std::mem::size_of::<K>() + self.vals.capacity() * 4
+        self.slots.capacity() * std::mem::size_of::<(K, u32)>()
     }
 }
 
 impl IntMap<u32> {
     pub fn write(&self, w: &mut CacheWriter) {
         w.u64(self.len as u64);
-        w.u32s(&self.keys);
-        w.u32s(&self.vals);
+        w.u32s(&self.slots.iter().map(|s| s.0).collect::<Vec<_>>());
+        w.u32s(&self.slots.iter().map(|s| s.1).collect::<Vec<_>>());
     }
     pub fn read(r: &mut CacheReader<'_>) -> Result<IntMap<u32>, CacheError> {
         let len = r.u64()? as usize;
         let keys = r.u32s()?;
         let vals = r.u32s()?;
         check_shape(keys.len(), vals.len(), len)?;
-        Ok(IntMap { keys, vals, len })
+        Ok(IntMap {
+            slots: keys.into_iter().zip(vals).collect(),
+            len,
+        })
     }
 }
 
 impl IntMap<u128> {
     pub fn write(&self, w: &mut CacheWriter) {
         w.u64(self.len as u64);
-        w.u128s(&self.keys);
-        w.u32s(&self.vals);
+        w.u128s(&self.slots.iter().map(|s| s.0).collect::<Vec<_>>());
+        w.u32s(&self.slots.iter().map(|s| s.1).collect::<Vec<_>>());
     }
     pub fn read(r: &mut CacheReader<'_>) -> Result<IntMap<u128>, CacheError> {
         let len = r.u64()? as usize;
         let keys = r.u128s()?;
         let vals = r.u32s()?;
         check_shape(keys.len(), vals.len(), len)?;
-        Ok(IntMap { keys, vals, len })
+        Ok(IntMap {
+            slots: keys.into_iter().zip(vals).collect(),
+            len,
+        })
     }
 }
 
@@ -236,7 +240,9 @@ impl StrMap {
             && n < slots.len()
             && starts.len() == n + 1
             && starts.windows(2).all(|w| w[0] <= w[1])
-            && starts.last().is_some_and(|&end| end as usize == bytes.len())
+            && starts
+                .last()
+                .is_some_and(|&end| end as usize == bytes.len())
             && slots
                 .iter()
                 .all(|&s| s == 0 || ((s & 0xFFFF_FFFF) as usize).wrapping_sub(1) < n);
@@ -282,8 +288,9 @@ impl StringTable {
     pub fn get(&self, i: u32) -> &str {
         let i = i as usize;
         match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => std::str::from_utf8(&self.bytes[a as usize..b as usize])
-                .unwrap_or_default(),
+            (Some(&a), Some(&b)) => {
+                std::str::from_utf8(&self.bytes[a as usize..b as usize]).unwrap_or_default()
+            }
             _ => "",
         }
     }

@@ -57,7 +57,11 @@ fn parse_text(t: &str, year: i32) -> Option<Timestamp> {
             return from_chrono(d);
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%b %d %Y %H:%M:%S%.f"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%b %d %Y %H:%M:%S%.f",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(t, fmt) {
             return from_chrono(d.and_utc());
         }
@@ -81,18 +85,38 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(
-            from_epoch_secs(1_700_000_000.5).map(|t| t.to_string()).as_deref(),
+            from_epoch_secs(1_700_000_000.5)
+                .map(|t| t.to_string())
+                .as_deref(),
             Some("2023-11-14T22:13:20.500000Z")
         );
         assert_eq!(
             text("2024-01-05T10:00:00.123456+0100").as_deref(),
             Some("2024-01-05T09:00:00.123456Z")
         );
-        assert_eq!(text("2024-01-05T10:00:00Z").as_deref(), Some("2024-01-05T10:00:00Z"));
-        assert_eq!(text("Jan  5 10:00:00").as_deref(), Some("2024-01-05T10:00:00.000000Z"));
-        assert_eq!(text("1704448800000").as_deref(), Some("2024-01-05T10:00:00.000000Z"));
-        assert_eq!(text("Jan 05 2024 10:00:00").as_deref(), Some("2024-01-05T10:00:00.000000Z"));
-        for bad in ["", "yesterday", "99999999999999999999", "-5", "2024-13-01T00:00:00Z"] {
+        assert_eq!(
+            text("2024-01-05T10:00:00Z").as_deref(),
+            Some("2024-01-05T10:00:00Z")
+        );
+        assert_eq!(
+            text("Jan  5 10:00:00").as_deref(),
+            Some("2024-01-05T10:00:00.000000Z")
+        );
+        assert_eq!(
+            text("1704448800000").as_deref(),
+            Some("2024-01-05T10:00:00.000000Z")
+        );
+        assert_eq!(
+            text("Jan 05 2024 10:00:00").as_deref(),
+            Some("2024-01-05T10:00:00.000000Z")
+        );
+        for bad in [
+            "",
+            "yesterday",
+            "99999999999999999999",
+            "-5",
+            "2024-13-01T00:00:00Z",
+        ] {
             assert_eq!(text(bad), None, "{bad}");
         }
     }

@@ -36,17 +36,33 @@ struct Pools {
 fn pools(rng: &mut Rng) -> Pools {
     let n = 24;
     Pools {
-        ips: (0..n).map(|_| format!("198.51.{}.{}", rng.below(3) + 100, rng.below(12) + 1)).collect(),
+        ips: (0..n)
+            .map(|_| format!("198.51.{}.{}", rng.below(3) + 100, rng.below(12) + 1))
+            .collect(),
         v6: (0..n).map(|i| format!("2001:db8::{:x}", i + 1)).collect(),
         domains: (0..n)
             .map(|i| {
-                let base = ["evil.example", "notevil.example", "zone.test", "a.zone.test", "b.a.zone.test"];
-                format!("{}{}", if i % 3 == 0 { "" } else { "x" }, base[i % base.len()])
+                let base = [
+                    "evil.example",
+                    "notevil.example",
+                    "zone.test",
+                    "a.zone.test",
+                    "b.a.zone.test",
+                ];
+                format!(
+                    "{}{}",
+                    if i % 3 == 0 { "" } else { "x" },
+                    base[i % base.len()]
+                )
             })
             .collect(),
-        urls: (0..n).map(|i| format!("http://files{}.example/p{}", i % 4, i % 5)).collect(),
+        urls: (0..n)
+            .map(|i| format!("http://files{}.example/p{}", i % 4, i % 5))
+            .collect(),
         hashes: (0..n).map(|i| format!("{:064x}", i % 7 + 1)).collect(),
-        emails: (0..n).map(|i| format!("user{}@phish{}.example", i % 3, i % 2)).collect(),
+        emails: (0..n)
+            .map(|i| format!("user{}@phish{}.example", i % 3, i % 2))
+            .collect(),
         ja3: (0..n).map(|i| format!("{:032x}", i % 5 + 1)).collect(),
         agents: (0..n).map(|i| format!("Bot/{}", i % 4)).collect(),
     }
@@ -89,7 +105,11 @@ fn logs(rng: &mut Rng, p: &Pools) -> Vec<String> {
         let url = rng.pick(&p.urls).to_string();
         let rest = url.strip_prefix("http://").unwrap_or(&url);
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let dst = if rng.below(4) == 0 { rng.pick(&p.v6).to_string() } else { rng.pick(&p.ips).to_string() };
+        let dst = if rng.below(4) == 0 {
+            rng.pick(&p.v6).to_string()
+        } else {
+            rng.pick(&p.ips).to_string()
+        };
         zeek.push_str(&format!(
             "{}.0\t10.1.4.{}\t{dst}\t80\t{}\t{host}\t/{path}\t{}\t{}\t{}\t<{}>\n",
             1_704_448_800 + i,
@@ -127,7 +147,11 @@ fn keys_and_full_evaluation_agree() {
         let refs: Vec<(u32, &str)> = pats.iter().map(|(n, s)| (*n, s.as_str())).collect();
         let keyed = index(&refs, false);
         let full = index(&refs, true);
-        assert_eq!(keyed.stats().full_evaluation, 0, "every generated shape compiles to keys");
+        assert_eq!(
+            keyed.stats().full_evaluation,
+            0,
+            "every generated shape compiles to keys"
+        );
         assert_eq!(full.stats().full_evaluation, pats.len());
         for log in logs(&mut rng, &p) {
             let strip = |v: Vec<(u64, String, String, String)>| -> Vec<(u64, String)> {
@@ -141,5 +165,8 @@ fn keys_and_full_evaluation_agree() {
             total += a.len();
         }
     }
-    assert!(total > 100, "the generated logs must produce hits to compare ({total})");
+    assert!(
+        total > 100,
+        "the generated logs must produce hits to compare ({total})"
+    );
 }

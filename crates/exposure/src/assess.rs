@@ -53,9 +53,15 @@ impl AdvisoryIndex {
         for (ai, adv) in advisories.iter().enumerate() {
             for (pi, p) in adv.products.iter().enumerate() {
                 let vw = vendor_words(&p.vendor);
+                // The family name is often only in the title ("St. Jude Merlin@home
+                // Transmitter" for the product "RF models EX1150"): an inventory may use it.
+                let title = adv
+                    .title
+                    .split_once('_')
+                    .map_or(adv.title.as_str(), |(_, t)| t);
                 let names: Vec<ProductWords> = product_aliases(&p.product_name)
                     .iter()
-                    .map(|n| ProductWords::new(n, &vw))
+                    .map(|n| ProductWords::new(n, &vw).with_context(title))
                     .filter(|w| !w.is_empty())
                     .collect();
                 let models: Vec<ProductWords> = match &p.versions.spec {
@@ -236,8 +242,9 @@ fn csaf_hits(
     if !vendor.keys.iter().any(|k| index.by_vendor.contains_key(k)) {
         return;
     }
-    let product_words = ProductWords::new(&asset.product, &vendor.words);
-    let all_words = ProductWords::new(&format!("{} {}", asset.product, asset.name), &vendor.words);
+    let product_words = ProductWords::for_inventory(&asset.product, &vendor.words);
+    let all_words =
+        ProductWords::for_inventory(&format!("{} {}", asset.product, asset.name), &vendor.words);
     for key in &vendor.keys {
         let Some(candidates) = index.by_vendor.get(key) else {
             continue;
@@ -308,7 +315,7 @@ fn csaf_hits(
                 let fixed_version = fixed.clone().or_else(|| {
                     remediations
                         .iter()
-                        .filter(|r| r.category == "vendor_fix")
+                        .filter(|r| offers_fix(r))
                         .find_map(|r| fixed_version_in_text(&r.details, version))
                 });
                 out.push(RawHit {
@@ -337,14 +344,54 @@ fn csaf_hits(
     }
 }
 
-/// "Update to version 8.2.2" → 8.2.2, if it is newer than what the asset runs.
+/// Phrases with which CISA's extracted "vendor_fix" entries say there is no fix yet.
+const NO_FIX_PHRASES: &[&str] = &[
+    "has not developed",
+    "have not developed",
+    "no fix",
+    "no patch",
+    "not plan",
+    "will not",
+    "upcoming",
+    "plans to release",
+    "when bd releases",
+    "future release",
+    "not yet",
+    "no update",
+];
+
+/// Does a remediation actually offer a fix? CISA files many "no fix yet, here are
+/// compensating controls" texts under `vendor_fix`.
+fn offers_fix(r: &Remediation) -> bool {
+    let lower = r.details.to_lowercase();
+    r.category == "vendor_fix" && !NO_FIX_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Does a remediation describe something to do before a fix?
+fn offers_workaround(r: &Remediation) -> bool {
+    let lower = r.details.to_lowercase();
+    matches!(r.category.as_str(), "mitigation" | "workaround")
+        || lower.contains("compensating control")
+        || lower.contains("mitigation")
+}
+
+/// "Update to version 8.2.2" → 8.2.2, if it is newer than what the asset runs. Only a
+/// sentence that tells the reader to update and does not say the fix is still to come counts:
+/// advisories also name versions of other products in passing.
 fn fixed_version_in_text(text: &str, current: Option<&Version>) -> Option<String> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE
         .get_or_init(|| Regex::new(r"(?i)\bversions?\s+v?(\d+(?:\.[0-9A-Za-z]+)+)").ok())
         .as_ref()?;
-    re.captures_iter(text)
-        .filter_map(|c| c.get(1))
+    text.split(". ")
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            ["update", "upgrade", "install", "patch"]
+                .iter()
+                .any(|v| lower.contains(v))
+                && !NO_FIX_PHRASES.iter().any(|p| lower.contains(p))
+        })
+        .flat_map(|sentence| re.captures_iter(sentence).filter_map(|c| c.get(1)))
         .map(|m| m.as_str().trim_end_matches('.'))
         .filter_map(|s| Version::parse(s).map(|v| (s.to_string(), v)))
         .filter(|(_, v)| current.into_iter().all(|c| v > c))
@@ -494,8 +541,7 @@ fn rank_hit(
     } else {
         Exploitation::None
     };
-    let has_fix =
-        h.fixed_version.is_some() || h.remediations.iter().any(|r| r.category == "vendor_fix");
+    let has_fix = h.fixed_version.is_some() || h.remediations.iter().any(offers_fix);
     let decision = Decision {
         exploitation,
         exposure: exposure_of(asset),
@@ -571,10 +617,10 @@ fn recommend(
         .filter(|(_, v)| current.into_iter().all(|c| v > c))
         .max_by(|a, b| a.1.cmp(&b.1))
         .map(|(s, _)| s);
-    let vendor_fix = guidance.iter().any(|r| r.category == "vendor_fix");
-    let workaround = guidance
-        .iter()
-        .any(|r| matches!(r.category.as_str(), "mitigation" | "workaround"));
+    // A medical device is only sent to "update" when a version is named: telling a clinic to
+    // patch a pump on the strength of vague vendor prose would be worse than isolating it.
+    let vendor_fix = guidance.iter().any(offers_fix) && (!medical || target.is_some());
+    let workaround = guidance.iter().any(offers_workaround);
     let who = if asset.vendor.is_empty() {
         "the manufacturer".to_string()
     } else {
@@ -815,6 +861,8 @@ mod tests {
     #[test]
     fn fixed_version_from_vendor_text() {
         let t = "The new version of the transmitter software, Version 8.2.2, will be automatically updated";
+        let other = "BD plans to release an upcoming version of the PC Unit software, and Versions 12.0.1 of the Systems Manager will address this vulnerability.";
+        assert_eq!(fixed_version_in_text(other, None), None);
         assert_eq!(
             fixed_version_in_text(t, Version::parse("8.1").as_ref()).as_deref(),
             Some("8.2.2")

@@ -180,7 +180,7 @@ fn product_from_title(title: &str, vendor: &str) -> Option<String> {
     // `get` rather than indexing: the vendor's length need not fall on a character boundary
     // of the title.
     if let (Some(head), Some(rest)) = (name.get(..vendor.len()), name.get(vendor.len()..)) {
-        if head.eq_ignore_ascii_case(vendor) {
+        if head.eq_ignore_ascii_case(vendor) && !rest.starts_with(char::is_alphanumeric) {
             name = rest.trim();
         }
     }
@@ -195,8 +195,18 @@ mod tests {
     fn product_name_from_title() {
         let t = "ICSMA-18-086-01_Philips Alice 6 Vulnerabilities (Update B)";
         assert_eq!(product_from_title(t, "Philips").as_deref(), Some("Alice 6"));
-        assert_eq!(product_from_title("Äöü Pump Vulnerability", "Ä").as_deref(), Some("Äöü Pump"));
-        assert_eq!(product_from_title("Äöü Pump", "Äö").as_deref(), Some("Pump"));
+        assert_eq!(
+            product_from_title("Äöü Pump Vulnerability", "A").as_deref(),
+            Some("Äöü Pump")
+        );
+        assert_eq!(
+            product_from_title("Äöü Pump", "Äö").as_deref(),
+            Some("Äöü Pump")
+        );
+        assert_eq!(
+            product_from_title("Äöü Pump", "Äöü").as_deref(),
+            Some("Pump")
+        );
     }
 
     #[test]
@@ -209,7 +219,10 @@ mod tests {
             "remediations":[{"category":"vendor_fix","details":"Update to R8.0.4.","product_ids":["CSAFPID-0001"]}]}]}"#;
         let a = Advisory::from_json("a.json", doc).unwrap();
         assert_eq!(a.products[0].product_name, "Alice 6");
-        assert_eq!(a.vulnerabilities[0].remediations_for("CSAFPID-0001")[0].details, "Update to R8.0.4.");
+        assert_eq!(
+            a.vulnerabilities[0].remediations_for("CSAFPID-0001")[0].details,
+            "Update to R8.0.4."
+        );
     }
 }
 

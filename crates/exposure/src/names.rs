@@ -156,8 +156,39 @@ fn canonical_vendor(text: &str) -> String {
     words
 }
 
-/// Words that say what kind of thing a product is but not which one.
-const GENERIC_WORDS: &[&str] = &[
+/// Words that carry no identity at all.
+const FILLER_WORDS: &[&str] = &[
+    "the",
+    "with",
+    "and",
+    "for",
+    "of",
+    "on",
+    "in",
+    "a",
+    "an",
+    "to",
+    "or",
+    "by",
+    "not",
+    "including",
+    "certain",
+    "all",
+    "version",
+    "versions",
+    "model",
+    "models",
+    "series",
+    "family",
+    "products",
+    "product",
+    "based",
+    "software",
+];
+
+/// Words that say what kind of thing a product is but not which one: they must be present
+/// for a full match ("Alaris Systems Manager" is not "Alaris GS") but never match alone.
+const KIND_WORDS: &[&str] = &[
     "patient",
     "patients",
     "monitor",
@@ -173,38 +204,13 @@ const GENERIC_WORDS: &[&str] = &[
     "pumps",
     "device",
     "devices",
-    "software",
     "workstation",
     "windows",
-    "based",
     "medical",
     "central",
     "client",
     "module",
     "modules",
-    "series",
-    "family",
-    "products",
-    "product",
-    "model",
-    "models",
-    "version",
-    "versions",
-    "all",
-    "the",
-    "with",
-    "and",
-    "for",
-    "of",
-    "on",
-    "in",
-    "a",
-    "an",
-    "to",
-    "or",
-    "by",
-    "not",
-    "including",
     "integration",
     "enterprise",
     "information",
@@ -212,7 +218,6 @@ const GENERIC_WORDS: &[&str] = &[
     "management",
     "infusion",
     "wireless",
-    "certain",
     "manager",
     "application",
     "platform",
@@ -230,9 +235,11 @@ const GENERIC_WORDS: &[&str] = &[
 /// A product name reduced to the words that identify it.
 #[derive(Debug, Clone, Default)]
 pub struct ProductWords {
-    /// Every word, generic or not (vendor words removed).
+    /// Every word but filler, vendor words included.
     pub all: BTreeSet<String>,
-    /// The words that single the product out.
+    /// Words that name this product: not filler, not the vendor's name.
+    pub identifying: BTreeSet<String>,
+    /// Identifying words that are not mere kinds ("monitor", "system").
     pub distinctive: BTreeSet<String>,
 }
 
@@ -246,19 +253,40 @@ impl ProductWords {
         words
     }
 
+    /// The inventory side: the vendor column counts as written next to the product, so
+    /// "Welch Allyn" + "ELI 150c" covers an advisory's "Welch Allyn ELI 150c".
+    pub fn for_inventory(text: &str, vendor_words: &BTreeSet<String>) -> ProductWords {
+        let mut words = ProductWords::new(text, vendor_words);
+        words.all.extend(vendor_words.iter().cloned());
+        words
+    }
+
+    /// Adds words that may accompany the name without identifying it on their own (the
+    /// advisory's title): they can be present in an inventory's name but are never required.
+    pub fn with_context(mut self, context: &str) -> ProductWords {
+        self.all.extend(
+            word_list(context)
+                .into_iter()
+                .filter(|w| !FILLER_WORDS.contains(&w.as_str())),
+        );
+        self
+    }
+
     fn split(text: &str, vendor_words: &BTreeSet<String>) -> ProductWords {
-        let mut all = BTreeSet::new();
-        let mut distinctive = BTreeSet::new();
+        let mut words = ProductWords::default();
         for w in word_list(text) {
-            if vendor_words.contains(&w) {
+            if FILLER_WORDS.contains(&w.as_str()) {
                 continue;
             }
-            if !GENERIC_WORDS.contains(&w.as_str()) {
-                distinctive.insert(w.clone());
+            if !vendor_words.contains(&w) {
+                if !KIND_WORDS.contains(&w.as_str()) {
+                    words.distinctive.insert(w.clone());
+                }
+                words.identifying.insert(w.clone());
             }
-            all.insert(w);
+            words.all.insert(w);
         }
-        ProductWords { all, distinctive }
+        words
     }
 
     pub fn is_empty(&self) -> bool {
@@ -308,31 +336,30 @@ pub enum NameMatch {
     Full,
 }
 
-/// Compares an inventory product with one advisory product name.
+/// Compares an inventory product (built with [`ProductWords::for_inventory`]) with one
+/// advisory product name.
 pub fn match_product(inventory: &ProductWords, advisory: &ProductWords) -> Option<NameMatch> {
     if inventory.is_empty() || advisory.is_empty() {
         return None;
     }
-    let adv_in_inv = advisory
-        .distinctive
-        .iter()
-        .all(|w| covered(w, &inventory.all, true));
-    if adv_in_inv {
+    let in_inventory = |w: &String| covered(w, &inventory.all, true);
+    if advisory.identifying.iter().all(in_inventory) {
         return Some(NameMatch::Full);
     }
     let inv_in_adv = inventory
-        .distinctive
+        .identifying
         .iter()
-        .all(|w| covered(w, &advisory.all, false) || advisory.all.contains(w));
+        .all(|w| covered(w, &advisory.all, false));
     if inv_in_adv {
         // Naming half of the product is enough ("Alaris GS" / "Alaris"), a third is not
         // ("Alaris" against "Alaris PC Unit Model 8015" would flag every Alaris).
         let shared = advisory
-            .distinctive
+            .identifying
             .iter()
-            .filter(|w| covered(w, &inventory.all, true))
+            .filter(|w| in_inventory(w))
             .count();
-        if shared * 2 >= advisory.distinctive.len() {
+        let shares_distinctive = advisory.distinctive.iter().any(in_inventory);
+        if shares_distinctive && shared * 2 >= advisory.identifying.len() {
             return Some(NameMatch::Partial);
         }
     }
@@ -410,20 +437,28 @@ mod tests {
         ProductWords::new(text, &vendor_words(vendor))
     }
 
+    fn inv(text: &str, vendor: &str) -> ProductWords {
+        ProductWords::for_inventory(text, &vendor_words(vendor))
+    }
+
     #[test]
     fn clinic_names_find_advisory_products() {
         let adv = pw("Alaris PC Unit Model 8015", "BD");
-        assert!(match_product(&pw("Alaris 8015", "BD"), &adv).is_some());
-        assert!(match_product(
-            &pw("BD Alaris PC Unit model 8015 infusion pump", "BD"),
-            &adv
-        )
-        .is_some());
-        assert!(match_product(&pw("Alaris", "BD"), &adv).is_none());
+        assert!(match_product(&inv("Alaris 8015", "BD"), &adv).is_some());
+        let long = inv("BD Alaris PC Unit model 8015 infusion pump", "BD");
+        assert!(match_product(&long, &adv).is_some());
+        assert!(match_product(&inv("Alaris", "BD"), &adv).is_none());
+        let manager = pw("Alaris Systems Manager", "BD");
+        assert!(match_product(&inv("Alaris GS", "BD"), &manager).is_none());
         let mx = pw("IntelliVue Patient Monitors MX", "Philips");
-        assert!(match_product(&pw("IntelliVue MX450", "Philips"), &mx).is_some());
-        assert!(match_product(&pw("IntelliVue MP50", "Philips"), &mx).is_none());
-        assert!(match_product(&pw("Patient monitor", "Philips"), &mx).is_none());
+        assert!(match_product(&inv("IntelliVue MX450", "Philips"), &mx).is_some());
+        assert!(match_product(&inv("IntelliVue MP50", "Philips"), &mx).is_none());
+        assert!(match_product(&inv("Patient monitor", "Philips"), &mx).is_none());
+        let eli = pw(
+            "Welch Allyn ELI 150c",
+            "Hillrom and ELI, Baxter International Inc.",
+        );
+        assert!(match_product(&inv("ELI 150c", "Welch Allyn"), &eli).is_some());
     }
 
     #[test]

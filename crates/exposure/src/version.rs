@@ -712,7 +712,15 @@ pub fn parse_product_version(
     if lower.starts_with("vers:") || lower == "*" {
         return parse_range(&collapsed);
     }
-    if names_models || looks_like_model_list(&collapsed) {
+    // A parenthesised note ("(X3/MX100 for Rev M only)") says nothing about whether the
+    // text before it is a version or a model; "(Release 1.3.2 1.4.0)" as a whole is a version.
+    let (before_note, _) = split_qualifier(&collapsed);
+    let judged = if before_note.is_empty() {
+        collapsed.as_str()
+    } else {
+        before_note
+    };
+    if names_models || looks_like_model_list(judged) {
         let models = collapsed
             .split(['|', '/'])
             .map(|m| m.trim().trim_matches(|c| c == '(' || c == ')').trim())

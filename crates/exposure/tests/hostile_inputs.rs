@@ -44,6 +44,38 @@ fn a_dozen_hostile_inputs() {
 }
 
 proptest! {
+    /// Well-formed CSAF with arbitrary names and ranges, matched against an asset with
+    /// arbitrary names: reaches the name folding, title fallback and range code with any text.
+    #[test]
+    fn arbitrary_names_in_well_formed_advisories(
+        vendor in "\\PC{0,12}", product in "\\PC{0,16}", title in "\\PC{0,24}", range in "\\PC{0,16}",
+        asset_vendor in "\\PC{0,12}", asset_product in "\\PC{0,16}", version in "\\PC{0,8}",
+        same_names in any::<bool>(),
+    ) {
+        // Half the cases name the advisory's own product, so that matching and ranking run.
+        let (asset_vendor, asset_product) = if same_names {
+            (vendor.clone(), format!("{product} {asset_product}"))
+        } else {
+            (asset_vendor, asset_product)
+        };
+        let doc = serde_json::json!({
+            "document": {"title": title, "tracking": {"id": "ICSMA-00-000-00"}},
+            "product_tree": {"branches": [{"category": "vendor", "name": vendor, "branches": [
+                {"category": "product_name", "name": product, "branches": [
+                    {"category": "product_version_range", "name": range,
+                     "product": {"name": product, "product_id": "P1"}}]}]}]},
+            "vulnerabilities": [{"cve": "CVE-2000-0001", "product_status": {"known_affected": ["P1"]},
+                "remediations": [{"category": "vendor_fix", "details": format!("version {version}"), "product_ids": ["P1"]}]}]
+        });
+        let adv = ward_exposure::Advisory::from_json("a.json", doc.to_string().as_bytes()).unwrap();
+        let inv = ward_exposure::Inventory {
+            assets: vec![ward_exposure::Asset::new("x", &asset_vendor, &asset_product, Some(&version))],
+            problems: vec![],
+        };
+        let sources = ward_exposure::Sources { advisories: vec![adv], ..Default::default() };
+        let _ = ward_exposure::assess(&inv, &sources, ward_exposure::NaiveDate::MIN);
+    }
+
     #[test]
     fn any_text_is_read_or_rejected(s in "\\PC{0,64}") {
         let _ = parse_range(&s);

@@ -389,3 +389,97 @@ fn windows_portal_with_eternalblue_ranks_active_with_kev() {
         "vendor remediation carried through"
     );
 }
+
+/// Devices written the way a clinic writes them, with what each must and must not be
+/// reported for.
+#[test]
+fn hand_written_clinic_rows() {
+    let advisories = Advisory::load_dir(&fixture_dir()).expect("advisories load");
+    let rows = [
+        // (vendor, product, version, advisory that must be cited, advisory that must not)
+        (
+            "Welch Allyn",
+            "ELI 150c",
+            "2.1.0",
+            Some("ICSMA-22-167-01"),
+            None,
+        ),
+        (
+            "BD",
+            "Alaris GS",
+            "2.3.6",
+            Some("ICSMA-18-235-01"),
+            Some("ICSMA-20-317-01"),
+        ),
+        (
+            "Philips",
+            "IntelliVue MX450",
+            "J.10",
+            Some("ICSMA-18-156-01"),
+            None,
+        ),
+        (
+            "Phillips Healthcare",
+            "IntelliSpace Portal 7.0.x",
+            "7.0.1",
+            Some("ICSMA-18-058-02"),
+            None,
+        ),
+        (
+            "B. Braun Melsungen AG",
+            "SpaceCom",
+            "U60",
+            Some("ICSMA-20-296-02"),
+            None,
+        ),
+        ("B Braun", "SpaceCom", "U62", None, Some("ICSMA-20-296-02")),
+        (
+            "Medtronic",
+            "MiniMed 620G MMT-1710",
+            "",
+            Some("ICSMA-22-263-01"),
+            None,
+        ),
+        ("Dell", "OptiPlex 7010", "A12", None, None),
+    ];
+    let assets: Vec<Asset> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (v, p, ver, _, _))| {
+            Asset::new(&format!("row-{i}"), v, p, (!ver.is_empty()).then_some(*ver))
+        })
+        .collect();
+    let inventory = Inventory {
+        assets,
+        problems: vec![],
+    };
+    let report = assess(
+        &inventory,
+        &Sources {
+            advisories,
+            ..Default::default()
+        },
+        chrono::NaiveDate::MIN,
+    );
+    for (i, (v, p, ver, must, must_not)) in rows.iter().enumerate() {
+        let cited: BTreeSet<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.asset.name == format!("row-{i}"))
+            .flat_map(|f| f.vulnerabilities.iter())
+            .filter_map(|v| v.advisory.as_ref().map(|a| a.id.clone()))
+            .collect();
+        if let Some(id) = must {
+            assert!(
+                cited.contains(*id),
+                "{v} {p} {ver}: {id} missing from {cited:?}"
+            );
+        }
+        if let Some(id) = must_not {
+            assert!(!cited.contains(*id), "{v} {p} {ver}: {id} wrongly cited");
+        }
+        if must.is_none() && must_not.is_none() {
+            assert!(cited.is_empty(), "{v} {p}: {cited:?}");
+        }
+    }
+}

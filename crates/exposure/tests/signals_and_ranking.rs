@@ -149,6 +149,15 @@ fn csaf_device_patch_and_unsupported_server_isolation() {
         "vendor remediation text carried"
     );
 
+    // BD names no fixed PC Unit version, only compensating controls.
+    assert_eq!(
+        pump.action.kind,
+        ActionKind::ApplyWorkaround,
+        "{:?}",
+        pump.action
+    );
+    assert_eq!(pump.action.target_version, None);
+
     let portal = report
         .findings
         .iter()
@@ -216,4 +225,26 @@ fn report_round_trips_through_json() {
     }
     assert_eq!(first["tier"], "immediate");
     assert_eq!(first["asset"]["extra"]["asset_tag"], "T-0001");
+}
+
+#[test]
+fn device_with_a_named_fixed_version_gets_patch_to_that_version() {
+    let mut asset = Asset::new("home monitor", "Abbott", "Merlin@home EX1150", Some("8.1"));
+    asset.kind = Some(AssetKind::MedicalDevice);
+    let inv = Inventory {
+        assets: vec![asset],
+        problems: vec![],
+    };
+    let report = assess(&inv, &sources(), today());
+    let f = report
+        .findings
+        .first()
+        .expect("St. Jude / Abbott transmitter found");
+    assert_eq!(f.action.kind, ActionKind::PatchTo);
+    assert_eq!(f.action.target_version.as_deref(), Some("8.2.2"));
+    assert!(f
+        .action
+        .vendor_guidance
+        .iter()
+        .any(|r| r.details.contains("Version 8.2.2")));
 }

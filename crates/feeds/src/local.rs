@@ -37,6 +37,11 @@ pub const PULL_STATE_FILE: &str = "pull-state.json";
 
 const PAGE: usize = 1000;
 
+/// A feed that lists a value again refreshes its indicator (a new version, so that the score
+/// counts age from now) at most this often: daily imports of a large feed must not add a
+/// version of every indicator each time.
+const REFRESH: i64 = 20 * 3600 * 1_000_000;
+
 /// An indicator as the toolkit acts on it.
 #[derive(Clone, Debug, Serialize)]
 pub struct ScoredIndicator {
@@ -45,7 +50,8 @@ pub struct ScoredIndicator {
     /// needs full evaluation: such an indicator can be scanned for but never exported.
     #[serde(serialize_with = "observable_texts")]
     pub observables: Vec<Observable>,
-    /// The family that set its decay (of its first observable); `None` when it has none.
+    /// The family of its first observable, which set its decay; `None` when its pattern
+    /// names no single value (it then ages as a domain does).
     pub kind: Option<ObservableKind>,
     /// 0-100, decayed to the time asked for.
     pub score: f64,
@@ -205,17 +211,30 @@ impl LocalIntel {
             }
         }
         let now = Timestamp::now();
+        let mut unchanged = 0;
         let merged: Vec<Value> = objects
             .iter()
-            .map(|o| {
+            .filter_map(|o| {
                 let id = o.get("id").and_then(Value::as_str).unwrap_or("");
                 match stored.get(id) {
-                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => merge(existing, o, now),
-                    _ => o.clone(),
+                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => {
+                        let m = merge(existing, o, now);
+                        if same_but_modified(existing, &m)
+                            && modified_within(existing, now, REFRESH)
+                        {
+                            unchanged += 1;
+                            None
+                        } else {
+                            Some(m)
+                        }
+                    }
+                    _ => Some(o.clone()),
                 }
             })
             .collect();
-        self.write(&merged)
+        let mut summary = self.write(&merged)?;
+        summary.duplicates += unchanged;
+        Ok(summary)
     }
 
     /// Records sightings (STIX `sighting` objects) as they are.
@@ -314,6 +333,26 @@ impl LocalIntel {
     }
 }
 
+/// True when two versions differ in `modified` only.
+fn same_but_modified(a: &Value, b: &Value) -> bool {
+    match (a.as_object(), b.as_object()) {
+        (Some(a), Some(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| k == "modified" || b.get(k) == Some(v))
+        }
+        _ => false,
+    }
+}
+
+/// True when `o` was modified less than `window` microseconds before `now`.
+fn modified_within(o: &Value, now: Timestamp, window: i64) -> bool {
+    o.get("modified")
+        .and_then(Value::as_str)
+        .and_then(|m| Timestamp::parse(m).ok())
+        .is_some_and(|m| now.as_micros() - m.as_micros() < window)
+}
+
 fn observable_texts<S: serde::Serializer>(o: &[Observable], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(o.iter().map(observable::value_text))
 }
@@ -390,23 +429,22 @@ pub fn score_objects(
             .flatten()
             .max()
             .unwrap_or(now);
-        let score = match kind {
-            Some(kind) => decay::score(
-                &ScoreInputs {
-                    kind,
-                    confidence: o.confidence(),
-                    sources: sources.len(),
-                    sightings,
-                    last_seen,
-                    valid_from,
-                    valid_until: time(o, "valid_until"),
-                    revoked: o.revoked(),
-                },
-                config,
-                now,
-            ),
-            None => 0.0,
-        };
+        // A pattern that names no single value (AND, qualifiers...) still ages: as a
+        // domain does, the middle of the road.
+        let score = decay::score(
+            &ScoreInputs {
+                kind: kind.unwrap_or(ObservableKind::Domain),
+                confidence: o.confidence(),
+                sources: sources.len(),
+                sightings,
+                last_seen,
+                valid_from,
+                valid_until: time(o, "valid_until"),
+                revoked: o.revoked(),
+            },
+            config,
+            now,
+        );
         let tlp = match o.tlp() {
             EffectiveTlp::Level(l) => Some(l),
             EffectiveTlp::Unmarked => None,

@@ -378,6 +378,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn classify_never_panics_and_its_patterns_compile(text in "\\PC{0,80}") {
+            if let Ok(o) = classify(&text) {
+                let p = pattern(&o);
+                proptest::prop_assert_eq!(of_pattern(None, &p), Some(vec![o]));
+            }
+        }
+
+        #[test]
+        fn addresses_and_names_round_trip(a in 0u8..=255, b in 0u8..=255, label in "[a-z][a-z0-9-]{0,20}[a-z0-9]") {
+            let ip = format!("192.0.{a}.{b}");
+            proptest::prop_assert_eq!(value_text(&classify(&ip).unwrap()), ip);
+            let name = format!("{label}.example");
+            proptest::prop_assert_eq!(classify(&format!("{}[.]example", label)).unwrap(), Observable::Domain(name));
+        }
+    }
+
     #[test]
     fn url_hosts() {
         assert_eq!(

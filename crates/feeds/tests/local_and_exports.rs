@@ -83,11 +83,13 @@ fn imports_merge_across_feeds_in_the_store() {
     assert_eq!(stix.observables.len(), 1);
     let then = local.indicators_at(ts("2025-08-21T00:00:00Z")).unwrap();
     assert!(find(&then, "phishing host").score > 0.0);
-    // Importing the same feed again adds versions, not duplicates.
+    // Importing the same feed again adds no duplicate objects.
     let before = local.objects().unwrap().len();
     let again = import_path_at(&fixture("feodo-ipblocklist.csv"), None, Timestamp::now()).unwrap();
-    local.add_objects(&again.objects).unwrap();
+    let summary = local.add_objects(&again.objects).unwrap();
     assert_eq!(local.objects().unwrap().len(), before);
+    // Listed again the same day and nothing changed: no new version either.
+    assert_eq!(summary.added, 0, "{summary:?}");
 }
 
 #[test]

@@ -233,7 +233,8 @@ fn timestamp_shape(s: &[char]) -> bool {
 
 pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
+    // About one token per five characters in real patterns; one allocation up front.
+    let mut out = Vec::with_capacity(chars.len() / 4 + 2);
     let mut i = 0;
     let err = |pos: usize, message: String| PatternError::Syntax {
         position: pos,
@@ -301,17 +302,19 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
                     hyphen |= chars[j] == '-';
                     j += 1;
                 }
-                let word: String = chars[i..j].iter().collect();
+                // Keywords are compared in place; only identifiers become strings.
+                let word = &chars[i..j];
+                let is = |w: &str| word.len() == w.len() && word.iter().copied().eq(w.chars());
                 if j == i + 1 && matches!(c, 't' | 'h' | 'b') && chars.get(j) == Some(&'\'') {
                     lex_prefixed(&chars, i, c)?
                 } else if hyphen {
-                    (Tok::Ident(word, true), j - i)
-                } else if word == "true" || word == "false" {
-                    (Tok::Bool(word == "true"), j - i)
-                } else if let Some((_, kw)) = KEYWORDS.iter().find(|(k, _)| *k == word) {
+                    (Tok::Ident(word.iter().collect(), true), j - i)
+                } else if is("true") || is("false") {
+                    (Tok::Bool(is("true")), j - i)
+                } else if let Some((_, kw)) = KEYWORDS.iter().find(|(k, _)| is(k)) {
                     (Tok::Kw(*kw), j - i)
                 } else {
-                    (Tok::Ident(word, false), j - i)
+                    (Tok::Ident(word.iter().collect(), false), j - i)
                 }
             }
             other => return Err(err(start, format!("unexpected character {other:?}"))),
@@ -333,7 +336,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
 
 /// Reads `'…'` starting at `start`; returns the unescaped text and the length in chars.
 fn lex_string(chars: &[char], start: usize) -> Result<(String, usize), PatternError> {
-    let mut s = String::new();
+    let mut s = String::with_capacity(32);
     let mut j = start + 1;
     loop {
         match chars.get(j) {

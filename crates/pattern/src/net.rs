@@ -36,28 +36,31 @@ fn mask_v6(addr: Ipv6Addr, prefix: u8) -> Ipv6Addr {
 /// general parser; on the strings it accepts, this reads what the general path reads.
 fn plain_ipv4(text: &str) -> Option<(Ipv4Addr, Option<u8>)> {
     let bytes = text.as_bytes();
-    let mut octets = [0u8; 4];
-    let mut i = 0;
-    for (k, octet) in octets.iter_mut().enumerate() {
-        let start = i;
-        let mut n = 0u32;
-        while i < bytes.len() && bytes[i].is_ascii_digit() && i - start < 3 {
-            n = n * 10 + u32::from(bytes[i] - b'0');
-            i += 1;
-        }
-        let len = i - start;
-        if len == 0 || (len > 1 && bytes[start] == b'0') {
-            return None;
-        }
-        *octet = u8::try_from(n).ok()?;
-        if k < 3 {
-            if bytes.get(i) != Some(&b'.') {
-                return None;
+    let (mut addr, mut octet, mut digits, mut dots) = (0u32, 0u32, 0u32, 0u32);
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            // A fourth digit, or a digit after a leading zero, is not plain.
+            b'0'..=b'9' if digits < 3 && !(digits == 1 && octet == 0) => {
+                octet = octet * 10 + u32::from(b - b'0');
+                digits += 1;
             }
-            i += 1;
+            b'.' if digits > 0 && octet <= 255 && dots < 3 => {
+                addr = addr << 8 | octet;
+                (octet, digits, dots) = (0, 0, dots + 1);
+            }
+            b'/' => {
+                end = i;
+                break;
+            }
+            _ => return None,
         }
     }
-    let prefix = match &bytes[i..] {
+    if digits == 0 || octet > 255 || dots != 3 {
+        return None;
+    }
+    let addr = Ipv4Addr::from(addr << 8 | octet);
+    let prefix = match &bytes[end..] {
         [] => None,
         [b'/', d] if d.is_ascii_digit() => Some(d - b'0'),
         [b'/', d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => {
@@ -65,7 +68,7 @@ fn plain_ipv4(text: &str) -> Option<(Ipv4Addr, Option<u8>)> {
         }
         _ => return None,
     };
-    Some((Ipv4Addr::from(octets), prefix))
+    Some((addr, prefix))
 }
 
 impl IpNet {

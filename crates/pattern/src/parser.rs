@@ -65,10 +65,15 @@ impl Parser {
 
     fn bump(&mut self) -> Tok {
         let tok = self.peek().clone();
+        self.advance();
+        tok
+    }
+
+    /// Moves past the current token without copying it (most tokens are only looked at).
+    fn advance(&mut self) {
         if self.at < self.tokens.len() - 1 {
             self.at += 1;
         }
-        tok
     }
 
     fn error(&self, message: &str) -> PatternError {
@@ -107,7 +112,7 @@ impl Parser {
                     "expected at most {MAX_FOLLOWEDBY} FOLLOWEDBY in one chain"
                 )));
             }
-            self.bump();
+            self.advance();
             let right = self.observation_or()?;
             left = ObservationExpr::FollowedBy(Box::new(left), Box::new(right));
         }
@@ -115,9 +120,13 @@ impl Parser {
     }
 
     fn observation_or(&mut self) -> Result<ObservationExpr, PatternError> {
-        let mut items = vec![self.observation_and()?];
+        let first = self.observation_and()?;
+        if !self.is_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let mut items = vec![first];
         while self.is_kw(Kw::Or) {
-            self.bump();
+            self.advance();
             items.push(self.observation_and()?);
         }
         Ok(balance(items, &|a, b| {
@@ -126,9 +135,13 @@ impl Parser {
     }
 
     fn observation_and(&mut self) -> Result<ObservationExpr, PatternError> {
-        let mut items = vec![self.observation_qualified()?];
+        let first = self.observation_qualified()?;
+        if !self.is_kw(Kw::And) {
+            return Ok(first);
+        }
+        let mut items = vec![first];
         while self.is_kw(Kw::And) {
-            self.bump();
+            self.advance();
             items.push(self.observation_qualified()?);
         }
         Ok(balance(items, &|a, b| {
@@ -150,7 +163,7 @@ impl Parser {
             }
             count += 1;
             let qualifier = if self.is_kw(Kw::Within) {
-                self.bump();
+                self.advance();
                 let seconds = match self.bump() {
                     Tok::Int(n) if n >= 0 && !self.prev_was_negative() => n as f64,
                     Tok::Float(x) if x >= 0.0 && !self.prev_was_negative() => x,
@@ -162,7 +175,7 @@ impl Parser {
                 self.keyword(Kw::Seconds, "SECONDS after the WITHIN duration")?;
                 Qualifier::Within { seconds }
             } else if self.is_kw(Kw::Repeats) {
-                self.bump();
+                self.advance();
                 let times = match self.bump() {
                     Tok::Int(n) if n >= 0 && !self.prev_was_negative() => n as u64,
                     _ => {
@@ -173,7 +186,7 @@ impl Parser {
                 self.keyword(Kw::Times, "TIMES after the REPEATS count")?;
                 Qualifier::Repeats { times }
             } else if self.is_kw(Kw::Start) {
-                self.bump();
+                self.advance();
                 let start = self.timestamp("a timestamp t'…' after START")?;
                 self.keyword(Kw::Stop, "STOP after the START timestamp")?;
                 let stop = self.timestamp("a timestamp t'…' after STOP")?;
@@ -196,7 +209,7 @@ impl Parser {
 
     fn keyword(&mut self, kw: Kw, what: &str) -> Result<(), PatternError> {
         if self.is_kw(kw) {
-            self.bump();
+            self.advance();
             Ok(())
         } else {
             Err(self.expected(what))
@@ -206,7 +219,7 @@ impl Parser {
     fn timestamp(&mut self, what: &str) -> Result<String, PatternError> {
         match self.peek().clone() {
             Tok::Timestamp(t) => {
-                self.bump();
+                self.advance();
                 Ok(t)
             }
             _ => Err(self.expected(what)),
@@ -218,24 +231,24 @@ impl Parser {
         let position = self.pos();
         let result = match self.peek() {
             Tok::LBrack => {
-                self.bump();
+                self.advance();
                 let comparison = self.comparison_or()?;
                 if self.peek() != &Tok::RBrack {
                     return Err(self.expected("']' after comparison expression"));
                 }
-                self.bump();
+                self.advance();
                 ObservationExpr::Observation {
                     comparison,
                     position,
                 }
             }
             Tok::LParen => {
-                self.bump();
+                self.advance();
                 let inner = self.observation_expressions()?;
                 if self.peek() != &Tok::RParen {
                     return Err(self.expected("')' after observation expression"));
                 }
-                self.bump();
+                self.advance();
                 ObservationExpr::Group(Box::new(inner))
             }
             _ => return Err(self.expected("'[' or '(' to start an observation expression")),
@@ -245,9 +258,13 @@ impl Parser {
     }
 
     fn comparison_or(&mut self) -> Result<ComparisonExpr, PatternError> {
-        let mut items = vec![self.comparison_and()?];
+        let first = self.comparison_and()?;
+        if !self.is_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let mut items = vec![first];
         while self.is_kw(Kw::Or) {
-            self.bump();
+            self.advance();
             items.push(self.comparison_and()?);
         }
         Ok(balance(items, &|a, b| {
@@ -256,9 +273,13 @@ impl Parser {
     }
 
     fn comparison_and(&mut self) -> Result<ComparisonExpr, PatternError> {
-        let mut items = vec![self.prop_test()?];
+        let first = self.prop_test()?;
+        if !self.is_kw(Kw::And) {
+            return Ok(first);
+        }
+        let mut items = vec![first];
         while self.is_kw(Kw::And) {
-            self.bump();
+            self.advance();
             items.push(self.prop_test()?);
         }
         Ok(balance(items, &|a, b| {
@@ -269,12 +290,12 @@ impl Parser {
     fn prop_test(&mut self) -> Result<ComparisonExpr, PatternError> {
         if self.peek() == &Tok::LParen {
             self.enter()?;
-            self.bump();
+            self.advance();
             let inner = self.comparison_or()?;
             if self.peek() != &Tok::RParen {
                 return Err(self.expected("')' after comparison expression"));
             }
-            self.bump();
+            self.advance();
             self.depth -= 1;
             return Ok(ComparisonExpr::Group(Box::new(inner)));
         }
@@ -282,14 +303,14 @@ impl Parser {
         if self.is_kw(Kw::Not) || self.is_kw(Kw::Exists) {
             let negated = self.is_kw(Kw::Not);
             if negated {
-                self.bump();
+                self.advance();
                 if !self.is_kw(Kw::Exists) {
                     return Err(self.expected(
                         "EXISTS after a leading NOT (other operators take NOT after the object path)",
                     ));
                 }
             }
-            self.bump();
+            self.advance();
             let value_position = self.pos();
             let path = self.object_path()?;
             return Ok(ComparisonExpr::Test(Comparison {
@@ -303,7 +324,7 @@ impl Parser {
         let path = self.object_path()?;
         let negated = self.is_kw(Kw::Not);
         if negated {
-            self.bump();
+            self.advance();
         }
         let op_tok = self.bump();
         let value_position = self.pos();
@@ -340,7 +361,7 @@ impl Parser {
     fn string(&mut self, what: &str) -> Result<String, PatternError> {
         match self.peek().clone() {
             Tok::Str(s) => {
-                self.bump();
+                self.advance();
                 Ok(s)
             }
             _ => Err(self.expected(what)),
@@ -362,7 +383,7 @@ impl Parser {
                     "an orderable literal (number, string, binary or timestamp) after the operator",
                 )),
             };
-        self.bump();
+        self.advance();
         Ok(lit)
     }
 
@@ -370,10 +391,10 @@ impl Parser {
         if self.peek() != &Tok::LParen {
             return Err(self.expected("'(' to open the set after IN"));
         }
-        self.bump();
+        self.advance();
         let mut items = Vec::new();
         if self.peek() == &Tok::RParen {
-            self.bump();
+            self.advance();
             return Ok(items);
         }
         loop {
@@ -394,11 +415,11 @@ impl Parser {
             Tok::Ident(name, _) => name,
             _ => return Err(self.expected("an object type such as file or ipv4-addr")),
         };
-        self.bump();
+        self.advance();
         if self.peek() != &Tok::Colon {
             return Err(self.expected("':' after the object type"));
         }
-        self.bump();
+        self.advance();
         let mut steps = Vec::new();
         match self.peek().clone() {
             Tok::Ident(name, false) => steps.push(PathStep::Key(name)),
@@ -409,20 +430,20 @@ impl Parser {
                 ))
             }
         }
-        self.bump();
+        self.advance();
         loop {
             match self.peek() {
                 Tok::Dot => {
-                    self.bump();
+                    self.advance();
                     match self.peek().clone() {
                         Tok::Ident(name, false) => steps.push(PathStep::Key(name)),
                         Tok::Str(s) => steps.push(PathStep::Key(s)),
                         _ => return Err(self.expected("a property name after '.'")),
                     }
-                    self.bump();
+                    self.advance();
                 }
                 Tok::LBrack => {
-                    self.bump();
+                    self.advance();
                     match self.bump() {
                         Tok::Int(n) => steps.push(PathStep::Index(n)),
                         Tok::Star => steps.push(PathStep::AnyIndex),
@@ -434,7 +455,7 @@ impl Parser {
                     if self.peek() != &Tok::RBrack {
                         return Err(self.expected("']' after the list index"));
                     }
-                    self.bump();
+                    self.advance();
                 }
                 _ => return Ok(ObjectPath { object_type, steps }),
             }

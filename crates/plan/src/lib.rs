@@ -11,6 +11,7 @@ pub mod actions;
 mod charts;
 pub mod frameworks;
 pub mod from_exposure;
+pub mod from_scan;
 mod html;
 pub mod input;
 mod markdown;

@@ -405,6 +405,21 @@ mod tests {
         }
         let obj = serde_json::json!({"type": "note", "id": "note--1", "content": deep});
         assert!(s.scrub_stix(&obj).is_err());
+        let mail = serde_json::json!([
+            {"type": "email-addr", "id": "email-addr--1", "value": "payroll.update@gmail.com"},
+            {"type": "email-addr", "id": "email-addr--2", "value": "mary.jones@gmail.com"},
+            {"type": "email-addr", "id": "email-addr--3", "value": "ceo@stmarys.org"},
+            {"type": "email-message", "id": "email-message--1", "is_multipart": false,
+             "from_ref": "email-addr--1", "to_refs": ["email-addr--2", "email-addr--3"]}
+        ]);
+        let out = s.scrub_stix(&mail).expect("array");
+        assert_eq!(out.document[0]["value"], "payroll.update@gmail.com");
+        assert_eq!(out.document[1]["value"], "[EMAIL]");
+        assert_eq!(out.document.as_array().map(Vec::len), Some(3));
+        assert_eq!(
+            out.document[2]["to_refs"],
+            serde_json::json!(["email-addr--2"])
+        );
         let ind = serde_json::json!({"type": "indicator", "id": "indicator--1",
             "pattern": "[email-addr:value = 'jdoe@stmarys.org']", "pattern_type": "stix"});
         assert_eq!(s.scrub_stix(&ind).expect("indicator").dropped.len(), 1);

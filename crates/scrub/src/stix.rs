@@ -220,6 +220,17 @@ fn scrub_objects(
             break;
         }
     }
+    // A message's sender is the attacker's address: its value stays as it is, even at a
+    // consumer mail provider, where an address in prose would be taken for a person's.
+    let senders: HashSet<&str> = objects
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|m| {
+            ["from_ref", "sender_ref"]
+                .into_iter()
+                .filter_map(|k| m.get(k).and_then(Value::as_str))
+        })
+        .collect();
     let mut kept = Vec::new();
     for (i, obj) in objects.iter().enumerate() {
         if !keep[i] {
@@ -227,13 +238,19 @@ fn scrub_objects(
         }
         let pointer = format!("{base}/{i}");
         let pruned = prune_refs(obj, &dropped_ids);
-        kept.push(scrub_value(
-            scrubber,
-            &pruned,
-            &pointer,
-            1,
-            &mut out.findings,
-        )?);
+        let mut scrubbed = scrub_value(scrubber, &pruned, &pointer, 1, &mut out.findings)?;
+        let sender = obj.get("type").and_then(Value::as_str) == Some("email-addr")
+            && obj
+                .get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| senders.contains(id));
+        if let (true, Some(value), Some(map)) = (sender, obj.get("value"), scrubbed.as_object_mut())
+        {
+            let at = format!("{pointer}/value");
+            out.findings.retain(|f| f.pointer != at);
+            map.insert("value".into(), value.clone());
+        }
+        kept.push(scrubbed);
     }
     Ok(kept)
 }

@@ -12,7 +12,9 @@ use postgres::types::Type;
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 use ward_stix::Timestamp;
-use ward_store::{Collection, ObjectQuery, Org, Store, StoreError, StoredVersion, User, VersionSelect};
+use ward_store::{
+    Collection, ObjectQuery, Org, Store, StoreError, StoredVersion, User, VersionSelect,
+};
 
 use crate::store::{doc_override, insert_access};
 use crate::{backend, PgError, PgStore};
@@ -125,7 +127,10 @@ impl Digest {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        (hex, [self.orgs, self.users, self.collections, self.versions])
+        (
+            hex,
+            [self.orgs, self.users, self.collections, self.versions],
+        )
     }
 }
 

@@ -127,7 +127,10 @@ mod tests {
             with_database("postgresql://u:p@h/test?sslmode=disable", "x").unwrap(),
             "postgresql://u:p@h/x?sslmode=disable"
         );
-        assert_eq!(with_database("postgres://h", "x").unwrap(), "postgres://h/x");
+        assert_eq!(
+            with_database("postgres://h", "x").unwrap(),
+            "postgres://h/x"
+        );
         assert!(with_database("nonsense", "x").is_err());
     }
 

@@ -22,6 +22,8 @@ use crate::{backend, PgStore};
 
 type Statements = HashMap<String, Statement>;
 type Param = Box<dyn ToSql + Sync>;
+/// Reader and writer organization ids of one collection.
+type Access = (Vec<String>, Vec<String>);
 
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -96,10 +98,7 @@ fn org_id_by_name(c: &mut impl GenericClient, name: &str) -> Result<String, Stor
 }
 
 /// Readers and writers of every collection in `keys`, by collection key.
-fn access_of(
-    c: &mut impl GenericClient,
-    keys: &[i64],
-) -> Result<HashMap<i64, (Vec<String>, Vec<String>)>, StoreError> {
+fn access_of(c: &mut impl GenericClient, keys: &[i64]) -> Result<HashMap<i64, Access>, StoreError> {
     let rows = c
         .query(
             "SELECT collection_key, org_id, can_read, can_write FROM collection_access
@@ -107,7 +106,7 @@ fn access_of(
             &[&keys],
         )
         .map_err(backend)?;
-    let mut out: HashMap<i64, (Vec<String>, Vec<String>)> = HashMap::new();
+    let mut out: HashMap<i64, Access> = HashMap::new();
     for r in rows {
         let key: i64 = r.try_get(0).map_err(backend)?;
         let org: String = r.try_get(1).map_err(backend)?;
@@ -357,12 +356,7 @@ impl PgStore {
         statements: &mut Statements,
         id: &str,
     ) -> Result<i64, StoreError> {
-        if let Some(k) = self
-            .keys
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(id)
-        {
+        if let Some(k) = self.keys.read().unwrap_or_else(|p| p.into_inner()).get(id) {
             return Ok(*k);
         }
         let st = prepared(statements, c, "SELECT key FROM collections WHERE id = $1")?;
@@ -751,10 +745,8 @@ impl Store for PgStore {
                 if pairs.is_empty() {
                     continue;
                 }
-                let (ids, keys): (Vec<&str>, Vec<&str>) = pairs
-                    .iter()
-                    .map(|(a, b)| (a.as_str(), b.as_str()))
-                    .unzip();
+                let (ids, keys): (Vec<&str>, Vec<&str>) =
+                    pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).unzip();
                 let st = prepared(
                     s,
                     &mut tx,
@@ -976,7 +968,12 @@ fn upsert_status(
     )?;
     c.execute(
         &st,
-        &[&status.id, &status.owner_org, &status.request_timestamp, &body],
+        &[
+            &status.id,
+            &status.owner_org,
+            &status.request_timestamp,
+            &body,
+        ],
     )
     .map_err(backend)?;
     Ok(())
@@ -1000,9 +997,7 @@ mod tests {
     fn plan_marks_duplicates_and_flags_like_the_embedded_store() {
         let mut known = Known::default();
         let feb = version_key(Timestamp::parse("2024-02-01T00:00:00Z").unwrap());
-        known
-            .bounds
-            .insert("a".into(), (feb.clone(), feb.clone()));
+        known.bounds.insert("a".into(), (feb.clone(), feb.clone()));
         known.present.insert(("a".into(), feb.clone()));
         let batch = [
             v("a", Some("2024-02-01T00:00:00Z"), "{}"), // stored already

@@ -185,21 +185,31 @@ fn members_tokens_and_access(a: &dyn Store, b: &dyn Store) {
     b.add_user("Lab B", "bob", None).unwrap();
     let loaded = b.user("alice").unwrap().unwrap();
     assert_eq!(loaded, alice);
-    assert!(verify_password(loaded.password_hash.as_deref().unwrap(), "pw"));
+    assert!(verify_password(
+        loaded.password_hash.as_deref().unwrap(),
+        "pw"
+    ));
     assert!(b.user("bob").unwrap().unwrap().password_hash.is_none());
     assert!(b.user("carol").unwrap().is_none());
     let users: Vec<String> = a.users().unwrap().into_iter().map(|u| u.name).collect();
     assert_eq!(users, ["alice", "bob"]);
 
     let token = new_token().unwrap();
-    a.add_token("alice", &token_hash(&token), "firewall").unwrap();
+    a.add_token("alice", &token_hash(&token), "firewall")
+        .unwrap();
     assert!(matches!(
         a.add_token("nobody", &token_hash("x"), ""),
         Err(StoreError::UnknownUser(_))
     ));
     let found = b.user_by_token(&token_hash(&token)).unwrap().unwrap();
-    assert_eq!((found.name.as_str(), found.org_name.as_str()), ("alice", "Mercy Hospital"));
-    assert!(b.user_by_token(&token_hash("ward_other")).unwrap().is_none());
+    assert_eq!(
+        (found.name.as_str(), found.org_name.as_str()),
+        ("alice", "Mercy Hospital")
+    );
+    assert!(b
+        .user_by_token(&token_hash("ward_other"))
+        .unwrap()
+        .is_none());
 
     let c = a
         .create_collection(&NewCollection {
@@ -230,7 +240,11 @@ fn members_tokens_and_access(a: &dyn Store, b: &dyn Store) {
         }),
         Err(StoreError::UnknownOrg(_))
     ));
-    assert_eq!(a.collections().unwrap().len(), 2, "a failed create leaves nothing");
+    assert_eq!(
+        a.collections().unwrap().len(),
+        2,
+        "a failed create leaves nothing"
+    );
 }
 
 fn versions_bytes_duplicates_and_date_added(a: &dyn Store, b: &dyn Store) {
@@ -239,9 +253,15 @@ fn versions_bytes_duplicates_and_date_added(a: &dyn Store, b: &dyn Store) {
     let v2 = indicator(1, "2024-02-01T00:00:00.000Z");
     let v3 = indicator(1, "2024-03-01T00:00:00.000Z");
     let out = a
-        .add_objects(&c, &[v2.clone(), v1.clone(), v3.clone(), v2.clone()], &status("s1"))
+        .add_objects(
+            &c,
+            &[v2.clone(), v1.clone(), v3.clone(), v2.clone()],
+            &status("s1"),
+        )
         .unwrap();
-    assert!(matches!(&out[0], AddOutcome::Added { version, .. } if version == "2024-02-01T00:00:00.000Z"));
+    assert!(
+        matches!(&out[0], AddOutcome::Added { version, .. } if version == "2024-02-01T00:00:00.000Z")
+    );
     assert_eq!(
         out[3],
         AddOutcome::Duplicate {
@@ -252,7 +272,9 @@ fn versions_bytes_duplicates_and_date_added(a: &dyn Store, b: &dyn Store) {
     assert_eq!(dates.len(), 3);
     assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
     // A duplicate through the other handle changes nothing.
-    let again = b.add_objects(&c, &[v1.clone()], &status("s2")).unwrap();
+    let again = b
+        .add_objects(&c, std::slice::from_ref(&v1), &status("s2"))
+        .unwrap();
     assert!(matches!(again[0], AddOutcome::Duplicate { .. }));
 
     let q = |versions: VersionSelect| {
@@ -282,9 +304,14 @@ fn versions_bytes_duplicates_and_date_added(a: &dyn Store, b: &dyn Store) {
     });
     assert_eq!(both.len(), 2);
     assert_eq!(q(VersionSelect::all()).len(), 3);
-    assert!(q(VersionSelect::default()).is_empty(), "an empty selection selects nothing");
+    assert!(
+        q(VersionSelect::default()).is_empty(),
+        "an empty selection selects nothing"
+    );
     let at = q(VersionSelect {
-        at: vec![version_key(Timestamp::parse("2024-02-01T00:00:00Z").unwrap())],
+        at: vec![version_key(
+            Timestamp::parse("2024-02-01T00:00:00Z").unwrap(),
+        )],
         ..Default::default()
     });
     assert_eq!(at.len(), 1);
@@ -299,7 +326,8 @@ fn versions_bytes_duplicates_and_date_added(a: &dyn Store, b: &dyn Store) {
         version: Some(Timestamp::parse("2024-05-05T05:05:05.123456789Z").unwrap()),
         json: "{ \"type\" :\"note\",\"id\":\"note--00000000-0000-4000-8000-000000000009\",\n\t\"content\":\"caf\u{e9} \\u00e9 \\u0000 \\\"q\\\" \u{1F600}\", \"n\": 1.000000000000000000001e400, \"z\":0, \"modified\":\"2024-05-05T05:05:05.123456789Z\"}".into(),
     };
-    a.add_objects(&c, std::slice::from_ref(&odd), &status("s3")).unwrap();
+    a.add_objects(&c, std::slice::from_ref(&odd), &status("s3"))
+        .unwrap();
     let got = query(
         b,
         &c,
@@ -336,7 +364,10 @@ fn objects_without_a_version(a: &dyn Store, b: &dyn Store) {
         panic!("not added: {out:?}")
     };
     assert_eq!(version, &Timestamp::from_micros(*date_added).to_string());
-    assert!(matches!(out[1], AddOutcome::Duplicate { .. }), "same bytes twice");
+    assert!(
+        matches!(out[1], AddOutcome::Duplicate { .. }),
+        "same bytes twice"
+    );
     // Same bytes later, through the other handle: still a duplicate.
     let out = b.add_objects(&c, &[sco("10.0.0.1")], &status("s")).unwrap();
     assert!(matches!(out[0], AddOutcome::Duplicate { .. }));
@@ -376,7 +407,11 @@ fn filters_by_id_type_spec_version_and_added_after(a: &dyn Store, b: &dyn Store)
         },
     );
     let ids: Vec<&str> = page.iter().map(|v| v.id.as_str()).collect();
-    assert_eq!(ids, [objs[2].id.as_str(), objs[7].id.as_str()], "delivery order");
+    assert_eq!(
+        ids,
+        [objs[2].id.as_str(), objs[7].id.as_str()],
+        "delivery order"
+    );
     assert!(query(
         b,
         &c,
@@ -480,7 +515,11 @@ fn deletes_keep_first_and_last_right(a: &dyn Store, b: &dyn Store) {
         )
     };
     // Deleting the last version makes the previous one the latest (seen by both handles).
-    assert_eq!(b.delete_object(&c, &vs[0].id, &VersionSelect::last(), &[]).unwrap(), 1);
+    assert_eq!(
+        b.delete_object(&c, &vs[0].id, &VersionSelect::last(), &[])
+            .unwrap(),
+        1
+    );
     assert_eq!(latest(a)[0].json, vs[2].json);
     // Deleting the first makes the second the first.
     let sel = VersionSelect {
@@ -497,14 +536,28 @@ fn deletes_keep_first_and_last_right(a: &dyn Store, b: &dyn Store) {
     );
     // Deleting one exact version.
     let at = VersionSelect {
-        at: vec![version_key(Timestamp::parse("2024-02-01T00:00:00Z").unwrap())],
+        at: vec![version_key(
+            Timestamp::parse("2024-02-01T00:00:00Z").unwrap(),
+        )],
         ..Default::default()
     };
     assert_eq!(a.delete_object(&c, &vs[0].id, &at, &[]).unwrap(), 1);
     assert_eq!(latest(b)[0].json, vs[2].json);
-    assert_eq!(first(b)[0].json, vs[2].json, "the only version is first and last");
-    assert_eq!(a.delete_object(&c, &vs[0].id, &VersionSelect::all(), &[]).unwrap(), 1);
-    assert_eq!(a.delete_object(&c, "indicator--nope", &VersionSelect::all(), &[]).unwrap(), 0);
+    assert_eq!(
+        first(b)[0].json,
+        vs[2].json,
+        "the only version is first and last"
+    );
+    assert_eq!(
+        a.delete_object(&c, &vs[0].id, &VersionSelect::all(), &[])
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        a.delete_object(&c, "indicator--nope", &VersionSelect::all(), &[])
+            .unwrap(),
+        0
+    );
     let left = all_versions(b, &c);
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].json, other.json, "other objects untouched");
@@ -570,7 +623,11 @@ fn unknown_collection_is_an_error(a: &dyn Store, _b: &dyn Store) {
         Err(StoreError::UnknownCollection(_))
     ));
     assert!(matches!(
-        a.add_objects("no-such", &[indicator(1, "2024-01-01T00:00:00Z")], &status("x")),
+        a.add_objects(
+            "no-such",
+            &[indicator(1, "2024-01-01T00:00:00Z")],
+            &status("x")
+        ),
         Err(StoreError::UnknownCollection(_))
     ));
 }
@@ -590,7 +647,7 @@ fn concurrent_writers_and_a_reader(a: &dyn Store, b: &dyn Store) {
                 scope.spawn(move || {
                     let mut dates = Vec::new();
                     for batch in 0..BATCHES {
-                        let store = if (w + batch) % 2 == 0 { a } else { b };
+                        let store = if (w + batch).is_multiple_of(2) { a } else { b };
                         let objs: Vec<_> = (0..PER_BATCH)
                             .map(|i| {
                                 indicator(
@@ -618,7 +675,7 @@ fn concurrent_writers_and_a_reader(a: &dyn Store, b: &dyn Store) {
                 // Bounded: stops once the writers are done and a page comes back short.
                 loop {
                     let finished = done.load(Ordering::SeqCst);
-                    let store = if turn % 2 == 0 { a } else { b };
+                    let store = if turn.is_multiple_of(2) { a } else { b };
                     let page = store
                         .query_objects(
                             c,
@@ -653,12 +710,21 @@ fn concurrent_writers_and_a_reader(a: &dyn Store, b: &dyn Store) {
     let stored = all_versions(a, &c);
     assert_eq!(stored.len(), total, "objects lost");
     let stored_dates: HashSet<i64> = stored.iter().map(|v| v.date_added).collect();
-    assert_eq!(stored_dates, unique, "stored date_added differs from the outcomes");
-    assert!(delivered.windows(2).all(|w| w[0] < w[1]), "reader saw objects out of order or twice");
+    assert_eq!(
+        stored_dates, unique,
+        "stored date_added differs from the outcomes"
+    );
+    assert!(
+        delivered.windows(2).all(|w| w[0] < w[1]),
+        "reader saw objects out of order or twice"
+    );
     let ids: HashSet<&String> = delivered.iter().map(|p| &p.id).collect();
     assert_eq!(ids.len(), total, "the reader missed objects");
     for (i, s) in [(0usize, 0usize), (7, 11)] {
-        let st = b.status(&format!("w{i}b{s}")).unwrap().expect("status stored");
+        let st = b
+            .status(&format!("w{i}b{s}"))
+            .unwrap()
+            .expect("status stored");
         assert_eq!(st.status, StatusState::Complete);
     }
 }
@@ -685,7 +751,10 @@ fn pagination_property(a: &dyn Store, b: &dyn Store) {
             let mut objs = Vec::new();
             for _ in 0..count {
                 for v in 0..=extra_versions {
-                    objs.push(indicator(next_n, &format!("2024-01-0{}T00:00:00.000Z", v + 1)));
+                    objs.push(indicator(
+                        next_n,
+                        &format!("2024-01-0{}T00:00:00.000Z", v + 1),
+                    ));
                 }
                 next_n += 1;
             }
@@ -699,8 +768,8 @@ fn pagination_property(a: &dyn Store, b: &dyn Store) {
         add(a, initial, 1);
         let mut seen: Vec<StoredVersion> = Vec::new();
         let mut after = None;
-        for turn in 0..200 {
-            let store = if turn % 2 == 0 { a } else { b };
+        for turn in 0..200usize {
+            let store = if turn.is_multiple_of(2) { a } else { b };
             let limit = page_sizes[turn % page_sizes.len()];
             let page = store
                 .query_objects(
@@ -718,16 +787,23 @@ fn pagination_property(a: &dyn Store, b: &dyn Store) {
                 after = Some(last.position());
             }
             seen.extend(page.items);
-            let count = if turn < 20 { inserts[turn % inserts.len()] } else { 0 };
+            let count = if turn < 20 {
+                inserts[turn % inserts.len()]
+            } else {
+                0
+            };
             if count > 0 {
-                let writer = if turn % 3 == 0 { b } else { a };
+                let writer = if turn.is_multiple_of(3) { b } else { a };
                 add(writer, count, versions[turn % versions.len()]);
             } else if !page.more {
                 break;
             }
         }
         let positions: Vec<Position> = seen.iter().map(StoredVersion::position).collect();
-        prop_assert!(positions.windows(2).all(|w| w[0] < w[1]), "out of order or twice");
+        prop_assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "out of order or twice"
+        );
         let got: HashMap<(String, String), ()> =
             seen.into_iter().map(|v| ((v.id, v.json), ())).collect();
         prop_assert_eq!(got.len(), positions.len());

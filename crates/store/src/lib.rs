@@ -28,7 +28,7 @@ pub enum StoreError {
     UnknownCollection(String),
     #[error("{what} {name:?} already exists")]
     AlreadyExists { what: &'static str, name: String },
-    #[error("store folder {path}: {source}")]
+    #[error("store folder {path} cannot be created")]
     Folder {
         path: String,
         source: std::io::Error,

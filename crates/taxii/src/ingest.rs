@@ -15,7 +15,7 @@ use crate::filters::{Caller, PublishDecision, PublishFilter};
 
 /// Versions stored per transaction: large enough to amortize the commit's fsync, small
 /// enough that a status of a big envelope advances while it is being stored.
-pub const CHUNK: usize = 1000;
+pub const CHUNK: usize = 5000;
 
 #[derive(Deserialize)]
 struct Envelope<'a> {
@@ -53,6 +53,13 @@ fn extract(raw: &str, value: &Value) -> Result<NewVersion, String> {
     })
 }
 
+/// Why one posted object fails: what the status resource reports for it.
+struct Rejected {
+    id: Option<String>,
+    version: Option<String>,
+    message: String,
+}
+
 /// Checks one posted object; `Err` is the reason it fails.
 fn admit(
     index: usize,
@@ -60,33 +67,46 @@ fn admit(
     caller: &Caller,
     collection: &Collection,
     publish: &dyn PublishFilter,
-) -> Result<NewVersion, (Option<String>, String)> {
+) -> Result<NewVersion, Rejected> {
     let text = raw.get();
-    let value: Value = serde_json::from_str(text).map_err(|e| (None, e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| Rejected {
+        id: None,
+        version: None,
+        message: e.to_string(),
+    })?;
     let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+    // The status names the version the poster sent, even when it is malformed.
+    let version = ["modified", "created"]
+        .iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_str))
+        .map(str::to_string);
+    let reject = |message: String| Rejected {
+        id: id.clone(),
+        version: version.clone(),
+        message,
+    };
     let errors: Vec<String> = validate_object(&value, &format!("$.objects[{index}]"))
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
         .map(|p| format!("{}: {}", p.path, p.message))
         .collect();
     if !errors.is_empty() {
-        return Err((id, errors.join("; ")));
+        return Err(reject(errors.join("; ")));
     }
-    let mut version = extract(text, &value).map_err(|m| (id.clone(), m))?;
+    let mut stored = extract(text, &value).map_err(reject)?;
     match publish.check(caller, collection, &value, text) {
         PublishDecision::Keep => {}
-        PublishDecision::Reject(reason) => return Err((id, reason)),
+        PublishDecision::Reject(reason) => return Err(reject(reason)),
         PublishDecision::Replace(json) => {
-            let replaced: Value =
-                serde_json::from_str(&json).map_err(|e| (id.clone(), e.to_string()))?;
-            let again = extract(&json, &replaced).map_err(|m| (id.clone(), m))?;
-            if again.id != version.id {
-                return Err((id, "the publish filter changed the object's id".into()));
+            let replaced: Value = serde_json::from_str(&json).map_err(|e| reject(e.to_string()))?;
+            let again = extract(&json, &replaced).map_err(reject)?;
+            if again.id != stored.id {
+                return Err(reject("the publish filter changed the object's id".into()));
             }
-            version = again;
+            stored = again;
         }
     }
-    Ok(version)
+    Ok(stored)
 }
 
 fn detail(id: Option<String>, version: Option<String>, message: Option<String>) -> StatusDetail {
@@ -125,7 +145,9 @@ pub fn add_envelope(
     for (i, raw) in objects.iter().enumerate() {
         match admit(i, raw, caller, collection, publish) {
             Ok(v) => admitted.push(v),
-            Err((id, message)) => status.failures.push(detail(id, None, Some(message))),
+            Err(r) => status
+                .failures
+                .push(detail(r.id, r.version, Some(r.message))),
         }
     }
     status.pendings = admitted

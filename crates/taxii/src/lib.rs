@@ -86,7 +86,7 @@ pub enum HubError {
     Store(#[from] StoreError),
     #[error("cursor key: {0}")]
     Cursor(#[from] cursor::CursorError),
-    #[error("TLS certificate {cert} / key {key}: {source}")]
+    #[error("TLS certificate {cert} / key {key} could not be loaded")]
     Tls {
         cert: String,
         key: String,

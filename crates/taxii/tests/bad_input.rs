@@ -274,3 +274,61 @@ async fn duplicates_versions_and_delete() {
     assert_eq!(delete.status, StatusCode::OK);
     assert_taxii_error(&h.get(&h.writer, &object).await, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn empty_pages_still_carry_date_headers() {
+    let h = harness(HubConfig::default());
+    let reply = h.get(&h.writer, &h.objects_path()).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.header("x-taxii-date-added-first").is_some());
+    assert!(reply.header("x-taxii-date-added-last").is_some());
+    h.post(&h.writer, &h.objects_path(), envelope(&[indicator(1)]))
+        .await;
+    let after = "2999-01-01T00:00:00Z";
+    let reply = h
+        .get(
+            &h.writer,
+            &format!("{}?added_after={after}", h.objects_path()),
+        )
+        .await;
+    assert_eq!(reply.json()["objects"], serde_json::json!([]));
+    // Where the reader stands: resuming from it neither repeats nor skips.
+    assert_eq!(
+        reply.header("x-taxii-date-added-last").as_deref(),
+        Some("2999-01-01T00:00:00.000000Z")
+    );
+}
+
+#[tokio::test]
+async fn hostile_credentials_are_401_not_500() {
+    let h = harness(HubConfig::default());
+    for value in [
+        "Basic",
+        "Basic !!!",
+        "Basic bm9jb2xvbg==",
+        "Basic //79/w==",
+        "Bearer",
+        "Bearer ",
+        "Negotiate abc",
+        "",
+    ] {
+        let reply = h
+            .send(
+                Request::get("/taxii2/")
+                    .header("Authorization", value)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_taxii_error(&reply, StatusCode::UNAUTHORIZED);
+    }
+    let reply = h
+        .send(
+            Request::get("/taxii2/")
+                .header("Authorization", &b"Basic \xff\xfe"[..])
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_taxii_error(&reply, StatusCode::UNAUTHORIZED);
+}

@@ -11,6 +11,7 @@ use clap::Subcommand;
 use serde_json::json;
 use ward_store::credentials::{hash_password, new_token, token_hash};
 use ward_store::{NewCollection, SqliteStore, Store};
+use ward_store_pg::{is_postgres_url, redact_url, PgStore};
 
 use crate::Global;
 
@@ -28,6 +29,19 @@ pub enum AdminCommand {
     /// Collections and who may read or write them
     #[command(subcommand)]
     Collection(CollectionCommand),
+    /// Copy the embedded store in DIR into an empty PostgreSQL database, then compare counts
+    /// and checksums (exit 2 when they differ)
+    Migrate(MigrateArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct MigrateArgs {
+    /// Folder of the embedded store to copy
+    #[arg(long, value_name = "DIR")]
+    pub from: std::path::PathBuf,
+    /// postgres:// URL of the empty target database
+    #[arg(long, value_name = "URL")]
+    pub to: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -88,10 +102,14 @@ pub enum CollectionCommand {
 /// Opens the hub store that `--data`/`--database` name.
 pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
     if let Some(url) = &global.database {
-        bail!(
-            "--database {}: the PostgreSQL store is not available yet; use --data DIR",
-            url.split('@').next_back().unwrap_or("URL")
-        );
+        if !is_postgres_url(url) {
+            bail!(
+                "--database {}: expected a postgres:// or postgresql:// URL",
+                redact_url(url)
+            );
+        }
+        let store = PgStore::open(url).context("opening the PostgreSQL store")?;
+        return Ok(Arc::new(store));
     }
     let store = SqliteStore::open(&global.data)
         .with_context(|| format!("opening the store in {}", global.data.display()))?;
@@ -102,9 +120,69 @@ fn print_json(value: serde_json::Value) {
     println!("{value}");
 }
 
+/// `ward admin migrate`: the library copies and compares; this prints the comparison.
+fn migrate(args: &MigrateArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    if !is_postgres_url(&args.to) {
+        bail!(
+            "--to {}: expected a postgres:// or postgresql:// URL",
+            redact_url(&args.to)
+        );
+    }
+    // Opening a folder without a store would create an empty one and "migrate" nothing.
+    if !args.from.join("ward.db").is_file() {
+        bail!(
+            "--from {}: expected a folder holding an embedded store (ward.db)",
+            args.from.display()
+        );
+    }
+    let from = SqliteStore::open(&args.from)
+        .with_context(|| format!("opening the store in {}", args.from.display()))?;
+    let to = PgStore::open(&args.to).context("opening the PostgreSQL store")?;
+    let report = ward_store_pg::migrate(&from, &to).context("migrating")?;
+    if global.json {
+        print_json(json!({ "matches": report.matches(), "report": report }));
+    } else {
+        let rows = [
+            ("organizations", report.orgs),
+            ("users", report.users),
+            ("collections", report.collections),
+            ("object versions", report.versions),
+        ];
+        println!("{:<16} {:>12} {:>12}", "", "source", "target");
+        for (what, c) in rows {
+            let mark = if c.source == c.target {
+                ""
+            } else {
+                "  MISMATCH"
+            };
+            println!("{what:<16} {:>12} {:>12}{mark}", c.source, c.target);
+        }
+        println!("checksum source  {}", report.source_checksum);
+        println!("checksum target  {}", report.target_checksum);
+        for note in &report.not_migrated {
+            eprintln!("not migrated: {note}");
+        }
+    }
+    if report.matches() {
+        eprintln!("migrated to {}: counts and checksum match", to.url());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "ward: migration to {}: counts or checksum differ; do not switch over",
+            to.url()
+        );
+        Ok(ExitCode::from(2))
+    }
+}
+
 pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    // Migration names both of its stores itself; --data/--database play no part.
+    if let AdminCommand::Migrate(args) = &cmd {
+        return migrate(args, global);
+    }
     let store = open_store(global)?;
     match cmd {
+        AdminCommand::Migrate(args) => return migrate(&args, global),
         AdminCommand::Org(OrgCommand::Add { name }) => {
             let org = store
                 .add_org(&name)

@@ -103,6 +103,8 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for p in &report.problems {
         eprintln!("ward: warning: {p} (row skipped)");
     }
+    // The weekly plan (`ward report`) reads the latest ranking from the data folder.
+    crate::datafile::write_json(&global.data.join("exposure").join("latest.json"), &report)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if global.json {

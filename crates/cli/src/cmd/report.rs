@@ -17,6 +17,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use ward_plan::input::{DoneMark, PlanInput, PreviousPlan};
 use ward_plan::{Format, Plan};
 
+use crate::datafile::{read_json, write_atomic};
 use crate::Global;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -66,30 +67,6 @@ fn plan_dir(global: &Global) -> PathBuf {
     global.data.join("plan")
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Option<T>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| {
-            format!(
-                "{}: not the JSON ward wrote there (remove it to start over)",
-                path.display()
-            )
-        })?)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(anyhow::Error::new(e).context(format!("{}: cannot read", path.display()))),
-    }
-}
-
-/// Writes a file atomically: a crash leaves the old file or the new one, never half of it.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
-    }
-    let tmp = path.with_extension("tmp");
-    fs::write(&tmp, bytes).with_context(|| format!("{}: cannot write", tmp.display()))?;
-    fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
-}
-
 fn today() -> String {
     chrono::Utc::now().format("%Y-%m-%d").to_string()
 }
@@ -132,6 +109,15 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
         let day = ward_exposure::NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .unwrap_or(report.assessed_on);
         input.exposures = ward_plan::from_exposure::exposed_assets(&report, day);
+    }
+    #[derive(serde::Deserialize)]
+    struct LatestScan {
+        summary: ward_detect::Summary,
+    }
+    let scan_path = global.data.join("scan").join("latest.json");
+    if let Some(scan) = read_json::<LatestScan>(&scan_path)? {
+        input.hits = ward_plan::from_scan::hits(&scan.summary);
+        input.hits_by_day = ward_plan::from_scan::hits_by_day(&scan.summary);
     }
     input.previous = previous_plan(global, date)?;
     input.done = read_json(&plan_dir(global).join("done.json"))?.unwrap_or_default();

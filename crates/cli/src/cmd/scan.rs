@@ -137,6 +137,15 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let mut summary = sink.summary;
     summary.sort();
+    // The weekly plan (`ward report`) reads the latest scan from the data folder.
+    crate::datafile::write_json(
+        &global.data.join("scan").join("latest.json"),
+        &serde_json::json!({
+            "scanned_at": Timestamp::now().to_string(),
+            "files": args.logs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "summary": &summary,
+        }),
+    )?;
 
     if let Some(out) = &args.sightings_out {
         let objects = ward_detect::sightings(&summary, Timestamp::now());

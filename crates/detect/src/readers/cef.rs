@@ -63,7 +63,9 @@ pub fn extension_pairs(ext: &str) -> Vec<(String, String)> {
         }
         i += 1;
     }
-    let is_key = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'[' | b']' | b'(' | b')' | b'-');
+    let is_key = |c: u8| {
+        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'[' | b']' | b'(' | b')' | b'-')
+    };
     // For each `=`, its key is the run of key characters before it, which must start the
     // extension or follow a space.
     let mut keys: Vec<(usize, usize)> = Vec::new(); // (key start, eq position)
@@ -113,7 +115,9 @@ mod tests {
 
     #[test]
     fn extension_with_escapes_and_spaces() {
-        let pairs = extension_pairs(r"src=10.0.0.5 request=http://evil.example/a\=b c msg=hello world cs1=x\\y");
+        let pairs = extension_pairs(
+            r"src=10.0.0.5 request=http://evil.example/a\=b c msg=hello world cs1=x\\y",
+        );
         assert_eq!(
             pairs,
             vec![

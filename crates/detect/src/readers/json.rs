@@ -7,7 +7,7 @@
 use memchr::memchr2;
 
 use crate::event::Event;
-use crate::fields::{classify, FieldKind};
+use crate::fields::{classify, FieldKind, Role};
 
 /// Nesting deeper than this is refused (a nesting bomb is a broken line, not a stack
 /// overflow).
@@ -30,7 +30,12 @@ pub enum Flavor {
 pub struct JsonScratch {
     path: String,
     text: String,
+    /// Classification of the paths seen so far: a line of a log repeats the previous
+    /// line's keys, so one hash lookup replaces the field table walk.
+    memo: std::collections::HashMap<String, (FieldKind, Role)>,
 }
+
+const MEMO_LIMIT: usize = 4096;
 
 pub fn parse_line(
     line: &[u8],
@@ -42,19 +47,35 @@ pub fn parse_line(
         Flavor::Zeek | Flavor::Eve => FieldKind::Ignore,
         Flavor::Generic => FieldKind::Sniff,
     };
+    // One validation of the whole line (fast on long ASCII runs) instead of one per
+    // string; every slice below is cut at an ASCII quote, so it stays valid UTF-8.
+    let line = std::str::from_utf8(line).map_err(|_| NotJson)?;
     let mut w = Walker {
-        b: line,
+        s: line,
+        b: line.as_bytes(),
         i: 0,
         path: std::mem::take(&mut scratch.path),
         text: std::mem::take(&mut scratch.text),
     };
     w.path.clear();
+    let memo = &mut scratch.memo;
+    if memo.len() > MEMO_LIMIT {
+        // Hostile or very varied keys: keep memory bounded.
+        memo.clear();
+    }
     let result = w.document(&mut |path, value, is_string| {
         if flavor == Flavor::Eve && path == "event_type" && matches!(value, "tls" | "quic") {
             event.set_tls();
             return;
         }
-        let (kind, role) = classify(path, unknown);
+        let (kind, role) = match memo.get(path) {
+            Some(&c) => c,
+            None => {
+                let c = classify(path, unknown);
+                memo.insert(path.to_string(), c);
+                c
+            }
+        };
         if !is_string && !matches!(kind, FieldKind::Time | FieldKind::DestPort) {
             return;
         }
@@ -66,6 +87,7 @@ pub fn parse_line(
 }
 
 struct Walker<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
     path: String,
@@ -119,9 +141,7 @@ impl Walker<'_> {
                         self.path.push('.');
                     }
                     match key {
-                        Str::Raw(a, b) => self.path.push_str(
-                            std::str::from_utf8(&self.b[a..b]).map_err(|_| NotJson)?,
-                        ),
+                        Str::Raw(a, b) => self.path.push_str(self.s.get(a..b).ok_or(NotJson)?),
                         Str::Decoded => {
                             let t = std::mem::take(&mut self.text);
                             self.path.push_str(&t);
@@ -169,7 +189,7 @@ impl Walker<'_> {
             Some(b'"') => {
                 match self.string()? {
                     Str::Raw(a, b) => {
-                        let s = std::str::from_utf8(&self.b[a..b]).map_err(|_| NotJson)?;
+                        let s = self.s.get(a..b).ok_or(NotJson)?;
                         visit(&self.path, s, true);
                     }
                     Str::Decoded => visit(&self.path, &self.text, true),
@@ -189,7 +209,7 @@ impl Walker<'_> {
                     }
                 }
                 // Digits and signs only: ASCII.
-                let n = std::str::from_utf8(&self.b[start..self.i]).map_err(|_| NotJson)?;
+                let n = self.s.get(start..self.i).ok_or(NotJson)?;
                 visit(&self.path, n, false);
                 Ok(())
             }
@@ -308,7 +328,11 @@ mod tests {
         let a = found(v2, Flavor::Eve).unwrap();
         assert!(a.contains(&("dns.rrname".into(), Kind::Domain, "evil.example".into())));
         let b = found(v3, Flavor::Eve).unwrap();
-        assert!(b.contains(&("dns.queries.rrname".into(), Kind::Domain, "evil.example".into())));
+        assert!(b.contains(&(
+            "dns.queries.rrname".into(),
+            Kind::Domain,
+            "evil.example".into()
+        )));
         assert!(b.contains(&("dns.answers.rdata".into(), Kind::Ipv4, "203.0.113.9".into())));
     }
 
@@ -323,13 +347,29 @@ mod tests {
     fn hostile_lines_are_errors() {
         let deep = "{\"a\":".repeat(100) + "1" + &"}".repeat(100);
         for bad in [
-            "", "{", "{\"a\"", "{\"a\":}", "{\"a\":1,}", "[1]", "{\"a\":\"\\x\"}", "{\"a\":tru}",
-            "{\"a\":1} x", "{\"a\":\"\\ud800\"", deep.as_str(), "{\"a\":\"\\u12\"}",
+            "",
+            "{",
+            "{\"a\"",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "[1]",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":tru}",
+            "{\"a\":1} x",
+            "{\"a\":\"\\ud800\"",
+            deep.as_str(),
+            "{\"a\":\"\\u12\"}",
         ] {
             assert!(found(bad, Flavor::Generic).is_err(), "{bad}");
         }
         // Invalid UTF-8 inside a string.
         let mut e = Event::new();
-        assert!(parse_line(b"{\"a\":\"\xff\"}", Flavor::Generic, &mut e, &mut JsonScratch::default()).is_err());
+        assert!(parse_line(
+            b"{\"a\":\"\xff\"}",
+            Flavor::Generic,
+            &mut e,
+            &mut JsonScratch::default()
+        )
+        .is_err());
     }
 }

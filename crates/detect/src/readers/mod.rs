@@ -119,9 +119,18 @@ impl LineReader {
                 }
                 self.zeek.parse_line(line, event).map_err(|_| BrokenLine)
             }
-            LogFormat::ZeekJson => json::parse_line(line, json::Flavor::Zeek, event, &mut scratch.json).map_err(|_| BrokenLine),
-            LogFormat::SuricataEve => json::parse_line(line, json::Flavor::Eve, event, &mut scratch.json).map_err(|_| BrokenLine),
-            LogFormat::JsonLines => json::parse_line(line, json::Flavor::Generic, event, &mut scratch.json).map_err(|_| BrokenLine),
+            LogFormat::ZeekJson => {
+                json::parse_line(line, json::Flavor::Zeek, event, &mut scratch.json)
+                    .map_err(|_| BrokenLine)
+            }
+            LogFormat::SuricataEve => {
+                json::parse_line(line, json::Flavor::Eve, event, &mut scratch.json)
+                    .map_err(|_| BrokenLine)
+            }
+            LogFormat::JsonLines => {
+                json::parse_line(line, json::Flavor::Generic, event, &mut scratch.json)
+                    .map_err(|_| BrokenLine)
+            }
             LogFormat::Cef => {
                 let l = String::from_utf8_lossy(line);
                 cef::parse_line(&l, event).map_err(|_| BrokenLine)
@@ -151,13 +160,31 @@ mod tests {
 
     #[test]
     fn sniffing() {
-        assert_eq!(LogFormat::sniff(b"#separator \\x09\n#fields\tts"), LogFormat::ZeekTsv);
-        assert_eq!(LogFormat::sniff(b"{\"timestamp\":\"x\",\"event_type\":\"dns\"}"), LogFormat::SuricataEve);
-        assert_eq!(LogFormat::sniff(b"{\"ts\":1.0,\"uid\":\"C1\",\"id.orig_h\":\"1.2.3.4\"}"), LogFormat::ZeekJson);
+        assert_eq!(
+            LogFormat::sniff(b"#separator \\x09\n#fields\tts"),
+            LogFormat::ZeekTsv
+        );
+        assert_eq!(
+            LogFormat::sniff(b"{\"timestamp\":\"x\",\"event_type\":\"dns\"}"),
+            LogFormat::SuricataEve
+        );
+        assert_eq!(
+            LogFormat::sniff(b"{\"ts\":1.0,\"uid\":\"C1\",\"id.orig_h\":\"1.2.3.4\"}"),
+            LogFormat::ZeekJson
+        );
         assert_eq!(LogFormat::sniff(b"{\"a\":1}"), LogFormat::JsonLines);
-        assert_eq!(LogFormat::sniff(b"Jan  5 10:00:00 host CEF:0|a|b|c|d|e|f|src=1.2.3.4"), LogFormat::Cef);
-        assert_eq!(LogFormat::sniff(b"<13>Jan  5 10:00:00 host app: hi"), LogFormat::Syslog);
-        assert_eq!(LogFormat::sniff(b"<13>1 2024-01-05T10:00:00Z h a p m - hi"), LogFormat::Syslog);
+        assert_eq!(
+            LogFormat::sniff(b"Jan  5 10:00:00 host CEF:0|a|b|c|d|e|f|src=1.2.3.4"),
+            LogFormat::Cef
+        );
+        assert_eq!(
+            LogFormat::sniff(b"<13>Jan  5 10:00:00 host app: hi"),
+            LogFormat::Syslog
+        );
+        assert_eq!(
+            LogFormat::sniff(b"<13>1 2024-01-05T10:00:00Z h a p m - hi"),
+            LogFormat::Syslog
+        );
         assert_eq!(
             LogFormat::sniff(b"1704448800.123    120 10.0.0.5 TCP_MISS/200 512 GET http://a.test/ - HIER_DIRECT/203.0.113.9 text/html"),
             LogFormat::Squid

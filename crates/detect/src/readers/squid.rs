@@ -8,7 +8,9 @@ pub fn looks_like(line: &str) -> bool {
     let f: Vec<&str> = line.split_whitespace().collect();
     f.len() >= 10
         && f[0].split_once('.').is_some_and(|(s, ms)| {
-            !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && ms.bytes().all(|b| b.is_ascii_digit())
+            !s.is_empty()
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && ms.bytes().all(|b| b.is_ascii_digit())
         })
         && f[3].contains('/')
         && f[8].contains('/')
@@ -20,8 +22,23 @@ pub struct BadSquid;
 
 pub fn parse_line(line: &str, event: &mut Event) -> Result<(), BadSquid> {
     let mut f = line.split_whitespace();
-    let (Some(time), Some(_elapsed), Some(client), Some(_code), Some(_size), Some(method), Some(url)) =
-        (f.next(), f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+    let (
+        Some(time),
+        Some(_elapsed),
+        Some(client),
+        Some(_code),
+        Some(_size),
+        Some(method),
+        Some(url),
+    ) = (
+        f.next(),
+        f.next(),
+        f.next(),
+        f.next(),
+        f.next(),
+        f.next(),
+        f.next(),
+    )
     else {
         return Err(BadSquid);
     };

@@ -20,7 +20,9 @@ fn strip_pri(line: &str) -> Option<&str> {
     Some(&rest[end + 1..])
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn bsd_time(s: &str) -> bool {
     // `Mmm dd hh:mm:ss` (day padded with a space or a zero).
@@ -57,9 +59,13 @@ pub fn parse_line(line: &str, event: &mut Event) -> Result<(), BadSyslog> {
 
 fn parse_5424(rest: &str, event: &mut Event) -> Result<(), BadSyslog> {
     let mut parts = rest.splitn(5, ' ');
-    let (Some(time), Some(_host), Some(_app), Some(_procid), Some(tail)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(time), Some(_host), Some(_app), Some(_procid), Some(tail)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Err(BadSyslog);
     };
     if time != "-" {
@@ -146,7 +152,11 @@ mod tests {
         let v: Vec<(Kind, &str)> = e.items().iter().map(|o| (o.kind, e.value(o))).collect();
         assert_eq!(
             v,
-            vec![(Kind::Ipv4, "10.0.0.5"), (Kind::Ipv4, "203.0.113.9"), (Kind::Domain, "evil.example")]
+            vec![
+                (Kind::Ipv4, "10.0.0.5"),
+                (Kind::Ipv4, "203.0.113.9"),
+                (Kind::Domain, "evil.example")
+            ]
         );
         assert_eq!(e.time_text(), Some("2024-01-05T10:00:00Z"));
     }
@@ -157,7 +167,13 @@ mod tests {
         parse_line("Jan  5 10:00:00 mail.clinic.example postfix/smtp[1]: to=<x@evil.example> relay=203.0.113.9", &mut e).unwrap();
         let v: Vec<&str> = e.items().iter().map(|o| e.value(o)).collect();
         assert_eq!(v, vec!["x@evil.example", "evil.example", "203.0.113.9"]);
-        for bad in ["<34>1 x", "<34>1 - - - - - [a b=c] x", "<34>1 - - - - - [a b=\"c] x", "<34>1 - - - - - x", "hello"] {
+        for bad in [
+            "<34>1 x",
+            "<34>1 - - - - - [a b=c] x",
+            "<34>1 - - - - - [a b=\"c] x",
+            "<34>1 - - - - - x",
+            "hello",
+        ] {
             assert!(parse_line(bad, &mut Event::new()).is_err(), "{bad}");
         }
     }

@@ -8,7 +8,11 @@ use crate::fields::Role;
 use crate::keys::HashAlgo;
 
 fn coarse_delimiter(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '`' | ',' | ';')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '`' | ',' | ';'
+        )
 }
 
 fn fine_delimiter(c: char) -> bool {
@@ -90,15 +94,24 @@ mod tests {
     fn found(text: &str) -> Vec<(Kind, String)> {
         let mut e = Event::new();
         extract(text, "text", &mut e);
-        e.items().iter().map(|o| (o.kind, e.value(o).to_string())).collect()
+        e.items()
+            .iter()
+            .map(|o| (o.kind, e.value(o).to_string()))
+            .collect()
     }
 
     #[test]
     fn whole_tokens_only() {
-        assert_eq!(found("from 11.2.3.45 and 1.2.3.4.5 v1.2.3.4"), vec![(Kind::Ipv4, "11.2.3.45".into())]);
+        assert_eq!(
+            found("from 11.2.3.45 and 1.2.3.4.5 v1.2.3.4"),
+            vec![(Kind::Ipv4, "11.2.3.45".into())]
+        );
         assert_eq!(
             found("client 10.0.0.5:5353 asked notevil.example."),
-            vec![(Kind::Ipv4, "10.0.0.5".into()), (Kind::Domain, "notevil.example".into())]
+            vec![
+                (Kind::Ipv4, "10.0.0.5".into()),
+                (Kind::Domain, "notevil.example".into())
+            ]
         );
     }
 

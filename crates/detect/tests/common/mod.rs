@@ -2,9 +2,7 @@
 #![allow(dead_code)]
 
 use serde_json::json;
-use ward_detect::{
-    BuildOptions, CollectSink, IndicatorIndex, ScanOptions, Scanner,
-};
+use ward_detect::{BuildOptions, CollectSink, IndicatorIndex, ScanOptions, Scanner};
 use ward_stix::StixObject;
 
 /// A deterministic indicator id for test number `n`.
@@ -35,7 +33,11 @@ pub fn index(patterns: &[(u32, &str)], full: bool) -> IndicatorIndex {
 }
 
 /// (line, indicator id, field, value) of every alert, in order.
-pub fn scan(index: &IndicatorIndex, text: &str, threads: usize) -> Vec<(u64, String, String, String)> {
+pub fn scan(
+    index: &IndicatorIndex,
+    text: &str,
+    threads: usize,
+) -> Vec<(u64, String, String, String)> {
     let options = ScanOptions {
         threads,
         chunk_size: 1024,

@@ -12,11 +12,7 @@ use crate::observable::{self, Observable};
 
 /// Each data line of an abuse.ch CSV, with its 1-based line number, split into fields; lines
 /// with fewer than `min_fields` fields are reported.
-fn data_lines<'t>(
-    text: &'t str,
-    min_fields: usize,
-    sink: &mut Sink<'_>,
-) -> Vec<(usize, Vec<String>)> {
+fn data_lines(text: &str, min_fields: usize, sink: &mut Sink<'_>) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim().trim_start_matches('\u{feff}');
@@ -35,7 +31,6 @@ fn data_lines<'t>(
             Err(e) => sink.problem(i + 1, e),
         }
     }
-    let _: &'t str = text;
     out
 }
 
@@ -120,7 +115,8 @@ struct ThreatfoxIoc<'a> {
     threat_type: Option<&'a str>,
     malware: Option<&'a str>,
     first_seen: Option<&'a str>,
-    last_seen: Option<&'a str>,
+    // `last_seen_utc` is not read: a last sighting in the past is not an expiry, the score
+    // ages the indicator instead.
     confidence: Option<&'a str>,
     tags: Option<&'a str>,
 }
@@ -140,8 +136,6 @@ fn threatfox_entry(ioc: &ThreatfoxIoc<'_>, source: &Source) -> Result<Entry, Str
         .map(|id| format!("https://threatfox.abuse.ch/ioc/{id}/"));
     e.valid_from = ioc.first_seen.and_then(parse_time);
     e.tlp = Some(Tlp::Clear);
-    // A last_seen in the past is not an expiry: the score ages the indicator instead.
-    let _ = ioc.last_seen;
     e.description = Some(format!(
         "ThreatFox: {} ({})",
         ioc.malware.unwrap_or("unknown malware"),
@@ -167,7 +161,6 @@ pub(super) fn read_threatfox_csv(text: &str, sink: &mut Sink<'_>) {
             threat_type: nonempty(&f[4]),
             malware: nonempty(&f[7]).or(nonempty(&f[5])),
             first_seen: nonempty(&f[0]),
-            last_seen: nonempty(&f[8]),
             confidence: nonempty(&f[9]),
             tags: f.get(11).and_then(|t| nonempty(t)),
         };
@@ -235,7 +228,6 @@ pub(super) fn read_threatfox_json(bytes: &[u8], sink: &mut Sink<'_>) {
             threat_type: s("threat_type"),
             malware: s("malware_printable").or_else(|| s("malware")),
             first_seen: s("first_seen_utc").or_else(|| s("first_seen")),
-            last_seen: s("last_seen_utc").or_else(|| s("last_seen")),
             confidence: conf.as_deref(),
             tags: s("tags"),
         };

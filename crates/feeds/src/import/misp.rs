@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use serde_json::{json, Map, Value};
-use ward_stix::{Timestamp, Tlp};
+use ward_stix::Tlp;
 
 use super::Sink;
 use crate::indicator::{self, derived_id, parse_time, stamp, Entry, Source};
@@ -335,6 +335,5 @@ pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
     if let Some(t) = event_tlp {
         report["object_marking_refs"] = json!([t.marking_id()]);
     }
-    let _: Option<Timestamp> = None;
     sink.object(report);
 }

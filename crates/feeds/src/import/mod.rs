@@ -181,7 +181,6 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
     let trimmed = text.trim_start();
     let has = |s: &str| text.contains(s);
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        let first_line = trimmed.lines().next().unwrap_or("");
         if has("\"sblid\"") && has("\"cidr\"") {
             return Some(Format::SpamhausDropJson);
         }
@@ -205,7 +204,6 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
         if has("\"type\"") && (has("\"spec_version\"") || has("\"objects\"") || has("--")) {
             return Some(Format::Stix);
         }
-        let _ = first_line;
         return None;
     }
     let lower = text.to_ascii_lowercase();
@@ -448,6 +446,22 @@ mod tests {
         );
         assert_eq!(csv_fields("a,,\"b\"\"c\"").unwrap(), vec!["a", "", "b\"c"]);
         assert!(csv_fields("\"open").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn csv_lines_never_panic(line in "[ -~\"]{0,120}") {
+            let _ = csv_fields(&line);
+        }
+
+        #[test]
+        fn any_text_in_any_format_never_panics(text in "\\PC{0,200}") {
+            let now = Timestamp::parse("2025-01-01T00:00:00Z").unwrap();
+            for f in Format::ALL {
+                let _ = import_bytes("prop", text.as_bytes(), f, now);
+            }
+            let _ = sniff(text.as_bytes());
+        }
     }
 
     #[test]

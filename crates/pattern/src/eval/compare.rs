@@ -17,7 +17,7 @@ use ward_stix::Timestamp;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::{field, Cond, KeyKind, Lit, OrderOp, Pred, Sco, Step, Test};
+use super::{field, type_of, Cond, KeyKind, Lit, OrderOp, Pred, Sco, Step, Test};
 use crate::lexer::{decode_base64, decode_hex};
 use crate::net::IpNet;
 
@@ -170,9 +170,9 @@ fn walk<'a, F: FnMut(&Val<'a>) -> bool>(
             item.is_some_and(|v| walk(scos, Val::Json(v), rest, found))
         }
         Step::AnyIndex => match val {
-            Val::Json(Value::Array(items)) => items
-                .iter()
-                .any(|v| walk(scos, Val::Json(v), rest, found)),
+            Val::Json(Value::Array(items)) => {
+                items.iter().any(|v| walk(scos, Val::Json(v), rest, found))
+            }
             Val::Refs(ids) => resolved(scos, ids).any(|v| walk(scos, Val::Json(v), rest, found)),
             _ => false,
         },
@@ -302,8 +302,9 @@ fn holds(pred: &Pred, val: &Val<'_>) -> bool {
     }
 }
 
-fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>) -> bool {
-    if sco.object_type != Some(test.object_type.as_str()) {
+/// One comparison on one SCO whose `type` is `object_type`.
+fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>, object_type: Option<&str>) -> bool {
+    if object_type != Some(test.object_type.as_str()) {
         return false;
     }
     // `type:property`, the shape of most comparisons: one lookup, no walk.
@@ -325,18 +326,19 @@ fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>) -> bool {
     })
 }
 
-fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>) -> bool {
+fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>, ty: Option<&str>) -> bool {
     match cond {
-        Cond::And(a, b) => cond_holds(a, scos, sco) && cond_holds(b, scos, sco),
-        Cond::Or(a, b) => cond_holds(a, scos, sco) || cond_holds(b, scos, sco),
-        Cond::Test(t) => test_holds(t, scos, sco),
+        Cond::And(a, b) => cond_holds(a, scos, sco, ty) && cond_holds(b, scos, sco, ty),
+        Cond::Or(a, b) => cond_holds(a, scos, sco, ty) || cond_holds(b, scos, sco, ty),
+        Cond::Test(t) => test_holds(t, scos, sco, ty),
     }
 }
 
 /// True when one SCO of the observation satisfies the whole comparison expression: AND
 /// within brackets binds its operands to the same object.
 pub(crate) fn observation_matches(cond: &Cond, scos: &[Sco<'_>]) -> bool {
-    scos.iter().any(|sco| cond_holds(cond, scos, sco))
+    scos.iter()
+        .any(|sco| cond_holds(cond, scos, sco, type_of(sco.value)))
 }
 
 #[cfg(test)]

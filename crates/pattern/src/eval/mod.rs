@@ -78,13 +78,11 @@ pub struct MatchOutcome {
     pub complete: bool,
 }
 
-/// One SCO of an observation, with what evaluation asks of it first read once.
+/// One SCO of an observation.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sco<'a> {
     /// The id (or 2.0 dictionary key) that references resolve against.
     pub key: &'a str,
-    /// Its `type` property, which every comparison tests before anything else.
-    pub object_type: Option<&'a str>,
     pub value: &'a Value,
 }
 
@@ -117,7 +115,7 @@ pub(crate) fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Va
     }
 }
 
-fn type_of(value: &Value) -> Option<&str> {
+pub(crate) fn type_of(value: &Value) -> Option<&str> {
     match value {
         Value::Object(map) => field(map, "type").and_then(Value::as_str),
         _ => None,
@@ -175,39 +173,51 @@ fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(),
 
 /// Ids of the objects that `object_refs` may name. foldhash rather than SipHash: this map
 /// is the largest cost of reading a big bundle, and foldhash is still seeded per map.
-type IdIndex<'a> = HashMap<&'a str, (&'a Value, Option<&'a str>), foldhash::fast::RandomState>;
+/// Entries are kept small (two pointers and a length): on a 100k-object bundle the memory
+/// first touched, page by page, costs as much as the hashing.
+type IdIndex<'a> = HashMap<&'a str, &'a Value, foldhash::fast::RandomState>;
+
+/// An object's `type` and `id`, read together in one pass over its first properties.
+pub(crate) fn type_and_id(map: &Map<String, Value>) -> (Option<&str>, Option<&str>) {
+    let (mut object_type, mut id) = (None, None);
+    for (k, v) in map {
+        match k.as_str() {
+            "type" => object_type = v.as_str(),
+            "id" => id = v.as_str(),
+            _ => continue,
+        }
+        // Both usually come first; the rest of the object is not needed here.
+        if object_type.is_some() && id.is_some() {
+            break;
+        }
+    }
+    (object_type, id)
+}
 
 impl<'a> Observations<'a> {
     /// Reads every observed-data of a bundle, an array of bundles, or an array of objects.
     pub fn from_json(input: &'a Value) -> Result<Observations<'a>, EvalError> {
         let mut objects = Vec::new();
         collect_objects(input, &mut objects)?;
-        let mut by_id = IdIndex::with_capacity_and_hasher(objects.len(), Default::default());
+        // Bundles usually hold about as many SCOs as observed-data or more; the map grows
+        // if there are more.
+        let mut by_id = IdIndex::with_capacity_and_hasher(objects.len() / 2, Default::default());
         let mut observed = Vec::new();
         for obj in objects {
             let Value::Object(map) = obj else { continue };
-            let (mut object_type, mut id) = (None, None);
-            for (k, v) in map {
-                match k.as_str() {
-                    "type" => object_type = v.as_str(),
-                    "id" => id = v.as_str(),
-                    _ => continue,
+            match type_and_id(map) {
+                (Some("observed-data"), _) => observed.push(map),
+                (_, Some(id)) => {
+                    by_id.entry(id).or_insert(obj);
                 }
-                // Both usually come first; the rest of the object is not needed here.
-                if object_type.is_some() && id.is_some() {
-                    break;
-                }
-            }
-            if object_type == Some("observed-data") {
-                observed.push(map);
-            } else if let Some(id) = id {
-                by_id.entry(id).or_insert((obj, object_type));
+                _ => {}
             }
         }
         let mut list = Vec::with_capacity(observed.len());
         let mut scos = Vec::with_capacity(observed.len());
+        let mut times = TimeMemo::default();
         for map in observed {
-            list.push(read_observed_data(map, &by_id, &mut scos)?);
+            list.push(read_observed_data(map, &by_id, &mut scos, &mut times)?);
         }
         Ok(Observations { list, scos })
     }
@@ -222,6 +232,27 @@ impl<'a> Observations<'a> {
     }
 }
 
+/// The last timestamp text read and its value. Observed-data written together (one batch,
+/// one log second) often share their times, and comparing the text costs a fraction of
+/// parsing it; a miss costs one short comparison.
+#[derive(Default)]
+pub(crate) struct TimeMemo<'a> {
+    last: Option<(&'a str, i128)>,
+}
+
+impl<'a> TimeMemo<'a> {
+    fn parse(&mut self, text: &'a str) -> Result<i128, ward_stix::timestamp::TimestampError> {
+        if let Some((seen, nanos)) = self.last {
+            if seen == text {
+                return Ok(nanos);
+            }
+        }
+        let nanos = Timestamp::parse(text)?.as_nanos();
+        self.last = Some((text, nanos));
+        Ok(nanos)
+    }
+}
+
 /// The properties of an observed-data that evaluation reads, found in one pass.
 #[derive(Default)]
 struct ObservedFields<'a> {
@@ -233,58 +264,55 @@ struct ObservedFields<'a> {
     embedded: Option<&'a Value>,
 }
 
-fn read_observed_data<'a>(
+/// Where an observation's SCOs are.
+pub(crate) enum Sources<'a> {
+    /// STIX 2.1: ids, each checked to be a string when read ([`ref_id`]).
+    Refs(&'a [Value]),
+    /// STIX 2.0: the embedded dictionary, keyed by the names references use.
+    Embedded(&'a Map<String, Value>),
+}
+
+/// An observed-data's own properties, checked.
+pub(crate) struct Header<'a> {
+    pub id: &'a str,
+    pub first: i128,
+    pub last: i128,
+    pub count: u32,
+    pub sources: Sources<'a>,
+}
+
+/// Reads and checks an observed-data's properties (not yet its references).
+pub(crate) fn read_header<'a>(
     map: &'a Map<String, Value>,
-    by_id: &IdIndex<'a>,
-    scos: &mut Vec<Sco<'a>>,
-) -> Result<Observation<'a>, EvalError> {
+    times: &mut TimeMemo<'a>,
+) -> Result<Header<'a>, EvalError> {
     let mut f = ObservedFields::default();
     for (k, v) in map {
         // Dispatch on the length first: most keys are then dismissed without reading them.
         let slot = match k.len() {
-            2 => &mut f.id,
-            14 => &mut f.first,
-            13 => &mut f.last,
-            15 => &mut f.count,
-            11 => &mut f.refs,
-            7 => &mut f.embedded,
+            2 if k == "id" => &mut f.id,
+            14 if k == "first_observed" => &mut f.first,
+            13 if k == "last_observed" => &mut f.last,
+            15 if k == "number_observed" => &mut f.count,
+            11 if k == "object_refs" => &mut f.refs,
+            7 if k == "objects" => &mut f.embedded,
             _ => continue,
         };
-        let name = match k.len() {
-            2 => "id",
-            14 => "first_observed",
-            13 => "last_observed",
-            15 => "number_observed",
-            11 => "object_refs",
-            _ => "objects",
-        };
-        if k == name {
-            *slot = Some(v);
-        }
+        *slot = Some(v);
     }
     let id = f
         .id
         .and_then(Value::as_str)
         .unwrap_or("observed-data without id");
-    let bad = |property: &'static str, expected: &str| EvalError::BadObservedData {
-        object: id.to_string(),
-        property,
-        expected: expected.to_string(),
-    };
-    let time = |property: &'static str, value: Option<&Value>| -> Result<i128, EvalError> {
+    let bad = |property: &'static str, expected: &str| bad_property(id, property, expected);
+    let mut time = |property: &'static str, value: Option<&'a Value>| -> Result<i128, EvalError> {
         let text = value
             .and_then(Value::as_str)
             .ok_or_else(|| bad(property, "a timestamp string"))?;
-        Timestamp::parse(text)
-            .map(|t| t.as_nanos())
-            .map_err(|e| bad(property, &e.to_string()))
+        times.parse(text).map_err(|e| bad(property, &e.to_string()))
     };
     let first = time("first_observed", f.first)?;
-    // A single sighting has the same text twice: parse it once.
-    let last = match (f.first, f.last) {
-        (Some(Value::String(a)), Some(Value::String(b))) if a == b => first,
-        _ => time("last_observed", f.last)?,
-    };
+    let last = time("last_observed", f.last)?;
     if last < first {
         return Err(bad("last_observed", "a time not before first_observed"));
     }
@@ -294,44 +322,70 @@ fn read_observed_data<'a>(
         .filter(|n| (1..=999_999_999).contains(n))
         .ok_or_else(|| bad("number_observed", "an integer from 1 to 999999999"))?
         as u32;
-    let start = scos.len();
-    match (f.refs, f.embedded) {
-        (Some(Value::Array(refs)), _) => {
-            for r in refs {
-                let Some(r) = r.as_str() else {
-                    scos.truncate(start);
-                    return Err(bad("object_refs", "a list of identifiers"));
-                };
-                if let Some(&(value, object_type)) = by_id.get(r) {
-                    scos.push(Sco {
-                        key: r,
-                        object_type,
-                        value,
-                    });
-                }
-            }
-        }
-        (None, Some(Value::Object(embedded))) => {
-            for (key, value) in embedded {
-                scos.push(Sco {
-                    key: key.as_str(),
-                    object_type: type_of(value),
-                    value,
-                });
-            }
-        }
+    let sources = match (f.refs, f.embedded) {
+        (Some(Value::Array(refs)), _) => Sources::Refs(refs),
+        (None, Some(Value::Object(embedded))) => Sources::Embedded(embedded),
         _ => {
             return Err(bad(
                 "object_refs",
                 "a list of SCO identifiers (or a 2.0 objects dictionary)",
             ))
         }
-    }
-    Ok(Observation {
+    };
+    Ok(Header {
         id,
         first,
         last,
         count,
+        sources,
+    })
+}
+
+fn bad_property(object: &str, property: &'static str, expected: &str) -> EvalError {
+    EvalError::BadObservedData {
+        object: object.to_string(),
+        property,
+        expected: expected.to_string(),
+    }
+}
+
+/// One entry of `object_refs`, which must be a string.
+pub(crate) fn ref_id<'a>(header_id: &str, r: &'a Value) -> Result<&'a str, EvalError> {
+    r.as_str()
+        .ok_or_else(|| bad_property(header_id, "object_refs", "a list of identifiers"))
+}
+
+fn read_observed_data<'a>(
+    map: &'a Map<String, Value>,
+    by_id: &IdIndex<'a>,
+    scos: &mut Vec<Sco<'a>>,
+    times: &mut TimeMemo<'a>,
+) -> Result<Observation<'a>, EvalError> {
+    let header = read_header(map, times)?;
+    let start = scos.len();
+    match header.sources {
+        Sources::Refs(refs) => {
+            for r in refs {
+                let r = ref_id(header.id, r)?;
+                if let Some(&value) = by_id.get(r) {
+                    scos.push(Sco { key: r, value });
+                }
+            }
+        }
+        Sources::Embedded(embedded) => {
+            for (key, value) in embedded {
+                scos.push(Sco {
+                    key: key.as_str(),
+                    value,
+                });
+            }
+        }
+    }
+    Ok(Observation {
+        id: header.id,
+        first: header.first,
+        last: header.last,
+        count: header.count,
         scos: start..scos.len(),
     })
 }
@@ -494,14 +548,12 @@ fn cond(expr: &ComparisonExpr) -> Result<Cond, PatternError> {
                     Pred::In(set.iter().map(|l| lit(l, pos)).collect::<Result<_, _>>()?)
                 }
                 Operator::Like(s) => Pred::Like(compare::nfc(s).chars().collect()),
-                Operator::Matches(s) => {
-                    Pred::Matches(compare::cached_regex(s).map_err(|e| {
-                        semantic(
-                            pos,
-                            format!("expected a regular expression after MATCHES: {e}"),
-                        )
-                    })?)
-                }
+                Operator::Matches(s) => Pred::Matches(compare::cached_regex(s).map_err(|e| {
+                    semantic(
+                        pos,
+                        format!("expected a regular expression after MATCHES: {e}"),
+                    )
+                })?),
                 Operator::IsSubset(s) => Pred::IsSubset(net(s)?),
                 Operator::IsSuperset(s) => Pred::IsSuperset(net(s)?),
                 Operator::Exists => Pred::Exists,
@@ -561,7 +613,12 @@ impl Matcher {
 
     /// Evaluates the pattern on the observations.
     pub fn evaluate(&self, observations: &Observations<'_>) -> Result<MatchOutcome, EvalError> {
-        bind::run(&self.root, observations, self.options, bind::Want::Everything)
+        bind::run(
+            &self.root,
+            observations,
+            self.options,
+            bind::Want::Everything,
+        )
     }
 
     /// The verdict alone: the same answer as `evaluate(..)?.matched`, but the search stops
