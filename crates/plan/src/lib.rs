@@ -129,7 +129,8 @@ fn summary(input: &PlanInput, top: &[Action], done: usize) -> String {
         ));
         if exploited > 0 {
             text.push_str(&format!(
-                ", and {exploited} of them are used in real attacks"
+                ", and {exploited} of them {} used in real attacks",
+                if exploited == 1 { "is" } else { "are" }
             ));
         }
         text.push_str(". ");

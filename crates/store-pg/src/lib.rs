@@ -43,6 +43,8 @@ pub(crate) fn backend(e: postgres::Error) -> StoreError {
     let mut text = e.to_string();
     if let Some(db) = e.as_db_error() {
         text = format!("{text}: {} ({})", db.message(), db.code().code());
+    } else if let Some(cause) = std::error::Error::source(&e) {
+        text = format!("{text}: {cause}");
     }
     StoreError::Backend(text)
 }
