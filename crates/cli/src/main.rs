@@ -68,7 +68,18 @@ enum Command {
     Demo(cmd::demo::DemoArgs),
 }
 
+/// Rust ignores SIGPIPE, which turns `ward scan ... | head` into a panic on the next print;
+/// a command-line tool should end quietly like any other Unix filter.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    restore_sigpipe();
     // Full pattern checking for every STIX indicator that `validate`, the hub and the
     // importers look at; the stix crate alone only checks bracket structure.
     ward_stix::validate::install_pattern_checker(|text| {

@@ -71,6 +71,22 @@ fn plain_ipv4(text: &str) -> Option<(Ipv4Addr, Option<u8>)> {
     Some((addr, prefix))
 }
 
+/// The first octet of `1.…` to `255.…` written plainly (no leading zero), if the text
+/// starts that way.
+fn plain_first_octet(bytes: &[u8]) -> Option<u8> {
+    let digits = bytes.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 || bytes.get(digits) != Some(&b'.') {
+        return None;
+    }
+    if digits > 1 && bytes[0] == b'0' {
+        return None;
+    }
+    let n = bytes[..digits]
+        .iter()
+        .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
+    u8::try_from(n).ok()
+}
+
 impl IpNet {
     /// Parses `a.b.c.d`, `a.b.c.d/n`, an IPv6 address or `v6/n`. Only the dotted-quad
     /// form of IPv4 is accepted (not the `inet_aton` shorthands such as `10.1`).
@@ -115,6 +131,25 @@ impl IpNet {
             (IpAddr::V6(outer), IpAddr::V6(a)) => mask_v6(a, self.prefix) == outer,
             _ => false,
         }
+    }
+
+    /// `IpNet::parse(text)` is a block inside `self`: what ISSUBSET asks of every address
+    /// a log or bundle holds. Most candidates differ from `self` in their first octet, and
+    /// are turned away on it before being read in full.
+    pub fn contains_text(&self, text: &str) -> bool {
+        if let IpAddr::V4(outer) = self.addr {
+            // A plain first octet followed by '.' is what any reading of the text as an
+            // address starts with (no IPv6 form begins that way), so when the block fixes
+            // that octet and it differs, no reading is inside the block.
+            if self.prefix >= 8 {
+                if let Some(first) = plain_first_octet(text.as_bytes()) {
+                    if first != outer.octets()[0] {
+                        return false;
+                    }
+                }
+            }
+        }
+        IpNet::parse(text).is_some_and(|inner| self.contains(&inner))
     }
 
     /// True for a single address (`/32` or `/128`).
@@ -192,6 +227,34 @@ mod tests {
     }
 
     #[test]
+    fn containment_of_text_is_containment_of_what_it_reads_as() {
+        let blocks = ["10.1.2.0/24", "10.0.0.0/8", "0.0.0.0/0", "10.1.2.3", "2001:db8::/32"];
+        let texts = [
+            "10.1.2.9",
+            "10.1.3.9",
+            "11.1.2.9",
+            "010.1.2.9",
+            "10.1.2.0/25",
+            "10.1.2.0/23",
+            "1.2.3.4",
+            "255.1.2.3",
+            "256.1.2.3",
+            "::ffff:10.1.2.9",
+            "2001:db8::1",
+            "10.",
+            "",
+            "x",
+        ];
+        for b in blocks {
+            let block = net(b);
+            for t in texts {
+                let slow = IpNet::parse(t).is_some_and(|inner| block.contains(&inner));
+                assert_eq!(block.contains_text(t), slow, "{b} {t}");
+            }
+        }
+    }
+
+    #[test]
     fn rejects_non_addresses() {
         for s in [
             "",
@@ -210,6 +273,13 @@ mod tests {
         #[test]
         fn plain_quads_agree_with_the_general_parser(s in "[0-9./]{0,20}") {
             proptest::prop_assert_eq!(IpNet::parse(&s), general(&s));
+        }
+
+        #[test]
+        fn containment_of_text_agrees_with_parsing_first(s in "[0-9./:a-f]{0,20}", p in 0u8..=32) {
+            let block = IpNet::parse(&format!("10.1.2.0/{p}")).unwrap();
+            let slow = IpNet::parse(&s).is_some_and(|inner| block.contains(&inner));
+            proptest::prop_assert_eq!(block.contains_text(&s), slow);
         }
     }
 }

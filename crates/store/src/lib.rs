@@ -114,4 +114,104 @@ pub trait Store: Send + Sync {
     /// Writes (inserts or replaces) a status resource on its own.
     fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError>;
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError>;
+
+    // --- sharing policy ------------------------------------------------------------------
+    //
+    // Added after the first release with default bodies, so a backend that lacks them still
+    // compiles; each default says how the hub degrades (always towards sharing less).
+
+    /// [`Store::add_objects`] that also records, in the same transaction, `submitter` as who
+    /// posted every version it adds. The default stores the versions without a submitter: the
+    /// policy then treats them as anonymous with no known author organization.
+    fn add_objects_by(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+        submitter: &Submitter,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        let _ = submitter;
+        self.add_objects(collection_id, objects, status)
+    }
+
+    /// Who posted one version (`version_key` as in [`StoredVersion::version_key`]).
+    fn submitter(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        version_key: &str,
+    ) -> Result<Option<Submitter>, StoreError> {
+        let _ = (collection_id, object_id, version_key);
+        Ok(None)
+    }
+
+    /// Every recorded submission of `object_id`, in any collection (for the operator, and to
+    /// tell a re-share from an update).
+    fn submissions(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
+        let _ = object_id;
+        Ok(Vec::new())
+    }
+
+    /// A hub setting (policy configuration such as an organization's attribution).
+    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let _ = key;
+        Ok(None)
+    }
+
+    /// Sets (`Some`) or clears (`None`) a hub setting.
+    fn set_setting(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        let _ = (key, value);
+        Err(StoreError::Backend(
+            "this store does not keep hub settings".into(),
+        ))
+    }
+
+    /// Every setting whose key starts with `prefix`, ordered by key.
+    fn settings(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let _ = prefix;
+        Ok(Vec::new())
+    }
+
+    /// Appends to the operator's record of what the scrubber changed.
+    fn record_scrub(&self, record: &ScrubRecord) -> Result<(), StoreError> {
+        let _ = record;
+        Err(StoreError::Backend(
+            "this store does not keep the scrub record".into(),
+        ))
+    }
+
+    /// The newest `limit` scrub records, newest first.
+    fn scrub_records(&self, limit: usize) -> Result<Vec<ScrubRecord>, StoreError> {
+        let _ = limit;
+        Ok(Vec::new())
+    }
+
+    /// The latest version of every sighting in the collection whose `sighting_of_ref` is
+    /// `indicator_id`, with its submitter.
+    fn sightings_of(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        let _ = (collection_id, indicator_id);
+        Ok(Vec::new())
+    }
+
+    /// How many objects (latest versions) the collection holds. The default pages through
+    /// the collection; backends answer it from an index.
+    fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
+        let mut query = ObjectQuery {
+            limit: 1000,
+            ..ObjectQuery::default()
+        };
+        let mut count = 0u64;
+        loop {
+            let page = self.query_objects(collection_id, &query)?;
+            count += page.items.len() as u64;
+            match page.items.last() {
+                Some(last) if page.more => query.after = Some(last.position()),
+                _ => return Ok(count),
+            }
+        }
+    }
 }

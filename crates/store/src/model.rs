@@ -211,3 +211,44 @@ pub struct StatusRecord {
     pub failures: Vec<StatusDetail>,
     pub pendings: Vec<StatusDetail>,
 }
+
+/// Who posted an object version. The hub keeps it privately (the policy decides whether
+/// anyone else ever learns it); it is written in the same transaction as the version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Submitter {
+    pub org_id: String,
+    pub user_id: String,
+}
+
+/// One row of the private submitter table, for the operator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Submission {
+    pub collection_id: String,
+    pub object_id: String,
+    /// [`version_key`] of the version.
+    pub version: String,
+    pub org_id: String,
+    pub user_id: String,
+}
+
+/// What the PHI scrubber changed in one posted object, for the operator. `findings` is a JSON
+/// array of locations and kinds (JSON pointer, byte span, placeholder, reason): never the
+/// removed text, so the record itself holds no PHI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScrubRecord {
+    /// Microseconds since the epoch.
+    pub at: i64,
+    pub collection_id: String,
+    pub object_id: String,
+    pub org_id: String,
+    pub user_id: String,
+    pub findings: String,
+}
+
+/// The latest version of one stored sighting of an indicator, with who posted it (`None`
+/// when the store has no submitter for it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SightingRecord {
+    pub version: StoredVersion,
+    pub submitter: Option<Submitter>,
+}

@@ -80,6 +80,32 @@ const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL
     );
     "#,
+    // 2: the sharing policy: who submitted each version (private), hub settings, the
+    // operator's record of what the scrubber changed, and sightings by what they sighted.
+    r#"
+    CREATE TABLE submissions (
+        collection_key INTEGER NOT NULL REFERENCES collections(key),
+        id TEXT NOT NULL,
+        version_key TEXT NOT NULL,
+        org_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (collection_key, id, version_key)
+    );
+    CREATE INDEX submissions_by_object ON submissions (id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE scrub_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        collection_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        org_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        findings TEXT NOT NULL
+    );
+    CREATE INDEX objects_sighting_of
+        ON objects (collection_key, json_extract(json, '$.sighting_of_ref'))
+        WHERE type = 'sighting';
+    "#,
 ];
 
 fn backend(e: rusqlite::Error) -> StoreError {
@@ -160,6 +186,43 @@ impl SqliteStore {
             .unwrap_or_else(|p| p.into_inner())
             .push(conn);
         result
+    }
+
+    fn add_job(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+        submitter: Option<Submitter>,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        let status_body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
+            what: format!("status {}", status.id),
+            detail: e.to_string(),
+        })?;
+        let (reply, answer) = mpsc::channel();
+        self.pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(AddJob {
+                collection_id: collection_id.to_string(),
+                objects: objects.to_vec(),
+                status_id: status.id.clone(),
+                status_time: status.request_timestamp,
+                status_body,
+                submitter,
+                reply,
+            });
+        self.with_writer(|conn| {
+            // A leader that held the writer before us may have committed our job already.
+            if let Ok(done) = answer.try_recv() {
+                return done;
+            }
+            let jobs = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
+            commit_group(conn, jobs);
+            answer
+                .try_recv()
+                .unwrap_or_else(|_| Err(StoreError::Backend("write was not processed".into())))
+        })
     }
 
     /// Test and migration support, not part of [`Store`]: stores `objects` with the given
@@ -432,6 +495,7 @@ struct AddJob {
     status_id: String,
     status_time: i64,
     status_body: String,
+    submitter: Option<Submitter>,
     reply: mpsc::Sender<Result<Vec<AddOutcome>, StoreError>>,
 }
 
@@ -449,7 +513,18 @@ fn apply_job(conn: &Connection, job: &AddJob) -> Result<Vec<AddOutcome>, StoreEr
         // Strictly increasing per collection even if the clock steps back.
         let date_added = now.max(last + 1);
         match insert_version(conn, key, object, date_added)? {
-            Some((_, version)) => {
+            Some((version_key, version)) => {
+                if let Some(by) = &job.submitter {
+                    // REPLACE: a row left by a deleted version must not outlive it.
+                    conn.prepare_cached(
+                        "INSERT OR REPLACE INTO submissions
+                         (collection_key, id, version_key, org_id, user_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )
+                    .map_err(backend)?
+                    .execute(params![key, object.id, version_key, by.org_id, by.user_id])
+                    .map_err(backend)?;
+                }
                 last = date_added;
                 outcomes.push(AddOutcome::Added {
                     date_added,
@@ -752,35 +827,206 @@ impl Store for SqliteStore {
         objects: &[NewVersion],
         status: &StatusRecord,
     ) -> Result<Vec<AddOutcome>, StoreError> {
-        let status_body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
-            what: format!("status {}", status.id),
-            detail: e.to_string(),
-        })?;
-        let (reply, answer) = mpsc::channel();
-        self.pending
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(AddJob {
-                collection_id: collection_id.to_string(),
-                objects: objects.to_vec(),
-                status_id: status.id.clone(),
-                status_time: status.request_timestamp,
-                status_body,
-                reply,
-            });
-        self.with_writer(|conn| {
-            // A leader that held the writer before us may have committed our job already.
-            if let Ok(done) = answer.try_recv() {
-                return done;
-            }
-            let jobs = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
-            commit_group(conn, jobs);
-            answer
-                .try_recv()
-                .unwrap_or_else(|_| Err(StoreError::Backend("write was not processed".into())))
+        self.add_job(collection_id, objects, status, None)
+    }
+
+    fn add_objects_by(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+        submitter: &Submitter,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        self.add_job(collection_id, objects, status, Some(submitter.clone()))
+    }
+
+    fn submitter(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        version_key: &str,
+    ) -> Result<Option<Submitter>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached(
+                "SELECT s.org_id, s.user_id FROM submissions s
+                 JOIN collections c ON c.key = s.collection_key
+                 WHERE c.id = ?1 AND s.id = ?2 AND s.version_key = ?3",
+            )
+            .map_err(backend)?
+            .query_row(params![collection_id, object_id, version_key], |r| {
+                Ok(Submitter {
+                    org_id: r.get(0)?,
+                    user_id: r.get(1)?,
+                })
+            })
+            .optional()
+            .map_err(backend)
         })
     }
 
+    fn submissions(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
+        self.with_reader(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT c.id, s.id, s.version_key, s.org_id, s.user_id FROM submissions s
+                     JOIN collections c ON c.key = s.collection_key
+                     WHERE s.id = ?1 ORDER BY c.id, s.version_key",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([object_id], |r| {
+                    Ok(Submission {
+                        collection_id: r.get(0)?,
+                        object_id: r.get(1)?,
+                        version: r.get(2)?,
+                        org_id: r.get(3)?,
+                        user_id: r.get(4)?,
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached("SELECT value FROM settings WHERE key = ?1")
+                .map_err(backend)?
+                .query_row([key], |r| r.get(0))
+                .optional()
+                .map_err(backend)
+        })
+    }
+
+    fn set_setting(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            match value {
+                Some(v) => c.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                    params![key, v],
+                ),
+                None => c.execute("DELETE FROM settings WHERE key = ?1", [key]),
+            }
+            .map_err(backend)?;
+            Ok(())
+        })
+    }
+
+    fn settings(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        self.with_reader(|c| {
+            // substr rather than LIKE: keys may hold `%` or `_`.
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT key, value FROM settings
+                     WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn record_scrub(&self, record: &ScrubRecord) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            c.execute(
+                "INSERT INTO scrub_log (at, collection_id, object_id, org_id, user_id, findings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    record.at,
+                    record.collection_id,
+                    record.object_id,
+                    record.org_id,
+                    record.user_id,
+                    record.findings
+                ],
+            )
+            .map_err(backend)?;
+            Ok(())
+        })
+    }
+
+    fn scrub_records(&self, limit: usize) -> Result<Vec<ScrubRecord>, StoreError> {
+        self.with_reader(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT at, collection_id, object_id, org_id, user_id, findings
+                     FROM scrub_log ORDER BY seq DESC LIMIT ?1",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([limit.min(i64::MAX as usize) as i64], |r| {
+                    Ok(ScrubRecord {
+                        at: r.get(0)?,
+                        collection_id: r.get(1)?,
+                        object_id: r.get(2)?,
+                        org_id: r.get(3)?,
+                        user_id: r.get(4)?,
+                        findings: r.get(5)?,
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn sightings_of(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            // Written to match the partial index `objects_sighting_of`.
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
+                            o.date_added, o.json, s.org_id, s.user_id
+                     FROM objects o
+                     LEFT JOIN submissions s ON s.collection_key = o.collection_key
+                          AND s.id = o.id AND s.version_key = o.version_key
+                     WHERE o.collection_key = ?1 AND o.type = 'sighting'
+                       AND json_extract(o.json, '$.sighting_of_ref') = ?2
+                       AND o.is_last = 1
+                     ORDER BY o.date_added, o.id",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map(params![key, indicator_id], |r| {
+                    let org: Option<String> = r.get(7)?;
+                    let user: Option<String> = r.get(8)?;
+                    Ok(SightingRecord {
+                        version: StoredVersion {
+                            id: r.get(0)?,
+                            object_type: r.get(1)?,
+                            spec_version: r.get(2)?,
+                            version: r.get(3)?,
+                            version_key: r.get(4)?,
+                            date_added: r.get(5)?,
+                            json: r.get(6)?,
+                        },
+                        submitter: org.map(|org_id| Submitter {
+                            org_id,
+                            user_id: user.unwrap_or_default(),
+                        }),
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            c.prepare_cached("SELECT count(*) FROM objects WHERE collection_key = ?1 AND is_last = 1")
+                .map_err(backend)?
+                .query_row([key], |r| r.get::<_, i64>(0))
+                .map(|n| n.max(0) as u64)
+                .map_err(backend)
+        })
+    }
     fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError> {
         self.with_reader(|c| {
             let key = collection_key(c, collection_id)?;

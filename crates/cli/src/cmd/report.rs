@@ -9,7 +9,7 @@
 //!   plan/history/DATE.json each plan made, to say what changed since last week
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;

@@ -36,13 +36,14 @@ changes.";
 #[derive(Args, Debug)]
 #[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward scan --indicators intel.json conn.log dns.log eve.json.gz\n  zcat proxy.log.gz | ward scan --indicators intel.json --json -")]
 pub struct ScanArgs {
-    /// Where the indicators come from: a STIX bundle (default: the local store)
+    /// Where the indicators come from: a STIX bundle (default: the local store, filled by
+    /// `ward pull` and `ward import`)
     #[arg(long, value_name = "SRC")]
     pub indicators: Option<PathBuf>,
     /// Record STIX sightings of what was found
     #[arg(long)]
     pub sightings: bool,
-    /// Write the sightings (a STIX bundle) to this file
+    /// Write the sightings (a STIX bundle) to this file instead of the local store
     #[arg(long, value_name = "F")]
     pub sightings_out: Option<PathBuf>,
     /// Exit 1 when something matched: `any`, or a minimum score (0-100)
@@ -80,17 +81,11 @@ fn parse_format(s: &str) -> Result<LogFormat, String> {
 }
 
 pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let Some(source) = args.indicators.as_deref() else {
-        bail!(
-            "--indicators: expected a STIX bundle file (reading the local store is not available \
-             yet in this build)"
-        );
-    };
-    if args.sightings && args.sightings_out.is_none() {
-        bail!("--sightings: expected --sightings-out FILE (the local store cannot record sightings yet in this build)");
-    }
     let started = Instant::now();
-    let index = load_index(source, &global.data, args.no_index_cache)?;
+    let index = match args.indicators.as_deref() {
+        Some(source) => load_index(source, &global.data, args.no_index_cache)?,
+        None => load_local_index(&global.data, args.no_index_cache)?,
+    };
     let stats = index.stats();
 
     let mut options = ScanOptions::default();
@@ -147,6 +142,18 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }),
     )?;
 
+    if args.sightings && args.sightings_out.is_none() {
+        let objects = ward_detect::sightings(&summary, Timestamp::now());
+        let local = ward_feeds::local::LocalIntel::open(&global.data)
+            .with_context(|| format!("{}: cannot open the local store", global.data.display()))?;
+        let added = local
+            .add_sightings(&objects)
+            .context("recording sightings in the local store")?;
+        eprintln!(
+            "recorded {} sighting(s) in the local store; `ward share` sends them to the hub",
+            added.added
+        );
+    }
     if let Some(out) = &args.sightings_out {
         let objects = ward_detect::sightings(&summary, Timestamp::now());
         let bundle = serde_json::json!({
@@ -261,21 +268,79 @@ fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<Indi
             "note: {not_objects} item(s) of the intel file are not STIX objects and were ignored"
         );
     }
-    let bytes = index.to_cache(fp);
-    let written = cache
-        .parent()
-        .map_or(Ok(()), fs::create_dir_all)
-        .and_then(|()| {
-            let tmp = cache.with_extension("tmp");
-            fs::write(&tmp, &bytes)?;
-            fs::rename(&tmp, &cache)
-        });
-    if let Err(e) = written {
-        eprintln!(
-            "note: the index cache {} was not written: {e}",
-            cache.display()
+    save_cache(&index, fp, &cache);
+    Ok(index)
+}
+
+/// Keeps the index for the next scan; a failure only costs a rebuild next time.
+fn save_cache(index: &IndicatorIndex, fp: u64, cache: &Path) {
+    if let Err(e) = crate::datafile::write_atomic(cache, &index.to_cache(fp)) {
+        eprintln!("note: the index cache was not written: {e:#}");
+    }
+}
+
+/// The index of every active indicator in the local store (what `ward pull` and
+/// `ward import` brought in), scored and allow-listed by the feeds rules; cached until the
+/// intel or the scores change.
+fn load_local_index(data: &Path, no_cache: bool) -> anyhow::Result<IndicatorIndex> {
+    let local = ward_feeds::local::LocalIntel::open(data)
+        .with_context(|| format!("{}: cannot open the local store", data.display()))?;
+    let objects = local.objects().context("reading the local store")?;
+    let scored = local.indicators().context("scoring the local intel")?;
+    if scored.is_empty() {
+        bail!(
+            "{}: the local store holds no indicators yet: run `ward pull` or `ward import` first, \
+             or give --indicators FILE",
+            data.display()
         );
     }
+    let mut parts: Vec<Vec<u8>> = Vec::with_capacity(scored.len());
+    for s in &scored {
+        let version = s.object.version().map(|t| t.to_string()).unwrap_or_default();
+        parts.push(
+            format!(
+                "{}|{version}|{}|{}",
+                s.object.id(),
+                s.score.round() as u8,
+                s.allow_listed.is_some()
+            )
+            .into_bytes(),
+        );
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    let fp = fingerprint(&refs);
+    let cache = data.join("cache").join("detect-local.idx");
+    if !no_cache {
+        if let Ok(bytes) = fs::read(&cache) {
+            if let Ok(index) = IndicatorIndex::from_cache(&bytes, fp) {
+                return Ok(index);
+            }
+        }
+    }
+    let mut builder = IndexBuilder::new(BuildOptions::default());
+    for object in objects {
+        if object.object_type() != "indicator" {
+            builder.add_object(object);
+        }
+    }
+    let mut left_out = 0usize;
+    for s in scored {
+        let input = ward_detect::IndicatorInput {
+            score: Some(s.score.round().clamp(0.0, 100.0) as u8),
+            sources: s.sources.clone(),
+            tlp: s.tlp,
+            allow_listed: s.allow_listed.is_some(),
+            object: s.object,
+        };
+        if builder.add_indicator(input).is_err() {
+            left_out += 1;
+        }
+    }
+    let (index, _) = builder.finish();
+    if left_out > 0 {
+        eprintln!("note: {left_out} indicator(s) left out of the scan (expired, revoked or allow-listed)");
+    }
+    save_cache(&index, fp, &cache);
     Ok(index)
 }
 

@@ -287,9 +287,7 @@ fn holds(pred: &Pred, val: &Val<'_>) -> bool {
             _ => false,
         },
         Pred::IsSubset(outer) => match val {
-            Val::Json(Value::String(s)) => {
-                IpNet::parse(s).is_some_and(|inner| outer.contains(&inner))
-            }
+            Val::Json(Value::String(s)) => outer.contains_text(s),
             _ => false,
         },
         Pred::IsSuperset(inner) => match val {
@@ -326,7 +324,7 @@ fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>, object_type: Opt
     })
 }
 
-fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>, ty: Option<&str>) -> bool {
+pub(crate) fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>, ty: Option<&str>) -> bool {
     match cond {
         Cond::And(a, b) => cond_holds(a, scos, sco, ty) && cond_holds(b, scos, sco, ty),
         Cond::Or(a, b) => cond_holds(a, scos, sco, ty) || cond_holds(b, scos, sco, ty),

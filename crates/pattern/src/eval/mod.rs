@@ -15,6 +15,7 @@
 
 mod bind;
 mod compare;
+mod oneshot;
 
 use std::collections::HashMap;
 
@@ -133,7 +134,7 @@ fn describe(v: &Value) -> String {
     }
 }
 
-fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(), EvalError> {
+pub(crate) fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(), EvalError> {
     match input {
         Value::Array(items) => {
             for item in items {
@@ -499,6 +500,8 @@ pub(crate) enum Node {
 pub struct Matcher {
     root: Node,
     options: EvalOptions,
+    /// The root is one `[...]` that [`oneshot`] can evaluate straight from JSON.
+    one_pass: bool,
 }
 
 fn semantic(position: usize, message: String) -> PatternError {
@@ -605,9 +608,12 @@ impl Matcher {
     }
 
     pub fn with_options(pattern: &Pattern, options: EvalOptions) -> Result<Matcher, PatternError> {
+        let root = node(&pattern.root)?;
+        let one_pass = matches!(&root, Node::Simple(cond) if oneshot::applies(cond));
         Ok(Matcher {
-            root: node(&pattern.root)?,
+            root,
             options,
+            one_pass,
         })
     }
 
@@ -619,6 +625,17 @@ impl Matcher {
             self.options,
             bind::Want::Everything,
         )
+    }
+
+    /// Reads `input` (bundle, array of bundles, or objects) and evaluates: the answer of
+    /// `evaluate(&Observations::from_json(input)?)`, errors included. When the pattern is a
+    /// single `[...]` without qualifiers that follows no reference, it is computed in one
+    /// pass without an index of every id; prefer this when the input is read only once.
+    pub fn evaluate_json(&self, input: &Value) -> Result<MatchOutcome, EvalError> {
+        match &self.root {
+            Node::Simple(cond) if self.one_pass => oneshot::run(cond, input, self.options),
+            _ => self.evaluate(&Observations::from_json(input)?),
+        }
     }
 
     /// The verdict alone: the same answer as `evaluate(..)?.matched`, but the search stops
@@ -633,7 +650,5 @@ impl Matcher {
 /// Convenience: prepares `pattern`, reads `input` (bundle, array of bundles, or objects) and
 /// evaluates.
 pub fn evaluate(pattern: &Pattern, input: &Value) -> Result<MatchOutcome, EvalError> {
-    let matcher = Matcher::new(pattern)?;
-    let observations = Observations::from_json(input)?;
-    matcher.evaluate(&observations)
+    Matcher::new(pattern)?.evaluate_json(input)
 }

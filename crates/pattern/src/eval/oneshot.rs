@@ -1,0 +1,159 @@
+//! JSON to answer in one pass, for the commonest shape of pattern: a single `[...]` without
+//! qualifiers whose paths follow no reference (`*_ref`, `*_refs`).
+//!
+//! Whether an SCO satisfies such a comparison does not depend on the observation holding
+//! it, so each object is tested once, where it sits in the input, and an observed-data
+//! matches when one of the objects it names does. No index of every id is built (on a
+//! large bundle, hashing every id and touching the memory of that index is most of the
+//! cost of [`super::Observations::from_json`]); only the ids of objects that satisfy the
+//! comparison are kept, usually few. Everything else is as in `from_json` followed by
+//! `Matcher::evaluate`: the same checks of every observed-data in the same order (so the
+//! same first error), references resolved to the first object with the id, the same step
+//! budget over observations.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::compare::cond_holds;
+use super::{
+    collect_objects, read_header, ref_id, type_and_id, type_of, Cond, EvalError, EvalOptions,
+    KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
+};
+
+/// True when no path of the comparison follows a reference.
+pub(crate) fn applies(cond: &Cond) -> bool {
+    match cond {
+        Cond::And(a, b) | Cond::Or(a, b) => applies(a) && applies(b),
+        Cond::Test(t) => !t.steps.iter().any(|s| {
+            matches!(s, Step::Key(_, KeyKind::Ref | KeyKind::Refs))
+        }),
+    }
+}
+
+/// A two-probe Bloom filter over ids, so that most ids are dismissed without hashing them
+/// in full. Probes come from the length and the last 16 bytes, where STIX ids (UUIDs)
+/// differ; an adversary who makes them collide only sends every id to the exact map.
+struct IdFilter {
+    bits: [u64; 64],
+    empty: bool,
+}
+
+impl IdFilter {
+    fn new() -> IdFilter {
+        IdFilter {
+            bits: [0; 64],
+            empty: true,
+        }
+    }
+
+    fn probes(id: &str) -> (usize, usize) {
+        let b = id.as_bytes();
+        let tail = &b[b.len().saturating_sub(16)..];
+        let mut x = b.len() as u64;
+        for chunk in tail.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            x = (x ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        ((x >> 52) as usize, ((x >> 40) & 0xFFF) as usize)
+    }
+
+    fn add(&mut self, id: &str) {
+        let (p, q) = Self::probes(id);
+        self.bits[p / 64 % 64] |= 1 << (p % 64);
+        self.bits[q / 64 % 64] |= 1 << (q % 64);
+        self.empty = false;
+    }
+
+    fn may_contain(&self, id: &str) -> bool {
+        if self.empty {
+            return false;
+        }
+        let (p, q) = Self::probes(id);
+        self.bits[p / 64 % 64] & (1 << (p % 64)) != 0 && self.bits[q / 64 % 64] & (1 << (q % 64)) != 0
+    }
+}
+
+/// Evaluates `cond` (for which [`applies`] holds) on `input`.
+pub(crate) fn run(
+    cond: &Cond,
+    input: &Value,
+    options: EvalOptions,
+) -> Result<MatchOutcome, EvalError> {
+    let mut objects = Vec::new();
+    collect_objects(input, &mut objects)?;
+
+    // Last object to first, so that for every id some satisfying object has, `hits[id]`
+    // ends as the verdict on the first object with that id: the one references name.
+    let mut hits: HashMap<&str, bool, foldhash::fast::RandomState> = HashMap::default();
+    let mut filter = IdFilter::new();
+    let mut observed = Vec::new();
+    for obj in objects.iter().rev() {
+        let Value::Object(map) = obj else { continue };
+        let (object_type, id) = type_and_id(map);
+        if object_type == Some("observed-data") {
+            observed.push(map);
+            continue;
+        }
+        let Some(id) = id else { continue };
+        let sco = Sco {
+            key: id,
+            value: obj,
+        };
+        if cond_holds(cond, &[], &sco, object_type) {
+            hits.insert(id, true);
+            filter.add(id);
+        } else if filter.may_contain(id) {
+            if let Some(hit) = hits.get_mut(id) {
+                *hit = false;
+            }
+        }
+    }
+    observed.reverse();
+
+    let budget = usize::try_from(options.max_steps).unwrap_or(usize::MAX);
+    let mut times = TimeMemo::default();
+    let mut observed_data = Vec::new();
+    for (i, map) in observed.iter().enumerate() {
+        let header = read_header(map, &mut times)?;
+        // Every observed-data is checked, as `from_json` does; the budget bounds how many
+        // are evaluated, one step each, as `Matcher::evaluate` does.
+        let evaluated = i < budget;
+        let mut hit = false;
+        match header.sources {
+            Sources::Refs(refs) => {
+                for r in refs {
+                    let r = ref_id(header.id, r)?;
+                    hit = hit
+                        || (evaluated && filter.may_contain(r) && hits.get(r) == Some(&true));
+                }
+            }
+            Sources::Embedded(embedded) => {
+                hit = evaluated
+                    && embedded.iter().any(|(key, value)| {
+                        let sco = Sco {
+                            key: key.as_str(),
+                            value,
+                        };
+                        cond_holds(cond, &[], &sco, type_of(value))
+                    });
+            }
+        }
+        if hit {
+            observed_data.push(header.id.to_string());
+        }
+    }
+    let truncated = observed.len() > budget;
+    let matched = !observed_data.is_empty();
+    if !matched && truncated {
+        return Err(EvalError::TooComplex {
+            steps: options.max_steps,
+        });
+    }
+    Ok(MatchOutcome {
+        matched,
+        observed_data,
+        complete: !truncated,
+    })
+}
