@@ -64,7 +64,7 @@ enum Command {
     Exposure(cmd::exposure::ExposureArgs),
     /// The weekly action plan: what to do this week, and why
     Report(cmd::report::ReportArgs),
-    /// The whole story on bundled sample data, in one command [not available yet]
+    /// The whole story on bundled sample data, in one command
     Demo(cmd::demo::DemoArgs),
 }
 

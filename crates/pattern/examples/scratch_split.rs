@@ -1,42 +1,30 @@
+use serde_json::Value;
 use std::time::Instant;
-fn flt() -> i64 {
-    unsafe {
-        let mut r: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_THREAD, &mut r);
-        r.ru_minflt
-    }
-}
+fn cpu() -> f64 { unsafe { let mut ts = libc::timespec{tv_sec:0,tv_nsec:0}; libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts); ts.tv_sec as f64 + ts.tv_nsec as f64*1e-9 } }
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let input: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&args[2]).unwrap()).unwrap();
+    let input: Value = serde_json::from_slice(&std::fs::read(&args[2]).unwrap()).unwrap();
     let pattern = ward_pattern::check(&args[1]).unwrap();
     let matcher = ward_pattern::Matcher::new(&pattern).unwrap();
+    let objs = input["objects"].as_array().unwrap();
     for _ in 0..5 {
-        let t = Instant::now();
+        let c = cpu();
         let mut n = 0usize;
-        for o in input["objects"].as_array().unwrap() {
-            if let serde_json::Value::Object(m) = o {
-                for (k, _v) in m {
-                    n += k.len();
-                }
-            }
-        }
-        let t0 = t.elapsed().as_secs_f64();
-        let f0 = flt();
-        let t = Instant::now();
-        let obs = ward_pattern::Observations::from_json(&input).unwrap();
-        let t1 = t.elapsed().as_secs_f64();
-        let f1 = flt();
-        let t = Instant::now();
-        let out = matcher.evaluate(&obs).unwrap();
-        let t2 = t.elapsed().as_secs_f64();
-        let f2 = flt();
-        println!(
-            "faults {} {} touch {t0:.4} from_json {t1:.4} evaluate {t2:.4} {n} {}",
-            f1 - f0,
-            f2 - f1,
-            out.observed_data.len()
-        );
+        for o in objs.iter() { if let Value::Object(m) = o { for (k, _v) in m { n += k.len(); } } }
+        let t_touch = cpu() - c;
+        let c = cpu();
+        for o in objs.iter() { if let Value::Object(m) = o { for (k, v) in m { if k.len() == 2 && k == "id" { n += v.as_str().map_or(0, |s| s.len()); } } } }
+        let t_keys = cpu() - c;
+        let c = cpu();
+        for o in objs.iter() { if let Value::Object(m) = o { for (k, v) in m { match k.len() { 2 | 4 | 5 | 11 | 13 | 14 | 15 => if let Value::String(s) = v { n += s.as_bytes()[0] as usize } else if let Value::Array(a) = v { n += a.len() }, _ => {} } } } }
+        let t_vals = cpu() - c;
+        let c = cpu();
+        for o in objs.iter().rev() { if let Value::Object(m) = o { for (k, v) in m { match k.len() { 2 | 4 | 5 | 11 | 13 | 14 | 15 => if let Value::String(s) = v { n += s.as_bytes()[0] as usize } else if let Value::Array(a) = v { n += a.len() }, _ => {} } } } }
+        let t_rev = cpu() - c;
+        println!("rev {t_rev:.4}");
+        let c = cpu();
+        let out = matcher.evaluate_json(&input).unwrap();
+        let t_one = cpu() - c;
+        println!("touch {t_touch:.4} idkeys {t_keys:.4} vals {t_vals:.4} oneshot {t_one:.4} {n} {}", out.observed_data.len());
     }
 }

@@ -71,20 +71,35 @@ fn plain_ipv4(text: &str) -> Option<(Ipv4Addr, Option<u8>)> {
     Some((addr, prefix))
 }
 
-/// The first octet of `1.…` to `255.…` written plainly (no leading zero), if the text
-/// starts that way.
-fn plain_first_octet(bytes: &[u8]) -> Option<u8> {
-    let digits = bytes.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || digits > 3 || bytes.get(digits) != Some(&b'.') {
-        return None;
+/// True when the text starts with plain octets (no leading zero, at most 255), each
+/// followed by '.', and one of them differs from `fixed` at its place. False when that
+/// cannot be told from the start of the text.
+fn leading_octets_differ(bytes: &[u8], fixed: &[u8]) -> bool {
+    let mut i = 0;
+    for &want in fixed {
+        let digits = bytes[i..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || digits > 3 || bytes.get(i + digits) != Some(&b'.') {
+            return false;
+        }
+        if digits > 1 && bytes[i] == b'0' {
+            return false;
+        }
+        let n = bytes[i..i + digits]
+            .iter()
+            .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
+        if n > 255 {
+            return false;
+        }
+        if n != u32::from(want) {
+            return true;
+        }
+        i += digits + 1;
     }
-    if digits > 1 && bytes[0] == b'0' {
-        return None;
-    }
-    let n = bytes[..digits]
-        .iter()
-        .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
-    u8::try_from(n).ok()
+    false
 }
 
 impl IpNet {
@@ -138,15 +153,12 @@ impl IpNet {
     /// are turned away on it before being read in full.
     pub fn contains_text(&self, text: &str) -> bool {
         if let IpAddr::V4(outer) = self.addr {
-            // A plain first octet followed by '.' is what any reading of the text as an
+            // Plain octets each followed by '.' are what any reading of the text as an
             // address starts with (no IPv6 form begins that way), so when the block fixes
-            // that octet and it differs, no reading is inside the block.
-            if self.prefix >= 8 {
-                if let Some(first) = plain_first_octet(text.as_bytes()) {
-                    if first != outer.octets()[0] {
-                        return false;
-                    }
-                }
+            // one of them and it differs, no reading is inside the block.
+            let fixed = usize::from(self.prefix / 8).min(3);
+            if leading_octets_differ(text.as_bytes(), &outer.octets()[..fixed]) {
+                return false;
             }
         }
         IpNet::parse(text).is_some_and(|inner| self.contains(&inner))
@@ -276,7 +288,12 @@ mod tests {
         }
 
         #[test]
-        fn containment_of_text_agrees_with_parsing_first(s in "[0-9./:a-f]{0,20}", p in 0u8..=32) {
+        fn containment_of_text_agrees_with_parsing_first(
+            head in proptest::sample::select(vec!["", "10.", "10.1.", "10.1.2.", "10.01.", "10.1.02."]),
+            s in "[0-9./:a-f]{0,14}",
+            p in 0u8..=32,
+        ) {
+            let s = format!("{head}{s}");
             let block = IpNet::parse(&format!("10.1.2.0/{p}")).unwrap();
             let slow = IpNet::parse(&s).is_some_and(|inner| block.contains(&inner));
             proptest::prop_assert_eq!(block.contains_text(&s), slow);

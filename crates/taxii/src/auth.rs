@@ -18,7 +18,7 @@ use ward_store::credentials::{token_hash, verify_password};
 use ward_store::User;
 
 use crate::error::TaxiiError;
-use crate::filters::Caller;
+use crate::filters::{Caller, Credential};
 use crate::AppState;
 
 /// How long a verified Basic credential is trusted without re-running argon2, which is
@@ -50,12 +50,13 @@ impl BasicCache {
     }
 }
 
-fn caller_of(user: User) -> Caller {
+fn caller_of(user: User, credential: Credential) -> Caller {
     Caller {
         user_id: user.id,
         user_name: user.name,
         org_id: user.org_id,
         org_name: user.org_name,
+        credential,
     }
 }
 
@@ -82,7 +83,10 @@ async fn basic(state: &AppState, encoded: &str) -> Result<Caller, TaxiiError> {
     })
     .await
     .map_err(|e| TaxiiError::internal(format!("authentication task failed: {e}")))??;
-    let caller = caller_of(user.ok_or_else(|| TaxiiError::unauthorized("wrong user or password"))?);
+    let caller = caller_of(
+        user.ok_or_else(|| TaxiiError::unauthorized("wrong user or password"))?,
+        Credential::Password,
+    );
     state.basic_cache.put(memo_key, caller.clone());
     Ok(caller)
 }
@@ -93,7 +97,7 @@ async fn bearer(state: &AppState, token: &str) -> Result<Caller, TaxiiError> {
     let user = tokio::task::spawn_blocking(move || store.user_by_token(&hash))
         .await
         .map_err(|e| TaxiiError::internal(format!("authentication task failed: {e}")))??;
-    user.map(caller_of)
+    user.map(|u| caller_of(u, Credential::Token))
         .ok_or_else(|| TaxiiError::unauthorized("unknown or revoked token"))
 }
 
@@ -103,10 +107,18 @@ pub async fn authenticate(
     mut request: Request,
     next: Next,
 ) -> Result<Response, TaxiiError> {
-    let value = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .ok_or_else(|| TaxiiError::unauthorized("send HTTP Basic credentials or a Bearer token"))?
+    let Some(header_value) = request.headers().get(header::AUTHORIZATION) else {
+        let is_get = request.method() == axum::http::Method::GET;
+        let path = request.uri().path().to_string();
+        if is_get && public_read(&state, &path).await {
+            request.extensions_mut().insert(Caller::anonymous());
+            return Ok(next.run(request).await);
+        }
+        return Err(TaxiiError::unauthorized(
+            "send HTTP Basic credentials or a Bearer token",
+        ));
+    };
+    let value = header_value
         .to_str()
         .map_err(|_| TaxiiError::unauthorized("the Authorization header is not text"))?
         .to_string();
@@ -125,4 +137,22 @@ pub async fn authenticate(
     };
     request.extensions_mut().insert(caller);
     Ok(next.run(request).await)
+}
+
+/// Is a GET of `path` a read of a collection the policy makes public? Only paths under
+/// `/taxii2/api/collections/{id}` qualify; everything else keeps needing credentials.
+async fn public_read(state: &AppState, path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/taxii2/api/collections/") else {
+        return false;
+    };
+    let id = rest.split('/').next().unwrap_or("").to_string();
+    if id.is_empty() {
+        return false;
+    }
+    let store = state.store.clone();
+    let found = tokio::task::spawn_blocking(move || store.collection(&id)).await;
+    match found {
+        Ok(Ok(Some(collection))) => state.read_filter.admits_anonymous(&collection),
+        _ => false,
+    }
 }

@@ -6,6 +6,18 @@
 use serde_json::Value;
 use ward_store::{Collection, StoredVersion};
 
+/// How a caller proved who it is. Tokens are what machines use (firewalls, SIEMs, `ward
+/// pull`); a password is a person signing in. The policy keeps TLP:RED away from machines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credential {
+    /// HTTP Basic: a user and a password.
+    Password,
+    /// A Bearer API token.
+    Token,
+    /// No credentials: only ever admitted to a collection the policy makes public.
+    None,
+}
+
 /// Who is calling, as established by authentication.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Caller {
@@ -13,6 +25,24 @@ pub struct Caller {
     pub user_name: String,
     pub org_id: String,
     pub org_name: String,
+    pub credential: Credential,
+}
+
+impl Caller {
+    /// A reader without credentials (ids and names are empty, so it matches no member).
+    pub fn anonymous() -> Caller {
+        Caller {
+            user_id: String::new(),
+            user_name: String::new(),
+            org_id: String::new(),
+            org_name: String::new(),
+            credential: Credential::None,
+        }
+    }
+
+    pub fn is_anonymous(&self) -> bool {
+        self.credential == Credential::None
+    }
 }
 
 /// What a [`PublishFilter`] decides for one posted object.
@@ -58,6 +88,38 @@ pub trait ReadFilter: Send + Sync {
         collection: &Collection,
         version: &StoredVersion,
     ) -> ReadDecision;
+
+    /// Whether readers without credentials may read `collection` (a public collection).
+    /// What they then get still passes [`ReadFilter::check`] with [`Caller::anonymous`].
+    fn admits_anonymous(&self, collection: &Collection) -> bool {
+        let _ = collection;
+        false
+    }
+}
+
+/// What members learn about the sightings of one indicator: counts, never who.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SightingSummary {
+    pub indicator: String,
+    /// Distinct organizations that reported a sighting (false positives excluded).
+    pub organizations: u64,
+    pub organizations_last_7_days: u64,
+    pub organizations_last_30_days: u64,
+    /// Sightings reported as false positives.
+    pub false_positives: u64,
+    /// When it was last seen (STIX timestamp), if ever.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+}
+
+/// Answers the sightings endpoint. `Err` is a message for a 503 (the store failed).
+pub trait SightingCounter: Send + Sync {
+    fn summary(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        indicator_id: &str,
+    ) -> Result<SightingSummary, String>;
 }
 
 /// The default filter: stores and serves everything unchanged.

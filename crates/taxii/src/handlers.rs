@@ -50,13 +50,23 @@ fn query_params(raw: Option<String>) -> Result<Params, TaxiiError> {
 async fn visible(state: &AppState, caller: &Caller, id: String) -> Result<Collection, TaxiiError> {
     let found = blocking(state, move |s| s.collection(&id)).await?;
     found
-        .filter(|c| c.can_read(&caller.org_id) || c.can_write(&caller.org_id))
+        .filter(|c| may_read(state, caller, c) || c.can_write(&caller.org_id))
         .ok_or_else(|| TaxiiError::not_found("no such collection"))
+}
+
+/// Members read what their organization may read; a reader without credentials only a
+/// collection the policy makes public.
+fn may_read(state: &AppState, caller: &Caller, c: &Collection) -> bool {
+    if caller.is_anonymous() {
+        state.read_filter.admits_anonymous(c)
+    } else {
+        c.can_read(&caller.org_id)
+    }
 }
 
 async fn readable(state: &AppState, caller: &Caller, id: String) -> Result<Collection, TaxiiError> {
     let c = visible(state, caller, id).await?;
-    if !c.can_read(&caller.org_id) {
+    if !may_read(state, caller, &c) {
         return Err(TaxiiError::forbidden(
             "your organization may not read this collection",
         ));
@@ -64,11 +74,11 @@ async fn readable(state: &AppState, caller: &Caller, id: String) -> Result<Colle
     Ok(c)
 }
 
-fn collection_json(c: &Collection, caller: &Caller) -> Value {
+fn collection_json(state: &AppState, c: &Collection, caller: &Caller) -> Value {
     let mut v = json!({
         "id": c.id,
         "title": c.title,
-        "can_read": c.can_read(&caller.org_id),
+        "can_read": may_read(state, caller, c),
         "can_write": c.can_write(&caller.org_id),
         "media_types": [STIX_MEDIA_TYPE],
     });
@@ -134,7 +144,7 @@ pub async fn collections(
     let mine: Vec<Value> = all
         .iter()
         .filter(|c| c.can_read(&caller.org_id) || c.can_write(&caller.org_id))
-        .map(|c| collection_json(c, &caller))
+        .map(|c| collection_json(&state, c, &caller))
         .collect();
     // TAXII: an API root without collections answers an empty resource.
     Ok(ok_json(if mine.is_empty() {
@@ -150,7 +160,7 @@ pub async fn collection(
     Path(id): Path<String>,
 ) -> Result<Response, TaxiiError> {
     let c = visible(&state, &caller, id).await?;
-    Ok(ok_json(collection_json(&c, &caller)))
+    Ok(ok_json(collection_json(&state, &c, &caller)))
 }
 
 // --- pages of versions -----------------------------------------------------------------------
@@ -348,6 +358,28 @@ pub async fn versions(
         out.push_str(&Value::String(v.version.clone()).to_string());
     });
     Ok(taxii(StatusCode::OK, body, Some(served.dates)))
+}
+
+/// ward's extension endpoint: how many organizations sighted one indicator, never who.
+pub async fn sightings(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((cid, oid)): Path<(String, String)>,
+) -> Result<Response, TaxiiError> {
+    let c = readable(&state, &caller, cid).await?;
+    let counter = state.sightings.clone().ok_or_else(|| {
+        TaxiiError::not_found("this hub does not aggregate sightings")
+    })?;
+    let summary = tokio::task::spawn_blocking(move || counter.summary(&caller, &c, &oid))
+        .await
+        .map_err(|e| TaxiiError::internal(format!("sightings task failed: {e}")))?
+        .map_err(|e| {
+            eprintln!("ward serve: sightings: {e}");
+            TaxiiError::unavailable("the store could not answer; try again")
+        })?;
+    let body = serde_json::to_value(&summary)
+        .map_err(|e| TaxiiError::internal(format!("sightings: {e}")))?;
+    Ok(ok_json(body))
 }
 
 pub async fn delete_object(

@@ -8,7 +8,9 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use ward_stix::validate::{validate_object, Severity};
 use ward_stix::Timestamp;
-use ward_store::{Collection, NewVersion, StatusDetail, StatusRecord, StatusState, Store};
+use ward_store::{
+    Collection, NewVersion, StatusDetail, StatusRecord, StatusState, Store, Submitter,
+};
 
 use crate::error::TaxiiError;
 use crate::filters::{Caller, PublishDecision, PublishFilter};
@@ -159,6 +161,11 @@ pub fn add_envelope(
         store.put_status(&status)?;
         return Ok(status);
     }
+    // Who posted is kept privately, in the same transaction as what was posted.
+    let submitter = Submitter {
+        org_id: caller.org_id.clone(),
+        user_id: caller.user_id.clone(),
+    };
     let chunks = admitted.chunks(CHUNK);
     let count = chunks.len();
     for (n, chunk) in chunks.enumerate() {
@@ -167,7 +174,7 @@ pub fn add_envelope(
         if n + 1 == count {
             status.status = StatusState::Complete;
         }
-        store.add_objects(&collection.id, chunk, &status)?;
+        store.add_objects_by(&collection.id, chunk, &status, &submitter)?;
     }
     Ok(status)
 }

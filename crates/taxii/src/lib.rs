@@ -18,7 +18,16 @@
 //!   implement it: `Hide` or `Replace`.
 //!
 //! Both default to [`PassThrough`]; install others with [`AppState::with_publish_filter`] and
-//! [`AppState::with_read_filter`].
+//! [`AppState::with_read_filter`]. A read filter may also make a collection public
+//! ([`ReadFilter::admits_anonymous`]): GETs of it then need no credentials and are read as
+//! [`Caller::anonymous`]. A third seam, [`SightingCounter`] (none by default), answers ward's
+//! one extension endpoint, `GET {API_ROOT}collections/{id}/sightings/{indicator-id}`: how many
+//! organizations sighted an indicator, never which.
+//!
+//! Each stored version is written together with its submitter
+//! ([`ward_store::Store::add_objects_by`]), which the policy keeps private.
+//!
+//! The operator's dashboard at `/` (an HTML page of counts) needs the same credentials.
 //!
 //! # Layers
 //!
@@ -28,6 +37,7 @@
 
 mod auth;
 pub mod cursor;
+mod dashboard;
 pub mod error;
 pub mod filters;
 mod handlers;
@@ -51,7 +61,10 @@ use ward_store::{Store, StoreError};
 
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
-pub use filters::{Caller, PassThrough, PublishDecision, PublishFilter, ReadDecision, ReadFilter};
+pub use filters::{
+    Caller, Credential, PassThrough, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
+    SightingCounter, SightingSummary,
+};
 
 /// Path of the hub's one API root.
 pub const API_ROOT: &str = "/taxii2/api/";
@@ -104,6 +117,7 @@ pub struct AppState {
     pub(crate) config: Arc<HubConfig>,
     pub(crate) publish_filter: Arc<dyn PublishFilter>,
     pub(crate) read_filter: Arc<dyn ReadFilter>,
+    pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
     pub(crate) basic_cache: Arc<auth::BasicCache>,
 }
 
@@ -117,6 +131,7 @@ impl AppState {
             config: Arc::new(config),
             publish_filter: Arc::new(PassThrough),
             read_filter: Arc::new(PassThrough),
+            sightings: None,
             basic_cache: Arc::default(),
         })
     }
@@ -128,6 +143,11 @@ impl AppState {
 
     pub fn with_read_filter(mut self, filter: Arc<dyn ReadFilter>) -> Self {
         self.read_filter = filter;
+        self
+    }
+
+    pub fn with_sightings(mut self, counter: Arc<dyn SightingCounter>) -> Self {
+        self.sightings = Some(counter);
         self
     }
 }
@@ -174,11 +194,19 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
             "/taxii2/api/collections/{cid}/objects/{oid}/versions",
             get(versions),
         )
+        .route(
+            "/taxii2/api/collections/{cid}/sightings/{oid}",
+            get(sightings),
+        )
         // Added last runs first: media types are checked before credentials.
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .route_layer(from_fn(media::check_media_types));
+    let operator = Router::new()
+        .route("/", get(dashboard::dashboard))
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let router = Router::new()
         .merge(taxii)
+        .merge(operator)
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), time_limit))

@@ -14,10 +14,3 @@ pub mod serve;
 pub mod share;
 pub mod validate;
 
-use std::process::ExitCode;
-
-/// The answer of a command whose issue has not landed yet: a plain sentence and exit 2.
-pub fn not_available(command: &str, issue: u32) -> anyhow::Result<ExitCode> {
-    eprintln!("ward {command}: not available yet (tracked in issue #{issue})");
-    Ok(ExitCode::from(2))
-}

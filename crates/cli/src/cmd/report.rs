@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
-use ward_plan::input::{DoneMark, PlanInput, PreviousPlan};
+use ward_plan::input::{Blocklist, DoneMark, IntelSummary, PlanInput, PreviousPlan};
 use ward_plan::{Format, Plan};
 
 use crate::datafile::{read_json, write_atomic};
@@ -119,9 +119,78 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
         input.hits = ward_plan::from_scan::hits(&scan.summary);
         input.hits_by_day = ward_plan::from_scan::hits_by_day(&scan.summary);
     }
+    input.blocklists = blocklists(&global.data.join("exports"));
+    input.intel = intel_summary(global);
     input.previous = previous_plan(global, date)?;
     input.done = read_json(&plan_dir(global).join("done.json"))?.unwrap_or_default();
     Ok(input)
+}
+
+/// The block lists `ward export` wrote under the data folder, read from their header.
+fn blocklists(dir: &std::path::Path) -> Vec<Blocklist> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut lists: Vec<Blocklist> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let path = e.path();
+            let head: String = fs::read_to_string(&path)
+                .ok()?
+                .lines()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let kind = if head.starts_with("# ward export, format plain-ip") {
+                "ip"
+            } else if head.starts_with("# ward export, format plain-domain") {
+                "domain"
+            } else if head.starts_with("# ward export, format plain-url") {
+                "url"
+            } else {
+                return None;
+            };
+            let entries = head
+                .lines()
+                .find_map(|l| l.strip_prefix("# Entries: "))
+                .and_then(|n| n.trim().parse().ok())?;
+            Some(Blocklist {
+                kind: kind.to_string(),
+                entries,
+                path: path.display().to_string(),
+            })
+        })
+        .collect();
+    lists.sort_by(|a, b| a.path.cmp(&b.path));
+    lists
+}
+
+/// How fresh the local intel is, for the plan's chart. No local store yet: all zeros.
+fn intel_summary(global: &Global) -> IntelSummary {
+    let mut summary = IntelSummary::default();
+    if !global.data.exists() {
+        return summary;
+    }
+    let Ok(local) = ward_feeds::local::LocalIntel::open(&global.data) else {
+        return summary;
+    };
+    let Ok(indicators) = local.indicators() else {
+        return summary;
+    };
+    let now = ward_stix::Timestamp::now();
+    for i in indicators {
+        let Some(when) = i.object.version() else {
+            continue;
+        };
+        let days = (now.secs - when.secs) / 86_400;
+        summary.indicators += 1;
+        match days {
+            d if d < 7 => summary.fresh += 1,
+            d if d <= 30 => summary.aging += 1,
+            _ => summary.stale += 1,
+        }
+    }
+    summary
 }
 
 fn mark_done(global: &Global, id: &str) -> anyhow::Result<ExitCode> {

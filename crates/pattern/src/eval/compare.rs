@@ -17,7 +17,7 @@ use ward_stix::Timestamp;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::{field, type_of, Cond, KeyKind, Lit, OrderOp, Pred, Sco, Step, Test};
+use super::{field, same, type_of, Cond, KeyKind, Lit, OrderOp, Pred, Sco, Step, Test};
 use crate::lexer::{decode_base64, decode_hex};
 use crate::net::IpNet;
 
@@ -213,7 +213,7 @@ fn equals(lit: &Lit, val: &Val<'_>) -> bool {
         (Lit::Int(_) | Lit::Float(_), Val::Json(Value::Number(n))) => {
             cmp_number(n, lit) == Some(Ordering::Equal)
         }
-        (Lit::Str(s), Val::Json(Value::String(v))) => s == v,
+        (Lit::Str(s), Val::Json(Value::String(v))) => same(s, v),
         (Lit::Str(s), Val::Bytes(b)) => latin1(s).as_deref() == Some(b.as_slice()),
         (Lit::Bool(b), Val::Json(Value::Bool(v))) => b == v,
         (Lit::Bytes(b), Val::Bytes(v)) => b == v,
@@ -302,7 +302,7 @@ fn holds(pred: &Pred, val: &Val<'_>) -> bool {
 
 /// One comparison on one SCO whose `type` is `object_type`.
 fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>, object_type: Option<&str>) -> bool {
-    if object_type != Some(test.object_type.as_str()) {
+    if !object_type.is_some_and(|t| same(t, &test.object_type)) {
         return false;
     }
     // `type:property`, the shape of most comparisons: one lookup, no walk.

@@ -106,11 +106,38 @@ pub struct Observations<'a> {
     pub(crate) scos: Vec<Sco<'a>>,
 }
 
+/// Byte equality of two short strings without a call into libc's `memcmp`: property
+/// names, types and most values are under 16 bytes, and on the hot path the call costs
+/// more than the comparison. Two overlapping word loads cover 8 to 16 bytes.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_ne_bytes(w)
+    };
+    match a.len() {
+        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, a.len() - 8) == word(b, b.len() - 8),
+        _ => a == b,
+    }
+}
+
+/// `same` for a literal: the compiler sees its length and unrolls the comparison.
+#[inline]
+pub(crate) fn is<const N: usize>(s: &str, literal: &[u8; N]) -> bool {
+    <&[u8; N]>::try_from(s.as_bytes()).is_ok_and(|a| a == literal)
+}
+
 /// serde_json's map hashes the key (SipHash) on every `get`; STIX objects have a dozen
 /// properties at most, and comparing that many short keys costs less than one hash.
 pub(crate) fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     if map.len() <= 16 {
-        map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+        map.iter().find(|(k, _)| same(k, key)).map(|(_, v)| v)
     } else {
         map.get(key)
     }
@@ -182,10 +209,12 @@ type IdIndex<'a> = HashMap<&'a str, &'a Value, foldhash::fast::RandomState>;
 pub(crate) fn type_and_id(map: &Map<String, Value>) -> (Option<&str>, Option<&str>) {
     let (mut object_type, mut id) = (None, None);
     for (k, v) in map {
-        match k.as_str() {
-            "type" => object_type = v.as_str(),
-            "id" => id = v.as_str(),
-            _ => continue,
+        if is(k, b"type") {
+            object_type = v.as_str();
+        } else if is(k, b"id") {
+            id = v.as_str();
+        } else {
+            continue;
         }
         // Both usually come first; the rest of the object is not needed here.
         if object_type.is_some() && id.is_some() {
@@ -207,7 +236,7 @@ impl<'a> Observations<'a> {
         for obj in objects {
             let Value::Object(map) = obj else { continue };
             match type_and_id(map) {
-                (Some("observed-data"), _) => observed.push(map),
+                (Some(t), _) if is(t, b"observed-data") => observed.push(map),
                 (_, Some(id)) => {
                     by_id.entry(id).or_insert(obj);
                 }
@@ -244,7 +273,7 @@ pub(crate) struct TimeMemo<'a> {
 impl<'a> TimeMemo<'a> {
     fn parse(&mut self, text: &'a str) -> Result<i128, ward_stix::timestamp::TimestampError> {
         if let Some((seen, nanos)) = self.last {
-            if seen == text {
+            if same(seen, text) {
                 return Ok(nanos);
             }
         }
@@ -291,12 +320,12 @@ pub(crate) fn read_header<'a>(
     for (k, v) in map {
         // Dispatch on the length first: most keys are then dismissed without reading them.
         let slot = match k.len() {
-            2 if k == "id" => &mut f.id,
-            14 if k == "first_observed" => &mut f.first,
-            13 if k == "last_observed" => &mut f.last,
-            15 if k == "number_observed" => &mut f.count,
-            11 if k == "object_refs" => &mut f.refs,
-            7 if k == "objects" => &mut f.embedded,
+            2 if is(k, b"id") => &mut f.id,
+            14 if is(k, b"first_observed") => &mut f.first,
+            13 if is(k, b"last_observed") => &mut f.last,
+            15 if is(k, b"number_observed") => &mut f.count,
+            11 if is(k, b"object_refs") => &mut f.refs,
+            7 if is(k, b"objects") => &mut f.embedded,
             _ => continue,
         };
         *slot = Some(v);

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::compare::cond_holds;
 use super::{
-    collect_objects, read_header, ref_id, type_and_id, type_of, Cond, EvalError, EvalOptions,
+    collect_objects, is, read_header, ref_id, type_and_id, type_of, Cond, EvalError, EvalOptions,
     KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
 };
 
@@ -92,7 +92,7 @@ pub(crate) fn run(
     for obj in objects.iter().rev() {
         let Value::Object(map) = obj else { continue };
         let (object_type, id) = type_and_id(map);
-        if object_type == Some("observed-data") {
+        if object_type.is_some_and(|t| is(t, b"observed-data")) {
             observed.push(map);
             continue;
         }
