@@ -65,11 +65,11 @@ pub fn strip_recipients(object: &mut Map<String, Value>) -> bool {
         return false;
     };
     let removed =
-        ward.remove(AMBER_RECIPIENTS).is_some() | ward.remove(RED_RECIPIENTS).is_some();
+        ward.shift_remove(AMBER_RECIPIENTS).is_some() | ward.shift_remove(RED_RECIPIENTS).is_some();
     if removed && ward.keys().all(|k| k == "extension_type") {
-        exts.remove(WARD_EXTENSION_ID);
+        exts.shift_remove(WARD_EXTENSION_ID);
         if exts.is_empty() {
-            object.remove("extensions");
+            object.shift_remove("extensions");
         }
     }
     removed

@@ -75,6 +75,14 @@ impl IdFilter {
     }
 }
 
+/// An observed-data met on the way, kept until every object has been tested.
+struct Pending<'a> {
+    id: &'a str,
+    refs: &'a [Value],
+    /// Decided already (2.0 embedded objects are tested where they are).
+    hit: bool,
+}
+
 /// Evaluates `cond` (for which [`applies`] holds) on `input`.
 pub(crate) fn run(
     cond: &Cond,
@@ -84,16 +92,23 @@ pub(crate) fn run(
     let mut objects = Vec::new();
     collect_objects(input, &mut objects)?;
 
-    // Last object to first, so that for every id some satisfying object has, `hits[id]`
+    // One pass, last object to first. For every id some satisfying object has, `hits[id]`
     // ends as the verdict on the first object with that id: the one references name.
+    // Observed-data are checked as they are met; the error reported is the one `from_json`
+    // meets first, i.e. the last one met here.
     let mut hits: HashMap<&str, bool, foldhash::fast::RandomState> = HashMap::default();
     let mut filter = IdFilter::new();
-    let mut observed = Vec::new();
+    let mut pending = Vec::new();
+    let mut first_error = None;
+    let mut times = TimeMemo::default();
     for obj in objects.iter().rev() {
         let Value::Object(map) = obj else { continue };
         let (object_type, id) = type_and_id(map);
         if object_type.is_some_and(|t| is(t, b"observed-data")) {
-            observed.push(map);
+            match read_observed(cond, map, &mut times) {
+                Ok(p) => pending.push(p),
+                Err(e) => first_error = Some(e),
+            }
             continue;
         }
         let Some(id) = id else { continue };
@@ -110,41 +125,26 @@ pub(crate) fn run(
             }
         }
     }
-    observed.reverse();
-
-    let budget = usize::try_from(options.max_steps).unwrap_or(usize::MAX);
-    let mut times = TimeMemo::default();
-    let mut observed_data = Vec::new();
-    for (i, map) in observed.iter().enumerate() {
-        let header = read_header(map, &mut times)?;
-        // Every observed-data is checked, as `from_json` does; the budget bounds how many
-        // are evaluated, one step each, as `Matcher::evaluate` does.
-        let evaluated = i < budget;
-        let mut hit = false;
-        match header.sources {
-            Sources::Refs(refs) => {
-                for r in refs {
-                    let r = ref_id(header.id, r)?;
-                    hit = hit
-                        || (evaluated && filter.may_contain(r) && hits.get(r) == Some(&true));
-                }
-            }
-            Sources::Embedded(embedded) => {
-                hit = evaluated
-                    && embedded.iter().any(|(key, value)| {
-                        let sco = Sco {
-                            key: key.as_str(),
-                            value,
-                        };
-                        cond_holds(cond, &[], &sco, type_of(value))
-                    });
-            }
-        }
-        if hit {
-            observed_data.push(header.id.to_string());
-        }
+    if let Some(e) = first_error {
+        return Err(e);
     }
-    let truncated = observed.len() > budget;
+
+    // The budget bounds how many observed-data are evaluated, one step each, in input
+    // order, as `Matcher::evaluate` does.
+    let budget = usize::try_from(options.max_steps).unwrap_or(usize::MAX);
+    let mut observed_data = Vec::new();
+    for (i, p) in pending.iter().rev().enumerate().take(budget) {
+        let hit = p.hit
+            || p.refs.iter().any(|r| {
+                r.as_str()
+                    .is_some_and(|r| filter.may_contain(r) && hits.get(r) == Some(&true))
+            });
+        if hit {
+            observed_data.push(p.id.to_string());
+        }
+        let _ = i;
+    }
+    let truncated = pending.len() > budget;
     let matched = !observed_data.is_empty();
     if !matched && truncated {
         return Err(EvalError::TooComplex {
@@ -156,4 +156,36 @@ pub(crate) fn run(
         observed_data,
         complete: !truncated,
     })
+}
+
+/// Checks an observed-data as `from_json` does and keeps what deciding it needs.
+fn read_observed<'a>(
+    cond: &Cond,
+    map: &'a serde_json::Map<String, Value>,
+    times: &mut TimeMemo<'a>,
+) -> Result<Pending<'a>, EvalError> {
+    let header = read_header(map, times)?;
+    match header.sources {
+        Sources::Refs(refs) => {
+            for r in refs {
+                ref_id(header.id, r)?;
+            }
+            Ok(Pending {
+                id: header.id,
+                refs,
+                hit: false,
+            })
+        }
+        Sources::Embedded(embedded) => Ok(Pending {
+            id: header.id,
+            refs: &[],
+            hit: embedded.iter().any(|(key, value)| {
+                let sco = Sco {
+                    key: key.as_str(),
+                    value,
+                };
+                cond_holds(cond, &[], &sco, type_of(value))
+            }),
+        }),
+    }
 }

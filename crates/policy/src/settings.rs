@@ -1,0 +1,226 @@
+//! The hub's policy settings, kept in the store's settings table so that every hub process
+//! sharing a store applies the same rules: the default TLP, the hub's own identity, each
+//! organization's attribution choice and its own domains and names (what the scrubber
+//! removes from its posts), and each collection's AMBER audience and public switch.
+//! `ward admin` writes them through these functions; the hub reads them.
+
+use serde::Serialize;
+use ward_stix::tlp::Tlp;
+use ward_store::Store;
+
+use crate::PolicyError;
+
+const DEFAULT_TLP: &str = "hub.default_tlp";
+const HUB_IDENTITY: &str = "hub.identity";
+
+fn org_key(org_id: &str, what: &str) -> String {
+    format!("org.{org_id}.{what}")
+}
+
+fn collection_key(collection_id: &str, what: &str) -> String {
+    format!("collection.{collection_id}.{what}")
+}
+
+/// Whether an organization's name goes out with what it shares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attribution {
+    /// The hub's identity replaces the submitter's in everything served (the default).
+    #[default]
+    Anonymous,
+    /// The submitter's identity is served as posted.
+    Named,
+}
+
+impl Attribution {
+    pub fn parse(text: &str) -> Result<Attribution, PolicyError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "anonymous" => Ok(Attribution::Anonymous),
+            "named" => Ok(Attribution::Named),
+            _ => Err(PolicyError::Setting {
+                what: "attribution".into(),
+                value: text.into(),
+                expected: "named or anonymous",
+            }),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Attribution::Anonymous => "anonymous",
+            Attribution::Named => "named",
+        }
+    }
+}
+
+/// An organization's policy settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OrgSettings {
+    pub attribution: Attribution,
+    /// Its own DNS domains: removed from what it posts.
+    pub domains: Vec<String>,
+    /// Its own names: removed from what it posts.
+    pub names: Vec<String>,
+}
+
+/// A collection's policy settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CollectionSettings {
+    /// Readers without credentials get its TLP:CLEAR objects.
+    pub public: bool,
+    /// Organization ids that read its AMBER objects (besides each object's submitter).
+    pub amber: Vec<String>,
+}
+
+fn list(store: &dyn Store, key: &str) -> Result<Vec<String>, PolicyError> {
+    match store.setting(key)? {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(&text).map_err(|_| PolicyError::Corrupt {
+            key: key.to_string(),
+            expected: "a JSON list of strings",
+        }),
+    }
+}
+
+fn set_list(store: &dyn Store, key: &str, values: &[String]) -> Result<(), PolicyError> {
+    if values.is_empty() {
+        return Ok(store.set_setting(key, None)?);
+    }
+    let text = serde_json::to_string(values).map_err(|_| PolicyError::Corrupt {
+        key: key.to_string(),
+        expected: "a list of strings",
+    })?;
+    Ok(store.set_setting(key, Some(&text))?)
+}
+
+pub fn org_settings(store: &dyn Store, org_id: &str) -> Result<OrgSettings, PolicyError> {
+    let attribution = match store.setting(&org_key(org_id, "attribution"))? {
+        Some(text) => Attribution::parse(&text)?,
+        None => Attribution::Anonymous,
+    };
+    Ok(OrgSettings {
+        attribution,
+        domains: list(store, &org_key(org_id, "domains"))?,
+        names: list(store, &org_key(org_id, "names"))?,
+    })
+}
+
+pub fn collection_settings(
+    store: &dyn Store,
+    collection_id: &str,
+) -> Result<CollectionSettings, PolicyError> {
+    Ok(CollectionSettings {
+        public: store.setting(&collection_key(collection_id, "public"))?.as_deref() == Some("true"),
+        amber: list(store, &collection_key(collection_id, "amber"))?,
+    })
+}
+
+/// The level of objects without a TLP marking (GREEN unless the operator set another).
+pub fn default_tlp(store: &dyn Store) -> Result<Tlp, PolicyError> {
+    match store.setting(DEFAULT_TLP)? {
+        None => Ok(Tlp::Green),
+        Some(text) => Tlp::parse(&text).ok_or(PolicyError::Corrupt {
+            key: DEFAULT_TLP.into(),
+            expected: "a TLP level",
+        }),
+    }
+}
+
+pub fn set_default_tlp(store: &dyn Store, level: Tlp) -> Result<(), PolicyError> {
+    let text = match level {
+        Tlp::Clear => "clear",
+        Tlp::Green => "green",
+        Tlp::Amber => "amber",
+        Tlp::AmberStrict => "amber+strict",
+        Tlp::Red => "red",
+    };
+    Ok(store.set_setting(DEFAULT_TLP, Some(text))?)
+}
+
+/// The STIX identity the hub serves in place of anonymous submitters, created on first use.
+pub fn hub_identity(store: &dyn Store) -> Result<String, PolicyError> {
+    if let Some(id) = store.setting(HUB_IDENTITY)? {
+        return Ok(id);
+    }
+    let id = format!("identity--{}", uuid::Uuid::new_v4());
+    store.set_setting(HUB_IDENTITY, Some(&id))?;
+    // Two processes may race on first start: whichever write landed last is the answer for
+    // both, and neither has served anything yet.
+    Ok(store.setting(HUB_IDENTITY)?.unwrap_or(id))
+}
+
+fn org_id(store: &dyn Store, name: &str) -> Result<String, PolicyError> {
+    store
+        .orgs()?
+        .into_iter()
+        .find(|o| o.name == name)
+        .map(|o| o.id)
+        .ok_or_else(|| PolicyError::UnknownOrg(name.to_string()))
+}
+
+/// What `ward admin org add|set` may change; `None` leaves a setting as it is.
+#[derive(Clone, Debug, Default)]
+pub struct OrgChange {
+    pub attribution: Option<Attribution>,
+    pub domains: Option<Vec<String>>,
+    pub names: Option<Vec<String>>,
+}
+
+/// Applies `change` to the organization named `org_name`; returns the result. Domains and
+/// names are checked the way the scrubber will use them.
+pub fn change_org(
+    store: &dyn Store,
+    org_name: &str,
+    change: &OrgChange,
+) -> Result<OrgSettings, PolicyError> {
+    let id = org_id(store, org_name)?;
+    if change.domains.is_some() || change.names.is_some() {
+        let current = org_settings(store, &id)?;
+        ward_scrub::Scrubber::new(ward_scrub::ScrubConfig {
+            org_domains: change.domains.clone().unwrap_or(current.domains),
+            org_names: change.names.clone().unwrap_or(current.names),
+        })?;
+    }
+    if let Some(a) = change.attribution {
+        store.set_setting(&org_key(&id, "attribution"), Some(a.as_str()))?;
+    }
+    if let Some(d) = &change.domains {
+        set_list(store, &org_key(&id, "domains"), d)?;
+    }
+    if let Some(n) = &change.names {
+        set_list(store, &org_key(&id, "names"), n)?;
+    }
+    org_settings(store, &id)
+}
+
+/// What `ward admin collection add|set` may change; `None` leaves a setting as it is.
+#[derive(Clone, Debug, Default)]
+pub struct CollectionChange {
+    pub public: Option<bool>,
+    /// Organization names.
+    pub amber: Option<Vec<String>>,
+}
+
+pub fn change_collection(
+    store: &dyn Store,
+    collection_id: &str,
+    change: &CollectionChange,
+) -> Result<CollectionSettings, PolicyError> {
+    if store.collection(collection_id)?.is_none() {
+        return Err(PolicyError::UnknownCollection(collection_id.to_string()));
+    }
+    if let Some(names) = &change.amber {
+        let ids = names
+            .iter()
+            .map(|n| org_id(store, n))
+            .collect::<Result<Vec<_>, _>>()?;
+        set_list(store, &collection_key(collection_id, "amber"), &ids)?;
+    }
+    if let Some(public) = change.public {
+        store.set_setting(
+            &collection_key(collection_id, "public"),
+            public.then_some("true"),
+        )?;
+    }
+    collection_settings(store, collection_id)
+}
