@@ -251,3 +251,121 @@ fn matches_expressions_are_shared_between_patterns() {
         assert_eq!(err.position(), 19);
     }
 }
+
+mod one_pass_equals_two_steps {
+    use super::*;
+    use proptest::prelude::*;
+
+    const IDS: &[&str] = &["x--1", "x--2", "y--1", "y--2"];
+    const TIMES: &[&str] = &[
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:00:05.5Z",
+        "2023-12-31T23:59:59Z",
+        "not a time",
+    ];
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(json!(0)),
+            Just(json!(1)),
+            Just(json!(2)),
+            Just(json!("a")),
+            Just(json!("b")),
+            Just(json!([1, "a"])),
+        ]
+    }
+
+    fn sco() -> impl Strategy<Value = Value> {
+        (
+            prop_oneof![Just("x"), Just("y")],
+            proptest::sample::select(IDS),
+            proptest::option::of(value()),
+            proptest::option::of(value()),
+        )
+            .prop_map(|(t, id, v, name)| {
+                let mut o = json!({"type": t, "id": id, "refs": ["x--1", "y--2"]});
+                if let Some(v) = v {
+                    o["v"] = v;
+                }
+                if let Some(n) = name {
+                    o["name"] = n;
+                }
+                o
+            })
+    }
+
+    fn observed(n: usize) -> impl Strategy<Value = Value> {
+        (
+            proptest::sample::select(TIMES),
+            proptest::sample::select(TIMES),
+            prop_oneof![Just(json!(1)), Just(json!(2)), Just(json!(0))],
+            proptest::collection::vec(
+                prop_oneof![
+                    9 => proptest::sample::select(IDS).prop_map(|s| json!(s)),
+                    1 => Just(json!(5)),
+                ],
+                0..4,
+            ),
+            proptest::option::of(proptest::collection::vec(sco(), 0..3)),
+        )
+            .prop_map(move |(first, last, count, refs, embedded)| {
+                let mut o = json!({"type": "observed-data", "id": format!("observed-data--{n}"),
+                    "first_observed": first, "last_observed": last, "number_observed": count});
+                match embedded {
+                    // STIX 2.0: objects keyed by name, no object_refs.
+                    Some(objects) => {
+                        let map: serde_json::Map<String, Value> = objects
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, o)| (i.to_string(), o))
+                            .collect();
+                        o["objects"] = Value::Object(map);
+                    }
+                    None => o["object_refs"] = Value::Array(refs),
+                }
+                o
+            })
+    }
+
+    fn input() -> impl Strategy<Value = Value> {
+        proptest::collection::vec(
+            prop_oneof![sco(), (0usize..1000).prop_flat_map(observed)],
+            0..10,
+        )
+        .prop_map(|objects| json!({"type": "bundle", "id": "bundle--1", "objects": objects}))
+    }
+
+    const PATTERNS: &[&str] = &[
+        "[x:v = 1]",
+        "[x:v = 'a' OR y:v = 2]",
+        "[x:v != 1]",
+        "[x:v NOT = 1]",
+        "[x:v > 0 AND x:v < 2]",
+        "[EXISTS x:name]",
+        "[NOT EXISTS x:v]",
+        "[y:v IN (1, 2)]",
+        "[x:v[*] = 'a']",
+        "[x:v LIKE 'a%' OR y:name MATCHES '^b']",
+        "[x:refs[*].v = 1]",
+        "[x:v = 1] OR [y:v = 2]",
+        "[x:v = 1] REPEATS 2 TIMES",
+    ];
+
+    proptest! {
+        #[test]
+        fn same_answers_and_errors(
+            b in input(),
+            text in proptest::sample::select(PATTERNS),
+            steps in prop_oneof![Just(1u64), Just(2), Just(1_000)],
+        ) {
+            let options = EvalOptions { max_steps: steps, max_bindings: 1_000 };
+            let m = Matcher::with_options(&check(text).unwrap(), options).unwrap();
+            let one = m.evaluate_json(&b);
+            let two = Observations::from_json(&b).and_then(|o| m.evaluate(&o));
+            prop_assert_eq!(&one, &two, "{}", text);
+            let verdict = Observations::from_json(&b).and_then(|o| m.is_match(&o));
+            prop_assert_eq!(verdict, two.map(|o| o.matched));
+        }
+    }
+}

@@ -88,6 +88,8 @@ pub fn render(plan: &Plan) -> String {
         out,
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\
          <title>Weekly security plan: {org}</title><style>{STYLE}</style></head><body>\
          <h1>Weekly security plan for {org}</h1><p class=\"muted\">Made by ward on {date}.</p>\
          <h2>Summary for leadership</h2><p class=\"summary\">{summary}</p>\

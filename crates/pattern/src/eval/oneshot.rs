@@ -133,7 +133,7 @@ pub(crate) fn run(
     // order, as `Matcher::evaluate` does.
     let budget = usize::try_from(options.max_steps).unwrap_or(usize::MAX);
     let mut observed_data = Vec::new();
-    for (i, p) in pending.iter().rev().enumerate().take(budget) {
+    for p in pending.iter().rev().take(budget) {
         let hit = p.hit
             || p.refs.iter().any(|r| {
                 r.as_str()
@@ -142,7 +142,6 @@ pub(crate) fn run(
         if hit {
             observed_data.push(p.id.to_string());
         }
-        let _ = i;
     }
     let truncated = pending.len() > budget;
     let matched = !observed_data.is_empty();
