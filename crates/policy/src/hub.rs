@@ -1,0 +1,449 @@
+//! The policy as the hub runs it: [`Policy`] implements the TAXII server's three seams
+//! (publish filter, read filter, sighting counter) over the store, caching what it looks up.
+//!
+//! Settings are re-read after [`SETTINGS_TTL`], so a change made with `ward admin` reaches
+//! every hub process sharing the store within that time. Facts that never change once
+//! written (who submitted a stored version, a statement marking) are cached without expiry.
+//! Every store failure on the read path hides the object (fail closed); on the publish path
+//! it refuses the object with a reason to try again.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use ward_scrub::{ScrubConfig, Scrubber};
+use ward_stix::tlp::{effective_tlp, EffectiveTlp, Tlp};
+use ward_stix::Timestamp;
+use ward_store::{
+    Collection, ObjectQuery, ScrubRecord, Store, StoredVersion, Submitter, VersionSelect,
+};
+use ward_taxii::{
+    Caller, PublishDecision, PublishFilter, ReadDecision, ReadFilter, SightingCounter,
+    SightingSummary,
+};
+
+use crate::clearance::Reader;
+use crate::settings::{self, Attribution, CollectionSettings, OrgSettings};
+use crate::sightings::aggregate;
+use crate::view::{quick_view, view, View, ViewContext};
+use crate::PolicyError;
+
+/// How long a setting read from the store is trusted.
+pub const SETTINGS_TTL: Duration = Duration::from_secs(5);
+
+/// Bound on each fact cache; reaching it empties that cache (facts are simply read again).
+const FACT_CACHE_MAX: usize = 100_000;
+
+type SubmitterKey = (String, String, String, i64);
+
+struct Timed<T> {
+    value: T,
+    at: Instant,
+}
+
+#[derive(Default)]
+struct Caches {
+    default_tlp: Option<Timed<Tlp>>,
+    orgs: HashMap<String, Timed<Arc<OrgSettings>>>,
+    collections: HashMap<String, Timed<Arc<CollectionSettings>>>,
+    scrubbers: HashMap<String, Timed<Arc<Result<Scrubber, String>>>>,
+    submitters: HashMap<SubmitterKey, Option<Submitter>>,
+    statements: HashSet<(String, String)>,
+}
+
+/// The hub's sharing policy over one store.
+pub struct Policy {
+    store: Arc<dyn Store>,
+    hub_identity: String,
+    caches: Mutex<Caches>,
+}
+
+fn fresh<T: Clone>(entry: Option<&Timed<T>>) -> Option<T> {
+    entry
+        .filter(|t| t.at.elapsed() < SETTINGS_TTL)
+        .map(|t| t.value.clone())
+}
+
+impl Policy {
+    /// Reads (creating on first use) the hub's identity.
+    pub fn new(store: Arc<dyn Store>) -> Result<Policy, PolicyError> {
+        let hub_identity = settings::hub_identity(store.as_ref())?;
+        Ok(Policy {
+            store,
+            hub_identity,
+            caches: Mutex::default(),
+        })
+    }
+
+    /// The STIX identity id served in place of anonymous submitters.
+    pub fn hub_identity(&self) -> &str {
+        &self.hub_identity
+    }
+
+    fn caches(&self) -> std::sync::MutexGuard<'_, Caches> {
+        // A panic elsewhere cannot leave a cache half-written in a way that matters: every
+        // entry is inserted whole.
+        self.caches.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn default_tlp(&self) -> Result<Tlp, PolicyError> {
+        if let Some(t) = fresh(self.caches().default_tlp.as_ref()) {
+            return Ok(t);
+        }
+        let t = settings::default_tlp(self.store.as_ref())?;
+        self.caches().default_tlp = Some(Timed {
+            value: t,
+            at: Instant::now(),
+        });
+        Ok(t)
+    }
+
+    fn org(&self, org_id: &str) -> Result<Arc<OrgSettings>, PolicyError> {
+        if let Some(s) = fresh(self.caches().orgs.get(org_id)) {
+            return Ok(s);
+        }
+        let s = Arc::new(settings::org_settings(self.store.as_ref(), org_id)?);
+        self.caches().orgs.insert(
+            org_id.to_string(),
+            Timed {
+                value: s.clone(),
+                at: Instant::now(),
+            },
+        );
+        Ok(s)
+    }
+
+    fn collection(&self, collection_id: &str) -> Result<Arc<CollectionSettings>, PolicyError> {
+        if let Some(s) = fresh(self.caches().collections.get(collection_id)) {
+            return Ok(s);
+        }
+        let s = Arc::new(settings::collection_settings(
+            self.store.as_ref(),
+            collection_id,
+        )?);
+        self.caches().collections.insert(
+            collection_id.to_string(),
+            Timed {
+                value: s.clone(),
+                at: Instant::now(),
+            },
+        );
+        Ok(s)
+    }
+
+    /// The scrubber for what `caller`'s organization posts: its configured domains and
+    /// names, plus its registered name when it shares anonymously.
+    fn scrubber(&self, caller: &Caller) -> Result<Arc<Result<Scrubber, String>>, PolicyError> {
+        if let Some(s) = fresh(self.caches().scrubbers.get(&caller.org_id)) {
+            return Ok(s);
+        }
+        let org = self.org(&caller.org_id)?;
+        let mut names = org.names.clone();
+        if org.attribution == Attribution::Anonymous
+            && !names.iter().any(|n| n.eq_ignore_ascii_case(&caller.org_name))
+        {
+            names.push(caller.org_name.clone());
+        }
+        let built = Scrubber::new(ScrubConfig {
+            org_domains: org.domains.clone(),
+            org_names: names,
+        })
+        .map_err(|e| e.to_string());
+        let s = Arc::new(built);
+        self.caches().scrubbers.insert(
+            caller.org_id.clone(),
+            Timed {
+                value: s.clone(),
+                at: Instant::now(),
+            },
+        );
+        Ok(s)
+    }
+
+    fn submitter(
+        &self,
+        collection: &Collection,
+        v: &StoredVersion,
+    ) -> Result<Option<Submitter>, PolicyError> {
+        // date_added is part of the key: a version deleted and posted again is a new fact.
+        let key = (
+            collection.id.clone(),
+            v.id.clone(),
+            v.version_key.clone(),
+            v.date_added,
+        );
+        if let Some(s) = self.caches().submitters.get(&key) {
+            return Ok(s.clone());
+        }
+        let s = self
+            .store
+            .submitter(&collection.id, &v.id, &v.version_key)?;
+        let mut caches = self.caches();
+        if caches.submitters.len() >= FACT_CACHE_MAX {
+            caches.submitters.clear();
+        }
+        caches.submitters.insert(key, s.clone());
+        Ok(s)
+    }
+
+    /// Is `marking_id` a statement marking-definition stored in the collection? Every
+    /// stored version must be one; anything else is a marking the hub does not understand.
+    fn is_statement(&self, collection_id: &str, marking_id: &str) -> bool {
+        let key = (collection_id.to_string(), marking_id.to_string());
+        if self.caches().statements.contains(&key) {
+            return true;
+        }
+        let query = ObjectQuery {
+            ids: vec![marking_id.to_string()],
+            types: vec!["marking-definition".into()],
+            versions: VersionSelect::all(),
+            limit: 20,
+            ..ObjectQuery::default()
+        };
+        let Ok(page) = self.store.query_objects(collection_id, &query) else {
+            return false;
+        };
+        let statement = !page.items.is_empty()
+            && !page.more
+            && page.items.iter().all(|v| {
+                serde_json::from_str::<Value>(&v.json).is_ok_and(|m| {
+                    m.get("definition_type").and_then(Value::as_str) == Some("statement")
+                        && m.pointer("/definition/statement").is_some_and(Value::is_string)
+                })
+            });
+        if statement {
+            let mut caches = self.caches();
+            if caches.statements.len() >= FACT_CACHE_MAX {
+                caches.statements.clear();
+            }
+            caches.statements.insert(key);
+        }
+        statement
+    }
+
+    /// What `caller` gets of one stored version.
+    pub fn view_of(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        version: &StoredVersion,
+    ) -> Result<View, PolicyError> {
+        let reader = Reader::from_caller(caller);
+        let default_tlp = self.default_tlp()?;
+        if let Some(quick) = quick_view(&version.json, &reader, default_tlp) {
+            return Ok(quick);
+        }
+        let Ok(object) = serde_json::from_str::<Value>(&version.json) else {
+            return Ok(View::Hidden("stored JSON does not parse"));
+        };
+        let submitter = self.submitter(collection, version)?;
+        let named = match &submitter {
+            Some(s) => self.org(&s.org_id)?.attribution == Attribution::Named,
+            None => false,
+        };
+        let coll = self.collection(&collection.id)?;
+        let is_statement = |id: &str| self.is_statement(&collection.id, id);
+        let ctx = ViewContext {
+            reader: &reader,
+            submitter_org: submitter.as_ref().map(|s| s.org_id.as_str()),
+            submitter_user: submitter.as_ref().map(|s| s.user_id.as_str()),
+            submitter_named: named,
+            default_tlp,
+            collection_amber: &coll.amber,
+            hub_identity: &self.hub_identity,
+            is_statement: &is_statement,
+        };
+        Ok(view(&object, &ctx))
+    }
+
+    fn record(&self, caller: &Caller, collection: &Collection, id: &str, findings: Value) -> bool {
+        let record = ScrubRecord {
+            at: Timestamp::now().as_micros(),
+            collection_id: collection.id.clone(),
+            object_id: id.to_string(),
+            org_id: caller.org_id.clone(),
+            user_id: caller.user_id.clone(),
+            findings: findings.to_string(),
+        };
+        match self.store.record_scrub(&record) {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("ward serve: policy: recording a scrub: {e}");
+                false
+            }
+        }
+    }
+
+    /// TLP at publish time: AMBER+STRICT and RED may not be shared onward, so such an
+    /// object that came from this hub (the hub's identity as author) or that another
+    /// organization already submitted is refused.
+    fn reshare_refusal(&self, caller: &Caller, object: &Value) -> Option<String> {
+        let EffectiveTlp::Level(level) = effective_tlp(object) else {
+            return None;
+        };
+        if level < Tlp::AmberStrict {
+            return None;
+        }
+        let refuse = || {
+            Some(format!(
+                "{level} objects may not be shared onward; only their submitter may post them"
+            ))
+        };
+        if object.get("created_by_ref").and_then(Value::as_str) == Some(&self.hub_identity) {
+            return refuse();
+        }
+        let id = object.get("id").and_then(Value::as_str).unwrap_or("");
+        match self.store.submissions(id) {
+            Ok(list) if list.iter().any(|s| s.org_id != caller.org_id) => refuse(),
+            Ok(_) => None,
+            Err(e) => {
+                eprintln!("ward serve: policy: looking up submissions: {e}");
+                Some("the hub could not check who shared this object first; try again".into())
+            }
+        }
+    }
+}
+
+fn log_hidden(e: &PolicyError) -> ReadDecision {
+    eprintln!("ward serve: policy: {e}; object withheld");
+    ReadDecision::Hide
+}
+
+impl ReadFilter for Policy {
+    fn check(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        version: &StoredVersion,
+    ) -> ReadDecision {
+        match self.view_of(caller, collection, version) {
+            Ok(View::Unchanged) => ReadDecision::Keep,
+            Ok(View::Changed(v)) => ReadDecision::Replace(v.to_string()),
+            Ok(View::Hidden(_)) => ReadDecision::Hide,
+            Err(e) => log_hidden(&e),
+        }
+    }
+
+    fn admits_anonymous(&self, collection: &Collection) -> bool {
+        self.collection(&collection.id)
+            .map(|c| c.public)
+            .unwrap_or(false)
+    }
+}
+
+impl PublishFilter for Policy {
+    fn check(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        object: &Value,
+        _raw: &str,
+    ) -> PublishDecision {
+        if let Some(reason) = self.reshare_refusal(caller, object) {
+            return PublishDecision::Reject(reason);
+        }
+        let scrubber = match self.scrubber(caller) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ward serve: policy: {e}");
+                return PublishDecision::Reject(
+                    "the hub could not load your organization's settings; try again".into(),
+                );
+            }
+        };
+        let scrubber = match scrubber.as_ref() {
+            Ok(s) => s,
+            Err(e) => {
+                return PublishDecision::Reject(format!(
+                    "your organization's scrubber settings are invalid ({e}); ask the hub operator"
+                ))
+            }
+        };
+        let id = object.get("id").and_then(Value::as_str).unwrap_or("");
+        let out = match scrubber.scrub_stix(object) {
+            Ok(out) => out,
+            Err(e) => return PublishDecision::Reject(format!("the PHI scrubber: {e}")),
+        };
+        if out.document.is_null() {
+            let reason = out.dropped.first().map_or("internal", |d| d.reason);
+            let recorded = self.record(
+                caller,
+                collection,
+                id,
+                json!({ "findings": out.findings, "dropped": out.dropped }),
+            );
+            return PublishDecision::Reject(if recorded {
+                format!("withheld by the PHI scrubber: {reason}")
+            } else {
+                "withheld by the PHI scrubber; the hub could not record why".into()
+            });
+        }
+        if out.findings.is_empty() {
+            return PublishDecision::Keep;
+        }
+        if !self.record(caller, collection, id, json!({ "findings": out.findings })) {
+            return PublishDecision::Reject(
+                "the hub could not record what its scrubber changed; try again".into(),
+            );
+        }
+        match serde_json::to_string(&out.document) {
+            Ok(text) => PublishDecision::Replace(text),
+            Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
+        }
+    }
+}
+
+impl SightingCounter for Policy {
+    fn summary(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        indicator_id: &str,
+    ) -> Result<SightingSummary, String> {
+        let empty = SightingSummary {
+            indicator: indicator_id.to_string(),
+            ..SightingSummary::default()
+        };
+        // Counts about an indicator the reader may not read would say that it exists.
+        let query = ObjectQuery {
+            ids: vec![indicator_id.to_string()],
+            limit: 1,
+            ..ObjectQuery::default()
+        };
+        let found = self
+            .store
+            .query_objects(&collection.id, &query)
+            .map_err(|e| e.to_string())?;
+        if let Some(v) = found.items.first() {
+            if !matches!(
+                self.view_of(caller, collection, v),
+                Ok(View::Unchanged | View::Changed(_))
+            ) {
+                return Ok(empty);
+            }
+        }
+        let records = self
+            .store
+            .sightings_of(&collection.id, indicator_id)
+            .map_err(|e| e.to_string())?;
+        let mut visible: Vec<(Value, Option<String>)> = Vec::with_capacity(records.len());
+        for r in records {
+            let readable = matches!(
+                self.view_of(caller, collection, &r.version),
+                Ok(View::Unchanged | View::Changed(_))
+            );
+            if !readable {
+                continue;
+            }
+            if let Ok(v) = serde_json::from_str::<Value>(&r.version.json) {
+                visible.push((v, r.submitter.map(|s| s.org_id)));
+            }
+        }
+        Ok(aggregate(
+            indicator_id,
+            visible.iter().map(|(v, o)| (v, o.as_deref())),
+            Timestamp::now().as_micros(),
+        ))
+    }
+}
