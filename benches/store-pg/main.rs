@@ -164,7 +164,10 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let target: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let target: usize = args
+        .first()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let budget = Duration::from_secs(args.get(1).and_then(|a| a.parse().ok()).unwrap_or(600));
     let which = args.get(2).map(String::as_str).unwrap_or("both");
     if which != "pg" {

@@ -20,7 +20,10 @@ fn the_demo_runs_and_writes_a_plan_with_the_planted_findings() {
     );
     // Every step ran, in order.
     for n in 1..=7 {
-        assert!(stdout.contains(&format!("[{n}/7]")), "step {n} missing:\n{stdout}");
+        assert!(
+            stdout.contains(&format!("[{n}/7]")),
+            "step {n} missing:\n{stdout}"
+        );
     }
     // The planted hit from the sample logs is this week's first action.
     assert!(

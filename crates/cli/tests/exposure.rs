@@ -4,7 +4,13 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn ward() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ward"));
+    // Commands that keep results under --data must not write into the source tree.
+    command.env(
+        "WARD_DATA",
+        std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+    );
+    command
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -12,7 +12,13 @@ use serde_json::Value;
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
 
 fn ward() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ward"));
+    // Commands that keep results under --data must not write into the source tree.
+    command.env(
+        "WARD_DATA",
+        std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+    );
+    command
 }
 
 /// Runs `ward --data DIR [--json] admin ARGS...`, returning stdout; panics with stderr on failure.

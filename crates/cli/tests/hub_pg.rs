@@ -16,8 +16,8 @@ use serde_json::Value;
 use ward_stix::Timestamp;
 use ward_store::credentials::hash_password;
 use ward_store::{
-    NewCollection, NewVersion, ObjectQuery, SqliteStore, StatusRecord, StatusState, Store,
-    StoredVersion, VersionSelect,
+    NewCollection, NewVersion, ObjectQuery, ScrubRecord, SqliteStore, StatusRecord, StatusState,
+    Store, StoredVersion, Submitter, VersionSelect,
 };
 use ward_store_pg::{scratch, PgStore};
 
@@ -408,13 +408,36 @@ fn migrate_100k_versions_from_the_embedded_store() {
                 .collect();
             store.add_objects(&alerts, &older, &done("s")).expect("add");
         }
+        // Archive's versions carry their (private) submitter.
+        let by = Submitter {
+            org_id: "org-mercy".into(),
+            user_id: "user-alice".into(),
+        };
         for start in (100_000..115_000).step_by(1000) {
             let batch: Vec<_> = (start..start + 1000)
                 .map(|n| version(n, "2024-02-01T00:00:00.000Z"))
                 .collect();
             store
-                .add_objects(&archive, &batch, &done("s"))
+                .add_objects_by(&archive, &batch, &done("s"), &by)
                 .expect("add");
+        }
+        store
+            .set_setting("org.Mercy.attribution", Some("named"))
+            .expect("setting");
+        store
+            .set_setting("hub.default_tlp", Some("green"))
+            .expect("setting");
+        for i in 0..3 {
+            store
+                .record_scrub(&ScrubRecord {
+                    at: 1_700_000_000_000_000 + i,
+                    collection_id: alerts.clone(),
+                    object_id: format!("note--{i}"),
+                    org_id: "org-mercy".into(),
+                    user_id: "user-alice".into(),
+                    findings: "[]".into(),
+                })
+                .expect("scrub record");
         }
         (alerts, archive)
     };
@@ -454,6 +477,10 @@ fn migrate_100k_versions_from_the_embedded_store() {
     assert_eq!(r["orgs"]["target"], 2);
     assert_eq!(r["users"]["target"], 2);
     assert_eq!(r["collections"]["target"], 2);
+    assert_eq!(r["submissions"]["target"], 15_000);
+    // The embedded hub may have written settings of its own when it ran.
+    assert!(r["settings"]["target"].as_u64() >= Some(2), "{report}");
+    assert_eq!(r["scrub_records"]["target"], 3);
     assert_eq!(r["source_checksum"], r["target_checksum"]);
 
     // Both stores answer alike, version flags included.
@@ -479,6 +506,17 @@ fn migrate_100k_versions_from_the_embedded_store() {
         }
     }
     assert_eq!(sqlite.signing_key().ok(), pg.signing_key().ok());
+    assert_eq!(sqlite.settings("").ok(), pg.settings("").ok());
+    assert_eq!(sqlite.scrub_records(10).ok(), pg.scrub_records(10).ok());
+    let one = &all_versions(&sqlite, &archive)[123];
+    let by = pg
+        .submitter(&archive, &one.id, &one.version_key)
+        .expect("submitter");
+    assert_eq!(by.map(|b| b.user_id), Some("user-alice".to_string()));
+    assert_eq!(
+        pg.count_objects(&alerts).ok(),
+        sqlite.count_objects(&alerts).ok()
+    );
 
     // New writes after the move land after everything migrated.
     let before = all_versions(&pg, &alerts).last().map(|v| v.date_added);

@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 fn ward(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ward"))
         .args(args)
+        .env(
+            "WARD_DATA",
+            std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+        )
         .output()
         .expect("run ward")
 }

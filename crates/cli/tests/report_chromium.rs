@@ -48,13 +48,24 @@ fn the_plan_renders_with_its_top_actions_and_requests_nothing_outside() {
         .args(["demo", "--out", "out"])
         .output()
         .unwrap();
-    assert_eq!(demo.status.code(), Some(0), "{}", String::from_utf8_lossy(&demo.stderr));
+    assert_eq!(
+        demo.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
     let html = dir.path().join("out/plan.html");
     let member = dir.path().join("out/member-store");
     let plan_json = Command::new(env!("CARGO_BIN_EXE_ward"))
         .arg("--data")
         .arg(&member)
-        .args(["report", "--format", "json", "--organization", "Riverside Family Clinic"])
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--organization",
+            "Riverside Family Clinic",
+        ])
         .output()
         .unwrap();
     let plan: serde_json::Value = serde_json::from_slice(&plan_json.stdout).unwrap();
@@ -83,19 +94,32 @@ fn the_plan_renders_with_its_top_actions_and_requests_nothing_outside() {
             "--proxy-bypass-list=<-loopback>",
             "--host-resolver-rules=MAP * ~NOTFOUND",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg(format!("--log-net-log={}", net_log.display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dom = String::from_utf8_lossy(&out.stdout);
     for title in &titles {
-        let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let escaped = title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
         assert!(dom.contains(&escaped), "top action not rendered: {title}");
     }
-    assert!(dom.contains("<svg"), "charts missing from the rendered page");
+    assert!(
+        dom.contains("<svg"),
+        "charts missing from the rendered page"
+    );
     let requests = page_requests(&net_log);
     assert!(requests.is_empty(), "the plan page requested {requests:?}");
 }

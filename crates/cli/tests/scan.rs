@@ -7,7 +7,13 @@ use std::process::{Command, Stdio};
 use serde_json::{json, Value};
 
 fn ward() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ward"));
+    // Commands that keep results under --data must not write into the source tree.
+    command.env(
+        "WARD_DATA",
+        std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+    );
+    command
 }
 
 fn bundle(dir: &std::path::Path) -> std::path::PathBuf {
@@ -93,9 +99,13 @@ fn json_alerts_have_exactly_the_documented_fields() {
             "score",
             "tlp",
             "sources",
-            "sentence"
+            "sentence",
+            "device",
+            "threats"
         ]
     );
+    assert_eq!(a["device"], "10.1.4.22");
+    assert_eq!(a["threats"], json!(["LockBit"]));
     assert_eq!(a["line"], 4);
     assert_eq!(lines[1]["line"], 6);
     assert_eq!(a["field"], "id.resp_h");

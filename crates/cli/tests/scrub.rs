@@ -12,6 +12,10 @@ fn ward(args: &[&str]) -> Output {
     match Command::new(env!("CARGO_BIN_EXE_ward"))
         .args(args)
         .env_remove("WARD_TOKEN")
+        .env(
+            "WARD_DATA",
+            std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+        )
         .output()
     {
         Ok(out) => out,

@@ -32,10 +32,10 @@ pub struct Alert {
     pub sentence: String,
     /// The organization's own device involved (the other end of the connection), when the
     /// log names it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub device: Option<String>,
     /// Malware or groups the intel ties the indicator to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub threats: Vec<String>,
 }
 

@@ -22,11 +22,13 @@ fn thread_cpu_seconds() -> f64 {
     ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
-/// Runs `round` `rounds` times; returns the last answer and each round's (wall, cpu).
-fn timed<T>(
-    rounds: u32,
-    mut round: impl FnMut() -> Result<T, Box<dyn std::error::Error>>,
-) -> Result<(T, Vec<f64>, Vec<f64>), Box<dyn std::error::Error>> {
+type Error = Box<dyn std::error::Error>;
+
+/// The last answer, and each round's wall-clock and CPU seconds.
+type Timed<T> = (T, Vec<f64>, Vec<f64>);
+
+/// Runs `round` `rounds` times.
+fn timed<T>(rounds: u32, mut round: impl FnMut() -> Result<T, Error>) -> Result<Timed<T>, Error> {
     let (mut wall, mut cpu) = (Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..rounds {
@@ -38,7 +40,7 @@ fn timed<T>(
     Ok((last.ok_or("ROUNDS must be at least 1")?, wall, cpu))
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().collect();
     let arg = |i: usize| args.get(i).map(String::as_str).ok_or("missing argument");
     match args.get(1).map(String::as_str) {

@@ -231,10 +231,34 @@ fn timestamp_shape(s: &[char]) -> bool {
     ok.unwrap_or(false)
 }
 
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
-    let chars: Vec<char> = text.chars().collect();
-    // About one token per five characters in real patterns; one allocation up front.
-    let mut out = Vec::with_capacity(chars.len() / 4 + 2);
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out)?;
+    Ok(out)
+}
+
+/// Tokenizes into `out` (cleared first), so that a caller can lend the same buffer to
+/// every pattern it parses.
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) -> Result<(), PatternError> {
+    out.clear();
+    // Most patterns are short: their characters go on the stack, sparing a heap block of a
+    // size the allocator handles slowly (the lexer runs once per indicator, millions of times).
+    let mut stack = ['\0'; 512];
+    let heap: Vec<char>;
+    let chars: &[char] = if text.len() <= stack.len() {
+        let mut n = 0;
+        for c in text.chars() {
+            stack[n] = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = text.chars().collect();
+        &heap
+    };
+    // About one token per five characters in real patterns.
+    out.reserve(chars.len() / 4 + 2);
     let mut i = 0;
     let err = |pos: usize, message: String| PatternError::Syntax {
         position: pos,
@@ -285,10 +309,10 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
             '>' if next == Some('=') => (Tok::Ge, 2),
             '>' => (Tok::Gt, 1),
             '\'' => {
-                let (s, len) = lex_string(&chars, i)?;
+                let (s, len) = lex_string(chars, i)?;
                 (Tok::Str(s), len)
             }
-            '.' | '+' | '-' | '0'..='9' => match lex_number(&chars, i)? {
+            '.' | '+' | '-' | '0'..='9' => match lex_number(chars, i)? {
                 Some(found) => found,
                 None if c == '.' => (Tok::Dot, 1),
                 None => return Err(err(start, format!("expected a number after {c:?}"))),
@@ -306,7 +330,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
                 let word = &chars[i..j];
                 let is = |w: &str| word.len() == w.len() && word.iter().copied().eq(w.chars());
                 if j == i + 1 && matches!(c, 't' | 'h' | 'b') && chars.get(j) == Some(&'\'') {
-                    lex_prefixed(&chars, i, c)?
+                    lex_prefixed(chars, i, c)?
                 } else if hyphen {
                     (Tok::Ident(word.iter().collect(), true), j - i)
                 } else if is("true") || is("false") {
@@ -331,7 +355,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>, PatternError> {
         pos: chars.len(),
         negative: false,
     });
-    Ok(out)
+    Ok(())
 }
 
 /// Reads `'…'` starting at `start`; returns the unescaped text and the length in chars.

@@ -240,7 +240,13 @@ mod tests {
 
     #[test]
     fn containment_of_text_is_containment_of_what_it_reads_as() {
-        let blocks = ["10.1.2.0/24", "10.0.0.0/8", "0.0.0.0/0", "10.1.2.3", "2001:db8::/32"];
+        let blocks = [
+            "10.1.2.0/24",
+            "10.0.0.0/8",
+            "0.0.0.0/0",
+            "10.1.2.3",
+            "2001:db8::/32",
+        ];
         let texts = [
             "10.1.2.9",
             "10.1.3.9",

@@ -5,7 +5,7 @@
 //! left-associative. Nesting is capped so a hostile pattern cannot exhaust the stack.
 
 use crate::ast::*;
-use crate::lexer::{tokenize, Kw, Tok, Token};
+use crate::lexer::{tokenize_into, Kw, Tok, Token};
 use crate::PatternError;
 
 /// Deeper nesting than any real pattern needs; bounds recursion on hostile input.
@@ -18,34 +18,47 @@ const MAX_QUALIFIERS: usize = 3;
 /// Builds a balanced tree over an associative operator's operands, so that the 5,000-way
 /// ORs some feeds emit nest log2(n) deep instead of n deep (the tree is walked recursively).
 fn balance<T>(mut items: Vec<T>, join: &impl Fn(T, T) -> T) -> T {
-    if items.len() == 1 {
-        return items.remove(0);
+    // Two or three operands, nearly every real case, need no splitting.
+    if items.len() <= 3 {
+        let last = items.pop();
+        let mid = items.pop();
+        return match (items.pop(), mid, last) {
+            (Some(a), Some(b), Some(c)) => join(a, join(b, c)),
+            (None, Some(a), Some(b)) => join(a, b),
+            (None, None, Some(a)) => a,
+            // Callers always pass at least one operand.
+            _ => unreachable!("balance of an empty list"),
+        };
     }
     let right = items.split_off(items.len() / 2);
     let left = balance(items, join);
     join(left, balance(right, join))
 }
 
+/// Token buffers kept for this thread's next pattern: parsing runs once per indicator,
+/// and a fresh buffer of a few kilobytes each time costs the allocator more than the
+/// lexing. Buffers that grew past this many tokens (a hostile pattern) are not kept.
+const KEPT_TOKENS: usize = 4096;
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 pub(crate) fn parse(text: &str) -> Result<Pattern, PatternError> {
-    let tokens = tokenize(text)?;
+    let mut tokens = TOKENS.with(|t| t.take());
+    tokenize_into(text, &mut tokens)?;
     let mut p = Parser {
         tokens,
         at: 0,
         depth: 0,
     };
-    if p.peek() == &Tok::Eof {
-        return Err(p.error(
-            "expected an observation expression such as [ipv4-addr:value = '198.51.100.1']",
-        ));
+    let result = p.pattern();
+    let mut tokens = p.tokens;
+    if tokens.capacity() <= KEPT_TOKENS {
+        tokens.clear();
+        TOKENS.with(|t| t.replace(tokens));
     }
-    let root = p.observation_expressions()?;
-    if p.peek() != &Tok::Eof {
-        return Err(p.error(&format!(
-            "expected AND, OR, FOLLOWEDBY, a qualifier or the end of the pattern, found {}",
-            p.peek().describe()
-        )));
-    }
-    Ok(Pattern { root })
+    result
 }
 
 struct Parser {
@@ -55,6 +68,23 @@ struct Parser {
 }
 
 impl Parser {
+    /// The whole pattern: observation expressions up to the end.
+    fn pattern(&mut self) -> Result<Pattern, PatternError> {
+        if self.peek() == &Tok::Eof {
+            return Err(self.error(
+                "expected an observation expression such as [ipv4-addr:value = '198.51.100.1']",
+            ));
+        }
+        let root = self.observation_expressions()?;
+        if self.peek() != &Tok::Eof {
+            return Err(self.error(&format!(
+                "expected AND, OR, FOLLOWEDBY, a qualifier or the end of the pattern, found {}",
+                self.peek().describe()
+            )));
+        }
+        Ok(Pattern { root })
+    }
+
     fn peek(&self) -> &Tok {
         &self.tokens[self.at.min(self.tokens.len() - 1)].tok
     }
@@ -217,8 +247,9 @@ impl Parser {
     }
 
     fn timestamp(&mut self, what: &str) -> Result<String, PatternError> {
-        match self.peek().clone() {
+        match self.current_mut() {
             Tok::Timestamp(t) => {
+                let t = std::mem::take(t);
                 self.advance();
                 Ok(t)
             }
@@ -358,9 +389,18 @@ impl Parser {
         }))
     }
 
+    /// The current token, to be consumed: a literal's or a name's contents are moved out
+    /// rather than copied. The parser steps back only onto the token it has just passed,
+    /// to describe it in an error, never onto one whose contents it took.
+    fn current_mut(&mut self) -> &mut Tok {
+        let at = self.at.min(self.tokens.len() - 1);
+        &mut self.tokens[at].tok
+    }
+
     fn string(&mut self, what: &str) -> Result<String, PatternError> {
-        match self.peek().clone() {
+        match self.current_mut() {
             Tok::Str(s) => {
+                let s = std::mem::take(s);
                 self.advance();
                 Ok(s)
             }
@@ -370,14 +410,14 @@ impl Parser {
 
     fn literal(&mut self, allow_bool: bool) -> Result<Literal, PatternError> {
         let lit =
-            match self.peek().clone() {
-                Tok::Int(i) => Literal::Int(i),
-                Tok::Float(x) => Literal::Float(x),
-                Tok::Str(s) => Literal::Str(s),
-                Tok::Bool(b) if allow_bool => Literal::Bool(b),
-                Tok::Hex(h) => Literal::Hex(h),
-                Tok::Base64(b) => Literal::Base64(b),
-                Tok::Timestamp(t) => Literal::Timestamp(t),
+            match self.current_mut() {
+                Tok::Int(i) => Literal::Int(*i),
+                Tok::Float(x) => Literal::Float(*x),
+                Tok::Str(s) => Literal::Str(std::mem::take(s)),
+                Tok::Bool(b) if allow_bool => Literal::Bool(*b),
+                Tok::Hex(h) => Literal::Hex(std::mem::take(h)),
+                Tok::Base64(b) => Literal::Base64(std::mem::take(b)),
+                Tok::Timestamp(t) => Literal::Timestamp(std::mem::take(t)),
                 _ if allow_bool => return Err(self.expected("a literal value after the operator")),
                 _ => return Err(self.expected(
                     "an orderable literal (number, string, binary or timestamp) after the operator",
@@ -411,8 +451,8 @@ impl Parser {
     }
 
     fn object_path(&mut self) -> Result<ObjectPath, PatternError> {
-        let object_type = match self.peek().clone() {
-            Tok::Ident(name, _) => name,
+        let object_type = match self.current_mut() {
+            Tok::Ident(name, _) => std::mem::take(name),
             _ => return Err(self.expected("an object type such as file or ipv4-addr")),
         };
         self.advance();
@@ -421,9 +461,9 @@ impl Parser {
         }
         self.advance();
         let mut steps = Vec::new();
-        match self.peek().clone() {
-            Tok::Ident(name, false) => steps.push(PathStep::Key(name)),
-            Tok::Str(s) => steps.push(PathStep::Key(s)),
+        match self.current_mut() {
+            Tok::Ident(name, false) => steps.push(PathStep::Key(std::mem::take(name))),
+            Tok::Str(s) => steps.push(PathStep::Key(std::mem::take(s))),
             _ => {
                 return Err(self.expected(
                     "a property name (letters, digits, '_', or a quoted string) after ':'",
@@ -435,9 +475,9 @@ impl Parser {
             match self.peek() {
                 Tok::Dot => {
                     self.advance();
-                    match self.peek().clone() {
-                        Tok::Ident(name, false) => steps.push(PathStep::Key(name)),
-                        Tok::Str(s) => steps.push(PathStep::Key(s)),
+                    match self.current_mut() {
+                        Tok::Ident(name, false) => steps.push(PathStep::Key(std::mem::take(name))),
+                        Tok::Str(s) => steps.push(PathStep::Key(std::mem::take(s))),
                         _ => return Err(self.expected("a property name after '.'")),
                     }
                     self.advance();

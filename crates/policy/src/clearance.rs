@@ -86,13 +86,13 @@ pub fn cleared(level: Tlp, reader: &Reader, audience: &Audience<'_>) -> bool {
         Tlp::Amber | Tlp::AmberStrict => {
             reader.is_member()
                 && (audience.is_submitter_org(reader)
-                    || audience.amber_orgs.iter().any(|o| *o == reader.org_id))
+                    || audience.amber_orgs.contains(&reader.org_id))
         }
         Tlp::Red => {
             reader.kind == ReaderKind::Person
                 && !reader.user_id.is_empty()
                 && (audience.submitter_user == Some(reader.user_id.as_str())
-                    || audience.red_users.iter().any(|u| *u == reader.user_id))
+                    || audience.red_users.contains(&reader.user_id))
         }
     }
 }
@@ -133,7 +133,11 @@ mod tests {
         assert!(cleared(Tlp::Red, &named, &aud));
         assert!(!cleared(Tlp::Red, &named_machine, &aud));
         assert!(!cleared(Tlp::Red, &own, &aud), "same org, other user");
-        assert!(cleared(Tlp::Red, &reader("a", "ua", ReaderKind::Person), &aud));
+        assert!(cleared(
+            Tlp::Red,
+            &reader("a", "ua", ReaderKind::Person),
+            &aud
+        ));
         // An anonymous reader never matches an unknown (empty) submitter.
         let nobody = Audience::default();
         assert!(!cleared(Tlp::Amber, &anon, &nobody));

@@ -141,7 +141,9 @@ impl Policy {
         let org = self.org(&caller.org_id)?;
         let mut names = org.names.clone();
         if org.attribution == Attribution::Anonymous
-            && !names.iter().any(|n| n.eq_ignore_ascii_case(&caller.org_name))
+            && !names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&caller.org_name))
         {
             names.push(caller.org_name.clone());
         }
@@ -209,7 +211,8 @@ impl Policy {
             && page.items.iter().all(|v| {
                 serde_json::from_str::<Value>(&v.json).is_ok_and(|m| {
                     m.get("definition_type").and_then(Value::as_str) == Some("statement")
-                        && m.pointer("/definition/statement").is_some_and(Value::is_string)
+                        && m.pointer("/definition/statement")
+                            .is_some_and(Value::is_string)
                 })
             });
         if statement {
@@ -305,6 +308,26 @@ impl Policy {
     }
 }
 
+/// Is this finding a placeholder the member's own scrubber already put there? What `ward
+/// share` sends has been scrubbed once; the scrubber may take the inside of a placeholder
+/// (`[INTERNAL-HOST]`) for an identifier again, and rewriting it would make the hub store
+/// something other than what the member previewed, while removing nothing.
+fn is_placeholder(object: &Value, finding: &ward_scrub::StixFinding) -> bool {
+    let Some(text) = object.pointer(&finding.pointer).and_then(Value::as_str) else {
+        return false;
+    };
+    let span = &finding.finding.original_span;
+    let widened = span.start.checked_sub(1).zip(span.end.checked_add(1));
+    let candidates = [
+        text.get(span.clone()),
+        widened.and_then(|(start, end)| text.get(start..end)),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .any(|t| ward_scrub::Kind::ALL.iter().any(|k| k.placeholder() == t))
+}
+
 fn log_hidden(e: &PolicyError) -> ReadDecision {
     eprintln!("ward serve: policy: {e}; object withheld");
     ReadDecision::Hide
@@ -379,7 +402,7 @@ impl PublishFilter for Policy {
                 "withheld by the PHI scrubber; the hub could not record why".into()
             });
         }
-        if out.findings.is_empty() {
+        if out.findings.iter().all(|f| is_placeholder(object, f)) {
             return PublishDecision::Keep;
         }
         if !self.record(caller, collection, id, json!({ "findings": out.findings })) {

@@ -53,8 +53,10 @@ pub fn export_allowed(object: &Value) -> bool {
         .get("object_marking_refs")
         .and_then(Value::as_array)
         .is_none_or(|refs| {
-            refs.iter()
-                .all(|r| r.as_str().is_some_and(|id| Tlp::from_marking_id(id).is_some()))
+            refs.iter().all(|r| {
+                r.as_str()
+                    .is_some_and(|id| Tlp::from_marking_id(id).is_some())
+            })
         });
     only_tlp && effective_tlp(object) != EffectiveTlp::Level(Tlp::Red)
 }

@@ -12,6 +12,7 @@ use crate::PolicyError;
 
 const DEFAULT_TLP: &str = "hub.default_tlp";
 const HUB_IDENTITY: &str = "hub.identity";
+const HUB_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x8d2c_41f6_0b7e_4a53_b1c9_52e0_7f3a_9d14);
 
 fn org_key(org_id: &str, what: &str) -> String {
     format!("org.{org_id}.{what}")
@@ -110,7 +111,10 @@ pub fn collection_settings(
     collection_id: &str,
 ) -> Result<CollectionSettings, PolicyError> {
     Ok(CollectionSettings {
-        public: store.setting(&collection_key(collection_id, "public"))?.as_deref() == Some("true"),
+        public: store
+            .setting(&collection_key(collection_id, "public"))?
+            .as_deref()
+            == Some("true"),
         amber: list(store, &collection_key(collection_id, "amber"))?,
     })
 }
@@ -143,7 +147,15 @@ pub fn hub_identity(store: &dyn Store) -> Result<String, PolicyError> {
         return Ok(id);
     }
     let id = format!("identity--{}", uuid::Uuid::new_v4());
-    store.set_setting(HUB_IDENTITY, Some(&id))?;
+    if let Err(e) = store.set_setting(HUB_IDENTITY, Some(&id)) {
+        // A store without settings still needs one identity shared by all its processes:
+        // derive it from the store's cursor key (a one-way hash of a secret).
+        let key = store.signing_key().map_err(|_| e)?;
+        return Ok(format!(
+            "identity--{}",
+            uuid::Uuid::new_v5(&HUB_NAMESPACE, &key)
+        ));
+    }
     // Two processes may race on first start: whichever write landed last is the answer for
     // both, and neither has served anything yet.
     Ok(store.setting(HUB_IDENTITY)?.unwrap_or(id))
@@ -223,4 +235,36 @@ pub fn change_collection(
         )?;
     }
     collection_settings(store, collection_id)
+}
+
+/// Every policy setting, by name, for `ward admin policy show`.
+pub fn describe(store: &dyn Store) -> Result<serde_json::Value, PolicyError> {
+    let orgs = store.orgs()?;
+    let name_of = |id: &String| {
+        orgs.iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.clone(), |o| o.name.clone())
+    };
+    let mut org_rows = Vec::new();
+    for o in &orgs {
+        let s = org_settings(store, &o.id)?;
+        org_rows.push(serde_json::json!({
+            "name": o.name, "id": o.id, "attribution": s.attribution,
+            "domains": s.domains, "names": s.names,
+        }));
+    }
+    let mut collection_rows = Vec::new();
+    for c in store.collections()? {
+        let s = collection_settings(store, &c.id)?;
+        let amber: Vec<String> = s.amber.iter().map(name_of).collect();
+        collection_rows.push(serde_json::json!({
+            "id": c.id, "title": c.title, "public": s.public, "amber": amber,
+        }));
+    }
+    Ok(serde_json::json!({
+        "default_tlp": default_tlp(store)?.to_string(),
+        "hub_identity": store.setting(HUB_IDENTITY)?,
+        "organizations": org_rows,
+        "collections": collection_rows,
+    }))
 }

@@ -63,7 +63,7 @@ pub fn aggregate<'a>(
         organizations_last_7_days: week.len() as u64,
         organizations_last_30_days: month.len() as u64,
         false_positives: false_positive.len() as u64,
-        last_seen: last.map(|t| Timestamp::from_micros(t).to_string()),
+        last_seen: last.map(|t| Timestamp::from_micros(t).with_precision(3).to_string()),
     }
 }
 
@@ -94,7 +94,9 @@ mod tests {
 
     #[test]
     fn counts_organizations_not_sightings() {
-        let now = Timestamp::parse("2024-03-31T00:00:00Z").unwrap().as_micros();
+        let now = Timestamp::parse("2024-03-31T00:00:00Z")
+            .unwrap()
+            .as_micros();
         let a1 = sighting("2024-03-30T00:00:00Z", false);
         let a2 = sighting("2024-03-29T00:00:00Z", false);
         let b = sighting("2024-03-10T00:00:00Z", false);
@@ -119,7 +121,7 @@ mod tests {
         assert_eq!(s.organizations_last_7_days, 1);
         assert_eq!(s.organizations_last_30_days, 2);
         assert_eq!(s.false_positives, 1);
-        assert_eq!(s.last_seen.as_deref(), Some("2024-03-30T00:00:00Z"));
+        assert_eq!(s.last_seen.as_deref(), Some("2024-03-30T00:00:00.000Z"));
         assert_eq!(score_adjustment(&s), 0);
     }
 }

@@ -90,7 +90,10 @@ pub fn quick_view(raw: &str, reader: &Reader, default_tlp: Tlp) -> Option<View> 
 }
 
 /// The object-level TLP of `object`, or why it is held back.
-pub fn object_level(object: &Map<String, Value>, ctx: &ViewContext<'_>) -> Result<Tlp, &'static str> {
+pub fn object_level(
+    object: &Map<String, Value>,
+    ctx: &ViewContext<'_>,
+) -> Result<Tlp, &'static str> {
     let refs = match object.get("object_marking_refs") {
         None => return Ok(ctx.default_tlp),
         Some(Value::Array(refs)) => refs,
@@ -242,7 +245,9 @@ fn granular_removals(
         .ok_or("granular_markings is not a list")?;
     let mut out = Vec::new();
     for entry in list {
-        let entry = entry.as_object().ok_or("a granular marking is not an object")?;
+        let entry = entry
+            .as_object()
+            .ok_or("a granular marking is not an object")?;
         let withheld = match entry.get("marking_ref") {
             // A `lang` marking says which language a property is in; it restricts nothing.
             None => false,
@@ -387,23 +392,24 @@ mod tests {
 
     fn note() -> Value {
         json!({"type": "note", "spec_version": "2.1", "id": "note--00000000-0000-4000-8000-000000000001",
-            "created": "2024-01-01T00:00:00Z", "modified": "2024-01-01T00:00:00Z",
-            "created_by_ref": "identity--00000000-0000-4000-8000-00000000bbbb",
-            "authors": ["Jane"], "abstract": "summary", "content": "body",
-            "object_refs": ["indicator--00000000-0000-4000-8000-000000000002", "identity--00000000-0000-4000-8000-00000000bbbb"],
-            "external_references": [{"source_name": "a", "url": "https://a.example/x"}],
-            "granular_markings": [
-                {"marking_ref": Tlp::Red.marking_id(), "selectors": ["abstract", "external_references.[0].url"]},
-                {"marking_ref": Tlp::Clear.marking_id(), "selectors": ["content"]},
-                {"lang": "en", "selectors": ["content"]}
-            ]})
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "created_by_ref": "identity--00000000-0000-4000-8000-00000000bbbb",
+        "authors": ["Jane"], "abstract": "summary", "content": "body",
+        "object_refs": ["indicator--00000000-0000-4000-8000-000000000002", "identity--00000000-0000-4000-8000-00000000bbbb"],
+        "external_references": [{"source_name": "a", "description": "d", "url": "https://a.example/x"}],
+        "granular_markings": [
+            {"marking_ref": Tlp::Red.marking_id(), "selectors": ["abstract", "external_references.[0].url"]},
+            {"marking_ref": Tlp::Clear.marking_id(), "selectors": ["content"]},
+            {"lang": "en", "selectors": ["content"]}
+        ]})
     }
 
     #[test]
     fn granular_red_is_removed_and_the_author_replaced() {
         let r = member("org-b");
-        let View::Changed(v) = view(&note(), &ctx(&r, false)) else {
-            panic!("expected a changed copy")
+        let got = view(&note(), &ctx(&r, false));
+        let View::Changed(v) = got else {
+            panic!("expected a changed copy, got {got:?}")
         };
         assert!(v.get("abstract").is_none());
         assert!(v["external_references"][0].get("url").is_none());
@@ -432,7 +438,8 @@ mod tests {
     #[test]
     fn named_submitters_keep_their_name() {
         let mut n = note();
-        n.as_object_mut().map(|m| m.shift_remove("granular_markings"));
+        n.as_object_mut()
+            .map(|m| m.shift_remove("granular_markings"));
         assert_eq!(view(&n, &ctx(&member("org-b"), true)), View::Unchanged);
     }
 
@@ -454,7 +461,7 @@ mod tests {
     fn removing_a_required_property_hides_the_object() {
         let ind = json!({"type": "indicator", "spec_version": "2.1",
             "id": "indicator--00000000-0000-4000-8000-000000000002",
-            "created": "2024-01-01T00:00:00Z", "modified": "2024-01-01T00:00:00Z",
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
             "pattern": "[ipv4-addr:value = '203.0.113.9']", "pattern_type": "stix",
             "valid_from": "2024-01-01T00:00:00Z",
             "granular_markings": [{"marking_ref": Tlp::Amber.marking_id(), "selectors": ["pattern"]}]});
@@ -485,10 +492,19 @@ mod tests {
     fn quick_view_only_when_nothing_needs_reading() {
         let anon = Reader::anonymous();
         let plain = r#"{"type":"indicator","id":"indicator--1"}"#;
-        assert_eq!(quick_view(plain, &member("x"), Tlp::Green), Some(View::Unchanged));
-        assert!(matches!(quick_view(plain, &anon, Tlp::Green), Some(View::Hidden(_))));
+        assert_eq!(
+            quick_view(plain, &member("x"), Tlp::Green),
+            Some(View::Unchanged)
+        );
+        assert!(matches!(
+            quick_view(plain, &anon, Tlp::Green),
+            Some(View::Hidden(_))
+        ));
         assert_eq!(quick_view(plain, &anon, Tlp::Clear), Some(View::Unchanged));
-        assert_eq!(quick_view(r#"{"object_marking_refs":[]}"#, &anon, Tlp::Clear), None);
+        assert_eq!(
+            quick_view(r#"{"object_marking_refs":[]}"#, &anon, Tlp::Clear),
+            None
+        );
         assert_eq!(quick_view(r#"{"x":"\u0041"}"#, &anon, Tlp::Clear), None);
     }
 }

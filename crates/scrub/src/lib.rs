@@ -298,6 +298,20 @@ mod tests {
         .expect("valid config")
     }
 
+    #[test]
+    fn scrubbing_twice_changes_nothing_more() {
+        let s = scrubber();
+        for text in [
+            "Host ehr-app01.stmarys.org and Dr. Alice Smith at 10.1.2.3, MRN 1234567.",
+            "Patient John Doe (DOB 03/04/1950) called from 555-201-3344 about SSN 123-45-6789.",
+            "Server nas-01 user jdoe@stmarys.org, ticket for St. Mary's Medical Center.",
+        ] {
+            let once = s.scrub_text(text).text;
+            let twice = s.scrub_text(&once).text;
+            assert_eq!(once, twice, "second pass changed {once:?}");
+        }
+    }
+
     fn check_invariants(input: &str) {
         let out = scrubber().scrub_text(input);
         assert!(out.text.len() <= MAX_EXPANSION * input.len(), "{input:?}");

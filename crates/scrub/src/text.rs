@@ -71,6 +71,20 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }
+    // A placeholder left by an earlier pass (`[INTERNAL-HOST]`) is already scrubbed: scrubbing
+    // twice must give the same text, so no rule may take its inner word for an identifier.
+    let bytes = text.as_bytes();
+    for t in &mut engine.toks {
+        let framed =
+            t.start > 0 && bytes.get(t.start - 1) == Some(&b'[') && bytes.get(t.end) == Some(&b']');
+        if framed
+            && crate::Kind::ALL
+                .iter()
+                .any(|k| k.placeholder().get(1..k.placeholder().len() - 1) == Some(t.s))
+        {
+            t.class = Class::Protected;
+        }
+    }
     engine.apply_numeric(text);
     engine.context_rules();
     engine.settle();

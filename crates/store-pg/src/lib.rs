@@ -30,6 +30,14 @@ pub enum PgError {
     Url { url: String, reason: String },
     #[error("database {url}: {detail}")]
     Connect { url: String, detail: String },
+    #[error(
+        "database {url}: sslrootcert {path}: {detail}; expected a PEM file of CA certificates"
+    )]
+    RootCert {
+        url: String,
+        path: String,
+        detail: String,
+    },
     #[error("database {url} is encoded {found}; ward needs a UTF8 database (CREATE DATABASE ... ENCODING 'UTF8')")]
     Encoding { url: String, found: String },
     #[error("migration target {url} already holds {what}; migrate into an empty database")]
@@ -68,6 +76,90 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// `url` without the query parameter `key` (which the driver would refuse), and its value.
+fn take_param(url: &str, key: &str) -> (String, Option<String>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None);
+    };
+    let mut value = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.split_once('=') {
+            Some((k, v)) if k == key => {
+                value = Some(percent_decode(v));
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    let rest = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    (rest, value)
+}
+
+/// `%XX` escapes of a URL parameter value (paths with spaces or `&`).
+fn percent_decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let digit = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
+        if bytes[i] == b'%' {
+            if let (Some(hi), Some(lo)) = (digit(i + 1), digit(i + 2)) {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// rustls (ring) trusting the web PKI roots, or only the CAs in `root_cert`.
+fn tls_connector(
+    url: &str,
+    root_cert: Option<&str>,
+) -> Result<tokio_postgres_rustls::MakeRustlsConnect, PgError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let mut roots = rustls::RootCertStore::empty();
+    match root_cert {
+        Some(path) => {
+            let bad = |detail: String| PgError::RootCert {
+                url: url.to_string(),
+                path: path.to_string(),
+                detail,
+            };
+            let certs = CertificateDer::pem_file_iter(path)
+                .map_err(|e| bad(e.to_string()))?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| bad(e.to_string()))?;
+            if certs.is_empty() {
+                return Err(bad("no certificate in it".into()));
+            }
+            for cert in certs {
+                roots.add(cert).map_err(|e| bad(e.to_string()))?;
+            }
+        }
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| PgError::Connect {
+            url: url.to_string(),
+            detail: format!("TLS setup: {e}"),
+        })?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
 /// Tuning of a [`PgStore`].
 #[derive(Clone, Debug)]
 pub struct PgOptions {
@@ -99,19 +191,35 @@ impl PgStore {
         Self::open_with(url, &PgOptions::default())
     }
 
+    /// TLS: `sslmode=require` encrypts and verifies the server certificate against the web
+    /// PKI roots, or against the CA certificates of `sslrootcert=FILE` (PEM), which implies
+    /// `sslmode=require`. Unlike libpq's `require`, an unverified certificate is never
+    /// accepted (libpq's `verify-full`). Without either, connections are plain.
     pub fn open_with(url: &str, options: &PgOptions) -> Result<PgStore, PgError> {
         let shown = redact_url(url);
-        let mut config = postgres::Config::from_str(url).map_err(|e| PgError::Url {
+        let (rest, root_cert) = take_param(url, "sslrootcert");
+        let mut config = postgres::Config::from_str(&rest).map_err(|e| PgError::Url {
             url: shown.clone(),
             reason: e.to_string(),
         })?;
+        if root_cert.is_some() {
+            config.ssl_mode(postgres::config::SslMode::Require);
+        }
+        let tls = if config.get_ssl_mode() == postgres::config::SslMode::Require {
+            pool::Tls::Verified(tls_connector(&shown, root_cert.as_deref())?)
+        } else {
+            // Prefer (the default) without a TLS connector means plain; verifying nothing
+            // would only look safe.
+            config.ssl_mode(postgres::config::SslMode::Disable);
+            pool::Tls::Off
+        };
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
         if config.get_application_name().is_none() {
             config.application_name("ward");
         }
-        let pool = pool::Pool::new(config, options.max_connections);
+        let pool = pool::Pool::new(config, tls, options.max_connections);
         let mut client = pool.connect().map_err(|e| PgError::Connect {
             url: shown.clone(),
             detail: e.to_string(),
@@ -137,5 +245,46 @@ impl PgStore {
     /// The URL this store was opened with, without its password.
     pub fn url(&self) -> &str {
         &self.url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ward_only_parameters_are_taken_out_of_the_url() {
+        assert_eq!(
+            take_param(
+                "postgres://h/db?sslmode=require&sslrootcert=/a%20b/ca.pem",
+                "sslrootcert"
+            ),
+            (
+                "postgres://h/db?sslmode=require".to_string(),
+                Some("/a b/ca.pem".to_string())
+            )
+        );
+        assert_eq!(
+            take_param("postgres://h/db?sslrootcert=x", "sslrootcert"),
+            ("postgres://h/db".to_string(), Some("x".to_string()))
+        );
+        assert_eq!(
+            take_param("postgres://h/db", "sslrootcert"),
+            ("postgres://h/db".to_string(), None)
+        );
+        // Hostile escapes never panic.
+        for v in ["%", "%4", "%zz", "%e9%", "caf\u{e9}%"] {
+            let _ = percent_decode(v);
+        }
+        assert_eq!(percent_decode("%41%e2%82%ac"), "A\u{20ac}");
+    }
+
+    #[test]
+    fn a_missing_root_certificate_is_named() {
+        match PgStore::open("postgres://u@127.0.0.1:1/x?sslrootcert=/no/such/ca.pem") {
+            Err(PgError::RootCert { path, .. }) => assert_eq!(path, "/no/such/ca.pem"),
+            Err(other) => panic!("unexpected error {other}"),
+            Ok(_) => panic!("opened without a certificate"),
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! Moving a store (normally the embedded one) into PostgreSQL without loss: organizations,
 //! users (with their password hashes), collections with their ids and access lists, the
-//! cursor-signing key (so cursors handed out before the move stay valid) and every object
-//! version with its `date_added` and exact bytes. Everything is written in one transaction,
+//! cursor-signing key (so cursors handed out before the move stay valid), every object
+//! version with its `date_added`, exact bytes and submitter, hub settings and the scrub
+//! record. Everything is written in one transaction,
 //! so a failed migration leaves the target as empty as it was; then both stores are read back
 //! through the [`Store`] trait and compared by counts and a SHA-256 checksum.
 
 use std::collections::HashMap;
+
+use postgres::Statement;
 
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::Type;
@@ -13,10 +16,11 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 use ward_stix::Timestamp;
 use ward_store::{
-    Collection, ObjectQuery, Org, Store, StoreError, StoredVersion, User, VersionSelect,
+    Collection, ObjectQuery, Org, ScrubRecord, Store, StoreError, StoredVersion, Submitter, User,
+    VersionSelect,
 };
 
-use crate::store::{doc_override, insert_access};
+use crate::store::{doc_override, insert_access, insert_scrub, upsert_setting};
 use crate::{backend, PgError, PgStore};
 
 /// Versions read from the source per page.
@@ -37,6 +41,10 @@ pub struct MigrationReport {
     pub collections: Count,
     /// Object versions, over every collection.
     pub versions: Count,
+    /// Versions with a recorded submitter.
+    pub submissions: Count,
+    pub settings: Count,
+    pub scrub_records: Count,
     /// SHA-256 over members, collections and every version (collection, id, version,
     /// `date_added`, bytes) in delivery order, read from each store.
     pub source_checksum: String,
@@ -48,9 +56,17 @@ pub struct MigrationReport {
 impl MigrationReport {
     /// Whether every count and the checksum agree.
     pub fn matches(&self) -> bool {
-        [self.orgs, self.users, self.collections, self.versions]
-            .iter()
-            .all(|c| c.source == c.target)
+        [
+            self.orgs,
+            self.users,
+            self.collections,
+            self.versions,
+            self.submissions,
+            self.settings,
+            self.scrub_records,
+        ]
+        .iter()
+        .all(|c| c.source == c.target)
             && self.source_checksum == self.target_checksum
     }
 }
@@ -63,6 +79,9 @@ struct Digest {
     users: u64,
     collections: u64,
     versions: u64,
+    submissions: u64,
+    settings: u64,
+    scrub_records: u64,
 }
 
 impl Digest {
@@ -108,7 +127,35 @@ impl Digest {
         }
     }
 
-    fn version(&mut self, collection: &str, v: &StoredVersion) {
+    fn policy(&mut self, settings: &[(String, String)], scrubs: &[ScrubRecord]) {
+        for (k, v) in settings {
+            self.settings += 1;
+            self.field(b"setting");
+            self.field(k.as_bytes());
+            self.field(v.as_bytes());
+        }
+        for r in scrubs {
+            self.scrub_records += 1;
+            self.field(b"scrub");
+            self.hasher.update(r.at.to_le_bytes());
+            for f in [
+                &r.collection_id,
+                &r.object_id,
+                &r.org_id,
+                &r.user_id,
+                &r.findings,
+            ] {
+                self.field(f.as_bytes());
+            }
+        }
+    }
+
+    fn version(&mut self, collection: &str, v: &StoredVersion, by: Option<&Submitter>) {
+        if by.is_some() {
+            self.submissions += 1;
+        }
+        self.optional(by.map(|b| b.org_id.as_str()));
+        self.optional(by.map(|b| b.user_id.as_str()));
         self.versions += 1;
         self.field(collection.as_bytes());
         self.field(v.id.as_bytes());
@@ -120,7 +167,7 @@ impl Digest {
         self.field(v.json.as_bytes());
     }
 
-    fn finish(self) -> (String, [u64; 4]) {
+    fn finish(self) -> (String, [u64; 7]) {
         let hex = self
             .hasher
             .finalize()
@@ -129,7 +176,15 @@ impl Digest {
             .collect();
         (
             hex,
-            [self.orgs, self.users, self.collections, self.versions],
+            [
+                self.orgs,
+                self.users,
+                self.collections,
+                self.versions,
+                self.submissions,
+                self.settings,
+                self.scrub_records,
+            ],
         )
     }
 }
@@ -166,9 +221,11 @@ fn digest(store: &dyn Store) -> Result<Digest, StoreError> {
     let mut d = Digest::default();
     let collections = store.collections()?;
     d.members(&store.orgs()?, &store.users()?, &collections);
+    d.policy(&store.settings("")?, &store.scrub_records(usize::MAX)?);
     for c in &collections {
         each_version(store, &c.id, |v| {
-            d.version(&c.id, v);
+            let by = store.submitter(&c.id, &v.id, &v.version_key)?;
+            d.version(&c.id, v, by.as_ref());
             Ok(())
         })?;
     }
@@ -183,8 +240,11 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
     let users = from.users()?;
     let collections = from.collections()?;
     let signing_key = from.signing_key()?;
+    let settings = from.settings("")?;
+    let scrubs = from.scrub_records(usize::MAX)?;
     let mut source = Digest::default();
     source.members(&orgs, &users, &collections);
+    source.policy(&settings, &scrubs);
     let now = Timestamp::now().as_micros();
     {
         let mut conn = to.pool.get()?;
@@ -227,6 +287,14 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
             )
             .map_err(backend)?;
         }
+        let mut statements: HashMap<String, Statement> = HashMap::new();
+        for (k, v) in &settings {
+            upsert_setting(&mut tx, &mut statements, k, Some(v))?;
+        }
+        // Oldest first, so that the log's order (newest first) is kept.
+        for r in scrubs.iter().rev() {
+            insert_scrub(&mut tx, &mut statements, r)?;
+        }
         let mut keys = HashMap::new();
         for c in &collections {
             let key: i64 = tx
@@ -258,14 +326,17 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
                    version text NOT NULL,
                    date_added bigint NOT NULL,
                    raw text NOT NULL,
-                   doc text
+                   doc text,
+                   org_id text,
+                   user_id text
                ) ON COMMIT DROP"#,
         )
         .map_err(backend)?;
         let sink = tx
             .copy_in(
                 "COPY ward_migrate (collection_key, id, type, spec_version, version_key, version,
-                                    date_added, raw, doc) FROM STDIN (FORMAT binary)",
+                                    date_added, raw, doc, org_id, user_id)
+                 FROM STDIN (FORMAT binary)",
             )
             .map_err(backend)?;
         let mut writer = BinaryCopyInWriter::new(
@@ -280,13 +351,20 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
                 Type::INT8,
                 Type::TEXT,
                 Type::TEXT,
+                Type::TEXT,
+                Type::TEXT,
             ],
         );
         for c in &collections {
             let key = keys.get(&c.id).copied().unwrap_or_default();
             each_version(from, &c.id, |v| {
-                source.version(&c.id, v);
+                let by = from.submitter(&c.id, &v.id, &v.version_key)?;
+                source.version(&c.id, v, by.as_ref());
                 let doc = doc_override(&v.json);
+                let (org, user) = (
+                    by.as_ref().map(|b| b.org_id.as_str()),
+                    by.as_ref().map(|b| b.user_id.as_str()),
+                );
                 writer
                     .write(&[
                         &key,
@@ -298,6 +376,8 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
                         &v.date_added,
                         &v.json,
                         &doc,
+                        &org,
+                        &user,
                     ])
                     .map_err(backend)
             })?;
@@ -310,6 +390,9 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
                     version_key = min(version_key) OVER w, version_key = max(version_key) OVER w,
                     raw, coalesce(doc, raw)::jsonb
              FROM ward_migrate WINDOW w AS (PARTITION BY collection_key, id);
+             INSERT INTO submissions (collection_key, id, version_key, org_id, user_id)
+             SELECT collection_key, id, version_key, org_id, coalesce(user_id, '')
+             FROM ward_migrate WHERE org_id IS NOT NULL;
              UPDATE collections c SET last_date_added = m.hi
              FROM (SELECT collection_key, max(date_added) AS hi FROM objects
                    GROUP BY collection_key) m
@@ -333,6 +416,9 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
         users: count(1),
         collections: count(2),
         versions: count(3),
+        submissions: count(4),
+        settings: count(5),
+        scrub_records: count(6),
         source_checksum,
         target_checksum,
         not_migrated: vec![

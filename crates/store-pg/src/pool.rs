@@ -8,6 +8,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use postgres::{Client, GenericClient, NoTls, Statement};
+use tokio_postgres_rustls::MakeRustlsConnect;
 use ward_store::StoreError;
 
 use crate::backend;
@@ -50,6 +51,13 @@ impl Conn {
     }
 }
 
+/// How connections are secured: plain (loopback, private networks) or TLS with a verified
+/// server certificate.
+pub(crate) enum Tls {
+    Off,
+    Verified(MakeRustlsConnect),
+}
+
 struct State {
     idle: Vec<Conn>,
     open: usize,
@@ -57,15 +65,17 @@ struct State {
 
 pub(crate) struct Pool {
     config: postgres::Config,
+    tls: Tls,
     max: usize,
     state: Mutex<State>,
     freed: Condvar,
 }
 
 impl Pool {
-    pub fn new(config: postgres::Config, max: usize) -> Pool {
+    pub fn new(config: postgres::Config, tls: Tls, max: usize) -> Pool {
         Pool {
             config,
+            tls,
             max: max.max(1),
             state: Mutex::new(State {
                 idle: Vec::new(),
@@ -82,7 +92,11 @@ impl Pool {
     }
 
     pub fn connect(&self) -> Result<Client, StoreError> {
-        self.config.connect(NoTls).map_err(backend)
+        match &self.tls {
+            Tls::Off => self.config.connect(NoTls),
+            Tls::Verified(tls) => self.config.connect(tls.clone()),
+        }
+        .map_err(backend)
     }
 
     /// A connection for one call: an idle one, a new one while under `max`, else the first

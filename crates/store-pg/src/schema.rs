@@ -81,6 +81,32 @@ const MIGRATIONS: &[&str] = &[
         body text NOT NULL
     );
     "#,
+    // 2: the sharing policy: who submitted each version (private), hub settings, the
+    // operator's record of what the scrubber changed, and sightings by what they sighted.
+    r#"
+    CREATE TABLE submissions (
+        collection_key bigint NOT NULL REFERENCES collections(key),
+        id text COLLATE "C" NOT NULL,
+        version_key text COLLATE "C" NOT NULL,
+        org_id text NOT NULL,
+        user_id text NOT NULL,
+        PRIMARY KEY (collection_key, id, version_key)
+    );
+    CREATE INDEX submissions_by_object ON submissions (id);
+    CREATE TABLE settings (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
+    CREATE TABLE scrub_log (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at bigint NOT NULL,
+        collection_id text NOT NULL,
+        object_id text NOT NULL,
+        org_id text NOT NULL,
+        user_id text NOT NULL,
+        findings text NOT NULL
+    );
+    -- What the jsonb copy is for: sightings found by the indicator they sighted.
+    CREATE INDEX objects_sighting_of ON objects (collection_key, (doc ->> 'sighting_of_ref'))
+        WHERE type = 'sighting';
+    "#,
 ];
 
 /// Brings the schema up to date in one transaction.

@@ -14,7 +14,8 @@ use ward_stix::Timestamp;
 use ward_store::credentials::random_secret;
 use ward_store::{
     version_key, AddOutcome, Collection, NewCollection, NewVersion, ObjectQuery, Org, Page,
-    StatusRecord, Store, StoreError, StoredVersion, User, VersionSelect,
+    ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, StoredVersion, Submission,
+    Submitter, User, VersionSelect,
 };
 
 use crate::pool::prepared;
@@ -340,13 +341,28 @@ pub(crate) fn stored_version(r: &Row) -> Result<StoredVersion, StoreError> {
 }
 
 impl PgStore {
-    fn with_conn<T>(
+    fn with_conn<T: Send>(
         &self,
-        f: impl FnOnce(&mut Client, &mut Statements) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Client, &mut Statements) -> Result<T, StoreError> + Send,
     ) -> Result<T, StoreError> {
-        let mut conn = self.pool.get()?;
-        let (client, statements) = conn.split();
-        f(client, statements)
+        let run = move || {
+            let mut conn = self.pool.get()?;
+            let (client, statements) = conn.split();
+            f(client, statements)
+        };
+        // The driver blocks on a runtime of its own, which tokio forbids on a thread that is
+        // driving async tasks. Callers should use a blocking thread, but a store call made
+        // from async code must not panic the hub: leave the runtime for the call's duration.
+        match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+            Err(_) => run(),
+            Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(run),
+            Ok(_) => std::thread::scope(|scope| {
+                scope
+                    .spawn(run)
+                    .join()
+                    .unwrap_or_else(|_| Err(StoreError::Backend("a database call panicked".into())))
+            }),
+        }
     }
 
     /// The row key of collection `id`; cached, since a collection's key never changes.
@@ -471,6 +487,93 @@ impl PgStore {
             ));
         }
         Ok(out)
+    }
+
+    /// `add_objects`, recording `submitter` (when given) for every version it adds.
+    fn add(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+        submitter: Option<&Submitter>,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        let body = status_body(status)?;
+        self.with_conn(|c, s| {
+            let mut tx = c.transaction().map_err(backend)?;
+            let lock = prepared(
+                s,
+                &mut tx,
+                "SELECT key, last_date_added,
+                        (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+                 FROM collections WHERE id = $1 FOR UPDATE",
+            )?;
+            let row = tx
+                .query_opt(&lock, &[&collection_id])
+                .map_err(backend)?
+                .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))?;
+            let key: i64 = row.try_get(0).map_err(backend)?;
+            let first_last: i64 = row.try_get(1).map_err(backend)?;
+            // The database's clock: one clock for every hub process, whatever their hosts.
+            let now: i64 = row.try_get(2).map_err(backend)?;
+            let mut known = Self::known(&mut tx, s, key, objects)?;
+            // Objects without a version get their date_added as version; should that collide
+            // with a stored version of the same id, it is a duplicate, as in the embedded
+            // store. Each round adds at least one collision, so this ends.
+            let plan = loop {
+                let plan = plan(objects, &known, now, first_last);
+                let (ids, keys): (Vec<&str>, Vec<&str>) = plan
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.object.version.is_none() && known.bounds.contains_key(&r.object.id)
+                    })
+                    .map(|r| (r.object.id.as_str(), r.version_key.as_str()))
+                    .unzip();
+                if ids.is_empty() {
+                    break plan;
+                }
+                let clashes = Self::present(&mut tx, s, key, &ids, &keys)?;
+                if clashes.is_empty() {
+                    break plan;
+                }
+                known.present.extend(clashes);
+            };
+            for (flag, pairs) in [
+                ("is_first", &plan.unset_first),
+                ("is_last", &plan.unset_last),
+            ] {
+                if pairs.is_empty() {
+                    continue;
+                }
+                let (ids, keys): (Vec<&str>, Vec<&str>) =
+                    pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).unzip();
+                let st = prepared(
+                    s,
+                    &mut tx,
+                    &format!(
+                        "UPDATE objects o SET {flag} = false
+                         FROM unnest($2::text[], $3::text[]) AS u(id, vk)
+                         WHERE o.collection_key = $1 AND o.id = u.id AND o.version_key = u.vk"
+                    ),
+                )?;
+                tx.execute(&st, &[&key, &ids, &keys]).map_err(backend)?;
+            }
+            if !plan.rows.is_empty() {
+                insert_rows(&mut tx, s, key, &plan.rows)?;
+                if let Some(by) = submitter {
+                    insert_submissions(&mut tx, s, key, &plan.rows, by)?;
+                }
+                let st = prepared(
+                    s,
+                    &mut tx,
+                    "UPDATE collections SET last_date_added = $2 WHERE key = $1",
+                )?;
+                tx.execute(&st, &[&key, &plan.last]).map_err(backend)?;
+            }
+            upsert_status(&mut tx, s, status, &body)?;
+            tx.commit().map_err(backend)?;
+            Ok(plan.outcomes)
+        })
     }
 }
 
@@ -697,79 +800,186 @@ impl Store for PgStore {
         objects: &[NewVersion],
         status: &StatusRecord,
     ) -> Result<Vec<AddOutcome>, StoreError> {
-        let body = status_body(status)?;
+        self.add(collection_id, objects, status, None)
+    }
+
+    fn add_objects_by(
+        &self,
+        collection_id: &str,
+        objects: &[NewVersion],
+        status: &StatusRecord,
+        submitter: &Submitter,
+    ) -> Result<Vec<AddOutcome>, StoreError> {
+        self.add(collection_id, objects, status, Some(submitter))
+    }
+
+    fn submitter(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        version_key: &str,
+    ) -> Result<Option<Submitter>, StoreError> {
         self.with_conn(|c, s| {
-            let mut tx = c.transaction().map_err(backend)?;
-            let lock = prepared(
+            let st = prepared(
                 s,
-                &mut tx,
-                "SELECT key, last_date_added,
-                        (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
-                 FROM collections WHERE id = $1 FOR UPDATE",
+                c,
+                "SELECT s.org_id, s.user_id FROM submissions s
+                 JOIN collections c ON c.key = s.collection_key
+                 WHERE c.id = $1 AND s.id = $2 AND s.version_key = $3",
             )?;
-            let row = tx
-                .query_opt(&lock, &[&collection_id])
+            c.query_opt(&st, &[&collection_id, &object_id, &version_key])
                 .map_err(backend)?
-                .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))?;
-            let key: i64 = row.try_get(0).map_err(backend)?;
-            let first_last: i64 = row.try_get(1).map_err(backend)?;
-            // The database's clock: one clock for every hub process, whatever their hosts.
-            let now: i64 = row.try_get(2).map_err(backend)?;
-            let mut known = Self::known(&mut tx, s, key, objects)?;
-            // Objects without a version get their date_added as version; should that collide
-            // with a stored version of the same id, it is a duplicate, as in the embedded
-            // store. Each round adds at least one collision, so this ends.
-            let plan = loop {
-                let plan = plan(objects, &known, now, first_last);
-                let (ids, keys): (Vec<&str>, Vec<&str>) = plan
-                    .rows
-                    .iter()
-                    .filter(|r| {
-                        r.object.version.is_none() && known.bounds.contains_key(&r.object.id)
+                .map(|r| {
+                    Ok(Submitter {
+                        org_id: r.try_get(0).map_err(backend)?,
+                        user_id: r.try_get(1).map_err(backend)?,
                     })
-                    .map(|r| (r.object.id.as_str(), r.version_key.as_str()))
-                    .unzip();
-                if ids.is_empty() {
-                    break plan;
-                }
-                let clashes = Self::present(&mut tx, s, key, &ids, &keys)?;
-                if clashes.is_empty() {
-                    break plan;
-                }
-                known.present.extend(clashes);
-            };
-            for (flag, pairs) in [
-                ("is_first", &plan.unset_first),
-                ("is_last", &plan.unset_last),
-            ] {
-                if pairs.is_empty() {
-                    continue;
-                }
-                let (ids, keys): (Vec<&str>, Vec<&str>) =
-                    pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).unzip();
-                let st = prepared(
-                    s,
-                    &mut tx,
-                    &format!(
-                        "UPDATE objects o SET {flag} = false
-                         FROM unnest($2::text[], $3::text[]) AS u(id, vk)
-                         WHERE o.collection_key = $1 AND o.id = u.id AND o.version_key = u.vk"
-                    ),
-                )?;
-                tx.execute(&st, &[&key, &ids, &keys]).map_err(backend)?;
-            }
-            if !plan.rows.is_empty() {
-                insert_rows(&mut tx, s, key, &plan.rows)?;
-                let st = prepared(
-                    s,
-                    &mut tx,
-                    "UPDATE collections SET last_date_added = $2 WHERE key = $1",
-                )?;
-                tx.execute(&st, &[&key, &plan.last]).map_err(backend)?;
-            }
-            upsert_status(&mut tx, s, status, &body)?;
-            tx.commit().map_err(backend)?;
-            Ok(plan.outcomes)
+                })
+                .transpose()
+        })
+    }
+
+    fn submissions(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
+        self.with_conn(|c, s| {
+            let st = prepared(
+                s,
+                c,
+                r#"SELECT c.id, s.id, s.version_key, s.org_id, s.user_id FROM submissions s
+                   JOIN collections c ON c.key = s.collection_key
+                   WHERE s.id = $1 ORDER BY c.id COLLATE "C", s.version_key"#,
+            )?;
+            c.query(&st, &[&object_id])
+                .map_err(backend)?
+                .iter()
+                .map(|r| {
+                    Ok(Submission {
+                        collection_id: r.try_get(0).map_err(backend)?,
+                        object_id: r.try_get(1).map_err(backend)?,
+                        version: r.try_get(2).map_err(backend)?,
+                        org_id: r.try_get(3).map_err(backend)?,
+                        user_id: r.try_get(4).map_err(backend)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with_conn(|c, s| {
+            let st = prepared(s, c, "SELECT value FROM settings WHERE key = $1")?;
+            c.query_opt(&st, &[&key])
+                .map_err(backend)?
+                .map(|r| r.try_get(0).map_err(backend))
+                .transpose()
+        })
+    }
+
+    fn set_setting(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        self.with_conn(|c, s| upsert_setting(c, s, key, value))
+    }
+
+    fn settings(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        self.with_conn(|c, s| {
+            // starts_with rather than LIKE: keys may hold `%` or `_`.
+            let st = prepared(
+                s,
+                c,
+                "SELECT key, value FROM settings WHERE starts_with(key, $1) ORDER BY key",
+            )?;
+            c.query(&st, &[&prefix])
+                .map_err(backend)?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get(0).map_err(backend)?,
+                        r.try_get(1).map_err(backend)?,
+                    ))
+                })
+                .collect()
+        })
+    }
+
+    fn record_scrub(&self, record: &ScrubRecord) -> Result<(), StoreError> {
+        self.with_conn(|c, s| insert_scrub(c, s, record))
+    }
+
+    fn scrub_records(&self, limit: usize) -> Result<Vec<ScrubRecord>, StoreError> {
+        self.with_conn(|c, s| {
+            let st = prepared(
+                s,
+                c,
+                "SELECT at, collection_id, object_id, org_id, user_id, findings
+                 FROM scrub_log ORDER BY seq DESC LIMIT $1",
+            )?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            c.query(&st, &[&limit])
+                .map_err(backend)?
+                .iter()
+                .map(|r| {
+                    Ok(ScrubRecord {
+                        at: r.try_get(0).map_err(backend)?,
+                        collection_id: r.try_get(1).map_err(backend)?,
+                        object_id: r.try_get(2).map_err(backend)?,
+                        org_id: r.try_get(3).map_err(backend)?,
+                        user_id: r.try_get(4).map_err(backend)?,
+                        findings: r.try_get(5).map_err(backend)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn sightings_of(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        self.with_conn(|c, s| {
+            let key = self.collection_key(c, s, collection_id)?;
+            // Written to match the partial expression index `objects_sighting_of`.
+            let st = prepared(
+                s,
+                c,
+                "SELECT o.id, o.type, o.spec_version, o.version, o.version_key, o.date_added,
+                        o.raw, s.org_id, s.user_id
+                 FROM objects o
+                 LEFT JOIN submissions s ON s.collection_key = o.collection_key
+                      AND s.id = o.id AND s.version_key = o.version_key
+                 WHERE o.collection_key = $1 AND o.type = 'sighting'
+                   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
+                 ORDER BY o.date_added, o.id",
+            )?;
+            c.query(&st, &[&key, &indicator_id])
+                .map_err(backend)?
+                .iter()
+                .map(|r| {
+                    let org: Option<String> = r.try_get(7).map_err(backend)?;
+                    let user: Option<String> = r.try_get(8).map_err(backend)?;
+                    Ok(SightingRecord {
+                        version: stored_version(r)?,
+                        submitter: org.map(|org_id| Submitter {
+                            org_id,
+                            user_id: user.unwrap_or_default(),
+                        }),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
+        self.with_conn(|c, s| {
+            let key = self.collection_key(c, s, collection_id)?;
+            let st = prepared(
+                s,
+                c,
+                "SELECT count(*) FROM objects WHERE collection_key = $1 AND is_last",
+            )?;
+            let n: i64 = c
+                .query_one(&st, &[&key])
+                .and_then(|r| r.try_get(0))
+                .map_err(backend)?;
+            Ok(u64::try_from(n).unwrap_or(0))
         })
     }
 
@@ -947,6 +1157,78 @@ fn insert_rows(
         &st,
         &[
             &key, &ids, &types, &specs, &keys, &versions, &dates, &firsts, &lasts, &raws, &docs,
+        ],
+    )
+    .map_err(backend)?;
+    Ok(())
+}
+
+/// Records `by` as the submitter of every row (replacing a row a deleted version left).
+fn insert_submissions(
+    c: &mut impl GenericClient,
+    s: &mut Statements,
+    key: i64,
+    rows: &[NewRow<'_>],
+    by: &Submitter,
+) -> Result<(), StoreError> {
+    let ids: Vec<&str> = rows.iter().map(|r| r.object.id.as_str()).collect();
+    let keys: Vec<&str> = rows.iter().map(|r| r.version_key.as_str()).collect();
+    let st = prepared(
+        s,
+        c,
+        "INSERT INTO submissions (collection_key, id, version_key, org_id, user_id)
+         SELECT $1, u.id, u.vk, $4, $5 FROM unnest($2::text[], $3::text[]) AS u(id, vk)
+         ON CONFLICT (collection_key, id, version_key)
+         DO UPDATE SET org_id = EXCLUDED.org_id, user_id = EXCLUDED.user_id",
+    )?;
+    c.execute(&st, &[&key, &ids, &keys, &by.org_id, &by.user_id])
+        .map_err(backend)?;
+    Ok(())
+}
+
+pub(crate) fn upsert_setting(
+    c: &mut impl GenericClient,
+    s: &mut Statements,
+    key: &str,
+    value: Option<&str>,
+) -> Result<(), StoreError> {
+    let st = match value {
+        Some(_) => prepared(
+            s,
+            c,
+            "INSERT INTO settings (key, value) VALUES ($1, $2)
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        )?,
+        None => prepared(
+            s,
+            c,
+            "DELETE FROM settings WHERE key = $1 AND $2::text IS NULL",
+        )?,
+    };
+    c.execute(&st, &[&key, &value]).map_err(backend)?;
+    Ok(())
+}
+
+pub(crate) fn insert_scrub(
+    c: &mut impl GenericClient,
+    s: &mut Statements,
+    r: &ScrubRecord,
+) -> Result<(), StoreError> {
+    let st = prepared(
+        s,
+        c,
+        "INSERT INTO scrub_log (at, collection_id, object_id, org_id, user_id, findings)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )?;
+    c.execute(
+        &st,
+        &[
+            &r.at,
+            &r.collection_id,
+            &r.object_id,
+            &r.org_id,
+            &r.user_id,
+            &r.findings,
         ],
     )
     .map_err(backend)?;

@@ -15,8 +15,9 @@ use proptest::test_runner::{Config, TestRunner};
 use ward_stix::Timestamp;
 use ward_store::credentials::{hash_password, new_token, token_hash, verify_password};
 use ward_store::{
-    version_key, AddOutcome, NewCollection, NewVersion, ObjectQuery, Position, SqliteStore,
-    StatusDetail, StatusRecord, StatusState, Store, StoreError, StoredVersion, VersionSelect,
+    version_key, AddOutcome, NewCollection, NewVersion, ObjectQuery, Position, ScrubRecord,
+    SqliteStore, StatusDetail, StatusRecord, StatusState, Store, StoreError, StoredVersion,
+    Submitter, VersionSelect,
 };
 use ward_store_pg::scratch::{self, ScratchDatabase};
 use ward_store_pg::PgStore;
@@ -76,6 +77,9 @@ conformance!(
     unknown_collection_is_an_error,
     concurrent_writers_and_a_reader,
     pagination_property,
+    submitter_is_written_with_the_version_and_only_for_new_versions,
+    settings_and_scrub_records,
+    sightings_are_found_by_what_they_sighted,
 );
 
 // --- fixtures ---------------------------------------------------------------------------------
@@ -814,4 +818,168 @@ fn pagination_property(a: &dyn Store, b: &dyn Store) {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+// --- sharing policy tables -------------------------------------------------------------------
+
+fn sighting(n: usize, of: &str) -> NewVersion {
+    let id = format!("sighting--00000000-0000-4000-8000-{n:012}");
+    NewVersion {
+        json: format!(
+            r#"{{"type":"sighting","spec_version":"2.1","id":"{id}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","sighting_of_ref":"{of}"}}"#
+        ),
+        id,
+        object_type: "sighting".into(),
+        spec_version: "2.1".into(),
+        version: Some(Timestamp::parse("2024-01-01T00:00:00Z").expect("timestamp")),
+    }
+}
+
+fn submitter_is_written_with_the_version_and_only_for_new_versions(a: &dyn Store, b: &dyn Store) {
+    let c = collection(a);
+    let first = Submitter {
+        org_id: "org-a".into(),
+        user_id: "user-a".into(),
+    };
+    let second = Submitter {
+        org_id: "org-b".into(),
+        user_id: "user-b".into(),
+    };
+    let v = indicator(1, "2024-01-01T00:00:00.000Z");
+    a.add_objects_by(&c, std::slice::from_ref(&v), &status("s1"), &first)
+        .unwrap();
+    // A duplicate posted by someone else (through the other process) changes nothing.
+    b.add_objects_by(&c, std::slice::from_ref(&v), &status("s2"), &second)
+        .unwrap();
+    let key = query(b, &c, ObjectQuery::default()).remove(0).version_key;
+    assert_eq!(b.submitter(&c, &v.id, &key).unwrap(), Some(first.clone()));
+    assert_eq!(a.submitter("other", &v.id, &key).unwrap(), None);
+    let subs = b.submissions(&v.id).unwrap();
+    assert_eq!(subs.len(), 1);
+    assert_eq!(
+        (
+            subs[0].collection_id.as_str(),
+            subs[0].version.as_str(),
+            subs[0].org_id.as_str()
+        ),
+        (c.as_str(), key.as_str(), "org-a")
+    );
+    // Plain add_objects records nobody.
+    let w = indicator(2, "2024-01-01T00:00:00.000Z");
+    a.add_objects(&c, std::slice::from_ref(&w), &status("s3"))
+        .unwrap();
+    assert_eq!(b.submitter(&c, &w.id, &key).unwrap(), None);
+    // A deleted version posted again by another organization belongs to the new poster.
+    a.delete_object(&c, &v.id, &VersionSelect::all(), &[])
+        .unwrap();
+    b.add_objects_by(&c, std::slice::from_ref(&v), &status("s4"), &second)
+        .unwrap();
+    assert_eq!(a.submitter(&c, &v.id, &key).unwrap(), Some(second));
+    assert_eq!(a.count_objects(&c).unwrap(), 2);
+    // Versions count once: a second version of w does not add an object.
+    a.add_objects(
+        &c,
+        &[indicator(2, "2024-02-01T00:00:00.000Z")],
+        &status("s5"),
+    )
+    .unwrap();
+    assert_eq!(b.count_objects(&c).unwrap(), 2);
+    assert!(matches!(
+        a.count_objects("no-such"),
+        Err(StoreError::UnknownCollection(_))
+    ));
+}
+
+fn settings_and_scrub_records(a: &dyn Store, b: &dyn Store) {
+    assert_eq!(a.setting("org.x.attribution").unwrap(), None);
+    a.set_setting("org.x.attribution", Some("named")).unwrap();
+    b.set_setting("org.x_y.attribution", Some("anonymous"))
+        .unwrap();
+    a.set_setting("org.x%.attribution", Some("odd")).unwrap();
+    a.set_setting("hub.default_tlp", Some("green")).unwrap();
+    assert_eq!(
+        b.setting("org.x.attribution").unwrap().as_deref(),
+        Some("named")
+    );
+    // `_` and `%` in a prefix are characters, not wildcards; results ordered by key.
+    assert_eq!(b.settings("org.x.").unwrap().len(), 1);
+    let keys: Vec<String> = b
+        .settings("org.")
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "org.x%.attribution",
+            "org.x.attribution",
+            "org.x_y.attribution"
+        ]
+    );
+    assert_eq!(a.settings("").unwrap().len(), 4);
+    b.set_setting("org.x.attribution", Some("anonymous"))
+        .unwrap();
+    assert_eq!(
+        a.setting("org.x.attribution").unwrap().as_deref(),
+        Some("anonymous")
+    );
+    b.set_setting("org.x.attribution", None).unwrap();
+    assert_eq!(a.setting("org.x.attribution").unwrap(), None);
+    b.set_setting("never.set", None).unwrap();
+
+    for i in 0..3 {
+        let store = if i == 1 { b } else { a };
+        store
+            .record_scrub(&ScrubRecord {
+                at: i,
+                collection_id: "c".into(),
+                object_id: format!("note--{i}"),
+                org_id: "o".into(),
+                user_id: "u".into(),
+                findings: r#"[{"pointer":"/description","kind":"NAME"}]"#.into(),
+            })
+            .unwrap();
+    }
+    let newest = b.scrub_records(2).unwrap();
+    assert_eq!(newest.len(), 2);
+    assert_eq!(newest[0].object_id, "note--2");
+    assert_eq!(newest[1].object_id, "note--1");
+    assert_eq!(a.scrub_records(usize::MAX).unwrap().len(), 3);
+}
+
+fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {
+    let c = collection(a);
+    let target = "indicator--00000000-0000-4000-8000-000000000001";
+    let by = Submitter {
+        org_id: "org-a".into(),
+        user_id: "user-a".into(),
+    };
+    a.add_objects_by(
+        &c,
+        &[
+            sighting(1, target),
+            sighting(2, target),
+            sighting(3, "indicator--00000000-0000-4000-8000-000000000009"),
+            indicator(1, "2024-01-01T00:00:00.000Z"),
+        ],
+        &status("s"),
+        &by,
+    )
+    .unwrap();
+    // One without a submitter, through the other process.
+    b.add_objects(&c, &[sighting(4, target)], &status("s"))
+        .unwrap();
+    let found = b.sightings_of(&c, target).unwrap();
+    let ids: Vec<&str> = found.iter().map(|s| s.version.id.as_str()).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0].ends_with("01") && ids[2].ends_with("04"), "{ids:?}");
+    assert_eq!(found[0].submitter.as_ref(), Some(&by));
+    assert_eq!(found[2].submitter, None);
+    assert_eq!(found[0].version.json, sighting(1, target).json);
+    assert!(a.sightings_of(&c, "indicator--x").unwrap().is_empty());
+    assert!(matches!(
+        a.sightings_of("no-such", target),
+        Err(StoreError::UnknownCollection(_))
+    ));
 }

@@ -1020,11 +1020,13 @@ impl Store for SqliteStore {
     fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
         self.with_reader(|c| {
             let key = collection_key(c, collection_id)?;
-            c.prepare_cached("SELECT count(*) FROM objects WHERE collection_key = ?1 AND is_last = 1")
-                .map_err(backend)?
-                .query_row([key], |r| r.get::<_, i64>(0))
-                .map(|n| n.max(0) as u64)
-                .map_err(backend)
+            c.prepare_cached(
+                "SELECT count(*) FROM objects WHERE collection_key = ?1 AND is_last = 1",
+            )
+            .map_err(backend)?
+            .query_row([key], |r| r.get::<_, i64>(0))
+            .map(|n| n.max(0) as u64)
+            .map_err(backend)
         })
     }
     fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError> {

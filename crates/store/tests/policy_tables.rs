@@ -32,9 +32,13 @@ fn submitter_is_written_with_the_version_and_only_for_new_versions() {
         user_id: "user-b".into(),
     };
     let v = indicator(1, "2024-01-01T00:00:00.000Z");
-    store.add_objects_by(&c, &[v.clone()], &status("s1"), &first).unwrap();
+    store
+        .add_objects_by(&c, std::slice::from_ref(&v), &status("s1"), &first)
+        .unwrap();
     // A duplicate posted by someone else does not change who submitted it.
-    store.add_objects_by(&c, &[v.clone()], &status("s2"), &second).unwrap();
+    store
+        .add_objects_by(&c, std::slice::from_ref(&v), &status("s2"), &second)
+        .unwrap();
     let stored = store
         .query_objects(&c, &Default::default())
         .unwrap()
@@ -47,11 +51,20 @@ fn submitter_is_written_with_the_version_and_only_for_new_versions() {
     assert_eq!(store.submissions(&v.id).unwrap().len(), 1);
     // Plain add_objects records nobody.
     let w = indicator(2, "2024-01-01T00:00:00.000Z");
-    store.add_objects(&c, &[w.clone()], &status("s3")).unwrap();
-    assert_eq!(store.submitter(&c, &w.id, &stored.version_key).unwrap(), None);
+    store
+        .add_objects(&c, std::slice::from_ref(&w), &status("s3"))
+        .unwrap();
+    assert_eq!(
+        store.submitter(&c, &w.id, &stored.version_key).unwrap(),
+        None
+    );
     // A deleted version posted again by another organization belongs to the new poster.
-    store.delete_object(&c, &v.id, &VersionSelect::all(), &[]).unwrap();
-    store.add_objects_by(&c, &[v.clone()], &status("s4"), &second).unwrap();
+    store
+        .delete_object(&c, &v.id, &VersionSelect::all(), &[])
+        .unwrap();
+    store
+        .add_objects_by(&c, std::slice::from_ref(&v), &status("s4"), &second)
+        .unwrap();
     assert_eq!(
         store.submitter(&c, &v.id, &stored.version_key).unwrap(),
         Some(second)
@@ -63,8 +76,12 @@ fn submitter_is_written_with_the_version_and_only_for_new_versions() {
 fn settings_and_scrub_records() {
     let (_dir, store, _c) = store_with_collection();
     assert_eq!(store.setting("org.x.attribution").unwrap(), None);
-    store.set_setting("org.x.attribution", Some("named")).unwrap();
-    store.set_setting("org.x_y.attribution", Some("anonymous")).unwrap();
+    store
+        .set_setting("org.x.attribution", Some("named"))
+        .unwrap();
+    store
+        .set_setting("org.x_y.attribution", Some("anonymous"))
+        .unwrap();
     store.set_setting("hub.default_tlp", Some("green")).unwrap();
     assert_eq!(
         store.setting("org.x.attribution").unwrap().as_deref(),

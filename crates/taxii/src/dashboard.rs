@@ -94,10 +94,10 @@ pub async fn dashboard(
     if figures.collections.is_empty() {
         html.push_str("<tr><td colspan=\"3\">none</td></tr>");
     }
-    let _ = write!(
+    let _ = writeln!(
         html,
         "</tbody></table><p>Signed in as {} ({}). TAXII 2.1 lives under \
-         <code>/taxii2/</code>; health at <code>/healthz</code>.</p></body></html>\n",
+         <code>/taxii2/</code>; health at <code>/healthz</code>.</p></body></html>",
         escape(&caller.user_name),
         escape(&caller.org_name)
     );
@@ -111,7 +111,9 @@ pub async fn dashboard(
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        ),
     );
     Ok(response)
 }

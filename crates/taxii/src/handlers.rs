@@ -367,9 +367,10 @@ pub async fn sightings(
     Path((cid, oid)): Path<(String, String)>,
 ) -> Result<Response, TaxiiError> {
     let c = readable(&state, &caller, cid).await?;
-    let counter = state.sightings.clone().ok_or_else(|| {
-        TaxiiError::not_found("this hub does not aggregate sightings")
-    })?;
+    let counter = state
+        .sightings
+        .clone()
+        .ok_or_else(|| TaxiiError::not_found("this hub does not aggregate sightings"))?;
     let summary = tokio::task::spawn_blocking(move || counter.summary(&caller, &c, &oid))
         .await
         .map_err(|e| TaxiiError::internal(format!("sightings task failed: {e}")))?

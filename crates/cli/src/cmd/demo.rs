@@ -15,18 +15,54 @@ use crate::Global;
 
 /// The sample data, embedded so that `ward demo` works from any folder.
 const FILES: &[(&str, &str)] = &[
-    ("intel/member-a-lakeside.json", include_str!("../../../../examples/demo/intel/member-a-lakeside.json")),
-    ("intel/member-b-hillcrest.json", include_str!("../../../../examples/demo/intel/member-b-hillcrest.json")),
-    ("logs/conn.log", include_str!("../../../../examples/demo/logs/conn.log")),
-    ("logs/dns.log", include_str!("../../../../examples/demo/logs/dns.log")),
-    ("logs/eve.json", include_str!("../../../../examples/demo/logs/eve.json")),
-    ("inventory.csv", include_str!("../../../../examples/demo/inventory.csv")),
-    ("kev-subset.json", include_str!("../../../../examples/demo/kev-subset.json")),
-    ("nvd-subset.json", include_str!("../../../../examples/demo/nvd-subset.json")),
-    ("advisories/icsma-20-196-01.json", include_str!("../../../../examples/demo/advisories/icsma-20-196-01.json")),
-    ("advisories/icsma-21-007-01.json", include_str!("../../../../examples/demo/advisories/icsma-21-007-01.json")),
-    ("advisories/icsma-21-215-01.json", include_str!("../../../../examples/demo/advisories/icsma-21-215-01.json")),
-    ("advisories/icsma-22-263-01.json", include_str!("../../../../examples/demo/advisories/icsma-22-263-01.json")),
+    (
+        "intel/member-a-lakeside.json",
+        include_str!("../../../../examples/demo/intel/member-a-lakeside.json"),
+    ),
+    (
+        "intel/member-b-hillcrest.json",
+        include_str!("../../../../examples/demo/intel/member-b-hillcrest.json"),
+    ),
+    (
+        "logs/conn.log",
+        include_str!("../../../../examples/demo/logs/conn.log"),
+    ),
+    (
+        "logs/dns.log",
+        include_str!("../../../../examples/demo/logs/dns.log"),
+    ),
+    (
+        "logs/eve.json",
+        include_str!("../../../../examples/demo/logs/eve.json"),
+    ),
+    (
+        "inventory.csv",
+        include_str!("../../../../examples/demo/inventory.csv"),
+    ),
+    (
+        "kev-subset.json",
+        include_str!("../../../../examples/demo/kev-subset.json"),
+    ),
+    (
+        "nvd-subset.json",
+        include_str!("../../../../examples/demo/nvd-subset.json"),
+    ),
+    (
+        "advisories/icsma-20-196-01.json",
+        include_str!("../../../../examples/demo/advisories/icsma-20-196-01.json"),
+    ),
+    (
+        "advisories/icsma-21-007-01.json",
+        include_str!("../../../../examples/demo/advisories/icsma-21-007-01.json"),
+    ),
+    (
+        "advisories/icsma-21-215-01.json",
+        include_str!("../../../../examples/demo/advisories/icsma-21-215-01.json"),
+    ),
+    (
+        "advisories/icsma-22-263-01.json",
+        include_str!("../../../../examples/demo/advisories/icsma-22-263-01.json"),
+    ),
 ];
 
 const MEMBER_A: &str = "Lakeside Pediatrics";
@@ -34,9 +70,11 @@ const MEMBER_B: &str = "Hillcrest Dialysis Center";
 const MEMBER_C: &str = "Riverside Family Clinic";
 
 #[derive(Args, Debug)]
-#[command(after_long_help = "Everything in the demo is fictional: organizations, addresses \
+#[command(
+    after_long_help = "Everything in the demo is fictional: organizations, addresses \
 (documentation ranges) and logs. The medical-device advisories are real CISA advisories (public \
-domain). The hub runs on 127.0.0.1 only and stops at the end; nothing leaves this machine.")]
+domain). The hub runs on 127.0.0.1 only and stops at the end; nothing leaves this machine."
+)]
 pub struct DemoArgs {
     /// Folder for the member's results (the plan, the block lists, the local store)
     #[arg(long, value_name = "DIR", default_value = "ward-demo")]
@@ -145,10 +183,21 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
 
     println!("ward demo: a sharing community of three fictional clinics, on this machine only.");
 
-    step(1, "The ISAO operator sets up the hub: three members, their tokens, one collection.");
+    step(
+        1,
+        "The ISAO operator sets up the hub: three members, their tokens, one collection.",
+    );
     let mut tokens = Vec::new();
-    for (org, user) in [(MEMBER_A, "lakeside-it"), (MEMBER_B, "hillcrest-it"), (MEMBER_C, "riverside-it")] {
-        ward.json(&hub_data, &["admin", "org", "add", org])?;
+    // Lakeside opts in to being named; Hillcrest keeps the default: anonymous.
+    for (org, user, attribution) in [
+        (MEMBER_A, "lakeside-it", "named"),
+        (MEMBER_B, "hillcrest-it", "anonymous"),
+        (MEMBER_C, "riverside-it", "anonymous"),
+    ] {
+        ward.json(
+            &hub_data,
+            &["admin", "org", "add", org, "--attribution", attribution],
+        )?;
         ward.json(&hub_data, &["admin", "user", "add", "--org", org, user])?;
         let token = ward.json(&hub_data, &["admin", "token", "create", "--user", user])?;
         tokens.push(field(&token, "token")?);
@@ -156,7 +205,16 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     let everyone = format!("{MEMBER_A},{MEMBER_B},{MEMBER_C}");
     let collection = ward.json(
         &hub_data,
-        &["admin", "collection", "add", "Regional health ISAO", "--read", &everyone, "--write", &everyone],
+        &[
+            "admin",
+            "collection",
+            "add",
+            "Regional health ISAO",
+            "--read",
+            &everyone,
+            "--write",
+            &everyone,
+        ],
     )?;
     let collection_id = field(&collection, "id")?;
     let (hub, base) = start_hub(&ward, &hub_data)?;
@@ -170,38 +228,85 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     ] {
         ward.run(
             &member,
-            &["push", "--to", &api_root, "--collection", &collection_id, "--token", token, &sample(file)],
+            &[
+                "push",
+                "--to",
+                &api_root,
+                "--collection",
+                &collection_id,
+                "--token",
+                token,
+                &sample(file),
+            ],
         )?;
         println!("      {who} published {file}");
     }
+    println!(
+        "      {MEMBER_B} shares anonymously: other members see the hub, not {MEMBER_B}, as the source"
+    );
 
-    step(3, &format!("{MEMBER_C} pulls the shared intel into its own store."));
+    step(
+        3,
+        &format!("{MEMBER_C} pulls the shared intel into its own store."),
+    );
     let pulled = ward.run(
         &member,
-        &["pull", "--from", &api_root, "--collection", &collection_id, "--token", &tokens[2]],
+        &[
+            "pull",
+            "--from",
+            &api_root,
+            "--collection",
+            &collection_id,
+            "--token",
+            &tokens[2],
+        ],
     )?;
     println!("      {}", pulled.lines().last().unwrap_or("pulled").trim());
     drop(hub);
     println!("      (hub stopped)");
 
-    step(4, "It scans a week of its firewall and DNS logs (Zeek and Suricata) for that intel.");
+    step(
+        4,
+        "It scans a week of its firewall and DNS logs (Zeek and Suricata) for that intel.",
+    );
     ward.run(
         &member,
-        &["scan", "--sightings", &sample("logs/conn.log"), &sample("logs/dns.log"), &sample("logs/eve.json")],
+        &[
+            "scan",
+            "--sightings",
+            &sample("logs/conn.log"),
+            &sample("logs/dns.log"),
+            &sample("logs/eve.json"),
+        ],
     )?;
-    let latest: serde_json::Value = crate::datafile::read_json(&member.join("scan").join("latest.json"))?
-        .context("the scan saved no result")?;
+    let latest: serde_json::Value =
+        crate::datafile::read_json(&member.join("scan").join("latest.json"))?
+            .context("the scan saved no result")?;
     let alerts = latest["summary"]["alerts"].as_u64().unwrap_or(0);
-    let matched = latest["summary"]["indicators"].as_array().map_or(0, Vec::len);
+    let matched = latest["summary"]["indicators"]
+        .as_array()
+        .map_or(0, Vec::len);
     println!("      {alerts} hits of {matched} shared indicators in its own logs");
 
-    step(5, "It checks its devices, medical devices included, against CISA advisories and KEV.");
+    step(
+        5,
+        "It checks its devices, medical devices included, against CISA advisories and KEV.",
+    );
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let exposure = ward.json(
         &member,
         &[
-            "exposure", "--inventory", &sample("inventory.csv"), "--kev", &sample("kev-subset.json"),
-            "--nvd", &sample("nvd-subset.json"), "--advisories", &sample("advisories"), "--as-of", &today,
+            "exposure",
+            "--inventory",
+            &sample("inventory.csv"),
+            "--kev",
+            &sample("kev-subset.json"),
+            "--nvd",
+            &sample("nvd-subset.json"),
+            "--advisories",
+            &sample("advisories"),
+            "--as-of",
+            &today,
         ],
     )?;
     let findings = exposure["findings"].as_array().map_or(0, Vec::len);
@@ -209,9 +314,22 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
 
     step(6, "It makes block lists for its firewall and DNS server.");
     std::fs::create_dir_all(member.join("exports"))?;
-    for (format, file) in [("plain-ip", "block-ip.txt"), ("plain-domain", "block-domain.txt"), ("rpz", "rpz.zone")] {
+    for (format, file) in [
+        ("plain-ip", "block-ip.txt"),
+        ("plain-domain", "block-domain.txt"),
+        ("rpz", "rpz.zone"),
+    ] {
         let path = member.join("exports").join(file);
-        ward.run(&member, &["export", "--format", format, "--out", &path.display().to_string()])?;
+        ward.run(
+            &member,
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                &path.display().to_string(),
+            ],
+        )?;
     }
     println!("      written under {}", member.join("exports").display());
 
@@ -221,7 +339,15 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     for (format, path) in [("html", &html), ("md", &md)] {
         ward.run(
             &member,
-            &["report", "--organization", MEMBER_C, "--format", format, "--out", &path.display().to_string()],
+            &[
+                "report",
+                "--organization",
+                MEMBER_C,
+                "--format",
+                format,
+                "--out",
+                &path.display().to_string(),
+            ],
         )?;
     }
     let plan: serde_json::Value = serde_json::from_str(&ward.run(
@@ -233,6 +359,10 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     for (i, action) in plan["top"].as_array().into_iter().flatten().enumerate() {
         println!("  {}. {}", i + 1, action["title"].as_str().unwrap_or(""));
     }
-    println!("\nThe full plan: {} (also {})", html.display(), md.display());
+    println!(
+        "\nThe full plan: {} (also {})",
+        html.display(),
+        md.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -13,4 +13,3 @@ pub mod scrub;
 pub mod serve;
 pub mod share;
 pub mod validate;
-

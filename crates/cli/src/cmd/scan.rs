@@ -296,7 +296,11 @@ fn load_local_index(data: &Path, no_cache: bool) -> anyhow::Result<IndicatorInde
     }
     let mut parts: Vec<Vec<u8>> = Vec::with_capacity(scored.len());
     for s in &scored {
-        let version = s.object.version().map(|t| t.to_string()).unwrap_or_default();
+        let version = s
+            .object
+            .version()
+            .map(|t| t.to_string())
+            .unwrap_or_default();
         parts.push(
             format!(
                 "{}|{version}|{}|{}",
@@ -338,7 +342,9 @@ fn load_local_index(data: &Path, no_cache: bool) -> anyhow::Result<IndicatorInde
     }
     let (index, _) = builder.finish();
     if left_out > 0 {
-        eprintln!("note: {left_out} indicator(s) left out of the scan (expired, revoked or allow-listed)");
+        eprintln!(
+            "note: {left_out} indicator(s) left out of the scan (expired, revoked or allow-listed)"
+        );
     }
     save_cache(&index, fp, &cache);
     Ok(index)

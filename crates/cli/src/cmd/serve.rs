@@ -6,10 +6,12 @@ use std::io::Write;
 use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
+use ward_policy::Policy;
 use ward_taxii::{AppState, HubConfig, Tls};
 
 use crate::Global;
@@ -55,7 +57,14 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         request_timeout: Duration::from_secs(args.timeout.max(1)),
         ..HubConfig::default()
     };
-    let state = AppState::new(store, config).context("preparing the hub")?;
+    // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,
+    // clearance and anonymization on the way out, and the sightings counts.
+    let policy = Arc::new(Policy::new(store.clone()).context("loading the sharing policy")?);
+    let state = AppState::new(store, config)
+        .context("preparing the hub")?
+        .with_publish_filter(policy.clone())
+        .with_read_filter(policy.clone())
+        .with_sightings(policy);
     let addr = resolve(&args.listen)?;
     let listener = TcpListener::bind(addr)
         .with_context(|| format!("--listen {}: cannot bind", args.listen))?;

@@ -18,7 +18,11 @@
 //! bindings are deduplicated as multisets, so instances of one observed-data do not multiply.
 //! Beyond that, the step and size budgets stop the search.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+
+/// Bindings are deduplicated by their observation lists; foldhash hashes those short
+/// integer lists several times faster than SipHash.
+type HashSet<T> = StdHashSet<T, foldhash::fast::RandomState>;
 
 use super::compare::observation_matches;
 use super::{EvalError, EvalOptions, MatchOutcome, Node, Observation, Observations, Sco};
@@ -133,7 +137,7 @@ impl Engine<'_, '_> {
             Node::Or(a, b) => {
                 let left = self.eval(a, window, max_span);
                 let right = self.eval(b, window, max_span);
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 let mut out = Vec::new();
                 for x in left.into_iter().chain(right) {
                     if !self.keep(&mut out, &mut seen, x) {
@@ -149,7 +153,7 @@ impl Engine<'_, '_> {
                     return left;
                 }
                 let right = self.eval(b, window, max_span);
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 let mut out = Vec::new();
                 'outer: for x in &left {
                     for y in &right {
@@ -191,7 +195,7 @@ impl Engine<'_, '_> {
                 }
                 // Sorted by time, so that the WITHIN prune can stop a scan early.
                 parts.sort_by_key(|b| (b.max_first, b.min_last));
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 let mut out = Vec::new();
                 for start in 0..parts.len() {
                     let first = parts[start].clone();

@@ -324,11 +324,35 @@ fn test_holds<'a>(test: &Test, scos: &[Sco<'a>], sco: &Sco<'a>, object_type: Opt
     })
 }
 
-pub(crate) fn cond_holds<'a>(cond: &Cond, scos: &[Sco<'a>], sco: &Sco<'a>, ty: Option<&str>) -> bool {
+pub(crate) fn cond_holds<'a>(
+    cond: &Cond,
+    scos: &[Sco<'a>],
+    sco: &Sco<'a>,
+    ty: Option<&str>,
+) -> bool {
     match cond {
         Cond::And(a, b) => cond_holds(a, scos, sco, ty) && cond_holds(b, scos, sco, ty),
         Cond::Or(a, b) => cond_holds(a, scos, sco, ty) || cond_holds(b, scos, sco, ty),
         Cond::Test(t) => test_holds(t, scos, sco, ty),
+        Cond::AnyOf {
+            object_type,
+            key,
+            preds,
+        } => {
+            if !ty.is_some_and(|t| same(t, object_type)) {
+                return false;
+            }
+            let Value::Object(map) = sco.value else {
+                return false;
+            };
+            let Some(v) = field(map, key) else {
+                return false;
+            };
+            let v = Val::Json(v);
+            preds
+                .iter()
+                .any(|(pred, negated)| holds(pred, &v) != *negated)
+        }
     }
 }
 

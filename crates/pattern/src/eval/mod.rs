@@ -12,6 +12,12 @@
 //! ([`EvalOptions`]). A match found within the budget is reported (its observed-data list may
 //! then be partial, see [`MatchOutcome::complete`]); no match within the budget is an error,
 //! never a wrong "no".
+//!
+//! Two ways in, one answer: [`Observations::from_json`] reads the input once into an index
+//! that any number of [`Matcher`]s evaluate; [`Matcher::evaluate_json`] (and [`evaluate`])
+//! read and evaluate in one go, and for a single `[...]` without qualifiers that follows no
+//! reference (most indicators) skip the index altogether (`oneshot`). Both paths make the
+//! same checks in the same order, so they give the same outcome or the same error.
 
 mod bind;
 mod compare;
@@ -120,9 +126,13 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
         w.copy_from_slice(&s[at..at + 8]);
         u64::from_ne_bytes(w)
     };
-    match a.len() {
+    let n = a.len();
+    match n {
         0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
-        8..=16 => word(a, 0) == word(b, 0) && word(a, a.len() - 8) == word(b, b.len() - 8),
+        // Timestamps (20 to 30 bytes) come here too: whole words, then the last one.
+        8..=32 => {
+            (0..n / 8).all(|k| word(a, 8 * k) == word(b, 8 * k)) && word(a, n - 8) == word(b, n - 8)
+        }
         _ => a == b,
     }
 }
@@ -161,7 +171,13 @@ fn describe(v: &Value) -> String {
     }
 }
 
-pub(crate) fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) -> Result<(), EvalError> {
+/// Collects the input's objects as runs (a bundle's `objects` array, or one object of a
+/// JSON array), so that a 100k-object bundle is one run rather than a 100k-entry list.
+/// Entries of a run that are not objects are to be skipped ([`objects`]).
+pub(crate) fn collect_objects<'a>(
+    input: &'a Value,
+    out: &mut Vec<&'a [Value]>,
+) -> Result<(), EvalError> {
     match input {
         Value::Array(items) => {
             for item in items {
@@ -169,7 +185,7 @@ pub(crate) fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) ->
                     Value::Object(_) if type_of(item) == Some("bundle") => {
                         collect_objects(item, out)?
                     }
-                    Value::Object(_) => out.push(item),
+                    Value::Object(_) => out.push(std::slice::from_ref(item)),
                     other => {
                         return Err(EvalError::NotStix {
                             found: format!("{} in the array", describe(other)),
@@ -181,7 +197,7 @@ pub(crate) fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) ->
         }
         Value::Object(m) if type_of(input) == Some("bundle") => match field(m, "objects") {
             Some(Value::Array(items)) => {
-                out.extend(items.iter().filter(|v| v.is_object()));
+                out.push(items);
                 Ok(())
             }
             None => Ok(()),
@@ -190,13 +206,21 @@ pub(crate) fn collect_objects<'a>(input: &'a Value, out: &mut Vec<&'a Value>) ->
             }),
         },
         Value::Object(_) => {
-            out.push(input);
+            out.push(std::slice::from_ref(input));
             Ok(())
         }
         other => Err(EvalError::NotStix {
             found: describe(other),
         }),
     }
+}
+
+/// The objects of the runs [`collect_objects`] gathered, in input order.
+pub(crate) fn objects<'r, 'a: 'r>(
+    runs: &'r [&'a [Value]],
+) -> impl DoubleEndedIterator<Item = &'a Value> + 'r {
+    runs.iter()
+        .flat_map(|run| run.iter().filter(|v| v.is_object()))
 }
 
 /// Ids of the objects that `object_refs` may name. foldhash rather than SipHash: this map
@@ -227,13 +251,14 @@ pub(crate) fn type_and_id(map: &Map<String, Value>) -> (Option<&str>, Option<&st
 impl<'a> Observations<'a> {
     /// Reads every observed-data of a bundle, an array of bundles, or an array of objects.
     pub fn from_json(input: &'a Value) -> Result<Observations<'a>, EvalError> {
-        let mut objects = Vec::new();
-        collect_objects(input, &mut objects)?;
+        let mut runs = Vec::new();
+        collect_objects(input, &mut runs)?;
         // Bundles usually hold about as many SCOs as observed-data or more; the map grows
         // if there are more.
-        let mut by_id = IdIndex::with_capacity_and_hasher(objects.len() / 2, Default::default());
+        let count: usize = runs.iter().map(|r| r.len()).sum();
+        let mut by_id = IdIndex::with_capacity_and_hasher(count / 2, Default::default());
         let mut observed = Vec::new();
-        for obj in objects {
+        for obj in objects(&runs) {
             let Value::Object(map) = obj else { continue };
             match type_and_id(map) {
                 (Some(t), _) if is(t, b"observed-data") => observed.push(map),
@@ -267,7 +292,7 @@ impl<'a> Observations<'a> {
 /// parsing it; a miss costs one short comparison.
 #[derive(Default)]
 pub(crate) struct TimeMemo<'a> {
-    last: Option<(&'a str, i128)>,
+    pub(crate) last: Option<(&'a str, i128)>,
 }
 
 impl<'a> TimeMemo<'a> {
@@ -330,19 +355,30 @@ pub(crate) fn read_header<'a>(
         };
         *slot = Some(v);
     }
-    let id = f
-        .id
-        .and_then(Value::as_str)
-        .unwrap_or("observed-data without id");
+    let id =
+        f.id.and_then(Value::as_str)
+            .unwrap_or("observed-data without id");
     let bad = |property: &'static str, expected: &str| bad_property(id, property, expected);
+    // The memo's hit, checked here so that the common case skips the closure's machinery.
+    let quick = |value: Option<&Value>| match (value, times.last) {
+        (Some(Value::String(text)), Some((seen, nanos))) if same(seen, text) => Some(nanos),
+        _ => None,
+    };
+    let (first_hit, last_hit) = (quick(f.first), quick(f.last));
     let mut time = |property: &'static str, value: Option<&'a Value>| -> Result<i128, EvalError> {
         let text = value
             .and_then(Value::as_str)
             .ok_or_else(|| bad(property, "a timestamp string"))?;
         times.parse(text).map_err(|e| bad(property, &e.to_string()))
     };
-    let first = time("first_observed", f.first)?;
-    let last = time("last_observed", f.last)?;
+    let first = match first_hit {
+        Some(nanos) => nanos,
+        None => time("first_observed", f.first)?,
+    };
+    let last = match last_hit {
+        Some(nanos) => nanos,
+        None => time("last_observed", f.last)?,
+    };
     if last < first {
         return Err(bad("last_observed", "a time not before first_observed"));
     }
@@ -510,6 +546,82 @@ pub(crate) enum Cond {
     And(Box<Cond>, Box<Cond>),
     Or(Box<Cond>, Box<Cond>),
     Test(Test),
+    /// An OR of tests of one property of one object type (`[ipv4-addr:value = 'a' OR
+    /// ipv4-addr:value ISSUBSET 'b/24' OR ...]`, the commonest indicator): the type is
+    /// checked and the property found once, then each `(predicate, negated)` tried.
+    AnyOf {
+        object_type: String,
+        key: String,
+        preds: Vec<(Pred, bool)>,
+    },
+}
+
+/// The tests of one plain property of one object type, as [`Cond::AnyOf`] holds them.
+struct Property {
+    object_type: String,
+    key: String,
+    preds: Vec<(Pred, bool)>,
+}
+
+/// The condition as tests of one property, when it is (EXISTS excluded: its answer on a
+/// missing property differs); otherwise the condition back.
+fn as_property(c: Cond) -> Result<Property, Cond> {
+    match c {
+        Cond::Test(Test {
+            object_type,
+            mut steps,
+            negated,
+            pred,
+        }) if !matches!(pred, Pred::Exists)
+            && matches!(steps.as_slice(), [Step::Key(_, KeyKind::Plain)]) =>
+        {
+            match steps.pop() {
+                Some(Step::Key(key, _)) => Ok(Property {
+                    object_type,
+                    key,
+                    preds: vec![(pred, negated)],
+                }),
+                // The guard admitted one plain key only.
+                _ => Err(Cond::AnyOf {
+                    object_type,
+                    key: String::new(),
+                    preds: Vec::new(),
+                }),
+            }
+        }
+        Cond::AnyOf {
+            object_type,
+            key,
+            preds,
+        } => Ok(Property {
+            object_type,
+            key,
+            preds,
+        }),
+        other => Err(other),
+    }
+}
+
+fn any_of(p: Property) -> Cond {
+    Cond::AnyOf {
+        object_type: p.object_type,
+        key: p.key,
+        preds: p.preds,
+    }
+}
+
+/// `a OR b`, merged into one [`Cond::AnyOf`] when both test the same property.
+fn or(a: Cond, b: Cond) -> Cond {
+    match (as_property(a), as_property(b)) {
+        (Ok(mut x), Ok(y)) if x.object_type == y.object_type && x.key == y.key => {
+            x.preds.extend(y.preds);
+            any_of(x)
+        }
+        (x, y) => Cond::Or(
+            Box::new(x.map_or_else(|c| c, any_of)),
+            Box::new(y.map_or_else(|c| c, any_of)),
+        ),
+    }
 }
 
 #[derive(Debug)]
@@ -557,7 +669,7 @@ fn lit(l: &Literal, position: usize) -> Result<Lit, PatternError> {
 fn cond(expr: &ComparisonExpr) -> Result<Cond, PatternError> {
     Ok(match expr {
         ComparisonExpr::And(a, b) => Cond::And(Box::new(cond(a)?), Box::new(cond(b)?)),
-        ComparisonExpr::Or(a, b) => Cond::Or(Box::new(cond(a)?), Box::new(cond(b)?)),
+        ComparisonExpr::Or(a, b) => or(cond(a)?, cond(b)?),
         ComparisonExpr::Group(inner) => cond(inner)?,
         ComparisonExpr::Test(c) => {
             let pos = c.value_position;

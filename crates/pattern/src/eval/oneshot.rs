@@ -17,17 +17,19 @@ use serde_json::Value;
 
 use super::compare::cond_holds;
 use super::{
-    collect_objects, is, read_header, ref_id, type_and_id, type_of, Cond, EvalError, EvalOptions,
-    KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
+    collect_objects, is, objects, read_header, ref_id, type_and_id, type_of, Cond, EvalError,
+    EvalOptions, KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
 };
 
 /// True when no path of the comparison follows a reference.
 pub(crate) fn applies(cond: &Cond) -> bool {
     match cond {
         Cond::And(a, b) | Cond::Or(a, b) => applies(a) && applies(b),
-        Cond::Test(t) => !t.steps.iter().any(|s| {
-            matches!(s, Step::Key(_, KeyKind::Ref | KeyKind::Refs))
-        }),
+        Cond::AnyOf { .. } => true,
+        Cond::Test(t) => !t
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Key(_, KeyKind::Ref | KeyKind::Refs))),
     }
 }
 
@@ -71,7 +73,8 @@ impl IdFilter {
             return false;
         }
         let (p, q) = Self::probes(id);
-        self.bits[p / 64 % 64] & (1 << (p % 64)) != 0 && self.bits[q / 64 % 64] & (1 << (q % 64)) != 0
+        self.bits[p / 64 % 64] & (1 << (p % 64)) != 0
+            && self.bits[q / 64 % 64] & (1 << (q % 64)) != 0
     }
 }
 
@@ -89,8 +92,8 @@ pub(crate) fn run(
     input: &Value,
     options: EvalOptions,
 ) -> Result<MatchOutcome, EvalError> {
-    let mut objects = Vec::new();
-    collect_objects(input, &mut objects)?;
+    let mut runs = Vec::new();
+    collect_objects(input, &mut runs)?;
 
     // One pass, last object to first. For every id some satisfying object has, `hits[id]`
     // ends as the verdict on the first object with that id: the one references name.
@@ -101,7 +104,7 @@ pub(crate) fn run(
     let mut pending = Vec::new();
     let mut first_error = None;
     let mut times = TimeMemo::default();
-    for obj in objects.iter().rev() {
+    for obj in objects(&runs).rev() {
         let Value::Object(map) = obj else { continue };
         let (object_type, id) = type_and_id(map);
         if object_type.is_some_and(|t| is(t, b"observed-data")) {

@@ -1,0 +1,282 @@
+//! The sharing policy on a real `ward serve`, configured with `ward admin`: attribution,
+//! org domains, AMBER audience, a public collection, the default TLP, the operator's views
+//! (scrub log, submitter, dashboard), and bad settings refused with one line and exit 2.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+const TAXII: &str = "application/taxii+json;version=2.1";
+
+fn ward(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ward"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run ward")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = ward(data, args);
+    assert!(
+        out.status.success(),
+        "ward {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_string()
+}
+
+struct Hub {
+    child: Child,
+    addr: String,
+}
+
+impl Hub {
+    fn start(data: &Path) -> Hub {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ward"))
+            .arg("--data")
+            .arg(data)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn ward serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("listening line");
+        let addr = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_string();
+        Hub { child, addr }
+    }
+
+    /// One request: (status, body).
+    fn http(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAccept: {TAXII}\r\nContent-Type: {TAXII}\r\nContent-Length: {}\r\n",
+            self.addr,
+            body.len()
+        );
+        if let Some(t) = token {
+            req.push_str(&format!("Authorization: Bearer {t}\r\n"));
+        }
+        req.push_str("\r\n");
+        req.push_str(body);
+        stream.write_all(req.as_bytes()).expect("write");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read");
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn indicator(n: usize, marking: Option<&str>, author: Option<&str>) -> Value {
+    let mut o = json!({"type": "indicator", "spec_version": "2.1",
+        "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "pattern": format!("[ipv4-addr:value = '203.0.113.{n}']"), "pattern_type": "stix",
+        "valid_from": "2024-01-01T00:00:00Z"});
+    if let Some(m) = marking {
+        o["object_marking_refs"] = json!([m]);
+    }
+    if let Some(a) = author {
+        o["created_by_ref"] = json!(a);
+    }
+    o
+}
+
+const CLEAR: &str = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
+const AMBER: &str = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+const LAB_ID: &str = "identity--11111111-1111-4111-8111-111111111111";
+const MERCY_ID: &str = "identity--22222222-2222-4222-8222-222222222222";
+
+#[test]
+fn admin_settings_shape_what_a_running_hub_serves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path();
+    ok(
+        data,
+        &["admin", "org", "add", "Mercy", "--domain", "mercy.org"],
+    );
+    ok(
+        data,
+        &["admin", "org", "add", "Lab", "--attribution", "named"],
+    );
+    ok(data, &["admin", "org", "add", "Clinic"]);
+    for (user, org) in [("alice", "Mercy"), ("bob", "Lab"), ("carol", "Clinic")] {
+        ok(data, &["admin", "user", "add", "--org", org, user]);
+    }
+    let token = |user: &str| ok(data, &["admin", "token", "create", "--user", user]);
+    let (alice, bob, carol) = (token("alice"), token("bob"), token("carol"));
+    let c = ok(
+        data,
+        &[
+            "admin",
+            "collection",
+            "add",
+            "Shared",
+            "--read",
+            "Mercy,Lab,Clinic",
+            "--write",
+            "Mercy,Lab,Clinic",
+            "--amber",
+            "Lab",
+            "--public",
+        ],
+    );
+    ok(data, &["admin", "policy", "default-tlp", "amber"]);
+    let shown: Value =
+        serde_json::from_str(&ok(data, &["--json", "admin", "policy", "show"])).expect("json");
+    assert_eq!(shown["default_tlp"], "TLP:AMBER");
+    assert_eq!(shown["collections"][0]["public"], true);
+    assert_eq!(shown["collections"][0]["amber"], json!(["Lab"]));
+
+    let hub = Hub::start(data);
+    let objects = format!("/taxii2/api/collections/{c}/objects/");
+    let post = |token: &str, objs: Vec<Value>| {
+        let (status, body) = hub.http(
+            "POST",
+            &objects,
+            Some(token),
+            &json!({"objects": objs}).to_string(),
+        );
+        assert_eq!(status, 202, "{body}");
+        let v: Value = serde_json::from_str(&body).expect("status");
+        assert_eq!(v["failure_count"], 0, "{body}");
+    };
+    post(
+        &alice,
+        vec![
+            indicator(1, Some(CLEAR), Some(MERCY_ID)),
+            indicator(2, None, Some(MERCY_ID)),
+            indicator(3, Some(AMBER), Some(MERCY_ID)),
+        ],
+    );
+    post(&bob, vec![indicator(4, Some(CLEAR), Some(LAB_ID))]);
+
+    let ids = |token: Option<&str>| -> (String, usize) {
+        let (status, body) = hub.http("GET", &objects, token, "");
+        assert_eq!(status, 200, "{body}");
+        let v: Value = serde_json::from_str(&body).expect("json");
+        (body, v["objects"].as_array().map_or(0, Vec::len))
+    };
+    // Without credentials: the public collection's CLEAR objects only.
+    let (body, n) = ids(None);
+    assert_eq!(n, 2, "{body}");
+    // Anonymous Mercy's name is replaced; named Lab keeps its own.
+    assert!(!body.contains(MERCY_ID) && body.contains(LAB_ID), "{body}");
+    // Unmarked objects are AMBER on this hub: Lab (the audience) reads them, Clinic not.
+    assert_eq!(ids(Some(&bob)).1, 4);
+    assert_eq!(ids(Some(&carol)).1, 2);
+
+    // The dashboard: counts for a signed-in member, a challenge for anyone else.
+    let (status, page) = hub.http("GET", "/", Some(&carol), "");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<html") && page.contains("Shared") && page.contains(">4<"),
+        "{page}"
+    );
+    assert!(!page.contains("203.0.113") && !page.contains("http://") && !page.contains("https://"));
+    assert_eq!(hub.http("GET", "/", None, "").0, 401);
+
+    // The operator finds who submitted an object; members never do.
+    let who = ok(
+        data,
+        &[
+            "admin",
+            "policy",
+            "submitter",
+            "indicator--00000000-0000-4000-8000-000000000001",
+        ],
+    );
+    assert!(who.contains(&c), "{who}");
+    let none = ward(
+        data,
+        &[
+            "admin",
+            "policy",
+            "submitter",
+            "indicator--00000000-0000-4000-8000-000000000099",
+        ],
+    );
+    assert_eq!(none.status.code(), Some(1));
+
+    // Switching the collection private takes effect without a restart.
+    ok(data, &["admin", "collection", "set", &c, "--private"]);
+    std::thread::sleep(ward_policy::SETTINGS_TTL + Duration::from_millis(300));
+    assert_eq!(hub.http("GET", &objects, None, "").0, 401);
+}
+
+#[test]
+fn bad_settings_are_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path();
+    ok(data, &["admin", "org", "add", "Mercy"]);
+    for args in [
+        &["admin", "org", "set", "Mercy", "--attribution", "loud"][..],
+        &["admin", "org", "set", "Mercy", "--domain", "nodot"],
+        &["admin", "org", "set", "Nobody", "--attribution", "named"],
+        &["admin", "policy", "default-tlp", "purple"],
+        &[
+            "admin",
+            "collection",
+            "set",
+            "no-such-collection",
+            "--public",
+        ],
+    ] {
+        let out = ward(data, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+    }
+    let set = ok(
+        data,
+        &[
+            "--json",
+            "admin",
+            "org",
+            "set",
+            "Mercy",
+            "--attribution",
+            "named",
+            "--domain",
+            "mercy.org",
+        ],
+    );
+    let v: Value = serde_json::from_str(&set).expect("json");
+    assert_eq!(v["attribution"], "named");
+    assert_eq!(v["domains"], json!(["mercy.org"]));
+}
