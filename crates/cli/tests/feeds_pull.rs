@@ -174,27 +174,7 @@ fn push_then_pull_from_the_hub_and_pull_again_gets_nothing_new() {
 }
 
 fn python() -> Option<PathBuf> {
-    let path = std::env::var_os("WARD_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python")
-        });
-    let has_medallion = path.is_file()
-        && Command::new(&path)
-            .args(["-c", "import medallion"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if has_medallion {
-        return Some(path);
-    }
-    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-        panic!(
-            "{} with medallion is required (WARD_REQUIRE_PEERS=1)",
-            path.display()
-        );
-    }
-    eprintln!("skipped: no Python with medallion at {}", path.display());
-    None
+    ward_testkit::python_with("medallion")
 }
 
 #[test]

@@ -1,10 +1,9 @@
 //! End-to-end tests of the hub: `ward admin` and a real `ward serve` process, driven by
 //! taxii2-client 2.3.0 and by plain HTTP, including `kill -9` in the middle of posting.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -55,109 +54,16 @@ fn admin(data: &Path, json: bool, args: &[&str], stdin: Option<&str>) -> String 
         .to_string()
 }
 
-/// A running `ward serve`, killed when dropped.
-struct Hub {
-    child: Child,
-    base: String,
-}
+use ward_testkit::http;
 
-impl Hub {
-    fn start(data: &Path) -> Hub {
-        let mut child = ward()
-            .arg("--data")
-            .arg(data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn ward serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the listening line");
-        let base = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_string();
-        Hub { child, base }
-    }
+use ward_testkit::Hub;
 
-    fn addr(&self) -> &str {
-        self.base.trim_start_matches("http://")
-    }
-
-    /// `kill -9`: no chance to flush or clean up.
-    fn kill9(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Status, headers (names lower-cased) and body.
-type HttpReply = (u16, Vec<(String, String)>, Vec<u8>);
-
-/// One HTTP/1.1 exchange over a fresh connection: (status, headers lower-cased, body).
-fn http(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> std::io::Result<HttpReply> {
-    let mut stream = TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    stream.write_all(req.as_bytes())?;
-    stream.write_all(body)?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("no header end"))?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let mut lines = head.lines();
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| std::io::Error::other("no status"))?;
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Ok((status, headers, raw[split + 4..].to_vec()))
+/// A running `ward serve` on a free loopback port (see ward_testkit::Hub).
+fn start_hub(data: &Path) -> Hub {
+    Hub::start(Path::new(env!("CARGO_BIN_EXE_ward")), data, &[], &[])
 }
 
 const TAXII: &str = "application/taxii+json;version=2.1";
-
-fn python() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("WARD_PYTHON") {
-        return Some(PathBuf::from(p));
-    }
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python");
-    p.exists().then_some(p)
-}
-
-fn peers_required() -> bool {
-    std::env::var("WARD_REQUIRE_PEERS").is_ok_and(|v| v == "1")
-}
 
 struct Members {
     alerts: String,
@@ -216,22 +122,17 @@ fn setup(data: &Path) -> Members {
 
 #[test]
 fn taxii2_client_end_to_end() {
-    let Some(py) = python() else {
-        assert!(
-            !peers_required(),
-            "WARD_REQUIRE_PEERS=1 but no Python venv with taxii2-client"
-        );
-        eprintln!("skipped: no Python venv (set WARD_PYTHON or create .venv)");
+    let Some(py) = ward_testkit::python_with("taxii2client") else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
     let m = setup(dir.path());
-    let hub = Hub::start(dir.path());
+    let hub = start_hub(dir.path());
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/hub_taxii2client.py");
     let out = Command::new(&py)
         .arg(script)
         .args([
-            &hub.base,
+            &hub.base(),
             &m.alerts,
             &m.private,
             "s3cret pass",
@@ -242,7 +143,10 @@ fn taxii2_client_end_to_end() {
         .expect("run python");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() && stderr.contains("ModuleNotFoundError") {
-        assert!(!peers_required(), "taxii2-client missing: {stderr}");
+        assert!(
+            !ward_testkit::peers_required(),
+            "taxii2-client missing: {stderr}"
+        );
         eprintln!("skipped: taxii2-client is not installed: {stderr}");
         return;
     }
@@ -315,11 +219,11 @@ fn admin_is_scriptable_and_refuses_bad_input() {
 #[test]
 fn serve_reports_address_and_health() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let hub = Hub::start(dir.path());
-    let (status, headers, body) = http(hub.addr(), "GET", "/healthz", &[], b"").expect("healthz");
+    let hub = start_hub(dir.path());
+    let (status, headers, body) = http(&hub.addr, "GET", "/healthz", &[], b"").expect("healthz");
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&body).contains("ok"));
-    let (status, headers2, _) = http(hub.addr(), "GET", "/taxii2/", &[], b"").expect("discovery");
+    let (status, headers2, _) = http(&hub.addr, "GET", "/taxii2/", &[], b"").expect("discovery");
     assert_eq!(status, 401);
     assert!(headers2.iter().any(|(k, _)| k == "www-authenticate"));
     assert!(headers2
@@ -348,17 +252,13 @@ fn envelope(start: usize, n: usize) -> (Vec<String>, Vec<u8>) {
 fn acknowledged_objects_survive_kill_9() {
     let dir = tempfile::tempdir().expect("tempdir");
     let m = setup(dir.path());
-    let hub = Hub::start(dir.path());
+    let mut hub = start_hub(dir.path());
     let acked: Arc<Mutex<Vec<String>>> = Arc::default();
     let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
     let auth = format!("Bearer {}", m.alice_token);
     let poster = {
-        let (addr, acked, path, auth) = (
-            hub.addr().to_string(),
-            acked.clone(),
-            path.clone(),
-            auth.clone(),
-        );
+        let (addr, acked, path, auth) =
+            (hub.addr.clone(), acked.clone(), path.clone(), auth.clone());
         std::thread::spawn(move || {
             // Bounded: stops at the first failed request (the kill) or after 400 envelopes.
             for batch in 0..400 {
@@ -386,7 +286,7 @@ fn acknowledged_objects_survive_kill_9() {
     while acked.lock().map(|a| a.len()).unwrap_or(0) < 1000 && !poster.is_finished() {
         std::thread::sleep(Duration::from_millis(5));
     }
-    hub.kill9();
+    hub.kill();
     poster.join().expect("poster thread");
     let acked = acked.lock().expect("acked").clone();
     assert!(
@@ -427,10 +327,10 @@ fn acknowledged_objects_survive_kill_9() {
     }
 
     // And a restarted hub serves them.
-    let hub = Hub::start(dir.path());
+    let hub = start_hub(dir.path());
     let first = &acked[0];
     let (status, _, body) = http(
-        hub.addr(),
+        &hub.addr,
         "GET",
         &format!("{path}{first}/"),
         &[("Authorization", &auth), ("Accept", TAXII)],
@@ -444,15 +344,15 @@ fn acknowledged_objects_survive_kill_9() {
 fn two_hub_processes_share_one_store_and_its_cursors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let m = setup(dir.path());
-    let a = Hub::start(dir.path());
-    let b = Hub::start(dir.path());
+    let a = start_hub(dir.path());
+    let b = start_hub(dir.path());
     let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
     let auth = format!("Bearer {}", m.alice_token);
     let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
     // Posts through both processes land in one collection with one date_added order.
     for (hub, start) in [(&a, 0), (&b, 50)] {
         let (_, body) = envelope(start, 50);
-        let (status, _, _) = http(hub.addr(), "POST", &path, &headers, &body).expect("post");
+        let (status, _, _) = http(&hub.addr, "POST", &path, &headers, &body).expect("post");
         assert_eq!(status, 202);
     }
     let mut seen = Vec::new();
@@ -467,7 +367,7 @@ fn two_hub_processes_share_one_store_and_its_cursors() {
             url.push_str(n);
         }
         let (status, _, body) =
-            http(hub.addr(), "GET", &url, &[("Authorization", &auth)], b"").expect("get");
+            http(&hub.addr, "GET", &url, &[("Authorization", &auth)], b"").expect("get");
         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
         let page: Value = serde_json::from_slice(&body).expect("json");
         for o in page["objects"].as_array().cloned().unwrap_or_default() {

@@ -2,15 +2,32 @@
 //! org domains, AMBER audience, a public collection, the default TLP, the operator's views
 //! (scrub log, submitter, dashboard), and bad settings refused with one line and exit 2.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
 const TAXII: &str = "application/taxii+json;version=2.1";
+
+/// One TAXII request as a member: (status, body).
+fn call(hub: &Hub, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
+    let auth = token.map(|t| format!("Bearer {t}"));
+    let mut headers = vec![("Accept", TAXII), ("Content-Type", TAXII)];
+    if let Some(a) = &auth {
+        headers.push(("Authorization", a.as_str()));
+    }
+    let (status, _, body) =
+        ward_testkit::http(&hub.addr, method, path, &headers, body.as_bytes()).expect("request");
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+use ward_testkit::Hub;
+
+/// A running `ward serve` on a free loopback port (see ward_testkit::Hub).
+fn start_hub(data: &Path) -> Hub {
+    Hub::start(Path::new(env!("CARGO_BIN_EXE_ward")), data, &[], &[])
+}
 
 fn ward(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ward"))
@@ -33,73 +50,6 @@ fn ok(data: &Path, args: &[&str]) -> String {
         .expect("utf8")
         .trim()
         .to_string()
-}
-
-struct Hub {
-    child: Child,
-    addr: String,
-}
-
-impl Hub {
-    fn start(data: &Path) -> Hub {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ward"))
-            .arg("--data")
-            .arg(data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn ward serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("listening line");
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_string();
-        Hub { child, addr }
-    }
-
-    /// One request: (status, body).
-    fn http(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAccept: {TAXII}\r\nContent-Type: {TAXII}\r\nContent-Length: {}\r\n",
-            self.addr,
-            body.len()
-        );
-        if let Some(t) = token {
-            req.push_str(&format!("Authorization: Bearer {t}\r\n"));
-        }
-        req.push_str("\r\n");
-        req.push_str(body);
-        stream.write_all(req.as_bytes()).expect("write");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read");
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
-    }
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn indicator(n: usize, marking: Option<&str>, author: Option<&str>) -> Value {
@@ -163,10 +113,11 @@ fn admin_settings_shape_what_a_running_hub_serves() {
     assert_eq!(shown["collections"][0]["public"], true);
     assert_eq!(shown["collections"][0]["amber"], json!(["Lab"]));
 
-    let hub = Hub::start(data);
+    let hub = start_hub(data);
     let objects = format!("/taxii2/api/collections/{c}/objects/");
     let post = |token: &str, objs: Vec<Value>| {
-        let (status, body) = hub.http(
+        let (status, body) = call(
+            &hub,
             "POST",
             &objects,
             Some(token),
@@ -187,7 +138,7 @@ fn admin_settings_shape_what_a_running_hub_serves() {
     post(&bob, vec![indicator(4, Some(CLEAR), Some(LAB_ID))]);
 
     let ids = |token: Option<&str>| -> (String, usize) {
-        let (status, body) = hub.http("GET", &objects, token, "");
+        let (status, body) = call(&hub, "GET", &objects, token, "");
         assert_eq!(status, 200, "{body}");
         let v: Value = serde_json::from_str(&body).expect("json");
         (body, v["objects"].as_array().map_or(0, Vec::len))
@@ -202,14 +153,14 @@ fn admin_settings_shape_what_a_running_hub_serves() {
     assert_eq!(ids(Some(&carol)).1, 2);
 
     // The dashboard: counts for a signed-in member, a challenge for anyone else.
-    let (status, page) = hub.http("GET", "/", Some(&carol), "");
+    let (status, page) = call(&hub, "GET", "/", Some(&carol), "");
     assert_eq!(status, 200);
     assert!(
         page.contains("<html") && page.contains("Shared") && page.contains(">4<"),
         "{page}"
     );
     assert!(!page.contains("203.0.113") && !page.contains("http://") && !page.contains("https://"));
-    assert_eq!(hub.http("GET", "/", None, "").0, 401);
+    assert_eq!(call(&hub, "GET", "/", None, "").0, 401);
 
     // The operator finds who submitted an object; members never do.
     let who = ok(
@@ -236,7 +187,7 @@ fn admin_settings_shape_what_a_running_hub_serves() {
     // Switching the collection private takes effect without a restart.
     ok(data, &["admin", "collection", "set", &c, "--private"]);
     std::thread::sleep(ward_policy::SETTINGS_TTL + Duration::from_millis(300));
-    assert_eq!(hub.http("GET", &objects, None, "").0, 401);
+    assert_eq!(call(&hub, "GET", &objects, None, "").0, 401);
 }
 
 #[test]

@@ -6,19 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("WARD_CHROMIUM").map(PathBuf::from),
-        Some(PathBuf::from("/usr/bin/chromium")),
-        Some(PathBuf::from("/usr/bin/chromium-browser")),
-    ];
-    if let Some(found) = candidates.into_iter().flatten().find(|p| p.exists()) {
-        return Some(found);
+    if let Some(path) = std::env::var_os("WARD_CHROMIUM") {
+        return Some(PathBuf::from(path));
     }
-    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-        panic!("WARD_REQUIRE_PEERS=1 but Chromium is not installed (apt-get install chromium)");
-    }
-    eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
-    None
+    ward_testkit::tool("chromium", &["/usr/bin/chromium-browser"])
 }
 
 /// URLs the page itself asked for (the browser's own background requests have no page

@@ -4,12 +4,18 @@
 //! sees its preview stored byte for byte, and a member that forgot them still leaks nothing:
 //! the hub removes it and records what it removed for the operator.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::{json, Value};
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
+
+use ward_testkit::Hub;
+
+/// A running `ward serve` on a free loopback port (see ward_testkit::Hub).
+fn start_hub(data: &Path) -> Hub {
+    Hub::start(Path::new(env!("CARGO_BIN_EXE_ward")), data, &[], &[])
+}
 
 fn ward(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ward"))
@@ -31,41 +37,6 @@ fn ok(out: Output) -> String {
         .expect("utf8")
         .trim()
         .to_string()
-}
-
-struct Hub {
-    child: Child,
-    base: String,
-}
-
-impl Hub {
-    fn start(data: &Path) -> Hub {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ward"))
-            .arg("--data")
-            .arg(data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn ward serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("listening line");
-        let base = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_string();
-        Hub { child, base }
-    }
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 const NARRATIVE: &str = "Patient John Smith (MRN 4821937, DOB 03/14/1962) called from (555) 123-4567 \
@@ -140,7 +111,7 @@ fn setup() -> Setup {
 }
 
 fn share(s: &Setup, hub: &Hub, file: &Path, extra: &[&str], dry_run: bool) -> Output {
-    let url = format!("{}/taxii2/api/", hub.base);
+    let url = format!("{}/taxii2/api/", hub.base());
     let mut args = vec![
         "--json".to_string(),
         "share".into(),
@@ -179,7 +150,7 @@ fn stored(data: &Path, collection: &str) -> Vec<(String, String)> {
 #[test]
 fn dry_run_preview_equals_what_the_hub_stores() {
     let s = setup();
-    let hub = Hub::start(&s.data);
+    let hub = start_hub(&s.data);
     let file = s.data.parent().expect("parent").join("incident.json");
     std::fs::write(&file, bundle().to_string()).expect("write");
     let member_settings = [
@@ -226,7 +197,7 @@ fn dry_run_preview_equals_what_the_hub_stores() {
 #[test]
 fn the_hub_scrubs_what_a_member_forgot() {
     let s = setup();
-    let hub = Hub::start(&s.data);
+    let hub = start_hub(&s.data);
     let file = s.data.parent().expect("parent").join("incident.json");
     std::fs::write(&file, bundle().to_string()).expect("write");
     // No --org-domain: the member's own scrubber does not know its domain.

@@ -2,6 +2,8 @@
 //! with the field it came from and its role), already normalized, and the event's time
 //! as written. An `Event` is reused from line to line so the hot loop does not allocate.
 
+use std::fmt::Write;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -57,6 +59,7 @@ pub struct Event {
     http_port: Option<u16>,
     tls: bool,
     scratch: String,
+    url: String,
 }
 
 impl Event {
@@ -151,7 +154,7 @@ impl Event {
     }
 
     pub fn push_ip(&mut self, field: &str, role: Role, text: &str) -> bool {
-        let t = text.trim();
+        let t = trim(text);
         if let Some(v4) = keys::parse_ipv4(t.as_bytes()) {
             self.add(Kind::Ipv4, role, field, t, u128::from(v4), HashAlgo::Other);
             return true;
@@ -180,7 +183,7 @@ impl Event {
     pub fn push_domain(&mut self, field: &str, role: Role, text: &str) -> bool {
         let mut s = std::mem::take(&mut self.scratch);
         s.clear();
-        let ok = keys::normalize_domain(text.trim(), &mut s);
+        let ok = keys::normalize_domain(trim(text), &mut s);
         if ok {
             self.add(Kind::Domain, role, field, &s, 0, HashAlgo::Other);
         }
@@ -190,7 +193,7 @@ impl Event {
 
     /// An address or a host name, perhaps with a port.
     pub fn push_host(&mut self, field: &str, role: Role, text: &str) -> bool {
-        let t = text.trim();
+        let t = trim(text);
         if self.push_ip(field, role, t) {
             return true;
         }
@@ -203,7 +206,7 @@ impl Event {
     pub fn push_url(&mut self, field: &str, role: Role, text: &str) -> bool {
         let mut s = std::mem::take(&mut self.scratch);
         s.clear();
-        let ok = keys::normalize_url(text.trim(), &mut s);
+        let ok = keys::normalize_url(trim(text), &mut s);
         if ok {
             self.add(Kind::Url, role, field, &s, 0, HashAlgo::Other);
             if let Some(host) = keys::url_host(&s) {
@@ -216,7 +219,7 @@ impl Event {
     }
 
     pub fn push_hash(&mut self, field: &str, algo: HashAlgo, text: &str) -> bool {
-        let t = text.trim();
+        let t = trim(text);
         if t.is_empty() {
             return false;
         }
@@ -243,7 +246,7 @@ impl Event {
     }
 
     pub fn push_fingerprint(&mut self, field: &str, kind: Kind, text: &str) -> bool {
-        let t = text.trim();
+        let t = trim(text);
         if t.is_empty() || t.len() > 256 {
             return false;
         }
@@ -270,7 +273,7 @@ impl Event {
     /// Checks the whole value for the shape of a URL, an address, a digest, an e-mail
     /// address or a host name (in that order) and records what it is.
     pub fn push_sniffed(&mut self, field: &str, text: &str) -> bool {
-        let t = text.trim();
+        let t = trim(text);
         if t.len() < 4 || t.len() > 4096 {
             return false;
         }
@@ -307,7 +310,7 @@ impl Event {
             }),
             FieldKind::HttpHost => {
                 if self.push_host(field, role, text) && self.http_host.is_none() {
-                    self.http_host = Some(self.stash(text.trim()));
+                    self.http_host = Some(self.stash(trim(text)));
                 }
             }
             FieldKind::Domain => each(text, |v| {
@@ -330,7 +333,7 @@ impl Event {
                 self.push_hash(field, algo, text);
             }
             FieldKind::HashByLength => {
-                if let Some(algo) = HashAlgo::from_hex_len(text.trim().len()) {
+                if let Some(algo) = HashAlgo::from_hex_len(trim(text).len()) {
                     self.push_hash(field, algo, text);
                 }
             }
@@ -344,7 +347,7 @@ impl Event {
                 self.push_user_agent(field, text);
             }
             FieldKind::DestPort => {
-                if let Ok(p) = text.trim().parse::<u16>() {
+                if let Ok(p) = trim(text).parse::<u16>() {
                     self.http_port.get_or_insert(p);
                 }
             }
@@ -367,18 +370,27 @@ impl Event {
             } else {
                 "http"
             };
-            let url = match self.http_port {
+            // Composed in a reused buffer: this runs for every HTTP line.
+            let mut url = std::mem::take(&mut self.url);
+            url.clear();
+            url.push_str(scheme);
+            url.push_str("://");
+            url.push_str(host);
+            match self.http_port {
                 Some(port) if !host.contains(':') && port != 80 && port != 443 => {
-                    format!("{scheme}://{host}:{port}{path}")
+                    // Rare (a non-default port), so formatting is fine here.
+                    let _ = write!(url, ":{port}");
                 }
-                _ => format!("{scheme}://{host}{path}"),
-            };
+                _ => {}
+            }
+            url.push_str(path);
             let mut s = std::mem::take(&mut self.scratch);
             s.clear();
             if keys::normalize_url(&url, &mut s) {
                 self.add(Kind::Url, Role::Destination, "url", &s, 0, HashAlgo::Other);
             }
             self.scratch = s;
+            self.url = url;
         }
     }
 
@@ -500,9 +512,27 @@ pub fn type_bit(object_type: &str) -> Option<u16> {
     })
 }
 
+/// `str::trim`, with a fast path for the usual value that starts and ends with a visible
+/// ASCII character (the Unicode-aware trim walks chars from both ends).
+#[inline]
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 fn each(text: &str, mut f: impl FnMut(&str)) {
+    // Most values are one item: skip the splitter.
+    if !text.as_bytes().contains(&b',') {
+        let p = trim(text);
+        if !p.is_empty() {
+            f(p);
+        }
+        return;
+    }
     for part in text.split(',') {
-        let p = part.trim();
+        let p = trim(part);
         if !p.is_empty() {
             f(p);
         }

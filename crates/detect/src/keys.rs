@@ -163,7 +163,9 @@ pub fn normalize_domain(text: &str, out: &mut String) -> bool {
     if label_len == 0 {
         return false;
     }
-    out.extend(t.chars().map(|c| c.to_ascii_lowercase()));
+    let from = out.len();
+    out.push_str(t);
+    out[from..].make_ascii_lowercase();
     true
 }
 

@@ -49,18 +49,7 @@ fn find<'a>(inds: &'a [ScoredIndicator], name: &str) -> &'a ScoredIndicator {
 
 /// Finds a peer tool; `None` means skip (or fail when WARD_REQUIRE_PEERS=1).
 fn peer(tool: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(tool))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-            panic!("{tool} is required (WARD_REQUIRE_PEERS=1) but not on PATH");
-        }
-        eprintln!("skipped: {tool} is not installed");
-    }
-    found
+    ward_testkit::tool(tool, &[])
 }
 
 #[test]

@@ -14,19 +14,7 @@ const SEED: u64 = 4;
 const COUNT: usize = 700;
 
 fn python() -> Option<PathBuf> {
-    let path = match std::env::var_os("WARD_PYTHON") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"),
-    };
-    if path.exists() {
-        return Some(path);
-    }
-    let why = format!("no Python at {} (set WARD_PYTHON)", path.display());
-    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-        panic!("WARD_REQUIRE_PEERS=1 but {why}");
-    }
-    eprintln!("skipped: {why}");
-    None
+    ward_testkit::python_with("stix2matcher")
 }
 
 /// The reference tools' answers on the corpus, computed once per test binary.

@@ -1,7 +1,7 @@
 //! The weekly plan for a fixed scenario: snapshots of the Markdown and JSON, the rules every
 //! action follows, ranking, week-to-week changes, and readability measured with `textstat`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use ward_plan::input::{
@@ -222,26 +222,11 @@ fn html_is_self_contained() {
     assert!(html.contains("Infusion pump IP-07"));
 }
 
-fn python() -> Option<PathBuf> {
-    let candidate = std::env::var_os("WARD_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
-    if candidate.exists() {
-        return Some(candidate);
-    }
-    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-        panic!(
-            "WARD_REQUIRE_PEERS=1 but no Python with textstat at {}",
-            candidate.display()
-        );
-    }
-    eprintln!("skipped: no Python venv with textstat (run scripts/test to create it)");
-    None
-}
-
 #[test]
 fn action_text_reads_at_grade_9_or_below() {
-    let Some(python) = python() else { return };
+    let Some(python) = ward_testkit::python_with("textstat") else {
+        return;
+    };
     let plan = build(&scenario());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("actions.txt");

@@ -3,29 +3,12 @@
 //! `corpus/invalid.json` (one case per MUST rule). Also checks that ward computes the same
 //! deterministic SCO ids as the `stix2` library.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::{Map, Value};
 use ward_stix::document::{self, Item};
 use ward_stix::validate::{self, DocumentChecks, Severity};
-
-fn python() -> Option<PathBuf> {
-    let candidate = std::env::var_os("WARD_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python"));
-    if candidate.exists() {
-        return Some(candidate);
-    }
-    if std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1") {
-        panic!(
-            "WARD_REQUIRE_PEERS=1 but no Python with the peers at {}: run scripts/test",
-            candidate.display()
-        );
-    }
-    eprintln!("skipped: no Python venv with stix2-validator (run scripts/test to create it)");
-    None
-}
 
 fn errors_in_file(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap();
@@ -68,7 +51,9 @@ fn build_case(bases: &Map<String, Value>, case: &Value) -> Value {
 
 #[test]
 fn ward_and_stix2_validator_agree() {
-    let Some(python) = python() else { return };
+    let Some(python) = ward_testkit::python_with("stix2validator") else {
+        return;
+    };
     let py_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
     let dir = tempfile::tempdir().unwrap();
     let valid_dir = dir.path().join("valid");

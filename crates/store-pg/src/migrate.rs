@@ -195,6 +195,15 @@ fn each_version(
     collection: &str,
     mut f: impl FnMut(&StoredVersion) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
+    each_page(store, collection, |items| items.iter().try_for_each(&mut f))
+}
+
+/// Calls `f` on every page of versions of `collection`, in delivery order.
+fn each_page(
+    store: &dyn Store,
+    collection: &str,
+    mut f: impl FnMut(&[StoredVersion]) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let mut after = None;
     loop {
         let page = store.query_objects(
@@ -206,9 +215,7 @@ fn each_version(
                 ..ObjectQuery::default()
             },
         )?;
-        for v in &page.items {
-            f(v)?;
-        }
+        f(&page.items)?;
         after = page.items.last().map(StoredVersion::position);
         if !page.more || after.is_none() {
             return Ok(());
@@ -216,16 +223,19 @@ fn each_version(
     }
 }
 
-/// Reads everything `store` serves, in the order it serves it.
-fn digest(store: &dyn Store) -> Result<Digest, StoreError> {
+/// Reads everything `store` serves, in the order it serves it. Submitters are fetched a
+/// page at a time (one round trip per page rather than per version).
+fn digest(store: &PgStore) -> Result<Digest, StoreError> {
     let mut d = Digest::default();
     let collections = store.collections()?;
     d.members(&store.orgs()?, &store.users()?, &collections);
     d.policy(&store.settings("")?, &store.scrub_records(usize::MAX)?);
     for c in &collections {
-        each_version(store, &c.id, |v| {
-            let by = store.submitter(&c.id, &v.id, &v.version_key)?;
-            d.version(&c.id, v, by.as_ref());
+        each_page(store, &c.id, |items| {
+            let by = store.submitters_of(&c.id, items)?;
+            for v in items {
+                d.version(&c.id, v, by.get(&(v.id.clone(), v.version_key.clone())));
+            }
             Ok(())
         })?;
     }

@@ -103,6 +103,10 @@ const MIGRATIONS: &[&str] = &[
         user_id text NOT NULL,
         findings text NOT NULL
     );
+    -- Pages of one type (`match[type]=indicator`, the usual feed query) stay one range scan
+    -- even when that type is rare in a large collection.
+    CREATE INDEX objects_last_by_type
+        ON objects (collection_key, type, date_added, id, version_key) WHERE is_last;
     -- What the jsonb copy is for: sightings found by the indicator they sighted.
     CREATE INDEX objects_sighting_of ON objects (collection_key, (doc ->> 'sighting_of_ref'))
         WHERE type = 'sighting';

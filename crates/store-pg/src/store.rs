@@ -389,6 +389,42 @@ impl PgStore {
         Ok(key)
     }
 
+    /// The recorded submitters of `versions` of collection `collection_id`, by (id, version
+    /// key); one query for the lot.
+    pub(crate) fn submitters_of(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<HashMap<(String, String), Submitter>, StoreError> {
+        let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
+        let keys: Vec<&str> = versions.iter().map(|v| v.version_key.as_str()).collect();
+        self.with_conn(|c, s| {
+            let key = self.collection_key(c, s, collection_id)?;
+            let st = prepared(
+                s,
+                c,
+                "SELECT s.id, s.version_key, s.org_id, s.user_id FROM submissions s
+                 JOIN unnest($2::text[], $3::text[]) AS u(id, vk)
+                   ON s.id = u.id AND s.version_key = u.vk
+                 WHERE s.collection_key = $1",
+            )?;
+            let mut out = HashMap::new();
+            for r in c.query(&st, &[&key, &ids, &keys]).map_err(backend)? {
+                out.insert(
+                    (
+                        r.try_get(0).map_err(backend)?,
+                        r.try_get(1).map_err(backend)?,
+                    ),
+                    Submitter {
+                        org_id: r.try_get(2).map_err(backend)?,
+                        user_id: r.try_get(3).map_err(backend)?,
+                    },
+                );
+            }
+            Ok(out)
+        })
+    }
+
     /// Reads what the database holds for the ids of `objects` (the caller holds the
     /// collection's lock, so it cannot change until commit).
     fn known(
@@ -992,7 +1028,13 @@ impl Store for PgStore {
             );
             let mut params: Vec<Param> = vec![Box::new(key)];
             push_any(&mut sql, &mut params, "id", &query.ids);
-            push_any(&mut sql, &mut params, "type", &query.types);
+            if let [one] = query.types.as_slice() {
+                // Equality (not `= ANY`) lets the per-type index deliver rows in order.
+                params.push(Box::new(one.clone()));
+                sql.push_str(&format!(" AND type = ${}", params.len()));
+            } else {
+                push_any(&mut sql, &mut params, "type", &query.types);
+            }
             push_any(&mut sql, &mut params, "spec_version", &query.spec_versions);
             push_versions(&mut sql, &mut params, &query.versions);
             if let Some(after) = query.added_after {

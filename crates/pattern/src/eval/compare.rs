@@ -62,10 +62,11 @@ impl PatternRegex {
     }
 }
 
-/// Operands longer than this are compiled for their pattern alone, not kept.
-const REGEX_CACHE_MAX_LEN: usize = 1024;
+/// Operands longer than this are compiled for their pattern alone, not kept: indicator
+/// expressions are short, and a long one may compile to a large program.
+const REGEX_CACHE_MAX_LEN: usize = 256;
 /// Distinct operands kept; the cache starts over when full.
-const REGEX_CACHE_ENTRIES: usize = 256;
+const REGEX_CACHE_ENTRIES: usize = 128;
 
 type RegexCache = HashMap<String, Result<Arc<PatternRegex>, String>>;
 

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::compare::cond_holds;
 use super::{
-    collect_objects, is, objects, read_header, ref_id, type_and_id, type_of, Cond, EvalError,
+    collect_objects, is, read_header, ref_id, type_and_id, type_of, Cond, EvalError,
     EvalOptions, KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
 };
 
@@ -86,6 +86,58 @@ struct Pending<'a> {
     hit: bool,
 }
 
+/// How many objects ahead the pass asks for memory: first an object's entries, then (once
+/// they have arrived) the strings they point to.
+const AHEAD_ENTRIES: usize = 16;
+const AHEAD_STRINGS: usize = 8;
+
+/// Objects from last to first, each with the objects `AHEAD_ENTRIES` and `AHEAD_STRINGS`
+/// further on (in that direction), when there are.
+fn objects_rev_with_lookahead<'r, 'a: 'r>(
+    runs: &'r [&'a [Value]],
+) -> impl Iterator<Item = (&'a Value, (Option<&'a Value>, Option<&'a Value>))> + 'r {
+    runs.iter().rev().flat_map(|run| {
+        (0..run.len()).rev().map(move |i| {
+            let at = |d: usize| i.checked_sub(d).map(|j| &run[j]);
+            (&run[i], (at(AHEAD_ENTRIES), at(AHEAD_STRINGS)))
+        })
+    })
+}
+
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it reads nothing the program sees and never faults.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Asks for an object's entries (without reading them).
+fn prefetch_object(obj: Option<&Value>) {
+    if let Some(Value::Object(map)) = obj {
+        for (k, _) in map.iter().step_by(1) {
+            prefetch(k);
+        }
+    }
+}
+
+/// Asks for the strings an object's entries point to (its entries are in cache by now).
+fn prefetch_strings(obj: Option<&Value>) {
+    if let Some(Value::Object(map)) = obj {
+        for (k, v) in map {
+            prefetch(k.as_ptr());
+            match v {
+                Value::String(s) => prefetch(s.as_ptr()),
+                Value::Array(a) => prefetch(a.as_ptr()),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Evaluates `cond` (for which [`applies`] holds) on `input`.
 pub(crate) fn run(
     cond: &Cond,
@@ -104,7 +156,9 @@ pub(crate) fn run(
     let mut pending = Vec::new();
     let mut first_error = None;
     let mut times = TimeMemo::default();
-    for obj in objects(&runs).rev() {
+    for (obj, ahead) in objects_rev_with_lookahead(&runs) {
+        prefetch_object(ahead.0);
+        prefetch_strings(ahead.1);
         let Value::Object(map) = obj else { continue };
         let (object_type, id) = type_and_id(map);
         if object_type.is_some_and(|t| is(t, b"observed-data")) {

@@ -1,0 +1,173 @@
+//! Test support shared by every crate's tests, so that each rule exists once: how an outside
+//! peer (Python tools, Chromium, Suricata, PostgreSQL) is found, what happens when it is
+//! missing (skip with a message, or fail when CI sets `WARD_REQUIRE_PEERS=1`), and how a real
+//! `ward serve` is started on a free loopback port and stopped.
+//!
+//! Only tests use this crate; it must never become a dependency of product code.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// Whether CI asked for every peer to be present.
+pub fn peers_required() -> bool {
+    std::env::var("WARD_REQUIRE_PEERS").as_deref() == Ok("1")
+}
+
+/// A peer is missing: fails the test when peers are required, else says the test is skipped.
+pub fn missing_peer(why: &str) {
+    if peers_required() {
+        panic!("WARD_REQUIRE_PEERS=1 but {why} (run scripts/test, or .ci/run for system tools)");
+    }
+    eprintln!("skipped: {why}");
+}
+
+/// The workspace root (where `.venv` lives).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The Python of the project venv: `$WARD_PYTHON`, else `<workspace>/.venv/bin/python`.
+pub fn python() -> Option<PathBuf> {
+    let path = std::env::var_os("WARD_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(".venv/bin/python"));
+    if path.exists() {
+        return Some(path);
+    }
+    missing_peer(&format!(
+        "no Python venv with the peers at {}",
+        path.display()
+    ));
+    None
+}
+
+/// The venv Python, when it can import `module`.
+pub fn python_with(module: &str) -> Option<PathBuf> {
+    let path = python()?;
+    let ok = Command::new(&path)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        return Some(path);
+    }
+    missing_peer(&format!("{} cannot import {module}", path.display()));
+    None
+}
+
+/// A program on PATH (or at one of `extra` paths).
+pub fn tool(name: &str, extra: &[&str]) -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    let found = on_path.or_else(|| extra.iter().map(PathBuf::from).find(|p| p.is_file()));
+    if found.is_none() {
+        missing_peer(&format!("{name} is not installed"));
+    }
+    found
+}
+
+/// A running `ward serve` on a free loopback port, killed when dropped.
+pub struct Hub {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
+}
+
+impl Hub {
+    /// Starts `WARD --data DATA [global args] serve --listen 127.0.0.1:0 [serve args]` and
+    /// waits for its `listening on http://ADDR` line.
+    pub fn start(ward: &Path, data: &Path, global: &[&str], serve: &[&str]) -> Hub {
+        let mut child = Command::new(ward)
+            .arg("--data")
+            .arg(data)
+            .args(global)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(serve)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn ward serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the hub's listening line");
+        let addr = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line from ward serve: {line:?}"))
+            .to_string();
+        Hub { child, addr }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The process id (for kill -9 tests).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Kills the hub at once (SIGKILL) and waits for it.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Status, headers (names lower-cased) and body.
+pub type HttpReply = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// One HTTP/1.1 exchange over a fresh connection: (status, headers lower-cased, body).
+pub fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> std::io::Result<HttpReply> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    stream.write_all(req.as_bytes())?;
+    stream.write_all(body)?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other("no header end"))?;
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.lines();
+    let status: u16 = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no status"))?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Ok((status, headers, raw[split + 4..].to_vec()))
+}
