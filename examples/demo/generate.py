@@ -65,7 +65,16 @@ rels = [{"type": "relationship", "spec_version": "2.1",
          "id": uid("relationship", "rel-" + i["id"]), "created": CREATED, "modified": CREATED,
          "relationship_type": "indicates", "source_ref": i["id"], "target_ref": locker["id"],
          "created_by_ref": lakeside["id"], "object_marking_refs": [GREEN]} for i in a_inds]
-member_a = bundle("member-a", [lakeside, locker] + a_inds + rels)
+def sighting(author, ind, days_ago, count):
+    seen = START + datetime.timedelta(days=7 - days_ago)
+    return {"type": "sighting", "spec_version": "2.1",
+            "id": uid("sighting", author["name"] + ind["id"]), "created": CREATED,
+            "modified": CREATED, "created_by_ref": author["id"], "sighting_of_ref": ind["id"],
+            "first_seen": ts(seen - datetime.timedelta(hours=5)), "last_seen": ts(seen),
+            "count": count, "where_sighted_refs": [author["id"]], "object_marking_refs": [GREEN]}
+
+
+member_a = bundle("member-a", [lakeside, locker] + a_inds + rels + [sighting(lakeside, a_inds[0], 2, 40)])
 
 hillcrest = identity("Hillcrest Dialysis Center (fictional)")
 b_inds = [
@@ -73,7 +82,8 @@ b_inds = [
     indicator(hillcrest, "Phishing mail server", "[ipv4-addr:value = '192.0.2.45']", "phishing", 70),
     indicator(hillcrest, "Invoice phishing sender", "[email-addr:value = 'billing@invoices.example.biz']", "phishing", 60),
 ]
-member_b = bundle("member-b", [hillcrest] + b_inds)
+# Hillcrest saw Lakeside's command server too: the hub counts two members.
+member_b = bundle("member-b", [hillcrest] + b_inds + [sighting(hillcrest, a_inds[0], 1, 6), sighting(hillcrest, a_inds[2], 1, 3)])
 for name, b in [("member-a-lakeside.json", member_a), ("member-b-hillcrest.json", member_b)]:
     with open(f"intel/{name}", "w") as f:
         json.dump(b, f, indent=1)

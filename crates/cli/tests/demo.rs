@@ -19,9 +19,9 @@ fn the_demo_runs_and_writes_a_plan_with_the_planted_findings() {
         String::from_utf8_lossy(&out.stderr)
     );
     // Every step ran, in order.
-    for n in 1..=7 {
+    for n in 1..=8 {
         assert!(
-            stdout.contains(&format!("[{n}/7]")),
+            stdout.contains(&format!("[{n}/8]")),
             "step {n} missing:\n{stdout}"
         );
     }
@@ -33,6 +33,16 @@ fn the_demo_runs_and_writes_a_plan_with_the_planted_findings() {
     let plan = std::fs::read_to_string(dir.path().join("ward-demo/plan.md")).unwrap();
     assert!(plan.contains("Insulin pump loaner IP-1"));
     assert!(plan.contains("CVE-2018-13379"));
+    // The hub's count of members who saw the same server reaches the plan (Lakeside and
+    // Hillcrest both sighted it; Hillcrest anonymously).
+    assert!(
+        plan.contains("2 other members in your sharing group saw it too"),
+        "{plan}"
+    );
+    assert!(
+        !plan.contains("Hillcrest"),
+        "an anonymous member is named in the plan"
+    );
     let html = std::fs::read_to_string(dir.path().join("ward-demo/plan.html")).unwrap();
     assert!(html.contains("<svg"));
     // Nothing of the hub is left running: the hub's port is closed once the demo ends.

@@ -99,7 +99,9 @@ pub struct Scanner<'i> {
 
 struct Chunk {
     seq: u64,
+    /// The chunk is `data[..len]`.
     data: Vec<u8>,
+    len: usize,
     reader: LineReader,
 }
 
@@ -235,58 +237,60 @@ struct Chunker<R> {
 }
 
 impl<R: Read> Chunker<R> {
-    /// The next chunk (at least one whole line, or the last bytes of the stream), filling
-    /// `buf`; `None` at the end. Over-long lines are dropped and counted; each dropped
-    /// line leaves an empty line in its place so that line numbers stay right.
-    fn next(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<()>> {
-        buf.clear();
-        buf.append(&mut self.carry);
+    /// The next chunk (at least one whole line, or the last bytes of the stream) in
+    /// `buf[..n]`, returning `n`; `None` at the end. Over-long lines are dropped and
+    /// counted; each dropped line leaves an empty line in its place so that line numbers
+    /// stay right. `buf` keeps its length from call to call (bytes past `n` are stale), so
+    /// a reused buffer is zeroed once rather than before every read.
+    fn next(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<usize>> {
+        let mut filled = self.carry.len();
+        if buf.len() < filled {
+            buf.resize(filled, 0);
+        }
+        buf[..filled].copy_from_slice(&self.carry);
+        self.carry.clear();
         loop {
             if self.eof {
-                return Ok(if buf.is_empty() { None } else { Some(()) });
+                return Ok((filled > 0).then_some(filled));
             }
-            if buf.len() >= self.chunk_size {
-                if let Some(last) = memrchr(b'\n', buf) {
-                    self.carry.extend_from_slice(&buf[last + 1..]);
-                    buf.truncate(last + 1);
-                    return Ok(Some(()));
+            if filled >= self.chunk_size {
+                if let Some(last) = memrchr(b'\n', &buf[..filled]) {
+                    self.carry.extend_from_slice(&buf[last + 1..filled]);
+                    return Ok(Some(last + 1));
                 }
             }
-            let have = buf.len();
+            let have = filled;
             let want = self.chunk_size.max(have + (64 << 10));
-            buf.resize(want, 0);
-            let n = match self.input.read(&mut buf[have..]) {
+            if buf.len() < want {
+                buf.resize(want, 0);
+            }
+            let n = match self.input.read(&mut buf[have..want]) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
-                Err(e) => {
-                    buf.truncate(have);
-                    return Err(e);
-                }
+                Err(e) => return Err(e),
             };
-            buf.truncate(have + n);
+            filled = have + n;
             self.bytes += n as u64;
             if n == 0 {
                 self.eof = true;
-                if self.skipping {
-                    buf.truncate(buf.len().min(have));
-                }
                 continue;
             }
             if self.skipping {
-                match memchr(b'\n', &buf[have..]) {
+                match memchr(b'\n', &buf[have..filled]) {
                     Some(p) => {
                         // Keep the line end so the dropped line still counts as a line.
-                        buf.drain(have..have + p);
+                        buf.copy_within(have + p..filled, have);
+                        filled -= p;
                         self.skipping = false;
                     }
-                    None => buf.truncate(have),
+                    None => filled = have,
                 }
                 continue;
             }
             // The line being read (after the last line end) is too long: drop it.
-            let line_start = memrchr(b'\n', buf).map_or(0, |p| p + 1);
-            if buf.len() - line_start > self.max_line {
-                buf.truncate(line_start);
+            let line_start = memrchr(b'\n', &buf[..filled]).map_or(0, |p| p + 1);
+            if filled - line_start > self.max_line {
+                filled = line_start;
                 self.long_lines += 1;
                 self.skipping = true;
             }
@@ -324,10 +328,11 @@ impl<'i> Scanner<'i> {
         };
         let mut first = Vec::new();
         let got = chunker.next(&mut first).map_err(read_err)?;
+        let first_len = got.unwrap_or(0);
         let format = self
             .options
             .format
-            .unwrap_or_else(|| LogFormat::sniff(&first[..first.len().min(64 << 10)]));
+            .unwrap_or_else(|| LogFormat::sniff(&first[..first_len.min(64 << 10)]));
         let mut report = FileReport {
             file: file.to_string(),
             format,
@@ -359,19 +364,21 @@ impl<'i> Scanner<'i> {
         if self.options.threads <= 1 {
             let mut worker = Worker::new(self.index, self.options.year);
             let mut buf = first;
+            let mut len = first_len;
             loop {
-                let r = worker.chunk(&buf, &mut state, file);
+                let r = worker.chunk(&buf[..len], &mut state, file);
                 emit(&mut report, r)?;
                 progress(chunker.bytes);
-                if chunker.next(&mut buf).map_err(read_err)?.is_none() {
-                    break;
+                match chunker.next(&mut buf).map_err(read_err)? {
+                    Some(n) => len = n,
+                    None => break,
                 }
             }
         } else {
             self.scan_parallel(
                 file,
                 &mut chunker,
-                first,
+                (first, first_len),
                 state,
                 &mut report,
                 &mut emit,
@@ -388,7 +395,7 @@ impl<'i> Scanner<'i> {
         &self,
         file: &str,
         chunker: &mut Chunker<R>,
-        first: Vec<u8>,
+        first: (Vec<u8>, usize),
         mut state: LineReader,
         report: &mut FileReport,
         emit: &mut dyn FnMut(&mut FileReport, ChunkResult) -> Result<(), ScanError>,
@@ -412,7 +419,8 @@ impl<'i> Scanner<'i> {
                             Err(_) => return,
                         };
                         let Ok(mut chunk) = next else { return };
-                        let r = worker.chunk(&chunk.data, &mut chunk.reader, file);
+                        let data = chunk.data.get(..chunk.len).unwrap_or_default();
+                        let r = worker.chunk(data, &mut chunk.reader, file);
                         if tx.send((chunk.seq, r, chunk.data)).is_err() {
                             return;
                         }
@@ -424,19 +432,20 @@ impl<'i> Scanner<'i> {
             let mut next_out = 0u64;
             let mut pool: Vec<Vec<u8>> = Vec::new();
             let mut seq = 0u64;
-            let mut buf = first;
+            let (mut buf, mut len) = first;
             let mut failure = None;
             loop {
                 // The state at the start of the next chunk: header lines of this one.
                 let start_state = state.clone();
                 if state.format == LogFormat::ZeekTsv {
-                    for_each_header_line(&buf, |l| {
+                    for_each_header_line(&buf[..len], |l| {
                         state.read_header(l);
                     });
                 }
                 let chunk = Chunk {
                     seq,
                     data: std::mem::take(&mut buf),
+                    len,
                     reader: start_state,
                 };
                 seq += 1;
@@ -454,7 +463,7 @@ impl<'i> Scanner<'i> {
                 }
                 buf = pool.pop().unwrap_or_default();
                 match chunker.next(&mut buf) {
-                    Ok(Some(())) => {}
+                    Ok(Some(n)) => len = n,
                     Ok(None) => break,
                     Err(e) => {
                         failure = Some(e);
@@ -512,8 +521,8 @@ mod tests {
         };
         let mut out = Vec::new();
         let mut buf = Vec::new();
-        while c.next(&mut buf).unwrap().is_some() {
-            out.push(String::from_utf8(buf.clone()).unwrap());
+        while let Some(n) = c.next(&mut buf).unwrap() {
+            out.push(String::from_utf8(buf[..n].to_vec()).unwrap());
         }
         (out, c.long_lines)
     }

@@ -360,6 +360,28 @@ impl Client {
             .and_then(|n| usize::try_from(n).ok())
     }
 
+    /// The hub's aggregate of members' sightings of one indicator (ward's extension
+    /// endpoint `collections/{id}/sightings/{indicator}/`): counts only, no member named.
+    /// `None` when the server does not offer it (another TAXII server) or knows no such
+    /// indicator.
+    pub fn sightings_summary(
+        &self,
+        api_root: &str,
+        collection: &str,
+        indicator: &str,
+    ) -> Option<Value> {
+        let url = format!(
+            "{}collections/{}/sightings/{}/",
+            ensure_slash(api_root),
+            encode(collection),
+            encode(indicator)
+        );
+        self.json("GET", &url, None, "sightings summary")
+            .ok()
+            .map(|(v, _)| v)
+            .filter(|v| v.get("organizations").is_some())
+    }
+
     /// A status resource.
     pub fn status(&self, api_root: &str, id: &str) -> Result<Value, FeedsError> {
         let url = format!("{}status/{}/", ensure_slash(api_root), encode(id));

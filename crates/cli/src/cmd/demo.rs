@@ -155,7 +155,7 @@ fn start_hub(ward: &Ward, data: &Path) -> anyhow::Result<(Hub, String)> {
 }
 
 fn step(n: u32, text: &str) {
-    println!("\n[{n}/7] {text}");
+    println!("\n[{n}/8] {text}");
 }
 
 pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
@@ -261,9 +261,7 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
             &tokens[2],
         ],
     )?;
-    println!("      {}", pulled.lines().last().unwrap_or("pulled").trim());
-    drop(hub);
-    println!("      (hub stopped)");
+    println!("      {}", pulled.lines().next().unwrap_or("pulled").trim());
 
     step(
         4,
@@ -290,6 +288,26 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
 
     step(
         5,
+        "It asks the hub how many members saw the same (counts only, nobody named).",
+    );
+    let asked = ward.run(
+        &member,
+        &[
+            "pull",
+            "--from",
+            &api_root,
+            "--collection",
+            &collection_id,
+            "--token",
+            &tokens[2],
+        ],
+    )?;
+    println!("      {}", asked.lines().last().unwrap_or("asked").trim());
+    drop(hub);
+    println!("      (hub stopped)");
+
+    step(
+        6,
         "It checks its devices, medical devices included, against CISA advisories and KEV.",
     );
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
@@ -312,7 +330,7 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     let findings = exposure["findings"].as_array().map_or(0, Vec::len);
     println!("      {findings} devices have known flaws");
 
-    step(6, "It makes block lists for its firewall and DNS server.");
+    step(7, "It makes block lists for its firewall and DNS server.");
     std::fs::create_dir_all(member.join("exports"))?;
     for (format, file) in [
         ("plain-ip", "block-ip.txt"),
@@ -333,7 +351,7 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     }
     println!("      written under {}", member.join("exports").display());
 
-    step(7, "ward writes this week's plan.");
+    step(8, "ward writes this week's plan.");
     let html = args.out.join("plan.html");
     let md = args.out.join("plan.md");
     for (format, path) in [("html", &html), ("md", &md)] {

@@ -108,6 +108,7 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let asked = refresh_hub_sightings(&client, &report.api_root, &args.collection, global)?;
     if global.json {
         println!("{}", json!(report));
     } else {
@@ -124,8 +125,48 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 ""
             }
         );
+        if asked > 0 {
+            println!(
+                "asked the hub how many members saw the {asked} indicator(s) found in your logs"
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Asks the hub how many members saw what the latest scan found, and keeps the answer
+/// (counts only) in `--data/hub-sightings.json` for the weekly plan. Only the indicators that
+/// matched in this organization's own logs are asked about: a few requests, not one per
+/// indicator. Returns how many were asked.
+fn refresh_hub_sightings(
+    client: &Client,
+    api_root: &str,
+    collection: &str,
+    global: &Global,
+) -> anyhow::Result<usize> {
+    #[derive(serde::Deserialize)]
+    struct LatestScan {
+        summary: ward_detect::Summary,
+    }
+    let Some(scan) =
+        crate::datafile::read_json::<LatestScan>(&global.data.join("scan").join("latest.json"))?
+    else {
+        return Ok(0);
+    };
+    let path = global.data.join("hub-sightings.json");
+    let mut known: std::collections::BTreeMap<String, Value> =
+        crate::datafile::read_json(&path)?.unwrap_or_default();
+    let mut asked = 0;
+    for hit in &scan.summary.indicators {
+        if let Some(summary) = client.sightings_summary(api_root, collection, &hit.indicator.id) {
+            known.insert(hit.indicator.id.clone(), summary);
+            asked += 1;
+        }
+    }
+    if asked > 0 {
+        crate::datafile::write_json(&path, &known)?;
+    }
+    Ok(asked)
 }
 
 pub fn run_push(args: PushArgs, global: &Global) -> anyhow::Result<ExitCode> {

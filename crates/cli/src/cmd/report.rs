@@ -117,6 +117,18 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
     let scan_path = global.data.join("scan").join("latest.json");
     if let Some(scan) = read_json::<LatestScan>(&scan_path)? {
         input.hits = ward_plan::from_scan::hits(&scan.summary);
+        // What the hub said about them on the last `ward pull` (distinct member counts).
+        let hub: std::collections::BTreeMap<String, serde_json::Value> =
+            read_json(&global.data.join("hub-sightings.json"))?.unwrap_or_default();
+        for hit in &mut input.hits {
+            if let Some(n) = hub
+                .get(&hit.indicator_id)
+                .and_then(|s| s.get("organizations"))
+                .and_then(serde_json::Value::as_u64)
+            {
+                hit.hub_organizations = u32::try_from(n).unwrap_or(u32::MAX);
+            }
+        }
         input.hits_by_day = ward_plan::from_scan::hits_by_day(&scan.summary);
     }
     input.blocklists = blocklists(&global.data.join("exports"));

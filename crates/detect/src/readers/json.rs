@@ -4,7 +4,11 @@
 //! a line is skipped at memchr speed, and only fields that can hold an indicator are
 //! copied.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use memchr::memchr2;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::event::Event;
 use crate::fields::{classify, FieldKind, Role};
@@ -32,7 +36,25 @@ pub struct JsonScratch {
     text: String,
     /// Classification of the paths seen so far: a line of a log repeats the previous
     /// line's keys, so one hash lookup replaces the field table walk.
-    memo: std::collections::HashMap<String, (FieldKind, Role)>,
+    memo: HashMap<Box<str>, (FieldKind, Role), BuildHasherDefault<PathHasher>>,
+}
+
+/// XXH3 for the memo's short path keys: it runs for every scalar of every line, and std's
+/// SipHash (built against hostile keys we can afford to lose to: the memo is bounded and
+/// only a cache) cost several times as much.
+#[derive(Default)]
+struct PathHasher(u64);
+
+impl Hasher for PathHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxh3_64_with_seed(bytes, self.0);
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 const MEMO_LIMIT: usize = 4096;
@@ -72,7 +94,7 @@ pub fn parse_line(
             Some(&c) => c,
             None => {
                 let c = classify(path, unknown);
-                memo.insert(path.to_string(), c);
+                memo.insert(path.into(), c);
                 c
             }
         };

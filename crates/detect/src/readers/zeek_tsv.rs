@@ -14,6 +14,9 @@ pub struct Header {
     unset: String,
     empty: String,
     columns: Vec<(String, FieldKind, Role)>,
+    /// Columns up to the last one that can hold an indicator: the rest of a line is not
+    /// split at all.
+    used: usize,
     tls: bool,
 }
 
@@ -24,6 +27,7 @@ impl Default for Header {
             unset: "-".into(),
             empty: "(empty)".into(),
             columns: Vec::new(),
+            used: 0,
             tls: false,
         }
     }
@@ -70,6 +74,11 @@ impl Header {
                         (name.to_string(), kind, role)
                     })
                     .collect();
+                self.used = self
+                    .columns
+                    .iter()
+                    .rposition(|c| c.1 != FieldKind::Ignore)
+                    .map_or(0, |p| p + 1);
             }
             "#unset_field" => self.unset = parts.next().unwrap_or("-").to_string(),
             "#empty_field" => self.empty = parts.next().unwrap_or("(empty)").to_string(),
@@ -91,7 +100,7 @@ impl Header {
             event.set_tls();
         }
         let mut rest = line;
-        for (name, kind, role) in &self.columns {
+        for (name, kind, role) in &self.columns[..self.used] {
             let end = memchr(self.separator, rest).unwrap_or(rest.len());
             let raw = &rest[..end];
             if *kind != FieldKind::Ignore {

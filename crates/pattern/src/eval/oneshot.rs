@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use super::compare::cond_holds;
 use super::{
-    collect_objects, is, read_header, ref_id, type_and_id, type_of, Cond, EvalError,
-    EvalOptions, KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
+    collect_objects, is, read_header, ref_id, type_and_id, type_of, Cond, EvalError, EvalOptions,
+    KeyKind, MatchOutcome, Sco, Sources, Step, TimeMemo,
 };
 
 /// True when no path of the comparison follows a reference.
@@ -88,8 +88,8 @@ struct Pending<'a> {
 
 /// How many objects ahead the pass asks for memory: first an object's entries, then (once
 /// they have arrived) the strings they point to.
-const AHEAD_ENTRIES: usize = 16;
-const AHEAD_STRINGS: usize = 8;
+const AHEAD_ENTRIES: usize = 40;
+const AHEAD_STRINGS: usize = 20;
 
 /// Objects from last to first, each with the objects `AHEAD_ENTRIES` and `AHEAD_STRINGS`
 /// further on (in that direction), when there are.
@@ -118,8 +118,9 @@ fn prefetch<T>(p: *const T) {
 /// Asks for an object's entries (without reading them).
 fn prefetch_object(obj: Option<&Value>) {
     if let Some(Value::Object(map)) = obj {
-        for (k, _) in map.iter().step_by(1) {
+        for (k, v) in map {
             prefetch(k);
+            prefetch(v);
         }
     }
 }
