@@ -59,7 +59,10 @@ pub struct Event {
     http_port: Option<u16>,
     tls: bool,
     scratch: String,
+    /// A URL being composed from HTTP host and path.
     url: String,
+    /// A URL being normalized.
+    url_norm: String,
 }
 
 impl Event {
@@ -198,23 +201,25 @@ impl Event {
             return true;
         }
         let (host, _) = keys::split_host_port(t);
-        self.push_ip(field, role, host) || self.push_domain(field, role, host)
+        // Without a port or brackets the host is `t`, already refused as an address.
+        (host.len() != t.len() && self.push_ip(field, role, host))
+            || self.push_domain(field, role, host)
     }
 
     /// A whole URL; its host is also recorded (as a domain or an address) under the same
     /// field, so a domain indicator finds the URLs that point at it.
     pub fn push_url(&mut self, field: &str, role: Role, text: &str) -> bool {
-        let mut s = std::mem::take(&mut self.scratch);
+        // Its own buffer: `push_domain` below uses `scratch`.
+        let mut s = std::mem::take(&mut self.url_norm);
         s.clear();
         let ok = keys::normalize_url(trim(text), &mut s);
         if ok {
             self.add(Kind::Url, role, field, &s, 0, HashAlgo::Other);
             if let Some(host) = keys::url_host(&s) {
-                let host = host.to_string();
-                let _ = self.push_ip(field, role, &host) || self.push_domain(field, role, &host);
+                let _ = self.push_ip(field, role, host) || self.push_domain(field, role, host);
             }
         }
-        self.scratch = s;
+        self.url_norm = s;
         ok
     }
 

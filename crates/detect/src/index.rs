@@ -17,7 +17,7 @@ use crate::cache::{CacheReader, CacheWriter};
 use crate::error::{CacheError, SkipReason};
 use crate::event::{kind_bit, type_bit, Event, Kind};
 use crate::keys::{self, HashAlgo};
-use crate::table::{IntMap, StrMap, StringTable};
+use crate::table::{IntMap, Ipv4Filter, StrMap, StringTable};
 
 /// One indicator to index, with what the local store knows about it.
 #[derive(Debug, Clone)]
@@ -586,6 +586,8 @@ pub struct IndicatorIndex {
     ipv4: IntMap<u32>,
     /// One table per prefix length, longest first.
     ipv4_nets: Vec<(u8, IntMap<u32>)>,
+    /// Built from `ipv4` and `ipv4_nets` (not cached: a few milliseconds at load).
+    ipv4_filter: Ipv4Filter,
     ipv6: IntMap<u128>,
     ipv6_nets: Vec<(u8, IntMap<u128>)>,
     domains: StrMap,
@@ -669,7 +671,13 @@ impl IndicatorIndex {
         index.ja3 = StrMap::build(&j3);
         index.ja4 = StrMap::build(&j4);
         index.user_agents = StrMap::build(&ua);
+        index.filter_ipv4();
         index
+    }
+
+    fn filter_ipv4(&mut self) {
+        self.ipv4_filter =
+            Ipv4Filter::build(&self.ipv4, self.ipv4_nets.iter().map(|(p, m)| (*p, m)));
     }
 
     /// Builds an index from a list of STIX objects (tests and small inputs).
@@ -704,6 +712,7 @@ impl IndicatorIndex {
             &self.user_agents,
         ];
         let bytes = self.ipv4.heap_bytes()
+            + self.ipv4_filter.heap_bytes()
             + self.ipv6.heap_bytes()
             + self
                 .ipv4_nets
@@ -782,6 +791,9 @@ impl IndicatorIndex {
     }
 
     pub fn lookup_ipv4(&self, addr: u32, f: &mut impl FnMut(u32)) {
+        if !self.ipv4_filter.may_contain(addr) {
+            return;
+        }
         if let Some(r) = self.ipv4.get(addr) {
             self.each_ref(r, f);
         }
@@ -1077,6 +1089,7 @@ impl IndicatorIndex {
         if !multi_ok(&index.multi, n) {
             return Err(CacheError::Corrupt("indicator lists"));
         }
+        index.filter_ipv4();
         Ok(index)
     }
 }

@@ -71,7 +71,7 @@ pub fn parse_line(
     };
     // One validation of the whole line (fast on long ASCII runs) instead of one per
     // string; every slice below is cut at an ASCII quote, so it stays valid UTF-8.
-    let line = std::str::from_utf8(line).map_err(|_| NotJson)?;
+    let line = simdutf8::basic::from_utf8(line).map_err(|_| NotJson)?;
     let mut w = Walker {
         s: line,
         b: line.as_bytes(),

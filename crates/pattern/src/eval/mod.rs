@@ -793,3 +793,38 @@ impl Matcher {
 pub fn evaluate(pattern: &Pattern, input: &Value) -> Result<MatchOutcome, EvalError> {
     Matcher::new(pattern)?.evaluate_json(input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is, same};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word-wise comparison is string equality, at every length and wherever the
+        /// strings differ (equal lengths are forced half of the time).
+        #[test]
+        fn same_is_equality(a in "[ab]{0,40}", b in "[ab]{0,40}", force in any::<bool>()) {
+            let b = if force {
+                let mut b = b.clone();
+                b.truncate(a.len());
+                while b.len() < a.len() {
+                    b.push('a');
+                }
+                b
+            } else {
+                b
+            };
+            prop_assert_eq!(same(&a, &b), a == b);
+            prop_assert!(same(&a, &a));
+        }
+    }
+
+    #[test]
+    fn literal_comparison_is_equality() {
+        assert!(is("observed-data", b"observed-data"));
+        assert!(!is("observed-datA", b"observed-data"));
+        assert!(!is("observed-dat", b"observed-data"));
+        assert!(!is("", b"id"));
+        assert!(is("id", b"id"));
+    }
+}
