@@ -8,13 +8,14 @@
 //! server the tests fail under `WARD_REQUIRE_PEERS=1` and are skipped otherwise.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 use ward_stix::Timestamp;
-use ward_store::credentials::hash_password;
+use ward_store::credentials::{hash_password, token_hash};
 use ward_store::{
     NewCollection, NewVersion, ObjectQuery, ScrubRecord, SqliteStore, StatusRecord, StatusState,
     Store, StoredVersion, Submitter, VersionSelect,
@@ -51,43 +52,26 @@ fn admin(url: &str, args: &[&str], stdin: Option<&str>) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// A running `ward serve`, killed when dropped.
-struct Hub {
-    child: Child,
-    base: String,
-}
+use ward_testkit::Hub;
 
-impl Hub {
-    fn start(store_args: &[&str]) -> Hub {
-        let mut child = ward()
-            .args(store_args)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn ward serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the listening line");
-        let base = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_string();
-        Hub { child, base }
-    }
-
-    fn objects_url(&self, collection: &str) -> String {
-        format!("{}/taxii2/api/collections/{collection}/objects/", self.base)
+/// A running `ward serve` on the given store (`--database URL` or `--data DIR`).
+fn start_hub(store_args: &[&str]) -> Hub {
+    let ward = Path::new(env!("CARGO_BIN_EXE_ward"));
+    match store_args {
+        ["--data", dir] => Hub::start(ward, Path::new(dir), &[], &[]),
+        // With --database the data folder is not used for the store.
+        _ => {
+            let unused = std::env::temp_dir().join(format!("ward-test-{}", std::process::id()));
+            Hub::start(ward, &unused, store_args, &[])
+        }
     }
 }
 
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn objects_url(hub: &Hub, collection: &str) -> String {
+    format!(
+        "{}/taxii2/api/collections/{collection}/objects/",
+        hub.base()
+    )
 }
 
 fn agent() -> ureq::Agent {
@@ -139,7 +123,7 @@ fn post(
         .collect();
     let body = format!(r#"{{"objects":[{}]}}"#, objects.join(","));
     let reply = agent
-        .post(&hub.objects_url(c))
+        .post(&objects_url(hub, c))
         .set("Authorization", auth)
         .set("Content-Type", TAXII)
         .set("Accept", TAXII)
@@ -158,7 +142,7 @@ fn get_page(
     next: Option<&str>,
 ) -> Value {
     let mut req = agent
-        .get(&hub.objects_url(c))
+        .get(&objects_url(hub, c))
         .set("Authorization", auth)
         .set("Accept", TAXII)
         .query("limit", &limit.to_string());
@@ -210,8 +194,8 @@ fn two_processes_serve_one_hub_with_cursors_from_either() {
     };
     let (c, auth) = setup(db.url());
     let hubs = [
-        Hub::start(&["--database", db.url()]),
-        Hub::start(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
     ];
     let agent = agent();
     // Written through the first process only.
@@ -280,8 +264,8 @@ fn concurrent_writers_through_two_processes_lose_nothing() {
     };
     let (c, auth) = setup(db.url());
     let hubs = [
-        Hub::start(&["--database", db.url()]),
-        Hub::start(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
     ];
     let agent = agent();
     // Bounded in count (8 × 6 posts of 40) and in time (each request times out).
@@ -313,7 +297,7 @@ fn concurrent_writers_through_two_processes_lose_nothing() {
     for (writer, id) in &statuses {
         let other = &hubs[1 - writer];
         let status: Value = agent
-            .get(&format!("{}/taxii2/api/status/{id}/", other.base))
+            .get(&format!("{}/taxii2/api/status/{id}/", other.base()))
             .set("Authorization", &auth)
             .set("Accept", TAXII)
             .call()
@@ -375,6 +359,9 @@ fn migrate_100k_versions_from_the_embedded_store() {
         let phc = hash_password("s3cret").expect("hash");
         store.add_user("Mercy", "alice", Some(&phc)).expect("user");
         store.add_user("LabB", "bob", None).expect("user");
+        store
+            .add_token("alice", &token_hash("ward_migrated_token"), "laptop")
+            .expect("token");
         let mk = |title: &str, readers: &[&str]| {
             store
                 .create_collection(&NewCollection {
@@ -447,7 +434,7 @@ fn migrate_100k_versions_from_the_embedded_store() {
     let agent = agent();
     let data = dir.path().to_str().expect("utf8 path");
     let cursor = {
-        let hub = Hub::start(&["--data", data]);
+        let hub = start_hub(&["--data", data]);
         let page = get_page(&agent, &hub, &alerts, &basic, 1000, None);
         page["next"].as_str().expect("next").to_string()
     };
@@ -481,6 +468,9 @@ fn migrate_100k_versions_from_the_embedded_store() {
     // The embedded hub may have written settings of its own when it ran.
     assert!(r["settings"]["target"].as_u64() >= Some(2), "{report}");
     assert_eq!(r["scrub_records"]["target"], 3);
+    assert_eq!(r["tokens"]["target"], 1, "{report}");
+    assert_eq!(r["statuses"]["source"], r["statuses"]["target"]);
+    assert!(r["statuses"]["target"].as_u64() >= Some(1), "{report}");
     assert_eq!(r["source_checksum"], r["target_checksum"]);
 
     // Both stores answer alike, version flags included.
@@ -506,6 +496,12 @@ fn migrate_100k_versions_from_the_embedded_store() {
         }
     }
     assert_eq!(sqlite.signing_key().ok(), pg.signing_key().ok());
+    // Members keep their tokens and their posts' status resources across the move.
+    let alice = pg
+        .user_by_token(&token_hash("ward_migrated_token"))
+        .expect("token lookup");
+    assert_eq!(alice.map(|u| u.name), Some("alice".to_string()));
+    assert_eq!(sqlite.status("s").ok(), pg.status("s").ok());
     assert_eq!(sqlite.settings("").ok(), pg.settings("").ok());
     assert_eq!(sqlite.scrub_records(10).ok(), pg.scrub_records(10).ok());
     let one = &all_versions(&sqlite, &archive)[123];
@@ -543,7 +539,7 @@ fn migrate_100k_versions_from_the_embedded_store() {
         .iter()
         .map(|v| v.id.clone())
         .collect();
-    let hub = Hub::start(&["--database", db.url()]);
+    let hub = start_hub(&["--database", db.url()]);
     let page = get_page(&agent, &hub, &alerts, &basic, 1000, Some(&cursor));
     assert_eq!(page_ids(&page), expected_next);
 

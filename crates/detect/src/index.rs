@@ -798,12 +798,7 @@ impl IndicatorIndex {
             self.each_ref(r, f);
         }
         for (prefix, table) in &self.ipv4_nets {
-            let mask = if *prefix == 0 {
-                0
-            } else {
-                u32::MAX << (32 - u32::from(*prefix))
-            };
-            if let Some(r) = table.get(addr & mask) {
+            if let Some(r) = table.get(addr & ipv4_mask(*prefix)) {
                 self.each_ref(r, f);
             }
         }
@@ -915,6 +910,14 @@ impl IndicatorIndex {
     /// True when some pattern needs the event's time (full evaluation with qualifiers).
     pub fn needs_event_time(&self) -> bool {
         !self.full.is_empty()
+    }
+}
+
+fn ipv4_mask(prefix: u8) -> u32 {
+    if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(prefix.min(32)))
     }
 }
 

@@ -437,7 +437,9 @@ mod tests {
         }
         match hostport.rsplit_once(':') {
             // More than one colon is a bare IPv6 address, not a port.
-            Some((h, p)) if !h.contains(':') && p.bytes().all(|b| b.is_ascii_digit()) => (h, Some(p)),
+            Some((h, p)) if !h.contains(':') && p.bytes().all(|b| b.is_ascii_digit()) => {
+                (h, Some(p))
+            }
             _ => (hostport, None),
         }
     }

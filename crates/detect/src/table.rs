@@ -404,7 +404,13 @@ mod tests {
         let wide = IntMap::build(&[(0xAC10_0000u32, 2)]);
         let slash8 = IntMap::build(&[(0x2D00_0000u32, 3)]);
         let f = Ipv4Filter::build(&exact, [(12, &wide), (8, &slash8)]);
-        for addr in [0x0B01_FFFFu32, 0xC0A8_0101, 0xAC1F_0001, 0xAC10_0000, 0x2DFF_FFFF] {
+        for addr in [
+            0x0B01_FFFFu32,
+            0xC0A8_0101,
+            0xAC1F_0001,
+            0xAC10_0000,
+            0x2DFF_FFFF,
+        ] {
             assert!(f.may_contain(addr), "{addr:x}");
         }
         // 10.1.2.3, 172.32.0.1, 11.2.0.0, 46.0.0.1: no indicator can match.

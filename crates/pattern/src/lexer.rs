@@ -326,19 +326,34 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) -> Result<(), Patt
                     hyphen |= chars[j] == '-';
                     j += 1;
                 }
-                // Keywords are compared in place; only identifiers become strings.
+                // The word is ASCII (the loop above admits nothing else): keywords are
+                // compared as bytes in place; only identifiers become strings.
                 let word = &chars[i..j];
-                let is = |w: &str| word.len() == w.len() && word.iter().copied().eq(w.chars());
+                let mut buf = [0u8; 10];
+                let short = word.len() <= buf.len();
+                if short {
+                    for (b, &c) in buf.iter_mut().zip(word) {
+                        *b = c as u8;
+                    }
+                }
+                let bytes = &buf[..word.len().min(buf.len())];
+                let ident = || {
+                    let ascii: Vec<u8> = word.iter().map(|&c| c as u8).collect();
+                    String::from_utf8(ascii).unwrap_or_default()
+                };
                 if j == i + 1 && matches!(c, 't' | 'h' | 'b') && chars.get(j) == Some(&'\'') {
                     lex_prefixed(chars, i, c)?
                 } else if hyphen {
-                    (Tok::Ident(word.iter().collect(), true), j - i)
-                } else if is("true") || is("false") {
-                    (Tok::Bool(is("true")), j - i)
-                } else if let Some((_, kw)) = KEYWORDS.iter().find(|(k, _)| is(k)) {
+                    (Tok::Ident(ident(), true), j - i)
+                } else if short && (bytes == b"true" || bytes == b"false") {
+                    (Tok::Bool(bytes == b"true"), j - i)
+                } else if let Some((_, kw)) = KEYWORDS
+                    .iter()
+                    .find(|(k, _)| short && k.as_bytes() == bytes)
+                {
                     (Tok::Kw(*kw), j - i)
                 } else {
-                    (Tok::Ident(word.iter().collect(), false), j - i)
+                    (Tok::Ident(ident(), false), j - i)
                 }
             }
             other => return Err(err(start, format!("unexpected character {other:?}"))),

@@ -15,7 +15,7 @@ use ward_store::credentials::random_secret;
 use ward_store::{
     version_key, AddOutcome, Collection, NewCollection, NewVersion, ObjectQuery, Org, Page,
     ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, StoredVersion, Submission,
-    Submitter, User, VersionSelect,
+    Submitter, TokenRecord, User, VersionSelect,
 };
 
 use crate::pool::prepared;
@@ -38,7 +38,7 @@ fn is_unique_violation(e: &postgres::Error) -> bool {
     e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION)
 }
 
-fn status_body(status: &StatusRecord) -> Result<String, StoreError> {
+pub(crate) fn status_body(status: &StatusRecord) -> Result<String, StoreError> {
     serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
         what: format!("status {}", status.id),
         detail: e.to_string(),
@@ -752,6 +752,28 @@ impl Store for PgStore {
         })
     }
 
+    fn tokens(&self) -> Result<Vec<TokenRecord>, StoreError> {
+        self.with_conn(|c, s| {
+            let st = prepared(
+                s,
+                c,
+                "SELECT hash, user_id, label, created FROM tokens ORDER BY created, hash",
+            )?;
+            c.query(&st, &[])
+                .map_err(backend)?
+                .iter()
+                .map(|r| {
+                    Ok(TokenRecord {
+                        hash: r.try_get(0).map_err(backend)?,
+                        user_id: r.try_get(1).map_err(backend)?,
+                        label: r.try_get(2).map_err(backend)?,
+                        created: r.try_get(3).map_err(backend)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
     fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
         self.with_conn(|c, s| {
             let st = prepared(
@@ -1119,6 +1141,30 @@ impl Store for PgStore {
         self.with_conn(|c, s| upsert_status(c, s, status, &body))
     }
 
+    fn statuses(&self) -> Result<Vec<StatusRecord>, StoreError> {
+        let bodies: Vec<String> = self.with_conn(|c, s| {
+            let st = prepared(
+                s,
+                c,
+                "SELECT body FROM statuses ORDER BY request_timestamp, id",
+            )?;
+            c.query(&st, &[])
+                .map_err(backend)?
+                .iter()
+                .map(|r| r.try_get(0).map_err(backend))
+                .collect()
+        })?;
+        bodies
+            .iter()
+            .map(|b| {
+                serde_json::from_str(b).map_err(|e| StoreError::Corrupt {
+                    what: "a status resource".into(),
+                    detail: e.to_string(),
+                })
+            })
+            .collect()
+    }
+
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError> {
         let body: Option<String> = self.with_conn(|c, s| {
             let st = prepared(s, c, "SELECT body FROM statuses WHERE id = $1")?;
@@ -1277,7 +1323,7 @@ pub(crate) fn insert_scrub(
     Ok(())
 }
 
-fn upsert_status(
+pub(crate) fn upsert_status(
     c: &mut impl GenericClient,
     s: &mut Statements,
     status: &StatusRecord,

@@ -75,6 +75,8 @@ pub trait Store: Send + Sync {
     /// stored.
     fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError>;
     fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+    /// Every token record, oldest first (to move a store without loss).
+    fn tokens(&self) -> Result<Vec<TokenRecord>, StoreError>;
 
     // --- collections ---------------------------------------------------------------------
 
@@ -114,6 +116,8 @@ pub trait Store: Send + Sync {
     /// Writes (inserts or replaces) a status resource on its own.
     fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError>;
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError>;
+    /// Every status resource, oldest request first (to move a store without loss).
+    fn statuses(&self) -> Result<Vec<StatusRecord>, StoreError>;
 
     // --- sharing policy ------------------------------------------------------------------
     //

@@ -212,6 +212,16 @@ pub struct StatusRecord {
     pub pendings: Vec<StatusDetail>,
 }
 
+/// An API token as stored: its hash, never the token itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TokenRecord {
+    pub hash: String,
+    pub user_id: String,
+    pub label: String,
+    /// Microseconds since the epoch.
+    pub created: i64,
+}
+
 /// Who posted an object version. The hub keeps it privately (the policy decides whether
 /// anyone else ever learns it); it is written in the same transaction as the version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -111,6 +111,66 @@ fn admit(
     Ok(stored)
 }
 
+/// Below this many objects per thread, starting a thread costs more than it saves.
+const PARALLEL_MIN: usize = 64;
+
+/// [`admit`] for every object of an envelope, in order. Checking (parse, validation, the
+/// publish filter's scrub) is most of an envelope's CPU time and each object's check is
+/// independent, so large envelopes are split into contiguous runs checked on several
+/// threads; nothing is stored until every check is done, as before.
+fn admit_all(
+    objects: &[&RawValue],
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+) -> Vec<Result<NewVersion, Rejected>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(objects.len() / PARALLEL_MIN)
+        .max(1);
+    let check_run = |start: usize, run: &[&RawValue]| -> Vec<Result<NewVersion, Rejected>> {
+        run.iter()
+            .enumerate()
+            .map(|(i, raw)| admit(start + i, raw, caller, collection, publish))
+            .collect()
+    };
+    if threads == 1 {
+        return check_run(0, objects);
+    }
+    let per = objects.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let mut runs = objects.chunks(per).enumerate();
+        // The calling thread takes the first run itself instead of idling.
+        let first = runs.next();
+        let handles: Vec<_> = runs
+            .map(|(n, run)| {
+                let check_run = &check_run;
+                let spawned = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || check_run(n * per, run));
+                (n * per, run, spawned)
+            })
+            .collect();
+        let mut all = match first {
+            Some((_, run)) => check_run(0, run),
+            None => Vec::new(),
+        };
+        all.reserve(objects.len().saturating_sub(all.len()));
+        for (start, run, spawned) in handles {
+            match spawned {
+                Ok(handle) => match handle.join() {
+                    Ok(checked) => all.extend(checked),
+                    // A check that panicked is a bug; it surfaces where the request is
+                    // handled, as it would have without the extra thread.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had (resource limits): check this run here instead.
+                Err(_) => all.extend(check_run(start, run)),
+            }
+        }
+        all
+    })
+}
+
 fn detail(id: Option<String>, version: Option<String>, message: Option<String>) -> StatusDetail {
     StatusDetail {
         id: id.unwrap_or_default(),
@@ -144,8 +204,8 @@ pub fn add_envelope(
         pendings: Vec::new(),
     };
     let mut admitted = Vec::with_capacity(objects.len());
-    for (i, raw) in objects.iter().enumerate() {
-        match admit(i, raw, caller, collection, publish) {
+    for checked in admit_all(&objects, caller, collection, publish) {
+        match checked {
             Ok(v) => admitted.push(v),
             Err(r) => status
                 .failures

@@ -171,6 +171,8 @@ fn migrate(args: &MigrateArgs, global: &Global) -> anyhow::Result<ExitCode> {
             ("submitters", report.submissions),
             ("settings", report.settings),
             ("scrub records", report.scrub_records),
+            ("tokens", report.tokens),
+            ("statuses", report.statuses),
         ];
         println!("{:<16} {:>12} {:>12}", "", "source", "target");
         for (what, c) in rows {
