@@ -99,12 +99,16 @@ impl<K: IntKey> IntMap<K> {
     }
 }
 
-/// One bit per IPv4 /16: set when some address or block of the index lies in it. Checked
-/// before the address tables, it answers "no" for most addresses that cannot be indicators
-/// (the organization's own private ranges, which every connection has at one end) from
-/// 8 KB that stay in the L1 cache, instead of a cache miss per table.
+/// One bit per IPv4 block of a fixed size (/16 for a small index, down to /23 for a large
+/// one, about 16 bits per address key): set when some address or block of the index lies
+/// in it. Checked before the address tables, it answers "no" for most addresses that cannot
+/// be indicators (the organization's own private ranges, which every connection has at one
+/// end, and most public addresses too) from a bitmap that stays in the cache, instead of a
+/// cache miss in each table.
 #[derive(Debug, Clone)]
 pub struct Ipv4Filter {
+    /// `32 - granularity`: an address's bit is `addr >> shift`.
+    shift: u32,
     bits: Vec<u64>,
 }
 
@@ -112,7 +116,8 @@ impl Default for Ipv4Filter {
     /// Lets everything through (an index not yet filtered).
     fn default() -> Ipv4Filter {
         Ipv4Filter {
-            bits: vec![u64::MAX; 1024],
+            shift: 16,
+            bits: vec![u64::MAX; 1 << 10],
         }
     }
 }
@@ -121,35 +126,58 @@ impl Ipv4Filter {
     /// From the exact addresses and the blocks (prefix length, network address).
     pub fn build<'m>(
         exact: &IntMap<u32>,
-        blocks: impl IntoIterator<Item = (u8, &'m IntMap<u32>)>,
+        blocks: impl IntoIterator<Item = (u8, &'m IntMap<u32>)> + Clone,
     ) -> Ipv4Filter {
+        let keys = exact.len()
+            + blocks
+                .clone()
+                .into_iter()
+                .map(|(_, m)| m.len())
+                .sum::<usize>();
+        let granularity = (keys
+            .saturating_mul(16)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros())
+        .clamp(16, 23);
         let mut f = Ipv4Filter {
-            bits: vec![0; 1024],
+            shift: 32 - granularity,
+            bits: vec![0; 1 << (granularity - 6)],
         };
         for addr in exact.keys() {
-            f.set(addr >> 16);
+            f.set_range(addr >> f.shift, 1);
         }
         for (prefix, map) in blocks {
+            // A block wider than the filter's granularity covers 2^(granularity - prefix)
+            // bits.
+            let count = 1u64 << granularity.saturating_sub(u32::from(prefix.min(32)));
             for net in map.keys() {
-                let first = net >> 16;
-                // A block wider than a /16 covers 2^(16 - prefix) of them.
-                let count = 1u32 << 16u32.saturating_sub(u32::from(prefix.min(32)));
-                for b in first..(first + count).min(1 << 16) {
-                    f.set(b);
-                }
+                f.set_range(net >> f.shift, count);
             }
         }
         f
     }
 
-    fn set(&mut self, slash16: u32) {
-        self.bits[(slash16 >> 6) as usize] |= 1 << (slash16 & 63);
+    fn set_range(&mut self, first: u32, count: u64) {
+        let total = self.bits.len() as u64 * 64;
+        let (mut b, end) = (u64::from(first), (u64::from(first) + count).min(total));
+        while b < end {
+            if b % 64 == 0 && end - b >= 64 {
+                self.bits[(b / 64) as usize] = u64::MAX;
+                b += 64;
+            } else {
+                self.bits[(b / 64) as usize] |= 1 << (b % 64);
+                b += 1;
+            }
+        }
     }
 
     #[inline]
     pub fn may_contain(&self, addr: u32) -> bool {
-        let b = addr >> 16;
-        self.bits[(b >> 6) as usize] & (1 << (b & 63)) != 0
+        let b = (addr >> self.shift) as usize;
+        self.bits
+            .get(b >> 6)
+            .is_some_and(|w| w & (1 << (b & 63)) != 0)
     }
 
     pub fn heap_bytes(&self) -> usize {
@@ -208,6 +236,11 @@ fn check_shape(keys: usize, vals: usize, len: usize) -> Result<(), CacheError> {
 #[derive(Debug, Clone, Default)]
 pub struct StrMap {
     slots: Vec<u64>,
+    /// One bit per 2^k hash values (about 16 bits per key, from the tags in `slots`), so
+    /// that most absent keys are answered from a bitmap an eighth of the table's size,
+    /// likelier to be cached, instead of a cache miss in `slots`. Not in the cache file:
+    /// rebuilt at load from the tags.
+    filter: Vec<u64>,
     /// Per entry: start in `bytes`, and its ref. Entry `i` ends where `i + 1` starts.
     starts: Vec<u32>,
     refs: Vec<u32>,
@@ -225,6 +258,7 @@ impl StrMap {
         let cap = capacity_for(entries.len());
         let mut map = StrMap {
             slots: vec![0; cap],
+            filter: Vec::new(),
             starts: Vec::with_capacity(entries.len() + 1),
             refs: Vec::with_capacity(entries.len()),
             bytes: Vec::with_capacity(entries.iter().map(|(k, _)| k.len()).sum()),
@@ -242,6 +276,7 @@ impl StrMap {
             map.slots[i] = (h & 0xFFFF_FFFF_0000_0000) | (n as u64 + 1);
         }
         map.starts.push(map.bytes.len() as u32);
+        map.filter = tag_filter(&map.slots, map.refs.len());
         map
     }
 
@@ -252,6 +287,10 @@ impl StrMap {
         }
         let h = str_hash(key);
         let tag = h & 0xFFFF_FFFF_0000_0000;
+        let bit = filter_bit(tag, self.filter.len());
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
@@ -280,6 +319,7 @@ impl StrMap {
 
     pub fn heap_bytes(&self) -> usize {
         self.slots.capacity() * 8
+            + self.filter.capacity() * 8
             + self.starts.capacity() * 4
             + self.refs.capacity() * 4
             + self.bytes.capacity()
@@ -312,12 +352,34 @@ impl StrMap {
             return Err(CacheError::Corrupt("string table shape"));
         }
         Ok(StrMap {
+            filter: tag_filter(&slots, n),
             slots,
             starts,
             refs,
             bytes,
         })
     }
+}
+
+/// The filter of a table of `n` keys: one bit per key tag's bucket, a power of two of
+/// words with about 16 bits per key.
+fn tag_filter(slots: &[u64], n: usize) -> Vec<u64> {
+    let words = (n.saturating_mul(16) / 64).max(1).next_power_of_two();
+    let mut filter = vec![0u64; words];
+    for &s in slots {
+        if s != 0 {
+            let bit = filter_bit(s & 0xFFFF_FFFF_0000_0000, words);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+    filter
+}
+
+/// The filter bit of a tag (the high 32 bits of a key's hash; the slot comes from the low
+/// bits, so the two are independent). `words` is a power of two.
+#[inline]
+fn filter_bit(tag: u64, words: usize) -> usize {
+    (tag >> 32) as usize & (words * 64 - 1)
 }
 
 /// Interned strings (names, sources, threat names) stored back to back.
@@ -422,6 +484,25 @@ mod tests {
     }
 
     #[test]
+    fn large_ipv4_filter_is_finer_and_still_passes_every_key() {
+        let exact: Vec<(u32, u32)> = (0..200_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761), i))
+            .collect();
+        let blocks = IntMap::build(&[(0x0B01_0200u32, 0)]);
+        let f = Ipv4Filter::build(&IntMap::build(&exact), [(24, &blocks)]);
+        assert_eq!(f.shift, 32 - 22);
+        for &(a, _) in &exact {
+            assert!(f.may_contain(a));
+        }
+        assert!(f.may_contain(0x0B01_02FF));
+        // 10.0.0.0/8 holds a few keys, but most of its /22s hold none.
+        let passed = (0..1u32 << 14)
+            .filter(|i| f.may_contain(0x0A00_0000 | (i << 10)))
+            .count();
+        assert!(passed < 1 << 12, "{passed}");
+    }
+
+    #[test]
     fn str_map_finds_every_key_and_only_them() {
         let entries: Vec<(Vec<u8>, u32)> = (0..500u32)
             .map(|i| (format!("host{i}.example").into_bytes(), i))
@@ -436,6 +517,10 @@ mod tests {
         m.write(&mut w);
         let buf = w.into_inner();
         let back = StrMap::read(&mut CacheReader::new(&buf)).unwrap();
-        assert_eq!(back.get(b"host42.example"), Some(42));
+        // The filter is rebuilt from the tags at load: every key must still pass it.
+        for (k, v) in &entries {
+            assert_eq!(back.get(k), Some(*v));
+        }
+        assert_eq!(back.get(b"host1.exampl"), None);
     }
 }

@@ -237,7 +237,12 @@ fn scrub_objects(
             continue;
         }
         let pointer = format!("{base}/{i}");
-        let pruned = prune_refs(obj, &dropped_ids);
+        // Nothing dropped (the usual case) leaves nothing to prune: skip the copy.
+        let pruned = if dropped_ids.is_empty() {
+            std::borrow::Cow::Borrowed(obj)
+        } else {
+            std::borrow::Cow::Owned(prune_refs(obj, &dropped_ids))
+        };
         let mut scrubbed = scrub_value(scrubber, &pruned, &pointer, 1, &mut out.findings)?;
         let sender = obj.get("type").and_then(Value::as_str) == Some("email-addr")
             && obj

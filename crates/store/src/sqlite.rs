@@ -120,6 +120,9 @@ fn now_micros() -> i64 {
     Timestamp::now().as_micros()
 }
 
+/// WAL size, in pages, at which the writer checkpoints (SQLite's default is 1,000).
+const WAL_CHECKPOINT_PAGES: i64 = 4000;
+
 /// The SQLite implementation of [`Store`].
 pub struct SqliteStore {
     path: PathBuf,
@@ -146,6 +149,13 @@ impl SqliteStore {
         // modified page. The WAL and its fsync at commit are unaffected.
         writer
             .pragma_update(None, "temp_store", "MEMORY")
+            .map_err(backend)?;
+        // Checkpoints copy each changed page once however often it changed since the last
+        // one; bulk ingest rewrites the same index pages commit after commit, so checkpoints
+        // at 16 MB of WAL instead of SQLite's 4 MB write the database file less often. The
+        // WAL (fsynced at every commit) still bounds what a crash can lose: nothing.
+        writer
+            .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
             .map_err(backend)?;
         migrate(&mut writer)?;
         Ok(SqliteStore {

@@ -2,10 +2,9 @@
 //! the columns, each column is classified once, and a line is split on the separator with
 //! only the classified columns read.
 
-use memchr::memchr;
-
 use crate::event::Event;
 use crate::fields::{classify, FieldKind, Role};
+use crate::readers::find_short;
 
 /// What the header lines of a Zeek log said.
 #[derive(Debug, Clone)]
@@ -110,7 +109,7 @@ impl Header {
         };
         let mut rest = line;
         for (name, kind, role) in &self.columns[..self.used] {
-            let end = memchr(self.separator, rest).unwrap_or(rest.len());
+            let end = find_short(rest, self.separator, self.separator).unwrap_or(rest.len());
             let raw = &rest[..end];
             if *kind != FieldKind::Ignore {
                 let value = match whole {
