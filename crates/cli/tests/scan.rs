@@ -239,3 +239,33 @@ fn bad_usage_is_exit_2_with_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("bad.json"), "{err}");
 }
+
+#[test]
+fn a_plain_feed_file_works_as_the_indicator_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("blocklist.txt");
+    // A defanged address in a text list, as feeds publish them.
+    std::fs::write(&feed, "# attacker infrastructure\n203.0.113[.]7\n").unwrap();
+    let conn = dir.path().join("conn.log");
+    std::fs::write(&conn, CONN).unwrap();
+    let out = ward()
+        .args(["--data"])
+        .arg(dir.path().join("data"))
+        .args(["scan", "--json", "--indicators"])
+        .arg(&feed)
+        .arg(&conn)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["value"] == "203.0.113.7"));
+}

@@ -36,8 +36,8 @@ changes.";
 #[derive(Args, Debug)]
 #[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward scan --indicators intel.json conn.log dns.log eve.json.gz\n  zcat proxy.log.gz | ward scan --indicators intel.json --json -")]
 pub struct ScanArgs {
-    /// Where the indicators come from: a STIX bundle (default: the local store, filled by
-    /// `ward pull` and `ward import`)
+    /// Where the indicators come from: a STIX bundle or a feed file that `ward import` reads
+    /// (default: the local store, filled by `ward pull` and `ward import`)
     #[arg(long, value_name = "SRC")]
     pub indicators: Option<PathBuf>,
     /// Record STIX sightings of what was found
@@ -247,15 +247,57 @@ fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<Indi
     let mut builder = IndexBuilder::new(BuildOptions::default());
     let mut not_objects = 0usize;
     let input = crate::input::open(source)?;
-    document::read(input, &mut |item| {
+    let mut stix_objects = 0usize;
+    let as_stix = document::read(input, &mut |item| {
         if let Item::Object(value, _) = item {
+            match StixObject::from_value(value) {
+                Ok(o) => {
+                    stix_objects += 1;
+                    builder.add_object(o)
+                }
+                Err(_) => not_objects += 1,
+            }
+        }
+    });
+    let looks_like_json = {
+        // The first bytes are enough to tell JSON from a list.
+        let mut head = [0u8; 512];
+        let n = fs::File::open(source)
+            .and_then(|mut f| io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        head[..n]
+            .iter()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_some_and(|c| *c == b'{' || *c == b'[')
+    };
+    let not_stix = as_stix.is_err();
+    if looks_like_json {
+        // Broken JSON is a broken STIX file, reported with its line and column.
+        as_stix.with_context(|| format!("{}: expected a STIX bundle", source.display()))?;
+    }
+    // Not STIX (a text or CSV list), or JSON with no STIX object in it (a MISP event, a
+    // ThreatFox export): read by the same importers as `ward import`, storing nothing.
+    if not_stix || stix_objects == 0 {
+        // Not STIX: a feed file (CSV or text list, abuse.ch, MISP, Spamhaus...) read by the
+        // same importers as `ward import`, without storing anything.
+        builder = IndexBuilder::new(BuildOptions::default());
+        not_objects = 0;
+        let imported = ward_feeds::import::import_path(source, None).with_context(|| {
+            format!(
+                "{}: expected a STIX bundle or a feed file `ward import` reads",
+                source.display()
+            )
+        })?;
+        for problem in imported.problems.iter().take(3) {
+            eprintln!("note: {problem}");
+        }
+        for value in imported.objects {
             match StixObject::from_value(value) {
                 Ok(o) => builder.add_object(o),
                 Err(_) => not_objects += 1,
             }
         }
-    })
-    .with_context(|| format!("{}: expected a STIX bundle", source.display()))?;
+    }
     let (index, report) = builder.finish();
     if let Some(first) = report.skipped.first() {
         eprintln!(
