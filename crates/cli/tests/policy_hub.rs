@@ -3,7 +3,7 @@
 //! (scrub log, submitter, dashboard), and bad settings refused with one line and exit 2.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -30,26 +30,11 @@ fn start_hub(data: &Path) -> Hub {
 }
 
 fn ward(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ward")
+    ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
 }
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let out = ward(data, args);
-    assert!(
-        out.status.success(),
-        "ward {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_string()
+    ward_testkit::stdout_of(ward(data, args))
 }
 
 fn indicator(n: usize, marking: Option<&str>, author: Option<&str>) -> Value {

@@ -78,11 +78,7 @@ fn json_alerts_have_exactly_the_documented_fields() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 2);
     let a = lines[0].as_object().unwrap();
     let keys: Vec<&str> = a.keys().map(String::as_str).collect();
@@ -261,11 +257,15 @@ fn a_plain_feed_file_works_as_the_indicator_source() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let hits: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits = json_lines(&out.stdout);
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["value"] == "203.0.113.7"));
+}
+
+/// The alert lines of a `--json` scan.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON alert per line"))
+        .collect()
 }

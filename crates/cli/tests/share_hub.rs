@@ -5,7 +5,7 @@
 //! the hub removes it and records what it removed for the operator.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{json, Value};
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
@@ -18,25 +18,11 @@ fn start_hub(data: &Path) -> Hub {
 }
 
 fn ward(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ward")
+    ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
 }
 
 fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "ward failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_string()
+    ward_testkit::stdout_of(out)
 }
 
 const NARRATIVE: &str = "Patient John Smith (MRN 4821937, DOB 03/14/1962) called from (555) 123-4567 \

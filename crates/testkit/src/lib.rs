@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
 /// Whether CI asked for every peer to be present.
@@ -70,6 +70,30 @@ pub fn tool(name: &str, extra: &[&str]) -> Option<PathBuf> {
         missing_peer(&format!("{name} is not installed"));
     }
     found
+}
+
+/// Runs `WARD --data DATA ARGS` with nothing on standard input.
+pub fn run(ward: &Path, data: &Path, args: &[&str]) -> Output {
+    Command::new(ward)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run ward")
+}
+
+/// The trimmed standard output of a command that must have succeeded.
+pub fn stdout_of(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "ward failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_string()
 }
 
 /// A running `ward serve` on a free loopback port, killed when dropped.
