@@ -134,6 +134,9 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// At most this many requests for sightings counts per pull.
+const MAX_SIGHTING_QUERIES: usize = 200;
+
 /// Asks the hub how many members saw what the latest scan found, and keeps the answer
 /// (counts only) in `--data/hub-sightings.json` for the weekly plan. Only the indicators that
 /// matched in this organization's own logs are asked about: a few requests, not one per
@@ -157,7 +160,8 @@ fn refresh_hub_sightings(
     let mut known: std::collections::BTreeMap<String, Value> =
         crate::datafile::read_json(&path)?.unwrap_or_default();
     let mut asked = 0;
-    for hit in &scan.summary.indicators {
+    // The summary is sorted by score: the plan never shows more than its top findings.
+    for hit in scan.summary.indicators.iter().take(MAX_SIGHTING_QUERIES) {
         if let Some(summary) = client.sightings_summary(api_root, collection, &hit.indicator.id) {
             known.insert(hit.indicator.id.clone(), summary);
             asked += 1;
