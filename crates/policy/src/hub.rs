@@ -57,7 +57,13 @@ pub struct Policy {
     store: Arc<dyn Store>,
     hub_identity: String,
     caches: Mutex<Caches>,
+    /// Scrub records of objects being posted, written together when their envelope is
+    /// stored (one commit per envelope, not one per object).
+    pending_scrubs: Mutex<Vec<ScrubRecord>>,
 }
+
+/// Pending scrub records are written at the latest when this many have gathered.
+const SCRUB_BATCH: usize = 4096;
 
 fn fresh<T: Clone>(entry: Option<&Timed<T>>) -> Option<T> {
     entry
@@ -73,6 +79,7 @@ impl Policy {
             store,
             hub_identity,
             caches: Mutex::default(),
+            pending_scrubs: Mutex::default(),
         })
     }
 
@@ -260,7 +267,9 @@ impl Policy {
         Ok(view(&object, &ctx))
     }
 
-    fn record(&self, caller: &Caller, collection: &Collection, id: &str, findings: Value) -> bool {
+    /// Keeps what the scrubber changed in an object for the operator; written with the
+    /// rest of its envelope by [`Policy::flush_scrubs`].
+    fn record(&self, caller: &Caller, collection: &Collection, id: &str, findings: Value) {
         let record = ScrubRecord {
             at: Timestamp::now().as_micros(),
             collection_id: collection.id.clone(),
@@ -269,12 +278,37 @@ impl Policy {
             user_id: caller.user_id.clone(),
             findings: findings.to_string(),
         };
-        match self.store.record_scrub(&record) {
-            Ok(()) => true,
-            Err(e) => {
-                eprintln!("ward serve: policy: recording a scrub: {e}");
-                false
-            }
+        let full = {
+            let mut pending = self
+                .pending_scrubs
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            pending.push(record);
+            pending.len() >= SCRUB_BATCH
+        };
+        if full {
+            self.flush_scrubs();
+        }
+    }
+
+    /// Writes the pending scrub records in one go. The objects themselves are already
+    /// scrubbed, so a failure here loses only the operator's record of it: it is reported on
+    /// the hub's standard error.
+    pub fn flush_scrubs(&self) {
+        let batch = std::mem::take(
+            &mut *self
+                .pending_scrubs
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        if batch.is_empty() {
+            return;
+        }
+        if let Err(e) = self.store.record_scrubs(&batch) {
+            eprintln!(
+                "ward serve: policy: recording {} scrub record(s): {e}",
+                batch.len()
+            );
         }
     }
 
@@ -390,30 +424,26 @@ impl PublishFilter for Policy {
         };
         if out.document.is_null() {
             let reason = out.dropped.first().map_or("internal", |d| d.reason);
-            let recorded = self.record(
+            self.record(
                 caller,
                 collection,
                 id,
                 json!({ "findings": out.findings, "dropped": out.dropped }),
             );
-            return PublishDecision::Reject(if recorded {
-                format!("withheld by the PHI scrubber: {reason}")
-            } else {
-                "withheld by the PHI scrubber; the hub could not record why".into()
-            });
+            return PublishDecision::Reject(format!("withheld by the PHI scrubber: {reason}"));
         }
         if out.findings.iter().all(|f| is_placeholder(object, f)) {
             return PublishDecision::Keep;
         }
-        if !self.record(caller, collection, id, json!({ "findings": out.findings })) {
-            return PublishDecision::Reject(
-                "the hub could not record what its scrubber changed; try again".into(),
-            );
-        }
+        self.record(caller, collection, id, json!({ "findings": out.findings }));
         match serde_json::to_string(&out.document) {
             Ok(text) => PublishDecision::Replace(text),
             Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
         }
+    }
+
+    fn envelope_done(&self) {
+        self.flush_scrubs();
     }
 }
 

@@ -184,6 +184,11 @@ pub trait Store: Send + Sync {
         ))
     }
 
+    /// Appends several scrub records; stores that can do it in one transaction should.
+    fn record_scrubs(&self, records: &[ScrubRecord]) -> Result<(), StoreError> {
+        records.iter().try_for_each(|r| self.record_scrub(r))
+    }
+
     /// The newest `limit` scrub records, newest first.
     fn scrub_records(&self, limit: usize) -> Result<Vec<ScrubRecord>, StoreError> {
         let _ = limit;

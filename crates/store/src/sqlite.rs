@@ -995,6 +995,32 @@ impl Store for SqliteStore {
         })
     }
 
+    fn record_scrubs(&self, records: &[ScrubRecord]) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            let tx = c.transaction().map_err(backend)?;
+            {
+                let mut st = tx
+                    .prepare_cached(
+                        "INSERT INTO scrub_log (at, collection_id, object_id, org_id, user_id, findings)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )
+                    .map_err(backend)?;
+                for r in records {
+                    st.execute(params![
+                        r.at,
+                        r.collection_id,
+                        r.object_id,
+                        r.org_id,
+                        r.user_id,
+                        r.findings
+                    ])
+                    .map_err(backend)?;
+                }
+            }
+            tx.commit().map_err(backend)
+        })
+    }
+
     fn scrub_records(&self, limit: usize) -> Result<Vec<ScrubRecord>, StoreError> {
         self.with_reader(|c| {
             let mut stmt = c

@@ -108,6 +108,23 @@ fn settings_and_scrub_records() {
     let newest = store.scrub_records(2).unwrap();
     assert_eq!(newest.len(), 2);
     assert_eq!(newest[0].object_id, "note--2");
+
+    // An envelope's records are written together, in order, after the single ones.
+    let batch: Vec<ScrubRecord> = (3..6)
+        .map(|i| ScrubRecord {
+            at: i,
+            collection_id: "c".into(),
+            object_id: format!("note--{i}"),
+            org_id: "o".into(),
+            user_id: "u".into(),
+            findings: "[]".into(),
+        })
+        .collect();
+    store.record_scrubs(&batch).unwrap();
+    let all = store.scrub_records(10).unwrap();
+    assert_eq!(all.len(), 6);
+    assert_eq!(all[0].object_id, "note--5");
+    assert_eq!(all[5].object_id, "note--0");
 }
 
 #[test]

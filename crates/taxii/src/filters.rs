@@ -66,6 +66,10 @@ pub trait PublishFilter: Send + Sync {
         object: &Value,
         raw: &str,
     ) -> PublishDecision;
+
+    /// Called once an envelope's objects are stored: a filter that keeps records of what it
+    /// did (the scrub log) writes them here in one go instead of once per object.
+    fn envelope_done(&self) {}
 }
 
 /// What a [`ReadFilter`] decides for one stored version about to be served.

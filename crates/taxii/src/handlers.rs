@@ -451,7 +451,10 @@ pub async fn add_objects(
     let store = state.store.clone();
     let publish = state.publish_filter.clone();
     let status = tokio::task::spawn_blocking(move || {
-        crate::ingest::add_envelope(store.as_ref(), &caller, &c, publish.as_ref(), &body)
+        let status =
+            crate::ingest::add_envelope(store.as_ref(), &caller, &c, publish.as_ref(), &body);
+        publish.envelope_done();
+        status
     })
     .await
     .map_err(|e| TaxiiError::internal(format!("ingest task failed: {e}")))??;
