@@ -40,3 +40,36 @@ pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> anyhow::Result
     let bytes = serde_json::to_vec_pretty(value).context("serializing")?;
     write_atomic(path, &bytes)
 }
+
+fn latest_scan_path(data: &Path) -> std::path::PathBuf {
+    data.join("scan").join("latest.json")
+}
+
+/// The latest scan as `ward scan` saved it: the plan and `ward pull` read it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct LatestScan {
+    scanned_at: String,
+    files: Vec<String>,
+    summary: ward_detect::Summary,
+}
+
+/// Keeps a scan's grouped hits under `--data` for `ward report` and `ward pull`.
+pub fn save_latest_scan(
+    data: &Path,
+    logs: &[std::path::PathBuf],
+    summary: &ward_detect::Summary,
+) -> anyhow::Result<()> {
+    write_json(
+        &latest_scan_path(data),
+        &LatestScan {
+            scanned_at: ward_stix::Timestamp::now().to_string(),
+            files: logs.iter().map(|p| p.display().to_string()).collect(),
+            summary: summary.clone(),
+        },
+    )
+}
+
+/// The grouped hits of the latest scan, if one was saved.
+pub fn latest_scan(data: &Path) -> anyhow::Result<Option<ward_detect::Summary>> {
+    Ok(read_json::<LatestScan>(&latest_scan_path(data))?.map(|s| s.summary))
+}

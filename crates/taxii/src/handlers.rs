@@ -174,6 +174,24 @@ struct Served {
 }
 
 /// Runs one paged query: applies `limit` caps, the cursor and the read filter.
+/// A page of one object's versions; 404 when a first page finds none (the object is not
+/// there, or not for this reader).
+async fn one_object(
+    state: &AppState,
+    caller: &Caller,
+    collection: &Collection,
+    endpoint: &str,
+    p: &Params,
+    id: String,
+    versions: VersionSelect,
+) -> Result<Served, TaxiiError> {
+    let served = page(state, caller, collection, endpoint, p, vec![id], versions).await?;
+    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
+        return Err(TaxiiError::not_found("no such object in this collection"));
+    }
+    Ok(served)
+}
+
 async fn page(
     state: &AppState,
     caller: &Caller,
@@ -326,10 +344,7 @@ pub async fn get_object(
     let p = query_params(raw)?;
     let c = readable(&state, &caller, cid).await?;
     let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
-    let served = page(&state, &caller, &c, "object", &p, vec![oid], versions).await?;
-    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
-        return Err(TaxiiError::not_found("no such object in this collection"));
-    }
+    let served = one_object(&state, &caller, &c, "object", &p, oid, versions).await?;
     Ok(envelope(served))
 }
 
@@ -341,19 +356,16 @@ pub async fn versions(
 ) -> Result<Response, TaxiiError> {
     let p = query_params(raw)?;
     let c = readable(&state, &caller, cid).await?;
-    let served = page(
+    let served = one_object(
         &state,
         &caller,
         &c,
         "versions",
         &p,
-        vec![oid],
+        oid,
         VersionSelect::all(),
     )
     .await?;
-    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
-        return Err(TaxiiError::not_found("no such object in this collection"));
-    }
     let body = paged_body(&served, "versions", |out, v, _| {
         out.push_str(&Value::String(v.version.clone()).to_string());
     });

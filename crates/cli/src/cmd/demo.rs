@@ -277,13 +277,8 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
             &sample("logs/eve.json"),
         ],
     )?;
-    let latest: serde_json::Value =
-        crate::datafile::read_json(&member.join("scan").join("latest.json"))?
-            .context("the scan saved no result")?;
-    let alerts = latest["summary"]["alerts"].as_u64().unwrap_or(0);
-    let matched = latest["summary"]["indicators"]
-        .as_array()
-        .map_or(0, Vec::len);
+    let latest = crate::datafile::latest_scan(&member)?.context("the scan saved no result")?;
+    let (alerts, matched) = (latest.alerts, latest.indicators.len());
     println!("      {alerts} hits of {matched} shared indicators in its own logs");
 
     step(

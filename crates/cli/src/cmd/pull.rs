@@ -147,13 +147,7 @@ fn refresh_hub_sightings(
     collection: &str,
     global: &Global,
 ) -> anyhow::Result<usize> {
-    #[derive(serde::Deserialize)]
-    struct LatestScan {
-        summary: ward_detect::Summary,
-    }
-    let Some(scan) =
-        crate::datafile::read_json::<LatestScan>(&global.data.join("scan").join("latest.json"))?
-    else {
+    let Some(summary) = crate::datafile::latest_scan(&global.data)? else {
         return Ok(0);
     };
     let path = global.data.join("hub-sightings.json");
@@ -161,7 +155,7 @@ fn refresh_hub_sightings(
         crate::datafile::read_json(&path)?.unwrap_or_default();
     let mut asked = 0;
     // The summary is sorted by score: the plan never shows more than its top findings.
-    for hit in scan.summary.indicators.iter().take(MAX_SIGHTING_QUERIES) {
+    for hit in summary.indicators.iter().take(MAX_SIGHTING_QUERIES) {
         if let Some(summary) = client.sightings_summary(api_root, collection, &hit.indicator.id) {
             known.insert(hit.indicator.id.clone(), summary);
             asked += 1;

@@ -110,13 +110,8 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
             .unwrap_or(report.assessed_on);
         input.exposures = ward_plan::from_exposure::exposed_assets(&report, day);
     }
-    #[derive(serde::Deserialize)]
-    struct LatestScan {
-        summary: ward_detect::Summary,
-    }
-    let scan_path = global.data.join("scan").join("latest.json");
-    if let Some(scan) = read_json::<LatestScan>(&scan_path)? {
-        input.hits = ward_plan::from_scan::hits(&scan.summary);
+    if let Some(summary) = crate::datafile::latest_scan(&global.data)? {
+        input.hits = ward_plan::from_scan::hits(&summary);
         // What the hub said about them on the last `ward pull` (distinct member counts).
         let hub: std::collections::BTreeMap<String, serde_json::Value> =
             read_json(&global.data.join("hub-sightings.json"))?.unwrap_or_default();
@@ -129,7 +124,7 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
                 hit.hub_organizations = u32::try_from(n).unwrap_or(u32::MAX);
             }
         }
-        input.hits_by_day = ward_plan::from_scan::hits_by_day(&scan.summary);
+        input.hits_by_day = ward_plan::from_scan::hits_by_day(&summary);
     }
     input.blocklists = blocklists(&global.data.join("exports"));
     input.intel = intel_summary(global);
@@ -140,6 +135,7 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
 
 /// The block lists `ward export` wrote under the data folder, read from their header.
 fn blocklists(dir: &std::path::Path) -> Vec<Blocklist> {
+    use ward_feeds::export::{read_header, ExportFormat};
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -147,25 +143,14 @@ fn blocklists(dir: &std::path::Path) -> Vec<Blocklist> {
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let path = e.path();
-            let head: String = fs::read_to_string(&path)
-                .ok()?
-                .lines()
-                .take(6)
-                .collect::<Vec<_>>()
-                .join("\n");
-            let kind = if head.starts_with("# ward export, format plain-ip") {
-                "ip"
-            } else if head.starts_with("# ward export, format plain-domain") {
-                "domain"
-            } else if head.starts_with("# ward export, format plain-url") {
-                "url"
-            } else {
-                return None;
+            let text = fs::read_to_string(&path).ok()?;
+            let (format, entries) = read_header(&text)?;
+            let kind = match format {
+                ExportFormat::PlainIp => "ip",
+                ExportFormat::PlainDomain => "domain",
+                ExportFormat::PlainUrl => "url",
+                _ => return None,
             };
-            let entries = head
-                .lines()
-                .find_map(|l| l.strip_prefix("# Entries: "))
-                .and_then(|n| n.trim().parse().ok())?;
             Some(Blocklist {
                 kind: kind.to_string(),
                 entries,

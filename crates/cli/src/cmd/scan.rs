@@ -133,14 +133,7 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut summary = sink.summary;
     summary.sort();
     // The weekly plan (`ward report`) reads the latest scan from the data folder.
-    crate::datafile::write_json(
-        &global.data.join("scan").join("latest.json"),
-        &serde_json::json!({
-            "scanned_at": Timestamp::now().to_string(),
-            "files": args.logs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-            "summary": &summary,
-        }),
-    )?;
+    crate::datafile::save_latest_scan(&global.data, &args.logs, &summary)?;
 
     if args.sightings && args.sightings_out.is_none() {
         let objects = ward_detect::sightings(&summary, Timestamp::now());
@@ -328,7 +321,12 @@ fn load_local_index(data: &Path, no_cache: bool) -> anyhow::Result<IndicatorInde
     let local = ward_feeds::local::LocalIntel::open(data)
         .with_context(|| format!("{}: cannot open the local store", data.display()))?;
     let objects = local.objects().context("reading the local store")?;
-    let scored = local.indicators().context("scoring the local intel")?;
+    let scored = ward_feeds::local::score_objects(
+        &objects,
+        local.config(),
+        local.allow_list(),
+        Timestamp::now(),
+    );
     if scored.is_empty() {
         bail!(
             "{}: the local store holds no indicators yet: run `ward pull` or `ward import` first, \

@@ -229,6 +229,23 @@ pub(crate) fn header(
     h
 }
 
+/// Reads back what [`header`] wrote at the top of an export file: its format and number of
+/// entries. `None` when the text does not start with a ward export header.
+pub fn read_header(text: &str) -> Option<(ExportFormat, usize)> {
+    let mut lines = text.lines().take(6);
+    let first = lines.next()?;
+    let name = first
+        .trim_start_matches(['#', ';', '/', ' '])
+        .strip_prefix("ward export, format ")?;
+    let format = ExportFormat::parse(name.trim()).ok()?;
+    let entries = lines.find_map(|l| {
+        l.trim_start_matches(['#', ';', '/', ' '])
+            .strip_prefix("Entries: ")
+            .and_then(|n| n.trim().parse().ok())
+    })?;
+    Some((format, entries))
+}
+
 /// Renders the indicators in `format`.
 pub fn render(
     format: ExportFormat,
@@ -252,4 +269,19 @@ pub fn render(
     };
     export.allow_listed = allow_listed;
     Ok(export)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_reads_back() {
+        let options = ExportOptions::default();
+        for (mark, format) in [("#", ExportFormat::PlainIp), (";", ExportFormat::Rpz)] {
+            let text = header(mark, format, "things", 12, 1, &options) + "203.0.113.1\n";
+            assert_eq!(read_header(&text), Some((format, 12)));
+        }
+        assert_eq!(read_header("203.0.113.1\n"), None);
+    }
 }
