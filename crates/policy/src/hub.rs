@@ -418,11 +418,11 @@ impl PublishFilter for Policy {
             }
         };
         let id = object.get("id").and_then(Value::as_str).unwrap_or("");
-        let out = match scrubber.scrub_stix(object) {
+        let out = match scrubber.scrub_stix_borrowed(object) {
             Ok(out) => out,
             Err(e) => return PublishDecision::Reject(format!("the PHI scrubber: {e}")),
         };
-        if out.document.is_null() {
+        let Some(document) = &out.document else {
             let reason = out.dropped.first().map_or("internal", |d| d.reason);
             self.record(
                 caller,
@@ -431,12 +431,12 @@ impl PublishFilter for Policy {
                 json!({ "findings": out.findings, "dropped": out.dropped }),
             );
             return PublishDecision::Reject(format!("withheld by the PHI scrubber: {reason}"));
-        }
+        };
         if out.findings.iter().all(|f| is_placeholder(object, f)) {
             return PublishDecision::Keep;
         }
         self.record(caller, collection, id, json!({ "findings": out.findings }));
-        match serde_json::to_string(&out.document) {
+        match serde_json::to_string(document.as_ref()) {
             Ok(text) => PublishDecision::Replace(text),
             Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
         }

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use stix::{DroppedObject, ScrubbedStix, StixFinding};
+pub use stix::{DroppedObject, ScrubbedStix, ScrubbedStixRef, StixFinding};
 
 /// The longest placeholder is this many bytes and every replaced span is at least one byte,
 /// so scrubbed text is never longer than `MAX_EXPANSION` times its input.
@@ -263,6 +263,15 @@ impl Scrubber {
     /// are dropped together with every reference to them.
     pub fn scrub_stix(&self, document: &serde_json::Value) -> Result<ScrubbedStix, ScrubError> {
         stix::scrub(self, document)
+    }
+
+    /// [`Scrubber::scrub_stix`] that borrows the input where nothing changed: the hub's
+    /// check of every posted object, most of which have nothing to scrub, copies nothing.
+    pub fn scrub_stix_borrowed<'a>(
+        &self,
+        document: &'a serde_json::Value,
+    ) -> Result<ScrubbedStixRef<'a>, ScrubError> {
+        stix::scrub_borrowed(self, document)
     }
 
     /// Is `host` (lowercase, no trailing dot) one of the organization's domains or below one?

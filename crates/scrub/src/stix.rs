@@ -3,6 +3,7 @@
 //! addresses and hosts, user accounts, people) are dropped, and so is every reference to
 //! them. Identifiers, references, timestamps, hashes and vocabularies are left alone.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -43,6 +44,15 @@ pub struct ScrubbedStix {
     pub dropped: Vec<DroppedObject>,
 }
 
+/// [`ScrubbedStix`] borrowing the input where nothing changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScrubbedStixRef<'a> {
+    /// `None` when the input was a single object that had to be dropped.
+    pub document: Option<Cow<'a, Value>>,
+    pub findings: Vec<StixFinding>,
+    pub dropped: Vec<DroppedObject>,
+}
+
 /// Keys whose string values are structure, not prose.
 fn structural(key: &str) -> bool {
     key.ends_with("_ref")
@@ -77,13 +87,34 @@ fn structural(key: &str) -> bool {
         )
 }
 
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// Appends `key` as one RFC 6901 pointer segment (`~` as `~0`, `/` as `~1`).
+fn push_escaped(pointer: &mut String, key: &str) {
+    for ch in key.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
 }
 
 pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubError> {
-    let mut out = ScrubbedStix {
-        document: Value::Null,
+    let out = scrub_borrowed(scrubber, doc)?;
+    Ok(ScrubbedStix {
+        document: out.document.map_or(Value::Null, Cow::into_owned),
+        findings: out.findings,
+        dropped: out.dropped,
+    })
+}
+
+/// [`scrub`] without copying what it does not change: the document is borrowed from the
+/// input when nothing in it changed, and `None` when it was a lone object that was dropped.
+pub fn scrub_borrowed<'a>(
+    scrubber: &Scrubber,
+    doc: &'a Value,
+) -> Result<ScrubbedStixRef<'a>, ScrubError> {
+    let mut out = ScrubbedStixRef {
+        document: None,
         findings: Vec::new(),
         dropped: Vec::new(),
     };
@@ -102,27 +133,25 @@ pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubErro
                     })
                 }
             };
-            let kept = scrub_objects(scrubber, objects, "/objects", &mut out)?;
+            let mut kept = Some(scrub_objects(scrubber, objects, "/objects", &mut out)?);
             let mut copy = Map::new();
+            let mut pointer = String::new();
             for (k, v) in map {
                 if k == "objects" {
-                    copy.insert(k.clone(), Value::Array(kept.clone()));
+                    let kept = kept.take().unwrap_or_default();
+                    let kept = kept.into_iter().map(Cow::into_owned).collect();
+                    copy.insert(k.clone(), Value::Array(kept));
                 } else if structural(k) || k == "more" || k == "next" {
                     copy.insert(k.clone(), v.clone());
                 } else {
-                    copy.insert(
-                        k.clone(),
-                        scrub_value(
-                            scrubber,
-                            v,
-                            &format!("/{}", escape(k)),
-                            1,
-                            &mut out.findings,
-                        )?,
-                    );
+                    pointer.clear();
+                    pointer.push('/');
+                    push_escaped(&mut pointer, k);
+                    let new = scrub_value(scrubber, v, &mut pointer, 1, &mut out.findings)?;
+                    copy.insert(k.clone(), new.unwrap_or_else(|| v.clone()));
                 }
             }
-            out.document = Value::Object(copy);
+            out.document = Some(Cow::Owned(Value::Object(copy)));
         }
         Value::Object(map) if map.get("type").is_some_and(Value::is_string) => {
             let kept = scrub_objects(scrubber, std::slice::from_ref(doc), "", &mut out)?;
@@ -135,10 +164,12 @@ pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubErro
             for d in &mut out.dropped {
                 d.pointer = d.pointer.trim_start_matches("/0").to_owned();
             }
-            out.document = kept.into_iter().next().unwrap_or(Value::Null);
+            out.document = kept.into_iter().next();
         }
         Value::Array(items) => {
-            out.document = Value::Array(scrub_objects(scrubber, items, "", &mut out)?);
+            let kept = scrub_objects(scrubber, items, "", &mut out)?;
+            let kept = kept.into_iter().map(Cow::into_owned).collect();
+            out.document = Some(Cow::Owned(Value::Array(kept)));
         }
         _ => {
             return Err(ScrubError::NotStix {
@@ -150,12 +181,12 @@ pub fn scrub(scrubber: &Scrubber, doc: &Value) -> Result<ScrubbedStix, ScrubErro
     Ok(out)
 }
 
-fn scrub_objects(
+fn scrub_objects<'a>(
     scrubber: &Scrubber,
-    objects: &[Value],
+    objects: &'a [Value],
     base: &str,
-    out: &mut ScrubbedStix,
-) -> Result<Vec<Value>, ScrubError> {
+    out: &mut ScrubbedStixRef<'_>,
+) -> Result<Vec<Cow<'a, Value>>, ScrubError> {
     let mut dropped_ids: HashSet<String> = HashSet::new();
     let mut keep = vec![true; objects.len()];
     for (i, obj) in objects.iter().enumerate() {
@@ -232,24 +263,34 @@ fn scrub_objects(
         })
         .collect();
     let mut kept = Vec::new();
+    let mut pointer = String::new();
     for (i, obj) in objects.iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        let pointer = format!("{base}/{i}");
+        pointer.clear();
+        {
+            use std::fmt::Write as _;
+            let _ = write!(pointer, "{base}/{i}");
+        }
         // Nothing dropped (the usual case) leaves nothing to prune: skip the copy.
         let pruned = if dropped_ids.is_empty() {
-            std::borrow::Cow::Borrowed(obj)
+            Cow::Borrowed(obj)
         } else {
-            std::borrow::Cow::Owned(prune_refs(obj, &dropped_ids))
+            Cow::Owned(prune_refs(obj, &dropped_ids))
         };
-        let mut scrubbed = scrub_value(scrubber, &pruned, &pointer, 1, &mut out.findings)?;
+        let scrubbed = scrub_value(scrubber, &pruned, &mut pointer, 1, &mut out.findings)?;
+        let mut scrubbed = match scrubbed {
+            Some(changed) => Cow::Owned(changed),
+            None => pruned,
+        };
         let sender = obj.get("type").and_then(Value::as_str) == Some("email-addr")
             && obj
                 .get("id")
                 .and_then(Value::as_str)
                 .is_some_and(|id| senders.contains(id));
-        if let (true, Some(value), Some(map)) = (sender, obj.get("value"), scrubbed.as_object_mut())
+        if let (true, Cow::Owned(Value::Object(map)), Some(value)) =
+            (sender, &mut scrubbed, obj.get("value"))
         {
             let at = format!("{pointer}/value");
             out.findings.retain(|f| f.pointer != at);
@@ -400,58 +441,81 @@ fn prune_refs(obj: &Value, dropped: &HashSet<String>) -> Value {
     Value::Object(copy)
 }
 
+/// Scrubs one value; `None` when nothing in it changed (the usual case), so unchanged
+/// objects are never copied. `pointer` is the value's JSON pointer, extended and restored
+/// in place; a finding takes its own copy only when there is one.
 fn scrub_value(
     scrubber: &Scrubber,
     v: &Value,
-    pointer: &str,
+    pointer: &mut String,
     depth: usize,
     findings: &mut Vec<StixFinding>,
-) -> Result<Value, ScrubError> {
+) -> Result<Option<Value>, ScrubError> {
     if depth > MAX_DEPTH {
         return Err(ScrubError::NotStix {
-            path: pointer.to_owned(),
+            path: pointer.clone(),
             expected: "nesting no deeper than 64 levels",
         });
     }
+    let at = pointer.len();
     Ok(match v {
         Value::String(s) => {
             let scrubbed = scrubber.scrub_text(s);
+            if scrubbed.findings.is_empty() {
+                return Ok(None);
+            }
             for f in scrubbed.findings {
                 findings.push(StixFinding {
-                    pointer: pointer.to_owned(),
+                    pointer: pointer.clone(),
                     finding: f,
                 });
             }
-            Value::String(scrubbed.text)
+            Some(Value::String(scrubbed.text))
         }
         Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
+            let mut changed: Vec<(usize, Value)> = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                out.push(scrub_value(
-                    scrubber,
-                    item,
-                    &format!("{pointer}/{i}"),
-                    depth + 1,
-                    findings,
-                )?);
-            }
-            Value::Array(out)
-        }
-        Value::Object(map) => {
-            let mut out = Map::new();
-            for (k, item) in map {
-                if structural(k) {
-                    out.insert(k.clone(), item.clone());
-                } else {
-                    let p = format!("{pointer}/{}", escape(k));
-                    out.insert(
-                        k.clone(),
-                        scrub_value(scrubber, item, &p, depth + 1, findings)?,
-                    );
+                use std::fmt::Write as _;
+                let _ = write!(pointer, "/{i}");
+                let result = scrub_value(scrubber, item, pointer, depth + 1, findings);
+                pointer.truncate(at);
+                if let Some(new) = result? {
+                    changed.push((i, new));
                 }
             }
-            Value::Object(out)
+            if changed.is_empty() {
+                return Ok(None);
+            }
+            let mut out = items.clone();
+            for (i, new) in changed {
+                out[i] = new;
+            }
+            Some(Value::Array(out))
         }
-        other => other.clone(),
+        Value::Object(map) => {
+            let mut changed: Vec<(&String, Value)> = Vec::new();
+            for (k, item) in map {
+                if structural(k) {
+                    continue;
+                }
+                pointer.push('/');
+                push_escaped(pointer, k);
+                let result = scrub_value(scrubber, item, pointer, depth + 1, findings);
+                pointer.truncate(at);
+                if let Some(new) = result? {
+                    changed.push((k, new));
+                }
+            }
+            if changed.is_empty() {
+                return Ok(None);
+            }
+            // Replacing a member keeps its place, so the copy has the input's member order.
+            let mut out = map.clone();
+            for (k, new) in changed {
+                out.insert(k.clone(), new);
+            }
+            Some(Value::Object(out))
+        }
+        _ => None,
     })
 }

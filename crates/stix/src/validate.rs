@@ -515,6 +515,10 @@ impl ObjectCheck<'_> {
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
+                    // Scalars hold no dictionaries: only build paths that can be reported.
+                    if key != "hashes" && !(child.is_object() || child.is_array()) {
+                        continue;
+                    }
                     let child_path = jsonpath::member(&path, key);
                     if key == "hashes" {
                         match child {
@@ -549,6 +553,9 @@ impl ObjectCheck<'_> {
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
+                    if !(item.is_object() || item.is_array()) {
+                        continue;
+                    }
                     self.check_hash_dictionaries(item, jsonpath::index(&path, i), depth + 1);
                 }
             }

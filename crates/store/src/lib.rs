@@ -15,6 +15,15 @@ mod model;
 mod sqlite;
 
 pub use model::*;
+
+/// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.
+pub trait VersionSource {
+    /// The next versions to store, in order; `None` once every one was handed over.
+    fn next_batch(&mut self) -> Option<Vec<NewVersion>>;
+    /// The status resource that reports every version handed over, asked for once after
+    /// the last batch; an error abandons the whole transaction (nothing is stored).
+    fn status(&mut self) -> Result<StatusRecord, StoreError>;
+}
 pub use sqlite::SqliteStore;
 
 /// Why a store operation failed. Backend errors keep their text so that logs say what broke.
@@ -136,6 +145,28 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<AddOutcome>, StoreError> {
         let _ = submitter;
         self.add_objects(collection_id, objects, status)
+    }
+
+    /// [`Store::add_objects_by`] for versions that are still being checked while the first
+    /// ones are stored: `source` hands over batches until it runs out, then the status
+    /// resource that reports them; all of it is committed in one transaction, or none of it
+    /// when `source.status()` fails. A large envelope's checks (parse, validation, PHI scrub)
+    /// then run beside the writer instead of before it. The default gathers every batch and
+    /// makes one [`Store::add_objects_by`] call, which is what a backend without a faster
+    /// path needs.
+    fn add_objects_streamed(
+        &self,
+        collection_id: &str,
+        source: &mut dyn VersionSource,
+        submitter: &Submitter,
+    ) -> Result<(), StoreError> {
+        let mut all = Vec::new();
+        while let Some(batch) = source.next_batch() {
+            all.extend(batch);
+        }
+        let status = source.status()?;
+        self.add_objects_by(collection_id, &all, &status, submitter)
+            .map(|_| ())
     }
 
     /// Who posted one version (`version_key` as in [`StoredVersion::version_key`]).

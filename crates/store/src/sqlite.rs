@@ -14,7 +14,7 @@ use ward_stix::Timestamp;
 
 use crate::credentials::random_secret;
 use crate::model::*;
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, VersionSource};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "ward.db";
@@ -105,6 +105,26 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX objects_sighting_of
         ON objects (collection_key, json_extract(json, '$.sighting_of_ref'))
         WHERE type = 'sighting';
+    "#,
+    // 3: who posted each version, keyed by the version's (collection, date_added): new rows
+    // append at the end of one B-tree instead of landing on a random page of three (rowid
+    // table, primary key, index by id), which was a page written to the WAL per object.
+    // A version's submitter is found through the object's own row; rows of deleted
+    // versions are left out (nothing reaches them any more).
+    r#"
+    CREATE TABLE submitters (
+        collection_key INTEGER NOT NULL REFERENCES collections(key),
+        date_added INTEGER NOT NULL,
+        org_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (collection_key, date_added)
+    ) WITHOUT ROWID;
+    INSERT INTO submitters (collection_key, date_added, org_id, user_id)
+        SELECT o.collection_key, o.date_added, s.org_id, s.user_id
+        FROM submissions s JOIN objects o ON o.collection_key = s.collection_key
+            AND o.id = s.id AND o.version_key = s.version_key;
+    DROP INDEX submissions_by_object;
+    DROP TABLE submissions;
     "#,
 ];
 
@@ -211,10 +231,7 @@ impl SqliteStore {
         status: &StatusRecord,
         submitter: Option<Submitter>,
     ) -> Result<Vec<AddOutcome>, StoreError> {
-        let status_body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
-            what: format!("status {}", status.id),
-            detail: e.to_string(),
-        })?;
+        let status_body = status_body(status)?;
         let (reply, answer) = mpsc::channel();
         self.pending
             .lock()
@@ -518,30 +535,52 @@ struct AddJob {
 /// Writes one job's versions and status inside the caller's (savepoint) transaction.
 fn apply_job(conn: &Connection, job: &AddJob) -> Result<Vec<AddOutcome>, StoreError> {
     let key = collection_key(conn, &job.collection_id)?;
-    let mut last: i64 = conn
-        .prepare_cached("SELECT last_date_added FROM collections WHERE key = ?1")
+    let mut last = last_date_added(conn, key)?;
+    let outcomes = insert_versions(conn, key, &mut last, &job.objects, job.submitter.as_ref())?;
+    close_batch(
+        conn,
+        key,
+        last,
+        &job.status_id,
+        job.status_time,
+        &job.status_body,
+    )?;
+    Ok(outcomes)
+}
+
+fn last_date_added(conn: &Connection, key: i64) -> Result<i64, StoreError> {
+    conn.prepare_cached("SELECT last_date_added FROM collections WHERE key = ?1")
         .map_err(backend)?
         .query_row([key], |r| r.get(0))
-        .map_err(backend)?;
+        .map_err(backend)
+}
+
+/// Inserts versions into collection `key`, each dated after `*last` (advanced as they go
+/// in), and records who posted them. One outcome per input, in order.
+fn insert_versions(
+    conn: &Connection,
+    key: i64,
+    last: &mut i64,
+    objects: &[NewVersion],
+    submitter: Option<&Submitter>,
+) -> Result<Vec<AddOutcome>, StoreError> {
     let now = now_micros();
-    let mut outcomes = Vec::with_capacity(job.objects.len());
-    for object in &job.objects {
+    let mut outcomes = Vec::with_capacity(objects.len());
+    for object in objects {
         // Strictly increasing per collection even if the clock steps back.
-        let date_added = now.max(last + 1);
+        let date_added = now.max(*last + 1);
         match insert_version(conn, key, object, date_added)? {
-            Some((version_key, version)) => {
-                if let Some(by) = &job.submitter {
-                    // REPLACE: a row left by a deleted version must not outlive it.
+            Some((_, version)) => {
+                if let Some(by) = submitter {
                     conn.prepare_cached(
-                        "INSERT OR REPLACE INTO submissions
-                         (collection_key, id, version_key, org_id, user_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        "INSERT INTO submitters (collection_key, date_added, org_id, user_id)
+                         VALUES (?1, ?2, ?3, ?4)",
                     )
                     .map_err(backend)?
-                    .execute(params![key, object.id, version_key, by.org_id, by.user_id])
+                    .execute(params![key, date_added, by.org_id, by.user_id])
                     .map_err(backend)?;
                 }
-                last = date_added;
+                *last = date_added;
                 outcomes.push(AddOutcome::Added {
                     date_added,
                     version,
@@ -552,6 +591,18 @@ fn apply_job(conn: &Connection, job: &AddJob) -> Result<Vec<AddOutcome>, StoreEr
             }),
         }
     }
+    Ok(outcomes)
+}
+
+/// Records the collection's new last `date_added` and the status resource of the batch.
+fn close_batch(
+    conn: &Connection,
+    key: i64,
+    last: i64,
+    status_id: &str,
+    status_time: i64,
+    status_body: &str,
+) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE collections SET last_date_added = ?1 WHERE key = ?2")
         .map_err(backend)?
         .execute(params![last, key])
@@ -560,9 +611,16 @@ fn apply_job(conn: &Connection, job: &AddJob) -> Result<Vec<AddOutcome>, StoreEr
         "INSERT OR REPLACE INTO statuses (id, request_timestamp, body) VALUES (?1, ?2, ?3)",
     )
     .map_err(backend)?
-    .execute(params![job.status_id, job.status_time, job.status_body])
+    .execute(params![status_id, status_time, status_body])
     .map_err(backend)?;
-    Ok(outcomes)
+    Ok(())
+}
+
+fn status_body(status: &StatusRecord) -> Result<String, StoreError> {
+    serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
+        what: format!("status {}", status.id),
+        detail: e.to_string(),
+    })
 }
 
 /// Group commit: every job queued while the previous commit was syncing goes into one
@@ -888,6 +946,31 @@ impl Store for SqliteStore {
         self.add_job(collection_id, objects, status, Some(submitter.clone()))
     }
 
+    fn add_objects_streamed(
+        &self,
+        collection_id: &str,
+        source: &mut dyn VersionSource,
+        submitter: &Submitter,
+    ) -> Result<(), StoreError> {
+        // One transaction of its own, outside the group commit: the writer inserts each batch
+        // as it arrives while the poster's checks go on beside it, and one fsync covers the
+        // whole. Dropping the transaction on any error (or a failing source) stores nothing.
+        self.with_writer(|conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = collection_key(&tx, collection_id)?;
+            let mut last = last_date_added(&tx, key)?;
+            while let Some(batch) = source.next_batch() {
+                insert_versions(&tx, key, &mut last, &batch, Some(submitter))?;
+            }
+            let status = source.status()?;
+            let body = status_body(&status)?;
+            close_batch(&tx, key, last, &status.id, status.request_timestamp, &body)?;
+            tx.commit().map_err(backend)
+        })
+    }
+
     fn submitter(
         &self,
         collection_id: &str,
@@ -896,9 +979,11 @@ impl Store for SqliteStore {
     ) -> Result<Option<Submitter>, StoreError> {
         self.with_reader(|c| {
             c.prepare_cached(
-                "SELECT s.org_id, s.user_id FROM submissions s
-                 JOIN collections c ON c.key = s.collection_key
-                 WHERE c.id = ?1 AND s.id = ?2 AND s.version_key = ?3",
+                "SELECT s.org_id, s.user_id FROM collections c
+                 JOIN objects o ON o.collection_key = c.key
+                 JOIN submitters s ON s.collection_key = o.collection_key
+                      AND s.date_added = o.date_added
+                 WHERE c.id = ?1 AND o.id = ?2 AND o.version_key = ?3",
             )
             .map_err(backend)?
             .query_row(params![collection_id, object_id, version_key], |r| {
@@ -916,9 +1001,13 @@ impl Store for SqliteStore {
         self.with_reader(|c| {
             let mut stmt = c
                 .prepare_cached(
-                    "SELECT c.id, s.id, s.version_key, s.org_id, s.user_id FROM submissions s
-                     JOIN collections c ON c.key = s.collection_key
-                     WHERE s.id = ?1 ORDER BY c.id, s.version_key",
+                    // CROSS JOIN keeps collections the outer loop: one primary-key seek
+                    // per collection instead of a scan of every submission.
+                    "SELECT c.id, o.id, o.version_key, s.org_id, s.user_id
+                     FROM collections c CROSS JOIN objects o CROSS JOIN submitters s
+                     WHERE o.collection_key = c.key AND o.id = ?1
+                       AND s.collection_key = o.collection_key AND s.date_added = o.date_added
+                     ORDER BY c.id, o.version_key",
                 )
                 .map_err(backend)?;
             let rows = stmt
@@ -1058,8 +1147,8 @@ impl Store for SqliteStore {
                     "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
                             o.date_added, o.json, s.org_id, s.user_id
                      FROM objects o
-                     LEFT JOIN submissions s ON s.collection_key = o.collection_key
-                          AND s.id = o.id AND s.version_key = o.version_key
+                     LEFT JOIN submitters s ON s.collection_key = o.collection_key
+                          AND s.date_added = o.date_added
                      WHERE o.collection_key = ?1 AND o.type = 'sighting'
                        AND json_extract(o.json, '$.sighting_of_ref') = ?2
                        AND o.is_last = 1

@@ -153,3 +153,71 @@ fn sightings_are_found_by_what_they_sighted() {
     assert!(found.iter().all(|s| s.submitter.as_ref() == Some(&by)));
     assert!(store.sightings_of(&c, "indicator--x").unwrap().is_empty());
 }
+
+/// Batches handed over one by one, then a status or a failure.
+struct Batches {
+    batches: std::vec::IntoIter<Vec<NewVersion>>,
+    status: Result<ward_store::StatusRecord, String>,
+}
+
+impl ward_store::VersionSource for Batches {
+    fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
+        self.batches.next()
+    }
+    fn status(&mut self) -> Result<ward_store::StatusRecord, ward_store::StoreError> {
+        self.status.clone().map_err(ward_store::StoreError::Backend)
+    }
+}
+
+#[test]
+fn streamed_versions_commit_with_their_status_or_not_at_all() {
+    let (_dir, store, c) = store_with_collection();
+    let by = Submitter {
+        org_id: "org-a".into(),
+        user_id: "user-a".into(),
+    };
+    // A source that fails after handing over versions stores none of them, nor its status.
+    let mut failing = Batches {
+        batches: vec![vec![indicator(1, "2024-01-01T00:00:00.000Z")], vec![]].into_iter(),
+        status: Err("the checks stopped".into()),
+    };
+    assert!(store.add_objects_streamed(&c, &mut failing, &by).is_err());
+    assert_eq!(store.count_objects(&c).unwrap(), 0);
+    assert!(store.status("s-fail").unwrap().is_none());
+    // A whole source: every version in order, the duplicate once, its status, its poster.
+    let mut whole = Batches {
+        batches: vec![
+            vec![
+                indicator(1, "2024-01-01T00:00:00.000Z"),
+                indicator(2, "2024-01-01T00:00:00.000Z"),
+            ],
+            vec![],
+            vec![
+                indicator(3, "2024-01-01T00:00:00.000Z"),
+                indicator(1, "2024-01-01T00:00:00.000Z"),
+            ],
+        ]
+        .into_iter(),
+        status: Ok(status("s-ok")),
+    };
+    store.add_objects_streamed(&c, &mut whole, &by).unwrap();
+    let page = store.query_objects(&c, &Default::default()).unwrap().items;
+    let ids: Vec<&str> = page.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [1, 2, 3]
+            .map(|n| indicator(n, "2024-01-01T00:00:00.000Z").id)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+    assert!(page.windows(2).all(|w| w[0].date_added < w[1].date_added));
+    assert!(store.status("s-ok").unwrap().is_some());
+    for v in &page {
+        assert_eq!(
+            store.submitter(&c, &v.id, &v.version_key).unwrap(),
+            Some(by.clone())
+        );
+    }
+    assert_eq!(store.submissions(&page[0].id).unwrap().len(), 1);
+}

@@ -203,6 +203,9 @@ pub fn add_envelope(
         failures: Vec::new(),
         pendings: Vec::new(),
     };
+    if objects.len() >= STREAM_MIN {
+        return add_streamed(store, caller, collection, publish, &objects, status);
+    }
     let mut admitted = Vec::with_capacity(objects.len());
     for checked in admit_all(&objects, caller, collection, publish) {
         match checked {
@@ -235,6 +238,157 @@ pub fn add_envelope(
             status.status = StatusState::Complete;
         }
         store.add_objects_by(&collection.id, chunk, &status, &submitter)?;
+    }
+    Ok(status)
+}
+
+/// Envelopes of at least this many objects are checked beside the writer
+/// ([`Store::add_objects_streamed`]); smaller ones are checked first and join the group
+/// commit, which lets concurrent small posts share one fsync.
+pub const STREAM_MIN: usize = 256;
+
+/// Objects per batch handed from the checking thread to the writer.
+const BATCH: usize = 64;
+
+/// The version and id a status names for an object not yet checked.
+#[derive(Deserialize)]
+struct Sniff<'a> {
+    #[serde(borrow, default)]
+    id: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    modified: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    created: Option<std::borrow::Cow<'a, str>>,
+}
+
+fn sniff(raw: &RawValue) -> StatusDetail {
+    match serde_json::from_str::<Sniff<'_>>(raw.get()) {
+        Ok(s) => detail(
+            s.id.map(|c| c.into_owned()),
+            s.modified.or(s.created).map(|c| c.into_owned()),
+            None,
+        ),
+        Err(_) => detail(None, None, None),
+    }
+}
+
+/// Checked objects on their way to the writer, and the status they add up to.
+struct Checked<'s> {
+    rx: std::sync::mpsc::Receiver<Vec<Result<(NewVersion, StatusDetail), Rejected>>>,
+    status: &'s mut StatusRecord,
+    /// Objects this transaction covers, and how many came through so far.
+    expected: usize,
+    received: usize,
+    last: bool,
+}
+
+impl ward_store::VersionSource for Checked<'_> {
+    fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
+        let checked = self.rx.recv().ok()?;
+        self.received += checked.len();
+        let mut versions = Vec::with_capacity(checked.len());
+        for c in checked {
+            match c {
+                Ok((v, reported)) => {
+                    self.status.successes.push(reported);
+                    versions.push(v);
+                }
+                Err(r) => self
+                    .status
+                    .failures
+                    .push(detail(r.id, r.version, Some(r.message))),
+            }
+        }
+        Some(versions)
+    }
+
+    fn status(&mut self) -> Result<StatusRecord, ward_store::StoreError> {
+        if self.received != self.expected {
+            // The checking thread stopped early (it panicked): store none of this batch.
+            return Err(ward_store::StoreError::Backend(
+                "checking the posted objects stopped before the end".into(),
+            ));
+        }
+        let done = self.expected.min(self.status.pendings.len());
+        self.status.pendings.drain(..done);
+        if self.last {
+            self.status.status = StatusState::Complete;
+        }
+        Ok(self.status.clone())
+    }
+}
+
+/// A large envelope: each [`CHUNK`] of it is one transaction whose versions the writer
+/// stores while a second thread is still checking the rest. What the status reports, and
+/// when, is the same as for a small envelope; a status written between chunks lists the
+/// objects not yet checked as pending.
+fn add_streamed(
+    store: &dyn Store,
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+    objects: &[&RawValue],
+    mut status: StatusRecord,
+) -> Result<StatusRecord, TaxiiError> {
+    let submitter = Submitter {
+        org_id: caller.org_id.clone(),
+        user_id: caller.user_id.clone(),
+    };
+    let chunks = objects.chunks(CHUNK);
+    let count = chunks.len();
+    if count > 1 {
+        status.pendings = objects.iter().map(|raw| sniff(raw)).collect();
+    }
+    let mut offset = 0;
+    for (n, chunk) in chunks.enumerate() {
+        // The status detail of each success is made here too, off the writer's thread.
+        type Ready = Result<(NewVersion, StatusDetail), Rejected>;
+        let check = |start: usize, run: &[&RawValue]| -> Vec<Ready> {
+            run.iter()
+                .enumerate()
+                .map(|(i, raw)| {
+                    admit(start + i, raw, caller, collection, publish).map(|v| {
+                        let version = v.version.map(|t| t.to_string());
+                        let reported = detail(Some(v.id.clone()), version, None);
+                        (v, reported)
+                    })
+                })
+                .collect()
+        };
+        std::thread::scope(|scope| -> Result<(), TaxiiError> {
+            // Room for every batch of the chunk (at most CHUNK objects): the checker never
+            // waits for the writer, and checking here without a thread cannot block.
+            let (tx, rx) = std::sync::mpsc::sync_channel(chunk.len().div_ceil(BATCH));
+            let check = &check;
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, {
+                let tx = tx.clone();
+                move || {
+                    for (b, run) in chunk.chunks(BATCH).enumerate() {
+                        // The writer gave up (a store error): stop checking.
+                        if tx.send(check(offset + b * BATCH, run)).is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+            if spawned.is_err() {
+                // No thread to be had (resource limits): check here, before storing.
+                for (b, run) in chunk.chunks(BATCH).enumerate() {
+                    let _ = tx.send(check(offset + b * BATCH, run));
+                }
+            }
+            drop(tx);
+            let mut source = Checked {
+                rx,
+                status: &mut status,
+                expected: chunk.len(),
+                received: 0,
+                last: n + 1 == count,
+            };
+            store.add_objects_streamed(&collection.id, &mut source, &submitter)?;
+            Ok(())
+        })?;
+        offset += chunk.len();
     }
     Ok(status)
 }

@@ -332,3 +332,79 @@ async fn hostile_credentials_are_401_not_500() {
         .await;
     assert_taxii_error(&reply, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn large_envelopes_report_and_store_like_small_ones() {
+    // More than one transaction's worth: the first chunk and the rest are checked beside
+    // the writer; invalid objects and a repeat are spread through both.
+    let h = harness(HubConfig::default());
+    let total = ward_taxii::ingest::CHUNK + 300;
+    let mut objects = Vec::with_capacity(total);
+    let mut invalid = Vec::new();
+    for n in 0..total {
+        if n % 97 == 5 {
+            let id = format!("indicator--broken-{n}");
+            objects.push(format!(r#"{{"type":"indicator","id":"{id}"}}"#));
+            invalid.push(id);
+        } else if n == total - 1 {
+            // The same version again: a success, stored once.
+            objects.push(indicator(0));
+        } else {
+            objects.push(indicator(n));
+        }
+    }
+    let reply = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED);
+    let status = reply.json();
+    assert_eq!(status["status"], "complete");
+    assert_eq!(status["total_count"], total);
+    assert_eq!(status["failure_count"], invalid.len());
+    assert_eq!(status["success_count"], total - invalid.len());
+    assert_eq!(status["pending_count"], 0);
+    let failed: Vec<&str> = status["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, invalid);
+    let successes = status["successes"].as_array().unwrap();
+    assert_eq!(
+        successes[1]["id"],
+        "indicator--00000000-0000-4000-8000-000000000001"
+    );
+    assert_eq!(successes[1]["version"], "2024-01-01T00:00:00.000Z");
+    let stored = total - invalid.len() - 1;
+    assert_eq!(
+        ward_store::Store::count_objects(h.store.as_ref(), &h.collection).unwrap(),
+        stored as u64
+    );
+    // Who posted is recorded for every stored version.
+    let page = ward_store::Store::query_objects(
+        h.store.as_ref(),
+        &h.collection,
+        &ward_store::ObjectQuery {
+            limit: 10_000,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(page.items.len(), stored);
+    let alice = ward_store::Store::user(h.store.as_ref(), "alice")
+        .unwrap()
+        .unwrap();
+    for v in page.items.iter().step_by(500) {
+        let by =
+            ward_store::Store::submitter(h.store.as_ref(), &h.collection, &v.id, &v.version_key)
+                .unwrap()
+                .expect("a submitter");
+        assert_eq!(by.org_id, alice.org_id);
+    }
+    // The status persisted as answered.
+    let path = format!("/taxii2/api/status/{}/", status["id"].as_str().unwrap());
+    let again = h.get(&h.writer, &path).await.json();
+    assert_eq!(again["success_count"], status["success_count"]);
+    assert_eq!(again["failure_count"], status["failure_count"]);
+}
