@@ -78,6 +78,9 @@ fn restore_sigpipe() {
     }
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     restore_sigpipe();
     // Full pattern checking for every STIX indicator that `validate`, the hub and the

@@ -247,8 +247,32 @@ pub fn add_envelope(
 /// commit, which lets concurrent small posts share one fsync.
 pub const STREAM_MIN: usize = 256;
 
-/// Objects per batch handed from the checking thread to the writer.
+/// Objects per batch handed from the checking thread to the writer; the first batch is
+/// smaller, so the writer starts sooner.
 const BATCH: usize = 64;
+const FIRST_BATCH: usize = 16;
+
+/// The index ranges of a chunk's batches, in order.
+fn batches(len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let first = FIRST_BATCH.min(len);
+    std::iter::once(0..first)
+        .filter(|r| !r.is_empty())
+        .chain((first..len).step_by(BATCH).map(move |s| s..(s + BATCH).min(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_cover_every_index_once_in_order() {
+        for len in [0, 1, 15, 16, 17, 79, 80, 81, 500, CHUNK] {
+            let all: Vec<usize> = batches(len).flatten().collect();
+            assert_eq!(all, (0..len).collect::<Vec<_>>(), "len {len}");
+            assert!(batches(len).all(|r| !r.is_empty() && r.len() <= BATCH));
+        }
+    }
+}
 
 /// The version and id a status names for an object not yet checked.
 #[derive(Deserialize)]
@@ -358,14 +382,14 @@ fn add_streamed(
         std::thread::scope(|scope| -> Result<(), TaxiiError> {
             // Room for every batch of the chunk (at most CHUNK objects): the checker never
             // waits for the writer, and checking here without a thread cannot block.
-            let (tx, rx) = std::sync::mpsc::sync_channel(chunk.len().div_ceil(BATCH));
+            let (tx, rx) = std::sync::mpsc::sync_channel(batches(chunk.len()).count());
             let check = &check;
             let spawned = std::thread::Builder::new().spawn_scoped(scope, {
                 let tx = tx.clone();
                 move || {
-                    for (b, run) in chunk.chunks(BATCH).enumerate() {
+                    for r in batches(chunk.len()) {
                         // The writer gave up (a store error): stop checking.
-                        if tx.send(check(offset + b * BATCH, run)).is_err() {
+                        if tx.send(check(offset + r.start, &chunk[r])).is_err() {
                             return;
                         }
                     }
@@ -373,8 +397,8 @@ fn add_streamed(
             });
             if spawned.is_err() {
                 // No thread to be had (resource limits): check here, before storing.
-                for (b, run) in chunk.chunks(BATCH).enumerate() {
-                    let _ = tx.send(check(offset + b * BATCH, run));
+                for r in batches(chunk.len()) {
+                    let _ = tx.send(check(offset + r.start, &chunk[r]));
                 }
             }
             drop(tx);
