@@ -260,20 +260,6 @@ fn batches(len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
         .chain((first..len).step_by(BATCH).map(move |s| s..(s + BATCH).min(len)))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn batches_cover_every_index_once_in_order() {
-        for len in [0, 1, 15, 16, 17, 79, 80, 81, 500, CHUNK] {
-            let all: Vec<usize> = batches(len).flatten().collect();
-            assert_eq!(all, (0..len).collect::<Vec<_>>(), "len {len}");
-            assert!(batches(len).all(|r| !r.is_empty() && r.len() <= BATCH));
-        }
-    }
-}
-
 /// The version and id a status names for an object not yet checked.
 #[derive(Deserialize)]
 struct Sniff<'a> {
@@ -415,4 +401,18 @@ fn add_streamed(
         offset += chunk.len();
     }
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_cover_every_index_once_in_order() {
+        for len in [0, 1, 15, 16, 17, 79, 80, 81, 500, CHUNK] {
+            let all: Vec<usize> = batches(len).flatten().collect();
+            assert_eq!(all, (0..len).collect::<Vec<_>>(), "len {len}");
+            assert!(batches(len).all(|r| !r.is_empty() && r.len() <= BATCH));
+        }
+    }
 }
