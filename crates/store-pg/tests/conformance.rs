@@ -80,6 +80,7 @@ conformance!(
     submitter_is_written_with_the_version_and_only_for_new_versions,
     settings_and_scrub_records,
     sightings_are_found_by_what_they_sighted,
+    streamed_versions_commit_with_their_status_or_not_at_all,
 );
 
 // --- fixtures ---------------------------------------------------------------------------------
@@ -982,4 +983,53 @@ fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {
         a.sightings_of("no-such", target),
         Err(StoreError::UnknownCollection(_))
     ));
+}
+
+/// Batches handed over one by one, then a status or a failure.
+struct Batches {
+    batches: std::vec::IntoIter<Vec<NewVersion>>,
+    status: Result<StatusRecord, String>,
+}
+
+impl ward_store::VersionSource for Batches {
+    fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
+        self.batches.next()
+    }
+    fn status(&mut self) -> Result<StatusRecord, StoreError> {
+        self.status.clone().map_err(StoreError::Backend)
+    }
+}
+
+fn streamed_versions_commit_with_their_status_or_not_at_all(a: &dyn Store, b: &dyn Store) {
+    let c = collection(a);
+    let by = Submitter {
+        org_id: "org-a".into(),
+        user_id: "user-a".into(),
+    };
+    let v = |n| indicator(n, "2024-01-01T00:00:00.000Z");
+    // A source that fails after handing over versions stores none of them, nor a status.
+    let mut failing = Batches {
+        batches: vec![vec![v(1)], vec![]].into_iter(),
+        status: Err("the checks stopped".into()),
+    };
+    assert!(a.add_objects_streamed(&c, &mut failing, &by).is_err());
+    assert_eq!(b.count_objects(&c).unwrap(), 0);
+    // A whole source: every version in order, a repeat once, its status, its poster.
+    let mut whole = Batches {
+        batches: vec![vec![v(1), v(2)], vec![], vec![v(3), v(1)]].into_iter(),
+        status: Ok(status("streamed")),
+    };
+    a.add_objects_streamed(&c, &mut whole, &by).unwrap();
+    let page = all_versions(b, &c);
+    let ids: Vec<&str> = page.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, [v(1).id, v(2).id, v(3).id]);
+    assert!(page.windows(2).all(|w| w[0].date_added < w[1].date_added));
+    assert!(b.status("streamed").unwrap().is_some());
+    for x in &page {
+        assert_eq!(
+            b.submitter(&c, &x.id, &x.version_key).unwrap(),
+            Some(by.clone())
+        );
+    }
+    assert_eq!(b.submissions(&page[0].id).unwrap().len(), 1);
 }

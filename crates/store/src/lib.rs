@@ -16,6 +16,8 @@ mod sqlite;
 
 pub use model::*;
 
+pub use sqlite::SqliteStore;
+
 /// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.
 pub trait VersionSource {
     /// The next versions to store, in order; `None` once every one was handed over.
@@ -24,7 +26,6 @@ pub trait VersionSource {
     /// the last batch; an error abandons the whole transaction (nothing is stored).
     fn status(&mut self) -> Result<StatusRecord, StoreError>;
 }
-pub use sqlite::SqliteStore;
 
 /// Why a store operation failed. Backend errors keep their text so that logs say what broke.
 #[derive(Debug, thiserror::Error)]

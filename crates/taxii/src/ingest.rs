@@ -255,9 +255,11 @@ const FIRST_BATCH: usize = 16;
 /// The index ranges of a chunk's batches, in order.
 fn batches(len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
     let first = FIRST_BATCH.min(len);
-    std::iter::once(0..first)
-        .filter(|r| !r.is_empty())
-        .chain((first..len).step_by(BATCH).map(move |s| s..(s + BATCH).min(len)))
+    std::iter::once(0..first).filter(|r| !r.is_empty()).chain(
+        (first..len)
+            .step_by(BATCH)
+            .map(move |s| s..(s + BATCH).min(len)),
+    )
 }
 
 /// The version and id a status names for an object not yet checked.
