@@ -252,6 +252,14 @@ pub const STREAM_MIN: usize = 256;
 const BATCH: usize = 64;
 const FIRST_BATCH: usize = 16;
 
+/// Threads that check a large envelope beside the writer: one per core (the writer mostly
+/// waits on SQLite and the disk), at most four.
+fn checkers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+}
+
 /// The index ranges of a chunk's batches, in order.
 fn batches(len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
     let first = FIRST_BATCH.min(len);
@@ -284,9 +292,14 @@ fn sniff(raw: &RawValue) -> StatusDetail {
     }
 }
 
+/// One checked object: what to store and what the status says of it, or why it failed.
+type Ready = Result<(NewVersion, StatusDetail), Rejected>;
+
 /// Checked objects on their way to the writer, and the status they add up to.
 struct Checked<'s> {
-    rx: std::sync::mpsc::Receiver<Vec<Result<(NewVersion, StatusDetail), Rejected>>>,
+    /// One channel per checking thread; batch i comes from `receivers[i % n]`.
+    receivers: Vec<std::sync::mpsc::Receiver<Vec<Ready>>>,
+    next: usize,
     status: &'s mut StatusRecord,
     /// Objects this transaction covers, and how many came through so far.
     expected: usize,
@@ -296,7 +309,9 @@ struct Checked<'s> {
 
 impl ward_store::VersionSource for Checked<'_> {
     fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
-        let checked = self.rx.recv().ok()?;
+        let rx = &self.receivers[self.next % self.receivers.len()];
+        let checked = rx.recv().ok()?;
+        self.next += 1;
         self.received += checked.len();
         let mut versions = Vec::with_capacity(checked.len());
         for c in checked {
@@ -331,7 +346,7 @@ impl ward_store::VersionSource for Checked<'_> {
 }
 
 /// A large envelope: each [`CHUNK`] of it is one transaction whose versions the writer
-/// stores while a second thread is still checking the rest. What the status reports, and
+/// stores while other threads are still checking the rest. What the status reports, and
 /// when, is the same as for a small envelope; a status written between chunks lists the
 /// objects not yet checked as pending.
 fn add_streamed(
@@ -354,7 +369,6 @@ fn add_streamed(
     let mut offset = 0;
     for (n, chunk) in chunks.enumerate() {
         // The status detail of each success is made here too, off the writer's thread.
-        type Ready = Result<(NewVersion, StatusDetail), Rejected>;
         let check = |start: usize, run: &[&RawValue]| -> Vec<Ready> {
             run.iter()
                 .enumerate()
@@ -368,30 +382,35 @@ fn add_streamed(
                 .collect()
         };
         std::thread::scope(|scope| -> Result<(), TaxiiError> {
-            // Room for every batch of the chunk (at most CHUNK objects): the checker never
-            // waits for the writer, and checking here without a thread cannot block.
-            let (tx, rx) = std::sync::mpsc::sync_channel(batches(chunk.len()).count());
-            let check = &check;
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, {
-                let tx = tx.clone();
-                move || {
-                    for r in batches(chunk.len()) {
+            // Checker k takes batches k, k + n, k + 2n... and the writer reads them back in
+            // order, one channel per checker. Each channel has room for all of its batches
+            // (at most CHUNK objects): a checker never waits for the writer, and checking
+            // here without a thread cannot block.
+            let all: Vec<_> = batches(chunk.len()).collect();
+            let checkers = checkers().min(all.len()).max(1);
+            let mut receivers = Vec::with_capacity(checkers);
+            for k in 0..checkers {
+                let mine: Vec<_> = all.iter().skip(k).step_by(checkers).cloned().collect();
+                let (tx, rx) = std::sync::mpsc::sync_channel(mine.len().max(1));
+                receivers.push(rx);
+                let check = &check;
+                let work = move || {
+                    for r in mine {
                         // The writer gave up (a store error): stop checking.
                         if tx.send(check(offset + r.start, &chunk[r])).is_err() {
                             return;
                         }
                     }
-                }
-            });
-            if spawned.is_err() {
+                };
                 // No thread to be had (resource limits): check here, before storing.
-                for r in batches(chunk.len()) {
-                    let _ = tx.send(check(offset + r.start, &chunk[r]));
+                let spawned = std::thread::Builder::new().spawn_scoped(scope, work.clone());
+                if spawned.is_err() {
+                    work();
                 }
             }
-            drop(tx);
             let mut source = Checked {
-                rx,
+                receivers,
+                next: 0,
                 status: &mut status,
                 expected: chunk.len(),
                 received: 0,
