@@ -62,9 +62,6 @@ pub struct Policy {
     pending_scrubs: Mutex<Vec<ScrubRecord>>,
 }
 
-/// Pending scrub records are written at the latest when this many have gathered.
-const SCRUB_BATCH: usize = 4096;
-
 fn fresh<T: Clone>(entry: Option<&Timed<T>>) -> Option<T> {
     entry
         .filter(|t| t.at.elapsed() < SETTINGS_TTL)
@@ -278,17 +275,13 @@ impl Policy {
             user_id: caller.user_id.clone(),
             findings: findings.to_string(),
         };
-        let full = {
-            let mut pending = self
-                .pending_scrubs
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            pending.push(record);
-            pending.len() >= SCRUB_BATCH
-        };
-        if full {
-            self.flush_scrubs();
-        }
+        // Never written from here: this runs while the objects are being checked, and a
+        // large envelope is checked while the store's writer waits for it, so a write now
+        // would wait for that writer in turn. `envelope_done` writes them once it is stored.
+        self.pending_scrubs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(record);
     }
 
     /// Writes the pending scrub records in one go. The objects themselves are already

@@ -202,3 +202,31 @@ async fn strict_and_red_objects_are_not_shared_onward() {
     update["modified"] = json!("2024-06-01T00:00:00.000Z");
     h.post_ok(&h.member("alice").token, &[update]).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_envelope_full_of_phi_is_stored_and_recorded() {
+    // Checked beside the store's writer, an envelope with thousands of scrubbed objects once
+    // waited forever: its checks wrote scrub records while the writer waited for the checks.
+    let h = hub(&[]);
+    let objects: Vec<Value> = (0..4200)
+        .map(|n| {
+            let mut o = indicator(n);
+            o["description"] = json!(format!("Patient called back, MRN {}", 4_000_000 + n));
+            o
+        })
+        .collect();
+    let status = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        h.post(&h.member("alice").token, &objects),
+    )
+    .await
+    .expect("the post finished");
+    assert_eq!(status["success_count"], 4200, "{status}");
+    let records = ward_store::Store::scrub_records(h.store.as_ref(), 10_000).expect("store");
+    assert_eq!(records.len(), 4200);
+    let page = h
+        .get(&h.member("bob").token, &h.path("objects/?limit=1000"))
+        .await
+        .text();
+    assert!(!page.contains("MRN 4000"), "scrubbed text was stored");
+}
