@@ -1329,3 +1329,50 @@ impl Store for SqliteStore {
         .transpose()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store written at schema version 2 keeps who posted each live version through
+    /// migration 3; the row of a deleted version is left behind.
+    #[test]
+    fn migration_3_keeps_every_live_submitter() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(DB_FILE);
+        {
+            let conn = Connection::open(&path).expect("open");
+            for sql in &MIGRATIONS[..2] {
+                conn.execute_batch(sql).expect("schema 2");
+            }
+            conn.pragma_update(None, "user_version", 2)
+                .expect("version");
+            conn.execute_batch(
+                "INSERT INTO collections (key, id, title, description, last_date_added, created)
+                     VALUES (1, 'c1', 'C', NULL, 30, 0);
+                 INSERT INTO objects VALUES (1, 'indicator--a', 'indicator', '2.1', 'k1', 'v1',
+                     10, 1, 1, '{}');
+                 INSERT INTO objects VALUES (1, 'indicator--b', 'indicator', '2.1', 'k1', 'v1',
+                     20, 1, 1, '{}');
+                 INSERT INTO submissions VALUES (1, 'indicator--a', 'k1', 'org-a', 'user-a');
+                 INSERT INTO submissions VALUES (1, 'indicator--b', 'k1', 'org-b', 'user-b');
+                 INSERT INTO submissions VALUES (1, 'indicator--gone', 'k1', 'org-c', 'user-c');",
+            )
+            .expect("rows at schema 2");
+        }
+        let store = SqliteStore::open(dir.path()).expect("migrated");
+        let by = |id: &str| store.submitter("c1", id, "k1").expect("lookup");
+        assert_eq!(
+            by("indicator--a").map(|s| s.org_id),
+            Some("org-a".to_string())
+        );
+        assert_eq!(
+            by("indicator--b").map(|s| s.user_id),
+            Some("user-b".to_string())
+        );
+        assert_eq!(by("indicator--gone"), None);
+        let all = store.submissions("indicator--b").expect("submissions");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].org_id, "org-b");
+    }
+}
