@@ -133,12 +133,12 @@ pub fn scrub_borrowed<'a>(
                     })
                 }
             };
-            let mut kept = Some(scrub_objects(scrubber, objects, "/objects", &mut out)?);
+            let mut kept = scrub_objects(scrubber, objects, "/objects", &mut out)?;
             let mut copy = Map::new();
             let mut pointer = String::new();
             for (k, v) in map {
                 if k == "objects" {
-                    let kept = kept.take().unwrap_or_default();
+                    let kept = std::mem::take(&mut kept);
                     let kept = kept.into_iter().map(Cow::into_owned).collect();
                     copy.insert(k.clone(), Value::Array(kept));
                 } else if structural(k) || k == "more" || k == "next" {

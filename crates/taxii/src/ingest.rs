@@ -111,72 +111,17 @@ fn admit(
     Ok(stored)
 }
 
-/// Below this many objects per thread, starting a thread costs more than it saves.
-const PARALLEL_MIN: usize = 64;
-
-/// [`admit`] for every object of an envelope, in order. Checking (parse, validation, the
-/// publish filter's scrub) is most of an envelope's CPU time and each object's check is
-/// independent, so large envelopes are split into contiguous runs checked on several
-/// threads; nothing is stored until every check is done, as before.
-fn admit_all(
-    objects: &[&RawValue],
-    caller: &Caller,
-    collection: &Collection,
-    publish: &dyn PublishFilter,
-) -> Vec<Result<NewVersion, Rejected>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(objects.len() / PARALLEL_MIN)
-        .max(1);
-    let check_run = |start: usize, run: &[&RawValue]| -> Vec<Result<NewVersion, Rejected>> {
-        run.iter()
-            .enumerate()
-            .map(|(i, raw)| admit(start + i, raw, caller, collection, publish))
-            .collect()
-    };
-    if threads == 1 {
-        return check_run(0, objects);
-    }
-    let per = objects.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let mut runs = objects.chunks(per).enumerate();
-        // The calling thread takes the first run itself instead of idling.
-        let first = runs.next();
-        let handles: Vec<_> = runs
-            .map(|(n, run)| {
-                let check_run = &check_run;
-                let spawned = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || check_run(n * per, run));
-                (n * per, run, spawned)
-            })
-            .collect();
-        let mut all = match first {
-            Some((_, run)) => check_run(0, run),
-            None => Vec::new(),
-        };
-        all.reserve(objects.len().saturating_sub(all.len()));
-        for (start, run, spawned) in handles {
-            match spawned {
-                Ok(handle) => match handle.join() {
-                    Ok(checked) => all.extend(checked),
-                    // A check that panicked is a bug; it surfaces where the request is
-                    // handled, as it would have without the extra thread.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread to be had (resource limits): check this run here instead.
-                Err(_) => all.extend(check_run(start, run)),
-            }
-        }
-        all
-    })
-}
-
 fn detail(id: Option<String>, version: Option<String>, message: Option<String>) -> StatusDetail {
     StatusDetail {
         id: id.unwrap_or_default(),
         version,
         message,
     }
+}
+
+/// What the status says of a stored (or already present) version.
+fn success(v: &NewVersion) -> StatusDetail {
+    detail(Some(v.id.clone()), v.version.map(|t| t.to_string()), None)
 }
 
 /// Parses, checks and stores an envelope; returns the final status resource.
@@ -206,21 +151,22 @@ pub fn add_envelope(
     if objects.len() >= STREAM_MIN {
         return add_streamed(store, caller, collection, publish, &objects, status);
     }
+    // Small envelopes (fewer than STREAM_MIN objects): checked here, in order, then stored
+    // in one transaction through the group commit.
     let mut admitted = Vec::with_capacity(objects.len());
-    for checked in admit_all(&objects, caller, collection, publish) {
-        match checked {
-            Ok(v) => admitted.push(v),
+    for (i, raw) in objects.iter().enumerate() {
+        match admit(i, raw, caller, collection, publish) {
+            Ok(v) => {
+                status.successes.push(success(&v));
+                admitted.push(v);
+            }
             Err(r) => status
                 .failures
                 .push(detail(r.id, r.version, Some(r.message))),
         }
     }
-    status.pendings = admitted
-        .iter()
-        .map(|v| detail(Some(v.id.clone()), v.version.map(|t| t.to_string()), None))
-        .collect();
+    status.status = StatusState::Complete;
     if admitted.is_empty() {
-        status.status = StatusState::Complete;
         store.put_status(&status)?;
         return Ok(status);
     }
@@ -229,16 +175,7 @@ pub fn add_envelope(
         org_id: caller.org_id.clone(),
         user_id: caller.user_id.clone(),
     };
-    let chunks = admitted.chunks(CHUNK);
-    let count = chunks.len();
-    for (n, chunk) in chunks.enumerate() {
-        let done: Vec<StatusDetail> = status.pendings.drain(..chunk.len()).collect();
-        status.successes.extend(done);
-        if n + 1 == count {
-            status.status = StatusState::Complete;
-        }
-        store.add_objects_by(&collection.id, chunk, &status, &submitter)?;
-    }
+    store.add_objects_by(&collection.id, &admitted, &status, &submitter)?;
     Ok(status)
 }
 
@@ -252,8 +189,8 @@ pub const STREAM_MIN: usize = 256;
 const BATCH: usize = 64;
 const FIRST_BATCH: usize = 16;
 
-/// Threads that check a large envelope beside the writer: one per core (the writer mostly
-/// waits on SQLite and the disk), at most four.
+/// Threads that check a large envelope beside the writer: one per core (sharing the cores
+/// with the writer), at most four.
 fn checkers() -> usize {
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -374,8 +311,7 @@ fn add_streamed(
                 .enumerate()
                 .map(|(i, raw)| {
                     admit(start + i, raw, caller, collection, publish).map(|v| {
-                        let version = v.version.map(|t| t.to_string());
-                        let reported = detail(Some(v.id.clone()), version, None);
+                        let reported = success(&v);
                         (v, reported)
                     })
                 })
