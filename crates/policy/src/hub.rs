@@ -19,8 +19,8 @@ use ward_store::{
     Collection, ObjectQuery, ScrubRecord, Store, StoredVersion, Submitter, VersionSelect,
 };
 use ward_taxii::{
-    Caller, PublishDecision, PublishFilter, ReadDecision, ReadFilter, SightingCounter,
-    SightingSummary,
+    Caller, EnvelopeRecords, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
+    SightingCounter, SightingSummary,
 };
 
 use crate::clearance::Reader;
@@ -57,9 +57,6 @@ pub struct Policy {
     store: Arc<dyn Store>,
     hub_identity: String,
     caches: Mutex<Caches>,
-    /// Scrub records of objects being posted, written together when their envelope is
-    /// stored (one commit per envelope, not one per object).
-    pending_scrubs: Mutex<Vec<ScrubRecord>>,
 }
 
 fn fresh<T: Clone>(entry: Option<&Timed<T>>) -> Option<T> {
@@ -76,7 +73,6 @@ impl Policy {
             store,
             hub_identity,
             caches: Mutex::default(),
-            pending_scrubs: Mutex::default(),
         })
     }
 
@@ -264,45 +260,24 @@ impl Policy {
         Ok(view(&object, &ctx))
     }
 
-    /// Keeps what the scrubber changed in an object for the operator; written with the
-    /// rest of its envelope by [`Policy::flush_scrubs`].
-    fn record(&self, caller: &Caller, collection: &Collection, id: &str, findings: Value) {
-        let record = ScrubRecord {
+    /// Keeps what the scrubber changed in an object for the operator, in the envelope's
+    /// records: the hub writes them once the envelope is stored.
+    fn record(
+        &self,
+        records: &EnvelopeRecords,
+        caller: &Caller,
+        collection: &Collection,
+        id: &str,
+        findings: Value,
+    ) {
+        records.push(ScrubRecord {
             at: Timestamp::now().as_micros(),
             collection_id: collection.id.clone(),
             object_id: id.to_string(),
             org_id: caller.org_id.clone(),
             user_id: caller.user_id.clone(),
             findings: findings.to_string(),
-        };
-        // Never written from here: this runs while the objects are being checked, and a
-        // large envelope is checked while the store's writer waits for it, so a write now
-        // would wait for that writer in turn. `envelope_done` writes them once it is stored.
-        self.pending_scrubs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(record);
-    }
-
-    /// Writes the pending scrub records in one go. The objects themselves are already
-    /// scrubbed, so a failure here loses only the operator's record of it: it is reported on
-    /// the hub's standard error.
-    pub fn flush_scrubs(&self) {
-        let batch = std::mem::take(
-            &mut *self
-                .pending_scrubs
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        );
-        if batch.is_empty() {
-            return;
-        }
-        if let Err(e) = self.store.record_scrubs(&batch) {
-            eprintln!(
-                "ward serve: policy: recording {} scrub record(s): {e}",
-                batch.len()
-            );
-        }
+        });
     }
 
     /// TLP at publish time: AMBER+STRICT and RED may not be shared onward, so such an
@@ -389,6 +364,7 @@ impl PublishFilter for Policy {
         collection: &Collection,
         object: &Value,
         _raw: &str,
+        records: &EnvelopeRecords,
     ) -> PublishDecision {
         if let Some(reason) = self.reshare_refusal(caller, object) {
             return PublishDecision::Reject(reason);
@@ -418,6 +394,7 @@ impl PublishFilter for Policy {
         let Some(document) = &out.document else {
             let reason = out.dropped.first().map_or("internal", |d| d.reason);
             self.record(
+                records,
                 caller,
                 collection,
                 id,
@@ -428,15 +405,17 @@ impl PublishFilter for Policy {
         if out.findings.iter().all(|f| is_placeholder(object, f)) {
             return PublishDecision::Keep;
         }
-        self.record(caller, collection, id, json!({ "findings": out.findings }));
+        self.record(
+            records,
+            caller,
+            collection,
+            id,
+            json!({ "findings": out.findings }),
+        );
         match serde_json::to_string(document.as_ref()) {
             Ok(text) => PublishDecision::Replace(text),
             Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
         }
-    }
-
-    fn envelope_done(&self) {
-        self.flush_scrubs();
     }
 }
 

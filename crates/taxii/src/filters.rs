@@ -3,8 +3,10 @@
 //! passes a [`ReadFilter`] (TLP clearance and anonymization go there). Both default to
 //! [`PassThrough`], which changes nothing and costs nothing.
 
+use std::sync::Mutex;
+
 use serde_json::Value;
-use ward_store::{Collection, StoredVersion};
+use ward_store::{Collection, ScrubRecord, StoredVersion};
 
 /// How a caller proved who it is. Tokens are what machines use (firewalls, SIEMs, `ward
 /// pull`); a password is a person signing in. The policy keeps TLP:RED away from machines.
@@ -57,7 +59,30 @@ pub enum PublishDecision {
     Reject(String),
 }
 
-/// Runs on every posted object that passed validation, before it is stored.
+/// What a [`PublishFilter`] noted for the operator while checking one envelope (the scrub
+/// log). Each envelope has its own; the hub writes them in one go once the objects they
+/// describe are stored, and drops them if storing fails.
+#[derive(Debug, Default)]
+pub struct EnvelopeRecords(Mutex<Vec<ScrubRecord>>);
+
+impl EnvelopeRecords {
+    /// Adds a record; the envelope's objects are checked on several threads at once.
+    pub fn push(&self, record: ScrubRecord) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(record);
+    }
+
+    /// The records noted so far, leaving none.
+    pub fn take(&self) -> Vec<ScrubRecord> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// Runs on every posted object that passed validation, before it is stored. A check must
+/// not write to the store: a large envelope is checked while the store's writer waits for
+/// it. What it wants kept goes into `records`.
 pub trait PublishFilter: Send + Sync {
     fn check(
         &self,
@@ -65,11 +90,8 @@ pub trait PublishFilter: Send + Sync {
         collection: &Collection,
         object: &Value,
         raw: &str,
+        records: &EnvelopeRecords,
     ) -> PublishDecision;
-
-    /// Called once an envelope's objects are stored: a filter that keeps records of what it
-    /// did (the scrub log) writes them here in one go instead of once per object.
-    fn envelope_done(&self) {}
 }
 
 /// What a [`ReadFilter`] decides for one stored version about to be served.
@@ -131,7 +153,14 @@ pub trait SightingCounter: Send + Sync {
 pub struct PassThrough;
 
 impl PublishFilter for PassThrough {
-    fn check(&self, _: &Caller, _: &Collection, _: &Value, _: &str) -> PublishDecision {
+    fn check(
+        &self,
+        _: &Caller,
+        _: &Collection,
+        _: &Value,
+        _: &str,
+        _: &EnvelopeRecords,
+    ) -> PublishDecision {
         PublishDecision::Keep
     }
 }

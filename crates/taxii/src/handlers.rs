@@ -463,10 +463,7 @@ pub async fn add_objects(
     let store = state.store.clone();
     let publish = state.publish_filter.clone();
     let status = tokio::task::spawn_blocking(move || {
-        let status =
-            crate::ingest::add_envelope(store.as_ref(), &caller, &c, publish.as_ref(), &body);
-        publish.envelope_done();
-        status
+        crate::ingest::add_envelope(store.as_ref(), &caller, &c, publish.as_ref(), &body)
     })
     .await
     .map_err(|e| TaxiiError::internal(format!("ingest task failed: {e}")))??;

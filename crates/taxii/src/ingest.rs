@@ -13,7 +13,7 @@ use ward_store::{
 };
 
 use crate::error::TaxiiError;
-use crate::filters::{Caller, PublishDecision, PublishFilter};
+use crate::filters::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
 
 /// Versions stored per transaction: large enough to amortize the commit's fsync, small
 /// enough that a status of a big envelope advances while it is being stored.
@@ -69,6 +69,7 @@ fn admit(
     caller: &Caller,
     collection: &Collection,
     publish: &dyn PublishFilter,
+    records: &EnvelopeRecords,
 ) -> Result<NewVersion, Rejected> {
     let text = raw.get();
     let value: Value = serde_json::from_str(text).map_err(|e| Rejected {
@@ -96,7 +97,7 @@ fn admit(
         return Err(reject(errors.join("; ")));
     }
     let mut stored = extract(text, &value).map_err(reject)?;
-    match publish.check(caller, collection, &value, text) {
+    match publish.check(caller, collection, &value, text, records) {
         PublishDecision::Keep => {}
         PublishDecision::Reject(reason) => return Err(reject(reason)),
         PublishDecision::Replace(json) => {
@@ -124,6 +125,19 @@ fn success(v: &NewVersion) -> StatusDetail {
     detail(Some(v.id.clone()), v.version.map(|t| t.to_string()), None)
 }
 
+/// Writes what the publish filter noted about objects now stored (or withheld). They are
+/// already stored, so a failure here loses only the operator's record: it is reported on the
+/// hub's standard error.
+fn write_records(store: &dyn Store, records: &EnvelopeRecords) {
+    let batch = records.take();
+    if batch.is_empty() {
+        return;
+    }
+    if let Err(e) = store.record_scrubs(&batch) {
+        eprintln!("ward serve: recording {} scrub record(s): {e}", batch.len());
+    }
+}
+
 /// Parses, checks and stores an envelope; returns the final status resource.
 pub fn add_envelope(
     store: &dyn Store,
@@ -148,14 +162,17 @@ pub fn add_envelope(
         failures: Vec::new(),
         pendings: Vec::new(),
     };
+    let records = EnvelopeRecords::default();
     if objects.len() >= STREAM_MIN {
-        return add_streamed(store, caller, collection, publish, &objects, status);
+        return add_streamed(
+            store, caller, collection, publish, &records, &objects, status,
+        );
     }
     // Small envelopes (fewer than STREAM_MIN objects): checked here, in order, then stored
     // in one transaction through the group commit.
     let mut admitted = Vec::with_capacity(objects.len());
     for (i, raw) in objects.iter().enumerate() {
-        match admit(i, raw, caller, collection, publish) {
+        match admit(i, raw, caller, collection, publish, &records) {
             Ok(v) => {
                 status.successes.push(success(&v));
                 admitted.push(v);
@@ -168,14 +185,15 @@ pub fn add_envelope(
     status.status = StatusState::Complete;
     if admitted.is_empty() {
         store.put_status(&status)?;
-        return Ok(status);
+    } else {
+        // Who posted is kept privately, in the same transaction as what was posted.
+        let submitter = Submitter {
+            org_id: caller.org_id.clone(),
+            user_id: caller.user_id.clone(),
+        };
+        store.add_objects_by(&collection.id, &admitted, &status, &submitter)?;
     }
-    // Who posted is kept privately, in the same transaction as what was posted.
-    let submitter = Submitter {
-        org_id: caller.org_id.clone(),
-        user_id: caller.user_id.clone(),
-    };
-    store.add_objects_by(&collection.id, &admitted, &status, &submitter)?;
+    write_records(store, &records);
     Ok(status)
 }
 
@@ -291,6 +309,7 @@ fn add_streamed(
     caller: &Caller,
     collection: &Collection,
     publish: &dyn PublishFilter,
+    records: &EnvelopeRecords,
     objects: &[&RawValue],
     mut status: StatusRecord,
 ) -> Result<StatusRecord, TaxiiError> {
@@ -310,7 +329,7 @@ fn add_streamed(
             run.iter()
                 .enumerate()
                 .map(|(i, raw)| {
-                    admit(start + i, raw, caller, collection, publish).map(|v| {
+                    admit(start + i, raw, caller, collection, publish, records).map(|v| {
                         let reported = success(&v);
                         (v, reported)
                     })
@@ -355,6 +374,9 @@ fn add_streamed(
             store.add_objects_streamed(&collection.id, &mut source, &submitter)?;
             Ok(())
         })?;
+        // This chunk is stored and the next one's checks have not begun: the records so far
+        // are exactly this chunk's.
+        write_records(store, records);
         offset += chunk.len();
     }
     Ok(status)

@@ -62,8 +62,8 @@ use ward_store::{Store, StoreError};
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
 pub use filters::{
-    Caller, Credential, PassThrough, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
-    SightingCounter, SightingSummary,
+    Caller, Credential, EnvelopeRecords, PassThrough, PublishDecision, PublishFilter, ReadDecision,
+    ReadFilter, SightingCounter, SightingSummary,
 };
 
 /// Path of the hub's one API root.

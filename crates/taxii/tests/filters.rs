@@ -10,12 +10,21 @@ use std::sync::Arc;
 use common::*;
 use serde_json::Value;
 use ward_store::{Collection, Store, StoredVersion};
-use ward_taxii::{Caller, HubConfig, PublishDecision, PublishFilter, ReadDecision, ReadFilter};
+use ward_taxii::{
+    Caller, EnvelopeRecords, HubConfig, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
+};
 
 /// Refuses objects named "secret", replaces "PHI" in names, leaves the rest.
 struct Scrub;
 impl PublishFilter for Scrub {
-    fn check(&self, _: &Caller, _: &Collection, object: &Value, raw: &str) -> PublishDecision {
+    fn check(
+        &self,
+        _: &Caller,
+        _: &Collection,
+        object: &Value,
+        raw: &str,
+        _: &EnvelopeRecords,
+    ) -> PublishDecision {
         match object.get("name").and_then(Value::as_str) {
             Some("secret") => PublishDecision::Reject("contains a secret".into()),
             Some(n) if n.contains("PHI") => PublishDecision::Replace(raw.replace("PHI", "[NAME]")),
