@@ -224,8 +224,25 @@ async fn page(
         after: after.clone(),
         limit,
     };
-    let cid = collection.id.clone();
-    let Page { items, more } = blocking(state, move |s| s.query_objects(&cid, &query)).await?;
+    // The read filter runs beside the query, off the async threads: it parses each version
+    // and may look up who submitted it, which would hold up every other connection.
+    let filter = state.read_filter.clone();
+    let (who, coll) = (caller.clone(), collection.clone());
+    let (page, served) = blocking(state, move |s| {
+        let page = s.query_objects(&coll.id, &query)?;
+        let served: Vec<Option<Option<String>>> = page
+            .items
+            .iter()
+            .map(|item| match filter.check(&who, &coll, item) {
+                ReadDecision::Keep => Some(None),
+                ReadDecision::Replace(json) => Some(Some(json)),
+                ReadDecision::Hide => None,
+            })
+            .collect();
+        Ok((page, served))
+    })
+    .await?;
+    let Page { items, more } = page;
     let next = if more {
         items.last().map(|last| {
             state
@@ -242,14 +259,11 @@ async fn page(
         (Some(f), Some(l)) => (stamp(f.date_added), stamp(l.date_added)),
         _ => (stamp(here), stamp(here)),
     };
-    let mut served = Vec::with_capacity(items.len());
-    for item in items {
-        match state.read_filter.check(caller, collection, &item) {
-            ReadDecision::Keep => served.push((item, None)),
-            ReadDecision::Replace(json) => served.push((item, Some(json))),
-            ReadDecision::Hide => {}
-        }
-    }
+    let served = items
+        .into_iter()
+        .zip(served)
+        .filter_map(|(item, decision)| decision.map(|replaced| (item, replaced)))
+        .collect();
     Ok(Served {
         items: served,
         more,
