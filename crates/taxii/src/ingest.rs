@@ -202,13 +202,13 @@ pub fn add_envelope(
 /// commit, which lets concurrent small posts share one fsync.
 pub const STREAM_MIN: usize = 256;
 
-/// Objects per batch handed from the checking thread to the writer; the first batch is
+/// Objects per batch handed from the checking threads to the writer; the first batch is
 /// smaller, so the writer starts sooner.
 const BATCH: usize = 64;
 const FIRST_BATCH: usize = 16;
 
-/// Threads that check a large envelope beside the writer: one per core (sharing the cores
-/// with the writer), at most four.
+/// Threads that check a large envelope beside the writer: one per core, at most four. They
+/// share the cores with the writer, which checks too whenever its next batch is not ready.
 fn checkers() -> usize {
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -250,10 +250,112 @@ fn sniff(raw: &RawValue) -> StatusDetail {
 /// One checked object: what to store and what the status says of it, or why it failed.
 type Ready = Result<(NewVersion, StatusDetail), Rejected>;
 
+/// Checks the objects of one batch (given by its index range in the chunk).
+type Check<'a> = dyn Fn(std::ops::Range<usize>) -> Vec<Ready> + Sync + 'a;
+
+/// The batches of one chunk, shared by the checking threads and the writer. Whoever is free
+/// claims the next unchecked batch, so the writer checks too rather than wait; the writer
+/// takes the checked batches back in order.
+struct Board {
+    ranges: Vec<std::ops::Range<usize>>,
+    /// The next batch nobody has claimed yet.
+    claimed: std::sync::atomic::AtomicUsize,
+    /// Set when the writer gives up: nothing more is claimed.
+    stop: std::sync::atomic::AtomicBool,
+    slots: std::sync::Mutex<Slots>,
+    filled: std::sync::Condvar,
+}
+
+struct Slots {
+    checked: Vec<Option<Vec<Ready>>>,
+    /// A checking thread panicked, so a batch it claimed will never arrive.
+    broken: bool,
+}
+
+impl Board {
+    fn new(len: usize) -> Board {
+        let ranges: Vec<_> = batches(len).collect();
+        Board {
+            claimed: 0.into(),
+            stop: false.into(),
+            slots: std::sync::Mutex::new(Slots {
+                checked: ranges.iter().map(|_| None).collect(),
+                broken: false,
+            }),
+            ranges,
+            filled: std::sync::Condvar::new(),
+        }
+    }
+
+    fn slots(&self) -> std::sync::MutexGuard<'_, Slots> {
+        // Every write to the slots is a whole assignment: a panic elsewhere leaves them sound.
+        self.slots.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn claim(&self) -> Option<usize> {
+        use std::sync::atomic::Ordering;
+        if self.stop.load(Ordering::Acquire) {
+            return None;
+        }
+        let i = self.claimed.fetch_add(1, Ordering::AcqRel);
+        (i < self.ranges.len()).then_some(i)
+    }
+
+    fn put(&self, i: usize, checked: Vec<Ready>) {
+        self.slots().checked[i] = Some(checked);
+        self.filled.notify_all();
+    }
+
+    /// A checking thread's loop: claims and checks batches until none is left.
+    fn work(&self, check: &Check<'_>) {
+        // Unwinding out of a check marks the board broken, so the writer stops waiting.
+        struct OnPanic<'b>(&'b Board);
+        impl Drop for OnPanic<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.slots().broken = true;
+                    self.0.filled.notify_all();
+                }
+            }
+        }
+        let _guard = OnPanic(self);
+        while let Some(i) = self.claim() {
+            self.put(i, check(self.ranges[i].clone()));
+        }
+    }
+
+    /// Batch `i` once checked, checking unclaimed batches meanwhile rather than waiting;
+    /// `None` if a checking thread died.
+    fn take(&self, i: usize, check: &Check<'_>) -> Option<Vec<Ready>> {
+        loop {
+            {
+                let mut slots = self.slots();
+                if let Some(checked) = slots.checked[i].take() {
+                    return Some(checked);
+                }
+                if slots.broken {
+                    return None;
+                }
+            }
+            match self.claim() {
+                Some(j) if j == i => return Some(check(self.ranges[i].clone())),
+                Some(j) => self.put(j, check(self.ranges[j].clone())),
+                None => {
+                    // Every batch is claimed: batch i is being checked elsewhere.
+                    let mut slots = self.slots();
+                    while slots.checked[i].is_none() && !slots.broken {
+                        slots = self.filled.wait(slots).unwrap_or_else(|p| p.into_inner());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Checked objects on their way to the writer, and the status they add up to.
 struct Checked<'s> {
-    /// One channel per checking thread; batch i comes from `receivers[i % n]`.
-    receivers: Vec<std::sync::mpsc::Receiver<Vec<Ready>>>,
+    board: &'s Board,
+    check: &'s Check<'s>,
     next: usize,
     status: &'s mut StatusRecord,
     /// Objects this transaction covers, and how many came through so far.
@@ -262,10 +364,21 @@ struct Checked<'s> {
     last: bool,
 }
 
+impl Drop for Checked<'_> {
+    fn drop(&mut self) {
+        // The writer is done, or gave up: the checking threads claim nothing more.
+        self.board
+            .stop
+            .store(true, std::sync::atomic::Ordering::Release);
+    }
+}
+
 impl ward_store::VersionSource for Checked<'_> {
     fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
-        let rx = &self.receivers[self.next % self.receivers.len()];
-        let checked = rx.recv().ok()?;
+        if self.next >= self.board.ranges.len() {
+            return None;
+        }
+        let checked = self.board.take(self.next, self.check)?;
         self.next += 1;
         self.received += checked.len();
         let mut versions = Vec::with_capacity(checked.len());
@@ -286,7 +399,7 @@ impl ward_store::VersionSource for Checked<'_> {
 
     fn status(&mut self) -> Result<StatusRecord, ward_store::StoreError> {
         if self.received != self.expected {
-            // The checking thread stopped early (it panicked): store none of this batch.
+            // A checking thread stopped early (it panicked): store none of this chunk.
             return Err(ward_store::StoreError::Backend(
                 "checking the posted objects stopped before the end".into(),
             ));
@@ -324,9 +437,11 @@ fn add_streamed(
     }
     let mut offset = 0;
     for (n, chunk) in chunks.enumerate() {
-        // The status detail of each success is made here too, off the writer's thread.
-        let check = |start: usize, run: &[&RawValue]| -> Vec<Ready> {
-            run.iter()
+        // The status detail of each success is made here too, off the writer's path.
+        let check = |range: std::ops::Range<usize>| -> Vec<Ready> {
+            let start = offset + range.start;
+            chunk[range]
+                .iter()
                 .enumerate()
                 .map(|(i, raw)| {
                     admit(start + i, raw, caller, collection, publish, records).map(|v| {
@@ -336,35 +451,17 @@ fn add_streamed(
                 })
                 .collect()
         };
+        let board = Board::new(chunk.len());
         std::thread::scope(|scope| -> Result<(), TaxiiError> {
-            // Checker k takes batches k, k + n, k + 2n... and the writer reads them back in
-            // order, one channel per checker. Each channel has room for all of its batches
-            // (at most CHUNK objects): a checker never waits for the writer, and checking
-            // here without a thread cannot block.
-            let all: Vec<_> = batches(chunk.len()).collect();
-            let checkers = checkers().min(all.len()).max(1);
-            let mut receivers = Vec::with_capacity(checkers);
-            for k in 0..checkers {
-                let mine: Vec<_> = all.iter().skip(k).step_by(checkers).cloned().collect();
-                let (tx, rx) = std::sync::mpsc::sync_channel(mine.len().max(1));
-                receivers.push(rx);
-                let check = &check;
-                let work = move || {
-                    for r in mine {
-                        // The writer gave up (a store error): stop checking.
-                        if tx.send(check(offset + r.start, &chunk[r])).is_err() {
-                            return;
-                        }
-                    }
-                };
-                // No thread to be had (resource limits): check here, before storing.
-                let spawned = std::thread::Builder::new().spawn_scoped(scope, work.clone());
-                if spawned.is_err() {
-                    work();
-                }
+            // One checking thread per core beside the writer, which checks too whenever the
+            // batch it needs next is not ready. A check never waits for the writer.
+            for _ in 0..checkers().min(board.ranges.len()) {
+                // No thread to be had (resource limits): the writer checks everything.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, || board.work(&check));
             }
             let mut source = Checked {
-                receivers,
+                board: &board,
+                check: &check,
                 next: 0,
                 status: &mut status,
                 expected: chunk.len(),
@@ -385,6 +482,51 @@ fn add_streamed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A check that fails every object with its index as the id, so order is visible.
+    fn numbered(range: std::ops::Range<usize>) -> Vec<Ready> {
+        range
+            .map(|i| {
+                Err(Rejected {
+                    id: Some(i.to_string()),
+                    version: None,
+                    message: String::new(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_board_hands_every_batch_over_once_in_order() {
+        // No checking thread (the writer checks everything), one, and more than batches.
+        for threads in [0, 1, 3, 40] {
+            let board = Board::new(1000);
+            let got: Vec<usize> = std::thread::scope(|s| {
+                for _ in 0..threads {
+                    s.spawn(|| board.work(&numbered));
+                }
+                (0..board.ranges.len())
+                    .flat_map(|i| board.take(i, &numbered).expect("every batch arrives"))
+                    .map(|r| match r {
+                        Err(Rejected { id: Some(id), .. }) => id.parse().expect("index"),
+                        _ => panic!("unexpected result"),
+                    })
+                    .collect()
+            });
+            assert_eq!(got, (0..1000).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_check_that_panics_stops_the_writer_waiting() {
+        let board = Board::new(500);
+        let explode = |_: std::ops::Range<usize>| -> Vec<Ready> { panic!("a check failed") };
+        // The checking thread claims batch 0 and dies checking it.
+        let died = std::thread::scope(|s| s.spawn(|| board.work(&explode)).join().is_err());
+        assert!(died);
+        // Batch 0 will never come: the writer is told so instead of waiting for ever.
+        assert!(board.take(0, &numbered).is_none());
+    }
 
     #[test]
     fn batches_cover_every_index_once_in_order() {
