@@ -69,6 +69,7 @@ impl Policy {
     /// Reads (creating on first use) the hub's identity.
     pub fn new(store: Arc<dyn Store>) -> Result<Policy, PolicyError> {
         let hub_identity = settings::hub_identity(store.as_ref())?;
+        ward_scrub::warm_up();
         Ok(Policy {
             store,
             hub_identity,

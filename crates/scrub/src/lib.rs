@@ -28,6 +28,12 @@ use serde::Serialize;
 
 pub use stix::{DroppedObject, ScrubbedStix, ScrubbedStixRef, StixFinding};
 
+/// Builds the scrubber's shared vocabulary now rather than inside the first scrub, so that a
+/// long-running process (the hub) does not make its first request pay for it.
+pub fn warm_up() {
+    vocab::vocab();
+}
+
 /// The longest placeholder is this many bytes and every replaced span is at least one byte,
 /// so scrubbed text is never longer than `MAX_EXPANSION` times its input.
 pub const MAX_EXPANSION: usize = 16;
