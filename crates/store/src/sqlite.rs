@@ -1373,9 +1373,14 @@ impl Store for SqliteStore {
 mod tests {
     use super::*;
 
-    /// A data folder whose database was written by the first `version` migrations and then
-    /// given `rows` (SQL), as an older build would have left it.
-    fn store_at_schema(version: usize, rows: &str) -> tempfile::TempDir {
+    /// A data folder whose database was written by the first `version` migrations, as an
+    /// older build would have left it: collection `c1` holding `objects` (id, version key,
+    /// date_added, is_first, is_last), then `more` (SQL).
+    fn store_at_schema(
+        version: usize,
+        objects: &[(&str, &str, i64, bool, bool)],
+        more: &str,
+    ) -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("tempdir");
         let conn = Connection::open(dir.path().join(DB_FILE)).expect("open");
         for sql in &MIGRATIONS[..version] {
@@ -1383,7 +1388,20 @@ mod tests {
         }
         conn.pragma_update(None, "user_version", version as i64)
             .expect("version");
-        conn.execute_batch(rows).expect("rows at the older schema");
+        conn.execute(
+            "INSERT INTO collections (key, id, title, description, last_date_added, created)
+             VALUES (1, 'c1', 'C', NULL, 30, 0)",
+            [],
+        )
+        .expect("collection");
+        for (id, key, date_added, first, last) in objects {
+            conn.execute(
+                "INSERT INTO objects VALUES (1, ?1, 'indicator', '2.1', ?2, ?2, ?3, ?4, ?5, '{}')",
+                params![id, key, date_added, first, last],
+            )
+            .expect("object");
+        }
+        conn.execute_batch(more).expect("rows at the older schema");
         dir
     }
 
@@ -1393,13 +1411,11 @@ mod tests {
     fn migration_3_keeps_every_live_submitter() {
         let dir = store_at_schema(
             2,
-            "INSERT INTO collections (key, id, title, description, last_date_added, created)
-                     VALUES (1, 'c1', 'C', NULL, 30, 0);
-                 INSERT INTO objects VALUES (1, 'indicator--a', 'indicator', '2.1', 'k1', 'v1',
-                     10, 1, 1, '{}');
-                 INSERT INTO objects VALUES (1, 'indicator--b', 'indicator', '2.1', 'k1', 'v1',
-                     20, 1, 1, '{}');
-                 INSERT INTO submissions VALUES (1, 'indicator--a', 'k1', 'org-a', 'user-a');
+            &[
+                ("indicator--a", "k1", 10, true, true),
+                ("indicator--b", "k1", 20, true, true),
+            ],
+            "INSERT INTO submissions VALUES (1, 'indicator--a', 'k1', 'org-a', 'user-a');
                  INSERT INTO submissions VALUES (1, 'indicator--b', 'k1', 'org-b', 'user-b');
                  INSERT INTO submissions VALUES (1, 'indicator--gone', 'k1', 'org-c', 'user-c');",
         );
@@ -1426,16 +1442,13 @@ mod tests {
     fn migration_4_pages_as_before() {
         let dir = store_at_schema(
             3,
-            "INSERT INTO collections (key, id, title, description, last_date_added, created)
-                     VALUES (1, 'c1', 'C', NULL, 30, 0);
-                 INSERT INTO objects VALUES (1, 'indicator--c', 'indicator', '2.1', 'k1', 'v1',
-                     10, 1, 0, '{}');
-                 INSERT INTO objects VALUES (1, 'indicator--b', 'indicator', '2.1', 'k1', 'v1',
-                     20, 1, 1, '{}');
-                 INSERT INTO objects VALUES (1, 'indicator--a', 'indicator', '2.1', 'k1', 'v1',
-                     20, 1, 1, '{}');
-                 INSERT INTO objects VALUES (1, 'indicator--c', 'indicator', '2.1', 'k2', 'v2',
-                     30, 0, 1, '{}');",
+            &[
+                ("indicator--c", "k1", 10, true, false),
+                ("indicator--b", "k1", 20, true, true),
+                ("indicator--a", "k1", 20, true, true),
+                ("indicator--c", "k2", 30, false, true),
+            ],
+            "",
         );
         let store = SqliteStore::open(dir.path()).expect("migrated");
         let walk = |versions: VersionSelect| {
