@@ -409,6 +409,9 @@ pub async fn sightings(
     Ok(ok_json(body))
 }
 
+/// Versions named in one store delete (keeps the statement's parameter list short).
+const DELETE_BATCH: usize = 500;
+
 pub async fn delete_object(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -425,8 +428,40 @@ pub async fn delete_object(
     }
     let versions = p.versions.clone().unwrap_or_else(VersionSelect::all);
     let spec = p.spec_versions.clone();
+    // Only what the caller may read is deleted, and what it may not read answers as if it
+    // were not there: a write grant must not reveal (or destroy) what the read filter hides.
+    let filter = state.read_filter.clone();
+    let page_max = state.config.page_max.max(1);
     let removed = blocking(&state, move |s| {
-        s.delete_object(&c.id, &oid, &versions, &spec)
+        let mut query = ObjectQuery {
+            ids: vec![oid.clone()],
+            spec_versions: spec.clone(),
+            versions,
+            limit: page_max,
+            ..ObjectQuery::default()
+        };
+        let mut readable = Vec::new();
+        loop {
+            let page = s.query_objects(&c.id, &query)?;
+            for v in &page.items {
+                if filter.check(&caller, &c, v) != ReadDecision::Hide {
+                    readable.push(v.version_key.clone());
+                }
+            }
+            match page.items.last() {
+                Some(last) if page.more => query.after = Some(last.position()),
+                _ => break,
+            }
+        }
+        let mut removed = 0;
+        for keys in readable.chunks(DELETE_BATCH) {
+            let select = VersionSelect {
+                at: keys.to_vec(),
+                ..VersionSelect::default()
+            };
+            removed += s.delete_object(&c.id, &oid, &select, &spec)?;
+        }
+        Ok(removed)
     })
     .await?;
     if removed == 0 {
