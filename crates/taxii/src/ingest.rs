@@ -19,10 +19,91 @@ use crate::filters::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
 /// enough that a status of a big envelope advances while it is being stored.
 pub const CHUNK: usize = 5000;
 
+/// A posted envelope: a JSON object whose `objects` is a list of JSON objects. Its other
+/// members (`more`, `next`, extensions) are read over and ignored.
 #[derive(Deserialize)]
 struct Envelope<'a> {
-    #[serde(borrow, default)]
-    objects: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    objects: Objects<'a>,
+}
+
+/// The envelope's objects as the exact bytes received. An entry that is not a JSON object
+/// stops the parse where it stands, before anything is stored or listed for it.
+struct Objects<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Objects<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Objects<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of STIX objects")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    if !raw.get().starts_with('{') {
+                        return Err(serde::de::Error::custom(format!(
+                            "objects[{}]: expected a STIX object, found {}",
+                            out.len(),
+                            kind(raw.get())
+                        )));
+                    }
+                    out.push(raw);
+                }
+                Ok(Objects(out))
+            }
+        }
+        d.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
+/// What kind of JSON value `raw` is, for an error message (never its content).
+fn kind(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// Reads the body as an envelope: 400 when it is not JSON, 422 when it is JSON but not an
+/// envelope of objects (a bare object, `{}`, a list, entries that are not objects).
+fn parse_envelope(text: &str) -> Result<Vec<&RawValue>, TaxiiError> {
+    let not_envelope = |why: String| {
+        TaxiiError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "Not an envelope",
+            format!(
+                "the body must be a TAXII envelope, {{\"objects\": [...]}}, whose objects are \
+                 STIX objects: {why}"
+            ),
+        )
+    };
+    let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !start.is_empty() && !start.starts_with('{') {
+        // serde would read a list as the envelope's fields in order; an envelope is an object.
+        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => Err(not_envelope(format!("found {}", kind(start)))),
+            Err(e) => Err(TaxiiError::bad_request(format!(
+                "body: expected a TAXII envelope object: {e}"
+            ))),
+        };
+    }
+    match serde_json::from_str::<Envelope<'_>>(text) {
+        Ok(envelope) => Ok(envelope.objects.0),
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            Err(not_envelope(e.to_string()))
+        }
+        Err(e) => Err(TaxiiError::bad_request(format!(
+            "body: expected a TAXII envelope object: {e}"
+        ))),
+    }
 }
 
 /// Reads the metadata the store indexes; `Err` is the failure message for the status.
@@ -148,10 +229,7 @@ pub fn add_envelope(
 ) -> Result<StatusRecord, TaxiiError> {
     let text = std::str::from_utf8(body)
         .map_err(|e| TaxiiError::bad_request(format!("body: not UTF-8 ({e})")))?;
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| {
-        TaxiiError::bad_request(format!("body: expected a TAXII envelope object: {e}"))
-    })?;
-    let objects = envelope.objects.unwrap_or_default();
+    let objects = parse_envelope(text)?;
     let mut status = StatusRecord {
         id: uuid::Uuid::new_v4().to_string(),
         owner_org: caller.org_id.clone(),

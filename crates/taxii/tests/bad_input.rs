@@ -110,7 +110,7 @@ async fn invalid_objects_fail_alone_and_the_rest_is_stored() {
         r#"{"type":"indicator","id":"indicator--not-a-uuid"}"#.to_string(),
         indicator(2),
         r#"{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000009","created":"2024-01-01T00:00:00.000Z","modified":"yesterday","pattern":"[ipv4-addr:value = '1.2.3.4']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}"#.to_string(),
-        "42".to_string(),
+        "{}".to_string(),
     ];
     let reply = h
         .post(&h.writer, &h.objects_path(), envelope(&objects))
@@ -160,7 +160,9 @@ async fn hostile_bodies_never_500() {
     for body in bodies {
         let reply = h.post(&h.writer, &h.objects_path(), body.clone()).await;
         assert!(
-            reply.status == StatusCode::ACCEPTED || reply.status == StatusCode::BAD_REQUEST,
+            reply.status == StatusCode::ACCEPTED
+                || reply.status == StatusCode::BAD_REQUEST
+                || reply.status == StatusCode::UNPROCESSABLE_ENTITY,
             "{} for {:?}",
             reply.status,
             String::from_utf8_lossy(&body[..body.len().min(80)])
@@ -203,6 +205,47 @@ async fn access_rules() {
         )
         .await;
     assert_taxii_error(&reply, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_envelopes_are_422_and_store_nothing() {
+    let h = harness(HubConfig::default());
+    let bodies = [
+        indicator(1),
+        "{}".to_string(),
+        "[]".to_string(),
+        r#"{"x_foo":1}"#.to_string(),
+        r#"{"objects":null}"#.to_string(),
+        r#"{"objects":{}}"#.to_string(),
+        format!("[[{}]]", indicator(1)),
+        // Entries that are not objects: refused whole, before anything is stored.
+        format!(r#"{{"objects":[{},1]}}"#, indicator(1)),
+        format!(r#"{{"objects":[{},"x",null,[]]}}"#, indicator(1)),
+        format!("{{\"objects\":[{}]}}", vec!["1"; 10_000].join(",")),
+    ];
+    for body in bodies {
+        let reply = h.post(&h.writer, &h.objects_path(), body.clone()).await;
+        assert_taxii_error(&reply, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            reply.json()["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("envelope")),
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+    }
+    let page = h.get(&h.writer, &h.objects_path()).await.json();
+    assert_eq!(page["objects"], serde_json::json!([]), "something was stored");
+    assert!(
+        ward_store::Store::statuses(h.store.as_ref()).unwrap().is_empty(),
+        "a status was written"
+    );
+    // An envelope with an empty list is an envelope (TAXII 2.1 allows it): nothing to add.
+    let reply = h
+        .post(&h.writer, &h.objects_path(), r#"{"objects":[]}"#)
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED);
+    assert_eq!(reply.json()["total_count"], 0);
 }
 
 #[tokio::test]
