@@ -343,6 +343,7 @@ fn done(id: &str) -> StatusRecord {
         successes: vec![],
         failures: vec![],
         pendings: vec![],
+        unlisted: Default::default(),
     }
 }
 

@@ -166,6 +166,7 @@ impl LocalIntel {
                 successes: Vec::new(),
                 failures: Vec::new(),
                 pendings: Vec::new(),
+                unlisted: Default::default(),
             };
             for outcome in self
                 .store

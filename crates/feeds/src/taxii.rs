@@ -92,9 +92,22 @@ pub struct PushReport {
     pub status_ids: Vec<String>,
     pub total: usize,
     pub successes: usize,
+    /// The failures the hub listed (a hub may list only the first ones of a large envelope).
     pub failures: Vec<StatusDetail>,
-    /// Objects still pending when the wait ran out.
+    /// Objects still pending when the wait ran out, as far as the hub listed them.
     pub pendings: Vec<StatusDetail>,
+    /// How many failed and how many were still pending, listed or not.
+    pub failure_count: usize,
+    pub pending_count: usize,
+}
+
+/// A count from a status resource, at least as many as it listed.
+fn count(status: &Value, key: &str, listed: usize) -> usize {
+    status
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .map_or(listed, |n| n.max(listed))
 }
 
 /// The paging headers of an answer.
@@ -555,9 +568,13 @@ pub fn push(
                 || details(status.get("successes")).len(),
                 |n| usize::try_from(n).unwrap_or(0),
             );
-        report.failures.extend(details(status.get("failures")));
+        let failures = details(status.get("failures"));
+        report.failure_count += count(&status, "failure_count", failures.len());
+        report.failures.extend(failures);
         if status.get("status").and_then(Value::as_str) == Some("pending") {
-            report.pendings.extend(details(status.get("pendings")));
+            let pendings = details(status.get("pendings"));
+            report.pending_count += count(&status, "pending_count", pendings.len());
+            report.pendings.extend(pendings);
         }
         report.status_ids.push(id);
     }

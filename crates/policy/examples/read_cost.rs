@@ -58,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         successes: vec![],
         failures: vec![],
         pendings: vec![],
+        unlisted: Default::default(),
     };
     for (kind, label) in [
         "unmarked",

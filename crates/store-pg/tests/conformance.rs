@@ -109,6 +109,7 @@ fn status(id: &str) -> StatusRecord {
         successes: vec![],
         failures: vec![],
         pendings: vec![],
+        unlisted: Default::default(),
     }
 }
 

@@ -210,6 +210,39 @@ pub struct StatusRecord {
     pub successes: Vec<StatusDetail>,
     pub failures: Vec<StatusDetail>,
     pub pendings: Vec<StatusDetail>,
+    /// Details counted but not listed: a status lists a bounded number of failures (and, while
+    /// pending, of successes and pendings), so its size stays linear in the envelope.
+    #[serde(default, skip_serializing_if = "Unlisted::is_empty")]
+    pub unlisted: Unlisted,
+}
+
+impl StatusRecord {
+    pub fn success_count(&self) -> u64 {
+        self.successes.len() as u64 + self.unlisted.successes
+    }
+    pub fn failure_count(&self) -> u64 {
+        self.failures.len() as u64 + self.unlisted.failures
+    }
+    pub fn pending_count(&self) -> u64 {
+        self.pendings.len() as u64 + self.unlisted.pendings
+    }
+}
+
+/// How many details of each kind a [`StatusRecord`] counts beyond those it lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unlisted {
+    #[serde(default)]
+    pub successes: u64,
+    #[serde(default)]
+    pub failures: u64,
+    #[serde(default)]
+    pub pendings: u64,
+}
+
+impl Unlisted {
+    pub fn is_empty(&self) -> bool {
+        *self == Unlisted::default()
+    }
 }
 
 /// An API token as stored: its hash, never the token itself.

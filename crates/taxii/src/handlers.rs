@@ -94,11 +94,11 @@ fn status_json(s: &StatusRecord) -> Value {
         "status": s.status,
         "request_timestamp": stamp(s.request_timestamp),
         "total_count": s.total_count,
-        "success_count": s.successes.len(),
+        "success_count": s.success_count(),
         "successes": s.successes,
-        "failure_count": s.failures.len(),
+        "failure_count": s.failure_count(),
         "failures": s.failures,
-        "pending_count": s.pendings.len(),
+        "pending_count": s.pending_count(),
         "pendings": s.pendings,
     })
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use ward_stix::validate::{validate_object, Severity};
 use ward_stix::Timestamp;
 use ward_store::{
-    Collection, NewVersion, StatusDetail, StatusRecord, StatusState, Store, Submitter,
+    Collection, NewVersion, StatusDetail, StatusRecord, StatusState, Store, Submitter, Unlisted,
 };
 
 use crate::error::TaxiiError;
@@ -18,6 +18,45 @@ use crate::filters::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
 /// Versions stored per transaction: large enough to amortize the commit's fsync, small
 /// enough that a status of a big envelope advances while it is being stored.
 pub const CHUNK: usize = 5000;
+
+/// Failures a status lists; the rest are counted (`failure_count` stays exact). A body of
+/// nothing but failing objects then costs a bounded status, however long it is.
+pub const LISTED_FAILURES: usize = 1000;
+
+/// Successes a status lists while the envelope is still being stored (every one is listed
+/// once it is complete). Pending objects are counted, never listed. Each chunk's status write
+/// is then bounded, so writing the statuses of an envelope costs one final status plus a
+/// constant per chunk: linear in the envelope, not quadratic.
+pub const LISTED_PROGRESS: usize = 1000;
+
+/// Adds one failure to `status`: listed while fewer than [`LISTED_FAILURES`] are, else counted.
+fn fail(status: &mut StatusRecord, failure: StatusDetail) {
+    if status.failures.len() < LISTED_FAILURES {
+        status.failures.push(failure);
+    } else {
+        status.unlisted.failures += 1;
+    }
+}
+
+/// What is written of a status while its envelope is still being stored.
+fn progress(status: &StatusRecord) -> StatusRecord {
+    let listed = status.successes.len().min(LISTED_PROGRESS);
+    StatusRecord {
+        id: status.id.clone(),
+        owner_org: status.owner_org.clone(),
+        status: status.status,
+        request_timestamp: status.request_timestamp,
+        total_count: status.total_count,
+        successes: status.successes[..listed].to_vec(),
+        failures: status.failures.clone(),
+        pendings: Vec::new(),
+        unlisted: Unlisted {
+            successes: status.unlisted.successes + (status.successes.len() - listed) as u64,
+            failures: status.unlisted.failures,
+            pendings: status.pending_count(),
+        },
+    }
+}
 
 /// A posted envelope: a JSON object whose `objects` is a list of JSON objects. Its other
 /// members (`more`, `next`, extensions) are read over and ignored.
@@ -239,6 +278,7 @@ pub fn add_envelope(
         successes: Vec::new(),
         failures: Vec::new(),
         pendings: Vec::new(),
+        unlisted: Unlisted::default(),
     };
     let records = EnvelopeRecords::default();
     if objects.len() >= STREAM_MIN {
@@ -255,9 +295,7 @@ pub fn add_envelope(
                 status.successes.push(success(&v));
                 admitted.push(v);
             }
-            Err(r) => status
-                .failures
-                .push(detail(r.id, r.version, Some(r.message))),
+            Err(r) => fail(&mut status, detail(r.id, r.version, Some(r.message))),
         }
     }
     status.status = StatusState::Complete;
@@ -301,28 +339,6 @@ fn batches(len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
             .step_by(BATCH)
             .map(move |s| s..(s + BATCH).min(len)),
     )
-}
-
-/// The version and id a status names for an object not yet checked.
-#[derive(Deserialize)]
-struct Sniff<'a> {
-    #[serde(borrow, default)]
-    id: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default)]
-    modified: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default)]
-    created: Option<std::borrow::Cow<'a, str>>,
-}
-
-fn sniff(raw: &RawValue) -> StatusDetail {
-    match serde_json::from_str::<Sniff<'_>>(raw.get()) {
-        Ok(s) => detail(
-            s.id.map(|c| c.into_owned()),
-            s.modified.or(s.created).map(|c| c.into_owned()),
-            None,
-        ),
-        Err(_) => detail(None, None, None),
-    }
 }
 
 /// One checked object: what to store and what the status says of it, or why it failed.
@@ -466,10 +482,7 @@ impl ward_store::VersionSource for Checked<'_> {
                     self.status.successes.push(reported);
                     versions.push(v);
                 }
-                Err(r) => self
-                    .status
-                    .failures
-                    .push(detail(r.id, r.version, Some(r.message))),
+                Err(r) => fail(self.status, detail(r.id, r.version, Some(r.message))),
             }
         }
         Some(versions)
@@ -482,19 +495,24 @@ impl ward_store::VersionSource for Checked<'_> {
                 "checking the posted objects stopped before the end".into(),
             ));
         }
-        let done = self.expected.min(self.status.pendings.len());
-        self.status.pendings.drain(..done);
+        self.status.unlisted.pendings = self
+            .status
+            .unlisted
+            .pendings
+            .saturating_sub(self.expected as u64);
         if self.last {
             self.status.status = StatusState::Complete;
+            Ok(self.status.clone())
+        } else {
+            Ok(progress(self.status))
         }
-        Ok(self.status.clone())
     }
 }
 
 /// A large envelope: each [`CHUNK`] of it is one transaction whose versions the writer
 /// stores while other threads are still checking the rest. What the status reports, and
-/// when, is the same as for a small envelope; a status written between chunks lists the
-/// objects not yet checked as pending.
+/// when, is the same as for a small envelope; a status written between chunks counts the
+/// objects not yet stored as pending and lists at most [`LISTED_PROGRESS`] successes.
 fn add_streamed(
     store: &dyn Store,
     caller: &Caller,
@@ -511,7 +529,7 @@ fn add_streamed(
     let chunks = objects.chunks(CHUNK);
     let count = chunks.len();
     if count > 1 {
-        status.pendings = objects.iter().map(|raw| sniff(raw)).collect();
+        status.unlisted.pendings = objects.len() as u64;
     }
     let mut offset = 0;
     for (n, chunk) in chunks.enumerate() {

@@ -214,13 +214,13 @@ pub fn run_push(args: PushArgs, global: &Global) -> anyhow::Result<ExitCode> {
             "pushed {} objects: {} accepted, {} failed, {} still pending",
             report.total,
             report.successes,
-            report.failures.len(),
-            report.pendings.len()
+            report.failure_count,
+            report.pending_count
         );
     }
     // Some objects refused is a negative answer, not bad input.
     Ok(
-        if report.failures.is_empty() && report.pendings.is_empty() {
+        if report.failure_count == 0 && report.pending_count == 0 {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)

@@ -28,6 +28,7 @@ pub fn status(id: &str) -> StatusRecord {
         successes: vec![],
         failures: vec![],
         pendings: vec![],
+        unlisted: Default::default(),
     }
 }
 
