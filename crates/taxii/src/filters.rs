@@ -104,9 +104,11 @@ pub enum ReadDecision {
     Hide,
 }
 
-/// Runs on every version served by objects, object, manifest and versions endpoints. Pages may
-/// come out shorter than `limit` when it hides versions; pagination stays exact because the
-/// cursor is the position of the last version read, not of the last one served.
+/// Runs on every version served by objects, object, manifest and versions endpoints, and on
+/// every version a DELETE would remove (a hidden one is neither deleted nor admitted to). A
+/// page is filled up to `limit` with versions it keeps, reading past hidden ones; `more`,
+/// `next` and the date headers are those of what is served, so hidden versions leave no
+/// trace (a stretch of hidden versions longer than the hub's scan budget ends a page early).
 pub trait ReadFilter: Send + Sync {
     fn check(
         &self,

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use serde_json::{json, Value};
 use ward_stix::Timestamp;
-use ward_store::{Collection, ObjectQuery, Page, StatusRecord, StoredVersion, VersionSelect};
+use ward_store::{Collection, ObjectQuery, StatusRecord, StoredVersion, VersionSelect};
 
 use crate::error::TaxiiError;
 use crate::filters::{Caller, ReadDecision};
@@ -170,10 +170,16 @@ struct Served {
     items: Vec<(StoredVersion, Option<String>)>,
     more: bool,
     next: Option<String>,
-    dates: (String, String),
+    /// `date_added` of the first and last version served; none for an empty page.
+    dates: Option<(String, String)>,
 }
 
-/// Runs one paged query: applies `limit` caps, the cursor and the read filter.
+/// Versions the read filter may look at for one page. A page is filled with versions the
+/// caller may read, reading past hidden ones; a stretch of hidden versions longer than this
+/// ends the page early, with `more` and a cursor past what was read, so one request's work
+/// stays bounded.
+const SCAN_BUDGET: usize = 10_000;
+
 /// A page of one object's versions; 404 when a first page finds none (the object is not
 /// there, or not for this reader).
 async fn one_object(
@@ -192,6 +198,9 @@ async fn one_object(
     Ok(served)
 }
 
+/// Runs one paged query: applies `limit` caps, the cursor and the read filter. Everything
+/// the answer says (the versions, `more`, `next`, the date headers) comes from what the
+/// caller is served, so hidden versions leave no trace in it.
 async fn page(
     state: &AppState,
     caller: &Caller,
@@ -214,58 +223,66 @@ async fn page(
     let limit = p
         .limit
         .unwrap_or(state.config.page_max)
-        .min(state.config.page_max);
-    let query = ObjectQuery {
+        .min(state.config.page_max)
+        .max(1);
+    let mut query = ObjectQuery {
         ids,
         types: p.types.clone(),
         spec_versions: p.spec_versions.clone(),
         versions,
         added_after: p.added_after,
-        after: after.clone(),
-        limit,
+        after,
+        // One more than the page: a readable one past it is what `more` means.
+        limit: limit + 1,
     };
     // The read filter runs beside the query, off the async threads: it parses each version
     // and may look up who submitted it, which would hold up every other connection.
     let filter = state.read_filter.clone();
     let (who, coll) = (caller.clone(), collection.clone());
-    let (page, served) = blocking(state, move |s| {
-        let page = s.query_objects(&coll.id, &query)?;
-        let served: Vec<Option<Option<String>>> = page
-            .items
-            .iter()
-            .map(|item| match filter.check(&who, &coll, item) {
-                ReadDecision::Keep => Some(None),
-                ReadDecision::Replace(json) => Some(Some(json)),
-                ReadDecision::Hide => None,
-            })
-            .collect();
-        Ok((page, served))
+    let (items, more, resume) = blocking(state, move |s| {
+        let mut served: Vec<(StoredVersion, Option<String>)> = Vec::new();
+        let mut scanned = 0usize;
+        loop {
+            let page = s.query_objects(&coll.id, &query)?;
+            let read_to = page.items.last().map(StoredVersion::position);
+            for item in page.items {
+                scanned += 1;
+                let replaced = match filter.check(&who, &coll, &item) {
+                    ReadDecision::Keep => None,
+                    ReadDecision::Replace(json) => Some(json),
+                    ReadDecision::Hide => continue,
+                };
+                if served.len() == limit {
+                    // A further version the caller may read: the next page starts with it.
+                    return Ok((served, true, None));
+                }
+                served.push((item, replaced));
+            }
+            match read_to {
+                Some(position) if page.more => {
+                    if scanned >= SCAN_BUDGET {
+                        return Ok((served, true, Some(position)));
+                    }
+                    query.after = Some(position);
+                }
+                _ => return Ok((served, false, None)),
+            }
+        }
     })
     .await?;
-    let Page { items, more } = page;
     let next = if more {
-        items.last().map(|last| {
-            state
-                .signer
-                .encode(&collection.id, &digest, &last.position())
-        })
+        resume
+            .or_else(|| items.last().map(|(last, _)| last.position()))
+            .map(|position| state.signer.encode(&collection.id, &digest, &position))
     } else {
         None
     };
-    // An empty page reports where the reader stands, so that resuming from the header
-    // neither repeats nor skips anything.
-    let here = after.map(|a| a.date_added).or(p.added_after).unwrap_or(0);
     let dates = match (items.first(), items.last()) {
-        (Some(f), Some(l)) => (stamp(f.date_added), stamp(l.date_added)),
-        _ => (stamp(here), stamp(here)),
+        (Some((f, _)), Some((l, _))) => Some((stamp(f.date_added), stamp(l.date_added))),
+        _ => None,
     };
-    let served = items
-        .into_iter()
-        .zip(served)
-        .filter_map(|(item, decision)| decision.map(|replaced| (item, replaced)))
-        .collect();
     Ok(Served {
-        items: served,
+        items,
         more,
         next,
         dates,
@@ -309,7 +326,7 @@ fn envelope(served: Served) -> Response {
         // Stored bytes go out verbatim: no re-serialization on the hot path.
         out.push_str(replaced.unwrap_or(&v.json));
     });
-    taxii(StatusCode::OK, body, Some(served.dates))
+    taxii(StatusCode::OK, body, served.dates)
 }
 
 pub async fn get_objects(
@@ -346,7 +363,7 @@ pub async fn manifest(
             .to_string(),
         );
     });
-    Ok(taxii(StatusCode::OK, body, Some(served.dates)))
+    Ok(taxii(StatusCode::OK, body, served.dates))
 }
 
 pub async fn get_object(
@@ -383,7 +400,7 @@ pub async fn versions(
     let body = paged_body(&served, "versions", |out, v, _| {
         out.push_str(&Value::String(v.version.clone()).to_string());
     });
-    Ok(taxii(StatusCode::OK, body, Some(served.dates)))
+    Ok(taxii(StatusCode::OK, body, served.dates))
 }
 
 /// ward's extension endpoint: how many organizations sighted one indicator, never who.
