@@ -89,6 +89,9 @@ async fn delete_applies_the_read_filter() {
     let path = h.path(&format!("objects/{}/", id_of(4)));
     let reply = h.send("DELETE", &path, &carol, String::new()).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-    assert_eq!(h.get(&alice_person, &path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        h.get(&alice_person, &path).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(stored(&h, 4), 0);
 }

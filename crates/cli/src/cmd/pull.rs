@@ -212,18 +212,13 @@ pub fn run_push(args: PushArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         println!(
             "pushed {} objects: {} accepted, {} failed, {} still pending",
-            report.total,
-            report.successes,
-            report.failure_count,
-            report.pending_count
+            report.total, report.successes, report.failure_count, report.pending_count
         );
     }
     // Some objects refused is a negative answer, not bad input.
-    Ok(
-        if report.failure_count == 0 && report.pending_count == 0 {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        },
-    )
+    Ok(if report.failure_count == 0 && report.pending_count == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
