@@ -137,13 +137,15 @@ fn admin_settings_shape_what_a_running_hub_serves() {
     assert_eq!(ids(Some(&bob)).1, 4);
     assert_eq!(ids(Some(&carol)).1, 2);
 
-    // The dashboard: counts for a signed-in member, a challenge for anyone else.
+    // The dashboard: counts for a signed-in member (what that member may read: Clinic 2 of
+    // the 4 objects, Lab all 4), a challenge for anyone else.
     let (status, page) = call(&hub, "GET", "/", Some(&carol), "");
     assert_eq!(status, 200);
     assert!(
-        page.contains("<html") && page.contains("Shared") && page.contains(">4<"),
+        page.contains("<html") && page.contains("Shared") && page.contains(">2<"),
         "{page}"
     );
+    assert!(call(&hub, "GET", "/", Some(&bob), "").1.contains(">4<"));
     assert!(!page.contains("203.0.113") && !page.contains("http://") && !page.contains("https://"));
     assert_eq!(call(&hub, "GET", "/", None, "").0, 401);
 

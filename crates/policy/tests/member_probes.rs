@@ -95,3 +95,42 @@ async fn delete_applies_the_read_filter() {
     );
     assert_eq!(stored(&h, 4), 0);
 }
+
+/// The number in the dashboard's "Objects" column for the collection.
+fn dashboard_count(page: &str) -> String {
+    let cell = page
+        .split("<td class=\"n\">")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no count in {page}"));
+    cell.split('<').next().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_only_what_the_caller_may_read() {
+    let h = hub(&[]);
+    let alice = h.member("alice").token.clone();
+    let rita = h.member("rita").user.id.clone();
+    h.post_ok(
+        &alice,
+        &[
+            red_for(1, &rita),
+            marked(2, Tlp::Amber.marking_id()),
+            marked(3, UNKNOWN),
+            marked(4, Tlp::Green.marking_id()),
+            marked(5, Tlp::Clear.marking_id()),
+        ],
+    )
+    .await;
+    // Clinic reads GREEN and CLEAR; Lab (the AMBER audience) AMBER too; alice's machine
+    // token everything but RED and the unknown marking.
+    for (who, expected) in [("carol", "2"), ("bob", "3"), ("alice", "3")] {
+        let page = h.get(&h.member(who).token, "/").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+        assert_eq!(dashboard_count(&page.text()), expected, "{who}");
+    }
+    // Without credentials: a challenge, even though the collection is public.
+    assert_eq!(
+        h.get(&Cred::None, "/").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}

@@ -1,7 +1,10 @@
 //! The operator's dashboard at `/`: one server-rendered HTML page with the hub's health, how
 //! many members it has and how many objects each collection holds. It needs the same
-//! credentials as TAXII (a browser asks for them) and lists only the collections the
-//! caller's organization may read. It shows counts only: no object, no name of a submitter,
+//! credentials as TAXII (a browser asks for them; a reader without credentials gets 401, even
+//! when a collection is public) and lists only the collections the caller's organization may
+//! read, each with the number of objects the caller may read (every object passes the read
+//! filter, as on `GET .../objects/`; after 100,000 stored objects a collection's count says
+//! "or more"). It shows counts only: no object, no name of a submitter,
 //! nothing a scrubber would have to look at; and it loads nothing from outside.
 
 use std::fmt::Write;
@@ -12,8 +15,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
 use crate::error::TaxiiError;
-use crate::filters::Caller;
+use crate::filters::{Caller, ReadDecision, ReadFilter};
 use crate::{blocking, AppState};
+use ward_store::{Collection, ObjectQuery};
 
 /// Escapes text for HTML element content and attribute values.
 fn escape(text: &str) -> String {
@@ -35,22 +39,67 @@ struct Figures {
     healthy: bool,
     orgs: usize,
     users: usize,
-    collections: Vec<(String, String, u64)>,
+    collections: Vec<(String, String, Count)>,
+}
+
+/// Objects the caller may read in one collection: exact, or at least this many when the
+/// count stopped at [`COUNT_MAX`] stored objects.
+enum Count {
+    Exact(u64),
+    AtLeast(u64),
+}
+
+/// Stored objects (latest versions) read per collection to count what the caller may read;
+/// the page stays quick on a large hub.
+const COUNT_MAX: usize = 100_000;
+
+/// How many objects of `collection` the caller may read: each latest version passes the read
+/// filter, as it would on `GET .../objects/`, so the page says nothing of hidden objects.
+fn readable_count(
+    store: &dyn ward_store::Store,
+    filter: &dyn ReadFilter,
+    caller: &Caller,
+    collection: &Collection,
+) -> Result<Count, ward_store::StoreError> {
+    let mut query = ObjectQuery {
+        limit: 1000,
+        ..ObjectQuery::default()
+    };
+    let (mut read, mut readable) = (0usize, 0u64);
+    loop {
+        let page = store.query_objects(&collection.id, &query)?;
+        read += page.items.len();
+        readable += page
+            .items
+            .iter()
+            .filter(|v| filter.check(caller, collection, v) != ReadDecision::Hide)
+            .count() as u64;
+        match page.items.last() {
+            Some(last) if page.more => {
+                if read >= COUNT_MAX {
+                    return Ok(Count::AtLeast(readable));
+                }
+                query.after = Some(last.position());
+            }
+            _ => return Ok(Count::Exact(readable)),
+        }
+    }
 }
 
 pub async fn dashboard(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Response, TaxiiError> {
-    let org = caller.org_id.clone();
+    let who = caller.clone();
+    let filter = state.read_filter.clone();
     let figures = blocking(&state, move |s| {
         let healthy = s.ping().is_ok();
         let orgs = s.orgs()?.len();
         let users = s.users()?.len();
         let mut collections = Vec::new();
         for c in s.collections()? {
-            if c.can_read(&org) {
-                let n = s.count_objects(&c.id)?;
+            if c.can_read(&who.org_id) {
+                let n = readable_count(s, filter.as_ref(), &who, &c)?;
                 collections.push((c.id, c.title, n));
             }
         }
@@ -84,6 +133,10 @@ pub async fn dashboard(
         users = figures.users,
     );
     for (id, title, n) in &figures.collections {
+        let n = match n {
+            Count::Exact(n) => n.to_string(),
+            Count::AtLeast(n) => format!("{n} or more"),
+        };
         let _ = write!(
             html,
             "<tr><td>{}</td><td><code>{}</code></td><td class=\"n\">{n}</td></tr>",
