@@ -283,7 +283,7 @@ impl Policy {
 
     /// TLP at publish time: AMBER+STRICT and RED may not be shared onward, so such an
     /// object that came from this hub (the hub's identity as author) or that another
-    /// organization already submitted is refused.
+    /// organization already submitted, in a version the poster may read, is refused.
     fn reshare_refusal(&self, caller: &Caller, object: &Value) -> Option<String> {
         let EffectiveTlp::Level(level) = effective_tlp(object) else {
             return None;
@@ -300,14 +300,58 @@ impl Policy {
             return refuse();
         }
         let id = object.get("id").and_then(Value::as_str).unwrap_or("");
-        match self.store.submissions(id) {
-            Ok(list) if list.iter().any(|s| s.org_id != caller.org_id) => refuse(),
-            Ok(_) => None,
+        match self.received_from_others(caller, id) {
+            Ok(true) => refuse(),
+            Ok(false) => None,
             Err(e) => {
                 eprintln!("ward serve: policy: looking up submissions: {e}");
                 Some("the hub could not check who shared this object first; try again".into())
             }
         }
+    }
+
+    /// Did another organization submit a version of `object_id` that `caller` may read (so
+    /// `caller` may have it from the hub)? Versions `caller` may not read do not count: the
+    /// answer to a post must not say that they exist.
+    fn received_from_others(&self, caller: &Caller, object_id: &str) -> Result<bool, PolicyError> {
+        let mut collections: HashMap<String, Option<Collection>> = HashMap::new();
+        for s in self.store.submissions(object_id)? {
+            if s.org_id == caller.org_id {
+                continue;
+            }
+            let collection = match collections.get(&s.collection_id) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = self
+                        .store
+                        .collection(&s.collection_id)?
+                        .filter(|c| c.can_read(&caller.org_id));
+                    collections.insert(s.collection_id.clone(), c.clone());
+                    c
+                }
+            };
+            let Some(collection) = collection else {
+                continue;
+            };
+            let query = ObjectQuery {
+                ids: vec![object_id.to_string()],
+                versions: VersionSelect {
+                    at: vec![s.version.clone()],
+                    ..VersionSelect::default()
+                },
+                limit: 1,
+                ..ObjectQuery::default()
+            };
+            for v in self.store.query_objects(&collection.id, &query)?.items {
+                if matches!(
+                    self.view_of(caller, &collection, &v)?,
+                    View::Unchanged | View::Changed(_)
+                ) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 }
 

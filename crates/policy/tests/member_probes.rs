@@ -134,3 +134,30 @@ async fn the_dashboard_counts_only_what_the_caller_may_read() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn posting_a_red_id_says_nothing_of_objects_the_poster_cannot_read() {
+    let h = hub(&[]);
+    let alice = h.member("alice").token.clone();
+    let rita = h.member("rita").user.id.clone();
+    h.post_ok(&alice, &[red_for(1, &rita)]).await;
+    // Lab may not read Mercy's RED object: posting the same id answers like a fresh one.
+    let bob = h.member("bob").token.clone();
+    let probe = h.post(&bob, &[red_for(1, &rita)]).await;
+    let fresh = h.post(&bob, &[red_for(2, &rita)]).await;
+    for status in [&probe, &fresh] {
+        assert_eq!(status["success_count"], 1, "{status}");
+        assert_eq!(status["failure_count"], 0, "{status}");
+    }
+    assert!(!probe.to_string().contains("onward"), "{probe}");
+    // rita, whom the object names, reads it signed in as a person: she may not re-share it.
+    let rita_person = h.member("rita").password.clone();
+    let again = h.post(&rita_person, &[red_for(1, &rita)]).await;
+    assert_eq!(again["failure_count"], 1, "{again}");
+    assert!(
+        again["failures"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("onward")),
+        "{again}"
+    );
+}
