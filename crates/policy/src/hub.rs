@@ -50,6 +50,9 @@ struct Caches {
     scrubbers: HashMap<String, Timed<Arc<Result<Scrubber, String>>>>,
     submitters: HashMap<SubmitterKey, Option<Submitter>>,
     statements: HashSet<(String, String)>,
+    /// Identity id -> the organizations that submitted it as their own identity (an
+    /// organization, individual or unclassified identity).
+    identities: HashMap<String, Timed<Arc<Vec<String>>>>,
 }
 
 /// The hub's sharing policy over one store.
@@ -226,6 +229,74 @@ impl Policy {
         statement
     }
 
+    /// The organizations that submitted `identity_id` as an author identity, in any
+    /// collection.
+    fn identity_owners(&self, identity_id: &str) -> Result<Arc<Vec<String>>, PolicyError> {
+        if let Some(owners) = fresh(self.caches().identities.get(identity_id)) {
+            return Ok(owners);
+        }
+        let mut owners = Vec::new();
+        for s in self.store.submissions(identity_id)? {
+            if owners.contains(&s.org_id) {
+                continue;
+            }
+            let query = ObjectQuery {
+                ids: vec![identity_id.to_string()],
+                versions: VersionSelect {
+                    at: vec![s.version.clone()],
+                    ..VersionSelect::default()
+                },
+                limit: 1,
+                ..ObjectQuery::default()
+            };
+            let own_identity = self
+                .store
+                .query_objects(&s.collection_id, &query)?
+                .items
+                .iter()
+                .any(|v| {
+                    serde_json::from_str::<Value>(&v.json)
+                        .is_ok_and(|o| o.as_object().is_some_and(crate::view::is_author_identity))
+                });
+            if own_identity {
+                owners.push(s.org_id);
+            }
+        }
+        let owners = Arc::new(owners);
+        let mut caches = self.caches();
+        if caches.identities.len() >= FACT_CACHE_MAX {
+            caches.identities.clear();
+        }
+        caches.identities.insert(
+            identity_id.to_string(),
+            Timed {
+                value: owners.clone(),
+                at: Instant::now(),
+            },
+        );
+        Ok(owners)
+    }
+
+    /// Is `identity_id` the identity of an anonymous organization other than `reader_org`?
+    /// When the store cannot say, it is treated as hidden (the reference is replaced).
+    fn is_hidden_identity(&self, reader_org: &str, identity_id: &str) -> bool {
+        let owners = match self.identity_owners(identity_id) {
+            Ok(owners) => owners,
+            Err(e) => {
+                eprintln!("ward serve: policy: {e}; identity reference replaced");
+                return true;
+            }
+        };
+        if owners.iter().any(|o| o == reader_org) {
+            return false;
+        }
+        owners.iter().any(|o| {
+            self.org(o)
+                .map(|s| s.attribution != Attribution::Named)
+                .unwrap_or(true)
+        })
+    }
+
     /// What `caller` gets of one stored version.
     pub fn view_of(
         &self,
@@ -248,6 +319,7 @@ impl Policy {
         };
         let coll = self.collection(&collection.id)?;
         let is_statement = |id: &str| self.is_statement(&collection.id, id);
+        let hidden_identity = |id: &str| self.is_hidden_identity(&caller.org_id, id);
         let ctx = ViewContext {
             reader: &reader,
             submitter_org: submitter.as_ref().map(|s| s.org_id.as_str()),
@@ -257,6 +329,7 @@ impl Policy {
             collection_amber: &coll.amber,
             hub_identity: &self.hub_identity,
             is_statement: &is_statement,
+            hidden_identity: &hidden_identity,
         };
         Ok(view(&object, &ctx))
     }

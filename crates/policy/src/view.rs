@@ -8,7 +8,8 @@
 //! be within the reader's clearance; properties under a granular marking above the clearance
 //! (or not understood) are removed; then, unless the reader belongs to the submitting
 //! organization, an anonymous submitter's identity is replaced by the hub's and the
-//! recipient lists of ward's extension are removed. A copy that granular removal left
+//! recipient lists of ward's extension are removed; and any reference, at any depth, to the
+//! identity of an anonymous organization other than the reader's becomes the hub's too. A copy that granular removal left
 //! invalid is held back rather than served broken.
 
 use serde_json::{Map, Value};
@@ -43,6 +44,10 @@ pub struct ViewContext<'a> {
     pub hub_identity: &'a str,
     /// Is this marking-definition id a statement the hub knows?
     pub is_statement: &'a dyn Fn(&str) -> bool,
+    /// Is this identity id the identity of an anonymous organization, hidden from this reader?
+    /// Every reference to it, in any property at any depth, is served as the hub's identity,
+    /// whoever submitted the object that holds it.
+    pub hidden_identity: &'a dyn Fn(&str) -> bool,
 }
 
 impl ViewContext<'_> {
@@ -145,9 +150,8 @@ pub fn view(object: &Value, ctx: &ViewContext<'_>) -> View {
         changed |= remove_path(&mut out, path);
     }
     let granular_removed = changed;
-    if !own && !ctx.submitter_named {
-        changed |= anonymize(&mut out, ctx.hub_identity);
-    }
+    let anonymous_author = !own && !ctx.submitter_named;
+    changed |= anonymize(&mut out, ctx, anonymous_author);
     if !own {
         changed |= ext::strip_recipients(&mut out);
     }
@@ -168,7 +172,7 @@ pub fn view(object: &Value, ctx: &ViewContext<'_>) -> View {
 
 /// An identity that names who submitted: an organization or a person (or unclassified).
 /// Identities of sectors, groups and systems are intelligence and pass.
-fn is_author_identity(map: &Map<String, Value>) -> bool {
+pub(crate) fn is_author_identity(map: &Map<String, Value>) -> bool {
     map.get("type").and_then(Value::as_str) == Some("identity")
         && matches!(
             map.get("identity_class").and_then(Value::as_str),
@@ -176,38 +180,52 @@ fn is_author_identity(map: &Map<String, Value>) -> bool {
         )
 }
 
-/// Replaces the author with the hub: `created_by_ref` and every other reference to the same
-/// identity; drops `where_sighted_refs` (who saw it) and `authors` (names).
-fn anonymize(out: &mut Map<String, Value>, hub_identity: &str) -> bool {
+/// Replaces hidden identities with the hub's. When the submitter is anonymous to this reader
+/// (`anonymous_author`), that is the author (`created_by_ref`), and `where_sighted_refs` (who
+/// saw it) and `authors` (names) are dropped. For every object, it is also every identity
+/// `ctx.hidden_identity` names. Each string equal to one of them, in any property at any
+/// depth (`target_ref`, `object_refs`, references inside extensions), becomes the hub's id.
+fn anonymize(out: &mut Map<String, Value>, ctx: &ViewContext<'_>, anonymous_author: bool) -> bool {
     let mut changed = false;
-    let author = out
-        .get("created_by_ref")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    changed |= out.shift_remove("where_sighted_refs").is_some();
-    changed |= out.shift_remove("authors").is_some();
-    let Some(author) = author else {
-        return changed;
+    let author = if anonymous_author {
+        changed |= out.shift_remove("where_sighted_refs").is_some();
+        changed |= out.shift_remove("authors").is_some();
+        out.get("created_by_ref")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    } else {
+        None
     };
-    if author == hub_identity {
-        return changed;
-    }
+    let hidden = |id: &str| {
+        id != ctx.hub_identity
+            && (author.as_deref() == Some(id)
+                || (id.starts_with("identity--") && (ctx.hidden_identity)(id)))
+    };
     for (key, value) in out.iter_mut() {
-        if key.ends_with("_ref") && value.as_str() == Some(author.as_str()) {
-            *value = Value::String(hub_identity.to_string());
-            changed = true;
-        } else if key.ends_with("_refs") {
-            if let Value::Array(items) = value {
-                for item in items.iter_mut() {
-                    if item.as_str() == Some(author.as_str()) {
-                        *item = Value::String(hub_identity.to_string());
-                        changed = true;
-                    }
-                }
-            }
+        // The object's own id is what it is; an identity hidden from the reader is not
+        // served at all (see `is_author_identity`).
+        if key != "id" {
+            changed |= replace_identities(value, &hidden, ctx.hub_identity);
         }
     }
     changed
+}
+
+/// Replaces every string in `value` that `hidden` names by `hub`; `true` if any was.
+fn replace_identities(value: &mut Value, hidden: &dyn Fn(&str) -> bool, hub: &str) -> bool {
+    match value {
+        Value::String(s) if hidden(s) => {
+            *s = hub.to_string();
+            true
+        }
+        Value::Array(items) => items.iter_mut().fold(false, |changed, v| {
+            replace_identities(v, hidden, hub) | changed
+        }),
+        Value::Object(map) => map.values_mut().fold(false, |changed, v| {
+            replace_identities(v, hidden, hub) | changed
+        }),
+        _ => false,
+    }
 }
 
 /// One step of a granular-marking selector.
@@ -379,6 +397,7 @@ mod tests {
             collection_amber: &[],
             hub_identity: HUB,
             is_statement: &|id| id == "marking-definition--00000000-0000-4000-8000-00000000cccc",
+            hidden_identity: &|_| false,
         }
     }
 

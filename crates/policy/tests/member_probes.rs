@@ -161,3 +161,66 @@ async fn posting_a_red_id_says_nothing_of_objects_the_poster_cannot_read() {
         "{again}"
     );
 }
+
+const CLINIC_ID: &str = "identity--33333333-3333-4333-8333-333333333333";
+
+#[tokio::test]
+async fn an_anonymous_identity_never_reaches_others_through_any_reference() {
+    let h = hub(&[]);
+    // Clinic shares anonymously: its identity, and objects that point at it without a
+    // created_by_ref: a relationship, a note, a reference nested in a custom property.
+    let carol = h.member("carol").token.clone();
+    let identity = json!({"type": "identity", "spec_version": "2.1", "id": CLINIC_ID,
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "name": "Clinic", "identity_class": "organization"});
+    let relationship = json!({"type": "relationship", "spec_version": "2.1",
+        "id": "relationship--00000000-0000-4000-8000-000000000001",
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "relationship_type": "related-to", "source_ref": id_of(1), "target_ref": CLINIC_ID});
+    let note = json!({"type": "note", "spec_version": "2.1",
+        "id": "note--00000000-0000-4000-8000-000000000001",
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "content": "seen here", "object_refs": [id_of(1), CLINIC_ID],
+        "x_context": {"reporter_ref": CLINIC_ID, "also": [{"by_ref": CLINIC_ID}]}});
+    h.post_ok(&carol, &[indicator(1), identity, relationship, note])
+        .await;
+    let hub_id = h.policy.hub_identity().to_string();
+    let all = h.path("objects/");
+    // Another member sees the hub in every place the Clinic's identity was.
+    let bob = h.get(&h.member("bob").token, &all).await;
+    let text = bob.text();
+    assert!(!text.contains(CLINIC_ID), "the identity leaked: {text}");
+    let page = bob.json();
+    let by_type = |t: &str| -> Value {
+        page["objects"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|o| o["type"] == t)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(
+        by_type("identity"),
+        Value::Null,
+        "the identity itself is hidden"
+    );
+    assert_eq!(by_type("relationship")["target_ref"], hub_id);
+    let note = by_type("note");
+    assert_eq!(note["object_refs"][1], hub_id);
+    assert_eq!(note["x_context"]["reporter_ref"], hub_id);
+    assert_eq!(note["x_context"]["also"][0]["by_ref"], hub_id);
+    // The Clinic itself still sees its own identity.
+    let own = h.get(&h.member("rita").token, &all).await.text();
+    assert!(own.contains(CLINIC_ID), "{own}");
+    // Objects of another organization that name the Clinic's identity are rewritten too.
+    let alice = h.member("alice").token.clone();
+    let mention = json!({"type": "relationship", "spec_version": "2.1",
+        "id": "relationship--00000000-0000-4000-8000-000000000002",
+        "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+        "relationship_type": "related-to", "source_ref": id_of(1), "target_ref": CLINIC_ID});
+    h.post_ok(&alice, &[mention]).await;
+    let bob = h.get(&h.member("bob").token, &all).await.text();
+    assert!(!bob.contains(CLINIC_ID), "{bob}");
+    assert!(bob.contains("relationship--00000000-0000-4000-8000-000000000002"));
+}

@@ -253,6 +253,7 @@ proptest! {
             collection_amber: &amber,
             hub_identity: HUB,
             is_statement: &|id| id == STATEMENT,
+            hidden_identity: &|_| false,
         };
         let got = view(&o, &ctx);
         let served = match &got {
