@@ -224,3 +224,39 @@ async fn an_anonymous_identity_never_reaches_others_through_any_reference() {
     assert!(!bob.contains(CLINIC_ID), "{bob}");
     assert!(bob.contains("relationship--00000000-0000-4000-8000-000000000002"));
 }
+
+#[tokio::test]
+async fn the_submitters_name_is_scrubbed_in_any_spelling() {
+    let h = hub(&[]);
+    let carol = h.member("carol").token.clone();
+    // Clinic shares anonymously, so its registered name is scrubbed from what it posts.
+    let spellings = [
+        "CLINIC",
+        "clinic",
+        "Cli\u{200b}nic",
+        "Cli\u{a0}nic",
+        "Cli-nic",
+    ];
+    let objects: Vec<Value> = spellings
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut o = indicator(40 + i);
+            o["description"] = json!(format!("Phishing seen by {name} staff"));
+            o
+        })
+        .collect();
+    h.post_ok(&carol, &objects).await;
+    let page = h.get(&h.member("bob").token, &h.path("objects/")).await;
+    let served = page.json();
+    let descriptions: Vec<&str> = served["objects"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["description"].as_str())
+        .collect();
+    assert_eq!(descriptions.len(), spellings.len(), "{}", page.text());
+    for d in descriptions {
+        assert_eq!(d, "Phishing seen by [ORG] staff");
+    }
+}

@@ -214,7 +214,9 @@ pub struct Scrubber {
     /// Lowercase, without a trailing dot.
     org_domains: Vec<String>,
     /// Each organization name as lowercase words.
-    org_names: Vec<Vec<String>>,
+    /// The organization's names, squashed ([`text::squash`]): lowercase letters and digits
+    /// only, so that spacing, hyphens, invisible characters and case do not hide a name.
+    org_names: Vec<String>,
 }
 
 impl Scrubber {
@@ -242,15 +244,14 @@ impl Scrubber {
         }
         let mut org_names = Vec::new();
         for name in config.org_names {
-            let words: Vec<String> = name
+            let squashed: String = name
                 .split(|c: char| c.is_whitespace() || c == ',')
-                .map(|w| w.trim_end_matches(['.', ':']).to_lowercase())
-                .filter(|w| !w.is_empty())
+                .map(|w| text::squash(text::strip_possessive(w)))
                 .collect();
-            if !words.iter().any(|w| w.chars().any(char::is_alphabetic)) {
+            if !squashed.chars().any(char::is_alphabetic) {
                 return Err(ScrubError::OrgName { name });
             }
-            org_names.push(words);
+            org_names.push(squashed);
         }
         Ok(Scrubber {
             org_domains,
@@ -295,7 +296,7 @@ impl Scrubber {
         self.org_domains.iter().any(|d| d == host)
     }
 
-    pub(crate) fn org_names(&self) -> &[Vec<String>] {
+    pub(crate) fn org_names(&self) -> &[String] {
         &self.org_names
     }
 }
@@ -397,6 +398,41 @@ mod tests {
             out.text,
             "[ORG] uses [ORG-DOMAIN] and [INTERNAL-HOST], not stmarys.org.evil.ru."
         );
+    }
+
+    #[test]
+    fn org_name_variants_are_removed() {
+        let s = Scrubber::new(ScrubConfig {
+            org_domains: vec![],
+            org_names: vec!["Anon Clinic".into()],
+        })
+        .expect("scrubber");
+        for variant in [
+            "Anon Clinic",
+            "anon clinic",
+            "ANON CLINIC",
+            "Anon-Clinic",
+            "AnonClinic",
+            "anonclinic",
+            "Anon\u{a0}Clinic",
+            "Anon\u{200b}Clinic",
+            "Anon \u{200b}Clinic",
+            "Anon\u{2011}Clinic",
+            "Anon_Clinic",
+            "Anon - Clinic",
+        ] {
+            let text = format!("Phishing wave reported by {variant} staff today.");
+            let out = s.scrub_text(&text);
+            assert_eq!(
+                out.text, "Phishing wave reported by [ORG] staff today.",
+                "{variant:?}"
+            );
+        }
+        let out = s.scrub_text("Seen in ANON-CLINIC's mail.");
+        assert_eq!(out.text, "Seen in [ORG]'s mail.");
+        // A longer word that merely contains the name is not the name.
+        let out = s.scrub_text("The AnonClinical trial.");
+        assert_eq!(out.text, "The AnonClinical trial.");
     }
 
     #[test]

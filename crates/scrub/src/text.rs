@@ -833,14 +833,20 @@ impl<'a> Engine<'a> {
     }
 
     fn context_rules(&mut self) {
+        // The organization's own names first: a cue before one ("reported by Anon Clinic")
+        // must not take part of it for a person's name and leave the rest.
+        for k in 0..self.toks.len() {
+            if self.open(k) {
+                self.org_name(k);
+            }
+        }
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {
                 k += 1;
                 continue;
             }
-            let _ = self.org_name(k)
-                || self.threat_phrase(k)
+            let _ = self.threat_phrase(k)
                 || self.cue(k)
                 || self.month_date(k)
                 || self.age_words(k)
@@ -853,19 +859,25 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Removes one of the organization's names starting at token `k`: consecutive tokens
+    /// whose squashed text ([`squash`]) is exactly the squashed name, so "Anon-Clinic",
+    /// "AnonClinic", "ANON CLINIC" and a name with a non-breaking or zero-width space inside
+    /// all match "Anon Clinic", while "AnonClinical" does not.
     fn org_name(&mut self, k: usize) -> bool {
-        let names = self.scrubber.org_names();
-        for words in names {
-            let n = words.len();
-            if k + n > self.toks.len() {
-                continue;
+        let scrubber = self.scrubber;
+        for name in scrubber.org_names() {
+            let mut pos = 0;
+            let mut j = k;
+            while pos < name.len() && self.open(j) {
+                match eat(name, pos, strip_possessive(self.toks[j].s)) {
+                    // The name starts with a letter or digit, not with punctuation.
+                    Some(next) if next > pos || j > k => pos = next,
+                    _ => break,
+                }
+                j += 1;
             }
-            let all = (0..n).all(|i| {
-                let t = self.toks[k + i].s;
-                t.eq_ignore_ascii_case(words[i].trim_end_matches("'s").trim_end_matches("’s"))
-            });
-            if all {
-                self.remove_toks(k, k + n - 1, Kind::OrgName, "the organization's own name");
+            if pos == name.len() && j > k {
+                self.remove_toks(k, j - 1, Kind::OrgName, "the organization's own name");
                 return true;
             }
         }
@@ -1749,4 +1761,40 @@ impl<'a> Engine<'a> {
             indicators,
         }
     }
+}
+
+/// What is left of a name for comparing: its letters and digits, lowercased. Spaces of any
+/// kind, hyphens, zero-width characters and punctuation go.
+pub(crate) fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `word` without a trailing possessive `'s` (straight or curly apostrophe).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix("'S"))
+        .unwrap_or(word)
+}
+
+/// Matches the squashed `token` against `name` from byte `pos`: the position after it when
+/// all of the token's letters and digits continue the name (a token of punctuation only
+/// continues it without moving), else `None`.
+fn eat(name: &str, pos: usize, token: &str) -> Option<usize> {
+    let mut rest = name.get(pos..)?.chars();
+    let mut at = pos;
+    for c in token
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if rest.next()? != c {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    Some(at)
 }
