@@ -58,6 +58,7 @@ fn status() -> StatusRecord {
         successes: vec![],
         failures: vec![],
         pendings: vec![],
+        unlisted: Default::default(),
     }
 }
 
