@@ -384,3 +384,20 @@ fn two_hub_processes_share_one_store_and_its_cursors() {
     assert_eq!(unique.len(), 100);
     assert!(turn >= 8);
 }
+
+/// SIGTERM stops the hub cleanly: exit 0, no panic on standard error, after it has served.
+#[test]
+fn sigterm_stops_the_hub_cleanly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let mut hub = Hub::start_captured(Path::new(env!("CARGO_BIN_EXE_ward")), dir.path(), &[], &[]);
+    let auth = format!("Bearer {}", m.alice_token);
+    let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
+    let (_, body) = envelope(0, 3);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
+    let (status, _, _) = http(&hub.addr, "POST", &path, &headers, &body).expect("post");
+    assert_eq!(status, 202);
+    let (status, stderr) = hub.terminate();
+    assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}

@@ -565,3 +565,27 @@ fn migrate_100k_versions_from_the_embedded_store() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ward.db"));
 }
+
+/// SIGTERM stops a hub on PostgreSQL cleanly: exit 0 and no panic (the blocking client used
+/// to be dropped inside the async runtime: "Cannot start a runtime from within a runtime").
+#[test]
+fn sigterm_stops_a_postgres_hub_cleanly() {
+    let Some(db) = scratch::for_test() else {
+        return;
+    };
+    let (c, auth) = setup(db.url());
+    let unused = std::env::temp_dir().join(format!("ward-test-{}", std::process::id()));
+    let mut hub = Hub::start_captured(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        &unused,
+        &["--database", db.url()],
+        &[],
+    );
+    let agent = agent();
+    post(&agent, &hub, &c, &auth, 0..3);
+    let page = get_page(&agent, &hub, &c, &auth, 10, None);
+    assert_eq!(page_ids(&page).len(), 3);
+    let (status, stderr) = hub.terminate();
+    assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}

@@ -38,6 +38,9 @@ pub struct ServeArgs {
     pub timeout: u64,
 }
 
+/// How long a stopping hub waits for work still under way once connections are closed.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
 fn resolve(listen: &str) -> anyhow::Result<SocketAddr> {
     listen
         .to_socket_addrs()
@@ -60,6 +63,10 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,
     // clearance and anonymization on the way out, and the sightings counts.
     let policy = Arc::new(Policy::new(store.clone()).context("loading the sharing policy")?);
+    // This handle outlives the runtime: the last reference to the store is dropped here,
+    // outside any async context. The PostgreSQL client is blocking and owns a runtime of its
+    // own, which must not be shut down from inside Tokio's (that panics on every stop).
+    let keep = store.clone();
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_publish_filter(policy.clone())
@@ -76,12 +83,15 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         cert: args.tls_cert,
         key: args.tls_key,
     };
-    runtime
-        .block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
-            let scheme = if secure { "https" } else { "http" };
-            println!("listening on {scheme}://{bound}");
-            let _ = std::io::stdout().flush();
-        }))
-        .context("serving")?;
+    let served = runtime.block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
+        let scheme = if secure { "https" } else { "http" };
+        println!("listening on {scheme}://{bound}");
+        let _ = std::io::stdout().flush();
+    }));
+    // Tasks still holding the state (a connection past the grace period, a store call on a
+    // blocking thread) end with the runtime; only then does the store go.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    drop(keep);
+    served.context("serving")?;
     Ok(ExitCode::SUCCESS)
 }
