@@ -31,8 +31,9 @@
 //!
 //! # Layers
 //!
-//! Requests pass, outermost first: path normalization (trailing slash optional), TAXII error
-//! bodies for anything the framework answers, a request time limit, then on TAXII routes the
+//! Requests pass, outermost first: path normalization (trailing slash optional), a panic
+//! catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
+//! framework answers, a request time limit, then on TAXII routes the
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 
 mod auth;
@@ -172,6 +173,45 @@ async fn time_limit(State(state): State<AppState>, request: Request, next: Next)
     }
 }
 
+/// A future that turns a panic while it is polled into `Err` with the panic's message.
+struct CatchUnwind<F>(std::pin::Pin<Box<F>>);
+
+impl<F: std::future::Future> std::future::Future for CatchUnwind<F> {
+    type Output = Result<F::Output, String>;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(out)) => std::task::Poll::Ready(Ok(out)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".into());
+                std::task::Poll::Ready(Err(message))
+            }
+        }
+    }
+}
+
+/// Outermost layer: a panic anywhere below (handler, filter, layer) is answered 500 with a
+/// TAXII error body and logged, instead of dropping the client's connection.
+async fn catch_panics(request: Request, next: Next) -> Response {
+    let what = format!("{} {}", request.method(), request.uri().path());
+    match CatchUnwind(Box::pin(next.run(request))).await {
+        Ok(response) => response,
+        Err(message) => {
+            eprintln!("ward serve: {what}: a handler panicked: {message}");
+            TaxiiError::internal("the hub failed while answering; the failure is logged")
+                .into_response()
+        }
+    }
+}
+
 /// The hub's routes with every layer, ready to serve.
 pub fn app(state: AppState) -> NormalizePath<Router> {
     use handlers::*;
@@ -211,6 +251,7 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), time_limit))
         .layer(from_fn(ensure_taxii_errors))
+        .layer(from_fn(catch_panics))
         .with_state(state);
     NormalizePathLayer::trim_trailing_slash().layer(router)
 }
