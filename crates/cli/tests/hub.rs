@@ -401,3 +401,106 @@ fn sigterm_stops_the_hub_cleanly() {
     assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
+
+/// `ward admin token list/revoke` and `--expires`: the list names tokens without their
+/// secret; a revoked token (by label or id) and an expired one are refused by the running
+/// hub at once; `user password` changes and removes a password.
+#[test]
+fn tokens_are_listed_revoked_and_expire() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let data = dir.path();
+    let sync = admin(
+        data,
+        false,
+        &["token", "create", "--user", "alice", "--label", "firewall sync", "--expires", "90d"],
+        None,
+    );
+    let hub = start_hub(data);
+    let get = |auth: &str| {
+        http(
+            &hub.addr,
+            "GET",
+            "/taxii2/api/collections/",
+            &[("Authorization", auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("get")
+        .0
+    };
+    assert_eq!(get(&format!("Bearer {sync}")), 200);
+    let listed: Value = serde_json::from_str(&admin(data, true, &["token", "list"], None))
+        .expect("token list json");
+    let rows = listed.as_array().expect("array");
+    assert_eq!(rows.len(), 3);
+    let row = rows
+        .iter()
+        .find(|r| r["label"] == "firewall sync")
+        .expect("labelled token");
+    assert_eq!(row["user"], "alice");
+    assert!(row["created"].is_string() && row["expires"].is_string());
+    let text = admin(data, false, &["token", "list"], None);
+    for secret in [&sync, &m.alice_token, &m.bob_token] {
+        assert!(!listed.to_string().contains(secret.as_str()));
+        assert!(!text.contains(secret.as_str()));
+    }
+    assert!(text.contains("firewall sync"));
+
+    admin(data, false, &["token", "revoke", "firewall sync"], None);
+    assert_eq!(get(&format!("Bearer {sync}")), 401);
+    // By id: bob's token (the one without a label that is not alice's).
+    let bob_id = rows
+        .iter()
+        .find(|r| r["user"] == "bob")
+        .and_then(|r| r["id"].as_str())
+        .expect("bob's token id")
+        .to_string();
+    assert_eq!(get(&format!("Bearer {}", m.bob_token)), 200);
+    admin(data, false, &["token", "revoke", &bob_id], None);
+    assert_eq!(get(&format!("Bearer {}", m.bob_token)), 401);
+    assert_eq!(get(&format!("Bearer {}", m.alice_token)), 200);
+
+    // Unknown names and past dates are bad input (exit 2, one line naming the field).
+    let out = ward()
+        .arg("--data")
+        .arg(data)
+        .args(["admin", "token", "revoke", "no-such-token"])
+        .output()
+        .expect("ward");
+    assert_eq!(out.status.code(), Some(2));
+    let out = ward()
+        .arg("--data")
+        .arg(data)
+        .args(["admin", "token", "create", "--user", "alice", "--expires", "2001-01-01"])
+        .output()
+        .expect("ward");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--expires"));
+
+    // Basic: a changed password replaces the old one at once, a removed one signs in no more.
+    let basic = |pw: &str| format!("Basic {}", base64(&format!("alice:{pw}")));
+    assert_eq!(get(&basic("s3cret pass")), 200);
+    admin(data, false, &["user", "password", "alice", "--password-stdin"], Some("new pass\n"));
+    assert_eq!(get(&basic("s3cret pass")), 401);
+    assert_eq!(get(&basic("new pass")), 200);
+    admin(data, false, &["user", "password", "alice", "--remove"], None);
+    assert_eq!(get(&basic("new pass")), 401);
+}
+
+fn base64(text: &str) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

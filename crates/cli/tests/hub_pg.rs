@@ -589,3 +589,49 @@ fn sigterm_stops_a_postgres_hub_cleanly() {
     assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
+
+/// A token revoked through `ward admin` is refused at once by two hub processes on one
+/// PostgreSQL database (no process keeps it valid).
+#[test]
+fn a_revoked_token_is_refused_at_once_by_every_process() {
+    let Some(db) = scratch::for_test() else {
+        return;
+    };
+    let (c, auth) = setup(db.url());
+    let hubs = [
+        start_hub(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
+    ];
+    let agent = agent();
+    let status = |hub: &Hub| {
+        match agent
+            .get(&objects_url(hub, &c))
+            .set("Authorization", &auth)
+            .set("Accept", TAXII)
+            .call()
+        {
+            Ok(r) => r.status(),
+            Err(ureq::Error::Status(code, _)) => code,
+            Err(e) => panic!("request failed: {e}"),
+        }
+    };
+    assert_eq!(status(&hubs[0]), 200);
+    assert_eq!(status(&hubs[1]), 200);
+    let listed: Value = serde_json::from_str(&admin_json(db.url(), &["token", "list"]))
+        .expect("token list json");
+    let id = listed[0]["id"].as_str().expect("id").to_string();
+    admin(db.url(), &["token", "revoke", &id], None);
+    assert_eq!(status(&hubs[0]), 401);
+    assert_eq!(status(&hubs[1]), 401);
+}
+
+/// `ward --json --database URL admin ARGS...`.
+fn admin_json(url: &str, args: &[&str]) -> String {
+    let out = ward()
+        .args(["--json", "--database", url, "admin"])
+        .args(args)
+        .output()
+        .expect("ward admin");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
