@@ -80,6 +80,10 @@ pub struct HubConfig {
     pub page_max: usize,
     /// Requests taking longer are answered 503.
     pub request_timeout: Duration,
+    /// Failed sign-ins (401) allowed per client address and per user name within
+    /// `auth_window`; beyond them, every attempt is answered 429 until the window ends.
+    pub auth_failures: u32,
+    pub auth_window: Duration,
 }
 
 impl Default for HubConfig {
@@ -89,6 +93,8 @@ impl Default for HubConfig {
             max_body: 16 * 1024 * 1024,
             page_max: 1000,
             request_timeout: Duration::from_secs(30),
+            auth_failures: 20,
+            auth_window: Duration::from_secs(300),
         }
     }
 }
@@ -119,13 +125,14 @@ pub struct AppState {
     pub(crate) publish_filter: Arc<dyn PublishFilter>,
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
-    pub(crate) basic_cache: Arc<auth::BasicCache>,
+    pub(crate) auth: Arc<auth::AuthState>,
 }
 
 impl AppState {
     /// Loads (or creates) the cursor key from the store; filters start as [`PassThrough`].
     pub fn new(store: Arc<dyn Store>, config: HubConfig) -> Result<AppState, HubError> {
         let signer = CursorSigner::new(&store.signing_key()?)?;
+        let auth = auth::AuthState::new(config.auth_failures, config.auth_window);
         Ok(AppState {
             store,
             signer: Arc::new(signer),
@@ -133,7 +140,7 @@ impl AppState {
             publish_filter: Arc::new(PassThrough),
             read_filter: Arc::new(PassThrough),
             sightings: None,
-            basic_cache: Arc::default(),
+            auth: Arc::new(auth),
         })
     }
 
@@ -278,7 +285,9 @@ pub async fn serve(
         shutdown_signal().await;
         shutdown.graceful_shutdown(Some(Duration::from_secs(10)));
     });
-    let service = axum::ServiceExt::<Request>::into_make_service(app(state));
+    // The client's address is what failed sign-ins are counted by.
+    let service =
+        axum::ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app(state));
     match (tls.cert, tls.key) {
         (Some(cert), Some(key)) => {
             // One process-wide provider; a second install (tests) is harmless.
