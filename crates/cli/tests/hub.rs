@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
-use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
+use ward_store::{ObjectQuery, SqliteStore, StatusState, Store, VersionSelect};
 
 fn ward() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ward"));
@@ -503,4 +503,81 @@ fn base64(text: &str) -> String {
         }
     }
     out
+}
+
+/// A hub killed (-9) between two transactions of a multi-chunk envelope leaves its status
+/// pending; the next hub finishes it from what the store holds: stored objects are
+/// successes, the rest failures saying the hub stopped.
+#[test]
+fn a_status_left_pending_by_kill_9_is_finished_after_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let ward = Path::new(env!("CARGO_BIN_EXE_ward"));
+    let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
+    let auth = format!("Bearer {}", m.alice_token);
+    let reader = SqliteStore::open(dir.path()).expect("store");
+    // Bounded: a few tries, in case an envelope is stored whole before the kill lands.
+    let mut cut = None;
+    for attempt in 0..5 {
+        let mut hub = Hub::start(ward, dir.path(), &[], &["--timeout", "1"]);
+        let (_, body) = envelope(attempt * 20_000, 15_000);
+        let poster = {
+            let (addr, path, auth) = (hub.addr.clone(), path.clone(), auth.clone());
+            std::thread::spawn(move || {
+                let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
+                let _ = http(&addr, "POST", &path, &headers, &body);
+            })
+        };
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while cut.is_none() && !poster.is_finished() && std::time::Instant::now() < deadline {
+            cut = reader
+                .statuses()
+                .expect("statuses")
+                .into_iter()
+                .find(|s| s.status == StatusState::Pending && !s.successes.is_empty());
+        }
+        hub.kill();
+        let _ = poster.join();
+        if cut.is_some() {
+            break;
+        }
+    }
+    let cut = cut.expect("no envelope was caught between two transactions");
+    let status = reader.status(&cut.id).expect("status").expect("kept");
+    assert_eq!(status.status, StatusState::Pending, "still pending after the kill");
+    // The restarted hub finishes statuses pending for twice its request limit (1 s here).
+    let old_enough = cut.request_timestamp + 2_500_000;
+    while ward_stix::Timestamp::now().as_micros() < old_enough {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let hub = Hub::start(ward, dir.path(), &[], &["--timeout", "1"]);
+    let mut finished = None;
+    for _ in 0..600 {
+        let (code, _, body) = http(
+            &hub.addr,
+            "GET",
+            &format!("/taxii2/api/status/{}/", cut.id),
+            &[("Authorization", &auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("status");
+        assert_eq!(code, 200);
+        let v: Value = serde_json::from_slice(&body).expect("status json");
+        if v["status"] == "complete" {
+            finished = Some(v);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let v = finished.expect("the restarted hub did not finish the status");
+    let count = |k: &str| v[k].as_array().map_or(0, Vec::len) as u64;
+    assert_eq!(count("pendings"), 0);
+    assert_eq!(count("successes") + count("failures"), 15_000);
+    assert_eq!(v["success_count"].as_u64(), Some(count("successes")));
+    assert!(count("successes") >= cut.successes.len() as u64);
+    assert!(count("failures") > 0);
+    assert!(v["failures"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("stopped")));
+    drop(hub);
 }

@@ -279,6 +279,7 @@ pub async fn serve(
     on_listening: impl FnOnce(SocketAddr, bool),
 ) -> Result<(), HubError> {
     let addr = listener.local_addr()?;
+    tokio::spawn(finish_interrupted_statuses(state.clone()));
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();
     tokio::spawn(async move {
@@ -312,6 +313,34 @@ pub async fn serve(
         }
     }
     Ok(())
+}
+
+/// How often a hub looks for statuses left pending by a hub that stopped mid-envelope.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
+
+/// At start-up and then every [`SWEEP_EVERY`]: statuses still pending twice the request time
+/// limit after their request (their hub was killed between two transactions of a large
+/// envelope, or a store write failed) are finished from what the store holds
+/// ([`ward_store::recovery::finish_interrupted`]). Should the envelope's own hub still be
+/// writing after all, its next write replaces the status with its own, which is complete.
+async fn finish_interrupted_statuses(state: AppState) {
+    let stale = state.config.request_timeout.saturating_mul(2);
+    let stale = i64::try_from(stale.as_micros()).unwrap_or(i64::MAX);
+    loop {
+        let store = state.store.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let before = ward_stix::Timestamp::now().as_micros().saturating_sub(stale);
+            ward_store::recovery::finish_interrupted(store.as_ref(), before)
+        })
+        .await;
+        match done {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub"),
+            Ok(Err(e)) => eprintln!("ward serve: finishing statuses left pending: {e}"),
+            Err(e) => eprintln!("ward serve: finishing statuses left pending: {e}"),
+        }
+        tokio::time::sleep(SWEEP_EVERY).await;
+    }
 }
 
 /// A client that trickles its request headers is dropped after this long, so idle or
