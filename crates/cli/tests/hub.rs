@@ -581,3 +581,72 @@ fn a_status_left_pending_by_kill_9_is_finished_after_restart() {
         .is_some_and(|m| m.contains("stopped")));
     drop(hub);
 }
+
+/// Whether the hub closes `socket` (end of stream or reset) within 30 s; `false` when it
+/// is still open then.
+fn closed_by_hub(socket: &mut std::net::TcpStream) -> bool {
+    use std::io::Read;
+    socket
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("read timeout");
+    let mut buf = [0u8; 512];
+    loop {
+        match socket.read(&mut buf) {
+            Ok(0) => return true,
+            // A 503 answer to a connection over the limit, then the close.
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Idle sockets that send nothing are closed after --idle-timeout, and more of them than
+/// the process has file descriptors for leave the hub reachable: the connection limit fits
+/// under `ulimit -n` and the slots come back as the idle ones are closed.
+#[test]
+fn idle_connections_are_closed_and_cannot_exhaust_the_hub() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The hub runs with 64 open files at most, as on a small host.
+    let wrapper = dir.path().join("ward-64-files");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nulimit -n 64\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_ward")
+        ),
+    )
+    .expect("wrapper");
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let data = dir.path().join("data");
+    let hub = Hub::start(
+        &wrapper,
+        &data,
+        &[],
+        &["--timeout", "1", "--idle-timeout", "1"],
+    );
+    let (status, _, _) = http(&hub.addr, "GET", "/healthz", &[], b"").expect("healthz");
+    assert_eq!(status, 200);
+    // One idle socket: closed by the hub, not left open.
+    let mut idle = std::net::TcpStream::connect(&hub.addr).expect("connect");
+    assert!(closed_by_hub(&mut idle), "an idle connection stayed open");
+    // More idle sockets than the hub has descriptors.
+    let mut crowd: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| std::net::TcpStream::connect(&hub.addr).expect("connect"))
+        .collect();
+    for socket in &mut crowd {
+        assert!(closed_by_hub(socket), "an idle connection stayed open");
+    }
+    // Still held open on this side; the hub answers again (bounded wait).
+    let mut answered = false;
+    for _ in 0..100 {
+        if matches!(http(&hub.addr, "GET", "/healthz", &[], b""), Ok((200, _, _))) {
+            answered = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(answered, "the hub stayed unreachable");
+    drop(crowd);
+}

@@ -37,6 +37,7 @@
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 
 mod auth;
+mod conn;
 pub mod cursor;
 mod dashboard;
 pub mod error;
@@ -84,6 +85,13 @@ pub struct HubConfig {
     /// `auth_window`; beyond them, every attempt is answered 429 until the window ends.
     pub auth_failures: u32,
     pub auth_window: Duration,
+    /// A client must send a request's headers within this long once it starts them.
+    pub header_timeout: Duration,
+    /// A connection that moves no byte for this long is closed (before its first request
+    /// too). Keep it at least `request_timeout`: a request being answered moves none.
+    pub idle_timeout: Duration,
+    /// Connections open at once; one more is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 impl Default for HubConfig {
@@ -95,6 +103,9 @@ impl Default for HubConfig {
             request_timeout: Duration::from_secs(30),
             auth_failures: 20,
             auth_window: Duration::from_secs(300),
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: 512,
         }
     }
 }
@@ -280,6 +291,7 @@ pub async fn serve(
 ) -> Result<(), HubError> {
     let addr = listener.local_addr()?;
     tokio::spawn(finish_interrupted_statuses(state.clone()));
+    let config = state.config.clone();
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();
     tokio::spawn(async move {
@@ -293,7 +305,7 @@ pub async fn serve(
         (Some(cert), Some(key)) => {
             // One process-wide provider; a second install (tests) is harmless.
             let _ = rustls::crypto::ring::default_provider().install_default();
-            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
+            let tls_config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
                 .await
                 .map_err(|source| HubError::Tls {
                     cert: cert.display().to_string(),
@@ -301,14 +313,21 @@ pub async fn serve(
                     source,
                 })?;
             on_listening(addr, true);
-            let mut server = axum_server::from_tcp_rustls(listener, config).handle(handle);
-            limit_slow_clients(server.http_builder());
+            let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
+            let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
+            let mut server = axum_server::from_tcp(listener)
+                .acceptor(tls)
+                .handle(handle);
+            limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
         _ => {
             on_listening(addr, false);
-            let mut server = axum_server::from_tcp(listener).handle(handle);
-            limit_slow_clients(server.http_builder());
+            let limits = conn::Limits::new(config.max_connections, config.idle_timeout, true);
+            let mut server = axum_server::from_tcp(listener)
+                .acceptor(limits)
+                .handle(handle);
+            limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
     }
@@ -343,17 +362,17 @@ async fn finish_interrupted_statuses(state: AppState) {
     }
 }
 
-/// A client that trickles its request headers is dropped after this long, so idle or
-/// malicious connections cannot pin the hub's connection slots.
-const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-
+/// A client that trickles its request headers is dropped after `header_timeout`, so slow
+/// or malicious connections cannot pin the hub's connection slots (idle ones are closed
+/// below HTTP, see `conn`).
 fn limit_slow_clients(
     builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+    config: &HubConfig,
 ) {
     builder
         .http1()
         .timer(hyper_util::rt::TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT);
+        .header_read_timeout(config.header_timeout);
 }
 
 async fn shutdown_signal() {

@@ -36,6 +36,41 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 503
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
+    /// Seconds a client may take to send a request's headers once it has started
+    #[arg(long, default_value_t = 10, value_name = "SECS")]
+    pub header_timeout: u64,
+    /// Seconds a connection may stay without moving a byte (before its first request or
+    /// between two) before the hub closes it; at least --timeout
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub idle_timeout: u64,
+    /// Connections open at once; one more is answered 503 and closed. Lowered to fit the
+    /// process's open-file limit (`ulimit -n`) less 32 for the store and logs
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
+}
+
+/// `--max-connections`, lowered so that connections never take the file descriptors the
+/// store and the listener need (hitting the limit made the hub unreachable).
+#[cfg(not(unix))]
+fn connection_limit(wanted: usize) -> usize {
+    wanted.max(1)
+}
+
+#[cfg(unix)]
+fn connection_limit(wanted: usize) -> usize {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given.
+    let known = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+    if !known || limit.rlim_cur == libc::RLIM_INFINITY {
+        return wanted.max(1);
+    }
+    let fit = usize::try_from(limit.rlim_cur)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(32);
+    wanted.min(fit).max(1)
 }
 
 /// How long a stopping hub waits for work still under way once connections are closed.
@@ -53,11 +88,24 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if args.page_max == 0 {
         anyhow::bail!("--page-max: expected at least 1");
     }
+    if args.idle_timeout < args.timeout {
+        anyhow::bail!(
+            "--idle-timeout {}: expected at least --timeout ({}); a request being answered moves no byte",
+            args.idle_timeout,
+            args.timeout
+        );
+    }
+    if args.max_connections == 0 {
+        anyhow::bail!("--max-connections: expected at least 1");
+    }
     let store = super::admin::open_store(global)?;
     let config = HubConfig {
         max_body: args.max_body,
         page_max: args.page_max,
         request_timeout: Duration::from_secs(args.timeout.max(1)),
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        idle_timeout: Duration::from_secs(args.idle_timeout.max(1)),
+        max_connections: connection_limit(args.max_connections),
         ..HubConfig::default()
     };
     // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,
