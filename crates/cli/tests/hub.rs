@@ -650,3 +650,57 @@ fn idle_connections_are_closed_and_cannot_exhaust_the_hub() {
     assert!(answered, "the hub stayed unreachable");
     drop(crowd);
 }
+
+/// Sends `head` (and `body`) on a fresh connection and returns the answer's first line and
+/// the rest, read until the hub closes (bounded: 30 s).
+fn raw_exchange(addr: &str, head: &str, body: &[u8]) -> (String, String) {
+    use std::io::Read;
+    let mut socket = std::net::TcpStream::connect(addr).expect("connect");
+    socket
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    socket.write_all(head.as_bytes()).expect("head");
+    let _ = socket.write_all(body);
+    let mut raw = Vec::new();
+    let _ = socket.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (first, rest) = text.split_once("\r\n").unwrap_or((&text, ""));
+    (first.to_string(), rest.to_string())
+}
+
+/// A body shorter than its Content-Length is answered 408 with a TAXII error body once it
+/// stops arriving (it used to be a 503 at the request limit); a URI or header block too
+/// long gets 414/431 with a TAXII error body.
+#[test]
+fn stalled_bodies_and_oversized_heads_get_taxii_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let hub = Hub::start(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        dir.path(),
+        &[],
+        &["--body-timeout", "1"],
+    );
+    let head = format!(
+        "POST /taxii2/api/collections/{}/objects/ HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer {}\r\nContent-Type: {TAXII}\r\nAccept: {TAXII}\r\nContent-Length: 1000\r\n\r\n",
+        m.alerts, m.alice_token
+    );
+    let (first, rest) = raw_exchange(&hub.addr, &head, br#"{"objects":["#);
+    assert!(first.starts_with("HTTP/1.1 408"), "{first}");
+    assert!(rest.to_ascii_lowercase().contains(&format!("content-type: {TAXII}")), "{rest}");
+    assert!(rest.contains(r#""http_status":"408""#), "{rest}");
+
+    let long = "a".repeat(10_000);
+    let head = format!(
+        "GET /taxii2/api/collections/{long}/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+    );
+    let (first, rest) = raw_exchange(&hub.addr, &head, b"");
+    assert!(first.starts_with("HTTP/1.1 414"), "{first}");
+    assert!(rest.contains(r#""http_status":"414""#), "{rest}");
+    let big = "b".repeat(8_000);
+    let many: String = (0..10).map(|i| format!("X-Filler-{i}: {big}\r\n")).collect();
+    let head = format!("GET /taxii2/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n{many}\r\n");
+    let (first, rest) = raw_exchange(&hub.addr, &head, b"");
+    assert!(first.starts_with("HTTP/1.1 431"), "{first}");
+    assert!(rest.contains(r#""http_status":"431""#), "{rest}");
+}

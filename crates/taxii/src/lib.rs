@@ -37,6 +37,7 @@
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 
 mod auth;
+mod body;
 mod conn;
 pub mod cursor;
 mod dashboard;
@@ -92,6 +93,8 @@ pub struct HubConfig {
     pub idle_timeout: Duration,
     /// Connections open at once; one more is answered 503 and closed.
     pub max_connections: usize,
+    /// A request body that sends no byte for this long is answered 408.
+    pub body_timeout: Duration,
 }
 
 impl Default for HubConfig {
@@ -106,6 +109,7 @@ impl Default for HubConfig {
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(60),
             max_connections: 512,
+            body_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -267,6 +271,7 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .merge(operator)
         .route("/healthz", get(healthz))
         .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), body::limit_requests))
         .layer(from_fn_with_state(state.clone(), time_limit))
         .layer(from_fn(ensure_taxii_errors))
         .layer(from_fn(catch_panics))

@@ -36,6 +36,9 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 503
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
+    /// Seconds a request body may go without a byte before it is answered 408
+    #[arg(long, default_value_t = 10, value_name = "SECS")]
+    pub body_timeout: u64,
     /// Seconds a client may take to send a request's headers once it has started
     #[arg(long, default_value_t = 10, value_name = "SECS")]
     pub header_timeout: u64,
@@ -104,6 +107,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         page_max: args.page_max,
         request_timeout: Duration::from_secs(args.timeout.max(1)),
         header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        body_timeout: Duration::from_secs(args.body_timeout.max(1)),
         idle_timeout: Duration::from_secs(args.idle_timeout.max(1)),
         max_connections: connection_limit(args.max_connections),
         ..HubConfig::default()
