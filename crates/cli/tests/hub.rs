@@ -704,3 +704,60 @@ fn stalled_bodies_and_oversized_heads_get_taxii_errors() {
     assert!(first.starts_with("HTTP/1.1 431"), "{first}");
     assert!(rest.contains(r#""http_status":"431""#), "{rest}");
 }
+
+/// A POST refused before its body is read (bad credentials, wrong media type) still gets
+/// its answer: the client that goes on sending a large body reads the whole status line
+/// and error body, never a reset connection.
+#[test]
+fn a_refused_post_with_a_large_body_gets_its_answer() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let hub = start_hub(dir.path());
+    let body = vec![b' '; 8 * 1024 * 1024];
+    let cases = [
+        ("Bearer ward_not_a_token", TAXII, "401"),
+        (&*format!("Bearer {}", m.alice_token), "text/plain", "415"),
+    ];
+    for (auth, media, expected) in cases {
+        for _ in 0..3 {
+            let mut socket = std::net::TcpStream::connect(&hub.addr).expect("connect");
+            socket
+                .set_read_timeout(Some(Duration::from_secs(60)))
+                .expect("timeout");
+            let head = format!(
+                "POST /taxii2/api/collections/{}/objects/ HTTP/1.1\r\nHost: h\r\nAuthorization: {auth}\r\nContent-Type: {media}\r\nAccept: {TAXII}\r\nContent-Length: {}\r\n\r\n",
+                m.alerts,
+                body.len()
+            );
+            socket.write_all(head.as_bytes()).expect("head");
+            let mut writer = socket.try_clone().expect("clone");
+            let payload = body.clone();
+            let sender = std::thread::spawn(move || writer.write_all(&payload).is_ok());
+            let mut raw = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Read until the answer's JSON body is complete (or the connection ends).
+            let outcome = loop {
+                match socket.read(&mut buf) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        raw.extend_from_slice(&buf[..n]);
+                        if raw.ends_with(b"}") {
+                            break Ok(());
+                        }
+                    }
+                    Err(e) => break Err(e),
+                }
+            };
+            let sent = sender.join().expect("sender");
+            let text = String::from_utf8_lossy(&raw);
+            assert!(outcome.is_ok(), "read failed: {outcome:?} after {text:?}");
+            assert!(
+                text.starts_with(&format!("HTTP/1.1 {expected}")),
+                "{text:?}"
+            );
+            assert!(text.contains(&format!("\"http_status\":\"{expected}\"")), "{text}");
+            assert!(sent, "the hub stopped reading the body");
+        }
+    }
+}
