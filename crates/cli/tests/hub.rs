@@ -398,7 +398,11 @@ fn sigterm_stops_the_hub_cleanly() {
     let (status, _, _) = http(&hub.addr, "POST", &path, &headers, &body).expect("post");
     assert_eq!(status, 202);
     let (status, stderr) = hub.terminate();
-    assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status}; stderr: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
 
@@ -413,7 +417,16 @@ fn tokens_are_listed_revoked_and_expire() {
     let sync = admin(
         data,
         false,
-        &["token", "create", "--user", "alice", "--label", "firewall sync", "--expires", "90d"],
+        &[
+            "token",
+            "create",
+            "--user",
+            "alice",
+            "--label",
+            "firewall sync",
+            "--expires",
+            "90d",
+        ],
         None,
     );
     let hub = start_hub(data);
@@ -471,7 +484,15 @@ fn tokens_are_listed_revoked_and_expire() {
     let out = ward()
         .arg("--data")
         .arg(data)
-        .args(["admin", "token", "create", "--user", "alice", "--expires", "2001-01-01"])
+        .args([
+            "admin",
+            "token",
+            "create",
+            "--user",
+            "alice",
+            "--expires",
+            "2001-01-01",
+        ])
         .output()
         .expect("ward");
     assert_eq!(out.status.code(), Some(2));
@@ -480,10 +501,20 @@ fn tokens_are_listed_revoked_and_expire() {
     // Basic: a changed password replaces the old one at once, a removed one signs in no more.
     let basic = |pw: &str| format!("Basic {}", base64(&format!("alice:{pw}")));
     assert_eq!(get(&basic("s3cret pass")), 200);
-    admin(data, false, &["user", "password", "alice", "--password-stdin"], Some("new pass\n"));
+    admin(
+        data,
+        false,
+        &["user", "password", "alice", "--password-stdin"],
+        Some("new pass\n"),
+    );
     assert_eq!(get(&basic("s3cret pass")), 401);
     assert_eq!(get(&basic("new pass")), 200);
-    admin(data, false, &["user", "password", "alice", "--remove"], None);
+    admin(
+        data,
+        false,
+        &["user", "password", "alice", "--remove"],
+        None,
+    );
     assert_eq!(get(&basic("new pass")), 401);
 }
 
@@ -492,7 +523,11 @@ fn base64(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -544,7 +579,11 @@ fn a_status_left_pending_by_kill_9_is_finished_after_restart() {
     }
     let cut = cut.expect("no envelope was caught between two transactions");
     let status = reader.status(&cut.id).expect("status").expect("kept");
-    assert_eq!(status.status, StatusState::Pending, "still pending after the kill");
+    assert_eq!(
+        status.status,
+        StatusState::Pending,
+        "still pending after the kill"
+    );
     // The restarted hub finishes statuses pending for twice its request limit (1 s here).
     let old_enough = cut.request_timestamp + 2_500_000;
     while ward_stix::Timestamp::now().as_micros() < old_enough {
@@ -641,7 +680,10 @@ fn idle_connections_are_closed_and_cannot_exhaust_the_hub() {
     // Still held open on this side; the hub answers again (bounded wait).
     let mut answered = false;
     for _ in 0..100 {
-        if matches!(http(&hub.addr, "GET", "/healthz", &[], b""), Ok((200, _, _))) {
+        if matches!(
+            http(&hub.addr, "GET", "/healthz", &[], b""),
+            Ok((200, _, _))
+        ) {
             answered = true;
             break;
         }
@@ -687,7 +729,11 @@ fn stalled_bodies_and_oversized_heads_get_taxii_errors() {
     );
     let (first, rest) = raw_exchange(&hub.addr, &head, br#"{"objects":["#);
     assert!(first.starts_with("HTTP/1.1 408"), "{first}");
-    assert!(rest.to_ascii_lowercase().contains(&format!("content-type: {TAXII}")), "{rest}");
+    assert!(
+        rest.to_ascii_lowercase()
+            .contains(&format!("content-type: {TAXII}")),
+        "{rest}"
+    );
     assert!(rest.contains(r#""http_status":"408""#), "{rest}");
 
     let long = "a".repeat(10_000);
@@ -698,7 +744,9 @@ fn stalled_bodies_and_oversized_heads_get_taxii_errors() {
     assert!(first.starts_with("HTTP/1.1 414"), "{first}");
     assert!(rest.contains(r#""http_status":"414""#), "{rest}");
     let big = "b".repeat(8_000);
-    let many: String = (0..10).map(|i| format!("X-Filler-{i}: {big}\r\n")).collect();
+    let many: String = (0..10)
+        .map(|i| format!("X-Filler-{i}: {big}\r\n"))
+        .collect();
     let head = format!("GET /taxii2/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n{many}\r\n");
     let (first, rest) = raw_exchange(&hub.addr, &head, b"");
     assert!(first.starts_with("HTTP/1.1 431"), "{first}");
@@ -756,7 +804,10 @@ fn a_refused_post_with_a_large_body_gets_its_answer() {
                 text.starts_with(&format!("HTTP/1.1 {expected}")),
                 "{text:?}"
             );
-            assert!(text.contains(&format!("\"http_status\":\"{expected}\"")), "{text}");
+            assert!(
+                text.contains(&format!("\"http_status\":\"{expected}\"")),
+                "{text}"
+            );
             assert!(sent, "the hub stopped reading the body");
         }
     }

@@ -586,7 +586,11 @@ fn sigterm_stops_a_postgres_hub_cleanly() {
     let page = get_page(&agent, &hub, &c, &auth, 10, None);
     assert_eq!(page_ids(&page).len(), 3);
     let (status, stderr) = hub.terminate();
-    assert_eq!(status.code(), Some(0), "exit status {status}; stderr: {stderr}");
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status}; stderr: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
 
@@ -603,22 +607,20 @@ fn a_revoked_token_is_refused_at_once_by_every_process() {
         start_hub(&["--database", db.url()]),
     ];
     let agent = agent();
-    let status = |hub: &Hub| {
-        match agent
-            .get(&objects_url(hub, &c))
-            .set("Authorization", &auth)
-            .set("Accept", TAXII)
-            .call()
-        {
-            Ok(r) => r.status(),
-            Err(ureq::Error::Status(code, _)) => code,
-            Err(e) => panic!("request failed: {e}"),
-        }
+    let status = |hub: &Hub| match agent
+        .get(&objects_url(hub, &c))
+        .set("Authorization", &auth)
+        .set("Accept", TAXII)
+        .call()
+    {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(code, _)) => code,
+        Err(e) => panic!("request failed: {e}"),
     };
     assert_eq!(status(&hubs[0]), 200);
     assert_eq!(status(&hubs[1]), 200);
-    let listed: Value = serde_json::from_str(&admin_json(db.url(), &["token", "list"]))
-        .expect("token list json");
+    let listed: Value =
+        serde_json::from_str(&admin_json(db.url(), &["token", "list"])).expect("token list json");
     let id = listed[0]["id"].as_str().expect("id").to_string();
     admin(db.url(), &["token", "revoke", &id], None);
     assert_eq!(status(&hubs[0]), 401);
@@ -632,6 +634,10 @@ fn admin_json(url: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("ward admin");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }

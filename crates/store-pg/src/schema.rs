@@ -164,8 +164,7 @@ mod tests {
             return;
         };
         {
-            let mut client =
-                postgres::Client::connect(db.url(), postgres::NoTls).expect("connect");
+            let mut client = postgres::Client::connect(db.url(), postgres::NoTls).expect("connect");
             let mut older = client.transaction().expect("transaction");
             older
                 .batch_execute("CREATE TABLE ward_schema (version integer NOT NULL)")

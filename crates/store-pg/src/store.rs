@@ -824,11 +824,7 @@ impl Store for PgStore {
         })
     }
 
-    fn set_password(
-        &self,
-        user_name: &str,
-        password_hash: Option<&str>,
-    ) -> Result<(), StoreError> {
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError> {
         self.with_conn(|c, _| {
             let changed = c
                 .execute(

@@ -1039,7 +1039,11 @@ fn streamed_versions_commit_with_their_status_or_not_at_all(a: &dyn Store, b: &d
 fn token_life_cycle_and_password_changes(a: &dyn Store, b: &dyn Store) {
     a.add_org("Mercy").unwrap();
     a.add_user("Mercy", "alice", None).unwrap();
-    let (t1, t2, t3) = (new_token().unwrap(), new_token().unwrap(), new_token().unwrap());
+    let (t1, t2, t3) = (
+        new_token().unwrap(),
+        new_token().unwrap(),
+        new_token().unwrap(),
+    );
     let now = Timestamp::now().as_micros();
     a.add_token("alice", &token_hash(&t1), "sync").unwrap();
     a.add_token_expiring("alice", &token_hash(&t2), "old", Some(now - 1))
@@ -1066,7 +1070,11 @@ fn token_life_cycle_and_password_changes(a: &dyn Store, b: &dyn Store) {
     a.touch_token(&token_hash(&t1), now).unwrap();
     let touched = b.tokens().unwrap();
     assert_eq!(
-        touched.iter().find(|t| t.label == "sync").unwrap().last_used,
+        touched
+            .iter()
+            .find(|t| t.label == "sync")
+            .unwrap()
+            .last_used,
         Some(now)
     );
     // Revocation through one handle holds at once through the other.
@@ -1126,7 +1134,10 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
             .collect::<Vec<_>>(),
         ["cut-short"]
     );
-    assert_eq!(ward_store::recovery::finish_interrupted(b, 2_000).unwrap(), 1);
+    assert_eq!(
+        ward_store::recovery::finish_interrupted(b, 2_000).unwrap(),
+        1
+    );
     let done = a.status("cut-short").unwrap().unwrap();
     assert_eq!(done.status, StatusState::Complete);
     assert!(done.pendings.is_empty());
@@ -1138,5 +1149,8 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
         Some(ward_store::recovery::INTERRUPTED)
     );
     assert_eq!(a.status("live").unwrap().unwrap(), live);
-    assert_eq!(ward_store::recovery::finish_interrupted(a, 2_000).unwrap(), 0);
+    assert_eq!(
+        ward_store::recovery::finish_interrupted(a, 2_000).unwrap(),
+        0
+    );
 }

@@ -105,8 +105,7 @@ pub trait Store: Send + Sync {
     fn touch_token(&self, token_hash: &str, at: i64) -> Result<(), StoreError>;
     /// Sets (`Some`, a PHC string from [`credentials::hash_password`]) or removes (`None`) a
     /// user's password.
-    fn set_password(&self, user_name: &str, password_hash: Option<&str>)
-        -> Result<(), StoreError>;
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError>;
 
     // --- collections ---------------------------------------------------------------------
 

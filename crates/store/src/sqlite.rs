@@ -938,11 +938,7 @@ impl Store for SqliteStore {
         })
     }
 
-    fn set_password(
-        &self,
-        user_name: &str,
-        password_hash: Option<&str>,
-    ) -> Result<(), StoreError> {
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError> {
         self.with_writer(|c| {
             let changed = c
                 .execute(
@@ -1605,6 +1601,9 @@ mod tests {
             (7, None, None)
         );
         assert!(store.revoke_token("abcdef0123456789").expect("revoke"));
-        assert!(store.user_by_token("abcdef0123456789").expect("lookup").is_none());
+        assert!(store
+            .user_by_token("abcdef0123456789")
+            .expect("lookup")
+            .is_none());
     }
 }

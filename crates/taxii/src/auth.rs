@@ -124,7 +124,9 @@ fn throttled(wait: Duration) -> Response {
     let mut response = TaxiiError::new(
         StatusCode::TOO_MANY_REQUESTS,
         "Too many failed sign-ins",
-        format!("too many failed sign-ins from this address or for this user; retry in {seconds} s"),
+        format!(
+            "too many failed sign-ins from this address or for this user; retry in {seconds} s"
+        ),
     )
     .into_response();
     if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {

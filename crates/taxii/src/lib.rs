@@ -320,9 +320,7 @@ pub async fn serve(
             on_listening(addr, true);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
             let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
-            let mut server = axum_server::from_tcp(listener)
-                .acceptor(tls)
-                .handle(handle);
+            let mut server = axum_server::from_tcp(listener).acceptor(tls).handle(handle);
             limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
@@ -353,13 +351,17 @@ async fn finish_interrupted_statuses(state: AppState) {
     loop {
         let store = state.store.clone();
         let done = tokio::task::spawn_blocking(move || {
-            let before = ward_stix::Timestamp::now().as_micros().saturating_sub(stale);
+            let before = ward_stix::Timestamp::now()
+                .as_micros()
+                .saturating_sub(stale);
             ward_store::recovery::finish_interrupted(store.as_ref(), before)
         })
         .await;
         match done {
             Ok(Ok(0)) => {}
-            Ok(Ok(n)) => eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub"),
+            Ok(Ok(n)) => {
+                eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub")
+            }
             Ok(Err(e)) => eprintln!("ward serve: finishing statuses left pending: {e}"),
             Err(e) => eprintln!("ward serve: finishing statuses left pending: {e}"),
         }

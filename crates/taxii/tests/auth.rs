@@ -92,10 +92,7 @@ async fn revoked_and_expired_tokens_fail_at_once_and_use_is_recorded() {
     let token = new_token().unwrap();
     let hash = token_hash(&token);
     h.store.add_token("alice", &hash, "sync").unwrap();
-    assert_eq!(
-        get_with(&h, &format!("Bearer {token}")).await.status,
-        200
-    );
+    assert_eq!(get_with(&h, &format!("Bearer {token}")).await.status, 200);
     // The last use is written beside the request; give it a moment (bounded).
     let mut used = None;
     for _ in 0..100 {

@@ -729,8 +729,20 @@ mod tests {
         assert_eq!(at("30m").unwrap(), 30 * 60_000_000);
         assert_eq!(at("2026-01-02").unwrap(), day);
         assert_eq!(at("2026-01-01T12:00:00Z").unwrap(), day / 2);
-        assert_eq!(at("2026-01-01T12:00:00+01:00").unwrap(), day / 2 - 3_600_000_000);
-        for bad in ["", "d", "0d", "-3d", "90x", "tomorrow", "2025-12-31", "99999999999999w"] {
+        assert_eq!(
+            at("2026-01-01T12:00:00+01:00").unwrap(),
+            day / 2 - 3_600_000_000
+        );
+        for bad in [
+            "",
+            "d",
+            "0d",
+            "-3d",
+            "90x",
+            "tomorrow",
+            "2025-12-31",
+            "99999999999999w",
+        ] {
             let err = parse_expiry(bad, now).expect_err(bad).to_string();
             assert!(err.starts_with("--expires"), "{bad}: {err}");
         }
