@@ -1214,18 +1214,18 @@ impl Store for PgStore {
             .collect()
     }
 
-    fn pending_statuses(&self, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
-        // The body is text (see the schema); a pending status is rare, so the scan's cost
-        // is one pass over the status bodies at start-up and once a minute.
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+        // The body is text (see the schema); a pending status is rare, and the hub asks
+        // for the statuses of one minute at a time after its first sweep.
         let bodies: Vec<String> = self.with_conn(|c, s| {
             let st = prepared(
                 s,
                 c,
                 "SELECT body FROM statuses
-                 WHERE request_timestamp < $1 AND body LIKE '%\"status\":\"pending\"%'
+                 WHERE request_timestamp < $1 AND request_timestamp >= $2 AND body LIKE '%\"status\":\"pending\"%'
                  ORDER BY request_timestamp, id",
             )?;
-            c.query(&st, &[&before])
+            c.query(&st, &[&before, &after])
                 .map_err(backend)?
                 .iter()
                 .map(|r| r.try_get(0).map_err(backend))

@@ -1127,7 +1127,7 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
     a.put_status(&live).unwrap();
 
     assert_eq!(
-        b.pending_statuses(2_000)
+        b.pending_statuses(0, 2_000)
             .unwrap()
             .iter()
             .map(|s| s.id.as_str())
@@ -1135,7 +1135,7 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
         ["cut-short"]
     );
     assert_eq!(
-        ward_store::recovery::finish_interrupted(b, 2_000).unwrap(),
+        ward_store::recovery::finish_interrupted(b, 0, 2_000).unwrap(),
         1
     );
     let done = a.status("cut-short").unwrap().unwrap();
@@ -1150,7 +1150,7 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
     );
     assert_eq!(a.status("live").unwrap().unwrap(), live);
     assert_eq!(
-        ward_store::recovery::finish_interrupted(a, 2_000).unwrap(),
+        ward_store::recovery::finish_interrupted(a, 0, 2_000).unwrap(),
         0
     );
 }

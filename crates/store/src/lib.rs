@@ -147,14 +147,16 @@ pub trait Store: Send + Sync {
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError>;
     /// Every status resource, oldest request first (to move a store without loss).
     fn statuses(&self) -> Result<Vec<StatusRecord>, StoreError>;
-    /// Every status resource still pending whose request came before `before`
-    /// (microseconds since the epoch), oldest first. The default filters
+    /// Every status resource still pending whose request came at or after `after` and before
+    /// `before` (microseconds since the epoch), oldest first. The default filters
     /// [`Store::statuses`].
-    fn pending_statuses(&self, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
         Ok(self
             .statuses()?
             .into_iter()
-            .filter(|s| s.status == StatusState::Pending && s.request_timestamp < before)
+            .filter(|s| {
+                s.status == StatusState::Pending && (after..before).contains(&s.request_timestamp)
+            })
             .collect())
     }
 

@@ -10,14 +10,14 @@ use crate::{Store, StoreError};
 /// Why an object of an interrupted envelope is reported as a failure.
 pub const INTERRUPTED: &str = "the hub stopped before this object was stored";
 
-/// Finishes every status still pending whose request came before `before` (microseconds
-/// since the epoch): each pending object whose version the store holds (in a collection the
+/// Finishes every status still pending whose request came at or after `after` and before
+/// `before` (microseconds since the epoch): each pending object whose version the store holds (in a collection the
 /// posting organization may write) becomes a success, every other one a failure with
 /// [`INTERRUPTED`], and the status becomes complete. Returns how many statuses it finished.
 ///
 /// `before` must be old enough that no live hub process is still writing those statuses.
-pub fn finish_interrupted(store: &dyn Store, before: i64) -> Result<usize, StoreError> {
-    let pending = store.pending_statuses(before)?;
+pub fn finish_interrupted(store: &dyn Store, after: i64, before: i64) -> Result<usize, StoreError> {
+    let pending = store.pending_statuses(after, before)?;
     if pending.is_empty() {
         return Ok(0);
     }

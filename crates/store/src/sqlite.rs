@@ -1405,16 +1405,19 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    fn pending_statuses(&self, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
         let bodies: Vec<String> = self.with_reader(|c| {
             let mut st = c
                 .prepare_cached(
                     "SELECT body FROM statuses
-                     WHERE request_timestamp < ?1 AND json_extract(body, '$.status') = 'pending'
+                     WHERE request_timestamp < ?1 AND request_timestamp >= ?2
+                       AND json_extract(body, '$.status') = 'pending'
                      ORDER BY request_timestamp, id",
                 )
                 .map_err(backend)?;
-            let rows = st.query_map([before], |r| r.get(0)).map_err(backend)?;
+            let rows = st
+                .query_map([before, after], |r| r.get(0))
+                .map_err(backend)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(backend)
         })?;
         bodies

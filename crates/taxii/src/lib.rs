@@ -345,22 +345,26 @@ const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// envelope, or a store write failed) are finished from what the store holds
 /// ([`ward_store::recovery::finish_interrupted`]). Should the envelope's own hub still be
 /// writing after all, its next write replaces the status with its own, which is complete.
+/// The first sweep reads every status; later ones only those requested since the last.
 async fn finish_interrupted_statuses(state: AppState) {
     let stale = state.config.request_timeout.saturating_mul(2);
     let stale = i64::try_from(stale.as_micros()).unwrap_or(i64::MAX);
+    let mut after = i64::MIN;
     loop {
         let store = state.store.clone();
+        let before = ward_stix::Timestamp::now()
+            .as_micros()
+            .saturating_sub(stale);
         let done = tokio::task::spawn_blocking(move || {
-            let before = ward_stix::Timestamp::now()
-                .as_micros()
-                .saturating_sub(stale);
-            ward_store::recovery::finish_interrupted(store.as_ref(), before)
+            ward_store::recovery::finish_interrupted(store.as_ref(), after, before)
         })
         .await;
         match done {
-            Ok(Ok(0)) => {}
             Ok(Ok(n)) => {
-                eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub")
+                after = before;
+                if n > 0 {
+                    eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub");
+                }
             }
             Ok(Err(e)) => eprintln!("ward serve: finishing statuses left pending: {e}"),
             Err(e) => eprintln!("ward serve: finishing statuses left pending: {e}"),
