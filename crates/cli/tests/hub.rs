@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
-use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
+use ward_store::{ObjectQuery, SqliteStore, StatusState, Store, VersionSelect};
 
 fn ward() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ward"));
@@ -383,4 +383,446 @@ fn two_hub_processes_share_one_store_and_its_cursors() {
     assert_eq!(seen.len(), 100);
     assert_eq!(unique.len(), 100);
     assert!(turn >= 8);
+}
+
+/// SIGTERM stops the hub cleanly: exit 0, no panic on standard error, after it has served.
+#[test]
+fn sigterm_stops_the_hub_cleanly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let mut hub = Hub::start_captured(Path::new(env!("CARGO_BIN_EXE_ward")), dir.path(), &[], &[]);
+    let auth = format!("Bearer {}", m.alice_token);
+    let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
+    let (_, body) = envelope(0, 3);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
+    let (status, _, _) = http(&hub.addr, "POST", &path, &headers, &body).expect("post");
+    assert_eq!(status, 202);
+    let (status, stderr) = hub.terminate();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status}; stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
+
+/// `ward admin token list/revoke` and `--expires`: the list names tokens without their
+/// secret; a revoked token (by label or id) and an expired one are refused by the running
+/// hub at once; `user password` changes and removes a password.
+#[test]
+fn tokens_are_listed_revoked_and_expire() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let data = dir.path();
+    let sync = admin(
+        data,
+        false,
+        &[
+            "token",
+            "create",
+            "--user",
+            "alice",
+            "--label",
+            "firewall sync",
+            "--expires",
+            "90d",
+        ],
+        None,
+    );
+    let hub = start_hub(data);
+    let get = |auth: &str| {
+        http(
+            &hub.addr,
+            "GET",
+            "/taxii2/api/collections/",
+            &[("Authorization", auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("get")
+        .0
+    };
+    assert_eq!(get(&format!("Bearer {sync}")), 200);
+    let listed: Value = serde_json::from_str(&admin(data, true, &["token", "list"], None))
+        .expect("token list json");
+    let rows = listed.as_array().expect("array");
+    assert_eq!(rows.len(), 3);
+    let row = rows
+        .iter()
+        .find(|r| r["label"] == "firewall sync")
+        .expect("labelled token");
+    assert_eq!(row["user"], "alice");
+    assert!(row["created"].is_string() && row["expires"].is_string());
+    let text = admin(data, false, &["token", "list"], None);
+    for secret in [&sync, &m.alice_token, &m.bob_token] {
+        assert!(!listed.to_string().contains(secret.as_str()));
+        assert!(!text.contains(secret.as_str()));
+    }
+    assert!(text.contains("firewall sync"));
+
+    admin(data, false, &["token", "revoke", "firewall sync"], None);
+    assert_eq!(get(&format!("Bearer {sync}")), 401);
+    // By id: bob's token (the one without a label that is not alice's).
+    let bob_id = rows
+        .iter()
+        .find(|r| r["user"] == "bob")
+        .and_then(|r| r["id"].as_str())
+        .expect("bob's token id")
+        .to_string();
+    assert_eq!(get(&format!("Bearer {}", m.bob_token)), 200);
+    admin(data, false, &["token", "revoke", &bob_id], None);
+    assert_eq!(get(&format!("Bearer {}", m.bob_token)), 401);
+    assert_eq!(get(&format!("Bearer {}", m.alice_token)), 200);
+
+    // Unknown names and past dates are bad input (exit 2, one line naming the field).
+    let out = ward()
+        .arg("--data")
+        .arg(data)
+        .args(["admin", "token", "revoke", "no-such-token"])
+        .output()
+        .expect("ward");
+    assert_eq!(out.status.code(), Some(2));
+    let out = ward()
+        .arg("--data")
+        .arg(data)
+        .args([
+            "admin",
+            "token",
+            "create",
+            "--user",
+            "alice",
+            "--expires",
+            "2001-01-01",
+        ])
+        .output()
+        .expect("ward");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--expires"));
+
+    // Basic: a changed password replaces the old one at once, a removed one signs in no more.
+    let basic = |pw: &str| format!("Basic {}", base64(&format!("alice:{pw}")));
+    assert_eq!(get(&basic("s3cret pass")), 200);
+    admin(
+        data,
+        false,
+        &["user", "password", "alice", "--password-stdin"],
+        Some("new pass\n"),
+    );
+    assert_eq!(get(&basic("s3cret pass")), 401);
+    assert_eq!(get(&basic("new pass")), 200);
+    admin(
+        data,
+        false,
+        &["user", "password", "alice", "--remove"],
+        None,
+    );
+    assert_eq!(get(&basic("new pass")), 401);
+}
+
+fn base64(text: &str) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A hub killed (-9) between two transactions of a multi-chunk envelope leaves its status
+/// pending; the next hub finishes it from what the store holds: stored objects are
+/// successes, the rest failures saying the hub stopped.
+#[test]
+fn a_status_left_pending_by_kill_9_is_finished_after_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let ward = Path::new(env!("CARGO_BIN_EXE_ward"));
+    let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
+    let auth = format!("Bearer {}", m.alice_token);
+    let reader = SqliteStore::open(dir.path()).expect("store");
+    // Bounded: a few tries, in case an envelope is stored whole before the kill lands.
+    let mut cut = None;
+    for attempt in 0..5 {
+        let mut hub = Hub::start(ward, dir.path(), &[], &["--timeout", "1"]);
+        let (_, body) = envelope(attempt * 20_000, 15_000);
+        let poster = {
+            let (addr, path, auth) = (hub.addr.clone(), path.clone(), auth.clone());
+            std::thread::spawn(move || {
+                let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
+                let _ = http(&addr, "POST", &path, &headers, &body);
+            })
+        };
+        // The answer may come first (503 at the 1 s request limit) while the envelope is
+        // still being stored: watch the store, not the answer.
+        let started = ward_stix::Timestamp::now().as_micros() - 1_000_000;
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while std::time::Instant::now() < deadline {
+            let statuses = reader.statuses().expect("statuses");
+            let ours = |s: &&ward_store::StatusRecord| {
+                s.total_count == 15_000 && s.request_timestamp >= started
+            };
+            cut = statuses
+                .iter()
+                .filter(ours)
+                .find(|s| s.status == StatusState::Pending && !s.successes.is_empty())
+                .cloned();
+            let stored_whole = statuses
+                .iter()
+                .filter(ours)
+                .any(|s| s.status == StatusState::Complete);
+            if cut.is_some() || stored_whole {
+                break;
+            }
+        }
+        hub.kill();
+        let _ = poster.join();
+        if cut.is_some() {
+            break;
+        }
+    }
+    let cut = cut.expect("no envelope was caught between two transactions");
+    let status = reader.status(&cut.id).expect("status").expect("kept");
+    assert_eq!(
+        status.status,
+        StatusState::Pending,
+        "still pending after the kill"
+    );
+    // The restarted hub finishes statuses pending for twice its request limit (1 s here).
+    let old_enough = cut.request_timestamp + 2_500_000;
+    while ward_stix::Timestamp::now().as_micros() < old_enough {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let hub = Hub::start(ward, dir.path(), &[], &["--timeout", "1"]);
+    let mut finished = None;
+    for _ in 0..600 {
+        let (code, _, body) = http(
+            &hub.addr,
+            "GET",
+            &format!("/taxii2/api/status/{}/", cut.id),
+            &[("Authorization", &auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("status");
+        assert_eq!(code, 200);
+        let v: Value = serde_json::from_slice(&body).expect("status json");
+        if v["status"] == "complete" {
+            finished = Some(v);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let v = finished.expect("the restarted hub did not finish the status");
+    let count = |k: &str| v[k].as_array().map_or(0, Vec::len) as u64;
+    assert_eq!(count("pendings"), 0);
+    assert_eq!(count("successes") + count("failures"), 15_000);
+    assert_eq!(v["success_count"].as_u64(), Some(count("successes")));
+    assert!(count("successes") >= cut.successes.len() as u64);
+    assert!(count("failures") > 0);
+    assert!(v["failures"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("stopped")));
+    drop(hub);
+}
+
+/// Whether the hub closes `socket` (end of stream or reset) within 30 s; `false` when it
+/// is still open then.
+fn closed_by_hub(socket: &mut std::net::TcpStream) -> bool {
+    use std::io::Read;
+    socket
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("read timeout");
+    let mut buf = [0u8; 512];
+    loop {
+        match socket.read(&mut buf) {
+            Ok(0) => return true,
+            // A 503 answer to a connection over the limit, then the close.
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Idle sockets that send nothing are closed after --idle-timeout, and more of them than
+/// the process has file descriptors for leave the hub reachable: the connection limit fits
+/// under `ulimit -n` and the slots come back as the idle ones are closed.
+#[test]
+fn idle_connections_are_closed_and_cannot_exhaust_the_hub() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The hub runs with 64 open files at most, as on a small host.
+    let wrapper = dir.path().join("ward-64-files");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nulimit -n 64\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_ward")
+        ),
+    )
+    .expect("wrapper");
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let data = dir.path().join("data");
+    let hub = Hub::start(
+        &wrapper,
+        &data,
+        &[],
+        &["--timeout", "1", "--idle-timeout", "1"],
+    );
+    let (status, _, _) = http(&hub.addr, "GET", "/healthz", &[], b"").expect("healthz");
+    assert_eq!(status, 200);
+    // One idle socket: closed by the hub, not left open.
+    let mut idle = std::net::TcpStream::connect(&hub.addr).expect("connect");
+    assert!(closed_by_hub(&mut idle), "an idle connection stayed open");
+    // More idle sockets than the hub has descriptors.
+    let mut crowd: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| std::net::TcpStream::connect(&hub.addr).expect("connect"))
+        .collect();
+    for socket in &mut crowd {
+        assert!(closed_by_hub(socket), "an idle connection stayed open");
+    }
+    // Still held open on this side; the hub answers again (bounded wait).
+    let mut answered = false;
+    for _ in 0..100 {
+        if matches!(
+            http(&hub.addr, "GET", "/healthz", &[], b""),
+            Ok((200, _, _))
+        ) {
+            answered = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(answered, "the hub stayed unreachable");
+    drop(crowd);
+}
+
+/// Sends `head` (and `body`) on a fresh connection and returns the answer's first line and
+/// the rest, read until the hub closes (bounded: 30 s).
+fn raw_exchange(addr: &str, head: &str, body: &[u8]) -> (String, String) {
+    use std::io::Read;
+    let mut socket = std::net::TcpStream::connect(addr).expect("connect");
+    socket
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    socket.write_all(head.as_bytes()).expect("head");
+    let _ = socket.write_all(body);
+    let mut raw = Vec::new();
+    let _ = socket.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (first, rest) = text.split_once("\r\n").unwrap_or((&text, ""));
+    (first.to_string(), rest.to_string())
+}
+
+/// A body shorter than its Content-Length is answered 408 with a TAXII error body once it
+/// stops arriving (it used to be a 503 at the request limit); a URI or header block too
+/// long gets 414/431 with a TAXII error body.
+#[test]
+fn stalled_bodies_and_oversized_heads_get_taxii_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let hub = Hub::start(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        dir.path(),
+        &[],
+        &["--body-timeout", "1"],
+    );
+    let head = format!(
+        "POST /taxii2/api/collections/{}/objects/ HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer {}\r\nContent-Type: {TAXII}\r\nAccept: {TAXII}\r\nContent-Length: 1000\r\n\r\n",
+        m.alerts, m.alice_token
+    );
+    let (first, rest) = raw_exchange(&hub.addr, &head, br#"{"objects":["#);
+    assert!(first.starts_with("HTTP/1.1 408"), "{first}");
+    assert!(
+        rest.to_ascii_lowercase()
+            .contains(&format!("content-type: {TAXII}")),
+        "{rest}"
+    );
+    assert!(rest.contains(r#""http_status":"408""#), "{rest}");
+
+    let long = "a".repeat(10_000);
+    let head = format!(
+        "GET /taxii2/api/collections/{long}/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+    );
+    let (first, rest) = raw_exchange(&hub.addr, &head, b"");
+    assert!(first.starts_with("HTTP/1.1 414"), "{first}");
+    assert!(rest.contains(r#""http_status":"414""#), "{rest}");
+    let big = "b".repeat(8_000);
+    let many: String = (0..10)
+        .map(|i| format!("X-Filler-{i}: {big}\r\n"))
+        .collect();
+    let head = format!("GET /taxii2/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n{many}\r\n");
+    let (first, rest) = raw_exchange(&hub.addr, &head, b"");
+    assert!(first.starts_with("HTTP/1.1 431"), "{first}");
+    assert!(rest.contains(r#""http_status":"431""#), "{rest}");
+}
+
+/// A POST refused before its body is read (bad credentials, wrong media type) still gets
+/// its answer: the client that goes on sending a large body reads the whole status line
+/// and error body, never a reset connection.
+#[test]
+fn a_refused_post_with_a_large_body_gets_its_answer() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let hub = start_hub(dir.path());
+    let body = vec![b' '; 8 * 1024 * 1024];
+    let cases = [
+        ("Bearer ward_not_a_token", TAXII, "401"),
+        (&*format!("Bearer {}", m.alice_token), "text/plain", "415"),
+    ];
+    for (auth, media, expected) in cases {
+        for _ in 0..3 {
+            let mut socket = std::net::TcpStream::connect(&hub.addr).expect("connect");
+            socket
+                .set_read_timeout(Some(Duration::from_secs(60)))
+                .expect("timeout");
+            let head = format!(
+                "POST /taxii2/api/collections/{}/objects/ HTTP/1.1\r\nHost: h\r\nAuthorization: {auth}\r\nContent-Type: {media}\r\nAccept: {TAXII}\r\nContent-Length: {}\r\n\r\n",
+                m.alerts,
+                body.len()
+            );
+            socket.write_all(head.as_bytes()).expect("head");
+            let mut writer = socket.try_clone().expect("clone");
+            let payload = body.clone();
+            let sender = std::thread::spawn(move || writer.write_all(&payload).is_ok());
+            let mut raw = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Read until the answer's JSON body is complete (or the connection ends).
+            let outcome = loop {
+                match socket.read(&mut buf) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        raw.extend_from_slice(&buf[..n]);
+                        if raw.ends_with(b"}") {
+                            break Ok(());
+                        }
+                    }
+                    Err(e) => break Err(e),
+                }
+            };
+            let sent = sender.join().expect("sender");
+            let text = String::from_utf8_lossy(&raw);
+            assert!(outcome.is_ok(), "read failed: {outcome:?} after {text:?}");
+            assert!(
+                text.starts_with(&format!("HTTP/1.1 {expected}")),
+                "{text:?}"
+            );
+            assert!(
+                text.contains(&format!("\"http_status\":\"{expected}\"")),
+                "{text}"
+            );
+            assert!(sent, "the hub stopped reading the body");
+        }
+    }
 }

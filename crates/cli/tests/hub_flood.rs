@@ -75,6 +75,24 @@ impl<S: Store> Store for Counting<S> {
     fn tokens(&self) -> Result<Vec<TokenRecord>, StoreError> {
         self.inner.tokens()
     }
+    fn add_token_expiring(
+        &self,
+        user: &str,
+        hash: &str,
+        label: &str,
+        expires: Option<i64>,
+    ) -> Result<(), StoreError> {
+        self.inner.add_token_expiring(user, hash, label, expires)
+    }
+    fn revoke_token(&self, hash: &str) -> Result<bool, StoreError> {
+        self.inner.revoke_token(hash)
+    }
+    fn touch_token(&self, hash: &str, at: i64) -> Result<(), StoreError> {
+        self.inner.touch_token(hash, at)
+    }
+    fn set_password(&self, user: &str, hash: Option<&str>) -> Result<(), StoreError> {
+        self.inner.set_password(user, hash)
+    }
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         self.inner.create_collection(new)
     }

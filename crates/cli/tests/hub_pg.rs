@@ -566,3 +566,79 @@ fn migrate_100k_versions_from_the_embedded_store() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ward.db"));
 }
+
+/// SIGTERM stops a hub on PostgreSQL cleanly: exit 0 and no panic (the blocking client used
+/// to be dropped inside the async runtime: "Cannot start a runtime from within a runtime").
+#[test]
+fn sigterm_stops_a_postgres_hub_cleanly() {
+    let Some(db) = scratch::for_test() else {
+        return;
+    };
+    let (c, auth) = setup(db.url());
+    let unused = std::env::temp_dir().join(format!("ward-test-{}", std::process::id()));
+    let mut hub = Hub::start_captured(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        &unused,
+        &["--database", db.url()],
+        &[],
+    );
+    let agent = agent();
+    post(&agent, &hub, &c, &auth, 0..3);
+    let page = get_page(&agent, &hub, &c, &auth, 10, None);
+    assert_eq!(page_ids(&page).len(), 3);
+    let (status, stderr) = hub.terminate();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status}; stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
+
+/// A token revoked through `ward admin` is refused at once by two hub processes on one
+/// PostgreSQL database (no process keeps it valid).
+#[test]
+fn a_revoked_token_is_refused_at_once_by_every_process() {
+    let Some(db) = scratch::for_test() else {
+        return;
+    };
+    let (c, auth) = setup(db.url());
+    let hubs = [
+        start_hub(&["--database", db.url()]),
+        start_hub(&["--database", db.url()]),
+    ];
+    let agent = agent();
+    let status = |hub: &Hub| match agent
+        .get(&objects_url(hub, &c))
+        .set("Authorization", &auth)
+        .set("Accept", TAXII)
+        .call()
+    {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(code, _)) => code,
+        Err(e) => panic!("request failed: {e}"),
+    };
+    assert_eq!(status(&hubs[0]), 200);
+    assert_eq!(status(&hubs[1]), 200);
+    let listed: Value =
+        serde_json::from_str(&admin_json(db.url(), &["token", "list"])).expect("token list json");
+    let id = listed[0]["id"].as_str().expect("id").to_string();
+    admin(db.url(), &["token", "revoke", &id], None);
+    assert_eq!(status(&hubs[0]), 401);
+    assert_eq!(status(&hubs[1]), 401);
+}
+
+/// `ward --json --database URL admin ARGS...`.
+fn admin_json(url: &str, args: &[&str]) -> String {
+    let out = ward()
+        .args(["--json", "--database", url, "admin"])
+        .args(args)
+        .output()
+        .expect("ward admin");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}

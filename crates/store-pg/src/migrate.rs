@@ -309,8 +309,16 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
         }
         for t in &tokens {
             tx.execute(
-                "INSERT INTO tokens (hash, user_id, label, created) VALUES ($1, $2, $3, $4)",
-                &[&t.hash, &t.user_id, &t.label, &t.created],
+                "INSERT INTO tokens (hash, user_id, label, created, expires, last_used)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &t.hash,
+                    &t.user_id,
+                    &t.label,
+                    &t.created,
+                    &t.expires,
+                    &t.last_used,
+                ],
             )
             .map_err(backend)?;
         }

@@ -111,6 +111,10 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX objects_sighting_of ON objects (collection_key, (doc ->> 'sighting_of_ref'))
         WHERE type = 'sighting';
     "#,
+    // 3: token life cycle: an optional expiry, and when each token was last used.
+    r#"
+    ALTER TABLE tokens ADD COLUMN expires bigint, ADD COLUMN last_used bigint;
+    "#,
 ];
 
 /// Brings the schema up to date in one transaction.
@@ -145,4 +149,46 @@ pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
             .map_err(backend)?;
     }
     tx.commit().map_err(backend)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database written at schema version 2 keeps its tokens through migration 3, which
+    /// adds expiry and last use: they still sign in and never expire.
+    #[test]
+    fn migration_3_keeps_tokens_working() {
+        use ward_store::Store;
+        let Some(db) = crate::scratch::for_test() else {
+            return;
+        };
+        {
+            let mut client = postgres::Client::connect(db.url(), postgres::NoTls).expect("connect");
+            let mut older = client.transaction().expect("transaction");
+            older
+                .batch_execute("CREATE TABLE ward_schema (version integer NOT NULL)")
+                .expect("schema table");
+            for sql in &MIGRATIONS[..2] {
+                older.batch_execute(sql).expect("older schema");
+            }
+            older
+                .batch_execute(
+                    "INSERT INTO ward_schema VALUES (2);
+                     INSERT INTO orgs VALUES ('o1', 'Mercy', 0);
+                     INSERT INTO users VALUES ('u1', 'o1', 'alice', NULL, 0);
+                     INSERT INTO tokens VALUES ('abcdef0123456789', 'u1', 'sync', 7);",
+                )
+                .expect("rows at the older schema");
+            older.commit().expect("commit");
+        }
+        let store = crate::PgStore::open(db.url()).expect("migrated");
+        let user = store.user_by_token("abcdef0123456789").expect("lookup");
+        assert_eq!(user.map(|u| u.name).as_deref(), Some("alice"));
+        let tokens = store.tokens().expect("tokens");
+        assert_eq!(
+            (tokens[0].created, tokens[0].expires, tokens[0].last_used),
+            (7, None, None)
+        );
+    }
 }

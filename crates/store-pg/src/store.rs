@@ -736,6 +736,16 @@ impl Store for PgStore {
     }
 
     fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError> {
+        self.add_token_expiring(user_name, token_hash, label, None)
+    }
+
+    fn add_token_expiring(
+        &self,
+        user_name: &str,
+        token_hash: &str,
+        label: &str,
+        expires: Option<i64>,
+    ) -> Result<(), StoreError> {
         self.with_conn(|c, _| {
             let user_id: String = c
                 .query_opt("SELECT id FROM users WHERE name = $1", &[&user_name])
@@ -744,8 +754,9 @@ impl Store for PgStore {
                 .transpose()?
                 .ok_or_else(|| StoreError::UnknownUser(user_name.to_string()))?;
             c.execute(
-                "INSERT INTO tokens (hash, user_id, label, created) VALUES ($1, $2, $3, $4)",
-                &[&token_hash, &user_id, &label, &now_micros()],
+                "INSERT INTO tokens (hash, user_id, label, created, expires)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[&token_hash, &user_id, &label, &now_micros(), &expires],
             )
             .map_err(backend)?;
             Ok(())
@@ -757,7 +768,8 @@ impl Store for PgStore {
             let st = prepared(
                 s,
                 c,
-                "SELECT hash, user_id, label, created FROM tokens ORDER BY created, hash",
+                "SELECT hash, user_id, label, created, expires, last_used FROM tokens
+                 ORDER BY created, hash",
             )?;
             c.query(&st, &[])
                 .map_err(backend)?
@@ -768,6 +780,8 @@ impl Store for PgStore {
                         user_id: r.try_get(1).map_err(backend)?,
                         label: r.try_get(2).map_err(backend)?,
                         created: r.try_get(3).map_err(backend)?,
+                        expires: r.try_get(4).map_err(backend)?,
+                        last_used: r.try_get(5).map_err(backend)?,
                     })
                 })
                 .collect()
@@ -780,13 +794,48 @@ impl Store for PgStore {
                 s,
                 c,
                 &format!(
-                    "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id WHERE t.hash = $1"
+                    "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
+                     WHERE t.hash = $1 AND (t.expires IS NULL OR t.expires > $2)"
                 ),
             )?;
-            c.query_opt(&st, &[&token_hash])
+            c.query_opt(&st, &[&token_hash, &now_micros()])
                 .map_err(backend)?
                 .map(|r| user_from_row(&r))
                 .transpose()
+        })
+    }
+
+    fn revoke_token(&self, token_hash: &str) -> Result<bool, StoreError> {
+        self.with_conn(|c, _| {
+            c.execute("DELETE FROM tokens WHERE hash = $1", &[&token_hash])
+                .map(|n| n > 0)
+                .map_err(backend)
+        })
+    }
+
+    fn touch_token(&self, token_hash: &str, at: i64) -> Result<(), StoreError> {
+        self.with_conn(|c, _| {
+            c.execute(
+                "UPDATE tokens SET last_used = $2 WHERE hash = $1",
+                &[&token_hash, &at],
+            )
+            .map(|_| ())
+            .map_err(backend)
+        })
+    }
+
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError> {
+        self.with_conn(|c, _| {
+            let changed = c
+                .execute(
+                    "UPDATE users SET password_hash = $2 WHERE name = $1",
+                    &[&user_name, &password_hash],
+                )
+                .map_err(backend)?;
+            if changed == 0 {
+                return Err(StoreError::UnknownUser(user_name.to_string()));
+            }
+            Ok(())
         })
     }
 
@@ -1158,6 +1207,36 @@ impl Store for PgStore {
             .iter()
             .map(|b| {
                 serde_json::from_str(b).map_err(|e| StoreError::Corrupt {
+                    what: "a status resource".into(),
+                    detail: e.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+        // The body is text (see the schema); a pending status is rare, and the hub asks
+        // for the statuses of one minute at a time after its first sweep.
+        let bodies: Vec<String> = self.with_conn(|c, s| {
+            let st = prepared(
+                s,
+                c,
+                "SELECT body FROM statuses
+                 WHERE request_timestamp < $1 AND request_timestamp >= $2 AND body LIKE '%\"status\":\"pending\"%'
+                 ORDER BY request_timestamp, id",
+            )?;
+            c.query(&st, &[&before, &after])
+                .map_err(backend)?
+                .iter()
+                .map(|r| r.try_get(0).map_err(backend))
+                .collect()
+        })?;
+        bodies
+            .iter()
+            .map(|b| serde_json::from_str::<StatusRecord>(b))
+            .filter(|r| !matches!(r, Ok(s) if s.status != ward_store::StatusState::Pending))
+            .map(|r| {
+                r.map_err(|e| StoreError::Corrupt {
                     what: "a status resource".into(),
                     detail: e.to_string(),
                 })

@@ -81,6 +81,8 @@ conformance!(
     settings_and_scrub_records,
     sightings_are_found_by_what_they_sighted,
     streamed_versions_commit_with_their_status_or_not_at_all,
+    token_life_cycle_and_password_changes,
+    interrupted_statuses_are_finished_from_what_is_stored,
 );
 
 // --- fixtures ---------------------------------------------------------------------------------
@@ -1033,4 +1035,128 @@ fn streamed_versions_commit_with_their_status_or_not_at_all(a: &dyn Store, b: &d
         );
     }
     assert_eq!(b.submissions(&page[0].id).unwrap().len(), 1);
+}
+
+fn token_life_cycle_and_password_changes(a: &dyn Store, b: &dyn Store) {
+    a.add_org("Mercy").unwrap();
+    a.add_user("Mercy", "alice", None).unwrap();
+    let (t1, t2, t3) = (
+        new_token().unwrap(),
+        new_token().unwrap(),
+        new_token().unwrap(),
+    );
+    let now = Timestamp::now().as_micros();
+    a.add_token("alice", &token_hash(&t1), "sync").unwrap();
+    a.add_token_expiring("alice", &token_hash(&t2), "old", Some(now - 1))
+        .unwrap();
+    a.add_token_expiring("alice", &token_hash(&t3), "new", Some(now + 3_600_000_000))
+        .unwrap();
+    assert!(matches!(
+        a.add_token_expiring("nobody", "h", "", None),
+        Err(StoreError::UnknownUser(_))
+    ));
+    // Expired tokens are refused by every handle; others work.
+    assert!(b.user_by_token(&token_hash(&t1)).unwrap().is_some());
+    assert!(b.user_by_token(&token_hash(&t2)).unwrap().is_none());
+    assert!(b.user_by_token(&token_hash(&t3)).unwrap().is_some());
+    let listed = b.tokens().unwrap();
+    assert_eq!(listed.len(), 3);
+    let one = listed.iter().find(|t| t.label == "sync").unwrap();
+    assert_eq!((one.expires, one.last_used), (None, None));
+    assert_eq!(one.id(), &token_hash(&t1)[..12]);
+    assert_eq!(
+        listed.iter().find(|t| t.label == "new").unwrap().expires,
+        Some(now + 3_600_000_000)
+    );
+    a.touch_token(&token_hash(&t1), now).unwrap();
+    let touched = b.tokens().unwrap();
+    assert_eq!(
+        touched
+            .iter()
+            .find(|t| t.label == "sync")
+            .unwrap()
+            .last_used,
+        Some(now)
+    );
+    // Revocation through one handle holds at once through the other.
+    assert!(a.revoke_token(&token_hash(&t1)).unwrap());
+    assert!(!a.revoke_token(&token_hash(&t1)).unwrap());
+    assert!(b.user_by_token(&token_hash(&t1)).unwrap().is_none());
+    assert_eq!(b.tokens().unwrap().len(), 2);
+
+    // Passwords: set, changed, removed; seen by the other handle.
+    let phc = hash_password("pw").unwrap();
+    a.set_password("alice", Some(&phc)).unwrap();
+    assert_eq!(
+        b.user("alice").unwrap().unwrap().password_hash.as_deref(),
+        Some(phc.as_str())
+    );
+    a.set_password("alice", None).unwrap();
+    assert!(b.user("alice").unwrap().unwrap().password_hash.is_none());
+    assert!(matches!(
+        a.set_password("nobody", None),
+        Err(StoreError::UnknownUser(_))
+    ));
+}
+
+fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn Store) {
+    let c = collection(a);
+    let org = a.orgs().unwrap()[0].id.clone();
+    let v = |n| indicator(n, "2024-01-01T00:00:00.000Z");
+    let detail = |n| StatusDetail {
+        id: v(n).id,
+        version: Some("2024-01-01T00:00:00.000Z".into()),
+        message: None,
+    };
+    // As a hub killed after its first chunk leaves it: object 1 stored with the status,
+    // 2 and 3 pending; 3 was stored earlier by another post (a duplicate is a success).
+    b.add_objects(&c, &[v(3)], &status("earlier")).unwrap();
+    let mut s = status("cut-short");
+    s.owner_org = org.clone();
+    s.status = StatusState::Pending;
+    s.request_timestamp = 1_000;
+    s.total_count = 3;
+    s.successes = vec![detail(1)];
+    s.pendings = vec![detail(2), detail(3)];
+    // A large envelope's status counts its pendings without listing them: none of those was
+    // in a committed transaction.
+    s.unlisted.pendings = 5;
+    a.add_objects(&c, &[v(1)], &s).unwrap();
+    // A pending status newer than the cut-off belongs to a hub that may still be writing.
+    let mut live = status("live");
+    live.owner_org = org;
+    live.status = StatusState::Pending;
+    live.request_timestamp = 5_000;
+    live.pendings = vec![detail(4)];
+    a.put_status(&live).unwrap();
+
+    assert_eq!(
+        b.pending_statuses(0, 2_000)
+            .unwrap()
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+        ["cut-short"]
+    );
+    assert_eq!(
+        ward_store::recovery::finish_interrupted(b, 0, 2_000).unwrap(),
+        1
+    );
+    let done = a.status("cut-short").unwrap().unwrap();
+    assert_eq!(done.status, StatusState::Complete);
+    assert!(done.pendings.is_empty());
+    assert_eq!(done.successes, vec![detail(1), detail(3)]);
+    assert_eq!(done.failures.len(), 1);
+    assert_eq!(done.failures[0].id, v(2).id);
+    assert_eq!(done.pending_count(), 0);
+    assert_eq!(done.failure_count(), 6);
+    assert_eq!(
+        done.failures[0].message.as_deref(),
+        Some(ward_store::recovery::INTERRUPTED)
+    );
+    assert_eq!(a.status("live").unwrap().unwrap(), live);
+    assert_eq!(
+        ward_store::recovery::finish_interrupted(a, 0, 2_000).unwrap(),
+        0
+    );
 }

@@ -32,6 +32,24 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
         .map_err(|e| StoreError::Backend(format!("hashing a password: {e}")))
 }
 
+/// A valid argon2id hash, made with [`hash_password`]'s parameters, of a password no user
+/// has. Checking a password against it costs what checking a real one costs, so a sign-in
+/// attempt for an unknown user, or one without a password, is as slow as a wrong password.
+pub fn dummy_password_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        SaltString::encode_b64(b"ward-dummy-salt!")
+            .ok()
+            .and_then(|salt| {
+                Argon2::default()
+                    .hash_password(b"no user has this password", &salt)
+                    .map(|h| h.to_string())
+                    .ok()
+            })
+            .unwrap_or_default()
+    })
+}
+
 /// Whether `password` matches `phc`; a malformed stored hash never matches.
 pub fn verify_password(phc: &str, password: &str) -> bool {
     match PasswordHash::new(phc) {
@@ -73,6 +91,18 @@ mod tests {
         assert!(verify_password(&phc, "correct horse"));
         assert!(!verify_password(&phc, "correct horse "));
         assert!(!verify_password("not a hash", "correct horse"));
+    }
+
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_costs() {
+        let dummy = dummy_password_hash();
+        let real = hash_password("pw").unwrap();
+        // Same algorithm, version and cost parameters: `$argon2id$v=19$m=..,t=..,p=..$`.
+        let params = |phc: &str| phc.split('$').take(4).collect::<Vec<_>>().join("$");
+        assert_eq!(params(dummy), params(&real));
+        assert!(PasswordHash::new(dummy).is_ok());
+        assert!(!verify_password(dummy, ""));
+        assert!(!verify_password(dummy, "pw"));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub mod credentials;
 mod model;
+pub mod recovery;
 mod sqlite;
 
 pub use model::*;
@@ -84,9 +85,27 @@ pub trait Store: Send + Sync {
     /// Records a token by its hash ([`credentials::token_hash`]); the token itself is never
     /// stored.
     fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError>;
+    /// The user a token belongs to, unless the token is unknown, revoked or expired. Read
+    /// from the store on every call: a revocation or expiry holds at once in every process.
     fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
     /// Every token record, oldest first (to move a store without loss).
     fn tokens(&self) -> Result<Vec<TokenRecord>, StoreError>;
+    /// [`Store::add_token`] for a token that stops working at `expires` (microseconds since
+    /// the epoch; `None`: never).
+    fn add_token_expiring(
+        &self,
+        user_name: &str,
+        token_hash: &str,
+        label: &str,
+        expires: Option<i64>,
+    ) -> Result<(), StoreError>;
+    /// Removes a token; returns whether there was one with that hash.
+    fn revoke_token(&self, token_hash: &str) -> Result<bool, StoreError>;
+    /// Records that a token was used at `at` (microseconds since the epoch).
+    fn touch_token(&self, token_hash: &str, at: i64) -> Result<(), StoreError>;
+    /// Sets (`Some`, a PHC string from [`credentials::hash_password`]) or removes (`None`) a
+    /// user's password.
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError>;
 
     // --- collections ---------------------------------------------------------------------
 
@@ -128,6 +147,18 @@ pub trait Store: Send + Sync {
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError>;
     /// Every status resource, oldest request first (to move a store without loss).
     fn statuses(&self) -> Result<Vec<StatusRecord>, StoreError>;
+    /// Every status resource still pending whose request came at or after `after` and before
+    /// `before` (microseconds since the epoch), oldest first. The default filters
+    /// [`Store::statuses`].
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+        Ok(self
+            .statuses()?
+            .into_iter()
+            .filter(|s| {
+                s.status == StatusState::Pending && (after..before).contains(&s.request_timestamp)
+            })
+            .collect())
+    }
 
     // --- sharing policy ------------------------------------------------------------------
     //

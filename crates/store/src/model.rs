@@ -253,6 +253,18 @@ pub struct TokenRecord {
     pub label: String,
     /// Microseconds since the epoch.
     pub created: i64,
+    /// When it stops working (microseconds since the epoch); `None`: never.
+    pub expires: Option<i64>,
+    /// When it was last used, to the minute (microseconds since the epoch).
+    pub last_used: Option<i64>,
+}
+
+impl TokenRecord {
+    /// The token's public name for `ward admin token list/revoke`: the first 12 hex digits
+    /// of its hash (the hash of a 256-bit secret; it tells nothing about the token).
+    pub fn id(&self) -> &str {
+        self.hash.get(..12).unwrap_or(&self.hash)
+    }
 }
 
 /// Who posted an object version. The hub keeps it privately (the policy decides whether

@@ -137,6 +137,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX objects_by_date ON objects (collection_key, date_added);
     CREATE INDEX objects_last_by_date ON objects (collection_key, is_last, date_added);
     "#,
+    // 5: token life cycle: an optional expiry, and when each token was last used.
+    r#"
+    ALTER TABLE tokens ADD COLUMN expires INTEGER;
+    ALTER TABLE tokens ADD COLUMN last_used INTEGER;
+    "#,
 ];
 
 fn backend(e: rusqlite::Error) -> StoreError {
@@ -849,30 +854,17 @@ impl Store for SqliteStore {
     }
 
     fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError> {
-        self.with_writer(|c| {
-            let user_id: String = c
-                .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(backend)?
-                .ok_or_else(|| StoreError::UnknownUser(user_name.to_string()))?;
-            c.execute(
-                "INSERT INTO tokens (hash, user_id, label, created) VALUES (?1, ?2, ?3, ?4)",
-                params![token_hash, user_id, label, now_micros()],
-            )
-            .map_err(backend)?;
-            Ok(())
-        })
+        self.add_token_expiring(user_name, token_hash, label, None)
     }
 
     fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
         self.with_reader(|c| {
             c.prepare_cached(&format!(
-                "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id WHERE t.hash = ?1"
+                "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
+                 WHERE t.hash = ?1 AND (t.expires IS NULL OR t.expires > ?2)"
             ))
             .map_err(backend)?
-            .query_row([token_hash], user_from_row)
+            .query_row(params![token_hash, now_micros()], user_from_row)
             .optional()
             .map_err(backend)
         })
@@ -882,7 +874,8 @@ impl Store for SqliteStore {
         self.with_reader(|c| {
             let mut st = c
                 .prepare_cached(
-                    "SELECT hash, user_id, label, created FROM tokens ORDER BY created, hash",
+                    "SELECT hash, user_id, label, created, expires, last_used FROM tokens
+                     ORDER BY created, hash",
                 )
                 .map_err(backend)?;
             let rows = st
@@ -892,10 +885,71 @@ impl Store for SqliteStore {
                         user_id: r.get(1)?,
                         label: r.get(2)?,
                         created: r.get(3)?,
+                        expires: r.get(4)?,
+                        last_used: r.get(5)?,
                     })
                 })
                 .map_err(backend)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(backend)
+        })
+    }
+
+    fn add_token_expiring(
+        &self,
+        user_name: &str,
+        token_hash: &str,
+        label: &str,
+        expires: Option<i64>,
+    ) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            let user_id: String = c
+                .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(backend)?
+                .ok_or_else(|| StoreError::UnknownUser(user_name.to_string()))?;
+            c.execute(
+                "INSERT INTO tokens (hash, user_id, label, created, expires)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![token_hash, user_id, label, now_micros(), expires],
+            )
+            .map_err(backend)?;
+            Ok(())
+        })
+    }
+
+    fn revoke_token(&self, token_hash: &str) -> Result<bool, StoreError> {
+        self.with_writer(|c| {
+            c.execute("DELETE FROM tokens WHERE hash = ?1", [token_hash])
+                .map(|n| n > 0)
+                .map_err(backend)
+        })
+    }
+
+    fn touch_token(&self, token_hash: &str, at: i64) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            c.execute(
+                "UPDATE tokens SET last_used = ?2 WHERE hash = ?1",
+                params![token_hash, at],
+            )
+            .map(|_| ())
+            .map_err(backend)
+        })
+    }
+
+    fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError> {
+        self.with_writer(|c| {
+            let changed = c
+                .execute(
+                    "UPDATE users SET password_hash = ?2 WHERE name = ?1",
+                    params![user_name, password_hash],
+                )
+                .map_err(backend)?;
+            if changed == 0 {
+                return Err(StoreError::UnknownUser(user_name.to_string()));
+            }
+            Ok(())
         })
     }
 
@@ -1351,6 +1405,32 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    fn pending_statuses(&self, after: i64, before: i64) -> Result<Vec<StatusRecord>, StoreError> {
+        let bodies: Vec<String> = self.with_reader(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT body FROM statuses
+                     WHERE request_timestamp < ?1 AND request_timestamp >= ?2
+                       AND json_extract(body, '$.status') = 'pending'
+                     ORDER BY request_timestamp, id",
+                )
+                .map_err(backend)?;
+            let rows = st
+                .query_map([before, after], |r| r.get(0))
+                .map_err(backend)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(backend)
+        })?;
+        bodies
+            .iter()
+            .map(|b| {
+                serde_json::from_str(b).map_err(|e| StoreError::Corrupt {
+                    what: "a status resource".into(),
+                    detail: e.to_string(),
+                })
+            })
+            .collect()
+    }
+
     fn status(&self, id: &str) -> Result<Option<StatusRecord>, StoreError> {
         let body: Option<String> = self.with_reader(|c| {
             c.prepare_cached("SELECT body FROM statuses WHERE id = ?1")
@@ -1501,5 +1581,32 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("user_version");
         assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+
+    /// A store written at schema version 4 keeps its tokens through migration 5, which adds
+    /// expiry and last use: they still sign in and never expire.
+    #[test]
+    fn migration_5_keeps_tokens_working() {
+        let dir = store_at_schema(
+            4,
+            &[],
+            "INSERT INTO orgs VALUES ('o1', 'Mercy', 0);
+             INSERT INTO users VALUES ('u1', 'o1', 'alice', NULL, 0);
+             INSERT INTO tokens VALUES ('abcdef0123456789', 'u1', 'sync', 7);",
+        );
+        let store = SqliteStore::open(dir.path()).expect("migrated");
+        let user = store.user_by_token("abcdef0123456789").expect("lookup");
+        assert_eq!(user.map(|u| u.name).as_deref(), Some("alice"));
+        let tokens = store.tokens().expect("tokens");
+        assert_eq!(tokens.len(), 1);
+        assert_eq!(
+            (tokens[0].created, tokens[0].expires, tokens[0].last_used),
+            (7, None, None)
+        );
+        assert!(store.revoke_token("abcdef0123456789").expect("revoke"));
+        assert!(store
+            .user_by_token("abcdef0123456789")
+            .expect("lookup")
+            .is_none());
     }
 }

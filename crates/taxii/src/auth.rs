@@ -4,49 +4,151 @@
 //! into the request's extensions; anything else is a 401 with `WWW-Authenticate`.
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
-use axum::http::header;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use ward_store::credentials::{token_hash, verify_password};
+use ward_store::credentials::{dummy_password_hash, token_hash, verify_password};
 use ward_store::User;
 
 use crate::error::TaxiiError;
 use crate::filters::{Caller, Credential};
 use crate::AppState;
 
-/// How long a verified Basic credential is trusted without re-running argon2, which is
-/// deliberately slow (tens of milliseconds) and would otherwise cap Basic-auth throughput.
-const BASIC_CACHE_TTL: Duration = Duration::from_secs(60);
 const BASIC_CACHE_MAX: usize = 10_000;
 
-/// Per-process memo of verified Basic credentials, keyed by a digest of `user:password`.
-/// Only a cache: a fresh process verifies again, so hub processes stay interchangeable.
+/// A token's `last_used` is written at most this often per process, so that reads stay
+/// reads.
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
+
+/// The authentication layer's memory, per process. None of it decides on its own that a
+/// credential is valid: every request reads the user or token from the store.
 #[derive(Default)]
-pub struct BasicCache {
-    entries: Mutex<HashMap<[u8; 32], (Caller, Instant)>>,
+pub struct AuthState {
+    /// Verified Basic credentials: digest of `user:password` -> the stored argon2 hash it was
+    /// verified against. A hit counts only while the store still holds that same hash, so a
+    /// changed or removed password (by any process sharing the store) fails at once.
+    basic: Mutex<HashMap<[u8; 32], String>>,
+    /// When this process last wrote each token's `last_used`.
+    touched: Mutex<HashMap<String, Instant>>,
+    throttle: Throttle,
 }
 
-impl BasicCache {
-    fn get(&self, key: &[u8; 32]) -> Option<Caller> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries
-            .get(key)
-            .filter(|(_, at)| at.elapsed() < BASIC_CACHE_TTL)
-            .map(|(c, _)| c.clone())
+impl AuthState {
+    pub(crate) fn new(max_failures: u32, window: Duration) -> AuthState {
+        AuthState {
+            throttle: Throttle {
+                max_failures,
+                window,
+                entries: Mutex::default(),
+            },
+            ..AuthState::default()
+        }
     }
-    fn put(&self, key: [u8; 32], caller: Caller) {
+
+    fn cached(&self, key: &[u8; 32], stored: &str) -> bool {
+        let basic = self.basic.lock().unwrap_or_else(|p| p.into_inner());
+        basic.get(key).is_some_and(|phc| phc == stored)
+    }
+
+    fn remember(&self, key: [u8; 32], stored: &str) {
+        let mut basic = self.basic.lock().unwrap_or_else(|p| p.into_inner());
+        if basic.len() >= BASIC_CACHE_MAX {
+            basic.clear();
+        }
+        basic.insert(key, stored.to_string());
+    }
+
+    /// Whether this process should write the token's `last_used` now.
+    fn should_touch(&self, hash: &str) -> bool {
+        let mut touched = self.touched.lock().unwrap_or_else(|p| p.into_inner());
+        if touched.len() >= BASIC_CACHE_MAX {
+            touched.clear();
+        }
+        match touched.get(hash) {
+            Some(at) if at.elapsed() < TOUCH_EVERY => false,
+            _ => {
+                touched.insert(hash.to_string(), Instant::now());
+                true
+            }
+        }
+    }
+}
+
+/// Failed sign-ins counted per client address and per user name in fixed windows: once a
+/// key reaches `max_failures` in a window, every attempt under it is answered 429 until the
+/// window ends, right credentials or not.
+#[derive(Default)]
+struct Throttle {
+    max_failures: u32,
+    window: Duration,
+    entries: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl Throttle {
+    /// How long until `keys` may try again, when one of them is blocked.
+    fn retry_after(&self, keys: &[String]) -> Option<Duration> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        keys.iter()
+            .filter_map(|k| entries.get(k))
+            .filter(|(start, n)| *n >= self.max_failures && start.elapsed() < self.window)
+            .map(|(start, _)| self.window.saturating_sub(start.elapsed()))
+            .max()
+    }
+
+    fn failed(&self, keys: &[String]) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= BASIC_CACHE_MAX {
-            entries.clear();
+            entries.retain(|_, (start, _)| start.elapsed() < self.window);
         }
-        entries.insert(key, (caller, Instant::now()));
+        for key in keys {
+            let entry = entries.entry(key.clone()).or_insert((Instant::now(), 0));
+            if entry.0.elapsed() >= self.window {
+                *entry = (Instant::now(), 0);
+            }
+            entry.1 = entry.1.saturating_add(1);
+        }
+    }
+}
+
+/// 429 with `Retry-After` and a TAXII error body.
+fn throttled(wait: Duration) -> Response {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let mut response = TaxiiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many failed sign-ins",
+        format!(
+            "too many failed sign-ins from this address or for this user; retry in {seconds} s"
+        ),
+    )
+    .into_response();
+    if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+/// Checks `password` against the user's stored hash; without one (unknown user, token-only
+/// user) against [`dummy_password_hash`], so every failure costs one argon2 verification and
+/// the answer's timing does not tell which user names exist or have a password.
+fn check_password(
+    stored: Option<&str>,
+    password: &str,
+    verify: &dyn Fn(&str, &str) -> bool,
+) -> bool {
+    match stored {
+        Some(phc) => verify(phc, password),
+        None => {
+            let _ = verify(dummy_password_hash(), password);
+            false
+        }
     }
 }
 
@@ -60,48 +162,54 @@ fn caller_of(user: User, credential: Credential) -> Caller {
     }
 }
 
-async fn basic(state: &AppState, encoded: &str) -> Result<Caller, TaxiiError> {
-    let bad = || TaxiiError::unauthorized("Basic credentials are malformed");
-    let decoded = STANDARD.decode(encoded.trim()).map_err(|_| bad())?;
-    let text = String::from_utf8(decoded).map_err(|_| bad())?;
-    let (name, password) = text.split_once(':').ok_or_else(bad)?;
-    let memo_key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
-    if let Some(caller) = state.basic_cache.get(&memo_key) {
-        return Ok(caller);
-    }
-    let (name, password) = (name.to_string(), password.to_string());
+async fn basic(state: &AppState, name: String, password: String) -> Result<Caller, TaxiiError> {
+    let memo_key: [u8; 32] = Sha256::digest(format!("{name}:{password}").as_bytes()).into();
     let store = state.store.clone();
+    let auth = state.auth.clone();
     let user = tokio::task::spawn_blocking(move || -> Result<Option<User>, TaxiiError> {
-        let Some(user) = store.user(&name)? else {
+        let user = store.user(&name)?;
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        if let Some(phc) = &stored {
+            if auth.cached(&memo_key, phc) {
+                return Ok(user);
+            }
+        }
+        if !check_password(stored.as_deref(), &password, &verify_password) {
             return Ok(None);
-        };
-        let ok = user
-            .password_hash
-            .as_deref()
-            .is_some_and(|phc| verify_password(phc, &password));
-        Ok(ok.then_some(user))
+        }
+        if let Some(phc) = &stored {
+            auth.remember(memo_key, phc);
+        }
+        Ok(user)
     })
     .await
     .map_err(|e| TaxiiError::internal(format!("authentication task failed: {e}")))??;
-    let caller = caller_of(
-        user.ok_or_else(|| TaxiiError::unauthorized("wrong user or password"))?,
-        Credential::Password,
-    );
-    state.basic_cache.put(memo_key, caller.clone());
-    Ok(caller)
+    user.map(|u| caller_of(u, Credential::Password))
+        .ok_or_else(|| TaxiiError::unauthorized("wrong user or password"))
 }
 
 async fn bearer(state: &AppState, token: &str) -> Result<Caller, TaxiiError> {
     let hash = token_hash(token.trim());
     let store = state.store.clone();
-    let user = tokio::task::spawn_blocking(move || store.user_by_token(&hash))
+    let lookup = hash.clone();
+    let user = tokio::task::spawn_blocking(move || store.user_by_token(&lookup))
         .await
         .map_err(|e| TaxiiError::internal(format!("authentication task failed: {e}")))??;
-    user.map(|u| caller_of(u, Credential::Token))
-        .ok_or_else(|| TaxiiError::unauthorized("unknown or revoked token"))
+    let user = user.ok_or_else(|| TaxiiError::unauthorized("unknown, revoked or expired token"))?;
+    if state.auth.should_touch(&hash) {
+        // Not awaited: the request does not wait for the note of when the token was used.
+        let store = state.store.clone();
+        let now = ward_stix::Timestamp::now().as_micros();
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = store.touch_token(&hash, now) {
+                eprintln!("ward serve: noting a token's last use: {e}");
+            }
+        });
+    }
+    Ok(caller_of(user, Credential::Token))
 }
 
-/// Layer: resolves the caller or answers 401.
+/// Layer: resolves the caller, or answers 401 (429 after too many failures).
 pub async fn authenticate(
     State(state): State<AppState>,
     mut request: Request,
@@ -125,15 +233,41 @@ pub async fn authenticate(
     let (scheme, rest) = value
         .split_once(' ')
         .ok_or_else(|| TaxiiError::unauthorized("expected `Basic ...` or `Bearer ...`"))?;
-    let caller = if scheme.eq_ignore_ascii_case("basic") {
-        basic(&state, rest).await?
+    let address = match request.extensions().get::<ConnectInfo<SocketAddr>>() {
+        Some(ConnectInfo(addr)) => format!("address {}", addr.ip()),
+        None => "address unknown".to_string(),
+    };
+    let mut keys = vec![address];
+    let basic_credentials = if scheme.eq_ignore_ascii_case("basic") {
+        let bad = || TaxiiError::unauthorized("Basic credentials are malformed");
+        let decoded = STANDARD.decode(rest.trim()).map_err(|_| bad())?;
+        let text = String::from_utf8(decoded).map_err(|_| bad())?;
+        let (name, password) = text.split_once(':').ok_or_else(bad)?;
+        keys.push(format!("user {name}"));
+        Some((name.to_string(), password.to_string()))
     } else if scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("token") {
         // `Token` is what taxii2-client's TokenAuth sends; same credential, other name.
-        bearer(&state, rest).await?
+        None
     } else {
         return Err(TaxiiError::unauthorized(
             "expected `Basic ...` or `Bearer ...`",
         ));
+    };
+    if let Some(wait) = state.auth.throttle.retry_after(&keys) {
+        return Ok(throttled(wait));
+    }
+    let resolved = match basic_credentials {
+        Some((name, password)) => basic(&state, name, password).await,
+        None => bearer(&state, rest).await,
+    };
+    let caller = match resolved {
+        Ok(caller) => caller,
+        Err(e) => {
+            if e.status == StatusCode::UNAUTHORIZED {
+                state.auth.throttle.failed(&keys);
+            }
+            return Err(e);
+        }
     };
     request.extensions_mut().insert(caller);
     Ok(next.run(request).await)
@@ -154,5 +288,55 @@ async fn public_read(state: &AppState, path: &str) -> bool {
     match found {
         Ok(Ok(Some(collection))) => state.read_filter.admits_anonymous(&collection),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    /// Every outcome costs exactly one argon2 verification: unknown and token-only users are
+    /// checked against the dummy hash, not answered at once.
+    #[test]
+    fn every_failure_verifies_one_hash() {
+        let real = ward_store::credentials::hash_password("right").unwrap();
+        let seen = RefCell::new(Vec::new());
+        let verify = |phc: &str, pw: &str| {
+            seen.borrow_mut().push(phc.to_string());
+            verify_password(phc, pw)
+        };
+        assert!(check_password(Some(&real), "right", &verify));
+        assert!(!check_password(Some(&real), "wrong", &verify));
+        assert!(!check_password(None, "right", &verify));
+        assert!(!check_password(None, "", &verify));
+        let seen = seen.into_inner();
+        assert_eq!(seen.len(), 4);
+        assert_eq!(seen[2], dummy_password_hash());
+        assert_eq!(seen[3], dummy_password_hash());
+    }
+
+    #[test]
+    fn the_throttle_blocks_a_key_for_the_rest_of_its_window() {
+        let t = AuthState::new(3, Duration::from_secs(600)).throttle;
+        let keys = ["address 192.0.2.1".to_string(), "user alice".to_string()];
+        for _ in 0..2 {
+            t.failed(&keys);
+        }
+        assert!(t.retry_after(&keys).is_none());
+        t.failed(&keys);
+        let wait = t.retry_after(&keys).expect("blocked");
+        assert!(wait <= Duration::from_secs(600) && wait > Duration::from_secs(500));
+        // The user is blocked from another address too; another user from another is not.
+        assert!(t
+            .retry_after(&["address 192.0.2.9".into(), "user alice".into()])
+            .is_some());
+        assert!(t
+            .retry_after(&["address 192.0.2.9".into(), "user bob".into()])
+            .is_none());
+        // A window that has ended blocks nothing.
+        let t = AuthState::new(1, Duration::ZERO).throttle;
+        t.failed(&keys);
+        assert!(t.retry_after(&keys).is_none());
     }
 }

@@ -31,11 +31,14 @@
 //!
 //! # Layers
 //!
-//! Requests pass, outermost first: path normalization (trailing slash optional), TAXII error
-//! bodies for anything the framework answers, a request time limit, then on TAXII routes the
+//! Requests pass, outermost first: path normalization (trailing slash optional), a panic
+//! catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
+//! framework answers, a request time limit, then on TAXII routes the
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 
 mod auth;
+mod body;
+mod conn;
 pub mod cursor;
 mod dashboard;
 pub mod error;
@@ -79,6 +82,19 @@ pub struct HubConfig {
     pub page_max: usize,
     /// Requests taking longer are answered 503.
     pub request_timeout: Duration,
+    /// Failed sign-ins (401) allowed per client address and per user name within
+    /// `auth_window`; beyond them, every attempt is answered 429 until the window ends.
+    pub auth_failures: u32,
+    pub auth_window: Duration,
+    /// A client must send a request's headers within this long once it starts them.
+    pub header_timeout: Duration,
+    /// A connection that moves no byte for this long is closed (before its first request
+    /// too). Keep it at least `request_timeout`: a request being answered moves none.
+    pub idle_timeout: Duration,
+    /// Connections open at once; one more is answered 503 and closed.
+    pub max_connections: usize,
+    /// A request body that sends no byte for this long is answered 408.
+    pub body_timeout: Duration,
 }
 
 impl Default for HubConfig {
@@ -88,6 +104,12 @@ impl Default for HubConfig {
             max_body: 16 * 1024 * 1024,
             page_max: 1000,
             request_timeout: Duration::from_secs(30),
+            auth_failures: 20,
+            auth_window: Duration::from_secs(300),
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: 512,
+            body_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -118,13 +140,14 @@ pub struct AppState {
     pub(crate) publish_filter: Arc<dyn PublishFilter>,
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
-    pub(crate) basic_cache: Arc<auth::BasicCache>,
+    pub(crate) auth: Arc<auth::AuthState>,
 }
 
 impl AppState {
     /// Loads (or creates) the cursor key from the store; filters start as [`PassThrough`].
     pub fn new(store: Arc<dyn Store>, config: HubConfig) -> Result<AppState, HubError> {
         let signer = CursorSigner::new(&store.signing_key()?)?;
+        let auth = auth::AuthState::new(config.auth_failures, config.auth_window);
         Ok(AppState {
             store,
             signer: Arc::new(signer),
@@ -132,7 +155,7 @@ impl AppState {
             publish_filter: Arc::new(PassThrough),
             read_filter: Arc::new(PassThrough),
             sightings: None,
-            basic_cache: Arc::default(),
+            auth: Arc::new(auth),
         })
     }
 
@@ -169,6 +192,45 @@ async fn time_limit(State(state): State<AppState>, request: Request, next: Next)
     match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => TaxiiError::unavailable("the request took too long").into_response(),
+    }
+}
+
+/// A future that turns a panic while it is polled into `Err` with the panic's message.
+struct CatchUnwind<F>(std::pin::Pin<Box<F>>);
+
+impl<F: std::future::Future> std::future::Future for CatchUnwind<F> {
+    type Output = Result<F::Output, String>;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(out)) => std::task::Poll::Ready(Ok(out)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".into());
+                std::task::Poll::Ready(Err(message))
+            }
+        }
+    }
+}
+
+/// Outermost layer: a panic anywhere below (handler, filter, layer) is answered 500 with a
+/// TAXII error body and logged, instead of dropping the client's connection.
+async fn catch_panics(request: Request, next: Next) -> Response {
+    let what = format!("{} {}", request.method(), request.uri().path());
+    match CatchUnwind(Box::pin(next.run(request))).await {
+        Ok(response) => response,
+        Err(message) => {
+            eprintln!("ward serve: {what}: a handler panicked: {message}");
+            TaxiiError::internal("the hub failed while answering; the failure is logged")
+                .into_response()
+        }
     }
 }
 
@@ -209,8 +271,10 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .merge(operator)
         .route("/healthz", get(healthz))
         .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), body::limit_requests))
         .layer(from_fn_with_state(state.clone(), time_limit))
         .layer(from_fn(ensure_taxii_errors))
+        .layer(from_fn(catch_panics))
         .with_state(state);
     NormalizePathLayer::trim_trailing_slash().layer(router)
 }
@@ -231,18 +295,22 @@ pub async fn serve(
     on_listening: impl FnOnce(SocketAddr, bool),
 ) -> Result<(), HubError> {
     let addr = listener.local_addr()?;
+    tokio::spawn(finish_interrupted_statuses(state.clone()));
+    let config = state.config.clone();
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();
     tokio::spawn(async move {
         shutdown_signal().await;
         shutdown.graceful_shutdown(Some(Duration::from_secs(10)));
     });
-    let service = axum::ServiceExt::<Request>::into_make_service(app(state));
+    // The client's address is what failed sign-ins are counted by.
+    let service =
+        axum::ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app(state));
     match (tls.cert, tls.key) {
         (Some(cert), Some(key)) => {
             // One process-wide provider; a second install (tests) is harmless.
             let _ = rustls::crypto::ring::default_provider().install_default();
-            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
+            let tls_config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
                 .await
                 .map_err(|source| HubError::Tls {
                     cert: cert.display().to_string(),
@@ -250,31 +318,72 @@ pub async fn serve(
                     source,
                 })?;
             on_listening(addr, true);
-            let mut server = axum_server::from_tcp_rustls(listener, config).handle(handle);
-            limit_slow_clients(server.http_builder());
+            let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
+            let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
+            let mut server = axum_server::from_tcp(listener).acceptor(tls).handle(handle);
+            limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
         _ => {
             on_listening(addr, false);
-            let mut server = axum_server::from_tcp(listener).handle(handle);
-            limit_slow_clients(server.http_builder());
+            let limits = conn::Limits::new(config.max_connections, config.idle_timeout, true);
+            let mut server = axum_server::from_tcp(listener)
+                .acceptor(limits)
+                .handle(handle);
+            limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
     }
     Ok(())
 }
 
-/// A client that trickles its request headers is dropped after this long, so idle or
-/// malicious connections cannot pin the hub's connection slots.
-const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a hub looks for statuses left pending by a hub that stopped mid-envelope.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
+/// At start-up and then every [`SWEEP_EVERY`]: statuses still pending twice the request time
+/// limit after their request (their hub was killed between two transactions of a large
+/// envelope, or a store write failed) are finished from what the store holds
+/// ([`ward_store::recovery::finish_interrupted`]). Should the envelope's own hub still be
+/// writing after all, its next write replaces the status with its own, which is complete.
+/// The first sweep reads every status; later ones only those requested since the last.
+async fn finish_interrupted_statuses(state: AppState) {
+    let stale = state.config.request_timeout.saturating_mul(2);
+    let stale = i64::try_from(stale.as_micros()).unwrap_or(i64::MAX);
+    let mut after = i64::MIN;
+    loop {
+        let store = state.store.clone();
+        let before = ward_stix::Timestamp::now()
+            .as_micros()
+            .saturating_sub(stale);
+        let done = tokio::task::spawn_blocking(move || {
+            ward_store::recovery::finish_interrupted(store.as_ref(), after, before)
+        })
+        .await;
+        match done {
+            Ok(Ok(n)) => {
+                after = before;
+                if n > 0 {
+                    eprintln!("ward serve: finished {n} status(es) left pending by a stopped hub");
+                }
+            }
+            Ok(Err(e)) => eprintln!("ward serve: finishing statuses left pending: {e}"),
+            Err(e) => eprintln!("ward serve: finishing statuses left pending: {e}"),
+        }
+        tokio::time::sleep(SWEEP_EVERY).await;
+    }
+}
+
+/// A client that trickles its request headers is dropped after `header_timeout`, so slow
+/// or malicious connections cannot pin the hub's connection slots (idle ones are closed
+/// below HTTP, see `conn`).
 fn limit_slow_clients(
     builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+    config: &HubConfig,
 ) {
     builder
         .http1()
         .timer(hyper_util::rt::TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT);
+        .header_read_timeout(config.header_timeout);
 }
 
 async fn shutdown_signal() {

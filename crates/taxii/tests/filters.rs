@@ -279,3 +279,35 @@ async fn hidden_versions_leave_no_trace_in_pages_or_headers() {
     );
     assert_eq!(first, dates(&all).0);
 }
+
+/// A read filter that panics where the authentication layer asks it whether a collection is
+/// public (async code, not a blocking task).
+struct Explodes;
+impl ReadFilter for Explodes {
+    fn check(&self, _: &Caller, _: &Collection, _: &StoredVersion) -> ReadDecision {
+        ReadDecision::Keep
+    }
+    fn admits_anonymous(&self, _: &Collection) -> bool {
+        panic!("test: a filter that panics")
+    }
+}
+
+#[tokio::test]
+async fn a_panic_in_a_handler_is_a_taxii_500() {
+    let mut h = harness(HubConfig::default());
+    h.state = h.state.clone().with_read_filter(Arc::new(Explodes));
+    let reply = h
+        .send(
+            axum::http::Request::get(h.objects_path())
+                .header("Accept", TAXII)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(reply.header("content-type").as_deref(), Some(TAXII));
+    assert_eq!(reply.json()["http_status"], "500");
+    // The hub goes on answering.
+    let reply = h.get(&h.writer, &h.objects_path()).await;
+    assert_eq!(reply.status, 200);
+}

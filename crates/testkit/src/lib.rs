@@ -101,12 +101,24 @@ pub struct Hub {
     child: Child,
     /// `127.0.0.1:PORT`.
     pub addr: String,
+    /// What the hub writes on standard error, when [`Hub::start_captured`] started it.
+    stderr: Option<std::thread::JoinHandle<String>>,
 }
 
 impl Hub {
     /// Starts `WARD --data DATA [global args] serve --listen 127.0.0.1:0 [serve args]` and
     /// waits for its `listening on http://ADDR` line.
     pub fn start(ward: &Path, data: &Path, global: &[&str], serve: &[&str]) -> Hub {
+        Self::spawn(ward, data, global, serve, false)
+    }
+
+    /// [`Hub::start`], keeping what the hub writes on standard error for
+    /// [`Hub::terminate`] to return.
+    pub fn start_captured(ward: &Path, data: &Path, global: &[&str], serve: &[&str]) -> Hub {
+        Self::spawn(ward, data, global, serve, true)
+    }
+
+    fn spawn(ward: &Path, data: &Path, global: &[&str], serve: &[&str], capture: bool) -> Hub {
         let mut child = Command::new(ward)
             .arg("--data")
             .arg(data)
@@ -115,9 +127,20 @@ impl Hub {
             .args(serve)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(if capture {
+                Stdio::piped()
+            } else {
+                Stdio::inherit()
+            })
             .spawn()
             .expect("spawn ward serve");
+        let stderr = child.stderr.take().map(|mut pipe| {
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                let _ = pipe.read_to_string(&mut text);
+                text
+            })
+        });
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
@@ -127,7 +150,39 @@ impl Hub {
             .strip_prefix("listening on http://")
             .unwrap_or_else(|| panic!("unexpected first line from ward serve: {line:?}"))
             .to_string();
-        Hub { child, addr }
+        Hub {
+            child,
+            addr,
+            stderr,
+        }
+    }
+
+    /// Sends SIGTERM (an operator's stop) and waits, at most 60 s, for the hub to end;
+    /// returns its exit status and, when started with [`Hub::start_captured`], its standard
+    /// error. A hub still running after that is killed and the test fails.
+    pub fn terminate(&mut self) -> (std::process::ExitStatus, String) {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM failed");
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the hub") {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                self.kill();
+                panic!("the hub did not stop within 60 s of SIGTERM");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let stderr = self
+            .stderr
+            .take()
+            .map(|t| t.join().unwrap_or_default())
+            .unwrap_or_default();
+        (status, stderr)
     }
 
     /// `http://127.0.0.1:PORT`.

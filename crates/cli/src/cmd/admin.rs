@@ -79,6 +79,17 @@ pub enum UserCommand {
     },
     /// List users and their organizations
     List,
+    /// Change or remove a user's password; every hub sharing the store stops accepting the
+    /// old one at once
+    Password {
+        name: String,
+        /// Read the new password from the first line of standard input
+        #[arg(long, conflicts_with = "remove", required_unless_present = "remove")]
+        password_stdin: bool,
+        /// Remove the password: the user signs in with API tokens only
+        #[arg(long)]
+        remove: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -90,6 +101,18 @@ pub enum TokenCommand {
         /// A note saying what the token is for (e.g. "firewall sync")
         #[arg(long, default_value = "")]
         label: String,
+        /// When the token stops working: a duration from now (`90d`, `12h`, `30m`, `2w`) or
+        /// an RFC 3339 date (`2027-01-31` or `2027-01-31T12:00:00Z`); never by default
+        #[arg(long, value_name = "WHEN")]
+        expires: Option<String>,
+    },
+    /// List tokens: id, user, label, created, last used, expiry (never the token itself)
+    List,
+    /// Revoke a token by its id (from `token list`) or its label; every hub sharing the store
+    /// refuses it from the next request on
+    Revoke {
+        #[arg(value_name = "ID|LABEL")]
+        token: String,
     },
 }
 
@@ -244,18 +267,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
             password_stdin,
         }) => {
             let hash = if password_stdin {
-                let mut line = String::new();
-                std::io::stdin()
-                    .lock()
-                    .read_line(&mut line)
-                    .context("reading the password from standard input")?;
-                let password = line.trim_end_matches(['\r', '\n']);
-                if password.is_empty() {
-                    bail!(
-                        "--password-stdin: expected a password on the first line of standard input"
-                    );
-                }
-                Some(hash_password(password)?)
+                Some(hash_password(&read_password()?)?)
             } else {
                 None
             };
@@ -279,16 +291,65 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        AdminCommand::Token(TokenCommand::Create { user, label }) => {
+        AdminCommand::User(UserCommand::Password {
+            name,
+            password_stdin,
+            remove,
+        }) => {
+            let hash = if remove || !password_stdin {
+                None
+            } else {
+                Some(hash_password(&read_password()?)?)
+            };
+            store
+                .set_password(&name, hash.as_deref())
+                .with_context(|| format!("changing the password of {name:?}"))?;
+            if global.json {
+                print_json(json!({ "user": name, "password": hash.is_some() }));
+            } else if hash.is_some() {
+                eprintln!("password of {name:?} changed");
+            } else {
+                eprintln!("password of {name:?} removed; it signs in with tokens only");
+            }
+        }
+        AdminCommand::Token(TokenCommand::Create {
+            user,
+            label,
+            expires,
+        }) => {
+            let expires = expires
+                .as_deref()
+                .map(|text| parse_expiry(text, chrono::Utc::now()))
+                .transpose()?;
             let token = new_token()?;
             store
-                .add_token(&user, &token_hash(&token), &label)
+                .add_token_expiring(&user, &token_hash(&token), &label, expires)
                 .with_context(|| format!("creating a token for {user:?}"))?;
+            let expires = expires.map(|e| ward_stix::Timestamp::from_micros(e).to_string());
             if global.json {
-                print_json(json!({ "user": user, "label": label, "token": token }));
+                print_json(
+                    json!({ "user": user, "label": label, "token": token, "expires": expires }),
+                );
             } else {
-                eprintln!("token for {user:?}; it is shown this once, store it now:");
+                match &expires {
+                    Some(e) => eprintln!(
+                        "token for {user:?}, valid until {e}; it is shown this once, store it now:"
+                    ),
+                    None => eprintln!("token for {user:?}; it is shown this once, store it now:"),
+                }
                 println!("{token}");
+            }
+        }
+        AdminCommand::Token(TokenCommand::List) => token_list(store.as_ref(), global)?,
+        AdminCommand::Token(TokenCommand::Revoke { token }) => {
+            let found = find_token(store.as_ref(), &token)?;
+            store
+                .revoke_token(&found.hash)
+                .with_context(|| format!("revoking token {}", found.id()))?;
+            if global.json {
+                print_json(json!({ "revoked": found.id(), "label": found.label }));
+            } else {
+                eprintln!("token {} ({:?}) revoked", found.id(), found.label);
             }
         }
         AdminCommand::Collection(CollectionCommand::Add {
@@ -340,6 +401,122 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The first line of standard input, for `--password-stdin`.
+fn read_password() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']);
+    if password.is_empty() {
+        bail!("--password-stdin: expected a password on the first line of standard input");
+    }
+    Ok(password.to_string())
+}
+
+/// `--expires`: a duration from `now` (`90d`, `12h`, `30m`, `2w`) or an RFC 3339 date or
+/// date-time; microseconds since the epoch, in the future.
+fn parse_expiry(text: &str, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<i64> {
+    let bad = || {
+        anyhow::anyhow!(
+            "--expires {text}: expected a duration such as 90d, 12h, 30m or 2w, or an RFC 3339 \
+             date such as 2027-01-31 or 2027-01-31T12:00:00Z"
+        )
+    };
+    let text = text.trim();
+    let at = if let Some(unit) = text.chars().last().filter(|c| "wdhm".contains(*c)) {
+        let n: i64 = text[..text.len() - 1].parse().map_err(|_| bad())?;
+        let seconds = match unit {
+            'w' => 7 * 86_400,
+            'd' => 86_400,
+            'h' => 3_600,
+            _ => 60,
+        };
+        let span = n
+            .checked_mul(seconds)
+            .and_then(chrono::Duration::try_seconds)
+            .filter(|_| n > 0)
+            .ok_or_else(bad)?;
+        now.checked_add_signed(span).ok_or_else(bad)?
+    } else if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        t.with_timezone(&chrono::Utc)
+    } else {
+        let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
+        day.and_hms_opt(0, 0, 0).ok_or_else(bad)?.and_utc()
+    };
+    if at <= now {
+        bail!("--expires {text}: that moment has passed");
+    }
+    Ok(at.timestamp_micros())
+}
+
+/// The one token that `wanted` names: its id (or a longer prefix of its hash), else its label.
+fn find_token(store: &dyn Store, wanted: &str) -> anyhow::Result<ward_store::TokenRecord> {
+    let tokens = store.tokens()?;
+    let lower = wanted.to_ascii_lowercase();
+    let by_id: Vec<_> = tokens
+        .iter()
+        .filter(|t| lower.len() >= 8 && t.hash.starts_with(&lower))
+        .collect();
+    let matches = if by_id.is_empty() {
+        tokens.iter().filter(|t| t.label == wanted).collect()
+    } else {
+        by_id
+    };
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => bail!("{wanted}: no token has that id or label (see `ward admin token list`)"),
+        many => bail!(
+            "{wanted}: {} tokens have that label; revoke one by its id: {}",
+            many.len(),
+            many.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn token_list(store: &dyn Store, global: &Global) -> anyhow::Result<()> {
+    let users = store.users()?;
+    let name = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map_or(id.to_string(), |u| u.name.clone())
+    };
+    let when = |t: Option<i64>| t.map(|t| ward_stix::Timestamp::from_micros(t).to_string());
+    let tokens = store.tokens()?;
+    if global.json {
+        let rows: Vec<serde_json::Value> = tokens
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id(),
+                    "user": name(&t.user_id),
+                    "label": t.label,
+                    "created": when(Some(t.created)),
+                    "last_used": when(t.last_used),
+                    "expires": when(t.expires),
+                })
+            })
+            .collect();
+        print_json(json!(rows));
+    } else {
+        println!("id\tuser\tlabel\tcreated\tlast used\texpires");
+        for t in &tokens {
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                t.id(),
+                name(&t.user_id),
+                t.label,
+                when(Some(t.created)).unwrap_or_default(),
+                when(t.last_used).unwrap_or_else(|| "never".into()),
+                when(t.expires).unwrap_or_else(|| "never".into()),
+            );
+        }
+    }
+    Ok(())
 }
 
 // --- sharing policy (ward-policy does the work; this only parses and prints) ------------
@@ -531,4 +708,43 @@ fn policy_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_expiry;
+    use chrono::TimeZone;
+
+    #[test]
+    fn expiry_is_a_duration_or_a_date() {
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .expect("date");
+        let day = 86_400_000_000;
+        let at = |text: &str| parse_expiry(text, now).map(|t| t - now.timestamp_micros());
+        assert_eq!(at("90d").unwrap(), 90 * day);
+        assert_eq!(at("2w").unwrap(), 14 * day);
+        assert_eq!(at("12h").unwrap(), day / 2);
+        assert_eq!(at("30m").unwrap(), 30 * 60_000_000);
+        assert_eq!(at("2026-01-02").unwrap(), day);
+        assert_eq!(at("2026-01-01T12:00:00Z").unwrap(), day / 2);
+        assert_eq!(
+            at("2026-01-01T12:00:00+01:00").unwrap(),
+            day / 2 - 3_600_000_000
+        );
+        for bad in [
+            "",
+            "d",
+            "0d",
+            "-3d",
+            "90x",
+            "tomorrow",
+            "2025-12-31",
+            "99999999999999w",
+        ] {
+            let err = parse_expiry(bad, now).expect_err(bad).to_string();
+            assert!(err.starts_with("--expires"), "{bad}: {err}");
+        }
+    }
 }

@@ -36,7 +36,48 @@ pub struct ServeArgs {
     /// Seconds a request may take before it is answered 503
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
+    /// Seconds a request body may go without a byte before it is answered 408
+    #[arg(long, default_value_t = 10, value_name = "SECS")]
+    pub body_timeout: u64,
+    /// Seconds a client may take to send a request's headers once it has started
+    #[arg(long, default_value_t = 10, value_name = "SECS")]
+    pub header_timeout: u64,
+    /// Seconds a connection may stay without moving a byte (before its first request or
+    /// between two) before the hub closes it; at least --timeout
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub idle_timeout: u64,
+    /// Connections open at once; one more is answered 503 and closed. Lowered to fit the
+    /// process's open-file limit (`ulimit -n`) less 32 for the store and logs
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
 }
+
+/// `--max-connections`, lowered so that connections never take the file descriptors the
+/// store and the listener need (hitting the limit made the hub unreachable).
+#[cfg(not(unix))]
+fn connection_limit(wanted: usize) -> usize {
+    wanted.max(1)
+}
+
+#[cfg(unix)]
+fn connection_limit(wanted: usize) -> usize {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given.
+    let known = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+    if !known || limit.rlim_cur == libc::RLIM_INFINITY {
+        return wanted.max(1);
+    }
+    let fit = usize::try_from(limit.rlim_cur)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(32);
+    wanted.min(fit).max(1)
+}
+
+/// How long a stopping hub waits for work still under way once connections are closed.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 fn resolve(listen: &str) -> anyhow::Result<SocketAddr> {
     listen
@@ -50,16 +91,34 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if args.page_max == 0 {
         anyhow::bail!("--page-max: expected at least 1");
     }
+    if args.idle_timeout < args.timeout {
+        anyhow::bail!(
+            "--idle-timeout {}: expected at least --timeout ({}); a request being answered moves no byte",
+            args.idle_timeout,
+            args.timeout
+        );
+    }
+    if args.max_connections == 0 {
+        anyhow::bail!("--max-connections: expected at least 1");
+    }
     let store = super::admin::open_store(global)?;
     let config = HubConfig {
         max_body: args.max_body,
         page_max: args.page_max,
         request_timeout: Duration::from_secs(args.timeout.max(1)),
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        body_timeout: Duration::from_secs(args.body_timeout.max(1)),
+        idle_timeout: Duration::from_secs(args.idle_timeout.max(1)),
+        max_connections: connection_limit(args.max_connections),
         ..HubConfig::default()
     };
     // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,
     // clearance and anonymization on the way out, and the sightings counts.
     let policy = Arc::new(Policy::new(store.clone()).context("loading the sharing policy")?);
+    // This handle outlives the runtime: the last reference to the store is dropped here,
+    // outside any async context. The PostgreSQL client is blocking and owns a runtime of its
+    // own, which must not be shut down from inside Tokio's (that panics on every stop).
+    let keep = store.clone();
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_publish_filter(policy.clone())
@@ -76,12 +135,15 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         cert: args.tls_cert,
         key: args.tls_key,
     };
-    runtime
-        .block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
-            let scheme = if secure { "https" } else { "http" };
-            println!("listening on {scheme}://{bound}");
-            let _ = std::io::stdout().flush();
-        }))
-        .context("serving")?;
+    let served = runtime.block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
+        let scheme = if secure { "https" } else { "http" };
+        println!("listening on {scheme}://{bound}");
+        let _ = std::io::stdout().flush();
+    }));
+    // Tasks still holding the state (a connection past the grace period, a store call on a
+    // blocking thread) end with the runtime; only then does the store go.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    drop(keep);
+    served.context("serving")?;
     Ok(ExitCode::SUCCESS)
 }
