@@ -55,11 +55,6 @@ fuzz_target!(|body: &[u8]| {
         org_name: "Fuzz".into(),
         credential: Credential::Token,
     };
-    let _ = ward_taxii::ingest::add_envelope(
-        &hub.store,
-        &caller,
-        &hub.collection,
-        &PassThrough,
-        body,
-    );
+    let _ =
+        ward_taxii::ingest::add_envelope(&hub.store, &caller, &hub.collection, &PassThrough, body);
 });
