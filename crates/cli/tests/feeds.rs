@@ -180,3 +180,72 @@ fn an_ip_decays_out_of_plain_ip_and_a_fresh_sighting_brings_it_back() {
         "sighted IP not back:\n{plain}"
     );
 }
+
+/// Issue 16: a feed whose clock is ahead dated its rows in the future; they scored 0 and
+/// silently left every block list. The import now says how many were dated now instead, and
+/// they are exported.
+#[test]
+fn future_dated_rows_are_counted_and_still_exported() {
+    let data = tempfile::tempdir().unwrap();
+    let ahead = days_ago(-2);
+    let file = data.path().join("ahead.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "indicator,first_seen\n192.0.2.91,{ahead}\n192.0.2.92,{}\n",
+            days_ago(1)
+        ),
+    )
+    .unwrap();
+    let out = ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
+    assert!(out.contains("1 entries were dated in the future"), "{out}");
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(plain.contains("192.0.2.91"), "{plain}");
+    assert!(plain.contains("192.0.2.92"), "{plain}");
+    let json_out = ok(&ward(
+        data.path(),
+        &["--json", "import", file.to_str().unwrap()],
+    ));
+    let v: Value = serde_json::from_str(json_out.trim()).unwrap();
+    assert_eq!(v["dated_in_future"], 1);
+}
+
+/// Issue 16: DShield blocks, the KEV CSV and MISP warninglists are sniffed by `ward
+/// import`; a warninglist is saved as an allow-list, and what it allows leaves the block
+/// lists.
+#[test]
+fn dshield_kev_csv_and_warninglists_import() {
+    let data = tempfile::tempdir().unwrap();
+    let out = ok(&ward(
+        data.path(),
+        &["import", fixture("dshield-block.txt").to_str().unwrap()],
+    ));
+    assert!(out.contains("(dshield)"), "{out}");
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(plain.contains("198.51.100.0/24"), "{plain}");
+    let out = ok(&ward(
+        data.path(),
+        &["import", fixture("kev-sample.csv").to_str().unwrap()],
+    ));
+    assert!(out.contains("(kev)"), "{out}");
+
+    // A warninglist that allows one of the DShield blocks.
+    let list = data.path().join("list.json");
+    std::fs::write(
+        &list,
+        r#"{"name": "Partner scanners", "version": 7, "description": "our vendor's scanners", "type": "cidr", "list": ["198.51.100.0/24", "not a block"]}"#,
+    )
+    .unwrap();
+    let out = ok(&ward(data.path(), &["import", list.to_str().unwrap()]));
+    assert!(
+        out.contains("allow-list \"Partner scanners\": 1 entries saved"),
+        "{out}"
+    );
+    assert!(data
+        .path()
+        .join("allow-lists/misp-partner-scanners.txt")
+        .is_file());
+    let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
+    assert!(!plain.contains("198.51.100.0/24"), "{plain}");
+    assert!(plain.contains("192.0.2.0/24"), "{plain}");
+}

@@ -269,3 +269,64 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).expect("one JSON alert per line"))
         .collect()
 }
+
+/// Issue 16: one line with a multi-byte character where an ASCII one was expected killed
+/// the whole scan (exit 101, "a scoped thread panicked"). Each such line is now counted as
+/// broken or read as text; the scan finishes and answers.
+#[test]
+fn foreign_bytes_in_a_log_never_kill_the_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ind = dir.path().join("ind.txt");
+    std::fs::write(&ind, "1.2.3.4\n").unwrap();
+    let out = ward()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&ind)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scan = |name: &str, bytes: &[u8]| {
+        let log = dir.path().join(name);
+        std::fs::write(&log, bytes).unwrap();
+        ward()
+            .arg("--data")
+            .arg(&data)
+            .arg("scan")
+            .arg(&log)
+            .output()
+            .unwrap()
+    };
+    // The two lines of the report: exit 0 (nothing matched), no panic.
+    for (name, bytes) in [
+        ("a.log", &b"Jan  5 10:00:0\xc3\xa9 host msg\n"[..]),
+        ("b.log", &b"caf\xc3\xa9://x\n"[..]),
+        ("c.log", &b"\xff\xfe caf\xc3\xa9://x \xe2\x82\n"[..]),
+    ] {
+        let out = scan(name, bytes);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+    // A syslog file whose second line is broken that way: the line is counted, and the
+    // address on the third line is still found.
+    let out = scan(
+        "syslog.log",
+        b"Jan  5 10:00:00 fw01 kernel: hello\n\
+          Jan  5 10:00:0\xc3\xa9 host msg\n\
+          Jan  5 10:00:02 fw01 kernel: DROP SRC=1.2.3.4 caf\xc3\xa9://x \xff\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("1 indicator(s) matched"), "{stdout}");
+    assert!(
+        stderr.contains("1 line(s) could not be read as syslog") && stderr.contains("line 2"),
+        "{stderr}"
+    );
+}

@@ -9,7 +9,6 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 
-use chrono::Datelike;
 use memchr::{memchr, memchr_iter, memrchr};
 use serde::{Deserialize, Serialize};
 
@@ -29,8 +28,9 @@ pub struct ScanOptions {
     pub chunk_size: usize,
     /// Longer lines are counted as broken and skipped.
     pub max_line: usize,
-    /// The year of syslog timestamps that leave it out.
-    pub year: i32,
+    /// The reading's "now": a syslog timestamp without a year is given the year that puts
+    /// it at or before this instant (a `Dec 31` line read on Jan 2 is from last year).
+    pub now: ward_stix::Timestamp,
     /// Use this format instead of sniffing.
     pub format: Option<LogFormat>,
 }
@@ -41,7 +41,7 @@ impl Default for ScanOptions {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             chunk_size: 4 << 20,
             max_line: 1 << 20,
-            year: chrono::Utc::now().year(),
+            now: ward_stix::Timestamp::now(),
             format: None,
         }
     }
@@ -121,18 +121,18 @@ struct Worker<'i> {
     read: ReadScratch,
     matching: MatchScratch,
     hits: Vec<Hit>,
-    year: i32,
+    now: ward_stix::Timestamp,
 }
 
 impl<'i> Worker<'i> {
-    fn new(index: &'i IndicatorIndex, year: i32) -> Worker<'i> {
+    fn new(index: &'i IndicatorIndex, now: ward_stix::Timestamp) -> Worker<'i> {
         Worker {
             index,
             event: Event::new(),
             read: ReadScratch::default(),
             matching: MatchScratch::default(),
             hits: Vec::new(),
-            year,
+            now,
         }
     }
 
@@ -178,7 +178,7 @@ impl<'i> Worker<'i> {
     }
 
     fn event_time(&self) -> Option<ward_stix::Timestamp> {
-        time::normalize(self.event.time(), self.event.time_text(), self.year)
+        time::normalize(self.event.time(), self.event.time_text(), self.now)
     }
 
     fn alert(&self, file: &str, line: u64, hit: &Hit) -> Option<(u64, Alert, Kind)> {
@@ -362,7 +362,7 @@ impl<'i> Scanner<'i> {
         };
 
         if self.options.threads <= 1 {
-            let mut worker = Worker::new(self.index, self.options.year);
+            let mut worker = Worker::new(self.index, self.options.now);
             let mut buf = first;
             let mut len = first_len;
             loop {
@@ -406,13 +406,13 @@ impl<'i> Scanner<'i> {
         let work_rx = Arc::new(Mutex::new(work_rx));
         let (done_tx, done_rx) = mpsc::channel::<(u64, ChunkResult, Vec<u8>)>();
         let index = self.index;
-        let year = self.options.year;
+        let now = self.options.now;
         std::thread::scope(|scope| -> Result<(), ScanError> {
             for _ in 0..threads {
                 let rx = Arc::clone(&work_rx);
                 let tx = done_tx.clone();
                 scope.spawn(move || {
-                    let mut worker = Worker::new(index, year);
+                    let mut worker = Worker::new(index, now);
                     loop {
                         let next = match rx.lock() {
                             Ok(guard) => guard.recv(),

@@ -8,14 +8,20 @@ use ward_stix::Timestamp;
 
 use crate::event::RawTime;
 
-/// The instant of an event. `year` fills in formats that leave it out (RFC 3164 syslog).
-pub fn normalize(raw: RawTime, text: Option<&str>, year: i32) -> Option<Timestamp> {
+/// The instant of an event. Formats that leave the year out (RFC 3164 syslog) are given the
+/// most recent year that puts the event at or before `now` (a `Dec 31` line read on Jan 2 is
+/// from last year, not eleven months ahead).
+pub fn normalize(raw: RawTime, text: Option<&str>, now: Timestamp) -> Option<Timestamp> {
     match raw {
         RawTime::None => None,
         RawTime::Epoch(secs) => from_epoch_secs(secs),
-        RawTime::Text(..) => text.and_then(|t| parse_text(t.trim(), year)),
+        RawTime::Text(..) => text.and_then(|t| parse_text(t.trim(), now)),
     }
 }
+
+/// A log written in a time zone ahead of UTC (the syslog time has no zone and is read as
+/// UTC) can look up to this far ahead of `now` and still be from today.
+const ZONE_SLACK_MICROS: i64 = 26 * 3600 * 1_000_000;
 
 fn from_epoch_secs(secs: f64) -> Option<Timestamp> {
     // Years 1970..=9999 only: anything else is not a log time.
@@ -33,7 +39,7 @@ fn from_chrono<Tz: TimeZone>(t: DateTime<Tz>) -> Option<Timestamp> {
     Some(Timestamp::from_micros(utc.timestamp_micros()))
 }
 
-fn parse_text(t: &str, year: i32) -> Option<Timestamp> {
+fn parse_text(t: &str, now: Timestamp) -> Option<Timestamp> {
     if t.is_empty() || t.len() > 64 {
         return None;
     }
@@ -68,18 +74,58 @@ fn parse_text(t: &str, year: i32) -> Option<Timestamp> {
     }
     // RFC 3164: `Jan  5 10:00:00`, no year, no zone (taken as UTC).
     let squeezed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let with_year = format!("{year} {squeezed}");
-    NaiveDateTime::parse_from_str(&with_year, "%Y %b %d %H:%M:%S")
-        .ok()
-        .and_then(|d| from_chrono(d.and_utc()))
+    let this_year = DateTime::from_timestamp_micros(now.as_micros())?.year();
+    let latest = now.as_micros().saturating_add(ZONE_SLACK_MICROS);
+    // This year, else the year before; Feb 29 may need up to eight years back (2104 → 2096).
+    (0..=8).find_map(|back| {
+        let with_year = format!("{} {squeezed}", this_year - back);
+        let t = NaiveDateTime::parse_from_str(&with_year, "%Y %b %d %H:%M:%S")
+            .ok()
+            .and_then(|d| from_chrono(d.and_utc()))?;
+        (t.as_micros() <= latest).then_some(t)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn at(now: &str, t: &str) -> Option<String> {
+        parse_text(t, Timestamp::parse(now).unwrap()).map(|x| x.to_string())
+    }
+
     fn text(t: &str) -> Option<String> {
-        parse_text(t, 2024).map(|x| x.to_string())
+        at("2024-12-31T00:00:00Z", t)
+    }
+
+    /// Issue 16: syslog lines without a year were dated in the current year, so a `Dec 31`
+    /// line read on Jan 2 was dated eleven months ahead.
+    #[test]
+    fn syslog_lines_without_a_year_are_in_the_past() {
+        let jan2 = "2025-01-02T08:00:00Z";
+        assert_eq!(
+            at(jan2, "Dec 31 23:59:00").as_deref(),
+            Some("2024-12-31T23:59:00.000000Z")
+        );
+        assert_eq!(
+            at(jan2, "Jan  2 07:00:00").as_deref(),
+            Some("2025-01-02T07:00:00.000000Z")
+        );
+        // A clock a few hours ahead (a zone east of UTC) is still today.
+        assert_eq!(
+            at(jan2, "Jan  2 20:00:00").as_deref(),
+            Some("2025-01-02T20:00:00.000000Z")
+        );
+        assert_eq!(
+            at(jan2, "Jan  5 10:00:00").as_deref(),
+            Some("2024-01-05T10:00:00.000000Z")
+        );
+        // Feb 29 goes back to the last leap year.
+        assert_eq!(
+            at("2027-03-01T00:00:00Z", "Feb 29 12:00:00").as_deref(),
+            Some("2024-02-29T12:00:00.000000Z")
+        );
+        assert_eq!(at(jan2, "Feb 30 12:00:00"), None);
     }
 
     #[test]

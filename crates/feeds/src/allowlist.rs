@@ -9,12 +9,63 @@
 //! block overlaps it is flagged); a host name, which covers itself and its subdomains; or
 //! `=name`, which covers that exact name only (for shared hosting, where tenants' subdomains
 //! may well be malicious).
+//!
+//! Imported lists (MISP warninglists, by `ward import`) are kept in the data folder under
+//! [`IMPORTED_DIR`], one file each in the same syntax, and read with the local entries.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use ward_pattern::net::IpNet;
 
+use crate::indicator::ImportedAllowList;
 use crate::observable::{self, Observable};
+use crate::FeedsError;
+
+/// The folder of the data folder that holds imported allow-lists.
+pub const IMPORTED_DIR: &str = "allow-lists";
+
+/// The file name an imported list is saved under: its name in lower case, letters and digits
+/// kept and runs of anything else made one `-` (at most 80 characters).
+fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.trim_end_matches('-').chars().take(80).collect();
+    if stem.is_empty() {
+        "list".into()
+    } else {
+        stem
+    }
+}
+
+/// Saves an imported list as `<data_dir>/allow-lists/misp-<name>.txt`, replacing an earlier
+/// import of the same list (written to a temporary file, then renamed). Returns the path.
+pub fn save_imported(data_dir: &Path, list: &ImportedAllowList) -> Result<PathBuf, FeedsError> {
+    let dir = data_dir.join(IMPORTED_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| FeedsError::io(&dir, e))?;
+    let path = dir.join(format!("misp-{}.txt", file_stem(&list.name)));
+    let mut body = format!("# MISP warninglist: {}\n", list.name.replace('\n', " "));
+    if let Some(v) = &list.version {
+        body.push_str(&format!("# version: {}\n", v.replace('\n', " ")));
+    }
+    if let Some(d) = &list.description {
+        body.push_str(&format!("# {}\n", d.replace('\n', " ")));
+    }
+    for e in &list.entries {
+        body.push_str(e);
+        body.push('\n');
+    }
+    let tmp = path.with_extension("txt.tmp");
+    std::fs::write(&tmp, body).map_err(|e| FeedsError::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| FeedsError::io(&path, e))?;
+    Ok(path)
+}
 
 /// The lists ward ships, with the name each verdict cites.
 pub const SHIPPED: [(&str, &str); 4] = [
@@ -59,6 +110,36 @@ impl AllowList {
             }
         }
         bad
+    }
+
+    /// Adds the lists saved under `<data_dir>/allow-lists` (none when the folder is
+    /// missing); each verdict cites its file's name.
+    pub fn add_imported(&mut self, data_dir: &Path) -> Result<(), FeedsError> {
+        let dir = data_dir.join(IMPORTED_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(FeedsError::io(&dir, e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| FeedsError::io(&file, e))?;
+            let origin = file
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            if let Some((line, message)) = self.add_text(&origin, &text).into_iter().next() {
+                return Err(FeedsError::Unreadable {
+                    path: file,
+                    message: format!("line {line}: {message}"),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Adds one entry.

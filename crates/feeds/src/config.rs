@@ -171,9 +171,11 @@ impl FeedsConfig {
         Ok(config)
     }
 
-    /// The shipped allow-lists plus the local entries.
+    /// The shipped allow-lists, the imported ones (`allow-lists/` in the data folder `path`)
+    /// and the local entries.
     pub fn allow_list(&self, path: &Path) -> Result<crate::allowlist::AllowList, FeedsError> {
         let mut list = crate::allowlist::AllowList::shipped();
+        list.add_imported(path)?;
         for entry in &self.allow.entries {
             list.add("local", entry)
                 .map_err(|message| FeedsError::Config {

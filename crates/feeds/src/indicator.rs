@@ -20,6 +20,10 @@ const NAMESPACE: Uuid = Uuid::from_u128(0x5f0c_7a3e_2b1d_4e8a_9c61_0d4b_8e2f_a7c
 /// The custom property listing the feeds that reported an indicator.
 pub const SOURCES_PROPERTY: &str = "x_ward_sources";
 
+/// Where an indicator keeps the feed's own `valid_from` when it was after the import (a
+/// feed's clock or time zone ahead of ours): the indicator itself is valid from the import.
+pub const ORIGINAL_VALID_FROM_PROPERTY: &str = "x_ward_original_valid_from";
+
 /// When source identities are said to be created: fixed, so that every import writes the
 /// same identity version and the store keeps one.
 const IDENTITY_EPOCH: &str = "2024-01-01T00:00:00.000Z";
@@ -160,11 +164,18 @@ pub fn indicator_id(pattern: &str) -> String {
     )
 }
 
-/// The STIX indicator for one entry, created at `now`.
+/// True when the feed dates the entry after `now` (its clock or time zone is ahead).
+pub fn dated_in_future(entry: &Entry, now: Timestamp) -> bool {
+    entry.valid_from.is_some_and(|t| t > now)
+}
+
+/// The STIX indicator for one entry, created at `now`. A `valid_from` after `now` is
+/// clamped to `now` (an indicator not yet valid scores 0 and would leave every block list)
+/// and the feed's date is kept in [`ORIGINAL_VALID_FROM_PROPERTY`].
 pub fn build(entry: &Entry, now: Timestamp) -> Value {
     let pattern = observable::pattern(&entry.observable);
     let now_text = stamp(now);
-    let mut valid_from = entry.valid_from.unwrap_or(now);
+    let mut valid_from = entry.valid_from.filter(|t| *t <= now).unwrap_or(now);
     if let Some(until) = entry.valid_until {
         // STIX requires valid_until after valid_from; a feed's odd dates must not make the
         // indicator invalid.
@@ -211,6 +222,9 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
     });
     if let Some(until) = entry.valid_until {
         o["valid_until"] = json!(stamp(until));
+    }
+    if let Some(ahead) = entry.valid_from.filter(|t| *t > now) {
+        o[ORIGINAL_VALID_FROM_PROPERTY] = json!(stamp(ahead));
     }
     if let Some(d) = &entry.description {
         o["description"] = json!(d);
@@ -320,6 +334,19 @@ pub struct Collector {
     now: Timestamp,
     objects: BTreeMap<String, Value>,
     order: Vec<String>,
+    clamped: usize,
+    allow_lists: Vec<ImportedAllowList>,
+}
+
+/// An outside allow-list read by an import (a MISP warninglist): entries in the syntax of
+/// [`crate::allowlist`], saved by the caller into the data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedAllowList {
+    /// The list's own name.
+    pub name: String,
+    pub version: Option<String>,
+    pub description: Option<String>,
+    pub entries: Vec<String>,
 }
 
 impl Collector {
@@ -328,6 +355,8 @@ impl Collector {
             now,
             objects: BTreeMap::new(),
             order: Vec::new(),
+            clamped: 0,
+            allow_lists: Vec::new(),
         }
     }
 
@@ -338,6 +367,9 @@ impl Collector {
     /// Adds an entry as an indicator (merging with one already collected) and its source's
     /// identity.
     pub fn add_entry(&mut self, entry: &Entry) {
+        if dated_in_future(entry, self.now) {
+            self.clamped += 1;
+        }
         self.add_object(entry.source.identity());
         let o = build(entry, self.now);
         self.add_indicator(o);
@@ -378,6 +410,21 @@ impl Collector {
 
     pub fn len(&self) -> usize {
         self.objects.len()
+    }
+
+    /// Entries dated after the import whose `valid_from` was clamped to it.
+    pub fn clamped(&self) -> usize {
+        self.clamped
+    }
+
+    /// Adds an allow-list read from a feed.
+    pub fn add_allow_list(&mut self, list: ImportedAllowList) {
+        self.allow_lists.push(list);
+    }
+
+    /// Takes the allow-lists read so far.
+    pub fn take_allow_lists(&mut self) -> Vec<ImportedAllowList> {
+        std::mem::take(&mut self.allow_lists)
     }
 
     pub fn is_empty(&self) -> bool {

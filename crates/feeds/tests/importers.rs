@@ -322,3 +322,171 @@ fn a_folder_of_feeds_imports_each_and_merges_across_sources() {
     assert_eq!(both["confidence"], 100);
     assert_eq!(ind.iter().filter(|o| o["name"] == "192.0.2.10").count(), 1);
 }
+
+/// Issue 16: DShield's block list was read as a text list (single addresses, the other
+/// columns refused). Each row is now its /Netblock CIDR, and a row whose start, end and
+/// prefix disagree is reported.
+#[test]
+fn dshield_block_list_rows_are_cidr_blocks() {
+    let r = import("dshield-block.txt");
+    assert_eq!(r.files[0].1, Format::Dshield);
+    assert_proper(&r);
+    assert_eq!(
+        names(&r),
+        ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"]
+    );
+    let patterns: Vec<&str> = of_type(&r, "indicator")
+        .iter()
+        .map(|o| o["pattern"].as_str().unwrap())
+        .collect();
+    assert!(
+        patterns.contains(&"[ipv4-addr:value = '192.0.2.0/24']"),
+        "{patterns:?}"
+    );
+    assert_eq!(problem_locations(&r), ["25", "26"]);
+    assert!(
+        r.problems[0].message.contains("203.0.113.0-203.0.113.127"),
+        "{:?}",
+        r.problems
+    );
+    let a = of_type(&r, "indicator")
+        .into_iter()
+        .find(|o| o["name"] == "192.0.2.0/24")
+        .unwrap();
+    assert_eq!(a["x_ward_sources"], serde_json::json!(["dshield"]));
+    assert!(a["description"].as_str().unwrap().contains("4212 targets"));
+}
+
+/// Issue 16: the KEV catalog's CSV was refused as text. It is read like the JSON catalog:
+/// the same vulnerabilities and annotations for the same entries.
+#[test]
+fn kev_csv_reads_like_the_json_catalog() {
+    let csv = import("kev-sample.csv");
+    assert_eq!(csv.files[0].1, Format::Kev);
+    assert_proper(&csv);
+    let vulns = of_type(&csv, "vulnerability");
+    assert_eq!(vulns.len(), 5);
+    assert_eq!(problem_locations(&csv), ["7"]);
+    assert!(csv.problems[0].message.contains("CVE-20X4-1"));
+    let json = import("kev-sample.json");
+    for v in of_type(&json, "vulnerability") {
+        let same = vulns.iter().find(|c| c["id"] == v["id"]).unwrap();
+        assert_eq!(same["x_ward_kev"], v["x_ward_kev"]);
+        assert_eq!(same["description"], v["description"]);
+    }
+    // Quoted fields with commas and quotes stay whole.
+    let with_quote = vulns
+        .iter()
+        .find(|v| v["name"] == "CVE-2025-48928")
+        .unwrap();
+    assert_eq!(
+        with_quote["x_ward_kev"]["known_ransomware_campaign_use"],
+        "Unknown"
+    );
+    assert_eq!(
+        sniff(&std::fs::read(fixture("kev-sample.csv")).unwrap()),
+        Some(Format::Kev)
+    );
+}
+
+/// Issue 16: MISP warninglists were not recognised. They become allow-lists (not intel):
+/// `cidr` entries as blocks, `string` host names as exact names.
+#[test]
+fn misp_warninglists_become_allow_lists() {
+    let multicast = import("misp-warninglist-multicast.json");
+    assert_eq!(multicast.files[0].1, Format::MispWarninglist);
+    assert!(multicast.objects.is_empty());
+    assert!(multicast.problems.is_empty(), "{:?}", multicast.problems);
+    let list = &multicast.allow_lists[0];
+    assert_eq!(list.name, "List of RFC 5771 multicast CIDR blocks");
+    assert_eq!(list.version.as_deref(), Some("3"));
+    assert_eq!(list.entries.len(), 16);
+    assert_eq!(list.entries[0], "224.0.0.0/8");
+
+    let ip = import("misp-warninglist-whats-my-ip.json");
+    assert_eq!(ip.files[0].1, Format::MispWarninglist);
+    let list = &ip.allow_lists[0];
+    assert_eq!(list.entries.len(), 31);
+    assert!(list.entries.contains(&"=api.ipify.org".to_string()));
+
+    // Saved into the data folder, the lists are read with the shipped ones.
+    let dir = tempfile::tempdir().unwrap();
+    ward_feeds::allowlist::save_imported(dir.path(), &multicast.allow_lists[0]).unwrap();
+    ward_feeds::allowlist::save_imported(dir.path(), list).unwrap();
+    let config = ward_feeds::config::FeedsConfig::default();
+    let allow = config.allow_list(dir.path()).unwrap();
+    let check = |s: &str| {
+        allow
+            .check(&ward_feeds::observable::classify(s).unwrap())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        check("239.1.2.3").as_deref(),
+        Some("misp-list-of-rfc-5771-multicast-cidr-blocks")
+    );
+    assert_eq!(
+        check("api.ipify.org").as_deref(),
+        Some("misp-list-of-known-domains-to-know-external-ip")
+    );
+    // `string` lists match exactly: a subdomain is not covered.
+    assert_eq!(check("evil.api.ipify.org"), None);
+    assert_eq!(check("192.0.2.1"), None);
+
+    // A regex list cannot be an allow-list: reported, nothing kept.
+    let r = ward_feeds::import::import_bytes(
+        "regex.json",
+        br#"{"name": "r", "version": 1, "description": "d", "type": "regex", "list": ["^a.*"]}"#,
+        Format::MispWarninglist,
+        now(),
+    )
+    .unwrap();
+    assert!(r.allow_lists.is_empty());
+    assert_eq!(problem_locations(&r), ["$.type"]);
+}
+
+/// Issue 16: rows dated after the import (a feed's clock or time zone ahead) made
+/// indicators not yet valid, scored 0 and left out of every block list. They are valid
+/// from the import; the feed's date is kept and the rows are counted.
+#[test]
+fn future_dated_rows_are_clamped_to_the_import_time() {
+    let r = import("future-dated.csv");
+    assert_proper(&r);
+    assert_eq!(r.clamped, 2);
+    let by_name = |n: &str| {
+        of_type(&r, "indicator")
+            .into_iter()
+            .find(|o| o["name"] == n)
+            .unwrap()
+            .clone()
+    };
+    let past = by_name("192.0.2.88");
+    assert_eq!(past["valid_from"], "2025-08-25T23:00:00.000Z");
+    assert!(past.get("x_ward_original_valid_from").is_none());
+    let ahead = by_name("192.0.2.89");
+    assert_eq!(ahead["valid_from"], "2025-08-26T00:00:00.000Z");
+    assert_eq!(
+        ahead["x_ward_original_valid_from"],
+        "2025-08-27T06:00:00.000Z"
+    );
+    let years = by_name("bad-clock.example");
+    assert_eq!(
+        years["x_ward_original_valid_from"],
+        "2031-01-01T00:00:00.000Z"
+    );
+    // Scored as an indicator valid from now (the feed's confidence), not as one not yet
+    // valid (0).
+    let objects: Vec<ward_stix::StixObject> = [&ahead, &years]
+        .iter()
+        .map(|o| ward_stix::StixObject::from_value((*o).clone()).unwrap())
+        .collect();
+    let scored = ward_feeds::local::score_objects(
+        &objects,
+        &ward_feeds::config::FeedsConfig::default(),
+        &ward_feeds::allowlist::AllowList::default(),
+        now(),
+    );
+    assert_eq!(scored.len(), 2);
+    for s in &scored {
+        assert!(s.score >= 49.0, "{} scored {}", s.object.id(), s.score);
+    }
+}

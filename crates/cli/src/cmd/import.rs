@@ -18,7 +18,8 @@ const PROBLEMS_SHOWN: usize = 20;
 pub struct ImportArgs {
     /// Input format; sniffed from the content when not given. One of: stix, misp, csv,
     /// text, feodo, urlhaus, threatfox-csv, threatfox-json, malwarebazaar, spamhaus-drop,
-    /// spamhaus-drop-json, kev, epss, csaf, nvd
+    /// spamhaus-drop-json, dshield, misp-warninglist (an allow-list), kev (JSON or CSV),
+    /// epss, csaf, nvd
     #[arg(long)]
     pub format: Option<String>,
     /// File or folder to import (a folder with manifest.json is a MISP feed)
@@ -35,7 +36,7 @@ pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
 pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let format = args.format.as_deref().map(Format::parse).transpose()?;
     let result = import_path(&args.path, format)?;
-    if result.objects.is_empty() {
+    if result.objects.is_empty() && result.allow_lists.is_empty() {
         if let Some(first) = result.problems.first() {
             bail!(
                 "{first} (nothing imported; {} entries skipped)",
@@ -43,6 +44,13 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             );
         }
         bail!("{}: no intel found", args.path.display());
+    }
+    // Allow-lists first: they are read when the local intel opens.
+    let mut allow_saved: Vec<(String, usize, PathBuf)> = Vec::new();
+    for list in &result.allow_lists {
+        let path = ward_feeds::allowlist::save_imported(&global.data, list)
+            .with_context(|| format!("saving the allow-list {:?}", list.name))?;
+        allow_saved.push((list.name.clone(), list.entries.len(), path));
     }
     let local = open_local(global)?;
     let summary = local
@@ -67,6 +75,11 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 "indicators": indicators,
                 "added": summary.added,
                 "already_stored": summary.duplicates,
+                "dated_in_future": result.clamped,
+                "allow_lists": allow_saved
+                    .iter()
+                    .map(|(name, n, path)| json!({"name": name, "entries": n, "path": path.display().to_string()}))
+                    .collect::<Vec<Value>>(),
                 "skipped": result.problems,
             })
         );
@@ -93,6 +106,18 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             summary.duplicates,
             result.problems.len()
         );
+        if result.clamped > 0 {
+            println!(
+                "{} entries were dated in the future (the feed's clock or time zone is ahead): they are valid from now, the feed's date kept in x_ward_original_valid_from",
+                result.clamped
+            );
+        }
+        for (name, n, path) in &allow_saved {
+            println!(
+                "allow-list {name:?}: {n} entries saved to {}; they are left out of every blocking export",
+                path.display()
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,15 +15,14 @@ pub fn find_start(line: &str) -> Option<usize> {
 }
 
 pub fn parse_line(line: &str, event: &mut Event) -> Result<(), BadCef> {
-    let start = find_start(line).ok_or(BadCef)?;
-    let body = &line[start + 4..];
+    let (_, body) = line.split_once("CEF:").ok_or(BadCef)?;
     // Seven unescaped pipes end the header.
     let mut pipes = 0;
     let mut ext_start = None;
     let bytes = body.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&c) = bytes.get(i) {
+        match c {
             b'\\' => i += 1,
             b'|' => {
                 pipes += 1;
@@ -36,7 +35,8 @@ pub fn parse_line(line: &str, event: &mut Event) -> Result<(), BadCef> {
         }
         i += 1;
     }
-    let ext = &body[ext_start.ok_or(BadCef)?..];
+    // Cut after an ASCII `|`: a character boundary.
+    let ext = body.get(ext_start.ok_or(BadCef)?..).ok_or(BadCef)?;
     for (key, value) in extension_pairs(ext) {
         let (kind, role) = classify(&key, FieldKind::Sniff);
         // Free text fields are not indicators as a whole.
@@ -55,8 +55,8 @@ pub fn extension_pairs(ext: &str) -> Vec<(String, String)> {
     // Positions of unescaped `=`.
     let mut eqs = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        match b[i] {
+    while let Some(&c) = b.get(i) {
+        match c {
             b'\\' => i += 1,
             b'=' => eqs.push(i),
             _ => {}
@@ -71,10 +71,10 @@ pub fn extension_pairs(ext: &str) -> Vec<(String, String)> {
     let mut keys: Vec<(usize, usize)> = Vec::new(); // (key start, eq position)
     for &eq in &eqs {
         let mut s = eq;
-        while s > 0 && is_key(b[s - 1]) {
+        while s > 0 && b.get(s - 1).is_some_and(|&c| is_key(c)) {
             s -= 1;
         }
-        if s < eq && (s == 0 || b[s - 1] == b' ') {
+        if s < eq && (s == 0 || b.get(s - 1) == Some(&b' ')) {
             keys.push((s, eq));
         }
     }
@@ -84,7 +84,8 @@ pub fn extension_pairs(ext: &str) -> Vec<(String, String)> {
             Some(&(next, _)) => next.saturating_sub(1),
             None => b.len(),
         };
-        let key = &ext[ks..eq];
+        // Keys are ASCII and `=` is ASCII: both cuts are at character boundaries.
+        let Some(key) = ext.get(ks..eq) else { continue };
         let raw = ext.get(eq + 1..vend.max(eq + 1)).unwrap_or("");
         out.push((key.to_string(), unescape_value(raw.trim_end())));
     }
@@ -135,5 +136,25 @@ mod tests {
         parse_line(r"CEF:0|Ven\|dor|Prod|1|100|Name|5|dst=203.0.113.9", &mut e).unwrap();
         assert_eq!(e.items().len(), 1);
         assert!(parse_line("CEF:0|a|b", &mut Event::new()).is_err());
+    }
+
+    #[test]
+    fn multibyte_and_replaced_bytes() {
+        let mut e = Event::new();
+        parse_line(
+            "<13>Jan  5 10:00:00 h\u{e9} CEF:0|V\u{e9}ndor|P|1|100|N\u{fffd}|5|msg=caf\u{e9}=x \u{e9}=1 src=203.0.113.9 cs1=\u{1f600}\\",
+            &mut e,
+        )
+        .unwrap();
+        let v: Vec<&str> = e.items().iter().map(|o| e.value(o)).collect();
+        assert_eq!(v, vec!["203.0.113.9"]);
+        assert_eq!(
+            extension_pairs("a=\u{e9} b=\u{20ac}\\=\u{1f600}"),
+            vec![
+                ("a".into(), "\u{e9}".into()),
+                ("b".into(), "\u{20ac}=\u{1f600}".into())
+            ]
+        );
+        assert!(parse_line("CEF:\u{e9}|\u{e9}", &mut Event::new()).is_err());
     }
 }

@@ -241,7 +241,7 @@ impl Walker<'_> {
     }
 
     fn literal(&mut self, word: &[u8]) -> Result<(), NotJson> {
-        if self.b[self.i..].starts_with(word) {
+        if self.b.get(self.i..).is_some_and(|r| r.starts_with(word)) {
             self.i += word.len();
             Ok(())
         } else {
@@ -256,16 +256,16 @@ impl Walker<'_> {
             return Err(NotJson);
         }
         let start = self.i + 1;
-        let rest = &self.b[start..];
+        let rest = self.b.get(start..).ok_or(NotJson)?;
         let stop = find_short(rest, b'"', b'\\').ok_or(NotJson)?;
-        if rest[stop] == b'"' {
+        if rest.get(stop) == Some(&b'"') {
             self.i = start + stop + 1;
             return Ok(Str::Raw(start, start + stop));
         }
         let mut out = std::mem::take(&mut self.text);
         out.clear();
         let mut bytes: Vec<u8> = Vec::with_capacity(stop + 16);
-        bytes.extend_from_slice(&rest[..stop]);
+        bytes.extend_from_slice(rest.get(..stop).ok_or(NotJson)?);
         let mut j = start + stop;
         loop {
             match self.b.get(j) {
@@ -304,9 +304,9 @@ impl Walker<'_> {
                     }
                 }
                 Some(_) => {
-                    let rest = &self.b[j..];
+                    let rest = self.b.get(j..).ok_or(NotJson)?;
                     let stop = memchr2(b'"', b'\\', rest).ok_or(NotJson)?;
-                    bytes.extend_from_slice(&rest[..stop]);
+                    bytes.extend_from_slice(rest.get(..stop).ok_or(NotJson)?);
                     j += stop;
                 }
             }
@@ -394,5 +394,24 @@ mod tests {
             &mut JsonScratch::default()
         )
         .is_err());
+    }
+
+    #[test]
+    fn multibyte_keys_and_values() {
+        let l = "{\"caf\u{e9}\":\"\u{1f600}\",\"url\":\"http://evil.example/\u{e9}\",\"\u{e9}\\u00e9\":[\"\\u00e9\u{e9}\"]}";
+        let a = found(l, Flavor::Generic).unwrap();
+        assert!(
+            a.contains(&("url".into(), Kind::Url, "http://evil.example/\u{e9}".into())),
+            "{a:?}"
+        );
+        // Invalid UTF-8 in a key, and a truncated multi-byte character at the end.
+        for bad in [
+            &b"{\"\xc3\":1}"[..],
+            b"{\"a\":\"\xe2\x82",
+            b"{\"a\":tr\xc3\xa9}",
+        ] {
+            let mut e = Event::new();
+            assert!(parse_line(bad, Flavor::Generic, &mut e, &mut JsonScratch::default()).is_err());
+        }
     }
 }

@@ -1,6 +1,11 @@
 //! Log readers, one file per format, registered in [`LogFormat`]: what a format looks like
 //! (sniffing) and how one of its lines becomes an [`Event`]. Adding a format is adding a
 //! file and a row here.
+//!
+//! Every reader works on bytes or on checked `str::get`: a line is foreign input, and a
+//! slice at a computed offset inside a character would panic. The lints below keep it so.
+
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
 pub mod cef;
 pub mod json;
@@ -80,7 +85,7 @@ impl LogFormat {
 pub(crate) fn find_short(b: &[u8], x: u8, y: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let head = &b[..b.len().min(32)];
+    let head = b.get(..32).unwrap_or(b);
     let mut chunks = head.chunks_exact(8);
     for (n, chunk) in chunks.by_ref().enumerate() {
         let mut word = [0u8; 8];
@@ -99,7 +104,8 @@ pub(crate) fn find_short(b: &[u8], x: u8, y: u8) -> Option<usize> {
     if let Some(p) = chunks.remainder().iter().position(|&c| c == x || c == y) {
         return Some(tail_at + p);
     }
-    memchr::memchr2(x, y, &b[head.len()..]).map(|p| head.len() + p)
+    let tail = b.get(head.len()..).unwrap_or_default();
+    memchr::memchr2(x, y, tail).map(|p| head.len() + p)
 }
 
 /// Why a line could not be read in its file's format (counted, then skipped).
@@ -184,6 +190,7 @@ impl LineReader {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -242,5 +249,102 @@ mod tests {
         );
         assert_eq!(LogFormat::sniff(b"hello world"), LogFormat::Text);
         assert_eq!(LogFormat::sniff(b""), LogFormat::Text);
+    }
+
+    const SAMPLES: [(LogFormat, &str); 8] = [
+        (LogFormat::ZeekTsv, "1704448800.0\tC1\t10.0.0.5\t203.0.113.9\tevil.example"),
+        (
+            LogFormat::ZeekJson,
+            "{\"ts\":1.0,\"uid\":\"C1\",\"id.orig_h\":\"10.0.0.5\",\"query\":\"evil.example\"}",
+        ),
+        (
+            LogFormat::SuricataEve,
+            "{\"event_type\":\"dns\",\"src_ip\":\"10.0.0.5\",\"dns\":{\"rrname\":\"evil.example\"}}",
+        ),
+        (
+            LogFormat::Cef,
+            "Jan  5 10:00:00 h CEF:0|V|P|1|100|N|5|src=10.0.0.5 request=http://evil.example/a\\=b",
+        ),
+        (
+            LogFormat::Syslog,
+            "<34>1 2024-01-05T10:00:00Z h a p m [x a=\"1.2.3.4\"] http://evil.example/",
+        ),
+        (
+            LogFormat::Squid,
+            "1704448800.123 120 10.0.0.5 TCP_MISS/200 512 GET http://evil.example/ - HIER_DIRECT/203.0.113.9 text/html",
+        ),
+        (LogFormat::JsonLines, "{\"client\":\"10.0.0.5\",\"host\":\"evil.example\"}"),
+        (LogFormat::Text, "from 10.0.0.5 to https://evil.example/x a@evil.example"),
+    ];
+
+    /// Every reader, on each of its sample lines with a character of every UTF-8 width, an
+    /// invalid byte or a truncated character put at every byte position: a line is read or
+    /// counted as broken, never a panic.
+    #[test]
+    fn every_reader_takes_foreign_bytes_anywhere() {
+        let inserts: [&[u8]; 7] = [
+            "\u{e9}".as_bytes(),
+            "\u{20ac}".as_bytes(),
+            "\u{1f600}".as_bytes(),
+            b"\xff",
+            b"\xc3",
+            b"\xe2\x82",
+            b"\x80\x80",
+        ];
+        let mut scratch = ReadScratch::default();
+        for (format, line) in SAMPLES {
+            let mut reader = LineReader::new(format);
+            assert!(
+                reader.read_header(b"#fields\tts\tuid\tid.orig_h\tid.resp_h\tquery")
+                    || format != LogFormat::ZeekTsv
+            );
+            let mut event = Event::new();
+            assert!(
+                reader
+                    .parse(line.as_bytes(), &mut event, &mut scratch)
+                    .is_ok(),
+                "{format:?}"
+            );
+            assert!(!event.items().is_empty(), "{format:?}");
+            let bytes = line.as_bytes();
+            for at in 0..=bytes.len() {
+                for insert in inserts {
+                    let mut put = bytes[..at].to_vec();
+                    put.extend_from_slice(insert);
+                    put.extend_from_slice(&bytes[at..]);
+                    let _ = reader.parse(&put, &mut event, &mut scratch);
+                    let mut replaced = put.clone();
+                    replaced.drain(at + insert.len()..(at + insert.len() + 1).min(replaced.len()));
+                    let _ = reader.parse(&replaced, &mut event, &mut scratch);
+                }
+                // Cut short at every byte, after a multi-byte character.
+                let mut cut = "\u{1f600}".as_bytes().to_vec();
+                cut.extend_from_slice(&bytes[..at]);
+                cut.extend_from_slice("\u{20ac}".as_bytes());
+                for end in 0..=cut.len() {
+                    let _ = reader.parse(&cut[..end], &mut event, &mut scratch);
+                }
+            }
+            let _ = LogFormat::sniff(line.as_bytes());
+        }
+    }
+
+    #[test]
+    fn the_issue_lines() {
+        let mut scratch = ReadScratch::default();
+        let mut event = Event::new();
+        let syslog = b"Jan  5 10:00:0\xc3\xa9 host msg";
+        assert_eq!(LogFormat::sniff(syslog), LogFormat::Text);
+        assert_eq!(
+            LineReader::new(LogFormat::Syslog).parse(syslog, &mut event, &mut scratch),
+            Err(BrokenLine)
+        );
+        let text = b"caf\xc3\xa9://x \xff 203.0.113.9";
+        assert_eq!(LogFormat::sniff(text), LogFormat::Text);
+        LineReader::new(LogFormat::Text)
+            .parse(text, &mut event, &mut scratch)
+            .unwrap();
+        let v: Vec<&str> = event.items().iter().map(|o| event.value(o)).collect();
+        assert_eq!(v, vec!["203.0.113.9"]);
     }
 }

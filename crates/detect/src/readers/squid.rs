@@ -6,14 +6,15 @@ use crate::fields::{FieldKind, Role};
 
 pub fn looks_like(line: &str) -> bool {
     let f: Vec<&str> = line.split_whitespace().collect();
+    let field = |i: usize| f.get(i).copied().unwrap_or("");
     f.len() >= 10
-        && f[0].split_once('.').is_some_and(|(s, ms)| {
+        && field(0).split_once('.').is_some_and(|(s, ms)| {
             !s.is_empty()
                 && s.bytes().all(|b| b.is_ascii_digit())
                 && ms.bytes().all(|b| b.is_ascii_digit())
         })
-        && f[3].contains('/')
-        && f[8].contains('/')
+        && field(3).contains('/')
+        && field(8).contains('/')
 }
 
 /// Why a line was refused.
@@ -58,4 +59,24 @@ pub fn parse_line(line: &str, event: &mut Event) -> Result<(), BadSquid> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multibyte_fields() {
+        let line = "1704448800.123 120 10.0.0.5 TCP_MISS/200 512 GET http://\u{e9}vil.example/caf\u{e9} - HIER_DIRECT/203.0.113.9 text/html";
+        assert!(looks_like(line));
+        let mut e = Event::new();
+        parse_line(line, &mut e).unwrap();
+        let v: Vec<&str> = e.items().iter().map(|o| e.value(o)).collect();
+        assert!(
+            v.contains(&"10.0.0.5") && v.contains(&"203.0.113.9"),
+            "{v:?}"
+        );
+        assert!(!looks_like("\u{e9} \u{e9} \u{e9}"));
+        assert!(parse_line("\u{e9} \u{fffd}", &mut Event::new()).is_err());
+    }
 }

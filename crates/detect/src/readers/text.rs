@@ -28,12 +28,23 @@ pub fn extract(text: &str, field: &str, event: &mut Event) {
             continue;
         }
         if let Some(pos) = coarse.find("://") {
-            let scheme_start = coarse[..pos]
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            // The scheme is the run of ASCII scheme bytes before `://`. Searched on bytes: a
+            // byte that is not one of them (an ASCII one, or the last byte of a multi-byte
+            // character) ends it, so the cut after it is at a character boundary.
+            let scheme_start = coarse
+                .as_bytes()
+                .get(..pos)
+                .and_then(|head| {
+                    head.iter().rposition(|&c| {
+                        !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+                    })
+                })
                 .map_or(0, |p| p + 1);
-            let url = coarse[scheme_start..].trim_end_matches(['.', ',', ':', ';', '!', '?']);
-            if pos > scheme_start && event.push_url(field, Role::Other, url) {
-                continue;
+            if let Some(url) = coarse.get(scheme_start..) {
+                let url = url.trim_end_matches(['.', ',', ':', ';', '!', '?']);
+                if pos > scheme_start && event.push_url(field, Role::Other, url) {
+                    continue;
+                }
             }
         }
         for fine in coarse.split(fine_delimiter) {
@@ -123,5 +134,24 @@ mod tests {
         assert!(f.contains(&(Kind::FileHash, "d41d8cd98f00b204e9800998ecf8427e".into())));
         assert!(f.contains(&(Kind::Email, "bad@evil.example".into())));
         assert!(found("2001:db8::1 connected").contains(&(Kind::Ipv6, "2001:db8::1".into())));
+    }
+
+    #[test]
+    fn multibyte_before_a_scheme() {
+        // Issue 16: the scheme's start was found one byte after a multi-byte character.
+        assert_eq!(found("caf\u{e9}://x"), vec![]);
+        assert_eq!(
+            found("\u{fc}https://evil.example/a caf\u{e9}://x \u{1f600}://y 203.0.113.9"),
+            vec![
+                (Kind::Url, "https://evil.example/a".into()),
+                (Kind::Domain, "evil.example".into()),
+                (Kind::Ipv4, "203.0.113.9".into())
+            ]
+        );
+        // Characters of every width around and inside tokens.
+        for w in ["\u{e9}", "\u{20ac}", "\u{1f600}", "\u{fffd}"] {
+            let text = format!("{w}1.2.3.4{w} {w}://{w} a{w}.example x@{w}.example {w}:{w}:{w}");
+            let _ = found(&text);
+        }
     }
 }

@@ -108,9 +108,9 @@ impl Header {
             None
         };
         let mut rest = line;
-        for (name, kind, role) in &self.columns[..self.used] {
+        for (name, kind, role) in self.columns.iter().take(self.used) {
             let end = find_short(rest, self.separator, self.separator).unwrap_or(rest.len());
-            let raw = &rest[..end];
+            let raw = rest.get(..end).unwrap_or(rest);
             if *kind != FieldKind::Ignore {
                 let value = match whole {
                     Some(w) => {
@@ -123,11 +123,49 @@ impl Header {
                     event.push_field(name, *kind, *role, value);
                 }
             }
-            if end == rest.len() {
-                break;
+            match rest.get(end + 1..) {
+                Some(next) => rest = next,
+                None => break,
             }
-            rest = &rest[end + 1..];
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> Header {
+        let mut h = Header::default();
+        assert!(h.read_meta(b"#fields\tts\tuid\tid.orig_h\tid.resp_h\tnote"));
+        h
+    }
+
+    #[test]
+    fn invalid_bytes_only_break_the_fields_that_are_read() {
+        let h = header();
+        // Invalid UTF-8 in a column that is not read (`uid`): the line reads.
+        let mut e = Event::new();
+        h.parse_line(b"1.0\tC\xff\xfe\t10.0.0.5\t203.0.113.9", &mut e)
+            .unwrap();
+        let v: Vec<&str> = e.items().iter().map(|o| e.value(o)).collect();
+        assert_eq!(v, vec!["10.0.0.5", "203.0.113.9"]);
+        // In a column that is read: the line is broken, not a panic.
+        assert_eq!(
+            h.parse_line(b"1.0\tC1\t10.0.0.5\t203.0.\xc3", &mut Event::new()),
+            Err(BadZeek::NotUtf8)
+        );
+        // Multi-byte characters anywhere, and a line shorter than the header.
+        let mut e = Event::new();
+        h.parse_line("1.0\tC\u{e9}\t\u{1f600}\t203.0.113.9".as_bytes(), &mut e)
+            .unwrap();
+        h.parse_line("\u{e9}".as_bytes(), &mut Event::new())
+            .unwrap();
+        // A header with foreign bytes and a multi-byte separator.
+        let mut odd = Header::default();
+        assert!(odd.read_meta(b"#separator \\xc3"));
+        assert!(odd.read_meta(b"#fields\xc3id.orig_h\xc3\xff"));
+        let _ = odd.parse_line(b"\xc3\xa9\xc31.2.3.4", &mut Event::new());
     }
 }

@@ -34,6 +34,11 @@ fn data_lines(text: &str, min_fields: usize, sink: &mut Sink<'_>) -> Vec<(usize,
     out
 }
 
+/// Field `i` of a split line (empty when the line is shorter).
+fn col(fields: &[String], i: usize) -> &str {
+    fields.get(i).map_or("", String::as_str)
+}
+
 fn nonempty(s: &str) -> Option<&str> {
     let s = s.trim();
     (!s.is_empty() && s != "None" && s != "null" && s != "n/a").then_some(s)
@@ -42,19 +47,23 @@ fn nonempty(s: &str) -> Option<&str> {
 pub(super) fn read_feodo(text: &str, sink: &mut Sink<'_>) {
     let source = Source::new("feodotracker", Some("https://feodotracker.abuse.ch/"));
     for (line, f) in data_lines(text, 6, sink) {
-        let Some(ip) = observable::ip_observable(&f[1]) else {
-            sink.problem(line, format!("dst_ip {:?}: expected an IP address", f[1]));
+        let Some(ip) = observable::ip_observable(col(&f, 1)) else {
+            sink.problem(
+                line,
+                format!("dst_ip {:?}: expected an IP address", col(&f, 1)),
+            );
             continue;
         };
-        let online = f[3].eq_ignore_ascii_case("online");
+        let online = col(&f, 3).eq_ignore_ascii_case("online");
         let mut e = Entry::new(ip, &source, if online { 90 } else { 75 });
-        e.valid_from = parse_time(&f[0]);
+        e.valid_from = parse_time(col(&f, 0));
         e.tlp = Some(Tlp::Clear);
         e.indicator_types = vec!["malicious-activity".into()];
-        let malware = nonempty(&f[5]).unwrap_or("unknown malware");
+        let malware = nonempty(col(&f, 5)).unwrap_or("unknown malware");
         e.description = Some(format!(
             "Feodo Tracker: {malware} botnet C2 on port {} ({})",
-            f[2], f[3]
+            col(&f, 2),
+            col(&f, 3)
         ));
         e.labels = vec![malware.to_ascii_lowercase()];
         sink.entry(&e);
@@ -64,22 +73,22 @@ pub(super) fn read_feodo(text: &str, sink: &mut Sink<'_>) {
 pub(super) fn read_urlhaus(text: &str, sink: &mut Sink<'_>) {
     let source = Source::new("urlhaus", Some("https://urlhaus.abuse.ch/"));
     for (line, f) in data_lines(text, 8, sink) {
-        let url = match observable::url_observable(&f[2]) {
+        let url = match observable::url_observable(col(&f, 2)) {
             Ok(u) => u,
             Err(e) => {
                 sink.problem(line, format!("url: {e}"));
                 continue;
             }
         };
-        let online = f[3].eq_ignore_ascii_case("online");
+        let online = col(&f, 3).eq_ignore_ascii_case("online");
         let mut e = Entry::new(url, &source, if online { 85 } else { 60 });
-        e.valid_from = parse_time(&f[1]);
-        e.external_id = nonempty(&f[0]).map(str::to_string);
-        e.url = nonempty(&f[7]).map(str::to_string);
+        e.valid_from = parse_time(col(&f, 1));
+        e.external_id = nonempty(col(&f, 0)).map(str::to_string);
+        e.url = nonempty(col(&f, 7)).map(str::to_string);
         e.tlp = Some(Tlp::Clear);
-        let threat = nonempty(&f[5]).unwrap_or("malware_download");
-        e.description = Some(format!("URLhaus: {threat} ({})", f[3]));
-        e.labels = f[6]
+        let threat = nonempty(col(&f, 5)).unwrap_or("malware_download");
+        e.description = Some(format!("URLhaus: {threat} ({})", col(&f, 3)));
+        e.labels = col(&f, 6)
             .split(',')
             .filter_map(nonempty)
             .map(str::to_ascii_lowercase)
@@ -155,13 +164,13 @@ pub(super) fn read_threatfox_csv(text: &str, sink: &mut Sink<'_>) {
     let source = Source::new("threatfox", Some("https://threatfox.abuse.ch/"));
     for (line, f) in data_lines(text, 10, sink) {
         let ioc = ThreatfoxIoc {
-            id: nonempty(&f[1]),
-            value: &f[2],
-            ioc_type: &f[3],
-            threat_type: nonempty(&f[4]),
-            malware: nonempty(&f[7]).or(nonempty(&f[5])),
-            first_seen: nonempty(&f[0]),
-            confidence: nonempty(&f[9]),
+            id: nonempty(col(&f, 1)),
+            value: col(&f, 2),
+            ioc_type: col(&f, 3),
+            threat_type: nonempty(col(&f, 4)),
+            malware: nonempty(col(&f, 7)).or(nonempty(col(&f, 5))),
+            first_seen: nonempty(col(&f, 0)),
+            confidence: nonempty(col(&f, 9)),
             tags: f.get(11).and_then(|t| nonempty(t)),
         };
         match threatfox_entry(&ioc, &source) {
@@ -241,7 +250,7 @@ pub(super) fn read_threatfox_json(bytes: &[u8], sink: &mut Sink<'_>) {
 pub(super) fn read_malwarebazaar(text: &str, sink: &mut Sink<'_>) {
     let source = Source::new("malwarebazaar", Some("https://bazaar.abuse.ch/"));
     for (line, f) in data_lines(text, 9, sink) {
-        let o = match observable::hash_observable(Some("SHA-256"), &f[1]) {
+        let o = match observable::hash_observable(Some("SHA-256"), col(&f, 1)) {
             Ok(o) => o,
             Err(e) => {
                 sink.problem(line, format!("sha256_hash: {e}"));
@@ -249,18 +258,18 @@ pub(super) fn read_malwarebazaar(text: &str, sink: &mut Sink<'_>) {
             }
         };
         let mut e = Entry::new(o, &source, 90);
-        e.valid_from = parse_time(&f[0]);
+        e.valid_from = parse_time(col(&f, 0));
         e.url = Some(format!(
             "https://bazaar.abuse.ch/sample/{}/",
-            f[1].to_ascii_lowercase()
+            col(&f, 1).to_ascii_lowercase()
         ));
         e.tlp = Some(Tlp::Clear);
-        let signature = nonempty(&f[8]).unwrap_or("unknown malware");
+        let signature = nonempty(col(&f, 8)).unwrap_or("unknown malware");
         let mut description = format!("MalwareBazaar: {signature} sample");
-        if let Some(name) = nonempty(&f[5]) {
+        if let Some(name) = nonempty(col(&f, 5)) {
             description.push_str(&format!(" {name:?}"));
         }
-        if let Some(md5) = nonempty(&f[2]) {
+        if let Some(md5) = nonempty(col(&f, 2)) {
             description.push_str(&format!(" (MD5 {md5})"));
         }
         e.description = Some(description);

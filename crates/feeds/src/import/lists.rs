@@ -24,7 +24,7 @@ fn strip_comment(line: &str) -> &str {
         return "";
     }
     match t.find(" #").or_else(|| t.find("\t#")) {
-        Some(i) => t[..i].trim(),
+        Some(i) => t.get(..i).unwrap_or(t).trim(),
         None => t,
     }
 }
@@ -147,18 +147,18 @@ pub(super) fn read_csv(text: &str, sink: &mut Sink<'_>) {
             continue;
         };
         let Some(vi) = value_column(h) else { return };
+        let value_name = h.get(vi).map_or("", String::as_str);
         let get = |idx: Option<usize>| {
             idx.and_then(|i| fields.get(i))
                 .map(String::as_str)
                 .filter(|s| !s.is_empty())
         };
         let Some(value) = get(Some(vi)) else {
-            sink.problem(line_no, format!("column {:?} is empty", h[vi]));
+            sink.problem(line_no, format!("column {value_name:?} is empty"));
             continue;
         };
-        let kind = get(column(h, &["type", "indicator_type", "ioc_type"])).or_else(|| {
-            matches!(h[vi].as_str(), "sha256" | "md5" | "url").then_some(h[vi].as_str())
-        });
+        let kind = get(column(h, &["type", "indicator_type", "ioc_type"]))
+            .or_else(|| matches!(value_name, "sha256" | "md5" | "url").then_some(value_name));
         let observable = match typed_observable(kind, value) {
             Ok(o) => o,
             Err(e) => {

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::{json, Map, Value};
 use ward_stix::Tlp;
 
-use super::Sink;
+use super::{set, Sink};
 use crate::indicator::{self, derived_id, parse_time, stamp, Entry, Source};
 use crate::observable::{self, Observable};
 use crate::FeedsError;
@@ -327,13 +327,13 @@ pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
         "external_references": [{"source_name": source.name, "external_id": uuid}],
     });
     if !context_lines.is_empty() {
-        report["description"] = json!(context_lines.join("\n"));
+        set(&mut report, "description", json!(context_lines.join("\n")));
     }
     if !labels.is_empty() {
-        report["labels"] = json!(labels);
+        set(&mut report, "labels", json!(labels));
     }
     if let Some(t) = event_tlp {
-        report["object_marking_refs"] = json!([t.marking_id()]);
+        set(&mut report, "object_marking_refs", json!([t.marking_id()]));
     }
     sink.object(report);
 }

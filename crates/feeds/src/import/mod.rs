@@ -5,13 +5,21 @@
 //! the rest of the file imports. Every indicator made here goes through
 //! [`crate::indicator`], so it has a pattern, `valid_from`, a source identity with an external
 //! reference, a confidence, and a deterministic id that merges duplicates across sources.
+//!
+//! Importers read foreign bytes: they split and look up with checked calls (`get`,
+//! `split_once`...), never by slicing a `str` at a computed offset; the lints below keep it
+//! so.
+
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
 mod abusech;
+mod dshield;
 mod lists;
 mod misp;
 mod spamhaus;
 mod stix;
 mod vulns;
+mod warninglist;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,7 +28,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ward_stix::Timestamp;
 
-use crate::indicator::{Collector, Entry};
+use crate::indicator::{Collector, Entry, ImportedAllowList};
 use crate::FeedsError;
 
 /// Every format `ward import` reads.
@@ -49,7 +57,11 @@ pub enum Format {
     SpamhausDrop,
     /// Spamhaus DROP NDJSON (`{"cidr": ..., "sblid": ...}` a line).
     SpamhausDropJson,
-    /// CISA Known Exploited Vulnerabilities JSON.
+    /// DShield's recommended block list (`block.txt`: tab-separated netblocks).
+    Dshield,
+    /// A MISP warninglist (`list.json`): known-good values, imported as an allow-list.
+    MispWarninglist,
+    /// CISA Known Exploited Vulnerabilities, the JSON catalog or its CSV.
     Kev,
     /// FIRST EPSS scores CSV.
     Epss,
@@ -60,7 +72,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 15] = [
+    pub const ALL: [Format; 17] = [
         Format::Stix,
         Format::Misp,
         Format::Csv,
@@ -72,6 +84,8 @@ impl Format {
         Format::Malwarebazaar,
         Format::SpamhausDrop,
         Format::SpamhausDropJson,
+        Format::Dshield,
+        Format::MispWarninglist,
         Format::Kev,
         Format::Epss,
         Format::Csaf,
@@ -91,6 +105,8 @@ impl Format {
             Format::Malwarebazaar => "malwarebazaar",
             Format::SpamhausDrop => "spamhaus-drop",
             Format::SpamhausDropJson => "spamhaus-drop-json",
+            Format::Dshield => "dshield",
+            Format::MispWarninglist => "misp-warninglist",
             Format::Kev => "kev",
             Format::Epss => "epss",
             Format::Csaf => "csaf",
@@ -141,6 +157,11 @@ pub struct ImportResult {
     pub problems: Vec<Problem>,
     /// Each file read and the format it was read as.
     pub files: Vec<(PathBuf, Format)>,
+    /// Entries dated after the import (a feed's clock or time zone ahead): their indicators
+    /// are valid from the import, the feed's date kept in `x_ward_original_valid_from`.
+    pub clamped: usize,
+    /// Allow-lists read (MISP warninglists), for the caller to save beside the store.
+    pub allow_lists: Vec<ImportedAllowList>,
 }
 
 /// Where readers put what they find.
@@ -175,12 +196,15 @@ impl Sink<'_> {
 /// Tells a format from the first bytes of a file (its name is not trusted: feeds are saved
 /// under any name).
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let head = bytes.get(..64 * 1024).unwrap_or(bytes);
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim_start();
     let has = |s: &str| text.contains(s);
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if warninglist::looks_like(text) {
+            return Some(Format::MispWarninglist);
+        }
         if has("\"sblid\"") && has("\"cidr\"") {
             return Some(Format::SpamhausDropJson);
         }
@@ -207,6 +231,12 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
+    if dshield::looks_like(&lower) {
+        return Some(Format::Dshield);
+    }
+    if vulns::looks_like_kev_csv(&lower) {
+        return Some(Format::Kev);
+    }
     if lower.contains("dst_ip") && lower.contains("c2_status") {
         return Some(Format::Feodo);
     }
@@ -297,6 +327,12 @@ pub fn import_path_at(
         import_file(path, &bytes, f, &mut collector, &mut result.problems)?;
         result.files.push((path.to_path_buf(), f));
     }
+    finish(collector, result)
+}
+
+fn finish(mut collector: Collector, mut result: ImportResult) -> Result<ImportResult, FeedsError> {
+    result.clamped = collector.clamped();
+    result.allow_lists = collector.take_allow_lists();
     result.objects = collector.finish();
     Ok(result)
 }
@@ -319,8 +355,7 @@ pub fn import_bytes(
         &mut result.problems,
     )?;
     result.files.push((PathBuf::from(label), format));
-    result.objects = collector.finish();
-    Ok(result)
+    finish(collector, result)
 }
 
 fn import_file(
@@ -350,6 +385,8 @@ fn import_file(
         Format::Malwarebazaar => abusech::read_malwarebazaar(&text(), &mut sink),
         Format::SpamhausDrop => spamhaus::read_text(&text(), &mut sink),
         Format::SpamhausDropJson => spamhaus::read_ndjson(&text(), &mut sink),
+        Format::Dshield => dshield::read(&text(), &mut sink),
+        Format::MispWarninglist => warninglist::read(bytes, &mut sink),
         Format::Kev => vulns::read_kev(bytes, &mut sink),
         Format::Epss => vulns::read_epss(&text(), &mut sink),
         Format::Csaf => vulns::read_csaf(bytes, &mut sink),
@@ -357,7 +394,9 @@ fn import_file(
     }
     // Readers may find problems out of order (a short line before a bad value); report
     // them in line order. Stable, so JSON paths keep their order.
-    problems[first_problem..].sort_by_key(|p| p.location.parse::<usize>().unwrap_or(usize::MAX));
+    if let Some(new) = problems.get_mut(first_problem..) {
+        new.sort_by_key(|p| p.location.parse::<usize>().unwrap_or(usize::MAX));
+    }
     Ok(())
 }
 
@@ -409,6 +448,14 @@ pub(crate) fn csv_fields(line: &str) -> Result<Vec<String>, String> {
             }
             fields.push(field.trim().to_string());
         }
+    }
+}
+
+/// Sets `key` of a JSON object (nothing when `o` is not an object, which the objects built
+/// here always are).
+pub(crate) fn set(o: &mut Value, key: &str, value: Value) {
+    if let Some(m) = o.as_object_mut() {
+        m.insert(key.to_string(), value);
     }
 }
 
@@ -492,5 +539,103 @@ mod tests {
             }
             let _ = sniff(input);
         }
+    }
+
+    /// One small sample of every format, each with a multi-byte character.
+    const SAMPLES: [(Format, &str); 18] = [
+        (
+            Format::Stix,
+            r#"{"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000001","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"caf\u00e9 é","pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"}]}"#,
+        ),
+        (
+            Format::Misp,
+            r#"{"Event":{"uuid":"5e1d","info":"caf\u00e9 é","Orgc":{"name":"Ö"},"Attribute":[{"type":"ip-dst","value":"203.0.113.7","to_ids":true,"comment":"ü"},{"type":"text","value":"ß"}]}}"#,
+        ),
+        (Format::Csv, "indicator,description\n203.0.113.7,café €\n"),
+        (Format::Text, "# liste évidente\n203.0.113.7 # café\nevil.example\t# ü\n"),
+        (
+            Format::Feodo,
+            "# first_seen_utc,dst_ip,dst_port,c2_status,last_online,malware\n\"2024-01-01 00:00:00\",203.0.113.7,443,online,2024-01-02,Émotet\n",
+        ),
+        (
+            Format::Urlhaus,
+            "# id,dateadded,url,url_status,last_online,threat,tags,urlhaus_link,reporter\n\"1\",\"2024-01-01 00:00:00\",\"http://evil.example/é\",\"online\",\"\",\"malware_download\",\"é,ü\",\"https://urlhaus.abuse.ch/url/1/\",\"ö\"\n",
+        ),
+        (
+            Format::ThreatfoxCsv,
+            "# first_seen_utc,ioc_id,ioc_value,ioc_type,threat_type,fk_malware,malware_alias,malware_printable,last_seen_utc,confidence_level,reference,tags,anonymous,reporter\n\"2024-01-01 00:00:00\", \"1\", \"evil.example\", \"domain\", \"botnet_cc\", \"x\", \"é\", \"Ünknown\", \"\", \"75\", \"\", \"é\", \"0\", \"ö\"\n",
+        ),
+        (
+            Format::ThreatfoxJson,
+            r#"{"1":[{"ioc_value":"evil.example","ioc_type":"domain","malware_printable":"É","confidence_level":75,"tags":"ü"}]}"#,
+        ),
+        (
+            Format::Malwarebazaar,
+            "# first_seen_utc,sha256_hash,md5_hash,sha1_hash,reporter,file_name,file_type_guess,mime_type,signature\n\"2024-01-01 00:00:00\", \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\", \"d41d8cd98f00b204e9800998ecf8427e\", \"da39a3ee5e6b4b0d3255bfef95601890afd80709\", \"ö\", \"café.exe\", \"exe\", \"x\", \"É\"\n",
+        ),
+        (Format::SpamhausDrop, "; Spamhaus DROP é\n192.0.2.0/24 ; SBL1 é\n"),
+        (
+            Format::SpamhausDropJson,
+            "{\"cidr\":\"192.0.2.0/24\",\"sblid\":\"SBLé\",\"rir\":\"ö\"}\n",
+        ),
+        (
+            Format::Dshield,
+            "# DShield é\nStart\tEnd\tNetblock\tAttacks\tName\tCountry\temail\n192.0.2.0\t192.0.2.255\t24\t12\tRéseau\tFR\ta@b.example\n",
+        ),
+        (
+            Format::MispWarninglist,
+            r#"{"name":"Liste é","version":1,"description":"ü","type":"hostname","list":["evil.example","203.0.113.0/24"]}"#,
+        ),
+        (
+            Format::Kev,
+            "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,dueDate,knownRansomwareCampaignUse,notes,cwes\n\"CVE-2024-0001\",\"É\",\"ü\",\"ß \"\"q\"\", x\",\"2024-01-01\",\"é\nline\",\"é\",\"2024-01-21\",\"Unknown\",\"\",\"CWE-79\"\n",
+        ),
+        (
+            Format::Kev,
+            r#"{"catalogVersion":"1","vulnerabilities":[{"cveID":"CVE-2024-0001","vendorProject":"É","product":"ü","vulnerabilityName":"ß","dateAdded":"2024-01-01","shortDescription":"é","requiredAction":"é","dueDate":"2024-01-21","knownRansomwareCampaignUse":"Unknown","notes":"é"}]}"#,
+        ),
+        (Format::Epss, "#model_version:é,score_date:2024-01-01\ncve,epss,percentile\nCVE-2024-0001,0.5,0.9\n"),
+        (
+            Format::Csaf,
+            r#"{"document":{"csaf_version":"2.0","title":"é","tracking":{"id":"ICSMA-é"}},"vulnerabilities":[{"cve":"CVE-2024-0001","title":"ü"}]}"#,
+        ),
+        (
+            Format::Nvd,
+            r#"{"vulnerabilities":[{"cve":{"id":"CVE-2024-0001","descriptions":[{"lang":"en","value":"café"}]}}]}"#,
+        ),
+    ];
+
+    /// Every importer on its sample with a character of every UTF-8 width, an invalid byte
+    /// or a truncated character put at every byte position: entries are imported or
+    /// reported, never a panic.
+    #[test]
+    fn every_importer_takes_foreign_bytes_anywhere() {
+        let now = Timestamp::parse("2025-01-01T00:00:00Z").unwrap();
+        let inserts: [&[u8]; 5] = [
+            "\u{e9}".as_bytes(),
+            "\u{1f600}".as_bytes(),
+            b"\xff",
+            b"\xc3",
+            b"\xe2\x82",
+        ];
+        let mut failures = Vec::new();
+        for (format, sample) in SAMPLES {
+            let r = import_bytes("sample", sample.as_bytes(), format, now).unwrap();
+            failures.extend(
+                ((r.objects.is_empty() && r.allow_lists.is_empty()) || !r.problems.is_empty())
+                    .then(|| format!("{format}: {:?}", r.problems)),
+            );
+            let bytes = sample.as_bytes();
+            for at in 0..=bytes.len() {
+                let (head, tail) = bytes.split_at(at);
+                for insert in inserts {
+                    let input = [head, insert, tail].concat();
+                    let _ = import_bytes("sample", &input, format, now);
+                    let _ = sniff(&input);
+                }
+                let _ = import_bytes("sample", head, format, now);
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use ward_exposure::signals::KevEntry;
 use ward_exposure::Advisory;
 
-use super::Sink;
+use super::{csv_fields, set, Sink};
 use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
 
 fn is_cve(id: &str) -> bool {
@@ -28,7 +28,7 @@ fn vulnerability(sink: &Sink<'_>, cve: &str, source: &str, url: Option<&str>) ->
     let now = stamp(sink.now());
     let mut reference = json!({"source_name": source});
     if let Some(u) = url {
-        reference["url"] = json!(u);
+        set(&mut reference, "url", json!(u));
     }
     json!({
         "type": "vulnerability",
@@ -45,7 +45,34 @@ fn vulnerability(sink: &Sink<'_>, cve: &str, source: &str, url: Option<&str>) ->
     })
 }
 
+/// True when `lower` (the lower-cased head of a file) is the KEV catalog's CSV: its header
+/// starts `cveID,vendorProject,product`.
+pub(super) fn looks_like_kev_csv(lower: &str) -> bool {
+    lower
+        .lines()
+        .map(|l| l.trim().trim_start_matches('\u{feff}'))
+        .find(|l| !l.is_empty())
+        .is_some_and(|h| {
+            h.replace('"', "")
+                .starts_with("cveid,vendorproject,product,")
+        })
+}
+
+/// The KEV catalog, as CISA publishes it: `known_exploited_vulnerabilities.json` or the
+/// same entries as `known_exploited_vulnerabilities.csv` (a header row naming the JSON
+/// keys, quoted fields that may hold commas, quotes and line breaks).
 pub(super) fn read_kev(bytes: &[u8], sink: &mut Sink<'_>) {
+    let first = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf));
+    if first == Some(&b'{') {
+        read_kev_json(bytes, sink)
+    } else {
+        read_kev_csv(&String::from_utf8_lossy(bytes), sink)
+    }
+}
+
+fn read_kev_json(bytes: &[u8], sink: &mut Sink<'_>) {
     let doc: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
@@ -58,38 +85,102 @@ pub(super) fn read_kev(bytes: &[u8], sink: &mut Sink<'_>) {
     };
     for (i, v) in list.iter().enumerate() {
         let path = format!("$.vulnerabilities[{i}]");
-        let entry: KevEntry = match serde_json::from_value(v.clone()) {
-            Ok(e) => e,
+        match serde_json::from_value::<KevEntry>(v.clone()) {
+            Ok(e) => kev_entry(sink, &e, &format!("{path}.cveID")),
+            Err(e) => sink.problem(path, format!("not a KEV entry: {e}")),
+        }
+    }
+}
+
+fn read_kev_csv(text: &str, sink: &mut Sink<'_>) {
+    let mut header: Option<Vec<String>> = None;
+    for (line, record) in csv_records(text) {
+        let fields = match record {
+            Ok(f) => f,
             Err(e) => {
-                sink.problem(path, format!("not a KEV entry: {e}"));
+                sink.problem(line, e);
                 continue;
             }
         };
-        let cve = entry.cve_id.trim().to_ascii_uppercase();
-        if !is_cve(&cve) {
-            sink.problem(
-                format!("{path}.cveID"),
-                format!("{cve:?}: expected CVE-YYYY-NNNN"),
-            );
+        if fields.iter().all(String::is_empty) {
             continue;
         }
-        let mut o = vulnerability(
-            sink,
-            &cve,
-            "cisa-kev",
-            Some("https://www.cisa.gov/known-exploited-vulnerabilities-catalog"),
-        );
-        o["description"] = json!(entry.vulnerability_name);
-        o["x_ward_kev"] = json!({
+        let Some(names) = &header else {
+            if fields.first().map(|f| f.trim_start_matches('\u{feff}')) != Some("cveID") {
+                return sink.problem(
+                    line,
+                    "expected the KEV CSV header (cveID,vendorProject,product,...)",
+                );
+            }
+            header = Some(fields);
+            continue;
+        };
+        // The same keys as the JSON catalog, so both are read by one definition.
+        let object: serde_json::Map<String, Value> = names
+            .iter()
+            .zip(fields)
+            .map(|(k, v)| (k.clone(), Value::String(v)))
+            .collect();
+        match serde_json::from_value::<KevEntry>(Value::Object(object)) {
+            Ok(e) => kev_entry(sink, &e, &line.to_string()),
+            Err(e) => sink.problem(line, format!("not a KEV entry: {e}")),
+        }
+    }
+}
+
+/// CSV records with their first line number: a record continues on the next line while a
+/// quoted field is open.
+fn csv_records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
+    let mut out = Vec::new();
+    let mut record = String::new();
+    let mut start = 0;
+    let mut quotes = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        if record.is_empty() {
+            start = i + 1;
+        } else {
+            record.push('\n');
+        }
+        record.push_str(line);
+        quotes += line.bytes().filter(|&b| b == b'"').count();
+        if quotes.is_multiple_of(2) {
+            out.push((start, csv_fields(&record)));
+            record.clear();
+            quotes = 0;
+        }
+    }
+    if !record.is_empty() {
+        out.push((start, csv_fields(&record)));
+    }
+    out
+}
+
+/// One KEV entry as a vulnerability; `location` names the entry's CVE id in problems.
+fn kev_entry(sink: &mut Sink<'_>, entry: &KevEntry, location: &str) {
+    let cve = entry.cve_id.trim().to_ascii_uppercase();
+    if !is_cve(&cve) {
+        return sink.problem(location, format!("{cve:?}: expected CVE-YYYY-NNNN"));
+    }
+    let mut o = vulnerability(
+        sink,
+        &cve,
+        "cisa-kev",
+        Some("https://www.cisa.gov/known-exploited-vulnerabilities-catalog"),
+    );
+    set(&mut o, "description", json!(entry.vulnerability_name));
+    set(
+        &mut o,
+        "x_ward_kev",
+        json!({
             "vendor_project": entry.vendor_project,
             "product": entry.product,
             "date_added": entry.date_added,
             "due_date": entry.due_date,
             "required_action": entry.required_action,
             "known_ransomware_campaign_use": entry.known_ransomware_campaign_use,
-        });
-        sink.object(o);
-    }
+        }),
+    );
+    sink.object(o);
 }
 
 pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
@@ -139,7 +230,11 @@ pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
             "first-epss",
             Some("https://www.first.org/epss/"),
         );
-        o["x_ward_epss"] = json!({"probability": p, "percentile": pc, "score_date": score_date});
+        set(
+            &mut o,
+            "x_ward_epss",
+            json!({"probability": p, "percentile": pc, "score_date": score_date}),
+        );
         sink.object(o);
     }
 }
@@ -161,21 +256,25 @@ pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
         };
         let mut o = vulnerability(sink, &cve, "csaf", advisory.url.as_deref());
         if let Some(d) = v.summary.as_ref().or(v.title.as_ref()) {
-            o["description"] = json!(d);
+            set(&mut o, "description", json!(d));
         }
         let cvss = v
             .cvss
             .iter()
             .map(|(_, s, _)| *s)
             .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
-        o["x_ward_csaf"] = json!({
-            "advisory": advisory.id,
-            "title": advisory.title,
-            "url": advisory.url,
-            "cwe": v.cwe,
-            "cvss_max": cvss,
-            "products": v.known_affected.len(),
-        });
+        set(
+            &mut o,
+            "x_ward_csaf",
+            json!({
+                "advisory": advisory.id,
+                "title": advisory.title,
+                "url": advisory.url,
+                "cwe": v.cwe,
+                "cvss_max": cvss,
+                "products": v.known_affected.len(),
+            }),
+        );
         sink.object(o);
     }
 }
@@ -249,10 +348,14 @@ pub(super) fn read_nvd(bytes: &[u8], sink: &mut Sink<'_>) {
             .find(|d| d.get("lang").and_then(Value::as_str) == Some("en"))
             .and_then(|d| d.get("value").and_then(Value::as_str));
         if let Some(d) = description {
-            o["description"] = json!(d);
+            set(&mut o, "description", json!(d));
         }
         if let Some((score, vector)) = nvd_cvss(cve.get("metrics")) {
-            o["x_ward_cvss"] = json!({"score": score, "vector": vector});
+            set(
+                &mut o,
+                "x_ward_cvss",
+                json!({"score": score, "vector": vector}),
+            );
         }
         sink.object(o);
     }
