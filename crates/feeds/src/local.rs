@@ -191,6 +191,15 @@ impl LocalIntel {
     /// listed by several feeds is one indicator with every source; others are stored as
     /// they are.
     pub fn add_objects(&self, objects: &[Value]) -> Result<AddSummary, FeedsError> {
+        self.add_objects_at(objects, Timestamp::now())
+    }
+
+    /// [`LocalIntel::add_objects`] with the clock given (tests, benchmarks).
+    pub fn add_objects_at(
+        &self,
+        objects: &[Value],
+        now: Timestamp,
+    ) -> Result<AddSummary, FeedsError> {
         let ours: Vec<String> = objects
             .iter()
             .filter(|o| o.get(SOURCES_PROPERTY).is_some())
@@ -210,7 +219,6 @@ impl LocalIntel {
                 }
             }
         }
-        let now = Timestamp::now();
         let mut unchanged = 0;
         let merged: Vec<Value> = objects
             .iter()
