@@ -249,3 +249,34 @@ fn dshield_kev_csv_and_warninglists_import() {
     assert!(!plain.contains("198.51.100.0/24"), "{plain}");
     assert!(plain.contains("192.0.2.0/24"), "{plain}");
 }
+
+#[test]
+fn re_importing_a_known_list_reports_every_entry_already_stored() {
+    let data = tempfile::tempdir().unwrap();
+    let list = data.path().join("list.txt");
+    let values: Vec<String> = (0..300)
+        .map(|i| format!("198.18.{}.{}", i / 256, i % 256))
+        .collect();
+    std::fs::write(&list, values.join("\n")).unwrap();
+    let import = || {
+        let out = ward(data.path(), &["--json", "import", list.to_str().unwrap()]);
+        serde_json::from_str::<Value>(&ok(&out)).unwrap()
+    };
+    let first = import();
+    assert_eq!(
+        (first["added"].clone(), first["already_stored"].clone()),
+        (json!(301), json!(0))
+    );
+    let again = import();
+    // 300 indicators and the list's source identity, all already stored; nothing written.
+    assert_eq!(
+        (again["added"].clone(), again["already_stored"].clone()),
+        (json!(0), json!(301))
+    );
+    let out = ward(data.path(), &["import", list.to_str().unwrap()]);
+    let text = ok(&out);
+    assert!(
+        text.contains("0 new or updated, 301 already stored"),
+        "{text}"
+    );
+}

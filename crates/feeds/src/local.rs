@@ -26,7 +26,7 @@ use ward_store::{
 use crate::allowlist::AllowList;
 use crate::config::FeedsConfig;
 use crate::decay::{self, ScoreInputs};
-use crate::indicator::{merge, SOURCES_PROPERTY};
+use crate::indicator::{self, merge, SOURCES_PROPERTY};
 use crate::observable::{self, Observable, ObservableKind};
 use crate::FeedsError;
 
@@ -36,6 +36,20 @@ pub const COLLECTION_TITLE: &str = "local";
 pub const PULL_STATE_FILE: &str = "pull-state.json";
 
 const PAGE: usize = 1000;
+
+/// An import that names at least 1/SCAN_RATIO of the collection reads the whole collection
+/// in storage order rather than looking its ids up one by one (random reads).
+const SCAN_RATIO: u64 = 4;
+/// Page size of that read.
+const SCAN_PAGE: usize = 5000;
+
+/// What an import does with one of ward's objects that the store already holds.
+enum Decision {
+    /// Listed again, nothing new: counted as already stored.
+    Unchanged,
+    /// The new version to store.
+    Merged(Value),
+}
 
 /// A feed that lists a value again refreshes its indicator (a new version, so that the score
 /// counts age from now) at most this often: daily imports of a large feed must not add a
@@ -192,47 +206,91 @@ impl LocalIntel {
     /// listed by several feeds is one indicator with every source; others are stored as
     /// they are.
     pub fn add_objects(&self, objects: &[Value]) -> Result<AddSummary, FeedsError> {
-        let ours: Vec<String> = objects
-            .iter()
-            .filter(|o| o.get(SOURCES_PROPERTY).is_some())
-            .filter_map(|o| o.get("id").and_then(Value::as_str).map(str::to_string))
-            .collect();
-        let mut stored: HashMap<String, Value> = HashMap::new();
-        for ids in ours.chunks(500) {
-            let query = ObjectQuery {
-                ids: ids.to_vec(),
-                versions: VersionSelect::last(),
-                limit: ids.len().max(1),
-                ..ObjectQuery::default()
-            };
-            for v in self.store.query_objects(&self.collection, &query)?.items {
-                if let Ok(value) = serde_json::from_str::<Value>(&v.json) {
-                    stored.insert(v.id, value);
+        self.add_objects_at(objects, Timestamp::now())
+    }
+
+    /// [`LocalIntel::add_objects`] with the clock given (tests, benchmarks).
+    pub fn add_objects_at(
+        &self,
+        objects: &[Value],
+        now: Timestamp,
+    ) -> Result<AddSummary, FeedsError> {
+        // Each of ward's own objects that the store holds is decided as its stored version
+        // comes by: unchanged (listed again within REFRESH and adding nothing), or merged.
+        let mut ours: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (n, o) in objects.iter().enumerate() {
+            if o.get(SOURCES_PROPERTY).is_some() {
+                if let Some(id) = o.get("id").and_then(Value::as_str) {
+                    ours.entry(id).or_default().push(n);
                 }
             }
         }
-        let now = Timestamp::now();
-        let mut unchanged = 0;
-        let merged: Vec<Value> = objects
-            .iter()
-            .filter_map(|o| {
-                let id = o.get("id").and_then(Value::as_str).unwrap_or("");
-                match stored.get(id) {
-                    Some(existing) if o.get(SOURCES_PROPERTY).is_some() => {
-                        let m = merge(existing, o, now);
-                        if same_but_modified(existing, &m)
-                            && modified_within(existing, now, REFRESH)
-                        {
-                            unchanged += 1;
-                            None
-                        } else {
-                            Some(m)
-                        }
+        let mut decided: Vec<Option<Decision>> = Vec::new();
+        decided.resize_with(objects.len(), || None);
+        let mut decide = |id: &str, json: &str| {
+            let Some(places) = ours.get(id) else { return };
+            let Ok(existing) = serde_json::from_str::<Value>(json) else {
+                return;
+            };
+            let fresh = modified_within(&existing, now, REFRESH);
+            for &n in places {
+                let incoming = &objects[n];
+                decided[n] = Some(if fresh && indicator::adds_nothing(&existing, incoming) {
+                    Decision::Unchanged
+                } else {
+                    let m = merge(&existing, incoming, now);
+                    if fresh && same_but_modified(&existing, &m) {
+                        Decision::Unchanged
+                    } else {
+                        Decision::Merged(m)
                     }
-                    _ => Some(o.clone()),
+                });
+            }
+        };
+        // One pass over the collection when the import names a good part of it (a feed's
+        // daily refresh): its pages are read in storage order. A few ids are looked up.
+        let held = self.store.count_objects(&self.collection)?;
+        if ours.len() as u64 * SCAN_RATIO >= held {
+            let mut after = None;
+            loop {
+                let query = ObjectQuery {
+                    versions: VersionSelect::last(),
+                    after: after.clone(),
+                    limit: SCAN_PAGE,
+                    ..ObjectQuery::default()
+                };
+                let page = self.store.query_objects(&self.collection, &query)?;
+                for v in &page.items {
+                    decide(&v.id, &v.json);
                 }
-            })
-            .collect();
+                match (page.more, page.items.last()) {
+                    (true, Some(last)) => after = Some(last.position()),
+                    _ => break,
+                }
+            }
+        } else {
+            let ids: Vec<String> = ours.keys().map(|id| id.to_string()).collect();
+            for ids in ids.chunks(500) {
+                let query = ObjectQuery {
+                    ids: ids.to_vec(),
+                    versions: VersionSelect::last(),
+                    limit: ids.len().max(1),
+                    ..ObjectQuery::default()
+                };
+                for v in self.store.query_objects(&self.collection, &query)?.items {
+                    decide(&v.id, &v.json);
+                }
+            }
+        }
+        let mut unchanged = 0;
+        let mut merged = Vec::with_capacity(objects.len());
+        for (o, decision) in objects.iter().zip(decided) {
+            match decision {
+                Some(Decision::Unchanged) => unchanged += 1,
+                Some(Decision::Merged(m)) => merged.push(m),
+                None => merged.push(o.clone()),
+            }
+        }
         let mut summary = self.write(&merged)?;
         summary.duplicates += unchanged;
         Ok(summary)

@@ -4,7 +4,11 @@
 //! - `START` is strictly before `STOP` (§9.6: the interval is start inclusive, stop
 //!   exclusive, so an empty or reversed one can never match);
 //! - `WITHIN` and `REPEATS` values are positive (§9.6);
-//! - one qualifier of each kind per chain (what the reference validator enforces);
+//! - nothing more on qualifiers: the grammar lets an expression carry any number, of any
+//!   kind (`[a:b < 20] REPEATS 2 TIMES REPEATS 2 TIMES`), and the specification sets no
+//!   limit, so they are accepted and evaluated as the reference matcher does (repeats
+//!   multiply, windows intersect). stix2-patterns rejects a second qualifier of one kind;
+//!   that is its own rule, not the specification's.
 //! - hash values have the length of their algorithm (§9.7 examples, hash-algorithm-ov);
 //! - set literals hold one type (integers and floats mix) (§9.7 IN);
 //! - MATCHES operands are regular expressions, ISSUBSET/ISSUPERSET operands are IP
@@ -71,29 +75,6 @@ fn observation(expr: &ObservationExpr) -> Result<(), PatternError> {
                         ));
                     }
                 }
-            }
-            // Qualifiers applied directly one after the other form one chain.
-            let mut chain = inner.as_ref();
-            while let ObservationExpr::Qualified {
-                expr: next,
-                qualifier: q,
-                ..
-            } = chain
-            {
-                if std::mem::discriminant(q) == std::mem::discriminant(qualifier) {
-                    let kind = match q {
-                        Qualifier::Within { .. } => "WITHIN",
-                        Qualifier::Repeats { .. } => "REPEATS",
-                        Qualifier::StartStop { .. } => "START/STOP",
-                    };
-                    return Err(semantic(
-                        position,
-                        format!(
-                            "expected at most one {kind} qualifier on one observation expression"
-                        ),
-                    ));
-                }
-                chain = next;
             }
             observation(inner)
         }
@@ -207,10 +188,6 @@ mod tests {
             ),
             ("[a:b = 1] WITHIN 0 SECONDS", "positive number"),
             ("[a:b = 1] REPEATS 0 TIMES", "positive integer"),
-            (
-                "[a:b = 1] WITHIN 1 SECONDS WITHIN 2 SECONDS",
-                "at most one WITHIN",
-            ),
             ("[file:hashes.'SHA-256' = 'abc']", "64 hexadecimal"),
             (
                 "[file:hashes.MD5 IN ('d41d8cd98f00b204e9800998ecf8427e', 'x')]",
@@ -236,6 +213,10 @@ mod tests {
             "[file:hashes.SSDEEP = 'anything:goes']",
             "([a:b = 1] WITHIN 1 SECONDS) WITHIN 2 SECONDS",
             "[a:b = 1] REPEATS 2 TIMES WITHIN 3 SECONDS",
+            "[a:b = 1] WITHIN 1 SECONDS WITHIN 2 SECONDS",
+            "[a:b < 20] REPEATS 2 TIMES REPEATS 2 TIMES",
+            "[a:b = 1] START t'2020-01-01T00:00:00Z' STOP t'2021-01-01T00:00:00Z' \
+             START t'2020-06-01T00:00:00Z' STOP t'2022-01-01T00:00:00Z' REPEATS 2 TIMES",
             "[ipv6-addr:value ISSUBSET '2001:db8::/32']",
         ] {
             check(p).unwrap_or_else(|e| panic!("{p}: {e}"));

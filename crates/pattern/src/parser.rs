@@ -12,8 +12,10 @@ use crate::PatternError;
 const MAX_DEPTH: usize = 100;
 /// FOLLOWEDBY is not associative, so its chains stay left-deep: their length is capped.
 const MAX_FOLLOWEDBY: usize = 100;
-/// One WITHIN, one REPEATS and one START/STOP is all an expression can usefully carry.
-const MAX_QUALIFIERS: usize = 3;
+/// The grammar lets an expression carry any number of qualifiers, of any kind
+/// (`REPEATS 2 TIMES REPEATS 2 TIMES`); each is one level of the tree, so a chain is capped
+/// like nesting.
+const MAX_QUALIFIERS: usize = MAX_DEPTH;
 
 /// Builds a balanced tree over an associative operator's operands, so that the 5,000-way
 /// ORs some feeds emit nest log2(n) deep instead of n deep (the tree is walked recursively).
@@ -187,9 +189,9 @@ impl Parser {
             if count == MAX_QUALIFIERS
                 && matches!(self.peek(), Tok::Kw(Kw::Within | Kw::Repeats | Kw::Start))
             {
-                return Err(self.error(
-                    "expected at most one WITHIN, one REPEATS and one START/STOP on one expression",
-                ));
+                return Err(self.error(&format!(
+                    "expected at most {MAX_QUALIFIERS} qualifiers on one observation expression"
+                )));
             }
             count += 1;
             let qualifier = if self.is_kw(Kw::Within) {

@@ -154,17 +154,38 @@ impl RefTarget {
         }
     }
 
-    /// Words for an error message.
+    /// Words for an error message, with their articles: "an identity", "a file or an
+    /// artifact", "an SCO or SRO (relationship or sighting)".
     pub fn describe(&self) -> String {
         match self {
-            RefTarget::Types(types) => types.join(" or "),
+            RefTarget::Types(types) => match types {
+                [] => "nothing".into(),
+                [one] => with_article(one),
+                [rest @ .., last] => format!(
+                    "{} or {}",
+                    rest.iter()
+                        .map(|t| with_article(t))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    with_article(last)
+                ),
+            },
             RefTarget::SdoOrSco => "an SDO or SCO".into(),
             RefTarget::AnySco => "an SCO".into(),
-            RefTarget::ScoOrSro => "an SCO or relationship".into(),
+            // Kind::Sro: both relationship and sighting.
+            RefTarget::ScoOrSro => "an SCO or SRO (relationship or sighting)".into(),
             RefTarget::AnySdo => "an SDO".into(),
             RefTarget::Any => "a STIX object".into(),
         }
     }
+}
+
+/// A type name with its indefinite article, as it is read aloud ("an identity",
+/// "a user-account").
+fn with_article(type_name: &str) -> String {
+    let vowel_sound = type_name.starts_with(['a', 'e', 'i', 'o'])
+        || (type_name.starts_with('u') && !type_name.starts_with("us"));
+    format!("{} {type_name}", if vowel_sound { "an" } else { "a" })
 }
 
 const IDENTITY: &[&str] = &["identity"];

@@ -196,6 +196,7 @@ impl ObjectCheck<'_> {
         }
         self.check_timestamps(map, object_type);
         self.check_references(map, object_type);
+        self.check_binary(map);
         self.check_vocabularies(map, object_type);
         self.check_hash_dictionaries(object, self.path.to_string(), 0);
         self.check_type_rules(map, object_type);
@@ -436,7 +437,7 @@ impl ObjectCheck<'_> {
                         self.error(
                             path,
                             format!(
-                                "must refer to {}, not to a {target_type}",
+                                "must refer to {}; {text} is of type {target_type}",
                                 target.describe()
                             ),
                         );
@@ -447,14 +448,40 @@ impl ObjectCheck<'_> {
         }
     }
 
+    /// Properties of the binary type (`payload_bin` of an artifact, any `*_bin`) hold base64
+    /// (§2.5 binary: RFC 4648 §4, with padding).
+    fn check_binary(&mut self, map: &Map<String, Value>) {
+        use base64::Engine as _;
+        for (name, value) in map.iter().filter(|(n, _)| n.ends_with("_bin")) {
+            let ok = value
+                .as_str()
+                .is_some_and(|t| base64::engine::general_purpose::STANDARD.decode(t).is_ok());
+            if !ok {
+                self.error(
+                    self.at(name),
+                    "must be base64 (RFC 4648 section 4, padded with =), as the binary type is",
+                );
+            }
+        }
+    }
+
     fn check_references(&mut self, map: &Map<String, Value>, object_type: &str) {
         for (name, value) in map {
             let target = types::reference_target(object_type, name);
+            // A custom reference property left empty refers to nothing; neither the
+            // specification (which only defines the standard references) nor the
+            // reference validator treats it as an error.
+            if target.is_none() && value.as_str() == Some("") {
+                continue;
+            }
             if name.ends_with("_ref") {
                 self.check_reference(self.at(name), value, target);
             } else if name.ends_with("_refs") {
                 if let Value::Array(items) = value {
                     for (i, item) in items.iter().enumerate() {
+                        if target.is_none() && item.as_str() == Some("") {
+                            continue;
+                        }
                         self.check_reference(jsonpath::index(&self.at(name), i), item, target);
                     }
                 }
@@ -1242,7 +1269,114 @@ mod tests {
     fn reference_types_are_checked() {
         let mut v = indicator();
         v["created_by_ref"] = json!("malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");
+        assert_eq!(
+            errors(v),
+            ["$.created_by_ref: must refer to an identity; \
+              malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f is of type malware"]
+        );
+    }
+
+    fn observed(refs: Value) -> Value {
+        json!({"type": "observed-data", "spec_version": "2.1",
+            "id": "observed-data--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "created": "2016-04-06T20:03:48.000Z", "modified": "2016-04-06T20:03:48.000Z",
+            "first_observed": "2016-04-06T20:03:48Z", "last_observed": "2016-04-06T20:03:48Z",
+            "number_observed": 1, "object_refs": refs})
+    }
+
+    /// The message names what the reference may point at, as the check applies it:
+    /// observed-data may hold any SRO (a sighting as well as a relationship).
+    #[test]
+    fn wrong_reference_messages_name_the_allowed_types() {
+        let e = errors(observed(json!([
+            "file--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "sighting--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"
+        ])));
+        assert_eq!(
+            e,
+            [
+                "$.object_refs[2]: must refer to an SCO or SRO (relationship or sighting); \
+              indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f is of type indicator"
+            ]
+        );
+        let traffic = json!({"type": "network-traffic", "spec_version": "2.1",
+            "id": "network-traffic--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", "protocols": ["tcp"],
+            "src_ref": "file--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "dst_ref": "ipv4-addr--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"});
+        assert_eq!(
+            errors(traffic),
+            ["$.src_ref: must refer to an ipv4-addr, an ipv6-addr, a mac-addr or a domain-name; \
+              file--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f is of type file"]
+        );
+        let mut v = indicator();
+        v["created_by_ref"] = json!("user-account--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");
+        v["object_marking_refs"] = json!(["identity--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"]);
+        assert_eq!(
+            errors(v),
+            [
+                "$.created_by_ref: must refer to an identity; \
+                 user-account--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f is of type user-account",
+                "$.object_marking_refs[0]: must refer to a marking-definition; \
+                 identity--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f is of type identity"
+            ]
+        );
+    }
+
+    /// An empty custom reference refers to nothing: not an error (the reference validator
+    /// accepts it too). An empty standard reference, or a custom one that is not an
+    /// identifier, still is.
+    #[test]
+    fn an_empty_custom_reference_is_not_an_error() {
+        let mut v = indicator();
+        v["x_foo_ref"] = json!("");
+        v["x_foo_refs"] = json!([""]);
+        assert!(errors(v).is_empty());
+        let mut v = indicator();
+        v["x_foo_ref"] = json!("not an id");
         assert_eq!(errors(v).len(), 1);
+        let mut v = indicator();
+        v["created_by_ref"] = json!("");
+        assert_eq!(
+            errors(v).len(),
+            1,
+            "a standard reference must name an object"
+        );
+    }
+
+    fn artifact(payload: Value) -> Value {
+        json!({"type": "artifact", "spec_version": "2.1",
+            "id": "artifact--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", "payload_bin": payload})
+    }
+
+    #[test]
+    fn payload_bin_must_be_base64() {
+        assert!(errors(artifact(json!("aGVsbG8="))).is_empty());
+        assert!(errors(artifact(json!(""))).is_empty());
+        for bad in [
+            json!("not base64!"),
+            json!("aGVsbG8"),
+            json!("aGVs bG8="),
+            json!(42),
+        ] {
+            let e = errors(artifact(bad.clone()));
+            assert_eq!(e.len(), 1, "{bad}: {e:?}");
+            assert!(
+                e[0].starts_with("$.payload_bin: must be base64"),
+                "{bad}: {e:?}"
+            );
+        }
+        // Inside a document the path names the object.
+        let problems: Vec<String> = validate_object(&artifact(json!("%%%")), "$.objects[1]")
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("$.objects[1].payload_bin: must be base64"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! across integer and float; strings compare by code point; booleans only equal booleans;
 //! a binary value (`h''`, `b''`, or a property whose name ends in `_hex` or `_bin`) compares
 //! with a string whose code points are all below 256, taken as bytes; a timestamp literal
-//! compares with a property string read as a timestamp. Any other pairing is "not equal" and
-//! "not ordered". `NOT` negates the result for each value; the comparison holds when any
+//! compares with a property string read as a timestamp (a string that is not one is an
+//! evaluation error, as in the reference: [`super::EvalError::NotATimestamp`]). Any other
+//! pairing is "not equal" and "not ordered". `NOT` negates the result for each value; the comparison holds when any
 //! value the path selects satisfies it.
 
 use std::cmp::Ordering;
@@ -353,6 +354,96 @@ pub(crate) fn cond_holds<'a>(
             preds
                 .iter()
                 .any(|(pred, negated)| holds(pred, &v) != *negated)
+        }
+    }
+}
+
+fn is_time(l: &Lit) -> bool {
+    matches!(l, Lit::Time(_))
+}
+
+fn pred_has_time(pred: &Pred) -> bool {
+    match pred {
+        Pred::Eq(l) | Pred::Ne(l) | Pred::Order(_, l) => is_time(l),
+        Pred::In(set) => set.iter().any(is_time),
+        _ => false,
+    }
+}
+
+/// True when some comparison of `cond` has a timestamp literal.
+pub(crate) fn has_time_literal(cond: &Cond) -> bool {
+    match cond {
+        Cond::And(a, b) | Cond::Or(a, b) => has_time_literal(a) || has_time_literal(b),
+        Cond::Test(t) => pred_has_time(&t.pred),
+        Cond::AnyOf { preds, .. } => preds.iter().any(|(p, _)| pred_has_time(p)),
+    }
+}
+
+fn path_text(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for s in steps {
+        match s {
+            Step::Key(k, _) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+            Step::AnyIndex => out.push_str("[*]"),
+        }
+    }
+    out
+}
+
+fn bad_time<'a>(v: &Val<'a>) -> Option<&'a str> {
+    match v {
+        Val::Json(Value::String(s)) if parse_time(s).is_none() => Some(s.as_str()),
+        _ => None,
+    }
+}
+
+/// A string that a comparison of `cond` with a timestamp literal reads on `sco` and that
+/// is not a timestamp: the path, and the string. Other types (a number, a boolean) are
+/// simply not equal, as for any literal.
+pub(crate) fn not_a_timestamp<'a>(
+    cond: &Cond,
+    scos: &[Sco<'a>],
+    sco: &Sco<'a>,
+) -> Option<(String, &'a str)> {
+    match cond {
+        Cond::And(a, b) | Cond::Or(a, b) => {
+            not_a_timestamp(a, scos, sco).or_else(|| not_a_timestamp(b, scos, sco))
+        }
+        Cond::Test(t) => {
+            if !pred_has_time(&t.pred)
+                || !type_of(sco.value).is_some_and(|ty| same(ty, &t.object_type))
+            {
+                return None;
+            }
+            let mut bad = None;
+            walk(scos, Val::Json(sco.value), &t.steps, &mut |v| {
+                bad = bad_time(v);
+                bad.is_some()
+            });
+            bad.map(|b| (path_text(&t.steps), b))
+        }
+        Cond::AnyOf {
+            object_type,
+            key,
+            preds,
+        } => {
+            if !preds.iter().any(|(p, _)| pred_has_time(p))
+                || !type_of(sco.value).is_some_and(|ty| same(ty, object_type))
+            {
+                return None;
+            }
+            let Value::Object(map) = sco.value else {
+                return None;
+            };
+            field(map, key)
+                .and_then(|v| bad_time(&Val::Json(v)))
+                .map(|b| (key.clone(), b))
         }
     }
 }

@@ -54,6 +54,19 @@ pub enum EvalError {
     TooComplex { steps: u64 },
     #[error("invalid pattern: {0}")]
     Pattern(#[from] PatternError),
+    /// A comparison with a timestamp literal met a string that is not a timestamp; the
+    /// reference matcher raises here too ("Invalid timestamp in JSON"), since no answer of
+    /// the comparison would mean anything.
+    #[error(
+        "{observed_data}: {object}: property {path}: expected a timestamp to compare with \
+         the pattern's t'...' literal, got {value:?}"
+    )]
+    NotATimestamp {
+        observed_data: String,
+        object: String,
+        path: String,
+        value: String,
+    },
 }
 
 /// Limits of the binding search (the combinatorial part: AND, FOLLOWEDBY, REPEATS).
@@ -643,6 +656,47 @@ pub struct Matcher {
     options: EvalOptions,
     /// The root is one `[...]` that [`oneshot`] can evaluate straight from JSON.
     one_pass: bool,
+    /// Some comparison has a timestamp literal: every value such a comparison reads must
+    /// be a timestamp ([`EvalError::NotATimestamp`]), checked before the search.
+    time_literals: bool,
+}
+
+/// Every `[...]` of the tree.
+fn simple_conds<'n>(node: &'n Node, out: &mut Vec<&'n Cond>) {
+    match node {
+        Node::Simple(c) => out.push(c),
+        Node::And(a, b) | Node::Or(a, b) | Node::FollowedBy(a, b) => {
+            simple_conds(a, out);
+            simple_conds(b, out);
+        }
+        Node::Within(inner, _) | Node::Repeats(inner, _) | Node::StartStop(inner, _, _) => {
+            simple_conds(inner, out)
+        }
+    }
+}
+
+/// Fails on the first value, in input order, that a comparison with a timestamp literal
+/// reads and that is a string but not a timestamp. Every observation is looked at, not
+/// only those the search would reach, so the answer does not depend on evaluation order.
+fn check_time_values(root: &Node, observations: &Observations<'_>) -> Result<(), EvalError> {
+    let mut conds = Vec::new();
+    simple_conds(root, &mut conds);
+    for obs in &observations.list {
+        let scos = &observations.scos[obs.scos.clone()];
+        for sco in scos {
+            for cond in &conds {
+                if let Some((path, value)) = compare::not_a_timestamp(cond, scos, sco) {
+                    return Err(EvalError::NotATimestamp {
+                        observed_data: obs.id.to_string(),
+                        object: sco.key.to_string(),
+                        path,
+                        value: value.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn semantic(position: usize, message: String) -> PatternError {
@@ -750,16 +804,24 @@ impl Matcher {
 
     pub fn with_options(pattern: &Pattern, options: EvalOptions) -> Result<Matcher, PatternError> {
         let root = node(&pattern.root)?;
-        let one_pass = matches!(&root, Node::Simple(cond) if oneshot::applies(cond));
+        let mut conds = Vec::new();
+        simple_conds(&root, &mut conds);
+        let time_literals = conds.iter().any(|c| compare::has_time_literal(c));
+        let one_pass =
+            !time_literals && matches!(&root, Node::Simple(cond) if oneshot::applies(cond));
         Ok(Matcher {
             root,
             options,
             one_pass,
+            time_literals,
         })
     }
 
     /// Evaluates the pattern on the observations.
     pub fn evaluate(&self, observations: &Observations<'_>) -> Result<MatchOutcome, EvalError> {
+        if self.time_literals {
+            check_time_values(&self.root, observations)?;
+        }
         bind::run(
             &self.root,
             observations,
@@ -783,6 +845,9 @@ impl Matcher {
     /// at the first satisfying binding when it can (a single `[...]` without qualifiers
     /// stops at the first observed-data that satisfies it).
     pub fn is_match(&self, observations: &Observations<'_>) -> Result<bool, EvalError> {
+        if self.time_literals {
+            check_time_values(&self.root, observations)?;
+        }
         bind::run(&self.root, observations, self.options, bind::Want::Verdict)
             .map(|outcome| outcome.matched)
     }

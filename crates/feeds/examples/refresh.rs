@@ -1,0 +1,100 @@
+//! Feed refresh benchmark: what `ward import` does (read a text list, merge with the local
+//! store, write) for a generated feed of N entries, first into an empty store, then again
+//! with every entry already stored.
+//!
+//! ```sh
+//! cargo run --release -p ward-feeds --example refresh -- 10000 100000 1000000
+//! ```
+//!
+//! For each N it prints the wall seconds (and the CPU seconds beside them) of: the first import; a re-import of the same file
+//! (every entry known, nothing new to store); and the next day's refresh, 25 hours later
+//! (every entry known, each indicator gets one new version so its age restarts). The feed
+//! is half IPv4 addresses, half domain names; the store is SQLite in a temporary folder.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use ward_feeds::import::import_path_at;
+use ward_feeds::{Format, LocalIntel};
+use ward_stix::Timestamp;
+
+fn write_feed(path: &Path, n: usize) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for i in 0..n {
+        if i % 2 == 1 {
+            writeln!(out, "10.{}.{}.{}", (i >> 16) & 255, (i >> 8) & 255, i & 255)?;
+        } else {
+            writeln!(out, "host{i}.bad-{}.example", i % 997)?;
+        }
+    }
+    out.flush()
+}
+
+/// CPU seconds this thread has run (Linux `/proc/thread-self/schedstat`); the machine is
+/// shared, so wall time moves with everyone else's load. `None` elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(nanos / 1e9)
+}
+
+fn import(local: &LocalIntel, feed: &Path, now: Timestamp) -> Result<(f64, String), String> {
+    let start = Instant::now();
+    let cpu_start = cpu_seconds();
+    let result = import_path_at(feed, Some(Format::Text), now).map_err(|e| e.to_string())?;
+    let read = start.elapsed().as_secs_f64();
+    let summary = local
+        .add_objects_at(&result.objects, now)
+        .map_err(|e| e.to_string())?;
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, cpu_seconds()) {
+        (Some(a), Some(b)) => format!("{:.2} CPU-s", b - a),
+        _ => "CPU time unknown".into(),
+    };
+    Ok((
+        secs,
+        format!(
+            "{cpu}; read {read:.2} s, store {:.2} s; {} objects, {} new or updated, {} already stored",
+            secs - read,
+            result.objects.len(),
+            summary.added,
+            summary.duplicates
+        ),
+    ))
+}
+
+fn run(n: usize) -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let feed = dir.path().join("feed.txt");
+    write_feed(&feed, n).map_err(|e| e.to_string())?;
+    let data = dir.path().join("data");
+    let local = LocalIntel::open(&data).map_err(|e| e.to_string())?;
+    let now = Timestamp::now();
+    let (first, what) = import(&local, &feed, now)?;
+    println!("{n:>9} entries  first import      {first:>8.2} s  ({what})");
+    let (again, what) = import(&local, &feed, now)?;
+    println!("{n:>9} entries  re-import, known  {again:>8.2} s  ({what})");
+    let tomorrow = Timestamp::from_micros(now.as_micros() + 25 * 3600 * 1_000_000);
+    let (daily, what) = import(&local, &feed, tomorrow)?;
+    println!("{n:>9} entries  refresh, +25 h    {daily:>8.2} s  ({what})");
+    Ok(())
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace('_', "").parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        sizes
+    };
+    for n in sizes {
+        if let Err(e) = run(n) {
+            eprintln!("refresh benchmark, {n} entries: {e}");
+            std::process::exit(2);
+        }
+    }
+}
