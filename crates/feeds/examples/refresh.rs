@@ -13,9 +13,10 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
-use ward_feeds::import::import_path_at;
+use ward_feeds::import::import_path_known;
 use ward_feeds::{Format, LocalIntel};
 use ward_stix::Timestamp;
 
@@ -42,10 +43,17 @@ fn cpu_seconds() -> Option<f64> {
 fn import(local: &LocalIntel, feed: &Path, now: Timestamp) -> Result<(f64, String), String> {
     let start = Instant::now();
     let cpu_start = cpu_seconds();
-    let result = import_path_at(feed, Some(Format::Text), now).map_err(|e| e.to_string())?;
+    // As `ward import` does with a large list: the store's compact index first.
+    let known = local
+        .known_index_for(std::fs::metadata(feed).map_or(0, |m| m.len()) / 32)
+        .map_err(|e| e.to_string())?
+        .map(Arc::new);
+    let indexed = start.elapsed().as_secs_f64();
+    let result =
+        import_path_known(feed, Some(Format::Text), now, known).map_err(|e| e.to_string())?;
     let read = start.elapsed().as_secs_f64();
     let summary = local
-        .add_objects_at(&result.objects, now)
+        .add_imported_at(&result, now)
         .map_err(|e| e.to_string())?;
     let secs = start.elapsed().as_secs_f64();
     let cpu = match (cpu_start, cpu_seconds()) {
@@ -55,8 +63,10 @@ fn import(local: &LocalIntel, feed: &Path, now: Timestamp) -> Result<(f64, Strin
     Ok((
         secs,
         format!(
-            "{cpu}; read {read:.2} s, store {:.2} s; {} objects, {} new or updated, {} already stored",
+            "{cpu}; index {indexed:.2} s, read {:.2} s, store {:.2} s; {} objects ({} built), {} new or updated, {} already stored",
+            read - indexed,
             secs - read,
+            result.objects.len() + result.already_stored,
             result.objects.len(),
             summary.added,
             summary.duplicates

@@ -6,12 +6,14 @@
 //! Every source stays visible: in `external_references` (with the feed's URL and the entry's
 //! id there) and in the `x_ward_sources` list of feed names that scoring counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 use ward_stix::{Timestamp, Tlp};
 
+use crate::known::{indicator_key, value_hash, KnownIndex, KnownIndicator};
 use crate::observable::{self, Observable};
 
 /// Namespace of the ids this crate derives (indicators from patterns, sources from names).
@@ -174,7 +176,11 @@ pub fn dated_in_future(entry: &Entry, now: Timestamp) -> bool {
 /// and the feed's date is kept in [`ORIGINAL_VALID_FROM_PROPERTY`].
 pub fn build(entry: &Entry, now: Timestamp) -> Value {
     let pattern = observable::pattern(&entry.observable);
-    let now_text = stamp(now);
+    build_with_pattern(entry, pattern, now)
+}
+
+/// When the indicator built from `entry` at `now` is valid from.
+fn valid_from_at(entry: &Entry, now: Timestamp) -> Timestamp {
     let mut valid_from = entry.valid_from.filter(|t| *t <= now).unwrap_or(now);
     if let Some(until) = entry.valid_until {
         // STIX requires valid_until after valid_from; a feed's odd dates must not make the
@@ -183,6 +189,11 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
             valid_from = Timestamp::from_micros(until.as_micros() - 1000);
         }
     }
+    valid_from
+}
+
+/// The external reference of the indicator built from `entry`.
+fn reference_of(entry: &Entry) -> Map<String, Value> {
     let mut reference = Map::new();
     reference.insert("source_name".into(), json!(entry.source.name));
     if let Some(url) = entry.url.as_ref().or(entry.source.url.as_ref()) {
@@ -198,11 +209,87 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
             json!(format!("listed by {}", entry.source.name)),
         );
     }
-    let types = if entry.indicator_types.is_empty() {
+    reference
+}
+
+fn types_of(entry: &Entry) -> Vec<String> {
+    if entry.indicator_types.is_empty() {
         vec!["malicious-activity".to_string()]
     } else {
         entry.indicator_types.clone()
+    }
+}
+
+/// A time as [`build`] writes it and [`merge`] reads it back.
+fn written(t: Timestamp) -> Option<Timestamp> {
+    Timestamp::parse(&stamp(t)).ok()
+}
+
+/// True when the stored indicator `known` already holds everything the indicator built from
+/// `entry` at `now` would bring: [`adds_nothing`] of the two, judged without building it.
+/// Conservative: false whenever the compact index cannot vouch for it.
+pub fn entry_adds_nothing(known: &KnownIndicator, entry: &Entry, now: Timestamp) -> bool {
+    if !known.has_base || (entry.description.is_some() && !known.has_description) {
+        return false;
+    }
+    let hashes = |items: &[String]| -> Option<Vec<u64>> {
+        items.iter().map(|i| value_hash(&json!(i))).collect()
     };
+    let (Some(reference), Some(source), Some(types)) = (
+        value_hash(&Value::Object(reference_of(entry))),
+        value_hash(&json!(entry.source.name)),
+        hashes(&types_of(entry)),
+    ) else {
+        return false;
+    };
+    let labels = if entry.labels.is_empty() {
+        None
+    } else {
+        match hashes(&entry.labels) {
+            Some(h) => Some(h),
+            None => return false,
+        }
+    };
+    if !(known.external_references.covers(Some(&[reference]))
+        && known.sources.covers(Some(&[source]))
+        && known.indicator_types.covers(Some(&types))
+        && known.labels.covers(labels.as_deref()))
+    {
+        return false;
+    }
+    if !known
+        .confidence
+        .is_some_and(|have| u64::from(entry.confidence) <= have)
+    {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (known.valid_from, written(valid_from_at(entry, now))) {
+        if b < a {
+            return false;
+        }
+    }
+    match (known.valid_until, entry.valid_until.and_then(written)) {
+        (Some(a), Some(b)) if b > a => return false,
+        (Some(_), None) => return false,
+        _ => {}
+    }
+    if let Some(level) = known.tlp.max(entry.tlp) {
+        if known.sole_marking != Some(level) {
+            return false;
+        }
+    }
+    match entry.valid_from.filter(|t| *t > now) {
+        Some(ahead) => known.original_valid_from == value_hash(&json!(stamp(ahead))),
+        None => true,
+    }
+}
+
+/// [`build`] for a pattern already made from the entry's observable.
+fn build_with_pattern(entry: &Entry, pattern: String, now: Timestamp) -> Value {
+    let now_text = stamp(now);
+    let valid_from = valid_from_at(entry, now);
+    let reference = reference_of(entry);
+    let types = types_of(entry);
     let mut o = json!({
         "type": "indicator",
         "spec_version": "2.1",
@@ -421,8 +508,12 @@ pub struct Collector {
     clamped: usize,
     /// Sources whose identity is collected: a 1M-line list has one source, whose identity
     /// need not be built a million times.
-    sources: std::collections::HashSet<String>,
+    sources: HashSet<String>,
     allow_lists: Vec<ImportedAllowList>,
+    /// What the local store holds: an entry it already holds and that adds nothing is
+    /// counted in `known_skipped` and never built.
+    known: Option<Arc<KnownIndex>>,
+    known_skipped: HashSet<u128>,
 }
 
 /// An outside allow-list read by an import (a MISP warninglist): entries in the syntax of
@@ -444,8 +535,24 @@ impl Collector {
             order: Vec::new(),
             clamped: 0,
             allow_lists: Vec::new(),
-            sources: std::collections::HashSet::new(),
+            sources: HashSet::new(),
+            known: None,
+            known_skipped: HashSet::new(),
         }
+    }
+
+    /// A collector that leaves out the entries `known` (the local store) already holds
+    /// unchanged: listed again within [`crate::known::REFRESH`] of its last version and
+    /// adding nothing to it. They are counted by [`Collector::already_stored`].
+    pub fn with_known(now: Timestamp, known: Arc<KnownIndex>) -> Collector {
+        let mut c = Collector::new(now);
+        c.known = Some(known);
+        c
+    }
+
+    /// Entries left out because the local store already holds them unchanged.
+    pub fn already_stored(&self) -> usize {
+        self.known_skipped.len()
     }
 
     pub fn now(&self) -> Timestamp {
@@ -462,7 +569,25 @@ impl Collector {
             self.sources.insert(entry.source.name.clone());
             self.add_object(entry.source.identity());
         }
-        let o = build(entry, self.now);
+        let pattern = observable::pattern(&entry.observable);
+        if let Some(known) = &self.known {
+            let id = indicator_id(&pattern);
+            if let Some(key) = indicator_key(&id) {
+                // Only an id's first arrival in this import is left out; when it comes again
+                // it is built, and the merge with the stored version decides as usual (the
+                // first arrival added nothing to it).
+                if !self.known_skipped.remove(&key)
+                    && !self.objects.contains_key(&id)
+                    && known.get_key(key).is_some_and(|k| {
+                        k.fresh(self.now) && entry_adds_nothing(k, entry, self.now)
+                    })
+                {
+                    self.known_skipped.insert(key);
+                    return;
+                }
+            }
+        }
+        let o = build_with_pattern(entry, pattern, self.now);
         self.add_indicator(o);
     }
 
@@ -470,6 +595,12 @@ impl Collector {
         let Some(id) = o.get("id").and_then(Value::as_str).map(str::to_string) else {
             return;
         };
+        if !self.known_skipped.is_empty() {
+            // Built after all: it is merged with the stored version when written.
+            if let Some(key) = indicator_key(&id) {
+                self.known_skipped.remove(&key);
+            }
+        }
         match self.objects.get(&id) {
             Some(existing) => {
                 let mut merged = merge(existing, &o, self.now);
@@ -644,6 +775,55 @@ mod tests {
             if adds_nothing(&existing, &new) {
                 proptest::prop_assert!(same_but_modified(&existing, &merge(&existing, &new, t1)));
             }
+        }
+
+        /// The check on the store's compact index agrees with [`adds_nothing`] on the built
+        /// objects, for entries of every shape, dated before or after the import.
+        #[test]
+        fn entry_adds_nothing_agrees_with_adds_nothing(
+            first in (0usize..3, 0u8..101, 0u8..128),
+            second in proptest::option::of((0usize..3, 0u8..101, 0u8..128)),
+            incoming in (0usize..3, 0u8..101, 0u8..128),
+            late in proptest::bool::ANY,
+        ) {
+            let names = ["a", "b", "c"];
+            // Entries dated 2025-01-01 are in the future of imports in 2024.
+            let (t0, t1) = if late {
+                (ts("2025-03-01T00:00:00Z"), ts("2025-03-01T01:00:00Z"))
+            } else {
+                (ts("2024-06-01T00:00:00Z"), ts("2024-06-01T01:00:00Z"))
+            };
+            let mut existing = build(&entry(names[first.0], first.1, first.2), t0);
+            if let Some(s) = second {
+                existing = merge(&existing, &build(&entry(names[s.0], s.1, s.2), t0), t0);
+            }
+            let mut index = KnownIndex::default();
+            index.add(existing["id"].as_str().unwrap(), &serde_json::to_string(&existing).unwrap());
+            let known = index.get(existing["id"].as_str().unwrap()).unwrap();
+            let e = entry(names[incoming.0], incoming.1, incoming.2);
+            proptest::prop_assert_eq!(
+                entry_adds_nothing(known, &e, t1),
+                adds_nothing(&existing, &build(&e, t1))
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_of_a_stored_indicator_sees_an_entry_listed_again() {
+        for shape in 0..128 {
+            let e = entry("a", 70, shape);
+            let t0 = ts("2024-12-01T00:00:00Z");
+            let existing = build(&e, t0);
+            let mut index = KnownIndex::default();
+            let id = existing["id"].as_str().unwrap();
+            index.add(id, &serde_json::to_string(&existing).unwrap());
+            let known = index.get(id).unwrap();
+            let later = ts("2024-12-01T02:00:00Z");
+            assert!(known.fresh(later));
+            assert!(!known.fresh(ts("2024-12-02T00:00:00Z")));
+            assert!(entry_adds_nothing(known, &e, later), "shape {shape}");
+            assert!(!entry_adds_nothing(known, &entry("b", 70, shape), later));
+            assert!(!entry_adds_nothing(known, &entry("a", 90, shape), later));
         }
     }
 
