@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 use ward_stix::{Timestamp, Tlp};
 
-use crate::known::{indicator_key, value_hash, KnownIndex, KnownIndicator};
+use crate::known::{indicator_key, value_hash, KeyHasher, KnownIndex, KnownIndicator};
 use crate::observable::{self, Observable};
 
 /// Namespace of the ids this crate derives (indicators from patterns, sources from names).
@@ -160,10 +160,12 @@ pub fn derived_id(object_type: &str, key: &str) -> String {
 
 /// The deterministic indicator id for a pattern.
 pub fn indicator_id(pattern: &str) -> String {
-    format!(
-        "indicator--{}",
-        Uuid::new_v5(&NAMESPACE, format!("pattern:{pattern}").as_bytes())
-    )
+    format!("indicator--{}", indicator_uuid(pattern))
+}
+
+/// The UUID of [`indicator_id`].
+fn indicator_uuid(pattern: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("pattern:{pattern}").as_bytes())
 }
 
 /// True when the feed dates the entry after `now` (its clock or time zone is ahead).
@@ -225,34 +227,64 @@ fn written(t: Timestamp) -> Option<Timestamp> {
     Timestamp::parse(&stamp(t)).ok()
 }
 
+/// Hashes of the JSON text of the list items the indicator built from an entry carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryHashes {
+    reference: u64,
+    source: u64,
+    types: Vec<u64>,
+    /// `None` when the entry has no labels (the indicator then has no `labels`).
+    labels: Option<Vec<u64>>,
+}
+
+impl EntryHashes {
+    /// `None` when an item cannot be written as JSON (never for the strings entries hold).
+    pub fn of(entry: &Entry) -> Option<EntryHashes> {
+        let hashes = |items: &[String]| -> Option<Vec<u64>> {
+            items.iter().map(|i| value_hash(&json!(i))).collect()
+        };
+        Some(EntryHashes {
+            reference: value_hash(&Value::Object(reference_of(entry)))?,
+            source: value_hash(&json!(entry.source.name))?,
+            types: hashes(&types_of(entry))?,
+            labels: if entry.labels.is_empty() {
+                None
+            } else {
+                Some(hashes(&entry.labels)?)
+            },
+        })
+    }
+}
+
 /// True when the stored indicator `known` already holds everything the indicator built from
 /// `entry` at `now` would bring: [`adds_nothing`] of the two, judged without building it.
 /// Conservative: false whenever the compact index cannot vouch for it.
 pub fn entry_adds_nothing(known: &KnownIndicator, entry: &Entry, now: Timestamp) -> bool {
+    EntryHashes::of(entry)
+        .is_some_and(|h| entry_adds_nothing_with(known, entry, now, &h, written(now)))
+}
+
+/// [`entry_adds_nothing`] with the entry's [`EntryHashes`] and `now` as written already made
+/// (an import of a list makes them once for all its entries).
+fn entry_adds_nothing_with(
+    known: &KnownIndicator,
+    entry: &Entry,
+    now: Timestamp,
+    hashes: &EntryHashes,
+    now_written: Option<Timestamp>,
+) -> bool {
     if !known.has_base || (entry.description.is_some() && !known.has_description) {
         return false;
     }
-    let hashes = |items: &[String]| -> Option<Vec<u64>> {
-        items.iter().map(|i| value_hash(&json!(i))).collect()
-    };
-    let (Some(reference), Some(source), Some(types)) = (
-        value_hash(&Value::Object(reference_of(entry))),
-        value_hash(&json!(entry.source.name)),
-        hashes(&types_of(entry)),
-    ) else {
-        return false;
-    };
-    let labels = if entry.labels.is_empty() {
-        None
-    } else {
-        match hashes(&entry.labels) {
-            Some(h) => Some(h),
-            None => return false,
-        }
-    };
-    if !(known.external_references.covers(Some(&[reference]))
-        && known.sources.covers(Some(&[source]))
-        && known.indicator_types.covers(Some(&types))
+    let EntryHashes {
+        reference,
+        source,
+        types,
+        labels,
+    } = hashes;
+    if !(known.external_references.covers(Some(&[*reference]))
+        && known.sources.covers(Some(&[*source]))
+        && known.indicator_types.covers(Some(types))
         && known.labels.covers(labels.as_deref()))
     {
         return false;
@@ -263,7 +295,13 @@ pub fn entry_adds_nothing(known: &KnownIndicator, entry: &Entry, now: Timestamp)
     {
         return false;
     }
-    if let (Some(a), Some(b)) = (known.valid_from, written(valid_from_at(entry, now))) {
+    let valid_from = valid_from_at(entry, now);
+    let valid_from = if valid_from == now {
+        now_written
+    } else {
+        written(valid_from)
+    };
+    if let (Some(a), Some(b)) = (known.valid_from, valid_from) {
         if b < a {
             return false;
         }
@@ -499,6 +537,15 @@ fn no_duplicates(items: &[Value]) -> bool {
         .all(|(n, v)| !items[..n].contains(v))
 }
 
+/// True when two entries make the same list items ([`EntryHashes`]).
+fn same_list_fields(a: &Entry, b: &Entry) -> bool {
+    a.source == b.source
+        && a.url == b.url
+        && a.external_id == b.external_id
+        && a.indicator_types == b.indicator_types
+        && a.labels == b.labels
+}
+
 /// Collects what one import produces: indicators merged by id, other objects by id.
 #[derive(Debug)]
 pub struct Collector {
@@ -513,7 +560,12 @@ pub struct Collector {
     /// What the local store holds: an entry it already holds and that adds nothing is
     /// counted in `known_skipped` and never built.
     known: Option<Arc<KnownIndex>>,
-    known_skipped: HashSet<u128>,
+    known_skipped: HashSet<u128, KeyHasher>,
+    /// With `known`: the indicators collected (by UUID), `now` as written, and the list
+    /// hashes of the last entry checked (a list's entries share them).
+    collected: HashSet<u128, KeyHasher>,
+    now_written: Option<Timestamp>,
+    last_hashes: Option<(Entry, EntryHashes)>,
 }
 
 /// An outside allow-list read by an import (a MISP warninglist): entries in the syntax of
@@ -537,7 +589,10 @@ impl Collector {
             allow_lists: Vec::new(),
             sources: HashSet::new(),
             known: None,
-            known_skipped: HashSet::new(),
+            known_skipped: HashSet::default(),
+            collected: HashSet::default(),
+            now_written: written(now),
+            last_hashes: None,
         }
     }
 
@@ -570,35 +625,54 @@ impl Collector {
             self.add_object(entry.source.identity());
         }
         let pattern = observable::pattern(&entry.observable);
-        if let Some(known) = &self.known {
-            let id = indicator_id(&pattern);
-            if let Some(key) = indicator_key(&id) {
-                // Only an id's first arrival in this import is left out; when it comes again
-                // it is built, and the merge with the stored version decides as usual (the
-                // first arrival added nothing to it).
-                if !self.known_skipped.remove(&key)
-                    && !self.objects.contains_key(&id)
-                    && known.get_key(key).is_some_and(|k| {
-                        k.fresh(self.now) && entry_adds_nothing(k, entry, self.now)
-                    })
-                {
-                    self.known_skipped.insert(key);
-                    return;
-                }
-            }
+        if self.known.is_some() && self.leave_out(entry, &pattern) {
+            return;
         }
         let o = build_with_pattern(entry, pattern, self.now);
         self.add_indicator(o);
+    }
+
+    /// True when the entry is left out as already stored unchanged (with its pattern made).
+    fn leave_out(&mut self, entry: &Entry, pattern: &str) -> bool {
+        let Some(known) = &self.known else {
+            return false;
+        };
+        let key = indicator_uuid(pattern).as_u128();
+        // Only an id's first arrival in this import is left out; when it comes again it is
+        // built, and the merge with the stored version decides as usual (the first arrival
+        // added nothing to it).
+        if self.known_skipped.remove(&key) || self.collected.contains(&key) {
+            return false;
+        }
+        let Some(k) = known.get_key(key).filter(|k| k.fresh(self.now)) else {
+            return false;
+        };
+        let same_lists = self
+            .last_hashes
+            .as_ref()
+            .is_some_and(|(e, _)| same_list_fields(e, entry));
+        if !same_lists {
+            self.last_hashes = EntryHashes::of(entry).map(|h| (entry.clone(), h));
+        }
+        let Some((_, hashes)) = &self.last_hashes else {
+            return false;
+        };
+        if entry_adds_nothing_with(k, entry, self.now, hashes, self.now_written) {
+            self.known_skipped.insert(key);
+            return true;
+        }
+        false
     }
 
     fn add_indicator(&mut self, o: Value) {
         let Some(id) = o.get("id").and_then(Value::as_str).map(str::to_string) else {
             return;
         };
-        if !self.known_skipped.is_empty() {
+        if self.known.is_some() {
             // Built after all: it is merged with the stored version when written.
             if let Some(key) = indicator_key(&id) {
                 self.known_skipped.remove(&key);
+                self.collected.insert(key);
             }
         }
         match self.objects.get(&id) {

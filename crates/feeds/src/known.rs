@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hasher, RandomState};
+use std::sync::OnceLock;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
@@ -100,11 +101,12 @@ const BASE: [&str; 15] = [
     crate::indicator::SOURCES_PROPERTY,
 ];
 
-/// Hash of a JSON text, as list items are compared.
+/// Hash of a JSON text, as list items are compared: SipHash with keys drawn once per
+/// process (the index and the entries it is compared with are hashed in the same process),
+/// so that no feed can craft an item that passes for another.
 pub(crate) fn text_hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+    static KEYS: OnceLock<RandomState> = OnceLock::new();
+    KEYS.get_or_init(RandomState::new).hash_one(text)
 }
 
 /// Hash of a value's compact JSON text (as the local store writes it).
@@ -112,13 +114,51 @@ pub(crate) fn value_hash(v: &Value) -> Option<u64> {
     serde_json::to_string(v).ok().map(|t| text_hash(&t))
 }
 
+/// Hashes indicator UUIDs: ward's are SHA-1 derived (version 5), so their bits are already
+/// spread and need no further mixing; others are mixed by a multiply.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher;
+
+impl BuildHasher for KeyHasher {
+    type Hasher = KeyHash;
+    fn build_hasher(&self) -> KeyHash {
+        KeyHash(0)
+    }
+}
+
+/// The hasher of [`KeyHasher`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHash(u64);
+
+impl Hasher for KeyHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64);
+        self.0 = (self.0 ^ folded).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// Indicators the local store holds, by id.
 #[derive(Debug, Default)]
 pub struct KnownIndex {
-    by_id: HashMap<u128, KnownIndicator>,
+    by_id: HashMap<u128, KnownIndicator, KeyHasher>,
 }
 
 impl KnownIndex {
+    /// An empty index with room for `n` indicators.
+    pub fn with_capacity(n: usize) -> KnownIndex {
+        KnownIndex {
+            by_id: HashMap::with_capacity_and_hasher(n, KeyHasher),
+        }
+    }
+
     /// Adds a stored version (its id and JSON text); one that cannot be read compactly is
     /// left out, so its entries are built and merged as usual.
     pub fn add(&mut self, id: &str, json: &str) {

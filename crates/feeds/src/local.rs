@@ -301,7 +301,8 @@ impl LocalIntel {
     /// A compact index of the indicators stored (their latest versions), read in one pass in
     /// storage order, for [`crate::import::import_path_known`].
     pub fn known_index(&self) -> Result<KnownIndex, FeedsError> {
-        let mut index = KnownIndex::default();
+        let held = usize::try_from(self.count()?).unwrap_or(0);
+        let mut index = KnownIndex::with_capacity(held);
         let mut after = None;
         loop {
             let query = ObjectQuery {
