@@ -883,6 +883,31 @@ mod tests {
     }
 
     #[test]
+    fn the_index_sees_a_stored_list_with_repeated_items_as_news() {
+        // The merge's union drops the repeat, so listing the value again changes the list.
+        let e = entry("a", 70, 0);
+        let now = ts("2024-12-01T02:00:00Z");
+        for (key, items) in [
+            (SOURCES_PROPERTY, json!(["a", "a"])),
+            (
+                "indicator_types",
+                json!(["malicious-activity", "malicious-activity"]),
+            ),
+        ] {
+            let mut existing = build(&e, ts("2024-12-01T00:00:00Z"));
+            existing[key] = items;
+            let mut index = KnownIndex::default();
+            let id = existing["id"].as_str().unwrap().to_string();
+            index.add(&id, &serde_json::to_string(&existing).unwrap());
+            assert!(!adds_nothing(&existing, &build(&e, now)));
+            assert!(
+                !entry_adds_nothing(index.get(&id).unwrap(), &e, now),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
     fn the_index_of_a_stored_indicator_sees_an_entry_listed_again() {
         for shape in 0..128 {
             let e = entry("a", 70, shape);

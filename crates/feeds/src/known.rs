@@ -26,7 +26,10 @@ pub(crate) enum Held {
     Absent,
     /// Present but not an array.
     Other,
-    /// An array: the hash of each item's JSON text, and whether no two items are equal.
+    /// An array of one item: the hash of its JSON text.
+    One(u64),
+    /// Any other array: the hash of each item's JSON text, and whether no two items are
+    /// equal.
     Items { hashes: Box<[u64]>, distinct: bool },
 }
 
@@ -36,6 +39,8 @@ impl Held {
     /// without the property.
     pub(crate) fn covers(&self, incoming: Option<&[u64]>) -> bool {
         match (self, incoming) {
+            (Held::One(_), None) => true,
+            (Held::One(have), Some(new)) => new.iter().all(|h| h == have),
             (Held::Items { distinct, .. }, None) => *distinct,
             (_, None) => true,
             (Held::Items { hashes, distinct }, Some(new)) => {
@@ -229,24 +234,49 @@ impl<'de> Deserialize<'de> for Key {
 
 /// A list property, read as borrowed items.
 fn held(raw: &RawValue) -> Held {
-    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
-        return Held::Other;
-    };
-    let hashes: Box<[u64]> = items.iter().map(|i| text_hash(i.get())).collect();
-    let distinct = items.len() < 2 || {
-        // Rare (an indicator from several feeds): compare the items as values, exactly as
-        // the merge's union does.
-        let values: Vec<Value> = items
-            .iter()
-            .filter_map(|i| serde_json::from_str(i.get()).ok())
-            .collect();
-        values.len() == items.len()
-            && values
+    struct ListVisitor;
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Held;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array")
+        }
+        fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Held, S::Error> {
+            let mut first: Option<&'de RawValue> = None;
+            let mut rest: Vec<&'de RawValue> = Vec::new();
+            while let Some(item) = seq.next_element::<&'de RawValue>()? {
+                if first.is_none() {
+                    first = Some(item);
+                } else {
+                    rest.push(item);
+                }
+            }
+            let Some(first) = first else {
+                return Ok(Held::Items {
+                    hashes: Box::new([]),
+                    distinct: true,
+                });
+            };
+            if rest.is_empty() {
+                return Ok(Held::One(text_hash(first.get())));
+            }
+            rest.insert(0, first);
+            let hashes: Box<[u64]> = rest.iter().map(|i| text_hash(i.get())).collect();
+            // Rare (an indicator from several feeds): compare the items as values, exactly
+            // as the merge's union does.
+            let values: Vec<Value> = rest
                 .iter()
-                .enumerate()
-                .all(|(n, v)| !values[..n].contains(v))
-    };
-    Held::Items { hashes, distinct }
+                .filter_map(|i| serde_json::from_str(i.get()).ok())
+                .collect();
+            let distinct = values.len() == rest.len()
+                && values
+                    .iter()
+                    .enumerate()
+                    .all(|(n, v)| !values[..n].contains(v));
+            Ok(Held::Items { hashes, distinct })
+        }
+    }
+    let mut d = serde_json::Deserializer::from_str(raw.get());
+    d.deserialize_seq(ListVisitor).unwrap_or(Held::Other)
 }
 
 /// A string property as a time; `None` when it is not a string or not a STIX time.
