@@ -1,12 +1,13 @@
-//! Feed refresh benchmark: what `ward import` does (read a text list, merge with the local
-//! store, write) for a generated feed of N entries, first into an empty store, then again
-//! with every entry already stored.
+//! Feed refresh benchmark: what `ward import` does (read the local store's index of known
+//! indicators, read a text list, merge with the local store, write) for a generated feed of
+//! N entries, first into an empty store, then again with every entry already stored.
 //!
 //! ```sh
 //! cargo run --release -p ward-feeds --example refresh -- 10000 100000 1000000
 //! ```
 //!
-//! For each N it prints the wall seconds (and the CPU seconds beside them) of: the first import; a re-import of the same file
+//! For each N it prints the wall seconds (and the CPU seconds and peak resident memory of
+//! the phase beside them) of: the first import; a re-import of the same file
 //! (every entry known, nothing new to store); and the next day's refresh, 25 hours later
 //! (every entry known, each indicator gets one new version so its age restarts). The feed
 //! is half IPv4 addresses, half domain names; the store is SQLite in a temporary folder.
@@ -40,7 +41,22 @@ fn cpu_seconds() -> Option<f64> {
     Some(nanos / 1e9)
 }
 
+/// Resets the process's peak resident size (Linux `clear_refs`), so that each phase reports
+/// its own peak.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The peak resident size since the last reset, in MB (`VmHWM`); `None` elsewhere.
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn import(local: &LocalIntel, feed: &Path, now: Timestamp) -> Result<(f64, String), String> {
+    reset_peak();
     let start = Instant::now();
     let cpu_start = cpu_seconds();
     // As `ward import` does with a large list: the store's compact index first.
@@ -59,6 +75,10 @@ fn import(local: &LocalIntel, feed: &Path, now: Timestamp) -> Result<(f64, Strin
     let cpu = match (cpu_start, cpu_seconds()) {
         (Some(a), Some(b)) => format!("{:.2} CPU-s", b - a),
         _ => "CPU time unknown".into(),
+    };
+    let cpu = match peak_mb() {
+        Some(mb) => format!("{cpu}, peak {mb:.0} MB"),
+        None => cpu,
     };
     Ok((
         secs,
