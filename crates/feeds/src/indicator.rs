@@ -289,9 +289,9 @@ fn entry_adds_nothing_with(
     {
         return false;
     }
-    if !known
+    if known
         .confidence
-        .is_some_and(|have| u64::from(entry.confidence) <= have)
+        .is_none_or(|have| u64::from(entry.confidence) > have)
     {
         return false;
     }
