@@ -280,3 +280,46 @@ fn re_importing_a_known_list_reports_every_entry_already_stored() {
         "{text}"
     );
 }
+
+#[test]
+fn a_large_known_list_re_imported_is_reported_already_stored_and_another_feed_adds_its_source() {
+    // Large enough (over 64 KiB) that the import first reads the local store's index and
+    // builds nothing for the entries it holds unchanged.
+    let data = tempfile::tempdir().unwrap();
+    let values: Vec<String> = (0..6000)
+        .map(|i| format!("198.18.{}.{}", i / 256, i % 256))
+        .collect();
+    let list = data.path().join("list.txt");
+    std::fs::write(&list, values.join("\n")).unwrap();
+    assert!(std::fs::metadata(&list).unwrap().len() > 64 * 1024);
+    let import = |path: &Path| {
+        let out = ward(data.path(), &["--json", "import", path.to_str().unwrap()]);
+        serde_json::from_str::<Value>(&ok(&out)).unwrap()
+    };
+    let counts =
+        |v: &Value| ["objects", "indicators", "added", "already_stored"].map(|k| v[k].clone());
+    let first = import(&list);
+    assert_eq!(
+        counts(&first),
+        [json!(6001), json!(6000), json!(6001), json!(0)]
+    );
+    let again = import(&list);
+    assert_eq!(
+        counts(&again),
+        [json!(6001), json!(6000), json!(0), json!(6001)]
+    );
+    // Another list naming the same values: each indicator gets a version with both sources.
+    let other = data.path().join("other.txt");
+    std::fs::write(&other, values.join("\n")).unwrap();
+    let both = import(&other);
+    assert_eq!(
+        counts(&both),
+        [json!(6001), json!(6000), json!(6001), json!(0)]
+    );
+    // And that list again: nothing new.
+    let both_again = import(&other);
+    assert_eq!(
+        counts(&both_again),
+        [json!(6001), json!(6000), json!(0), json!(6001)]
+    );
+}

@@ -6,12 +6,14 @@
 //! Every source stays visible: in `external_references` (with the feed's URL and the entry's
 //! id there) and in the `x_ward_sources` list of feed names that scoring counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 use ward_stix::{Timestamp, Tlp};
 
+use crate::known::{indicator_key, value_hash, KeyHasher, KnownIndex, KnownIndicator};
 use crate::observable::{self, Observable};
 
 /// Namespace of the ids this crate derives (indicators from patterns, sources from names).
@@ -158,10 +160,12 @@ pub fn derived_id(object_type: &str, key: &str) -> String {
 
 /// The deterministic indicator id for a pattern.
 pub fn indicator_id(pattern: &str) -> String {
-    format!(
-        "indicator--{}",
-        Uuid::new_v5(&NAMESPACE, format!("pattern:{pattern}").as_bytes())
-    )
+    format!("indicator--{}", indicator_uuid(pattern))
+}
+
+/// The UUID of [`indicator_id`].
+fn indicator_uuid(pattern: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("pattern:{pattern}").as_bytes())
 }
 
 /// True when the feed dates the entry after `now` (its clock or time zone is ahead).
@@ -174,7 +178,11 @@ pub fn dated_in_future(entry: &Entry, now: Timestamp) -> bool {
 /// and the feed's date is kept in [`ORIGINAL_VALID_FROM_PROPERTY`].
 pub fn build(entry: &Entry, now: Timestamp) -> Value {
     let pattern = observable::pattern(&entry.observable);
-    let now_text = stamp(now);
+    build_with_pattern(entry, pattern, now)
+}
+
+/// When the indicator built from `entry` at `now` is valid from.
+fn valid_from_at(entry: &Entry, now: Timestamp) -> Timestamp {
     let mut valid_from = entry.valid_from.filter(|t| *t <= now).unwrap_or(now);
     if let Some(until) = entry.valid_until {
         // STIX requires valid_until after valid_from; a feed's odd dates must not make the
@@ -183,6 +191,11 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
             valid_from = Timestamp::from_micros(until.as_micros() - 1000);
         }
     }
+    valid_from
+}
+
+/// The external reference of the indicator built from `entry`.
+fn reference_of(entry: &Entry) -> Map<String, Value> {
     let mut reference = Map::new();
     reference.insert("source_name".into(), json!(entry.source.name));
     if let Some(url) = entry.url.as_ref().or(entry.source.url.as_ref()) {
@@ -198,11 +211,123 @@ pub fn build(entry: &Entry, now: Timestamp) -> Value {
             json!(format!("listed by {}", entry.source.name)),
         );
     }
-    let types = if entry.indicator_types.is_empty() {
+    reference
+}
+
+fn types_of(entry: &Entry) -> Vec<String> {
+    if entry.indicator_types.is_empty() {
         vec!["malicious-activity".to_string()]
     } else {
         entry.indicator_types.clone()
+    }
+}
+
+/// A time as [`build`] writes it and [`merge`] reads it back.
+fn written(t: Timestamp) -> Option<Timestamp> {
+    Timestamp::parse(&stamp(t)).ok()
+}
+
+/// Hashes of the JSON text of the list items the indicator built from an entry carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryHashes {
+    reference: u64,
+    source: u64,
+    types: Vec<u64>,
+    /// `None` when the entry has no labels (the indicator then has no `labels`).
+    labels: Option<Vec<u64>>,
+}
+
+impl EntryHashes {
+    /// `None` when an item cannot be written as JSON (never for the strings entries hold).
+    pub fn of(entry: &Entry) -> Option<EntryHashes> {
+        let hashes = |items: &[String]| -> Option<Vec<u64>> {
+            items.iter().map(|i| value_hash(&json!(i))).collect()
+        };
+        Some(EntryHashes {
+            reference: value_hash(&Value::Object(reference_of(entry)))?,
+            source: value_hash(&json!(entry.source.name))?,
+            types: hashes(&types_of(entry))?,
+            labels: if entry.labels.is_empty() {
+                None
+            } else {
+                Some(hashes(&entry.labels)?)
+            },
+        })
+    }
+}
+
+/// True when the stored indicator `known` already holds everything the indicator built from
+/// `entry` at `now` would bring: [`adds_nothing`] of the two, judged without building it.
+/// Conservative: false whenever the compact index cannot vouch for it.
+pub fn entry_adds_nothing(known: &KnownIndicator, entry: &Entry, now: Timestamp) -> bool {
+    EntryHashes::of(entry)
+        .is_some_and(|h| entry_adds_nothing_with(known, entry, now, &h, written(now)))
+}
+
+/// [`entry_adds_nothing`] with the entry's [`EntryHashes`] and `now` as written already made
+/// (an import of a list makes them once for all its entries).
+fn entry_adds_nothing_with(
+    known: &KnownIndicator,
+    entry: &Entry,
+    now: Timestamp,
+    hashes: &EntryHashes,
+    now_written: Option<Timestamp>,
+) -> bool {
+    if !known.has_base || (entry.description.is_some() && !known.has_description) {
+        return false;
+    }
+    let EntryHashes {
+        reference,
+        source,
+        types,
+        labels,
+    } = hashes;
+    if !(known.external_references.covers(Some(&[*reference]))
+        && known.sources.covers(Some(&[*source]))
+        && known.indicator_types.covers(Some(types))
+        && known.labels.covers(labels.as_deref()))
+    {
+        return false;
+    }
+    if known
+        .confidence
+        .is_none_or(|have| u64::from(entry.confidence) > have)
+    {
+        return false;
+    }
+    let valid_from = valid_from_at(entry, now);
+    let valid_from = if valid_from == now {
+        now_written
+    } else {
+        written(valid_from)
     };
+    if let (Some(a), Some(b)) = (known.valid_from, valid_from) {
+        if b < a {
+            return false;
+        }
+    }
+    match (known.valid_until, entry.valid_until.and_then(written)) {
+        (Some(a), Some(b)) if b > a => return false,
+        (Some(_), None) => return false,
+        _ => {}
+    }
+    if let Some(level) = known.tlp.max(entry.tlp) {
+        if known.sole_marking != Some(level) {
+            return false;
+        }
+    }
+    match entry.valid_from.filter(|t| *t > now) {
+        Some(ahead) => known.original_valid_from == value_hash(&json!(stamp(ahead))),
+        None => true,
+    }
+}
+
+/// [`build`] for a pattern already made from the entry's observable.
+fn build_with_pattern(entry: &Entry, pattern: String, now: Timestamp) -> Value {
+    let now_text = stamp(now);
+    let valid_from = valid_from_at(entry, now);
+    let reference = reference_of(entry);
+    let types = types_of(entry);
     let mut o = json!({
         "type": "indicator",
         "spec_version": "2.1",
@@ -412,6 +537,15 @@ fn no_duplicates(items: &[Value]) -> bool {
         .all(|(n, v)| !items[..n].contains(v))
 }
 
+/// True when two entries make the same list items ([`EntryHashes`]).
+fn same_list_fields(a: &Entry, b: &Entry) -> bool {
+    a.source == b.source
+        && a.url == b.url
+        && a.external_id == b.external_id
+        && a.indicator_types == b.indicator_types
+        && a.labels == b.labels
+}
+
 /// Collects what one import produces: indicators merged by id, other objects by id.
 #[derive(Debug)]
 pub struct Collector {
@@ -421,8 +555,17 @@ pub struct Collector {
     clamped: usize,
     /// Sources whose identity is collected: a 1M-line list has one source, whose identity
     /// need not be built a million times.
-    sources: std::collections::HashSet<String>,
+    sources: HashSet<String>,
     allow_lists: Vec<ImportedAllowList>,
+    /// What the local store holds: an entry it already holds and that adds nothing is
+    /// counted in `known_skipped` and never built.
+    known: Option<Arc<KnownIndex>>,
+    known_skipped: HashSet<u128, KeyHasher>,
+    /// With `known`: the indicators collected (by UUID), `now` as written, and the list
+    /// hashes of the last entry checked (a list's entries share them).
+    collected: HashSet<u128, KeyHasher>,
+    now_written: Option<Timestamp>,
+    last_hashes: Option<(Entry, EntryHashes)>,
 }
 
 /// An outside allow-list read by an import (a MISP warninglist): entries in the syntax of
@@ -444,8 +587,27 @@ impl Collector {
             order: Vec::new(),
             clamped: 0,
             allow_lists: Vec::new(),
-            sources: std::collections::HashSet::new(),
+            sources: HashSet::new(),
+            known: None,
+            known_skipped: HashSet::default(),
+            collected: HashSet::default(),
+            now_written: written(now),
+            last_hashes: None,
         }
+    }
+
+    /// A collector that leaves out the entries `known` (the local store) already holds
+    /// unchanged: listed again within [`crate::known::REFRESH`] of its last version and
+    /// adding nothing to it. They are counted by [`Collector::already_stored`].
+    pub fn with_known(now: Timestamp, known: Arc<KnownIndex>) -> Collector {
+        let mut c = Collector::new(now);
+        c.known = Some(known);
+        c
+    }
+
+    /// Entries left out because the local store already holds them unchanged.
+    pub fn already_stored(&self) -> usize {
+        self.known_skipped.len()
     }
 
     pub fn now(&self) -> Timestamp {
@@ -462,14 +624,57 @@ impl Collector {
             self.sources.insert(entry.source.name.clone());
             self.add_object(entry.source.identity());
         }
-        let o = build(entry, self.now);
+        let pattern = observable::pattern(&entry.observable);
+        if self.known.is_some() && self.leave_out(entry, &pattern) {
+            return;
+        }
+        let o = build_with_pattern(entry, pattern, self.now);
         self.add_indicator(o);
+    }
+
+    /// True when the entry is left out as already stored unchanged (with its pattern made).
+    fn leave_out(&mut self, entry: &Entry, pattern: &str) -> bool {
+        let Some(known) = &self.known else {
+            return false;
+        };
+        let key = indicator_uuid(pattern).as_u128();
+        // Only an id's first arrival in this import is left out; when it comes again it is
+        // built, and the merge with the stored version decides as usual (the first arrival
+        // added nothing to it).
+        if self.known_skipped.remove(&key) || self.collected.contains(&key) {
+            return false;
+        }
+        let Some(k) = known.get_key(key).filter(|k| k.fresh(self.now)) else {
+            return false;
+        };
+        let same_lists = self
+            .last_hashes
+            .as_ref()
+            .is_some_and(|(e, _)| same_list_fields(e, entry));
+        if !same_lists {
+            self.last_hashes = EntryHashes::of(entry).map(|h| (entry.clone(), h));
+        }
+        let Some((_, hashes)) = &self.last_hashes else {
+            return false;
+        };
+        if entry_adds_nothing_with(k, entry, self.now, hashes, self.now_written) {
+            self.known_skipped.insert(key);
+            return true;
+        }
+        false
     }
 
     fn add_indicator(&mut self, o: Value) {
         let Some(id) = o.get("id").and_then(Value::as_str).map(str::to_string) else {
             return;
         };
+        if self.known.is_some() {
+            // Built after all: it is merged with the stored version when written.
+            if let Some(key) = indicator_key(&id) {
+                self.known_skipped.remove(&key);
+                self.collected.insert(key);
+            }
+        }
         match self.objects.get(&id) {
             Some(existing) => {
                 let mut merged = merge(existing, &o, self.now);
@@ -644,6 +849,80 @@ mod tests {
             if adds_nothing(&existing, &new) {
                 proptest::prop_assert!(same_but_modified(&existing, &merge(&existing, &new, t1)));
             }
+        }
+
+        /// The check on the store's compact index agrees with [`adds_nothing`] on the built
+        /// objects, for entries of every shape, dated before or after the import.
+        #[test]
+        fn entry_adds_nothing_agrees_with_adds_nothing(
+            first in (0usize..3, 0u8..101, 0u8..128),
+            second in proptest::option::of((0usize..3, 0u8..101, 0u8..128)),
+            incoming in (0usize..3, 0u8..101, 0u8..128),
+            late in proptest::bool::ANY,
+        ) {
+            let names = ["a", "b", "c"];
+            // Entries dated 2025-01-01 are in the future of imports in 2024.
+            let (t0, t1) = if late {
+                (ts("2025-03-01T00:00:00Z"), ts("2025-03-01T01:00:00Z"))
+            } else {
+                (ts("2024-06-01T00:00:00Z"), ts("2024-06-01T01:00:00Z"))
+            };
+            let mut existing = build(&entry(names[first.0], first.1, first.2), t0);
+            if let Some(s) = second {
+                existing = merge(&existing, &build(&entry(names[s.0], s.1, s.2), t0), t0);
+            }
+            let mut index = KnownIndex::default();
+            index.add(existing["id"].as_str().unwrap(), &serde_json::to_string(&existing).unwrap());
+            let known = index.get(existing["id"].as_str().unwrap()).unwrap();
+            let e = entry(names[incoming.0], incoming.1, incoming.2);
+            proptest::prop_assert_eq!(
+                entry_adds_nothing(known, &e, t1),
+                adds_nothing(&existing, &build(&e, t1))
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_sees_a_stored_list_with_repeated_items_as_news() {
+        // The merge's union drops the repeat, so listing the value again changes the list.
+        let e = entry("a", 70, 0);
+        let now = ts("2024-12-01T02:00:00Z");
+        for (key, items) in [
+            (SOURCES_PROPERTY, json!(["a", "a"])),
+            (
+                "indicator_types",
+                json!(["malicious-activity", "malicious-activity"]),
+            ),
+        ] {
+            let mut existing = build(&e, ts("2024-12-01T00:00:00Z"));
+            existing[key] = items;
+            let mut index = KnownIndex::default();
+            let id = existing["id"].as_str().unwrap().to_string();
+            index.add(&id, &serde_json::to_string(&existing).unwrap());
+            assert!(!adds_nothing(&existing, &build(&e, now)));
+            assert!(
+                !entry_adds_nothing(index.get(&id).unwrap(), &e, now),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_of_a_stored_indicator_sees_an_entry_listed_again() {
+        for shape in 0..128 {
+            let e = entry("a", 70, shape);
+            let t0 = ts("2024-12-01T00:00:00Z");
+            let existing = build(&e, t0);
+            let mut index = KnownIndex::default();
+            let id = existing["id"].as_str().unwrap();
+            index.add(id, &serde_json::to_string(&existing).unwrap());
+            let known = index.get(id).unwrap();
+            let later = ts("2024-12-01T02:00:00Z");
+            assert!(known.fresh(later));
+            assert!(!known.fresh(ts("2024-12-02T00:00:00Z")));
+            assert!(entry_adds_nothing(known, &e, later), "shape {shape}");
+            assert!(!entry_adds_nothing(known, &entry("b", 70, shape), later));
+            assert!(!entry_adds_nothing(known, &entry("a", 90, shape), later));
         }
     }
 

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod indicator;
+pub mod known;
 pub mod local;
 pub mod observable;
 pub mod taxii;

@@ -26,7 +26,9 @@ use ward_store::{
 use crate::allowlist::AllowList;
 use crate::config::FeedsConfig;
 use crate::decay::{self, ScoreInputs};
+use crate::import::ImportResult;
 use crate::indicator::{self, merge, SOURCES_PROPERTY};
+use crate::known::{KnownIndex, REFRESH};
 use crate::observable::{self, Observable, ObservableKind};
 use crate::FeedsError;
 
@@ -50,11 +52,6 @@ enum Decision {
     /// The new version to store.
     Merged(Value),
 }
-
-/// A feed that lists a value again refreshes its indicator (a new version, so that the score
-/// counts age from now) at most this often: daily imports of a large feed must not add a
-/// version of every indicator each time.
-const REFRESH: i64 = 20 * 3600 * 1_000_000;
 
 /// An indicator as the toolkit acts on it.
 #[derive(Clone, Debug, Serialize)]
@@ -293,6 +290,63 @@ impl LocalIntel {
         }
         let mut summary = self.write(&merged)?;
         summary.duplicates += unchanged;
+        Ok(summary)
+    }
+
+    /// How many objects the local collection holds.
+    pub fn count(&self) -> Result<u64, FeedsError> {
+        Ok(self.store.count_objects(&self.collection)?)
+    }
+
+    /// A compact index of the indicators stored (their latest versions), read in one pass in
+    /// storage order, for [`crate::import::import_path_known`].
+    pub fn known_index(&self) -> Result<KnownIndex, FeedsError> {
+        let held = usize::try_from(self.count()?).unwrap_or(0);
+        let mut index = KnownIndex::with_capacity(held);
+        let mut after = None;
+        loop {
+            let query = ObjectQuery {
+                versions: VersionSelect::last(),
+                after: after.clone(),
+                limit: SCAN_PAGE,
+                ..ObjectQuery::default()
+            };
+            let page = self.store.query_objects(&self.collection, &query)?;
+            for v in &page.items {
+                index.add(&v.id, &v.json);
+            }
+            match (page.more, page.items.last()) {
+                (true, Some(last)) => after = Some(last.position()),
+                _ => break,
+            }
+        }
+        Ok(index)
+    }
+
+    /// [`LocalIntel::known_index`] when an import of about `entries` entries is worth it: it
+    /// names a good part of the collection (a feed's daily refresh). `None` otherwise.
+    pub fn known_index_for(&self, entries: u64) -> Result<Option<KnownIndex>, FeedsError> {
+        let held = self.count()?;
+        if held == 0 || entries.saturating_mul(SCAN_RATIO) < held {
+            return Ok(None);
+        }
+        self.known_index().map(Some)
+    }
+
+    /// Stores what an import produced ([`LocalIntel::add_objects`]); the entries it left out
+    /// as already stored unchanged count as duplicates.
+    pub fn add_imported(&self, result: &ImportResult) -> Result<AddSummary, FeedsError> {
+        self.add_imported_at(result, Timestamp::now())
+    }
+
+    /// [`LocalIntel::add_imported`] with the clock given (tests, benchmarks).
+    pub fn add_imported_at(
+        &self,
+        result: &ImportResult,
+        now: Timestamp,
+    ) -> Result<AddSummary, FeedsError> {
+        let mut summary = self.add_objects_at(&result.objects, now)?;
+        summary.duplicates += result.already_stored;
         Ok(summary)
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::Value;
-use ward_feeds::import::import_path_at;
+use ward_feeds::import::{import_path_at, import_path_known};
 use ward_feeds::{Format, LocalIntel};
 use ward_stix::Timestamp;
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
@@ -40,20 +40,36 @@ fn write_list(dir: &Path, name: &str, values: &[String]) -> PathBuf {
 struct Local {
     store: Arc<SqliteStore>,
     intel: LocalIntel,
+    /// Imports read the store's compact index first and leave out the entries it holds
+    /// unchanged (what `ward import` does with a large list), or merge every entry.
+    known: bool,
 }
 
 impl Local {
-    fn open(dir: &Path) -> Local {
+    fn open(dir: &Path, known: bool) -> Local {
         let store = Arc::new(SqliteStore::open(&dir.join("data")).unwrap());
         let intel = LocalIntel::with_store(store.clone(), &dir.join("data")).unwrap();
-        Local { store, intel }
+        Local {
+            store,
+            intel,
+            known,
+        }
     }
 
+    /// Imports a list: how many objects it names (built or left out as already stored) and
+    /// what was stored.
     fn import(&self, path: &Path, now: Timestamp) -> (usize, ward_feeds::local::AddSummary) {
-        let r = import_path_at(path, Some(Format::Text), now).unwrap();
+        let r = if self.known {
+            let index = Arc::new(self.intel.known_index().unwrap());
+            import_path_known(path, Some(Format::Text), now, Some(index)).unwrap()
+        } else {
+            let r = import_path_at(path, Some(Format::Text), now).unwrap();
+            assert_eq!(r.already_stored, 0);
+            r
+        };
         assert!(r.problems.is_empty(), "{:?}", r.problems);
-        let summary = self.intel.add_objects_at(&r.objects, now).unwrap();
-        (r.objects.len(), summary)
+        let summary = self.intel.add_imported_at(&r, now).unwrap();
+        (r.objects.len() + r.already_stored, summary)
     }
 
     /// Every stored version, as JSON, grouped by object id.
@@ -91,10 +107,9 @@ fn sources(o: &Value) -> Vec<&str> {
         .collect()
 }
 
-#[test]
-fn re_importing_known_entries_stores_nothing_and_reports_them_already_stored() {
+fn re_importing_known_entries_stores_nothing_and_reports_them_already_stored(known: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let local = Local::open(dir.path());
+    let local = Local::open(dir.path(), known);
     let t0 = ts("2026-03-01T08:00:00Z");
     let other = write_list(dir.path(), "other.txt", &addresses(0, 3000));
     let feed = write_list(dir.path(), "feed.txt", &addresses(3000, 1500));
@@ -110,10 +125,9 @@ fn re_importing_known_entries_stores_nothing_and_reports_them_already_stored() {
     assert_eq!(local.versions(VersionSelect::all()), before);
 }
 
-#[test]
-fn entries_listed_by_another_feed_get_one_new_version_with_both_sources() {
+fn entries_listed_by_another_feed_get_one_new_version_with_both_sources(known: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let local = Local::open(dir.path());
+    let local = Local::open(dir.path(), known);
     let t0 = ts("2026-03-01T08:00:00Z");
     let a = write_list(dir.path(), "a.txt", &addresses(0, 4000));
     local.import(&a, t0);
@@ -168,10 +182,9 @@ fn entries_listed_by_another_feed_get_one_new_version_with_both_sources() {
     assert_eq!(updated, 1000);
 }
 
-#[test]
-fn a_refresh_a_day_later_adds_one_version_of_each_known_entry() {
+fn a_refresh_a_day_later_adds_one_version_of_each_known_entry(known: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let local = Local::open(dir.path());
+    let local = Local::open(dir.path(), known);
     let feed = write_list(dir.path(), "feed.txt", &addresses(0, 2500));
     local.import(&feed, ts("2026-03-01T08:00:00Z"));
     let next_day = ts("2026-03-02T09:00:00Z");
@@ -197,4 +210,98 @@ fn a_refresh_a_day_later_adds_one_version_of_each_known_entry() {
     // And again the same day: nothing new.
     let (_, again) = local.import(&feed, ts("2026-03-02T10:00:00Z"));
     assert_eq!((again.added, again.duplicates), (0, 2501));
+}
+
+/// Each test with and without the compact index of what the store holds.
+macro_rules! both {
+    ($($name:ident => $plain:ident, $known:ident;)*) => {$(
+        #[test]
+        fn $plain() {
+            $name(false)
+        }
+        #[test]
+        fn $known() {
+            $name(true)
+        }
+    )*};
+}
+
+both! {
+    re_importing_known_entries_stores_nothing_and_reports_them_already_stored => re_import_merging_every_entry, re_import_with_the_known_index;
+    entries_listed_by_another_feed_get_one_new_version_with_both_sources => another_feed_merging_every_entry, another_feed_with_the_known_index;
+    a_refresh_a_day_later_adds_one_version_of_each_known_entry => next_day_merging_every_entry, next_day_with_the_known_index;
+}
+
+#[test]
+fn with_the_known_index_a_re_import_builds_no_indicator_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let local = Local::open(dir.path(), true);
+    let t0 = ts("2026-03-01T08:00:00Z");
+    let feed = write_list(dir.path(), "feed.txt", &addresses(0, 1200));
+    local.import(&feed, t0);
+    let index = Arc::new(local.intel.known_index().unwrap());
+    assert_eq!(index.len(), 1200);
+    let r = import_path_known(
+        &feed,
+        Some(Format::Text),
+        ts("2026-03-01T09:00:00Z"),
+        Some(index),
+    )
+    .unwrap();
+    // Only the feed's identity is built; every indicator is counted as already stored.
+    assert_eq!(r.already_stored, 1200);
+    assert_eq!(r.objects.len(), 1);
+    assert_eq!(r.objects[0]["type"], "identity");
+}
+
+#[test]
+fn a_known_value_listed_again_in_the_same_import_by_another_feed_gets_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let local = Local::open(dir.path(), true);
+    let t0 = ts("2026-03-01T08:00:00Z");
+    let feeds = dir.path().join("feeds");
+    std::fs::create_dir(&feeds).unwrap();
+    let a = write_list(&feeds, "a.txt", &addresses(0, 1000));
+    local.import(&a, t0);
+    // One folder: a.txt again (all known, left out), then b.txt listing 200 of them again
+    // (twice over, to be sure) and 100 new ones.
+    let mut b_values = addresses(800, 300);
+    b_values.extend(addresses(800, 200));
+    write_list(&feeds, "b.txt", &b_values);
+    let (objects, summary) = local.import(&feeds, ts("2026-03-01T09:00:00Z"));
+    // 1,100 indicators and two identities.
+    assert_eq!(objects, 1102);
+    // 200 updated, 100 new, b's identity; 800 indicators and a's identity already stored.
+    assert_eq!((summary.added, summary.duplicates), (301, 801));
+    let all = local.versions(VersionSelect::all());
+    let last = local.versions(VersionSelect::last());
+    let index: HashMap<String, usize> = addresses(0, 1100)
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| (a, i))
+        .collect();
+    for (id, versions) in &all {
+        let latest = &last[id][0];
+        if latest["type"] != "indicator" {
+            continue;
+        }
+        let name = latest["name"].as_str().unwrap();
+        match index[name] {
+            0..=799 => assert_eq!(
+                (versions.len(), sources(latest)),
+                (1, vec!["list:a.txt"]),
+                "{name}"
+            ),
+            800..=999 => assert_eq!(
+                (versions.len(), sources(latest)),
+                (2, vec!["list:a.txt", "list:b.txt"]),
+                "{name}"
+            ),
+            _ => assert_eq!(
+                (versions.len(), sources(latest)),
+                (1, vec!["list:b.txt"]),
+                "{name}"
+            ),
+        }
+    }
 }

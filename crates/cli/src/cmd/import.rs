@@ -7,9 +7,36 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::Args;
 use serde_json::{json, Value};
-use ward_feeds::{import_path, Format, LocalIntel};
+use std::sync::Arc;
+
+use ward_feeds::import::import_path_known;
+use ward_feeds::{Format, LocalIntel};
+use ward_stix::Timestamp;
 
 use crate::Global;
+
+/// Inputs from this size on are checked against an index of the local store first.
+const KNOWN_INDEX_BYTES: u64 = 64 * 1024;
+/// A rough size of one entry of a list, to tell how much of the store an import names.
+const BYTES_PER_ENTRY: u64 = 32;
+
+/// The size of a file, or of the files directly in a folder (0 when unreadable: the import
+/// reports why).
+fn input_bytes(path: &std::path::Path) -> u64 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path)
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
+}
 
 /// How many skipped entries are listed on stderr before the rest are only counted.
 const PROBLEMS_SHOWN: usize = 20;
@@ -35,8 +62,20 @@ pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
 
 pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let format = args.format.as_deref().map(Format::parse).transpose()?;
-    let result = import_path(&args.path, format)?;
-    if result.objects.is_empty() && result.allow_lists.is_empty() {
+    // A large import (a feed's daily refresh) first reads a compact index of what the local
+    // store holds, so the entries it already holds unchanged are not built again.
+    let bytes = input_bytes(&args.path);
+    let known = if bytes >= KNOWN_INDEX_BYTES {
+        open_local(global)?
+            .known_index_for(bytes / BYTES_PER_ENTRY)
+            .context("reading the local store")?
+            .map(Arc::new)
+    } else {
+        None
+    };
+    let now = Timestamp::now();
+    let result = import_path_known(&args.path, format, now, known)?;
+    if result.objects.is_empty() && result.already_stored == 0 && result.allow_lists.is_empty() {
         if let Some(first) = result.problems.first() {
             bail!(
                 "{first} (nothing imported; {} entries skipped)",
@@ -54,13 +93,15 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let local = open_local(global)?;
     let summary = local
-        .add_objects(&result.objects)
+        .add_imported_at(&result, now)
         .context("writing to the local store")?;
     let indicators = result
         .objects
         .iter()
         .filter(|o| o.get("type").and_then(Value::as_str) == Some("indicator"))
-        .count();
+        .count()
+        + result.already_stored;
+    let objects = result.objects.len() + result.already_stored;
     if global.json {
         let files: Vec<Value> = result
             .files
@@ -71,7 +112,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             "{}",
             json!({
                 "files": files,
-                "objects": result.objects.len(),
+                "objects": objects,
                 "indicators": indicators,
                 "added": summary.added,
                 "already_stored": summary.duplicates,
@@ -99,8 +140,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .map(|(p, f)| format!("{} ({f})", p.display()))
             .collect();
         println!(
-            "imported {} objects ({indicators} indicators) from {}: {} new or updated, {} already stored, {} entries skipped",
-            result.objects.len(),
+            "imported {objects} objects ({indicators} indicators) from {}: {} new or updated, {} already stored, {} entries skipped",
             formats.join(", "),
             summary.added,
             summary.duplicates,

@@ -23,12 +23,14 @@ mod warninglist;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 use ward_stix::Timestamp;
 
 use crate::indicator::{Collector, Entry, ImportedAllowList};
+use crate::known::KnownIndex;
 use crate::FeedsError;
 
 /// Every format `ward import` reads.
@@ -162,6 +164,9 @@ pub struct ImportResult {
     pub clamped: usize,
     /// Allow-lists read (MISP warninglists), for the caller to save beside the store.
     pub allow_lists: Vec<ImportedAllowList>,
+    /// Indicators left out of `objects` because the local store already holds them
+    /// unchanged (see [`import_path_known`]); 0 otherwise.
+    pub already_stored: usize,
 }
 
 /// Where readers put what they find.
@@ -277,8 +282,23 @@ pub fn import_path_at(
     format: Option<Format>,
     now: Timestamp,
 ) -> Result<ImportResult, FeedsError> {
+    import_path_known(path, format, now, None)
+}
+
+/// [`import_path_at`] that leaves out the entries the local store already holds unchanged
+/// (`known`, from [`crate::LocalIntel::known_index`]): their indicators are not built, only
+/// counted in [`ImportResult::already_stored`]. The daily re-import of a large list.
+pub fn import_path_known(
+    path: &Path,
+    format: Option<Format>,
+    now: Timestamp,
+    known: Option<Arc<KnownIndex>>,
+) -> Result<ImportResult, FeedsError> {
     install_pattern_checker();
-    let mut collector = Collector::new(now);
+    let mut collector = match known {
+        Some(k) => Collector::with_known(now, k),
+        None => Collector::new(now),
+    };
     let mut result = ImportResult::default();
     let meta = std::fs::metadata(path).map_err(|e| FeedsError::io(path, e))?;
     if meta.is_dir() {
@@ -332,6 +352,7 @@ pub fn import_path_at(
 
 fn finish(mut collector: Collector, mut result: ImportResult) -> Result<ImportResult, FeedsError> {
     result.clamped = collector.clamped();
+    result.already_stored = collector.already_stored();
     result.allow_lists = collector.take_allow_lists();
     result.objects = collector.finish();
     Ok(result)
