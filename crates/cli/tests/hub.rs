@@ -406,6 +406,43 @@ fn sigterm_stops_the_hub_cleanly() {
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
 
+/// Timeouts too large for the clock's arithmetic are capped, not a panic on every connection.
+#[test]
+fn huge_timeouts_are_capped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = setup(dir.path());
+    let huge = u64::MAX.to_string();
+    let flags = [
+        "--timeout",
+        huge.as_str(),
+        "--idle-timeout",
+        huge.as_str(),
+        "--body-timeout",
+        huge.as_str(),
+        "--header-timeout",
+        huge.as_str(),
+    ];
+    let mut hub = Hub::start_captured(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        dir.path(),
+        &[],
+        &flags,
+    );
+    let auth = format!("Bearer {}", m.alice_token);
+    let path = format!("/taxii2/api/collections/{}/objects/", m.alerts);
+    let (_, body) = envelope(0, 3);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", TAXII)];
+    let (status, _, _) = http(&hub.addr, "POST", &path, &headers, &body).expect("post");
+    assert_eq!(status, 202);
+    let (status, stderr) = hub.terminate();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit status {status}; stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
+
 /// `ward admin token list/revoke` and `--expires`: the list names tokens without their
 /// secret; a revoked token (by label or id) and an expired one are refused by the running
 /// hub at once; `user password` changes and removes a password.

@@ -96,21 +96,57 @@ impl Throttle {
     /// How long until `keys` may try again, when one of them is blocked.
     fn retry_after(&self, keys: &[String]) -> Option<Duration> {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        Self::blocked_for(&entries, keys, self.max_failures, self.window)
+    }
+
+    fn blocked_for(
+        entries: &HashMap<String, (Instant, u32)>,
+        keys: &[String],
+        max_failures: u32,
+        window: Duration,
+    ) -> Option<Duration> {
         keys.iter()
             .filter_map(|k| entries.get(k))
-            .filter(|(start, n)| *n >= self.max_failures && start.elapsed() < self.window)
-            .map(|(start, _)| self.window.saturating_sub(start.elapsed()))
+            .filter(|(start, n)| *n >= max_failures && start.elapsed() < window)
+            .map(|(start, _)| window.saturating_sub(start.elapsed()))
             .max()
+    }
+
+    /// Admits one sign-in attempt for `keys`, or says how long they are blocked. The check
+    /// and the count are one step under the lock, and the attempt counts as a failure until
+    /// [`Throttle::succeeded`] takes it back: attempts in flight at once (many HTTP/2
+    /// streams) cannot all pass a check that none of them has been counted against yet.
+    fn begin(&self, keys: &[String]) -> Result<(), Duration> {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(wait) = Self::blocked_for(&entries, keys, self.max_failures, self.window) {
+            return Err(wait);
+        }
+        Self::count(&mut entries, keys, self.window);
+        Ok(())
+    }
+
+    /// Takes back the count [`Throttle::begin`] made for an attempt that did not fail.
+    fn succeeded(&self, keys: &[String]) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        for key in keys {
+            if let Some(entry) = entries.get_mut(key) {
+                entry.1 = entry.1.saturating_sub(1);
+            }
+        }
     }
 
     fn failed(&self, keys: &[String]) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        Self::count(&mut entries, keys, self.window);
+    }
+
+    fn count(entries: &mut HashMap<String, (Instant, u32)>, keys: &[String], window: Duration) {
         if entries.len() >= BASIC_CACHE_MAX {
-            entries.retain(|_, (start, _)| start.elapsed() < self.window);
+            entries.retain(|_, (start, _)| start.elapsed() < window);
         }
         for key in keys {
             let entry = entries.entry(key.clone()).or_insert((Instant::now(), 0));
-            if entry.0.elapsed() >= self.window {
+            if entry.0.elapsed() >= window {
                 *entry = (Instant::now(), 0);
             }
             entry.1 = entry.1.saturating_add(1);
@@ -253,7 +289,7 @@ pub async fn authenticate(
             "expected `Basic ...` or `Bearer ...`",
         ));
     };
-    if let Some(wait) = state.auth.throttle.retry_after(&keys) {
+    if let Err(wait) = state.auth.throttle.begin(&keys) {
         return Ok(throttled(wait));
     }
     let resolved = match basic_credentials {
@@ -261,10 +297,14 @@ pub async fn authenticate(
         None => bearer(&state, rest).await,
     };
     let caller = match resolved {
-        Ok(caller) => caller,
+        Ok(caller) => {
+            state.auth.throttle.succeeded(&keys);
+            caller
+        }
         Err(e) => {
-            if e.status == StatusCode::UNAUTHORIZED {
-                state.auth.throttle.failed(&keys);
+            // Only a refused credential stays counted; a store error is not the caller's.
+            if e.status != StatusCode::UNAUTHORIZED {
+                state.auth.throttle.succeeded(&keys);
             }
             return Err(e);
         }
@@ -334,6 +374,15 @@ mod tests {
         assert!(t
             .retry_after(&["address 192.0.2.9".into(), "user bob".into()])
             .is_none());
+        // Attempts in flight count before they are verified: of five started at once under
+        // a limit of three, two are refused; one that succeeds gives its count back.
+        let t = AuthState::new(3, Duration::from_secs(600)).throttle;
+        let keys = ["address 192.0.2.2".to_string()];
+        let admitted = (0..5).filter(|_| t.begin(&keys).is_ok()).count();
+        assert_eq!(admitted, 3);
+        t.succeeded(&keys);
+        assert!(t.begin(&keys).is_ok());
+        assert!(t.begin(&keys).is_err());
         // A window that has ended blocks nothing.
         let t = AuthState::new(1, Duration::ZERO).throttle;
         t.failed(&keys);

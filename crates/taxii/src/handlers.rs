@@ -192,7 +192,9 @@ async fn one_object(
     versions: VersionSelect,
 ) -> Result<Served, TaxiiError> {
     let served = page(state, caller, collection, endpoint, p, vec![id], versions).await?;
-    if served.items.is_empty() && p.next.is_none() && p.added_after.is_none() {
+    // A first page that read past hidden versions up to its budget is empty but has more:
+    // that is not "no such object".
+    if served.items.is_empty() && !served.more && p.next.is_none() && p.added_after.is_none() {
         return Err(TaxiiError::not_found("no such object in this collection"));
     }
     Ok(served)

@@ -9,6 +9,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The longest any of the hub's timeouts may be (a day): a larger value would overflow the
+/// clock's arithmetic, and no client should hold a connection that long.
+const MAX_TIMEOUT_SECS: u64 = 86_400;
+
 use anyhow::Context;
 use clap::Args;
 use ward_policy::Policy;
@@ -105,10 +109,10 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let config = HubConfig {
         max_body: args.max_body,
         page_max: args.page_max,
-        request_timeout: Duration::from_secs(args.timeout.max(1)),
-        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
-        body_timeout: Duration::from_secs(args.body_timeout.max(1)),
-        idle_timeout: Duration::from_secs(args.idle_timeout.max(1)),
+        request_timeout: Duration::from_secs(args.timeout.clamp(1, MAX_TIMEOUT_SECS)),
+        header_timeout: Duration::from_secs(args.header_timeout.clamp(1, MAX_TIMEOUT_SECS)),
+        body_timeout: Duration::from_secs(args.body_timeout.clamp(1, MAX_TIMEOUT_SECS)),
+        idle_timeout: Duration::from_secs(args.idle_timeout.clamp(1, MAX_TIMEOUT_SECS)),
         max_connections: connection_limit(args.max_connections),
         ..HubConfig::default()
     };
