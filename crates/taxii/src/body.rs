@@ -41,6 +41,10 @@ struct Timed {
     inner: Arc<Mutex<Option<Body>>>,
     limit: Duration,
     timer: Pin<Box<Sleep>>,
+    /// Whether the body has been asked for yet: the clock starts at the first read, not when
+    /// the request arrived (sign-in may take a while, and a client that sent
+    /// `Expect: 100-continue` sends nothing before that first read).
+    started: bool,
     stalled: Arc<AtomicBool>,
 }
 
@@ -53,6 +57,11 @@ impl http_body::Body for Timed {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
         let this = self.get_mut();
+        if !this.started {
+            this.started = true;
+            let deadline = Instant::now() + this.limit;
+            this.timer.as_mut().reset(deadline);
+        }
         let mut slot = this.inner.lock().unwrap_or_else(|p| p.into_inner());
         let Some(inner) = slot.as_mut() else {
             return Poll::Ready(None);
@@ -129,6 +138,7 @@ pub async fn limit_requests(
             inner: slot.clone(),
             limit,
             timer: Box::pin(tokio::time::sleep(limit)),
+            started: false,
             stalled: stalled.clone(),
         })
     });
