@@ -132,6 +132,10 @@ impl Throttle {
         for key in keys {
             if let Some(entry) = entries.get_mut(key) {
                 entry.1 = entry.1.saturating_sub(1);
+                if entry.1 == 0 {
+                    // Nothing failed under this key: keep no entry for it.
+                    entries.remove(key);
+                }
             }
         }
     }
