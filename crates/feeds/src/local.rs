@@ -248,23 +248,7 @@ impl LocalIntel {
         // daily refresh): its pages are read in storage order. A few ids are looked up.
         let held = self.store.count_objects(&self.collection)?;
         if ours.len() as u64 * SCAN_RATIO >= held {
-            let mut after = None;
-            loop {
-                let query = ObjectQuery {
-                    versions: VersionSelect::last(),
-                    after: after.clone(),
-                    limit: SCAN_PAGE,
-                    ..ObjectQuery::default()
-                };
-                let page = self.store.query_objects(&self.collection, &query)?;
-                for v in &page.items {
-                    decide(&v.id, &v.json);
-                }
-                match (page.more, page.items.last()) {
-                    (true, Some(last)) => after = Some(last.position()),
-                    _ => break,
-                }
-            }
+            self.each_latest(|id, json| decide(id, json))?;
         } else {
             let ids: Vec<String> = ours.keys().map(|id| id.to_string()).collect();
             for ids in ids.chunks(500) {
@@ -303,24 +287,30 @@ impl LocalIntel {
     pub fn known_index(&self) -> Result<KnownIndex, FeedsError> {
         let held = usize::try_from(self.count()?).unwrap_or(0);
         let mut index = KnownIndex::with_capacity(held);
+        self.each_latest(|id, json| index.add(id, json))?;
+        Ok(index)
+    }
+
+    /// Calls `f` with the id and JSON of the latest version of every object stored, page by
+    /// page in storage order.
+    fn each_latest(&self, mut f: impl FnMut(&str, &str)) -> Result<(), FeedsError> {
         let mut after = None;
         loop {
             let query = ObjectQuery {
                 versions: VersionSelect::last(),
-                after: after.clone(),
+                after: after.take(),
                 limit: SCAN_PAGE,
                 ..ObjectQuery::default()
             };
             let page = self.store.query_objects(&self.collection, &query)?;
             for v in &page.items {
-                index.add(&v.id, &v.json);
+                f(&v.id, &v.json);
             }
             match (page.more, page.items.last()) {
                 (true, Some(last)) => after = Some(last.position()),
-                _ => break,
+                _ => return Ok(()),
             }
         }
-        Ok(index)
     }
 
     /// [`LocalIntel::known_index`] when an import of about `entries` entries is worth it: it
