@@ -295,6 +295,8 @@ pub async fn serve(
     on_listening: impl FnOnce(SocketAddr, bool),
 ) -> Result<(), HubError> {
     let addr = listener.local_addr()?;
+    // Tokio takes the listener as it is; a blocking one would stall a runtime thread in accept.
+    listener.set_nonblocking(true)?;
     tokio::spawn(finish_interrupted_statuses(state.clone()));
     let config = state.config.clone();
     let handle = axum_server::Handle::new();
@@ -320,14 +322,16 @@ pub async fn serve(
             on_listening(addr, true);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
             let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
-            let mut server = axum_server::from_tcp(listener).acceptor(tls).handle(handle);
+            let mut server = axum_server::from_tcp(listener)?
+                .acceptor(tls)
+                .handle(handle);
             limit_slow_clients(server.http_builder(), &config);
             server.serve(service).await?;
         }
         _ => {
             on_listening(addr, false);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, true);
-            let mut server = axum_server::from_tcp(listener)
+            let mut server = axum_server::from_tcp(listener)?
                 .acceptor(limits)
                 .handle(handle);
             limit_slow_clients(server.http_builder(), &config);
