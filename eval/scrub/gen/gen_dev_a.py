@@ -291,7 +291,7 @@ class Gen:
             d.t(r.choice(TRAPS) + " ")
         if r.random() < 0.5:
             d.fill("{who} can be reached at {ph} or {mail}. ", who=self.mention(staff, "title"),
-                   ph=self.phone(loc), mail=I(f"{K.slug(staff['last']) or 'staff'}@{org['domains'][0]}", "EMAIL"))
+                   ph=self.phone(loc), mail=I(f"{self.username(staff)[0]}@{org['domains'][0]}", "EMAIL"))
         d.fill(r.choice(["Prepared by {f}.", "— {f}, incident lead", "Written up by {f} for the IR file."]),
                f=self.mention(staff, r.choice(["first", "full"])))
         return d, org
@@ -403,8 +403,8 @@ class Gen:
                        u=I(f"https://{K.slug(self.en.last_name())}labs.com/report?pid={r.randint(10000, 999999)}"
                            f"&dob={r.randint(1930, 2010)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}", "URL"))
             elif k == 4:
-                d.fill("{p}, a {age}-year-old, has driver's licence {lic} and plate {plate} on file. ",
-                       p=self.mention(p, "full"), age=self.age(), lic=self.license(),
+                d.fill("{p}, a {age}{yo}, has driver's licence {lic} and plate {plate} on file. ",
+                       p=self.mention(p, "full"), age=self.age(), yo=N("-year-old", "AGE_UNIT"), lic=self.license(),
                        plate=self.plate(p["loc"]))
             else:
                 d.fill("{p}'s health plan number {hp} and account {acct} were visible. ",

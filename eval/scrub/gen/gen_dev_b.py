@@ -275,8 +275,19 @@ class Gen:
                gb=str(r.randint(80, 2200)))
         pats = [self.who(loc) for _ in range(r.randint(1, 3))]
         d.t("Proof (sample rows):\n")
+        extra = r.choice(["", "plate", "acct", "dl", "age"])
         for p in pats:
-            d.fill("  {n};{dob};{ssn};{addr}\n", n=I(f"{p['last']} {p['first']}" if r.random() < 0.5 else p["full"], "NAME"),
+            if extra == "plate":
+                tail = [";", I(self.fk[p["loc"]].license_plate(), "VEHICLE")]
+            elif extra == "acct":
+                tail = [";", I(f"{r.randint(10 ** 9, 10 ** 10 - 1)}", "ACCOUNT")]
+            elif extra == "dl":
+                tail = [";", I(f"{r.choice('ABCDEFGHJKLMNPRSTW')}{r.randint(100, 999)}-{r.randint(100, 999)}-{r.randint(100, 999)}", "LICENSE")]
+            elif extra == "age":
+                tail = [";", I(str(r.randint(90, 101)), "AGE")]
+            else:
+                tail = ""
+            d.fill("  {n};{dob};{ssn};{addr}{tail}\n", tail=tail, n=I(f"{p['last']} {p['first']}" if r.random() < 0.5 else p["full"], "NAME"),
                    dob=self.dob(), ssn=I(f"{r.randint(100, 665)}-{r.randint(10, 99)}-{r.randint(1000, 9999)}", "SSN"),
                    addr=I(self.fk[p["loc"]].street_address().replace("\n", " "), "ADDRESS"))
         d.fill("Visit {onion} with Tor and enter your ID {cid}.\nIf you do not reply in 72 hours we "
@@ -322,6 +333,11 @@ class Gen:
             narrative.fill("Records touched include {pn}, admitted {adm}, MRN {mrn}. ",
                            pn=I(pat["full"], "NAME"),
                            adm=I(f"{self.stamp()[:16]}Z", "DATETIME"), mrn=self.mrn())
+            if r.random() < 0.4:
+                narrative.fill("The infusion pump at the bedside (UDI {udi}) was not affected; the "
+                               "results portal link {u} was in the stolen mail. ",
+                               udi=I(f"(01){r.randint(10 ** 13, 10 ** 14 - 1)}(21){r.randint(10 ** 5, 10 ** 8)}", "DEVICE_SERIAL"),
+                               u=I(f"https://results.{K.domain(r).split('.')[0]}.com/view?patientId={r.randint(10 ** 5, 10 ** 7)}&name={K.slug(pat['last']) or 'x'}", "URL"))
         narrative.fill("Contact {sf} on {ph} for the full timeline.", sf=I(staff["first"], "NAME"),
                        ph=self.phone(loc))
         d.t('{\n  "type": "bundle",\n  "id": "' + self.uid("bundle") + '",\n  "objects": [\n')
