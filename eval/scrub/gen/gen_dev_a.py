@@ -344,7 +344,7 @@ class Gen:
         uname = self.username(user)
         d.fill("Ticket INC{n}\nOpened by: {who} <{mail}>  ext. {ext}\n", n=str(r.randint(100000, 999999)),
                who=self.mention(user, "full"),
-               mail=I(f"{uname[0]}@{org['domains'][0]}", "EMAIL"), ext=str(r.randint(1000, 9999)))
+               mail=I(f"{uname[0]}@{org['domains'][0]}", "EMAIL"), ext=I(str(r.randint(1000, 9999)), "PHONE"))
         d.fill("Workstation: {host} ({ip})\n", host=self.host(), ip=I(K.private_ipv4(r), "IP"))
         d.fill("Category: {c}\n\n", c=r.choice(["Security > Phishing", "Security > Malware",
                                                 "Access > Account lockout", "EHR > Downtime"]))

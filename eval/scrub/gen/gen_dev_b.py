@@ -292,7 +292,7 @@ class Gen:
                    addr=I(self.fk[p["loc"]].street_address().replace("\n", " "), "ADDRESS"))
         d.fill("Visit {onion} with Tor and enter your ID {cid}.\nIf you do not reply in 72 hours we "
                "publish everything. Write to {em} or {em2}.\n",
-               onion=X(onion, "DOMAIN"), cid=K.hexstr(r, 16),
+               onion=X(onion, "DOMAIN"), cid=N(K.hexstr(r, 16), "VICTIM_ID"),
                em=X(K.attacker_email(r), "EMAIL"), em2=X(K.attacker_email(r, free=False), "EMAIL"))
         if r.random() < 0.5:
             d.fill("Do not call the police. Do not contact {ir}.\n", ir=r.choice(["recovery companies", "the FBI", "your insurer"]))

@@ -242,7 +242,7 @@ class Gen:
         else:
             d.fill("{z} {c}\n\n", z=self.zipc(loc), c=self.city(loc))
         d.fill("Re: notice of a data security incident (reference {ref})\n\nDear {sal} {ln},\n\n",
-               ref=f"NL{r.randint(100000, 999999)}", sal=N(sal, "TITLE"), ln=self.nm(p, "last"))
+               ref=N(f"NL{r.randint(100000, 999999)}", "LETTER_REF"), sal=N(sal, "TITLE"), ln=self.nm(p, "last"))
         d.fill("We are writing because {org} was the target of a cyberattack by a criminal group "
                "known as {fam}. ", org=I(org["name"], "ORG"), fam=X(r.choice(K.RANSOM), "MALWARE"))
         items = r.sample([
@@ -477,7 +477,7 @@ class Gen:
                  ("created", N(t, "STIX_TIME")), ("modified", N(t, "STIX_TIME")),
                  ("explanation", Doc().fill("Agree: same {fam} kit as {cve}; reviewed by {rv}.", fam=X(fam, "MALWARE"),
                                             cve=self.ioc("cve"), rv=self.nm(self.someone(loc), "first"))),
-                 ("opinion", "agree"), ("object_refs", ua)], sep),
+                 ("opinion", "agree"), ("object_refs", [ua])], sep),
         ]
         nl = "" if compact else "\n"
         d.t('{"type":' + sep + '"bundle",' + sep + '"id":' + sep + json.dumps(self.uid("bundle")) + ',' + sep + '"objects":' + sep + "[" + nl)
