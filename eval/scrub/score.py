@@ -3,6 +3,7 @@
 
     score.py --scrubber ward [--scrubber presidio] [--scrubber philter] CORPUS.jsonl...
              [--json OUT.json] [--md OUT.md] [--limit N] [--misses FILE] [--no-org]
+    score.py --merge RESULTS.json... [--md OUT.md]
 
 Measures, per corpus and scrubber:
 - recall per identifier type: an identifier counts as removed only when every character of its
@@ -123,7 +124,7 @@ class Ward:
             sys.exit("score.py: set WARD_BIN to the ward binary")
         self.use_org = use_org
         self.structured = structured
-        self.name = "ward" if structured else "ward-diff"
+        self.name = ("ward" if structured else "ward-diff") + ("" if use_org else "-noorg")
         self.data = tempfile.mkdtemp(prefix="ward-score-")
         self.fallback = 0
         self.version = subprocess.run([self.bin, "--version"], capture_output=True, text=True).stdout.strip()
@@ -270,7 +271,7 @@ class WardStix(Ward):
 
     def __init__(self, use_org=True):
         super().__init__(use_org)
-        self.name = "ward-stix"
+        self.name = "ward-stix" if use_org else "ward-stix-noorg"
         self.unmapped = 0
 
     def run(self, rec):
@@ -496,9 +497,13 @@ def score(corpus_path, scrubber, limit=None, misses=None):
     }
 
 
+ORDER = ["ward", "ward-stix", "ward-diff", "ward-noorg", "ward-stix-noorg", "ward-diff-noorg",
+         "presidio", "philter"]
+
+
 def markdown(results):
     out = []
-    scr = sorted({r["scrubber"] for r in results}, key=lambda s: ["ward", "ward-stix", "ward-diff", "presidio", "philter"].index(s))
+    scr = sorted({r["scrubber"] for r in results}, key=lambda s: (ORDER.index(s) if s in ORDER else len(ORDER), s))
     corpora = list(dict.fromkeys(r["corpus"] for r in results))
     by = {(r["corpus"], r["scrubber"]): r for r in results}
     out.append("| corpus | scrubber | identifiers removed (strict) | lenient | indicators kept | "
@@ -544,7 +549,9 @@ def markdown(results):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", nargs="+")
+    ap.add_argument("corpus", nargs="*")
+    ap.add_argument("--merge", nargs="+", metavar="RESULTS.json",
+                    help="no scoring: merge earlier --json results into one set of tables")
     ap.add_argument("--scrubber", action="append", default=[],
                     help="ward, ward-stix, ward-diff, presidio or philter (repeatable; default ward)")
     ap.add_argument("--json", help="write the full results here")
@@ -555,6 +562,20 @@ def main():
     ap.add_argument("--no-org", action="store_true",
                     help="do not pass each document's organization (name, domains) to ward")
     a = ap.parse_args()
+    if a.merge:
+        results = []
+        for path in a.merge:
+            with open(path, encoding="utf-8") as f:
+                results += json.load(f)
+        md = markdown(results)
+        if a.md:
+            with open(a.md, "w", encoding="utf-8") as f:
+                f.write(md)
+        else:
+            print(md)
+        return
+    if not a.corpus:
+        ap.error("name at least one corpus")
     names = a.scrubber or ["ward"]
     results, misses = [], ([] if a.misses else None)
     for name in names:
