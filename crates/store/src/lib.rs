@@ -8,7 +8,7 @@
 //! ([`SqliteStore`], the embedded default) and a later PostgreSQL one must be interchangeable
 //! without a change above the trait, and several hub processes may share one store, so no
 //! state that matters lives in a process. This crate must never know about HTTP, request
-//! parsing or media types, and nothing outside `sqlite.rs` may know that SQL exists.
+//! parsing or media types, and nothing outside `sqlite/` may know that SQL exists.
 
 pub mod credentials;
 mod model;
@@ -83,8 +83,10 @@ pub trait Store: Send + Sync {
     fn user(&self, name: &str) -> Result<Option<User>, StoreError>;
     fn users(&self) -> Result<Vec<User>, StoreError>;
     /// Records a token by its hash ([`credentials::token_hash`]); the token itself is never
-    /// stored.
-    fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError>;
+    /// stored. The default is [`Store::add_token_expiring`] with no expiry.
+    fn add_token(&self, user_name: &str, token_hash: &str, label: &str) -> Result<(), StoreError> {
+        self.add_token_expiring(user_name, token_hash, label, None)
+    }
     /// The user a token belongs to, unless the token is unknown, revoked or expired. Read
     /// from the store on every call: a revocation or expiry holds at once in every process.
     fn user_by_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;

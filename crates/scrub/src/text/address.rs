@@ -1,0 +1,178 @@
+//! Geography below the state: street addresses, counties, "City, ST" and ZIP codes.
+
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::vocab::{flag, lower};
+use crate::Kind;
+
+impl Engine<'_> {
+    pub(super) fn street_address(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        let first = s.as_bytes()[0];
+        if !(first.is_ascii_digit() || first == b'p' || first == b'P') {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let l = self.lw(k, &mut buf).unwrap_or("");
+        if l == "po" || l == "p.o" {
+            let box_at = k + 1;
+            if self.is_word(box_at, "box")
+                && box_at + 1 < self.toks.len()
+                && c::digits(self.toks[box_at + 1].s) > 0
+            {
+                self.remove_toks(k, box_at + 1, Kind::Address, "post office box");
+                return true;
+            }
+            return false;
+        }
+        let d = s.bytes().take_while(u8::is_ascii_digit).count();
+        if d == 0 || d > 6 || s.len() > d + 1 || self.toks[k].class != Class::Plain {
+            return false;
+        }
+        let mut j = k + 1;
+        let mut words = 0;
+        while j < self.toks.len()
+            && words < 5
+            && self.same_sentence(k, j)
+            && self.toks[j - 1].after == b' '
+        {
+            let t = self.toks[j].s;
+            let mut b2 = [0u8; 32];
+            let lw = lower(t, &mut b2).unwrap_or("");
+            if words > 0 && self.has(j, flag::STREET) && (c::is_cap_word(t) || t.len() <= 4) {
+                let mut end = j;
+                let unit = self.has(j + 1, flag::UNIT);
+                if unit && j + 2 < self.toks.len() && self.same_sentence(j, j + 2) {
+                    end = j + 2;
+                }
+                self.remove_toks(k, end, Kind::Address, "street address");
+                return true;
+            }
+            let directional = matches!(
+                lw,
+                "n" | "s"
+                    | "e"
+                    | "w"
+                    | "ne"
+                    | "nw"
+                    | "se"
+                    | "sw"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+            );
+            let ordinal =
+                Self::day_number(t) && t.len() > 2 || t.ends_with("th") && c::digits(t) > 0;
+            if !(c::is_cap_word(t) || directional || ordinal) || self.toks[j].class != Class::Plain
+            {
+                return false;
+            }
+            words += 1;
+            j += 1;
+        }
+        false
+    }
+
+    pub(super) fn county(&mut self, k: usize) -> bool {
+        for n in 1..=2 {
+            let c_at = k + n;
+            if c_at >= self.toks.len() {
+                return false;
+            }
+            let t = self.toks[c_at].s;
+            if matches!(t, "County" | "Parish" | "Borough") {
+                let words_ok = (k..c_at)
+                    .all(|i| self.toks[i].class == Class::Plain && c::is_cap_word(self.toks[i].s));
+                if words_ok {
+                    self.remove_toks(k, c_at, Kind::County, "county");
+                    return true;
+                }
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Number of tokens of a state name or code at `k` (0 when none).
+    fn state_len(&self, k: usize) -> usize {
+        if k >= self.toks.len() || !self.toks[k].s.as_bytes()[0].is_ascii_uppercase() {
+            return 0;
+        }
+        let s = self.toks[k].s;
+        if s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && self.has(k, flag::STATE_CODE)
+        {
+            return 1;
+        }
+        if !self.has(k, flag::STATE_FIRST) {
+            return 0;
+        }
+        for name in &self.v.state_names {
+            let n = name.len();
+            if k + n <= self.toks.len()
+                && (0..n).all(|i| {
+                    c::is_cap_word(self.toks[k + i].s)
+                        && self.toks[k + i].s.eq_ignore_ascii_case(name[i])
+                })
+            {
+                return n;
+            }
+        }
+        0
+    }
+
+    pub(super) fn is_state_at(&self, k: usize) -> bool {
+        self.state_len(k) > 0
+    }
+
+    /// "Springfield, IL 62704", "Columbus, Ohio".
+    pub(super) fn city_state(&mut self, k: usize) -> bool {
+        if self.toks[k].class != Class::Plain
+            || !c::is_cap_word(self.toks[k].s)
+            || self.never_name(k) && !self.is_word(k, "Saint")
+        {
+            return false;
+        }
+        let mut last = k;
+        while self.toks[last].after != b',' {
+            let n = last + 1;
+            if n >= self.toks.len()
+                || n - k >= 3
+                || self.toks[last].after != b' '
+                || self.toks[n].class != Class::Plain
+                || !c::is_cap_word(self.toks[n].s)
+            {
+                return false;
+            }
+            last = n;
+        }
+        let state = last + 1;
+        let n = self.state_len(state);
+        if n == 0 || !self.same_sentence(k, state) {
+            return false;
+        }
+        self.remove_toks(k, last, Kind::City, "city");
+        self.zip_at(state + n);
+        true
+    }
+
+    fn zip_at(&mut self, z: usize) -> bool {
+        if z < self.toks.len() && matches!(self.toks[z].class, Class::Plain | Class::LongNumber) {
+            let s = self.toks[z].s;
+            let digits = s.bytes().filter(u8::is_ascii_digit).count();
+            if (digits == 5 || digits == 9) && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+                self.remove_toks(z, z, Kind::Zip, "ZIP code after a state");
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "IL 62704" without a city before it.
+    pub(super) fn state_zip(&mut self, k: usize) -> bool {
+        let n = self.state_len(k);
+        n > 0 && self.zip_at(k + n)
+    }
+}

@@ -1,0 +1,301 @@
+//! Cue phrases ("MRN", "DOB", "Dr.", "ext.") and the value each one announces.
+
+use super::{Class, Engine, Tok};
+use crate::classify as c;
+use crate::vocab::{flag, lower, Cue};
+use crate::Kind;
+
+impl Engine<'_> {
+    /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
+    /// value rule accepts what follows.
+    pub(super) fn cue(&mut self, k: usize) -> bool {
+        if !self.has(k, flag::CUE) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(first) = self.lw(k, &mut buf) else {
+            return false;
+        };
+        let Some(candidates) = self.v.cues.get(first) else {
+            return false;
+        };
+        for (words, cue) in candidates {
+            let n = words.len();
+            let matched = (1..n).all(|i| {
+                let j = k + i;
+                j < self.toks.len()
+                    && self.toks[j].class == Class::Plain
+                    && self.same_sentence(k, j)
+                    && self.toks[j].s.eq_ignore_ascii_case(words[i])
+            });
+            if matched && self.apply_cue(k, k + n, *cue) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The first token after a cue that is not a filler word, in the same sentence.
+    fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
+        let mut skipped = 0;
+        while j < self.toks.len() && self.same_sentence(cue_tok, j) {
+            let filler = self.has(j, flag::FILLER)
+                || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation());
+            if !filler || skipped >= 3 {
+                return Some(j);
+            }
+            skipped += 1;
+            j += 1;
+        }
+        None
+    }
+
+    fn apply_cue(&mut self, k: usize, next: usize, cue: Cue) -> bool {
+        let Some(j) = self.value_after(k, next) else {
+            return false;
+        };
+        let class = self.toks[j].class;
+        let s = self.toks[j].s;
+        match cue {
+            Cue::Title => {
+                let ok = (c::is_cap_word(s) || c::is_initial(s))
+                    && matches!(class, Class::Plain | Class::Threat)
+                    && !self.never_name(j);
+                if ok {
+                    self.toks[j].class = Class::Plain;
+                    let end = self.name_end(j);
+                    self.remove_toks(j, end, Kind::Name, "name after a title");
+                }
+                ok
+            }
+            Cue::Role => {
+                let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
+                if ok {
+                    let end = self.name_end(j);
+                    self.remove_toks(j, end, Kind::Name, "name after a role word");
+                }
+                ok
+            }
+            Cue::Mrn => self.id_value(j, Kind::Mrn, "number after a medical record cue"),
+            Cue::Ssn => self.id_value(j, Kind::Ssn, "number after a social security cue"),
+            Cue::HealthPlan => {
+                self.id_value(j, Kind::HealthPlanId, "number after a health plan cue")
+            }
+            Cue::License => self.id_value(
+                j,
+                Kind::License,
+                "number after a license or certificate cue",
+            ),
+            Cue::Plate => self.id_value(j, Kind::Vehicle, "number after a license plate cue"),
+            Cue::Vin => self.id_value(j, Kind::Vehicle, "number after a vehicle cue"),
+            Cue::Device => self.id_value(j, Kind::DeviceId, "number after a serial or device cue"),
+            Cue::Biometric => self.id_value(j, Kind::Biometric, "value after a biometric cue"),
+            Cue::OtherId => self.id_value(j, Kind::Id, "number after an identifier cue"),
+            Cue::Account => {
+                self.id_value(j, Kind::Account, "number after an account cue")
+                    || self.user_value(j, false)
+            }
+            Cue::Dob => self.dob_value(j),
+            Cue::Phone | Cue::Fax => self.phone_value(j, cue == Cue::Fax),
+            Cue::Ext => {
+                let ok = matches!(class, Class::Plain)
+                    && (2..=6).contains(&s.len())
+                    && s.bytes().all(|b| b.is_ascii_digit());
+                if ok {
+                    self.remove_toks(j, j, Kind::Phone, "telephone extension");
+                }
+                ok
+            }
+            Cue::Zip => {
+                let ok = matches!(class, Class::Plain | Class::LongNumber)
+                    && (s.len() == 5 || s.len() == 9 || s.len() == 10)
+                    && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+                if ok {
+                    self.remove_toks(j, j, Kind::Zip, "ZIP code after a cue");
+                }
+                ok
+            }
+            Cue::UserStrong => self.user_value(j, true),
+            Cue::UserWeak => self.user_value(j, false),
+            Cue::HostStrong => self.host_value(j, true),
+            Cue::HostWeak => self.host_value(j, false),
+            Cue::Age => {
+                let age = s.parse::<u32>().ok();
+                let ok = class == Class::Plain && age.is_some_and(|a| (90..=150).contains(&a));
+                if ok {
+                    self.remove_toks(j, j, Kind::Age, "age over 89");
+                }
+                ok
+            }
+            Cue::City => {
+                let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
+                if ok {
+                    let mut end = j;
+                    while end + 1 < self.toks.len()
+                        && end - j < 2
+                        && self.toks[end].after == b' '
+                        && self.toks[end + 1].class == Class::Plain
+                        && c::is_cap_word(self.toks[end + 1].s)
+                        && !self.never_name(end + 1)
+                        && !self.is_state_at(end + 1)
+                    {
+                        end += 1;
+                    }
+                    self.remove_toks(j, end, Kind::City, "place of residence after a cue");
+                }
+                ok
+            }
+        }
+    }
+
+    /// An identifier value: must hold a digit. Spaced groups ("1234 5678 9012") are taken
+    /// together.
+    fn id_value(&mut self, j: usize, kind: Kind, reason: &'static str) -> bool {
+        let t = &self.toks[j];
+        if !matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
+            // Already removed by its shape: the cue knows better what it is.
+            if t.class == Class::Removed && c::digits(t.s) > 0 {
+                self.rekind(j, kind, reason);
+                return true;
+            }
+            return false;
+        }
+        if c::digits(t.s) == 0
+            || t.s.len() < 2
+            || !t
+                .s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'))
+        {
+            return false;
+        }
+        let mut end = j;
+        while self.toks[end].s.len() <= 6
+            && end + 1 < self.toks.len()
+            && end - j < 4
+            && self.toks[end].after == b' '
+            && self.same_sentence(j, end + 1)
+            && matches!(
+                self.toks[end + 1].class,
+                Class::Plain | Class::LongNumber | Class::IdLike
+            )
+            && self.toks[end + 1].s.len() <= 6
+            && self.toks[end + 1].s.bytes().all(|b| b.is_ascii_digit())
+        {
+            end += 1;
+        }
+        self.remove_toks(j, end, kind, reason);
+        true
+    }
+
+    fn user_value(&mut self, j: usize, strong: bool) -> bool {
+        let t = &self.toks[j];
+        let s = t.s;
+        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber)
+            || !c::identifier_like(s)
+        {
+            return false;
+        }
+        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let l = lower(s, &mut buf).unwrap_or("");
+        if c::is_cap_word(s) && !strong {
+            if self.never_name(j) {
+                return false;
+            }
+            let end = self.name_end(j);
+            self.remove_toks(j, end, Kind::Name, "name after a user cue");
+            return true;
+        }
+        let looks = strong
+            || s.bytes()
+                .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+            || self.login_from_name(l)
+            || self.has(j, flag::GIVEN | flag::SURNAME);
+        if looks {
+            self.remove_toks(j, j, Kind::User, "user name after a cue");
+        }
+        looks
+    }
+
+    fn host_value(&mut self, j: usize, strong: bool) -> bool {
+        let t = &self.toks[j];
+        let s = t.s;
+        if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber)
+            || !c::identifier_like(s)
+            || s.len() < 2
+        {
+            return false;
+        }
+        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+            return false;
+        }
+        let looks = strong
+            || s.bytes()
+                .any(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
+        if looks {
+            self.remove_toks(j, j, Kind::InternalHost, "host name after a cue");
+        }
+        looks
+    }
+
+    fn dob_value(&mut self, j: usize) -> bool {
+        if self.toks[j].class == Class::Removed {
+            return true;
+        }
+        if self.month_date(j) {
+            return true;
+        }
+        let is_month = self.has(j, flag::MONTH);
+        let year = |t: &Tok| t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit());
+        if self.toks[j].class == Class::Plain && is_month {
+            let end = if j + 1 < self.toks.len()
+                && year(&self.toks[j + 1])
+                && self.toks[j + 1].class == Class::Plain
+            {
+                j + 1
+            } else {
+                j
+            };
+            self.remove_toks(j, end, Kind::Date, "date tied to a person");
+            return true;
+        }
+        if self.toks[j].class == Class::Plain && year(&self.toks[j]) {
+            self.remove_toks(j, j, Kind::Date, "date tied to a person");
+            return true;
+        }
+        false
+    }
+
+    fn phone_value(&mut self, j: usize, fax: bool) -> bool {
+        if self.toks[j].class == Class::Removed {
+            if fax {
+                self.rekind(j, Kind::Fax, "fax number after a cue");
+            }
+            return true;
+        }
+        let mut end = j;
+        let mut total = 0;
+        while end < self.toks.len()
+            && end - j < 5
+            && self.same_sentence(j, end)
+            && matches!(self.toks[end].class, Class::Plain | Class::LongNumber)
+            && self.toks[end]
+                .s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'+'))
+            && c::digits(self.toks[end].s) > 0
+        {
+            total += c::digits(self.toks[end].s);
+            end += 1;
+        }
+        if (7..=15).contains(&total) {
+            let kind = if fax { Kind::Fax } else { Kind::Phone };
+            self.remove_toks(j, end - 1, kind, "telephone number after a cue");
+            return true;
+        }
+        false
+    }
+}

@@ -1,0 +1,166 @@
+//! Free-text scrubbing. The text is cut into tokens once; each token is judged by its shape
+//! (an address, a hash, a long number), then context rules run left to right over the
+//! tokens (cues such as "MRN" or "Dr.", dates, street addresses, names), and last the
+//! undecided tokens are settled. Indicators are marked first so no later rule touches them.
+
+use crate::vocab::{flag, lower, vocab, Vocab};
+use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
+
+mod address;
+mod context;
+mod cues;
+mod dates;
+mod names;
+mod org;
+mod report;
+mod settle;
+mod shapes;
+mod tokenize;
+
+pub(crate) use org::{squash, strip_possessive};
+use tokenize::{same_kind_word, tokenize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// An ordinary word, open to every rule.
+    Plain,
+    /// An attack indicator: kept verbatim, no rule may touch it.
+    Protected,
+    /// A threat name: kept, except right after a title ("Dr. Akira").
+    Threat,
+    /// Already covered by a finding.
+    Removed,
+    /// An address on an outside domain: kept or removed by its context.
+    OutsideEmail,
+    /// Six or more digits: an identifier unless context says it is a count.
+    LongNumber,
+    /// A code of letters and five or more digits: an identifier unless a cue says more.
+    IdLike,
+}
+
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+    /// The byte right after the raw token (a delimiter, or `\n` at the end of the text).
+    after: u8,
+    /// The first punctuation trimmed off the end of the token, or 0.
+    trail: u8,
+    sent: u32,
+    class: Class,
+    /// Index in `Engine::found` of the finding that removed this token, if one did.
+    finding: usize,
+    /// The word lists the lowercased token is on (`vocab::flag` bits).
+    flags: u32,
+}
+
+const NO_FINDING: usize = usize::MAX;
+
+struct Engine<'a> {
+    scrubber: &'a Scrubber,
+    v: &'static Vocab,
+    toks: Vec<Tok<'a>>,
+    found: Vec<Finding>,
+    indicators: Vec<Indicator>,
+}
+
+pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
+    let mut engine = Engine {
+        scrubber,
+        v: vocab(),
+        toks: tokenize(text),
+        found: Vec::new(),
+        indicators: Vec::new(),
+    };
+    for t in &mut engine.toks {
+        let mut buf = [0u8; 32];
+        t.flags = match lower(t.s, &mut buf) {
+            Some(l) => engine.v.flags.get(l).copied().unwrap_or(0),
+            // Too long for any list: never a name either.
+            None => flag::NEVER,
+        };
+    }
+    for k in 0..engine.toks.len() {
+        engine.classify(k);
+    }
+    // A placeholder left by an earlier pass (`[INTERNAL-HOST]`) is already scrubbed: scrubbing
+    // twice must give the same text, so no rule may take its inner word for an identifier.
+    let bytes = text.as_bytes();
+    for t in &mut engine.toks {
+        let framed =
+            t.start > 0 && bytes.get(t.start - 1) == Some(&b'[') && bytes.get(t.end) == Some(&b']');
+        if framed
+            && crate::Kind::ALL
+                .iter()
+                .any(|k| k.placeholder().get(1..k.placeholder().len() - 1) == Some(t.s))
+        {
+            t.class = Class::Protected;
+        }
+    }
+    engine.apply_numeric(text);
+    engine.context_rules();
+    engine.settle();
+    engine.finish(text)
+}
+
+impl<'a> Engine<'a> {
+    fn remove(&mut self, start: usize, end: usize, kind: Kind, reason: &'static str) {
+        if start < end {
+            self.found.push(Finding {
+                kind,
+                original_span: start..end,
+                placeholder: kind.placeholder(),
+                reason,
+            });
+        }
+    }
+
+    /// Gives the finding that removed token `k` the kind a cue announced.
+    fn rekind(&mut self, k: usize, kind: Kind, reason: &'static str) {
+        if let Some(f) = self.found.get_mut(self.toks[k].finding) {
+            if f.kind != Kind::Ssn {
+                f.kind = kind;
+                f.placeholder = kind.placeholder();
+                f.reason = reason;
+            }
+        }
+    }
+
+    fn remove_toks(&mut self, first: usize, last: usize, kind: Kind, reason: &'static str) {
+        let (start, end) = (self.toks[first].start, self.toks[last].end);
+        let index = self.found.len();
+        for t in &mut self.toks[first..=last] {
+            t.class = Class::Removed;
+            t.finding = index;
+        }
+        self.remove(start, end, kind, reason);
+    }
+
+    fn protect(&mut self, k: usize, kind: IndicatorKind) {
+        self.toks[k].class = if kind == IndicatorKind::ThreatName {
+            Class::Threat
+        } else {
+            Class::Protected
+        };
+        self.indicators.push(Indicator {
+            kind,
+            span: self.toks[k].start..self.toks[k].end,
+        });
+    }
+
+    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+        lower(self.toks[k].s, buf)
+    }
+
+    fn has(&self, k: usize, bits: u32) -> bool {
+        k < self.toks.len() && self.toks[k].flags & bits != 0
+    }
+
+    fn is_word(&self, k: usize, word: &str) -> bool {
+        k < self.toks.len() && same_kind_word(self.toks[k].s, word)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
+    }
+}

@@ -1,0 +1,67 @@
+//! The organization's own names, matched on squashed text (letters and digits only).
+
+use super::Engine;
+use crate::Kind;
+
+impl Engine<'_> {
+    /// Removes one of the organization's names starting at token `k`: consecutive tokens
+    /// whose squashed text ([`squash`]) is exactly the squashed name, so "Anon-Clinic",
+    /// "AnonClinic", "ANON CLINIC" and a name with a non-breaking or zero-width space inside
+    /// all match "Anon Clinic", while "AnonClinical" does not.
+    pub(super) fn org_name(&mut self, k: usize) -> bool {
+        let scrubber = self.scrubber;
+        for name in scrubber.org_names() {
+            let mut pos = 0;
+            let mut j = k;
+            while pos < name.len() && self.open(j) {
+                match eat(name, pos, strip_possessive(self.toks[j].s)) {
+                    // The name starts with a letter or digit, not with punctuation.
+                    Some(next) if next > pos || j > k => pos = next,
+                    _ => break,
+                }
+                j += 1;
+            }
+            if pos == name.len() && j > k {
+                self.remove_toks(k, j - 1, Kind::OrgName, "the organization's own name");
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// What is left of a name for comparing: its letters and digits, lowercased. Spaces of any
+/// kind, hyphens, zero-width characters and punctuation go.
+pub(crate) fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `word` without a trailing possessive `'s` (straight or curly apostrophe).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix("'S"))
+        .unwrap_or(word)
+}
+
+/// Matches the squashed `token` against `name` from byte `pos`: the position after it when
+/// all of the token's letters and digits continue the name (a token of punctuation only
+/// continues it without moving), else `None`.
+fn eat(name: &str, pos: usize, token: &str) -> Option<usize> {
+    let mut rest = name.get(pos..)?.chars();
+    let mut at = pos;
+    for c in token
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if rest.next()? != c {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    Some(at)
+}

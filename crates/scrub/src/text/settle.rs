@@ -1,0 +1,135 @@
+//! Settling the tokens no rule decided: outside e-mail addresses, long numbers and
+//! identifier-like codes.
+
+use super::{Class, Engine};
+use crate::vocab::flag;
+use crate::{IndicatorKind, Kind};
+
+impl Engine<'_> {
+    pub(super) fn settle(&mut self) {
+        for k in 0..self.toks.len() {
+            match self.toks[k].class {
+                Class::OutsideEmail => self.settle_email(k),
+                Class::LongNumber => {
+                    let counted = self.has(k + 1, flag::COUNT);
+                    if counted {
+                        self.toks[k].class = Class::Plain;
+                    } else {
+                        self.remove_toks(k, k, Kind::Id, "unexplained long number");
+                    }
+                }
+                Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
+                _ => {}
+            }
+        }
+    }
+
+    fn settle_email(&mut self, k: usize) {
+        const ATTACKER: &[&str] = &[
+            "from",
+            "sender",
+            "sent",
+            "phishing",
+            "phish",
+            "attacker",
+            "attackers",
+            "spoofed",
+            "spoofing",
+            "malicious",
+            "lure",
+            "reply-to",
+            "return-path",
+            "actor",
+            "actors",
+            "campaign",
+            "adversary",
+            "impersonating",
+            "impersonated",
+            "originated",
+            "envelope",
+            "smtp",
+            "c2",
+            "threat",
+            "suspicious",
+            "fraudulent",
+            "fake",
+            "lookalike",
+            "header",
+            "headers",
+            "mail-from",
+            "ransom",
+            "extortion",
+            "contact",
+            "negotiat",
+            "payload",
+            "exfiltrat",
+            "indicator",
+            "indicators",
+            "ioc",
+            "iocs",
+            "block",
+            "blocked",
+            "blocklist",
+        ];
+        const PERSON: &[&str] = &[
+            "patient",
+            "patients",
+            "personal",
+            "home",
+            "her",
+            "his",
+            "wife",
+            "husband",
+            "mother",
+            "father",
+            "guardian",
+            "family",
+            "daughter",
+            "son",
+            "relative",
+            "caregiver",
+            "spouse",
+            "reach",
+            "employee's",
+            "member's",
+            "patient's",
+            "private",
+        ];
+        let mut verdict: Option<bool> = None;
+        let mut j = k;
+        while j > 0 && k - j < 10 && self.same_sentence(j - 1, k) {
+            j -= 1;
+            let mut buf = [0u8; 32];
+            let Some(l) = self.lw(j, &mut buf) else {
+                continue;
+            };
+            if PERSON.contains(&l) {
+                verdict = Some(false);
+                break;
+            }
+            // "from" and its like speak for the address only right before it.
+            let near = matches!(
+                l,
+                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by"
+            );
+            if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
+                verdict = Some(true);
+                break;
+            }
+        }
+        // Without a telling word, an address at a consumer mail provider is more likely a
+        // person's than an attacker's infrastructure: it goes.
+        let keep = verdict.unwrap_or_else(|| !self.webmail(k));
+        if keep {
+            self.protect(k, IndicatorKind::Email);
+        } else {
+            self.remove_toks(k, k, Kind::Email, "personal e-mail address");
+        }
+    }
+
+    fn webmail(&self, k: usize) -> bool {
+        let s = self.toks[k].s.to_ascii_lowercase();
+        s.rsplit_once('@')
+            .is_some_and(|(_, domain)| self.v.webmail.contains(domain))
+    }
+}

@@ -1,0 +1,452 @@
+//! Judging each token by its shape alone: attack indicators (public addresses, outside
+//! domains and URLs, hashes) are protected; internal hosts, addresses, e-mail addresses,
+//! Windows paths and long numbers are removed or marked for the context rules.
+
+use super::{Class, Engine};
+use crate::classify::{self as c, Reach};
+use crate::numeric;
+use crate::vocab::flag;
+use crate::{IndicatorKind, Kind};
+
+impl Engine<'_> {
+    pub(super) fn classify(&mut self, k: usize) {
+        let t = self.toks[k].s;
+        let b = t.as_bytes();
+        if b.iter().all(u8::is_ascii_alphabetic) {
+            if self.has(k, flag::THREAT) {
+                self.protect(k, IndicatorKind::ThreatName);
+            } else if b.len() >= 6
+                && b.iter().all(u8::is_ascii_lowercase)
+                && self.toks[k].flags == 0
+                && self.login_from_name(t)
+            {
+                self.remove_toks(k, k, Kind::User, "user name built from a person's name");
+            }
+            return;
+        }
+        let refanged = c::refang(t);
+        let v = refanged.as_deref().unwrap_or(t);
+        if let Some(pos) = v.find("://") {
+            self.classify_url(k, v, pos);
+            return;
+        }
+        if v.contains('@') {
+            self.classify_email(k, v);
+            return;
+        }
+        if let Some(reach) = c::ipv4(v) {
+            match reach {
+                Reach::Internal => self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalIp,
+                    "private, loopback or link-local address",
+                ),
+                Reach::Public => self.protect(k, IndicatorKind::Ipv4),
+            }
+            return;
+        }
+        if c::mac(v) {
+            self.remove_toks(k, k, Kind::DeviceId, "hardware (MAC) address of a device");
+            return;
+        }
+        if let Some(reach) = c::ipv6(v) {
+            match reach {
+                Reach::Internal => self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalIp,
+                    "private, loopback or link-local address",
+                ),
+                Reach::Public => self.protect(k, IndicatorKind::Ipv6),
+            }
+            return;
+        }
+        if c::hash(v) {
+            self.protect(k, IndicatorKind::Hash);
+            return;
+        }
+        if c::stix_id(v) {
+            self.protect(k, IndicatorKind::StixId);
+            return;
+        }
+        if let Some(kind) = c::vuln_or_attack_id(v) {
+            self.protect(k, kind);
+            return;
+        }
+        if c::wallet(v) {
+            self.protect(k, IndicatorKind::Wallet);
+            return;
+        }
+        if v.contains('\\') {
+            self.classify_windows_path(k);
+            return;
+        }
+        if v.contains('/') && self.classify_slash(k, v) {
+            return;
+        }
+        if let Some(host) = c::host_name(v, self.v) {
+            self.classify_host(k, &host, IndicatorKind::Domain);
+            return;
+        }
+        if let Some(ext) = c::extension(v) {
+            if self.v.malware_ext.contains(ext.as_str()) {
+                self.protect(k, IndicatorKind::FileName);
+                return;
+            }
+            if self.v.photo_ext.contains(ext.as_str()) {
+                self.remove_toks(k, k, Kind::Photo, "image file that may show a person");
+                return;
+            }
+        }
+        if c::vin(v) {
+            self.remove_toks(k, k, Kind::Vehicle, "vehicle identification number layout");
+            return;
+        }
+        if c::mbi(v) {
+            self.remove_toks(
+                k,
+                k,
+                Kind::HealthPlanId,
+                "Medicare beneficiary identifier layout",
+            );
+            return;
+        }
+        if self.age_token(v) {
+            self.remove_toks(k, k, Kind::Age, "age over 89");
+            return;
+        }
+        if let Some(rest) = v
+            .strip_prefix('x')
+            .or_else(|| v.strip_prefix("ext."))
+            .or_else(|| v.strip_prefix("Ext."))
+        {
+            if (3..=6).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()) {
+                self.remove_toks(k, k, Kind::Phone, "telephone extension");
+                return;
+            }
+        }
+        if c::host_convention(v) {
+            self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
+            return;
+        }
+        let digits = c::digits(v);
+        if b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && digits >= 6 {
+            self.toks[k].class = Class::LongNumber;
+            return;
+        }
+        if digits >= 5 && c::identifier_like(v) && b.iter().any(u8::is_ascii_alphabetic) {
+            self.toks[k].class = Class::IdLike;
+            return;
+        }
+        if self.login_with_separator(v) {
+            self.remove_toks(k, k, Kind::User, "user name built from a person's name");
+        }
+    }
+
+    /// `jsmith`, `smithj`: an initial glued to a known surname.
+    pub(super) fn login_from_name(&self, l: &str) -> bool {
+        if l.len() < 6 {
+            return false;
+        }
+        let (head, tail) = (&l[1..], &l[..l.len() - 1]);
+        let known = |w: &str| self.v.surnames.contains(w) && !self.v.common.contains(w);
+        known(head) || known(tail)
+    }
+
+    /// `john.smith`, `j.smith`, `smith_john`, `jsmith2`.
+    fn login_with_separator(&self, v: &str) -> bool {
+        let core = v.trim_end_matches(|c: char| c.is_ascii_digit());
+        if core.is_empty()
+            || !core
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
+        {
+            return false;
+        }
+        match core.split_once(['.', '_']) {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() && !b.contains(['.', '_']) => {
+                let name = |w: &str| {
+                    w.len() == 1 || self.v.given.contains(w) || self.v.surnames.contains(w)
+                };
+                name(a) && name(b) && (a.len() > 1 || b.len() > 1)
+            }
+            None => core.len() < v.len() && self.login_from_name(core),
+            _ => false,
+        }
+    }
+
+    fn age_token(&self, v: &str) -> bool {
+        let d = v.bytes().take_while(u8::is_ascii_digit).count();
+        if d == 0 || d > 3 {
+            return false;
+        }
+        let Ok(age) = v[..d].parse::<u32>() else {
+            return false;
+        };
+        let rest = v[d..].to_ascii_lowercase();
+        let aged = matches!(
+            rest.as_str(),
+            "-year-old"
+                | "-years-old"
+                | "-yr-old"
+                | "yo"
+                | "-yo"
+                | "y/o"
+                | "-y/o"
+                | "y.o"
+                | "yrs"
+                | "-yr"
+                | "-year"
+        );
+        aged && (90..=150).contains(&age)
+    }
+
+    fn host_is_internal(&self, host: &str) -> Option<(Kind, &'static str)> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if self.scrubber.is_org_domain(&host) {
+            return Some((Kind::OrgDomain, "the organization's own domain"));
+        }
+        if self.scrubber.is_org_host(&host) {
+            return Some((Kind::InternalHost, "host on the organization's domain"));
+        }
+        if c::internal_suffix(&host) || host == "localhost" {
+            return Some((
+                Kind::InternalHost,
+                "host name that exists only inside a network",
+            ));
+        }
+        if c::ipv4(&host) == Some(Reach::Internal) || c::ipv6(&host) == Some(Reach::Internal) {
+            return Some((Kind::InternalIp, "private, loopback or link-local address"));
+        }
+        None
+    }
+
+    fn classify_host(&mut self, k: usize, host: &str, kind: IndicatorKind) {
+        match self.host_is_internal(host) {
+            Some((kind, reason)) => self.remove_toks(k, k, kind, reason),
+            None => self.protect(k, kind),
+        }
+    }
+
+    fn classify_url(&mut self, k: usize, v: &str, pos: usize) {
+        let scheme = &v[..pos];
+        let known = [
+            "http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "tcp", "udp", "file",
+            "ldap", "ldaps", "rdp", "ssh",
+        ]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(scheme));
+        if !known {
+            return;
+        }
+        let rest = &v[pos + 3..];
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let hostport = authority.rsplit('@').next().unwrap_or(authority);
+        let host = if let Some(stripped) = hostport.strip_prefix('[') {
+            stripped.split(']').next().unwrap_or("")
+        } else {
+            hostport.split(':').next().unwrap_or("")
+        };
+        let single_label = !host.contains('.') && !host.contains(':');
+        if self.host_is_internal(host).is_some() || single_label {
+            self.remove_toks(k, k, Kind::Url, "address of an internal web resource");
+            return;
+        }
+        self.protect(k, IndicatorKind::Url);
+        self.emails_inside(k);
+    }
+
+    /// A phishing URL often carries the victim's address: remove it, keep the rest.
+    fn emails_inside(&mut self, k: usize) {
+        let (t, base) = (self.toks[k].s, self.toks[k].start);
+        let b = t.as_bytes();
+        let mut found = Vec::new();
+        for (at, _) in t.match_indices('@') {
+            let word =
+                |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+' | b'%');
+            let s = b[..at].iter().rposition(|c| !word(c)).map_or(0, |p| p + 1);
+            let e = b[at + 1..]
+                .iter()
+                .position(|c| !word(c))
+                .map_or(b.len(), |p| at + 1 + p);
+            if s == at || e == at + 1 {
+                continue;
+            }
+            let domain = t[at + 1..e].trim_end_matches('.').to_ascii_lowercase();
+            if self.scrubber.is_org_host(&domain) || c::host_name(&domain, self.v).is_some() {
+                found.push((base + s, base + e));
+            }
+        }
+        for (s, e) in found {
+            self.remove(s, e, Kind::Email, "e-mail address inside a URL");
+        }
+    }
+
+    fn classify_email(&mut self, k: usize, v: &str) {
+        let Some((local, domain)) = v.rsplit_once('@') else {
+            return;
+        };
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && local
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b));
+        if !local_ok {
+            return;
+        }
+        if let Some(host) = c::host_name(domain, self.v) {
+            if self.scrubber.is_org_host(&host) {
+                self.remove_toks(
+                    k,
+                    k,
+                    Kind::Email,
+                    "e-mail address on the organization's domain",
+                );
+            } else if c::internal_suffix(&host) {
+                self.remove_toks(k, k, Kind::Email, "e-mail address on an internal domain");
+            } else {
+                self.toks[k].class = Class::OutsideEmail;
+            }
+            return;
+        }
+        if !domain.contains('.') && c::identifier_like(domain) && c::identifier_like(local) {
+            self.remove_toks(k, k, Kind::User, "login of the form user@host");
+        }
+    }
+
+    fn classify_windows_path(&mut self, k: usize) {
+        let (t, base) = (self.toks[k].s, self.toks[k].start);
+        let lower_t = t.to_ascii_lowercase();
+        if let Some(rest) = t.strip_prefix("\\\\") {
+            let host = rest.split('\\').next().unwrap_or("");
+            if !host.is_empty() {
+                let (kind, reason) = self
+                    .host_is_internal(host)
+                    .unwrap_or((Kind::InternalHost, "host name in a network share path"));
+                let public_ip = c::ipv4(host) == Some(Reach::Public);
+                let public_domain =
+                    c::host_name(host, self.v).is_some() && self.host_is_internal(host).is_none();
+                if !public_ip && !public_domain {
+                    self.remove(base + 2, base + 2 + host.len(), kind, reason);
+                }
+            }
+        } else if !t.contains(":\\") && t.matches('\\').count() == 1 {
+            let (domain, user) = t.split_once('\\').unwrap_or(("", ""));
+            let system = [
+                "global",
+                "local",
+                "hklm",
+                "hkcu",
+                "hkey_local_machine",
+                "hkey_current_user",
+                "session",
+                "basenamedobjects",
+                "device",
+                "authority",
+                "system32",
+                "windows",
+                "software",
+                "builtin",
+            ];
+            let dl = domain.to_ascii_lowercase();
+            if c::identifier_like(domain)
+                && c::identifier_like(user)
+                && !system.contains(&dl.as_str())
+            {
+                self.remove_toks(k, k, Kind::User, "DOMAIN\\user account name");
+                return;
+            }
+        }
+        for marker in ["\\users\\", "\\documents and settings\\"] {
+            if let Some(p) = lower_t.find(marker) {
+                let s = p + marker.len();
+                let seg = t[s..].split('\\').next().unwrap_or("");
+                let generic = [
+                    "public",
+                    "default",
+                    "default user",
+                    "all users",
+                    "administrator",
+                ];
+                if !seg.is_empty() && !generic.contains(&seg.to_ascii_lowercase().as_str()) {
+                    self.remove(
+                        base + s,
+                        base + s + seg.len(),
+                        Kind::User,
+                        "user profile folder name",
+                    );
+                }
+            }
+        }
+        let ext = c::extension(t);
+        if ext.is_some_and(|e| self.v.malware_ext.contains(e.as_str())) {
+            self.protect(k, IndicatorKind::FileName);
+        } else {
+            self.toks[k].class = Class::Protected;
+        }
+    }
+
+    /// Paths and scheme-less URLs. Returns false when the token is neither.
+    fn classify_slash(&mut self, k: usize, v: &str) -> bool {
+        let (t, base) = (self.toks[k].s, self.toks[k].start);
+        for marker in ["/home/", "/Users/", "/users/"] {
+            if let Some(p) = t.find(marker) {
+                let s = p + marker.len();
+                let seg = t[s..].split('/').next().unwrap_or("");
+                if !seg.is_empty() && seg != "Shared" {
+                    self.remove(
+                        base + s,
+                        base + s + seg.len(),
+                        Kind::User,
+                        "user home folder name",
+                    );
+                }
+                self.toks[k].class = Class::Protected;
+                return true;
+            }
+        }
+        let head = v.split('/').next().unwrap_or("");
+        if head.is_empty() {
+            return false;
+        }
+        if let Some(host) = c::host_name(head, self.v) {
+            self.classify_host(k, &host, IndicatorKind::Url);
+            return true;
+        }
+        if let Some(Reach::Internal) = c::ipv4(head) {
+            self.remove_toks(k, k, Kind::Url, "address of an internal resource");
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn apply_numeric(&mut self, text: &str) {
+        let matches = numeric::scan(text);
+        let mut first = 0;
+        for m in matches {
+            while first < self.toks.len() && self.toks[first].end <= m.start {
+                first += 1;
+            }
+            let mut last = first;
+            let mut guarded = false;
+            while last < self.toks.len() && self.toks[last].start < m.end {
+                if matches!(self.toks[last].class, Class::Protected | Class::Threat) {
+                    guarded = true;
+                }
+                last += 1;
+            }
+            if guarded && m.kind != Kind::Ssn {
+                continue;
+            }
+            let index = self.found.len();
+            for t in &mut self.toks[first..last] {
+                if !matches!(t.class, Class::Protected | Class::Threat) {
+                    t.class = Class::Removed;
+                    t.finding = index;
+                }
+            }
+            self.remove(m.start, m.end, m.kind, m.reason);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The tokenizer: cuts the text once into tokens at delimiters (defanged brackets stay
+//! inside a token), trims punctuation, and counts sentences.
+
+use super::{Class, Tok, NO_FINDING};
+use crate::vocab::lower;
+
+fn is_delim(c: u8) -> bool {
+    c.is_ascii_whitespace()
+        || matches!(
+            c,
+            b',' | b';'
+                | b'"'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'`'
+        )
+}
+
+/// "[.]", "(.)", "[@]", "[:]": defanging inside an indicator, not a delimiter.
+fn defang_at(b: &[u8], i: usize) -> bool {
+    let close = match b[i] {
+        b'[' => b']',
+        b'(' => b')',
+        _ => return false,
+    };
+    i + 2 < b.len() && matches!(b[i + 1], b'.' | b'@' | b':') && b[i + 2] == close
+}
+
+const LEAD_TRIM: &[char] = &['\'', '*', '#', '“', '‘', '«', '¿', '¡', '_'];
+const TRAIL_TRIM: &[char] = &['.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_'];
+
+/// Words whose trailing dot does not end a sentence.
+fn is_abbreviation(core: &str) -> bool {
+    if core.len() == 1 {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    let Some(l) = lower(core, &mut buf) else {
+        return false;
+    };
+    matches!(
+        l,
+        "dr" | "mr"
+            | "mrs"
+            | "ms"
+            | "mx"
+            | "prof"
+            | "st"
+            | "no"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "apt"
+            | "ste"
+            | "ave"
+            | "approx"
+            | "dept"
+            | "rev"
+            | "p.o"
+            | "d.o.b"
+            | "ext"
+            | "fig"
+            | "nr"
+            | "rd"
+            | "blvd"
+            | "ln"
+            | "mt"
+            | "ft"
+            | "u.s"
+            | "corp"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "tel"
+            | "acct"
+            | "pt"
+            | "a.m"
+            | "p.m"
+    )
+}
+
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let b = text.as_bytes();
+    let mut toks = Vec::with_capacity(b.len() / 5);
+    let mut sent = 0u32;
+    let mut i = 0;
+    while i < b.len() {
+        if is_delim(b[i]) && !defang_at(b, i) {
+            if b[i] == b'\n' {
+                sent += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() {
+            if defang_at(b, i) {
+                i += 3;
+                continue;
+            }
+            if is_delim(b[i]) {
+                break;
+            }
+            i += 1;
+        }
+        let after = b.get(i).copied().unwrap_or(b'\n');
+        push_pieces(text, s, i, after, &mut toks, &mut sent);
+    }
+    toks
+}
+
+/// Splits a raw token on `=` and after a `key:` prefix, trims each piece and pushes it.
+fn push_pieces<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
+    let raw = &text[s..e];
+    if raw.contains("://") {
+        push_trimmed(text, s, e, after, toks, sent);
+        return;
+    }
+    let mut piece_start = s;
+    for (off, ch) in raw.char_indices().chain(std::iter::once((raw.len(), '='))) {
+        if ch != '=' {
+            continue;
+        }
+        let piece_end = s + off;
+        if piece_end > piece_start {
+            let piece_after = if piece_end == e { after } else { b'=' };
+            split_key(text, piece_start, piece_end, piece_after, toks, sent);
+        }
+        piece_start = piece_end + 1;
+    }
+}
+
+fn split_key<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
+    let piece = &text[s..e];
+    if let Some(p) = piece.find(':') {
+        let left = &piece[..p];
+        let right_ok = p + 1 < piece.len();
+        let key_like = left.len() >= 2
+            && left
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'#' | b'_' | b'.' | b'/'));
+        let hexy = left.bytes().all(|b| b.is_ascii_hexdigit()) && piece.matches(':').count() >= 2;
+        if key_like && right_ok && !hexy {
+            push_trimmed(text, s, s + p, b':', toks, sent);
+            push_trimmed(text, s + p + 1, e, after, toks, sent);
+            return;
+        }
+    }
+    push_trimmed(text, s, e, after, toks, sent);
+}
+
+fn push_trimmed<'a>(
+    text: &'a str,
+    s: usize,
+    e: usize,
+    after: u8,
+    toks: &mut Vec<Tok<'a>>,
+    sent: &mut u32,
+) {
+    let raw = &text[s..e];
+    let lead = raw.len() - raw.trim_start_matches(LEAD_TRIM).len();
+    let body = &raw[lead..];
+    let mut core = body.trim_end_matches(TRAIL_TRIM);
+    let suffix = &body[core.len()..];
+    for poss in ["'s", "’s", "'S"] {
+        if core.len() > poss.len() + 1 && core.ends_with(poss) {
+            core = &core[..core.len() - poss.len()];
+        }
+    }
+    if core.is_empty() {
+        return;
+    }
+    let start = s + lead;
+    let end = start + core.len();
+    let trail = suffix.bytes().next().unwrap_or(0);
+    let ends_sentence =
+        suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && !is_abbreviation(core);
+    toks.push(Tok {
+        s: &text[start..end],
+        start,
+        end,
+        after,
+        trail,
+        sent: *sent,
+        class: Class::Plain,
+        finding: NO_FINDING,
+        flags: 0,
+    });
+    if ends_sentence {
+        *sent += 1;
+    }
+}
+
+pub(super) fn same_kind_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}

@@ -1,0 +1,235 @@
+//! The readers: pages of object versions and manifests, counts, sightings, submitters, and
+//! the `match[...]` conditions the page and delete statements share.
+
+use rusqlite::{params, params_from_iter, OptionalExtension};
+
+use super::{backend, collection_key, SqliteStore};
+use crate::model::*;
+use crate::StoreError;
+
+impl SqliteStore {
+    pub(super) fn submitter_of(
+        &self,
+        collection_id: &str,
+        object_id: &str,
+        version_key: &str,
+    ) -> Result<Option<Submitter>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached(
+                "SELECT s.org_id, s.user_id FROM collections c
+                 JOIN objects o ON o.collection_key = c.key
+                 JOIN submitters s ON s.collection_key = o.collection_key
+                      AND s.date_added = o.date_added
+                 WHERE c.id = ?1 AND o.id = ?2 AND o.version_key = ?3",
+            )
+            .map_err(backend)?
+            .query_row(params![collection_id, object_id, version_key], |r| {
+                Ok(Submitter {
+                    org_id: r.get(0)?,
+                    user_id: r.get(1)?,
+                })
+            })
+            .optional()
+            .map_err(backend)
+        })
+    }
+
+    pub(super) fn submissions_of(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
+        self.with_reader(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    // CROSS JOIN keeps collections the outer loop: one primary-key seek
+                    // per collection instead of a scan of every submission.
+                    "SELECT c.id, o.id, o.version_key, s.org_id, s.user_id
+                     FROM collections c CROSS JOIN objects o CROSS JOIN submitters s
+                     WHERE o.collection_key = c.key AND o.id = ?1
+                       AND s.collection_key = o.collection_key AND s.date_added = o.date_added
+                     ORDER BY c.id, o.version_key",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([object_id], |r| {
+                    Ok(Submission {
+                        collection_id: r.get(0)?,
+                        object_id: r.get(1)?,
+                        version: r.get(2)?,
+                        org_id: r.get(3)?,
+                        user_id: r.get(4)?,
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    pub(super) fn sightings(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            // Written to match the partial index `objects_sighting_of`.
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
+                            o.date_added, o.json, s.org_id, s.user_id
+                     FROM objects o
+                     LEFT JOIN submitters s ON s.collection_key = o.collection_key
+                          AND s.date_added = o.date_added
+                     WHERE o.collection_key = ?1 AND o.type = 'sighting'
+                       AND json_extract(o.json, '$.sighting_of_ref') = ?2
+                       AND o.is_last = 1
+                     ORDER BY o.date_added, o.id",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map(params![key, indicator_id], |r| {
+                    let org: Option<String> = r.get(7)?;
+                    let user: Option<String> = r.get(8)?;
+                    Ok(SightingRecord {
+                        version: StoredVersion {
+                            id: r.get(0)?,
+                            object_type: r.get(1)?,
+                            spec_version: r.get(2)?,
+                            version: r.get(3)?,
+                            version_key: r.get(4)?,
+                            date_added: r.get(5)?,
+                            json: r.get(6)?,
+                        },
+                        submitter: org.map(|org_id| Submitter {
+                            org_id,
+                            user_id: user.unwrap_or_default(),
+                        }),
+                    })
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
+    pub(super) fn count_latest(&self, collection_id: &str) -> Result<u64, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            c.prepare_cached(
+                "SELECT count(*) FROM objects WHERE collection_key = ?1 AND is_last = 1",
+            )
+            .map_err(backend)?
+            .query_row([key], |r| r.get::<_, i64>(0))
+            .map(|n| n.max(0) as u64)
+            .map_err(backend)
+        })
+    }
+
+    pub(super) fn page(
+        &self,
+        collection_id: &str,
+        query: &ObjectQuery,
+    ) -> Result<Page, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            let mut sql = String::from(
+                "SELECT id, type, spec_version, version, version_key, date_added, json FROM objects",
+            );
+            if !query.ids.is_empty() {
+                // Left alone, the planner walks a date index over the whole collection to
+                // find a few ids; the primary key (collection_key, id, version_key) finds
+                // them directly. SQLite names a table's first key index `_1`.
+                sql.push_str(" INDEXED BY sqlite_autoindex_objects_1");
+            }
+            sql.push_str(" WHERE collection_key = ?");
+            let mut args: Vec<rusqlite::types::Value> = vec![key.into()];
+            push_in(&mut sql, &mut args, "id", &query.ids);
+            push_in(&mut sql, &mut args, "type", &query.types);
+            push_in(&mut sql, &mut args, "spec_version", &query.spec_versions);
+            push_versions(&mut sql, &mut args, &query.versions);
+            if let Some(after) = query.added_after {
+                sql.push_str(" AND date_added > ?");
+                args.push(after.into());
+            }
+            if let Some(p) = &query.after {
+                sql.push_str(" AND (date_added, id, version_key) > (?, ?, ?)");
+                args.push(p.date_added.into());
+                args.push(p.id.clone().into());
+                args.push(p.version.clone().into());
+            }
+            let limit = query.limit.max(1);
+            sql.push_str(" ORDER BY date_added, id, version_key LIMIT ?");
+            args.push((limit as i64 + 1).into());
+            let mut stmt = c.prepare_cached(&sql).map_err(backend)?;
+            let rows = stmt
+                .query_map(params_from_iter(args), |r| {
+                    Ok(StoredVersion {
+                        id: r.get(0)?,
+                        object_type: r.get(1)?,
+                        spec_version: r.get(2)?,
+                        version: r.get(3)?,
+                        version_key: r.get(4)?,
+                        date_added: r.get(5)?,
+                        json: r.get(6)?,
+                    })
+                })
+                .map_err(backend)?;
+            let mut items: Vec<StoredVersion> = rows.collect::<Result<_, _>>().map_err(backend)?;
+            let more = items.len() > limit;
+            items.truncate(limit);
+            Ok(Page { items, more })
+        })
+    }
+}
+
+/// Appends `AND <column> IN (?, ?, ...)` for a non-empty list.
+pub(super) fn push_in(
+    sql: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+    column: &str,
+    values: &[String],
+) {
+    if values.is_empty() {
+        return;
+    }
+    sql.push_str(" AND ");
+    sql.push_str(column);
+    sql.push_str(" IN (");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push('?');
+        args.push(v.clone().into());
+    }
+    sql.push(')');
+}
+
+/// Appends the `match[version]` condition; nothing when every version is wanted.
+pub(super) fn push_versions(
+    sql: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+    v: &VersionSelect,
+) {
+    if v.all {
+        return;
+    }
+    let mut parts = Vec::new();
+    if v.last {
+        parts.push("is_last = 1".to_string());
+    }
+    if v.first {
+        parts.push("is_first = 1".to_string());
+    }
+    if !v.at.is_empty() {
+        let marks = vec!["?"; v.at.len()].join(",");
+        parts.push(format!("version_key IN ({marks})"));
+        for at in &v.at {
+            args.push(at.clone().into());
+        }
+    }
+    if parts.is_empty() {
+        // An empty selection selects nothing rather than everything.
+        sql.push_str(" AND 0");
+    } else {
+        sql.push_str(" AND (");
+        sql.push_str(&parts.join(" OR "));
+        sql.push(')');
+    }
+}
