@@ -2,7 +2,8 @@
 //! requests, and a print style so it reads well on paper. Built with maud, which escapes
 //! every value spliced into the page.
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup};
+use ward_html::{page, Head};
 
 use crate::{charts, Action, Plan};
 
@@ -65,83 +66,74 @@ fn action(n: usize, a: &Action) -> Markup {
 }
 
 pub fn render(plan: &Plan) -> String {
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(CSP);
-                title { "Weekly security plan: " (plan.organization) }
-                style { (PreEscaped(STYLE)) }
+    let head = Head {
+        title: html! { "Weekly security plan: " (plan.organization) },
+        style: STYLE,
+        csp: Some(CSP),
+    };
+    let body = html! {
+        h1 { "Weekly security plan for " (plan.organization) }
+        p.muted { "Made by ward on " (plan.date) "." }
+        h2 { "Summary for leadership" }
+        p.summary { (plan.summary) }
+        h2 { "This week" }
+        @if plan.top.is_empty() {
+            p { "Nothing urgent this week." }
+        }
+        @for (i, a) in plan.top.iter().enumerate() {
+            (action(i + 1, a))
+        }
+        @if !plan.rest.is_empty() {
+            h2 { "When you have time" }
+            @for (i, a) in plan.rest.iter().enumerate() {
+                (action(plan.top.len() + i + 1, a))
             }
-            body {
-                h1 { "Weekly security plan for " (plan.organization) }
-                p.muted { "Made by ward on " (plan.date) "." }
-                h2 { "Summary for leadership" }
-                p.summary { (plan.summary) }
-                h2 { "This week" }
-                @if plan.top.is_empty() {
-                    p { "Nothing urgent this week." }
-                }
-                @for (i, a) in plan.top.iter().enumerate() {
-                    (action(i + 1, a))
-                }
-                @if !plan.rest.is_empty() {
-                    h2 { "When you have time" }
-                    @for (i, a) in plan.rest.iter().enumerate() {
-                        (action(plan.top.len() + i + 1, a))
-                    }
-                }
-                h2 { "What changed since last week" }
-                ul {
-                    @if plan.changes.new.is_empty() && plan.changes.resolved.is_empty() {
-                        li { "No change." }
-                    }
-                    @for n in &plan.changes.new {
-                        li { "New: " (n) }
-                    }
-                    @for r in &plan.changes.resolved {
-                        li { "No longer needed: " (r) }
-                    }
-                }
-                @if !plan.done.is_empty() {
-                    h2 { "Done" }
-                    ul {
-                        @for d in &plan.done {
-                            li { (d.id) " " (d.title) " (done " (d.date) ")" }
-                        }
-                    }
-                }
-                h2 { "The numbers" }
-                div.charts {
-                    (charts::columns(
-                        "Hits of shared intel in your logs, per day",
-                        &plan.charts.hits_by_day,
-                        "#b5432f",
-                    ))
-                    (charts::bars(
-                        "Devices with known flaws, by how critical they are",
-                        &plan.charts.exposure_by_criticality,
-                        "#2b5c99",
-                    ))
-                    (charts::bars(
-                        "Age of your intel",
-                        &plan.charts.intel_freshness,
-                        "#3c8d5a",
-                    ))
-                }
-                h2 { "Words used in this plan" }
-                dl {
-                    @for t in &plan.glossary {
-                        dt { (t.term) }
-                        dd { (t.meaning) }
-                    }
+        }
+        h2 { "What changed since last week" }
+        ul {
+            @if plan.changes.new.is_empty() && plan.changes.resolved.is_empty() {
+                li { "No change." }
+            }
+            @for n in &plan.changes.new {
+                li { "New: " (n) }
+            }
+            @for r in &plan.changes.resolved {
+                li { "No longer needed: " (r) }
+            }
+        }
+        @if !plan.done.is_empty() {
+            h2 { "Done" }
+            ul {
+                @for d in &plan.done {
+                    li { (d.id) " " (d.title) " (done " (d.date) ")" }
                 }
             }
         }
+        h2 { "The numbers" }
+        div.charts {
+            (charts::columns(
+                "Hits of shared intel in your logs, per day",
+                &plan.charts.hits_by_day,
+                "#b5432f",
+            ))
+            (charts::bars(
+                "Devices with known flaws, by how critical they are",
+                &plan.charts.exposure_by_criticality,
+                "#2b5c99",
+            ))
+            (charts::bars(
+                "Age of your intel",
+                &plan.charts.intel_freshness,
+                "#3c8d5a",
+            ))
+        }
+        h2 { "Words used in this plan" }
+        dl {
+            @for t in &plan.glossary {
+                dt { (t.term) }
+                dd { (t.meaning) }
+            }
+        }
     };
-    let mut out = page.into_string();
-    out.push('\n');
-    out
+    page(head, body)
 }

@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use maud::{html, PreEscaped, DOCTYPE};
+use maud::html;
+use ward_html::Head;
 
 use crate::error::TaxiiError;
 use crate::filters::{Caller, ReadDecision, ReadFilter};
@@ -128,50 +129,43 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}\
 
 /// The page itself; maud escapes every name in it (hub title, collections, the caller).
 fn page(title: &str, figures: &Figures, caller: &Caller) -> String {
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(STYLE)) }
+    // The content security policy is a header of the answer (see `dashboard`).
+    let head = Head {
+        title: html! { (title) },
+        style: STYLE,
+        csp: None,
+    };
+    let body = html! {
+        h1 { (title) }
+        p {
+            "Store: "
+            @if figures.healthy {
+                strong.ok { "healthy" }
+            } @else {
+                strong.bad { "unavailable" }
             }
-            body {
-                h1 { (title) }
-                p {
-                    "Store: "
-                    @if figures.healthy {
-                        strong.ok { "healthy" }
-                    } @else {
-                        strong.bad { "unavailable" }
-                    }
-                    " · " (figures.orgs) " member organization(s) · " (figures.users) " user(s)"
+            " · " (figures.orgs) " member organization(s) · " (figures.users) " user(s)"
+        }
+        h2 { "Collections you may read" }
+        table {
+            thead {
+                tr { th { "Collection" } th { "Id" } th { "Objects" } }
+            }
+            tbody {
+                @for (id, title, n) in &figures.collections {
+                    tr { td { (title) } td { code { (id) } } td.n { (n) } }
                 }
-                h2 { "Collections you may read" }
-                table {
-                    thead {
-                        tr { th { "Collection" } th { "Id" } th { "Objects" } }
-                    }
-                    tbody {
-                        @for (id, title, n) in &figures.collections {
-                            tr { td { (title) } td { code { (id) } } td.n { (n) } }
-                        }
-                        @if figures.collections.is_empty() {
-                            tr { td colspan="3" { "none" } }
-                        }
-                    }
-                }
-                p {
-                    "Signed in as " (caller.user_name) " (" (caller.org_name) "). TAXII 2.1 lives under "
-                    code { "/taxii2/" } "; health at " code { "/healthz" } "."
+                @if figures.collections.is_empty() {
+                    tr { td colspan="3" { "none" } }
                 }
             }
         }
+        p {
+            "Signed in as " (caller.user_name) " (" (caller.org_name) "). TAXII 2.1 lives under "
+            code { "/taxii2/" } "; health at " code { "/healthz" } "."
+        }
     };
-    let mut out = page.into_string();
-    out.push('\n');
-    out
+    ward_html::page(head, body)
 }
 
 #[cfg(test)]
