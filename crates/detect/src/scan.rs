@@ -75,20 +75,41 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
     };
     let mut buffered = BufReader::with_capacity(1 << 16, raw);
     let head = buffered.fill_buf().map_err(read_err)?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        return Ok(Box::new(flate2::read::MultiGzDecoder::new(buffered)));
+    let format = if head.starts_with(&[0x1f, 0x8b]) {
+        "gzip"
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        "zstd"
+    } else {
+        return Ok(Box::new(buffered));
+    };
+    decompress(buffered, format).map_err(|source| ScanError::Decompress {
+        file: path.to_path_buf(),
+        format,
+        source,
+    })
+}
+
+/// A decoder for a log compressed in `format` ("gzip" or "zstd").
+#[cfg(feature = "compressed-logs")]
+fn decompress(
+    input: BufReader<Box<dyn Read + Send>>,
+    format: &str,
+) -> io::Result<Box<dyn Read + Send>> {
+    if format == "gzip" {
+        Ok(Box::new(flate2::read::MultiGzDecoder::new(input)))
+    } else {
+        Ok(Box::new(zstd::stream::read::Decoder::with_buffer(input)?))
     }
-    if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        let dec = zstd::stream::read::Decoder::with_buffer(buffered).map_err(|source| {
-            ScanError::Decompress {
-                file: path.to_path_buf(),
-                format: "zstd",
-                source,
-            }
-        })?;
-        return Ok(Box::new(dec));
-    }
-    Ok(Box::new(buffered))
+}
+
+/// Without the `compressed-logs` feature a compressed log is refused, never read as text.
+#[cfg(not(feature = "compressed-logs"))]
+fn decompress(_: BufReader<Box<dyn Read + Send>>, _: &str) -> io::Result<Box<dyn Read + Send>> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "this build cannot read compressed logs (built without the `compressed-logs` feature); \
+         decompress the log first",
+    ))
 }
 
 /// Matches an index against logs.
@@ -507,6 +528,54 @@ fn for_each_header_line(chunk: &[u8], mut f: impl FnMut(&[u8])) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A log file starting with the gzip magic (the rest need not be valid gzip).
+    fn gzip_log(dir: &Path) -> PathBuf {
+        let path = dir.join("conn.log.gz");
+        let mut bytes = vec![0x1f, 0x8b];
+        bytes.extend_from_slice(b"rest of the file");
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[cfg(feature = "compressed-logs")]
+    #[test]
+    fn compressed_logs_are_decompressed() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let gz = dir.path().join("a.log.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"line one\n").unwrap();
+        std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+        let zst = dir.path().join("b.log.zst");
+        std::fs::write(&zst, zstd::encode_all(&b"line two\n"[..], 3).unwrap()).unwrap();
+        for (path, text) in [(gz, "line one\n"), (zst, "line two\n")] {
+            let mut out = String::new();
+            open_log(&path).unwrap().read_to_string(&mut out).unwrap();
+            assert_eq!(out, text);
+        }
+        // Not gzip after all: the decoder's error, not text.
+        let mut out = Vec::new();
+        assert!(open_log(&gzip_log(dir.path()))
+            .unwrap()
+            .read_to_end(&mut out)
+            .is_err());
+    }
+
+    #[cfg(not(feature = "compressed-logs"))]
+    #[test]
+    fn without_the_feature_a_compressed_log_is_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let Err(err) = open_log(&gzip_log(dir.path())) else {
+            panic!("a compressed log was opened as text");
+        };
+        assert!(matches!(err, ScanError::Decompress { format: "gzip", .. }));
+        let message = err.to_string();
+        assert!(
+            message.contains("conn.log.gz") && message.contains("cannot read compressed logs"),
+            "{message}"
+        );
+    }
 
     fn chunks(input: &str, chunk_size: usize, max_line: usize) -> (Vec<String>, u64) {
         let mut c = Chunker {

@@ -223,6 +223,35 @@ fn html_is_self_contained() {
 }
 
 #[test]
+fn hostile_text_in_the_plan_is_escaped() {
+    const HOSTILE: &str = "<script>alert(\"x\")</script> & 'y'";
+    let mut plan = build(&scenario());
+    plan.organization = HOSTILE.into();
+    plan.summary = HOSTILE.into();
+    let a = &mut plan.top[0];
+    a.id = HOSTILE.into();
+    a.title = HOSTILE.into();
+    a.what = vec![HOSTILE.into()];
+    a.ticket = Some(HOSTILE.into());
+    assert!(!a.csf.is_empty());
+    a.csf[0].text = HOSTILE.into();
+    plan.glossary[0].term = HOSTILE.into();
+    plan.charts.hits_by_day = vec![(HOSTILE.into(), 3)];
+    plan.charts.intel_freshness[0].0 = HOSTILE.into();
+    let html = render(&plan, Format::Html);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("\"x\""), "{html}");
+    let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'y'";
+    // Organization (title, h1), summary, action id (attribute, line, command), title, step,
+    // ticket, CSF text (attribute), glossary term, the two chart labels.
+    assert_eq!(html.matches(escaped).count(), 13, "{html}");
+    assert!(
+        html.contains(&format!("<title>{escaped}: 3</title>")),
+        "{html}"
+    );
+}
+
+#[test]
 fn action_text_reads_at_grade_9_or_below() {
     let Some(python) = ward_testkit::python_with("textstat") else {
         return;

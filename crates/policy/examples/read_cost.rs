@@ -6,12 +6,12 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use ward_hub_api::{Caller, Credential, ReadFilter};
 use ward_policy::Policy;
 use ward_stix::Timestamp;
 use ward_store::{
     NewVersion, ObjectQuery, SqliteStore, StatusRecord, StatusState, Store, Submitter,
 };
-use ward_taxii::{Caller, Credential, ReadFilter};
 
 const N: usize = 10_000;
 
@@ -104,7 +104,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut served = 0usize;
             for page in &pages {
                 for v in page {
-                    if !matches!(policy.check(&caller, &c, v), ward_taxii::ReadDecision::Hide) {
+                    if !matches!(
+                        policy.check(&caller, &c, v),
+                        ward_hub_api::ReadDecision::Hide
+                    ) {
                         served += 1;
                     }
                 }

@@ -38,8 +38,8 @@ impl Reader {
         }
     }
 
-    pub fn from_caller(caller: &ward_taxii::Caller) -> Reader {
-        use ward_taxii::Credential;
+    pub fn from_caller(caller: &ward_hub_api::Caller) -> Reader {
+        use ward_hub_api::Credential;
         let kind = match caller.credential {
             Credential::Password => ReaderKind::Person,
             Credential::Token => ReaderKind::Machine,

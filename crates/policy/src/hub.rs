@@ -12,15 +12,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use ward_hub_api::{
+    Caller, EnvelopeRecords, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
+    SightingCounter, SightingSummary,
+};
 use ward_scrub::{ScrubConfig, Scrubber};
 use ward_stix::tlp::{effective_tlp, EffectiveTlp, Tlp};
 use ward_stix::Timestamp;
 use ward_store::{
     Collection, ObjectQuery, ScrubRecord, Store, StoredVersion, Submitter, VersionSelect,
-};
-use ward_taxii::{
-    Caller, EnvelopeRecords, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
-    SightingCounter, SightingSummary,
 };
 
 use crate::clearance::Reader;

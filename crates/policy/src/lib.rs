@@ -8,7 +8,7 @@
 //! which). [`Policy`] plugs all of it into the TAXII server's seams.
 //!
 //! It must never know HTTP details (requests, status codes, headers, media types) nor SQL:
-//! it works on a [`ward_taxii::Caller`], JSON values and [`ward_store::Store`] lookups. The
+//! it works on a [`ward_hub_api::Caller`], JSON values and [`ward_store::Store`] lookups. The
 //! rules themselves ([`view`], [`clearance`], [`sightings`]) are pure functions.
 
 pub mod clearance;

@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
+use ward_hub_api::SightingSummary;
 use ward_stix::Timestamp;
-use ward_taxii::SightingSummary;
 
 use crate::ext;
 

@@ -358,7 +358,7 @@ async fn public_collection_without_credentials() {
     let c = ward_store::Store::collection(h.store.as_ref(), &h.collection)
         .expect("store")
         .expect("collection");
-    assert!(!ward_taxii::ReadFilter::admits_anonymous(&fresh, &c));
+    assert!(!ward_hub_api::ReadFilter::admits_anonymous(&fresh, &c));
 }
 
 /// Removing a property the object cannot do without leaves nothing valid to serve: the

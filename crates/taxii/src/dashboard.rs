@@ -7,33 +7,17 @@
 //! "or more"). It shows counts only: no object, no name of a submitter,
 //! nothing a scrubber would have to look at; and it loads nothing from outside.
 
-use std::fmt::Write;
-
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use maud::html;
+use ward_html::Head;
 
 use crate::error::TaxiiError;
 use crate::filters::{Caller, ReadDecision, ReadFilter};
 use crate::{blocking, AppState};
 use ward_store::{Collection, ObjectQuery};
-
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 struct Figures {
     healthy: bool,
@@ -47,6 +31,15 @@ struct Figures {
 enum Count {
     Exact(u64),
     AtLeast(u64),
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Count::Exact(n) => write!(f, "{n}"),
+            Count::AtLeast(n) => write!(f, "{n} or more"),
+        }
+    }
 }
 
 /// Stored objects (latest versions) read per collection to count what the caller may read;
@@ -111,49 +104,7 @@ pub async fn dashboard(
         })
     })
     .await?;
-    let mut html = String::with_capacity(4096);
-    let _ = write!(
-        html,
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>\
-         body{{font-family:system-ui,sans-serif;margin:2rem;color:#222}}\
-         table{{border-collapse:collapse}}td,th{{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}}\
-         td.n{{text-align:right;font-variant-numeric:tabular-nums}}\
-         .ok{{color:#176b2c}}.bad{{color:#a11}}</style></head><body>\
-         <h1>{title}</h1>\
-         <p>Store: <strong class=\"{class}\">{health}</strong> · \
-         {orgs} member organization(s) · {users} user(s)</p>\
-         <h2>Collections you may read</h2>\
-         <table><thead><tr><th>Collection</th><th>Id</th><th>Objects</th></tr></thead><tbody>",
-        title = escape(&state.config.title),
-        class = if figures.healthy { "ok" } else { "bad" },
-        health = if figures.healthy { "healthy" } else { "unavailable" },
-        orgs = figures.orgs,
-        users = figures.users,
-    );
-    for (id, title, n) in &figures.collections {
-        let n = match n {
-            Count::Exact(n) => n.to_string(),
-            Count::AtLeast(n) => format!("{n} or more"),
-        };
-        let _ = write!(
-            html,
-            "<tr><td>{}</td><td><code>{}</code></td><td class=\"n\">{n}</td></tr>",
-            escape(title),
-            escape(id)
-        );
-    }
-    if figures.collections.is_empty() {
-        html.push_str("<tr><td colspan=\"3\">none</td></tr>");
-    }
-    let _ = writeln!(
-        html,
-        "</tbody></table><p>Signed in as {} ({}). TAXII 2.1 lives under \
-         <code>/taxii2/</code>; health at <code>/healthz</code>.</p></body></html>",
-        escape(&caller.user_name),
-        escape(&caller.org_name)
-    );
+    let html = page(&state.config.title, &figures, &caller);
     let mut response = (StatusCode::OK, html).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -171,15 +122,76 @@ pub async fn dashboard(
     Ok(response)
 }
 
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\
+table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}\
+td.n{text-align:right;font-variant-numeric:tabular-nums}\
+.ok{color:#176b2c}.bad{color:#a11}";
+
+/// The page itself; maud escapes every name in it (hub title, collections, the caller).
+fn page(title: &str, figures: &Figures, caller: &Caller) -> String {
+    // The content security policy is a header of the answer (see `dashboard`).
+    let head = Head {
+        title: html! { (title) },
+        style: STYLE,
+        csp: None,
+    };
+    let body = html! {
+        h1 { (title) }
+        p {
+            "Store: "
+            @if figures.healthy {
+                strong.ok { "healthy" }
+            } @else {
+                strong.bad { "unavailable" }
+            }
+            " · " (figures.orgs) " member organization(s) · " (figures.users) " user(s)"
+        }
+        h2 { "Collections you may read" }
+        table {
+            thead {
+                tr { th { "Collection" } th { "Id" } th { "Objects" } }
+            }
+            tbody {
+                @for (id, title, n) in &figures.collections {
+                    tr { td { (title) } td { code { (id) } } td.n { (n) } }
+                }
+                @if figures.collections.is_empty() {
+                    tr { td colspan="3" { "none" } }
+                }
+            }
+        }
+        p {
+            "Signed in as " (caller.user_name) " (" (caller.org_name) "). TAXII 2.1 lives under "
+            code { "/taxii2/" } "; health at " code { "/healthz" } "."
+        }
+    };
+    ward_html::page(head, body)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::*;
+
+    const HOSTILE: &str = "<script>\"x\" & 'y'</script>";
 
     #[test]
     fn markup_in_titles_is_inert() {
-        assert_eq!(
-            escape("<script>\"x\" & 'y'</script>"),
-            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
-        );
+        let caller = Caller {
+            user_name: HOSTILE.into(),
+            org_name: HOSTILE.into(),
+            ..Caller::anonymous()
+        };
+        let figures = Figures {
+            healthy: true,
+            orgs: 1,
+            users: 2,
+            collections: vec![(HOSTILE.into(), HOSTILE.into(), Count::AtLeast(7))],
+        };
+        let html = page(HOSTILE, &figures, &caller);
+        let escaped = "&lt;script&gt;&quot;x&quot; &amp; 'y'&lt;/script&gt;";
+        // Title twice (head and h1), collection title and id, user and organization.
+        assert_eq!(html.matches(escaped).count(), 6, "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("<td class=\"n\">7 or more</td>"), "{html}");
     }
 }

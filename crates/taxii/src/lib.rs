@@ -9,7 +9,8 @@
 //!
 //! # Seams for policy
 //!
-//! Two trait objects in [`AppState`] are where the rest of ward plugs in:
+//! Two trait objects in [`AppState`] are where the rest of ward plugs in (the traits live in
+//! `ward-hub-api`, re-exported here):
 //! - [`PublishFilter`]: every posted object that passed STIX validation goes through it before
 //!   it is stored. The PHI scrubber (issue 5) implements it: `Replace` with the scrubbed JSON,
 //!   or `Reject` with a reason that lands in the status resource.
@@ -42,7 +43,6 @@ mod conn;
 pub mod cursor;
 mod dashboard;
 pub mod error;
-pub mod filters;
 mod handlers;
 pub mod ingest;
 pub mod media;
@@ -64,7 +64,10 @@ use ward_store::{Store, StoreError};
 
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
-pub use filters::{
+/// The seams where policy plugs into the hub, under their old path; they live in
+/// `ward-hub-api` so a crate that only implements one compiles no HTTP.
+pub use ward_hub_api as filters;
+pub use ward_hub_api::{
     Caller, Credential, EnvelopeRecords, PassThrough, PublishDecision, PublishFilter, ReadDecision,
     ReadFilter, SightingCounter, SightingSummary,
 };

@@ -1,7 +1,12 @@
-//! The seams where policy plugs into the hub. Every posted object passes a [`PublishFilter`]
-//! after validation and before it is stored (the PHI scrubber goes there); every object served
-//! passes a [`ReadFilter`] (TLP clearance and anonymization go there). Both default to
-//! [`PassThrough`], which changes nothing and costs nothing.
+//! The hub's seams: who is calling ([`Caller`], [`Credential`]) and the traits through which
+//! the sharing policy plugs into the TAXII server. Every posted object passes a
+//! [`PublishFilter`] after validation and before it is stored (the PHI scrubber goes there);
+//! every object served passes a [`ReadFilter`] (TLP clearance and anonymization go there);
+//! a [`SightingCounter`] answers the sightings endpoint with a [`SightingSummary`]. The
+//! filters default to [`PassThrough`], which changes nothing and costs nothing.
+//!
+//! This crate must never know HTTP (requests, status codes, headers, an async runtime) nor
+//! SQL: a crate that only implements a seam compiles this one, not the server.
 
 use std::sync::Mutex;
 
