@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_narrative_becomes_a_report_on_its_observables() {
-        let text = "Phishing from 203.0.113.7 led to evil.example.\nSHA-256 of the dropper: \
+        let text = "Phishing from 203.0.113.7 led to updates-cdn-check.com today.\nSHA-256 of the dropper: \
                     0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
         let s = scrubber();
         let out = s.scrub_text(text);
