@@ -257,19 +257,23 @@ mod tests {
         let d = DataDir::new("data");
         let p = |s: &str| PathBuf::from("data").join(s);
         assert_eq!(d.root(), Path::new("data"));
-        assert_eq!(d.store_file(), p("ward.db"));
-        assert_eq!(d.feeds_config_file(), p("feeds.toml"));
-        assert_eq!(d.allow_lists_dir(), p("allow-lists"));
-        assert_eq!(d.pull_state_file(), p("pull-state.json"));
-        assert_eq!(d.hub_sightings_file(), p("hub-sightings.json"));
-        assert_eq!(d.cache_dir(), p("cache"));
-        assert_eq!(d.latest_scan_file(), p("scan/latest.json"));
-        assert_eq!(d.latest_exposure_file(), p("exposure/latest.json"));
-        assert_eq!(d.exports_dir(), p("exports"));
-        assert_eq!(d.plan_dir(), p("plan"));
-        assert_eq!(d.done_file(), p("plan/done.json"));
-        assert_eq!(d.plan_history_dir(), p("plan/history"));
-        assert_eq!(d.plan_file("2026-11-28"), p("plan/history/2026-11-28.json"));
+        for (path, name) in [
+            (d.store_file(), "ward.db"),
+            (d.feeds_config_file(), "feeds.toml"),
+            (d.allow_lists_dir(), "allow-lists"),
+            (d.pull_state_file(), "pull-state.json"),
+            (d.hub_sightings_file(), "hub-sightings.json"),
+            (d.cache_dir(), "cache"),
+            (d.latest_scan_file(), "scan/latest.json"),
+            (d.latest_exposure_file(), "exposure/latest.json"),
+            (d.exports_dir(), "exports"),
+            (d.plan_dir(), "plan"),
+            (d.done_file(), "plan/done.json"),
+            (d.plan_history_dir(), "plan/history"),
+            (d.plan_file("2026-11-28"), "plan/history/2026-11-28.json"),
+        ] {
+            assert_eq!(path, p(name));
+        }
     }
 
     #[test]
