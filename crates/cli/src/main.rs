@@ -5,7 +5,6 @@
 //! not an error, 2 bad usage or bad input with a one-line reason on stderr.
 
 mod cmd;
-mod datafile;
 mod global;
 mod input;
 

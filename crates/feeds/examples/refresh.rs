@@ -21,6 +21,10 @@ use ward_feeds::import::import_path_known;
 use ward_feeds::{Format, LocalIntel};
 use ward_stix::Timestamp;
 
+// The tests' way of opening the local intel as a member's data folder does.
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 fn write_feed(path: &Path, n: usize) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     for i in 0..n {
@@ -117,7 +121,7 @@ fn child(args: &[String]) -> Result<(), String> {
         return Err("expected --phase DATA FEED MICROS".into());
     };
     let now = Timestamp::from_micros(micros.parse().map_err(|_| "bad MICROS".to_string())?);
-    let local = LocalIntel::open(Path::new(data)).map_err(|e| e.to_string())?;
+    let local = common::open_local(Path::new(data)).map_err(|e| e.to_string())?;
     let (secs, what) = import(&local, Path::new(feed), now)?;
     println!("{secs}\t{what}");
     Ok(())

@@ -7,11 +7,16 @@
 //! [`LocalIntel::add_objects`] (imports: ward-made objects are merged with what is stored) or
 //! [`LocalIntel::add_verbatim`] (pulled objects and sightings: kept exactly as they came).
 //!
-//! Pull positions per server and collection live beside the store in [`PULL_STATE_FILE`],
-//! written atomically (the store trait has no place for client-side state).
+//! Pull positions per server and collection live in a file of their own (the member's data
+//! folder names it: `ward-member`), written atomically (the store trait has no place for
+//! client-side state).
+//!
+//! [`LocalIntel`] only ever sees the [`Store`] trait: whoever owns the data folder opens the
+//! store (SQLite or PostgreSQL), reads the configuration and the allow-lists, and hands them
+//! over through [`LocalIntel::new`].
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -19,8 +24,8 @@ use serde_json::Value;
 use ward_stix::tlp::EffectiveTlp;
 use ward_stix::{StixObject, Timestamp, Tlp};
 use ward_store::{
-    AddOutcome, NewCollection, NewVersion, ObjectQuery, SqliteStore, StatusRecord, StatusState,
-    Store, VersionSelect,
+    AddOutcome, NewCollection, NewVersion, ObjectQuery, StatusRecord, StatusState, Store,
+    VersionSelect,
 };
 
 use crate::allowlist::AllowList;
@@ -34,8 +39,6 @@ use crate::FeedsError;
 
 /// Title of the local collection.
 pub const COLLECTION_TITLE: &str = "local";
-/// File of pull positions in the data folder.
-pub const PULL_STATE_FILE: &str = "pull-state.json";
 
 const PAGE: usize = 1000;
 
@@ -107,22 +110,21 @@ pub struct PullPosition {
 pub struct LocalIntel {
     store: Arc<dyn Store>,
     collection: String,
-    data_dir: PathBuf,
+    pull_state: PathBuf,
     config: FeedsConfig,
     allow: AllowList,
 }
 
 impl LocalIntel {
-    /// Opens (creating when needed) the local store in `data_dir` and reads `feeds.toml`.
-    pub fn open(data_dir: &Path) -> Result<LocalIntel, FeedsError> {
-        let store = SqliteStore::open(data_dir)?;
-        LocalIntel::with_store(Arc::new(store), data_dir)
-    }
-
-    /// Uses an already open store; `data_dir` holds `feeds.toml` and the pull positions.
-    pub fn with_store(store: Arc<dyn Store>, data_dir: &Path) -> Result<LocalIntel, FeedsError> {
-        let config = FeedsConfig::load(data_dir)?;
-        let allow = config.allow_list(data_dir)?;
+    /// The local intel on an open store: its collection titled [`COLLECTION_TITLE`] (created
+    /// on first use), scored with `config`, judged by `allow`, with its pull positions kept in
+    /// the file `pull_state`.
+    pub fn new(
+        store: Arc<dyn Store>,
+        config: FeedsConfig,
+        allow: AllowList,
+        pull_state: PathBuf,
+    ) -> Result<LocalIntel, FeedsError> {
         let collection = match store
             .collections()?
             .into_iter()
@@ -143,7 +145,7 @@ impl LocalIntel {
         Ok(LocalIntel {
             store,
             collection,
-            data_dir: data_dir.to_path_buf(),
+            pull_state,
             config,
             allow,
         })
@@ -386,12 +388,8 @@ impl LocalIntel {
 
     // --- pull positions ------------------------------------------------------------------
 
-    fn state_path(&self) -> PathBuf {
-        self.data_dir.join(PULL_STATE_FILE)
-    }
-
     fn read_state(&self) -> Result<BTreeMap<String, PullPosition>, FeedsError> {
-        let path = self.state_path();
+        let path = self.pull_state.clone();
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| FeedsError::Unreadable {
                 path,
@@ -424,8 +422,10 @@ impl LocalIntel {
     ) -> Result<(), FeedsError> {
         let mut state = self.read_state()?;
         state.insert(position_key(server, collection), position.clone());
-        let path = self.state_path();
-        let tmp = self.data_dir.join(format!("{PULL_STATE_FILE}.tmp"));
+        let path = self.pull_state.clone();
+        let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+        tmp_name.push(".tmp");
+        let tmp = path.with_file_name(tmp_name);
         let body = serde_json::to_vec_pretty(&state).map_err(|e| FeedsError::Unreadable {
             path: path.clone(),
             message: e.to_string(),

@@ -9,6 +9,7 @@
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 use ward_pattern::net::IpNet;
 pub use ward_pattern::IndexKey as Observable;
 
@@ -105,6 +106,32 @@ pub fn pattern(o: &Observable) -> String {
         }
         Observable::EmailAddress(e) => format!("[email-addr:value = {}]", quote(e)),
     }
+}
+
+/// The STIX cyber-observable object (without its id) that holds this value: an `ipv4-addr`
+/// or `ipv6-addr` (an address or a block), a `domain-name`, a `url`, an `email-addr`, or a
+/// `file` with its hash. `None` for a domain suffix, which no observable object names.
+pub fn sco(o: &Observable) -> Option<Value> {
+    let (ty, key, value) = match o {
+        Observable::Ipv4(_) | Observable::Ipv4Net { .. } => {
+            ("ipv4-addr", "value", json!(value_text(o)))
+        }
+        Observable::Ipv6(_) | Observable::Ipv6Net { .. } => {
+            ("ipv6-addr", "value", json!(value_text(o)))
+        }
+        Observable::Domain(d) => ("domain-name", "value", json!(d)),
+        Observable::DomainSuffix(_) => return None,
+        Observable::Url(u) => ("url", "value", json!(u)),
+        Observable::EmailAddress(e) => ("email-addr", "value", json!(e)),
+        Observable::FileHash { algorithm, value } => {
+            ("file", "hashes", json!({ algorithm: value }))
+        }
+    };
+    let mut map = Map::new();
+    map.insert("type".into(), json!(ty));
+    map.insert("spec_version".into(), json!("2.1"));
+    map.insert(key.into(), value);
+    Some(Value::Object(map))
 }
 
 /// Undoes the defanging conventions feeds and reports use: `hxxp://`, `evil[.]com`,
@@ -394,6 +421,36 @@ mod tests {
             let name = format!("{label}.example");
             proptest::prop_assert_eq!(classify(&format!("{}[.]example", label)).unwrap(), Observable::Domain(name));
         }
+    }
+
+    #[test]
+    fn observable_objects_hold_the_value() {
+        let ip = sco(&classify("203.0.113.7").unwrap()).unwrap();
+        assert_eq!(
+            ip,
+            serde_json::json!({"type": "ipv4-addr", "spec_version": "2.1", "value": "203.0.113.7"})
+        );
+        let keys: Vec<&str> = ip.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["type", "spec_version", "value"]);
+        let block = sco(&classify("2001:db8::/32").unwrap()).unwrap();
+        assert_eq!(block["type"], "ipv6-addr");
+        assert_eq!(block["value"], "2001:db8::/32");
+        assert_eq!(
+            sco(&classify("Evil.Example").unwrap()).unwrap()["type"],
+            "domain-name"
+        );
+        assert_eq!(
+            sco(&classify("x@evil.example").unwrap()).unwrap()["type"],
+            "email-addr"
+        );
+        assert_eq!(
+            sco(&classify("http://evil.example/a").unwrap()).unwrap()["value"],
+            "http://evil.example/a"
+        );
+        let file = sco(&classify(&"AB".repeat(32)).unwrap()).unwrap();
+        assert_eq!(file["type"], "file");
+        assert_eq!(file["hashes"]["SHA-256"], "ab".repeat(32).as_str());
+        assert_eq!(sco(&classify("*.evil.example").unwrap()), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use ward_feeds::import::import_path_at;
 use ward_feeds::{LocalIntel, ScoredIndicator};
 use ward_stix::{Timestamp, Tlp};
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -22,7 +24,7 @@ fn ts(s: &str) -> Timestamp {
 
 /// A local store with every indicator fixture imported, one feed at a time.
 fn loaded(dir: &Path) -> LocalIntel {
-    let local = LocalIntel::open(dir).unwrap();
+    let local = common::open_local(dir).unwrap();
     for f in [
         "feodo-ipblocklist.csv",
         "urlhaus.csv",
@@ -244,7 +246,7 @@ fn named_checkzone_accepts_the_rpz_zone() {
 #[test]
 fn an_ip_decays_out_after_its_lifetime_and_a_sighting_brings_it_back() {
     let dir = tempfile::tempdir().unwrap();
-    let local = LocalIntel::open(dir.path()).unwrap();
+    let local = common::open_local(dir.path()).unwrap();
     let made = ts("2025-01-01T00:00:00Z");
     let r = import_path_at(&fixture("blocklist.txt"), None, made).unwrap();
     local.add_objects(&r.objects).unwrap();
@@ -308,7 +310,7 @@ fn local_allow_list_entries_come_from_the_configuration() {
         "[allow]\nentries = [\"no such thing!\"]\n",
     )
     .unwrap();
-    let err = LocalIntel::open(dir.path()).err().unwrap().to_string();
+    let err = common::open_local(dir.path()).err().unwrap().to_string();
     assert!(
         err.contains("feeds.toml") && err.contains("allow.entries"),
         "{err}"

@@ -13,6 +13,8 @@ use ward_feeds::{Format, LocalIntel};
 use ward_stix::Timestamp;
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
 
+mod common;
+
 fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap()
 }
@@ -48,7 +50,7 @@ struct Local {
 impl Local {
     fn open(dir: &Path, known: bool) -> Local {
         let store = Arc::new(SqliteStore::open(&dir.join("data")).unwrap());
-        let intel = LocalIntel::with_store(store.clone(), &dir.join("data")).unwrap();
+        let intel = common::local_on(store.clone(), &dir.join("data")).unwrap();
         Local {
             store,
             intel,

@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use ward_feeds::taxii::{pull, Auth, Client};
-use ward_feeds::LocalIntel;
 use ward_stix::Timestamp;
+
+mod common;
 
 #[derive(Default)]
 struct Script {
@@ -163,7 +164,7 @@ fn pulls_resume_and_deliver_every_object_exactly_once() {
     }
     let url = serve(script.clone());
     let dir = tempfile::tempdir().unwrap();
-    let local = LocalIntel::open(dir.path()).unwrap();
+    let local = common::open_local(dir.path()).unwrap();
     let mut client = Client::new(Auth::Bearer("t".into()));
     client.page_size = 10;
     client.retry_base = Duration::from_millis(1);
@@ -222,7 +223,7 @@ fn a_forgotten_next_restarts_from_the_last_page_received() {
     }
     let url = serve(script.clone());
     let dir = tempfile::tempdir().unwrap();
-    let local = LocalIntel::open(dir.path()).unwrap();
+    let local = common::open_local(dir.path()).unwrap();
     let mut client = Client::new(Auth::None);
     client.page_size = 10;
     client.retry_base = Duration::from_millis(1);

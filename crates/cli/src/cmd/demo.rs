@@ -277,7 +277,9 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
             &sample("logs/eve.json"),
         ],
     )?;
-    let latest = crate::datafile::latest_scan(&member)?.context("the scan saved no result")?;
+    let latest = ward_member::DataDir::new(&member)
+        .latest_scan()?
+        .context("the scan saved no result")?;
     let (alerts, matched) = (latest.alerts, latest.indicators.len());
     println!("      {alerts} hits of {matched} shared indicators in its own logs");
 

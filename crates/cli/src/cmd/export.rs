@@ -8,6 +8,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use serde_json::json;
 use ward_feeds::export::{render, ExportFormat, ExportOptions, DEFAULT_MIN_SCORE};
+use ward_member::write_atomic;
 use ward_stix::Tlp;
 
 use crate::Global;
@@ -31,13 +32,6 @@ pub struct ExportArgs {
     /// Suricata: above this many domains, use a dataset file instead of a rule per domain
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub dataset_threshold: usize,
-}
-
-/// Writes through a temporary file so a reader (a firewall fetching the list) never sees half.
-fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let tmp = path.with_extension("ward-tmp");
-    std::fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))
 }
 
 pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -77,10 +71,12 @@ pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
+            // Through a temporary file, so a reader (a firewall fetching the list) never
+            // sees half.
             for (name, text) in &export.companions {
-                write_atomic(&dir.join(name), text)?;
+                write_atomic(&dir.join(name), text.as_bytes())?;
             }
-            write_atomic(out, &export.text)?;
+            write_atomic(out, export.text.as_bytes())?;
         }
         None => {
             if !export.companions.is_empty() {

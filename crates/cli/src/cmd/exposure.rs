@@ -104,7 +104,7 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
         eprintln!("ward: warning: {p} (row skipped)");
     }
     // The weekly plan (`ward report`) reads the latest ranking from the data folder.
-    crate::datafile::write_json(&global.data.join("exposure").join("latest.json"), &report)?;
+    ward_member::DataDir::new(&global.data).save_latest_exposure(&report)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if global.json {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use ward_feeds::import::import_path_known;
 use ward_feeds::{Format, LocalIntel};
+use ward_member::DataDir;
 use ward_stix::Timestamp;
 
 use crate::Global;
@@ -56,7 +57,8 @@ pub struct ImportArgs {
 /// Opens the member's local intel on the store that `--data`/`--database` name.
 pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
     let store = super::admin::open_store(global)?;
-    LocalIntel::with_store(store, &global.data)
+    DataDir::new(&global.data)
+        .local_intel_on(store)
         .with_context(|| format!("opening the local intel in {}", global.data.display()))
 }
 
@@ -87,7 +89,8 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // Allow-lists first: they are read when the local intel opens.
     let mut allow_saved: Vec<(String, usize, PathBuf)> = Vec::new();
     for list in &result.allow_lists {
-        let path = ward_feeds::allowlist::save_imported(&global.data, list)
+        let path = DataDir::new(&global.data)
+            .save_allow_list(list)
             .with_context(|| format!("saving the allow-list {:?}", list.name))?;
         allow_saved.push((list.name.clone(), list.entries.len(), path));
     }

@@ -108,7 +108,12 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let asked = refresh_hub_sightings(&client, &report.api_root, &args.collection, global)?;
+    // What the hub says about the indicators the latest scan found, kept for the plan.
+    let asked = ward_member::DataDir::new(&global.data).refresh_hub_sightings(
+        &client,
+        &report.api_root,
+        &args.collection,
+    )?;
     if global.json {
         println!("{}", json!(report));
     } else {
@@ -132,39 +137,6 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// At most this many requests for sightings counts per pull.
-const MAX_SIGHTING_QUERIES: usize = 200;
-
-/// Asks the hub how many members saw what the latest scan found, and keeps the answer
-/// (counts only) in `--data/hub-sightings.json` for the weekly plan. Only the indicators that
-/// matched in this organization's own logs are asked about: a few requests, not one per
-/// indicator. Returns how many were asked.
-fn refresh_hub_sightings(
-    client: &Client,
-    api_root: &str,
-    collection: &str,
-    global: &Global,
-) -> anyhow::Result<usize> {
-    let Some(summary) = crate::datafile::latest_scan(&global.data)? else {
-        return Ok(0);
-    };
-    let path = global.data.join("hub-sightings.json");
-    let mut known: std::collections::BTreeMap<String, Value> =
-        crate::datafile::read_json(&path)?.unwrap_or_default();
-    let mut asked = 0;
-    // The summary is sorted by score: the plan never shows more than its top findings.
-    for hit in summary.indicators.iter().take(MAX_SIGHTING_QUERIES) {
-        if let Some(summary) = client.sightings_summary(api_root, collection, &hit.indicator.id) {
-            known.insert(hit.indicator.id.clone(), summary);
-            asked += 1;
-        }
-    }
-    if asked > 0 {
-        crate::datafile::write_json(&path, &known)?;
-    }
-    Ok(asked)
 }
 
 pub fn run_push(args: PushArgs, global: &Global) -> anyhow::Result<ExitCode> {

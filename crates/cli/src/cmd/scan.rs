@@ -1,5 +1,6 @@
-//! `ward scan`: wires the intel (a STIX bundle, through the index cache under `--data`) and
-//! the logs into `ward-detect`, and prints alerts as JSON lines or a grouped summary.
+//! `ward scan`: wires the intel (a STIX bundle or the local store, through the index cache the
+//! data folder keeps: `ward-member`) and the logs into `ward-detect`, and prints alerts as JSON
+//! lines or a grouped summary.
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -7,15 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::Args;
-use ward_detect::index::fingerprint;
-use ward_detect::{
-    open_log, Alert, AlertSink, BuildOptions, IndexBuilder, IndicatorIndex, Kind, LogFormat,
-    ScanOptions, Scanner, Summary,
-};
-use ward_stix::document::{self, Item};
-use ward_stix::{StixObject, Timestamp};
+use ward_detect::{open_log, Alert, AlertSink, Kind, LogFormat, ScanOptions, Scanner, Summary};
+use ward_member::DataDir;
+use ward_stix::Timestamp;
 
 use crate::Global;
 
@@ -82,10 +79,15 @@ fn parse_format(s: &str) -> Result<LogFormat, String> {
 
 pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let index = match args.indicators.as_deref() {
-        Some(source) => load_index(source, &global.data, args.no_index_cache)?,
-        None => load_local_index(&global.data, args.no_index_cache)?,
+    let data = DataDir::new(&global.data);
+    let loaded = match args.indicators.as_deref() {
+        Some(source) => data.load_index(source, args.no_index_cache)?,
+        None => data.load_local_index(args.no_index_cache)?,
     };
+    for note in &loaded.notes {
+        eprintln!("note: {note}");
+    }
+    let index = loaded.index;
     let stats = index.stats();
 
     let mut options = ScanOptions::default();
@@ -133,12 +135,11 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut summary = sink.summary;
     summary.sort();
     // The weekly plan (`ward report`) reads the latest scan from the data folder.
-    crate::datafile::save_latest_scan(&global.data, &args.logs, &summary)?;
+    data.save_latest_scan(&args.logs, &summary)?;
 
     if args.sightings && args.sightings_out.is_none() {
         let objects = ward_detect::sightings(&summary, Timestamp::now());
-        let local = ward_feeds::local::LocalIntel::open(&global.data)
-            .with_context(|| format!("{}: cannot open the local store", global.data.display()))?;
+        let local = data.local_intel()?;
         let added = local
             .add_sightings(&objects)
             .context("recording sightings in the local store")?;
@@ -207,187 +208,6 @@ fn progress_bar(path: &Path) -> indicatif::ProgressBar {
     bar.set_style(style);
     bar.set_message(path.display().to_string());
     bar
-}
-
-/// Loads the index from the cache when it was built from the same intel file (same path,
-/// size and modification time), else builds it and refreshes the cache.
-fn load_index(source: &Path, data: &Path, no_cache: bool) -> anyhow::Result<IndicatorIndex> {
-    let meta = fs::metadata(source)
-        .with_context(|| format!("{}: cannot read the indicators", source.display()))?;
-    let canonical = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
-    let path_text = canonical.display().to_string();
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    let fp = fingerprint(&[
-        path_text.as_bytes(),
-        &meta.len().to_le_bytes(),
-        &mtime.to_le_bytes(),
-    ]);
-    let cache = data.join("cache").join(format!(
-        "detect-{:016x}.idx",
-        fingerprint(&[path_text.as_bytes()])
-    ));
-    if !no_cache {
-        if let Ok(bytes) = fs::read(&cache) {
-            if let Ok(index) = IndicatorIndex::from_cache(&bytes, fp) {
-                return Ok(index);
-            }
-        }
-    }
-    let mut builder = IndexBuilder::new(BuildOptions::default());
-    let mut not_objects = 0usize;
-    let input = crate::input::open(source)?;
-    let mut stix_objects = 0usize;
-    let as_stix = document::read(input, &mut |item| {
-        if let Item::Object(value, _) = item {
-            match StixObject::from_value(value) {
-                Ok(o) => {
-                    stix_objects += 1;
-                    builder.add_object(o)
-                }
-                Err(_) => not_objects += 1,
-            }
-        }
-    });
-    let looks_like_json = {
-        // The first bytes are enough to tell JSON from a list.
-        let mut head = [0u8; 512];
-        let n = fs::File::open(source)
-            .and_then(|mut f| io::Read::read(&mut f, &mut head))
-            .unwrap_or(0);
-        head[..n]
-            .iter()
-            .find(|c| !c.is_ascii_whitespace())
-            .is_some_and(|c| *c == b'{' || *c == b'[')
-    };
-    let not_stix = as_stix.is_err();
-    if looks_like_json {
-        // Broken JSON is a broken STIX file, reported with its line and column.
-        as_stix.with_context(|| format!("{}: expected a STIX bundle", source.display()))?;
-    }
-    // Not STIX (a text or CSV list), or JSON with no STIX object in it (a MISP event, a
-    // ThreatFox export): read by the same importers as `ward import`, storing nothing.
-    if not_stix || stix_objects == 0 {
-        // Not STIX: a feed file (CSV or text list, abuse.ch, MISP, Spamhaus...) read by the
-        // same importers as `ward import`, without storing anything.
-        builder = IndexBuilder::new(BuildOptions::default());
-        not_objects = 0;
-        let imported = ward_feeds::import::import_path(source, None).with_context(|| {
-            format!(
-                "{}: expected a STIX bundle or a feed file `ward import` reads",
-                source.display()
-            )
-        })?;
-        for problem in imported.problems.iter().take(3) {
-            eprintln!("note: {problem}");
-        }
-        for value in imported.objects {
-            match StixObject::from_value(value) {
-                Ok(o) => builder.add_object(o),
-                Err(_) => not_objects += 1,
-            }
-        }
-    }
-    let (index, report) = builder.finish();
-    if let Some(first) = report.skipped.first() {
-        eprintln!(
-            "note: {} indicator(s) left out of the scan (first: {first})",
-            report.skipped.len()
-        );
-    }
-    if not_objects > 0 {
-        eprintln!(
-            "note: {not_objects} item(s) of the intel file are not STIX objects and were ignored"
-        );
-    }
-    save_cache(&index, fp, &cache);
-    Ok(index)
-}
-
-/// Keeps the index for the next scan; a failure only costs a rebuild next time.
-fn save_cache(index: &IndicatorIndex, fp: u64, cache: &Path) {
-    if let Err(e) = crate::datafile::write_atomic(cache, &index.to_cache(fp)) {
-        eprintln!("note: the index cache was not written: {e:#}");
-    }
-}
-
-/// The index of every active indicator in the local store (what `ward pull` and
-/// `ward import` brought in), scored and allow-listed by the feeds rules; cached until the
-/// intel or the scores change.
-fn load_local_index(data: &Path, no_cache: bool) -> anyhow::Result<IndicatorIndex> {
-    let local = ward_feeds::local::LocalIntel::open(data)
-        .with_context(|| format!("{}: cannot open the local store", data.display()))?;
-    let objects = local.objects().context("reading the local store")?;
-    let scored = ward_feeds::local::score_objects(
-        &objects,
-        local.config(),
-        local.allow_list(),
-        Timestamp::now(),
-    );
-    if scored.is_empty() {
-        bail!(
-            "{}: the local store holds no indicators yet: run `ward pull` or `ward import` first, \
-             or give --indicators FILE",
-            data.display()
-        );
-    }
-    let mut parts: Vec<Vec<u8>> = Vec::with_capacity(scored.len());
-    for s in &scored {
-        let version = s
-            .object
-            .version()
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-        parts.push(
-            format!(
-                "{}|{version}|{}|{}",
-                s.object.id(),
-                s.score.round() as u8,
-                s.allow_listed.is_some()
-            )
-            .into_bytes(),
-        );
-    }
-    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    let fp = fingerprint(&refs);
-    let cache = data.join("cache").join("detect-local.idx");
-    if !no_cache {
-        if let Ok(bytes) = fs::read(&cache) {
-            if let Ok(index) = IndicatorIndex::from_cache(&bytes, fp) {
-                return Ok(index);
-            }
-        }
-    }
-    let mut builder = IndexBuilder::new(BuildOptions::default());
-    for object in objects {
-        if object.object_type() != "indicator" {
-            builder.add_object(object);
-        }
-    }
-    let mut left_out = 0usize;
-    for s in scored {
-        let input = ward_detect::IndicatorInput {
-            score: Some(s.score.round().clamp(0.0, 100.0) as u8),
-            sources: s.sources.clone(),
-            tlp: s.tlp,
-            allow_listed: s.allow_listed.is_some(),
-            object: s.object,
-        };
-        if builder.add_indicator(input).is_err() {
-            left_out += 1;
-        }
-    }
-    let (index, _) = builder.finish();
-    if left_out > 0 {
-        eprintln!(
-            "note: {left_out} indicator(s) left out of the scan (expired, revoked or allow-listed)"
-        );
-    }
-    save_cache(&index, fp, &cache);
-    Ok(index)
 }
 
 fn human_bytes(n: u64) -> String {

@@ -4,21 +4,18 @@
 //!
 //! A STIX file (bundle, object, array or envelope) is sent as its scrubbed objects. A text
 //! file becomes one STIX `report` whose description is the scrubbed text and whose
-//! `object_refs` are observables for the indicators the scrubber kept (public addresses,
-//! domains, URLs, outside e-mail addresses, file hashes): a report must refer to at least one
-//! object, and these are what the hub can act on. Its timestamps are the file's modification
-//! time and its id is derived from its content, so a dry run shows the very bytes a real run
-//! sends.
+//! `object_refs` are observables for the indicators the scrubber kept (built by
+//! `ward_member::share`). Its timestamps are the file's modification time and its id is
+//! derived from its content, so a dry run shows the very bytes a real run sends.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use anyhow::Context;
 use clap::Args;
-use serde_json::{json, Map, Value};
-use ward_scrub::{IndicatorKind, Scrubber};
-use ward_stix::Timestamp;
+use serde_json::{json, Value};
+use ward_member::share::{narrative_report, shareable_objects};
 
 use super::scrub::{parse_json, scrubber};
 use crate::Global;
@@ -60,7 +57,7 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let (original, scrubbed, envelope) = if looks_json {
         let doc = parse_json(&args.file, &bytes)?;
         let out = scrubber.scrub_stix(&doc).with_context(|| name.clone())?;
-        let objects = objects_of(&out.document);
+        let objects = shareable_objects(&out.document);
         if objects.is_empty() {
             anyhow::bail!("{name}: nothing is left to share once internal objects are dropped");
         }
@@ -75,7 +72,10 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
             )
         })?;
         let out = scrubber.scrub_text(&text);
-        let report = narrative_report(&args.file, &text, &out, &scrubber)?;
+        let modified = std::fs::metadata(&args.file)
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|_| SystemTime::now());
+        let report = narrative_report(&name, &text, modified, &out, &scrubber)?;
         (text.clone(), out.text.clone(), json!({ "objects": report }))
     };
 
@@ -96,129 +96,6 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     send(&url, args.token.as_deref(), &body, global.json)
-}
-
-fn objects_of(doc: &Value) -> Vec<Value> {
-    match doc {
-        Value::Object(map) => match map.get("objects") {
-            Some(Value::Array(a)) => a.clone(),
-            _ => vec![doc.clone()],
-        },
-        Value::Array(a) => a.clone(),
-        _ => Vec::new(),
-    }
-}
-
-/// The narrative as a STIX report referring to observables of its kept indicators.
-fn narrative_report(
-    path: &std::path::Path,
-    text: &str,
-    out: &ward_scrub::Scrubbed,
-    scrubber: &Scrubber,
-) -> anyhow::Result<Vec<Value>> {
-    let mut objects: Vec<Value> = Vec::new();
-    let mut refs: Vec<Value> = Vec::new();
-    for ind in &out.indicators {
-        let value = &text[ind.span.clone()];
-        let Some(mut sco) = observable(ind.kind, value) else {
-            continue;
-        };
-        // An observable is itself scrubbed: it must pass the same rules as any document.
-        let checked = scrubber
-            .scrub_stix(&sco)
-            .with_context(|| path.display().to_string())?;
-        if checked.document.is_null() || !checked.findings.is_empty() {
-            continue;
-        }
-        let Some(map) = sco.as_object_mut() else {
-            continue;
-        };
-        let Some(id) = ward_stix::id::deterministic_sco_id(map) else {
-            continue;
-        };
-        if refs.iter().any(|r| r.as_str() == Some(id.as_str())) {
-            continue;
-        }
-        map.insert("id".into(), Value::String(id.clone()));
-        refs.push(Value::String(id));
-        objects.push(sco);
-    }
-    if refs.is_empty() {
-        anyhow::bail!(
-            "{}: no attack indicator (public address, domain, URL, hash, sender) found; a STIX report must refer to at least one",
-            path.display()
-        );
-    }
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .unwrap_or_else(|_| SystemTime::now());
-    let micros = modified
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| (d.as_millis() * 1000) as i64);
-    let ts = Timestamp::from_micros(micros).with_precision(3).to_string();
-    let id = uuid::Uuid::new_v5(&REPORT_NAMESPACE, out.text.as_bytes());
-    let title: String = out
-        .text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(80)
-        .collect();
-    let report = json!({
-        "type": "report",
-        "spec_version": "2.1",
-        "id": format!("report--{id}"),
-        "created": ts,
-        "modified": ts,
-        "published": ts,
-        "name": if title.trim().is_empty() { "Shared incident narrative".to_string() } else { title.trim().to_string() },
-        "report_types": ["threat-report"],
-        "description": out.text,
-        "object_refs": refs,
-    });
-    objects.insert(0, report);
-    Ok(objects)
-}
-
-/// The namespace of report ids derived from their scrubbed text.
-const REPORT_NAMESPACE: uuid::Uuid =
-    uuid::Uuid::from_u128(0x6b1f_3f0e_2c4d_5b7a_9e21_04c8_d1a5_7e33);
-
-fn observable(kind: IndicatorKind, value: &str) -> Option<Value> {
-    let mut map = Map::new();
-    let (ty, prop): (&str, Value) = match kind {
-        IndicatorKind::Ipv4 => ("ipv4-addr", json!(value)),
-        IndicatorKind::Ipv6 => ("ipv6-addr", json!(value)),
-        IndicatorKind::Domain if !value.contains('[') => (
-            "domain-name",
-            json!(value.trim_end_matches('.').to_ascii_lowercase()),
-        ),
-        IndicatorKind::Url
-            if value.contains("://") && !value.contains('[') && !value.starts_with("hxxp") =>
-        {
-            ("url", json!(value))
-        }
-        IndicatorKind::Email if !value.contains('[') => ("email-addr", json!(value)),
-        IndicatorKind::Hash => {
-            let algo = match value.len() {
-                32 => "MD5",
-                40 => "SHA-1",
-                64 => "SHA-256",
-                128 => "SHA-512",
-                _ => return None,
-            };
-            map.insert("type".into(), json!("file"));
-            map.insert("spec_version".into(), json!("2.1"));
-            map.insert("hashes".into(), json!({ algo: value.to_ascii_lowercase() }));
-            return Some(Value::Object(map));
-        }
-        _ => return None,
-    };
-    map.insert("type".into(), json!(ty));
-    map.insert("spec_version".into(), json!("2.1"));
-    map.insert("value".into(), prop);
-    Some(Value::Object(map))
 }
 
 fn print_preview(
