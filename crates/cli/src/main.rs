@@ -3,6 +3,7 @@
 //!
 //! Exit codes are part of the contract (DESIGN.md): 0 success, 1 a negative answer that is
 //! not an error, 2 bad usage or bad input with a one-line reason on stderr.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cmd;
 mod global;
@@ -69,6 +70,7 @@ enum Command {
 
 /// Rust ignores SIGPIPE, which turns `ward scan ... | head` into a panic on the next print;
 /// a command-line tool should end quietly like any other Unix filter.
+#[allow(unsafe_code)] // one libc call or CPU hint; the SAFETY comment is at the block
 fn restore_sigpipe() {
     #[cfg(unix)]
     // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid action.

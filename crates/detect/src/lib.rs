@@ -11,6 +11,7 @@
 //!
 //! The hot path is split by concern: [`readers`] say how a line becomes an [`Event`],
 //! [`IndicatorIndex`] says what matches, [`AlertSink`] says where alerts go.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod alert;
 mod cache;

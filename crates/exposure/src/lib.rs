@@ -14,6 +14,7 @@
 //! for f in &report.findings { println!("{} {} {}", f.rank, f.tier, f.why); }
 //! # Ok::<(), ward_exposure::ExposureError>(())
 //! ```
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod assess;
 pub mod cpe;

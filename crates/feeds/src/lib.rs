@@ -10,6 +10,7 @@
 //! never know about the hub's HTTP server or SQL: it talks to the store through the
 //! [`ward_store::Store`] trait and to TAXII servers as a client only. It reads values that name
 //! observables through `ward_pattern`'s compiler, never by parsing patterns itself.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod allowlist;
 pub mod config;

@@ -5,6 +5,7 @@
 //!
 //! This crate must never load or link anything from outside the page: no script, no style
 //! sheet, font or image by URL.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 

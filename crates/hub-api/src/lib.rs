@@ -7,6 +7,7 @@
 //!
 //! This crate must never know HTTP (requests, status codes, headers, an async runtime) nor
 //! SQL: a crate that only implements a seam compiles this one, not the server.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 use std::sync::Mutex;
 

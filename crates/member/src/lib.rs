@@ -11,6 +11,7 @@
 //! It never runs the hub: the local store is reached through the [`ward_store::Store`] trait
 //! (SQLite in the folder, or a store opened elsewhere), the hub through `ward-feeds`' blocking
 //! TAXII client.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod data_dir;
 mod error;

@@ -9,6 +9,7 @@
 use std::time::Instant;
 
 /// CPU time of this thread: on a shared machine it moves far less than wall-clock time.
+#[allow(unsafe_code)] // one libc call or CPU hint; the SAFETY comment is at the block
 fn thread_cpu_seconds() -> f64 {
     let mut ts = libc::timespec {
         tv_sec: 0,

@@ -49,6 +49,7 @@
 //! assert!(outcome.matched);
 //! assert_eq!(outcome.observed_data, vec!["observed-data--1".to_string()]);
 //! ```
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod ast;
 mod checker;

@@ -6,6 +6,7 @@
 //!
 //! This crate must never parse logs, feeds or advisories, nor touch storage: it takes a
 //! [`PlanInput`] and gives back a [`Plan`] and its renderings.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod actions;
 mod charts;

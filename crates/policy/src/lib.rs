@@ -10,6 +10,7 @@
 //! It must never know HTTP details (requests, status codes, headers, media types) nor SQL:
 //! it works on a [`ward_hub_api::Caller`], JSON values and [`ward_store::Store`] lookups. The
 //! rules themselves ([`view`], [`clearance`], [`sightings`]) are pure functions.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod clearance;
 pub mod ext;

@@ -13,6 +13,7 @@
 //! token is ambiguous it is removed rather than kept. This crate must never know about STIX
 //! storage, HTTP or the hub: it takes text or a JSON value and returns the scrubbed copy with
 //! a list of what it removed and why.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod classify;
 mod hasher;

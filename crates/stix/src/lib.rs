@@ -3,6 +3,7 @@
 //! markings, and a streaming reader of STIX documents.
 //!
 //! This crate must never know about HTTP, storage or logs: it reads and checks JSON values.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod hashes;

@@ -7,6 +7,7 @@
 //!
 //! It must never know about HTTP, TAXII requests or media types, and nothing outside this
 //! crate may know that its SQL exists: the hub talks to the `Store` trait only.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod migrate;
 mod pool;

@@ -9,6 +9,7 @@
 //! without a change above the trait, and several hub processes may share one store, so no
 //! state that matters lives in a process. This crate must never know about HTTP, request
 //! parsing or media types, and nothing outside `sqlite/` may know that SQL exists.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod credentials;
 mod model;

@@ -36,6 +36,7 @@
 //! catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
 //! framework answers, a request time limit, then on TAXII routes the
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod auth;
 mod body;

@@ -1,7 +1,6 @@
 //! The cache file format: the built tables written as one byte string under a magic number,
 //! a format version and the intel's fingerprint, and read back with every length checked.
 
-
 use super::full::FullPattern;
 use super::IndicatorIndex;
 use crate::cache::{CacheReader, CacheWriter};

@@ -110,6 +110,7 @@ fn objects_rev_with_lookahead<'r, 'a: 'r>(
 }
 
 #[inline]
+#[allow(unsafe_code)] // one libc call or CPU hint; the SAFETY comment is at the block
 fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is a hint; it reads nothing the program sees and never faults.
