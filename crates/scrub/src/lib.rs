@@ -15,7 +15,6 @@
 //! a list of what it removed and why.
 
 mod classify;
-mod hasher;
 mod lists;
 mod numeric;
 mod stix;
