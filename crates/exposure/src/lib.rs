@@ -20,7 +20,6 @@ pub mod assess;
 pub mod cpe;
 pub mod csaf;
 pub mod error;
-mod fxhash;
 pub mod inventory;
 pub mod names;
 pub mod nvd;

@@ -5,12 +5,12 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use foldhash::HashMap as FastMap;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::cpe::{CompiledMatch, Cpe, CpeMatch};
 use crate::error::ExposureError;
-use crate::fxhash::FxHashMap;
 
 #[derive(Deserialize)]
 struct FeedFile<'a> {
@@ -291,8 +291,8 @@ struct Record {
 pub struct NvdCatalog {
     feed: String,
     records: Vec<Record>,
-    by_product: FxHashMap<String, Vec<u32>>,
-    by_id: FxHashMap<String, u32>,
+    by_product: FastMap<String, Vec<u32>>,
+    by_id: FastMap<String, u32>,
 }
 
 impl NvdCatalog {

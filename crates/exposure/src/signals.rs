@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
+use foldhash::HashMap as FastMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ExposureError;
-use crate::fxhash::FxHashMap;
 
 /// One KEV entry, with the fields the action plan shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ struct KevFile {
 #[derive(Debug, Clone, Default)]
 pub struct KevCatalog {
     pub version: String,
-    entries: FxHashMap<String, KevEntry>,
+    entries: FastMap<String, KevEntry>,
 }
 
 impl KevCatalog {
@@ -94,7 +94,7 @@ pub struct Epss {
 pub struct EpssScores {
     pub model_version: Option<String>,
     pub score_date: Option<String>,
-    scores: FxHashMap<String, Epss>,
+    scores: FastMap<String, Epss>,
 }
 
 impl EpssScores {

@@ -16,7 +16,6 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod classify;
-mod hasher;
 mod lists;
 mod numeric;
 mod stix;

@@ -199,22 +199,7 @@ fn scrub_objects<'a>(
         };
         if let Some(reason) = internal_object(scrubber, map) {
             keep[i] = false;
-            let id = map
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned();
-            dropped_ids.insert(id.clone());
-            out.dropped.push(DroppedObject {
-                pointer,
-                id,
-                object_type: map
-                    .get("type")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned(),
-                reason,
-            });
+            drop_object(map, pointer, reason, &mut dropped_ids, out);
         }
     }
     // Dropping can orphan objects that need their references (a relationship whose end
@@ -229,22 +214,7 @@ fn scrub_objects<'a>(
             if let Some(reason) = orphaned(map, &dropped_ids) {
                 keep[i] = false;
                 changed = true;
-                let id = map
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned();
-                dropped_ids.insert(id.clone());
-                out.dropped.push(DroppedObject {
-                    pointer: format!("{base}/{i}"),
-                    id,
-                    object_type: map
-                        .get("type")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_owned(),
-                    reason,
-                });
+                drop_object(map, format!("{base}/{i}"), reason, &mut dropped_ids, out);
             }
         }
         if !changed {
@@ -299,6 +269,25 @@ fn scrub_objects<'a>(
         kept.push(scrubbed);
     }
     Ok(kept)
+}
+
+/// Records that the object at `pointer` is dropped for `reason`, and adds its id to those
+/// whose references must go.
+fn drop_object(
+    map: &Map<String, Value>,
+    pointer: String,
+    reason: &'static str,
+    dropped_ids: &mut HashSet<String>,
+    out: &mut ScrubbedStixRef<'_>,
+) {
+    let id = str_prop(map, "id").to_owned();
+    dropped_ids.insert(id.clone());
+    out.dropped.push(DroppedObject {
+        pointer,
+        id,
+        object_type: str_prop(map, "type").to_owned(),
+        reason,
+    });
 }
 
 fn str_prop<'m>(map: &'m Map<String, Value>, key: &str) -> &'m str {

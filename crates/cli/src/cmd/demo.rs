@@ -158,203 +158,273 @@ fn step(n: u32, text: &str) {
     println!("\n[{n}/8] {text}");
 }
 
+/// What every step needs: the binary, the unpacked samples and the three data folders.
+struct Demo {
+    ward: Ward,
+    samples: PathBuf,
+    hub_data: PathBuf,
+    /// The third member's store (results go beside it, under `out`).
+    member: PathBuf,
+    out: PathBuf,
+}
+
+/// What step 1 set up on the hub for the later steps: one token per member (in the order
+/// A, B, C), the shared collection and the API root.
+struct Community {
+    tokens: Vec<String>,
+    collection_id: String,
+    api_root: String,
+}
+
 pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
     let ward = Ward {
         exe: std::env::current_exe().context("cannot find the ward binary")?,
     };
     let scratch = tempfile::tempdir().context("cannot create a temporary folder")?;
-    let samples = scratch.path().join("samples");
-    for (name, text) in FILES {
-        let path = samples.join(name);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, text)?;
-    }
-    let sample = |p: &str| samples.join(p).display().to_string();
-    let hub_data = scratch.path().join("hub");
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create", args.out.display()))?;
-    let member = args.out.join("member-store");
-    if member.exists() {
-        std::fs::remove_dir_all(&member)
-            .with_context(|| format!("{}: cannot clear the last demo", member.display()))?;
-    }
+    let demo = Demo::prepare(ward, scratch.path(), &args.out)?;
 
     println!("ward demo: a sharing community of three fictional clinics, on this machine only.");
-
-    step(
-        1,
-        "The ISAO operator sets up the hub: three members, their tokens, one collection.",
-    );
-    let mut tokens = Vec::new();
-    // Lakeside opts in to being named; Hillcrest keeps the default: anonymous.
-    for (org, user, attribution) in [
-        (MEMBER_A, "lakeside-it", "named"),
-        (MEMBER_B, "hillcrest-it", "anonymous"),
-        (MEMBER_C, "riverside-it", "anonymous"),
-    ] {
-        ward.json(
-            &hub_data,
-            &["admin", "org", "add", org, "--attribution", attribution],
-        )?;
-        ward.json(&hub_data, &["admin", "user", "add", "--org", org, user])?;
-        let token = ward.json(&hub_data, &["admin", "token", "create", "--user", user])?;
-        tokens.push(field(&token, "token")?);
-    }
-    let everyone = format!("{MEMBER_A},{MEMBER_B},{MEMBER_C}");
-    let collection = ward.json(
-        &hub_data,
-        &[
-            "admin",
-            "collection",
-            "add",
-            "Regional health ISAO",
-            "--read",
-            &everyone,
-            "--write",
-            &everyone,
-        ],
-    )?;
-    let collection_id = field(&collection, "id")?;
-    let (hub, base) = start_hub(&ward, &hub_data)?;
-    let api_root = format!("{base}/taxii2/api/");
-    println!("      hub running at {base} (TAXII 2.1 under /taxii2/)");
-
-    step(2, "Two members share what attacked them.");
-    for (file, token, who) in [
-        ("intel/member-a-lakeside.json", &tokens[0], MEMBER_A),
-        ("intel/member-b-hillcrest.json", &tokens[1], MEMBER_B),
-    ] {
-        ward.run(
-            &member,
-            &[
-                "push",
-                "--to",
-                &api_root,
-                "--collection",
-                &collection_id,
-                "--token",
-                token,
-                &sample(file),
-            ],
-        )?;
-        println!("      {who} published {file}");
-    }
-    println!(
-        "      {MEMBER_B} shares anonymously: other members see the hub, not {MEMBER_B}, as the source"
-    );
-
-    step(
-        3,
-        &format!("{MEMBER_C} pulls the shared intel into its own store."),
-    );
-    let pulled = ward.run(
-        &member,
-        &[
-            "pull",
-            "--from",
-            &api_root,
-            "--collection",
-            &collection_id,
-            "--token",
-            &tokens[2],
-        ],
-    )?;
-    println!("      {}", pulled.lines().next().unwrap_or("pulled").trim());
-
-    step(
-        4,
-        "It scans a week of its firewall and DNS logs (Zeek and Suricata) for that intel.",
-    );
-    ward.run(
-        &member,
-        &[
-            "scan",
-            "--sightings",
-            &sample("logs/conn.log"),
-            &sample("logs/dns.log"),
-            &sample("logs/eve.json"),
-        ],
-    )?;
-    let latest = ward_member::DataDir::new(&member)
-        .latest_scan()?
-        .context("the scan saved no result")?;
-    let (alerts, matched) = (latest.alerts, latest.indicators.len());
-    println!("      {alerts} hits of {matched} shared indicators in its own logs");
-
-    step(
-        5,
-        "It asks the hub how many members saw the same (counts only, nobody named).",
-    );
-    let asked = ward.run(
-        &member,
-        &[
-            "pull",
-            "--from",
-            &api_root,
-            "--collection",
-            &collection_id,
-            "--token",
-            &tokens[2],
-        ],
-    )?;
-    println!("      {}", asked.lines().last().unwrap_or("asked").trim());
+    let (hub, community) = demo.set_up_hub()?;
+    demo.share(&community)?;
+    demo.pull(&community)?;
+    demo.scan()?;
+    demo.ask_counts(&community)?;
     drop(hub);
     println!("      (hub stopped)");
+    demo.exposure()?;
+    demo.block_lists()?;
+    demo.plan()?;
+    Ok(ExitCode::SUCCESS)
+}
 
-    step(
-        6,
-        "It checks its devices, medical devices included, against CISA advisories and KEV.",
-    );
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    let exposure = ward.json(
-        &member,
-        &[
-            "exposure",
-            "--inventory",
-            &sample("inventory.csv"),
-            "--kev",
-            &sample("kev-subset.json"),
-            "--nvd",
-            &sample("nvd-subset.json"),
-            "--advisories",
-            &sample("advisories"),
-            "--as-of",
-            &today,
-        ],
-    )?;
-    let findings = exposure["findings"].as_array().map_or(0, Vec::len);
-    println!("      {findings} devices have known flaws");
+impl Demo {
+    /// Unpacks the samples under `scratch` and clears the member store a previous demo left
+    /// in `out`.
+    fn prepare(ward: Ward, scratch: &Path, out: &Path) -> anyhow::Result<Demo> {
+        let samples = scratch.join("samples");
+        for (name, text) in FILES {
+            let path = samples.join(name);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&path, text)?;
+        }
+        let hub_data = scratch.join("hub");
+        std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
+        let member = out.join("member-store");
+        if member.exists() {
+            std::fs::remove_dir_all(&member)
+                .with_context(|| format!("{}: cannot clear the last demo", member.display()))?;
+        }
+        Ok(Demo {
+            ward,
+            samples,
+            hub_data,
+            member,
+            out: out.to_path_buf(),
+        })
+    }
 
-    step(7, "It makes block lists for its firewall and DNS server.");
-    std::fs::create_dir_all(member.join("exports"))?;
-    for (format, file) in [
-        ("plain-ip", "block-ip.txt"),
-        ("plain-domain", "block-domain.txt"),
-        ("rpz", "rpz.zone"),
-    ] {
-        let path = member.join("exports").join(file);
-        ward.run(
-            &member,
+    /// The path of sample file `p`, as an argument.
+    fn sample(&self, p: &str) -> String {
+        self.samples.join(p).display().to_string()
+    }
+
+    /// Runs `ward ARGS` on the member's store.
+    fn member(&self, args: &[&str]) -> anyhow::Result<String> {
+        self.ward.run(&self.member, args)
+    }
+
+    /// Step 1: the operator admits three members with their tokens, opens one collection to
+    /// all of them and starts the hub.
+    fn set_up_hub(&self) -> anyhow::Result<(Hub, Community)> {
+        step(
+            1,
+            "The ISAO operator sets up the hub: three members, their tokens, one collection.",
+        );
+        let (ward, hub_data) = (&self.ward, &self.hub_data);
+        let mut tokens = Vec::new();
+        // Lakeside opts in to being named; Hillcrest keeps the default: anonymous.
+        for (org, user, attribution) in [
+            (MEMBER_A, "lakeside-it", "named"),
+            (MEMBER_B, "hillcrest-it", "anonymous"),
+            (MEMBER_C, "riverside-it", "anonymous"),
+        ] {
+            ward.json(
+                hub_data,
+                &["admin", "org", "add", org, "--attribution", attribution],
+            )?;
+            ward.json(hub_data, &["admin", "user", "add", "--org", org, user])?;
+            let token = ward.json(hub_data, &["admin", "token", "create", "--user", user])?;
+            tokens.push(field(&token, "token")?);
+        }
+        let everyone = format!("{MEMBER_A},{MEMBER_B},{MEMBER_C}");
+        let collection = ward.json(
+            hub_data,
             &[
+                "admin",
+                "collection",
+                "add",
+                "Regional health ISAO",
+                "--read",
+                &everyone,
+                "--write",
+                &everyone,
+            ],
+        )?;
+        let collection_id = field(&collection, "id")?;
+        let (hub, base) = start_hub(ward, hub_data)?;
+        let api_root = format!("{base}/taxii2/api/");
+        println!("      hub running at {base} (TAXII 2.1 under /taxii2/)");
+        Ok((
+            hub,
+            Community {
+                tokens,
+                collection_id,
+                api_root,
+            },
+        ))
+    }
+
+    /// Step 2: members A and B push their intel.
+    fn share(&self, community: &Community) -> anyhow::Result<()> {
+        step(2, "Two members share what attacked them.");
+        for (file, token, who) in [
+            ("intel/member-a-lakeside.json", &community.tokens[0], MEMBER_A),
+            ("intel/member-b-hillcrest.json", &community.tokens[1], MEMBER_B),
+        ] {
+            self.member(&[
+                "push",
+                "--to",
+                &community.api_root,
+                "--collection",
+                &community.collection_id,
+                "--token",
+                token,
+                &self.sample(file),
+            ])?;
+            println!("      {who} published {file}");
+        }
+        println!(
+            "      {MEMBER_B} shares anonymously: other members see the hub, not {MEMBER_B}, as the source"
+        );
+        Ok(())
+    }
+
+    /// `ward pull` from the shared collection as member C.
+    fn pull_as_c(&self, community: &Community) -> anyhow::Result<String> {
+        self.member(&[
+            "pull",
+            "--from",
+            &community.api_root,
+            "--collection",
+            &community.collection_id,
+            "--token",
+            &community.tokens[2],
+        ])
+    }
+
+    /// Step 3: member C pulls the shared intel.
+    fn pull(&self, community: &Community) -> anyhow::Result<()> {
+        step(
+            3,
+            &format!("{MEMBER_C} pulls the shared intel into its own store."),
+        );
+        let pulled = self.pull_as_c(community)?;
+        println!("      {}", pulled.lines().next().unwrap_or("pulled").trim());
+        Ok(())
+    }
+
+    /// Step 4: member C scans its logs and records sightings.
+    fn scan(&self) -> anyhow::Result<()> {
+        step(
+            4,
+            "It scans a week of its firewall and DNS logs (Zeek and Suricata) for that intel.",
+        );
+        self.member(&[
+            "scan",
+            "--sightings",
+            &self.sample("logs/conn.log"),
+            &self.sample("logs/dns.log"),
+            &self.sample("logs/eve.json"),
+        ])?;
+        let latest = ward_member::DataDir::new(&self.member)
+            .latest_scan()?
+            .context("the scan saved no result")?;
+        let (alerts, matched) = (latest.alerts, latest.indicators.len());
+        println!("      {alerts} hits of {matched} shared indicators in its own logs");
+        Ok(())
+    }
+
+    /// Step 5: a second pull sends the sightings and brings back the hub's counts.
+    fn ask_counts(&self, community: &Community) -> anyhow::Result<()> {
+        step(
+            5,
+            "It asks the hub how many members saw the same (counts only, nobody named).",
+        );
+        let asked = self.pull_as_c(community)?;
+        println!("      {}", asked.lines().last().unwrap_or("asked").trim());
+        Ok(())
+    }
+
+    /// Step 6: member C's devices against the advisories, KEV and NVD.
+    fn exposure(&self) -> anyhow::Result<()> {
+        step(
+            6,
+            "It checks its devices, medical devices included, against CISA advisories and KEV.",
+        );
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let exposure = self.ward.json(
+            &self.member,
+            &[
+                "exposure",
+                "--inventory",
+                &self.sample("inventory.csv"),
+                "--kev",
+                &self.sample("kev-subset.json"),
+                "--nvd",
+                &self.sample("nvd-subset.json"),
+                "--advisories",
+                &self.sample("advisories"),
+                "--as-of",
+                &today,
+            ],
+        )?;
+        let findings = exposure["findings"].as_array().map_or(0, Vec::len);
+        println!("      {findings} devices have known flaws");
+        Ok(())
+    }
+
+    /// Step 7: block lists for the firewall and the DNS server.
+    fn block_lists(&self) -> anyhow::Result<()> {
+        step(7, "It makes block lists for its firewall and DNS server.");
+        let exports = ward_member::DataDir::new(&self.member).exports_dir();
+        std::fs::create_dir_all(&exports)?;
+        for (format, file) in [
+            ("plain-ip", "block-ip.txt"),
+            ("plain-domain", "block-domain.txt"),
+            ("rpz", "rpz.zone"),
+        ] {
+            let path = exports.join(file);
+            self.member(&[
                 "export",
                 "--format",
                 format,
                 "--out",
                 &path.display().to_string(),
-            ],
-        )?;
+            ])?;
+        }
+        println!("      written under {}", exports.display());
+        Ok(())
     }
-    println!("      written under {}", member.join("exports").display());
 
-    step(8, "ward writes this week's plan.");
-    let html = args.out.join("plan.html");
-    let md = args.out.join("plan.md");
-    for (format, path) in [("html", &html), ("md", &md)] {
-        ward.run(
-            &member,
-            &[
+    /// Step 8: the weekly plan in HTML and Markdown, and its top actions on the terminal.
+    fn plan(&self) -> anyhow::Result<()> {
+        step(8, "ward writes this week's plan.");
+        let html = self.out.join("plan.html");
+        let md = self.out.join("plan.md");
+        for (format, path) in [("html", &html), ("md", &md)] {
+            self.member(&[
                 "report",
                 "--organization",
                 MEMBER_C,
@@ -362,22 +432,25 @@ pub fn run(args: DemoArgs, _global: &Global) -> anyhow::Result<ExitCode> {
                 format,
                 "--out",
                 &path.display().to_string(),
-            ],
-        )?;
+            ])?;
+        }
+        let plan: serde_json::Value = serde_json::from_str(&self.member(&[
+            "report",
+            "--organization",
+            MEMBER_C,
+            "--format",
+            "json",
+        ])?)
+        .context("the plan is not JSON")?;
+        println!("\nThis week's top actions for {MEMBER_C}:");
+        for (i, action) in plan["top"].as_array().into_iter().flatten().enumerate() {
+            println!("  {}. {}", i + 1, action["title"].as_str().unwrap_or(""));
+        }
+        println!(
+            "\nThe full plan: {} (also {})",
+            html.display(),
+            md.display()
+        );
+        Ok(())
     }
-    let plan: serde_json::Value = serde_json::from_str(&ward.run(
-        &member,
-        &["report", "--organization", MEMBER_C, "--format", "json"],
-    )?)
-    .context("the plan is not JSON")?;
-    println!("\nThis week's top actions for {MEMBER_C}:");
-    for (i, action) in plan["top"].as_array().into_iter().flatten().enumerate() {
-        println!("  {}. {}", i + 1, action["title"].as_str().unwrap_or(""));
-    }
-    println!(
-        "\nThe full plan: {} (also {})",
-        html.display(),
-        md.display()
-    );
-    Ok(ExitCode::SUCCESS)
 }

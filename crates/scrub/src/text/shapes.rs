@@ -9,6 +9,8 @@ use crate::vocab::flag;
 use crate::{IndicatorKind, Kind};
 
 impl Engine<'_> {
+    // Long because: one branch per token shape, in the order that decides which reading wins
+    // (indicator before identifier); split up, that order would be spread over several functions.
     pub(super) fn classify(&mut self, k: usize) {
         let t = self.toks[k].s;
         let b = t.as_bytes();

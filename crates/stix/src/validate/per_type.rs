@@ -9,6 +9,14 @@ use crate::tlp;
 
 impl ObjectCheck<'_> {
     pub(super) fn check_type_rules(&mut self, map: &Map<String, Value>, object_type: &str) {
+        // Each type is named by exactly one of the two: domain objects and relationships,
+        // then cyber observables.
+        self.check_domain_rules(map, object_type);
+        self.check_observable_rules(map, object_type);
+    }
+
+    /// The rules of domain objects, relationships, sightings and meta objects.
+    fn check_domain_rules(&mut self, map: &Map<String, Value>, object_type: &str) {
         let has = |k: &str| map.contains_key(k);
         match object_type {
             "indicator" => {
@@ -99,6 +107,14 @@ impl ObjectCheck<'_> {
                 Some(_) => self.error(self.at("contents"), "must be a non-empty dictionary"),
                 None => {}
             },
+            _ => {}
+        }
+    }
+
+    /// The rules of cyber observables.
+    fn check_observable_rules(&mut self, map: &Map<String, Value>, object_type: &str) {
+        let has = |k: &str| map.contains_key(k);
+        match object_type {
             "artifact" => match (has("payload_bin"), has("url")) {
                 (true, true) => self.error(
                     self.at("url"),
