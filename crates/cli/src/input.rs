@@ -24,3 +24,29 @@ pub fn read_all(path: &Path) -> anyhow::Result<Vec<u8>> {
         .with_context(|| format!("{}: cannot read", path.display()))?;
     Ok(buf)
 }
+
+/// A day named on the command line (`--date`, `--as-of`, `--expires`): `YYYY-MM-DD`. The
+/// one reader of such arguments, so every command takes the same spelling.
+pub fn day(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_are_year_month_day_only() {
+        assert_eq!(
+            super::day("2026-11-28"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        );
+        for bad in [
+            "",
+            "2026-11-31",
+            "28/11/2026",
+            "2026-11-28T00:00:00Z",
+            "tomorrow",
+        ] {
+            assert_eq!(super::day(bad), None, "{bad}");
+        }
+    }
+}

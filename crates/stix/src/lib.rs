@@ -15,5 +15,5 @@ pub mod types;
 pub mod validate;
 
 pub use object::{Bundle, StixObject};
-pub use timestamp::Timestamp;
+pub use timestamp::{Lenient, Timestamp};
 pub use tlp::Tlp;

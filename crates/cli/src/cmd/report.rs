@@ -106,8 +106,7 @@ pub fn gather(global: &Global, organization: &str, date: &str) -> anyhow::Result
     };
     let exposure_path = global.data.join("exposure").join("latest.json");
     if let Some(report) = read_json::<ward_exposure::ExposureReport>(&exposure_path)? {
-        let day = ward_exposure::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .unwrap_or(report.assessed_on);
+        let day = crate::input::day(date).unwrap_or(report.assessed_on);
         input.exposures = ward_plan::from_exposure::exposed_assets(&report, day);
     }
     if let Some(summary) = crate::datafile::latest_scan(&global.data)? {
@@ -232,7 +231,7 @@ pub fn run(args: ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let date = match &args.date {
         Some(d) => {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            crate::input::day(d)
                 .with_context(|| format!("--date {d}: expected a day like 2026-11-28"))?;
             d.clone()
         }
