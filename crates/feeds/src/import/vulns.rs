@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use ward_exposure::signals::{epss_lines, EpssLine, EpssLineError, KevEntry};
 use ward_exposure::{nvd, Advisory};
 
-use super::{csv_fields, set, Sink};
+use super::records::{csv_records, Lines};
+use super::{set, Sink};
 use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
 
 fn is_cve(id: &str) -> bool {
@@ -95,7 +96,7 @@ fn read_kev_json(bytes: &[u8], sink: &mut Sink<'_>) {
 
 fn read_kev_csv(text: &str, sink: &mut Sink<'_>) {
     let mut header: Option<Vec<String>> = None;
-    for (line, record) in csv_records(text) {
+    for (line, record) in csv_records(text, Lines::QuotedBreaks) {
         let fields = match record {
             Ok(f) => f,
             Err(e) => {
@@ -127,33 +128,6 @@ fn read_kev_csv(text: &str, sink: &mut Sink<'_>) {
             Err(e) => sink.problem(line, format!("not a KEV entry: {e}")),
         }
     }
-}
-
-/// CSV records with their first line number: a record continues on the next line while a
-/// quoted field is open.
-fn csv_records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
-    let mut out = Vec::new();
-    let mut record = String::new();
-    let mut start = 0;
-    let mut quotes = 0usize;
-    for (i, line) in text.lines().enumerate() {
-        if record.is_empty() {
-            start = i + 1;
-        } else {
-            record.push('\n');
-        }
-        record.push_str(line);
-        quotes += line.bytes().filter(|&b| b == b'"').count();
-        if quotes.is_multiple_of(2) {
-            out.push((start, csv_fields(&record)));
-            record.clear();
-            quotes = 0;
-        }
-    }
-    if !record.is_empty() {
-        out.push((start, csv_fields(&record)));
-    }
-    out
 }
 
 /// One KEV entry as a vulnerability; `location` names the entry's CVE id in problems.
