@@ -15,13 +15,15 @@ use crate::fxhash::FxHashMap;
 #[derive(Deserialize)]
 struct FeedFile<'a> {
     #[serde(borrow)]
-    vulnerabilities: Vec<&'a RawValue>,
+    vulnerabilities: Vec<FeedItem<'a>>,
 }
 
+// The outline pass finds each record's text in the same scan that checks the document (an
+// item that is not an object fails the document); a missing `cve` is the record's problem.
 #[derive(Deserialize)]
 struct FeedItem<'a> {
-    #[serde(borrow)]
-    cve: &'a RawValue,
+    #[serde(default, borrow)]
+    cve: Option<&'a RawValue>,
 }
 
 // The record types borrow from the feed: the index pass checks every record's types without
@@ -447,7 +449,8 @@ impl FeedRecord<'_> {
 #[derive(Debug, thiserror::Error)]
 #[error("{error}")]
 pub struct RecordError {
-    /// The document's line the problem is on (1-based).
+    /// The document's line the problem is on (1-based); for an item without `cve`, the
+    /// line where the record before it ends.
     pub line: usize,
     /// The item has no `cve` object (as opposed to one of the wrong shape).
     pub missing_cve: bool,
@@ -462,24 +465,27 @@ pub fn records(
 ) -> Result<impl Iterator<Item = Result<FeedRecord<'_>, RecordError>> + '_, serde_json::Error> {
     let file: FeedFile<'_> = serde_json::from_str(feed)?;
     let base = feed.as_ptr() as usize;
-    let line_of = move |start: usize, e: &serde_json::Error| {
-        feed.get(..start).unwrap_or("").matches('\n').count() + e.line()
-    };
+    let lines_before = move |at: usize| feed.get(..at).unwrap_or("").matches('\n').count();
+    // Where the record before ends: the nearest place known for an item without `cve`.
+    let mut previous_end = 0;
     Ok(file.vulnerabilities.into_iter().map(move |item| {
-        let fail = |text: &str, missing_cve, error: serde_json::Error| RecordError {
-            line: line_of((text.as_ptr() as usize).saturating_sub(base), &error),
-            missing_cve,
-            error,
+        let Some(cve) = item.cve else {
+            return Err(RecordError {
+                line: lines_before(previous_end) + 1,
+                missing_cve: true,
+                error: <serde_json::Error as serde::de::Error>::missing_field("cve"),
+            });
         };
-        let item_text = item.get();
-        let cve = serde_json::from_str::<FeedItem<'_>>(item_text)
-            .map_err(|e| fail(item_text, true, e))?
-            .cve
-            .get();
-        let start = (cve.as_ptr() as usize).saturating_sub(base);
-        let raw: RawCve<'_> = serde_json::from_str(cve).map_err(|e| fail(cve, false, e))?;
+        let text = cve.get();
+        let start = (text.as_ptr() as usize).saturating_sub(base);
+        previous_end = start + text.len();
+        let raw: RawCve<'_> = serde_json::from_str(text).map_err(|error| RecordError {
+            line: lines_before(start) + error.line(),
+            missing_cve: false,
+            error,
+        })?;
         Ok(FeedRecord {
-            span: (start, start + cve.len()),
+            span: (start, previous_end),
             raw,
         })
     }))
@@ -652,12 +658,13 @@ mod tests {
         assert_eq!(read[0].as_ref().unwrap().id(), "CVE-2099-0001");
         let missing = read[1].as_ref().err().unwrap();
         assert!(missing.missing_cve);
-        assert_eq!(missing.line, 3);
+        assert_eq!(missing.line, 2);
         let wrong = read[2].as_ref().err().unwrap();
         assert!(!wrong.missing_cve);
         assert_eq!(wrong.line, 4);
         assert!(read[3].is_ok());
         assert!(records("{\"vulnerabilities\": 3}").is_err_and(|e| e.is_data()));
+        assert!(records("{\"vulnerabilities\": [3]}").is_err_and(|e| e.is_data()));
         assert!(records("{").is_err_and(|e| e.is_eof()));
     }
 }
