@@ -24,3 +24,7 @@ pub fn read_all(path: &Path) -> anyhow::Result<Vec<u8>> {
         .with_context(|| format!("{}: cannot read", path.display()))?;
     Ok(buf)
 }
+
+/// A day named on the command line (`--date`, `--as-of`, `--expires`): `YYYY-MM-DD`. The
+/// one reader of such arguments, so every command takes the same spelling.
+pub use ward_stix::day;

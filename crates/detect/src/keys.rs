@@ -534,6 +534,30 @@ mod tests {
         assert!(!normalize_url("evil.example/x", &mut String::new()));
     }
 
+    /// Escapes are normalized, not decoded: only unreserved characters come out of their
+    /// escape (RFC 3986 §6.2.2.2), so a full percent-decoder (the `percent-encoding` crate's)
+    /// would not give these keys. Invalid escapes stay as written; escapes of bytes that are
+    /// not UTF-8 on their own stay escaped, upper-cased.
+    #[test]
+    fn url_escapes_normalize_without_decoding() {
+        for (text, want) in [
+            ("http://a.test/%7e%2D%2e%5F%30%7A", "http://a.test/~-._0z"),
+            (
+                "http://a.test/a%2fb%3f%23%25%20",
+                "http://a.test/a%2Fb%3F%23%25%20",
+            ),
+            ("http://a.test/%zz%4%g1%", "http://a.test/%zz%4%g1%"),
+            ("http://a.test/x%4", "http://a.test/x%4"),
+            ("http://a.test/%41%", "http://a.test/A%"),
+            ("http://a.test/%ff%fe%c3", "http://a.test/%FF%FE%C3"),
+            ("http://a.test/%c3%a9?q=%e9", "http://a.test/%C3%A9?q=%E9"),
+            ("http://a.test/é%41", "http://a.test/éA"),
+            ("http://a.test/%%41%%", "http://a.test/%A%%"),
+        ] {
+            assert_eq!(url(text), want, "{text}");
+        }
+    }
+
     #[test]
     fn domains_normalize() {
         let mut o = String::new();

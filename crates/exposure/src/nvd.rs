@@ -18,10 +18,12 @@ struct FeedFile<'a> {
     vulnerabilities: Vec<FeedItem<'a>>,
 }
 
+// The outline pass finds each record's text in the same scan that checks the document (an
+// item that is not an object fails the document); a missing `cve` is the record's problem.
 #[derive(Deserialize)]
 struct FeedItem<'a> {
-    #[serde(borrow)]
-    cve: &'a RawValue,
+    #[serde(default, borrow)]
+    cve: Option<&'a RawValue>,
 }
 
 // The record types borrow from the feed: the index pass checks every record's types without
@@ -311,20 +313,16 @@ impl NvdCatalog {
     fn from_vec(label: &str, bytes: Vec<u8>) -> Result<NvdCatalog, ExposureError> {
         let feed = String::from_utf8(bytes)
             .map_err(|e| ExposureError::malformed(label, 0, format!("UTF-8 JSON ({e})")))?;
-        let expected = "NVD CVE JSON 2.0 (an object with `vulnerabilities: [{cve: ...}]`)";
         let mut catalog = NvdCatalog::default();
         {
-            let file: FeedFile<'_> = serde_json::from_str(&feed)
-                .map_err(|e| ExposureError::json(label, expected, &e))?;
-            let base = feed.as_ptr() as usize;
-            for item in file.vulnerabilities {
-                let text = item.cve.get();
-                let start = text.as_ptr() as usize - base;
-                let raw: RawCve<'_> = serde_json::from_str(text).map_err(|e| {
-                    let line = feed[..start].matches('\n').count() + e.line();
-                    ExposureError::malformed(label, line, format!("{expected}: {e}"))
+            let records =
+                records(&feed).map_err(|e| ExposureError::json(label, NVD_EXPECTED, &e))?;
+            for record in records {
+                let record = record.map_err(|e| {
+                    ExposureError::malformed(label, e.line, format!("{NVD_EXPECTED}: {}", e.error))
                 })?;
-                let keys = raw
+                let keys = record
+                    .raw
                     .configurations
                     .iter()
                     .flat_map(|c| &c.nodes)
@@ -332,10 +330,10 @@ impl NvdCatalog {
                     .filter(|m| m.vulnerable)
                     .filter_map(|m| criteria_key(&m.criteria));
                 catalog.add(
-                    raw.id.trim().to_ascii_uppercase(),
+                    record.id(),
                     keys,
                     Record {
-                        span: (start, start + text.len()),
+                        span: record.span,
                         compiled: OnceLock::new(),
                     },
                 );
@@ -422,6 +420,75 @@ impl NvdCatalog {
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
     }
+}
+
+/// What an NVD document is, for messages.
+const NVD_EXPECTED: &str = "NVD CVE JSON 2.0 (an object with `vulnerabilities: [{cve: ...}]`)";
+
+/// One record of an NVD CVE JSON 2.0 document: its `cve` object, checked against the types
+/// ward reads and borrowed from the document's text.
+pub struct FeedRecord<'a> {
+    /// Where the `cve` object sits in the document (byte offsets).
+    span: (usize, usize),
+    raw: RawCve<'a>,
+}
+
+impl FeedRecord<'_> {
+    /// The CVE id as NVD wrote it, trimmed and upper-cased (not checked further).
+    pub fn id(&self) -> String {
+        self.raw.id.trim().to_ascii_uppercase()
+    }
+
+    /// The record as an owned value: description, score and compiled configurations.
+    pub fn to_cve(self) -> NvdCve {
+        convert(self.raw)
+    }
+}
+
+/// Why one record of an NVD document could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
+pub struct RecordError {
+    /// The document's line the problem is on (1-based); for an item without `cve`, the
+    /// line where the record before it ends.
+    pub line: usize,
+    /// The item has no `cve` object (as opposed to one of the wrong shape).
+    pub missing_cve: bool,
+    pub error: serde_json::Error,
+}
+
+/// The one reader of NVD CVE JSON 2.0: the document's outline (`vulnerabilities: [...]`) is
+/// checked at once, each record on its own as the iterator reaches it, so a caller may stop
+/// at a broken record ([`NvdCatalog`]) or skip it (the feed importer).
+pub fn records(
+    feed: &str,
+) -> Result<impl Iterator<Item = Result<FeedRecord<'_>, RecordError>> + '_, serde_json::Error> {
+    let file: FeedFile<'_> = serde_json::from_str(feed)?;
+    let base = feed.as_ptr() as usize;
+    let lines_before = move |at: usize| feed.get(..at).unwrap_or("").matches('\n').count();
+    // Where the record before ends: the nearest place known for an item without `cve`.
+    let mut previous_end = 0;
+    Ok(file.vulnerabilities.into_iter().map(move |item| {
+        let Some(cve) = item.cve else {
+            return Err(RecordError {
+                line: lines_before(previous_end) + 1,
+                missing_cve: true,
+                error: <serde_json::Error as serde::de::Error>::missing_field("cve"),
+            });
+        };
+        let text = cve.get();
+        let start = (text.as_ptr() as usize).saturating_sub(base);
+        previous_end = start + text.len();
+        let raw: RawCve<'_> = serde_json::from_str(text).map_err(|error| RecordError {
+            line: lines_before(start) + error.line(),
+            missing_cve: false,
+            error,
+        })?;
+        Ok(FeedRecord {
+            span: (start, previous_end),
+            raw,
+        })
+    }))
 }
 
 /// The index key of a criteria string. Most NVD criteria are plain lowercase names that can
@@ -581,5 +648,23 @@ mod tests {
         let err = NvdCatalog::from_json("nvd.json", b"{\"vulnerabilities\":\n[{\"cve\": 3}]}")
             .unwrap_err();
         assert!(err.to_string().starts_with("nvd.json:2:"), "{err}");
+    }
+
+    #[test]
+    fn records_read_one_by_one_past_a_broken_one() {
+        let feed = "{\"vulnerabilities\":[\n{\"cve\":{\"id\":\" cve-2099-0001 \"}},\n{\"nocve\":1},\n{\"cve\":{\"id\":5}},\n{\"cve\":{\"id\":\"CVE-2099-0002\"}}]}";
+        let read: Vec<_> = records(feed).unwrap().collect();
+        assert_eq!(read.len(), 4);
+        assert_eq!(read[0].as_ref().unwrap().id(), "CVE-2099-0001");
+        let missing = read[1].as_ref().err().unwrap();
+        assert!(missing.missing_cve);
+        assert_eq!(missing.line, 2);
+        let wrong = read[2].as_ref().err().unwrap();
+        assert!(!wrong.missing_cve);
+        assert_eq!(wrong.line, 4);
+        assert!(read[3].is_ok());
+        assert!(records("{\"vulnerabilities\": 3}").is_err_and(|e| e.is_data()));
+        assert!(records("{\"vulnerabilities\": [3]}").is_err_and(|e| e.is_data()));
+        assert!(records("{").is_err_and(|e| e.is_eof()));
     }
 }

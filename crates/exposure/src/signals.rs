@@ -110,72 +110,24 @@ impl EpssScores {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| ExposureError::malformed(label, 0, format!("UTF-8 text ({e})")))?;
         let mut out = EpssScores::default();
-        let mut header_seen = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = raw.trim().trim_start_matches('\u{feff}');
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(meta) = line.strip_prefix('#') {
-                for kv in meta.split(',') {
-                    if let Some((k, v)) = kv.split_once(':') {
-                        match k.trim() {
-                            "model_version" => out.model_version = Some(v.trim().to_string()),
-                            "score_date" => out.score_date = Some(v.trim().to_string()),
-                            _ => {}
-                        }
+        for (line_no, line) in epss_lines(text) {
+            match line.map_err(|e| ExposureError::malformed(label, line_no, e.to_string()))? {
+                EpssLine::Meta {
+                    model_version,
+                    score_date,
+                } => {
+                    if model_version.is_some() {
+                        out.model_version = model_version;
+                    }
+                    if score_date.is_some() {
+                        out.score_date = score_date;
                     }
                 }
-                continue;
-            }
-            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-            if !header_seen {
-                if fields.first().map(|f| f.eq_ignore_ascii_case("cve")) == Some(true) {
-                    header_seen = true;
-                    continue;
+                EpssLine::Header => {}
+                EpssLine::Score { cve, score } => {
+                    out.scores.insert(cve, score);
                 }
-                return Err(ExposureError::malformed(
-                    label,
-                    line_no,
-                    "the EPSS header `cve,epss,percentile`",
-                ));
             }
-            let [cve, epss, percentile] = fields[..] else {
-                return Err(ExposureError::malformed(
-                    label,
-                    line_no,
-                    "three fields: cve,epss,percentile",
-                ));
-            };
-            let prob = parse_probability(epss).ok_or_else(|| {
-                ExposureError::malformed(
-                    label,
-                    line_no,
-                    format!("an EPSS score between 0 and 1, found `{epss}`"),
-                )
-            })?;
-            let pct = parse_probability(percentile).ok_or_else(|| {
-                ExposureError::malformed(
-                    label,
-                    line_no,
-                    format!("a percentile between 0 and 1, found `{percentile}`"),
-                )
-            })?;
-            if !cve.to_ascii_uppercase().starts_with("CVE-") {
-                return Err(ExposureError::malformed(
-                    label,
-                    line_no,
-                    format!("a CVE id, found `{cve}`"),
-                ));
-            }
-            out.scores.insert(
-                cve.to_ascii_uppercase(),
-                Epss {
-                    probability: prob,
-                    percentile: pct,
-                },
-            );
         }
         Ok(out)
     }
@@ -200,6 +152,105 @@ impl EpssScores {
 fn parse_probability(text: &str) -> Option<f64> {
     let v: f64 = text.parse().ok()?;
     (0.0..=1.0).contains(&v).then_some(v)
+}
+
+/// One line of FIRST's EPSS CSV, as [`epss_lines`] reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EpssLine {
+    /// A `#` line: the `model_version` and `score_date` it names, if it names them.
+    Meta {
+        model_version: Option<String>,
+        score_date: Option<String>,
+    },
+    /// The `cve,epss,percentile` header.
+    Header,
+    /// One score; `cve` is upper-cased and starts `CVE-`.
+    Score { cve: String, score: Epss },
+}
+
+/// Why a line of an EPSS CSV is not one; the text says what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EpssLineError {
+    /// The first line that is neither blank nor `#` is not the header; nothing after it is
+    /// read.
+    #[error("the EPSS header `cve,epss,percentile`")]
+    Header,
+    #[error("three fields: cve,epss,percentile")]
+    Fields,
+    #[error("an EPSS score between 0 and 1, found `{0}`")]
+    Score(String),
+    #[error("a percentile between 0 and 1, found `{0}`")]
+    Percentile(String),
+    #[error("a CVE id, found `{0}`")]
+    Cve(String),
+}
+
+/// FIRST's EPSS CSV line by line, with 1-based line numbers; blank lines are left out. The
+/// one reader of the format: [`EpssScores::from_csv`] stops at the first bad line, the feed
+/// importer reports it and goes on. After [`EpssLineError::Header`] the iterator ends.
+pub fn epss_lines(
+    text: &str,
+) -> impl Iterator<Item = (usize, Result<EpssLine, EpssLineError>)> + '_ {
+    let mut header_seen = false;
+    let mut stopped = false;
+    text.lines().enumerate().filter_map(move |(i, raw)| {
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        if stopped || line.is_empty() {
+            return None;
+        }
+        let read = epss_line(line, &mut header_seen);
+        stopped = read == Err(EpssLineError::Header);
+        Some((i + 1, read))
+    })
+}
+
+fn epss_line(line: &str, header_seen: &mut bool) -> Result<EpssLine, EpssLineError> {
+    if let Some(meta) = line.strip_prefix('#') {
+        let mut model_version = None;
+        let mut score_date = None;
+        for (k, v) in meta.split(',').filter_map(|kv| kv.split_once(':')) {
+            match k.trim() {
+                "model_version" if model_version.is_none() => {
+                    model_version = Some(v.trim().to_string())
+                }
+                "score_date" if score_date.is_none() => score_date = Some(v.trim().to_string()),
+                _ => {}
+            }
+        }
+        return Ok(EpssLine::Meta {
+            model_version,
+            score_date,
+        });
+    }
+    let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+    if !*header_seen {
+        if fields
+            .first()
+            .is_some_and(|f| f.eq_ignore_ascii_case("cve"))
+        {
+            *header_seen = true;
+            return Ok(EpssLine::Header);
+        }
+        return Err(EpssLineError::Header);
+    }
+    let [cve, epss, percentile] = fields[..] else {
+        return Err(EpssLineError::Fields);
+    };
+    let probability =
+        parse_probability(epss).ok_or_else(|| EpssLineError::Score(epss.to_string()))?;
+    let percentile = parse_probability(percentile)
+        .ok_or_else(|| EpssLineError::Percentile(percentile.to_string()))?;
+    let cve_upper = cve.to_ascii_uppercase();
+    if !cve_upper.starts_with("CVE-") {
+        return Err(EpssLineError::Cve(cve.to_string()));
+    }
+    Ok(EpssLine::Score {
+        cve: cve_upper,
+        score: Epss {
+            probability,
+            percentile,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -238,5 +289,29 @@ mod tests {
         let bad = "cve,epss,percentile\nCVE-1,1.5,0.2\n";
         let err = EpssScores::from_csv("epss.csv", bad.as_bytes()).unwrap_err();
         assert!(err.to_string().starts_with("epss.csv:2:"), "{err}");
+    }
+
+    #[test]
+    fn epss_lines_report_each_bad_line_and_stop_without_a_header() {
+        let csv = "#model_version:v1\n\ncve,epss,percentile\nCVE-1,0.5,0.5\nX-1,0.5,0.5\nCVE-2,0.5\nCVE-3,0.1,2\n";
+        let lines: Vec<_> = epss_lines(csv).collect();
+        assert_eq!(lines.len(), 6);
+        assert_eq!(
+            lines[0],
+            (
+                1,
+                Ok(EpssLine::Meta {
+                    model_version: Some("v1".into()),
+                    score_date: None
+                })
+            )
+        );
+        assert_eq!(lines[1], (3, Ok(EpssLine::Header)));
+        assert!(matches!(&lines[2], (4, Ok(EpssLine::Score { cve, .. })) if cve == "CVE-1"));
+        assert_eq!(lines[3], (5, Err(EpssLineError::Cve("X-1".into()))));
+        assert_eq!(lines[4], (6, Err(EpssLineError::Fields)));
+        assert_eq!(lines[5], (7, Err(EpssLineError::Percentile("2".into()))));
+        let headless: Vec<_> = epss_lines("CVE-1,0.5,0.5\ncve,epss,percentile\n").collect();
+        assert_eq!(headless, [(1, Err(EpssLineError::Header))]);
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
-use ward_stix::{Timestamp, Tlp};
+use ward_stix::{Lenient, Timestamp, Tlp};
 
 use crate::known::{indicator_key, value_hash, KeyHasher, KnownIndex, KnownIndicator};
 use crate::observable::{self, Observable};
@@ -35,38 +35,10 @@ pub fn stamp(t: Timestamp) -> String {
     t.with_precision(3).to_string()
 }
 
-/// Reads the dates feeds write: STIX/RFC 3339, `YYYY-MM-DD HH:MM:SS` (UTC), `YYYY-MM-DD`,
-/// and Unix seconds.
+/// Reads the dates feeds write (STIX/RFC 3339, `YYYY-MM-DD HH:MM:SS` (UTC), `YYYY-MM-DD`,
+/// Unix seconds...), quoted or not, through the one lenient parser with feed defaults.
 pub fn parse_time(text: &str) -> Option<Timestamp> {
-    let t = text.trim().trim_matches('"');
-    if t.is_empty() {
-        return None;
-    }
-    if let Ok(ts) = Timestamp::parse(t) {
-        return Some(ts);
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
-        return Some(Timestamp::from_micros(dt.timestamp_micros()));
-    }
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-    ] {
-        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
-            return Some(Timestamp::from_micros(dt.and_utc().timestamp_micros()));
-        }
-    }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Some(Timestamp::from_micros(
-            d.and_hms_opt(0, 0, 0)?.and_utc().timestamp_micros(),
-        ));
-    }
-    if t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: i64 = t.parse().ok()?;
-        return Some(Timestamp::from_micros(secs.checked_mul(1_000_000)?));
-    }
-    None
+    Lenient::FEEDS.parse(text.trim().trim_matches('"'))
 }
 
 /// A feed that vouches for entries.

@@ -148,16 +148,16 @@ fn resolve(discovery: &str, root: &str) -> String {
     }
 }
 
+/// What a path segment or query value escapes: everything but RFC 3986's unreserved
+/// characters.
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
 
 /// One microsecond before a TAXII timestamp (so that `added_after` includes that instant).
@@ -603,5 +603,6 @@ mod tests {
         );
         assert_eq!(just_before("garbage"), "garbage");
         assert_eq!(encode("a+b:c"), "a%2Bb%3Ac");
+        assert_eq!(encode("A-z_0.9~ é/%"), "A-z_0.9~%20%C3%A9%2F%25");
     }
 }

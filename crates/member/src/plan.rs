@@ -21,8 +21,7 @@ impl DataDir {
             ..Default::default()
         };
         if let Some(report) = self.latest_exposure()? {
-            let day = ward_exposure::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .unwrap_or(report.assessed_on);
+            let day = ward_stix::day(date).unwrap_or(report.assessed_on);
             input.exposures = ward_plan::from_exposure::exposed_assets(&report, day);
         }
         if let Some(summary) = self.latest_scan()? {

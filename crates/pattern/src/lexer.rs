@@ -149,37 +149,15 @@ fn is_base64_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '+' || c == '/'
 }
 
+/// Standard base64 with its padding, as the pattern grammar writes binary literals; bits
+/// past the last byte are ignored (as this lexer always did), not refused.
+pub(crate) const BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true),
+);
+
 pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if !bytes.len().is_multiple_of(4) {
-        return None;
-    }
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    for (i, chunk) in bytes.chunks(4).enumerate() {
-        let last = i + 1 == bytes.len() / 4;
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
-            n = (n << 6) | val(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let full = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&full[..3 - pad]);
-    }
-    Some(out)
+    base64::Engine::decode(&BASE64, text).ok()
 }
 
 pub(crate) fn decode_hex(text: &str) -> Option<Vec<u8>> {
@@ -545,6 +523,27 @@ mod tests {
             if !bytes.is_empty() {
                 assert_eq!(decode_base64(&enc), Some(bytes));
             }
+        }
+    }
+
+    /// What the hand-written decoder accepted and refused, through the base64 crate.
+    #[test]
+    fn base64_accepts_and_refuses_as_before() {
+        for (text, want) in [
+            ("", Some(vec![])),
+            ("AAECAw==", Some(vec![0, 1, 2, 3])),
+            ("AAEC", Some(vec![0, 1, 2])),
+            ("/+8=", Some(vec![0xff, 0xef])),
+            // Bits past the last byte are ignored.
+            ("AB==", Some(vec![0])),
+            ("AAB=", Some(vec![0, 0])),
+        ] {
+            assert_eq!(decode_base64(text), want, "{text}");
+        }
+        for bad in [
+            "A", "AA", "AAA", "AA=", "A===", "====", "AA==AAAA", "AB=C", "AA-_", "AA A", "AAAA\n",
+        ] {
+            assert_eq!(decode_base64(bad), None, "{bad}");
         }
     }
 }

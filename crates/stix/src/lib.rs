@@ -16,5 +16,5 @@ pub mod types;
 pub mod validate;
 
 pub use object::{Bundle, StixObject};
-pub use timestamp::Timestamp;
+pub use timestamp::{day, Lenient, Timestamp};
 pub use tlp::Tlp;

@@ -444,7 +444,7 @@ fn parse_expiry(text: &str, now: chrono::DateTime<chrono::Utc>) -> anyhow::Resul
     } else if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
         t.with_timezone(&chrono::Utc)
     } else {
-        let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
+        let day = crate::input::day(text).ok_or_else(bad)?;
         day.and_hms_opt(0, 0, 0).ok_or_else(bad)?.and_utc()
     };
     if at <= now {

@@ -78,8 +78,7 @@ fn parse_tier(s: &str) -> Result<Tier, String> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    s.parse::<NaiveDate>()
-        .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD"))
+    crate::input::day(s).ok_or_else(|| format!("`{s}` is not a date; expected YYYY-MM-DD"))
 }
 
 pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {

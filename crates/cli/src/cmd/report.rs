@@ -73,7 +73,7 @@ pub fn run(args: ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let date = match &args.date {
         Some(d) => {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            crate::input::day(d)
                 .with_context(|| format!("--date {d}: expected a day like 2026-11-28"))?;
             d.clone()
         }

@@ -6,7 +6,8 @@
 use serde_json::Value;
 use ward_stix::Tlp;
 
-use super::{confidence_of, csv_fields, Sink};
+use super::records::{csv_records, Lines};
+use super::{confidence_of, Sink};
 use crate::indicator::{parse_time, Entry, Source};
 use crate::observable::{self, Observable};
 
@@ -14,21 +15,17 @@ use crate::observable::{self, Observable};
 /// with fewer than `min_fields` fields are reported.
 fn data_lines(text: &str, min_fields: usize, sink: &mut Sink<'_>) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match csv_fields(line) {
-            Ok(f) if f.len() >= min_fields => out.push((i + 1, f)),
+    for (line, record) in csv_records(text, Lines::OnePerRecord) {
+        match record {
+            Ok(f) if f.len() >= min_fields => out.push((line, f)),
             Ok(f) => sink.problem(
-                i + 1,
+                line,
                 format!(
                     "expected at least {min_fields} comma-separated fields, found {}",
                     f.len()
                 ),
             ),
-            Err(e) => sink.problem(i + 1, e),
+            Err(e) => sink.problem(line, e),
         }
     }
     out

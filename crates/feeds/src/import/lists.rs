@@ -1,6 +1,7 @@
 //! Plain lists: text (one value a line) and CSV with a header that names the value column.
 
-use super::{confidence_of, csv_fields, Sink};
+use super::records::{csv_records, Lines};
+use super::{confidence_of, Sink};
 use crate::indicator::{parse_time, Entry, Source};
 use crate::observable::{self, Observable};
 use ward_stix::Tlp;
@@ -60,9 +61,10 @@ pub(super) fn looks_like_csv(text: &str) -> bool {
         return false;
     };
     header.contains(',')
-        && csv_fields(header)
-            .map(|f| value_column(&lower(&f)).is_some())
-            .unwrap_or(false)
+        && csv_records(header, Lines::OnePerRecord)
+            .first()
+            .and_then(|(_, f)| f.as_ref().ok())
+            .is_some_and(|f| value_column(&lower(f)).is_some())
 }
 
 fn lower(fields: &[String]) -> Vec<String> {
@@ -118,13 +120,8 @@ fn typed_observable(kind: Option<&str>, value: &str) -> Result<Observable, Strin
 pub(super) fn read_csv(text: &str, sink: &mut Sink<'_>) {
     let source = source_for(sink.file);
     let mut header: Option<Vec<String>> = None;
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = raw.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields = match csv_fields(line) {
+    for (line_no, record) in csv_records(text, Lines::OnePerRecord) {
+        let fields = match record {
             Ok(f) => f,
             Err(e) => {
                 sink.problem(line_no, e);

@@ -16,6 +16,7 @@ mod abusech;
 mod dshield;
 mod lists;
 mod misp;
+mod records;
 mod spamhaus;
 mod stix;
 mod vulns;
@@ -430,48 +431,6 @@ pub fn install_pattern_checker() {
     });
 }
 
-/// Splits one CSV line into trimmed fields without surrounding quotes. abuse.ch writes
-/// `"a", "b"` (a space after the comma), which strict CSV readers take as unquoted fields.
-pub(crate) fn csv_fields(line: &str) -> Result<Vec<String>, String> {
-    let mut fields = Vec::new();
-    let mut chars = line.chars().peekable();
-    loop {
-        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
-        let mut field = String::new();
-        if chars.next_if_eq(&'"').is_some() {
-            loop {
-                match chars.next() {
-                    Some('"') if chars.next_if_eq(&'"').is_some() => field.push('"'),
-                    Some('"') => break,
-                    Some(c) => field.push(c),
-                    None => return Err("a quoted field is not closed".into()),
-                }
-            }
-            while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
-            match chars.next() {
-                None => {
-                    fields.push(field);
-                    return Ok(fields);
-                }
-                Some(',') => fields.push(field),
-                Some(c) => return Err(format!("unexpected {c:?} after a quoted field")),
-            }
-        } else {
-            loop {
-                match chars.next() {
-                    None => {
-                        fields.push(field.trim().to_string());
-                        return Ok(fields);
-                    }
-                    Some(',') => break,
-                    Some(c) => field.push(c),
-                }
-            }
-            fields.push(field.trim().to_string());
-        }
-    }
-}
-
 /// Sets `key` of a JSON object (nothing when `o` is not an object, which the objects built
 /// here always are).
 pub(crate) fn set(o: &mut Value, key: &str, value: Value) {
@@ -506,22 +465,7 @@ mod tests {
         assert!(Format::parse("xml").is_err());
     }
 
-    #[test]
-    fn csv_fields_handle_abusech_spacing() {
-        assert_eq!(
-            csv_fields(r#""2024-01-01 00:00:00", "1", "http://a.example/x,y", "url""#).unwrap(),
-            vec!["2024-01-01 00:00:00", "1", "http://a.example/x,y", "url"]
-        );
-        assert_eq!(csv_fields("a,,\"b\"\"c\"").unwrap(), vec!["a", "", "b\"c"]);
-        assert!(csv_fields("\"open").is_err());
-    }
-
     proptest::proptest! {
-        #[test]
-        fn csv_lines_never_panic(line in "[ -~\"]{0,120}") {
-            let _ = csv_fields(&line);
-        }
-
         #[test]
         fn any_text_in_any_format_never_panics(text in "\\PC{0,200}") {
             let now = Timestamp::parse("2025-01-01T00:00:00Z").unwrap();

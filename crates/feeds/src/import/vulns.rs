@@ -2,14 +2,16 @@
 //! Each CVE becomes one STIX `vulnerability` (deterministic id from the CVE id, so every
 //! source annotates the same object); what each source says is kept in an `x_ward_*`
 //! property (`x_ward_kev`, `x_ward_epss`, `x_ward_csaf`, `x_ward_cvss`). Parsing of the
-//! KEV entry and of CSAF documents is the exposure crate's; NVD records are read here
-//! entry by entry, so that one broken record is skipped rather than the file.
+//! KEV entry, EPSS lines, CSAF documents and NVD records is the exposure crate's; EPSS and
+//! NVD are read line by line and record by record, so that one broken entry is skipped
+//! rather than the file.
 
 use serde_json::{json, Value};
-use ward_exposure::signals::KevEntry;
-use ward_exposure::Advisory;
+use ward_exposure::signals::{epss_lines, EpssLine, EpssLineError, KevEntry};
+use ward_exposure::{nvd, Advisory};
 
-use super::{csv_fields, set, Sink};
+use super::records::{csv_records, Lines};
+use super::{set, Sink};
 use crate::indicator::{derived_id, stamp, SOURCES_PROPERTY};
 
 fn is_cve(id: &str) -> bool {
@@ -94,7 +96,7 @@ fn read_kev_json(bytes: &[u8], sink: &mut Sink<'_>) {
 
 fn read_kev_csv(text: &str, sink: &mut Sink<'_>) {
     let mut header: Option<Vec<String>> = None;
-    for (line, record) in csv_records(text) {
+    for (line, record) in csv_records(text, Lines::QuotedBreaks) {
         let fields = match record {
             Ok(f) => f,
             Err(e) => {
@@ -128,33 +130,6 @@ fn read_kev_csv(text: &str, sink: &mut Sink<'_>) {
     }
 }
 
-/// CSV records with their first line number: a record continues on the next line while a
-/// quoted field is open.
-fn csv_records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
-    let mut out = Vec::new();
-    let mut record = String::new();
-    let mut start = 0;
-    let mut quotes = 0usize;
-    for (i, line) in text.lines().enumerate() {
-        if record.is_empty() {
-            start = i + 1;
-        } else {
-            record.push('\n');
-        }
-        record.push_str(line);
-        quotes += line.bytes().filter(|&b| b == b'"').count();
-        if quotes.is_multiple_of(2) {
-            out.push((start, csv_fields(&record)));
-            record.clear();
-            quotes = 0;
-        }
-    }
-    if !record.is_empty() {
-        out.push((start, csv_fields(&record)));
-    }
-    out
-}
-
 /// One KEV entry as a vulnerability; `location` names the entry's CVE id in problems.
 fn kev_entry(sink: &mut Sink<'_>, entry: &KevEntry, location: &str) {
     let cve = entry.cve_id.trim().to_ascii_uppercase();
@@ -184,46 +159,29 @@ fn kev_entry(sink: &mut Sink<'_>, entry: &KevEntry, location: &str) {
 }
 
 pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
-    let mut header = false;
     let mut score_date: Option<String> = None;
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(meta) = line.strip_prefix('#') {
-            score_date = meta
-                .split(',')
-                .filter_map(|kv| kv.split_once(':'))
-                .find(|(k, _)| k.trim() == "score_date")
-                .map(|(_, v)| v.trim().to_string());
-            continue;
-        }
-        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-        if !header {
-            if fields
-                .first()
-                .is_some_and(|f| f.eq_ignore_ascii_case("cve"))
-            {
-                header = true;
+    for (line, read) in epss_lines(text) {
+        let (cve, score) = match read {
+            Ok(EpssLine::Meta { score_date: d, .. }) => {
+                score_date = d;
                 continue;
             }
-            return sink.problem(i + 1, "expected the EPSS header `cve,epss,percentile`");
-        }
-        let [cve, epss, percentile] = fields[..] else {
-            sink.problem(i + 1, "expected three fields: cve,epss,percentile");
+            Ok(EpssLine::Header) => continue,
+            Ok(EpssLine::Score { cve, score }) => (cve, Some(score)),
+            Err(EpssLineError::Score(_) | EpssLineError::Percentile(_)) => {
+                sink.problem(line, "expected probabilities between 0 and 1");
+                continue;
+            }
+            Err(EpssLineError::Cve(cve)) => (cve.to_ascii_uppercase(), None),
+            Err(e) => {
+                sink.problem(line, format!("expected {e}"));
+                continue;
+            }
+        };
+        let Some(score) = score.filter(|_| is_cve(&cve)) else {
+            sink.problem(line, format!("{cve:?}: expected CVE-YYYY-NNNN"));
             continue;
         };
-        let cve = cve.to_ascii_uppercase();
-        let prob = |s: &str| s.parse::<f64>().ok().filter(|v| (0.0..=1.0).contains(v));
-        let (Some(p), Some(pc)) = (prob(epss), prob(percentile)) else {
-            sink.problem(i + 1, "expected probabilities between 0 and 1");
-            continue;
-        };
-        if !is_cve(&cve) {
-            sink.problem(i + 1, format!("{cve:?}: expected CVE-YYYY-NNNN"));
-            continue;
-        }
         let mut o = vulnerability(
             sink,
             &cve,
@@ -233,7 +191,11 @@ pub(super) fn read_epss(text: &str, sink: &mut Sink<'_>) {
         set(
             &mut o,
             "x_ward_epss",
-            json!({"probability": p, "percentile": pc, "score_date": score_date}),
+            json!({
+                "probability": score.probability,
+                "percentile": score.percentile,
+                "score_date": score_date,
+            }),
         );
         sink.object(o);
     }
@@ -279,78 +241,45 @@ pub(super) fn read_csaf(bytes: &[u8], sink: &mut Sink<'_>) {
     }
 }
 
-/// The NVD's own (primary) CVSS score, newest CVSS version first.
-fn nvd_cvss(metrics: Option<&Value>) -> Option<(f64, String)> {
-    let metrics = metrics?;
-    for key in [
-        "cvssMetricV40",
-        "cvssMetricV31",
-        "cvssMetricV30",
-        "cvssMetricV2",
-    ] {
-        let Some(list) = metrics.get(key).and_then(Value::as_array) else {
-            continue;
-        };
-        let primary = list
-            .iter()
-            .find(|m| m.get("type").and_then(Value::as_str) == Some("Primary"))
-            .or_else(|| list.first());
-        if let Some(data) = primary.and_then(|m| m.get("cvssData")) {
-            if let Some(score) = data.get("baseScore").and_then(Value::as_f64) {
-                let vector = data
-                    .get("vectorString")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                return Some((score, vector.to_string()));
-            }
-        }
-    }
-    None
-}
-
 pub(super) fn read_nvd(bytes: &[u8], sink: &mut Sink<'_>) {
-    let doc: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
+    let text = String::from_utf8_lossy(bytes);
+    let records = match nvd::records(&text) {
+        Ok(r) => r,
+        Err(e) if e.is_data() => {
+            return sink.problem(
+                "$.vulnerabilities",
+                "expected NVD CVE JSON 2.0 (`vulnerabilities: [{cve: ...}]`)",
+            )
+        }
         Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
     };
-    let Some(list) = doc.get("vulnerabilities").and_then(Value::as_array) else {
-        return sink.problem(
-            "$.vulnerabilities",
-            "expected NVD CVE JSON 2.0 (`vulnerabilities: [{cve: ...}]`)",
-        );
-    };
-    for (i, item) in list.iter().enumerate() {
-        let path = format!("$.vulnerabilities[{i}].cve");
-        let Some(cve) = item.get("cve") else {
-            sink.problem(path, "missing");
-            continue;
+    for (i, record) in records.enumerate() {
+        let cve = match record {
+            Ok(r) => r.to_cve(),
+            Err(e) => {
+                let path = format!("$.vulnerabilities[{i}].cve");
+                let message = if e.missing_cve {
+                    "missing".to_string()
+                } else {
+                    e.to_string()
+                };
+                sink.problem(path, message);
+                continue;
+            }
         };
-        let id = cve
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .trim()
-            .to_ascii_uppercase();
-        if !is_cve(&id) {
+        if !is_cve(&cve.id) {
             sink.problem(
-                format!("{path}.id"),
-                format!("{id:?}: expected CVE-YYYY-NNNN"),
+                format!("$.vulnerabilities[{i}].cve.id"),
+                format!("{:?}: expected CVE-YYYY-NNNN", cve.id),
             );
             continue;
         }
-        let url = format!("https://nvd.nist.gov/vuln/detail/{id}");
-        let mut o = vulnerability(sink, &id, "nvd", Some(&url));
-        let description = cve
-            .get("descriptions")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .find(|d| d.get("lang").and_then(Value::as_str) == Some("en"))
-            .and_then(|d| d.get("value").and_then(Value::as_str));
-        if let Some(d) = description {
+        let url = format!("https://nvd.nist.gov/vuln/detail/{}", cve.id);
+        let mut o = vulnerability(sink, &cve.id, "nvd", Some(&url));
+        if let Some(d) = &cve.description {
             set(&mut o, "description", json!(d));
         }
-        if let Some((score, vector)) = nvd_cvss(cve.get("metrics")) {
+        if let Some((score, vector)) = &cve.cvss {
             set(
                 &mut o,
                 "x_ward_cvss",
