@@ -231,6 +231,8 @@ fn assess_asset(
     })
 }
 
+// Long because: walks an advisory's product tree and its vulnerabilities' statuses in one pass,
+// with the version-range decision per status kind.
 fn csaf_hits(
     asset: &Asset,
     vendor: &VendorNames,
@@ -594,6 +596,8 @@ fn is_medical(asset: &Asset) -> bool {
         )
 }
 
+// Long because: one branch per kind of remedy (patch, vendor mitigation, KEV action, end of
+// support, compensating controls), in the order the plan shows them.
 fn recommend(
     asset: &Asset,
     vulns: &[VulnerabilityFinding],
@@ -731,6 +735,7 @@ fn recommend(
     }
 }
 
+// Long because: the plain-English explanation, one sentence per signal in a fixed order.
 fn explain(
     asset: &Asset,
     vulns: &[VulnerabilityFinding],

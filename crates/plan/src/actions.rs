@@ -256,6 +256,8 @@ fn criticality_bonus(criticality: &str) -> u8 {
 }
 
 /// One action per vulnerable asset.
+// Long because: the action's fields (what, why, how, how long, what breaks) are written from the
+// same asset facts; it is one sentence builder, not several decisions.
 fn fix_asset(asset: &ExposedAsset) -> Action {
     let flaws = join_list(&asset.vulnerabilities, 3);
     let device = format!("{} {} {}", asset.vendor, asset.product, asset.version);

@@ -276,6 +276,7 @@ pub fn id_contributing_properties(object_type: &str) -> Option<&'static [&'stati
 
 /// Open vocabularies (values outside them are warnings, never errors): the property and the
 /// suggested values, per type. Property `*` applies to every type.
+// Long because: it is a data table (the specification's open vocabularies), one arm a property.
 pub fn open_vocabulary(object_type: &str, property: &str) -> Option<&'static [&'static str]> {
     Some(match (object_type, property) {
         ("indicator", "indicator_types") => &[

@@ -101,24 +101,12 @@ fn take_param(url: &str, key: &str) -> (String, Option<String>) {
     (rest, value)
 }
 
-/// `%XX` escapes of a URL parameter value (paths with spaces or `&`).
+/// `%XX` escapes of a URL parameter value (paths with spaces or `&`); a `%` not followed by
+/// two hex digits is kept as it is.
 fn percent_decode(v: &str) -> String {
-    let bytes = v.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let digit = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
-        if bytes[i] == b'%' {
-            if let (Some(hi), Some(lo)) = (digit(i + 1), digit(i + 2)) {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(v)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// rustls (ring) trusting the web PKI roots, or only the CAs in `root_cert`.

@@ -224,6 +224,7 @@ fn migrate(args: &MigrateArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
 }
 
+// Long because: one match arm per admin subcommand, each a store call and a print.
 pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
     // Migration names both of its stores itself; --data/--database play no part.
     if let AdminCommand::Migrate(args) = &cmd {

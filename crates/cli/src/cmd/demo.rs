@@ -210,7 +210,8 @@ impl Demo {
             std::fs::write(&path, text)?;
         }
         let hub_data = scratch.join("hub");
-        std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
+        std::fs::create_dir_all(out)
+            .with_context(|| format!("{}: cannot create", out.display()))?;
         let member = out.join("member-store");
         if member.exists() {
             std::fs::remove_dir_all(&member)
@@ -290,8 +291,16 @@ impl Demo {
     fn share(&self, community: &Community) -> anyhow::Result<()> {
         step(2, "Two members share what attacked them.");
         for (file, token, who) in [
-            ("intel/member-a-lakeside.json", &community.tokens[0], MEMBER_A),
-            ("intel/member-b-hillcrest.json", &community.tokens[1], MEMBER_B),
+            (
+                "intel/member-a-lakeside.json",
+                &community.tokens[0],
+                MEMBER_A,
+            ),
+            (
+                "intel/member-b-hillcrest.json",
+                &community.tokens[1],
+                MEMBER_B,
+            ),
         ] {
             self.member(&[
                 "push",

@@ -141,6 +141,7 @@ fn action_label(f: &Finding) -> String {
     }
 }
 
+// Long because: a terminal table, one column block after another.
 fn print_table(
     out: &mut impl Write,
     report: &ExposureReport,

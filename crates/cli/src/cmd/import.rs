@@ -62,6 +62,7 @@ pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
         .with_context(|| format!("opening the local intel in {}", global.data.display()))
 }
 
+// Long because: prints each stage's outcome (known index, per-file results, summary, exit code).
 pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let format = args.format.as_deref().map(Format::parse).transpose()?;
     // A large import (a feed's daily refresh) first reads a compact index of what the local

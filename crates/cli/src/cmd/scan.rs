@@ -77,6 +77,7 @@ fn parse_format(s: &str) -> Result<LogFormat, String> {
     })
 }
 
+// Long because: prints each stage's outcome (index notes, per-file results, summary, exit code).
 pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let data = DataDir::new(&global.data);

@@ -59,12 +59,12 @@ pub struct ServeArgs {
 /// `--max-connections`, lowered so that connections never take the file descriptors the
 /// store and the listener need (hitting the limit made the hub unreachable).
 #[cfg(not(unix))]
-#[allow(unsafe_code)] // one libc call or CPU hint; the SAFETY comment is at the block
 fn connection_limit(wanted: usize) -> usize {
     wanted.max(1)
 }
 
 #[cfg(unix)]
+#[allow(unsafe_code)] // one libc call; the SAFETY comment is at the block
 fn connection_limit(wanted: usize) -> usize {
     let mut limit = libc::rlimit {
         rlim_cur: 0,

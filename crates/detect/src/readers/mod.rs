@@ -5,7 +5,11 @@
 //! Every reader works on bytes or on checked `str::get`: a line is foreign input, and a
 //! slice at a computed offset inside a character would panic. The lints below keep it so.
 
-#![deny(clippy::string_slice, clippy::indexing_slicing)]
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 pub mod cef;
 pub mod json;

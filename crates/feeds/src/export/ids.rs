@@ -90,6 +90,7 @@ fn http_url(u: &str) -> Option<UrlParts> {
     })
 }
 
+// Long because: one rule template per observable kind, sharing the sid counter and companions.
 pub(super) fn suricata(items: &[Item<'_>], options: &ExportOptions, allow_listed: usize) -> Export {
     let mut rules = Rules {
         text: String::new(),

@@ -188,6 +188,8 @@ fn confidence_of_analysis(v: Option<&Value>) -> u8 {
     }
 }
 
+// Long because: one pass over an event's attributes and its objects' attributes, which share
+// the per-attribute decisions and the problem lines; a split would pass the same six locals.
 pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
     let doc: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,

@@ -10,7 +10,11 @@
 //! `split_once`...), never by slicing a `str` at a computed offset; the lints below keep it
 //! so.
 
-#![deny(clippy::string_slice, clippy::indexing_slicing)]
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod abusech;
 mod dshield;
@@ -450,6 +454,8 @@ pub(crate) fn confidence_of(text: &str) -> Option<u8> {
     } else {
         v
     };
+    // In 0..=100 by the check above, so the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Some(v.round() as u8)
 }
 
