@@ -30,7 +30,7 @@ use crate::files::{read_json, write_json};
 use crate::MemberError;
 
 /// The file of the embedded store (the name `SqliteStore::open` gives it).
-pub const STORE_FILE: &str = "ward.db";
+pub const STORE_FILE: &str = ward_store::DB_FILE;
 /// Pull positions per server and collection.
 pub const PULL_STATE_FILE: &str = "pull-state.json";
 /// The hub's sightings counts for what the latest scan found.

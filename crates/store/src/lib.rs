@@ -18,7 +18,7 @@ mod sqlite;
 
 pub use model::*;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, DB_FILE};
 
 /// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.
 pub trait VersionSource {

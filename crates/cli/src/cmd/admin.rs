@@ -173,10 +173,11 @@ fn migrate(args: &MigrateArgs, global: &Global) -> anyhow::Result<ExitCode> {
         );
     }
     // Opening a folder without a store would create an empty one and "migrate" nothing.
-    if !args.from.join("ward.db").is_file() {
+    if !args.from.join(ward_store::DB_FILE).is_file() {
         bail!(
-            "--from {}: expected a folder holding an embedded store (ward.db)",
-            args.from.display()
+            "--from {}: expected a folder holding an embedded store ({})",
+            args.from.display(),
+            ward_store::DB_FILE
         );
     }
     let from = SqliteStore::open(&args.from)
