@@ -307,9 +307,16 @@ pub fn vin(token: &str) -> bool {
         && b.iter().any(u8::is_ascii_uppercase)
 }
 
-/// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`.
+/// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
+/// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
 pub fn host_convention(token: &str) -> bool {
+    if token.bytes().any(|c| c.is_ascii_lowercase()) {
+        return lower_host_convention(token);
+    }
     let b = token.as_bytes();
+    if !b.contains(&b'-') {
+        return glued_host(token);
+    }
     if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
         return false;
     }
@@ -335,6 +342,56 @@ pub fn host_convention(token: &str) -> bool {
     let segments = token.split('-').count();
     const HOST_PREFIXES: &[&str] = &["DESKTOP", "LAPTOP", "WIN", "WS", "PC", "SRV", "DC", "NB"];
     segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
+}
+
+/// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen.
+fn glued_host(token: &str) -> bool {
+    let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = token.len() - letters;
+    const NOT_HOSTS: &[&str] = &[
+        "RAID", "HTTP", "IMAP", "SMTP", "POP", "UTF", "SHA", "IPV", "SMBV", "TLSV", "SSLV",
+        "NTLMV", "SNMPV", "WPA", "PKCS", "BASE", "AVX", "DDR", "LTE", "USB", "HDMI", "MPEG",
+        "COVID",
+    ];
+    (4..=12).contains(&letters)
+        && (1..=3).contains(&digits)
+        && token[letters..].bytes().all(|c| c.is_ascii_digit())
+        && !NOT_HOSTS.contains(&&token[..letters])
+}
+
+/// `ws-radiology-17`, `nurse-stn-icu-3`, `ehr-db-02`: lowercase words and a number joined
+/// by hyphens, no dot (a public name would have a suffix), ending in the number.
+fn lower_host_convention(token: &str) -> bool {
+    let b = token.as_bytes();
+    if b.len() < 5
+        || b.len() > 40
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        || !b[0].is_ascii_lowercase()
+    {
+        return false;
+    }
+    let parts: Vec<&str> = token.split('-').collect();
+    let Some(last) = parts.last() else {
+        return false;
+    };
+    const NOT_HOSTS: &[&str] = &[
+        "sha", "aes", "rsa", "md", "covid", "hl", "iso", "tls", "ssl", "utf", "cve", "cwe", "ghsa",
+        "ms", "kb", "apt", "unc", "fin", "ta", "dev", "storm", "rfc", "pci", "fips", "x", "ipv",
+        "win", "windows", "log", "ec", "p", "chacha", "curve", "ed", "rc", "base", "ecdsa", "t",
+        "step", "phase", "stage", "day", "week", "version", "v", "build", "tier", "level", "wave",
+        "round", "part", "page", "section", "chapter", "room", "bed", "floor", "suite",
+    ];
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty())
+        && !last.is_empty()
+        && last.bytes().all(|c| c.is_ascii_digit())
+        && last.len() <= 4
+        && !NOT_HOSTS.contains(&parts[0])
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner

@@ -15,6 +15,7 @@
 //! a list of what it removed and why.
 
 mod classify;
+mod gazetteer;
 mod hasher;
 mod lists;
 mod numeric;

@@ -143,6 +143,10 @@ bruteratel nighthawk mythic empire covenant powersploit rubeus lazagne advanced_
 sandworm turla gamaredon muddywater oilrig apt28 apt29 apt41 apt38 fin7 fin8 fin12 ta505
 ta551 ta577 wizard spider scattered spider cozy fancy bear charming kitten mustang panda
 volt typhoon salt silk flax linen vanilla tempest octo
+lynx nokoyawa fog chaos play blackmatter ragnarlocker medusalocker avoslocker vicesociety
+moneymessage monti darkvault dragonforce eldorado fog handala helldown
+killsec ransomcortex sarcoma termite threeam 3am bashe ransomed
+cloak abyss alphalocker hellcat morpheus nitrogen mydecryptor royal blacklock
 ";
 
 /// Multi-word threat names, kept whole. Each entry's words must all match, in order.
@@ -170,6 +174,8 @@ pub const THREAT_PHRASES: &[&[&str]] = &[
     &["play", "ransomware"],
     &["hunters", "international"],
     &["ghost", "ransomware"],
+    &["brain", "cipher"],
+    &["medusa", "locker"],
 ];
 
 /// Capitalized words that are never a person's name even next to one (months, weekdays,
@@ -198,6 +204,7 @@ discovery lateral movement collection exfiltration command control
 approximately around about over under between within without via per using used
 using after following prior until since also then later however additionally
 regional memorial general university community family children's childrens
+networks systems technologies software labs solutions inc llc ltd corp corporation
 mercy providence baptist methodist presbyterian lutheran kaiser sutter
 ";
 

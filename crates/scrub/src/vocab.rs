@@ -39,6 +39,15 @@ pub enum Cue {
     HostWeak,
     Age,
     City,
+    /// "Hi", "Dear", "Prepared by": the next capitalized word is a name if it is on a name
+    /// list, even one that is also an ordinary word ("Hi Mark,").
+    Greeting,
+    /// "Regards,", "Thanks,": a name on a list may follow on the next line.
+    SignOff,
+    /// "From:", "To:", "Cc:" (with the colon): a known name follows.
+    Header,
+    /// "Address:", "Home:" (with the colon): the rest of the line is an address.
+    AddressField,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -363,6 +372,71 @@ const CUES: &[(&str, Cue)] = &[
     ("hometown", Cue::City),
     ("hometown of", Cue::City),
     ("moved to", Cue::City),
+    ("address", Cue::AddressField),
+    ("home address", Cue::AddressField),
+    ("mailing address", Cue::AddressField),
+    ("street address", Cue::AddressField),
+    ("home", Cue::AddressField),
+    ("residence", Cue::AddressField),
+    ("addr", Cue::AddressField),
+    ("adresse", Cue::AddressField),
+    ("anschrift", Cue::AddressField),
+    ("adres", Cue::AddressField),
+    ("indirizzo", Cue::AddressField),
+    ("dirección", Cue::AddressField),
+    ("direccion", Cue::AddressField),
+    ("domicilio", Cue::AddressField),
+    ("endereço", Cue::AddressField),
+    ("hi", Cue::Greeting),
+    ("hello", Cue::Greeting),
+    ("hey", Cue::Greeting),
+    ("dear", Cue::Greeting),
+    ("attn", Cue::Greeting),
+    ("attention", Cue::Greeting),
+    ("prepared by", Cue::Greeting),
+    ("written by", Cue::Greeting),
+    ("escalated by", Cue::Greeting),
+    ("forwarded by", Cue::Greeting),
+    ("assigned to", Cue::Greeting),
+    ("contacted", Cue::Greeting),
+    ("signed", Cue::Greeting),
+    ("thanks", Cue::SignOff),
+    ("thank you", Cue::SignOff),
+    ("regards", Cue::SignOff),
+    ("best regards", Cue::SignOff),
+    ("kind regards", Cue::SignOff),
+    ("sincerely", Cue::SignOff),
+    ("cheers", Cue::SignOff),
+    ("best", Cue::SignOff),
+    ("from", Cue::Header),
+    ("to", Cue::Header),
+    ("cc", Cue::Header),
+    ("bcc", Cue::Header),
+    ("targetusername", Cue::UserStrong),
+    ("subjectusername", Cue::UserStrong),
+    ("targetuser", Cue::UserStrong),
+    ("accountname", Cue::UserStrong),
+    ("account_name", Cue::UserStrong),
+    ("user_name", Cue::UserStrong),
+    ("src_user", Cue::UserStrong),
+    ("dst_user", Cue::UserStrong),
+    ("suser", Cue::UserStrong),
+    ("duser", Cue::UserStrong),
+    ("usr", Cue::UserStrong),
+    ("logname", Cue::UserStrong),
+    ("ruser", Cue::UserStrong),
+    ("workstationname", Cue::HostStrong),
+    ("workstation name", Cue::HostStrong),
+    ("computername", Cue::HostStrong),
+    ("shost", Cue::HostStrong),
+    ("dhost", Cue::HostStrong),
+    ("src_host", Cue::HostStrong),
+    ("dst_host", Cue::HostStrong),
+    ("clientname", Cue::HostStrong),
+    ("client name", Cue::HostStrong),
+    ("client", Cue::HostWeak),
+    ("source host", Cue::HostStrong),
+    ("destination host", Cue::HostStrong),
 ];
 
 /// Bits of [`Vocab::flags`]: which lists a lowercase word is on.
@@ -382,6 +456,16 @@ pub mod flag {
     pub const CUE: u32 = 1 << 12;
     pub const COUNT: u32 = 1 << 13;
     pub const THREAT_FIRST: u32 = 1 << 14;
+    /// On the census given-name list (and not an English word).
+    pub const CENSUS_GIVEN: u32 = 1 << 15;
+    /// On the census surname list (and not an English word).
+    pub const CENSUS_SURNAME: u32 = 1 << 16;
+    /// A census name that is also an English word: a name only in a name's position.
+    pub const NAME_WORD: u32 = 1 << 17;
+    /// A place of 1,000 people or more (GeoNames).
+    pub const PLACE: u32 = 1 << 18;
+    /// Capitalized letters of a script without Latin letters (Cyrillic, Greek, CJK...).
+    pub const NON_LATIN: u32 = 1 << 19;
 }
 
 /// Everything the rules look words up in.

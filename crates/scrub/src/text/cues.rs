@@ -51,27 +51,40 @@ impl Engine<'_> {
     }
 
     fn apply_cue(&mut self, k: usize, next: usize, cue: Cue) -> bool {
+        if cue == Cue::SignOff {
+            return self.sign_off(k, next);
+        }
         let Some(j) = self.value_after(k, next) else {
             return false;
         };
+        // `key=value`: the value is the very next token, and `-` means there is none.
+        if self.toks[next - 1].after == b'='
+            && (j != next || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation()))
+        {
+            return false;
+        }
         let class = self.toks[j].class;
         let s = self.toks[j].s;
         match cue {
             Cue::Title => {
                 let ok = (c::is_cap_word(s) || c::is_initial(s))
                     && matches!(class, Class::Plain | Class::Threat)
-                    && !self.never_name(j);
+                    && !self.never_name(j)
+                    && !self.has(j, flag::CUE);
                 if ok {
                     self.toks[j].class = Class::Plain;
-                    let end = self.name_end(j);
+                    let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a title");
                 }
                 ok
             }
             Cue::Role => {
-                let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
+                let ok = class == Class::Plain
+                    && c::is_cap_word(s)
+                    && !self.never_name(j)
+                    && !self.has(j, flag::CUE);
                 if ok {
-                    let end = self.name_end(j);
+                    let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a role word");
                 }
                 ok
@@ -127,6 +140,40 @@ impl Engine<'_> {
                 }
                 ok
             }
+            Cue::Greeting | Cue::Header => {
+                if cue == Cue::Header && self.toks[next - 1].trail != b':' {
+                    return false;
+                }
+                self.listed_name_at(j, "name after a greeting or cue")
+            }
+            Cue::AddressField => {
+                if self.toks[next - 1].trail != b':' {
+                    return false;
+                }
+                let mut end = j;
+                while end + 1 < self.toks.len()
+                    && end - j < 12
+                    && self.same_sentence(j, end + 1)
+                    && self.toks[end].trail != b':'
+                    && self.toks[end + 1].trail != b':'
+                    && matches!(
+                        self.toks[end + 1].class,
+                        Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+                    )
+                {
+                    end += 1;
+                }
+                let ok = matches!(
+                    self.toks[j].class,
+                    Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+                );
+                if ok {
+                    // Findings already inside the line are merged into the wider one.
+                    self.remove_toks(j, end, Kind::Address, "address after an address label");
+                }
+                ok
+            }
+            Cue::SignOff => false,
             Cue::City => {
                 let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
                 if ok {
@@ -297,5 +344,42 @@ impl Engine<'_> {
             return true;
         }
         false
+    }
+
+    /// A capitalized word on any name list (or with letters beyond ASCII) at `j` starts a
+    /// name: the cue before it says it is one even when it is also an ordinary word.
+    fn listed_name_at(&mut self, j: usize, reason: &'static str) -> bool {
+        let t = &self.toks[j];
+        if !matches!(t.class, Class::Plain) || !c::is_cap_word(t.s) || self.never_name(j) {
+            return false;
+        }
+        let listed = self.has(
+            j,
+            flag::GIVEN
+                | flag::SURNAME
+                | flag::COMMON
+                | flag::CENSUS_GIVEN
+                | flag::CENSUS_SURNAME
+                | flag::NAME_WORD,
+        ) || !t.s.is_ascii();
+        if listed {
+            let end = self.with_given_after_comma(self.name_end(j));
+            self.remove_toks(j, end, Kind::Name, reason);
+        }
+        listed
+    }
+
+    /// "Regards," then a listed name, often on the next line.
+    fn sign_off(&mut self, k: usize, next: usize) -> bool {
+        let mut j = next;
+        while j < self.toks.len()
+            && j - next < 2
+            && self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation())
+        {
+            j += 1;
+        }
+        j < self.toks.len()
+            && self.toks[j].sent <= self.toks[k].sent + 1
+            && self.listed_name_at(j, "name after a sign-off")
     }
 }

@@ -70,6 +70,12 @@ impl Engine<'_> {
             "block",
             "blocked",
             "blocklist",
+            "write",
+            "decrypt",
+            "decryption",
+            "decryptor",
+            "tox",
+            "negotiation",
         ];
         const PERSON: &[&str] = &[
             "patient",
@@ -110,7 +116,7 @@ impl Engine<'_> {
             // "from" and its like speak for the address only right before it.
             let near = matches!(
                 l,
-                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by"
+                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by" | "write"
             );
             if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
                 verdict = Some(true);

@@ -146,7 +146,7 @@ impl Engine<'_> {
 
     /// `jsmith`, `smithj`: an initial glued to a known surname.
     pub(super) fn login_from_name(&self, l: &str) -> bool {
-        if l.len() < 6 {
+        if l.len() < 6 || crate::gazetteer::login_lookalike(l) {
             return false;
         }
         let (head, tail) = (&l[1..], &l[..l.len() - 1]);

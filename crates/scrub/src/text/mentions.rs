@@ -1,0 +1,134 @@
+//! Document-level consistency: once a word is judged part of a person's name, or a string
+//! a user or host name, every other mention of it in the document goes too ("Dr. Mark
+//! Hill ... Mark said ..."; "Hill, M." ; the same login in a later log line).
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::Kind;
+
+impl Engine<'_> {
+    pub(super) fn other_mentions(&mut self) {
+        let mut names: HashSet<&str> = HashSet::new();
+        let mut logins: HashMap<String, Kind> = HashMap::new();
+        for t in &self.toks {
+            let Some(f) = self.found.get(t.finding) else {
+                continue;
+            };
+            match f.kind {
+                Kind::Name if c::is_cap_word(t.s) && !self.never_word(t.s) => {
+                    names.insert(t.s);
+                }
+                Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
+                    logins.insert(t.s.to_lowercase(), f.kind);
+                }
+                _ => {}
+            }
+        }
+        if names.is_empty() && logins.is_empty() {
+            return;
+        }
+        let mut k = 0;
+        while k < self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Plain {
+                k += 1;
+                continue;
+            }
+            if names.contains(t.s) {
+                // "M. Hill": an initial right before the surname goes with it.
+                let start = if k > 0
+                    && self.toks[k - 1].class == Class::Plain
+                    && c::is_initial(self.toks[k - 1].s)
+                    && self.toks[k - 1].after == b' '
+                {
+                    k - 1
+                } else {
+                    k
+                };
+                let mut end = k;
+                while end + 1 < self.toks.len()
+                    && end - k < 3
+                    && self.toks[end].after == b' '
+                    && self.toks[end + 1].class == Class::Plain
+                    && names.contains(self.toks[end + 1].s)
+                {
+                    end += 1;
+                }
+                self.remove_toks(start, end, Kind::Name, "name mentioned elsewhere");
+                k = end + 1;
+                continue;
+            }
+            if let Some(&kind) = logins.get(&t.s.to_lowercase()) {
+                self.remove_toks(k, k, kind, "user or host name mentioned elsewhere");
+            }
+            k += 1;
+        }
+    }
+
+    fn never_word(&self, s: &str) -> bool {
+        let mut buf = [0u8; 32];
+        crate::vocab::lower(s, &mut buf).is_none_or(|l| self.v.never_names.contains(l))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ScrubConfig, Scrubber};
+
+    fn scrub(text: &str) -> String {
+        Scrubber::new(ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(text)
+            .text
+    }
+
+    #[test]
+    fn a_name_found_once_goes_everywhere() {
+        assert_eq!(
+            scrub("Dr. Mark Hill was paged. Later Mark called; Hill agreed."),
+            "Dr. [NAME] was paged. Later [NAME] called; [NAME] agreed."
+        );
+        assert_eq!(
+            scrub("Logs show workstation ws-radiology-17 failed; ws-radiology-17 rebooted."),
+            "Logs show workstation [INTERNAL-HOST] failed; [INTERNAL-HOST] rebooted."
+        );
+    }
+
+    #[test]
+    fn names_in_a_names_position() {
+        assert_eq!(
+            scrub("Hi Mark,\nthe printer is down."),
+            "Hi [NAME],\nthe printer is down."
+        );
+        assert_eq!(scrub("Dear Rose Brown, thanks."), "Dear [NAME], thanks.");
+        assert_eq!(scrub("Seen by Smith, John today."), "Seen by [NAME] today.");
+        assert_eq!(scrub("Regards,\nWill"), "Regards,\n[NAME]");
+        assert_eq!(scrub("Von: Olav Sauer"), "Von: [NAME]");
+        assert_eq!(scrub("Attending: 王秀英"), "Attending: [NAME]");
+        // A label is not part of the name, and a vendor is not a person.
+        assert_eq!(scrub("Reporter: Hope Marsh"), "Reporter: [NAME]");
+        assert_eq!(
+            scrub("CEF:0|Palo Alto Networks|PAN-OS"),
+            "CEF:0|Palo Alto Networks|PAN-OS"
+        );
+        // Ordinary words stay.
+        assert_eq!(
+            scrub("Finance asked whether the wire change request was legitimate."),
+            "Finance asked whether the wire change request was legitimate."
+        );
+    }
+
+    #[test]
+    fn log_fields_and_threat_names() {
+        assert_eq!(
+            scrub("TargetUserName=brandon.giles SubjectUserName=- Workstation=FILESRV5"),
+            "TargetUserName=[USER] SubjectUserName=- Workstation=[INTERNAL-HOST]"
+        );
+        assert_eq!(
+            scrub("The note was signed by the Lynx group; downtime code Conti-related."),
+            "The note was signed by the Lynx group; downtime code Conti-related."
+        );
+    }
+}
