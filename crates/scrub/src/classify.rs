@@ -310,7 +310,10 @@ pub fn vin(token: &str) -> bool {
 /// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
 pub fn host_convention(token: &str) -> bool {
-    if token.bytes().any(|c| c.is_ascii_lowercase()) {
+    if token
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
         return lower_host_convention(token);
     }
     let b = token.as_bytes();
@@ -363,7 +366,7 @@ fn glued_host(token: &str) -> bool {
 /// by hyphens, no dot (a public name would have a suffix), ending in the number.
 fn lower_host_convention(token: &str) -> bool {
     let b = token.as_bytes();
-    if b.len() < 5
+    if b.len() < 4
         || b.len() > 40
         || !b
             .iter()
@@ -383,6 +386,36 @@ fn lower_host_convention(token: &str) -> bool {
         "step", "phase", "stage", "day", "week", "version", "v", "build", "tier", "level", "wave",
         "round", "part", "page", "section", "chapter", "room", "bed", "floor", "suite",
     ];
+    // `dc01`, `vpn02`, `pacs-vna3`: letters and a short number glued, one or more parts.
+    let glued = |p: &str| {
+        let letters = p.bytes().take_while(u8::is_ascii_lowercase).count();
+        letters >= 2
+            && (1..=3).contains(&(p.len() - letters))
+            && p[letters..].bytes().all(|c| c.is_ascii_digit())
+    };
+    const NOT_GLUED: &[&str] = &[
+        "sha", "md", "ipv", "mp", "win", "log", "covid", "utf", "top", "http", "smbv", "tls",
+        "ssl", "tlsv", "sslv", "ntlmv", "snmpv", "wpa", "pkcs", "base", "aes", "rc", "des", "rsa",
+        "ec", "ed", "x", "h", "vp", "ext", "page", "step", "day", "week", "room", "bed", "floor",
+        "phase", "version", "build", "tier", "level", "wave", "part", "section", "item", "line",
+        "row", "col", "grade", "stage", "type", "class", "cat", "zone", "ward", "unit", "pod",
+        "bay", "ssh", "tcp", "udp", "smtp", "imap", "pop", "dns", "ntp", "ldap", "sftp", "ftp",
+        "web", "gpt", "ps", "ie", "rev", "ver", "run", "arm", "amd", "intel", "gen", "jdk", "php",
+        "py", "python", "node", "net", "dotnet", "office", "excel", "word", "note", "fig", "table",
+    ];
+    let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    if glued(last)
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()) && !p.is_empty())
+    {
+        let first = if parts.len() == 1 {
+            head(last)
+        } else {
+            parts[0].to_owned()
+        };
+        return !NOT_GLUED.contains(&first.as_str()) && !NOT_HOSTS.contains(&first.as_str());
+    }
     parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty())
         && !last.is_empty()
@@ -392,6 +425,32 @@ fn lower_host_convention(token: &str) -> bool {
         && parts[..parts.len() - 1]
             .iter()
             .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()))
+}
+
+/// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with
+/// or without its time.
+pub fn iso_date_time(token: &str) -> bool {
+    let b = token.as_bytes();
+    let date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    date && (b.len() == 10
+        || matches!(b[10], b'T' | b't')
+            && b[11..].iter().all(|c| {
+                c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z' | b'z')
+            }))
+}
+
+/// `14:10`, `06:38:12`: a clock time.
+pub fn clock_time(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner

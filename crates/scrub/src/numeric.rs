@@ -22,7 +22,14 @@ pub fn scan(text: &str) -> Vec<NumMatch> {
         let c = b[i];
         let candidate = (c.is_ascii_digit() || c == b'(' || c == b'+') && start_boundary(b, i);
         if candidate {
-            if let Some(m) = match_at(b, i) {
+            if let Some(mut m) = match_at(b, i) {
+                // An extension glued on: `(555)123-4567x642`.
+                if matches!(m.kind, Kind::Phone | Kind::Fax) && b.get(m.end) == Some(&b'x') {
+                    let r = run(b, m.end + 1);
+                    if (1..=5).contains(&r) {
+                        m.end += 1 + r;
+                    }
+                }
                 i = m.end;
                 out.push(m);
                 continue;
@@ -53,6 +60,10 @@ fn start_boundary(b: &[u8], i: usize) -> bool {
 fn end_boundary(b: &[u8], end: usize) -> bool {
     match b.get(end) {
         None => true,
+        // A telephone extension glued on (`x642`), then a boundary.
+        Some(b'x') if (1..=5).contains(&run(b, end + 1)) => {
+            end_boundary(b, end + 1 + run(b, end + 1))
+        }
         Some(&c) if c.is_ascii_alphanumeric() || c >= 0x80 => false,
         Some(b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
             !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -103,7 +114,19 @@ fn is_sep(c: Option<&u8>) -> Option<u8> {
 fn international(b: &[u8], i: usize) -> Option<NumMatch> {
     let mut p = i + 1;
     let first = run(b, p);
-    if first == 0 || first > 3 {
+    if first == 0 {
+        return None;
+    }
+    // `+441214960700`: country code and number without any separator.
+    if first > 3 {
+        if (10..=15).contains(&first) && end_boundary(b, p + first) {
+            return m(
+                i,
+                p + first,
+                Kind::Phone,
+                "telephone number in international layout",
+            );
+        }
         return None;
     }
     let mut total = 0;
@@ -120,6 +143,17 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
         end = p;
         // A "(0)" or "(20)" area group is common in European layouts.
         match b.get(p) {
+            // `+31(0)91 2442115`: the area group glued on.
+            Some(b'(') if run(b, p + 1) > 0 && b.get(p + 1 + run(b, p + 1)) == Some(&b')') => {
+                let r2 = run(b, p + 1);
+                total += r2;
+                p += 2 + r2;
+                end = p;
+                if b.get(p) == Some(&b' ') {
+                    p += 1;
+                }
+                continue;
+            }
             Some(b' ') if b.get(p + 1) == Some(&b'(') => {
                 let r2 = run(b, p + 2);
                 if r2 > 0 && b.get(p + 2 + r2) == Some(&b')') {

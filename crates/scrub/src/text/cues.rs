@@ -260,6 +260,7 @@ impl Engine<'_> {
             || s.bytes()
                 .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
             || self.login_from_name(l)
+            || self.glued_full_name(l)
             || self.has(j, flag::GIVEN | flag::SURNAME);
         if looks {
             self.remove_toks(j, j, Kind::User, "user name after a cue");
@@ -290,6 +291,16 @@ impl Engine<'_> {
 
     fn dob_value(&mut self, j: usize) -> bool {
         if self.toks[j].class == Class::Removed {
+            self.time_after(j);
+            return true;
+        }
+        if self.toks[j].class == Class::Plain && c::iso_date_time(self.toks[j].s) {
+            let end = if self.is_time(j + 1) && self.same_sentence(j, j + 1) {
+                j + 1
+            } else {
+                j
+            };
+            self.remove_toks(j, end, Kind::Date, "date and time tied to a person");
             return true;
         }
         if self.month_date(j) {
@@ -381,5 +392,22 @@ impl Engine<'_> {
         j < self.toks.len()
             && self.toks[j].sent <= self.toks[k].sent + 1
             && self.listed_name_at(j, "name after a sign-off")
+    }
+
+    fn is_time(&self, k: usize) -> bool {
+        k < self.toks.len() && self.toks[k].class == Class::Plain && c::clock_time(self.toks[k].s)
+    }
+
+    /// A date already removed, then a clock time (`11/07/2026 14:10`): the time goes too.
+    fn time_after(&mut self, j: usize) {
+        let n = j + 1;
+        if self.is_time(n) && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+            let index = self.toks[j].finding;
+            if let Some(f) = self.found.get_mut(index) {
+                f.original_span.end = f.original_span.end.max(self.toks[n].end);
+                self.toks[n].class = Class::Removed;
+                self.toks[n].finding = index;
+            }
+        }
     }
 }

@@ -131,4 +131,26 @@ mod tests {
             "The note was signed by the Lynx group; downtime code Conti-related."
         );
     }
+
+    #[test]
+    fn date_times_and_phone_layouts() {
+        assert_eq!(
+            scrub("Admitted 2024-12-08T01:14:33+02:00 via ED."),
+            "Admitted [DATE] via ED."
+        );
+        assert_eq!(
+            scrub("Admitted 11/07/2026 14:10 via ED."),
+            "Admitted [DATE] via ED."
+        );
+        assert_eq!(
+            scrub("Call (285)649-1853x642 today."),
+            "Call [PHONE] today."
+        );
+        assert_eq!(scrub("Call +31(0)91 2442115 today."), "Call [PHONE] today.");
+        assert_eq!(scrub("Call +441214960700 today."), "Call [PHONE] today.");
+        assert_eq!(
+            scrub("Logs show dc03 rebooted and pacs-vna3 too, port 22 ssh2."),
+            "Logs show [INTERNAL-HOST] rebooted and [INTERNAL-HOST] too, port 22 ssh2."
+        );
+    }
 }

@@ -43,6 +43,15 @@ impl Engine<'_> {
                         | "du"
                         | "ben"
                         | "ibn"
+                        | "den"
+                        | "der"
+                        | "dos"
+                        | "das"
+                        | "della"
+                        | "ter"
+                        | "Ó"
+                        | "Ní"
+                        | "Mac"
                 )
             });
             if self.name_part(n) || particle && self.name_part(n + 1) {
@@ -203,7 +212,7 @@ impl Engine<'_> {
         let mut end = k;
         while end + 1 < self.toks.len()
             && end - k < 3
-            && self.toks[end].after == b' '
+            && matches!(self.toks[end].after, b' ' | b',')
             && self.toks[end + 1].class == Class::Plain
             && self.has(end + 1, flag::NON_LATIN)
             && self.same_sentence(k, end + 1)
