@@ -231,7 +231,15 @@ pub const STREET_SUFFIXES: &str = "
 street st avenue ave av road rd boulevard blvd lane ln drive dr court ct way place pl
 terrace ter circle cir parkway pkwy highway hwy trail trl square sq alley aly crescent
 cres plaza plz row loop pike turnpike path walk run crossing xing point pt ridge heights
-hts
+hts via plains plain crossroad crossroads extension extensions expressway freeway fork forks
+gardens garden glen green grove harbor haven hill hills hollow island isle junction key
+knoll knolls lake lakes landing light lights manor meadow meadows mill mills mission mount
+mountain orchard oval park parks pass passage pines port prairie radial ranch rapids rest
+shoal shoals shore shores skyway spring springs spur station stravenue stream summit
+throughway trace track trafficway tunnel underpass union valley viaduct view views village
+ville vista wall well wells bypass camp canyon cape causeway center centre cliff club
+common corner corners course courts cove creek crest curve dale dam divide estate estates
+falls ferry field fields flat flats ford forest forge fort
 ";
 
 /// Words after a street address that introduce a unit number ("Apt 4B").

@@ -147,7 +147,9 @@ impl Engine<'_> {
                 self.listed_name_at(j, "name after a greeting or cue")
             }
             Cue::AddressField => {
-                if self.toks[next - 1].trail != b':' {
+                // "Home: ..." on a form, "X's address, 12 Elm St, ..., and e-mail" in prose.
+                let label = self.toks[next - 1].trail == b':';
+                if !label && self.toks[next - 1].after != b',' {
                     return false;
                 }
                 let mut end = j;
@@ -156,6 +158,8 @@ impl Engine<'_> {
                     && self.same_sentence(j, end + 1)
                     && self.toks[end].trail != b':'
                     && self.toks[end + 1].trail != b':'
+                    && !(self.has(end + 1, flag::STOP)
+                        && self.toks[end + 1].s.bytes().all(|b| b.is_ascii_lowercase()))
                     && matches!(
                         self.toks[end + 1].class,
                         Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
@@ -373,11 +377,37 @@ impl Engine<'_> {
                 | flag::CENSUS_SURNAME
                 | flag::NAME_WORD,
         ) || !t.s.is_ascii();
-        if listed {
+        // "Dear Biagio,": a capitalized word alone before the comma or the line's end.
+        let alone = {
+            let line_end = j + 1 >= self.toks.len() || !self.same_sentence(j, j + 1);
+            let mut buf = [0u8; 32];
+            let crowd = self.lw(j, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "team"
+                        | "all"
+                        | "everyone"
+                        | "colleagues"
+                        | "sir"
+                        | "madam"
+                        | "there"
+                        | "folks"
+                        | "both"
+                        | "guys"
+                        | "support"
+                        | "doctor"
+                        | "customer"
+                        | "friends"
+                        | "staff"
+                )
+            });
+            (t.after == b',' || line_end) && !crowd && !self.has(j, flag::STOP | flag::CUE)
+        };
+        if listed || alone {
             let end = self.with_given_after_comma(self.name_end(j));
             self.remove_toks(j, end, Kind::Name, reason);
         }
-        listed
+        listed || alone
     }
 
     /// "Regards," then a listed name, often on the next line.

@@ -10,6 +10,7 @@ use crate::Kind;
 
 impl Engine<'_> {
     pub(super) fn other_mentions(&mut self) {
+        self.logins_beside_names();
         let mut names: HashSet<&str> = HashSet::new();
         let mut logins: HashMap<String, Kind> = HashMap::new();
         for t in &self.toks {
@@ -64,6 +65,41 @@ impl Engine<'_> {
                 self.remove_toks(k, k, kind, "user or host name mentioned elsewhere");
             }
             k += 1;
+        }
+    }
+
+    /// "Robin Rich (rrich)", "佐藤 直子 (ystone, CITRIX-19)": a login in parentheses right
+    /// after a name is that person's user name (and the code after it, their host).
+    fn logins_beside_names(&mut self) {
+        for k in 1..self.toks.len() {
+            let prev = &self.toks[k - 1];
+            let after_name = prev.class == Class::Removed
+                && prev.after == b'('
+                && self
+                    .found
+                    .get(prev.finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            if !after_name || !self.open(k) || !c::identifier_like(self.toks[k].s) {
+                continue;
+            }
+            if self.has(k, crate::vocab::flag::STOP | crate::vocab::flag::NEVER) {
+                continue;
+            }
+            self.remove_toks(k, k, Kind::User, "user name beside a person's name");
+            let n = k + 1;
+            if self.toks[k].after == b','
+                && n < self.toks.len()
+                && self.open(n)
+                && c::identifier_like(self.toks[n].s)
+                && c::digits(self.toks[n].s) > 0
+            {
+                self.remove_toks(
+                    n,
+                    n,
+                    Kind::InternalHost,
+                    "host name beside a person's login",
+                );
+            }
         }
     }
 

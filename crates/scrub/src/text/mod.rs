@@ -14,6 +14,7 @@ mod mentions;
 mod names;
 mod org;
 mod report;
+mod rows;
 mod settle;
 mod shapes;
 mod tokenize;
@@ -63,6 +64,7 @@ struct Engine<'a> {
     toks: Vec<Tok<'a>>,
     found: Vec<Finding>,
     indicators: Vec<Indicator>,
+    text: &'a str,
 }
 
 pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
@@ -72,6 +74,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
         toks: tokenize(text),
         found: Vec::new(),
         indicators: Vec::new(),
+        text,
     };
     for t in &mut engine.toks {
         let mut buf = [0u8; 32];
@@ -101,6 +104,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
     }
     engine.apply_numeric(text);
     engine.context_rules();
+    engine.record_rows();
     engine.other_mentions();
     engine.settle();
     engine.finish(text)

@@ -18,10 +18,39 @@ impl Engine<'_> {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
                 }
+                Class::IdLike if self.names_a_record_of_work(k) => {
+                    self.toks[k].class = Class::Plain;
+                }
                 Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
                 _ => {}
             }
         }
+    }
+
+    /// "Ticket INC123456", "change CHG0042117": a help-desk or change record, not a person.
+    fn names_a_record_of_work(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k > 0
+            && self.same_sentence(k - 1, k)
+            && self.lw(k - 1, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "ticket"
+                        | "incident"
+                        | "case"
+                        | "change"
+                        | "request"
+                        | "ref"
+                        | "reference"
+                        | "problem"
+                        | "task"
+                        | "alert"
+                        | "rule"
+                        | "signature"
+                        | "event"
+                        | "build"
+                )
+            })
     }
 
     fn settle_email(&mut self, k: usize) {

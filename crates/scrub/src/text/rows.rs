@@ -1,0 +1,104 @@
+//! Rows of a leaked table pasted into a note (`Name;DOB;SSN;address;...`): once one field
+//! of a `;`-separated row is an identifier, the row is a person's record and every field
+//! goes, each whole (an address with spaces and commas is one field).
+
+use super::{Class, Engine};
+use crate::Kind;
+
+impl Engine<'_> {
+    pub(super) fn record_rows(&mut self) {
+        let text = self.text;
+        let mut first_tok = 0;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            // A row, not a sentence with semicolons: three or more short fields, no
+            // parentheses, no sentence inside a field.
+            let row_like = line.bytes().filter(|&b| b == b';').count() >= 2
+                && !line.contains(['(', ')'])
+                && line.split(';').all(|f| {
+                    f.trim().len() <= 48 && !f.contains(". ") && f.split_whitespace().count() <= 7
+                });
+            if !row_like {
+                continue;
+            }
+            while first_tok < self.toks.len() && self.toks[first_tok].end <= start {
+                first_tok += 1;
+            }
+            let mut last_tok = first_tok;
+            while last_tok < self.toks.len() && self.toks[last_tok].start < line_start {
+                last_tok += 1;
+            }
+            let toks = first_tok..last_tok;
+            let identified = toks.clone().any(|k| self.toks[k].class == Class::Removed);
+            if !identified {
+                continue;
+            }
+            let mut field_start = start;
+            for (i, field) in line.split(';').enumerate() {
+                let lead = field.len() - field.trim_start().len();
+                let s = field_start + lead;
+                let e = field_start + field.trim_end().len();
+                field_start += field.len() + 1;
+                if s >= e {
+                    continue;
+                }
+                let inside: Vec<usize> = toks
+                    .clone()
+                    .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
+                    .collect();
+                let guarded = inside.iter().any(|&k| {
+                    !matches!(
+                        self.toks[k].class,
+                        Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
+                    )
+                });
+                if inside.is_empty() || guarded {
+                    continue;
+                }
+                let covered = inside.iter().all(|&k| self.toks[k].class == Class::Removed)
+                    && inside.len() == 1;
+                if covered {
+                    continue;
+                }
+                let field_text = &text[s..e];
+                let kind = if i == 0 {
+                    Kind::Name
+                } else if field_text.bytes().any(|b| b.is_ascii_digit())
+                    && field_text.chars().any(char::is_alphabetic)
+                {
+                    Kind::Address
+                } else {
+                    Kind::Id
+                };
+                let index = self.found.len();
+                for &k in &inside {
+                    self.toks[k].class = Class::Removed;
+                    self.toks[k].finding = index;
+                }
+                self.remove(s, e, kind, "field of a leaked record row");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ScrubConfig, Scrubber};
+
+    #[test]
+    fn a_row_with_an_identifier_goes_field_by_field() {
+        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
+        let out = s.scrub_text(
+            "Proof:\n  Ansgar Mans;19441225;665-36-2659;Hillerstraße 2;93\nVisit x.onion\n",
+        );
+        assert_eq!(
+            out.text,
+            "Proof:\n  [NAME];[ID];[SSN];[ADDRESS];[ID]\nVisit x.onion\n"
+        );
+        // A row without any identifier is left alone.
+        let out = s.scrub_text("a;b;c\n");
+        assert_eq!(out.text, "a;b;c\n");
+    }
+}
