@@ -444,6 +444,37 @@ pub fn iso_date_time(token: &str) -> bool {
             }))
 }
 
+/// A URL whose query names a patient (`?pid=...&dob=...`, `patientId=`, `mrn=`): the link
+/// identifies a person wherever it points.
+pub fn patient_query(url: &str) -> bool {
+    let Some((_, query)) = url.split_once('?') else {
+        return false;
+    };
+    query.split(['&', ';']).any(|pair| {
+        let key = pair.split('=').next().unwrap_or("").to_ascii_lowercase();
+        matches!(
+            key.as_str(),
+            "pid"
+                | "patientid"
+                | "patient_id"
+                | "patient"
+                | "mrn"
+                | "dob"
+                | "ssn"
+                | "name"
+                | "patientname"
+                | "patient_name"
+                | "birthdate"
+                | "memberid"
+                | "member_id"
+                | "firstname"
+                | "lastname"
+                | "first_name"
+                | "last_name"
+        )
+    })
+}
+
 /// `14:10`, `06:38:12`: a clock time.
 pub fn clock_time(token: &str) -> bool {
     let parts: Vec<&str> = token.split(':').collect();

@@ -98,7 +98,7 @@ fn m(start: usize, end: usize, kind: Kind, reason: &'static str) -> Option<NumMa
 fn match_at(b: &[u8], i: usize) -> Option<NumMatch> {
     match b[i] {
         b'+' => international(b, i),
-        b'(' => parenthesized(b, i),
+        b'(' => gs1(b, i).or_else(|| parenthesized(b, i)),
         _ => digits_first(b, i),
     }
 }
@@ -185,6 +185,31 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
         );
     }
     None
+}
+
+/// A GS1 unique device identifier in human-readable form: `(01)` and the 14-digit GTIN,
+/// then more `(AI)value` pairs such as `(17)` expiry, `(10)` lot, `(21)` serial number.
+fn gs1(b: &[u8], i: usize) -> Option<NumMatch> {
+    let ai = |p: usize| -> Option<usize> {
+        let r = run(b, p + 1);
+        ((2..=4).contains(&r) && b.get(p + 1 + r) == Some(&b')')).then_some(p + 2 + r)
+    };
+    if b.get(i + 1..i + 4) != Some(b"01)".as_slice()) || run(b, i + 4) != 14 {
+        return None;
+    }
+    let mut end = i + 18;
+    while b.get(end) == Some(&b'(') {
+        let Some(v) = ai(end) else { break };
+        let len = b[v..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/'))
+            .count();
+        if len == 0 {
+            break;
+        }
+        end = v + len;
+    }
+    m(i, end, Kind::DeviceId, "GS1 device identifier (UDI)")
 }
 
 /// `(555) 123-4567`, `(555)123-4567`.

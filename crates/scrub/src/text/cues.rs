@@ -99,7 +99,7 @@ impl Engine<'_> {
                 Kind::License,
                 "number after a license or certificate cue",
             ),
-            Cue::Plate => self.id_value(j, Kind::Vehicle, "number after a license plate cue"),
+            Cue::Plate => self.plate_value(j),
             Cue::Vin => self.id_value(j, Kind::Vehicle, "number after a vehicle cue"),
             Cue::Device => self.id_value(j, Kind::DeviceId, "number after a serial or device cue"),
             Cue::Biometric => self.id_value(j, Kind::Biometric, "value after a biometric cue"),
@@ -439,5 +439,38 @@ impl Engine<'_> {
                 self.toks[n].finding = index;
             }
         }
+    }
+
+    /// A plate after its cue: one to three groups of capitals and digits (`HMA 6839`,
+    /// `LN95 DJX`, `82-MG-JB`) with a digit somewhere.
+    fn plate_value(&mut self, j: usize) -> bool {
+        let group = |e: &Self, k: usize| {
+            k < e.toks.len()
+                && matches!(
+                    e.toks[k].class,
+                    Class::Plain | Class::IdLike | Class::LongNumber
+                )
+                && (1..=8).contains(&e.toks[k].s.len())
+                && e.toks[k]
+                    .s
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        };
+        if !group(self, j) {
+            return false;
+        }
+        let mut end = j;
+        while end - j < 2
+            && self.toks[end].after == b' '
+            && self.same_sentence(j, end + 1)
+            && group(self, end + 1)
+        {
+            end += 1;
+        }
+        if !(j..=end).any(|k| c::digits(self.toks[k].s) > 0) {
+            return false;
+        }
+        self.remove_toks(j, end, Kind::Vehicle, "number after a license plate cue");
+        true
     }
 }

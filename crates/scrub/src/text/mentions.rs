@@ -185,6 +185,19 @@ mod tests {
         assert_eq!(scrub("Call +31(0)91 2442115 today."), "Call [PHONE] today.");
         assert_eq!(scrub("Call +441214960700 today."), "Call [PHONE] today.");
         assert_eq!(
+            scrub("Implant UDI (01)43859058111052(17)250828(10)A4606(21)3405133 logged."),
+            "Implant UDI [DEVICE-ID] logged."
+        );
+        assert_eq!(scrub("He has plate HMA 6839 on file."), "He has plate [VEHICLE] on file.");
+        assert_eq!(
+            scrub("Link https://labs.example.com/report?pid=554566&dob=1992-02-20 seen."),
+            "Link [URL] seen."
+        );
+        assert_eq!(
+            scrub("Beacon https://evil.example.com/gate.php?id=ea7b3460 seen."),
+            "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen."
+        );
+        assert_eq!(
             scrub("Logs show dc03 rebooted and pacs-vna3 too, port 22 ssh2."),
             "Logs show [INTERNAL-HOST] rebooted and [INTERNAL-HOST] too, port 22 ssh2."
         );

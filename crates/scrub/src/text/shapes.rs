@@ -257,6 +257,10 @@ impl Engine<'_> {
         if !known {
             return;
         }
+        if c::patient_query(v) {
+            self.remove_toks(k, k, Kind::Url, "link carrying a patient's identifier");
+            return;
+        }
         let rest = &v[pos + 3..];
         let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
         let hostport = authority.rsplit('@').next().unwrap_or(authority);
