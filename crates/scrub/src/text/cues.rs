@@ -356,6 +356,13 @@ impl Engine<'_> {
         if (7..=15).contains(&total) {
             let kind = if fax { Kind::Fax } else { Kind::Phone };
             self.remove_toks(j, end - 1, kind, "telephone number after a cue");
+            // "(0331) 172643": the opening parenthesis of the area code goes with it.
+            let start = self.toks[j].start;
+            if start > 0 && self.text.as_bytes()[start - 1] == b'(' {
+                if let Some(f) = self.found.last_mut() {
+                    f.original_span.start = start - 1;
+                }
+            }
             return true;
         }
         false

@@ -71,6 +71,7 @@ impl Engine<'_> {
     /// "Robin Rich (rrich)", "佐藤 直子 (ystone, CITRIX-19)": a login in parentheses right
     /// after a name is that person's user name (and the code after it, their host).
     fn logins_beside_names(&mut self) {
+        self.listed_logins();
         for k in 1..self.toks.len() {
             let prev = &self.toks[k - 1];
             let after_name = prev.class == Class::Removed
@@ -99,6 +100,47 @@ impl Engine<'_> {
                     Kind::InternalHost,
                     "host name beside a person's login",
                 );
+            }
+        }
+    }
+
+    /// "two other recipients (jdoe, a.smith) clicked": logins listed in parentheses after
+    /// a word for people or accounts.
+    fn listed_logins(&mut self) {
+        for k in 0..self.toks.len() {
+            let mut buf = [0u8; 32];
+            let people = self.toks[k].after == b'('
+                && self.lw(k, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "recipients"
+                            | "users"
+                            | "accounts"
+                            | "logins"
+                            | "usernames"
+                            | "employees"
+                            | "staff"
+                            | "clickers"
+                            | "victims"
+                    )
+                });
+            if !people {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < self.toks.len() && j - k <= 10 && self.same_sentence(k, j) {
+                let t = &self.toks[j];
+                let login = self.open(j)
+                    && c::identifier_like(t.s)
+                    && t.s.bytes().all(|b| !b.is_ascii_uppercase())
+                    && !self.has(j, crate::vocab::flag::STOP);
+                if login {
+                    self.remove_toks(j, j, Kind::User, "user name in a list of accounts");
+                }
+                if self.toks[j].after != b',' && self.toks[j].after != b' ' {
+                    break;
+                }
+                j += 1;
             }
         }
     }
@@ -188,7 +230,10 @@ mod tests {
             scrub("Implant UDI (01)43859058111052(17)250828(10)A4606(21)3405133 logged."),
             "Implant UDI [DEVICE-ID] logged."
         );
-        assert_eq!(scrub("He has plate HMA 6839 on file."), "He has plate [VEHICLE] on file.");
+        assert_eq!(
+            scrub("He has plate HMA 6839 on file."),
+            "He has plate [VEHICLE] on file."
+        );
         assert_eq!(
             scrub("Link https://labs.example.com/report?pid=554566&dob=1992-02-20 seen."),
             "Link [URL] seen."

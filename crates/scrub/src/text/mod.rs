@@ -76,6 +76,9 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
         indicators: Vec::new(),
         text,
     };
+    // Capitalized words repeat within a document: each is looked up in the public lists
+    // once.
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for t in &mut engine.toks {
         let mut buf = [0u8; 32];
         t.flags = match lower(t.s, &mut buf) {
@@ -83,7 +86,16 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
             // Too long for any list: never a name either.
             None => flag::NEVER,
         };
-        t.flags |= gazetteer_flags(t.s, t.flags);
+        if t.s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+        {
+            let flags = t.flags;
+            t.flags |= *seen
+                .entry(t.s)
+                .or_insert_with(|| gazetteer_flags(t.s, flags));
+        }
     }
     for k in 0..engine.toks.len() {
         engine.classify(k);
