@@ -144,6 +144,17 @@ impl Engine<'_> {
                 if cue == Cue::Header && self.toks[next - 1].trail != b':' {
                     return false;
                 }
+                // "Aan: Lotte Martens <...>": on a header line, a run of capitalized words.
+                if cue == Cue::Header
+                    && class == Class::Plain
+                    && c::is_cap_word(s)
+                    && !self.never_name(j)
+                    && self.name_end(j) > j
+                {
+                    let end = self.name_end(j);
+                    self.remove_toks(j, end, Kind::Name, "name on a mail header line");
+                    return true;
+                }
                 self.listed_name_at(j, "name after a greeting or cue")
             }
             Cue::AddressField => {

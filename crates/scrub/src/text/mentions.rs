@@ -27,6 +27,20 @@ impl Engine<'_> {
                 _ => {}
             }
         }
+        // "micheletto.foscari" found as a login: "Micheletto Foscari" is that person.
+        let login_parts: HashSet<String> = logins
+            .iter()
+            .filter(|(_, kind)| **kind == Kind::User)
+            .flat_map(|(l, _)| {
+                let dotted = l.contains(['.', '_']);
+                l.split(['.', '_'])
+                    .filter(move |p| {
+                        dotted && p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase())
+                    })
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         if names.is_empty() && logins.is_empty() {
             return;
         }
@@ -48,16 +62,22 @@ impl Engine<'_> {
                 } else {
                     k
                 };
-                let mut end = k;
-                while end + 1 < self.toks.len()
-                    && end - k < 3
-                    && self.toks[end].after == b' '
-                    && self.toks[end + 1].class == Class::Plain
-                    && names.contains(self.toks[end + 1].s)
-                {
-                    end += 1;
-                }
+                let end = self.name_end(k);
                 self.remove_toks(start, end, Kind::Name, "name mentioned elsewhere");
+                k = end + 1;
+                continue;
+            }
+            if c::is_cap_word(t.s)
+                && login_parts.contains(&t.s.to_lowercase())
+                && !self.never_word(t.s)
+            {
+                let end = self.name_end(k);
+                self.remove_toks(
+                    k,
+                    end,
+                    Kind::Name,
+                    "name spelled in a login found elsewhere",
+                );
                 k = end + 1;
                 continue;
             }
@@ -185,6 +205,20 @@ mod tests {
         assert_eq!(scrub("Regards,\nWill"), "Regards,\n[NAME]");
         assert_eq!(scrub("Von: Olav Sauer"), "Von: [NAME]");
         assert_eq!(scrub("Attending: 王秀英"), "Attending: [NAME]");
+        assert_eq!(
+            scrub("Patient Mirthe van der Laarse called."),
+            "Patient [NAME] called."
+        );
+        assert_eq!(
+            scrub("A chart for Maza, Ani (MRN 366-6661-63) leaked."),
+            "A chart for [NAME] (MRN [MRN]) leaked."
+        );
+        assert_eq!(scrub("Faith Green reported it."), "[NAME] reported it.");
+        assert_eq!(scrub("Aan: Lotte Martens <x>"), "Aan: [NAME] <x>");
+        assert_eq!(
+            scrub("Logs show micheletto.foscari; Micheletto Foscari confirmed."),
+            "Logs show [USER]; [NAME] confirmed."
+        );
         // A label is not part of the name, and a vendor is not a person.
         assert_eq!(scrub("Reporter: Hope Marsh"), "Reporter: [NAME]");
         assert_eq!(

@@ -27,40 +27,57 @@ impl Engine<'_> {
             && self.same_sentence(k, end + 1)
         {
             let n = end + 1;
-            let mut buf = [0u8; 32];
-            let particle = self.lw(n, &mut buf).is_some_and(|l| {
-                matches!(
-                    l,
-                    "de" | "del"
-                        | "van"
-                        | "von"
-                        | "da"
-                        | "di"
-                        | "bin"
-                        | "al"
-                        | "la"
-                        | "le"
-                        | "du"
-                        | "ben"
-                        | "ibn"
-                        | "den"
-                        | "der"
-                        | "dos"
-                        | "das"
-                        | "della"
-                        | "ter"
-                        | "Ó"
-                        | "Ní"
-                        | "Mac"
-                )
-            });
-            if self.name_part(n) || particle && self.name_part(n + 1) {
+            let particle = self.particle(n);
+            if self.name_part(n) || particle && self.name_part(n + 1) && self.toks[n].after == b' '
+            {
                 end = n;
+            } else if particle
+                && self.particle(n + 1)
+                && self.toks[n].after == b' '
+                && self.toks[n + 1].after == b' '
+                && self.name_part(n + 2)
+                && end - k < 2
+            {
+                // "van der Laarse", "de la Cruz".
+                end = n + 1;
             } else {
                 break;
             }
         }
         end
+    }
+
+    fn particle(&self, n: usize) -> bool {
+        if n >= self.toks.len() || self.toks[n].class != Class::Plain {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        self.lw(n, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "de" | "del"
+                    | "van"
+                    | "von"
+                    | "da"
+                    | "di"
+                    | "bin"
+                    | "al"
+                    | "la"
+                    | "le"
+                    | "du"
+                    | "ben"
+                    | "ibn"
+                    | "den"
+                    | "der"
+                    | "dos"
+                    | "das"
+                    | "della"
+                    | "ter"
+                    | "Ó"
+                    | "Ní"
+                    | "Mac"
+            )
+        })
     }
 
     fn known_name(&self, k: usize) -> (bool, bool, bool) {
@@ -146,6 +163,18 @@ impl Engine<'_> {
                 return true;
             }
         }
+        // "Maza, Ani (MRN ...)", "Roca, Inmaculada's chart": two capitalized words around
+        // a comma, then a record cue or a possessive.
+        if self.toks[k].after == b','
+            && self.name_part(k + 1)
+            && self.same_sentence(k, k + 1)
+            && !c::is_initial(self.toks[k + 1].s)
+            && (self.possessive_after(k + 1)
+                || self.has(k + 2, flag::CUE) && self.toks[k + 1].after == b' ')
+        {
+            self.remove_toks(k, k + 1, Kind::Name, "surname, given name before a record");
+            return true;
+        }
         // "Siobhán Ó Briain": capitalized words with letters beyond ASCII, side by side.
         if !t.is_ascii() && !given && !sur {
             let end = self.name_end(k);
@@ -175,7 +204,12 @@ impl Engine<'_> {
                 let (g, _, cm) = self.known_name(k - 1);
                 g && !cm
             };
-        if common && !next_is_name && !prev_is_given {
+        let pair_of_names = self.name_part(k + 1) && self.toks[k].after == b' ' && {
+            let (g, s, _) = self.known_name(k + 1);
+            g || s
+        };
+        let acts = pair_of_names && self.acts_as_person(k + 1);
+        if common && !next_is_name && !prev_is_given && !acts {
             return false;
         }
         let mut start = k;
@@ -282,5 +316,66 @@ impl Engine<'_> {
         } else {
             end
         }
+    }
+
+    /// Is the word at `k` followed by a possessive `'s`?
+    fn possessive_after(&self, k: usize) -> bool {
+        let rest = &self.text.as_bytes()[self.toks[k].end..];
+        rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
+    }
+
+    /// "Faith Green reported", "Holly White's address": a pair of names that are also
+    /// words, followed by what a person does or has.
+    fn acts_as_person(&self, last: usize) -> bool {
+        if self.possessive_after(last) {
+            return true;
+        }
+        let n = last + 1;
+        if n >= self.toks.len() || !self.same_sentence(last, n) {
+            return false;
+        }
+        if self.toks[last].after == b',' {
+            // "Victor Hill, admitted ...", "Penny Street, RN".
+            let mut buf = [0u8; 32];
+            return self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "admitted" | "rn" | "md" | "dob" | "born" | "age" | "aged"
+                )
+            });
+        }
+        let mut buf = [0u8; 32];
+        self.toks[last].after == b' '
+            && self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "reported"
+                        | "noticed"
+                        | "confirmed"
+                        | "said"
+                        | "called"
+                        | "asked"
+                        | "wrote"
+                        | "signed"
+                        | "opened"
+                        | "received"
+                        | "clicked"
+                        | "stated"
+                        | "agreed"
+                        | "approved"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "phoned"
+                        | "emailed"
+                        | "forwarded"
+                        | "replied"
+                        | "logged"
+                        | "found"
+                        | "saw"
+                        | "told"
+                )
+            })
     }
 }
