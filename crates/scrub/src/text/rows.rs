@@ -7,6 +7,7 @@ use crate::Kind;
 
 impl Engine<'_> {
     pub(super) fn record_rows(&mut self) {
+        self.signature_address_lines();
         let text = self.text;
         let mut first_tok = 0;
         let mut line_start = 0;
@@ -17,9 +18,9 @@ impl Engine<'_> {
             // parentheses, no sentence inside a field.
             let row_like = line.bytes().filter(|&b| b == b';').count() >= 2
                 && !line.contains(['(', ')'])
-                && line.split(';').all(|f| {
-                    f.trim().len() <= 48 && !f.contains(". ") && f.split_whitespace().count() <= 7
-                });
+                && line
+                    .split(';')
+                    .all(|f| f.trim().len() <= 48 && f.split_whitespace().count() <= 7);
             if !row_like {
                 continue;
             }
@@ -83,6 +84,75 @@ impl Engine<'_> {
     }
 }
 
+impl Engine<'_> {
+    /// A mail signature's address line: `92, rue Paul Besson | Saint Richard 46446`, a
+    /// street with its number, then a place with its postcode, split by ` | `.
+    fn signature_address_lines(&mut self) {
+        let text = self.text;
+        let mut line_start = 0;
+        let mut first_tok = 0;
+        for line in text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            let body = line.trim_end();
+            let fields: Vec<&str> = body.split(" | ").collect();
+            if fields.len() != 2 || body.matches('|').count() != 1 || body.contains(['@', ':']) {
+                continue;
+            }
+            let lettered = |f: &str| {
+                f.split_whitespace()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            };
+            let numbered = |f: &str| f.bytes().any(|b| b.is_ascii_digit());
+            let digits = |f: &str| f.bytes().filter(u8::is_ascii_digit).count();
+            let (street, place) = (fields[0].trim(), fields[1].trim());
+            let ok = lettered(street)
+                && numbered(street)
+                && lettered(place)
+                && numbered(place)
+                && digits(street) <= 6
+                && (3..=8).contains(&digits(place))
+                && street.split_whitespace().count() <= 8
+                && place.split_whitespace().count() <= 5;
+            if !ok {
+                continue;
+            }
+            while first_tok < self.toks.len() && self.toks[first_tok].end <= start {
+                first_tok += 1;
+            }
+            let mut offset = start + (line.len() - line.trim_start().len());
+            for (field, kind) in [(fields[0], Kind::Address), (fields[1], Kind::City)] {
+                let s = offset + (field.len() - field.trim_start().len());
+                let e = offset + field.trim_end().len();
+                offset += field.len() + 3;
+                let mut inside = Vec::new();
+                let mut k = first_tok;
+                while k < self.toks.len() && self.toks[k].start < e {
+                    if self.toks[k].start >= s {
+                        inside.push(k);
+                    }
+                    k += 1;
+                }
+                let open = inside.iter().all(|&k| {
+                    matches!(
+                        self.toks[k].class,
+                        Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
+                    )
+                });
+                if inside.is_empty() || !open {
+                    continue;
+                }
+                let index = self.found.len();
+                for &k in &inside {
+                    self.toks[k].class = Class::Removed;
+                    self.toks[k].finding = index;
+                }
+                self.remove(s, e, kind, "address line of a signature");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{ScrubConfig, Scrubber};
@@ -98,6 +168,13 @@ mod tests {
             "Proof:\n  [NAME];[ID];[SSN];[ADDRESS];[ID]\nVisit x.onion\n"
         );
         // A row without any identifier is left alone.
+        let out = s.scrub_text("Jean Grondin\n92, rue Paul Besson | Saint Richard 46446\nT x\n");
+        assert_eq!(out.text, "[NAME]\n[ADDRESS] | [CITY]\nT x\n");
+        let out = s.scrub_text("CEF:0|Palo Alto Networks|PAN-OS|10.2|url|THREAT|8|\n");
+        assert_eq!(
+            out.text,
+            "CEF:0|Palo Alto Networks|PAN-OS|10.2|url|THREAT|8|\n"
+        );
         let out = s.scrub_text("a;b;c\n");
         assert_eq!(out.text, "a;b;c\n");
     }
