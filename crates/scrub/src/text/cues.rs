@@ -129,7 +129,27 @@ impl Engine<'_> {
                 ok
             }
             Cue::UserStrong => self.user_value(j, true),
-            Cue::UserWeak => self.user_value(j, false),
+            Cue::UserWeak => {
+                // "Logs show brownc signing in": the verb after the value vouches for it.
+                let mut buf = [0u8; 32];
+                let signs_in = self.same_sentence(j, j + 1)
+                    && j + 1 < self.toks.len()
+                    && self.lw(j + 1, &mut buf).is_some_and(|l| {
+                        matches!(
+                            l,
+                            "signing"
+                                | "signed"
+                                | "logging"
+                                | "logged"
+                                | "authenticating"
+                                | "authenticated"
+                                | "connecting"
+                                | "connected"
+                        )
+                    });
+                let lower = s.bytes().all(|b| !b.is_ascii_uppercase());
+                self.user_value(j, signs_in && lower)
+            }
             Cue::HostStrong => self.host_value(j, true),
             Cue::HostWeak => self.host_value(j, false),
             Cue::Age => {

@@ -94,8 +94,9 @@ impl Engine<'_> {
         self.listed_logins();
         for k in 1..self.toks.len() {
             let prev = &self.toks[k - 1];
+            let between = self.text.get(prev.end..self.toks[k].start).unwrap_or("");
             let after_name = prev.class == Class::Removed
-                && prev.after == b'('
+                && matches!(between, "(" | " (")
                 && self
                     .found
                     .get(prev.finding)
@@ -103,7 +104,11 @@ impl Engine<'_> {
             if !after_name || !self.open(k) || !c::identifier_like(self.toks[k].s) {
                 continue;
             }
-            if self.has(k, crate::vocab::flag::STOP | crate::vocab::flag::NEVER) {
+            use crate::vocab::flag;
+            if self.has(k, flag::STOP | flag::NEVER | flag::CUE | flag::FILLER)
+                || self.toks[k].s.bytes().all(|b| !b.is_ascii_lowercase())
+                || self.relation(k)
+            {
                 continue;
             }
             self.remove_toks(k, k, Kind::User, "user name beside a person's name");
@@ -163,6 +168,59 @@ impl Engine<'_> {
                 j += 1;
             }
         }
+    }
+
+    /// "(spouse)", "(niece)": who the person is, not their login.
+    fn relation(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        self.lw(k, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "spouse"
+                    | "niece"
+                    | "nephew"
+                    | "neighbour"
+                    | "neighbor"
+                    | "daughter"
+                    | "son"
+                    | "mother"
+                    | "father"
+                    | "friend"
+                    | "partner"
+                    | "brother"
+                    | "sister"
+                    | "wife"
+                    | "husband"
+                    | "guardian"
+                    | "aunt"
+                    | "uncle"
+                    | "cousin"
+                    | "grandson"
+                    | "granddaughter"
+                    | "grandmother"
+                    | "grandfather"
+                    | "member"
+                    | "self"
+                    | "caregiver"
+                    | "parent"
+                    | "child"
+                    | "rn"
+                    | "md"
+                    | "np"
+                    | "pa"
+                    | "lpn"
+                    | "retired"
+                    | "deceased"
+                    | "minor"
+                    | "adult"
+                    | "employee"
+                    | "contractor"
+                    | "vendor"
+                    | "visitor"
+                    | "inpatient"
+                    | "outpatient"
+            )
+        })
     }
 
     fn never_word(&self, s: &str) -> bool {
