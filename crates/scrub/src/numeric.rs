@@ -141,31 +141,17 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
         groups += 1;
         p += r;
         end = p;
-        // A "(0)" or "(20)" area group is common in European layouts.
         match b.get(p) {
-            // `+31(0)91 2442115`: the area group glued on.
-            Some(b'(') if run(b, p + 1) > 0 && b.get(p + 1 + run(b, p + 1)) == Some(&b')') => {
-                let r2 = run(b, p + 1);
+            // `+31(0)91 2442115`, `+44 (20) 7946 0958`: an area group in parentheses.
+            Some(b'(' | b' ') if area_group(b, p).is_some() => {
+                let (r2, after) = area_group(b, p).unwrap_or((0, p));
                 total += r2;
-                p += 2 + r2;
+                p = after;
                 end = p;
                 if b.get(p) == Some(&b' ') {
                     p += 1;
                 }
                 continue;
-            }
-            Some(b' ') if b.get(p + 1) == Some(&b'(') => {
-                let r2 = run(b, p + 2);
-                if r2 > 0 && b.get(p + 2 + r2) == Some(&b')') {
-                    total += r2;
-                    p += 3 + r2;
-                    end = p;
-                    if b.get(p) == Some(&b' ') {
-                        p += 1;
-                    }
-                    continue;
-                }
-                break;
             }
             Some(c)
                 if matches!(c, b'-' | b'.' | b' ')
@@ -210,6 +196,17 @@ fn gs1(b: &[u8], i: usize) -> Option<NumMatch> {
         end = v + len;
     }
     m(i, end, Kind::DeviceId, "GS1 device identifier (UDI)")
+}
+
+/// A "(0)" or "(20)" area group at `p`, glued or after one space (common in European
+/// layouts): its digit count and the position after its `)`.
+fn area_group(b: &[u8], p: usize) -> Option<(usize, usize)> {
+    let open = if b.get(p) == Some(&b' ') { p + 1 } else { p };
+    if b.get(open) != Some(&b'(') {
+        return None;
+    }
+    let r = run(b, open + 1);
+    (r > 0 && b.get(open + 1 + r) == Some(&b')')).then_some((r, open + 2 + r))
 }
 
 /// `(555) 123-4567`, `(555)123-4567`.

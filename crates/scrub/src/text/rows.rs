@@ -5,15 +5,50 @@
 use super::{Class, Engine};
 use crate::Kind;
 
+/// The lines of `text` (each with its newline) and the byte offset where each starts.
+fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    })
+}
+
 impl Engine<'_> {
+    /// Removes the bytes `s..e` as one finding, and marks the tokens inside it, searching
+    /// from token `from`. Nothing happens when a token inside is an indicator or empty.
+    fn remove_span(&mut self, from: usize, s: usize, e: usize, kind: Kind, reason: &'static str) {
+        let mut inside = Vec::new();
+        let mut k = from;
+        while k < self.toks.len() && self.toks[k].start < e {
+            if self.toks[k].start >= s {
+                inside.push(k);
+            }
+            k += 1;
+        }
+        let open = inside.iter().all(|&k| {
+            matches!(
+                self.toks[k].class,
+                Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
+            )
+        });
+        if inside.is_empty() || !open {
+            return;
+        }
+        let index = self.found.len();
+        for &k in &inside {
+            self.toks[k].class = Class::Removed;
+            self.toks[k].finding = index;
+        }
+        self.remove(s, e, kind, reason);
+    }
+
     pub(super) fn record_rows(&mut self) {
         self.signature_address_lines();
         let text = self.text;
         let mut first_tok = 0;
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            let start = line_start;
-            line_start += line.len();
+        for (start, line) in lines_with_starts(text) {
+            let line_start = start + line.len();
             // A row, not a sentence with semicolons: three or more short fields, no
             // parentheses, no sentence inside a field.
             let row_like = line.bytes().filter(|&b| b == b';').count() >= 2
@@ -45,22 +80,16 @@ impl Engine<'_> {
                 if s >= e {
                     continue;
                 }
-                let inside: Vec<usize> = toks
+                let whole = toks
                     .clone()
-                    .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
-                    .collect();
-                let guarded = inside.iter().any(|&k| {
-                    !matches!(
-                        self.toks[k].class,
-                        Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
-                    )
+                    .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e);
+                let mut whole = whole.peekable();
+                let single_removed = whole.peek().is_some_and(|&k| {
+                    self.toks[k].class == Class::Removed
+                        && self.toks[k].start == s
+                        && self.toks[k].end == e
                 });
-                if inside.is_empty() || guarded {
-                    continue;
-                }
-                let covered = inside.iter().all(|&k| self.toks[k].class == Class::Removed)
-                    && inside.len() == 1;
-                if covered {
+                if single_removed {
                     continue;
                 }
                 let field_text = &text[s..e];
@@ -73,12 +102,7 @@ impl Engine<'_> {
                 } else {
                     Kind::Id
                 };
-                let index = self.found.len();
-                for &k in &inside {
-                    self.toks[k].class = Class::Removed;
-                    self.toks[k].finding = index;
-                }
-                self.remove(s, e, kind, "field of a leaked record row");
+                self.remove_span(first_tok, s, e, kind, "field of a leaked record row");
             }
         }
     }
@@ -89,11 +113,8 @@ impl Engine<'_> {
     /// street with its number, then a place with its postcode, split by ` | `.
     fn signature_address_lines(&mut self) {
         let text = self.text;
-        let mut line_start = 0;
         let mut first_tok = 0;
-        for line in text.split_inclusive('\n') {
-            let start = line_start;
-            line_start += line.len();
+        for (start, line) in lines_with_starts(text) {
             let body = line.trim_end();
             let fields: Vec<&str> = body.split(" | ").collect();
             if fields.len() != 2 || body.matches('|').count() != 1 || body.contains(['@', ':']) {
@@ -125,29 +146,7 @@ impl Engine<'_> {
                 let s = offset + (field.len() - field.trim_start().len());
                 let e = offset + field.trim_end().len();
                 offset += field.len() + 3;
-                let mut inside = Vec::new();
-                let mut k = first_tok;
-                while k < self.toks.len() && self.toks[k].start < e {
-                    if self.toks[k].start >= s {
-                        inside.push(k);
-                    }
-                    k += 1;
-                }
-                let open = inside.iter().all(|&k| {
-                    matches!(
-                        self.toks[k].class,
-                        Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
-                    )
-                });
-                if inside.is_empty() || !open {
-                    continue;
-                }
-                let index = self.found.len();
-                for &k in &inside {
-                    self.toks[k].class = Class::Removed;
-                    self.toks[k].finding = index;
-                }
-                self.remove(s, e, kind, "address line of a signature");
+                self.remove_span(first_tok, s, e, kind, "address line of a signature");
             }
         }
     }
