@@ -307,9 +307,19 @@ pub fn vin(token: &str) -> bool {
         && b.iter().any(u8::is_ascii_uppercase)
 }
 
-/// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`.
+/// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
+/// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
 pub fn host_convention(token: &str) -> bool {
+    if token
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        return lower_host_convention(token);
+    }
     let b = token.as_bytes();
+    if !b.contains(&b'-') {
+        return glued_host(token);
+    }
     if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
         return false;
     }
@@ -335,6 +345,143 @@ pub fn host_convention(token: &str) -> bool {
     let segments = token.split('-').count();
     const HOST_PREFIXES: &[&str] = &["DESKTOP", "LAPTOP", "WIN", "WS", "PC", "SRV", "DC", "NB"];
     segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
+}
+
+/// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen.
+fn glued_host(token: &str) -> bool {
+    let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = token.len() - letters;
+    const NOT_HOSTS: &[&str] = &[
+        "RAID", "HTTP", "IMAP", "SMTP", "POP", "UTF", "SHA", "IPV", "SMBV", "TLSV", "SSLV",
+        "NTLMV", "SNMPV", "WPA", "PKCS", "BASE", "AVX", "DDR", "LTE", "USB", "HDMI", "MPEG",
+        "COVID",
+    ];
+    (4..=12).contains(&letters)
+        && (1..=3).contains(&digits)
+        && token[letters..].bytes().all(|c| c.is_ascii_digit())
+        && !NOT_HOSTS.contains(&&token[..letters])
+}
+
+/// `ws-radiology-17`, `nurse-stn-icu-3`, `ehr-db-02`: lowercase words and a number joined
+/// by hyphens, no dot (a public name would have a suffix), ending in the number.
+fn lower_host_convention(token: &str) -> bool {
+    let b = token.as_bytes();
+    if b.len() < 4
+        || b.len() > 40
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        || !b[0].is_ascii_lowercase()
+    {
+        return false;
+    }
+    let parts: Vec<&str> = token.split('-').collect();
+    let Some(last) = parts.last() else {
+        return false;
+    };
+    const NOT_HOSTS: &[&str] = &[
+        "sha", "aes", "rsa", "md", "covid", "hl", "iso", "tls", "ssl", "utf", "cve", "cwe", "ghsa",
+        "ms", "kb", "apt", "unc", "fin", "ta", "dev", "storm", "rfc", "pci", "fips", "x", "ipv",
+        "win", "windows", "log", "ec", "p", "chacha", "curve", "ed", "rc", "base", "ecdsa", "t",
+        "step", "phase", "stage", "day", "week", "version", "v", "build", "tier", "level", "wave",
+        "round", "part", "page", "section", "chapter", "room", "bed", "floor", "suite",
+    ];
+    // `dc01`, `vpn02`, `pacs-vna3`: letters and a short number glued, one or more parts.
+    let glued = |p: &str| {
+        let letters = p.bytes().take_while(u8::is_ascii_lowercase).count();
+        letters >= 2
+            && (1..=3).contains(&(p.len() - letters))
+            && p[letters..].bytes().all(|c| c.is_ascii_digit())
+    };
+    const NOT_GLUED: &[&str] = &[
+        "sha", "md", "ipv", "mp", "win", "log", "covid", "utf", "top", "http", "smbv", "tls",
+        "ssl", "tlsv", "sslv", "ntlmv", "snmpv", "wpa", "pkcs", "base", "aes", "rc", "des", "rsa",
+        "ec", "ed", "x", "h", "vp", "ext", "page", "step", "day", "week", "room", "bed", "floor",
+        "phase", "version", "build", "tier", "level", "wave", "part", "section", "item", "line",
+        "row", "col", "grade", "stage", "type", "class", "cat", "zone", "ward", "unit", "pod",
+        "bay", "ssh", "tcp", "udp", "smtp", "imap", "pop", "dns", "ntp", "ldap", "sftp", "ftp",
+        "web", "gpt", "ps", "ie", "rev", "ver", "run", "arm", "amd", "intel", "gen", "jdk", "php",
+        "py", "python", "node", "net", "dotnet", "office", "excel", "word", "note", "fig", "table",
+    ];
+    let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    if glued(last)
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()) && !p.is_empty())
+    {
+        let first = if parts.len() == 1 {
+            head(last)
+        } else {
+            parts[0].to_owned()
+        };
+        return !NOT_GLUED.contains(&first.as_str()) && !NOT_HOSTS.contains(&first.as_str());
+    }
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty())
+        && !last.is_empty()
+        && last.bytes().all(|c| c.is_ascii_digit())
+        && last.len() <= 4
+        && !NOT_HOSTS.contains(&parts[0])
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()))
+}
+
+/// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with
+/// or without its time.
+pub fn iso_date_time(token: &str) -> bool {
+    let b = token.as_bytes();
+    let date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    date && (b.len() == 10
+        || matches!(b[10], b'T' | b't')
+            && b[11..].iter().all(|c| {
+                c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z' | b'z')
+            }))
+}
+
+/// A URL whose query names a patient (`?pid=...&dob=...`, `patientId=`, `mrn=`): the link
+/// identifies a person wherever it points.
+pub fn patient_query(url: &str) -> bool {
+    let Some((_, query)) = url.split_once('?') else {
+        return false;
+    };
+    query.split(['&', ';']).any(|pair| {
+        let key = pair.split('=').next().unwrap_or("").to_ascii_lowercase();
+        matches!(
+            key.as_str(),
+            "pid"
+                | "patientid"
+                | "patient_id"
+                | "patient"
+                | "mrn"
+                | "dob"
+                | "ssn"
+                | "name"
+                | "patientname"
+                | "patient_name"
+                | "birthdate"
+                | "memberid"
+                | "member_id"
+                | "firstname"
+                | "lastname"
+                | "first_name"
+                | "last_name"
+        )
+    })
+}
+
+/// `14:10`, `06:38:12`: a clock time.
+pub fn clock_time(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner

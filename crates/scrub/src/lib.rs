@@ -16,6 +16,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod classify;
+mod gazetteer;
 mod lists;
 mod numeric;
 mod stix;

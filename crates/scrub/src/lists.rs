@@ -143,6 +143,10 @@ bruteratel nighthawk mythic empire covenant powersploit rubeus lazagne advanced_
 sandworm turla gamaredon muddywater oilrig apt28 apt29 apt41 apt38 fin7 fin8 fin12 ta505
 ta551 ta577 wizard spider scattered spider cozy fancy bear charming kitten mustang panda
 volt typhoon salt silk flax linen vanilla tempest octo
+lynx nokoyawa fog chaos play blackmatter ragnarlocker medusalocker avoslocker vicesociety
+moneymessage monti darkvault dragonforce eldorado fog handala helldown
+killsec ransomcortex sarcoma termite threeam 3am bashe ransomed
+cloak abyss alphalocker hellcat morpheus nitrogen mydecryptor royal blacklock
 ";
 
 /// Multi-word threat names, kept whole. Each entry's words must all match, in order.
@@ -170,6 +174,8 @@ pub const THREAT_PHRASES: &[&[&str]] = &[
     &["play", "ransomware"],
     &["hunters", "international"],
     &["ghost", "ransomware"],
+    &["brain", "cipher"],
+    &["medusa", "locker"],
 ];
 
 /// Capitalized words that are never a person's name even next to one (months, weekdays,
@@ -198,6 +204,7 @@ discovery lateral movement collection exfiltration command control
 approximately around about over under between within without via per using used
 using after following prior until since also then later however additionally
 regional memorial general university community family children's childrens
+networks systems technologies software labs solutions inc llc ltd corp corporation
 mercy providence baptist methodist presbyterian lutheran kaiser sutter
 ";
 
@@ -224,7 +231,15 @@ pub const STREET_SUFFIXES: &str = "
 street st avenue ave av road rd boulevard blvd lane ln drive dr court ct way place pl
 terrace ter circle cir parkway pkwy highway hwy trail trl square sq alley aly crescent
 cres plaza plz row loop pike turnpike path walk run crossing xing point pt ridge heights
-hts
+hts via plains plain crossroad crossroads extension extensions expressway freeway fork forks
+gardens garden glen green grove harbor haven hill hills hollow island isle junction key
+knoll knolls lake lakes landing light lights manor meadow meadows mill mills mission mount
+mountain orchard oval park parks pass passage pines port prairie radial ranch rapids rest
+shoal shoals shore shores skyway spring springs spur station stravenue stream summit
+throughway trace track trafficway tunnel underpass union valley viaduct view views village
+ville vista wall well wells bypass camp canyon cape causeway center centre cliff club
+common corner corners course courts cove creek crest curve dale dam divide estate estates
+falls ferry field fields flat flats ford forest forge fort
 ";
 
 /// Words after a street address that introduce a unit number ("Apt 4B").

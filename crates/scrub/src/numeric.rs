@@ -22,7 +22,14 @@ pub fn scan(text: &str) -> Vec<NumMatch> {
         let c = b[i];
         let candidate = (c.is_ascii_digit() || c == b'(' || c == b'+') && start_boundary(b, i);
         if candidate {
-            if let Some(m) = match_at(b, i) {
+            if let Some(mut m) = match_at(b, i) {
+                // An extension glued on: `(555)123-4567x642`.
+                if matches!(m.kind, Kind::Phone | Kind::Fax) && b.get(m.end) == Some(&b'x') {
+                    let r = run(b, m.end + 1);
+                    if (1..=5).contains(&r) {
+                        m.end += 1 + r;
+                    }
+                }
                 i = m.end;
                 out.push(m);
                 continue;
@@ -53,6 +60,10 @@ fn start_boundary(b: &[u8], i: usize) -> bool {
 fn end_boundary(b: &[u8], end: usize) -> bool {
     match b.get(end) {
         None => true,
+        // A telephone extension glued on (`x642`), then a boundary.
+        Some(b'x') if (1..=5).contains(&run(b, end + 1)) => {
+            end_boundary(b, end + 1 + run(b, end + 1))
+        }
         Some(&c) if c.is_ascii_alphanumeric() || c >= 0x80 => false,
         Some(b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
             !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -87,7 +98,7 @@ fn m(start: usize, end: usize, kind: Kind, reason: &'static str) -> Option<NumMa
 fn match_at(b: &[u8], i: usize) -> Option<NumMatch> {
     match b[i] {
         b'+' => international(b, i),
-        b'(' => parenthesized(b, i),
+        b'(' => gs1(b, i).or_else(|| parenthesized(b, i)),
         _ => digits_first(b, i),
     }
 }
@@ -103,7 +114,19 @@ fn is_sep(c: Option<&u8>) -> Option<u8> {
 fn international(b: &[u8], i: usize) -> Option<NumMatch> {
     let mut p = i + 1;
     let first = run(b, p);
-    if first == 0 || first > 3 {
+    if first == 0 {
+        return None;
+    }
+    // `+441214960700`: country code and number without any separator.
+    if first > 3 {
+        if (10..=15).contains(&first) && end_boundary(b, p + first) {
+            return m(
+                i,
+                p + first,
+                Kind::Phone,
+                "telephone number in international layout",
+            );
+        }
         return None;
     }
     let mut total = 0;
@@ -118,20 +141,17 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
         groups += 1;
         p += r;
         end = p;
-        // A "(0)" or "(20)" area group is common in European layouts.
         match b.get(p) {
-            Some(b' ') if b.get(p + 1) == Some(&b'(') => {
-                let r2 = run(b, p + 2);
-                if r2 > 0 && b.get(p + 2 + r2) == Some(&b')') {
-                    total += r2;
-                    p += 3 + r2;
-                    end = p;
-                    if b.get(p) == Some(&b' ') {
-                        p += 1;
-                    }
-                    continue;
+            // `+31(0)91 2442115`, `+44 (20) 7946 0958`: an area group in parentheses.
+            Some(b'(' | b' ') if area_group(b, p).is_some() => {
+                let (r2, after) = area_group(b, p).unwrap_or((0, p));
+                total += r2;
+                p = after;
+                end = p;
+                if b.get(p) == Some(&b' ') {
+                    p += 1;
                 }
-                break;
+                continue;
             }
             Some(c)
                 if matches!(c, b'-' | b'.' | b' ')
@@ -151,6 +171,42 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
         );
     }
     None
+}
+
+/// A GS1 unique device identifier in human-readable form: `(01)` and the 14-digit GTIN,
+/// then more `(AI)value` pairs such as `(17)` expiry, `(10)` lot, `(21)` serial number.
+fn gs1(b: &[u8], i: usize) -> Option<NumMatch> {
+    let ai = |p: usize| -> Option<usize> {
+        let r = run(b, p + 1);
+        ((2..=4).contains(&r) && b.get(p + 1 + r) == Some(&b')')).then_some(p + 2 + r)
+    };
+    if b.get(i + 1..i + 4) != Some(b"01)".as_slice()) || run(b, i + 4) != 14 {
+        return None;
+    }
+    let mut end = i + 18;
+    while b.get(end) == Some(&b'(') {
+        let Some(v) = ai(end) else { break };
+        let len = b[v..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/'))
+            .count();
+        if len == 0 {
+            break;
+        }
+        end = v + len;
+    }
+    m(i, end, Kind::DeviceId, "GS1 device identifier (UDI)")
+}
+
+/// A "(0)" or "(20)" area group at `p`, glued or after one space (common in European
+/// layouts): its digit count and the position after its `)`.
+fn area_group(b: &[u8], p: usize) -> Option<(usize, usize)> {
+    let open = if b.get(p) == Some(&b' ') { p + 1 } else { p };
+    if b.get(open) != Some(&b'(') {
+        return None;
+    }
+    let r = run(b, open + 1);
+    (r > 0 && b.get(open + 1 + r) == Some(&b')')).then_some((r, open + 2 + r))
 }
 
 /// `(555) 123-4567`, `(555)123-4567`.

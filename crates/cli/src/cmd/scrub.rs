@@ -33,6 +33,11 @@ pub struct ScrubArgs {
     /// on your own machine)
     #[arg(long, value_name = "F")]
     pub report: Option<PathBuf>,
+    /// Batch mode: one JSON document a line in (a string, or an object with "text" and
+    /// optionally "org": {"name", "domains"}; with --format stix, a STIX document), one
+    /// scrubbed document with its findings a line out, in the same order
+    #[arg(long, conflicts_with = "report")]
+    pub jsonl: bool,
     /// The document (`-` reads standard input)
     pub file: PathBuf,
 }
@@ -60,6 +65,9 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> anyhow::Result<Value> {
 
 pub fn run(args: ScrubArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let scrubber = scrubber(&args.org_domains, &args.org_names)?;
+    if args.jsonl {
+        return run_jsonl(&args, &scrubber);
+    }
     let bytes = crate::input::read_all(&args.file)?;
     let name = args.file.display().to_string();
     let report = match args.format {
@@ -107,6 +115,90 @@ pub fn run(args: ScrubArgs, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--jsonl`: streams the input line by line, so memory holds one document at a time. A
+/// line that cannot be scrubbed gives `{"line": N, "error": ...}` in its place and the
+/// command ends with status 1 after the last line.
+fn run_jsonl(args: &ScrubArgs, default: &Scrubber) -> anyhow::Result<ExitCode> {
+    use std::io::{BufRead, Write};
+    let input = crate::input::open(&args.file)?;
+    let reader = std::io::BufReader::new(input);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.with_context(|| format!("{}: cannot read", args.file.display()))?;
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = scrub_line(&line, args, default);
+        let value = result.unwrap_or_else(|e| {
+            failed = true;
+            json!({ "line": i + 1, "error": format!("{e:#}") })
+        });
+        serde_json::to_writer(&mut out, &value)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn scrub_line(line: &str, args: &ScrubArgs, default: &Scrubber) -> anyhow::Result<Value> {
+    let doc: Value = serde_json::from_str(line).context("expected one JSON value a line")?;
+    // A document may name its own organization; otherwise the command's options apply.
+    let own = match doc.get("org") {
+        Some(org) => {
+            let domains: Vec<String> = org
+                .get("domains")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|d| d.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let names: Vec<String> = org
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|n| vec![n.to_owned()])
+                .unwrap_or_default();
+            Some(scrubber(
+                &[args.org_domains.as_slice(), domains.as_slice()].concat(),
+                &[args.org_names.as_slice(), names.as_slice()].concat(),
+            )?)
+        }
+        None => None,
+    };
+    let scrubber = own.as_ref().unwrap_or(default);
+    match args.format {
+        ScrubFormat::Text => {
+            let text = match &doc {
+                Value::String(s) => s.as_str(),
+                Value::Object(o) => o.get("text").and_then(Value::as_str).ok_or_else(|| {
+                    anyhow::anyhow!("expected a string or an object with a \"text\" string")
+                })?,
+                _ => anyhow::bail!("expected a string or an object with a \"text\" string"),
+            };
+            let out = scrubber.scrub_text(text);
+            Ok(json!({ "text": out.text, "findings": out.findings }))
+        }
+        ScrubFormat::Stix => {
+            let stix = match doc.get("document") {
+                Some(inner) if doc.get("org").is_some() => inner,
+                _ => &doc,
+            };
+            let out = scrubber.scrub_stix(stix)?;
+            Ok(
+                json!({ "document": out.document, "findings": out.findings, "dropped_objects": out.dropped }),
+            )
+        }
+    }
+}
+
 fn finding_json(f: &ward_scrub::Finding, pointer: Option<&str>, original: &str) -> Value {
     let mut v = json!({
         "kind": f.kind,
@@ -133,4 +225,37 @@ fn report_json(input: &str, findings: Vec<Value>, dropped: Vec<Value>) -> Value 
         *summary.entry(kind).or_default() += 1;
     }
     json!({ "input": input, "removed": summary, "findings": findings, "dropped_objects": dropped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(format: ScrubFormat) -> ScrubArgs {
+        ScrubArgs {
+            org_domains: vec!["example.org".into()],
+            org_names: vec![],
+            format,
+            report: None,
+            jsonl: true,
+            file: PathBuf::from("-"),
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_take_a_string_or_a_text_object_with_its_own_org() {
+        let a = args(ScrubFormat::Text);
+        let s = scrubber(&a.org_domains, &a.org_names).expect("scrubber");
+        let out = scrub_line(r#""Dr. Alice Smith on ws-01.example.org""#, &a, &s).expect("line");
+        assert_eq!(out["text"], "Dr. [NAME] on [INTERNAL-HOST]");
+        assert_eq!(out["findings"].as_array().map(Vec::len), Some(2));
+        let line = r#"{"text": "Anon Clinic paged Dr. Alice Smith", "org": {"name": "Anon Clinic", "domains": ["anon.example"]}}"#;
+        let out = scrub_line(line, &a, &s).expect("line");
+        assert_eq!(out["text"], "[ORG] paged Dr. [NAME]");
+        assert!(scrub_line("[1]", &a, &s).is_err());
+        assert!(scrub_line("not json", &a, &s).is_err());
+        let stix = r#"{"type": "note", "id": "note--1", "content": "Patient John Smith called."}"#;
+        let out = scrub_line(stix, &args(ScrubFormat::Stix), &s).expect("stix");
+        assert_eq!(out["document"]["content"], "Patient [NAME] called.");
+    }
 }

@@ -22,14 +22,20 @@ impl Engine<'_> {
                 self.org_name(k);
             }
         }
+        // Threat names next: a cue before one ("signed by the Lynx group") must not take
+        // it for a person.
+        for k in 0..self.toks.len() {
+            if self.open(k) {
+                let _ = self.threat_phrase(k) || self.threat_by_context(k) || self.threat_prefix(k);
+            }
+        }
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {
                 k += 1;
                 continue;
             }
-            let _ = self.threat_phrase(k)
-                || self.cue(k)
+            let _ = self.cue(k)
                 || self.month_date(k)
                 || self.age_words(k)
                 || self.street_address(k)
@@ -39,6 +45,84 @@ impl Engine<'_> {
                 || self.name(k);
             k += 1;
         }
+    }
+
+    /// One to three capitalized words right before a word that says what they are: "the
+    /// Lynx group", "Money Message ransomware", "Fog C2", "a Chaos affiliate".
+    fn threat_by_context(&mut self, k: usize) -> bool {
+        let cap = |e: &Self, i: usize| {
+            i < e.toks.len()
+                && e.toks[i].class == Class::Plain
+                && crate::classify::is_cap_word(e.toks[i].s)
+                && !e.has(i, flag::NEVER | flag::CUE)
+        };
+        if !cap(self, k) || (k > 0 && cap(self, k - 1) && self.toks[k - 1].after == b' ') {
+            return false;
+        }
+        let mut end = k;
+        while end - k < 2 && self.toks[end].after == b' ' && cap(self, end + 1) {
+            end += 1;
+        }
+        let n = end + 1;
+        if n >= self.toks.len() || self.toks[end].after != b' ' || !self.same_sentence(k, n) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let announces = self.lw(n, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "group"
+                    | "gang"
+                    | "ransomware"
+                    | "affiliate"
+                    | "affiliates"
+                    | "operators"
+                    | "crew"
+                    | "malware"
+                    | "loader"
+                    | "stealer"
+                    | "infostealer"
+                    | "botnet"
+                    | "rat"
+                    | "c2"
+                    | "backdoor"
+                    | "trojan"
+                    | "implant"
+                    | "variant"
+                    | "strain"
+                    | "payload"
+                    | "encryptor"
+                    | "locker"
+                    | "raas"
+                    | "leak"
+            )
+        });
+        if !announces {
+            return false;
+        }
+        let span = self.toks[k].start..self.toks[end].end;
+        for t in &mut self.toks[k..=end] {
+            t.class = Class::Threat;
+        }
+        self.indicators.push(Indicator {
+            kind: IndicatorKind::ThreatName,
+            span,
+        });
+        true
+    }
+
+    /// "Conti-related", "LockBit-style": a threat name glued to a word by a hyphen.
+    fn threat_prefix(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        let Some((head, _)) = s.split_once('-') else {
+            return false;
+        };
+        let mut buf = [0u8; 32];
+        let known = crate::vocab::lower(head, &mut buf).is_some_and(|l| self.v.threats.contains(l));
+        if known {
+            self.protect(k, IndicatorKind::ThreatName);
+        }
+        known
     }
 
     fn threat_phrase(&mut self, k: usize) -> bool {

@@ -51,27 +51,40 @@ impl Engine<'_> {
     }
 
     fn apply_cue(&mut self, k: usize, next: usize, cue: Cue) -> bool {
+        if cue == Cue::SignOff {
+            return self.sign_off(k, next);
+        }
         let Some(j) = self.value_after(k, next) else {
             return false;
         };
+        // `key=value`: the value is the very next token, and `-` means there is none.
+        if self.toks[next - 1].after == b'='
+            && (j != next || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation()))
+        {
+            return false;
+        }
         let class = self.toks[j].class;
         let s = self.toks[j].s;
         match cue {
             Cue::Title => {
                 let ok = (c::is_cap_word(s) || c::is_initial(s))
                     && matches!(class, Class::Plain | Class::Threat)
-                    && !self.never_name(j);
+                    && !self.never_name(j)
+                    && !self.has(j, flag::CUE);
                 if ok {
                     self.toks[j].class = Class::Plain;
-                    let end = self.name_end(j);
+                    let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a title");
                 }
                 ok
             }
             Cue::Role => {
-                let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
+                let ok = class == Class::Plain
+                    && c::is_cap_word(s)
+                    && !self.never_name(j)
+                    && !self.has(j, flag::CUE);
                 if ok {
-                    let end = self.name_end(j);
+                    let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a role word");
                 }
                 ok
@@ -86,7 +99,7 @@ impl Engine<'_> {
                 Kind::License,
                 "number after a license or certificate cue",
             ),
-            Cue::Plate => self.id_value(j, Kind::Vehicle, "number after a license plate cue"),
+            Cue::Plate => self.plate_value(j),
             Cue::Vin => self.id_value(j, Kind::Vehicle, "number after a vehicle cue"),
             Cue::Device => self.id_value(j, Kind::DeviceId, "number after a serial or device cue"),
             Cue::Biometric => self.id_value(j, Kind::Biometric, "value after a biometric cue"),
@@ -116,7 +129,27 @@ impl Engine<'_> {
                 ok
             }
             Cue::UserStrong => self.user_value(j, true),
-            Cue::UserWeak => self.user_value(j, false),
+            Cue::UserWeak => {
+                // "Logs show brownc signing in": the verb after the value vouches for it.
+                let mut buf = [0u8; 32];
+                let signs_in = self.same_sentence(j, j + 1)
+                    && j + 1 < self.toks.len()
+                    && self.lw(j + 1, &mut buf).is_some_and(|l| {
+                        matches!(
+                            l,
+                            "signing"
+                                | "signed"
+                                | "logging"
+                                | "logged"
+                                | "authenticating"
+                                | "authenticated"
+                                | "connecting"
+                                | "connected"
+                        )
+                    });
+                let lower = s.bytes().all(|b| !b.is_ascii_uppercase());
+                self.user_value(j, signs_in && lower)
+            }
             Cue::HostStrong => self.host_value(j, true),
             Cue::HostWeak => self.host_value(j, false),
             Cue::Age => {
@@ -127,6 +160,55 @@ impl Engine<'_> {
                 }
                 ok
             }
+            Cue::Greeting | Cue::Header => {
+                if cue == Cue::Header && self.toks[next - 1].trail != b':' {
+                    return false;
+                }
+                // "Aan: Lotte Martens <...>": on a header line, a run of capitalized words.
+                if cue == Cue::Header
+                    && class == Class::Plain
+                    && c::is_cap_word(s)
+                    && !self.never_name(j)
+                    && self.name_end(j) > j
+                {
+                    let end = self.name_end(j);
+                    self.remove_toks(j, end, Kind::Name, "name on a mail header line");
+                    return true;
+                }
+                self.listed_name_at(j, "name after a greeting or cue")
+            }
+            Cue::AddressField => {
+                // "Home: ..." on a form, "X's address, 12 Elm St, ..., and e-mail" in prose.
+                let label = self.toks[next - 1].trail == b':';
+                if !label && self.toks[next - 1].after != b',' {
+                    return false;
+                }
+                let mut end = j;
+                while end + 1 < self.toks.len()
+                    && end - j < 12
+                    && self.same_sentence(j, end + 1)
+                    && self.toks[end].trail != b':'
+                    && self.toks[end + 1].trail != b':'
+                    && !(self.has(end + 1, flag::STOP)
+                        && self.toks[end + 1].s.bytes().all(|b| b.is_ascii_lowercase()))
+                    && matches!(
+                        self.toks[end + 1].class,
+                        Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+                    )
+                {
+                    end += 1;
+                }
+                let ok = matches!(
+                    self.toks[j].class,
+                    Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+                );
+                if ok {
+                    // Findings already inside the line are merged into the wider one.
+                    self.remove_toks(j, end, Kind::Address, "address after an address label");
+                }
+                ok
+            }
+            Cue::SignOff => false,
             Cue::City => {
                 let ok = class == Class::Plain && c::is_cap_word(s) && !self.never_name(j);
                 if ok {
@@ -213,6 +295,7 @@ impl Engine<'_> {
             || s.bytes()
                 .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
             || self.login_from_name(l)
+            || self.glued_full_name(l)
             || self.has(j, flag::GIVEN | flag::SURNAME);
         if looks {
             self.remove_toks(j, j, Kind::User, "user name after a cue");
@@ -243,6 +326,16 @@ impl Engine<'_> {
 
     fn dob_value(&mut self, j: usize) -> bool {
         if self.toks[j].class == Class::Removed {
+            self.time_after(j);
+            return true;
+        }
+        if self.toks[j].class == Class::Plain && c::iso_date_time(self.toks[j].s) {
+            let end = if self.is_time(j + 1) && self.same_sentence(j, j + 1) {
+                j + 1
+            } else {
+                j
+            };
+            self.remove_toks(j, end, Kind::Date, "date and time tied to a person");
             return true;
         }
         if self.month_date(j) {
@@ -294,8 +387,128 @@ impl Engine<'_> {
         if (7..=15).contains(&total) {
             let kind = if fax { Kind::Fax } else { Kind::Phone };
             self.remove_toks(j, end - 1, kind, "telephone number after a cue");
+            // "(0331) 172643": the opening parenthesis of the area code goes with it.
+            let start = self.toks[j].start;
+            if start > 0 && self.text.as_bytes()[start - 1] == b'(' {
+                if let Some(f) = self.found.last_mut() {
+                    f.original_span.start = start - 1;
+                }
+            }
             return true;
         }
         false
+    }
+
+    /// A capitalized word on any name list (or with letters beyond ASCII) at `j` starts a
+    /// name: the cue before it says it is one even when it is also an ordinary word.
+    fn listed_name_at(&mut self, j: usize, reason: &'static str) -> bool {
+        let t = &self.toks[j];
+        if !matches!(t.class, Class::Plain) || !c::is_cap_word(t.s) || self.never_name(j) {
+            return false;
+        }
+        let listed = self.has(
+            j,
+            flag::GIVEN
+                | flag::SURNAME
+                | flag::COMMON
+                | flag::CENSUS_GIVEN
+                | flag::CENSUS_SURNAME
+                | flag::NAME_WORD,
+        ) || !t.s.is_ascii();
+        // "Dear Biagio,": a capitalized word alone before the comma or the line's end.
+        let alone = {
+            let line_end = j + 1 >= self.toks.len() || !self.same_sentence(j, j + 1);
+            let mut buf = [0u8; 32];
+            let crowd = self.lw(j, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "team"
+                        | "all"
+                        | "everyone"
+                        | "colleagues"
+                        | "sir"
+                        | "madam"
+                        | "there"
+                        | "folks"
+                        | "both"
+                        | "guys"
+                        | "support"
+                        | "doctor"
+                        | "customer"
+                        | "friends"
+                        | "staff"
+                )
+            });
+            (t.after == b',' || line_end) && !crowd && !self.has(j, flag::STOP | flag::CUE)
+        };
+        if listed || alone {
+            let end = self.with_given_after_comma(self.name_end(j));
+            self.remove_toks(j, end, Kind::Name, reason);
+        }
+        listed || alone
+    }
+
+    /// "Regards," then a listed name, often on the next line.
+    fn sign_off(&mut self, k: usize, next: usize) -> bool {
+        let mut j = next;
+        while j < self.toks.len()
+            && j - next < 2
+            && self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation())
+        {
+            j += 1;
+        }
+        j < self.toks.len()
+            && self.toks[j].sent <= self.toks[k].sent + 1
+            && self.listed_name_at(j, "name after a sign-off")
+    }
+
+    fn is_time(&self, k: usize) -> bool {
+        k < self.toks.len() && self.toks[k].class == Class::Plain && c::clock_time(self.toks[k].s)
+    }
+
+    /// A date already removed, then a clock time (`11/07/2026 14:10`): the time goes too.
+    fn time_after(&mut self, j: usize) {
+        let n = j + 1;
+        if self.is_time(n) && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+            let index = self.toks[j].finding;
+            if let Some(f) = self.found.get_mut(index) {
+                f.original_span.end = f.original_span.end.max(self.toks[n].end);
+                self.toks[n].class = Class::Removed;
+                self.toks[n].finding = index;
+            }
+        }
+    }
+
+    /// A plate after its cue: one to three groups of capitals and digits (`HMA 6839`,
+    /// `LN95 DJX`, `82-MG-JB`) with a digit somewhere.
+    fn plate_value(&mut self, j: usize) -> bool {
+        let group = |e: &Self, k: usize| {
+            k < e.toks.len()
+                && matches!(
+                    e.toks[k].class,
+                    Class::Plain | Class::IdLike | Class::LongNumber
+                )
+                && (1..=8).contains(&e.toks[k].s.len())
+                && e.toks[k]
+                    .s
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        };
+        if !group(self, j) {
+            return false;
+        }
+        let mut end = j;
+        while end - j < 2
+            && self.toks[end].after == b' '
+            && self.same_sentence(j, end + 1)
+            && group(self, end + 1)
+        {
+            end += 1;
+        }
+        if !(j..=end).any(|k| c::digits(self.toks[k].s) > 0) {
+            return false;
+        }
+        self.remove_toks(j, end, Kind::Vehicle, "number after a license plate cue");
+        true
     }
 }

@@ -10,9 +10,11 @@ mod address;
 mod context;
 mod cues;
 mod dates;
+mod mentions;
 mod names;
 mod org;
 mod report;
+mod rows;
 mod settle;
 mod shapes;
 mod tokenize;
@@ -62,6 +64,7 @@ struct Engine<'a> {
     toks: Vec<Tok<'a>>,
     found: Vec<Finding>,
     indicators: Vec<Indicator>,
+    text: &'a str,
 }
 
 pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
@@ -71,7 +74,11 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
         toks: tokenize(text),
         found: Vec::new(),
         indicators: Vec::new(),
+        text,
     };
+    // Capitalized words repeat within a document: each is looked up in the public lists
+    // once.
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for t in &mut engine.toks {
         let mut buf = [0u8; 32];
         t.flags = match lower(t.s, &mut buf) {
@@ -79,6 +86,16 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
             // Too long for any list: never a name either.
             None => flag::NEVER,
         };
+        if t.s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+        {
+            let flags = t.flags;
+            t.flags |= *seen
+                .entry(t.s)
+                .or_insert_with(|| gazetteer_flags(t.s, flags));
+        }
     }
     for k in 0..engine.toks.len() {
         engine.classify(k);
@@ -99,8 +116,84 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
     }
     engine.apply_numeric(text);
     engine.context_rules();
+    engine.record_rows();
+    engine.other_mentions();
     engine.settle();
     engine.finish(text)
+}
+
+/// The public-data lists a capitalized token is on (names, places), and whether it is
+/// written in a script without Latin letters. Lowercase words are skipped: the lists hold
+/// proper nouns, and a lookup per word would cost more than every other rule.
+fn gazetteer_flags(s: &str, flags: u32) -> u32 {
+    use crate::gazetteer as g;
+    let Some(first) = s.chars().next() else {
+        return 0;
+    };
+    if flags & flag::NEVER != 0 || s.len() > 48 {
+        return 0;
+    }
+    let mut out = 0;
+    if s.chars()
+        .all(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin(c))
+    {
+        out |= flag::NON_LATIN;
+    }
+    if !first.is_uppercase() {
+        return out;
+    }
+    let lower = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        fold_latin(&s.to_lowercase())
+    };
+    if flags & (flag::GIVEN | flag::SURNAME) == 0 {
+        if g::given(&lower) {
+            out |= flag::CENSUS_GIVEN;
+        }
+        if g::surname(&lower) {
+            out |= flag::CENSUS_SURNAME;
+        }
+        if g::name_word(&lower) {
+            out |= flag::NAME_WORD;
+        }
+    }
+    if g::city(&lower) {
+        out |= flag::PLACE;
+    }
+    out
+}
+
+/// Latin letters, with or without diacritics.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{c0}'..='\u{24f}').contains(&c)
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+/// Drops the diacritics of common Latin letters ("mihaljević" -> "mihaljevic"), for the
+/// census lists, which are ASCII.
+fn fold_latin(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' | 'ĉ' => 'c',
+            'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'đ' | 'ď' => 'd',
+            'ł' | 'ľ' => 'l',
+            'ř' => 'r',
+            'ť' => 't',
+            'ğ' => 'g',
+            other => other,
+        })
+        .collect()
 }
 
 impl<'a> Engine<'a> {

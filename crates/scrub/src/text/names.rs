@@ -27,26 +27,19 @@ impl Engine<'_> {
             && self.same_sentence(k, end + 1)
         {
             let n = end + 1;
-            let mut buf = [0u8; 32];
-            let particle = self.lw(n, &mut buf).is_some_and(|l| {
-                matches!(
-                    l,
-                    "de" | "del"
-                        | "van"
-                        | "von"
-                        | "da"
-                        | "di"
-                        | "bin"
-                        | "al"
-                        | "la"
-                        | "le"
-                        | "du"
-                        | "ben"
-                        | "ibn"
-                )
-            });
-            if self.name_part(n) || particle && self.name_part(n + 1) {
+            let particle = self.particle(n);
+            if self.name_part(n) || particle && self.name_part(n + 1) && self.toks[n].after == b' '
+            {
                 end = n;
+            } else if particle
+                && self.particle(n + 1)
+                && self.toks[n].after == b' '
+                && self.toks[n + 1].after == b' '
+                && self.name_part(n + 2)
+                && end - k < 2
+            {
+                // "van der Laarse", "de la Cruz".
+                end = n + 1;
             } else {
                 break;
             }
@@ -54,19 +47,55 @@ impl Engine<'_> {
         end
     }
 
+    fn particle(&self, n: usize) -> bool {
+        if n >= self.toks.len() || self.toks[n].class != Class::Plain {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        self.lw(n, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "de" | "del"
+                    | "van"
+                    | "von"
+                    | "da"
+                    | "di"
+                    | "bin"
+                    | "al"
+                    | "la"
+                    | "le"
+                    | "du"
+                    | "ben"
+                    | "ibn"
+                    | "den"
+                    | "der"
+                    | "dos"
+                    | "das"
+                    | "della"
+                    | "ter"
+                    | "Ó"
+                    | "Ní"
+                    | "Mac"
+            )
+        })
+    }
+
     fn known_name(&self, k: usize) -> (bool, bool, bool) {
-        let mut given = self.has(k, flag::GIVEN);
-        let mut sur = self.has(k, flag::SURNAME);
-        let common = self.has(k, flag::COMMON);
+        let mut given = self.has(k, flag::GIVEN | flag::CENSUS_GIVEN);
+        let mut sur = self.has(k, flag::SURNAME | flag::CENSUS_SURNAME | flag::NAME_WORD);
+        let common = self.has(k, flag::COMMON | flag::NAME_WORD);
         let t = self.toks[k].s;
         if !given && !sur && (t.contains('-') || t.contains('\'') || t.contains('’')) {
             let mut buf = [0u8; 32];
             let Some(l) = self.lw(k, &mut buf) else {
                 return (false, false, false);
             };
-            sur = l
-                .split('-')
-                .any(|p| self.v.surnames.contains(p) || self.v.given.contains(p));
+            sur = l.split('-').any(|p| {
+                self.v.surnames.contains(p)
+                    || self.v.given.contains(p)
+                    || crate::gazetteer::surname(p)
+                    || crate::gazetteer::given(p)
+            });
             given = false;
             if !sur && (l.starts_with("o'") || l.starts_with("o’")) {
                 sur = true;
@@ -109,10 +138,58 @@ impl Engine<'_> {
             }
             return false;
         }
+        // "Von:", "Home:", "Тема:": a field label, not a name.
+        if self.toks[k].trail == b':' {
+            return false;
+        }
+        if self.has(k, flag::NON_LATIN) {
+            return self.non_latin_name(k);
+        }
         if !c::is_cap_word(t) || self.never_name(k) {
             return false;
         }
         let (given, sur, common) = self.known_name(k);
+        // "Smith, John": a surname, a comma, a given name.
+        if sur
+            && self.toks[k].after == b','
+            && self.name_part(k + 1)
+            && self.same_sentence(k, k + 1)
+            && !c::is_initial(self.toks[k + 1].s)
+        {
+            let (g, _, cm) = self.known_name(k + 1);
+            if g && !(cm && common) {
+                let end = self.name_end(k + 1);
+                self.remove_toks(k, end, Kind::Name, "surname, given name");
+                return true;
+            }
+        }
+        // "Maza, Ani (MRN ...)", "Roca, Inmaculada's chart": two capitalized words around
+        // a comma, then a record cue or a possessive.
+        if self.toks[k].after == b','
+            && self.name_part(k + 1)
+            && self.same_sentence(k, k + 1)
+            && !c::is_initial(self.toks[k + 1].s)
+            && (self.possessive_after(k + 1)
+                || self.has(k + 2, flag::CUE) && self.toks[k + 1].after == b' ')
+        {
+            self.remove_toks(k, k + 1, Kind::Name, "surname, given name before a record");
+            return true;
+        }
+        // "Siobhán Ó Briain": capitalized words with letters beyond ASCII, side by side.
+        if !t.is_ascii() && !given && !sur {
+            let end = self.name_end(k);
+            let prev_cap = k > 0
+                && self.toks[k - 1].after == b' '
+                && self.toks[k - 1].trail != b':'
+                && self.name_part(k - 1)
+                && self.same_sentence(k - 1, k);
+            if end > k || prev_cap {
+                let start = if prev_cap { k - 1 } else { k };
+                self.remove_toks(start, end, Kind::Name, "capitalized words with diacritics");
+                return true;
+            }
+            return false;
+        }
         if !given && !sur {
             return false;
         }
@@ -120,26 +197,185 @@ impl Engine<'_> {
             let (g, s, cm) = self.known_name(k + 1);
             (g || s) && !(cm && common)
                 || c::is_initial(self.toks[k + 1].s) && self.name_part(k + 2)
+                || !self.toks[k + 1].s.is_ascii()
         };
         let prev_is_given =
             k > 0 && self.toks[k - 1].class == Class::Plain && self.same_sentence(k - 1, k) && {
                 let (g, _, cm) = self.known_name(k - 1);
                 g && !cm
             };
-        if common && !next_is_name && !prev_is_given {
+        let pair_of_names = self.name_part(k + 1) && self.toks[k].after == b' ' && {
+            let (g, s, _) = self.known_name(k + 1);
+            g || s
+        };
+        let acts = pair_of_names && self.acts_as_person(k + 1);
+        if common && !next_is_name && !prev_is_given && !acts {
             return false;
         }
         let mut start = k;
         if sur
             && k > 0
             && self.toks[k - 1].after == b' '
+            && self.toks[k - 1].trail != b':'
             && self.name_part(k - 1)
             && self.same_sentence(k - 1, k)
         {
             start = k - 1;
         }
         let end = self.name_end(k);
+        if self.company_after(end) {
+            return false;
+        }
         self.remove_toks(start, end, Kind::Name, "known given name or surname");
         true
+    }
+
+    /// A word in a script without Latin letters, in text that is otherwise Latin: a name
+    /// when short (a CJK given name or surname is one to four characters) or capitalized
+    /// (Cyrillic, Greek); the words beside it in the same script go with it.
+    fn non_latin_name(&mut self, k: usize) -> bool {
+        let short = |s: &str| s.chars().count() <= 4;
+        let t = self.toks[k].s;
+        if self.toks[k].trail == b':' {
+            return false;
+        }
+        let capitalized = t.chars().next().is_some_and(char::is_uppercase);
+        if !(short(t) || capitalized) {
+            return false;
+        }
+        let mut end = k;
+        while end + 1 < self.toks.len()
+            && end - k < 3
+            && matches!(self.toks[end].after, b' ' | b',')
+            && self.toks[end + 1].class == Class::Plain
+            && self.has(end + 1, flag::NON_LATIN)
+            && self.same_sentence(k, end + 1)
+        {
+            end += 1;
+        }
+        self.remove_toks(k, end, Kind::Name, "name in a non-Latin script");
+        true
+    }
+
+    /// "Palo Alto Networks", "Hill Systems": a company word right after a run of names
+    /// makes it a company, not a person.
+    fn company_after(&self, end: usize) -> bool {
+        let n = end + 1;
+        if n >= self.toks.len() || self.toks[end].after != b' ' || !self.same_sentence(end, n) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        self.lw(n, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "networks"
+                    | "systems"
+                    | "technologies"
+                    | "technology"
+                    | "software"
+                    | "labs"
+                    | "solutions"
+                    | "inc"
+                    | "llc"
+                    | "ltd"
+                    | "corp"
+                    | "corporation"
+                    | "company"
+                    | "associates"
+                    | "partners"
+                    | "group"
+                    | "ransomware"
+                    | "gang"
+                    | "affiliate"
+                    | "affiliates"
+                    | "operators"
+                    | "malware"
+                    | "loader"
+                    | "stealer"
+                    | "botnet"
+                    | "c2"
+            )
+        })
+    }
+
+    /// A name that ends in a comma may be `Last, First`: the given name after the comma
+    /// joins it when it is a known given name or closes the line ("Patient: Uit de
+    /// Willigen, Chloë").
+    pub(super) fn with_given_after_comma(&self, end: usize) -> usize {
+        let g = end + 1;
+        if self.toks[end].after != b',' || !self.name_part(g) || !self.same_sentence(end, g) {
+            return end;
+        }
+        if c::is_initial(self.toks[g].s) {
+            return end;
+        }
+        let (given, _, _) = self.known_name(g);
+        let line_end = g + 1 >= self.toks.len() || !self.same_sentence(g, g + 1);
+        if given || line_end || !self.toks[g].s.is_ascii() {
+            self.name_end(g)
+        } else {
+            end
+        }
+    }
+
+    /// Is the word at `k` followed by a possessive `'s`?
+    fn possessive_after(&self, k: usize) -> bool {
+        let rest = &self.text.as_bytes()[self.toks[k].end..];
+        rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
+    }
+
+    /// "Faith Green reported", "Holly White's address": a pair of names that are also
+    /// words, followed by what a person does or has.
+    fn acts_as_person(&self, last: usize) -> bool {
+        if self.possessive_after(last) {
+            return true;
+        }
+        let n = last + 1;
+        if n >= self.toks.len() || !self.same_sentence(last, n) {
+            return false;
+        }
+        if self.toks[last].after == b',' {
+            // "Victor Hill, admitted ...", "Penny Street, RN".
+            let mut buf = [0u8; 32];
+            return self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "admitted" | "rn" | "md" | "dob" | "born" | "age" | "aged"
+                )
+            });
+        }
+        let mut buf = [0u8; 32];
+        self.toks[last].after == b' '
+            && self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "reported"
+                        | "noticed"
+                        | "confirmed"
+                        | "said"
+                        | "called"
+                        | "asked"
+                        | "wrote"
+                        | "signed"
+                        | "opened"
+                        | "received"
+                        | "clicked"
+                        | "stated"
+                        | "agreed"
+                        | "approved"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "phoned"
+                        | "emailed"
+                        | "forwarded"
+                        | "replied"
+                        | "logged"
+                        | "found"
+                        | "saw"
+                        | "told"
+                )
+            })
     }
 }

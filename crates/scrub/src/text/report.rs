@@ -30,13 +30,19 @@ impl Engine<'_> {
         }
         out.push_str(&text[at..]);
         self.indicators.sort_by_key(|i| i.span.start);
+        // Both lists are in order and the merged findings do not overlap: one sweep finds
+        // the indicators no finding covers (linear, where a search per indicator was not).
+        let mut next = 0;
         let indicators = self
             .indicators
             .into_iter()
             .filter(|i| {
-                !merged.iter().any(|f| {
-                    f.original_span.start < i.span.end && i.span.start < f.original_span.end
-                })
+                while next < merged.len() && merged[next].original_span.end <= i.span.start {
+                    next += 1;
+                }
+                merged
+                    .get(next)
+                    .is_none_or(|f| f.original_span.start >= i.span.end)
             })
             .collect();
         Scrubbed {

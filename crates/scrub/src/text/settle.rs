@@ -51,6 +51,12 @@ const ATTACKER: &[&str] = &[
     "block",
     "blocked",
     "blocklist",
+    "write",
+    "decrypt",
+    "decryption",
+    "decryptor",
+    "tox",
+    "negotiation",
 ];
 
 impl Engine<'_> {
@@ -66,10 +72,39 @@ impl Engine<'_> {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
                 }
+                Class::IdLike if self.names_a_record_of_work(k) => {
+                    self.toks[k].class = Class::Plain;
+                }
                 Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
                 _ => {}
             }
         }
+    }
+
+    /// "Ticket INC123456", "change CHG0042117": a help-desk or change record, not a person.
+    fn names_a_record_of_work(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k > 0
+            && self.same_sentence(k - 1, k)
+            && self.lw(k - 1, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "ticket"
+                        | "incident"
+                        | "case"
+                        | "change"
+                        | "request"
+                        | "ref"
+                        | "reference"
+                        | "problem"
+                        | "task"
+                        | "alert"
+                        | "rule"
+                        | "signature"
+                        | "event"
+                        | "build"
+                )
+            })
     }
 
     fn settle_email(&mut self, k: usize) {
@@ -112,7 +147,7 @@ impl Engine<'_> {
             // "from" and its like speak for the address only right before it.
             let near = matches!(
                 l,
-                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by"
+                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by" | "write"
             );
             if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
                 verdict = Some(true);

@@ -148,12 +148,29 @@ impl Engine<'_> {
 
     /// `jsmith`, `smithj`: an initial glued to a known surname.
     pub(super) fn login_from_name(&self, l: &str) -> bool {
-        if l.len() < 6 {
+        if l.len() < 6 || crate::gazetteer::login_lookalike(l) {
             return false;
         }
         let (head, tail) = (&l[1..], &l[..l.len() - 1]);
-        let known = |w: &str| self.v.surnames.contains(w) && !self.v.common.contains(w);
+        let known = |w: &str| {
+            self.v.surnames.contains(w) && !self.v.common.contains(w)
+                || crate::gazetteer::surname(w)
+        };
         known(head) || known(tail)
+    }
+
+    /// `kimberlyhicks`, `stewartsean`: a given name and a surname glued, either way round
+    /// (only after a cue: too many English words split that way).
+    pub(super) fn glued_full_name(&self, l: &str) -> bool {
+        use crate::gazetteer as g;
+        let given = |w: &str| self.v.given.contains(w) || g::given(w);
+        let sur = |w: &str| self.v.surnames.contains(w) || g::surname(w);
+        l.len() >= 6
+            && l.is_ascii()
+            && (3..l.len() - 2).any(|i| {
+                let (a, b) = l.split_at(i);
+                given(a) && sur(b) || sur(a) && given(b)
+            })
     }
 
     /// `john.smith`, `j.smith`, `smith_john`, `jsmith2`.
@@ -240,6 +257,10 @@ impl Engine<'_> {
         .iter()
         .any(|s| s.eq_ignore_ascii_case(scheme));
         if !known {
+            return;
+        }
+        if c::patient_query(v) {
+            self.remove_toks(k, k, Kind::Url, "link carrying a patient's identifier");
             return;
         }
         let rest = &v[pos + 3..];

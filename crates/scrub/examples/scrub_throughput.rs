@@ -1,0 +1,62 @@
+//! Throughput of the text scrubber on one large synthetic document, to check that the
+//! time grows linearly with the size: prints MB/s for each size given in MB.
+//!
+//! `cargo run --release -p ward-scrub --example scrub_throughput -- 1 8 64`
+
+use std::time::Instant;
+
+use ward_scrub::{ScrubConfig, Scrubber};
+
+/// Varied paragraphs (names, logs, addresses, indicators, record rows), numbered so that
+/// no two repeats are byte-identical.
+fn paragraph(i: usize) -> String {
+    format!(
+        "Incident {i}: Dr. Mark Hill paged Nurse Rose Brown at 555-201-{:04}. Patient John \
+         Smith (MRN {:07}, DOB 03/04/1950) lives at {} Elm Street, Springfield, IL 62704.\n\
+         TargetUserName=brandon.giles{i} SubjectUserName=- WorkstationName=ws-radiology-{} \
+         IpAddress=10.1.{}.{}\nThe note was signed by the Lynx group and pointed to \
+         evil{i}[.]example[.]ru; beacon to 203.0.113.{} with SHA-256 \
+         9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.\n\
+         Hi Will,\nthe wire change request was legitimate. Regards,\nAnna\n\
+         Kowalski Jan;19441225;665-36-{:04};ul. Polna 2;93\n\n",
+        i % 10_000,
+        i % 9_999_999,
+        i % 9_000 + 1,
+        i % 90,
+        i % 250,
+        i % 250,
+        i % 250,
+        i % 10_000,
+    )
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse::<usize>())
+        .collect::<Result<_, _>>()?;
+    let scrubber = Scrubber::new(ScrubConfig {
+        org_domains: vec!["stmarys.org".into()],
+        org_names: vec!["St. Mary's Medical Center".into()],
+    })?;
+    ward_scrub::warm_up();
+    for mb in if sizes.is_empty() { vec![1, 8] } else { sizes } {
+        let target = mb << 20;
+        let mut text = String::with_capacity(target + 1024);
+        let mut i = 0;
+        while text.len() < target {
+            text.push_str(&paragraph(i));
+            i += 1;
+        }
+        let t0 = Instant::now();
+        let out = scrubber.scrub_text(&text);
+        let secs = t0.elapsed().as_secs_f64();
+        println!(
+            "{mb} MB: {:.3} s, {:.1} MB/s, {} findings",
+            secs,
+            text.len() as f64 / 1_048_576.0 / secs,
+            out.findings.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! Document-level consistency: once a word is judged part of a person's name, or a string
+//! a user or host name, every other mention of it in the document goes too ("Dr. Mark
+//! Hill ... Mark said ..."; "Hill, M." ; the same login in a later log line).
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::Kind;
+
+impl Engine<'_> {
+    pub(super) fn other_mentions(&mut self) {
+        self.logins_beside_names();
+        let mut names: HashSet<&str> = HashSet::new();
+        let mut logins: HashMap<String, Kind> = HashMap::new();
+        for t in &self.toks {
+            let Some(f) = self.found.get(t.finding) else {
+                continue;
+            };
+            match f.kind {
+                Kind::Name if c::is_cap_word(t.s) && !self.never_word(t.s) => {
+                    names.insert(t.s);
+                }
+                Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
+                    logins.insert(t.s.to_lowercase(), f.kind);
+                }
+                _ => {}
+            }
+        }
+        // "micheletto.foscari" found as a login: "Micheletto Foscari" is that person.
+        let login_parts: HashSet<String> = logins
+            .iter()
+            .filter(|(_, kind)| **kind == Kind::User)
+            .flat_map(|(l, _)| {
+                let dotted = l.contains(['.', '_']);
+                l.split(['.', '_'])
+                    .filter(move |p| {
+                        dotted && p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase())
+                    })
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if names.is_empty() && logins.is_empty() {
+            return;
+        }
+        let mut k = 0;
+        while k < self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Plain {
+                k += 1;
+                continue;
+            }
+            if names.contains(t.s) {
+                // "M. Hill": an initial right before the surname goes with it.
+                let start = if k > 0
+                    && self.toks[k - 1].class == Class::Plain
+                    && c::is_initial(self.toks[k - 1].s)
+                    && self.toks[k - 1].after == b' '
+                {
+                    k - 1
+                } else {
+                    k
+                };
+                let end = self.name_end(k);
+                self.remove_toks(start, end, Kind::Name, "name mentioned elsewhere");
+                k = end + 1;
+                continue;
+            }
+            if c::is_cap_word(t.s)
+                && login_parts.contains(&t.s.to_lowercase())
+                && !self.never_word(t.s)
+            {
+                let end = self.name_end(k);
+                self.remove_toks(
+                    k,
+                    end,
+                    Kind::Name,
+                    "name spelled in a login found elsewhere",
+                );
+                k = end + 1;
+                continue;
+            }
+            if let Some(&kind) = logins.get(&t.s.to_lowercase()) {
+                self.remove_toks(k, k, kind, "user or host name mentioned elsewhere");
+            }
+            k += 1;
+        }
+    }
+
+    /// "Robin Rich (rrich)", "佐藤 直子 (ystone, CITRIX-19)": a login in parentheses right
+    /// after a name is that person's user name (and the code after it, their host).
+    fn logins_beside_names(&mut self) {
+        self.listed_logins();
+        for k in 1..self.toks.len() {
+            let prev = &self.toks[k - 1];
+            let between = self.text.get(prev.end..self.toks[k].start).unwrap_or("");
+            let after_name = prev.class == Class::Removed
+                && matches!(between, "(" | " (")
+                && self
+                    .found
+                    .get(prev.finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            if !after_name || !self.open(k) || !c::identifier_like(self.toks[k].s) {
+                continue;
+            }
+            use crate::vocab::flag;
+            if self.has(k, flag::STOP | flag::NEVER | flag::CUE | flag::FILLER)
+                || self.toks[k].s.bytes().all(|b| !b.is_ascii_lowercase())
+                || self.relation(k)
+            {
+                continue;
+            }
+            self.remove_toks(k, k, Kind::User, "user name beside a person's name");
+            let n = k + 1;
+            if self.toks[k].after == b','
+                && n < self.toks.len()
+                && self.open(n)
+                && c::identifier_like(self.toks[n].s)
+                && c::digits(self.toks[n].s) > 0
+            {
+                self.remove_toks(
+                    n,
+                    n,
+                    Kind::InternalHost,
+                    "host name beside a person's login",
+                );
+            }
+        }
+    }
+
+    /// "two other recipients (jdoe, a.smith) clicked": logins listed in parentheses after
+    /// a word for people or accounts.
+    fn listed_logins(&mut self) {
+        for k in 0..self.toks.len() {
+            let mut buf = [0u8; 32];
+            let people = self.toks[k].after == b'('
+                && self.lw(k, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "recipients"
+                            | "users"
+                            | "accounts"
+                            | "logins"
+                            | "usernames"
+                            | "employees"
+                            | "staff"
+                            | "clickers"
+                            | "victims"
+                    )
+                });
+            if !people {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < self.toks.len() && j - k <= 10 && self.same_sentence(k, j) {
+                let t = &self.toks[j];
+                let login = self.open(j)
+                    && c::identifier_like(t.s)
+                    && t.s.bytes().all(|b| !b.is_ascii_uppercase())
+                    && !self.has(j, crate::vocab::flag::STOP);
+                if login {
+                    self.remove_toks(j, j, Kind::User, "user name in a list of accounts");
+                }
+                if self.toks[j].after != b',' && self.toks[j].after != b' ' {
+                    break;
+                }
+                j += 1;
+            }
+        }
+    }
+
+    /// "(spouse)", "(niece)": who the person is, not their login.
+    fn relation(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        self.lw(k, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "spouse"
+                    | "niece"
+                    | "nephew"
+                    | "neighbour"
+                    | "neighbor"
+                    | "daughter"
+                    | "son"
+                    | "mother"
+                    | "father"
+                    | "friend"
+                    | "partner"
+                    | "brother"
+                    | "sister"
+                    | "wife"
+                    | "husband"
+                    | "guardian"
+                    | "aunt"
+                    | "uncle"
+                    | "cousin"
+                    | "grandson"
+                    | "granddaughter"
+                    | "grandmother"
+                    | "grandfather"
+                    | "member"
+                    | "self"
+                    | "caregiver"
+                    | "parent"
+                    | "child"
+                    | "rn"
+                    | "md"
+                    | "np"
+                    | "pa"
+                    | "lpn"
+                    | "retired"
+                    | "deceased"
+                    | "minor"
+                    | "adult"
+                    | "employee"
+                    | "contractor"
+                    | "vendor"
+                    | "visitor"
+                    | "inpatient"
+                    | "outpatient"
+            )
+        })
+    }
+
+    fn never_word(&self, s: &str) -> bool {
+        let mut buf = [0u8; 32];
+        crate::vocab::lower(s, &mut buf).is_none_or(|l| self.v.never_names.contains(l))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ScrubConfig, Scrubber};
+
+    /// Each input scrubs to the text beside it.
+    fn check(cases: &[(&str, &str)]) {
+        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
+        for (input, want) in cases {
+            assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_found_once_goes_everywhere() {
+        check(&[
+            (
+                "Dr. Mark Hill was paged. Later Mark called; Hill agreed.",
+                "Dr. [NAME] was paged. Later [NAME] called; [NAME] agreed.",
+            ),
+            (
+                "Logs show workstation ws-radiology-17 failed; ws-radiology-17 rebooted.",
+                "Logs show workstation [INTERNAL-HOST] failed; [INTERNAL-HOST] rebooted.",
+            ),
+            (
+                "Logs show micheletto.foscari; Micheletto Foscari confirmed.",
+                "Logs show [USER]; [NAME] confirmed.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn names_in_a_names_position() {
+        check(&[
+            (
+                "Hi Mark,\nthe printer is down.",
+                "Hi [NAME],\nthe printer is down.",
+            ),
+            ("Dear Rose Brown, thanks.", "Dear [NAME], thanks."),
+            ("Seen by Smith, John today.", "Seen by [NAME] today."),
+            ("Regards,\nWill", "Regards,\n[NAME]"),
+            ("Von: Olav Sauer", "Von: [NAME]"),
+            ("Attending: 王秀英", "Attending: [NAME]"),
+            (
+                "Patient Mirthe van der Laarse called.",
+                "Patient [NAME] called.",
+            ),
+            (
+                "A chart for Maza, Ani (MRN 366-6661-63) leaked.",
+                "A chart for [NAME] (MRN [MRN]) leaked.",
+            ),
+            ("Faith Green reported it.", "[NAME] reported it."),
+            ("Aan: Lotte Martens <x>", "Aan: [NAME] <x>"),
+            // A label is not part of the name, and a vendor is not a person.
+            ("Reporter: Hope Marsh", "Reporter: [NAME]"),
+            (
+                "CEF:0|Palo Alto Networks|PAN-OS",
+                "CEF:0|Palo Alto Networks|PAN-OS",
+            ),
+            // Ordinary words stay.
+            (
+                "Finance asked whether the wire change request was legitimate.",
+                "Finance asked whether the wire change request was legitimate.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn log_fields_and_threat_names() {
+        check(&[
+            (
+                "TargetUserName=brandon.giles SubjectUserName=- Workstation=FILESRV5",
+                "TargetUserName=[USER] SubjectUserName=- Workstation=[INTERNAL-HOST]",
+            ),
+            (
+                "The note was signed by the Lynx group; downtime code Conti-related.",
+                "The note was signed by the Lynx group; downtime code Conti-related.",
+            ),
+            (
+                "Logs show dc03 rebooted and pacs-vna3 too, port 22 ssh2.",
+                "Logs show [INTERNAL-HOST] rebooted and [INTERNAL-HOST] too, port 22 ssh2.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn date_times_and_number_layouts() {
+        check(&[
+            (
+                "Admitted 2024-12-08T01:14:33+02:00 via ED.",
+                "Admitted [DATE] via ED.",
+            ),
+            (
+                "Admitted 11/07/2026 14:10 via ED.",
+                "Admitted [DATE] via ED.",
+            ),
+            ("Call (285)649-1853x642 today.", "Call [PHONE] today."),
+            ("Call +31(0)91 2442115 today.", "Call [PHONE] today."),
+            ("Call +441214960700 today.", "Call [PHONE] today."),
+            (
+                "Implant UDI (01)43859058111052(17)250828(10)A4606(21)3405133 logged.",
+                "Implant UDI [DEVICE-ID] logged.",
+            ),
+            (
+                "He has plate HMA 6839 on file.",
+                "He has plate [VEHICLE] on file.",
+            ),
+            (
+                "Link https://labs.example.com/report?pid=554566&dob=1992-02-20 seen.",
+                "Link [URL] seen.",
+            ),
+            (
+                "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen.",
+                "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen.",
+            ),
+            (
+                "Used by Фёкла Быков (stewartsean) and Ann Lee (spouse).",
+                "Used by [NAME] ([USER]) and [NAME] (spouse).",
+            ),
+        ]);
+    }
+}
