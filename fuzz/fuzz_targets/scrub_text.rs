@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(scrubber) = Scrubber::new(ScrubConfig {
         org_domains: vec!["example.org".into()],
         org_names: vec!["Example Health".into()],
+        ..Default::default()
     }) else {
         return;
     };

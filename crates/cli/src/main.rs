@@ -46,6 +46,8 @@ enum Command {
     /// STIX patterns: check one, or test it against observed data
     #[command(subcommand)]
     Pattern(cmd::pattern::PatternCommand),
+    /// Record your organization's profile (name, domains, staff, host names) for scrub and share
+    Init(cmd::init::InitArgs),
     /// Pull intel from a TAXII 2.1 server into the local store
     Pull(cmd::pull::PullArgs),
     /// Push a STIX file to a TAXII 2.1 collection
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
         Command::Admin(a) => cmd::admin::run(a, &global),
         Command::Validate(a) => cmd::validate::run(a, &global),
         Command::Pattern(a) => cmd::pattern::run(a, &global),
+        Command::Init(a) => cmd::init::run(a, &global),
         Command::Pull(a) => cmd::pull::run_pull(a, &global),
         Command::Push(a) => cmd::pull::run_push(a, &global),
         Command::Import(a) => cmd::import::run(a, &global),

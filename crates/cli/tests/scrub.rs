@@ -217,7 +217,25 @@ fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
     (format!("http://{addr}/taxii2/api1/"), handle)
 }
 
+/// `ward init` in the test's data folder: `share` refuses to run without a profile.
+fn init_profile() {
+    let out = ward(&[
+        "init",
+        "--org",
+        "Example Test Clinic",
+        "--domain",
+        "clinic.example",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn preview_equals_what_is_sent(file: &str) {
+    init_profile();
     let dry = ward(&[
         "--json",
         "share",
@@ -252,6 +270,10 @@ fn preview_equals_what_is_sent(file: &str) {
             "stmarys.org",
         ])
         .env("WARD_TOKEN", "s3cret")
+        .env(
+            "WARD_DATA",
+            std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
+        )
         .output()
     {
         Ok(out) => out,
@@ -323,6 +345,7 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("nonblocking");
     let url = format!("http://{}/api", listener.local_addr().expect("addr"));
+    init_profile();
     let out = ward(&[
         "share",
         &file,
@@ -343,4 +366,96 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
     assert!(text.contains("+Patient [NAME] (MRN [MRN]"), "{text}");
     assert!(text.contains("Dry run: nothing was sent"), "{text}");
     assert!(listener.accept().is_err(), "a dry run connected to the hub");
+}
+
+#[test]
+fn share_refuses_without_an_organization_profile_and_sends_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(&dir, "n.txt", NARRATIVE);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("nonblocking");
+    let url = format!("http://{}/api", listener.local_addr().expect("addr"));
+    let out = ward(&["share", &file, "--to", &url, "--collection", "c1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no organization profile"), "{err}");
+    assert!(err.contains("ward init --org"), "{err}");
+    assert!(listener.accept().is_err(), "share connected to the hub");
+}
+
+#[test]
+fn the_profile_scrubs_staff_and_hosts_in_every_scrub() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A quoted "Last, First" cell, as directory exports write it.
+    let staff = write(
+        &dir,
+        "staff.csv",
+        "Display Name,SamAccountName,Department\n\"Whitfield, Dana\",dwhitfield,Radiology\n",
+    );
+    let out = ward(&[
+        "--json",
+        "init",
+        "--org",
+        "Lakeside Clinic",
+        "--domain",
+        "lakeside.example",
+        "--staff",
+        &staff,
+        "--hosts",
+        "ws-*",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_str(&stdout(&out)).expect("init prints JSON");
+    assert_eq!(summary["staff_names"], 1);
+    assert_eq!(summary["staff_logins"], 1);
+    let note = write(
+        &dir,
+        "note.txt",
+        "Dana Whitfield (CORP\\dwhitfield) at Lakeside Clinic saw ws-radiology-17 beacon to \
+         203.0.113.9.\n",
+    );
+    let out = ward(&["scrub", &note]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    for gone in [
+        "Dana",
+        "Whitfield",
+        "dwhitfield",
+        "Lakeside",
+        "ws-radiology-17",
+    ] {
+        assert!(!text.contains(gone), "{gone} left in {text}");
+    }
+    assert!(text.contains("203.0.113.9"), "{text}");
+
+    // A staff list ward cannot use names the columns it found; nothing is saved.
+    let bad = write(&dir, "bad.csv", "Department,Phone\nICU,555-0100\n");
+    let out = ward(&[
+        "init",
+        "--org",
+        "Other",
+        "--domain",
+        "other.example",
+        "--staff",
+        &bad,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"Department\", \"Phone\""), "{err}");
+    let out = ward(&["init", "--org", "Other", "--domain", "nodot"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("single label"));
+    // The earlier profile is still the one in use.
+    let out = ward(&["scrub", &note]);
+    assert!(!stdout(&out).contains("Lakeside"), "{}", stdout(&out));
 }

@@ -88,6 +88,17 @@ fn setup() -> Setup {
             "Mercy",
         ],
     ));
+    // `ward share` needs the member's organization profile.
+    ok(ward(
+        &data,
+        &[
+            "init",
+            "--org",
+            "Share Test Clinic",
+            "--domain",
+            "share-test.example",
+        ],
+    ));
     Setup {
         _dir: dir,
         data,

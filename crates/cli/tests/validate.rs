@@ -96,8 +96,8 @@ fn help_lists_the_whole_command_contract() {
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8_lossy(&out.stdout);
     for command in [
-        "serve", "admin", "validate", "pattern", "pull", "push", "import", "export", "scan",
-        "scrub", "share", "exposure", "report", "demo",
+        "serve", "admin", "validate", "pattern", "init", "pull", "push", "import", "export",
+        "scan", "scrub", "share", "exposure", "report", "demo",
     ] {
         assert!(
             help.lines().any(|l| l.trim_start().starts_with(command)),

@@ -69,6 +69,15 @@ pub enum MemberError {
     /// An intel file is neither STIX nor a feed format the importers read.
     #[error("{}: expected a STIX bundle or a feed file `ward import` reads", path.display())]
     NotIntel { path: PathBuf, source: FeedsError },
+    /// A staff list `ward init --staff` cannot use.
+    #[error("{}: {detail}", path.display())]
+    StaffList { path: PathBuf, detail: String },
+    /// A command that needs the organization profile ran before `ward init`.
+    #[error(
+        "{}: no organization profile: run `ward init --org NAME --domain DOMAIN` first (add          --staff FILE and --hosts PATTERN to have staff and host names always removed)",
+        path.display()
+    )]
+    NoProfile { path: PathBuf },
     /// A document to share cannot be scrubbed.
     #[error("{name}")]
     Scrub {

@@ -18,6 +18,7 @@ mod error;
 pub mod files;
 mod index;
 mod plan;
+pub mod profile;
 pub mod share;
 
 pub use data_dir::{
@@ -27,3 +28,4 @@ pub use data_dir::{
 pub use error::MemberError;
 pub use files::write_atomic;
 pub use index::LoadedIndex;
+pub use profile::{read_staff, OrgProfile, Staff, PROFILE_FILE};

@@ -154,6 +154,7 @@ impl Policy {
         let built = Scrubber::new(ScrubConfig {
             org_domains: org.domains.clone(),
             org_names: names,
+            ..Default::default()
         })
         .map_err(|e| e.to_string());
         let s = Arc::new(built);

@@ -191,6 +191,7 @@ pub fn change_org(
         ward_scrub::Scrubber::new(ward_scrub::ScrubConfig {
             org_domains: change.domains.clone().unwrap_or(current.domains),
             org_names: change.names.clone().unwrap_or(current.names),
+            ..Default::default()
         })?;
     }
     if let Some(a) = change.attribution {

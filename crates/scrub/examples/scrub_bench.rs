@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let scrubber = Scrubber::new(ScrubConfig {
             org_domains: vec![domain],
             org_names: vec![],
+            ..Default::default()
         })?;
         let identifiers = spans(&text, &v["identifiers"]);
         let indicators = spans(&text, &v["indicators"]);

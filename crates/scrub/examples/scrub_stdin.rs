@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let org_domains = std::env::args().skip(1).collect();
     let scrubber = ward_scrub::Scrubber::new(ward_scrub::ScrubConfig {
         org_domains,
-        org_names: vec![],
+        ..Default::default()
     })?;
     let out = scrubber.scrub_text(&text);
     println!("{}", out.text);

@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let scrubber = Scrubber::new(ScrubConfig {
         org_domains: vec!["stmarys.org".into()],
         org_names: vec!["St. Mary's Medical Center".into()],
+        ..Default::default()
     })?;
     ward_scrub::warm_up();
     for mb in if sizes.is_empty() { vec![1, 8] } else { sizes } {

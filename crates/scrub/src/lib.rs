@@ -48,6 +48,15 @@ pub struct ScrubConfig {
     /// The organization's own names ("St. Example Medical Center"), removed wherever they
     /// appear (case-insensitive, whole words).
     pub org_names: Vec<String>,
+    /// People who work there ("Dana Whitfield"): each removed wherever it appears, in either
+    /// order ("Whitfield, Dana"), whatever the sentence around it.
+    pub staff_names: Vec<String>,
+    /// Their logins (`dwhitfield`), removed as a word, after a Windows domain
+    /// (`CORP\dwhitfield`) or before an `@`.
+    pub staff_logins: Vec<String>,
+    /// The shapes of the organization's host names, `*` standing for any run of characters
+    /// (`ws-*`, `*-icu-*`, `filesrv*`); each needs three characters besides the stars.
+    pub host_patterns: Vec<String>,
 }
 
 /// Errors of the scrubber's inputs.
@@ -60,6 +69,12 @@ pub enum ScrubError {
     },
     #[error("org name {name:?}: expected at least one word of letters")]
     OrgName { name: String },
+    #[error("staff name {name:?}: expected at least two letters")]
+    StaffName { name: String },
+    #[error("staff login {login:?}: expected at least two characters, no spaces")]
+    StaffLogin { login: String },
+    #[error("host pattern {pattern:?}: expected at least three characters besides `*`, no spaces")]
+    HostPattern { pattern: String },
     #[error("{path}: expected {expected}")]
     NotStix {
         path: String,
@@ -218,6 +233,12 @@ pub struct Scrubber {
     /// The organization's names, squashed ([`text::squash`]): lowercase letters and digits
     /// only, so that spacing, hyphens, invisible characters and case do not hide a name.
     org_names: Vec<String>,
+    /// Staff names, squashed, each in both orders of its first and last word.
+    staff_names: Vec<String>,
+    /// Staff logins, lowercase, sorted.
+    staff_logins: Vec<String>,
+    /// Host-name patterns, lowercase.
+    host_patterns: Vec<String>,
 }
 
 impl Scrubber {
@@ -254,9 +275,54 @@ impl Scrubber {
             }
             org_names.push(squashed);
         }
+        let mut staff_names = Vec::new();
+        for name in config.staff_names {
+            let words: Vec<String> = name
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(text::squash)
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.concat().chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                return Err(ScrubError::StaffName { name });
+            }
+            // "Last, First" lists (directory exports) and "First Last" prose both match.
+            let mut reversed = words.clone();
+            reversed.rotate_left(if name.contains(',') {
+                1
+            } else {
+                words.len() - 1
+            });
+            staff_names.push(words.concat());
+            staff_names.push(reversed.concat());
+        }
+        staff_names.sort();
+        staff_names.dedup();
+        // Longest first, so "Dana Whitfield-Ames" is not cut at "Dana Whitfield".
+        staff_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut staff_logins = Vec::new();
+        for login in config.staff_logins {
+            let l = login.trim().to_lowercase();
+            if l.chars().count() < 2 || l.contains(char::is_whitespace) {
+                return Err(ScrubError::StaffLogin { login });
+            }
+            staff_logins.push(l);
+        }
+        staff_logins.sort();
+        staff_logins.dedup();
+        let mut host_patterns = Vec::new();
+        for pattern in config.host_patterns {
+            let p = pattern.trim().to_lowercase();
+            if p.chars().filter(|&c| c != '*').count() < 3 || p.contains(char::is_whitespace) {
+                return Err(ScrubError::HostPattern { pattern });
+            }
+            host_patterns.push(p);
+        }
         Ok(Scrubber {
             org_domains,
             org_names,
+            staff_names,
+            staff_logins,
+            host_patterns,
         })
     }
 
@@ -300,6 +366,46 @@ impl Scrubber {
     pub(crate) fn org_names(&self) -> &[String] {
         &self.org_names
     }
+
+    /// Staff names, squashed, longest first.
+    pub(crate) fn staff_names(&self) -> &[String] {
+        &self.staff_names
+    }
+
+    /// Is `login` (lowercase) one of the listed staff logins?
+    pub(crate) fn is_staff_login(&self, login: &str) -> bool {
+        self.staff_logins
+            .binary_search_by(|l| l.as_str().cmp(login))
+            .is_ok()
+    }
+
+    /// Does `host` (lowercase) have the shape of one of the organization's host names?
+    pub(crate) fn is_org_host_name(&self, host: &str) -> bool {
+        self.host_patterns.iter().any(|p| glob(p, host))
+    }
+}
+
+/// `*` matches any run of characters (none included); everything else matches itself.
+fn glob(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        // No star: the whole text is the pattern.
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
 }
 
 #[cfg(test)]
@@ -311,6 +417,7 @@ mod tests {
         Scrubber::new(ScrubConfig {
             org_domains: vec!["stmarys.org".into()],
             org_names: vec!["St. Mary's Medical Center".into()],
+            ..Default::default()
         })
         .expect("valid config")
     }
@@ -406,6 +513,7 @@ mod tests {
         let s = Scrubber::new(ScrubConfig {
             org_domains: vec![],
             org_names: vec!["Anon Clinic".into()],
+            ..Default::default()
         })
         .expect("scrubber");
         for variant in [
@@ -441,14 +549,16 @@ mod tests {
         assert!(matches!(
             Scrubber::new(ScrubConfig {
                 org_domains: vec!["nodot".into()],
-                org_names: vec![]
+                org_names: vec![],
+                ..Default::default()
             }),
             Err(ScrubError::OrgDomain { .. })
         ));
         assert!(matches!(
             Scrubber::new(ScrubConfig {
                 org_domains: vec![],
-                org_names: vec![" , ".into()]
+                org_names: vec![" , ".into()],
+                ..Default::default()
             }),
             Err(ScrubError::OrgName { .. })
         ));

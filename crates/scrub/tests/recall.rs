@@ -13,6 +13,7 @@ fn scrubber_for(domain: &str) -> Scrubber {
     match Scrubber::new(ScrubConfig {
         org_domains: vec![domain.to_string()],
         org_names: vec![],
+        ..Default::default()
     }) {
         Ok(s) => s,
         Err(e) => panic!("corpus org domain rejected: {e}"),

@@ -412,6 +412,10 @@ impl fmt::Display for Timestamp {
 /// A calendar day written `YYYY-MM-DD` (command-line `--date`, `--as-of`, `--expires`, plan
 /// dates): exactly that form, nothing lenient, so a typo is refused rather than guessed.
 pub fn day(text: &str) -> Option<chrono::NaiveDate> {
+    // chrono skips spaces before a number; a day argument has exactly ten characters.
+    if text.len() != 10 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 

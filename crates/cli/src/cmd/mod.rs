@@ -5,6 +5,7 @@ pub mod demo;
 pub mod export;
 pub mod exposure;
 pub mod import;
+pub mod init;
 pub mod pattern;
 pub mod pull;
 pub mod report;

@@ -42,11 +42,39 @@ pub struct ScrubArgs {
     pub file: PathBuf,
 }
 
-/// Builds the scrubber from the organization options shared by `scrub` and `share`.
-pub fn scrubber(org_domains: &[String], org_names: &[String]) -> anyhow::Result<Scrubber> {
+/// The scrubber of `scrub` and `share`: the organization profile (`ward init`) when the data
+/// folder has one, plus the names and domains given on the command line. `share` requires
+/// the profile, so nothing leaves without the organization's own names and domains.
+pub fn scrubber(
+    global: &Global,
+    org_domains: &[String],
+    org_names: &[String],
+    require_profile: bool,
+) -> anyhow::Result<Scrubber> {
+    let data = ward_member::DataDir::new(&global.data);
+    let profile = if require_profile {
+        Some(data.require_org_profile()?)
+    } else {
+        data.org_profile()?
+    };
+    match profile {
+        Some(p) => Scrubber::new(p.scrub_config(org_domains, org_names)).with_context(|| {
+            format!(
+                "{} or --org-domain/--org-name",
+                data.profile_file().display()
+            )
+        }),
+        None => plain_scrubber(org_domains, org_names),
+    }
+}
+
+/// A scrubber for the names and domains given, without the profile (a `--jsonl` line that
+/// names its own organization).
+fn plain_scrubber(org_domains: &[String], org_names: &[String]) -> anyhow::Result<Scrubber> {
     Scrubber::new(ScrubConfig {
         org_domains: org_domains.to_vec(),
         org_names: org_names.to_vec(),
+        ..ScrubConfig::default()
     })
     .context("--org-domain/--org-name")
 }
@@ -64,7 +92,7 @@ pub fn parse_json(path: &Path, bytes: &[u8]) -> anyhow::Result<Value> {
 }
 
 pub fn run(args: ScrubArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let scrubber = scrubber(&args.org_domains, &args.org_names)?;
+    let scrubber = scrubber(global, &args.org_domains, &args.org_names, false)?;
     if args.jsonl {
         return run_jsonl(&args, &scrubber);
     }
@@ -166,7 +194,7 @@ fn scrub_line(line: &str, args: &ScrubArgs, default: &Scrubber) -> anyhow::Resul
                 .and_then(Value::as_str)
                 .map(|n| vec![n.to_owned()])
                 .unwrap_or_default();
-            Some(scrubber(
+            Some(plain_scrubber(
                 &[args.org_domains.as_slice(), domains.as_slice()].concat(),
                 &[args.org_names.as_slice(), names.as_slice()].concat(),
             )?)
@@ -245,7 +273,7 @@ mod tests {
     #[test]
     fn jsonl_lines_take_a_string_or_a_text_object_with_its_own_org() {
         let a = args(ScrubFormat::Text);
-        let s = scrubber(&a.org_domains, &a.org_names).expect("scrubber");
+        let s = plain_scrubber(&a.org_domains, &a.org_names).expect("scrubber");
         let out = scrub_line(r#""Dr. Alice Smith on ws-01.example.org""#, &a, &s).expect("line");
         assert_eq!(out["text"], "Dr. [NAME] on [INTERNAL-HOST]");
         assert_eq!(out["findings"].as_array().map(Vec::len), Some(2));

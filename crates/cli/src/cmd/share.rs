@@ -47,7 +47,7 @@ pub struct ShareArgs {
 }
 
 pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let scrubber = scrubber(&args.org_domains, &args.org_names)?;
+    let scrubber = scrubber(global, &args.org_domains, &args.org_names, true)?;
     let bytes = crate::input::read_all(&args.file)?;
     let name = args.file.display().to_string();
     let looks_json = bytes

@@ -19,7 +19,7 @@ impl Engine<'_> {
         // must not take part of it for a person's name and leave the rest.
         for k in 0..self.toks.len() {
             if self.open(k) {
-                self.org_name(k);
+                let _ = self.org_name(k) || self.staff_name(k) || self.staff_login_or_host(k);
             }
         }
         // Threat names next: a cue before one ("signed by the Lynx group") must not take

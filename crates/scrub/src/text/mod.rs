@@ -13,6 +13,7 @@ mod dates;
 mod mentions;
 mod names;
 mod org;
+mod profile;
 mod report;
 mod rows;
 mod settle;

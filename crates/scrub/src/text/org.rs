@@ -11,22 +11,28 @@ impl Engine<'_> {
     pub(super) fn org_name(&mut self, k: usize) -> bool {
         let scrubber = self.scrubber;
         for name in scrubber.org_names() {
-            let mut pos = 0;
-            let mut j = k;
-            while pos < name.len() && self.open(j) {
-                match eat(name, pos, strip_possessive(self.toks[j].s)) {
-                    // The name starts with a letter or digit, not with punctuation.
-                    Some(next) if next > pos || j > k => pos = next,
-                    _ => break,
-                }
-                j += 1;
-            }
-            if pos == name.len() && j > k {
+            if let Some(j) = self.squashed_run(k, name) {
                 self.remove_toks(k, j - 1, Kind::OrgName, "the organization's own name");
                 return true;
             }
         }
         false
+    }
+
+    /// The end (exclusive) of the run of open tokens from `k` whose squashed text is exactly
+    /// `name` (already squashed), if there is one.
+    pub(super) fn squashed_run(&self, k: usize, name: &str) -> Option<usize> {
+        let mut pos = 0;
+        let mut j = k;
+        while pos < name.len() && self.open(j) {
+            match eat(name, pos, strip_possessive(self.toks[j].s)) {
+                // The name starts with a letter or digit, not with punctuation.
+                Some(next) if next > pos || j > k => pos = next,
+                _ => break,
+            }
+            j += 1;
+        }
+        (pos == name.len() && j > k).then_some(j)
     }
 }
 
