@@ -344,6 +344,10 @@ mod tests {
                 "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen.",
             ),
             (
+                "Her address, ш. Вахитова, д. 70 к. 6/5, and e-mail fg@yahoo.gr were seen.",
+                "Her address, [ADDRESS], and e-mail [EMAIL] were seen.",
+            ),
+            (
                 "Used by Фёкла Быков (stewartsean) and Ann Lee (spouse).",
                 "Used by [NAME] ([USER]) and [NAME] (spouse).",
             ),
