@@ -67,7 +67,11 @@ impl Engine<'_> {
         let s = self.toks[j].s;
         match cue {
             Cue::Title => {
-                let ok = (c::is_cap_word(s) || c::is_initial(s))
+                let ok = (c::is_cap_word(s)
+                    || c::is_initial(s)
+                    || self.particle(j)
+                        && j + 1 < self.toks.len()
+                        && c::is_cap_word(self.toks[j + 1].s))
                     && matches!(class, Class::Plain | Class::Threat)
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE);

@@ -280,6 +280,15 @@ mod tests {
                 "A chart for [NAME] (MRN [MRN]) leaked.",
             ),
             ("Faith Green reported it.", "[NAME] reported it."),
+            ("Baccio Pertini noticed it.", "[NAME] noticed it."),
+            (
+                "Patient: VAN BERGEN, JUSTIN\nMRN: 80417741",
+                "Patient: [NAME]\nMRN: [MRN]",
+            ),
+            (
+                "Mrs. Ó Briain called; N. van Voorst too.",
+                "Mrs. [NAME] called; [NAME] too.",
+            ),
             ("Aan: Lotte Martens <x>", "Aan: [NAME] <x>"),
             // A label is not part of the name, and a vendor is not a person.
             ("Reporter: Hope Marsh", "Reporter: [NAME]"),
