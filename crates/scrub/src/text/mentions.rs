@@ -181,9 +181,11 @@ impl Engine<'_> {
     fn phones_beside_names(&mut self) {
         for k in 2..self.toks.len() {
             let mut buf = [0u8; 32];
+            // "Janina on 669 184 660", "Sunny Hughes (spouse), 0131 496 0598".
             let via = self
                 .lw(k - 1, &mut buf)
-                .is_some_and(|l| matches!(l, "on" | "at"));
+                .is_some_and(|l| matches!(l, "on" | "at"))
+                || self.relation(k - 1) && self.toks[k - 1].after == b')';
             let named = self.toks[k - 2].class == Class::Removed
                 && self
                     .found
@@ -352,6 +354,10 @@ mod tests {
             (
                 "Two other recipients (amber.stone, kilkennyni) clicked.",
                 "Two other recipients ([USER], [USER]) clicked.",
+            ),
+            (
+                "Emergency contact: Sunny Hughes (spouse), 0131 496 0598.",
+                "Emergency contact: [NAME] (spouse), [PHONE].",
             ),
             (
                 "Contact Dr. Janina Nowak on 669 184 660 for the timeline.",
