@@ -67,7 +67,11 @@ impl Engine<'_> {
         let s = self.toks[j].s;
         match cue {
             Cue::Title => {
-                let ok = (c::is_cap_word(s) || c::is_initial(s))
+                let ok = (c::is_cap_word(s)
+                    || c::is_initial(s)
+                    || self.particle(j)
+                        && j + 1 < self.toks.len()
+                        && c::is_cap_word(self.toks[j + 1].s))
                     && matches!(class, Class::Plain | Class::Threat)
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE);
@@ -278,7 +282,10 @@ impl Engine<'_> {
         {
             return false;
         }
-        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+        // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
+        // the word.
+        let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
+        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
             return false;
         }
         let mut buf = [0u8; 32];
@@ -312,7 +319,10 @@ impl Engine<'_> {
         {
             return false;
         }
-        if self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+        // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
+        // the word.
+        let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
+        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
             return false;
         }
         let looks = strong
@@ -362,7 +372,7 @@ impl Engine<'_> {
         false
     }
 
-    fn phone_value(&mut self, j: usize, fax: bool) -> bool {
+    pub(super) fn phone_value(&mut self, j: usize, fax: bool) -> bool {
         if self.toks[j].class == Class::Removed {
             if fax {
                 self.rekind(j, Kind::Fax, "fax number after a cue");

@@ -92,6 +92,7 @@ impl Engine<'_> {
     /// after a name is that person's user name (and the code after it, their host).
     fn logins_beside_names(&mut self) {
         self.listed_logins();
+        self.phones_beside_names();
         for k in 1..self.toks.len() {
             let prev = &self.toks[k - 1];
             let between = self.text.get(prev.end..self.toks[k].start).unwrap_or("");
@@ -134,7 +135,12 @@ impl Engine<'_> {
     fn listed_logins(&mut self) {
         for k in 0..self.toks.len() {
             let mut buf = [0u8; 32];
-            let people = self.toks[k].after == b'('
+            let opens = self
+                .toks
+                .get(k + 1)
+                .and_then(|n| self.text.get(self.toks[k].end..n.start))
+                .is_some_and(|between| matches!(between, "(" | " ("));
+            let people = opens
                 && self.lw(k, &mut buf).is_some_and(|l| {
                     matches!(
                         l,
@@ -166,6 +172,32 @@ impl Engine<'_> {
                     break;
                 }
                 j += 1;
+            }
+        }
+    }
+
+    /// "Contact Janina on 669 184 660": a number right after a name and "on" or "at" is
+    /// that person's telephone.
+    fn phones_beside_names(&mut self) {
+        for k in 2..self.toks.len() {
+            let mut buf = [0u8; 32];
+            // "Janina on 669 184 660", "Sunny Hughes (spouse), 0131 496 0598".
+            let via = self
+                .lw(k - 1, &mut buf)
+                .is_some_and(|l| matches!(l, "on" | "at"))
+                || self.relation(k - 1) && self.toks[k - 1].after == b')';
+            let named = self.toks[k - 2].class == Class::Removed
+                && self
+                    .found
+                    .get(self.toks[k - 2].finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            let digit_start = self.toks[k]
+                .s
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+            if via && named && digit_start && self.open(k) && self.same_sentence(k - 2, k) {
+                self.phone_value(k, false);
             }
         }
     }
@@ -280,6 +312,15 @@ mod tests {
                 "A chart for [NAME] (MRN [MRN]) leaked.",
             ),
             ("Faith Green reported it.", "[NAME] reported it."),
+            ("Baccio Pertini noticed it.", "[NAME] noticed it."),
+            (
+                "Patient: VAN BERGEN, JUSTIN\nMRN: 80417741",
+                "Patient: [NAME]\nMRN: [MRN]",
+            ),
+            (
+                "Mrs. Ó Briain called; N. van Voorst too.",
+                "Mrs. [NAME] called; [NAME] too.",
+            ),
             ("Aan: Lotte Martens <x>", "Aan: [NAME] <x>"),
             // A label is not part of the name, and a vendor is not a person.
             ("Reporter: Hope Marsh", "Reporter: [NAME]"),
@@ -305,6 +346,22 @@ mod tests {
             (
                 "The note was signed by the Lynx group; downtime code Conti-related.",
                 "The note was signed by the Lynx group; downtime code Conti-related.",
+            ),
+            (
+                "TargetUserName=longpa TargetDomainName=HEALTH WorkstationName=FILESRV7",
+                "TargetUserName=[USER] TargetDomainName=[INTERNAL-HOST] WorkstationName=[INTERNAL-HOST]",
+            ),
+            (
+                "Two other recipients (amber.stone, kilkennyni) clicked.",
+                "Two other recipients ([USER], [USER]) clicked.",
+            ),
+            (
+                "Emergency contact: Sunny Hughes (spouse), 0131 496 0598.",
+                "Emergency contact: [NAME] (spouse), [PHONE].",
+            ),
+            (
+                "Contact Dr. Janina Nowak on 669 184 660 for the timeline.",
+                "Contact Dr. [NAME] on [PHONE] for the timeline.",
             ),
             (
                 "Logs show dc03 rebooted and pacs-vna3 too, port 22 ssh2.",
@@ -342,6 +399,10 @@ mod tests {
             (
                 "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen.",
                 "Beacon https://evil.example.com/gate.php?id=ea7b3460 seen.",
+            ),
+            (
+                "Her address, ш. Вахитова, д. 70 к. 6/5, and e-mail fg@yahoo.gr were seen.",
+                "Her address, [ADDRESS], and e-mail [EMAIL] were seen.",
             ),
             (
                 "Used by Фёкла Быков (stewartsean) and Ann Lee (spouse).",

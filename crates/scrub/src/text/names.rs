@@ -47,7 +47,7 @@ impl Engine<'_> {
         end
     }
 
-    fn particle(&self, n: usize) -> bool {
+    pub(super) fn particle(&self, n: usize) -> bool {
         if n >= self.toks.len() || self.toks[n].class != Class::Plain {
             return false;
         }
@@ -113,7 +113,7 @@ impl Engine<'_> {
         if c::is_initial(t)
             && self.toks[k].trail == b'.'
             && self.toks[k].after == b' '
-            && self.name_part(k + 1)
+            && (self.name_part(k + 1) || self.particle(k + 1) && self.name_part(k + 2))
             && self.same_sentence(k, k + 1)
         {
             let end = self.name_end(k);
@@ -136,19 +136,36 @@ impl Engine<'_> {
                     return true;
                 }
             }
-            return false;
+            return self.caps_last_first(k);
         }
         // "Von:", "Home:", "Тема:": a field label, not a name.
-        if self.toks[k].trail == b':' {
+        if self.is_label(k) {
             return false;
         }
         if self.has(k, flag::NON_LATIN) {
             return self.non_latin_name(k);
         }
         if !c::is_cap_word(t) || self.never_name(k) {
-            return false;
+            return self.caps_last_first(k);
         }
         let (given, sur, common) = self.known_name(k);
+        // "Gertraud Eigenwillig noticed ...": two capitalized words that act as a person.
+        if !given
+            && !sur
+            && self.name_part(k + 1)
+            && self.toks[k].after == b' '
+            && !self.has(k, flag::CUE)
+            && !self.has(k + 1, flag::CUE)
+            && self.acts_as_person(k + 1)
+        {
+            self.remove_toks(
+                k,
+                k + 1,
+                Kind::Name,
+                "two capitalized words acting as a person",
+            );
+            return true;
+        }
         // "Smith, John": a surname, a comma, a given name.
         if sur
             && self.toks[k].after == b','
@@ -169,7 +186,8 @@ impl Engine<'_> {
             && self.name_part(k + 1)
             && self.same_sentence(k, k + 1)
             && !c::is_initial(self.toks[k + 1].s)
-            && (self.possessive_after(k + 1)
+            && (self.acts_as_person(k + 1)
+                || self.possessive_after(k + 1)
                 || self.has(k + 2, flag::CUE) && self.toks[k + 1].after == b' ')
         {
             self.remove_toks(k, k + 1, Kind::Name, "surname, given name before a record");
@@ -236,7 +254,7 @@ impl Engine<'_> {
     fn non_latin_name(&mut self, k: usize) -> bool {
         let short = |s: &str| s.chars().count() <= 4;
         let t = self.toks[k].s;
-        if self.toks[k].trail == b':' {
+        if self.is_label(k) {
             return false;
         }
         let capitalized = t.chars().next().is_some_and(char::is_uppercase);
@@ -377,5 +395,48 @@ impl Engine<'_> {
                         | "told"
                 )
             })
+    }
+
+    /// A field label: a word ending in `:` that opens its line ("Von:", "Home:").
+    fn is_label(&self, k: usize) -> bool {
+        self.toks[k].trail == b':' && (k == 0 || self.toks[k - 1].sent != self.toks[k].sent)
+    }
+
+    /// "HILL, DANNY", "VAN BERGEN, JUSTIN", "ŁYCZEK, DOROTA" after a label: capital words,
+    /// a comma, capital words, then the end of the line.
+    fn caps_last_first(&mut self, k: usize) -> bool {
+        let caps = |e: &Self, i: usize| {
+            i < e.toks.len()
+                && e.toks[i].class == Class::Plain
+                && e.toks[i].s.chars().count() >= 2
+                && e.toks[i]
+                    .s
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                && !(e.toks[i].s.len() == 2 && e.has(i, flag::STATE_CODE))
+        };
+        let opens_line = k > 0 && self.is_label(k - 1);
+        if !opens_line || !caps(self, k) {
+            return false;
+        }
+        let mut end = k;
+        while end - k < 5 && caps(self, end + 1) && self.same_sentence(k, end + 1) {
+            if !matches!(self.toks[end].after, b' ' | b',') {
+                break;
+            }
+            end += 1;
+        }
+        let comma = (k..end).any(|i| self.toks[i].after == b',');
+        let line_end = end + 1 >= self.toks.len() || !self.same_sentence(end, end + 1);
+        if !(comma && line_end) {
+            return false;
+        }
+        self.remove_toks(
+            k,
+            end,
+            Kind::Name,
+            "SURNAME, GIVEN NAME in capitals after a label",
+        );
+        true
     }
 }

@@ -166,7 +166,114 @@ impl Engine<'_> {
 
     fn webmail(&self, k: usize) -> bool {
         let s = self.toks[k].s.to_ascii_lowercase();
-        s.rsplit_once('@')
-            .is_some_and(|(_, domain)| self.v.webmail.contains(domain))
+        s.rsplit_once('@').is_some_and(|(_, domain)| {
+            self.v.webmail.contains(domain)
+                || domain.split_once('.').is_some_and(|(brand, rest)| {
+                    // The provider's own domain in a country: `yahoo.gr`, `terra.com.br`,
+                    // not `mail.invoice-pay.top`.
+                    CONSUMER_MAIL.contains(&brand)
+                        && rest.split('.').count() <= 2
+                        && rest.split('.').all(|l| (2..=3).contains(&l.len()))
+                })
+        })
     }
 }
+
+/// Consumer mail and internet providers by the first label of their domains, in any
+/// country (`yahoo.gr`, `hotmail.fr`, `terra.com.br`): an address there is a person's
+/// unless the sentence says it is the attacker's.
+const CONSUMER_MAIL: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "yahoo",
+    "ymail",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "aol",
+    "icloud",
+    "me",
+    "mac",
+    "gmx",
+    "web",
+    "mail",
+    "yandex",
+    "rambler",
+    "sfr",
+    "orange",
+    "wanadoo",
+    "free",
+    "laposte",
+    "libero",
+    "virgilio",
+    "tin",
+    "alice",
+    "tiscali",
+    "interia",
+    "wp",
+    "onet",
+    "o2",
+    "terra",
+    "uol",
+    "bol",
+    "ig",
+    "naver",
+    "daum",
+    "hanmail",
+    "qq",
+    "163",
+    "126",
+    "sina",
+    "sohu",
+    "seznam",
+    "centrum",
+    "t-online",
+    "freenet",
+    "arcor",
+    "bigpond",
+    "optusnet",
+    "telenet",
+    "skynet",
+    "ziggo",
+    "kpn",
+    "xs4all",
+    "planet",
+    "btinternet",
+    "sky",
+    "virginmedia",
+    "ntlworld",
+    "talktalk",
+    "ukr",
+    "abv",
+    "rediffmail",
+    "comcast",
+    "verizon",
+    "att",
+    "sbcglobal",
+    "cox",
+    "charter",
+    "earthlink",
+    "bellsouth",
+    "shaw",
+    "rogers",
+    "sympatico",
+    "telus",
+    "vodafone",
+    "telefonica",
+    "movistar",
+    "bluewin",
+    "sunrise",
+    "chello",
+    "inbox",
+    "list",
+    "bk",
+    "zoho",
+    "fastmail",
+    "tutanota",
+    "hushmail",
+    "mailbox",
+    "posteo",
+    "protonmail",
+    "proton",
+];

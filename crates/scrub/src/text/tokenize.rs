@@ -38,7 +38,26 @@ const TRAIL_TRIM: &[char] = &['.', ':', '!', '?', '\'', '*', '”', '’', '»',
 
 /// Words whose trailing dot does not end a sentence.
 fn is_abbreviation(core: &str) -> bool {
-    if core.len() == 1 {
+    // One letter of any script: an initial or an abbreviation ("J.", "д.", "г.").
+    if core.chars().count() == 1 {
+        return true;
+    }
+    // Street and place abbreviations of other languages ("al.", "ul.", "пр.", "пер.").
+    if matches!(
+        core,
+        "al" | "pl"
+            | "ul"
+            | "os"
+            | "pr"
+            | "ул"
+            | "пр"
+            | "пер"
+            | "стр"
+            | "бул"
+            | "наб"
+            | "Αγ"
+            | "Λεωφ"
+    ) {
         return true;
     }
     let mut buf = [0u8; 32];
