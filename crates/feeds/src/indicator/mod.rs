@@ -7,7 +7,7 @@
 //! id there) and in the `x_ward_sources` list of feed names that scoring counts.
 
 mod collector;
-mod merge;
+mod merging;
 mod skip;
 #[cfg(test)]
 mod test_entries;
@@ -19,7 +19,7 @@ use ward_stix::{Lenient, Timestamp, Tlp};
 use crate::observable::{self, Observable};
 
 pub use collector::{Collector, ImportedAllowList};
-pub use merge::{adds_nothing, merge};
+pub use merging::{adds_nothing, merge};
 pub use skip::{entry_adds_nothing, EntryHashes};
 
 /// Namespace of the ids this crate derives (indicators from patterns, sources from names).

@@ -37,8 +37,8 @@ impl EntryHashes {
 }
 
 /// True when the stored indicator `known` already holds everything the indicator built from
-/// `entry` at `now` would bring: [`adds_nothing`] of the two, judged without building it.
-/// Conservative: false whenever the compact index cannot vouch for it.
+/// `entry` at `now` would bring: [`adds_nothing`](super::adds_nothing) of the two, judged
+/// without building it. Conservative: false whenever the compact index cannot vouch for it.
 pub fn entry_adds_nothing(known: &KnownIndicator, entry: &Entry, now: Timestamp) -> bool {
     EntryHashes::of(entry)
         .is_some_and(|h| entry_adds_nothing_with(known, entry, now, &h, written(now)))
