@@ -104,6 +104,8 @@ impl Engine<'_> {
         (given, sur, common)
     }
 
+    // Long because: the order of the name tests matters (dictionary, shape, neighbours,
+    // common-word names only in a name's position); split, each piece would re-read the run.
     pub(super) fn name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
         if self.toks[k].class != Class::Plain {
