@@ -50,8 +50,8 @@ impl Engine<'_> {
         None
     }
 
-    // Long because: one arm per cue kind (person, login, host, date, address, record...), each
-    // a short decision on the tokens after the cue; they share the lookahead state.
+    // Long because: one match arm per cue kind (title, role, MRN, SSN, plate, device, phone,
+    // ZIP, user, host...), each a short decision on the value after the cue.
     fn apply_cue(&mut self, k: usize, next: usize, cue: Cue) -> bool {
         if cue == Cue::SignOff {
             return self.sign_off(k, next);
