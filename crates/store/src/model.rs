@@ -217,6 +217,14 @@ pub struct StatusRecord {
 }
 
 impl StatusRecord {
+    /// The JSON a store keeps for this status (both backends store the same text).
+    pub fn to_json(&self) -> Result<String, crate::StoreError> {
+        serde_json::to_string(self).map_err(|e| crate::StoreError::Corrupt {
+            what: format!("status {}", self.id),
+            detail: e.to_string(),
+        })
+    }
+
     pub fn success_count(&self) -> u64 {
         self.successes.len() as u64 + self.unlisted.successes
     }

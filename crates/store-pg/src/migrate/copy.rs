@@ -12,9 +12,7 @@ use ward_store::{Collection, Store};
 
 use super::verify::{each_version, Digest};
 use super::Snapshot;
-use crate::store::{
-    doc_override, insert_access, insert_scrub, status_body, upsert_setting, upsert_status,
-};
+use crate::store::{doc_override, insert_access, insert_scrub, upsert_setting, upsert_status};
 use crate::{backend, PgError, PgStore};
 
 /// The staging table versions are copied into before their first/last flags are known.
@@ -135,7 +133,7 @@ fn copy_members(tx: &mut Transaction<'_>, snapshot: &Snapshot, now: i64) -> Resu
     }
     let mut statements: HashMap<String, Statement> = HashMap::new();
     for status in &snapshot.statuses {
-        let body = status_body(status)?;
+        let body = status.to_json()?;
         upsert_status(tx, &mut statements, status, &body)?;
     }
     for (k, v) in &snapshot.settings {

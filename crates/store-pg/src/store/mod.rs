@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, Row, Statement};
 use ward_stix::Timestamp;
-use ward_store::{Collection, StatusRecord, StoreError, StoredVersion, User};
+use ward_store::{Collection, StoreError, StoredVersion, User};
 
 use crate::pool::prepared;
 use crate::{backend, PgStore};
@@ -38,13 +38,6 @@ fn now_micros() -> i64 {
 
 fn is_unique_violation(e: &postgres::Error) -> bool {
     e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION)
-}
-
-pub(crate) fn status_body(status: &StatusRecord) -> Result<String, StoreError> {
-    serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
-        what: format!("status {}", status.id),
-        detail: e.to_string(),
-    })
 }
 
 /// The document to index when `raw` itself cannot become jsonb: jsonb refuses the escape

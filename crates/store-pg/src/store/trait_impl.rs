@@ -11,7 +11,7 @@ use ward_store::{
 
 use super::{
     collections_from, insert_access, insert_scrub, is_unique_violation, new_id, now_micros,
-    org_id_by_name, status_body, upsert_setting, upsert_status, user_from_row, USER_COLUMNS,
+    org_id_by_name, upsert_setting, upsert_status, user_from_row, USER_COLUMNS,
 };
 use crate::pool::prepared;
 use crate::{backend, PgStore};
@@ -424,7 +424,7 @@ impl Store for PgStore {
     }
 
     fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError> {
-        let body = status_body(status)?;
+        let body = status.to_json()?;
         self.with_conn(|c, s| upsert_status(c, s, status, &body))
     }
 

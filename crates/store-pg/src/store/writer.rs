@@ -13,7 +13,7 @@ use ward_store::{
 
 use super::plan::{plan, Known, NewRow};
 use super::queries::{push_any, push_versions, refs};
-use super::{doc_override, status_body, Param, Statements};
+use super::{doc_override, Param, Statements};
 use crate::pool::prepared;
 use crate::{backend, PgStore};
 
@@ -126,7 +126,7 @@ impl PgStore {
         status: &StatusRecord,
         submitter: Option<&Submitter>,
     ) -> Result<Vec<AddOutcome>, StoreError> {
-        let body = status_body(status)?;
+        let body = status.to_json()?;
         self.with_conn(|c, s| {
             let mut tx = c.transaction().map_err(backend)?;
             let lock = prepared(

@@ -490,10 +490,7 @@ impl Store for SqliteStore {
     }
 
     fn put_status(&self, status: &StatusRecord) -> Result<(), StoreError> {
-        let body = serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
-            what: format!("status {}", status.id),
-            detail: e.to_string(),
-        })?;
+        let body = status.to_json()?;
         self.with_writer(|c| {
             c.execute(
                 "INSERT OR REPLACE INTO statuses (id, request_timestamp, body) VALUES (?1, ?2, ?3)",

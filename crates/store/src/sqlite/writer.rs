@@ -19,7 +19,7 @@ impl SqliteStore {
         status: &StatusRecord,
         submitter: Option<Submitter>,
     ) -> Result<Vec<AddOutcome>, StoreError> {
-        let status_body = status_body(status)?;
+        let status_body = status.to_json()?;
         let (reply, answer) = mpsc::channel();
         self.pending
             .lock()
@@ -88,7 +88,7 @@ impl SqliteStore {
                 insert_versions(&tx, key, &mut last, &batch, Some(submitter))?;
             }
             let status = source.status()?;
-            let body = status_body(&status)?;
+            let body = status.to_json()?;
             close_batch(&tx, key, last, &status.id, status.request_timestamp, &body)?;
             tx.commit().map_err(backend)
         })
@@ -346,13 +346,6 @@ fn close_batch(
     .execute(params![status_id, status_time, status_body])
     .map_err(backend)?;
     Ok(())
-}
-
-fn status_body(status: &StatusRecord) -> Result<String, StoreError> {
-    serde_json::to_string(status).map_err(|e| StoreError::Corrupt {
-        what: format!("status {}", status.id),
-        detail: e.to_string(),
-    })
 }
 
 /// Group commit: every job queued while the previous commit was syncing goes into one
