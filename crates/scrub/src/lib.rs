@@ -233,7 +233,7 @@ pub struct Scrubber {
     /// The organization's names, squashed ([`text::squash`]): lowercase letters and digits
     /// only, so that spacing, hyphens, invisible characters and case do not hide a name.
     org_names: Vec<String>,
-    /// Staff names, squashed, each in both orders of its first and last word.
+    /// Staff names, squashed, each in both orders of its first and last word, sorted.
     staff_names: Vec<String>,
     /// Staff logins, lowercase, sorted.
     staff_logins: Vec<String>,
@@ -295,10 +295,10 @@ impl Scrubber {
             staff_names.push(words.concat());
             staff_names.push(reversed.concat());
         }
+        // Sorted, so the names a token can start are one range (a staff list may hold
+        // thousands of people; each token looks at its own range only).
         staff_names.sort();
         staff_names.dedup();
-        // Longest first, so "Dana Whitfield-Ames" is not cut at "Dana Whitfield".
-        staff_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let mut staff_logins = Vec::new();
         for login in config.staff_logins {
             let l = login.trim().to_lowercase();
@@ -367,9 +367,12 @@ impl Scrubber {
         &self.org_names
     }
 
-    /// Staff names, squashed, longest first.
-    pub(crate) fn staff_names(&self) -> &[String] {
-        &self.staff_names
+    /// The staff names (squashed) that begin with `first`, the squashed text of one token.
+    pub(crate) fn staff_names_starting(&self, first: &str) -> &[String] {
+        let from = self.staff_names.partition_point(|n| n.as_str() < first);
+        let rest = self.staff_names.get(from..).unwrap_or_default();
+        let len = rest.partition_point(|n| n.starts_with(first));
+        rest.get(..len).unwrap_or_default()
     }
 
     /// Is `login` (lowercase) one of the listed staff logins?
@@ -617,6 +620,64 @@ mod tests {
             ], 0..40)) {
             check_invariants(&parts.join(" "));
             check_invariants(&parts.concat());
+        }
+    }
+
+    #[test]
+    fn listed_staff_logins_and_host_shapes_go_wherever_they_appear() {
+        let mut staff: Vec<String> = (0..5000).map(|i| format!("Person{i} Listed")).collect();
+        staff.push("Dana Whitfield".into());
+        staff.push("Dana Whitfield-Ames".into());
+        let s = Scrubber::new(ScrubConfig {
+            staff_names: staff,
+            staff_logins: vec!["BlueFox".into()],
+            host_patterns: vec!["orion".into(), "*-icu-*".into()],
+            ..Default::default()
+        })
+        .unwrap();
+        let out = s.scrub_text(
+            "whitfield, dana and Dana Whitfield-Ames met. Then bluefox approved it on \
+             Orion and nurse-icu-3.",
+        );
+        assert_eq!(
+            out.text,
+            "[NAME] and [NAME] met. Then [USER] approved it on [INTERNAL-HOST] and [INTERNAL-HOST]."
+        );
+        // The login and "Orion" are ordinary words: only the profile takes them (the two
+        // names too: "whitfield, dana" in lowercase is no name to the general rules).
+        let profile: Vec<&str> = out
+            .findings
+            .iter()
+            .map(|f| f.reason)
+            .filter(|r| r.contains("organization's"))
+            .collect();
+        assert_eq!(
+            profile,
+            [
+                "a member of the organization's staff",
+                "a member of the organization's staff",
+                "a login of the organization's staff",
+                "a host name of the organization's pattern",
+            ]
+        );
+        assert!(glob("ws-*", "ws-rad-17") && glob("ws-*", "ws-"));
+        assert!(glob("*-icu-*", "nurse-icu-3") && glob("filesrv*", "filesrv"));
+        assert!(!glob("ws-*", "wsus-01") && !glob("*-icu-*", "icu-3") && !glob("dc01", "dc011"));
+        for bad in [
+            ScrubConfig {
+                staff_names: vec!["J".into()],
+                ..Default::default()
+            },
+            ScrubConfig {
+                staff_logins: vec!["a b".into()],
+                ..Default::default()
+            },
+            ScrubConfig {
+                host_patterns: vec!["*.*".into()],
+                ..Default::default()
+            },
+        ] {
+            assert!(Scrubber::new(bad).is_err());
         }
     }
 }

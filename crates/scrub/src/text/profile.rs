@@ -2,7 +2,7 @@
 //! logins, from a staff list or a directory export) and the shapes of its host names. These
 //! are removed wherever they appear, whatever the sentence around them.
 
-use super::Engine;
+use super::{squash, strip_possessive, Engine};
 use crate::Kind;
 
 impl Engine<'_> {
@@ -10,13 +10,24 @@ impl Engine<'_> {
     /// Dana", "DANA WHITFIELD"), matched like the organization's own names.
     pub(super) fn staff_name(&mut self, k: usize) -> bool {
         let scrubber = self.scrubber;
-        for name in scrubber.staff_names() {
-            if let Some(j) = self.squashed_run(k, name) {
-                self.remove_toks(k, j - 1, Kind::Name, "a member of the organization's staff");
-                return true;
-            }
+        let first = squash(strip_possessive(self.toks[k].s));
+        if first.is_empty() {
+            return false;
         }
-        false
+        // The longest listed name that matches here: "Dana Whitfield-Ames" over "Dana
+        // Whitfield" when both are on the list.
+        let end = scrubber
+            .staff_names_starting(&first)
+            .iter()
+            .filter_map(|name| self.squashed_run(k, name))
+            .max();
+        match end {
+            Some(j) => {
+                self.remove_toks(k, j - 1, Kind::Name, "a member of the organization's staff");
+                true
+            }
+            None => false,
+        }
     }
 
     /// A listed staff login (`dwhitfield`, `CORP\dwhitfield`) or a host name of one of the
