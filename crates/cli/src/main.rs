@@ -60,7 +60,7 @@ enum Command {
     Scan(cmd::scan::ScanArgs),
     /// Remove patient and staff identifiers from a document before it is shared
     Scrub(cmd::scrub::ScrubArgs),
-    /// Scrub, preview and publish a sighting or report to the hub
+    /// Scrub (with the profile of `ward init`), preview and publish a sighting or report
     Share(cmd::share::ShareArgs),
     /// Rank your assets and medical devices by known, exploited vulnerabilities
     Exposure(cmd::exposure::ExposureArgs),

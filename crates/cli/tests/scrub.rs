@@ -380,6 +380,7 @@ fn share_refuses_without_an_organization_profile_and_sends_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no organization profile"), "{err}");
     assert!(err.contains("ward init --org"), "{err}");
+    assert!(!err.contains("  "), "one line, no wrapped spaces: {err}");
     assert!(listener.accept().is_err(), "share connected to the hub");
 }
 

@@ -74,7 +74,8 @@ pub enum MemberError {
     StaffList { path: PathBuf, detail: String },
     /// A command that needs the organization profile ran before `ward init`.
     #[error(
-        "{}: no organization profile: run `ward init --org NAME --domain DOMAIN` first (add          --staff FILE and --hosts PATTERN to have staff and host names always removed)",
+        "{}: no organization profile: run `ward init --org NAME --domain DOMAIN` first (add \
+         --staff FILE and --hosts PATTERN to have staff and host names always removed)",
         path.display()
     )]
     NoProfile { path: PathBuf },
