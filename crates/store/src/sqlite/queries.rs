@@ -88,15 +88,7 @@ impl SqliteStore {
                     let org: Option<String> = r.get(7)?;
                     let user: Option<String> = r.get(8)?;
                     Ok(SightingRecord {
-                        version: StoredVersion {
-                            id: r.get(0)?,
-                            object_type: r.get(1)?,
-                            spec_version: r.get(2)?,
-                            version: r.get(3)?,
-                            version_key: r.get(4)?,
-                            date_added: r.get(5)?,
-                            json: r.get(6)?,
-                        },
+                        version: stored_version(r)?,
                         submitter: org.map(|org_id| Submitter {
                             org_id,
                             user_id: user.unwrap_or_default(),
@@ -158,17 +150,7 @@ impl SqliteStore {
             args.push((limit as i64 + 1).into());
             let mut stmt = c.prepare_cached(&sql).map_err(backend)?;
             let rows = stmt
-                .query_map(params_from_iter(args), |r| {
-                    Ok(StoredVersion {
-                        id: r.get(0)?,
-                        object_type: r.get(1)?,
-                        spec_version: r.get(2)?,
-                        version: r.get(3)?,
-                        version_key: r.get(4)?,
-                        date_added: r.get(5)?,
-                        json: r.get(6)?,
-                    })
-                })
+                .query_map(params_from_iter(args), stored_version)
                 .map_err(backend)?;
             let mut items: Vec<StoredVersion> = rows.collect::<Result<_, _>>().map_err(backend)?;
             let more = items.len() > limit;
@@ -179,6 +161,20 @@ impl SqliteStore {
 }
 
 /// Appends `AND <column> IN (?, ?, ...)` for a non-empty list.
+/// A version from the first seven columns of a row (`id, type, spec_version, version,
+/// version_key, date_added, json`), in the order every version query selects them.
+fn stored_version(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredVersion> {
+    Ok(StoredVersion {
+        id: r.get(0)?,
+        object_type: r.get(1)?,
+        spec_version: r.get(2)?,
+        version: r.get(3)?,
+        version_key: r.get(4)?,
+        date_added: r.get(5)?,
+        json: r.get(6)?,
+    })
+}
+
 pub(super) fn push_in(
     sql: &mut String,
     args: &mut Vec<rusqlite::types::Value>,
