@@ -60,6 +60,12 @@ pub struct FileReport {
     /// The first broken line's number, to point the user at it.
     pub first_broken_line: Option<u64>,
     pub alerts: u64,
+    /// The earliest event time among the readable lines (RFC 3339), when lines carry times.
+    #[serde(default)]
+    pub first_event: Option<String>,
+    /// The latest event time among the readable lines.
+    #[serde(default)]
+    pub last_event: Option<String>,
 }
 
 /// A log opened for reading: decompressed when it starts with the gzip or zstd magic.
@@ -362,6 +368,8 @@ impl<'i> Scanner<'i> {
             broken_lines: 0,
             first_broken_line: None,
             alerts: 0,
+            first_event: None,
+            last_event: None,
         };
         if got.is_none() {
             return Ok(report);

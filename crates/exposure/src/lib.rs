@@ -35,7 +35,8 @@ pub use inventory::{Asset, AssetKind, Criticality, InputProblem, Inventory, CSV_
 pub use nvd::NvdCatalog;
 pub use rank::{Decision, Tier};
 pub use report::{
-    ActionKind, Certainty, ExposureReport, Finding, RecommendedAction, VulnerabilityFinding,
+    ActionKind, Certainty, ExposureReport, Finding, RecommendedAction, SourceSummary,
+    VulnerabilityFinding,
 };
 pub use signals::{Epss, EpssScores, KevCatalog};
 

@@ -38,6 +38,9 @@ pub enum MemberError {
     /// The local store in the data folder cannot be opened.
     #[error("{}: cannot open the local store", path.display())]
     OpenLocal { path: PathBuf, source: FeedsError },
+    /// The record of runs in the local store cannot be read or written.
+    #[error("the local store's record of runs: {0}")]
+    Journal(String),
     /// The local store cannot be read.
     #[error("reading the local store")]
     ReadLocal(#[source] FeedsError),

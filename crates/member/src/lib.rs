@@ -17,6 +17,7 @@ mod data_dir;
 mod error;
 pub mod files;
 mod index;
+pub mod journal;
 mod plan;
 pub mod profile;
 pub mod share;
@@ -28,4 +29,5 @@ pub use data_dir::{
 pub use error::MemberError;
 pub use files::write_atomic;
 pub use index::LoadedIndex;
+pub use journal::{Entry, Journal, LogFile, Run};
 pub use profile::{read_staff, OrgProfile, Staff, PROFILE_FILE};

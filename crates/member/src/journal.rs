@@ -1,0 +1,317 @@
+//! The member's record of what it ran: every scan (one entry per log file), exposure run,
+//! import, pull and update, with what it covered. The entries live in the member's store (as
+//! settings under `journal/`, so both stores keep them without a schema of their own), and
+//! the weekly plan reads a window of them: a PC that talked to ransomware infrastructure on
+//! Monday stays on the plan after a clean scan on Wednesday, and the plan says what was and
+//! was not checked.
+//!
+//! Times come from [`now`], which honours `WARD_NOW` (an RFC 3339 time) so that a week can be
+//! simulated end to end; nothing else reads the clock.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use ward_detect::{FileReport, IndicatorHits, Summary};
+use ward_stix::Timestamp;
+use ward_store::Store;
+
+use crate::{DataDir, MemberError};
+
+/// Key prefix of the journal's entries in the store's settings.
+pub const JOURNAL_PREFIX: &str = "journal/";
+/// Entries older than this many days are dropped when a new one is written.
+pub const KEEP_DAYS: i64 = 90;
+/// The environment variable that sets "now" (RFC 3339), for simulating a week.
+pub const NOW_VAR: &str = "WARD_NOW";
+
+/// Now, or the time `WARD_NOW` names. A `WARD_NOW` that is not a time is ignored with the
+/// real clock used instead, so a typo never freezes the record.
+pub fn now() -> Timestamp {
+    std::env::var(NOW_VAR)
+        .ok()
+        .and_then(|v| Timestamp::parse(v.trim()).ok())
+        .unwrap_or_else(Timestamp::now)
+}
+
+/// One log file as a scan read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogFile {
+    /// The path as given (`-` for standard input).
+    pub path: String,
+    /// Size and modification time, so a rescan of the same file is told apart from new lines.
+    pub fingerprint: String,
+    /// The format it was read as.
+    pub format: String,
+    pub lines: u64,
+    /// Lines that could not be read in that format.
+    pub unreadable: u64,
+    /// The earliest and latest event time in the file, when its lines carry times.
+    pub first_event: Option<String>,
+    pub last_event: Option<String>,
+}
+
+impl LogFile {
+    /// What a scan of `path` reported.
+    pub fn from_report(path: &Path, report: &FileReport) -> LogFile {
+        LogFile {
+            path: path.display().to_string(),
+            fingerprint: fingerprint(path),
+            format: report.format.name().to_string(),
+            lines: report.lines,
+            unreadable: report.broken_lines,
+            first_event: report.first_event.clone(),
+            last_event: report.last_event.clone(),
+        }
+    }
+}
+
+fn fingerprint(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".to_string();
+    }
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            format!("{}:{modified}", m.len())
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// The inventory an exposure run read and the vulnerability data it matched against.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExposureRun {
+    pub inventory: String,
+    pub assets: u64,
+    /// Assets whose version was left blank (matched only as "possibly affected").
+    pub without_version: u64,
+    pub sources: ward_exposure::SourceSummary,
+    pub findings: u64,
+}
+
+/// What one command did, as kept in the record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Run {
+    /// One log file of a `ward scan`, with what it found.
+    Scan {
+        file: LogFile,
+        found: Summary,
+    },
+    Exposure(ExposureRun),
+    /// A `ward import` of an intel file.
+    Import {
+        source: String,
+        format: String,
+        objects: u64,
+    },
+    /// A `ward pull` of a hub collection.
+    Pull {
+        server: String,
+        collection: String,
+        objects: u64,
+    },
+    /// A `ward update` of one vulnerability data source.
+    Update {
+        source: String,
+        version: Option<String>,
+        records: u64,
+    },
+}
+
+impl Run {
+    fn kind(&self) -> &'static str {
+        match self {
+            Run::Scan { .. } => "scan",
+            Run::Exposure(_) => "exposure",
+            Run::Import { .. } => "import",
+            Run::Pull { .. } => "pull",
+            Run::Update { .. } => "update",
+        }
+    }
+}
+
+/// A run and when it happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// RFC 3339.
+    pub at: String,
+    #[serde(flatten)]
+    pub run: Run,
+}
+
+impl Entry {
+    /// Seconds since the epoch (0 when the time cannot be read).
+    pub fn secs(&self) -> i64 {
+        Timestamp::parse(&self.at).map_or(0, |t| t.secs)
+    }
+}
+
+/// The record on a store.
+pub struct Journal {
+    store: Arc<dyn Store>,
+}
+
+impl Journal {
+    pub fn new(store: Arc<dyn Store>) -> Journal {
+        Journal { store }
+    }
+
+    /// Records `run` as happening now.
+    pub fn record(&self, run: Run) -> Result<(), MemberError> {
+        self.record_at(now(), run)
+    }
+
+    /// Records `run` as happening at `at`, and drops entries older than [`KEEP_DAYS`].
+    pub fn record_at(&self, at: Timestamp, run: Run) -> Result<(), MemberError> {
+        let kind = run.kind();
+        let entry = Entry {
+            at: at.to_string(),
+            run,
+        };
+        let text = serde_json::to_string(&entry).map_err(MemberError::Serialize)?;
+        // Sortable by time within a kind; the suffix keeps two entries of one second apart.
+        let key = format!(
+            "{JOURNAL_PREFIX}{kind}/{:012}-{}",
+            at.secs.max(0),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        self.store
+            .set_setting(&key, Some(&text))
+            .map_err(|e| MemberError::Journal(e.to_string()))?;
+        self.prune(at.secs - KEEP_DAYS * 86_400)
+    }
+
+    fn prune(&self, before: i64) -> Result<(), MemberError> {
+        for (key, _) in self.raw("")? {
+            let secs = key
+                .rsplit('/')
+                .next()
+                .and_then(|tail| tail.split('-').next())
+                .and_then(|s| s.parse::<i64>().ok());
+            if secs.is_some_and(|s| s < before) {
+                self.store
+                    .set_setting(&key, None)
+                    .map_err(|e| MemberError::Journal(e.to_string()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn raw(&self, kind: &str) -> Result<Vec<(String, String)>, MemberError> {
+        self.store
+            .settings(&format!("{JOURNAL_PREFIX}{kind}"))
+            .map_err(|e| MemberError::Journal(e.to_string()))
+    }
+
+    /// Every entry from `since` (seconds, inclusive) to `until` (inclusive), oldest first.
+    /// An entry ward cannot read back (written by a newer ward) is skipped.
+    pub fn entries(&self, since: i64, until: i64) -> Result<Vec<Entry>, MemberError> {
+        let mut out: Vec<Entry> = self
+            .raw("")?
+            .into_iter()
+            .filter_map(|(_, text)| serde_json::from_str::<Entry>(&text).ok())
+            .filter(|e| (since..=until).contains(&e.secs()))
+            .collect();
+        out.sort_by_key(Entry::secs);
+        Ok(out)
+    }
+}
+
+impl DataDir {
+    /// The record on the embedded store in this folder.
+    pub fn journal(&self) -> Result<Journal, MemberError> {
+        Ok(Journal::new(self.open_store()?))
+    }
+}
+
+/// Everything the scans in a window found, de-duplicated by log file, indicator and host:
+/// rescanning a file (or the same file after new lines were appended) counts its hits once,
+/// while hits in different files add up. Each indicator keeps its first and last time seen.
+pub fn merge_scans<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Summary {
+    // Per path: for each indicator, the largest count any scan of that path found.
+    let mut per_path: BTreeMap<&str, BTreeMap<&str, &IndicatorHits>> = BTreeMap::new();
+    let mut days: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+    for entry in entries {
+        let Run::Scan { file, found } = &entry.run else {
+            continue;
+        };
+        let hits = per_path.entry(file.path.as_str()).or_default();
+        let by_day = days.entry(file.path.as_str()).or_default();
+        for g in &found.indicators {
+            let slot = hits.entry(g.indicator.id.as_str()).or_insert(g);
+            if g.count > slot.count {
+                *slot = g;
+            }
+        }
+        for (day, n) in &found.by_day {
+            let slot = by_day.entry(day.as_str()).or_insert(0);
+            *slot = (*slot).max(*n);
+        }
+    }
+    let mut merged: BTreeMap<&str, IndicatorHits> = BTreeMap::new();
+    for hits in per_path.values() {
+        for (id, g) in hits {
+            match merged.get_mut(id) {
+                None => {
+                    merged.insert(id, (*g).clone());
+                }
+                Some(m) => absorb(m, g),
+            }
+        }
+    }
+    let mut summary = Summary::default();
+    for (_, g) in merged {
+        summary.alerts += g.count;
+        summary.indicators.push(g);
+    }
+    for by_day in days.values() {
+        for (day, n) in by_day {
+            *summary.by_day.entry((*day).to_string()).or_insert(0) += n;
+        }
+    }
+    summary.sort();
+    summary
+}
+
+/// Adds `g`'s hits (from another file) to `m`.
+fn absorb(m: &mut IndicatorHits, g: &IndicatorHits) {
+    m.count += g.count;
+    for v in &g.values {
+        if m.values.len() < 20 && !m.values.contains(v) {
+            m.values.push(v.clone());
+        }
+    }
+    for d in &g.devices {
+        if m.devices.len() < 20 && !m.devices.contains(d) {
+            m.devices.push(d.clone());
+        }
+    }
+    for f in &g.files {
+        if !m.files.contains(f) {
+            m.files.push(f.clone());
+        }
+    }
+    m.first_seen = earliest(m.first_seen.take(), g.first_seen.clone());
+    m.last_seen = latest(m.last_seen.take(), g.last_seen.clone());
+}
+
+fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b < a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn latest(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b > a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
