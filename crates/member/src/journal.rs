@@ -176,9 +176,23 @@ impl Journal {
             run,
         };
         let text = serde_json::to_string(&entry).map_err(MemberError::Serialize)?;
-        // Sortable by time within a kind; the suffix keeps two entries of one second apart.
+        // The key's tail sorts by time, then by the order of writing (two runs in one second,
+        // or under one `WARD_NOW`, keep their order); the random end keeps two writers apart.
+        let written = self
+            .raw("")?
+            .iter()
+            .filter_map(|(key, _)| {
+                key.rsplit('/')
+                    .next()?
+                    .split('-')
+                    .nth(1)?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .max()
+            .map_or(0, |n| n + 1);
         let key = format!(
-            "{JOURNAL_PREFIX}{kind}/{:012}-{}",
+            "{JOURNAL_PREFIX}{kind}/{:012}-{written:09}-{}",
             at.secs.max(0),
             &uuid::Uuid::new_v4().simple().to_string()[..8]
         );
@@ -213,14 +227,17 @@ impl Journal {
     /// Every entry from `since` (seconds, inclusive) to `until` (inclusive), oldest first.
     /// An entry ward cannot read back (written by a newer ward) is skipped.
     pub fn entries(&self, since: i64, until: i64) -> Result<Vec<Entry>, MemberError> {
-        let mut out: Vec<Entry> = self
+        let mut out: Vec<(String, Entry)> = self
             .raw("")?
             .into_iter()
-            .filter_map(|(_, text)| serde_json::from_str::<Entry>(&text).ok())
-            .filter(|e| (since..=until).contains(&e.secs()))
+            .filter_map(|(key, text)| {
+                let tail = key.rsplit('/').next().unwrap_or_default().to_string();
+                serde_json::from_str::<Entry>(&text).ok().map(|e| (tail, e))
+            })
+            .filter(|(_, e)| (since..=until).contains(&e.secs()))
             .collect();
-        out.sort_by_key(Entry::secs);
-        Ok(out)
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out.into_iter().map(|(_, e)| e).collect())
     }
 }
 
@@ -235,15 +252,21 @@ impl DataDir {
 /// rescanning a file (or the same file after new lines were appended) counts its hits once,
 /// while hits in different files add up. Each indicator keeps its first and last time seen.
 pub fn merge_scans<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Summary {
+    merge_summaries(entries.into_iter().filter_map(|e| match &e.run {
+        Run::Scan { file, found } => Some((file.path.as_str(), found)),
+        _ => None,
+    }))
+}
+
+/// Merges what was found per log file (path, hits): the same path counts once (its largest
+/// count per indicator), different paths add up.
+pub fn merge_summaries<'a>(files: impl IntoIterator<Item = (&'a str, &'a Summary)>) -> Summary {
     // Per path: for each indicator, the largest count any scan of that path found.
     let mut per_path: BTreeMap<&str, BTreeMap<&str, &IndicatorHits>> = BTreeMap::new();
     let mut days: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
-    for entry in entries {
-        let Run::Scan { file, found } = &entry.run else {
-            continue;
-        };
-        let hits = per_path.entry(file.path.as_str()).or_default();
-        let by_day = days.entry(file.path.as_str()).or_default();
+    for (path, found) in files {
+        let hits = per_path.entry(path).or_default();
+        let by_day = days.entry(path).or_default();
         for g in &found.indicators {
             let slot = hits.entry(g.indicator.id.as_str()).or_insert(g);
             if g.count > slot.count {
@@ -313,5 +336,128 @@ fn latest(a: Option<String>, b: Option<String>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if b > a { b } else { a }),
         (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(id: &str, count: u64, device: &str, first: &str, last: &str) -> Summary {
+        serde_json::from_value(serde_json::json!({
+            "alerts": count,
+            "indicators": [{
+                "indicator": {"id": id, "name": null, "score": 60, "tlp": null,
+                              "sources": [], "threats": []},
+                "count": count, "values": [["domain", "bad.example"]],
+                "first_seen": first, "last_seen": last, "files": [], "example": "",
+                "devices": [device]
+            }],
+            "by_day": {first.get(..10).unwrap(): count}
+        }))
+        .unwrap()
+    }
+
+    fn scan(path: &str, summary: Summary) -> Run {
+        Run::Scan {
+            file: LogFile {
+                path: path.into(),
+                ..Default::default()
+            },
+            found: summary,
+        }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_rescanned_file_counts_once_and_other_files_add_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = DataDir::new(dir.path()).journal().unwrap();
+        let a = found(
+            "indicator--a",
+            5,
+            "10.0.0.1",
+            "2026-11-23T09:00:00Z",
+            "2026-11-23T10:00:00Z",
+        );
+        journal
+            .record_at(at("2026-11-23T12:00:00Z"), scan("fw.log", a.clone()))
+            .unwrap();
+        // The same file again, with two more lines appended.
+        let grown = found(
+            "indicator--a",
+            7,
+            "10.0.0.1",
+            "2026-11-23T09:00:00Z",
+            "2026-11-24T08:00:00Z",
+        );
+        journal
+            .record_at(at("2026-11-24T12:00:00Z"), scan("fw.log", grown))
+            .unwrap();
+        // Another file, another machine.
+        let b = found(
+            "indicator--a",
+            2,
+            "10.0.0.9",
+            "2026-11-22T07:00:00Z",
+            "2026-11-22T07:05:00Z",
+        );
+        journal
+            .record_at(at("2026-11-25T12:00:00Z"), scan("dns.log", b))
+            .unwrap();
+        let entries = journal.entries(0, i64::MAX).unwrap();
+        assert_eq!(entries.len(), 3);
+        let merged = merge_scans(&entries);
+        assert_eq!(merged.indicators.len(), 1);
+        let g = &merged.indicators[0];
+        assert_eq!(
+            g.count, 9,
+            "7 from fw.log (its largest scan) and 2 from dns.log"
+        );
+        assert_eq!(g.first_seen.as_deref(), Some("2026-11-22T07:00:00Z"));
+        assert_eq!(g.last_seen.as_deref(), Some("2026-11-24T08:00:00Z"));
+        let mut devices = g.devices.clone();
+        devices.sort();
+        assert_eq!(devices, ["10.0.0.1", "10.0.0.9"]);
+        // A window that starts after the first two scans sees only the third.
+        let later = journal
+            .entries(at("2026-11-25T00:00:00Z").secs, i64::MAX)
+            .unwrap();
+        assert_eq!(merge_scans(&later).indicators[0].count, 2);
+    }
+
+    #[test]
+    fn old_entries_are_dropped_and_order_survives_one_clock_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = DataDir::new(dir.path()).journal().unwrap();
+        let import = |n| Run::Import {
+            source: format!("feed-{n}.json"),
+            format: "stix".into(),
+            objects: n,
+        };
+        journal
+            .record_at(at("2026-01-01T00:00:00Z"), import(1))
+            .unwrap();
+        for n in 2..6 {
+            journal
+                .record_at(at("2026-11-23T00:00:00Z"), import(n))
+                .unwrap();
+        }
+        let entries = journal.entries(0, i64::MAX).unwrap();
+        let order: Vec<u64> = entries
+            .iter()
+            .map(|e| match e.run {
+                Run::Import { objects, .. } => objects,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(
+            order,
+            [2, 3, 4, 5],
+            "January's entry is past {KEEP_DAYS} days"
+        );
     }
 }

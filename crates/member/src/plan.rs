@@ -6,26 +6,57 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ward_plan::input::{Blocklist, DoneMark, IntelSummary, PlanInput, PreviousPlan};
+use ward_plan::input::{
+    Blocklist, Coverage, DoneMark, IntelCoverage, IntelSource, IntelSummary, InventoryCoverage,
+    LogCoverage, PlanInput, PreviousPlan, VulnDataCoverage,
+};
 use ward_plan::Plan;
 
 use crate::files::{read_json, write_json};
+use crate::journal::{self, Entry, Run};
 use crate::{DataDir, MemberError};
 
 impl DataDir {
-    /// Gathers this week's input for the plan of `organization` on `date` (YYYY-MM-DD).
+    /// Gathers this week's input for the plan of `organization` on `date` (YYYY-MM-DD), over
+    /// the default window: the [`WINDOW_DAYS`] days before `date`, and `date` itself.
     pub fn plan_input(&self, organization: &str, date: &str) -> Result<PlanInput, MemberError> {
+        let since = ward_stix::day(date)
+            .and_then(|d| d.checked_sub_days(chrono::Days::new(WINDOW_DAYS)))
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| date.to_string());
+        self.plan_input_since(organization, date, &since)
+    }
+
+    /// Gathers the plan's input over the window from `since` to `date` (both YYYY-MM-DD,
+    /// inclusive): every scan recorded in it (merged, a rescanned file counted once), the
+    /// latest exposure ranking, and what was and was not checked.
+    pub fn plan_input_since(
+        &self,
+        organization: &str,
+        date: &str,
+        since: &str,
+    ) -> Result<PlanInput, MemberError> {
         let mut input = PlanInput {
             organization: organization.to_string(),
             date: date.to_string(),
             ..Default::default()
         };
+        let start = day_start(since);
+        let end = day_start(date).saturating_add(86_399);
+        // Gathering reads only: no record yet means nothing was run, and no store is created.
+        let entries = if self.store_file().exists() {
+            self.journal()?.entries(0, end)?
+        } else {
+            Vec::new()
+        };
+        let in_window: Vec<&Entry> = entries.iter().filter(|e| e.secs() >= start).collect();
         if let Some(report) = self.latest_exposure()? {
             let day = ward_stix::day(date).unwrap_or(report.assessed_on);
             input.exposures = ward_plan::from_exposure::exposed_assets(&report, day);
         }
-        if let Some(summary) = self.latest_scan()? {
-            input.hits = ward_plan::from_scan::hits(&summary);
+        let scanned = journal::merge_scans(in_window.iter().copied());
+        if !scanned.indicators.is_empty() {
+            input.hits = ward_plan::from_scan::hits(&scanned);
             // What the hub said about them on the last `ward pull` (distinct member counts).
             let hub = self.hub_sightings()?;
             for hit in &mut input.hits {
@@ -37,10 +68,12 @@ impl DataDir {
                     hit.hub_organizations = u32::try_from(n).unwrap_or(u32::MAX);
                 }
             }
-            input.hits_by_day = ward_plan::from_scan::hits_by_day(&summary);
         }
+        input.hits_by_day = ward_plan::from_scan::hits_by_day(&scanned);
         input.blocklists = blocklists(&self.exports_dir());
-        input.intel = self.intel_summary();
+        let (intel, intel_coverage) = self.intel_on_hand(date);
+        input.intel = intel;
+        input.coverage = coverage(&entries, &in_window, since, date, intel_coverage);
         input.previous = self.previous_plan(date)?;
         input.done = self.done_marks()?;
         Ok(input)
@@ -115,24 +148,29 @@ impl DataDir {
         }))
     }
 
-    /// How fresh the local intel is, for the plan's chart. No local store yet: all zeros.
-    fn intel_summary(&self) -> IntelSummary {
+    /// How fresh the local intel is on `date`, for the plan's chart and its coverage. No
+    /// local store yet: all zeros.
+    fn intel_on_hand(&self, date: &str) -> (IntelSummary, IntelCoverage) {
         let mut summary = IntelSummary::default();
-        if !self.root().exists() {
-            return summary;
+        let mut coverage = IntelCoverage::default();
+        if !self.store_file().exists() {
+            return (summary, coverage);
         }
         let Ok(local) = self.local_intel() else {
-            return summary;
+            return (summary, coverage);
         };
         let Ok(indicators) = local.indicators() else {
-            return summary;
+            return (summary, coverage);
         };
-        let now = ward_stix::Timestamp::now();
+        let now = day_start(date).saturating_add(86_399);
+        let (mut newest, mut oldest): (Option<i64>, Option<i64>) = (None, None);
         for i in indicators {
             let Some(when) = i.object.version() else {
                 continue;
             };
-            let days = (now.secs - when.secs) / 86_400;
+            newest = Some(newest.map_or(when.secs, |n| n.max(when.secs)));
+            oldest = Some(oldest.map_or(when.secs, |o| o.min(when.secs)));
+            let days = (now - when.secs) / 86_400;
             summary.indicators += 1;
             match days {
                 d if d < 7 => summary.fresh += 1,
@@ -140,8 +178,129 @@ impl DataDir {
                 _ => summary.stale += 1,
             }
         }
-        summary
+        coverage.indicators = summary.indicators;
+        coverage.newest = newest.map(day_of);
+        coverage.oldest = oldest.map(day_of);
+        (summary, coverage)
     }
+}
+
+/// How many days before the plan's day its default window reaches back.
+pub const WINDOW_DAYS: u64 = 7;
+
+/// Midnight UTC of a YYYY-MM-DD day, in seconds (0 when it is not a day).
+fn day_start(day: &str) -> i64 {
+    ward_stix::day(day)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(0, |t| t.and_utc().timestamp())
+}
+
+fn day_of(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The KEV catalog's version is its release day (`2026.12.01`).
+fn kev_day(version: &str) -> Option<String> {
+    let day = version.replace('.', "-");
+    ward_stix::day(&day).map(|_| day)
+}
+
+/// What the record says was checked: the logs scanned in the window, the latest exposure
+/// run's inventory and vulnerability data, the intel brought in.
+// Long because: one block per kind of input, each turning record entries into its coverage.
+fn coverage(
+    all: &[Entry],
+    in_window: &[&Entry],
+    since: &str,
+    date: &str,
+    mut intel: IntelCoverage,
+) -> Coverage {
+    let mut c = Coverage {
+        since: since.to_string(),
+        until: date.to_string(),
+        intel: IntelCoverage::default(),
+        ..Default::default()
+    };
+    // Logs: the newest scan of each file (by path and fingerprint) in the window.
+    let mut seen = std::collections::HashSet::new();
+    for entry in in_window.iter().rev() {
+        if let Run::Scan { file, .. } = &entry.run {
+            if seen.insert((file.path.clone(), file.fingerprint.clone())) {
+                c.logs.push(LogCoverage {
+                    file: file.path.clone(),
+                    format: file.format.clone(),
+                    lines: file.lines,
+                    unreadable: file.unreadable,
+                    first_event: file.first_event.clone(),
+                    last_event: file.last_event.clone(),
+                    scanned_on: day_of(entry.secs()),
+                });
+            }
+        }
+    }
+    // Devices: the latest exposure run, whenever it was (its age is a gap of its own).
+    if let Some((at, run)) = all.iter().rev().find_map(|e| match &e.run {
+        Run::Exposure(run) => Some((e.secs(), run)),
+        _ => None,
+    }) {
+        c.inventory = Some(InventoryCoverage {
+            file: run.inventory.clone(),
+            checked_on: day_of(at),
+            assets: run.assets,
+            without_version: run.without_version,
+        });
+        let s = &run.sources;
+        let mut add = |name: &str, version: Option<String>, records: usize, dated| {
+            if records > 0 {
+                c.vulnerability_data.push(VulnDataCoverage {
+                    name: name.to_string(),
+                    version,
+                    records: records as u64,
+                    dated,
+                    age_days: None,
+                });
+            }
+        };
+        add(
+            "KEV catalog",
+            s.kev_catalog_version.clone(),
+            s.kev_entries,
+            s.kev_catalog_version.as_deref().and_then(kev_day),
+        );
+        add("CISA advisories", None, s.advisories, None);
+        add("NVD records", None, s.nvd_records, None);
+        add(
+            "EPSS scores",
+            s.epss_model_version.clone(),
+            s.epss_scores,
+            None,
+        );
+    }
+    // Intel: each file or collection brought in, its latest time.
+    for entry in all.iter().rev() {
+        let (name, objects) = match &entry.run {
+            Run::Import {
+                source, objects, ..
+            } => (source.clone(), *objects),
+            Run::Pull {
+                server,
+                collection,
+                objects,
+            } => (format!("collection {collection} at {server}"), *objects),
+            _ => continue,
+        };
+        if !intel.sources.iter().any(|s| s.name == name) {
+            intel.sources.push(IntelSource {
+                name,
+                objects,
+                on: day_of(entry.secs()),
+            });
+        }
+    }
+    c.intel = intel;
+    c
 }
 
 /// The block lists written under the data folder, read from their header.
@@ -221,16 +380,42 @@ mod tests {
     fn hub_sightings_reach_the_hits() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
-        data.save_latest_scan(&[], &ward_detect::Summary::default())
+        let found: ward_detect::Summary = serde_json::from_value(serde_json::json!({
+            "alerts": 3,
+            "indicators": [{
+                "indicator": {"id": "indicator--x", "name": "Bad host", "score": 80,
+                              "tlp": null, "sources": [], "threats": []},
+                "count": 3, "values": [["ipv4", "203.0.113.9"]],
+                "first_seen": "2026-11-24T10:00:00Z", "last_seen": "2026-11-24T11:00:00Z",
+                "files": ["fw.log"], "example": "10.0.0.5 talked to 203.0.113.9",
+                "devices": ["10.0.0.5"]
+            }],
+            "by_day": {"2026-11-24": 3}
+        }))
+        .unwrap();
+        let at = ward_stix::Timestamp::parse("2026-11-24T12:00:00Z").unwrap();
+        data.journal()
+            .unwrap()
+            .record_at(
+                at,
+                Run::Scan {
+                    file: journal::LogFile {
+                        path: "fw.log".into(),
+                        lines: 10,
+                        ..Default::default()
+                    },
+                    found,
+                },
+            )
             .unwrap();
         write_json(
             &data.hub_sightings_file(),
             &serde_json::json!({"indicator--x": {"organizations": 2}}),
         )
         .unwrap();
-        // No hit in the scan: the counts are read but change nothing.
         let input = data.plan_input("Clinic", "2026-11-28").unwrap();
-        assert!(input.hits.is_empty());
+        assert_eq!(input.hits.len(), 1);
+        assert_eq!(input.hits[0].hub_organizations, 2);
         // A corrupt counts file is an error naming it.
         fs::write(data.hub_sightings_file(), "{").unwrap();
         let err = data.plan_input("Clinic", "2026-11-28").err().unwrap();

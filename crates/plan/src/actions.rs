@@ -61,7 +61,7 @@ pub fn action_id(kind: &str, subject: &str) -> String {
     format!("W-{:06x}", hash & 0x00ff_ffff)
 }
 
-fn csf_refs(ids: &[&str]) -> Vec<CsfRef> {
+pub(crate) fn csf_refs(ids: &[&str]) -> Vec<CsfRef> {
     ids.iter()
         .filter_map(|id| frameworks::csf(id))
         .map(|e| CsfRef {
@@ -71,7 +71,7 @@ fn csf_refs(ids: &[&str]) -> Vec<CsfRef> {
         .collect()
 }
 
-fn cpg(goal: Cpg) -> Option<CpgRef> {
+pub(crate) fn cpg(goal: Cpg) -> Option<CpgRef> {
     let (name, level) = goal.describe();
     Some(CpgRef {
         goal: name.to_string(),
@@ -79,12 +79,25 @@ fn cpg(goal: Cpg) -> Option<CpgRef> {
     })
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", thousands(n))
     }
+}
+
+/// `52000` as `52,000`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn join_list(items: &[String], max: usize) -> String {
@@ -96,7 +109,17 @@ fn join_list(items: &[String], max: usize) -> String {
     text
 }
 
-fn date_part(ts: &str) -> &str {
+/// "on 2026-11-23" for one day, "2026-11-23 to 2026-11-27" for more, "" when neither is known.
+pub(crate) fn day_range(first: &str, last: &str) -> String {
+    match (date_part(first), date_part(last)) {
+        ("", "") => "date not known".to_string(),
+        (a, b) if a == b || b.is_empty() => format!("on {a}"),
+        ("", b) => format!("on {b}"),
+        (a, b) => format!("{a} to {b}"),
+    }
+}
+
+pub(crate) fn date_part(ts: &str) -> &str {
     ts.get(..10).unwrap_or(ts)
 }
 
@@ -121,11 +144,10 @@ fn machines_to_check(hits: &[Hit]) -> Vec<Action> {
             let members = hits.iter().map(|h| h.hub_organizations).max().unwrap_or(0);
             let values: Vec<String> = hits.iter().map(|h| h.value.clone()).collect();
             let mut why = format!(
-                "Your logs show that {host} reached {} {} ({} to {}).",
+                "Your logs show that {host} reached {} {} ({}).",
                 join_list(&values, 3),
                 plural(total, "time", "times"),
-                date_part(&worst.first_seen),
-                date_part(&worst.last_seen),
+                day_range(&worst.first_seen, &worst.last_seen),
             );
             if let Some(t) = &threat {
                 why.push_str(&format!(" Shared intel ties this to {t}."));
@@ -155,12 +177,14 @@ fn machines_to_check(hits: &[Hit]) -> Vec<Action> {
                 who: "Your IT person. If a managed service provider (MSP) runs your IT, send them the ticket below today.".to_string(),
                 ticket: Some(format!(
                     "Subject: Possible malware on {host}\n\nOur threat intel tool found that {host} \
-                     made {} to {}, a known-bad address, from {} to {}. Please isolate the \
+                     made {} to {}, a known-bad address, {}. Please isolate the \
                      machine, scan it, and tell us what you find. We can send the log lines.",
                     plural(total, "connection", "connections"),
                     join_list(&values, 3),
-                    date_part(&worst.first_seen),
-                    date_part(&worst.last_seen)
+                    match day_range(&worst.first_seen, &worst.last_seen) {
+                        r if r.starts_with("on ") || r.starts_with("date") => r,
+                        r => format!("from {r}"),
+                    }
                 )),
                 effort: "1 to 2 hours".to_string(),
                 what_breaks: "The person who uses this computer cannot work on it until it is clean. \

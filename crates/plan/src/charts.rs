@@ -35,7 +35,9 @@ pub fn bars(title: &str, data: &[(String, usize)], color: &str) -> Markup {
 }
 
 /// A column chart of counts per day.
-pub fn columns(title: &str, data: &[(String, u64)], color: &str) -> Markup {
+/// `empty` is said when there is nothing to draw. Every column's value is printed above it
+/// (no hovering needed), with the first, middle and last day under the axis.
+pub fn columns(title: &str, data: &[(String, u64)], color: &str, empty: &str) -> Markup {
     let width = 520;
     let height = 180;
     let chart_h = 120;
@@ -45,7 +47,10 @@ pub fn columns(title: &str, data: &[(String, u64)], color: &str) -> Markup {
     let bar = slot.saturating_sub(4).max(2);
     let body = html! {
         @if data.is_empty() {
-            text x="0" y="60" font-size="12" { "No hits in this period." }
+            text x="0" y="60" font-size="12" { (empty) }
+        }
+        @if !data.is_empty() {
+            line x1="8" y1=(30 + chart_h) x2=(width - 8) y2=(30 + chart_h) stroke="#777" {}
         }
         @for (i, (day, value)) in data.iter().enumerate() {
             @let h = (chart_h as u64 * value / max) as usize;
@@ -53,7 +58,10 @@ pub fn columns(title: &str, data: &[(String, u64)], color: &str) -> Markup {
             rect x=(x) y=(30 + chart_h - h) width=(bar) height=(h) fill=(color) {
                 title { (day) ": " (value) }
             }
-            @if i == 0 || i + 1 == data.len() {
+            @if *value > 0 && n <= 31 {
+                text x=(x) y=(30 + chart_h - h - 3) font-size="10" { (value) }
+            }
+            @if i == 0 || i + 1 == data.len() || (n > 4 && i == n / 2) {
                 text x=(x) y=(30 + chart_h + 14) font-size="10" { (day.get(5..).unwrap_or(day)) }
             }
         }

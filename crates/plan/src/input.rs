@@ -25,6 +25,105 @@ pub struct PlanInput {
     pub previous: Option<PreviousPlan>,
     /// Actions marked done with `ward report done ID`.
     pub done: Vec<DoneMark>,
+    /// What was checked in the plan's window, and what was not.
+    #[serde(default)]
+    pub coverage: Coverage,
+}
+
+/// What the plan's findings rest on. A plan never gives an all-clear for something that is not
+/// listed here as checked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// The window's first and last day (YYYY-MM-DD).
+    pub since: String,
+    pub until: String,
+    /// Log files scanned in the window, newest scan first.
+    pub logs: Vec<LogCoverage>,
+    /// The inventory of the latest exposure run, if one was made.
+    pub inventory: Option<InventoryCoverage>,
+    /// The intel the scans were matched against.
+    pub intel: IntelCoverage,
+    /// The vulnerability data the devices were matched against.
+    pub vulnerability_data: Vec<VulnDataCoverage>,
+    /// Plain sentences: what was not checked, and what is out of date.
+    pub gaps: Vec<String>,
+}
+
+impl Coverage {
+    /// Some log was read in the window.
+    pub fn logs_checked(&self) -> bool {
+        self.logs.iter().any(|l| l.lines > l.unreadable)
+    }
+
+    /// The devices were matched against some vulnerability data.
+    pub fn devices_checked(&self) -> bool {
+        self.inventory.as_ref().is_some_and(|i| i.assets > 0)
+            && self.vulnerability_data.iter().any(|v| v.records > 0)
+    }
+
+    /// Nothing at all was checked: the plan may not say that anything is fine.
+    pub fn nothing_checked(&self) -> bool {
+        !self.logs_checked() && !self.devices_checked()
+    }
+}
+
+/// One log file as scanned.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogCoverage {
+    pub file: String,
+    pub format: String,
+    pub lines: u64,
+    /// Lines that could not be read.
+    pub unreadable: u64,
+    /// The earliest and latest event in it (YYYY-MM-DD or a full time), when lines carry times.
+    pub first_event: Option<String>,
+    pub last_event: Option<String>,
+    /// The day it was scanned.
+    pub scanned_on: String,
+}
+
+/// The inventory the devices were checked from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InventoryCoverage {
+    pub file: String,
+    pub checked_on: String,
+    pub assets: u64,
+    /// Assets listed without a version (matched only as "possibly affected").
+    pub without_version: u64,
+}
+
+/// The shared intel on hand.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IntelCoverage {
+    /// Where it came from (imports and pulls in the record), newest first.
+    pub sources: Vec<IntelSource>,
+    pub indicators: usize,
+    /// The newest and oldest indicator's date (YYYY-MM-DD).
+    pub newest: Option<String>,
+    pub oldest: Option<String>,
+}
+
+/// One import or pull.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IntelSource {
+    /// A file, or a hub collection.
+    pub name: String,
+    pub objects: u64,
+    /// The day it was last brought in.
+    pub on: String,
+}
+
+/// One source of vulnerability data (KEV, EPSS, advisories, NVD).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VulnDataCoverage {
+    /// `KEV catalog`, `EPSS scores`, `CISA advisories` or `NVD records`.
+    pub name: String,
+    pub version: Option<String>,
+    pub records: u64,
+    /// The day the data is dated, when known (YYYY-MM-DD).
+    pub dated: Option<String>,
+    /// Its age in days on the plan's day, when known.
+    pub age_days: Option<i64>,
 }
 
 /// Shared intel seen in the organization's own logs.

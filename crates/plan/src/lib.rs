@@ -10,6 +10,7 @@
 
 pub mod actions;
 mod charts;
+pub mod coverage;
 pub mod frameworks;
 pub mod from_exposure;
 pub mod from_scan;
@@ -21,6 +22,10 @@ use serde::{Deserialize, Serialize};
 
 pub use actions::Action;
 pub use input::PlanInput;
+
+/// What the risk number on each action means, said once on the plan.
+pub const RISK_MEANING: &str = "Risk runs from 0 to 100. It weighs harm to patients first, \
+then proof that attackers use this, then how likely it is. Higher means sooner.";
 
 /// How many actions make "this week".
 pub const TOP_ACTIONS: usize = 5;
@@ -58,6 +63,17 @@ pub struct Plan {
     pub glossary: Vec<Term>,
     /// The numbers behind the charts.
     pub charts: ChartData,
+    /// What was checked and what was not (the gaps filled in), so nobody reads an all-clear
+    /// into what ward did not read.
+    #[serde(default)]
+    pub coverage: input::Coverage,
+}
+
+impl Plan {
+    /// Nothing was checked: `ward report` exits 1.
+    pub fn nothing_checked(&self) -> bool {
+        self.coverage.nothing_checked()
+    }
 }
 
 /// The numbers the charts draw.
@@ -96,7 +112,7 @@ fn glossary() -> Vec<Term> {
     .collect()
 }
 
-fn summary(input: &PlanInput, top: &[Action], done: usize) -> String {
+fn summary(input: &PlanInput, c: &input::Coverage, top: &[Action], done: usize) -> String {
     let machines: std::collections::BTreeSet<&str> = input
         .hits
         .iter()
@@ -104,8 +120,21 @@ fn summary(input: &PlanInput, top: &[Action], done: usize) -> String {
         .collect();
     let exploited = input.exposures.iter().filter(|e| e.known_exploited).count();
     let mut text = String::new();
-    if machines.is_empty() {
-        text.push_str("This week we found no sign that our computers talked to known attackers. ");
+    if c.nothing_checked() {
+        text.push_str(
+            "ward checked nothing this week: no logs were scanned and no device list was \
+             matched to known flaws. This plan cannot say that we are safe. ",
+        );
+    } else if machines.is_empty() && !c.logs_checked() {
+        text.push_str(
+            "We scanned no logs this week, so we cannot say if our computers talked to known \
+             attackers. ",
+        );
+    } else if machines.is_empty() {
+        text.push_str(&format!(
+            "In the {} we scanned, we found no sign that our computers talked to known attackers. ",
+            actions::plural(c.logs.len() as u64, "log file", "log files")
+        ));
     } else {
         text.push_str(&format!(
             "This week {} talked to addresses that attackers use. ",
@@ -116,8 +145,12 @@ fn summary(input: &PlanInput, top: &[Action], done: usize) -> String {
             }
         ));
     }
-    if input.exposures.is_empty() {
-        text.push_str("No device in our list has a known flaw. ");
+    if input.exposures.is_empty() && c.nothing_checked() {
+        // Said above.
+    } else if input.exposures.is_empty() && !c.devices_checked() {
+        text.push_str("We did not check our devices for known flaws. ");
+    } else if input.exposures.is_empty() {
+        text.push_str("No device in our list has a known flaw that we know of. ");
     } else {
         text.push_str(&format!(
             "{} {} known flaws",
@@ -146,7 +179,8 @@ fn summary(input: &PlanInput, top: &[Action], done: usize) -> String {
             },
             first.title.trim_end_matches('.')
         )),
-        None => text.push_str("There is nothing urgent to do this week."),
+        None if c.gaps.is_empty() => text.push_str("There is nothing urgent to do this week."),
+        None => text.push_str("Nothing urgent was found in what we checked."),
     }
     if done > 0 {
         text.push_str(&format!(
@@ -201,9 +235,20 @@ pub fn build(input: &PlanInput) -> Plan {
         .iter()
         .flat_map(|p| p.action_ids.iter().map(String::as_str))
         .collect();
+    let mut coverage = input.coverage.clone();
+    coverage.gaps = coverage::gaps(&coverage, &input.date);
+    let mut all = actions::actions(input);
+    let inputs = coverage::inputs_action(&coverage);
+    // With nothing checked, getting the inputs stays first even if it was marked done.
+    let inputs_pinned = coverage.nothing_checked();
+    if let Some(action) = inputs {
+        all.push(action);
+        all.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.id.cmp(&b.id)));
+    }
     let mut open = Vec::new();
-    for mut action in actions::actions(input) {
-        if done_ids.contains(action.id.as_str()) {
+    for mut action in all {
+        let pinned = inputs_pinned && action.id == actions::action_id("inputs", "coverage");
+        if done_ids.contains(action.id.as_str()) && !pinned {
             continue;
         }
         if previous_ids.contains(action.id.as_str()) {
@@ -229,13 +274,14 @@ pub fn build(input: &PlanInput) -> Plan {
     Plan {
         organization: input.organization.clone(),
         date: input.date.clone(),
-        summary: summary(input, &open, input.done.len()),
+        summary: summary(input, &coverage, &open, input.done.len()),
         top: open,
         rest,
         done: input.done.clone(),
         changes,
         glossary: glossary(),
         charts: chart_data(input),
+        coverage,
     }
 }
 
@@ -269,4 +315,67 @@ pub fn action_text(plan: &Plan) -> String {
         }
     }
     text
+}
+
+/// An effort in hours, as (least, most), read from its text: `30 minutes`, `1 hour`, `1 to 3
+/// hours, with a restart`. None when the text does not start with a time.
+fn effort_hours(effort: &str) -> Option<(f64, f64)> {
+    let words: Vec<&str> = effort
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first: f64 = words.first()?.parse().ok()?;
+    let (last, unit) = match words.get(1) {
+        Some(&"to") => (words.get(2)?.parse().ok()?, *words.get(3)?),
+        Some(unit) => (first, *unit),
+        None => return None,
+    };
+    let scale = if unit.starts_with("minute") {
+        1.0 / 60.0
+    } else if unit.starts_with("hour") {
+        1.0
+    } else {
+        return None;
+    };
+    Some((first * scale, last * scale))
+}
+
+/// "This week's tasks take about 3 to 6 hours in all." for the top actions.
+pub fn week_effort(top: &[Action]) -> String {
+    let (mut low, mut high) = (0.0, 0.0);
+    for a in top {
+        if let Some((l, h)) = effort_hours(&a.effort) {
+            low += l;
+            high += h;
+        }
+    }
+    let round = |h: f64| (h * 2.0).round() / 2.0;
+    let show = |h: f64| {
+        if h.fract() == 0.0 {
+            format!("{h:.0}")
+        } else {
+            format!("{h:.1}")
+        }
+    };
+    let (low, high) = (round(low), round(high));
+    let tasks = if top.len() == 1 {
+        "This week's task takes".to_string()
+    } else {
+        format!("This week's {} tasks take", top.len())
+    };
+    if high <= 0.0 {
+        format!("{tasks} less than an hour.")
+    } else if (high - low).abs() < f64::EPSILON {
+        format!(
+            "{tasks} about {} {} in all.",
+            show(high),
+            if high == 1.0 { "hour" } else { "hours" }
+        )
+    } else {
+        format!(
+            "{tasks} about {} to {} hours in all.",
+            show(low),
+            show(high)
+        )
+    }
 }

@@ -5,7 +5,11 @@ use std::fmt::Write;
 use crate::{Action, Plan};
 
 fn action(out: &mut String, n: usize, a: &Action) {
-    let _ = writeln!(out, "### {n}. {} `{}`\n", a.title, a.id);
+    let _ = writeln!(
+        out,
+        "### {n}. {} `{}` (risk {} of 100)\n",
+        a.title, a.id, a.risk
+    );
     let _ = writeln!(out, "**What to do:**\n");
     for step in &a.what {
         let _ = writeln!(out, "- {step}");
@@ -40,14 +44,54 @@ fn action(out: &mut String, n: usize, a: &Action) {
     let _ = writeln!(out, "Mark it done with `ward report done {}`.\n", a.id);
 }
 
+/// What the plan rests on: the gaps first, then what was read.
+fn coverage(out: &mut String, plan: &Plan) {
+    let c = &plan.coverage;
+    let _ = writeln!(out, "## What ward checked ({} to {})\n", c.since, c.until);
+    if !c.gaps.is_empty() {
+        let _ = writeln!(out, "**Not checked or out of date:**\n");
+        for g in &c.gaps {
+            let _ = writeln!(out, "- {g}");
+        }
+        let _ = writeln!(out);
+    }
+    for (label, items) in crate::coverage::lines(c, &plan.date) {
+        let _ = writeln!(
+            out,
+            "**{label}:**{}",
+            if items.is_empty() { " none" } else { "" }
+        );
+        for item in &items {
+            let _ = writeln!(out, "- {item}");
+        }
+        let _ = writeln!(out);
+    }
+}
+
 pub fn render(plan: &Plan) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Weekly security plan for {}\n", plan.organization);
     let _ = writeln!(out, "Made by ward on {}.\n", plan.date);
     let _ = writeln!(out, "## Summary for leadership\n\n{}\n", plan.summary);
+    coverage(&mut out, plan);
     let _ = writeln!(out, "## This week\n");
     if plan.top.is_empty() {
-        let _ = writeln!(out, "Nothing urgent this week.\n");
+        let _ = writeln!(
+            out,
+            "{}\n",
+            if plan.coverage.gaps.is_empty() {
+                "Nothing urgent this week."
+            } else {
+                "Nothing urgent in what ward checked."
+            }
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            crate::week_effort(&plan.top),
+            crate::RISK_MEANING
+        );
     }
     for (i, a) in plan.top.iter().enumerate() {
         action(&mut out, i + 1, a);

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use ward_plan::input::{
-    Blocklist, DoneMark, ExposedAsset, Fix, Hit, IntelSummary, PlanInput, PreviousPlan,
+    Blocklist, Coverage, DoneMark, ExposedAsset, Fix, Hit, IntelCoverage, IntelSource,
+    IntelSummary, InventoryCoverage, LogCoverage, PlanInput, PreviousPlan, VulnDataCoverage,
 };
 use ward_plan::{build, frameworks, render, Format, TOP_ACTIONS};
 
@@ -122,7 +123,207 @@ fn scenario() -> PlanInput {
             date: "2026-11-26".into(),
             title: "Update Front desk laptop".into(),
         }],
+        coverage: checked_week(),
     }
+}
+
+/// A week where everything was checked and is current.
+fn checked_week() -> Coverage {
+    let vuln = |name: &str, records, dated: &str| VulnDataCoverage {
+        name: name.into(),
+        version: None,
+        records,
+        dated: Some(dated.into()),
+        age_days: None,
+    };
+    Coverage {
+        since: "2026-11-21".into(),
+        until: "2026-11-28".into(),
+        logs: vec![LogCoverage {
+            file: "firewall.log".into(),
+            format: "syslog".into(),
+            lines: 52_000,
+            unreadable: 0,
+            first_event: Some("2026-11-21T00:00:04Z".into()),
+            last_event: Some("2026-11-27T23:59:58Z".into()),
+            scanned_on: "2026-11-28".into(),
+        }],
+        inventory: Some(InventoryCoverage {
+            file: "assets.csv".into(),
+            checked_on: "2026-11-27".into(),
+            assets: 48,
+            without_version: 0,
+        }),
+        intel: IntelCoverage {
+            sources: vec![IntelSource {
+                name: "collection healthcare at https://hub.example/taxii2/".into(),
+                objects: 420,
+                on: "2026-11-27".into(),
+            }],
+            indicators: 420,
+            newest: Some("2026-11-27".into()),
+            oldest: Some("2026-09-01".into()),
+        },
+        vulnerability_data: vec![
+            vuln("KEV catalog", 1402, "2026-11-26"),
+            vuln("CISA advisories", 144, "2026-11-25"),
+            vuln("NVD records", 1530, "2026-11-27"),
+            vuln("EPSS scores", 250_000, "2026-11-27"),
+        ],
+        gaps: vec![],
+    }
+}
+
+#[test]
+fn a_week_with_nothing_checked_gives_no_all_clear() {
+    let input = PlanInput {
+        organization: "New Clinic".into(),
+        date: "2026-11-28".into(),
+        coverage: Coverage {
+            since: "2026-11-21".into(),
+            until: "2026-11-28".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let plan = build(&input);
+    assert!(plan.nothing_checked());
+    let first = plan.top.first().expect("an action");
+    assert_eq!(
+        first.id,
+        ward_plan::actions::action_id("inputs", "coverage")
+    );
+    assert!(
+        first.title.starts_with("Get ward the inputs it needs"),
+        "{}",
+        first.title
+    );
+    assert!(first.what.iter().any(|s| s.contains("ward scan")));
+    assert!(first.what.iter().any(|s| s.contains("ward exposure")));
+    assert!(first.what.iter().any(|s| s.contains("ward update")));
+    for text in [
+        plan.summary.clone(),
+        render(&plan, Format::Markdown),
+        render(&plan, Format::Html),
+    ] {
+        for all_clear in [
+            "nothing urgent to do",
+            "No device in our list has a known flaw",
+            "no sign that our computers",
+            "No hits in this period",
+        ] {
+            assert!(
+                !text.contains(all_clear),
+                "all-clear {all_clear:?} in:\n{text}"
+            );
+        }
+    }
+    assert!(
+        plan.summary.contains("cannot say that we are safe"),
+        "{}",
+        plan.summary
+    );
+    // Marking it done does not hide it while nothing is checked.
+    let mut again = input.clone();
+    again.done.push(DoneMark {
+        id: first.id.clone(),
+        date: "2026-11-28".into(),
+        title: first.title.clone(),
+    });
+    assert_eq!(
+        build(&again).top.first().map(|a| a.id.clone()),
+        Some(first.id.clone())
+    );
+    // The JSON carries the coverage and its gaps at the top level.
+    let json: serde_json::Value = serde_json::from_str(&render(&plan, Format::Json)).unwrap();
+    let gaps = json["coverage"]["gaps"].as_array().unwrap();
+    assert!(gaps
+        .iter()
+        .any(|g| g.as_str().unwrap().contains("No logs were scanned")));
+    assert!(gaps
+        .iter()
+        .any(|g| g.as_str().unwrap().contains("No device list")));
+}
+
+#[test]
+fn logs_without_devices_say_devices_were_not_checked() {
+    let mut input = scenario();
+    input.exposures.clear();
+    input.coverage.inventory = None;
+    input.coverage.vulnerability_data.clear();
+    let plan = build(&input);
+    assert!(!plan.nothing_checked());
+    assert!(
+        plan.summary.contains("We did not check our devices"),
+        "{}",
+        plan.summary
+    );
+    assert!(
+        !plan.summary.contains("No device in our list"),
+        "{}",
+        plan.summary
+    );
+    let gaps = plan.coverage.gaps.join("\n");
+    assert!(gaps.contains("No device list was checked"), "{gaps}");
+    assert!(gaps.contains("ward update"), "{gaps}");
+    // The inputs action is there, below the findings.
+    let inputs = ward_plan::actions::action_id("inputs", "coverage");
+    let all: Vec<_> = plan.top.iter().chain(&plan.rest).collect();
+    let pos = all
+        .iter()
+        .position(|a| a.id == inputs)
+        .expect("inputs action");
+    assert!(pos > 0);
+}
+
+#[test]
+fn stale_inputs_are_said_plainly() {
+    let mut input = scenario();
+    input.coverage.logs[0].last_event = Some("2026-10-02T10:00:00Z".into());
+    input.coverage.logs[0].unreadable = 100;
+    input.coverage.vulnerability_data[0].dated = Some("2026-11-01".into());
+    input.coverage.intel.newest = Some("2026-10-30".into());
+    input.coverage.inventory.as_mut().unwrap().without_version = 3;
+    let plan = build(&input);
+    let gaps = plan.coverage.gaps.join("\n");
+    assert!(
+        gaps.contains("firewall.log: its newest line is from 2026-10-02"),
+        "{gaps}"
+    );
+    assert!(
+        gaps.contains("100 of 52,000 lines could not be read"),
+        "{gaps}"
+    );
+    assert!(gaps.contains("The KEV catalog is 27 days old"), "{gaps}");
+    assert!(
+        gaps.contains("newest shared intel is from 2026-10-30"),
+        "{gaps}"
+    );
+    assert!(
+        gaps.contains("3 devices in the list have no version"),
+        "{gaps}"
+    );
+    let md = render(&plan, Format::Markdown);
+    assert!(
+        md.contains("## What ward checked (2026-11-21 to 2026-11-28)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("KEV catalog: 1,402 records, dated 2026-11-01 (27 days old)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn html_shows_code_not_backticks_and_explains_risk() {
+    let plan = build(&scenario());
+    let html = render(&plan, Format::Html);
+    assert!(!html.contains('`'), "a backtick reached the page");
+    assert!(html.contains("<code>ward report done "), "no code span");
+    assert!(html.contains("Risk runs from 0 to 100"));
+    assert!(html.contains("in all."), "the week's total effort");
+    // Charts shrink to the screen: no fixed width wider than a phone without max-width.
+    assert!(html.contains("max-width:100%"));
 }
 
 #[test]

@@ -103,7 +103,22 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
         eprintln!("ward: warning: {p} (row skipped)");
     }
     // The weekly plan (`ward report`) reads the latest ranking from the data folder.
-    ward_member::DataDir::new(&global.data).save_latest_exposure(&report)?;
+    let data = ward_member::DataDir::new(&global.data);
+    data.save_latest_exposure(&report)?;
+    // What was checked, for the plan's coverage.
+    data.journal()?.record(ward_member::Run::Exposure(
+        ward_member::journal::ExposureRun {
+            inventory: args.inventory.display().to_string(),
+            assets: inventory.assets.len() as u64,
+            without_version: inventory
+                .assets
+                .iter()
+                .filter(|a| a.version.as_deref().is_none_or(|v| v.trim().is_empty()))
+                .count() as u64,
+            sources: report.sources.clone(),
+            findings: report.findings.len() as u64,
+        },
+    ))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if global.json {

@@ -106,6 +106,15 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         .count()
         + result.already_stored;
     let objects = result.objects.len() + result.already_stored;
+    // What was brought in, for the plan's coverage.
+    let formats: Vec<String> = result.files.iter().map(|(_, f)| f.to_string()).collect();
+    DataDir::new(&global.data)
+        .journal()?
+        .record(ward_member::Run::Import {
+            source: args.path.display().to_string(),
+            format: formats.join(", "),
+            objects: objects as u64,
+        })?;
     if global.json {
         let files: Vec<Value> = result
             .files

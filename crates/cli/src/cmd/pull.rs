@@ -108,12 +108,14 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let data = ward_member::DataDir::new(&global.data);
+    data.journal()?.record(ward_member::Run::Pull {
+        server: report.api_root.clone(),
+        collection: report.collection.clone(),
+        objects: report.received as u64,
+    })?;
     // What the hub says about the indicators the latest scan found, kept for the plan.
-    let asked = ward_member::DataDir::new(&global.data).refresh_hub_sightings(
-        &client,
-        &report.api_root,
-        &args.collection,
-    )?;
+    let asked = data.refresh_hub_sightings(&client, &report.api_root, &args.collection)?;
     if global.json {
         println!("{}", json!(report));
     } else {

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Args;
 use ward_detect::{open_log, Alert, AlertSink, Kind, LogFormat, ScanOptions, Scanner, Summary};
-use ward_member::DataDir;
+use ward_member::{DataDir, LogFile, Run};
 use ward_stix::Timestamp;
 
 use crate::Global;
@@ -104,6 +104,8 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
         summary: Summary::default(),
     };
     let mut reports = Vec::new();
+    // What each file found, kept apart for the member's record.
+    let mut found: Vec<(PathBuf, Summary)> = Vec::new();
     let show_progress = io::stderr().is_terminal();
     for path in &args.logs {
         let name = path.display().to_string();
@@ -120,6 +122,7 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
+        found.push((path.clone(), std::mem::take(&mut sink.summary)));
         if report.broken_lines > 0 {
             eprintln!(
                 "note: {name}: {} line(s) could not be read as {} and were skipped (first at line {})",
@@ -133,10 +136,23 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(w) = sink.json.as_mut() {
         w.flush().context("standard output")?;
     }
-    let mut summary = sink.summary;
-    summary.sort();
-    // The weekly plan (`ward report`) reads the latest scan from the data folder.
+    let names: Vec<String> = found.iter().map(|(p, _)| p.display().to_string()).collect();
+    let summary = ward_member::journal::merge_summaries(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(found.iter().map(|(_, s)| s)),
+    );
+    // The weekly plan (`ward report`) reads the scans of its window from the member's record,
+    // one entry per file with what that file held and found.
     data.save_latest_scan(&args.logs, &summary)?;
+    let journal = data.journal()?;
+    for ((path, found), report) in found.iter().zip(&reports) {
+        journal.record(Run::Scan {
+            file: LogFile::from_report(path, report),
+            found: found.clone(),
+        })?;
+    }
 
     if args.sightings && args.sightings_out.is_none() {
         let objects = ward_detect::sightings(&summary, Timestamp::now());
