@@ -279,6 +279,31 @@ fn criticality_bonus(criticality: &str) -> u8 {
     }
 }
 
+/// How urgent fixing an asset is. The exposure engine's tier sets the band (immediate 80-95,
+/// out-of-cycle 60-79, scheduled 40-59, defer 20-39) and its score places the asset inside it,
+/// so the plan never ranks an immediate finding below an out-of-cycle one. Without a tier
+/// (an older ranking), the score and the asset's facts decide.
+fn asset_risk(asset: &ExposedAsset) -> u8 {
+    let band = match asset.tier.as_str() {
+        "immediate" => Some((80u8, 15u8)),
+        "out-of-cycle" => Some((60, 19)),
+        "scheduled" => Some((40, 19)),
+        "defer" => Some((20, 19)),
+        _ => None,
+    };
+    if let Some((low, width)) = band {
+        return low + (u16::from(asset.rank.min(100)) * u16::from(width) / 100) as u8;
+    }
+    let mut risk = asset.rank / 2 + criticality_bonus(&asset.criticality);
+    if asset.known_exploited {
+        risk += 15;
+    }
+    if asset.internet_exposed {
+        risk += 10;
+    }
+    risk.min(98)
+}
+
 /// One action per vulnerable asset.
 // Long because: the action's fields (what, why, how, how long, what breaks) are written from the
 // same asset facts; it is one sentence builder, not several decisions.
@@ -305,14 +330,19 @@ fn fix_asset(asset: &ExposedAsset) -> Action {
     }
     why.push(' ');
     why.push_str(criticality_words(&asset.criticality));
-    let mut risk = asset.rank / 2 + criticality_bonus(&asset.criticality);
-    if asset.known_exploited {
-        risk += 15;
-    }
-    if asset.internet_exposed {
-        risk += 10;
-    }
-    let risk = risk.min(98);
+    let risk = asset_risk(asset);
+    let medical = asset.kind == "medical-device";
+    let who = match (&asset.owner, medical) {
+        (Some(owner), true) => format!(
+            "{owner}, who looks after this device, with its maker. Changes go through the \
+             maker's approved process."
+        ),
+        (None, true) => "Your biomedical or clinical engineering contact, with the device's \
+                         maker. Changes go through the maker's approved process."
+            .to_string(),
+        (Some(owner), false) => format!("{owner}, who looks after it."),
+        (None, false) => String::new(),
+    };
     let advice = asset.vendor_advice.clone().unwrap_or_default();
     match &asset.fix {
         Fix::Patch { to_version } => {
@@ -320,11 +350,21 @@ fn fix_asset(asset: &ExposedAsset) -> Action {
                 .as_ref()
                 .map(|v| format!("version {v}"))
                 .unwrap_or_else(|| "the newest version the vendor offers".to_string());
-            let mut what = vec![
-                "Take a backup or note the settings first.".to_string(),
-                format!("Update {} to {target}.", asset.asset),
-                "Check that it works after the update.".to_string(),
-            ];
+            let mut what = if medical {
+                vec![
+                    format!(
+                        "Ask the maker whether {target} is approved for {device}, and to book the update."
+                    ),
+                    format!("Plan the time with the unit that uses {}.", asset.asset),
+                    "Check that it works after the update, with a clinician present.".to_string(),
+                ]
+            } else {
+                vec![
+                    "Take a backup or note the settings first.".to_string(),
+                    format!("Update {} to {target}.", asset.asset),
+                    "Check that it works after the update.".to_string(),
+                ]
+            };
             if !advice.is_empty() {
                 what.push(format!("Vendor advice: {advice}"));
             }
@@ -333,12 +373,22 @@ fn fix_asset(asset: &ExposedAsset) -> Action {
                 title: format!("Update {} ({device}) to {target}", asset.asset),
                 what,
                 why,
-                who: "Your IT person, or the vendor's support line.".to_string(),
+                who: if who.is_empty() {
+                    "Your IT person, or the vendor's support line.".to_string()
+                } else {
+                    who.clone()
+                },
                 ticket: None,
                 effort: "1 to 3 hours, with a restart".to_string(),
-                what_breaks: "An update can restart the system or change its settings. Do it out of \
-                              clinic hours, and keep the backup until you know it works."
-                    .to_string(),
+                what_breaks: if medical {
+                    "A device updated outside the maker's process may stop working or lose its \
+                     approval. Only install what the maker approves, at a time the unit agrees."
+                        .to_string()
+                } else {
+                    "An update can restart the system or change its settings. Do it out of \
+                     clinic hours, and keep the backup until you know it works."
+                        .to_string()
+                },
                 csf: csf_refs(&["ID.RA-01", "PR.PS-02"]),
                 hicp: vec![frameworks::hicp(7)],
                 cpg: cpg(Cpg::MitigateKnownVulnerabilities),
@@ -354,7 +404,11 @@ fn fix_asset(asset: &ExposedAsset) -> Action {
                 "Write down what you changed, so you can undo it.".to_string(),
             ],
             why,
-            who: "Your IT person. Call the maker if a step is not clear.".to_string(),
+            who: if who.is_empty() {
+                "Your IT person. Call the maker if a step is not clear.".to_string()
+            } else {
+                who.clone()
+            },
             ticket: Some(format!(
                 "Subject: Security advice for {device}\n\nWe run {device} ({}). Advisories {} \
                  list flaws in it. Please confirm the steps we should take, and when a fixed \
@@ -374,14 +428,27 @@ fn fix_asset(asset: &ExposedAsset) -> Action {
         Fix::Isolate => Action {
             id: action_id("isolate", &asset.asset),
             title: format!("Cut {} off from the internet and guest Wi-Fi", asset.asset),
-            what: vec![
-                format!("Move {} to its own network (a VLAN) for medical devices.", asset.asset),
-                "Let it reach only the systems it needs, such as the EHR or the nurse station.".to_string(),
-                "Block all other traffic to and from it at the firewall.".to_string(),
-                "Send the ticket below to the maker and ask for a fix date.".to_string(),
-            ],
+            what: if asset.segmented {
+                vec![
+                    format!("{} is already on its own network. Check the firewall rules for it.", asset.asset),
+                    "Make sure it can reach only the systems it needs, such as the EHR or the nurse station.".to_string(),
+                    "Make sure nothing on the internet or guest Wi-Fi can reach it.".to_string(),
+                    "Send the ticket below to the maker and ask for a fix date.".to_string(),
+                ]
+            } else {
+                vec![
+                    format!("Move {} to its own network (a VLAN) for medical devices.", asset.asset),
+                    "Let it reach only the systems it needs, such as the EHR or the nurse station.".to_string(),
+                    "Block all other traffic to and from it at the firewall.".to_string(),
+                    "Send the ticket below to the maker and ask for a fix date.".to_string(),
+                ]
+            },
             why: format!("{why} It cannot be patched now, so we must keep attackers away from it."),
-            who: "Your IT person with your network provider. The maker must supply the real fix.".to_string(),
+            who: if who.is_empty() {
+                "Your IT person with your network provider. The maker must supply the real fix.".to_string()
+            } else {
+                format!("{who} Your IT person sets the firewall rules.")
+            },
             ticket: Some(format!(
                 "Subject: Security flaws in {device}\n\nWe use {device} ({}{place}). Advisories {} \
                  list flaws in it ({flaws}). Please tell us when a fixed version ships, and what \

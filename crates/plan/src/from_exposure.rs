@@ -74,6 +74,9 @@ pub fn exposed_assets(report: &ExposureReport, today: NaiveDate) -> Vec<ExposedA
                 fix: fix(f),
                 vendor_advice,
                 advisories,
+                owner: f.asset.owner.clone().filter(|o| !o.trim().is_empty()),
+                segmented: f.asset.segmented.unwrap_or(false),
+                tier: f.tier.label().to_string(),
             }
         })
         .collect()

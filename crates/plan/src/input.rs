@@ -188,6 +188,17 @@ pub struct ExposedAsset {
     pub vendor_advice: Option<String>,
     /// The advisory ids behind the finding.
     pub advisories: Vec<String>,
+    /// Who looks after it (the inventory's `owner` column, such as Biomed), when known.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Already on its own network segment.
+    #[serde(default)]
+    pub segmented: bool,
+    /// The exposure engine's tier: immediate, out-of-cycle, scheduled or defer (empty when
+    /// unknown). The plan's order keeps it: an immediate finding never ranks below an
+    /// out-of-cycle one.
+    #[serde(default)]
+    pub tier: String,
 }
 
 /// A block list ready for a firewall or DNS server.

@@ -29,6 +29,9 @@ fn asset(name: &str, kind: &str, criticality: &str) -> ExposedAsset {
         fix: Fix::Patch { to_version: None },
         vendor_advice: None,
         advisories: vec![],
+        owner: None,
+        segmented: false,
+        tier: String::new(),
     }
 }
 
@@ -477,4 +480,59 @@ fn action_text_reads_at_grade_9_or_below() {
     let grade: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
     eprintln!("Flesch-Kincaid grade of the plan's action text: {grade}");
     assert!(grade <= 9.0, "grade {grade} is above 9");
+}
+
+#[test]
+fn tiers_decide_the_order_and_medical_devices_go_through_their_owner() {
+    let mut urgent = asset("Old VPN", "network", "business");
+    urgent.tier = "immediate".into();
+    urgent.rank = 76;
+    let mut week = asset("Lab analyzer", "medical-device", "life-sustaining");
+    week.tier = "out-of-cycle".into();
+    week.rank = 74;
+    week.known_exploited = true;
+    week.internet_exposed = true;
+    week.owner = Some("Biomed".into());
+    week.fix = Fix::Patch {
+        to_version: Some("4.2".into()),
+    };
+    let mut pump = asset("Pump 12", "medical-device", "life-sustaining");
+    pump.tier = "scheduled".into();
+    pump.segmented = true;
+    pump.fix = Fix::Isolate;
+    let input = PlanInput {
+        organization: "Clinic".into(),
+        date: "2026-11-28".into(),
+        exposures: vec![week, urgent, pump],
+        coverage: checked_week(),
+        ..Default::default()
+    };
+    let plan = build(&input);
+    let all: Vec<_> = plan.top.iter().chain(&plan.rest).collect();
+    let pos = |words: &str| all.iter().position(|a| a.title.contains(words)).unwrap();
+    assert!(
+        pos("Old VPN") < pos("Lab analyzer"),
+        "immediate before out-of-cycle"
+    );
+    let lab = all[pos("Lab analyzer")];
+    assert!(lab.who.starts_with("Biomed"), "{}", lab.who);
+    assert!(lab.who.contains("approved process"), "{}", lab.who);
+    assert!(
+        !lab.what_breaks.contains("out of clinic hours"),
+        "{}",
+        lab.what_breaks
+    );
+    let pump = all[pos("Pump 12")];
+    assert!(
+        pump.what
+            .iter()
+            .all(|s| !s.contains("Move Pump 12 to its own network")),
+        "{:?}",
+        pump.what
+    );
+    assert!(
+        pump.what[0].contains("already on its own network"),
+        "{:?}",
+        pump.what
+    );
 }
