@@ -278,25 +278,33 @@ fn coverage(
             None,
         );
     }
-    // Intel: each file or collection brought in, its latest time.
+    // Intel: each file or collection brought in, its latest time. A file's count is its
+    // latest import; a collection's is every object its pulls received (each pull resumes
+    // where the last stopped, so they add up).
     for entry in all.iter().rev() {
-        let (name, objects) = match &entry.run {
+        let (name, objects, adds_up) = match &entry.run {
             Run::Import {
                 source, objects, ..
-            } => (source.clone(), *objects),
+            } => (source.clone(), *objects, false),
             Run::Pull {
                 server,
                 collection,
                 objects,
-            } => (format!("collection {collection} at {server}"), *objects),
+            } => (
+                format!("collection {collection} at {server}"),
+                *objects,
+                true,
+            ),
             _ => continue,
         };
-        if !intel.sources.iter().any(|s| s.name == name) {
-            intel.sources.push(IntelSource {
+        match intel.sources.iter_mut().find(|s| s.name == name) {
+            Some(known) if adds_up => known.objects += objects,
+            Some(_) => {}
+            None => intel.sources.push(IntelSource {
                 name,
                 objects,
                 on: day_of(entry.secs()),
-            });
+            }),
         }
     }
     c.intel = intel;

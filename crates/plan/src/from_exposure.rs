@@ -1,7 +1,7 @@
 //! Reads the exposure engine's ranking into the plan's input: one exposed asset per finding,
 //! with the facts the plan's wording needs.
 
-use ward_exposure::{ActionKind, ExposureReport, Finding, NaiveDate};
+use ward_exposure::{ActionKind, ExposureReport, Finding, NaiveDate, Remediation};
 
 use crate::input::{ExposedAsset, Fix};
 
@@ -23,6 +23,29 @@ fn fix(finding: &Finding) -> Fix {
     }
 }
 
+/// The vendor's first piece of advice, whole: when it ends by announcing more ("the following
+/// mitigations are available:"), the advice it announces follows it instead of being cut off.
+fn vendor_advice(guidance: &[Remediation]) -> Option<String> {
+    let mut parts = guidance
+        .iter()
+        .map(|r| r.details.trim())
+        .filter(|d| !d.is_empty());
+    let mut text = parts.next()?.to_string();
+    let mut added = 0;
+    while text.ends_with(':') && added < 3 {
+        let Some(next) = parts.next() else {
+            // Nothing follows: end the sentence rather than leave it hanging.
+            text.pop();
+            text.push('.');
+            break;
+        };
+        text.push(' ');
+        text.push_str(next);
+        added += 1;
+    }
+    Some(text)
+}
+
 /// The exposed assets of an exposure report, most urgent first. `today` decides whether an
 /// asset is past its end of support.
 pub fn exposed_assets(report: &ExposureReport, today: NaiveDate) -> Vec<ExposedAsset> {
@@ -37,7 +60,7 @@ pub fn exposed_assets(report: &ExposureReport, today: NaiveDate) -> Vec<ExposedA
                 .collect();
             advisories.sort();
             advisories.dedup();
-            let vendor_advice = f.action.vendor_guidance.first().map(|r| r.details.clone());
+            let vendor_advice = vendor_advice(&f.action.vendor_guidance);
             ExposedAsset {
                 asset: f.asset.name.clone(),
                 kind: f
@@ -80,4 +103,34 @@ pub fn exposed_assets(report: &ExposureReport, today: NaiveDate) -> Vec<ExposedA
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(details: &str) -> Remediation {
+        Remediation {
+            category: "mitigation".into(),
+            details: details.into(),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn advice_that_announces_more_is_not_cut_at_its_colon() {
+        let text = vendor_advice(&[
+            r("Update to 1.7.15b. Additionally, the following mitigations are available:"),
+            r("Block port 4444 at the firewall."),
+            r("Unrelated later text."),
+        ])
+        .unwrap();
+        assert_eq!(
+            text,
+            "Update to 1.7.15b. Additionally, the following mitigations are available: Block \
+             port 4444 at the firewall."
+        );
+        assert_eq!(vendor_advice(&[r("See below:")]).unwrap(), "See below.");
+        assert!(vendor_advice(&[]).is_none());
+    }
 }
