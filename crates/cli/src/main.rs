@@ -85,7 +85,6 @@ fn restore_sigpipe() {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    restore_sigpipe();
     // Full pattern checking for every STIX indicator that `validate`, the hub and the
     // importers look at; the stix crate alone only checks bracket structure.
     ward_stix::validate::install_pattern_checker(|text| {
@@ -105,6 +104,19 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Commands that talk to a server keep SIGPIPE ignored: a server that closes the socket
+    // (an https URL on a plain-HTTP hub) is then an error with a message, not a silent exit
+    // 141. The others end quietly in a pipe, like any Unix filter.
+    if !matches!(
+        cli.command,
+        Command::Serve(_)
+            | Command::Pull(_)
+            | Command::Push(_)
+            | Command::Share(_)
+            | Command::Demo(_)
+    ) {
+        restore_sigpipe();
+    }
     let global = cli.global;
     let result = match cli.command {
         Command::Serve(a) => cmd::serve::run(a, &global),

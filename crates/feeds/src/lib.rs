@@ -21,6 +21,7 @@ pub mod import;
 pub mod indicator;
 pub mod known;
 pub mod local;
+pub mod net;
 pub mod observable;
 pub mod taxii;
 

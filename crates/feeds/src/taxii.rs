@@ -13,6 +13,7 @@
 //! Every request is retried on 429 and 5xx answers and on connection failures, a bounded
 //! number of times with exponential backoff (honouring `Retry-After`).
 
+use std::path::Path;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -181,7 +182,20 @@ fn taxii_message(body: &str) -> String {
 
 impl Client {
     pub fn new(auth: Auth) -> Client {
-        let agent = ureq::AgentBuilder::new()
+        Client::with_agent(auth, crate::net::plain_builder())
+    }
+
+    /// A client that also trusts the CA certificates in `ca_cert` (PEM), for a hub with a
+    /// self-signed or private-CA certificate. `HTTPS_PROXY` is honoured.
+    pub fn with_ca_cert(auth: Auth, ca_cert: Option<&Path>) -> Result<Client, FeedsError> {
+        Ok(Client::with_agent(
+            auth,
+            crate::net::agent_builder(ca_cert)?,
+        ))
+    }
+
+    fn with_agent(auth: Auth, builder: ureq::AgentBuilder) -> Client {
+        let agent = builder
             .timeout_connect(Duration::from_secs(10))
             // Some servers take many seconds to build a page.
             .timeout_read(Duration::from_secs(180))
@@ -247,13 +261,18 @@ impl Client {
                     });
                 }
                 Err(ureq::Error::Transport(t)) => {
-                    if attempt < MAX_TRIES {
+                    let (message, retry) = crate::net::explain_transport(url, &t);
+                    if retry && attempt < MAX_TRIES {
                         std::thread::sleep(delay);
                         continue;
                     }
                     return Err(FeedsError::Http {
                         url: url.to_string(),
-                        message: format!("{t} (after {attempt} tries)"),
+                        message: if attempt > 1 {
+                            format!("{message} (after {attempt} tries)")
+                        } else {
+                            message
+                        },
                     });
                 }
             }
@@ -308,6 +327,24 @@ impl Client {
             what: "discovery or API root document",
             message: "expected `api_roots` or `versions`".into(),
         })
+    }
+
+    /// The collections this caller can see at an API root (`GET {api_root}/collections/`).
+    pub fn collections(&self, api_root: &str) -> Result<Vec<Value>, FeedsError> {
+        let url = format!("{}collections/", ensure_slash(api_root));
+        let (doc, _) = self.json("GET", &url, None, "collections")?;
+        Ok(doc
+            .get("collections")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default())
+    }
+
+    /// A collection's description (`GET {api_root}/collections/{id}/`): it exists and this
+    /// caller may see it; `can_write` says whether it may add to it.
+    pub fn collection(&self, api_root: &str, id: &str) -> Result<Value, FeedsError> {
+        let url = format!("{}collections/{}/", ensure_slash(api_root), encode(id));
+        Ok(self.json("GET", &url, None, "collection")?.0)
     }
 
     /// One page of objects.

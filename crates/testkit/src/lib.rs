@@ -148,6 +148,7 @@ impl Hub {
         let addr = line
             .trim()
             .strip_prefix("listening on http://")
+            .or_else(|| line.trim().strip_prefix("listening on https://"))
             .unwrap_or_else(|| panic!("unexpected first line from ward serve: {line:?}"))
             .to_string();
         Hub {

@@ -38,6 +38,10 @@ pub struct ShareArgs {
     /// Bearer token for the hub
     #[arg(long, env = "WARD_TOKEN", value_name = "T", hide_env_values = true)]
     pub token: Option<String>,
+    /// Also trust the CA certificates in this PEM file (a hub with a self-signed or
+    /// private-CA certificate)
+    #[arg(long, env = "WARD_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
     /// Your organization's own domain (repeatable): its addresses and host names are removed
     #[arg(long = "org-domain", value_name = "D")]
     pub org_domains: Vec<String>,
@@ -87,15 +91,67 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let body = serde_json::to_string(&envelope)?;
     if global.json && args.dry_run {
         println!("{body}");
-        return Ok(ExitCode::SUCCESS);
-    }
-    if !global.json {
+    } else if !global.json {
         print_preview(&name, &original, &scrubbed, &url, &envelope, args.dry_run);
     }
+    // The hub, the token and the collection are checked before anything is sent, and on a
+    // dry run too, so the real send does not fail with a bare 404.
+    check_destination(&args)?;
     if args.dry_run {
+        if !global.json {
+            println!(
+                "Checked: the hub answers, the token is accepted, and collection {} takes objects.",
+                args.collection
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
-    send(&url, args.token.as_deref(), &body, global.json)
+    send(&url, &args, &body, global.json)
+}
+
+/// The hub answers at `--to`, the token is accepted, and the collection exists and may be
+/// written to by this caller.
+fn check_destination(args: &ShareArgs) -> anyhow::Result<()> {
+    let auth = match &args.token {
+        Some(t) => ward_feeds::taxii::Auth::Bearer(t.clone()),
+        None => ward_feeds::taxii::Auth::None,
+    };
+    let client = ward_feeds::taxii::Client::with_ca_cert(auth, args.ca_cert.as_deref())?;
+    let refused = |e: &ward_feeds::FeedsError| {
+        matches!(
+            e,
+            ward_feeds::FeedsError::HttpStatus {
+                status: 401 | 403,
+                ..
+            }
+        )
+    };
+    let root = match client.api_root(&args.to) {
+        Ok(root) => root,
+        Err(e) if refused(&e) => {
+            anyhow::bail!(
+                "--to {}: the hub did not accept the token (--token or WARD_TOKEN): {e}",
+                args.to
+            )
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context(format!(
+            "--to {}: expected the hub's TAXII API root (like https://hub.example.org/taxii2/api/)",
+            args.to
+        ))),
+    };
+    let collection = client.collection(&root, &args.collection).with_context(|| {
+        format!(
+            "--collection {}: not a collection this token can see at {root}; `ward pull --from {} --list` lists them",
+            args.collection, args.to
+        )
+    })?;
+    if collection.get("can_write").and_then(Value::as_bool) == Some(false) {
+        anyhow::bail!(
+            "--collection {}: this token may read it but not add to it; ask the hub's operator for write access",
+            args.collection
+        );
+    }
+    Ok(())
 }
 
 fn print_preview(
@@ -140,8 +196,11 @@ fn print_preview(
     }
 }
 
-fn send(url: &str, token: Option<&str>, body: &str, json_out: bool) -> anyhow::Result<ExitCode> {
-    let mut request = ureq::post(url)
+fn send(url: &str, args: &ShareArgs, body: &str, json_out: bool) -> anyhow::Result<ExitCode> {
+    let token = args.token.as_deref();
+    let agent = ward_feeds::net::agent_builder(args.ca_cert.as_deref())?.build();
+    let mut request = agent
+        .post(url)
         .set("Content-Type", TAXII_MEDIA_TYPE)
         .set("Accept", TAXII_MEDIA_TYPE)
         .timeout(std::time::Duration::from_secs(60));
@@ -154,7 +213,10 @@ fn send(url: &str, token: Option<&str>, body: &str, json_out: bool) -> anyhow::R
             (code, resp.into_string().unwrap_or_default())
         }
         Err(ureq::Error::Status(code, resp)) => (code, resp.into_string().unwrap_or_default()),
-        Err(e) => return Err(anyhow::anyhow!("POST failed: {e}")),
+        Err(ureq::Error::Transport(t)) => {
+            let (message, _) = ward_feeds::net::explain_transport(url, &t);
+            anyhow::bail!("POST {url}: {message}");
+        }
     };
     let parsed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if json_out {
