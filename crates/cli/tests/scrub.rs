@@ -176,10 +176,12 @@ fn bad_input_is_one_line_and_exit_2() {
 
 /// Accepts one HTTP request on loopback, answers 202 with a TAXII status, and returns the
 /// request head and body.
+/// A hub that answers `share`'s checks (the API root, the collection) and then its POST,
+/// returning the POST's head and body.
 fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
     let addr = listener.local_addr().expect("addr");
-    let handle = thread::spawn(move || {
+    let handle = thread::spawn(move || loop {
         let (mut conn, _) = listener.accept().expect("accept");
         let mut buf = Vec::new();
         let mut chunk = [0u8; 4096];
@@ -192,6 +194,29 @@ fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
             }
         };
         let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+        let reply = |conn: &mut std::net::TcpStream, code: &str, json: &str| {
+            let resp = format!(
+                "HTTP/1.1 {code}\r\nContent-Type: application/taxii+json;version=2.1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
+                json.len()
+            );
+            conn.write_all(resp.as_bytes()).expect("respond");
+        };
+        if head.starts_with("GET /taxii2/api1/collections/c1/") {
+            reply(
+                &mut conn,
+                "200 OK",
+                r#"{"id":"c1","title":"Shared","can_read":true,"can_write":true}"#,
+            );
+            continue;
+        }
+        if head.starts_with("GET /taxii2/api1/") {
+            reply(
+                &mut conn,
+                "200 OK",
+                r#"{"title":"Fake hub","versions":["application/taxii+json;version=2.1"],"max_content_length":10485760}"#,
+            );
+            continue;
+        }
         let length: usize = head
             .lines()
             .find_map(|l| {
@@ -207,12 +232,8 @@ fn fake_hub() -> (String, thread::JoinHandle<(String, Vec<u8>)>) {
         }
         let body = buf[head_end..head_end + length].to_vec();
         let status = r#"{"id":"2d086da7-4bdc-4f91-900e-d77486753710","status":"complete","total_count":1,"success_count":1,"failure_count":0,"pending_count":0}"#;
-        let resp = format!(
-            "HTTP/1.1 202 Accepted\r\nContent-Type: application/taxii+json;version=2.1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{status}",
-            status.len()
-        );
-        conn.write_all(resp.as_bytes()).expect("respond");
-        (head, body)
+        reply(&mut conn, "202 Accepted", status);
+        break (head, body);
     });
     (format!("http://{addr}/taxii2/api1/"), handle)
 }
@@ -247,6 +268,7 @@ fn preview_equals_what_is_sent(file: &str) {
         "--org-domain",
         "stmarys.org",
         "--dry-run",
+        "--offline",
     ]);
     assert_eq!(
         dry.status.code(),
@@ -354,6 +376,7 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
         "--collection",
         "c1",
         "--dry-run",
+        "--offline",
     ]);
     assert_eq!(
         out.status.code(),
@@ -365,7 +388,10 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
     assert!(text.contains("-Patient John Smith (MRN 4821937"), "{text}");
     assert!(text.contains("+Patient [NAME] (MRN [MRN]"), "{text}");
     assert!(text.contains("Dry run: nothing was sent"), "{text}");
-    assert!(listener.accept().is_err(), "a dry run connected to the hub");
+    assert!(
+        listener.accept().is_err(),
+        "an offline dry run connected to the hub"
+    );
 }
 
 #[test]

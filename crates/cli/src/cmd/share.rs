@@ -32,9 +32,13 @@ pub struct ShareArgs {
     /// Collection id
     #[arg(long, value_name = "ID")]
     pub collection: String,
-    /// Show exactly what would leave, send nothing
+    /// Show exactly what would leave and check the hub, the token and the collection; send
+    /// nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// With --dry-run: only the preview, without contacting the hub
+    #[arg(long, requires = "dry_run")]
+    pub offline: bool,
     /// Bearer token for the hub
     #[arg(long, env = "WARD_TOKEN", value_name = "T", hide_env_values = true)]
     pub token: Option<String>,
@@ -96,6 +100,9 @@ pub fn run(args: ShareArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     // The hub, the token and the collection are checked before anything is sent, and on a
     // dry run too, so the real send does not fail with a bare 404.
+    if args.offline {
+        return Ok(ExitCode::SUCCESS);
+    }
     check_destination(&args)?;
     if args.dry_run {
         if !global.json {
@@ -134,10 +141,12 @@ fn check_destination(args: &ShareArgs) -> anyhow::Result<()> {
                 args.to
             )
         }
-        Err(e) => return Err(anyhow::Error::new(e).context(format!(
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!(
             "--to {}: expected the hub's TAXII API root (like https://hub.example.org/taxii2/api/)",
             args.to
-        ))),
+        )))
+        }
     };
     let collection = client.collection(&root, &args.collection).with_context(|| {
         format!(
