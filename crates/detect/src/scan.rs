@@ -139,6 +139,32 @@ struct ChunkResult {
     first_broken: Option<u64>,
     /// Alerts with their line number inside the chunk (1-based).
     alerts: Vec<(u64, Alert, Kind)>,
+    /// The earliest and latest event times of the chunk's readable lines.
+    span: Span,
+}
+
+/// The earliest and latest event times seen.
+#[derive(Debug, Default, Clone, Copy)]
+struct Span {
+    first: Option<ward_stix::Timestamp>,
+    last: Option<ward_stix::Timestamp>,
+}
+
+impl Span {
+    fn add(&mut self, t: ward_stix::Timestamp) {
+        if self.first.is_none_or(|f| t < f) {
+            self.first = Some(t);
+        }
+        if self.last.is_none_or(|l| t > l) {
+            self.last = Some(t);
+        }
+    }
+
+    fn merge(&mut self, other: Span) {
+        for t in [other.first, other.last].into_iter().flatten() {
+            self.add(t);
+        }
+    }
 }
 
 /// Per-thread matching state.
@@ -149,6 +175,9 @@ struct Worker<'i> {
     matching: MatchScratch,
     hits: Vec<Hit>,
     now: ward_stix::Timestamp,
+    /// The last time text parsed and its instant: consecutive lines often share a time
+    /// written to the second, so most lines skip the parser.
+    last_time: (String, Option<ward_stix::Timestamp>),
 }
 
 impl<'i> Worker<'i> {
@@ -160,6 +189,26 @@ impl<'i> Worker<'i> {
             matching: MatchScratch::default(),
             hits: Vec::new(),
             now,
+            last_time: (String::new(), None),
+        }
+    }
+
+    /// The event's time for the file's span: epochs converted directly, text parsed unless
+    /// it repeats the previous line's.
+    fn span_time(&mut self) -> Option<ward_stix::Timestamp> {
+        match self.event.time() {
+            crate::event::RawTime::None => None,
+            crate::event::RawTime::Epoch(_) => self.event_time(),
+            crate::event::RawTime::Text(..) => {
+                let text = self.event.time_text()?;
+                if text != self.last_time.0 {
+                    let t = time::normalize(self.event.time(), Some(text), self.now);
+                    self.last_time.0.clear();
+                    self.last_time.0.push_str(text);
+                    self.last_time.1 = t;
+                }
+                self.last_time.1
+            }
         }
     }
 
@@ -185,6 +234,9 @@ impl<'i> Worker<'i> {
                 out.broken += 1;
                 out.first_broken.get_or_insert(line_no);
                 continue;
+            }
+            if let Some(t) = self.span_time() {
+                out.span.add(t);
             }
             if self.event.items().is_empty() {
                 continue;
@@ -375,7 +427,9 @@ impl<'i> Scanner<'i> {
             return Ok(report);
         }
         let mut state = LineReader::new(format);
+        let mut span = Span::default();
         let mut emit = |report: &mut FileReport, r: ChunkResult| -> Result<(), ScanError> {
+            span.merge(r.span);
             let base = report.lines;
             for (line, mut alert, kind) in r.alerts {
                 alert.line = base + line;
@@ -416,6 +470,8 @@ impl<'i> Scanner<'i> {
         }
         report.bytes = chunker.bytes;
         report.broken_lines += chunker.long_lines;
+        report.first_event = span.first.map(|t| t.to_string());
+        report.last_event = span.last.map(|t| t.to_string());
         Ok(report)
     }
 
@@ -620,5 +676,126 @@ mod tests {
         let (parts, long_lines) = chunks(&text, 1024, 1000);
         assert_eq!(long_lines, 2);
         assert_eq!(parts.concat(), "a\n\nb\n");
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use crate::alert::CollectSink;
+    use crate::index::BuildOptions;
+
+    fn span(text: &str, threads: usize) -> (Option<String>, Option<String>) {
+        let index = IndicatorIndex::from_objects(std::iter::empty(), BuildOptions::default()).0;
+        let scanner = Scanner::new(
+            &index,
+            ScanOptions {
+                threads,
+                chunk_size: 1024,
+                now: ward_stix::Timestamp::parse("2024-06-01T00:00:00Z").unwrap(),
+                ..ScanOptions::default()
+            },
+        );
+        let mut sink = CollectSink::default();
+        let r = scanner
+            .scan("t.log", text.as_bytes(), &mut sink, &mut |_| {})
+            .unwrap();
+        (r.first_event, r.last_event)
+    }
+
+    /// Each reader family's lines, out of order and padded past one chunk: the span is the
+    /// earliest and latest time, whatever the order and the threads.
+    #[test]
+    fn the_span_is_the_earliest_and_latest_event_of_each_reader_family() {
+        let filler = |line: &str| -> String { format!("{line}\n").repeat(40) };
+        let cases: [(&str, [&str; 3], &str, &str); 6] = [
+            (
+                "zeek tsv",
+                [
+                    "#fields\tts\tuid\tid.orig_h\n1704448805.5\tC1\t10.0.0.5",
+                    "1704448800.0\tC2\t10.0.0.5",
+                    "1704449000.25\tC3\t10.0.0.5",
+                ],
+                "2024-01-05T10:00:00.000000Z",
+                "2024-01-05T10:03:20.250000Z",
+            ),
+            (
+                "suricata eve",
+                [
+                    r#"{"timestamp":"2024-01-05T11:00:00.000000+0100","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                    r#"{"timestamp":"2024-01-05T09:59:00.000000+0000","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                    r#"{"timestamp":"2024-01-05T10:30:00.000000+0000","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                ],
+                "2024-01-05T09:59:00.000000Z",
+                "2024-01-05T10:30:00.000000Z",
+            ),
+            (
+                "syslog",
+                [
+                    "Jan  5 10:00:00 host app: from 10.0.0.5",
+                    "Jan  4 23:00:00 host app: no address here",
+                    "Jan  5 12:00:00 host app: from 10.0.0.5",
+                ],
+                "2024-01-04T23:00:00.000000Z",
+                "2024-01-05T12:00:00.000000Z",
+            ),
+            (
+                "cef",
+                [
+                    "CEF:0|V|P|1|100|N|5|rt=1704448800000 src=10.0.0.5",
+                    "CEF:0|V|P|1|100|N|5|rt=1704448700000 src=10.0.0.5",
+                    "CEF:0|V|P|1|100|N|5|rt=1704448900000 src=10.0.0.5",
+                ],
+                "2024-01-05T09:58:20.000000Z",
+                "2024-01-05T10:01:40.000000Z",
+            ),
+            (
+                "squid",
+                [
+                    "1704448800.123 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                    "1704448700.000 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                    "1704448900.000 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                ],
+                "2024-01-05T09:58:20.000000Z",
+                "2024-01-05T10:01:40.000000Z",
+            ),
+            (
+                "json lines",
+                [
+                    r#"{"@timestamp":"2024-01-05T10:00:00Z","client":"10.0.0.5"}"#,
+                    r#"{"@timestamp":"2024-01-03T10:00:00Z","client":"10.0.0.5"}"#,
+                    r#"{"@timestamp":"2024-01-07T10:00:00Z","client":"10.0.0.5"}"#,
+                ],
+                "2024-01-03T10:00:00Z",
+                "2024-01-07T10:00:00Z",
+            ),
+        ];
+        for (family, [a, b, c], first, last) in cases {
+            // The earliest line in the middle, the latest at the end, each chunk with several.
+            let text = format!("{}{}{}{}", filler(a), filler(b), filler(a), filler(c));
+            for threads in [1, 3] {
+                assert_eq!(
+                    span(&text, threads),
+                    (Some(first.to_string()), Some(last.to_string())),
+                    "{family}, {threads} thread(s)"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_span_without_times_or_from_broken_lines() {
+        assert_eq!(span("just 10.0.0.5 and text\n", 1), (None, None));
+        assert_eq!(span("", 1), (None, None));
+        // A broken line's time is not an event's.
+        let eve = "{\"timestamp\":\"2024-01-05T10:00:00Z\",\"event_type\":\"dns\"}\n\
+                   {\"timestamp\":\"2030-01-05T10:00:00Z\",\"event_type\":\"dns\"\n";
+        assert_eq!(
+            span(eve, 1),
+            (
+                Some("2024-01-05T10:00:00Z".into()),
+                Some("2024-01-05T10:00:00Z".into())
+            )
+        );
     }
 }
