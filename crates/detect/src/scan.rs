@@ -85,6 +85,18 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
         "gzip"
     } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
         "zstd"
+    } else if head.starts_with(b"ElfFile\0") {
+        return open_evtx(path, buffered);
+    } else if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("evtx"))
+    {
+        return Err(ScanError::Unreadable {
+            file: path.to_path_buf(),
+            reason: "named .evtx but not a Windows Event Log file (no EVTX header)".into(),
+        });
+    } else if whole_file_format(head).is_some() {
+        return open_whole(path, buffered);
     } else {
         return Ok(Box::new(buffered));
     };
@@ -92,6 +104,112 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
         file: path.to_path_buf(),
         format,
         source,
+    })
+}
+
+/// Formats that are not one event a line as written: an XML export of Windows events, a
+/// JSON array (a sign-in log exported from Microsoft Entra ID).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WholeFile {
+    WindowsXml,
+    JsonArray,
+}
+
+fn whole_file_format(head: &[u8]) -> Option<WholeFile> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = head.get(start..)?;
+    if head.starts_with(b"<?xml") || head.starts_with(b"<Events") || head.starts_with(b"<Event ") {
+        return Some(WholeFile::WindowsXml);
+    }
+    // `[` then an object: not a syslog `[` line.
+    let rest = head.strip_prefix(b"[")?;
+    let next = rest.iter().find(|b| !b.is_ascii_whitespace())?;
+    (*next == b'{').then_some(WholeFile::JsonArray)
+}
+
+/// Reads a whole-file format and hands it on as one event a line (held in memory: these
+/// exports are small next to the logs ward streams).
+fn open_whole(
+    path: &Path,
+    mut input: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    let head = input.fill_buf().unwrap_or_default();
+    let kind = whole_file_format(head);
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|source| ScanError::Read {
+            file: path.to_path_buf(),
+            source,
+        })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines = match kind {
+        Some(WholeFile::WindowsXml) => crate::readers::windows::xml_events_to_lines(&text),
+        Some(WholeFile::JsonArray) | None => {
+            let items: Vec<serde_json::Value> =
+                serde_json::from_str(&text).map_err(|e| ScanError::Unreadable {
+                    file: path.to_path_buf(),
+                    reason: format!(
+                        "a JSON array that is not valid JSON (line {}, column {}: {e})",
+                        e.line(),
+                        e.column()
+                    ),
+                })?;
+            let mut out = Vec::new();
+            for item in items {
+                // A compact rendering is one line.
+                out.extend_from_slice(item.to_string().as_bytes());
+                out.push(b'\n');
+            }
+            out
+        }
+    };
+    Ok(Box::new(io::Cursor::new(lines)))
+}
+
+/// An EVTX file as JSON lines, read from the file itself (it is read by chunk offsets) or,
+/// from standard input, from memory.
+#[cfg(feature = "windows-evtx")]
+fn open_evtx(
+    path: &Path,
+    mut input: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    use crate::readers::evtx::EvtxLines;
+    let unreadable = |reason| ScanError::Unreadable {
+        file: path.to_path_buf(),
+        reason,
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|source| ScanError::Read {
+                file: path.to_path_buf(),
+                source,
+            })?;
+        return Ok(Box::new(
+            EvtxLines::new(io::Cursor::new(bytes)).map_err(unreadable)?,
+        ));
+    }
+    let file = File::open(path).map_err(|source| ScanError::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Box::new(EvtxLines::new(file).map_err(unreadable)?))
+}
+
+/// Without the `windows-evtx` feature an EVTX file is refused with a reason.
+#[cfg(not(feature = "windows-evtx"))]
+fn open_evtx(
+    path: &Path,
+    _: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    Err(ScanError::Unreadable {
+        file: path.to_path_buf(),
+        reason: "a Windows Event Log file, and this build cannot read them (built without \
+                 the `windows-evtx` feature)"
+            .into(),
     })
 }
 
@@ -270,6 +388,7 @@ impl<'i> Worker<'i> {
             value,
             source_ip: self.event.source_ip(),
             destination_ip: self.event.destination_ip(),
+            host: self.event.host(),
         };
         let sentence = sentence(&ctx, &info);
         // The organization's device is the end of the connection that is not the indicator.
@@ -278,6 +397,7 @@ impl<'i> Worker<'i> {
             _ => self.event.source_ip(),
         }
         .filter(|ip| *ip != value)
+        .or_else(|| self.event.host())
         .map(str::to_string);
         Some((
             line,
@@ -408,10 +528,19 @@ impl<'i> Scanner<'i> {
         let mut first = Vec::new();
         let got = chunker.next(&mut first).map_err(read_err)?;
         let first_len = got.unwrap_or(0);
-        let format = self
-            .options
-            .format
-            .unwrap_or_else(|| LogFormat::sniff(&first[..first_len.min(64 << 10)]));
+        let head = &first[..first_len.min(64 << 10)];
+        let format = match self.options.format {
+            Some(f) => f,
+            None => {
+                if let Some(reason) = crate::readers::refuse::refusal(head) {
+                    return Err(ScanError::Unreadable {
+                        file: PathBuf::from(file),
+                        reason,
+                    });
+                }
+                LogFormat::sniff(head)
+            }
+        };
         let mut report = FileReport {
             file: file.to_string(),
             format,
@@ -522,7 +651,12 @@ impl<'i> Scanner<'i> {
             loop {
                 // The state at the start of the next chunk: header lines of this one.
                 let start_state = state.clone();
-                if state.format == LogFormat::ZeekTsv {
+                if state.format == LogFormat::Csv {
+                    // The header row is the file's first line.
+                    let end = memchr(b'\n', &buf[..len]).unwrap_or(len);
+                    let first = &buf[..end];
+                    state.read_header(first.strip_suffix(b"\r").unwrap_or(first));
+                } else if state.has_headers() {
                     for_each_header_line(&buf[..len], |l| {
                         state.read_header(l);
                     });
