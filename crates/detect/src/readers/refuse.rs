@@ -38,41 +38,23 @@ pub fn refusal(head: &[u8]) -> Option<String> {
     if head.starts_with(b"\xa1\xb2\xc3\xd4") || head.starts_with(b"\x0a\x0d\x0d\x0a") {
         return Some("a packet capture; run Zeek or Suricata on it first".into());
     }
-    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
-        return Some("UTF-16 text; save or convert it as UTF-8 first".into());
-    }
-    // Text has no NUL bytes and few control bytes; a truncated character at the end of
-    // the sample is not evidence.
+    // Text has no NUL bytes and few control bytes. Bytes that are not UTF-8 are not
+    // evidence: a Latin-1 log, or a line of foreign bytes, is still text.
     let sample = head.get(..head.len().min(8192)).unwrap_or(head);
     if sample.contains(&0) {
+        if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+            return Some("UTF-16 text; save or convert it as UTF-8 first".into());
+        }
         return Some("binary data (NUL bytes)".into());
     }
     let control = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    let invalid = invalid_utf8_bytes(sample);
-    if !sample.is_empty() && (control + invalid) * 10 > sample.len() {
-        return Some("binary data (not text)".into());
+    if control * 20 > sample.len() {
+        return Some("binary data (control bytes)".into());
     }
     None
-}
-
-/// Bytes of `b` that are not part of valid UTF-8 (a character cut at the end excepted).
-fn invalid_utf8_bytes(mut b: &[u8]) -> usize {
-    let mut bad = 0;
-    loop {
-        match std::str::from_utf8(b) {
-            Ok(_) => return bad,
-            Err(e) => {
-                let Some(len) = e.error_len() else {
-                    return bad;
-                };
-                bad += len;
-                b = b.get(e.valid_up_to() + len..).unwrap_or_default();
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -87,7 +69,7 @@ mod tests {
             (b"ElfFile\0\0\0\0\0garbage", "Windows Event Log"),
             (b"\xff\xfe2\x000\x002\x004\x00", "UTF-16"),
             (b"\x01\x02\x03\x04\x05\x06\x07\x08abc\x0e\x0f\x10", "binary"),
-            (b"\x93\x8a\xf1\xc2\xd5\xee\x81\x99\xb0\xaa", "binary"),
+            (b"\x93\x8a\x01\xc2\xd5\x02\x81\x99\xb0\xaa", "binary"),
         ] {
             let why = refusal(head).unwrap_or_default();
             assert!(why.contains(says), "{head:?}: {why}");
@@ -96,6 +78,9 @@ mod tests {
             &b"Jan  5 10:00:00 host app: hi\n"[..],
             "caf\u{e9} \u{1f600} 10.0.0.5\n".as_bytes(),
             b"",
+            // A BOM-like start and foreign bytes in a line of text (issue 16).
+            b"\xff\xfe caf\xc3\xa9://x \xe2\x82\n",
+            b"Stra\xdfe 5, M\xfcnchen 10.0.0.5\n",
             // A character cut by the end of the sample.
             b"ok \xe2\x82",
         ] {
