@@ -296,6 +296,9 @@ struct Worker<'i> {
     /// The last time text parsed and its instant: consecutive lines often share a time
     /// written to the second, so most lines skip the parser.
     last_time: (String, Option<ward_stix::Timestamp>),
+    /// A syslog time's minute (`Mmm dd hh:mm`) and its instant: the parser, which tries
+    /// every form and years back, runs once a minute instead of once a line.
+    last_minute: (String, Option<ward_stix::Timestamp>),
 }
 
 impl<'i> Worker<'i> {
@@ -308,6 +311,7 @@ impl<'i> Worker<'i> {
             hits: Vec::new(),
             now,
             last_time: (String::new(), None),
+            last_minute: (String::new(), None),
         }
     }
 
@@ -320,7 +324,21 @@ impl<'i> Worker<'i> {
             crate::event::RawTime::Text(..) => {
                 let text = self.event.time_text()?;
                 if text != self.last_time.0 {
-                    let t = time::normalize(self.event.time(), Some(text), self.now);
+                    let t = match bsd_minute(text) {
+                        Some((minute, secs)) => {
+                            if minute != self.last_minute.0 {
+                                let whole = format!("{minute}:00");
+                                self.last_minute.1 =
+                                    time::normalize(self.event.time(), Some(&whole), self.now);
+                                self.last_minute.0.clear();
+                                self.last_minute.0.push_str(minute);
+                            }
+                            self.last_minute.1.map(|m| {
+                                ward_stix::Timestamp::from_micros(m.as_micros() + secs * 1_000_000)
+                            })
+                        }
+                        None => time::normalize(self.event.time(), Some(text), self.now),
+                    };
                     self.last_time.0.clear();
                     self.last_time.0.push_str(text);
                     self.last_time.1 = t;
@@ -419,6 +437,21 @@ impl<'i> Worker<'i> {
             o.kind,
         ))
     }
+}
+
+/// RFC 3164's `Mmm dd hh:mm:ss`: the text up to the minute and the seconds.
+fn bsd_minute(text: &str) -> Option<(&str, i64)> {
+    let b = text.as_bytes();
+    if b.len() != 15
+        || b.get(3) != Some(&b' ')
+        || b.get(9) != Some(&b':')
+        || b.get(12) != Some(&b':')
+        || !b.get(13..15)?.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let secs = i64::from(b.get(13)? - b'0') * 10 + i64::from(b.get(14)? - b'0');
+    (secs < 60).then_some((text.get(..12)?, secs))
 }
 
 /// Cuts a stream into chunks that end at a line end.
@@ -915,6 +948,22 @@ mod span_tests {
                 );
             }
         }
+    }
+
+    /// Syslog times are parsed once a minute: seconds within a minute and the year a
+    /// December line gets next to January ones are still exact.
+    #[test]
+    fn syslog_span_across_the_new_year_and_within_a_minute() {
+        let text = "Dec 31 23:59:58 h a: x\nDec 31 23:59:59 h a: x\nJan  1 00:00:01 h a: x\nDec 31 23:59:30 h a: x\n";
+        assert_eq!(
+            span(text, 1),
+            (
+                Some("2023-12-31T23:59:30.000000Z".into()),
+                Some("2024-01-01T00:00:01.000000Z".into())
+            )
+        );
+        assert_eq!(bsd_minute("Jan  5 10:00:61"), None);
+        assert_eq!(bsd_minute("Jan  5 10:00:07"), Some(("Jan  5 10:00", 7)));
     }
 
     #[test]
