@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use ward_detect::readers::{LineReader, LogFormat, ReadScratch};
 use ward_detect::Event;
 
-const FORMATS: [LogFormat; 8] = [
+const FORMATS: [LogFormat; 13] = [
     LogFormat::ZeekTsv,
     LogFormat::ZeekJson,
     LogFormat::SuricataEve,
@@ -17,6 +17,11 @@ const FORMATS: [LogFormat; 8] = [
     LogFormat::Squid,
     LogFormat::JsonLines,
     LogFormat::Text,
+    LogFormat::Firewall,
+    LogFormat::WindowsEvent,
+    LogFormat::WindowsFirewall,
+    LogFormat::WindowsDns,
+    LogFormat::Csv,
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -25,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let format = FORMATS[usize::from(pick) % FORMATS.len()];
     let _ = LogFormat::sniff(log);
+    let _ = ward_detect::readers::refuse::refusal(log);
     let now = ward_stix::Timestamp::from_micros(1_767_225_600_000_000);
     let mut reader = LineReader::new(format);
     let mut scratch = ReadScratch::default();

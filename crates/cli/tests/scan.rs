@@ -330,3 +330,100 @@ fn foreign_bytes_in_a_log_never_kill_the_scan() {
         "{stderr}"
     );
 }
+
+/// Issue 20: a folder of what a clinic has, with a PDF, a spreadsheet and a fake `.evtx` among
+/// the logs: the logs are read (a real EVTX sample among them), each other file is skipped with
+/// a line naming it, and the exit status says so (2), unless matches decide (1).
+#[test]
+fn a_folder_is_scanned_file_by_file_and_what_is_not_a_log_is_never_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let intel = bundle(dir.path());
+    let logs = dir.path().join("logs");
+    std::fs::create_dir_all(logs.join("windows")).unwrap();
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../detect/tests/fixtures/clinic");
+    std::fs::copy(
+        fixtures.join("security-logon-firewall.evtx"),
+        logs.join("windows/Security.evtx"),
+    )
+    .unwrap();
+    std::fs::write(
+        logs.join("windows/pfirewall.log"),
+        "#Version: 1.5\n#Software: Microsoft Windows Firewall\n#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid\n\
+         2024-01-05 10:06:00 ALLOW TCP 10.1.4.41 203.0.113.7 51000 443 0 - 0 0 0 - - - SEND 4312\n",
+    )
+    .unwrap();
+    std::fs::write(
+        logs.join("fortigate.log"),
+        "<189>date=2024-01-05 time=10:05:00 devname=\"FGT\" srcip=10.1.4.31 srcport=51544 dstip=203.0.113.70 dstport=443 hostname=\"evil.example\" action=\"blocked\"\n",
+    )
+    .unwrap();
+    std::fs::write(logs.join("policy.pdf"), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").unwrap();
+    std::fs::write(logs.join("assets.xlsx"), b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    let mut fake = b"ElfFile\0".to_vec();
+    fake.extend((0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    std::fs::write(logs.join("windows/System.evtx"), fake).unwrap();
+
+    let run = |extra: &[&str]| {
+        ward()
+            .args(["--data"])
+            .arg(dir.path().join("data"))
+            .args(["scan", "--indicators"])
+            .arg(&intel)
+            .args(extra)
+            .arg(&logs)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
+    for (file, why) in [
+        ("assets.xlsx", ".xlsx"),
+        ("policy.pdf", "PDF"),
+        ("System.evtx", "damaged Windows Event Log"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("skipped:") && l.contains(file))
+            .unwrap_or_else(|| panic!("no skip line for {file}:\n{stderr}"));
+        assert!(line.contains(why) && line.contains("ward reads"), "{line}");
+    }
+    assert!(stderr.contains("3 file(s) not read"), "{stderr}");
+    // The logs were read, each in its format, and the hits found.
+    for read in [
+        "fortigate.log: firewall syslog",
+        "Security.evtx: Windows events",
+        "pfirewall.log: Windows Firewall log",
+    ] {
+        assert!(stdout.contains(read), "{read}:\n{stdout}");
+    }
+    assert!(
+        stdout.contains("A device at 10.1.4.41 contacted 203.0.113.7"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("A device at 10.1.4.31 looked up or visited evil.example"),
+        "{stdout}"
+    );
+    // Matches decide the status when --fail-on asks.
+    assert_eq!(run(&["--fail-on", "any"]).status.code(), Some(1));
+
+    // One file that is not a log: exit 2, its name and what ward reads.
+    let out = ward()
+        .args(["--data"])
+        .arg(dir.path().join("data"))
+        .args(["scan", "--indicators"])
+        .arg(&intel)
+        .arg(logs.join("policy.pdf"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("policy.pdf") && stderr.contains("Windows event logs"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No log was read"));
+}

@@ -10,6 +10,10 @@
 //!                                   N-indicator intel
 //! detect_bench load IDX             index load time and memory
 //! detect_bench scan IDX THREADS LOG...   throughput, alerts
+//! detect_bench readers LINES DIR    one file of LINES lines per reader of the logs a clinic
+//!                                   has (and syslog, the yardstick), each scanned on one
+//!                                   thread against 1000 indicators: lines/s and the ratio
+//!                                   to syslog
 //! ```
 
 use std::fs::File;
@@ -285,6 +289,81 @@ fn gen_logs(mb: u64, dir: &Path, n: u64) -> Result<()> {
     Ok(())
 }
 
+/// One line of each reader's format, the `i`th of a file (addresses and names vary).
+fn reader_line(format: &str, i: u64, r: &mut Rng) -> String {
+    let src = format!("10.1.{}.{}", r.below(4), 1 + r.below(254));
+    let dst = ip(r);
+    let host = format!("www{}.site{:x}.com", r.below(9), r.next() & 0xfffff);
+    let (m, s) = ((i / 60) % 60, i % 60);
+    match format {
+        "syslog" => format!("Jan  5 10:{m:02}:{s:02} mail postfix/smtp[{}]: to=<u@{host}> relay={dst}:25 status=sent", r.below(9999)),
+        "fortigate" => format!("<189>date=2024-01-05 time=10:{m:02}:{s:02} devname=\"FGT60F\" devid=\"FGT60FTK21090000\" logid=\"0000000013\" type=\"traffic\" subtype=\"forward\" level=\"notice\" vd=\"root\" srcip={src} srcport={} srcintf=\"internal\" dstip={dst} dstport=443 dstintf=\"wan1\" proto=6 action=\"close\" policyid=1 service=\"HTTPS\" hostname=\"{host}\" sentbyte=1200 rcvdbyte=5400", 1024 + r.below(60000)),
+        "pfsense" => format!("<134>1 2024-01-05T10:{m:02}:{s:02}.123456+00:00 pfSense filterlog {} - - 5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,{dst},{src},{},3389,0,S,1234567,,64240,,mss", r.below(99999), 1024 + r.below(60000)),
+        "paloalto" => format!("<14>Jan  5 10:{m:02}:{s:02} PA-220 1,2024/01/05 10:{m:02}:{s:02},012801012345,TRAFFIC,end,2561,2024/01/05 10:{m:02}:{s:02},{src},{dst},198.51.100.1,{dst},allow-outbound,,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-Forwarding,2024/01/05 10:{m:02}:{s:02},12345,1,51000,443,51000,443,0x400053,tcp,allow,5234,1234,4000,20,2024/01/05 10:04:46,20,any,,7123456789,0x0,10.0.0.0-10.255.255.255,United States,,10,10,tcp-fin"),
+        "asa" => format!("<166>Jan 05 2024 10:{m:02}:{s:02} asa01 : %ASA-6-302013: Built outbound TCP connection {i} for outside:{dst}/443 ({dst}/443) to inside:{src}/51000 (198.51.100.1/51000)"),
+        "winlogbeat" => format!("{{\"@timestamp\":\"2024-01-05T10:{m:02}:{s:02}.123Z\",\"agent\":{{\"type\":\"winlogbeat\"}},\"host\":{{\"name\":\"PC{}\"}},\"winlog\":{{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":\"3\",\"event_data\":{{\"UtcTime\":\"2024-01-05 10:00:00.100\",\"ProcessId\":\"4321\",\"Image\":\"C:\\\\Windows\\\\System32\\\\svchost.exe\",\"Protocol\":\"tcp\",\"SourceIp\":\"{src}\",\"SourcePort\":\"51000\",\"DestinationIp\":\"{dst}\",\"DestinationHostname\":\"{host}\",\"DestinationPort\":\"443\"}}}}}}", r.below(99)),
+        "xml" => format!("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>3</EventID><TimeCreated SystemTime='2024-01-05T10:{m:02}:{s:02}.5580000Z'/><Computer>PC{}.clinic.local</Computer></System><EventData><Data Name='UtcTime'>2024-01-05 10:00:00.556</Data><Data Name='Image'>C:\\Windows\\System32\\svchost.exe</Data><Data Name='SourceIp'>{src}</Data><Data Name='DestinationIp'>{dst}</Data><Data Name='DestinationHostname'>{host}</Data></EventData></Event>", r.below(99)),
+        "pfirewall" => format!("2024-01-05 10:{m:02}:{s:02} ALLOW TCP {src} {dst} {} 443 0 - 0 0 0 - - - SEND {}", 1024 + r.below(60000), r.below(9999)),
+        "dns" => format!("1/5/2024 10:{m:02}:{s:02} AM 0E64 PACKET  000001D5A2B0C1E0 UDP Rcv {src}       5d2a   Q [0001   D   NOERROR] A      (3)www(8)site{:x}(3)com(0)", r.next() & 0xfffff),
+        _ => format!("2024-01-05T10:{m:02}:{s:02}Z,{:x},\"Mozilla/5.0\",u{}@clinic.example,Office 365,{dst},\"Lagos, NG\",Failure", r.next(), r.below(999)),
+    }
+}
+
+/// Writes one file per reader and scans each on one thread: lines per second, and the ratio
+/// to the syslog reader.
+fn bench_readers(lines: u64, dir: &Path) -> Result<()> {
+    let formats = [
+        ("syslog", "syslog.log", ""),
+        ("fortigate", "fortigate.log", ""),
+        ("pfsense", "filterlog.log", ""),
+        ("paloalto", "paloalto.log", ""),
+        ("asa", "asa.log", ""),
+        ("winlogbeat", "winlogbeat.ndjson", ""),
+        ("xml", "events.xml", ""),
+        ("pfirewall", "pfirewall.log", "#Version: 1.5\n#Software: Microsoft Windows Firewall\n#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid\n"),
+        ("dns", "dns.log", "DNS Server log file creation at 1/5/2024 9:59:58 AM\n"),
+        ("csv", "signins.csv", "Date (UTC),Request ID,User agent,Username,Application,IP address,Location,Status\n"),
+    ];
+    let mut builder = IndexBuilder::new(BuildOptions::default());
+    for i in 0..1000 {
+        builder.add_object(StixObject::from_value(indicator(i))?);
+    }
+    let (index, _) = builder.finish();
+    let mut base = None;
+    for (format, file, header) in formats {
+        let path = dir.join(file);
+        let mut w = BufWriter::new(File::create(&path)?);
+        w.write_all(header.as_bytes())?;
+        let mut r = Rng(0x5151_7777);
+        for i in 0..lines {
+            writeln!(w, "{}", reader_line(format, i, &mut r))?;
+        }
+        w.flush()?;
+        let scanner = Scanner::new(
+            &index,
+            ScanOptions {
+                threads: 1,
+                ..ScanOptions::default()
+            },
+        );
+        let t = Instant::now();
+        let report = scanner.scan(file, open_log(&path)?, &mut Count(0), &mut |_| {})?;
+        let secs = t.elapsed().as_secs_f64();
+        let rate = report.lines as f64 / secs;
+        let base = *base.get_or_insert(rate);
+        eprintln!(
+            "{format:>10}: {} lines ({} broken), {:.1} MB, {:.0} lines/s, {:.0} MB/s, {:.2}x syslog",
+            report.lines,
+            report.broken_lines,
+            report.bytes as f64 / 1e6,
+            rate,
+            report.bytes as f64 / 1e6 / secs,
+            rate / base
+        );
+    }
+    Ok(())
+}
+
 fn rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -331,6 +410,7 @@ fn main() -> Result<()> {
         Some("intel") => gen_intel(args[2].parse()?, Path::new(&args[3])),
         Some("logs") => gen_logs(args[2].parse()?, Path::new(&args[3]), args[4].parse()?),
         Some("load") => load(Path::new(&args[2])).map(|_| ()),
+        Some("readers") => bench_readers(args[2].parse()?, Path::new(&args[3])),
         Some("scan") => {
             let index = load(Path::new(&args[2]))?;
             let threads: usize = args[3].parse()?;
@@ -361,7 +441,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         _ => Err(
-            "usage: detect_bench intel N DIR | logs MB DIR N | load IDX | scan IDX THREADS LOG..."
+            "usage: detect_bench intel N DIR | logs MB DIR N | load IDX | scan IDX THREADS LOG... | readers LINES DIR"
                 .into(),
         ),
     }

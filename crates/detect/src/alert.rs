@@ -65,6 +65,9 @@ pub struct SentenceContext<'a> {
     pub value: &'a str,
     pub source_ip: Option<&'a str>,
     pub destination_ip: Option<&'a str>,
+    /// The organization's machine that wrote the event (a Windows log's computer), named
+    /// when the event has no address of the organization's end.
+    pub host: Option<&'a str>,
 }
 
 /// "A device at 10.1.4.22 contacted 185.220.101.4, an address the shared intelligence
@@ -72,7 +75,10 @@ pub struct SentenceContext<'a> {
 pub fn sentence(ctx: &SentenceContext<'_>, info: &IndicatorInfo) -> String {
     let who = match ctx.source_ip {
         Some(ip) if ip != ctx.value => format!("A device at {ip}"),
-        _ => "A device on your network".to_string(),
+        _ => match ctx.host {
+            Some(h) => h.to_string(),
+            None => "A device on your network".to_string(),
+        },
     };
     let what = match ctx.kind {
         Kind::Ipv4 | Kind::Ipv6 => "an address",
@@ -97,7 +103,10 @@ pub fn sentence(ctx: &SentenceContext<'_>, info: &IndicatorInfo) -> String {
     match (ctx.kind, ctx.role) {
         (Kind::Ipv4 | Kind::Ipv6, Role::Source) => match ctx.destination_ip {
             Some(dst) => format!("{v}, {why}, connected to your device at {dst}."),
-            None => format!("{v}, {why}, connected to your network."),
+            None => match ctx.host {
+                Some(h) => format!("{v}, {why}, connected to {h}."),
+                None => format!("{v}, {why}, connected to your network."),
+            },
         },
         (Kind::Ipv4 | Kind::Ipv6, _) => format!("{who} contacted {v}, {why}."),
         (Kind::Domain, _) => format!("{who} looked up or visited {v}, {why}."),
@@ -257,6 +266,7 @@ mod tests {
             value: "185.220.101.4",
             source_ip: Some("10.1.4.22"),
             destination_ip: Some("185.220.101.4"),
+            host: None,
         };
         assert_eq!(
             sentence(&ctx, &info(&["LockBit"], None)),
@@ -268,6 +278,7 @@ mod tests {
             value: "evil.example",
             source_ip: None,
             destination_ip: None,
+            host: None,
         };
         assert_eq!(
             sentence(&ctx, &info(&[], Some("Phishing kit"))),

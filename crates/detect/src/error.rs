@@ -48,6 +48,10 @@ pub enum ScanError {
         #[source]
         source: std::io::Error,
     },
+    /// Binary data, or a file that is no log format ward reads: refused, never reported as
+    /// plain text with nothing found.
+    #[error("{}: not a log ward can read: {reason}; ward reads {}", file.display(), crate::readers::FORMATS_READ)]
+    Unreadable { file: PathBuf, reason: String },
     #[error("alert output failed: {0}")]
     Sink(#[source] std::io::Error),
 }

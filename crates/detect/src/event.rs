@@ -57,6 +57,8 @@ pub struct Event {
     http_host: Option<(u32, u32)>,
     http_path: Option<(u32, u32)>,
     http_port: Option<u16>,
+    /// The organization's machine that wrote the event, by name (Windows logs).
+    host: Option<(u32, u32)>,
     tls: bool,
     scratch: String,
     /// A URL being composed from HTTP host and path.
@@ -77,6 +79,7 @@ impl Event {
         self.http_host = None;
         self.http_path = None;
         self.http_port = None;
+        self.host = None;
         self.tls = false;
     }
 
@@ -135,6 +138,20 @@ impl Event {
             field,
             value,
         });
+    }
+
+    /// The organization's machine that wrote the event, when a reader knows it.
+    pub fn host(&self) -> Option<&str> {
+        self.host.map(|(a, b)| &self.text[a as usize..b as usize])
+    }
+
+    /// Names the machine that wrote the event (the first one given wins; empty and `-`
+    /// values are not names).
+    pub fn set_host(&mut self, name: &str) {
+        let t = trim(name);
+        if self.host.is_none() && !t.is_empty() && t != "-" {
+            self.host = Some(self.stash(t));
+        }
     }
 
     /// Records the time of the event (the first one given wins).

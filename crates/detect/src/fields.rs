@@ -63,7 +63,9 @@ fn by_name(name: &str) -> Option<(FieldKind, Role)> {
         | "c-ip"
         | "sourcetranslatedaddress"
         | "orig_h"
-        | "x_originating_ip" => (Ip, src),
+        | "x_originating_ip"
+        | "ipaddress"
+        | "clientip" => (Ip, src),
         "id.resp_h"
         | "dest_ip"
         | "dst"
@@ -102,7 +104,8 @@ fn by_name(name: &str) -> Option<(FieldKind, Role)> {
         | "requestclientapplication"
         | "cs(user-agent)" => (UserAgent, src),
         "id.resp_p" | "dest_port" | "dpt" | "dst_port" => (DestPort, dst),
-        "ts" | "timestamp" | "@timestamp" | "time" | "rt" | "event_time" => (Time, other),
+        "ts" | "timestamp" | "@timestamp" | "time" | "rt" | "event_time" | "createddatetime"
+        | "creationtime" => (Time, other),
         _ => return None,
     })
 }

@@ -85,6 +85,18 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
         "gzip"
     } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
         "zstd"
+    } else if head.starts_with(b"ElfFile\0") {
+        return open_evtx(path, buffered);
+    } else if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("evtx"))
+    {
+        return Err(ScanError::Unreadable {
+            file: path.to_path_buf(),
+            reason: "named .evtx but not a Windows Event Log file (no EVTX header)".into(),
+        });
+    } else if whole_file_format(head).is_some() {
+        return open_whole(path, buffered);
     } else {
         return Ok(Box::new(buffered));
     };
@@ -92,6 +104,112 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
         file: path.to_path_buf(),
         format,
         source,
+    })
+}
+
+/// Formats that are not one event a line as written: an XML export of Windows events, a
+/// JSON array (a sign-in log exported from Microsoft Entra ID).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WholeFile {
+    WindowsXml,
+    JsonArray,
+}
+
+fn whole_file_format(head: &[u8]) -> Option<WholeFile> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = head.get(start..)?;
+    if head.starts_with(b"<?xml") || head.starts_with(b"<Events") || head.starts_with(b"<Event ") {
+        return Some(WholeFile::WindowsXml);
+    }
+    // `[` then an object: not a syslog `[` line.
+    let rest = head.strip_prefix(b"[")?;
+    let next = rest.iter().find(|b| !b.is_ascii_whitespace())?;
+    (*next == b'{').then_some(WholeFile::JsonArray)
+}
+
+/// Reads a whole-file format and hands it on as one event a line (held in memory: these
+/// exports are small next to the logs ward streams).
+fn open_whole(
+    path: &Path,
+    mut input: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    let head = input.fill_buf().unwrap_or_default();
+    let kind = whole_file_format(head);
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|source| ScanError::Read {
+            file: path.to_path_buf(),
+            source,
+        })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines = match kind {
+        Some(WholeFile::WindowsXml) => crate::readers::windows::xml_events_to_lines(&text),
+        Some(WholeFile::JsonArray) | None => {
+            let items: Vec<serde_json::Value> =
+                serde_json::from_str(&text).map_err(|e| ScanError::Unreadable {
+                    file: path.to_path_buf(),
+                    reason: format!(
+                        "a JSON array that is not valid JSON (line {}, column {}: {e})",
+                        e.line(),
+                        e.column()
+                    ),
+                })?;
+            let mut out = Vec::new();
+            for item in items {
+                // A compact rendering is one line.
+                out.extend_from_slice(item.to_string().as_bytes());
+                out.push(b'\n');
+            }
+            out
+        }
+    };
+    Ok(Box::new(io::Cursor::new(lines)))
+}
+
+/// An EVTX file as JSON lines, read from the file itself (it is read by chunk offsets) or,
+/// from standard input, from memory.
+#[cfg(feature = "windows-evtx")]
+fn open_evtx(
+    path: &Path,
+    mut input: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    use crate::readers::evtx::EvtxLines;
+    let unreadable = |reason| ScanError::Unreadable {
+        file: path.to_path_buf(),
+        reason,
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|source| ScanError::Read {
+                file: path.to_path_buf(),
+                source,
+            })?;
+        return Ok(Box::new(
+            EvtxLines::new(io::Cursor::new(bytes)).map_err(unreadable)?,
+        ));
+    }
+    let file = File::open(path).map_err(|source| ScanError::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Box::new(EvtxLines::new(file).map_err(unreadable)?))
+}
+
+/// Without the `windows-evtx` feature an EVTX file is refused with a reason.
+#[cfg(not(feature = "windows-evtx"))]
+fn open_evtx(
+    path: &Path,
+    _: BufReader<Box<dyn Read + Send>>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
+    Err(ScanError::Unreadable {
+        file: path.to_path_buf(),
+        reason: "a Windows Event Log file, and this build cannot read them (built without \
+                 the `windows-evtx` feature)"
+            .into(),
     })
 }
 
@@ -139,6 +257,32 @@ struct ChunkResult {
     first_broken: Option<u64>,
     /// Alerts with their line number inside the chunk (1-based).
     alerts: Vec<(u64, Alert, Kind)>,
+    /// The earliest and latest event times of the chunk's readable lines.
+    span: Span,
+}
+
+/// The earliest and latest event times seen.
+#[derive(Debug, Default, Clone, Copy)]
+struct Span {
+    first: Option<ward_stix::Timestamp>,
+    last: Option<ward_stix::Timestamp>,
+}
+
+impl Span {
+    fn add(&mut self, t: ward_stix::Timestamp) {
+        if self.first.is_none_or(|f| t < f) {
+            self.first = Some(t);
+        }
+        if self.last.is_none_or(|l| t > l) {
+            self.last = Some(t);
+        }
+    }
+
+    fn merge(&mut self, other: Span) {
+        for t in [other.first, other.last].into_iter().flatten() {
+            self.add(t);
+        }
+    }
 }
 
 /// Per-thread matching state.
@@ -149,6 +293,12 @@ struct Worker<'i> {
     matching: MatchScratch,
     hits: Vec<Hit>,
     now: ward_stix::Timestamp,
+    /// The last time text parsed and its instant: consecutive lines often share a time
+    /// written to the second, so most lines skip the parser.
+    last_time: (String, Option<ward_stix::Timestamp>),
+    /// A syslog time's minute (`Mmm dd hh:mm`) and its instant: the parser, which tries
+    /// every form and years back, runs once a minute instead of once a line.
+    last_minute: (String, Option<ward_stix::Timestamp>),
 }
 
 impl<'i> Worker<'i> {
@@ -160,6 +310,41 @@ impl<'i> Worker<'i> {
             matching: MatchScratch::default(),
             hits: Vec::new(),
             now,
+            last_time: (String::new(), None),
+            last_minute: (String::new(), None),
+        }
+    }
+
+    /// The event's time for the file's span: epochs converted directly, text parsed unless
+    /// it repeats the previous line's.
+    fn span_time(&mut self) -> Option<ward_stix::Timestamp> {
+        match self.event.time() {
+            crate::event::RawTime::None => None,
+            crate::event::RawTime::Epoch(_) => self.event_time(),
+            crate::event::RawTime::Text(..) => {
+                let text = self.event.time_text()?;
+                if text != self.last_time.0 {
+                    let t = match bsd_minute(text) {
+                        Some((minute, secs)) => {
+                            if minute != self.last_minute.0 {
+                                let whole = format!("{minute}:00");
+                                self.last_minute.1 =
+                                    time::normalize(self.event.time(), Some(&whole), self.now);
+                                self.last_minute.0.clear();
+                                self.last_minute.0.push_str(minute);
+                            }
+                            self.last_minute.1.map(|m| {
+                                ward_stix::Timestamp::from_micros(m.as_micros() + secs * 1_000_000)
+                            })
+                        }
+                        None => time::normalize(self.event.time(), Some(text), self.now),
+                    };
+                    self.last_time.0.clear();
+                    self.last_time.0.push_str(text);
+                    self.last_time.1 = t;
+                }
+                self.last_time.1
+            }
         }
     }
 
@@ -185,6 +370,9 @@ impl<'i> Worker<'i> {
                 out.broken += 1;
                 out.first_broken.get_or_insert(line_no);
                 continue;
+            }
+            if let Some(t) = self.span_time() {
+                out.span.add(t);
             }
             if self.event.items().is_empty() {
                 continue;
@@ -218,6 +406,7 @@ impl<'i> Worker<'i> {
             value,
             source_ip: self.event.source_ip(),
             destination_ip: self.event.destination_ip(),
+            host: self.event.host(),
         };
         let sentence = sentence(&ctx, &info);
         // The organization's device is the end of the connection that is not the indicator.
@@ -226,6 +415,7 @@ impl<'i> Worker<'i> {
             _ => self.event.source_ip(),
         }
         .filter(|ip| *ip != value)
+        .or_else(|| self.event.host())
         .map(str::to_string);
         Some((
             line,
@@ -247,6 +437,21 @@ impl<'i> Worker<'i> {
             o.kind,
         ))
     }
+}
+
+/// RFC 3164's `Mmm dd hh:mm:ss`: the text up to the minute and the seconds.
+fn bsd_minute(text: &str) -> Option<(&str, i64)> {
+    let b = text.as_bytes();
+    if b.len() != 15
+        || b.get(3) != Some(&b' ')
+        || b.get(9) != Some(&b':')
+        || b.get(12) != Some(&b':')
+        || !b.get(13..15)?.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let secs = i64::from(b.get(13)? - b'0') * 10 + i64::from(b.get(14)? - b'0');
+    (secs < 60).then_some((text.get(..12)?, secs))
 }
 
 /// Cuts a stream into chunks that end at a line end.
@@ -356,10 +561,19 @@ impl<'i> Scanner<'i> {
         let mut first = Vec::new();
         let got = chunker.next(&mut first).map_err(read_err)?;
         let first_len = got.unwrap_or(0);
-        let format = self
-            .options
-            .format
-            .unwrap_or_else(|| LogFormat::sniff(&first[..first_len.min(64 << 10)]));
+        let head = &first[..first_len.min(64 << 10)];
+        let format = match self.options.format {
+            Some(f) => f,
+            None => {
+                if let Some(reason) = crate::readers::refuse::refusal(head) {
+                    return Err(ScanError::Unreadable {
+                        file: PathBuf::from(file),
+                        reason,
+                    });
+                }
+                LogFormat::sniff(head)
+            }
+        };
         let mut report = FileReport {
             file: file.to_string(),
             format,
@@ -375,7 +589,9 @@ impl<'i> Scanner<'i> {
             return Ok(report);
         }
         let mut state = LineReader::new(format);
+        let mut span = Span::default();
         let mut emit = |report: &mut FileReport, r: ChunkResult| -> Result<(), ScanError> {
+            span.merge(r.span);
             let base = report.lines;
             for (line, mut alert, kind) in r.alerts {
                 alert.line = base + line;
@@ -416,6 +632,8 @@ impl<'i> Scanner<'i> {
         }
         report.bytes = chunker.bytes;
         report.broken_lines += chunker.long_lines;
+        report.first_event = span.first.map(|t| t.to_string());
+        report.last_event = span.last.map(|t| t.to_string());
         Ok(report)
     }
 
@@ -466,7 +684,12 @@ impl<'i> Scanner<'i> {
             loop {
                 // The state at the start of the next chunk: header lines of this one.
                 let start_state = state.clone();
-                if state.format == LogFormat::ZeekTsv {
+                if state.format == LogFormat::Csv {
+                    // The header row is the file's first line.
+                    let end = memchr(b'\n', &buf[..len]).unwrap_or(len);
+                    let first = &buf[..end];
+                    state.read_header(first.strip_suffix(b"\r").unwrap_or(first));
+                } else if state.has_headers() {
                     for_each_header_line(&buf[..len], |l| {
                         state.read_header(l);
                     });
@@ -620,5 +843,142 @@ mod tests {
         let (parts, long_lines) = chunks(&text, 1024, 1000);
         assert_eq!(long_lines, 2);
         assert_eq!(parts.concat(), "a\n\nb\n");
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use crate::alert::CollectSink;
+    use crate::index::BuildOptions;
+
+    fn span(text: &str, threads: usize) -> (Option<String>, Option<String>) {
+        let index = IndicatorIndex::from_objects(std::iter::empty(), BuildOptions::default()).0;
+        let scanner = Scanner::new(
+            &index,
+            ScanOptions {
+                threads,
+                chunk_size: 1024,
+                now: ward_stix::Timestamp::parse("2024-06-01T00:00:00Z").unwrap(),
+                ..ScanOptions::default()
+            },
+        );
+        let mut sink = CollectSink::default();
+        let r = scanner
+            .scan("t.log", text.as_bytes(), &mut sink, &mut |_| {})
+            .unwrap();
+        (r.first_event, r.last_event)
+    }
+
+    /// Each reader family's lines, out of order and padded past one chunk: the span is the
+    /// earliest and latest time, whatever the order and the threads.
+    #[test]
+    fn the_span_is_the_earliest_and_latest_event_of_each_reader_family() {
+        let filler = |line: &str| -> String { format!("{line}\n").repeat(40) };
+        let cases: [(&str, [&str; 3], &str, &str); 6] = [
+            (
+                "zeek tsv",
+                [
+                    "#fields\tts\tuid\tid.orig_h\n1704448805.5\tC1\t10.0.0.5",
+                    "1704448800.0\tC2\t10.0.0.5",
+                    "1704449000.25\tC3\t10.0.0.5",
+                ],
+                "2024-01-05T10:00:00.000000Z",
+                "2024-01-05T10:03:20.250000Z",
+            ),
+            (
+                "suricata eve",
+                [
+                    r#"{"timestamp":"2024-01-05T11:00:00.000000+0100","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                    r#"{"timestamp":"2024-01-05T09:59:00.000000+0000","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                    r#"{"timestamp":"2024-01-05T10:30:00.000000+0000","event_type":"dns","src_ip":"10.0.0.5"}"#,
+                ],
+                "2024-01-05T09:59:00.000000Z",
+                "2024-01-05T10:30:00.000000Z",
+            ),
+            (
+                "syslog",
+                [
+                    "Jan  5 10:00:00 host app: from 10.0.0.5",
+                    "Jan  4 23:00:00 host app: no address here",
+                    "Jan  5 12:00:00 host app: from 10.0.0.5",
+                ],
+                "2024-01-04T23:00:00.000000Z",
+                "2024-01-05T12:00:00.000000Z",
+            ),
+            (
+                "cef",
+                [
+                    "CEF:0|V|P|1|100|N|5|rt=1704448800000 src=10.0.0.5",
+                    "CEF:0|V|P|1|100|N|5|rt=1704448700000 src=10.0.0.5",
+                    "CEF:0|V|P|1|100|N|5|rt=1704448900000 src=10.0.0.5",
+                ],
+                "2024-01-05T09:58:20.000000Z",
+                "2024-01-05T10:01:40.000000Z",
+            ),
+            (
+                "squid",
+                [
+                    "1704448800.123 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                    "1704448700.000 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                    "1704448900.000 120 10.0.0.5 TCP_MISS/200 512 GET http://a.example/ - HIER_DIRECT/192.0.2.9 text/html",
+                ],
+                "2024-01-05T09:58:20.000000Z",
+                "2024-01-05T10:01:40.000000Z",
+            ),
+            (
+                "json lines",
+                [
+                    r#"{"@timestamp":"2024-01-05T10:00:00Z","client":"10.0.0.5"}"#,
+                    r#"{"@timestamp":"2024-01-03T10:00:00Z","client":"10.0.0.5"}"#,
+                    r#"{"@timestamp":"2024-01-07T10:00:00Z","client":"10.0.0.5"}"#,
+                ],
+                "2024-01-03T10:00:00Z",
+                "2024-01-07T10:00:00Z",
+            ),
+        ];
+        for (family, [a, b, c], first, last) in cases {
+            // The earliest line in the middle, the latest at the end, each chunk with several.
+            let text = format!("{}{}{}{}", filler(a), filler(b), filler(a), filler(c));
+            for threads in [1, 3] {
+                assert_eq!(
+                    span(&text, threads),
+                    (Some(first.to_string()), Some(last.to_string())),
+                    "{family}, {threads} thread(s)"
+                );
+            }
+        }
+    }
+
+    /// Syslog times are parsed once a minute: seconds within a minute and the year a
+    /// December line gets next to January ones are still exact.
+    #[test]
+    fn syslog_span_across_the_new_year_and_within_a_minute() {
+        let text = "Dec 31 23:59:58 h a: x\nDec 31 23:59:59 h a: x\nJan  1 00:00:01 h a: x\nDec 31 23:59:30 h a: x\n";
+        assert_eq!(
+            span(text, 1),
+            (
+                Some("2023-12-31T23:59:30.000000Z".into()),
+                Some("2024-01-01T00:00:01.000000Z".into())
+            )
+        );
+        assert_eq!(bsd_minute("Jan  5 10:00:61"), None);
+        assert_eq!(bsd_minute("Jan  5 10:00:07"), Some(("Jan  5 10:00", 7)));
+    }
+
+    #[test]
+    fn no_span_without_times_or_from_broken_lines() {
+        assert_eq!(span("just 10.0.0.5 and text\n", 1), (None, None));
+        assert_eq!(span("", 1), (None, None));
+        // A broken line's time is not an event's.
+        let eve = "{\"timestamp\":\"2024-01-05T10:00:00Z\",\"event_type\":\"dns\"}\n\
+                   {\"timestamp\":\"2030-01-05T10:00:00Z\",\"event_type\":\"dns\"\n";
+        assert_eq!(
+            span(eve, 1),
+            (
+                Some("2024-01-05T10:00:00Z".into()),
+                Some("2024-01-05T10:00:00Z".into())
+            )
+        );
     }
 }

@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
-use ward_detect::{open_log, Alert, AlertSink, Kind, LogFormat, ScanOptions, Scanner, Summary};
+use ward_detect::{
+    open_log, Alert, AlertSink, Kind, LogFormat, ScanError, ScanOptions, Scanner, Summary,
+};
 use ward_member::{DataDir, LogFile, Run};
 use ward_stix::Timestamp;
 
@@ -24,8 +26,17 @@ hashes, e-mail addresses, JA3/JA4 fingerprints, user agents) is looked up in the
 log line that can hold it. Other patterns are evaluated in full against each line.
 
 Log formats, told apart per file: Zeek TSV and JSON, Suricata EVE, CEF, syslog (RFC 3164 and \
-5424), Squid access log, other JSON lines, and plain text. .gz and .zst files are read directly; \
-`-` reads standard input. A line that cannot be read is counted and skipped.
+5424), firewall syslog (FortiGate, pfSense/OPNsense filterlog, Sophos, SonicWall, Palo Alto CSV, \
+Cisco ASA), Windows event logs (.evtx files, XML exports, Winlogbeat and NXLog JSON: Sysmon \
+network and DNS events, logons, firewall events), the Windows Firewall log (pfirewall.log), the \
+Windows DNS Server debug log, CSV with a header row (Microsoft 365 / Entra ID sign-ins), Squid \
+access log, other JSON lines or a JSON array, and plain text. .gz and .zst files are read \
+directly; `-` reads standard input. A line that cannot be read is counted and skipped.
+
+A folder is scanned file by file, recursively. A file that is binary or in no format ward reads \
+(a PDF, a spreadsheet, a damaged .evtx) is never reported as clean: it is skipped with a line \
+saying why. Exit status: 1 when --fail-on matched, otherwise 2 when any file was skipped, \
+otherwise 0.
 
 The index built from the intel is cached under --data/cache and rebuilt when the intel file \
 changes.";
@@ -47,7 +58,8 @@ pub struct ScanArgs {
     #[arg(long, value_name = "any|SCORE", value_parser = parse_fail_on)]
     pub fail_on: Option<u8>,
     /// Read every log in this format instead of telling it per file: zeek-tsv, zeek-json,
-    /// suricata-eve, cef, syslog, squid, json-lines, text
+    /// suricata-eve, cef, syslog, squid, firewall, windows-event, windows-firewall,
+    /// windows-dns, csv, json-lines, text
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<LogFormat>,
     /// Worker threads (default: all cores)
@@ -56,7 +68,8 @@ pub struct ScanArgs {
     /// Build the index from the intel even when a cached one is valid
     #[arg(long)]
     pub no_index_cache: bool,
-    /// Log files (`-` reads standard input; .gz and .zst read directly)
+    /// Log files or folders (read recursively; `-` reads standard input; .gz and .zst read
+    /// directly)
     #[arg(required = true)]
     pub logs: Vec<PathBuf>,
 }
@@ -73,7 +86,7 @@ fn parse_fail_on(s: &str) -> Result<u8, String> {
 
 fn parse_format(s: &str) -> Result<LogFormat, String> {
     serde_json::from_value(serde_json::Value::from(s)).map_err(|_| {
-        format!("`{s}` is not a log format; expected zeek-tsv, zeek-json, suricata-eve, cef, syslog, squid, json-lines or text")
+        format!("`{s}` is not a log format; expected zeek-tsv, zeek-json, suricata-eve, cef, syslog, squid, firewall, windows-event, windows-firewall, windows-dns, csv, json-lines or text")
     })
 }
 
@@ -106,19 +119,38 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut reports = Vec::new();
     // What each file found, kept apart for the member's record.
     let mut found: Vec<(PathBuf, Summary)> = Vec::new();
+    let mut skipped = Vec::new();
     let show_progress = io::stderr().is_terminal();
-    for path in &args.logs {
+    for path in &expand_folders(&args.logs)? {
         let name = path.display().to_string();
-        let input = open_log(path)?;
+        // A file that is not a log is skipped with its reason, never counted as clean.
+        let input = match open_log(path) {
+            Err(e @ ScanError::Unreadable { .. }) => {
+                eprintln!("skipped: {e}");
+                skipped.push(name);
+                continue;
+            }
+            other => other?,
+        };
         let bar = show_progress.then(|| progress_bar(path));
         let mut progress = |bytes: u64| {
             if let Some(b) = &bar {
                 b.set_position(bytes);
             }
         };
-        let report = scanner
-            .scan(&name, input, &mut sink, &mut progress)
-            .with_context(|| format!("{name}: scan failed"))?;
+        let report = match scanner.scan(&name, input, &mut sink, &mut progress) {
+            Err(e @ ScanError::Unreadable { .. }) => {
+                if let Some(b) = bar {
+                    b.finish_and_clear();
+                }
+                // What the refused file matched before it was refused does not count.
+                drop(std::mem::take(&mut sink.summary));
+                eprintln!("skipped: {e}");
+                skipped.push(name);
+                continue;
+            }
+            other => other.with_context(|| format!("{name}: scan failed"))?,
+        };
         if let Some(b) = bar {
             b.finish_and_clear();
         }
@@ -185,6 +217,13 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
             started.elapsed().as_secs_f64(),
         );
     }
+    if !skipped.is_empty() {
+        eprintln!(
+            "ward: {} file(s) not read (not logs ward can read): {}",
+            skipped.len(),
+            skipped.join(", ")
+        );
+    }
     let failed = args.fail_on.is_some_and(|min| {
         summary
             .indicators
@@ -193,9 +232,43 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     });
     Ok(if failed {
         ExitCode::from(1)
+    } else if !skipped.is_empty() {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The files to scan: folders replaced by the files under them (recursively, in name order;
+/// links to folders are not followed, so a loop cannot recur).
+fn expand_folders(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() != "-" && path.is_dir() {
+            walk(path, &mut out)?;
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries: Vec<fs::DirEntry> = fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot list the folder", dir.display()))?
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("{}: cannot list the folder", dir.display()))?;
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            walk(&path, out)?;
+        } else if path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 struct Output<W: Write> {
@@ -265,7 +338,11 @@ fn print_summary(
         );
     }
     if summary.indicators.is_empty() {
-        println!("\nNothing in these logs matched the intelligence.");
+        if reports.is_empty() {
+            println!("\nNo log was read.");
+        } else {
+            println!("\nNothing in these logs matched the intelligence.");
+        }
         return;
     }
     println!(

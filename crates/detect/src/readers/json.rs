@@ -28,6 +28,8 @@ pub enum Flavor {
     Zeek,
     Eve,
     Generic,
+    /// Windows events: EVTX records as JSON, Winlogbeat, NXLog.
+    Windows,
 }
 
 /// Reusable buffers of the walker.
@@ -67,7 +69,7 @@ pub fn parse_line(
     scratch: &mut JsonScratch,
 ) -> Result<(), NotJson> {
     let unknown = match flavor {
-        Flavor::Zeek | Flavor::Eve => FieldKind::Ignore,
+        Flavor::Zeek | Flavor::Eve | Flavor::Windows => FieldKind::Ignore,
         Flavor::Generic => FieldKind::Sniff,
     };
     // One validation of the whole line (fast on long ASCII runs) instead of one per
@@ -89,6 +91,14 @@ pub fn parse_line(
     let result = w.document(&mut |path, value, is_string| {
         if flavor == Flavor::Eve && path == "event_type" && matches!(value, "tls" | "quic") {
             event.set_tls();
+            return;
+        }
+        if flavor == Flavor::Windows && crate::readers::windows::json_field(path, value, event) {
+            return;
+        }
+        // A sign-in export names the account it is about (Microsoft Entra ID).
+        if flavor == Flavor::Generic && path == "userPrincipalName" {
+            event.set_host(value);
             return;
         }
         let (kind, role) = match memo.get(path) {

@@ -12,10 +12,17 @@
 )]
 
 pub mod cef;
+pub mod csv;
+#[cfg(feature = "windows-evtx")]
+pub mod evtx;
+pub mod firewall;
 pub mod json;
+pub mod refuse;
 pub mod squid;
 pub mod syslog;
 pub mod text;
+pub mod windows;
+pub mod windows_text;
 pub mod zeek_tsv;
 
 use serde::{Deserialize, Serialize};
@@ -32,9 +39,27 @@ pub enum LogFormat {
     Cef,
     Syslog,
     Squid,
+    /// Firewall syslog: FortiGate, Sophos, SonicWall key=value; pfSense/OPNsense filterlog;
+    /// Palo Alto CSV; Cisco ASA.
+    Firewall,
+    /// Windows events: EVTX records, exported XML, Winlogbeat or NXLog JSON.
+    WindowsEvent,
+    /// The Windows Firewall log (`pfirewall.log`).
+    WindowsFirewall,
+    /// The Windows DNS Server debug log.
+    WindowsDns,
+    /// Comma, semicolon or tab separated values with a header row (sign-in exports).
+    Csv,
     JsonLines,
     Text,
 }
+
+/// What ward reads, for the message that refuses a file.
+pub const FORMATS_READ: &str = "Zeek TSV and JSON, Suricata EVE, CEF, syslog, firewall syslog \
+(FortiGate, pfSense/OPNsense filterlog, Sophos, SonicWall, Palo Alto, Cisco ASA), Windows event \
+logs (.evtx, XML export, Winlogbeat/NXLog JSON), the Windows Firewall log (pfirewall.log), the \
+Windows DNS Server debug log, Squid access logs, CSV with a header row (Microsoft 365 / Entra ID \
+sign-ins), JSON lines or a JSON array, and plain text, each perhaps gzip- or zstd-compressed";
 
 impl LogFormat {
     pub fn name(self) -> &'static str {
@@ -45,6 +70,11 @@ impl LogFormat {
             LogFormat::Cef => "CEF",
             LogFormat::Syslog => "syslog",
             LogFormat::Squid => "Squid access log",
+            LogFormat::Firewall => "firewall syslog",
+            LogFormat::WindowsEvent => "Windows events",
+            LogFormat::WindowsFirewall => "Windows Firewall log",
+            LogFormat::WindowsDns => "Windows DNS debug log",
+            LogFormat::Csv => "CSV",
             LogFormat::JsonLines => "JSON lines",
             LogFormat::Text => "plain text",
         }
@@ -60,6 +90,19 @@ impl LogFormat {
         if first.starts_with("#separator") || first.starts_with("#fields") {
             return LogFormat::ZeekTsv;
         }
+        if (first.starts_with('#')
+            && (text.contains("Microsoft Windows Firewall")
+                || text.contains("#Fields: date time action")))
+            || windows_text::looks_like_firewall_line(first)
+        {
+            return LogFormat::WindowsFirewall;
+        }
+        if windows_text::looks_like_dns(&text) {
+            return LogFormat::WindowsDns;
+        }
+        if windows::looks_like(first) {
+            return LogFormat::WindowsEvent;
+        }
         if first.starts_with('{') {
             if first.contains("\"event_type\"") {
                 return LogFormat::SuricataEve;
@@ -72,11 +115,17 @@ impl LogFormat {
         if cef::find_start(first).is_some() {
             return LogFormat::Cef;
         }
+        if firewall::looks_like(first) {
+            return LogFormat::Firewall;
+        }
         if squid::looks_like(first) {
             return LogFormat::Squid;
         }
         if syslog::looks_like(first) {
             return LogFormat::Syslog;
+        }
+        if csv::header(first).is_some() {
+            return LogFormat::Csv;
         }
         LogFormat::Text
     }
@@ -121,6 +170,8 @@ pub struct BrokenLine;
 pub struct LineReader {
     pub format: LogFormat,
     zeek: zeek_tsv::Header,
+    windows_firewall: windows_text::FirewallColumns,
+    csv: csv::Header,
 }
 
 /// Reusable buffers of one reading thread.
@@ -134,12 +185,38 @@ impl LineReader {
         LineReader {
             format,
             zeek: zeek_tsv::Header::default(),
+            windows_firewall: windows_text::FirewallColumns::default(),
+            csv: csv::Header::default(),
         }
     }
 
-    /// For Zeek TSV: reads a header line. True when the line was a header (not an event).
+    /// For formats with header lines (Zeek TSV, the Windows Firewall log, CSV): reads a
+    /// header line. True when the line was a header (not an event).
     pub fn read_header(&mut self, line: &[u8]) -> bool {
-        self.format == LogFormat::ZeekTsv && self.zeek.read_meta(line)
+        match self.format {
+            LogFormat::ZeekTsv => self.zeek.read_meta(line),
+            LogFormat::WindowsFirewall => self.windows_firewall.read_meta(line),
+            LogFormat::Csv if !self.csv.is_set() => {
+                let text = String::from_utf8_lossy(line);
+                match csv::header(&text) {
+                    Some(h) => {
+                        self.csv = h;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether header lines anywhere in a file change how later lines read (they are then
+    /// read ahead of the chunks that follow).
+    pub fn has_headers(&self) -> bool {
+        matches!(
+            self.format,
+            LogFormat::ZeekTsv | LogFormat::WindowsFirewall | LogFormat::Csv
+        )
     }
 
     /// Fills `event` from one line (without its line end). Comment and header lines give an
@@ -181,6 +258,47 @@ impl LineReader {
             LogFormat::Squid => {
                 let l = String::from_utf8_lossy(line);
                 squid::parse_line(&l, event).map_err(|_| BrokenLine)
+            }
+            LogFormat::Firewall => {
+                let l = String::from_utf8_lossy(line);
+                firewall::parse_line(&l, event).map_err(|_| BrokenLine)
+            }
+            LogFormat::WindowsEvent => match line.first() {
+                Some(b'{') => {
+                    json::parse_line(line, json::Flavor::Windows, event, &mut scratch.json)
+                        .map_err(|_| BrokenLine)
+                }
+                Some(b'<') => {
+                    let l = String::from_utf8_lossy(line);
+                    windows::parse_xml(&l, event).map_err(|_| BrokenLine)
+                }
+                _ => Err(BrokenLine),
+            },
+            LogFormat::WindowsFirewall => {
+                if self.windows_firewall.read_meta(line) {
+                    return Ok(());
+                }
+                let l = String::from_utf8_lossy(line);
+                self.windows_firewall
+                    .parse_line(&l, event)
+                    .map_err(|_| BrokenLine)
+            }
+            LogFormat::WindowsDns => {
+                let l = String::from_utf8_lossy(line);
+                windows_text::parse_dns(&l, event).map_err(|_| BrokenLine)
+            }
+            LogFormat::Csv => {
+                if !self.csv.is_set() {
+                    // The header row; a file whose first row names nothing ward reads is
+                    // refused before it gets here.
+                    return if self.read_header(line) {
+                        Ok(())
+                    } else {
+                        Err(BrokenLine)
+                    };
+                }
+                let l = String::from_utf8_lossy(line);
+                self.csv.parse_line(&l, event).map_err(|_| BrokenLine)
             }
             LogFormat::Text => {
                 let l = String::from_utf8_lossy(line);
@@ -251,11 +369,27 @@ mod tests {
             LogFormat::sniff(b"1704448800.123    120 10.0.0.5 TCP_MISS/200 512 GET http://a.test/ - HIER_DIRECT/203.0.113.9 text/html"),
             LogFormat::Squid
         );
+        for (format, line) in &SAMPLES[8..16] {
+            assert_eq!(LogFormat::sniff(line.as_bytes()), *format, "{line}");
+        }
+        assert_eq!(
+            LogFormat::sniff(b"Date (UTC),User,IP address\n2024-01-05,jo,1.2.3.4"),
+            LogFormat::Csv
+        );
+        assert_eq!(
+            LogFormat::sniff(b"#Version: 1.5\n#Software: Microsoft Windows Firewall\n"),
+            LogFormat::WindowsFirewall
+        );
+        assert_eq!(
+            LogFormat::sniff(b"\nDNS Server log file creation at 1/5/2024 9:59:58 AM\n"),
+            LogFormat::WindowsDns
+        );
+        assert_eq!(LogFormat::sniff(b"name,model,firmware"), LogFormat::Text);
         assert_eq!(LogFormat::sniff(b"hello world"), LogFormat::Text);
         assert_eq!(LogFormat::sniff(b""), LogFormat::Text);
     }
 
-    const SAMPLES: [(LogFormat, &str); 8] = [
+    const SAMPLES: [(LogFormat, &str); 17] = [
         (LogFormat::ZeekTsv, "1704448800.0\tC1\t10.0.0.5\t203.0.113.9\tevil.example"),
         (
             LogFormat::ZeekJson,
@@ -279,6 +413,39 @@ mod tests {
         ),
         (LogFormat::JsonLines, "{\"client\":\"10.0.0.5\",\"host\":\"evil.example\"}"),
         (LogFormat::Text, "from 10.0.0.5 to https://evil.example/x a@evil.example"),
+        (
+            LogFormat::Firewall,
+            "<189>date=2024-01-05 time=10:00:00 srcip=10.0.0.5 dstip=203.0.113.9 hostname=\"evil.example\" url=\"/a\"",
+        ),
+        (
+            LogFormat::Firewall,
+            "<166>Jan 05 2024 10:00:00 asa : %ASA-6-302013: Built outbound TCP connection 1 for outside:203.0.113.9/443 (203.0.113.9/443) to inside:10.0.0.5/5100 (1.2.3.4/5)",
+        ),
+        (
+            LogFormat::Firewall,
+            "Jan  5 10:00:00 pf filterlog: 5,,,1000,igb0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,203.0.113.9,10.0.0.5,1,2,0",
+        ),
+        (
+            LogFormat::Firewall,
+            "<14>Jan  5 10:00:00 PA 1,2024/01/05 10:00:00,0,THREAT,url,1,2024/01/05 10:00:00,10.0.0.5,203.0.113.9,,,r,,,web,v,t,u,e1,e2,l,x,1,1,1,80,1,80,0x0,tcp,block-url,\"evil.example/a\"",
+        ),
+        (
+            LogFormat::WindowsEvent,
+            "{\"Event\":{\"System\":{\"Computer\":\"pc\"},\"EventData\":{\"SourceIp\":\"10.0.0.5\",\"QueryResults\":\"type:  5 evil.example;::ffff:203.0.113.9;\"}}}",
+        ),
+        (
+            LogFormat::WindowsEvent,
+            "<Event><System><Computer>pc</Computer><TimeCreated SystemTime='2024-01-05T10:00:00Z'/></System><EventData><Data Name='IpAddress'>203.0.113.9</Data></EventData></Event>",
+        ),
+        (
+            LogFormat::WindowsFirewall,
+            "2024-01-05 10:00:00 ALLOW TCP 10.0.0.5 203.0.113.9 51000 443 0 - 0 0 0 - - - SEND 4",
+        ),
+        (
+            LogFormat::WindowsDns,
+            "1/5/2024 10:00:00 AM 0E64 PACKET  0001 UDP Rcv 10.0.0.5 5d2a   Q [0001   D   NOERROR] A      (4)evil(7)example(0)",
+        ),
+        (LogFormat::Csv, "2024-01-05T10:00:00Z,jo@x.example,203.0.113.9"),
     ];
 
     /// Every reader, on each of its sample lines with a character of every UTF-8 width, an
@@ -298,9 +465,14 @@ mod tests {
         let mut scratch = ReadScratch::default();
         for (format, line) in SAMPLES {
             let mut reader = LineReader::new(format);
+            let header: &[u8] = match format {
+                LogFormat::Csv => b"Date (UTC),User,IP address",
+                _ => b"#fields\tts\tuid\tid.orig_h\tid.resp_h\tquery",
+            };
             assert!(
-                reader.read_header(b"#fields\tts\tuid\tid.orig_h\tid.resp_h\tquery")
-                    || format != LogFormat::ZeekTsv
+                reader.read_header(header)
+                    || !reader.has_headers()
+                    || format == LogFormat::WindowsFirewall
             );
             let mut event = Event::new();
             assert!(
