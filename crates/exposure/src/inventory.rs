@@ -118,6 +118,10 @@ pub struct Asset {
     pub name: String,
     pub vendor: String,
     pub product: String,
+    /// The model number as the inventory gives it (`MMT-1780`, `3005 S3`), when it has a
+    /// model column: matched against the models an advisory lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     /// Blank when the inventory does not know; matching then says "possibly affected".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
@@ -154,6 +158,7 @@ impl Asset {
             name: name.to_string(),
             vendor: vendor.to_string(),
             product: product.to_string(),
+            model: None,
             version: version.map(str::to_string),
             kind: None,
             location: None,
@@ -200,6 +205,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "vendor",
     "product",
     "version",
+    "model",
     "kind",
     "location",
     "criticality",
@@ -504,6 +510,7 @@ fn apply_field(asset: &mut Asset, column: &str, value: &str) -> Result<(), Strin
         "name" => asset.name = value.to_string(),
         "vendor" => asset.vendor = value.to_string(),
         "product" => asset.product = value.to_string(),
+        "model" => asset.model = opt(value),
         "version" => asset.version = opt(value),
         "location" => asset.location = opt(value),
         "owner" => asset.owner = opt(value),
