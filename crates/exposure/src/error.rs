@@ -17,8 +17,14 @@ pub enum ExposureError {
         line: usize,
         expected: String,
     },
-    #[error("{path}: inventory header lacks the required column `{column}` (required: name, vendor, product, version)")]
-    MissingColumn { path: String, column: String },
+    #[error("{path}: cannot find the inventory {missing}. The header has: {found}. ward needs a name (or asset name, hostname), a vendor (or manufacturer, make), a product (or model) and a version (or firmware version, software version) column; the version may be left blank in a row")]
+    Columns {
+        path: String,
+        found: String,
+        missing: String,
+    },
+    #[error("{path}: this looks like {looks_like}, not an inventory. ward reads inventories as CSV (comma, semicolon or tab separated), Excel .xlsx, OpenDocument .ods or CycloneDX JSON")]
+    NotAnInventory { path: String, looks_like: String },
     #[error("version range `{text}`: expected {expected}")]
     Range { text: String, expected: String },
 }

@@ -29,9 +29,17 @@ impl AssetKind {
         Some(match token(text).as_str() {
             "workstation" | "laptop" | "desktop" | "pc" => AssetKind::Workstation,
             "server" => AssetKind::Server,
-            "network" | "network-device" | "networking" => AssetKind::Network,
+            "network"
+            | "network-device"
+            | "networking"
+            | "switch"
+            | "router"
+            | "firewall"
+            | "access-point"
+            | "network-switch"
+            | "wireless-controller" => AssetKind::Network,
             "medical-device" | "medical" | "device" | "biomed" => AssetKind::MedicalDevice,
-            "iot" | "internet-of-things" => AssetKind::Iot,
+            "iot" | "internet-of-things" | "printer" | "building-system" => AssetKind::Iot,
             _ => return None,
         })
     }
@@ -118,6 +126,10 @@ pub struct Asset {
     pub name: String,
     pub vendor: String,
     pub product: String,
+    /// The model number as the inventory gives it (`MMT-1780`, `3005 S3`), when it has a
+    /// model column: matched against the models an advisory lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     /// Blank when the inventory does not know; matching then says "possibly affected".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
@@ -154,6 +166,7 @@ impl Asset {
             name: name.to_string(),
             vendor: vendor.to_string(),
             product: product.to_string(),
+            model: None,
             version: version.map(str::to_string),
             kind: None,
             location: None,
@@ -200,6 +213,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "vendor",
     "product",
     "version",
+    "model",
     "kind",
     "location",
     "criticality",
@@ -210,11 +224,24 @@ pub const CSV_COLUMNS: &[&str] = &[
     "cpe",
 ];
 
-const REQUIRED: &[&str] = &["name", "vendor", "product", "version"];
+/// How to read an inventory file.
+#[derive(Debug, Clone, Default)]
+pub struct InventoryOptions {
+    /// The worksheet of an .xlsx/.ods workbook to read; the first one when `None`.
+    pub sheet: Option<String>,
+}
+
+/// The file extensions a folder inventory picks up.
+const INVENTORY_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "xlsx", "xlsm", "ods"];
 
 impl Inventory {
-    /// Reads a CSV file, a CycloneDX JSON file, or every `.csv`/`.json` file of a folder.
+    /// Reads a CSV file, a spreadsheet, a CycloneDX JSON file, or every such file of a folder.
     pub fn load(path: &Path) -> Result<Inventory, ExposureError> {
+        Inventory::load_with(path, &InventoryOptions::default())
+    }
+
+    /// [`Inventory::load`] with options (the worksheet to read).
+    pub fn load_with(path: &Path, options: &InventoryOptions) -> Result<Inventory, ExposureError> {
         let mut inv = Inventory::default();
         if path.is_dir() {
             let mut files: Vec<_> = std::fs::read_dir(path)
@@ -223,24 +250,44 @@ impl Inventory {
                 .map(|e| e.path())
                 .filter(|p| {
                     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("json")
+                        INVENTORY_EXTENSIONS
+                            .iter()
+                            .any(|x| e.eq_ignore_ascii_case(x))
                     })
                 })
                 .collect();
             files.sort();
             for f in files {
-                inv.add_file(&f)?;
+                inv.add_file_with(&f, options)?;
             }
         } else {
-            inv.add_file(path)?;
+            inv.add_file_with(path, options)?;
         }
         Ok(inv)
     }
 
-    /// Adds one file; CSV or CycloneDX JSON is told by its first character.
+    /// Adds one file; what it is (CSV, spreadsheet, CycloneDX JSON) is told by its content.
     pub fn add_file(&mut self, path: &Path) -> Result<(), ExposureError> {
+        self.add_file_with(path, &InventoryOptions::default())
+    }
+
+    /// [`Inventory::add_file`] with options.
+    pub fn add_file_with(
+        &mut self,
+        path: &Path,
+        options: &InventoryOptions,
+    ) -> Result<(), ExposureError> {
         let bytes = std::fs::read(path).map_err(|e| ExposureError::io(path, e))?;
         let label = path.display().to_string();
+        if bytes.starts_with(b"PK\x03\x04") {
+            return self.add_spreadsheet(&label, bytes, options.sheet.as_deref());
+        }
+        if let Some(looks_like) = binary_kind(&bytes) {
+            return Err(ExposureError::NotAnInventory {
+                path: label,
+                looks_like: looks_like.to_string(),
+            });
+        }
         let first = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
@@ -251,13 +298,21 @@ impl Inventory {
         }
     }
 
-    /// Reads an inventory CSV. Columns in any order, header matched case-insensitively,
-    /// unknown columns kept in `extra`.
+    /// Reads an inventory CSV: comma, semicolon or tab separated (told from the header row).
+    /// Columns in any order, header names as people write them ("Manufacturer", "Firmware
+    /// Version"), unknown columns kept in `extra`.
     pub fn add_csv(&mut self, label: &str, bytes: &[u8]) -> Result<(), ExposureError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Some(looks_like) = binary_kind(bytes) {
+            return Err(ExposureError::NotAnInventory {
+                path: label.to_string(),
+                looks_like: looks_like.to_string(),
+            });
+        }
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(false)
+            .delimiter(sniff_delimiter(bytes))
             .from_reader(bytes);
         let mut records = reader.byte_records();
         let header = match records.next() {
@@ -277,23 +332,11 @@ impl Inventory {
                 ))
             }
         };
-        let columns: Vec<String> = header
+        let header: Vec<String> = header
             .iter()
-            .map(|c| {
-                String::from_utf8_lossy(c)
-                    .trim()
-                    .to_ascii_lowercase()
-                    .replace([' ', '-'], "_")
-            })
+            .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect();
-        for req in REQUIRED {
-            if !columns.iter().any(|c| c == req) {
-                return Err(ExposureError::MissingColumn {
-                    path: label.to_string(),
-                    column: (*req).to_string(),
-                });
-            }
-        }
+        let columns = map_columns(label, &header)?;
         for record in records {
             let record = match record {
                 Ok(r) => r,
@@ -311,14 +354,101 @@ impl Inventory {
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
-            match row_to_asset(&columns, &record, label, line) {
-                Ok(asset) => self.assets.push(asset),
-                Err(message) => self.problems.push(InputProblem {
-                    file: label.to_string(),
-                    line,
-                    message,
-                }),
+            let mut cells = Vec::with_capacity(record.len());
+            let mut bad = None;
+            for (i, raw) in record.iter().enumerate() {
+                match std::str::from_utf8(raw) {
+                    Ok(t) => cells.push(t.to_string()),
+                    Err(_) => {
+                        let column = columns.get(i).map_or("?", String::as_str);
+                        bad = Some(format!("column `{column}` is not valid UTF-8 text"));
+                        break;
+                    }
+                }
             }
+            let result = match bad {
+                Some(message) => Err(message),
+                None => row_to_asset(&columns, &cells, label, line),
+            };
+            self.push_row(label, line, result);
+        }
+        Ok(())
+    }
+
+    fn push_row(&mut self, label: &str, line: usize, result: Result<Asset, String>) {
+        match result {
+            Ok(asset) => self.assets.push(asset),
+            Err(message) => self.problems.push(InputProblem {
+                file: label.to_string(),
+                line,
+                message,
+            }),
+        }
+    }
+
+    /// Reads the first worksheet (or `sheet`) of an .xlsx or .ods workbook; the first
+    /// non-empty row is the header. Problems name the sheet's row number.
+    pub fn add_spreadsheet(
+        &mut self,
+        label: &str,
+        bytes: Vec<u8>,
+        sheet: Option<&str>,
+    ) -> Result<(), ExposureError> {
+        use calamine::Reader;
+        let mut book =
+            calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| {
+                ExposureError::NotAnInventory {
+                    path: label.to_string(),
+                    looks_like: "a zip archive that is not an .xlsx or .ods workbook".into(),
+                }
+            })?;
+        let names = book.sheet_names();
+        let name = match sheet {
+            Some(want) => names
+                .iter()
+                .find(|n| n.eq_ignore_ascii_case(want.trim()))
+                .cloned()
+                .ok_or_else(|| {
+                    ExposureError::malformed(
+                        label,
+                        0,
+                        format!(
+                            "a worksheet named `{want}`; the workbook has: {}",
+                            names.join(", ")
+                        ),
+                    )
+                })?,
+            None => names.first().cloned().ok_or_else(|| {
+                ExposureError::malformed(label, 0, "a workbook with at least one worksheet")
+            })?,
+        };
+        let range = book.worksheet_range(&name).map_err(|e| {
+            ExposureError::malformed(label, 0, format!("a readable worksheet `{name}` ({e})"))
+        })?;
+        let label = format!("{label} [sheet {name}]");
+        // Row numbers as the spreadsheet shows them.
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let mut rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    first_row + i + 1,
+                    r.iter().map(cell_text).collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+        let Some((_, header)) = rows.next() else {
+            return Err(ExposureError::malformed(
+                &label,
+                1,
+                "a header row, found an empty worksheet",
+            ));
+        };
+        let columns = map_columns(&label, &header)?;
+        for (line, cells) in rows {
+            let result = row_to_asset(&columns, &cells, &label, line);
+            self.push_row(&label, line, result);
         }
         Ok(())
     }
@@ -461,7 +591,7 @@ fn collect_components(list: &[Value], out: &mut Vec<Component>, depth: usize) {
 
 fn row_to_asset(
     columns: &[String],
-    record: &csv::ByteRecord,
+    cells: &[String],
     label: &str,
     line: usize,
 ) -> Result<Asset, String> {
@@ -470,19 +600,26 @@ fn row_to_asset(
         file: label.to_string(),
         line,
     };
-    if record.len() > columns.len() {
+    let extra_cells = cells
+        .iter()
+        .skip(columns.len())
+        .any(|c| !c.trim().is_empty());
+    if extra_cells {
         return Err(format!(
             "{} fields, but the header has {} columns",
-            record.len(),
+            cells.len(),
             columns.len()
         ));
     }
     for (i, column) in columns.iter().enumerate() {
-        let raw = record.get(i).unwrap_or_default();
-        let value = std::str::from_utf8(raw)
-            .map_err(|_| format!("column `{column}` is not valid UTF-8"))?
-            .trim();
+        let value = cells.get(i).map_or("", |c| c.trim());
         apply_field(&mut asset, column, value)?;
+    }
+    // A sheet with a model column and no product column: the model is the product.
+    if asset.product.is_empty() {
+        if let Some(m) = &asset.model {
+            asset.product = m.clone();
+        }
     }
     for req in ["name", "vendor", "product"] {
         let empty = match req {
@@ -497,6 +634,290 @@ fn row_to_asset(
     Ok(asset)
 }
 
+/// Header names as people write them, to ward's column. The first column matching a field
+/// takes it; a second one ("Department" next to "Location") is kept under its own name.
+const COLUMN_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "name",
+        &[
+            "name",
+            "asset_name",
+            "asset",
+            "device_name",
+            "hostname",
+            "host_name",
+            "computer_name",
+            "host",
+            "device",
+        ],
+    ),
+    (
+        "vendor",
+        &[
+            "vendor",
+            "manufacturer",
+            "make",
+            "mfr",
+            "mfg",
+            "brand",
+            "supplier",
+        ],
+    ),
+    (
+        "product",
+        &["product", "product_name", "model_name", "system"],
+    ),
+    ("model", &["model", "model_number", "model_no", "model_num"]),
+    (
+        "version",
+        &[
+            "version",
+            "firmware_version",
+            "firmware",
+            "fw_version",
+            "sw_version",
+            "software_version",
+            "software_release",
+            "os_version",
+            "release",
+        ],
+    ),
+    ("kind", &["kind"]),
+    (
+        "location",
+        &[
+            "location",
+            "department",
+            "dept",
+            "site",
+            "room",
+            "ward",
+            "unit",
+            "area",
+            "building",
+        ],
+    ),
+    ("criticality", &["criticality", "clinical_criticality"]),
+    (
+        "internet_exposed",
+        &["internet_exposed", "internet_facing", "exposed_to_internet"],
+    ),
+    ("segmented", &["segmented", "isolated", "own_vlan"]),
+    (
+        "end_of_support",
+        &[
+            "end_of_support",
+            "eol",
+            "eos",
+            "end_of_life",
+            "eol_date",
+            "eos_date",
+            "end_of_support_date",
+            "end_of_life_date",
+            "support_end",
+            "support_ends",
+        ],
+    ),
+    (
+        "owner",
+        &[
+            "owner",
+            "responsible",
+            "custodian",
+            "managed_by",
+            "support_group",
+        ],
+    ),
+    ("cpe", &["cpe", "cpe_name"]),
+];
+
+/// "Firmware Version" → `firmware_version`; "IP-Address" → `ip_address`.
+fn normalise_header(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let mut out = String::new();
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_string()
+}
+
+/// Maps a header row to ward's columns, or says which required ones are missing and what the
+/// header has.
+fn map_columns(label: &str, header: &[String]) -> Result<Vec<String>, ExposureError> {
+    let normal: Vec<String> = header.iter().map(|h| normalise_header(h)).collect();
+    let mut columns = normal.clone();
+    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    for (field, aliases) in COLUMN_ALIASES {
+        // Aliases in order of preference: "name" beats "device" when a sheet has both.
+        let hit = aliases
+            .iter()
+            .find_map(|a| normal.iter().position(|n| n == a));
+        if let Some(i) = hit {
+            if !taken.values().any(|&t| t == i) {
+                taken.insert(field, i);
+            }
+        }
+    }
+    // Columns that are aliases but lost to an earlier one keep their own name in `extra`.
+    for (i, c) in columns.iter_mut().enumerate() {
+        match taken.iter().find(|(_, &t)| t == i) {
+            Some((field, _)) => *c = (*field).to_string(),
+            None => {
+                if COLUMN_ALIASES.iter().any(|(f, _)| f == c) {
+                    c.push_str("_column");
+                }
+            }
+        }
+    }
+    let has = |f: &str| taken.contains_key(f);
+    let mut missing = Vec::new();
+    if !has("name") {
+        missing.push("name (asset name, hostname)");
+    }
+    if !has("vendor") {
+        missing.push("vendor (manufacturer, make)");
+    }
+    if !has("product") && !has("model") {
+        missing.push("product (model)");
+    }
+    if !has("version") {
+        missing.push("version (firmware version, software version)");
+    }
+    if missing.is_empty() {
+        return Ok(columns);
+    }
+    let shown: Vec<String> = header
+        .iter()
+        .map(|h| printable(h.trim()))
+        .filter(|h| !h.is_empty())
+        .take(30)
+        .map(|h| format!("`{h}`"))
+        .collect();
+    Err(ExposureError::Columns {
+        path: label.to_string(),
+        found: if shown.is_empty() {
+            "no column names".to_string()
+        } else {
+            shown.join(", ")
+        },
+        missing: format!(
+            "{} {}",
+            if missing.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            },
+            missing.join(", ")
+        ),
+    })
+}
+
+/// Text safe to show in an error: control characters dropped, at most 40 characters.
+fn printable(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() && *c != '\u{FFFD}')
+        .take(40)
+        .collect();
+    clean
+}
+
+/// What a file that is not text looks like, or `None` for text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    let kinds: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Excel .xls (or other Office 97) file; save it as .xlsx or CSV",
+        ),
+        (b"PK\x03\x04", "a zip archive"),
+        (b"\x1F\x8B", "a gzip-compressed file"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"ElfFile", "a Windows event log (.evtx)"),
+        (b"\x7FELF", "a program (ELF executable)"),
+        (b"MZ", "a Windows program"),
+        (b"SQLite format 3", "an SQLite database"),
+    ];
+    for (magic, what) in kinds {
+        if bytes.starts_with(magic) {
+            return Some(what);
+        }
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let nul = head.contains(&0);
+    // Cut at a character boundary: the head may end inside a multi-byte character.
+    let text_ok = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && e.valid_up_to() + 4 >= head.len(),
+    };
+    if nul || !text_ok {
+        return Some("binary data");
+    }
+    None
+}
+
+/// The separator of a delimited text file, told from its header row: comma, semicolon or
+/// tab, whichever occurs most outside quotes.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let line = bytes
+        .split(|b| *b == b'\n')
+        .find(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let Some(line) = line else {
+        return b',';
+    };
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        seps[best]
+    }
+}
+
+/// A spreadsheet cell as text; dates as YYYY-MM-DD, whole numbers without ".0".
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Data::DateTime(d) => excel_date(d.as_f64()).unwrap_or_else(|| d.as_f64().to_string()),
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+    }
+}
+
+/// An Excel serial date (days since 1899-12-30) as YYYY-MM-DD.
+fn excel_date(serial: f64) -> Option<String> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    base.checked_add_days(chrono::Days::new(serial.trunc() as u64))
+        .map(|d| d.to_string())
+}
+
 /// Sets one inventory field; the error says what was expected.
 fn apply_field(asset: &mut Asset, column: &str, value: &str) -> Result<(), String> {
     let opt = |v: &str| (!v.is_empty()).then(|| v.to_string());
@@ -504,6 +925,7 @@ fn apply_field(asset: &mut Asset, column: &str, value: &str) -> Result<(), Strin
         "name" => asset.name = value.to_string(),
         "vendor" => asset.vendor = value.to_string(),
         "product" => asset.product = value.to_string(),
+        "model" => asset.model = opt(value),
         "version" => asset.version = opt(value),
         "location" => asset.location = opt(value),
         "owner" => asset.owner = opt(value),
@@ -534,6 +956,16 @@ fn apply_field(asset: &mut Asset, column: &str, value: &str) -> Result<(), Strin
             })?)
         }
         "kind" | "criticality" | "internet_exposed" | "segmented" | "end_of_support" => {}
+        // Columns people use for the sort of asset: read when they say a sort ward knows
+        // ("Server", "Medical Device", "Switch"), kept as written otherwise.
+        "asset_type" | "asset_kind" | "device_type" | "type" | "category" | "asset_class"
+            if !value.is_empty() =>
+        {
+            if asset.kind.is_none() {
+                asset.kind = AssetKind::parse(value);
+            }
+            asset.extra.insert(column.to_string(), value.to_string());
+        }
         other => {
             if !value.is_empty() && !other.is_empty() {
                 asset.extra.insert(other.to_string(), value.to_string());
@@ -565,7 +997,7 @@ mod tests {
 
     #[test]
     fn columns_any_order_and_case_with_extras_kept() {
-        let csv = "Vendor,NAME,Version,Product,Criticality,internet_exposed,room\n\
+        let csv = "Vendor,NAME,Version,Product,Criticality,internet_exposed,Asset Tag\n\
                    BD,ICU pump 3,9.19,Alaris PC Unit 8015,life-sustaining,no,ICU-2\n";
         let mut inv = Inventory::default();
         inv.add_csv("inv.csv", csv.as_bytes()).unwrap();
@@ -573,7 +1005,7 @@ mod tests {
         assert_eq!(a.name, "ICU pump 3");
         assert_eq!(a.criticality, Some(Criticality::LifeSustaining));
         assert_eq!(a.internet_exposed, Some(false));
-        assert_eq!(a.extra.get("room").map(String::as_str), Some("ICU-2"));
+        assert_eq!(a.extra.get("asset_tag").map(String::as_str), Some("ICU-2"));
         assert_eq!(a.source.line, 2);
     }
 
@@ -598,7 +1030,10 @@ mod tests {
         let err = inv
             .add_csv("x.csv", b"name,vendor,product\na,b,c\n")
             .unwrap_err();
-        assert!(err.to_string().contains("`version`"));
+        assert!(
+            err.to_string().contains("version (firmware version"),
+            "{err}"
+        );
     }
 
     #[test]

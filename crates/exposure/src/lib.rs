@@ -31,7 +31,9 @@ pub mod version;
 pub use assess::{assess, Sources};
 pub use csaf::{Advisory, Remediation};
 pub use error::ExposureError;
-pub use inventory::{Asset, AssetKind, Criticality, InputProblem, Inventory, CSV_COLUMNS};
+pub use inventory::{
+    Asset, AssetKind, Criticality, InputProblem, Inventory, InventoryOptions, CSV_COLUMNS,
+};
 pub use nvd::NvdCatalog;
 pub use rank::{Decision, Tier};
 pub use report::{

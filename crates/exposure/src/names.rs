@@ -230,6 +230,16 @@ const KIND_WORDS: &[&str] = &[
     "suite",
     "controller",
     "remote",
+    // Imaging modalities name a kind of machine, not which one: "PET/CT" in a Philips
+    // advisory must not match every CT scanner an inventory lists.
+    "ct",
+    "mri",
+    "mr",
+    "pet",
+    "imaging",
+    "ultrasound",
+    "scanner",
+    "ray",
 ];
 
 /// A product name reduced to the words that identify it.
@@ -366,6 +376,25 @@ pub fn match_product(inventory: &ProductWords, advisory: &ProductWords) -> Optio
     None
 }
 
+/// Splits an advisory product name at its exclusion clause: "Vivid products, not including
+/// EchoPAC" names the Vivid family and excludes EchoPAC.
+pub fn split_exclusion(name: &str) -> (&str, Option<&str>) {
+    let lower = name.to_ascii_lowercase();
+    for marker in ["not including", "excluding", "except"] {
+        if let Some(i) = lower.find(marker) {
+            let head = name[..i]
+                .trim()
+                .trim_end_matches([',', ';', '(', '-'])
+                .trim();
+            let tail = name[i + marker.len()..].trim().trim_end_matches(')').trim();
+            if !head.is_empty() {
+                return (head, (!tail.is_empty()).then_some(tail));
+            }
+        }
+    }
+    (name, None)
+}
+
 /// The names an advisory product goes by: the whole name, each `/`-separated alternative,
 /// and a parenthesised short name ("Patient Information Center iX (PICiX)").
 pub fn product_aliases(name: &str) -> Vec<String> {
@@ -459,6 +488,19 @@ mod tests {
             "Hillrom and ELI, Baxter International Inc.",
         );
         assert!(match_product(&inv("ELI 150c", "Welch Allyn"), &eli).is_some());
+    }
+
+    #[test]
+    fn exclusion_clause_is_split_off() {
+        assert_eq!(
+            split_exclusion("Vivid products, not including EchoPAC"),
+            ("Vivid products", Some("EchoPAC"))
+        );
+        assert_eq!(split_exclusion("Alaris 8015"), ("Alaris 8015", None));
+        let family = pw("Vivid products", "GE Healthcare");
+        assert!(match_product(&inv("Vivid E95", "GE Healthcare"), &family).is_some());
+        // A modality word alone names no product.
+        assert!(pw("CT", "Philips").is_empty());
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl Tier {
         }
     }
 
-    fn base_score(self) -> f64 {
+    pub(crate) fn base_score(self) -> f64 {
         match self {
             Tier::Immediate => 75.0,
             Tier::OutOfCycle => 50.0,

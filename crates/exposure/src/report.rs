@@ -117,6 +117,9 @@ pub enum ActionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecommendedAction {
     pub kind: ActionKind,
+    /// Who carries it out: the inventory's `owner` column (e.g. Biomed) when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_version: Option<String>,
     /// One sentence.

@@ -174,6 +174,8 @@ fn clinic_vendor(vendor: &str) -> String {
 /// How a clinic tends to write the product: with or without the vendor in front, without
 /// the parenthesised details, in lower case.
 fn clinic_product(product: &str, vendor: &str, style: usize) -> String {
+    // A clinic writes "Vivid", not the advisory's "Vivid products, not including EchoPAC".
+    let product = ward_exposure::names::split_exclusion(product).0;
     let without_parens = {
         let mut s = String::new();
         let mut depth = 0;

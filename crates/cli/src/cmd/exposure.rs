@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 use ward_exposure::{
-    assess, Advisory, EpssScores, ExposureReport, Finding, Inventory, KevCatalog, NaiveDate,
-    NvdCatalog, Sources, Tier,
+    assess, Advisory, EpssScores, ExposureReport, Finding, Inventory, InventoryOptions, KevCatalog,
+    NaiveDate, NvdCatalog, Sources, Tier,
 };
 
 use crate::Global;
@@ -27,20 +27,28 @@ manufacturer.
 Tiers, most urgent first: immediate (act today), out-of-cycle (this week), scheduled (next \
 maintenance window), defer (normal care).
 
-INVENTORY CSV: one row per asset, a header row naming the columns, in any order, matched \
-case-insensitively. Required: name, vendor, product, version (version may be left blank; the \
-match is then reported as possible). Optional:
-  kind              workstation, server, network, medical-device or iot
-  location          free text (room, ward, site)
+INVENTORY: one row per asset under a header row, as CSV (comma, semicolon or tab separated, \
+told apart automatically), an Excel .xlsx or an OpenDocument .ods workbook (the first sheet, \
+or --sheet NAME). Columns in any order, under the names people use; other names accepted are \
+in brackets. Required: name (asset name, hostname, device), vendor (manufacturer, make), \
+product (product name, system) or model (model number), and version (firmware version, SW \
+version, software version; may be left blank: the match is then reported as possible). \
+Optional:
+  model             the model number (MMT-1780, 3005 S3): an advisory's exact model confirms a match
+  kind              workstation, server, network, medical-device or iot (asset type, device type)
+  location          free text (department, site, room)
   criticality       life-sustaining, patient-care, clinical-support or business
-  internet_exposed  yes or no: reachable from the internet
+  internet_exposed  yes or no: reachable from the internet (internet facing)
   segmented         yes or no: on its own network segment (VLAN)
-  end_of_support    a date such as 2025-06-30: the vendor's last day of support
-  owner             free text (who to call)
+  end_of_support    a date such as 2025-06-30 (EOL, EOS, end of life): past it, the asset is \
+listed even when no advisory names it
+  owner             who carries out the actions, e.g. Biomed (responsible)
   cpe               a CPE 2.3 name, when you know it
-Other columns are kept and shown in the JSON. A bad row is reported on stderr with its line and \
-skipped. --inventory may also be a CycloneDX 1.4-1.6 SBOM (JSON, one device) or a folder of \
-.csv and .json files.
+Other columns (serial, IP address) are kept and shown in the JSON. A bad row is reported on \
+stderr with its line and skipped. A header ward cannot map is an error listing the columns it \
+found and the ones it needs; a file that is no inventory (a PDF, an old .xls) is named for what \
+it looks like. --inventory may also be a CycloneDX 1.4-1.6 SBOM (JSON, one device) or a folder \
+of .csv, .tsv, .xlsx, .ods and .json files.
 
 Exit codes: 0 done; 1 findings at or above --fail-on; 2 bad input (file and line named).
 
@@ -50,9 +58,12 @@ Example:
 #[derive(Args, Debug)]
 #[command(after_long_help = LONG_HELP)]
 pub struct ExposureArgs {
-    /// Asset inventory: CSV, CycloneDX SBOM JSON, or a folder of them
+    /// Asset inventory: CSV, .xlsx, .ods, CycloneDX SBOM JSON, or a folder of them
     #[arg(long, value_name = "F")]
     pub inventory: PathBuf,
+    /// Worksheet of an .xlsx/.ods inventory to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// CISA Known Exploited Vulnerabilities catalog (JSON)
     #[arg(long, value_name = "F")]
     pub kev: Option<PathBuf>,
@@ -82,7 +93,12 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let inventory = Inventory::load(&args.inventory)?;
+    let inventory = Inventory::load_with(
+        &args.inventory,
+        &InventoryOptions {
+            sheet: args.sheet.clone(),
+        },
+    )?;
     let mut sources = Sources::default();
     if let Some(dir) = &args.advisories {
         sources.advisories = Advisory::load_dir(dir)?;

@@ -5,7 +5,7 @@ use crate::csaf::Remediation;
 use crate::inventory::{Asset, AssetKind, Criticality};
 use crate::rank::{Decision, Exploitation, Exposure, Tier};
 use crate::report::{ActionKind, Certainty, RecommendedAction, VulnerabilityFinding};
-use crate::version::Version;
+use crate::version::{Verdict, Version, VersionSpec};
 
 use super::hits::{offers_fix, offers_workaround};
 use super::is_medical;
@@ -17,6 +17,7 @@ pub(super) fn recommend(
     vulns: &[VulnerabilityFinding],
     current: Option<&Version>,
     end_of_support: bool,
+    affected: &[VersionSpec],
 ) -> RecommendedAction {
     let mut guidance: Vec<Remediation> = Vec::new();
     for v in vulns {
@@ -27,14 +28,24 @@ pub(super) fn recommend(
         }
     }
     let medical = is_medical(asset);
-    // The highest fixed version covers every flaw whose fix is named.
-    let target = vulns
+    // The highest fixed version covers every flaw whose fix is named; never one that an
+    // advisory of this same run lists as affected.
+    let best = vulns
         .iter()
         .filter_map(|v| v.fixed_version.as_deref())
         .filter_map(|s| Version::parse(s).map(|v| (s.to_string(), v)))
         .filter(|(_, v)| current.into_iter().all(|c| v > c))
-        .max_by(|a, b| a.1.cmp(&b.1))
-        .map(|(s, _)| s);
+        .max_by(|a, b| a.1.cmp(&b.1));
+    let still_affected = |v: &Version| {
+        affected.iter().any(|s| {
+            matches!(s, VersionSpec::Ranges { .. }) && s.verdict(Some(v)) == Verdict::Affected
+        })
+    };
+    let conflicting = best
+        .as_ref()
+        .filter(|(_, v)| still_affected(v))
+        .map(|(s, _)| s.clone());
+    let target = best.filter(|(_, v)| !still_affected(v)).map(|(s, _)| s);
     // A medical device is only sent to "update" when a version is named: telling a clinic to
     // patch a pump on the strength of vague vendor prose would be worse than isolating it.
     let vendor_fix = guidance.iter().any(offers_fix) && (!medical || target.is_some());
@@ -44,16 +55,30 @@ pub(super) fn recommend(
     } else {
         asset.vendor.clone()
     };
+    let owner = asset.owner.clone();
+    // Changes to a medical device go through its owner (Biomed, often) and the manufacturer.
+    let through = match &owner {
+        Some(o) => format!("{o} arranges it with {who}"),
+        None => format!("the device's owner arranges it with {who}"),
+    };
     let name = &asset.name;
+    let segmented = asset.segmented == Some(true);
+    let conflict_step = conflicting.map(|c| {
+        format!("An advisory names version {c} as the fix, but another advisory lists {c} as still affected: ask {who} which version fixes all of them.")
+    });
     let isolate_steps = |why: &str| {
-        let mut steps = vec![
-            format!("Move {name} onto its own network segment (VLAN) with no internet access, allowing only the connections it needs to work."),
-            "Block inbound connections to it from outside at the firewall, and switch off remote access you do not use.".to_string(),
-            format!("Call {who} support: {why} Ask whether a fix or a supported replacement exists, and write down the answer and the date."),
-        ];
-        if medical {
-            steps.push("Do not install updates on the device yourself: changes to a medical device need the manufacturer's approval.".to_string());
+        let mut steps = Vec::new();
+        if segmented {
+            steps.push(format!("{name} is already on its own network segment: check that the firewall between it and the rest of the network allows only the connections it needs to work, and no internet access."));
+        } else {
+            steps.push(format!("Move {name} onto its own network segment (VLAN) with no internet access, allowing only the connections it needs to work."));
         }
+        steps.push("Block inbound connections to it from outside at the firewall, and switch off remote access you do not use.".to_string());
+        steps.push(format!("Call {who} support: {why} Ask whether a fix or a supported replacement exists, and write down the answer and the date."));
+        if medical {
+            steps.push(format!("Do not change the device yourself: changes to a medical device go through the manufacturer's approved process, and {through}."));
+        }
+        steps.extend(conflict_step.clone());
         steps
     };
     if end_of_support {
@@ -61,10 +86,27 @@ pub(super) fn recommend(
             .end_of_support
             .map(|d| d.to_string())
             .unwrap_or_default();
+        if !medical {
+            // Ordinary IT past its support is replaced or upgraded, not walled off for good.
+            let by = owner.as_deref().unwrap_or("whoever looks after it");
+            return RecommendedAction {
+                who: owner.clone(),
+                kind: ActionKind::IsolateAndCallManufacturer,
+                target_version: None,
+                summary: format!("{name} ({}) is past its end of support ({date}) and will get no more security updates: upgrade it to a supported version or replace it.", asset.product),
+                steps: vec![
+                    format!("Plan the upgrade or replacement with {by}, and put a date on it."),
+                    "Until then, allow only the connections it needs to and from it, and switch off remote access you do not use.".to_string(),
+                    "Record the new product and version in the inventory so the next check is accurate.".to_string(),
+                ],
+                vendor_guidance: guidance,
+            };
+        }
         return RecommendedAction {
+            who: owner.clone(),
             kind: ActionKind::IsolateAndCallManufacturer,
             target_version: None,
-            summary: format!("{name} is past its end of support ({date}) and will get no more fixes: isolate it and call {who}."),
+            summary: format!("{name} is past its end of support ({date}) and will get no more fixes: keep it isolated and ask {who} about a supported replacement."),
             steps: isolate_steps("its support has ended."),
             vendor_guidance: guidance,
         };
@@ -80,7 +122,7 @@ pub(super) fn recommend(
         let mut steps = Vec::new();
         if medical {
             steps.push(format!(
-                "Ask {who} (or their service partner) to install the update: medical devices are updated through the manufacturer's approved process."
+                "The update goes through the manufacturer's approved process: {through}, and {who} (or their service partner) installs it."
             ));
         } else {
             steps.push(
@@ -97,6 +139,7 @@ pub(super) fn recommend(
             "Record the new version in the inventory so the next check is accurate.".to_string(),
         );
         return RecommendedAction {
+            who: owner.clone(),
             kind: ActionKind::PatchTo,
             target_version: target,
             summary,
@@ -106,13 +149,26 @@ pub(super) fn recommend(
     }
     if workaround {
         return RecommendedAction {
+            who: owner.clone(),
             kind: ActionKind::ApplyWorkaround,
             target_version: None,
             summary: format!("No fix is available yet: apply {who}'s workaround to {name}."),
-            steps: vec![
-                "Apply the vendor's workaround exactly as written below.".to_string(),
-                format!("Ask {who} when a fix will be available, and check again then."),
-            ],
+            steps: {
+                let mut steps = vec![
+                    "Apply the vendor's workaround exactly as written below.".to_string(),
+                    format!("Ask {who} when a fix will be available, and check again then."),
+                ];
+                if medical {
+                    steps.push(format!("Changes to a medical device go through the manufacturer's approved process: {through}."));
+                }
+                if segmented {
+                    steps.push(format!(
+                        "{name} is already on its own network segment; keep it there."
+                    ));
+                }
+                steps.extend(conflict_step.clone());
+                steps
+            },
             vendor_guidance: guidance,
         };
     }
@@ -121,6 +177,7 @@ pub(super) fn recommend(
         // security update is the usual answer.
         let ids: Vec<&str> = vulns.iter().take(3).map(|v| v.id.as_str()).collect();
         return RecommendedAction {
+            who: owner.clone(),
             kind: ActionKind::PatchTo,
             target_version: None,
             summary: format!(
@@ -139,6 +196,7 @@ pub(super) fn recommend(
         };
     }
     RecommendedAction {
+        who: owner.clone(),
         kind: ActionKind::IsolateAndCallManufacturer,
         target_version: None,
         summary: format!(
@@ -156,6 +214,7 @@ pub(super) fn explain(
     decision: &Decision,
     end_of_support: bool,
     action: &RecommendedAction,
+    tier: Tier,
 ) -> String {
     let mut s = String::new();
     let version = asset
@@ -182,7 +241,15 @@ pub(super) fn explain(
         .filter(|v| v.certainty == Certainty::Confirmed)
         .count();
     let n = vulns.len();
-    if confirmed == n {
+    if n == 0 {
+        s.push_str("No advisory checked names a flaw in it, but that can change any day. ");
+    } else if confirmed == 0 {
+        s.push_str(&format!(
+            "It is possibly affected by {} known {}: ward could not confirm its exact version or model against the advisory. ",
+            n,
+            plural(n, "vulnerability", "vulnerabilities"),
+        ));
+    } else if confirmed == n {
         s.push_str(&format!(
             "{} known {} {} it. ",
             n,
@@ -235,7 +302,7 @@ pub(super) fn explain(
                 p * 100.0
             ));
         }
-    } else {
+    } else if n > 0 {
         s.push_str("None is known to be exploited yet. ");
     }
     match decision.exposure {
@@ -250,7 +317,6 @@ pub(super) fn explain(
     } else if action.kind == ActionKind::IsolateAndCallManufacturer {
         s.push_str("The sources checked name no fix for it. ");
     }
-    let tier = vulns.first().map(|v| v.tier).unwrap_or(Tier::Defer);
     s.push_str(&format!("Priority: {} ({}).", tier.label(), tier.meaning()));
     s
 }

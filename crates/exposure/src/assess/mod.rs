@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::csaf::{Advisory, Remediation};
 use crate::inventory::{Asset, AssetKind, Criticality, Inventory};
-use crate::names::{product_aliases, vendor_keys, vendor_words, ProductWords};
+use crate::names::{product_aliases, split_exclusion, vendor_keys, vendor_words, ProductWords};
 use crate::nvd::NvdCatalog;
 use crate::rank::{
     exposure_of, impact_of, score_for, tier_for, Decision, Exploitation, Patchability, ScoreInputs,
@@ -43,6 +43,8 @@ struct IndexedProduct {
     /// For advisories that list models ("MMT-1710", "Accu-Chek Inform II"), the models'
     /// names: clinics record the model as the product.
     models: Vec<ProductWords>,
+    /// Products the advisory's name excludes ("Vivid products, not including EchoPAC").
+    exclusions: Vec<ProductWords>,
 }
 
 /// Advisory products grouped by canonical vendor key, with their names pre-split.
@@ -62,11 +64,32 @@ impl AdvisoryIndex {
                     .title
                     .split_once('_')
                     .map_or(adv.title.as_str(), |(_, t)| t);
-                let names: Vec<ProductWords> = product_aliases(&p.product_name)
+                let (name, excluded) = split_exclusion(&p.product_name);
+                // A bare number split off a list ("Hawkeye 4 / 1", "MX800/700/600") names
+                // nothing on its own: it would match any asset with that number in its name.
+                let names: Vec<ProductWords> = product_aliases(name)
                     .iter()
-                    .map(|n| ProductWords::new(n, &vw).with_context(title))
-                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                    .map(|(i, n)| (i, ProductWords::new(n, &vw).with_context(title)))
+                    .filter(|(i, w)| {
+                        !w.is_empty()
+                            && (*i == 0
+                                || !w
+                                    .distinctive
+                                    .iter()
+                                    .all(|d| d.chars().all(|c| c.is_ascii_digit())))
+                    })
+                    .map(|(_, w)| w)
                     .collect();
+                let exclusions: Vec<ProductWords> = excluded
+                    .map(|e| {
+                        e.split([',', '/'])
+                            .flat_map(|part| part.split(" and "))
+                            .map(|n| ProductWords::new(n, &vw))
+                            .filter(|w| !w.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let models: Vec<ProductWords> = match &p.versions.spec {
                     VersionSpec::Models { models } => models
                         .iter()
@@ -81,6 +104,7 @@ impl AdvisoryIndex {
                         product: pi,
                         names: names.clone(),
                         models: models.clone(),
+                        exclusions: exclusions.clone(),
                     });
                 }
             }
@@ -122,10 +146,11 @@ pub fn assess(inventory: &Inventory, sources: &Sources, today: NaiveDate) -> Exp
             .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
+    // Tier first: an "immediate" finding is never ranked below an "out-of-cycle" one.
     findings.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| b.tier.cmp(&a.tier))
+        b.tier
+            .cmp(&a.tier)
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.asset.name.cmp(&b.asset.name))
     });
     for (i, f) in findings.iter_mut().enumerate() {
@@ -160,6 +185,8 @@ struct RawHit {
     fixed_version: Option<String>,
     remediations: Vec<Remediation>,
     cvss: Option<Cvss>,
+    /// The versions the advisory calls affected, so no action names one of them as the fix.
+    affected: Option<VersionSpec>,
 }
 
 /// An inventory vendor's canonical keys and name words. Inventories repeat a handful of
@@ -186,6 +213,30 @@ impl VendorCache {
     }
 }
 
+/// The tier an asset past its end of support gets on its own, matched by a flaw or not: no
+/// fix will ever come, so it is planned this week when an attacker can reach it from the
+/// internet or a patient's life depends on it, and in the next maintenance window otherwise.
+pub fn end_of_support_tier(asset: &Asset) -> Tier {
+    if asset.internet_exposed == Some(true)
+        || asset.criticality == Some(Criticality::LifeSustaining)
+    {
+        Tier::OutOfCycle
+    } else {
+        Tier::Scheduled
+    }
+}
+
+fn band_top(tier: Tier) -> f64 {
+    match tier {
+        Tier::Immediate => 99.9,
+        Tier::OutOfCycle => 74.9,
+        Tier::Scheduled => 49.9,
+        Tier::Defer => 24.9,
+    }
+}
+
+// Long because: matching, merging, ranking and the end-of-support rule meet here, and the
+// finding's tier, score, action and explanation are decided together so they cannot disagree.
 fn assess_asset(
     asset: &Asset,
     sources: &Sources,
@@ -198,30 +249,50 @@ fn assess_asset(
     let mut hits: Vec<RawHit> = Vec::new();
     csaf_hits(asset, &vendor, version.as_ref(), sources, index, &mut hits);
     nvd_hits(asset, &vendor, &sources.nvd, &mut hits);
-    if hits.is_empty() {
+    let end_of_support = asset.end_of_support.is_some_and(|d| d <= today);
+    if hits.is_empty() && !end_of_support {
         return None;
     }
+    let affected: Vec<VersionSpec> = hits.iter().filter_map(|h| h.affected.clone()).collect();
     let merged = merge(hits);
-    let end_of_support = asset.end_of_support.is_some_and(|d| d <= today);
     let mut vulns: Vec<VulnerabilityFinding> = merged
         .into_iter()
         .map(|h| rank_hit(asset, h, sources, end_of_support))
         .collect();
-    vulns.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-    let top = vulns.first()?;
-    let tier = top.tier;
-    let decision = top.decision;
-    // More flaws on the same asset edge it ahead of an asset with one, within its band.
-    let band_top = match tier {
-        Tier::Immediate => 99.9,
-        Tier::OutOfCycle => 74.9,
-        Tier::Scheduled => 49.9,
-        Tier::Defer => 24.9,
+    vulns.sort_by(|a, b| {
+        b.tier
+            .cmp(&a.tier)
+            .then_with(|| b.score.total_cmp(&a.score))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let eos_decision = Decision {
+        exploitation: Exploitation::None,
+        exposure: exposure_of(asset),
+        patient_impact: impact_of(asset),
+        patchability: Patchability::EndOfSupport,
     };
-    let score = (top.score + 0.1 * (vulns.len().min(10) as f64 - 1.0)).min(band_top);
+    let (mut tier, decision, mut score) = match vulns.first() {
+        // More flaws on the same asset edge it ahead of an asset with one, within its band.
+        Some(top) => (
+            top.tier,
+            top.decision,
+            (top.score + 0.1 * (vulns.len().min(10) as f64 - 1.0)).min(band_top(top.tier)),
+        ),
+        None => (Tier::Defer, eos_decision, 0.0),
+    };
+    if end_of_support {
+        let eos_tier = end_of_support_tier(asset);
+        if eos_tier > tier {
+            // Within its band, by what the asset means for patients and how reachable it is.
+            let within = score_for(&eos_decision, &ScoreInputs::default())
+                - tier_for(&eos_decision).base_score();
+            tier = eos_tier;
+            score = (eos_tier.base_score() + within.clamp(0.0, 24.9)).min(band_top(eos_tier));
+        }
+    }
     let score = (score * 10.0).round() / 10.0;
-    let action = recommend(asset, &vulns, version.as_ref(), end_of_support);
-    let why = explain(asset, &vulns, &decision, end_of_support, &action);
+    let action = recommend(asset, &vulns, version.as_ref(), end_of_support, &affected);
+    let why = explain(asset, &vulns, &decision, end_of_support, &action, tier);
     Some(Finding {
         rank: 0,
         tier,
