@@ -23,6 +23,7 @@ pub mod known;
 pub mod local;
 pub mod observable;
 pub mod taxii;
+pub mod update;
 
 pub use error::FeedsError;
 pub use import::{import_path, Format, ImportResult, Problem};
