@@ -12,6 +12,7 @@ use ward_exposure::{
     NvdCatalog, Sources, Tier,
 };
 
+use crate::cmd::update::thousands;
 use crate::Global;
 
 // The subcommand's one-line doc in main.rs resets `long_about`, so the full description and
@@ -143,19 +144,6 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// 1530 → "1,530".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// How old data dated `day` (YYYY-MM-DD) is on `today`.
