@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
-type Handler = Box<dyn Fn(&str) -> (u16, Vec<u8>) + Send>;
+/// Answers a request: given the query string and the start of a `Range: bytes=N-` header.
+type Handler = Box<dyn Fn(&str, Option<usize>) -> (u16, Vec<u8>) + Send>;
 
 /// A tiny HTTP server: each path answers through its handler (given the query string);
 /// every request line is logged.
@@ -36,17 +37,21 @@ impl Server {
                 if reader.read_line(&mut request).is_err() {
                     continue;
                 }
+                let mut range = None;
                 loop {
                     let mut header = String::new();
                     if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
                         break;
+                    }
+                    if let Some(v) = header.to_ascii_lowercase().strip_prefix("range: bytes=") {
+                        range = v.trim().trim_end_matches('-').parse::<usize>().ok();
                     }
                 }
                 let target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
                 l.lock().unwrap().push(target.clone());
                 let (path, query) = target.split_once('?').unwrap_or((&target, ""));
                 let (status, body) = match r.lock().unwrap().get(path) {
-                    Some(h) => h(query),
+                    Some(h) => h(query, range),
                     None => (404, b"not found".to_vec()),
                 };
                 let head = format!(
@@ -60,7 +65,11 @@ impl Server {
         Server { base, routes, log }
     }
 
-    fn route(&self, path: &str, h: impl Fn(&str) -> (u16, Vec<u8>) + Send + 'static) {
+    fn route(
+        &self,
+        path: &str,
+        h: impl Fn(&str, Option<usize>) -> (u16, Vec<u8>) + Send + 'static,
+    ) {
         self.routes
             .lock()
             .unwrap()
@@ -69,7 +78,7 @@ impl Server {
 
     fn file(&self, path: &str, body: impl Into<Vec<u8>>) {
         let body = body.into();
-        self.route(path, move |_| (200, body.clone()));
+        self.route(path, move |_, _| (200, body.clone()));
     }
 
     fn take_log(&self) -> Vec<String> {
@@ -145,7 +154,7 @@ fn serve_all(server: &Server) {
     );
     server.file("/csaf/2023/icsa-23-001-01.json", advisory("ICSA-23-001-01"));
     let kev_page = read("nvd-kev.json");
-    server.route("/nvd", move |q| {
+    server.route("/nvd", move |q, _| {
         if q.contains("hasKev") {
             (200, kev_page.clone())
         } else {
@@ -261,7 +270,7 @@ fn second_run_fetches_only_changed_advisories_and_nvd_changes_after_the_cursor()
         "/csaf/2024/icsma-24-002-01.json",
         advisory("ICSMA-24-002-01"),
     );
-    server.route("/nvd", |q| {
+    server.route("/nvd", |q, _| {
         assert!(!q.contains("hasKev"), "KEV-listed records fetched twice");
         (200, nvd_page(&["CVE-2026-0001"], 0, 1))
     });
@@ -304,7 +313,7 @@ fn an_interrupted_nvd_paging_continues_at_the_page_it_stopped_on() {
     let server = Server::start();
     let fail = Arc::new(Mutex::new(true));
     let f = fail.clone();
-    server.route("/nvd", move |q| {
+    server.route("/nvd", move |q, _| {
         if q.contains("hasKev") {
             if q.ends_with("startIndex=0") {
                 (200, nvd_page(&["CVE-2024-0001"], 0, 2))
@@ -353,7 +362,7 @@ fn bad_responses_exit_2_naming_the_url_and_keep_what_was_kept() {
     ok(ward(data.path(), "2026-12-03T00:00:00Z", &["update"]));
     let kept_kev = std::fs::read(data.path().join("vulndata/kev.json")).unwrap();
     server.file("/kev.json", "<html>Service busy</html>");
-    server.route("/epss.csv.gz", |_| (500, b"oops".to_vec()));
+    server.route("/epss.csv.gz", |_, _| (500, b"oops".to_vec()));
     let out = ward(data.path(), "2026-12-04T00:00:00Z", &["update"]);
     let (_, err) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -440,4 +449,29 @@ fn an_imported_kev_catalog_is_used_by_exposure() {
     );
     let (_, err) = exposure(data.path());
     assert!(err.contains("using KEV 2026.12.01 (2 days old)"), "{err}");
+}
+
+#[test]
+fn a_download_left_half_done_is_continued_with_a_range_request() {
+    let server = Server::start();
+    let kev = read("kev.json");
+    let asked: Arc<Mutex<Option<usize>>> = Arc::default();
+    let (k, a) = (kev.clone(), asked.clone());
+    server.route("/kev.json", move |_, range| match range {
+        Some(from) => {
+            *a.lock().unwrap() = Some(from);
+            (206, k[from..].to_vec())
+        }
+        None => (200, k.clone()),
+    });
+    let data = data_for(&server, "sources = [\"kev\"]\n");
+    let vulndata = data.path().join("vulndata");
+    std::fs::create_dir_all(&vulndata).unwrap();
+    let part = vulndata.join("kev.json.download.part");
+    std::fs::write(&part, &kev[..100]).unwrap();
+    let (out, _) = ok(ward(data.path(), "2026-12-03T00:00:00Z", &["update"]));
+    assert!(out.contains("KEV: catalog 2026.12.01"), "{out}");
+    assert_eq!(*asked.lock().unwrap(), Some(100));
+    assert_eq!(std::fs::read(vulndata.join("kev.json")).unwrap(), kev);
+    assert!(!part.exists());
 }
