@@ -46,6 +46,9 @@ impl Server {
                     if let Some(v) = header.to_ascii_lowercase().strip_prefix("range: bytes=") {
                         range = v.trim().trim_end_matches('-').parse::<usize>().ok();
                     }
+                    if header.to_ascii_lowercase().starts_with("apikey:") {
+                        l.lock().unwrap().push(format!("header {}", header.trim()));
+                    }
                 }
                 let target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
                 l.lock().unwrap().push(target.clone());
@@ -474,4 +477,39 @@ fn a_download_left_half_done_is_continued_with_a_range_request() {
     assert_eq!(*asked.lock().unwrap(), Some(100));
     assert_eq!(std::fs::read(vulndata.join("kev.json")).unwrap(), kev);
     assert!(!part.exists());
+}
+
+#[test]
+fn nvd_rate_limit_answers_are_waited_out_and_the_api_key_is_sent() {
+    let server = Server::start();
+    let calls = Arc::new(Mutex::new(0));
+    let c = calls.clone();
+    server.route("/nvd", move |_, _| {
+        let mut n = c.lock().unwrap();
+        *n += 1;
+        if *n == 1 {
+            (403, b"Forbidden".to_vec())
+        } else {
+            (200, nvd_page(&[], 0, 0))
+        }
+    });
+    let data = data_for(&server, "");
+    let out = Command::new(env!("CARGO_BIN_EXE_ward"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["update", "--only", "nvd"])
+        .env("WARD_NOW", "2026-12-03T00:00:00Z")
+        .env("NVD_API_KEY", "test-key")
+        .output()
+        .unwrap();
+    let (o, e) = ok(out);
+    assert!(o.contains("NVD: 0 CVE records"), "{o}{e}");
+    // The 403, its retry, then the 120-day window, each with the key.
+    assert_eq!(*calls.lock().unwrap(), 3);
+    let keys = server
+        .take_log()
+        .iter()
+        .filter(|l| l.eq_ignore_ascii_case("header apikey: test-key"))
+        .count();
+    assert_eq!(keys, 3);
 }

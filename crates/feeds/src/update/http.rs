@@ -38,6 +38,7 @@ impl Http {
         url: &str,
         headers: &[(&str, &str)],
         range_from: u64,
+        rate_limited_403: bool,
     ) -> Result<ureq::Response, UpdateError> {
         let mut attempt = 0;
         loop {
@@ -55,6 +56,11 @@ impl Http {
                 Err(ureq::Error::Status(code, resp)) => {
                     if (code == 429 || (500..600).contains(&code)) && attempt < TRIES {
                         std::thread::sleep(wait);
+                        continue;
+                    }
+                    // NVD answers 403 when its rolling 30-second limit is reached.
+                    if code == 403 && rate_limited_403 && attempt < TRIES {
+                        std::thread::sleep(wait * 6);
                         continue;
                     }
                     let text = resp.into_string().unwrap_or_default();
@@ -87,7 +93,22 @@ impl Http {
 
     /// The body of `url`.
     pub fn get(&self, url: &str, headers: &[(&str, &str)]) -> Result<Vec<u8>, UpdateError> {
-        let resp = self.send(url, headers, 0)?;
+        self.get_from(url, headers, false)
+    }
+
+    /// The body of an NVD API `url`: a 403 (NVD's answer when its rate limit is reached) is
+    /// tried again after a longer wait.
+    pub fn get_nvd(&self, url: &str, headers: &[(&str, &str)]) -> Result<Vec<u8>, UpdateError> {
+        self.get_from(url, headers, true)
+    }
+
+    fn get_from(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        rate_limited_403: bool,
+    ) -> Result<Vec<u8>, UpdateError> {
+        let resp = self.send(url, headers, 0, rate_limited_403)?;
         let mut body = Vec::new();
         resp.into_reader()
             .take(MAX_BODY)
@@ -111,7 +132,7 @@ impl Http {
             std::fs::create_dir_all(dir).map_err(|e| UpdateError::io(dir, e))?;
         }
         let have = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0);
-        let resp = self.send(url, &[], have)?;
+        let resp = self.send(url, &[], have, false)?;
         let resumed = have > 0 && resp.status() == 206;
         let length = resp
             .header("Content-Length")

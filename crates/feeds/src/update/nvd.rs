@@ -352,7 +352,7 @@ impl Pager<'_> {
                     std::thread::sleep(delay);
                 }
                 requests += 1;
-                let body = self.http.get(&url, &headers)?;
+                let body = self.http.get_nvd(&url, &headers)?;
                 let text = String::from_utf8(body)
                     .map_err(|e| UpdateError::bad(&url, format!("UTF-8 JSON ({e})")))?;
                 let page: Page<'_> = serde_json::from_str(&text).map_err(|e| {
