@@ -238,6 +238,20 @@ mod tests {
         "vulnerabilities":[{"cveID":"CVE-2018-13379","vendorProject":"Fortinet","product":"FortiOS"}]}"#;
 
     #[test]
+    fn every_source_is_kept_under_vulndata_with_its_name() {
+        let d = DataDir::new("data");
+        let p = d.vuln_places();
+        let v = PathBuf::from("data").join("vulndata");
+        assert_eq!(d.vulndata_manifest_file(), v.join("manifest.json"));
+        assert_eq!(p.kev, v.join("kev.json"));
+        assert_eq!(p.epss, v.join("epss.csv"));
+        assert_eq!(p.csaf_dir, v.join("csaf"));
+        assert_eq!(p.csaf_state, v.join("csaf-state.json"));
+        assert_eq!(p.nvd_dir, v.join("nvd"));
+        assert_eq!(p.nvd_cursor, v.join("nvd-cursor.json"));
+    }
+
+    #[test]
     fn nothing_kept_reads_as_no_sources() {
         let dir = tempfile::tempdir().unwrap();
         let d = DataDir::new(dir.path());

@@ -191,6 +191,12 @@ pub fn run(args: UpdateArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     sources.sort();
     sources.dedup();
+    if sources.is_empty() {
+        anyhow::bail!(
+            "{}: [update] sources is empty: name sources there or give --only kev,epss,csaf,nvd",
+            data.feeds_config_file().display()
+        );
+    }
     let offline = match &args.offline {
         Some(dir) => {
             let files = OfflineFiles::find(dir)?;
