@@ -64,6 +64,8 @@ enum Command {
     Share(cmd::share::ShareArgs),
     /// Rank your assets and medical devices by known, exploited vulnerabilities
     Exposure(cmd::exposure::ExposureArgs),
+    /// Download vulnerability data (CISA KEV, FIRST EPSS, CISA CSAF advisories, NVD) for exposure
+    Update(cmd::update::UpdateArgs),
     /// The weekly action plan: what to do this week, and why
     Report(cmd::report::ReportArgs),
     /// The whole story on bundled sample data, in one command
@@ -132,6 +134,7 @@ fn main() -> ExitCode {
         Command::Scrub(a) => cmd::scrub::run(a, &global),
         Command::Share(a) => cmd::share::run(a, &global),
         Command::Exposure(a) => cmd::exposure::run(a, &global),
+        Command::Update(a) => cmd::update::run(a, &global),
         Command::Report(a) => cmd::report::run(a, &global),
         Command::Demo(a) => cmd::demo::run(a, &global),
     };

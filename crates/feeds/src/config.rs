@@ -31,6 +31,21 @@
 //! # Local additions to the shipped allow-lists (same syntax as the data files).
 //! [allow]
 //! entries = ["portal.clinic.example", "203.0.113.0/24"]
+//!
+//! # `ward update`: the sources it fetches by default and their addresses. A CSAF address is
+//! # a distribution folder holding `changes.csv` (CSAF 2.0 section 7.1.16).
+//! [update]
+//! sources = ["kev", "epss", "csaf", "nvd"]
+//! kev_url = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
+//! epss_url = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
+//! csaf_url = "https://raw.githubusercontent.com/cisagov/CSAF/develop/csaf_files/OT/white/"
+//! nvd_url = "https://services.nvd.nist.gov/rest/json/cves/2.0"
+//! # Seconds between NVD requests; when left out, 6 without an API key and 0.6 with one.
+//! # nvd_delay_seconds = 6.0
+//! nvd_page_size = 2000
+//! # Days of NVD changes the first run fetches, besides the records CISA lists as exploited.
+//! nvd_first_days = 120
+//! retry_seconds = 5.0
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -134,6 +149,8 @@ pub struct FeedsConfig {
     pub decay: DecayConfig,
     pub score: ScoreConfig,
     pub allow: AllowConfig,
+    /// Where `ward update` downloads vulnerability data from, and how fast.
+    pub update: crate::update::UpdateConfig,
 }
 
 impl FeedsConfig {
@@ -168,6 +185,13 @@ impl FeedsConfig {
                 });
             }
         }
+        config
+            .update
+            .check()
+            .map_err(|message| FeedsError::Config {
+                path: PathBuf::from(path),
+                message,
+            })?;
         Ok(config)
     }
 
@@ -206,6 +230,7 @@ mod tests {
         assert_eq!(parsed.decay, DecayConfig::default());
         assert_eq!(parsed.score, ScoreConfig::default());
         assert_eq!(parsed.allow.entries.len(), 2);
+        assert_eq!(parsed.update, crate::update::UpdateConfig::default());
     }
 
     #[test]
@@ -218,5 +243,9 @@ mod tests {
         .to_string();
         assert!(e.contains("decay.ip"), "{e}");
         assert!(FeedsConfig::parse(Path::new("f.toml"), "[nope]\n").is_err());
+        let e = FeedsConfig::parse(Path::new("f.toml"), "[update]\nsources = [\"osv\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("update.sources") && e.contains("`osv`"), "{e}");
     }
 }

@@ -24,6 +24,7 @@ pub mod local;
 pub mod net;
 pub mod observable;
 pub mod taxii;
+pub mod update;
 
 pub use error::FeedsError;
 pub use import::{import_path, Format, ImportResult, Problem};

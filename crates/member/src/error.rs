@@ -96,6 +96,10 @@ pub enum MemberError {
     /// `ward report done ID` for an action no plan listed.
     #[error("{id}: no plan lists this action (run `ward report` first, then use an id it shows)")]
     UnknownAction { id: String },
+    /// Vulnerability data could not be fetched, kept or read (the message names the URL or
+    /// file).
+    #[error(transparent)]
+    VulnData(#[from] ward_feeds::update::UpdateError),
     /// The local intel or the TAXII client failed.
     #[error(transparent)]
     Feeds(#[from] FeedsError),

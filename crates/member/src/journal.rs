@@ -93,6 +93,10 @@ pub struct ExposureRun {
     pub without_version: u64,
     pub sources: ward_exposure::SourceSummary,
     pub findings: u64,
+    /// The sources `ward update` kept that this run used, with their dates (none when flags
+    /// named files instead).
+    #[serde(default)]
+    pub kept: Vec<crate::VulnSource>,
 }
 
 /// What one command did, as kept in the record.

@@ -21,6 +21,7 @@ pub mod journal;
 mod plan;
 pub mod profile;
 pub mod share;
+mod vulndata;
 
 pub use data_dir::{
     DataDir, CACHE_DIR, EXPORTS_DIR, HUB_SIGHTINGS_FILE, MAX_SIGHTING_QUERIES, PLAN_DIR,
@@ -31,3 +32,4 @@ pub use files::write_atomic;
 pub use index::LoadedIndex;
 pub use journal::{Entry, Journal, LogFile, Run};
 pub use profile::{read_staff, OrgProfile, Staff, PROFILE_FILE};
+pub use vulndata::{VulnSource, VulnStatus, VULNDATA_DIR};

@@ -252,17 +252,31 @@ fn coverage(
             without_version: run.without_version,
         });
         let s = &run.sources;
-        let mut add = |name: &str, version: Option<String>, records: usize, dated| {
-            if records > 0 {
-                c.vulnerability_data.push(VulnDataCoverage {
-                    name: name.to_string(),
-                    version,
-                    records: records as u64,
-                    dated,
-                    age_days: None,
-                });
-            }
+        // The date of what `ward update` kept, when the run used it.
+        let kept_date = |key: &str| {
+            run.kept
+                .iter()
+                .find(|k| k.name == key)
+                .and_then(|k| k.published.clone())
         };
+        let mut add =
+            |name: &str, version: Option<String>, records: usize, dated: Option<String>| {
+                if records > 0 {
+                    let key = match name {
+                        "KEV catalog" => "kev",
+                        "EPSS scores" => "epss",
+                        "CISA advisories" => "csaf",
+                        _ => "nvd",
+                    };
+                    c.vulnerability_data.push(VulnDataCoverage {
+                        name: name.to_string(),
+                        version,
+                        records: records as u64,
+                        dated: dated.or_else(|| kept_date(key)),
+                        age_days: None,
+                    });
+                }
+            };
         add(
             "KEV catalog",
             s.kev_catalog_version.clone(),

@@ -12,6 +12,7 @@ use ward_exposure::{
     NaiveDate, NvdCatalog, Sources, Tier,
 };
 
+use crate::cmd::update::thousands;
 use crate::Global;
 
 // The subcommand's one-line doc in main.rs resets `long_about`, so the full description and
@@ -99,7 +100,29 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
             sheet: args.sheet.clone(),
         },
     )?;
-    let mut sources = Sources::default();
+    let today = args.as_of.unwrap_or_else(ward_exposure::today_utc);
+    let data = ward_member::DataDir::new(&global.data);
+    // What `ward update` kept is used for every source no flag names.
+    let flags = [
+        args.kev.is_some(),
+        args.epss.is_some(),
+        args.advisories.is_some(),
+        args.nvd.is_some(),
+    ];
+    let (mut sources, mut kept) = if flags.iter().all(|f| *f) {
+        (Sources::default(), ward_member::VulnStatus::default())
+    } else {
+        data.load_vulndata()
+            .context("reading the vulnerability data kept by `ward update`")?
+    };
+    let overridden = |name: &str| match name {
+        "kev" => flags[0],
+        "epss" => flags[1],
+        "csaf" => flags[2],
+        "nvd" => flags[3],
+        _ => false,
+    };
+    kept.sources.retain(|s| !overridden(&s.name));
     if let Some(dir) = &args.advisories {
         sources.advisories = Advisory::load_dir(dir)?;
     }
@@ -112,14 +135,15 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(p) = &args.epss {
         sources.epss = EpssScores::load(p)?;
     }
-    let today = args.as_of.unwrap_or_else(ward_exposure::today_utc);
+    if let Some(note) = kept_note(&kept, &flags, today) {
+        eprintln!("{note}");
+    }
     let report = assess(&inventory, &sources, today);
 
     for p in &report.problems {
         eprintln!("ward: warning: {p} (row skipped)");
     }
     // The weekly plan (`ward report`) reads the latest ranking from the data folder.
-    let data = ward_member::DataDir::new(&global.data);
     data.save_latest_exposure(&report)?;
     // What was checked, for the plan's coverage.
     data.journal()?.record(ward_member::Run::Exposure(
@@ -133,6 +157,7 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 .count() as u64,
             sources: report.sources.clone(),
             findings: report.findings.len() as u64,
+            kept: kept.sources.clone(),
         },
     ))?;
     let stdout = std::io::stdout();
@@ -150,6 +175,91 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How old data dated `day` (YYYY-MM-DD) is on `today`.
+fn age(day: Option<&str>, today: NaiveDate) -> String {
+    let Some(d) = day.and_then(|d| d.get(..10)).and_then(crate::input::day) else {
+        return String::new();
+    };
+    match (today - d).num_days() {
+        i64::MIN..=0 => " (today)".to_string(),
+        1 => " (1 day old)".to_string(),
+        n => format!(" ({n} days old)"),
+    }
+}
+
+/// How long ago data was fetched on `fetched_at` (RFC 3339).
+fn fetched(fetched_at: Option<&str>, today: NaiveDate) -> String {
+    let Some(d) = fetched_at
+        .and_then(|d| d.get(..10))
+        .and_then(crate::input::day)
+    else {
+        return String::new();
+    };
+    match (today - d).num_days() {
+        i64::MIN..=0 => " (fetched today)".to_string(),
+        1 => " (fetched yesterday)".to_string(),
+        n => format!(" (fetched {n} days ago)"),
+    }
+}
+
+/// The stderr line saying which kept sources this run used and how old each is, or that
+/// none is kept (`None` when flags named every source).
+fn kept_note(
+    kept: &ward_member::VulnStatus,
+    flags: &[bool; 4],
+    today: NaiveDate,
+) -> Option<String> {
+    if flags.iter().all(|f| *f) {
+        return None;
+    }
+    if kept.sources.is_empty() {
+        return Some(if flags.iter().any(|f| *f) {
+            "ward: no other vulnerability data is kept in the data folder; `ward update` downloads KEV, EPSS, advisories and NVD records".to_string()
+        } else {
+            "ward: no vulnerability data is kept in the data folder, so no known flaw can be matched (only what the inventory says, such as end of support, is checked); run `ward update` to download KEV, EPSS, advisories and NVD records, or name files with --kev, --epss, --advisories, --nvd".to_string()
+        });
+    }
+    let parts: Vec<String> = kept
+        .sources
+        .iter()
+        .map(|s| {
+            let when = s.published.as_deref().or(s.fetched_at.as_deref());
+            match s.name.as_str() {
+                "kev" => format!(
+                    "KEV {}{}",
+                    s.version.as_deref().unwrap_or("catalog"),
+                    age(when, today)
+                ),
+                "epss" => format!(
+                    "EPSS {}{}",
+                    s.published.as_deref().unwrap_or("scores"),
+                    age(when, today)
+                ),
+                "csaf" => format!(
+                    "{} {}{}",
+                    thousands(s.records),
+                    if s.records == 1 {
+                        "advisory"
+                    } else {
+                        "advisories"
+                    },
+                    fetched(s.fetched_at.as_deref(), today)
+                ),
+                _ => format!(
+                    "{} NVD {}{}",
+                    thousands(s.records),
+                    if s.records == 1 { "record" } else { "records" },
+                    fetched(s.fetched_at.as_deref(), today)
+                ),
+            }
+        })
+        .collect();
+    Some(format!(
+        "using {}; `ward update` refreshes them",
+        parts.join(", ")
+    ))
 }
 
 fn cut(text: &str, width: usize) -> String {

@@ -99,6 +99,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let summary = local
         .add_imported_at(&result, now)
         .context("writing to the local store")?;
+    let vuln_copies = keep_vuln_copies(&result.files, &DataDir::new(&global.data));
     let indicators = result
         .objects
         .iter()
@@ -135,6 +136,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                     .map(|(name, n, path)| json!({"name": name, "entries": n, "path": path.display().to_string()}))
                     .collect::<Vec<Value>>(),
                 "skipped": result.problems,
+                "kept_for_exposure": vuln_copies,
             })
         );
     } else {
@@ -165,6 +167,9 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 result.clamped
             );
         }
+        for note in &vuln_copies {
+            println!("{note}");
+        }
         for (name, n, path) in &allow_saved {
             println!(
                 "allow-list {name:?}: {n} entries saved to {}; they are left out of every blocking export",
@@ -173,4 +178,53 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Keeps copies of imported KEV catalogs (JSON) and CSAF advisories in the data folder's
+/// vulnerability data, so that `ward exposure` uses them; returns one line per copy kept
+/// (or why not).
+fn keep_vuln_copies(files: &[(PathBuf, Format)], data: &DataDir) -> Vec<String> {
+    let fetched_at = ward_stix::Timestamp {
+        frac_digits: 0,
+        ..ward_member::journal::now()
+    }
+    .to_string();
+    let mut notes = Vec::new();
+    for (path, _) in files.iter().filter(|(_, f)| *f == Format::Kev) {
+        notes.push(match data.keep_kev_copy(path, &fetched_at) {
+            Ok(s) => format!(
+                "KEV catalog {} ({} {}) kept in {} for `ward exposure`",
+                s.version.as_deref().unwrap_or("(no version)"),
+                s.records,
+                if s.records == 1 { "entry" } else { "entries" },
+                data.vulndata_dir().display()
+            ),
+            Err(e) => format!(
+                "{}: not kept for `ward exposure` ({e}); it reads the KEV JSON catalog",
+                path.display()
+            ),
+        });
+    }
+    let advisories: Vec<PathBuf> = files
+        .iter()
+        .filter(|(_, f)| *f == Format::Csaf)
+        .map(|(p, _)| p.clone())
+        .collect();
+    if !advisories.is_empty() {
+        notes.push(match data.keep_advisory_copies(&advisories, &fetched_at) {
+            Ok(s) => format!(
+                "{} CSAF {} kept in {} for `ward exposure` ({} in all)",
+                advisories.len(),
+                if advisories.len() == 1 {
+                    "advisory"
+                } else {
+                    "advisories"
+                },
+                data.vulndata_dir().display(),
+                s.records
+            ),
+            Err(e) => format!("advisories not kept for `ward exposure`: {e}"),
+        });
+    }
+    notes
 }

@@ -13,4 +13,5 @@ pub mod scan;
 pub mod scrub;
 pub mod serve;
 pub mod share;
+pub mod update;
 pub mod validate;
