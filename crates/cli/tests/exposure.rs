@@ -114,7 +114,7 @@ fn fail_on_exits_1_only_when_a_finding_reaches_the_tier() {
 fn bad_files_exit_2_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let inv = dir.path().join("inv.csv");
-    std::fs::write(&inv, "name,vendor,model\na,b,c\n").unwrap();
+    std::fs::write(&inv, "name,vendor,serial\na,b,c\n").unwrap();
     let out = ward()
         .arg("exposure")
         .arg("--inventory")
@@ -125,7 +125,7 @@ fn bad_files_exit_2_naming_file_and_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains("inv.csv") && stderr.contains("`product`"),
+        stderr.contains("inv.csv") && stderr.contains("product") && stderr.contains("`serial`"),
         "{stderr}"
     );
 
@@ -159,7 +159,8 @@ fn help_documents_the_inventory_columns() {
     let out = ward().args(["exposure", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     for col in [
-        "name, vendor, product, version",
+        "Required: name",
+        "vendor (manufacturer, make)",
         "criticality",
         "internet_exposed",
         "end_of_support",

@@ -492,7 +492,10 @@ fn replace_unsupported(asset: &ExposedAsset) -> Option<Action> {
             "{} is past its end of support. New flaws in it will never be fixed.",
             asset.asset
         ),
-        who: "Your practice manager, with your IT person.".to_string(),
+        who: match &asset.owner {
+            Some(owner) => format!("{owner}, who looks after it, with your practice manager."),
+            None => "Your practice manager, with your IT person.".to_string(),
+        },
         ticket: None,
         effort: "1 hour to plan; the swap takes longer".to_string(),
         what_breaks: "A new model may not talk to your other systems. Ask the maker to confirm it \
@@ -501,7 +504,13 @@ fn replace_unsupported(asset: &ExposedAsset) -> Option<Action> {
         csf: csf_refs(&["ID.AM-08"]),
         hicp: vec![frameworks::hicp(5)],
         cpg: cpg(Cpg::AssetInventory),
-        risk: (25 + criticality_bonus(&asset.criticality)).min(60),
+        // Listed for its end of support alone, it takes its tier's place; beside a flaw to
+        // fix, it comes after the fix.
+        risk: if asset.vulnerabilities.is_empty() {
+            asset_risk(asset)
+        } else {
+            (25 + criticality_bonus(&asset.criticality)).min(60)
+        },
         status: "new".to_string(),
     })
 }
@@ -511,7 +520,11 @@ pub fn actions(input: &PlanInput) -> Vec<Action> {
     let mut all = machines_to_check(&input.hits);
     all.extend(block_lists(&input.blocklists, &input.hits));
     for asset in &input.exposures {
-        all.push(fix_asset(asset));
+        // An asset listed only because it is past its end of support has no flaw to fix:
+        // replacing it is its action.
+        if !asset.vulnerabilities.is_empty() {
+            all.push(fix_asset(asset));
+        }
         all.extend(replace_unsupported(asset));
     }
     // Equal risk: keep a stable order by id, so plans compare week to week.

@@ -536,3 +536,33 @@ fn tiers_decide_the_order_and_medical_devices_go_through_their_owner() {
         pump.what
     );
 }
+
+#[test]
+fn an_asset_listed_for_its_end_of_support_alone_gets_a_replacement_not_a_fix() {
+    let mut server = asset("File server", "server", "business");
+    server.vendor = "Microsoft".into();
+    server.product = "Windows Server 2012 R2".into();
+    server.vulnerabilities.clear();
+    server.end_of_support = true;
+    server.internet_exposed = true;
+    server.tier = "out-of-cycle".into();
+    let input = PlanInput {
+        organization: "Clinic".into(),
+        date: "2026-11-28".into(),
+        exposures: vec![server],
+        coverage: checked_week(),
+        ..Default::default()
+    };
+    let plan = build(&input);
+    let all: Vec<_> = plan.top.iter().chain(&plan.rest).collect();
+    assert!(all.iter().all(|a| !a.why.contains("known flaws ()")));
+    let replace = all
+        .iter()
+        .find(|a| a.title.contains("Plan to replace File server"))
+        .expect("a replacement action");
+    assert!(
+        replace.risk >= 60,
+        "out-of-cycle band, got {}",
+        replace.risk
+    );
+}

@@ -65,16 +65,16 @@ pub struct ExposureArgs {
     /// Worksheet of an .xlsx/.ods inventory to read (default: the first)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// CISA Known Exploited Vulnerabilities catalog (JSON)
+    /// CISA Known Exploited Vulnerabilities catalog (JSON) (default: the one `ward update` kept)
     #[arg(long, value_name = "F")]
     pub kev: Option<PathBuf>,
-    /// FIRST EPSS scores (CSV)
+    /// FIRST EPSS scores (CSV) (default: the ones `ward update` kept)
     #[arg(long, value_name = "F")]
     pub epss: Option<PathBuf>,
-    /// Folder of CSAF 2.0 advisories
+    /// Folder of CSAF 2.0 advisories (default: the ones `ward update` kept)
     #[arg(long, value_name = "DIR")]
     pub advisories: Option<PathBuf>,
-    /// NVD CVE JSON 2.0 file
+    /// NVD CVE JSON 2.0 file (default: the records `ward update` kept)
     #[arg(long, value_name = "F")]
     pub nvd: Option<PathBuf>,
     /// Exit 1 when a finding is at or above this tier (immediate, out-of-cycle, scheduled, defer)
@@ -274,6 +274,14 @@ fn cut(text: &str, width: usize) -> String {
 
 fn action_label(f: &Finding) -> String {
     use ward_exposure::ActionKind;
+    if f.vulnerabilities.is_empty() {
+        // Listed for its end of support alone.
+        return if f.asset.kind == Some(ward_exposure::AssetKind::MedicalDevice) {
+            "unsupported: ask maker".to_string()
+        } else {
+            "unsupported: replace".to_string()
+        };
+    }
     match (f.action.kind, &f.action.target_version) {
         (ActionKind::PatchTo, Some(v)) => format!("update to {v}"),
         (ActionKind::PatchTo, None) => "install vendor update".to_string(),
