@@ -119,6 +119,12 @@ fn summary(input: &PlanInput, c: &input::Coverage, top: &[Action], done: usize) 
         .flat_map(|h| h.internal_hosts.iter().map(String::as_str))
         .collect();
     let exploited = input.exposures.iter().filter(|e| e.known_exploited).count();
+    let flawed = input
+        .exposures
+        .iter()
+        .filter(|e| !e.vulnerabilities.is_empty())
+        .count();
+    let unsupported_only = input.exposures.len() - flawed;
     let mut text = String::new();
     if c.nothing_checked() {
         text.push_str(
@@ -149,13 +155,13 @@ fn summary(input: &PlanInput, c: &input::Coverage, top: &[Action], done: usize) 
         // Said above.
     } else if input.exposures.is_empty() && !c.devices_checked() {
         text.push_str("We did not check our devices for known flaws. ");
-    } else if input.exposures.is_empty() {
+    } else if flawed == 0 {
         text.push_str("No device in our list has a known flaw that we know of. ");
     } else {
         text.push_str(&format!(
             "{} {} known flaws",
-            input.exposures.len(),
-            if input.exposures.len() == 1 {
+            flawed,
+            if flawed == 1 {
                 "device has"
             } else {
                 "devices have"
@@ -168,6 +174,21 @@ fn summary(input: &PlanInput, c: &input::Coverage, top: &[Action], done: usize) 
             ));
         }
         text.push_str(". ");
+    }
+    if unsupported_only > 0 {
+        text.push_str(&format!(
+            "{} past {} end of support and will get no more fixes. ",
+            if unsupported_only == 1 {
+                "1 more device is".to_string()
+            } else {
+                format!("{unsupported_only} more devices are")
+            },
+            if unsupported_only == 1 {
+                "its"
+            } else {
+                "their"
+            }
+        ));
     }
     match top.first() {
         Some(first) => text.push_str(&format!(

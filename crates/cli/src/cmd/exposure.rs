@@ -400,7 +400,11 @@ fn print_table(
         } else {
             String::new()
         };
-        writeln!(out, "   Flaws: {}{more}", ids.join(", "))?;
+        if ids.is_empty() {
+            writeln!(out, "   Flaws: none known; listed for its end of support")?;
+        } else {
+            writeln!(out, "   Flaws: {}{more}", ids.join(", "))?;
+        }
     }
     Ok(())
 }
