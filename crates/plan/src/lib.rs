@@ -20,7 +20,7 @@ mod markdown;
 
 use serde::{Deserialize, Serialize};
 
-pub use actions::Action;
+pub use actions::{thousands, Action};
 pub use input::PlanInput;
 
 /// What the risk number on each action means, said once on the plan.

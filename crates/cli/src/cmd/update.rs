@@ -110,18 +110,8 @@ impl Progress for Bars {
     }
 }
 
-/// 1402 → "1,402".
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// 1402 → "1,402" (the plan's own formatter, so numbers read the same everywhere).
+pub(crate) use ward_plan::thousands;
 
 /// "1 entry", "2 entries".
 fn count(n: u64, one: &str, many: &str) -> String {
