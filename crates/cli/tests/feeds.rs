@@ -124,6 +124,26 @@ fn exports_write_files_and_their_companions() {
     assert_eq!(out.status.code(), Some(2));
     let rpz = ok(&ward(data.path(), &["export", "--format", "rpz"]));
     assert!(rpz.contains("ads-tracker.example IN CNAME ."));
+    // A folder that does not exist yet is created (the README's `--out ward-data/exports/...`
+    // on a fresh store).
+    let nested = out_dir
+        .path()
+        .join("ward-data")
+        .join("exports")
+        .join("block-ip.txt");
+    ok(&ward(
+        data.path(),
+        &[
+            "export",
+            "--format",
+            "plain-ip",
+            "--out",
+            nested.to_str().unwrap(),
+        ],
+    ));
+    assert!(std::fs::read_to_string(&nested)
+        .unwrap()
+        .starts_with("# ward export"));
 }
 
 fn days_ago(days: i64) -> String {

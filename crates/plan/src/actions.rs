@@ -239,7 +239,7 @@ fn block_lists(blocklists: &[Blocklist], hits: &[Hit]) -> Option<Action> {
             format!("Use these files: {}.", files.join("; ")),
             "pfSense or OPNsense: add a URL table alias that points at the address file, then a rule that blocks it.".to_string(),
             "FortiGate: add the file as an external threat feed, then use it in a deny policy.".to_string(),
-            "Windows firewall: run `New-NetFirewallRule -Direction Outbound -Action Block -RemoteAddress (Get-Content FILE)`.".to_string(),
+            "Windows firewall: run `New-NetFirewallRule -DisplayName ward-block -Direction Outbound -Action Block -RemoteAddress (Get-Content FILE | Where-Object { $_ -and $_ -notmatch '^#' })` (the filter skips the file's comment lines).".to_string(),
             "DNS server: load the RPZ file (`ward export --format rpz`) as a response policy zone.".to_string(),
         ],
         why,

@@ -13,7 +13,22 @@ use ward_stix::Tlp;
 
 use crate::Global;
 
+const EXPORT_HELP: &str = "\
+Writes the active indicators in a form a firewall, DNS server or IDS loads. Aged-out and \
+allow-listed indicators are left out of the blocking formats, and so are private, loopback \
+and documentation addresses.
+
+Examples:
+  ward export --format plain-ip --out ward-data/exports/block-ip.txt      firewall address list
+  ward export --format plain-domain --out ward-data/exports/block-domain.txt
+  ward export --format rpz --out ward.rpz                  DNS response policy zone (BIND, Unbound)
+  ward export --format suricata --out ward.rules           Suricata rules and their list files
+  ward export --format stix --max-tlp green > share.json   only what may be shared widely
+
+Files written under ward-data/exports/ are counted by the weekly plan (`ward report`).";
+
 #[derive(Args, Debug)]
+#[command(after_long_help = EXPORT_HELP)]
 pub struct ExportArgs {
     /// stix, csv, plain-ip, plain-domain, plain-url, rpz, suricata, zeek-intel, snort
     #[arg(long)]
@@ -48,9 +63,18 @@ pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
+            // The folder is created when missing (`--out ward-data/exports/block-ip.txt` on a
+            // fresh store).
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!(
+                    "--out {}: cannot create its folder {}",
+                    out.display(),
+                    parent.display()
+                )
+            })?;
             let dir = parent
                 .canonicalize()
-                .with_context(|| format!("--out {}: its folder does not exist", out.display()))?;
+                .with_context(|| format!("--out {}: its folder cannot be read", out.display()))?;
             Some(dir.display().to_string())
         }
         None => None,

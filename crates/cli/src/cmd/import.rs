@@ -42,7 +42,23 @@ fn input_bytes(path: &std::path::Path) -> u64 {
 /// How many skipped entries are listed on stderr before the rest are only counted.
 const PROBLEMS_SHOWN: usize = 20;
 
+const IMPORT_HELP: &str = "\
+The format is told from the content; --format forces one. A bad row is skipped with its line \
+named; the rest is imported. Importing the same file again adds only what changed.
+
+Examples:
+  ward import feodo-ipblocklist.csv              abuse.ch Feodo Tracker (CSV)
+  ward import threatfox.json                     abuse.ch ThreatFox (JSON)
+  ward import drop.txt                           Spamhaus DROP (address blocks)
+  ward import partner-bundle.json                a STIX 2.1 bundle from a partner
+  ward import known_exploited_vulnerabilities.json   CISA KEV (also kept for `ward exposure`)
+  ward import misp-warninglists/lists/           MISP warninglists, kept as allow-lists
+
+Shared intel from your ISAO comes in with `ward pull` instead (`ward pull --list` shows the \
+collection ids).";
+
 #[derive(Args, Debug)]
+#[command(after_long_help = IMPORT_HELP)]
 pub struct ImportArgs {
     /// Input format; sniffed from the content when not given. One of: stix, misp, csv,
     /// text, feodo, urlhaus, threatfox-csv, threatfox-json, malwarebazaar, spamhaus-drop,

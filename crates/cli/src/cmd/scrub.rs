@@ -18,7 +18,20 @@ pub enum ScrubFormat {
     Stix,
 }
 
+const SCRUB_HELP: &str = "\
+Removes the 18 HIPAA identifiers (names, addresses, dates tied to a person, phone numbers, \
+record numbers...) and your organization's own names, domains, staff and host names (from \
+`ward init`), and keeps the attack indicators (attacker addresses, domains, hashes, CVEs). \
+Nothing is sent anywhere: `ward share` sends.
+
+Examples:
+  ward scrub incident-notes.txt                  the scrubbed text on standard output
+  ward scrub incident-notes.txt --report removed.json   and what was removed, kept locally
+  ward scrub --format stix sighting.json         a STIX bundle, object by object
+  cat tickets.jsonl | ward scrub --jsonl -       one document a line";
+
 #[derive(Args, Debug)]
+#[command(after_long_help = SCRUB_HELP)]
 pub struct ScrubArgs {
     /// Your organization's own domain (repeatable): its addresses and host names are removed
     #[arg(long = "org-domain", value_name = "D")]

@@ -22,7 +22,20 @@ use crate::Global;
 
 const TAXII_MEDIA_TYPE: &str = "application/taxii+json;version=2.1";
 
+const SHARE_HELP: &str = "\
+Scrubs the file with your organization's profile (`ward init`), shows the exact difference \
+between what you wrote and what would leave, checks the hub, the token and the collection, \
+then sends. Always look at the preview first with --dry-run.
+
+Examples:
+  ward share notes.txt --to https://hub.example.org/taxii2/api/ --collection ID --dry-run
+  ward share notes.txt --to https://hub.example.org/taxii2/api/ --collection ID
+  ward share sightings.json --to URL --collection ID --ca-cert hub-ca.pem
+
+The collection id comes from `ward pull --from URL --list`.";
+
 #[derive(Args, Debug)]
+#[command(after_long_help = SHARE_HELP)]
 pub struct ShareArgs {
     /// The sighting or report to share: a STIX document, or a plain-text narrative
     pub file: PathBuf,
