@@ -343,3 +343,27 @@ fn a_large_known_list_re_imported_is_reported_already_stored_and_another_feed_ad
         [json!(6001), json!(6000), json!(0), json!(6001)]
     );
 }
+
+#[test]
+fn private_and_special_addresses_never_reach_a_block_list() {
+    let data = tempfile::tempdir().unwrap();
+    let list = data.path().join("list.txt");
+    std::fs::write(
+        &list,
+        "10.1.2.3\n192.168.0.0/16\n127.0.0.1\n169.254.1.1\n224.0.0.251\n185.220.101.5\nfd00::1\n",
+    )
+    .unwrap();
+    ok(&ward(data.path(), &["import", list.to_str().unwrap()]));
+    let out = ward(data.path(), &["export", "--format", "plain-ip"]);
+    let plain = ok(&out);
+    let entries: Vec<&str> = plain.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(entries, ["185.220.101.5"], "{plain}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("6 private, loopback or other special addresses kept out of block lists"),
+        "{err}"
+    );
+    // They stay in the store as context: the STIX export still has them.
+    let stix = ok(&ward(data.path(), &["export", "--format", "stix"]));
+    assert!(stix.contains("10.1.2.3"), "{stix}");
+}

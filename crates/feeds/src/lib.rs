@@ -22,6 +22,7 @@ pub mod indicator;
 pub mod known;
 pub mod local;
 pub mod net;
+pub mod never_block;
 pub mod observable;
 pub mod taxii;
 pub mod update;

@@ -15,8 +15,8 @@ use crate::Global;
 
 const EXPORT_HELP: &str = "\
 Writes the active indicators in a form a firewall, DNS server or IDS loads. Aged-out and \
-allow-listed indicators are left out of the blocking formats, and so are private, loopback \
-and documentation addresses.
+allow-listed indicators are left out of the blocking formats, and so are private, loopback, \
+link-local, multicast and other special-purpose addresses (counted on standard error).
 
 Examples:
   ward export --format plain-ip --out ward-data/exports/block-ip.txt      firewall address list
@@ -117,15 +117,18 @@ pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         println!(
             "{}",
             json!({"format": format.name(), "entries": export.entries, "allow_listed_left_out": export.allow_listed,
+                   "never_blocked_left_out": export.never_blocked,
                    "companions": export.companions.iter().map(|(n, _)| n).collect::<Vec<_>>()})
         );
     } else {
-        eprintln!(
-            "{} entries in {} ({} allow-listed indicators left out)",
-            export.entries,
-            format.name(),
-            export.allow_listed
-        );
+        let mut note = format!("{} allow-listed indicators left out", export.allow_listed);
+        if export.never_blocked > 0 {
+            note.push_str(&format!(
+                "; {} private, loopback or other special addresses kept out of block lists",
+                export.never_blocked
+            ));
+        }
+        eprintln!("{} entries in {} ({note})", export.entries, format.name());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -123,6 +123,9 @@ pub struct Export {
     pub entries: usize,
     /// Indicators left out because an allow-list names them.
     pub allow_listed: usize,
+    /// Private, loopback, documentation and other special addresses left out of a blocking
+    /// format ([`crate::never_block`]).
+    pub never_blocked: usize,
 }
 
 /// One value to write, with what is known about it (several indicators may name it).
@@ -166,9 +169,10 @@ pub(crate) fn select<'a>(
     indicators: &'a [ScoredIndicator],
     options: &ExportOptions,
     blocking: bool,
-) -> (Vec<Item<'a>>, usize) {
+) -> (Vec<Item<'a>>, usize, usize) {
     let mut by_value: BTreeMap<Observable, Item<'a>> = BTreeMap::new();
     let mut allow_listed = 0;
+    let mut special = 0;
     for ind in indicators {
         if ind.score < options.min_score || ind.tlp.unwrap_or(Tlp::Green) > options.max_tlp {
             continue;
@@ -178,6 +182,12 @@ pub(crate) fn select<'a>(
             continue;
         }
         for o in &ind.observables {
+            // Private, loopback, documentation and other special addresses stay out of every
+            // blocking format (counted with the allow-listed ones).
+            if blocking && crate::never_block::observable(o) {
+                special += 1;
+                continue;
+            }
             match by_value.get_mut(o) {
                 Some(item) => {
                     item.score = item.score.max(ind.score);
@@ -204,7 +214,7 @@ pub(crate) fn select<'a>(
             }
         }
     }
-    (by_value.into_values().collect(), allow_listed)
+    (by_value.into_values().collect(), allow_listed, special)
 }
 
 /// The header comment, each line prefixed with `mark`.
@@ -223,7 +233,7 @@ pub(crate) fn header(
     let _ = writeln!(h, "{mark} Made: {}", options.now.with_precision(0));
     let _ = writeln!(
         h,
-        "{mark} Selection: score >= {}, TLP up to {}; {allow_listed} allow-listed indicator(s) left out",
+        "{mark} Selection: score >= {}, TLP up to {}; {allow_listed} allow-listed indicator(s) and never-blocked address(es) left out",
         options.min_score, options.max_tlp
     );
     h
@@ -252,22 +262,25 @@ pub fn render(
     indicators: &[ScoredIndicator],
     options: &ExportOptions,
 ) -> Result<Export, FeedsError> {
-    let (items, allow_listed) = select(indicators, options, format.blocks());
+    let (items, allow_listed, never_blocked) = select(indicators, options, format.blocks());
+    // The header counts everything a blocking format left out.
+    let left_out = allow_listed + never_blocked;
     let mut export = match format {
         // Every selected indicator, including those whose pattern names no single value.
         ExportFormat::Stix => table::stix(indicators.iter().filter(|i| {
             i.score >= options.min_score && i.tlp.unwrap_or(Tlp::Green) <= options.max_tlp
         })),
         ExportFormat::Csv => table::csv(&items, options),
-        ExportFormat::PlainIp => plain::render(format, &items, options, allow_listed),
-        ExportFormat::PlainDomain => plain::render(format, &items, options, allow_listed),
-        ExportFormat::PlainUrl => plain::render(format, &items, options, allow_listed),
-        ExportFormat::Rpz => rpz::render(&items, options, allow_listed),
-        ExportFormat::Suricata => ids::suricata(&items, options, allow_listed),
-        ExportFormat::ZeekIntel => zeek::render(&items, options, allow_listed),
-        ExportFormat::Snort => ids::snort(&items, options, allow_listed),
+        ExportFormat::PlainIp => plain::render(format, &items, options, left_out),
+        ExportFormat::PlainDomain => plain::render(format, &items, options, left_out),
+        ExportFormat::PlainUrl => plain::render(format, &items, options, left_out),
+        ExportFormat::Rpz => rpz::render(&items, options, left_out),
+        ExportFormat::Suricata => ids::suricata(&items, options, left_out),
+        ExportFormat::ZeekIntel => zeek::render(&items, options, left_out),
+        ExportFormat::Snort => ids::snort(&items, options, left_out),
     };
     export.allow_listed = allow_listed;
+    export.never_blocked = never_blocked;
     Ok(export)
 }
 
