@@ -25,7 +25,7 @@ pub use global::Global;
 #[command(
     after_help = "Exit codes: 0 success; 1 a negative answer (no match, findings with \
 --fail-on); 2 bad usage or bad input (the reason is printed on stderr).\n\n\
-Start here: `ward validate examples/bundle.json` checks a STIX bundle."
+Start here: `ward demo` runs the whole story on bundled sample data."
 )]
 struct Cli {
     #[command(flatten)]
@@ -142,10 +142,15 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // One line: the outermost context first, then its causes.
+            // A cause that an outer message already quotes (an error that prints its source
+            // and also returns it) is not said twice.
             let mut line = format!("ward: {err}");
             for cause in err.chain().skip(1) {
-                line.push_str(": ");
-                line.push_str(&cause.to_string());
+                let text = cause.to_string();
+                if !line.contains(&text) {
+                    line.push_str(": ");
+                    line.push_str(&text);
+                }
             }
             eprintln!("{line}");
             ExitCode::from(2)

@@ -306,3 +306,34 @@ fn bad_window_days_are_refused() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_scan_names_who_reported_the_indicator_not_its_identity_id() {
+    let w = Week::new();
+    let bundle = w.write(
+        "intel.json",
+        &json!({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000009", "objects": [
+            {"type": "identity", "spec_version": "2.1", "id": "identity--00000000-0000-4000-8000-0000000000aa",
+             "created": "2026-11-20T00:00:00.000Z", "modified": "2026-11-20T00:00:00.000Z",
+             "name": "Lakeshore Regional ISAO", "identity_class": "organization"},
+            {"type": "indicator", "spec_version": "2.1", "id": "indicator--00000000-0000-4000-8000-000000000001",
+             "created": "2026-11-20T00:00:00.000Z", "modified": "2026-11-20T00:00:00.000Z",
+             "created_by_ref": "identity--00000000-0000-4000-8000-0000000000aa",
+             "name": "ExampleLocker command server", "pattern": "[ipv4-addr:value = '203.0.113.7']",
+             "pattern_type": "stix", "valid_from": "2026-11-20T00:00:00Z", "confidence": 85}
+        ]})
+        .to_string(),
+    );
+    assert!(w
+        .ward(MONDAY, &["import", bundle.to_str().unwrap()])
+        .status
+        .success());
+    let log = w.write("conn.log", &conn_log(2, MONDAY_SECS));
+    let out = w.ward(MONDAY, &["scan", log.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Reported by: Lakeshore Regional ISAO"),
+        "{text}"
+    );
+    assert!(!text.contains("Reported by: identity--"), "{text}");
+}

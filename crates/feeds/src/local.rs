@@ -507,6 +507,12 @@ pub fn score_objects(
         entry.0 = entry.0.saturating_add(count);
         entry.1 = entry.1.max(seen);
     }
+    // Who reported an indicator is shown by name (the identity's `name`), not its id.
+    let names: std::collections::HashMap<&str, &str> = objects
+        .iter()
+        .filter(|o| o.object_type() == "identity")
+        .filter_map(|o| Some((o.id(), o.get("name").and_then(Value::as_str)?)))
+        .collect();
     let mut out = Vec::new();
     for o in objects.iter().filter(|o| o.object_type() == "indicator") {
         let pattern = o.get("pattern").and_then(Value::as_str).unwrap_or("");
@@ -523,7 +529,8 @@ pub fn score_objects(
             .map(str::to_string)
             .collect();
         if sources.is_empty() {
-            sources.push(o.created_by_ref().unwrap_or("unknown").to_string());
+            let by = o.created_by_ref().unwrap_or("unknown");
+            sources.push(names.get(by).copied().unwrap_or(by).to_string());
         }
         let (sightings, last_sighting) = sighted.get(o.id()).copied().unwrap_or((0, None));
         let valid_from = time(o, "valid_from");
