@@ -288,6 +288,24 @@ impl<W: Write> AlertSink for Output<W> {
 }
 
 fn progress_bar(path: &Path) -> indicatif::ProgressBar {
+    // The scanner counts bytes after decompression (or decoding, for .evtx); the file's size
+    // is no total for them, so such a bar counts bytes read without one.
+    let compressed = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "gz" | "zst" | "zstd" | "evtx"
+        )
+    });
+    if compressed {
+        let bar = indicatif::ProgressBar::new_spinner();
+        let style = indicatif::ProgressStyle::with_template(
+            "{msg} {spinner} {bytes} read {binary_bytes_per_sec}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.set_message(path.display().to_string());
+        return bar;
+    }
     let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let bar = indicatif::ProgressBar::new(len);
     let style = indicatif::ProgressStyle::with_template(
