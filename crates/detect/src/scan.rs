@@ -637,6 +637,8 @@ impl<'i> Scanner<'i> {
         Ok(report)
     }
 
+    // Long because: the reader thread, the worker pool and the in-order merge of their
+    // results share one scope and its channels.
     #[allow(clippy::too_many_arguments)]
     fn scan_parallel<R: Read>(
         &self,

@@ -112,6 +112,8 @@ fn glossary() -> Vec<Term> {
     .collect()
 }
 
+// Long because: one paragraph for leadership, a sentence per kind of finding, each worded for
+// what was and was not checked.
 fn summary(input: &PlanInput, c: &input::Coverage, top: &[Action], done: usize) -> String {
     let machines: std::collections::BTreeSet<&str> = input
         .hits
