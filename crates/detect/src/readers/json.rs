@@ -140,7 +140,6 @@ impl Walker<'_> {
         }
     }
 
-    // Long because: one walk over a JSON document's tokens, each kind of value a short arm.
     fn document(&mut self, visit: &mut Visit<'_>) -> Result<(), NotJson> {
         self.ws();
         if self.b.get(self.i) != Some(&b'{') {
