@@ -174,18 +174,22 @@ impl Journal {
 
     /// Records `run` as happening at `at`, and drops entries older than [`KEEP_DAYS`].
     pub fn record_at(&self, at: Timestamp, run: Run) -> Result<(), MemberError> {
-        let kind = run.kind();
-        let entry = Entry {
-            at: at.to_string(),
-            run,
-        };
-        let text = serde_json::to_string(&entry).map_err(MemberError::Serialize)?;
+        self.record_all_at(at, vec![run])
+    }
+
+    /// Records several runs of one command (a scan's files) in their order, reading the
+    /// record's keys once.
+    pub fn record_all(&self, runs: Vec<Run>) -> Result<(), MemberError> {
+        self.record_all_at(now(), runs)
+    }
+
+    fn record_all_at(&self, at: Timestamp, runs: Vec<Run>) -> Result<(), MemberError> {
+        let keys: Vec<String> = self.raw("")?.into_iter().map(|(key, _)| key).collect();
         // The key's tail sorts by time, then by the order of writing (two runs in one second,
         // or under one `WARD_NOW`, keep their order); the random end keeps two writers apart.
-        let written = self
-            .raw("")?
+        let first = keys
             .iter()
-            .filter_map(|(key, _)| {
+            .filter_map(|key| {
                 key.rsplit('/')
                     .next()?
                     .split('-')
@@ -195,19 +199,27 @@ impl Journal {
             })
             .max()
             .map_or(0, |n| n + 1);
-        let key = format!(
-            "{JOURNAL_PREFIX}{kind}/{:012}-{written:09}-{}",
-            at.secs.max(0),
-            &uuid::Uuid::new_v4().simple().to_string()[..8]
-        );
-        self.store
-            .set_setting(&key, Some(&text))
-            .map_err(|e| MemberError::Journal(e.to_string()))?;
-        self.prune(at.secs - KEEP_DAYS * 86_400)
+        for (written, run) in (first..).zip(runs) {
+            let kind = run.kind();
+            let entry = Entry {
+                at: at.to_string(),
+                run,
+            };
+            let text = serde_json::to_string(&entry).map_err(MemberError::Serialize)?;
+            let key = format!(
+                "{JOURNAL_PREFIX}{kind}/{:012}-{written:09}-{}",
+                at.secs.max(0),
+                &uuid::Uuid::new_v4().simple().to_string()[..8]
+            );
+            self.store
+                .set_setting(&key, Some(&text))
+                .map_err(|e| MemberError::Journal(e.to_string()))?;
+        }
+        self.prune(&keys, at.secs - KEEP_DAYS * 86_400)
     }
 
-    fn prune(&self, before: i64) -> Result<(), MemberError> {
-        for (key, _) in self.raw("")? {
+    fn prune(&self, keys: &[String], before: i64) -> Result<(), MemberError> {
+        for key in keys {
             let secs = key
                 .rsplit('/')
                 .next()
@@ -215,7 +227,7 @@ impl Journal {
                 .and_then(|s| s.parse::<i64>().ok());
             if secs.is_some_and(|s| s < before) {
                 self.store
-                    .set_setting(&key, None)
+                    .set_setting(key, None)
                     .map_err(|e| MemberError::Journal(e.to_string()))?;
             }
         }

@@ -178,13 +178,16 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // The weekly plan (`ward report`) reads the scans of its window from the member's record,
     // one entry per file with what that file held and found.
     data.save_latest_scan(&args.logs, &summary)?;
-    let journal = data.journal()?;
-    for ((path, found), report) in found.iter().zip(&reports) {
-        journal.record(Run::Scan {
-            file: LogFile::from_report(path, report),
-            found: found.clone(),
-        })?;
-    }
+    data.journal()?.record_all(
+        found
+            .iter()
+            .zip(&reports)
+            .map(|((path, found), report)| Run::Scan {
+                file: LogFile::from_report(path, report),
+                found: found.clone(),
+            })
+            .collect(),
+    )?;
 
     if args.sightings && args.sightings_out.is_none() {
         let objects = ward_detect::sightings(&summary, Timestamp::now());
