@@ -278,4 +278,24 @@ fn share_dry_run_checks_the_hub_the_token_and_the_collection() {
         "{}",
         stderr(&out)
     );
+
+    // No token at all: said as such.
+    let out = ward(
+        &member,
+        &[
+            "share",
+            note,
+            "--to",
+            &api,
+            "--collection",
+            &collection,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the hub asks for a token"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -148,6 +148,12 @@ fn check_destination(args: &ShareArgs) -> anyhow::Result<()> {
     };
     let root = match client.api_root(&args.to) {
         Ok(root) => root,
+        Err(e) if refused(&e) && args.token.is_none() => {
+            anyhow::bail!(
+                "--to {}: the hub asks for a token: give --token or set WARD_TOKEN ({e})",
+                args.to
+            )
+        }
         Err(e) if refused(&e) => {
             anyhow::bail!(
                 "--to {}: the hub did not accept the token (--token or WARD_TOKEN): {e}",
