@@ -43,11 +43,16 @@ impl DataDir {
         };
         let start = day_start(since);
         let end = day_start(date).saturating_add(86_399);
-        // Gathering reads only: no record yet means nothing was run, and no store is created.
-        let entries = if self.store_file().exists() {
-            self.journal()?.entries(0, end)?
+        // Gathering reads only: no store yet means nothing was run, and none is created. The
+        // store is opened once, for the record and the intel on hand.
+        let store = if self.store_file().exists() {
+            Some(self.open_store()?)
         } else {
-            Vec::new()
+            None
+        };
+        let entries = match &store {
+            Some(store) => journal::Journal::new(store.clone()).entries(0, end)?,
+            None => Vec::new(),
         };
         let in_window: Vec<&Entry> = entries.iter().filter(|e| e.secs() >= start).collect();
         if let Some(report) = self.latest_exposure()? {
@@ -71,7 +76,10 @@ impl DataDir {
         }
         input.hits_by_day = ward_plan::from_scan::hits_by_day(&scanned);
         input.blocklists = blocklists(&self.exports_dir());
-        let (intel, intel_coverage) = self.intel_on_hand(date);
+        let (intel, intel_coverage) = match store {
+            Some(store) => self.intel_on_hand(store, date),
+            None => Default::default(),
+        };
         input.intel = intel;
         input.coverage = coverage(&entries, &in_window, since, date, intel_coverage);
         input.previous = self.previous_plan(date)?;
@@ -148,15 +156,16 @@ impl DataDir {
         }))
     }
 
-    /// How fresh the local intel is on `date`, for the plan's chart and its coverage. No
-    /// local store yet: all zeros.
-    fn intel_on_hand(&self, date: &str) -> (IntelSummary, IntelCoverage) {
+    /// How fresh the local intel on `store` is on `date`, for the plan's chart and its
+    /// coverage (all zeros when it cannot be read).
+    fn intel_on_hand(
+        &self,
+        store: std::sync::Arc<dyn ward_store::Store>,
+        date: &str,
+    ) -> (IntelSummary, IntelCoverage) {
         let mut summary = IntelSummary::default();
         let mut coverage = IntelCoverage::default();
-        if !self.store_file().exists() {
-            return (summary, coverage);
-        }
-        let Ok(local) = self.local_intel() else {
+        let Ok(local) = self.local_intel_on(store) else {
             return (summary, coverage);
         };
         let Ok(indicators) = local.indicators() else {
