@@ -62,7 +62,7 @@ fn import_reports_bad_lines_and_imports_the_rest() {
     assert_eq!(report["skipped"].as_array().unwrap().len(), 2);
 
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
-    assert!(plain.contains("\n192.0.2.10\n"));
+    assert!(plain.contains("\n91.92.240.10\n"));
     assert!(
         !plain.contains("8.8.8.8"),
         "allow-listed resolver exported:\n{plain}"
@@ -161,28 +161,28 @@ fn an_ip_decays_out_of_plain_ip_and_a_fresh_sighting_brings_it_back() {
     let indicators = json!({"type": "bundle", "id": "bundle--8c2b9a4e-1d3f-4b5a-9c6d-7e8f9a0b1c2d", "objects": [
         {"type": "indicator", "spec_version": "2.1", "id": "indicator--3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          "created": forty, "modified": forty, "valid_from": forty, "confidence": 90,
-         "pattern": "[ipv4-addr:value = '192.0.2.66']", "pattern_type": "stix"},
+         "pattern": "[ipv4-addr:value = '91.92.240.66']", "pattern_type": "stix"},
         {"type": "indicator", "spec_version": "2.1", "id": "indicator--4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          "created": ten, "modified": ten, "valid_from": ten, "confidence": 90,
-         "pattern": "[ipv4-addr:value = '192.0.2.67']", "pattern_type": "stix"},
+         "pattern": "[ipv4-addr:value = '91.92.240.67']", "pattern_type": "stix"},
         {"type": "indicator", "spec_version": "2.1", "id": "indicator--5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          "created": ten, "modified": ten, "valid_from": ten, "confidence": 90, "revoked": true,
-         "pattern": "[ipv4-addr:value = '192.0.2.68']", "pattern_type": "stix"}
+         "pattern": "[ipv4-addr:value = '91.92.240.68']", "pattern_type": "stix"}
     ]});
     let file = data.path().join("old.json");
     std::fs::write(&file, indicators.to_string()).unwrap();
     ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
     assert!(
-        !plain.contains("192.0.2.66"),
+        !plain.contains("91.92.240.66"),
         "40-day-old IP still exported:\n{plain}"
     );
     assert!(
-        plain.contains("\n192.0.2.67\n"),
+        plain.contains("\n91.92.240.67\n"),
         "10-day-old IP missing:\n{plain}"
     );
     assert!(
-        !plain.contains("192.0.2.68"),
+        !plain.contains("91.92.240.68"),
         "revoked IP exported:\n{plain}"
     );
 
@@ -196,7 +196,7 @@ fn an_ip_decays_out_of_plain_ip_and_a_fresh_sighting_brings_it_back() {
     ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
     assert!(
-        plain.contains("\n192.0.2.66\n"),
+        plain.contains("\n91.92.240.66\n"),
         "sighted IP not back:\n{plain}"
     );
 }
@@ -212,7 +212,7 @@ fn future_dated_rows_are_counted_and_still_exported() {
     std::fs::write(
         &file,
         format!(
-            "indicator,first_seen\n192.0.2.91,{ahead}\n192.0.2.92,{}\n",
+            "indicator,first_seen\n91.92.240.91,{ahead}\n91.92.240.92,{}\n",
             days_ago(1)
         ),
     )
@@ -220,8 +220,8 @@ fn future_dated_rows_are_counted_and_still_exported() {
     let out = ok(&ward(data.path(), &["import", file.to_str().unwrap()]));
     assert!(out.contains("1 entries were dated in the future"), "{out}");
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
-    assert!(plain.contains("192.0.2.91"), "{plain}");
-    assert!(plain.contains("192.0.2.92"), "{plain}");
+    assert!(plain.contains("91.92.240.91"), "{plain}");
+    assert!(plain.contains("91.92.240.92"), "{plain}");
     let json_out = ok(&ward(
         data.path(),
         &["--json", "import", file.to_str().unwrap()],
@@ -242,7 +242,7 @@ fn dshield_kev_csv_and_warninglists_import() {
     ));
     assert!(out.contains("(dshield)"), "{out}");
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
-    assert!(plain.contains("198.51.100.0/24"), "{plain}");
+    assert!(plain.contains("94.156.66.0/24"), "{plain}");
     let out = ok(&ward(
         data.path(),
         &["import", fixture("kev-sample.csv").to_str().unwrap()],
@@ -253,7 +253,7 @@ fn dshield_kev_csv_and_warninglists_import() {
     let list = data.path().join("list.json");
     std::fs::write(
         &list,
-        r#"{"name": "Partner scanners", "version": 7, "description": "our vendor's scanners", "type": "cidr", "list": ["198.51.100.0/24", "not a block"]}"#,
+        r#"{"name": "Partner scanners", "version": 7, "description": "our vendor's scanners", "type": "cidr", "list": ["94.156.66.0/24", "not a block"]}"#,
     )
     .unwrap();
     let out = ok(&ward(data.path(), &["import", list.to_str().unwrap()]));
@@ -266,8 +266,8 @@ fn dshield_kev_csv_and_warninglists_import() {
         .join("allow-lists/misp-partner-scanners.txt")
         .is_file());
     let plain = ok(&ward(data.path(), &["export", "--format", "plain-ip"]));
-    assert!(!plain.contains("198.51.100.0/24"), "{plain}");
-    assert!(plain.contains("192.0.2.0/24"), "{plain}");
+    assert!(!plain.contains("94.156.66.0/24"), "{plain}");
+    assert!(plain.contains("91.92.240.0/24"), "{plain}");
 }
 
 #[test]
@@ -366,4 +366,76 @@ fn private_and_special_addresses_never_reach_a_block_list() {
     // They stay in the store as context: the STIX export still has them.
     let stix = ok(&ward(data.path(), &["export", "--format", "stix"]));
     assert!(stix.contains("10.1.2.3"), "{stix}");
+}
+
+/// Issue 20: private, documentation and the organization's own addresses and domains are
+/// refused as block-list entries when they come in (counted and said), kept as context, and
+/// never exported to a deny list.
+#[test]
+fn never_blocked_entries_are_reported_on_import_and_left_out_of_exports() {
+    let data = tempfile::tempdir().unwrap();
+    ok(&ward(
+        data.path(),
+        &[
+            "init",
+            "--org",
+            "Lakeside Clinic",
+            "--domain",
+            "lakeside.example",
+            "--network",
+            "94.156.66.0/28",
+        ],
+    ));
+    let feed = data.path().join("feed.txt");
+    std::fs::write(
+        &feed,
+        "10.1.2.3\n192.168.7.7\n192.0.2.5\n94.156.66.9\nmail.lakeside.example\n91.92.240.10\nbad-c2.example\n",
+    )
+    .unwrap();
+    let out = ok(&ward(data.path(), &["import", feed.to_str().unwrap()]));
+    assert!(
+        out.contains("2 private addresses kept out of block lists"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 documentation address kept out of block lists"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 indicators name your organization's own domains or networks"),
+        "{out}"
+    );
+    let json: Value = serde_json::from_str(&ok(&ward(
+        data.path(),
+        &["--json", "import", feed.to_str().unwrap()],
+    )))
+    .unwrap();
+    // Imported again, nothing new: the second import counts only what it brought.
+    assert!(json["kept_out_of_block_lists"].is_object(), "{json}");
+
+    let ips = ok(&ward(
+        data.path(),
+        &["export", "--format", "plain-ip", "--min-score", "0"],
+    ));
+    let entries: Vec<&str> = ips.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(entries, ["91.92.240.10"], "{ips}");
+    let domains = ok(&ward(
+        data.path(),
+        &["export", "--format", "plain-domain", "--min-score", "0"],
+    ));
+    assert!(domains.contains("bad-c2.example"), "{domains}");
+    assert!(!domains.contains("lakeside"), "{domains}");
+    // Kept as context: the full STIX export still holds them.
+    let stix = ok(&ward(
+        data.path(),
+        &["export", "--format", "stix", "--min-score", "0"],
+    ));
+    for kept in [
+        "10.1.2.3",
+        "192.0.2.5",
+        "94.156.66.9",
+        "mail.lakeside.example",
+    ] {
+        assert!(stix.contains(kept), "{kept} missing from the STIX export");
+    }
 }

@@ -43,7 +43,7 @@ fn indicator(i: usize) -> Value {
         "id": format!("indicator--00000000-0000-4000-8000-{i:012}"),
         "created": "2025-08-01T00:00:00.000Z", "modified": "2025-08-01T00:00:00.000Z",
         "valid_from": "2025-08-01T00:00:00Z", "confidence": 80,
-        "pattern": format!("[ipv4-addr:value = '198.51.100.{}']", i % 250),
+        "pattern": format!("[ipv4-addr:value = '94.156.66.{}']", i % 250),
         "pattern_type": "stix"
     })
 }
@@ -154,7 +154,7 @@ fn push_then_pull_from_the_hub_and_pull_again_gets_nothing_new() {
         .args(["export", "--format", "plain-ip", "--min-score", "0"])
         .output()
         .unwrap());
-    assert!(plain.contains("\n198.51.100.7\n"));
+    assert!(plain.contains("\n94.156.66.7\n"));
 
     // A wrong token is refused with one line, exit 2.
     let out = ward(member.path())

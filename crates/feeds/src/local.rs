@@ -386,6 +386,18 @@ impl LocalIntel {
         Ok(score_objects(&objects, &self.config, &self.allow, now))
     }
 
+    /// What among `objects` (just imported or pulled) is kept out of every block list:
+    /// special addresses and the organization's own domains and networks, counted.
+    pub fn kept_out_of_block_lists(&self, objects: &[Value]) -> crate::never_block::KeptOut {
+        let indicators: Vec<StixObject> = objects
+            .iter()
+            .filter(|o| o.get("type").and_then(Value::as_str) == Some("indicator"))
+            .filter_map(|o| StixObject::from_value(o.clone()).ok())
+            .collect();
+        let scored = score_objects(&indicators, &self.config, &self.allow, Timestamp::now());
+        crate::never_block::KeptOut::of(&scored)
+    }
+
     // --- pull positions ------------------------------------------------------------------
 
     fn read_state(&self) -> Result<BTreeMap<String, PullPosition>, FeedsError> {

@@ -77,6 +77,9 @@ pub struct PullReport {
     pub new: usize,
     /// Whether the pull continued an interrupted one.
     pub resumed: bool,
+    /// Indicators received that are kept out of every block list (special addresses, the
+    /// organization's own domains and networks).
+    pub kept_out_of_block_lists: crate::never_block::KeptOut,
 }
 
 /// One object's outcome in a status resource.
@@ -484,6 +487,9 @@ pub fn pull(
         report.pages += 1;
         report.received += page.objects.len();
         report.new += local.add_verbatim(&page.objects)?.added;
+        report
+            .kept_out_of_block_lists
+            .add(&local.kept_out_of_block_lists(&page.objects));
         if let Some(last) = &page.date_added_last {
             let newer = match (&latest, Timestamp::parse(last)) {
                 (Some(l), Ok(t)) => Timestamp::parse(l).map_or(true, |lt| t > lt),

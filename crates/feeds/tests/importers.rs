@@ -73,14 +73,14 @@ fn feodo_tracker() {
     let r = import("feodo-ipblocklist.csv");
     assert_eq!(r.files[0].1, Format::Feodo);
     assert_proper(&r);
-    assert_eq!(names(&r), ["192.0.2.10", "198.51.100.23", "8.8.8.8"]);
+    assert_eq!(names(&r), ["8.8.8.8", "91.92.240.10", "94.156.66.23"]);
     assert_eq!(problem_locations(&r), ["12", "14"]);
     assert!(r.problems[0]
         .to_string()
         .contains("feodo-ipblocklist.csv:12:"));
     let online = of_type(&r, "indicator")
         .into_iter()
-        .find(|o| o["name"] == "192.0.2.10")
+        .find(|o| o["name"] == "91.92.240.10")
         .unwrap();
     assert_eq!(online["valid_from"], "2025-08-20T10:11:12.000Z");
     assert_eq!(online["confidence"], 90);
@@ -111,7 +111,7 @@ fn threatfox_csv_and_json_merge_duplicates() {
         names(&csv),
         [
             "0123456789abcdef0123456789abcdef",
-            "192.0.2.10",
+            "91.92.240.10",
             "c2-panel.example"
         ]
     );
@@ -147,18 +147,18 @@ fn spamhaus_drop_text_and_ndjson() {
     let t = import("spamhaus-drop.txt");
     assert_eq!(t.files[0].1, Format::SpamhausDrop);
     assert_proper(&t);
-    assert_eq!(names(&t), ["198.18.0.0/15", "203.0.113.0/24"]);
+    assert_eq!(names(&t), ["176.65.134.0/24", "198.18.0.0/15"]);
     assert_eq!(problem_locations(&t), ["7"]);
     let j = import("spamhaus-drop.json");
     assert_eq!(j.files[0].1, Format::SpamhausDropJson);
     assert_proper(&j);
-    assert_eq!(names(&j), ["2001:db8:dead::/48", "203.0.113.0/24"]);
+    assert_eq!(names(&j), ["176.65.134.0/24", "2a0e:97c0:dead::/48"]);
     assert_eq!(problem_locations(&j), ["3"]);
     // The same block from both files is the same indicator.
     let id = |r: &ImportResult| {
         of_type(r, "indicator")
             .into_iter()
-            .find(|o| o["name"] == "203.0.113.0/24")
+            .find(|o| o["name"] == "176.65.134.0/24")
             .unwrap()["id"]
             .clone()
     };
@@ -173,7 +173,7 @@ fn text_list_refangs_and_reports_bad_lines() {
     assert_eq!(
         names(&r),
         [
-            "192.0.2.55",
+            "91.92.240.55",
             "ads-tracker.example",
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "evil.example",
@@ -190,12 +190,12 @@ fn csv_list_with_header() {
     assert_proper(&r);
     assert_eq!(
         names(&r),
-        ["192.0.2.77", "http://pay-invoice.example/login?a=1,2"]
+        ["91.92.240.77", "http://pay-invoice.example/login?a=1,2"]
     );
     assert_eq!(problem_locations(&r), ["4", "5"]);
     let amber = of_type(&r, "indicator")
         .into_iter()
-        .find(|o| o["name"] != "192.0.2.77")
+        .find(|o| o["name"] != "91.92.240.77")
         .unwrap();
     assert_eq!(
         amber["object_marking_refs"][0],
@@ -211,8 +211,8 @@ fn misp_feed_folder() {
     assert_eq!(
         names(&r),
         [
-            "192.0.2.200",
             "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+            "91.92.240.200",
             "c2-panel.example"
         ]
     );
@@ -222,7 +222,7 @@ fn misp_feed_folder() {
     };
     // The attribute's own tlp:clear tag wins; the others inherit the event's tlp:amber.
     assert_eq!(tlp("c2-panel.example"), ward_stix::Tlp::Clear.marking_id());
-    assert_eq!(tlp("192.0.2.200"), ward_stix::Tlp::Amber.marking_id());
+    assert_eq!(tlp("91.92.240.200"), ward_stix::Tlp::Amber.marking_id());
     // The context: an observable and a report that refers to everything.
     assert_eq!(of_type(&r, "ipv4-addr").len(), 1);
     let report = of_type(&r, "report");
@@ -314,13 +314,16 @@ fn a_folder_of_feeds_imports_each_and_merges_across_sources() {
     let r = import_path_at(dir.path(), None, now()).unwrap();
     assert_proper(&r);
     let ind = of_type(&r, "indicator");
-    let both = ind.iter().find(|o| o["name"] == "192.0.2.10").unwrap();
+    let both = ind.iter().find(|o| o["name"] == "91.92.240.10").unwrap();
     assert_eq!(
         both["x_ward_sources"],
         serde_json::json!(["feodotracker", "threatfox"])
     );
     assert_eq!(both["confidence"], 100);
-    assert_eq!(ind.iter().filter(|o| o["name"] == "192.0.2.10").count(), 1);
+    assert_eq!(
+        ind.iter().filter(|o| o["name"] == "91.92.240.10").count(),
+        1
+    );
 }
 
 /// Issue 16: DShield's block list was read as a text list (single addresses, the other
@@ -333,25 +336,27 @@ fn dshield_block_list_rows_are_cidr_blocks() {
     assert_proper(&r);
     assert_eq!(
         names(&r),
-        ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"]
+        ["45.95.147.0/24", "91.92.240.0/24", "94.156.66.0/24"]
     );
     let patterns: Vec<&str> = of_type(&r, "indicator")
         .iter()
         .map(|o| o["pattern"].as_str().unwrap())
         .collect();
     assert!(
-        patterns.contains(&"[ipv4-addr:value = '192.0.2.0/24']"),
+        patterns.contains(&"[ipv4-addr:value = '91.92.240.0/24']"),
         "{patterns:?}"
     );
     assert_eq!(problem_locations(&r), ["25", "26"]);
     assert!(
-        r.problems[0].message.contains("203.0.113.0-203.0.113.127"),
+        r.problems[0]
+            .message
+            .contains("176.65.134.0-176.65.134.127"),
         "{:?}",
         r.problems
     );
     let a = of_type(&r, "indicator")
         .into_iter()
-        .find(|o| o["name"] == "192.0.2.0/24")
+        .find(|o| o["name"] == "91.92.240.0/24")
         .unwrap();
     assert_eq!(a["x_ward_sources"], serde_json::json!(["dshield"]));
     assert!(a["description"].as_str().unwrap().contains("4212 targets"));
@@ -430,7 +435,7 @@ fn misp_warninglists_become_allow_lists() {
     );
     // `string` lists match exactly: a subdomain is not covered.
     assert_eq!(check("evil.api.ipify.org"), None);
-    assert_eq!(check("192.0.2.1"), None);
+    assert_eq!(check("91.92.240.1"), None);
 
     // A regex list cannot be an allow-list: reported, nothing kept.
     let r = ward_feeds::import::import_bytes(
@@ -459,10 +464,10 @@ fn future_dated_rows_are_clamped_to_the_import_time() {
             .unwrap()
             .clone()
     };
-    let past = by_name("192.0.2.88");
+    let past = by_name("91.92.240.88");
     assert_eq!(past["valid_from"], "2025-08-25T23:00:00.000Z");
     assert!(past.get("x_ward_original_valid_from").is_none());
-    let ahead = by_name("192.0.2.89");
+    let ahead = by_name("91.92.240.89");
     assert_eq!(ahead["valid_from"], "2025-08-26T00:00:00.000Z");
     assert_eq!(
         ahead["x_ward_original_valid_from"],

@@ -59,7 +59,7 @@ fn imports_merge_across_feeds_in_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let local = loaded(dir.path());
     let inds = local.indicators().unwrap();
-    let qakbot = find(&inds, "192.0.2.10");
+    let qakbot = find(&inds, "91.92.240.10");
     assert_eq!(qakbot.sources, ["feodotracker", "threatfox"]);
     let panel = find(&inds, "c2-panel.example");
     assert_eq!(panel.sources, ["threatfox", "misp:Health-ISAC"]);
@@ -95,7 +95,7 @@ fn allow_listed_indicators_are_flagged_and_left_out_of_blocklists() {
     let opts = ExportOptions::default();
     let ip = render(ExportFormat::PlainIp, &inds, &opts).unwrap();
     assert!(!ip.text.contains("8.8.8.8"));
-    assert!(ip.text.contains("\n192.0.2.10\n"));
+    assert!(ip.text.contains("\n91.92.240.10\n"));
     assert!(ip.allow_listed >= 1);
     let csv = render(ExportFormat::Csv, &inds, &opts).unwrap();
     assert!(csv.text.contains("ip,8.8.8.8,") && csv.text.contains(",dns-resolvers,"));
@@ -112,20 +112,20 @@ fn min_score_and_tlp_ceiling_select() {
         ..ExportOptions::default()
     };
     let text = |o: &ExportOptions| render(ExportFormat::PlainIp, &inds, o).unwrap().text;
-    // 192.0.2.200 is TLP:AMBER (MISP event tag); 192.0.2.77 TLP:GREEN (CSV column).
-    assert!(text(&all).contains("192.0.2.200"));
+    // 91.92.240.200 is TLP:AMBER (MISP event tag); 91.92.240.77 TLP:GREEN (CSV column).
+    assert!(text(&all).contains("91.92.240.200"));
     let green = ExportOptions {
         max_tlp: Tlp::Green,
         ..all.clone()
     };
-    assert!(!text(&green).contains("192.0.2.200"));
-    assert!(text(&green).contains("192.0.2.77"));
+    assert!(!text(&green).contains("91.92.240.200"));
+    assert!(text(&green).contains("91.92.240.77"));
     let strict = ExportOptions {
         min_score: 85.0,
         ..all.clone()
     };
-    assert!(!text(&strict).contains("192.0.2.77"));
-    assert!(text(&strict).contains("192.0.2.10"));
+    assert!(!text(&strict).contains("91.92.240.77"));
+    assert!(text(&strict).contains("91.92.240.10"));
 }
 
 #[test]
@@ -161,8 +161,8 @@ fn every_format_has_its_header_and_entries() {
     let urls = render(ExportFormat::PlainUrl, &inds, &opts).unwrap().text;
     assert!(urls.contains("\nevil-downloads.example/payload.exe\n"));
     let zeek = render(ExportFormat::ZeekIntel, &inds, &opts).unwrap().text;
-    assert!(zeek.contains("\n192.0.2.10\tIntel::ADDR\tfeodotracker,threatfox\t"));
-    assert!(zeek.contains("\n203.0.113.0/24\tIntel::SUBNET\t"));
+    assert!(zeek.contains("\n91.92.240.10\tIntel::ADDR\tfeodotracker,threatfox\t"));
+    assert!(zeek.contains("\n176.65.134.0/24\tIntel::SUBNET\t"));
     let stix: serde_json::Value =
         serde_json::from_str(&render(ExportFormat::Stix, &inds, &opts).unwrap().text).unwrap();
     assert_eq!(stix["type"], "bundle");
@@ -219,10 +219,10 @@ fn named_checkzone_accepts_the_rpz_zone() {
     let inds = local.indicators().unwrap();
     let e = render(ExportFormat::Rpz, &inds, &ExportOptions::default()).unwrap();
     assert!(e.text.contains("\nc2-panel.example IN CNAME .\n"));
-    assert!(e.text.contains("\n32.10.2.0.192.rpz-ip IN CNAME .\n"));
+    assert!(e.text.contains("\n32.10.240.92.91.rpz-ip IN CNAME .\n"));
     assert!(
         e.text
-            .contains("\n48.0.0.0.0.0.dead.db8.2001.rpz-ip IN CNAME .\n")
+            .contains("\n48.0.0.0.0.0.dead.97c0.2a0e.rpz-ip IN CNAME .\n")
             || !e.text.contains("dead")
     );
     let Some(checkzone) = peer("named-checkzone") else {
@@ -260,10 +260,10 @@ fn an_ip_decays_out_after_its_lifetime_and_a_sighting_brings_it_back() {
             .unwrap()
             .text
     };
-    assert!(plain_ip(ts("2025-01-02T00:00:00Z")).contains("\n192.0.2.55\n"));
+    assert!(plain_ip(ts("2025-01-02T00:00:00Z")).contains("\n91.92.240.55\n"));
     // Past the 30-day lifetime of IP addresses.
     let later = ts("2025-02-15T00:00:00Z");
-    assert!(!plain_ip(later).contains("192.0.2.55"));
+    assert!(!plain_ip(later).contains("91.92.240.55"));
     // The hash (two-year lifetime) is still exported as an indicator.
     let inds = local.indicators_at(later).unwrap();
     assert!(
@@ -275,7 +275,7 @@ fn an_ip_decays_out_after_its_lifetime_and_a_sighting_brings_it_back() {
             > 20.0
     );
     // A sighting on 2025-02-14 brings the address back.
-    let id = find(&inds, "192.0.2.55").object.id().to_string();
+    let id = find(&inds, "91.92.240.55").object.id().to_string();
     let sighting = serde_json::json!({
         "type": "sighting", "spec_version": "2.1",
         "id": "sighting--0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
@@ -284,9 +284,9 @@ fn an_ip_decays_out_after_its_lifetime_and_a_sighting_brings_it_back() {
         "count": 1, "sighting_of_ref": id
     });
     local.add_sightings(&[sighting]).unwrap();
-    assert!(plain_ip(later).contains("\n192.0.2.55\n"));
+    assert!(plain_ip(later).contains("\n91.92.240.55\n"));
     assert_eq!(
-        find(&local.indicators_at(later).unwrap(), "192.0.2.55").sightings,
+        find(&local.indicators_at(later).unwrap(), "91.92.240.55").sightings,
         1
     );
 }
@@ -296,13 +296,13 @@ fn local_allow_list_entries_come_from_the_configuration() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("feeds.toml"),
-        "[allow]\nentries = [\"192.0.2.0/24\"]\n",
+        "[allow]\nentries = [\"91.92.240.0/24\"]\n",
     )
     .unwrap();
     let local = loaded(dir.path());
     let inds = local.indicators().unwrap();
     assert_eq!(
-        find(&inds, "192.0.2.10").allow_listed.as_deref(),
+        find(&inds, "91.92.240.10").allow_listed.as_deref(),
         Some("local")
     );
     std::fs::write(

@@ -164,7 +164,14 @@ impl DataDir {
     /// this folder's configuration, allow-lists and pull positions.
     pub fn local_intel_on(&self, store: Arc<dyn Store>) -> Result<LocalIntel, MemberError> {
         let config = FeedsConfig::load(&self.root)?;
-        let allow = config.allow_list(&self.root)?;
+        let mut allow = config.allow_list(&self.root)?;
+        // The organization's own domains and networks never reach a block list. A profile
+        // that cannot be read is reported by the commands that need it, not here.
+        if let Ok(Some(profile)) = self.org_profile() {
+            for entry in profile.domains.iter().chain(&profile.networks) {
+                let _ = allow.add(ward_feeds::never_block::OWN_ORIGIN, entry);
+            }
+        }
         Ok(LocalIntel::new(
             store,
             config,

@@ -82,6 +82,9 @@ pub enum MemberError {
         path.display()
     )]
     NoProfile { path: PathBuf },
+    /// A network given to `ward init --network` is not an address or CIDR block.
+    #[error("--network {text:?}: expected an address or a CIDR block such as 10.20.0.0/16 or 203.0.113.16/28")]
+    BadNetwork { text: String },
     /// A document to share cannot be scrubbed.
     #[error("{name}")]
     Scrub {

@@ -62,6 +62,23 @@ impl DataDir {
         let scanned = journal::merge_scans(in_window.iter().copied());
         if !scanned.indicators.is_empty() {
             input.hits = ward_plan::from_scan::hits(&scanned);
+            // Which end of each connection is ours is decided from the inside ranges and
+            // the organization's own networks (its profile).
+            let own = ward_feeds::never_block::OwnNetworks::new(
+                &self
+                    .org_profile()
+                    .ok()
+                    .flatten()
+                    .map(|p| p.networks)
+                    .unwrap_or_default(),
+            );
+            for hit in &mut input.hits {
+                let (ours, outside) = std::mem::take(&mut hit.internal_hosts)
+                    .into_iter()
+                    .partition(|h| own.ours(h));
+                hit.internal_hosts = ours;
+                hit.outside_hosts = outside;
+            }
             // What the hub said about them on the last `ward pull` (distinct member counts).
             let hub = self.hub_sightings()?;
             for hit in &mut input.hits {

@@ -30,6 +30,10 @@ pub struct OrgProfile {
     /// Shapes of the organization's host names (`ws-*`).
     #[serde(default)]
     pub host_patterns: Vec<String>,
+    /// The organization's own address ranges (CIDR blocks or single addresses), public ones
+    /// included: never put on a block list, and a device in them is one of ours.
+    #[serde(default)]
+    pub networks: Vec<String>,
 }
 
 impl OrgProfile {
@@ -50,6 +54,9 @@ impl OrgProfile {
 
     /// Checks that the scrubber accepts every entry (domain syntax, name lengths, patterns).
     pub fn check(&self) -> Result<(), MemberError> {
+        if let Some(bad) = self.networks.iter().find(|n| !is_network(n)) {
+            return Err(MemberError::BadNetwork { text: bad.clone() });
+        }
         ward_scrub::Scrubber::new(self.scrub_config(&[], &[]))
             .map(drop)
             .map_err(|source| MemberError::Scrub {
@@ -57,6 +64,19 @@ impl OrgProfile {
                 source,
             })
     }
+}
+
+/// An address, or an address and a prefix length that fits it.
+fn is_network(text: &str) -> bool {
+    let (addr, prefix) = match text.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (text, None),
+    };
+    let Ok(addr) = addr.parse::<std::net::IpAddr>() else {
+        return false;
+    };
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    prefix.is_none_or(|p| p.parse::<u8>().is_ok_and(|p| p <= max))
 }
 
 impl DataDir {
@@ -255,6 +275,7 @@ mod tests {
             staff_names: vec!["Dana Whitfield".into()],
             staff_logins: vec!["dwhitfield".into()],
             host_patterns: vec!["ws-*".into()],
+            networks: vec!["198.51.100.0/28".into()],
         };
         data.save_org_profile(&profile).unwrap();
         assert_eq!(data.org_profile().unwrap(), Some(profile.clone()));
@@ -292,5 +313,15 @@ mod tests {
             ..Default::default()
         };
         assert!(data.save_org_profile(&star).is_err());
+        for bad in ["10.0.0.0/33", "lakeside.example", "10.0.0/8", "::/129"] {
+            let wrong = OrgProfile {
+                name: "Lakeside Clinic".into(),
+                domains: vec!["lakeside.example".into()],
+                networks: vec![bad.into()],
+                ..Default::default()
+            };
+            let err = data.save_org_profile(&wrong).unwrap_err().to_string();
+            assert!(err.contains(bad) && err.contains("CIDR"), "{err}");
+        }
     }
 }

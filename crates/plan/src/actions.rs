@@ -2,7 +2,7 @@
 //! action a one-person IT team can take, in short sentences and plain words. The risk number
 //! orders the plan: harm to patients first, then proof of attack, then likelihood.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -230,6 +230,19 @@ fn block_lists(blocklists: &[Blocklist], hits: &[Hit]) -> Option<Action> {
         why.push_str(&format!(
             " {} of them already showed up in your logs.",
             plural(seen as u64, "entry", "entries")
+        ));
+    }
+    let outside: BTreeSet<&str> = hits
+        .iter()
+        .flat_map(|h| h.outside_hosts.iter().map(String::as_str))
+        .collect();
+    if !outside.is_empty() {
+        let outside: Vec<String> = outside.into_iter().map(str::to_string).collect();
+        why.push_str(&format!(
+            " In your logs they were also in contact with {}, outside your network (not one of \
+             your computers, so there is nothing there to check). If one of these is yours, \
+             add its range with `ward init --network`.",
+            join_list(&outside, 3)
         ));
     }
     Some(Action {

@@ -40,6 +40,7 @@ pub fn hits(summary: &Summary) -> Vec<Hit> {
                 .unwrap_or("other")
                 .to_string(),
             internal_hosts: g.devices.clone(),
+            outside_hosts: Vec::new(),
             count: g.count,
             first_seen: g.first_seen.clone().unwrap_or_default(),
             last_seen: g.last_seen.clone().unwrap_or_default(),

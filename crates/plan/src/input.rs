@@ -137,6 +137,11 @@ pub struct Hit {
     pub value_kind: String,
     /// Internal machines involved (source addresses or host names in the logs).
     pub internal_hosts: Vec<String>,
+    /// Addresses outside the organization's networks at the other end of the connection
+    /// (a log of traffic between two outside machines, or the organization's public address
+    /// not named in its profile): no "check the computer" for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outside_hosts: Vec<String>,
     pub count: u64,
     pub first_seen: String,
     pub last_seen: String,

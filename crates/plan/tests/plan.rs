@@ -84,6 +84,7 @@ fn scenario() -> PlanInput {
             value: "203.0.113.66".into(),
             value_kind: "ip".into(),
             internal_hosts: vec!["10.1.4.22".into()],
+            outside_hosts: Vec::new(),
             count: 14,
             first_seen: "2026-11-24T08:12:00Z".into(),
             last_seen: "2026-11-27T17:40:00Z".into(),
@@ -246,6 +247,30 @@ fn a_week_with_nothing_checked_gives_no_all_clear() {
     assert!(gaps
         .iter()
         .any(|g| g.as_str().unwrap().contains("No device list")));
+}
+
+#[test]
+fn an_address_outside_our_networks_is_never_a_computer_to_check() {
+    let mut input = scenario();
+    input.hits[0].internal_hosts = Vec::new();
+    input.hits[0].outside_hosts = vec!["198.51.100.7".into()];
+    let plan = build(&input);
+    let all: Vec<_> = plan.top.iter().chain(&plan.rest).collect();
+    assert!(
+        all.iter().all(|a| !a.title.contains("Check the computer")),
+        "{:?}",
+        all.iter().map(|a| &a.title).collect::<Vec<_>>()
+    );
+    let block = all
+        .iter()
+        .find(|a| a.id == ward_plan::actions::action_id("blocklists", "all"))
+        .expect("block-list action");
+    assert!(
+        block.why.contains("198.51.100.7, outside your network"),
+        "{}",
+        block.why
+    );
+    assert!(block.why.contains("ward init --network"), "{}", block.why);
 }
 
 #[test]

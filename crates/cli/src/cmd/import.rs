@@ -115,6 +115,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let summary = local
         .add_imported_at(&result, now)
         .context("writing to the local store")?;
+    let kept_out = local.kept_out_of_block_lists(&result.objects);
     let vuln_copies = keep_vuln_copies(&result.files, &DataDir::new(&global.data));
     let indicators = result
         .objects
@@ -153,6 +154,7 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
                     .collect::<Vec<Value>>(),
                 "skipped": result.problems,
                 "kept_for_exposure": vuln_copies,
+                "kept_out_of_block_lists": kept_out,
             })
         );
     } else {
@@ -185,6 +187,9 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         for note in &vuln_copies {
             println!("{note}");
+        }
+        for line in kept_out.lines() {
+            println!("{line}");
         }
         for (name, n, path) in &allow_saved {
             println!(

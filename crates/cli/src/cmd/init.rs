@@ -14,13 +14,18 @@ use crate::Global;
 #[command(after_help = "Examples:
   ward init --org \"Lakeside Clinic\" --domain lakeside.example
   ward init --org \"Lakeside Clinic\" --domain lakeside.example --domain lakesidehealth.example \\
-            --staff staff.csv --hosts 'ws-*' --hosts 'nurse-stn-*'
+            --staff staff.csv --hosts 'ws-*' --hosts 'nurse-stn-*' \\
+            --network 10.20.0.0/16 --network 198.51.100.16/28
 
 The staff list is a CSV (comma, semicolon or tab) with a header row: a name column (Name,
 Display Name, or First Name and Last Name) and/or a login column (Username, SamAccountName,
 UserPrincipalName), as an Active Directory export writes it. Its names and logins are copied
 into the profile; the file itself is not needed afterwards. Running init again replaces the
-profile.")]
+profile.
+
+--network names the address ranges that are yours, the public ones your firewall and mail
+server use included (private ranges are always treated as yours): they never go on a block
+list, and a device in them is one of your computers in the weekly plan.")]
 pub struct InitArgs {
     /// Your organization's name as people write it (removed wherever it appears)
     #[arg(long, value_name = "NAME")]
@@ -34,6 +39,10 @@ pub struct InitArgs {
     /// The shape of your host names, `*` for any run of characters (repeatable): `ws-*`
     #[arg(long = "hosts", value_name = "PATTERN")]
     pub host_patterns: Vec<String>,
+    /// Your own address ranges, as CIDR blocks (repeatable, or comma-separated): never
+    /// blocked, and a device in them is one of yours
+    #[arg(long = "network", value_name = "CIDR", value_delimiter = ',')]
+    pub networks: Vec<String>,
 }
 
 pub fn run(args: InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -49,6 +58,7 @@ pub fn run(args: InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         staff_names: staff.as_ref().map(|s| s.names.clone()).unwrap_or_default(),
         staff_logins: staff.as_ref().map(|s| s.logins.clone()).unwrap_or_default(),
         host_patterns: args.host_patterns.clone(),
+        networks: args.networks.iter().map(|n| n.trim().to_string()).collect(),
     };
     data.save_org_profile(&profile)?;
     let path = data.profile_file();
@@ -63,6 +73,7 @@ pub fn run(args: InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 "staff_names": profile.staff_names.len(),
                 "staff_logins": profile.staff_logins.len(),
                 "host_patterns": profile.host_patterns,
+                "networks": profile.networks,
             })
         );
     } else {
@@ -80,7 +91,11 @@ pub fn run(args: InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if !profile.host_patterns.is_empty() {
             println!("  host names    {}", profile.host_patterns.join(", "));
         }
+        if !profile.networks.is_empty() {
+            println!("  networks      {}", profile.networks.join(", "));
+        }
         println!("`ward scrub` and `ward share` now remove these wherever they appear.");
+        println!("Block lists never hold your domains or networks.");
     }
     Ok(ExitCode::SUCCESS)
 }

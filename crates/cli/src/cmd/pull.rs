@@ -201,6 +201,9 @@ pub fn run_pull(args: PullArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 ""
             }
         );
+        for line in report.kept_out_of_block_lists.lines() {
+            println!("{line}");
+        }
         if asked > 0 {
             println!(
                 "asked the hub how many members saw the {asked} indicator(s) found in your logs"
