@@ -25,6 +25,7 @@ pub mod scan;
 pub mod sighting;
 mod table;
 pub mod time;
+mod utf16;
 
 pub use alert::{Alert, AlertSink, CollectSink, IndicatorHits, Summary};
 pub use error::{CacheError, ScanError, SkipReason};

@@ -68,7 +68,8 @@ pub struct FileReport {
     pub last_event: Option<String>,
 }
 
-/// A log opened for reading: decompressed when it starts with the gzip or zstd magic.
+/// A log opened for reading: decompressed when it starts with the gzip or zstd magic, decoded
+/// when it is UTF-16.
 pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
     let read_err = |source| ScanError::Read {
         file: path.to_path_buf(),
@@ -81,6 +82,18 @@ pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
     };
     let mut buffered = BufReader::with_capacity(1 << 16, raw);
     let head = buffered.fill_buf().map_err(read_err)?;
+    if let Some((mark, order)) = crate::utf16::detect(head) {
+        // Decoded as it is read; then sniffed like any other text.
+        buffered.consume(mark);
+        let decoded: Box<dyn Read + Send> =
+            Box::new(crate::utf16::Utf16Reader::new(buffered, order));
+        let mut decoded = BufReader::with_capacity(1 << 16, decoded);
+        let head = decoded.fill_buf().map_err(read_err)?;
+        if whole_file_format(head).is_some() {
+            return open_whole(path, decoded);
+        }
+        return Ok(Box::new(decoded));
+    }
     let format = if head.starts_with(&[0x1f, 0x8b]) {
         "gzip"
     } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {

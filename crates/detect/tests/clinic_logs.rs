@@ -232,6 +232,61 @@ fn entra_sign_ins_as_csv_and_json() {
 }
 
 #[test]
+fn microsoft_365_unified_audit_log_export() {
+    let s = check(
+        "m365-unified-audit.csv",
+        LogFormat::Csv,
+        &[
+            // The same address twice in one record is one alert.
+            (2, 2, "ClientIP", Some("jo@clinic.example")),
+            (3, 8, "ClientIP", Some("sam@clinic.example")),
+        ],
+    );
+    assert_eq!(s.lines, 4);
+}
+
+/// Event Viewer's "Save as XML" and PowerShell 5's redirections write UTF-16: the same
+/// events are found as in the UTF-8 file, with and without a byte-order mark, little- and
+/// big-endian.
+#[test]
+fn utf16_files_read_like_their_utf8_originals() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "event-viewer-export.xml",
+        "wevtutil-export.xml",
+        "dns.log",
+        "pfirewall.log",
+        "m365-unified-audit.csv",
+    ] {
+        let original = scan_file(&fixture(name), 1).unwrap();
+        assert!(!original.alerts.is_empty(), "{name}");
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        for (big, mark) in [(false, true), (true, true), (false, false)] {
+            let mut bytes = Vec::new();
+            for unit in mark
+                .then_some(0xfeff_u16)
+                .into_iter()
+                .chain(text.encode_utf16())
+            {
+                bytes.extend(if big {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            let path = dir.path().join(format!("{big}-{mark}-{name}"));
+            std::fs::write(&path, bytes).unwrap();
+            for threads in [1, 3] {
+                let got = scan_file(&path, threads).unwrap();
+                assert_eq!(got.format, original.format, "{name} big={big} mark={mark}");
+                assert_eq!(got.alerts, original.alerts, "{name} big={big} mark={mark}");
+                assert_eq!(got.lines, original.lines, "{name} big={big} mark={mark}");
+            }
+        }
+    }
+}
+
+#[test]
 fn files_ward_cannot_read_are_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut fake_evtx: Vec<u8> = b"ElfFile\0".to_vec();

@@ -2,6 +2,11 @@
 //! Microsoft 365 / Entra ID (`IP address`, `User`, `Date (UTC)`) and other exports whose
 //! columns are named as people name them. A column is known by its name, compared without
 //! case, spaces, underscores and brackets; unknown columns are not looked up.
+//!
+//! The Microsoft 365 unified audit log, exported from Purview (`CreationDate`, `UserIds` or
+//! `UserId`, `Operations`, `AuditData`), keeps what matters in `AuditData`, a JSON object per
+//! row: its keys are read as the columns are (`ClientIP`, `ClientIPAddress`,
+//! `ActorIpAddress`, `UserId`), an address's port dropped.
 
 use crate::event::Event;
 use crate::fields::{classify, FieldKind, Role};
@@ -17,6 +22,8 @@ enum Column {
     Field(FieldKind, Role),
     /// The account or machine the row is about (the organization's end).
     Who,
+    /// A JSON object whose keys are read as columns (the unified audit log's `AuditData`).
+    Json,
     Skip,
 }
 
@@ -53,6 +60,7 @@ fn column(name: &str) -> Column {
         "senderaddress" | "sender" | "recipientaddress" | "recipient" => {
             Column::Field(FieldKind::Email, other)
         }
+        "auditdata" => Column::Json,
         _ => match classify(name, FieldKind::Ignore) {
             (FieldKind::Ignore | FieldKind::Sniff | FieldKind::Time, _) => Column::Skip,
             (kind, role) => Column::Field(kind, role),
@@ -76,7 +84,8 @@ pub fn header(line: &str) -> Option<Header> {
     }
     let columns: Vec<Column> = names.iter().map(|n| column(n)).collect();
     let useful = columns.iter().any(|c| {
-        matches!(c, Column::Field(kind, _) if !matches!(kind, FieldKind::Time | FieldKind::DestPort))
+        matches!(c, Column::Json)
+            || matches!(c, Column::Field(kind, _) if !matches!(kind, FieldKind::Time | FieldKind::DestPort))
     });
     useful.then_some(Header {
         sep,
@@ -96,23 +105,67 @@ impl Header {
             return Err(BadRow);
         }
         // The account a row is about: a user principal name (with `@`) over a display name.
-        let mut who: Option<&str> = None;
+        let mut who: Option<String> = None;
+        let mut offer = |v: &str| {
+            let v = v.trim();
+            if !v.is_empty() && (who.is_none() || v.contains('@')) {
+                who = Some(v.to_string());
+            }
+        };
         for ((column, name), value) in self.columns.iter().zip(&self.names).zip(&values) {
             match column {
                 Column::Field(kind, role) => event.push_field(name, *kind, *role, value),
-                Column::Who => {
-                    let v = value.trim();
-                    if !v.is_empty() && (who.is_none() || v.contains('@')) {
-                        who = Some(v);
+                Column::Who => offer(value),
+                Column::Json => {
+                    if let Some(w) = json_columns(value, event) {
+                        offer(&w);
                     }
                 }
                 Column::Skip => {}
             }
         }
-        if let Some(w) = who {
+        if let Some(w) = &who {
             event.set_host(w);
         }
         Ok(())
+    }
+}
+
+/// Reads the keys of a JSON object in a cell as columns; gives the account it names. A cell
+/// that is not a JSON object adds nothing (the row's other columns still count).
+fn json_columns(cell: &str, event: &mut Event) -> Option<String> {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(cell) else {
+        return None;
+    };
+    let mut who = None;
+    for (key, value) in &map {
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        match column(key) {
+            Column::Field(FieldKind::Ip, role) => {
+                event.push_field(key, FieldKind::Ip, role, without_port(text));
+            }
+            Column::Field(FieldKind::Time, _) => {}
+            Column::Field(kind, role) => event.push_field(key, kind, role, text),
+            Column::Who if who.is_none() || text.contains('@') => who = Some(text.to_string()),
+            _ => {}
+        }
+    }
+    who
+}
+
+/// `203.0.113.7:52344` and `[2001:db8::1]:443` without the port; anything else as it is.
+fn without_port(text: &str) -> &str {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    match text.split_once(':') {
+        Some((addr, port)) if !port.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            addr
+        }
+        _ => text,
     }
 }
 
@@ -145,5 +198,29 @@ mod tests {
         assert_eq!(semi, None, "no column ward knows by that name");
         assert_eq!(header("time;user;ip address").map(|h| h.sep), Some(';'));
         assert!(header("name,model,firmware").is_none());
+    }
+
+    #[test]
+    fn unified_audit_log_rows_are_read_from_their_audit_data() {
+        let h = header("CreationDate,UserIds,Operations,AuditData").unwrap();
+        let mut e = Event::new();
+        h.parse_line(
+            "2024-01-05T10:00:00.0000000Z,jo@clinic.example,UserLoggedIn,\"{\"\"CreationTime\"\":\"\"2024-01-05T10:00:00\"\",\"\"UserId\"\":\"\"jo@clinic.example\"\",\"\"ClientIP\"\":\"\"203.0.113.7:52344\"\",\"\"ActorIpAddress\"\":\"\"[2001:db8::7]:443\"\"}\"",
+            &mut e,
+        )
+        .unwrap();
+        let mut v: Vec<(Kind, &str)> = e.items().iter().map(|o| (o.kind, e.value(o))).collect();
+        v.sort();
+        assert_eq!(
+            v,
+            vec![(Kind::Ipv4, "203.0.113.7"), (Kind::Ipv6, "2001:db8::7")]
+        );
+        assert_eq!(e.host(), Some("jo@clinic.example"));
+        // A cell that is not JSON adds nothing and breaks nothing.
+        let mut e = Event::new();
+        h.parse_line("2024-01-05T10:00:00Z,jo,UserLoggedIn,not json", &mut e)
+            .unwrap();
+        assert!(e.items().is_empty());
+        assert_eq!(e.host(), Some("jo"));
     }
 }

@@ -58,8 +58,9 @@ pub enum LogFormat {
 pub const FORMATS_READ: &str = "Zeek TSV and JSON, Suricata EVE, CEF, syslog, firewall syslog \
 (FortiGate, pfSense/OPNsense filterlog, Sophos, SonicWall, Palo Alto, Cisco ASA), Windows event \
 logs (.evtx, XML export, Winlogbeat/NXLog JSON), the Windows Firewall log (pfirewall.log), the \
-Windows DNS Server debug log, Squid access logs, CSV with a header row (Microsoft 365 / Entra ID \
-sign-ins), JSON lines or a JSON array, and plain text, each perhaps gzip- or zstd-compressed";
+Windows DNS Server debug log, Squid access logs, CSV with a header row (Microsoft Entra ID \
+sign-ins, the Microsoft 365 unified audit log), JSON lines or a JSON array, and plain text, in \
+UTF-8 or UTF-16, each perhaps gzip- or zstd-compressed";
 
 impl LogFormat {
     pub fn name(self) -> &'static str {

@@ -43,7 +43,7 @@ pub fn refusal(head: &[u8]) -> Option<String> {
     let sample = head.get(..head.len().min(8192)).unwrap_or(head);
     if sample.contains(&0) {
         if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
-            return Some("UTF-16 text; save or convert it as UTF-8 first".into());
+            return Some("UTF-16 text that ward could not decode".into());
         }
         return Some("binary data (NUL bytes)".into());
     }
