@@ -2,9 +2,12 @@
 //! listening, a hub with a private-CA certificate, a wrong token, a collection that does not
 //! exist. Every failure is one plain line and exit 2, never a silent exit 141 (SIGPIPE).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Output;
 
+use common::{hub_store, private_ca};
 use ward_testkit::Hub;
 
 fn ward(data: &Path, args: &[&str]) -> Output {
@@ -17,51 +20,6 @@ fn stderr(out: &Output) -> String {
 
 fn ok(out: Output) -> String {
     ward_testkit::stdout_of(out)
-}
-
-/// A hub with one organization, one user with a token, and one collection it may write.
-fn hub_store(data: &Path) -> (String, String) {
-    ok(ward(data, &["admin", "org", "add", "Clinic"]));
-    ok(ward(
-        data,
-        &["admin", "user", "add", "--org", "Clinic", "alice"],
-    ));
-    let token = ok(ward(data, &["admin", "token", "create", "--user", "alice"]));
-    let collection = ok(ward(
-        data,
-        &[
-            "admin",
-            "collection",
-            "add",
-            "Shared",
-            "--read",
-            "Clinic",
-            "--write",
-            "Clinic",
-        ],
-    ));
-    (token.trim().to_string(), collection.trim().to_string())
-}
-
-/// A private CA, and a certificate for 127.0.0.1 it signed, written as PEM files.
-fn private_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
-    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, SanType};
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "Clinic ISAO test CA");
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let leaf_key = KeyPair::generate().unwrap();
-    let mut leaf_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    leaf_params.subject_alt_names = vec![SanType::IpAddress("127.0.0.1".parse().unwrap())];
-    let leaf = leaf_params.signed_by(&leaf_key, &ca, &ca_key).unwrap();
-    let (ca_pem, cert, key) = (dir.join("ca.pem"), dir.join("hub.pem"), dir.join("hub.key"));
-    std::fs::write(&ca_pem, ca.pem()).unwrap();
-    std::fs::write(&cert, leaf.pem()).unwrap();
-    std::fs::write(&key, leaf_key.serialize_pem()).unwrap();
-    (ca_pem, cert, key)
 }
 
 #[test]

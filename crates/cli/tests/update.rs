@@ -4,90 +4,14 @@
 //! naming the URL while what was kept stays, `--offline DIR`, and `ward exposure` matching an
 //! internet-facing FortiOS 6.0.2 through the KEV and NVD data kept.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+mod common;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
-/// Answers a request: given the query string and the start of a `Range: bytes=N-` header.
-type Handler = Box<dyn Fn(&str, Option<usize>) -> (u16, Vec<u8>) + Send>;
-
-/// A tiny HTTP server: each path answers through its handler (given the query string);
-/// every request line is logged.
-struct Server {
-    base: String,
-    routes: Arc<Mutex<HashMap<String, Handler>>>,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let routes: Arc<Mutex<HashMap<String, Handler>>> = Arc::default();
-        let log: Arc<Mutex<Vec<String>>> = Arc::default();
-        let (r, l) = (routes.clone(), log.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                if reader.read_line(&mut request).is_err() {
-                    continue;
-                }
-                let mut range = None;
-                loop {
-                    let mut header = String::new();
-                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-                        break;
-                    }
-                    if let Some(v) = header.to_ascii_lowercase().strip_prefix("range: bytes=") {
-                        range = v.trim().trim_end_matches('-').parse::<usize>().ok();
-                    }
-                    if header.to_ascii_lowercase().starts_with("apikey:") {
-                        l.lock().unwrap().push(format!("header {}", header.trim()));
-                    }
-                }
-                let target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-                l.lock().unwrap().push(target.clone());
-                let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-                let (status, body) = match r.lock().unwrap().get(path) {
-                    Some(h) => h(query, range),
-                    None => (404, b"not found".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            }
-        });
-        Server { base, routes, log }
-    }
-
-    fn route(
-        &self,
-        path: &str,
-        h: impl Fn(&str, Option<usize>) -> (u16, Vec<u8>) + Send + 'static,
-    ) {
-        self.routes
-            .lock()
-            .unwrap()
-            .insert(path.to_string(), Box::new(h));
-    }
-
-    fn file(&self, path: &str, body: impl Into<Vec<u8>>) {
-        let body = body.into();
-        self.route(path, move |_, _| (200, body.clone()));
-    }
-
-    fn take_log(&self) -> Vec<String> {
-        std::mem::take(&mut *self.log.lock().unwrap())
-    }
-}
+use common::Server;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
