@@ -35,5 +35,5 @@ pub use index::{
     IndicatorInput,
 };
 pub use readers::LogFormat;
-pub use scan::{open_log, FileReport, ScanOptions, Scanner};
+pub use scan::{open_log, open_log_counting, FileReport, ScanOptions, Scanner};
 pub use sighting::sightings;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
 use memchr::{memchr, memchr_iter, memrchr};
@@ -71,14 +72,45 @@ pub struct FileReport {
 /// A log opened for reading: decompressed when it starts with the gzip or zstd magic, decoded
 /// when it is UTF-16.
 pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
+    open_log_counting(path, Arc::default())
+}
+
+/// Counts the bytes read from the file itself, before decompression or decoding, for a
+/// progress bar whose total is the file's size.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// [`open_log`], adding to `read` every byte read from the file as it is stored (compressed
+/// or UTF-16), which the scanner's own count (of the text it reads) is not. An EVTX file is
+/// read by its parser and not counted.
+pub fn open_log_counting(
+    path: &Path,
+    read: Arc<AtomicU64>,
+) -> Result<Box<dyn Read + Send>, ScanError> {
     let read_err = |source| ScanError::Read {
         file: path.to_path_buf(),
         source,
     };
     let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
+        Box::new(Counting {
+            inner: io::stdin(),
+            read,
+        })
     } else {
-        Box::new(File::open(path).map_err(read_err)?)
+        Box::new(Counting {
+            inner: File::open(path).map_err(read_err)?,
+            read,
+        })
     };
     let mut buffered = BufReader::with_capacity(1 << 16, raw);
     let head = buffered.fill_buf().map_err(read_err)?;
@@ -797,8 +829,15 @@ mod tests {
         std::fs::write(&zst, zstd::encode_all(&b"line two\n"[..], 3).unwrap()).unwrap();
         for (path, text) in [(gz, "line one\n"), (zst, "line two\n")] {
             let mut out = String::new();
-            open_log(&path).unwrap().read_to_string(&mut out).unwrap();
+            let read = Arc::new(AtomicU64::new(0));
+            open_log_counting(&path, read.clone())
+                .unwrap()
+                .read_to_string(&mut out)
+                .unwrap();
             assert_eq!(out, text);
+            // The progress bar's count: the file as stored, not the text it held.
+            let stored = std::fs::metadata(&path).unwrap().len();
+            assert_eq!(read.load(Ordering::Relaxed), stored, "{}", path.display());
         }
         // Not gzip after all: the decoder's error, not text.
         let mut out = Vec::new();

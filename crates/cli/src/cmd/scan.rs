@@ -10,9 +10,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
-use ward_detect::{
-    open_log, Alert, AlertSink, Kind, LogFormat, ScanError, ScanOptions, Scanner, Summary,
-};
+use ward_detect::{Alert, AlertSink, Kind, LogFormat, ScanError, ScanOptions, Scanner, Summary};
 use ward_member::{DataDir, LogFile, Run};
 use ward_stix::Timestamp;
 
@@ -124,7 +122,9 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for path in &expand_folders(&args.logs)? {
         let name = path.display().to_string();
         // A file that is not a log is skipped with its reason, never counted as clean.
-        let input = match open_log(path) {
+        // The bar follows the bytes read from the file as stored (compressed or UTF-16).
+        let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let input = match ward_detect::open_log_counting(path, read.clone()) {
             Err(e @ ScanError::Unreadable { .. }) => {
                 eprintln!("skipped: {e}");
                 skipped.push(name);
@@ -133,9 +133,15 @@ pub fn run(args: ScanArgs, global: &Global) -> anyhow::Result<ExitCode> {
             other => other?,
         };
         let bar = show_progress.then(|| progress_bar(path));
+        let evtx = is_evtx(path);
         let mut progress = |bytes: u64| {
             if let Some(b) = &bar {
-                b.set_position(bytes);
+                // An EVTX file is read by its parser: the text made from it is what counts.
+                b.set_position(if evtx {
+                    bytes
+                } else {
+                    read.load(std::sync::atomic::Ordering::Relaxed)
+                });
             }
         };
         let report = match scanner.scan(&name, input, &mut sink, &mut progress) {
@@ -290,16 +296,16 @@ impl<W: Write> AlertSink for Output<W> {
     }
 }
 
+fn is_evtx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("evtx"))
+}
+
 fn progress_bar(path: &Path) -> indicatif::ProgressBar {
-    // The scanner counts bytes after decompression (or decoding, for .evtx); the file's size
-    // is no total for them, so such a bar counts bytes read without one.
-    let compressed = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "gz" | "zst" | "zstd" | "evtx"
-        )
-    });
-    if compressed {
+    // An .evtx file becomes text inside its parser, whose size the file's is no total for:
+    // its bar counts the text read without one. Every other file (compressed and UTF-16
+    // ones too) is followed by the bytes read from it, against its size.
+    if is_evtx(path) {
         let bar = indicatif::ProgressBar::new_spinner();
         let style = indicatif::ProgressStyle::with_template(
             "{msg} {spinner} {bytes} read {binary_bytes_per_sec}",
