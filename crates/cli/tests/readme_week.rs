@@ -214,7 +214,14 @@ fn the_readme_member_week_runs_in_order_on_a_fresh_store() {
             "pull" if args.contains(&"--list".to_string()) => {
                 assert!(stdout.contains(&collection), "{stdout}")
             }
-            "pull" => assert!(stdout.contains("2 new"), "{stdout}"),
+            "pull" => {
+                assert!(stdout.contains("2 new"), "{stdout}");
+                // The documentation address is kept as context, out of block lists, and said.
+                assert!(
+                    stdout.contains("1 documentation address kept out of block lists"),
+                    "{stdout}"
+                );
+            }
             "scan" => {
                 // The EVTX sample's failed logon from the shared address, and both files read.
                 assert!(stdout.contains("23.94.153.202"), "{stdout}{stderr}");
