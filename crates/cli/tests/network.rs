@@ -21,6 +21,7 @@ fn ok(out: Output) -> String {
 
 /// A hub with one organization, one user with a token, and one collection it may write.
 fn hub_store(data: &Path) -> (String, String) {
+    ok(ward(data, &["admin", "init"]));
     ok(ward(data, &["admin", "org", "add", "Clinic"]));
     ok(ward(
         data,

@@ -54,6 +54,7 @@ struct Setup {
 fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("hub");
+    ok(ward(&data, &["admin", "init"]));
     ok(ward(
         &data,
         &[

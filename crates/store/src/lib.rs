@@ -18,7 +18,17 @@ mod sqlite;
 
 pub use model::*;
 
-pub use sqlite::{SqliteStore, DB_FILE};
+pub use sqlite::{SqliteStore, DB_FILE, SCHEMA_VERSION};
+
+/// What opening a store did to an older schema: the versions before and after, and where
+/// the copy taken before changing anything was written (none for PostgreSQL, whose
+/// operator takes a `pg_dump` first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaUpgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: Option<std::path::PathBuf>,
+}
 
 /// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.
 pub trait VersionSource {
@@ -45,6 +55,8 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error("no hub store at {place} (run `ward admin init {hint}` to create one)")]
+    Missing { place: String, hint: String },
     #[error("store schema version {found} is newer than this ward understands (up to {known})")]
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored record {what} is corrupt: {detail}")]

@@ -24,6 +24,9 @@ use token::{find_token, parse_expiry, token_list};
 
 #[derive(Subcommand, Debug)]
 pub enum AdminCommand {
+    /// Create the hub store at --data (or in the empty --database); every other admin
+    /// command and `ward serve` refuse to run on a folder or database without one
+    Init,
     /// Organizations (members of the sharing community)
     #[command(subcommand)]
     Org(OrgCommand),
@@ -150,8 +153,10 @@ pub enum CollectionCommand {
     List,
 }
 
-/// Opens the hub store that `--data`/`--database` name.
-pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
+/// Opens the hub store that `--data`/`--database` name. Unless `create`, a folder or
+/// database without a store is an error naming it (a mistyped `--data` must not become an
+/// empty hub); a schema upgrade done on the way is said on stderr, with its backup.
+pub fn open_store(global: &Global, create: bool) -> anyhow::Result<Arc<dyn Store>> {
     if let Some(url) = &global.database {
         if !is_postgres_url(url) {
             bail!(
@@ -159,12 +164,68 @@ pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
                 redact_url(url)
             );
         }
-        let store = PgStore::open(url).context("opening the PostgreSQL store")?;
+        let options = ward_store_pg::PgOptions {
+            create,
+            ..ward_store_pg::PgOptions::default()
+        };
+        let store = PgStore::open_with(url, &options).context("opening the PostgreSQL store")?;
+        if let Some(up) = store.upgrade() {
+            eprintln!(
+                "ward: upgraded the store schema of {} from version {} to {} (PostgreSQL: \
+                 take a pg_dump before upgrading ward; see README)",
+                store.url(),
+                up.from,
+                up.to
+            );
+        }
         return Ok(Arc::new(store));
     }
-    let store = SqliteStore::open(&global.data)
-        .with_context(|| format!("opening the store in {}", global.data.display()))?;
+    let store = if create {
+        SqliteStore::open(&global.data)
+    } else {
+        SqliteStore::open_existing(&global.data)
+    };
+    let store = store.with_context(|| format!("opening the store in {}", global.data.display()))?;
+    if let Some(up) = store.upgrade() {
+        let backup = up.backup.as_ref().map_or_else(String::new, |b| {
+            format!("; the version {} copy is {}", up.from, b.display())
+        });
+        eprintln!(
+            "ward: upgraded the store schema of {} from version {} to {}{backup}",
+            store.path().display(),
+            up.from,
+            up.to
+        );
+    }
     Ok(Arc::new(store))
+}
+
+/// One line saying which store is open: its absolute path or redacted URL, its schema
+/// version and how many objects (latest versions) its collections hold.
+pub fn describe_store(store: &dyn Store, global: &Global) -> anyhow::Result<String> {
+    let mut objects = 0u64;
+    for c in store.collections().context("listing collections")? {
+        objects += store
+            .count_objects(&c.id)
+            .with_context(|| format!("counting the objects of collection {}", c.id))?;
+    }
+    let (what, schema) = match &global.database {
+        Some(url) => (
+            format!("PostgreSQL store {}", redact_url(url)),
+            ward_store_pg::SCHEMA_VERSION,
+        ),
+        None => {
+            let file = global.data.join(ward_store::DB_FILE);
+            let file = std::path::absolute(&file).unwrap_or(file);
+            (
+                format!("SQLite store {}", file.display()),
+                ward_store::SCHEMA_VERSION,
+            )
+        }
+    };
+    Ok(format!(
+        "{what}, schema version {schema}, {objects} objects"
+    ))
 }
 
 fn print_json(value: serde_json::Value) {
@@ -238,8 +299,19 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
     if let AdminCommand::Migrate(args) = &cmd {
         return migrate(args, global);
     }
-    let store = open_store(global)?;
+    if let AdminCommand::Init = &cmd {
+        let store = open_store(global, true)?;
+        let line = describe_store(store.as_ref(), global)?;
+        if global.json {
+            print_json(json!({ "store": line }));
+        } else {
+            println!("{line}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = open_store(global, false)?;
     match cmd {
+        AdminCommand::Init => {}
         AdminCommand::Migrate(args) => return migrate(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
