@@ -57,6 +57,12 @@ impl<S: Store> Store for Counting<S> {
     fn orgs(&self) -> Result<Vec<Org>, StoreError> {
         self.inner.orgs()
     }
+    fn change_members(
+        &self,
+        change: &ward_store::MemberChange,
+    ) -> Result<ward_store::MemberOutcome, StoreError> {
+        self.inner.change_members(change)
+    }
     fn add_user(&self, org: &str, name: &str, hash: Option<&str>) -> Result<User, StoreError> {
         self.inner.add_user(org, name, hash)
     }

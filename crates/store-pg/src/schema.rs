@@ -115,6 +115,25 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE tokens ADD COLUMN expires bigint, ADD COLUMN last_used bigint;
     "#,
+    // 4: member life cycle, as SQLite's migration 6: disabled organizations and users, and
+    // names unique whatever their case (later duplicates get the start of their id).
+    r#"
+    ALTER TABLE orgs ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+    ALTER TABLE users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+    UPDATE orgs o SET name = o.name || ' (' || left(o.id, 8) || ')'
+        WHERE o.created > (SELECT min(p.created) FROM orgs p WHERE lower(p.name) = lower(o.name))
+           OR o.id > (SELECT min(p.id) FROM orgs p WHERE lower(p.name) = lower(o.name)
+                      AND p.created = o.created);
+    UPDATE users o SET name = o.name || ' (' || left(o.id, 8) || ')'
+        WHERE o.created > (SELECT min(p.created) FROM users p WHERE lower(p.name) = lower(o.name))
+           OR o.id > (SELECT min(p.id) FROM users p WHERE lower(p.name) = lower(o.name)
+                      AND p.created = o.created);
+    UPDATE collections o SET title = o.title || ' (' || left(o.id, 8) || ')'
+        WHERE o.key > (SELECT min(p.key) FROM collections p WHERE lower(p.title) = lower(o.title));
+    CREATE UNIQUE INDEX orgs_name_lower ON orgs (lower(name));
+    CREATE UNIQUE INDEX users_name_lower ON users (lower(name));
+    CREATE UNIQUE INDEX collections_title_lower ON collections (lower(title));
+    "#,
 ];
 
 /// The schema version this build writes (and the newest it reads).

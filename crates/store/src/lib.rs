@@ -55,6 +55,10 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error("collection {id} holds {versions} object versions; remove them too with --force")]
+    NotEmpty { id: String, versions: u64 },
+    #[error("token {0} does not exist")]
+    UnknownToken(String),
     #[error("no hub store at {place} (run `ward admin init {hint}` to create one)")]
     Missing { place: String, hint: String },
     #[error("store schema version {found} is newer than this ward understands (up to {known})")]
@@ -121,6 +125,11 @@ pub trait Store: Send + Sync {
     /// Sets (`Some`, a PHC string from [`credentials::hash_password`]) or removes (`None`) a
     /// user's password.
     fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError>;
+
+    /// Makes one change to members or collections, all of it in one transaction. Names
+    /// (organizations, users, collection titles) are unique whatever their case, checked by
+    /// the store itself so two processes racing cannot both win.
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError>;
 
     // --- collections ---------------------------------------------------------------------
 

@@ -4,9 +4,9 @@
 
 use ward_store::credentials::random_secret;
 use ward_store::{
-    AddOutcome, Collection, NewCollection, NewVersion, ObjectQuery, Org, Page, ScrubRecord,
-    SightingRecord, StatusRecord, Store, StoreError, Submission, Submitter, TokenRecord, User,
-    VersionSelect,
+    AddOutcome, Collection, MemberChange, MemberOutcome, NewCollection, NewVersion, ObjectQuery,
+    Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, Submission, Submitter,
+    TokenRecord, User, VersionSelect,
 };
 
 use super::{
@@ -120,7 +120,13 @@ impl Store for PgStore {
 
     fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
         self.with_conn(|c, s| {
-            let st = prepared(s, c, &format!("SELECT {USER_COLUMNS} WHERE u.name = $1"))?;
+            let st = prepared(
+                s,
+                c,
+                &format!(
+                    "SELECT {USER_COLUMNS} WHERE u.name = $1 AND NOT u.disabled AND NOT o.disabled"
+                ),
+            )?;
             c.query_opt(&st, &[&name])
                 .map_err(backend)?
                 .map(|r| user_from_row(&r))
@@ -194,7 +200,7 @@ impl Store for PgStore {
                 c,
                 &format!(
                     "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
-                     WHERE t.hash = $1 AND (t.expires IS NULL OR t.expires > $2)"
+                     WHERE t.hash = $1 AND (t.expires IS NULL OR t.expires > $2) AND NOT u.disabled AND NOT o.disabled"
                 ),
             )?;
             c.query_opt(&st, &[&token_hash, &now_micros()])
@@ -238,6 +244,10 @@ impl Store for PgStore {
         })
     }
 
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError> {
+        self.change_members_tx(change)
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_conn(|c, _| {
@@ -260,7 +270,16 @@ impl Store for PgStore {
                     &[&id, &new.title, &new.description, &now_micros()],
                 )
                 .and_then(|r| r.try_get(0))
-                .map_err(backend)?;
+                .map_err(|e| {
+                    if is_unique_violation(&e) {
+                        StoreError::AlreadyExists {
+                            what: "collection",
+                            name: new.title.clone(),
+                        }
+                    } else {
+                        backend(e)
+                    }
+                })?;
             insert_access(&mut tx, key, &access)?;
             let rows = tx
                 .query(

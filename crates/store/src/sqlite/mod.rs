@@ -15,6 +15,7 @@ use ward_stix::Timestamp;
 use crate::model::*;
 use crate::{SchemaUpgrade, StoreError};
 
+mod members;
 mod queries;
 mod schema;
 mod trait_impl;

@@ -128,6 +128,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE tokens ADD COLUMN expires INTEGER;
     ALTER TABLE tokens ADD COLUMN last_used INTEGER;
     "#,
+    // 6: member life cycle. Organizations and users can be disabled (they keep their data
+    // but cannot sign in), and names are unique whatever their case: a hub that already
+    // holds names differing only in case keeps the oldest as is and gives the others the
+    // start of their id, `Mercy (3f2a9c1e)`, which the operator can rename.
+    r#"
+    ALTER TABLE orgs ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+    UPDATE orgs SET name = name || ' (' || substr(id, 1, 8) || ')'
+        WHERE rowid NOT IN (SELECT min(rowid) FROM orgs GROUP BY name COLLATE NOCASE);
+    UPDATE users SET name = name || ' (' || substr(id, 1, 8) || ')'
+        WHERE rowid NOT IN (SELECT min(rowid) FROM users GROUP BY name COLLATE NOCASE);
+    UPDATE collections SET title = title || ' (' || substr(id, 1, 8) || ')'
+        WHERE key NOT IN (SELECT min(key) FROM collections GROUP BY title COLLATE NOCASE);
+    CREATE UNIQUE INDEX orgs_name_nocase ON orgs (name COLLATE NOCASE);
+    CREATE UNIQUE INDEX users_name_nocase ON users (name COLLATE NOCASE);
+    CREATE UNIQUE INDEX collections_title_nocase ON collections (title COLLATE NOCASE);
+    "#,
 ];
 
 /// The schema version this build writes (and the newest it reads).
@@ -367,5 +384,38 @@ mod tests {
             .user_by_token("abcdef0123456789")
             .expect("lookup")
             .is_none());
+    }
+
+    /// A store written at schema version 5 that holds names differing only in case keeps
+    /// the oldest of each as is through migration 6; the others get the start of their id,
+    /// and from then on such a name is refused.
+    #[test]
+    fn migration_6_makes_names_unique_whatever_their_case() {
+        let dir = store_at_schema(
+            5,
+            &[],
+            "INSERT INTO orgs VALUES ('aaaaaaaa-1', 'Mercy General', 0);
+             INSERT INTO orgs VALUES ('bbbbbbbb-2', 'mercy general', 1);
+             INSERT INTO collections (key, id, title, created) VALUES (2, 'c2', 'c', 0);",
+        );
+        let store = SqliteStore::open(dir.path()).expect("migrated");
+        let names: Vec<String> = store
+            .orgs()
+            .expect("orgs")
+            .into_iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(names, ["Mercy General", "mercy general (bbbbbbbb)"]);
+        let titles: Vec<String> = store
+            .collections()
+            .expect("collections")
+            .into_iter()
+            .map(|c| c.title)
+            .collect();
+        assert_eq!(titles, ["C", "c (c2)"]);
+        assert!(matches!(
+            store.add_org("MERCY GENERAL"),
+            Err(StoreError::AlreadyExists { .. })
+        ));
     }
 }

@@ -132,11 +132,13 @@ impl Store for SqliteStore {
 
     fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
         self.with_reader(|c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} WHERE u.name = ?1"))
-                .map_err(backend)?
-                .query_row([name], user_from_row)
-                .optional()
-                .map_err(backend)
+            c.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} WHERE u.name = ?1 AND u.disabled = 0 AND o.disabled = 0"
+            ))
+            .map_err(backend)?
+            .query_row([name], user_from_row)
+            .optional()
+            .map_err(backend)
         })
     }
 
@@ -154,7 +156,7 @@ impl Store for SqliteStore {
         self.with_reader(|c| {
             c.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
-                 WHERE t.hash = ?1 AND (t.expires IS NULL OR t.expires > ?2)"
+                 WHERE t.hash = ?1 AND (t.expires IS NULL OR t.expires > ?2) AND u.disabled = 0 AND o.disabled = 0"
             ))
             .map_err(backend)?
             .query_row(params![token_hash, now_micros()], user_from_row)
@@ -246,6 +248,10 @@ impl Store for SqliteStore {
         })
     }
 
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError> {
+        self.change_members_tx(change)
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_writer(|c| {
@@ -256,7 +262,16 @@ impl Store for SqliteStore {
                 "INSERT INTO collections (id, title, description, created) VALUES (?1, ?2, ?3, ?4)",
                 params![id, new.title, new.description, now_micros()],
             )
-            .map_err(backend)?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::AlreadyExists {
+                        what: "collection",
+                        name: new.title.clone(),
+                    }
+                } else {
+                    backend(e)
+                }
+            })?;
             let key = tx.last_insert_rowid();
             let mut access: Vec<(String, bool, bool)> = Vec::new();
             for (names, is_read) in [(&new.readers, true), (&new.writers, false)] {

@@ -15,10 +15,11 @@ use ward_store_pg::{is_postgres_url, redact_url, PgStore};
 
 use crate::Global;
 
+mod members;
 mod policy;
 mod token;
 
-use policy::{apply_collection_policy, apply_org_policy, collection_set, org_set, policy_command};
+use policy::{apply_collection_policy, collection_set, org_set, policy_command};
 pub use policy::{CollectionPolicyArgs, OrgPolicyArgs, PolicyCommand};
 use token::{find_token, parse_expiry, token_list};
 
@@ -59,27 +60,61 @@ pub struct MigrateArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum OrgCommand {
-    /// Admit an organization
+    /// Admit an organization, optionally placing it in collections; nothing is created
+    /// when any argument is wrong
     Add {
         name: String,
         #[command(flatten)]
         policy: OrgPolicyArgs,
+        /// Collections (titles or ids, comma-separated) it may read
+        #[arg(long, value_delimiter = ',', value_name = "COLLECTIONS")]
+        read: Vec<String>,
+        /// Collections (titles or ids, comma-separated) it may write
+        #[arg(long, value_delimiter = ',', value_name = "COLLECTIONS")]
+        write: Vec<String>,
     },
     /// Change an organization's sharing settings
     Set {
+        #[arg(value_name = "NAME|ID")]
         name: String,
         #[command(flatten)]
         policy: OrgPolicyArgs,
     },
     /// List organizations
     List,
+    /// Remove an organization with its users and tokens; what it shared stays, served as
+    /// the hub's, unless --delete-objects
+    Remove {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+        /// Also delete every object version it submitted
+        #[arg(long)]
+        delete_objects: bool,
+    },
+    /// Stop its users from signing in (TAXII answers 401); its data stays
+    Disable {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+    },
+    /// Undo `org disable`
+    Enable {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+    },
+    /// Give an organization a new name (unique whatever its case)
+    Rename {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+        new_name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Add a user to an organization
     Add {
-        #[arg(long)]
+        /// The organization's name or id
+        #[arg(long, value_name = "NAME|ID")]
         org: String,
         name: String,
         /// Read a password for HTTP Basic from the first line of standard input (without it
@@ -91,6 +126,7 @@ pub enum UserCommand {
     List,
     /// Change or remove a user's password; every hub sharing the store stops accepting the
     /// old one at once
+    #[command(alias = "set-password")]
     Password {
         name: String,
         /// Read the new password from the first line of standard input
@@ -100,6 +136,12 @@ pub enum UserCommand {
         #[arg(long)]
         remove: bool,
     },
+    /// Remove a user and its tokens (what it posted stays, as its organization's)
+    Remove { name: String },
+    /// Stop a user from signing in, by password or token; nothing of it is removed
+    Disable { name: String },
+    /// Undo `user disable`
+    Enable { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -124,6 +166,12 @@ pub enum TokenCommand {
         #[arg(value_name = "ID|LABEL")]
         token: String,
     },
+    /// Replace a token (by id or label) with a new one for the same user, label and expiry;
+    /// the old one is refused from the same moment on. The new token is printed once
+    Rotate {
+        #[arg(value_name = "ID|LABEL")]
+        token: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -143,14 +191,29 @@ pub enum CollectionCommand {
         #[command(flatten)]
         policy: CollectionPolicyArgs,
     },
-    /// Change a collection's sharing settings
+    /// Change who reads and writes a collection, and its sharing settings
     Set {
+        #[arg(value_name = "TITLE|ID")]
         id: String,
+        /// Replace its readers (organization names or ids, comma-separated; "" for none)
+        #[arg(long, value_delimiter = ',', value_name = "ORGS")]
+        read: Option<Vec<String>>,
+        /// Replace its writers (organization names or ids, comma-separated; "" for none)
+        #[arg(long, value_delimiter = ',', value_name = "ORGS")]
+        write: Option<Vec<String>>,
         #[command(flatten)]
         policy: CollectionPolicyArgs,
     },
     /// List collections with their readers and writers
     List,
+    /// Remove a collection; one that holds objects only with --force (they go with it)
+    Remove {
+        #[arg(value_name = "TITLE|ID")]
+        id: String,
+        /// Remove it with every object version it holds
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Opens the hub store that `--data`/`--database` name. Unless `create`, a folder or
@@ -315,22 +378,69 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Migrate(args) => return migrate(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
-            return org_set(store.as_ref(), &name, &policy, global)
+            let org = members::resolve_org(store.as_ref(), &name)?;
+            return org_set(store.as_ref(), &org.name, &policy, global);
         }
-        AdminCommand::Collection(CollectionCommand::Set { id, policy }) => {
-            return collection_set(store.as_ref(), &id, &policy, global)
-        }
-        AdminCommand::Org(OrgCommand::Add { name, policy }) => {
-            let org = store
-                .add_org(&name)
-                .with_context(|| format!("adding organization {name:?}"))?;
-            apply_org_policy(store.as_ref(), &name, &policy)?;
-            if global.json {
-                print_json(json!(org));
-            } else {
-                eprintln!("organization {:?} admitted", org.name);
-                println!("{}", org.id);
+        AdminCommand::Collection(CollectionCommand::Set {
+            id,
+            read,
+            write,
+            policy,
+        }) => {
+            let collection = members::resolve_collection(store.as_ref(), &id)?;
+            let policy = policy.resolved(store.as_ref())?;
+            let readers = read
+                .map(|r| members::org_ids(store.as_ref(), &r))
+                .transpose()
+                .context("--read")?;
+            let writers = write
+                .map(|w| members::org_ids(store.as_ref(), &w))
+                .transpose()
+                .context("--write")?;
+            if readers.is_some() || writers.is_some() {
+                store
+                    .change_members(&ward_store::MemberChange::SetCollectionAccess {
+                        collection_id: collection.id.clone(),
+                        readers,
+                        writers,
+                    })
+                    .with_context(|| format!("changing collection {:?}", collection.title))?;
             }
+            return collection_set(store.as_ref(), &collection.id, &policy, global);
+        }
+        AdminCommand::Collection(CollectionCommand::Remove { id, force }) => {
+            return members::collection_remove(store.as_ref(), &id, force, global)
+        }
+        AdminCommand::Org(OrgCommand::Add {
+            name,
+            policy,
+            read,
+            write,
+        }) => return members::org_add(store.as_ref(), &name, &policy, &read, &write, global),
+        AdminCommand::Org(OrgCommand::Remove {
+            org,
+            delete_objects,
+        }) => return members::org_remove(store.as_ref(), &org, delete_objects, global),
+        AdminCommand::Org(OrgCommand::Disable { org }) => {
+            return members::org_disable(store.as_ref(), &org, true, global)
+        }
+        AdminCommand::Org(OrgCommand::Enable { org }) => {
+            return members::org_disable(store.as_ref(), &org, false, global)
+        }
+        AdminCommand::Org(OrgCommand::Rename { org, new_name }) => {
+            return members::org_rename(store.as_ref(), &org, &new_name, global)
+        }
+        AdminCommand::User(UserCommand::Remove { name }) => {
+            return members::user_remove(store.as_ref(), &name, global)
+        }
+        AdminCommand::User(UserCommand::Disable { name }) => {
+            return members::user_disable(store.as_ref(), &name, true, global)
+        }
+        AdminCommand::User(UserCommand::Enable { name }) => {
+            return members::user_disable(store.as_ref(), &name, false, global)
+        }
+        AdminCommand::Token(TokenCommand::Rotate { token }) => {
+            return members::token_rotate(store.as_ref(), &token, global)
         }
         AdminCommand::Org(OrgCommand::List) => {
             let orgs = store.orgs()?;
@@ -347,11 +457,15 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
             name,
             password_stdin,
         }) => {
+            let org = members::resolve_org(store.as_ref(), &org).context("--org")?;
+            let users = store.users()?;
+            members::refuse_taken("user", &name, users.iter().map(|u| u.name.as_str()))?;
             let hash = if password_stdin {
                 Some(hash_password(&read_password()?)?)
             } else {
                 None
             };
+            let org = org.name;
             let user = store
                 .add_user(&org, &name, hash.as_deref())
                 .with_context(|| format!("adding user {name:?} to {org:?}"))?;
@@ -440,12 +554,24 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
             write,
             policy,
         }) => {
+            let collections = store.collections()?;
+            members::refuse_taken(
+                "collection",
+                &title,
+                collections.iter().map(|c| c.title.as_str()),
+            )?;
+            let policy = policy.resolved(store.as_ref())?;
+            let names = |list: Vec<String>| -> anyhow::Result<Vec<String>> {
+                list.iter()
+                    .map(|n| members::resolve_org(store.as_ref(), n).map(|o| o.name))
+                    .collect()
+            };
             let collection = store
                 .create_collection(&NewCollection {
                     title: title.clone(),
                     description,
-                    readers: read,
-                    writers: write,
+                    readers: names(read).context("--read")?,
+                    writers: names(write).context("--write")?,
                 })
                 .with_context(|| format!("creating collection {title:?}"))?;
             apply_collection_policy(store.as_ref(), &collection.id, &policy)?;

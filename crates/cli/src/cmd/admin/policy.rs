@@ -38,6 +38,23 @@ pub struct CollectionPolicyArgs {
     pub private: bool,
 }
 
+impl CollectionPolicyArgs {
+    /// The same settings with --amber's organizations (names or ids) as their names.
+    pub(super) fn resolved(self, store: &dyn Store) -> anyhow::Result<CollectionPolicyArgs> {
+        let amber = self
+            .amber
+            .map(|list| {
+                list.iter()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(|n| super::members::resolve_org(store, n).map(|o| o.name))
+                    .collect::<anyhow::Result<Vec<_>>>()
+            })
+            .transpose()
+            .context("--amber")?;
+        Ok(CollectionPolicyArgs { amber, ..self })
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
     /// Set the TLP of objects posted without a TLP marking (GREEN unless set)
@@ -68,17 +85,6 @@ pub(super) fn org_change(args: &OrgPolicyArgs) -> anyhow::Result<ward_policy::Or
         domains: (!args.domains.is_empty()).then(|| args.domains.clone()),
         names: (!args.names.is_empty()).then(|| args.names.clone()),
     })
-}
-
-pub(super) fn apply_org_policy(
-    store: &dyn Store,
-    name: &str,
-    args: &OrgPolicyArgs,
-) -> anyhow::Result<()> {
-    let change = org_change(args)?;
-    ward_policy::settings::change_org(store, name, &change)
-        .with_context(|| format!("sharing settings of {name:?}"))?;
-    Ok(())
 }
 
 pub(super) fn org_set(
