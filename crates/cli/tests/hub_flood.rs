@@ -63,6 +63,13 @@ impl<S: Store> Store for Counting<S> {
     ) -> Result<ward_store::MemberOutcome, StoreError> {
         self.inner.change_members(change)
     }
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.inner.rewrite_versions(collection_id, versions)
+    }
     fn add_user(&self, org: &str, name: &str, hash: Option<&str>) -> Result<User, StoreError> {
         self.inner.add_user(org, name, hash)
     }

@@ -293,6 +293,21 @@ pub trait Store: Send + Sync {
         Ok(Vec::new())
     }
 
+    /// Replaces the stored JSON of versions already there, each named by (`id`,
+    /// `version_key`), keeping their version and `date_added`: for one-off rewrites of
+    /// what the hub stored, such as stamping the default TLP on objects posted unmarked.
+    /// All in one transaction; returns how many versions were found and replaced.
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        let _ = (collection_id, versions);
+        Err(StoreError::Backend(
+            "this store cannot rewrite stored versions".into(),
+        ))
+    }
+
     /// How many objects (latest versions) the collection holds. The default pages through
     /// the collection; backends answer it from an index.
     fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {

@@ -248,6 +248,38 @@ impl Store for PgStore {
         self.change_members_tx(change)
     }
 
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.with_conn(|c, _| {
+            let mut tx = c.transaction().map_err(backend)?;
+            let key: i64 = tx
+                .query_opt(
+                    "SELECT key FROM collections WHERE id = $1",
+                    &[&collection_id],
+                )
+                .map_err(backend)?
+                .map(|r| r.try_get(0).map_err(backend))
+                .transpose()?
+                .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))?;
+            let mut replaced = 0;
+            for (id, version_key, json) in versions {
+                let doc = super::doc_override(json);
+                replaced += tx
+                    .execute(
+                        "UPDATE objects SET raw = $4, doc = coalesce($5, $4)::jsonb
+                         WHERE collection_key = $1 AND id = $2 AND version_key = $3",
+                        &[&key, id, version_key, json, &doc],
+                    )
+                    .map_err(backend)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(usize::try_from(replaced).unwrap_or(usize::MAX))
+        })
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_conn(|c, _| {

@@ -252,6 +252,31 @@ impl Store for SqliteStore {
         self.change_members_tx(change)
     }
 
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.with_writer(|c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = super::collection_key(&tx, collection_id)?;
+            let mut replaced = 0;
+            for (id, version_key, json) in versions {
+                replaced += tx
+                    .execute(
+                        "UPDATE objects SET json = ?4
+                         WHERE collection_key = ?1 AND id = ?2 AND version_key = ?3",
+                        params![key, id, version_key, json],
+                    )
+                    .map_err(backend)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(replaced)
+        })
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_writer(|c| {

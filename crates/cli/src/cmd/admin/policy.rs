@@ -57,11 +57,15 @@ impl CollectionPolicyArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
-    /// Set the TLP of objects posted without a TLP marking (GREEN unless set)
+    /// Set the TLP stamped on objects posted from now on without a TLP marking (GREEN
+    /// unless set); objects already stored keep the level they were stamped with
     DefaultTlp {
         #[arg(value_name = "clear|green|amber|amber+strict|red")]
         level: String,
     },
+    /// Stamp the current default TLP on stored objects that have no TLP marking (those an
+    /// older ward stored; `ward serve` does it once by itself)
+    StampDefaultTlp,
     /// Show the hub's policy settings
     Show,
     /// What the scrubber changed in posted objects (kinds and places, never the text)
@@ -163,7 +167,22 @@ pub(super) fn policy_command(
                 format!("{level:?}: expected clear, green, amber, amber+strict or red")
             })?;
             ward_policy::settings::set_default_tlp(store, tlp)?;
-            eprintln!("objects without a TLP marking are now treated as {tlp}");
+            eprintln!(
+                "objects posted without a TLP marking from now on are stored marked {tlp}; \
+                 objects already stored keep theirs"
+            );
+        }
+        PolicyCommand::StampDefaultTlp => {
+            let report = ward_policy::stamp::stamp_stored(store)
+                .context("stamping the default TLP on stored objects")?;
+            if global.json {
+                print_json(json!(report));
+            } else {
+                eprintln!(
+                    "{} of {} stored object versions had no TLP marking and are now marked {}",
+                    report.versions_stamped, report.versions_read, report.level
+                );
+            }
         }
         PolicyCommand::Show => {
             let report = ward_policy::settings::describe(store)?;
