@@ -63,6 +63,9 @@ impl<S: Store> Store for Counting<S> {
     ) -> Result<ward_store::MemberOutcome, StoreError> {
         self.inner.change_members(change)
     }
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.inner.disabled()
+    }
     fn rewrite_versions(
         &self,
         collection_id: &str,

@@ -184,6 +184,8 @@ fn a_year_of_members(store: &[&str], hub_data: &Path) {
     // Disabled organizations and users cannot sign in; enabling gives access back.
     ward.ok(&["org", "disable", "lab b"]);
     assert_eq!(read(&hub, &alerts, &fresh).0, 401);
+    assert!(ward.ok(&["org", "list"]).contains("Lab B\tdisabled"));
+    assert!(ward.ok(&["user", "list"]).contains("bob\tLab B\tdisabled"));
     ward.ok(&["org", "enable", &lab]);
     assert_eq!(read(&hub, &alerts, &fresh).0, 200);
     ward.ok(&["user", "disable", "bob"]);
@@ -299,4 +301,37 @@ fn for_each_store(test: impl Fn(&[&str], &Path)) {
         let unused = tempfile::tempdir().expect("tempdir");
         test(&["--database", db.url()], unused.path());
     }
+}
+
+/// `ward admin migrate` keeps who is disabled: moving to PostgreSQL enables no one.
+#[test]
+fn migrate_keeps_disabled_members_disabled() {
+    let Some(db) = scratch::for_test() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("hub");
+    let data_arg = data.to_str().expect("utf8").to_string();
+    let sqlite = Ward {
+        store: vec!["--data", &data_arg],
+    };
+    sqlite.ok(&["init"]);
+    sqlite.ok(&["org", "add", "Mercy"]);
+    sqlite.ok(&["org", "add", "Lab"]);
+    sqlite.ok(&["user", "add", "--org", "Mercy", "alice"]);
+    sqlite.ok(&["user", "add", "--org", "Mercy", "dan"]);
+    sqlite.ok(&["org", "disable", "Lab"]);
+    sqlite.ok(&["user", "disable", "dan"]);
+    sqlite.ok(&["migrate", "--from", &data_arg, "--to", db.url()]);
+    let pg = Ward {
+        store: vec!["--database", db.url()],
+    };
+    let orgs = pg.ok(&["org", "list"]);
+    assert!(
+        orgs.contains("Lab\tdisabled") && !orgs.contains("Mercy\tdisabled"),
+        "{orgs}"
+    );
+    let users = pg.ok(&["user", "list"]);
+    assert!(users.contains("dan\tMercy\tdisabled"), "{users}");
+    assert!(!users.contains("alice\tMercy\tdisabled"), "{users}");
 }

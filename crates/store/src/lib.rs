@@ -293,6 +293,12 @@ pub trait Store: Send + Sync {
         Ok(Vec::new())
     }
 
+    /// The ids of disabled organizations and of disabled users (to list them, and to move
+    /// a store without enabling anyone). The default: a store that cannot disable has none.
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        Ok((Vec::new(), Vec::new()))
+    }
+
     /// Replaces the stored JSON of versions already there, each named by (`id`,
     /// `version_key`), keeping their version and `date_added`: for one-off rewrites of
     /// what the hub stored, such as stamping the default TLP on objects posted unmarked.

@@ -248,6 +248,22 @@ impl Store for PgStore {
         self.change_members_tx(change)
     }
 
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.with_conn(|c, _| {
+            let mut ids = |sql: &str| -> Result<Vec<String>, StoreError> {
+                c.query(sql, &[])
+                    .map_err(backend)?
+                    .iter()
+                    .map(|r| r.try_get(0).map_err(backend))
+                    .collect()
+            };
+            Ok((
+                ids("SELECT id FROM orgs WHERE disabled ORDER BY id")?,
+                ids("SELECT id FROM users WHERE disabled ORDER BY id")?,
+            ))
+        })
+    }
+
     fn rewrite_versions(
         &self,
         collection_id: &str,

@@ -252,6 +252,20 @@ impl Store for SqliteStore {
         self.change_members_tx(change)
     }
 
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.with_reader(|c| {
+            let ids = |sql: &str| -> Result<Vec<String>, StoreError> {
+                let mut st = c.prepare(sql).map_err(backend)?;
+                let rows = st.query_map([], |r| r.get(0)).map_err(backend)?;
+                rows.collect::<Result<_, _>>().map_err(backend)
+            };
+            Ok((
+                ids("SELECT id FROM orgs WHERE disabled <> 0 ORDER BY id")?,
+                ids("SELECT id FROM users WHERE disabled <> 0 ORDER BY id")?,
+            ))
+        })
+    }
+
     fn rewrite_versions(
         &self,
         collection_id: &str,

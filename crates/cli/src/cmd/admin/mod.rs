@@ -444,11 +444,21 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         }
         AdminCommand::Org(OrgCommand::List) => {
             let orgs = store.orgs()?;
+            let (off, _) = store.disabled()?;
             if global.json {
-                print_json(json!(orgs));
+                let rows: Vec<_> = orgs
+                    .iter()
+                    .map(|o| json!({ "id": o.id, "name": o.name, "disabled": off.contains(&o.id) }))
+                    .collect();
+                print_json(json!(rows));
             } else {
                 for org in orgs {
-                    println!("{}\t{}", org.id, org.name);
+                    let mark = if off.contains(&org.id) {
+                        "\tdisabled"
+                    } else {
+                        ""
+                    };
+                    println!("{}\t{}{mark}", org.id, org.name);
                 }
             }
         }
@@ -478,11 +488,22 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         }
         AdminCommand::User(UserCommand::List) => {
             let users = store.users()?;
+            let (orgs_off, users_off) = store.disabled()?;
+            let off =
+                |u: &ward_store::User| users_off.contains(&u.id) || orgs_off.contains(&u.org_id);
             if global.json {
-                print_json(json!(users));
+                let rows: Vec<_> = users
+                    .iter()
+                    .map(|u| {
+                        json!({ "id": u.id, "name": u.name, "org_id": u.org_id,
+                                     "org_name": u.org_name, "disabled": off(u) })
+                    })
+                    .collect();
+                print_json(json!(rows));
             } else {
-                for u in users {
-                    println!("{}\t{}\t{}", u.id, u.name, u.org_name);
+                for u in &users {
+                    let mark = if off(u) { "\tdisabled" } else { "" };
+                    println!("{}\t{}\t{}{mark}", u.id, u.name, u.org_name);
                 }
             }
         }
