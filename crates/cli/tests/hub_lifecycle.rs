@@ -335,3 +335,61 @@ fn migrate_keeps_disabled_members_disabled() {
     assert!(users.contains("dan\tMercy\tdisabled"), "{users}");
     assert!(!users.contains("alice\tMercy\tdisabled"), "{users}");
 }
+
+/// What a named member shared names it while it is a member; once it has left, the objects
+/// it shared stay and are served as the hub's, like an anonymous member's.
+#[test]
+fn a_departed_members_objects_are_served_as_the_hubs() {
+    for_each_store(|store, hub_data| {
+        let ward = Ward {
+            store: store.to_vec(),
+        };
+        ward.ok(&["init"]);
+        ward.ok(&["org", "add", "Mercy"]);
+        ward.ok(&["org", "add", "Lab", "--attribution", "named"]);
+        let c = ward.ok(&[
+            "collection",
+            "add",
+            "Alerts",
+            "--read",
+            "Mercy,Lab",
+            "--write",
+            "Mercy,Lab",
+        ]);
+        ward.ok(&["user", "add", "--org", "Mercy", "alice"]);
+        ward.ok(&["user", "add", "--org", "Lab", "bob"]);
+        let alice = ward.ok(&["token", "create", "--user", "alice"]);
+        let bob = ward.ok(&["token", "create", "--user", "bob"]);
+        let hub = start_hub(store, hub_data);
+        let lab_identity = "identity--11111111-1111-4111-8111-111111111111";
+        let mut object: Value = serde_json::from_str(&indicator(5)).expect("envelope");
+        object["objects"][0]["created_by_ref"] = Value::from(lab_identity);
+        assert_eq!(post(&hub, &c, &bob, &object.to_string()), 202);
+        let author = || {
+            let auth = format!("Bearer {alice}");
+            let (status, _, body) = http(
+                &hub.addr,
+                "GET",
+                &format!("/taxii2/api/collections/{c}/objects/"),
+                &[("Authorization", &auth), ("Accept", TAXII)],
+                b"",
+            )
+            .expect("get");
+            assert_eq!(status, 200);
+            let page: Value = serde_json::from_slice(&body).expect("json");
+            page["objects"][0]["created_by_ref"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(author(), lab_identity);
+        ward.ok(&["org", "remove", "Lab"]);
+        // Settings are re-read after the policy's cache time.
+        std::thread::sleep(ward_policy::SETTINGS_TTL + std::time::Duration::from_millis(300));
+        let now = author();
+        assert!(
+            now.starts_with("identity--") && now != lab_identity,
+            "{now}"
+        );
+    });
+}
