@@ -6,7 +6,8 @@ use clap::Args;
 
 #[derive(Args, Debug, Clone)]
 pub struct Global {
-    /// Folder of the embedded store (created on first use)
+    /// Folder of the embedded store (a member command creates its own on first use; the hub's
+    /// is created by `ward admin init` or `ward serve --init`)
     #[arg(
         long,
         global = true,

@@ -11,7 +11,7 @@ mod input;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use global::Global;
 
@@ -83,6 +83,21 @@ fn restore_sigpipe() {
     }
 }
 
+/// `ward --version`: the release and the hub store schema versions it reads and writes, so
+/// an operator can tell before an upgrade whether opening the store will change it.
+fn version() -> &'static str {
+    // Built once per process, before parsing; clap keeps a `&'static str`.
+    Box::leak(
+        format!(
+            "{} (hub store schema: SQLite {}, PostgreSQL {})",
+            env!("CARGO_PKG_VERSION"),
+            ward_store::SCHEMA_VERSION,
+            ward_store_pg::SCHEMA_VERSION
+        )
+        .into_boxed_str(),
+    )
+}
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -94,7 +109,11 @@ fn main() -> ExitCode {
             .map(|_| ())
             .map_err(|e| e.to_string())
     });
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::command()
+        .version(version())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help/version on stdout with exit 0 and usage errors on stderr.

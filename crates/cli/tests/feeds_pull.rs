@@ -83,6 +83,7 @@ fn push_then_pull_from_the_hub_and_pull_again_gets_nothing_new() {
             .output()
             .unwrap())
     };
+    admin(&["init"]);
     admin(&["org", "add", "clinic"]);
     admin(&["user", "add", "--org", "clinic", "pat"]);
     let token = admin(&["token", "create", "--user", "pat"]);

@@ -73,6 +73,7 @@ struct Members {
 }
 
 fn setup(data: &Path) -> Members {
+    admin(data, false, &["init"], None);
     admin(data, false, &["org", "add", "Mercy"], None);
     admin(data, false, &["org", "add", "LabB"], None);
     admin(
@@ -160,6 +161,7 @@ fn taxii2_client_end_to_end() {
 #[test]
 fn admin_is_scriptable_and_refuses_bad_input() {
     let dir = tempfile::tempdir().expect("tempdir");
+    admin(dir.path(), false, &["init"], None);
     let org: Value = serde_json::from_str(&admin(dir.path(), true, &["org", "add", "Mercy"], None))
         .expect("json");
     assert_eq!(org["name"], "Mercy");
@@ -219,6 +221,7 @@ fn admin_is_scriptable_and_refuses_bad_input() {
 #[test]
 fn serve_reports_address_and_health() {
     let dir = tempfile::tempdir().expect("tempdir");
+    admin(dir.path(), false, &["init"], None);
     let hub = start_hub(dir.path());
     let (status, headers, body) = http(&hub.addr, "GET", "/healthz", &[], b"").expect("healthz");
     assert_eq!(status, 200);
@@ -709,7 +712,7 @@ fn idle_connections_are_closed_and_cannot_exhaust_the_hub() {
         &wrapper,
         &data,
         &[],
-        &["--timeout", "1", "--idle-timeout", "1"],
+        &["--init", "--timeout", "1", "--idle-timeout", "1"],
     );
     let (status, _, _) = http(&hub.addr, "GET", "/healthz", &[], b"").expect("healthz");
     assert_eq!(status, 200);

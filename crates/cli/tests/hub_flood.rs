@@ -57,6 +57,22 @@ impl<S: Store> Store for Counting<S> {
     fn orgs(&self) -> Result<Vec<Org>, StoreError> {
         self.inner.orgs()
     }
+    fn change_members(
+        &self,
+        change: &ward_store::MemberChange,
+    ) -> Result<ward_store::MemberOutcome, StoreError> {
+        self.inner.change_members(change)
+    }
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.inner.disabled()
+    }
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.inner.rewrite_versions(collection_id, versions)
+    }
     fn add_user(&self, org: &str, name: &str, hash: Option<&str>) -> Result<User, StoreError> {
         self.inner.add_user(org, name, hash)
     }

@@ -168,6 +168,7 @@ fn page_ids(page: &Value) -> Vec<String> {
 
 /// Org, user with token, and a collection, made through the CLI on `url`.
 fn setup(url: &str) -> (String, String) {
+    admin(url, &["init"], None);
     admin(url, &["org", "add", "Mercy"], None);
     admin(url, &["user", "add", "--org", "Mercy", "alice"], None);
     let token = admin(url, &["token", "create", "--user", "alice"], None);

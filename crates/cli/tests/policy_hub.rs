@@ -61,6 +61,7 @@ const MERCY_ID: &str = "identity--22222222-2222-4222-8222-222222222222";
 fn admin_settings_shape_what_a_running_hub_serves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path();
+    ok(data, &["admin", "init"]);
     ok(
         data,
         &["admin", "org", "add", "Mercy", "--domain", "mercy.org"],
@@ -181,6 +182,7 @@ fn admin_settings_shape_what_a_running_hub_serves() {
 fn bad_settings_are_one_line_and_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path();
+    ok(data, &["admin", "init"]);
     ok(data, &["admin", "org", "add", "Mercy"]);
     for args in [
         &["admin", "org", "set", "Mercy", "--attribution", "loud"][..],

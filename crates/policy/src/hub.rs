@@ -69,9 +69,19 @@ fn fresh<T: Clone>(entry: Option<&Timed<T>>) -> Option<T> {
 }
 
 impl Policy {
-    /// Reads (creating on first use) the hub's identity.
+    /// Reads (creating on first use) the hub's identity, and stamps the default TLP on
+    /// objects stored unmarked by an older ward, once per store (see [`crate::stamp`]).
     pub fn new(store: Arc<dyn Store>) -> Result<Policy, PolicyError> {
         let hub_identity = settings::hub_identity(store.as_ref())?;
+        if !crate::stamp::stamped(store.as_ref())? {
+            let report = crate::stamp::stamp_stored(store.as_ref())?;
+            if report.versions_stamped > 0 {
+                eprintln!(
+                    "ward serve: stamped {} on {} object versions stored without a TLP marking",
+                    report.level, report.versions_stamped
+                );
+            }
+        }
         ward_scrub::warm_up();
         Ok(Policy {
             store,
@@ -510,6 +520,15 @@ impl PublishFilter for Policy {
             Ok(out) => out,
             Err(e) => return PublishDecision::Reject(format!("the PHI scrubber: {e}")),
         };
+        let default_tlp = match self.default_tlp() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("ward serve: policy: {e}");
+                return PublishDecision::Reject(
+                    "the hub could not read its default TLP; try again".into(),
+                );
+            }
+        };
         let Some(document) = &out.document else {
             let reason = out.dropped.first().map_or("internal", |d| d.reason);
             self.record(
@@ -521,17 +540,32 @@ impl PublishFilter for Policy {
             );
             return PublishDecision::Reject(format!("withheld by the PHI scrubber: {reason}"));
         };
-        if out.findings.iter().all(|f| is_placeholder(object, f)) {
+        let scrubbed = !out.findings.iter().all(|f| is_placeholder(object, f));
+        if scrubbed {
+            self.record(
+                records,
+                caller,
+                collection,
+                id,
+                json!({ "findings": out.findings }),
+            );
+        }
+        // The default TLP is stamped now, so that it is the level in force when the object
+        // was shared (see crate::stamp).
+        let base = if scrubbed { document.as_ref() } else { object };
+        let mut stamped = None;
+        if effective_tlp(base) == EffectiveTlp::Unmarked {
+            if let Value::Object(map) = base {
+                let mut map = map.clone();
+                if crate::stamp::stamp(&mut map, default_tlp) {
+                    stamped = Some(Value::Object(map));
+                }
+            }
+        }
+        if !scrubbed && stamped.is_none() {
             return PublishDecision::Keep;
         }
-        self.record(
-            records,
-            caller,
-            collection,
-            id,
-            json!({ "findings": out.findings }),
-        );
-        match serde_json::to_string(document.as_ref()) {
+        match serde_json::to_string(stamped.as_ref().unwrap_or(base)) {
             Ok(text) => PublishDecision::Replace(text),
             Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
         }

@@ -17,6 +17,7 @@ pub mod ext;
 mod hub;
 pub mod settings;
 pub mod sightings;
+pub mod stamp;
 pub mod view;
 
 pub use clearance::{cleared, Reader, ReaderKind};

@@ -206,6 +206,43 @@ pub fn change_org(
     org_settings(store, &id)
 }
 
+/// The settings a new organization starts with, checked as [`change_org`] checks them, keyed
+/// with `{org}` where its id goes (the store writes them with the organization, in the same
+/// transaction, so a bad setting leaves no organization behind).
+pub fn new_org_settings(change: &OrgChange) -> Result<Vec<(String, String)>, PolicyError> {
+    let mut out = Vec::new();
+    if change.domains.is_some() || change.names.is_some() {
+        ward_scrub::Scrubber::new(ward_scrub::ScrubConfig {
+            org_domains: change.domains.clone().unwrap_or_default(),
+            org_names: change.names.clone().unwrap_or_default(),
+            ..Default::default()
+        })?;
+    }
+    if let Some(a) = change.attribution {
+        out.push((org_key("{org}", "attribution"), a.as_str().to_string()));
+    }
+    for (what, values) in [("domains", &change.domains), ("names", &change.names)] {
+        if let Some(values) = values.as_ref().filter(|v| !v.is_empty()) {
+            let text = serde_json::to_string(values).map_err(|_| PolicyError::Corrupt {
+                key: org_key("{org}", what),
+                expected: "a list of strings",
+            })?;
+            out.push((org_key("{org}", what), text));
+        }
+    }
+    Ok(out)
+}
+
+/// The start of every setting key of one organization (removed with it).
+pub fn org_settings_prefix(org_id: &str) -> String {
+    org_key(org_id, "")
+}
+
+/// The start of every setting key of one collection (removed with it).
+pub fn collection_settings_prefix(collection_id: &str) -> String {
+    collection_key(collection_id, "")
+}
+
 /// What `ward admin collection add|set` may change; `None` leaves a setting as it is.
 #[derive(Clone, Debug, Default)]
 pub struct CollectionChange {

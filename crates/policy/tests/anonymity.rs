@@ -173,6 +173,8 @@ async fn what_the_scrubber_changed_is_recorded_without_phi() {
         )
         .await
         .json();
+    // As sent, but for the hub's default TLP, stamped on an object sent without one.
+    cleaned["object_marking_refs"] = json!([ward_stix::Tlp::Green.marking_id()]);
     assert_eq!(back["objects"][0], cleaned);
     assert_eq!(
         ward_store::Store::scrub_records(h.store.as_ref(), 10)

@@ -21,6 +21,7 @@ use std::sync::RwLock;
 use std::time::Duration;
 
 pub use migrate::{migrate, Count, MigrationReport};
+pub use schema::SCHEMA_VERSION;
 use ward_store::StoreError;
 
 /// Why opening, preparing or migrating into a PostgreSQL store failed. URLs in messages never
@@ -154,12 +155,16 @@ fn tls_connector(
 pub struct PgOptions {
     /// Connections this process may hold open at once.
     pub max_connections: usize,
+    /// Create ward's schema in a database that has none (else opening it is
+    /// [`StoreError::Missing`]).
+    pub create: bool,
 }
 
 impl Default for PgOptions {
     fn default() -> Self {
         PgOptions {
             max_connections: 16,
+            create: true,
         }
     }
 }
@@ -171,6 +176,7 @@ pub struct PgStore {
     pub(crate) url: String,
     pub(crate) pool: pool::Pool,
     pub(crate) keys: RwLock<HashMap<String, i64>>,
+    pub(crate) upgrade: Option<ward_store::SchemaUpgrade>,
 }
 
 impl PgStore {
@@ -223,12 +229,29 @@ impl PgStore {
                 found: encoding,
             });
         }
-        schema::migrate(&mut client)?;
+        let upgrade = schema::migrate(&mut client, options.create, &shown)?;
         Ok(PgStore {
             url: shown,
             pool,
             keys: RwLock::new(HashMap::new()),
+            upgrade,
         })
+    }
+
+    /// Opens a database that already holds a hub store (never creating the schema).
+    pub fn open_existing(url: &str) -> Result<PgStore, PgError> {
+        Self::open_with(
+            url,
+            &PgOptions {
+                create: false,
+                ..PgOptions::default()
+            },
+        )
+    }
+
+    /// What opening did to an older schema, if anything.
+    pub fn upgrade(&self) -> Option<&ward_store::SchemaUpgrade> {
+        self.upgrade.as_ref()
     }
 
     /// The URL this store was opened with, without its password.

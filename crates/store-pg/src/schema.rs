@@ -6,7 +6,7 @@
 //! valid after `ward admin migrate`.
 
 use postgres::Client;
-use ward_store::StoreError;
+use ward_store::{SchemaUpgrade, StoreError};
 
 use crate::backend;
 
@@ -115,13 +115,51 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE tokens ADD COLUMN expires bigint, ADD COLUMN last_used bigint;
     "#,
+    // 4: member life cycle, as SQLite's migration 6: disabled organizations and users, and
+    // names unique whatever their case (later duplicates get the start of their id).
+    r#"
+    ALTER TABLE orgs ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+    ALTER TABLE users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+    UPDATE orgs o SET name = o.name || ' (' || left(o.id, 8) || ')'
+        WHERE o.created > (SELECT min(p.created) FROM orgs p WHERE lower(p.name) = lower(o.name))
+           OR o.id > (SELECT min(p.id) FROM orgs p WHERE lower(p.name) = lower(o.name)
+                      AND p.created = o.created);
+    UPDATE users o SET name = o.name || ' (' || left(o.id, 8) || ')'
+        WHERE o.created > (SELECT min(p.created) FROM users p WHERE lower(p.name) = lower(o.name))
+           OR o.id > (SELECT min(p.id) FROM users p WHERE lower(p.name) = lower(o.name)
+                      AND p.created = o.created);
+    UPDATE collections o SET title = o.title || ' (' || left(o.id, 8) || ')'
+        WHERE o.key > (SELECT min(p.key) FROM collections p WHERE lower(p.title) = lower(o.title));
+    CREATE UNIQUE INDEX orgs_name_lower ON orgs (lower(name));
+    CREATE UNIQUE INDEX users_name_lower ON users (lower(name));
+    CREATE UNIQUE INDEX collections_title_lower ON collections (lower(title));
+    "#,
 ];
 
-/// Brings the schema up to date in one transaction.
-pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
+/// The schema version this build writes (and the newest it reads).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to date in one transaction. A database without ward's schema gets
+/// one only when `create` says so (else [`StoreError::Missing`], `shown` naming it): an
+/// empty database named by mistake must not become an empty hub.
+pub(crate) fn migrate(
+    client: &mut Client,
+    create: bool,
+    shown: &str,
+) -> Result<Option<SchemaUpgrade>, StoreError> {
     let mut tx = client.transaction().map_err(backend)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
         .map_err(backend)?;
+    let exists: bool = tx
+        .query_one("SELECT to_regclass('ward_schema') IS NOT NULL", &[])
+        .and_then(|r| r.try_get(0))
+        .map_err(backend)?;
+    if !exists && !create {
+        return Err(StoreError::Missing {
+            place: shown.to_string(),
+            hint: format!("--database {shown}"),
+        });
+    }
     tx.batch_execute("CREATE TABLE IF NOT EXISTS ward_schema (version integer NOT NULL)")
         .map_err(backend)?;
     let current: i64 = match tx
@@ -148,7 +186,12 @@ pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
         tx.execute("UPDATE ward_schema SET version = $1", &[&version])
             .map_err(backend)?;
     }
-    tx.commit().map_err(backend)
+    tx.commit().map_err(backend)?;
+    Ok((current > 0 && current < known).then_some(SchemaUpgrade {
+        from: current,
+        to: known,
+        backup: None,
+    }))
 }
 
 #[cfg(test)]
@@ -183,6 +226,8 @@ mod tests {
             older.commit().expect("commit");
         }
         let store = crate::PgStore::open(db.url()).expect("migrated");
+        let upgrade = store.upgrade().expect("an upgrade");
+        assert_eq!((upgrade.from, upgrade.to), (2, SCHEMA_VERSION));
         let user = store.user_by_token("abcdef0123456789").expect("lookup");
         assert_eq!(user.map(|u| u.name).as_deref(), Some("alice"));
         let tokens = store.tokens().expect("tokens");

@@ -116,12 +116,15 @@ fn status(id: &str) -> StatusRecord {
 }
 
 fn collection(store: &dyn Store) -> String {
+    // Titles are unique whatever their case: each collection gets its own.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     if store.orgs().expect("orgs").is_empty() {
         store.add_org("clinic").expect("org");
     }
     store
         .create_collection(&NewCollection {
-            title: "t".into(),
+            title: format!("t{n}"),
             readers: vec!["clinic".into()],
             writers: vec!["clinic".into()],
             ..Default::default()

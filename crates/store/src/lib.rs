@@ -18,7 +18,17 @@ mod sqlite;
 
 pub use model::*;
 
-pub use sqlite::{SqliteStore, DB_FILE};
+pub use sqlite::{SqliteStore, DB_FILE, SCHEMA_VERSION};
+
+/// What opening a store did to an older schema: the versions before and after, and where
+/// the copy taken before changing anything was written (none for PostgreSQL, whose
+/// operator takes a `pg_dump` first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaUpgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: Option<std::path::PathBuf>,
+}
 
 /// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.
 pub trait VersionSource {
@@ -45,6 +55,12 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error("collection {id} holds {versions} object versions; remove them too with --force")]
+    NotEmpty { id: String, versions: u64 },
+    #[error("token {0} does not exist")]
+    UnknownToken(String),
+    #[error("no hub store at {place} (run `ward admin init {hint}` to create one)")]
+    Missing { place: String, hint: String },
     #[error("store schema version {found} is newer than this ward understands (up to {known})")]
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored record {what} is corrupt: {detail}")]
@@ -109,6 +125,11 @@ pub trait Store: Send + Sync {
     /// Sets (`Some`, a PHC string from [`credentials::hash_password`]) or removes (`None`) a
     /// user's password.
     fn set_password(&self, user_name: &str, password_hash: Option<&str>) -> Result<(), StoreError>;
+
+    /// Makes one change to members or collections, all of it in one transaction. Names
+    /// (organizations, users, collection titles) are unique whatever their case, checked by
+    /// the store itself so two processes racing cannot both win.
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError>;
 
     // --- collections ---------------------------------------------------------------------
 
@@ -270,6 +291,27 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<SightingRecord>, StoreError> {
         let _ = (collection_id, indicator_id);
         Ok(Vec::new())
+    }
+
+    /// The ids of disabled organizations and of disabled users (to list them, and to move
+    /// a store without enabling anyone). The default: a store that cannot disable has none.
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        Ok((Vec::new(), Vec::new()))
+    }
+
+    /// Replaces the stored JSON of versions already there, each named by (`id`,
+    /// `version_key`), keeping their version and `date_added`: for one-off rewrites of
+    /// what the hub stored, such as stamping the default TLP on objects posted unmarked.
+    /// All in one transaction; returns how many versions were found and replaced.
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        let _ = (collection_id, versions);
+        Err(StoreError::Backend(
+            "this store cannot rewrite stored versions".into(),
+        ))
     }
 
     /// How many objects (latest versions) the collection holds. The default pages through

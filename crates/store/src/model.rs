@@ -315,3 +315,74 @@ pub struct SightingRecord {
     pub version: StoredVersion,
     pub submitter: Option<Submitter>,
 }
+
+/// One change to the hub's members or collections, made by [`crate::Store::change_members`]
+/// in one transaction: all of it or nothing. Organizations, users and collections are named
+/// by id (the caller resolves names), so a rename racing a change cannot redirect it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MemberChange {
+    /// Admits an organization, places it in collections (ids) and writes its settings.
+    AddOrg {
+        name: String,
+        read: Vec<String>,
+        write: Vec<String>,
+        settings: Vec<(String, String)>,
+    },
+    /// Removes an organization with its users, their tokens, its place in every collection
+    /// and every setting whose key starts with `settings_prefix`. The versions it submitted
+    /// stay (their submitter record names an organization that no longer exists, which the
+    /// policy serves as the hub) unless `delete_objects`.
+    RemoveOrg {
+        org_id: String,
+        delete_objects: bool,
+        settings_prefix: String,
+    },
+    RenameOrg {
+        org_id: String,
+        name: String,
+    },
+    /// A disabled organization's users cannot sign in; nothing of it is removed.
+    SetOrgDisabled {
+        org_id: String,
+        disabled: bool,
+    },
+    /// Removes a user and its tokens (what it posted stays, as its organization's).
+    RemoveUser {
+        user_id: String,
+    },
+    SetUserDisabled {
+        user_id: String,
+        disabled: bool,
+    },
+    /// Replaces a token: the new hash takes the old one's user, label and expiry, and the
+    /// old one stops working in the same commit.
+    RotateToken {
+        old_hash: String,
+        new_hash: String,
+    },
+    /// Replaces a collection's readers and/or writers (organization ids).
+    SetCollectionAccess {
+        collection_id: String,
+        readers: Option<Vec<String>>,
+        writers: Option<Vec<String>>,
+    },
+    /// Removes a collection; one that holds objects only when `force` (else
+    /// [`crate::StoreError::NotEmpty`]).
+    RemoveCollection {
+        collection_id: String,
+        force: bool,
+        settings_prefix: String,
+    },
+}
+
+/// What a [`MemberChange`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MemberOutcome {
+    /// The organization admitted (for `AddOrg`).
+    pub org: Option<Org>,
+    pub users_removed: u64,
+    pub tokens_removed: u64,
+    /// Object versions kept (attributed to the hub from now on) or deleted.
+    pub versions_kept: u64,
+    pub versions_deleted: u64,
+}

@@ -245,6 +245,7 @@ impl Demo {
         );
         let (ward, hub_data) = (&self.ward, &self.hub_data);
         let mut tokens = Vec::new();
+        ward.json(hub_data, &["admin", "init"])?;
         // Lakeside opts in to being named; Hillcrest keeps the default: anonymous.
         for (org, user, attribution) in [
             (MEMBER_A, "lakeside-it", "named"),

@@ -72,7 +72,7 @@ pub struct ImportArgs {
 
 /// Opens the member's local intel on the store that `--data`/`--database` name.
 pub fn open_local(global: &Global) -> anyhow::Result<LocalIntel> {
-    let store = super::admin::open_store(global)?;
+    let store = super::admin::open_store(global, true)?;
     DataDir::new(&global.data)
         .local_intel_on(store)
         .with_context(|| format!("opening the local intel in {}", global.data.display()))

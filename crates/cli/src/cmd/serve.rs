@@ -54,6 +54,10 @@ pub struct ServeArgs {
     /// process's open-file limit (`ulimit -n`) less 32 for the store and logs
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub max_connections: usize,
+    /// Create the hub store when --data/--database holds none (without it, a missing store
+    /// is an error: a mistyped --data must not start an empty hub)
+    #[arg(long)]
+    pub init: bool,
 }
 
 /// `--max-connections`, lowered so that connections never take the file descriptors the
@@ -106,7 +110,12 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if args.max_connections == 0 {
         anyhow::bail!("--max-connections: expected at least 1");
     }
-    let store = super::admin::open_store(global)?;
+    let store = super::admin::open_store(global, args.init)?;
+    // Said before anything else, so an operator sees at once which hub is being served.
+    eprintln!(
+        "serving the {}",
+        super::admin::describe_store(store.as_ref(), global)?
+    );
     let config = HubConfig {
         max_body: args.max_body,
         page_max: args.page_max,

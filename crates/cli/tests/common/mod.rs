@@ -97,6 +97,7 @@ impl Server {
 
 /// A hub with one organization, one user with a token, and one collection it may write.
 pub fn hub_store(data: &Path) -> (String, String) {
+    ok(ward(data, &["admin", "init"]));
     ok(ward(data, &["admin", "org", "add", "Clinic"]));
     ok(ward(
         data,

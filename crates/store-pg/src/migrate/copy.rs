@@ -116,6 +116,17 @@ fn copy_members(tx: &mut Transaction<'_>, snapshot: &Snapshot, now: i64) -> Resu
         )
         .map_err(backend)?;
     }
+    let (orgs_off, users_off) = &snapshot.disabled;
+    tx.execute(
+        "UPDATE orgs SET disabled = true WHERE id = ANY($1)",
+        &[orgs_off],
+    )
+    .map_err(backend)?;
+    tx.execute(
+        "UPDATE users SET disabled = true WHERE id = ANY($1)",
+        &[users_off],
+    )
+    .map_err(backend)?;
     for t in &snapshot.tokens {
         tx.execute(
             "INSERT INTO tokens (hash, user_id, label, created, expires, last_used)

@@ -79,6 +79,8 @@ struct Snapshot {
     scrubs: Vec<ScrubRecord>,
     tokens: Vec<TokenRecord>,
     statuses: Vec<StatusRecord>,
+    /// Disabled organization and user ids: they stay disabled on the target.
+    disabled: (Vec<String>, Vec<String>),
 }
 
 impl Snapshot {
@@ -92,6 +94,7 @@ impl Snapshot {
             scrubs: from.scrub_records(usize::MAX)?,
             tokens: from.tokens()?,
             statuses: from.statuses()?,
+            disabled: from.disabled()?,
         })
     }
 }

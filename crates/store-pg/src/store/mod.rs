@@ -16,6 +16,7 @@ use ward_store::{Collection, StoreError, StoredVersion, User};
 use crate::pool::prepared;
 use crate::{backend, PgStore};
 
+mod members;
 mod plan;
 mod queries;
 mod trait_impl;

@@ -4,9 +4,9 @@
 
 use ward_store::credentials::random_secret;
 use ward_store::{
-    AddOutcome, Collection, NewCollection, NewVersion, ObjectQuery, Org, Page, ScrubRecord,
-    SightingRecord, StatusRecord, Store, StoreError, Submission, Submitter, TokenRecord, User,
-    VersionSelect,
+    AddOutcome, Collection, MemberChange, MemberOutcome, NewCollection, NewVersion, ObjectQuery,
+    Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, Submission, Submitter,
+    TokenRecord, User, VersionSelect,
 };
 
 use super::{
@@ -120,7 +120,13 @@ impl Store for PgStore {
 
     fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
         self.with_conn(|c, s| {
-            let st = prepared(s, c, &format!("SELECT {USER_COLUMNS} WHERE u.name = $1"))?;
+            let st = prepared(
+                s,
+                c,
+                &format!(
+                    "SELECT {USER_COLUMNS} WHERE u.name = $1 AND NOT u.disabled AND NOT o.disabled"
+                ),
+            )?;
             c.query_opt(&st, &[&name])
                 .map_err(backend)?
                 .map(|r| user_from_row(&r))
@@ -194,7 +200,7 @@ impl Store for PgStore {
                 c,
                 &format!(
                     "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
-                     WHERE t.hash = $1 AND (t.expires IS NULL OR t.expires > $2)"
+                     WHERE t.hash = $1 AND (t.expires IS NULL OR t.expires > $2) AND NOT u.disabled AND NOT o.disabled"
                 ),
             )?;
             c.query_opt(&st, &[&token_hash, &now_micros()])
@@ -238,6 +244,58 @@ impl Store for PgStore {
         })
     }
 
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError> {
+        self.change_members_tx(change)
+    }
+
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.with_conn(|c, _| {
+            let mut ids = |sql: &str| -> Result<Vec<String>, StoreError> {
+                c.query(sql, &[])
+                    .map_err(backend)?
+                    .iter()
+                    .map(|r| r.try_get(0).map_err(backend))
+                    .collect()
+            };
+            Ok((
+                ids("SELECT id FROM orgs WHERE disabled ORDER BY id")?,
+                ids("SELECT id FROM users WHERE disabled ORDER BY id")?,
+            ))
+        })
+    }
+
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.with_conn(|c, _| {
+            let mut tx = c.transaction().map_err(backend)?;
+            let key: i64 = tx
+                .query_opt(
+                    "SELECT key FROM collections WHERE id = $1",
+                    &[&collection_id],
+                )
+                .map_err(backend)?
+                .map(|r| r.try_get(0).map_err(backend))
+                .transpose()?
+                .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))?;
+            let mut replaced = 0;
+            for (id, version_key, json) in versions {
+                let doc = super::doc_override(json);
+                replaced += tx
+                    .execute(
+                        "UPDATE objects SET raw = $4, doc = coalesce($5, $4)::jsonb
+                         WHERE collection_key = $1 AND id = $2 AND version_key = $3",
+                        &[&key, id, version_key, json, &doc],
+                    )
+                    .map_err(backend)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(usize::try_from(replaced).unwrap_or(usize::MAX))
+        })
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_conn(|c, _| {
@@ -260,7 +318,16 @@ impl Store for PgStore {
                     &[&id, &new.title, &new.description, &now_micros()],
                 )
                 .and_then(|r| r.try_get(0))
-                .map_err(backend)?;
+                .map_err(|e| {
+                    if is_unique_violation(&e) {
+                        StoreError::AlreadyExists {
+                            what: "collection",
+                            name: new.title.clone(),
+                        }
+                    } else {
+                        backend(e)
+                    }
+                })?;
             insert_access(&mut tx, key, &access)?;
             let rows = tx
                 .query(

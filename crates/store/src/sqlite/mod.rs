@@ -13,14 +13,16 @@ use rusqlite::{Connection, OptionalExtension};
 use ward_stix::Timestamp;
 
 use crate::model::*;
-use crate::StoreError;
+use crate::{SchemaUpgrade, StoreError};
 
+mod members;
 mod queries;
 mod schema;
 mod trait_impl;
 mod writer;
 
 use schema::migrate;
+pub use schema::SCHEMA_VERSION;
 use writer::AddJob;
 
 /// File name of the database inside the data folder.
@@ -48,9 +50,34 @@ pub struct SqliteStore {
     readers: Mutex<Vec<Connection>>,
     /// `add_objects` calls waiting for the next group commit.
     pending: Mutex<Vec<AddJob>>,
+    upgrade: Option<SchemaUpgrade>,
 }
 
 impl SqliteStore {
+    /// Opens the store in folder `dir` only if it holds one: the hub never makes an empty
+    /// store out of a mistyped folder (`SqliteStore::open` is for `ward admin init` and
+    /// the member toolkit, which create theirs).
+    pub fn open_existing(dir: &Path) -> Result<SqliteStore, StoreError> {
+        if !dir.join(DB_FILE).is_file() {
+            let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            return Err(StoreError::Missing {
+                place: shown.display().to_string(),
+                hint: format!("--data {}", dir.display()),
+            });
+        }
+        Self::open(dir)
+    }
+
+    /// What opening did to an older schema, if anything.
+    pub fn upgrade(&self) -> Option<&SchemaUpgrade> {
+        self.upgrade.as_ref()
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Opens (creating on first use) the store in folder `dir`, running pending migrations.
     pub fn open(dir: &Path) -> Result<SqliteStore, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
@@ -75,12 +102,15 @@ impl SqliteStore {
         writer
             .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
             .map_err(backend)?;
-        migrate(&mut writer)?;
+        let upgrade = migrate(&mut writer, |version| {
+            dir.join(format!("{DB_FILE}.schema-{version}.bak"))
+        })?;
         Ok(SqliteStore {
             path,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             pending: Mutex::new(Vec::new()),
+            upgrade,
         })
     }
 

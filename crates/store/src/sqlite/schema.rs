@@ -3,7 +3,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::backend;
-use crate::StoreError;
+use crate::{SchemaUpgrade, StoreError};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append
 /// only: a released migration never changes.
@@ -128,9 +128,53 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE tokens ADD COLUMN expires INTEGER;
     ALTER TABLE tokens ADD COLUMN last_used INTEGER;
     "#,
+    // 6: member life cycle. Organizations and users can be disabled (they keep their data
+    // but cannot sign in), and names are unique whatever their case: a hub that already
+    // holds names differing only in case keeps the oldest as is and gives the others the
+    // start of their id, `Mercy (3f2a9c1e)`, which the operator can rename.
+    r#"
+    ALTER TABLE orgs ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+    UPDATE orgs SET name = name || ' (' || substr(id, 1, 8) || ')'
+        WHERE rowid NOT IN (SELECT min(rowid) FROM orgs GROUP BY name COLLATE NOCASE);
+    UPDATE users SET name = name || ' (' || substr(id, 1, 8) || ')'
+        WHERE rowid NOT IN (SELECT min(rowid) FROM users GROUP BY name COLLATE NOCASE);
+    UPDATE collections SET title = title || ' (' || substr(id, 1, 8) || ')'
+        WHERE key NOT IN (SELECT min(key) FROM collections GROUP BY title COLLATE NOCASE);
+    CREATE UNIQUE INDEX orgs_name_nocase ON orgs (name COLLATE NOCASE);
+    CREATE UNIQUE INDEX users_name_nocase ON users (name COLLATE NOCASE);
+    CREATE UNIQUE INDEX collections_title_nocase ON collections (title COLLATE NOCASE);
+    "#,
 ];
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+/// The schema version this build writes (and the newest it reads).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings an older schema up to date, after copying the database to `backup_to(version)`
+/// when there is one to upgrade (a fresh store has nothing to lose). The copy is SQLite's
+/// `VACUUM INTO`: a consistent snapshot taken in one read transaction, WAL included, so a
+/// failed or regretted upgrade can be undone by putting it back.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    backup_to: impl Fn(i64) -> std::path::PathBuf,
+) -> Result<Option<SchemaUpgrade>, StoreError> {
+    let before: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(backend)?;
+    let mut backup = None;
+    if before > 0 && before < SCHEMA_VERSION {
+        let path = backup_to(before);
+        if path.exists() {
+            // An earlier attempt left its copy: it holds the same old schema, keep it.
+            backup = Some(path);
+        } else {
+            let text = path.to_str().ok_or_else(|| {
+                StoreError::Backend(format!("backup path {} is not UTF-8", path.display()))
+            })?;
+            conn.execute("VACUUM INTO ?1", [text]).map_err(backend)?;
+            backup = Some(path);
+        }
+    }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(backend)?;
@@ -149,7 +193,12 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         tx.pragma_update(None, "user_version", i as i64 + 1)
             .map_err(backend)?;
     }
-    tx.commit().map_err(backend)
+    tx.commit().map_err(backend)?;
+    Ok((current < known && current > 0).then_some(SchemaUpgrade {
+        from: current,
+        to: known,
+        backup,
+    }))
 }
 
 #[cfg(test)]
@@ -302,6 +351,26 @@ mod tests {
              INSERT INTO tokens VALUES ('abcdef0123456789', 'u1', 'sync', 7);",
         );
         let store = SqliteStore::open(dir.path()).expect("migrated");
+        // The upgrade copied the version-4 database next to the store first.
+        let upgrade = store.upgrade().expect("an upgrade").clone();
+        let backup = dir.path().join("ward.db.schema-4.bak");
+        assert_eq!(
+            (upgrade.from, upgrade.to, upgrade.backup.as_deref()),
+            (4, SCHEMA_VERSION, Some(backup.as_path()))
+        );
+        let old = Connection::open(&backup).expect("backup opens");
+        let old_version: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("user_version");
+        assert_eq!(old_version, 4);
+        let old_tokens: i64 = old
+            .query_row("SELECT count(*) FROM tokens", [], |r| r.get(0))
+            .expect("tokens in the copy");
+        assert_eq!(old_tokens, 1);
+        // Opening again upgrades nothing and copies nothing.
+        drop(store);
+        let store = SqliteStore::open(dir.path()).expect("reopen");
+        assert!(store.upgrade().is_none());
         let user = store.user_by_token("abcdef0123456789").expect("lookup");
         assert_eq!(user.map(|u| u.name).as_deref(), Some("alice"));
         let tokens = store.tokens().expect("tokens");
@@ -315,5 +384,38 @@ mod tests {
             .user_by_token("abcdef0123456789")
             .expect("lookup")
             .is_none());
+    }
+
+    /// A store written at schema version 5 that holds names differing only in case keeps
+    /// the oldest of each as is through migration 6; the others get the start of their id,
+    /// and from then on such a name is refused.
+    #[test]
+    fn migration_6_makes_names_unique_whatever_their_case() {
+        let dir = store_at_schema(
+            5,
+            &[],
+            "INSERT INTO orgs VALUES ('aaaaaaaa-1', 'Mercy General', 0);
+             INSERT INTO orgs VALUES ('bbbbbbbb-2', 'mercy general', 1);
+             INSERT INTO collections (key, id, title, created) VALUES (2, 'c2', 'c', 0);",
+        );
+        let store = SqliteStore::open(dir.path()).expect("migrated");
+        let names: Vec<String> = store
+            .orgs()
+            .expect("orgs")
+            .into_iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(names, ["Mercy General", "mercy general (bbbbbbbb)"]);
+        let titles: Vec<String> = store
+            .collections()
+            .expect("collections")
+            .into_iter()
+            .map(|c| c.title)
+            .collect();
+        assert_eq!(titles, ["C", "c (c2)"]);
+        assert!(matches!(
+            store.add_org("MERCY GENERAL"),
+            Err(StoreError::AlreadyExists { .. })
+        ));
     }
 }

@@ -132,11 +132,13 @@ impl Store for SqliteStore {
 
     fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
         self.with_reader(|c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} WHERE u.name = ?1"))
-                .map_err(backend)?
-                .query_row([name], user_from_row)
-                .optional()
-                .map_err(backend)
+            c.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} WHERE u.name = ?1 AND u.disabled = 0 AND o.disabled = 0"
+            ))
+            .map_err(backend)?
+            .query_row([name], user_from_row)
+            .optional()
+            .map_err(backend)
         })
     }
 
@@ -154,7 +156,7 @@ impl Store for SqliteStore {
         self.with_reader(|c| {
             c.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} JOIN tokens t ON t.user_id = u.id
-                 WHERE t.hash = ?1 AND (t.expires IS NULL OR t.expires > ?2)"
+                 WHERE t.hash = ?1 AND (t.expires IS NULL OR t.expires > ?2) AND u.disabled = 0 AND o.disabled = 0"
             ))
             .map_err(backend)?
             .query_row(params![token_hash, now_micros()], user_from_row)
@@ -246,6 +248,49 @@ impl Store for SqliteStore {
         })
     }
 
+    fn change_members(&self, change: &MemberChange) -> Result<MemberOutcome, StoreError> {
+        self.change_members_tx(change)
+    }
+
+    fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        self.with_reader(|c| {
+            let ids = |sql: &str| -> Result<Vec<String>, StoreError> {
+                let mut st = c.prepare(sql).map_err(backend)?;
+                let rows = st.query_map([], |r| r.get(0)).map_err(backend)?;
+                rows.collect::<Result<_, _>>().map_err(backend)
+            };
+            Ok((
+                ids("SELECT id FROM orgs WHERE disabled <> 0 ORDER BY id")?,
+                ids("SELECT id FROM users WHERE disabled <> 0 ORDER BY id")?,
+            ))
+        })
+    }
+
+    fn rewrite_versions(
+        &self,
+        collection_id: &str,
+        versions: &[(String, String, String)],
+    ) -> Result<usize, StoreError> {
+        self.with_writer(|c| {
+            let tx = c
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let key = super::collection_key(&tx, collection_id)?;
+            let mut replaced = 0;
+            for (id, version_key, json) in versions {
+                replaced += tx
+                    .execute(
+                        "UPDATE objects SET json = ?4
+                         WHERE collection_key = ?1 AND id = ?2 AND version_key = ?3",
+                        params![key, id, version_key, json],
+                    )
+                    .map_err(backend)?;
+            }
+            tx.commit().map_err(backend)?;
+            Ok(replaced)
+        })
+    }
+
     fn create_collection(&self, new: &NewCollection) -> Result<Collection, StoreError> {
         let id = new_id();
         self.with_writer(|c| {
@@ -256,7 +301,16 @@ impl Store for SqliteStore {
                 "INSERT INTO collections (id, title, description, created) VALUES (?1, ?2, ?3, ?4)",
                 params![id, new.title, new.description, now_micros()],
             )
-            .map_err(backend)?;
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::AlreadyExists {
+                        what: "collection",
+                        name: new.title.clone(),
+                    }
+                } else {
+                    backend(e)
+                }
+            })?;
             let key = tx.last_insert_rowid();
             let mut access: Vec<(String, bool, bool)> = Vec::new();
             for (names, is_read) in [(&new.readers, true), (&new.writers, false)] {

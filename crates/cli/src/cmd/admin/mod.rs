@@ -15,8 +15,19 @@ use ward_store_pg::{is_postgres_url, redact_url, PgStore};
 
 use crate::Global;
 
+mod members;
+mod policy;
+mod token;
+
+use policy::{apply_collection_policy, collection_set, org_set, policy_command};
+pub use policy::{CollectionPolicyArgs, OrgPolicyArgs, PolicyCommand};
+use token::{find_token, parse_expiry, token_list};
+
 #[derive(Subcommand, Debug)]
 pub enum AdminCommand {
+    /// Create the hub store at --data (or in the empty --database); every other admin
+    /// command and `ward serve` refuse to run on a folder or database without one
+    Init,
     /// Organizations (members of the sharing community)
     #[command(subcommand)]
     Org(OrgCommand),
@@ -49,27 +60,61 @@ pub struct MigrateArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum OrgCommand {
-    /// Admit an organization
+    /// Admit an organization, optionally placing it in collections; nothing is created
+    /// when any argument is wrong
     Add {
         name: String,
         #[command(flatten)]
         policy: OrgPolicyArgs,
+        /// Collections (titles or ids, comma-separated) it may read
+        #[arg(long, value_delimiter = ',', value_name = "COLLECTIONS")]
+        read: Vec<String>,
+        /// Collections (titles or ids, comma-separated) it may write
+        #[arg(long, value_delimiter = ',', value_name = "COLLECTIONS")]
+        write: Vec<String>,
     },
     /// Change an organization's sharing settings
     Set {
+        #[arg(value_name = "NAME|ID")]
         name: String,
         #[command(flatten)]
         policy: OrgPolicyArgs,
     },
     /// List organizations
     List,
+    /// Remove an organization with its users and tokens; what it shared stays, served as
+    /// the hub's, unless --delete-objects
+    Remove {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+        /// Also delete every object version it submitted
+        #[arg(long)]
+        delete_objects: bool,
+    },
+    /// Stop its users from signing in (TAXII answers 401); its data stays
+    Disable {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+    },
+    /// Undo `org disable`
+    Enable {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+    },
+    /// Give an organization a new name (unique whatever its case)
+    Rename {
+        #[arg(value_name = "NAME|ID")]
+        org: String,
+        new_name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Add a user to an organization
     Add {
-        #[arg(long)]
+        /// The organization's name or id
+        #[arg(long, value_name = "NAME|ID")]
         org: String,
         name: String,
         /// Read a password for HTTP Basic from the first line of standard input (without it
@@ -81,6 +126,7 @@ pub enum UserCommand {
     List,
     /// Change or remove a user's password; every hub sharing the store stops accepting the
     /// old one at once
+    #[command(alias = "set-password")]
     Password {
         name: String,
         /// Read the new password from the first line of standard input
@@ -90,6 +136,12 @@ pub enum UserCommand {
         #[arg(long)]
         remove: bool,
     },
+    /// Remove a user and its tokens (what it posted stays, as its organization's)
+    Remove { name: String },
+    /// Stop a user from signing in, by password or token; nothing of it is removed
+    Disable { name: String },
+    /// Undo `user disable`
+    Enable { name: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,6 +166,12 @@ pub enum TokenCommand {
         #[arg(value_name = "ID|LABEL")]
         token: String,
     },
+    /// Replace a token (by id or label) with a new one for the same user, label and expiry;
+    /// the old one is refused from the same moment on. The new token is printed once
+    Rotate {
+        #[arg(value_name = "ID|LABEL")]
+        token: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -133,18 +191,35 @@ pub enum CollectionCommand {
         #[command(flatten)]
         policy: CollectionPolicyArgs,
     },
-    /// Change a collection's sharing settings
+    /// Change who reads and writes a collection, and its sharing settings
     Set {
+        #[arg(value_name = "TITLE|ID")]
         id: String,
+        /// Replace its readers (organization names or ids, comma-separated; "" for none)
+        #[arg(long, value_delimiter = ',', value_name = "ORGS")]
+        read: Option<Vec<String>>,
+        /// Replace its writers (organization names or ids, comma-separated; "" for none)
+        #[arg(long, value_delimiter = ',', value_name = "ORGS")]
+        write: Option<Vec<String>>,
         #[command(flatten)]
         policy: CollectionPolicyArgs,
     },
     /// List collections with their readers and writers
     List,
+    /// Remove a collection; one that holds objects only with --force (they go with it)
+    Remove {
+        #[arg(value_name = "TITLE|ID")]
+        id: String,
+        /// Remove it with every object version it holds
+        #[arg(long)]
+        force: bool,
+    },
 }
 
-/// Opens the hub store that `--data`/`--database` name.
-pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
+/// Opens the hub store that `--data`/`--database` name. Unless `create`, a folder or
+/// database without a store is an error naming it (a mistyped `--data` must not become an
+/// empty hub); a schema upgrade done on the way is said on stderr, with its backup.
+pub fn open_store(global: &Global, create: bool) -> anyhow::Result<Arc<dyn Store>> {
     if let Some(url) = &global.database {
         if !is_postgres_url(url) {
             bail!(
@@ -152,12 +227,68 @@ pub fn open_store(global: &Global) -> anyhow::Result<Arc<dyn Store>> {
                 redact_url(url)
             );
         }
-        let store = PgStore::open(url).context("opening the PostgreSQL store")?;
+        let options = ward_store_pg::PgOptions {
+            create,
+            ..ward_store_pg::PgOptions::default()
+        };
+        let store = PgStore::open_with(url, &options).context("opening the PostgreSQL store")?;
+        if let Some(up) = store.upgrade() {
+            eprintln!(
+                "ward: upgraded the store schema of {} from version {} to {} (PostgreSQL: \
+                 take a pg_dump before upgrading ward; see README)",
+                store.url(),
+                up.from,
+                up.to
+            );
+        }
         return Ok(Arc::new(store));
     }
-    let store = SqliteStore::open(&global.data)
-        .with_context(|| format!("opening the store in {}", global.data.display()))?;
+    let store = if create {
+        SqliteStore::open(&global.data)
+    } else {
+        SqliteStore::open_existing(&global.data)
+    };
+    let store = store.with_context(|| format!("opening the store in {}", global.data.display()))?;
+    if let Some(up) = store.upgrade() {
+        let backup = up.backup.as_ref().map_or_else(String::new, |b| {
+            format!("; the version {} copy is {}", up.from, b.display())
+        });
+        eprintln!(
+            "ward: upgraded the store schema of {} from version {} to {}{backup}",
+            store.path().display(),
+            up.from,
+            up.to
+        );
+    }
     Ok(Arc::new(store))
+}
+
+/// One line saying which store is open: its absolute path or redacted URL, its schema
+/// version and how many objects (latest versions) its collections hold.
+pub fn describe_store(store: &dyn Store, global: &Global) -> anyhow::Result<String> {
+    let mut objects = 0u64;
+    for c in store.collections().context("listing collections")? {
+        objects += store
+            .count_objects(&c.id)
+            .with_context(|| format!("counting the objects of collection {}", c.id))?;
+    }
+    let (what, schema) = match &global.database {
+        Some(url) => (
+            format!("PostgreSQL store {}", redact_url(url)),
+            ward_store_pg::SCHEMA_VERSION,
+        ),
+        None => {
+            let file = global.data.join(ward_store::DB_FILE);
+            let file = std::path::absolute(&file).unwrap_or(file);
+            (
+                format!("SQLite store {}", file.display()),
+                ward_store::SCHEMA_VERSION,
+            )
+        }
+    };
+    Ok(format!(
+        "{what}, schema version {schema}, {objects} objects"
+    ))
 }
 
 fn print_json(value: serde_json::Value) {
@@ -231,35 +362,103 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
     if let AdminCommand::Migrate(args) = &cmd {
         return migrate(args, global);
     }
-    let store = open_store(global)?;
+    if let AdminCommand::Init = &cmd {
+        let store = open_store(global, true)?;
+        let line = describe_store(store.as_ref(), global)?;
+        if global.json {
+            print_json(json!({ "store": line }));
+        } else {
+            println!("{line}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = open_store(global, false)?;
     match cmd {
+        AdminCommand::Init => {}
         AdminCommand::Migrate(args) => return migrate(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
-            return org_set(store.as_ref(), &name, &policy, global)
+            let org = members::resolve_org(store.as_ref(), &name)?;
+            return org_set(store.as_ref(), &org.name, &policy, global);
         }
-        AdminCommand::Collection(CollectionCommand::Set { id, policy }) => {
-            return collection_set(store.as_ref(), &id, &policy, global)
-        }
-        AdminCommand::Org(OrgCommand::Add { name, policy }) => {
-            let org = store
-                .add_org(&name)
-                .with_context(|| format!("adding organization {name:?}"))?;
-            apply_org_policy(store.as_ref(), &name, &policy)?;
-            if global.json {
-                print_json(json!(org));
-            } else {
-                eprintln!("organization {:?} admitted", org.name);
-                println!("{}", org.id);
+        AdminCommand::Collection(CollectionCommand::Set {
+            id,
+            read,
+            write,
+            policy,
+        }) => {
+            let collection = members::resolve_collection(store.as_ref(), &id)?;
+            let policy = policy.resolved(store.as_ref())?;
+            let readers = read
+                .map(|r| members::org_ids(store.as_ref(), &r))
+                .transpose()
+                .context("--read")?;
+            let writers = write
+                .map(|w| members::org_ids(store.as_ref(), &w))
+                .transpose()
+                .context("--write")?;
+            if readers.is_some() || writers.is_some() {
+                store
+                    .change_members(&ward_store::MemberChange::SetCollectionAccess {
+                        collection_id: collection.id.clone(),
+                        readers,
+                        writers,
+                    })
+                    .with_context(|| format!("changing collection {:?}", collection.title))?;
             }
+            return collection_set(store.as_ref(), &collection.id, &policy, global);
+        }
+        AdminCommand::Collection(CollectionCommand::Remove { id, force }) => {
+            return members::collection_remove(store.as_ref(), &id, force, global)
+        }
+        AdminCommand::Org(OrgCommand::Add {
+            name,
+            policy,
+            read,
+            write,
+        }) => return members::org_add(store.as_ref(), &name, &policy, &read, &write, global),
+        AdminCommand::Org(OrgCommand::Remove {
+            org,
+            delete_objects,
+        }) => return members::org_remove(store.as_ref(), &org, delete_objects, global),
+        AdminCommand::Org(OrgCommand::Disable { org }) => {
+            return members::org_disable(store.as_ref(), &org, true, global)
+        }
+        AdminCommand::Org(OrgCommand::Enable { org }) => {
+            return members::org_disable(store.as_ref(), &org, false, global)
+        }
+        AdminCommand::Org(OrgCommand::Rename { org, new_name }) => {
+            return members::org_rename(store.as_ref(), &org, &new_name, global)
+        }
+        AdminCommand::User(UserCommand::Remove { name }) => {
+            return members::user_remove(store.as_ref(), &name, global)
+        }
+        AdminCommand::User(UserCommand::Disable { name }) => {
+            return members::user_disable(store.as_ref(), &name, true, global)
+        }
+        AdminCommand::User(UserCommand::Enable { name }) => {
+            return members::user_disable(store.as_ref(), &name, false, global)
+        }
+        AdminCommand::Token(TokenCommand::Rotate { token }) => {
+            return members::token_rotate(store.as_ref(), &token, global)
         }
         AdminCommand::Org(OrgCommand::List) => {
             let orgs = store.orgs()?;
+            let (off, _) = store.disabled()?;
             if global.json {
-                print_json(json!(orgs));
+                let rows: Vec<_> = orgs
+                    .iter()
+                    .map(|o| json!({ "id": o.id, "name": o.name, "disabled": off.contains(&o.id) }))
+                    .collect();
+                print_json(json!(rows));
             } else {
                 for org in orgs {
-                    println!("{}\t{}", org.id, org.name);
+                    let mark = if off.contains(&org.id) {
+                        "\tdisabled"
+                    } else {
+                        ""
+                    };
+                    println!("{}\t{}{mark}", org.id, org.name);
                 }
             }
         }
@@ -268,11 +467,15 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
             name,
             password_stdin,
         }) => {
+            let org = members::resolve_org(store.as_ref(), &org).context("--org")?;
+            let users = store.users()?;
+            members::refuse_taken("user", &name, users.iter().map(|u| u.name.as_str()))?;
             let hash = if password_stdin {
                 Some(hash_password(&read_password()?)?)
             } else {
                 None
             };
+            let org = org.name;
             let user = store
                 .add_user(&org, &name, hash.as_deref())
                 .with_context(|| format!("adding user {name:?} to {org:?}"))?;
@@ -285,11 +488,22 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         }
         AdminCommand::User(UserCommand::List) => {
             let users = store.users()?;
+            let (orgs_off, users_off) = store.disabled()?;
+            let off =
+                |u: &ward_store::User| users_off.contains(&u.id) || orgs_off.contains(&u.org_id);
             if global.json {
-                print_json(json!(users));
+                let rows: Vec<_> = users
+                    .iter()
+                    .map(|u| {
+                        json!({ "id": u.id, "name": u.name, "org_id": u.org_id,
+                                     "org_name": u.org_name, "disabled": off(u) })
+                    })
+                    .collect();
+                print_json(json!(rows));
             } else {
-                for u in users {
-                    println!("{}\t{}\t{}", u.id, u.name, u.org_name);
+                for u in &users {
+                    let mark = if off(u) { "\tdisabled" } else { "" };
+                    println!("{}\t{}\t{}{mark}", u.id, u.name, u.org_name);
                 }
             }
         }
@@ -361,12 +575,24 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
             write,
             policy,
         }) => {
+            let collections = store.collections()?;
+            members::refuse_taken(
+                "collection",
+                &title,
+                collections.iter().map(|c| c.title.as_str()),
+            )?;
+            let policy = policy.resolved(store.as_ref())?;
+            let names = |list: Vec<String>| -> anyhow::Result<Vec<String>> {
+                list.iter()
+                    .map(|n| members::resolve_org(store.as_ref(), n).map(|o| o.name))
+                    .collect()
+            };
             let collection = store
                 .create_collection(&NewCollection {
                     title: title.clone(),
                     description,
-                    readers: read,
-                    writers: write,
+                    readers: names(read).context("--read")?,
+                    writers: names(write).context("--write")?,
                 })
                 .with_context(|| format!("creating collection {title:?}"))?;
             apply_collection_policy(store.as_ref(), &collection.id, &policy)?;
@@ -417,336 +643,4 @@ fn read_password() -> anyhow::Result<String> {
         bail!("--password-stdin: expected a password on the first line of standard input");
     }
     Ok(password.to_string())
-}
-
-/// `--expires`: a duration from `now` (`90d`, `12h`, `30m`, `2w`) or an RFC 3339 date or
-/// date-time; microseconds since the epoch, in the future.
-fn parse_expiry(text: &str, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<i64> {
-    let bad = || {
-        anyhow::anyhow!(
-            "--expires {text}: expected a duration such as 90d, 12h, 30m or 2w, or an RFC 3339 \
-             date such as 2027-01-31 or 2027-01-31T12:00:00Z"
-        )
-    };
-    let text = text.trim();
-    let at = if let Some(unit) = text.chars().last().filter(|c| "wdhm".contains(*c)) {
-        let n: i64 = text[..text.len() - 1].parse().map_err(|_| bad())?;
-        let seconds = match unit {
-            'w' => 7 * 86_400,
-            'd' => 86_400,
-            'h' => 3_600,
-            _ => 60,
-        };
-        let span = n
-            .checked_mul(seconds)
-            .and_then(chrono::Duration::try_seconds)
-            .filter(|_| n > 0)
-            .ok_or_else(bad)?;
-        now.checked_add_signed(span).ok_or_else(bad)?
-    } else if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
-        t.with_timezone(&chrono::Utc)
-    } else {
-        let day = crate::input::day(text).ok_or_else(bad)?;
-        day.and_hms_opt(0, 0, 0).ok_or_else(bad)?.and_utc()
-    };
-    if at <= now {
-        bail!("--expires {text}: that moment has passed");
-    }
-    Ok(at.timestamp_micros())
-}
-
-/// The one token that `wanted` names: its id (or a longer prefix of its hash), else its label.
-fn find_token(store: &dyn Store, wanted: &str) -> anyhow::Result<ward_store::TokenRecord> {
-    let tokens = store.tokens()?;
-    let lower = wanted.to_ascii_lowercase();
-    let by_id: Vec<_> = tokens
-        .iter()
-        .filter(|t| lower.len() >= 8 && t.hash.starts_with(&lower))
-        .collect();
-    let matches = if by_id.is_empty() {
-        tokens.iter().filter(|t| t.label == wanted).collect()
-    } else {
-        by_id
-    };
-    match matches.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => bail!("{wanted}: no token has that id or label (see `ward admin token list`)"),
-        many => bail!(
-            "{wanted}: {} tokens have that label; revoke one by its id: {}",
-            many.len(),
-            many.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
-        ),
-    }
-}
-
-fn token_list(store: &dyn Store, global: &Global) -> anyhow::Result<()> {
-    let users = store.users()?;
-    let name = |id: &str| {
-        users
-            .iter()
-            .find(|u| u.id == id)
-            .map_or(id.to_string(), |u| u.name.clone())
-    };
-    let when = |t: Option<i64>| t.map(|t| ward_stix::Timestamp::from_micros(t).to_string());
-    let tokens = store.tokens()?;
-    if global.json {
-        let rows: Vec<serde_json::Value> = tokens
-            .iter()
-            .map(|t| {
-                json!({
-                    "id": t.id(),
-                    "user": name(&t.user_id),
-                    "label": t.label,
-                    "created": when(Some(t.created)),
-                    "last_used": when(t.last_used),
-                    "expires": when(t.expires),
-                })
-            })
-            .collect();
-        print_json(json!(rows));
-    } else {
-        println!("id\tuser\tlabel\tcreated\tlast used\texpires");
-        for t in &tokens {
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                t.id(),
-                name(&t.user_id),
-                t.label,
-                when(Some(t.created)).unwrap_or_default(),
-                when(t.last_used).unwrap_or_else(|| "never".into()),
-                when(t.expires).unwrap_or_else(|| "never".into()),
-            );
-        }
-    }
-    Ok(())
-}
-
-// --- sharing policy (ward-policy does the work; this only parses and prints) ------------
-
-#[derive(clap::Args, Debug, Default)]
-pub struct OrgPolicyArgs {
-    /// `named`: its identity goes out with what it shares; `anonymous` (the default for new
-    /// organizations): the hub's identity replaces it
-    #[arg(long, value_name = "named|anonymous")]
-    pub attribution: Option<String>,
-    /// Its own DNS domain (repeatable): addresses and hosts on it are scrubbed from its posts
-    #[arg(long = "domain", value_name = "D")]
-    pub domains: Vec<String>,
-    /// Another of its names (repeatable), scrubbed from its posts
-    #[arg(long = "org-name", value_name = "NAME")]
-    pub names: Vec<String>,
-}
-
-#[derive(clap::Args, Debug, Default)]
-pub struct CollectionPolicyArgs {
-    /// Organizations that read its TLP:AMBER objects besides their submitter (comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "ORGS")]
-    pub amber: Option<Vec<String>>,
-    /// Serve its TLP:CLEAR objects to readers without credentials
-    #[arg(long, conflicts_with = "private")]
-    pub public: bool,
-    /// Undo --public
-    #[arg(long)]
-    pub private: bool,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum PolicyCommand {
-    /// Set the TLP of objects posted without a TLP marking (GREEN unless set)
-    DefaultTlp {
-        #[arg(value_name = "clear|green|amber|amber+strict|red")]
-        level: String,
-    },
-    /// Show the hub's policy settings
-    Show,
-    /// What the scrubber changed in posted objects (kinds and places, never the text)
-    ScrubLog {
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-    },
-    /// Who submitted an object (private to the operator)
-    Submitter { object_id: String },
-}
-
-fn org_change(args: &OrgPolicyArgs) -> anyhow::Result<ward_policy::OrgChange> {
-    let attribution = args
-        .attribution
-        .as_deref()
-        .map(ward_policy::Attribution::parse)
-        .transpose()
-        .context("--attribution")?;
-    Ok(ward_policy::OrgChange {
-        attribution,
-        domains: (!args.domains.is_empty()).then(|| args.domains.clone()),
-        names: (!args.names.is_empty()).then(|| args.names.clone()),
-    })
-}
-
-fn apply_org_policy(store: &dyn Store, name: &str, args: &OrgPolicyArgs) -> anyhow::Result<()> {
-    let change = org_change(args)?;
-    ward_policy::settings::change_org(store, name, &change)
-        .with_context(|| format!("sharing settings of {name:?}"))?;
-    Ok(())
-}
-
-fn org_set(
-    store: &dyn Store,
-    name: &str,
-    args: &OrgPolicyArgs,
-    global: &Global,
-) -> anyhow::Result<ExitCode> {
-    let change = org_change(args)?;
-    let settings = ward_policy::settings::change_org(store, name, &change)
-        .with_context(|| format!("sharing settings of {name:?}"))?;
-    if global.json {
-        print_json(json!(settings));
-    } else {
-        println!(
-            "{name}\tattribution: {}\tdomains: {}\tnames: {}",
-            json!(settings.attribution).as_str().unwrap_or(""),
-            settings.domains.join(","),
-            settings.names.join(",")
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn collection_change(args: &CollectionPolicyArgs) -> ward_policy::CollectionChange {
-    ward_policy::CollectionChange {
-        public: if args.public {
-            Some(true)
-        } else if args.private {
-            Some(false)
-        } else {
-            None
-        },
-        amber: args.amber.clone(),
-    }
-}
-
-fn apply_collection_policy(
-    store: &dyn Store,
-    id: &str,
-    args: &CollectionPolicyArgs,
-) -> anyhow::Result<()> {
-    ward_policy::settings::change_collection(store, id, &collection_change(args))
-        .with_context(|| format!("sharing settings of collection {id}"))?;
-    Ok(())
-}
-
-fn collection_set(
-    store: &dyn Store,
-    id: &str,
-    args: &CollectionPolicyArgs,
-    global: &Global,
-) -> anyhow::Result<ExitCode> {
-    let settings = ward_policy::settings::change_collection(store, id, &collection_change(args))
-        .with_context(|| format!("sharing settings of collection {id}"))?;
-    if global.json {
-        print_json(json!(settings));
-    } else {
-        println!(
-            "{id}\tpublic: {}\tamber: {}",
-            settings.public,
-            settings.amber.join(",")
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn policy_command(
-    cmd: PolicyCommand,
-    store: &dyn Store,
-    global: &Global,
-) -> anyhow::Result<ExitCode> {
-    match cmd {
-        PolicyCommand::DefaultTlp { level } => {
-            let tlp = ward_stix::Tlp::parse(&level).with_context(|| {
-                format!("{level:?}: expected clear, green, amber, amber+strict or red")
-            })?;
-            ward_policy::settings::set_default_tlp(store, tlp)?;
-            eprintln!("objects without a TLP marking are now treated as {tlp}");
-        }
-        PolicyCommand::Show => {
-            let report = ward_policy::settings::describe(store)?;
-            if global.json {
-                print_json(report);
-            } else {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            }
-        }
-        PolicyCommand::ScrubLog { limit } => {
-            for r in store.scrub_records(limit)? {
-                if global.json {
-                    print_json(json!(r));
-                } else {
-                    println!(
-                        "{}\t{}\t{}\torg {}\t{}",
-                        ward_stix::Timestamp::from_micros(r.at),
-                        r.collection_id,
-                        r.object_id,
-                        r.org_id,
-                        r.findings
-                    );
-                }
-            }
-        }
-        PolicyCommand::Submitter { object_id } => {
-            let found = store.submissions(&object_id)?;
-            if global.json {
-                print_json(json!(found));
-            } else {
-                for s in &found {
-                    println!(
-                        "{}\t{}\torg {}\tuser {}",
-                        s.collection_id, s.version, s.org_id, s.user_id
-                    );
-                }
-            }
-            if found.is_empty() {
-                eprintln!("no submission of {object_id} is recorded");
-                return Ok(ExitCode::from(1));
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_expiry;
-    use chrono::TimeZone;
-
-    #[test]
-    fn expiry_is_a_duration_or_a_date() {
-        let now = chrono::Utc
-            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
-            .single()
-            .expect("date");
-        let day = 86_400_000_000;
-        let at = |text: &str| parse_expiry(text, now).map(|t| t - now.timestamp_micros());
-        assert_eq!(at("90d").unwrap(), 90 * day);
-        assert_eq!(at("2w").unwrap(), 14 * day);
-        assert_eq!(at("12h").unwrap(), day / 2);
-        assert_eq!(at("30m").unwrap(), 30 * 60_000_000);
-        assert_eq!(at("2026-01-02").unwrap(), day);
-        assert_eq!(at("2026-01-01T12:00:00Z").unwrap(), day / 2);
-        assert_eq!(
-            at("2026-01-01T12:00:00+01:00").unwrap(),
-            day / 2 - 3_600_000_000
-        );
-        for bad in [
-            "",
-            "d",
-            "0d",
-            "-3d",
-            "90x",
-            "tomorrow",
-            "2025-12-31",
-            "99999999999999w",
-        ] {
-            let err = parse_expiry(bad, now).expect_err(bad).to_string();
-            assert!(err.starts_with("--expires"), "{bad}: {err}");
-        }
-    }
 }
