@@ -35,6 +35,15 @@ pub enum AdminCommand {
     /// Copy the embedded store in DIR into an empty PostgreSQL database, then compare counts
     /// and checksums (exit 2 when they differ)
     Migrate(MigrateArgs),
+    /// Copy the embedded store to one file while the hub may be serving (SQLite's online
+    /// backup; a PostgreSQL store is backed up with pg_dump)
+    Backup(super::admin_ops::BackupArgs),
+    /// Put a backup in place as the store at --data (refuses a non-empty store without
+    /// --force; checks the file is a ward store this ward reads first)
+    Restore(super::admin_ops::RestoreArgs),
+    /// Counts and checksums of the store, per kind of record and per collection, or how
+    /// they compare with another store (exit 1 when they differ)
+    Verify(super::admin_ops::VerifyArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -231,9 +240,19 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
     if let AdminCommand::Migrate(args) = &cmd {
         return migrate(args, global);
     }
+    // These open (or refuse to create) their stores themselves.
+    match &cmd {
+        AdminCommand::Backup(args) => return super::admin_ops::backup(args, global),
+        AdminCommand::Restore(args) => return super::admin_ops::restore(args, global),
+        AdminCommand::Verify(args) => return super::admin_ops::verify(args, global),
+        _ => {}
+    }
     let store = open_store(global)?;
     match cmd {
         AdminCommand::Migrate(args) => return migrate(&args, global),
+        AdminCommand::Backup(args) => return super::admin_ops::backup(&args, global),
+        AdminCommand::Restore(args) => return super::admin_ops::restore(&args, global),
+        AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             return org_set(store.as_ref(), &name, &policy, global)

@@ -15,11 +15,13 @@ use ward_stix::Timestamp;
 use crate::model::*;
 use crate::StoreError;
 
+mod backup;
 mod queries;
 mod schema;
 mod trait_impl;
 mod writer;
 
+pub use backup::{inspect_store_file, restore_store, schema_version, StoreFileInfo};
 use schema::migrate;
 use writer::AddJob;
 
