@@ -32,12 +32,13 @@
 //!
 //! # Layers
 //!
-//! Requests pass, outermost first: path normalization (trailing slash optional), a panic
-//! catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
+//! Requests pass, outermost first: path normalization (trailing slash optional), the
+//! audit line and metrics ([`audit`]), a panic catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
 //! framework answers, a request time limit, then on TAXII routes the
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod audit;
 mod auth;
 mod body;
 mod conn;
@@ -63,6 +64,7 @@ use tower::Layer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use ward_store::{Store, StoreError};
 
+pub use audit::{serve_metrics, AuditSink, Observer};
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
 /// The seams where policy plugs into the hub, under their old path; they live in
@@ -145,6 +147,8 @@ pub struct AppState {
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
     pub(crate) auth: Arc<auth::AuthState>,
+    /// The audit log and the metrics (see [`audit`]).
+    pub(crate) observer: Arc<Observer>,
 }
 
 impl AppState {
@@ -160,7 +164,14 @@ impl AppState {
             read_filter: Arc::new(PassThrough),
             sightings: None,
             auth: Arc::new(auth),
+            observer: Arc::new(Observer::new()),
         })
+    }
+
+    /// Installs the audit log and metrics the hub reports into (by default metrics only).
+    pub fn with_observer(mut self, observer: Arc<Observer>) -> Self {
+        self.observer = observer;
+        self
     }
 
     pub fn with_publish_filter(mut self, filter: Arc<dyn PublishFilter>) -> Self {
@@ -269,6 +280,7 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .route_layer(from_fn(media::check_media_types));
     let operator = Router::new()
         .route("/", get(dashboard::dashboard))
+        .route("/metrics", get(audit::metrics_refused))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let router = Router::new()
         .merge(taxii)
@@ -279,6 +291,8 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .layer(from_fn_with_state(state.clone(), time_limit))
         .layer(from_fn(ensure_taxii_errors))
         .layer(from_fn(catch_panics))
+        // Outermost: a panic's 500 and every refusal are in the audit log and the metrics.
+        .layer(from_fn_with_state(state.clone(), audit::observe))
         .with_state(state);
     NormalizePathLayer::trim_trailing_slash().layer(router)
 }

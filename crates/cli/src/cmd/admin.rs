@@ -44,6 +44,8 @@ pub enum AdminCommand {
     /// Counts and checksums of the store, per kind of record and per collection, or how
     /// they compare with another store (exit 1 when they differ)
     Verify(super::admin_ops::VerifyArgs),
+    /// Query the audit log of `ward serve` (by organization, object, time)
+    Audit(super::admin_ops::AuditArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -245,6 +247,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Backup(args) => return super::admin_ops::backup(args, global),
         AdminCommand::Restore(args) => return super::admin_ops::restore(args, global),
         AdminCommand::Verify(args) => return super::admin_ops::verify(args, global),
+        AdminCommand::Audit(args) => return super::admin_ops::audit(args, global),
         _ => {}
     }
     let store = open_store(global)?;
@@ -253,6 +256,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Backup(args) => return super::admin_ops::backup(&args, global),
         AdminCommand::Restore(args) => return super::admin_ops::restore(&args, global),
         AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
+        AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             return org_set(store.as_ref(), &name, &policy, global)

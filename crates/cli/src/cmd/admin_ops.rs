@@ -262,3 +262,171 @@ pub fn verify(args: &VerifyArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::from(1))
     }
 }
+
+// --- times given on the command line ---------------------------------------------------
+
+/// `--since`/`--until`: an RFC 3339 time or a day (`2026-12-01`); a day given to `--until`
+/// counts whole (up to the next midnight, UTC). Microseconds since the epoch.
+fn parse_time(option: &str, text: &str, end_of_day: bool) -> anyhow::Result<i64> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(t.timestamp_micros());
+    }
+    let day = ward_stix::timestamp::day(text.trim()).with_context(|| {
+        format!(
+            "{option} {text}: expected a day such as 2026-12-01 or an RFC 3339 time such as \
+             2026-12-01T08:00:00Z"
+        )
+    })?;
+    let day = if end_of_day {
+        day.succ_opt().unwrap_or(day)
+    } else {
+        day
+    };
+    let start = day
+        .and_hms_opt(0, 0, 0)
+        .with_context(|| format!("{option} {text}: not a valid day"))?;
+    Ok(start.and_utc().timestamp_micros())
+}
+
+/// The `[since, until)` window of the two options, in microseconds.
+fn window(since: Option<&str>, until: Option<&str>) -> anyhow::Result<(i64, i64)> {
+    let since = since
+        .map(|t| parse_time("--since", t, false))
+        .transpose()?
+        .unwrap_or(i64::MIN);
+    let until = until
+        .map(|t| parse_time("--until", t, true))
+        .transpose()?
+        .unwrap_or(i64::MAX);
+    if since >= until {
+        bail!("--since must be before --until");
+    }
+    Ok((since, until))
+}
+
+// --- ward admin audit -------------------------------------------------------------------
+
+#[derive(clap::Args, Debug)]
+pub struct AuditArgs {
+    /// The audit log `ward serve --audit-log FILE` appends to (or standard error saved)
+    #[arg(long, value_name = "FILE")]
+    pub file: PathBuf,
+    /// Requests by this organization (its name, any case, or its id)
+    #[arg(long, value_name = "NAME|ID")]
+    pub org: Option<String>,
+    /// Requests naming this object (in the path or the query, e.g. `match[id]`); who posted
+    /// an object is `ward admin policy submitter ID`
+    #[arg(long, value_name = "ID")]
+    pub object: Option<String>,
+    /// From this time on (`2026-12-01` or RFC 3339)
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Before this time (a day counts whole)
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+}
+
+/// `ward admin audit`: the matching lines, oldest first. A line that is not an audit line
+/// is named with its line number and skipped; the command then exits 2 after printing what
+/// it could read.
+pub fn audit(args: &AuditArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    use std::io::BufRead;
+    let (since, until) = window(args.since.as_deref(), args.until.as_deref())?;
+    let file = std::fs::File::open(&args.file)
+        .with_context(|| format!("--file {}: cannot open", args.file.display()))?;
+    let org = args.org.as_deref().map(str::to_lowercase);
+    let mut found = Vec::new();
+    let mut bad = 0usize;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{}: line {}", args.file.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entry: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            Ok(_) => {
+                bad += 1;
+                eprintln!(
+                    "{}:{}: not an audit line (expected a JSON object); skipped",
+                    args.file.display(),
+                    n + 1
+                );
+                continue;
+            }
+            Err(e) => {
+                bad += 1;
+                eprintln!(
+                    "{}:{}: not an audit line ({e}); skipped",
+                    args.file.display(),
+                    n + 1
+                );
+                continue;
+            }
+        };
+        let text = |k: &str| {
+            entry
+                .get(k)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("")
+        };
+        let at = match chrono::DateTime::parse_from_rfc3339(text("time")) {
+            Ok(t) => t.timestamp_micros(),
+            Err(_) => {
+                bad += 1;
+                eprintln!(
+                    "{}:{}: not an audit line (no RFC 3339 `time`); skipped",
+                    args.file.display(),
+                    n + 1
+                );
+                continue;
+            }
+        };
+        if !(since..until).contains(&at) {
+            continue;
+        }
+        if let Some(org) = &org {
+            if text("org").to_lowercase() != *org && text("org_id").to_lowercase() != *org {
+                continue;
+            }
+        }
+        if let Some(object) = &args.object {
+            if !text("path").contains(object.as_str()) && !text("query").contains(object.as_str()) {
+                continue;
+            }
+        }
+        found.push(entry);
+    }
+    if global.json {
+        print_json(serde_json::Value::Array(found));
+    } else {
+        for e in &found {
+            let text = |k: &str| e.get(k).and_then(serde_json::Value::as_str).unwrap_or("-");
+            let query = e
+                .get("query")
+                .and_then(serde_json::Value::as_str)
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default();
+            println!(
+                "{}\t{}\t{}\t{} {}{query}\t{}\t{}\t{} bytes\t{} ms",
+                text("time"),
+                text("request_id"),
+                e.get("status").map_or("-".into(), |s| s.to_string()),
+                text("method"),
+                text("path"),
+                text("org"),
+                text("user"),
+                e.get("bytes").map_or("-".into(), |s| s.to_string()),
+                e.get("latency_ms").map_or("-".into(), |s| s.to_string()),
+            );
+        }
+        eprintln!("{} request(s)", found.len());
+    }
+    if bad > 0 {
+        eprintln!(
+            "ward: {}: {bad} line(s) were not audit lines (named above)",
+            args.file.display()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
