@@ -136,6 +136,34 @@ impl Policy {
         Ok(s)
     }
 
+    /// What the current scrubber would still remove from a stored object that `caller`'s
+    /// organization posted (`ward admin policy rescan`, after a scrubber upgrade): the
+    /// findings as the scrub log keeps them (kinds and places, never text), or `None` when
+    /// it would keep the object as it is.
+    pub fn rescan(&self, caller: &Caller, object: &Value) -> Result<Option<Value>, PolicyError> {
+        let scrubber = self.scrubber(caller)?;
+        let scrubber = match scrubber.as_ref() {
+            Ok(s) => s,
+            Err(e) => {
+                return Err(PolicyError::Setting {
+                    what: format!("scrubber settings of organization {}", caller.org_name),
+                    value: e.clone(),
+                    expected: "valid domains and names",
+                })
+            }
+        };
+        let out = scrubber.scrub_stix_borrowed(object)?;
+        if out.document.is_none() {
+            return Ok(Some(
+                json!({ "findings": out.findings, "dropped": out.dropped }),
+            ));
+        }
+        if out.findings.iter().all(|f| is_placeholder(object, f)) {
+            return Ok(None);
+        }
+        Ok(Some(json!({ "findings": out.findings })))
+    }
+
     /// The scrubber for what `caller`'s organization posts: its configured domains and
     /// names, plus its registered name when it shares anonymously.
     fn scrubber(&self, caller: &Caller) -> Result<Arc<Result<Scrubber, String>>, PolicyError> {

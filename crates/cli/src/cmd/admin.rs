@@ -257,7 +257,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Restore(args) => return super::admin_ops::restore(&args, global),
         AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
         AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
-        AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
+        AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             return org_set(store.as_ref(), &name, &policy, global)
         }
@@ -582,11 +582,12 @@ pub enum PolicyCommand {
     },
     /// Show the hub's policy settings
     Show,
-    /// What the scrubber changed in posted objects (kinds and places, never the text)
-    ScrubLog {
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-    },
+    /// What the scrubber changed in posted objects (kinds and places, never the text),
+    /// filtered by time, organization, kind and collection, or summed up
+    ScrubLog(super::admin_ops::ScrubLogArgs),
+    /// Re-check stored objects with the current scrubber (after an upgrade) and report what
+    /// it would remove now (exit 1 when anything)
+    Rescan(super::admin_ops::RescanArgs),
     /// Who submitted an object (private to the operator)
     Submitter { object_id: String },
 }
@@ -679,9 +680,10 @@ fn collection_set(
 
 fn policy_command(
     cmd: PolicyCommand,
-    store: &dyn Store,
+    shared: Arc<dyn Store>,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
+    let store = shared.as_ref();
     match cmd {
         PolicyCommand::DefaultTlp { level } => {
             let tlp = ward_stix::Tlp::parse(&level).with_context(|| {
@@ -698,38 +700,12 @@ fn policy_command(
                 println!("{}", serde_json::to_string_pretty(&report)?);
             }
         }
-        PolicyCommand::ScrubLog { limit } => {
-            for r in store.scrub_records(limit)? {
-                if global.json {
-                    print_json(json!(r));
-                } else {
-                    println!(
-                        "{}\t{}\t{}\torg {}\t{}",
-                        ward_stix::Timestamp::from_micros(r.at),
-                        r.collection_id,
-                        r.object_id,
-                        r.org_id,
-                        r.findings
-                    );
-                }
-            }
+        PolicyCommand::ScrubLog(args) => return super::admin_ops::scrub_log(&args, store, global),
+        PolicyCommand::Rescan(args) => {
+            return super::admin_ops::rescan(&args, shared.clone(), global)
         }
         PolicyCommand::Submitter { object_id } => {
-            let found = store.submissions(&object_id)?;
-            if global.json {
-                print_json(json!(found));
-            } else {
-                for s in &found {
-                    println!(
-                        "{}\t{}\torg {}\tuser {}",
-                        s.collection_id, s.version, s.org_id, s.user_id
-                    );
-                }
-            }
-            if found.is_empty() {
-                eprintln!("no submission of {object_id} is recorded");
-                return Ok(ExitCode::from(1));
-            }
+            return super::admin_ops::submitter(&object_id, store, global)
         }
     }
     Ok(ExitCode::SUCCESS)
