@@ -337,6 +337,7 @@ pub async fn serve(
                     key: key.display().to_string(),
                     source,
                 })?;
+            tokio::spawn(reload_on_hangup(Some((tls_config.clone(), cert, key))));
             on_listening(addr, true);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
             let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
@@ -347,6 +348,8 @@ pub async fn serve(
             server.serve(service).await?;
         }
         _ => {
+            // SIGHUP's default action ends the process: a plain hub ignores it instead.
+            tokio::spawn(reload_on_hangup(None));
             on_listening(addr, false);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, true);
             let mut server = axum_server::from_tcp(listener)?
@@ -357,6 +360,46 @@ pub async fn serve(
         }
     }
     Ok(())
+}
+
+/// On every SIGHUP (`systemctl reload`), reads the certificate and key files again and
+/// swaps them in atomically: connections already open keep the session they have, new ones
+/// get the new certificate. A file that cannot be read or parsed leaves the previous
+/// certificate in service (and says so), so a botched renewal never stops the hub.
+async fn reload_on_hangup(tls: Option<(axum_server::tls_rustls::RustlsConfig, PathBuf, PathBuf)>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut hangups = match signal(SignalKind::hangup()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ward serve: SIGHUP cannot be handled ({e}); certificates reload on restart only");
+                return;
+            }
+        };
+        while hangups.recv().await.is_some() {
+            let Some((config, cert, key)) = &tls else {
+                eprintln!("ward serve: SIGHUP: no TLS certificate to reload (plain HTTP)");
+                continue;
+            };
+            match config.reload_from_pem_file(cert, key).await {
+                Ok(()) => eprintln!(
+                    "ward serve: SIGHUP: TLS certificate reloaded from {}",
+                    cert.display()
+                ),
+                Err(e) => eprintln!(
+                    "ward serve: SIGHUP: TLS certificate {} / key {} not reloaded, the previous one \
+                     stays in service: {e}",
+                    cert.display(),
+                    key.display()
+                ),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tls;
+    }
 }
 
 /// How often a hub looks for statuses left pending by a hub that stopped mid-envelope.
