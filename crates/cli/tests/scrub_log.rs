@@ -232,6 +232,37 @@ fn scrub_log_filters_sums_up_and_names() {
         .as_array()
         .is_some_and(|f| f.iter().any(|f| f["kind"] == "mrn")));
 
+    // --quarantine hides it from every member (its submitter too) and keeps it in the store;
+    // release serves it again.
+    let old_id = report(9, "").0;
+    let out = run(&d, &["admin", "policy", "rescan", "--quarantine"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quarantined"));
+    let hub = Hub::start(Path::new(env!("CARGO_BIN_EXE_ward")), &data, &[], &[]);
+    let get = |id: &str, token: &str| {
+        let auth = format!("Bearer {token}");
+        http(
+            &hub.addr,
+            "GET",
+            &format!("/taxii2/api/collections/{c}/objects/{id}/"),
+            &[("Authorization", &auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("get")
+        .0
+    };
+    assert_eq!(get(&old_id, &alice), 404);
+    assert_eq!(get(&old_id, &bob), 404);
+    assert_eq!(get(&mrn_id, &bob), 200, "other objects are still served");
+    ok(run(&d, &["admin", "policy", "release", &old_id]));
+    std::thread::sleep(ward_policy::SETTINGS_TTL + std::time::Duration::from_millis(300));
+    assert_eq!(get(&old_id, &alice), 200);
+    drop(hub);
+    let out = run(&d, &["admin", "policy", "release", &old_id]);
+    assert_eq!(out.status.code(), Some(1), "no longer quarantined");
+    // Quarantine it again for the PostgreSQL half below.
+    run(&d, &["admin", "policy", "rescan", "--quarantine"]);
+
     // The same answers from PostgreSQL after a migration.
     let Some(db) = scratch::for_test() else {
         return;
@@ -258,4 +289,21 @@ fn scrub_log_filters_sums_up_and_names() {
     assert_eq!(out.status.code(), Some(1));
     let found_pg: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(found_pg["hits"].as_array().map(Vec::len), Some(1));
+    // The quarantine moved with the store: a hub on PostgreSQL hides the object too.
+    let unused = dir.path().join("unused");
+    let hub = Hub::start(Path::new(env!("CARGO_BIN_EXE_ward")), &unused, &pg, &[]);
+    let auth = format!("Bearer {alice}");
+    let status = |id: &str| {
+        http(
+            &hub.addr,
+            "GET",
+            &format!("/taxii2/api/collections/{c}/objects/{id}/"),
+            &[("Authorization", &auth), ("Accept", TAXII)],
+            b"",
+        )
+        .expect("get")
+        .0
+    };
+    assert_eq!(status(&old_id), 404);
+    assert_eq!(status(&mrn_id), 200);
 }

@@ -53,7 +53,16 @@ struct Caches {
     /// Identity id -> the organizations that submitted it as their own identity (an
     /// organization, individual or unclassified identity).
     identities: HashMap<String, Timed<Arc<Vec<String>>>>,
+    /// (collection id, object id) of every object the operator quarantined.
+    quarantined: Option<Timed<Arc<Quarantine>>>,
 }
+
+/// (collection id, object id) pairs.
+type Quarantine = HashSet<(String, String)>;
+
+/// Prefix of the hub settings that quarantine an object: `quarantine/<collection>/<object>`,
+/// its value a JSON note of when and why (`ward admin policy rescan --quarantine`).
+pub const QUARANTINE_PREFIX: &str = "quarantine/";
 
 /// The hub's sharing policy over one store.
 pub struct Policy {
@@ -326,6 +335,34 @@ impl Policy {
         })
     }
 
+    /// Whether the operator quarantined the object (every version of it) in the collection.
+    fn is_quarantined(&self, collection_id: &str, object_id: &str) -> Result<bool, PolicyError> {
+        // The cache's lock is released before the store is read (and taken again after).
+        let cached = fresh(self.caches().quarantined.as_ref());
+        let set = match cached {
+            Some(set) => set,
+            None => {
+                let set: Quarantine = self
+                    .store
+                    .settings(QUARANTINE_PREFIX)?
+                    .into_iter()
+                    .filter_map(|(k, _)| {
+                        let rest = k.strip_prefix(QUARANTINE_PREFIX)?;
+                        let (c, o) = rest.split_once('/')?;
+                        Some((c.to_string(), o.to_string()))
+                    })
+                    .collect();
+                let set = Arc::new(set);
+                self.caches().quarantined = Some(Timed {
+                    value: set.clone(),
+                    at: Instant::now(),
+                });
+                set
+            }
+        };
+        Ok(set.contains(&(collection_id.to_string(), object_id.to_string())))
+    }
+
     /// What `caller` gets of one stored version.
     pub fn view_of(
         &self,
@@ -333,6 +370,10 @@ impl Policy {
         collection: &Collection,
         version: &StoredVersion,
     ) -> Result<View, PolicyError> {
+        // A quarantined object is kept for the operator (`ward admin`) and served to no one.
+        if self.is_quarantined(&collection.id, &version.id)? {
+            return Ok(View::Hidden("quarantined by the operator"));
+        }
         let reader = Reader::from_caller(caller);
         let default_tlp = self.default_tlp()?;
         if let Some(quick) = quick_view(&version.json, &reader, default_tlp) {

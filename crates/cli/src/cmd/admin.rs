@@ -588,6 +588,8 @@ pub enum PolicyCommand {
     /// Re-check stored objects with the current scrubber (after an upgrade) and report what
     /// it would remove now (exit 1 when anything)
     Rescan(super::admin_ops::RescanArgs),
+    /// Serve an object quarantined by `rescan --quarantine` again
+    Release { object_id: String },
     /// Who submitted an object (private to the operator)
     Submitter { object_id: String },
 }
@@ -706,6 +708,9 @@ fn policy_command(
         }
         PolicyCommand::Submitter { object_id } => {
             return super::admin_ops::submitter(&object_id, store, global)
+        }
+        PolicyCommand::Release { object_id } => {
+            return super::admin_ops::release(&object_id, store, global)
         }
     }
     Ok(ExitCode::SUCCESS)

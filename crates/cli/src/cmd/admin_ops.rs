@@ -690,6 +690,10 @@ pub struct RescanArgs {
     /// Only this collection (its id or title)
     #[arg(long, value_name = "ID|TITLE")]
     pub collection: Option<String>,
+    /// Hide every object found from all members (running hubs see it within seconds); it is
+    /// kept for the operator. `ward admin policy release ID` serves it again
+    #[arg(long)]
+    pub quarantine: bool,
 }
 
 /// `ward admin policy rescan`: re-checks the latest version of every stored object with
@@ -754,6 +758,21 @@ pub fn rescan(
             }
         }
     }
+    if args.quarantine {
+        for (c, id, _, kinds, _) in &hits {
+            let note = json!({
+                "at": ward_stix::Timestamp::now().to_string(),
+                "by": "rescan",
+                "kinds": kinds,
+            });
+            store
+                .set_setting(
+                    &format!("{}{}/{id}", ward_policy::QUARANTINE_PREFIX, c.id),
+                    Some(&note.to_string()),
+                )
+                .with_context(|| format!("quarantining {id} in {}", c.title))?;
+        }
+    }
     if global.json {
         let rows: Vec<serde_json::Value> = hits
             .iter()
@@ -767,7 +786,7 @@ pub fn rescan(
                 })
             })
             .collect();
-        print_json(json!({ "checked": checked, "hits": rows }));
+        print_json(json!({ "checked": checked, "hits": rows, "quarantined": args.quarantine }));
     } else {
         for (c, id, org, kinds, _) in &hits {
             println!(
@@ -779,12 +798,43 @@ pub fn rescan(
         }
     }
     eprintln!(
-        "{checked} object(s) checked with the current scrubber; {} would be changed",
-        hits.len()
+        "{checked} object(s) checked with the current scrubber; {} would be changed{}",
+        hits.len(),
+        if args.quarantine && !hits.is_empty() {
+            " and are now quarantined (hidden from members, kept for you)"
+        } else {
+            ""
+        }
     );
     Ok(if hits.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `ward admin policy release ID`: serves a quarantined object again (in every collection
+/// it was quarantined in).
+pub fn release(object_id: &str, store: &dyn Store, global: &Global) -> anyhow::Result<ExitCode> {
+    let keys: Vec<String> = store
+        .settings(ward_policy::QUARANTINE_PREFIX)?
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| k.rsplit_once('/').is_some_and(|(_, o)| o == object_id))
+        .collect();
+    for k in &keys {
+        store.set_setting(k, None)?;
+    }
+    if global.json {
+        print_json(json!({ "released": object_id, "collections": keys.len() }));
+    }
+    if keys.is_empty() {
+        eprintln!("{object_id} is not quarantined");
+        return Ok(ExitCode::from(1));
+    }
+    eprintln!(
+        "{object_id} released in {} collection(s); members see it again within seconds",
+        keys.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
