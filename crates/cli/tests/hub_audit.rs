@@ -269,3 +269,64 @@ fn every_request_is_audited_and_metrics_are_the_operators() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--since last week"));
 }
+
+/// On PostgreSQL the store's size is the database's, and the audit line names the caller
+/// the same way.
+#[test]
+fn metrics_and_audit_on_postgres() {
+    let Some(db) = ward_store_pg::scratch::for_test() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pg = |args: &[&str]| {
+        ok(Command::new(env!("CARGO_BIN_EXE_ward"))
+            .args(["--database", db.url()])
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("ward"))
+    };
+    pg(&["admin", "org", "add", "Mercy General"]);
+    pg(&["admin", "user", "add", "--org", "Mercy General", "alice"]);
+    let token = pg(&["admin", "token", "create", "--user", "alice"]);
+    let log = dir.path().join("audit.log");
+    let metrics_addr = format!("127.0.0.1:{}", free_port());
+    let hub = Hub::start(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        &dir.path().join("unused"),
+        &["--database", db.url()],
+        &[
+            "--audit-log",
+            log.to_str().expect("utf8"),
+            "--metrics-listen",
+            &metrics_addr,
+        ],
+    );
+    let auth = format!("Bearer {token}");
+    let (status, _, _) = http(
+        &hub.addr,
+        "GET",
+        "/taxii2/api/collections/",
+        &[("Authorization", &auth), ("Accept", TAXII)],
+        b"",
+    )
+    .expect("get");
+    assert_eq!(status, 200);
+    let (_, _, body) = http(&metrics_addr, "GET", "/metrics", &[], b"").expect("metrics");
+    let text = String::from_utf8(body).expect("utf8");
+    let size: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ward_store_size_bytes "))
+        .and_then(|v| v.parse().ok())
+        .expect("store size");
+    assert!(
+        size > 1_000_000,
+        "a PostgreSQL database takes megabytes: {size}"
+    );
+    drop(hub);
+    let raw = std::fs::read_to_string(&log).expect("audit log");
+    let line: Value = serde_json::from_str(raw.lines().next().expect("a line")).expect("json");
+    assert_eq!(line["org"], "Mercy General");
+    assert_eq!(line["user"], "alice");
+    assert_eq!(line["status"], 200);
+}
