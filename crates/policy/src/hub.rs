@@ -53,7 +53,16 @@ struct Caches {
     /// Identity id -> the organizations that submitted it as their own identity (an
     /// organization, individual or unclassified identity).
     identities: HashMap<String, Timed<Arc<Vec<String>>>>,
+    /// (collection id, object id) of every object the operator quarantined.
+    quarantined: Option<Timed<Arc<Quarantine>>>,
 }
+
+/// (collection id, object id) pairs.
+type Quarantine = HashSet<(String, String)>;
+
+/// Prefix of the hub settings that quarantine an object: `quarantine/<collection>/<object>`,
+/// its value a JSON note of when and why (`ward admin policy rescan --quarantine`).
+pub const QUARANTINE_PREFIX: &str = "quarantine/";
 
 /// The hub's sharing policy over one store.
 pub struct Policy {
@@ -144,6 +153,34 @@ impl Policy {
             },
         );
         Ok(s)
+    }
+
+    /// What the current scrubber would still remove from a stored object that `caller`'s
+    /// organization posted (`ward admin policy rescan`, after a scrubber upgrade): the
+    /// findings as the scrub log keeps them (kinds and places, never text), or `None` when
+    /// it would keep the object as it is.
+    pub fn rescan(&self, caller: &Caller, object: &Value) -> Result<Option<Value>, PolicyError> {
+        let scrubber = self.scrubber(caller)?;
+        let scrubber = match scrubber.as_ref() {
+            Ok(s) => s,
+            Err(e) => {
+                return Err(PolicyError::Setting {
+                    what: format!("scrubber settings of organization {}", caller.org_name),
+                    value: e.clone(),
+                    expected: "valid domains and names",
+                })
+            }
+        };
+        let out = scrubber.scrub_stix_borrowed(object)?;
+        if out.document.is_none() {
+            return Ok(Some(
+                json!({ "findings": out.findings, "dropped": out.dropped }),
+            ));
+        }
+        if out.findings.iter().all(|f| is_placeholder(object, f)) {
+            return Ok(None);
+        }
+        Ok(Some(json!({ "findings": out.findings })))
     }
 
     /// The scrubber for what `caller`'s organization posts: its configured domains and
@@ -308,6 +345,34 @@ impl Policy {
         })
     }
 
+    /// Whether the operator quarantined the object (every version of it) in the collection.
+    fn is_quarantined(&self, collection_id: &str, object_id: &str) -> Result<bool, PolicyError> {
+        // The cache's lock is released before the store is read (and taken again after).
+        let cached = fresh(self.caches().quarantined.as_ref());
+        let set = match cached {
+            Some(set) => set,
+            None => {
+                let set: Quarantine = self
+                    .store
+                    .settings(QUARANTINE_PREFIX)?
+                    .into_iter()
+                    .filter_map(|(k, _)| {
+                        let rest = k.strip_prefix(QUARANTINE_PREFIX)?;
+                        let (c, o) = rest.split_once('/')?;
+                        Some((c.to_string(), o.to_string()))
+                    })
+                    .collect();
+                let set = Arc::new(set);
+                self.caches().quarantined = Some(Timed {
+                    value: set.clone(),
+                    at: Instant::now(),
+                });
+                set
+            }
+        };
+        Ok(set.contains(&(collection_id.to_string(), object_id.to_string())))
+    }
+
     /// What `caller` gets of one stored version.
     pub fn view_of(
         &self,
@@ -315,6 +380,10 @@ impl Policy {
         collection: &Collection,
         version: &StoredVersion,
     ) -> Result<View, PolicyError> {
+        // A quarantined object is kept for the operator (`ward admin`) and served to no one.
+        if self.is_quarantined(&collection.id, &version.id)? {
+            return Ok(View::Hidden("quarantined by the operator"));
+        }
         let reader = Reader::from_caller(caller);
         let default_tlp = self.default_tlp()?;
         if let Some(quick) = quick_view(&version.json, &reader, default_tlp) {

@@ -21,7 +21,7 @@ pub mod stamp;
 pub mod view;
 
 pub use clearance::{cleared, Reader, ReaderKind};
-pub use hub::{Policy, SETTINGS_TTL};
+pub use hub::{Policy, QUARANTINE_PREFIX, SETTINGS_TTL};
 pub use settings::{Attribution, CollectionChange, OrgChange};
 
 use serde_json::Value;

@@ -20,7 +20,7 @@ use std::str::FromStr;
 use std::sync::RwLock;
 use std::time::Duration;
 
-pub use migrate::{migrate, Count, MigrationReport};
+pub use migrate::{migrate, summarize, CollectionSummary, Count, MigrationReport, StoreSummary};
 pub use schema::SCHEMA_VERSION;
 use ward_store::StoreError;
 

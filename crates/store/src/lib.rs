@@ -18,7 +18,10 @@ mod sqlite;
 
 pub use model::*;
 
-pub use sqlite::{SqliteStore, DB_FILE, SCHEMA_VERSION};
+pub use sqlite::{
+    inspect_store_file, restore_store, schema_version, SqliteStore, StoreFileInfo, DB_FILE,
+    SCHEMA_VERSION,
+};
 
 /// What opening a store did to an older schema: the versions before and after, and where
 /// the copy taken before changing anything was written (none for PostgreSQL, whose
@@ -330,5 +333,30 @@ pub trait Store: Send + Sync {
                 _ => return Ok(count),
             }
         }
+    }
+
+    // --- operations (backup, verify, metrics) --------------------------------------------
+
+    /// Who posted each of `versions` of the collection, by (id, version key); versions with
+    /// no recorded submitter are left out. The default asks [`Store::submitter`] once per
+    /// version; a backend across a network answers a page in one round trip.
+    fn submitters_of_versions(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<std::collections::HashMap<(String, String), Submitter>, StoreError> {
+        let mut out = std::collections::HashMap::new();
+        for v in versions {
+            if let Some(by) = self.submitter(collection_id, &v.id, &v.version_key)? {
+                out.insert((v.id.clone(), v.version_key.clone()), by);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Bytes the store takes (database file and WAL, or the database's size on the server),
+    /// for `/metrics`; `None` when the backend cannot say.
+    fn size_bytes(&self) -> Result<Option<u64>, StoreError> {
+        Ok(None)
     }
 }

@@ -316,6 +316,9 @@ pub async fn authenticate(
             return Err(e);
         }
     };
+    if let Some(audit) = request.extensions().get::<crate::audit::AuditCaller>() {
+        audit.set(&caller);
+    }
     request.extensions_mut().insert(caller);
     Ok(next.run(request).await)
 }

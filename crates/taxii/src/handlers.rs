@@ -535,6 +535,7 @@ pub async fn add_objects(
     })
     .await
     .map_err(|e| TaxiiError::internal(format!("ingest task failed: {e}")))??;
+    state.observer.objects_ingested(status.success_count());
     Ok(taxii(
         StatusCode::ACCEPTED,
         status_json(&status).to_string(),

@@ -32,12 +32,13 @@
 //!
 //! # Layers
 //!
-//! Requests pass, outermost first: path normalization (trailing slash optional), a panic
-//! catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
+//! Requests pass, outermost first: path normalization (trailing slash optional), the
+//! audit line and metrics ([`audit`]), a panic catcher (500 with a TAXII error body, logged), TAXII error bodies for anything the
 //! framework answers, a request time limit, then on TAXII routes the
 //! media-type check (406/415) and authentication (401). Handlers only do their endpoint.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod audit;
 mod auth;
 mod body;
 mod conn;
@@ -63,6 +64,7 @@ use tower::Layer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use ward_store::{Store, StoreError};
 
+pub use audit::{serve_metrics, AuditSink, Observer};
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
 /// The seams where policy plugs into the hub, under their old path; they live in
@@ -145,6 +147,8 @@ pub struct AppState {
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
     pub(crate) auth: Arc<auth::AuthState>,
+    /// The audit log and the metrics (see [`audit`]).
+    pub(crate) observer: Arc<Observer>,
 }
 
 impl AppState {
@@ -160,7 +164,14 @@ impl AppState {
             read_filter: Arc::new(PassThrough),
             sightings: None,
             auth: Arc::new(auth),
+            observer: Arc::new(Observer::new()),
         })
+    }
+
+    /// Installs the audit log and metrics the hub reports into (by default metrics only).
+    pub fn with_observer(mut self, observer: Arc<Observer>) -> Self {
+        self.observer = observer;
+        self
     }
 
     pub fn with_publish_filter(mut self, filter: Arc<dyn PublishFilter>) -> Self {
@@ -269,6 +280,7 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .route_layer(from_fn(media::check_media_types));
     let operator = Router::new()
         .route("/", get(dashboard::dashboard))
+        .route("/metrics", get(audit::metrics_refused))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let router = Router::new()
         .merge(taxii)
@@ -279,6 +291,8 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .layer(from_fn_with_state(state.clone(), time_limit))
         .layer(from_fn(ensure_taxii_errors))
         .layer(from_fn(catch_panics))
+        // Outermost: a panic's 500 and every refusal are in the audit log and the metrics.
+        .layer(from_fn_with_state(state.clone(), audit::observe))
         .with_state(state);
     NormalizePathLayer::trim_trailing_slash().layer(router)
 }
@@ -323,6 +337,7 @@ pub async fn serve(
                     key: key.display().to_string(),
                     source,
                 })?;
+            tokio::spawn(reload_on_hangup(Some((tls_config.clone(), cert, key))));
             on_listening(addr, true);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, false);
             let tls = axum_server::tls_rustls::RustlsAcceptor::new(tls_config).acceptor(limits);
@@ -333,6 +348,8 @@ pub async fn serve(
             server.serve(service).await?;
         }
         _ => {
+            // SIGHUP's default action ends the process: a plain hub ignores it instead.
+            tokio::spawn(reload_on_hangup(None));
             on_listening(addr, false);
             let limits = conn::Limits::new(config.max_connections, config.idle_timeout, true);
             let mut server = axum_server::from_tcp(listener)?
@@ -343,6 +360,46 @@ pub async fn serve(
         }
     }
     Ok(())
+}
+
+/// On every SIGHUP (`systemctl reload`), reads the certificate and key files again and
+/// swaps them in atomically: connections already open keep the session they have, new ones
+/// get the new certificate. A file that cannot be read or parsed leaves the previous
+/// certificate in service (and says so), so a botched renewal never stops the hub.
+async fn reload_on_hangup(tls: Option<(axum_server::tls_rustls::RustlsConfig, PathBuf, PathBuf)>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut hangups = match signal(SignalKind::hangup()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ward serve: SIGHUP cannot be handled ({e}); certificates reload on restart only");
+                return;
+            }
+        };
+        while hangups.recv().await.is_some() {
+            let Some((config, cert, key)) = &tls else {
+                eprintln!("ward serve: SIGHUP: no TLS certificate to reload (plain HTTP)");
+                continue;
+            };
+            match config.reload_from_pem_file(cert, key).await {
+                Ok(()) => eprintln!(
+                    "ward serve: SIGHUP: TLS certificate reloaded from {}",
+                    cert.display()
+                ),
+                Err(e) => eprintln!(
+                    "ward serve: SIGHUP: TLS certificate {} / key {} not reloaded, the previous one \
+                     stays in service: {e}",
+                    cert.display(),
+                    key.display()
+                ),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tls;
+    }
 }
 
 /// How often a hub looks for statuses left pending by a hub that stopped mid-envelope.

@@ -1,6 +1,7 @@
 //! One module per command; each declares its arguments and a `run` that wires the crates.
 
 pub mod admin;
+pub mod admin_ops;
 pub mod demo;
 pub mod export;
 pub mod exposure;

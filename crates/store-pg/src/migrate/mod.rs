@@ -7,7 +7,10 @@
 //! through the [`Store`] trait and compared by counts and a SHA-256 checksum.
 
 mod copy;
+mod summary;
 mod verify;
+
+pub use summary::{summarize, CollectionSummary, StoreSummary};
 
 use serde::Serialize;
 use ward_store::{
@@ -108,7 +111,7 @@ pub fn migrate(from: &dyn Store, to: &PgStore) -> Result<MigrationReport, PgErro
     source.members(&snapshot.orgs, &snapshot.users, &snapshot.collections);
     source.policy(&snapshot.settings, &snapshot.scrubs);
     copy::copy(from, to, &snapshot, &mut source)?;
-    let target = verify::digest(to)?;
+    let (target, _) = verify::digest(to)?;
     report(&snapshot, source, target, to)
 }
 

@@ -7,8 +7,6 @@ use ward_store::{
     VersionSelect,
 };
 
-use crate::PgStore;
-
 /// Versions read from the source per page.
 const PAGE: usize = 5000;
 
@@ -164,23 +162,29 @@ fn each_page(
     }
 }
 
-/// Reads everything `store` serves, in the order it serves it. Submitters are fetched a
-/// page at a time (one round trip per page rather than per version).
-pub(super) fn digest(store: &PgStore) -> Result<Digest, StoreError> {
+/// Reads everything `store` serves, in the order it serves it, with one digest of each
+/// collection's versions beside the whole store's. Submitters are fetched a page at a time
+/// (one round trip per page rather than per version on PostgreSQL).
+pub(super) fn digest(store: &dyn Store) -> Result<(Digest, Vec<Digest>), StoreError> {
     let mut d = Digest::default();
     let collections = store.collections()?;
     d.members(&store.orgs()?, &store.users()?, &collections);
     d.policy(&store.settings("")?, &store.scrub_records(usize::MAX)?);
+    let mut each = Vec::with_capacity(collections.len());
     for c in &collections {
+        let mut one = Digest::default();
         each_page(store, &c.id, |items| {
-            let by = store.submitters_of(&c.id, items)?;
+            let by = store.submitters_of_versions(&c.id, items)?;
             for v in items {
-                d.version(&c.id, v, by.get(&(v.id.clone(), v.version_key.clone())));
+                let by = by.get(&(v.id.clone(), v.version_key.clone()));
+                d.version(&c.id, v, by);
+                one.version(&c.id, v, by);
             }
             Ok(())
         })?;
+        each.push(one);
     }
-    Ok(d)
+    Ok((d, each))
 }
 
 #[cfg(test)]

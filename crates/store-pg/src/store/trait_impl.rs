@@ -5,8 +5,8 @@
 use ward_store::credentials::random_secret;
 use ward_store::{
     AddOutcome, Collection, MemberChange, MemberOutcome, NewCollection, NewVersion, ObjectQuery,
-    Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, Submission, Submitter,
-    TokenRecord, User, VersionSelect,
+    Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, StoredVersion,
+    Submission, Submitter, TokenRecord, User, VersionSelect,
 };
 
 use super::{
@@ -564,5 +564,24 @@ impl Store for PgStore {
             })
         })
         .transpose()
+    }
+
+    fn submitters_of_versions(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<std::collections::HashMap<(String, String), Submitter>, StoreError> {
+        self.submitters_of(collection_id, versions)
+    }
+
+    fn size_bytes(&self) -> Result<Option<u64>, StoreError> {
+        let size: i64 = self.with_conn(|c, s| {
+            let st = prepared(s, c, "SELECT pg_database_size(current_database())")?;
+            c.query_one(&st, &[])
+                .map_err(backend)?
+                .try_get(0)
+                .map_err(backend)
+        })?;
+        Ok(Some(size.max(0) as u64))
     }
 }

@@ -15,12 +15,14 @@ use ward_stix::Timestamp;
 use crate::model::*;
 use crate::{SchemaUpgrade, StoreError};
 
+mod backup;
 mod members;
 mod queries;
 mod schema;
 mod trait_impl;
 mod writer;
 
+pub use backup::{inspect_store_file, restore_store, schema_version, StoreFileInfo};
 use schema::migrate;
 pub use schema::SCHEMA_VERSION;
 use writer::AddJob;

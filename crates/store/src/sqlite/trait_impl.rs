@@ -616,4 +616,12 @@ impl Store for SqliteStore {
         })
         .transpose()
     }
+
+    fn size_bytes(&self) -> Result<Option<u64>, StoreError> {
+        // The WAL holds commits not yet checkpointed: it is part of what the store takes.
+        let mut wal = self.path.as_os_str().to_os_string();
+        wal.push("-wal");
+        let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        Ok(Some(size(&self.path) + size(std::path::Path::new(&wal))))
+    }
 }

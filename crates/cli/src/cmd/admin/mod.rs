@@ -46,6 +46,17 @@ pub enum AdminCommand {
     /// Copy the embedded store in DIR into an empty PostgreSQL database, then compare counts
     /// and checksums (exit 2 when they differ)
     Migrate(MigrateArgs),
+    /// Copy the embedded store to one file while the hub may be serving (SQLite's online
+    /// backup; a PostgreSQL store is backed up with pg_dump)
+    Backup(super::admin_ops::BackupArgs),
+    /// Put a backup in place as the store at --data (refuses a non-empty store without
+    /// --force; checks the file is a ward store this ward reads first)
+    Restore(super::admin_ops::RestoreArgs),
+    /// Counts and checksums of the store, per kind of record and per collection, or how
+    /// they compare with another store (exit 1 when they differ)
+    Verify(super::admin_ops::VerifyArgs),
+    /// Query the audit log of `ward serve` (by organization, object, time)
+    Audit(super::admin_ops::AuditArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -372,11 +383,23 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // These open (or refuse to create) their stores themselves.
+    match &cmd {
+        AdminCommand::Backup(args) => return super::admin_ops::backup(args, global),
+        AdminCommand::Restore(args) => return super::admin_ops::restore(args, global),
+        AdminCommand::Verify(args) => return super::admin_ops::verify(args, global),
+        AdminCommand::Audit(args) => return super::admin_ops::audit(args, global),
+        _ => {}
+    }
     let store = open_store(global, false)?;
     match cmd {
         AdminCommand::Init => {}
         AdminCommand::Migrate(args) => return migrate(&args, global),
-        AdminCommand::Policy(cmd) => return policy_command(cmd, store.as_ref(), global),
+        AdminCommand::Backup(args) => return super::admin_ops::backup(&args, global),
+        AdminCommand::Restore(args) => return super::admin_ops::restore(&args, global),
+        AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
+        AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
+        AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             let org = members::resolve_org(store.as_ref(), &name)?;
             return org_set(store.as_ref(), &org.name, &policy, global);

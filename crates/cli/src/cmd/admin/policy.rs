@@ -2,6 +2,7 @@
 //! ward-policy does the work; this only parses and prints.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Subcommand;
@@ -68,11 +69,14 @@ pub enum PolicyCommand {
     StampDefaultTlp,
     /// Show the hub's policy settings
     Show,
-    /// What the scrubber changed in posted objects (kinds and places, never the text)
-    ScrubLog {
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-    },
+    /// What the scrubber changed in posted objects (kinds and places, never the text),
+    /// filtered by time, organization, kind and collection, or summed up
+    ScrubLog(super::super::admin_ops::ScrubLogArgs),
+    /// Re-check stored objects with the current scrubber (after an upgrade) and report what
+    /// it would remove now (exit 1 when anything)
+    Rescan(super::super::admin_ops::RescanArgs),
+    /// Serve an object quarantined by `rescan --quarantine` again
+    Release { object_id: String },
     /// Who submitted an object (private to the operator)
     Submitter { object_id: String },
 }
@@ -158,9 +162,10 @@ pub(super) fn collection_set(
 
 pub(super) fn policy_command(
     cmd: PolicyCommand,
-    store: &dyn Store,
+    shared: Arc<dyn Store>,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
+    let store = shared.as_ref();
     match cmd {
         PolicyCommand::DefaultTlp { level } => {
             let tlp = ward_stix::Tlp::parse(&level).with_context(|| {
@@ -192,38 +197,17 @@ pub(super) fn policy_command(
                 println!("{}", serde_json::to_string_pretty(&report)?);
             }
         }
-        PolicyCommand::ScrubLog { limit } => {
-            for r in store.scrub_records(limit)? {
-                if global.json {
-                    print_json(json!(r));
-                } else {
-                    println!(
-                        "{}\t{}\t{}\torg {}\t{}",
-                        ward_stix::Timestamp::from_micros(r.at),
-                        r.collection_id,
-                        r.object_id,
-                        r.org_id,
-                        r.findings
-                    );
-                }
-            }
+        PolicyCommand::ScrubLog(args) => {
+            return super::super::admin_ops::scrub_log(&args, store, global)
+        }
+        PolicyCommand::Rescan(args) => {
+            return super::super::admin_ops::rescan(&args, shared.clone(), global)
         }
         PolicyCommand::Submitter { object_id } => {
-            let found = store.submissions(&object_id)?;
-            if global.json {
-                print_json(json!(found));
-            } else {
-                for s in &found {
-                    println!(
-                        "{}\t{}\torg {}\tuser {}",
-                        s.collection_id, s.version, s.org_id, s.user_id
-                    );
-                }
-            }
-            if found.is_empty() {
-                eprintln!("no submission of {object_id} is recorded");
-                return Ok(ExitCode::from(1));
-            }
+            return super::super::admin_ops::submitter(&object_id, store, global)
+        }
+        PolicyCommand::Release { object_id } => {
+            return super::super::admin_ops::release(&object_id, store, global)
         }
     }
     Ok(ExitCode::SUCCESS)
