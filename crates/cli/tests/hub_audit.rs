@@ -12,22 +12,11 @@ use ward_testkit::{http, Hub};
 const TAXII: &str = "application/taxii+json;version=2.1";
 
 fn ward(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ward")
+    ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
 }
 
 fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "ward failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    ward_testkit::stdout_of(out)
 }
 
 fn free_port() -> u16 {

@@ -23,12 +23,7 @@ fn run(store: &[&str], args: &[&str]) -> Output {
 }
 
 fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "ward failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    ward_testkit::stdout_of(out)
 }
 
 fn report(n: usize, description: &str) -> (String, String) {
