@@ -205,6 +205,17 @@ fn a_year_of_members(store: &[&str], hub_data: &Path) {
     ]);
     assert_ne!(read(&hub, &alerts, &fresh).0, 200);
     assert_ne!(post(&hub, &alerts, &fresh, &indicator(8)), 202);
+    // A change with one bad part changes nothing: the readers stay as they were.
+    ward.refused(&[
+        "collection",
+        "set",
+        &alerts,
+        "--read",
+        "Mercy General,Lab B",
+        "--amber",
+        "No Such Clinic",
+    ]);
+    assert_ne!(read(&hub, &alerts, &fresh).0, 200);
     ward.ok(&[
         "collection",
         "set",

@@ -259,20 +259,46 @@ pub fn change_collection(
     if store.collection(collection_id)?.is_none() {
         return Err(PolicyError::UnknownCollection(collection_id.to_string()));
     }
+    for (key, value) in collection_change_settings(store, collection_id, change)? {
+        store.set_setting(&key, value.as_deref())?;
+    }
+    collection_settings(store, collection_id)
+}
+
+/// The settings a [`CollectionChange`] writes (`None` removes one), checked (every AMBER
+/// organization named must exist) before anything is written, for a caller that writes them
+/// in the same commit as other changes ([`ward_store::MemberChange::SetCollectionAccess`]).
+pub fn collection_change_settings(
+    store: &dyn Store,
+    collection_id: &str,
+    change: &CollectionChange,
+) -> Result<Vec<(String, Option<String>)>, PolicyError> {
+    let mut out = Vec::new();
     if let Some(names) = &change.amber {
         let ids = names
             .iter()
             .map(|n| org_id(store, n))
             .collect::<Result<Vec<_>, _>>()?;
-        set_list(store, &collection_key(collection_id, "amber"), &ids)?;
+        let key = collection_key(collection_id, "amber");
+        let value = if ids.is_empty() {
+            None
+        } else {
+            Some(
+                serde_json::to_string(&ids).map_err(|_| PolicyError::Corrupt {
+                    key: key.clone(),
+                    expected: "a list of strings",
+                })?,
+            )
+        };
+        out.push((key, value));
     }
     if let Some(public) = change.public {
-        store.set_setting(
-            &collection_key(collection_id, "public"),
-            public.then_some("true"),
-        )?;
+        out.push((
+            collection_key(collection_id, "public"),
+            public.then(|| "true".to_string()),
+        ));
     }
-    collection_settings(store, collection_id)
+    Ok(out)
 }
 
 /// Every policy setting, by name, for `ward admin policy show`.

@@ -360,11 +360,13 @@ pub enum MemberChange {
         old_hash: String,
         new_hash: String,
     },
-    /// Replaces a collection's readers and/or writers (organization ids).
+    /// Replaces a collection's readers and/or writers (organization ids) and writes its
+    /// settings (a `None` value removes the setting), in one commit.
     SetCollectionAccess {
         collection_id: String,
         readers: Option<Vec<String>>,
         writers: Option<Vec<String>>,
+        settings: Vec<(String, Option<String>)>,
     },
     /// Removes a collection; one that holds objects only when `force` (else
     /// [`crate::StoreError::NotEmpty`]).

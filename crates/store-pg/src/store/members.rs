@@ -267,6 +267,7 @@ fn apply(tx: &mut Transaction<'_>, change: &MemberChange) -> Result<MemberOutcom
             collection_id,
             readers,
             writers,
+            settings,
         } => {
             let key = locked_key(tx, collection_id)?;
             if let Some(orgs) = readers {
@@ -274,6 +275,17 @@ fn apply(tx: &mut Transaction<'_>, change: &MemberChange) -> Result<MemberOutcom
             }
             if let Some(orgs) = writers {
                 set_access(tx, key, orgs, false)?;
+            }
+            for (name, value) in settings {
+                match value {
+                    Some(v) => tx.execute(
+                        "INSERT INTO settings (key, value) VALUES ($1, $2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        &[name, v],
+                    ),
+                    None => tx.execute("DELETE FROM settings WHERE key = $1", &[name]),
+                }
+                .map_err(backend)?;
             }
         }
         MemberChange::RemoveCollection {

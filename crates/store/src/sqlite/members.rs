@@ -286,6 +286,7 @@ fn apply(tx: &Transaction<'_>, change: &MemberChange) -> Result<MemberOutcome, S
             collection_id,
             readers,
             writers,
+            settings,
         } => {
             let key = collection_key(tx, collection_id)?;
             if let Some(orgs) = readers {
@@ -293,6 +294,17 @@ fn apply(tx: &Transaction<'_>, change: &MemberChange) -> Result<MemberOutcome, S
             }
             if let Some(orgs) = writers {
                 set_access(tx, key, orgs, false)?;
+            }
+            for (name, value) in settings {
+                match value {
+                    Some(v) => tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        params![name, v],
+                    ),
+                    None => tx.execute("DELETE FROM settings WHERE key = ?1", [name]),
+                }
+                .map_err(backend)?;
             }
         }
         MemberChange::RemoveCollection {

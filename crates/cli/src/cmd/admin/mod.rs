@@ -19,7 +19,7 @@ mod members;
 mod policy;
 mod token;
 
-use policy::{apply_collection_policy, collection_set, org_set, policy_command};
+use policy::{apply_collection_policy, collection_shown, org_set, policy_command};
 pub use policy::{CollectionPolicyArgs, OrgPolicyArgs, PolicyCommand};
 use token::{find_token, parse_expiry, token_list};
 
@@ -420,16 +420,22 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
                 .map(|w| members::org_ids(store.as_ref(), &w))
                 .transpose()
                 .context("--write")?;
-            if readers.is_some() || writers.is_some() {
-                store
-                    .change_members(&ward_store::MemberChange::SetCollectionAccess {
-                        collection_id: collection.id.clone(),
-                        readers,
-                        writers,
-                    })
-                    .with_context(|| format!("changing collection {:?}", collection.title))?;
-            }
-            return collection_set(store.as_ref(), &collection.id, &policy, global);
+            // Readers, writers and sharing settings, all checked first, change in one commit.
+            let settings = ward_policy::settings::collection_change_settings(
+                store.as_ref(),
+                &collection.id,
+                &policy::collection_change(&policy),
+            )
+            .with_context(|| format!("sharing settings of collection {:?}", collection.title))?;
+            store
+                .change_members(&ward_store::MemberChange::SetCollectionAccess {
+                    collection_id: collection.id.clone(),
+                    readers,
+                    writers,
+                    settings,
+                })
+                .with_context(|| format!("changing collection {:?}", collection.title))?;
+            return collection_shown(store.as_ref(), &collection.id, global);
         }
         AdminCommand::Collection(CollectionCommand::Remove { id, force }) => {
             return members::collection_remove(store.as_ref(), &id, force, global)

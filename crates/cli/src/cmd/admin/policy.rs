@@ -140,13 +140,13 @@ pub(super) fn apply_collection_policy(
     Ok(())
 }
 
-pub(super) fn collection_set(
+/// Prints a collection's sharing settings after a change.
+pub(super) fn collection_shown(
     store: &dyn Store,
     id: &str,
-    args: &CollectionPolicyArgs,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
-    let settings = ward_policy::settings::change_collection(store, id, &collection_change(args))
+    let settings = ward_policy::settings::collection_settings(store, id)
         .with_context(|| format!("sharing settings of collection {id}"))?;
     if global.json {
         print_json(json!(settings));
