@@ -180,6 +180,14 @@ pub(crate) fn migrate(
             known,
         });
     }
+    // Before an upgrade changes anything, every table of ward's schema is copied to a schema
+    // of its own in the same database, in the same transaction: a failed upgrade leaves
+    // neither copy nor change, a regretted one can be undone from the copy.
+    let backup = if current > 0 && current < known {
+        Some(copy_tables(&mut tx, current)?)
+    } else {
+        None
+    };
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         tx.batch_execute(sql).map_err(backend)?;
         let version = i as i32 + 1;
@@ -190,8 +198,41 @@ pub(crate) fn migrate(
     Ok((current > 0 && current < known).then_some(SchemaUpgrade {
         from: current,
         to: known,
-        backup: None,
+        backup,
     }))
+}
+
+/// Copies every table of the current schema (ward's) into a new schema named for the old
+/// version and the time (Unix seconds), `ward_backup_v3_1764756900`; returns where it is as
+/// said to the operator ("schema ... of the same database").
+fn copy_tables(tx: &mut postgres::Transaction<'_>, version: i64) -> Result<String, StoreError> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let schema = format!("ward_backup_v{version}_{secs}");
+    tx.batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .map_err(backend)?;
+    let tables: Vec<String> = tx
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() \
+             ORDER BY tablename",
+            &[],
+        )
+        .map_err(backend)?
+        .iter()
+        .map(|r| r.try_get::<_, String>(0))
+        .collect::<Result<_, _>>()
+        .map_err(backend)?;
+    for table in &tables {
+        // Names come from the catalog; quoted all the same.
+        let quoted = format!("\"{}\"", table.replace('"', "\"\""));
+        tx.batch_execute(&format!("CREATE TABLE {schema}.{quoted} AS TABLE {quoted}"))
+            .map_err(backend)?;
+    }
+    Ok(format!(
+        "schema {schema} of the same database ({} tables)",
+        tables.len()
+    ))
 }
 
 #[cfg(test)]
@@ -228,6 +269,25 @@ mod tests {
         let store = crate::PgStore::open(db.url()).expect("migrated");
         let upgrade = store.upgrade().expect("an upgrade");
         assert_eq!((upgrade.from, upgrade.to), (2, SCHEMA_VERSION));
+        // The version-2 tables were copied to a schema of their own before the upgrade.
+        let backup = upgrade.backup.clone().expect("a backup");
+        let schema = backup
+            .split_whitespace()
+            .nth(1)
+            .expect("schema name")
+            .to_string();
+        assert!(schema.starts_with("ward_backup_v2_"), "{backup}");
+        let mut client = postgres::Client::connect(db.url(), postgres::NoTls).expect("connect");
+        let copied: i64 = client
+            .query_one(&format!("SELECT count(*) FROM {schema}.tokens"), &[])
+            .and_then(|r| r.try_get(0))
+            .expect("the copied tokens");
+        assert_eq!(copied, 1);
+        let version: i32 = client
+            .query_one(&format!("SELECT version FROM {schema}.ward_schema"), &[])
+            .and_then(|r| r.try_get(0))
+            .expect("the copied version");
+        assert_eq!(version, 2);
         let user = store.user_by_token("abcdef0123456789").expect("lookup");
         assert_eq!(user.map(|u| u.name).as_deref(), Some("alice"));
         let tokens = store.tokens().expect("tokens");

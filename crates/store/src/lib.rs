@@ -24,13 +24,13 @@ pub use sqlite::{
 };
 
 /// What opening a store did to an older schema: the versions before and after, and where
-/// the copy taken before changing anything was written (none for PostgreSQL, whose
-/// operator takes a `pg_dump` first).
+/// the copy taken before changing anything was written: a file beside an embedded store, a
+/// schema of the same database for PostgreSQL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaUpgrade {
     pub from: i64,
     pub to: i64,
-    pub backup: Option<std::path::PathBuf>,
+    pub backup: Option<String>,
 }
 
 /// Versions handed to [`Store::add_objects_streamed`] as they pass their checks.

@@ -164,16 +164,14 @@ pub(super) fn migrate(
     let mut backup = None;
     if before > 0 && before < SCHEMA_VERSION {
         let path = backup_to(before);
-        if path.exists() {
-            // An earlier attempt left its copy: it holds the same old schema, keep it.
-            backup = Some(path);
-        } else {
+        // An earlier attempt may have left its copy: it holds the same old schema, keep it.
+        if !path.exists() {
             let text = path.to_str().ok_or_else(|| {
                 StoreError::Backend(format!("backup path {} is not UTF-8", path.display()))
             })?;
             conn.execute("VACUUM INTO ?1", [text]).map_err(backend)?;
-            backup = Some(path);
         }
+        backup = Some(path.display().to_string());
     }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -355,8 +353,8 @@ mod tests {
         let upgrade = store.upgrade().expect("an upgrade").clone();
         let backup = dir.path().join("ward.db.schema-4.bak");
         assert_eq!(
-            (upgrade.from, upgrade.to, upgrade.backup.as_deref()),
-            (4, SCHEMA_VERSION, Some(backup.as_path()))
+            (upgrade.from, upgrade.to, upgrade.backup),
+            (4, SCHEMA_VERSION, Some(backup.display().to_string()))
         );
         let old = Connection::open(&backup).expect("backup opens");
         let old_version: i64 = old

@@ -245,11 +245,13 @@ pub fn open_store(global: &Global, create: bool) -> anyhow::Result<Arc<dyn Store
         let store = PgStore::open_with(url, &options).context("opening the PostgreSQL store")?;
         if let Some(up) = store.upgrade() {
             eprintln!(
-                "ward: upgraded the store schema of {} from version {} to {} (PostgreSQL: \
-                 take a pg_dump before upgrading ward; see README)",
+                "ward: upgraded the store schema of {} from version {} to {}; the version {} \
+                 tables were copied first to {} (drop it once the upgrade has proved itself)",
                 store.url(),
                 up.from,
-                up.to
+                up.to,
+                up.from,
+                up.backup.as_deref().unwrap_or("nowhere")
             );
         }
         return Ok(Arc::new(store));
@@ -262,7 +264,7 @@ pub fn open_store(global: &Global, create: bool) -> anyhow::Result<Arc<dyn Store
     let store = store.with_context(|| format!("opening the store in {}", global.data.display()))?;
     if let Some(up) = store.upgrade() {
         let backup = up.backup.as_ref().map_or_else(String::new, |b| {
-            format!("; the version {} copy is {}", up.from, b.display())
+            format!("; the version {} copy is {b}", up.from)
         });
         eprintln!(
             "ward: upgraded the store schema of {} from version {} to {}{backup}",
