@@ -180,6 +180,16 @@ fn every_request_is_audited_and_metrics_are_the_operators() {
 
     // The audit log: one JSON line per request, none with a credential or a body.
     let raw = std::fs::read_to_string(&log).expect("audit log");
+    // Who asked for what is the operator's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&log)
+            .expect("audit log")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "audit log mode {mode:o}");
+    }
     assert!(!raw.contains(&alice) && !raw.contains(&bob) && !raw.contains("not-a-token"));
     assert!(!raw.contains("198.51.100"), "no request body in the log");
     let lines: Vec<Value> = raw

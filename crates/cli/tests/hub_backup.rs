@@ -151,6 +151,16 @@ fn backup_while_serving_restores_every_acknowledged_object() {
         );
         assert!(out.status.success(), "backup: {}", stderr(&out));
         assert!(stderr(&out).contains("object versions"), "{}", stderr(&out));
+        // A backup holds everything the store does: readable by its owner only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file)
+                .expect("backup")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "backup mode {mode:o}");
+        }
         // Posts go on after the backup too; they may or may not be in it.
         std::thread::sleep(Duration::from_millis(300));
         stop.store(true, Ordering::SeqCst);

@@ -181,8 +181,17 @@ impl OwnNetworks {
     /// of a network or in one of the organization's ranges. A public address outside them
     /// is someone else's machine.
     pub fn ours(&self, host: &str) -> bool {
-        match host.trim_matches(['[', ']']).parse::<IpAddr>() {
-            Ok(addr) => inside(addr) || self.0.iter().any(|n| n.contains_text(host)),
+        let host = host.trim();
+        // `[v6]:port`, `[v6]`, `v4:port` name the address alone.
+        let addr = match host.strip_prefix('[') {
+            Some(rest) => rest.split(']').next().unwrap_or(rest),
+            None => match host.split_once(':') {
+                Some((a, port)) if !port.contains(':') => a,
+                _ => host,
+            },
+        };
+        match addr.parse::<IpAddr>() {
+            Ok(ip) => inside(ip) || self.0.iter().any(|n| n.contains_text(addr)),
             Err(_) => true,
         }
     }
@@ -303,6 +312,10 @@ mod tests {
         assert!(own.ours("10.1.4.22") && own.ours("ws-radiology-17") && own.ours("fe80::1"));
         assert!(own.ours("198.51.100.20"));
         assert!(!own.ours("198.51.100.40") && !own.ours("8.8.8.8"));
+        assert!(own.ours("198.51.100.20:443") && !own.ours("8.8.8.8:53"));
+        let own6 = OwnNetworks::new(&["2001:db8:c11::/48".into()]);
+        assert!(own6.ours("[2001:db8:c11::22]:443") && own6.ours("2001:db8:c11::22"));
+        assert!(!own6.ours("[2001:db8:bad::1]"));
         for a in ["::1", "fe80::1", "fd00::5", "ff02::1", "::ffff:10.0.0.1"] {
             assert!(v6(a.parse().unwrap()), "{a}");
         }

@@ -19,8 +19,7 @@ mod sqlite;
 pub use model::*;
 
 pub use sqlite::{
-    inspect_store_file, restore_store, schema_version, SqliteStore, StoreFileInfo, DB_FILE,
-    SCHEMA_VERSION,
+    inspect_store_file, restore_store, SqliteStore, StoreFileInfo, DB_FILE, SCHEMA_VERSION,
 };
 
 /// What opening a store did to an older schema: the versions before and after, and where

@@ -145,13 +145,14 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let keep = store.clone();
     let observer = match &args.audit_log {
         Some(path) => {
-            let file = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)
-                .with_context(|| {
-                    format!("--audit-log {}: cannot open for appending", path.display())
-                })?;
+            let mut options = std::fs::OpenOptions::new();
+            options.create(true).append(true);
+            // Who asked for what is the operator's alone: a new log is readable by its owner.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let file = options.open(path).with_context(|| {
+                format!("--audit-log {}: cannot open for appending", path.display())
+            })?;
             Observer::with_audit(Box::new(file))
         }
         None => Observer::with_audit(Box::new(std::io::stderr())),

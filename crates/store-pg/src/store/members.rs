@@ -87,6 +87,17 @@ fn remove_org(
     settings_prefix: &str,
 ) -> Result<MemberOutcome, StoreError> {
     org_exists(tx, org_id)?;
+    // Writers of a collection serialize on its row: every collection the organization may
+    // write or has written to is locked (in key order, as writers lock) before anything of
+    // it changes, so a post under way finishes first or waits for the removal.
+    tx.query(
+        "SELECT key FROM collections WHERE key IN (
+             SELECT collection_key FROM submissions WHERE org_id = $1
+             UNION SELECT collection_key FROM collection_access WHERE org_id = $1)
+         ORDER BY key FOR UPDATE",
+        &[&org_id],
+    )
+    .map_err(backend)?;
     let tokens_removed = tx
         .execute(
             "DELETE FROM tokens WHERE user_id IN (SELECT id FROM users WHERE org_id = $1)",

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use super::schema::MIGRATIONS;
+use super::schema::SCHEMA_VERSION;
 use super::{backend, SqliteStore, DB_FILE};
 use crate::StoreError;
 
@@ -31,11 +31,6 @@ impl StoreFileInfo {
     pub fn is_empty(&self) -> bool {
         self.orgs == 0 && self.collections == 0 && self.versions == 0
     }
-}
-
-/// The schema version this build writes (and the newest it reads).
-pub fn schema_version() -> i64 {
-    MIGRATIONS.len() as i64
 }
 
 /// Copies all pages of `from` into `to` in one step, so the copy is one consistent
@@ -75,6 +70,8 @@ impl SqliteStore {
         let _ = std::fs::remove_file(&partial);
         let result = (|| {
             let source = Self::connect(&self.path)?;
+            // A backup holds everything the store does: created readable by its owner only.
+            create_private(&partial)?;
             let mut target = Connection::open(&partial).map_err(backend)?;
             copy_pages(&source, &mut target)?;
             // The pages say WAL mode; a backup is one file, so it leaves WAL for the
@@ -139,10 +136,10 @@ pub fn inspect_store_file(path: &Path) -> Result<StoreFileInfo, StoreError> {
             "an SQLite database, but not a ward store (no ward schema)".into(),
         ));
     }
-    if version > schema_version() {
+    if version > SCHEMA_VERSION {
         return Err(StoreError::SchemaTooNew {
             found: version,
-            known: schema_version(),
+            known: SCHEMA_VERSION,
         });
     }
     let count = |table: &str| -> Result<u64, StoreError> {
@@ -184,6 +181,19 @@ pub fn restore_store(from: &Path, dir: &Path) -> Result<StoreFileInfo, StoreErro
     drop(target);
     drop(SqliteStore::open(dir)?);
     inspect_store_file(&path)
+}
+
+/// Creates `path` empty, readable and writable by its owner alone (on Unix), so that SQLite
+/// writes the backup into a file nobody else can read.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .map(drop)
+        .map_err(|e| StoreError::Backend(format!("{}: cannot create: {e}", path.display())))
 }
 
 #[cfg(test)]
@@ -236,7 +246,7 @@ mod tests {
         let file = dir.path().join("hub.bak");
         let info = store.backup_to(&file).expect("backup");
         assert_eq!((info.orgs, info.collections, info.versions), (1, 1, 1));
-        assert_eq!(info.schema_version, schema_version());
+        assert_eq!(info.schema_version, SCHEMA_VERSION);
         assert!(!partial_path(&file).exists());
 
         let restored = dir.path().join("restored");
@@ -273,7 +283,7 @@ mod tests {
         let path = dir.path().join(DB_FILE);
         Connection::open(&path)
             .expect("open")
-            .pragma_update(None, "user_version", schema_version() + 1)
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
             .expect("version");
         let err = inspect_store_file(&path).expect_err("newer");
         assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");

@@ -22,7 +22,7 @@ mod schema;
 mod trait_impl;
 mod writer;
 
-pub use backup::{inspect_store_file, restore_store, schema_version, StoreFileInfo};
+pub use backup::{inspect_store_file, restore_store, StoreFileInfo};
 use schema::migrate;
 pub use schema::SCHEMA_VERSION;
 use writer::AddJob;
@@ -104,8 +104,13 @@ impl SqliteStore {
         writer
             .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
             .map_err(backend)?;
+        // Named for the old version and the time, so an earlier attempt's copy is never taken
+        // for this one's.
         let upgrade = migrate(&mut writer, |version| {
-            dir.join(format!("{DB_FILE}.schema-{version}.bak"))
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            dir.join(format!("{DB_FILE}.schema-{version}-{secs}.bak"))
         })?;
         Ok(SqliteStore {
             path,

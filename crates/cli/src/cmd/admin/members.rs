@@ -14,8 +14,10 @@ use ward_store::{Collection, MemberChange, MemberOutcome, Org, Store, User};
 use super::{find_token, print_json, OrgPolicyArgs};
 use crate::Global;
 
+/// Names are compared as the stores' unique indexes compare them: ASCII letters without
+/// case (SQLite's `NOCASE`), every other character as it is.
 fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+    a.eq_ignore_ascii_case(b)
 }
 
 /// The organization `wanted` names: its id, else its name whatever the case.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use serde_json::json;
-use ward_store::{SqliteStore, Store, StoreFileInfo, DB_FILE};
+use ward_store::{inspect_store_file, SqliteStore, Store, StoreFileInfo, DB_FILE};
 use ward_store_pg::{is_postgres_url, redact_url, PgStore, StoreSummary};
 
 use crate::Global;
@@ -52,6 +52,19 @@ fn existing_sqlite(dir: &Path, option: &str) -> anyhow::Result<SqliteStore> {
         bail!(
             "{option} {}: expected a folder holding a ward store ({DB_FILE}); none is there",
             dir.display()
+        );
+    }
+    // Backing up or verifying never upgrades a store (the hub serving it may be older than
+    // this ward): an older schema is refused, to be read by the ward that serves it.
+    let info = inspect_store_file(&dir.join(DB_FILE))
+        .with_context(|| format!("{option} {}", dir.display()))?;
+    if info.schema_version < ward_store::SCHEMA_VERSION {
+        bail!(
+            "{option} {}: the store is at schema version {}, this ward writes {}; run this \
+             command with the ward that serves it, or let `ward serve` upgrade it first",
+            dir.display(),
+            info.schema_version,
+            ward_store::SCHEMA_VERSION
         );
     }
     SqliteStore::open_existing(dir)
@@ -155,7 +168,8 @@ struct Opened {
 
 fn open_other(what: &str) -> anyhow::Result<Opened> {
     if is_postgres_url(what) {
-        let store = PgStore::open(what).context("--against: opening the PostgreSQL store")?;
+        let store =
+            PgStore::open_existing(what).context("--against: opening the PostgreSQL store")?;
         return Ok(Opened {
             name: redact_url(what),
             store: Arc::new(store),
@@ -193,7 +207,7 @@ fn open_own(global: &Global) -> anyhow::Result<Opened> {
                 redact_url(url)
             );
         }
-        let store = PgStore::open(url).context("opening the PostgreSQL store")?;
+        let store = PgStore::open_existing(url).context("opening the PostgreSQL store")?;
         return Ok(Opened {
             store: Arc::new(store),
             name: redact_url(url),
