@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::{hub_store, private_ca};
+use common::{hub_store, private_ca_hub, PrivateCaHub};
 use ward_testkit::Hub;
 
 fn ward(data: &Path, args: &[&str]) -> Output {
@@ -77,20 +77,13 @@ fn an_https_url_on_a_plain_hub_and_a_closed_port_are_one_plain_line() {
 #[test]
 fn a_private_ca_hub_is_trusted_with_ca_cert_and_refused_without() {
     let dir = tempfile::tempdir().unwrap();
-    let (ca, cert, key) = private_ca(dir.path());
-    let hub_data = dir.path().join("hub");
-    let (token, collection) = hub_store(&hub_data);
-    let hub = Hub::start(
-        Path::new(env!("CARGO_BIN_EXE_ward")),
-        &hub_data,
-        &[],
-        &[
-            "--tls-cert",
-            cert.to_str().unwrap(),
-            "--tls-key",
-            key.to_str().unwrap(),
-        ],
-    );
+    let PrivateCaHub {
+        hub,
+        ca,
+        token,
+        collection,
+    } = private_ca_hub(dir.path());
+    let key = dir.path().join("hub.key");
     let member = dir.path().join("member");
     let url = format!("https://{}/taxii2/", hub.addr);
 

@@ -12,9 +12,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{hub_store, private_ca, Server};
+use common::{private_ca_hub, PrivateCaHub, Server};
 use serde_json::Value;
-use ward_testkit::Hub;
 
 fn workspace(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -95,20 +94,12 @@ fn the_readme_member_week_runs_in_order_on_a_fresh_store() {
     std::fs::create_dir_all(root.join("logs")).unwrap();
 
     // The ISAO's hub, TLS from a private CA, with intel already shared by other members.
-    let (ca, cert, key) = private_ca(dir.path());
-    let hub_data = dir.path().join("hub");
-    let (token, collection) = hub_store(&hub_data);
-    let hub = Hub::start(
-        Path::new(env!("CARGO_BIN_EXE_ward")),
-        &hub_data,
-        &[],
-        &[
-            "--tls-cert",
-            cert.to_str().unwrap(),
-            "--tls-key",
-            key.to_str().unwrap(),
-        ],
-    );
+    let PrivateCaHub {
+        hub,
+        ca,
+        token,
+        collection,
+    } = private_ca_hub(dir.path());
     let hub_url = format!("https://{}/taxii2/api/", hub.addr);
     let intel = dir.path().join("intel.json");
     std::fs::write(&intel, hub_intel()).unwrap();

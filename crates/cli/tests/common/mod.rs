@@ -7,7 +7,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+
 use std::sync::{Arc, Mutex};
+use ward_testkit::Hub;
 
 fn ward(data: &Path, args: &[&str]) -> Output {
     ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
@@ -139,4 +141,37 @@ pub fn private_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     std::fs::write(&cert, leaf.pem()).unwrap();
     std::fs::write(&key, leaf_key.serialize_pem()).unwrap();
     (ca_pem, cert, key)
+}
+
+/// A hub serving TLS with a certificate a private CA signed, its store made by [`hub_store`].
+pub struct PrivateCaHub {
+    pub hub: Hub,
+    /// The CA's certificate (PEM), what `--ca-cert` takes.
+    pub ca: PathBuf,
+    pub token: String,
+    pub collection: String,
+}
+
+/// Starts a [`PrivateCaHub`] with its files and store under `dir`.
+pub fn private_ca_hub(dir: &Path) -> PrivateCaHub {
+    let (ca, cert, key) = private_ca(dir);
+    let hub_data = dir.join("hub");
+    let (token, collection) = hub_store(&hub_data);
+    let hub = Hub::start(
+        Path::new(env!("CARGO_BIN_EXE_ward")),
+        &hub_data,
+        &[],
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    PrivateCaHub {
+        hub,
+        ca,
+        token,
+        collection,
+    }
 }
