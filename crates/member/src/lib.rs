@@ -22,6 +22,7 @@ mod plan;
 pub mod profile;
 pub mod share;
 mod vulndata;
+pub mod watch;
 
 pub use data_dir::{
     DataDir, CACHE_DIR, EXPORTS_DIR, HUB_SIGHTINGS_FILE, MAX_SIGHTING_QUERIES, PLAN_DIR,

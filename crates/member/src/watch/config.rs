@@ -1,0 +1,232 @@
+//! `ward-data/watch.toml`: which logs `ward watch` follows, where its alerts go and where
+//! its health endpoint listens. Relative paths are relative to the data folder, so the
+//! service reads the same files whatever folder it was started from.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::DataDir;
+
+/// The file name of the configuration in the data folder.
+pub const WATCH_CONFIG_FILE: &str = "watch.toml";
+/// The default alerts file name in the data folder.
+pub const ALERTS_FILE: &str = "alerts.jsonl";
+
+/// What a user writes when there is no configuration yet.
+pub const EXAMPLE: &str = "\
+# ward watch: the logs to follow (a file, or a glob in its last part)
+alerts_file = \"alerts.jsonl\"        # optional; relative to the data folder
+health_listen = \"127.0.0.1:9180\"    # optional; GET /healthz
+
+[[logs]]
+path = \"/var/log/firewall.log\"
+
+[[logs]]
+path = \"/var/log/zeek/current/*.log\"";
+
+/// Why the configuration cannot be used. Each names the file and what was expected.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchConfigError {
+    #[error("{}: not found; write it, for example:\n{EXAMPLE}", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}: cannot read", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The TOML parser's message names the key, the line and what it expected.
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    logs: Vec<RawLog>,
+    alerts_file: Option<PathBuf>,
+    health_listen: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    path: String,
+}
+
+/// A checked configuration, with paths resolved against the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WatchConfig {
+    /// Each `[[logs]] path`: a file, or a glob whose wildcards (`*`, `?`) are in the file
+    /// name only.
+    pub logs: Vec<PathBuf>,
+    pub alerts_file: PathBuf,
+    pub health_listen: Option<SocketAddr>,
+}
+
+impl DataDir {
+    /// `watch.toml` in the data folder.
+    pub fn watch_config_file(&self) -> PathBuf {
+        self.root().join(WATCH_CONFIG_FILE)
+    }
+
+    /// Reads and checks `watch.toml`.
+    pub fn watch_config(&self) -> Result<WatchConfig, WatchConfigError> {
+        let path = self.watch_config_file();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(WatchConfigError::Missing { path })
+            }
+            Err(source) => return Err(WatchConfigError::Read { path, source }),
+        };
+        parse(&text, self.root(), &path)
+    }
+}
+
+fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfigError> {
+    let invalid = |message: String| WatchConfigError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        // The parser's message spans lines (a snippet of the file); one line is kept.
+        let message = e.message().trim().to_string();
+        match e.span() {
+            Some(span) => {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                invalid(format!("line {line}: {message}"))
+            }
+            None => invalid(message),
+        }
+    })?;
+    if raw.logs.is_empty() {
+        return Err(invalid(
+            "logs: expected at least one [[logs]] table with a `path`".into(),
+        ));
+    }
+    let mut logs = Vec::new();
+    for (n, log) in raw.logs.iter().enumerate() {
+        let key = format!("logs[{n}].path");
+        if log.path.trim().is_empty() {
+            return Err(invalid(format!(
+                "{key}: expected a file or a glob, found \"\""
+            )));
+        }
+        let p = root.join(&log.path);
+        if let Some(parent) = p.parent() {
+            if has_wildcard(&parent.to_string_lossy()) {
+                return Err(invalid(format!(
+                    "{key}: `{}`: wildcards are read in the file name only, not in folders",
+                    log.path
+                )));
+            }
+        }
+        logs.push(p);
+    }
+    let alerts_file = root.join(
+        raw.alerts_file
+            .unwrap_or_else(|| PathBuf::from(ALERTS_FILE)),
+    );
+    let health_listen = match raw.health_listen {
+        None => None,
+        Some(addr) => Some(addr.parse::<SocketAddr>().map_err(|_| {
+            invalid(format!(
+                "health_listen: expected an address and port such as 127.0.0.1:9180, found \"{addr}\""
+            ))
+        })?),
+    };
+    Ok(WatchConfig {
+        logs,
+        alerts_file,
+        health_listen,
+    })
+}
+
+/// True when a path part holds a glob wildcard.
+pub fn has_wildcard(text: &str) -> bool {
+    text.contains('*') || text.contains('?')
+}
+
+/// The files a configured path names now: itself, or for a glob the matching files of its
+/// folder in name order (none when the folder is missing).
+pub fn expand(pattern: &Path) -> Vec<PathBuf> {
+    let name = pattern
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !has_wildcard(&name) {
+        return vec![pattern.to_path_buf()];
+    }
+    let dir = pattern.parent().unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| wildcard_match(name.as_bytes(), e.file_name().to_string_lossy().as_bytes()))
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// `*` matches any run of characters, `?` one; everything else itself.
+fn wildcard_match(pattern: &[u8], name: &[u8]) -> bool {
+    match (pattern.first(), name.first()) {
+        (None, None) => true,
+        (Some(b'*'), _) => {
+            wildcard_match(&pattern[1..], name)
+                || (!name.is_empty() && wildcard_match(pattern, &name[1..]))
+        }
+        (Some(b'?'), Some(_)) => wildcard_match(&pattern[1..], &name[1..]),
+        (Some(p), Some(n)) if p == n => wildcard_match(&pattern[1..], &name[1..]),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_file_resolves_paths_against_the_data_folder() {
+        let root = Path::new("data");
+        let c = parse(
+            "health_listen = \"127.0.0.1:0\"\n[[logs]]\npath = \"logs/*.log\"\n",
+            root,
+            Path::new("data/watch.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.logs, [root.join("logs/*.log")]);
+        assert_eq!(c.alerts_file, root.join("alerts.jsonl"));
+        assert_eq!(c.health_listen, Some("127.0.0.1:0".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_bad_key_or_value_is_named() {
+        let err = |text: &str| {
+            parse(text, Path::new("d"), Path::new("d/watch.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("[[logs]]\npaht = \"x\"\n");
+        assert!(e.contains("paht") && e.contains("line 2"), "{e}");
+        let e = err("health_listen = \"nowhere\"\n[[logs]]\npath = \"x\"\n");
+        assert!(e.contains("health_listen"), "{e}");
+        let e = err("alerts_file = \"a.jsonl\"\n");
+        assert!(e.contains("logs: expected at least one"), "{e}");
+        let e = err("[[logs]]\npath = \"*/x.log\"\n");
+        assert!(e.contains("logs[0].path"), "{e}");
+    }
+
+    #[test]
+    fn wildcards_match_names() {
+        assert!(wildcard_match(b"*.log", b"fw.log"));
+        assert!(wildcard_match(b"fw-??.log", b"fw-01.log"));
+        assert!(!wildcard_match(b"*.log", b"fw.log.1"));
+    }
+}
