@@ -70,6 +70,8 @@ enum Command {
     Report(cmd::report::ReportArgs),
     /// The whole story on bundled sample data, in one command
     Demo(cmd::demo::DemoArgs),
+    /// Follow logs and alert on known-bad indicators as lines arrive (watch.toml)
+    Watch(cmd::watch::WatchArgs),
 }
 
 /// Rust ignores SIGPIPE, which turns `ward scan ... | head` into a panic on the next print;
@@ -135,6 +137,7 @@ fn main() -> ExitCode {
             | Command::Push(_)
             | Command::Share(_)
             | Command::Demo(_)
+            | Command::Watch(_)
     ) {
         restore_sigpipe();
     }
@@ -156,6 +159,7 @@ fn main() -> ExitCode {
         Command::Update(a) => cmd::update::run(a, &global),
         Command::Report(a) => cmd::report::run(a, &global),
         Command::Demo(a) => cmd::demo::run(a, &global),
+        Command::Watch(a) => cmd::watch::run(a, &global),
     };
     match result {
         Ok(code) => code,

@@ -16,3 +16,4 @@ pub mod serve;
 pub mod share;
 pub mod update;
 pub mod validate;
+pub mod watch;

@@ -1,0 +1,289 @@
+//! `ward watch` end to end: the real binary follows a log file through new lines, rotation by
+//! rename and by truncation, a stop by SIGTERM and a restart. Every wait polls with a deadline
+//! of 20 s and the process is killed when a test ends, so a failure never hangs.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WARD: &str = env!("CARGO_BIN_EXE_ward");
+const INDICATOR: &str = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
+const INTEL: &str = r#"{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
+{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+ "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z",
+ "pattern":"[ipv4-addr:value = '198.51.100.77']","pattern_type":"stix",
+ "valid_from":"2026-01-01T00:00:00Z"}]}"#;
+
+/// A Suricata EVE flow from `device` to the indicator's address (or to a harmless one).
+fn eve(device: &str, bad: bool) -> String {
+    let dest = if bad { "198.51.100.77" } else { "192.0.2.1" };
+    format!(
+        "{{\"timestamp\":\"2026-12-03T10:00:00.000000+0000\",\"event_type\":\"flow\",\"src_ip\":\"{device}\",\"src_port\":5555,\"dest_ip\":\"{dest}\",\"dest_port\":443,\"proto\":\"TCP\"}}\n"
+    )
+}
+
+fn append(path: &Path, text: &str) {
+    let mut f = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+fn ward(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(WARD)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Polls `check` every 50 ms for at most 20 s.
+fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A running `ward watch`, killed when dropped.
+struct Watch {
+    child: Child,
+    stderr: PathBuf,
+}
+
+impl Watch {
+    fn start(data: &Path, stderr: PathBuf) -> Watch {
+        let err = fs::File::create(&stderr).unwrap();
+        let child = Command::new(WARD)
+            .arg("--data")
+            .arg(data)
+            .args(["watch", "--poll-ms", "100"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(err))
+            .spawn()
+            .unwrap();
+        let w = Watch { child, stderr };
+        wait_for("watch to follow the log", || w.said("watch: following"));
+        w
+    }
+
+    fn said(&self, text: &str) -> bool {
+        fs::read_to_string(&self.stderr).is_ok_and(|s| s.contains(text))
+    }
+
+    /// The address of /healthz, from the line watch prints when it listens.
+    fn health(&self) -> String {
+        let text = fs::read_to_string(&self.stderr).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("watch: health on http://"))
+            .expect("health address");
+        line.trim_start_matches("watch: health on http://")
+            .trim_end_matches("/healthz")
+            .to_string()
+    }
+
+    fn lines_read(&self) -> u64 {
+        let (status, _, body) =
+            ward_testkit::http(&self.health(), "GET", "/healthz", &[], b"").unwrap();
+        assert_eq!(status, 200);
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        v["lines_read"].as_u64().unwrap()
+    }
+
+    fn terminate(&mut self) -> std::process::ExitStatus {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let mut status = None;
+        wait_for("watch to stop on SIGTERM", || {
+            status = self.child.try_wait().unwrap();
+            status.is_some()
+        });
+        status.unwrap()
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The alerts written so far: (machine, indicator, line).
+fn alerts(data: &Path) -> Vec<(String, String, u64)> {
+    let Ok(text) = fs::read_to_string(data.join("alerts.jsonl")) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["machine"].as_str().unwrap().to_string(),
+                v["indicator_id"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let logs = dir.path().join("logs");
+    fs::create_dir_all(&logs).unwrap();
+    let intel = dir.path().join("intel.json");
+    fs::write(&intel, INTEL).unwrap();
+    let out = ward(&data, &["import", intel.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    fs::write(
+        data.join("watch.toml"),
+        "health_listen = \"127.0.0.1:0\"\n\n[[logs]]\npath = \"../logs/*.json\"\n",
+    )
+    .unwrap();
+    (dir, data, logs)
+}
+
+#[test]
+fn new_lines_alert_through_rotation_and_a_restart() {
+    let (dir, data, logs) = setup();
+    let log = logs.join("eve.json");
+    // A line that was there before watch started is old news: never alerted.
+    append(&log, &eve("10.0.0.1", true));
+    let mut watch = Watch::start(&data, dir.path().join("watch-1.err"));
+
+    append(&log, &eve("10.0.0.2", false));
+    append(&log, &eve("10.0.0.2", true));
+    wait_for("the first alert", || alerts(&data).len() == 1);
+    assert_eq!(
+        alerts(&data)[0],
+        ("10.0.0.2".to_string(), INDICATOR.to_string(), 3),
+        "the machine, the indicator and the line of the file"
+    );
+    assert!(watch.said("ALERT "), "the alert is said on stderr too");
+
+    // The same machine and indicator again within the hour: no second alert.
+    append(&log, &eve("10.0.0.2", true));
+    wait_for("the repeated line to be read", || watch.lines_read() >= 3);
+
+    // Rotation by rename, as logrotate does it: the old file's late line, then the new file.
+    let rotated = logs.join("eve.json.1");
+    fs::rename(&log, &rotated).unwrap();
+    append(&rotated, &eve("10.0.0.3", true));
+    append(&log, &eve("10.0.0.4", true));
+    wait_for("alerts from both sides of the rename", || {
+        alerts(&data).len() == 3
+    });
+    let machines: Vec<String> = alerts(&data).into_iter().map(|a| a.0).collect();
+    assert!(machines.contains(&"10.0.0.3".to_string()), "{machines:?}");
+    assert!(machines.contains(&"10.0.0.4".to_string()), "{machines:?}");
+    assert_eq!(
+        alerts(&data)[2].2,
+        1,
+        "the new file is read from its first line"
+    );
+
+    // Rotation by truncation (copytruncate): the file starts again from 0.
+    for _ in 0..5 {
+        append(&log, &eve("10.0.0.9", false));
+    }
+    let before = watch.lines_read();
+    wait_for("the filler lines", || watch.lines_read() >= before + 5);
+    fs::write(&log, eve("10.0.0.5", true)).unwrap();
+    wait_for("an alert after truncation", || alerts(&data).len() == 4);
+    assert_eq!(
+        alerts(&data)[3],
+        ("10.0.0.5".to_string(), INDICATOR.to_string(), 1)
+    );
+
+    // Stop, a line written while stopped, and start again: the checkpoint has the line
+    // read (not skipped as a file first seen would be), nothing read before alerts twice,
+    // and a new line alerts.
+    let status = watch.terminate();
+    assert!(status.success(), "{status:?}");
+    assert!(watch.said("where each file stands is saved"));
+    append(&log, &eve("10.0.0.6", true));
+    let mut again = Watch::start(&data, dir.path().join("watch-2.err"));
+    append(&log, &eve("10.0.0.8", true));
+    wait_for("the alerts after the restart", || alerts(&data).len() >= 6);
+    std::thread::sleep(Duration::from_millis(500));
+    let all = alerts(&data);
+    assert_eq!(all.len(), 6, "no old line alerted again: {all:?}");
+    assert_eq!(all[4], ("10.0.0.6".to_string(), INDICATOR.to_string(), 2));
+    assert_eq!(all[5], ("10.0.0.8".to_string(), INDICATOR.to_string(), 3));
+    assert!(again.terminate().success());
+}
+
+#[test]
+fn new_intel_is_picked_up_while_watching() {
+    let (dir, data, logs) = setup();
+    let log = logs.join("eve.json");
+    append(&log, "");
+    let watch = Watch::start(&data, dir.path().join("watch.err"));
+    let second = dir.path().join("more.json");
+    fs::write(
+        &second,
+        INTEL.replace("198.51.100.77", "192.0.2.1").replace(
+            "8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "0b7e2f3c-5a0e-4c55-9c1e-6f7a1d2b3c4d",
+        ),
+    )
+    .unwrap();
+    let out = ward(&data, &["import", second.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    wait_for("the index to be swapped", || watch.said("intel changed"));
+    append(&log, &eve("10.0.0.7", false));
+    wait_for("an alert on the new indicator", || alerts(&data).len() == 1);
+    assert_eq!(
+        alerts(&data)[0].1,
+        "indicator--0b7e2f3c-5a0e-4c55-9c1e-6f7a1d2b3c4d"
+    );
+}
+
+#[test]
+fn check_config_names_the_file_and_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    let out = ward(&data, &["watch", "--check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("watch.toml: not found") && err.contains("[[logs]]"),
+        "{err}"
+    );
+
+    fs::write(data.join("watch.toml"), "[[logs]]\npaht = \"fw.log\"\n").unwrap();
+    let out = ward(&data, &["watch", "--check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("watch.toml") && err.contains("paht") && err.contains("line 2"),
+        "{err}"
+    );
+
+    fs::write(
+        data.join("watch.toml"),
+        "health_listen = \"somewhere\"\n[[logs]]\npath = \"fw.log\"\n",
+    )
+    .unwrap();
+    let out = ward(&data, &["watch", "--check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("health_listen: expected"));
+
+    fs::write(data.join("watch.toml"), "[[logs]]\npath = \"fw.log\"\n").unwrap();
+    let out = ward(&data, &["watch", "--check-config"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("fw.log: 0 file(s) now"));
+}
