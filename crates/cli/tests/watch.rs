@@ -287,3 +287,23 @@ fn check_config_names_the_file_and_the_key() {
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("fw.log: 0 file(s) now"));
 }
+
+#[test]
+fn a_file_that_appears_under_the_glob_is_read_from_its_start() {
+    let (dir, data, logs) = setup();
+    append(&logs.join("first.json"), "");
+    let _watch = Watch::start(&data, dir.path().join("watch.err"));
+    // Written whole before watch lists the folder again: every line of it is new.
+    let later = logs.join("later.json");
+    let mut text = eve("10.0.0.20", false);
+    text.push_str(&eve("10.0.0.21", true));
+    fs::write(&later, text).unwrap();
+    // Not matched by the glob: never read.
+    append(&logs.join("later.txt"), &eve("10.0.0.22", true));
+    wait_for("the alert from the new file", || !alerts(&data).is_empty());
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(
+        alerts(&data),
+        [("10.0.0.21".to_string(), INDICATOR.to_string(), 2)]
+    );
+}

@@ -126,6 +126,9 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             // Files there at the first listing are read from their end; later ones from
             // their start (their lines are new).
             add_new_files(&config, &mut followed, last_rescan.is_none());
+            drop_gone_files(&mut followed, &*store);
+            // The de-duplication memory holds only what can still suppress an alert.
+            dedup.retain(|_, t| t.elapsed() < DEDUP_WINDOW);
             health.files.store(followed.len() as u64, Ordering::Relaxed);
             last_rescan = Some(Instant::now());
         }
@@ -191,6 +194,25 @@ fn add_new_files(config: &WatchConfig, followed: &mut Vec<Followed>, first: bool
             }
         }
     }
+}
+
+/// Stops following files whose path is gone (a glob's file rotated away and not
+/// recreated): they were read to their last complete line on the previous round, and keeping
+/// them open would hold their space on disk and grow the list without end.
+fn drop_gone_files(followed: &mut Vec<Followed>, store: &dyn Store) {
+    followed.retain(|f| {
+        if f.path.exists() {
+            return true;
+        }
+        // A named file not there yet was never opened: nothing to forget.
+        if f.is_open() {
+            eprintln!("watch: {} is gone; no longer followed", f.path.display());
+            if let Err(e) = Checkpoint::forget(store, &f.path) {
+                eprintln!("watch: {}: {e}", f.path.display());
+            }
+        }
+        false
+    });
 }
 
 /// Reads what is new in one file, alerts on it and saves where the file stands after each

@@ -56,6 +56,15 @@ impl Checkpoint {
     }
 }
 
+impl Checkpoint {
+    /// Drops the checkpoint of a file no longer followed (a rotated-away file of a glob).
+    pub fn forget(store: &dyn Store, path: &Path) -> Result<(), MemberError> {
+        store
+            .set_setting(&key(path), None)
+            .map_err(|e| MemberError::Journal(e.to_string()))
+    }
+}
+
 fn key(path: &Path) -> String {
     format!("{CHECKPOINT_PREFIX}{}", path.display())
 }
