@@ -409,7 +409,9 @@ fn serve_health(listener: &TcpListener, health: &Health) {
 
 fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
+    // The request line only, and at most 8 KiB of it: a client that never ends its line
+    // costs nothing but its 5 s.
+    let mut reader = BufReader::new(std::io::Read::take(stream.try_clone()?, 8192));
     let mut request = String::new();
     reader.read_line(&mut request)?;
     let mut parts = request.split_whitespace();
