@@ -6,7 +6,7 @@
 //! stamp-default-tlp`, in place and still valid STIX.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,12 +20,7 @@ const GREEN: &str = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
 const AMBER: &str = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
 
 fn ward(store: &[&str], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
-        .args(store)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ward")
+    ward_testkit::run_on(Path::new(env!("CARGO_BIN_EXE_ward")), store, args)
 }
 
 fn ok(store: &[&str], args: &[&str]) -> String {

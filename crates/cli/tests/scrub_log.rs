@@ -4,7 +4,7 @@
 //! objects with the current scrubber. On the embedded store and on PostgreSQL.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 use ward_store::{NewVersion, SqliteStore, StatusRecord, StatusState, Store, Submitter};
@@ -14,12 +14,7 @@ use ward_testkit::{http, Hub};
 const TAXII: &str = "application/taxii+json;version=2.1";
 
 fn run(store: &[&str], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ward"))
-        .args(store)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ward")
+    ward_testkit::run_on(Path::new(env!("CARGO_BIN_EXE_ward")), store, args)
 }
 
 fn ok(out: Output) -> String {

@@ -74,9 +74,18 @@ pub fn tool(name: &str, extra: &[&str]) -> Option<PathBuf> {
 
 /// Runs `WARD --data DATA ARGS` with nothing on standard input.
 pub fn run(ward: &Path, data: &Path, args: &[&str]) -> Output {
+    run_on(
+        ward,
+        &[std::ffi::OsStr::new("--data"), data.as_os_str()],
+        args,
+    )
+}
+
+/// Runs `WARD STORE ARGS` with nothing on standard input, `STORE` naming the store
+/// (`--data DIR` or `--database URL`).
+pub fn run_on<S: AsRef<std::ffi::OsStr>>(ward: &Path, store: &[S], args: &[&str]) -> Output {
     Command::new(ward)
-        .arg("--data")
-        .arg(data)
+        .args(store)
         .args(args)
         .stdin(Stdio::null())
         .output()
