@@ -355,7 +355,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
 }
 
 /// What `ward import` and `ward pull` last recorded: changes when the local intel does.
-fn intel_marker(store: &dyn Store) -> String {
+pub(crate) fn intel_marker(store: &dyn Store) -> String {
     let mut marker = String::new();
     for kind in ["import/", "pull/"] {
         let prefix = format!("{}{kind}", ward_member::journal::JOURNAL_PREFIX);
