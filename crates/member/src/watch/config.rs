@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::schedule::{RawFeed, RawPlan, RawPull, RawSchedule, RawUpdate, Schedule};
 use crate::DataDir;
 
 /// The file name of the configuration in the data folder.
@@ -48,6 +49,13 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    // The schedule's sections (`deny_unknown_fields` rules out flattening them).
+    #[serde(default)]
+    pull: Vec<RawPull>,
+    update: Option<RawUpdate>,
+    #[serde(default)]
+    feed: Vec<RawFeed>,
+    plan: Option<RawPlan>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +72,8 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// Intel pulled, updated and imported on a schedule; the plan written again.
+    pub schedule: Schedule,
 }
 
 impl DataDir {
@@ -102,9 +112,9 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             None => invalid(message),
         }
     })?;
-    if raw.logs.is_empty() {
+    if raw.logs.is_empty() && raw.pull.is_empty() && raw.feed.is_empty() && raw.update.is_none() {
         return Err(invalid(
-            "logs: expected at least one [[logs]] table with a `path`".into(),
+            "expected something to do: a [[logs]] table with a `path`, or intel to fetch ([[pull]], [[feed]], [update])".into(),
         ));
     }
     let mut logs = Vec::new();
@@ -138,10 +148,18 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             ))
         })?),
     };
+    let schedule = RawSchedule {
+        pull: raw.pull,
+        update: raw.update,
+        feed: raw.feed,
+        plan: raw.plan,
+    };
+    let schedule = super::schedule::check(&schedule, root).map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
         health_listen,
+        schedule,
     })
 }
 
@@ -168,10 +186,20 @@ pub fn expand(pattern: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter(|e| wildcard_match(name.as_bytes(), e.file_name().to_string_lossy().as_bytes()))
+        // Rotated, compressed copies (`fw.log.2.gz`) were read before they were compressed.
+        .filter(|e| !is_compressed_name(&e.file_name().to_string_lossy()))
         .map(|e| e.path())
         .collect();
     out.sort();
     out
+}
+
+/// A name logrotate gives a compressed rotated file.
+fn is_compressed_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".gz", ".bz2", ".xz", ".zst", ".zip"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// `*` matches any run of characters, `?` one; everything else itself.
@@ -218,9 +246,22 @@ mod tests {
         let e = err("health_listen = \"nowhere\"\n[[logs]]\npath = \"x\"\n");
         assert!(e.contains("health_listen"), "{e}");
         let e = err("alerts_file = \"a.jsonl\"\n");
-        assert!(e.contains("logs: expected at least one"), "{e}");
+        assert!(e.contains("expected something to do"), "{e}");
         let e = err("[[logs]]\npath = \"*/x.log\"\n");
         assert!(e.contains("logs[0].path"), "{e}");
+    }
+
+    #[test]
+    fn compressed_rotated_files_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["fw.log", "fw.log.1", "fw.log.2.gz", "fw.log.3.zst"] {
+            std::fs::write(dir.path().join(name), "x\n").unwrap();
+        }
+        let found: Vec<String> = expand(&dir.path().join("fw.log*"))
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, ["fw.log", "fw.log.1"]);
     }
 
     #[test]

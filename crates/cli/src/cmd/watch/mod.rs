@@ -17,11 +17,19 @@ use anyhow::Context;
 use clap::Args;
 use ward_detect::{CollectSink, IndicatorIndex, ScanOptions, Scanner};
 use ward_member::watch::config::expand;
+use ward_member::watch::schedule::Job;
 use ward_member::watch::{Checkpoint, Followed, WatchConfig};
 use ward_member::DataDir;
 use ward_store::Store;
 
 use crate::Global;
+
+mod metrics;
+mod recent;
+mod record;
+mod schedule;
+
+use record::Findings;
 
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
@@ -45,6 +53,9 @@ pub struct WatchArgs {
     /// Check watch.toml, print what it says, and exit
     #[arg(long)]
     pub check_config: bool,
+    /// Say when each scheduled source (pull, update, feed, plan) last succeeded, and exit
+    #[arg(long, conflicts_with = "check_config")]
+    pub status: bool,
     /// Run in the foreground with messages on standard error (the only mode for now)
     #[arg(long)]
     pub foreground: bool,
@@ -62,7 +73,7 @@ const INTEL_EVERY: Duration = Duration::from_secs(2);
 /// The same (machine, indicator) alerts once per this long.
 const DEDUP_WINDOW: Duration = Duration::from_secs(3600);
 
-/// What `/healthz` reports.
+/// What `/healthz` and `/metrics` report, and what the follower shares with the scheduler.
 #[derive(Default)]
 struct Health {
     files: AtomicU64,
@@ -70,6 +81,16 @@ struct Health {
     alerts: AtomicU64,
     indicators: AtomicU64,
     last_intel_load: Mutex<String>,
+    /// Lines read per source (a file's path), for `/metrics`.
+    lines_by_source: Mutex<HashMap<String, u64>>,
+    /// Bytes not yet read per followed file.
+    lag_by_source: Mutex<HashMap<String, u64>>,
+    /// The scheduled sources and how each last went.
+    sources: Option<schedule::Statuses>,
+    /// What was read and found, written to the record for the plan.
+    findings: Arc<Mutex<Findings>>,
+    /// Set on an alert of at least `urgent_score`: the plan is written again soon.
+    plan_now: Option<(u8, Arc<AtomicBool>)>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -79,15 +100,63 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         print_config(&data, &config);
         return Ok(ExitCode::SUCCESS);
     }
+    if args.status {
+        return print_status(&data, &config, global);
+    }
     if global.database.is_some() {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
     let store = data.open_store()?;
-    let loaded = data.load_local_index(false)?;
+    let fetches_intel = config.schedule.sources.iter().any(|s| {
+        matches!(
+            s.job,
+            Job::Pull { .. } | Job::FeedFile { .. } | Job::FeedUrl { .. }
+        )
+    });
+    let loaded = match data.load_local_index(false) {
+        Ok(loaded) => loaded,
+        // With intel on its way from the schedule, watch starts empty and loads it as it
+        // arrives; without, there is nothing to match and that is said.
+        Err(ward_member::MemberError::NoIndicators { .. }) if fetches_intel => {
+            eprintln!("watch: no intel yet; the scheduled pulls and feeds will bring it");
+            ward_member::LoadedIndex {
+                index: ward_detect::IndexBuilder::new(ward_detect::BuildOptions::default())
+                    .finish()
+                    .0,
+                notes: Vec::new(),
+            }
+        }
+        Err(e) => return Err(e.into()),
+    };
     for note in &loaded.notes {
         eprintln!("note: {note}");
     }
-    let health = Arc::new(Health::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    watch_signals(stop.clone())?;
+    let findings = Arc::new(Mutex::new(Findings::new()));
+    let journal = ward_member::journal::Journal::new(store.clone());
+    // Before each plan, what watch found so far goes to the record the plan reads.
+    let before_plan = {
+        let findings = findings.clone();
+        let journal = ward_member::journal::Journal::new(store.clone());
+        Box::new(move || write_findings(&findings, &journal, true))
+    };
+    let scheduler = schedule::spawn(
+        data.clone(),
+        store.clone(),
+        config.schedule.clone(),
+        stop.clone(),
+        before_plan,
+    );
+    let health = Arc::new(Health {
+        sources: Some(scheduler.status),
+        findings: findings.clone(),
+        plan_now: config
+            .schedule
+            .plan_urgent_score
+            .map(|score| (score, scheduler.plan_now)),
+        ..Health::default()
+    });
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
     eprintln!(
@@ -103,8 +172,6 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let health = health.clone();
         std::thread::spawn(move || serve_health(&listener, &health));
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(stop.clone())?;
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
     let mut alerts = OpenOptions::new()
@@ -118,7 +185,8 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             )
         })?;
     let mut followed: Vec<Followed> = Vec::new();
-    let mut dedup: HashMap<(String, String), Instant> = HashMap::new();
+    // What was alerted within the window before a restart is not alerted again.
+    let mut dedup = recent::recent_alerts(&config.alerts_file, DEDUP_WINDOW);
     let mut last_rescan: Option<Instant> = None;
     let poll = Duration::from_millis(args.poll_ms);
     while !stop.load(Ordering::SeqCst) {
@@ -146,6 +214,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 eprintln!("watch: {}: {e:#}", f.path.display());
             }
         }
+        write_findings(&findings, &journal, false);
         sleep_unless_stopped(poll, &stop);
     }
     // Checkpoints are saved after every batch; saved once more here so a stop between a
@@ -156,6 +225,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     alerts.flush().context("alerts file")?;
+    write_findings(&findings, &journal, true);
     eprintln!("watch: stopped; where each file stands is saved");
     Ok(ExitCode::SUCCESS)
 }
@@ -169,9 +239,67 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     }
     println!("  alerts to {}", config.alerts_file.display());
     match config.health_listen {
-        Some(a) => println!("  health on http://{a}/healthz"),
+        Some(a) => println!("  health on http://{a}/healthz and /metrics"),
         None => println!("  no health address (health_listen not set)"),
     }
+    for s in &config.schedule.sources {
+        println!("  {} every {} s", s.key, s.every.as_secs());
+    }
+}
+
+/// `ward watch --status`: each scheduled source, when it last ran and succeeded, and why it
+/// last failed. Exit 1 when a source is failing or has never succeeded.
+fn print_status(data: &DataDir, config: &WatchConfig, global: &Global) -> anyhow::Result<ExitCode> {
+    let store = data.open_store()?;
+    let mut rows = Vec::new();
+    let mut healthy = true;
+    for source in &config.schedule.sources {
+        let st = ward_member::watch::schedule::SourceStatus::load(&*store, &source.key)?;
+        healthy &= st.failures == 0 && st.last_success.is_some();
+        rows.push((source, st));
+    }
+    if global.json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(s, st)| {
+                serde_json::json!({
+                    "source": s.key,
+                    "every_seconds": s.every.as_secs(),
+                    "last_attempt": st.last_attempt,
+                    "last_success": st.last_success,
+                    "last_error": st.last_error,
+                    "failures": st.failures,
+                    "summary": st.summary,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::json!({ "sources": list }));
+    } else if rows.is_empty() {
+        println!(
+            "no scheduled source in {} ([[pull]], [update], [[feed]], [plan])",
+            data.watch_config_file().display()
+        );
+    } else {
+        for (s, st) in &rows {
+            let state = match (&st.last_error, &st.last_success) {
+                (Some(e), _) => format!("FAILING ({} in a row): {e}", st.failures),
+                (None, Some(_)) => format!("ok: {}", st.summary.as_deref().unwrap_or("done")),
+                (None, None) => "not run yet".to_string(),
+            };
+            println!("{}", s.key);
+            println!("  {state}");
+            println!(
+                "  last success {}; last attempt {}",
+                st.last_success.as_deref().unwrap_or("never"),
+                st.last_attempt.as_deref().unwrap_or("never")
+            );
+        }
+    }
+    Ok(if healthy {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn intel_loaded(health: &Health, index: &IndicatorIndex) {
@@ -266,14 +394,19 @@ fn follow_one(
         input.extend_from_slice(&batch.bytes);
         let name = f.path.display().to_string();
         let mut sink = CollectSink::default();
-        scanner
+        let report = scanner
             .scan(&name, input.as_slice(), &mut sink, &mut |_| {})
             .with_context(|| format!("{name}: reading new lines"))?;
-        for (mut alert, _) in sink.alerts {
+        let mut found = Vec::new();
+        for (mut alert, kind) in sink.alerts {
             let Some(line) = alert.line.checked_sub(f.header_lines).filter(|l| *l > 0) else {
                 continue; // a header line repeated from the prefix
             };
             alert.line = batch.lines_before + line;
+            found.push((alert, kind));
+        }
+        found_in_batch(health, &name, &report, lines, &found);
+        for (alert, _) in found {
             let machine = alert
                 .device
                 .clone()
@@ -288,7 +421,50 @@ fn follow_one(
         }
         f.at.save(store, &f.path)?;
     }
+    // What is left to read, for `/metrics` (a rotated-away file counts from its new one).
+    if let Ok(meta) = std::fs::metadata(&f.path) {
+        let name = f.path.display().to_string();
+        if let Ok(mut lines) = health.lines_by_source.lock() {
+            lines.entry(name.clone()).or_insert(0);
+        }
+        if let Ok(mut lag) = health.lag_by_source.lock() {
+            lag.insert(name, meta.len().saturating_sub(f.at.offset));
+        }
+    }
     Ok(())
+}
+
+/// Counts a batch's lines and keeps what matched for the record; an urgent match brings the
+/// plan forward.
+fn found_in_batch(
+    health: &Health,
+    source: &str,
+    report: &ward_detect::FileReport,
+    lines: u64,
+    found: &[(ward_detect::Alert, ward_detect::Kind)],
+) {
+    if let Ok(mut by) = health.lines_by_source.lock() {
+        *by.entry(source.to_string()).or_insert(0) += lines;
+    }
+    if let Ok(mut f) = health.findings.lock() {
+        f.add(source, report, lines, found);
+    }
+    if let Some((urgent, plan_now)) = &health.plan_now {
+        // An indicator without a score counts as the plan counts it (50).
+        if found.iter().any(|(a, _)| a.score.unwrap_or(50) >= *urgent) {
+            plan_now.store(true, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Writes what watch read and found to the record (see `record`); a failure is said, and
+/// the totals are written again next time.
+fn write_findings(findings: &Mutex<Findings>, journal: &ward_member::journal::Journal, now: bool) {
+    if let Ok(mut f) = findings.lock() {
+        if let Err(e) = f.write(journal, now) {
+            eprintln!("watch: the record of what was read could not be written: {e}");
+        }
+    }
 }
 
 fn write_alert(out: &mut File, alert: &ward_detect::Alert, machine: &str) -> anyhow::Result<()> {
@@ -384,9 +560,10 @@ fn spawn_intel_watcher(
             if now == seen {
                 continue;
             }
+            // Tried once per change: a failure is said once, not every few seconds.
+            seen = now;
             match data.load_local_index(false) {
                 Ok(loaded) => {
-                    seen = now;
                     if tx.send(Arc::new(loaded.index)).is_err() {
                         return;
                     }
@@ -416,12 +593,29 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
     reader.read_line(&mut request)?;
     let mut parts = request.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let (status, body) = if method == "GET" && target == "/healthz" {
+    let (status, content_type, body) = if method == "GET" && target == "/healthz" {
         let last = health
             .last_intel_load
             .lock()
             .map(|t| t.clone())
             .unwrap_or_default();
+        let sources: Vec<serde_json::Value> = health
+            .sources
+            .as_ref()
+            .and_then(|s| s.lock().ok().map(|all| all.clone()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, st)| {
+                serde_json::json!({
+                    "source": key,
+                    "last_success": st.last_success,
+                    "last_attempt": st.last_attempt,
+                    "last_error": st.last_error,
+                    "failures": st.failures,
+                    "summary": st.summary,
+                })
+            })
+            .collect();
         let body = serde_json::json!({
             "status": "ok",
             "files_followed": health.files.load(Ordering::Relaxed),
@@ -429,15 +623,26 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             "alerts": health.alerts.load(Ordering::Relaxed),
             "indicators": health.indicators.load(Ordering::Relaxed),
             "last_intel_load": last,
+            "sources": sources,
         });
-        ("200 OK", body.to_string())
+        ("200 OK", "application/json", body.to_string())
+    } else if method == "GET" && target == "/metrics" {
+        (
+            "200 OK",
+            "text/plain; version=0.0.4; charset=utf-8",
+            metrics::render(health),
+        )
     } else {
-        ("404 Not Found", "{\"status\":\"not found\"}".to_string())
+        (
+            "404 Not Found",
+            "application/json",
+            "{\"status\":\"not found\"}".to_string(),
+        )
     };
     let mut out = stream;
     write!(
         out,
-        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
     )?;
     out.flush()

@@ -1,0 +1,150 @@
+//! `/metrics`: what the follower and the scheduler are doing, in the Prometheus text format
+//! (version 0.0.4), beside `/healthz` on `health_listen`.
+
+use std::fmt::Write;
+use std::sync::atomic::Ordering;
+
+use super::Health;
+
+/// The metrics page.
+pub fn render(health: &Health) -> String {
+    let mut out = String::new();
+    let gauge = |out: &mut String, name: &str, help: &str, kind: &str, value: u64| {
+        let _ = writeln!(
+            out,
+            "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
+        );
+    };
+    gauge(
+        &mut out,
+        "ward_watch_files_followed",
+        "Log files followed now.",
+        "gauge",
+        health.files.load(Ordering::Relaxed),
+    );
+    gauge(
+        &mut out,
+        "ward_watch_alerts_total",
+        "Alerts written (after de-duplication).",
+        "counter",
+        health.alerts.load(Ordering::Relaxed),
+    );
+    gauge(
+        &mut out,
+        "ward_watch_indicators",
+        "Indicators in the index matched against new lines.",
+        "gauge",
+        health.indicators.load(Ordering::Relaxed),
+    );
+    if let Some(secs) = health
+        .last_intel_load
+        .lock()
+        .ok()
+        .and_then(|t| ward_stix::Timestamp::parse(&t).ok())
+        .map(|t| t.secs)
+    {
+        let _ = writeln!(
+            out,
+            "# HELP ward_watch_intel_loaded_timestamp_seconds When the index was last built.\n# TYPE ward_watch_intel_loaded_timestamp_seconds gauge\nward_watch_intel_loaded_timestamp_seconds {secs}"
+        );
+    }
+    labelled(
+        &mut out,
+        "ward_watch_lines_read_total",
+        "Lines read per source.",
+        "counter",
+        &health.lines_by_source,
+    );
+    labelled(
+        &mut out,
+        "ward_watch_lag_bytes",
+        "Bytes written to a followed file and not read yet.",
+        "gauge",
+        &health.lag_by_source,
+    );
+    if let Some(sources) = &health.sources {
+        if let Ok(all) = sources.lock() {
+            let _ = writeln!(out, "# HELP ward_watch_source_last_success_timestamp_seconds When a scheduled source (pull, update, feed, plan) last succeeded.\n# TYPE ward_watch_source_last_success_timestamp_seconds gauge");
+            for (key, st) in all.iter() {
+                if let Some(t) = st
+                    .last_success
+                    .as_deref()
+                    .and_then(|t| ward_stix::Timestamp::parse(t).ok())
+                {
+                    let _ = writeln!(
+                        out,
+                        "ward_watch_source_last_success_timestamp_seconds{{source=\"{}\"}} {}",
+                        escape(key),
+                        t.secs
+                    );
+                }
+            }
+            let _ = writeln!(out, "# HELP ward_watch_source_failures Failures in a row of a scheduled source.\n# TYPE ward_watch_source_failures gauge");
+            for (key, st) in all.iter() {
+                let _ = writeln!(
+                    out,
+                    "ward_watch_source_failures{{source=\"{}\"}} {}",
+                    escape(key),
+                    st.failures
+                );
+            }
+        }
+    }
+    out
+}
+
+fn labelled(
+    out: &mut String,
+    name: &str,
+    help: &str,
+    kind: &str,
+    values: &std::sync::Mutex<std::collections::HashMap<String, u64>>,
+) {
+    let Ok(values) = values.lock() else { return };
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
+    let mut sorted: Vec<_> = values.iter().collect();
+    sorted.sort();
+    for (source, n) in sorted {
+        let _ = writeln!(out, "{name}{{source=\"{}\"}} {n}", escape(source));
+    }
+}
+
+/// A label value as the text format wants it: `\`, `"` and newlines escaped.
+fn escape(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_values_are_escaped() {
+        assert_eq!(escape("C:\\logs\\\"a\"\n"), "C:\\\\logs\\\\\\\"a\\\"\\n");
+    }
+
+    #[test]
+    fn the_page_names_each_source() {
+        let health = Health::default();
+        health
+            .lines_by_source
+            .lock()
+            .unwrap()
+            .insert("/var/log/fw.log".into(), 12);
+        health.alerts.store(3, Ordering::Relaxed);
+        let page = render(&health);
+        assert!(page.contains("ward_watch_alerts_total 3\n"), "{page}");
+        assert!(
+            page.contains("ward_watch_lines_read_total{source=\"/var/log/fw.log\"} 12\n"),
+            "{page}"
+        );
+        // Every sample line is `name{labels} value` or `name value`.
+        for line in page.lines().filter(|l| !l.starts_with('#')) {
+            let value = line.rsplit(' ').next().unwrap();
+            assert!(value.parse::<f64>().is_ok(), "{line}");
+        }
+    }
+}

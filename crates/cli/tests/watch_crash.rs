@@ -1,0 +1,135 @@
+//! `kill -9` in the middle of a large file, then a restart: every line is read once the
+//! restart is done (no alert lost) and no machine is alerted twice (the batch read again
+//! because its checkpoint was not saved is de-duplicated against the alerts file).
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WARD: &str = env!("CARGO_BIN_EXE_ward");
+const BAD: &str = "91.92.240.13";
+const INTEL: &str = r#"{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
+{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+ "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z",
+ "pattern":"[ipv4-addr:value = '91.92.240.13']","pattern_type":"stix",
+ "valid_from":"2026-01-01T00:00:00Z"}]}"#;
+/// Lines written at once, and one attacker contact every this many lines (each from its own
+/// machine, so each is one alert).
+const LINES: usize = 60_000;
+const EVERY: usize = 200;
+
+fn eve(src: &str, dest: &str) -> String {
+    format!(
+        "{{\"timestamp\":\"2026-12-03T10:00:00.000000+0000\",\"event_type\":\"flow\",\"src_ip\":\"{src}\",\"src_port\":5555,\"dest_ip\":\"{dest}\",\"dest_port\":443,\"proto\":\"TCP\",\"flow\":{{\"pkts_toserver\":3,\"bytes_toserver\":180}}}}\n"
+    )
+}
+
+fn start(data: &Path, err: &Path) -> Child {
+    Command::new(WARD)
+        .arg("--data")
+        .arg(data)
+        .args(["watch", "--poll-ms", "50"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(fs::File::create(err).unwrap()))
+        .spawn()
+        .unwrap()
+}
+
+fn wait_for(what: &str, secs: u64, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn alerted_machines(data: &Path) -> Vec<String> {
+    fs::read_to_string(data.join("alerts.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["machine"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn kill_9_mid_file_then_restart_loses_no_line_and_repeats_no_alert() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let intel = dir.path().join("intel.json");
+    fs::write(&intel, INTEL).unwrap();
+    let out = Command::new(WARD)
+        .arg("--data")
+        .arg(&data)
+        .args(["import", intel.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let log = data.join("eve.json");
+    fs::write(&log, eve("10.9.9.9", "192.0.2.1")).unwrap();
+    fs::write(data.join("watch.toml"), "[[logs]]\npath = \"eve.json\"\n").unwrap();
+
+    let err1 = dir.path().join("watch-1.err");
+    let mut first = start(&data, &err1);
+    wait_for("watch to follow the log", 20, || {
+        fs::read_to_string(&err1).is_ok_and(|s| s.contains("watch: following"))
+    });
+    // About 12 MB in one write: several batches of reading.
+    let mut text = String::with_capacity(LINES * 200);
+    let mut expected = Vec::new();
+    for n in 0..LINES {
+        let src = format!("10.{}.{}.{}", n / 65_536, (n / 256) % 256, n % 256);
+        if n % EVERY == EVERY - 1 {
+            text.push_str(&eve(&src, BAD));
+            expected.push(src);
+        } else {
+            text.push_str(&eve(&src, "192.0.2.1"));
+        }
+    }
+    OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    // Killed as soon as the first alerts are out, while the rest of the file waits.
+    wait_for("the first alerts", 60, || {
+        !alerted_machines(&data).is_empty()
+    });
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let at_kill = alerted_machines(&data).len();
+
+    let err2 = dir.path().join("watch-2.err");
+    let mut second = start(&data, &err2);
+    wait_for("every alert after the restart", 120, || {
+        alerted_machines(&data).len() >= expected.len()
+    });
+    // Give a repeated batch time to show up, if there were one.
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = second.kill();
+    let _ = second.wait();
+    let mut got = alerted_machines(&data);
+    let total = got.len();
+    got.sort();
+    got.dedup();
+    assert_eq!(
+        total,
+        got.len(),
+        "a machine alerted twice (killed after {at_kill} alerts)"
+    );
+    expected.sort();
+    assert_eq!(
+        got, expected,
+        "an alert lost (killed after {at_kill} alerts)"
+    );
+    assert!(
+        at_kill < expected.len(),
+        "the kill came after the whole file was read ({at_kill} alerts): the test proved nothing"
+    );
+}
