@@ -48,6 +48,7 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    firewall_lists: Option<super::edl::RawFirewallLists>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +65,8 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
+    pub firewall_lists: Option<super::edl::FirewallListsConfig>,
 }
 
 impl DataDir {
@@ -138,10 +141,16 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             ))
         })?),
     };
+    let firewall_lists = raw
+        .firewall_lists
+        .map(|section| section.check(root))
+        .transpose()
+        .map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
         health_listen,
+        firewall_lists,
     })
 }
 
