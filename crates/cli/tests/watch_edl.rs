@@ -112,7 +112,7 @@ impl Watch {
             .unwrap();
         let w = Watch { child, stderr };
         wait_for("watch to serve the lists", || {
-            w.text().contains("watch: firewall lists on https://")
+            w.text().contains("watch: firewall lists on ")
         });
         w
     }
@@ -405,4 +405,59 @@ fn plain_http_is_refused_off_loopback_and_names_are_checked() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already has a token"));
     let out = ward(data, &["watch", "firewall", "remove", "nobody"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn plain_http_on_loopback_serves_and_a_silent_client_blocks_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    setup(data);
+    fs::write(
+        data.join("watch.toml"),
+        "[[logs]]\npath = \"fw.log\"\n\n[firewall_lists]\nlisten = \"127.0.0.1:0\"\ntls = false\n",
+    )
+    .unwrap();
+    let token = add_firewall(data, "opn-1");
+    let watch = Watch::start(data);
+    let base = watch.base();
+    let addr = base
+        .strip_prefix("http://")
+        .expect("plain HTTP when tls = false")
+        .to_string();
+    assert!(!data.join("firewall-lists-cert.pem").exists());
+
+    // A client that connects and sends nothing holds its own connection only.
+    let silent = std::net::TcpStream::connect(&addr).unwrap();
+    let bearer = format!("Bearer {token}");
+    let (status, _, body) = ward_testkit::http(
+        &addr,
+        "GET",
+        "/opnsense/ip.txt",
+        &[("Authorization", bearer.as_str())],
+        b"",
+    )
+    .unwrap();
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("\n91.92.240.10\n"));
+    let (status, _, body) = ward_testkit::http(
+        &addr,
+        "HEAD",
+        &format!("/opnsense/ip.txt?token={token}"),
+        &[],
+        b"",
+    )
+    .unwrap();
+    assert_eq!(status, 200);
+    assert!(body.is_empty(), "HEAD has no body");
+    drop(silent);
+
+    // Not HTTP at all: 400 with a JSON reason, and the server goes on.
+    let mut raw = std::net::TcpStream::connect(&addr).unwrap();
+    std::io::Write::write_all(&mut raw, b"hello there\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    std::io::Read::read_to_string(&mut raw, &mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("{\"error\":"), "{answer}");
+    let (status, _, _) = ward_testkit::http(&addr, "GET", "/opnsense/ip.txt", &[], b"").unwrap();
+    assert_eq!(status, 401);
 }

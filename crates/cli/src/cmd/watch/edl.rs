@@ -656,6 +656,22 @@ mod tests {
     }
 
     #[test]
+    fn an_endless_head_is_cut_at_its_limit() {
+        let deadline = Instant::now() + CONNECTION_DEADLINE;
+        let mut big = b"GET /paloalto/ip.txt HTTP/1.1\r\nX-Pad: ".to_vec();
+        big.extend(std::iter::repeat_n(b'a', MAX_HEAD + 10));
+        let got = read_head(&mut io::Cursor::new(big), deadline).unwrap();
+        assert!(matches!(got, Head::TooLarge));
+        let got = read_head(
+            &mut io::Cursor::new(b"GET /x HTTP/1.1\r\n".to_vec()),
+            deadline,
+        );
+        assert!(matches!(got.unwrap(), Head::Malformed), "cut short");
+        let got = read_head(&mut io::Cursor::new(Vec::new()), deadline).unwrap();
+        assert!(matches!(got, Head::Closed));
+    }
+
+    #[test]
     fn the_made_line_alone_keeps_the_etag() {
         assert!(same_entries(
             b"# Made: 1\n198.51.100.7\n",
