@@ -351,6 +351,29 @@ fn firewalls_fetch_the_block_lists_with_their_tokens() {
     assert_eq!(changed.status, 200);
     assert!(changed.body.contains("45.155.205.99"));
 
+    // A revoked indicator leaves the list as fast.
+    let revoked_id = "indicator--3f0c9a53-4a4e-4d43-9a51-0d6c7a1f2e11";
+    let revoke = |revoked: bool| {
+        let now = Timestamp::now().with_precision(3).to_string();
+        serde_json::json!({"type": "bundle", "id": format!("bundle--{}", uuid::Uuid::new_v4()),
+            "objects": [{"type": "indicator", "spec_version": "2.1", "id": revoked_id,
+                "created": "2026-01-01T00:00:00.000Z", "modified": now, "valid_from": now,
+                "confidence": 90, "revoked": revoked, "pattern_type": "stix",
+                "pattern": "[ipv4-addr:value = '185.220.101.47']"}]})
+        .to_string()
+    };
+    for (n, revoked) in [(3, false), (4, true)] {
+        let file = data.join(format!("intel-{n}.json"));
+        fs::write(&file, revoke(revoked)).unwrap();
+        ok(&ward(data, &["import", file.to_str().unwrap()]));
+        wait_for("the list to follow the revocation", || {
+            let got = curl(data, &cert, &url, &["-u", &basic]);
+            got.body.lines().any(|l| l == "185.220.101.47") != revoked
+        });
+        // Modified times are kept to the millisecond: the revocation must be later.
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
     // A removed token stops working at once, without restarting watch; the others still do.
     ok(&ward(data, &["watch", "firewall", "remove", "pa-1"]));
     assert_eq!(curl(data, &cert, &url, &["-u", &basic]).status, 401);
