@@ -364,23 +364,54 @@ fn accept_loop(listener: &TcpListener, server: &Arc<Server>) {
 }
 
 fn connection(server: &Server, tcp: TcpStream) -> io::Result<()> {
-    tcp.set_read_timeout(Some(IO_TIMEOUT))?;
-    tcp.set_write_timeout(Some(IO_TIMEOUT))?;
     let peer = tcp.peer_addr()?;
     let deadline = Instant::now() + CONNECTION_DEADLINE;
+    let mut stream = Deadlined { tcp, deadline };
     match &server.tls {
         Some(config) => {
             let conn = rustls::ServerConnection::new(config.clone()).map_err(io::Error::other)?;
-            let mut stream = rustls::StreamOwned::new(conn, tcp);
-            exchange(server, &mut stream, peer, deadline)?;
-            stream.conn.send_close_notify();
-            stream.conn.complete_io(&mut stream.sock)?;
+            let mut tls = rustls::StreamOwned::new(conn, stream);
+            exchange(server, &mut tls, peer, deadline)?;
+            tls.conn.send_close_notify();
+            tls.conn.complete_io(&mut tls.sock)?;
             Ok(())
         }
-        None => {
-            let mut stream = tcp;
-            exchange(server, &mut stream, peer, deadline)
-        }
+        None => exchange(server, &mut stream, peer, deadline),
+    }
+}
+
+/// A socket whose every read and write ends by the connection's deadline, so a client that
+/// trickles its TLS handshake or its request byte by byte is cut off like a silent one.
+struct Deadlined {
+    tcp: TcpStream,
+    deadline: Instant,
+}
+
+impl Deadlined {
+    fn left(&self) -> io::Result<Duration> {
+        self.deadline
+            .checked_duration_since(Instant::now())
+            .filter(|d| !d.is_zero())
+            .map(|d| d.min(IO_TIMEOUT))
+            .ok_or_else(|| io::Error::new(io::ErrorKind::TimedOut, "the connection took too long"))
+    }
+}
+
+impl Read for Deadlined {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.tcp.set_read_timeout(Some(self.left()?))?;
+        self.tcp.read(buf)
+    }
+}
+
+impl Write for Deadlined {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tcp.set_write_timeout(Some(self.left()?))?;
+        self.tcp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tcp.flush()
     }
 }
 
