@@ -56,6 +56,7 @@ struct RawConfig {
     #[serde(default)]
     feed: Vec<RawFeed>,
     plan: Option<RawPlan>,
+    firewall_lists: Option<super::edl::RawFirewallLists>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +75,8 @@ pub struct WatchConfig {
     pub health_listen: Option<SocketAddr>,
     /// Intel pulled, updated and imported on a schedule; the plan written again.
     pub schedule: Schedule,
+    /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
+    pub firewall_lists: Option<super::edl::FirewallListsConfig>,
 }
 
 impl DataDir {
@@ -112,9 +115,14 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             None => invalid(message),
         }
     })?;
-    if raw.logs.is_empty() && raw.pull.is_empty() && raw.feed.is_empty() && raw.update.is_none() {
+    if raw.logs.is_empty()
+        && raw.pull.is_empty()
+        && raw.feed.is_empty()
+        && raw.update.is_none()
+        && raw.firewall_lists.is_none()
+    {
         return Err(invalid(
-            "expected something to do: a [[logs]] table with a `path`, or intel to fetch ([[pull]], [[feed]], [update])".into(),
+            "expected something to do: a [[logs]] table with a `path`, intel to fetch ([[pull]], [[feed]], [update]), or [firewall_lists] to serve".into(),
         ));
     }
     let mut logs = Vec::new();
@@ -155,11 +163,17 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         plan: raw.plan,
     };
     let schedule = super::schedule::check(&schedule, root).map_err(invalid)?;
+    let firewall_lists = raw
+        .firewall_lists
+        .map(|section| section.check(root))
+        .transpose()
+        .map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
         health_listen,
         schedule,
+        firewall_lists,
     })
 }
 

@@ -4,6 +4,7 @@
 //! only where things are and how a file is followed.
 
 pub mod config;
+pub mod edl;
 pub mod follow;
 pub mod schedule;
 

@@ -30,6 +30,8 @@ mod record;
 mod schedule;
 
 use record::Findings;
+mod edl;
+mod firewall;
 
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
@@ -45,11 +47,18 @@ first lines). A match is appended as one JSON line to the alerts file and said o
 error; the same machine and indicator alert once an hour at most. When `ward import` or \
 `ward pull` brings new intel, the index is rebuilt and swapped within seconds.
 
+With a [firewall_lists] section, the block lists (`ward export`'s plain-ip, plain-domain and \
+plain-url) are also served over HTTPS to firewalls, each with its own token from `ward watch \
+firewall add NAME` (Palo Alto and FortiGate: HTTP Basic; pfSense/OPNsense: ?token=). The lists \
+follow the intel within seconds; ETag and If-None-Match spare unchanged downloads.
+
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
 #[derive(Args, Debug)]
-#[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward watch --check-config\n  ward watch")]
+#[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward watch --check-config\n  ward watch\n  ward watch firewall add pa-hq")]
 pub struct WatchArgs {
+    #[command(subcommand)]
+    pub command: Option<WatchCommand>,
     /// Check watch.toml, print what it says, and exit
     #[arg(long)]
     pub check_config: bool,
@@ -62,6 +71,14 @@ pub struct WatchArgs {
     /// How often each file is checked for new lines, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(50..=10_000))]
     pub poll_ms: u64,
+}
+
+/// `ward watch` alone runs the service; these manage what it serves.
+#[derive(clap::Subcommand, Debug)]
+pub enum WatchCommand {
+    /// Tokens for the firewalls that fetch the block lists (`[firewall_lists]`)
+    #[command(subcommand)]
+    Firewall(firewall::FirewallCommand),
 }
 
 /// Bytes read from a file per batch: bounds memory whatever a file's backlog.
@@ -94,6 +111,9 @@ struct Health {
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    if let Some(WatchCommand::Firewall(command)) = args.command {
+        return firewall::run(command, global);
+    }
     let data = DataDir::new(&global.data);
     let config = data.watch_config()?;
     if args.check_config {
@@ -172,6 +192,9 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let health = health.clone();
         std::thread::spawn(move || serve_health(&listener, &health));
     }
+    if let Some(lists) = &config.firewall_lists {
+        edl::start(lists, &data, store.clone(), stop.clone())?;
+    }
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
     let mut alerts = OpenOptions::new()
@@ -244,6 +267,10 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     }
     for s in &config.schedule.sources {
         println!("  {} every {} s", s.key, s.every.as_secs());
+    }
+    match &config.firewall_lists {
+        Some(lists) => println!("  {}", edl::describe(lists)),
+        None => println!("  no firewall block lists ([firewall_lists] not set)"),
     }
 }
 
@@ -358,8 +385,14 @@ fn follow_one(
 ) -> anyhow::Result<()> {
     if !f.is_open() {
         let saved = Checkpoint::load(store, &f.path)?;
+        let first_time = saved.is_none();
         if !f.open(saved)? {
             return Ok(());
+        }
+        // Where a file first seen starts is saved at once: a crash before its first batch
+        // is saved must not make the restart skip to the (then later) end of the file.
+        if first_time {
+            f.at.save(store, &f.path)?;
         }
         eprintln!(
             "watch: following {} from line {}",
