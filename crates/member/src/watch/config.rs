@@ -48,6 +48,8 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    #[serde(default)]
+    syslog: Vec<super::syslog::RawSyslog>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +66,8 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// Each `[[syslog]]` table: where syslog messages are received.
+    pub syslog: Vec<super::syslog::SyslogListen>,
 }
 
 impl DataDir {
@@ -102,11 +106,14 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             None => invalid(message),
         }
     })?;
-    if raw.logs.is_empty() {
+    if raw.logs.is_empty() && raw.syslog.is_empty() {
         return Err(invalid(
-            "logs: expected at least one [[logs]] table with a `path`".into(),
+            "logs: expected at least one [[logs]] table with a `path`, or a [[syslog]] table \
+             with a `listen` address"
+                .into(),
         ));
     }
+    let syslog = super::syslog::check(&raw.syslog, root).map_err(invalid)?;
     let mut logs = Vec::new();
     for (n, log) in raw.logs.iter().enumerate() {
         let key = format!("logs[{n}].path");
@@ -142,6 +149,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         logs,
         alerts_file,
         health_listen,
+        syslog,
     })
 }
 

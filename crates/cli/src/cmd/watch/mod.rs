@@ -23,10 +23,12 @@ use ward_store::Store;
 
 use crate::Global;
 
+mod syslog;
+
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
 
-The logs to follow, the alerts file and the health address are read from watch.toml in the \
+The logs to follow, the syslog listeners, the alerts file and the health address are read from watch.toml in the \
 data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
 file already there is read from its end, a file that appears later from its start; a rotation \
 by rename or by truncation is followed. Where each file stands is kept in the local store, so \
@@ -36,6 +38,12 @@ Every new line is matched as `ward scan` matches it (the format is told per file
 first lines). A match is appended as one JSON line to the alerts file and said on standard \
 error; the same machine and indicator alert once an hour at most. When `ward import` or \
 `ward pull` brings new intel, the index is rebuilt and swapped within seconds.
+
+Syslog can be received too (`[[syslog]] listen = \"udp://0.0.0.0:514\"`, or tcp://, or \
+tls:// with tls_cert and tls_key): RFC 3164 and RFC 5424 messages, octet-counted or \
+newline-delimited on TCP. Each is matched as `ward scan` matches the line rsyslog would have \
+written for it, so firewall messages alert on the machine they name; the alert adds \
+`syslog_from`, the sender's address.
 
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
@@ -70,6 +78,8 @@ struct Health {
     alerts: AtomicU64,
     indicators: AtomicU64,
     last_intel_load: Mutex<String>,
+    /// Each `[[syslog]]` listener's counts.
+    syslog: Vec<Arc<syslog::Counts>>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -87,7 +97,11 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for note in &loaded.notes {
         eprintln!("note: {note}");
     }
-    let health = Arc::new(Health::default());
+    let mut syslog = syslog::start(&config.syslog)?;
+    let health = Arc::new(Health {
+        syslog: syslog.counts.clone(),
+        ..Health::default()
+    });
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
     eprintln!(
@@ -146,7 +160,10 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 eprintln!("watch: {}: {e:#}", f.path.display());
             }
         }
-        sleep_unless_stopped(poll, &stop);
+        if let Err(e) = syslog.process(&index, &mut alerts, &mut dedup, &health) {
+            eprintln!("watch: {e:#}");
+        }
+        syslog.wait(poll, &stop);
     }
     // Checkpoints are saved after every batch; saved once more here so a stop between a
     // batch and its save loses nothing.
@@ -167,6 +184,7 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
         let files: Vec<_> = expand(pattern).into_iter().filter(|p| p.exists()).collect();
         println!("  log {}: {} file(s) now", pattern.display(), files.len());
     }
+    syslog::print_config(&config.syslog);
     println!("  alerts to {}", config.alerts_file.display());
     match config.health_listen {
         Some(a) => println!("  health on http://{a}/healthz"),
@@ -274,29 +292,51 @@ fn follow_one(
                 continue; // a header line repeated from the prefix
             };
             alert.line = batch.lines_before + line;
-            let machine = alert
-                .device
-                .clone()
-                .unwrap_or_else(|| "an unknown machine".to_string());
-            let key = (machine.clone(), alert.indicator_id.clone());
-            if dedup.get(&key).is_some_and(|t| t.elapsed() < DEDUP_WINDOW) {
-                continue;
-            }
-            dedup.insert(key, Instant::now());
-            write_alert(alerts, &alert, &machine)?;
-            health.alerts.fetch_add(1, Ordering::Relaxed);
+            alert_once(alerts, dedup, health, &alert, None)?;
         }
         f.at.save(store, &f.path)?;
     }
     Ok(())
 }
 
-fn write_alert(out: &mut File, alert: &ward_detect::Alert, machine: &str) -> anyhow::Result<()> {
+/// Writes an alert unless the same machine and indicator alerted within the hour (a
+/// followed file's or a syslog message's alike). `syslog_from` is the address a syslog
+/// message came from.
+fn alert_once(
+    alerts: &mut File,
+    dedup: &mut HashMap<(String, String), Instant>,
+    health: &Health,
+    alert: &ward_detect::Alert,
+    syslog_from: Option<&str>,
+) -> anyhow::Result<()> {
+    let machine = alert
+        .device
+        .clone()
+        .unwrap_or_else(|| "an unknown machine".to_string());
+    let key = (machine.clone(), alert.indicator_id.clone());
+    if dedup.get(&key).is_some_and(|t| t.elapsed() < DEDUP_WINDOW) {
+        return Ok(());
+    }
+    dedup.insert(key, Instant::now());
+    write_alert(alerts, alert, &machine, syslog_from)?;
+    health.alerts.fetch_add(1, Ordering::Relaxed);
+    Ok(())
+}
+
+fn write_alert(
+    out: &mut File,
+    alert: &ward_detect::Alert,
+    machine: &str,
+    syslog_from: Option<&str>,
+) -> anyhow::Result<()> {
     let now = ward_member::journal::now().to_string();
     let mut value = serde_json::to_value(alert).context("alert")?;
     if let Some(obj) = value.as_object_mut() {
         obj.insert("time".into(), now.into());
         obj.insert("machine".into(), machine.into());
+        if let Some(from) = syslog_from {
+            obj.insert("syslog_from".into(), from.into());
+        }
     }
     let mut text = serde_json::to_string(&value).context("alert")?;
     text.push('\n');
@@ -429,6 +469,7 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             "alerts": health.alerts.load(Ordering::Relaxed),
             "indicators": health.indicators.load(Ordering::Relaxed),
             "last_intel_load": last,
+            "syslog": syslog::health_json(&health.syslog),
         });
         ("200 OK", body.to_string())
     } else {
