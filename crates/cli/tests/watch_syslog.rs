@@ -211,7 +211,13 @@ fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
     let (udp, tcp) = (watch.syslog("udp"), watch.syslog("tcp"));
 
     // RFC 3164 over UDP, a FortiGate message.
-    send_with_logger(logger, &udp, &["--udp", "--rfc3164"], "fgt", &fortigate("10.1.4.31"));
+    send_with_logger(
+        logger,
+        &udp,
+        &["--udp", "--rfc3164"],
+        "fgt",
+        &fortigate("10.1.4.31"),
+    );
     // RFC 5424 over TCP, octet-counted, with logger's own structured data: pfSense.
     send_with_logger(
         logger,
@@ -229,9 +235,21 @@ fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
         &filterlog("10.1.4.35"),
     );
     // RFC 3164 over TCP, newline-delimited.
-    send_with_logger(logger, &tcp, &["--tcp", "--rfc3164"], "fgt", &fortigate("10.1.4.36"));
+    send_with_logger(
+        logger,
+        &tcp,
+        &["--tcp", "--rfc3164"],
+        "fgt",
+        &fortigate("10.1.4.36"),
+    );
     // A harmless message alerts nothing.
-    send_with_logger(logger, &udp, &["--udp"], "fgt", &fortigate("10.1.4.37").replace("198.51.100.77", "192.0.2.1"));
+    send_with_logger(
+        logger,
+        &udp,
+        &["--udp"],
+        "fgt",
+        &fortigate("10.1.4.37").replace("198.51.100.77", "192.0.2.1"),
+    );
 
     wait_for("four alerts", || alerts(&data).len() >= 4);
     let all = alerts(&data);
@@ -252,7 +270,13 @@ fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
     assert!(watch.said("ALERT "), "said on stderr too");
 
     // The same machine and indicator again within the hour: no second alert.
-    send_with_logger(logger, &udp, &["--udp", "--rfc3164"], "fgt", &fortigate("10.1.4.31"));
+    send_with_logger(
+        logger,
+        &udp,
+        &["--udp", "--rfc3164"],
+        "fgt",
+        &fortigate("10.1.4.31"),
+    );
     wait_for("the repeat to be received", || {
         watch.counts("udp")["received"].as_u64() == Some(3)
     });
@@ -282,11 +306,16 @@ fn tls_messages_alert() {
     let out = ward(&data, &["watch", "--check-config"]);
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("syslog on tls://127.0.0.1:0 (certificate"), "{said}");
+    assert!(
+        said.contains("syslog on tls://127.0.0.1:0 (certificate"),
+        "{said}"
+    );
     let watch = Watch::start(&data, dir.path().join("watch.err"));
 
     let mut roots = rustls::RootCertStore::empty();
-    roots.add(rustls::pki_types::CertificateDer::from(der)).unwrap();
+    roots
+        .add(rustls::pki_types::CertificateDer::from(der))
+        .unwrap();
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
@@ -305,7 +334,9 @@ fn tls_messages_alert() {
     );
     write!(tls, "{} {msg}", msg.len()).unwrap();
     tls.flush().unwrap();
-    wait_for("the TLS alert", || alert_for(&alerts(&data), "10.1.4.50").is_some());
+    wait_for("the TLS alert", || {
+        alert_for(&alerts(&data), "10.1.4.50").is_some()
+    });
     let all = alerts(&data);
     let a = alert_for(&all, "10.1.4.50").unwrap();
     assert_eq!(a["indicator_id"], INDICATOR);
@@ -338,7 +369,9 @@ fn hostile_senders_neither_crash_nor_stop_later_alerts() {
 
     // Octet counting: garbage lengths, a length far beyond the limit, then a good message.
     let mut counted = TcpStream::connect(&tcp).unwrap();
-    counted.write_all(b"12x not a length\n99999999999999 y\n").unwrap();
+    counted
+        .write_all(b"12x not a length\n99999999999999 y\n")
+        .unwrap();
     let big = vec![b'B'; 70_000];
     counted
         .write_all(format!("{} ", big.len()).as_bytes())
@@ -366,7 +399,10 @@ fn hostile_senders_neither_crash_nor_stop_later_alerts() {
     assert!(!watch.exited(), "{}", watch.text());
     let tcp_counts = watch.counts("tcp");
     assert_eq!(tcp_counts["too_long"], 2, "{tcp_counts}");
-    assert_eq!(tcp_counts["dropped"], 2, "two garbage lengths: {tcp_counts}");
+    assert_eq!(
+        tcp_counts["dropped"], 2,
+        "two garbage lengths: {tcp_counts}"
+    );
     assert_eq!(tcp_counts["received"], 5, "{tcp_counts}");
     assert_eq!(watch.counts("udp")["received"], 2);
     let all = alerts(&data);
@@ -390,7 +426,10 @@ fn check_config_reads_syslog_tables() {
     let out = check("alerts_file = \"a.jsonl\"\n");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("[[logs]]") && err.contains("[[syslog]]"), "{err}");
+    assert!(
+        err.contains("[[logs]]") && err.contains("[[syslog]]"),
+        "{err}"
+    );
     // TLS without its files, TLS files on plain TCP, a bad address.
     for (toml, want) in [
         (
@@ -421,5 +460,8 @@ fn check_config_reads_syslog_tables() {
     let out = ward(&data, &["watch"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("syslog[0].tls_cert") && err.contains("none.pem"), "{err}");
+    assert!(
+        err.contains("syslog[0].tls_cert") && err.contains("none.pem"),
+        "{err}"
+    );
 }

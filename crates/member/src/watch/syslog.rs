@@ -515,13 +515,15 @@ fn looks_like_host(word: &str) -> bool {
 fn parse_3164(rest: &str) -> Message {
     let mut m = Message::default();
     let mut rest = rest;
-    let time = bsd_time(rest).map(|(t, after)| (t.to_string(), after)).or_else(|| {
-        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
-        if !word.starts_with(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
-        rfc3339_to_file(word).map(|t| (t, after))
-    });
+    let time = bsd_time(rest)
+        .map(|(t, after)| (t.to_string(), after))
+        .or_else(|| {
+            let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            if !word.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            rfc3339_to_file(word).map(|t| (t, after))
+        });
     if let Some((t, after)) = time {
         m.timestamp = Some(t);
         rest = after;
@@ -714,7 +716,8 @@ mod tests {
         );
         // Every prefix of messages holding multi-byte characters and invalid bytes.
         let samples: [&[u8]; 3] = [
-            "<13>1 2024-01-05T10:00:00Z h\u{e9} a\u{1f600} p m [x a=\"\u{e9}\\\u{e9}\"] \u{feff}m".as_bytes(),
+            "<13>1 2024-01-05T10:00:00Z h\u{e9} a\u{1f600} p m [x a=\"\u{e9}\\\u{e9}\"] \u{feff}m"
+                .as_bytes(),
             "<13>D\u{e9}c  3 17:33:05 h \u{20ac}: m".as_bytes(),
             b"<1\xff>Dec  3 17:33:05 \xc3 a[\xe2\x82: m",
         ];
@@ -754,7 +757,10 @@ mod tests {
         let mut got = frames(&mut f, &[b"<13>a\r\n<13>b\0<1", b"3>c\n\n<13>d"]);
         assert_eq!(f.framing(), Some(Framing::Delimited));
         f.finish(&mut got);
-        assert_eq!(got, [msg("<13>a"), msg("<13>b"), msg("<13>c"), msg("<13>d")]);
+        assert_eq!(
+            got,
+            [msg("<13>a"), msg("<13>b"), msg("<13>c"), msg("<13>d")]
+        );
     }
 
     #[test]
@@ -844,8 +850,14 @@ mod tests {
         let e = err("[[syslog]]\nlisten = \"udp://localhost\"\n");
         assert!(e.contains("found \"udp://localhost\""), "{e}");
         let e = err("[[syslog]]\nlisten = \"tls://127.0.0.1:6514\"\ntls_key = \"k\"\n");
-        assert!(e.starts_with("syslog[0].tls_cert: a tls:// listener needs"), "{e}");
+        assert!(
+            e.starts_with("syslog[0].tls_cert: a tls:// listener needs"),
+            "{e}"
+        );
         let e = err("[[syslog]]\nlisten = \"tcp://127.0.0.1:514\"\ntls_cert = \"c\"\n");
-        assert!(e.starts_with("syslog[0].tls_cert: only read for a tls://"), "{e}");
+        assert!(
+            e.starts_with("syslog[0].tls_cert: only read for a tls://"),
+            "{e}"
+        );
     }
 }

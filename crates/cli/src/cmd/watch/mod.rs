@@ -93,11 +93,12 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
     let store = data.open_store()?;
+    // Before the index loads: a listener that cannot start is said at once.
+    let mut syslog = syslog::start(&config.syslog)?;
     let loaded = data.load_local_index(false)?;
     for note in &loaded.notes {
         eprintln!("note: {note}");
     }
-    let mut syslog = syslog::start(&config.syslog)?;
     let health = Arc::new(Health {
         syslog: syslog.counts.clone(),
         ..Health::default()

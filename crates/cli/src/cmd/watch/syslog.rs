@@ -293,11 +293,11 @@ fn serve_tcp(
             counts.refused.fetch_add(1, Ordering::Relaxed);
             continue; // dropped: closed at once
         }
-        let (counts, queue, tls, done) = (counts.clone(), queue.clone(), tls.clone(), active.clone());
+        let (mine, queue, tls, done) = (counts.clone(), queue.clone(), tls.clone(), active.clone());
         let spawned = std::thread::Builder::new()
             .name(format!("syslog-{n}-conn"))
             .spawn(move || {
-                let _ = read_connection(stream, n, &counts, &queue, tls);
+                let _ = read_connection(stream, n, &mine, &queue, tls);
                 done.fetch_sub(1, Ordering::SeqCst);
             });
         if spawned.is_err() {
@@ -457,7 +457,9 @@ impl Syslog {
                 .scan("syslog", input.as_slice(), &mut sink, &mut |_| {})
                 .context("syslog: matching received messages")?;
             for (alert, _) in sink.alerts {
-                let at = usize::try_from(alert.line).ok().and_then(|l| l.checked_sub(1));
+                let at = usize::try_from(alert.line)
+                    .ok()
+                    .and_then(|l| l.checked_sub(1));
                 if let Some(&i) = at.and_then(|l| members.get(l)) {
                     found.push((i, alert));
                 }
@@ -517,6 +519,36 @@ mod tests {
             from: IpAddr::from([127, 0, 0, 1]),
             line: parse(text.as_bytes()).file_line("127.0.0.1", chrono::Utc::now().naive_utc()),
         }
+    }
+
+    /// A full queue turns UDP messages away (counted by the caller) rather than growing, and
+    /// has room again once the main loop took what was there.
+    #[test]
+    fn a_full_queue_refuses_udp_messages() {
+        let (tx, rx) = mpsc::sync_channel(2);
+        let queue = Queue {
+            tx,
+            bytes: Arc::new(AtomicUsize::new(0)),
+        };
+        assert!(queue.offer(line("<13>a")));
+        assert!(queue.offer(line("<13>b")));
+        assert!(!queue.offer(line("<13>c")));
+        let mut syslog = Syslog {
+            rx: Some(rx),
+            bytes: queue.bytes.clone(),
+            pending: Vec::new(),
+            counts: Vec::new(),
+        };
+        syslog.wait(Duration::from_secs(5), &AtomicBool::new(false));
+        assert_eq!(syslog.pending.len(), 1);
+        assert!(queue.offer(line("<13>d")));
+        // Over the byte budget: refused even with slots free.
+        let (tx, _rx) = mpsc::sync_channel(8);
+        let tight = Queue {
+            tx,
+            bytes: Arc::new(AtomicUsize::new(QUEUE_BYTES)),
+        };
+        assert!(!tight.offer(line("<13>e")));
     }
 
     /// Each message is read in the format its own line shows: a FortiGate message, a
