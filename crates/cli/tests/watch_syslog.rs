@@ -451,17 +451,19 @@ fn check_config_reads_syslog_tables() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("watch.toml") && err.contains(want), "{err}");
     }
-    // Unreadable TLS files are named when the service starts.
+    // Unreadable TLS files are named by --check-config and when the service starts.
     fs::write(
         data.join("watch.toml"),
         "[[syslog]]\nlisten = \"tls://127.0.0.1:0\"\ntls_cert = \"none.pem\"\ntls_key = \"none.pem\"\n",
     )
     .unwrap();
-    let out = ward(&data, &["watch"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("syslog[0].tls_cert") && err.contains("none.pem"),
-        "{err}"
-    );
+    for args in [&["watch", "--check-config"][..], &["watch"]] {
+        let out = ward(&data, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("syslog[0].tls_cert") && err.contains("none.pem"),
+            "{err}"
+        );
+    }
 }

@@ -86,6 +86,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let data = DataDir::new(&global.data);
     let config = data.watch_config()?;
     if args.check_config {
+        syslog::check_files(&config.syslog)?;
         print_config(&data, &config);
         return Ok(ExitCode::SUCCESS);
     }

@@ -212,19 +212,26 @@ fn tls_config(n: usize, cert: &Path, key: &Path) -> anyhow::Result<Arc<rustls::S
     Ok(Arc::new(config))
 }
 
-/// What `--check-config` says of the listeners; the TLS files are read, so a wrong path
-/// shows before the service starts.
-pub fn print_config(listeners: &[SyslogListen]) {
+/// Reads the TLS listeners' certificate and key, so `--check-config` names a wrong file
+/// before the service is started with it.
+pub fn check_files(listeners: &[SyslogListen]) -> anyhow::Result<()> {
     for (n, l) in listeners.iter().enumerate() {
+        if let Transport::Tls { cert, key } = &l.transport {
+            tls_config(n, cert, key)?;
+        }
+    }
+    Ok(())
+}
+
+/// What `--check-config` says of the listeners.
+pub fn print_config(listeners: &[SyslogListen]) {
+    for l in listeners {
         match &l.transport {
-            Transport::Tls { cert, key } => match tls_config(n, cert, key) {
-                Ok(_) => println!(
-                    "  syslog on {} (certificate {})",
-                    l.url(l.addr),
-                    cert.display()
-                ),
-                Err(e) => println!("  syslog on {}: {e:#}", l.url(l.addr)),
-            },
+            Transport::Tls { cert, .. } => println!(
+                "  syslog on {} (certificate {})",
+                l.url(l.addr),
+                cert.display()
+            ),
             _ => println!("  syslog on {}", l.url(l.addr)),
         }
     }
