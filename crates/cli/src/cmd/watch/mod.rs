@@ -28,8 +28,8 @@ mod syslog;
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
 
-The logs to follow, the syslog listeners, the alerts file and the health address are read from watch.toml in the \
-data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
+The logs to follow, the syslog listeners, the alerts file and the health address are read \
+from watch.toml in the data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
 file already there is read from its end, a file that appears later from its start; a rotation \
 by rename or by truncation is followed. Where each file stands is kept in the local store, so \
 a restart neither repeats alerts nor loses lines.
