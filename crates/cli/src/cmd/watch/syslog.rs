@@ -558,6 +558,37 @@ mod tests {
         assert!(!tight.offer(line("<13>e")));
     }
 
+    /// What detect's readers find in a line, the format told from the line itself.
+    fn observed(line: &str) -> (LogFormat, Vec<String>) {
+        use ward_detect::readers::{LineReader, ReadScratch};
+        let format = LogFormat::sniff(line.as_bytes());
+        let mut event = ward_detect::Event::new();
+        let _ =
+            LineReader::new(format).parse(line.as_bytes(), &mut event, &mut ReadScratch::default());
+        let items = event
+            .items()
+            .iter()
+            .map(|o| format!("{:?} {:?} {}", o.kind, o.role, event.value(o)))
+            .collect();
+        (format, items)
+    }
+
+    /// Every vendor line of detect's clinic firewall log, sent as a syslog message, reads
+    /// the same once written back as a file line: same format, same addresses, same roles
+    /// (the role is what makes the alert's machine).
+    #[test]
+    fn messages_read_as_the_firewall_log_s_lines() {
+        let log = include_str!("../../../../detect/tests/fixtures/clinic/firewall-syslog.log");
+        let now = chrono::Utc::now().naive_utc();
+        for sent in log.lines().filter(|l| !l.trim().is_empty()) {
+            let written = parse(sent.as_bytes()).file_line("192.0.2.9", now);
+            let (want, got) = (observed(sent), observed(&written));
+            assert_eq!(want.0, got.0, "{sent}\n{written}");
+            assert!(!got.1.is_empty(), "{written}");
+            assert_eq!(want.1, got.1, "{sent}\n{written}");
+        }
+    }
+
     /// Each message is read in the format its own line shows: a FortiGate message, a
     /// pfSense one and a plain daemon's in the same batch go to three readers.
     #[test]
