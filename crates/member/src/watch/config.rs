@@ -57,6 +57,8 @@ struct RawConfig {
     feed: Vec<RawFeed>,
     plan: Option<RawPlan>,
     firewall_lists: Option<super::edl::RawFirewallLists>,
+    #[serde(default)]
+    syslog: Vec<super::syslog::RawSyslog>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,6 +79,8 @@ pub struct WatchConfig {
     pub schedule: Schedule,
     /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
     pub firewall_lists: Option<super::edl::FirewallListsConfig>,
+    /// Each `[[syslog]]` table: where syslog messages are received.
+    pub syslog: Vec<super::syslog::SyslogListen>,
 }
 
 impl DataDir {
@@ -116,15 +120,17 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         }
     })?;
     if raw.logs.is_empty()
+        && raw.syslog.is_empty()
         && raw.pull.is_empty()
         && raw.feed.is_empty()
         && raw.update.is_none()
         && raw.firewall_lists.is_none()
     {
         return Err(invalid(
-            "expected something to do: a [[logs]] table with a `path`, intel to fetch ([[pull]], [[feed]], [update]), or [firewall_lists] to serve".into(),
+            "expected something to do: a [[logs]] table with a `path`, a [[syslog]] table with a `listen` address, intel to fetch ([[pull]], [[feed]], [update]), or [firewall_lists] to serve".into(),
         ));
     }
+    let syslog = super::syslog::check(&raw.syslog, root).map_err(invalid)?;
     let mut logs = Vec::new();
     for (n, log) in raw.logs.iter().enumerate() {
         let key = format!("logs[{n}].path");
@@ -174,6 +180,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         health_listen,
         schedule,
         firewall_lists,
+        syslog,
     })
 }
 

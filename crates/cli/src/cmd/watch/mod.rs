@@ -32,12 +32,13 @@ mod schedule;
 use record::Findings;
 mod edl;
 mod firewall;
+mod syslog;
 
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
 
-The logs to follow, the alerts file and the health address are read from watch.toml in the \
-data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
+The logs to follow, the syslog listeners, the alerts file and the health address are read \
+from watch.toml in the data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
 file already there is read from its end, a file that appears later from its start; a rotation \
 by rename or by truncation is followed. Where each file stands is kept in the local store, so \
 a restart neither repeats alerts nor loses lines.
@@ -51,6 +52,11 @@ With a [firewall_lists] section, the block lists (`ward export`'s plain-ip, plai
 plain-url) are also served over HTTPS to firewalls, each with its own token from `ward watch \
 firewall add NAME` (Palo Alto and FortiGate: HTTP Basic; pfSense/OPNsense: ?token=). The lists \
 follow the intel within seconds; ETag and If-None-Match spare unchanged downloads.
+Syslog can be received too (`[[syslog]] listen = \"udp://0.0.0.0:514\"`, or tcp://, or \
+tls:// with tls_cert and tls_key): RFC 3164 and RFC 5424 messages, octet-counted or \
+newline-delimited on TCP. Each is matched as `ward scan` matches the line rsyslog would have \
+written for it, so firewall messages alert on the machine they name; the alert adds \
+`syslog_from`, the sender's address.
 
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
@@ -108,6 +114,8 @@ struct Health {
     findings: Arc<Mutex<Findings>>,
     /// Set on an alert of at least `urgent_score`: the plan is written again soon.
     plan_now: Option<(u8, Arc<AtomicBool>)>,
+    /// Each `[[syslog]]` listener's counts.
+    syslog: Vec<Arc<syslog::Counts>>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -117,6 +125,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let data = DataDir::new(&global.data);
     let config = data.watch_config()?;
     if args.check_config {
+        syslog::check_files(&config.syslog)?;
         print_config(&data, &config);
         return Ok(ExitCode::SUCCESS);
     }
@@ -127,6 +136,8 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
     let store = data.open_store()?;
+    // Before the index loads: a listener that cannot start is said at once.
+    let mut syslog = syslog::start(&config.syslog)?;
     let fetches_intel = config.schedule.sources.iter().any(|s| {
         matches!(
             s.job,
@@ -175,6 +186,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .schedule
             .plan_urgent_score
             .map(|score| (score, scheduler.plan_now)),
+        syslog: syslog.counts.clone(),
         ..Health::default()
     });
     let mut index = Arc::new(loaded.index);
@@ -238,7 +250,10 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
         write_findings(&findings, &journal, false);
-        sleep_unless_stopped(poll, &stop);
+        if let Err(e) = syslog.process(&index, &mut alerts, &mut dedup, &health) {
+            eprintln!("watch: {e:#}");
+        }
+        syslog.wait(poll, &stop);
     }
     // Checkpoints are saved after every batch; saved once more here so a stop between a
     // batch and its save loses nothing.
@@ -260,6 +275,7 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
         let files: Vec<_> = expand(pattern).into_iter().filter(|p| p.exists()).collect();
         println!("  log {}: {} file(s) now", pattern.display(), files.len());
     }
+    syslog::print_config(&config.syslog);
     println!("  alerts to {}", config.alerts_file.display());
     match config.health_listen {
         Some(a) => println!("  health on http://{a}/healthz and /metrics"),
@@ -440,17 +456,7 @@ fn follow_one(
         }
         found_in_batch(health, &name, &report, lines, &found);
         for (alert, _) in found {
-            let machine = alert
-                .device
-                .clone()
-                .unwrap_or_else(|| "an unknown machine".to_string());
-            let key = (machine.clone(), alert.indicator_id.clone());
-            if dedup.get(&key).is_some_and(|t| t.elapsed() < DEDUP_WINDOW) {
-                continue;
-            }
-            dedup.insert(key, Instant::now());
-            write_alert(alerts, &alert, &machine)?;
-            health.alerts.fetch_add(1, Ordering::Relaxed);
+            alert_once(alerts, dedup, health, &alert, None)?;
         }
         f.at.save(store, &f.path)?;
     }
@@ -500,12 +506,44 @@ fn write_findings(findings: &Mutex<Findings>, journal: &ward_member::journal::Jo
     }
 }
 
-fn write_alert(out: &mut File, alert: &ward_detect::Alert, machine: &str) -> anyhow::Result<()> {
+/// Writes an alert unless the same machine and indicator alerted within the hour (a
+/// followed file's or a syslog message's alike). `syslog_from` is the address a syslog
+/// message came from.
+fn alert_once(
+    alerts: &mut File,
+    dedup: &mut HashMap<(String, String), Instant>,
+    health: &Health,
+    alert: &ward_detect::Alert,
+    syslog_from: Option<&str>,
+) -> anyhow::Result<()> {
+    let machine = alert
+        .device
+        .clone()
+        .unwrap_or_else(|| "an unknown machine".to_string());
+    let key = (machine.clone(), alert.indicator_id.clone());
+    if dedup.get(&key).is_some_and(|t| t.elapsed() < DEDUP_WINDOW) {
+        return Ok(());
+    }
+    dedup.insert(key, Instant::now());
+    write_alert(alerts, alert, &machine, syslog_from)?;
+    health.alerts.fetch_add(1, Ordering::Relaxed);
+    Ok(())
+}
+
+fn write_alert(
+    out: &mut File,
+    alert: &ward_detect::Alert,
+    machine: &str,
+    syslog_from: Option<&str>,
+) -> anyhow::Result<()> {
     let now = ward_member::journal::now().to_string();
     let mut value = serde_json::to_value(alert).context("alert")?;
     if let Some(obj) = value.as_object_mut() {
         obj.insert("time".into(), now.into());
         obj.insert("machine".into(), machine.into());
+        if let Some(from) = syslog_from {
+            obj.insert("syslog_from".into(), from.into());
+        }
     }
     let mut text = serde_json::to_string(&value).context("alert")?;
     text.push('\n');
@@ -657,6 +695,7 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             "indicators": health.indicators.load(Ordering::Relaxed),
             "last_intel_load": last,
             "sources": sources,
+            "syslog": syslog::health_json(&health.syslog),
         });
         ("200 OK", "application/json", body.to_string())
     } else if method == "GET" && target == "/metrics" {
