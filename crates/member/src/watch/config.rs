@@ -48,6 +48,7 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    share: Option<super::share::RawShare>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +65,8 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// `[share]`: sightings shared back (`None` when off, the default).
+    pub share: Option<super::share::ShareConfig>,
 }
 
 impl DataDir {
@@ -138,10 +141,12 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             ))
         })?),
     };
+    let share = super::share::resolve(raw.share, root).map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
         health_listen,
+        share,
     })
 }
 

@@ -23,6 +23,8 @@ use ward_store::Store;
 
 use crate::Global;
 
+mod share;
+
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
 
@@ -105,6 +107,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone())?;
+    let sightings = share::start(&data, &config, store.clone(), stop.clone())?;
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
     let mut alerts = OpenOptions::new()
@@ -141,8 +144,16 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             );
         }
         for f in &mut followed {
-            if let Err(e) = follow_one(f, &index, &*store, &mut alerts, &mut dedup, &health, &stop)
-            {
+            if let Err(e) = follow_one(
+                f,
+                &index,
+                &*store,
+                &mut alerts,
+                &mut dedup,
+                &health,
+                &stop,
+                &sightings,
+            ) {
                 eprintln!("watch: {}: {e:#}", f.path.display());
             }
         }
@@ -172,6 +183,7 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
         Some(a) => println!("  health on http://{a}/healthz"),
         None => println!("  no health address (health_listen not set)"),
     }
+    share::print_config(data, config);
 }
 
 fn intel_loaded(health: &Health, index: &IndicatorIndex) {
@@ -227,6 +239,7 @@ fn follow_one(
     dedup: &mut HashMap<(String, String), Instant>,
     health: &Health,
     stop: &AtomicBool,
+    sightings: &share::Sightings,
 ) -> anyhow::Result<()> {
     if !f.is_open() {
         let saved = Checkpoint::load(store, &f.path)?;
@@ -284,6 +297,7 @@ fn follow_one(
             }
             dedup.insert(key, Instant::now());
             write_alert(alerts, &alert, &machine)?;
+            sightings.record(&alert.indicator_id);
             health.alerts.fetch_add(1, Ordering::Relaxed);
         }
         f.at.save(store, &f.path)?;
