@@ -25,10 +25,7 @@ pub enum QueueError {
     #[error("the share queue in the local store: {0}")]
     Store(String),
     #[error("the share queue's item {id} is not what ward wrote there (discard it with `ward share queue discard {id}`)")]
-    Corrupt {
-        id: u64,
-        source: serde_json::Error,
-    },
+    Corrupt { id: u64, source: serde_json::Error },
     #[error("serializing a queued share")]
     Serialize(#[source] serde_json::Error),
 }

@@ -319,7 +319,11 @@ pub fn preview(prepared: &Prepared, url: &str, dry_run: bool) -> String {
             .get("value")
             .or_else(|| o.get("hashes"))
             .or_else(|| o.get("name"));
-        let _ = writeln!(out, "  {id} {}", shown.map_or(String::new(), Value::to_string));
+        let _ = writeln!(
+            out,
+            "  {id} {}",
+            shown.map_or(String::new(), Value::to_string)
+        );
     }
     out
 }

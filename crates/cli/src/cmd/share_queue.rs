@@ -112,9 +112,7 @@ pub fn run(args: QueueArgs, global: &Global) -> anyhow::Result<ExitCode> {
 /// The item `id`, or an error that says how to see what is queued.
 fn find(store: &dyn Store, id: u64) -> anyhow::Result<QueuedShare> {
     share_queue::get(store, id)?.ok_or_else(|| {
-        anyhow::anyhow!(
-            "share queue: no item {id}; `ward share queue` lists the ids of what waits"
-        )
+        anyhow::anyhow!("share queue: no item {id}; `ward share queue` lists the ids of what waits")
     })
 }
 

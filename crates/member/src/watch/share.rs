@@ -136,9 +136,9 @@ pub fn parse_every(text: &str) -> Result<Duration, String> {
     let t = text.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
-    let n: u64 = number
-        .parse()
-        .map_err(|_| format!("expected a period such as \"1h\", \"15m\" or \"30s\", found \"{text}\""))?;
+    let n: u64 = number.parse().map_err(|_| {
+        format!("expected a period such as \"1h\", \"15m\" or \"30s\", found \"{text}\"")
+    })?;
     let secs = match unit.trim() {
         "" | "s" => n,
         "m" => n.saturating_mul(60),
@@ -151,7 +151,9 @@ pub fn parse_every(text: &str) -> Result<Duration, String> {
         }
     };
     if secs == 0 {
-        return Err(format!("expected a period of at least 1s, found \"{text}\""));
+        return Err(format!(
+            "expected a period of at least 1s, found \"{text}\""
+        ));
     }
     Ok(Duration::from_secs(secs))
 }
@@ -186,7 +188,9 @@ pub fn record_sighting(store: &dyn Store, indicator_id: &str, at: Timestamp) -> 
         },
     };
     let text = serde_json::to_string(&tally).map_err(|e| e.to_string())?;
-    store.set_setting(&key, Some(&text)).map_err(|e| e.to_string())
+    store
+        .set_setting(&key, Some(&text))
+        .map_err(|e| e.to_string())
 }
 
 /// The counts of the period now ending, by indicator id, and a fresh start for the next.

@@ -39,6 +39,11 @@ first lines). A match is appended as one JSON line to the alerts file and said o
 error; the same machine and indicator alert once an hour at most. When `ward import` or \
 `ward pull` brings new intel, the index is rebuilt and swapped within seconds.
 
+With `[share]` in watch.toml (off by default), the indicators that alerted are shared back \
+every period as one bundle of sightings counts (no machine, address or path), scrubbed with \
+your organization profile like `ward share`: queued for `ward share queue approve`, or sent \
+(`mode = \"auto\"`, retried next period on failure).
+
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
 #[derive(Args, Debug)]

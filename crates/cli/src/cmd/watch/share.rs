@@ -61,7 +61,9 @@ pub fn start(
         return Ok(Sightings { inner: None });
     };
     scrubber(data).map_err(|e| anyhow::anyhow!("[share] in watch.toml: {e:#}"))?;
-    share.read_token().map_err(anyhow::Error::msg)?;
+    if share.mode == ShareMode::Auto {
+        share.read_token().map_err(anyhow::Error::msg)?;
+    }
     let counts = Arc::new(Counts {
         store,
         lock: Mutex::new(()),
@@ -111,8 +113,10 @@ pub fn print_config(data: &DataDir, config: &WatchConfig) {
     if let Err(e) = data.require_org_profile() {
         println!("  share: watch will not start: {e}");
     }
-    if let Err(e) = s.read_token() {
-        println!("  share: watch will not start: {e}");
+    if s.mode == ShareMode::Auto {
+        if let Err(e) = s.read_token() {
+            println!("  share: watch will not start: {e}");
+        }
     }
 }
 
@@ -120,9 +124,9 @@ pub fn print_config(data: &DataDir, config: &WatchConfig) {
 fn period_text(d: Duration) -> String {
     let s = d.as_secs();
     match s {
-        _ if s % 86_400 == 0 => format!("{}d", s / 86_400),
-        _ if s % 3600 == 0 => format!("{}h", s / 3600),
-        _ if s % 60 == 0 => format!("{}m", s / 60),
+        _ if s.is_multiple_of(86_400) => format!("{}d", s / 86_400),
+        _ if s.is_multiple_of(3600) => format!("{}h", s / 3600),
+        _ if s.is_multiple_of(60) => format!("{}m", s / 60),
         _ => format!("{s}s"),
     }
 }
@@ -244,7 +248,10 @@ fn send_waiting(store: &dyn Store, share: &ShareConfig) {
         match sent {
             Ok(sent) => {
                 if let Err(e) = share_queue::remove(store, item.id) {
-                    eprintln!("watch: share: item {} was sent but is still queued: {e}", item.id);
+                    eprintln!(
+                        "watch: share: item {} was sent but is still queued: {e}",
+                        item.id
+                    );
                 }
                 eprintln!(
                     "watch: share: sent {} to {}: {}",
