@@ -21,6 +21,7 @@ pub mod journal;
 mod plan;
 pub mod profile;
 pub mod share;
+pub mod share_queue;
 mod vulndata;
 pub mod watch;
 

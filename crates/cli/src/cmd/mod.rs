@@ -14,6 +14,7 @@ pub mod scan;
 pub mod scrub;
 pub mod serve;
 pub mod share;
+pub mod share_queue;
 pub mod update;
 pub mod validate;
 pub mod watch;

@@ -59,6 +59,7 @@ struct RawConfig {
     firewall_lists: Option<super::edl::RawFirewallLists>,
     #[serde(default)]
     syslog: Vec<super::syslog::RawSyslog>,
+    share: Option<super::share::RawShare>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +82,8 @@ pub struct WatchConfig {
     pub firewall_lists: Option<super::edl::FirewallListsConfig>,
     /// Each `[[syslog]]` table: where syslog messages are received.
     pub syslog: Vec<super::syslog::SyslogListen>,
+    /// `[share]`: sightings shared back (`None` when off, the default).
+    pub share: Option<super::share::ShareConfig>,
 }
 
 impl DataDir {
@@ -174,6 +177,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         .map(|section| section.check(root))
         .transpose()
         .map_err(invalid)?;
+    let share = super::share::resolve(raw.share, root).map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
@@ -181,6 +185,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         schedule,
         firewall_lists,
         syslog,
+        share,
     })
 }
 

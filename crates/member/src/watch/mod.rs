@@ -8,6 +8,7 @@ pub mod config;
 pub mod edl;
 pub mod follow;
 pub mod schedule;
+pub mod share;
 pub mod syslog;
 
 pub use config::{WatchConfig, WatchConfigError, WATCH_CONFIG_FILE};

@@ -32,6 +32,7 @@ mod schedule;
 use record::Findings;
 mod edl;
 mod firewall;
+mod share;
 mod syslog;
 
 const LONG_ABOUT: &str = "\
@@ -57,6 +58,10 @@ tls:// with tls_cert and tls_key): RFC 3164 and RFC 5424 messages, octet-counted
 newline-delimited on TCP. Each is matched as `ward scan` matches the line rsyslog would have \
 written for it, so firewall messages alert on the machine they name; the alert adds \
 `syslog_from`, the sender's address.
+With `[share]` in watch.toml (off by default), the indicators that alerted are shared back \
+every period as one bundle of sightings counts (no machine, address or path), scrubbed with \
+your organization profile like `ward share`: queued for `ward share queue approve`, or sent \
+(`mode = \"auto\"`, retried next period on failure).
 
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
@@ -116,6 +121,8 @@ struct Health {
     plan_now: Option<(u8, Arc<AtomicBool>)>,
     /// Each `[[syslog]]` listener's counts.
     syslog: Vec<Arc<syslog::Counts>>,
+    /// Alerts counted for sharing back (`[share]`; counts nothing when it is off).
+    sightings: share::Sightings,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -164,6 +171,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone())?;
+    let sightings = share::start(&data, &config, store.clone(), stop.clone())?;
     let findings = Arc::new(Mutex::new(Findings::new()));
     let journal = ward_member::journal::Journal::new(store.clone());
     // Before each plan, what watch found so far goes to the record the plan reads.
@@ -187,6 +195,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .plan_urgent_score
             .map(|score| (score, scheduler.plan_now)),
         syslog: syslog.counts.clone(),
+        sightings,
         ..Health::default()
     });
     let mut index = Arc::new(loaded.index);
@@ -288,6 +297,7 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
         Some(lists) => println!("  {}", edl::describe(lists)),
         None => println!("  no firewall block lists ([firewall_lists] not set)"),
     }
+    share::print_config(data, config);
 }
 
 /// `ward watch --status`: each scheduled source, when it last ran and succeeded, and why it
@@ -526,6 +536,8 @@ fn alert_once(
     }
     dedup.insert(key, Instant::now());
     write_alert(alerts, alert, &machine, syslog_from)?;
+    // Counted for sharing back (`[share]`), after de-duplication.
+    health.sightings.record(&alert.indicator_id);
     health.alerts.fetch_add(1, Ordering::Relaxed);
     Ok(())
 }
