@@ -71,6 +71,7 @@ enum Command {
     /// The whole story on bundled sample data, in one command
     Demo(cmd::demo::DemoArgs),
     /// Follow logs and alert on known-bad indicators as lines arrive (watch.toml)
+    #[command(long_about = cmd::watch::LONG_ABOUT)]
     Watch(cmd::watch::WatchArgs),
 }
 

@@ -280,7 +280,7 @@ impl Watch {
         let child = Command::new(WARD)
             .arg("--data")
             .arg(data)
-            .args(["watch", "--poll-ms", "100"])
+            .args(["watch", "--foreground", "--poll-ms", "100"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(err))

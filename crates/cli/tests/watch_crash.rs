@@ -30,7 +30,7 @@ fn start(data: &Path, err: &Path) -> Child {
     Command::new(WARD)
         .arg("--data")
         .arg(data)
-        .args(["watch", "--poll-ms", "50"])
+        .args(["watch", "--foreground", "--poll-ms", "50"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::from(fs::File::create(err).unwrap()))

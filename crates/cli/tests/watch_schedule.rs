@@ -78,7 +78,7 @@ impl Watch {
         let child = Command::new(WARD)
             .arg("--data")
             .arg(data)
-            .args(["watch", "--poll-ms", "100"])
+            .args(["watch", "--foreground", "--poll-ms", "100"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(fs::File::create(&stderr).unwrap()))
@@ -399,4 +399,54 @@ fn a_feed_is_downloaded_again_only_when_it_changed_and_failures_back_off() {
     wait_for("the alert on the new address", 20, || {
         alerts(&data).iter().any(|a| a["value"] == "94.156.66.23")
     });
+}
+
+#[test]
+fn messages_are_json_lines_unless_in_the_foreground() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().to_path_buf();
+    let intel_file = data.join("intel.json");
+    fs::write(
+        &intel_file,
+        intel(BAD, "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"),
+    )
+    .unwrap();
+    let out = ward(&data, &["import", intel_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let log = data.join("eve.json");
+    append(&log, &eve("192.0.2.1"));
+    fs::write(data.join("watch.toml"), "[[logs]]\npath = \"eve.json\"\n").unwrap();
+    let stderr = data.join("json.stderr");
+    let mut child = Command::new(WARD)
+        .arg("--data")
+        .arg(&data)
+        .args(["watch", "--poll-ms", "100"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(fs::File::create(&stderr).unwrap()))
+        .spawn()
+        .unwrap();
+    let said = |t: &str| fs::read_to_string(&stderr).is_ok_and(|s| s.contains(t));
+    wait_for("watch to follow the log", 20, || said("watch: following"));
+    append(&log, &eve(BAD));
+    wait_for("the alert", 20, || said("\"level\":\"alert\""));
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    wait_for("watch to stop", 20, || child.try_wait().unwrap().is_some());
+    let text = fs::read_to_string(&stderr).unwrap();
+    let mut levels = Vec::new();
+    for line in text.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(
+            v["time"].as_str().is_some_and(|t| t.ends_with('Z')),
+            "{line}"
+        );
+        assert!(v["msg"].as_str().is_some(), "{line}");
+        levels.push(v["level"].as_str().unwrap().to_string());
+    }
+    assert!(levels.contains(&"info".to_string()), "{text}");
+    assert!(levels.contains(&"alert".to_string()), "{text}");
+    assert!(text.contains("where each file stands is saved"), "{text}");
 }

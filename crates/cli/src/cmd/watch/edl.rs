@@ -114,7 +114,7 @@ pub(crate) fn start(
         .with_context(|| format!("firewall_lists.listen: cannot listen on {}", config.listen))?;
     let bound = listener.local_addr().context("firewall_lists.listen")?;
     let scheme = if tls.is_some() { "https" } else { "http" };
-    eprintln!("watch: firewall lists on {scheme}://{bound}/");
+    say!("watch: firewall lists on {scheme}://{bound}/");
     let server = Arc::new(Server {
         lists: RwLock::new(Arc::new(lists)),
         store: store.clone(),
@@ -170,7 +170,7 @@ fn server_tls(
             key.display()
         )
     })?;
-    eprintln!(
+    say!(
         "watch: firewall lists certificate {} SHA-256 fingerprint {}",
         cert.display(),
         fingerprint(first)
@@ -209,7 +209,7 @@ fn make_self_signed(cert: &Path, key: &Path, listen: SocketAddr) -> anyhow::Resu
         .context("firewall lists: making a self-signed certificate")?;
     write_new(key, made.key_pair.serialize_pem().as_bytes(), 0o600)?;
     write_new(cert, made.cert.pem().as_bytes(), 0o644)?;
-    eprintln!(
+    say!(
         "watch: made a self-signed certificate for the firewall lists: {} (key {})",
         cert.display(),
         key.display()
@@ -317,7 +317,7 @@ fn refresh_lists(server: &Server, data: &DataDir, stop: &AtomicBool) {
                     .zip(&old.served)
                     .any(|(a, b)| a.etag != b.etag);
                 if changed {
-                    eprintln!("watch: firewall lists rendered again (the intel changed)");
+                    say!("watch: firewall lists rendered again (the intel changed)");
                 }
                 if let Ok(mut lists) = server.lists.write() {
                     *lists = Arc::new(new);
@@ -326,7 +326,7 @@ fn refresh_lists(server: &Server, data: &DataDir, stop: &AtomicBool) {
                 rendered = Instant::now();
             }
             Err(e) => {
-                eprintln!("watch: firewall lists not rendered again, the old ones stay: {e:#}")
+                say!("watch: firewall lists not rendered again, the old ones stay: {e:#}")
             }
         }
     }
@@ -451,7 +451,7 @@ fn exchange<S: Read + Write>(
         Head::Request(request) => {
             let response = answer(server, &request);
             if response.status == 401 {
-                eprintln!(
+                say!(
                     "watch: firewall lists: refused {} {} from {peer}: wrong, missing or removed token",
                     request.method,
                     request.target.split('?').next().unwrap_or("")
@@ -556,7 +556,7 @@ fn answer(server: &Server, request: &Request) -> Response {
             return r;
         }
         Err(e) => {
-            eprintln!("watch: firewall lists: reading the tokens: {e}");
+            say!("watch: firewall lists: reading the tokens: {e}");
             return error(503, "the tokens could not be read; try again shortly");
         }
     }

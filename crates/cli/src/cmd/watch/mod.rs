@@ -24,6 +24,15 @@ use ward_store::Store;
 
 use crate::Global;
 
+/// Writes one message of the running service on standard error: a plain line with
+/// `--foreground` or on a terminal, otherwise one JSON line (`time`, `level`, `msg`) for a
+/// journal or a log shipper. Every message of watch goes through it.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::watch::say_line(format_args!($($arg)*))
+    };
+}
+
 mod metrics;
 mod recent;
 mod record;
@@ -35,35 +44,42 @@ mod firewall;
 mod share;
 mod syslog;
 
-const LONG_ABOUT: &str = "\
-Follow logs and alert on known-bad indicators as lines arrive.
+pub(crate) const LONG_ABOUT: &str = "\
+Follow logs and alert on known-bad indicators as lines arrive; keep the intel, the plan and the \
+firewalls' block lists current.
 
-The logs to follow, the syslog listeners, the alerts file and the health address are read \
-from watch.toml in the data folder (`ward watch --check-config` checks it). Each file is followed like `tail -F`: a \
-file already there is read from its end, a file that appears later from its start; a rotation \
-by rename or by truncation is followed. Where each file stands is kept in the local store, so \
-a restart neither repeats alerts nor loses lines.
+Everything is set in watch.toml in the data folder (`ward watch --check-config` checks it and \
+prints an example when it is missing).
 
-Every new line is matched as `ward scan` matches it (the format is told per file from its \
-first lines). A match is appended as one JSON line to the alerts file and said on standard \
-error; the same machine and indicator alert once an hour at most. When `ward import` or \
-`ward pull` brings new intel, the index is rebuilt and swapped within seconds.
+Logs ([[logs]] path): each file is followed like `tail -F`: a file already there is read from \
+its end, a file that appears later from its start; a rotation by rename or by truncation is \
+followed; compressed rotated files are skipped. Where each file stands is kept in the local \
+store, so a restart (even after a crash) neither repeats alerts nor loses lines.
 
-With a [firewall_lists] section, the block lists (`ward export`'s plain-ip, plain-domain and \
-plain-url) are also served over HTTPS to firewalls, each with its own token from `ward watch \
-firewall add NAME` (Palo Alto and FortiGate: HTTP Basic; pfSense/OPNsense: ?token=). The lists \
-follow the intel within seconds; ETag and If-None-Match spare unchanged downloads.
-Syslog can be received too (`[[syslog]] listen = \"udp://0.0.0.0:514\"`, or tcp://, or \
-tls:// with tls_cert and tls_key): RFC 3164 and RFC 5424 messages, octet-counted or \
-newline-delimited on TCP. Each is matched as `ward scan` matches the line rsyslog would have \
-written for it, so firewall messages alert on the machine they name; the alert adds \
-`syslog_from`, the sender's address.
-With `[share]` in watch.toml (off by default), the indicators that alerted are shared back \
-every period as one bundle of sightings counts (no machine, address or path), scrubbed with \
-your organization profile like `ward share`: queued for `ward share queue approve`, or sent \
-(`mode = \"auto\"`, retried next period on failure).
+Syslog ([[syslog]] listen = \"udp://0.0.0.0:514\", or tcp://, or tls:// with tls_cert and \
+tls_key): RFC 3164 and RFC 5424 messages, octet-counted or newline-delimited on TCP, matched as \
+`ward scan` matches the line rsyslog would have written; the alert adds `syslog_from`.
 
-Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
+Alerts: every new line is matched as `ward scan` matches it. A match is one JSON line in the \
+alerts file and a message on standard error; the same machine and indicator alert once an hour \
+at most. What was read and found is written to the record, so `ward report` counts it.
+
+Intel on a schedule ([[pull]], [update], [[feed]]): hub collections pulled, vulnerability data \
+updated, feed files and URLs imported again when they change, each by the same command a person \
+runs, spread at random, retried with a growing delay after failures; `ward watch --status` says \
+when each last succeeded. New intel reaches the index within seconds ([plan]: the plan is \
+written again on its schedule and soon after an urgent alert).
+
+Firewalls ([firewall_lists]): the block lists served over HTTPS, each firewall with its own \
+token from `ward watch firewall add NAME`; ETag and If-None-Match spare unchanged downloads.
+
+Sharing back ([share], off by default): the indicators that alerted, as sightings counts (no \
+machine, address or path), scrubbed with your organization profile, queued for `ward share \
+queue approve` or sent.
+
+Health: GET /healthz and /metrics (Prometheus) on health_listen. Messages are plain lines with \
+--foreground or on a terminal, JSON lines otherwise. Stops on Ctrl-C or SIGTERM, keeping where \
+each file stands.";
 
 #[derive(Args, Debug)]
 #[command(long_about = LONG_ABOUT, after_long_help = "Examples:\n  ward watch --check-config\n  ward watch\n  ward watch firewall add pa-hq")]
@@ -76,7 +92,8 @@ pub struct WatchArgs {
     /// Say when each scheduled source (pull, update, feed, plan) last succeeded, and exit
     #[arg(long, conflicts_with = "check_config")]
     pub status: bool,
-    /// Run in the foreground with messages on standard error (the only mode for now)
+    /// Messages as plain lines on standard error (the default on a terminal); without it,
+    /// and not on a terminal, each message is one JSON line (time, level, msg)
     #[arg(long)]
     pub foreground: bool,
     /// How often each file is checked for new lines, in milliseconds
@@ -100,6 +117,39 @@ const RESCAN_EVERY: Duration = Duration::from_secs(2);
 const INTEL_EVERY: Duration = Duration::from_secs(2);
 /// The same (machine, indicator) alerts once per this long.
 const DEDUP_WINDOW: Duration = Duration::from_secs(3600);
+
+/// True when messages are JSON lines (see `say!`).
+static JSON_LOGS: AtomicBool = AtomicBool::new(false);
+
+/// One message, as `say!` writes it.
+pub(crate) fn say_line(args: std::fmt::Arguments<'_>) {
+    let text = args.to_string();
+    if JSON_LOGS.load(Ordering::Relaxed) {
+        let line = serde_json::json!({
+            "time": ward_member::journal::now().to_string(),
+            "level": level_of(&text),
+            "msg": text,
+        });
+        eprintln!("{line}");
+    } else {
+        eprintln!("{text}");
+    }
+}
+
+/// The level of a message, from what it says: an alert, a failure, or news.
+fn level_of(text: &str) -> &'static str {
+    let lower = text.to_ascii_lowercase();
+    if text.starts_with("ALERT ") {
+        "alert"
+    } else if ["failed", "could not", "cannot", "refused", "error"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        "warn"
+    } else {
+        "info"
+    }
+}
 
 /// What `/healthz` and `/metrics` report, and what the follower shares with the scheduler.
 #[derive(Default)]
@@ -129,6 +179,11 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(WatchCommand::Firewall(command)) = args.command {
         return firewall::run(command, global);
     }
+    use std::io::IsTerminal;
+    JSON_LOGS.store(
+        !args.foreground && !std::io::stderr().is_terminal(),
+        Ordering::Relaxed,
+    );
     let data = DataDir::new(&global.data);
     let config = data.watch_config()?;
     if args.check_config {
@@ -156,7 +211,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         // With intel on its way from the schedule, watch starts empty and loads it as it
         // arrives; without, there is nothing to match and that is said.
         Err(ward_member::MemberError::NoIndicators { .. }) if fetches_intel => {
-            eprintln!("watch: no intel yet; the scheduled pulls and feeds will bring it");
+            say!("watch: no intel yet; the scheduled pulls and feeds will bring it");
             ward_member::LoadedIndex {
                 index: ward_detect::IndexBuilder::new(ward_detect::BuildOptions::default())
                     .finish()
@@ -167,7 +222,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     for note in &loaded.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone())?;
@@ -200,7 +255,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     });
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
-    eprintln!(
+    say!(
         "watch: {} indicator(s) loaded; alerts go to {}",
         index.stats().indicators,
         config.alerts_file.display()
@@ -209,7 +264,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let listener = TcpListener::bind(addr)
             .with_context(|| format!("health_listen: cannot listen on {addr}"))?;
         let bound = listener.local_addr().context("health_listen")?;
-        eprintln!("watch: health on http://{bound}/healthz");
+        say!("watch: health on http://{bound}/healthz");
         let health = health.clone();
         std::thread::spawn(move || serve_health(&listener, &health));
     }
@@ -247,7 +302,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if let Ok(new) = intel.try_recv() {
             index = new;
             intel_loaded(&health, &index);
-            eprintln!(
+            say!(
                 "watch: intel changed, {} indicator(s) loaded",
                 index.stats().indicators
             );
@@ -255,12 +310,12 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         for f in &mut followed {
             if let Err(e) = follow_one(f, &index, &*store, &mut alerts, &mut dedup, &health, &stop)
             {
-                eprintln!("watch: {}: {e:#}", f.path.display());
+                say!("watch: {}: {e:#}", f.path.display());
             }
         }
         write_findings(&findings, &journal, false);
         if let Err(e) = syslog.process(&index, &mut alerts, &mut dedup, &health) {
-            eprintln!("watch: {e:#}");
+            say!("watch: {e:#}");
         }
         syslog.wait(poll, &stop);
     }
@@ -273,7 +328,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     alerts.flush().context("alerts file")?;
     write_findings(&findings, &journal, true);
-    eprintln!("watch: stopped; where each file stands is saved");
+    say!("watch: stopped; where each file stands is saved");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -387,9 +442,9 @@ fn drop_gone_files(followed: &mut Vec<Followed>, store: &dyn Store) {
         }
         // A named file not there yet was never opened: nothing to forget.
         if f.is_open() {
-            eprintln!("watch: {} is gone; no longer followed", f.path.display());
+            say!("watch: {} is gone; no longer followed", f.path.display());
             if let Err(e) = Checkpoint::forget(store, &f.path) {
-                eprintln!("watch: {}: {e}", f.path.display());
+                say!("watch: {}: {e}", f.path.display());
             }
         }
         false
@@ -420,7 +475,7 @@ fn follow_one(
         if first_time {
             f.at.save(store, &f.path)?;
         }
-        eprintln!(
+        say!(
             "watch: following {} from line {}",
             f.path.display(),
             f.at.line + 1
@@ -431,7 +486,7 @@ fn follow_one(
             break;
         };
         if batch.rotated {
-            eprintln!(
+            say!(
                 "watch: {} was rotated; reading the new file from its start",
                 f.path.display()
             );
@@ -511,7 +566,7 @@ fn found_in_batch(
 fn write_findings(findings: &Mutex<Findings>, journal: &ward_member::journal::Journal, now: bool) {
     if let Ok(mut f) = findings.lock() {
         if let Err(e) = f.write(journal, now) {
-            eprintln!("watch: the record of what was read could not be written: {e}");
+            say!("watch: the record of what was read could not be written: {e}");
         }
     }
 }
@@ -565,9 +620,12 @@ fn write_alert(
         .score
         .map(|s| format!(", score {s}"))
         .unwrap_or_default();
-    eprintln!(
+    say!(
         "ALERT {}:{}{score}: {} Now: find {machine} and check it; block {} at the firewall.",
-        alert.file, alert.line, alert.sentence, alert.value
+        alert.file,
+        alert.line,
+        alert.sentence,
+        alert.value
     );
     Ok(())
 }
@@ -652,7 +710,7 @@ fn spawn_intel_watcher(
                     }
                 }
                 Err(e) => {
-                    eprintln!("watch: the new intel could not be loaded, keeping the old: {e}")
+                    say!("watch: the new intel could not be loaded, keeping the old: {e}")
                 }
             }
         }

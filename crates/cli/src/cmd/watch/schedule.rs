@@ -134,12 +134,12 @@ impl Runner {
         let at = ward_member::journal::now().to_string();
         match self.job(&source.job, &mut st) {
             Ok(summary) => {
-                eprintln!("watch: {}: {summary}", source.key);
+                say!("watch: {}: {summary}", source.key);
                 st.succeeded(&at, summary);
             }
             Err(e) => {
                 let wait = next_wait(source.every, st.failures + 1, 0.0);
-                eprintln!(
+                say!(
                     "watch: {}: failed: {e}; trying again in about {}",
                     source.key,
                     human(wait)
@@ -148,7 +148,7 @@ impl Runner {
             }
         }
         if let Err(e) = st.save(&*self.store, &source.key) {
-            eprintln!("watch: {}: the status could not be saved: {e}", source.key);
+            say!("watch: {}: the status could not be saved: {e}", source.key);
         }
         if let Ok(mut all) = self.status.lock() {
             if let Some(slot) = all.iter_mut().find(|(k, _)| *k == source.key) {

@@ -44,7 +44,7 @@ impl Sightings {
         let _held = counts.lock.lock();
         let now = ward_member::journal::now();
         if let Err(e) = record_sighting(&*counts.store, indicator_id, now) {
-            eprintln!("watch: share: the sighting of {indicator_id} could not be counted: {e}");
+            say!("watch: share: the sighting of {indicator_id} could not be counted: {e}");
         }
     }
 }
@@ -69,7 +69,7 @@ pub fn start(
         store,
         lock: Mutex::new(()),
     });
-    eprintln!(
+    say!(
         "watch: sightings are {} every {} for {} collection {}",
         if share.mode == ShareMode::Auto {
             "shared"
@@ -166,7 +166,7 @@ fn queue_period(data: &DataDir, share: &ShareConfig, counts: &Counts) {
     let scrubber = match scrubber(data) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("watch: share: nothing shared this period, the counts are kept: {e:#}");
+            say!("watch: share: nothing shared this period, the counts are kept: {e:#}");
             return;
         }
     };
@@ -175,7 +175,7 @@ fn queue_period(data: &DataDir, share: &ShareConfig, counts: &Counts) {
         match take_sightings(&*counts.store) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("watch: share: the sightings counts could not be read: {e}");
+                say!("watch: share: the sightings counts could not be read: {e}");
                 return;
             }
         }
@@ -203,11 +203,11 @@ fn queue_period(data: &DataDir, share: &ShareConfig, counts: &Counts) {
         .and_then(|p| queued_share(&p, &dest, origin))
         .and_then(|item| Ok(share_queue::enqueue(&*counts.store, item)?));
     match queued {
-        Ok(id) if origin == Origin::Manual => eprintln!(
+        Ok(id) if origin == Origin::Manual => say!(
             "watch: share: {what} queued as {id}; `ward share queue show {id}` shows it, `ward share queue approve {id}` sends it"
         ),
         Ok(_) => {}
-        Err(e) => eprintln!("watch: share: {what} could not be queued: {e:#}"),
+        Err(e) => say!("watch: share: {what} could not be queued: {e:#}"),
     }
 }
 
@@ -217,7 +217,7 @@ fn send_waiting(store: &dyn Store, share: &ShareConfig) {
     let items = match share_queue::list(store) {
         Ok(items) => items,
         Err(e) => {
-            eprintln!("watch: share: {e}");
+            say!("watch: share: {e}");
             return;
         }
     };
@@ -231,7 +231,7 @@ fn send_waiting(store: &dyn Store, share: &ShareConfig) {
     let token = match share.read_token() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
+            say!(
                 "watch: share: {} item(s) not sent, tried again next period: {e}",
                 waiting.len()
             );
@@ -249,21 +249,22 @@ fn send_waiting(store: &dyn Store, share: &ShareConfig) {
         match sent {
             Ok(sent) => {
                 if let Err(e) = share_queue::remove(store, item.id) {
-                    eprintln!(
+                    say!(
                         "watch: share: item {} was sent but is still queued: {e}",
                         item.id
                     );
                 }
-                eprintln!(
+                say!(
                     "watch: share: sent {} to {}: {}",
                     item.what,
                     dest.objects_url(),
                     sent.summary()
                 );
             }
-            Err(e) => eprintln!(
+            Err(e) => say!(
                 "watch: share: {} (queue item {}) not sent, tried again next period: {e:#}",
-                item.what, item.id
+                item.what,
+                item.id
             ),
         }
     }

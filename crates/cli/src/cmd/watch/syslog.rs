@@ -154,7 +154,7 @@ pub fn start(listeners: &[SyslogListen]) -> anyhow::Result<Syslog> {
             }
         };
         let c = Arc::new(Counts::new(l.url(bound)));
-        eprintln!("watch: syslog on {}", c.listen);
+        say!("watch: syslog on {}", c.listen);
         counts.push(c.clone());
         std::thread::Builder::new()
             .name(format!("syslog-{n}"))
