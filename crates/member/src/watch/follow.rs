@@ -94,7 +94,16 @@ pub struct Followed {
     pub header_lines: u64,
     header_reader: Option<LineReader>,
     rotated: bool,
+    /// The last bytes before the offset as they were read: when the file no longer has them
+    /// there, it was truncated and written again (copytruncate), even if it has since grown
+    /// past the offset.
+    mark: Vec<u8>,
 }
+
+/// Bytes kept in [`Followed::mark`]: the whole last line or more, whose time or addresses
+/// tell it from the line a rewritten file has there (templated lines often end alike, so a
+/// short tail would not).
+const MARK_BYTES: u64 = 4096;
 
 impl Followed {
     pub fn new(path: PathBuf, start_at_end: bool) -> Followed {
@@ -108,6 +117,7 @@ impl Followed {
             header_lines: 0,
             header_reader: None,
             rotated: false,
+            mark: Vec::new(),
         }
     }
 
@@ -148,6 +158,7 @@ impl Followed {
             // Started inside the file: the lines before tell the line numbers and headers.
             self.read_prefix()?;
         }
+        self.mark = self.bytes_before_offset()?;
         Ok(true)
     }
 
@@ -238,6 +249,10 @@ impl Followed {
         if self.file.is_none() && !self.open(None)? {
             return Ok(None);
         }
+        if self.bytes_before_offset()? != self.mark {
+            // Truncated and written again since the last read: read from the start.
+            self.from_start();
+        }
         if let Some(lines) = self.read_lines(max, false)? {
             return Ok(Some(lines));
         }
@@ -263,13 +278,34 @@ impl Followed {
             return self.read_lines(max, false);
         }
         if meta.len() < self.at.offset {
-            self.at.offset = 0;
-            self.at.line = 0;
-            self.rotated = true;
-            self.reset_reading();
+            self.from_start();
             return self.read_lines(max, false);
         }
         Ok(None)
+    }
+
+    /// After a truncation: the file is read again from its start.
+    fn from_start(&mut self) {
+        self.at.offset = 0;
+        self.at.line = 0;
+        self.rotated = true;
+        self.mark.clear();
+        self.reset_reading();
+    }
+
+    /// The (at most [`MARK_BYTES`]) bytes of the open file just before the offset, as they
+    /// are now; fewer when the file is shorter.
+    fn bytes_before_offset(&mut self) -> std::io::Result<Vec<u8>> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(Vec::new());
+        };
+        let start = self.at.offset.saturating_sub(MARK_BYTES);
+        file.seek(SeekFrom::Start(start))?;
+        let mut out = Vec::with_capacity(MARK_BYTES as usize);
+        file.by_ref()
+            .take(self.at.offset - start)
+            .read_to_end(&mut out)?;
+        Ok(out)
     }
 
     /// Reads complete lines from the offset; with `to_end`, a last line without its line
@@ -299,6 +335,13 @@ impl Followed {
         let before = self.at.line;
         self.at.offset += end as u64;
         self.at.line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
+        // The mark is the end of what was just read (with the earlier mark before it when
+        // the read was shorter than the mark).
+        let mut mark = std::mem::take(&mut self.mark);
+        mark.extend_from_slice(&bytes);
+        let keep = mark.len().saturating_sub(MARK_BYTES as usize);
+        mark.drain(..keep);
+        self.mark = mark;
         self.note_headers(&bytes);
         Ok(Some(self.finish(bytes, before)))
     }
