@@ -48,6 +48,10 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    email: Option<super::notify::RawEmail>,
+    #[serde(default)]
+    webhook: Vec<super::notify::RawWebhook>,
+    notify: Option<super::notify::RawNotify>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +68,8 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// `[email]`, `[[webhook]]` and `[notify]`: who is told about alerts, and how.
+    pub notify: super::notify::NotifyConfig,
 }
 
 impl DataDir {
@@ -138,10 +144,21 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             ))
         })?),
     };
+    let notify = super::notify::check(
+        super::notify::RawSections {
+            email: raw.email,
+            webhooks: raw.webhook,
+            notify: raw.notify,
+            text,
+        },
+        root,
+    )
+    .map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
         health_listen,
+        notify,
     })
 }
 

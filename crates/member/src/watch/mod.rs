@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod follow;
+pub mod notify;
 
 pub use config::{WatchConfig, WatchConfigError, WATCH_CONFIG_FILE};
 pub use follow::{Checkpoint, Followed, NewLines, CHECKPOINT_PREFIX};

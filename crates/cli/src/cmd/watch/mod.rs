@@ -23,6 +23,9 @@ use ward_store::Store;
 
 use crate::Global;
 
+mod notify;
+use notify::{Notifier, NotifyStats};
+
 const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive.
 
@@ -51,6 +54,10 @@ pub struct WatchArgs {
     /// How often each file is checked for new lines, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(50..=10_000))]
     pub poll_ms: u64,
+    /// Tests only: send the notification digest every SECS seconds instead of daily at
+    /// `digest_at`, so a test need not wait for the clock.
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub digest_every: Option<u64>,
 }
 
 /// Bytes read from a file per batch: bounds memory whatever a file's backlog.
@@ -70,6 +77,7 @@ struct Health {
     alerts: AtomicU64,
     indicators: AtomicU64,
     last_intel_load: Mutex<String>,
+    notify: Arc<NotifyStats>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -87,7 +95,19 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for note in &loaded.notes {
         eprintln!("note: {note}");
     }
-    let health = Arc::new(Health::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    let digest_every = args.digest_every.map(Duration::from_secs);
+    let notifier = Notifier::start(
+        &data,
+        store.clone(),
+        &config.notify,
+        digest_every,
+        stop.clone(),
+    )?;
+    let health = Arc::new(Health {
+        notify: notifier.stats.clone(),
+        ..Health::default()
+    });
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
     eprintln!(
@@ -103,7 +123,6 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let health = health.clone();
         std::thread::spawn(move || serve_health(&listener, &health));
     }
-    let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone())?;
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
@@ -141,8 +160,16 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             );
         }
         for f in &mut followed {
-            if let Err(e) = follow_one(f, &index, &*store, &mut alerts, &mut dedup, &health, &stop)
-            {
+            if let Err(e) = follow_one(
+                f,
+                &index,
+                &*store,
+                &mut alerts,
+                &mut dedup,
+                &health,
+                &stop,
+                &notifier,
+            ) {
                 eprintln!("watch: {}: {e:#}", f.path.display());
             }
         }
@@ -171,6 +198,9 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     match config.health_listen {
         Some(a) => println!("  health on http://{a}/healthz"),
         None => println!("  no health address (health_listen not set)"),
+    }
+    for line in notify::describe(&config.notify) {
+        println!("  {line}");
     }
 }
 
@@ -227,6 +257,7 @@ fn follow_one(
     dedup: &mut HashMap<(String, String), Instant>,
     health: &Health,
     stop: &AtomicBool,
+    notifier: &Notifier,
 ) -> anyhow::Result<()> {
     if !f.is_open() {
         let saved = Checkpoint::load(store, &f.path)?;
@@ -284,6 +315,7 @@ fn follow_one(
             }
             dedup.insert(key, Instant::now());
             write_alert(alerts, &alert, &machine)?;
+            notifier.alert(&alert, &machine);
             health.alerts.fetch_add(1, Ordering::Relaxed);
         }
         f.at.save(store, &f.path)?;
@@ -422,6 +454,7 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             .lock()
             .map(|t| t.clone())
             .unwrap_or_default();
+        let (notify_sent, notify_failed) = health.notify.json();
         let body = serde_json::json!({
             "status": "ok",
             "files_followed": health.files.load(Ordering::Relaxed),
@@ -429,6 +462,8 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             "alerts": health.alerts.load(Ordering::Relaxed),
             "indicators": health.indicators.load(Ordering::Relaxed),
             "last_intel_load": last,
+            "notify_sent": notify_sent,
+            "notify_failed": notify_failed,
         });
         ("200 OK", body.to_string())
     } else {
