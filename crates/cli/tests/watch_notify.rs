@@ -275,6 +275,9 @@ fn alerts_and_the_weekly_plan_are_emailed_over_starttls_with_a_login() {
     });
     let plan = &smtp.with_subject("this week's plan")[0];
     assert!(plan.contains("To: it@clinic.example"), "{plan}");
+    // The same Markdown `ward report --format md` prints.
+    assert!(plan.contains("# Weekly security plan for"), "{plan}");
+    assert!(plan.contains("## What ward checked"), "{plan}");
 
     let sent_at = Instant::now();
     append(&s.log, &eve("10.0.0.2", SURE));
@@ -481,6 +484,26 @@ fn webhooks_in_three_shapes_with_the_hourly_limit_and_the_digest() {
     wait_for("both posts to be counted", || {
         watch.healthz()["notify_sent"]["webhook[0]"] == 2
     });
+
+    // Stopped before the next digest: what waits for it is sent on the way out, not lost.
+    let mut watch = watch;
+    let before = watch.lines_read();
+    append(&s.log, &eve("10.0.0.6", WEAK));
+    wait_for("the weak line", || watch.lines_read() > before);
+    let sent = Command::new("kill")
+        .args(["-TERM", &watch.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    wait_for("watch to stop", || {
+        watch.child.try_wait().unwrap().is_some()
+    });
+    let last = posted(&posts, "/json").pop().unwrap().1;
+    assert_eq!(last["digest"], true, "{last}");
+    assert_eq!(
+        last["below_urgent_score"][0]["machine"], "10.0.0.6",
+        "{last}"
+    );
 }
 
 #[test]

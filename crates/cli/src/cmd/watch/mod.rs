@@ -183,6 +183,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     alerts.flush().context("alerts file")?;
+    notifier.finish(Duration::from_secs(5));
     eprintln!("watch: stopped; where each file stands is saved");
     Ok(ExitCode::SUCCESS)
 }

@@ -73,6 +73,7 @@ impl NotifyStats {
 pub struct Notifier {
     tx: Option<SyncSender<AlertNote>>,
     pub stats: Arc<NotifyStats>,
+    delivery: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Notifier {
@@ -88,7 +89,11 @@ impl Notifier {
     ) -> anyhow::Result<Notifier> {
         let stats = Arc::new(NotifyStats::default());
         if config.is_empty() {
-            return Ok(Notifier { tx: None, stats });
+            return Ok(Notifier {
+                tx: None,
+                stats,
+                delivery: None,
+            });
         }
         let mut channels = Vec::new();
         if let Some(e) = &config.email {
@@ -126,11 +131,28 @@ impl Notifier {
             stats: stats.clone(),
         };
         delivery.schedule_digest();
-        std::thread::spawn(move || delivery.run(&rx, &stop));
+        let handle = std::thread::spawn(move || delivery.run(&rx, &stop));
         Ok(Notifier {
             tx: Some(tx),
             stats,
+            delivery: Some(handle),
         })
+    }
+
+    /// On stop: gives the delivery thread up to `grace` to send what waits (the digest's
+    /// alerts included), so a restart loses as little as possible.
+    pub fn finish(mut self, grace: Duration) {
+        self.tx = None;
+        let Some(handle) = self.delivery.take() else {
+            return;
+        };
+        let until = Instant::now() + grace;
+        while !handle.is_finished() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !handle.is_finished() {
+            eprintln!("watch: some notifications could not be sent before stopping; the alerts are in the alerts file");
+        }
     }
 
     /// Hands one alert to the delivery thread; never blocks.
@@ -502,7 +524,7 @@ impl Delivery {
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Disconnected) => break,
             }
             if self.next_digest.is_some_and(|t| Instant::now() >= t) {
                 self.send_digests();
@@ -513,6 +535,17 @@ impl Delivery {
             for c in &mut self.channels {
                 c.flush(&self.stats, store.as_deref());
             }
+        }
+        // Stopping: what waited for the digest goes now rather than be lost, and every
+        // channel gets one more try whatever its pause.
+        while let Ok(more) = rx.try_recv() {
+            self.dispatch(&more);
+        }
+        self.send_digests();
+        let store = self.weekly.as_ref().map(|w| w.store.clone());
+        for c in &mut self.channels {
+            c.next_try = Instant::now();
+            c.flush(&self.stats, store.as_deref());
         }
     }
 
