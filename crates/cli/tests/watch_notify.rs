@@ -530,7 +530,16 @@ fn check_config_refuses_a_password_and_names_the_channels() {
     fs::write(s.data.join("watch.toml"), toml).unwrap();
     let out = ward_testkit::run(Path::new(WARD), &s.data, &["watch", "--check-config"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the password file is missing: {out:?}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("email.password_file") && err.contains("pw"),
+        "{err}"
+    );
     assert!(
         text.contains("e-mail to it@clinic.example through smtp.clinic.example:587 with STARTTLS"),
         "{text}"
@@ -547,4 +556,8 @@ fn check_config_refuses_a_password_and_names_the_channels() {
         !text.contains("secret/path"),
         "a webhook's secret path is not printed: {text}"
     );
+
+    fs::write(s.data.join("pw"), "secret\n").unwrap();
+    let out = ward_testkit::run(Path::new(WARD), &s.data, &["watch", "--check-config"]);
+    assert!(out.status.success(), "{out:?}");
 }

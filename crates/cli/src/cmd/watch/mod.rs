@@ -40,6 +40,12 @@ first lines). A match is appended as one JSON line to the alerts file and said o
 error; the same machine and indicator alert once an hour at most. When `ward import` or \
 `ward pull` brings new intel, the index is rebuilt and swapped within seconds.
 
+With [email] or [[webhook]] in watch.toml, alerts are also e-mailed or posted (Teams, Slack, \
+JSON): at once when the indicator scores at least [notify] urgent_score, at most \
+max_per_hour per channel, and the rest in a daily digest at digest_at. A server that is down \
+is retried; /healthz counts notify_sent and notify_failed per channel. [email] weekly_plan \
+sends this week's plan once a week.
+
 Stops on Ctrl-C or SIGTERM, keeping where each file stands.";
 
 #[derive(Args, Debug)]
@@ -85,6 +91,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let config = data.watch_config()?;
     if args.check_config {
         print_config(&data, &config);
+        notify::check_files(&config.notify)?;
         return Ok(ExitCode::SUCCESS);
     }
     if global.database.is_some() {

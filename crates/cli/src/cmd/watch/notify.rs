@@ -610,6 +610,18 @@ impl Delivery {
     }
 }
 
+/// For `--check-config`: reads the password and token files and the CA certificate as a
+/// start would, so a missing file is found before the service is started.
+pub fn check_files(config: &NotifyConfig) -> anyhow::Result<()> {
+    if let Some(e) = &config.email {
+        email_sender(e)?;
+    }
+    for w in &config.webhooks {
+        webhook_sender(w)?;
+    }
+    Ok(())
+}
+
 /// What `--check-config` says about notifications.
 pub fn describe(config: &NotifyConfig) -> Vec<String> {
     let mut out = Vec::new();
