@@ -83,7 +83,7 @@ struct Health {
     alerts: AtomicU64,
     indicators: AtomicU64,
     last_intel_load: Mutex<String>,
-    notify: Arc<NotifyStats>,
+    notify: std::sync::OnceLock<Arc<NotifyStats>>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -102,19 +102,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for note in &loaded.notes {
         eprintln!("note: {note}");
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let digest_every = args.digest_every.map(Duration::from_secs);
-    let notifier = Notifier::start(
-        &data,
-        store.clone(),
-        &config.notify,
-        digest_every,
-        stop.clone(),
-    )?;
-    let health = Arc::new(Health {
-        notify: notifier.stats.clone(),
-        ..Health::default()
-    });
+    let health = Arc::new(Health::default());
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
     eprintln!(
@@ -130,6 +118,16 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let health = health.clone();
         std::thread::spawn(move || serve_health(&listener, &health));
     }
+    let stop = Arc::new(AtomicBool::new(false));
+    let digest_every = args.digest_every.map(Duration::from_secs);
+    let notifier = Notifier::start(
+        &data,
+        store.clone(),
+        &config.notify,
+        digest_every,
+        stop.clone(),
+    )?;
+    let _ = health.notify.set(notifier.stats.clone());
     watch_signals(stop.clone())?;
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
@@ -462,7 +460,8 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             .lock()
             .map(|t| t.clone())
             .unwrap_or_default();
-        let (notify_sent, notify_failed) = health.notify.json();
+        let (notify_sent, notify_failed) =
+            health.notify.get().map(|n| n.json()).unwrap_or_default();
         let body = serde_json::json!({
             "status": "ok",
             "files_followed": health.files.load(Ordering::Relaxed),
