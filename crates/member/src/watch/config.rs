@@ -60,6 +60,10 @@ struct RawConfig {
     #[serde(default)]
     syslog: Vec<super::syslog::RawSyslog>,
     share: Option<super::share::RawShare>,
+    email: Option<super::notify::RawEmail>,
+    #[serde(default)]
+    webhook: Vec<super::notify::RawWebhook>,
+    notify: Option<super::notify::RawNotify>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +88,8 @@ pub struct WatchConfig {
     pub syslog: Vec<super::syslog::SyslogListen>,
     /// `[share]`: sightings shared back (`None` when off, the default).
     pub share: Option<super::share::ShareConfig>,
+    /// `[email]`, `[[webhook]]` and `[notify]`: who is told about alerts, and how.
+    pub notify: super::notify::NotifyConfig,
 }
 
 impl DataDir {
@@ -178,6 +184,16 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         .transpose()
         .map_err(invalid)?;
     let share = super::share::resolve(raw.share, root).map_err(invalid)?;
+    let notify = super::notify::check(
+        super::notify::RawSections {
+            email: raw.email,
+            webhooks: raw.webhook,
+            notify: raw.notify,
+            text,
+        },
+        root,
+    )
+    .map_err(invalid)?;
     Ok(WatchConfig {
         logs,
         alerts_file,
@@ -186,6 +202,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         firewall_lists,
         syslog,
         share,
+        notify,
     })
 }
 

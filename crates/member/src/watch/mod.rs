@@ -7,6 +7,7 @@
 pub mod config;
 pub mod edl;
 pub mod follow;
+pub mod notify;
 pub mod schedule;
 pub mod share;
 pub mod syslog;

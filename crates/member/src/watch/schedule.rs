@@ -134,8 +134,9 @@ const PULL_EVERY: Duration = Duration::from_secs(3600);
 const UPDATE_EVERY: Duration = Duration::from_secs(24 * 3600);
 const FEED_EVERY: Duration = Duration::from_secs(6 * 3600);
 const PLAN_EVERY: Duration = Duration::from_secs(24 * 3600);
-/// The default score at which an alert brings the plan forward (scores run 0–100).
-const PLAN_URGENT_SCORE: u8 = 70;
+/// The default score at which an alert brings the plan forward (scores run 0–100 and decay
+/// with age; 20 is where `ward export` puts an indicator on block lists, as for notifications).
+const PLAN_URGENT_SCORE: u8 = 20;
 const PLAN_URGENT_DELAY: Duration = Duration::from_secs(60);
 
 /// Checks the schedule sections; `Err` is one line naming the key and what was expected.

@@ -33,16 +33,18 @@ macro_rules! say {
     };
 }
 
+mod edl;
+mod firewall;
 mod metrics;
+mod notify;
 mod recent;
 mod record;
 mod schedule;
-
-use record::Findings;
-mod edl;
-mod firewall;
 mod share;
 mod syslog;
+
+use notify::{Notifier, NotifyStats};
+use record::Findings;
 
 pub(crate) const LONG_ABOUT: &str = "\
 Follow logs and alert on known-bad indicators as lines arrive; keep the intel, the plan and the \
@@ -73,6 +75,11 @@ written again on its schedule and soon after an urgent alert).
 Firewalls ([firewall_lists]): the block lists served over HTTPS, each firewall with its own \
 token from `ward watch firewall add NAME`; ETag and If-None-Match spare unchanged downloads.
 
+E-mail and chat ([email], [[webhook]], [notify]): alerts e-mailed or posted (Teams, Slack, \
+JSON) at once when the indicator scores at least urgent_score, at most max_per_hour per \
+channel, the rest in a daily digest at digest_at; a server that is down is retried; [email] \
+weekly_plan sends this week's plan once a week.
+
 Sharing back ([share], off by default): the indicators that alerted, as sightings counts (no \
 machine, address or path), scrubbed with your organization profile, queued for `ward share \
 queue approve` or sent.
@@ -99,6 +106,10 @@ pub struct WatchArgs {
     /// How often each file is checked for new lines, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 500, value_parser = clap::value_parser!(u64).range(50..=10_000))]
     pub poll_ms: u64,
+    /// Tests only: send the notification digest every SECS seconds instead of daily at
+    /// `digest_at`, so a test need not wait for the clock.
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub digest_every: Option<u64>,
 }
 
 /// `ward watch` alone runs the service; these manage what it serves.
@@ -173,6 +184,9 @@ struct Health {
     syslog: Vec<Arc<syslog::Counts>>,
     /// Alerts counted for sharing back (`[share]`; counts nothing when it is off).
     sightings: share::Sightings,
+    notify: std::sync::OnceLock<Arc<NotifyStats>>,
+    /// Hands alerts to the e-mail and webhook delivery thread (`None` once stopped).
+    notifier: Mutex<Option<Notifier>>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -189,6 +203,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if args.check_config {
         syslog::check_files(&config.syslog)?;
         print_config(&data, &config);
+        notify::check_files(&config.notify)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.status {
@@ -226,6 +241,15 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(stop.clone())?;
+    let digest_every = args.digest_every.map(Duration::from_secs);
+    let notifier = Notifier::start(
+        &data,
+        store.clone(),
+        &config.notify,
+        digest_every,
+        stop.clone(),
+    )?;
+    let notify_stats = notifier.stats.clone();
     let sightings = share::start(&data, &config, store.clone(), stop.clone())?;
     let findings = Arc::new(Mutex::new(Findings::new()));
     let journal = ward_member::journal::Journal::new(store.clone());
@@ -251,6 +275,8 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .map(|score| (score, scheduler.plan_now)),
         syslog: syslog.counts.clone(),
         sightings,
+        notify: std::sync::OnceLock::from(notify_stats),
+        notifier: Mutex::new(Some(notifier)),
         ..Health::default()
     });
     let mut index = Arc::new(loaded.index);
@@ -328,6 +354,11 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     alerts.flush().context("alerts file")?;
     write_findings(&findings, &journal, true);
+    // What waits for the digest is sent now, within a few seconds.
+    let notifier = health.notifier.lock().ok().and_then(|mut n| n.take());
+    if let Some(notifier) = notifier {
+        notifier.finish(Duration::from_secs(5));
+    }
     say!("watch: stopped; where each file stands is saved");
     Ok(ExitCode::SUCCESS)
 }
@@ -351,6 +382,9 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     match &config.firewall_lists {
         Some(lists) => println!("  {}", edl::describe(lists)),
         None => println!("  no firewall block lists ([firewall_lists] not set)"),
+    }
+    for line in notify::describe(&config.notify) {
+        println!("  {line}");
     }
     share::print_config(data, config);
 }
@@ -591,8 +625,14 @@ fn alert_once(
     }
     dedup.insert(key, Instant::now());
     write_alert(alerts, alert, &machine, syslog_from)?;
-    // Counted for sharing back (`[share]`), after de-duplication.
+    // Counted for sharing back (`[share]`), after de-duplication, and handed to the e-mail
+    // and webhook delivery (never waits).
     health.sightings.record(&alert.indicator_id);
+    if let Ok(notifier) = health.notifier.lock() {
+        if let Some(n) = notifier.as_ref() {
+            n.alert(alert, &machine);
+        }
+    }
     health.alerts.fetch_add(1, Ordering::Relaxed);
     Ok(())
 }
@@ -757,6 +797,8 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
                 })
             })
             .collect();
+        let (notify_sent, notify_failed) =
+            health.notify.get().map(|n| n.json()).unwrap_or_default();
         let body = serde_json::json!({
             "status": "ok",
             "files_followed": health.files.load(Ordering::Relaxed),
@@ -766,6 +808,8 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
             "last_intel_load": last,
             "sources": sources,
             "syslog": syslog::health_json(&health.syslog),
+            "notify_sent": notify_sent,
+            "notify_failed": notify_failed,
         });
         ("200 OK", "application/json", body.to_string())
     } else if method == "GET" && target == "/metrics" {

@@ -1,0 +1,697 @@
+//! Telling people about alerts: e-mail (SMTP through lettre, on rustls + ring) and webhooks
+//! (JSON, Teams, Slack through ureq). The follower hands each alert to a bounded channel
+//! and never waits; one delivery thread decides (urgent now, or the daily digest; the
+//! hourly limit per channel), composes with `ward_member::watch::notify`, sends, and retries
+//! with a growing pause while a server is down. The weekly plan goes out from the same
+//! thread, remembered in the store so a restart does not send it twice.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{SmtpTransport, Transport};
+use serde_json::Value;
+use ward_member::watch::notify::{
+    self as compose, AlertNote, Digest, EmailConfig, Message, NotifyConfig, RateLimit, Security,
+    WebhookConfig, WebhookKind, WEEKLY_PLAN_SETTING,
+};
+use ward_member::DataDir;
+use ward_store::Store;
+
+/// Alerts waiting for the delivery thread; beyond this the follower drops the message (the
+/// alert itself is in the alerts file) rather than wait.
+const QUEUE: usize = 4096;
+/// How long one send may take before it counts as failed.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// The first pause after a failure; doubled each time up to [`MAX_BACKOFF`].
+const FIRST_BACKOFF: Duration = Duration::from_secs(1);
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+/// A message the server refuses for good (a 4xx webhook answer, a 5xx SMTP reply) is tried
+/// this many times and then given up, said on stderr.
+const PERMANENT_TRIES: u32 = 3;
+/// How often the weekly plan's time is checked.
+const WEEKLY_EVERY: Duration = Duration::from_secs(20);
+
+/// Messages sent and failed per channel, for `/healthz`.
+#[derive(Default)]
+pub struct NotifyStats {
+    counts: Mutex<BTreeMap<String, (u64, u64)>>,
+    dropped: AtomicU64,
+}
+
+impl NotifyStats {
+    fn add(&self, channel: &str, sent: u64, failed: u64) {
+        if let Ok(mut c) = self.counts.lock() {
+            let e = c.entry(channel.to_string()).or_default();
+            e.0 += sent;
+            e.1 += failed;
+        }
+    }
+
+    /// `(notify_sent, notify_failed)`: objects keyed by channel name.
+    pub fn json(&self) -> (Value, Value) {
+        let c = self.counts.lock().map(|c| c.clone()).unwrap_or_default();
+        let sent = c
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(v.0)))
+            .collect();
+        let failed = c
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(v.1)))
+            .collect();
+        (Value::Object(sent), Value::Object(failed))
+    }
+}
+
+/// The follower's handle: hands alerts over without waiting.
+pub struct Notifier {
+    tx: Option<SyncSender<AlertNote>>,
+    pub stats: Arc<NotifyStats>,
+    delivery: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Notifier {
+    /// Reads the secrets and certificates the channels need (so a missing password file
+    /// stops the start, not the first alert) and starts the delivery thread. With no
+    /// channel configured, alerts stay in the alerts file only.
+    pub fn start(
+        data: &DataDir,
+        store: Arc<dyn Store>,
+        config: &NotifyConfig,
+        digest_every: Option<Duration>,
+        stop: Arc<AtomicBool>,
+    ) -> anyhow::Result<Notifier> {
+        let stats = Arc::new(NotifyStats::default());
+        if config.is_empty() {
+            return Ok(Notifier {
+                tx: None,
+                stats,
+                delivery: None,
+            });
+        }
+        let mut channels = Vec::new();
+        if let Some(e) = &config.email {
+            channels.push(Channel::new("email".into(), email_sender(e)?, config));
+        }
+        for (n, w) in config.webhooks.iter().enumerate() {
+            channels.push(Channel::new(
+                format!("webhook[{n}]"),
+                webhook_sender(w)?,
+                config,
+            ));
+        }
+        for c in &channels {
+            stats.add(&c.name, 0, 0);
+        }
+        let weekly = config
+            .email
+            .as_ref()
+            .and_then(|e| e.weekly_plan)
+            .map(|w| Weekly {
+                when: w,
+                data: data.clone(),
+                store,
+                queued: None,
+                last_check: None,
+            });
+        let (tx, rx) = sync_channel(QUEUE);
+        let mut delivery = Delivery {
+            channels,
+            urgent_score: config.urgent_score,
+            digest_at: config.digest_at,
+            digest_every,
+            next_digest: None,
+            weekly,
+            stats: stats.clone(),
+        };
+        delivery.schedule_digest();
+        let handle = std::thread::spawn(move || delivery.run(&rx, &stop));
+        Ok(Notifier {
+            tx: Some(tx),
+            stats,
+            delivery: Some(handle),
+        })
+    }
+
+    /// On stop: gives the delivery thread up to `grace` to send what waits (the digest's
+    /// alerts included), so a restart loses as little as possible.
+    pub fn finish(mut self, grace: Duration) {
+        self.tx = None;
+        let Some(handle) = self.delivery.take() else {
+            return;
+        };
+        let until = Instant::now() + grace;
+        while !handle.is_finished() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !handle.is_finished() {
+            say!("watch: some notifications could not be sent before stopping; the alerts are in the alerts file");
+        }
+    }
+
+    /// Hands one alert to the delivery thread; never blocks.
+    pub fn alert(&self, alert: &ward_detect::Alert, machine: &str) {
+        let Some(tx) = &self.tx else { return };
+        let note = AlertNote {
+            alert: alert.clone(),
+            machine: machine.to_string(),
+            time: ward_member::journal::now().to_string(),
+        };
+        match tx.try_send(note) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => {
+                if self.stats.dropped.fetch_add(1, Ordering::Relaxed) == 0 {
+                    say!("watch: notifications are behind (the mail or webhook server is slow); alerts stay in the alerts file");
+                }
+            }
+            Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+}
+
+/// How a channel sends.
+enum Sender {
+    Email {
+        transport: Box<SmtpTransport>,
+        from: Mailbox,
+        to: Vec<Mailbox>,
+    },
+    Webhook {
+        agent: ureq::Agent,
+        url: String,
+        kind: WebhookKind,
+        token: Option<String>,
+    },
+}
+
+fn read_secret(path: &std::path::Path, key: &str) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!("{key}: cannot read {}; write the secret alone in that file (relative to the data folder)", path.display())
+    })?;
+    let secret = text.trim_end_matches(['\r', '\n']).to_string();
+    if secret.is_empty() {
+        anyhow::bail!("{key}: {} is empty; write the secret in it", path.display());
+    }
+    Ok(secret)
+}
+
+fn email_sender(e: &EmailConfig) -> anyhow::Result<Sender> {
+    let mailbox = |key: &str, a: &str| {
+        a.parse::<Mailbox>().with_context(|| {
+            format!("watch.toml: email.{key}: \"{a}\" is not an e-mail address lettre can send to")
+        })
+    };
+    let from = mailbox("from", &e.from)?;
+    let to =
+        e.to.iter()
+            .map(|a| mailbox("to", a))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+    let tls = match e.security {
+        Security::None => Tls::None,
+        Security::Starttls => Tls::Required(tls_parameters(e)?),
+        Security::Tls => Tls::Wrapper(tls_parameters(e)?),
+    };
+    let mut builder = SmtpTransport::builder_dangerous(e.smtp_host.clone())
+        .port(e.smtp_port)
+        .tls(tls)
+        .timeout(Some(SEND_TIMEOUT));
+    if let Some((user, file)) = &e.login {
+        let password = read_secret(file, "email.password_file")?;
+        builder = builder.credentials(Credentials::new(user.clone(), password));
+    }
+    Ok(Sender::Email {
+        transport: Box::new(builder.build()),
+        from,
+        to,
+    })
+}
+
+/// The public roots, plus the private CA of `ca_cert` when set.
+fn tls_parameters(e: &EmailConfig) -> anyhow::Result<TlsParameters> {
+    let mut b = TlsParameters::builder(e.smtp_host.clone());
+    if let Some(ca) = &e.ca_cert {
+        let pem = std::fs::read(ca)
+            .with_context(|| format!("email.ca_cert: cannot read {}", ca.display()))?;
+        let cert = Certificate::from_pem(&pem).map_err(|err| {
+            anyhow::anyhow!(
+                "email.ca_cert: {}: expected a PEM certificate: {err}",
+                ca.display()
+            )
+        })?;
+        b = b.add_root_certificate(cert);
+    }
+    b.build_rustls()
+        .map_err(|err| anyhow::anyhow!("email: TLS settings for {}: {err}", e.smtp_host))
+}
+
+fn webhook_sender(w: &WebhookConfig) -> anyhow::Result<Sender> {
+    let token = w
+        .token_file
+        .as_ref()
+        .map(|f| read_secret(f, "webhook.token_file"))
+        .transpose()?;
+    let agent = ureq::AgentBuilder::new()
+        .timeout(SEND_TIMEOUT)
+        .redirects(0)
+        .build();
+    Ok(Sender::Webhook {
+        agent,
+        url: w.url.clone(),
+        kind: w.kind,
+        token,
+    })
+}
+
+/// Why a send failed, and whether trying again can help.
+struct Failure {
+    reason: String,
+    permanent: bool,
+}
+
+impl Sender {
+    fn send(&self, payload: &Payload) -> Result<(), Failure> {
+        match (self, payload) {
+            (
+                Sender::Email {
+                    transport,
+                    from,
+                    to,
+                },
+                Payload::Email(m),
+            ) => {
+                let mut b = lettre::Message::builder()
+                    .from(from.clone())
+                    .subject(m.subject.clone());
+                for t in to {
+                    b = b.to(t.clone());
+                }
+                let email = b
+                    .multipart(MultiPart::alternative_plain_html(
+                        m.text.clone(),
+                        m.html.clone(),
+                    ))
+                    .map_err(|e| Failure {
+                        reason: format!("composing the e-mail: {e}"),
+                        permanent: true,
+                    })?;
+                transport.send(&email).map(|_| ()).map_err(|e| Failure {
+                    reason: format!("{e}"),
+                    permanent: e.is_permanent(),
+                })
+            }
+            (
+                Sender::Webhook {
+                    agent, url, token, ..
+                },
+                Payload::Json(v),
+            ) => {
+                let mut req = agent.post(url).set("content-type", "application/json");
+                if let Some(t) = token {
+                    req = req.set("authorization", &format!("Bearer {t}"));
+                }
+                match req.send_string(&v.to_string()) {
+                    Ok(_) => Ok(()),
+                    Err(ureq::Error::Status(code, _)) => Err(Failure {
+                        reason: format!("the server answered HTTP {code}"),
+                        permanent: (400..500).contains(&code) && code != 408 && code != 429,
+                    }),
+                    Err(e) => Err(Failure {
+                        reason: e.to_string(),
+                        permanent: false,
+                    }),
+                }
+            }
+            _ => Err(Failure {
+                reason: "a message of the wrong kind for this channel".into(),
+                permanent: true,
+            }),
+        }
+    }
+
+    fn alert_payload(&self, note: &AlertNote) -> Payload {
+        match self {
+            Sender::Email { .. } => Payload::Email(compose::alert_email(note)),
+            Sender::Webhook { kind, .. } => Payload::Json(compose::alert_webhook(*kind, note)),
+        }
+    }
+
+    fn digest_payload(&self, d: &Digest) -> Payload {
+        match self {
+            Sender::Email { .. } => Payload::Email(compose::digest_email(d)),
+            Sender::Webhook { kind, .. } => Payload::Json(compose::digest_webhook(*kind, d)),
+        }
+    }
+}
+
+enum Payload {
+    Email(Message),
+    Json(Value),
+}
+
+struct Pending {
+    payload: Payload,
+    tries: u32,
+    /// The weekly plan's instant, recorded in the store once it is sent.
+    weekly_key: Option<String>,
+}
+
+/// One e-mail address list or webhook, with its limit, digest and waiting messages.
+struct Channel {
+    name: String,
+    sender: Sender,
+    limit: RateLimit,
+    digest: Digest,
+    outbox: VecDeque<Pending>,
+    next_try: Instant,
+    backoff: Duration,
+}
+
+impl Channel {
+    fn new(name: String, sender: Sender, config: &NotifyConfig) -> Channel {
+        Channel {
+            name,
+            sender,
+            limit: RateLimit::new(config.max_per_hour),
+            digest: Digest {
+                urgent_score: config.urgent_score,
+                max_per_hour: config.max_per_hour,
+                ..Digest::default()
+            },
+            outbox: VecDeque::new(),
+            next_try: Instant::now(),
+            backoff: FIRST_BACKOFF,
+        }
+    }
+
+    fn push(&mut self, payload: Payload, weekly_key: Option<String>) {
+        self.outbox.push_back(Pending {
+            payload,
+            tries: 0,
+            weekly_key,
+        });
+    }
+
+    /// Sends what waits, in order, until the outbox is empty or a send fails.
+    fn flush(&mut self, stats: &NotifyStats, store: Option<&dyn Store>) {
+        while Instant::now() >= self.next_try {
+            let Some(p) = self.outbox.front_mut() else {
+                return;
+            };
+            p.tries += 1;
+            match self.sender.send(&p.payload) {
+                Ok(()) => {
+                    stats.add(&self.name, 1, 0);
+                    self.backoff = FIRST_BACKOFF;
+                    if let (Some(key), Some(store)) = (&p.weekly_key, store) {
+                        if let Err(e) = store.set_setting(WEEKLY_PLAN_SETTING, Some(key)) {
+                            say!("watch: the weekly plan was sent but could not be recorded: {e}");
+                        }
+                    }
+                    self.outbox.pop_front();
+                }
+                Err(f) => {
+                    stats.add(&self.name, 0, 1);
+                    if f.permanent && p.tries >= PERMANENT_TRIES {
+                        say!(
+                            "watch: {}: giving up on a message after {} tries: {} (the alert stays in the alerts file)",
+                            self.name, p.tries, f.reason
+                        );
+                        self.outbox.pop_front();
+                        continue;
+                    }
+                    say!(
+                        "watch: {}: could not send ({}); trying again in {} s",
+                        self.name,
+                        f.reason,
+                        self.backoff.as_secs()
+                    );
+                    self.next_try = Instant::now() + self.backoff;
+                    self.backoff = (self.backoff * 2).min(MAX_BACKOFF);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The weekly plan by e-mail.
+struct Weekly {
+    when: compose::Weekly,
+    data: DataDir,
+    store: Arc<dyn Store>,
+    /// The instant whose plan waits in the outbox.
+    queued: Option<String>,
+    last_check: Option<Instant>,
+}
+
+impl Weekly {
+    /// The plan's e-mail when one is due and not yet sent (nor waiting).
+    fn due(&mut self) -> Option<(Message, String)> {
+        if self.last_check.is_some_and(|t| t.elapsed() < WEEKLY_EVERY) {
+            return None;
+        }
+        self.last_check = Some(Instant::now());
+        let key = compose::weekly_key(compose::weekly_due(self.when, local_now()));
+        let sent = self.store.setting(WEEKLY_PLAN_SETTING).ok().flatten();
+        if sent.is_some_and(|s| s >= key) || self.queued.as_ref() == Some(&key) {
+            return None;
+        }
+        match self.plan_markdown() {
+            Ok((date, md)) => {
+                self.queued = Some(key.clone());
+                Some((compose::plan_email(&date, &md), key))
+            }
+            Err(e) => {
+                say!("watch: the weekly plan could not be made: {e:#}");
+                None
+            }
+        }
+    }
+
+    /// The same Markdown `ward report --format md` prints today.
+    fn plan_markdown(&self) -> anyhow::Result<(String, String)> {
+        let date: String = ward_member::journal::now()
+            .to_string()
+            .chars()
+            .take(10)
+            .collect();
+        let org = self
+            .data
+            .org_profile()
+            .ok()
+            .flatten()
+            .map(|p| p.name)
+            .unwrap_or_else(|| "Your organization".to_string());
+        let input = self.data.plan_input(&org, &date)?;
+        let plan = ward_plan::build(&input);
+        self.data.save_plan(&date, &plan)?;
+        Ok((date, ward_plan::render(&plan, ward_plan::Format::Markdown)))
+    }
+}
+
+/// Local time, which is what `digest_at` and `weekly_plan` are written in.
+fn local_now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+struct Delivery {
+    channels: Vec<Channel>,
+    urgent_score: u8,
+    digest_at: chrono::NaiveTime,
+    /// Set by the hidden `--digest-every`: a digest every so often instead of daily.
+    digest_every: Option<Duration>,
+    next_digest: Option<Instant>,
+    weekly: Option<Weekly>,
+    stats: Arc<NotifyStats>,
+}
+
+impl Delivery {
+    fn run(&mut self, rx: &Receiver<AlertNote>, stop: &AtomicBool) {
+        while !stop.load(Ordering::SeqCst) {
+            match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(note) => {
+                    self.dispatch(&note);
+                    while let Ok(more) = rx.try_recv() {
+                        self.dispatch(&more);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if self.next_digest.is_some_and(|t| Instant::now() >= t) {
+                self.send_digests();
+                self.schedule_digest();
+            }
+            self.weekly_plan();
+            let store = self.weekly.as_ref().map(|w| w.store.clone());
+            for c in &mut self.channels {
+                c.flush(&self.stats, store.as_deref());
+            }
+        }
+        // Stopping: what waited for the digest goes now rather than be lost, and every
+        // channel gets one more try whatever its pause.
+        while let Ok(more) = rx.try_recv() {
+            self.dispatch(&more);
+        }
+        self.send_digests();
+        let store = self.weekly.as_ref().map(|w| w.store.clone());
+        for c in &mut self.channels {
+            c.next_try = Instant::now();
+            c.flush(&self.stats, store.as_deref());
+        }
+    }
+
+    /// Urgent and within the hour's limit: out now; otherwise into the digest.
+    fn dispatch(&mut self, note: &AlertNote) {
+        let urgent = compose::is_urgent(&note.alert, self.urgent_score);
+        for c in &mut self.channels {
+            if !urgent {
+                c.digest.low.push(note.clone());
+            } else if c.limit.allow(Instant::now()) {
+                let payload = c.sender.alert_payload(note);
+                c.push(payload, None);
+            } else {
+                if c.digest.held.is_empty() {
+                    say!(
+                        "watch: {}: the limit of messages an hour is reached; further alerts wait for the digest",
+                        c.name
+                    );
+                }
+                c.digest.held.push(note.clone());
+            }
+        }
+    }
+
+    fn send_digests(&mut self) {
+        for c in &mut self.channels {
+            if c.digest.is_empty() {
+                continue;
+            }
+            let payload = c.sender.digest_payload(&c.digest);
+            c.push(payload, None);
+            c.digest.low.clear();
+            c.digest.held.clear();
+        }
+    }
+
+    fn schedule_digest(&mut self) {
+        let wait = match self.digest_every {
+            Some(every) => every,
+            None => {
+                let now = local_now();
+                (compose::next_daily(self.digest_at, now) - now)
+                    .to_std()
+                    .unwrap_or(Duration::from_secs(60))
+            }
+        };
+        self.next_digest = Some(Instant::now() + wait);
+    }
+
+    fn weekly_plan(&mut self) {
+        let Some(w) = &mut self.weekly else { return };
+        let Some((message, key)) = w.due() else {
+            return;
+        };
+        if let Some(c) = self
+            .channels
+            .iter_mut()
+            .find(|c| matches!(c.sender, Sender::Email { .. }))
+        {
+            c.push(Payload::Email(message), Some(key));
+        }
+    }
+}
+
+/// For `--check-config`: reads the password and token files and the CA certificate as a
+/// start would, so a missing file is found before the service is started.
+pub fn check_files(config: &NotifyConfig) -> anyhow::Result<()> {
+    if let Some(e) = &config.email {
+        email_sender(e)?;
+    }
+    for w in &config.webhooks {
+        webhook_sender(w)?;
+    }
+    Ok(())
+}
+
+/// What `--check-config` says about notifications.
+pub fn describe(config: &NotifyConfig) -> Vec<String> {
+    let mut out = Vec::new();
+    if config.is_empty() {
+        out.push(
+            "no notifications ([email] or [[webhook]] not set): alerts go to the alerts file only"
+                .into(),
+        );
+        return out;
+    }
+    if let Some(e) = &config.email {
+        let security = match e.security {
+            Security::Starttls => "STARTTLS",
+            Security::Tls => "TLS",
+            Security::None => "no encryption (this machine only)",
+        };
+        let login = match &e.login {
+            Some((u, f)) => format!(
+                ", login {u} (password in {}{})",
+                f.display(),
+                if f.exists() { "" } else { ": MISSING" }
+            ),
+            None => ", no login".to_string(),
+        };
+        out.push(format!(
+            "e-mail to {} through {}:{} with {security}{login}",
+            e.to.join(", "),
+            e.smtp_host,
+            e.smtp_port
+        ));
+        if let Some(w) = e.weekly_plan {
+            out.push(format!(
+                "weekly plan by e-mail on {} at {}",
+                w.day,
+                w.at.format("%H:%M")
+            ));
+        }
+    }
+    for (n, w) in config.webhooks.iter().enumerate() {
+        let token = match &w.token_file {
+            Some(f) => format!(
+                ", token in {}{}",
+                f.display(),
+                if f.exists() { "" } else { ": MISSING" }
+            ),
+            None => String::new(),
+        };
+        out.push(format!(
+            "webhook[{n}] ({}) to {}{token}",
+            w.kind.name(),
+            url_shown(&w.url)
+        ));
+    }
+    out.push(format!(
+        "alerts scored {} or more go out at once (at most {} an hour per channel); the rest in a daily digest at {}",
+        config.urgent_score,
+        config.max_per_hour,
+        config.digest_at.format("%H:%M")
+    ));
+    out
+}
+
+/// `https://host/…`: a webhook's path often is its secret (Slack, Teams), so it is not shown.
+fn url_shown(url: &str) -> String {
+    let mut parts = url.splitn(4, '/');
+    let (scheme, _, host) = (
+        parts.next().unwrap_or(""),
+        parts.next(),
+        parts.next().unwrap_or(""),
+    );
+    match parts.next() {
+        Some(rest) if !rest.is_empty() => format!("{scheme}//{host}/…"),
+        _ => format!("{scheme}//{host}/"),
+    }
+}
