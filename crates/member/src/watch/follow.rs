@@ -251,7 +251,7 @@ impl Followed {
         }
         if self.bytes_before_offset()? != self.mark {
             // Truncated and written again since the last read: read from the start.
-            self.from_start();
+            self.restart_from_zero();
         }
         if let Some(lines) = self.read_lines(max, false)? {
             return Ok(Some(lines));
@@ -278,14 +278,14 @@ impl Followed {
             return self.read_lines(max, false);
         }
         if meta.len() < self.at.offset {
-            self.from_start();
+            self.restart_from_zero();
             return self.read_lines(max, false);
         }
         Ok(None)
     }
 
     /// After a truncation: the file is read again from its start.
-    fn from_start(&mut self) {
+    fn restart_from_zero(&mut self) {
         self.at.offset = 0;
         self.at.line = 0;
         self.rotated = true;
