@@ -227,6 +227,20 @@ fn a_scheduled_pull_brings_intel_that_alerts_and_the_plan_counts_it() {
     assert!(sources.iter().all(|s| s["failures"] == 0), "{health}");
     watch.terminate();
 
+    // The alert is kept in the store too.
+    let kept = ward(&data, &["--json", "watch", "alerts", "--days", "1"]);
+    assert!(kept.status.success(), "{kept:?}");
+    let kept: Vec<serde_json::Value> = serde_json::from_slice(&kept.stdout).unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0]["machine"], PC);
+    assert_eq!(kept[0]["value"], BAD);
+    let listed = ward(&data, &["watch", "alerts"]);
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        text.contains(PC) && text.contains("1 alert(s) in the last 7 day(s)"),
+        "{text}"
+    );
+
     // What watch found is in the record: the plan made afterwards by hand counts it too.
     let report = ward(&data, &["report", "--format", "md"]);
     let md = String::from_utf8_lossy(&report.stdout);

@@ -4,6 +4,7 @@
 //! reading ([`syslog`]). The loop that reads, matches and alerts, and the sockets, live in
 //! the CLI; this module owns where things are, how a file is followed and how a message reads.
 
+pub mod alerts;
 pub mod config;
 pub mod edl;
 pub mod follow;

@@ -33,6 +33,7 @@ macro_rules! say {
     };
 }
 
+mod alerts;
 mod edl;
 mod firewall;
 mod metrics;
@@ -118,6 +119,8 @@ pub enum WatchCommand {
     /// Tokens for the firewalls that fetch the block lists (`[firewall_lists]`)
     #[command(subcommand)]
     Firewall(firewall::FirewallCommand),
+    /// The alerts watch raised, as kept in the local store (90 days)
+    Alerts(alerts::AlertsArgs),
 }
 
 /// Bytes read from a file per batch: bounds memory whatever a file's backlog.
@@ -185,13 +188,19 @@ struct Health {
     /// Alerts counted for sharing back (`[share]`; counts nothing when it is off).
     sightings: share::Sightings,
     notify: std::sync::OnceLock<Arc<NotifyStats>>,
+    /// Where each alert is kept besides the alerts file, and the alerts written so far by
+    /// this run (to order alerts of the same second).
+    store: Option<Arc<dyn Store>>,
+    alert_seq: AtomicU64,
     /// Hands alerts to the e-mail and webhook delivery thread (`None` once stopped).
     notifier: Mutex<Option<Notifier>>,
 }
 
 pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    if let Some(WatchCommand::Firewall(command)) = args.command {
-        return firewall::run(command, global);
+    match args.command {
+        Some(WatchCommand::Firewall(command)) => return firewall::run(command, global),
+        Some(WatchCommand::Alerts(a)) => return alerts::run(&a, global),
+        None => {}
     }
     use std::io::IsTerminal;
     JSON_LOGS.store(
@@ -213,6 +222,9 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
     let store = data.open_store()?;
+    if let Err(e) = ward_member::watch::alerts::prune(&*store, ward_member::journal::now().secs) {
+        say!("watch: old alerts could not be dropped from the store: {e}");
+    }
     // Before the index loads: a listener that cannot start is said at once.
     let mut syslog = syslog::start(&config.syslog)?;
     let fetches_intel = config.schedule.sources.iter().any(|s| {
@@ -275,6 +287,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .map(|score| (score, scheduler.plan_now)),
         syslog: syslog.counts.clone(),
         sightings,
+        store: Some(store.clone()),
         notify: std::sync::OnceLock::from(notify_stats),
         notifier: Mutex::new(Some(notifier)),
         ..Health::default()
@@ -624,7 +637,13 @@ fn alert_once(
         return Ok(());
     }
     dedup.insert(key, Instant::now());
-    write_alert(alerts, alert, &machine, syslog_from)?;
+    let (secs, value) = write_alert(alerts, alert, &machine, syslog_from)?;
+    if let Some(store) = &health.store {
+        let seq = health.alert_seq.fetch_add(1, Ordering::Relaxed);
+        if let Err(e) = ward_member::watch::alerts::keep(&**store, secs, seq, &value) {
+            say!("watch: the alert could not be kept in the store (it is in the alerts file): {e}");
+        }
+    }
     // Counted for sharing back (`[share]`), after de-duplication, and handed to the e-mail
     // and webhook delivery (never waits).
     health.sightings.record(&alert.indicator_id);
@@ -642,8 +661,9 @@ fn write_alert(
     alert: &ward_detect::Alert,
     machine: &str,
     syslog_from: Option<&str>,
-) -> anyhow::Result<()> {
-    let now = ward_member::journal::now().to_string();
+) -> anyhow::Result<(i64, serde_json::Value)> {
+    let at = ward_member::journal::now();
+    let now = at.to_string();
     let mut value = serde_json::to_value(alert).context("alert")?;
     if let Some(obj) = value.as_object_mut() {
         obj.insert("time".into(), now.into());
@@ -667,7 +687,7 @@ fn write_alert(
         alert.sentence,
         alert.value
     );
-    Ok(())
+    Ok((at.secs, value))
 }
 
 fn sleep_unless_stopped(total: Duration, stop: &AtomicBool) {
