@@ -2,11 +2,14 @@
 //! rename and by truncation, a stop by SIGTERM and a restart. Every wait polls with a deadline
 //! of 20 s and the process is killed when a test ends, so a failure never hangs.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+mod common;
+
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::watch::{append, wait_secs, Watch};
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
 const INDICATOR: &str = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
@@ -24,15 +27,6 @@ fn eve(device: &str, bad: bool) -> String {
     )
 }
 
-fn append(path: &Path, text: &str) {
-    let mut f = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .unwrap();
-    f.write_all(text.as_bytes()).unwrap();
-}
-
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
     Command::new(WARD)
         .arg("--data")
@@ -44,81 +38,19 @@ fn ward(data: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// Polls `check` every 50 ms for at most 20 s.
-fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+fn wait_for(what: &str, check: impl FnMut() -> bool) {
+    wait_secs(what, 20, check);
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
+/// `ward watch` on `data`, returned once it follows the log.
+fn start(data: &Path, stderr: PathBuf) -> Watch {
+    let w = Watch::spawn(data, &stderr, &[]);
+    wait_for("watch to follow the log", || w.said("watch: following"));
+    w
 }
 
-impl Watch {
-    fn start(data: &Path, stderr: PathBuf) -> Watch {
-        let err = fs::File::create(&stderr).unwrap();
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(err))
-            .spawn()
-            .unwrap();
-        let w = Watch { child, stderr };
-        wait_for("watch to follow the log", || w.said("watch: following"));
-        w
-    }
-
-    fn said(&self, text: &str) -> bool {
-        fs::read_to_string(&self.stderr).is_ok_and(|s| s.contains(text))
-    }
-
-    /// The address of /healthz, from the line watch prints when it listens.
-    fn health(&self) -> String {
-        let text = fs::read_to_string(&self.stderr).unwrap();
-        let line = text
-            .lines()
-            .find(|l| l.starts_with("watch: health on http://"))
-            .expect("health address");
-        line.trim_start_matches("watch: health on http://")
-            .trim_end_matches("/healthz")
-            .to_string()
-    }
-
-    fn lines_read(&self) -> u64 {
-        let (status, _, body) =
-            ward_testkit::http(&self.health(), "GET", "/healthz", &[], b"").unwrap();
-        assert_eq!(status, 200);
-        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
-        v["lines_read"].as_u64().unwrap()
-    }
-
-    fn terminate(&mut self) -> std::process::ExitStatus {
-        let sent = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        let mut status = None;
-        wait_for("watch to stop on SIGTERM", || {
-            status = self.child.try_wait().unwrap();
-            status.is_some()
-        });
-        status.unwrap()
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn lines_read(w: &Watch) -> u64 {
+    w.healthz()["lines_read"].as_u64().unwrap()
 }
 
 /// The alerts written so far: (machine, indicator, line).
@@ -161,7 +93,7 @@ fn new_lines_alert_through_rotation_and_a_restart() {
     let log = logs.join("eve.json");
     // A line that was there before watch started is old news: never alerted.
     append(&log, &eve("10.0.0.1", true));
-    let mut watch = Watch::start(&data, dir.path().join("watch-1.err"));
+    let mut watch = start(&data, dir.path().join("watch-1.err"));
 
     append(&log, &eve("10.0.0.2", false));
     append(&log, &eve("10.0.0.2", true));
@@ -175,7 +107,7 @@ fn new_lines_alert_through_rotation_and_a_restart() {
 
     // The same machine and indicator again within the hour: no second alert.
     append(&log, &eve("10.0.0.2", true));
-    wait_for("the repeated line to be read", || watch.lines_read() >= 3);
+    wait_for("the repeated line to be read", || lines_read(&watch) >= 3);
 
     // Rotation by rename, as logrotate does it: the old file's late line, then the new file.
     let rotated = logs.join("eve.json.1");
@@ -198,8 +130,8 @@ fn new_lines_alert_through_rotation_and_a_restart() {
     for _ in 0..5 {
         append(&log, &eve("10.0.0.9", false));
     }
-    let before = watch.lines_read();
-    wait_for("the filler lines", || watch.lines_read() >= before + 5);
+    let before = lines_read(&watch);
+    wait_for("the filler lines", || lines_read(&watch) >= before + 5);
     fs::write(&log, eve("10.0.0.5", true)).unwrap();
     wait_for("an alert after truncation", || alerts(&data).len() == 4);
     assert_eq!(
@@ -214,7 +146,7 @@ fn new_lines_alert_through_rotation_and_a_restart() {
     assert!(status.success(), "{status:?}");
     assert!(watch.said("where each file stands is saved"));
     append(&log, &eve("10.0.0.6", true));
-    let mut again = Watch::start(&data, dir.path().join("watch-2.err"));
+    let mut again = start(&data, dir.path().join("watch-2.err"));
     append(&log, &eve("10.0.0.8", true));
     wait_for("the alerts after the restart", || alerts(&data).len() >= 6);
     std::thread::sleep(Duration::from_millis(500));
@@ -230,7 +162,7 @@ fn new_intel_is_picked_up_while_watching() {
     let (dir, data, logs) = setup();
     let log = logs.join("eve.json");
     append(&log, "");
-    let watch = Watch::start(&data, dir.path().join("watch.err"));
+    let watch = start(&data, dir.path().join("watch.err"));
     let second = dir.path().join("more.json");
     fs::write(
         &second,
@@ -292,7 +224,7 @@ fn check_config_names_the_file_and_the_key() {
 fn a_file_that_appears_under_the_glob_is_read_from_its_start() {
     let (dir, data, logs) = setup();
     append(&logs.join("first.json"), "");
-    let _watch = Watch::start(&data, dir.path().join("watch.err"));
+    let _watch = start(&data, dir.path().join("watch.err"));
     // Written whole before watch lists the folder again: every line of it is new.
     let later = logs.join("later.json");
     let mut text = eve("10.0.0.20", false);

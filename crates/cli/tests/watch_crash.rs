@@ -2,11 +2,15 @@
 //! restart is done (no alert lost) and no machine is alerted twice (the batch read again
 //! because its checkpoint was not saved is de-duplicated against the alerts file).
 
+mod common;
+
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+use common::watch::{wait_secs, Watch};
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
 const BAD: &str = "91.92.240.13";
@@ -26,24 +30,12 @@ fn eve(src: &str, dest: &str) -> String {
     )
 }
 
-fn start(data: &Path, err: &Path) -> Child {
-    Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(["watch", "--foreground", "--poll-ms", "50"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::from(fs::File::create(err).unwrap()))
-        .spawn()
-        .unwrap()
+fn start(data: &Path, err: &Path) -> Watch {
+    Watch::spawn(data, err, &[])
 }
 
-fn wait_for(what: &str, secs: u64, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+fn wait_for(what: &str, secs: u64, check: impl FnMut() -> bool) {
+    wait_secs(what, secs, check);
 }
 
 fn alerted_machines(data: &Path) -> Vec<String> {
@@ -101,8 +93,8 @@ fn kill_9_mid_file_then_restart_loses_no_line_and_repeats_no_alert() {
     wait_for("the first alerts", 60, || {
         !alerted_machines(&data).is_empty()
     });
-    first.kill().unwrap();
-    first.wait().unwrap();
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
     let at_kill = alerted_machines(&data).len();
 
     let err2 = dir.path().join("watch-2.err");
@@ -112,8 +104,8 @@ fn kill_9_mid_file_then_restart_loses_no_line_and_repeats_no_alert() {
     });
     // Give a repeated batch time to show up, if there were one.
     std::thread::sleep(Duration::from_millis(1500));
-    let _ = second.kill();
-    let _ = second.wait();
+    let _ = second.child.kill();
+    let _ = second.child.wait();
     let mut got = alerted_machines(&data);
     let total = got.len();
     got.sort();
@@ -216,8 +208,8 @@ fn rotations_by_logrotate_lose_nothing_and_repeat_nothing() {
     rotate("copy.conf", "  rotate 3\n  copytruncate");
     write_and_wait("10.0.0.5", &mut expected);
     std::thread::sleep(Duration::from_millis(1500));
-    let _ = watch.kill();
-    let _ = watch.wait();
+    let _ = watch.child.kill();
+    let _ = watch.child.wait();
     let got = alerted_machines(&data);
     assert_eq!(got, expected, "each line alerts once, in order");
 }

@@ -7,14 +7,15 @@
 
 mod common;
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::watch::{alert_lines, append, wait_secs, Watch};
 use ward_testkit::Hub;
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
@@ -39,15 +40,6 @@ fn eve(dest: &str) -> String {
     )
 }
 
-fn append(path: &Path, text: &str) {
-    let mut f = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .unwrap();
-    f.write_all(text.as_bytes()).unwrap();
-}
-
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
     Command::new(WARD)
         .arg("--data")
@@ -58,86 +50,17 @@ fn ward(data: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn wait_for(what: &str, secs: u64, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+fn wait_for(what: &str, secs: u64, check: impl FnMut() -> bool) {
+    wait_secs(what, secs, check);
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
-}
-
-impl Watch {
-    fn start(data: &Path) -> Watch {
-        let stderr = data.join("watch.stderr");
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(fs::File::create(&stderr).unwrap()))
-            .spawn()
-            .unwrap();
-        Watch { child, stderr }
-    }
-
-    fn said(&self, text: &str) -> bool {
-        fs::read_to_string(&self.stderr).is_ok_and(|s| s.contains(text))
-    }
-
-    fn stderr(&self) -> String {
-        fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-
-    fn health_addr(&self) -> String {
-        let text = self.stderr();
-        let line = text
-            .lines()
-            .find(|l| l.starts_with("watch: health on http://"))
-            .expect("health address");
-        line.trim_start_matches("watch: health on http://")
-            .trim_end_matches("/healthz")
-            .to_string()
-    }
-
-    fn get(&self, path: &str) -> String {
-        let (status, _, body) =
-            ward_testkit::http(&self.health_addr(), "GET", path, &[], b"").unwrap();
-        assert_eq!(status, 200, "{path}");
-        String::from_utf8(body).unwrap()
-    }
-
-    fn terminate(&mut self) {
-        let sent = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        wait_for("watch to stop", 20, || {
-            self.child.try_wait().unwrap().is_some()
-        });
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `ward watch` on `data`, its messages in `data/watch.stderr`.
+fn start(data: &Path) -> Watch {
+    Watch::spawn(data, &data.join("watch.stderr"), &[])
 }
 
 fn alerts(data: &Path) -> Vec<serde_json::Value> {
-    fs::read_to_string(data.join("alerts.jsonl"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    alert_lines(data)
 }
 
 #[test]
@@ -192,7 +115,7 @@ fn a_scheduled_pull_brings_intel_that_alerts_and_the_plan_counts_it() {
         "{text}"
     );
 
-    let mut watch = Watch::start(&data);
+    let mut watch = start(&data);
     wait_for("the scheduled pull", 30, || watch.said("pulled collection"));
     wait_for("the new intel to be loaded", 30, || {
         watch.said("intel changed, 1 indicator(s) loaded")
@@ -251,12 +174,12 @@ fn a_scheduled_pull_brings_intel_that_alerts_and_the_plan_counts_it() {
     );
 
     // A restart does not pull again what was pulled a moment ago.
-    let watch = Watch::start(&data);
+    let watch = start(&data);
     wait_for("watch to follow the log", 20, || {
         watch.said("watch: following")
     });
     std::thread::sleep(Duration::from_secs(6));
-    assert!(!watch.said("pulled collection"), "{}", watch.stderr());
+    assert!(!watch.said("pulled collection"), "{}", watch.text());
 }
 
 /// A feed server that answers `If-None-Match` with 304 while the body is unchanged, and
@@ -344,7 +267,7 @@ fn a_feed_is_downloaded_again_only_when_it_changed_and_failures_back_off() {
         ),
     )
     .unwrap();
-    let watch = Watch::start(&data);
+    let watch = start(&data);
     wait_for("the feed's first import", 30, || {
         watch.said("intel changed, 1 indicator(s) loaded")
     });
@@ -388,7 +311,7 @@ fn a_feed_is_downloaded_again_only_when_it_changed_and_failures_back_off() {
         "{pull}"
     );
     assert!(pull["failures"].as_u64().unwrap() <= 2, "backs off: {pull}");
-    assert!(watch.said("trying again in about"), "{}", watch.stderr());
+    assert!(watch.said("trying again in about"), "{}", watch.text());
     let metrics = watch.get("/metrics");
     assert!(
         metrics.contains(&format!(

@@ -8,13 +8,17 @@
 //! Without `logger` the logger test is skipped, saying so; under `WARD_REQUIRE_PEERS=1` it
 //! fails instead.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::net::{TcpStream, UdpSocket};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::watch::{alert_lines, wait_secs, Watch};
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
 const INDICATOR: &str = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
@@ -53,101 +57,40 @@ fn ward(data: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// Polls `check` every 50 ms for at most 20 s.
-fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+fn wait_for(what: &str, check: impl FnMut() -> bool) {
+    wait_secs(what, 20, check);
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
+/// `ward watch` on `data`, returned once it listens.
+fn start(data: &Path, stderr: PathBuf) -> Watch {
+    let mut w = Watch::spawn(data, &stderr, &[]);
+    wait_for("watch to listen", || {
+        w.said("watch: health on") || w.exited()
+    });
+    assert!(!w.exited(), "{}", w.text());
+    w
 }
 
-impl Watch {
-    fn start(data: &Path, stderr: PathBuf) -> Watch {
-        let err = fs::File::create(&stderr).unwrap();
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(err))
-            .spawn()
-            .unwrap();
-        let mut w = Watch { child, stderr };
-        wait_for("watch to listen", || {
-            w.said("watch: health on") || w.exited()
-        });
-        assert!(!w.exited(), "{}", w.text());
-        w
-    }
-
-    fn text(&self) -> String {
-        fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-
-    fn said(&self, text: &str) -> bool {
-        self.text().contains(text)
-    }
-
-    fn exited(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_some()
-    }
-
-    /// The address bound for `scheme`, from `watch: syslog on SCHEME://ADDR`.
-    fn syslog(&self, scheme: &str) -> String {
-        let prefix = format!("watch: syslog on {scheme}://");
-        self.text()
-            .lines()
-            .find_map(|l| l.strip_prefix(&prefix).map(str::to_string))
-            .unwrap_or_else(|| panic!("no {scheme} listener said: {}", self.text()))
-    }
-
-    fn healthz(&self) -> serde_json::Value {
-        let text = self.text();
-        let addr = text
-            .lines()
-            .find_map(|l| l.strip_prefix("watch: health on http://"))
-            .expect("health address")
-            .trim_end_matches("/healthz");
-        let (status, _, body) = ward_testkit::http(addr, "GET", "/healthz", &[], b"").unwrap();
-        assert_eq!(status, 200);
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    /// One listener's counts in `/healthz`.
-    fn counts(&self, scheme: &str) -> serde_json::Value {
-        let listen = format!("{scheme}://{}", self.syslog(scheme));
-        self.healthz()["syslog"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["listen"] == listen.as_str())
-            .cloned()
-            .unwrap_or_else(|| panic!("{listen} not in /healthz"))
-    }
+/// The address bound for `scheme`, from `watch: syslog on SCHEME://ADDR`.
+fn syslog_addr(w: &Watch, scheme: &str) -> String {
+    w.after(&format!("watch: syslog on {scheme}://"))
 }
 
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// One listener's counts in `/healthz`.
+fn counts(w: &Watch, scheme: &str) -> serde_json::Value {
+    let listen = format!("{scheme}://{}", syslog_addr(w, scheme));
+    w.healthz()["syslog"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["listen"] == listen.as_str())
+        .cloned()
+        .unwrap_or_else(|| panic!("{listen} not in /healthz"))
 }
 
 /// The alerts written so far, as JSON.
 fn alerts(data: &Path) -> Vec<serde_json::Value> {
-    let Ok(text) = fs::read_to_string(data.join("alerts.jsonl")) else {
-        return Vec::new();
-    };
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    alert_lines(data)
 }
 
 fn alert_for<'a>(all: &'a [serde_json::Value], machine: &str) -> Option<&'a serde_json::Value> {
@@ -207,8 +150,8 @@ fn send_with_logger(logger: &str, addr: &str, options: &[&str], tag: &str, messa
 fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
     let Some(logger) = logger() else { return };
     let (dir, data) = setup("");
-    let watch = Watch::start(&data, dir.path().join("watch.err"));
-    let (udp, tcp) = (watch.syslog("udp"), watch.syslog("tcp"));
+    let watch = start(&data, dir.path().join("watch.err"));
+    let (udp, tcp) = (syslog_addr(&watch, "udp"), syslog_addr(&watch, "tcp"));
 
     // RFC 3164 over UDP, a FortiGate message.
     send_with_logger(
@@ -278,11 +221,11 @@ fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
         &fortigate("10.1.4.31"),
     );
     wait_for("the repeat to be received", || {
-        watch.counts("udp")["received"].as_u64() == Some(3)
+        counts(&watch, "udp")["received"].as_u64() == Some(3)
     });
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(alerts(&data).len(), 4, "{:#?}", alerts(&data));
-    assert_eq!(watch.counts("tcp")["received"], 3);
+    assert_eq!(counts(&watch, "tcp")["received"], 3);
 }
 
 /// A certificate for 127.0.0.1: (certificate DER, certificate PEM, key PEM).
@@ -310,7 +253,7 @@ fn tls_messages_alert() {
         said.contains("syslog on tls://127.0.0.1:0 (certificate"),
         "{said}"
     );
-    let watch = Watch::start(&data, dir.path().join("watch.err"));
+    let watch = start(&data, dir.path().join("watch.err"));
 
     let mut roots = rustls::RootCertStore::empty();
     roots
@@ -325,7 +268,7 @@ fn tls_messages_alert() {
     .with_no_client_auth();
     let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
     let conn = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
-    let tcp = TcpStream::connect(watch.syslog("tls")).unwrap();
+    let tcp = TcpStream::connect(syslog_addr(&watch, "tls")).unwrap();
     let mut tls = rustls::StreamOwned::new(conn, tcp);
     // RFC 5425: octet-counted RFC 5424 messages.
     let msg = format!(
@@ -341,14 +284,14 @@ fn tls_messages_alert() {
     let a = alert_for(&all, "10.1.4.50").unwrap();
     assert_eq!(a["indicator_id"], INDICATOR);
     assert!(a["file"].as_str().unwrap().starts_with("tls://"), "{a}");
-    assert_eq!(watch.counts("tls")["received"], 1);
+    assert_eq!(counts(&watch, "tls")["received"], 1);
 }
 
 #[test]
 fn hostile_senders_neither_crash_nor_stop_later_alerts() {
     let (dir, data) = setup("");
-    let mut watch = Watch::start(&data, dir.path().join("watch.err"));
-    let (udp, tcp) = (watch.syslog("udp"), watch.syslog("tcp"));
+    let mut watch = start(&data, dir.path().join("watch.err"));
+    let (udp, tcp) = (syslog_addr(&watch, "udp"), syslog_addr(&watch, "tcp"));
 
     // A connection that opens and never sends, held open through the test.
     let _silent = TcpStream::connect(&tcp).unwrap();
@@ -397,14 +340,14 @@ fn hostile_senders_neither_crash_nor_stop_later_alerts() {
             .all(|m| alert_for(&all, m).is_some())
     });
     assert!(!watch.exited(), "{}", watch.text());
-    let tcp_counts = watch.counts("tcp");
+    let tcp_counts = counts(&watch, "tcp");
     assert_eq!(tcp_counts["too_long"], 2, "{tcp_counts}");
     assert_eq!(
         tcp_counts["dropped"], 2,
         "two garbage lengths: {tcp_counts}"
     );
     assert_eq!(tcp_counts["received"], 5, "{tcp_counts}");
-    assert_eq!(watch.counts("udp")["received"], 2);
+    assert_eq!(counts(&watch, "udp")["received"], 2);
     let all = alerts(&data);
     assert_eq!(all.len(), 3, "nothing else matched: {all:#?}");
 }

@@ -11,6 +11,8 @@ use std::process::Output;
 use std::sync::{Arc, Mutex};
 use ward_testkit::Hub;
 
+pub mod watch;
+
 fn ward(data: &Path, args: &[&str]) -> Output {
     ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
 }

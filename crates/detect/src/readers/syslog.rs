@@ -27,7 +27,7 @@ const MONTHS: [&str; 12] = [
 /// `Mmm dd hh:mm:ss` (day padded with a space or a zero) at the start of `s`: the timestamp
 /// and what follows it. Every one of its 15 bytes is checked, so the cut after them is at a
 /// character boundary whatever the line holds.
-fn bsd_time(s: &str) -> Option<(&str, &str)> {
+pub fn bsd_time(s: &str) -> Option<(&str, &str)> {
     let b = s.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let digit = |i: usize| at(i).is_ascii_digit();

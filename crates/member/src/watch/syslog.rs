@@ -352,10 +352,6 @@ pub struct Rfc5424 {
     pub structured_data: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Reads one message (a datagram, or a frame of a stream).
 pub fn parse(bytes: &[u8]) -> Message {
     let text = String::from_utf8_lossy(trim_frame(bytes));
@@ -474,29 +470,14 @@ fn rfc3339_to_file(time: &str) -> Option<String> {
 }
 
 /// `Mmm dd hh:mm:ss` (day padded with a space or a zero) at the start of `s`, followed by a
-/// space or the end: the time and the rest.
+/// space or the end (detect's syslog reader tells the time the same way): the time and the
+/// rest.
 fn bsd_time(s: &str) -> Option<(&str, &str)> {
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let digit = |i: usize| at(i).is_ascii_digit();
-    let ok = MONTHS.iter().any(|m| s.starts_with(m))
-        && at(3) == b' '
-        && (at(4) == b' ' || digit(4))
-        && digit(5)
-        && at(6) == b' '
-        && digit(7)
-        && digit(8)
-        && at(9) == b':'
-        && digit(10)
-        && digit(11)
-        && at(12) == b':'
-        && digit(13)
-        && digit(14)
-        && matches!(at(15), b' ' | 0);
-    if !ok {
+    let (time, rest) = ward_detect::readers::syslog::bsd_time(s)?;
+    if !(rest.is_empty() || rest.starts_with(' ')) {
         return None;
     }
-    Some((s.get(..15)?, s.get(15..)?.strip_prefix(' ').unwrap_or("")))
+    Some((time, rest.strip_prefix(' ').unwrap_or("")))
 }
 
 /// A host name or address: letters, digits, `.`, `-`, `_` and `:` (IPv6), not ending in
