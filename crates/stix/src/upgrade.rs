@@ -9,6 +9,9 @@
 //!
 //! The rules, per the 2.1 specification's changes from 2.0:
 //! - every object gets `spec_version: "2.1"`; a bundle loses its `spec_version`;
+//! - `created` and `modified`, which 2.0 allowed at any precision and 2.1 requires to the
+//!   millisecond at least, are padded with zeros (`...00Z` becomes `...00.000Z`: the same
+//!   instant);
 //! - an indicator gets `pattern_type: "stix"` and `pattern_version: "2.0"` (its pattern was
 //!   written in 2.0 patterning, which 2.1 patterning reads the same);
 //! - the required 2.0 `labels` of indicator, malware, threat-actor, tool and report are
@@ -96,6 +99,13 @@ pub fn upgrade_object(object: Value) -> Vec<Value> {
         return vec![object];
     };
     let mut map = with_spec_version(map);
+    for key in ["created", "modified"] {
+        if let Some(Value::String(stamp)) = map.get_mut(key) {
+            if let Some(padded) = to_milliseconds(stamp) {
+                *stamp = padded;
+            }
+        }
+    }
     let object_type = map
         .get("type")
         .and_then(Value::as_str)
@@ -134,6 +144,22 @@ fn with_spec_version(map: Map<String, Value>) -> Map<String, Value> {
         out.insert("spec_version".into(), Value::from("2.1"));
     }
     out
+}
+
+/// A `...Z` timestamp with fewer than three fraction digits, padded to three; `None` when it
+/// needs nothing (or is not a timestamp, which the validator reports as it stands).
+fn to_milliseconds(stamp: &str) -> Option<String> {
+    let body = stamp.strip_suffix('Z')?;
+    let (_, time) = body.split_once('T')?;
+    let digits = match time.split_once('.') {
+        Some((_, fraction)) => fraction.len(),
+        None => 0,
+    };
+    if digits >= 3 {
+        return None;
+    }
+    let dot = if digits == 0 { "." } else { "" };
+    Some(format!("{body}{dot}{}Z", "0".repeat(3 - digits)))
 }
 
 fn insert_absent(map: &mut Map<String, Value>, key: &str, value: Value) {
@@ -525,6 +551,18 @@ mod tests {
         let out = upgrade_object(od);
         assert_eq!(out[0]["src_ref"], out[1]["id"]);
         assert_eq!(out[1]["peer_ref"], out[0]["id"]);
+    }
+
+    #[test]
+    fn timestamps_are_padded_to_milliseconds() {
+        let up = one(json!({"type": "identity", "created": "2017-06-01T00:00:00Z",
+            "modified": "2017-06-01T00:00:00.5Z", "first_seen": "2017-06-01T00:00:00Z"}));
+        assert_eq!(up["created"], "2017-06-01T00:00:00.000Z");
+        assert_eq!(up["modified"], "2017-06-01T00:00:00.500Z");
+        assert_eq!(up["first_seen"], "2017-06-01T00:00:00Z", "other timestamps may be coarse");
+        let fine = one(json!({"type": "identity", "created": "2017-05-31T21:30:19.73501Z"}));
+        assert_eq!(fine["created"], "2017-05-31T21:30:19.73501Z");
+        assert_eq!(to_milliseconds("not a time"), None);
     }
 
     #[test]
