@@ -81,7 +81,11 @@ fn import_brings_in_the_upgraded_objects() {
         &["export", "--format", "csv", "--min-score", "0"],
     );
     let csv = stdout(&out);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for value in ["ip,198.51.100.23,", "domain,login-portal.example.net,"] {
         let line = csv.lines().find(|l| l.starts_with(value));
         assert!(line.is_some_and(|l| l.contains("TLP:GREEN")), "{csv}");

@@ -218,10 +218,7 @@ fn observed_data(mut map: Map<String, Value>) -> Vec<Value> {
         .to_string();
     let scos = observables_to_scos(&embedded, &observed_id);
     map.shift_remove("objects");
-    let refs: Vec<Value> = scos
-        .iter()
-        .filter_map(|s| s.get("id").cloned())
-        .collect();
+    let refs: Vec<Value> = scos.iter().filter_map(|s| s.get("id").cloned()).collect();
     map.insert("object_refs".into(), Value::Array(refs));
     let mut original = Map::new();
     original.insert("objects".into(), Value::Object(embedded));
@@ -299,7 +296,10 @@ fn sco_id(sco: &Map<String, Value>, observed_id: &str, key: &str) -> String {
     if let Some(found) = id::deterministic_sco_id(sco) {
         return found;
     }
-    let object_type = sco.get("type").and_then(Value::as_str).unwrap_or("x-unknown");
+    let object_type = sco
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("x-unknown");
     let name = format!("{observed_id}/{key}");
     let uuid = Uuid::new_v5(&id::SCO_NAMESPACE, name.as_bytes());
     format!("{object_type}--{uuid}")
@@ -382,11 +382,19 @@ fn rename_20_properties(mut sco: Map<String, Value>) -> Map<String, Value> {
         .to_string();
     let (renames, dropped): (&[(&str, &str)], &[&str]) = match object_type.as_str() {
         "file" => (
-            &[("created", "ctime"), ("modified", "mtime"), ("accessed", "atime")],
+            &[
+                ("created", "ctime"),
+                ("modified", "mtime"),
+                ("accessed", "atime"),
+            ],
             &["is_encrypted", "encryption_algorithm", "decryption_key"],
         ),
         "directory" => (
-            &[("created", "ctime"), ("modified", "mtime"), ("accessed", "atime")],
+            &[
+                ("created", "ctime"),
+                ("modified", "mtime"),
+                ("accessed", "atime"),
+            ],
             &[],
         ),
         "process" => (
@@ -422,7 +430,10 @@ mod tests {
         let sdo = json!({"type": "indicator", "id": "indicator--1"});
         assert!(is_stix20_object(&sdo, false), "2.0 type, no spec_version");
         let sco = json!({"type": "ipv4-addr", "value": "198.51.100.1"});
-        assert!(!is_stix20_object(&sco, true), "SCOs without a version are 2.1");
+        assert!(
+            !is_stix20_object(&sco, true),
+            "SCOs without a version are 2.1"
+        );
         let custom = json!({"type": "x-mitre-tactic"});
         assert!(!is_stix20_object(&custom, false));
         assert!(is_stix20_object(&custom, true), "its bundle said 2.0");
@@ -430,7 +441,10 @@ mod tests {
         assert!(!is_stix20_object(&new_type, false), "2.1-only type");
         let v21 = json!({"type": "indicator", "spec_version": "2.1"});
         assert!(!is_stix20_object(&v21, true));
-        assert!(is_stix20_object(&json!({"type": "x", "spec_version": "2.0"}), false));
+        assert!(is_stix20_object(
+            &json!({"type": "x", "spec_version": "2.0"}),
+            false
+        ));
         assert!(!is_stix20_object(&json!([1]), true));
     }
 
@@ -447,15 +461,20 @@ mod tests {
 
     #[test]
     fn indicator_gets_pattern_type_and_types_from_labels() {
-        let up = one(json!({"type": "indicator", "labels": ["malicious-activity"],
-            "pattern": "[ipv4-addr:value = '198.51.100.1']"}));
+        let up = one(
+            json!({"type": "indicator", "labels": ["malicious-activity"],
+            "pattern": "[ipv4-addr:value = '198.51.100.1']"}),
+        );
         assert_eq!(up["pattern_type"], "stix");
         assert_eq!(up["pattern_version"], "2.0");
         assert_eq!(up["indicator_types"], json!(["malicious-activity"]));
         assert_eq!(up["labels"], json!(["malicious-activity"]), "labels kept");
         let kept = one(json!({"type": "indicator", "pattern_type": "snort",
             "indicator_types": ["benign"], "labels": ["x"]}));
-        assert_eq!(kept["pattern_type"], "snort", "present values are not replaced");
+        assert_eq!(
+            kept["pattern_type"], "snort",
+            "present values are not replaced"
+        );
         assert_eq!(kept["indicator_types"], json!(["benign"]));
     }
 
@@ -471,7 +490,11 @@ mod tests {
             assert_eq!(up[prop], json!(["a"]), "{t}");
         }
         let ap = one(json!({"type": "attack-pattern", "labels": ["a"]}));
-        assert_eq!(ap.as_object().unwrap().len(), 3, "no *_types for attack-pattern");
+        assert_eq!(
+            ap.as_object().unwrap().len(),
+            3,
+            "no *_types for attack-pattern"
+        );
     }
 
     #[test]
@@ -489,7 +512,10 @@ mod tests {
             "id": "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
             "created": "2017-01-20T00:00:00.000Z", "definition_type": "tlp",
             "definition": {"tlp": "green"}}));
-        assert_eq!(green["id"], "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da");
+        assert_eq!(
+            green["id"],
+            "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"
+        );
         assert_eq!(green["name"], "TLP:GREEN");
         assert_eq!(green["spec_version"], "2.1");
         assert!(tlp::check_standard_definition(&green).is_ok());
@@ -502,15 +528,15 @@ mod tests {
     #[test]
     fn observed_data_objects_become_scos_with_deterministic_ids() {
         let od = json!({"type": "observed-data",
-            "id": "observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf",
-            "first_observed": "2015-12-21T19:00:00Z", "last_observed": "2015-12-21T19:00:00Z",
-            "number_observed": 1,
-            "objects": {
-                "1": {"type": "directory", "path": "C:\\Windows"},
-                "0": {"type": "file", "name": "a.exe", "parent_directory_ref": "1",
-                      "created": "2015-12-21T19:00:00Z", "is_encrypted": false},
-                "2": {"type": "process", "pid": 7, "binary_ref": "0", "name": "a"}
-            }});
+        "id": "observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf",
+        "first_observed": "2015-12-21T19:00:00Z", "last_observed": "2015-12-21T19:00:00Z",
+        "number_observed": 1,
+        "objects": {
+            "1": {"type": "directory", "path": "C:\\Windows"},
+            "0": {"type": "file", "name": "a.exe", "parent_directory_ref": "1",
+                  "created": "2015-12-21T19:00:00Z", "is_encrypted": false},
+            "2": {"type": "process", "pid": 7, "binary_ref": "0", "name": "a"}
+        }});
         let out = upgrade_object(od.clone());
         assert_eq!(out.len(), 4);
         let dir = &out[1];
@@ -538,16 +564,20 @@ mod tests {
         );
         assert!(observed.get("objects").is_none());
         assert_eq!(observed[ORIGINAL]["objects"], od["objects"]);
-        assert_eq!(upgrade_object(od), out, "the same document upgrades the same way");
+        assert_eq!(
+            upgrade_object(od),
+            out,
+            "the same document upgrades the same way"
+        );
     }
 
     #[test]
     fn reference_cycles_still_get_ids() {
         let od = json!({"type": "observed-data", "id": "observed-data--1",
-            "objects": {
-                "0": {"type": "network-traffic", "src_ref": "1", "protocols": ["tcp"]},
-                "1": {"type": "x-thing", "peer_ref": "0"}
-            }});
+        "objects": {
+            "0": {"type": "network-traffic", "src_ref": "1", "protocols": ["tcp"]},
+            "1": {"type": "x-thing", "peer_ref": "0"}
+        }});
         let out = upgrade_object(od);
         assert_eq!(out[0]["src_ref"], out[1]["id"]);
         assert_eq!(out[1]["peer_ref"], out[0]["id"]);
@@ -555,11 +585,16 @@ mod tests {
 
     #[test]
     fn timestamps_are_padded_to_milliseconds() {
-        let up = one(json!({"type": "identity", "created": "2017-06-01T00:00:00Z",
-            "modified": "2017-06-01T00:00:00.5Z", "first_seen": "2017-06-01T00:00:00Z"}));
+        let up = one(
+            json!({"type": "identity", "created": "2017-06-01T00:00:00Z",
+            "modified": "2017-06-01T00:00:00.5Z", "first_seen": "2017-06-01T00:00:00Z"}),
+        );
         assert_eq!(up["created"], "2017-06-01T00:00:00.000Z");
         assert_eq!(up["modified"], "2017-06-01T00:00:00.500Z");
-        assert_eq!(up["first_seen"], "2017-06-01T00:00:00Z", "other timestamps may be coarse");
+        assert_eq!(
+            up["first_seen"], "2017-06-01T00:00:00Z",
+            "other timestamps may be coarse"
+        );
         let fine = one(json!({"type": "identity", "created": "2017-05-31T21:30:19.73501Z"}));
         assert_eq!(fine["created"], "2017-05-31T21:30:19.73501Z");
         assert_eq!(to_milliseconds("not a time"), None);

@@ -10,7 +10,9 @@ use ward_stix::document::{self, Item};
 use ward_stix::validate::{self, DocumentChecks, Severity};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stix20").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/stix20")
+        .join(name)
 }
 
 /// What the reader hands over for one file: the upgraded objects, the bundle's members and
@@ -68,14 +70,20 @@ fn the_attack_sample_upgrades_to_valid_stix21() {
     let malware = by_type(&read.objects, "malware")[0];
     assert_eq!(malware["malware_types"], json!(["malware"]));
     assert_eq!(malware["is_family"], true);
-    assert_eq!(by_type(&read.objects, "tool")[0]["tool_types"], json!(["tool"]));
+    assert_eq!(
+        by_type(&read.objects, "tool")[0]["tool_types"],
+        json!(["tool"])
+    );
     // What did not change in meaning is left as it was.
     let original: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("attack-sample.json")).unwrap())
             .unwrap();
     let pattern_before = &original["objects"][2];
     let mut pattern_after = by_type(&read.objects, "attack-pattern")[0].clone();
-    pattern_after.as_object_mut().unwrap().shift_remove("spec_version");
+    pattern_after
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("spec_version");
     assert_eq!(&pattern_after, pattern_before);
 }
 
@@ -97,9 +105,12 @@ fn the_feed_keeps_its_indicators_markings_and_observations() {
         green["id"],
         "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"
     );
-    assert_eq!(ward_stix::tlp::effective_tlp(indicators[0]), ward_stix::tlp::effective_tlp(&json!({
-        "object_marking_refs": ["marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"]
-    })));
+    assert_eq!(
+        ward_stix::tlp::effective_tlp(indicators[0]),
+        ward_stix::tlp::effective_tlp(&json!({
+            "object_marking_refs": ["marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"]
+        }))
+    );
     let observed = by_type(&read.objects, "observed-data")[0];
     let refs = observed["object_refs"].as_array().unwrap();
     assert_eq!(refs.len(), 3);
@@ -137,7 +148,11 @@ fn stix2_validator_accepts_the_upgraded_bundles() {
         .args(&files)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let verdicts: serde_json::Map<String, Value> = serde_json::from_slice(&out.stdout).unwrap();
     for f in &files {
         assert_eq!(verdicts[&f.display().to_string()], true, "{}", f.display());

@@ -182,7 +182,9 @@ fn upgrade_stix20(
 }
 
 fn upgrade_failed(e: serde_json::Error) -> TaxiiError {
-    TaxiiError::bad_request(format!("body: a STIX 2.0 object could not be upgraded: {e}"))
+    TaxiiError::bad_request(format!(
+        "body: a STIX 2.0 object could not be upgraded: {e}"
+    ))
 }
 
 /// Reads the metadata the store indexes; `Err` is the failure message for the status.

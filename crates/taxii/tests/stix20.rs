@@ -27,7 +27,10 @@ impl PublishFilter for Seen {
 }
 
 fn feed() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../stix/tests/fixtures/stix20/feed.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../stix/tests/fixtures/stix20/feed.json"
+    );
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -83,8 +86,14 @@ fn a_stix20_bundle_is_upgraded_before_the_publish_filter() {
     let hub = hub();
     let seen = Seen::default();
     let body = feed();
-    let status = add_envelope(&hub.store, &hub.caller, &hub.collection, &seen, body.as_bytes())
-        .expect("accepted");
+    let status = add_envelope(
+        &hub.store,
+        &hub.caller,
+        &hub.collection,
+        &seen,
+        body.as_bytes(),
+    )
+    .expect("accepted");
     assert!(status.failures.is_empty(), "{:?}", status.failures);
     // Eight 2.0 objects; the observed-data's three observables are objects of their own.
     assert_eq!(status.total_count, 11);
@@ -97,7 +106,10 @@ fn a_stix20_bundle_is_upgraded_before_the_publish_filter() {
     let indicator = objects.iter().find(|o| o["type"] == "indicator").unwrap();
     assert_eq!(indicator["pattern_type"], "stix");
     assert_eq!(indicator["indicator_types"], indicator["labels"]);
-    let observed = objects.iter().find(|o| o["type"] == "observed-data").unwrap();
+    let observed = objects
+        .iter()
+        .find(|o| o["type"] == "observed-data")
+        .unwrap();
     assert_eq!(observed["object_refs"].as_array().unwrap().len(), 3);
 }
 
@@ -130,7 +142,10 @@ fn an_envelope_of_unversioned_20_objects_is_upgraded_and_21_is_left_alone() {
         .query_objects(&hub.collection.id, &ObjectQuery::default())
         .unwrap();
     let raw_tool = page.items.iter().find(|v| v.object_type == "tool").unwrap();
-    assert_eq!(raw_tool.json, tool_text, "2.1 objects are kept byte for byte");
+    assert_eq!(
+        raw_tool.json, tool_text,
+        "2.1 objects are kept byte for byte"
+    );
     let indicator: Value = serde_json::from_str(
         &page
             .items
