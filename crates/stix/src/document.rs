@@ -1,6 +1,10 @@
 //! Streaming reader of STIX documents: a bundle, a single object, or a JSON array of objects
 //! and/or bundles. Objects are handed over one at a time with their JSON path, so a 500 MB
 //! bundle is read in memory bounded by its largest object.
+//!
+//! STIX 2.0 content is upgraded to 2.1 here ([`crate::upgrade`]), the one place every reader
+//! of documents (validate, import, the index) goes through, and announced with
+//! [`Item::Stix20`] so a caller can say so.
 
 use std::fmt;
 use std::io::Read;
@@ -9,6 +13,27 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::jsonpath;
+use crate::upgrade;
+
+/// Hands over one object read at `path`, upgraded first when it is STIX 2.0.
+fn emit_object(
+    value: Value,
+    path: &str,
+    in_20_bundle: bool,
+    each: &mut dyn FnMut(Item<'_>),
+    count: &mut usize,
+) {
+    if !upgrade::is_stix20_object(&value, in_20_bundle) {
+        *count += 1;
+        each(Item::Object(value, path));
+        return;
+    }
+    each(Item::Stix20(path));
+    for upgraded in upgrade::upgrade_object(value) {
+        *count += 1;
+        each(Item::Object(upgraded, path));
+    }
+}
 
 /// One thing found in a document.
 #[derive(Debug)]
@@ -17,6 +42,9 @@ pub enum Item<'a> {
     Object(Value, &'a str),
     /// The members of a bundle other than `objects`, and the bundle's path.
     Bundle(Map<String, Value>, &'a str),
+    /// The object at this path was STIX 2.0: the objects that follow with the same path are
+    /// its 2.1 upgrade (observed-data upgrades to its SCOs and itself).
+    Stix20(&'a str),
 }
 
 /// What the top level of a document was.
@@ -109,12 +137,13 @@ fn emit_bundle(
             members.insert("objects".into(), objects.clone());
         }
     }
+    let in_20 = upgrade::is_stix20_bundle(&members);
+    upgrade::upgrade_bundle_members(&mut members);
     each(Item::Bundle(members, path));
     if let Some(Value::Array(items)) = objects {
         let base = jsonpath::member(path, "objects");
         for (i, item) in items.into_iter().enumerate() {
-            *count += 1;
-            each(Item::Object(item, &jsonpath::index(&base, i)));
+            emit_object(item, &jsonpath::index(&base, i), in_20, each, count);
         }
     }
 }
@@ -139,6 +168,7 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
                     each: &mut *self.each,
                     count: &mut *self.count,
                     base: "$.objects",
+                    in_20: upgrade::is_stix20_bundle(&head),
                 })?;
                 streamed = true;
             } else {
@@ -148,14 +178,14 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
         }
         if is_bundle(&head) {
             if streamed {
+                upgrade::upgrade_bundle_members(&mut head);
                 (self.each)(Item::Bundle(head, "$"));
             } else {
                 emit_bundle(head, "$", self.each, self.count);
             }
             Ok(Shape::Bundle)
         } else {
-            *self.count += 1;
-            (self.each)(Item::Object(Value::Object(head), "$"));
+            emit_object(Value::Object(head), "$", false, self.each, self.count);
             Ok(Shape::Object)
         }
     }
@@ -166,10 +196,7 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
             let path = jsonpath::index("$", i);
             match value {
                 Value::Object(m) if is_bundle(&m) => emit_bundle(m, &path, self.each, self.count),
-                other => {
-                    *self.count += 1;
-                    (self.each)(Item::Object(other, &path));
-                }
+                other => emit_object(other, &path, false, self.each, self.count),
             }
             i += 1;
         }
@@ -181,6 +208,8 @@ struct ObjectsSeed<'a> {
     each: &'a mut dyn FnMut(Item<'_>),
     count: &'a mut usize,
     base: &'a str,
+    /// The bundle said `spec_version: "2.0"` before its objects.
+    in_20: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for ObjectsSeed<'_> {
@@ -200,8 +229,8 @@ impl<'de> Visitor<'de> for ObjectsSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
         while let Some(value) = seq.next_element::<Value>()? {
-            *self.count += 1;
-            (self.each)(Item::Object(value, &jsonpath::index(self.base, i)));
+            let path = jsonpath::index(self.base, i);
+            emit_object(value, &path, self.in_20, self.each, self.count);
             i += 1;
         }
         Ok(())
@@ -217,6 +246,7 @@ mod tests {
         read_str(text, &mut |item| match item {
             Item::Object(_, p) => out.push(p.to_string()),
             Item::Bundle(_, p) => out.push(format!("bundle {p}")),
+            Item::Stix20(p) => out.push(format!("2.0 {p}")),
         })?;
         Ok(out)
     }
@@ -232,11 +262,42 @@ mod tests {
             paths(r#"{"objects":[{"a":1}],"type":"bundle","id":"bundle--1"}"#).unwrap(),
             vec!["bundle $", "$.objects[0]"]
         );
-        assert_eq!(paths(r#"{"type":"indicator"}"#).unwrap(), vec!["$"]);
+        assert_eq!(
+            paths(r#"{"type":"indicator","spec_version":"2.1"}"#).unwrap(),
+            vec!["$"]
+        );
         assert_eq!(
             paths(r#"[{"type":"x"},{"type":"bundle","objects":[{}]}]"#).unwrap(),
             vec!["$[0]", "bundle $[1]", "$[1].objects[0]"]
         );
+    }
+
+    #[test]
+    fn stix20_is_announced_and_upgraded() {
+        // Streamed: the bundle's version is known before its objects.
+        let text = r#"{"type":"bundle","spec_version":"2.0","id":"bundle--1","objects":[
+            {"type":"x-custom","id":"x-custom--1"},{"type":"tool","spec_version":"2.1"}]}"#;
+        let mut seen = Vec::new();
+        let (_, count) = read_str(text, &mut |item| match item {
+            Item::Object(v, p) => seen.push(format!("{p} {}", v["spec_version"])),
+            Item::Bundle(m, _) => seen.push(format!("bundle {:?}", m.get("spec_version"))),
+            Item::Stix20(p) => seen.push(format!("2.0 {p}")),
+        })
+        .unwrap();
+        assert_eq!(count, 2);
+        assert_eq!(
+            seen,
+            [
+                "2.0 $.objects[0]",
+                "$.objects[0] \"2.1\"",
+                "$.objects[1] \"2.1\"",
+                "bundle None"
+            ]
+        );
+        // Observed-data upgrades to its SCO and itself, both at its path and both counted.
+        let od = r#"[{"type":"observed-data","id":"observed-data--1",
+            "objects":{"0":{"type":"ipv4-addr","value":"198.51.100.1"}}}]"#;
+        assert_eq!(paths(od).unwrap(), vec!["2.0 $[0]", "$[0]", "$[0]"]);
     }
 
     #[test]

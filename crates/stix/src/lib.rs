@@ -13,6 +13,7 @@ pub mod object;
 pub mod timestamp;
 pub mod tlp;
 pub mod types;
+pub mod upgrade;
 pub mod validate;
 
 pub use object::{Bundle, StixObject};

@@ -18,7 +18,10 @@ Each problem is printed as `FILE: JSON-PATH: what is wrong`, for example\n\
 `feed.json: $.objects[3].modified: must not be earlier than created`.\n\
 Errors break a MUST rule; warnings (values outside open vocabularies, SHOULD rules) do not\n\
 change the exit code. Exit 0 when every file is valid, 2 when any error was found.\n\
-Large bundles are streamed: memory stays bounded by the largest single object."
+Large bundles are streamed: memory stays bounded by the largest single object.\n\n\
+STIX 2.0 content (a bundle with spec_version \"2.0\", or objects of 2.0 types without\n\
+spec_version) is upgraded to 2.1 first, as `ward import` and the hub do, and the 2.1 form\n\
+is checked; a warning says how many objects were upgraded."
 )]
 pub struct ValidateArgs {
     /// STIX files: bundles, single objects or JSON arrays (`-` reads standard input)
@@ -37,11 +40,44 @@ struct FileReport {
     problems: Vec<Problem>,
 }
 
+/// The STIX 2.0 objects of one file, reported once rather than once an object.
+#[derive(Default)]
+struct Stix20Seen {
+    count: usize,
+    first: Option<String>,
+}
+
+impl Stix20Seen {
+    fn note(&mut self, at: &str) {
+        self.count += 1;
+        self.first.get_or_insert_with(|| at.to_string());
+    }
+
+    fn report(self, problems: &mut Vec<Problem>) {
+        if let Some(first) = self.first {
+            problems.insert(
+                0,
+                Problem {
+                    path: first,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "STIX 2.0 content: {} object(s) upgraded to STIX 2.1 and checked in that \
+                         form (what `ward import` and the hub store)",
+                        self.count
+                    ),
+                },
+            );
+        }
+    }
+}
+
 fn validate_file(path: &Path) -> anyhow::Result<FileReport> {
     let reader = input::open(path)?;
     let mut problems = Vec::new();
     let mut doc = DocumentChecks::default();
+    let mut stix20 = Stix20Seen::default();
     let result = document::read(reader, &mut |item| match item {
+        Item::Stix20(at) => stix20.note(at),
         Item::Object(value, at) => {
             problems.extend(validate::validate_object(&value, at));
             doc.observe(&value, at, &mut problems);
@@ -53,6 +89,7 @@ fn validate_file(path: &Path) -> anyhow::Result<FileReport> {
     let objects = match result {
         Ok((_, count)) => {
             doc.finish(&mut problems);
+            stix20.report(&mut problems);
             count
         }
         Err(DocumentError::Syntax {
