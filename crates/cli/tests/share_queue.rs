@@ -7,10 +7,11 @@
 
 mod common;
 
+use common::watch::Watch;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -268,39 +269,11 @@ fn eve(device: &str) -> String {
     )
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
-}
-
-impl Watch {
-    fn start(data: &Path, stderr: PathBuf) -> Watch {
-        let err = fs::File::create(&stderr).expect("stderr file");
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(err))
-            .spawn()
-            .expect("spawn watch");
-        let w = Watch { child, stderr };
-        wait_for("watch to follow the log", || w.said("watch: following"));
-        w
-    }
-
-    fn said(&self, text: &str) -> bool {
-        fs::read_to_string(&self.stderr).is_ok_and(|s| s.contains(text))
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `ward watch` on `data`, returned once it follows the log.
+fn start_watch(data: &Path, stderr: PathBuf) -> Watch {
+    let w = Watch::spawn(data, &stderr, &[]);
+    wait_for("watch to follow the log", || w.said("watch: following"));
+    w
 }
 
 /// The member's intel, an empty log, a token file and watch.toml with `share`.
@@ -349,7 +322,7 @@ fn watch_in_auto_mode_sends_sightings_counts_and_retries_what_failed() {
     let s = Setup::new();
     // A wrong token first: the hub refuses, and the payload waits for the next period.
     let log = watch_member(&s, "auto", "not-the-token");
-    let watch = Watch::start(&s.member, s.dir.path().join("watch.err"));
+    let watch = start_watch(&s.member, s.dir.path().join("watch.err"));
     assert!(watch.said("sightings are shared every 1s"));
     append(&log, &(eve("10.0.0.5") + &eve("10.0.0.6")));
     wait_for("a refused send said on stderr", || {
@@ -391,7 +364,7 @@ fn watch_in_queue_mode_waits_for_approval() {
     let s = Setup::new();
     let log = watch_member(&s, "queue", "");
     fs::remove_file(s.member.join("hub.token")).expect("no token needed to queue");
-    let watch = Watch::start(&s.member, s.dir.path().join("watch.err"));
+    let watch = start_watch(&s.member, s.dir.path().join("watch.err"));
     append(&log, &(eve("10.0.0.5") + &eve("10.0.0.5")));
     wait_for("the sightings to be queued", || !s.queue().is_empty());
     wait_for("watch to say so", || watch.said("queued as 1"));

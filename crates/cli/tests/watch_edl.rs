@@ -5,10 +5,14 @@
 //!
 //! Without curl the tests are skipped, unless `WARD_REQUIRE_PEERS=1` (CI), where they fail.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::watch::{wait_secs, Watch};
 
 use ward_stix::Timestamp;
 
@@ -84,59 +88,24 @@ fn add_firewall(data: &Path, name: &str) -> String {
         .to_string()
 }
 
-fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+fn wait_for(what: &str, check: impl FnMut() -> bool) {
+    wait_secs(what, 20, check);
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
+/// `ward watch` on `data`, returned once it serves the lists.
+fn start(data: &Path) -> Watch {
+    let w = Watch::spawn(data, &data.join("watch.stderr"), &[]);
+    wait_for("watch to serve the lists", || {
+        w.said("watch: firewall lists on ")
+    });
+    w
 }
 
-impl Watch {
-    fn start(data: &Path) -> Watch {
-        let stderr = data.join("watch.stderr");
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(fs::File::create(&stderr).unwrap()))
-            .spawn()
-            .unwrap();
-        let w = Watch { child, stderr };
-        wait_for("watch to serve the lists", || {
-            w.text().contains("watch: firewall lists on ")
-        });
-        w
-    }
-
-    fn text(&self) -> String {
-        fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-
-    /// `https://ADDR` from the line watch prints when it listens.
-    fn base(&self) -> String {
-        let text = self.text();
-        let line = text
-            .lines()
-            .find_map(|l| l.strip_prefix("watch: firewall lists on "))
-            .expect("lists address");
-        line.trim_end_matches('/').to_string()
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `https://ADDR` from the line watch prints when it listens.
+fn base(w: &Watch) -> String {
+    w.after("watch: firewall lists on ")
+        .trim_end_matches('/')
+        .to_string()
 }
 
 /// What curl got: status, headers (lower-cased names) and body.
@@ -219,8 +188,8 @@ fn firewalls_fetch_the_block_lists_with_their_tokens() {
     setup(data);
     let pa = add_firewall(data, "pa-1");
     let pf = add_firewall(data, "pf-1");
-    let watch = Watch::start(data);
-    let base = watch.base();
+    let watch = start(data);
+    let base = base(&watch);
     let cert = data.join("firewall-lists-cert.pem");
     #[cfg(unix)]
     {
@@ -441,8 +410,8 @@ fn plain_http_on_loopback_serves_and_a_silent_client_blocks_no_one() {
     )
     .unwrap();
     let token = add_firewall(data, "opn-1");
-    let watch = Watch::start(data);
-    let base = watch.base();
+    let watch = start(data);
+    let base = base(&watch);
     let addr = base
         .strip_prefix("http://")
         .expect("plain HTTP when tls = false")

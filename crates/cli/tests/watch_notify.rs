@@ -10,6 +10,9 @@
 //! tests are skipped, saying so, or fail when `WARD_REQUIRE_PEERS=1`. Every wait polls with a
 //! deadline and every process is killed when its test ends.
 
+mod common;
+
+use common::watch::Watch;
 use std::fs::{self, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -100,57 +103,16 @@ fn setup(notify_toml: &str) -> Setup {
     Setup { dir, data, log }
 }
 
-/// A running `ward watch`, killed when dropped.
-struct Watch {
-    child: Child,
-    stderr: PathBuf,
+/// `ward watch` on the setup's folder with `extra` arguments, its messages in `name`;
+/// returned once it follows the log.
+fn start(s: &Setup, name: &str, extra: &[&str]) -> Watch {
+    let w = Watch::spawn(&s.data, &s.dir.path().join(name), extra);
+    wait_for("watch to follow the log", || w.said("watch: following"));
+    w
 }
 
-impl Watch {
-    fn start(s: &Setup, name: &str, extra: &[&str]) -> Watch {
-        let stderr = s.dir.path().join(name);
-        let child = Command::new(WARD)
-            .arg("--data")
-            .arg(&s.data)
-            .args(["watch", "--foreground", "--poll-ms", "100"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(fs::File::create(&stderr).unwrap()))
-            .spawn()
-            .unwrap();
-        let w = Watch { child, stderr };
-        wait_for("watch to follow the log", || w.said("watch: following"));
-        w
-    }
-
-    fn said(&self, text: &str) -> bool {
-        fs::read_to_string(&self.stderr).is_ok_and(|s| s.contains(text))
-    }
-
-    fn healthz(&self) -> Value {
-        let text = fs::read_to_string(&self.stderr).unwrap();
-        let addr = text
-            .lines()
-            .find_map(|l| l.strip_prefix("watch: health on http://"))
-            .expect("health address")
-            .trim_end_matches("/healthz")
-            .to_string();
-        let (status, _, body) = ward_testkit::http(&addr, "GET", "/healthz", &[], b"").unwrap();
-        assert_eq!(status, 200);
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    fn lines_read(&self) -> u64 {
-        self.healthz()["lines_read"].as_u64().unwrap()
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn lines_read(w: &Watch) -> u64 {
+    w.healthz()["lines_read"].as_u64().unwrap()
 }
 
 /// `smtp_sink.py` on a port, killed when dropped.
@@ -267,7 +229,7 @@ fn alerts_and_the_weekly_plan_are_emailed_over_starttls_with_a_login() {
             "s3cret",
         ],
     );
-    let watch = Watch::start(&s, "watch-1.err", &[]);
+    let watch = start(&s, "watch-1.err", &[]);
 
     // The plan is due (today at 00:00) and goes out once.
     wait_for("the weekly plan", || {
@@ -303,7 +265,7 @@ fn alerts_and_the_weekly_plan_are_emailed_over_starttls_with_a_login() {
 
     // The same machine and indicator again within the hour: not sent again.
     append(&s.log, &eve("10.0.0.2", SURE));
-    wait_for("the repeated line", || watch.lines_read() >= 2);
+    wait_for("the repeated line", || lines_read(&watch) >= 2);
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(smtp.with_subject("ward alert").len(), 1);
     wait_for("both sends to be counted", || {
@@ -314,7 +276,7 @@ fn alerts_and_the_weekly_plan_are_emailed_over_starttls_with_a_login() {
 
     // A restart does not send the week's plan again.
     drop(watch);
-    let again = Watch::start(&s, "watch-2.err", &[]);
+    let again = start(&s, "watch-2.err", &[]);
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(smtp.with_subject("this week's plan").len(), 1);
     drop(again);
@@ -330,7 +292,7 @@ fn a_mail_server_down_at_first_gets_the_alert_once_it_is_up() {
         "[email]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {port}\nsecurity = \"none\"\n\
          from = \"ward@clinic.example\"\nto = [\"it@clinic.example\"]\n"
     ));
-    let watch = Watch::start(&s, "watch.err", &[]);
+    let watch = start(&s, "watch.err", &[]);
     append(&s.log, &eve("10.0.0.5", SURE));
     wait_for("a failed send", || watch.said("email: could not send"));
     assert!(watch.healthz()["notify_failed"]["email"].as_u64().unwrap() >= 1);
@@ -417,7 +379,7 @@ fn webhooks_in_three_shapes_with_the_hourly_limit_and_the_digest() {
          [[webhook]]\nurl = \"http://{addr}/slack\"\nkind = \"slack\"\n"
     ));
     fs::write(s.data.join("hook-token"), "t0ken\n").unwrap();
-    let watch = Watch::start(&s, "watch.err", &["--digest-every", "4"]);
+    let watch = start(&s, "watch.err", &["--digest-every", "4"]);
 
     let sent_at = Instant::now();
     append(&s.log, &eve("10.0.0.2", SURE));
@@ -487,9 +449,9 @@ fn webhooks_in_three_shapes_with_the_hourly_limit_and_the_digest() {
 
     // Stopped before the next digest: what waits for it is sent on the way out, not lost.
     let mut watch = watch;
-    let before = watch.lines_read();
+    let before = lines_read(&watch);
     append(&s.log, &eve("10.0.0.6", WEAK));
-    wait_for("the weak line", || watch.lines_read() > before);
+    wait_for("the weak line", || lines_read(&watch) > before);
     let sent = Command::new("kill")
         .args(["-TERM", &watch.child.id().to_string()])
         .status()
