@@ -6,7 +6,6 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::watch::{append, wait_secs, Watch};
@@ -28,13 +27,7 @@ fn eve(device: &str, bad: bool) -> String {
 }
 
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    ward_testkit::run(Path::new(WARD), data, args)
 }
 
 /// Polls `check` every 50 ms for at most 20 s.

@@ -54,13 +54,7 @@ fn bundle(patterns: &[&str]) -> String {
 }
 
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    ward_testkit::run(Path::new(WARD), data, args)
 }
 
 fn ok(out: &std::process::Output) -> String {

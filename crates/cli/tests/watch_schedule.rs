@@ -41,13 +41,7 @@ fn eve(dest: &str) -> String {
 }
 
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    ward_testkit::run(Path::new(WARD), data, args)
 }
 
 fn wait_for(what: &str, secs: u64, check: impl FnMut() -> bool) {

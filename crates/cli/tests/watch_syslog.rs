@@ -14,7 +14,7 @@ use std::fs;
 use std::io::Write;
 use std::net::{TcpStream, UdpSocket};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -47,13 +47,7 @@ fn filterlog(machine: &str) -> String {
 }
 
 fn ward(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    ward_testkit::run(Path::new(WARD), data, args)
 }
 
 /// Polls `check` every 50 ms for at most 20 s.
