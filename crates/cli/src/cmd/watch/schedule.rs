@@ -137,6 +137,8 @@ impl Runner {
                 say!("watch: {}: {summary}", source.key);
                 st.succeeded(&at, summary);
             }
+            // Cut short by a stop: not a failure of the source, and not recorded as one.
+            Err(_) if self.stop.load(Ordering::SeqCst) => return st.failures,
             Err(e) => {
                 let wait = next_wait(source.every, st.failures + 1, 0.0);
                 say!(
