@@ -132,7 +132,7 @@ rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status
 # Syslog lines matched so far (every format), and datagrams dropped.
 processed() {
   curl -sf "http://127.0.0.1:$HEALTH/metrics" |
-    awk '/^ward_watch_lines_read_total\{source="syslog/ { s += $2 } END { print s + 0 }'
+    awk '/^ward_watch_lines_read_total\{source="syslog/ { s += $NF } END { print s + 0 }'
 }
 dropped() {
   curl -sf "http://127.0.0.1:$HEALTH/healthz" |
