@@ -29,7 +29,7 @@
 # Central API registration turned off (no network needed) and its service left disabled.
 set -euo pipefail
 SOAK=${1:-300}
-WORK=${2:-/tmp/ward-watch-bench}
+WORK=${2:-"${TMPDIR:-/tmp}/ward-watch-bench"}
 SOAK_RATE=${3:-20000}
 PARTS=${PARTS:-sender ward soak crowdsec}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
