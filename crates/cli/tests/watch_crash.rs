@@ -38,6 +38,21 @@ fn wait_for(what: &str, secs: u64, check: impl FnMut() -> bool) {
     wait_secs(what, secs, check);
 }
 
+/// `DIR/data` with the attacker's indicator imported.
+fn data_with_intel(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    let intel = dir.join("intel.json");
+    fs::write(&intel, INTEL).unwrap();
+    let out = Command::new(WARD)
+        .arg("--data")
+        .arg(&data)
+        .args(["import", intel.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    data
+}
+
 fn alerted_machines(data: &Path) -> Vec<String> {
     fs::read_to_string(data.join("alerts.jsonl"))
         .unwrap_or_default()
@@ -52,16 +67,7 @@ fn alerted_machines(data: &Path) -> Vec<String> {
 #[test]
 fn kill_9_mid_file_then_restart_loses_no_line_and_repeats_no_alert() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let intel = dir.path().join("intel.json");
-    fs::write(&intel, INTEL).unwrap();
-    let out = Command::new(WARD)
-        .arg("--data")
-        .arg(&data)
-        .args(["import", intel.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    let data = data_with_intel(dir.path());
     let log = data.join("eve.json");
     fs::write(&log, eve("10.9.9.9", "192.0.2.1")).unwrap();
     fs::write(data.join("watch.toml"), "[[logs]]\npath = \"eve.json\"\n").unwrap();
@@ -135,16 +141,7 @@ fn rotations_by_logrotate_lose_nothing_and_repeat_nothing() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let intel = dir.path().join("intel.json");
-    fs::write(&intel, INTEL).unwrap();
-    let out = Command::new(WARD)
-        .arg("--data")
-        .arg(&data)
-        .args(["import", intel.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    let data = data_with_intel(dir.path());
     let logs = dir.path().join("logs");
     fs::create_dir_all(&logs).unwrap();
     let log = logs.join("eve.json");

@@ -451,7 +451,8 @@ fn limit_slow_clients(
         .header_read_timeout(config.header_timeout);
 }
 
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C, or SIGTERM on Unix: the hub's graceful stop, and `ward watch`'s.
+pub async fn shutdown_signal() {
     #[cfg(unix)]
     {
         let term = async {

@@ -704,28 +704,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
         .build()
         .context("starting the signal handler")?;
     std::thread::spawn(move || {
-        rt.block_on(async {
-            #[cfg(unix)]
-            {
-                let term = async {
-                    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                    {
-                        Ok(mut s) => {
-                            s.recv().await;
-                        }
-                        Err(_) => std::future::pending::<()>().await,
-                    }
-                };
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {},
-                    _ = term => {},
-                }
-            }
-            #[cfg(not(unix))]
-            {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        });
+        rt.block_on(ward_taxii::shutdown_signal());
         stop.store(true, Ordering::SeqCst);
     });
     Ok(())
