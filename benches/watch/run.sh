@@ -134,9 +134,10 @@ processed() {
   curl -sf "http://127.0.0.1:$HEALTH/metrics" |
     awk '/^ward_watch_lines_read_total\{source="syslog/ { s += $NF } END { print s + 0 }'
 }
+# Messages dropped: by ward (a full queue) plus by the kernel (UDP buffer full).
 dropped() {
   curl -sf "http://127.0.0.1:$HEALTH/healthz" |
-    python3 -c 'import json,sys; print(sum(l["dropped"] for l in json.load(sys.stdin)["syslog"]))'
+    python3 -c 'import json,sys; print(sum(l["dropped"] + (l.get("kernel_dropped") or 0) for l in json.load(sys.stdin)["syslog"]))'
 }
 
 # One measured send: label, transport, file, rate (0 = as fast as it goes).
@@ -207,13 +208,19 @@ while [ $(($(date +%s) - start)) -lt "$SOAK" ]; do
     PIDS+=("$SOAK_SENDER")
   fi
   rss+=("$(rss_mb)")
+  # Under load: 30 s in, and 15 s before the end; each probe with addresses of its own (a
+  # repeat within the hour would be de-duplicated, so never alert).
+  if [ $(($(date +%s) - start)) -ge 30 ] && [ -z "${early:-}" ]; then
+    early=$("$SEND" latency "127.0.0.1:$TCP" "$WORK/data-1m/alerts.jsonl" "$WORK/values-1m.txt" 200 50 200 | sed 's/^/   under load, 30 s in: /')
+  fi
   if [ $(($(date +%s) - start)) -ge $((SOAK - 15)) ] && [ -z "${late:-}" ]; then
-    late=$("$SEND" latency "127.0.0.1:$TCP" "$WORK/data-1m/alerts.jsonl" "$WORK/values-1m.txt" 200 50 | sed 's/^/   under load, end of soak: /')
+    late=$("$SEND" latency "127.0.0.1:$TCP" "$WORK/data-1m/alerts.jsonl" "$WORK/values-1m.txt" 200 50 400 | sed 's/^/   under load, end of soak: /')
   fi
   sleep 5
 done
 kill "$SOAK_SENDER" 2> /dev/null || true
 c1=$(cpu_s)
+echo "${early:-   (soak too short for the latency probe under load)}"
 echo "${late:-   (soak too short for the end-of-soak latency probe)}"
 echo "   RSS MB every 5 s: ${rss[*]}"
 printf '   RSS start %s MB, end %s MB, max %s MB; %s lines matched, %.1f CPU-s over %s s\n' \

@@ -8,10 +8,12 @@
 //!                                               at most RATE lines/s if given
 //!   syslog_send sink ADDR SECONDS               accepts one TCP connection and counts
 //!                                               what arrives: the sender's own ceiling
-//!   syslog_send latency ADDR ALERTS VALUES N GAP_MS
+//!   syslog_send latency ADDR ALERTS VALUES N GAP_MS [SKIP]
 //!                                               N lines over TCP, each from an indicator
 //!                                               address of its own, GAP_MS apart, timed
-//!                                               until their alert is in the ALERTS file
+//!                                               until their alert is in the ALERTS file;
+//!                                               SKIP reserved addresses are passed over, so
+//!                                               a later probe is not de-duplicated away
 //!
 //! The lines are the kernel's netfilter log lines (`[UFW BLOCK] IN=eth0 OUT= MAC=...
 //! SRC=... DST=...`) as rsyslog writes them: both `ward watch` and CrowdSec's
@@ -218,9 +220,17 @@ fn new_alert_lines(f: &mut File, at: &mut u64, pending: &mut String) -> Vec<Stri
     out
 }
 
-fn latency(addr: &str, alerts: &str, values: &str, n: usize, gap_ms: u64) -> Result<()> {
+fn latency(
+    addr: &str,
+    alerts: &str,
+    values: &str,
+    n: usize,
+    gap_ms: u64,
+    skip: usize,
+) -> Result<()> {
     let values = read_values(values)?;
     let reserved = &values[values.len().saturating_sub(LATENCY_RESERVE)..];
+    let reserved = reserved.get(skip..).unwrap_or_default();
     if reserved.len() < n {
         return Err(format!("only {} reserved addresses for {n} lines", reserved.len()).into());
     }
@@ -302,6 +312,7 @@ fn run() -> Result<()> {
             arg(4)?,
             arg(5)?.parse()?,
             arg(6)?.parse()?,
+            a.get(7).map_or(Ok(0), |s| s.parse())?,
         ),
         other => Err(format!("{other}: expected gen, send, sink or latency").into()),
     }

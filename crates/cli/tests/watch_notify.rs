@@ -523,3 +523,48 @@ fn check_config_refuses_a_password_and_names_the_channels() {
     let out = ward_testkit::run(Path::new(WARD), &s.data, &["watch", "--check-config"]);
     assert!(out.status.success(), "{out:?}");
 }
+
+#[test]
+fn alerts_waiting_for_the_digest_survive_a_kill_9() {
+    let (addr, posts) = http_sink();
+    let s = setup(&format!(
+        "[[webhook]]\nurl = \"http://{addr}/json\"\nkind = \"json\"\n"
+    ));
+    // The digest is an hour away when watch is killed.
+    let mut watch = start(&s, "first.err", &["--digest-every", "3600"]);
+    append(&s.log, &eve("10.0.0.7", WEAK));
+    wait_for("the weak alert", || {
+        common::watch::alert_lines(&s.data).len() == 1
+    });
+    // The delivery thread keeps it in the store as it takes it; give it a moment.
+    std::thread::sleep(Duration::from_millis(500));
+    watch.child.kill().unwrap();
+    watch.child.wait().unwrap();
+    assert!(
+        posted(&posts, "/json").is_empty(),
+        "nothing sent before the kill"
+    );
+
+    // Started again with a digest every 2 s: the alert from before the kill goes with it.
+    let watch = start(&s, "second.err", &["--digest-every", "2"]);
+    wait_for("the digest", || !posted(&posts, "/json").is_empty());
+    let digest = posted(&posts, "/json").remove(0).1;
+    assert_eq!(digest["digest"], true, "{digest}");
+    assert_eq!(
+        digest["below_urgent_score"][0]["machine"], "10.0.0.7",
+        "{digest}"
+    );
+    assert!(
+        watch.said("1 alert kept for the digest"),
+        "{}",
+        watch.text()
+    );
+    // Sent once: the next digest does not carry it again.
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        posted(&posts, "/json").len(),
+        1,
+        "{:?}",
+        posted(&posts, "/json")
+    );
+}

@@ -220,6 +220,25 @@ fn logger_over_udp_and_tcp_alerts_on_the_firewall_s_machine() {
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(alerts(&data).len(), 4, "{:#?}", alerts(&data));
     assert_eq!(counts(&watch, "tcp")["received"], 3);
+    if cfg!(target_os = "linux") {
+        // The UDP socket's buffer was enlarged past the kernel's default (208 KiB, reported
+        // doubled), and the kernel's own drop count for it is read and shown.
+        let udp = counts(&watch, "udp");
+        assert_eq!(udp["kernel_dropped"], 0, "{udp}");
+        assert!(
+            udp["receive_buffer_bytes"].as_u64().unwrap() >= 425_984,
+            "{udp}"
+        );
+        let metrics = watch.get("/metrics");
+        assert!(
+            metrics.contains("ward_watch_syslog_kernel_dropped_total{listen=\"udp://"),
+            "{metrics}"
+        );
+        assert!(
+            metrics.contains("ward_watch_syslog_received_total{listen=\"tcp://"),
+            "{metrics}"
+        );
+    }
 }
 
 /// A certificate for 127.0.0.1: (certificate DER, certificate PEM, key PEM).

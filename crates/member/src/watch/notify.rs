@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Duration as Days, NaiveDateTime, NaiveTime, Weekday};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use ward_detect::Alert;
 use ward_stix::Tlp;
@@ -504,8 +504,8 @@ pub fn weekly_key(due: NaiveDateTime) -> String {
     due.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// One alert as the messages tell it.
-#[derive(Debug, Clone)]
+/// One alert as the messages tell it (kept in the store while it waits for the digest).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AlertNote {
     pub alert: Alert,
     /// The organization's machine involved, or "an unknown machine".
@@ -710,9 +710,15 @@ pub fn alert_webhook(kind: WebhookKind, note: &AlertNote) -> Value {
     }
 }
 
+/// Where alerts waiting for a channel's digest are kept, so a crash loses none.
+pub const DIGEST_SETTINGS: &str = "watch/notify/digest/";
+
 /// What waited for the daily digest on one channel.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
+    /// The store settings that keep this digest's alerts until it is sent (see
+    /// [`DIGEST_SETTINGS`]).
+    pub keys: Vec<String>,
     /// Alerts scored below `urgent_score`.
     pub low: Vec<AlertNote>,
     /// Urgent alerts the hourly limit held back.
@@ -724,6 +730,27 @@ pub struct Digest {
 impl Digest {
     pub fn is_empty(&self) -> bool {
         self.low.is_empty() && self.held.is_empty()
+    }
+
+    /// The setting under which a channel's digest alert is kept until the digest is sent:
+    /// `watch/notify/digest/CHANNEL/low|held/NUMBER`, numbers increasing in arrival order.
+    pub fn setting_key(channel: &str, held: bool, number: u128) -> String {
+        let kind = if held { "held" } else { "low" };
+        format!("{DIGEST_SETTINGS}{channel}/{kind}/{number:040}")
+    }
+
+    /// Reads back one kept alert: its channel, whether it was held back (else low) and the
+    /// alert. `None` for a key or value this version did not write.
+    pub fn parse_setting(key: &str, value: &str) -> Option<(String, bool, AlertNote)> {
+        let rest = key.strip_prefix(DIGEST_SETTINGS)?;
+        let (channel, kind) = rest.rsplit_once('/')?.0.rsplit_once('/')?;
+        let held = match kind {
+            "held" => true,
+            "low" => false,
+            _ => return None,
+        };
+        let note = serde_json::from_str(value).ok()?;
+        Some((channel.to_string(), held, note))
     }
 
     fn subject(&self) -> String {
@@ -1119,12 +1146,29 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_digest_alert_reads_back_with_its_channel_and_kind() {
+        let n = note(Some(20));
+        let value = serde_json::to_string(&n).unwrap();
+        let key = Digest::setting_key("webhook[1]", true, 17);
+        let (channel, held, back) = Digest::parse_setting(&key, &value).unwrap();
+        assert_eq!((channel.as_str(), held), ("webhook[1]", true));
+        assert_eq!(back.alert, n.alert);
+        let key = Digest::setting_key("email", false, 18);
+        assert!(!Digest::parse_setting(&key, &value).unwrap().1);
+        assert!(Digest::parse_setting("watch/notify/digest/email/other/1", &value).is_none());
+        assert!(Digest::parse_setting(&key, "not json").is_none());
+        // Keys sort in arrival order.
+        assert!(Digest::setting_key("email", false, 9) < Digest::setting_key("email", false, 10));
+    }
+
+    #[test]
     fn a_digest_lists_every_held_alert() {
         let d = Digest {
             low: vec![note(Some(20))],
             held: (0..45).map(|_| note(Some(90))).collect(),
             urgent_score: 50,
             max_per_hour: 20,
+            keys: Vec::new(),
         };
         let m = digest_email(&d);
         assert!(m.subject.contains("46 alerts"), "{}", m.subject);

@@ -90,7 +90,42 @@ pub fn render(health: &Health) -> String {
             }
         }
     }
+    syslog(&mut out, &health.syslog);
     out
+}
+
+/// Per syslog listener: messages received, dropped by ward (full queue) and dropped by the
+/// kernel before ward read them (UDP on Linux).
+fn syslog(out: &mut String, listeners: &[std::sync::Arc<super::syslog::Counts>]) {
+    if listeners.is_empty() {
+        return;
+    }
+    type Read = fn(&super::syslog::Counts) -> Option<u64>;
+    let series: [(&str, &str, Read); 3] = [
+        (
+            "ward_watch_syslog_received_total",
+            "Syslog messages received per listener.",
+            |c| Some(c.received.load(Ordering::Relaxed)),
+        ),
+        (
+            "ward_watch_syslog_dropped_total",
+            "Syslog messages dropped by ward (a full queue, or bytes that were no frame).",
+            |c| Some(c.dropped.load(Ordering::Relaxed)),
+        ),
+        (
+            "ward_watch_syslog_kernel_dropped_total",
+            "UDP syslog datagrams the kernel dropped before ward read them.",
+            super::syslog::Counts::kernel_dropped,
+        ),
+    ];
+    for (name, help, read) in series {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+        for c in listeners {
+            if let Some(n) = read(c) {
+                let _ = writeln!(out, "{name}{{listen=\"{}\"}} {n}", escape(&c.listen));
+            }
+        }
+    }
 }
 
 fn labelled(

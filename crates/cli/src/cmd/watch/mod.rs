@@ -43,6 +43,7 @@ mod record;
 mod schedule;
 mod share;
 mod syslog;
+mod udp_buffer;
 
 use notify::{Notifier, NotifyStats};
 use record::Findings;

@@ -19,7 +19,7 @@ use lettre::{SmtpTransport, Transport};
 use serde_json::Value;
 use ward_member::watch::notify::{
     self as compose, AlertNote, Digest, EmailConfig, Message, NotifyConfig, RateLimit, Security,
-    WebhookConfig, WebhookKind, WEEKLY_PLAN_SETTING,
+    WebhookConfig, WebhookKind, DIGEST_SETTINGS, WEEKLY_PLAN_SETTING,
 };
 use ward_member::DataDir;
 use ward_store::Store;
@@ -116,7 +116,7 @@ impl Notifier {
             .map(|w| Weekly {
                 when: w,
                 data: data.clone(),
-                store,
+                store: store.clone(),
                 queued: None,
                 last_check: None,
             });
@@ -129,7 +129,10 @@ impl Notifier {
             next_digest: None,
             weekly,
             stats: stats.clone(),
+            store,
+            kept: 0,
         };
+        delivery.restore_digests();
         delivery.schedule_digest();
         let handle = std::thread::spawn(move || delivery.run(&rx, &stop));
         Ok(Notifier {
@@ -359,6 +362,8 @@ struct Pending {
     tries: u32,
     /// The weekly plan's instant, recorded in the store once it is sent.
     weekly_key: Option<String>,
+    /// A digest's alerts kept in the store, removed once it is sent (or given up).
+    digest_keys: Vec<String>,
 }
 
 /// One e-mail address list or webhook, with its limit, digest and waiting messages.
@@ -394,6 +399,7 @@ impl Channel {
             payload,
             tries: 0,
             weekly_key,
+            digest_keys: Vec::new(),
         });
     }
 
@@ -413,6 +419,7 @@ impl Channel {
                             say!("watch: the weekly plan was sent but could not be recorded: {e}");
                         }
                     }
+                    forget_digest(store, &p.digest_keys);
                     self.outbox.pop_front();
                 }
                 Err(f) => {
@@ -422,6 +429,7 @@ impl Channel {
                             "watch: {}: giving up on a message after {} tries: {} (the alert stays in the alerts file)",
                             self.name, p.tries, f.reason
                         );
+                        forget_digest(store, &p.digest_keys);
                         self.outbox.pop_front();
                         continue;
                     }
@@ -436,6 +444,17 @@ impl Channel {
                     return;
                 }
             }
+        }
+    }
+}
+
+/// Removes a sent digest's alerts from the store.
+fn forget_digest(store: Option<&dyn Store>, keys: &[String]) {
+    let Some(store) = store else { return };
+    for key in keys {
+        if let Err(e) = store.set_setting(key, None) {
+            say!("watch: a digest was sent but its alerts could not be removed from the store, so the next start may send them again: {e}");
+            return;
         }
     }
 }
@@ -495,6 +514,24 @@ impl Weekly {
     }
 }
 
+/// Keeps one alert of a channel's digest in the store until the digest is sent, so a crash
+/// loses none; the number after the time orders alerts of the same nanosecond.
+fn keep(store: &dyn Store, kept: &mut u128, c: &mut Channel, held: bool, note: &AlertNote) {
+    *kept += 1;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let key = Digest::setting_key(&c.name, held, now * 1000 + *kept % 1000);
+    let saved = serde_json::to_string(note)
+        .map_err(|e| e.to_string())
+        .and_then(|v| store.set_setting(&key, Some(&v)).map_err(|e| e.to_string()));
+    match saved {
+        Ok(()) => c.digest.keys.push(key),
+        Err(e) => say!("watch: {}: an alert for the digest could not be kept in the store (it is in the alerts file): {e}", c.name),
+    }
+}
+
 /// Local time, which is what `digest_at` and `weekly_plan` are written in.
 fn local_now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
@@ -509,6 +546,10 @@ struct Delivery {
     next_digest: Option<Instant>,
     weekly: Option<Weekly>,
     stats: Arc<NotifyStats>,
+    /// Keeps the digests' alerts until they are sent.
+    store: Arc<dyn Store>,
+    /// Numbers the kept alerts in arrival order.
+    kept: u128,
 }
 
 impl Delivery {
@@ -529,9 +570,8 @@ impl Delivery {
                 self.schedule_digest();
             }
             self.weekly_plan();
-            let store = self.weekly.as_ref().map(|w| w.store.clone());
             for c in &mut self.channels {
-                c.flush(&self.stats, store.as_deref());
+                c.flush(&self.stats, Some(&*self.store));
             }
         }
         // Stopping: what waited for the digest goes now rather than be lost, and every
@@ -540,10 +580,9 @@ impl Delivery {
             self.dispatch(&more);
         }
         self.send_digests();
-        let store = self.weekly.as_ref().map(|w| w.store.clone());
         for c in &mut self.channels {
             c.next_try = Instant::now();
-            c.flush(&self.stats, store.as_deref());
+            c.flush(&self.stats, Some(&*self.store));
         }
     }
 
@@ -553,6 +592,7 @@ impl Delivery {
         for c in &mut self.channels {
             if !urgent {
                 c.digest.low.push(note.clone());
+                keep(&*self.store, &mut self.kept, c, false, note);
             } else if c.limit.allow(Instant::now()) {
                 let payload = c.sender.alert_payload(note);
                 c.push(payload, None);
@@ -564,7 +604,43 @@ impl Delivery {
                     );
                 }
                 c.digest.held.push(note.clone());
+                keep(&*self.store, &mut self.kept, c, true, note);
             }
+        }
+    }
+
+    /// Reads back the digests' alerts a crash (or a failed send at the last stop) left in
+    /// the store; a channel no longer configured has its alerts removed.
+    fn restore_digests(&mut self) {
+        let kept = match self.store.settings(DIGEST_SETTINGS) {
+            Ok(kept) => kept,
+            Err(e) => {
+                say!("watch: the alerts waiting for the digest could not be read back: {e}");
+                return;
+            }
+        };
+        let mut restored = 0usize;
+        let mut gone = Vec::new();
+        for (key, value) in kept {
+            let found = Digest::parse_setting(&key, &value).and_then(|(name, held, note)| {
+                let c = self.channels.iter_mut().find(|c| c.name == name)?;
+                if held {
+                    c.digest.held.push(note);
+                } else {
+                    c.digest.low.push(note);
+                }
+                c.digest.keys.push(key.clone());
+                Some(())
+            });
+            match found {
+                Some(()) => restored += 1,
+                None => gone.push(key),
+            }
+        }
+        forget_digest(Some(&*self.store), &gone);
+        if restored > 0 {
+            let s = if restored == 1 { "" } else { "s" };
+            say!("watch: {restored} alert{s} kept for the digest before the last stop will go with the next digest");
         }
     }
 
@@ -575,6 +651,9 @@ impl Delivery {
             }
             let payload = c.sender.digest_payload(&c.digest);
             c.push(payload, None);
+            if let Some(p) = c.outbox.back_mut() {
+                p.digest_keys = std::mem::take(&mut c.digest.keys);
+            }
             c.digest.low.clear();
             c.digest.held.clear();
         }

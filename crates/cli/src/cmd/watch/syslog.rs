@@ -26,6 +26,7 @@ use ward_member::watch::syslog::{
     parse, trim_frame, Frame, Framer, SyslogListen, Transport, MAX_MESSAGE,
 };
 
+use super::udp_buffer::{self, enlarge, kernel_drops, Granted};
 use super::{alert_once, sleep_unless_stopped, Health};
 
 /// Open TCP and TLS connections at most, over all listeners: a forwarder keeps one open,
@@ -53,17 +54,25 @@ pub struct Counts {
     pub too_long: AtomicU64,
     /// Connections refused because [`MAX_CONNECTIONS`] were open.
     pub refused: AtomicU64,
+    /// A UDP listener's receive buffer and the inode that finds the kernel's drops.
+    pub udp: Option<Granted>,
 }
 
 impl Counts {
-    fn new(listen: String) -> Counts {
+    fn new(listen: String, udp: Option<Granted>) -> Counts {
         Counts {
             listen,
+            udp,
             received: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
             too_long: AtomicU64::new(0),
             refused: AtomicU64::new(0),
         }
+    }
+
+    /// Datagrams the kernel dropped before ward read them (UDP on Linux), else `None`.
+    pub fn kernel_dropped(&self) -> Option<u64> {
+        self.udp.and_then(|g| g.inode).and_then(kernel_drops)
     }
 }
 
@@ -132,10 +141,12 @@ pub fn start(listeners: &[SyslogListen]) -> anyhow::Result<Syslog> {
     let mut counts = Vec::new();
     for (n, l) in listeners.iter().enumerate() {
         let cannot = || format!("syslog[{n}].listen: cannot listen on {}", l.url(l.addr));
+        let mut granted = None;
         let (bound, thread): (_, Box<dyn FnOnce(Arc<Counts>) + Send>) = match &l.transport {
             Transport::Udp => {
                 let socket = UdpSocket::bind(l.addr).with_context(cannot)?;
                 let bound = socket.local_addr().with_context(cannot)?;
+                granted = Some(enlarge(&socket));
                 let queue = queue.clone();
                 (bound, Box::new(move |c| serve_udp(&socket, n, &c, &queue)))
             }
@@ -153,8 +164,20 @@ pub fn start(listeners: &[SyslogListen]) -> anyhow::Result<Syslog> {
                 )
             }
         };
-        let c = Arc::new(Counts::new(l.url(bound)));
+        let c = Arc::new(Counts::new(l.url(bound), granted));
         say!("watch: syslog on {}", c.listen);
+        if let Some(bytes) = granted.and_then(|g| g.bytes) {
+            // Linux reports twice what a socket may queue; half is the kernel's bookkeeping.
+            if bytes < udp_buffer::WANTED {
+                say!(
+                    "watch: syslog on {}: the receive buffer is {} KiB, not the {} MiB asked, so a burst of UDP messages may be lost before ward reads it (counted as kernel_dropped); raise the cap with `sysctl -w net.core.rmem_max={}`, or run with CAP_NET_ADMIN",
+                    c.listen,
+                    bytes / 1024,
+                    udp_buffer::WANTED >> 20,
+                    udp_buffer::WANTED
+                );
+            }
+        }
         counts.push(c.clone());
         std::thread::Builder::new()
             .name(format!("syslog-{n}"))
@@ -519,6 +542,8 @@ pub fn health_json(counts: &[Arc<Counts>]) -> serde_json::Value {
                 "dropped": c.dropped.load(Ordering::Relaxed),
                 "too_long": c.too_long.load(Ordering::Relaxed),
                 "connections_refused": c.refused.load(Ordering::Relaxed),
+                "kernel_dropped": c.kernel_dropped(),
+                "receive_buffer_bytes": c.udp.and_then(|g| g.bytes),
             })
         })
         .collect()
