@@ -15,6 +15,11 @@ pub const WATCH_CONFIG_FILE: &str = "watch.toml";
 /// The default alerts file name in the data folder.
 pub const ALERTS_FILE: &str = "alerts.jsonl";
 
+/// Files followed at once at most unless `max_files` says otherwise: each holds an open file
+/// and at most 68 KiB (its last 4 KiB read, header lines up to 64 KiB), so this bounds both
+/// memory and descriptors whatever a glob matches.
+pub const MAX_FILES: usize = 512;
+
 /// What a user writes when there is no configuration yet.
 pub const EXAMPLE: &str = "\
 # ward watch: the logs to follow (a file, or a glob in its last part)
@@ -49,6 +54,7 @@ struct RawConfig {
     logs: Vec<RawLog>,
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
+    max_files: Option<usize>,
     // The schedule's sections (`deny_unknown_fields` rules out flattening them).
     #[serde(default)]
     pull: Vec<RawPull>,
@@ -80,6 +86,9 @@ pub struct WatchConfig {
     pub logs: Vec<PathBuf>,
     pub alerts_file: PathBuf,
     pub health_listen: Option<SocketAddr>,
+    /// Files followed at once at most ([`MAX_FILES`] unless `max_files` is set); more
+    /// matches are named and counted as not followed, never silently skipped.
+    pub max_files: usize,
     /// Intel pulled, updated and imported on a schedule; the plan written again.
     pub schedule: Schedule,
     /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
@@ -171,6 +180,15 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             ))
         })?),
     };
+    let max_files = match raw.max_files {
+        None => MAX_FILES,
+        Some(n @ 1..=65_536) => n,
+        Some(n) => {
+            return Err(invalid(format!(
+                "max_files: expected a number of files from 1 to 65536, found {n}"
+            )))
+        }
+    };
     let schedule = RawSchedule {
         pull: raw.pull,
         update: raw.update,
@@ -198,6 +216,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         logs,
         alerts_file,
         health_listen,
+        max_files,
         schedule,
         firewall_lists,
         syslog,
@@ -286,6 +305,8 @@ mod tests {
         };
         let e = err("[[logs]]\npaht = \"x\"\n");
         assert!(e.contains("paht") && e.contains("line 2"), "{e}");
+        let e = err("max_files = 0\n[[logs]]\npath = \"x\"\n");
+        assert!(e.contains("max_files: expected a number of files from 1"), "{e}");
         let e = err("health_listen = \"nowhere\"\n[[logs]]\npath = \"x\"\n");
         assert!(e.contains("health_listen"), "{e}");
         let e = err("alerts_file = \"a.jsonl\"\n");

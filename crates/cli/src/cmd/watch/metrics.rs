@@ -24,6 +24,13 @@ pub fn render(health: &Health) -> String {
     );
     gauge(
         &mut out,
+        "ward_watch_files_not_followed",
+        "Files the [[logs]] paths match beyond max_files: not read.",
+        "gauge",
+        health.files_not_followed.load(Ordering::Relaxed),
+    );
+    gauge(
+        &mut out,
         "ward_watch_alerts_total",
         "Alerts written (after de-duplication).",
         "counter",

@@ -4,7 +4,8 @@
 //! rebuilt on a thread of its own when `ward import` or `ward pull` records new intel, and
 //! swapped between batches, so following never waits for a rebuild.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -170,6 +171,8 @@ fn level_of(text: &str) -> &'static str {
 #[derive(Default)]
 struct Health {
     files: AtomicU64,
+    /// Files a `[[logs]]` path matches beyond `max_files`: not read, and said so.
+    files_not_followed: AtomicU64,
     lines: AtomicU64,
     alerts: AtomicU64,
     indicators: AtomicU64,
@@ -327,13 +330,22 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // What was alerted within the window before a restart is not alerted again.
     let mut dedup = recent::recent_alerts(&config.alerts_file, DEDUP_WINDOW);
     let mut last_rescan: Option<Instant> = None;
+    let mut not_followed: HashSet<PathBuf> = HashSet::new();
     let poll = Duration::from_millis(args.poll_ms);
     while !stop.load(Ordering::SeqCst) {
         if last_rescan.is_none_or(|t| t.elapsed() >= RESCAN_EVERY) {
             // Files there at the first listing are read from their end; later ones from
             // their start (their lines are new).
-            add_new_files(&config, &mut followed, last_rescan.is_none());
             drop_gone_files(&mut followed, &*store);
+            add_new_files(
+                &config,
+                &mut followed,
+                last_rescan.is_none(),
+                &mut not_followed,
+            );
+            health
+                .files_not_followed
+                .store(not_followed.len() as u64, Ordering::Relaxed);
             // The de-duplication memory holds only what can still suppress an alert.
             dedup.retain(|_, t| t.elapsed() < DEDUP_WINDOW);
             health.files.store(followed.len() as u64, Ordering::Relaxed);
@@ -467,17 +479,42 @@ fn intel_loaded(health: &Health, index: &IndicatorIndex) {
     }
 }
 
-fn add_new_files(config: &WatchConfig, followed: &mut Vec<Followed>, first: bool) {
+/// Follows the files the `[[logs]]` paths match that are not followed yet, up to
+/// `max_files` at once. Files past the limit are said once each on standard error and
+/// counted in `/healthz` (`files_not_followed`) while they exist: never read, never
+/// counted as checked. A slot freed by a file that is gone goes to the next one.
+fn add_new_files(
+    config: &WatchConfig,
+    followed: &mut Vec<Followed>,
+    first: bool,
+    not_followed: &mut HashSet<PathBuf>,
+) {
+    let mut still_refused = HashSet::new();
     for pattern in &config.logs {
         for path in expand(pattern) {
-            if !followed.iter().any(|f| f.path == path) {
-                // A named file that does not exist yet is followed from its start once it
-                // appears.
-                let start_at_end = first && path.exists();
-                followed.push(Followed::new(path, start_at_end));
+            if followed.iter().any(|f| f.path == path) {
+                continue;
             }
+            if followed.len() >= config.max_files {
+                if !not_followed.contains(&path) {
+                    say!(
+                        "watch: {} is not followed: {} files are already (max_files in watch.toml); its lines are not checked",
+                        path.display(),
+                        config.max_files
+                    );
+                }
+                still_refused.insert(path);
+                continue;
+            }
+            // A named file that does not exist yet is followed from its start once it
+            // appears; one refused before for the limit, from its start too (its lines
+            // were never read).
+            let start_at_end = first && path.exists();
+            let start_at_end = start_at_end && !not_followed.contains(&path);
+            followed.push(Followed::new(path, start_at_end));
         }
     }
+    *not_followed = still_refused;
 }
 
 /// Stops following files whose path is gone (a glob's file rotated away and not
@@ -802,6 +839,7 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
         let body = serde_json::json!({
             "status": "ok",
             "files_followed": health.files.load(Ordering::Relaxed),
+            "files_not_followed": health.files_not_followed.load(Ordering::Relaxed),
             "lines_read": health.lines.load(Ordering::Relaxed),
             "alerts": health.alerts.load(Ordering::Relaxed),
             "indicators": health.indicators.load(Ordering::Relaxed),
