@@ -232,3 +232,45 @@ fn a_file_that_appears_under_the_glob_is_read_from_its_start() {
         [("10.0.0.21".to_string(), INDICATOR.to_string(), 2)]
     );
 }
+
+#[test]
+fn files_past_max_files_are_said_counted_and_followed_once_a_slot_frees() {
+    let (dir, data, logs) = setup();
+    fs::write(
+        data.join("watch.toml"),
+        "health_listen = \"127.0.0.1:0\"\nmax_files = 2\n\n[[logs]]\npath = \"../logs/*.json\"\n",
+    )
+    .unwrap();
+    for name in ["a.json", "b.json", "c.json"] {
+        append(&logs.join(name), "");
+    }
+    let watch = start(&data, dir.path().join("watch.err"));
+    wait_for("the refusal to be counted", || {
+        watch.healthz()["files_not_followed"] == 1
+    });
+    assert_eq!(watch.healthz()["files_followed"], 2);
+    assert!(
+        watch.said("is not followed: 2 files are already"),
+        "{}",
+        watch.text()
+    );
+    assert!(watch
+        .get("/metrics")
+        .contains("ward_watch_files_not_followed 1\n"));
+    // Which one waits is the listing's order; it alerts once a followed file goes away.
+    let refused = ["a.json", "b.json", "c.json"]
+        .into_iter()
+        .find(|n| watch.said(&format!("{n} is not followed")))
+        .unwrap();
+    let gone = ["a.json", "b.json", "c.json"]
+        .into_iter()
+        .find(|n| *n != refused)
+        .unwrap();
+    append(&logs.join(refused), &eve("10.0.0.30", true));
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(alerts(&data).is_empty(), "a file not followed is not read");
+    fs::remove_file(logs.join(gone)).unwrap();
+    wait_for("the waiting file's alert", || !alerts(&data).is_empty());
+    assert_eq!(alerts(&data)[0].0, "10.0.0.30");
+    assert_eq!(watch.healthz()["files_not_followed"], 0);
+}

@@ -306,7 +306,10 @@ mod tests {
         let e = err("[[logs]]\npaht = \"x\"\n");
         assert!(e.contains("paht") && e.contains("line 2"), "{e}");
         let e = err("max_files = 0\n[[logs]]\npath = \"x\"\n");
-        assert!(e.contains("max_files: expected a number of files from 1"), "{e}");
+        assert!(
+            e.contains("max_files: expected a number of files from 1"),
+            "{e}"
+        );
         let e = err("health_listen = \"nowhere\"\n[[logs]]\npath = \"x\"\n");
         assert!(e.contains("health_listen"), "{e}");
         let e = err("alerts_file = \"a.jsonl\"\n");

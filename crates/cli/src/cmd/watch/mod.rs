@@ -5,10 +5,10 @@
 //! swapped between batches, so following never waits for a rebuild.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
