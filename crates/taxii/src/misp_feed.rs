@@ -22,7 +22,10 @@
 //!
 //! Memory: the collection is read a page at a time; what is kept across pages is the
 //! manifest's summaries, the ids reports refer to and per-day counts. One event is built at a
-//! time, its referenced objects fetched by id in batches.
+//! time, its referenced objects fetched by id in batches. `hashes.csv` is written into memory
+//! as its text (about 70 bytes per attribute value) before it is sent. Each request reads the
+//! collection again: a daily event costs two passes over it, `hashes.csv` one plus a lookup
+//! per report.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -122,8 +125,6 @@ struct Summary {
     timestamp: i64,
     tlp: Option<Tlp>,
     org: Value,
-    /// A day's unreferenced indicators rather than a report.
-    day: bool,
 }
 
 /// A day's unreferenced indicators at one TLP level.
@@ -216,7 +217,6 @@ impl Feed<'_> {
             timestamp: modified / 1_000_000,
             tlp: tlp_of(report),
             org: self.org(s("created_by_ref"), names),
-            day: false,
         })
     }
 
@@ -285,7 +285,6 @@ impl Feed<'_> {
             timestamp: count.last_modified,
             tlp,
             org: json!({"name": self.hub, "uuid": derived(&format!("hub:{}", self.hub))}),
-            day: true,
         }
     }
 
@@ -318,33 +317,27 @@ impl Feed<'_> {
         Ok(Value::Object(m))
     }
 
-    /// `md5(value),event-uuid` for every attribute value of every event, one event built at
-    /// a time.
+    /// `md5(value),event-uuid` for every attribute value of every event: each report's
+    /// event built in turn, then one pass over the indicators for the daily events.
     fn hashes(&self) -> Result<String, StoreError> {
-        let (summaries, refs) = self.summaries()?;
+        let (reports, refs) = self.reports()?;
         let mut out = String::new();
-        for s in &summaries {
-            let attributes = if s.day {
-                self.day_attributes(&s.date, s.tlp, &refs)?
-            } else {
-                self.report_attributes(&s.uuid)?.unwrap_or_default()
-            };
-            for a in &attributes {
-                let value = a.get("value").and_then(Value::as_str).unwrap_or("");
-                let kind = a.get("type").and_then(Value::as_str).unwrap_or("");
-                let parts: Vec<&str> = if kind.contains('|') {
-                    value.split('|').collect()
-                } else {
-                    vec![value]
-                };
-                for p in parts {
-                    out.push_str(&hex(&Md5::digest(p.as_bytes())));
-                    out.push(',');
-                    out.push_str(&s.uuid);
-                    out.push('\n');
-                }
+        for s in &reports {
+            for a in self.report_attributes(&s.uuid)?.unwrap_or_default() {
+                hash_lines(&mut out, &a, &s.uuid);
             }
         }
+        self.each(&["indicator"], Vec::new(), |i| {
+            let id = i.get("id").and_then(Value::as_str).unwrap_or("");
+            if refs.contains(id) {
+                return;
+            }
+            let created = i.get("created").and_then(Value::as_str).unwrap_or("");
+            let event = self.day_uuid(&day_of(created), tlp_of(&i));
+            for a in attributes_of(&i) {
+                hash_lines(&mut out, &a, &event);
+            }
+        })?;
         Ok(out)
     }
 
@@ -422,6 +415,23 @@ impl Feed<'_> {
             }
         }
         Ok(None)
+    }
+}
+
+/// The `hashes.csv` lines of one attribute: each half of a composite (`a|b`) value apart.
+fn hash_lines(out: &mut String, attribute: &Value, event: &str) {
+    let value = attribute.get("value").and_then(Value::as_str).unwrap_or("");
+    let kind = attribute.get("type").and_then(Value::as_str).unwrap_or("");
+    let parts: Vec<&str> = if kind.contains('|') {
+        value.split('|').collect()
+    } else {
+        vec![value]
+    };
+    for p in parts {
+        out.push_str(&hex(&Md5::digest(p.as_bytes())));
+        out.push(',');
+        out.push_str(event);
+        out.push('\n');
     }
 }
 
