@@ -136,6 +136,20 @@ fn events_are_paged_imported_and_the_cursor_asks_only_for_newer_ones() {
         assert!(stix.contains(v), "{v} not imported");
     }
 
+    let at_most = |tlp: &str| {
+        String::from_utf8(ward(&data, &["export", "--format", "stix", "--max-tlp", tlp]).stdout)
+            .unwrap()
+    };
+    // Distribution 3 is CLEAR; the tlp:green tag GREEN; the sharing group AMBER.
+    let clear = at_most("clear");
+    assert!(
+        clear.contains("198.51.100.23") && !clear.contains("billing-portal-update"),
+        "{clear}"
+    );
+    let green = at_most("green");
+    assert!(green.contains("billing-portal-update") && !green.contains("login-mercy-health"));
+    assert!(at_most("amber").contains("login-mercy-health"));
+
     // The next run asks only from the cursor on.
     let out = ward(
         &data,
