@@ -50,6 +50,8 @@ enum Command {
     Init(cmd::init::InitArgs),
     /// Pull intel from a TAXII 2.1 server into the local store
     Pull(cmd::pull::PullArgs),
+    /// Pull events from a MISP instance's REST API into the local store
+    PullMisp(cmd::pull_misp::PullMispArgs),
     /// Push a STIX file to a TAXII 2.1 collection
     Push(cmd::pull::PushArgs),
     /// Import outside formats (MISP, CSV, abuse.ch, KEV, CSAF, NVD...) as STIX
@@ -135,6 +137,7 @@ fn main() -> ExitCode {
         cli.command,
         Command::Serve(_)
             | Command::Pull(_)
+            | Command::PullMisp(_)
             | Command::Push(_)
             | Command::Share(_)
             | Command::Demo(_)
@@ -150,6 +153,7 @@ fn main() -> ExitCode {
         Command::Pattern(a) => cmd::pattern::run(a, &global),
         Command::Init(a) => cmd::init::run(a, &global),
         Command::Pull(a) => cmd::pull::run_pull(a, &global),
+        Command::PullMisp(a) => cmd::pull_misp::run(a, &global),
         Command::Push(a) => cmd::pull::run_push(a, &global),
         Command::Import(a) => cmd::import::run(a, &global),
         Command::Export(a) => cmd::export::run(a, &global),

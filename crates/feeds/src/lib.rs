@@ -21,6 +21,7 @@ pub mod import;
 pub mod indicator;
 pub mod known;
 pub mod local;
+pub mod misp_rest;
 pub mod net;
 pub mod never_block;
 pub mod observable;

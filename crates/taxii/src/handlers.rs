@@ -64,7 +64,11 @@ fn may_read(state: &AppState, caller: &Caller, c: &Collection) -> bool {
     }
 }
 
-async fn readable(state: &AppState, caller: &Caller, id: String) -> Result<Collection, TaxiiError> {
+pub(crate) async fn readable(
+    state: &AppState,
+    caller: &Caller,
+    id: String,
+) -> Result<Collection, TaxiiError> {
     let c = visible(state, caller, id).await?;
     if !may_read(state, caller, &c) {
         return Err(TaxiiError::forbidden(

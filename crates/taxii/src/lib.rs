@@ -48,6 +48,7 @@ pub mod error;
 mod handlers;
 pub mod ingest;
 pub mod media;
+mod misp_feed;
 pub mod params;
 
 use std::net::SocketAddr;
@@ -278,12 +279,18 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         // Added last runs first: media types are checked before credentials.
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .route_layer(from_fn(media::check_media_types));
+    // The same collections as MISP feeds: the same credentials and read filter, no TAXII
+    // media types (MISP asks with its own Accept header).
+    let misp = Router::new()
+        .route("/misp/{root}/{cid}/{file}", get(misp_feed::feed_file))
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let operator = Router::new()
         .route("/", get(dashboard::dashboard))
         .route("/metrics", get(audit::metrics_refused))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let router = Router::new()
         .merge(taxii)
+        .merge(misp)
         .merge(operator)
         .route("/healthz", get(healthz))
         .fallback(not_found)

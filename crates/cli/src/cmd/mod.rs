@@ -9,6 +9,7 @@ pub mod import;
 pub mod init;
 pub mod pattern;
 pub mod pull;
+pub mod pull_misp;
 pub mod report;
 pub mod scan;
 pub mod scrub;

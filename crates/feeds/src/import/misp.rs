@@ -188,14 +188,19 @@ fn confidence_of_analysis(v: Option<&Value>) -> u8 {
     }
 }
 
+pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(doc) => read_event(&doc, sink),
+        Err(e) => sink.problem(e.line(), format!("not JSON: {e}")),
+    }
+}
+
 // Long because: one pass over an event's attributes and its objects' attributes, which share
 // the per-attribute decisions and the problem lines; a split would pass the same six locals.
-pub(super) fn read_event_file(bytes: &[u8], sink: &mut Sink<'_>) {
-    let doc: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
-        Err(e) => return sink.problem(e.line(), format!("not JSON: {e}")),
-    };
-    let event = doc.get("Event").unwrap_or(&doc);
+/// One MISP event already parsed: `{"Event": {...}}` or the event itself (a feed file, or one
+/// element of a `/events/restSearch` answer).
+pub(super) fn read_event(doc: &Value, sink: &mut Sink<'_>) {
+    let event = doc.get("Event").unwrap_or(doc);
     if !event.is_object() || event.get("Attribute").is_none() && event.get("Object").is_none() {
         return sink.problem(
             "$.Event",

@@ -384,6 +384,30 @@ pub fn import_bytes(
     finish(collector, result)
 }
 
+/// Imports MISP events already parsed (a MISP instance's `/events/restSearch` answer), each
+/// read exactly as an event file of a MISP feed; `label` names them in problems, with the
+/// event's index.
+pub fn import_misp_events(label: &str, events: &[Value], now: Timestamp) -> ImportResult {
+    install_pattern_checker();
+    let mut collector = Collector::new(now);
+    let mut result = ImportResult::default();
+    for (i, event) in events.iter().enumerate() {
+        let file = format!("{label}[{i}]");
+        let mut sink = Sink {
+            file: &file,
+            out: &mut collector,
+            problems: &mut result.problems,
+        };
+        misp::read_event(event, &mut sink);
+    }
+    result.files.push((PathBuf::from(label), Format::Misp));
+    result.clamped = collector.clamped();
+    result.already_stored = collector.already_stored();
+    result.allow_lists = collector.take_allow_lists();
+    result.objects = collector.finish();
+    result
+}
+
 fn import_file(
     path: &Path,
     bytes: &[u8],
