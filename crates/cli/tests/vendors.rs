@@ -380,3 +380,95 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
     );
     assert_eq!(refused.status.code(), Some(2));
 }
+
+// --- the watch -----------------------------------------------------------------------------
+
+mod common;
+
+#[test]
+fn the_watch_alerts_once_when_new_intel_names_a_listed_vendor() {
+    use common::watch::{alert_lines, wait_secs, Watch};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let now = ward_stix::Timestamp::now().to_string();
+    let dated = |mut v: Value| {
+        v["created"] = json!(now);
+        v["modified"] = json!(now);
+        v
+    };
+    import(&data, dir.path(), "first.json", vec![dated(indicator())]);
+    ok(ward(
+        &data,
+        &[
+            "vendors",
+            "add",
+            "Change Healthcare",
+            "--kind",
+            "clearinghouse",
+        ],
+    ));
+    std::fs::create_dir_all(dir.path().join("logs")).unwrap();
+    std::fs::write(
+        data.join("watch.toml"),
+        "[[logs]]\npath = \"../logs/*.json\"\n",
+    )
+    .unwrap();
+    let mut watch = Watch::spawn(&data, &dir.path().join("watch.err"), &[]);
+    wait_secs("watch to start", 30, || watch.said("watch:"));
+    import(
+        &data,
+        dir.path(),
+        "second.json",
+        vec![
+            dated(report(
+                "report--0a0b0c0d-1111-4222-8333-000000000050",
+                "An epic week for phishing",
+                "Nothing about any vendor we use.",
+            )),
+            dated(report(
+                "report--0a0b0c0d-1111-4222-8333-000000000051",
+                "Clearinghouse ransomware",
+                "Change Healthcare systems were encrypted.",
+            )),
+        ],
+    );
+    wait_secs("the vendor alert", 30, || !alert_lines(&data).is_empty());
+    // A third import that changes nothing about the vendor repeats no alert.
+    import(
+        &data,
+        dir.path(),
+        "third.json",
+        vec![dated(
+            indicator()
+                .as_object()
+                .cloned()
+                .map(|mut o| {
+                    o.insert(
+                        "id".into(),
+                        json!("indicator--0a0b0c0d-1111-4222-8333-000000000099"),
+                    );
+                    Value::Object(o)
+                })
+                .unwrap(),
+        )],
+    );
+    wait_secs("the second intel change", 30, || {
+        watch.text().matches("intel changed").count() >= 2
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let lines = alert_lines(&data);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0]["field"], "vendor");
+    assert_eq!(
+        lines[0]["indicator_id"],
+        "report--0a0b0c0d-1111-4222-8333-000000000051"
+    );
+    assert!(
+        lines[0]["sentence"]
+            .as_str()
+            .unwrap()
+            .contains("your clearinghouse Change Healthcare"),
+        "{lines:#?}"
+    );
+    assert!(watch.terminate().success());
+}
