@@ -107,10 +107,46 @@ fn the_list_normalises_names_and_refuses_bad_input() {
     assert_eq!(empty.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("vendor name \"Inc.\""));
 
+    // The inventory's vendor column counts too, as device makers.
+    let inv = dir.path().join("inventory.csv");
+    std::fs::write(
+        &inv,
+        "name,vendor,product,version\nICU monitor 1,Philips Healthcare,IntelliVue MX450,K.10\n\
+         Front desk,Change Healthcare,Assurance Reimbursement,2.1\n",
+    )
+    .unwrap();
+    let out = ward(&data, &["exposure", "--inventory", inv.to_str().unwrap()]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let list: Value =
+        serde_json::from_str(&ok(ward(&data, &["--json", "vendors", "list"]))).unwrap();
+    let keys: Vec<(&str, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["key"].as_str().unwrap(),
+                v["from_inventory"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [("change healthcare", false), ("philips", true)],
+        "{list}"
+    );
+
     ok(ward(&data, &["vendors", "remove", "CHANGE HEALTHCARE"]));
     let gone = ward(&data, &["vendors", "remove", "Change Healthcare"]);
     assert_eq!(gone.status.code(), Some(1));
-    assert!(ok(ward(&data, &["vendors", "list"])).starts_with("No vendors listed"));
+    let left = ok(ward(&data, &["vendors", "list"]));
+    // Removed from the list, it is still in the inventory (as a device maker).
+    assert_eq!(left.lines().count(), 2, "{left}");
+    assert!(
+        left.lines().all(|l| l.ends_with("(from the inventory)"))
+            && !left.contains("clearinghouse"),
+        "{left}"
+    );
 }
 
 #[test]

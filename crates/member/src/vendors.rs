@@ -406,6 +406,24 @@ pub fn kind_words(kind: VendorKind) -> &'static str {
     }
 }
 
+impl crate::DataDir {
+    /// Counts the vendors of an inventory's `vendor` column as dependencies (device makers),
+    /// replacing those of the previous `ward exposure` run. Returns how many distinct vendors.
+    pub fn save_inventory_vendors(
+        &self,
+        inventory: &ward_exposure::Inventory,
+        day: &str,
+    ) -> Result<usize, crate::MemberError> {
+        let names: Vec<&str> = inventory
+            .assets
+            .iter()
+            .map(|a| a.vendor.as_str())
+            .filter(|v| !v.trim().is_empty())
+            .collect();
+        Ok(set_inventory(self.open_store()?.as_ref(), &names, day)?)
+    }
+}
+
 /// How far back intel naming a vendor still makes a plan action (days before the plan's day).
 pub const PLAN_DAYS: i64 = 30;
 
