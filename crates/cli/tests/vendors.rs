@@ -409,12 +409,45 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
     assert_eq!(json["vendors"][0]["members"], 3, "{json}");
     assert_eq!(json["vendors"][1]["members"], Value::Null, "{json}");
 
-    // Bad input gets a TAXII error, not a 500.
+    // Bad input gets a TAXII error body, never a 500; a wrong token is refused.
     let refused = ward(
         &a.data,
         &["vendors", "notices", "--hub", &api, "--token", "wrong"],
     );
     assert_eq!(refused.status.code(), Some(2));
+    let addr = hub.base().trim_start_matches("http://").to_string();
+    let bearer = format!("Bearer {}", a.token);
+    let taxii = "application/taxii+json;version=2.1";
+    for (body, says) in [
+        (&br#"{"vendors": [1]}"#[..], "vendors[0]"),
+        (br#"{"vendors": "Change Healthcare"}"#, "expected {"),
+        (b"{not json", "expected JSON"),
+    ] {
+        let (status, headers, reply) = ward_testkit::http(
+            &addr,
+            "POST",
+            "/taxii2/api/ward/vendors/",
+            &[
+                ("Authorization", &bearer),
+                ("Accept", taxii),
+                ("Content-Type", taxii),
+            ],
+            body,
+        )
+        .unwrap();
+        assert_eq!(status, 400, "{}", String::from_utf8_lossy(&reply));
+        assert!(headers
+            .iter()
+            .any(|(k, v)| k == "content-type" && v.starts_with("application/taxii+json")));
+        let error: Value = serde_json::from_slice(&reply).unwrap();
+        assert!(
+            error["description"].as_str().unwrap().contains(says),
+            "{error}"
+        );
+    }
+    // The refused posts changed nothing Alder registered.
+    let again = ok(ward(&hub_data, &["admin", "vendors"]));
+    assert!(again.contains("change healthcare: 3 members"), "{again}");
 }
 
 // --- the watch -----------------------------------------------------------------------------
