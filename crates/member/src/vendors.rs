@@ -43,6 +43,30 @@ const THREAT_TYPES: &[&str] = &[
     "threat-actor",
 ];
 
+/// Every type [`mentions`] reads: what to ask the local intel for.
+pub const READ_TYPES: &[&str] = &[
+    "report",
+    "campaign",
+    "incident",
+    "intrusion-set",
+    "vulnerability",
+    "malware",
+    "threat-actor",
+    "identity",
+    "relationship",
+];
+
+/// The objects [`mentions`] reads from the local intel on `store` (indicators and
+/// observables, most of the store, are never parsed).
+pub fn intel_objects(
+    data: &crate::DataDir,
+    store: std::sync::Arc<dyn Store>,
+) -> Result<Vec<StixObject>, crate::MemberError> {
+    data.local_intel_on(store)?
+        .objects_of_types(READ_TYPES)
+        .map_err(crate::MemberError::ReadLocal)
+}
+
 /// Why the vendor list cannot be read or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum VendorError {
@@ -438,9 +462,7 @@ pub(crate) fn plan_mentions(
     if vendors.is_empty() {
         return Ok(Vec::new());
     }
-    let objects = data
-        .local_intel_on(store)
-        .and_then(|l| l.objects().map_err(crate::MemberError::ReadLocal))?;
+    let objects = intel_objects(data, store)?;
     let since = end - PLAN_DAYS * 86_400;
     let mut by_vendor: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for m in mentions(&vendors, &objects) {
@@ -496,6 +518,13 @@ mod tests {
     }
 
     const T: &str = "2026-12-01T10:00:00.000Z";
+
+    #[test]
+    fn every_type_the_rules_look_at_is_read() {
+        for t in THREAT_TYPES.iter().chain(&["identity", "relationship"]) {
+            assert!(READ_TYPES.contains(t), "{t}");
+        }
+    }
 
     #[test]
     fn names_normalise_to_one_key() {

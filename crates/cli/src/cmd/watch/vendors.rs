@@ -30,7 +30,7 @@ pub(crate) fn check(
     if listed.is_empty() {
         return Ok(0);
     }
-    let objects = data.local_intel_on(store.clone())?.objects()?;
+    let objects = vendors::intel_objects(data, store.clone())?;
     let since = ward_member::journal::now().secs - vendors::PLAN_DAYS * 86_400;
     let recent: Vec<_> = vendors::mentions(&listed, &objects)
         .into_iter()
