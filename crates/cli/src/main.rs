@@ -75,6 +75,8 @@ enum Command {
     /// Follow logs and alert on known-bad indicators as lines arrive (watch.toml)
     #[command(long_about = cmd::watch::LONG_ABOUT)]
     Watch(cmd::watch::WatchArgs),
+    /// The vendors you depend on (EHR host, clearinghouse, MSP...): intel naming one becomes an action
+    Vendors(cmd::vendors::VendorsArgs),
 }
 
 /// Rust ignores SIGPIPE, which turns `ward scan ... | head` into a panic on the next print;
@@ -142,6 +144,7 @@ fn main() -> ExitCode {
             | Command::Share(_)
             | Command::Demo(_)
             | Command::Watch(_)
+            | Command::Vendors(_)
     ) {
         restore_sigpipe();
     }
@@ -165,6 +168,7 @@ fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(a, &global),
         Command::Demo(a) => cmd::demo::run(a, &global),
         Command::Watch(a) => cmd::watch::run(a, &global),
+        Command::Vendors(a) => cmd::vendors::run(a, &global),
     };
     match result {
         Ok(code) => code,

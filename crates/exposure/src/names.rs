@@ -131,6 +131,27 @@ pub fn vendor_keys(vendor: &str) -> BTreeSet<String> {
     keys
 }
 
+/// One vendor name reduced to its single canonical key, for lists of the vendors a member
+/// depends on: "Change Healthcare Inc." and "change healthcare" give `change healthcare`,
+/// "Philips Healthcare" gives `philips`. Unlike [`vendor_keys`], a name is never split at
+/// "and" or commas (a vendor list names one vendor per entry).
+pub fn vendor_key(name: &str) -> String {
+    canonical_vendor(name)
+}
+
+/// The words of a vendor name as written, corporate words ("Inc.", "LLC") left out and
+/// no alias applied: "Philips Healthcare Inc." gives `philips healthcare`. What free text
+/// must contain, word for word, to name this vendor.
+pub fn vendor_phrase(name: &str) -> String {
+    canonical_words(name)
+}
+
+/// Text folded the way vendor names are (lower case, accents dropped, punctuation as
+/// spaces), as a list of words.
+pub fn folded_words(text: &str) -> Vec<String> {
+    word_list(text)
+}
+
 fn canonical_words(text: &str) -> String {
     word_list(text)
         .into_iter()

@@ -349,10 +349,17 @@ impl LocalIntel {
 
     /// The latest version of every stored object, in the order they were added.
     pub fn objects(&self) -> Result<Vec<StixObject>, FeedsError> {
+        self.objects_of_types(&[])
+    }
+
+    /// The latest version of every stored object of one of `types` (every type when empty),
+    /// in the order they were added.
+    pub fn objects_of_types(&self, types: &[&str]) -> Result<Vec<StixObject>, FeedsError> {
         let mut out = Vec::new();
         let mut after = None;
         loop {
             let query = ObjectQuery {
+                types: types.iter().map(|t| t.to_string()).collect(),
                 versions: VersionSelect::last(),
                 after: after.clone(),
                 limit: PAGE,

@@ -435,6 +435,23 @@ impl Client {
             .filter(|v| v.get("organizations").is_some())
     }
 
+    /// Registers the vendors this member depends on with a ward hub (ward's extension
+    /// `{api_root}ward/vendors/`): normalised names only, replacing what was registered.
+    pub fn publish_vendors(&self, api_root: &str, keys: &[String]) -> Result<Value, FeedsError> {
+        let url = format!("{}ward/vendors/", ensure_slash(api_root));
+        let body = serde_json::json!({ "vendors": keys });
+        Ok(self
+            .json("POST", &url, Some(&body), "vendor registration")?
+            .0)
+    }
+
+    /// The vendor incident notices a ward hub recorded for this member's organization
+    /// (`{api_root}ward/vendors/notices/`).
+    pub fn vendor_notices(&self, api_root: &str) -> Result<Value, FeedsError> {
+        let url = format!("{}ward/vendors/notices/", ensure_slash(api_root));
+        Ok(self.json("GET", &url, None, "vendor notices")?.0)
+    }
+
     /// A status resource.
     pub fn status(&self, api_root: &str, id: &str) -> Result<Value, FeedsError> {
         let url = format!("{}status/{}/", ensure_slash(api_root), encode(id));

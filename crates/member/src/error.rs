@@ -103,6 +103,9 @@ pub enum MemberError {
     /// file).
     #[error(transparent)]
     VulnData(#[from] ward_feeds::update::UpdateError),
+    /// The vendor list (`ward vendors`) cannot be read or changed.
+    #[error(transparent)]
+    Vendors(#[from] crate::vendors::VendorError),
     /// The local intel or the TAXII client failed.
     #[error(transparent)]
     Feeds(#[from] FeedsError),

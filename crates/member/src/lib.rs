@@ -22,6 +22,7 @@ mod plan;
 pub mod profile;
 pub mod share;
 pub mod share_queue;
+pub mod vendors;
 mod vulndata;
 pub mod watch;
 

@@ -93,6 +93,9 @@ impl DataDir {
         }
         input.hits_by_day = ward_plan::from_scan::hits_by_day(&scanned);
         input.blocklists = blocklists(&self.exports_dir());
+        if let Some(store) = &store {
+            input.vendors = crate::vendors::plan_mentions(store.clone(), self, end)?;
+        }
         let (intel, intel_coverage) = match store {
             Some(store) => self.intel_on_hand(store, date),
             None => Default::default(),

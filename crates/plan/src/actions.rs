@@ -540,6 +540,7 @@ pub fn actions(input: &PlanInput) -> Vec<Action> {
         }
         all.extend(replace_unsupported(asset));
     }
+    all.extend(crate::vendors::vendor_actions(&input.vendors));
     // Equal risk: keep a stable order by id, so plans compare week to week.
     all.sort_by(|a, b| b.risk.cmp(&a.risk).then_with(|| a.id.cmp(&b.id)));
     all.dedup_by(|a, b| a.id == b.id);

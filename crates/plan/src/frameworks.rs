@@ -122,6 +122,7 @@ pub enum Cpg {
     AssetInventory,
     RevokeCredentials,
     EmailSecurity,
+    ThirdPartyIncidentReporting,
 }
 
 impl Cpg {
@@ -137,6 +138,7 @@ impl Cpg {
                 "enhanced",
             ),
             Cpg::AssetInventory => ("Asset Inventory", "enhanced"),
+            Cpg::ThirdPartyIncidentReporting => ("Third Party Incident Reporting", "enhanced"),
         }
     }
 }

@@ -28,6 +28,38 @@ pub struct PlanInput {
     /// What was checked in the plan's window, and what was not.
     #[serde(default)]
     pub coverage: Coverage,
+    /// Vendors the organization depends on that recent intel names (`ward vendors`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vendors: Vec<VendorMention>,
+}
+
+/// A vendor the organization depends on, named by recent shared intel.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VendorMention {
+    /// The vendor's name as the member recorded it.
+    pub vendor: String,
+    /// `clearinghouse`, `ehr`, `msp`, `device`, `cloud` or `other`.
+    pub kind: String,
+    /// Whom to call there, as the member recorded it.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// The intel that names it, newest first.
+    pub intel: Vec<VendorIntel>,
+}
+
+/// One piece of intel naming a vendor.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VendorIntel {
+    pub id: String,
+    /// The STIX type: `report`, `incident`, `campaign`, `intrusion-set`, `vulnerability`.
+    pub object_type: String,
+    pub name: String,
+    /// How it names the vendor, in plain words ("targets it", "names it in its description").
+    pub how: String,
+    /// Its date (YYYY-MM-DD).
+    pub date: String,
+    /// A member's vendor incident notice (`x_ward_vendor_notice`), or an incident.
+    pub incident: bool,
 }
 
 /// What the plan's findings rest on. A plan never gives an all-clear for something that is not

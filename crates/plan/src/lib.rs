@@ -17,6 +17,7 @@ pub mod from_scan;
 mod html;
 pub mod input;
 mod markdown;
+mod vendors;
 
 use serde::{Deserialize, Serialize};
 

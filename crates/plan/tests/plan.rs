@@ -128,6 +128,7 @@ fn scenario() -> PlanInput {
             title: "Update Front desk laptop".into(),
         }],
         coverage: checked_week(),
+        vendors: Vec::new(),
     }
 }
 

@@ -33,7 +33,7 @@ fn taxii(status: StatusCode, body: String, dates: Option<(String, String)>) -> R
     response
 }
 
-fn ok_json(value: Value) -> Response {
+pub(crate) fn ok_json(value: Value) -> Response {
     taxii(StatusCode::OK, value.to_string(), None)
 }
 

@@ -357,6 +357,7 @@ pub fn add_envelope(
             user_id: caller.user_id.clone(),
         };
         store.add_objects_by(&collection.id, &admitted, &status, &submitter)?;
+        crate::vendors::record_notices(store, caller, collection, &admitted);
     }
     write_records(store, &records);
     Ok(status)

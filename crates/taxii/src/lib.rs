@@ -50,6 +50,7 @@ pub mod ingest;
 pub mod media;
 mod misp_feed;
 pub mod params;
+pub mod vendors;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ use std::time::Duration;
 use axum::extract::{Request, State};
 use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower::Layer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
@@ -276,6 +277,8 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
             "/taxii2/api/collections/{cid}/sightings/{oid}",
             get(sightings),
         )
+        .route("/taxii2/api/ward/vendors", post(vendors::register))
+        .route("/taxii2/api/ward/vendors/notices", get(vendors::notices))
         // Added last runs first: media types are checked before credentials.
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .route_layer(from_fn(media::check_media_types));

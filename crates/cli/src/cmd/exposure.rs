@@ -160,6 +160,8 @@ pub fn run(args: ExposureArgs, global: &Global) -> anyhow::Result<ExitCode> {
             kept: kept.sources.clone(),
         },
     ))?;
+    // The inventory's vendors are third parties it depends on (`ward vendors list`).
+    data.save_inventory_vendors(&inventory, &today.format("%Y-%m-%d").to_string())?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if global.json {

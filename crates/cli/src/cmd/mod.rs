@@ -18,4 +18,5 @@ pub mod share;
 pub mod share_queue;
 pub mod update;
 pub mod validate;
+pub mod vendors;
 pub mod watch;

@@ -18,6 +18,7 @@ use crate::Global;
 mod members;
 mod policy;
 mod token;
+mod vendors;
 
 use policy::{apply_collection_policy, collection_shown, org_set, policy_command};
 pub use policy::{CollectionPolicyArgs, OrgPolicyArgs, PolicyCommand};
@@ -57,6 +58,9 @@ pub enum AdminCommand {
     Verify(super::admin_ops::VerifyArgs),
     /// Query the audit log of `ward serve` (by organization, object, time)
     Audit(super::admin_ops::AuditArgs),
+    /// How many members depend on each vendor they registered (`ward vendors publish`);
+    /// never which, and no count under 3
+    Vendors,
 }
 
 #[derive(clap::Args, Debug)]
@@ -402,6 +406,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
         AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
+        AdminCommand::Vendors => return vendors::counts(store.as_ref(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             let org = members::resolve_org(store.as_ref(), &name)?;
             return org_set(store.as_ref(), &org.name, &policy, global);

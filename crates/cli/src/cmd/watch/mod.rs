@@ -45,6 +45,7 @@ mod schedule;
 mod share;
 mod syslog;
 mod udp_buffer;
+mod vendors;
 
 use notify::{Notifier, NotifyStats};
 use record::Findings;
@@ -358,6 +359,9 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 "watch: intel changed, {} indicator(s) loaded",
                 index.stats().indicators
             );
+            if let Err(e) = vendors::check(&data, &store, &mut alerts, &mut dedup, &health) {
+                say!("watch: the vendors you depend on could not be checked: {e:#}");
+            }
         }
         for f in &mut followed {
             if let Err(e) = follow_one(f, &index, &*store, &mut alerts, &mut dedup, &health, &stop)
@@ -684,7 +688,9 @@ fn alert_once(
     }
     // Counted for sharing back (`[share]`), after de-duplication, and handed to the e-mail
     // and webhook delivery (never waits).
-    health.sightings.record(&alert.indicator_id);
+    if alert.field != vendors::VENDOR_FIELD {
+        health.sightings.record(&alert.indicator_id);
+    }
     if let Ok(notifier) = health.notifier.lock() {
         if let Some(n) = notifier.as_ref() {
             n.alert(alert, &machine);
@@ -718,6 +724,10 @@ fn write_alert(
         .score
         .map(|s| format!(", score {s}"))
         .unwrap_or_default();
+    if alert.field == vendors::VENDOR_FIELD {
+        say!("ALERT {}{score}: {}", alert.value, alert.sentence);
+        return Ok((at.secs, value));
+    }
     say!(
         "ALERT {}:{}{score}: {} Now: find {machine} and check it; block {} at the firewall.",
         alert.file,
