@@ -354,6 +354,34 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
         ],
     ));
 
+    // And one about Epic Systems at TLP:RED: no member reads RED through a token, so no
+    // member is told of it (a notice never says more than TAXII would show).
+    let red = json!({"type": "bundle", "id": "bundle--0a0b0c0d-1111-4222-8333-000000000050",
+    "objects": [
+        {"type": "report", "spec_version": "2.1",
+         "id": "report--0a0b0c0d-1111-4222-8333-000000000052", "created": T, "modified": T,
+         "name": "EHR vendor breach, do not share", "published": T,
+         "report_types": ["threat-report"],
+         "object_marking_refs": ["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"],
+         "x_ward_vendor_notice": {"vendor": "Epic Systems", "kind": "ehr"},
+         "object_refs": ["identity--0a0b0c0d-1111-4222-8333-000000000041"]}
+    ]});
+    let red_file = dir.path().join("red-notice.json");
+    std::fs::write(&red_file, red.to_string()).unwrap();
+    ok(ward(
+        &c.data,
+        &[
+            "push",
+            "--to",
+            &api,
+            "--collection",
+            &collection,
+            "--token",
+            &c.token,
+            red_file.to_str().unwrap(),
+        ],
+    ));
+
     let notices = |m: &Member| {
         ward(
             &m.data,

@@ -620,6 +620,24 @@ fn add_streamed(
         // This chunk is stored and the next one's checks have not begun: the records so far
         // are exactly this chunk's.
         write_records(store, records);
+        // Vendor notices in a large envelope are told like those of a small one; one the
+        // publish filter refused is never shown (a notice is served only while its report
+        // is readable).
+        let notices: Vec<NewVersion> = chunk
+            .iter()
+            .filter(|raw| raw.get().contains("x_ward_vendor_notice"))
+            .filter_map(|raw| {
+                let v: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+                Some(NewVersion {
+                    id: v.get("id")?.as_str()?.to_string(),
+                    object_type: v.get("type")?.as_str()?.to_string(),
+                    spec_version: "2.1".into(),
+                    version: None,
+                    json: raw.get().to_string(),
+                })
+            })
+            .collect();
+        crate::vendors::record_notices(store, caller, collection, &notices);
         offset += chunk.len();
     }
     Ok(status)

@@ -28,10 +28,10 @@ use axum::response::Response;
 use axum::Extension;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use ward_store::{Collection, NewVersion, Store, StoreError};
+use ward_store::{Collection, NewVersion, ObjectQuery, Store, StoreError};
 
 use crate::error::TaxiiError;
-use crate::filters::Caller;
+use crate::filters::{Caller, ReadDecision, ReadFilter};
 use crate::{blocking, AppState};
 
 /// Settings prefix of each organization's registered vendors.
@@ -145,16 +145,50 @@ pub async fn notices(
     Extension(caller): Extension<Caller>,
 ) -> Result<Response, TaxiiError> {
     let org = member(&caller)?;
-    let rows = blocking(&state, move |s| {
-        s.settings(&format!("{NOTICE_PREFIX}{org}/"))
+    let filter = state.read_filter.clone();
+    let mut list = blocking(&state, move |s| {
+        let rows = s.settings(&format!("{NOTICE_PREFIX}{org}/"))?;
+        let mut list = Vec::new();
+        for (_, v) in rows {
+            let Ok(notice) = serde_json::from_str::<Notice>(&v) else {
+                continue;
+            };
+            // A notice says no more than the caller may read: the report must still be
+            // there and pass the same read filter as a TAXII GET (its TLP, its audience,
+            // the collection's readers as they are now), else the notice is not shown.
+            if readable_report(s, &*filter, &caller, &notice)? {
+                list.push(notice);
+            }
+        }
+        Ok(list)
     })
     .await?;
-    let mut list: Vec<Notice> = rows
-        .into_iter()
-        .filter_map(|(_, v)| serde_json::from_str(&v).ok())
-        .collect();
     list.sort_by(|a, b| b.received.cmp(&a.received));
     Ok(crate::handlers::ok_json(json!({ "notices": list })))
+}
+
+/// Whether `caller` may read the notice's report now, by the TAXII read rules.
+fn readable_report(
+    store: &dyn Store,
+    filter: &dyn ReadFilter,
+    caller: &Caller,
+    notice: &Notice,
+) -> Result<bool, StoreError> {
+    let Some(coll) = store.collection(&notice.collection)? else {
+        return Ok(false);
+    };
+    if !coll.can_read(&caller.org_id) {
+        return Ok(false);
+    }
+    let query = ObjectQuery {
+        ids: vec![notice.report.clone()],
+        ..ObjectQuery::default()
+    };
+    let page = store.query_objects(&coll.id, &query)?;
+    Ok(page
+        .items
+        .iter()
+        .any(|v| !matches!(filter.check(caller, &coll, v), ReadDecision::Hide)))
 }
 
 /// The organizations' registrations, by organization id.
