@@ -16,6 +16,7 @@ use ward_store_pg::{is_postgres_url, redact_url, PgStore};
 use crate::Global;
 
 mod members;
+mod peer;
 mod policy;
 mod token;
 
@@ -57,6 +58,9 @@ pub enum AdminCommand {
     Verify(super::admin_ops::VerifyArgs),
     /// Query the audit log of `ward serve` (by organization, object, time)
     Audit(super::admin_ops::AuditArgs),
+    /// Hub-to-hub sync: other TAXII 2.1 servers this hub pulls from and pushes to
+    #[command(subcommand)]
+    Peer(peer::PeerCommand),
 }
 
 #[derive(clap::Args, Debug)]
@@ -402,6 +406,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
         AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
+        AdminCommand::Peer(cmd) => return peer::run(cmd, store.clone(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             let org = members::resolve_org(store.as_ref(), &name)?;
             return org_set(store.as_ref(), &org.name, &policy, global);
