@@ -291,8 +291,15 @@ fn two_hubs_pull_by_command_and_push_on_schedule() {
         assert!(Instant::now() < deadline, "b's schedule never pushed to a");
         std::thread::sleep(Duration::from_millis(500));
     }
-    let listed: Value =
-        serde_json::from_str(&ok(&b.data, &["--json", "admin", "peer", "list"])).unwrap();
+    // The run records its outcome once its last page is sent.
+    let listed = loop {
+        let listed: Value =
+            serde_json::from_str(&ok(&b.data, &["--json", "admin", "peer", "list"])).unwrap();
+        if listed[0]["last_success"].is_string() || Instant::now() > deadline {
+            break listed;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
     assert_eq!(listed[0]["config"]["name"], "a", "{listed}");
     assert!(listed[0]["last_success"].is_string(), "{listed}");
     assert_eq!(listed[0]["last_error"], Value::Null, "{listed}");
