@@ -228,6 +228,9 @@ fn id_of(tag: &str) -> String {
 fn names(held: &BTreeMap<String, Vec<Value>>) -> BTreeMap<String, usize> {
     held.values()
         .map(|v| {
+            if v[0]["type"] != "indicator" {
+                return (v[0]["value"].as_str().unwrap_or("?").to_string(), v.len());
+            }
             let pattern = v[0]["pattern"].as_str().unwrap_or("?");
             let tag = pattern
                 .trim_start_matches("[domain-name:value = '")
@@ -370,7 +373,11 @@ fn three_hubs_in_a_ring_converge_without_duplicates_or_leaks() {
             indicator(&format!("{n}-red"), RED),
         ]);
     }
-    a.post(&[for_c]);
+    // An SCO has no version of its own: each store dates it; it must still be held once.
+    let sco = json!({"type": "ipv4-addr", "spec_version": "2.1",
+        "id": "ipv4-addr--7f7d5e7c-2d0e-5d6b-9d3c-3f2b6b0c1a11", "value": "198.51.100.7",
+        "object_marking_refs": [GREEN]});
+    a.post(&[for_c, sco]);
 
     for _ in 0..3 {
         for s in [&a, &b, &c] {
@@ -384,6 +391,7 @@ fn three_hubs_in_a_ring_converge_without_duplicates_or_leaks() {
         let mut e: BTreeSet<String> = ["a", "b", "c"]
             .iter()
             .flat_map(|h| [format!("{h}-clear"), format!("{h}-green")])
+            .chain(["198.51.100.7".to_string()])
             .collect();
         // Each hub keeps its own AMBER, AMBER+STRICT and RED.
         let n = &site.name;

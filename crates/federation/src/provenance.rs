@@ -8,7 +8,9 @@
 //! Two copies that differ only in their path are the same object ([`without_path`]).
 
 use serde_json::{json, Map, Value};
+use ward_hub_api::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
 use ward_policy::ext::WARD_EXTENSION_ID;
+use ward_store::Collection;
 
 /// The property of ward's extension that holds the path.
 pub const HUB_PATH: &str = "hub_path";
@@ -81,9 +83,114 @@ pub fn without_path(object: &Value) -> Value {
     copy
 }
 
+/// Longest path kept out of the scrubber.
+const MAX_HUBS: usize = 32;
+
+/// A publish filter run on an object without its path, whose path is put back on what the
+/// filter decided. The path holds hub names the operators chose, not a member's content, and
+/// the scrubber would take a hub's name for the name of the organization standing for it (a
+/// peer's organization is named like the peer) and break loop detection. Only a path of
+/// hub-shaped names (at most 32 of 1 to 64 letters, digits, `.`, `_`, `-`) is kept out:
+/// anything else is scrubbed with the rest of the object. `ward serve` puts it around the
+/// policy for every POST; a pull uses it for what it receives.
+pub struct KeepPath<F>(pub F);
+
+impl<F: std::ops::Deref + Send + Sync> PublishFilter for KeepPath<F>
+where
+    F::Target: PublishFilter,
+{
+    fn check(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        object: &Value,
+        raw: &str,
+        records: &EnvelopeRecords,
+    ) -> PublishDecision {
+        let hubs = path(object);
+        let hub_shaped = !hubs.is_empty()
+            && hubs.len() <= MAX_HUBS
+            && hubs.iter().all(|h| crate::peers::check_name(h).is_ok());
+        if !hub_shaped {
+            return self.0.check(caller, collection, object, raw, records);
+        }
+        let bare = without_path(object);
+        let bare_raw = bare.to_string();
+        let decided = match self.0.check(caller, collection, &bare, &bare_raw, records) {
+            PublishDecision::Keep => return PublishDecision::Keep,
+            PublishDecision::Reject(why) => return PublishDecision::Reject(why),
+            PublishDecision::Replace(json) => json,
+        };
+        let Ok(mut replaced) = serde_json::from_str::<Value>(&decided) else {
+            return PublishDecision::Reject(
+                "the publish filter returned an object that does not parse".into(),
+            );
+        };
+        let names: Vec<&str> = hubs.iter().map(String::as_str).collect();
+        extend(&mut replaced, &names);
+        PublishDecision::Replace(replaced.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stands for the scrubber: replaces every string "a" anywhere in the object.
+    struct ScrubA;
+
+    impl PublishFilter for ScrubA {
+        fn check(
+            &self,
+            _: &Caller,
+            _: &Collection,
+            o: &Value,
+            _: &str,
+            _: &EnvelopeRecords,
+        ) -> PublishDecision {
+            let text = o.to_string();
+            if text.contains("\"a\"") {
+                PublishDecision::Replace(text.replace("\"a\"", "\"[ORG]\""))
+            } else {
+                PublishDecision::Keep
+            }
+        }
+    }
+
+    #[test]
+    fn hub_names_are_kept_out_of_the_scrubber_and_nothing_else() {
+        let filter = KeepPath(Box::new(ScrubA));
+        let caller = ward_hub_api::Caller::anonymous();
+        let collection = Collection {
+            id: "c".into(),
+            title: "c".into(),
+            description: None,
+            readers: Vec::new(),
+            writers: Vec::new(),
+        };
+        let records = EnvelopeRecords::default();
+        let check = |o: &Value| filter.check(&caller, &collection, o, &o.to_string(), &records);
+        let mut o = json!({"type": "indicator", "name": "a"});
+        extend(&mut o, &["a", "b"]);
+        let PublishDecision::Replace(out) = check(&o) else {
+            panic!("not replaced")
+        };
+        let out: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(out["name"], "[ORG]");
+        assert_eq!(path(&out), ["a", "b"]);
+        // Unchanged content: kept as posted, path and all.
+        let mut kept = json!({"type": "indicator", "name": "x"});
+        extend(&mut kept, &["a"]);
+        assert_eq!(check(&kept), PublishDecision::Keep);
+        // A path that is not hub names is scrubbed with the rest.
+        let mut odd = json!({"type": "indicator", "name": "x"});
+        extend(&mut odd, &["a", "John Smith"]);
+        let PublishDecision::Replace(out) = check(&odd) else {
+            panic!("not replaced")
+        };
+        let out: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(path(&out), ["[ORG]", "John Smith"]);
+    }
 
     #[test]
     fn path_round_trip() {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use ward_feeds::taxii::{Auth, Client};
 use ward_feeds::FeedsError;
-use ward_hub_api::{Caller, Credential, EnvelopeRecords, PublishDecision, PublishFilter};
+use ward_hub_api::{Caller, Credential};
 use ward_policy::view::View;
 use ward_policy::Policy;
 use ward_stix::tlp::{effective_tlp, EffectiveTlp, Tlp};
@@ -128,42 +128,6 @@ fn just_before(ts: &str) -> String {
     }
 }
 
-/// The hub's publish filter, run on each received object without its provenance (hub names
-/// the operators chose, not the member's content: the scrubber would take a peer's name for
-/// its organization's name), whose path is then put back on what the filter decided.
-struct KeepPath<'a>(&'a Policy);
-
-impl PublishFilter for KeepPath<'_> {
-    fn check(
-        &self,
-        caller: &Caller,
-        collection: &Collection,
-        object: &Value,
-        raw: &str,
-        records: &EnvelopeRecords,
-    ) -> PublishDecision {
-        let hubs = provenance::path(object);
-        if hubs.is_empty() {
-            return self.0.check(caller, collection, object, raw, records);
-        }
-        let bare = provenance::without_path(object);
-        let bare_raw = bare.to_string();
-        let decided = match self.0.check(caller, collection, &bare, &bare_raw, records) {
-            PublishDecision::Keep => return PublishDecision::Keep,
-            PublishDecision::Reject(why) => return PublishDecision::Reject(why),
-            PublishDecision::Replace(json) => json,
-        };
-        let Ok(mut replaced) = serde_json::from_str::<Value>(&decided) else {
-            return PublishDecision::Reject(
-                "the publish filter returned an object that does not parse".into(),
-            );
-        };
-        let names: Vec<&str> = hubs.iter().map(String::as_str).collect();
-        provenance::extend(&mut replaced, &names);
-        PublishDecision::Replace(replaced.to_string())
-    }
-}
-
 impl Run<'_> {
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
@@ -230,9 +194,22 @@ impl Run<'_> {
             // each version (TAXII), so nothing would change. Counted apart when the copies
             // differ in more than their path (another hub's scrubber or default TLP, say).
             let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
-            let held = own_version(&object)
-                .and_then(|key| stored.get(&(id.to_string(), key)))
-                .map(|json| serde_json::from_str::<Value>(json).ok());
+            let held = match own_version(&object) {
+                Some(key) => stored
+                    .get(&(id.to_string(), key))
+                    .map(|json| serde_json::from_str::<Value>(json).ok()),
+                // An object without `modified` or `created` (a 2.1 SCO) gets a new version
+                // from each store: it is held when any stored version is the same.
+                None => {
+                    let bare = provenance::without_path(&object);
+                    stored
+                        .iter()
+                        .filter(|((held_id, _), _)| held_id == id)
+                        .filter_map(|(_, json)| serde_json::from_str::<Value>(json).ok())
+                        .find(|held| provenance::without_path(held) == bare)
+                        .map(Some)
+                }
+            };
             match held {
                 Some(Some(held))
                     if provenance::without_path(&held) == provenance::without_path(&object) =>
@@ -262,7 +239,7 @@ impl Run<'_> {
             self.store,
             &self.caller,
             &self.collection,
-            &KeepPath(self.policy),
+            &crate::provenance::KeepPath(self.policy),
             &body,
         )
         .map_err(|e| FederationError::Peer {

@@ -177,7 +177,11 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_observer(Arc::new(observer))
-        .with_publish_filter(policy.clone())
+        // Provenance between hubs (ward-federation) is kept out of the scrubber when it is
+        // only hub names; everything else in the object is the policy's as before.
+        .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath(
+            policy.clone(),
+        )))
         .with_read_filter(policy.clone())
         .with_sightings(policy);
     let addr = resolve("--listen", &args.listen)?;
