@@ -327,7 +327,11 @@ pub fn add(
         return Err(FederationError::UnknownCollection(config.local_collection));
     }
     let org_name = org_name.unwrap_or(&config.name);
-    let existing = store.orgs()?.into_iter().find(|o| o.name == org_name);
+    // Organization names are unique whatever their case.
+    let existing = store
+        .orgs()?
+        .into_iter()
+        .find(|o| o.name.to_lowercase() == org_name.to_lowercase());
     config.org_id = match existing {
         Some(org) => org.id,
         None => {

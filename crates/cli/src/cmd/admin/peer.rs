@@ -233,6 +233,9 @@ pub(super) fn run(
             if global.json {
                 print_json(json!(reports));
             } else {
+                if reports.is_empty() {
+                    eprintln!("no peers; add one with `ward admin peer add`");
+                }
                 for r in &reports {
                     println!("{}: {}", r.peer, r.stats);
                     if let Some(e) = &r.error {
