@@ -167,10 +167,21 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
+    // Hub-to-hub sync with the peers of `ward admin peer`, on its own thread (blocking
+    // HTTP client); it reads the peer list again every few seconds.
+    let federation =
+        ward_federation::schedule::Schedule::start(store.clone(), policy.clone(), |line| {
+            eprintln!("ward serve: {line}")
+        })
+        .context("starting hub-to-hub sync")?;
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_observer(Arc::new(observer))
-        .with_publish_filter(policy.clone())
+        // Provenance between hubs (ward-federation) is kept out of the scrubber when it is
+        // only hub names; everything else in the object is the policy's as before.
+        .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath(
+            policy.clone(),
+        )))
         .with_read_filter(policy.clone())
         .with_sightings(policy);
     let addr = resolve("--listen", &args.listen)?;
@@ -202,6 +213,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // Tasks still holding the state (a connection past the grace period, a store call on a
     // blocking thread) end with the runtime; only then does the store go.
     runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    federation.stop(SHUTDOWN_GRACE);
     drop(keep);
     served.context("serving")?;
     Ok(ExitCode::SUCCESS)

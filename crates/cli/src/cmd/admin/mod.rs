@@ -16,6 +16,7 @@ use ward_store_pg::{is_postgres_url, redact_url, PgStore};
 use crate::Global;
 
 mod members;
+mod peer;
 mod policy;
 mod token;
 mod vendors;
@@ -61,6 +62,9 @@ pub enum AdminCommand {
     /// How many members depend on each vendor they registered (`ward vendors publish`);
     /// never which, and no count under 3
     Vendors,
+    /// Hub-to-hub sync: other TAXII 2.1 servers this hub pulls from and pushes to
+    #[command(subcommand)]
+    Peer(peer::PeerCommand),
 }
 
 #[derive(clap::Args, Debug)]
@@ -407,6 +411,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
         AdminCommand::Vendors => return vendors::counts(store.as_ref(), global),
+        AdminCommand::Peer(cmd) => return peer::run(cmd, store.clone(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             let org = members::resolve_org(store.as_ref(), &name)?;
             return org_set(store.as_ref(), &org.name, &policy, global);

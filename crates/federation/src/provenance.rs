@@ -1,0 +1,214 @@
+//! Provenance of objects that cross between hubs: the names of the hubs an object passed
+//! through, in order, kept in ward's property extension (`hub_path` beside the AMBER and RED
+//! recipient lists, see `ward_policy::ext`), so any STIX 2.1 consumer carries it along.
+//!
+//! A hub appends its own name when it sends an object (push) and, when it receives one
+//! (pull), the peer's name and then its own. An object whose path already holds a hub is
+//! never sent to that hub, and one whose path holds the receiving hub is refused as a loop.
+//! Two copies that differ only in their path are the same object ([`without_path`]).
+
+use serde_json::{json, Map, Value};
+use ward_hub_api::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
+use ward_policy::ext::WARD_EXTENSION_ID;
+use ward_store::Collection;
+
+/// The property of ward's extension that holds the path.
+pub const HUB_PATH: &str = "hub_path";
+
+/// The hubs `object` passed through, oldest first (empty when it never crossed).
+pub fn path(object: &Value) -> Vec<String> {
+    object
+        .get("extensions")
+        .and_then(|e| e.get(WARD_EXTENSION_ID))
+        .and_then(|w| w.get(HUB_PATH))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Has `object` passed through the hub called `name`?
+pub fn passed_through(object: &Value, name: &str) -> bool {
+    path(object).iter().any(|h| h == name)
+}
+
+/// Appends each of `names` to the path unless it is already its last entry.
+pub fn extend(object: &mut Value, names: &[&str]) {
+    let Value::Object(map) = object else {
+        return;
+    };
+    let mut hubs = path(&Value::Object(map.clone()));
+    for name in names {
+        if hubs.last().map(String::as_str) != Some(*name) {
+            hubs.push((*name).to_string());
+        }
+    }
+    let exts = map
+        .entry("extensions")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !exts.is_object() {
+        // Not a valid `extensions`; validation refuses the object either way.
+        return;
+    }
+    let Some(exts) = exts.as_object_mut() else {
+        return;
+    };
+    let ward = exts
+        .entry(WARD_EXTENSION_ID)
+        .or_insert_with(|| json!({ "extension_type": "property-extension" }));
+    if let Some(ward) = ward.as_object_mut() {
+        ward.insert(HUB_PATH.into(), json!(hubs));
+    }
+}
+
+/// A copy of `object` without its path (and without an extension or `extensions` left empty
+/// by its removal), to compare two copies of one version.
+pub fn without_path(object: &Value) -> Value {
+    let mut copy = object.clone();
+    if let Some(map) = copy.as_object_mut() {
+        if let Some(Value::Object(exts)) = map.get_mut("extensions") {
+            if let Some(Value::Object(ward)) = exts.get_mut(WARD_EXTENSION_ID) {
+                ward.shift_remove(HUB_PATH);
+                if ward.keys().all(|k| k == "extension_type") {
+                    exts.shift_remove(WARD_EXTENSION_ID);
+                }
+            }
+            if exts.is_empty() {
+                map.shift_remove("extensions");
+            }
+        }
+    }
+    copy
+}
+
+/// Longest path kept out of the scrubber.
+const MAX_HUBS: usize = 32;
+
+/// A publish filter run on an object without its path, whose path is put back on what the
+/// filter decided. The path holds hub names the operators chose, not a member's content, and
+/// the scrubber would take a hub's name for the name of the organization standing for it (a
+/// peer's organization is named like the peer) and break loop detection. Only a path of
+/// hub-shaped names (at most 32 of 1 to 64 letters, digits, `.`, `_`, `-`) is kept out:
+/// anything else is scrubbed with the rest of the object. `ward serve` puts it around the
+/// policy for every POST; a pull uses it for what it receives.
+pub struct KeepPath<F>(pub F);
+
+impl<F: std::ops::Deref + Send + Sync> PublishFilter for KeepPath<F>
+where
+    F::Target: PublishFilter,
+{
+    fn check(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        object: &Value,
+        raw: &str,
+        records: &EnvelopeRecords,
+    ) -> PublishDecision {
+        let hubs = path(object);
+        let hub_shaped = !hubs.is_empty()
+            && hubs.len() <= MAX_HUBS
+            && hubs.iter().all(|h| crate::peers::check_name(h).is_ok());
+        if !hub_shaped {
+            return self.0.check(caller, collection, object, raw, records);
+        }
+        let bare = without_path(object);
+        let bare_raw = bare.to_string();
+        let decided = match self.0.check(caller, collection, &bare, &bare_raw, records) {
+            PublishDecision::Keep => return PublishDecision::Keep,
+            PublishDecision::Reject(why) => return PublishDecision::Reject(why),
+            PublishDecision::Replace(json) => json,
+        };
+        let Ok(mut replaced) = serde_json::from_str::<Value>(&decided) else {
+            return PublishDecision::Reject(
+                "the publish filter returned an object that does not parse".into(),
+            );
+        };
+        let names: Vec<&str> = hubs.iter().map(String::as_str).collect();
+        extend(&mut replaced, &names);
+        PublishDecision::Replace(replaced.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stands for the scrubber: replaces every string "a" anywhere in the object.
+    struct ScrubA;
+
+    impl PublishFilter for ScrubA {
+        fn check(
+            &self,
+            _: &Caller,
+            _: &Collection,
+            o: &Value,
+            _: &str,
+            _: &EnvelopeRecords,
+        ) -> PublishDecision {
+            let text = o.to_string();
+            if text.contains("\"a\"") {
+                PublishDecision::Replace(text.replace("\"a\"", "\"[ORG]\""))
+            } else {
+                PublishDecision::Keep
+            }
+        }
+    }
+
+    #[test]
+    fn hub_names_are_kept_out_of_the_scrubber_and_nothing_else() {
+        let filter = KeepPath(Box::new(ScrubA));
+        let caller = ward_hub_api::Caller::anonymous();
+        let collection = Collection {
+            id: "c".into(),
+            title: "c".into(),
+            description: None,
+            readers: Vec::new(),
+            writers: Vec::new(),
+        };
+        let records = EnvelopeRecords::default();
+        let check = |o: &Value| filter.check(&caller, &collection, o, &o.to_string(), &records);
+        let mut o = json!({"type": "indicator", "name": "a"});
+        extend(&mut o, &["a", "b"]);
+        let PublishDecision::Replace(out) = check(&o) else {
+            panic!("not replaced")
+        };
+        let out: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(out["name"], "[ORG]");
+        assert_eq!(path(&out), ["a", "b"]);
+        // Unchanged content: kept as posted, path and all.
+        let mut kept = json!({"type": "indicator", "name": "x"});
+        extend(&mut kept, &["a"]);
+        assert_eq!(check(&kept), PublishDecision::Keep);
+        // A path that is not hub names is scrubbed with the rest.
+        let mut odd = json!({"type": "indicator", "name": "x"});
+        extend(&mut odd, &["a", "John Smith"]);
+        let PublishDecision::Replace(out) = check(&odd) else {
+            panic!("not replaced")
+        };
+        let out: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(path(&out), ["[ORG]", "John Smith"]);
+    }
+
+    #[test]
+    fn path_round_trip() {
+        let plain = json!({"type": "indicator", "id": "indicator--1"});
+        let mut o = plain.clone();
+        assert!(path(&o).is_empty());
+        extend(&mut o, &["a", "b"]);
+        extend(&mut o, &["b", "c"]);
+        assert_eq!(path(&o), ["a", "b", "c"]);
+        assert!(passed_through(&o, "b"));
+        assert!(!passed_through(&o, "d"));
+        assert_eq!(without_path(&o), plain);
+        // Other extension properties stay.
+        let mut fp = json!({"type": "sighting", "extensions": {WARD_EXTENSION_ID: {
+            "extension_type": "property-extension", "false_positive": true}}});
+        let before = fp.clone();
+        extend(&mut fp, &["a"]);
+        assert_eq!(without_path(&fp), before);
+        assert_ne!(fp, before);
+    }
+}
