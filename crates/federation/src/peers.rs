@@ -21,7 +21,7 @@ use ward_store::{MemberChange, Store};
 use crate::FederationError;
 
 const NAME_KEY: &str = "federation/name";
-const PEER_PREFIX: &str = "federation/peer/";
+pub(crate) const PEER_PREFIX: &str = "federation/peer/";
 const STATE_PREFIX: &str = "federation/state/";
 
 /// Which way objects flow between this hub and a peer.

@@ -10,7 +10,7 @@
 use serde_json::{json, Map, Value};
 use ward_hub_api::{Caller, EnvelopeRecords, PublishDecision, PublishFilter};
 use ward_policy::ext::WARD_EXTENSION_ID;
-use ward_store::Collection;
+use ward_store::{Collection, Store};
 
 /// The property of ward's extension that holds the path.
 pub const HUB_PATH: &str = "hub_path";
@@ -90,10 +90,76 @@ const MAX_HUBS: usize = 32;
 /// filter decided. The path holds hub names the operators chose, not a member's content, and
 /// the scrubber would take a hub's name for the name of the organization standing for it (a
 /// peer's organization is named like the peer) and break loop detection. Only a path of
-/// hub-shaped names (at most 32 of 1 to 64 letters, digits, `.`, `_`, `-`) is kept out:
-/// anything else is scrubbed with the rest of the object. `ward serve` puts it around the
-/// policy for every POST; a pull uses it for what it receives.
-pub struct KeepPath<F>(pub F);
+/// hub-shaped names (at most 32 of 1 to 64 letters, digits, `.`, `_`, `-`) is kept out, and
+/// on a POST only when the poster is a peer's organization (a member has no path to keep, so
+/// whatever it puts there is scrubbed with the rest of the object). `ward serve` puts it
+/// around the policy for every POST ([`KeepPath::for_posts`]); a pull, whose caller is the
+/// peer by construction, uses [`KeepPath::for_pulls`].
+pub struct KeepPath<F> {
+    filter: F,
+    /// `None` for a pull; for posts, the peers' organizations (read again every few seconds).
+    peers: Option<PeerOrgs>,
+}
+
+impl<F> KeepPath<F> {
+    /// Around the hub's publish filter for every POST: a path is kept only from a peer.
+    pub fn for_posts(filter: F, store: std::sync::Arc<dyn Store>) -> KeepPath<F> {
+        KeepPath {
+            filter,
+            peers: Some(PeerOrgs {
+                store,
+                cached: std::sync::Mutex::new(None),
+            }),
+        }
+    }
+
+    /// For what a pull from a peer receives.
+    pub fn for_pulls(filter: F) -> KeepPath<F> {
+        KeepPath {
+            filter,
+            peers: None,
+        }
+    }
+
+    fn from_peer(&self, caller: &Caller) -> bool {
+        self.peers
+            .as_ref()
+            .is_none_or(|p| p.contains(&caller.org_id))
+    }
+}
+
+/// The organizations that stand for peers, read from the store at most every
+/// [`PEERS_REFRESH`] (a peer added or removed counts within that time).
+struct PeerOrgs {
+    store: std::sync::Arc<dyn Store>,
+    cached: std::sync::Mutex<Option<(std::time::Instant, Vec<String>)>>,
+}
+
+const PEERS_REFRESH: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl PeerOrgs {
+    fn contains(&self, org: &str) -> bool {
+        if org.is_empty() {
+            return false;
+        }
+        let Ok(mut cached) = self.cached.lock() else {
+            return false;
+        };
+        let fresh = cached
+            .as_ref()
+            .is_some_and(|(at, _)| at.elapsed() < PEERS_REFRESH);
+        if !fresh {
+            // A store that cannot be read keeps no path unscrubbed.
+            let orgs = crate::peers::list(&*self.store)
+                .map(|peers| peers.into_iter().map(|p| p.org_id).collect())
+                .unwrap_or_default();
+            *cached = Some((std::time::Instant::now(), orgs));
+        }
+        cached
+            .as_ref()
+            .is_some_and(|(_, orgs)| orgs.iter().any(|o| o == org))
+    }
+}
 
 impl<F: std::ops::Deref + Send + Sync> PublishFilter for KeepPath<F>
 where
@@ -111,12 +177,15 @@ where
         let hub_shaped = !hubs.is_empty()
             && hubs.len() <= MAX_HUBS
             && hubs.iter().all(|h| crate::peers::check_name(h).is_ok());
-        if !hub_shaped {
-            return self.0.check(caller, collection, object, raw, records);
+        if !hub_shaped || !self.from_peer(caller) {
+            return self.filter.check(caller, collection, object, raw, records);
         }
         let bare = without_path(object);
         let bare_raw = bare.to_string();
-        let decided = match self.0.check(caller, collection, &bare, &bare_raw, records) {
+        let decided = match self
+            .filter
+            .check(caller, collection, &bare, &bare_raw, records)
+        {
             PublishDecision::Keep => return PublishDecision::Keep,
             PublishDecision::Reject(why) => return PublishDecision::Reject(why),
             PublishDecision::Replace(json) => json,
@@ -158,8 +227,68 @@ mod tests {
     }
 
     #[test]
+    fn on_a_post_only_a_peer_s_path_is_kept_out_of_the_scrubber() {
+        let dir = std::env::temp_dir().join(format!(
+            "ward-keeppath-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store: std::sync::Arc<dyn Store> =
+            std::sync::Arc::new(ward_store::SqliteStore::open(&dir).unwrap());
+        let peer = crate::peers::PeerConfig {
+            name: "b".into(),
+            url: "https://b.example/taxii2/".into(),
+            remote_collection: "r".into(),
+            local_collection: "c".into(),
+            direction: crate::peers::Direction::parse("both").unwrap(),
+            every_secs: 60,
+            max_tlp_in: "AMBER".into(),
+            max_tlp_out: "GREEN".into(),
+            org_id: "org-peer".into(),
+            token_file: None,
+            user: None,
+            password_file: None,
+            ca_cert: None,
+        };
+        store
+            .set_setting(
+                &format!("{}b", crate::peers::PEER_PREFIX),
+                Some(&serde_json::to_string(&peer).unwrap()),
+            )
+            .unwrap();
+        let filter = KeepPath::for_posts(Box::new(ScrubA), store);
+        let collection = Collection {
+            id: "c".into(),
+            title: "c".into(),
+            description: None,
+            readers: Vec::new(),
+            writers: Vec::new(),
+        };
+        let records = EnvelopeRecords::default();
+        let mut o = json!({"type": "indicator", "name": "x"});
+        extend(&mut o, &["a"]);
+        let as_org = |org: &str| {
+            let mut caller = ward_hub_api::Caller::anonymous();
+            caller.org_id = org.into();
+            match filter.check(&caller, &collection, &o, &o.to_string(), &records) {
+                PublishDecision::Replace(out) => {
+                    path(&serde_json::from_str::<Value>(&out).unwrap())
+                }
+                PublishDecision::Keep => path(&o),
+                PublishDecision::Reject(why) => panic!("{why}"),
+            }
+        };
+        // The peer's organization: its path is kept as sent.
+        assert_eq!(as_org("org-peer"), ["a"]);
+        // A member: what it put in the path is scrubbed like the rest of its object.
+        assert_eq!(as_org("org-member"), ["[ORG]"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn hub_names_are_kept_out_of_the_scrubber_and_nothing_else() {
-        let filter = KeepPath(Box::new(ScrubA));
+        let filter = KeepPath::for_pulls(Box::new(ScrubA));
         let caller = ward_hub_api::Caller::anonymous();
         let collection = Collection {
             id: "c".into(),

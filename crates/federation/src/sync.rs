@@ -239,7 +239,7 @@ impl Run<'_> {
             self.store,
             &self.caller,
             &self.collection,
-            &crate::provenance::KeepPath(self.policy),
+            &crate::provenance::KeepPath::for_pulls(self.policy),
             &body,
         )
         .map_err(|e| FederationError::Peer {

@@ -174,13 +174,15 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
             eprintln!("ward serve: {line}")
         })
         .context("starting hub-to-hub sync")?;
+    let peer_store = store.clone();
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_observer(Arc::new(observer))
-        // Provenance between hubs (ward-federation) is kept out of the scrubber when it is
-        // only hub names; everything else in the object is the policy's as before.
-        .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath(
+        // Provenance between hubs (ward-federation) is kept out of the scrubber when a peer
+        // posted it and it is only hub names; everything else is the policy's as before.
+        .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath::for_posts(
             policy.clone(),
+            peer_store,
         )))
         .with_read_filter(policy.clone())
         .with_sightings(policy);
