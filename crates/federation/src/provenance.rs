@@ -121,7 +121,7 @@ impl<F> KeepPath<F> {
         }
     }
 
-    fn from_peer(&self, caller: &Caller) -> bool {
+    fn posted_by_peer(&self, caller: &Caller) -> bool {
         self.peers
             .as_ref()
             .is_none_or(|p| p.contains(&caller.org_id))
@@ -177,7 +177,7 @@ where
         let hub_shaped = !hubs.is_empty()
             && hubs.len() <= MAX_HUBS
             && hubs.iter().all(|h| crate::peers::check_name(h).is_ok());
-        if !hub_shaped || !self.from_peer(caller) {
+        if !hub_shaped || !self.posted_by_peer(caller) {
             return self.filter.check(caller, collection, object, raw, records);
         }
         let bare = without_path(object);
