@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use ward_feeds::taxii::{Auth, Client};
+use ward_feeds::taxii::{Auth, Client, ObjectsPage};
 use ward_feeds::FeedsError;
 use ward_hub_api::{Caller, Credential};
 use ward_policy::view::View;
@@ -269,16 +269,22 @@ impl Run<'_> {
             next = Some(n);
         }
         let mut first = true;
+        // The page after the one being stored, asked for while it is stored, so the peer
+        // reads and this hub checks and writes at the same time.
+        let mut prefetched: Option<Result<ObjectsPage, FeedsError>> = None;
         loop {
             if self.stopped() {
                 return Ok(());
             }
-            let page = match self.client.objects_page(
-                &self.api_root,
-                remote_collection,
-                run_after.as_deref(),
-                next.as_deref(),
-            ) {
+            let fetched = prefetched.take().unwrap_or_else(|| {
+                self.client.objects_page(
+                    &self.api_root,
+                    remote_collection,
+                    run_after.as_deref(),
+                    next.as_deref(),
+                )
+            });
+            let page = match fetched {
                 Ok(p) => p,
                 // The peer forgot an interrupted run's `next`: start again from the last
                 // page received; what arrives again is recognised as unchanged.
@@ -295,7 +301,27 @@ impl Run<'_> {
             };
             first = false;
             let empty = page.objects.is_empty();
-            self.receive(page.objects, stats)?;
+            // Only a `next` link is followed ahead: paging by date alone needs this page's
+            // outcome first.
+            let ahead = page.next.clone().filter(|_| page.more);
+            let after_now = run_after.clone();
+            std::thread::scope(|scope| -> Result<(), FederationError> {
+                let fetching = ahead.map(|n| {
+                    scope.spawn(move || {
+                        self.client.objects_page(
+                            &self.api_root,
+                            remote_collection,
+                            after_now.as_deref(),
+                            Some(&n),
+                        )
+                    })
+                });
+                let received = self.receive(page.objects, stats);
+                if let Some(handle) = fetching {
+                    prefetched = handle.join().ok();
+                }
+                received
+            })?;
             if let Some(last) = &page.date_added_last {
                 let newer = match (&state.pull.added_after, Timestamp::parse(last)) {
                     (Some(saved), Ok(t)) => Timestamp::parse(saved).map_or(true, |s| t > s),
