@@ -81,7 +81,7 @@ pub fn render(health: &Health) -> String {
                     let _ = writeln!(
                         out,
                         "ward_watch_source_last_success_timestamp_seconds{{source=\"{}\"}} {}",
-                        escape(key),
+                        label_value(key),
                         t.secs
                     );
                 }
@@ -91,7 +91,7 @@ pub fn render(health: &Health) -> String {
                 let _ = writeln!(
                     out,
                     "ward_watch_source_failures{{source=\"{}\"}} {}",
-                    escape(key),
+                    label_value(key),
                     st.failures
                 );
             }
@@ -129,7 +129,7 @@ fn syslog(out: &mut String, listeners: &[std::sync::Arc<super::syslog::Counts>])
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
         for c in listeners {
             if let Some(n) = read(c) {
-                let _ = writeln!(out, "{name}{{listen=\"{}\"}} {n}", escape(&c.listen));
+                let _ = writeln!(out, "{name}{{listen=\"{}\"}} {n}", label_value(&c.listen));
             }
         }
     }
@@ -147,12 +147,12 @@ fn labelled(
     let mut sorted: Vec<_> = values.iter().collect();
     sorted.sort();
     for (source, n) in sorted {
-        let _ = writeln!(out, "{name}{{source=\"{}\"}} {n}", escape(source));
+        let _ = writeln!(out, "{name}{{source=\"{}\"}} {n}", label_value(source));
     }
 }
 
 /// A label value as the text format wants it: `\`, `"` and newlines escaped.
-fn escape(value: &str) -> String {
+fn label_value(value: &str) -> String {
     value
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
@@ -165,7 +165,10 @@ mod tests {
 
     #[test]
     fn label_values_are_escaped() {
-        assert_eq!(escape("C:\\logs\\\"a\"\n"), "C:\\\\logs\\\\\\\"a\\\"\\n");
+        assert_eq!(
+            label_value("C:\\logs\\\"a\"\n"),
+            "C:\\\\logs\\\\\\\"a\\\"\\n"
+        );
     }
 
     #[test]
