@@ -338,21 +338,25 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
          "x_ward_vendor_notice": {"vendor": "Change Healthcare", "kind": "clearinghouse"},
          "object_refs": ["identity--0a0b0c0d-1111-4222-8333-000000000041"]}
     ]});
-    let file = dir.path().join("notice.json");
-    std::fs::write(&file, notice.to_string()).unwrap();
-    ok(ward(
-        &c.data,
-        &[
-            "push",
-            "--to",
-            &api,
-            "--collection",
-            &collection,
-            "--token",
-            &c.token,
-            file.to_str().unwrap(),
-        ],
-    ));
+    // Cedar pushes a bundle to the shared collection.
+    let push = |name: &str, bundle: &Value| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bundle.to_string()).unwrap();
+        ok(ward(
+            &c.data,
+            &[
+                "push",
+                "--to",
+                &api,
+                "--collection",
+                &collection,
+                "--token",
+                &c.token,
+                file.to_str().unwrap(),
+            ],
+        ));
+    };
+    push("notice.json", &notice);
 
     // And one about Epic Systems at TLP:RED: no member reads RED through a token, so no
     // member is told of it (a notice never says more than TAXII would show).
@@ -366,21 +370,7 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
          "x_ward_vendor_notice": {"vendor": "Epic Systems", "kind": "ehr"},
          "object_refs": ["identity--0a0b0c0d-1111-4222-8333-000000000041"]}
     ]});
-    let red_file = dir.path().join("red-notice.json");
-    std::fs::write(&red_file, red.to_string()).unwrap();
-    ok(ward(
-        &c.data,
-        &[
-            "push",
-            "--to",
-            &api,
-            "--collection",
-            &collection,
-            "--token",
-            &c.token,
-            red_file.to_str().unwrap(),
-        ],
-    ));
+    push("red-notice.json", &red);
 
     let notices = |m: &Member| {
         ward(
