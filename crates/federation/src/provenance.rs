@@ -208,6 +208,16 @@ mod tests {
     /// Stands for the scrubber: replaces every string "a" anywhere in the object.
     struct ScrubA;
 
+    fn collection() -> Collection {
+        Collection {
+            id: "c".into(),
+            title: "c".into(),
+            description: None,
+            readers: Vec::new(),
+            writers: Vec::new(),
+        }
+    }
+
     impl PublishFilter for ScrubA {
         fn check(
             &self,
@@ -258,13 +268,7 @@ mod tests {
             )
             .unwrap();
         let filter = KeepPath::for_posts(Box::new(ScrubA), store);
-        let collection = Collection {
-            id: "c".into(),
-            title: "c".into(),
-            description: None,
-            readers: Vec::new(),
-            writers: Vec::new(),
-        };
+        let collection = collection();
         let records = EnvelopeRecords::default();
         let mut o = json!({"type": "indicator", "name": "x"});
         extend(&mut o, &["a"]);
@@ -290,13 +294,7 @@ mod tests {
     fn hub_names_are_kept_out_of_the_scrubber_and_nothing_else() {
         let filter = KeepPath::for_pulls(Box::new(ScrubA));
         let caller = ward_hub_api::Caller::anonymous();
-        let collection = Collection {
-            id: "c".into(),
-            title: "c".into(),
-            description: None,
-            readers: Vec::new(),
-            writers: Vec::new(),
-        };
+        let collection = collection();
         let records = EnvelopeRecords::default();
         let check = |o: &Value| filter.check(&caller, &collection, o, &o.to_string(), &records);
         let mut o = json!({"type": "indicator", "name": "a"});
