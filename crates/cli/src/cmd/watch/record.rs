@@ -102,6 +102,9 @@ impl Findings {
                 }
             })
             .collect();
+        // A failed write (a full disk) is tried again at the next period, not on every turn
+        // of the loop: the totals stay marked new, and the failure is said once a period.
+        self.last_write = Instant::now();
         journal.record_all(runs)?;
         for t in self.totals.values_mut() {
             t.new_lines = false;
@@ -114,7 +117,6 @@ impl Findings {
             .unwrap_or("")
             .to_string();
         self.totals.retain(|(_, day), _| *day == today);
-        self.last_write = Instant::now();
         Ok(())
     }
 }
