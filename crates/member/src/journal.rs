@@ -183,7 +183,53 @@ impl Journal {
         self.record_all_at(now(), runs)
     }
 
+    /// Records running totals that grow (`ward watch`'s): a run given with the key it was
+    /// written under before replaces that entry (its time becomes `now`), so a total written
+    /// every minute is one entry, not one a minute; a run without a key is recorded as new.
+    /// Returns each run's key, in order, to give back next time.
+    pub fn record_totals(
+        &self,
+        runs: Vec<(Option<String>, Run)>,
+    ) -> Result<Vec<String>, MemberError> {
+        let at = now();
+        let mut keys = Vec::with_capacity(runs.len());
+        let mut new_runs = Vec::new();
+        for (key, run) in runs {
+            match key.filter(|k| k.starts_with(JOURNAL_PREFIX)) {
+                Some(key) => {
+                    let entry = Entry {
+                        at: at.to_string(),
+                        run,
+                    };
+                    let text = serde_json::to_string(&entry).map_err(MemberError::Serialize)?;
+                    self.store
+                        .set_setting(&key, Some(&text))
+                        .map_err(|e| MemberError::Journal(e.to_string()))?;
+                    keys.push(Some(key));
+                }
+                None => {
+                    keys.push(None);
+                    new_runs.push(run);
+                }
+            }
+        }
+        if new_runs.is_empty() {
+            return Ok(keys.into_iter().flatten().collect());
+        }
+        let mut fresh = self.write_new(at, new_runs)?.into_iter();
+        Ok(keys
+            .into_iter()
+            .map(|k| k.or_else(|| fresh.next()).unwrap_or_default())
+            .collect())
+    }
+
     fn record_all_at(&self, at: Timestamp, runs: Vec<Run>) -> Result<(), MemberError> {
+        self.write_new(at, runs).map(|_| ())
+    }
+
+    /// Writes `runs` under new keys, drops entries older than [`KEEP_DAYS`] and returns the
+    /// new keys.
+    fn write_new(&self, at: Timestamp, runs: Vec<Run>) -> Result<Vec<String>, MemberError> {
         let keys: Vec<String> = self.raw("")?.into_iter().map(|(key, _)| key).collect();
         // The key's tail sorts by time, then by the order of writing (two runs in one second,
         // or under one `WARD_NOW`, keep their order); the random end keeps two writers apart.
@@ -199,6 +245,7 @@ impl Journal {
             })
             .max()
             .map_or(0, |n| n + 1);
+        let mut written_keys = Vec::with_capacity(runs.len());
         for (written, run) in (first..).zip(runs) {
             let kind = run.kind();
             let entry = Entry {
@@ -214,8 +261,10 @@ impl Journal {
             self.store
                 .set_setting(&key, Some(&text))
                 .map_err(|e| MemberError::Journal(e.to_string()))?;
+            written_keys.push(key);
         }
-        self.prune(&keys, at.secs - KEEP_DAYS * 86_400)
+        self.prune(&keys, at.secs - KEEP_DAYS * 86_400)?;
+        Ok(written_keys)
     }
 
     fn prune(&self, keys: &[String], before: i64) -> Result<(), MemberError> {
@@ -475,5 +524,57 @@ mod tests {
             [2, 3, 4, 5],
             "January's entry is past {KEEP_DAYS} days"
         );
+    }
+
+    #[test]
+    fn a_growing_total_is_rewritten_in_place_not_appended() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = DataDir::new(dir.path()).journal().unwrap();
+        let total = |n| {
+            scan(
+                "syslog (ward watch)",
+                found(
+                    "indicator--a",
+                    n,
+                    "pc-1",
+                    "2026-11-23T01:00:00Z",
+                    "2026-11-23T02:00:00Z",
+                ),
+            )
+        };
+        let other = scan("other.log", Summary::default());
+        let keys = journal
+            .record_totals(vec![(None, total(1)), (None, other.clone())])
+            .unwrap();
+        assert_eq!(keys.len(), 2);
+        assert_ne!(keys[0], keys[1]);
+        let mut key = keys[0].clone();
+        for n in 2..=5 {
+            let again = journal
+                .record_totals(vec![(Some(key.clone()), total(n))])
+                .unwrap();
+            assert_eq!(again, [key.clone()], "the same entry is rewritten");
+            key = again[0].clone();
+        }
+        let entries = journal.entries(0, i64::MAX).unwrap();
+        assert_eq!(entries.len(), 2, "two entries, not six: {entries:?}");
+        let counts: Vec<u64> = entries
+            .iter()
+            .map(|e| match &e.run {
+                Run::Scan { found, .. } => found.alerts,
+                _ => u64::MAX,
+            })
+            .collect();
+        assert_eq!(
+            counts,
+            [5, 0],
+            "the first entry holds the latest total, in its place"
+        );
+        // A key that is not the record's is never written: the run is recorded as new.
+        let stray = journal
+            .record_totals(vec![(Some("share/queue/x".into()), total(9))])
+            .unwrap();
+        assert!(stray[0].starts_with(JOURNAL_PREFIX), "{stray:?}");
+        assert_eq!(journal.entries(0, i64::MAX).unwrap().len(), 3);
     }
 }

@@ -3,9 +3,9 @@
 //! counts one found by `ward scan`, and its coverage says which logs were read.
 //!
 //! Each followed source has, per day and per run of watch, one running total (lines read,
-//! what matched) recorded under a path of its own (`<path> (ward watch, <day>, from <time>)`):
-//! the plan keeps the largest total per path, so writing a grown total again replaces the
-//! earlier one, and different days or runs add up. Totals are written when something matched
+//! what matched) recorded under a path of its own (`<path> (ward watch, <day>, from <time>)`)
+//! as one entry of the record, rewritten in place as the total grows (a busy day is one
+//! entry, not one a minute); different days or runs add up. Totals are written when something matched
 //! (at most once a minute), when lines were read (at most once an hour), before each plan
 //! and on stop.
 
@@ -25,6 +25,8 @@ struct Total {
     new_lines: bool,
     /// Matches since the total was last written.
     new_alerts: bool,
+    /// The record's key the total was last written under, rewritten in place next time.
+    key: Option<String>,
 }
 
 /// The running totals of one run of `ward watch`.
@@ -67,6 +69,7 @@ impl Findings {
                 found: Summary::default(),
                 new_lines: false,
                 new_alerts: false,
+                key: None,
             });
         total.file.lines += lines;
         total.file.unreadable += report.broken_lines;
@@ -89,26 +92,36 @@ impl Findings {
         if !(due || (now && (alerts || lines))) {
             return Ok(());
         }
-        let runs: Vec<Run> = self
+        let changed: Vec<&(String, String)> = self
             .totals
-            .values()
-            .filter(|t| t.new_lines || t.new_alerts)
+            .iter()
+            .filter(|(_, t)| t.new_lines || t.new_alerts)
+            .map(|(k, _)| k)
+            .collect();
+        let runs: Vec<(Option<String>, Run)> = changed
+            .iter()
+            .filter_map(|k| self.totals.get(*k))
             .map(|t| {
                 let mut found = t.found.clone();
                 found.sort();
-                Run::Scan {
+                let run = Run::Scan {
                     file: t.file.clone(),
                     found,
-                }
+                };
+                (t.key.clone(), run)
             })
             .collect();
+        let changed: Vec<(String, String)> = changed.into_iter().cloned().collect();
         // A failed write (a full disk) is tried again at the next period, not on every turn
         // of the loop: the totals stay marked new, and the failure is said once a period.
         self.last_write = Instant::now();
-        journal.record_all(runs)?;
-        for t in self.totals.values_mut() {
-            t.new_lines = false;
-            t.new_alerts = false;
+        let keys = journal.record_totals(runs)?;
+        for (k, key) in changed.iter().zip(keys) {
+            if let Some(t) = self.totals.get_mut(k) {
+                t.key = Some(key);
+                t.new_lines = false;
+                t.new_alerts = false;
+            }
         }
         // Yesterday's totals are final once written.
         let today = ward_member::journal::now()
