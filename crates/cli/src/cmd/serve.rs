@@ -68,6 +68,11 @@ pub struct ServeArgs {
     /// address /metrics is refused to members
     #[arg(long, value_name = "ADDR")]
     pub metrics_listen: Option<String>,
+    /// An organization (by name) whose users are operators in the web interface: they see
+    /// /ui/admin (members, tokens, collections, scrub log counts) and may create and revoke
+    /// tokens there. Repeat for several; without it nobody has the operator pages
+    #[arg(long = "operator-org", value_name = "NAME")]
+    pub operator_orgs: Vec<String>,
 }
 
 /// `--max-connections`, lowered so that connections never take the file descriptors the
@@ -134,6 +139,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         body_timeout: Duration::from_secs(args.body_timeout.clamp(1, MAX_TIMEOUT_SECS)),
         idle_timeout: Duration::from_secs(args.idle_timeout.clamp(1, MAX_TIMEOUT_SECS)),
         max_connections: connection_limit(args.max_connections),
+        operator_orgs: args.operator_orgs.clone(),
         ..HubConfig::default()
     };
     // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,

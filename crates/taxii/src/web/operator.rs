@@ -1,0 +1,342 @@
+//! The operators' pages (only for users of an organization in
+//! [`crate::HubConfig::operator_orgs`]; everyone else gets 403): organizations, users,
+//! tokens (create, shown once in the answer to the form; list; revoke), collections with
+//! their readers and writers, the default TLP, the scrub log as kinds and counts (never
+//! text), and which organizations have not pulled lately. Changes go through the store's
+//! own calls, as `ward admin` makes them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Extension;
+use maud::{html, Markup};
+use serde_json::Value;
+use ward_store::credentials::{new_token, token_hash};
+use ward_store::{Collection, Org, ScrubRecord, Store, StoreError, TokenRecord, User};
+
+use super::session::check_csrf;
+use super::{page, FormFields, Session, UiError};
+use crate::handlers::stamp;
+use crate::{blocking, AppState};
+
+/// An organization whose tokens were all last used longer ago than this (or never) "has
+/// not pulled lately".
+const QUIET_MICROS: i64 = 7 * 24 * 3600 * 1_000_000;
+/// Scrub records read to count kinds.
+const SCRUB_RECORDS: usize = 10_000;
+/// The store setting the sharing policy keeps the default TLP in (read here to show it).
+const DEFAULT_TLP_SETTING: &str = "hub.default_tlp";
+
+fn require_operator(session: &Session) -> Result<(), UiError> {
+    if session.operator {
+        Ok(())
+    } else {
+        Err(UiError::forbidden(
+            "these pages are for the hub's operators only",
+        ))
+    }
+}
+
+struct Overview {
+    orgs: Vec<Org>,
+    disabled_orgs: Vec<String>,
+    disabled_users: Vec<String>,
+    users: Vec<User>,
+    tokens: Vec<TokenRecord>,
+    collections: Vec<Collection>,
+    default_tlp: Option<String>,
+    scrubs: Vec<ScrubRecord>,
+}
+
+fn load(s: &dyn Store) -> Result<Overview, StoreError> {
+    let (disabled_orgs, disabled_users) = s.disabled()?;
+    Ok(Overview {
+        orgs: s.orgs()?,
+        disabled_orgs,
+        disabled_users,
+        users: s.users()?,
+        tokens: s.tokens()?,
+        collections: s.collections()?,
+        default_tlp: s.setting(DEFAULT_TLP_SETTING)?,
+        scrubs: s.scrub_records(SCRUB_RECORDS)?,
+    })
+}
+
+/// Scrub findings by kind, across records (the findings' JSON names kinds; no text).
+fn scrub_kinds(records: &[ScrubRecord]) -> BTreeMap<String, u64> {
+    let mut kinds = BTreeMap::new();
+    for r in records {
+        let findings: Vec<Value> = serde_json::from_str(&r.findings).unwrap_or_default();
+        for f in findings {
+            let kind = f
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("unknown")
+                .to_string();
+            *kinds.entry(kind).or_insert(0) += 1;
+        }
+    }
+    kinds
+}
+
+fn when(micros: Option<i64>) -> String {
+    micros.map_or_else(|| "never".to_string(), stamp)
+}
+
+fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Markup {
+    let org_name: HashMap<&str, &str> = o
+        .orgs
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str()))
+        .collect();
+    let user_by_id: HashMap<&str, &User> = o.users.iter().map(|u| (u.id.as_str(), u)).collect();
+    let names = |ids: &[String]| -> String {
+        let mut v: Vec<&str> = ids
+            .iter()
+            .map(|i| org_name.get(i.as_str()).copied().unwrap_or(i.as_str()))
+            .collect();
+        v.sort_unstable();
+        if v.is_empty() {
+            "nobody".into()
+        } else {
+            v.join(", ")
+        }
+    };
+    // Each organization's latest token use.
+    let mut last_pull: HashMap<&str, i64> = HashMap::new();
+    for t in &o.tokens {
+        if let (Some(u), Some(at)) = (user_by_id.get(t.user_id.as_str()), t.last_used) {
+            let e = last_pull.entry(u.org_id.as_str()).or_insert(at);
+            *e = (*e).max(at);
+        }
+    }
+    let now = ward_stix::Timestamp::now().as_micros();
+    let quiet: Vec<(&Org, Option<i64>)> = o
+        .orgs
+        .iter()
+        .map(|g| (g, last_pull.get(g.id.as_str()).copied()))
+        .filter(|(_, at)| at.is_none_or(|t| now.saturating_sub(t) > QUIET_MICROS))
+        .collect();
+    let kinds = scrub_kinds(&o.scrubs);
+    html! {
+        @if let Some((user, token)) = created {
+            section.secret aria-labelledby="new-token" {
+                h2 #new-token { "New token for " (user) }
+                p { "It is shown this once: copy it now. The hub keeps only its hash." }
+                pre { code { (token) } }
+            }
+        }
+        h2 { "Organizations" }
+        div.scroll { table {
+            thead { tr { th scope="col" { "Name" } th scope="col" { "Users" } th scope="col" { "Last pull (token)" } th scope="col" { "State" } } }
+            tbody {
+                @for g in &o.orgs {
+                    tr {
+                        td { (g.name) }
+                        td { (o.users.iter().filter(|u| u.org_id == g.id).count()) }
+                        td { (when(last_pull.get(g.id.as_str()).copied())) }
+                        td { @if o.disabled_orgs.contains(&g.id) { "disabled" } @else { "active" } }
+                    }
+                }
+            }
+        } }
+        h2 { "Not pulled in the last 7 days" }
+        @if quiet.is_empty() {
+            p { "Every organization pulled with a token in the last 7 days." }
+        } @else {
+            ul { @for (g, at) in &quiet { li { (g.name) " — last token use: " (when(*at)) } } }
+        }
+        p { "Pulls with a password are not recorded; only token use is." }
+        h2 { "Users" }
+        div.scroll { table {
+            thead { tr { th scope="col" { "Name" } th scope="col" { "Organization" } th scope="col" { "Signs in with" } th scope="col" { "State" } } }
+            tbody {
+                @for u in &o.users {
+                    tr {
+                        td { (u.name) }
+                        td { (u.org_name) }
+                        td { @if u.password_hash.is_some() { "password or token" } @else { "token only" } }
+                        td { @if o.disabled_users.contains(&u.id) { "disabled" } @else { "active" } }
+                    }
+                }
+            }
+        } }
+        h2 { "Tokens" }
+        form method="post" action="/ui/admin/tokens" {
+            fieldset {
+                legend { "Create a token" }
+                input type="hidden" name="csrf" value=(session.csrf);
+                div.row {
+                    div {
+                        label for="token-user" { "User" }
+                        select id="token-user" name="user" required {
+                            @for u in &o.users { option value=(u.name) { (u.name) " (" (u.org_name) ")" } }
+                        }
+                    }
+                    div {
+                        label for="token-label" { "Label" }
+                        input id="token-label" name="label" type="text" placeholder="firewall sync";
+                    }
+                    div {
+                        label for="token-days" { "Valid for (days, empty: no expiry)" }
+                        input id="token-days" name="days" type="number" min="1" max="3650";
+                    }
+                }
+                button type="submit" { "Create token" }
+            }
+        }
+        div.scroll { table {
+            thead { tr { th scope="col" { "Id" } th scope="col" { "User" } th scope="col" { "Label" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "Expires" } th scope="col" { "Revoke" } } }
+            tbody {
+                @for t in &o.tokens {
+                    tr {
+                        td { code { (t.id()) } }
+                        td { (user_by_id.get(t.user_id.as_str()).map_or("(removed)", |u| u.name.as_str())) }
+                        td { (t.label) }
+                        td { (stamp(t.created)) }
+                        td { (when(t.last_used)) }
+                        td { (t.expires.map_or_else(|| "never".to_string(), stamp)) }
+                        td {
+                            form method="post" action="/ui/admin/tokens/revoke" {
+                                input type="hidden" name="csrf" value=(session.csrf);
+                                input type="hidden" name="token" value=(t.id());
+                                button type="submit" aria-label={ "Revoke token " (t.id()) } { "Revoke" }
+                            }
+                        }
+                    }
+                }
+            }
+        } }
+        h2 { "Collections" }
+        div.scroll { table {
+            thead { tr { th scope="col" { "Title" } th scope="col" { "Id" } th scope="col" { "Readers" } th scope="col" { "Writers" } } }
+            tbody {
+                @for c in &o.collections {
+                    tr { td { (c.title) } td { code { (c.id) } } td { (names(&c.readers)) } td { (names(&c.writers)) } }
+                }
+            }
+        } }
+        h2 { "Sharing policy" }
+        p { "Default TLP of unmarked objects: " strong { (o.default_tlp.as_deref().unwrap_or("green (not set)")) } }
+        h2 { "Scrub log" }
+        p { (o.scrubs.len()) " scrubbed object(s) recorded (newest " (SCRUB_RECORDS) " read). Findings by kind:" }
+        @if kinds.is_empty() {
+            p { "none" }
+        } @else {
+            table {
+                thead { tr { th scope="col" { "Kind" } th scope="col" { "Findings" } } }
+                tbody { @for (k, n) in &kinds { tr { td { (k) } td { (n) } } } }
+            }
+        }
+    }
+}
+
+async fn overview_page(
+    state: &AppState,
+    session: &Session,
+    created: Option<(&str, &str)>,
+) -> Result<Response, UiError> {
+    let o = blocking(state, load).await?;
+    Ok(page(
+        StatusCode::OK,
+        "Operator",
+        Some(session),
+        render(&o, session, created),
+    ))
+}
+
+/// `GET /ui/admin`.
+pub(crate) async fn overview(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    overview_page(&state, &session, None).await
+}
+
+/// `POST /ui/admin/tokens`: creates a token; the answer is the page with the token shown
+/// once (never a redirect carrying it).
+pub(crate) async fn create_token(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let user = form.get("user").unwrap_or("").trim().to_string();
+    let label = form.get("label").unwrap_or("").trim().to_string();
+    let days = match form.get("days").map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => match d.parse::<i64>() {
+            Ok(n) if (1..=3650).contains(&n) => Some(n),
+            _ => {
+                return Err(UiError::bad_request(
+                    "valid for: expected a whole number of days from 1 to 3650",
+                ))
+            }
+        },
+    };
+    if user.is_empty() {
+        return Err(UiError::bad_request("user: choose a user"));
+    }
+    let token =
+        new_token().map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let hash = token_hash(&token);
+    let expires = days.map(|d| ward_stix::Timestamp::now().as_micros() + d * 86_400_000_000);
+    let who = user.clone();
+    let found = blocking(&state, move |s| {
+        if s.user(&who)?.is_none() {
+            return Ok(false);
+        }
+        s.add_token_expiring(&who, &hash, &label, expires)?;
+        Ok(true)
+    })
+    .await?;
+    if !found {
+        return Err(UiError::bad_request(
+            "user: no such user (or disabled); reload the page",
+        ));
+    }
+    overview_page(&state, &session, Some((&user, &token))).await
+}
+
+/// `POST /ui/admin/tokens/revoke`: revokes a token by its id (the first 12 hex digits of
+/// its hash, as `ward admin token list` shows it).
+pub(crate) async fn revoke_token(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let id = form.get("token").unwrap_or("").trim().to_string();
+    if id.is_empty() {
+        return Err(UiError::bad_request("token: which token?"));
+    }
+    let revoked = blocking(&state, move |s| {
+        let matching: Vec<TokenRecord> = s.tokens()?.into_iter().filter(|t| t.id() == id).collect();
+        match matching.as_slice() {
+            [one] => s
+                .revoke_token(&one.hash)
+                .map(|_| Some(one.id().to_string())),
+            _ => Ok(None),
+        }
+    })
+    .await?;
+    let Some(id) = revoked else {
+        return Err(UiError::new(
+            StatusCode::NOT_FOUND,
+            "no such token (already revoked?); reload the page",
+        ));
+    };
+    let o = blocking(&state, load).await?;
+    let body = html! {
+        p role="status" { "Token " code { (id) } " revoked: every hub process refuses it from now on." }
+        (render(&o, &session, None))
+    };
+    Ok(page(StatusCode::OK, "Operator", Some(&session), body))
+}
