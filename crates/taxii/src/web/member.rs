@@ -185,7 +185,7 @@ fn label_of(v: &Value) -> String {
     out
 }
 
-fn served_json<'a>(item: &'a (StoredVersion, Option<String>)) -> &'a str {
+fn served_json(item: &(StoredVersion, Option<String>)) -> &str {
     item.1.as_deref().unwrap_or(&item.0.json)
 }
 
