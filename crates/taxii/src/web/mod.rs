@@ -61,7 +61,7 @@ header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:1px
 header form{margin-left:auto}a{color:#0645ad}a:focus,button:focus,input:focus,select:focus\
 {outline:3px solid #1a5fb4;outline-offset:2px}table{border-collapse:collapse;width:100%}\
 td,th{padding:.3rem .5rem;border-bottom:1px solid #ccc;text-align:left;vertical-align:top;\
-overflow-wrap:anywhere}.scroll{overflow-x:auto}label{display:block;font-weight:600}\
+overflow-wrap:break-word}.scroll{overflow-x:auto}label{display:block;font-weight:600}\
 input,select,button{font:inherit;padding:.3rem;margin:.1rem 0 .6rem}\
 button{background:#1a5fb4;color:#fff;border:0;border-radius:3px;padding:.35rem .8rem}\
 fieldset{border:1px solid #767676;margin:0 0 1rem}.row{display:flex;flex-wrap:wrap;gap:0 1rem}\
