@@ -544,3 +544,96 @@ async fn every_value_is_escaped() {
     let reply = get_with(&h, &bob, &format!("{base}?q=%22%3E%3Cscript%3E")).await;
     assert!(!text(&reply).contains("<script"));
 }
+
+#[tokio::test]
+async fn operators_disable_members_and_change_collection_access_in_the_page() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let token = csrf(&get_with(&h, &alice, "/ui/admin").await.body);
+    let labb = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "LabB")
+        .unwrap();
+    let mercy = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Mercy")
+        .unwrap();
+    // Disabling an organization ends its sessions and its tokens at once.
+    let off = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &labb.id), ("disabled", "true")],
+    )
+    .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", text(&off));
+    assert_eq!(
+        get_with(&h, &bob, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        h.get(&h.reader, "/taxii2/api/collections").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let on = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &labb.id), ("disabled", "false")],
+    )
+    .await;
+    assert_eq!(on.status, StatusCode::OK);
+    assert_eq!(get_with(&h, &bob, "/ui").await.status, StatusCode::OK);
+    // An operator cannot lock their own organization out from the page.
+    let own = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &mercy.id), ("disabled", "true")],
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::BAD_REQUEST);
+    // Readers and writers are replaced by what is ticked; the member's pages follow.
+    let access = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", &mercy.id),
+            ("write", &mercy.id),
+        ],
+    )
+    .await;
+    assert_eq!(access.status, StatusCode::OK, "{}", text(&access));
+    let c = h.store.collection(&h.collection).unwrap().unwrap();
+    assert_eq!(c.readers, vec![mercy.id.clone()]);
+    assert!(!text(&get_with(&h, &bob, "/ui").await).contains("Alerts"));
+    let page = get_with(&h, &bob, &format!("/ui/collections/{}", h.collection)).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    // An organization id that is not on the hub is refused, and nothing changes.
+    let bad = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", "nope"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        h.store.collection(&h.collection).unwrap().unwrap().readers,
+        vec![mercy.id]
+    );
+}

@@ -46,6 +46,9 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/admin", get(operator::overview))
         .route("/ui/admin/tokens", post(operator::create_token))
         .route("/ui/admin/tokens/revoke", post(operator::revoke_token))
+        .route("/ui/admin/orgs/state", post(operator::set_org_state))
+        .route("/ui/admin/users/state", post(operator::set_user_state))
+        .route("/ui/admin/collections/access", post(operator::set_access))
         .route_layer(from_fn_with_state(state, session::require_session));
     Router::new()
         .route(
@@ -208,17 +211,24 @@ impl FormFields {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+    /// Every value of `name` (ticked check boxes), in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
 }
+
+/// Everything but RFC 3986's unreserved characters.
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// One path segment, percent-encoded for a link.
 pub(crate) fn segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, NOT_UNRESERVED).to_string()
 }

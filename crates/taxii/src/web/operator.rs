@@ -14,7 +14,9 @@ use axum::Extension;
 use maud::{html, Markup};
 use serde_json::Value;
 use ward_store::credentials::{new_token, token_hash};
-use ward_store::{Collection, Org, ScrubRecord, Store, StoreError, TokenRecord, User};
+use ward_store::{
+    Collection, MemberChange, Org, ScrubRecord, Store, StoreError, TokenRecord, User,
+};
 
 use super::session::check_csrf;
 use super::{page, FormFields, Session, UiError};
@@ -137,7 +139,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                         td { (g.name) }
                         td { (o.users.iter().filter(|u| u.org_id == g.id).count()) }
                         td { (when(last_pull.get(g.id.as_str()).copied())) }
-                        td { @if o.disabled_orgs.contains(&g.id) { "disabled" } @else { "active" } }
+                        td { (state_form(session, "/ui/admin/orgs/state", "org", &g.id, &g.name, o.disabled_orgs.contains(&g.id))) }
                     }
                 }
             }
@@ -158,7 +160,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                         td { (u.name) }
                         td { (u.org_name) }
                         td { @if u.password_hash.is_some() { "password or token" } @else { "token only" } }
-                        td { @if o.disabled_users.contains(&u.id) { "disabled" } @else { "active" } }
+                        td { (state_form(session, "/ui/admin/users/state", "user", &u.id, &u.name, o.disabled_users.contains(&u.id))) }
                     }
                 }
             }
@@ -218,6 +220,31 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 }
             }
         } }
+        @for (i, c) in o.collections.iter().enumerate() {
+            form method="post" action="/ui/admin/collections/access" {
+                input type="hidden" name="csrf" value=(session.csrf);
+                input type="hidden" name="collection" value=(c.id);
+                fieldset {
+                    legend { "Who may read and write " (c.title) }
+                    div.row {
+                        @for (j, g) in o.orgs.iter().enumerate() {
+                            div {
+                                strong { (g.name) }
+                                div {
+                                    input type="checkbox" id={ "r" (i) "-" (j) } name="read" value=(g.id) checked[c.readers.contains(&g.id)];
+                                    label for={ "r" (i) "-" (j) } style="display:inline" { " read" }
+                                }
+                                div {
+                                    input type="checkbox" id={ "w" (i) "-" (j) } name="write" value=(g.id) checked[c.writers.contains(&g.id)];
+                                    label for={ "w" (i) "-" (j) } style="display:inline" { " write" }
+                                }
+                            }
+                        }
+                    }
+                    button type="submit" { "Save access to " (c.title) }
+                }
+            }
+        }
         h2 { "Sharing policy" }
         p { "Default TLP of unmarked objects: " strong { (o.default_tlp.as_deref().unwrap_or("green (not set)")) } }
         h2 { "Scrub log" }
@@ -231,6 +258,171 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             }
         }
     }
+}
+
+/// The state of an organization or user, with the button that flips it.
+fn state_form(
+    session: &Session,
+    action: &str,
+    field: &str,
+    id: &str,
+    name: &str,
+    disabled: bool,
+) -> Markup {
+    html! {
+        form method="post" action=(action) {
+            input type="hidden" name="csrf" value=(session.csrf);
+            input type="hidden" name=(field) value=(id);
+            input type="hidden" name="disabled" value=(if disabled { "false" } else { "true" });
+            (if disabled { "disabled " } else { "active " })
+            button type="submit" aria-label={ (if disabled { "Enable " } else { "Disable " }) (name) } {
+                (if disabled { "Enable" } else { "Disable" })
+            }
+        }
+    }
+}
+
+/// A change made through the store's one member-change call, then the page again with a
+/// line saying what was done.
+async fn change_then_page(
+    state: &AppState,
+    session: &Session,
+    change: MemberChange,
+    done: String,
+) -> Result<Response, UiError> {
+    blocking(state, move |s| s.change_members(&change)).await?;
+    let o = blocking(state, load).await?;
+    let body = html! {
+        p role="status" { (done) }
+        (render(&o, session, None))
+    };
+    Ok(page(StatusCode::OK, "Operator", Some(session), body))
+}
+
+fn wanted_state(form: &FormFields) -> Result<bool, UiError> {
+    match form.get("disabled") {
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        _ => Err(UiError::bad_request("disabled: expected true or false")),
+    }
+}
+
+/// `POST /ui/admin/orgs/state`: disables or enables an organization (its users cannot sign
+/// in while it is disabled; nothing of it is removed). An operator cannot disable their own.
+pub(crate) async fn set_org_state(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let disabled = wanted_state(&form)?;
+    let org_id = form.get("org").unwrap_or("").to_string();
+    if disabled && org_id == session.caller.org_id {
+        return Err(UiError::bad_request(
+            "you cannot disable your own organization here (use ward admin)",
+        ));
+    }
+    let lookup = org_id.clone();
+    let org = blocking(&state, move |s| {
+        Ok(s.orgs()?.into_iter().find(|g| g.id == lookup))
+    })
+    .await?
+    .ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, "no such organization"))?;
+    let done = format!(
+        "{} {}.",
+        org.name,
+        if disabled { "disabled" } else { "enabled" }
+    );
+    change_then_page(
+        &state,
+        &session,
+        MemberChange::SetOrgDisabled { org_id, disabled },
+        done,
+    )
+    .await
+}
+
+/// `POST /ui/admin/users/state`: disables or enables a user (not oneself).
+pub(crate) async fn set_user_state(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let disabled = wanted_state(&form)?;
+    let user_id = form.get("user").unwrap_or("").to_string();
+    if disabled && user_id == session.caller.user_id {
+        return Err(UiError::bad_request("you cannot disable yourself"));
+    }
+    let lookup = user_id.clone();
+    let user = blocking(&state, move |s| {
+        Ok(s.users()?.into_iter().find(|u| u.id == lookup))
+    })
+    .await?
+    .ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, "no such user"))?;
+    let done = format!(
+        "{} {}.",
+        user.name,
+        if disabled { "disabled" } else { "enabled" }
+    );
+    change_then_page(
+        &state,
+        &session,
+        MemberChange::SetUserDisabled { user_id, disabled },
+        done,
+    )
+    .await
+}
+
+/// `POST /ui/admin/collections/access`: replaces a collection's readers and writers with the
+/// ticked organizations, in one commit.
+pub(crate) async fn set_access(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let collection_id = form.get("collection").unwrap_or("").to_string();
+    let (readers, writers) = (form.all("read"), form.all("write"));
+    let lookup = collection_id.clone();
+    let wanted: Vec<String> = readers.iter().chain(&writers).cloned().collect();
+    let (collection, unknown) = blocking(&state, move |s| {
+        let orgs: Vec<String> = s.orgs()?.into_iter().map(|g| g.id).collect();
+        let unknown = wanted.iter().any(|id| !orgs.contains(id));
+        Ok((s.collection(&lookup)?, unknown))
+    })
+    .await?;
+    let collection =
+        collection.ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, "no such collection"))?;
+    if unknown {
+        return Err(UiError::bad_request(
+            "an organization ticked is no longer on the hub; reload the page",
+        ));
+    }
+    let done = format!(
+        "{}: {} reader(s), {} writer(s).",
+        collection.title,
+        readers.len(),
+        writers.len()
+    );
+    change_then_page(
+        &state,
+        &session,
+        MemberChange::SetCollectionAccess {
+            collection_id,
+            readers: Some(readers),
+            writers: Some(writers),
+            settings: Vec::new(),
+        },
+        done,
+    )
+    .await
 }
 
 async fn overview_page(

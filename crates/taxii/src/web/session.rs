@@ -30,6 +30,7 @@ use ward_store::User;
 use super::{page, FormFields, UiError};
 use crate::auth::{sign_in_password, SignIn};
 use crate::filters::{Caller, Credential};
+use crate::misp_feed::hex;
 use crate::{blocking, AppState};
 
 type HmacSha256 = Hmac<Sha256>;
@@ -69,10 +70,6 @@ fn mac(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
         m.update(part);
     }
     m.finalize().into_bytes().into()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compares two MACs in time that does not depend on where they differ.
