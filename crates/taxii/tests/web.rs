@@ -140,11 +140,23 @@ async fn sign_in_gives_a_strict_session_and_every_page_a_strict_policy() {
     assert!(!text(&home).contains("<script"));
     assert!(text(&home).contains("Alerts") && text(&home).contains("Private"));
     // A session forged with another key, or tampered with, is no session.
-    let forged = cookie.replace(|c: char| c == 'a', "b");
+    let (name, value) = cookie.split_once('=').unwrap();
+    assert_eq!(name, "ward_session");
+    let last = if value.ends_with('0') { "1" } else { "0" };
+    let forged = format!("{name}={}{last}", &value[..value.len() - 1]);
     assert_eq!(
         get_with(&h, &forged, "/ui").await.status,
         StatusCode::SEE_OTHER
     );
+    // A session whose end is pushed back is no session either.
+    let parts: Vec<&str> = value.split('.').collect();
+    let later: i64 = parts[2].parse::<i64>().unwrap() + 3_600_000_000;
+    let stretched = format!("{name}={}.{}.{later}.{}", parts[0], parts[1], parts[3]);
+    assert_eq!(
+        get_with(&h, &stretched, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(get_with(&h, &cookie, "/ui").await.status, StatusCode::OK);
     // Behind TLS the cookie is Secure.
     let tls = Harness {
         state: h.state.clone().with_secure_cookies(true),
