@@ -649,3 +649,42 @@ async fn operators_disable_members_and_change_collection_access_in_the_page() {
         vec![mercy.id]
     );
 }
+
+#[tokio::test]
+async fn a_session_works_on_every_process_of_the_store_and_sign_out_ends_it_on_all() {
+    let h = hub(HubConfig::default());
+    // A second hub process on the same store (a restart is the same case): a fresh state
+    // that shares nothing with the first but the store.
+    let store: Arc<dyn Store> = h.store.clone();
+    let other = Harness {
+        state: ward_taxii::AppState::new(store, HubConfig::default()).unwrap(),
+        ..hub(HubConfig::default())
+    };
+    let _ = &other.collection;
+    let cookie = session(&h, "alice").await;
+    let there = get_with(&other, &cookie, "/ui").await;
+    assert_eq!(there.status, StatusCode::OK, "{}", text(&there));
+    // Its CSRF token is the same on both (it is derived from the store's key).
+    let token = csrf(&there.body);
+    assert_eq!(token, csrf(&get_with(&h, &cookie, "/ui").await.body));
+    let out = post_form(&other, &cookie, "/ui/signout", &[("csrf", &token)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(set_cookie(&out, "ward_session")
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(
+        get_with(&h, &cookie, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    // A new sign-in after that works again.
+    let again = session(&h, "alice").await;
+    assert_eq!(get_with(&other, &again, "/ui").await.status, StatusCode::OK);
+    // A changed password ends the sessions made under the old one.
+    h.store
+        .set_password("alice", Some(&hash_password("another one").unwrap()))
+        .unwrap();
+    assert_eq!(
+        get_with(&other, &again, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+}
