@@ -273,7 +273,7 @@ pub(crate) async fn collection(
         @if rows.is_empty() {
             p { "No object on this page matches." }
         } @else {
-            div.scroll {
+            div.scroll tabindex="0" role="region" aria-label="Objects" {
                 table {
                     caption { "Objects (newest additions last)" }
                     thead { tr { th scope="col" { "Type" } th scope="col" { "Name or value" } th scope="col" { "TLP" } th scope="col" { "Version" } th scope="col" { "Added" } } }
@@ -399,7 +399,7 @@ pub(crate) async fn object(
             }
         }
         h2 { "Versions" }
-        div.scroll {
+        div.scroll tabindex="0" role="region" aria-label="Versions" {
             table {
                 thead { tr { th scope="col" { "Version" } th scope="col" { "Added" } } }
                 tbody {

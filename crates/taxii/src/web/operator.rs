@@ -131,7 +131,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             }
         }
         h2 { "Organizations" }
-        div.scroll { table {
+        div.scroll tabindex="0" role="region" aria-label="Organizations" { table {
             thead { tr { th scope="col" { "Name" } th scope="col" { "Users" } th scope="col" { "Last pull (token)" } th scope="col" { "State" } } }
             tbody {
                 @for g in &o.orgs {
@@ -152,7 +152,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
         }
         p { "Pulls with a password are not recorded; only token use is." }
         h2 { "Users" }
-        div.scroll { table {
+        div.scroll tabindex="0" role="region" aria-label="Users" { table {
             thead { tr { th scope="col" { "Name" } th scope="col" { "Organization" } th scope="col" { "Signs in with" } th scope="col" { "State" } } }
             tbody {
                 @for u in &o.users {
@@ -189,7 +189,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 button type="submit" { "Create token" }
             }
         }
-        div.scroll { table {
+        div.scroll tabindex="0" role="region" aria-label="Tokens" { table {
             thead { tr { th scope="col" { "Id" } th scope="col" { "User" } th scope="col" { "Label" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "Expires" } th scope="col" { "Revoke" } } }
             tbody {
                 @for t in &o.tokens {
@@ -212,7 +212,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             }
         } }
         h2 { "Collections" }
-        div.scroll { table {
+        div.scroll tabindex="0" role="region" aria-label="Collections" { table {
             thead { tr { th scope="col" { "Title" } th scope="col" { "Id" } th scope="col" { "Readers" } th scope="col" { "Writers" } } }
             tbody {
                 @for c in &o.collections {
