@@ -466,8 +466,19 @@ async fn operator_pages_are_for_operators_only() {
 async fn a_token_created_then_revoked_in_the_page_is_refused_by_taxii() {
     let h = hub(HubConfig::default());
     let alice = session(&h, "alice").await;
+    h.post(
+        &h.writer,
+        &h.objects_path(),
+        envelope(&[marked(1, Some(GREEN), "x")]),
+    )
+    .await;
     let admin = get_with(&h, &alice, "/ui/admin").await;
     assert_eq!(admin.status, StatusCode::OK);
+    assert!(
+        text(&admin).contains(" 1 object version(s) ingested"),
+        "{}",
+        text(&admin)
+    );
     let token = csrf(&admin.body);
     let created = post_form(
         &h,

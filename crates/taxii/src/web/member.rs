@@ -270,8 +270,10 @@ pub(crate) async fn collection(
                 button type="submit" { "Search" }
             }
         }
-        @if rows.is_empty() {
-            p { "No object on this page matches." }
+        @if rows.is_empty() && served.next.is_some() {
+            p { "No match among the objects read so far; the next page reads on." }
+        } @else if rows.is_empty() {
+            p { "No object matches." }
         } @else {
             div.scroll tabindex="0" role="region" aria-label="Objects" {
                 table {

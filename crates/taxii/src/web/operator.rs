@@ -31,6 +31,12 @@ const SCRUB_RECORDS: usize = 10_000;
 /// The store setting the sharing policy keeps the default TLP in (read here to show it).
 const DEFAULT_TLP_SETTING: &str = "hub.default_tlp";
 
+async fn load_with_totals(state: &AppState) -> Result<Overview, UiError> {
+    let mut o = blocking(state, load).await?;
+    o.totals = state.observer.totals();
+    Ok(o)
+}
+
 fn require_operator(session: &Session) -> Result<(), UiError> {
     if session.operator {
         Ok(())
@@ -50,6 +56,8 @@ struct Overview {
     collections: Vec<Collection>,
     default_tlp: Option<String>,
     scrubs: Vec<ScrubRecord>,
+    /// This process's request, error and ingest counts.
+    totals: crate::audit::Totals,
 }
 
 fn load(s: &dyn Store) -> Result<Overview, StoreError> {
@@ -63,6 +71,7 @@ fn load(s: &dyn Store) -> Result<Overview, StoreError> {
         collections: s.collections()?,
         default_tlp: s.setting(DEFAULT_TLP_SETTING)?,
         scrubs: s.scrub_records(SCRUB_RECORDS)?,
+        totals: crate::audit::Totals::default(),
     })
 }
 
@@ -88,6 +97,7 @@ fn when(micros: Option<i64>) -> String {
 }
 
 fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Markup {
+    let t = o.totals;
     let org_name: HashMap<&str, &str> = o
         .orgs
         .iter()
@@ -129,6 +139,13 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 p { "It is shown this once: copy it now. The hub keeps only its hash." }
                 pre { code { (token) } }
             }
+        }
+        h2 { "This hub process since it started" }
+        p {
+            (t.requests) " request(s): " (t.client_errors) " refused (4xx), " (t.server_errors)
+            " failed (5xx); " (t.objects_ingested) " object version(s) ingested; "
+            (t.auth_failures) " refused sign-in(s), " (t.throttled) " throttled. "
+            "Every process counts its own; " code { "/metrics" } " has them by route."
         }
         h2 { "Organizations" }
         div.scroll tabindex="0" role="region" aria-label="Organizations" { table {
@@ -291,7 +308,7 @@ async fn change_then_page(
     done: String,
 ) -> Result<Response, UiError> {
     blocking(state, move |s| s.change_members(&change)).await?;
-    let o = blocking(state, load).await?;
+    let o = load_with_totals(state).await?;
     let body = html! {
         p role="status" { (done) }
         (render(&o, session, None))
@@ -430,7 +447,7 @@ async fn overview_page(
     session: &Session,
     created: Option<(&str, &str)>,
 ) -> Result<Response, UiError> {
-    let o = blocking(state, load).await?;
+    let o = load_with_totals(state).await?;
     Ok(page(
         StatusCode::OK,
         "Operator",
@@ -525,7 +542,7 @@ pub(crate) async fn revoke_token(
             "no such token (already revoked?); reload the page",
         ));
     };
-    let o = blocking(&state, load).await?;
+    let o = load_with_totals(&state).await?;
     let body = html! {
         p role="status" { "Token " code { (id) } " revoked: every hub process refuses it from now on." }
         (render(&o, &session, None))
