@@ -156,6 +156,17 @@ pub trait SightingCounter: Send + Sync {
     ) -> Result<SightingSummary, String>;
 }
 
+/// Hub-wide policy settings an operator may change from the web interface (the policy
+/// implements it, as `ward admin policy` changes them). Levels are TLP 2.0 names as
+/// `ward admin policy default-tlp` takes them (`clear`, `green`, `amber`, `amber+strict`,
+/// `red`). `Err` is a message for the operator.
+pub trait HubSettings: Send + Sync {
+    /// The TLP level stamped on objects posted without one, read from the store now.
+    fn default_tlp(&self) -> Result<String, String>;
+    /// Sets it for every later post (objects already stored keep their marking).
+    fn set_default_tlp(&self, level: &str) -> Result<(), String>;
+}
+
 /// The default filter: stores and serves everything unchanged.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PassThrough;

@@ -694,3 +694,18 @@ impl SightingCounter for Policy {
         ))
     }
 }
+
+impl ward_hub_api::HubSettings for Policy {
+    fn default_tlp(&self) -> Result<String, String> {
+        settings::default_tlp(self.store.as_ref())
+            .map(|t| settings::tlp_name(t).to_string())
+            .map_err(|e| e.to_string())
+    }
+
+    fn set_default_tlp(&self, level: &str) -> Result<(), String> {
+        let tlp = Tlp::parse(level).ok_or_else(|| {
+            format!("{level:?}: expected clear, green, amber, amber+strict or red")
+        })?;
+        settings::set_default_tlp(self.store.as_ref(), tlp).map_err(|e| e.to_string())
+    }
+}

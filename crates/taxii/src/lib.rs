@@ -76,8 +76,8 @@ pub use error::TaxiiError;
 /// `ward-hub-api` so a crate that only implements one compiles no HTTP.
 pub use ward_hub_api as filters;
 pub use ward_hub_api::{
-    Caller, Credential, EnvelopeRecords, PassThrough, PublishDecision, PublishFilter, ReadDecision,
-    ReadFilter, SightingCounter, SightingSummary,
+    Caller, Credential, EnvelopeRecords, HubSettings, PassThrough, PublishDecision, PublishFilter,
+    ReadDecision, ReadFilter, SightingCounter, SightingSummary,
 };
 
 /// Path of the hub's one API root.
@@ -156,6 +156,8 @@ pub struct AppState {
     pub(crate) publish_filter: Arc<dyn PublishFilter>,
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
+    /// Policy settings the operator's page may change (none: the page only shows them).
+    pub(crate) settings: Option<Arc<dyn HubSettings>>,
     pub(crate) auth: Arc<auth::AuthState>,
     /// The audit log and the metrics (see [`audit`]).
     pub(crate) observer: Arc<Observer>,
@@ -180,6 +182,7 @@ impl AppState {
             publish_filter: Arc::new(PassThrough),
             read_filter: Arc::new(PassThrough),
             sightings: None,
+            settings: None,
             auth: Arc::new(auth),
             observer: Arc::new(Observer::new()),
             web_key: Arc::new(web_key),
@@ -212,6 +215,11 @@ impl AppState {
 
     pub fn with_sightings(mut self, counter: Arc<dyn SightingCounter>) -> Self {
         self.sightings = Some(counter);
+        self
+    }
+
+    pub fn with_settings(mut self, settings: Arc<dyn HubSettings>) -> Self {
+        self.settings = Some(settings);
         self
     }
 }

@@ -30,6 +30,7 @@ fn hub(config: HubConfig) -> Harness {
         .clone()
         .with_publish_filter(policy.clone())
         .with_read_filter(policy.clone())
+        .with_settings(policy.clone())
         .with_sightings(policy);
     h
 }
@@ -698,4 +699,54 @@ async fn a_session_works_on_every_process_of_the_store_and_sign_out_ends_it_on_a
         get_with(&other, &again, "/ui").await.status,
         StatusCode::SEE_OTHER
     );
+}
+
+#[tokio::test]
+async fn operators_set_the_default_tlp_through_the_policy() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let admin = get_with(&h, &alice, "/ui/admin").await;
+    assert!(
+        text(&admin).contains("<strong>green</strong>"),
+        "{}",
+        text(&admin)
+    );
+    let token = csrf(&admin.body);
+    let set = post_form(
+        &h,
+        &alice,
+        "/ui/admin/default-tlp",
+        &[("csrf", &token), ("level", "amber")],
+    )
+    .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", text(&set));
+    assert!(text(&set).contains("<strong>amber</strong>"));
+    assert_eq!(
+        h.store.setting("hub.default_tlp").unwrap().as_deref(),
+        Some("amber")
+    );
+    for (fields, status) in [
+        (
+            vec![("csrf", token.as_str()), ("level", "purple")],
+            StatusCode::BAD_REQUEST,
+        ),
+        (vec![("level", "clear")], StatusCode::FORBIDDEN),
+    ] {
+        let reply = post_form(&h, &alice, "/ui/admin/default-tlp", &fields).await;
+        assert_eq!(reply.status, status);
+    }
+    assert_eq!(
+        h.store.setting("hub.default_tlp").unwrap().as_deref(),
+        Some("amber")
+    );
+    let bob = session(&h, "bob").await;
+    let bob_csrf = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let refused = post_form(
+        &h,
+        &bob,
+        "/ui/admin/default-tlp",
+        &[("csrf", &bob_csrf), ("level", "clear")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }

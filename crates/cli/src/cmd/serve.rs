@@ -191,6 +191,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
             peer_store,
         )))
         .with_read_filter(policy.clone())
+        .with_settings(policy.clone())
         .with_sightings(policy);
     let addr = resolve("--listen", &args.listen)?;
     let listener = TcpListener::bind(addr)

@@ -34,6 +34,14 @@ const DEFAULT_TLP_SETTING: &str = "hub.default_tlp";
 async fn load_with_totals(state: &AppState) -> Result<Overview, UiError> {
     let mut o = blocking(state, load).await?;
     o.totals = state.observer.totals();
+    if let Some(settings) = state.settings.clone() {
+        o.settings_editable = true;
+        // The policy's own reading (the stored setting, or its default).
+        let read = tokio::task::spawn_blocking(move || settings.default_tlp())
+            .await
+            .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        o.default_tlp = Some(read.map_err(|e| UiError::new(StatusCode::SERVICE_UNAVAILABLE, e))?);
+    }
     Ok(o)
 }
 
@@ -58,6 +66,8 @@ struct Overview {
     scrubs: Vec<ScrubRecord>,
     /// This process's request, error and ingest counts.
     totals: crate::audit::Totals,
+    /// Whether the hub has a policy to change settings through ([`AppState::with_settings`]).
+    settings_editable: bool,
 }
 
 fn load(s: &dyn Store) -> Result<Overview, StoreError> {
@@ -72,6 +82,7 @@ fn load(s: &dyn Store) -> Result<Overview, StoreError> {
         default_tlp: s.setting(DEFAULT_TLP_SETTING)?,
         scrubs: s.scrub_records(SCRUB_RECORDS)?,
         totals: crate::audit::Totals::default(),
+        settings_editable: false,
     })
 }
 
@@ -263,7 +274,19 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             }
         }
         h2 { "Sharing policy" }
-        p { "Default TLP of unmarked objects: " strong { (o.default_tlp.as_deref().unwrap_or("green (not set)")) } }
+        p { "Default TLP of objects posted unmarked: " strong { (o.default_tlp.as_deref().unwrap_or("green (not set)")) } }
+        @if o.settings_editable {
+            form method="post" action="/ui/admin/default-tlp" {
+                input type="hidden" name="csrf" value=(session.csrf);
+                label for="default-tlp" { "New default (for later posts; stored objects keep theirs)" }
+                select id="default-tlp" name="level" {
+                    @for l in ["clear", "green", "amber", "amber+strict", "red"] {
+                        option value=(l) selected[o.default_tlp.as_deref() == Some(l)] { (l) }
+                    }
+                }
+                div { button type="submit" { "Set the default TLP" } }
+            }
+        }
         h2 { "Scrub log" }
         p { (o.scrubs.len()) " scrubbed object(s) recorded (newest " (SCRUB_RECORDS) " read). Findings by kind:" }
         @if kinds.is_empty() {
@@ -440,6 +463,35 @@ pub(crate) async fn set_access(
         done,
     )
     .await
+}
+
+/// `POST /ui/admin/default-tlp`: sets the default TLP through the policy.
+pub(crate) async fn set_default_tlp(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    require_operator(&session)?;
+    let form = FormFields::parse(&body);
+    check_csrf(&session, &form)?;
+    let settings = state.settings.clone().ok_or_else(|| {
+        UiError::new(
+            StatusCode::NOT_FOUND,
+            "this hub has no sharing policy to change",
+        )
+    })?;
+    let level = form.get("level").unwrap_or("").to_string();
+    let wanted = level.clone();
+    tokio::task::spawn_blocking(move || settings.set_default_tlp(&wanted))
+        .await
+        .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+        .map_err(UiError::bad_request)?;
+    let o = load_with_totals(&state).await?;
+    let body = html! {
+        p role="status" { "Default TLP set to " (level) " for objects posted from now on." }
+        (render(&o, &session, None))
+    };
+    Ok(page(StatusCode::OK, "Operator", Some(&session), body))
 }
 
 async fn overview_page(
