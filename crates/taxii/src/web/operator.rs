@@ -45,6 +45,14 @@ async fn load_with_totals(state: &AppState) -> Result<Overview, UiError> {
     Ok(o)
 }
 
+/// A posted operator form: the caller must be an operator and the form carry its CSRF token.
+fn operator_form(session: &Session, body: &[u8]) -> Result<FormFields, UiError> {
+    require_operator(session)?;
+    let form = FormFields::parse(body);
+    check_csrf(session, &form)?;
+    Ok(form)
+}
+
 fn require_operator(session: &Session) -> Result<(), UiError> {
     if session.operator {
         Ok(())
@@ -347,75 +355,80 @@ fn wanted_state(form: &FormFields) -> Result<bool, UiError> {
     }
 }
 
-/// `POST /ui/admin/orgs/state`: disables or enables an organization (its users cannot sign
-/// in while it is disabled; nothing of it is removed). An operator cannot disable their own.
+/// Whose state a form flips.
+#[derive(Clone, Copy)]
+enum Member {
+    Org,
+    User,
+}
+
+/// Disables or enables an organization or a user (a disabled one cannot sign in; nothing of
+/// it is removed). An operator cannot disable their own organization or themselves here.
+async fn set_member_state(
+    state: AppState,
+    session: Session,
+    body: axum::body::Bytes,
+    member: Member,
+) -> Result<Response, UiError> {
+    let form = operator_form(&session, &body)?;
+    let disabled = wanted_state(&form)?;
+    let (field, own) = match member {
+        Member::Org => ("org", &session.caller.org_id),
+        Member::User => ("user", &session.caller.user_id),
+    };
+    let id = form.get(field).unwrap_or("").to_string();
+    if disabled && &id == own {
+        return Err(UiError::bad_request(
+            "you cannot disable yourself or your own organization here (use ward admin)",
+        ));
+    }
+    let lookup = id.clone();
+    let name = blocking(&state, move |s| {
+        Ok(match member {
+            Member::Org => s
+                .orgs()?
+                .into_iter()
+                .find(|g| g.id == lookup)
+                .map(|g| g.name),
+            Member::User => s
+                .users()?
+                .into_iter()
+                .find(|u| u.id == lookup)
+                .map(|u| u.name),
+        })
+    })
+    .await?
+    .ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, format!("no such {field}")))?;
+    let done = format!("{name} {}.", if disabled { "disabled" } else { "enabled" });
+    let change = match member {
+        Member::Org => MemberChange::SetOrgDisabled {
+            org_id: id,
+            disabled,
+        },
+        Member::User => MemberChange::SetUserDisabled {
+            user_id: id,
+            disabled,
+        },
+    };
+    change_then_page(&state, &session, change, done).await
+}
+
+/// `POST /ui/admin/orgs/state`.
 pub(crate) async fn set_org_state(
     State(state): State<AppState>,
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
-    let disabled = wanted_state(&form)?;
-    let org_id = form.get("org").unwrap_or("").to_string();
-    if disabled && org_id == session.caller.org_id {
-        return Err(UiError::bad_request(
-            "you cannot disable your own organization here (use ward admin)",
-        ));
-    }
-    let lookup = org_id.clone();
-    let org = blocking(&state, move |s| {
-        Ok(s.orgs()?.into_iter().find(|g| g.id == lookup))
-    })
-    .await?
-    .ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, "no such organization"))?;
-    let done = format!(
-        "{} {}.",
-        org.name,
-        if disabled { "disabled" } else { "enabled" }
-    );
-    change_then_page(
-        &state,
-        &session,
-        MemberChange::SetOrgDisabled { org_id, disabled },
-        done,
-    )
-    .await
+    set_member_state(state, session, body, Member::Org).await
 }
 
-/// `POST /ui/admin/users/state`: disables or enables a user (not oneself).
+/// `POST /ui/admin/users/state`.
 pub(crate) async fn set_user_state(
     State(state): State<AppState>,
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
-    let disabled = wanted_state(&form)?;
-    let user_id = form.get("user").unwrap_or("").to_string();
-    if disabled && user_id == session.caller.user_id {
-        return Err(UiError::bad_request("you cannot disable yourself"));
-    }
-    let lookup = user_id.clone();
-    let user = blocking(&state, move |s| {
-        Ok(s.users()?.into_iter().find(|u| u.id == lookup))
-    })
-    .await?
-    .ok_or_else(|| UiError::new(StatusCode::NOT_FOUND, "no such user"))?;
-    let done = format!(
-        "{} {}.",
-        user.name,
-        if disabled { "disabled" } else { "enabled" }
-    );
-    change_then_page(
-        &state,
-        &session,
-        MemberChange::SetUserDisabled { user_id, disabled },
-        done,
-    )
-    .await
+    set_member_state(state, session, body, Member::User).await
 }
 
 /// `POST /ui/admin/collections/access`: replaces a collection's readers and writers with the
@@ -425,9 +438,7 @@ pub(crate) async fn set_access(
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
+    let form = operator_form(&session, &body)?;
     let collection_id = form.get("collection").unwrap_or("").to_string();
     let (readers, writers) = (form.all("read"), form.all("write"));
     let lookup = collection_id.clone();
@@ -471,9 +482,7 @@ pub(crate) async fn set_default_tlp(
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
+    let form = operator_form(&session, &body)?;
     let settings = state.settings.clone().ok_or_else(|| {
         UiError::new(
             StatusCode::NOT_FOUND,
@@ -524,9 +533,7 @@ pub(crate) async fn create_token(
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
+    let form = operator_form(&session, &body)?;
     let user = form.get("user").unwrap_or("").trim().to_string();
     let label = form.get("label").unwrap_or("").trim().to_string();
     let days = match form.get("days").map(str::trim).filter(|d| !d.is_empty()) {
@@ -571,9 +578,7 @@ pub(crate) async fn revoke_token(
     Extension(session): Extension<Session>,
     body: axum::body::Bytes,
 ) -> Result<Response, UiError> {
-    require_operator(&session)?;
-    let form = FormFields::parse(&body);
-    check_csrf(&session, &form)?;
+    let form = operator_form(&session, &body)?;
     let id = form.get("token").unwrap_or("").trim().to_string();
     if id.is_empty() {
         return Err(UiError::bad_request("token: which token?"));
