@@ -73,6 +73,10 @@ pub struct ServeArgs {
     /// tokens there. Repeat for several; without it nobody has the operator pages
     #[arg(long = "operator-org", value_name = "NAME")]
     pub operator_orgs: Vec<String>,
+    /// Mark the web interface's session cookies `Secure` without --tls-cert: the hub is
+    /// behind a proxy that terminates TLS (with --tls-cert they always are)
+    #[arg(long)]
+    pub secure_cookies: bool,
 }
 
 /// `--max-connections`, lowered so that connections never take the file descriptors the
@@ -184,6 +188,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_observer(Arc::new(observer))
+        .with_secure_cookies(args.secure_cookies)
         // Provenance between hubs (ward-federation) is kept out of the scrubber when a peer
         // posted it and it is only hub names; everything else is the policy's as before.
         .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath::for_posts(
