@@ -165,6 +165,16 @@ pub trait HubSettings: Send + Sync {
     fn default_tlp(&self) -> Result<String, String>;
     /// Sets it for every later post (objects already stored keep their marking).
     fn set_default_tlp(&self, level: &str) -> Result<(), String>;
+    /// The organizations (ids) a collection clears for TLP:AMBER.
+    fn amber_orgs(&self, collection_id: &str) -> Result<Vec<String>, String>;
+    /// The settings (key, value; `None` removes) that make `org_ids` exactly the
+    /// collection's AMBER list, checked, for the caller to write in the same commit as the
+    /// collection's readers and writers (`MemberChange::SetCollectionAccess`).
+    fn amber_settings(
+        &self,
+        collection_id: &str,
+        org_ids: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, String>;
 }
 
 /// The default filter: stores and serves everything unchanged.

@@ -708,4 +708,33 @@ impl ward_hub_api::HubSettings for Policy {
         })?;
         settings::set_default_tlp(self.store.as_ref(), tlp).map_err(|e| e.to_string())
     }
+
+    fn amber_orgs(&self, collection_id: &str) -> Result<Vec<String>, String> {
+        settings::collection_settings(self.store.as_ref(), collection_id)
+            .map(|c| c.amber)
+            .map_err(|e| e.to_string())
+    }
+
+    fn amber_settings(
+        &self,
+        collection_id: &str,
+        org_ids: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, String> {
+        let orgs = self.store.orgs().map_err(|e| e.to_string())?;
+        let names = org_ids
+            .iter()
+            .map(|id| {
+                orgs.iter()
+                    .find(|o| &o.id == id)
+                    .map(|o| o.name.clone())
+                    .ok_or_else(|| format!("no organization with id {id:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let change = settings::CollectionChange {
+            amber: Some(names),
+            ..settings::CollectionChange::default()
+        };
+        settings::collection_change_settings(self.store.as_ref(), collection_id, &change)
+            .map_err(|e| e.to_string())
+    }
 }

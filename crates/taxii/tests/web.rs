@@ -640,6 +640,24 @@ async fn operators_disable_members_and_change_collection_access_in_the_page() {
     assert_eq!(access.status, StatusCode::OK, "{}", text(&access));
     let c = h.store.collection(&h.collection).unwrap().unwrap();
     assert_eq!(c.readers, vec![mercy.id.clone()]);
+    // The AMBER list is kept by the policy, changed in the same form.
+    let amber = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", &mercy.id),
+            ("write", &mercy.id),
+            ("amber", &labb.id),
+        ],
+    )
+    .await;
+    assert_eq!(amber.status, StatusCode::OK, "{}", text(&amber));
+    let kept = ward_policy::settings::collection_settings(h.store.as_ref(), &h.collection).unwrap();
+    assert_eq!(kept.amber, vec![labb.id.clone()]);
+    assert!(text(&amber).contains("1 AMBER"));
     assert!(!text(&get_with(&h, &bob, "/ui").await).contains("Alerts"));
     let page = get_with(&h, &bob, &format!("/ui/collections/{}", h.collection)).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);

@@ -41,6 +41,21 @@ async fn load_with_totals(state: &AppState) -> Result<Overview, UiError> {
             .await
             .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         o.default_tlp = Some(read.map_err(|e| UiError::new(StatusCode::SERVICE_UNAVAILABLE, e))?);
+        let ids: Vec<String> = o.collections.iter().map(|c| c.id.clone()).collect();
+        let settings = state.settings.clone();
+        let amber = tokio::task::spawn_blocking(move || {
+            let mut out = HashMap::new();
+            if let Some(settings) = settings {
+                for id in ids {
+                    let orgs = settings.amber_orgs(&id)?;
+                    out.insert(id, orgs);
+                }
+            }
+            Ok::<_, String>(out)
+        })
+        .await
+        .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        o.amber = amber.map_err(|e| UiError::new(StatusCode::SERVICE_UNAVAILABLE, e))?;
     }
     Ok(o)
 }
@@ -76,6 +91,8 @@ struct Overview {
     totals: crate::audit::Totals,
     /// Whether the hub has a policy to change settings through ([`AppState::with_settings`]).
     settings_editable: bool,
+    /// Each collection's AMBER organizations (ids), when the policy says.
+    amber: HashMap<String, Vec<String>>,
 }
 
 fn load(s: &dyn Store) -> Result<Overview, StoreError> {
@@ -91,6 +108,7 @@ fn load(s: &dyn Store) -> Result<Overview, StoreError> {
         scrubs: s.scrub_records(SCRUB_RECORDS)?,
         totals: crate::audit::Totals::default(),
         settings_editable: false,
+        amber: HashMap::new(),
     })
 }
 
@@ -249,10 +267,13 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
         } }
         h2 { "Collections" }
         div.scroll tabindex="0" role="region" aria-label="Collections" { table {
-            thead { tr { th scope="col" { "Title" } th scope="col" { "Id" } th scope="col" { "Readers" } th scope="col" { "Writers" } } }
+            thead { tr { th scope="col" { "Title" } th scope="col" { "Id" } th scope="col" { "Readers" } th scope="col" { "Writers" } th scope="col" { "AMBER" } } }
             tbody {
                 @for c in &o.collections {
-                    tr { td { (c.title) } td { code { (c.id) } } td { (names(&c.readers)) } td { (names(&c.writers)) } }
+                    tr {
+                        td { (c.title) } td { code { (c.id) } } td { (names(&c.readers)) } td { (names(&c.writers)) }
+                        td { @if let Some(a) = o.amber.get(&c.id) { (names(a)) } @else { "(no policy)" } }
+                    }
                 }
             }
         } }
@@ -273,6 +294,12 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                                 div {
                                     input type="checkbox" id={ "w" (i) "-" (j) } name="write" value=(g.id) checked[c.writers.contains(&g.id)];
                                     label for={ "w" (i) "-" (j) } style="display:inline" { " write" }
+                                }
+                                @if o.settings_editable {
+                                    div {
+                                        input type="checkbox" id={ "a" (i) "-" (j) } name="amber" value=(g.id) checked[o.amber.get(&c.id).is_some_and(|a| a.contains(&g.id))];
+                                        label for={ "a" (i) "-" (j) } style="display:inline" { " TLP:AMBER" }
+                                    }
                                 }
                             }
                         }
@@ -456,11 +483,29 @@ pub(crate) async fn set_access(
             "an organization ticked is no longer on the hub; reload the page",
         ));
     }
+    // The AMBER list is the policy's setting, written in the same commit as the lists.
+    let amber = form.all("amber");
+    let settings = match state.settings.clone() {
+        Some(policy) => {
+            let (id, orgs) = (collection.id.clone(), amber.clone());
+            tokio::task::spawn_blocking(move || policy.amber_settings(&id, &orgs))
+                .await
+                .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+                .map_err(UiError::bad_request)?
+        }
+        None if amber.is_empty() => Vec::new(),
+        None => {
+            return Err(UiError::bad_request(
+                "this hub has no sharing policy to keep an AMBER list",
+            ))
+        }
+    };
     let done = format!(
-        "{}: {} reader(s), {} writer(s).",
+        "{}: {} reader(s), {} writer(s), {} AMBER.",
         collection.title,
         readers.len(),
-        writers.len()
+        writers.len(),
+        amber.len()
     );
     change_then_page(
         &state,
@@ -469,7 +514,7 @@ pub(crate) async fn set_access(
             collection_id,
             readers: Some(readers),
             writers: Some(writers),
-            settings: Vec::new(),
+            settings,
         },
         done,
     )
