@@ -2,7 +2,8 @@
 //! the sharing policy plugs into the TAXII server. Every posted object passes a
 //! [`PublishFilter`] after validation and before it is stored (the PHI scrubber goes there);
 //! every object served passes a [`ReadFilter`] (TLP clearance and anonymization go there);
-//! a [`SightingCounter`] answers the sightings endpoint with a [`SightingSummary`]. The
+//! a [`SightingCounter`] answers the sightings endpoint with a [`SightingSummary`]; through
+//! [`HubSettings`] the operator's web page reads and changes the default TLP and AMBER lists. The
 //! filters default to [`PassThrough`], which changes nothing and costs nothing.
 //!
 //! This crate must never know HTTP (requests, status codes, headers, an async runtime) nor
