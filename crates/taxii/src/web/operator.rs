@@ -193,7 +193,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                         td { (g.name) }
                         td { (o.users.iter().filter(|u| u.org_id == g.id).count()) }
                         td { (when(last_pull.get(g.id.as_str()).copied())) }
-                        td { (state_form(session, "/ui/admin/orgs/state", "org", &g.id, &g.name, o.disabled_orgs.contains(&g.id))) }
+                        td { (state_form(session, "/ui/admin/orgs/state", "org", &g.id, &g.name, o.disabled_orgs.contains(&g.id), g.id == session.caller.org_id)) }
                     }
                 }
             }
@@ -214,7 +214,7 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                         td { (u.name) }
                         td { (u.org_name) }
                         td { @if u.password_hash.is_some() { "password or token" } @else { "token only" } }
-                        td { (state_form(session, "/ui/admin/users/state", "user", &u.id, &u.name, o.disabled_users.contains(&u.id))) }
+                        td { (state_form(session, "/ui/admin/users/state", "user", &u.id, &u.name, o.disabled_users.contains(&u.id), u.id == session.caller.user_id)) }
                     }
                 }
             }
@@ -335,7 +335,8 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
     }
 }
 
-/// The state of an organization or user, with the button that flips it.
+/// The state of an organization or user, with the button that flips it (none for the
+/// operator's own, which the page does not disable).
 fn state_form(
     session: &Session,
     action: &str,
@@ -343,7 +344,11 @@ fn state_form(
     id: &str,
     name: &str,
     disabled: bool,
+    own: bool,
 ) -> Markup {
+    if own && !disabled {
+        return html! { "active (yours)" };
+    }
     html! {
         form method="post" action=(action) {
             input type="hidden" name="csrf" value=(session.csrf);
