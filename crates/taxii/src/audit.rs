@@ -335,6 +335,8 @@ pub(crate) fn route_of(path: &str) -> &'static str {
         ["taxii2", "api", "collections", _, "sightings", _] => {
             "/taxii2/api/collections/{cid}/sightings/{oid}/"
         }
+        // The web interface's pages, as one route (ids stay out of the labels).
+        ["ui", ..] => "/ui/",
         _ => "other",
     }
 }
@@ -506,6 +508,7 @@ mod tests {
         );
         assert_eq!(route_of("/"), "/");
         assert_eq!(route_of("/wp-login.php"), "other");
+        assert_eq!(route_of("/ui/collections/abc/objects/indicator--1"), "/ui/");
     }
 
     #[test]
