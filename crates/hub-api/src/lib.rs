@@ -2,7 +2,8 @@
 //! the sharing policy plugs into the TAXII server. Every posted object passes a
 //! [`PublishFilter`] after validation and before it is stored (the PHI scrubber goes there);
 //! every object served passes a [`ReadFilter`] (TLP clearance and anonymization go there);
-//! a [`SightingCounter`] answers the sightings endpoint with a [`SightingSummary`]. The
+//! a [`SightingCounter`] answers the sightings endpoint with a [`SightingSummary`]; through
+//! [`HubSettings`] the operator's web page reads and changes the default TLP and AMBER lists. The
 //! filters default to [`PassThrough`], which changes nothing and costs nothing.
 //!
 //! This crate must never know HTTP (requests, status codes, headers, an async runtime) nor
@@ -154,6 +155,27 @@ pub trait SightingCounter: Send + Sync {
         collection: &Collection,
         indicator_id: &str,
     ) -> Result<SightingSummary, String>;
+}
+
+/// Hub-wide policy settings an operator may change from the web interface (the policy
+/// implements it, as `ward admin policy` changes them). Levels are TLP 2.0 names as
+/// `ward admin policy default-tlp` takes them (`clear`, `green`, `amber`, `amber+strict`,
+/// `red`). `Err` is a message for the operator.
+pub trait HubSettings: Send + Sync {
+    /// The TLP level stamped on objects posted without one, read from the store now.
+    fn default_tlp(&self) -> Result<String, String>;
+    /// Sets it for every later post (objects already stored keep their marking).
+    fn set_default_tlp(&self, level: &str) -> Result<(), String>;
+    /// The organizations (ids) a collection clears for TLP:AMBER.
+    fn amber_orgs(&self, collection_id: &str) -> Result<Vec<String>, String>;
+    /// The settings (key, value; `None` removes) that make `org_ids` exactly the
+    /// collection's AMBER list, checked, for the caller to write in the same commit as the
+    /// collection's readers and writers (`MemberChange::SetCollectionAccess`).
+    fn amber_settings(
+        &self,
+        collection_id: &str,
+        org_ids: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, String>;
 }
 
 /// The default filter: stores and serves everything unchanged.

@@ -694,3 +694,47 @@ impl SightingCounter for Policy {
         ))
     }
 }
+
+impl ward_hub_api::HubSettings for Policy {
+    fn default_tlp(&self) -> Result<String, String> {
+        settings::default_tlp(self.store.as_ref())
+            .map(|t| settings::tlp_name(t).to_string())
+            .map_err(|e| e.to_string())
+    }
+
+    fn set_default_tlp(&self, level: &str) -> Result<(), String> {
+        let tlp = Tlp::parse(level).ok_or_else(|| {
+            format!("{level:?}: expected clear, green, amber, amber+strict or red")
+        })?;
+        settings::set_default_tlp(self.store.as_ref(), tlp).map_err(|e| e.to_string())
+    }
+
+    fn amber_orgs(&self, collection_id: &str) -> Result<Vec<String>, String> {
+        settings::collection_settings(self.store.as_ref(), collection_id)
+            .map(|c| c.amber)
+            .map_err(|e| e.to_string())
+    }
+
+    fn amber_settings(
+        &self,
+        collection_id: &str,
+        org_ids: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, String> {
+        let orgs = self.store.orgs().map_err(|e| e.to_string())?;
+        let names = org_ids
+            .iter()
+            .map(|id| {
+                orgs.iter()
+                    .find(|o| &o.id == id)
+                    .map(|o| o.name.clone())
+                    .ok_or_else(|| format!("no organization with id {id:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let change = settings::CollectionChange {
+            amber: Some(names),
+            ..settings::CollectionChange::default()
+        };
+        settings::collection_change_settings(self.store.as_ref(), collection_id, &change)
+            .map_err(|e| e.to_string())
+    }
+}

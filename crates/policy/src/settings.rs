@@ -131,14 +131,18 @@ pub fn default_tlp(store: &dyn Store) -> Result<Tlp, PolicyError> {
 }
 
 pub fn set_default_tlp(store: &dyn Store, level: Tlp) -> Result<(), PolicyError> {
-    let text = match level {
+    Ok(store.set_setting(DEFAULT_TLP, Some(tlp_name(level)))?)
+}
+
+/// A level as the setting holds it and `ward admin policy default-tlp` takes it.
+pub fn tlp_name(level: Tlp) -> &'static str {
+    match level {
         Tlp::Clear => "clear",
         Tlp::Green => "green",
         Tlp::Amber => "amber",
         Tlp::AmberStrict => "amber+strict",
         Tlp::Red => "red",
-    };
-    Ok(store.set_setting(DEFAULT_TLP, Some(text))?)
+    }
 }
 
 /// The STIX identity the hub serves in place of anonymous submitters, created on first use.

@@ -81,6 +81,17 @@ struct Counters {
     latency: BTreeMap<&'static str, Histogram>,
 }
 
+/// Counts of one hub process since it started (what `/metrics` reports, summed).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Totals {
+    pub requests: u64,
+    pub client_errors: u64,
+    pub server_errors: u64,
+    pub objects_ingested: u64,
+    pub auth_failures: u64,
+    pub throttled: u64,
+}
+
 /// The audit sink and the metrics of one hub process.
 pub struct Observer {
     sink: Option<Mutex<AuditSink>>,
@@ -117,6 +128,25 @@ impl Observer {
             sink: Some(Mutex::new(sink)),
             ..Observer::new()
         }
+    }
+
+    /// This process's totals since it started, for the operator's page.
+    pub(crate) fn totals(&self) -> Totals {
+        let c = self.counters.lock().unwrap_or_else(|p| p.into_inner());
+        let mut t = Totals::default();
+        for ((_, _, status), n) in &c.requests {
+            t.requests += n;
+            match status {
+                400..=499 => t.client_errors += n,
+                500..=599 => t.server_errors += n,
+                _ => {}
+            }
+        }
+        drop(c);
+        t.objects_ingested = self.objects_ingested.load(Ordering::Relaxed);
+        t.auth_failures = self.auth_failures.load(Ordering::Relaxed);
+        t.throttled = self.throttled.load(Ordering::Relaxed);
+        t
     }
 
     pub(crate) fn objects_ingested(&self, n: u64) {
@@ -305,6 +335,8 @@ pub(crate) fn route_of(path: &str) -> &'static str {
         ["taxii2", "api", "collections", _, "sightings", _] => {
             "/taxii2/api/collections/{cid}/sightings/{oid}/"
         }
+        // The web interface's pages, as one route (ids stay out of the labels).
+        ["ui", ..] => "/ui/",
         _ => "other",
     }
 }
@@ -476,6 +508,7 @@ mod tests {
         );
         assert_eq!(route_of("/"), "/");
         assert_eq!(route_of("/wp-login.php"), "other");
+        assert_eq!(route_of("/ui/collections/abc/objects/indicator--1"), "/ui/");
     }
 
     #[test]

@@ -252,6 +252,49 @@ async fn bearer(state: &AppState, token: &str) -> Result<Caller, TaxiiError> {
     Ok(caller_of(user, Credential::Token))
 }
 
+/// What a password sign-in came to.
+pub(crate) enum SignIn {
+    Admitted(Caller),
+    /// Wrong user or password, or the store could not answer (the error says which).
+    Refused(TaxiiError),
+    /// Too many failures from this address or for this user: retry after this long.
+    Throttled(Duration),
+}
+
+/// A user name and password checked exactly as HTTP Basic is, under the same throttle
+/// (counted by client address and by user name): the web interface's sign-in form and the
+/// TAXII `Authorization: Basic` header share one budget of failures.
+pub(crate) async fn sign_in_password(
+    state: &AppState,
+    address: Option<SocketAddr>,
+    name: String,
+    password: String,
+) -> SignIn {
+    let keys = vec![address_key(address), format!("user {name}")];
+    if let Err(wait) = state.auth.throttle.begin(&keys) {
+        return SignIn::Throttled(wait);
+    }
+    match basic(state, name, password).await {
+        Ok(caller) => {
+            state.auth.throttle.succeeded(&keys);
+            SignIn::Admitted(caller)
+        }
+        Err(e) => {
+            if e.status != StatusCode::UNAUTHORIZED {
+                state.auth.throttle.succeeded(&keys);
+            }
+            SignIn::Refused(e)
+        }
+    }
+}
+
+fn address_key(address: Option<SocketAddr>) -> String {
+    match address {
+        Some(addr) => format!("address {}", addr.ip()),
+        None => "address unknown".to_string(),
+    }
+}
+
 /// Layer: resolves the caller, or answers 401 (429 after too many failures).
 pub async fn authenticate(
     State(state): State<AppState>,
@@ -276,11 +319,11 @@ pub async fn authenticate(
     let (scheme, rest) = value
         .split_once(' ')
         .ok_or_else(|| TaxiiError::unauthorized("expected `Basic ...` or `Bearer ...`"))?;
-    let address = match request.extensions().get::<ConnectInfo<SocketAddr>>() {
-        Some(ConnectInfo(addr)) => format!("address {}", addr.ip()),
-        None => "address unknown".to_string(),
-    };
-    let mut keys = vec![address];
+    let address = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| *addr);
+    let mut keys = vec![address_key(address)];
     let basic_credentials = if scheme.eq_ignore_ascii_case("basic") {
         let bad = || TaxiiError::unauthorized("Basic credentials are malformed");
         let decoded = STANDARD.decode(rest.trim()).map_err(|_| bad())?;

@@ -162,7 +162,8 @@ fn page(title: &str, figures: &Figures, caller: &Caller) -> String {
         }
         p {
             "Signed in as " (caller.user_name) " (" (caller.org_name) "). TAXII 2.1 lives under "
-            code { "/taxii2/" } "; health at " code { "/healthz" } "."
+            code { "/taxii2/" } "; health at " code { "/healthz" } "; the web interface at "
+            a href="/ui" { "/ui" } "."
         }
     };
     ward_html::page(head, body)

@@ -37,7 +37,7 @@ pub(crate) fn ok_json(value: Value) -> Response {
     taxii(StatusCode::OK, value.to_string(), None)
 }
 
-fn stamp(micros: i64) -> String {
+pub(crate) fn stamp(micros: i64) -> String {
     Timestamp::from_micros(micros).to_string()
 }
 
@@ -170,13 +170,18 @@ pub async fn collection(
 // --- pages of versions -----------------------------------------------------------------------
 
 /// A page after the read filter, with what the response needs.
-struct Served {
-    items: Vec<(StoredVersion, Option<String>)>,
-    more: bool,
-    next: Option<String>,
+pub(crate) struct Served {
+    /// Each version with the JSON the read filter replaced it by, if it did.
+    pub(crate) items: Vec<(StoredVersion, Option<String>)>,
+    pub(crate) more: bool,
+    pub(crate) next: Option<String>,
     /// `date_added` of the first and last version served; none for an empty page.
-    dates: Option<(String, String)>,
+    pub(crate) dates: Option<(String, String)>,
 }
+
+/// A further test a version must pass, after the read filter, on the JSON the caller would
+/// be served (the web interface's search by value and TLP). TAXII passes none.
+pub(crate) type Narrow = std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 /// Versions the read filter may look at for one page. A page is filled with versions the
 /// caller may read, reading past hidden ones; a stretch of hidden versions longer than this
@@ -186,7 +191,7 @@ const SCAN_BUDGET: usize = 10_000;
 
 /// A page of one object's versions; 404 when a first page finds none (the object is not
 /// there, or not for this reader).
-async fn one_object(
+pub(crate) async fn one_object(
     state: &AppState,
     caller: &Caller,
     collection: &Collection,
@@ -195,7 +200,17 @@ async fn one_object(
     id: String,
     versions: VersionSelect,
 ) -> Result<Served, TaxiiError> {
-    let served = page(state, caller, collection, endpoint, p, vec![id], versions).await?;
+    let served = page(
+        state,
+        caller,
+        collection,
+        endpoint,
+        p,
+        vec![id],
+        versions,
+        None,
+    )
+    .await?;
     // A first page that read past hidden versions up to its budget is empty but has more:
     // that is not "no such object".
     if served.items.is_empty() && !served.more && p.next.is_none() && p.added_after.is_none() {
@@ -206,8 +221,10 @@ async fn one_object(
 
 /// Runs one paged query: applies `limit` caps, the cursor and the read filter. Everything
 /// the answer says (the versions, `more`, `next`, the date headers) comes from what the
-/// caller is served, so hidden versions leave no trace in it.
-async fn page(
+/// caller is served, so hidden versions leave no trace in it. `narrow`, when given, drops
+/// further versions after the read filter, within the same scan budget.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn page(
     state: &AppState,
     caller: &Caller,
     collection: &Collection,
@@ -215,6 +232,7 @@ async fn page(
     p: &Params,
     ids: Vec<String>,
     versions: VersionSelect,
+    narrow: Option<Narrow>,
 ) -> Result<Served, TaxiiError> {
     let digest = p.digest(endpoint, &versions);
     let after = match &p.next {
@@ -258,6 +276,11 @@ async fn page(
                     ReadDecision::Replace(json) => Some(json),
                     ReadDecision::Hide => continue,
                 };
+                if let Some(narrow) = &narrow {
+                    if !narrow(replaced.as_deref().unwrap_or(&item.json)) {
+                        continue;
+                    }
+                }
                 if served.len() == limit {
                     // A further version the caller may read: the next page starts with it.
                     return Ok((served, true, None));
@@ -344,7 +367,17 @@ pub async fn get_objects(
     let p = query_params(raw)?;
     let c = readable(&state, &caller, cid).await?;
     let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
-    let served = page(&state, &caller, &c, "objects", &p, p.ids.clone(), versions).await?;
+    let served = page(
+        &state,
+        &caller,
+        &c,
+        "objects",
+        &p,
+        p.ids.clone(),
+        versions,
+        None,
+    )
+    .await?;
     Ok(envelope(served))
 }
 
@@ -357,7 +390,17 @@ pub async fn manifest(
     let p = query_params(raw)?;
     let c = readable(&state, &caller, cid).await?;
     let versions = p.versions.clone().unwrap_or_else(VersionSelect::last);
-    let served = page(&state, &caller, &c, "manifest", &p, p.ids.clone(), versions).await?;
+    let served = page(
+        &state,
+        &caller,
+        &c,
+        "manifest",
+        &p,
+        p.ids.clone(),
+        versions,
+        None,
+    )
+    .await?;
     let body = paged_body(&served, "objects", |out, v, _| {
         out.push_str(
             &json!({
@@ -586,12 +629,13 @@ pub async fn not_found() -> TaxiiError {
 pub async fn ensure_taxii_errors(request: Request, next: axum::middleware::Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
-    let is_taxii = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/taxii+json"));
+    let content_type = response.headers().get(header::CONTENT_TYPE);
+    let is_taxii =
+        content_type.is_some_and(|v| v.as_bytes().starts_with(b"application/taxii+json"));
+    // The web interface answers its errors as pages of its own.
+    let is_page = content_type.is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if status.is_client_error() || status.is_server_error() {
-        if is_taxii {
+        if is_taxii || is_page {
             return response;
         }
         let (parts, body) = response.into_parts();

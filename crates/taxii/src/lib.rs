@@ -28,7 +28,9 @@
 //! Each stored version is written together with its submitter
 //! ([`ward_store::Store::add_objects_by`]), which the policy keeps private.
 //!
-//! The operator's dashboard at `/` (an HTML page of counts) needs the same credentials.
+//! The operator's dashboard at `/` (an HTML page of counts) needs the same credentials. The
+//! web interface under `/ui/` (`web`) signs in with a password form and a session cookie
+//! instead, and reads objects through the same paged query and read filter as TAXII.
 //!
 //! # Layers
 //!
@@ -51,6 +53,7 @@ pub mod media;
 mod misp_feed;
 pub mod params;
 pub mod vendors;
+mod web;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -73,8 +76,8 @@ pub use error::TaxiiError;
 /// `ward-hub-api` so a crate that only implements one compiles no HTTP.
 pub use ward_hub_api as filters;
 pub use ward_hub_api::{
-    Caller, Credential, EnvelopeRecords, PassThrough, PublishDecision, PublishFilter, ReadDecision,
-    ReadFilter, SightingCounter, SightingSummary,
+    Caller, Credential, EnvelopeRecords, HubSettings, PassThrough, PublishDecision, PublishFilter,
+    ReadDecision, ReadFilter, SightingCounter, SightingSummary,
 };
 
 /// Path of the hub's one API root.
@@ -103,6 +106,10 @@ pub struct HubConfig {
     pub max_connections: usize,
     /// A request body that sends no byte for this long is answered 408.
     pub body_timeout: Duration,
+    /// Organizations (by name, any case) whose users are the hub's operators in the web
+    /// interface (`/ui/admin`). `ward admin` needs no such role: it works on the store
+    /// directly, so whoever runs it is an operator by holding the store.
+    pub operator_orgs: Vec<String>,
 }
 
 impl Default for HubConfig {
@@ -118,6 +125,7 @@ impl Default for HubConfig {
             idle_timeout: Duration::from_secs(60),
             max_connections: 512,
             body_timeout: Duration::from_secs(10),
+            operator_orgs: Vec::new(),
         }
     }
 }
@@ -148,15 +156,24 @@ pub struct AppState {
     pub(crate) publish_filter: Arc<dyn PublishFilter>,
     pub(crate) read_filter: Arc<dyn ReadFilter>,
     pub(crate) sightings: Option<Arc<dyn SightingCounter>>,
+    /// Policy settings the operator's page may change (none: the page only shows them).
+    pub(crate) settings: Option<Arc<dyn HubSettings>>,
     pub(crate) auth: Arc<auth::AuthState>,
     /// The audit log and the metrics (see [`audit`]).
     pub(crate) observer: Arc<Observer>,
+    /// The key that signs the web interface's session cookies and CSRF tokens, derived from
+    /// the store's signing key (see `web::session`).
+    pub(crate) web_key: Arc<[u8; 32]>,
+    /// Whether session cookies are marked `Secure` (the hub serves TLS).
+    pub(crate) secure_cookies: bool,
 }
 
 impl AppState {
     /// Loads (or creates) the cursor key from the store; filters start as [`PassThrough`].
     pub fn new(store: Arc<dyn Store>, config: HubConfig) -> Result<AppState, HubError> {
-        let signer = CursorSigner::new(&store.signing_key()?)?;
+        let key = store.signing_key()?;
+        let signer = CursorSigner::new(&key)?;
+        let web_key = web::session::derive_key(&key);
         let auth = auth::AuthState::new(config.auth_failures, config.auth_window);
         Ok(AppState {
             store,
@@ -165,9 +182,19 @@ impl AppState {
             publish_filter: Arc::new(PassThrough),
             read_filter: Arc::new(PassThrough),
             sightings: None,
+            settings: None,
             auth: Arc::new(auth),
             observer: Arc::new(Observer::new()),
+            web_key: Arc::new(web_key),
+            secure_cookies: false,
         })
+    }
+
+    /// Marks the web interface's cookies `Secure` (set by [`serve`] when it serves TLS; a
+    /// hub behind a TLS-terminating proxy sets it too).
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
     }
 
     /// Installs the audit log and metrics the hub reports into (by default metrics only).
@@ -188,6 +215,11 @@ impl AppState {
 
     pub fn with_sightings(mut self, counter: Arc<dyn SightingCounter>) -> Self {
         self.sightings = Some(counter);
+        self
+    }
+
+    pub fn with_settings(mut self, settings: Arc<dyn HubSettings>) -> Self {
+        self.settings = Some(settings);
         self
     }
 }
@@ -295,6 +327,7 @@ pub fn app(state: AppState) -> NormalizePath<Router> {
         .merge(taxii)
         .merge(misp)
         .merge(operator)
+        .merge(web::routes(state.clone()))
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), body::limit_requests))
@@ -325,6 +358,12 @@ pub async fn serve(
     let addr = listener.local_addr()?;
     // Tokio takes the listener as it is; a blocking one would stall a runtime thread in accept.
     listener.set_nonblocking(true)?;
+    let tls_served = tls.cert.is_some() && tls.key.is_some();
+    let state = if tls_served {
+        state.with_secure_cookies(true)
+    } else {
+        state
+    };
     tokio::spawn(finish_interrupted_statuses(state.clone()));
     let config = state.config.clone();
     let handle = axum_server::Handle::new();

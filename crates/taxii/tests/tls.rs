@@ -47,17 +47,37 @@ fn serves_https_with_pem_files() {
         .with_root_certificates(roots)
         .with_no_client_auth();
     let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-    let conn = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
-    let sock = TcpStream::connect(addr).unwrap();
-    let mut tls = rustls::StreamOwned::new(conn, sock);
-    tls.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    let config = Arc::new(config);
+    let get = |path: &str| {
+        let conn = rustls::ClientConnection::new(config.clone(), name.clone()).unwrap();
+        let sock = TcpStream::connect(addr).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, sock);
+        tls.write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
         .unwrap();
-    let mut reply = Vec::new();
-    // A close_notify-less shutdown is reported as an error after the data; keep what came.
-    let _ = tls.read_to_end(&mut reply);
-    let text = String::from_utf8_lossy(&reply);
+        let mut reply = Vec::new();
+        // A close_notify-less shutdown is reported as an error after the data; keep what came.
+        let _ = tls.read_to_end(&mut reply);
+        String::from_utf8_lossy(&reply).into_owned()
+    };
+    let text = get("/healthz");
     assert!(text.starts_with("HTTP/1.1 200"), "{text}");
     assert!(text.contains("\"ok\""), "{text}");
+    // Over TLS the web interface's cookies are Secure.
+    let signin = get("/ui/signin");
+    let cookie = signin
+        .lines()
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with("set-cookie: ward_signin=")
+        })
+        .unwrap_or_else(|| panic!("{signin}"));
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
 
     // Plain HTTP on the TLS port is not served.
     let mut plain = TcpStream::connect(addr).unwrap();

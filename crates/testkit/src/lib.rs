@@ -5,6 +5,8 @@
 //!
 //! Only tests use this crate; it must never become a dependency of product code.
 
+pub mod webdriver;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -68,6 +68,15 @@ pub struct ServeArgs {
     /// address /metrics is refused to members
     #[arg(long, value_name = "ADDR")]
     pub metrics_listen: Option<String>,
+    /// An organization (by name) whose users are operators in the web interface: they see
+    /// /ui/admin (members, tokens, collections, scrub log counts) and may create and revoke
+    /// tokens there. Repeat for several; without it nobody has the operator pages
+    #[arg(long = "operator-org", value_name = "NAME")]
+    pub operator_orgs: Vec<String>,
+    /// Mark the web interface's session cookies `Secure` without --tls-cert: the hub is
+    /// behind a proxy that terminates TLS (with --tls-cert they always are)
+    #[arg(long)]
+    pub secure_cookies: bool,
 }
 
 /// `--max-connections`, lowered so that connections never take the file descriptors the
@@ -134,6 +143,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         body_timeout: Duration::from_secs(args.body_timeout.clamp(1, MAX_TIMEOUT_SECS)),
         idle_timeout: Duration::from_secs(args.idle_timeout.clamp(1, MAX_TIMEOUT_SECS)),
         max_connections: connection_limit(args.max_connections),
+        operator_orgs: args.operator_orgs.clone(),
         ..HubConfig::default()
     };
     // Every object in and out passes the sharing policy: scrubbing and TLP on the way in,
@@ -178,6 +188,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let state = AppState::new(store, config)
         .context("preparing the hub")?
         .with_observer(Arc::new(observer))
+        .with_secure_cookies(args.secure_cookies)
         // Provenance between hubs (ward-federation) is kept out of the scrubber when a peer
         // posted it and it is only hub names; everything else is the policy's as before.
         .with_publish_filter(Arc::new(ward_federation::provenance::KeepPath::for_posts(
@@ -185,6 +196,7 @@ pub fn run(args: ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
             peer_store,
         )))
         .with_read_filter(policy.clone())
+        .with_settings(policy.clone())
         .with_sightings(policy);
     let addr = resolve("--listen", &args.listen)?;
     let listener = TcpListener::bind(addr)

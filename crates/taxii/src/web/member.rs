@@ -1,0 +1,430 @@
+//! The members' pages: the collections the caller may read, one collection browsed and
+//! searched a page at a time, one object with its versions and sightings, and downloads.
+//! Every object, date and cursor comes from [`crate::handlers::page`] (TAXII's own paged
+//! query and read filter); the search by value and TLP only narrows what it serves.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use maud::html;
+use serde_json::Value;
+use ward_stix::{Timestamp, Tlp};
+use ward_store::{StoredVersion, VersionSelect};
+
+use super::{page, segment, Session, UiError};
+use crate::handlers::{self, stamp, Narrow, Served};
+use crate::params::Params;
+use crate::{blocking, AppState};
+
+/// Objects on one page of a collection.
+const PAGE_SIZE: usize = 50;
+
+/// `GET /ui`: the collections the caller's organization may read.
+pub(crate) async fn collections(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+) -> Result<Response, UiError> {
+    let org = session.caller.org_id.clone();
+    let mine = blocking(&state, move |s| {
+        Ok(s.collections()?
+            .into_iter()
+            .filter(|c| c.can_read(&org))
+            .collect::<Vec<_>>())
+    })
+    .await?;
+    Ok(page(
+        StatusCode::OK,
+        "Collections you may read",
+        Some(&session),
+        html! {
+            @if mine.is_empty() {
+                p { "Your organization may read no collection on this hub." }
+            } @else {
+                ul {
+                    @for c in &mine {
+                        li {
+                            a href={ "/ui/collections/" (segment(&c.id)) } { (c.title) }
+                            @if let Some(d) = &c.description { " — " (d) }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+/// The search form of a collection page, as given in its URL.
+#[derive(Default)]
+struct Search {
+    object_type: String,
+    text: String,
+    /// `""`, `none` (no TLP marking) or a TLP level.
+    tlp: String,
+    /// `YYYY-MM-DD` as typed.
+    added_after: String,
+    next: Option<String>,
+}
+
+impl Search {
+    fn parse(raw: Option<&str>) -> Search {
+        let mut s = Search::default();
+        for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+            let v = v.trim().to_string();
+            match k.as_ref() {
+                "type" => s.object_type = v,
+                "q" => s.text = v,
+                "tlp" => s.tlp = v,
+                "added_after" => s.added_after = v,
+                "next" if !v.is_empty() => s.next = Some(v),
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The TAXII parameters and the narrowing test this search means.
+    fn to_query(&self, limit: usize) -> Result<(Params, Option<Narrow>), UiError> {
+        let mut p = Params {
+            limit: Some(limit),
+            next: self.next.clone(),
+            ..Params::default()
+        };
+        if !self.object_type.is_empty() {
+            if !self
+                .object_type
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err(UiError::bad_request(
+                    "type: expected a STIX type such as indicator or malware",
+                ));
+            }
+            p.types = vec![self.object_type.clone()];
+        }
+        if !self.added_after.is_empty() {
+            let day =
+                Timestamp::parse(&format!("{}T00:00:00Z", self.added_after)).map_err(|_| {
+                    UiError::bad_request("added after: expected a date such as 2024-05-31")
+                })?;
+            p.added_after = Some(day.as_micros());
+        }
+        let tlp = match self.tlp.as_str() {
+            "" => None,
+            "none" => Some(None),
+            other => Some(Some(Tlp::parse(other).ok_or_else(|| {
+                UiError::bad_request("TLP: expected clear, green, amber, amber+strict, red or none")
+            })?)),
+        };
+        let text = self.text.to_lowercase();
+        let narrow: Option<Narrow> = if text.is_empty() && tlp.is_none() {
+            None
+        } else {
+            Some(Arc::new(move |json: &str| {
+                let Ok(v) = serde_json::from_str::<Value>(json) else {
+                    return false;
+                };
+                if let Some(want) = tlp {
+                    if tlp_of(&v) != want {
+                        return false;
+                    }
+                }
+                text.is_empty()
+                    || ["pattern", "name", "value"].iter().any(|k| {
+                        v.get(*k)
+                            .and_then(Value::as_str)
+                            .is_some_and(|s| s.to_lowercase().contains(&text))
+                    })
+            }))
+        };
+        Ok((p, narrow))
+    }
+
+    /// This search's query string, with `next` replaced.
+    fn link(&self, next: Option<&str>) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("type", &self.object_type),
+            ("q", &self.text),
+            ("tlp", &self.tlp),
+            ("added_after", &self.added_after),
+        ] {
+            if !v.is_empty() {
+                q.append_pair(k, v);
+            }
+        }
+        if let Some(n) = next {
+            q.append_pair("next", n);
+        }
+        q.finish()
+    }
+}
+
+/// The most restrictive standard TLP marking on an object, if any.
+fn tlp_of(v: &Value) -> Option<Tlp> {
+    v.get("object_marking_refs")?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .filter_map(Tlp::from_marking_id)
+        .max()
+}
+
+/// What to call an object in a list: its name, value or pattern.
+fn label_of(v: &Value) -> String {
+    let text = ["name", "value", "pattern"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str))
+        .unwrap_or("");
+    let mut out: String = text.chars().take(120).collect();
+    if text.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
+fn served_json(item: &(StoredVersion, Option<String>)) -> &str {
+    item.1.as_deref().unwrap_or(&item.0.json)
+}
+
+async fn search_page(
+    state: &AppState,
+    session: &Session,
+    cid: String,
+    search: &Search,
+    limit: usize,
+) -> Result<(ward_store::Collection, Served), UiError> {
+    let (p, narrow) = search.to_query(limit)?;
+    let c = handlers::readable(state, &session.caller, cid).await?;
+    let served = handlers::page(
+        state,
+        &session.caller,
+        &c,
+        "objects",
+        &p,
+        Vec::new(),
+        VersionSelect::last(),
+        narrow,
+    )
+    .await?;
+    Ok((c, served))
+}
+
+/// `GET /ui/collections/{cid}`: one page of the collection's objects the caller may read,
+/// searched by type, value, TLP and date added.
+pub(crate) async fn collection(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    Path(cid): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, UiError> {
+    let search = Search::parse(raw.as_deref());
+    let (c, served) = search_page(&state, &session, cid, &search, PAGE_SIZE).await?;
+    let base = format!("/ui/collections/{}", segment(&c.id));
+    let rows: Vec<(String, String, String, String, Option<Tlp>, String)> = served
+        .items
+        .iter()
+        .map(|item| {
+            let v: Value = serde_json::from_str(served_json(item)).unwrap_or(Value::Null);
+            (
+                item.0.id.clone(),
+                item.0.object_type.clone(),
+                label_of(&v),
+                item.0.version.clone(),
+                tlp_of(&v),
+                stamp(item.0.date_added),
+            )
+        })
+        .collect();
+    let tlps = ["clear", "green", "amber", "amber+strict", "red", "none"];
+    let body = html! {
+        @if let Some(d) = &c.description { p { (d) } }
+        form method="get" action=(base) role="search" {
+            fieldset {
+                legend { "Search" }
+                div.row {
+                    div {
+                        label for="type" { "Type" }
+                        input id="type" name="type" type="text" placeholder="indicator" value=(search.object_type);
+                    }
+                    div {
+                        label for="q" { "Value contains" }
+                        input id="q" name="q" type="search" value=(search.text);
+                    }
+                    div {
+                        label for="tlp" { "TLP" }
+                        select id="tlp" name="tlp" {
+                            option value="" selected[search.tlp.is_empty()] { "any" }
+                            @for t in tlps {
+                                option value=(t) selected[search.tlp == t] { (t) }
+                            }
+                        }
+                    }
+                    div {
+                        label for="added_after" { "Added after" }
+                        input id="added_after" name="added_after" type="date" value=(search.added_after);
+                    }
+                }
+                button type="submit" { "Search" }
+            }
+        }
+        @if rows.is_empty() && served.next.is_some() {
+            p { "No match among the objects read so far; the next page reads on." }
+        } @else if rows.is_empty() {
+            p { "No object matches." }
+        } @else {
+            div.scroll tabindex="0" role="region" aria-label="Objects" {
+                table {
+                    caption { "Objects (newest additions last)" }
+                    thead { tr { th scope="col" { "Type" } th scope="col" { "Name or value" } th scope="col" { "TLP" } th scope="col" { "Version" } th scope="col" { "Added" } } }
+                    tbody {
+                        @for (id, ty, label, version, tlp, added) in &rows {
+                            tr {
+                                td { (ty) }
+                                td { a href={ (base) "/objects/" (segment(id)) } { @if label.is_empty() { (id) } @else { (label) } } }
+                                td { @match tlp { Some(t) => (t), None => "unmarked" } }
+                                td { (version) }
+                                td { (added) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p {
+            @if let Some(next) = &served.next {
+                a href={ (base) "?" (search.link(Some(next))) } rel="next" { "Next page" }
+                " · "
+            }
+            a href={ (base) "/download?" (search.link(search.next.as_deref())) } { "Download this page as STIX" }
+        }
+    };
+    Ok(page(StatusCode::OK, &c.title, Some(&session), body))
+}
+
+/// A STIX bundle of served objects, as a download.
+fn bundle(items: &[(StoredVersion, Option<String>)], file: &str) -> Response {
+    let mut body = String::from("{\"type\":\"bundle\",\"id\":\"bundle--");
+    body.push_str(&uuid::Uuid::new_v4().to_string());
+    body.push_str("\",\"objects\":[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(served_json(item));
+    }
+    body.push_str("]}");
+    let mut response = (StatusCode::OK, body).into_response();
+    let h = response.headers_mut();
+    super::secure_headers(h, "application/stix+json;version=2.1");
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+/// `GET /ui/collections/{cid}/download`: the page the same search shows, as a STIX bundle
+/// (up to the hub's page size; follow the page's next link for more).
+pub(crate) async fn download_page(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    Path(cid): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, UiError> {
+    let search = Search::parse(raw.as_deref());
+    let limit = state.config.page_max;
+    let (_, served) = search_page(&state, &session, cid, &search, limit).await?;
+    Ok(bundle(&served.items, "objects.json"))
+}
+
+/// Every version of one object the caller may read (at most 1000), oldest first.
+async fn versions_of(
+    state: &AppState,
+    session: &Session,
+    cid: String,
+    oid: String,
+    select: VersionSelect,
+) -> Result<(ward_store::Collection, Served), UiError> {
+    let c = handlers::readable(state, &session.caller, cid).await?;
+    let p = Params {
+        limit: Some(1000),
+        ..Params::default()
+    };
+    let served =
+        handlers::one_object(state, &session.caller, &c, "versions", &p, oid, select).await?;
+    Ok((c, served))
+}
+
+/// `GET /ui/collections/{cid}/objects/{oid}`: one object, its versions and its sightings.
+pub(crate) async fn object(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    Path((cid, oid)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (c, served) = versions_of(&state, &session, cid, oid.clone(), VersionSelect::all()).await?;
+    let latest = served
+        .items
+        .iter()
+        .max_by(|a, b| a.0.version_key.cmp(&b.0.version_key));
+    let pretty = latest
+        .and_then(|item| serde_json::from_str::<Value>(served_json(item)).ok())
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_default();
+    let sightings = match (&state.sightings, latest) {
+        (Some(counter), Some(item)) if item.0.object_type == "indicator" => {
+            let (counter, caller, coll, id) = (
+                counter.clone(),
+                session.caller.clone(),
+                c.clone(),
+                oid.clone(),
+            );
+            tokio::task::spawn_blocking(move || counter.summary(&caller, &coll, &id))
+                .await
+                .ok()
+                .and_then(Result::ok)
+        }
+        _ => None,
+    };
+    let base = format!("/ui/collections/{}", segment(&c.id));
+    let body = html! {
+        p { a href=(base) { "Back to " (c.title) } }
+        @if let Some(s) = &sightings {
+            h2 { "Sightings" }
+            p {
+                (s.organizations) " organization(s) sighted it (" (s.organizations_last_7_days)
+                " in the last 7 days, " (s.organizations_last_30_days) " in the last 30); "
+                (s.false_positives) " false positive(s)"
+                @if let Some(last) = &s.last_seen { "; last seen " (last) }
+                "."
+            }
+        }
+        h2 { "Versions" }
+        div.scroll tabindex="0" role="region" aria-label="Versions" {
+            table {
+                thead { tr { th scope="col" { "Version" } th scope="col" { "Added" } } }
+                tbody {
+                    @for (v, _) in &served.items {
+                        tr { td { (v.version) } td { (stamp(v.date_added)) } }
+                    }
+                }
+            }
+        }
+        @if served.more { p { "Older versions are not listed here." } }
+        p { a href={ (base) "/objects/" (segment(&oid)) "/download" } { "Download as STIX" } }
+        h2 { "Latest version" }
+        pre { code { (pretty) } }
+    };
+    Ok(page(StatusCode::OK, &oid, Some(&session), body))
+}
+
+/// `GET /ui/collections/{cid}/objects/{oid}/download`: the latest version as a STIX bundle.
+pub(crate) async fn download_object(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    Path((cid, oid)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (_, served) = versions_of(&state, &session, cid, oid, VersionSelect::last()).await?;
+    Ok(bundle(&served.items, "object.json"))
+}

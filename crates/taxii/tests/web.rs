@@ -1,0 +1,770 @@
+//! The web interface under `/ui/`, through the full router: sessions, CSRF, the operator
+//! role, and that a member's pages show exactly what TAXII serves the same caller.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+use ward_store::credentials::hash_password;
+use ward_store::Store;
+use ward_taxii::HubConfig;
+
+const PASSWORD: &str = "correct horse";
+
+fn hub(config: HubConfig) -> Harness {
+    let mut h = harness(HubConfig {
+        operator_orgs: vec!["mercy".into()],
+        ..config
+    });
+    let hash = hash_password(PASSWORD).unwrap();
+    h.store.set_password("alice", Some(&hash)).unwrap();
+    h.store.set_password("bob", Some(&hash)).unwrap();
+    let store: Arc<dyn Store> = h.store.clone();
+    let policy = Arc::new(ward_policy::Policy::new(store).unwrap());
+    h.state = h
+        .state
+        .clone()
+        .with_publish_filter(policy.clone())
+        .with_read_filter(policy.clone())
+        .with_settings(policy.clone())
+        .with_sightings(policy);
+    h
+}
+
+/// The value of the first `name="csrf" value="..."` in a page.
+fn csrf(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let start = text.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+    text[start..].split('"').next().unwrap().to_string()
+}
+
+/// `name=value` of a `Set-Cookie` for `name`.
+fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+async fn get_with(h: &Harness, cookie: &str, path: &str) -> Reply {
+    h.send(
+        Request::get(path)
+            .header("Cookie", cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+async fn post_form(h: &Harness, cookie: &str, path: &str, fields: &[(&str, &str)]) -> Reply {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
+    h.send(
+        Request::post(path)
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// Signs in through the form: the sign-in reply, and the session cookie pair if any.
+async fn sign_in(h: &Harness, user: &str, password: &str) -> (Reply, Option<String>) {
+    let form = h
+        .send(Request::get("/ui/signin").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    let nonce = cookie_pair(&set_cookie(&form, "ward_signin").unwrap());
+    let token = csrf(&form.body);
+    let reply = post_form(
+        h,
+        &nonce,
+        "/ui/signin",
+        &[("csrf", &token), ("user", user), ("password", password)],
+    )
+    .await;
+    let session = set_cookie(&reply, "ward_session").map(|c| cookie_pair(&c));
+    (reply, session)
+}
+
+async fn session(h: &Harness, user: &str) -> String {
+    let (reply, cookie) = sign_in(h, user, PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    cookie.unwrap()
+}
+
+fn text(reply: &Reply) -> String {
+    String::from_utf8_lossy(&reply.body).into_owned()
+}
+
+#[tokio::test]
+async fn sign_in_gives_a_strict_session_and_every_page_a_strict_policy() {
+    let h = hub(HubConfig::default());
+    // Without a session a page sends the browser to sign in; a POST is refused.
+    let anonymous = h
+        .send(Request::get("/ui").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert_eq!(anonymous.header("location").as_deref(), Some("/ui/signin"));
+    let (reply, cookie) = sign_in(&h, "alice", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let set = set_cookie(&reply, "ward_session").unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/ui")
+    );
+    assert!(!set.contains("Secure"), "plain HTTP: {set}");
+    let cookie = cookie.unwrap();
+    let home = get_with(&h, &cookie, "/ui").await;
+    assert_eq!(home.status, StatusCode::OK, "{}", text(&home));
+    let csp = home.header("content-security-policy").unwrap();
+    for part in [
+        "default-src 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "style-src 'sha256-",
+    ] {
+        assert!(csp.contains(part), "{csp}");
+    }
+    assert!(!text(&home).contains("<script"));
+    assert!(text(&home).contains("Alerts") && text(&home).contains("Private"));
+    // A session forged with another key, or tampered with, is no session.
+    let (name, value) = cookie.split_once('=').unwrap();
+    assert_eq!(name, "ward_session");
+    let last = if value.ends_with('0') { "1" } else { "0" };
+    let forged = format!("{name}={}{last}", &value[..value.len() - 1]);
+    assert_eq!(
+        get_with(&h, &forged, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    // A session whose end is pushed back is no session either.
+    let parts: Vec<&str> = value.split('.').collect();
+    let later: i64 = parts[2].parse::<i64>().unwrap() + 3_600_000_000;
+    let stretched = format!("{name}={}.{}.{later}.{}", parts[0], parts[1], parts[3]);
+    assert_eq!(
+        get_with(&h, &stretched, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(get_with(&h, &cookie, "/ui").await.status, StatusCode::OK);
+    // Behind TLS the cookie is Secure.
+    let tls = Harness {
+        state: h.state.clone().with_secure_cookies(true),
+        ..hub(HubConfig::default())
+    };
+    let (_, _) = (&tls.collection, &tls.hidden);
+    let form = tls
+        .send(Request::get("/ui/signin").body(Body::empty()).unwrap())
+        .await;
+    assert!(set_cookie(&form, "ward_signin")
+        .unwrap()
+        .contains("; Secure"));
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_throttled_with_taxii_basic_auth() {
+    let h = hub(HubConfig {
+        auth_failures: 3,
+        auth_window: Duration::from_secs(600),
+        ..HubConfig::default()
+    });
+    for _ in 0..3 {
+        let (reply, cookie) = sign_in(&h, "bob", "wrong").await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+        assert!(cookie.is_none());
+    }
+    // The right password now waits, in the form and in TAXII's Basic header alike.
+    let (reply, cookie) = sign_in(&h, "bob", PASSWORD).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        text(&reply)
+    );
+    assert!(reply.header("retry-after").is_some());
+    assert!(cookie.is_none());
+    let basic = base64_basic("bob", PASSWORD);
+    let taxii = h
+        .send(
+            Request::get("/taxii2/api/collections")
+                .header("Authorization", basic)
+                .header("Accept", TAXII)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(taxii.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+fn base64_basic(user: &str, password: &str) -> String {
+    use base64::Engine;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
+}
+
+#[tokio::test]
+async fn a_post_without_its_csrf_token_is_refused_and_changes_nothing() {
+    let h = hub(HubConfig::default());
+    let cookie = session(&h, "alice").await;
+    let before = h.store.tokens().unwrap().len();
+    let page = get_with(&h, &cookie, "/ui/admin").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", text(&page));
+    let good = csrf(&page.body);
+    for fields in [
+        vec![("user", "bob"), ("label", "x")],
+        vec![("user", "bob"), ("label", "x"), ("csrf", "")],
+        vec![("user", "bob"), ("label", "x"), ("csrf", "0000")],
+    ] {
+        let reply = post_form(&h, &cookie, "/ui/admin/tokens", &fields).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+        assert!(reply
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+    }
+    assert_eq!(h.store.tokens().unwrap().len(), before);
+    // Another session's token does not pass either.
+    let other = session(&h, "bob").await;
+    let bob_csrf = csrf(&get_with(&h, &other, "/ui").await.body);
+    let reply = post_form(
+        &h,
+        &cookie,
+        "/ui/admin/tokens",
+        &[("user", "bob"), ("csrf", &bob_csrf)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // Sign-out without the token leaves the session working; with it, ends it.
+    let out = post_form(&h, &cookie, "/ui/signout", &[]).await;
+    assert_eq!(out.status, StatusCode::FORBIDDEN);
+    assert_eq!(get_with(&h, &cookie, "/ui").await.status, StatusCode::OK);
+    let out = post_form(&h, &cookie, "/ui/signout", &[("csrf", &good)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        get_with(&h, &cookie, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    // The sign-in form itself needs its token.
+    let reply = post_form(
+        &h,
+        "",
+        "/ui/signin",
+        &[("user", "alice"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
+
+const RED: &str = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+const AMBER: &str = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+const GREEN: &str = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+const CLEAR: &str = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
+
+fn marked(n: usize, marking: Option<&str>, name: &str) -> String {
+    let marks = marking.map_or(String::new(), |m| {
+        format!(r#","object_marking_refs":["{m}"]"#)
+    });
+    format!(
+        r#"{{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-{n:012}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":{},"pattern":"[domain-name:value = 'host{n}.example.org']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"{marks}}}"#,
+        serde_json::Value::String(name.into())
+    )
+}
+
+/// Object ids linked from a collection page, in order.
+fn page_ids(reply: &Reply) -> Vec<String> {
+    text(reply)
+        .split("/objects/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// What TAXII serves `user` signing in with their password, as the browser's user does (the
+/// policy tells people from machines: a token is a machine, a password a person).
+async fn taxii_ids(h: &Harness, user: &str, query: &str) -> Vec<String> {
+    let reply = h
+        .send(
+            Request::get(format!("{}{query}", h.objects_path()))
+                .header("Authorization", base64_basic(user, PASSWORD))
+                .header("Accept", TAXII)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    reply.json()["objects"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_member_sees_exactly_what_taxii_serves_it() {
+    let h = hub(HubConfig::default());
+    let objects: Vec<String> = [
+        Some(RED),
+        Some(AMBER),
+        Some(GREEN),
+        Some(CLEAR),
+        None,
+        Some(RED),
+        Some(GREEN),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, m)| marked(n, *m, &format!("object {n}")))
+    .collect();
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(
+        posted.status,
+        StatusCode::ACCEPTED,
+        "{}",
+        String::from_utf8_lossy(&posted.body)
+    );
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let base = format!("/ui/collections/{}", h.collection);
+    for (cookie, user) in [(&alice, "alice"), (&bob, "bob")] {
+        let ui = page_ids(&get_with(&h, cookie, &base).await);
+        let taxii = taxii_ids(&h, user, "").await;
+        assert_eq!(ui, taxii);
+        // The same with a type filter and a date filter.
+        let ui = page_ids(
+            &get_with(
+                &h,
+                cookie,
+                &format!("{base}?type=indicator&added_after=2000-01-01"),
+            )
+            .await,
+        );
+        assert_eq!(ui, taxii);
+        let ui = page_ids(&get_with(&h, cookie, &format!("{base}?type=malware")).await);
+        assert!(ui.is_empty());
+        // Each object page opens exactly for what TAXII serves; the others are not there.
+        for n in 0..objects.len() {
+            let id = format!("indicator--00000000-0000-4000-8000-{n:012}");
+            let page = get_with(&h, cookie, &format!("{base}/objects/{id}")).await;
+            let expected = if taxii.contains(&id) {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_FOUND
+            };
+            assert_eq!(page.status, expected, "{id}: {}", text(&page));
+        }
+    }
+    let alice_ids = taxii_ids(&h, "alice", "").await;
+    let bob_ids = taxii_ids(&h, "bob", "").await;
+    assert!(
+        bob_ids.len() < alice_ids.len() && bob_ids.iter().all(|i| alice_ids.contains(i)),
+        "the policy hides something from the other member: {bob_ids:?} / {alice_ids:?}"
+    );
+    // Search by TLP and by value narrows what TAXII serves, never widens it.
+    let green = page_ids(&get_with(&h, &alice, &format!("{base}?tlp=green")).await);
+    assert!(!green.is_empty() && green.iter().all(|i| alice_ids.contains(i)));
+    let one = page_ids(&get_with(&h, &alice, &format!("{base}?q=HOST2.example")).await);
+    assert_eq!(
+        one,
+        vec!["indicator--00000000-0000-4000-8000-000000000002".to_string()]
+    );
+    // A collection the member's organization may not read does not show.
+    let hidden = get_with(&h, &bob, &format!("/ui/collections/{}", h.hidden)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    assert!(!text(&get_with(&h, &bob, "/ui").await).contains("Private"));
+    // Bad search input is a 400 page, not a failure.
+    let bad = get_with(&h, &bob, &format!("{base}?added_after=yesterday")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let bad = get_with(&h, &bob, &format!("{base}?next=forged")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    // The download is the same objects as a STIX bundle.
+    let download = get_with(&h, &bob, &format!("{base}/download")).await;
+    assert_eq!(download.status, StatusCode::OK);
+    let bundle = download.json();
+    let ids: Vec<String> = bundle["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, bob_ids);
+}
+
+#[tokio::test]
+async fn pages_follow_taxii_cursors() {
+    let h = hub(HubConfig::default());
+    let objects: Vec<String> = (0..120).map(|n| marked(n, Some(GREEN), "bulk")).collect();
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED);
+    let bob = session(&h, "bob").await;
+    let mut path = format!("/ui/collections/{}", h.collection);
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        let reply = get_with(&h, &bob, &path).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let ids = page_ids(&reply);
+        assert!(ids.len() <= 50);
+        seen.extend(ids);
+        let body = text(&reply);
+        let Some(at) = body.find("rel=\"next\"") else {
+            break;
+        };
+        let href = body[..at].rsplit("href=\"").next().unwrap();
+        path = href.split('"').next().unwrap().replace("&amp;", "&");
+    }
+    assert_eq!(seen, taxii_ids(&h, "bob", "").await);
+    assert_eq!(seen.len(), 120);
+}
+
+#[tokio::test]
+async fn operator_pages_are_for_operators_only() {
+    let h = hub(HubConfig::default());
+    let bob = session(&h, "bob").await;
+    let page = get_with(&h, &bob, "/ui/admin").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!text(&get_with(&h, &bob, "/ui").await).contains("/ui/admin"));
+    let token = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let before = h.store.tokens().unwrap().len();
+    let reply = post_form(
+        &h,
+        &bob,
+        "/ui/admin/tokens",
+        &[("csrf", &token), ("user", "bob")],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let id = h.store.tokens().unwrap()[0].id().to_string();
+    let reply = post_form(
+        &h,
+        &bob,
+        "/ui/admin/tokens/revoke",
+        &[("csrf", &token), ("token", &id)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.store.tokens().unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn a_token_created_then_revoked_in_the_page_is_refused_by_taxii() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    h.post(
+        &h.writer,
+        &h.objects_path(),
+        envelope(&[marked(1, Some(GREEN), "x")]),
+    )
+    .await;
+    let admin = get_with(&h, &alice, "/ui/admin").await;
+    assert_eq!(admin.status, StatusCode::OK);
+    assert!(
+        text(&admin).contains(" 1 object version(s) ingested"),
+        "{}",
+        text(&admin)
+    );
+    let token = csrf(&admin.body);
+    let created = post_form(
+        &h,
+        &alice,
+        "/ui/admin/tokens",
+        &[
+            ("csrf", &token),
+            ("user", "bob"),
+            ("label", "firewall <sync>"),
+            ("days", "30"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", text(&created));
+    assert_eq!(created.header("cache-control").as_deref(), Some("no-store"));
+    let body = text(&created);
+    let start = body.find("<pre><code>").unwrap() + 11;
+    let secret = body[start..].split('<').next().unwrap().to_string();
+    assert!(body.contains("firewall &lt;sync&gt;"));
+    assert_eq!(
+        h.get(&secret, "/taxii2/api/collections").await.status,
+        StatusCode::OK
+    );
+    // Revoke it by the id the page lists.
+    let record = h
+        .store
+        .tokens()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.label == "firewall <sync>")
+        .unwrap();
+    let revoked = post_form(
+        &h,
+        &alice,
+        "/ui/admin/tokens/revoke",
+        &[("csrf", &token), ("token", record.id())],
+    )
+    .await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", text(&revoked));
+    assert!(!text(&revoked).contains(&secret));
+    assert_eq!(
+        h.get(&secret, "/taxii2/api/collections").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // Revoking it again says there is no such token.
+    let again = post_form(
+        &h,
+        &alice,
+        "/ui/admin/tokens/revoke",
+        &[("csrf", &token), ("token", record.id())],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn every_value_is_escaped() {
+    let h = hub(HubConfig::default());
+    let hostile = "<script>alert(1)</script>\"'&";
+    let posted = h
+        .post(
+            &h.writer,
+            &h.objects_path(),
+            envelope(&[marked(1, Some(GREEN), hostile)]),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED);
+    let bob = session(&h, "bob").await;
+    let base = format!("/ui/collections/{}", h.collection);
+    let id = "indicator--00000000-0000-4000-8000-000000000001";
+    for path in [
+        base.clone(),
+        format!("{base}/objects/{id}"),
+        format!("{base}?q={}", "%3Cscript%3E"),
+    ] {
+        let reply = get_with(&h, &bob, &path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        let body = text(&reply);
+        assert!(!body.contains("<script"), "{path}: {body}");
+        assert!(
+            body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{path}: {body}"
+        );
+    }
+    // Input echoed back into the search form is escaped too.
+    let reply = get_with(&h, &bob, &format!("{base}?q=%22%3E%3Cscript%3E")).await;
+    assert!(!text(&reply).contains("<script"));
+}
+
+#[tokio::test]
+async fn operators_disable_members_and_change_collection_access_in_the_page() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let token = csrf(&get_with(&h, &alice, "/ui/admin").await.body);
+    let labb = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "LabB")
+        .unwrap();
+    let mercy = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Mercy")
+        .unwrap();
+    // Disabling an organization ends its sessions and its tokens at once.
+    let off = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &labb.id), ("disabled", "true")],
+    )
+    .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", text(&off));
+    assert_eq!(
+        get_with(&h, &bob, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        h.get(&h.reader, "/taxii2/api/collections").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let on = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &labb.id), ("disabled", "false")],
+    )
+    .await;
+    assert_eq!(on.status, StatusCode::OK);
+    assert_eq!(get_with(&h, &bob, "/ui").await.status, StatusCode::OK);
+    // An operator cannot lock their own organization out from the page.
+    let own = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/state",
+        &[("csrf", &token), ("org", &mercy.id), ("disabled", "true")],
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::BAD_REQUEST);
+    // Readers and writers are replaced by what is ticked; the member's pages follow.
+    let access = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", &mercy.id),
+            ("write", &mercy.id),
+        ],
+    )
+    .await;
+    assert_eq!(access.status, StatusCode::OK, "{}", text(&access));
+    let c = h.store.collection(&h.collection).unwrap().unwrap();
+    assert_eq!(c.readers, vec![mercy.id.clone()]);
+    // The AMBER list is kept by the policy, changed in the same form.
+    let amber = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", &mercy.id),
+            ("write", &mercy.id),
+            ("amber", &labb.id),
+        ],
+    )
+    .await;
+    assert_eq!(amber.status, StatusCode::OK, "{}", text(&amber));
+    let kept = ward_policy::settings::collection_settings(h.store.as_ref(), &h.collection).unwrap();
+    assert_eq!(kept.amber, vec![labb.id.clone()]);
+    assert!(text(&amber).contains("1 AMBER"));
+    assert!(!text(&get_with(&h, &bob, "/ui").await).contains("Alerts"));
+    let page = get_with(&h, &bob, &format!("/ui/collections/{}", h.collection)).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    // An organization id that is not on the hub is refused, and nothing changes.
+    let bad = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/access",
+        &[
+            ("csrf", &token),
+            ("collection", &h.collection),
+            ("read", "nope"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        h.store.collection(&h.collection).unwrap().unwrap().readers,
+        vec![mercy.id]
+    );
+}
+
+#[tokio::test]
+async fn a_session_works_on_every_process_of_the_store_and_sign_out_ends_it_on_all() {
+    let h = hub(HubConfig::default());
+    // A second hub process on the same store (a restart is the same case): a fresh state
+    // that shares nothing with the first but the store.
+    let store: Arc<dyn Store> = h.store.clone();
+    let other = Harness {
+        state: ward_taxii::AppState::new(store, HubConfig::default()).unwrap(),
+        ..hub(HubConfig::default())
+    };
+    let _ = &other.collection;
+    let cookie = session(&h, "alice").await;
+    let there = get_with(&other, &cookie, "/ui").await;
+    assert_eq!(there.status, StatusCode::OK, "{}", text(&there));
+    // Its CSRF token is the same on both (it is derived from the store's key).
+    let token = csrf(&there.body);
+    assert_eq!(token, csrf(&get_with(&h, &cookie, "/ui").await.body));
+    let out = post_form(&other, &cookie, "/ui/signout", &[("csrf", &token)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(set_cookie(&out, "ward_session")
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(
+        get_with(&h, &cookie, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+    // A new sign-in after that works again.
+    let again = session(&h, "alice").await;
+    assert_eq!(get_with(&other, &again, "/ui").await.status, StatusCode::OK);
+    // A changed password ends the sessions made under the old one.
+    h.store
+        .set_password("alice", Some(&hash_password("another one").unwrap()))
+        .unwrap();
+    assert_eq!(
+        get_with(&other, &again, "/ui").await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn operators_set_the_default_tlp_through_the_policy() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let admin = get_with(&h, &alice, "/ui/admin").await;
+    assert!(
+        text(&admin).contains("<strong>green</strong>"),
+        "{}",
+        text(&admin)
+    );
+    let token = csrf(&admin.body);
+    let set = post_form(
+        &h,
+        &alice,
+        "/ui/admin/default-tlp",
+        &[("csrf", &token), ("level", "amber")],
+    )
+    .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", text(&set));
+    assert!(text(&set).contains("<strong>amber</strong>"));
+    assert_eq!(
+        h.store.setting("hub.default_tlp").unwrap().as_deref(),
+        Some("amber")
+    );
+    for (fields, status) in [
+        (
+            vec![("csrf", token.as_str()), ("level", "purple")],
+            StatusCode::BAD_REQUEST,
+        ),
+        (vec![("level", "clear")], StatusCode::FORBIDDEN),
+    ] {
+        let reply = post_form(&h, &alice, "/ui/admin/default-tlp", &fields).await;
+        assert_eq!(reply.status, status);
+    }
+    assert_eq!(
+        h.store.setting("hub.default_tlp").unwrap().as_deref(),
+        Some("amber")
+    );
+    let bob = session(&h, "bob").await;
+    let bob_csrf = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let refused = post_form(
+        &h,
+        &bob,
+        "/ui/admin/default-tlp",
+        &[("csrf", &bob_csrf), ("level", "clear")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}

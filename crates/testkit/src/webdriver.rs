@@ -1,0 +1,452 @@
+//! A small blocking client of the W3C WebDriver protocol, for driving headless Chromium
+//! through Debian's `chromedriver` in end-to-end tests of ward's web pages (the hub's `/ui/`,
+//! the member's `ward watch` pages).
+//!
+//! ```no_run
+//! use ward_testkit::webdriver::{Browser, Width};
+//! let Some(browser) = Browser::start() else { return }; // skipped (or failed) when missing
+//! let page = browser.session(Width::DESKTOP).unwrap();
+//! page.navigate("http://127.0.0.1:8443/ui/signin").unwrap();
+//! let user = page.find("#user").unwrap();
+//! page.send_keys(&user, "alice").unwrap();
+//! page.click(&page.find("button[type=submit]").unwrap()).unwrap();
+//! let title: serde_json::Value = page.execute("return document.title", &[]).unwrap();
+//! page.screenshot(&ward_testkit::webdriver::screenshot_dir().join("signin.png")).unwrap();
+//! page.assert_only_loopback().unwrap();
+//! ```
+//!
+//! - [`Browser::start`] finds `chromedriver` and `chromium` (`WARD_CHROMEDRIVER`,
+//!   `WARD_CHROMIUM` override), starts chromedriver on a free loopback port and answers
+//!   `None` with a "skipped" message when either is missing (a panic under
+//!   `WARD_REQUIRE_PEERS=1`). Dropping it stops chromedriver.
+//! - [`Browser::session`] opens a headless Chromium window of a given width; Chromium cannot
+//!   reach anything but loopback: every host name except 127.0.0.1 resolves to nothing
+//!   (`--host-resolver-rules`) and every other request goes to a dead loopback proxy.
+//!   Dropping a [`Session`] deletes it.
+//! - A [`Session`] navigates, finds elements by CSS selector, clicks, types, reads text,
+//!   runs a script (`execute`, W3C "execute sync": the script's `return` value as JSON),
+//!   resizes, saves a PNG screenshot, and checks with the page's own resource timing that
+//!   every URL it loaded was on loopback ([`Session::assert_only_loopback`]).
+//! - [`axe`] injects axe-core (installed by `npm ci --prefix tests/browser`) and returns its
+//!   serious and critical violations.
+//!
+//! Errors are [`WebDriverError`] with the driver's own message.
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+/// The key W3C WebDriver gives element references under.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// What went wrong talking to the driver or the page.
+#[derive(Debug)]
+pub struct WebDriverError(pub String);
+
+impl std::fmt::Display for WebDriverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WebDriverError {}
+
+type Result<T> = std::result::Result<T, WebDriverError>;
+
+/// Window sizes the pages are checked at.
+#[derive(Clone, Copy, Debug)]
+pub struct Width(pub u32);
+
+impl Width {
+    pub const DESKTOP: Width = Width(1280);
+    pub const PHONE: Width = Width(390);
+}
+
+/// A running chromedriver.
+pub struct Browser {
+    driver: Child,
+    base: String,
+    chromium: PathBuf,
+    agent: ureq::Agent,
+}
+
+/// One element of the page, as the driver names it.
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+/// One browser window (a WebDriver session).
+pub struct Session<'a> {
+    browser: &'a Browser,
+    id: String,
+    /// Chromium's profile directory, removed with the session.
+    profile: PathBuf,
+}
+
+fn program(env: &str, name: &str, extra: &[&str]) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(env) {
+        return Some(PathBuf::from(path));
+    }
+    crate::tool(name, extra)
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| WebDriverError(e.to_string()))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| WebDriverError(e.to_string()))
+}
+
+/// Where screenshots go: `$WARD_SCREENSHOTS`, else `<workspace>/target/screenshots`.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("WARD_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::workspace_root().join("target/screenshots"))
+}
+
+impl Browser {
+    /// Starts chromedriver, or says why not (see the module doc).
+    pub fn start() -> Option<Browser> {
+        let driver = program(
+            "WARD_CHROMEDRIVER",
+            "chromedriver",
+            &["/usr/lib/chromium/chromedriver"],
+        )?;
+        let chromium = program("WARD_CHROMIUM", "chromium", &["/usr/bin/chromium-browser"])?;
+        match Self::launch(&driver, chromium) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                crate::missing_peer(&format!("chromedriver did not start: {e}"));
+                None
+            }
+        }
+    }
+
+    fn launch(driver: &Path, chromium: PathBuf) -> Result<Browser> {
+        let port = free_port()?;
+        let child = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| WebDriverError(format!("{}: {e}", driver.display())))?;
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(60))
+            .build();
+        let mut browser = Browser {
+            driver: child,
+            base: format!("http://127.0.0.1:{port}"),
+            chromium,
+            agent,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(status) = browser.call("GET", "/status", None) {
+                if status["ready"].as_bool() == Some(true) {
+                    return Ok(browser);
+                }
+            }
+            if let Ok(Some(exit)) = browser.driver.try_wait() {
+                let mut err = String::new();
+                if let Some(mut pipe) = browser.driver.stderr.take() {
+                    let _ = pipe.read_to_string(&mut err);
+                }
+                return Err(WebDriverError(format!("exited {exit}: {err}")));
+            }
+            if Instant::now() > deadline {
+                return Err(WebDriverError("not ready within 20 s".into()));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// One request to the driver; the answer's `value`, or the driver's error.
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        let url = format!("{}{path}", self.base);
+        let request = self.agent.request(method, &url);
+        let reply = match body {
+            Some(b) => request
+                .set("Content-Type", "application/json")
+                .send_string(&b.to_string()),
+            None => request.call(),
+        };
+        let (ok, text) = match reply {
+            Ok(r) => (true, r.into_string()),
+            Err(ureq::Error::Status(_, r)) => (false, r.into_string()),
+            Err(e) => return Err(WebDriverError(format!("{method} {path}: {e}"))),
+        };
+        let text = text.map_err(|e| WebDriverError(format!("{method} {path}: {e}")))?;
+        let value: Value = serde_json::from_str(&text)
+            .map_err(|e| WebDriverError(format!("{method} {path}: {e}: {text}")))?;
+        let value = value.get("value").cloned().unwrap_or(Value::Null);
+        if ok {
+            Ok(value)
+        } else {
+            Err(WebDriverError(format!(
+                "{method} {path}: {}: {}",
+                value["error"].as_str().unwrap_or("error"),
+                value["message"].as_str().unwrap_or("")
+            )))
+        }
+    }
+
+    /// A new headless window `width` wide (and 900 px high), allowed only loopback.
+    pub fn session(&self, width: Width) -> Result<Session<'_>> {
+        let profile = std::env::temp_dir().join(format!(
+            "ward-webdriver-{}-{}",
+            std::process::id(),
+            free_port()?
+        ));
+        let args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--no-first-run".into(),
+            "--no-default-browser-check".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-default-apps".into(),
+            "--disable-extensions".into(),
+            "--metrics-recording-only".into(),
+            // Nothing but loopback resolves; anything else asked of a proxy meets a dead port.
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1".into(),
+            "--proxy-server=http://127.0.0.1:9".into(),
+            "--proxy-bypass-list=127.0.0.1".into(),
+            format!("--window-size={},900", width.0),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        let caps = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {
+                        "binary": self.chromium.display().to_string(),
+                        "args": args,
+                    }
+                }
+            }
+        });
+        let value = self.call("POST", "/session", Some(caps))?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| WebDriverError(format!("no session id in {value}")))?
+            .to_string();
+        let session = Session {
+            browser: self,
+            id,
+            profile,
+        };
+        session.resize(width)?;
+        Ok(session)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Session<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        self.browser
+            .call(method, &format!("/session/{}{path}", self.id), body)
+    }
+
+    pub fn navigate(&self, url: &str) -> Result<()> {
+        self.call("POST", "/url", Some(json!({ "url": url })))
+            .map(drop)
+    }
+
+    /// The address the window shows now.
+    pub fn url(&self) -> Result<String> {
+        let v = self.call("GET", "/url", None)?;
+        Ok(v.as_str().unwrap_or("").to_string())
+    }
+
+    /// The page's HTML as the browser holds it now.
+    pub fn source(&self) -> Result<String> {
+        let v = self.call("GET", "/source", None)?;
+        Ok(v.as_str().unwrap_or("").to_string())
+    }
+
+    /// The width of the window, and a height of 900 px.
+    pub fn resize(&self, width: Width) -> Result<()> {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width.0, "height": 900 })),
+        )
+        .map(drop)
+    }
+
+    fn element(v: &Value) -> Result<Element> {
+        v[ELEMENT_KEY]
+            .as_str()
+            .map(|s| Element(s.to_string()))
+            .ok_or_else(|| WebDriverError(format!("not an element: {v}")))
+    }
+
+    /// The first element matching a CSS selector.
+    pub fn find(&self, css: &str) -> Result<Element> {
+        let v = self.call(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        Self::element(&v)
+    }
+
+    /// Every element matching a CSS selector, in document order.
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        let v = self.call(
+            "POST",
+            "/elements",
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        v.as_array()
+            .map(|items| items.iter().map(Self::element).collect())
+            .unwrap_or_else(|| Ok(Vec::new()))
+    }
+
+    pub fn click(&self, element: &Element) -> Result<()> {
+        self.call(
+            "POST",
+            &format!("/element/{}/click", element.0),
+            Some(json!({})),
+        )
+        .map(drop)
+    }
+
+    /// Types `text` into an element (after what it holds).
+    pub fn send_keys(&self, element: &Element, text: &str) -> Result<()> {
+        self.call(
+            "POST",
+            &format!("/element/{}/value", element.0),
+            Some(json!({ "text": text })),
+        )
+        .map(drop)
+    }
+
+    pub fn clear(&self, element: &Element) -> Result<()> {
+        self.call(
+            "POST",
+            &format!("/element/{}/clear", element.0),
+            Some(json!({})),
+        )
+        .map(drop)
+    }
+
+    /// The element's rendered text.
+    pub fn text(&self, element: &Element) -> Result<String> {
+        let v = self.call("GET", &format!("/element/{}/text", element.0), None)?;
+        Ok(v.as_str().unwrap_or("").to_string())
+    }
+
+    /// Runs `script` as a function body in the page with `args` (`arguments[0]`...) and
+    /// returns what it returns, as JSON.
+    pub fn execute(&self, script: &str, args: &[Value]) -> Result<Value> {
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Saves the window as a PNG file (creating its directory).
+    pub fn screenshot(&self, path: &Path) -> Result<()> {
+        let v = self.call("GET", "/screenshot", None)?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or(""))
+            .map_err(|e| WebDriverError(format!("screenshot: {e}")))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| WebDriverError(e.to_string()))?;
+        }
+        std::fs::write(path, png).map_err(|e| WebDriverError(format!("{}: {e}", path.display())))
+    }
+
+    /// Every URL the page loaded (its own address and each resource, from the page's
+    /// performance entries) that is not on 127.0.0.1; an error names them.
+    pub fn assert_only_loopback(&self) -> Result<()> {
+        let v = self.execute(
+            "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
+            &[],
+        )?;
+        let outside: Vec<String> = v
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|u| {
+                !(u.starts_with("http://127.0.0.1:") || u.starts_with("https://127.0.0.1:"))
+            })
+            .map(str::to_string)
+            .collect();
+        if outside.is_empty() {
+            Ok(())
+        } else {
+            Err(WebDriverError(format!(
+                "requests outside loopback: {outside:?}"
+            )))
+        }
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .browser
+            .call("DELETE", &format!("/session/{}", self.id), None);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// The axe-core script installed by `npm ci --prefix tests/browser`, or a "skipped" message
+/// (a panic under `WARD_REQUIRE_PEERS=1`) when it is not there.
+pub fn axe_script() -> Option<String> {
+    let path = crate::workspace_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            crate::missing_peer(&format!(
+                "axe-core is not installed at {} (npm ci --prefix tests/browser)",
+                path.display()
+            ));
+            None
+        }
+    }
+}
+
+/// Runs axe-core on the page the session shows; returns its serious and critical
+/// violations as `id: help (n nodes)` lines.
+pub fn axe(session: &Session<'_>, script: &str) -> Result<Vec<String>> {
+    session.execute(script, &[])?;
+    // execute/sync waits for a returned promise.
+    let v = session.execute(
+        "return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length})))",
+        &[],
+    )?;
+    Ok(v.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|x| matches!(x["impact"].as_str(), Some("serious" | "critical")))
+        .map(|x| {
+            format!(
+                "{}: {} ({} nodes)",
+                x["id"].as_str().unwrap_or(""),
+                x["help"].as_str().unwrap_or(""),
+                x["nodes"]
+            )
+        })
+        .collect())
+}
