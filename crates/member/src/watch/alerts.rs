@@ -39,6 +39,62 @@ pub fn since(store: &dyn Store, since: i64) -> Result<Vec<Value>, MemberError> {
         .collect())
 }
 
+/// One page of kept alerts, newest first.
+#[derive(Debug, Default)]
+pub struct AlertPage {
+    /// Each alert with its key (the position to page from).
+    pub alerts: Vec<(String, Value)>,
+    /// The key to pass as `before` for the next (older) page; `None` on the last page.
+    pub next: Option<String>,
+}
+
+/// Alerts read per store query while filling a page.
+const PAGE_READ: usize = 500;
+/// Alerts looked at for one filtered page at most, so a filter that matches nothing in a
+/// year of alerts answers in bounded time (the page then offers to look further).
+const PAGE_SCAN_BUDGET: usize = 20_000;
+
+/// At most `limit` kept alerts older than the key `before` (the newest when `None`) for which
+/// `keep_it` holds, newest first, read from the store a slice at a time: never the whole
+/// list.
+pub fn page(
+    store: &dyn Store,
+    before: Option<&str>,
+    limit: usize,
+    mut keep_it: impl FnMut(&Value) -> bool,
+) -> Result<AlertPage, MemberError> {
+    let mut out = AlertPage::default();
+    let mut cursor = before.map(str::to_string);
+    let mut scanned = 0;
+    loop {
+        let slice = store
+            .settings_page(ALERT_PREFIX, cursor.as_deref(), PAGE_READ)
+            .map_err(|e| MemberError::Journal(e.to_string()))?;
+        let exhausted = slice.len() < PAGE_READ;
+        for (key, text) in slice {
+            scanned += 1;
+            cursor = Some(key.clone());
+            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            if keep_it(&value) {
+                out.alerts.push((key, value));
+                if out.alerts.len() == limit {
+                    out.next = cursor;
+                    return Ok(out);
+                }
+            }
+            if scanned >= PAGE_SCAN_BUDGET {
+                out.next = cursor;
+                return Ok(out);
+            }
+        }
+        if exhausted {
+            return Ok(out);
+        }
+    }
+}
+
 /// Drops alerts older than [`KEEP_DAYS`] before `now`; returns how many.
 pub fn prune(store: &dyn Store, now: i64) -> Result<usize, MemberError> {
     let before = now - KEEP_DAYS * 86_400;
@@ -95,6 +151,25 @@ mod tests {
             machines(since(&*store, now - 2 * day).unwrap()),
             ["a", "b", "c"]
         );
+        let first = page(&*store, None, 2, |_| true).unwrap();
+        let names = |p: &AlertPage| -> Vec<String> {
+            p.alerts
+                .iter()
+                .map(|(_, v)| v["machine"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(names(&first), ["c", "b"]);
+        let second = page(&*store, first.next.as_deref(), 2, |_| true).unwrap();
+        assert_eq!(names(&second), ["a", "old"]);
+        let last = page(&*store, second.next.as_deref(), 2, |_| true).unwrap();
+        assert!(last.alerts.is_empty() && last.next.is_none());
+        let only_a = page(&*store, None, 10, |v| v["machine"] == "a").unwrap();
+        assert_eq!(names(&only_a), ["a"]);
+        assert!(only_a.next.is_none());
+        // Settings under another prefix are never read as alerts.
+        store.set_setting("watch/alerts-other", Some("{}")).unwrap();
+        store.set_setting("watch/alert0", Some("{}")).unwrap();
+        assert_eq!(page(&*store, None, 10, |_| true).unwrap().alerts.len(), 4);
         assert_eq!(prune(&*store, now).unwrap(), 1);
         assert_eq!(machines(since(&*store, 0).unwrap()), ["a", "b", "c"]);
     }
