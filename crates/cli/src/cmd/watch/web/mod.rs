@@ -1,0 +1,880 @@
+//! The member's web pages, served by `ward watch` on the `[web]` listener: this week's plan
+//! (mark done, not applicable with a reason, past weeks), the alerts watch kept (filtered,
+//! a page at a time), the devices with their exposure and an inventory upload with a
+//! preview, the share approval queue (the exact dry-run preview; approve sends as
+//! `ward share queue approve` does) and coverage.
+//!
+//! axum on a runtime of its own thread, so a slow page never holds up the follower; every
+//! store or file read runs on the runtime's blocking threads. Security is one layer of code
+//! here, not in each page: a session cookie (`HttpOnly; SameSite=Strict`) for every visitor,
+//! a CSRF token (an HMAC of the session under a per-process random key) on every form and
+//! checked before any POST changes anything (403 otherwise), a sign-in whenever a password
+//! is set (required off loopback; failures throttled), a strict content security policy
+//! (the one inline style allowed by its hash), bounded bodies, and nothing secret in a URL.
+
+mod multipart;
+mod pages;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use ward_member::share_queue;
+use ward_member::watch::web::WebConfig;
+use ward_member::watch::WatchConfig;
+use ward_member::DataDir;
+use ward_store::Store;
+
+use super::Health;
+use crate::cmd::share::{check_destination, post as post_share, Destination};
+
+/// The session cookie's name.
+const COOKIE: &str = "ward_session";
+/// Form bodies at most (a reason, a token, an id).
+const FORM_LIMIT: usize = 64 * 1024;
+/// An uploaded inventory at most.
+const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
+/// Sessions kept at most; the least recently used goes first.
+const MAX_SESSIONS: usize = 1024;
+/// A session unused this long is forgotten (signed out).
+const SESSION_IDLE: Duration = Duration::from_secs(12 * 3600);
+/// Uploads waiting for their confirm button at most.
+const MAX_UPLOADS: usize = 4;
+/// Wrong passwords within [`FAIL_WINDOW`] before sign-in answers 429 for the rest of it.
+const MAX_FAILURES: usize = 5;
+const FAIL_WINDOW: Duration = Duration::from_secs(60);
+
+/// One visitor's session.
+struct Session {
+    signed_in: bool,
+    last_used: Instant,
+    /// What the last POST did, shown once on the page it led to.
+    flash: Option<String>,
+}
+
+/// An inventory uploaded and previewed, waiting for its confirm button.
+struct Upload {
+    id: String,
+    session: String,
+    extension: String,
+    bytes: Vec<u8>,
+}
+
+/// What every page handler shares.
+pub(super) struct Web {
+    data: DataDir,
+    store: Arc<dyn Store>,
+    config: WatchConfig,
+    health: Arc<Health>,
+    /// The per-process key CSRF tokens are made with.
+    key: Vec<u8>,
+    sessions: Mutex<HashMap<String, Session>>,
+    uploads: Mutex<VecDeque<Upload>>,
+    failures: Mutex<VecDeque<Instant>>,
+    /// `Content-Security-Policy` with the page style's hash.
+    csp: String,
+}
+
+/// Who is asking: their session, its CSRF token and what to tell them once.
+pub(super) struct Visitor {
+    session: String,
+    /// Set when the session was made for this request: the answer sets the cookie.
+    new: bool,
+    pub signed_in: bool,
+    /// Sign-in is on (a password is set).
+    pub sign_in: bool,
+    pub csrf: String,
+    pub flash: Option<String>,
+}
+
+/// Starts the pages on `config.listen`; refuses a non-loopback address without a password.
+pub(super) fn start(
+    web: &WebConfig,
+    data: &DataDir,
+    store: Arc<dyn Store>,
+    config: &WatchConfig,
+    health: Arc<Health>,
+) -> anyhow::Result<SocketAddr> {
+    if let Some(why) = web.refusal(&*store)? {
+        anyhow::bail!("[web] in watch.toml: {why}");
+    }
+    let listener = std::net::TcpListener::bind(web.listen)
+        .with_context(|| format!("web.listen: cannot listen on {}", web.listen))?;
+    let bound = listener.local_addr().context("web.listen")?;
+    listener.set_nonblocking(true).context("web.listen")?;
+    let key = ward_store::credentials::random_secret()?;
+    let style_hash = base64::engine::general_purpose::STANDARD
+        .encode(Sha256::digest(pages::STYLE.as_bytes()));
+    let state = Arc::new(Web {
+        data: data.clone(),
+        store,
+        config: config.clone(),
+        health,
+        key,
+        sessions: Mutex::new(HashMap::new()),
+        uploads: Mutex::new(VecDeque::new()),
+        failures: Mutex::new(VecDeque::new()),
+        csp: format!(
+            "default-src 'none'; style-src 'sha256-{style_hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        ),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .max_blocking_threads(4)
+        .thread_name("ward-web")
+        .enable_all()
+        .build()
+        .context("[web]: the pages' runtime")?;
+    std::thread::Builder::new()
+        .name("ward-web".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = match tokio::net::TcpListener::from_std(listener) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        say!("watch: the web pages cannot start: {e}");
+                        return;
+                    }
+                };
+                if let Err(e) = axum::serve(listener, router(state)).await {
+                    say!("watch: the web pages stopped: {e}");
+                }
+            });
+        })
+        .context("[web]: the pages' thread")?;
+    Ok(bound)
+}
+
+fn router(state: Arc<Web>) -> Router {
+    let forms = Router::new()
+        .route("/plan/done", post(plan_done))
+        .route("/plan/not-applicable", post(plan_not_applicable))
+        .route("/devices/confirm", post(devices_confirm))
+        .route("/sharing/approve", post(sharing_approve))
+        .route("/sharing/discard", post(sharing_discard))
+        .route("/signin", post(sign_in))
+        .route("/signout", post(sign_out))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT));
+    let upload = Router::new()
+        .route("/devices/upload", post(devices_upload))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT));
+    Router::new()
+        .route("/", get(|| async { see_other("/plan") }))
+        .route("/plan", get(plan_page))
+        .route("/plan/history", get(history_page))
+        .route("/alerts", get(alerts_page))
+        .route("/devices", get(devices_page))
+        .route("/sharing", get(sharing_page))
+        .route("/coverage", get(coverage_page))
+        .route("/signin", get(sign_in_page))
+        .merge(forms)
+        .merge(upload)
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n").into_response() })
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .with_state(state)
+}
+
+/// Headers every answer carries.
+async fn security_headers(State(web): State<Arc<Web>>, mut response: Response) -> Response {
+    let h = response.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&web.csp) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+impl Web {
+    /// The visitor's session, made when the request has none (or an unknown one).
+    fn visitor(&self, headers: &HeaderMap) -> anyhow::Result<Visitor> {
+        let sign_in = ward_member::watch::web::password_hash(&*self.store)?.is_some();
+        let mut sessions = self
+            .sessions
+            .lock()
+            .map_err(|_| anyhow::anyhow!("sessions"))?;
+        sessions.retain(|_, s| s.last_used.elapsed() < SESSION_IDLE);
+        let known = cookie(headers).filter(|id| sessions.contains_key(id));
+        let (session, new) = match known {
+            Some(id) => (id, false),
+            None => {
+                if sessions.len() >= MAX_SESSIONS {
+                    let oldest = sessions
+                        .iter()
+                        .min_by_key(|(_, s)| s.last_used)
+                        .map(|(k, _)| k.clone());
+                    if let Some(k) = oldest {
+                        sessions.remove(&k);
+                    }
+                }
+                let id = hex(&ward_store::credentials::random_secret()?);
+                sessions.insert(
+                    id.clone(),
+                    Session {
+                        signed_in: false,
+                        last_used: Instant::now(),
+                        flash: None,
+                    },
+                );
+                (id, true)
+            }
+        };
+        let (signed_in, flash) = match sessions.get_mut(&session) {
+            Some(s) => {
+                s.last_used = Instant::now();
+                (s.signed_in, s.flash.take())
+            }
+            None => (false, None),
+        };
+        Ok(Visitor {
+            csrf: self.csrf_token(&session),
+            session,
+            new,
+            signed_in,
+            sign_in,
+            flash,
+        })
+    }
+
+    /// The CSRF token of a session: HMAC-SHA256 under the process's key.
+    fn csrf_token(&self, session: &str) -> String {
+        match Hmac::<Sha256>::new_from_slice(&self.key) {
+            Ok(mut mac) => {
+                mac.update(session.as_bytes());
+                hex(&mac.finalize().into_bytes())
+            }
+            Err(_) => String::new(),
+        }
+    }
+
+    /// The visitor of a POST, when it comes from one of our forms: a known session, the
+    /// right token and, with sign-in on, signed in. Otherwise the 403 to answer.
+    fn form_visitor(
+        &self,
+        headers: &HeaderMap,
+        token: Option<&str>,
+        needs_sign_in: bool,
+    ) -> Result<Visitor, Response> {
+        let visitor = self.visitor(headers).map_err(|e| failure(&e))?;
+        let good = !visitor.new
+            && !visitor.csrf.is_empty()
+            && token.is_some_and(|t| {
+                ward_member::watch::edl::constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes())
+            });
+        if !good {
+            return Err(forbidden(
+                "this form's security token is missing or out of date; reload the page and try again",
+            ));
+        }
+        if needs_sign_in && visitor.sign_in && !visitor.signed_in {
+            return Err(forbidden("sign in first"));
+        }
+        Ok(visitor)
+    }
+
+    /// Keeps a message for the visitor's next page.
+    fn flash(&self, visitor: &Visitor, text: String) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            if let Some(s) = sessions.get_mut(&visitor.session) {
+                s.flash = Some(text);
+            }
+        }
+    }
+}
+
+/// The session id the request's cookie names.
+fn cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            (name.trim() == COOKIE).then(|| value.trim().to_string())
+        })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A GET page: the sign-in page instead when sign-in is on and the visitor is not signed in.
+async fn page(
+    web: Arc<Web>,
+    headers: HeaderMap,
+    render: impl FnOnce(&Web, &Visitor) -> anyhow::Result<Response> + Send + 'static,
+) -> Response {
+    blocking(move || {
+        let visitor = match web.visitor(&headers) {
+            Ok(v) => v,
+            Err(e) => return failure(&e),
+        };
+        let response = if visitor.sign_in && !visitor.signed_in {
+            see_other("/signin")
+        } else {
+            render(&web, &visitor).unwrap_or_else(|e| failure(&e))
+        };
+        with_cookie(response, &visitor)
+    })
+    .await
+}
+
+/// Runs store and file work on the runtime's blocking threads.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|_| failure(&anyhow::anyhow!("the page failed")))
+}
+
+fn with_cookie(mut response: Response, visitor: &Visitor) -> Response {
+    if visitor.new {
+        let value = format!(
+            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
+            visitor.session
+        );
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+fn html(status: StatusCode, text: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
+
+fn see_other(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_else(|_| StatusCode::SEE_OTHER.into_response())
+}
+
+fn forbidden(why: &str) -> Response {
+    html(StatusCode::FORBIDDEN, pages::message("Not allowed", why))
+}
+
+fn bad_request(why: &str) -> Response {
+    html(StatusCode::BAD_REQUEST, pages::message("Not done", why))
+}
+
+fn failure(e: &anyhow::Error) -> Response {
+    html(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        pages::message("Something failed", &format!("{e:#}")),
+    )
+}
+
+/// The fields of a URL-encoded form or query.
+fn fields(bytes: &[u8]) -> HashMap<String, String> {
+    form_urlencoded::parse(bytes).into_owned().collect()
+}
+
+fn query(uri: &Uri) -> HashMap<String, String> {
+    fields(uri.query().unwrap_or("").as_bytes())
+}
+
+/// Today, as the plan's marks are dated (`WARD_NOW` honoured).
+fn today() -> String {
+    ward_member::journal::now()
+        .to_string()
+        .chars()
+        .take(10)
+        .collect()
+}
+
+// ---- pages ----
+
+async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let history = web.data.plan_history()?;
+        let marks = web.data.done_marks()?;
+        Ok(html(StatusCode::OK, pages::plan(v, history.first(), &marks, &history)))
+    })
+    .await
+}
+
+async fn history_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let day = query(&uri).remove("day").unwrap_or_default();
+    page(web, headers, move |web, v| {
+        let history = web.data.plan_history()?;
+        Ok(match history.iter().find(|(d, _)| *d == day) {
+            Some(found) => html(StatusCode::OK, pages::past_plan(v, found)),
+            None => html(
+                StatusCode::NOT_FOUND,
+                pages::message("No such plan", "no plan was kept for that day"),
+            ),
+        })
+    })
+    .await
+}
+
+async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let q = query(&uri);
+    let filter = pages::AlertFilter {
+        machine: q.get("machine").cloned().unwrap_or_default(),
+        text: q.get("q").cloned().unwrap_or_default(),
+        before: q.get("before").cloned().filter(|b| !b.is_empty()),
+    };
+    page(web, headers, move |web, v| {
+        let machine = filter.machine.to_lowercase();
+        let text = filter.text.to_lowercase();
+        let found = ward_member::watch::alerts::page(
+            &*web.store,
+            filter.before.as_deref(),
+            pages::ALERTS_PER_PAGE,
+            |a| pages::alert_matches(a, &machine, &text),
+        )?;
+        let sightings = web.data.hub_sightings()?;
+        Ok(html(StatusCode::OK, pages::alerts(v, &filter, &found, &sightings)))
+    })
+    .await
+}
+
+async fn devices_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let from: usize = query(&uri)
+        .get("from")
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(0);
+    page(web, headers, move |web, v| {
+        let report = web.data.latest_exposure()?;
+        let saved = saved_inventory(&web.data);
+        Ok(html(
+            StatusCode::OK,
+            pages::devices(v, report.as_ref(), from, saved.as_deref()),
+        ))
+    })
+    .await
+}
+
+/// The inventory saved from this page, if any.
+fn saved_inventory(data: &DataDir) -> Option<String> {
+    let entries = std::fs::read_dir(data.inventory_dir()).ok()?;
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_stem().is_some_and(|s| s == "inventory"))
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+}
+
+async fn sharing_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let items = share_queue::list(&*web.store)?;
+        let token_from_config = web
+            .config
+            .share
+            .as_ref()
+            .is_some_and(|s| s.token_file.is_some());
+        Ok(html(StatusCode::OK, pages::sharing(v, &items, token_from_config)))
+    })
+    .await
+}
+
+async fn coverage_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let mut sources = Vec::new();
+        for s in &web.config.schedule.sources {
+            let st = ward_member::watch::schedule::SourceStatus::load(&*web.store, &s.key)?;
+            sources.push((s.key.clone(), s.every, st));
+        }
+        let followed: Vec<(String, u64, u64)> = {
+            let lines = web
+                .health
+                .lines_by_source
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_default();
+            let lag = web
+                .health
+                .lag_by_source
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_default();
+            let mut rows: Vec<_> = lines
+                .iter()
+                .map(|(k, n)| (k.clone(), *n, lag.get(k).copied().unwrap_or(0)))
+                .collect();
+            rows.sort();
+            rows
+        };
+        let h = &web.health;
+        use std::sync::atomic::Ordering::Relaxed;
+        let facts = pages::Facts {
+            files: h.files.load(Relaxed),
+            not_followed: h.files_not_followed.load(Relaxed),
+            lines: h.lines.load(Relaxed),
+            alerts: h.alerts.load(Relaxed),
+            indicators: h.indicators.load(Relaxed),
+            last_intel_load: h
+                .last_intel_load
+                .lock()
+                .map(|t| t.clone())
+                .unwrap_or_default(),
+            log_patterns: web
+                .config
+                .logs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        };
+        let latest = web.data.plan_history()?.into_iter().next();
+        Ok(html(
+            StatusCode::OK,
+            pages::coverage(v, &facts, &sources, &followed, latest.as_ref()),
+        ))
+    })
+    .await
+}
+
+async fn sign_in_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    blocking(move || {
+        let visitor = match web.visitor(&headers) {
+            Ok(v) => v,
+            Err(e) => return failure(&e),
+        };
+        let response = if !visitor.sign_in || visitor.signed_in {
+            see_other("/plan")
+        } else {
+            html(StatusCode::OK, pages::sign_in(&visitor, None))
+        };
+        with_cookie(response, &visitor)
+    })
+    .await
+}
+
+// ---- forms ----
+
+/// A form POST: the fields, checked for the CSRF token (and sign-in) before `act` runs.
+async fn form(
+    web: Arc<Web>,
+    headers: HeaderMap,
+    body: Bytes,
+    act: impl FnOnce(&Web, &Visitor, &HashMap<String, String>) -> Response + Send + 'static,
+) -> Response {
+    blocking(move || {
+        let f = fields(&body);
+        match web.form_visitor(&headers, f.get("csrf").map(String::as_str), true) {
+            Ok(visitor) => act(&web, &visitor, &f),
+            Err(refused) => refused,
+        }
+    })
+    .await
+}
+
+async fn plan_done(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("id").map(String::as_str).unwrap_or("");
+        match web.data.mark_done(id, &today()) {
+            Ok(title) => {
+                web.flash(v, format!("Marked done: {id} {title}"));
+                see_other("/plan")
+            }
+            Err(e @ ward_member::MemberError::UnknownAction { .. }) => {
+                bad_request(&e.to_string())
+            }
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+async fn plan_not_applicable(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("id").map(String::as_str).unwrap_or("");
+        let reason = f.get("reason").map(String::as_str).unwrap_or("");
+        match web.data.mark_not_applicable(id, &today(), reason) {
+            Ok(title) => {
+                web.flash(v, format!("Marked not applicable: {id} {title}"));
+                see_other("/plan")
+            }
+            Err(
+                e @ (ward_member::MemberError::UnknownAction { .. }
+                | ward_member::MemberError::NoReason { .. }),
+            ) => bad_request(&e.to_string()),
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+async fn sharing_approve(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
+            return bad_request("which queued share? (no id)");
+        };
+        let item = match share_queue::get(&*web.store, id) {
+            Ok(Some(item)) => item,
+            Ok(None) => return bad_request(&format!("no queued share {id}; it may have been sent or discarded already")),
+            Err(e) => return failure(&e.into()),
+        };
+        // The token typed in the form, else `[share] token_file`; never kept.
+        let typed = f.get("token").map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let token = match typed {
+            Some(t) => Some(t),
+            None => match web.config.share.as_ref().map(|s| s.read_token()) {
+                Some(Ok(t)) => t,
+                Some(Err(e)) => return bad_request(&e),
+                None => None,
+            },
+        };
+        let dest = Destination {
+            to: item.to.clone(),
+            collection: item.collection.clone(),
+            token,
+            ca_cert: item.ca_cert.clone(),
+        };
+        let sent = check_destination(&dest).and_then(|()| post_share(&dest, &item.body));
+        match sent {
+            Ok(sent) => {
+                if let Err(e) = share_queue::remove(&*web.store, id) {
+                    return failure(&e.into());
+                }
+                web.flash(v, format!("Sent {id} ({}): {}", item.what, sent.summary()));
+                see_other("/sharing")
+            }
+            Err(e) => html(
+                StatusCode::BAD_GATEWAY,
+                pages::message("Not sent", &format!("{e:#}; the share stays queued")),
+            ),
+        }
+    })
+    .await
+}
+
+async fn sharing_discard(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
+            return bad_request("which queued share? (no id)");
+        };
+        match share_queue::remove(&*web.store, id) {
+            Ok(true) => {
+                web.flash(v, format!("Discarded {id}; nothing was sent."));
+                see_other("/sharing")
+            }
+            Ok(false) => bad_request(&format!("no queued share {id}")),
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+async fn devices_upload(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    blocking(move || {
+        let boundary = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(multipart::boundary);
+        let Some(boundary) = boundary else {
+            return bad_request("expected the upload form (multipart/form-data)");
+        };
+        let parts = match multipart::parts(&body, &boundary) {
+            Ok(p) => p,
+            Err(why) => return bad_request(&format!("the upload could not be read: {why}")),
+        };
+        let token = parts
+            .iter()
+            .find(|p| p.name == "csrf")
+            .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
+        let visitor = match web.form_visitor(&headers, token.as_deref(), true) {
+            Ok(v) => v,
+            Err(refused) => return refused,
+        };
+        let Some(file) = parts.into_iter().find(|p| p.name == "inventory") else {
+            return bad_request("choose an inventory file to upload");
+        };
+        let name = file.filename.clone().unwrap_or_else(|| "upload".into());
+        let extension = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_else(|| "csv".into());
+        if file.bytes.is_empty() {
+            return bad_request("the file is empty");
+        }
+        let mut inventory = ward_exposure::Inventory::default();
+        let read = inventory.add_bytes(
+            &name,
+            file.bytes.clone(),
+            &ward_exposure::InventoryOptions::default(),
+        );
+        if let Err(e) = read {
+            return html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::message("Not an inventory", &e.to_string()),
+            );
+        }
+        let id = match ward_store::credentials::random_secret() {
+            Ok(b) => hex(&b),
+            Err(e) => return failure(&e.into()),
+        };
+        if let Ok(mut uploads) = web.uploads.lock() {
+            while uploads.len() >= MAX_UPLOADS {
+                uploads.pop_front();
+            }
+            uploads.push_back(Upload {
+                id: id.clone(),
+                session: visitor.session.clone(),
+                extension,
+                bytes: file.bytes,
+            });
+        }
+        html(
+            StatusCode::OK,
+            pages::inventory_preview(&visitor, &id, &name, &inventory),
+        )
+    })
+    .await
+}
+
+async fn devices_confirm(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("upload").map(String::as_str).unwrap_or("");
+        let upload = web.uploads.lock().ok().and_then(|mut uploads| {
+            let at = uploads
+                .iter()
+                .position(|u| u.id == id && u.session == v.session)?;
+            uploads.remove(at)
+        });
+        let Some(upload) = upload else {
+            return bad_request("that upload is no longer waiting; upload the file again");
+        };
+        match web.data.save_inventory(&upload.extension, &upload.bytes) {
+            Ok(path) => {
+                web.flash(
+                    v,
+                    format!(
+                        "Saved the inventory as {}; `ward exposure --inventory {}` ranks it.",
+                        path.display(),
+                        path.display()
+                    ),
+                );
+                see_other("/devices")
+            }
+            Err(e) => bad_request(&e.to_string()),
+        }
+    })
+    .await
+}
+
+async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
+    blocking(move || {
+        let f = fields(&body);
+        let visitor = match web.form_visitor(&headers, f.get("csrf").map(String::as_str), false)
+        {
+            Ok(v) => v,
+            Err(refused) => return refused,
+        };
+        let throttled = web.failures.lock().is_ok_and(|mut fails| {
+            while fails.front().is_some_and(|t| t.elapsed() > FAIL_WINDOW) {
+                fails.pop_front();
+            }
+            fails.len() >= MAX_FAILURES
+        });
+        if throttled {
+            return html(
+                StatusCode::TOO_MANY_REQUESTS,
+                pages::message("Wait a minute", "too many wrong passwords; try again in a minute"),
+            );
+        }
+        let password = f.get("password").map(String::as_str).unwrap_or("");
+        match ward_member::watch::web::check_password(&*web.store, password) {
+            Ok(true) => {
+                // A new session id on sign-in, so one known before cannot ride it.
+                let Ok(mut sessions) = web.sessions.lock() else {
+                    return failure(&anyhow::anyhow!("sessions"));
+                };
+                sessions.remove(&visitor.session);
+                let id = match ward_store::credentials::random_secret() {
+                    Ok(b) => hex(&b),
+                    Err(e) => return failure(&e.into()),
+                };
+                sessions.insert(
+                    id.clone(),
+                    Session {
+                        signed_in: true,
+                        last_used: Instant::now(),
+                        flash: None,
+                    },
+                );
+                let fresh = Visitor {
+                    session: id,
+                    new: true,
+                    signed_in: true,
+                    sign_in: true,
+                    csrf: String::new(),
+                    flash: None,
+                };
+                with_cookie(see_other("/plan"), &fresh)
+            }
+            Ok(false) => {
+                if let Ok(mut fails) = web.failures.lock() {
+                    fails.push_back(Instant::now());
+                }
+                html(
+                    StatusCode::UNAUTHORIZED,
+                    pages::sign_in(&visitor, Some("That password is not the one set.")),
+                )
+            }
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+async fn sign_out(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
+    form(web, headers, body, |web, v, _| {
+        if let Ok(mut sessions) = web.sessions.lock() {
+            sessions.remove(&v.session);
+        }
+        let mut response = see_other("/signin");
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("ward_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
+        );
+        response
+    })
+    .await
+}
