@@ -131,7 +131,9 @@ pub enum WatchCommand {
 }
 
 #[derive(Args, Debug)]
-#[command(after_long_help = "Examples:\n  ward watch web-password            (type the password, then Enter)\n  ward watch web-password --remove")]
+#[command(
+    after_long_help = "Examples:\n  ward watch web-password            (type the password, then Enter)\n  ward watch web-password --remove"
+)]
 pub struct WebPasswordArgs {
     /// Remove the password: the pages then answer on loopback only, without sign-in
     #[arg(long)]
@@ -146,7 +148,9 @@ fn web_password(args: &WebPasswordArgs, global: &Global) -> anyhow::Result<ExitC
     let store = data.open_store()?;
     if args.remove {
         ward_member::watch::web::set_password(&*store, None)?;
-        println!("The web pages' password is removed; they answer on loopback only, without sign-in.");
+        println!(
+            "The web pages' password is removed; they answer on loopback only, without sign-in."
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let mut line = String::new();

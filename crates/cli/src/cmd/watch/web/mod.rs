@@ -115,8 +115,8 @@ pub(super) fn start(
     let bound = listener.local_addr().context("web.listen")?;
     listener.set_nonblocking(true).context("web.listen")?;
     let key = ward_store::credentials::random_secret()?;
-    let style_hash = base64::engine::general_purpose::STANDARD
-        .encode(Sha256::digest(pages::STYLE.as_bytes()));
+    let style_hash =
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(pages::STYLE.as_bytes()));
     let state = Arc::new(Web {
         data: data.clone(),
         store,
@@ -195,8 +195,14 @@ async fn security_headers(State(web): State<Arc<Web>>, mut response: Response) -
     if let Ok(csp) = HeaderValue::from_str(&web.csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -413,7 +419,10 @@ async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
     page(web, headers, |web, v| {
         let history = web.data.plan_history()?;
         let marks = web.data.done_marks()?;
-        Ok(html(StatusCode::OK, pages::plan(v, history.first(), &marks, &history)))
+        Ok(html(
+            StatusCode::OK,
+            pages::plan(v, history.first(), &marks, &history),
+        ))
     })
     .await
 }
@@ -450,7 +459,10 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
             |a| pages::alert_matches(a, &machine, &text),
         )?;
         let sightings = web.data.hub_sightings()?;
-        Ok(html(StatusCode::OK, pages::alerts(v, &filter, &found, &sightings)))
+        Ok(html(
+            StatusCode::OK,
+            pages::alerts(v, &filter, &found, &sightings),
+        ))
     })
     .await
 }
@@ -489,7 +501,10 @@ async fn sharing_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respon
             .share
             .as_ref()
             .is_some_and(|s| s.token_file.is_some());
-        Ok(html(StatusCode::OK, pages::sharing(v, &items, token_from_config)))
+        Ok(html(
+            StatusCode::OK,
+            pages::sharing(v, &items, token_from_config),
+        ))
     })
     .await
 }
@@ -593,9 +608,7 @@ async fn plan_done(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes)
                 web.flash(v, format!("Marked done: {id} {title}"));
                 see_other("/plan")
             }
-            Err(e @ ward_member::MemberError::UnknownAction { .. }) => {
-                bad_request(&e.to_string())
-            }
+            Err(e @ ward_member::MemberError::UnknownAction { .. }) => bad_request(&e.to_string()),
             Err(e) => failure(&e.into()),
         }
     })
@@ -625,22 +638,25 @@ async fn plan_not_applicable(
     .await
 }
 
-async fn sharing_approve(
-    State(web): State<Arc<Web>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn sharing_approve(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
     form(web, headers, body, |web, v, f| {
         let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
             return bad_request("which queued share? (no id)");
         };
         let item = match share_queue::get(&*web.store, id) {
             Ok(Some(item)) => item,
-            Ok(None) => return bad_request(&format!("no queued share {id}; it may have been sent or discarded already")),
+            Ok(None) => {
+                return bad_request(&format!(
+                    "no queued share {id}; it may have been sent or discarded already"
+                ))
+            }
             Err(e) => return failure(&e.into()),
         };
         // The token typed in the form, else `[share] token_file`; never kept.
-        let typed = f.get("token").map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let typed = f
+            .get("token")
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
         let token = match typed {
             Some(t) => Some(t),
             None => match web.config.share.as_ref().map(|s| s.read_token()) {
@@ -673,11 +689,7 @@ async fn sharing_approve(
     .await
 }
 
-async fn sharing_discard(
-    State(web): State<Arc<Web>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn sharing_discard(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
     form(web, headers, body, |web, v, f| {
         let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
             return bad_request("which queued share? (no id)");
@@ -694,11 +706,7 @@ async fn sharing_discard(
     .await
 }
 
-async fn devices_upload(
-    State(web): State<Arc<Web>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn devices_upload(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
     blocking(move || {
         let boundary = headers
             .get(header::CONTENT_TYPE)
@@ -765,11 +773,7 @@ async fn devices_upload(
     .await
 }
 
-async fn devices_confirm(
-    State(web): State<Arc<Web>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn devices_confirm(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
     form(web, headers, body, |web, v, f| {
         let id = f.get("upload").map(String::as_str).unwrap_or("");
         let upload = web.uploads.lock().ok().and_then(|mut uploads| {
@@ -802,8 +806,7 @@ async fn devices_confirm(
 async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -> Response {
     blocking(move || {
         let f = fields(&body);
-        let visitor = match web.form_visitor(&headers, f.get("csrf").map(String::as_str), false)
-        {
+        let visitor = match web.form_visitor(&headers, f.get("csrf").map(String::as_str), false) {
             Ok(v) => v,
             Err(refused) => return refused,
         };
@@ -816,7 +819,10 @@ async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -
         if throttled {
             return html(
                 StatusCode::TOO_MANY_REQUESTS,
-                pages::message("Wait a minute", "too many wrong passwords; try again in a minute"),
+                pages::message(
+                    "Wait a minute",
+                    "too many wrong passwords; try again in a minute",
+                ),
             );
         }
         let password = f.get("password").map(String::as_str).unwrap_or("");

@@ -42,13 +42,16 @@ pub fn parts(body: &[u8], boundary: &str) -> Result<Vec<Part>, &'static str> {
             return Ok(parts);
         }
         let start = after + line_end(rest).ok_or("a boundary line does not end")?;
-        let head_end =
-            find(body, b"\r\n\r\n", start).ok_or("a part's headers do not end with a blank line")?;
+        let head_end = find(body, b"\r\n\r\n", start)
+            .ok_or("a part's headers do not end with a blank line")?;
         let head = body.get(start..head_end).ok_or("a part's headers")?;
         let content_start = head_end + 4;
         let next = find(body, &[b"\r\n", delimiter].concat(), content_start)
             .ok_or("a part does not end with the boundary")?;
-        let bytes = body.get(content_start..next).ok_or("a part's content")?.to_vec();
+        let bytes = body
+            .get(content_start..next)
+            .ok_or("a part's content")?
+            .to_vec();
         let (name, filename) = disposition(head).ok_or("a part without a form-data name")?;
         parts.push(Part {
             name,

@@ -204,7 +204,13 @@ pub struct AlertFilter {
 
 /// True when an alert matches the filter (both already lower case; empty matches all).
 pub fn alert_matches(alert: &Value, machine: &str, text: &str) -> bool {
-    let field = |k: &str| alert.get(k).and_then(Value::as_str).unwrap_or("").to_lowercase();
+    let field = |k: &str| {
+        alert
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_lowercase()
+    };
     (machine.is_empty() || field("machine").contains(machine))
         && (text.is_empty()
             || ["value", "indicator_name", "indicator_id", "sentence"]
@@ -217,7 +223,11 @@ fn shown(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items.iter().map(|i| shown(Some(i))).collect::<Vec<_>>().join(", "),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| shown(Some(i)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(other) => other.to_string(),
     }
 }
