@@ -277,20 +277,20 @@ impl Web {
         headers: &HeaderMap,
         token: Option<&str>,
         needs_sign_in: bool,
-    ) -> Result<Visitor, Response> {
-        let visitor = self.visitor(headers).map_err(|e| failure(&e))?;
+    ) -> Result<Visitor, Box<Response>> {
+        let visitor = self.visitor(headers).map_err(|e| Box::new(failure(&e)))?;
         let good = !visitor.new
             && !visitor.csrf.is_empty()
             && token.is_some_and(|t| {
                 ward_member::watch::edl::constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes())
             });
         if !good {
-            return Err(forbidden(
+            return Err(Box::new(forbidden(
                 "this form's security token is missing or out of date; reload the page and try again",
-            ));
+            )));
         }
         if needs_sign_in && visitor.sign_in && !visitor.signed_in {
-            return Err(forbidden("sign in first"));
+            return Err(Box::new(forbidden("sign in first")));
         }
         Ok(visitor)
     }
@@ -594,7 +594,7 @@ async fn form(
         let f = fields(&body);
         match web.form_visitor(&headers, f.get("csrf").map(String::as_str), true) {
             Ok(visitor) => act(&web, &visitor, &f),
-            Err(refused) => refused,
+            Err(refused) => *refused,
         }
     })
     .await
@@ -725,7 +725,7 @@ async fn devices_upload(State(web): State<Arc<Web>>, headers: HeaderMap, body: B
             .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
         let visitor = match web.form_visitor(&headers, token.as_deref(), true) {
             Ok(v) => v,
-            Err(refused) => return refused,
+            Err(refused) => return *refused,
         };
         let Some(file) = parts.into_iter().find(|p| p.name == "inventory") else {
             return bad_request("choose an inventory file to upload");
@@ -808,7 +808,7 @@ async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -
         let f = fields(&body);
         let visitor = match web.form_visitor(&headers, f.get("csrf").map(String::as_str), false) {
             Ok(v) => v,
-            Err(refused) => return refused,
+            Err(refused) => return *refused,
         };
         let throttled = web.failures.lock().is_ok_and(|mut fails| {
             while fails.front().is_some_and(|t| t.elapsed() > FAIL_WINDOW) {
