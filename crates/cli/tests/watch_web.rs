@@ -382,6 +382,8 @@ fn alerts_filter_and_come_a_page_at_a_time() {
     };
     let first = b.get("/alerts");
     assert_eq!(rows(&first), 50);
+    // Each machine's first and last alert on the indicator, and how many.
+    assert!(first.body.contains("40 alert(s)"), "{}", first.body);
     assert!(first.body.contains("t119"), "newest first");
     let second = b.get(&older(&first).unwrap());
     assert_eq!(rows(&second), 50);

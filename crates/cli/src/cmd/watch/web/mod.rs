@@ -38,6 +38,7 @@ use ward_member::DataDir;
 use ward_store::Store;
 
 use super::Health;
+use crate::cmd::report::today;
 use crate::cmd::share::{check_destination, post as post_share, Destination};
 
 /// The session cookie's name.
@@ -404,15 +405,6 @@ fn query(uri: &Uri) -> HashMap<String, String> {
     fields(uri.query().unwrap_or("").as_bytes())
 }
 
-/// Today, as the plan's marks are dated (`WARD_NOW` honoured).
-fn today() -> String {
-    ward_member::journal::now()
-        .to_string()
-        .chars()
-        .take(10)
-        .collect()
-}
-
 // ---- pages ----
 
 async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
@@ -459,9 +451,22 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
             |a| pages::alert_matches(a, &machine, &text),
         )?;
         let sightings = web.data.hub_sightings()?;
+        // Each (indicator, machine) of the page: when it first and last alerted.
+        let mut seen = HashMap::new();
+        for (_, a) in &found.alerts {
+            let field = |k: &str| a.get(k).and_then(serde_json::Value::as_str).unwrap_or("");
+            let pair = (
+                field("indicator_id").to_string(),
+                field("machine").to_string(),
+            );
+            if !seen.contains_key(&pair) {
+                let s = ward_member::watch::alerts::seen(&*web.store, &pair.0, &pair.1)?;
+                seen.insert(pair, s);
+            }
+        }
         Ok(html(
             StatusCode::OK,
-            pages::alerts(v, &filter, &found, &sightings),
+            pages::alerts(v, &filter, &found, &sightings, &seen),
         ))
     })
     .await

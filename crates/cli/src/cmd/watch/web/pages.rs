@@ -2,13 +2,13 @@
 //! Forms carry the visitor's CSRF token; ids and `data-test` names are stable, for browser
 //! tests to drive.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use maud::{html, Markup};
 use serde_json::Value;
 use ward_member::share_queue::{Origin, QueuedShare};
-use ward_member::watch::alerts::AlertPage;
+use ward_member::watch::alerts::{AlertPage, Seen};
 use ward_member::watch::schedule::SourceStatus;
 use ward_plan::input::DoneMark;
 use ward_plan::Plan;
@@ -232,11 +232,19 @@ fn shown(v: Option<&Value>) -> String {
     }
 }
 
+/// Seconds since the epoch as a UTC time.
+fn when(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
 pub fn alerts(
     v: &Visitor,
     filter: &AlertFilter,
     found: &AlertPage,
     sightings: &BTreeMap<String, Value>,
+    seen: &HashMap<(String, String), Option<Seen>>,
 ) -> String {
     let body = html! {
         form method="get" action="/alerts" role="search" {
@@ -252,7 +260,7 @@ pub fn alerts(
         } @else {
             table data-test="alerts" {
                 thead { tr {
-                    th scope="col" { "Seen" } th scope="col" { "Machine" } th scope="col" { "What matched" }
+                    th scope="col" { "Alerted" } th scope="col" { "Machine" } th scope="col" { "First and last seen" } th scope="col" { "What matched" }
                     th scope="col" { "Indicator" } th scope="col" { "Source" } th scope="col" { "TLP" }
                     th scope="col" { "Hub sightings" } th scope="col" { "Where" }
                 } }
@@ -263,6 +271,13 @@ pub fn alerts(
                         tr data-test="alert" {
                             td { (shown(a.get("time"))) @if let Some(t) = a.get("timestamp").and_then(Value::as_str) { br; small { "event " (t) } } }
                             td { (shown(a.get("machine"))) }
+                            @let pair = (id.clone(), shown(a.get("machine")));
+                            td data-test="seen" {
+                                @match seen.get(&pair).cloned().flatten() {
+                                    Some(s) => { (when(s.first)) br; (when(s.last)) br; small { (s.alerts) " alert(s)" } },
+                                    None => "",
+                                }
+                            }
                             td { (shown(a.get("field"))) " " code { (shown(a.get("value"))) } }
                             td { (shown(a.get("indicator_name"))) br; small { (id) } }
                             td { (shown(a.get("sources"))) }
