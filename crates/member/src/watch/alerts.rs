@@ -218,6 +218,7 @@ mod tests {
         store.set_setting("watch/alert0", Some("{}")).unwrap();
         assert_eq!(page(&*store, None, 10, |_| true).unwrap().alerts.len(), 4);
         assert_eq!(prune(&*store, now).unwrap(), 1);
+        assert_eq!(machines(since(&*store, 0).unwrap()), ["a", "b", "c"]);
         let pair = |m: &str| serde_json::json!({"machine": m, "indicator_id": "indicator--x"});
         keep(&*store, now + 10, 0, &pair("ws-1")).unwrap();
         keep(&*store, now + 5000, 0, &pair("ws-1")).unwrap();
@@ -232,6 +233,5 @@ mod tests {
             1
         );
         assert!(seen(&*store, "indicator--y", "ws-1").unwrap().is_none());
-        assert_eq!(machines(since(&*store, 0).unwrap()), ["a", "b", "c"]);
     }
 }
