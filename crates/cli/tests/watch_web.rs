@@ -678,3 +678,43 @@ fn with_a_password_every_page_needs_a_sign_in() {
     assert_eq!(blocked.status, 429);
     assert!(watch.terminate().success());
 }
+
+#[test]
+fn over_tls_the_session_cookie_is_secure() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = common::private_ca(dir.path());
+    let data = member(
+        dir.path(),
+        &format!(
+            "tls_cert = \"{}\"\ntls_key = \"{}\"\n",
+            cert.display(),
+            key.display()
+        ),
+    );
+    let w = Watch::spawn(&data, &data.join("watch.err"), &[]);
+    wait_secs("the web pages to start", 60, || {
+        w.said("watch: web pages on https://")
+    });
+    assert!(w.said("watch: web pages certificate"), "{}", w.text());
+    let addr = w
+        .after("watch: web pages on https://")
+        .trim_end_matches('/')
+        .to_string();
+    let agent = ward_feeds::net::agent_builder(Some(&ca))
+        .unwrap()
+        .redirects(0)
+        .build();
+    let page = agent.get(&format!("https://{addr}/plan")).call().unwrap();
+    assert_eq!(page.status(), 200);
+    let cookie = page.header("set-cookie").unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("; Secure"),
+        "{cookie}"
+    );
+    assert!(page.into_string().unwrap().contains("This week's plan"));
+    // Plain HTTP on the TLS port gets no page.
+    let plain = ward_testkit::http(&addr, "GET", "/plan", &[], b"");
+    assert!(plain.map_or(true, |(status, _, _)| status != 200));
+}

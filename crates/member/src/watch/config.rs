@@ -217,7 +217,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
     .map_err(invalid)?;
     let web = raw
         .web
-        .map(super::web::check)
+        .map(|w| super::web::check(w, root))
         .transpose()
         .map_err(invalid)?;
     Ok(WatchConfig {

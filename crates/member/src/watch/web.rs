@@ -7,7 +7,7 @@
 //! the network without a sign-in.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use ward_store::Store;
@@ -27,23 +27,38 @@ pub const INVENTORY_DIR: &str = "inventory";
 #[serde(deny_unknown_fields)]
 pub struct RawWeb {
     listen: Option<String>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
 }
 
 /// A checked `[web]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebConfig {
     pub listen: SocketAddr,
+    /// `tls_cert` and `tls_key` (PEM), resolved against the data folder: HTTPS, and the
+    /// session cookie marked `Secure`.
+    pub tls: Option<(PathBuf, PathBuf)>,
 }
 
-/// Checks `[web]`; errors name the key.
-pub fn check(raw: RawWeb) -> Result<WebConfig, String> {
+/// Checks `[web]`, paths resolved against `root`; errors name the key.
+pub fn check(raw: RawWeb, root: &Path) -> Result<WebConfig, String> {
+    let tls = match (raw.tls_cert, raw.tls_key) {
+        (Some(cert), Some(key)) => Some((root.join(cert), root.join(key))),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err("web.tls_key: expected with tls_cert (a PEM private key file)".into())
+        }
+        (None, Some(_)) => {
+            return Err("web.tls_cert: expected with tls_key (a PEM certificate file)".into())
+        }
+    };
     let text = raw.listen.unwrap_or_else(|| DEFAULT_LISTEN.to_string());
     let listen = text.parse::<SocketAddr>().map_err(|_| {
         format!(
             "web.listen: expected an address and port such as {DEFAULT_LISTEN}, found \"{text}\""
         )
     })?;
-    Ok(WebConfig { listen })
+    Ok(WebConfig { listen, tls })
 }
 
 impl WebConfig {
@@ -138,13 +153,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
         let store = data.open_store().unwrap();
-        let local = check(RawWeb::default()).unwrap();
+        let local = check(RawWeb::default(), dir.path()).unwrap();
+        assert!(local.tls.is_none());
         assert_eq!(local.listen.to_string(), DEFAULT_LISTEN);
         assert!(local.refusal(&*store).unwrap().is_none());
-        let wide = check(RawWeb {
-            listen: Some("0.0.0.0:8765".into()),
-        })
+        let wide = check(
+            RawWeb {
+                listen: Some("0.0.0.0:8765".into()),
+                tls_cert: Some("web.pem".into()),
+                tls_key: Some("web-key.pem".into()),
+            },
+            dir.path(),
+        )
         .unwrap();
+        assert_eq!(
+            wide.tls,
+            Some((dir.path().join("web.pem"), dir.path().join("web-key.pem")))
+        );
         let why = wide.refusal(&*store).unwrap().unwrap();
         assert!(why.contains("web-password"), "{why}");
         assert!(!check_password(&*store, "secret words").unwrap());
@@ -154,11 +179,24 @@ mod tests {
         assert!(!check_password(&*store, "secret word").unwrap());
         let kept = password_hash(&*store).unwrap().unwrap();
         assert!(!kept.contains("secret"), "{kept}");
-        let err = check(RawWeb {
-            listen: Some("nowhere".into()),
-        })
+        let err = check(
+            RawWeb {
+                listen: Some("nowhere".into()),
+                ..RawWeb::default()
+            },
+            dir.path(),
+        )
         .unwrap_err();
         assert!(err.starts_with("web.listen"), "{err}");
+        let err = check(
+            RawWeb {
+                tls_cert: Some("web.pem".into()),
+                ..RawWeb::default()
+            },
+            dir.path(),
+        )
+        .unwrap_err();
+        assert!(err.starts_with("web.tls_key"), "{err}");
     }
 
     #[test]

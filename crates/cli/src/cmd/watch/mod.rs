@@ -359,8 +359,8 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         edl::start(lists, &data, store.clone(), stop.clone())?;
     }
     if let Some(pages) = &config.web {
-        let bound = web::start(pages, &data, store.clone(), &config, health.clone())?;
-        say!("watch: web pages on http://{bound}/");
+        let (bound, scheme) = web::start(pages, &data, store.clone(), &config, health.clone())?;
+        say!("watch: web pages on {scheme}://{bound}/");
     }
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
@@ -457,7 +457,11 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
         println!("  {} every {} s", s.key, s.every.as_secs());
     }
     match &config.web {
-        Some(w) => println!("  web pages on http://{}/", w.listen),
+        Some(w) => println!(
+            "  web pages on {}://{}/",
+            if w.tls.is_some() { "https" } else { "http" },
+            w.listen
+        ),
         None => println!("  no web pages ([web] not set)"),
     }
     match &config.firewall_lists {

@@ -86,6 +86,8 @@ pub(super) struct Web {
     failures: Mutex<VecDeque<Instant>>,
     /// `Content-Security-Policy` with the page style's hash.
     csp: String,
+    /// Served over TLS.
+    secure: bool,
 }
 
 /// Who is asking: their session, its CSRF token and what to tell them once.
@@ -98,19 +100,28 @@ pub(super) struct Visitor {
     pub sign_in: bool,
     pub csrf: String,
     pub flash: Option<String>,
+    /// The pages are served over TLS: the cookie is marked `Secure`.
+    secure: bool,
 }
 
-/// Starts the pages on `config.listen`; refuses a non-loopback address without a password.
+/// Starts the pages on `config.listen` (HTTPS with `tls_cert` and `tls_key`); refuses a
+/// non-loopback address without a password. Returns the address and scheme.
 pub(super) fn start(
     web: &WebConfig,
     data: &DataDir,
     store: Arc<dyn Store>,
     config: &WatchConfig,
     health: Arc<Health>,
-) -> anyhow::Result<SocketAddr> {
+) -> anyhow::Result<(SocketAddr, &'static str)> {
     if let Some(why) = web.refusal(&*store)? {
         anyhow::bail!("[web] in watch.toml: {why}");
     }
+    let tls = web
+        .tls
+        .as_ref()
+        .map(|(cert, key)| super::edl::tls_from_files(cert, key, "web", "web pages"))
+        .transpose()?;
+    let secure = tls.is_some();
     let listener = std::net::TcpListener::bind(web.listen)
         .with_context(|| format!("web.listen: cannot listen on {}", web.listen))?;
     let bound = listener.local_addr().context("web.listen")?;
@@ -130,6 +141,7 @@ pub(super) fn start(
         csp: format!(
             "default-src 'none'; style-src 'sha256-{style_hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         ),
+        secure,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -142,20 +154,26 @@ pub(super) fn start(
         .name("ward-web".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let listener = match tokio::net::TcpListener::from_std(listener) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        say!("watch: the web pages cannot start: {e}");
-                        return;
+                let served = match tls {
+                    Some(tls) => {
+                        let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+                        match axum_server::tls_rustls::from_tcp_rustls(listener, config) {
+                            Ok(server) => server.serve(router(state).into_make_service()).await,
+                            Err(e) => Err(e),
+                        }
                     }
+                    None => match tokio::net::TcpListener::from_std(listener) {
+                        Ok(l) => axum::serve(l, router(state)).await,
+                        Err(e) => Err(e),
+                    },
                 };
-                if let Err(e) = axum::serve(listener, router(state)).await {
+                if let Err(e) = served {
                     say!("watch: the web pages stopped: {e}");
                 }
             });
         })
         .context("[web]: the pages' thread")?;
-    Ok(bound)
+    Ok((bound, if secure { "https" } else { "http" }))
 }
 
 fn router(state: Arc<Web>) -> Router {
@@ -257,6 +275,7 @@ impl Web {
             signed_in,
             sign_in,
             flash,
+            secure: self.secure,
         })
     }
 
@@ -353,8 +372,9 @@ async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response 
 
 fn with_cookie(mut response: Response, visitor: &Visitor) -> Response {
     if visitor.new {
+        let secure = if visitor.secure { "; Secure" } else { "" };
         let value = format!(
-            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
+            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
             visitor.session
         );
         if let Ok(v) = HeaderValue::from_str(&value) {
@@ -857,6 +877,7 @@ async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) -
                     sign_in: true,
                     csrf: String::new(),
                     flash: None,
+                    secure: web.secure,
                 };
                 with_cookie(see_other("/plan"), &fresh)
             }
@@ -881,10 +902,11 @@ async fn sign_out(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) 
             sessions.remove(&v.session);
         }
         let mut response = see_other("/signin");
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            HeaderValue::from_static("ward_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
-        );
+        let secure = if v.secure { "; Secure" } else { "" };
+        let gone = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
+        if let Ok(value) = HeaderValue::from_str(&gone) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
         response
     })
     .await
