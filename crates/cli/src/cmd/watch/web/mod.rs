@@ -479,9 +479,10 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
                 field("indicator_id").to_string(),
                 field("machine").to_string(),
             );
-            if !seen.contains_key(&pair) {
-                let s = ward_member::watch::alerts::seen(&*web.store, &pair.0, &pair.1)?;
-                seen.insert(pair, s);
+            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(pair) {
+                let (indicator, machine) = slot.key();
+                let s = ward_member::watch::alerts::seen(&*web.store, indicator, machine)?;
+                slot.insert(s);
             }
         }
         Ok(html(
