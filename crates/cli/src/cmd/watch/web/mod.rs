@@ -32,6 +32,7 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use ward_member::share_queue;
+use ward_member::watch::edl::{constant_time_eq, hex};
 use ward_member::watch::web::WebConfig;
 use ward_member::watch::WatchConfig;
 use ward_member::DataDir;
@@ -301,9 +302,7 @@ impl Web {
         let visitor = self.visitor(headers).map_err(|e| Box::new(failure(&e)))?;
         let good = !visitor.new
             && !visitor.csrf.is_empty()
-            && token.is_some_and(|t| {
-                ward_member::watch::edl::constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes())
-            });
+            && token.is_some_and(|t| constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes()));
         if !good {
             return Err(Box::new(forbidden(
                 "this form's security token is missing or out of date; reload the page and try again",
@@ -336,10 +335,6 @@ fn cookie(headers: &HeaderMap) -> Option<String> {
             let (name, value) = pair.split_once('=')?;
             (name.trim() == COOKIE).then(|| value.trim().to_string())
         })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A GET page: the sign-in page instead when sign-in is on and the visitor is not signed in.
