@@ -718,3 +718,24 @@ fn over_tls_the_session_cookie_is_secure() {
     let plain = ward_testkit::http(&addr, "GET", "/plan", &[], b"");
     assert!(plain.map_or(true, |(status, _, _)| status != 200));
 }
+
+#[test]
+fn a_client_that_never_ends_its_request_is_dropped() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    let (mut watch, addr) = start(&data);
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    slow.write_all(b"GET /plan HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    // Closed by the server (after an error answer or none), well before our 30 s.
+    let _ = slow.read_to_end(&mut rest);
+    assert!(started.elapsed().as_secs() < 25, "{:?}", started.elapsed());
+    // Others are served meanwhile and after.
+    assert_eq!(Browser::new(&addr).get("/plan").status, 200);
+    assert!(watch.terminate().success());
+}

@@ -155,18 +155,20 @@ pub(super) fn start(
         .name("ward-web".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let served = match tls {
-                    Some(tls) => {
+                let service = router(state).into_make_service();
+                let served = match (axum_server::from_tcp(listener), tls) {
+                    (Err(e), _) => Err(e),
+                    (Ok(server), Some(tls)) => {
                         let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
-                        match axum_server::tls_rustls::from_tcp_rustls(listener, config) {
-                            Ok(server) => server.serve(router(state).into_make_service()).await,
-                            Err(e) => Err(e),
-                        }
+                        let mut server =
+                            server.acceptor(axum_server::tls_rustls::RustlsAcceptor::new(config));
+                        drop_slow_clients(server.http_builder());
+                        server.serve(service).await
                     }
-                    None => match tokio::net::TcpListener::from_std(listener) {
-                        Ok(l) => axum::serve(l, router(state)).await,
-                        Err(e) => Err(e),
-                    },
+                    (Ok(mut server), None) => {
+                        drop_slow_clients(server.http_builder());
+                        server.serve(service).await
+                    }
                 };
                 if let Err(e) = served {
                     say!("watch: the web pages stopped: {e}");
@@ -175,6 +177,18 @@ pub(super) fn start(
         })
         .context("[web]: the pages' thread")?;
     Ok((bound, if secure { "https" } else { "http" }))
+}
+
+/// A request head must arrive within this long, or the connection is closed.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn drop_slow_clients(
+    builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+) {
+    builder
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT);
 }
 
 fn router(state: Arc<Web>) -> Router {
