@@ -89,6 +89,11 @@ Sharing back ([share], off by default): the indicators that alerted, as sighting
 machine, address or path), scrubbed with your organization profile, queued for `ward share \
 queue approve` or sent.
 
+Web pages ([web] listen = \"127.0.0.1:8765\"): this week's plan with mark done and not \
+applicable, alerts (filtered, a page at a time), devices and an inventory upload with a preview, \
+the share approval queue and coverage, in a browser. Off loopback a password is required \
+(`ward watch web-password`); tls_cert and tls_key serve HTTPS.
+
 Health: GET /healthz and /metrics (Prometheus) on health_listen. Messages are plain lines with \
 --foreground or on a terminal, JSON lines otherwise. Stops on Ctrl-C or SIGTERM, keeping where \
 each file stands.";

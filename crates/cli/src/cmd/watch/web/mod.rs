@@ -921,3 +921,37 @@ async fn sign_out(State(web): State<Arc<Web>>, headers: HeaderMap, body: Bytes) 
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_comes_from_its_own_cookie_only() {
+        let mut h = HeaderMap::new();
+        assert_eq!(cookie(&h), None);
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("other=1; ward_session=abc ; x=y"),
+        );
+        assert_eq!(cookie(&h).as_deref(), Some("abc"));
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("not_ward_session=abc"),
+        );
+        assert_eq!(cookie(&h), None);
+    }
+
+    #[test]
+    fn alerts_match_by_machine_and_indicator_text() {
+        let a = serde_json::json!({"machine": "WS-12", "value": "198.51.100.7",
+            "indicator_name": "Known C2", "indicator_id": "indicator--1"});
+        assert!(pages::alert_matches(&a, "", ""));
+        assert!(pages::alert_matches(&a, "ws-1", "c2"));
+        assert!(pages::alert_matches(&a, "", "198.51"));
+        assert!(!pages::alert_matches(&a, "ws-2", ""));
+        assert!(!pages::alert_matches(&a, "", "evil"));
+        assert!(!pages::alert_matches(&serde_json::json!(null), "ws", ""));
+    }
+}
