@@ -617,6 +617,21 @@ fn with_a_password_every_page_needs_a_sign_in() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("web-password"));
+
+    // With a password it starts there; the password removed while it runs, nothing is served.
+    assert!(set_password(&data, "correct horse battery")
+        .status
+        .success());
+    let (mut open, bound) = start(&data);
+    let port = bound.rsplit(':').next().unwrap();
+    let mut b = Browser::new(&format!("127.0.0.1:{port}"));
+    assert_eq!(b.get("/plan").status, 303);
+    ok(ward(&data, &["watch", "web-password", "--remove"]));
+    let r = b.get("/plan");
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(r.body.contains("no password is set"));
+    assert_eq!(b.get("/signin").status, 403);
+    assert!(open.terminate().success());
     fs::write(&wide, text).unwrap();
 
     let short = set_password(&data, "short");

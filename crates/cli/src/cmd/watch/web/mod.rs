@@ -42,6 +42,9 @@ use super::Health;
 use crate::cmd::report::today;
 use crate::cmd::share::{check_destination, post as post_share, Destination};
 
+/// Why nothing is served: off loopback and the password was removed.
+const NO_PASSWORD: &str = "these pages listen beyond loopback and no password is set any more; set one with `ward watch web-password`";
+
 /// The session cookie's name.
 const COOKIE: &str = "ward_session";
 /// Form bodies at most (a reason, a token, an id).
@@ -89,6 +92,9 @@ pub(super) struct Web {
     csp: String,
     /// Served over TLS.
     secure: bool,
+    /// Listening on loopback only; elsewhere nothing is served without a password (one
+    /// removed while watch runs included).
+    loopback: bool,
 }
 
 /// Who is asking: their session, its CSRF token and what to tell them once.
@@ -143,6 +149,7 @@ pub(super) fn start(
             "default-src 'none'; style-src 'sha256-{style_hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         ),
         secure,
+        loopback: web.listen.ip().is_loopback(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -246,6 +253,9 @@ impl Web {
     /// The visitor's session, made when the request has none (or an unknown one).
     fn visitor(&self, headers: &HeaderMap) -> anyhow::Result<Visitor> {
         let sign_in = ward_member::watch::web::password_hash(&*self.store)?.is_some();
+        if !sign_in && !self.loopback {
+            anyhow::bail!(NO_PASSWORD);
+        }
         let mut sessions = self
             .sessions
             .lock()
@@ -419,6 +429,9 @@ fn bad_request(why: &str) -> Response {
 }
 
 fn failure(e: &anyhow::Error) -> Response {
+    if e.to_string() == NO_PASSWORD {
+        return forbidden(NO_PASSWORD);
+    }
     html(
         StatusCode::INTERNAL_SERVER_ERROR,
         pages::message("Something failed", &format!("{e:#}")),
