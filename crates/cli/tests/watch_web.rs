@@ -468,6 +468,33 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
     let again = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
     assert_eq!(again.status, 400, "an upload is saved once");
 
+    // A workbook is read by the same reader, and saved under its own extension.
+    let xlsx = fs::read(fixture("hospital/hospital-inventory.xlsx")).unwrap();
+    let (ct, body) = upload_body(&token, "hospital-inventory.xlsx", &xlsx);
+    let preview = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(
+        preview.body.contains("0 row(s) with problems"),
+        "{}",
+        preview.body
+    );
+    let upload = preview
+        .body
+        .split_once("name=\"upload\" value=\"")
+        .and_then(|(_, r)| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
+    assert_eq!(saved.status, 303);
+    assert_eq!(
+        fs::read(data.join("inventory/inventory.xlsx")).unwrap(),
+        xlsx
+    );
+    assert!(
+        !data.join("inventory/inventory.csv").exists(),
+        "one inventory kept"
+    );
+
     let (ct, body) = upload_body(&token, "notes.pdf", b"%PDF-1.7\n...");
     let pdf = b.send("POST", "/devices/upload", &ct, &body);
     assert_eq!(pdf.status, 422, "{}", pdf.body);
