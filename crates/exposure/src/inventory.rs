@@ -278,7 +278,18 @@ impl Inventory {
         options: &InventoryOptions,
     ) -> Result<(), ExposureError> {
         let bytes = std::fs::read(path).map_err(|e| ExposureError::io(path, e))?;
-        let label = path.display().to_string();
+        self.add_bytes(&path.display().to_string(), bytes, options)
+    }
+
+    /// Adds one file's bytes (an upload, say), named `label` in problems; what it is (CSV,
+    /// spreadsheet, CycloneDX JSON) is told by its content, as [`Inventory::add_file`] does.
+    pub fn add_bytes(
+        &mut self,
+        label: &str,
+        bytes: Vec<u8>,
+        options: &InventoryOptions,
+    ) -> Result<(), ExposureError> {
+        let label = label.to_string();
         if bytes.starts_with(b"PK\x03\x04") {
             return self.add_spreadsheet(&label, bytes, options.sheet.as_deref());
         }

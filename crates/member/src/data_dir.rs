@@ -13,6 +13,7 @@
 //! exports/                block lists the plan counts (written there by the member)
 //! plan/done.json          actions marked done
 //! plan/history/DATE.json  each plan made, to say what changed since last week
+//! inventory/             the inventory uploaded on watch's devices page (watch/web.rs)
 //! vulndata/               KEV, EPSS, CSAF advisories and NVD records from `ward update` (vulndata.rs)
 //! ```
 

@@ -99,6 +99,9 @@ pub enum MemberError {
     /// `ward report done ID` for an action no plan listed.
     #[error("{id}: no plan lists this action (run `ward report` first, then use an id it shows)")]
     UnknownAction { id: String },
+    /// An action marked not applicable without saying why.
+    #[error("{id}: say why the action does not apply (the plan shows the reason)")]
+    NoReason { id: String },
     /// Vulnerability data could not be fetched, kept or read (the message names the URL or
     /// file).
     #[error(transparent)]

@@ -120,6 +120,52 @@ impl DataDir {
     /// Marks action `id` done on `date`; returns its title, taken from the latest plan that
     /// listed it. Marking an action twice keeps the first mark.
     pub fn mark_done(&self, id: &str, date: &str) -> Result<String, MemberError> {
+        self.mark(id, date, None)
+    }
+
+    /// Marks action `id` not applicable on `date`, for `reason` (required: the plan shows
+    /// it). The plan stops listing the action as it does for one done; returns its title.
+    pub fn mark_not_applicable(
+        &self,
+        id: &str,
+        date: &str,
+        reason: &str,
+    ) -> Result<String, MemberError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(MemberError::NoReason { id: id.to_string() });
+        }
+        self.mark(id, date, Some(reason.to_string()))
+    }
+
+    /// The plans kept, newest first, as (day, plan).
+    pub fn plan_history(&self) -> Result<Vec<(String, Plan)>, MemberError> {
+        let Ok(entries) = fs::read_dir(self.plan_history_dir()) else {
+            return Ok(Vec::new());
+        };
+        let mut days: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
+            .filter(|d| ward_stix::day(d).is_some())
+            .collect();
+        days.sort();
+        days.reverse();
+        let mut out = Vec::new();
+        for day in days {
+            if let Some(plan) = read_json::<Plan>(&self.plan_file(&day))? {
+                out.push((day, plan));
+            }
+        }
+        Ok(out)
+    }
+
+    fn mark(
+        &self,
+        id: &str,
+        date: &str,
+        not_applicable: Option<String>,
+    ) -> Result<String, MemberError> {
         let mut title = None;
         if let Ok(entries) = fs::read_dir(self.plan_history_dir()) {
             let mut files: Vec<PathBuf> =
@@ -143,6 +189,7 @@ impl DataDir {
                 id: id.to_string(),
                 date: date.to_string(),
                 title: title.clone(),
+                not_applicable,
             });
             write_json(&self.done_file(), &done)?;
         }
@@ -424,7 +471,27 @@ mod tests {
             let done = data.done_marks().unwrap();
             assert_eq!(done.len(), 1);
             assert_eq!(done[0].date, "2026-11-28");
+            assert_eq!(done[0].not_applicable, None);
         }
+        if let Some(action) = plan.top.iter().chain(&plan.rest).nth(1) {
+            let err = data
+                .mark_not_applicable(&action.id, "2026-11-28", "  ")
+                .err()
+                .unwrap();
+            assert!(matches!(err, MemberError::NoReason { .. }), "{err:?}");
+            data.mark_not_applicable(&action.id, "2026-11-28", "no such device here")
+                .unwrap();
+            let marks = data.done_marks().unwrap();
+            let mark = marks.iter().find(|d| d.id == action.id).unwrap();
+            assert_eq!(mark.not_applicable.as_deref(), Some("no such device here"));
+            let again = ward_plan::build(&data.plan_input("Clinic", "2026-11-28").unwrap());
+            assert!(!again
+                .top
+                .iter()
+                .chain(&again.rest)
+                .any(|a| a.id == action.id));
+        }
+        assert_eq!(data.plan_history().unwrap().len(), 1);
     }
 
     #[test]

@@ -149,7 +149,11 @@ pub fn render(plan: &Plan) -> String {
             h2 { "Done" }
             ul {
                 @for d in &plan.done {
-                    li { (d.id) " " (d.title) " (done " (d.date) ")" }
+                    @if let Some(why) = &d.not_applicable {
+                        li { (d.id) " " (d.title) " (not applicable, " (d.date) ": " (why) ")" }
+                    } @else {
+                        li { (d.id) " " (d.title) " (done " (d.date) ")" }
+                    }
                 }
             }
         }

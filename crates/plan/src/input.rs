@@ -267,10 +267,15 @@ pub struct PreviousPlan {
     pub titles: Vec<String>,
 }
 
-/// An action someone marked as done.
+/// An action someone marked as done, or as not applicable (with why): either way the plan
+/// stops asking for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DoneMark {
     pub id: String,
     pub date: String,
     pub title: String,
+    /// Why the action does not apply here, when it was marked not applicable rather than
+    /// done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
 }

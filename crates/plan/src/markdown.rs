@@ -115,7 +115,18 @@ pub fn render(plan: &Plan) -> String {
     if !plan.done.is_empty() {
         let _ = writeln!(out, "\n## Done\n");
         for d in &plan.done {
-            let _ = writeln!(out, "- {} {} (done {})", d.id, d.title, d.date);
+            match &d.not_applicable {
+                Some(why) => {
+                    let _ = writeln!(
+                        out,
+                        "- {} {} (not applicable, {}: {why})",
+                        d.id, d.title, d.date
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "- {} {} (done {})", d.id, d.title, d.date);
+                }
+            }
         }
     }
     let _ = writeln!(out, "\n## Words used in this plan\n");

@@ -126,6 +126,7 @@ fn scenario() -> PlanInput {
             id: ward_plan::actions::action_id("patch", "Front desk laptop"),
             date: "2026-11-26".into(),
             title: "Update Front desk laptop".into(),
+            not_applicable: None,
         }],
         coverage: checked_week(),
         vendors: Vec::new(),
@@ -234,6 +235,7 @@ fn a_week_with_nothing_checked_gives_no_all_clear() {
         id: first.id.clone(),
         date: "2026-11-28".into(),
         title: first.title.clone(),
+        not_applicable: None,
     });
     assert_eq!(
         build(&again).top.first().map(|a| a.id.clone()),

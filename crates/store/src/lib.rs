@@ -265,6 +265,22 @@ pub trait Store: Send + Sync {
         Ok(Vec::new())
     }
 
+    /// At most `limit` settings whose key starts with `prefix` and sorts before `before`
+    /// (every such key when `None`), newest key first: one page of a long list (a year of
+    /// alerts) without reading the rest.
+    fn settings_page(
+        &self,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut all = self.settings(prefix)?;
+        all.retain(|(k, _)| before.is_none_or(|b| k.as_str() < b));
+        all.reverse();
+        all.truncate(limit);
+        Ok(all)
+    }
+
     /// Appends to the operator's record of what the scrubber changed.
     fn record_scrub(&self, record: &ScrubRecord) -> Result<(), StoreError> {
         let _ = record;

@@ -80,7 +80,8 @@ fn normalize_id(id: &str) -> String {
 }
 
 /// Today, or the day `WARD_NOW` names (for simulating a week).
-fn today() -> String {
+/// Today (UTC, `WARD_NOW` honoured), as plans and their marks are dated.
+pub(crate) fn today() -> String {
     ward_member::journal::now()
         .to_string()
         .chars()

@@ -13,9 +13,56 @@ pub const ALERT_PREFIX: &str = "watch/alert/";
 /// How long alerts are kept (as the journal keeps its record).
 pub const KEEP_DAYS: i64 = 90;
 
+/// Key prefix of when each machine first and last alerted on each indicator; the indicator
+/// id, a `/` and the machine follow.
+pub const SEEN_PREFIX: &str = "watch/seen/";
+
+/// When one machine first and last alerted on one indicator, and how often (alerts of the
+/// same pair within an hour are one, as watch writes them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Seen {
+    /// Seconds since the epoch.
+    pub first: i64,
+    pub last: i64,
+    pub alerts: u64,
+}
+
+fn seen_key(indicator_id: &str, machine: &str) -> String {
+    format!("{SEEN_PREFIX}{indicator_id}/{machine}")
+}
+
+/// When `machine` first and last alerted on `indicator_id`, if it ever did (since the
+/// record began).
+pub fn seen(
+    store: &dyn Store,
+    indicator_id: &str,
+    machine: &str,
+) -> Result<Option<Seen>, MemberError> {
+    let text = store
+        .setting(&seen_key(indicator_id, machine))
+        .map_err(|e| MemberError::Journal(e.to_string()))?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
 /// Keeps one alert (the JSON line the alerts file got), written at `secs` (seconds since
-/// the epoch); `seq` tells apart alerts of the same second.
+/// the epoch); `seq` tells apart alerts of the same second. Its machine and indicator's
+/// first and last time are brought up to date ([`seen`]).
 pub fn keep(store: &dyn Store, secs: i64, seq: u64, alert: &Value) -> Result<(), MemberError> {
+    let field = |k: &str| alert.get(k).and_then(Value::as_str);
+    if let (Some(indicator), Some(machine)) = (field("indicator_id"), field("machine")) {
+        let mut s = seen(store, indicator, machine)?.unwrap_or(Seen {
+            first: secs,
+            last: secs,
+            alerts: 0,
+        });
+        s.first = s.first.min(secs);
+        s.last = s.last.max(secs);
+        s.alerts += 1;
+        let text = serde_json::to_string(&s).map_err(MemberError::Serialize)?;
+        store
+            .set_setting(&seen_key(indicator, machine), Some(&text))
+            .map_err(|e| MemberError::Journal(e.to_string()))?;
+    }
     let text = serde_json::to_string(alert).map_err(MemberError::Serialize)?;
     let key = format!(
         "{ALERT_PREFIX}{:012}-{seq:09}-{}",
@@ -37,6 +84,62 @@ pub fn since(store: &dyn Store, since: i64) -> Result<Vec<Value>, MemberError> {
         .filter(|(k, _)| key_secs(k).is_some_and(|s| s >= since))
         .filter_map(|(_, v)| serde_json::from_str(&v).ok())
         .collect())
+}
+
+/// One page of kept alerts, newest first.
+#[derive(Debug, Default)]
+pub struct AlertPage {
+    /// Each alert with its key (the position to page from).
+    pub alerts: Vec<(String, Value)>,
+    /// The key to pass as `before` for the next (older) page; `None` on the last page.
+    pub next: Option<String>,
+}
+
+/// Alerts read per store query while filling a page.
+const PAGE_READ: usize = 500;
+/// Alerts looked at for one filtered page at most, so a filter that matches nothing in a
+/// year of alerts answers in bounded time (the page then offers to look further).
+const PAGE_SCAN_BUDGET: usize = 20_000;
+
+/// At most `limit` kept alerts older than the key `before` (the newest when `None`) for which
+/// `keep_it` holds, newest first, read from the store a slice at a time: never the whole
+/// list.
+pub fn page(
+    store: &dyn Store,
+    before: Option<&str>,
+    limit: usize,
+    mut keep_it: impl FnMut(&Value) -> bool,
+) -> Result<AlertPage, MemberError> {
+    let mut out = AlertPage::default();
+    let mut cursor = before.map(str::to_string);
+    let mut scanned = 0;
+    loop {
+        let slice = store
+            .settings_page(ALERT_PREFIX, cursor.as_deref(), PAGE_READ)
+            .map_err(|e| MemberError::Journal(e.to_string()))?;
+        let exhausted = slice.len() < PAGE_READ;
+        for (key, text) in slice {
+            scanned += 1;
+            cursor = Some(key.clone());
+            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            if keep_it(&value) {
+                out.alerts.push((key, value));
+                if out.alerts.len() == limit {
+                    out.next = cursor;
+                    return Ok(out);
+                }
+            }
+            if scanned >= PAGE_SCAN_BUDGET {
+                out.next = cursor;
+                return Ok(out);
+            }
+        }
+        if exhausted {
+            return Ok(out);
+        }
+    }
 }
 
 /// Drops alerts older than [`KEEP_DAYS`] before `now`; returns how many.
@@ -95,7 +198,40 @@ mod tests {
             machines(since(&*store, now - 2 * day).unwrap()),
             ["a", "b", "c"]
         );
+        let first = page(&*store, None, 2, |_| true).unwrap();
+        let names = |p: &AlertPage| -> Vec<String> {
+            p.alerts
+                .iter()
+                .map(|(_, v)| v["machine"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(names(&first), ["c", "b"]);
+        let second = page(&*store, first.next.as_deref(), 2, |_| true).unwrap();
+        assert_eq!(names(&second), ["a", "old"]);
+        let last = page(&*store, second.next.as_deref(), 2, |_| true).unwrap();
+        assert!(last.alerts.is_empty() && last.next.is_none());
+        let only_a = page(&*store, None, 10, |v| v["machine"] == "a").unwrap();
+        assert_eq!(names(&only_a), ["a"]);
+        assert!(only_a.next.is_none());
+        // Settings under another prefix are never read as alerts.
+        store.set_setting("watch/alerts-other", Some("{}")).unwrap();
+        store.set_setting("watch/alert0", Some("{}")).unwrap();
+        assert_eq!(page(&*store, None, 10, |_| true).unwrap().alerts.len(), 4);
         assert_eq!(prune(&*store, now).unwrap(), 1);
         assert_eq!(machines(since(&*store, 0).unwrap()), ["a", "b", "c"]);
+        let pair = |m: &str| serde_json::json!({"machine": m, "indicator_id": "indicator--x"});
+        keep(&*store, now + 10, 0, &pair("ws-1")).unwrap();
+        keep(&*store, now + 5000, 0, &pair("ws-1")).unwrap();
+        keep(&*store, now + 20, 0, &pair("ws-2")).unwrap();
+        let s = seen(&*store, "indicator--x", "ws-1").unwrap().unwrap();
+        assert_eq!((s.first, s.last, s.alerts), (now + 10, now + 5000, 2));
+        assert_eq!(
+            seen(&*store, "indicator--x", "ws-2")
+                .unwrap()
+                .unwrap()
+                .alerts,
+            1
+        );
+        assert!(seen(&*store, "indicator--y", "ws-1").unwrap().is_none());
     }
 }

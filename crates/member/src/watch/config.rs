@@ -70,6 +70,7 @@ struct RawConfig {
     #[serde(default)]
     webhook: Vec<super::notify::RawWebhook>,
     notify: Option<super::notify::RawNotify>,
+    web: Option<super::web::RawWeb>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,6 +100,8 @@ pub struct WatchConfig {
     pub share: Option<super::share::ShareConfig>,
     /// `[email]`, `[[webhook]]` and `[notify]`: who is told about alerts, and how.
     pub notify: super::notify::NotifyConfig,
+    /// `[web]`: the member's web pages (`None` when the section is absent).
+    pub web: Option<super::web::WebConfig>,
 }
 
 impl DataDir {
@@ -212,7 +215,13 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         root,
     )
     .map_err(invalid)?;
+    let web = raw
+        .web
+        .map(|w| super::web::check(w, root))
+        .transpose()
+        .map_err(invalid)?;
     Ok(WatchConfig {
+        web,
         logs,
         alerts_file,
         health_listen,

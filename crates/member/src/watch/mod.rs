@@ -12,6 +12,7 @@ pub mod notify;
 pub mod schedule;
 pub mod share;
 pub mod syslog;
+pub mod web;
 
 pub use config::{WatchConfig, WatchConfigError, WATCH_CONFIG_FILE};
 pub use follow::{Checkpoint, Followed, NewLines, CHECKPOINT_PREFIX};

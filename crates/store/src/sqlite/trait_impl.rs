@@ -432,6 +432,35 @@ impl Store for SqliteStore {
         })
     }
 
+    fn settings_page(
+        &self,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        self.with_reader(|c| {
+            // A key range, so the primary key's index is walked backwards from `before` and
+            // only the page is read; the prefix test drops keys past the prefix's range.
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT key, value FROM settings
+                     WHERE key >= ?1 AND (?2 IS NULL OR key < ?2)
+                       AND substr(key, 1, length(?1)) = ?1
+                     ORDER BY key DESC LIMIT ?3",
+                )
+                .map_err(backend)?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            // Without `before`, the first key past the prefix's range bounds the walk.
+            let upper = before.map(str::to_string).or_else(|| past_prefix(prefix));
+            let rows = stmt
+                .query_map(params![prefix, upper, limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map_err(backend)?;
+            rows.collect::<Result<_, _>>().map_err(backend)
+        })
+    }
+
     fn settings(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
         self.with_reader(|c| {
             // substr rather than LIKE: keys may hold `%` or `_`.
@@ -624,4 +653,16 @@ impl Store for SqliteStore {
         let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         Ok(Some(size(&self.path) + size(std::path::Path::new(&wal))))
     }
+}
+
+/// The smallest key greater than every key starting with `prefix`, when its last character is
+/// ASCII below DEL (`watch/alert/` gives `watch/alert0`).
+fn past_prefix(prefix: &str) -> Option<String> {
+    let last = *prefix.as_bytes().last()?;
+    if !(last.is_ascii() && last < 0x7e) {
+        return None;
+    }
+    let mut upper = prefix.get(..prefix.len() - 1)?.to_string();
+    upper.push(char::from(last + 1));
+    Some(upper)
 }

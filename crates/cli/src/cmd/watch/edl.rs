@@ -150,45 +150,56 @@ fn server_tls(
             (cert, key)
         }
     };
+    tls_from_files(cert, key, "firewall_lists", "firewall lists").map(Some)
+}
+
+/// The rustls configuration of a PEM certificate chain and key; errors name the section's
+/// keys (`SECTION.tls_cert`), and the certificate's fingerprint is said at start.
+pub(super) fn tls_from_files(
+    cert: &Path,
+    key: &Path,
+    section: &str,
+    what: &str,
+) -> anyhow::Result<Arc<rustls::ServerConfig>> {
     let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
         .and_then(|certs| certs.collect())
         .map_err(|e| {
             anyhow::anyhow!(
-                "firewall_lists.tls_cert: {}: expected a PEM certificate: {e}",
+                "{section}.tls_cert: {}: expected a PEM certificate: {e}",
                 cert.display()
             )
         })?;
     let Some(first) = chain.first() else {
         bail!(
-            "firewall_lists.tls_cert: {}: no certificate in it (expected a PEM \"BEGIN CERTIFICATE\" block)",
+            "{section}.tls_cert: {}: no certificate in it (expected a PEM \"BEGIN CERTIFICATE\" block)",
             cert.display()
         );
     };
     let private = PrivateKeyDer::from_pem_file(key).map_err(|e| {
         anyhow::anyhow!(
-            "firewall_lists.tls_key: {}: expected a PEM private key: {e}",
+            "{section}.tls_key: {}: expected a PEM private key: {e}",
             key.display()
         )
     })?;
     say!(
-        "watch: firewall lists certificate {} SHA-256 fingerprint {}",
+        "watch: {what} certificate {} SHA-256 fingerprint {}",
         cert.display(),
         fingerprint(first)
     );
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .context("firewall lists: TLS versions")?
+        .with_context(|| format!("{what}: TLS versions"))?
         .with_no_client_auth()
         .with_single_cert(chain, private)
         .with_context(|| {
             format!(
-                "firewall lists: the certificate {} and key {} do not go together",
+                "{what}: the certificate {} and key {} do not go together",
                 cert.display(),
                 key.display()
             )
         })?;
-    Ok(Some(Arc::new(config)))
+    Ok(Arc::new(config))
 }
 
 /// Makes a self-signed certificate for this machine's names, the key readable by its owner

@@ -46,6 +46,7 @@ mod share;
 mod syslog;
 mod udp_buffer;
 mod vendors;
+mod web;
 
 use notify::{Notifier, NotifyStats};
 use record::Findings;
@@ -88,6 +89,11 @@ Sharing back ([share], off by default): the indicators that alerted, as sighting
 machine, address or path), scrubbed with your organization profile, queued for `ward share \
 queue approve` or sent.
 
+Web pages ([web] listen = \"127.0.0.1:8765\"): this week's plan with mark done and not \
+applicable, alerts (filtered, a page at a time), devices and an inventory upload with a preview, \
+the share approval queue and coverage, in a browser. Off loopback a password is required \
+(`ward watch web-password`); tls_cert and tls_key serve HTTPS.
+
 Health: GET /healthz and /metrics (Prometheus) on health_listen. Messages are plain lines with \
 --foreground or on a terminal, JSON lines otherwise. Stops on Ctrl-C or SIGTERM, keeping where \
 each file stands.";
@@ -124,6 +130,47 @@ pub enum WatchCommand {
     Firewall(firewall::FirewallCommand),
     /// The alerts watch raised, as kept in the local store (90 days)
     Alerts(alerts::AlertsArgs),
+    /// Set the password of the web pages ([web]): read from standard input, kept as an
+    /// argon2id hash in the local store; required when [web] listens beyond loopback
+    WebPassword(WebPasswordArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_long_help = "Examples:\n  ward watch web-password            (type the password, then Enter)\n  ward watch web-password --remove"
+)]
+pub struct WebPasswordArgs {
+    /// Remove the password: the pages then answer on loopback only, without sign-in
+    #[arg(long)]
+    pub remove: bool,
+}
+
+/// The shortest password the web pages accept.
+const MIN_PASSWORD: usize = 12;
+
+fn web_password(args: &WebPasswordArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let data = DataDir::new(&global.data);
+    let store = data.open_store()?;
+    if args.remove {
+        ward_member::watch::web::set_password(&*store, None)?;
+        println!(
+            "The web pages' password is removed; they answer on loopback only, without sign-in."
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']);
+    if password.chars().count() < MIN_PASSWORD {
+        anyhow::bail!(
+            "web-password: expected a password of at least {MIN_PASSWORD} characters on standard input"
+        );
+    }
+    ward_member::watch::web::set_password(&*store, Some(password))?;
+    println!("The web pages' password is set (only its hash is kept); sign-in is now required.");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Bytes read from a file per batch: bounds memory whatever a file's backlog.
@@ -205,6 +252,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(WatchCommand::Firewall(command)) => return firewall::run(command, global),
         Some(WatchCommand::Alerts(a)) => return alerts::run(&a, global),
+        Some(WatchCommand::WebPassword(a)) => return web_password(&a, global),
         None => {}
     }
     use std::io::IsTerminal;
@@ -315,6 +363,10 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some(lists) = &config.firewall_lists {
         edl::start(lists, &data, store.clone(), stop.clone())?;
     }
+    if let Some(pages) = &config.web {
+        let (bound, scheme) = web::start(pages, &data, store.clone(), &config, health.clone())?;
+        say!("watch: web pages on {scheme}://{bound}/");
+    }
     let intel = spawn_intel_watcher(data.clone(), store.clone(), stop.clone());
 
     let mut alerts = OpenOptions::new()
@@ -408,6 +460,14 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     }
     for s in &config.schedule.sources {
         println!("  {} every {} s", s.key, s.every.as_secs());
+    }
+    match &config.web {
+        Some(w) => println!(
+            "  web pages on {}://{}/",
+            if w.tls.is_some() { "https" } else { "http" },
+            w.listen
+        ),
+        None => println!("  no web pages ([web] not set)"),
     }
     match &config.firewall_lists {
         Some(lists) => println!("  {}", edl::describe(lists)),

@@ -1,0 +1,337 @@
+//! The pages' forms: each POST is checked for its CSRF token (and sign-in) before it
+//! changes anything; marks on the plan, approving or discarding a queued share, the inventory
+//! upload and its confirmation, sign-in and sign-out.
+
+use super::*;
+
+/// A form POST: the fields, checked for the CSRF token (and sign-in) before `act` runs.
+pub(super) async fn form(
+    web: Arc<Web>,
+    headers: HeaderMap,
+    body: Bytes,
+    act: impl FnOnce(&Web, &Visitor, &HashMap<String, String>) -> Response + Send + 'static,
+) -> Response {
+    blocking(move || {
+        let f = fields(&body);
+        match web.form_visitor(&headers, f.get("csrf").map(String::as_str), true) {
+            Ok(visitor) => act(&web, &visitor, &f),
+            Err(refused) => *refused,
+        }
+    })
+    .await
+}
+
+pub(super) async fn plan_done(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("id").map(String::as_str).unwrap_or("");
+        match web.data.mark_done(id, &today()) {
+            Ok(title) => {
+                web.flash(v, format!("Marked done: {id} {title}"));
+                see_other("/plan")
+            }
+            Err(e @ ward_member::MemberError::UnknownAction { .. }) => bad_request(&e.to_string()),
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+pub(super) async fn plan_not_applicable(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("id").map(String::as_str).unwrap_or("");
+        let reason = f.get("reason").map(String::as_str).unwrap_or("");
+        match web.data.mark_not_applicable(id, &today(), reason) {
+            Ok(title) => {
+                web.flash(v, format!("Marked not applicable: {id} {title}"));
+                see_other("/plan")
+            }
+            Err(
+                e @ (ward_member::MemberError::UnknownAction { .. }
+                | ward_member::MemberError::NoReason { .. }),
+            ) => bad_request(&e.to_string()),
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+pub(super) async fn sharing_approve(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
+            return bad_request("which queued share? (no id)");
+        };
+        let item = match share_queue::get(&*web.store, id) {
+            Ok(Some(item)) => item,
+            Ok(None) => {
+                return bad_request(&format!(
+                    "no queued share {id}; it may have been sent or discarded already"
+                ))
+            }
+            Err(e) => return failure(&e.into()),
+        };
+        // The token typed in the form, else `[share] token_file`; never kept.
+        let typed = f
+            .get("token")
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        let token = match typed {
+            Some(t) => Some(t),
+            None => match web.config.share.as_ref().map(|s| s.read_token()) {
+                Some(Ok(t)) => t,
+                Some(Err(e)) => return bad_request(&e),
+                None => None,
+            },
+        };
+        let dest = Destination {
+            to: item.to.clone(),
+            collection: item.collection.clone(),
+            token,
+            ca_cert: item.ca_cert.clone(),
+        };
+        let sent = check_destination(&dest).and_then(|()| post_share(&dest, &item.body));
+        match sent {
+            Ok(sent) => {
+                if let Err(e) = share_queue::remove(&*web.store, id) {
+                    return failure(&e.into());
+                }
+                web.flash(v, format!("Sent {id} ({}): {}", item.what, sent.summary()));
+                see_other("/sharing")
+            }
+            Err(e) => html(
+                StatusCode::BAD_GATEWAY,
+                pages::message("Not sent", &format!("{e:#}; the share stays queued")),
+            ),
+        }
+    })
+    .await
+}
+
+pub(super) async fn sharing_discard(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
+            return bad_request("which queued share? (no id)");
+        };
+        match share_queue::remove(&*web.store, id) {
+            Ok(true) => {
+                web.flash(v, format!("Discarded {id}; nothing was sent."));
+                see_other("/sharing")
+            }
+            Ok(false) => bad_request(&format!("no queued share {id}")),
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+pub(super) async fn devices_upload(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    blocking(move || {
+        let boundary = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(multipart::boundary);
+        let Some(boundary) = boundary else {
+            return bad_request("expected the upload form (multipart/form-data)");
+        };
+        let parts = match multipart::parts(&body, &boundary) {
+            Ok(p) => p,
+            Err(why) => return bad_request(&format!("the upload could not be read: {why}")),
+        };
+        let token = parts
+            .iter()
+            .find(|p| p.name == "csrf")
+            .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
+        let visitor = match web.form_visitor(&headers, token.as_deref(), true) {
+            Ok(v) => v,
+            Err(refused) => return *refused,
+        };
+        let Some(file) = parts.into_iter().find(|p| p.name == "inventory") else {
+            return bad_request("choose an inventory file to upload");
+        };
+        let name = file.filename.clone().unwrap_or_else(|| "upload".into());
+        let extension = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_else(|| "csv".into());
+        if file.bytes.is_empty() {
+            return bad_request("the file is empty");
+        }
+        let mut inventory = ward_exposure::Inventory::default();
+        let read = inventory.add_bytes(
+            &name,
+            file.bytes.clone(),
+            &ward_exposure::InventoryOptions::default(),
+        );
+        if let Err(e) = read {
+            return html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::message("Not an inventory", &e.to_string()),
+            );
+        }
+        let id = match ward_store::credentials::random_secret() {
+            Ok(b) => hex(&b),
+            Err(e) => return failure(&e.into()),
+        };
+        if let Ok(mut uploads) = web.uploads.lock() {
+            while uploads.len() >= MAX_UPLOADS {
+                uploads.pop_front();
+            }
+            uploads.push_back(Upload {
+                id: id.clone(),
+                session: visitor.session.clone(),
+                extension,
+                bytes: file.bytes,
+            });
+        }
+        html(
+            StatusCode::OK,
+            pages::inventory_preview(&visitor, &id, &name, &inventory),
+        )
+    })
+    .await
+}
+
+pub(super) async fn devices_confirm(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, f| {
+        let id = f.get("upload").map(String::as_str).unwrap_or("");
+        let upload = web.uploads.lock().ok().and_then(|mut uploads| {
+            let at = uploads
+                .iter()
+                .position(|u| u.id == id && u.session == v.session)?;
+            uploads.remove(at)
+        });
+        let Some(upload) = upload else {
+            return bad_request("that upload is no longer waiting; upload the file again");
+        };
+        match web.data.save_inventory(&upload.extension, &upload.bytes) {
+            Ok(path) => {
+                web.flash(
+                    v,
+                    format!(
+                        "Saved the inventory as {}; `ward exposure --inventory {}` ranks it.",
+                        path.display(),
+                        path.display()
+                    ),
+                );
+                see_other("/devices")
+            }
+            Err(e) => bad_request(&e.to_string()),
+        }
+    })
+    .await
+}
+
+pub(super) async fn sign_in(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    blocking(move || {
+        let f = fields(&body);
+        let visitor = match web.form_visitor(&headers, f.get("csrf").map(String::as_str), false) {
+            Ok(v) => v,
+            Err(refused) => return *refused,
+        };
+        let throttled = web.failures.lock().is_ok_and(|mut fails| {
+            while fails.front().is_some_and(|t| t.elapsed() > FAIL_WINDOW) {
+                fails.pop_front();
+            }
+            fails.len() >= MAX_FAILURES
+        });
+        if throttled {
+            return html(
+                StatusCode::TOO_MANY_REQUESTS,
+                pages::message(
+                    "Wait a minute",
+                    "too many wrong passwords; try again in a minute",
+                ),
+            );
+        }
+        let password = f.get("password").map(String::as_str).unwrap_or("");
+        match ward_member::watch::web::check_password(&*web.store, password) {
+            Ok(true) => {
+                // A new session id on sign-in, so one known before cannot ride it.
+                let Ok(mut sessions) = web.sessions.lock() else {
+                    return failure(&anyhow::anyhow!("sessions"));
+                };
+                sessions.remove(&visitor.session);
+                let id = match ward_store::credentials::random_secret() {
+                    Ok(b) => hex(&b),
+                    Err(e) => return failure(&e.into()),
+                };
+                sessions.insert(
+                    id.clone(),
+                    Session {
+                        signed_in: true,
+                        last_used: Instant::now(),
+                        flash: None,
+                    },
+                );
+                let fresh = Visitor {
+                    session: id,
+                    new: true,
+                    signed_in: true,
+                    sign_in: true,
+                    csrf: String::new(),
+                    flash: None,
+                    secure: web.secure,
+                };
+                with_cookie(see_other("/plan"), &fresh)
+            }
+            Ok(false) => {
+                if let Ok(mut fails) = web.failures.lock() {
+                    fails.push_back(Instant::now());
+                }
+                html(
+                    StatusCode::UNAUTHORIZED,
+                    pages::sign_in(&visitor, Some("That password is not the one set.")),
+                )
+            }
+            Err(e) => failure(&e.into()),
+        }
+    })
+    .await
+}
+
+pub(super) async fn sign_out(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(web, headers, body, |web, v, _| {
+        if let Ok(mut sessions) = web.sessions.lock() {
+            sessions.remove(&v.session);
+        }
+        let mut response = see_other("/signin");
+        let secure = if v.secure { "; Secure" } else { "" };
+        let gone = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
+        if let Ok(value) = HeaderValue::from_str(&gone) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+        response
+    })
+    .await
+}

@@ -1,0 +1,665 @@
+//! The member's web pages, served by `ward watch` on the `[web]` listener: this week's plan
+//! (mark done, not applicable with a reason, past weeks), the alerts watch kept (filtered,
+//! a page at a time), the devices with their exposure and an inventory upload with a
+//! preview, the share approval queue (the exact dry-run preview; approve sends as
+//! `ward share queue approve` does) and coverage.
+//!
+//! axum on a runtime of its own thread, so a slow page never holds up the follower; every
+//! store or file read runs on the runtime's blocking threads. Security is one layer of code
+//! here, not in each page: a session cookie (`HttpOnly; SameSite=Strict`) for every visitor,
+//! a CSRF token (an HMAC of the session under a per-process random key) on every form and
+//! checked before any POST changes anything (403 otherwise), a sign-in whenever a password
+//! is set (required off loopback; failures throttled), a strict content security policy
+//! (the one inline style allowed by its hash), bounded bodies, and nothing secret in a URL.
+
+mod forms;
+mod multipart;
+mod pages;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use ward_member::share_queue;
+use ward_member::watch::edl::{constant_time_eq, hex};
+use ward_member::watch::web::WebConfig;
+use ward_member::watch::WatchConfig;
+use ward_member::DataDir;
+use ward_store::Store;
+
+use super::Health;
+use crate::cmd::report::today;
+use crate::cmd::share::{check_destination, post as post_share, Destination};
+
+/// Why nothing is served: off loopback and the password was removed.
+const NO_PASSWORD: &str = "these pages listen beyond loopback and no password is set any more; set one with `ward watch web-password`";
+
+/// The session cookie's name.
+const COOKIE: &str = "ward_session";
+/// Form bodies at most (a reason, a token, an id).
+const FORM_LIMIT: usize = 64 * 1024;
+/// An uploaded inventory at most.
+const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
+/// Sessions kept at most; the least recently used goes first.
+const MAX_SESSIONS: usize = 1024;
+/// A session unused this long is forgotten (signed out).
+const SESSION_IDLE: Duration = Duration::from_secs(12 * 3600);
+/// Uploads waiting for their confirm button at most.
+const MAX_UPLOADS: usize = 4;
+/// Wrong passwords within [`FAIL_WINDOW`] before sign-in answers 429 for the rest of it.
+const MAX_FAILURES: usize = 5;
+const FAIL_WINDOW: Duration = Duration::from_secs(60);
+
+/// One visitor's session.
+struct Session {
+    signed_in: bool,
+    last_used: Instant,
+    /// What the last POST did, shown once on the page it led to.
+    flash: Option<String>,
+}
+
+/// An inventory uploaded and previewed, waiting for its confirm button.
+struct Upload {
+    id: String,
+    session: String,
+    extension: String,
+    bytes: Vec<u8>,
+}
+
+/// What every page handler shares.
+pub(super) struct Web {
+    data: DataDir,
+    store: Arc<dyn Store>,
+    config: WatchConfig,
+    health: Arc<Health>,
+    /// The per-process key CSRF tokens are made with.
+    key: Vec<u8>,
+    sessions: Mutex<HashMap<String, Session>>,
+    uploads: Mutex<VecDeque<Upload>>,
+    failures: Mutex<VecDeque<Instant>>,
+    /// `Content-Security-Policy` with the page style's hash.
+    csp: String,
+    /// Served over TLS.
+    secure: bool,
+    /// Listening on loopback only; elsewhere nothing is served without a password (one
+    /// removed while watch runs included).
+    loopback: bool,
+}
+
+/// Who is asking: their session, its CSRF token and what to tell them once.
+pub(super) struct Visitor {
+    session: String,
+    /// Set when the session was made for this request: the answer sets the cookie.
+    new: bool,
+    pub signed_in: bool,
+    /// Sign-in is on (a password is set).
+    pub sign_in: bool,
+    pub csrf: String,
+    pub flash: Option<String>,
+    /// The pages are served over TLS: the cookie is marked `Secure`.
+    secure: bool,
+}
+
+/// Starts the pages on `config.listen` (HTTPS with `tls_cert` and `tls_key`); refuses a
+/// non-loopback address without a password. Returns the address and scheme.
+pub(super) fn start(
+    web: &WebConfig,
+    data: &DataDir,
+    store: Arc<dyn Store>,
+    config: &WatchConfig,
+    health: Arc<Health>,
+) -> anyhow::Result<(SocketAddr, &'static str)> {
+    if let Some(why) = web.refusal(&*store)? {
+        anyhow::bail!("[web] in watch.toml: {why}");
+    }
+    let tls = web
+        .tls
+        .as_ref()
+        .map(|(cert, key)| super::edl::tls_from_files(cert, key, "web", "web pages"))
+        .transpose()?;
+    let secure = tls.is_some();
+    let listener = std::net::TcpListener::bind(web.listen)
+        .with_context(|| format!("web.listen: cannot listen on {}", web.listen))?;
+    let bound = listener.local_addr().context("web.listen")?;
+    listener.set_nonblocking(true).context("web.listen")?;
+    let key = ward_store::credentials::random_secret()?;
+    let style_hash =
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(pages::STYLE.as_bytes()));
+    let state = Arc::new(Web {
+        data: data.clone(),
+        store,
+        config: config.clone(),
+        health,
+        key,
+        sessions: Mutex::new(HashMap::new()),
+        uploads: Mutex::new(VecDeque::new()),
+        failures: Mutex::new(VecDeque::new()),
+        csp: format!(
+            "default-src 'none'; style-src 'sha256-{style_hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        ),
+        secure,
+        loopback: web.listen.ip().is_loopback(),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .max_blocking_threads(4)
+        .thread_name("ward-web")
+        .enable_all()
+        .build()
+        .context("[web]: the pages' runtime")?;
+    std::thread::Builder::new()
+        .name("ward-web".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let service = router(state).into_make_service();
+                let served = match (axum_server::from_tcp(listener), tls) {
+                    (Err(e), _) => Err(e),
+                    (Ok(server), Some(tls)) => {
+                        let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+                        let mut server =
+                            server.acceptor(axum_server::tls_rustls::RustlsAcceptor::new(config));
+                        drop_slow_clients(server.http_builder());
+                        server.serve(service).await
+                    }
+                    (Ok(mut server), None) => {
+                        drop_slow_clients(server.http_builder());
+                        server.serve(service).await
+                    }
+                };
+                if let Err(e) = served {
+                    say!("watch: the web pages stopped: {e}");
+                }
+            });
+        })
+        .context("[web]: the pages' thread")?;
+    Ok((bound, if secure { "https" } else { "http" }))
+}
+
+/// A request head must arrive within this long, or the connection is closed.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn drop_slow_clients(
+    builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+) {
+    builder
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT);
+}
+
+fn router(state: Arc<Web>) -> Router {
+    let forms = Router::new()
+        .route("/plan/done", post(forms::plan_done))
+        .route("/plan/not-applicable", post(forms::plan_not_applicable))
+        .route("/devices/confirm", post(forms::devices_confirm))
+        .route("/sharing/approve", post(forms::sharing_approve))
+        .route("/sharing/discard", post(forms::sharing_discard))
+        .route("/signin", post(forms::sign_in))
+        .route("/signout", post(forms::sign_out))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT));
+    let upload = Router::new()
+        .route("/devices/upload", post(forms::devices_upload))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT));
+    Router::new()
+        .route("/", get(|| async { see_other("/plan") }))
+        .route("/plan", get(plan_page))
+        .route("/plan/history", get(history_page))
+        .route("/alerts", get(alerts_page))
+        .route("/devices", get(devices_page))
+        .route("/sharing", get(sharing_page))
+        .route("/coverage", get(coverage_page))
+        .route("/signin", get(sign_in_page))
+        .merge(forms)
+        .merge(upload)
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n").into_response() })
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .with_state(state)
+}
+
+/// Headers every answer carries.
+async fn security_headers(State(web): State<Arc<Web>>, mut response: Response) -> Response {
+    let h = response.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&web.csp) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+impl Web {
+    /// The visitor's session, made when the request has none (or an unknown one).
+    fn visitor(&self, headers: &HeaderMap) -> anyhow::Result<Visitor> {
+        let sign_in = ward_member::watch::web::password_hash(&*self.store)?.is_some();
+        if !sign_in && !self.loopback {
+            anyhow::bail!(NO_PASSWORD);
+        }
+        let mut sessions = self
+            .sessions
+            .lock()
+            .map_err(|_| anyhow::anyhow!("sessions"))?;
+        sessions.retain(|_, s| s.last_used.elapsed() < SESSION_IDLE);
+        let known = cookie(headers).filter(|id| sessions.contains_key(id));
+        let (session, new) = match known {
+            Some(id) => (id, false),
+            None => {
+                if sessions.len() >= MAX_SESSIONS {
+                    let oldest = sessions
+                        .iter()
+                        .min_by_key(|(_, s)| s.last_used)
+                        .map(|(k, _)| k.clone());
+                    if let Some(k) = oldest {
+                        sessions.remove(&k);
+                    }
+                }
+                let id = hex(&ward_store::credentials::random_secret()?);
+                sessions.insert(
+                    id.clone(),
+                    Session {
+                        signed_in: false,
+                        last_used: Instant::now(),
+                        flash: None,
+                    },
+                );
+                (id, true)
+            }
+        };
+        let (signed_in, flash) = match sessions.get_mut(&session) {
+            Some(s) => {
+                s.last_used = Instant::now();
+                (s.signed_in, s.flash.take())
+            }
+            None => (false, None),
+        };
+        Ok(Visitor {
+            csrf: self.csrf_token(&session),
+            session,
+            new,
+            signed_in,
+            sign_in,
+            flash,
+            secure: self.secure,
+        })
+    }
+
+    /// The CSRF token of a session: HMAC-SHA256 under the process's key.
+    fn csrf_token(&self, session: &str) -> String {
+        match Hmac::<Sha256>::new_from_slice(&self.key) {
+            Ok(mut mac) => {
+                mac.update(session.as_bytes());
+                hex(&mac.finalize().into_bytes())
+            }
+            Err(_) => String::new(),
+        }
+    }
+
+    /// The visitor of a POST, when it comes from one of our forms: a known session, the
+    /// right token and, with sign-in on, signed in. Otherwise the 403 to answer.
+    fn form_visitor(
+        &self,
+        headers: &HeaderMap,
+        token: Option<&str>,
+        needs_sign_in: bool,
+    ) -> Result<Visitor, Box<Response>> {
+        let visitor = self.visitor(headers).map_err(|e| Box::new(failure(&e)))?;
+        let good = !visitor.new
+            && !visitor.csrf.is_empty()
+            && token.is_some_and(|t| constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes()));
+        if !good {
+            return Err(Box::new(forbidden(
+                "this form's security token is missing or out of date; reload the page and try again",
+            )));
+        }
+        if needs_sign_in && visitor.sign_in && !visitor.signed_in {
+            return Err(Box::new(forbidden("sign in first")));
+        }
+        Ok(visitor)
+    }
+
+    /// Keeps a message for the visitor's next page.
+    fn flash(&self, visitor: &Visitor, text: String) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            if let Some(s) = sessions.get_mut(&visitor.session) {
+                s.flash = Some(text);
+            }
+        }
+    }
+}
+
+/// The session id the request's cookie names.
+fn cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            (name.trim() == COOKIE).then(|| value.trim().to_string())
+        })
+}
+
+/// A GET page: the sign-in page instead when sign-in is on and the visitor is not signed in.
+async fn page(
+    web: Arc<Web>,
+    headers: HeaderMap,
+    render: impl FnOnce(&Web, &Visitor) -> anyhow::Result<Response> + Send + 'static,
+) -> Response {
+    blocking(move || {
+        let visitor = match web.visitor(&headers) {
+            Ok(v) => v,
+            Err(e) => return failure(&e),
+        };
+        let response = if visitor.sign_in && !visitor.signed_in {
+            see_other("/signin")
+        } else {
+            render(&web, &visitor).unwrap_or_else(|e| failure(&e))
+        };
+        with_cookie(response, &visitor)
+    })
+    .await
+}
+
+/// Runs store and file work on the runtime's blocking threads.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|_| failure(&anyhow::anyhow!("the page failed")))
+}
+
+fn with_cookie(mut response: Response, visitor: &Visitor) -> Response {
+    if visitor.new {
+        let secure = if visitor.secure { "; Secure" } else { "" };
+        let value = format!(
+            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
+            visitor.session
+        );
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+fn html(status: StatusCode, text: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
+
+fn see_other(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_else(|_| StatusCode::SEE_OTHER.into_response())
+}
+
+fn forbidden(why: &str) -> Response {
+    html(StatusCode::FORBIDDEN, pages::message("Not allowed", why))
+}
+
+fn bad_request(why: &str) -> Response {
+    html(StatusCode::BAD_REQUEST, pages::message("Not done", why))
+}
+
+fn failure(e: &anyhow::Error) -> Response {
+    if e.to_string() == NO_PASSWORD {
+        return forbidden(NO_PASSWORD);
+    }
+    html(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        pages::message("Something failed", &format!("{e:#}")),
+    )
+}
+
+/// The fields of a URL-encoded form or query.
+fn fields(bytes: &[u8]) -> HashMap<String, String> {
+    form_urlencoded::parse(bytes).into_owned().collect()
+}
+
+fn query(uri: &Uri) -> HashMap<String, String> {
+    fields(uri.query().unwrap_or("").as_bytes())
+}
+
+// ---- pages ----
+
+async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let history = web.data.plan_history()?;
+        let marks = web.data.done_marks()?;
+        Ok(html(
+            StatusCode::OK,
+            pages::plan(v, history.first(), &marks, &history),
+        ))
+    })
+    .await
+}
+
+async fn history_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let day = query(&uri).remove("day").unwrap_or_default();
+    page(web, headers, move |web, v| {
+        let history = web.data.plan_history()?;
+        Ok(match history.iter().find(|(d, _)| *d == day) {
+            Some(found) => html(StatusCode::OK, pages::past_plan(v, found)),
+            None => html(
+                StatusCode::NOT_FOUND,
+                pages::message("No such plan", "no plan was kept for that day"),
+            ),
+        })
+    })
+    .await
+}
+
+async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let q = query(&uri);
+    let filter = pages::AlertFilter {
+        machine: q.get("machine").cloned().unwrap_or_default(),
+        text: q.get("q").cloned().unwrap_or_default(),
+        before: q.get("before").cloned().filter(|b| !b.is_empty()),
+    };
+    page(web, headers, move |web, v| {
+        let machine = filter.machine.to_lowercase();
+        let text = filter.text.to_lowercase();
+        let found = ward_member::watch::alerts::page(
+            &*web.store,
+            filter.before.as_deref(),
+            pages::ALERTS_PER_PAGE,
+            |a| pages::alert_matches(a, &machine, &text),
+        )?;
+        let sightings = web.data.hub_sightings()?;
+        // Each (indicator, machine) of the page: when it first and last alerted.
+        let mut seen = HashMap::new();
+        for (_, a) in &found.alerts {
+            let field = |k: &str| a.get(k).and_then(serde_json::Value::as_str).unwrap_or("");
+            let pair = (
+                field("indicator_id").to_string(),
+                field("machine").to_string(),
+            );
+            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(pair) {
+                let (indicator, machine) = slot.key();
+                let s = ward_member::watch::alerts::seen(&*web.store, indicator, machine)?;
+                slot.insert(s);
+            }
+        }
+        Ok(html(
+            StatusCode::OK,
+            pages::alerts(v, &filter, &found, &sightings, &seen),
+        ))
+    })
+    .await
+}
+
+async fn devices_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
+    let from: usize = query(&uri)
+        .get("from")
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(0);
+    page(web, headers, move |web, v| {
+        let report = web.data.latest_exposure()?;
+        let saved = saved_inventory(&web.data);
+        Ok(html(
+            StatusCode::OK,
+            pages::devices(v, report.as_ref(), from, saved.as_deref()),
+        ))
+    })
+    .await
+}
+
+/// The inventory saved from this page, if any.
+fn saved_inventory(data: &DataDir) -> Option<String> {
+    let entries = std::fs::read_dir(data.inventory_dir()).ok()?;
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_stem().is_some_and(|s| s == "inventory"))
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+}
+
+async fn sharing_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let items = share_queue::list(&*web.store)?;
+        let token_from_config = web
+            .config
+            .share
+            .as_ref()
+            .is_some_and(|s| s.token_file.is_some());
+        Ok(html(
+            StatusCode::OK,
+            pages::sharing(v, &items, token_from_config),
+        ))
+    })
+    .await
+}
+
+async fn coverage_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    page(web, headers, |web, v| {
+        let mut sources = Vec::new();
+        for s in &web.config.schedule.sources {
+            let st = ward_member::watch::schedule::SourceStatus::load(&*web.store, &s.key)?;
+            sources.push((s.key.clone(), s.every, st));
+        }
+        let followed: Vec<(String, u64, u64)> = {
+            let lines = web
+                .health
+                .lines_by_source
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_default();
+            let lag = web
+                .health
+                .lag_by_source
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_default();
+            let mut rows: Vec<_> = lines
+                .iter()
+                .map(|(k, n)| (k.clone(), *n, lag.get(k).copied().unwrap_or(0)))
+                .collect();
+            rows.sort();
+            rows
+        };
+        let h = &web.health;
+        use std::sync::atomic::Ordering::Relaxed;
+        let facts = pages::Facts {
+            files: h.files.load(Relaxed),
+            not_followed: h.files_not_followed.load(Relaxed),
+            lines: h.lines.load(Relaxed),
+            alerts: h.alerts.load(Relaxed),
+            indicators: h.indicators.load(Relaxed),
+            last_intel_load: h
+                .last_intel_load
+                .lock()
+                .map(|t| t.clone())
+                .unwrap_or_default(),
+            log_patterns: web
+                .config
+                .logs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        };
+        let latest = web.data.plan_history()?.into_iter().next();
+        Ok(html(
+            StatusCode::OK,
+            pages::coverage(v, &facts, &sources, &followed, latest.as_ref()),
+        ))
+    })
+    .await
+}
+
+async fn sign_in_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
+    blocking(move || {
+        let visitor = match web.visitor(&headers) {
+            Ok(v) => v,
+            Err(e) => return failure(&e),
+        };
+        let response = if !visitor.sign_in || visitor.signed_in {
+            see_other("/plan")
+        } else {
+            html(StatusCode::OK, pages::sign_in(&visitor, None))
+        };
+        with_cookie(response, &visitor)
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_comes_from_its_own_cookie_only() {
+        let mut h = HeaderMap::new();
+        assert_eq!(cookie(&h), None);
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("other=1; ward_session=abc ; x=y"),
+        );
+        assert_eq!(cookie(&h).as_deref(), Some("abc"));
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("not_ward_session=abc"),
+        );
+        assert_eq!(cookie(&h), None);
+    }
+
+    #[test]
+    fn alerts_match_by_machine_and_indicator_text() {
+        let a = serde_json::json!({"machine": "WS-12", "value": "198.51.100.7",
+            "indicator_name": "Known C2", "indicator_id": "indicator--1"});
+        assert!(pages::alert_matches(&a, "", ""));
+        assert!(pages::alert_matches(&a, "ws-1", "c2"));
+        assert!(pages::alert_matches(&a, "", "198.51"));
+        assert!(!pages::alert_matches(&a, "ws-2", ""));
+        assert!(!pages::alert_matches(&a, "", "evil"));
+        assert!(!pages::alert_matches(&serde_json::json!(null), "ws", ""));
+    }
+}

@@ -1,0 +1,783 @@
+//! The member's web pages of `ward watch` (`[web]`), end to end over HTTP: a real watch on a
+//! temporary data folder with real intel, scans, plans, exposure and a real hub on loopback.
+//! Every page renders what the folder holds; marking done or not applicable reaches
+//! `ward report`; approving a queued share sends it to the hub and discarding drops it; a
+//! POST without the form's token is refused and changes nothing; an upload shows what was
+//! read with its bad rows' lines; alerts filter and page; sign-in guards the pages once a
+//! password is set. Every wait polls with a deadline and every process dies with its test.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::watch::{wait_secs, Watch};
+use ward_testkit::Hub;
+
+const WARD: &str = env!("CARGO_BIN_EXE_ward");
+const INDICATOR: &str = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
+const INTEL: &str = r#"{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
+{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+ "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z","name":"Known C2 host",
+ "pattern":"[ipv4-addr:value = '198.51.100.77']","pattern_type":"stix",
+ "valid_from":"2026-01-01T00:00:00Z"}]}"#;
+
+fn ward(data: &Path, args: &[&str]) -> Output {
+    ward_testkit::run(Path::new(WARD), data, args)
+}
+
+fn ok(out: Output) -> String {
+    ward_testkit::stdout_of(out)
+}
+
+fn fixture(name: &str) -> String {
+    ward_testkit::workspace_root()
+        .join("crates/exposure/tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A Suricata EVE flow from `device` to the indicator's address.
+fn eve(device: &str) -> String {
+    format!(
+        "{{\"timestamp\":\"2026-12-03T10:00:00.000000+0000\",\"event_type\":\"flow\",\"src_ip\":\"{device}\",\"src_port\":5555,\"dest_ip\":\"198.51.100.77\",\"dest_port\":443,\"proto\":\"TCP\"}}\n"
+    )
+}
+
+/// A member folder with its profile, intel and a log, and watch.toml with `[web]` on a free
+/// loopback port (plus `extra`).
+fn member(dir: &Path, extra: &str) -> PathBuf {
+    let data = dir.join("member");
+    ok(ward(
+        &data,
+        &[
+            "init",
+            "--org",
+            "Web Test Clinic",
+            "--domain",
+            "web-test.example",
+        ],
+    ));
+    let intel = dir.join("intel.json");
+    fs::write(&intel, INTEL).unwrap();
+    ok(ward(&data, &["import", intel.to_str().unwrap()]));
+    let logs = data.join("logs");
+    fs::create_dir_all(&logs).unwrap();
+    fs::write(logs.join("eve.json"), "").unwrap();
+    fs::write(
+        data.join("watch.toml"),
+        format!("[[logs]]\npath = \"logs/eve.json\"\n\n[web]\nlisten = \"127.0.0.1:0\"\n{extra}"),
+    )
+    .unwrap();
+    data
+}
+
+/// `ward watch` on `data`, once its pages answer; and their address.
+fn start(data: &Path) -> (Watch, String) {
+    let w = Watch::spawn(data, &data.join("watch.err"), &[]);
+    wait_secs("the web pages to start", 60, || {
+        w.said("watch: web pages on http://")
+    });
+    let addr = w
+        .after("watch: web pages on http://")
+        .trim_end_matches('/')
+        .to_string();
+    (w, addr)
+}
+
+/// A visitor: the session cookie the pages gave it, sent back on every request.
+struct Browser {
+    addr: String,
+    cookie: Option<String>,
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The CSRF token of the page's forms.
+    fn csrf(&self) -> String {
+        let (_, rest) = self
+            .body
+            .split_once("name=\"csrf\" value=\"")
+            .unwrap_or_else(|| panic!("no form token in {}", self.body));
+        rest.split('"').next().unwrap().to_string()
+    }
+
+    /// How many times `needle` occurs in the body.
+    fn count(&self, needle: &str) -> usize {
+        self.body.matches(needle).count()
+    }
+}
+
+impl Browser {
+    fn new(addr: &str) -> Browser {
+        Browser {
+            addr: addr.to_string(),
+            cookie: None,
+        }
+    }
+
+    fn send(&mut self, method: &str, path: &str, content_type: &str, body: &[u8]) -> Reply {
+        let cookie = self.cookie.clone().map(|c| format!("ward_session={c}"));
+        let mut headers = vec![("Content-Type", content_type)];
+        if let Some(c) = &cookie {
+            headers.push(("Cookie", c.as_str()));
+        }
+        let (status, headers, body) =
+            ward_testkit::http(&self.addr, method, path, &headers, body).unwrap();
+        for (k, v) in &headers {
+            if k == "set-cookie" {
+                let value = v
+                    .strip_prefix("ward_session=")
+                    .and_then(|r| r.split(';').next())
+                    .unwrap_or("");
+                self.cookie = (!value.is_empty()).then(|| value.to_string());
+            }
+        }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8(body).unwrap(),
+        }
+    }
+
+    fn get(&mut self, path: &str) -> Reply {
+        self.send("GET", path, "text/plain", b"")
+    }
+
+    fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.send(
+            "POST",
+            path,
+            "application/x-www-form-urlencoded",
+            body.as_bytes(),
+        )
+    }
+}
+
+/// The ids of the plan page's "mark done" buttons, in order.
+fn action_ids(page: &Reply) -> Vec<String> {
+    page.body
+        .split("id=\"done-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_page_renders_and_the_plan_forms_reach_ward_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    // A week of real findings: a scan with a hit, a ranking of the devices, two plans.
+    let scanned = dir.path().join("fw-eve.json");
+    fs::write(&scanned, eve("10.0.0.5")).unwrap();
+    let _ = ward(&data, &["scan", scanned.to_str().unwrap()]);
+    let _ = ward(
+        &data,
+        &[
+            "exposure",
+            "--inventory",
+            &fixture("clinic-inventory.csv"),
+            "--kev",
+            &fixture("kev.json"),
+            "--epss",
+            &fixture("epss-sample.csv"),
+            "--nvd",
+            &fixture("nvd-sample.json"),
+            "--advisories",
+            &fixture("icsma-csaf"),
+            "--as-of",
+            "2025-09-01",
+        ],
+    );
+    assert!(data.join("exposure/latest.json").is_file());
+    let _ = ward(&data, &["report", "--format", "md", "--date", "2026-11-20"]);
+    let _ = ward(&data, &["report", "--format", "md"]);
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+
+    let plan = b.get("/plan");
+    assert_eq!(plan.status, 200, "{}", plan.body);
+    let csp = plan.header("content-security-policy").unwrap();
+    for part in [
+        "default-src 'none'",
+        "style-src 'sha256-",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(part), "{csp}");
+    }
+    let cookie = plan.header("set-cookie").unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(
+        plan.body.contains("Check the computer at 10.0.0.5"),
+        "{}",
+        plan.body
+    );
+    assert!(plan.body.contains("2026-11-20"), "past weeks listed");
+    let ids = action_ids(&plan);
+    assert!(ids.len() >= 2, "{}", plan.body);
+    let token = plan.csrf();
+
+    // Without the form's token (or with another's, or without the session): 403, no mark.
+    let refused = b.post("/plan/done", &[("id", &ids[0])]);
+    assert_eq!(refused.status, 403);
+    let refused = b.post("/plan/done", &[("id", &ids[0]), ("csrf", "0000")]);
+    assert_eq!(refused.status, 403);
+    let mut stranger = Browser::new(&addr);
+    let refused = stranger.post("/plan/done", &[("id", &ids[0]), ("csrf", &token)]);
+    assert_eq!(refused.status, 403);
+    assert!(!data.join("plan/done.json").exists(), "nothing marked");
+
+    let done = b.post("/plan/done", &[("id", &ids[0]), ("csrf", &token)]);
+    assert_eq!(done.status, 303, "{}", done.body);
+    let report = ok(ward(&data, &["report", "--format", "md"]));
+    let done_line = format!("- {} ", ids[0]);
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with(&done_line) && l.contains("(done ")),
+        "{report}"
+    );
+
+    // Not applicable needs a reason; the reason is kept, shown (escaped) and honoured.
+    let no_reason = b.post(
+        "/plan/not-applicable",
+        &[("id", &ids[1]), ("reason", " "), ("csrf", &token)],
+    );
+    assert_eq!(no_reason.status, 400);
+    let na = b.post(
+        "/plan/not-applicable",
+        &[
+            ("id", &ids[1]),
+            ("reason", "no such device <b>here</b>"),
+            ("csrf", &token),
+        ],
+    );
+    assert_eq!(na.status, 303, "{}", na.body);
+    let plan = b.get("/plan");
+    assert!(
+        plan.body.contains("Marked not applicable"),
+        "flash shown once"
+    );
+    assert!(
+        plan.body.contains("Not applicable (")
+            && plan.body.contains("no such device &lt;b&gt;here&lt;/b&gt;"),
+        "{}",
+        plan.body
+    );
+    assert!(!plan.body.contains("<b>here"), "escaped");
+    assert!(!b.get("/plan").body.contains("Marked not applicable"));
+    let report = ok(ward(&data, &["report", "--format", "md"]));
+    assert!(
+        report.contains(&format!("- {} ", ids[1]))
+            && report.contains("not applicable")
+            && report.contains("no such device <b>here</b>"),
+        "{report}"
+    );
+    let unknown = b.post("/plan/done", &[("id", "W-nope"), ("csrf", &token)]);
+    assert_eq!(unknown.status, 400);
+
+    let history = b.get("/plan/history?day=2026-11-20");
+    assert_eq!(history.status, 200);
+    assert!(history.body.contains("The plan of 2026-11-20"));
+    assert_eq!(b.get("/plan/history?day=1999-01-01").status, 404);
+
+    let devices = b.get("/devices");
+    assert_eq!(devices.status, 200);
+    // Each device with its tier, why, and the advisories behind it; the skipped row by line.
+    assert!(
+        devices.body.contains("Radiology portal"),
+        "{}",
+        devices.body
+    );
+    assert!(devices.body.contains("ICSMA-"), "{}", devices.body);
+    assert!(
+        devices.count("data-test=\"device\"") >= 2,
+        "{}",
+        devices.body
+    );
+    assert!(devices
+        .body
+        .contains("clinic-inventory.csv:7: column `criticality`"));
+
+    // An alert from the followed log reaches the alerts page.
+    common::watch::append(&data.join("logs/eve.json"), &eve("10.0.0.9"));
+    wait_secs("the alert", 30, || watch.said("ALERT "));
+    wait_secs("the alert on the page", 30, || {
+        b.get("/alerts").body.contains("10.0.0.9")
+    });
+    let alerts = b.get("/alerts");
+    assert!(alerts.body.contains("198.51.100.77") && alerts.body.contains("Known C2 host"));
+    assert!(alerts.body.contains(INDICATOR));
+
+    let coverage = b.get("/coverage");
+    assert_eq!(coverage.status, 200);
+    assert!(
+        coverage.body.contains("1 file(s) followed"),
+        "{}",
+        coverage.body
+    );
+    assert!(coverage.body.contains("What was not checked"));
+
+    let sharing = b.get("/sharing");
+    assert!(sharing.body.contains("Nothing waits for approval"));
+    assert_eq!(b.get("/nowhere").status, 404);
+    // A form body past the limit is refused before anything is read.
+    let huge = "x".repeat(200 * 1024);
+    let big = b.post("/plan/done", &[("id", &huge), ("csrf", &token)]);
+    assert_eq!(big.status, 413);
+    assert!(watch.terminate().success());
+}
+
+#[test]
+fn alerts_filter_and_come_a_page_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    {
+        let store = ward_member::DataDir::new(&data).open_store().unwrap();
+        let now = ward_member::journal::now().secs;
+        for i in 0..120u64 {
+            let alert = serde_json::json!({
+                "time": format!("t{i:03}"),
+                "machine": format!("ws-{}", i % 3),
+                "field": "dest_ip",
+                "value": format!("198.51.100.{i}"),
+                "indicator_id": INDICATOR,
+                "indicator_name": "Known C2 host",
+                "file": "fw.log",
+                "line": i,
+            });
+            ward_member::watch::alerts::keep(&*store, now - 1000 + i as i64, 0, &alert).unwrap();
+        }
+    }
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let rows = |r: &Reply| r.count("data-test=\"alert\"");
+    let older = |r: &Reply| -> Option<String> {
+        let (_, rest) = r.body.split_once("href=\"/alerts?")?;
+        let q = rest.split('"').next()?.replace("&amp;", "&");
+        Some(format!("/alerts?{q}"))
+    };
+    let first = b.get("/alerts");
+    assert_eq!(rows(&first), 50);
+    // Each machine's first and last alert on the indicator, and how many.
+    assert!(first.body.contains("40 alert(s)"), "{}", first.body);
+    assert!(first.body.contains("t119"), "newest first");
+    let second = b.get(&older(&first).unwrap());
+    assert_eq!(rows(&second), 50);
+    assert!(second.body.contains("t069") && !second.body.contains("t070"));
+    let third = b.get(&older(&second).unwrap());
+    assert_eq!(rows(&third), 20);
+    assert!(third.body.contains("t000"));
+    assert!(!third.body.contains("rel=\"next\""), "the last page");
+
+    let machine = b.get("/alerts?machine=WS-1");
+    assert_eq!(rows(&machine), 40);
+    assert!(!machine.body.contains("ws-0") && !machine.body.contains("ws-2"));
+    let text = b.get("/alerts?q=198.51.100.7");
+    // 7 and 70 to 79.
+    assert_eq!(rows(&text), 11, "{}", text.body);
+    let both = b.get("/alerts?machine=ws-1&q=198.51.100.7");
+    // 7, 70, 73, 76 and 79 are ws-1.
+    assert_eq!(rows(&both), 5);
+    let none = b.get("/alerts?q=%3Cscript%3E");
+    assert!(none.body.contains("No alert"));
+    assert!(
+        none.body.contains("value=\"&lt;script&gt;\""),
+        "the filter is escaped"
+    );
+    assert!(watch.terminate().success());
+}
+
+/// A multipart body with the form's token and one file.
+fn upload_body(token: &str, name: &str, file: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----wardtestboundary7e1";
+    let mut body = Vec::new();
+    write!(
+        body,
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"inventory\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .unwrap();
+    body.extend_from_slice(file);
+    write!(body, "\r\n--{boundary}--\r\n").unwrap();
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn an_uploaded_inventory_is_previewed_with_its_bad_rows_then_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let token = b.get("/devices").csrf();
+    let csv = b"name,vendor,product,version,criticality,asset_tag\n\
+Front desk PC,Dell,OptiPlex 7010,A12,business,T-1\n\
+,,,,,T-2\n\
+Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
+    let (ct, body) = upload_body("wrong", "assets.csv", csv);
+    let refused = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(refused.status, 403);
+
+    let (ct, body) = upload_body(&token, "assets.csv", csv);
+    let preview = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(
+        preview.body.contains("2 device(s) read"),
+        "{}",
+        preview.body
+    );
+    assert!(preview.body.contains("line 3: "), "{}", preview.body);
+    assert!(preview.body.contains("criticality"), "columns recognised");
+    assert!(preview.body.contains("asset_tag"), "other columns named");
+    assert!(
+        !data.join("inventory").exists(),
+        "nothing saved before confirming"
+    );
+    let upload = preview
+        .body
+        .split_once("name=\"upload\" value=\"")
+        .and_then(|(_, r)| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(fs::read(data.join("inventory/inventory.csv")).unwrap(), csv);
+    assert!(b.get("/devices").body.contains("Saved the inventory"));
+    let again = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
+    assert_eq!(again.status, 400, "an upload is saved once");
+
+    // A workbook is read by the same reader, and saved under its own extension.
+    let xlsx = fs::read(fixture("hospital/hospital-inventory.xlsx")).unwrap();
+    let (ct, body) = upload_body(&token, "hospital-inventory.xlsx", &xlsx);
+    let preview = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(
+        preview.body.contains("0 row(s) with problems"),
+        "{}",
+        preview.body
+    );
+    let upload = preview
+        .body
+        .split_once("name=\"upload\" value=\"")
+        .and_then(|(_, r)| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
+    assert_eq!(saved.status, 303);
+    assert_eq!(
+        fs::read(data.join("inventory/inventory.xlsx")).unwrap(),
+        xlsx
+    );
+    assert!(
+        !data.join("inventory/inventory.csv").exists(),
+        "one inventory kept"
+    );
+
+    let (ct, body) = upload_body(&token, "notes.pdf", b"%PDF-1.7\n...");
+    let pdf = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(pdf.status, 422, "{}", pdf.body);
+    let garbled = b.send("POST", "/devices/upload", &ct, b"--x\r\n\r\n");
+    assert_eq!(garbled.status, 400);
+    assert!(watch.terminate().success());
+}
+
+#[test]
+fn a_queued_share_is_approved_to_the_hub_or_discarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub_data = dir.path().join("hub");
+    let (hub_token, collection) = common::hub_store(&hub_data);
+    let hub = Hub::start(Path::new(WARD), &hub_data, &[], &[]);
+    let data = member(dir.path(), "");
+    let url = format!("{}/taxii2/api/", hub.base());
+    let note = dir.path().join("incident.txt");
+    fs::write(
+        &note,
+        "Patient John Smith called; workstation 10.20.1.15 beaconed to 185.220.101.5.\n",
+    )
+    .unwrap();
+    let other = dir.path().join("other.txt");
+    fs::write(&other, "Phishing kit hosted at updates-cdn-check.com.\n").unwrap();
+    for file in [&note, &other] {
+        ok(ward(
+            &data,
+            &[
+                "share",
+                file.to_str().unwrap(),
+                "--to",
+                &url,
+                "--collection",
+                &collection,
+                "--queue",
+            ],
+        ));
+    }
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let page = b.get("/sharing");
+    assert_eq!(page.count("data-test=\"queued-share\""), 2);
+    let shown = ok(ward(&data, &["share", "queue", "show", "1"]));
+    // The exact dry-run preview, line for line (maud escapes only <, >, & and quotes).
+    for line in shown.lines().filter(|l| l.starts_with(['+', '-'])).take(5) {
+        assert!(
+            page.body.contains(line),
+            "{line} missing from {}",
+            page.body
+        );
+    }
+    let token = page.csrf();
+
+    let refused = b.post("/sharing/approve", &[("id", "1"), ("token", &hub_token)]);
+    assert_eq!(refused.status, 403);
+    assert_eq!(queue_ids(&data), [1, 2]);
+
+    let sent = b.post(
+        "/sharing/approve",
+        &[("id", "1"), ("token", &hub_token), ("csrf", &token)],
+    );
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(queue_ids(&data), [2]);
+    let stored = hub_objects(&hub_data, &collection);
+    assert!(!stored.is_empty(), "the share reached the hub");
+    assert!(!stored.iter().any(|o| o.to_string().contains("John Smith")));
+    assert!(b.get("/sharing").body.contains("Sent 1"));
+
+    let wrong = b.post(
+        "/sharing/approve",
+        &[("id", "2"), ("token", "not-the-token"), ("csrf", &token)],
+    );
+    assert_eq!(wrong.status, 502, "{}", wrong.body);
+    assert_eq!(queue_ids(&data), [2], "a refused send stays queued");
+
+    let discarded = b.post("/sharing/discard", &[("id", "2"), ("csrf", &token)]);
+    assert_eq!(discarded.status, 303);
+    assert!(queue_ids(&data).is_empty());
+    assert_eq!(hub_objects(&hub_data, &collection).len(), stored.len());
+    assert!(b.get("/sharing").body.contains("Nothing waits"));
+    assert_eq!(
+        b.post("/sharing/discard", &[("id", "2"), ("csrf", &token)])
+            .status,
+        400
+    );
+    assert!(watch.terminate().success());
+}
+
+fn queue_ids(data: &Path) -> Vec<u64> {
+    let out = ok(ward(data, &["--json", "share", "queue"]));
+    let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    list.iter().filter_map(|i| i["id"].as_u64()).collect()
+}
+
+fn hub_objects(hub_data: &Path, collection: &str) -> Vec<serde_json::Value> {
+    use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
+    let store = SqliteStore::open(hub_data).unwrap();
+    let page = store
+        .query_objects(
+            collection,
+            &ObjectQuery {
+                versions: VersionSelect::all(),
+                limit: 1000,
+                ..ObjectQuery::default()
+            },
+        )
+        .unwrap();
+    page.items
+        .into_iter()
+        .map(|v| serde_json::from_str(&v.json).unwrap())
+        .collect()
+}
+
+fn set_password(data: &Path, password: &str) -> Output {
+    let mut child = Command::new(WARD)
+        .arg("--data")
+        .arg(data)
+        .args(["watch", "web-password"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{password}\n").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn with_a_password_every_page_needs_a_sign_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    // Off loopback without a password, watch does not start.
+    let wide = data.join("watch.toml");
+    let text = fs::read_to_string(&wide).unwrap();
+    fs::write(&wide, text.replace("127.0.0.1:0", "0.0.0.0:0")).unwrap();
+    let out = Command::new(WARD)
+        .arg("--data")
+        .arg(&data)
+        .args(["watch", "--foreground"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("web-password"));
+
+    // With a password it starts there; the password removed while it runs, nothing is served.
+    assert!(set_password(&data, "correct horse battery")
+        .status
+        .success());
+    let (mut open, bound) = start(&data);
+    let port = bound.rsplit(':').next().unwrap();
+    let mut b = Browser::new(&format!("127.0.0.1:{port}"));
+    assert_eq!(b.get("/plan").status, 303);
+    ok(ward(&data, &["watch", "web-password", "--remove"]));
+    let r = b.get("/plan");
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(r.body.contains("no password is set"));
+    assert_eq!(b.get("/signin").status, 403);
+    assert!(open.terminate().success());
+    fs::write(&wide, text).unwrap();
+
+    let short = set_password(&data, "short");
+    assert_eq!(short.status.code(), Some(2));
+    let set = set_password(&data, "correct horse battery");
+    assert!(set.status.success(), "{set:?}");
+    let kept = fs::read(data.join("ward.db")).unwrap();
+    assert!(
+        !kept.windows(7).any(|w| w == b"correct"),
+        "only the hash is kept"
+    );
+
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    for page in ["/plan", "/alerts", "/devices", "/sharing", "/coverage"] {
+        let r = b.get(page);
+        assert_eq!(r.status, 303, "{page}");
+        assert_eq!(r.header("location"), Some("/signin"));
+    }
+    let form = b.get("/signin");
+    assert_eq!(form.status, 200);
+    let token = form.csrf();
+    // A form POST of a session not signed in is refused even with its token.
+    let refused = b.post("/plan/done", &[("id", "W-x"), ("csrf", &token)]);
+    assert_eq!(refused.status, 403);
+    let wrong = b.post("/signin", &[("password", "wrong horse"), ("csrf", &token)]);
+    assert_eq!(wrong.status, 401);
+    let before = b.cookie.clone();
+    let right = b.post(
+        "/signin",
+        &[("password", "correct horse battery"), ("csrf", &token)],
+    );
+    assert_eq!(right.status, 303, "{}", right.body);
+    assert_ne!(b.cookie, before, "a new session on sign-in");
+    let plan = b.get("/plan");
+    assert_eq!(plan.status, 200);
+    assert!(plan.body.contains("Sign out"));
+    let token = plan.csrf();
+    let out = b.post("/signout", &[("csrf", &token)]);
+    assert_eq!(out.status, 303);
+    assert_eq!(b.get("/plan").status, 303);
+
+    // Wrong passwords are throttled.
+    let mut other = Browser::new(&addr);
+    let token = other.get("/signin").csrf();
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(
+            other
+                .post("/signin", &[("password", "guess guess"), ("csrf", &token)])
+                .status,
+        );
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    let blocked = other.post(
+        "/signin",
+        &[("password", "correct horse battery"), ("csrf", &token)],
+    );
+    assert_eq!(blocked.status, 429);
+    assert!(watch.terminate().success());
+}
+
+#[test]
+fn over_tls_the_session_cookie_is_secure() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = common::private_ca(dir.path());
+    let data = member(
+        dir.path(),
+        &format!(
+            "tls_cert = \"{}\"\ntls_key = \"{}\"\n",
+            cert.display(),
+            key.display()
+        ),
+    );
+    let w = Watch::spawn(&data, &data.join("watch.err"), &[]);
+    wait_secs("the web pages to start", 60, || {
+        w.said("watch: web pages on https://")
+    });
+    assert!(w.said("watch: web pages certificate"), "{}", w.text());
+    let addr = w
+        .after("watch: web pages on https://")
+        .trim_end_matches('/')
+        .to_string();
+    let agent = ward_feeds::net::agent_builder(Some(&ca))
+        .unwrap()
+        .redirects(0)
+        .build();
+    let page = agent.get(&format!("https://{addr}/plan")).call().unwrap();
+    assert_eq!(page.status(), 200);
+    let cookie = page.header("set-cookie").unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("; Secure"),
+        "{cookie}"
+    );
+    assert!(page.into_string().unwrap().contains("This week's plan"));
+    // Plain HTTP on the TLS port gets no page.
+    let plain = ward_testkit::http(&addr, "GET", "/plan", &[], b"");
+    assert!(plain.map_or(true, |(status, _, _)| status != 200));
+}
+
+#[test]
+fn a_client_that_never_ends_its_request_is_dropped() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    let (mut watch, addr) = start(&data);
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    slow.write_all(b"GET /plan HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    // Closed by the server (after an error answer or none), well before our 30 s.
+    let _ = slow.read_to_end(&mut rest);
+    assert!(started.elapsed().as_secs() < 25, "{:?}", started.elapsed());
+    // Others are served meanwhile and after.
+    assert_eq!(Browser::new(&addr).get("/plan").status, 200);
+    assert!(watch.terminate().success());
+}
