@@ -156,15 +156,12 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
         .unwrap();
     page.click(&page.find("main button[type=submit]").unwrap())
         .unwrap();
-    assert!(
-        page.url().unwrap().ends_with("/ui"),
-        "{}",
-        page.url().unwrap()
-    );
+    page.wait_url_ends_with("/ui").unwrap();
     review(&page, &axe_js, "collections");
 
     page.click(&page.find("main a[href^='/ui/collections/']").unwrap())
         .unwrap();
+    page.wait_url_contains("/ui/collections/").unwrap();
     let rows = page.find_all("main tbody tr").unwrap();
     assert_eq!(rows.len(), 5);
     // The hostile name is text on the page, not markup.
@@ -176,7 +173,7 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
 
     page.click(&page.find("main tbody tr td a").unwrap())
         .unwrap();
-    assert!(page.source().unwrap().contains("Versions"));
+    page.wait_source_contains("Versions").unwrap();
     review(&page, &axe_js, "object");
 
     page.navigate(&format!("{}/ui/admin", hub.base())).unwrap();
@@ -196,12 +193,12 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
             .unwrap(),
     )
     .unwrap();
-    assert!(page.source().unwrap().contains("revoked"));
+    page.wait_source_contains("revoked").unwrap();
     assert_eq!(taxii_status(&hub, &token), 401);
 
     page.click(&page.find("header form button").unwrap())
         .unwrap();
-    assert!(page.url().unwrap().ends_with("/ui/signin"));
+    page.wait_url_ends_with("/ui/signin").unwrap();
     page.navigate(&format!("{}/ui", hub.base())).unwrap();
     assert!(page.url().unwrap().ends_with("/ui/signin"), "signed out");
 }

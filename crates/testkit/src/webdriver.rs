@@ -246,6 +246,9 @@ impl Browser {
             profile,
         };
         session.resize(width)?;
+        // An element looked for right after a click that loads a page is waited for (up to
+        // 10 s) rather than missed while the new page is still on its way.
+        session.call("POST", "/timeouts", Some(json!({ "implicit": 10_000 })))?;
         Ok(session)
     }
 }
@@ -272,6 +275,53 @@ impl Session<'_> {
     pub fn url(&self) -> Result<String> {
         let v = self.call("GET", "/url", None)?;
         Ok(v.as_str().unwrap_or("").to_string())
+    }
+
+    /// Waits (up to 10 s) until the window's address ends with `suffix`, as it does once the
+    /// page a click or a form submission asked for has loaded; returns the address.
+    pub fn wait_url_ends_with(&self, suffix: &str) -> Result<String> {
+        self.wait_url(
+            |u| u.ends_with(suffix),
+            &format!("one ending with {suffix}"),
+        )
+    }
+
+    /// Waits (up to 10 s) until the window's address holds `part`; returns the address.
+    pub fn wait_url_contains(&self, part: &str) -> Result<String> {
+        self.wait_url(|u| u.contains(part), &format!("one holding {part}"))
+    }
+
+    fn wait_url(&self, done: impl Fn(&str) -> bool, what: &str) -> Result<String> {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let url = self.url()?;
+            if done(&url) {
+                return Ok(url);
+            }
+            if Instant::now() >= until {
+                return Err(WebDriverError(format!(
+                    "the address is {url}, not {what}, after 10 s"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits (up to 10 s) until the page's HTML holds `text`; returns the HTML.
+    pub fn wait_source_contains(&self, text: &str) -> Result<String> {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let source = self.source()?;
+            if source.contains(text) {
+                return Ok(source);
+            }
+            if Instant::now() >= until {
+                return Err(WebDriverError(format!(
+                    "the page does not show {text:?} after 10 s"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// The page's HTML as the browser holds it now.
