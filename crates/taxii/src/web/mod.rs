@@ -22,9 +22,7 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use base64::Engine;
 use maud::{html, Markup};
-use sha2::{Digest, Sha256};
 use ward_html::Head;
 
 use crate::error::TaxiiError;
@@ -72,17 +70,10 @@ fieldset{border:1px solid #767676;margin:0 0 1rem}.row{display:flex;flex-wrap:wr
 pre{background:#f3f3f3;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}\
 .secret{background:#fff3cd;border:1px solid #8a6d00;padding:.5rem}.error{color:#a11}";
 
-/// The content security policy of every page: nothing loads from anywhere, the one inline
-/// style sheet is allowed by its hash, forms post only back here, no page can be framed.
+/// The content security policy of every page (see [`ward_html::style_policy`]).
 fn csp() -> &'static str {
     static CSP: OnceLock<String> = OnceLock::new();
-    CSP.get_or_init(|| {
-        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE));
-        format!(
-            "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self'; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'"
-        )
-    })
+    CSP.get_or_init(|| ward_html::style_policy(STYLE))
 }
 
 /// A whole page: the shell, the navigation for a signed-in caller, and the answer's headers.
@@ -130,17 +121,9 @@ fn secure_headers(headers: &mut axum::http::HeaderMap, content_type: &'static st
     if let Ok(v) = HeaderValue::from_str(csp()) {
         headers.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    // Pages name collections and members; a token is shown once: keep them out of caches.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    for (name, value) in ward_html::PAGE_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
 }
 
 /// A failure of the web interface, answered as a page (never a TAXII body or a bare 500).

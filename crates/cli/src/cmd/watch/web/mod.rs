@@ -29,9 +29,8 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use base64::Engine;
 use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use ward_member::share_queue;
 use ward_member::watch::edl::{constant_time_eq, hex};
 use ward_member::watch::web::WebConfig;
@@ -135,8 +134,6 @@ pub(super) fn start(
     let bound = listener.local_addr().context("web.listen")?;
     listener.set_nonblocking(true).context("web.listen")?;
     let key = ward_store::credentials::random_secret()?;
-    let style_hash =
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(pages::STYLE.as_bytes()));
     let state = Arc::new(Web {
         data: data.clone(),
         store,
@@ -146,9 +143,7 @@ pub(super) fn start(
         sessions: Mutex::new(HashMap::new()),
         uploads: Mutex::new(VecDeque::new()),
         failures: Mutex::new(VecDeque::new()),
-        csp: format!(
-            "default-src 'none'; style-src 'sha256-{style_hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-        ),
+        csp: ward_html::style_policy(pages::STYLE),
         secure,
         loopback: web.listen.ip().is_loopback(),
     });
@@ -237,16 +232,9 @@ async fn security_headers(State(web): State<Arc<Web>>, mut response: Response) -
     if let Ok(csp) = HeaderValue::from_str(&web.csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    for (name, value) in ward_html::PAGE_HEADERS {
+        h.insert(name, HeaderValue::from_static(value));
+    }
     response
 }
 
