@@ -79,6 +79,7 @@ conformance!(
     pagination_property,
     submitter_is_written_with_the_version_and_only_for_new_versions,
     settings_and_scrub_records,
+    settings_pages_hold_only_their_prefix_newest_first,
     sightings_are_found_by_what_they_sighted,
     streamed_versions_commit_with_their_status_or_not_at_all,
     token_life_cycle_and_password_changes,
@@ -953,6 +954,56 @@ fn settings_and_scrub_records(a: &dyn Store, b: &dyn Store) {
     assert_eq!(newest[0].object_id, "note--2");
     assert_eq!(newest[1].object_id, "note--1");
     assert_eq!(a.scrub_records(usize::MAX).unwrap().len(), 3);
+}
+
+/// A long list under one prefix (watch's alerts) read a page at a time, newest first, with
+/// keys just past the prefix (`watch/alert0`, `watch/seen/`) and just before it never read
+/// as its own, whatever `before` says.
+fn settings_pages_hold_only_their_prefix_newest_first(a: &dyn Store, b: &dyn Store) {
+    for i in 1..=10 {
+        a.set_setting(&format!("watch/alert/{i:06}"), Some(&i.to_string()))
+            .unwrap();
+    }
+    for other in ["watch/alert", "watch/alert0", "watch/alerts", "watch/seen/x/y", "a", "z"] {
+        b.set_setting(other, Some("other")).unwrap();
+    }
+    let keys = |page: Vec<(String, String)>| -> Vec<String> {
+        page.into_iter()
+            .map(|(k, _)| k.trim_start_matches("watch/alert/").to_string())
+            .collect()
+    };
+    let p = "watch/alert/";
+    assert_eq!(
+        keys(b.settings_page(p, None, 3).unwrap()),
+        ["000010", "000009", "000008"]
+    );
+    assert_eq!(
+        keys(b.settings_page(p, Some("watch/alert/000008"), 3).unwrap()),
+        ["000007", "000006", "000005"]
+    );
+    // A position between two keys pages from the older one; the last page is short.
+    assert_eq!(
+        keys(b.settings_page(p, Some("watch/alert/000002x"), 3).unwrap()),
+        ["000002", "000001"]
+    );
+    // `before` past the prefix's keys starts at the newest; before them, nothing.
+    assert_eq!(
+        keys(a.settings_page(p, Some("zzz"), 2).unwrap()),
+        ["000010", "000009"]
+    );
+    assert!(a.settings_page(p, Some("watch/alert/"), 5).unwrap().is_empty());
+    assert!(a.settings_page(p, Some("a"), 5).unwrap().is_empty());
+    assert_eq!(a.settings(p).unwrap().len(), 10);
+    assert_eq!(keys(a.settings(p).unwrap())[0], "000001");
+    // A prefix that ends in `~` has no key range; it is read all the same.
+    a.set_setting("x~1", Some("1")).unwrap();
+    a.set_setting("x~~", Some("2")).unwrap();
+    a.set_setting("x\u{7f}", Some("3")).unwrap();
+    assert_eq!(b.settings("x~").unwrap().len(), 2);
+    assert_eq!(b.settings_page("x~", None, 5).unwrap().len(), 2);
+    assert_eq!(b.settings_page("x~", Some("x~~"), 5).unwrap().len(), 1);
+    // The empty prefix pages through every key.
+    assert_eq!(b.settings_page("", Some("b"), 100).unwrap().len(), 1);
 }
 
 fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {

@@ -22,6 +22,30 @@ pub use sqlite::{
     inspect_store_file, restore_store, SqliteStore, StoreFileInfo, DB_FILE, SCHEMA_VERSION,
 };
 
+/// The keys that start with `prefix` are those `>= prefix` and `<` this bound (byte order),
+/// when `prefix` ends in an ASCII character below `~` (`watch/alert/` gives `watch/alert0`);
+/// `None` otherwise. With it a prefix is a key range the key index answers directly.
+pub fn prefix_end(prefix: &str) -> Option<String> {
+    let last = *prefix.as_bytes().last()?;
+    if !(last.is_ascii() && last < 0x7e) {
+        return None;
+    }
+    let mut upper = prefix.get(..prefix.len() - 1)?.to_string();
+    upper.push(char::from(last + 1));
+    Some(upper)
+}
+
+/// The exclusive upper bound of a page of settings under `prefix` older than `before`: the
+/// lower of `before` and [`prefix_end`], so a page read starts where it is and never walks
+/// the keys past it.
+pub fn settings_page_end(prefix: &str, before: Option<&str>) -> Option<String> {
+    match (before, prefix_end(prefix)) {
+        (Some(b), Some(end)) => Some(if b < end.as_str() { b.to_string() } else { end }),
+        (Some(b), None) => Some(b.to_string()),
+        (None, end) => end,
+    }
+}
+
 /// What opening a store did to an older schema: the versions before and after, and where
 /// the copy taken before changing anything was written: a file beside an embedded store, a
 /// schema of the same database for PostgreSQL.

@@ -414,23 +414,63 @@ impl Store for PgStore {
     }
 
     fn settings(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        // starts_with rather than LIKE: keys may hold `%` or `_`; the key range (byte
+        // order: the column is COLLATE "C") lets the primary key find the prefix's keys.
         self.with_conn(|c, s| {
-            // starts_with rather than LIKE: keys may hold `%` or `_`.
-            let st = prepared(
-                s,
-                c,
-                "SELECT key, value FROM settings WHERE starts_with(key, $1) ORDER BY key",
-            )?;
-            c.query(&st, &[&prefix])
-                .map_err(backend)?
-                .iter()
-                .map(|r| {
-                    Ok((
-                        r.try_get(0).map_err(backend)?,
-                        r.try_get(1).map_err(backend)?,
-                    ))
-                })
-                .collect()
+            let rows = match ward_store::prefix_end(prefix) {
+                Some(end) => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings
+                         WHERE key >= $1 AND key < $2 AND starts_with(key, $1) ORDER BY key",
+                    )?;
+                    c.query(&st, &[&prefix, &end])
+                }
+                None => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings WHERE starts_with(key, $1) ORDER BY key",
+                    )?;
+                    c.query(&st, &[&prefix])
+                }
+            };
+            key_values(rows.map_err(backend)?)
+        })
+    }
+
+    fn settings_page(
+        &self,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.with_conn(|c, s| {
+            // Read backwards from the end of the range: one page, never the whole list.
+            let rows = match ward_store::settings_page_end(prefix, before) {
+                Some(end) => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings
+                         WHERE key >= $1 AND key < $2 AND starts_with(key, $1)
+                         ORDER BY key DESC LIMIT $3",
+                    )?;
+                    c.query(&st, &[&prefix, &end, &limit])
+                }
+                None => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings WHERE key >= $1 AND starts_with(key, $1)
+                         ORDER BY key DESC LIMIT $2",
+                    )?;
+                    c.query(&st, &[&prefix, &limit])
+                }
+            };
+            key_values(rows.map_err(backend)?)
         })
     }
 
@@ -584,4 +624,16 @@ impl Store for PgStore {
         })?;
         Ok(Some(size.max(0) as u64))
     }
+}
+
+/// `(key, value)` rows as pairs.
+fn key_values(rows: Vec<postgres::Row>) -> Result<Vec<(String, String)>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get(0).map_err(backend)?,
+                r.try_get(1).map_err(backend)?,
+            ))
+        })
+        .collect()
 }
