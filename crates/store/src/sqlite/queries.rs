@@ -120,34 +120,8 @@ impl SqliteStore {
     ) -> Result<Page, StoreError> {
         self.with_reader(|c| {
             let key = collection_key(c, collection_id)?;
-            let mut sql = String::from(
-                "SELECT id, type, spec_version, version, version_key, date_added, json FROM objects",
-            );
-            if !query.ids.is_empty() {
-                // Left alone, the planner walks a date index over the whole collection to
-                // find a few ids; the primary key (collection_key, id, version_key) finds
-                // them directly. SQLite names a table's first key index `_1`.
-                sql.push_str(" INDEXED BY sqlite_autoindex_objects_1");
-            }
-            sql.push_str(" WHERE collection_key = ?");
-            let mut args: Vec<rusqlite::types::Value> = vec![key.into()];
-            push_in(&mut sql, &mut args, "id", &query.ids);
-            push_in(&mut sql, &mut args, "type", &query.types);
-            push_in(&mut sql, &mut args, "spec_version", &query.spec_versions);
-            push_versions(&mut sql, &mut args, &query.versions);
-            if let Some(after) = query.added_after {
-                sql.push_str(" AND date_added > ?");
-                args.push(after.into());
-            }
-            if let Some(p) = &query.after {
-                sql.push_str(" AND (date_added, id, version_key) > (?, ?, ?)");
-                args.push(p.date_added.into());
-                args.push(p.id.clone().into());
-                args.push(p.version.clone().into());
-            }
+            let (sql, args) = page_sql(key, query);
             let limit = query.limit.max(1);
-            sql.push_str(" ORDER BY date_added, id, version_key LIMIT ?");
-            args.push((limit as i64 + 1).into());
             let mut stmt = c.prepare_cached(&sql).map_err(backend)?;
             let rows = stmt
                 .query_map(params_from_iter(args), stored_version)
@@ -158,6 +132,38 @@ impl SqliteStore {
             Ok(Page { items, more })
         })
     }
+}
+
+/// The statement of one page of `query` over the collection `key`, and its arguments.
+fn page_sql(key: i64, query: &ObjectQuery) -> (String, Vec<rusqlite::types::Value>) {
+    let mut sql = String::from(
+        "SELECT id, type, spec_version, version, version_key, date_added, json FROM objects",
+    );
+    if !query.ids.is_empty() {
+        // Left alone, the planner walks a date index over the whole collection to
+        // find a few ids; the primary key (collection_key, id, version_key) finds
+        // them directly. SQLite names a table's first key index `_1`.
+        sql.push_str(" INDEXED BY sqlite_autoindex_objects_1");
+    }
+    sql.push_str(" WHERE collection_key = ?");
+    let mut args: Vec<rusqlite::types::Value> = vec![key.into()];
+    push_in(&mut sql, &mut args, "id", &query.ids);
+    push_in(&mut sql, &mut args, "type", &query.types);
+    push_in(&mut sql, &mut args, "spec_version", &query.spec_versions);
+    push_versions(&mut sql, &mut args, &query.versions);
+    if let Some(after) = query.added_after {
+        sql.push_str(" AND date_added > ?");
+        args.push(after.into());
+    }
+    if let Some(p) = &query.after {
+        sql.push_str(" AND (date_added, id, version_key) > (?, ?, ?)");
+        args.push(p.date_added.into());
+        args.push(p.id.clone().into());
+        args.push(p.version.clone().into());
+    }
+    sql.push_str(" ORDER BY date_added, id, version_key LIMIT ?");
+    args.push((query.limit.max(1) as i64 + 1).into());
+    (sql, args)
 }
 
 /// Appends `AND <column> IN (?, ?, ...)` for a non-empty list.
@@ -227,5 +233,54 @@ pub(super) fn push_versions(
         sql.push_str(" AND (");
         sql.push_str(&parts.join(" OR "));
         sql.push(')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sqlite::SqliteStore;
+
+    /// SQLite's plan of a page `query` asks for.
+    fn plan_of(query: &ObjectQuery) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let (sql, args) = page_sql(1, query);
+        store
+            .with_reader(|c| {
+                let mut stmt = c
+                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .map_err(backend)?;
+                let rows = stmt
+                    .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+                    .map_err(backend)?;
+                rows.collect::<Result<Vec<_>, _>>().map_err(backend)
+            })
+            .unwrap()
+            .join("; ")
+    }
+
+    /// A page of one type's latest versions reads that type's entries from the cursor on,
+    /// however rare the type: never every object of the collection to find a few or none.
+    #[test]
+    fn a_page_of_one_type_is_a_range_of_the_type_index() {
+        let mut query = ObjectQuery {
+            types: vec!["grouping".into()],
+            limit: 50,
+            ..ObjectQuery::default()
+        };
+        let first = plan_of(&query);
+        assert!(first.contains("objects_last_by_type"), "{first}");
+        query.after = Some(crate::Position {
+            date_added: 5,
+            id: "grouping--1".into(),
+            version: "v".into(),
+        });
+        query.added_after = Some(3);
+        let later = plan_of(&query);
+        assert!(later.contains("objects_last_by_type"), "{later}");
+        // Without a type, the date index as before.
+        query.types.clear();
+        assert!(plan_of(&query).contains("objects_last_by_date"));
     }
 }

@@ -145,6 +145,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX users_name_nocase ON users (name COLLATE NOCASE);
     CREATE UNIQUE INDEX collections_title_nocase ON collections (title COLLATE NOCASE);
     "#,
+    // 7: latest versions by type in date order, as PostgreSQL's `objects_last_by_type`: a
+    // page of one type (`match[type]`, the web interface's search by type) is one range
+    // scan even when the type is rare, or absent, in a large collection; the date index
+    // alone walked every object of the collection to find none.
+    r#"
+    CREATE INDEX objects_last_by_type ON objects (collection_key, type, date_added)
+        WHERE is_last = 1;
+    "#,
 ];
 
 /// The schema version this build writes (and the newest it reads).
