@@ -138,8 +138,21 @@ impl DataDir {
         self.mark(id, date, Some(reason.to_string()))
     }
 
-    /// The plans kept, newest first, as (day, plan).
+    /// The plans kept, newest first, as (day, plan). Reads every one: pages use
+    /// [`DataDir::plan_days`] and [`DataDir::plan_on`] instead.
     pub fn plan_history(&self) -> Result<Vec<(String, Plan)>, MemberError> {
+        let mut out = Vec::new();
+        for day in self.plan_days()? {
+            if let Some(plan) = self.plan_on(&day)? {
+                out.push((day, plan));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The days a plan was kept for, newest first: the history folder's names only, no plan
+    /// read (a year of weekly plans of a large inventory is tens of megabytes of JSON).
+    pub fn plan_days(&self) -> Result<Vec<String>, MemberError> {
         let Ok(entries) = fs::read_dir(self.plan_history_dir()) else {
             return Ok(Vec::new());
         };
@@ -151,13 +164,31 @@ impl DataDir {
             .collect();
         days.sort();
         days.reverse();
-        let mut out = Vec::new();
-        for day in days {
-            if let Some(plan) = read_json::<Plan>(&self.plan_file(&day))? {
-                out.push((day, plan));
-            }
+        Ok(days)
+    }
+
+    /// The plan kept for `day` (`YYYY-MM-DD`; anything else has none).
+    pub fn plan_on(&self, day: &str) -> Result<Option<Plan>, MemberError> {
+        if ward_stix::day(day).is_none() {
+            return Ok(None);
         }
-        Ok(out)
+        read_json(&self.plan_file(day))
+    }
+
+    /// How many actions the plan kept for `day` listed, read without building the plan.
+    pub fn plan_action_count(&self, day: &str) -> Result<Option<usize>, MemberError> {
+        #[derive(serde::Deserialize)]
+        struct Actions {
+            #[serde(default)]
+            top: Vec<serde::de::IgnoredAny>,
+            #[serde(default)]
+            rest: Vec<serde::de::IgnoredAny>,
+        }
+        if ward_stix::day(day).is_none() {
+            return Ok(None);
+        }
+        let actions: Option<Actions> = read_json(&self.plan_file(day))?;
+        Ok(actions.map(|a| a.top.len() + a.rest.len()))
     }
 
     fn mark(

@@ -440,11 +440,22 @@ fn query(uri: &Uri) -> HashMap<String, String> {
 
 async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     page(web, headers, |web, v| {
-        let history = web.data.plan_history()?;
+        // The newest plan, and the earlier days with the action counts of the newest few:
+        // a year of plans is never read for one page.
+        let days = web.data.plan_days()?;
+        let latest = latest_plan(&web.data, &days)?;
+        let mut past = Vec::new();
+        for (i, day) in days.iter().skip(1).enumerate() {
+            let count = match i < pages::PAST_PLANS_COUNTED {
+                true => web.data.plan_action_count(day)?,
+                false => None,
+            };
+            past.push((day.clone(), count));
+        }
         let marks = web.data.done_marks()?;
         Ok(html(
             StatusCode::OK,
-            pages::plan(v, history.first(), &marks, &history),
+            pages::plan(v, latest.as_ref(), &marks, &past),
         ))
     })
     .await
@@ -453,9 +464,8 @@ async fn plan_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
 async fn history_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) -> Response {
     let day = query(&uri).remove("day").unwrap_or_default();
     page(web, headers, move |web, v| {
-        let history = web.data.plan_history()?;
-        Ok(match history.iter().find(|(d, _)| *d == day) {
-            Some(found) => html(StatusCode::OK, pages::past_plan(v, found)),
+        Ok(match web.data.plan_on(&day)? {
+            Some(plan) => html(StatusCode::OK, pages::past_plan(v, &(day, plan))),
             None => html(
                 StatusCode::NOT_FOUND,
                 pages::message("No such plan", "no plan was kept for that day"),
@@ -475,10 +485,11 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
     page(web, headers, move |web, v| {
         let machine = filter.machine.to_lowercase();
         let text = filter.text.to_lowercase();
-        let found = ward_member::watch::alerts::page(
+        let found = ward_member::watch::alerts::page_containing(
             &*web.store,
             filter.before.as_deref(),
             pages::ALERTS_PER_PAGE,
+            &[&machine, &text],
             |a| pages::alert_matches(a, &machine, &text),
         )?;
         let sightings = web.data.hub_sightings()?;
@@ -518,6 +529,17 @@ async fn devices_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri)
         ))
     })
     .await
+}
+
+/// The newest of the plans kept on `days` (newest first), with its day.
+fn latest_plan(
+    data: &DataDir,
+    days: &[String],
+) -> anyhow::Result<Option<(String, ward_plan::Plan)>> {
+    Ok(match days.first() {
+        Some(day) => data.plan_on(day)?.map(|plan| (day.clone(), plan)),
+        None => None,
+    })
 }
 
 /// The inventory saved from this page, if any.
@@ -593,7 +615,7 @@ async fn coverage_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respo
                 .map(|p| p.display().to_string())
                 .collect(),
         };
-        let latest = web.data.plan_history()?.into_iter().next();
+        let latest = latest_plan(&web.data, &web.data.plan_days()?)?;
         Ok(html(
             StatusCode::OK,
             pages::coverage(v, &facts, &sources, &followed, latest.as_ref()),

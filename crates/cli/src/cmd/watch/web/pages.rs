@@ -32,6 +32,8 @@ label{display:block;margin:.25rem 0}\
 
 /// Alerts per page.
 pub const ALERTS_PER_PAGE: usize = 50;
+/// Earlier plans whose action count the plan page shows (the older ones are listed by day).
+pub const PAST_PLANS_COUNTED: usize = 12;
 /// Devices per page.
 const DEVICES_PER_PAGE: usize = 100;
 /// Rows of an uploaded inventory shown in its preview.
@@ -105,7 +107,7 @@ pub fn plan(
     v: &Visitor,
     latest: Option<&(String, Plan)>,
     marks: &[DoneMark],
-    history: &[(String, Plan)],
+    past: &[(String, Option<usize>)],
 ) -> String {
     let body = html! {
         @match latest {
@@ -163,12 +165,15 @@ pub fn plan(
             }
         }
         h2 { "Past weeks" }
-        @if history.len() <= 1 {
+        @if past.is_empty() {
             p { "No earlier plan kept." }
         } @else {
             ul data-test="history" {
-                @for (day, p) in history.iter().skip(1) {
-                    li { a href=(format!("/plan/history?day={day}")) { (day) } " — " (p.top.len() + p.rest.len()) " action(s)" }
+                @for (day, count) in past {
+                    li {
+                        a href=(format!("/plan/history?day={day}")) { (day) }
+                        @if let Some(n) = count { " — " (n) " action(s)" }
+                    }
                 }
             }
         }
