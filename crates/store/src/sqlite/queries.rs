@@ -144,6 +144,11 @@ fn page_sql(key: i64, query: &ObjectQuery) -> (String, Vec<rusqlite::types::Valu
         // find a few ids; the primary key (collection_key, id, version_key) finds
         // them directly. SQLite names a table's first key index `_1`.
         sql.push_str(" INDEXED BY sqlite_autoindex_objects_1");
+    } else if query.types.len() == 1 && query.versions == VersionSelect::last() {
+        // Latest versions of one type: the type index is a range in date order; left
+        // alone, the planner walks the date index and tests every row's type, over the
+        // whole collection when the type is rare or absent (0.7 s at 700,000 objects).
+        sql.push_str(" INDEXED BY objects_last_by_type");
     }
     sql.push_str(" WHERE collection_key = ?");
     let mut args: Vec<rusqlite::types::Value> = vec![key.into()];
