@@ -123,9 +123,6 @@ impl Search {
             None
         } else {
             Some(Arc::new(move |json: &str| {
-                if !may_match(json, &text, tlp) {
-                    return false;
-                }
                 let Ok(v) = serde_json::from_str::<Value>(json) else {
                     return false;
                 };
@@ -163,26 +160,6 @@ impl Search {
         }
         q.finish()
     }
-}
-
-/// Whether a served object's JSON text may pass the search for `text` (lower-case) and
-/// `tlp`, told before it is parsed: false only when it certainly cannot. Without a
-/// backslash in the text every string is written as itself, so a value holding `text` puts
-/// it in the lower-cased text (a `text` with `"` is left to the parsed test), and an object
-/// at a TLP level names one of that level's marking definitions.
-fn may_match(json: &str, text: &str, tlp: Option<Option<Tlp>>) -> bool {
-    if json.contains('\\') {
-        return true;
-    }
-    if let Some(Some(level)) = tlp {
-        let named = ward_stix::tlp::MARKINGS
-            .iter()
-            .any(|(id, _, l)| *l == level && json.contains(id));
-        if !named {
-            return false;
-        }
-    }
-    text.is_empty() || text.contains('"') || json.to_lowercase().contains(text)
 }
 
 /// The most restrictive standard TLP marking on an object, if any.
@@ -450,31 +427,4 @@ pub(crate) async fn download_object(
 ) -> Result<Response, UiError> {
     let (_, served) = versions_of(&state, &session, cid, oid, VersionSelect::last()).await?;
     Ok(bundle(&served.items, "object.json"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The quick test before parsing only ever rules out objects the search would drop.
-    #[test]
-    fn the_text_test_rules_out_only_what_cannot_match() {
-        let red = Tlp::Red.marking_id();
-        let obj = format!(
-            r#"{{"type":"indicator","name":"Known C2 Host","object_marking_refs":["{red}"]}}"#
-        );
-        assert!(may_match(&obj, "", None));
-        assert!(may_match(&obj, "c2 host", Some(Some(Tlp::Red))));
-        assert!(!may_match(&obj, "evil", None));
-        assert!(!may_match(&obj, "", Some(Some(Tlp::Green))));
-        // TLP 1.0's RED is RED too.
-        let v1 = r#"{"object_marking_refs":["marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"]}"#;
-        assert!(may_match(v1, "", Some(Some(Tlp::Red))));
-        // Unmarked objects are left to the parsed test.
-        assert!(may_match(&obj, "", Some(None)));
-        // Escapes in the stored text: the parsed value decides.
-        let escaped = r#"{"name":"Known \u0043\u0032 host"}"#;
-        assert!(may_match(escaped, "c2", Some(Some(Tlp::Green))));
-        assert!(may_match(&obj, "a \"quoted\" name", None));
-    }
 }
