@@ -61,14 +61,16 @@ fn main() -> ExitCode {
 }
 
 fn arg<T: std::str::FromStr>(args: &[String], i: usize, name: &str) -> Result<T, String> {
-    args.get(i)
-        .and_then(|a| a.parse().ok())
-        .ok_or_else(|| format!("{name}: expected a number (usage: DATA DAYS PER_DAY MACHINES INDICATORS END_SECS)"))
+    args.get(i).and_then(|a| a.parse().ok()).ok_or_else(|| {
+        format!("{name}: expected a number (usage: DATA DAYS PER_DAY MACHINES INDICATORS END_SECS)")
+    })
 }
 
 fn run() -> Result<u64, String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let data = DataDir::new(PathBuf::from(args.first().ok_or("DATA: expected a member folder")?));
+    let data = DataDir::new(PathBuf::from(
+        args.first().ok_or("DATA: expected a member folder")?,
+    ));
     let days: i64 = arg(&args, 1, "DAYS")?;
     let per_day: u64 = arg(&args, 2, "PER_DAY")?;
     let machines: u64 = arg(&args, 3, "MACHINES")?;
@@ -131,10 +133,7 @@ fn run() -> Result<u64, String> {
         for secs in times {
             let m = rng.skewed(machines);
             let i = rng.skewed(intel.len() as u64) as usize;
-            if last_alert
-                .get(&(m, i))
-                .is_some_and(|&t| secs - t < 3600)
-            {
+            if last_alert.get(&(m, i)).is_some_and(|&t| secs - t < 3600) {
                 continue;
             }
             last_alert.insert((m, i), secs);

@@ -964,7 +964,14 @@ fn settings_pages_hold_only_their_prefix_newest_first(a: &dyn Store, b: &dyn Sto
         a.set_setting(&format!("watch/alert/{i:06}"), Some(&i.to_string()))
             .unwrap();
     }
-    for other in ["watch/alert", "watch/alert0", "watch/alerts", "watch/seen/x/y", "a", "z"] {
+    for other in [
+        "watch/alert",
+        "watch/alert0",
+        "watch/alerts",
+        "watch/seen/x/y",
+        "a",
+        "z",
+    ] {
         b.set_setting(other, Some("other")).unwrap();
     }
     let keys = |page: Vec<(String, String)>| -> Vec<String> {
@@ -991,7 +998,10 @@ fn settings_pages_hold_only_their_prefix_newest_first(a: &dyn Store, b: &dyn Sto
         keys(a.settings_page(p, Some("zzz"), 2).unwrap()),
         ["000010", "000009"]
     );
-    assert!(a.settings_page(p, Some("watch/alert/"), 5).unwrap().is_empty());
+    assert!(a
+        .settings_page(p, Some("watch/alert/"), 5)
+        .unwrap()
+        .is_empty());
     assert!(a.settings_page(p, Some("a"), 5).unwrap().is_empty());
     assert_eq!(a.settings(p).unwrap().len(), 10);
     assert_eq!(keys(a.settings(p).unwrap())[0], "000001");
