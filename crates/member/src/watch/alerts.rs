@@ -108,6 +108,20 @@ pub fn page(
     store: &dyn Store,
     before: Option<&str>,
     limit: usize,
+    keep_it: impl FnMut(&Value) -> bool,
+) -> Result<AlertPage, MemberError> {
+    page_containing(store, before, limit, &[], keep_it)
+}
+
+/// [`page`] for a filter that only keeps alerts whose fields hold each of `needles`
+/// (lower-cased, as typed in a search): an alert whose JSON text cannot hold them
+/// ([`may_contain`]) is passed over before it is parsed, so a search that matches little
+/// in a year of alerts reads its scan budget quickly.
+pub fn page_containing(
+    store: &dyn Store,
+    before: Option<&str>,
+    limit: usize,
+    needles: &[&str],
     mut keep_it: impl FnMut(&Value) -> bool,
 ) -> Result<AlertPage, MemberError> {
     let mut out = AlertPage::default();
@@ -121,10 +135,10 @@ pub fn page(
         for (key, text) in slice {
             scanned += 1;
             cursor = Some(key.clone());
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
-                continue;
-            };
-            if keep_it(&value) {
+            let value = may_contain(&text, needles)
+                .then(|| serde_json::from_str::<Value>(&text).ok())
+                .flatten();
+            if let Some(value) = value.filter(|v| keep_it(v)) {
                 out.alerts.push((key, value));
                 if out.alerts.len() == limit {
                     out.next = cursor;
@@ -140,6 +154,24 @@ pub fn page(
             return Ok(out);
         }
     }
+}
+
+/// Whether the JSON text of an alert may hold each of `needles` (lower-case; empty ones are
+/// ignored) in its values: false only when it certainly does not. serde_json writes every
+/// character of a string as itself except `"`, `\` and control characters, so a needle
+/// without those occurs in the lower-cased text whenever it occurs in a lower-cased value;
+/// a needle with them is never ruled out here.
+pub fn may_contain(text: &str, needles: &[&str]) -> bool {
+    let needles: Vec<&str> = needles
+        .iter()
+        .copied()
+        .filter(|n| !n.is_empty() && !n.chars().any(|c| c == '"' || c == '\\' || c.is_control()))
+        .collect();
+    if needles.is_empty() {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    needles.iter().all(|n| lower.contains(n))
 }
 
 /// Drops alerts older than [`KEEP_DAYS`] before `now`; returns how many.
@@ -233,5 +265,56 @@ mod tests {
             1
         );
         assert!(seen(&*store, "indicator--y", "ws-1").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_search_passes_over_only_alerts_that_cannot_match() {
+        let alert = serde_json::json!({"machine": "WS-12", "value": "Ünïcode.Example",
+            "sentence": "a \"quoted\" name\tand a tab"});
+        let text = serde_json::to_string(&alert).unwrap();
+        assert!(may_contain(&text, &[]));
+        assert!(may_contain(&text, &["", "ws-1"]));
+        assert!(may_contain(&text, &["ws-12", "ünïcode.example"]));
+        assert!(!may_contain(&text, &["ws-13"]));
+        assert!(!may_contain(&text, &["ws-12", "evil"]));
+        // Characters JSON escapes are never ruled out on the text: the value decides.
+        assert!(may_contain(&text, &["\"quoted\""]));
+        assert!(may_contain(&text, &["name\tand"]));
+        assert!(may_contain(&text, &["no\"such"]));
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::DataDir::new(dir.path()).open_store().unwrap();
+        for i in 0..30 {
+            let machine = format!("WS-{}", i % 3);
+            keep(
+                &*store,
+                1_800_000_000 + i,
+                0,
+                &serde_json::json!({"machine": machine}),
+            )
+            .unwrap();
+        }
+        let machines = |p: &AlertPage| -> Vec<String> {
+            p.alerts
+                .iter()
+                .map(|(_, v)| v["machine"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let wanted = |v: &Value| {
+            v["machine"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("ws-1")
+        };
+        let plain = page(&*store, None, 4, wanted).unwrap();
+        let searched = page_containing(&*store, None, 4, &["ws-1"], wanted).unwrap();
+        assert_eq!(machines(&searched), ["WS-1"; 4]);
+        assert_eq!(machines(&plain), machines(&searched));
+        assert_eq!(plain.next, searched.next);
+        let rest =
+            page_containing(&*store, searched.next.as_deref(), 10, &["ws-1"], wanted).unwrap();
+        assert_eq!(rest.alerts.len(), 6);
+        assert!(rest.next.is_none());
     }
 }

@@ -485,10 +485,11 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
     page(web, headers, move |web, v| {
         let machine = filter.machine.to_lowercase();
         let text = filter.text.to_lowercase();
-        let found = ward_member::watch::alerts::page(
+        let found = ward_member::watch::alerts::page_containing(
             &*web.store,
             filter.before.as_deref(),
             pages::ALERTS_PER_PAGE,
+            &[&machine, &text],
             |a| pages::alert_matches(a, &machine, &text),
         )?;
         let sightings = web.data.hub_sightings()?;
