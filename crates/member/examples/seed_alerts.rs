@@ -19,20 +19,20 @@ use ward_detect::Alert;
 use ward_member::DataDir;
 use ward_store::{ObjectQuery, VersionSelect};
 
-/// A small deterministic generator (xorshift64*), enough for spreading test data.
+/// Deterministic draws for spreading test data: the SHA-256 of a counter (no hand-written
+/// generator to keep).
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        use sha2::Digest;
+        self.0 += 1;
+        let digest = sha2::Sha256::digest(self.0.to_le_bytes());
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&digest[..8]);
+        u64::from_le_bytes(word) % n.max(1)
     }
-    /// Skewed towards 0: the minimum of two or three draws, cubed-ish.
+    /// Skewed towards 0: the least of three draws.
     fn skewed(&mut self, n: u64) -> u64 {
         let a = self.below(n);
         let b = self.below(n);
