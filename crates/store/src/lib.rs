@@ -22,6 +22,19 @@ pub use sqlite::{
     inspect_store_file, restore_store, SqliteStore, StoreFileInfo, DB_FILE, SCHEMA_VERSION,
 };
 
+/// The smallest key greater than every key starting with `prefix`, when its last character is
+/// ASCII below DEL (`watch/alert/` gives `watch/alert0`): the upper end of a key range read
+/// backwards for [`Store::settings_page`].
+pub fn past_prefix(prefix: &str) -> Option<String> {
+    let last = *prefix.as_bytes().last()?;
+    if !(last.is_ascii() && last < 0x7e) {
+        return None;
+    }
+    let mut upper = prefix.get(..prefix.len() - 1)?.to_string();
+    upper.push(char::from(last + 1));
+    Some(upper)
+}
+
 /// What opening a store did to an older schema: the versions before and after, and where
 /// the copy taken before changing anything was written: a file beside an embedded store, a
 /// schema of the same database for PostgreSQL.

@@ -434,6 +434,60 @@ impl Store for PgStore {
         })
     }
 
+    fn settings_page(
+        &self,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        // A key range walked backwards on the primary key's index (keys collate "C", so
+        // the range and the index agree): only the page is read, never the whole prefix.
+        // The range ends at `before` or past the prefix, whichever comes first; the prefix
+        // test drops what lies between a `before` past the prefix and the prefix's range.
+        let upper = match (before, ward_store::past_prefix(prefix)) {
+            (Some(b), Some(past)) => Some(if b < past.as_str() {
+                b.to_string()
+            } else {
+                past
+            }),
+            (b, past) => b.map(str::to_string).or(past),
+        };
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.with_conn(|c, s| {
+            let rows = match &upper {
+                Some(upper) => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings
+                         WHERE key >= $1 AND key < $2 AND starts_with(key, $1)
+                         ORDER BY key DESC LIMIT $3",
+                    )?;
+                    c.query(&st, &[&prefix, upper, &limit])
+                }
+                None => {
+                    let st = prepared(
+                        s,
+                        c,
+                        "SELECT key, value FROM settings
+                         WHERE key >= $1 AND starts_with(key, $1)
+                         ORDER BY key DESC LIMIT $2",
+                    )?;
+                    c.query(&st, &[&prefix, &limit])
+                }
+            }
+            .map_err(backend)?;
+            rows.iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get(0).map_err(backend)?,
+                        r.try_get(1).map_err(backend)?,
+                    ))
+                })
+                .collect()
+        })
+    }
+
     fn record_scrub(&self, record: &ScrubRecord) -> Result<(), StoreError> {
         self.with_conn(|c, s| insert_scrub(c, s, record))
     }

@@ -451,7 +451,9 @@ impl Store for SqliteStore {
                 .map_err(backend)?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             // Without `before`, the first key past the prefix's range bounds the walk.
-            let upper = before.map(str::to_string).or_else(|| past_prefix(prefix));
+            let upper = before
+                .map(str::to_string)
+                .or_else(|| crate::past_prefix(prefix));
             let rows = stmt
                 .query_map(params![prefix, upper, limit], |r| {
                     Ok((r.get(0)?, r.get(1)?))
@@ -653,16 +655,4 @@ impl Store for SqliteStore {
         let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         Ok(Some(size(&self.path) + size(std::path::Path::new(&wal))))
     }
-}
-
-/// The smallest key greater than every key starting with `prefix`, when its last character is
-/// ASCII below DEL (`watch/alert/` gives `watch/alert0`).
-fn past_prefix(prefix: &str) -> Option<String> {
-    let last = *prefix.as_bytes().last()?;
-    if !(last.is_ascii() && last < 0x7e) {
-        return None;
-    }
-    let mut upper = prefix.get(..prefix.len() - 1)?.to_string();
-    upper.push(char::from(last + 1));
-    Some(upper)
 }

@@ -36,6 +36,10 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/signout", post(session::sign_out))
         .route("/ui/collections/{cid}", get(member::collection))
         .route("/ui/collections/{cid}/download", get(member::download_page))
+        .route(
+            "/ui/collections/{cid}/blocklist/{kind}",
+            get(member::block_list),
+        )
         .route("/ui/collections/{cid}/objects/{oid}", get(member::object))
         .route(
             "/ui/collections/{cid}/objects/{oid}/download",

@@ -62,6 +62,11 @@ fn shell(title: &str, active: &str, v: &Visitor, body: Markup) -> String {
                         input type="hidden" name="csrf" value=(v.csrf);
                         button type="submit" data-test="sign-out" { "Sign out" }
                     }
+                    " "
+                    form method="post" action="/signout/everywhere" {
+                        input type="hidden" name="csrf" value=(v.csrf);
+                        button type="submit" data-test="sign-out-everywhere" { "Sign out everywhere" }
+                    }
                 }
             }
         }
