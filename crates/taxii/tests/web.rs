@@ -895,3 +895,99 @@ async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addres
         .await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn operators_admit_organizations_and_add_users_in_the_page() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let token = csrf(&get_with(&h, &alice, "/ui/admin").await.body);
+    // Without the form's token, or not an operator: refused, nothing added.
+    let forged = post_form(&h, &alice, "/ui/admin/orgs/add", &[("name", "Clinic C")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let bob_token = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let not_operator = post_form(
+        &h,
+        &bob,
+        "/ui/admin/orgs/add",
+        &[("csrf", &bob_token), ("name", "Clinic C")],
+    )
+    .await;
+    assert_eq!(not_operator.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.store.orgs().unwrap().len(), 2);
+
+    let added = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/add",
+        &[("csrf", &token), ("name", "  Clinic <C>  ")],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", text(&added));
+    assert!(text(&added).contains("Clinic &lt;C&gt; admitted."));
+    let clinic = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Clinic <C>")
+        .expect("admitted, trimmed");
+    // Names are unique whatever their case; empty or control characters are refused.
+    for (name, status) in [
+        ("clinic <c>", StatusCode::CONFLICT),
+        ("mercy", StatusCode::CONFLICT),
+        ("   ", StatusCode::BAD_REQUEST),
+        ("bad\nname", StatusCode::BAD_REQUEST),
+    ] {
+        let r = post_form(
+            &h,
+            &alice,
+            "/ui/admin/orgs/add",
+            &[("csrf", &token), ("name", name)],
+        )
+        .await;
+        assert_eq!(r.status, status, "{name:?}: {}", text(&r));
+    }
+    assert_eq!(h.store.orgs().unwrap().len(), 3);
+
+    // A user with a password signs in at once (only the hash is kept); one without is
+    // token-only.
+    let user = post_form(
+        &h,
+        &alice,
+        "/ui/admin/users/add",
+        &[
+            ("csrf", &token),
+            ("org", &clinic.id),
+            ("name", "carol"),
+            ("password", "carol's long password"),
+        ],
+    )
+    .await;
+    assert_eq!(user.status, StatusCode::OK, "{}", text(&user));
+    let carol = h.store.user("carol").unwrap().unwrap();
+    assert_eq!(carol.org_id, clinic.id);
+    assert!(!carol.password_hash.unwrap().contains("long password"));
+    let (signed, cookie) = sign_in(&h, "carol", "carol's long password").await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert!(cookie.is_some());
+    let token_only = post_form(
+        &h,
+        &alice,
+        "/ui/admin/users/add",
+        &[("csrf", &token), ("org", &clinic.id), ("name", "dave")],
+    )
+    .await;
+    assert_eq!(token_only.status, StatusCode::OK);
+    assert!(h.store.user("dave").unwrap().unwrap().password_hash.is_none());
+    for fields in [
+        [("org", clinic.id.as_str()), ("name", "CAROL")],
+        [("org", "no-such-org"), ("name", "erin")],
+    ] {
+        let mut f = vec![("csrf", token.as_str())];
+        f.extend(fields);
+        let r = post_form(&h, &alice, "/ui/admin/users/add", &f).await;
+        assert!(r.status.is_client_error(), "{f:?}: {}", r.status);
+    }
+    assert!(h.store.user("erin").unwrap().is_none());
+}

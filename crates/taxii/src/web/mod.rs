@@ -48,6 +48,8 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/admin", get(operator::overview))
         .route("/ui/admin/tokens", post(operator::create_token))
         .route("/ui/admin/tokens/revoke", post(operator::revoke_token))
+        .route("/ui/admin/orgs/add", post(operator::add_org))
+        .route("/ui/admin/users/add", post(operator::add_user))
         .route("/ui/admin/orgs/state", post(operator::set_org_state))
         .route("/ui/admin/users/state", post(operator::set_user_state))
         .route("/ui/admin/collections/access", post(operator::set_access))
