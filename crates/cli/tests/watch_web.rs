@@ -11,13 +11,13 @@ mod common;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use common::member_web::{
     eve, fixture, hub_objects, member, ok, queue_ids, queue_shares, set_password, start, ward,
     week, INDICATOR,
 };
-use common::watch::wait_secs;
+use common::watch::{wait_secs, Watch};
 use ward_testkit::Hub;
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");

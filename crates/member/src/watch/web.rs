@@ -255,6 +255,7 @@ mod tests {
                 listen: Some("0.0.0.0:8765".into()),
                 tls_cert: Some("web.pem".into()),
                 tls_key: Some("web-key.pem".into()),
+                max_connections: Some(8),
             },
             dir.path(),
         )
@@ -263,6 +264,7 @@ mod tests {
             wide.tls,
             Some((dir.path().join("web.pem"), dir.path().join("web-key.pem")))
         );
+        assert_eq!(wide.max_connections, 8);
         let why = wide.refusal(&*store).unwrap().unwrap();
         assert!(why.contains("web-password"), "{why}");
         assert!(!check_password(&*store, "secret words").unwrap());
