@@ -153,10 +153,10 @@ fn a_member_signs_in_marks_the_plan_uploads_and_approves_in_chromium() {
     page.navigate(&format!("{base}/devices")).unwrap();
     page.wait_source_contains("Radiology portal").unwrap();
     review(&page, &axe_js, "member-devices");
-    let csv = "name,vendor,product,version,criticality\n\
-Front desk PC,Dell,OptiPlex 7010,A12,business\n\
-,,,,\n\
-Pump 3,BD,Alaris 8015,12.1.2,life-sustaining\n";
+    let csv = "name,vendor,product,version,criticality,asset_tag\n\
+Front desk PC,Dell,OptiPlex 7010,A12,business,T-1\n\
+,,,,,T-2\n\
+Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
     let file = dir.path().join("assets.csv");
     fs::write(&file, csv).unwrap();
     page.send_keys(&page.find("#inventory").unwrap(), file.to_str().unwrap())

@@ -22,7 +22,7 @@ header{background:#123d5c;color:#fff;padding:.5rem 1rem}\
 header a{color:#fff;margin-right:1rem}header a[aria-current]{font-weight:bold;text-decoration:underline}\
 header form{display:inline}main{padding:1rem;max-width:72rem}\
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\
-pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem;overflow-x:auto}\
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem;overflow-x:auto}\
 .note{background:#e7f3e7;border-left:4px solid #2e7d32;padding:.5rem}\
 .warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem}\
 .action{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}\
