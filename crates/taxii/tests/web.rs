@@ -979,7 +979,13 @@ async fn operators_admit_organizations_and_add_users_in_the_page() {
     )
     .await;
     assert_eq!(token_only.status, StatusCode::OK);
-    assert!(h.store.user("dave").unwrap().unwrap().password_hash.is_none());
+    assert!(h
+        .store
+        .user("dave")
+        .unwrap()
+        .unwrap()
+        .password_hash
+        .is_none());
     for fields in [
         [("org", clinic.id.as_str()), ("name", "CAROL")],
         [("org", "no-such-org"), ("name", "erin")],

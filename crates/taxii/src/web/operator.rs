@@ -550,7 +550,10 @@ pub(crate) async fn add_user(
             let hashed = tokio::task::spawn_blocking(move || hash_password(&password))
                 .await
                 .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            Some(hashed.map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?)
+            Some(
+                hashed
+                    .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
+            )
         }
         None => None,
     };
@@ -564,7 +567,10 @@ pub(crate) async fn add_user(
         }
     );
     let (org_name, user) = (org.name.clone(), name.clone());
-    blocking(&state, move |s| s.add_user(&org_name, &user, hash.as_deref())).await?;
+    blocking(&state, move |s| {
+        s.add_user(&org_name, &user, hash.as_deref())
+    })
+    .await?;
     done_page(&state, &session, done).await
 }
 

@@ -27,7 +27,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem
 .warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem}\
 .action{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}\
 button{padding:.35rem .8rem;font-size:1rem}input,textarea{font-size:1rem;padding:.25rem}\
-label{display:block;margin:.25rem 0}\
+label{display:block;margin:.25rem 0}h1,h2,h3,p,li{overflow-wrap:anywhere}\
 @media (max-width:40rem){table{font-size:.85rem}header a{display:inline-block;margin:.2rem .6rem .2rem 0}}";
 
 /// Alerts per page.
