@@ -226,18 +226,31 @@ async fn search_page(
 ) -> Result<(ward_store::Collection, Served), UiError> {
     let (p, narrow) = search.to_query(limit)?;
     let c = handlers::readable(state, &session.caller, cid).await?;
+    let served = latest_page(state, session, &c, &p, narrow).await?;
+    Ok((c, served))
+}
+
+/// One page of the latest versions in `c` the caller may read: TAXII's own query, cursor and
+/// read filter (the objects endpoint), narrowed by `narrow` when given.
+async fn latest_page(
+    state: &AppState,
+    session: &Session,
+    c: &ward_store::Collection,
+    p: &Params,
+    narrow: Option<Narrow>,
+) -> Result<Served, UiError> {
     let served = handlers::page(
         state,
         &session.caller,
-        &c,
+        c,
         "objects",
-        &p,
+        p,
         Vec::new(),
         VersionSelect::last(),
         narrow,
     )
     .await?;
-    Ok((c, served))
+    Ok(served)
 }
 
 /// `GET /ui/collections/{cid}`: one page of the collection's objects the caller may read,
@@ -501,17 +514,7 @@ pub(crate) async fn block_list(
         ..Params::default()
     };
     loop {
-        let served = handlers::page(
-            &state,
-            &session.caller,
-            &c,
-            "objects",
-            &p,
-            Vec::new(),
-            VersionSelect::last(),
-            None,
-        )
-        .await?;
+        let served = latest_page(&state, &session, &c, &p, None).await?;
         let now = options.now;
         // Scoring parses every pattern: off the async threads.
         let items = served.items;
