@@ -169,7 +169,9 @@ fn web_password(args: &WebPasswordArgs, global: &Global) -> anyhow::Result<ExitC
         );
     }
     ward_member::watch::web::set_password(&*store, Some(password))?;
-    println!("The web pages' password is set (only its hash is kept); sign-in is now required.");
+    println!(
+        "The web pages' password is set (only its hash is kept); sign-in is now required, and sessions signed in before are ended."
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -463,9 +465,10 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     }
     match &config.web {
         Some(w) => println!(
-            "  web pages on {}://{}/",
+            "  web pages on {}://{}/ (at most {} connections at once)",
             if w.tls.is_some() { "https" } else { "http" },
-            w.listen
+            w.listen,
+            w.max_connections
         ),
         None => println!("  no web pages ([web] not set)"),
     }
