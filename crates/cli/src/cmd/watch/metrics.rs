@@ -217,6 +217,15 @@ mod tests {
             page.contains("ward_watch_lines_read_total{source=\"/var/log/fw.log\"} 12\n"),
             "{page}"
         );
+        // The memory a long-running watch holds: the process's and the store's part.
+        assert!(page.contains("\nward_watch_store_memory_bytes "), "{page}");
+        if cfg!(target_os = "linux") {
+            let rss = page
+                .lines()
+                .find_map(|l| l.strip_prefix("process_resident_memory_bytes "))
+                .and_then(|v| v.parse::<u64>().ok());
+            assert!(rss.is_some_and(|b| b > 1 << 20), "{page}");
+        }
         // Every sample line is `name{labels} value` or `name value`.
         for line in page.lines().filter(|l| !l.starts_with('#')) {
             let value = line.rsplit(' ').next().unwrap();
