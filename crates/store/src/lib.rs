@@ -19,7 +19,8 @@ mod sqlite;
 pub use model::*;
 
 pub use sqlite::{
-    inspect_store_file, restore_store, SqliteStore, StoreFileInfo, DB_FILE, SCHEMA_VERSION,
+    inspect_store_file, limit_sqlite_memory, restore_store, sqlite_memory, SqliteStore,
+    StoreFileInfo, DB_FILE, SCHEMA_VERSION,
 };
 
 /// The smallest key greater than every key starting with `prefix`, when its last character is

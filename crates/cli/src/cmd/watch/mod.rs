@@ -276,6 +276,10 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if global.database.is_some() {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
+    // A ceiling on SQLite's memory for the whole process, before the store's connections
+    // open: their page caches otherwise fill slowly over days as more of a large store is
+    // read, which is bounded but never flat.
+    ward_store::limit_sqlite_memory(config.store_memory_mb << 20);
     let store = data.open_store()?;
     if let Err(e) = ward_member::watch::alerts::prune(&*store, ward_member::journal::now().secs) {
         say!("watch: old alerts could not be dropped from the store: {e}");
