@@ -172,17 +172,7 @@ impl LocalIntel {
             if versions.is_empty() {
                 continue;
             }
-            let status = StatusRecord {
-                id: uuid::Uuid::new_v4().to_string(),
-                owner_org: COLLECTION_TITLE.into(),
-                status: StatusState::Complete,
-                request_timestamp: Timestamp::now().as_micros(),
-                total_count: versions.len() as u64,
-                successes: Vec::new(),
-                failures: Vec::new(),
-                pendings: Vec::new(),
-                unlisted: Default::default(),
-            };
+            let status = status_of(versions.len());
             for outcome in self
                 .store
                 .add_objects(&self.collection, &versions, &status)?
@@ -266,11 +256,11 @@ impl LocalIntel {
             }
         };
         // One pass over the collection when the import names a good part of it (a feed's
-        // daily refresh): its pages are read in storage order. A few ids are looked up.
-        if held == 0 {
-        } else if may_scan && ours.len() as u64 * SCAN_RATIO >= held {
+        // daily refresh): its pages are read in storage order. A few ids are looked up. An
+        // empty store has nothing to merge with.
+        if held > 0 && may_scan && ours.len() as u64 * SCAN_RATIO >= held {
             self.each_latest(|id, json| decide(id, json))?;
-        } else {
+        } else if held > 0 {
             let ids: Vec<String> = ours.keys().map(|id| id.to_string()).collect();
             for ids in ids.chunks(500) {
                 let query = ObjectQuery {
@@ -550,6 +540,21 @@ pub struct Streamed {
     written: usize,
 }
 
+/// The status resource of a write of `total` versions to the local store.
+fn status_of(total: usize) -> StatusRecord {
+    StatusRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        owner_org: COLLECTION_TITLE.into(),
+        status: StatusState::Complete,
+        request_timestamp: Timestamp::now().as_micros(),
+        total_count: total as u64,
+        successes: Vec::new(),
+        failures: Vec::new(),
+        pendings: Vec::new(),
+        unlisted: Default::default(),
+    }
+}
+
 /// The batches of [`LocalIntel::add_streamed`], decided and made versions as the store's
 /// writer asks for them.
 struct StreamSource<'a> {
@@ -602,17 +607,7 @@ impl VersionSource for StreamSource<'_> {
             self.nothing_to_store = true;
             return Err(StoreError::Backend("nothing to store".into()));
         }
-        Ok(StatusRecord {
-            id: uuid::Uuid::new_v4().to_string(),
-            owner_org: COLLECTION_TITLE.into(),
-            status: StatusState::Complete,
-            request_timestamp: Timestamp::now().as_micros(),
-            total_count: self.out.written as u64,
-            successes: Vec::new(),
-            failures: Vec::new(),
-            pendings: Vec::new(),
-            unlisted: Default::default(),
-        })
+        Ok(status_of(self.out.written))
     }
 
     fn stored(&mut self, outcomes: &[AddOutcome]) {
