@@ -53,6 +53,11 @@ pub trait VersionSource {
     /// The status resource that reports every version handed over, asked for once after
     /// the last batch; an error abandons the whole transaction (nothing is stored).
     fn status(&mut self) -> Result<StatusRecord, StoreError>;
+    /// What became of the versions handed over, one outcome each, in order: after each
+    /// batch is written, or all at once. The default ignores them.
+    fn stored(&mut self, outcomes: &[AddOutcome]) {
+        let _ = outcomes;
+    }
 }
 
 /// Why a store operation failed. Backend errors keep their text so that logs say what broke.
@@ -237,8 +242,9 @@ pub trait Store: Send + Sync {
             all.extend(batch);
         }
         let status = source.status()?;
-        self.add_objects_by(collection_id, &all, &status, submitter)
-            .map(|_| ())
+        let outcomes = self.add_objects_by(collection_id, &all, &status, submitter)?;
+        source.stored(&outcomes);
+        Ok(())
     }
 
     /// Who posted one version (`version_key` as in [`StoredVersion::version_key`]).
