@@ -17,7 +17,7 @@ use ward_store::{Collection, ScrubRecord, StoredVersion};
 
 /// How a caller proved who it is. Tokens are what machines use (firewalls, SIEMs, `ward
 /// pull`); a password is a person signing in. The policy keeps TLP:RED away from machines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Credential {
     /// HTTP Basic: a user and a password.
     Password,
