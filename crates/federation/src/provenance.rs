@@ -193,7 +193,12 @@ where
             return self.filter.check(caller, collection, object, raw, records);
         }
         let bare = without_path(object);
-        let bare_raw = bare.to_string();
+        // The bare object's text only for a filter that reads it (the policy does not).
+        let bare_raw = if self.filter.reads_raw() {
+            bare.to_string()
+        } else {
+            String::new()
+        };
         let decided = match self
             .filter
             .check(caller, collection, &bare, &bare_raw, records)
@@ -210,6 +215,9 @@ where
         let names: Vec<&str> = hubs.iter().map(String::as_str).collect();
         extend(&mut replaced, &names);
         PublishDecision::Replace(replaced.to_string())
+    }
+    fn reads_raw(&self) -> bool {
+        self.filter.reads_raw()
     }
 }
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use ward_feeds::misp_rest::{self, MispClient};
 use ward_feeds::taxii::{Auth, Client, ObjectsPage};
 use ward_feeds::FeedsError;
@@ -254,18 +254,12 @@ impl Run<'_> {
         if admitted.is_empty() {
             return Ok(());
         }
-        let body = serde_json::to_vec(&json!({ "objects": admitted })).map_err(|e| {
-            FederationError::Peer {
-                peer: self.config.name.clone(),
-                message: format!("building the envelope: {e}"),
-            }
-        })?;
-        let status = ward_taxii::ingest::add_envelope(
+        let status = ward_taxii::ingest::add_values(
             self.store,
             &self.caller,
             &self.collection,
             &crate::provenance::KeepPath::for_pulls(self.policy),
-            &body,
+            admitted,
         )
         .map_err(|e| FederationError::Peer {
             peer: self.config.name.clone(),

@@ -99,6 +99,13 @@ pub trait PublishFilter: Send + Sync {
         raw: &str,
         records: &EnvelopeRecords,
     ) -> PublishDecision;
+
+    /// Whether [`PublishFilter::check`] reads `raw`. A filter that decides on `object` alone
+    /// says no, so a wrapper that changes the object before handing it on need not write
+    /// the changed object's text for it.
+    fn reads_raw(&self) -> bool {
+        true
+    }
 }
 
 /// What a [`ReadFilter`] decides for one stored version about to be served.
