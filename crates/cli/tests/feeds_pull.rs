@@ -4,10 +4,8 @@
 //! the end of each test.
 
 use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use ward_testkit::medallion::{Medallion, Seed};

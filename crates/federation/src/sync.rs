@@ -636,7 +636,7 @@ pub fn sync_all(
     };
     std::thread::scope(|scope| {
         for _ in 1..crate::schedule::CONCURRENT_PEERS.min(configs.len()) {
-            let _ = std::thread::Builder::new().spawn_scoped(scope, &work);
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
         }
         work();
     });
