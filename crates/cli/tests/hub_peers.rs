@@ -752,26 +752,28 @@ fn a_misp_instance_as_a_pull_peer_on_a_cursor_through_the_publish_filter() {
     let key = dir.path().join("misp.key");
     std::fs::write(&key, format!("{MISP_KEY}\n")).unwrap();
     let key = key.to_str().unwrap();
-    let added = ok(
-        &s.data,
-        &[
+    // `ward admin peer add NAME --misp ...` with the stub, the key and EXTRA.
+    let misp_peer = |name: &'static str, extra: &[&'static str]| -> Output {
+        let mut args = vec![
             "--json",
             "admin",
             "peer",
             "add",
-            "community-misp",
+            name,
             "--misp",
             &base,
             "--api-key-file",
             key,
             "--local-collection",
             "Shared",
-            "--since",
-            "2026-11-01",
-            "--every",
-            "1h",
-        ],
-    );
+        ];
+        args.extend(extra);
+        ward(&s.data, &args)
+    };
+    let added = ward_testkit::stdout_of(misp_peer(
+        "community-misp",
+        &["--since", "2026-11-01", "--every", "1h"],
+    ));
     let added: Value = serde_json::from_str(&added).unwrap();
     assert_eq!(added["direction"], "pull", "{added}");
     assert_eq!(added["misp"]["since"], 1_793_491_200, "{added}");
@@ -826,25 +828,10 @@ fn a_misp_instance_as_a_pull_peer_on_a_cursor_through_the_publish_filter() {
 
     // A second peer on the same instance with a CLEAR ceiling: the GREEN and AMBER events'
     // objects are refused, the CLEAR one's already held.
-    ok(
-        &s.data,
-        &[
-            "admin",
-            "peer",
-            "add",
-            "clear-only",
-            "--misp",
-            &base,
-            "--api-key-file",
-            key,
-            "--local-collection",
-            "Shared",
-            "--since",
-            "2026-11-01",
-            "--max-tlp-in",
-            "clear",
-        ],
-    );
+    ward_testkit::stdout_of(misp_peer(
+        "clear-only",
+        &["--since", "2026-11-01", "--max-tlp-in", "clear"],
+    ));
     let strict: Value = serde_json::from_str(&ok(
         &s.data,
         &["--json", "admin", "peer", "sync", "clear-only"],
@@ -878,20 +865,7 @@ fn a_misp_instance_as_a_pull_peer_on_a_cursor_through_the_publish_filter() {
         (vec!["--since", "soon"], "--since"),
         (vec!["--url", "http://x.example/taxii2/"], "--url"),
     ] {
-        let mut all = vec![
-            "admin",
-            "peer",
-            "add",
-            "m2",
-            "--misp",
-            &base,
-            "--api-key-file",
-            key,
-            "--local-collection",
-            "Shared",
-        ];
-        all.extend(args.iter().copied());
-        let out = ward(&s.data, &all);
+        let out = misp_peer("m2", &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(says), "{args:?}: {err}");
@@ -909,18 +883,17 @@ fn a_hub_on_postgresql_pulls_and_pushes_without_duplicates() {
     start(&mut a);
     start(&mut pg);
     // The hub on PostgreSQL pulls from and pushes to a; a pulls from it too.
-    add_peer(
-        &pg,
-        &a,
-        &tokens_a["pg"],
-        &["--direction", "both", "--every", "1d"],
-    );
-    add_peer(
-        &a,
-        &pg,
-        &tokens_pg["a"],
-        &["--direction", "pull", "--every", "1d"],
-    );
+    for (local, remote, token, direction) in [
+        (&pg, &a, &tokens_a["pg"], "both"),
+        (&a, &pg, &tokens_pg["a"], "pull"),
+    ] {
+        add_peer(
+            local,
+            remote,
+            token,
+            &["--direction", direction, "--every", "1d"],
+        );
+    }
     a.post(&[indicator("a-1", GREEN), indicator("a-2", CLEAR)]);
     pg.post(&[indicator("pg-1", GREEN), indicator("pg-2", CLEAR)]);
 

@@ -34,6 +34,23 @@ fn get(hub: &Hub, path: &str, token: Option<&str>) -> (u16, String) {
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// POSTs `objects` to the collection; the HTTP status and the status resource.
+fn post(hub: &Hub, cid: &str, auth: &str, objects: &[Value]) -> (u16, Value) {
+    let (status, _, body) = ward_testkit::http(
+        &hub.addr,
+        "POST",
+        &format!("/taxii2/api/collections/{cid}/objects/"),
+        &[
+            ("Accept", TAXII),
+            ("Content-Type", TAXII),
+            ("Authorization", auth),
+        ],
+        json!({ "objects": objects }).to_string().as_bytes(),
+    )
+    .expect("post");
+    (status, serde_json::from_slice(&body).expect("status"))
+}
+
 fn id(kind: &str, n: u32) -> String {
     format!("{kind}--00000000-0000-4000-8000-{n:012}")
 }
@@ -198,19 +215,7 @@ fn the_hub_serves_each_collection_as_a_misp_feed_within_each_readers_clearance()
         ),
     ];
     let auth = format!("Bearer {alice}");
-    let (status, _, body) = ward_testkit::http(
-        &hub.addr,
-        "POST",
-        &format!("/taxii2/api/collections/{cid}/objects/"),
-        &[
-            ("Accept", TAXII),
-            ("Content-Type", TAXII),
-            ("Authorization", &auth),
-        ],
-        json!({"objects": objects}).to_string().as_bytes(),
-    )
-    .expect("post");
-    let status_body: Value = serde_json::from_slice(&body).expect("status");
+    let (status, status_body) = post(&hub, &cid, &auth, &objects);
     assert_eq!(status, 202);
     assert_eq!(status_body["failure_count"], 0, "{status_body}");
 
@@ -375,18 +380,7 @@ fn the_hub_serves_each_collection_as_a_misp_feed_within_each_readers_clearance()
         indicator(6, "[domain-name:value = 'late.example']", GREEN, day1),
         report(104, "Late report", GREEN, &[id("indicator", 6)]),
     ];
-    let (status, _, _) = ward_testkit::http(
-        &hub.addr,
-        "POST",
-        &format!("/taxii2/api/collections/{cid}/objects/"),
-        &[
-            ("Accept", TAXII),
-            ("Content-Type", TAXII),
-            ("Authorization", &auth),
-        ],
-        json!({ "objects": newer }).to_string().as_bytes(),
-    )
-    .expect("post");
+    let (status, _) = post(&hub, &cid, &auth, &newer);
     assert_eq!(status, 202);
     let r4 = "00000000-0000-4000-8000-000000000104";
     let (_, after) = get(&hub, &format!("{base}/manifest.json"), Some(&bob));

@@ -618,16 +618,8 @@ fn the_watch_alerts_once_when_new_intel_names_a_listed_vendor() {
 fn intel_older_than_the_max_age_makes_no_action() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    ok(ward(
-        &data,
-        &[
-            "vendors",
-            "add",
-            "Change Healthcare",
-            "--kind",
-            "clearinghouse",
-        ],
-    ));
+    let listed = ["Change Healthcare", "--kind", "clearinghouse"];
+    ok(ward(&data, &[&["vendors", "add"][..], &listed].concat()));
     // A notice dated 47 days before the plan's day.
     let old = "2026-10-15T09:00:00.000Z";
     let mut notice = report(

@@ -65,13 +65,18 @@ struct Run<'a> {
 
 /// How this hub speaks to the peer.
 enum Remote {
-    /// A TAXII 2.1 server and its API root.
-    Taxii { client: Client, api_root: String },
+    Taxii(TaxiiPeer),
     /// A MISP instance's REST API, and what to ask it for.
     Misp {
         client: MispClient,
         source: peers::MispSource,
     },
+}
+
+/// A TAXII 2.1 server and its API root.
+struct TaxiiPeer {
+    client: Client,
+    api_root: String,
 }
 
 /// A secret of the peer's, read from its file now (never stored).
@@ -281,11 +286,11 @@ impl Run<'_> {
     /// Pulls every page added since the cursor.
     fn pull(
         &self,
-        client: &Client,
-        api_root: &str,
+        peer: &TaxiiPeer,
         state: &mut PeerState,
         stats: &mut RunStats,
     ) -> Result<(), FederationError> {
+        let (client, api_root) = (&peer.client, peer.api_root.as_str());
         let remote_collection = &self.config.remote_collection;
         let mut run_after = state.pull.added_after.as_deref().map(just_before);
         let mut next = None;
@@ -388,8 +393,7 @@ impl Run<'_> {
     /// Pushes every local version added since the cursor that the peer may have.
     fn push(
         &self,
-        client: &Client,
-        api_root: &str,
+        peer: &TaxiiPeer,
         state: &mut PeerState,
         stats: &mut RunStats,
     ) -> Result<(), FederationError> {
@@ -437,8 +441,8 @@ impl Run<'_> {
             }
             if !out.is_empty() {
                 let report = ward_feeds::taxii::push(
-                    client,
-                    api_root,
+                    &peer.client,
+                    &peer.api_root,
                     &self.config.remote_collection,
                     &out,
                     PUSH_WAIT,
@@ -581,7 +585,7 @@ fn run(
                 .map_err(remote(config))?;
             client.page_size = PAGE;
             let api_root = client.api_root(&config.url).map_err(remote(config))?;
-            Remote::Taxii { client, api_root }
+            Remote::Taxii(TaxiiPeer { client, api_root })
         }
     };
     let run = Run {
@@ -597,12 +601,12 @@ fn run(
     };
     match &run.remote {
         Remote::Misp { client, source } => run.pull_misp(client, source, state, stats)?,
-        Remote::Taxii { client, api_root } => {
+        Remote::Taxii(peer) => {
             if config.direction.pulls() {
-                run.pull(client, api_root, state, stats)?;
+                run.pull(peer, state, stats)?;
             }
             if config.direction.pushes() {
-                run.push(client, api_root, state, stats)?;
+                run.push(peer, state, stats)?;
             }
         }
     }

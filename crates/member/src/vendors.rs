@@ -458,18 +458,14 @@ pub const MAX_AGE_LIMIT: u32 = 3650;
 
 /// How many days intel naming a vendor keeps making plan actions and alerts.
 pub fn max_age_days(store: &dyn Store) -> Result<u32, VendorError> {
-    let Some(text) = store.setting(MAX_AGE_KEY).map_err(store_error)? else {
-        return Ok(DEFAULT_MAX_AGE_DAYS);
-    };
-    text.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|d| (1..=MAX_AGE_LIMIT).contains(d))
-        .ok_or_else(|| {
-            VendorError::Store(format!(
-                "setting {MAX_AGE_KEY} is {text:?}: expected 1 to {MAX_AGE_LIMIT} days (set it with `ward vendors max-age DAYS`)"
-            ))
-        })
+    ward_store::days_setting(
+        store,
+        MAX_AGE_KEY,
+        DEFAULT_MAX_AGE_DAYS,
+        MAX_AGE_LIMIT,
+        "ward vendors max-age DAYS",
+    )
+    .map_err(store_error)
 }
 
 /// Sets [`max_age_days`]: 1 to [`MAX_AGE_LIMIT`] days.

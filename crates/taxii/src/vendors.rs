@@ -56,19 +56,13 @@ pub const NOTICE_MAX_AGE_LIMIT: u32 = 3650;
 
 /// How many days a notice is listed after the hub recorded it.
 pub fn notice_max_age_days(store: &dyn Store) -> Result<u32, StoreError> {
-    let Some(text) = store.setting(NOTICE_MAX_AGE_KEY)? else {
-        return Ok(DEFAULT_NOTICE_MAX_AGE_DAYS);
-    };
-    text.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|d| (1..=NOTICE_MAX_AGE_LIMIT).contains(d))
-        .ok_or_else(|| {
-            StoreError::Backend(format!(
-                "hub setting {NOTICE_MAX_AGE_KEY} is {text:?}: expected 1 to \
-                 {NOTICE_MAX_AGE_LIMIT} days (`ward admin vendors --notice-max-age DAYS`)"
-            ))
-        })
+    ward_store::days_setting(
+        store,
+        NOTICE_MAX_AGE_KEY,
+        DEFAULT_NOTICE_MAX_AGE_DAYS,
+        NOTICE_MAX_AGE_LIMIT,
+        "ward admin vendors --notice-max-age DAYS",
+    )
 }
 
 /// Sets [`notice_max_age_days`] (the caller checked it is 1 to [`NOTICE_MAX_AGE_LIMIT`]).
