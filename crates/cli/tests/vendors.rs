@@ -571,6 +571,23 @@ fn the_watch_alerts_once_when_new_intel_names_a_listed_vendor() {
                 "Clearinghouse ransomware",
                 "Change Healthcare systems were encrypted.",
             )),
+            // A notice dated 47 days ago: past the max age (30 days), so no alert.
+            {
+                let mut old = report(
+                    "report--0a0b0c0d-1111-4222-8333-000000000053",
+                    "Clearinghouse outage last quarter",
+                    "Change Healthcare claims were delayed.",
+                );
+                let then = ward_stix::Timestamp::from_micros(
+                    ward_stix::Timestamp::now().as_micros() - 47 * 86_400 * 1_000_000,
+                )
+                .to_string();
+                for k in ["created", "modified", "published"] {
+                    old[k] = json!(then);
+                }
+                old["x_ward_vendor_notice"] = json!({"vendor": "Change Healthcare"});
+                old
+            },
         ],
     );
     wait_secs("the vendor alert", 30, || !alert_lines(&data).is_empty());
