@@ -92,6 +92,30 @@ pub enum StoreError {
     Random(String),
 }
 
+/// A setting holding a whole number of days from 1 to `limit` (how long something is kept
+/// or shown): `default` when it is not set, an error naming the key and what to run when it
+/// holds anything else.
+pub fn days_setting(
+    store: &dyn Store,
+    key: &str,
+    default: u32,
+    limit: u32,
+    set_with: &str,
+) -> Result<u32, StoreError> {
+    let Some(text) = store.setting(key)? else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=limit).contains(d))
+        .ok_or_else(|| {
+            StoreError::Backend(format!(
+                "setting {key} is {text:?}: expected 1 to {limit} days (set it with `{set_with}`)"
+            ))
+        })
+}
+
 /// The hub's persistence. Object-safe so that the server holds an `Arc<dyn Store>`.
 ///
 /// Methods block: async callers run them on a blocking thread. Every method is atomic; those
