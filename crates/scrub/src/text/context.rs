@@ -29,6 +29,13 @@ impl Engine<'_> {
                 let _ = self.threat_phrase(k) || self.threat_by_context(k) || self.threat_prefix(k);
             }
         }
+        // Form labels and table headers say what a value is before any word-level rule
+        // guesses.
+        self.log_lines();
+        self.display_names();
+        self.forms_and_tables();
+        self.address_blocks();
+        self.foreign_streets();
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {

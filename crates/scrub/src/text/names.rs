@@ -442,3 +442,47 @@ impl Engine<'_> {
         true
     }
 }
+
+impl Engine<'_> {
+    /// `Ewen Roche <eroche@example.org>`, `"Roche, Ewen" <...>`, `森島 ほのか <...>`: the
+    /// words right before an address in angle brackets are its owner's display name.
+    pub(super) fn display_names(&mut self) {
+        let bytes = self.text.as_bytes();
+        for k in 1..self.toks.len() {
+            let t = &self.toks[k];
+            if t.start == 0 || bytes[t.start - 1] != b'<' || !t.s.contains('@') {
+                continue;
+            }
+            let name_word = |e: &Self, i: usize| {
+                let s = e.toks[i].s;
+                matches!(e.toks[i].class, Class::Plain | Class::Threat)
+                    && s.chars().next().is_some_and(|ch| {
+                        ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase()
+                    })
+                    && s.chars()
+                        .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+                    && !e.has(i, flag::CUE | flag::NEVER)
+            };
+            let gap_ok = |e: &Self, a: usize, b: usize, last: bool| {
+                let between = e.text.get(e.toks[a].end..e.toks[b].start).unwrap_or("");
+                if last {
+                    matches!(between, " <" | "<" | "\" <" | "' <")
+                } else {
+                    matches!(between, " " | ", " | ". ")
+                }
+            };
+            let mut first = k;
+            while first > 0
+                && k - first < 4
+                && name_word(self, first - 1)
+                && gap_ok(self, first - 1, first, first == k)
+            {
+                first -= 1;
+            }
+            // `"Roche, Ewen"`: the opening quote sits before the first word.
+            if first < k {
+                self.remove_toks(first, k - 1, Kind::Name, "display name before an address");
+            }
+        }
+    }
+}
