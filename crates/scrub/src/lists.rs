@@ -303,6 +303,11 @@ bar best cam cfd sbs quest beauty hair skin makeup autos boats homes yachts moto
 support services solutions digital network email center company group media agency
 social systems tools zone one vip ltd inc llc health care clinic hospital doctor dental
 local lan internal corp intranet localdomain arpa home
+ac ad ag ai al ao aq as aw ax ba bb bf bi bj bm bn bo bq bs bt bw bz cd cg ci ck cm cr cu
+cv cw cx cy dj dm do dz ec er et eu fj fk fm fo gb gd gf gg gh gi gl gm gn gp gs gt gu gw
+gy hm hn ht im je jm kh ki km kn ky la lc lr ls ly ma mg mh mk mm mo mp mq mr ms mt mu mv
+mw mz na nc ne nf ni nr nu pa pf pg ph pm pn pr py re rw sb sc sd sh sl sm sn so sr ss st
+sv sx sz tc td tf tg tl tn to tt tz ug uy va vc vg vi vu wf yt zm zw
 ";
 
 /// Suffixes of names that only exist inside an organization's network.

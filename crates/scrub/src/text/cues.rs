@@ -5,6 +5,15 @@ use crate::classify as c;
 use crate::vocab::{flag, lower, Cue};
 use crate::Kind;
 
+/// Every name list: a word on one is a name in a name's position even when it is also a
+/// word that is never a name on its own ("Lane", "Will").
+pub(super) const NAME_LISTS: u32 = flag::GIVEN
+    | flag::SURNAME
+    | flag::COMMON
+    | flag::CENSUS_GIVEN
+    | flag::CENSUS_SURNAME
+    | flag::NAME_WORD;
+
 impl Engine<'_> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
@@ -75,7 +84,7 @@ impl Engine<'_> {
                         && j + 1 < self.toks.len()
                         && c::is_cap_word(self.toks[j + 1].s))
                     && matches!(class, Class::Plain | Class::Threat)
-                    && !self.never_name(j)
+                    && (!self.never_name(j) || self.has(j, NAME_LISTS))
                     && !self.has(j, flag::CUE);
                 if ok {
                     self.toks[j].class = Class::Plain;
@@ -415,7 +424,13 @@ impl Engine<'_> {
     /// name: the cue before it says it is one even when it is also an ordinary word.
     fn listed_name_at(&mut self, j: usize, reason: &'static str) -> bool {
         let t = &self.toks[j];
-        if !matches!(t.class, Class::Plain) || !c::is_cap_word(t.s) || self.never_name(j) {
+        // "Hi Akira,", "thanks Akira.": a threat name alone after a greeting is a person.
+        let alone_threat = t.class == Class::Threat
+            && (t.after == b',' || t.trail == b'.' || !self.same_sentence(j, j + 1));
+        if !(t.class == Class::Plain || alone_threat)
+            || !c::is_cap_word(t.s)
+            || self.never_name(j) && !self.has(j, NAME_LISTS)
+        {
             return false;
         }
         let listed = self.has(

@@ -203,7 +203,7 @@ impl Engine<'_> {
     }
 
     /// "(spouse)", "(niece)": who the person is, not their login.
-    fn relation(&self, k: usize) -> bool {
+    pub(super) fn relation(&self, k: usize) -> bool {
         let mut buf = [0u8; 32];
         self.lw(k, &mut buf).is_some_and(|l| {
             matches!(
