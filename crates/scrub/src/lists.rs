@@ -239,7 +239,9 @@ shoal shoals shore shores skyway spring springs spur station stravenue stream su
 throughway trace track trafficway tunnel underpass union valley viaduct view views village
 ville vista wall well wells bypass camp canyon cape causeway center centre cliff club
 common corner corners course courts cove creek crest curve dale dam divide estate estates
-falls ferry field fields flat flats ford forest forge fort
+falls ferry field fields flat flats ford forest forge fort annex arcade bayou beach bend
+bluff bottom branch bridge brook burg fall gateway inlet land loaf lock lodge mall mews
+motorway neck overpass pine ramp rapid river route rue trailer
 ";
 
 /// Words after a street address that introduce a unit number ("Apt 4B").

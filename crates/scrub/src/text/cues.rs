@@ -68,6 +68,14 @@ impl Engine<'_> {
         let Some(j) = self.value_after(k, next) else {
             return false;
         };
+        // `CEF:0|...|login|Log In|`: a cue does not reach across a field separator.
+        if self
+            .text
+            .get(self.toks[next - 1].end..self.toks[j].start)
+            .is_some_and(|between| between.contains('|'))
+        {
+            return false;
+        }
         // `key=value`: the value is the very next token, and `-` means there is none.
         if self.toks[next - 1].after == b'='
             && (j != next || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation()))
@@ -296,13 +304,16 @@ impl Engine<'_> {
         // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
         // the word.
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
-        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER)
+            || super::keys::placeholder_value(s)
+        {
             return false;
         }
         let mut buf = [0u8; 32];
         let l = lower(s, &mut buf).unwrap_or("");
         if c::is_cap_word(s) && !strong {
-            if self.never_name(j) {
+            // "Account Domain:": a field label, not a name.
+            if self.never_name(j) || self.toks[j].trail == b':' {
                 return false;
             }
             let end = self.name_end(j);

