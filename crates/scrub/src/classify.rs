@@ -337,7 +337,8 @@ pub fn host_convention(token: &str) -> bool {
         "SHA", "AES", "RSA", "MD", "COVID", "HL", "HL7", "IEC", "ISO", "NIST", "SP", "TLS", "SSL",
         "UTF", "CVE", "CWE", "GHSA", "ICSA", "ICSMA", "MS", "KB", "APT", "UNC", "FIN", "TA", "DEV",
         "STORM", "TLP", "RFC", "ID", "PCI", "SOC", "FIPS", "X", "P", "IPV", "CSF", "PR", "DE",
-        "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS",
+        "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS", "IR", "INC", "REQ", "CHG",
+        "TKT", "SR", "RITM", "TASK", "PRB", "CASE", "TICKET", "CR", "JIRA", "SEC",
     ];
     if NOT_HOSTS.contains(&first) {
         return false;

@@ -332,9 +332,10 @@ impl Scrubber {
     }
 
     /// Scrubs a STIX 2.1 bundle, a single object, a JSON array of objects or a TAXII
-    /// envelope (`{"objects": [...]}`): every free-text property is scrubbed and objects
-    /// that are internal (private addresses, org e-mail addresses, user accounts, people)
-    /// are dropped together with every reference to them.
+    /// envelope (`{"objects": [...]}`): every free-text property is scrubbed, objects that
+    /// are internal (private addresses, org e-mail addresses and hosts) are dropped together
+    /// with every reference to them, and user accounts and people's identities stay with the
+    /// properties that name them (login, user id, display name, name) replaced.
     pub fn scrub_stix(&self, document: &serde_json::Value) -> Result<ScrubbedStix, ScrubError> {
         stix::scrub(self, document)
     }

@@ -206,6 +206,8 @@ using after following prior until since also then later however additionally
 regional memorial general university community family children's childrens
 networks systems technologies software labs solutions inc llc ltd corp corporation
 mercy providence baptist methodist presbyterian lutheran kaiser sutter
+english french german spanish italian dutch polish czech greek russian chinese japanese
+korean portuguese turkish ukrainian croatian american british summary
 ";
 
 /// Words that a cue may skip before its value ("MRN number is 123").

@@ -151,7 +151,16 @@ impl Engine<'_> {
                 }
                 ok
             }
-            Cue::UserStrong => self.user_value(j, true),
+            Cue::UserStrong => {
+                // "this logon preceded ...": a bare "login" or "logon" is a noun too; it
+                // announces a user name only as a label (`login:`, `logon=`).
+                let mut buf = [0u8; 32];
+                let bare = next - k == 1
+                    && self.toks[k].trail != b':'
+                    && self.toks[k].after != b'='
+                    && self.lw(k, &mut buf).is_some_and(|l| matches!(l, "login" | "logon"));
+                self.user_value(j, !bare)
+            }
             Cue::UserWeak => {
                 // "Logs show brownc signing in": the verb after the value vouches for it.
                 let mut buf = [0u8; 32];
