@@ -497,6 +497,8 @@ const CUES: &[(&str, Cue)] = &[
     ("source host", Cue::HostStrong),
     ("destination host", Cue::HostStrong),
     ("owner of", Cue::UserStrong),
+    ("called from", Cue::Phone),
+    ("calling from", Cue::Phone),
     ("used by", Cue::UserWeak),
     ("opened at", Cue::Dob),
     ("opened on", Cue::Dob),

@@ -36,6 +36,7 @@ impl Engine<'_> {
         self.forms_and_tables();
         self.address_blocks();
         self.foreign_streets();
+        self.cued_addresses();
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {

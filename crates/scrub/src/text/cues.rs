@@ -535,17 +535,20 @@ impl Engine<'_> {
                     e.toks[k].class,
                     Class::Plain | Class::IdLike | Class::LongNumber
                 )
-                && (1..=8).contains(&e.toks[k].s.len())
-                && e.toks[k]
-                    .s
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+                && (1..=12).contains(&e.toks[k].s.len())
+                && e.toks[k].s.chars().all(|ch| {
+                    // `京C·98027`, `横浜 494 さ 27-55`: letters of scripts without case too.
+                    ch.is_ascii_uppercase()
+                        || ch.is_ascii_digit()
+                        || matches!(ch, '-' | '·')
+                        || ch.is_alphabetic() && !ch.is_ascii() && !ch.is_lowercase() && !ch.is_uppercase()
+                })
         };
         if !group(self, j) {
             return false;
         }
         let mut end = j;
-        while end - j < 2
+        while end - j < 3
             && self.toks[end].after == b' '
             && self.same_sentence(j, end + 1)
             && group(self, end + 1)

@@ -178,11 +178,13 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             (90..=150).contains(&age).then_some(lead..lead + d)
         }
         Field::User | Field::Host => {
+            // Letters of any script: `yıldız.gonultas`, `CORP\\jdoe`.
             let ok = words == 1
-                && (c::identifier_like(v)
-                    || v.split_once('\\').is_some_and(|(d, u)| {
-                        c::identifier_like(d) && c::identifier_like(u)
-                    }));
+                && v.len() <= 64
+                && v.chars().next().is_some_and(char::is_alphanumeric)
+                && v
+                    .chars()
+                    .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$' | '\\'));
             ok.then_some(all)
         }
     }

@@ -137,7 +137,105 @@ fn lower_trim(s: &str) -> String {
     s.trim_end_matches('.').to_lowercase()
 }
 
+/// Phrases that announce a person's address in running text, in several languages.
+const ADDRESS_CUES: &[&[&str]] = &[
+    &["address"],
+    &["home", "address"],
+    &["living", "at"],
+    &["lives", "at"],
+    &["resides", "at"],
+    &["residing", "at"],
+    &["adresa"],
+    &["adres"],
+    &["adresse"],
+    &["anschrift"],
+    &["wohnhaft"],
+    &["wohnhaft", "in"],
+    &["woonachtig"],
+    &["woonachtig", "te"],
+    &["domicilio", "en"],
+    &["residente", "na"],
+    &["residente", "em"],
+    &["residente", "in"],
+    &["demeurant"],
+    &["zam"],
+    &["адрес"],
+    &["адреса"],
+    &["住所"],
+    &["住址"],
+    &["地址"],
+    &["주소"],
+];
+
 impl Engine<'_> {
+    /// "her home address (Weg 6 1328, Neubukow)", "living at Na Tábořišti 1367, was ...",
+    /// "адреса вул. Дніпровський 545, повідомлений": after an address cue, the words up to
+    /// the closing parenthesis or the clause that follows are the address, when they hold a
+    /// house number; a last part after a comma without digits is the place.
+    pub(super) fn cued_addresses(&mut self) {
+        let mut k = 0;
+        while k < self.toks.len() {
+            let Some(n) = self.address_cue_at(k) else {
+                k += 1;
+                continue;
+            };
+            let v = k + n;
+            k = v;
+            if v >= self.toks.len() || !self.same_sentence(k - 1, v) {
+                continue;
+            }
+            let mut end = v;
+            while end + 1 < self.toks.len() && end - v < 11 && self.same_sentence(v, end + 1) {
+                let gap = self.text.get(self.toks[end].end..self.toks[end + 1].start).unwrap_or("");
+                let lower_clause = self.toks[end].after == b','
+                    && self.toks[end + 1].s.starts_with(|ch: char| ch.is_lowercase())
+                    && !joiner(self.toks[end + 1].s);
+                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause {
+                    break;
+                }
+                end += 1;
+            }
+            if !(v..=end).any(|i| c::digits(self.toks[i].s) > 0) {
+                continue;
+            }
+            let (s, e) = (self.toks[v].start, self.toks[end].end);
+            let value = &self.text[s..e];
+            let split = value.rsplit_once(", ").filter(|(head, tail)| {
+                c::digits(head) > 0
+                    && c::digits(tail) == 0
+                    && tail.split_whitespace().count() <= 4
+                    && cased(tail.split_whitespace().next().unwrap_or(""))
+            });
+            match split {
+                Some((head, tail)) => {
+                    let city = e - tail.len();
+                    self.remove_span_over(v, s..s + head.len(), Kind::Address, "address after an address cue", true);
+                    self.remove_span_over(v, city..e, Kind::City, "place after an address cue", true);
+                }
+                None => {
+                    self.remove_span_over(v, s..e, Kind::Address, "address after an address cue", true);
+                }
+            }
+            k = end + 1;
+        }
+    }
+
+    /// The number of tokens of an address cue at `k`, with an opening parenthesis or a
+    /// colon after it allowed.
+    fn address_cue_at(&self, k: usize) -> Option<usize> {
+        let first = self.toks[k].s.to_lowercase();
+        ADDRESS_CUES.iter().find_map(|cue| {
+            let n = cue.len();
+            let matched = first == cue[0]
+                && (1..n).all(|i| {
+                    k + i < self.toks.len()
+                        && self.same_sentence(k, k + i)
+                        && self.toks[k + i].s.eq_ignore_ascii_case(cue[i])
+                });
+            matched.then_some(n)
+        })
+    }
+
     fn street_word(&self, k: usize) -> Option<bool> {
         let t = &self.toks[k];
         let l = lower_trim(t.s);
