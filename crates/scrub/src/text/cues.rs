@@ -84,6 +84,10 @@ impl Engine<'_> {
         }
         let class = self.toks[j].class;
         let s = self.toks[j].s;
+        // `<Data Name="IpAddress">`: an attribute's key, not a word of prose.
+        if matches!(cue, Cue::Title | Cue::Role) && self.toks[next - 1].after == b'=' {
+            return false;
+        }
         match cue {
             Cue::Title => {
                 let ok = (c::is_cap_word(s)

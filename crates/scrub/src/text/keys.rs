@@ -98,6 +98,39 @@ pub(super) fn placeholder_value(v: &str) -> bool {
 }
 
 impl Engine<'_> {
+    /// `CEF:0|Check Point|VPN-1|R81|login|Log In|5|`: the header's seven fields name the
+    /// vendor, product, version and event, never a person or an internal host; its words
+    /// are left alone (the extension after it is key=value and is read as such).
+    pub(super) fn cef_headers(&mut self) {
+        let text = self.text;
+        let mut k = 0;
+        let mut from = 0;
+        while let Some(p) = text[from..].find("CEF:").map(|p| from + p) {
+            let mut pipes = 0;
+            let mut end = text.len();
+            for (i, b) in text.bytes().enumerate().skip(p) {
+                if b == b'\n' {
+                    end = i;
+                    break;
+                }
+                if b == b'|' {
+                    pipes += 1;
+                    if pipes == 7 {
+                        end = i;
+                        break;
+                    }
+                }
+            }
+            while k < self.toks.len() && self.toks[k].start < end {
+                if self.toks[k].start >= p {
+                    self.toks[k].class = Class::Protected;
+                }
+                k += 1;
+            }
+            from = end.max(p + 4);
+        }
+    }
+
     pub(super) fn log_lines(&mut self) {
         self.keyed_values();
         self.syslog_hosts_and_chat_speakers();

@@ -108,9 +108,12 @@ impl Engine<'_> {
                 continue;
             }
             use crate::vocab::flag;
+            // "(locum physician)": words in the parenthesis, not one login.
+            let alone = matches!(self.toks[k].after, b')' | b',');
             if self.has(k, flag::STOP | flag::NEVER | flag::CUE | flag::FILLER)
                 || self.toks[k].s.bytes().all(|b| !b.is_ascii_lowercase())
                 || self.relation(k)
+                || !alone
             {
                 continue;
             }

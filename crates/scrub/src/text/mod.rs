@@ -101,6 +101,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
                 .or_insert_with(|| gazetteer_flags(t.s, flags));
         }
     }
+    engine.cef_headers();
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }

@@ -278,13 +278,21 @@ impl Engine<'_> {
     /// when short (a CJK given name or surname is one to four characters) or capitalized
     /// (Cyrillic, Greek); the words beside it in the same script go with it.
     fn non_latin_name(&mut self, k: usize) -> bool {
-        let short = |s: &str| s.chars().count() <= 4;
         let t = self.toks[k].s;
-        if self.is_label(k) {
+        let first = t.chars().next();
+        // Short words are names only in scripts without case (CJK): a lowercase Cyrillic
+        // or Greek word ("дата") is an ordinary word.
+        let caseless = first.is_some_and(|ch| !ch.is_uppercase() && !ch.is_lowercase());
+        let short = caseless && t.chars().count() <= 4;
+        let capitalized = first.is_some_and(char::is_uppercase);
+        // "Примечание:" mid-line is a label too; "named 张梅:" is still a name.
+        if self.is_label(k)
+            || capitalized && self.toks[k].trail == b':'
+            || self.has(k, flag::CUE | flag::NEVER)
+        {
             return false;
         }
-        let capitalized = t.chars().next().is_some_and(char::is_uppercase);
-        if !(short(t) || capitalized) {
+        if !(short || capitalized) {
             return false;
         }
         let mut end = k;

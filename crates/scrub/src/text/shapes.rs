@@ -12,6 +12,9 @@ impl Engine<'_> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
     pub(super) fn classify(&mut self, k: usize) {
+        if self.toks[k].class == Class::Protected {
+            return;
+        }
         let t = self.toks[k].s;
         let b = t.as_bytes();
         if b.iter().all(u8::is_ascii_alphabetic) {
