@@ -48,7 +48,9 @@ impl Engine<'_> {
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
         while j < self.toks.len() && self.same_sentence(cue_tok, j) {
-            let filler = self.has(j, flag::FILLER)
+            // "Prepared by A. Cox": an initial is the name's start, not the article "a".
+            let initial = c::is_initial(self.toks[j].s) && self.toks[j].trail == b'.';
+            let filler = !initial && self.has(j, flag::FILLER)
                 || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation());
             if !filler || skipped >= 3 {
                 return Some(j);
@@ -210,6 +212,9 @@ impl Engine<'_> {
                     let end = self.name_end(j);
                     self.remove_toks(j, end, Kind::Name, "name on a mail header line");
                     return true;
+                }
+                if c::is_initial(s) && self.toks[j].trail == b'.' {
+                    return self.name(j);
                 }
                 self.listed_name_at(j, "name after a greeting or cue")
             }

@@ -449,7 +449,12 @@ impl Engine<'_> {
                     .all(|c| c.is_uppercase() || c == '-' || c == '\'')
                 && !(e.toks[i].s.len() == 2 && e.has(i, flag::STATE_CODE))
         };
-        let opens_line = k > 0 && self.is_label(k - 1);
+        // After a label ("Patient:") or a role word opening the line ("Pt MOORE, AMY").
+        let opens_line = k > 0
+            && (self.is_label(k - 1)
+                || self.has(k - 1, flag::CUE)
+                    && (k < 2 || !self.same_sentence(k - 2, k - 1))
+                    && self.same_sentence(k - 1, k));
         if !opens_line || !caps(self, k) {
             return false;
         }
