@@ -605,6 +605,29 @@ mod tests {
         assert_eq!(s.scrub_stix(&ind).expect("indicator").dropped.len(), 1);
     }
 
+    #[test]
+    fn stix_accounts_and_people_stay_with_their_names_replaced() {
+        let bundle = serde_json::json!({"type": "bundle", "id": "bundle--1", "objects": [
+            {"type": "user-account", "id": "user-account--1", "user_id": "jkovac",
+             "account_login": "CORP\\jkovac", "display_name": "Jana Kovač", "account_type": "windows-domain"},
+            {"type": "identity", "id": "identity--1", "identity_class": "individual", "name": "Jana Kovač"},
+            {"type": "opinion", "id": "opinion--1", "opinion": "agree",
+             "explanation": "Same Akira kit as CVE-2024-1086.", "object_refs": ["user-account--1"]}
+        ]});
+        let out = scrubber().scrub_stix(&bundle).expect("bundle");
+        let objects = &out.document["objects"];
+        assert!(out.dropped.is_empty());
+        assert_eq!(objects[0]["user_id"], "[USER]");
+        assert_eq!(objects[0]["account_login"], "[USER]");
+        assert_eq!(objects[0]["display_name"], "[NAME]");
+        assert_eq!(objects[0]["account_type"], "windows-domain");
+        assert_eq!(objects[1]["name"], "[NAME]");
+        assert_eq!(objects[2]["explanation"], "Same Akira kit as CVE-2024-1086.");
+        assert_eq!(objects[2]["object_refs"], serde_json::json!(["user-account--1"]));
+        let pointers: Vec<&str> = out.findings.iter().map(|f| f.pointer.as_str()).collect();
+        assert!(pointers.contains(&"/objects/0/account_login"), "{pointers:?}");
+    }
+
     proptest! {
         #[test]
         fn any_text_keeps_invariants(input in "\\PC{0,300}") {

@@ -40,6 +40,10 @@ impl Engine<'_> {
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {
+                // "Akira Sullivan": a threat word may still open a person's name.
+                if self.toks[k].class == Class::Threat {
+                    self.name(k);
+                }
                 k += 1;
                 continue;
             }

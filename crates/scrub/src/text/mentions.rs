@@ -500,4 +500,76 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn names_by_their_place_in_a_sentence_or_a_message() {
+        check(&[
+            // Last, First with a name list, letters beyond ASCII or a person's context.
+            (
+                "The chart of Quist, Marit was shared.",
+                "The chart of [NAME] was shared.",
+            ),
+            (
+                "Checked with Ødegård, Sølvi that it was real.",
+                "Checked with [NAME] that it was real.",
+            ),
+            ("Ward list: op den Velde, Rik (day 3).", "Ward list: [NAME] (day 3)."),
+            // A list of places or words stays.
+            (
+                "Wards Avalon, Brightwater, Coldharbour said no.",
+                "Wards Avalon, Brightwater, Coldharbour said no.",
+            ),
+            // Who owns a relative or a record.
+            (
+                "Brisa's daughter phoned twice.",
+                "[NAME]'s daughter phoned twice.",
+            ),
+            // Addressed and signed messages.
+            (
+                "Greta, the invoice was fake.\nPlease delete it. Ruth\n",
+                "[NAME], the invoice was fake.\nPlease delete it. [NAME]\n",
+            ),
+            // A display name before an address in angle brackets.
+            (
+                "Cc: Teun van der Zalm <tzalm@example.org>",
+                "Cc: [NAME] <tzalm@example.org>",
+            ),
+            // A threat word used as a given name, and after an initial.
+            (
+                "Akira Dunleavy approved it; so did K. Royal (kroyal).",
+                "[NAME] approved it; so did [NAME] ([USER]).",
+            ),
+            ("Thanks Akira.", "Thanks [NAME]."),
+            ("Akira ransomware hit the lab.", "Akira ransomware hit the lab."),
+            // People listed with their birth dates.
+            (
+                "Leaked rows: Ines Kowalczyk 1961-03-02, Baltus, Wim 12/11/1950\n",
+                "Leaked rows: [NAME] [DATE], [NAME] [DATE]\n",
+            ),
+            // The owner named after a login.
+            (
+                "Reset for tmaris: Tova Maris (pharmacy).",
+                "Reset for [USER]: [NAME] (pharmacy).",
+            ),
+            ("Prepared by J. Okafor", "Prepared by [NAME]"),
+        ]);
+    }
+
+    #[test]
+    fn a_lure_sender_number_is_kept_a_relative_number_is_not() {
+        check(&[
+            (
+                "A text with https://parcel-hold.example.net/track, sent from +44 7700 900123.",
+                "A text with https://parcel-hold.example.net/track, sent from +44 7700 900123.",
+            ),
+            (
+                "Her son called from +44 7700 900123 about the letter.",
+                "Her son called from [PHONE] about the letter.",
+            ),
+            (
+                "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=kpatel",
+                "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=[USER]",
+            ),
+        ]);
+    }
 }

@@ -123,7 +123,7 @@ impl Engine<'_> {
             && self.toks[k + 1].class == Class::Threat
             && c::is_cap_word(self.toks[k + 1].s)
             && self.same_sentence(k, k + 1)
-            && self.toks[k + 1].after != b' '
+            && !(self.toks[k + 1].after == b' ' && self.name_part(k + 2))
         {
             self.remove_toks(k, k + 1, Kind::Name, "initial and surname");
             return true;
@@ -200,7 +200,7 @@ impl Engine<'_> {
             && !c::is_initial(self.toks[k + 1].s)
         {
             let (g, _, cm) = self.known_name(k + 1);
-            if g && !(cm && common) {
+            if g && !(cm && common) && !self.in_comma_list(k, self.name_end(k + 1)) {
                 let end = self.name_end(k + 1);
                 self.remove_toks(k, end, Kind::Name, "surname, given name");
                 return true;
@@ -212,6 +212,7 @@ impl Engine<'_> {
             && self.name_part(k + 1)
             && self.same_sentence(k, k + 1)
             && !c::is_initial(self.toks[k + 1].s)
+            && !self.in_comma_list(k, k + 1)
             && (self.acts_as_person(k + 1)
                 || self.possessive_after(k + 1)
                 || self.has(k + 2, flag::CUE) && self.toks[k + 1].after == b' ')
@@ -586,16 +587,7 @@ impl Engine<'_> {
             start -= 1;
         }
         let end = self.name_end(g);
-        // "Paris, Berlin, Rome": a list, not a name.
-        let before_list = start > 0
-            && self.toks[start - 1].after == b','
-            && c::is_cap_word(self.toks[start - 1].s)
-            && self.same_sentence(start - 1, k);
-        let after_list = self.toks[end].after == b','
-            && end + 1 < self.toks.len()
-            && c::is_cap_word(self.toks[end + 1].s)
-            && self.same_sentence(end, end + 1);
-        if before_list || after_list {
+        if self.in_comma_list(start, end) {
             return None;
         }
         let places = self.has(k, flag::PLACE) && self.has(g, flag::PLACE);
@@ -605,6 +597,19 @@ impl Engine<'_> {
         listed.then_some((start, end)).or_else(|| {
             self.person_context_after(end).then_some((start, end))
         })
+    }
+
+    /// "Paris, Berlin, Rome": the words `start..=end` are one item of a comma list.
+    fn in_comma_list(&self, start: usize, end: usize) -> bool {
+        let before_list = start > 0
+            && self.toks[start - 1].after == b','
+            && c::is_cap_word(self.toks[start - 1].s)
+            && self.same_sentence(start - 1, start);
+        let after_list = self.toks[end].after == b','
+            && end + 1 < self.toks.len()
+            && c::is_cap_word(self.toks[end + 1].s)
+            && self.same_sentence(end, end + 1);
+        before_list || after_list
     }
 
     /// What follows a name that makes it a person's: the end of the line, a date or record

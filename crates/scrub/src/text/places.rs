@@ -17,7 +17,7 @@ const BEFORE_NAME: &[&str] = &[
     "carretera", "ronda", "travesía", "via", "viale", "piazza", "corso", "largo", "vicolo",
     "strada", "piazzale", "rua", "travessa", "praça", "rodovia", "estrada", "alameda", "ul",
     "ulica", "al", "aleja", "plac", "os", "osiedle", "ulice", "náměstí", "třída", "nábřeží",
-    "ул", "улица", "пр", "проспект", "пер", "переулок", "бул", "бульвар", "наб", "шоссе", "ш",
+    "ул", "улица", "вул", "вулиця", "пр", "проспект", "пер", "переулок", "бул", "бульвар", "наб", "шоссе", "ш",
     "οδός", "λεωφ", "λεωφόρος",
 ];
 
@@ -190,7 +190,13 @@ impl Engine<'_> {
                 let lower_clause = self.toks[end].after == b','
                     && self.toks[end + 1].s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(self.toks[end + 1].s);
-                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause {
+                // "... 14 since May": a lowercase word that joins no name ends it.
+                let next = &self.toks[end + 1];
+                let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
+                    && !joiner(next.s)
+                    && !BEFORE_NAME.contains(&lower_trim(next.s).as_str())
+                    && c::digits(next.s) == 0;
+                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
                     break;
                 }
                 end += 1;
