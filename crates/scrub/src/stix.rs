@@ -302,7 +302,8 @@ fn redact_person(
         let Some(Value::String(value)) = map.get(key) else {
             continue;
         };
-        if value.is_empty() {
+        // Empty, or already a placeholder (scrubbing twice changes nothing more).
+        if value.is_empty() || Kind::ALL.iter().any(|k| k.placeholder() == value) {
             continue;
         }
         let mut at = format!("{pointer}/");

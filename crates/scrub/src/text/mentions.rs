@@ -13,6 +13,8 @@ impl Engine<'_> {
         self.logins_beside_names();
         self.names_before_dates();
         self.names_of_logins();
+        self.logins_from_found_names();
+        self.names_with_ages();
         let mut names: HashSet<&str> = HashSet::new();
         let mut logins: HashMap<String, Kind> = HashMap::new();
         for t in &self.toks {
@@ -345,6 +347,105 @@ impl Engine<'_> {
         }
     }
 
+    /// "Olav Sauer" found as a name: `sauerol`, `osauer`, `olav.sauer`, `sauero` elsewhere in
+    /// the document are his logins, built by the usual conventions (given name or its first
+    /// letters, and the surname, either way round, with or without a dot or underscore).
+    fn logins_from_found_names(&mut self) {
+        let mut people: Vec<(String, String)> = Vec::new();
+        let mut k = 0;
+        while k < self.toks.len() {
+            let index = self.toks[k].finding;
+            let is_name = self.toks[k].class == Class::Removed
+                && self.found.get(index).is_some_and(|f| f.kind == Kind::Name);
+            if !is_name {
+                k += 1;
+                continue;
+            }
+            let mut words = Vec::new();
+            while k < self.toks.len() && self.toks[k].finding == index {
+                let w = super::fold_latin(&self.toks[k].s.to_lowercase());
+                if w.chars().count() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    words.push(w);
+                }
+                k += 1;
+            }
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                if words.len() >= 2 {
+                    people.push((first.clone(), last.clone()));
+                    // "Sauer, Olav": the other order too.
+                    people.push((last.clone(), first.clone()));
+                }
+            }
+        }
+        if people.is_empty() {
+            return;
+        }
+        let mut logins: HashSet<String> = HashSet::new();
+        for (given, surname) in &people {
+            let g1 = &given[..1];
+            let g2 = &given[..2];
+            for l in [
+                format!("{surname}{g1}"),
+                format!("{surname}{g2}"),
+                format!("{g1}{surname}"),
+                format!("{g2}{surname}"),
+                format!("{given}{surname}"),
+                format!("{surname}{given}"),
+                format!("{given}.{surname}"),
+                format!("{given}_{surname}"),
+                format!("{g1}.{surname}"),
+                format!("{surname}.{given}"),
+            ] {
+                if l.len() >= 5 {
+                    logins.insert(l);
+                }
+            }
+        }
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Plain || t.s.len() < 5 || t.s.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let bare = t.s.trim_end_matches(|ch: char| ch.is_ascii_digit());
+            if logins.contains(bare) {
+                self.remove_toks(k, k, Kind::User, "login built from a name found elsewhere");
+            }
+        }
+    }
+
+    /// "also Légora is 104 years old": the words before "is" and an age over 89 are a
+    /// person's name.
+    fn names_with_ages(&mut self) {
+        for a in 2..self.toks.len() {
+            let aged = self.toks[a].class == Class::Removed
+                && self.found.get(self.toks[a].finding).is_some_and(|f| f.kind == Kind::Age);
+            let verb = self.is_word(a - 1, "is") || self.is_word(a - 1, "was");
+            if !aged || !verb || !self.same_sentence(a - 2, a) {
+                continue;
+            }
+            let end = a - 2;
+            let name_word = |e: &Self, i: usize| {
+                e.toks[i].class == Class::Plain
+                    && (c::is_cap_word(e.toks[i].s) || e.has(i, crate::vocab::flag::NON_LATIN))
+                    && !e.has(i, crate::vocab::flag::NEVER | crate::vocab::flag::CUE)
+            };
+            if !name_word(self, end) {
+                continue;
+            }
+            let mut start = end;
+            while start > 0
+                && end - start < 3
+                && self.toks[start - 1].after == b' '
+                && self.same_sentence(start - 1, end)
+                && (name_word(self, start - 1) || self.particle(start - 1) || self.is_word(start - 1, "ten"))
+            {
+                start -= 1;
+            }
+            self.remove_toks(start, end, Kind::Name, "name of a person whose age is given");
+        }
+    }
+
     fn never_word(&self, s: &str) -> bool {
         let mut buf = [0u8; 32];
         crate::vocab::lower(s, &mut buf).is_none_or(|l| self.v.never_names.contains(l))
@@ -552,6 +653,16 @@ mod tests {
                 "Reset for [USER]: [NAME] (pharmacy).",
             ),
             ("Prepared by J. Okafor", "Prepared by [NAME]"),
+            // A login built from a name found elsewhere in the document.
+            (
+                "Alarm raised under haldorbe.\nThanks,\nBettina Haldor\n",
+                "Alarm raised under [USER].\nThanks,\n[NAME]\n",
+            ),
+            // Someone whose age over 89 is given, and a reviewer.
+            (
+                "Note: Quillan is 97 years old; reviewed by Ostrava Pell.",
+                "Note: [NAME] is [AGE] years old; reviewed by [NAME].",
+            ),
         ]);
     }
 

@@ -178,7 +178,7 @@ fn is_latin(c: char) -> bool {
 
 /// Drops the diacritics of common Latin letters ("mihaljević" -> "mihaljevic"), for the
 /// census lists, which are ASCII.
-fn fold_latin(s: &str) -> String {
+pub(super) fn fold_latin(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
