@@ -354,8 +354,8 @@ fn glued_host(token: &str) -> bool {
     let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
     let digits = token.len() - letters;
     const ROLES: &[&str] = &[
-        "FS", "DC", "WS", "PC", "NB", "SQL", "SRV", "APP", "EHR", "NAS", "PRT", "RDS", "ESX",
-        "HV", "VM", "BKP", "MAIL", "EXCH", "ADFS", "PACS", "WEB",
+        "FS", "DC", "WS", "PC", "NB", "SQL", "SRV", "APP", "EHR", "NAS", "PRT", "RDS", "ESX", "HV",
+        "VM", "BKP", "MAIL", "EXCH", "ADFS", "PACS", "WEB",
     ];
     if (1..=3).contains(&digits)
         && token[letters..].bytes().all(|c| c.is_ascii_digit())
@@ -438,9 +438,10 @@ fn lower_host_convention(token: &str) -> bool {
         && !NOT_HOSTS.contains(&parts[0])
         && parts[0].bytes().all(|c| c.is_ascii_lowercase())
         && (parts.len() > 2 || parts[0].len() >= 2)
-        && parts[1..parts.len() - 1]
-            .iter()
-            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts[1..parts.len() - 1].iter().all(|p| {
+            p.bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with

@@ -622,10 +622,19 @@ mod tests {
         assert_eq!(objects[0]["display_name"], "[NAME]");
         assert_eq!(objects[0]["account_type"], "windows-domain");
         assert_eq!(objects[1]["name"], "[NAME]");
-        assert_eq!(objects[2]["explanation"], "Same Akira kit as CVE-2024-1086.");
-        assert_eq!(objects[2]["object_refs"], serde_json::json!(["user-account--1"]));
+        assert_eq!(
+            objects[2]["explanation"],
+            "Same Akira kit as CVE-2024-1086."
+        );
+        assert_eq!(
+            objects[2]["object_refs"],
+            serde_json::json!(["user-account--1"])
+        );
         let pointers: Vec<&str> = out.findings.iter().map(|f| f.pointer.as_str()).collect();
-        assert!(pointers.contains(&"/objects/0/account_login"), "{pointers:?}");
+        assert!(
+            pointers.contains(&"/objects/0/account_login"),
+            "{pointers:?}"
+        );
     }
 
     proptest! {

@@ -164,7 +164,9 @@ impl Engine<'_> {
                 let bare = next - k == 1
                     && self.toks[k].trail != b':'
                     && self.toks[k].after != b'='
-                    && self.lw(k, &mut buf).is_some_and(|l| matches!(l, "login" | "logon"));
+                    && self
+                        .lw(k, &mut buf)
+                        .is_some_and(|l| matches!(l, "login" | "logon"));
                 self.user_value(j, !bare)
             }
             Cue::UserWeak => {
@@ -550,7 +552,10 @@ impl Engine<'_> {
                     ch.is_ascii_uppercase()
                         || ch.is_ascii_digit()
                         || matches!(ch, '-' | '·')
-                        || ch.is_alphabetic() && !ch.is_ascii() && !ch.is_lowercase() && !ch.is_uppercase()
+                        || ch.is_alphabetic()
+                            && !ch.is_ascii()
+                            && !ch.is_lowercase()
+                            && !ch.is_uppercase()
                 })
         };
         if !group(self, j) {

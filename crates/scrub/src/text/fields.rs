@@ -29,15 +29,61 @@ enum Field {
 fn label_field(label: &str) -> Option<Field> {
     use Field::*;
     Some(match label {
-        "name" | "full name" | "patient" | "patient name" | "preferred name" | "nickname"
-        | "known as" | "maiden name" | "surname" | "last name" | "first name" | "given name"
-        | "family name" | "middle name" | "guarantor" | "next of kin" | "emergency contact"
-        | "contact name" | "attending" | "attending physician" | "physician" | "provider"
-        | "caller" | "owner" | "requester" | "requestor" | "employee" | "employee name"
-        | "member name" | "subscriber name" | "insured" | "parent" | "guardian" | "spouse"
-        | "display name" | "resident" | "client name" | "customer name" | "nom" | "prénom"
-        | "nachname" | "vorname" | "nombre" | "apellido" | "apellidos" | "nome" | "cognome"
-        | "imię" | "nazwisko" | "naam" | "jméno" | "příjmení" | "имя" | "фамилия" | "фио" => Name,
+        "name"
+        | "full name"
+        | "patient"
+        | "patient name"
+        | "preferred name"
+        | "nickname"
+        | "known as"
+        | "maiden name"
+        | "surname"
+        | "last name"
+        | "first name"
+        | "given name"
+        | "family name"
+        | "middle name"
+        | "guarantor"
+        | "next of kin"
+        | "emergency contact"
+        | "contact name"
+        | "attending"
+        | "attending physician"
+        | "physician"
+        | "provider"
+        | "caller"
+        | "owner"
+        | "requester"
+        | "requestor"
+        | "employee"
+        | "employee name"
+        | "member name"
+        | "subscriber name"
+        | "insured"
+        | "parent"
+        | "guardian"
+        | "spouse"
+        | "display name"
+        | "resident"
+        | "client name"
+        | "customer name"
+        | "nom"
+        | "prénom"
+        | "nachname"
+        | "vorname"
+        | "nombre"
+        | "apellido"
+        | "apellidos"
+        | "nome"
+        | "cognome"
+        | "imię"
+        | "nazwisko"
+        | "naam"
+        | "jméno"
+        | "příjmení"
+        | "имя"
+        | "фамилия"
+        | "фио" => Name,
         "address" | "street" | "street address" | "home address" | "mailing address"
         | "address line 1" | "address line 2" | "address 1" | "address 2" | "addr"
         | "residence" | "home" | "adresse" | "anschrift" | "straße" | "strasse" | "rue"
@@ -49,30 +95,89 @@ fn label_field(label: &str) -> Option<Field> {
         | "localidad" | "città" | "citta" | "comune" | "cidade" | "município" | "municipio"
         | "miasto" | "miejscowość" | "plaats" | "woonplaats" | "město" | "obec" | "город"
         | "πόλη" | "市区町村" | "도시" | "城市" => City,
-        "zip" | "zip code" | "zipcode" | "postal code" | "postcode" | "post code" | "postal"
-        | "plz" | "postleitzahl" | "code postal" | "cp" | "código postal" | "codigo postal"
-        | "cap" | "cep" | "kod pocztowy" | "psč" | "postcode/zip" | "zip/postal code"
-        | "почтовый индекс" | "индекс" | "ταχυδρομικός κώδικας" | "郵便番号" | "우편번호"
-        | "邮编" | "邮政编码" => Zip,
+        "zip"
+        | "zip code"
+        | "zipcode"
+        | "postal code"
+        | "postcode"
+        | "post code"
+        | "postal"
+        | "plz"
+        | "postleitzahl"
+        | "code postal"
+        | "cp"
+        | "código postal"
+        | "codigo postal"
+        | "cap"
+        | "cep"
+        | "kod pocztowy"
+        | "psč"
+        | "postcode/zip"
+        | "zip/postal code"
+        | "почтовый индекс"
+        | "индекс"
+        | "ταχυδρομικός κώδικας"
+        | "郵便番号"
+        | "우편번호"
+        | "邮编"
+        | "邮政编码" => Zip,
         "phone" | "phone number" | "telephone" | "tel" | "mobile" | "cell" | "home phone"
         | "work phone" | "contact number" | "mobile phone" | "cell phone" | "telefon"
-        | "téléphone" | "telephone number" | "teléfono" | "telefono" | "telefone"
-        | "telefoon" | "телефон" | "τηλέφωνο" | "電話" | "전화" | "电话" => Phone,
+        | "téléphone" | "telephone number" | "teléfono" | "telefono" | "telefone" | "telefoon"
+        | "телефон" | "τηλέφωνο" | "電話" | "전화" | "电话" => Phone,
         "fax" | "fax number" | "facsimile" => Fax,
-        "plate" | "vehicle plate" | "license plate" | "licence plate" | "number plate"
-        | "plate number" | "registration" | "vehicle registration" | "registration number"
-        | "kenteken" | "kennzeichen" | "immatriculation" | "matrícula" | "matricula"
-        | "targa" | "placa" | "tablica rejestracyjna" | "spz" => Plate,
-        "date of birth" | "dob" | "d.o.b" | "birth date" | "birthdate" | "born" | "admission"
-        | "admitted" | "admission date" | "admission time" | "discharge" | "discharged"
-        | "discharge date" | "date of death" | "dod" | "date of service" | "dos"
-        | "visit date" | "geburtsdatum" | "date de naissance" | "fecha de nacimiento"
-        | "data di nascita" | "data de nascimento" | "data urodzenia" | "geboortedatum"
-        | "datum narození" | "дата рождения" | "生年月日" | "생년월일" | "出生日期" => Date,
+        "plate"
+        | "vehicle plate"
+        | "license plate"
+        | "licence plate"
+        | "number plate"
+        | "plate number"
+        | "registration"
+        | "vehicle registration"
+        | "registration number"
+        | "kenteken"
+        | "kennzeichen"
+        | "immatriculation"
+        | "matrícula"
+        | "matricula"
+        | "targa"
+        | "placa"
+        | "tablica rejestracyjna"
+        | "spz" => Plate,
+        "date of birth"
+        | "dob"
+        | "d.o.b"
+        | "birth date"
+        | "birthdate"
+        | "born"
+        | "admission"
+        | "admitted"
+        | "admission date"
+        | "admission time"
+        | "discharge"
+        | "discharged"
+        | "discharge date"
+        | "date of death"
+        | "dod"
+        | "date of service"
+        | "dos"
+        | "visit date"
+        | "geburtsdatum"
+        | "date de naissance"
+        | "fecha de nacimiento"
+        | "data di nascita"
+        | "data de nascimento"
+        | "data urodzenia"
+        | "geboortedatum"
+        | "datum narození"
+        | "дата рождения"
+        | "生年月日"
+        | "생년월일"
+        | "出生日期" => Date,
         "age" => Age,
-        "user" | "username" | "user name" | "account" | "account name" | "login"
-        | "login name" | "logon" | "logon name" | "samaccountname" | "user id" | "userid"
-        | "uid" | "upn" | "logon account" | "target user" | "account login" => User,
+        "user" | "username" | "user name" | "account" | "account name" | "login" | "login name"
+        | "logon" | "logon name" | "samaccountname" | "user id" | "userid" | "uid" | "upn"
+        | "logon account" | "target user" | "account login" => User,
         "host" | "hostname" | "host name" | "computer" | "computer name" | "workstation"
         | "workstation name" | "device name" | "machine" | "machine name" | "account domain"
         | "source workstation" | "source host" => Host,
@@ -85,9 +190,26 @@ fn empty_value(value: &str) -> bool {
     let l = value.to_lowercase();
     matches!(
         l.as_str(),
-        "-" | "n/a" | "na" | "none" | "unknown" | "null" | "redacted" | "system" | "local"
-            | "localhost" | "anonymous" | "nt authority" | "local system" | "network service"
-            | "local service" | "yes" | "no" | "see above" | "same" | "tbd" | "pending"
+        "-" | "n/a"
+            | "na"
+            | "none"
+            | "unknown"
+            | "null"
+            | "redacted"
+            | "system"
+            | "local"
+            | "localhost"
+            | "anonymous"
+            | "nt authority"
+            | "local system"
+            | "network service"
+            | "local service"
+            | "yes"
+            | "no"
+            | "see above"
+            | "same"
+            | "tbd"
+            | "pending"
     )
 }
 
@@ -96,8 +218,22 @@ fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     matches!(
         w.as_str(),
-        "dr" | "mr" | "mrs" | "ms" | "mx" | "miss" | "prof" | "sr" | "sra" | "herr" | "frau"
-            | "mme" | "mlle" | "sig" | "sig.ra" | "pan" | "pani"
+        "dr" | "mr"
+            | "mrs"
+            | "ms"
+            | "mx"
+            | "miss"
+            | "prof"
+            | "sr"
+            | "sra"
+            | "herr"
+            | "frau"
+            | "mme"
+            | "mlle"
+            | "sig"
+            | "sig.ra"
+            | "pan"
+            | "pani"
     )
 }
 
@@ -152,7 +288,8 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             let ok = v.len() <= 10
                 && words <= 2
                 && digits >= 2
-                && v.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '-'));
+                && v.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '-'));
             ok.then_some(all)
         }
         Field::Phone | Field::Fax => {
@@ -165,7 +302,8 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             let ok = (2..=12).contains(&v.chars().count())
                 && digits >= 1
                 && words <= 3
-                && v.chars().all(|ch| ch.is_alphanumeric() || matches!(ch, ' ' | '-' | '·' | '.'));
+                && v.chars()
+                    .all(|ch| ch.is_alphanumeric() || matches!(ch, ' ' | '-' | '·' | '.'));
             ok.then_some(all)
         }
         Field::Date => {
@@ -182,8 +320,7 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             let ok = words == 1
                 && v.len() <= 64
                 && v.chars().next().is_some_and(char::is_alphanumeric)
-                && v
-                    .chars()
+                && v.chars()
                     .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$' | '\\'));
             ok.then_some(all)
         }
@@ -196,13 +333,19 @@ fn kind_of(field: Field) -> (Kind, &'static str) {
         Field::Address => (Kind::Address, "address in a labelled field or column"),
         Field::City => (Kind::City, "place in a labelled field or column"),
         Field::Zip => (Kind::Zip, "postcode in a labelled field or column"),
-        Field::Phone => (Kind::Phone, "telephone number in a labelled field or column"),
+        Field::Phone => (
+            Kind::Phone,
+            "telephone number in a labelled field or column",
+        ),
         Field::Fax => (Kind::Fax, "fax number in a labelled field or column"),
         Field::Plate => (Kind::Vehicle, "licence plate in a labelled field or column"),
         Field::Date => (Kind::Date, "date in a labelled field or column"),
         Field::Age => (Kind::Age, "age over 89 in a labelled field or column"),
         Field::User => (Kind::User, "user name in a labelled field or column"),
-        Field::Host => (Kind::InternalHost, "host name in a labelled field or column"),
+        Field::Host => (
+            Kind::InternalHost,
+            "host name in a labelled field or column",
+        ),
     }
 }
 

@@ -40,8 +40,21 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "upn",
     ];
     const USER_IS: &[&str] = &[
-        "user", "suser", "duser", "usr", "uid", "account", "login", "logon", "srcuser",
-        "dstuser", "ruser", "logname", "targetuser", "subjectuser", "accountlogin",
+        "user",
+        "suser",
+        "duser",
+        "usr",
+        "uid",
+        "account",
+        "login",
+        "logon",
+        "srcuser",
+        "dstuser",
+        "ruser",
+        "logname",
+        "targetuser",
+        "subjectuser",
+        "accountlogin",
     ];
     const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
     const HOST_IS: &[&str] = &[
@@ -92,8 +105,21 @@ pub(super) fn placeholder_value(v: &str) -> bool {
     v.bytes().all(|b| b.is_ascii_punctuation())
         || matches!(
             l.as_str(),
-            "system" | "local" | "localhost" | "anonymous" | "null" | "none" | "n/a" | "unknown"
-                | "nt" | "authority" | "workgroup" | "true" | "false" | "0" | "root"
+            "system"
+                | "local"
+                | "localhost"
+                | "anonymous"
+                | "null"
+                | "none"
+                | "n/a"
+                | "unknown"
+                | "nt"
+                | "authority"
+                | "workgroup"
+                | "true"
+                | "false"
+                | "0"
+                | "root"
         )
 }
 
@@ -190,7 +216,13 @@ impl Engine<'_> {
                             .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | '-' | '\''));
                     if name_like {
                         let end = start + value.trim_end().len();
-                        self.remove_span_over(v, start..end, Kind::Name, "name in a log field", true);
+                        self.remove_span_over(
+                            v,
+                            start..end,
+                            Kind::Name,
+                            "name in a log field",
+                            true,
+                        );
                     }
                 }
             }
@@ -244,8 +276,14 @@ impl Engine<'_> {
         while end < self.toks.len() && end - k < 4 && self.toks[end].start < line_end {
             let t = &self.toks[end];
             let first = t.s.chars().next();
-            let cased = first.is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
-            if !cased || !t.s.chars().all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '.')) {
+            let cased = first
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
+            if !cased
+                || !t
+                    .s
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '.'))
+            {
                 return;
             }
             if t.trail == b':' {
@@ -311,10 +349,7 @@ mod tests {
                 "[22:05] Wren Talbot: pumps are back\n[22:06] Ode: thanks\n",
                 "[22:05] [NAME]: pumps are back\n[22:06] [NAME]: thanks\n",
             ),
-            (
-                "[22:07] support: pay now\n",
-                "[22:07] support: pay now\n",
-            ),
+            ("[22:07] support: pay now\n", "[22:07] support: pay now\n"),
         ]);
     }
 }

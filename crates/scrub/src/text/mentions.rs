@@ -317,7 +317,10 @@ impl Engine<'_> {
     fn names_of_logins(&mut self) {
         for u in 0..self.toks.len() {
             let is_login = self.toks[u].class == Class::Removed
-                && self.found.get(self.toks[u].finding).is_some_and(|f| f.kind == Kind::User);
+                && self
+                    .found
+                    .get(self.toks[u].finding)
+                    .is_some_and(|f| f.kind == Kind::User);
             if !is_login || u + 1 >= self.toks.len() || !self.same_sentence(u, u + 1) {
                 continue;
             }
@@ -403,7 +406,9 @@ impl Engine<'_> {
         }
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
-            if t.class != Class::Plain || t.s.len() < 5 || t.s.bytes().any(|b| b.is_ascii_uppercase())
+            if t.class != Class::Plain
+                || t.s.len() < 5
+                || t.s.bytes().any(|b| b.is_ascii_uppercase())
             {
                 continue;
             }
@@ -419,7 +424,10 @@ impl Engine<'_> {
     fn names_with_ages(&mut self) {
         for a in 2..self.toks.len() {
             let aged = self.toks[a].class == Class::Removed
-                && self.found.get(self.toks[a].finding).is_some_and(|f| f.kind == Kind::Age);
+                && self
+                    .found
+                    .get(self.toks[a].finding)
+                    .is_some_and(|f| f.kind == Kind::Age);
             let verb = self.is_word(a - 1, "is") || self.is_word(a - 1, "was");
             if !aged || !verb || !self.same_sentence(a - 2, a) {
                 continue;
@@ -438,11 +446,18 @@ impl Engine<'_> {
                 && end - start < 3
                 && self.toks[start - 1].after == b' '
                 && self.same_sentence(start - 1, end)
-                && (name_word(self, start - 1) || self.particle(start - 1) || self.is_word(start - 1, "ten"))
+                && (name_word(self, start - 1)
+                    || self.particle(start - 1)
+                    || self.is_word(start - 1, "ten"))
             {
                 start -= 1;
             }
-            self.remove_toks(start, end, Kind::Name, "name of a person whose age is given");
+            self.remove_toks(
+                start,
+                end,
+                Kind::Name,
+                "name of a person whose age is given",
+            );
         }
     }
 
@@ -614,7 +629,10 @@ mod tests {
                 "Checked with Ødegård, Sølvi that it was real.",
                 "Checked with [NAME] that it was real.",
             ),
-            ("Ward list: op den Velde, Rik (day 3).", "Ward list: [NAME] (day 3)."),
+            (
+                "Ward list: op den Velde, Rik (day 3).",
+                "Ward list: [NAME] (day 3).",
+            ),
             // A list of places or words stays.
             (
                 "Wards Avalon, Brightwater, Coldharbour said no.",
@@ -641,7 +659,10 @@ mod tests {
                 "[NAME] approved it; so did [NAME] ([USER]).",
             ),
             ("Thanks Akira.", "Thanks [NAME]."),
-            ("Akira ransomware hit the lab.", "Akira ransomware hit the lab."),
+            (
+                "Akira ransomware hit the lab.",
+                "Akira ransomware hit the lab.",
+            ),
             // People listed with their birth dates.
             (
                 "Leaked rows: Ines Kowalczyk 1961-03-02, Baltus, Wim 12/11/1950\n",

@@ -582,7 +582,9 @@ impl Engine<'_> {
             && self.toks[start - 1].after == b' '
             && self.same_sentence(start - 1, k)
             && self.toks[start - 1].class == Class::Plain
-            && (self.particle(start - 1) || self.is_word(start - 1, "an") || self.is_word(start - 1, "op"))
+            && (self.particle(start - 1)
+                || self.is_word(start - 1, "an")
+                || self.is_word(start - 1, "op"))
         {
             start -= 1;
         }
@@ -591,12 +593,14 @@ impl Engine<'_> {
             return None;
         }
         let places = self.has(k, flag::PLACE) && self.has(g, flag::PLACE);
-        let listed = (self.has(k, NAME_LISTS) || self.has(g, NAME_LISTS) || !t.s.is_ascii()
+        let listed = (self.has(k, NAME_LISTS)
+            || self.has(g, NAME_LISTS)
+            || !t.s.is_ascii()
             || !self.toks[g].s.is_ascii())
             && !places;
-        listed.then_some((start, end)).or_else(|| {
-            self.person_context_after(end).then_some((start, end))
-        })
+        listed
+            .then_some((start, end))
+            .or_else(|| self.person_context_after(end).then_some((start, end)))
     }
 
     /// "Paris, Berlin, Rome": the words `start..=end` are one item of a comma list.
@@ -619,7 +623,10 @@ impl Engine<'_> {
         if n >= self.toks.len() || !self.same_sentence(end, n) {
             return self.toks[end].trail != b':';
         }
-        let between = self.text.get(self.toks[end].end..self.toks[n].start).unwrap_or("");
+        let between = self
+            .text
+            .get(self.toks[end].end..self.toks[n].start)
+            .unwrap_or("");
         if between.contains(['(', ')', ';']) {
             return true;
         }
@@ -636,8 +643,20 @@ impl Engine<'_> {
             || self.lw(n, &mut buf).is_some_and(|l| {
                 matches!(
                     l,
-                    "that" | "came" | "says" | "said" | "is" | "was" | "has" | "had" | "called"
-                        | "reported" | "confirmed" | "asked" | "wrote" | "agreed"
+                    "that"
+                        | "came"
+                        | "says"
+                        | "said"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "called"
+                        | "reported"
+                        | "confirmed"
+                        | "asked"
+                        | "wrote"
+                        | "agreed"
                 )
             })
     }
@@ -661,9 +680,24 @@ impl Engine<'_> {
             || self.lw(n, &mut buf).is_some_and(|l| {
                 matches!(
                     l,
-                    "record" | "records" | "chart" | "mrn" | "dob" | "address" | "phone"
-                        | "family" | "children" | "kids" | "husband" | "wife" | "room" | "bed"
-                        | "medication" | "medications" | "diagnosis" | "insurance"
+                    "record"
+                        | "records"
+                        | "chart"
+                        | "mrn"
+                        | "dob"
+                        | "address"
+                        | "phone"
+                        | "family"
+                        | "children"
+                        | "kids"
+                        | "husband"
+                        | "wife"
+                        | "room"
+                        | "bed"
+                        | "medication"
+                        | "medications"
+                        | "diagnosis"
+                        | "insurance"
                 )
             });
         if owned {
@@ -721,5 +755,4 @@ impl Engine<'_> {
         }
         addressed || signed
     }
-
 }

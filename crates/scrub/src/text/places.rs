@@ -12,13 +12,70 @@ use crate::Kind;
 
 /// Street-type words written before the street's name (`rue de la Paix`, `ul. Długa`).
 const BEFORE_NAME: &[&str] = &[
-    "rue", "avenue", "av", "boulevard", "bd", "allée", "chemin", "impasse", "place", "cours",
-    "quai", "route", "calle", "c", "avenida", "avda", "paseo", "plaza", "camino", "carrer",
-    "carretera", "ronda", "travesía", "via", "viale", "piazza", "corso", "largo", "vicolo",
-    "strada", "piazzale", "rua", "travessa", "praça", "rodovia", "estrada", "alameda", "ul",
-    "ulica", "al", "aleja", "plac", "os", "osiedle", "ulice", "náměstí", "třída", "nábřeží",
-    "ул", "улица", "вул", "вулиця", "пр", "проспект", "пер", "переулок", "бул", "бульвар", "наб", "шоссе", "ш",
-    "οδός", "λεωφ", "λεωφόρος",
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "allée",
+    "chemin",
+    "impasse",
+    "place",
+    "cours",
+    "quai",
+    "route",
+    "calle",
+    "c",
+    "avenida",
+    "avda",
+    "paseo",
+    "plaza",
+    "camino",
+    "carrer",
+    "carretera",
+    "ronda",
+    "travesía",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "piazzale",
+    "rua",
+    "travessa",
+    "praça",
+    "rodovia",
+    "estrada",
+    "alameda",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "plac",
+    "os",
+    "osiedle",
+    "ulice",
+    "náměstí",
+    "třída",
+    "nábřeží",
+    "ул",
+    "улица",
+    "вул",
+    "вулиця",
+    "пр",
+    "проспект",
+    "пер",
+    "переулок",
+    "бул",
+    "бульвар",
+    "наб",
+    "шоссе",
+    "ш",
+    "οδός",
+    "λεωφ",
+    "λεωφόρος",
 ];
 
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
@@ -26,19 +83,21 @@ const BEFORE_NAME: &[&str] = &[
 const AFTER_NAME: &[&str] = &[
     "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
     "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
-    "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade",
-    "gatan", "vägen", "veien", "gata", "katu", "tie", "utca",
+    "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
+    "vägen", "veien", "gata", "katu", "tie", "utca",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
 const GLUED_ENDINGS: &[&str] = &[
-    "straße", "strasse", "graben", "gasse", "allee", "platz", "damm", "straat", "laan",
-    "gracht", "plein", "steeg", "kade", "vej", "gade", "gatan", "vägen", "veien", "katu",
-    "utca", "sokağı", "caddesi",
+    "straße", "strasse", "graben", "gasse", "allee", "platz", "damm", "straat", "laan", "gracht",
+    "plein", "steeg", "kade", "vej", "gade", "gatan", "vägen", "veien", "katu", "utca", "sokağı",
+    "caddesi",
 ];
 
 /// Characters that end a street name in Chinese, Japanese or Korean (`南城侧路`, `신덕로`).
-const CJK_STREET: &[char] = &['路', '街', '道', '条', '條', '巷', '弄', '号', '號', '로', '길', '通'];
+const CJK_STREET: &[char] = &[
+    '路', '街', '道', '条', '條', '巷', '弄', '号', '號', '로', '길', '通',
+];
 
 /// A house number: `12`, `12a`, `12/3`, `19-8-99`, `420号`.
 fn house_number(s: &str) -> bool {
@@ -127,9 +186,38 @@ fn cased(word: &str) -> bool {
 fn joiner(word: &str) -> bool {
     matches!(
         word,
-        "de" | "del" | "della" | "degli" | "dei" | "di" | "da" | "do" | "dos" | "das" | "la"
-            | "le" | "les" | "des" | "du" | "i" | "y" | "e" | "van" | "von" | "der" | "den"
-            | "am" | "an" | "im" | "z" | "na" | "u" | "w" | "nad" | "pod" | "d'" | "l'"
+        "de" | "del"
+            | "della"
+            | "degli"
+            | "dei"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "les"
+            | "des"
+            | "du"
+            | "i"
+            | "y"
+            | "e"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "am"
+            | "an"
+            | "im"
+            | "z"
+            | "na"
+            | "u"
+            | "w"
+            | "nad"
+            | "pod"
+            | "d'"
+            | "l'"
     )
 }
 
@@ -186,9 +274,14 @@ impl Engine<'_> {
             }
             let mut end = v;
             while end + 1 < self.toks.len() && end - v < 11 && self.same_sentence(v, end + 1) {
-                let gap = self.text.get(self.toks[end].end..self.toks[end + 1].start).unwrap_or("");
+                let gap = self
+                    .text
+                    .get(self.toks[end].end..self.toks[end + 1].start)
+                    .unwrap_or("");
                 let lower_clause = self.toks[end].after == b','
-                    && self.toks[end + 1].s.starts_with(|ch: char| ch.is_lowercase())
+                    && self.toks[end + 1]
+                        .s
+                        .starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(self.toks[end + 1].s);
                 // "... 14 since May": a lowercase word that joins no name ends it.
                 let next = &self.toks[end + 1];
@@ -215,11 +308,29 @@ impl Engine<'_> {
             match split {
                 Some((head, tail)) => {
                     let city = e - tail.len();
-                    self.remove_span_over(v, s..s + head.len(), Kind::Address, "address after an address cue", true);
-                    self.remove_span_over(v, city..e, Kind::City, "place after an address cue", true);
+                    self.remove_span_over(
+                        v,
+                        s..s + head.len(),
+                        Kind::Address,
+                        "address after an address cue",
+                        true,
+                    );
+                    self.remove_span_over(
+                        v,
+                        city..e,
+                        Kind::City,
+                        "place after an address cue",
+                        true,
+                    );
                 }
                 None => {
-                    self.remove_span_over(v, s..e, Kind::Address, "address after an address cue", true);
+                    self.remove_span_over(
+                        v,
+                        s..e,
+                        Kind::Address,
+                        "address after an address cue",
+                        true,
+                    );
                 }
             }
             k = end + 1;
@@ -311,7 +422,10 @@ impl Engine<'_> {
         let step = |e: &Self, a: usize| e.toks[a].after == b' ';
         if before == Some(false) {
             // `Trakehner Allee`: name words before the street word.
-            while first > 0 && k - first < 3 && step(self, first - 1) && self.placeish(first - 1, line_end)
+            while first > 0
+                && k - first < 3
+                && step(self, first - 1)
+                && self.placeish(first - 1, line_end)
             {
                 first -= 1;
             }
@@ -394,7 +508,13 @@ impl Engine<'_> {
             let body = street.trim();
             let s = street_start + (street.len() - street.trim_start().len());
             let from = self.toks.partition_point(|t| t.end <= s);
-            self.remove_span_over(from, s..s + body.len(), Kind::Address, "street line of an address block", true);
+            self.remove_span_over(
+                from,
+                s..s + body.len(),
+                Kind::Address,
+                "street line of an address block",
+                true,
+            );
             for (range, kind, reason) in [
                 (zip, Kind::Zip, "postcode of an address block"),
                 (city, Kind::City, "place of an address block"),
@@ -419,7 +539,13 @@ impl Engine<'_> {
                         .take_while(|&j| self.toks[j].start < b)
                         .any(|j| self.never_name(j));
                     if !never {
-                        self.remove_span_over(from, a..b, Kind::Name, "recipient of an address block", true);
+                        self.remove_span_over(
+                            from,
+                            a..b,
+                            Kind::Name,
+                            "recipient of an address block",
+                            true,
+                        );
                     }
                 }
             }
@@ -434,9 +560,10 @@ fn street_line(line: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     (2..=8).contains(&words.len())
         && !body.contains([':', '@', '/', '|'])
-        && words
-            .iter()
-            .any(|w| house_number(w.trim_end_matches(',')) || w.chars().any(|ch| CJK_STREET.contains(&ch)) && c::digits(w) > 0)
+        && words.iter().any(|w| {
+            house_number(w.trim_end_matches(','))
+                || w.chars().any(|ch| CJK_STREET.contains(&ch)) && c::digits(w) > 0
+        })
         && words
             .iter()
             .any(|w| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2)
@@ -457,9 +584,8 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
     }
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let span = |a: usize, b: usize| words[a].0..words[b].0 + words[b].1.len();
-    let place_ok = |ws: &[&str]| {
-        !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|w| cased(w) || joiner(w))
-    };
+    let place_ok =
+        |ws: &[&str]| !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|w| cased(w) || joiner(w));
     // Postcode first.
     let n = postcode(&texts);
     if n > 0 && place_ok(&texts[n..]) {
@@ -470,7 +596,9 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
         if words.len() > n {
             let tail = &texts[words.len() - n..];
             if postcode(tail) == n
-                && (n == 2 || tail[0].len() > 4) && place_ok(&texts[..words.len() - n]) {
+                && (n == 2 || tail[0].len() > 4)
+                && place_ok(&texts[..words.len() - n])
+            {
                 let p = words.len() - n;
                 return Some((span(p, words.len() - 1), span(0, p - 1)));
             }
@@ -484,7 +612,12 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
         && state.bytes().all(|b| b.is_ascii_uppercase())
         && postcode(&[zip]) == 1
         && comma + 3 == texts.len()
-        && place_ok(&texts[..=comma].iter().map(|w| w.trim_end_matches(',')).collect::<Vec<_>>());
+        && place_ok(
+            &texts[..=comma]
+                .iter()
+                .map(|w| w.trim_end_matches(','))
+                .collect::<Vec<_>>(),
+        );
     if us {
         let city = span(0, comma);
         let zip = span(comma + 2, comma + 2);

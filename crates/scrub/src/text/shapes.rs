@@ -511,7 +511,10 @@ impl Engine<'_> {
             .any(|j| {
                 self.toks[j].class == Class::Protected && self.toks[j].s.contains('.')
                     || self.lw(j, &mut buf).is_some_and(|l| {
-                        matches!(l, "smishing" | "phishing" | "lure" | "scam" | "spoofed" | "fraudulent")
+                        matches!(
+                            l,
+                            "smishing" | "phishing" | "lure" | "scam" | "spoofed" | "fraudulent"
+                        )
                     })
             })
     }
