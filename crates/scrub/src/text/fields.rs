@@ -513,14 +513,7 @@ impl Engine<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{ScrubConfig, Scrubber};
-
-    fn check(cases: &[(&str, &str)]) {
-        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
-        for (input, want) in cases {
-            assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
-        }
-    }
+    use super::super::check;
 
     #[test]
     fn a_form_label_says_what_its_value_is() {

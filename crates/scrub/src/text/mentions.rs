@@ -469,15 +469,7 @@ impl Engine<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{ScrubConfig, Scrubber};
-
-    /// Each input scrubs to the text beside it.
-    fn check(cases: &[(&str, &str)]) {
-        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
-        for (input, want) in cases {
-            assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
-        }
-    }
+    use super::super::check;
 
     #[test]
     fn a_name_found_once_goes_everywhere() {

@@ -262,3 +262,12 @@ impl<'a> Engine<'a> {
         b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
     }
 }
+
+/// Each input scrubs, with no organization profile, to the text beside it.
+#[cfg(test)]
+fn check(cases: &[(&str, &str)]) {
+    let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+    for (input, want) in cases {
+        assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
+    }
+}

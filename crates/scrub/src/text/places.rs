@@ -628,15 +628,8 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 
 #[cfg(test)]
 mod tests {
+    use super::super::check;
     use super::{house_number, place_line, postcode};
-    use crate::{ScrubConfig, Scrubber};
-
-    fn check(cases: &[(&str, &str)]) {
-        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
-        for (input, want) in cases {
-            assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
-        }
-    }
 
     #[test]
     fn postcodes_of_several_countries() {
