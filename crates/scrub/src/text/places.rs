@@ -7,8 +7,9 @@
 use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
-use crate::vocab::flag;
+use crate::vocab::{flag, lower, WordSet};
 use crate::Kind;
+use std::sync::OnceLock;
 
 /// Street-type words written before the street's name (`rue de la Paix`, `ul. Długa`).
 const BEFORE_NAME: &[&str] = &[
@@ -221,8 +222,20 @@ fn joiner(word: &str) -> bool {
     )
 }
 
-fn lower_trim(s: &str) -> String {
-    s.trim_end_matches('.').to_lowercase()
+/// The street and cue words as sets, for one lookup per token.
+struct Sets {
+    before_name: WordSet,
+    after_name: WordSet,
+    cue_first: WordSet,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        before_name: BEFORE_NAME.iter().copied().collect(),
+        after_name: AFTER_NAME.iter().copied().collect(),
+        cue_first: ADDRESS_CUES.iter().map(|c| c[0]).collect(),
+    })
 }
 
 /// Phrases that announce a person's address in running text, in several languages.
@@ -287,7 +300,8 @@ impl Engine<'_> {
                 let next = &self.toks[end + 1];
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
-                    && !BEFORE_NAME.contains(&lower_trim(next.s).as_str())
+                    && !lower(next.s, &mut [0u8; 32])
+                        .is_some_and(|l| sets().before_name.contains(l))
                     && c::digits(next.s) == 0;
                 if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
                     break;
@@ -340,7 +354,11 @@ impl Engine<'_> {
     /// The number of tokens of an address cue at `k`, with an opening parenthesis or a
     /// colon after it allowed.
     fn address_cue_at(&self, k: usize) -> Option<usize> {
-        let first = self.toks[k].s.to_lowercase();
+        let mut buf = [0u8; 32];
+        let first = lower(self.toks[k].s, &mut buf)?;
+        if !sets().cue_first.contains(first) {
+            return None;
+        }
         ADDRESS_CUES.iter().find_map(|cue| {
             let n = cue.len();
             let matched = first == cue[0]
@@ -355,26 +373,31 @@ impl Engine<'_> {
 
     fn street_word(&self, k: usize) -> Option<bool> {
         let t = &self.toks[k];
-        let l = lower_trim(t.s);
-        if BEFORE_NAME.contains(&l.as_str()) {
+        let mut buf = [0u8; 32];
+        let l = lower(t.s, &mut buf)?;
+        let sets = sets();
+        if sets.before_name.contains(l) {
             // `via`, `al`, `c` are ordinary words too: lowercase only with their dot.
             let abbreviated = t.trail == b'.' || t.s.len() > 4 || cased(t.s);
             return abbreviated.then_some(true);
         }
         // English street types are the US rule's (`street_address`), which knows units.
-        (AFTER_NAME.contains(&l.as_str()) && !self.has(k, flag::STREET)).then_some(false)
+        (sets.after_name.contains(l) && !self.has(k, flag::STREET)).then_some(false)
     }
 
     fn glued_street(&self, k: usize) -> bool {
         let s = self.toks[k].s;
-        if s.chars().any(|ch| CJK_STREET.contains(&ch)) {
+        if !s.is_ascii() && s.chars().any(|ch| CJK_STREET.contains(&ch)) {
             return true;
         }
-        let l = s.to_lowercase();
+        let mut buf = [0u8; 32];
         cased(s)
-            && GLUED_ENDINGS
-                .iter()
-                .any(|e| l.len() >= e.len() + 3 && l.ends_with(e))
+            && s.len() >= 7
+            && lower(s, &mut buf).is_some_and(|l| {
+                GLUED_ENDINGS
+                    .iter()
+                    .any(|e| l.len() >= e.len() + 3 && l.ends_with(e))
+            })
     }
 
     fn placeish(&self, i: usize, line_end: usize) -> bool {
