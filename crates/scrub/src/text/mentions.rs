@@ -383,7 +383,7 @@ impl Engine<'_> {
         if people.is_empty() {
             return;
         }
-        let mut logins: HashSet<String> = HashSet::new();
+        let mut logins: foldhash::HashSet<String> = foldhash::HashSet::default();
         for (given, surname) in &people {
             let g1 = &given[..1];
             let g2 = &given[..2];
@@ -406,10 +406,11 @@ impl Engine<'_> {
         }
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
-            if t.class != Class::Plain
-                || t.s.len() < 5
-                || t.s.bytes().any(|b| b.is_ascii_uppercase())
-            {
+            let login_shaped = t.s.len() >= 5
+                && t.s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
+                });
+            if t.class != Class::Plain || !login_shaped {
                 continue;
             }
             let bare = t.s.trim_end_matches(|ch: char| ch.is_ascii_digit());
