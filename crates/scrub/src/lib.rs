@@ -20,7 +20,7 @@ mod gazetteer;
 mod lists;
 mod numeric;
 mod stix;
-mod text;
+pub(crate) mod text;
 mod vocab;
 
 use std::ops::Range;

@@ -562,6 +562,12 @@ pub mod flag {
     pub const PLACE: u32 = 1 << 18;
     /// Capitalized letters of a script without Latin letters (Cyrillic, Greek, CJK...).
     pub const NON_LATIN: u32 = 1 << 19;
+    /// A street-type word written before the street's name (`rue`, `ul`, `calle`).
+    pub const STREET_BEFORE: u32 = 1 << 20;
+    /// A street-type word of another language written after the name (`allee`, `sokak`).
+    pub const STREET_AFTER: u32 = 1 << 21;
+    /// The first word of a phrase announcing an address (`address`, `adresa`, `住所`).
+    pub const ADDRESS_CUE: u32 = 1 << 22;
 }
 
 /// Everything the rules look words up in.
@@ -661,6 +667,16 @@ pub fn vocab() -> &'static Vocab {
         mark(
             &mut v.threat_first_words.iter().copied(),
             flag::THREAT_FIRST,
+        );
+        use crate::text::places;
+        mark(
+            &mut places::BEFORE_NAME.iter().copied(),
+            flag::STREET_BEFORE,
+        );
+        mark(&mut places::AFTER_NAME.iter().copied(), flag::STREET_AFTER);
+        mark(
+            &mut places::ADDRESS_CUES.iter().map(|c| c[0]),
+            flag::ADDRESS_CUE,
         );
         v.flags = flags;
         v

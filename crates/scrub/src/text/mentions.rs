@@ -404,9 +404,15 @@ impl Engine<'_> {
                 }
             }
         }
+        // A first byte no login starts with skips the lookup.
+        let mut starts = [false; 256];
+        for l in &logins {
+            starts[usize::from(l.as_bytes()[0])] = true;
+        }
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
-            let login_shaped = t.s.len() >= 5
+            let login_shaped = starts[usize::from(t.s.as_bytes()[0])]
+                && t.s.len() >= 5
                 && t.s.bytes().all(|b| {
                     b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
                 });

@@ -15,7 +15,7 @@ mod keys;
 mod mentions;
 mod names;
 mod org;
-mod places;
+pub(crate) mod places;
 mod profile;
 mod report;
 mod rows;

@@ -7,12 +7,11 @@
 use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
-use crate::vocab::{flag, lower, WordSet};
+use crate::vocab::{flag, lower};
 use crate::Kind;
-use std::sync::OnceLock;
 
 /// Street-type words written before the street's name (`rue de la Paix`, `ul. Długa`).
-const BEFORE_NAME: &[&str] = &[
+pub(crate) const BEFORE_NAME: &[&str] = &[
     "rue",
     "avenue",
     "av",
@@ -81,7 +80,7 @@ const BEFORE_NAME: &[&str] = &[
 
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
 /// besides the English ones of [`crate::lists::STREET_SUFFIXES`].
-const AFTER_NAME: &[&str] = &[
+pub(crate) const AFTER_NAME: &[&str] = &[
     "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
     "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
     "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
@@ -222,24 +221,8 @@ fn joiner(word: &str) -> bool {
     )
 }
 
-/// The street and cue words as sets, for one lookup per token.
-struct Sets {
-    before_name: WordSet,
-    after_name: WordSet,
-    cue_first: WordSet,
-}
-
-fn sets() -> &'static Sets {
-    static SETS: OnceLock<Sets> = OnceLock::new();
-    SETS.get_or_init(|| Sets {
-        before_name: BEFORE_NAME.iter().copied().collect(),
-        after_name: AFTER_NAME.iter().copied().collect(),
-        cue_first: ADDRESS_CUES.iter().map(|c| c[0]).collect(),
-    })
-}
-
 /// Phrases that announce a person's address in running text, in several languages.
-const ADDRESS_CUES: &[&[&str]] = &[
+pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["address"],
     &["home", "address"],
     &["living", "at"],
@@ -300,8 +283,7 @@ impl Engine<'_> {
                 let next = &self.toks[end + 1];
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
-                    && !lower(next.s, &mut [0u8; 32])
-                        .is_some_and(|l| sets().before_name.contains(l))
+                    && !self.has(end + 1, flag::STREET_BEFORE)
                     && c::digits(next.s) == 0;
                 if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
                     break;
@@ -354,11 +336,11 @@ impl Engine<'_> {
     /// The number of tokens of an address cue at `k`, with an opening parenthesis or a
     /// colon after it allowed.
     fn address_cue_at(&self, k: usize) -> Option<usize> {
-        let mut buf = [0u8; 32];
-        let first = lower(self.toks[k].s, &mut buf)?;
-        if !sets().cue_first.contains(first) {
+        if !self.has(k, flag::ADDRESS_CUE) {
             return None;
         }
+        let mut buf = [0u8; 32];
+        let first = lower(self.toks[k].s, &mut buf)?;
         ADDRESS_CUES.iter().find_map(|cue| {
             let n = cue.len();
             let matched = first == cue[0]
@@ -373,16 +355,13 @@ impl Engine<'_> {
 
     fn street_word(&self, k: usize) -> Option<bool> {
         let t = &self.toks[k];
-        let mut buf = [0u8; 32];
-        let l = lower(t.s, &mut buf)?;
-        let sets = sets();
-        if sets.before_name.contains(l) {
+        if self.has(k, flag::STREET_BEFORE) {
             // `via`, `al`, `c` are ordinary words too: lowercase only with their dot.
             let abbreviated = t.trail == b'.' || t.s.len() > 4 || cased(t.s);
             return abbreviated.then_some(true);
         }
         // English street types are the US rule's (`street_address`), which knows units.
-        (sets.after_name.contains(l) && !self.has(k, flag::STREET)).then_some(false)
+        (self.has(k, flag::STREET_AFTER) && !self.has(k, flag::STREET)).then_some(false)
     }
 
     fn glued_street(&self, k: usize) -> bool {
