@@ -24,11 +24,13 @@ enum KeyKind {
 /// The kind of a key, from its letters and digits only (`user.name`, `TargetUserName`,
 /// `src_user` all squash to words ending in `user...`).
 fn key_kind(key: &str) -> Option<KeyKind> {
-    let k: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|ch| ch.to_ascii_lowercase())
-        .collect();
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let k = std::str::from_utf8(&buf[..n]).ok()?;
     const USER_ENDS: &[&str] = &[
         "username",
         "userid",
@@ -75,11 +77,11 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "accountdomain",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
-    if USER_IS.contains(&k.as_str()) || USER_ENDS.iter().any(|e| k.ends_with(e)) {
+    if USER_IS.contains(&k) || USER_ENDS.iter().any(|e| k.ends_with(e)) {
         Some(KeyKind::User)
     } else if k == "computer" || OWN_HOST_ENDS.iter().any(|e| k.ends_with(e)) {
         Some(KeyKind::OwnHost)
-    } else if HOST_IS.contains(&k.as_str()) {
+    } else if HOST_IS.contains(&k) {
         Some(KeyKind::Host)
     } else if NAME_ENDS.iter().any(|e| k.ends_with(e)) {
         Some(KeyKind::Name)

@@ -354,7 +354,7 @@ impl Engine<'_> {
     /// the document are his logins, built by the usual conventions (given name or its first
     /// letters, and the surname, either way round, with or without a dot or underscore).
     fn logins_from_found_names(&mut self) {
-        let mut people: Vec<(String, String)> = Vec::new();
+        let mut people: foldhash::HashSet<(String, String)> = foldhash::HashSet::default();
         let mut k = 0;
         while k < self.toks.len() {
             let index = self.toks[k].finding;
@@ -374,9 +374,9 @@ impl Engine<'_> {
             }
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
                 if words.len() >= 2 {
-                    people.push((first.clone(), last.clone()));
+                    people.insert((first.clone(), last.clone()));
                     // "Sauer, Olav": the other order too.
-                    people.push((last.clone(), first.clone()));
+                    people.insert((last.clone(), first.clone()));
                 }
             }
         }

@@ -559,7 +559,10 @@ impl Engine<'_> {
 /// header in it.
 fn street_line(line: &str) -> bool {
     let body = line.trim();
-    let words: Vec<&str> = body.split_whitespace().collect();
+    if body.len() > 100 || !body.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = body.split_whitespace().take(9).collect();
     (2..=8).contains(&words.len())
         && !body.contains([':', '@', '/', '|'])
         && words.iter().any(|w| {
@@ -577,8 +580,14 @@ fn street_line(line: &str) -> bool {
 /// postcode's empty when the place line has none of its own, as in the US form).
 fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let body = line.trim_end();
+    // Short, with a postcode's digits: most lines are rejected before any word is read.
+    if body.len() > 80 || !body.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // At most eight words are read: a longer line is no place line.
     let words: Vec<(usize, &str)> = body
         .split_whitespace()
+        .take(8)
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
         .collect();
     if words.len() < 2 || words.len() > 7 || body.contains([':', '@', '/', '|']) {
