@@ -414,6 +414,8 @@ fn lower_host_convention(token: &str) -> bool {
         "bay", "ssh", "tcp", "udp", "smtp", "imap", "pop", "dns", "ntp", "ldap", "sftp", "ftp",
         "web", "gpt", "ps", "ie", "rev", "ver", "run", "arm", "amd", "intel", "gen", "jdk", "php",
         "py", "python", "node", "net", "dotnet", "office", "excel", "word", "note", "fig", "table",
+        "eth", "ens", "enp", "eno", "wlan", "wlp", "tun", "tap", "br", "bond", "veth", "virbr",
+        "lo",
     ];
     let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
     if glued(last)

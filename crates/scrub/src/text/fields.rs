@@ -468,7 +468,10 @@ impl Engine<'_> {
         };
         let (kind, reason) = kind_of(field);
         let from = self.first_tok_at(s + r.start);
-        let named = matches!(field, Field::Name | Field::City | Field::Address);
+        // "Name: Will Royal": a threat word inside a person's or a place's name goes with
+        // it; "Name: Emotet" alone is the malware's name and stays.
+        let words = value[r.clone()].split_whitespace().count();
+        let named = matches!(field, Field::Name | Field::City | Field::Address) && words >= 2;
         self.remove_span_over(from, s + r.start..s + r.end, kind, reason, named);
     }
 
@@ -538,6 +541,11 @@ mod tests {
             (
                 "\tAccount Name:\t\tq.varga\n\tAccount Domain:\t\tNORTHWING\n",
                 "\tAccount Name:\t\t[USER]\n\tAccount Domain:\t\t[INTERNAL-HOST]\n",
+            ),
+            // A malware name alone after "Name:" stays; a person named like one goes.
+            (
+                "Name: Emotet\nName: Will Royal\n",
+                "Name: Emotet\nName: [NAME]\n",
             ),
             // Labels that name nothing personal, and values of the wrong shape, stay.
             (

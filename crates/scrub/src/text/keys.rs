@@ -280,7 +280,9 @@ impl Engine<'_> {
             let first = t.s.chars().next();
             let cased = first
                 .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
+            // "[10:15] Analyst: ...": a role, not a person.
             if !cased
+                || self.has(end, flag::CUE | flag::NEVER)
                 || !t
                     .s
                     .chars()
@@ -344,7 +346,15 @@ mod tests {
                 "[22:05] Wren Talbot: pumps are back\n[22:06] Ode: thanks\n",
                 "[22:05] [NAME]: pumps are back\n[22:06] [NAME]: thanks\n",
             ),
-            ("[22:07] support: pay now\n", "[22:07] support: pay now\n"),
+            (
+                "[22:07] support: pay now\n[22:08] Analyst: seen\n",
+                "[22:07] support: pay now\n[22:08] Analyst: seen\n",
+            ),
+            // A network interface is no host.
+            (
+                "Mar  9 02:11:40 GW2 kernel: DROP IN=eth0 OUT=wlan1\n",
+                "[DATE] 02:11:40 [INTERNAL-HOST] kernel: DROP IN=eth0 OUT=wlan1\n",
+            ),
         ]);
     }
 }

@@ -304,8 +304,14 @@ impl Engine<'_> {
             while first < d && !c::is_cap_word(self.toks[first].s) {
                 first += 1;
             }
-            let listed = (first..d).any(|i| self.has(i, super::cues::NAME_LISTS));
-            if first < d && (cased >= 2 || listed) {
+            // Named on a list or in letters beyond ASCII, or two capitalized words in a
+            // list of people (after a colon or a comma): "Version Release 2024-05-01" is not.
+            let listed = (first..d)
+                .any(|i| self.has(i, super::cues::NAME_LISTS) || !self.toks[i].s.is_ascii());
+            let in_list = first > 0
+                && self.same_sentence(first - 1, first)
+                && (self.toks[first - 1].after == b',' || self.toks[first - 1].trail == b':');
+            if first < d && (listed || cased >= 2 && in_list) {
                 self.remove_toks(first, d - 1, Kind::Name, "name before a person's date");
             }
             d += 1;
@@ -666,6 +672,11 @@ mod tests {
             (
                 "Leaked rows: Ines Kowalczyk 1961-03-02, Baltus, Wim 12/11/1950\n",
                 "Leaked rows: [NAME] [DATE], [NAME] [DATE]\n",
+            ),
+            // Two capitalized words before a date are a name only in a list of people.
+            (
+                "Version Release 2024-05-01 shipped.",
+                "Version Release [DATE] shipped.",
             ),
             // The owner named after a login.
             (
