@@ -229,7 +229,8 @@ enabled created deleted compromised affected involved named appeared account acc
 users name names number numbers later also may might could would should will can must
 ";
 
-/// Street-type words that end a street address ("12 Elm Street").
+/// Street-type words that end a street address ("12 Elm Street"), including the suffixes of
+/// the USPS list (Publication 28, appendix C1, a US Government work).
 pub const STREET_SUFFIXES: &str = "
 street st avenue ave av road rd boulevard blvd lane ln drive dr court ct way place pl
 terrace ter circle cir parkway pkwy highway hwy trail trl square sq alley aly crescent
@@ -295,7 +296,8 @@ pub const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Top-level domains recognised in host names. A dotted word whose last label is not here
-/// ("e.g", "report.docx") is not a domain.
+/// ("e.g", "report.docx") is not a domain. Every two-letter country-code domain of the IANA
+/// root zone is here (the ISO 3166-1 alpha-2 codes and `eu`, `uk`, `ac`).
 pub const TLDS: &str = "
 com net org edu gov mil int io co us uk ru cn de fr jp br in info biz xyz top online site
 club shop app dev cloud tk ml ga cf gq pw cc tv me ws su ua kz by ir kp vn id th my sg hk tw
