@@ -436,6 +436,32 @@ impl Engine<'_> {
             total += c::digits(self.toks[end].s);
             end += 1;
         }
+        // "8 (439) 161-9623", "+7 996 349 7953": a trunk or country prefix before a number
+        // already found by its layout belongs to it.
+        if (1..=3).contains(&total)
+            && end < self.toks.len()
+            && self.same_sentence(j, end)
+            && self.toks[end].class == Class::Removed
+            && self
+                .found
+                .get(self.toks[end].finding)
+                .is_some_and(|f| matches!(f.kind, Kind::Phone | Kind::Fax))
+        {
+            let index = self.toks[end].finding;
+            let start = self.toks[j].start;
+            if let Some(f) = self.found.get_mut(index) {
+                f.original_span.start = f.original_span.start.min(start);
+                if fax {
+                    f.kind = Kind::Fax;
+                    f.placeholder = Kind::Fax.placeholder();
+                }
+            }
+            for t in &mut self.toks[j..end] {
+                t.class = Class::Removed;
+                t.finding = index;
+            }
+            return true;
+        }
         if (7..=15).contains(&total) {
             let kind = if fax { Kind::Fax } else { Kind::Phone };
             self.remove_toks(j, end - 1, kind, "telephone number after a cue");

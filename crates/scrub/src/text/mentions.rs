@@ -575,6 +575,10 @@ mod tests {
                 "Contact Dr. [NAME] on [PHONE] for the timeline.",
             ),
             (
+                "Nurse Vela can be reached at 031 406 772; tel. 8 (912) 555-0144.",
+                "Nurse [NAME] can be reached at [PHONE]; tel. [PHONE].",
+            ),
+            (
                 "Logs show dc03 rebooted and pacs-vna3 too, port 22 ssh2.",
                 "Logs show [INTERNAL-HOST] rebooted and [INTERNAL-HOST] too, port 22 ssh2.",
             ),
