@@ -129,6 +129,14 @@ cpu_s() {
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$(ward_pid)/stat"
 }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
+# The heap and other private memory (RssAnon), and the mapped files' part (RssFile).
+anon_mb() { awk '/^RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
+file_mb() { awk '/^RssFile/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
+# The local store's SQLite memory, from ward's own /metrics.
+store_mb() {
+  curl -sf "http://127.0.0.1:$HEALTH/metrics" |
+    awk '/^ward_watch_store_memory_bytes/ { printf "%.0f", $NF / 1048576 }'
+}
 # Syslog lines matched so far (every format), and datagrams dropped.
 processed() {
   curl -sf "http://127.0.0.1:$HEALTH/metrics" |
@@ -200,14 +208,14 @@ SOAK_SENDER=$!
 PIDS+=("$SOAK_SENDER")
 # The 1M-line file lasts 1M / SOAK_RATE seconds; it is sent again until SOAK is over.
 start=$(date +%s)
-rss=()
+rss=() anon=() file=() store=()
 while [ $(($(date +%s) - start)) -lt "$SOAK" ]; do
   if ! kill -0 "$SOAK_SENDER" 2> /dev/null; then
     timeout $((SOAK + 60)) "$SEND" send tcp "127.0.0.1:$TCP" "$WORK/lines-1000000.log" "$SOAK_RATE" > /dev/null &
     SOAK_SENDER=$!
     PIDS+=("$SOAK_SENDER")
   fi
-  rss+=("$(rss_mb)")
+  rss+=("$(rss_mb)") anon+=("$(anon_mb)") file+=("$(file_mb)") store+=("$(store_mb)")
   # Under load: 30 s in, and 15 s before the end; each probe with addresses of its own (a
   # repeat within the hour would be de-duplicated, so never alert).
   if [ $(($(date +%s) - start)) -ge 30 ] && [ -z "${early:-}" ]; then
@@ -223,6 +231,9 @@ c1=$(cpu_s)
 echo "${early:-   (soak too short for the latency probe under load)}"
 echo "${late:-   (soak too short for the end-of-soak latency probe)}"
 echo "   RSS MB every 5 s: ${rss[*]}"
+echo "   of which RssAnon MB: ${anon[*]}"
+echo "   of which RssFile MB: ${file[*]}"
+echo "   the store's SQLite MB (inside RssAnon): ${store[*]}"
 printf '   RSS start %s MB, end %s MB, max %s MB; %s lines matched, %.1f CPU-s over %s s\n' \
   "${rss[0]}" "${rss[-1]}" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)" "$(processed)" \
   "$(echo "$c1 - $c0" | bc)" "$SOAK"

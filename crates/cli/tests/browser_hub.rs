@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use ward_testkit::webdriver::{axe, axe_script, screenshot_dir, Browser, Session, Width};
+use ward_testkit::webdriver::{axe_script, review, Browser, Width};
 use ward_testkit::{http, Hub};
 
 const TAXII: &str = "application/taxii+json;version=2.1";
@@ -50,21 +50,6 @@ fn indicator(n: usize, name: &str) -> String {
         r#"{{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-{n:012}","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":{},"pattern":"[domain-name:value = 'bad{n}.example.org']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","object_marking_refs":["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]}}"#,
         serde_json::Value::String(name.into())
     )
-}
-
-/// Checks the page the session shows (loopback only, accessibility) and saves it at both
-/// widths as `hub-NAME-WIDTH.png`.
-fn review(page: &Session<'_>, axe_js: &str, name: &str) {
-    page.assert_only_loopback().unwrap();
-    for width in [Width::DESKTOP, Width::PHONE] {
-        page.resize(width).unwrap();
-        let serious = axe(page, axe_js).unwrap();
-        assert!(serious.is_empty(), "{name} at {} px: {serious:#?}", width.0);
-        let file = screenshot_dir().join(format!("hub-{name}-{}.png", width.0));
-        page.screenshot(&file).unwrap();
-        assert!(std::fs::metadata(&file).unwrap().len() > 1000);
-    }
-    page.resize(Width::DESKTOP).unwrap();
 }
 
 fn taxii_status(hub: &Hub, token: &str) -> u16 {
@@ -149,7 +134,7 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
 
     let page = browser.session(Width::DESKTOP).unwrap();
     page.navigate(&format!("{}/ui/signin", hub.base())).unwrap();
-    review(&page, &axe_js, "signin");
+    review(&page, &axe_js, "hub-signin");
     page.send_keys(&page.find("#user").unwrap(), "alice")
         .unwrap();
     page.send_keys(&page.find("#password").unwrap(), PASSWORD)
@@ -157,7 +142,7 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
     page.click(&page.find("main button[type=submit]").unwrap())
         .unwrap();
     page.wait_url_ends_with("/ui").unwrap();
-    review(&page, &axe_js, "collections");
+    review(&page, &axe_js, "hub-collections");
 
     page.click(&page.find("main a[href^='/ui/collections/']").unwrap())
         .unwrap();
@@ -169,15 +154,15 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
         .text(&page.find("main tbody tr td a").unwrap())
         .unwrap();
     assert_eq!(first, "<script>alert(1)</script>");
-    review(&page, &axe_js, "collection");
+    review(&page, &axe_js, "hub-collection");
 
     page.click(&page.find("main tbody tr td a").unwrap())
         .unwrap();
     page.wait_source_contains("Versions").unwrap();
-    review(&page, &axe_js, "object");
+    review(&page, &axe_js, "hub-object");
 
     page.navigate(&format!("{}/ui/admin", hub.base())).unwrap();
-    review(&page, &axe_js, "operator");
+    review(&page, &axe_js, "hub-operator");
     page.send_keys(&page.find("#token-label").unwrap(), "browser test")
         .unwrap();
     page.click(&page.find("form[action='/ui/admin/tokens'] button").unwrap())
@@ -185,7 +170,7 @@ fn sign_in_browse_and_revoke_a_token_in_chromium() {
     let token = page.text(&page.find(".secret pre code").unwrap()).unwrap();
     assert!(!page.url().unwrap().contains(&token));
     assert_eq!(taxii_status(&hub, &token), 200);
-    review(&page, &axe_js, "token-created");
+    review(&page, &axe_js, "hub-token-created");
     let id = &ward_store::credentials::token_hash(&token)[..12];
     page.click(
         &page

@@ -4,12 +4,11 @@
 //! the end of each test.
 
 use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use ward_testkit::medallion::{Medallion, Seed};
 
 fn ward(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ward"));
@@ -174,21 +173,10 @@ fn push_then_pull_from_the_hub_and_pull_again_gets_nothing_new() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("401"));
 }
 
-fn python() -> Option<PathBuf> {
-    ward_testkit::python_with("medallion")
-}
-
 #[test]
 fn pull_from_medallion_gets_300_objects_exactly_once() {
-    let Some(python) = python() else { return };
     let dir = tempfile::tempdir().unwrap();
     let collection = "91a7b528-80eb-42ed-a74d-c6fbd5a26116";
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let root = format!("http://127.0.0.1:{port}/api1/");
     // 300 objects over 30 instants: ten objects share each date_added.
     let objects: Vec<Value> = (0..300).map(indicator).collect();
     let manifest: Vec<Value> = (0..300)
@@ -201,52 +189,19 @@ fn pull_from_medallion_gets_300_objects_exactly_once() {
             })
         })
         .collect();
-    let data = json!({
-        "/discovery": {"title": "medallion", "default": root, "api_roots": [root]},
-        "api1": {
-            "information": {"title": "api1", "versions": ["application/taxii+json;version=2.1"], "max_content_length": 10_000_000},
-            "status": [],
-            "collections": [{
-                "id": collection, "title": "peer", "can_read": true, "can_write": true,
-                "media_types": ["application/stix+json;version=2.1"],
-                "objects": objects, "manifest": manifest
-            }]
-        }
-    });
-    let data_file = dir.path().join("data.json");
-    std::fs::write(&data_file, data.to_string()).unwrap();
-    let config = json!({
-        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend",
-                    "filename": data_file, "session_timeout": 900, "check_interval": 30},
-        "users": {"member": "s3cret"},
-        "taxii": {"max_page_size": 100}
-    });
-    let config_file = dir.path().join("config.json");
-    std::fs::write(&config_file, config.to_string()).unwrap();
-    let child = Command::new(&python)
-        .args([
-            "-c",
-            "import sys; from medallion.scripts.run import main; sys.exit(main())",
-            "--port",
-        ])
-        .arg(port.to_string())
-        .arg(&config_file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let _medallion = Server(child);
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "medallion did not start"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let seed = Seed {
+        collection,
+        objects,
+        manifest,
+        user: ("member", "s3cret"),
+        page_size: 100,
+    };
+    let Some(medallion) = Medallion::start(dir.path(), seed) else {
+        return;
+    };
 
     let member = tempfile::tempdir().unwrap();
-    let discovery = format!("http://127.0.0.1:{port}/taxii2/");
+    let discovery = medallion.discovery();
     let auth = ["--user", "member"];
     let env = [("WARD_PASSWORD", "s3cret")];
     let first = pull(member.path(), &discovery, collection, &auth, &env);

@@ -4,14 +4,13 @@
 //! for pull and push, and bad arguments refused with exit 2.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
+use ward_testkit::medallion::{Medallion, Seed};
 use ward_testkit::Hub;
 
 const TAXII: &str = "application/taxii+json;version=2.1";
@@ -34,10 +33,12 @@ fn ok(data: &Path, args: &[&str]) -> String {
     ward_testkit::stdout_of(ward(data, args))
 }
 
-/// A hub's folder, its collection and the token of its member organization.
+/// A hub's folder, its store, its collection and the token of its member organization.
 struct Site {
     name: String,
     data: PathBuf,
+    /// `--data DIR`, or `--database URL` for a hub on PostgreSQL.
+    store: Vec<String>,
     collection: String,
     member_token: String,
     /// `identity--<id>` of the member organization (anonymous: never to leave this hub).
@@ -54,10 +55,15 @@ impl Site {
         format!("{}/taxii2/", self.hub().base())
     }
 
+    /// `ward STORE ARGS` on this hub's store; its standard output, which must succeed.
+    fn ok(&self, args: &[&str]) -> String {
+        ward_testkit::stdout_of(ward_testkit::run_on(ward_bin(), &self.store, args))
+    }
+
     /// Org id of `name` on this hub.
     fn org_id(&self, name: &str) -> String {
         let orgs: Value =
-            serde_json::from_str(&ok(&self.data, &["--json", "admin", "org", "list"])).unwrap();
+            serde_json::from_str(&self.ok(&["--json", "admin", "org", "list"])).unwrap();
         orgs.as_array()
             .unwrap()
             .iter()
@@ -93,7 +99,12 @@ impl Site {
     /// Every stored version of the collection, read from the store itself (no read filter):
     /// object id -> the JSON of each of its versions.
     fn held(&self) -> BTreeMap<String, Vec<Value>> {
-        let store = SqliteStore::open_existing(&self.data).unwrap();
+        let store: Box<dyn Store> = match self.store.as_slice() {
+            [flag, url] if flag == "--database" => {
+                Box::new(ward_store_pg::PgStore::open_existing(url).unwrap())
+            }
+            _ => Box::new(SqliteStore::open_existing(&self.data).unwrap()),
+        };
         let mut query = ObjectQuery {
             versions: VersionSelect::all(),
             limit: 1000,
@@ -115,7 +126,7 @@ impl Site {
     }
 
     fn sync(&self) -> Value {
-        serde_json::from_str(&ok(&self.data, &["--json", "admin", "peer", "sync"])).unwrap()
+        serde_json::from_str(&self.ok(&["--json", "admin", "peer", "sync"])).unwrap()
     }
 }
 
@@ -127,23 +138,39 @@ fn site(
     others: &[&str],
     amber: &[&str],
 ) -> (Site, BTreeMap<String, String>) {
+    site_on(dir, name, others, amber, None)
+}
+
+/// [`site`] on the PostgreSQL database at `database` when given (its folder then holds only
+/// the peers' token files).
+fn site_on(
+    dir: &Path,
+    name: &str,
+    others: &[&str],
+    amber: &[&str],
+    database: Option<&str>,
+) -> (Site, BTreeMap<String, String>) {
     let data = dir.join(name);
-    ok(&data, &["admin", "init"]);
-    ok(&data, &["admin", "peer", "name", name]);
-    ok(&data, &["admin", "org", "add", "Members"]);
-    ok(
-        &data,
-        &["admin", "user", "add", "--org", "Members", "member"],
-    );
-    let member_token = ok(&data, &["admin", "token", "create", "--user", "member"]);
+    std::fs::create_dir_all(&data).unwrap();
+    let store = match database {
+        Some(url) => vec!["--database".to_string(), url.to_string()],
+        None => vec!["--data".to_string(), data.display().to_string()],
+    };
+    let on =
+        |args: &[&str]| ward_testkit::stdout_of(ward_testkit::run_on(ward_bin(), &store, args));
+    on(&["admin", "init"]);
+    on(&["admin", "peer", "name", name]);
+    on(&["admin", "org", "add", "Members"]);
+    on(&["admin", "user", "add", "--org", "Members", "member"]);
+    let member_token = on(&["admin", "token", "create", "--user", "member"]);
     let mut tokens = BTreeMap::new();
     for other in others {
-        ok(&data, &["admin", "org", "add", other]);
+        on(&["admin", "org", "add", other]);
         let user = format!("sync-{other}");
-        ok(&data, &["admin", "user", "add", "--org", other, &user]);
+        on(&["admin", "user", "add", "--org", other, &user]);
         tokens.insert(
             other.to_string(),
-            ok(&data, &["admin", "token", "create", "--user", &user]),
+            on(&["admin", "token", "create", "--user", &user]),
         );
     }
     let all = std::iter::once("Members")
@@ -164,10 +191,11 @@ fn site(
     if !amber.is_empty() {
         args.extend(["--amber", &amber]);
     }
-    let collection = ok(&data, &args);
+    let collection = on(&args);
     let mut s = Site {
         name: name.to_string(),
         data,
+        store,
         collection,
         member_token,
         member_identity: String::new(),
@@ -178,7 +206,12 @@ fn site(
 }
 
 fn start(site: &mut Site) {
-    site.hub = Some(Hub::start(ward_bin(), &site.data, &[], &[]));
+    site.hub = Some(match site.store.as_slice() {
+        [flag, url] if flag == "--database" => {
+            Hub::start(ward_bin(), &site.data, &["--database", url], &[])
+        }
+        _ => Hub::start(ward_bin(), &site.data, &[], &[]),
+    });
 }
 
 /// Adds `remote` as a peer of `local`, with the token `remote` gave `local`.
@@ -201,7 +234,7 @@ fn add_peer(local: &Site, remote: &Site, token: &str, extra: &[&str]) {
         file.to_str().unwrap(),
     ];
     args.extend(extra);
-    ok(&local.data, &args);
+    local.ok(&args);
 }
 
 fn indicator(tag: &str, marking: &str) -> Value {
@@ -552,30 +585,9 @@ fn bad_peer_arguments_exit_2_with_the_reason() {
     assert_eq!(listed, json!([]));
 }
 
-/// A process killed when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn medallion_as_a_peer_for_pull_and_push() {
-    let Some(python) = ward_testkit::python_with("medallion") else {
-        ward_testkit::missing_peer("medallion (PyPI) is not installed");
-        return;
-    };
     let dir = tempfile::tempdir().unwrap();
-    let collection = "91a7b528-80eb-42ed-a74d-c6fbd5a26116";
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let root = format!("http://127.0.0.1:{port}/api1/");
     let seeded: Vec<Value> = (0..5)
         .map(|i| indicator(&format!("medallion-{i}"), GREEN))
         .collect();
@@ -588,57 +600,23 @@ fn medallion_as_a_peer_for_pull_and_push() {
                    "media_type": "application/stix+json;version=2.1"})
         })
         .collect();
-    let data = json!({
-        "/discovery": {"title": "medallion", "default": root, "api_roots": [root]},
-        "api1": {
-            "information": {"title": "api1", "versions": [TAXII], "max_content_length": 10_000_000},
-            "status": [],
-            "collections": [{
-                "id": collection, "title": "peer", "can_read": true, "can_write": true,
-                "media_types": ["application/stix+json;version=2.1"],
-                "objects": seeded, "manifest": manifest
-            }]
-        }
-    });
-    let data_file = dir.path().join("data.json");
-    std::fs::write(&data_file, data.to_string()).unwrap();
-    let config = json!({
-        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend",
-                    "filename": data_file, "session_timeout": 900, "check_interval": 30},
-        "users": {"hub": "s3cret"},
-        "taxii": {"max_page_size": 2}
-    });
-    let config_file = dir.path().join("config.json");
-    std::fs::write(&config_file, config.to_string()).unwrap();
-    let child = Command::new(&python)
-        .args([
-            "-c",
-            "import sys; from medallion.scripts.run import main; sys.exit(main())",
-            "--port",
-        ])
-        .arg(port.to_string())
-        .arg(&config_file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut medallion = Server(child);
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "medallion did not start"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    let stderr = medallion.0.stderr.take().unwrap();
-    std::thread::spawn(move || for _ in BufReader::new(stderr).lines() {});
+    let seed = Seed {
+        collection: "91a7b528-80eb-42ed-a74d-c6fbd5a26116",
+        objects: seeded,
+        manifest,
+        user: ("hub", "s3cret"),
+        page_size: 2,
+    };
+    let Some(medallion) = Medallion::start(dir.path(), seed) else {
+        return;
+    };
+    let collection = medallion.collection.as_str();
 
     let (mut s, _) = site(dir.path(), "hub", &[], &[]);
     start(&mut s);
     let password = dir.path().join("medallion.password");
     std::fs::write(&password, "s3cret\n").unwrap();
-    let url = format!("http://127.0.0.1:{port}/taxii2/");
+    let url = medallion.discovery();
     ok(
         &s.data,
         &[
@@ -676,7 +654,7 @@ fn medallion_as_a_peer_for_pull_and_push() {
     let auth = format!("Basic {}", "aHViOnMzY3JldA=="); // hub:s3cret
     let on_medallion = |tag: &str| -> Vec<Value> {
         let (status, _, body) = ward_testkit::http(
-            &format!("127.0.0.1:{port}"),
+            &medallion.addr(),
             "GET",
             &format!(
                 "/api1/collections/{collection}/objects/?match[id]={}",
@@ -702,4 +680,252 @@ fn medallion_as_a_peer_for_pull_and_push() {
     let again = s.sync();
     assert_eq!(again[0]["stats"]["stored"], 0, "{again}");
     assert_eq!(again[0]["stats"]["pushed"], 0, "{again}");
+}
+
+const MISP_PAGE1: &str = include_str!("fixtures/misp-rest/page1.json");
+const MISP_PAGE2: &str = include_str!("fixtures/misp-rest/page2.json");
+const MISP_FORBIDDEN: &str = include_str!("fixtures/misp-rest/forbidden.json");
+const MISP_KEY: &str = "Hx4Q9b2cRkz0aP7m3YtWnE5sLd8vUf1GiJoK6qBr";
+/// The newest event `timestamp` of the recorded pages.
+const MISP_NEWEST: i64 = 1_796_017_600;
+
+/// A stub MISP serving the three recorded events (tlp:green, distribution 3, a sharing
+/// group) by `page` and `limit`, only to `MISP_KEY`; none changed after `MISP_NEWEST`.
+fn misp_stub() -> (String, ward_testkit::misp::Seen) {
+    let events: Vec<Value> = [MISP_PAGE1, MISP_PAGE2]
+        .iter()
+        .flat_map(|p| {
+            serde_json::from_str::<Value>(p).unwrap()["response"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect();
+    assert_eq!(events.len(), 3);
+    ward_testkit::misp::stub(move |auth, body| {
+        if auth != MISP_KEY {
+            return (403, "application/json", MISP_FORBIDDEN.to_string());
+        }
+        let since = body["timestamp"].as_i64().unwrap_or(0);
+        let limit = body["limit"].as_u64().unwrap_or(100).max(1) as usize;
+        let page = body["page"].as_u64().unwrap_or(1).max(1) as usize;
+        let list: Vec<&Value> = events
+            .iter()
+            .filter(|e| {
+                e["Event"]["timestamp"]
+                    .as_str()
+                    .and_then(|t| t.parse::<i64>().ok())
+                    .is_some_and(|t| t >= since)
+            })
+            .skip((page - 1) * limit)
+            .take(limit)
+            .collect();
+        (
+            200,
+            "application/json",
+            json!({ "response": list }).to_string(),
+        )
+    })
+}
+
+/// Every indicator pattern held, with its TLP marking and provenance.
+fn held_indicators(s: &Site) -> Vec<(String, Value, Vec<String>)> {
+    s.held()
+        .values()
+        .flatten()
+        .filter(|o| o["type"] == "indicator")
+        .map(|o| {
+            (
+                o["pattern"].as_str().unwrap_or("").to_string(),
+                o["object_marking_refs"].clone(),
+                hub_path(o),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_misp_instance_as_a_pull_peer_on_a_cursor_through_the_publish_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = site(dir.path(), "hub", &[], &[]);
+    let (base, seen) = misp_stub();
+    let key = dir.path().join("misp.key");
+    std::fs::write(&key, format!("{MISP_KEY}\n")).unwrap();
+    let key = key.to_str().unwrap();
+    // `ward admin peer add NAME --misp ...` with the stub, the key and EXTRA.
+    let misp_peer = |name: &'static str, extra: &[&'static str]| -> Output {
+        let mut args = vec![
+            "--json",
+            "admin",
+            "peer",
+            "add",
+            name,
+            "--misp",
+            &base,
+            "--api-key-file",
+            key,
+            "--local-collection",
+            "Shared",
+        ];
+        args.extend(extra);
+        ward(&s.data, &args)
+    };
+    let added = ward_testkit::stdout_of(misp_peer(
+        "community-misp",
+        &["--since", "2026-11-01", "--every", "1h"],
+    ));
+    let added: Value = serde_json::from_str(&added).unwrap();
+    assert_eq!(added["direction"], "pull", "{added}");
+    assert_eq!(added["misp"]["since"], 1_793_491_200, "{added}");
+
+    let first = s.sync();
+    assert_eq!(first[0]["error"], Value::Null, "{first}");
+    let stats = &first[0]["stats"];
+    assert!(stats["stored"].as_u64().unwrap() >= 6, "{first}");
+    assert_eq!(stats["failed"], 0, "{first}");
+    assert_eq!(stats["refused_tlp"], 0, "{first}");
+    // Each event's TLP (its tag, else its distribution or sharing group) on its indicators,
+    // and the provenance of what came through the peer.
+    let held = held_indicators(&s);
+    for (value, tlp) in [
+        ("billing-portal-update.example", GREEN),
+        ("203.0.113.45", GREEN),
+        ("198.51.100.23", CLEAR),
+        ("login-mercy-health.example", AMBER),
+    ] {
+        let found: Vec<_> = held.iter().filter(|(p, _, _)| p.contains(value)).collect();
+        assert_eq!(found.len(), 1, "{value}: {held:?}");
+        assert_eq!(found[0].1, json!([tlp]), "{value}");
+        assert_eq!(found[0].2, ["community-misp", "hub"], "{value}");
+    }
+    {
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 1, "one short page");
+        let (path, auth, body) = &seen[0];
+        assert_eq!(path, "/events/restSearch");
+        assert_eq!(auth, MISP_KEY);
+        assert_eq!(body["timestamp"], 1_793_491_200);
+        assert_eq!(body["returnFormat"], "json");
+    }
+
+    // The next run asks from the newest event seen; the event of that second comes again
+    // and is recognised as held: nothing stored twice.
+    let before = s.held();
+    let again = s.sync();
+    assert_eq!(again[0]["error"], Value::Null, "{again}");
+    assert_eq!(again[0]["stats"]["stored"], 0, "{again}");
+    // Every object of it is recognised as held (with other content when the hub's policy
+    // changed the stored copy, such as a default TLP stamped or a name scrubbed).
+    let st = &again[0]["stats"];
+    let n = |k: &str| st[k].as_u64().unwrap();
+    assert!(n("received") >= 2, "{again}");
+    assert_eq!(n("unchanged") + n("held_differs"), n("received"), "{again}");
+    assert_eq!(
+        seen.lock().unwrap().last().unwrap().2["timestamp"],
+        MISP_NEWEST
+    );
+    assert_eq!(s.held(), before);
+
+    // A second peer on the same instance with a CLEAR ceiling: the GREEN and AMBER events'
+    // objects are refused, the CLEAR one's already held.
+    ward_testkit::stdout_of(misp_peer(
+        "clear-only",
+        &["--since", "2026-11-01", "--max-tlp-in", "clear"],
+    ));
+    let strict: Value = serde_json::from_str(&ok(
+        &s.data,
+        &["--json", "admin", "peer", "sync", "clear-only"],
+    ))
+    .unwrap();
+    assert_eq!(strict[0]["stats"]["stored"], 0, "{strict}");
+    assert!(
+        strict[0]["stats"]["refused_tlp"].as_u64().unwrap() >= 5,
+        "{strict}"
+    );
+    assert_eq!(s.held(), before);
+
+    // A key the instance refuses: the run fails (exit 1), the reason kept for `peer list`.
+    std::fs::write(dir.path().join("misp.key"), "revoked\n").unwrap();
+    let out = ward(&s.data, &["admin", "peer", "sync", "community-misp"]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed: Value =
+        serde_json::from_str(&ok(&s.data, &["--json", "admin", "peer", "list"])).unwrap();
+    let error = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["config"]["name"] == "community-misp")
+        .and_then(|p| p["last_error"].as_str())
+        .unwrap_or_default();
+    assert!(error.contains("refused the API key"), "{listed}");
+
+    // Bad arguments: exit 2 with the reason.
+    for (args, says) in [
+        (vec!["--direction", "push"], "pulled only"),
+        (vec!["--since", "soon"], "--since"),
+        (vec!["--url", "http://x.example/taxii2/"], "--url"),
+    ] {
+        let out = misp_peer("m2", &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_hub_on_postgresql_pulls_and_pushes_without_duplicates() {
+    let Some(db) = ward_store_pg::scratch::for_test() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, tokens_a) = site(dir.path(), "a", &["pg"], &[]);
+    let (mut pg, tokens_pg) = site_on(dir.path(), "pg", &["a"], &[], Some(db.url()));
+    start(&mut a);
+    start(&mut pg);
+    // The hub on PostgreSQL pulls from and pushes to a; a pulls from it too.
+    for (local, remote, token, direction) in [
+        (&pg, &a, &tokens_a["pg"], "both"),
+        (&a, &pg, &tokens_pg["a"], "pull"),
+    ] {
+        add_peer(
+            local,
+            remote,
+            token,
+            &["--direction", direction, "--every", "1d"],
+        );
+    }
+    a.post(&[indicator("a-1", GREEN), indicator("a-2", CLEAR)]);
+    pg.post(&[indicator("pg-1", GREEN), indicator("pg-2", CLEAR)]);
+
+    let first = pg.sync();
+    assert_eq!(first[0]["error"], Value::Null, "{first}");
+    assert_eq!(first[0]["stats"]["stored"], 2, "{first}");
+    assert_eq!(first[0]["stats"]["pushed"], 2, "{first}");
+    let from_pg = a.sync();
+    assert_eq!(from_pg[0]["error"], Value::Null, "{from_pg}");
+    // a already holds pg's objects (pushed): nothing stored again; a's own come back
+    // through pg with a in their path and are refused as a loop.
+    assert_eq!(from_pg[0]["stats"]["stored"], 0, "{from_pg}");
+
+    let all: BTreeSet<&str> = ["a-1", "a-2", "pg-1", "pg-2"].into();
+    for site in [&a, &pg] {
+        let held = names(&site.held());
+        let tags: BTreeSet<&str> = held.keys().map(String::as_str).collect();
+        assert_eq!(tags, all, "{}: {held:?}", site.name);
+        assert!(held.values().all(|n| *n == 1), "{}: {held:?}", site.name);
+    }
+    let pulled = &pg.held()[&id_of("a-1")][0];
+    assert_eq!(hub_path(pulled), ["a", "pg"], "{pulled}");
+    let pushed = &a.held()[&id_of("pg-1")][0];
+    assert_eq!(hub_path(pushed), ["pg"], "{pushed}");
+
+    // Another round each way changes nothing.
+    let before = (a.held(), pg.held());
+    for site in [&pg, &a] {
+        let again = site.sync();
+        assert_eq!(again[0]["error"], Value::Null, "{again}");
+        assert_eq!(again[0]["stats"]["stored"], 0, "{again}");
+        assert_eq!(again[0]["stats"]["pushed"], 0, "{again}");
+    }
+    assert_eq!((a.held(), pg.held()), before);
 }

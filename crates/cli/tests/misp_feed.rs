@@ -34,6 +34,23 @@ fn get(hub: &Hub, path: &str, token: Option<&str>) -> (u16, String) {
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// POSTs `objects` to the collection; the HTTP status and the status resource.
+fn post(hub: &Hub, cid: &str, auth: &str, objects: &[Value]) -> (u16, Value) {
+    let (status, _, body) = ward_testkit::http(
+        &hub.addr,
+        "POST",
+        &format!("/taxii2/api/collections/{cid}/objects/"),
+        &[
+            ("Accept", TAXII),
+            ("Content-Type", TAXII),
+            ("Authorization", auth),
+        ],
+        json!({ "objects": objects }).to_string().as_bytes(),
+    )
+    .expect("post");
+    (status, serde_json::from_slice(&body).expect("status"))
+}
+
 fn id(kind: &str, n: u32) -> String {
     format!("{kind}--00000000-0000-4000-8000-{n:012}")
 }
@@ -198,19 +215,7 @@ fn the_hub_serves_each_collection_as_a_misp_feed_within_each_readers_clearance()
         ),
     ];
     let auth = format!("Bearer {alice}");
-    let (status, _, body) = ward_testkit::http(
-        &hub.addr,
-        "POST",
-        &format!("/taxii2/api/collections/{cid}/objects/"),
-        &[
-            ("Accept", TAXII),
-            ("Content-Type", TAXII),
-            ("Authorization", &auth),
-        ],
-        json!({"objects": objects}).to_string().as_bytes(),
-    )
-    .expect("post");
-    let status_body: Value = serde_json::from_slice(&body).expect("status");
+    let (status, status_body) = post(&hub, &cid, &auth, &objects);
     assert_eq!(status, 202);
     assert_eq!(status_body["failure_count"], 0, "{status_body}");
 
@@ -365,4 +370,27 @@ fn the_hub_serves_each_collection_as_a_misp_feed_within_each_readers_clearance()
         ips.contains("45.133.1.20") && !ips.contains("185.220.101.77"),
         "{ips}"
     );
+
+    // Answers are kept, and a new object is in the next one: the same manifest twice, then
+    // a report posted, then the manifest and hashes.csv with it.
+    let (_, first) = get(&hub, &format!("{base}/manifest.json"), Some(&bob));
+    let (_, again) = get(&hub, &format!("{base}/manifest.json"), Some(&bob));
+    assert_eq!(first, again);
+    let newer = vec![
+        indicator(6, "[domain-name:value = 'late.example']", GREEN, day1),
+        report(104, "Late report", GREEN, &[id("indicator", 6)]),
+    ];
+    let (status, _) = post(&hub, &cid, &auth, &newer);
+    assert_eq!(status, 202);
+    let r4 = "00000000-0000-4000-8000-000000000104";
+    let (_, after) = get(&hub, &format!("{base}/manifest.json"), Some(&bob));
+    let after: Value = serde_json::from_str(&after).expect("manifest");
+    assert!(after.get(r4).is_some(), "{after}");
+    let (_, hashes) = get(&hub, &format!("{base}/hashes.csv"), Some(&bob));
+    assert!(hashes.contains(r4), "{hashes}");
+    // Another reader's answer is its own: Lab's kept manifest is not Mercy's.
+    let (_, mercy_manifest) = get(&hub, &format!("{base}/manifest.json"), Some(&alice));
+    assert!(mercy_manifest.contains(r2), "{mercy_manifest}");
+    let (_, lab_manifest) = get(&hub, &format!("{base}/manifest.json"), Some(&bob));
+    assert!(!lab_manifest.contains(r2), "{lab_manifest}");
 }

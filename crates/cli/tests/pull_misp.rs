@@ -3,13 +3,11 @@
 //! events read by the MISP feed importer, and a refused key or a non-JSON answer said in one
 //! line with exit 2.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::Output;
-use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
+use ward_testkit::misp::stub;
 
 const PAGE1: &str = include_str!("fixtures/misp-rest/page1.json");
 const PAGE2: &str = include_str!("fixtures/misp-rest/page2.json");
@@ -18,56 +16,6 @@ const KEY: &str = "Hx4Q9b2cRkz0aP7m3YtWnE5sLd8vUf1GiJoK6qBr";
 
 fn ward(data: &Path, args: &[&str]) -> Output {
     ward_testkit::run(Path::new(env!("CARGO_BIN_EXE_ward")), data, args)
-}
-
-/// What the stub saw: (path, Authorization, body) per request.
-type Seen = Arc<Mutex<Vec<(String, String, Value)>>>;
-
-/// A stub MISP: `answer(auth, body)` gives (status, content type, body).
-fn stub(
-    answer: impl Fn(&str, &Value) -> (u16, &'static str, String) + Send + 'static,
-) -> (String, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let seen: Seen = Arc::default();
-    let log = seen.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            if reader.read_line(&mut line).is_err() {
-                continue;
-            }
-            let (mut auth, mut length) = (String::new(), 0usize);
-            loop {
-                let mut h = String::new();
-                if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
-                    break;
-                }
-                if let Some((k, v)) = h.split_once(':') {
-                    match k.trim().to_ascii_lowercase().as_str() {
-                        "authorization" => auth = v.trim().to_string(),
-                        "content-length" => length = v.trim().parse().unwrap_or(0),
-                        _ => {}
-                    }
-                }
-            }
-            let mut body = vec![0; length];
-            let _ = reader.read_exact(&mut body);
-            let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-            let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
-            let (status, kind, text) = answer(&auth, &body);
-            log.lock().unwrap().push((path, auth, body));
-            let head = format!(
-                "HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                text.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(text.as_bytes());
-        }
-    });
-    (base, seen)
 }
 
 #[test]

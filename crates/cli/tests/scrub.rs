@@ -103,7 +103,7 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
 }
 
 #[test]
-fn scrub_stix_drops_internal_observables() {
+fn scrub_stix_drops_internal_observables_and_redacts_accounts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ts = "2024-03-04T10:00:00.000Z";
     let bundle = json!({"type": "bundle", "id": "bundle--6f2a6c1e-1d1b-4f7e-9a55-1b8f0e3d2c11", "objects": [
@@ -137,22 +137,31 @@ fn scrub_stix_drops_internal_observables() {
     let doc: Value = serde_json::from_str(&stdout(&out)).expect("stix out");
     let objects = doc["objects"].as_array().expect("objects");
     let ids: Vec<&str> = objects.iter().filter_map(|o| o["id"].as_str()).collect();
-    assert_eq!(ids.len(), 3, "{ids:?}");
-    assert!(!ids
-        .iter()
-        .any(|id| id.starts_with("user-account") || id.contains("11111111")));
+    // The private address goes; the user account stays with its login replaced, so the
+    // observation that points at it keeps its meaning.
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(!ids.iter().any(|id| id.contains("11111111")));
+    assert_eq!(objects[1]["account_login"], "[USER]");
     assert_eq!(
-        objects[1]["object_refs"],
-        json!(["ipv4-addr--22222222-2222-4222-8222-222222222222"])
+        objects[2]["object_refs"],
+        json!([
+            "ipv4-addr--22222222-2222-4222-8222-222222222222",
+            "user-account--33333333-3333-4333-8333-333333333333"
+        ])
     );
-    assert_eq!(objects[2]["name"], "Beacon from Dr. [NAME]'s laptop");
+    assert_eq!(objects[3]["name"], "Beacon from Dr. [NAME]'s laptop");
     assert_eq!(
-        objects[2]["description"],
+        objects[3]["description"],
         "Patient MRN [MRN] was open on [INTERNAL-IP]."
     );
     let r: Value =
         serde_json::from_str(&std::fs::read_to_string(report).expect("report")).expect("json");
-    assert_eq!(r["dropped_objects"].as_array().map(Vec::len), Some(2));
+    assert_eq!(r["dropped_objects"].as_array().map(Vec::len), Some(1));
+    assert!(r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["pointer"] == "/objects/2/account_login" && f["kind"] == "user"));
     assert!(r["findings"]
         .as_array()
         .expect("findings")

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Output;
 
 use serde_json::{json, Value};
+use ward_store::Store;
 use ward_testkit::Hub;
 
 fn ward(data: &Path, args: &[&str]) -> Output {
@@ -20,6 +21,8 @@ fn ok(out: Output) -> String {
 
 const T: &str = "2026-11-30T09:00:00.000Z";
 const DAY: &str = "2026-12-01";
+/// The report of the Change Healthcare notice in the hub test.
+const NOTICE_REPORT: &str = "report--0a0b0c0d-1111-4222-8333-000000000042";
 
 fn report(id: &str, name: &str, description: &str) -> Value {
     json!({"type": "report", "spec_version": "2.1", "id": id, "created": T, "modified": T,
@@ -427,6 +430,57 @@ fn a_notice_reaches_the_members_that_listed_the_vendor_and_no_other() {
     assert_eq!(json["vendors"][0]["members"], 3, "{json}");
     assert_eq!(json["vendors"][1]["members"], Value::Null, "{json}");
 
+    // Notices expire: one the hub recorded 31 days ago is listed under a 45-day max age,
+    // not under the default 30 days, and is then forgotten.
+    assert_eq!(json["notice_max_age_days"], 30, "{json}");
+    {
+        let store = ward_store::SqliteStore::open_existing(&hub_data).unwrap();
+        let month_ago = ward_stix::Timestamp::from_micros(
+            ward_stix::Timestamp::now().as_micros() - 31 * 86_400 * 1_000_000,
+        );
+        let rows: Vec<_> = store
+            .settings("vendors/notice/")
+            .unwrap()
+            .into_iter()
+            .filter(|(_, v)| v.contains(NOTICE_REPORT))
+            .collect();
+        assert_eq!(rows.len(), 2, "Alder's and Dogwood's");
+        for (key, value) in rows {
+            let mut notice: Value = serde_json::from_str(&value).unwrap();
+            notice["received"] = json!(month_ago.to_string());
+            store.set_setting(&key, Some(&notice.to_string())).unwrap();
+        }
+    }
+    ok(ward(
+        &hub_data,
+        &["admin", "vendors", "--notice-max-age", "45"],
+    ));
+    assert_eq!(notices(&a).status.code(), Some(0), "31 days < 45");
+    let json: Value = serde_json::from_str(&ok(ward(
+        &hub_data,
+        &["--json", "admin", "vendors", "--notice-max-age", "30"],
+    )))
+    .unwrap();
+    assert_eq!(json["notice_max_age_days"], 30, "{json}");
+    let out = notices(&a);
+    assert_eq!(out.status.code(), Some(1), "31 days > 30: expired");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["notices"].as_array().unwrap().is_empty(), "{v}");
+    let left: Vec<_> = ward_store::SqliteStore::open_existing(&hub_data)
+        .unwrap()
+        .settings("vendors/notice/")
+        .unwrap()
+        .into_iter()
+        .filter(|(_, v)| v.contains(NOTICE_REPORT))
+        .collect();
+    assert_eq!(
+        left.len(),
+        1,
+        "Alder's expired notice is forgotten, Dogwood's not read yet: {left:?}"
+    );
+    let out = ward(&hub_data, &["admin", "vendors", "--notice-max-age", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+
     // Bad input gets a TAXII error body, never a 500; a wrong token is refused.
     let refused = ward(
         &a.data,
@@ -517,6 +571,23 @@ fn the_watch_alerts_once_when_new_intel_names_a_listed_vendor() {
                 "Clearinghouse ransomware",
                 "Change Healthcare systems were encrypted.",
             )),
+            // A notice dated 47 days ago: past the max age (30 days), so no alert.
+            {
+                let mut old = report(
+                    "report--0a0b0c0d-1111-4222-8333-000000000053",
+                    "Clearinghouse outage last quarter",
+                    "Change Healthcare claims were delayed.",
+                );
+                let then = ward_stix::Timestamp::from_micros(
+                    ward_stix::Timestamp::now().as_micros() - 47 * 86_400 * 1_000_000,
+                )
+                .to_string();
+                for k in ["created", "modified", "published"] {
+                    old[k] = json!(then);
+                }
+                old["x_ward_vendor_notice"] = json!({"vendor": "Change Healthcare"});
+                old
+            },
         ],
     );
     wait_secs("the vendor alert", 30, || !alert_lines(&data).is_empty());
@@ -558,4 +629,35 @@ fn the_watch_alerts_once_when_new_intel_names_a_listed_vendor() {
         "{lines:#?}"
     );
     assert!(watch.terminate().success());
+}
+
+#[test]
+fn intel_older_than_the_max_age_makes_no_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let listed = ["Change Healthcare", "--kind", "clearinghouse"];
+    ok(ward(&data, &[&["vendors", "add"][..], &listed].concat()));
+    // A notice dated 47 days before the plan's day.
+    let old = "2026-10-15T09:00:00.000Z";
+    let mut notice = report(
+        "report--0a0b0c0d-1111-4222-8333-000000000060",
+        "Clearinghouse outage",
+        "Change Healthcare claims systems were encrypted.",
+    );
+    for k in ["created", "modified", "published"] {
+        notice[k] = json!(old);
+    }
+    notice["x_ward_vendor_notice"] = json!({"vendor": "Change Healthcare"});
+    import(&data, dir.path(), "old.json", vec![indicator(), notice]);
+    assert!(vendor_actions(&plan(&data)).is_empty(), "47 days > 30");
+    let said: Value =
+        serde_json::from_str(&ok(ward(&data, &["--json", "vendors", "max-age", "60"]))).unwrap();
+    assert_eq!(said["max_age_days"], 60);
+    assert_eq!(vendor_actions(&plan(&data)).len(), 1, "47 days < 60");
+    ok(ward(&data, &["vendors", "max-age", "30"]));
+    assert!(vendor_actions(&plan(&data)).is_empty());
+    for bad in ["0", "5000", "soon"] {
+        let out = ward(&data, &["vendors", "max-age", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
 }

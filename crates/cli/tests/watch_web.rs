@@ -10,83 +10,17 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
+use common::member_web::{
+    eve, fixture, hub_objects, member, ok, queue_ids, queue_shares, set_password, start, ward,
+    week, INDICATOR,
+};
 use common::watch::{wait_secs, Watch};
 use ward_testkit::Hub;
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
-const INDICATOR: &str = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
-const INTEL: &str = r#"{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
-{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
- "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z","name":"Known C2 host",
- "pattern":"[ipv4-addr:value = '198.51.100.77']","pattern_type":"stix",
- "valid_from":"2026-01-01T00:00:00Z"}]}"#;
-
-fn ward(data: &Path, args: &[&str]) -> Output {
-    ward_testkit::run(Path::new(WARD), data, args)
-}
-
-fn ok(out: Output) -> String {
-    ward_testkit::stdout_of(out)
-}
-
-fn fixture(name: &str) -> String {
-    ward_testkit::workspace_root()
-        .join("crates/exposure/tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// A Suricata EVE flow from `device` to the indicator's address.
-fn eve(device: &str) -> String {
-    format!(
-        "{{\"timestamp\":\"2026-12-03T10:00:00.000000+0000\",\"event_type\":\"flow\",\"src_ip\":\"{device}\",\"src_port\":5555,\"dest_ip\":\"198.51.100.77\",\"dest_port\":443,\"proto\":\"TCP\"}}\n"
-    )
-}
-
-/// A member folder with its profile, intel and a log, and watch.toml with `[web]` on a free
-/// loopback port (plus `extra`).
-fn member(dir: &Path, extra: &str) -> PathBuf {
-    let data = dir.join("member");
-    ok(ward(
-        &data,
-        &[
-            "init",
-            "--org",
-            "Web Test Clinic",
-            "--domain",
-            "web-test.example",
-        ],
-    ));
-    let intel = dir.join("intel.json");
-    fs::write(&intel, INTEL).unwrap();
-    ok(ward(&data, &["import", intel.to_str().unwrap()]));
-    let logs = data.join("logs");
-    fs::create_dir_all(&logs).unwrap();
-    fs::write(logs.join("eve.json"), "").unwrap();
-    fs::write(
-        data.join("watch.toml"),
-        format!("[[logs]]\npath = \"logs/eve.json\"\n\n[web]\nlisten = \"127.0.0.1:0\"\n{extra}"),
-    )
-    .unwrap();
-    data
-}
-
-/// `ward watch` on `data`, once its pages answer; and their address.
-fn start(data: &Path) -> (Watch, String) {
-    let w = Watch::spawn(data, &data.join("watch.err"), &[]);
-    wait_secs("the web pages to start", 60, || {
-        w.said("watch: web pages on http://")
-    });
-    let addr = w
-        .after("watch: web pages on http://")
-        .trim_end_matches('/')
-        .to_string();
-    (w, addr)
-}
 
 /// A visitor: the session cookie the pages gave it, sent back on every request.
 struct Browser {
@@ -186,31 +120,7 @@ fn action_ids(page: &Reply) -> Vec<String> {
 fn every_page_renders_and_the_plan_forms_reach_ward_report() {
     let dir = tempfile::tempdir().unwrap();
     let data = member(dir.path(), "");
-    // A week of real findings: a scan with a hit, a ranking of the devices, two plans.
-    let scanned = dir.path().join("fw-eve.json");
-    fs::write(&scanned, eve("10.0.0.5")).unwrap();
-    let _ = ward(&data, &["scan", scanned.to_str().unwrap()]);
-    let _ = ward(
-        &data,
-        &[
-            "exposure",
-            "--inventory",
-            &fixture("clinic-inventory.csv"),
-            "--kev",
-            &fixture("kev.json"),
-            "--epss",
-            &fixture("epss-sample.csv"),
-            "--nvd",
-            &fixture("nvd-sample.json"),
-            "--advisories",
-            &fixture("icsma-csaf"),
-            "--as-of",
-            "2025-09-01",
-        ],
-    );
-    assert!(data.join("exposure/latest.json").is_file());
-    let _ = ward(&data, &["report", "--format", "md", "--date", "2026-11-20"]);
-    let _ = ward(&data, &["report", "--format", "md"]);
+    week(dir.path(), &data);
     let (mut watch, addr) = start(&data);
     let mut b = Browser::new(&addr);
 
@@ -510,29 +420,7 @@ fn a_queued_share_is_approved_to_the_hub_or_discarded() {
     let (hub_token, collection) = common::hub_store(&hub_data);
     let hub = Hub::start(Path::new(WARD), &hub_data, &[], &[]);
     let data = member(dir.path(), "");
-    let url = format!("{}/taxii2/api/", hub.base());
-    let note = dir.path().join("incident.txt");
-    fs::write(
-        &note,
-        "Patient John Smith called; workstation 10.20.1.15 beaconed to 185.220.101.5.\n",
-    )
-    .unwrap();
-    let other = dir.path().join("other.txt");
-    fs::write(&other, "Phishing kit hosted at updates-cdn-check.com.\n").unwrap();
-    for file in [&note, &other] {
-        ok(ward(
-            &data,
-            &[
-                "share",
-                file.to_str().unwrap(),
-                "--to",
-                &url,
-                "--collection",
-                &collection,
-                "--queue",
-            ],
-        ));
-    }
+    queue_shares(dir.path(), &data, &hub.base(), &collection);
     let (mut watch, addr) = start(&data);
     let mut b = Browser::new(&addr);
     let page = b.get("/sharing");
@@ -581,50 +469,6 @@ fn a_queued_share_is_approved_to_the_hub_or_discarded() {
         400
     );
     assert!(watch.terminate().success());
-}
-
-fn queue_ids(data: &Path) -> Vec<u64> {
-    let out = ok(ward(data, &["--json", "share", "queue"]));
-    let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
-    list.iter().filter_map(|i| i["id"].as_u64()).collect()
-}
-
-fn hub_objects(hub_data: &Path, collection: &str) -> Vec<serde_json::Value> {
-    use ward_store::{ObjectQuery, SqliteStore, Store, VersionSelect};
-    let store = SqliteStore::open(hub_data).unwrap();
-    let page = store
-        .query_objects(
-            collection,
-            &ObjectQuery {
-                versions: VersionSelect::all(),
-                limit: 1000,
-                ..ObjectQuery::default()
-            },
-        )
-        .unwrap();
-    page.items
-        .into_iter()
-        .map(|v| serde_json::from_str(&v.json).unwrap())
-        .collect()
-}
-
-fn set_password(data: &Path, password: &str) -> Output {
-    let mut child = Command::new(WARD)
-        .arg("--data")
-        .arg(data)
-        .args(["watch", "web-password"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{password}\n").as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -779,5 +623,105 @@ fn a_client_that_never_ends_its_request_is_dropped() {
     assert!(started.elapsed().as_secs() < 25, "{:?}", started.elapsed());
     // Others are served meanwhile and after.
     assert_eq!(Browser::new(&addr).get("/plan").status, 200);
+    assert!(watch.terminate().success());
+}
+
+/// Signs `b` in with `password`; the plan page after.
+fn sign_in(b: &mut Browser, password: &str) -> Reply {
+    let token = b.get("/signin").csrf();
+    let done = b.post("/signin", &[("password", password), ("csrf", &token)]);
+    assert_eq!(done.status, 303, "{}", done.body);
+    let plan = b.get("/plan");
+    assert_eq!(plan.status, 200, "{}", plan.body);
+    plan
+}
+
+#[test]
+fn a_session_outlives_a_restart_and_ends_with_its_sign_out_or_a_new_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    assert!(set_password(&data, "correct horse battery")
+        .status
+        .success());
+    let (mut watch, addr) = start(&data);
+    let mut first = Browser::new(&addr);
+    sign_in(&mut first, "correct horse battery");
+    let mut second = Browser::new(&addr);
+    sign_in(&mut second, "correct horse battery");
+    assert!(watch.terminate().success());
+
+    // Restarted (on another port): both sessions still hold, their forms too.
+    let (mut watch, addr) = start(&data);
+    first.addr = addr.clone();
+    second.addr = addr.clone();
+    let plan = first.get("/plan");
+    assert_eq!(plan.status, 200, "{}", plan.body);
+    assert!(plan.header("set-cookie").is_none(), "the same session");
+    let copied = first.cookie.clone();
+    let out = first.post("/signout", &[("csrf", &plan.csrf())]);
+    assert_eq!(out.status, 303);
+    assert_eq!(first.get("/plan").status, 303);
+    // A copy of the signed-out cookie is refused too; the other session is not affected.
+    let mut thief = Browser::new(&addr);
+    thief.cookie = copied;
+    assert_eq!(thief.get("/plan").status, 303);
+    assert_eq!(second.get("/plan").status, 200);
+
+    // Sign out everywhere ends every session, this one's and the others'.
+    let mut third = Browser::new(&addr);
+    sign_in(&mut third, "correct horse battery");
+    let token = second.get("/plan").csrf();
+    let everywhere = second.post("/signout/everywhere", &[("csrf", &token)]);
+    assert_eq!(everywhere.status, 303);
+    assert_eq!(second.get("/plan").status, 303);
+    assert_eq!(third.get("/plan").status, 303);
+    assert!(watch.terminate().success());
+
+    // A session begun after that holds, until the password changes.
+    let (mut watch, addr) = start(&data);
+    let mut fourth = Browser::new(&addr);
+    sign_in(&mut fourth, "correct horse battery");
+    assert!(set_password(&data, "another horse battery")
+        .status
+        .success());
+    let r = fourth.get("/plan");
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("location"), Some("/signin"));
+    sign_in(&mut fourth, "another horse battery");
+    assert!(watch.terminate().success());
+}
+
+#[test]
+fn a_client_over_the_connection_cap_is_refused_at_once() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "max_connections = 2\n");
+    let (mut watch, addr) = start(&data);
+    let held: Vec<std::net::TcpStream> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    // The two are accepted before the third comes.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut third = std::net::TcpStream::connect(&addr).unwrap();
+    third
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let _ = third.write_all(b"GET /plan HTTP/1.1\r\nHost: x\r\n\r\n");
+    let mut answer = Vec::new();
+    let _ = third.read_to_end(&mut answer);
+    assert!(
+        started.elapsed().as_secs() < 3,
+        "refused at once, not after {:?}",
+        started.elapsed()
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("too many open connections"), "{answer}");
+    // Their slots are given back when they close.
+    drop(held);
+    wait_secs("a slot to be free", 10, || {
+        ward_testkit::http(&addr, "GET", "/plan", &[], b"").is_ok_and(|(s, _, _)| s == 200)
+    });
     assert!(watch.terminate().success());
 }

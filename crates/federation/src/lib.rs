@@ -7,7 +7,7 @@
 //! ([`schedule`]).
 //!
 //! It applies no rule of its own where the hub already has one: what is pulled goes through
-//! `ward_taxii::ingest::add_envelope`, the code that stores a member's POST (validation, STIX
+//! `ward_taxii::ingest::add_values`, the code that stores a member's POST (validation, STIX
 //! 2.0 upgrade, the publish filter); what is pushed is read through the policy's read view for
 //! a `Caller` standing for the peer (its organization on this hub, signed in with a token, so
 //! never TLP:RED), then `ward_policy::reshare_allowed` and the peer's ceiling. It knows no

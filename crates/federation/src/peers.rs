@@ -95,6 +95,22 @@ pub struct PeerConfig {
     pub password_file: Option<PathBuf>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_cert: Option<PathBuf>,
+    /// Set when the peer is a MISP instance pulled through its REST API (`--misp`): `url` is
+    /// then the instance's address, `token_file` the file holding its API key, there is no
+    /// remote collection, and the direction is pull.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misp: Option<MispSource>,
+}
+
+/// What a MISP peer asks its instance for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MispSource {
+    /// Only events with one of these tags (none: every event the key may read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Where the first run starts: events changed at or after this time (seconds since the
+    /// epoch; `--since` when the peer was added).
+    pub since: i64,
 }
 
 impl PeerConfig {
@@ -184,6 +200,10 @@ pub struct PullCursor {
     pub next: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_added_after: Option<String>,
+    /// For a MISP peer: the newest event `timestamp` (seconds) of the last complete run; the
+    /// next asks for the events changed at or after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misp_timestamp: Option<i64>,
 }
 
 /// Where the push to a peer stands: the position of the last local version handled.

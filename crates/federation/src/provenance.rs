@@ -17,13 +17,23 @@ pub const HUB_PATH: &str = "hub_path";
 
 /// The hubs `object` passed through, oldest first (empty when it never crossed).
 pub fn path(object: &Value) -> Vec<String> {
+    object.as_object().map(path_of).unwrap_or_default()
+}
+
+/// The path as it is stored: the JSON list in ward's extension (empty when there is none).
+fn hub_list(object: &Map<String, Value>) -> &[Value] {
     object
         .get("extensions")
         .and_then(|e| e.get(WARD_EXTENSION_ID))
         .and_then(|w| w.get(HUB_PATH))
         .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+        .map_or(&[], Vec::as_slice)
+}
+
+/// [`path`] of an object's members.
+fn path_of(object: &Map<String, Value>) -> Vec<String> {
+    hub_list(object)
+        .iter()
         .filter_map(Value::as_str)
         .map(str::to_string)
         .collect()
@@ -31,7 +41,9 @@ pub fn path(object: &Value) -> Vec<String> {
 
 /// Has `object` passed through the hub called `name`?
 pub fn passed_through(object: &Value, name: &str) -> bool {
-    path(object).iter().any(|h| h == name)
+    object
+        .as_object()
+        .is_some_and(|o| hub_list(o).iter().any(|h| h.as_str() == Some(name)))
 }
 
 /// Appends each of `names` to the path unless it is already its last entry.
@@ -39,7 +51,7 @@ pub fn extend(object: &mut Value, names: &[&str]) {
     let Value::Object(map) = object else {
         return;
     };
-    let mut hubs = path(&Value::Object(map.clone()));
+    let mut hubs = path_of(map);
     for name in names {
         if hubs.last().map(String::as_str) != Some(*name) {
             hubs.push((*name).to_string());
@@ -181,7 +193,12 @@ where
             return self.filter.check(caller, collection, object, raw, records);
         }
         let bare = without_path(object);
-        let bare_raw = bare.to_string();
+        // The bare object's text only for a filter that reads it (the policy does not).
+        let bare_raw = if self.filter.reads_raw() {
+            bare.to_string()
+        } else {
+            String::new()
+        };
         let decided = match self
             .filter
             .check(caller, collection, &bare, &bare_raw, records)
@@ -198,6 +215,9 @@ where
         let names: Vec<&str> = hubs.iter().map(String::as_str).collect();
         extend(&mut replaced, &names);
         PublishDecision::Replace(replaced.to_string())
+    }
+    fn reads_raw(&self) -> bool {
+        self.filter.reads_raw()
     }
 }
 
@@ -260,6 +280,7 @@ mod tests {
             user: None,
             password_file: None,
             ca_cert: None,
+            misp: None,
         };
         store
             .set_setting(

@@ -1,6 +1,10 @@
 //! One sync run with one peer: pull (the peer's collection into the local one), then push
 //! (the local collection to the peer's), each resuming from its cursor in [`PeerState`], which
 //! is saved after every page so an interrupted run loses at most one page of work.
+//!
+//! A MISP peer is pulled through its instance's REST API: each page of events changed since
+//! the cursor is read by the MISP importer `ward pull-misp` uses, and what it makes goes
+//! through the same decisions and publish path as a TAXII page ([`Run::receive`]).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,7 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
+use ward_feeds::misp_rest::{self, MispClient};
 use ward_feeds::taxii::{Auth, Client, ObjectsPage};
 use ward_feeds::FeedsError;
 use ward_hub_api::{Caller, Credential};
@@ -24,6 +29,9 @@ use crate::FederationError;
 
 /// Objects asked of the peer per page, and local versions read per pushed envelope.
 pub const PAGE: usize = 1000;
+
+/// Events asked of a MISP peer per page.
+pub const MISP_PAGE: u32 = 100;
 
 /// How long a push waits for the peer's status resource to complete.
 const PUSH_WAIT: Duration = Duration::from_secs(120);
@@ -51,27 +59,49 @@ struct Run<'a> {
     /// The peer as a caller of this hub.
     caller: Caller,
     default_tlp: Tlp,
+    remote: Remote,
+    stop: &'a AtomicBool,
+}
+
+/// How this hub speaks to the peer.
+enum Remote {
+    Taxii(TaxiiPeer),
+    /// A MISP instance's REST API, and what to ask it for.
+    Misp {
+        client: MispClient,
+        source: peers::MispSource,
+    },
+}
+
+/// A TAXII 2.1 server and its API root.
+struct TaxiiPeer {
     client: Client,
     api_root: String,
-    stop: &'a AtomicBool,
+}
+
+/// A secret of the peer's, read from its file now (never stored).
+fn secret(
+    config: &PeerConfig,
+    path: &std::path::Path,
+    what: &str,
+) -> Result<String, FederationError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FederationError::Peer {
+        peer: config.name.clone(),
+        message: format!("{what} {}: {e}", path.display()),
+    })?;
+    let secret = text.trim().to_string();
+    if secret.is_empty() {
+        return Err(FederationError::Peer {
+            peer: config.name.clone(),
+            message: format!("{what} {}: the file is empty", path.display()),
+        });
+    }
+    Ok(secret)
 }
 
 /// The peer's credentials, read from their files now (never stored).
 fn auth(config: &PeerConfig) -> Result<Auth, FederationError> {
-    let read = |path: &std::path::Path, what: &str| -> Result<String, FederationError> {
-        let text = std::fs::read_to_string(path).map_err(|e| FederationError::Peer {
-            peer: config.name.clone(),
-            message: format!("{what} {}: {e}", path.display()),
-        })?;
-        let secret = text.trim().to_string();
-        if secret.is_empty() {
-            return Err(FederationError::Peer {
-                peer: config.name.clone(),
-                message: format!("{what} {}: the file is empty", path.display()),
-            });
-        }
-        Ok(secret)
-    };
+    let read = |path: &std::path::Path, what: &str| secret(config, path, what);
     if let Some(file) = &config.token_file {
         return Ok(Auth::Bearer(read(file, "token file")?));
     }
@@ -229,18 +259,12 @@ impl Run<'_> {
         if admitted.is_empty() {
             return Ok(());
         }
-        let body = serde_json::to_vec(&json!({ "objects": admitted })).map_err(|e| {
-            FederationError::Peer {
-                peer: self.config.name.clone(),
-                message: format!("building the envelope: {e}"),
-            }
-        })?;
-        let status = ward_taxii::ingest::add_envelope(
+        let status = ward_taxii::ingest::add_values(
             self.store,
             &self.caller,
             &self.collection,
             &crate::provenance::KeepPath::for_pulls(self.policy),
-            &body,
+            admitted,
         )
         .map_err(|e| FederationError::Peer {
             peer: self.config.name.clone(),
@@ -260,7 +284,13 @@ impl Run<'_> {
     }
 
     /// Pulls every page added since the cursor.
-    fn pull(&self, state: &mut PeerState, stats: &mut RunStats) -> Result<(), FederationError> {
+    fn pull(
+        &self,
+        peer: &TaxiiPeer,
+        state: &mut PeerState,
+        stats: &mut RunStats,
+    ) -> Result<(), FederationError> {
+        let (client, api_root) = (&peer.client, peer.api_root.as_str());
         let remote_collection = &self.config.remote_collection;
         let mut run_after = state.pull.added_after.as_deref().map(just_before);
         let mut next = None;
@@ -277,8 +307,8 @@ impl Run<'_> {
                 return Ok(());
             }
             let fetched = prefetched.take().unwrap_or_else(|| {
-                self.client.objects_page(
-                    &self.api_root,
+                client.objects_page(
+                    api_root,
                     remote_collection,
                     run_after.as_deref(),
                     next.as_deref(),
@@ -308,8 +338,8 @@ impl Run<'_> {
             std::thread::scope(|scope| -> Result<(), FederationError> {
                 let fetching = ahead.map(|n| {
                     scope.spawn(move || {
-                        self.client.objects_page(
-                            &self.api_root,
+                        client.objects_page(
+                            api_root,
                             remote_collection,
                             after_now.as_deref(),
                             Some(&n),
@@ -361,7 +391,12 @@ impl Run<'_> {
     }
 
     /// Pushes every local version added since the cursor that the peer may have.
-    fn push(&self, state: &mut PeerState, stats: &mut RunStats) -> Result<(), FederationError> {
+    fn push(
+        &self,
+        peer: &TaxiiPeer,
+        state: &mut PeerState,
+        stats: &mut RunStats,
+    ) -> Result<(), FederationError> {
         loop {
             if self.stopped() {
                 return Ok(());
@@ -406,8 +441,8 @@ impl Run<'_> {
             }
             if !out.is_empty() {
                 let report = ward_feeds::taxii::push(
-                    &self.client,
-                    &self.api_root,
+                    &peer.client,
+                    &peer.api_root,
                     &self.config.remote_collection,
                     &out,
                     PUSH_WAIT,
@@ -434,6 +469,49 @@ impl Run<'_> {
                 return Ok(());
             }
         }
+    }
+}
+
+impl Run<'_> {
+    /// Pulls the events a MISP instance changed since the cursor. The cursor moves only when
+    /// every page was read (MISP does not promise to page in time order), so an interrupted
+    /// run asks again for all of it; what arrives again is recognised as held.
+    fn pull_misp(
+        &self,
+        client: &MispClient,
+        source: &peers::MispSource,
+        state: &mut PeerState,
+        stats: &mut RunStats,
+    ) -> Result<(), FederationError> {
+        let since = state.pull.misp_timestamp.unwrap_or(source.since);
+        let mut newest = state.pull.misp_timestamp;
+        for got in client.pages(since, &source.tags, MISP_PAGE) {
+            if self.stopped() {
+                return Ok(());
+            }
+            let (page, got) = got.map_err(remote(self.config))?;
+            let mut objects = Vec::new();
+            for (i, event) in got.events.iter().enumerate() {
+                // Each event is read at its own time (its `timestamp`), so an event asked for
+                // again gives the very same versions, and a changed one new versions.
+                let at = misp_rest::event_timestamp(event).map_or_else(Timestamp::now, |s| {
+                    Timestamp::from_micros(s.saturating_mul(1_000_000))
+                });
+                let label = format!("{} page {page} event {i}", self.config.name);
+                let result =
+                    ward_feeds::import::import_misp_events(&label, std::slice::from_ref(event), at);
+                for p in result.problems.iter().take(3) {
+                    eprintln!("ward: peer {}: skipped {p}", self.config.name);
+                }
+                objects.extend(result.objects);
+            }
+            self.receive(objects, stats)?;
+            if let Some(t) = got.newest {
+                newest = Some(newest.map_or(t, |n| n.max(t)));
+            }
+        }
+        state.pull.misp_timestamp = newest;
+        self.save(state)
     }
 }
 
@@ -486,10 +564,30 @@ fn run(
     let collection = store
         .collection(&config.local_collection)?
         .ok_or_else(|| FederationError::UnknownCollection(config.local_collection.clone()))?;
-    let mut client =
-        Client::with_ca_cert(auth(config)?, config.ca_cert.as_deref()).map_err(remote(config))?;
-    client.page_size = PAGE;
-    let api_root = client.api_root(&config.url).map_err(remote(config))?;
+    let remote_end = match &config.misp {
+        Some(source) => {
+            let file = config
+                .token_file
+                .as_deref()
+                .ok_or_else(|| FederationError::Peer {
+                    peer: config.name.clone(),
+                    message: "a MISP peer needs its API key file (--api-key-file)".into(),
+                })?;
+            let key = secret(config, file, "API key file")?;
+            Remote::Misp {
+                client: MispClient::new(&config.url, &key, config.ca_cert.as_deref())
+                    .map_err(remote(config))?,
+                source: source.clone(),
+            }
+        }
+        None => {
+            let mut client = Client::with_ca_cert(auth(config)?, config.ca_cert.as_deref())
+                .map_err(remote(config))?;
+            client.page_size = PAGE;
+            let api_root = client.api_root(&config.url).map_err(remote(config))?;
+            Remote::Taxii(TaxiiPeer { client, api_root })
+        }
+    };
     let run = Run {
         store,
         policy,
@@ -498,20 +596,25 @@ fn run(
         collection,
         caller: peer_caller(config),
         default_tlp: ward_policy::settings::default_tlp(store)?,
-        client,
-        api_root,
+        remote: remote_end,
         stop,
     };
-    if config.direction.pulls() {
-        run.pull(state, stats)?;
-    }
-    if config.direction.pushes() {
-        run.push(state, stats)?;
+    match &run.remote {
+        Remote::Misp { client, source } => run.pull_misp(client, source, state, stats)?,
+        Remote::Taxii(peer) => {
+            if config.direction.pulls() {
+                run.pull(peer, state, stats)?;
+            }
+            if config.direction.pushes() {
+                run.push(peer, state, stats)?;
+            }
+        }
     }
     Ok(())
 }
 
-/// Runs every peer (or the one named) once, in name order.
+/// Runs every peer (or the one named) once, up to
+/// [`crate::schedule::CONCURRENT_PEERS`] at a time; the reports in name order.
 pub fn sync_all(
     store: Arc<dyn Store>,
     policy: &Policy,
@@ -522,8 +625,36 @@ pub fn sync_all(
         None => peers::list(store.as_ref())?,
     };
     let stop = AtomicBool::new(false);
-    configs
-        .iter()
-        .map(|c| sync_peer(store.as_ref(), policy, c, &stop))
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let reports: Vec<std::sync::Mutex<Option<Result<SyncReport, FederationError>>>> =
+        configs.iter().map(|_| Default::default()).collect();
+    // Each worker takes the next peer not taken yet; this thread works too, so the runs
+    // happen even when no thread can be started.
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(config) = configs.get(i) else {
+            return;
+        };
+        let report = sync_peer(store.as_ref(), policy, config, &stop);
+        *reports[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(report);
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..crate::schedule::CONCURRENT_PEERS.min(configs.len()) {
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
+    });
+    reports
+        .into_iter()
+        .map(|r| {
+            r.into_inner()
+                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(|| {
+                    Err(FederationError::Peer {
+                        peer: String::new(),
+                        message: "the sync stopped before this peer's turn".into(),
+                    })
+                })
+        })
         .collect()
 }

@@ -21,11 +21,13 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender};
 use ward_stix::tlp::EffectiveTlp;
 use ward_stix::{StixObject, Timestamp, Tlp};
 use ward_store::{
     AddOutcome, NewCollection, NewVersion, ObjectQuery, StatusRecord, StatusState, Store,
-    VersionSelect,
+    StoreError, Submitter, VersionSelect, VersionSource,
 };
 
 use crate::allowlist::AllowList;
@@ -170,17 +172,7 @@ impl LocalIntel {
             if versions.is_empty() {
                 continue;
             }
-            let status = StatusRecord {
-                id: uuid::Uuid::new_v4().to_string(),
-                owner_org: COLLECTION_TITLE.into(),
-                status: StatusState::Complete,
-                request_timestamp: Timestamp::now().as_micros(),
-                total_count: versions.len() as u64,
-                successes: Vec::new(),
-                failures: Vec::new(),
-                pendings: Vec::new(),
-                unlisted: Default::default(),
-            };
+            let status = status_of(versions.len());
             for outcome in self
                 .store
                 .add_objects(&self.collection, &versions, &status)?
@@ -214,8 +206,25 @@ impl LocalIntel {
         objects: &[Value],
         now: Timestamp,
     ) -> Result<AddSummary, FeedsError> {
-        // Each of ward's own objects that the store holds is decided as its stored version
-        // comes by: unchanged (listed again within REFRESH and adding nothing), or merged.
+        let held = self.store.count_objects(&self.collection)?;
+        let (merged, unchanged) = self.decide(objects, now, held, true)?;
+        let mut summary = self.write(&merged)?;
+        summary.duplicates += unchanged;
+        Ok(summary)
+    }
+
+    /// What to write of `objects` against the store's `held` objects: each of ward's own
+    /// objects that the store holds is merged with its stored version or, listed again
+    /// within REFRESH and adding nothing, left out and counted (the second of the answer).
+    /// `may_scan`: when the objects name a good part of the collection, read it all in
+    /// storage order rather than looking ids up.
+    fn decide(
+        &self,
+        objects: &[Value],
+        now: Timestamp,
+        held: u64,
+        may_scan: bool,
+    ) -> Result<(Vec<Value>, usize), FeedsError> {
         let mut ours: HashMap<&str, Vec<usize>> = HashMap::new();
         for (n, o) in objects.iter().enumerate() {
             if o.get(SOURCES_PROPERTY).is_some() {
@@ -247,11 +256,11 @@ impl LocalIntel {
             }
         };
         // One pass over the collection when the import names a good part of it (a feed's
-        // daily refresh): its pages are read in storage order. A few ids are looked up.
-        let held = self.store.count_objects(&self.collection)?;
-        if ours.len() as u64 * SCAN_RATIO >= held {
+        // daily refresh): its pages are read in storage order. A few ids are looked up. An
+        // empty store has nothing to merge with.
+        if held > 0 && may_scan && ours.len() as u64 * SCAN_RATIO >= held {
             self.each_latest(|id, json| decide(id, json))?;
-        } else {
+        } else if held > 0 {
             let ids: Vec<String> = ours.keys().map(|id| id.to_string()).collect();
             for ids in ids.chunks(500) {
                 let query = ObjectQuery {
@@ -274,9 +283,70 @@ impl LocalIntel {
                 None => merged.push(o.clone()),
             }
         }
-        let mut summary = self.write(&merged)?;
-        summary.duplicates += unchanged;
-        Ok(summary)
+        Ok((merged, unchanged))
+    }
+
+    /// Stores an import as it is read, in one transaction: `import` (run on a thread of its
+    /// own, typically [`crate::import::import_path_streamed`]) sends batches of objects,
+    /// each merged with what the store held before the import (as
+    /// [`LocalIntel::add_objects`] does) and written while the next is read. Nothing is
+    /// stored when `import` or the store fails. Memory holds a batch or two, not the import.
+    pub fn add_streamed<F>(&self, now: Timestamp, import: F) -> Result<Streamed, FeedsError>
+    where
+        F: FnOnce(SyncSender<Vec<Value>>) -> Result<ImportResult, FeedsError> + Send,
+    {
+        let held = self.store.count_objects(&self.collection)?;
+        let read_failed = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let reader = scope.spawn(|| {
+                // The writer sees the channel close only once `keep` is dropped too, so it
+                // knows by then whether reading failed.
+                let keep = tx.clone();
+                let read = import(tx);
+                read_failed.store(read.is_err(), Ordering::SeqCst);
+                drop(keep);
+                read
+            });
+            let mut source = StreamSource {
+                intel: self,
+                now,
+                held,
+                rx: Some(rx),
+                read_failed: &read_failed,
+                out: Streamed::default(),
+                failed: None,
+                nothing_to_store: false,
+            };
+            let by = Submitter {
+                org_id: COLLECTION_TITLE.into(),
+                user_id: COLLECTION_TITLE.into(),
+            };
+            let stored = self
+                .store
+                .add_objects_streamed(&self.collection, &mut source, &by);
+            // The reader stops building once its receiver is gone.
+            source.rx = None;
+            let read = reader.join().map_err(|_| {
+                FeedsError::Store(StoreError::Backend("the import's reader panicked".into()))
+            })?;
+            let result = read?;
+            if let Some(e) = source.failed {
+                return Err(e);
+            }
+            match stored {
+                Ok(()) => {}
+                // Nothing to write: the empty transaction was abandoned.
+                Err(_) if source.nothing_to_store => {}
+                Err(e) => return Err(e.into()),
+            }
+            let mut out = source.out;
+            out.summary.duplicates += result.already_stored;
+            out.objects += result.already_stored;
+            out.indicators += result.already_stored;
+            out.result = result;
+            Ok(out)
+        })
     }
 
     /// How many objects the local collection holds.
@@ -452,6 +522,101 @@ impl LocalIntel {
         std::fs::write(&tmp, body).map_err(|e| FeedsError::io(&tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| FeedsError::io(&path, e))?;
         Ok(())
+    }
+}
+
+/// What [`LocalIntel::add_streamed`] did: the import's result (without its objects) and
+/// what was stored of it.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    pub result: ImportResult,
+    pub summary: AddSummary,
+    /// Objects and indicators the import produced, those already stored included.
+    pub objects: usize,
+    pub indicators: usize,
+    /// Indicators kept out of block lists ([`LocalIntel::kept_out_of_block_lists`]).
+    pub kept_out: crate::never_block::KeptOut,
+    /// Versions handed to the store.
+    written: usize,
+}
+
+/// The status resource of a write of `total` versions to the local store.
+fn status_of(total: usize) -> StatusRecord {
+    StatusRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        owner_org: COLLECTION_TITLE.into(),
+        status: StatusState::Complete,
+        request_timestamp: Timestamp::now().as_micros(),
+        total_count: total as u64,
+        successes: Vec::new(),
+        failures: Vec::new(),
+        pendings: Vec::new(),
+        unlisted: Default::default(),
+    }
+}
+
+/// The batches of [`LocalIntel::add_streamed`], decided and made versions as the store's
+/// writer asks for them.
+struct StreamSource<'a> {
+    intel: &'a LocalIntel,
+    now: Timestamp,
+    held: u64,
+    rx: Option<Receiver<Vec<Value>>>,
+    /// Set by the reader before the channel closes when reading failed.
+    read_failed: &'a AtomicBool,
+    out: Streamed,
+    failed: Option<FeedsError>,
+    /// The import produced nothing to write: its transaction is abandoned, not an error.
+    nothing_to_store: bool,
+}
+
+impl VersionSource for StreamSource<'_> {
+    fn next_batch(&mut self) -> Option<Vec<NewVersion>> {
+        loop {
+            let batch = self.rx.as_ref()?.recv().ok()?;
+            self.out.objects += batch.len();
+            self.out.indicators += batch
+                .iter()
+                .filter(|o| o.get("type").and_then(Value::as_str) == Some("indicator"))
+                .count();
+            self.out
+                .kept_out
+                .add(&self.intel.kept_out_of_block_lists(&batch));
+            let (merged, unchanged) = match self.intel.decide(&batch, self.now, self.held, false) {
+                Ok(d) => d,
+                Err(e) => {
+                    self.failed = Some(e);
+                    self.rx = None;
+                    return None;
+                }
+            };
+            self.out.summary.duplicates += unchanged;
+            let versions: Vec<NewVersion> = merged.iter().filter_map(new_version).collect();
+            if !versions.is_empty() {
+                self.out.written += versions.len();
+                return Some(versions);
+            }
+        }
+    }
+
+    fn status(&mut self) -> Result<StatusRecord, StoreError> {
+        if self.failed.is_some() || self.read_failed.load(Ordering::SeqCst) {
+            return Err(StoreError::Backend("the import failed".into()));
+        }
+        if self.out.written == 0 {
+            self.nothing_to_store = true;
+            return Err(StoreError::Backend("nothing to store".into()));
+        }
+        Ok(status_of(self.out.written))
+    }
+
+    fn stored(&mut self, outcomes: &[AddOutcome]) {
+        for outcome in outcomes {
+            match outcome {
+                AddOutcome::Added { .. } => self.out.summary.added += 1,
+                AddOutcome::Duplicate { .. } => self.out.summary.duplicates += 1,
+            }
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! A MISP instance's REST API, for `ward pull-misp`: `POST /events/restSearch` with the API
+//! A MISP instance's REST API, for `ward pull-misp` and the hub's MISP peers: `POST /events/restSearch` with the API
 //! key in `Authorization`, `{"returnFormat": "json", "timestamp": T, "page": N, "limit": L}`
 //! (and `tags` when asked), one page at a time. Each event is handed back as MISP wrote it,
 //! for the MISP feed importer ([`crate::import::import_misp_events`]) to read exactly as it
@@ -14,6 +14,36 @@ use serde_json::{json, Value};
 
 use crate::error::FeedsError;
 use crate::net;
+
+/// Pages asked for at most in one run (a safety stop against a server that ignores `page`).
+pub const MAX_PAGES: u32 = 100_000;
+
+/// Where a first run starts (`--since`): `7d`, `12h`, `30m` before `now`, or a day
+/// (`2026-11-01`), as seconds since the epoch; `Err` says what is expected.
+pub fn since_seconds(text: &str, now: i64) -> Result<i64, String> {
+    let t = text.trim();
+    let unit = |suffix: char, secs: i64| -> Option<i64> {
+        t.strip_suffix(suffix)?
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(|n| now - n.saturating_mul(secs))
+    };
+    if let Some(s) = unit('d', 86_400)
+        .or_else(|| unit('h', 3_600))
+        .or_else(|| unit('m', 60))
+    {
+        return Ok(s);
+    }
+    if let Some(day) = ward_stix::day(t) {
+        return Ok(day
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |d| d.and_utc().timestamp()));
+    }
+    Err(format!(
+        "--since {text:?}: expected 7d, 12h, 30m or a date such as 2026-11-01"
+    ))
+}
 
 /// A MISP instance and the key to ask it with.
 pub struct MispClient {
@@ -118,6 +148,61 @@ impl MispClient {
     }
 }
 
+/// Every page of a search, in order ([`MispClient::pages`]): a short page (or
+/// [`MAX_PAGES`]) is the last; an error ends it after being handed over.
+pub struct Pages<'a> {
+    client: &'a MispClient,
+    since: i64,
+    tags: &'a [String],
+    limit: u32,
+    page: u32,
+    done: bool,
+}
+
+impl Iterator for Pages<'_> {
+    /// The page's number (from 1) and what it held.
+    type Item = Result<(u32, SearchPage), FeedsError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        self.page += 1;
+        let got = self
+            .client
+            .search(self.since, self.tags, self.page, self.limit);
+        self.done = match &got {
+            Ok(p) => (p.events.len() as u64) < u64::from(self.limit) || self.page >= MAX_PAGES,
+            Err(_) => true,
+        };
+        Some(got.map(|p| (self.page, p)))
+    }
+}
+
+impl MispClient {
+    /// The pages of the events changed at or after `since` (seconds), `limit` a page.
+    pub fn pages<'a>(&'a self, since: i64, tags: &'a [String], limit: u32) -> Pages<'a> {
+        Pages {
+            client: self,
+            since,
+            tags,
+            limit: limit.max(1),
+            page: 0,
+            done: false,
+        }
+    }
+}
+
+/// An event's `timestamp` (seconds since the epoch, when it was last changed), as MISP
+/// writes it (a string) or as a number; `{"Event": {...}}` or the event itself.
+pub fn event_timestamp(event: &Value) -> Option<i64> {
+    let event = event.get("Event").unwrap_or(event);
+    event.get("timestamp").and_then(|t| {
+        t.as_i64()
+            .or_else(|| t.as_str().and_then(|s| s.trim().parse().ok()))
+    })
+}
+
 /// A `/events/restSearch` answer: `{"response": [{"Event": {...}}, ...]}` (or the bare
 /// list some versions send).
 pub fn parse_page(url: &str, text: &str) -> Result<SearchPage, FeedsError> {
@@ -139,11 +224,7 @@ pub fn parse_page(url: &str, text: &str) -> Result<SearchPage, FeedsError> {
         if !event.is_object() {
             return Err(bad(format!("$.response[{i}] is not an event object")));
         }
-        let ts = event.get("timestamp").and_then(|t| {
-            t.as_i64()
-                .or_else(|| t.as_str().and_then(|s| s.trim().parse().ok()))
-        });
-        if let Some(ts) = ts {
+        if let Some(ts) = event_timestamp(event) {
             newest = Some(newest.map_or(ts, |n| n.max(ts)));
         }
     }
@@ -173,5 +254,16 @@ mod tests {
         assert!(parse_page("u", r#"{"response": 3}"#).is_err());
         assert!(parse_page("u", r#"{"response": [3]}"#).is_err());
         assert_eq!(parse_page("u", "[]").unwrap().events.len(), 0);
+    }
+
+    #[test]
+    fn since_takes_a_span_or_a_day() {
+        let now = 1_800_000_000;
+        assert_eq!(since_seconds("7d", now), Ok(now - 7 * 86_400));
+        assert_eq!(since_seconds("12h", now), Ok(now - 12 * 3_600));
+        assert_eq!(since_seconds("30m", now), Ok(now - 1_800));
+        assert_eq!(since_seconds("2026-11-01", now), Ok(1_793_491_200));
+        assert!(since_seconds("soon", now).unwrap_err().contains("--since"));
+        assert!(since_seconds("-3d", now).is_err());
     }
 }

@@ -370,7 +370,7 @@ impl Client {
         if let Some(n) = next {
             url.push_str(&format!("&next={}", encode(n)));
         }
-        let (env, headers) = self.json("GET", &url, None, "envelope")?;
+        let (mut env, headers) = self.json("GET", &url, None, "envelope")?;
         if !env.is_object() {
             return Err(FeedsError::BadResponse {
                 url,
@@ -378,9 +378,9 @@ impl Client {
                 message: "expected a JSON object".into(),
             });
         }
-        let objects = match env.get("objects") {
+        let objects = match env.get_mut("objects").map(Value::take) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(a)) => a.clone(),
+            Some(Value::Array(a)) => a,
             Some(_) => {
                 return Err(FeedsError::BadResponse {
                     url,

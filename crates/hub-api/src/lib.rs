@@ -17,7 +17,7 @@ use ward_store::{Collection, ScrubRecord, StoredVersion};
 
 /// How a caller proved who it is. Tokens are what machines use (firewalls, SIEMs, `ward
 /// pull`); a password is a person signing in. The policy keeps TLP:RED away from machines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Credential {
     /// HTTP Basic: a user and a password.
     Password,
@@ -99,6 +99,13 @@ pub trait PublishFilter: Send + Sync {
         raw: &str,
         records: &EnvelopeRecords,
     ) -> PublishDecision;
+
+    /// Whether [`PublishFilter::check`] reads `raw`. A filter that decides on `object` alone
+    /// says no, so a wrapper that changes the object before handing it on need not write
+    /// the changed object's text for it.
+    fn reads_raw(&self) -> bool {
+        true
+    }
 }
 
 /// What a [`ReadFilter`] decides for one stored version about to be served.

@@ -448,11 +448,46 @@ impl crate::DataDir {
     }
 }
 
-/// How far back intel naming a vendor still makes a plan action (days before the plan's day).
-pub const PLAN_DAYS: i64 = 30;
+/// How many days intel naming a vendor (a member's incident notice included) keeps making
+/// plan actions and alerts, unless `ward vendors max-age` set another number.
+pub const DEFAULT_MAX_AGE_DAYS: u32 = 30;
+/// Settings key of the number `ward vendors max-age` set.
+pub const MAX_AGE_KEY: &str = "vendors/max_age_days";
+/// The longest max age accepted (ten years).
+pub const MAX_AGE_LIMIT: u32 = 3650;
+
+/// How many days intel naming a vendor keeps making plan actions and alerts.
+pub fn max_age_days(store: &dyn Store) -> Result<u32, VendorError> {
+    ward_store::days_setting(
+        store,
+        MAX_AGE_KEY,
+        DEFAULT_MAX_AGE_DAYS,
+        MAX_AGE_LIMIT,
+        "ward vendors max-age DAYS",
+    )
+    .map_err(store_error)
+}
+
+/// Sets [`max_age_days`]: 1 to [`MAX_AGE_LIMIT`] days.
+pub fn set_max_age_days(store: &dyn Store, days: u32) -> Result<(), VendorError> {
+    if !(1..=MAX_AGE_LIMIT).contains(&days) {
+        return Err(VendorError::Store(format!(
+            "max age {days}: expected 1 to {MAX_AGE_LIMIT} days"
+        )));
+    }
+    store
+        .set_setting(MAX_AGE_KEY, Some(&days.to_string()))
+        .map_err(store_error)
+}
+
+/// The first second (since the epoch) of intel still current at `end` under `days` of max
+/// age: older intel, a notice included, makes no plan action and no alert.
+pub fn current_since(end: i64, days: u32) -> i64 {
+    end - i64::from(days) * 86_400
+}
 
 /// The vendors recent intel on `store` names, for the plan made at `end` (seconds): intel
-/// dated within [`PLAN_DAYS`] before it (or undated), grouped by vendor, newest first.
+/// dated within [`max_age_days`] before it (or undated), grouped by vendor, newest first.
 pub(crate) fn plan_mentions(
     store: std::sync::Arc<dyn Store>,
     data: &crate::DataDir,
@@ -462,8 +497,8 @@ pub(crate) fn plan_mentions(
     if vendors.is_empty() {
         return Ok(Vec::new());
     }
+    let since = current_since(end, max_age_days(store.as_ref())?);
     let objects = intel_objects(data, store)?;
-    let since = end - PLAN_DAYS * 86_400;
     let mut by_vendor: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for m in mentions(&vendors, &objects) {
         if m.secs.is_none_or(|s| s >= since && s <= end) {

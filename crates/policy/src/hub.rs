@@ -639,6 +639,11 @@ impl PublishFilter for Policy {
             Err(e) => PublishDecision::Reject(format!("the scrubbed object: {e}")),
         }
     }
+
+    /// The policy decides on the parsed object alone.
+    fn reads_raw(&self) -> bool {
+        false
+    }
 }
 
 impl SightingCounter for Policy {

@@ -337,7 +337,8 @@ pub fn host_convention(token: &str) -> bool {
         "SHA", "AES", "RSA", "MD", "COVID", "HL", "HL7", "IEC", "ISO", "NIST", "SP", "TLS", "SSL",
         "UTF", "CVE", "CWE", "GHSA", "ICSA", "ICSMA", "MS", "KB", "APT", "UNC", "FIN", "TA", "DEV",
         "STORM", "TLP", "RFC", "ID", "PCI", "SOC", "FIPS", "X", "P", "IPV", "CSF", "PR", "DE",
-        "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS",
+        "RS", "RC", "GV", "ZDI", "EDB", "UAC", "UAT", "CAPEC", "DS", "IR", "INC", "REQ", "CHG",
+        "TKT", "SR", "RITM", "TASK", "PRB", "CASE", "TICKET", "CR", "JIRA", "SEC",
     ];
     if NOT_HOSTS.contains(&first) {
         return false;
@@ -347,10 +348,21 @@ pub fn host_convention(token: &str) -> bool {
     segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
 }
 
-/// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen.
+/// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen; or a
+/// server-role abbreviation and a number (`FS6`, `DC01`, `SQL2`).
 fn glued_host(token: &str) -> bool {
     let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
     let digits = token.len() - letters;
+    const ROLES: &[&str] = &[
+        "FS", "DC", "WS", "PC", "NB", "SQL", "SRV", "APP", "EHR", "NAS", "PRT", "RDS", "ESX", "HV",
+        "VM", "BKP", "MAIL", "EXCH", "ADFS", "PACS", "WEB",
+    ];
+    if (1..=3).contains(&digits)
+        && token[letters..].bytes().all(|c| c.is_ascii_digit())
+        && ROLES.contains(&&token[..letters])
+    {
+        return true;
+    }
     const NOT_HOSTS: &[&str] = &[
         "RAID", "HTTP", "IMAP", "SMTP", "POP", "UTF", "SHA", "IPV", "SMBV", "TLSV", "SSLV",
         "NTLMV", "SNMPV", "WPA", "PKCS", "BASE", "AVX", "DDR", "LTE", "USB", "HDMI", "MPEG",
@@ -402,6 +414,8 @@ fn lower_host_convention(token: &str) -> bool {
         "bay", "ssh", "tcp", "udp", "smtp", "imap", "pop", "dns", "ntp", "ldap", "sftp", "ftp",
         "web", "gpt", "ps", "ie", "rev", "ver", "run", "arm", "amd", "intel", "gen", "jdk", "php",
         "py", "python", "node", "net", "dotnet", "office", "excel", "word", "note", "fig", "table",
+        "eth", "ens", "enp", "eno", "wlan", "wlp", "tun", "tap", "br", "bond", "veth", "virbr",
+        "lo",
     ];
     let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
     if glued(last)
@@ -416,15 +430,20 @@ fn lower_host_convention(token: &str) -> bool {
         };
         return !NOT_GLUED.contains(&first.as_str()) && !NOT_HOSTS.contains(&first.as_str());
     }
+    // `ws-rad-17`, `nurse-stn-3w-2`: a word of letters first, then parts of letters and
+    // digits, the last a short number.
     parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty())
         && !last.is_empty()
         && last.bytes().all(|c| c.is_ascii_digit())
         && last.len() <= 4
         && !NOT_HOSTS.contains(&parts[0])
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()))
+        && parts[0].bytes().all(|c| c.is_ascii_lowercase())
+        && (parts.len() > 2 || parts[0].len() >= 2)
+        && parts[1..parts.len() - 1].iter().all(|p| {
+            p.bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with

@@ -20,7 +20,7 @@ mod gazetteer;
 mod lists;
 mod numeric;
 mod stix;
-mod text;
+pub(crate) mod text;
 mod vocab;
 
 use std::ops::Range;
@@ -332,9 +332,10 @@ impl Scrubber {
     }
 
     /// Scrubs a STIX 2.1 bundle, a single object, a JSON array of objects or a TAXII
-    /// envelope (`{"objects": [...]}`): every free-text property is scrubbed and objects
-    /// that are internal (private addresses, org e-mail addresses, user accounts, people)
-    /// are dropped together with every reference to them.
+    /// envelope (`{"objects": [...]}`): every free-text property is scrubbed, objects that
+    /// are internal (private addresses, org e-mail addresses and hosts) are dropped together
+    /// with every reference to them, and user accounts and people's identities stay with the
+    /// properties that name them (login, user id, display name, name) replaced.
     pub fn scrub_stix(&self, document: &serde_json::Value) -> Result<ScrubbedStix, ScrubError> {
         stix::scrub(self, document)
     }
@@ -602,6 +603,38 @@ mod tests {
         let ind = serde_json::json!({"type": "indicator", "id": "indicator--1",
             "pattern": "[email-addr:value = 'jdoe@stmarys.org']", "pattern_type": "stix"});
         assert_eq!(s.scrub_stix(&ind).expect("indicator").dropped.len(), 1);
+    }
+
+    #[test]
+    fn stix_accounts_and_people_stay_with_their_names_replaced() {
+        let bundle = serde_json::json!({"type": "bundle", "id": "bundle--1", "objects": [
+            {"type": "user-account", "id": "user-account--1", "user_id": "jkovac",
+             "account_login": "CORP\\jkovac", "display_name": "Jana Kovač", "account_type": "windows-domain"},
+            {"type": "identity", "id": "identity--1", "identity_class": "individual", "name": "Jana Kovač"},
+            {"type": "opinion", "id": "opinion--1", "opinion": "agree",
+             "explanation": "Same Akira kit as CVE-2024-1086.", "object_refs": ["user-account--1"]}
+        ]});
+        let out = scrubber().scrub_stix(&bundle).expect("bundle");
+        let objects = &out.document["objects"];
+        assert!(out.dropped.is_empty());
+        assert_eq!(objects[0]["user_id"], "[USER]");
+        assert_eq!(objects[0]["account_login"], "[USER]");
+        assert_eq!(objects[0]["display_name"], "[NAME]");
+        assert_eq!(objects[0]["account_type"], "windows-domain");
+        assert_eq!(objects[1]["name"], "[NAME]");
+        assert_eq!(
+            objects[2]["explanation"],
+            "Same Akira kit as CVE-2024-1086."
+        );
+        assert_eq!(
+            objects[2]["object_refs"],
+            serde_json::json!(["user-account--1"])
+        );
+        let pointers: Vec<&str> = out.findings.iter().map(|f| f.pointer.as_str()).collect();
+        assert!(
+            pointers.contains(&"/objects/0/account_login"),
+            "{pointers:?}"
+        );
     }
 
     proptest! {

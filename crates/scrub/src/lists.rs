@@ -206,6 +206,9 @@ using after following prior until since also then later however additionally
 regional memorial general university community family children's childrens
 networks systems technologies software labs solutions inc llc ltd corp corporation
 mercy providence baptist methodist presbyterian lutheran kaiser sutter
+english french german spanish italian dutch polish czech greek russian chinese japanese
+korean portuguese turkish ukrainian croatian american british summary
+備考 备注 住所 住址 地址 주소 生年月日 出生日期 생년월일 дата рождения народження
 ";
 
 /// Words that a cue may skip before its value ("MRN number is 123").
@@ -226,7 +229,8 @@ enabled created deleted compromised affected involved named appeared account acc
 users name names number numbers later also may might could would should will can must
 ";
 
-/// Street-type words that end a street address ("12 Elm Street").
+/// Street-type words that end a street address ("12 Elm Street"), including the suffixes of
+/// the USPS list (Publication 28, appendix C1, a US Government work).
 pub const STREET_SUFFIXES: &str = "
 street st avenue ave av road rd boulevard blvd lane ln drive dr court ct way place pl
 terrace ter circle cir parkway pkwy highway hwy trail trl square sq alley aly crescent
@@ -239,7 +243,9 @@ shoal shoals shore shores skyway spring springs spur station stravenue stream su
 throughway trace track trafficway tunnel underpass union valley viaduct view views village
 ville vista wall well wells bypass camp canyon cape causeway center centre cliff club
 common corner corners course courts cove creek crest curve dale dam divide estate estates
-falls ferry field fields flat flats ford forest forge fort
+falls ferry field fields flat flats ford forest forge fort annex arcade bayou beach bend
+bluff bottom branch bridge brook burg fall gateway inlet land loaf lock lodge mall mews
+motorway neck overpass pine ramp rapid river route rue trailer
 ";
 
 /// Words after a street address that introduce a unit number ("Apt 4B").
@@ -290,7 +296,8 @@ pub const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Top-level domains recognised in host names. A dotted word whose last label is not here
-/// ("e.g", "report.docx") is not a domain.
+/// ("e.g", "report.docx") is not a domain. Every two-letter country-code domain of the IANA
+/// root zone is here (the ISO 3166-1 alpha-2 codes and `eu`, `uk`, `ac`).
 pub const TLDS: &str = "
 com net org edu gov mil int io co us uk ru cn de fr jp br in info biz xyz top online site
 club shop app dev cloud tk ml ga cf gq pw cc tv me ws su ua kz by ir kp vn id th my sg hk tw
@@ -303,6 +310,11 @@ bar best cam cfd sbs quest beauty hair skin makeup autos boats homes yachts moto
 support services solutions digital network email center company group media agency
 social systems tools zone one vip ltd inc llc health care clinic hospital doctor dental
 local lan internal corp intranet localdomain arpa home
+ac ad ag ai al ao aq as aw ax ba bb bf bi bj bm bn bo bq bs bt bw bz cd cg ci ck cm cr cu
+cv cw cx cy dj dm do dz ec er et eu fj fk fm fo gb gd gf gg gh gi gl gm gn gp gs gt gu gw
+gy hm hn ht im je jm kh ki km kn ky la lc lr ls ly ma mg mh mk mm mo mp mq mr ms mt mu mv
+mw mz na nc ne nf ni nr nu pa pf pg ph pm pn pr py re rw sb sc sd sh sl sm sn so sr ss st
+sv sx sz tc td tf tg tl tn to tt tz ug uy va vc vg vi vu wf yt zm zw
 ";
 
 /// Suffixes of names that only exist inside an organization's network.

@@ -1,7 +1,9 @@
 //! Scrubbing STIX 2.1 documents: every free-text property goes through the text scrubber;
 //! objects that only describe the organization's inside (private addresses, its own e-mail
-//! addresses and hosts, user accounts, people) are dropped, and so is every reference to
-//! them. Identifiers, references, timestamps, hashes and vocabularies are left alone.
+//! addresses and hosts) are dropped, and so is every reference to them; a user account or a
+//! person's identity stays with the properties that name them replaced, so what points at
+//! it (a sighting, an opinion) keeps its meaning. Identifiers, references, timestamps,
+//! hashes and vocabularies are left alone.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -10,7 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::classify::{self as c, Reach};
-use crate::{Finding, ScrubError, Scrubber};
+use crate::{Finding, Kind, ScrubError, Scrubber};
 
 /// How deep a document may nest before it is refused (STIX objects need far less).
 const MAX_DEPTH: usize = 64;
@@ -254,6 +256,7 @@ fn scrub_objects<'a>(
             Some(changed) => Cow::Owned(changed),
             None => pruned,
         };
+        redact_person(obj, &pointer, &mut scrubbed, &mut out.findings);
         let sender = obj.get("type").and_then(Value::as_str) == Some("email-addr")
             && obj
                 .get("id")
@@ -269,6 +272,56 @@ fn scrub_objects<'a>(
         kept.push(scrubbed);
     }
     Ok(kept)
+}
+
+/// The properties of a user account or a person's identity that name them, with what
+/// replaces each. The object itself stays (a sighting, an opinion or a relationship that
+/// points at it keeps its meaning and its indicators); only these values go, whole.
+fn person_properties(map: &Map<String, Value>) -> &'static [(&'static str, Kind)] {
+    match str_prop(map, "type") {
+        "user-account" => &[
+            ("user_id", Kind::User),
+            ("account_login", Kind::User),
+            ("display_name", Kind::Name),
+            ("credential", Kind::Id),
+        ],
+        "identity" if str_prop(map, "identity_class") == "individual" => &[("name", Kind::Name)],
+        _ => &[],
+    }
+}
+
+/// Replaces the naming properties of a user account or a person's identity ([`person_properties`]).
+fn redact_person(
+    obj: &Value,
+    pointer: &str,
+    scrubbed: &mut Cow<'_, Value>,
+    findings: &mut Vec<StixFinding>,
+) {
+    let Value::Object(map) = obj else { return };
+    for &(key, kind) in person_properties(map) {
+        let Some(Value::String(value)) = map.get(key) else {
+            continue;
+        };
+        // Empty, or already a placeholder (scrubbing twice changes nothing more).
+        if value.is_empty() || Kind::ALL.iter().any(|k| k.placeholder() == value) {
+            continue;
+        }
+        let mut at = format!("{pointer}/");
+        push_escaped(&mut at, key);
+        findings.retain(|f| f.pointer != at);
+        findings.push(StixFinding {
+            pointer: at,
+            finding: Finding {
+                kind,
+                original_span: 0..value.len(),
+                placeholder: kind.placeholder(),
+                reason: "a property naming a person or their account",
+            },
+        });
+        if let Value::Object(out) = scrubbed.to_mut() {
+            out.insert(key.into(), Value::String(kind.placeholder().into()));
+        }
+    }
 }
 
 /// Records that the object at `pointer` is dropped for `reason`, and adds its id to those
@@ -320,11 +373,7 @@ fn internal_object(scrubber: &Scrubber, map: &Map<String, Value>) -> Option<&'st
             (internal_host(scrubber, host) || !host.contains('.'))
                 .then_some("address of an internal web resource")
         }
-        "user-account" => Some("a user account of the organization"),
         "mac-addr" => Some("hardware address of a device"),
-        "identity" if str_prop(map, "identity_class") == "individual" => {
-            Some("an identity of a person")
-        }
         "indicator" => pattern_names_internal(scrubber, str_prop(map, "pattern"))
             .then_some("its pattern names an internal or personal value"),
         _ => None,

@@ -496,6 +496,46 @@ const CUES: &[(&str, Cue)] = &[
     ("client", Cue::HostWeak),
     ("source host", Cue::HostStrong),
     ("destination host", Cue::HostStrong),
+    ("owner of", Cue::UserStrong),
+    ("reviewed by", Cue::Role),
+    ("checked by", Cue::Role),
+    ("verified by", Cue::Role),
+    ("printed by", Cue::Role),
+    ("executed by", Cue::UserWeak),
+    ("called from", Cue::Phone),
+    ("reached at", Cue::Phone),
+    ("reached on", Cue::Phone),
+    ("reachable at", Cue::Phone),
+    ("calling from", Cue::Phone),
+    ("used by", Cue::UserWeak),
+    ("opened at", Cue::Dob),
+    ("opened on", Cue::Dob),
+    ("accessed at", Cue::Dob),
+    ("accessed on", Cue::Dob),
+    ("viewed at", Cue::Dob),
+    ("viewed on", Cue::Dob),
+    ("negotiator", Cue::Role),
+    ("attorney", Cue::Role),
+    ("lawyer", Cue::Role),
+    ("counsel", Cue::Role),
+    ("representative", Cue::Role),
+    ("investigator", Cue::Role),
+    ("auditor", Cue::Role),
+    ("pacjent", Cue::Role),
+    ("pacjentka", Cue::Role),
+    ("pacjent ka", Cue::Role),
+    ("paciente", Cue::Role),
+    ("patiënt", Cue::Role),
+    ("patientin", Cue::Role),
+    ("пациент", Cue::Role),
+    ("пациентка", Cue::Role),
+    ("ασθενής", Cue::Role),
+    ("患者", Cue::Role),
+    ("환자", Cue::Role),
+    ("good morning", Cue::Greeting),
+    ("good afternoon", Cue::Greeting),
+    ("good evening", Cue::Greeting),
+    ("morning", Cue::Greeting),
 ];
 
 /// Bits of [`Vocab::flags`]: which lists a lowercase word is on.
@@ -525,6 +565,12 @@ pub mod flag {
     pub const PLACE: u32 = 1 << 18;
     /// Capitalized letters of a script without Latin letters (Cyrillic, Greek, CJK...).
     pub const NON_LATIN: u32 = 1 << 19;
+    /// A street-type word written before the street's name (`rue`, `ul`, `calle`).
+    pub const STREET_BEFORE: u32 = 1 << 20;
+    /// A street-type word of another language written after the name (`allee`, `sokak`).
+    pub const STREET_AFTER: u32 = 1 << 21;
+    /// The first word of a phrase announcing an address (`address`, `adresa`, `住所`).
+    pub const ADDRESS_CUE: u32 = 1 << 22;
 }
 
 /// Everything the rules look words up in.
@@ -624,6 +670,16 @@ pub fn vocab() -> &'static Vocab {
         mark(
             &mut v.threat_first_words.iter().copied(),
             flag::THREAT_FIRST,
+        );
+        use crate::text::places;
+        mark(
+            &mut places::BEFORE_NAME.iter().copied(),
+            flag::STREET_BEFORE,
+        );
+        mark(&mut places::AFTER_NAME.iter().copied(), flag::STREET_AFTER);
+        mark(
+            &mut places::ADDRESS_CUES.iter().map(|c| c[0]),
+            flag::ADDRESS_CUE,
         );
         v.flags = flags;
         v

@@ -80,6 +80,7 @@ conformance!(
     submitter_is_written_with_the_version_and_only_for_new_versions,
     settings_and_scrub_records,
     settings_pages_hold_only_their_prefix_newest_first,
+    settings_come_a_page_at_a_time_newest_key_first,
     sightings_are_found_by_what_they_sighted,
     streamed_versions_commit_with_their_status_or_not_at_all,
     token_life_cycle_and_password_changes,
@@ -1014,6 +1015,59 @@ fn settings_pages_hold_only_their_prefix_newest_first(a: &dyn Store, b: &dyn Sto
     assert_eq!(b.settings_page("x~", Some("x~~"), 5).unwrap().len(), 1);
     // The empty prefix pages through every key.
     assert_eq!(b.settings_page("", Some("b"), 100).unwrap().len(), 1);
+fn settings_come_a_page_at_a_time_newest_key_first(a: &dyn Store, b: &dyn Store) {
+    for n in 1..=25 {
+        a.set_setting(&format!("watch/alert/{n:04}"), Some(&n.to_string()))
+            .unwrap();
+    }
+    // Keys on either side of the prefix's range, and one that only looks like it.
+    for key in [
+        "watch/alert",
+        "watch/alert0",
+        "watch/alerts",
+        "watch/b",
+        "a",
+        "z",
+    ] {
+        b.set_setting(key, Some("other")).unwrap();
+    }
+    let keys = |page: Vec<(String, String)>| -> Vec<u32> {
+        page.iter()
+            .map(|(k, v)| {
+                let n: u32 = k.strip_prefix("watch/alert/").unwrap().parse().unwrap();
+                assert_eq!(v, &n.to_string());
+                n
+            })
+            .collect()
+    };
+    let first = keys(b.settings_page("watch/alert/", None, 10).unwrap());
+    assert_eq!(first, (16..=25).rev().collect::<Vec<_>>());
+    let second = keys(
+        a.settings_page("watch/alert/", Some("watch/alert/0016"), 10)
+            .unwrap(),
+    );
+    assert_eq!(second, (6..=15).rev().collect::<Vec<_>>());
+    let last = keys(
+        b.settings_page("watch/alert/", Some("watch/alert/0006"), 10)
+            .unwrap(),
+    );
+    assert_eq!(last, (1..=5).rev().collect::<Vec<_>>());
+    assert!(a
+        .settings_page("watch/alert/", Some("watch/alert/0001"), 10)
+        .unwrap()
+        .is_empty());
+    // A `before` past the prefix's range starts at its end; a limit of 0 reads nothing.
+    let past = keys(a.settings_page("watch/alert/", Some("zzz"), 3).unwrap());
+    assert_eq!(past, [25, 24, 23]);
+    assert!(a.settings_page("watch/alert/", None, 0).unwrap().is_empty());
+    // An empty prefix is every key; a prefix whose last character has no successor too.
+    let every = b.settings_page("", None, 100).unwrap();
+    assert_eq!(every.len(), 31);
+    assert_eq!(every[0].0, "z");
+    a.set_setting("wide\u{7f}/1", Some("1")).unwrap();
+    a.set_setting("wide\u{7f}/2", Some("2")).unwrap();
+    let wide = b.settings_page("wide\u{7f}", None, 1).unwrap();
+    assert_eq!(wide, [("wide\u{7f}/2".to_string(), "2".to_string())]);
 }
 
 fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {

@@ -19,7 +19,8 @@ mod sqlite;
 pub use model::*;
 
 pub use sqlite::{
-    inspect_store_file, restore_store, SqliteStore, StoreFileInfo, DB_FILE, SCHEMA_VERSION,
+    inspect_store_file, limit_sqlite_memory, restore_store, sqlite_memory, SqliteStore,
+    StoreFileInfo, DB_FILE, SCHEMA_VERSION,
 };
 
 /// The keys that start with `prefix` are those `>= prefix` and `<` this bound (byte order),
@@ -63,6 +64,11 @@ pub trait VersionSource {
     /// The status resource that reports every version handed over, asked for once after
     /// the last batch; an error abandons the whole transaction (nothing is stored).
     fn status(&mut self) -> Result<StatusRecord, StoreError>;
+    /// What became of the versions handed over, one outcome each, in order: after each
+    /// batch is written, or all at once. The default ignores them.
+    fn stored(&mut self, outcomes: &[AddOutcome]) {
+        let _ = outcomes;
+    }
 }
 
 /// Why a store operation failed. Backend errors keep their text so that logs say what broke.
@@ -95,6 +101,30 @@ pub enum StoreError {
     Backend(String),
     #[error("random number source failed: {0}")]
     Random(String),
+}
+
+/// A setting holding a whole number of days from 1 to `limit` (how long something is kept
+/// or shown): `default` when it is not set, an error naming the key and what to run when it
+/// holds anything else.
+pub fn days_setting(
+    store: &dyn Store,
+    key: &str,
+    default: u32,
+    limit: u32,
+    set_with: &str,
+) -> Result<u32, StoreError> {
+    let Some(text) = store.setting(key)? else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=limit).contains(d))
+        .ok_or_else(|| {
+            StoreError::Backend(format!(
+                "setting {key} is {text:?}: expected 1 to {limit} days (set it with `{set_with}`)"
+            ))
+        })
 }
 
 /// The hub's persistence. Object-safe so that the server holds an `Arc<dyn Store>`.
@@ -247,8 +277,9 @@ pub trait Store: Send + Sync {
             all.extend(batch);
         }
         let status = source.status()?;
-        self.add_objects_by(collection_id, &all, &status, submitter)
-            .map(|_| ())
+        let outcomes = self.add_objects_by(collection_id, &all, &status, submitter)?;
+        source.stored(&outcomes);
+        Ok(())
     }
 
     /// Who posted one version (`version_key` as in [`StoredVersion::version_key`]).

@@ -44,11 +44,7 @@ pub struct AuthState {
 impl AuthState {
     pub(crate) fn new(max_failures: u32, window: Duration) -> AuthState {
         AuthState {
-            throttle: Throttle {
-                max_failures,
-                window,
-                entries: Mutex::default(),
-            },
+            throttle: Throttle::new(max_failures, window),
             ..AuthState::default()
         }
     }
@@ -84,15 +80,25 @@ impl AuthState {
 
 /// Failed sign-ins counted per client address and per user name in fixed windows: once a
 /// key reaches `max_failures` in a window, every attempt under it is answered 429 until the
-/// window ends, right credentials or not.
+/// window ends, right credentials or not. `ward watch`'s pages count their sign-ins with it
+/// too.
 #[derive(Default)]
-struct Throttle {
+pub struct Throttle {
     max_failures: u32,
     window: Duration,
     entries: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
 impl Throttle {
+    /// At most `max_failures` failures per key in each `window`.
+    pub fn new(max_failures: u32, window: Duration) -> Throttle {
+        Throttle {
+            max_failures,
+            window,
+            entries: Mutex::default(),
+        }
+    }
+
     /// How long until `keys` may try again, when one of them is blocked.
     #[cfg(test)]
     fn retry_after(&self, keys: &[String]) -> Option<Duration> {
@@ -117,7 +123,7 @@ impl Throttle {
     /// and the count are one step under the lock, and the attempt counts as a failure until
     /// [`Throttle::succeeded`] takes it back: attempts in flight at once (many HTTP/2
     /// streams) cannot all pass a check that none of them has been counted against yet.
-    fn begin(&self, keys: &[String]) -> Result<(), Duration> {
+    pub fn begin(&self, keys: &[String]) -> Result<(), Duration> {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(wait) = Self::blocked_for(&entries, keys, self.max_failures, self.window) {
             return Err(wait);
@@ -127,7 +133,7 @@ impl Throttle {
     }
 
     /// Takes back the count [`Throttle::begin`] made for an attempt that did not fail.
-    fn succeeded(&self, keys: &[String]) {
+    pub fn succeeded(&self, keys: &[String]) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         for key in keys {
             if let Some(entry) = entries.get_mut(key) {

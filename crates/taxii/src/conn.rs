@@ -1,8 +1,10 @@
 //! Connection limits below HTTP: at most `max_connections` open at once (one more is
 //! answered 503 and closed at once, before it can use a file descriptor for long), and a
 //! connection that moves no byte in either direction for `idle_timeout` is closed, whether
-//! it never sent a request or sits idle between two.
+//! it never sent a request or sits idle between two. `ward watch`'s pages use the same
+//! acceptor, with a page of their own for the refused client.
 
+use std::borrow::Cow;
 use std::future::{ready, Future, Ready};
 use std::io;
 use std::pin::Pin;
@@ -20,20 +22,35 @@ const BUSY: &str = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: applicatio
 
 /// The acceptor that applies the limits (an `axum_server` acceptor, under TLS when on).
 #[derive(Clone)]
-pub(crate) struct Limits {
+pub struct Limits {
     permits: Arc<Semaphore>,
     idle: Duration,
     /// Plain HTTP: a refused client can be told why in HTTP.
     plain: bool,
+    /// What a refused client reads (plain HTTP only).
+    busy: Cow<'static, str>,
 }
 
 impl Limits {
-    pub(crate) fn new(max_connections: usize, idle: Duration, plain: bool) -> Limits {
+    /// At most `max_connections` at once, each closed after `idle` without a byte moving;
+    /// `plain` (no TLS) answers a refused client with a TAXII 503 before closing.
+    pub fn new(max_connections: usize, idle: Duration, plain: bool) -> Limits {
         Limits {
             permits: Arc::new(Semaphore::new(max_connections.max(1))),
             idle,
             plain,
+            busy: Cow::Borrowed(BUSY),
         }
+    }
+
+    /// Answers a refused client (over plain HTTP) with a 503 carrying `body` as
+    /// `content_type` instead of the TAXII error.
+    pub fn busy_page(mut self, content_type: &str, body: &str) -> Limits {
+        self.busy = Cow::Owned(format!(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: {content_type}\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ));
+        self
     }
 }
 
@@ -56,7 +73,7 @@ impl<S> axum_server::accept::Accept<TcpStream, S> for Limits {
             Err(_) => {
                 if self.plain {
                     // Best effort, without waiting: the socket buffer takes it or nothing.
-                    let _ = stream.try_write(BUSY.as_bytes());
+                    let _ = stream.try_write(self.busy.as_bytes());
                 }
                 ready(Err(io::Error::other("too many open connections")))
             }
@@ -66,7 +83,7 @@ impl<S> axum_server::accept::Accept<TcpStream, S> for Limits {
 
 /// A stream that fails with `TimedOut` once no byte has moved for `idle`, and gives its
 /// connection slot back when dropped.
-pub(crate) struct Guarded<T> {
+pub struct Guarded<T> {
     inner: T,
     idle: Duration,
     timer: Pin<Box<Sleep>>,

@@ -224,21 +224,36 @@ struct Rejected {
     message: String,
 }
 
+/// One posted object: its text as received (what is stored unless the publish filter
+/// replaces it) and, when the caller parsed it already, its value.
+#[derive(Clone, Copy)]
+pub struct Posted<'a> {
+    pub text: &'a str,
+    pub value: Option<&'a Value>,
+}
+
 /// Checks one posted object; `Err` is the reason it fails.
 fn admit(
     index: usize,
-    raw: &RawValue,
+    posted: &Posted<'_>,
     caller: &Caller,
     collection: &Collection,
     publish: &dyn PublishFilter,
     records: &EnvelopeRecords,
 ) -> Result<NewVersion, Rejected> {
-    let text = raw.get();
-    let value: Value = serde_json::from_str(text).map_err(|e| Rejected {
-        id: None,
-        version: None,
-        message: e.to_string(),
-    })?;
+    let text = posted.text;
+    let parsed;
+    let value: &Value = match posted.value {
+        Some(v) => v,
+        None => {
+            parsed = serde_json::from_str::<Value>(text).map_err(|e| Rejected {
+                id: None,
+                version: None,
+                message: e.to_string(),
+            })?;
+            &parsed
+        }
+    };
     let id = value.get("id").and_then(Value::as_str).map(str::to_string);
     // The status names the version the poster sent, even when it is malformed.
     let version = ["modified", "created"]
@@ -250,7 +265,7 @@ fn admit(
         version: version.clone(),
         message,
     };
-    let errors: Vec<String> = validate_object(&value, &format!("$.objects[{index}]"))
+    let errors: Vec<String> = validate_object(value, &format!("$.objects[{index}]"))
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
         .map(|p| format!("{}: {}", p.path, p.message))
@@ -258,8 +273,8 @@ fn admit(
     if !errors.is_empty() {
         return Err(reject(errors.join("; ")));
     }
-    let mut stored = extract(text, &value).map_err(reject)?;
-    match publish.check(caller, collection, &value, text, records) {
+    let mut stored = extract(text, value).map_err(reject)?;
+    match publish.check(caller, collection, value, text, records) {
         PublishDecision::Keep => {}
         PublishDecision::Reject(reason) => return Err(reject(reason)),
         PublishDecision::Replace(json) => {
@@ -314,10 +329,63 @@ pub fn add_envelope(
     // STIX 2.0 objects are upgraded before anything checks them, so validation, the publish
     // filter and the store all see (and keep) the 2.1 form.
     let upgraded = upgrade_stix20(&objects, stix20)?;
-    let objects: Vec<&RawValue> = match &upgraded {
-        Some(owned) => owned.iter().map(|b| &**b).collect(),
-        None => objects,
+    let objects: Vec<Posted<'_>> = match &upgraded {
+        Some(owned) => owned.iter().map(|b| posted(b)).collect(),
+        None => objects.into_iter().map(posted).collect(),
     };
+    add_posted(store, caller, collection, publish, &objects)
+}
+
+fn posted(raw: &RawValue) -> Posted<'_> {
+    Posted {
+        text: raw.get(),
+        value: None,
+    }
+}
+
+/// Checks and stores objects a caller already parsed (a peer's page, in `ward-federation`),
+/// exactly as [`add_envelope`] checks and stores a posted envelope's (STIX 2.0 upgraded
+/// first, then validation, the publish filter and the store), without writing them into an
+/// envelope to read them back; returns the final status resource.
+pub fn add_values(
+    store: &dyn Store,
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+    objects: Vec<Value>,
+) -> Result<StatusRecord, TaxiiError> {
+    let mut values = Vec::with_capacity(objects.len());
+    for object in objects {
+        if ward_stix::upgrade::is_stix20_object(&object, false) {
+            values.extend(ward_stix::upgrade::upgrade_object(object));
+        } else {
+            values.push(object);
+        }
+    }
+    let texts = values
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| TaxiiError::bad_request(format!("objects: {e}")))?;
+    let objects: Vec<Posted<'_>> = texts
+        .iter()
+        .zip(&values)
+        .map(|(text, value)| Posted {
+            text,
+            value: Some(value),
+        })
+        .collect();
+    add_posted(store, caller, collection, publish, &objects)
+}
+
+/// Checks and stores the objects of one post; returns the final status resource.
+fn add_posted(
+    store: &dyn Store,
+    caller: &Caller,
+    collection: &Collection,
+    publish: &dyn PublishFilter,
+    objects: &[Posted<'_>],
+) -> Result<StatusRecord, TaxiiError> {
     let mut status = StatusRecord {
         id: uuid::Uuid::new_v4().to_string(),
         owner_org: caller.org_id.clone(),
@@ -332,14 +400,14 @@ pub fn add_envelope(
     let records = EnvelopeRecords::default();
     if objects.len() >= STREAM_MIN {
         return add_streamed(
-            store, caller, collection, publish, &records, &objects, status,
+            store, caller, collection, publish, &records, objects, status,
         );
     }
     // Small envelopes (fewer than STREAM_MIN objects): checked here, in order, then stored
     // in one transaction through the group commit.
     let mut admitted = Vec::with_capacity(objects.len());
-    for (i, raw) in objects.iter().enumerate() {
-        match admit(i, raw, caller, collection, publish, &records) {
+    for (i, posted) in objects.iter().enumerate() {
+        match admit(i, posted, caller, collection, publish, &records) {
             Ok(v) => {
                 status.successes.push(success(&v));
                 admitted.push(v);
@@ -569,7 +637,7 @@ fn add_streamed(
     collection: &Collection,
     publish: &dyn PublishFilter,
     records: &EnvelopeRecords,
-    objects: &[&RawValue],
+    objects: &[Posted<'_>],
     mut status: StatusRecord,
 ) -> Result<StatusRecord, TaxiiError> {
     let submitter = Submitter {
@@ -589,8 +657,8 @@ fn add_streamed(
             chunk[range]
                 .iter()
                 .enumerate()
-                .map(|(i, raw)| {
-                    admit(start + i, raw, caller, collection, publish, records).map(|v| {
+                .map(|(i, posted)| {
+                    admit(start + i, posted, caller, collection, publish, records).map(|v| {
                         let reported = success(&v);
                         (v, reported)
                     })
@@ -625,15 +693,15 @@ fn add_streamed(
         // is readable).
         let notices: Vec<NewVersion> = chunk
             .iter()
-            .filter(|raw| raw.get().contains("x_ward_vendor_notice"))
-            .filter_map(|raw| {
-                let v: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+            .filter(|posted| posted.text.contains("x_ward_vendor_notice"))
+            .filter_map(|posted| {
+                let v: serde_json::Value = serde_json::from_str(posted.text).ok()?;
                 Some(NewVersion {
                     id: v.get("id")?.as_str()?.to_string(),
                     object_type: v.get("type")?.as_str()?.to_string(),
                     spec_version: "2.1".into(),
                     version: None,
-                    json: raw.get().to_string(),
+                    json: posted.text.to_string(),
                 })
             })
             .collect();

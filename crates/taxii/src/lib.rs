@@ -43,7 +43,7 @@
 pub mod audit;
 mod auth;
 mod body;
-mod conn;
+pub mod conn;
 pub mod cursor;
 mod dashboard;
 pub mod error;
@@ -70,6 +70,7 @@ use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use ward_store::{Store, StoreError};
 
 pub use audit::{serve_metrics, AuditSink, Observer};
+pub use auth::Throttle;
 pub use cursor::CursorSigner;
 pub use error::TaxiiError;
 /// The seams where policy plugs into the hub, under their old path; they live in

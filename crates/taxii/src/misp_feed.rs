@@ -23,9 +23,16 @@
 //! Memory: the collection is read a page at a time; what is kept across pages is the
 //! manifest's summaries, the ids reports refer to and per-day counts. One event is built at a
 //! time, its referenced objects fetched by id in batches. `hashes.csv` is written into memory
-//! as its text (about 70 bytes per attribute value) before it is sent. Each request reads the
-//! collection again: a daily event costs two passes over it, `hashes.csv` one plus a lookup
-//! per report.
+//! as its text (about 70 bytes per attribute value) before it is sent. A daily event costs two
+//! passes over the collection, `hashes.csv` one plus a lookup per report.
+//!
+//! Cache: each answer is kept ([`Answers`]) per collection, reader (organization, user and
+//! kind of credential: what the read filter decides by) and file, and served again while
+//! the collection has neither a version added since it was built (less a minute's margin
+//! for writes under way then) nor one fewer or more latest versions (a deletion), for at most
+//! [`CACHE_MAX_AGE`] (so a change of the read policy, such as a quarantine or an AMBER
+//! audience, reaches the feed within it). A MISP instance reads the manifest and then every
+//! event it lacks: each event after the first costs two store lookups instead of passes.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -83,7 +90,18 @@ pub async fn feed_file(
     let c = crate::handlers::readable(&state, &caller, cid).await?;
     let filter = state.read_filter.clone();
     let hub = state.config.title.clone();
+    let key = AnswerKey {
+        collection: c.id.clone(),
+        org: caller.org_id.clone(),
+        user: caller.user_id.clone(),
+        credential: caller.credential,
+        file,
+    };
     let answer = crate::blocking(&state, move |s| {
+        if let Some(hit) = answers().get(s, &key)? {
+            return Ok(Some(hit));
+        }
+        let mark = Mark::now(s, &c.id)?;
         let feed = Feed {
             store: s,
             filter: filter.as_ref(),
@@ -91,21 +109,153 @@ pub async fn feed_file(
             coll: &c,
             hub: &hub,
         };
-        Ok(match want {
+        let built = match want {
             Want::Manifest => Some(("application/json", feed.manifest()?.to_string())),
             Want::Hashes => Some(("text/csv", feed.hashes()?)),
             Want::Event(uuid) => feed
                 .event(&uuid)?
                 .map(|e| ("application/json", json!({ "Event": e }).to_string())),
-        })
+        };
+        Ok(built.map(|(media, body)| answers().put(key, mark, media, body)))
     })
     .await?;
     let (media, body) = answer.ok_or_else(|| TaxiiError::not_found("no such event"))?;
-    let mut response = (StatusCode::OK, body).into_response();
+    let mut response = (StatusCode::OK, body.to_string()).into_response();
     response
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
     Ok(response)
+}
+
+/// How long a built answer may be served again at most.
+pub const CACHE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+/// Bytes of answers kept at most (the oldest are dropped first).
+const CACHE_BYTES: usize = 64 << 20;
+/// Writes under way when an answer was built may commit with an earlier `date_added`: a
+/// version added within this margin before it still makes the answer stale.
+const CACHE_MARGIN_MICROS: i64 = 60_000_000;
+
+/// Which answer: the collection, what the read filter decides by, and the file.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct AnswerKey {
+    collection: String,
+    org: String,
+    user: String,
+    credential: crate::filters::Credential,
+    file: String,
+}
+
+/// Where the collection stood when an answer was built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// Its latest versions.
+    count: u64,
+    /// When the build began (microseconds).
+    at: i64,
+}
+
+impl Mark {
+    fn now(store: &dyn Store, collection: &str) -> Result<Mark, StoreError> {
+        let at = Timestamp::now().as_micros();
+        Ok(Mark {
+            count: store.count_objects(collection)?,
+            at,
+        })
+    }
+
+    /// Nothing added since (less the margin) and nothing deleted.
+    fn holds(&self, store: &dyn Store, collection: &str) -> Result<bool, StoreError> {
+        let added = ObjectQuery {
+            versions: ward_store::VersionSelect::all(),
+            added_after: Some(self.at - CACHE_MARGIN_MICROS),
+            limit: 1,
+            ..ObjectQuery::default()
+        };
+        Ok(store.query_objects(collection, &added)?.items.is_empty()
+            && store.count_objects(collection)? == self.count)
+    }
+}
+
+struct Answer {
+    mark: Mark,
+    built: std::time::Instant,
+    media: &'static str,
+    body: std::sync::Arc<str>,
+}
+
+/// The answers kept, and their total size.
+#[derive(Default)]
+struct Answers {
+    kept: std::sync::Mutex<(HashMap<AnswerKey, Answer>, usize)>,
+}
+
+type Served = (&'static str, std::sync::Arc<str>);
+
+/// The process's answers (a key names its collection by id, unique across stores).
+fn answers() -> &'static Answers {
+    static ANSWERS: std::sync::OnceLock<Answers> = std::sync::OnceLock::new();
+    ANSWERS.get_or_init(Answers::default)
+}
+
+impl Answers {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (HashMap<AnswerKey, Answer>, usize)> {
+        // Entries are inserted and removed whole: a panic elsewhere leaves the map sound.
+        self.kept.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The kept answer for `key` when it still holds (checked outside the lock).
+    fn get(&self, store: &dyn Store, key: &AnswerKey) -> Result<Option<Served>, StoreError> {
+        let found = self.lock().0.get(key).and_then(|a| {
+            (a.built.elapsed() < CACHE_MAX_AGE).then(|| (a.mark, a.media, a.body.clone()))
+        });
+        let Some((mark, media, body)) = found else {
+            return Ok(None);
+        };
+        if mark.holds(store, &key.collection)? {
+            return Ok(Some((media, body)));
+        }
+        let mut kept = self.lock();
+        if let Some(stale) = kept.0.remove(key) {
+            kept.1 -= stale.body.len();
+        }
+        Ok(None)
+    }
+
+    /// Keeps an answer just built (unless it alone is over the bound) and hands it back.
+    fn put(&self, key: AnswerKey, mark: Mark, media: &'static str, body: String) -> Served {
+        let body: std::sync::Arc<str> = body.into();
+        if body.len() > CACHE_BYTES / 4 {
+            return (media, body);
+        }
+        let mut kept = self.lock();
+        let (map, bytes) = &mut *kept;
+        if let Some(old) = map.remove(&key) {
+            *bytes -= old.body.len();
+        }
+        while *bytes + body.len() > CACHE_BYTES {
+            let Some(oldest) = map
+                .iter()
+                .min_by_key(|(_, a)| a.built)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some(a) = map.remove(&oldest) {
+                *bytes -= a.body.len();
+            }
+        }
+        *bytes += body.len();
+        map.insert(
+            key,
+            Answer {
+                mark,
+                built: std::time::Instant::now(),
+                media,
+                body: body.clone(),
+            },
+        );
+        (media, body)
+    }
 }
 
 /// One request's view of a collection: the caller, and what the read filter lets it read.

@@ -14,7 +14,10 @@
 //!   nothing of the report's content, which the member reads through TAXII, under the
 //!   read filter like any object. Notices are recorded for envelopes under
 //!   [`crate::ingest::STREAM_MIN`] objects (a notice is one report and its identity).
-//! - `GET {API_ROOT}ward/vendors/notices/`: the caller's organization's notices.
+//! - `GET {API_ROOT}ward/vendors/notices/`: the caller's organization's notices received
+//!   within the notice max age ([`notice_max_age_days`], 30 days unless the operator set
+//!   another with `ward admin vendors --notice-max-age`); older ones are deleted as they are
+//!   met.
 //!
 //! The operator sees [`dependency_counts`] ("N members depend on this vendor"): never which
 //! members, and no count under [`MIN_SHOWN`], so a vendor with one or two customers in the
@@ -43,6 +46,36 @@ pub const MIN_SHOWN: usize = 3;
 /// At most this many vendors per organization, each at most [`MAX_NAME`] bytes.
 pub const MAX_VENDORS: usize = 500;
 pub const MAX_NAME: usize = 200;
+
+/// Settings key of the days a notice is listed after the hub recorded it.
+pub const NOTICE_MAX_AGE_KEY: &str = "vendors/notice_max_age_days";
+/// The notice max age unless the operator set another.
+pub const DEFAULT_NOTICE_MAX_AGE_DAYS: u32 = 30;
+/// The longest notice max age accepted (ten years).
+pub const NOTICE_MAX_AGE_LIMIT: u32 = 3650;
+
+/// How many days a notice is listed after the hub recorded it.
+pub fn notice_max_age_days(store: &dyn Store) -> Result<u32, StoreError> {
+    ward_store::days_setting(
+        store,
+        NOTICE_MAX_AGE_KEY,
+        DEFAULT_NOTICE_MAX_AGE_DAYS,
+        NOTICE_MAX_AGE_LIMIT,
+        "ward admin vendors --notice-max-age DAYS",
+    )
+}
+
+/// Sets [`notice_max_age_days`] (the caller checked it is 1 to [`NOTICE_MAX_AGE_LIMIT`]).
+pub fn set_notice_max_age_days(store: &dyn Store, days: u32) -> Result<(), StoreError> {
+    store.set_setting(NOTICE_MAX_AGE_KEY, Some(&days.to_string()))
+}
+
+/// Whether a notice received at `received` is past `days` of max age at `now` (a time that
+/// does not parse counts as expired: ward wrote it, so it is not one of ward's).
+fn expired(received: &str, now: ward_stix::Timestamp, days: u32) -> bool {
+    let age = i64::from(days) * 86_400 * 1_000_000;
+    ward_stix::Timestamp::parse(received).map_or(true, |t| t.as_micros() < now.as_micros() - age)
+}
 
 /// An organization's registered vendors.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -148,11 +181,18 @@ pub async fn notices(
     let filter = state.read_filter.clone();
     let mut list = blocking(&state, move |s| {
         let rows = s.settings(&format!("{NOTICE_PREFIX}{org}/"))?;
+        let days = notice_max_age_days(s)?;
+        let now = ward_stix::Timestamp::now();
         let mut list = Vec::new();
-        for (_, v) in rows {
+        for (key, v) in rows {
             let Ok(notice) = serde_json::from_str::<Notice>(&v) else {
                 continue;
             };
+            // Past the max age: the notice is no news any more, and is forgotten.
+            if expired(&notice.received, now, days) {
+                s.set_setting(&key, None)?;
+                continue;
+            }
             // A notice says no more than the caller may read: the report must still be
             // there and pass the same read filter as a TAXII GET (its TLP, its audience,
             // the collection's readers as they are now), else the notice is not shown.
@@ -301,6 +341,16 @@ mod tests {
             let e = parse_registration(body).unwrap_err();
             assert!(format!("{e:?}").contains(says), "{e:?}");
         }
+    }
+
+    #[test]
+    fn notices_expire_after_the_max_age() {
+        let now = ward_stix::Timestamp::parse("2026-12-31T00:00:00Z").unwrap();
+        assert!(!expired("2026-12-30T00:00:00Z", now, 30));
+        assert!(!expired("2026-12-01T00:00:01Z", now, 30));
+        assert!(expired("2026-11-30T23:59:59Z", now, 30));
+        assert!(!expired("2026-11-30T23:59:59Z", now, 31));
+        assert!(expired("yesterday", now, 30));
     }
 
     #[test]

@@ -768,3 +768,232 @@ async fn operators_set_the_default_tlp_through_the_policy() {
     .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+/// An indicator of `pattern` made just now (so that its score has not decayed), marked.
+fn fresh(n: usize, marking: &str, pattern: &str) -> String {
+    let now = ward_stix::Timestamp::now().with_precision(3).to_string();
+    serde_json::json!({
+        "type": "indicator", "spec_version": "2.1",
+        "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+        "created": now, "modified": now, "valid_from": now,
+        "name": format!("indicator {n}"), "pattern": pattern, "pattern_type": "stix",
+        "object_marking_refs": [marking],
+    })
+    .to_string()
+}
+
+#[tokio::test]
+async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addresses() {
+    let h = hub(HubConfig {
+        // Several TAXII pages: the list is read a page at a time.
+        page_max: 3,
+        ..HubConfig::default()
+    });
+    let objects = [
+        fresh(1, GREEN, "[ipv4-addr:value = '45.33.32.156']"),
+        fresh(2, AMBER, "[ipv4-addr:value = '185.220.101.5']"),
+        fresh(3, RED, "[ipv4-addr:value = '185.220.101.6']"),
+        fresh(4, GREEN, "[ipv4-addr:value = '10.1.2.3']"),
+        fresh(5, GREEN, "[ipv4-addr:value = '192.168.7.7']"),
+        fresh(6, GREEN, "[ipv6-addr:value = 'fd00::1']"),
+        fresh(7, GREEN, "[ipv6-addr:value = '2a01:4f8::7']"),
+        fresh(8, GREEN, "[domain-name:value = 'evil-login-portal.com']"),
+        fresh(9, AMBER, "[domain-name:value = 'amber-only-portal.net']"),
+        fresh(10, GREEN, "[domain-name:value = 'google.com']"),
+        fresh(
+            11,
+            CLEAR,
+            "[url:value = 'https://evil-login-portal.com/reset']",
+        ),
+        fresh(12, CLEAR, "[ipv4-addr:value = '45.33.32.156']"),
+    ];
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let base = format!("/ui/collections/{}", h.collection);
+    let page = text(&get_with(&h, &bob, &base).await);
+    assert!(page.contains(&format!("{base}/blocklist/ip")), "{page}");
+    let list = |cookie: String, kind: &'static str| {
+        let (h, base) = (&h, &base);
+        async move {
+            let reply = get_with(h, &cookie, &format!("{base}/blocklist/{kind}")).await;
+            assert_eq!(reply.status, StatusCode::OK, "{kind}: {}", text(&reply));
+            assert_eq!(
+                reply.header("content-type").as_deref(),
+                Some("text/plain; charset=utf-8")
+            );
+            assert!(reply
+                .header("content-disposition")
+                .is_some_and(|d| d.starts_with("attachment")));
+            text(&reply)
+        }
+    };
+    // The entries of a list, sorted.
+    let entries = |list: &str| -> Vec<String> {
+        let mut e: Vec<String> = list
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        e.sort();
+        e
+    };
+    // What TAXII hides from bob (the other member's AMBER and RED) is not in his lists.
+    let bob_taxii = taxii_ids(&h, "bob", "").await;
+    let alice_taxii = taxii_ids(&h, "alice", "").await;
+    let amber = "indicator--00000000-0000-4000-8000-000000000002".to_string();
+    assert!(!bob_taxii.contains(&amber) && alice_taxii.contains(&amber));
+    let bob_ips = entries(&list(bob.clone(), "ip").await);
+    let alice_ips = entries(&list(alice.clone(), "ip").await);
+    assert_eq!(bob_ips, ["2a01:4f8::7", "45.33.32.156"], "{bob_ips:?}");
+    assert_eq!(
+        alice_ips,
+        ["185.220.101.5", "2a01:4f8::7", "45.33.32.156"],
+        "alice may read her AMBER, never a RED in a block list: {alice_ips:?}"
+    );
+    let bob_domains = entries(&list(bob.clone(), "domain").await);
+    assert_eq!(
+        bob_domains,
+        ["evil-login-portal.com"],
+        "allow-listed google.com out"
+    );
+    let alice_domains = entries(&list(alice.clone(), "domain").await);
+    assert!(alice_domains.contains(&"amber-only-portal.net".to_string()));
+    let urls = entries(&list(bob.clone(), "url").await);
+    assert_eq!(
+        urls,
+        ["evil-login-portal.com/reset"],
+        "no scheme, as an EDL wants"
+    );
+    // The header says what was left out, as `ward export` does.
+    let ip_list = list(bob.clone(), "ip").await;
+    assert!(
+        ip_list.starts_with("# ward export, format plain-ip"),
+        "{ip_list}"
+    );
+    let rpz = list(bob.clone(), "rpz").await;
+    assert!(rpz.contains("evil-login-portal.com") && !rpz.contains("amber-only"));
+    // Another list name, a collection bob may not read, no session: nothing.
+    let none = get_with(&h, &bob, &format!("{base}/blocklist/exe")).await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
+    let hidden = get_with(
+        &h,
+        &bob,
+        &format!("/ui/collections/{}/blocklist/ip", h.hidden),
+    )
+    .await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    let anonymous = h
+        .send(
+            Request::get(format!("{base}/blocklist/ip"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn operators_admit_organizations_and_add_users_in_the_page() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let token = csrf(&get_with(&h, &alice, "/ui/admin").await.body);
+    // Without the form's token, or not an operator: refused, nothing added.
+    let forged = post_form(&h, &alice, "/ui/admin/orgs/add", &[("name", "Clinic C")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let bob_token = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let not_operator = post_form(
+        &h,
+        &bob,
+        "/ui/admin/orgs/add",
+        &[("csrf", &bob_token), ("name", "Clinic C")],
+    )
+    .await;
+    assert_eq!(not_operator.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.store.orgs().unwrap().len(), 2);
+
+    let added = post_form(
+        &h,
+        &alice,
+        "/ui/admin/orgs/add",
+        &[("csrf", &token), ("name", "  Clinic <C>  ")],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", text(&added));
+    assert!(text(&added).contains("Clinic &lt;C&gt; admitted."));
+    let clinic = h
+        .store
+        .orgs()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Clinic <C>")
+        .expect("admitted, trimmed");
+    // Names are unique whatever their case; empty or control characters are refused.
+    for (name, status) in [
+        ("clinic <c>", StatusCode::CONFLICT),
+        ("mercy", StatusCode::CONFLICT),
+        ("   ", StatusCode::BAD_REQUEST),
+        ("bad\nname", StatusCode::BAD_REQUEST),
+    ] {
+        let r = post_form(
+            &h,
+            &alice,
+            "/ui/admin/orgs/add",
+            &[("csrf", &token), ("name", name)],
+        )
+        .await;
+        assert_eq!(r.status, status, "{name:?}: {}", text(&r));
+    }
+    assert_eq!(h.store.orgs().unwrap().len(), 3);
+
+    // A user with a password signs in at once (only the hash is kept); one without is
+    // token-only.
+    let user = post_form(
+        &h,
+        &alice,
+        "/ui/admin/users/add",
+        &[
+            ("csrf", &token),
+            ("org", &clinic.id),
+            ("name", "carol"),
+            ("password", "carol's long password"),
+        ],
+    )
+    .await;
+    assert_eq!(user.status, StatusCode::OK, "{}", text(&user));
+    let carol = h.store.user("carol").unwrap().unwrap();
+    assert_eq!(carol.org_id, clinic.id);
+    assert!(!carol.password_hash.unwrap().contains("long password"));
+    let (signed, cookie) = sign_in(&h, "carol", "carol's long password").await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert!(cookie.is_some());
+    let token_only = post_form(
+        &h,
+        &alice,
+        "/ui/admin/users/add",
+        &[("csrf", &token), ("org", &clinic.id), ("name", "dave")],
+    )
+    .await;
+    assert_eq!(token_only.status, StatusCode::OK);
+    assert!(h
+        .store
+        .user("dave")
+        .unwrap()
+        .unwrap()
+        .password_hash
+        .is_none());
+    for fields in [
+        [("org", clinic.id.as_str()), ("name", "CAROL")],
+        [("org", "no-such-org"), ("name", "erin")],
+    ] {
+        let mut f = vec![("csrf", token.as_str())];
+        f.extend(fields);
+        let r = post_form(&h, &alice, "/ui/admin/users/add", &f).await;
+        assert!(r.status.is_client_error(), "{f:?}: {}", r.status);
+    }
+    assert!(h.store.user("erin").unwrap().is_none());
+}

@@ -5,6 +5,8 @@
 //!
 //! Only tests use this crate; it must never become a dependency of product code.
 
+pub mod medallion;
+pub mod misp;
 pub mod webdriver;
 
 use std::io::{BufRead, BufReader, Read, Write};

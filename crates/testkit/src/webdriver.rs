@@ -28,7 +28,8 @@
 //!   resizes, saves a PNG screenshot, and checks with the page's own resource timing that
 //!   every URL it loaded was on loopback ([`Session::assert_only_loopback`]).
 //! - [`axe`] injects axe-core (installed by `npm ci --prefix tests/browser`) and returns its
-//!   serious and critical violations.
+//!   serious and critical violations; [`review`] checks a page (loopback only, axe at both
+//!   widths) and saves its screenshots.
 //!
 //! Errors are [`WebDriverError`] with the driver's own message.
 
@@ -475,6 +476,24 @@ pub fn axe_script() -> Option<String> {
             None
         }
     }
+}
+
+/// Checks the page the session shows and keeps a picture of it, panicking on a failure: it
+/// loaded nothing from outside loopback ([`Session::assert_only_loopback`]) and, at 1280 and
+/// at 390 px wide, axe-core finds no serious or critical violation; a screenshot at each
+/// width is saved as `NAME-WIDTH.png` in [`screenshot_dir`]. The window is left 1280 px wide.
+pub fn review(page: &Session<'_>, axe_js: &str, name: &str) {
+    page.assert_only_loopback()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    for width in [Width::DESKTOP, Width::PHONE] {
+        page.resize(width).unwrap();
+        let serious = axe(page, axe_js).unwrap();
+        assert!(serious.is_empty(), "{name} at {} px: {serious:#?}", width.0);
+        let file = screenshot_dir().join(format!("{name}-{}.png", width.0));
+        page.screenshot(&file).unwrap();
+        assert!(std::fs::metadata(&file).unwrap().len() > 1000);
+    }
+    page.resize(Width::DESKTOP).unwrap();
 }
 
 /// Runs axe-core on the page the session shows; returns its serious and critical

@@ -9,8 +9,8 @@ use clap::Args;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
-use ward_feeds::import::import_path_known;
-use ward_feeds::{Format, LocalIntel};
+use ward_feeds::import::{import_path_streamed, survey_path};
+use ward_feeds::{FeedsError, Format, LocalIntel};
 use ward_member::DataDir;
 use ward_stix::Timestamp;
 
@@ -38,6 +38,9 @@ fn input_bytes(path: &std::path::Path) -> u64 {
         Err(_) => 0,
     }
 }
+
+/// Objects built before a batch of them is handed to the store.
+const IMPORT_BATCH: usize = 5_000;
 
 /// How many skipped entries are listed on stderr before the rest are only counted.
 const PROBLEMS_SHOWN: usize = 20;
@@ -93,8 +96,32 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         None
     };
     let now = Timestamp::now();
-    let result = import_path_known(&args.path, format, now, known)?;
-    if result.objects.is_empty() && result.already_stored == 0 && result.allow_lists.is_empty() {
+    // Two passes: the first builds nothing (it finds the allow-lists, saved before the
+    // local intel opens, and the values listed more than once); the second stores the
+    // objects in batches as they are built, in one transaction, so memory holds a batch or
+    // two rather than the whole import.
+    let surveyed = survey_path(&args.path, format, now)?;
+    // Allow-lists first: they are read when the local intel opens.
+    let mut allow_saved: Vec<(String, usize, PathBuf)> = Vec::new();
+    for list in &surveyed.allow_lists {
+        let path = DataDir::new(&global.data)
+            .save_allow_list(list)
+            .with_context(|| format!("saving the allow-list {:?}", list.name))?;
+        allow_saved.push((list.name.clone(), list.entries.len(), path));
+    }
+    let local = open_local(global)?;
+    let path = &args.path;
+    let streamed = local
+        .add_streamed(now, move |out| {
+            import_path_streamed(path, format, now, known, surveyed, IMPORT_BATCH, out)
+        })
+        .map_err(|e| match e {
+            FeedsError::Store(_) => anyhow::Error::new(e).context("writing to the local store"),
+            e => e.into(),
+        })?;
+    let result = &streamed.result;
+    let (objects, indicators, summary) = (streamed.objects, streamed.indicators, streamed.summary);
+    if objects == 0 && allow_saved.is_empty() {
         if let Some(first) = result.problems.first() {
             bail!(
                 "{first} (nothing imported; {} entries skipped)",
@@ -103,27 +130,8 @@ pub fn run(args: ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         bail!("{}: no intel found", args.path.display());
     }
-    // Allow-lists first: they are read when the local intel opens.
-    let mut allow_saved: Vec<(String, usize, PathBuf)> = Vec::new();
-    for list in &result.allow_lists {
-        let path = DataDir::new(&global.data)
-            .save_allow_list(list)
-            .with_context(|| format!("saving the allow-list {:?}", list.name))?;
-        allow_saved.push((list.name.clone(), list.entries.len(), path));
-    }
-    let local = open_local(global)?;
-    let summary = local
-        .add_imported_at(&result, now)
-        .context("writing to the local store")?;
-    let kept_out = local.kept_out_of_block_lists(&result.objects);
+    let kept_out = &streamed.kept_out;
     let vuln_copies = keep_vuln_copies(&result.files, &DataDir::new(&global.data));
-    let indicators = result
-        .objects
-        .iter()
-        .filter(|o| o.get("type").and_then(Value::as_str) == Some("indicator"))
-        .count()
-        + result.already_stored;
-    let objects = result.objects.len() + result.already_stored;
     // What was brought in, for the plan's coverage.
     let formats: Vec<String> = result.files.iter().map(|(_, f)| f.to_string()).collect();
     DataDir::new(&global.data)

@@ -10,7 +10,7 @@ use clap::Args;
 use serde_json::json;
 
 use ward_feeds::import::import_misp_events;
-use ward_feeds::misp_rest::MispClient;
+use ward_feeds::misp_rest::{since_seconds, MispClient};
 use ward_member::DataDir;
 use ward_stix::Timestamp;
 
@@ -53,36 +53,9 @@ pub struct PullMispArgs {
     pub page_size: u32,
 }
 
-/// `7d`, `12h`, `30m` before `now`, or a day, as seconds since the epoch.
-fn since_seconds(text: &str, now: i64) -> anyhow::Result<i64> {
-    let t = text.trim();
-    let unit = |suffix: char, secs: i64| -> Option<i64> {
-        t.strip_suffix(suffix)?
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n >= 0)
-            .map(|n| now - n.saturating_mul(secs))
-    };
-    if let Some(s) = unit('d', 86_400)
-        .or_else(|| unit('h', 3_600))
-        .or_else(|| unit('m', 60))
-    {
-        return Ok(s);
-    }
-    if let Some(day) = ward_stix::day(t) {
-        return Ok(day
-            .and_hms_opt(0, 0, 0)
-            .map_or(0, |d| d.and_utc().timestamp()));
-    }
-    bail!("--since {text:?}: expected 7d, 12h, 30m or a date such as 2026-11-01")
-}
-
 fn cursor_key(url: &str) -> String {
     format!("misp/cursor/{}", url.trim_end_matches('/'))
 }
-
-/// Pages asked for at most in one run (a safety stop against a server that ignores `page`).
-const MAX_PAGES: u32 = 100_000;
 
 // Long because: key, cursor, the page loop, the import and the summary are one short story.
 pub fn run(args: PullMispArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -108,18 +81,19 @@ pub fn run(args: PullMispArgs, global: &Global) -> anyhow::Result<ExitCode> {
         .context("reading the MISP cursor")?
         .and_then(|s| s.trim().parse::<i64>().ok());
     let since = match (&args.since, saved) {
-        (Some(s), _) => since_seconds(s, now_secs)?,
+        (Some(s), _) => since_seconds(s, now_secs).map_err(anyhow::Error::msg)?,
         (None, Some(cursor)) => cursor,
-        (None, None) => since_seconds("7d", now_secs)?,
+        (None, None) => since_seconds("7d", now_secs).map_err(anyhow::Error::msg)?,
     };
     let local = DataDir::new(&global.data)
         .local_intel_on(store.clone())
         .with_context(|| format!("opening the local intel in {}", global.data.display()))?;
     let (mut events, mut indicators, mut added, mut skipped) = (0usize, 0usize, 0usize, 0usize);
     let mut newest = saved;
-    let mut page = 1;
-    loop {
-        let got = client.search(since, &args.tags, page, args.page_size)?;
+    let mut pages = 0;
+    for got in client.pages(since, &args.tags, args.page_size) {
+        let (page, got) = got?;
+        pages = page;
         let n = got.events.len();
         if n > 0 {
             let result = import_misp_events(&format!("{url} page {page}"), &got.events, now);
@@ -147,10 +121,6 @@ pub fn run(args: PullMispArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 .set_setting(&cursor_key(&url), Some(&c.to_string()))
                 .context("saving the MISP cursor")?;
         }
-        if (n as u64) < u64::from(args.page_size) || page >= MAX_PAGES {
-            break;
-        }
-        page += 1;
     }
     DataDir::new(&global.data)
         .journal()?
@@ -162,12 +132,12 @@ pub fn run(args: PullMispArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if global.json {
         println!(
             "{}",
-            json!({"url": url, "since": since, "pages": page, "events": events,
+            json!({"url": url, "since": since, "pages": pages, "events": events,
                 "indicators": indicators, "added": added, "skipped": skipped, "cursor": newest})
         );
     } else {
         println!(
-            "{url}: {events} events in {page} page(s), {indicators} indicators, {added} objects new or changed{}",
+            "{url}: {events} events in {pages} page(s), {indicators} indicators, {added} objects new or changed{}",
             if skipped > 0 { format!(", {skipped} attributes skipped") } else { String::new() }
         );
     }

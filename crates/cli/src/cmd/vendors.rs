@@ -29,6 +29,7 @@ Examples:
   ward vendors add \"Epic Systems\" --kind ehr
   ward vendors list
   ward vendors remove \"Change Healthcare\"
+  ward vendors max-age 45
   ward vendors publish --hub https://hub.example.org/taxii2/api/ --token T
   ward vendors notices --hub https://hub.example.org/taxii2/api/ --token T
 
@@ -61,6 +62,13 @@ pub enum VendorsAction {
     Remove {
         /// Its name (any spelling that normalises to the same name)
         name: String,
+    },
+    /// Show or set how many days intel naming a vendor (a member's incident notice
+    /// included) keeps making plan actions and alerts (30 by default)
+    MaxAge {
+        /// 1 to 3650 days
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=i64::from(vendors::MAX_AGE_LIMIT)))]
+        days: Option<u32>,
     },
     /// Register the normalised names (nothing else) with a ward hub, so it can tell you when
     /// a member posts an incident notice about one of them
@@ -152,6 +160,20 @@ pub fn run(args: VendorsArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::from(1))
             }
         },
+        VendorsAction::MaxAge { days } => {
+            if let Some(days) = days {
+                vendors::set_max_age_days(&*store, days)?;
+            }
+            let days = vendors::max_age_days(&*store)?;
+            if global.json {
+                println!("{}", json!({ "max_age_days": days }));
+            } else {
+                println!(
+                    "Intel naming a vendor makes plan actions and alerts for {days} days after its date."
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         VendorsAction::Publish { hub, auth } => {
             let all = vendors::list(&*store)?;
             let mut keys: Vec<String> = all.into_iter().map(|v| v.key).collect();

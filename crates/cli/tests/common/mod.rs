@@ -11,6 +11,7 @@ use std::process::Output;
 use std::sync::{Arc, Mutex};
 use ward_testkit::Hub;
 
+pub mod member_web;
 pub mod watch;
 
 fn ward(data: &Path, args: &[&str]) -> Output {

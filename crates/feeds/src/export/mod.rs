@@ -6,6 +6,9 @@
 //! for the blocking formats, not allow-listed. Every file starts with a comment that says
 //! what it blocks, how many entries it holds and when it was made (`stix` excepted: JSON has
 //! no comments).
+//!
+//! [`render`] takes every indicator at once; [`Batched`] takes them a batch at a time (a
+//! hub reading a collection a page at a time) and keeps only what the selection keeps.
 
 mod ids;
 mod plain;
@@ -128,6 +131,21 @@ pub struct Export {
     pub never_blocked: usize,
 }
 
+/// What is known of a value, taking in another indicator that names it: the higher score,
+/// every source, the stricter TLP.
+fn absorb(
+    (score, sources, tlp): (&mut f64, &mut Vec<String>, &mut Option<Tlp>),
+    (other_score, other_sources, other_tlp): (f64, &[String], Option<Tlp>),
+) {
+    *score = score.max(other_score);
+    for s in other_sources {
+        if !sources.contains(s) {
+            sources.push(s.clone());
+        }
+    }
+    *tlp = (*tlp).max(other_tlp);
+}
+
 /// One value to write, with what is known about it (several indicators may name it).
 #[derive(Clone, Debug)]
 pub(crate) struct Item<'a> {
@@ -189,15 +207,10 @@ pub(crate) fn select<'a>(
                 continue;
             }
             match by_value.get_mut(o) {
-                Some(item) => {
-                    item.score = item.score.max(ind.score);
-                    for s in &ind.sources {
-                        if !item.sources.contains(s) {
-                            item.sources.push(s.clone());
-                        }
-                    }
-                    item.tlp = item.tlp.max(ind.tlp);
-                }
+                Some(item) => absorb(
+                    (&mut item.score, &mut item.sources, &mut item.tlp),
+                    (ind.score, &ind.sources, ind.tlp),
+                ),
                 None => {
                     by_value.insert(
                         o.clone(),
@@ -263,25 +276,136 @@ pub fn render(
     options: &ExportOptions,
 ) -> Result<Export, FeedsError> {
     let (items, allow_listed, never_blocked) = select(indicators, options, format.blocks());
-    // The header counts everything a blocking format left out.
-    let left_out = allow_listed + never_blocked;
     let mut export = match format {
         // Every selected indicator, including those whose pattern names no single value.
         ExportFormat::Stix => table::stix(indicators.iter().filter(|i| {
             i.score >= options.min_score && i.tlp.unwrap_or(Tlp::Green) <= options.max_tlp
         })),
-        ExportFormat::Csv => table::csv(&items, options),
-        ExportFormat::PlainIp => plain::render(format, &items, options, left_out),
-        ExportFormat::PlainDomain => plain::render(format, &items, options, left_out),
-        ExportFormat::PlainUrl => plain::render(format, &items, options, left_out),
-        ExportFormat::Rpz => rpz::render(&items, options, left_out),
-        ExportFormat::Suricata => ids::suricata(&items, options, left_out),
-        ExportFormat::ZeekIntel => zeek::render(&items, options, left_out),
-        ExportFormat::Snort => ids::snort(&items, options, left_out),
+        // The header counts everything a blocking format left out.
+        _ => render_items(format, &items, options, allow_listed + never_blocked),
     };
     export.allow_listed = allow_listed;
     export.never_blocked = never_blocked;
     Ok(export)
+}
+
+/// Writes selected items in `format`; `left_out` is what the selection kept out, for the
+/// header.
+fn render_items(
+    format: ExportFormat,
+    items: &[Item<'_>],
+    options: &ExportOptions,
+    left_out: usize,
+) -> Export {
+    match format {
+        ExportFormat::Stix => table::stix(items.iter().map(|i| i.indicator)),
+        ExportFormat::Csv => table::csv(items, options),
+        ExportFormat::PlainIp | ExportFormat::PlainDomain | ExportFormat::PlainUrl => {
+            plain::render(format, items, options, left_out)
+        }
+        ExportFormat::Rpz => rpz::render(items, options, left_out),
+        ExportFormat::Suricata => ids::suricata(items, options, left_out),
+        ExportFormat::ZeekIntel => zeek::render(items, options, left_out),
+        ExportFormat::Snort => ids::snort(items, options, left_out),
+    }
+}
+
+/// The properties of an indicator an export writes besides its values (its description,
+/// validity and references); a kept indicator holds only these.
+const KEPT_PROPERTIES: [&str; 6] = [
+    "type",
+    "id",
+    "name",
+    "description",
+    "valid_until",
+    "external_references",
+];
+
+/// An export of a value-per-line format (every format but `stix`) built from indicators
+/// handed over a batch at a time, as a hub reads a collection a page at a time. Each batch
+/// goes through the same selection as [`render`] (score, TLP, allow-list, never-blocked
+/// addresses); what is kept between batches is one small indicator per distinct value
+/// selected, never the batches themselves. The result is what [`render`] makes of all the
+/// batches at once.
+pub struct Batched {
+    format: ExportFormat,
+    options: ExportOptions,
+    kept: BTreeMap<Observable, ScoredIndicator>,
+    allow_listed: usize,
+    never_blocked: usize,
+}
+
+impl Batched {
+    pub fn new(format: ExportFormat, options: ExportOptions) -> Result<Batched, FeedsError> {
+        if format == ExportFormat::Stix {
+            return Err(FeedsError::BadFormatName(
+                "stix".into(),
+                "a value-per-line format (plain-ip, plain-domain, plain-url, rpz, ...)".into(),
+            ));
+        }
+        Ok(Batched {
+            format,
+            options,
+            kept: BTreeMap::new(),
+            allow_listed: 0,
+            never_blocked: 0,
+        })
+    }
+
+    /// Selects from one batch.
+    pub fn add(&mut self, indicators: &[ScoredIndicator]) {
+        let (items, allow_listed, never_blocked) =
+            select(indicators, &self.options, self.format.blocks());
+        self.allow_listed += allow_listed;
+        self.never_blocked += never_blocked;
+        for item in items {
+            if let Some(k) = self.kept.get_mut(&item.observable) {
+                absorb(
+                    (&mut k.score, &mut k.sources, &mut k.tlp),
+                    (item.score, &item.sources, item.tlp),
+                );
+                continue;
+            }
+            let object = item.indicator.object.members();
+            let trimmed: serde_json::Map<String, serde_json::Value> = KEPT_PROPERTIES
+                .iter()
+                .filter_map(|k| Some((k.to_string(), object.get(*k)?.clone())))
+                .collect();
+            let Ok(object) = ward_stix::StixObject::from_value(serde_json::Value::Object(trimmed))
+            else {
+                continue;
+            };
+            let kind = Some(item.kind());
+            self.kept.insert(
+                item.observable.clone(),
+                ScoredIndicator {
+                    object,
+                    observables: vec![item.observable],
+                    kind,
+                    score: item.score,
+                    sources: item.sources,
+                    sightings: 0,
+                    tlp: item.tlp,
+                    allow_listed: item.allow_listed,
+                },
+            );
+        }
+    }
+
+    /// The export of every batch added.
+    pub fn finish(self) -> Export {
+        let kept: Vec<ScoredIndicator> = self.kept.into_values().collect();
+        let (items, _, _) = select(&kept, &self.options, self.format.blocks());
+        let mut export = render_items(
+            self.format,
+            &items,
+            &self.options,
+            self.allow_listed + self.never_blocked,
+        );
+        export.allow_listed = self.allow_listed;
+        export.never_blocked = self.never_blocked;
+        export
+    }
 }
 
 #[cfg(test)]
@@ -296,5 +420,81 @@ mod tests {
             assert_eq!(read_header(&text), Some((format, 12)));
         }
         assert_eq!(read_header("203.0.113.1\n"), None);
+    }
+
+    fn indicator(n: usize, pattern: &str, tlp: &str, source: &str) -> ward_stix::StixObject {
+        let now = Timestamp::now().with_precision(3).to_string();
+        let marking = match tlp {
+            "amber" => "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+            "red" => "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+            _ => "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+        };
+        ward_stix::StixObject::from_value(serde_json::json!({
+            "type": "indicator", "spec_version": "2.1",
+            "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+            "created": now, "modified": now, "valid_from": now,
+            "name": format!("indicator {n}"), "pattern": pattern, "pattern_type": "stix",
+            "object_marking_refs": [marking], "x_ward_sources": [source],
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn batches_make_the_same_export_as_everything_at_once() {
+        let objects = [
+            indicator(1, "[ipv4-addr:value = '45.33.32.156']", "green", "feed a"),
+            indicator(2, "[ipv4-addr:value = '10.1.2.3']", "green", "feed a"),
+            indicator(3, "[domain-name:value = 'google.com']", "green", "feed a"),
+            indicator(
+                4,
+                "[domain-name:value = 'evil-login.example.net']",
+                "amber",
+                "feed b",
+            ),
+            indicator(5, "[ipv4-addr:value = '45.33.32.156']", "amber", "feed b"),
+            indicator(6, "[ipv4-addr:value = '185.220.101.5']", "red", "feed c"),
+            indicator(
+                7,
+                "[url:value = 'http://evil-login.example.net/x']",
+                "green",
+                "feed c",
+            ),
+        ];
+        let config = crate::config::FeedsConfig::default();
+        let allow = crate::allowlist::AllowList::shipped();
+        let options = ExportOptions::default();
+        let all = crate::local::score_objects(&objects, &config, &allow, options.now);
+        for format in [
+            ExportFormat::PlainIp,
+            ExportFormat::PlainDomain,
+            ExportFormat::PlainUrl,
+            ExportFormat::Csv,
+            ExportFormat::Rpz,
+            ExportFormat::ZeekIntel,
+        ] {
+            let whole = render(format, &all, &options).unwrap();
+            let mut batched = Batched::new(format, options.clone()).unwrap();
+            for chunk in objects.chunks(2) {
+                batched.add(&crate::local::score_objects(
+                    chunk,
+                    &config,
+                    &allow,
+                    options.now,
+                ));
+            }
+            let parts = batched.finish();
+            assert_eq!(parts.text, whole.text, "{}", format.name());
+            assert_eq!(
+                (parts.entries, parts.allow_listed, parts.never_blocked),
+                (whole.entries, whole.allow_listed, whole.never_blocked)
+            );
+        }
+        let ips = render(ExportFormat::PlainIp, &all, &options).unwrap().text;
+        assert!(ips.contains("45.33.32.156\n"), "{ips}");
+        assert!(
+            !ips.contains("10.1.2.3") && !ips.contains("185.220.101.5"),
+            "{ips}"
+        );
+        assert!(Batched::new(ExportFormat::Stix, options).is_err());
     }
 }

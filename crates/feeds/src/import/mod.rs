@@ -28,13 +28,14 @@ mod warninglist;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 use ward_stix::Timestamp;
 
-use crate::indicator::{Collector, Entry, ImportedAllowList};
+use crate::indicator::{Collector, Entry, ImportedAllowList, Survey};
 use crate::known::KnownIndex;
 use crate::FeedsError;
 
@@ -305,13 +306,78 @@ pub fn import_path_known(
         None => Collector::new(now),
     };
     let mut result = ImportResult::default();
+    read_path(path, format, &mut collector, &mut result)?;
+    finish(collector, result)
+}
+
+/// What the first pass of [`import_path_streamed`] found: which indicators arrive more than
+/// once, and the allow-lists read (for the caller to save before the objects are stored).
+#[derive(Debug)]
+pub struct Surveyed {
+    pub survey: Survey,
+    pub allow_lists: Vec<ImportedAllowList>,
+}
+
+/// The first pass of a streamed import: reads `path` as [`import_path_known`] would, building
+/// nothing, and fails as it would (an unreadable file or an unknown format).
+pub fn survey_path(
+    path: &Path,
+    format: Option<Format>,
+    now: Timestamp,
+) -> Result<Surveyed, FeedsError> {
+    install_pattern_checker();
+    let mut collector = Collector::survey(now);
+    read_path(path, format, &mut collector, &mut ImportResult::default())?;
+    let allow_lists = collector.take_allow_lists();
+    Ok(Surveyed {
+        survey: collector.into_survey(),
+        allow_lists,
+    })
+}
+
+/// [`import_path_known`] that hands its objects to `out` in batches of about `batch` as it
+/// reads, instead of keeping them all: the same objects (an indicator listed several times
+/// is handed over once, every listing merged in, after its last listing), the same problems
+/// and counts. `surveyed` is [`survey_path`] of the same input. The result's `objects` is
+/// empty. Reading stops building once `out`'s receiver hangs up.
+pub fn import_path_streamed(
+    path: &Path,
+    format: Option<Format>,
+    now: Timestamp,
+    known: Option<Arc<KnownIndex>>,
+    surveyed: Surveyed,
+    batch: usize,
+    out: SyncSender<Vec<Value>>,
+) -> Result<ImportResult, FeedsError> {
+    install_pattern_checker();
+    let collector = match known {
+        Some(k) => Collector::with_known(now, k),
+        None => Collector::new(now),
+    };
+    let mut collector = collector.streaming(surveyed.survey, batch, out);
+    let mut result = ImportResult::default();
+    read_path(path, format, &mut collector, &mut result)?;
+    result.clamped = collector.clamped();
+    result.already_stored = collector.already_stored();
+    result.allow_lists = collector.take_allow_lists();
+    collector.finish_stream();
+    Ok(result)
+}
+
+/// Reads a file or folder into `collector` (see [`import_path`]).
+fn read_path(
+    path: &Path,
+    format: Option<Format>,
+    collector: &mut Collector,
+    result: &mut ImportResult,
+) -> Result<(), FeedsError> {
     let meta = std::fs::metadata(path).map_err(|e| FeedsError::io(path, e))?;
     if meta.is_dir() {
         if path.join("manifest.json").is_file() && matches!(format, None | Some(Format::Misp)) {
             let label = path.display().to_string();
             let mut sink = Sink {
                 file: &label,
-                out: &mut collector,
+                out: collector,
                 problems: &mut result.problems,
             };
             misp::read_feed_dir(path, &mut sink)?;
@@ -337,7 +403,7 @@ pub fn import_path_known(
                     });
                     continue;
                 };
-                import_file(&file, &bytes, f, &mut collector, &mut result.problems)?;
+                import_file(&file, &bytes, f, collector, &mut result.problems)?;
                 result.files.push((file, f));
             }
         }
@@ -349,10 +415,10 @@ pub fn import_path_known(
                 path: path.to_path_buf(),
                 expected: Format::names(),
             })?;
-        import_file(path, &bytes, f, &mut collector, &mut result.problems)?;
+        import_file(path, &bytes, f, collector, &mut result.problems)?;
         result.files.push((path.to_path_buf(), f));
     }
-    finish(collector, result)
+    Ok(())
 }
 
 fn finish(mut collector: Collector, mut result: ImportResult) -> Result<ImportResult, FeedsError> {

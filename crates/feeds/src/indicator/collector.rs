@@ -1,6 +1,7 @@
 //! The [`Collector`]: what one import produces, indicators merged by id.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -43,6 +44,44 @@ pub struct Collector {
     collected: HashSet<u128, KeyHasher>,
     now_written: Option<Timestamp>,
     last_hashes: Option<(Entry, EntryHashes)>,
+    /// How the objects leave: all at the end, counted only, or in batches.
+    mode: Mode,
+}
+
+/// What a [`Collector`] does with what it is given.
+#[derive(Debug)]
+enum Mode {
+    /// Keeps every object until [`Collector::finish`].
+    Whole,
+    /// Builds nothing: counts each indicator id's arrivals (the first pass of a streamed
+    /// import, [`Collector::survey`]).
+    Count(HashMap<u128, u32, KeyHasher>),
+    /// Hands objects over in batches ([`Collector::streaming`]).
+    Stream(Stream),
+}
+
+/// The state of a streamed collection.
+#[derive(Debug)]
+struct Stream {
+    batch: usize,
+    /// Arrivals still to come of the indicators that arrive more than once (from the
+    /// survey): such an indicator is held until its last arrival is merged in.
+    repeats: HashMap<u128, u32, KeyHasher>,
+    /// Objects held back for arrivals still to come, as of the last hand-over.
+    held: usize,
+    /// Ids of the other objects handed over (the first of an id is kept, later ones
+    /// dropped, as when collected whole).
+    others_out: HashSet<String>,
+    /// Where batches go; once the other end has hung up (the store failed), nothing more
+    /// is built.
+    out: SyncSender<Vec<Value>>,
+    hung_up: bool,
+}
+
+/// What the first pass of a streamed import found: which indicators arrive more than once.
+#[derive(Debug, Default)]
+pub struct Survey {
+    repeats: HashMap<u128, u32, KeyHasher>,
 }
 
 /// An outside allow-list read by an import (a MISP warninglist): entries in the syntax of
@@ -70,6 +109,120 @@ impl Collector {
             collected: HashSet::default(),
             now_written: written(now),
             last_hashes: None,
+            mode: Mode::Whole,
+        }
+    }
+
+    /// A collector that builds nothing and counts how often each indicator arrives: the
+    /// first pass of a streamed import. [`Collector::into_survey`] gives what it found.
+    pub fn survey(now: Timestamp) -> Collector {
+        let mut c = Collector::new(now);
+        c.mode = Mode::Count(HashMap::default());
+        c
+    }
+
+    /// What a [`Collector::survey`] found (empty for any other collector).
+    pub fn into_survey(self) -> Survey {
+        match self.mode {
+            Mode::Count(mut counts) => {
+                counts.retain(|_, n| *n > 1);
+                counts.shrink_to_fit();
+                Survey { repeats: counts }
+            }
+            _ => Survey::default(),
+        }
+    }
+
+    /// Makes this collector hand its objects over to `out` in batches of about `batch`;
+    /// `survey` (the first pass over the same input) says which
+    /// indicators to hold until their last arrival, so that each is handed over once, with
+    /// every arrival merged as when collected whole.
+    pub fn streaming(
+        mut self,
+        survey: Survey,
+        batch: usize,
+        out: SyncSender<Vec<Value>>,
+    ) -> Collector {
+        self.mode = Mode::Stream(Stream {
+            batch: batch.max(1),
+            repeats: survey.repeats,
+            held: 0,
+            others_out: HashSet::new(),
+            out,
+            hung_up: false,
+        });
+        self
+    }
+
+    /// Streaming: hands over every object not handed over yet, then closes the stream.
+    /// False when the other end hung up before taking them all.
+    pub fn finish_stream(mut self) -> bool {
+        let rest: Vec<Value> = self
+            .order
+            .iter()
+            .filter_map(|id| self.objects.remove(id))
+            .collect();
+        match self.mode {
+            Mode::Stream(s) => !s.hung_up && (rest.is_empty() || s.out.send(rest).is_ok()),
+            _ => true,
+        }
+    }
+
+    /// True when a streaming collector's other end hung up: nothing more is built.
+    fn hung_up(&self) -> bool {
+        matches!(&self.mode, Mode::Stream(s) if s.hung_up)
+    }
+
+    /// Counts one arrival of an indicator; true when the collector only counts.
+    fn counted(&mut self, key: u128) -> bool {
+        match &mut self.mode {
+            Mode::Count(counts) => {
+                *counts.entry(key).or_insert(0) += 1;
+                true
+            }
+            Mode::Stream(s) => {
+                if let Some(left) = s.repeats.get_mut(&key) {
+                    *left = left.saturating_sub(1);
+                }
+                false
+            }
+            Mode::Whole => false,
+        }
+    }
+
+    /// Streaming: once `batch` objects beyond those held back are collected, moves every
+    /// object whose arrivals are all in (in order of first arrival) to a ready batch.
+    fn hand_over(&mut self) {
+        let Mode::Stream(s) = &mut self.mode else {
+            return;
+        };
+        if s.hung_up || self.order.len() < s.held + s.batch {
+            return;
+        }
+        let mut out = Vec::with_capacity(self.order.len() - s.held);
+        let mut kept = Vec::with_capacity(s.held);
+        for id in self.order.drain(..) {
+            let waiting = indicator_key(&id)
+                .and_then(|k| s.repeats.get(&k))
+                .is_some_and(|left| *left > 0);
+            if waiting {
+                kept.push(id);
+                continue;
+            }
+            if let Some(k) = indicator_key(&id) {
+                s.repeats.remove(&k);
+            }
+            if let Some(o) = self.objects.remove(&id) {
+                if indicator_key(&id).is_none() {
+                    s.others_out.insert(id);
+                }
+                out.push(o);
+            }
+        }
+        s.held = kept.len();
+        self.order = kept;
+        if !out.is_empty() && s.out.send(out).is_err() {
+            s.hung_up = true;
         }
     }
 
@@ -94,6 +247,9 @@ impl Collector {
     /// Adds an entry as an indicator (merging with one already collected) and its source's
     /// identity.
     pub fn add_entry(&mut self, entry: &Entry) {
+        if self.hung_up() {
+            return;
+        }
         if dated_in_future(entry, self.now) {
             self.clamped += 1;
         }
@@ -102,6 +258,9 @@ impl Collector {
             self.add_object(entry.source.identity());
         }
         let pattern = observable::pattern(&entry.observable);
+        if self.counted(indicator_uuid(&pattern).as_u128()) {
+            return;
+        }
         if self.known.is_some() && self.leave_out(entry, &pattern) {
             return;
         }
@@ -164,6 +323,7 @@ impl Collector {
                 self.objects.insert(id, o);
             }
         }
+        self.hand_over();
     }
 
     /// Adds any other STIX object; a later object with the same id and an indicator type is
@@ -173,11 +333,21 @@ impl Collector {
             return;
         };
         if o.get(SOURCES_PROPERTY).is_some() {
+            // An entry's arrival is counted by `add_entry`, an object's here.
+            if indicator_key(&id).is_some_and(|key| self.counted(key)) {
+                return;
+            }
             return self.add_indicator(o);
         }
-        if !self.objects.contains_key(&id) {
+        let handed_over = match &self.mode {
+            Mode::Count(_) => return,
+            Mode::Stream(s) => s.others_out.contains(&id),
+            Mode::Whole => false,
+        };
+        if !handed_over && !self.objects.contains_key(&id) {
             self.order.push(id.clone());
             self.objects.insert(id, o);
+            self.hand_over();
         }
     }
 
@@ -204,7 +374,7 @@ impl Collector {
         self.objects.is_empty()
     }
 
-    /// The objects in the order they first arrived.
+    /// The objects in the order they first arrived (streaming: those not handed over).
     pub fn finish(mut self) -> Vec<Value> {
         self.order
             .iter()

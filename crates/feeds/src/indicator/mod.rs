@@ -18,7 +18,7 @@ use ward_stix::{Lenient, Timestamp, Tlp};
 
 use crate::observable::{self, Observable};
 
-pub use collector::{Collector, ImportedAllowList};
+pub use collector::{Collector, ImportedAllowList, Survey};
 pub use merging::{adds_nothing, merge};
 pub use skip::{entry_adds_nothing, EntryHashes};
 

@@ -20,6 +20,11 @@ pub const ALERTS_FILE: &str = "alerts.jsonl";
 /// memory and descriptors whatever a glob matches.
 pub const MAX_FILES: usize = 512;
 
+/// The ceiling on the embedded store's memory in `ward watch` (MiB) unless `store_memory_mb`
+/// says otherwise: SQLite reuses its cached pages past it instead of growing each reader
+/// connection's cache to its own limit, so a process left running for months stays flat.
+pub const STORE_MEMORY_MB: u64 = 24;
+
 /// What a user writes when there is no configuration yet.
 pub const EXAMPLE: &str = "\
 # ward watch: the logs to follow (a file, or a glob in its last part)
@@ -55,6 +60,7 @@ struct RawConfig {
     alerts_file: Option<PathBuf>,
     health_listen: Option<String>,
     max_files: Option<usize>,
+    store_memory_mb: Option<u64>,
     // The schedule's sections (`deny_unknown_fields` rules out flattening them).
     #[serde(default)]
     pull: Vec<RawPull>,
@@ -90,6 +96,9 @@ pub struct WatchConfig {
     /// Files followed at once at most ([`MAX_FILES`] unless `max_files` is set); more
     /// matches are named and counted as not followed, never silently skipped.
     pub max_files: usize,
+    /// The ceiling on the store's SQLite memory in MiB ([`STORE_MEMORY_MB`] unless
+    /// `store_memory_mb` is set).
+    pub store_memory_mb: u64,
     /// Intel pulled, updated and imported on a schedule; the plan written again.
     pub schedule: Schedule,
     /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
@@ -192,6 +201,15 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             )))
         }
     };
+    let store_memory_mb = match raw.store_memory_mb {
+        None => STORE_MEMORY_MB,
+        Some(n @ 4..=65_536) => n,
+        Some(n) => {
+            return Err(invalid(format!(
+                "store_memory_mb: expected a number of MiB from 4 to 65536, found {n}"
+            )))
+        }
+    };
     let schedule = RawSchedule {
         pull: raw.pull,
         update: raw.update,
@@ -226,6 +244,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         alerts_file,
         health_listen,
         max_files,
+        store_memory_mb,
         schedule,
         firewall_lists,
         syslog,
@@ -314,6 +333,11 @@ mod tests {
         };
         let e = err("[[logs]]\npaht = \"x\"\n");
         assert!(e.contains("paht") && e.contains("line 2"), "{e}");
+        let e = err("store_memory_mb = 1\n[[logs]]\npath = \"x\"\n");
+        assert!(
+            e.contains("store_memory_mb: expected a number of MiB from 4 to 65536, found 1"),
+            "{e}"
+        );
         let e = err("max_files = 0\n[[logs]]\npath = \"x\"\n");
         assert!(
             e.contains("max_files: expected a number of files from 1"),

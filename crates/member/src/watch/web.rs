@@ -1,6 +1,8 @@
 //! `watch.toml`'s `[web]` section and what the member's web pages keep in the data folder:
-//! the sign-in password (an argon2id hash in the store's settings, never the password) and
-//! the inventory uploaded from the devices page (`inventory/`).
+//! the sign-in password (an argon2id hash in the store's settings, never the password), the
+//! key session cookies are signed with and the sessions ended by a sign-out (store settings
+//! too, so sessions outlive a restart of `ward watch` and a sign-out does not), and the
+//! inventory uploaded from the devices page (`inventory/`).
 //!
 //! The pages listen on loopback unless a password is set: a `listen` address elsewhere
 //! without one is refused when watch starts, so the member's alerts and plan are never on
@@ -21,6 +23,16 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8765";
 pub const PASSWORD_KEY: &str = "watch/web/password";
 /// The folder of the inventory saved from the devices page.
 pub const INVENTORY_DIR: &str = "inventory";
+/// Where the key session cookies are signed with is kept (hex), made on first use.
+pub const SESSION_KEY: &str = "watch/web/session_key";
+/// When every session was last ended at once ("sign out everywhere"), in seconds since the
+/// epoch: sessions that began by then are refused.
+pub const SIGNED_OUT_KEY: &str = "watch/web/signed_out";
+/// One setting per session ended by its own sign-out (`PREFIX<session id>` = when the
+/// session would have expired), kept until then.
+pub const ENDED_PREFIX: &str = "watch/web/ended/";
+/// Connections the pages serve at once when `max_connections` is not given.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 64;
 
 /// `[web]` as written.
 #[derive(Debug, Default, Deserialize)]
@@ -29,6 +41,7 @@ pub struct RawWeb {
     listen: Option<String>,
     tls_cert: Option<PathBuf>,
     tls_key: Option<PathBuf>,
+    max_connections: Option<i64>,
 }
 
 /// A checked `[web]`.
@@ -38,6 +51,8 @@ pub struct WebConfig {
     /// `tls_cert` and `tls_key` (PEM), resolved against the data folder: HTTPS, and the
     /// session cookie marked `Secure`.
     pub tls: Option<(PathBuf, PathBuf)>,
+    /// Connections served at once; one more is refused at once (503 over plain HTTP).
+    pub max_connections: usize,
 }
 
 /// Checks `[web]`, paths resolved against `root`; errors name the key.
@@ -58,7 +73,20 @@ pub fn check(raw: RawWeb, root: &Path) -> Result<WebConfig, String> {
             "web.listen: expected an address and port such as {DEFAULT_LISTEN}, found \"{text}\""
         )
     })?;
-    Ok(WebConfig { listen, tls })
+    let max_connections = match raw.max_connections {
+        None => DEFAULT_MAX_CONNECTIONS,
+        Some(n @ 1..=10_000) => n as usize,
+        Some(n) => {
+            return Err(format!(
+                "web.max_connections: expected 1 to 10000 connections served at once, found {n}"
+            ))
+        }
+    };
+    Ok(WebConfig {
+        listen,
+        tls,
+        max_connections,
+    })
 }
 
 impl WebConfig {
@@ -109,6 +137,71 @@ pub fn check_password(store: &dyn Store, password: &str) -> Result<bool, MemberE
             Ok(false)
         }
     }
+}
+
+fn journal_error(e: impl std::fmt::Display) -> MemberError {
+    MemberError::Journal(e.to_string())
+}
+
+/// The key the pages sign session cookies with: kept in the store's settings, so a session
+/// outlives a restart of `ward watch`; made (random, 32 bytes) on first use.
+pub fn session_key(store: &dyn Store) -> Result<Vec<u8>, MemberError> {
+    if let Some(hex) = store.setting(SESSION_KEY).map_err(journal_error)? {
+        if let Some(key) = crate::watch::edl::unhex(&hex).filter(|k| k.len() >= 32) {
+            return Ok(key);
+        }
+    }
+    let key = ward_store::credentials::random_secret().map_err(journal_error)?;
+    store
+        .set_setting(SESSION_KEY, Some(&crate::watch::edl::hex(&key)))
+        .map_err(journal_error)?;
+    Ok(key)
+}
+
+/// When every session was last ended at once (seconds since the epoch), if ever.
+pub fn signed_out_at(store: &dyn Store) -> Result<Option<i64>, MemberError> {
+    Ok(store
+        .setting(SIGNED_OUT_KEY)
+        .map_err(journal_error)?
+        .and_then(|t| t.parse().ok()))
+}
+
+/// Ends every session that began by `now` ("sign out everywhere").
+pub fn sign_out_everywhere(store: &dyn Store, now: i64) -> Result<(), MemberError> {
+    store
+        .set_setting(SIGNED_OUT_KEY, Some(&now.to_string()))
+        .map_err(journal_error)
+}
+
+/// Ends one session (`id`, which would expire at `expires`), and forgets sessions ended
+/// before that have expired since.
+pub fn end_session(store: &dyn Store, id: &str, expires: i64, now: i64) -> Result<(), MemberError> {
+    let mut before: Option<String> = None;
+    loop {
+        let page = store
+            .settings_page(ENDED_PREFIX, before.as_deref(), 500)
+            .map_err(journal_error)?;
+        for (key, until) in &page {
+            if until.parse::<i64>().map_or(true, |t| t <= now) {
+                store.set_setting(key, None).map_err(journal_error)?;
+            }
+        }
+        match page.last() {
+            Some((key, _)) if page.len() == 500 => before = Some(key.clone()),
+            _ => break,
+        }
+    }
+    store
+        .set_setting(&format!("{ENDED_PREFIX}{id}"), Some(&expires.to_string()))
+        .map_err(journal_error)
+}
+
+/// True when session `id` was ended by its own sign-out.
+pub fn session_ended(store: &dyn Store, id: &str) -> Result<bool, MemberError> {
+    Ok(store
+        .setting(&format!("{ENDED_PREFIX}{id}"))
+        .map_err(journal_error)?
+        .is_some())
 }
 
 impl DataDir {
@@ -162,6 +255,7 @@ mod tests {
                 listen: Some("0.0.0.0:8765".into()),
                 tls_cert: Some("web.pem".into()),
                 tls_key: Some("web-key.pem".into()),
+                max_connections: Some(8),
             },
             dir.path(),
         )
@@ -170,6 +264,7 @@ mod tests {
             wide.tls,
             Some((dir.path().join("web.pem"), dir.path().join("web-key.pem")))
         );
+        assert_eq!(wide.max_connections, 8);
         let why = wide.refusal(&*store).unwrap().unwrap();
         assert!(why.contains("web-password"), "{why}");
         assert!(!check_password(&*store, "secret words").unwrap());
@@ -197,6 +292,44 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.starts_with("web.tls_key"), "{err}");
+        assert_eq!(local.max_connections, DEFAULT_MAX_CONNECTIONS);
+        for bad in [0, -1, 10_001] {
+            let err = check(
+                RawWeb {
+                    max_connections: Some(bad),
+                    ..RawWeb::default()
+                },
+                dir.path(),
+            )
+            .unwrap_err();
+            assert!(err.starts_with("web.max_connections"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_session_key_and_ended_sessions_are_kept_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let store = data.open_store().unwrap();
+        let key = session_key(&*store).unwrap();
+        assert_eq!(key.len(), 32);
+        let reopened = data.open_store().unwrap();
+        assert_eq!(
+            session_key(&*reopened).unwrap(),
+            key,
+            "the same after a restart"
+        );
+        assert_eq!(signed_out_at(&*store).unwrap(), None);
+        sign_out_everywhere(&*store, 1_000).unwrap();
+        assert_eq!(signed_out_at(&*reopened).unwrap(), Some(1_000));
+        end_session(&*store, "aaaa", 2_000, 1_000).unwrap();
+        end_session(&*store, "bbbb", 5_000, 1_500).unwrap();
+        assert!(session_ended(&*reopened, "aaaa").unwrap());
+        assert!(!session_ended(&*store, "cccc").unwrap());
+        // A later sign-out forgets the ended sessions that have expired meanwhile.
+        end_session(&*store, "cccc", 9_000, 3_000).unwrap();
+        assert!(!session_ended(&*store, "aaaa").unwrap());
+        assert!(session_ended(&*store, "bbbb").unwrap());
     }
 
     #[test]

@@ -41,6 +41,19 @@ impl Engine<'_> {
             let lw = lower(t, &mut b2).unwrap_or("");
             if words > 0 && self.has(j, flag::STREET) && (c::is_cap_word(t) || t.len() <= 4) {
                 let mut end = j;
+                // "Oak Hills Spur": street-type words in a row are one street.
+                let mut j = j;
+                while j + 1 < self.toks.len()
+                    && j - k < 7
+                    && self.toks[j].after == b' '
+                    && self.same_sentence(j, j + 1)
+                    && self.toks[j + 1].class == Class::Plain
+                    && self.has(j + 1, flag::STREET)
+                    && c::is_cap_word(self.toks[j + 1].s)
+                {
+                    j += 1;
+                    end = j;
+                }
                 let unit = self.has(j + 1, flag::UNIT);
                 if unit && j + 2 < self.toks.len() && self.same_sentence(j, j + 2) {
                     end = j + 2;

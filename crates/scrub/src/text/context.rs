@@ -29,9 +29,21 @@ impl Engine<'_> {
                 let _ = self.threat_phrase(k) || self.threat_by_context(k) || self.threat_prefix(k);
             }
         }
+        // Form labels and table headers say what a value is before any word-level rule
+        // guesses.
+        self.log_lines();
+        self.display_names();
+        self.forms_and_tables();
+        self.address_blocks();
+        self.foreign_streets();
+        self.cued_addresses();
         let mut k = 0;
         while k < self.toks.len() {
             if !self.open(k) {
+                // "Akira Sullivan": a threat word may still open a person's name.
+                if self.toks[k].class == Class::Threat {
+                    self.name(k);
+                }
                 k += 1;
                 continue;
             }

@@ -5,6 +5,15 @@ use crate::classify as c;
 use crate::vocab::{flag, lower, Cue};
 use crate::Kind;
 
+/// Every name list: a word on one is a name in a name's position even when it is also a
+/// word that is never a name on its own ("Lane", "Will").
+pub(super) const NAME_LISTS: u32 = flag::GIVEN
+    | flag::SURNAME
+    | flag::COMMON
+    | flag::CENSUS_GIVEN
+    | flag::CENSUS_SURNAME
+    | flag::NAME_WORD;
+
 impl Engine<'_> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
@@ -39,7 +48,9 @@ impl Engine<'_> {
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
         while j < self.toks.len() && self.same_sentence(cue_tok, j) {
-            let filler = self.has(j, flag::FILLER)
+            // "Prepared by A. Cox": an initial is the name's start, not the article "a".
+            let initial = c::is_initial(self.toks[j].s) && self.toks[j].trail == b'.';
+            let filler = !initial && self.has(j, flag::FILLER)
                 || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation());
             if !filler || skipped >= 3 {
                 return Some(j);
@@ -59,6 +70,14 @@ impl Engine<'_> {
         let Some(j) = self.value_after(k, next) else {
             return false;
         };
+        // `CEF:0|...|login|Log In|`: a cue does not reach across a field separator.
+        if self
+            .text
+            .get(self.toks[next - 1].end..self.toks[j].start)
+            .is_some_and(|between| between.contains('|'))
+        {
+            return false;
+        }
         // `key=value`: the value is the very next token, and `-` means there is none.
         if self.toks[next - 1].after == b'='
             && (j != next || self.toks[j].s.bytes().all(|b| b.is_ascii_punctuation()))
@@ -67,6 +86,10 @@ impl Engine<'_> {
         }
         let class = self.toks[j].class;
         let s = self.toks[j].s;
+        // `<Data Name="IpAddress">`: an attribute's key, not a word of prose.
+        if matches!(cue, Cue::Title | Cue::Role) && self.toks[next - 1].after == b'=' {
+            return false;
+        }
         match cue {
             Cue::Title => {
                 let ok = (c::is_cap_word(s)
@@ -75,7 +98,7 @@ impl Engine<'_> {
                         && j + 1 < self.toks.len()
                         && c::is_cap_word(self.toks[j + 1].s))
                     && matches!(class, Class::Plain | Class::Threat)
-                    && !self.never_name(j)
+                    && (!self.never_name(j) || self.has(j, NAME_LISTS))
                     && !self.has(j, flag::CUE);
                 if ok {
                     self.toks[j].class = Class::Plain;
@@ -134,7 +157,18 @@ impl Engine<'_> {
                 }
                 ok
             }
-            Cue::UserStrong => self.user_value(j, true),
+            Cue::UserStrong => {
+                // "this logon preceded ...": a bare "login" or "logon" is a noun too; it
+                // announces a user name only as a label (`login:`, `logon=`).
+                let mut buf = [0u8; 32];
+                let bare = next - k == 1
+                    && self.toks[k].trail != b':'
+                    && self.toks[k].after != b'='
+                    && self
+                        .lw(k, &mut buf)
+                        .is_some_and(|l| matches!(l, "login" | "logon"));
+                self.user_value(j, !bare)
+            }
             Cue::UserWeak => {
                 // "Logs show brownc signing in": the verb after the value vouches for it.
                 let mut buf = [0u8; 32];
@@ -180,6 +214,9 @@ impl Engine<'_> {
                     let end = self.name_end(j);
                     self.remove_toks(j, end, Kind::Name, "name on a mail header line");
                     return true;
+                }
+                if c::is_initial(s) && self.toks[j].trail == b'.' {
+                    return self.name(j);
                 }
                 self.listed_name_at(j, "name after a greeting or cue")
             }
@@ -287,13 +324,16 @@ impl Engine<'_> {
         // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
         // the word.
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
-        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER) {
+        if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER)
+            || super::keys::placeholder_value(s)
+        {
             return false;
         }
         let mut buf = [0u8; 32];
         let l = lower(s, &mut buf).unwrap_or("");
         if c::is_cap_word(s) && !strong {
-            if self.never_name(j) {
+            // "Account Domain:": a field label, not a name.
+            if self.never_name(j) || self.toks[j].trail == b':' {
                 return false;
             }
             let end = self.name_end(j);
@@ -396,6 +436,32 @@ impl Engine<'_> {
             total += c::digits(self.toks[end].s);
             end += 1;
         }
+        // "8 (439) 161-9623", "+7 996 349 7953": a trunk or country prefix before a number
+        // already found by its layout belongs to it.
+        if (1..=3).contains(&total)
+            && end < self.toks.len()
+            && self.same_sentence(j, end)
+            && self.toks[end].class == Class::Removed
+            && self
+                .found
+                .get(self.toks[end].finding)
+                .is_some_and(|f| matches!(f.kind, Kind::Phone | Kind::Fax))
+        {
+            let index = self.toks[end].finding;
+            let start = self.toks[j].start;
+            if let Some(f) = self.found.get_mut(index) {
+                f.original_span.start = f.original_span.start.min(start);
+                if fax {
+                    f.kind = Kind::Fax;
+                    f.placeholder = Kind::Fax.placeholder();
+                }
+            }
+            for t in &mut self.toks[j..end] {
+                t.class = Class::Removed;
+                t.finding = index;
+            }
+            return true;
+        }
         if (7..=15).contains(&total) {
             let kind = if fax { Kind::Fax } else { Kind::Phone };
             self.remove_toks(j, end - 1, kind, "telephone number after a cue");
@@ -415,7 +481,13 @@ impl Engine<'_> {
     /// name: the cue before it says it is one even when it is also an ordinary word.
     fn listed_name_at(&mut self, j: usize, reason: &'static str) -> bool {
         let t = &self.toks[j];
-        if !matches!(t.class, Class::Plain) || !c::is_cap_word(t.s) || self.never_name(j) {
+        // "Hi Akira,", "thanks Akira.": a threat name alone after a greeting is a person.
+        let alone_threat = t.class == Class::Threat
+            && (t.after == b',' || t.trail == b'.' || !self.same_sentence(j, j + 1));
+        if !(t.class == Class::Plain || alone_threat)
+            || !c::is_cap_word(t.s)
+            || self.never_name(j) && !self.has(j, NAME_LISTS)
+        {
             return false;
         }
         let listed = self.has(
@@ -500,17 +572,23 @@ impl Engine<'_> {
                     e.toks[k].class,
                     Class::Plain | Class::IdLike | Class::LongNumber
                 )
-                && (1..=8).contains(&e.toks[k].s.len())
-                && e.toks[k]
-                    .s
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+                && (1..=12).contains(&e.toks[k].s.len())
+                && e.toks[k].s.chars().all(|ch| {
+                    // `京C·98027`, `横浜 494 さ 27-55`: letters of scripts without case too.
+                    ch.is_ascii_uppercase()
+                        || ch.is_ascii_digit()
+                        || matches!(ch, '-' | '·')
+                        || ch.is_alphabetic()
+                            && !ch.is_ascii()
+                            && !ch.is_lowercase()
+                            && !ch.is_uppercase()
+                })
         };
         if !group(self, j) {
             return false;
         }
         let mut end = j;
-        while end - j < 2
+        while end - j < 3
             && self.toks[end].after == b' '
             && self.same_sentence(j, end + 1)
             && group(self, end + 1)

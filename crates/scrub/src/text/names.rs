@@ -1,5 +1,6 @@
 //! Person names: known given names and surnames, and capitalized words in a name's shape.
 
+use super::cues::NAME_LISTS;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::flag;
@@ -10,7 +11,7 @@ impl Engine<'_> {
         self.has(k, flag::NEVER)
     }
 
-    fn name_part(&self, k: usize) -> bool {
+    pub(super) fn name_part(&self, k: usize) -> bool {
         k < self.toks.len()
             && self.toks[k].class == Class::Plain
             && (c::is_initial(self.toks[k].s) && self.toks[k].trail == b'.'
@@ -108,8 +109,31 @@ impl Engine<'_> {
     // common-word names only in a name's position); split, each piece would re-read the run.
     pub(super) fn name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
+        if self.toks[k].class == Class::Threat {
+            return self.threat_word_as_name(k);
+        }
         if self.toks[k].class != Class::Plain {
             return false;
+        }
+        // "R. Royal (rroyal@...)": after an initial, a threat name is a surname.
+        if c::is_initial(t)
+            && self.toks[k].trail == b'.'
+            && self.toks[k].after == b' '
+            && k + 1 < self.toks.len()
+            && self.toks[k + 1].class == Class::Threat
+            && c::is_cap_word(self.toks[k + 1].s)
+            && self.same_sentence(k, k + 1)
+            && !(self.toks[k + 1].after == b' ' && self.name_part(k + 2))
+        {
+            self.remove_toks(k, k + 1, Kind::Name, "initial and surname");
+            return true;
+        }
+        if let Some((start, end)) = self.last_comma_first(k) {
+            self.remove_toks(start, end, Kind::Name, "surname, given name");
+            return true;
+        }
+        if self.possessed_by_person(k) || self.vocative(k) {
+            return true;
         }
         // Initial and surname: "J. Smith".
         if c::is_initial(t)
@@ -176,7 +200,7 @@ impl Engine<'_> {
             && !c::is_initial(self.toks[k + 1].s)
         {
             let (g, _, cm) = self.known_name(k + 1);
-            if g && !(cm && common) {
+            if g && !(cm && common) && !self.in_comma_list(k, self.name_end(k + 1)) {
                 let end = self.name_end(k + 1);
                 self.remove_toks(k, end, Kind::Name, "surname, given name");
                 return true;
@@ -188,6 +212,7 @@ impl Engine<'_> {
             && self.name_part(k + 1)
             && self.same_sentence(k, k + 1)
             && !c::is_initial(self.toks[k + 1].s)
+            && !self.in_comma_list(k, k + 1)
             && (self.acts_as_person(k + 1)
                 || self.possessive_after(k + 1)
                 || self.has(k + 2, flag::CUE) && self.toks[k + 1].after == b' ')
@@ -254,13 +279,21 @@ impl Engine<'_> {
     /// when short (a CJK given name or surname is one to four characters) or capitalized
     /// (Cyrillic, Greek); the words beside it in the same script go with it.
     fn non_latin_name(&mut self, k: usize) -> bool {
-        let short = |s: &str| s.chars().count() <= 4;
         let t = self.toks[k].s;
-        if self.is_label(k) {
+        let first = t.chars().next();
+        // Short words are names only in scripts without case (CJK): a lowercase Cyrillic
+        // or Greek word ("дата") is an ordinary word.
+        let caseless = first.is_some_and(|ch| !ch.is_uppercase() && !ch.is_lowercase());
+        let short = caseless && t.chars().count() <= 4;
+        let capitalized = first.is_some_and(char::is_uppercase);
+        // "Примечание:" mid-line is a label too; "named 张梅:" is still a name.
+        if self.is_label(k)
+            || capitalized && self.toks[k].trail == b':'
+            || self.has(k, flag::CUE | flag::NEVER)
+        {
             return false;
         }
-        let capitalized = t.chars().next().is_some_and(char::is_uppercase);
-        if !(short(t) || capitalized) {
+        if !(short || capitalized) {
             return false;
         }
         let mut end = k;
@@ -417,7 +450,12 @@ impl Engine<'_> {
                     .all(|c| c.is_uppercase() || c == '-' || c == '\'')
                 && !(e.toks[i].s.len() == 2 && e.has(i, flag::STATE_CODE))
         };
-        let opens_line = k > 0 && self.is_label(k - 1);
+        // After a label ("Patient:") or a role word opening the line ("Pt MOORE, AMY").
+        let opens_line = k > 0
+            && (self.is_label(k - 1)
+                || self.has(k - 1, flag::CUE)
+                    && (k < 2 || !self.same_sentence(k - 2, k - 1))
+                    && self.same_sentence(k - 1, k));
         if !opens_line || !caps(self, k) {
             return false;
         }
@@ -440,5 +478,281 @@ impl Engine<'_> {
             "SURNAME, GIVEN NAME in capitals after a label",
         );
         true
+    }
+}
+
+impl Engine<'_> {
+    /// `Ewen Roche <eroche@example.org>`, `"Roche, Ewen" <...>`, `森島 ほのか <...>`: the
+    /// words right before an address in angle brackets are its owner's display name.
+    pub(super) fn display_names(&mut self) {
+        let bytes = self.text.as_bytes();
+        for k in 1..self.toks.len() {
+            let t = &self.toks[k];
+            if t.start == 0 || bytes[t.start - 1] != b'<' || !t.s.contains('@') {
+                continue;
+            }
+            let name_word = |e: &Self, i: usize| {
+                let s = e.toks[i].s;
+                matches!(e.toks[i].class, Class::Plain | Class::Threat)
+                    && s.chars().next().is_some_and(|ch| {
+                        ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase()
+                    })
+                    && s.chars()
+                        .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+                    && !e.has(i, flag::CUE | flag::NEVER)
+            };
+            let gap_ok = |e: &Self, a: usize, b: usize, last: bool| {
+                let between = e.text.get(e.toks[a].end..e.toks[b].start).unwrap_or("");
+                if last {
+                    matches!(between, " <" | "<" | "\" <" | "' <")
+                } else {
+                    matches!(between, " " | ", " | ". ")
+                }
+            };
+            let mut first = k;
+            while first > 0
+                && k - first < 6
+                && (name_word(self, first - 1)
+                    || first < k
+                        && (self.particle(first - 1)
+                            || self.is_word(first - 1, "an")
+                            || self.is_word(first - 1, "op")
+                            || self.is_word(first - 1, "ten")))
+                && gap_ok(self, first - 1, first, first == k)
+            {
+                first -= 1;
+            }
+            // "van der Laarse <...>" after a label: the particles belong to the name only
+            // when a capitalized word opens it.
+            while first < k && !name_word(self, first) {
+                first += 1;
+            }
+            // `"Roche, Ewen"`: the opening quote sits before the first word.
+            if first < k {
+                self.remove_toks(first, k - 1, Kind::Name, "display name before an address");
+            }
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// "Akira Sullivan", "Royal Hughes": a threat name followed by a known surname is a
+    /// person's given name.
+    fn threat_word_as_name(&mut self, k: usize) -> bool {
+        let n = k + 1;
+        let ok = c::is_cap_word(self.toks[k].s)
+            && self.toks[k].after == b' '
+            && self.name_part(n)
+            && self.same_sentence(k, n)
+            && self.has(n, flag::SURNAME | flag::CENSUS_SURNAME)
+            && !self.has(n, flag::COMMON | flag::NAME_WORD)
+            && !self.company_after(n);
+        if ok {
+            let end = self.name_end(n);
+            self.remove_toks(k, end, Kind::Name, "given name and known surname");
+        }
+        ok
+    }
+
+    /// `Last, First` (`Perin, Lucete`, `de Avila, Ema`, `Tunçeri, Aybike`): two capitalized
+    /// words around a comma, not inside a list of three or more, with a name list or
+    /// letters beyond ASCII on one side, or a person's context after them (a date, a
+    /// record number, a parenthesis, "that", a verb). Returns the first and last token.
+    fn last_comma_first(&self, k: usize) -> Option<(usize, usize)> {
+        let g = k + 1;
+        let t = &self.toks[k];
+        if t.after != b','
+            || !c::is_cap_word(t.s)
+            || self.never_name(k) && !self.has(k, NAME_LISTS)
+            || self.has(k, flag::CUE)
+            || g >= self.toks.len()
+            || !self.same_sentence(k, g)
+            || !self.name_part(g)
+            || c::is_initial(self.toks[g].s)
+            || self.has(g, flag::CUE)
+            || self.is_state_at(g)
+            || self.text.get(t.end..self.toks[g].start) != Some(", ")
+        {
+            return None;
+        }
+        // "de Avila, Ema": particles before the surname belong to it.
+        let mut start = k;
+        while start > 0
+            && k - start < 2
+            && self.toks[start - 1].after == b' '
+            && self.same_sentence(start - 1, k)
+            && self.toks[start - 1].class == Class::Plain
+            && (self.particle(start - 1)
+                || self.is_word(start - 1, "an")
+                || self.is_word(start - 1, "op"))
+        {
+            start -= 1;
+        }
+        let end = self.name_end(g);
+        if self.in_comma_list(start, end) {
+            return None;
+        }
+        let places = self.has(k, flag::PLACE) && self.has(g, flag::PLACE);
+        let listed = (self.has(k, NAME_LISTS)
+            || self.has(g, NAME_LISTS)
+            || !t.s.is_ascii()
+            || !self.toks[g].s.is_ascii())
+            && !places;
+        listed
+            .then_some((start, end))
+            .or_else(|| self.person_context_after(end).then_some((start, end)))
+    }
+
+    /// "Paris, Berlin, Rome": the words `start..=end` are one item of a comma list.
+    fn in_comma_list(&self, start: usize, end: usize) -> bool {
+        let before_list = start > 0
+            && self.toks[start - 1].after == b','
+            && c::is_cap_word(self.toks[start - 1].s)
+            && self.same_sentence(start - 1, start);
+        let after_list = self.toks[end].after == b','
+            && end + 1 < self.toks.len()
+            && c::is_cap_word(self.toks[end + 1].s)
+            && self.same_sentence(end, end + 1);
+        before_list || after_list
+    }
+
+    /// What follows a name that makes it a person's: the end of the line, a date or record
+    /// number, a parenthesis or semicolon, "that", or a verb of what people do.
+    fn person_context_after(&self, end: usize) -> bool {
+        let n = end + 1;
+        if n >= self.toks.len() || !self.same_sentence(end, n) {
+            return self.toks[end].trail != b':';
+        }
+        let between = self
+            .text
+            .get(self.toks[end].end..self.toks[n].start)
+            .unwrap_or("");
+        if between.contains(['(', ')', ';']) {
+            return true;
+        }
+        if self.toks[n].class == Class::Removed
+            && self
+                .found
+                .get(self.toks[n].finding)
+                .is_some_and(|f| matches!(f.kind, Kind::Date | Kind::Mrn | Kind::Ssn))
+        {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        self.has(n, flag::CUE) && self.toks[n].s.bytes().all(|b| b.is_ascii_uppercase())
+            || self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "that"
+                        | "came"
+                        | "says"
+                        | "said"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "called"
+                        | "reported"
+                        | "confirmed"
+                        | "asked"
+                        | "wrote"
+                        | "agreed"
+                )
+            })
+    }
+
+    /// "Hazel's daughter", "Oralee's chart": a capitalized word owning a relative or a
+    /// record is a person's name.
+    fn possessed_by_person(&mut self, k: usize) -> bool {
+        let t = self.toks[k].s;
+        let n = k + 1;
+        if !c::is_cap_word(t)
+            || self.never_name(k) && !self.has(k, NAME_LISTS)
+            || self.has(k, flag::CUE)
+            || !self.possessive_after(k)
+            || n >= self.toks.len()
+            || !self.same_sentence(k, n)
+        {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let owned = self.relation(n)
+            || self.lw(n, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "record"
+                        | "records"
+                        | "chart"
+                        | "mrn"
+                        | "dob"
+                        | "address"
+                        | "phone"
+                        | "family"
+                        | "children"
+                        | "kids"
+                        | "husband"
+                        | "wife"
+                        | "room"
+                        | "bed"
+                        | "medication"
+                        | "medications"
+                        | "diagnosis"
+                        | "insurance"
+                )
+            });
+        if owned {
+            let mut start = k;
+            while start > 0
+                && k - start < 2
+                && self.toks[start - 1].after == b' '
+                && self.same_sentence(start - 1, k)
+                && self.name_part(start - 1)
+                && !self.has(start - 1, flag::CUE)
+            {
+                start -= 1;
+            }
+            self.remove_toks(start, k, Kind::Name, "name owning a relative or a record");
+        }
+        owned
+    }
+
+    /// A listed name alone at the start of a line before a comma ("Sage, the message ...",
+    /// "Bill,") or alone at the end of a line after a finished sentence ("... block it.
+    /// Sage"): a message addressed or signed.
+    fn vocative(&mut self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let listed = self.has(
+            k,
+            flag::GIVEN | flag::CENSUS_GIVEN | flag::NAME_WORD | flag::COMMON,
+        ) || !t.s.is_ascii() && c::is_cap_word(t.s);
+        if !listed || self.has(k, flag::CUE | flag::STOP) || self.never_name(k) {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        // Only blanks and quote marks between the line's start and the word.
+        let opens = bytes[..self.toks[k].start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .all(|&b| matches!(b, b' ' | b'>' | b'\t'));
+        let next_lower = k + 1 >= self.toks.len()
+            || !self.same_sentence(k, k + 1)
+            || self.toks[k + 1].s.starts_with(|ch: char| ch.is_lowercase());
+        let addressed = opens && t.after == b',' && next_lower;
+        // Only blanks between the word and the line's end, and the sentence before it
+        // finished on the same line.
+        let ends_line = bytes[self.toks[k].end..]
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+        let closes = k > 0
+            && self.toks[k - 1].trail == b'.'
+            && ends_line
+            && !bytes[self.toks[k - 1].end..self.toks[k].start].contains(&b'\n');
+        let signed = closes && t.trail == 0;
+        if addressed || signed {
+            self.remove_toks(k, k, Kind::Name, "name addressed or signing a message");
+        }
+        addressed || signed
     }
 }

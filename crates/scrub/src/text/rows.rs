@@ -6,7 +6,7 @@ use super::{Class, Engine};
 use crate::Kind;
 
 /// The lines of `text` (each with its newline) and the byte offset where each starts.
-fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |at, line| {
         let start = *at;
         *at += line.len();
@@ -18,6 +18,20 @@ impl Engine<'_> {
     /// Removes the bytes `s..e` as one finding, and marks the tokens inside it, searching
     /// from token `from`. Nothing happens when a token inside is an indicator or empty.
     fn remove_span(&mut self, from: usize, s: usize, e: usize, kind: Kind, reason: &'static str) {
+        self.remove_span_over(from, s..e, kind, reason, false);
+    }
+
+    /// [`Self::remove_span`]; with `threat_ok`, a threat name inside does not stop it (a
+    /// field label said the value is a person or a place: "Name: Will Royal").
+    pub(super) fn remove_span_over(
+        &mut self,
+        from: usize,
+        span: std::ops::Range<usize>,
+        kind: Kind,
+        reason: &'static str,
+        threat_ok: bool,
+    ) -> bool {
+        let (s, e) = (span.start, span.end);
         let mut inside = Vec::new();
         let mut k = from;
         while k < self.toks.len() && self.toks[k].start < e {
@@ -30,10 +44,10 @@ impl Engine<'_> {
             matches!(
                 self.toks[k].class,
                 Class::Plain | Class::Removed | Class::LongNumber | Class::IdLike
-            )
+            ) || threat_ok && self.toks[k].class == Class::Threat
         });
         if inside.is_empty() || !open {
-            return;
+            return false;
         }
         let index = self.found.len();
         for &k in &inside {
@@ -41,6 +55,7 @@ impl Engine<'_> {
             self.toks[k].finding = index;
         }
         self.remove(s, e, kind, reason);
+        true
     }
 
     pub(super) fn record_rows(&mut self) {

@@ -12,6 +12,9 @@ impl Engine<'_> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
     pub(super) fn classify(&mut self, k: usize) {
+        if self.toks[k].class == Class::Protected {
+            return;
+        }
         let t = self.toks[k].s;
         let b = t.as_bytes();
         if b.iter().all(u8::is_ascii_alphabetic) {
@@ -462,6 +465,12 @@ impl Engine<'_> {
             if guarded && m.kind != Kind::Ssn {
                 continue;
             }
+            if m.kind == Kind::Phone && first < last && self.lure_sender(first) {
+                for t in &mut self.toks[first..last] {
+                    t.class = Class::Protected;
+                }
+                continue;
+            }
             let index = self.found.len();
             for t in &mut self.toks[first..last] {
                 if !matches!(t.class, Class::Protected | Class::Threat) {
@@ -471,5 +480,42 @@ impl Engine<'_> {
             }
             self.remove(m.start, m.end, m.kind, m.reason);
         }
+    }
+
+    /// "A text linking to https://..., sent from +40 534 4376778": the number that sent a
+    /// lure is the attacker's, an indicator. The phrase must say it sent something and the
+    /// sentence must hold the lure (an outside link or domain) or name the scam; "her
+    /// daughter called from ..." stays a person's number.
+    fn lure_sender(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let word = |e: &Self, i: usize, buf: &mut [u8; 32]| -> String {
+            e.lw(i, buf).unwrap_or("").to_owned()
+        };
+        if k < 2 || !self.same_sentence(k - 2, k) || word(self, k - 1, &mut buf) != "from" {
+            return false;
+        }
+        let verb = word(self, k - 2, &mut buf);
+        if !matches!(
+            verb.as_str(),
+            "sent" | "texted" | "text" | "sms" | "message" | "messaged" | "spoofed" | "smishing"
+        ) {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let mut i = k;
+        while i > 0 && self.toks[i - 1].sent == sent {
+            i -= 1;
+        }
+        (i..self.toks.len())
+            .take_while(|&j| self.toks[j].sent == sent)
+            .any(|j| {
+                self.toks[j].class == Class::Protected && self.toks[j].s.contains('.')
+                    || self.lw(j, &mut buf).is_some_and(|l| {
+                        matches!(
+                            l,
+                            "smishing" | "phishing" | "lure" | "scam" | "spoofed" | "fraudulent"
+                        )
+                    })
+            })
     }
 }

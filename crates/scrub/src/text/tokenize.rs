@@ -23,6 +23,16 @@ fn is_delim(c: u8) -> bool {
         )
 }
 
+/// Full-width punctuation of Chinese and Japanese text (`（`, `）`, `：`, `，`, `；`, `、`, `。`,
+/// `「`, `」`): three bytes each, a delimiter like its ASCII counterpart. Returns its length.
+fn wide_delim(b: &[u8], i: usize) -> usize {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xEF, Some(0xBC), Some(0x88 | 0x89 | 0x8C | 0x9A | 0x9B))
+        | (0xE3, Some(0x80), Some(0x81 | 0x82 | 0x8C | 0x8D)) => 3,
+        _ => 0,
+    }
+}
+
 /// "[.]", "(.)", "[@]", "[:]": defanging inside an indicator, not a delimiter.
 fn defang_at(b: &[u8], i: usize) -> bool {
     let close = match b[i] {
@@ -133,13 +143,18 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             i += 1;
             continue;
         }
+        let wide = wide_delim(b, i);
+        if wide > 0 {
+            i += wide;
+            continue;
+        }
         let s = i;
         while i < b.len() {
             if defang_at(b, i) {
                 i += 3;
                 continue;
             }
-            if is_delim(b[i]) {
+            if is_delim(b[i]) || b[i] >= 0xE3 && wide_delim(b, i) > 0 {
                 break;
             }
             i += 1;

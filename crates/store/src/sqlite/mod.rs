@@ -17,12 +17,14 @@ use crate::{SchemaUpgrade, StoreError};
 
 mod backup;
 mod members;
+mod memory;
 mod queries;
 mod schema;
 mod trait_impl;
 mod writer;
 
 pub use backup::{inspect_store_file, restore_store, StoreFileInfo};
+pub use memory::{limit_sqlite_memory, sqlite_memory};
 use schema::migrate;
 pub use schema::SCHEMA_VERSION;
 use writer::AddJob;

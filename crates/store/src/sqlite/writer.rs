@@ -85,7 +85,8 @@ impl SqliteStore {
             let key = collection_key(&tx, collection_id)?;
             let mut last = last_date_added(&tx, key)?;
             while let Some(batch) = source.next_batch() {
-                insert_versions(&tx, key, &mut last, &batch, Some(submitter))?;
+                let outcomes = insert_versions(&tx, key, &mut last, &batch, Some(submitter))?;
+                source.stored(&outcomes);
             }
             let status = source.status()?;
             let body = status.to_json()?;

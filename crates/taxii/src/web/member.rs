@@ -1,9 +1,10 @@
 //! The members' pages: the collections the caller may read, one collection browsed and
-//! searched a page at a time, one object with its versions and sightings, and downloads.
-//! Every object, date and cursor comes from [`crate::handlers::page`] (TAXII's own paged
-//! query and read filter); the search by value and TLP only narrows what it serves.
+//! searched a page at a time, one object with its versions and sightings, and downloads
+//! (STIX, and block lists in `ward export`'s formats). Every object, date and cursor comes
+//! from [`crate::handlers::page`] (TAXII's own paged query and read filter); the search by
+//! value and TLP only narrows what it serves.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -11,7 +12,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use maud::html;
 use serde_json::Value;
-use ward_stix::{Timestamp, Tlp};
+use ward_feeds::allowlist::AllowList;
+use ward_feeds::export::{Batched, ExportFormat, ExportOptions};
+use ward_stix::{StixObject, Timestamp, Tlp};
 use ward_store::{StoredVersion, VersionSelect};
 
 use super::{page, segment, Session, UiError};
@@ -21,6 +24,31 @@ use crate::{blocking, AppState};
 
 /// Objects on one page of a collection.
 const PAGE_SIZE: usize = 50;
+
+/// The block lists of a collection: the name in the URL, the `ward export` format, and what
+/// it is for.
+const BLOCK_LISTS: [(&str, ExportFormat, &str); 4] = [
+    (
+        "ip",
+        ExportFormat::PlainIp,
+        "IP addresses and blocks, IPv4 and IPv6 (a Palo Alto or FortiGate external list, a pfSense or OPNsense URL table)",
+    ),
+    (
+        "domain",
+        ExportFormat::PlainDomain,
+        "Domain names (a Palo Alto external domain list, DNS filtering)",
+    ),
+    (
+        "url",
+        ExportFormat::PlainUrl,
+        "URLs without their scheme (a Palo Alto external URL list)",
+    ),
+    (
+        "rpz",
+        ExportFormat::Rpz,
+        "A DNS response policy zone (BIND, Unbound, PowerDNS)",
+    ),
+];
 
 /// `GET /ui`: the collections the caller's organization may read.
 pub(crate) async fn collections(
@@ -198,18 +226,31 @@ async fn search_page(
 ) -> Result<(ward_store::Collection, Served), UiError> {
     let (p, narrow) = search.to_query(limit)?;
     let c = handlers::readable(state, &session.caller, cid).await?;
+    let served = latest_page(state, session, &c, &p, narrow).await?;
+    Ok((c, served))
+}
+
+/// One page of the latest versions in `c` the caller may read: TAXII's own query, cursor and
+/// read filter (the objects endpoint), narrowed by `narrow` when given.
+async fn latest_page(
+    state: &AppState,
+    session: &Session,
+    c: &ward_store::Collection,
+    p: &Params,
+    narrow: Option<Narrow>,
+) -> Result<Served, UiError> {
     let served = handlers::page(
         state,
         &session.caller,
-        &c,
+        c,
         "objects",
-        &p,
+        p,
         Vec::new(),
         VersionSelect::last(),
         narrow,
     )
     .await?;
-    Ok((c, served))
+    Ok(served)
 }
 
 /// `GET /ui/collections/{cid}`: one page of the collection's objects the caller may read,
@@ -299,6 +340,18 @@ pub(crate) async fn collection(
                 " · "
             }
             a href={ (base) "/download?" (search.link(search.next.as_deref())) } { "Download this page as STIX" }
+        }
+        h2 { "Block lists" }
+        p {
+            "Every indicator of this collection you may read that scores at least "
+            (ExportOptions::default().min_score) " and is marked TLP:AMBER or lower, as "
+            code { "ward export" } " writes it: allow-listed values and private, loopback and "
+            "other special addresses left out."
+        }
+        ul {
+            @for (name, _, what) in BLOCK_LISTS {
+                li { a href={ (base) "/blocklist/" (name) } download { (what) } }
+            }
         }
     };
     Ok(page(StatusCode::OK, &c.title, Some(&session), body))
@@ -427,4 +480,78 @@ pub(crate) async fn download_object(
 ) -> Result<Response, UiError> {
     let (_, served) = versions_of(&state, &session, cid, oid, VersionSelect::last()).await?;
     Ok(bundle(&served.items, "object.json"))
+}
+
+/// `ward export`'s allow-lists shipped with ward, read once.
+fn shipped_allow_list() -> &'static AllowList {
+    static LIST: OnceLock<AllowList> = OnceLock::new();
+    LIST.get_or_init(AllowList::shipped)
+}
+
+/// `GET /ui/collections/{cid}/blocklist/{kind}`: a block list of every indicator of the
+/// collection the caller may read, in a `ward export` format, with `ward export`'s selection
+/// (score, TLP up to AMBER, allow-lists, never-blocked addresses). The collection is read a
+/// TAXII page at a time through the read filter, as the pages and TAXII read it; only the
+/// values selected so far are kept between pages.
+pub(crate) async fn block_list(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    Path((cid, kind)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let Some((name, format, _)) = BLOCK_LISTS.iter().find(|(n, ..)| *n == kind) else {
+        return Err(UiError::new(
+            StatusCode::NOT_FOUND,
+            "no such block list: ip, domain, url or rpz",
+        ));
+    };
+    let c = handlers::readable(&state, &session.caller, cid).await?;
+    let options = ExportOptions::default();
+    let bad = |e: ward_feeds::FeedsError| UiError::bad_request(e.to_string());
+    let mut list = Batched::new(*format, options.clone()).map_err(bad)?;
+    let mut p = Params {
+        limit: Some(state.config.page_max),
+        types: vec!["indicator".into()],
+        ..Params::default()
+    };
+    loop {
+        let served = latest_page(&state, &session, &c, &p, None).await?;
+        let now = options.now;
+        // Scoring parses every pattern: off the async threads.
+        let items = served.items;
+        list = tokio::task::spawn_blocking(move || {
+            let objects: Vec<StixObject> = items
+                .iter()
+                .filter_map(|item| serde_json::from_str::<Value>(served_json(item)).ok())
+                .filter_map(|v| StixObject::from_value(v).ok())
+                .collect();
+            let scored = ward_feeds::local::score_objects(
+                &objects,
+                &ward_feeds::config::FeedsConfig::default(),
+                shipped_allow_list(),
+                now,
+            );
+            list.add(&scored);
+            list
+        })
+        .await
+        .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))?;
+        match served.next {
+            Some(next) if served.more => p.next = Some(next),
+            _ => break,
+        }
+    }
+    let export = list.finish();
+    let mut response = (StatusCode::OK, export.text).into_response();
+    let h = response.headers_mut();
+    super::secure_headers(h, "text/plain; charset=utf-8");
+    let extension = if *format == ExportFormat::Rpz {
+        "rpz"
+    } else {
+        "txt"
+    };
+    let file = format!("{}-{name}.{extension}", segment(&c.id));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
 }

@@ -36,6 +36,10 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/signout", post(session::sign_out))
         .route("/ui/collections/{cid}", get(member::collection))
         .route("/ui/collections/{cid}/download", get(member::download_page))
+        .route(
+            "/ui/collections/{cid}/blocklist/{kind}",
+            get(member::block_list),
+        )
         .route("/ui/collections/{cid}/objects/{oid}", get(member::object))
         .route(
             "/ui/collections/{cid}/objects/{oid}/download",
@@ -44,6 +48,8 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/admin", get(operator::overview))
         .route("/ui/admin/tokens", post(operator::create_token))
         .route("/ui/admin/tokens/revoke", post(operator::revoke_token))
+        .route("/ui/admin/orgs/add", post(operator::add_org))
+        .route("/ui/admin/users/add", post(operator::add_user))
         .route("/ui/admin/orgs/state", post(operator::set_org_state))
         .route("/ui/admin/users/state", post(operator::set_user_state))
         .route("/ui/admin/collections/access", post(operator::set_access))

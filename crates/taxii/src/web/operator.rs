@@ -1,6 +1,6 @@
 //! The operators' pages (only for users of an organization in
-//! [`crate::HubConfig::operator_orgs`]; everyone else gets 403): organizations, users,
-//! tokens (create, shown once in the answer to the form; list; revoke), collections with
+//! [`crate::HubConfig::operator_orgs`]; everyone else gets 403): organizations and users
+//! (listed, added, disabled and enabled), tokens (create, shown once in the answer to the form; list; revoke), collections with
 //! their readers and writers, the default TLP, the scrub log as kinds and counts (never
 //! text), and which organizations have not pulled lately. Changes go through the store's
 //! own calls, as `ward admin` makes them.
@@ -13,7 +13,7 @@ use axum::response::Response;
 use axum::Extension;
 use maud::{html, Markup};
 use serde_json::Value;
-use ward_store::credentials::{new_token, token_hash};
+use ward_store::credentials::{hash_password, new_token, token_hash};
 use ward_store::{
     Collection, MemberChange, Org, ScrubRecord, Store, StoreError, TokenRecord, User,
 };
@@ -198,6 +198,16 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 }
             }
         } }
+        form method="post" action="/ui/admin/orgs/add" {
+            fieldset {
+                legend { "Admit an organization" }
+                input type="hidden" name="csrf" value=(session.csrf);
+                label for="org-name" { "Name" }
+                input id="org-name" name="name" type="text" required maxlength=(MAX_NAME);
+                p { "It reads and writes no collection until you tick it below; its sharing settings are the defaults (" code { "ward admin org set" } " changes them)." }
+                button type="submit" { "Admit" }
+            }
+        }
         h2 { "Not pulled in the last 7 days" }
         @if quiet.is_empty() {
             p { "Every organization pulled with a token in the last 7 days." }
@@ -219,6 +229,29 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 }
             }
         } }
+        form method="post" action="/ui/admin/users/add" {
+            fieldset {
+                legend { "Add a user" }
+                input type="hidden" name="csrf" value=(session.csrf);
+                div.row {
+                    div {
+                        label for="user-org" { "Organization" }
+                        select id="user-org" name="org" required {
+                            @for g in &o.orgs { option value=(g.id) { (g.name) } }
+                        }
+                    }
+                    div {
+                        label for="user-name" { "User name" }
+                        input id="user-name" name="name" type="text" required maxlength=(MAX_NAME) autocomplete="off";
+                    }
+                    div {
+                        label for="user-password" { "Password (empty: token only)" }
+                        input id="user-password" name="password" type="password" autocomplete="new-password";
+                    }
+                }
+                button type="submit" { "Add user" }
+            }
+        }
         h2 { "Tokens" }
         form method="post" action="/ui/admin/tokens" {
             fieldset {
@@ -371,6 +404,11 @@ async fn change_then_page(
     done: String,
 ) -> Result<Response, UiError> {
     blocking(state, move |s| s.change_members(&change)).await?;
+    done_page(state, session, done).await
+}
+
+/// The operator page again, with a line saying what was done.
+async fn done_page(state: &AppState, session: &Session, done: String) -> Result<Response, UiError> {
     let o = load_with_totals(state).await?;
     let body = html! {
         p role="status" { (done) }
@@ -443,6 +481,97 @@ async fn set_member_state(
         },
     };
     change_then_page(&state, &session, change, done).await
+}
+
+/// The longest organization or user name the pages admit.
+const MAX_NAME: usize = 200;
+
+/// A new organization's or user's name from a form: trimmed, not empty, no control
+/// character, at most [`MAX_NAME`] characters, and no other of its kind with the same name
+/// whatever its case (as `ward admin` refuses it).
+fn new_name<'a>(
+    form: &FormFields,
+    what: &str,
+    taken: impl IntoIterator<Item = &'a str>,
+) -> Result<String, UiError> {
+    let name = form.get("name").unwrap_or("").trim().to_string();
+    if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+        return Err(UiError::bad_request(format!(
+            "{what} name: expected 1 to {MAX_NAME} characters, none of them a control character"
+        )));
+    }
+    if let Some(other) = taken.into_iter().find(|n| n.eq_ignore_ascii_case(&name)) {
+        return Err(UiError::new(
+            StatusCode::CONFLICT,
+            format!("{what} {name:?}: the name is taken by {other:?} (names are unique whatever their case)"),
+        ));
+    }
+    Ok(name)
+}
+
+/// `POST /ui/admin/orgs/add`: admits an organization (no collection, default settings), in
+/// the store's one member-change call as `ward admin org add` makes it.
+pub(crate) async fn add_org(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    let form = operator_form(&session, &body)?;
+    let orgs = blocking(&state, |s| s.orgs()).await?;
+    let name = new_name(&form, "organization", orgs.iter().map(|g| g.name.as_str()))?;
+    let done = format!("{name} admitted.");
+    let change = MemberChange::AddOrg {
+        name,
+        read: Vec::new(),
+        write: Vec::new(),
+        settings: Vec::new(),
+    };
+    change_then_page(&state, &session, change, done).await
+}
+
+/// `POST /ui/admin/users/add`: a user of an organization, with a password (hashed here; only
+/// the hash is stored) or token-only.
+pub(crate) async fn add_user(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    let form = operator_form(&session, &body)?;
+    let (orgs, users) = blocking(&state, |s| Ok((s.orgs()?, s.users()?))).await?;
+    let org_id = form.get("org").unwrap_or("");
+    let org = orgs
+        .into_iter()
+        .find(|g| g.id == org_id)
+        .ok_or_else(|| UiError::bad_request("organization: choose one of the list"))?;
+    let name = new_name(&form, "user", users.iter().map(|u| u.name.as_str()))?;
+    let hash = match form.get("password").filter(|p| !p.is_empty()) {
+        Some(password) => {
+            let password = password.to_string();
+            let hashed = tokio::task::spawn_blocking(move || hash_password(&password))
+                .await
+                .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            Some(
+                hashed
+                    .map_err(|e| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
+            )
+        }
+        None => None,
+    };
+    let done = format!(
+        "{name} added to {} ({}).",
+        org.name,
+        if hash.is_some() {
+            "signs in with the password or a token"
+        } else {
+            "token only"
+        }
+    );
+    let (org_name, user) = (org.name.clone(), name.clone());
+    blocking(&state, move |s| {
+        s.add_user(&org_name, &user, hash.as_deref())
+    })
+    .await?;
+    done_page(&state, &session, done).await
 }
 
 /// `POST /ui/admin/orgs/state`.

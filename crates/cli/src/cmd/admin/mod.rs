@@ -60,8 +60,9 @@ pub enum AdminCommand {
     /// Query the audit log of `ward serve` (by organization, object, time)
     Audit(super::admin_ops::AuditArgs),
     /// How many members depend on each vendor they registered (`ward vendors publish`);
-    /// never which, and no count under 3
-    Vendors,
+    /// never which, and no count under 3. --notice-max-age sets how long a vendor incident
+    /// notice is listed to members (30 days by default)
+    Vendors(vendors::VendorsArgs),
     /// Hub-to-hub sync: other TAXII 2.1 servers this hub pulls from and pushes to
     #[command(subcommand)]
     Peer(peer::PeerCommand),
@@ -410,7 +411,7 @@ pub fn run(cmd: AdminCommand, global: &Global) -> anyhow::Result<ExitCode> {
         AdminCommand::Verify(args) => return super::admin_ops::verify(&args, global),
         AdminCommand::Audit(args) => return super::admin_ops::audit(&args, global),
         AdminCommand::Policy(cmd) => return policy_command(cmd, store.clone(), global),
-        AdminCommand::Vendors => return vendors::counts(store.as_ref(), global),
+        AdminCommand::Vendors(args) => return vendors::counts(store.as_ref(), &args, global),
         AdminCommand::Peer(cmd) => return peer::run(cmd, store.clone(), global),
         AdminCommand::Org(OrgCommand::Set { name, policy }) => {
             let org = members::resolve_org(store.as_ref(), &name)?;

@@ -26,7 +26,9 @@ pub enum PeerCommand {
         ward admin peer name isao-east\n  \
         ward admin peer add isac-national --url https://isac.example.org/taxii2/ \\\n      \
         --remote-collection 2f7c... --local-collection shared --direction both \\\n      \
-        --every 15m --max-tlp-in amber --max-tlp-out green --token-file isac.token")]
+        --every 15m --max-tlp-in amber --max-tlp-out green --token-file isac.token\n  \
+        ward admin peer add community-misp --misp https://misp.example.org \\\n      \
+        --api-key-file misp.key --local-collection shared --every 1h --since 30d")]
     Add(Box<AddArgs>),
     /// The peers, with their last success, last error and counts
     List,
@@ -45,18 +47,27 @@ pub struct AddArgs {
     /// The peer's name; for another ward hub, the name it gives itself (`ward admin peer
     /// name` there), which is how an object that passed through it is recognised
     pub name: String,
-    /// The peer's discovery URL or API root
-    #[arg(long)]
-    pub url: String,
-    /// Collection id on the peer
-    #[arg(long, value_name = "ID")]
-    pub remote_collection: String,
+    /// The peer's discovery URL or API root (a TAXII 2.1 server)
+    #[arg(long, required_unless_present = "misp", conflicts_with = "misp")]
+    pub url: Option<String>,
+    /// A MISP instance's address instead of --url: its events are pulled through its REST
+    /// API (/events/restSearch) with --api-key-file, read as `ward pull-misp` reads them
+    #[arg(long, value_name = "URL", requires = "api_key_file")]
+    pub misp: Option<String>,
+    /// Collection id on the peer (not for --misp)
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "misp",
+        conflicts_with = "misp"
+    )]
+    pub remote_collection: Option<String>,
     /// Collection on this hub (id or title)
     #[arg(long, value_name = "ID")]
     pub local_collection: String,
-    /// pull (peer to here), push (here to peer) or both
-    #[arg(long, value_name = "DIRECTION")]
-    pub direction: String,
+    /// pull (peer to here), push (here to peer) or both (a --misp peer pulls only)
+    #[arg(long, value_name = "DIRECTION", required_unless_present = "misp")]
+    pub direction: Option<String>,
     /// How often `ward serve` syncs (s, m, h, d; at least 10s)
     #[arg(long, default_value = "15m")]
     pub every: String,
@@ -68,8 +79,19 @@ pub struct AddArgs {
     #[arg(long, default_value = "green")]
     pub max_tlp_out: String,
     /// File holding the API token for the peer (read at each sync, never stored)
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["user", "password_file"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["user", "password_file", "misp"])]
     pub token_file: Option<PathBuf>,
+    /// File holding the MISP API key, alone on its first line (read at each sync, never
+    /// stored); with --misp
+    #[arg(long, value_name = "FILE", requires = "misp", conflicts_with_all = ["user", "password_file"])]
+    pub api_key_file: Option<PathBuf>,
+    /// With --misp: only events with one of these tags (comma-separated, as MISP writes them)
+    #[arg(long, value_delimiter = ',', requires = "misp")]
+    pub tags: Vec<String>,
+    /// With --misp: how far back the first run asks (7d, 12h, 30m or a date such as
+    /// 2026-11-01); later runs ask from the newest event seen
+    #[arg(long, requires = "misp", default_value = "7d")]
+    pub since: String,
     /// User name for HTTP Basic, with --password-file
     #[arg(long, value_name = "USER", requires = "password_file")]
     pub user: Option<String>,
@@ -109,6 +131,7 @@ pub(super) fn run(
             let AddArgs {
                 name,
                 url,
+                misp,
                 remote_collection,
                 local_collection,
                 direction,
@@ -116,22 +139,52 @@ pub(super) fn run(
                 max_tlp_in,
                 max_tlp_out,
                 token_file,
+                api_key_file,
+                tags,
+                since,
                 user,
                 password_file,
                 ca_cert,
                 org,
             } = *args;
-            let direction = Direction::parse(&direction)?;
             let every = peers::parse_every(&every)?;
             peers::parse_ceiling("--max-tlp-in", &max_tlp_in)?;
             peers::parse_ceiling("--max-tlp-out", &max_tlp_out)?;
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                bail!("--url {url}: expected an http:// or https:// URL of a discovery document or API root");
-            }
-            if remote_collection.trim().is_empty() {
-                bail!("--remote-collection: expected a collection id");
-            }
-            check_readable(&token_file, "--token-file")?;
+            let (url, remote_collection, direction, misp) = match (misp, url) {
+                (Some(misp), _) => {
+                    if direction.as_deref().is_some_and(|d| d != "pull") {
+                        bail!("--direction: a MISP peer is pulled only (the hub's MISP feed is how a MISP instance reads the hub)");
+                    }
+                    if !(misp.starts_with("http://") || misp.starts_with("https://")) {
+                        bail!("--misp {misp}: expected the MISP instance's https:// address");
+                    }
+                    let now = ward_stix::Timestamp::now().as_micros() / 1_000_000;
+                    let since = ward_feeds::misp_rest::since_seconds(&since, now)
+                        .map_err(anyhow::Error::msg)?;
+                    let source = peers::MispSource { tags, since };
+                    let url = misp.trim_end_matches('/').to_string();
+                    (url, String::new(), Direction::Pull, Some(source))
+                }
+                (None, Some(url)) => {
+                    if !(url.starts_with("http://") || url.starts_with("https://")) {
+                        bail!("--url {url}: expected an http:// or https:// URL of a discovery document or API root");
+                    }
+                    let remote_collection = remote_collection.unwrap_or_default();
+                    if remote_collection.trim().is_empty() {
+                        bail!("--remote-collection: expected a collection id");
+                    }
+                    let direction = Direction::parse(direction.as_deref().unwrap_or(""))?;
+                    (url, remote_collection, direction, None)
+                }
+                (None, None) => bail!("--url or --misp: expected the peer's address"),
+            };
+            let key_option = if misp.is_some() {
+                "--api-key-file"
+            } else {
+                "--token-file"
+            };
+            let token_file = token_file.or(api_key_file);
+            check_readable(&token_file, key_option)?;
             check_readable(&password_file, "--password-file")?;
             check_readable(&ca_cert, "--ca-cert")?;
             let local = resolve_collection(store.as_ref(), &local_collection)
@@ -150,6 +203,7 @@ pub(super) fn run(
                 user,
                 password_file: password_file.map(absolute),
                 ca_cert: ca_cert.map(absolute),
+                misp,
             };
             let config = peers::add(store.as_ref(), config, org.as_deref())?;
             if global.json {
@@ -194,12 +248,15 @@ pub(super) fn run(
             } else {
                 println!("this hub is {:?}", peers::hub_name(store.as_ref())?);
                 for (c, s) in rows {
+                    let remote = match &c.misp {
+                        Some(_) => "MISP events".to_string(),
+                        None => format!("remote {}", c.remote_collection),
+                    };
                     println!(
-                        "{}\t{}\t{}\tremote {} local {}\tevery {}s\tin <= {} out <= {}",
+                        "{}\t{}\t{}\t{remote} local {}\tevery {}s\tin <= {} out <= {}",
                         c.name,
                         c.direction.as_str(),
                         c.url,
-                        c.remote_collection,
                         c.local_collection,
                         c.every_secs,
                         c.max_tlp_in,

@@ -6,6 +6,20 @@ use std::sync::atomic::Ordering;
 
 use super::Health;
 
+/// The process's resident memory, where the system says it (`/proc/self/status` on Linux).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse::<u64>()
+        .ok()?;
+    Some(kb * 1024)
+}
+
 /// The metrics page.
 pub fn render(health: &Health) -> String {
     let mut out = String::new();
@@ -43,6 +57,23 @@ pub fn render(health: &Health) -> String {
         "gauge",
         health.indicators.load(Ordering::Relaxed),
     );
+    let (store_bytes, _) = ward_store::sqlite_memory();
+    gauge(
+        &mut out,
+        "ward_watch_store_memory_bytes",
+        "Memory the embedded store's SQLite holds (page caches, statements); kept under store_memory_mb.",
+        "gauge",
+        store_bytes,
+    );
+    if let Some(bytes) = resident_bytes() {
+        gauge(
+            &mut out,
+            "process_resident_memory_bytes",
+            "Resident memory of the watch process (VmRSS).",
+            "gauge",
+            bytes,
+        );
+    }
     if let Some(secs) = health
         .last_intel_load
         .lock()
@@ -186,6 +217,15 @@ mod tests {
             page.contains("ward_watch_lines_read_total{source=\"/var/log/fw.log\"} 12\n"),
             "{page}"
         );
+        // The memory a long-running watch holds: the process's and the store's part.
+        assert!(page.contains("\nward_watch_store_memory_bytes "), "{page}");
+        if cfg!(target_os = "linux") {
+            let rss = page
+                .lines()
+                .find_map(|l| l.strip_prefix("process_resident_memory_bytes "))
+                .and_then(|v| v.parse::<u64>().ok());
+            assert!(rss.is_some_and(|b| b > 1 << 20), "{page}");
+        }
         // Every sample line is `name{labels} value` or `name value`.
         for line in page.lines().filter(|l| !l.starts_with('#')) {
             let value = line.rsplit(' ').next().unwrap();

@@ -169,7 +169,9 @@ fn web_password(args: &WebPasswordArgs, global: &Global) -> anyhow::Result<ExitC
         );
     }
     ward_member::watch::web::set_password(&*store, Some(password))?;
-    println!("The web pages' password is set (only its hash is kept); sign-in is now required.");
+    println!(
+        "The web pages' password is set (only its hash is kept); sign-in is now required, and sessions signed in before are ended."
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -274,6 +276,10 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if global.database.is_some() {
         anyhow::bail!("--database: ward watch keeps its place in the data folder's own store; run it without --database");
     }
+    // A ceiling on SQLite's memory for the whole process, before the store's connections
+    // open: their page caches otherwise fill slowly over days as more of a large store is
+    // read, which is bounded but never flat.
+    ward_store::limit_sqlite_memory(config.store_memory_mb << 20);
     let store = data.open_store()?;
     if let Err(e) = ward_member::watch::alerts::prune(&*store, ward_member::journal::now().secs) {
         say!("watch: old alerts could not be dropped from the store: {e}");
@@ -463,9 +469,10 @@ fn print_config(data: &DataDir, config: &WatchConfig) {
     }
     match &config.web {
         Some(w) => println!(
-            "  web pages on {}://{}/",
+            "  web pages on {}://{}/ (at most {} connections at once)",
             if w.tls.is_some() { "https" } else { "http" },
-            w.listen
+            w.listen,
+            w.max_connections
         ),
         None => println!("  no web pages ([web] not set)"),
     }

@@ -2,7 +2,8 @@
 //! the local intel), intel that names a vendor the organization listed (`ward vendors`)
 //! becomes an alert through the same path as a log match (`alert_once`: the alerts file,
 //! the store, e-mail and webhooks). Each (vendor, object) pair alerts once, ever
-//! (`ward_member::vendors::unalerted`), and only intel dated within the plan's reach.
+//! (`ward_member::vendors::unalerted`), and only intel dated within the max age (`ward vendors
+//! max-age`, 30 days by default), as for the plan.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -31,7 +32,10 @@ pub(crate) fn check(
         return Ok(0);
     }
     let objects = vendors::intel_objects(data, store.clone())?;
-    let since = ward_member::journal::now().secs - vendors::PLAN_DAYS * 86_400;
+    let since = vendors::current_since(
+        ward_member::journal::now().secs,
+        vendors::max_age_days(&**store)?,
+    );
     let recent: Vec<_> = vendors::mentions(&listed, &objects)
         .into_iter()
         .filter(|m| m.secs.is_none_or(|s| s >= since))

@@ -1,6 +1,10 @@
 //! The pages' forms: each POST is checked for its CSRF token (and sign-in) before it
 //! changes anything; marks on the plan, approving or discarding a queued share, the inventory
-//! upload and its confirmation, sign-in and sign-out.
+//! upload and its confirmation, sign-in and sign-out (of this session, or of every session).
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
 
 use super::*;
 
@@ -246,6 +250,7 @@ pub(super) async fn devices_confirm(
 
 pub(super) async fn sign_in(
     State(web): State<Arc<Web>>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -255,44 +260,40 @@ pub(super) async fn sign_in(
             Ok(v) => v,
             Err(refused) => return *refused,
         };
-        let throttled = web.failures.lock().is_ok_and(|mut fails| {
-            while fails.front().is_some_and(|t| t.elapsed() > FAIL_WINDOW) {
-                fails.pop_front();
-            }
-            fails.len() >= MAX_FAILURES
-        });
-        if throttled {
-            return html(
+        let address = Some(client.ip());
+        if let Err(wait) = web.throttle.begin(address) {
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let mut response = html(
                 StatusCode::TOO_MANY_REQUESTS,
                 pages::message(
                     "Wait a minute",
-                    "too many wrong passwords; try again in a minute",
+                    &format!("too many wrong passwords; try again in {seconds} s"),
                 ),
             );
+            if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return response;
         }
         let password = f.get("password").map(String::as_str).unwrap_or("");
         match ward_member::watch::web::check_password(&*web.store, password) {
             Ok(true) => {
-                // A new session id on sign-in, so one known before cannot ride it.
-                let Ok(mut sessions) = web.sessions.lock() else {
-                    return failure(&anyhow::anyhow!("sessions"));
-                };
-                sessions.remove(&visitor.session);
-                let id = match ward_store::credentials::random_secret() {
-                    Ok(b) => hex(&b),
+                web.throttle.succeeded(address);
+                // A new session on sign-in, so one known before cannot ride it.
+                let hash = match ward_member::watch::web::password_hash(&*web.store) {
+                    Ok(h) => h,
                     Err(e) => return failure(&e.into()),
                 };
-                sessions.insert(
-                    id.clone(),
-                    Session {
-                        signed_in: true,
-                        last_used: Instant::now(),
-                        flash: None,
-                    },
-                );
+                let digest = session::password_digest(hash.as_deref());
+                let (cookie, claim) = match session::issue(&web.key, &digest, session::now(), true)
+                {
+                    Ok(issued) => issued,
+                    Err(e) => return failure(&e),
+                };
                 let fresh = Visitor {
-                    session: id,
-                    new: true,
+                    session: claim.id,
+                    expires: claim.expires,
+                    new_cookie: Some(cookie),
                     signed_in: true,
                     sign_in: true,
                     csrf: String::new(),
@@ -301,37 +302,67 @@ pub(super) async fn sign_in(
                 };
                 with_cookie(see_other("/plan"), &fresh)
             }
-            Ok(false) => {
-                if let Ok(mut fails) = web.failures.lock() {
-                    fails.push_back(Instant::now());
-                }
-                html(
-                    StatusCode::UNAUTHORIZED,
-                    pages::sign_in(&visitor, Some("That password is not the one set.")),
-                )
+            Ok(false) => html(
+                StatusCode::UNAUTHORIZED,
+                pages::sign_in(&visitor, Some("That password is not the one set.")),
+            ),
+            Err(e) => {
+                web.throttle.succeeded(address);
+                failure(&e.into())
             }
-            Err(e) => failure(&e.into()),
         }
     })
     .await
 }
 
+/// Ends this session (kept as ended until it would have expired, so its cookie is refused
+/// even if it was copied), and clears the cookie.
 pub(super) async fn sign_out(
     State(web): State<Arc<Web>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     form(web, headers, body, |web, v, _| {
-        if let Ok(mut sessions) = web.sessions.lock() {
-            sessions.remove(&v.session);
+        let ended = ward_member::watch::web::end_session(
+            &*web.store,
+            &v.session,
+            v.expires,
+            session::now(),
+        );
+        match ended {
+            Ok(()) => signed_out(v),
+            Err(e) => failure(&e.into()),
         }
-        let mut response = see_other("/signin");
-        let secure = if v.secure { "; Secure" } else { "" };
-        let gone = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
-        if let Ok(value) = HeaderValue::from_str(&gone) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
-        response
     })
     .await
+}
+
+/// Ends every session that began until now, on every browser, and clears this one's cookie.
+pub(super) async fn sign_out_everywhere(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    form(
+        web,
+        headers,
+        body,
+        |web, v, _| match ward_member::watch::web::sign_out_everywhere(&*web.store, session::now())
+        {
+            Ok(()) => signed_out(v),
+            Err(e) => failure(&e.into()),
+        },
+    )
+    .await
+}
+
+/// To the sign-in page, the session cookie cleared.
+fn signed_out(v: &Visitor) -> Response {
+    let mut response = see_other("/signin");
+    let secure = if v.secure { "; Secure" } else { "" };
+    let gone = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
+    if let Ok(value) = HeaderValue::from_str(&gone) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

@@ -6,15 +6,18 @@
 //!
 //! axum on a runtime of its own thread, so a slow page never holds up the follower; every
 //! store or file read runs on the runtime's blocking threads. Security is one layer of code
-//! here, not in each page: a session cookie (`HttpOnly; SameSite=Strict`) for every visitor,
-//! a CSRF token (an HMAC of the session under a per-process random key) on every form and
-//! checked before any POST changes anything (403 otherwise), a sign-in whenever a password
-//! is set (required off loopback; failures throttled), a strict content security policy
-//! (the one inline style allowed by its hash), bounded bodies, and nothing secret in a URL.
+//! here, not in each page: a signed session cookie (`HttpOnly; SameSite=Strict`, see
+//! [`session`]) for every visitor, which outlives a restart; a CSRF token (an HMAC of the
+//! session cookie under the store's session key) on every form and checked before any POST
+//! changes anything (403 otherwise); a sign-in whenever a password is set (required off
+//! loopback; failures throttled per address and over all); a strict content security policy
+//! (the one inline style allowed by its hash); bounded bodies and connections; and nothing
+//! secret in a URL.
 
 mod forms;
 mod multipart;
 mod pages;
+mod session;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -29,8 +32,6 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use ward_member::share_queue;
 use ward_member::watch::edl::{constant_time_eq, hex};
 use ward_member::watch::web::WebConfig;
@@ -51,23 +52,12 @@ const COOKIE: &str = "ward_session";
 const FORM_LIMIT: usize = 64 * 1024;
 /// An uploaded inventory at most.
 const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
-/// Sessions kept at most; the least recently used goes first.
-const MAX_SESSIONS: usize = 1024;
-/// A session unused this long is forgotten (signed out).
-const SESSION_IDLE: Duration = Duration::from_secs(12 * 3600);
+/// Messages waiting to be shown once (one per session) at most; the oldest goes first.
+const MAX_FLASHES: usize = 1024;
 /// Uploads waiting for their confirm button at most.
 const MAX_UPLOADS: usize = 4;
-/// Wrong passwords within [`FAIL_WINDOW`] before sign-in answers 429 for the rest of it.
-const MAX_FAILURES: usize = 5;
-const FAIL_WINDOW: Duration = Duration::from_secs(60);
-
-/// One visitor's session.
-struct Session {
-    signed_in: bool,
-    last_used: Instant,
-    /// What the last POST did, shown once on the page it led to.
-    flash: Option<String>,
-}
+/// A connection that moves no byte this long is closed.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// An inventory uploaded and previewed, waiting for its confirm button.
 struct Upload {
@@ -83,11 +73,12 @@ pub(super) struct Web {
     store: Arc<dyn Store>,
     config: WatchConfig,
     health: Arc<Health>,
-    /// The per-process key CSRF tokens are made with.
+    /// The key session cookies and CSRF tokens are signed with, kept in the store.
     key: Vec<u8>,
-    sessions: Mutex<HashMap<String, Session>>,
+    /// What the last POST of a session did, shown once on the page it led to.
+    flashes: Mutex<HashMap<String, (Instant, String)>>,
     uploads: Mutex<VecDeque<Upload>>,
-    failures: Mutex<VecDeque<Instant>>,
+    throttle: session::SignInThrottle,
     /// `Content-Security-Policy` with the page style's hash.
     csp: String,
     /// Served over TLS.
@@ -99,9 +90,12 @@ pub(super) struct Web {
 
 /// Who is asking: their session, its CSRF token and what to tell them once.
 pub(super) struct Visitor {
+    /// The session's id.
     session: String,
-    /// Set when the session was made for this request: the answer sets the cookie.
-    new: bool,
+    /// When the session ends (microseconds since the epoch).
+    expires: i64,
+    /// The cookie of a session made for this request: the answer sets it.
+    new_cookie: Option<String>,
     pub signed_in: bool,
     /// Sign-in is on (a password is set).
     pub sign_in: bool,
@@ -133,16 +127,21 @@ pub(super) fn start(
         .with_context(|| format!("web.listen: cannot listen on {}", web.listen))?;
     let bound = listener.local_addr().context("web.listen")?;
     listener.set_nonblocking(true).context("web.listen")?;
-    let key = ward_store::credentials::random_secret()?;
+    let key = ward_member::watch::web::session_key(&*store)?;
+    let limits = ward_taxii::conn::Limits::new(web.max_connections, IDLE_TIMEOUT, tls.is_none())
+        .busy_page(
+            "text/plain; charset=utf-8",
+            "ward watch: too many open connections to these pages; try again in a moment\n",
+        );
     let state = Arc::new(Web {
         data: data.clone(),
         store,
         config: config.clone(),
         health,
         key,
-        sessions: Mutex::new(HashMap::new()),
+        flashes: Mutex::new(HashMap::new()),
         uploads: Mutex::new(VecDeque::new()),
-        failures: Mutex::new(VecDeque::new()),
+        throttle: session::SignInThrottle::new(),
         csp: ward_html::style_policy(pages::STYLE),
         secure,
         loopback: web.listen.ip().is_loopback(),
@@ -158,17 +157,20 @@ pub(super) fn start(
         .name("ward-web".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let service = router(state).into_make_service();
+                // The client's address is what wrong passwords are counted by.
+                let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
                 let served = match (axum_server::from_tcp(listener), tls) {
                     (Err(e), _) => Err(e),
                     (Ok(server), Some(tls)) => {
                         let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
-                        let mut server =
-                            server.acceptor(axum_server::tls_rustls::RustlsAcceptor::new(config));
+                        let acceptor =
+                            axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(limits);
+                        let mut server = server.acceptor(acceptor);
                         drop_slow_clients(server.http_builder());
                         server.serve(service).await
                     }
-                    (Ok(mut server), None) => {
+                    (Ok(server), None) => {
+                        let mut server = server.acceptor(limits);
                         drop_slow_clients(server.http_builder());
                         server.serve(service).await
                     }
@@ -203,6 +205,7 @@ fn router(state: Arc<Web>) -> Router {
         .route("/sharing/discard", post(forms::sharing_discard))
         .route("/signin", post(forms::sign_in))
         .route("/signout", post(forms::sign_out))
+        .route("/signout/everywhere", post(forms::sign_out_everywhere))
         .layer(DefaultBodyLimit::max(FORM_LIMIT));
     let upload = Router::new()
         .route("/devices/upload", post(forms::devices_upload))
@@ -239,72 +242,65 @@ async fn security_headers(State(web): State<Arc<Web>>, mut response: Response) -
 }
 
 impl Web {
-    /// The visitor's session, made when the request has none (or an unknown one).
+    /// The visitor's session, made when the request has none that holds.
     fn visitor(&self, headers: &HeaderMap) -> anyhow::Result<Visitor> {
-        let sign_in = ward_member::watch::web::password_hash(&*self.store)?.is_some();
+        let hash = ward_member::watch::web::password_hash(&*self.store)?;
+        let sign_in = hash.is_some();
         if !sign_in && !self.loopback {
             anyhow::bail!(NO_PASSWORD);
         }
-        let mut sessions = self
-            .sessions
-            .lock()
-            .map_err(|_| anyhow::anyhow!("sessions"))?;
-        sessions.retain(|_, s| s.last_used.elapsed() < SESSION_IDLE);
-        let known = cookie(headers).filter(|id| sessions.contains_key(id));
-        let (session, new) = match known {
-            Some(id) => (id, false),
+        let password = session::password_digest(hash.as_deref());
+        let now = session::now();
+        let mut held = cookie(headers).and_then(|value| {
+            let claim = session::verify(&self.key, &password, &value, now)?;
+            Some((value, claim))
+        });
+        if let Some((_, claim)) = &held {
+            if claim.signed_in && self.ended(claim)? {
+                held = None;
+            }
+        }
+        let (value, claim, new) = match held {
+            Some((value, claim)) => (value, claim, false),
             None => {
-                if sessions.len() >= MAX_SESSIONS {
-                    let oldest = sessions
-                        .iter()
-                        .min_by_key(|(_, s)| s.last_used)
-                        .map(|(k, _)| k.clone());
-                    if let Some(k) = oldest {
-                        sessions.remove(&k);
-                    }
-                }
-                let id = hex(&ward_store::credentials::random_secret()?);
-                sessions.insert(
-                    id.clone(),
-                    Session {
-                        signed_in: false,
-                        last_used: Instant::now(),
-                        flash: None,
-                    },
-                );
-                (id, true)
+                let (value, claim) = session::issue(&self.key, &password, now, false)?;
+                (value, claim, true)
             }
         };
-        let (signed_in, flash) = match sessions.get_mut(&session) {
-            Some(s) => {
-                s.last_used = Instant::now();
-                (s.signed_in, s.flash.take())
-            }
-            None => (false, None),
-        };
+        let flash = self
+            .flashes
+            .lock()
+            .ok()
+            .and_then(|mut f| f.remove(&claim.id))
+            .map(|(_, text)| text);
         Ok(Visitor {
-            csrf: self.csrf_token(&session),
-            session,
-            new,
-            signed_in,
+            csrf: self.csrf_token(&value),
+            session: claim.id,
+            expires: claim.expires,
+            new_cookie: new.then_some(value),
+            signed_in: claim.signed_in,
             sign_in,
             flash,
             secure: self.secure,
         })
     }
 
-    /// The CSRF token of a session: HMAC-SHA256 under the process's key.
-    fn csrf_token(&self, session: &str) -> String {
-        match Hmac::<Sha256>::new_from_slice(&self.key) {
-            Ok(mut mac) => {
-                mac.update(session.as_bytes());
-                hex(&mac.finalize().into_bytes())
-            }
-            Err(_) => String::new(),
-        }
+    /// True when a signed-in session was ended: by its own sign-out, or by a sign-out
+    /// everywhere after it began.
+    fn ended(&self, claim: &session::Claim) -> anyhow::Result<bool> {
+        use ward_member::watch::web::{session_ended, signed_out_at};
+        Ok(
+            signed_out_at(&*self.store)?.is_some_and(|t| claim.issued <= t)
+                || session_ended(&*self.store, &claim.id)?,
+        )
     }
 
-    /// The visitor of a POST, when it comes from one of our forms: a known session, the
+    /// The CSRF token of a session cookie.
+    fn csrf_token(&self, cookie: &str) -> String {
+        session::mac(&self.key, &[b"csrf", cookie.as_bytes()])
+    }
+
+    /// The visitor of a POST, when it comes from one of our forms: a session that holds, the
     /// right token and, with sign-in on, signed in. Otherwise the 403 to answer.
     fn form_visitor(
         &self,
@@ -313,7 +309,7 @@ impl Web {
         needs_sign_in: bool,
     ) -> Result<Visitor, Box<Response>> {
         let visitor = self.visitor(headers).map_err(|e| Box::new(failure(&e)))?;
-        let good = !visitor.new
+        let good = visitor.new_cookie.is_none()
             && !visitor.csrf.is_empty()
             && token.is_some_and(|t| constant_time_eq(t.as_bytes(), visitor.csrf.as_bytes()));
         if !good {
@@ -329,10 +325,17 @@ impl Web {
 
     /// Keeps a message for the visitor's next page.
     fn flash(&self, visitor: &Visitor, text: String) {
-        if let Ok(mut sessions) = self.sessions.lock() {
-            if let Some(s) = sessions.get_mut(&visitor.session) {
-                s.flash = Some(text);
+        if let Ok(mut flashes) = self.flashes.lock() {
+            if flashes.len() >= MAX_FLASHES {
+                let oldest = flashes
+                    .iter()
+                    .min_by_key(|(_, (at, _))| *at)
+                    .map(|(k, _)| k.clone());
+                if let Some(k) = oldest {
+                    flashes.remove(&k);
+                }
             }
+            flashes.insert(visitor.session.clone(), (Instant::now(), text));
         }
     }
 }
@@ -379,12 +382,9 @@ async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response 
 }
 
 fn with_cookie(mut response: Response, visitor: &Visitor) -> Response {
-    if visitor.new {
+    if let Some(cookie) = &visitor.new_cookie {
         let secure = if visitor.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
-            visitor.session
-        );
+        let value = format!("{COOKIE}={cookie}; Path=/; HttpOnly; SameSite=Strict{secure}");
         if let Ok(v) = HeaderValue::from_str(&value) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }

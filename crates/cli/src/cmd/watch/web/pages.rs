@@ -22,12 +22,12 @@ header{background:#123d5c;color:#fff;padding:.5rem 1rem}\
 header a{color:#fff;margin-right:1rem}header a[aria-current]{font-weight:bold;text-decoration:underline}\
 header form{display:inline}main{padding:1rem;max-width:72rem}\
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\
-pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem;overflow-x:auto}\
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem;overflow-x:auto}\
 .note{background:#e7f3e7;border-left:4px solid #2e7d32;padding:.5rem}\
 .warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem}\
 .action{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}\
 button{padding:.35rem .8rem;font-size:1rem}input,textarea{font-size:1rem;padding:.25rem}\
-label{display:block;margin:.25rem 0}\
+label{display:block;margin:.25rem 0}h1,h2,h3,p,li{overflow-wrap:anywhere}\
 @media (max-width:40rem){table{font-size:.85rem}header a{display:inline-block;margin:.2rem .6rem .2rem 0}}";
 
 /// Alerts per page.
@@ -63,6 +63,11 @@ fn shell(title: &str, active: &str, v: &Visitor, body: Markup) -> String {
                     form method="post" action="/signout" {
                         input type="hidden" name="csrf" value=(v.csrf);
                         button type="submit" data-test="sign-out" { "Sign out" }
+                    }
+                    " "
+                    form method="post" action="/signout/everywhere" {
+                        input type="hidden" name="csrf" value=(v.csrf);
+                        button type="submit" data-test="sign-out-everywhere" { "Sign out everywhere" }
                     }
                 }
             }

@@ -1,0 +1,581 @@
+//! Forms and tables: a line that opens with a field label (`City: Bełżyce`, `Postal code:
+//! 78-315`, `Account Domain: CORP`) and a table whose header row names its columns
+//! (`Patient  DOB  Age`, `time | host | account`). The label or the header says what the
+//! value is, so the value goes whole whatever words it is made of — an invented street, a
+//! place no gazetteer lists, a foreign postcode — once its shape fits what the label says.
+
+use super::rows::lines_with_starts;
+use super::Engine;
+use crate::classify as c;
+use crate::Kind;
+
+/// What a field label or a column header announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Name,
+    Address,
+    City,
+    Zip,
+    Phone,
+    Fax,
+    Plate,
+    Date,
+    Age,
+    User,
+    Host,
+}
+
+/// The field a label names (`label` lowercase, single spaces, `_` as a space).
+fn label_field(label: &str) -> Option<Field> {
+    use Field::*;
+    Some(match label {
+        "name"
+        | "full name"
+        | "patient"
+        | "patient name"
+        | "preferred name"
+        | "nickname"
+        | "known as"
+        | "maiden name"
+        | "surname"
+        | "last name"
+        | "first name"
+        | "given name"
+        | "family name"
+        | "middle name"
+        | "guarantor"
+        | "next of kin"
+        | "emergency contact"
+        | "contact name"
+        | "attending"
+        | "attending physician"
+        | "physician"
+        | "provider"
+        | "caller"
+        | "owner"
+        | "requester"
+        | "requestor"
+        | "employee"
+        | "employee name"
+        | "member name"
+        | "subscriber name"
+        | "insured"
+        | "parent"
+        | "guardian"
+        | "spouse"
+        | "display name"
+        | "resident"
+        | "client name"
+        | "customer name"
+        | "nom"
+        | "prénom"
+        | "nachname"
+        | "vorname"
+        | "nombre"
+        | "apellido"
+        | "apellidos"
+        | "nome"
+        | "cognome"
+        | "imię"
+        | "nazwisko"
+        | "naam"
+        | "jméno"
+        | "příjmení"
+        | "имя"
+        | "фамилия"
+        | "фио" => Name,
+        "address" | "street" | "street address" | "home address" | "mailing address"
+        | "address line 1" | "address line 2" | "address 1" | "address 2" | "addr"
+        | "residence" | "home" | "adresse" | "anschrift" | "straße" | "strasse" | "rue"
+        | "calle" | "dirección" | "direccion" | "domicilio" | "indirizzo" | "endereço"
+        | "endereco" | "morada" | "adres" | "ulica" | "adresa" | "ulice" | "адрес" | "улица"
+        | "διεύθυνση" | "οδός" | "住所" | "주소" | "地址" | "住址" => Address,
+        "city" | "town" | "city/town" | "town/city" | "locality" | "municipality"
+        | "place of residence" | "village" | "ville" | "stadt" | "ort" | "wohnort" | "ciudad"
+        | "localidad" | "città" | "citta" | "comune" | "cidade" | "município" | "municipio"
+        | "miasto" | "miejscowość" | "plaats" | "woonplaats" | "město" | "obec" | "город"
+        | "πόλη" | "市区町村" | "도시" | "城市" => City,
+        "zip"
+        | "zip code"
+        | "zipcode"
+        | "postal code"
+        | "postcode"
+        | "post code"
+        | "postal"
+        | "plz"
+        | "postleitzahl"
+        | "code postal"
+        | "cp"
+        | "código postal"
+        | "codigo postal"
+        | "cap"
+        | "cep"
+        | "kod pocztowy"
+        | "psč"
+        | "postcode/zip"
+        | "zip/postal code"
+        | "почтовый индекс"
+        | "индекс"
+        | "ταχυδρομικός κώδικας"
+        | "郵便番号"
+        | "우편번호"
+        | "邮编"
+        | "邮政编码" => Zip,
+        "phone" | "phone number" | "telephone" | "tel" | "mobile" | "cell" | "home phone"
+        | "work phone" | "contact number" | "mobile phone" | "cell phone" | "telefon"
+        | "téléphone" | "telephone number" | "teléfono" | "telefono" | "telefone" | "telefoon"
+        | "телефон" | "τηλέφωνο" | "電話" | "전화" | "电话" => Phone,
+        "fax" | "fax number" | "facsimile" => Fax,
+        "plate"
+        | "vehicle plate"
+        | "license plate"
+        | "licence plate"
+        | "number plate"
+        | "plate number"
+        | "registration"
+        | "vehicle registration"
+        | "registration number"
+        | "kenteken"
+        | "kennzeichen"
+        | "immatriculation"
+        | "matrícula"
+        | "matricula"
+        | "targa"
+        | "placa"
+        | "tablica rejestracyjna"
+        | "spz" => Plate,
+        "date of birth"
+        | "dob"
+        | "d.o.b"
+        | "birth date"
+        | "birthdate"
+        | "born"
+        | "admission"
+        | "admitted"
+        | "admission date"
+        | "admission time"
+        | "discharge"
+        | "discharged"
+        | "discharge date"
+        | "date of death"
+        | "dod"
+        | "date of service"
+        | "dos"
+        | "visit date"
+        | "geburtsdatum"
+        | "date de naissance"
+        | "fecha de nacimiento"
+        | "data di nascita"
+        | "data de nascimento"
+        | "data urodzenia"
+        | "geboortedatum"
+        | "datum narození"
+        | "дата рождения"
+        | "生年月日"
+        | "생년월일"
+        | "出生日期" => Date,
+        "age" => Age,
+        "user" | "username" | "user name" | "account" | "account name" | "login" | "login name"
+        | "logon" | "logon name" | "samaccountname" | "user id" | "userid" | "uid" | "upn"
+        | "logon account" | "target user" | "account login" => User,
+        "host" | "hostname" | "host name" | "computer" | "computer name" | "workstation"
+        | "workstation name" | "device name" | "machine" | "machine name" | "account domain"
+        | "source workstation" | "source host" => Host,
+        _ => return None,
+    })
+}
+
+/// Values that fill a field without naming anyone or anything.
+fn empty_value(value: &str) -> bool {
+    let l = value.to_lowercase();
+    matches!(
+        l.as_str(),
+        "-" | "n/a"
+            | "na"
+            | "none"
+            | "unknown"
+            | "null"
+            | "redacted"
+            | "system"
+            | "local"
+            | "localhost"
+            | "anonymous"
+            | "nt authority"
+            | "local system"
+            | "network service"
+            | "local service"
+            | "yes"
+            | "no"
+            | "see above"
+            | "same"
+            | "tbd"
+            | "pending"
+    )
+}
+
+/// Titles a name field may start with; they stay.
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "dr" | "mr"
+            | "mrs"
+            | "ms"
+            | "mx"
+            | "miss"
+            | "prof"
+            | "sr"
+            | "sra"
+            | "herr"
+            | "frau"
+            | "mme"
+            | "mlle"
+            | "sig"
+            | "sig.ra"
+            | "pan"
+            | "pani"
+    )
+}
+
+/// The part of `value` (a byte range of it) that the field removes, if the value has the
+/// field's shape.
+fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
+    let v = value.trim();
+    let lead = value.len() - value.trim_start().len();
+    if v.is_empty() || empty_value(v) {
+        return None;
+    }
+    let all = lead..lead + v.len();
+    let words = v.split_whitespace().count();
+    let digits = c::digits(v);
+    let letters = v.chars().filter(|ch| ch.is_alphabetic()).count();
+    match field {
+        Field::Name => {
+            let name_chars = v
+                .chars()
+                .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | ',' | '-' | '\'' | '’'));
+            // Titles stay; the name after them goes.
+            let mut start = lead;
+            for w in v.split_whitespace() {
+                if !is_title(w) {
+                    break;
+                }
+                start = w.as_ptr() as usize - value.as_ptr() as usize + w.len();
+            }
+            let rest = value[start..all.end].trim_start();
+            let cased = rest
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
+            (name_chars && words <= 6 && letters >= 2 && cased)
+                .then_some(all.end - rest.len()..all.end)
+        }
+        Field::Address => (letters >= 2 && words <= 12 && v.len() <= 120).then_some(all),
+        Field::City => {
+            // "Springfield, IL 62704": the city alone; the state is not an identifier.
+            let cut = v
+                .find(|ch: char| ch == ',' || ch.is_ascii_digit() || ch == '(')
+                .unwrap_or(v.len());
+            let city = v[..cut].trim_end();
+            let cased = city
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
+            (cased && city.split_whitespace().count() <= 4 && city.chars().count() >= 2)
+                .then_some(lead..lead + city.len())
+        }
+        Field::Zip => {
+            let ok = v.len() <= 10
+                && words <= 2
+                && digits >= 2
+                && v.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '-'));
+            ok.then_some(all)
+        }
+        Field::Phone | Field::Fax => {
+            let ok = (7..=15).contains(&digits)
+                && v.chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-().x/".contains(ch));
+            ok.then_some(all)
+        }
+        Field::Plate => {
+            let ok = (2..=12).contains(&v.chars().count())
+                && digits >= 1
+                && words <= 3
+                && v.chars()
+                    .all(|ch| ch.is_alphanumeric() || matches!(ch, ' ' | '-' | '·' | '.'));
+            ok.then_some(all)
+        }
+        Field::Date => {
+            let ok = digits >= 1 && v.len() <= 40 && words <= 5;
+            ok.then_some(all)
+        }
+        Field::Age => {
+            let d = v.bytes().take_while(u8::is_ascii_digit).count();
+            let age: u32 = v[..d].parse().ok()?;
+            (90..=150).contains(&age).then_some(lead..lead + d)
+        }
+        Field::User | Field::Host => {
+            // Letters of any script: `yıldız.gonultas`, `CORP\\jdoe`.
+            let ok = words == 1
+                && v.len() <= 64
+                && v.chars().next().is_some_and(char::is_alphanumeric)
+                && v.chars()
+                    .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$' | '\\'));
+            ok.then_some(all)
+        }
+    }
+}
+
+fn kind_of(field: Field) -> (Kind, &'static str) {
+    match field {
+        Field::Name => (Kind::Name, "name in a labelled field or column"),
+        Field::Address => (Kind::Address, "address in a labelled field or column"),
+        Field::City => (Kind::City, "place in a labelled field or column"),
+        Field::Zip => (Kind::Zip, "postcode in a labelled field or column"),
+        Field::Phone => (
+            Kind::Phone,
+            "telephone number in a labelled field or column",
+        ),
+        Field::Fax => (Kind::Fax, "fax number in a labelled field or column"),
+        Field::Plate => (Kind::Vehicle, "licence plate in a labelled field or column"),
+        Field::Date => (Kind::Date, "date in a labelled field or column"),
+        Field::Age => (Kind::Age, "age over 89 in a labelled field or column"),
+        Field::User => (Kind::User, "user name in a labelled field or column"),
+        Field::Host => (
+            Kind::InternalHost,
+            "host name in a labelled field or column",
+        ),
+    }
+}
+
+/// Lowercase, single spaces, `_` as a space, no trailing dot.
+fn normalize_label(label: &str) -> String {
+    label
+        .replace('_', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// `Label: value` at the start of a line (after indentation or `>` quote marks): the
+/// label's byte range end and the value's range, both relative to the line.
+fn split_label(line: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let body_start = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+    let body = &line[body_start..];
+    let colon = body.find(':')?;
+    let label = &body[..colon];
+    let label_ok = (1..=36).contains(&label.len())
+        && label.split_whitespace().count() <= 4
+        && label
+            .chars()
+            .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | '/' | '-' | '_' | '\''));
+    if !label_ok {
+        return None;
+    }
+    let value_start = body_start + colon + 1;
+    let value_end = line.trim_end().len().max(value_start);
+    Some((label, value_start..value_end))
+}
+
+/// How a table line is cut into cells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Pipe,
+    Tab,
+    Spaces,
+}
+
+/// The trimmed cells of a table line (byte ranges of the line), cut the way `sep` says.
+fn cells(line: &str, sep: Sep) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<std::ops::Range<usize>>| {
+        let cell = &line[s..e];
+        let lead = cell.len() - cell.trim_start().len();
+        out.push(s + lead..s + lead + cell.trim().len());
+    };
+    while i < b.len() {
+        let cut = match sep {
+            Sep::Pipe => (b[i] == b'|').then_some(1),
+            Sep::Tab => (b[i] == b'\t').then(|| b[i..].iter().take_while(|&&c| c == b'\t').count()),
+            Sep::Spaces => (b[i] == b' ' && b.get(i + 1) == Some(&b' '))
+                .then(|| b[i..].iter().take_while(|&&c| c == b' ').count()),
+        };
+        match cut {
+            Some(n) => {
+                push(start, i, &mut out);
+                i += n;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    push(start, b.len(), &mut out);
+    // `| a | b |`: the outer pipes leave an empty cell at each end.
+    if sep == Sep::Pipe {
+        if out.first().is_some_and(|r| r.is_empty()) {
+            out.remove(0);
+        }
+        if out.last().is_some_and(|r| r.is_empty()) {
+            out.pop();
+        }
+    }
+    out
+}
+
+fn sep_of(line: &str) -> Sep {
+    if line.contains('|') {
+        Sep::Pipe
+    } else if line.trim().contains('\t') {
+        Sep::Tab
+    } else {
+        Sep::Spaces
+    }
+}
+
+/// The column kinds of a header row, if the line is one: three or more short cells without
+/// digits, at least one naming a field.
+fn header(line: &str) -> Option<(Sep, Vec<Option<Field>>)> {
+    let sep = sep_of(line);
+    let cs = cells(line.trim_end(), sep);
+    if cs.len() < 3 {
+        return None;
+    }
+    let mut fields = Vec::with_capacity(cs.len());
+    for r in &cs {
+        let cell = &line[r.clone()];
+        if cell.is_empty() || cell.len() > 30 || c::digits(cell) > 0 || cell.contains(':') {
+            return None;
+        }
+        fields.push(label_field(&normalize_label(cell)));
+    }
+    fields.iter().any(Option::is_some).then_some((sep, fields))
+}
+
+impl Engine<'_> {
+    fn first_tok_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= byte)
+    }
+
+    fn remove_field(&mut self, field: Field, s: usize, value: &str) {
+        let Some(r) = accept(field, value) else {
+            return;
+        };
+        let (kind, reason) = kind_of(field);
+        let from = self.first_tok_at(s + r.start);
+        // "Name: Will Royal": a threat word inside a person's or a place's name goes with
+        // it; "Name: Emotet" alone is the malware's name and stays.
+        let words = value[r.clone()].split_whitespace().count();
+        let named = matches!(field, Field::Name | Field::City | Field::Address) && words >= 2;
+        self.remove_span_over(from, s + r.start..s + r.end, kind, reason, named);
+    }
+
+    /// Labelled form lines and the cells of tables with a header row.
+    pub(super) fn forms_and_tables(&mut self) {
+        let text = self.text;
+        let mut table: Option<(Sep, Vec<Option<Field>>)> = None;
+        for (start, line) in lines_with_starts(text) {
+            let line = line.trim_end_matches(['\n', '\r']);
+            if let Some((sep, fields)) = &table {
+                let cs = cells(line, *sep);
+                let rule = cs.iter().all(|r| {
+                    line[r.clone()]
+                        .bytes()
+                        .all(|b| matches!(b, b'-' | b':' | b'=' | b'+'))
+                });
+                if cs.len() == fields.len() && !line.trim().is_empty() {
+                    if !rule {
+                        let fields = fields.clone();
+                        for (r, field) in cs.iter().zip(fields) {
+                            if let Some(field) = field {
+                                self.remove_field(field, start + r.start, &line[r.clone()]);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                table = None;
+            }
+            if let Some(h) = header(line) {
+                table = Some(h);
+                continue;
+            }
+            if let Some((label, value)) = split_label(line) {
+                if let Some(field) = label_field(&normalize_label(label)) {
+                    self.remove_field(field, start + value.start, &line[value]);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_form_label_says_what_its_value_is() {
+        check(&[
+            (
+                "Street: 17 Quillfeather Row\nCity: Marrowdale\nPostal code: 4021 KX\n",
+                "Street: [ADDRESS]\nCity: [CITY]\nPostal code: [ZIP]\n",
+            ),
+            (
+                "Name: Ondřej Vlk\nPreferred name: Ondra\nDate of birth: 3 Mar 1961\n",
+                "Name: [NAME]\nPreferred name: [NAME]\nDate of birth: [DATE]\n",
+            ),
+            (
+                "Wohnort: Kleinbüttel\nTelefon: 0301 234 5678\nKennzeichen: HH-QX 812\n",
+                "Wohnort: [CITY]\nTelefon: [PHONE]\nKennzeichen: [VEHICLE]\n",
+            ),
+            // A title stays, the state after a city stays, an empty value is no value.
+            (
+                "Attending: Dr. Pell\nCity: Lowbridge, OR\nAccount Name: -\n",
+                "Attending: Dr. [NAME]\nCity: [CITY], OR\nAccount Name: -\n",
+            ),
+            (
+                "\tAccount Name:\t\tq.varga\n\tAccount Domain:\t\tNORTHWING\n",
+                "\tAccount Name:\t\t[USER]\n\tAccount Domain:\t\t[INTERNAL-HOST]\n",
+            ),
+            // A malware name alone after "Name:" stays; a person named like one goes.
+            (
+                "Name: Emotet\nName: Will Royal\n",
+                "Name: Emotet\nName: [NAME]\n",
+            ),
+            // Labels that name nothing personal, and values of the wrong shape, stay.
+            (
+                "Subject: invoice overdue\nPhone: ask the desk\nAge: 42\n",
+                "Subject: invoice overdue\nPhone: ask the desk\nAge: 42\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_table_header_says_what_its_columns_hold() {
+        check(&[
+            (
+                "Bed  Resident          Born        Age  Attending\n\
+                 3C   Orla Quennell     1931-02-14  93   Dr Abney\n\
+                 4A   Petrak, Ilse      1950-07-01  74   Dr Soames\n\
+                 Next round at noon.\n",
+                "Bed  Resident          Born        Age  Attending\n\
+                 3C   [NAME]     [DATE]  [AGE]   Dr [NAME]\n\
+                 4A   [NAME]      [DATE]  74   Dr [NAME]\n\
+                 Next round at noon.\n",
+            ),
+            (
+                "when | host | account | note\n\
+                 ---|---|---|---\n\
+                 09:12 | PHARM-KIOSK7 | tkessler | opened the lure\n",
+                "when | host | account | note\n\
+                 ---|---|---|---\n\
+                 09:12 | [INTERNAL-HOST] | [USER] | opened the lure\n",
+            ),
+        ]);
+    }
+}

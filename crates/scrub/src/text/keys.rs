@@ -1,0 +1,360 @@
+//! Log lines: a value named by its key (`TargetUserName=jdoe`, `"user.name":"jdoe"`,
+//! `<Data Name="WorkstationName">WS7</Data>`, `<Computer>ws7.corp.example</Computer>`,
+//! CEF `suser=`/`shost=`), the host of a syslog line (`Feb  4 21:27:14 FS9 sshd[311]:`),
+//! and the speaker of a chat line (`[06:45] Ana Lima: ...`).
+
+use super::rows::lines_with_starts;
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::vocab::flag;
+use crate::Kind;
+
+/// What a log key says its value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    User,
+    /// A host the log was written on (`host.name`, `Computer`): internal even when it has a
+    /// public-looking suffix.
+    OwnHost,
+    /// A host named in the event (`shost`, `dhost`): internal unless it is an indicator.
+    Host,
+    Name,
+}
+
+/// The kind of a key, from its letters and digits only (`user.name`, `TargetUserName`,
+/// `src_user` all squash to words ending in `user...`).
+fn key_kind(key: &str) -> Option<KeyKind> {
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let k = std::str::from_utf8(&buf[..n]).ok()?;
+    const USER_ENDS: &[&str] = &[
+        "username",
+        "userid",
+        "accountname",
+        "samaccountname",
+        "loginname",
+        "logonname",
+        "userprincipalname",
+        "upn",
+    ];
+    const USER_IS: &[&str] = &[
+        "user",
+        "suser",
+        "duser",
+        "usr",
+        "uid",
+        "account",
+        "login",
+        "logon",
+        "srcuser",
+        "dstuser",
+        "ruser",
+        "logname",
+        "targetuser",
+        "subjectuser",
+        "accountlogin",
+    ];
+    const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
+    const HOST_IS: &[&str] = &[
+        "host",
+        "shost",
+        "dhost",
+        "srchost",
+        "dsthost",
+        "sourcehost",
+        "destinationhost",
+        "workstation",
+        "machine",
+        "machinename",
+        "clientname",
+        "domainname",
+        "targetdomainname",
+        "subjectdomainname",
+        "accountdomain",
+    ];
+    const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
+    if USER_IS.contains(&k) || USER_ENDS.iter().any(|e| k.ends_with(e)) {
+        Some(KeyKind::User)
+    } else if k == "computer" || OWN_HOST_ENDS.iter().any(|e| k.ends_with(e)) {
+        Some(KeyKind::OwnHost)
+    } else if HOST_IS.contains(&k) {
+        Some(KeyKind::Host)
+    } else if NAME_ENDS.iter().any(|e| k.ends_with(e)) {
+        Some(KeyKind::Name)
+    } else {
+        None
+    }
+}
+
+/// Is `between` (the text from a key to its value) a key-value separator: `=`, `":"`,
+/// `">` or `>`, with quotes and blanks around, on one line?
+fn separator(between: &str) -> bool {
+    !between.is_empty()
+        && between.len() <= 6
+        && between
+            .bytes()
+            .all(|b| matches!(b, b'"' | b'\'' | b'=' | b':' | b'>' | b' ' | b'\t'))
+        && (between.contains(['=', '>']) || between.contains("\":"))
+}
+
+/// Values a user or host key holds without naming anyone or anything.
+pub(super) fn placeholder_value(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    v.bytes().all(|b| b.is_ascii_punctuation())
+        || matches!(
+            l.as_str(),
+            "system"
+                | "local"
+                | "localhost"
+                | "anonymous"
+                | "null"
+                | "none"
+                | "n/a"
+                | "unknown"
+                | "nt"
+                | "authority"
+                | "workgroup"
+                | "true"
+                | "false"
+                | "0"
+                | "root"
+        )
+}
+
+impl Engine<'_> {
+    /// `CEF:0|Check Point|VPN-1|R81|login|Log In|5|`: the header's seven fields name the
+    /// vendor, product, version and event, never a person or an internal host; its words
+    /// are left alone (the extension after it is key=value and is read as such).
+    pub(super) fn cef_headers(&mut self) {
+        let text = self.text;
+        let mut k = 0;
+        let mut from = 0;
+        while let Some(p) = text[from..].find("CEF:").map(|p| from + p) {
+            let mut pipes = 0;
+            let mut end = text.len();
+            for (i, b) in text.bytes().enumerate().skip(p) {
+                if b == b'\n' {
+                    end = i;
+                    break;
+                }
+                if b == b'|' {
+                    pipes += 1;
+                    if pipes == 7 {
+                        end = i;
+                        break;
+                    }
+                }
+            }
+            while k < self.toks.len() && self.toks[k].start < end {
+                if self.toks[k].start >= p {
+                    self.toks[k].class = Class::Protected;
+                }
+                k += 1;
+            }
+            from = end.max(p + 4);
+        }
+    }
+
+    pub(super) fn log_lines(&mut self) {
+        self.keyed_values();
+        self.syslog_hosts_and_chat_speakers();
+    }
+
+    fn keyed_values(&mut self) {
+        for k in 0..self.toks.len() {
+            // PAM's `session opened for user root by jdoe(uid=0)`: the login before `(uid=`.
+            let rest = self.text.get(self.toks[k].end..).unwrap_or("");
+            if rest.starts_with("(uid=") && self.open(k) && c::identifier_like(self.toks[k].s) {
+                self.remove_toks(k, k, Kind::User, "user name before its uid");
+                continue;
+            }
+            let v = k + 1;
+            if v >= self.toks.len() {
+                break;
+            }
+            let between = self
+                .text
+                .get(self.toks[k].end..self.toks[v].start)
+                .unwrap_or("");
+            if !separator(between) {
+                continue;
+            }
+            let Some(kind) = key_kind(self.toks[k].s) else {
+                continue;
+            };
+            let s = self.toks[v].s;
+            if placeholder_value(s) {
+                continue;
+            }
+            match kind {
+                KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
+                    let class = self.toks[v].class;
+                    let overrides = kind == KeyKind::OwnHost && class == Class::Protected;
+                    // `uid=0`: a small number names an account only to that one machine.
+                    let small_number = s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+                    if !(self.open(v) || overrides) || !c::identifier_like(s) || small_number {
+                        continue;
+                    }
+                    if kind == KeyKind::User {
+                        self.remove_toks(v, v, Kind::User, "user name in a log field");
+                    } else {
+                        self.remove_toks(v, v, Kind::InternalHost, "host name in a log field");
+                    }
+                }
+                KeyKind::Name => {
+                    // The name runs to the closing quote or tag.
+                    let start = self.toks[v].start;
+                    let rest = &self.text[start..];
+                    let len = rest.find(['"', '<', '\n', '&', ',']).unwrap_or(rest.len());
+                    let value = &rest[..len];
+                    let name_like = value.split_whitespace().count() <= 5
+                        && value.chars().any(char::is_alphabetic)
+                        && value
+                            .chars()
+                            .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | '-' | '\''));
+                    if name_like {
+                        let end = start + value.trim_end().len();
+                        self.remove_span_over(
+                            v,
+                            start..end,
+                            Kind::Name,
+                            "name in a log field",
+                            true,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// `Feb  4 21:27:14 FS9 sshd[311]: ...` and `2025-01-01T10:00:00Z FS9 app[7]: ...`: the
+    /// word after the time is the host that wrote the line. `[06:45] Ana Lima: ...`: the
+    /// capitalized words after a chat time and before the colon are who spoke.
+    fn syslog_hosts_and_chat_speakers(&mut self) {
+        let text = self.text;
+        for (start, line) in lines_with_starts(text) {
+            let first = self.toks.partition_point(|t| t.end <= start);
+            let line_end = start + line.trim_end().len();
+            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
+            if !on_line(self, first) {
+                continue;
+            }
+            // After the time: the token index where the rest of the line begins.
+            let mut k = first;
+            let bracketed = text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'[');
+            let syslog_time = self.has(k, flag::MONTH)
+                && on_line(self, k + 2)
+                && Self::day_number(self.toks[k + 1].s)
+                && c::clock_time(self.toks[k + 2].s);
+            if syslog_time {
+                k += 3;
+            } else if c::iso_date_time(self.toks[k].s) && self.toks[k].s.len() > 10 {
+                k += 1;
+            } else if bracketed && c::clock_time(self.toks[k].s) {
+                self.chat_speaker(k + 1, line_end);
+                continue;
+            } else {
+                continue;
+            }
+            // HOST tag[pid]: or HOST tag:
+            let (host, tag) = (k, k + 1);
+            if !on_line(self, tag) || !self.open(host) {
+                continue;
+            }
+            let tagged = self.toks[tag].after == b'[' || self.toks[tag].trail == b':';
+            let s = self.toks[host].s;
+            if tagged && c::identifier_like(s) && !placeholder_value(s) {
+                self.remove_toks(host, host, Kind::InternalHost, "host name of a syslog line");
+            }
+        }
+    }
+
+    fn chat_speaker(&mut self, k: usize, line_end: usize) {
+        let mut end = k;
+        while end < self.toks.len() && end - k < 4 && self.toks[end].start < line_end {
+            let t = &self.toks[end];
+            let first = t.s.chars().next();
+            let cased = first
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
+            // "[10:15] Analyst: ...": a role, not a person.
+            if !cased
+                || self.has(end, flag::CUE | flag::NEVER)
+                || !t
+                    .s
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '.'))
+            {
+                return;
+            }
+            if t.trail == b':' {
+                if (k..=end).all(|i| self.open(i) || self.toks[i].class == Class::Threat) {
+                    self.remove_toks(k, end, Kind::Name, "speaker of a chat line");
+                }
+                return;
+            }
+            if t.after != b' ' {
+                return;
+            }
+            end += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_log_key_says_what_its_value_is() {
+        check(&[
+            (
+                r#"{"user.name":"tkessler","host.name":"pharm-kiosk.branch.eu","source.ip":"8.8.4.4","user.full_name":"Tove Kessler"}"#,
+                r#"{"user.name":"[USER]","host.name":"[INTERNAL-HOST]","source.ip":"8.8.4.4","user.full_name":"[NAME]"}"#,
+            ),
+            (
+                r#"<Data Name="TargetUserName">qvarga</Data><Computer>LAB-PC-04</Computer>"#,
+                r#"<Data Name="TargetUserName">[USER]</Data><Computer>[INTERNAL-HOST]</Computer>"#,
+            ),
+            (
+                "CEF:0|Acme|VPN|1|login|Log In|5|suser=mvance shost=GATE12 dhost=evil.example.com",
+                "CEF:0|Acme|VPN|1|login|Log In|5|suser=[USER] shost=[INTERNAL-HOST] dhost=evil.example.com",
+            ),
+            // Empty or system values stay.
+            (
+                "SubjectUserName=- TargetUserName=SYSTEM",
+                "SubjectUserName=- TargetUserName=SYSTEM",
+            ),
+            (
+                "sudo: session opened for user root by okarlsen(uid=0)",
+                "sudo: session opened for user root by [USER](uid=0)",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn syslog_hosts_and_chat_speakers() {
+        check(&[
+            (
+                "Mar  9 02:11:40 RECEPT3 sshd[4411]: Accepted password\n",
+                "[DATE] 02:11:40 [INTERNAL-HOST] sshd[4411]: Accepted password\n",
+            ),
+            (
+                "[22:05] Wren Talbot: pumps are back\n[22:06] Ode: thanks\n",
+                "[22:05] [NAME]: pumps are back\n[22:06] [NAME]: thanks\n",
+            ),
+            (
+                "[22:07] support: pay now\n[22:08] Analyst: seen\n",
+                "[22:07] support: pay now\n[22:08] Analyst: seen\n",
+            ),
+            // A network interface is no host.
+            (
+                "Mar  9 02:11:40 GW2 kernel: DROP IN=eth0 OUT=wlan1\n",
+                "[DATE] 02:11:40 [INTERNAL-HOST] kernel: DROP IN=eth0 OUT=wlan1\n",
+            ),
+        ]);
+    }
+}

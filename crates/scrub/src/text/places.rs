@@ -1,0 +1,712 @@
+//! Addresses by their structure rather than by a list of streets: a street-type word of
+//! one of many languages (`ul.`, `Calle`, `Allee`, `-straat`, `Sokağı`, `路`) beside a house
+//! number; and the address block of a letter or a signature — a street line followed by a
+//! line of postcode and place (`35734 Abenberg`, `1173 VT Zijdewind`, `WK3R 4TX Tamworth`,
+//! `Cooper City, MO 97492`) — with the recipient's name on the line above.
+
+use super::rows::lines_with_starts;
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::vocab::{flag, lower};
+use crate::Kind;
+
+/// Street-type words written before the street's name (`rue de la Paix`, `ul. Długa`).
+pub(crate) const BEFORE_NAME: &[&str] = &[
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "allée",
+    "chemin",
+    "impasse",
+    "place",
+    "cours",
+    "quai",
+    "route",
+    "calle",
+    "c",
+    "avenida",
+    "avda",
+    "paseo",
+    "plaza",
+    "camino",
+    "carrer",
+    "carretera",
+    "ronda",
+    "travesía",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "piazzale",
+    "rua",
+    "travessa",
+    "praça",
+    "rodovia",
+    "estrada",
+    "alameda",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "plac",
+    "os",
+    "osiedle",
+    "ulice",
+    "náměstí",
+    "třída",
+    "nábřeží",
+    "ул",
+    "улица",
+    "вул",
+    "вулиця",
+    "пр",
+    "проспект",
+    "пер",
+    "переулок",
+    "бул",
+    "бульвар",
+    "наб",
+    "шоссе",
+    "ш",
+    "οδός",
+    "λεωφ",
+    "λεωφόρος",
+];
+
+/// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
+/// besides the English ones of [`crate::lists::STREET_SUFFIXES`].
+pub(crate) const AFTER_NAME: &[&str] = &[
+    "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
+    "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
+    "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
+    "vägen", "veien", "gata", "katu", "tie", "utca",
+];
+
+/// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
+const GLUED_ENDINGS: &[&str] = &[
+    "straße", "strasse", "graben", "gasse", "allee", "platz", "damm", "straat", "laan", "gracht",
+    "plein", "steeg", "kade", "vej", "gade", "gatan", "vägen", "veien", "katu", "utca", "sokağı",
+    "caddesi",
+];
+
+/// Characters that end a street name in Chinese, Japanese or Korean (`南城侧路`, `신덕로`).
+const CJK_STREET: &[char] = &[
+    '路', '街', '道', '条', '條', '巷', '弄', '号', '號', '로', '길', '通',
+];
+
+/// A house number: `12`, `12a`, `12/3`, `19-8-99`, `420号`.
+fn house_number(s: &str) -> bool {
+    let d = s.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 5 {
+        return false;
+    }
+    let rest = &s[d..];
+    rest.is_empty()
+        || rest.len() == 1 && rest.as_bytes()[0].is_ascii_alphabetic()
+        || rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-'))
+            && rest.len() <= 8
+        || matches!(rest, "号" | "號" | "번지")
+}
+
+/// A postcode taking one or two words from `words`: how many it takes (0 when none).
+fn postcode(words: &[&str]) -> usize {
+    let shape = |w: &str| -> String {
+        w.chars()
+            .map(|ch| {
+                if ch.is_ascii_digit() {
+                    '9'
+                } else if ch.is_ascii_uppercase() {
+                    'A'
+                } else {
+                    ch
+                }
+            })
+            .collect()
+    };
+    let Some(first) = words.first() else {
+        return 0;
+    };
+    let a = shape(first);
+    if let Some(second) = words.get(1) {
+        let b = shape(second);
+        let two = matches!(
+            (a.as_str(), b.as_str()),
+            ("999", "99")
+                | ("9999", "AA")
+                | ("A9A", "9A9")
+                | ("A9", "9AA")
+                | ("A99", "9AA")
+                | ("AA9", "9AA")
+                | ("AA99", "9AA")
+                | ("A9A", "9AA")
+                | ("AA9A", "9AA")
+        );
+        if two {
+            return 2;
+        }
+    }
+    let one = matches!(
+        a.as_str(),
+        "9999"
+            | "99999"
+            | "999999"
+            | "99999-9999"
+            | "99999-999"
+            | "99-999"
+            | "999-9999"
+            | "9999-999"
+            | "999-999"
+            | "A-9999"
+            | "A-99999"
+            | "AA-9999"
+            | "AA-99999"
+    );
+    usize::from(one)
+}
+
+/// A word that can be part of a place or street name: capitalized, or of a script without
+/// case (CJK), with letters only.
+fn cased(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase())
+        && word
+            .chars()
+            .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+}
+
+/// Small words inside street and place names (`Via degli Ovada`, `Vilanova i la Geltrú`).
+fn joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "degli"
+            | "dei"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "les"
+            | "des"
+            | "du"
+            | "i"
+            | "y"
+            | "e"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "am"
+            | "an"
+            | "im"
+            | "z"
+            | "na"
+            | "u"
+            | "w"
+            | "nad"
+            | "pod"
+            | "d'"
+            | "l'"
+    )
+}
+
+/// Phrases that announce a person's address in running text, in several languages.
+pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
+    &["address"],
+    &["home", "address"],
+    &["living", "at"],
+    &["lives", "at"],
+    &["resides", "at"],
+    &["residing", "at"],
+    &["adresa"],
+    &["adres"],
+    &["adresse"],
+    &["anschrift"],
+    &["wohnhaft"],
+    &["wohnhaft", "in"],
+    &["woonachtig"],
+    &["woonachtig", "te"],
+    &["domicilio", "en"],
+    &["residente", "na"],
+    &["residente", "em"],
+    &["residente", "in"],
+    &["demeurant"],
+    &["zam"],
+    &["адрес"],
+    &["адреса"],
+    &["住所"],
+    &["住址"],
+    &["地址"],
+    &["주소"],
+];
+
+impl Engine<'_> {
+    /// "her home address (Weg 6 1328, Neubukow)", "living at Na Tábořišti 1367, was ...",
+    /// "адреса вул. Дніпровський 545, повідомлений": after an address cue, the words up to
+    /// the closing parenthesis or the clause that follows are the address, when they hold a
+    /// house number; a last part after a comma without digits is the place.
+    pub(super) fn cued_addresses(&mut self) {
+        let mut k = 0;
+        while k < self.toks.len() {
+            let Some(n) = self.address_cue_at(k) else {
+                k += 1;
+                continue;
+            };
+            let v = k + n;
+            k = v;
+            if v >= self.toks.len() || !self.same_sentence(k - 1, v) {
+                continue;
+            }
+            let mut end = v;
+            while end + 1 < self.toks.len() && end - v < 11 && self.same_sentence(v, end + 1) {
+                let gap = self
+                    .text
+                    .get(self.toks[end].end..self.toks[end + 1].start)
+                    .unwrap_or("");
+                let lower_clause = self.toks[end].after == b','
+                    && self.toks[end + 1]
+                        .s
+                        .starts_with(|ch: char| ch.is_lowercase())
+                    && !joiner(self.toks[end + 1].s);
+                // "... 14 since May": a lowercase word that joins no name ends it.
+                let next = &self.toks[end + 1];
+                let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
+                    && !joiner(next.s)
+                    && !self.has(end + 1, flag::STREET_BEFORE)
+                    && c::digits(next.s) == 0;
+                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
+                    break;
+                }
+                end += 1;
+            }
+            if !(v..=end).any(|i| c::digits(self.toks[i].s) > 0) {
+                continue;
+            }
+            let (s, e) = (self.toks[v].start, self.toks[end].end);
+            let value = &self.text[s..e];
+            let split = value.rsplit_once(", ").filter(|(head, tail)| {
+                c::digits(head) > 0
+                    && c::digits(tail) == 0
+                    && tail.split_whitespace().count() <= 4
+                    && cased(tail.split_whitespace().next().unwrap_or(""))
+            });
+            match split {
+                Some((head, tail)) => {
+                    let city = e - tail.len();
+                    self.remove_span_over(
+                        v,
+                        s..s + head.len(),
+                        Kind::Address,
+                        "address after an address cue",
+                        true,
+                    );
+                    self.remove_span_over(
+                        v,
+                        city..e,
+                        Kind::City,
+                        "place after an address cue",
+                        true,
+                    );
+                }
+                None => {
+                    self.remove_span_over(
+                        v,
+                        s..e,
+                        Kind::Address,
+                        "address after an address cue",
+                        true,
+                    );
+                }
+            }
+            k = end + 1;
+        }
+    }
+
+    /// The number of tokens of an address cue at `k`, with an opening parenthesis or a
+    /// colon after it allowed.
+    fn address_cue_at(&self, k: usize) -> Option<usize> {
+        if !self.has(k, flag::ADDRESS_CUE) {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let first = lower(self.toks[k].s, &mut buf)?;
+        ADDRESS_CUES.iter().find_map(|cue| {
+            let n = cue.len();
+            let matched = first == cue[0]
+                && (1..n).all(|i| {
+                    k + i < self.toks.len()
+                        && self.same_sentence(k, k + i)
+                        && self.toks[k + i].s.eq_ignore_ascii_case(cue[i])
+                });
+            matched.then_some(n)
+        })
+    }
+
+    fn street_word(&self, k: usize) -> Option<bool> {
+        let t = &self.toks[k];
+        if self.has(k, flag::STREET_BEFORE) {
+            // `via`, `al`, `c` are ordinary words too: lowercase only with their dot.
+            let abbreviated = t.trail == b'.' || t.s.len() > 4 || cased(t.s);
+            return abbreviated.then_some(true);
+        }
+        // English street types are the US rule's (`street_address`), which knows units.
+        (self.has(k, flag::STREET_AFTER) && !self.has(k, flag::STREET)).then_some(false)
+    }
+
+    fn glued_street(&self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        if !s.is_ascii() && s.chars().any(|ch| CJK_STREET.contains(&ch)) {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        cased(s)
+            && s.len() >= 7
+            && lower(s, &mut buf).is_some_and(|l| {
+                GLUED_ENDINGS
+                    .iter()
+                    .any(|e| l.len() >= e.len() + 3 && l.ends_with(e))
+            })
+    }
+
+    fn placeish(&self, i: usize, line_end: usize) -> bool {
+        i < self.toks.len()
+            && self.toks[i].start < line_end
+            && matches!(self.toks[i].class, Class::Plain)
+            && (cased(self.toks[i].s) || joiner(self.toks[i].s))
+            && !self.has(i, flag::CUE | flag::STOP)
+    }
+
+    fn number_at(&self, i: usize, line: &std::ops::Range<usize>) -> bool {
+        i < self.toks.len()
+            && line.contains(&self.toks[i].start)
+            && matches!(self.toks[i].class, Class::Plain | Class::LongNumber)
+            && house_number(self.toks[i].s)
+    }
+
+    /// A street-type word with the street's name and a house number around it, on one line.
+    pub(super) fn foreign_streets(&mut self) {
+        let text = self.text;
+        let mut k = 0;
+        for (start, line) in lines_with_starts(text) {
+            let line_end = start + line.len();
+            while k < self.toks.len() && self.toks[k].start < line_end {
+                if self.toks[k].class != Class::Plain {
+                    k += 1;
+                    continue;
+                }
+                let found = self.street_at(k, start..line_end);
+                k = found.map_or(k + 1, |end| end + 1);
+            }
+        }
+    }
+
+    /// The street around token `k`, removed; its last token.
+    fn street_at(&mut self, k: usize, line: std::ops::Range<usize>) -> Option<usize> {
+        let line_end = line.end;
+        let glued = self.glued_street(k);
+        let before = if glued { None } else { self.street_word(k) };
+        if !glued && before.is_none() {
+            return None;
+        }
+        let mut first = k;
+        let mut last = k;
+        let step = |e: &Self, a: usize| e.toks[a].after == b' ';
+        if before == Some(false) {
+            // `Trakehner Allee`: name words before the street word.
+            while first > 0
+                && k - first < 3
+                && step(self, first - 1)
+                && self.placeish(first - 1, line_end)
+            {
+                first -= 1;
+            }
+            if first == k {
+                return None;
+            }
+        } else if before == Some(true) {
+            // `ul. Opatowska`, `Calle Enrique Jardiel Poncela`: name words after it.
+            while last + 1 < self.toks.len()
+                && last - k < 4
+                && (step(self, last) || self.toks[last].trail == b'.')
+                && self.placeish(last + 1, line_end)
+            {
+                last += 1;
+            }
+            if last == k {
+                return None;
+            }
+        }
+        // The house number: before the street, or after it (`Calle Casiopea, 397`).
+        let before_ok = first > 0 && self.number_at(first - 1, &line) && step(self, first - 1);
+        let after_ok =
+            matches!(self.toks[last].after, b' ' | b',') && self.number_at(last + 1, &line);
+        let cjk_number = glued && c::digits(self.toks[k].s) > 0;
+        let (s, e) = if after_ok {
+            (first, last + 1)
+        } else if before_ok {
+            (first - 1, last)
+        } else if cjk_number {
+            (first, last)
+        } else {
+            return None;
+        };
+        if !(s..=e).all(|i| matches!(self.toks[i].class, Class::Plain | Class::LongNumber)) {
+            return None;
+        }
+        self.remove_toks(s, e, Kind::Address, "street name and house number");
+        self.place_after_street(e, line_end);
+        Some(e)
+    }
+
+    /// `Trakehner Allee 776, Oettingen)`: one to three capitalized words after the street's
+    /// comma, closing the parenthesis, the sentence or the line, are its place.
+    fn place_after_street(&mut self, e: usize, line_end: usize) {
+        if self.toks[e].after != b',' {
+            return;
+        }
+        let first = e + 1;
+        let mut last = first;
+        if !self.placeish(first, line_end) || !cased(self.toks[first].s) {
+            return;
+        }
+        while last - first < 3 && self.toks[last].after == b' ' && self.placeish(last + 1, line_end)
+        {
+            last += 1;
+        }
+        let closes = matches!(self.toks[last].after, b')' | b'\n')
+            || self.toks[last].trail == b'.'
+            || last + 1 >= self.toks.len()
+            || self.toks[last + 1].start >= line_end;
+        if closes {
+            self.remove_toks(first, last, Kind::City, "place after a street address");
+        }
+    }
+
+    /// The address block of a letter or a signature: a street line, then a postcode and
+    /// place line; the recipient's name on the line above goes with them.
+    pub(super) fn address_blocks(&mut self) {
+        let text = self.text;
+        let lines: Vec<(usize, &str)> = lines_with_starts(text).collect();
+        for i in 0..lines.len().saturating_sub(1) {
+            let (street_start, street) = lines[i];
+            let (place_start, place) = lines[i + 1];
+            let Some((zip, city)) = place_line(place) else {
+                continue;
+            };
+            if !street_line(street) {
+                continue;
+            }
+            let body = street.trim();
+            let s = street_start + (street.len() - street.trim_start().len());
+            let from = self.toks.partition_point(|t| t.end <= s);
+            self.remove_span_over(
+                from,
+                s..s + body.len(),
+                Kind::Address,
+                "street line of an address block",
+                true,
+            );
+            for (range, kind, reason) in [
+                (zip, Kind::Zip, "postcode of an address block"),
+                (city, Kind::City, "place of an address block"),
+            ] {
+                if range.is_empty() {
+                    continue;
+                }
+                let (a, b) = (place_start + range.start, place_start + range.end);
+                let from = self.toks.partition_point(|t| t.end <= a);
+                self.remove_span_over(from, a..b, kind, reason, true);
+            }
+            if i > 0 {
+                let (name_start, name) = lines[i - 1];
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let is_name = (2..=4).contains(&words.len())
+                    && words.iter().all(|w| cased(w) && !w.ends_with(':'));
+                if is_name {
+                    let a = name_start + (name.len() - name.trim_start().len());
+                    let b = a + name.trim().len();
+                    let from = self.toks.partition_point(|t| t.end <= a);
+                    let never = (from..self.toks.len())
+                        .take_while(|&j| self.toks[j].start < b)
+                        .any(|j| self.never_name(j));
+                    if !never {
+                        self.remove_span_over(
+                            from,
+                            a..b,
+                            Kind::Name,
+                            "recipient of an address block",
+                            true,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A street line: a house number and a word of letters, short, nothing of a sentence or a
+/// header in it.
+fn street_line(line: &str) -> bool {
+    let body = line.trim();
+    if body.len() > 100 || !body.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = body.split_whitespace().take(9).collect();
+    (2..=8).contains(&words.len())
+        && !body.contains([':', '@', '/', '|'])
+        && words.iter().any(|w| {
+            house_number(w.trim_end_matches(','))
+                || w.chars().any(|ch| CJK_STREET.contains(&ch)) && c::digits(w) > 0
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2)
+        && !body.ends_with(['.', '?', '!'])
+}
+
+/// A postcode and place line (`35734 Abenberg`, `WK3R 4TX Tamworth`, `Bor 771 08`,
+/// `Cooper City, MO 97492`): the postcode's and the place's byte ranges in the line (the
+/// postcode's empty when the place line has none of its own, as in the US form).
+fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let body = line.trim_end();
+    // Short, with a postcode's digits: most lines are rejected before any word is read.
+    if body.len() > 80 || !body.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // At most eight words are read: a longer line is no place line.
+    let words: Vec<(usize, &str)> = body
+        .split_whitespace()
+        .take(8)
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    if words.len() < 2 || words.len() > 7 || body.contains([':', '@', '/', '|']) {
+        return None;
+    }
+    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let span = |a: usize, b: usize| words[a].0..words[b].0 + words[b].1.len();
+    let place_ok =
+        |ws: &[&str]| !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|w| cased(w) || joiner(w));
+    // Postcode first.
+    let n = postcode(&texts);
+    if n > 0 && place_ok(&texts[n..]) {
+        return Some((span(0, n - 1), span(n, words.len() - 1)));
+    }
+    // Place first, postcode last (a bare four digits there is more often a room or a year).
+    for n in [2, 1] {
+        if words.len() > n {
+            let tail = &texts[words.len() - n..];
+            if postcode(tail) == n
+                && (n == 2 || tail[0].len() > 4)
+                && place_ok(&texts[..words.len() - n])
+            {
+                let p = words.len() - n;
+                return Some((span(p, words.len() - 1), span(0, p - 1)));
+            }
+        }
+    }
+    // `City, ST 12345`: the city; the state and ZIP are for the US rules.
+    let comma = texts.iter().position(|w| w.ends_with(','))?;
+    let state = texts.get(comma + 1)?;
+    let zip = texts.get(comma + 2)?;
+    let us = state.len() == 2
+        && state.bytes().all(|b| b.is_ascii_uppercase())
+        && postcode(&[zip]) == 1
+        && comma + 3 == texts.len()
+        && place_ok(
+            &texts[..=comma]
+                .iter()
+                .map(|w| w.trim_end_matches(','))
+                .collect::<Vec<_>>(),
+        );
+    if us {
+        let city = span(0, comma);
+        let zip = span(comma + 2, comma + 2);
+        return Some((zip, city.start..city.end - 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+    use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn postcodes_of_several_countries() {
+        for (words, n) in [
+            (&["35734", "Abenberg"][..], 1),
+            (&["1173", "VT", "Zijdewind"], 2),
+            (&["68-043", "Gołdap"], 1),
+            (&["771", "08", "Bor"], 2),
+            (&["WK3R", "4TX", "Tamworth"], 2),
+            (&["SW1A", "1AA"], 2),
+            (&["K1A", "0B1"], 2),
+            (&["84707-150"], 1),
+            (&["005-1456"], 1),
+            (&["Abenberg"], 0),
+            (&["12,5"], 0),
+        ] {
+            assert_eq!(postcode(words), n, "{words:?}");
+        }
+        assert!(house_number("12") && house_number("12a") && house_number("19-8-99"));
+        assert!(!house_number("a12") && !house_number("123456"));
+        assert!(place_line("Brackley, NE 68011").is_some());
+        assert!(place_line("Total 12 hosts were seen").is_none());
+    }
+
+    #[test]
+    fn streets_of_other_languages() {
+        check(&[
+            (
+                "She lives at ul. Wiosenna 14 since May.",
+                "She lives at [ADDRESS] since May.",
+            ),
+            (
+                "Her home (Kranichweg Allee 9, Lindwurm) was listed.",
+                "Her home ([ADDRESS], [CITY]) was listed.",
+            ),
+            (
+                "Sent to Calle Moraleda, 221 last week.",
+                "Sent to [ADDRESS] last week.",
+            ),
+            (
+                "Address on file: 西湖北路88号.",
+                "Address on file: [ADDRESS].",
+            ),
+            // A street word without a number, or a number without a street, is no address.
+            (
+                "Traffic went via 10 hosts to the Route planner.",
+                "Traffic went via 10 hosts to the Route planner.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn letter_address_blocks() {
+        check(&[
+            (
+                "Ilse Marquardt\nBirkenried 12\n83217 Oberwaldau\n\nDear Ms. Marquardt,\n",
+                "[NAME]\n[ADDRESS]\n[ZIP] [CITY]\n\nDear Ms. [NAME],\n",
+            ),
+            (
+                "Corin Ashdown\n77 Fallowmere Rise\nDunmore Vale, KS 66012\n",
+                "[NAME]\n[ADDRESS]\n[CITY], KS [ZIP]\n",
+            ),
+            (
+                "Olwen Pryce\n4 Teasel Walk\nAB12 3CD Kinloss\n",
+                "[NAME]\n[ADDRESS]\n[ZIP] [CITY]\n",
+            ),
+        ]);
+    }
+}
