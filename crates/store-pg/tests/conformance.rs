@@ -1015,6 +1015,8 @@ fn settings_pages_hold_only_their_prefix_newest_first(a: &dyn Store, b: &dyn Sto
     assert_eq!(b.settings_page("x~", Some("x~~"), 5).unwrap().len(), 1);
     // The empty prefix pages through every key.
     assert_eq!(b.settings_page("", Some("b"), 100).unwrap().len(), 1);
+}
+
 fn settings_come_a_page_at_a_time_newest_key_first(a: &dyn Store, b: &dyn Store) {
     for n in 1..=25 {
         a.set_setting(&format!("watch/alert/{n:04}"), Some(&n.to_string()))
