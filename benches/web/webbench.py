@@ -61,6 +61,8 @@ TLPS = {
     "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 MANY_VERSIONS = 300
+ONLY = re.compile("")  # --only: the pages timed (a regular expression on their names)
+BLOCK_LIST_REQUESTS = [5]  # --block-list-requests
 DAY = 86400
 PROCS = []
 
@@ -364,6 +366,37 @@ def time_page(s, name, path, n, results, expect=200, check=None):
         name, row["p50"], row["p99"], row["max"], row["cpu"], row["bytes"]))
 
 
+def time_block_list(s, name, path, n, results):
+    """A block list: the first download (built), then n more plain (kept, or built again by
+    a hub that keeps none), then n with the first answer's ETag in If-None-Match (304 when
+    the hub tags it). Any status is recorded, not fatal: a build may pass the hub's request
+    time limit (503)."""
+    def timed(headers=None):
+        cpu0 = cpu_seconds()
+        t0 = time.perf_counter()
+        status, resp, data = s.request("GET", path, headers=headers)
+        return (time.perf_counter() - t0) * 1000, cpu_seconds() - cpu0, status, resp, data
+    ms, cpu, status, resp, data = timed()
+    etag = resp.getheader("ETag")
+    rows = [(name + ", first download", [ms], cpu, status, len(data))]
+    for label, headers in (("again", None), ("If-None-Match", {"If-None-Match": etag} if etag else None)):
+        if label == "If-None-Match" and not etag:
+            continue
+        all_ms, all_cpu = [], 0.0
+        for _ in range(n):
+            ms, c, status, _, data = timed(headers)
+            all_ms.append(ms)
+            all_cpu += c
+        rows.append(("%s, %s" % (name, label), all_ms, all_cpu, status, len(data)))
+    for page, all_ms, all_cpu, status, size in rows:
+        row = {"page": page, "path": path, "n": len(all_ms), "bytes": size, "status": status,
+               "p50": hubbench.percentile(all_ms, 50), "p99": hubbench.percentile(all_ms, 99),
+               "max": max(all_ms), "cpu": all_cpu * 1000 / len(all_ms)}
+        results.append(row)
+        log("  %-40s p50 %9.2f  p99 %9.2f ms  cpu %9.2f ms/req  status %d (%d bytes)" % (
+            page, row["p50"], row["p99"], row["cpu"], status, size))
+
+
 def time_post(s, name, path, body_of, n, results, expect):
     ms = []
     cpu = 0.0
@@ -465,7 +498,12 @@ def bench_hub(ward, data, meta, n):
             ("download object (STIX)", base + "/objects/" + sp["many_versions"] + "/download"),
         ]
         for name, path in pages:
-            time_page(s, "hub " + name, path, n, results)
+            if ONLY.search("hub " + name):
+                time_page(s, "hub " + name, path, n, results)
+        if ONLY.search("hub block list"):
+            time_block_list(s, "hub block list ip", base + "/blocklist/ip", BLOCK_LIST_REQUESTS[0], results)
+        if not ONLY.search("hub operator overview"):
+            return results
         ops = hub_sign_in(hub, "ops")
         time_page(ops, "hub operator overview", "/ui/admin", n, results, check="Scrub log")
         # The dashboard at `/` (TAXII's credentials; a token): counts per collection.
@@ -639,7 +677,8 @@ def bench_member(ward, data, meta, n):
             ("coverage", "/coverage"),
         ]
         for name, path in pages:
-            time_page(s, "member " + name, path, n, results)
+            if ONLY.search("member " + name):
+                time_page(s, "member " + name, path, n, results)
     finally:
         p.terminate()
         p.wait(timeout=60)
@@ -682,7 +721,13 @@ def main():
     ap.add_argument("--parts", default="hub,member")
     ap.add_argument("--deadline", type=int, default=3 * 3600, help="seconds before the run gives up")
     ap.add_argument("--json", help="write every figure here")
+    ap.add_argument("--only", default="", help="time only the pages whose name matches this regular expression")
+    ap.add_argument("--block-list-requests", type=int, default=5,
+                    help="downloads of the block list after the first (each way)")
     args = ap.parse_args()
+    global ONLY
+    ONLY = re.compile(args.only)
+    BLOCK_LIST_REQUESTS[0] = args.block_list_requests
     for path in (args.ward, args.seeder):
         if not os.path.exists(path):
             raise SystemExit("missing %s: cargo build --release -p ward-cli && "

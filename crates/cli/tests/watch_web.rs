@@ -281,6 +281,14 @@ fn alerts_filter_and_come_a_page_at_a_time() {
             });
             ward_member::watch::alerts::keep(&*store, now - 1000 + i as i64, 0, &alert).unwrap();
         }
+        // A rare machine, older than every other alert.
+        for i in 0..2u64 {
+            let alert = serde_json::json!({
+                "time": format!("rare{i}"), "machine": "PACS-91", "field": "dest_ip",
+                "value": "203.0.113.9", "indicator_id": INDICATOR, "file": "fw.log", "line": i,
+            });
+            ward_member::watch::alerts::keep(&*store, now - 2000 + i as i64, 0, &alert).unwrap();
+        }
     }
     let (mut watch, addr) = start(&data);
     let mut b = Browser::new(&addr);
@@ -299,10 +307,14 @@ fn alerts_filter_and_come_a_page_at_a_time() {
     assert_eq!(rows(&second), 50);
     assert!(second.body.contains("t069") && !second.body.contains("t070"));
     let third = b.get(&older(&second).unwrap());
-    assert_eq!(rows(&third), 20);
-    assert!(third.body.contains("t000"));
+    assert_eq!(rows(&third), 22);
+    assert!(third.body.contains("t000") && third.body.contains("rare0"));
     assert!(!third.body.contains("rel=\"next\""), "the last page");
 
+    // The rare machine's alerts, found through the index by machine.
+    let rare = b.get("/alerts?machine=pacs-9");
+    assert_eq!(rows(&rare), 2, "{}", rare.body);
+    assert!(rare.body.contains("rare1") && !rare.body.contains("ws-1"));
     let machine = b.get("/alerts?machine=WS-1");
     assert_eq!(rows(&machine), 40);
     assert!(!machine.body.contains("ws-0") && !machine.body.contains("ws-2"));

@@ -162,6 +162,23 @@ pub trait SightingCounter: Send + Sync {
         collection: &Collection,
         indicator_id: &str,
     ) -> Result<SightingSummary, String>;
+
+    /// [`SightingCounter::summary`] over at most the newest `max` sightings the caller may
+    /// read (by when the hub added them), so that a page's cost does not grow with the
+    /// number of sightings. The flag is true when every stored sighting was read: when
+    /// false the counts are lower bounds ("at least"). Sightings the caller may not read are
+    /// never counted. The default reads them all.
+    fn summary_newest(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        indicator_id: &str,
+        max: usize,
+    ) -> Result<(SightingSummary, bool), String> {
+        let _ = max;
+        self.summary(caller, collection, indicator_id)
+            .map(|s| (s, true))
+    }
 }
 
 /// Hub-wide policy settings an operator may change from the web interface (the policy

@@ -20,7 +20,8 @@ use ward_scrub::{ScrubConfig, Scrubber};
 use ward_stix::tlp::{effective_tlp, EffectiveTlp, Tlp};
 use ward_stix::Timestamp;
 use ward_store::{
-    Collection, ObjectQuery, ScrubRecord, Store, StoredVersion, Submitter, VersionSelect,
+    Collection, ObjectQuery, ScrubRecord, SightingRecord, Store, StoredVersion, Submitter,
+    VersionSelect,
 };
 
 use crate::clearance::Reader;
@@ -393,6 +394,20 @@ impl Policy {
             return Ok(View::Hidden("stored JSON does not parse"));
         };
         let submitter = self.submitter(collection, version)?;
+        self.view_parsed(caller, collection, &object, submitter.as_ref())
+    }
+
+    /// [`Policy::view_of`] of a version already parsed (`object`) whose submitter is known
+    /// (a store join gave it), once the quarantine has been checked.
+    fn view_parsed(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        object: &Value,
+        submitter: Option<&Submitter>,
+    ) -> Result<View, PolicyError> {
+        let reader = Reader::from_caller(caller);
+        let default_tlp = self.default_tlp()?;
         let named = match &submitter {
             Some(s) => self.org(&s.org_id)?.attribution == Attribution::Named,
             None => false,
@@ -411,7 +426,7 @@ impl Policy {
             is_statement: &is_statement,
             hidden_identity: &hidden_identity,
         };
-        Ok(view(&object, &ctx))
+        Ok(view(object, &ctx))
     }
 
     /// Keeps what the scrubber changed in an object for the operator, in the envelope's
@@ -653,11 +668,67 @@ impl SightingCounter for Policy {
         collection: &Collection,
         indicator_id: &str,
     ) -> Result<SightingSummary, String> {
-        let empty = SightingSummary {
-            indicator: indicator_id.to_string(),
-            ..SightingSummary::default()
+        let records = match self.visible_indicator(caller, collection, indicator_id)? {
+            true => self
+                .store
+                .sightings_of(&collection.id, indicator_id)
+                .map_err(|e| e.to_string())?,
+            false => Vec::new(),
         };
-        // Counts about an indicator the reader may not read would say that it exists.
+        let visible = self.readable_sightings(caller, collection, records, usize::MAX)?;
+        Ok(aggregate(
+            indicator_id,
+            visible.iter().map(|(v, o)| (v, o.as_deref())),
+            Timestamp::now().as_micros(),
+        ))
+    }
+
+    fn summary_newest(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        indicator_id: &str,
+        max: usize,
+    ) -> Result<(SightingSummary, bool), String> {
+        // The newest sightings stored, up to SIGHTING_SCAN_FACTOR times `max`: the first
+        // `max` the caller may read among them are counted. When the read stopped short of
+        // the end (enough were counted, or the scan budget ran out on sightings the caller
+        // may not read, as a TAXII page ends early), the counts are lower bounds.
+        let budget = max.saturating_mul(SIGHTING_SCAN_FACTOR).max(1);
+        let records = match self.visible_indicator(caller, collection, indicator_id)? {
+            true => self
+                .store
+                .sightings_newest(&collection.id, indicator_id, budget.saturating_add(1))
+                .map_err(|e| e.to_string())?,
+            false => Vec::new(),
+        };
+        let unread = records.len() > budget;
+        let scanned = records.len().min(budget);
+        let records: Vec<SightingRecord> = records.into_iter().take(budget).collect();
+        let visible = self.readable_sightings(caller, collection, records, max)?;
+        let complete = !unread && (visible.len() < max || visible.len() == scanned);
+        let summary = aggregate(
+            indicator_id,
+            visible.iter().map(|(v, o)| (v, o.as_deref())),
+            Timestamp::now().as_micros(),
+        );
+        Ok((summary, complete))
+    }
+}
+
+/// How many stored sightings [`SightingCounter::summary_newest`] reads for each one it may
+/// count: a stretch of sightings the caller may not read ends the read early.
+const SIGHTING_SCAN_FACTOR: usize = 4;
+
+impl Policy {
+    /// Whether the caller may read the indicator (counts about an indicator the reader may
+    /// not read would say that it exists). An indicator not stored here may be sighted.
+    fn visible_indicator(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        indicator_id: &str,
+    ) -> Result<bool, String> {
         let query = ObjectQuery {
             ids: vec![indicator_id.to_string()],
             limit: 1,
@@ -672,31 +743,42 @@ impl SightingCounter for Policy {
                 self.view_of(caller, collection, v),
                 Ok(View::Unchanged | View::Changed(_))
             ) {
-                return Ok(empty);
+                return Ok(false);
             }
         }
-        let records = self
-            .store
-            .sightings_of(&collection.id, indicator_id)
-            .map_err(|e| e.to_string())?;
-        let mut visible: Vec<(Value, Option<String>)> = Vec::with_capacity(records.len());
+        Ok(true)
+    }
+
+    /// The first `max` of `records` the caller may read, each parsed once and judged with
+    /// the submitter the store's join gave, with the submitting organization.
+    fn readable_sightings(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        records: Vec<SightingRecord>,
+        max: usize,
+    ) -> Result<Vec<(Value, Option<String>)>, String> {
+        let mut visible: Vec<(Value, Option<String>)> = Vec::new();
         for r in records {
-            let readable = matches!(
-                self.view_of(caller, collection, &r.version),
-                Ok(View::Unchanged | View::Changed(_))
-            );
-            if !readable {
-                continue;
+            if visible.len() >= max {
+                break;
             }
-            if let Ok(v) = serde_json::from_str::<Value>(&r.version.json) {
-                visible.push((v, r.submitter.map(|s| s.org_id)));
+            let quarantined = self
+                .is_quarantined(&collection.id, &r.version.id)
+                .map_err(|e| e.to_string())?;
+            let Ok(object) = serde_json::from_str::<Value>(&r.version.json) else {
+                continue;
+            };
+            let readable = !quarantined
+                && matches!(
+                    self.view_parsed(caller, collection, &object, r.submitter.as_ref()),
+                    Ok(View::Unchanged | View::Changed(_))
+                );
+            if readable {
+                visible.push((object, r.submitter.map(|s| s.org_id)));
             }
         }
-        Ok(aggregate(
-            indicator_id,
-            visible.iter().map(|(v, o)| (v, o.as_deref())),
-            Timestamp::now().as_micros(),
-        ))
+        Ok(visible)
     }
 }
 

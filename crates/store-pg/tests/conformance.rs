@@ -1106,6 +1106,20 @@ fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {
         a.sightings_of("no-such", target),
         Err(StoreError::UnknownCollection(_))
     ));
+    // The bounded read: the newest additions first, at most `limit`, same submitters.
+    let newest = a.sightings_newest(&c, target, 2).unwrap();
+    let ids: Vec<&str> = newest.iter().map(|s| s.version.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids[0].ends_with("04") && ids[1].ends_with("02"), "{ids:?}");
+    assert_eq!(newest[0].submitter, None);
+    assert_eq!(newest[1].submitter.as_ref(), Some(&by));
+    assert_eq!(b.sightings_newest(&c, target, 10).unwrap().len(), 3);
+    assert!(b.sightings_newest(&c, target, 0).unwrap().is_empty());
+    assert!(b.sightings_newest(&c, "indicator--x", 5).unwrap().is_empty());
+    assert!(matches!(
+        a.sightings_newest("no-such", target, 5),
+        Err(StoreError::UnknownCollection(_))
+    ));
 }
 
 /// Batches handed over one by one, then a status or a failure.

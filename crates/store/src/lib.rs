@@ -366,6 +366,20 @@ pub trait Store: Send + Sync {
         Ok(Vec::new())
     }
 
+    /// At most `limit` of [`Store::sightings_of`], the newest additions first: a bounded
+    /// read for a page, whatever the number of sightings. The default reads them all.
+    fn sightings_newest(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+        limit: usize,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        let mut all = self.sightings_of(collection_id, indicator_id)?;
+        all.reverse();
+        all.truncate(limit);
+        Ok(all)
+    }
+
     /// The ids of disabled organizations and of disabled users (to list them, and to move
     /// a store without enabling anyone). The default: a store that cannot disable has none.
     fn disabled(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {

@@ -167,6 +167,8 @@ pub struct AppState {
     pub(crate) web_key: Arc<[u8; 32]>,
     /// Whether session cookies are marked `Secure` (the hub serves TLS).
     pub(crate) secure_cookies: bool,
+    /// The block lists built for the web interface, kept until their collection changes.
+    pub(crate) block_lists: Arc<web::blocklist::Cache>,
 }
 
 impl AppState {
@@ -188,6 +190,7 @@ impl AppState {
             observer: Arc::new(Observer::new()),
             web_key: Arc::new(web_key),
             secure_cookies: false,
+            block_lists: Arc::default(),
         })
     }
 

@@ -876,6 +876,62 @@ async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addres
     );
     let rpz = list(bob.clone(), "rpz").await;
     assert!(rpz.contains("evil-login-portal.com") && !rpz.contains("amber-only"));
+
+    // A kept list: the same body and tag again, 304 to a client that holds it, each reader
+    // its own (alice's tag is not bob's list), and a new one once the collection changes.
+    let ip_path = format!("{base}/blocklist/ip");
+    let conditional = |cookie: String, tag: String| {
+        let (h, path) = (&h, &ip_path);
+        async move {
+            h.send(
+                Request::get(path.as_str())
+                    .header("Cookie", cookie)
+                    .header("If-None-Match", tag)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let first = get_with(&h, &bob, &ip_path).await;
+    let tag = first.header("etag").expect("an ETag");
+    let again = get_with(&h, &bob, &ip_path).await;
+    assert_eq!((again.header("etag"), &again.body), (Some(tag.clone()), &first.body));
+    let held = conditional(bob.clone(), tag.clone()).await;
+    assert_eq!(held.status, StatusCode::NOT_MODIFIED);
+    assert!(held.body.is_empty());
+    assert_eq!(held.header("etag"), Some(tag.clone()));
+    let alice_tag = get_with(&h, &alice, &ip_path).await.header("etag").unwrap();
+    assert_ne!(alice_tag, tag, "alice reads her AMBER address: another list");
+    assert_eq!(conditional(alice.clone(), tag.clone()).await.status, StatusCode::OK);
+    let posted = h
+        .post(
+            &h.writer,
+            &h.objects_path(),
+            envelope(&[fresh(13, GREEN, "[ipv4-addr:value = '93.184.216.99']")]),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let changed = conditional(bob.clone(), tag.clone()).await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert!(text(&changed).contains("93.184.216.99"), "{}", text(&changed));
+    let new_tag = changed.header("etag").unwrap();
+    assert_ne!(new_tag, tag);
+    // A delete through TAXII changes it too.
+    let id = "indicator--00000000-0000-4000-8000-000000000013";
+    let deleted = h
+        .send(
+            Request::delete(format!("{}{id}/", h.objects_path()))
+                .header("Authorization", format!("Bearer {}", h.writer))
+                .header("Accept", TAXII)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK, "{}", text(&deleted));
+    let after = conditional(bob.clone(), new_tag).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(!text(&after).contains("93.184.216.99"));
     // Another list name, a collection bob may not read, no session: nothing.
     let none = get_with(&h, &bob, &format!("{base}/blocklist/exe")).await;
     assert_eq!(none.status, StatusCode::NOT_FOUND);
@@ -996,4 +1052,81 @@ async fn operators_admit_organizations_and_add_users_in_the_page() {
         assert!(r.status.is_client_error(), "{f:?}: {}", r.status);
     }
     assert!(h.store.user("erin").unwrap().is_none());
+}
+
+/// A sighting of `indicator` seen just now, marked, reported as a false positive or not.
+fn sighting_of(n: usize, indicator: &str, marking: &str, false_positive: bool) -> String {
+    let now = ward_stix::Timestamp::now().with_precision(3).to_string();
+    let mut s = serde_json::json!({
+        "type": "sighting", "spec_version": "2.1",
+        "id": format!("sighting--00000000-0000-4000-8000-{n:012}"),
+        "created": now, "modified": now, "last_seen": now,
+        "sighting_of_ref": indicator, "object_marking_refs": [marking],
+    });
+    if false_positive {
+        s["extensions"] = serde_json::json!({
+            "extension-definition--3c9f7a0e-5b1d-4d6e-9a2f-7d4c1b8e6f10": {
+                "extension_type": "property-extension", "false_positive": true
+            }
+        });
+    }
+    s.to_string()
+}
+
+/// The sightings paragraph of an object page: its text and whether it counted them all.
+fn sightings_summary(page: &str) -> (String, bool) {
+    let start = page.find("data-sightings=").expect("a sightings summary");
+    let rest = &page[start..];
+    let all = rest.starts_with("data-sightings=\"all\"");
+    let end = rest.find("</p>").unwrap();
+    (rest[..end].to_string(), all)
+}
+
+#[tokio::test]
+async fn sighting_counts_on_an_object_page_never_count_what_the_caller_may_not_read() {
+    let h = hub(HubConfig::default());
+    let indicator = "indicator--00000000-0000-4000-8000-000000000001";
+    let mut objects = vec![fresh(1, GREEN, "[ipv4-addr:value = '45.33.32.156']")];
+    objects.push(sighting_of(1, indicator, GREEN, false));
+    objects.push(sighting_of(2, indicator, GREEN, false));
+    // RED: alice's organization posted it and reads it; bob does not.
+    objects.push(sighting_of(3, indicator, RED, true));
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let page = format!("/ui/collections/{}/objects/{indicator}", h.collection);
+    let (bob_says, all) = sightings_summary(&text(&get_with(&h, &bob, &page).await));
+    assert!(all, "{bob_says}");
+    assert!(
+        bob_says.contains(">1 organization(s)") && bob_says.contains("0 false positive(s)"),
+        "the RED false positive is not bob's to count: {bob_says}"
+    );
+    let (alice_says, all) = sightings_summary(&text(&get_with(&h, &alice, &page).await));
+    assert!(all && alice_says.contains("1 false positive(s)"), "{alice_says}");
+    assert!(!alice_says.contains("at least"), "{alice_says}");
+
+    // More sightings than a page counts: the newest are counted and the counts say so.
+    let more: Vec<String> = (10..115)
+        .map(|n| sighting_of(n, indicator, GREEN, false))
+        .collect();
+    let posted = h.post(&h.writer, &h.objects_path(), envelope(&more)).await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let (bob_says, all) = sightings_summary(&text(&get_with(&h, &bob, &page).await));
+    assert!(!all, "{bob_says}");
+    assert!(
+        bob_says.contains("at least 1 organization(s)")
+            && bob_says.contains("at least 0 false positive(s)"),
+        "{bob_says}"
+    );
+    // The newest RED false positive again: alice counts it among the newest, bob never.
+    let red = [sighting_of(200, indicator, RED, true)];
+    let posted = h.post(&h.writer, &h.objects_path(), envelope(&red)).await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let (alice_says, _) = sightings_summary(&text(&get_with(&h, &alice, &page).await));
+    assert!(alice_says.contains("at least 1 false positive(s)"), "{alice_says}");
+    let (bob_says, _) = sightings_summary(&text(&get_with(&h, &bob, &page).await));
+    assert!(bob_says.contains("at least 0 false positive(s)"), "{bob_says}");
 }

@@ -27,6 +27,24 @@ pub struct Seen {
     pub alerts: u64,
 }
 
+/// Key prefix of the alerts' index by machine: the machine's name (with `%` and `/` written
+/// `%25` and `%2F`), a `/`, then the alert's key after [`ALERT_PREFIX`]; the value is empty.
+/// A search by machine reads it instead of every alert ([`page_of_machines`]).
+pub const BY_MACHINE_PREFIX: &str = "watch/alert-machine/";
+/// Key prefix of the machines that alerted (escaped as in [`BY_MACHINE_PREFIX`]), each
+/// holding the machine's name as written.
+pub const MACHINE_PREFIX: &str = "watch/machine/";
+/// The key of the first alert kept with the index: the alerts before it were kept by an
+/// older ward, without one, and a search by machine reads them one by one.
+pub const INDEXED_FROM: &str = "watch/alert-indexed-from";
+/// A search by machine that names more machines than this reads the alerts themselves (so
+/// many machines' alerts are common: the scan finds a page soon).
+const MACHINES_MERGED: usize = 32;
+
+fn machine_segment(machine: &str) -> String {
+    machine.replace('%', "%25").replace('/', "%2F")
+}
+
 fn seen_key(indicator_id: &str, machine: &str) -> String {
     format!("{SEEN_PREFIX}{indicator_id}/{machine}")
 }
@@ -64,14 +82,33 @@ pub fn keep(store: &dyn Store, secs: i64, seq: u64, alert: &Value) -> Result<(),
             .map_err(|e| MemberError::Journal(e.to_string()))?;
     }
     let text = serde_json::to_string(alert).map_err(MemberError::Serialize)?;
-    let key = format!(
-        "{ALERT_PREFIX}{:012}-{seq:09}-{}",
+    let suffix = format!(
+        "{:012}-{seq:09}-{}",
         secs.max(0),
         &uuid::Uuid::new_v4().simple().to_string()[..8]
     );
-    store
-        .set_setting(&key, Some(&text))
-        .map_err(|e| MemberError::Journal(e.to_string()))
+    let key = format!("{ALERT_PREFIX}{suffix}");
+    let journal = |e: ward_store::StoreError| MemberError::Journal(e.to_string());
+    // The index first: an entry whose alert is missing is passed over, an alert missing
+    // from the index after INDEXED_FROM would be missed by a search.
+    if let Some(machine) = field("machine") {
+        if store.setting(INDEXED_FROM).map_err(journal)?.is_none() {
+            store
+                .set_setting(INDEXED_FROM, Some(&key))
+                .map_err(journal)?;
+        }
+        let segment = machine_segment(machine);
+        let listed = format!("{MACHINE_PREFIX}{segment}");
+        if store.setting(&listed).map_err(journal)?.is_none() {
+            store
+                .set_setting(&listed, Some(machine))
+                .map_err(journal)?;
+        }
+        store
+            .set_setting(&format!("{BY_MACHINE_PREFIX}{segment}/{suffix}"), Some(""))
+            .map_err(journal)?;
+    }
+    store.set_setting(&key, Some(&text)).map_err(journal)
 }
 
 /// The alerts kept at or after `since` (seconds since the epoch), oldest first.
@@ -124,36 +161,174 @@ pub fn page_containing(
     needles: &[&str],
     mut keep_it: impl FnMut(&Value) -> bool,
 ) -> Result<AlertPage, MemberError> {
-    let mut out = AlertPage::default();
-    let mut cursor = before.map(str::to_string);
-    let mut scanned = 0;
-    loop {
-        let slice = store
-            .settings_page(ALERT_PREFIX, cursor.as_deref(), PAGE_READ)
-            .map_err(|e| MemberError::Journal(e.to_string()))?;
-        let exhausted = slice.len() < PAGE_READ;
-        for (key, text) in slice {
-            scanned += 1;
-            cursor = Some(key.clone());
-            let value = may_contain(&text, needles)
-                .then(|| serde_json::from_str::<Value>(&text).ok())
-                .flatten();
-            if let Some(value) = value.filter(|v| keep_it(v)) {
-                out.alerts.push((key, value));
-                if out.alerts.len() == limit {
-                    out.next = cursor;
-                    return Ok(out);
+    let mut fill = Fill {
+        out: AlertPage::default(),
+        scanned: 0,
+        limit,
+        needles,
+    };
+    fill.scan(store, before, &mut keep_it)?;
+    Ok(fill.out)
+}
+
+/// A page being filled: what it holds, how many alerts were looked at, and the search.
+struct Fill<'a> {
+    out: AlertPage,
+    scanned: usize,
+    limit: usize,
+    needles: &'a [&'a str],
+}
+
+impl Fill<'_> {
+    /// Looks at one alert; true when the page is done (full, or the scan budget spent).
+    fn offer(&mut self, key: String, text: &str, keep_it: &mut impl FnMut(&Value) -> bool) -> bool {
+        self.scanned += 1;
+        let value = may_contain(text, self.needles)
+            .then(|| serde_json::from_str::<Value>(text).ok())
+            .flatten();
+        let done = |f: &Self| f.out.alerts.len() >= f.limit || f.scanned >= PAGE_SCAN_BUDGET;
+        if let Some(value) = value.filter(|v| keep_it(v)) {
+            self.out.alerts.push((key.clone(), value));
+        }
+        if done(self) {
+            self.out.next = Some(key);
+            return true;
+        }
+        false
+    }
+
+    /// Fills the page from the alerts older than `before`, newest first, read a slice at a
+    /// time; true when it is done.
+    fn scan(
+        &mut self,
+        store: &dyn Store,
+        before: Option<&str>,
+        keep_it: &mut impl FnMut(&Value) -> bool,
+    ) -> Result<bool, MemberError> {
+        if self.out.alerts.len() >= self.limit {
+            return Ok(true);
+        }
+        let mut cursor = before.map(str::to_string);
+        loop {
+            let slice = store
+                .settings_page(ALERT_PREFIX, cursor.as_deref(), PAGE_READ)
+                .map_err(|e| MemberError::Journal(e.to_string()))?;
+            let exhausted = slice.len() < PAGE_READ;
+            for (key, text) in slice {
+                cursor = Some(key.clone());
+                if self.offer(key, &text, keep_it) {
+                    return Ok(true);
                 }
             }
-            if scanned >= PAGE_SCAN_BUDGET {
-                out.next = cursor;
-                return Ok(out);
+            if exhausted {
+                return Ok(false);
             }
         }
-        if exhausted {
-            return Ok(out);
+    }
+}
+
+/// One machine's entries of the index, newest first, read a slice at a time.
+struct MachineIndex {
+    prefix: String,
+    slice_cursor: Option<String>,
+    slice: std::collections::VecDeque<String>,
+    exhausted: bool,
+}
+
+impl MachineIndex {
+    /// The newest alert key (after [`ALERT_PREFIX`]) not yet taken, reading on as needed.
+    fn head(&mut self, store: &dyn Store) -> Result<Option<&str>, MemberError> {
+        if self.slice.is_empty() && !self.exhausted {
+            let cursor = self.slice_cursor.take();
+            let read = store
+                .settings_page(&self.prefix, cursor.as_deref(), PAGE_READ)
+                .map_err(|e| MemberError::Journal(e.to_string()))?;
+            self.exhausted = read.len() < PAGE_READ;
+            self.slice_cursor = read.last().map(|(k, _)| k.clone());
+            let prefix = self.prefix.len();
+            self.slice = read.into_iter().map(|(k, _)| k[prefix..].to_string()).collect();
+        }
+        Ok(self.slice.front().map(String::as_str))
+    }
+}
+
+/// [`page_containing`] for a search by machine: the alerts of the machines whose name
+/// holds `machine` (lower case) are read through the index by machine
+/// ([`BY_MACHINE_PREFIX`]), merged newest first, instead of every alert; alerts kept before
+/// the index began ([`INDEXED_FROM`]) are then read one by one as before. An empty
+/// `machine`, or one that names many machines, reads the alerts themselves. `keep_it`
+/// still decides every alert.
+pub fn page_of_machines(
+    store: &dyn Store,
+    before: Option<&str>,
+    limit: usize,
+    machine: &str,
+    needles: &[&str],
+    mut keep_it: impl FnMut(&Value) -> bool,
+) -> Result<AlertPage, MemberError> {
+    let journal = |e: ward_store::StoreError| MemberError::Journal(e.to_string());
+    let from = store.setting(INDEXED_FROM).map_err(journal)?;
+    let (Some(from), false) = (from, machine.is_empty()) else {
+        return page_containing(store, before, limit, needles, keep_it);
+    };
+    let named: Vec<String> = store
+        .settings(MACHINE_PREFIX)
+        .map_err(journal)?
+        .into_iter()
+        .filter(|(_, name)| name.to_lowercase().contains(machine))
+        .map(|(key, _)| key[MACHINE_PREFIX.len()..].to_string())
+        .collect();
+    if named.len() > MACHINES_MERGED {
+        return page_containing(store, before, limit, needles, keep_it);
+    }
+    let mut fill = Fill {
+        out: AlertPage::default(),
+        scanned: 0,
+        limit,
+        needles,
+    };
+    let from_suffix = from.strip_prefix(ALERT_PREFIX).unwrap_or(&from);
+    // Index entries sort as their alerts do: `before` maps onto each machine's entries.
+    let before_suffix = before.map(|b| b.strip_prefix(ALERT_PREFIX).unwrap_or(""));
+    let mut streams: Vec<MachineIndex> = named
+        .iter()
+        .map(|segment| {
+            let prefix = format!("{BY_MACHINE_PREFIX}{segment}/");
+            MachineIndex {
+                slice_cursor: before_suffix.map(|b| format!("{prefix}{b}")),
+                prefix,
+                slice: Default::default(),
+                exhausted: false,
+            }
+        })
+        .collect();
+    loop {
+        // The stream whose next entry is the newest.
+        let mut newest: Option<(usize, String)> = None;
+        for (i, s) in streams.iter_mut().enumerate() {
+            if let Some(head) = s.head(store)? {
+                if head >= from_suffix && newest.as_ref().is_none_or(|(_, n)| head > n.as_str()) {
+                    newest = Some((i, head.to_string()));
+                }
+            }
+        }
+        let Some((i, suffix)) = newest else { break };
+        streams[i].slice.pop_front();
+        let key = format!("{ALERT_PREFIX}{suffix}");
+        let Some(text) = store.setting(&key).map_err(journal)? else {
+            continue;
+        };
+        if fill.offer(key, &text, &mut keep_it) {
+            return Ok(fill.out);
         }
     }
+    // Then the alerts older than the index, if any.
+    let older = match before {
+        Some(b) if b < from.as_str() => b,
+        _ => from.as_str(),
+    };
+    fill.scan(store, Some(older), &mut keep_it)?;
+    Ok(fill.out)
 }
 
 /// Whether the JSON text of an alert may hold each of `needles` (lower-case; empty ones are
@@ -177,9 +352,14 @@ pub fn may_contain(text: &str, needles: &[&str]) -> bool {
 /// Drops alerts older than [`KEEP_DAYS`] before `now`; returns how many.
 pub fn prune(store: &dyn Store, now: i64) -> Result<usize, MemberError> {
     let before = now - KEEP_DAYS * 86_400;
-    let all = store
-        .settings(ALERT_PREFIX)
-        .map_err(|e| MemberError::Journal(e.to_string()))?;
+    let journal = |e: ward_store::StoreError| MemberError::Journal(e.to_string());
+    for (key, _) in store.settings(BY_MACHINE_PREFIX).map_err(journal)? {
+        let alert = key.rsplit('/').next().unwrap_or("");
+        if key_secs(&format!("{ALERT_PREFIX}{alert}")).is_some_and(|s| s < before) {
+            store.set_setting(&key, None).map_err(journal)?;
+        }
+    }
+    let all = store.settings(ALERT_PREFIX).map_err(journal)?;
     let mut dropped = 0;
     for (key, _) in all {
         if key_secs(&key).is_some_and(|s| s < before) {
@@ -265,6 +445,62 @@ mod tests {
             1
         );
         assert!(seen(&*store, "indicator--y", "ws-1").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_search_by_machine_reads_the_index_and_finds_what_the_scan_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::DataDir::new(dir.path()).open_store().unwrap();
+        let t0 = 1_800_000_000;
+        // Alerts an older ward kept, without the index.
+        for i in 0..6 {
+            let machine = if i % 3 == 0 { "PACS/91" } else { "ws-1" };
+            let text = serde_json::json!({"machine": machine, "n": i}).to_string();
+            store
+                .set_setting(&format!("{ALERT_PREFIX}{:012}-000000000-old{i}", t0 + i), Some(&text))
+                .unwrap();
+        }
+        // Then many alerts of common machines, and a rare one now and then.
+        for i in 10..3000 {
+            let machine = match i % 500 {
+                0 => "PACS/91".to_string(),
+                7 => "pacs-9%".to_string(),
+                _ => format!("ws-{}", i % 7),
+            };
+            keep(&*store, t0 + i, 0, &serde_json::json!({"machine": machine, "n": i})).unwrap();
+        }
+        let ns = |p: &AlertPage| -> Vec<i64> {
+            p.alerts.iter().map(|(_, v)| v["n"].as_i64().unwrap()).collect()
+        };
+        let wanted = |m: &'static str| {
+            move |v: &Value| v["machine"].as_str().unwrap().to_lowercase().contains(m)
+        };
+        for m in ["pacs/91", "pacs-9%", "pacs", "ws-3", "nobody"] {
+            let mut before: Option<String> = None;
+            loop {
+                let scan = page_containing(&*store, before.as_deref(), 4, &[m], wanted(m)).unwrap();
+                let index =
+                    page_of_machines(&*store, before.as_deref(), 4, m, &[m], wanted(m)).unwrap();
+                assert_eq!(ns(&index), ns(&scan), "{m} before {before:?}");
+                if index.next.is_none() {
+                    break;
+                }
+                assert_eq!(index.next, scan.next, "{m}");
+                before = index.next;
+            }
+        }
+        let rare = page_of_machines(&*store, None, 50, "pacs/91", &["pacs/91"], wanted("pacs/91"))
+            .unwrap();
+        assert_eq!(ns(&rare), [2500, 2000, 1500, 1000, 500, 3, 0]);
+        assert!(rare.next.is_none());
+        // Pruning drops the index entries with their alerts.
+        let entries = |s: &dyn Store| s.settings(BY_MACHINE_PREFIX).unwrap().len();
+        assert_eq!(entries(&*store), 2990);
+        prune(&*store, t0 + 2000 + KEEP_DAYS * 86_400).unwrap();
+        assert_eq!(entries(&*store), 1000);
+        let rare = page_of_machines(&*store, None, 50, "pacs/91", &["pacs/91"], wanted("pacs/91"))
+            .unwrap();
+        assert_eq!(ns(&rare), [2500, 2000]);
     }
 
     #[test]

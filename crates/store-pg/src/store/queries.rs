@@ -150,23 +150,19 @@ impl PgStore {
         &self,
         collection_id: &str,
         indicator_id: &str,
+        newest: Option<usize>,
     ) -> Result<Vec<SightingRecord>, StoreError> {
         self.with_conn(|c, s| {
             let key = self.collection_key(c, s, collection_id)?;
-            // Written to match the partial expression index `objects_sighting_of`.
-            let st = prepared(
-                s,
-                c,
-                "SELECT o.id, o.type, o.spec_version, o.version, o.version_key, o.date_added,
-                        o.raw, s.org_id, s.user_id
-                 FROM objects o
-                 LEFT JOIN submissions s ON s.collection_key = o.collection_key
-                      AND s.id = o.id AND s.version_key = o.version_key
-                 WHERE o.collection_key = $1 AND o.type = 'sighting'
-                   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
-                 ORDER BY o.date_added, o.id",
-            )?;
-            c.query(&st, &[&key, &indicator_id])
+            // Written to match the partial expression index `objects_sighting_of`; `newest`
+            // reads the newest additions first and stops after that many (NULL: no limit).
+            let sql = match newest {
+                Some(_) => SIGHTINGS_NEWEST,
+                None => SIGHTINGS_ALL,
+            };
+            let st = prepared(s, c, sql)?;
+            let limit = newest.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+            c.query(&st, &[&key, &indicator_id, &limit])
                 .map_err(backend)?
                 .iter()
                 .map(|r| {
@@ -256,3 +252,24 @@ impl PgStore {
         })
     }
 }
+
+/// The latest versions of one indicator's sightings with their submitters, oldest addition
+/// first ($3: a LIMIT, NULL for none).
+const SIGHTINGS_ALL: &str = "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
+        o.date_added, o.raw, s.org_id, s.user_id
+ FROM objects o
+ LEFT JOIN submissions s ON s.collection_key = o.collection_key
+      AND s.id = o.id AND s.version_key = o.version_key
+ WHERE o.collection_key = $1 AND o.type = 'sighting'
+   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
+ ORDER BY o.date_added, o.id LIMIT $3";
+
+/// [`SIGHTINGS_ALL`], newest addition first.
+const SIGHTINGS_NEWEST: &str = "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
+        o.date_added, o.raw, s.org_id, s.user_id
+ FROM objects o
+ LEFT JOIN submissions s ON s.collection_key = o.collection_key
+      AND s.id = o.id AND s.version_key = o.version_key
+ WHERE o.collection_key = $1 AND o.type = 'sighting'
+   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
+ ORDER BY o.date_added DESC, o.id DESC LIMIT $3";

@@ -66,12 +66,19 @@ impl SqliteStore {
         &self,
         collection_id: &str,
         indicator_id: &str,
+        newest: Option<usize>,
     ) -> Result<Vec<SightingRecord>, StoreError> {
         self.with_reader(|c| {
             let key = collection_key(c, collection_id)?;
-            // Written to match the partial index `objects_sighting_of`.
+            // Written to match the partial index `objects_sighting_of`; `newest` reads the
+            // newest additions first and stops after that many (-1: no limit).
+            let order = match newest {
+                Some(_) => "ORDER BY o.date_added DESC, o.id DESC LIMIT ?3",
+                None => "ORDER BY o.date_added, o.id LIMIT ?3",
+            };
+            let limit = newest.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
             let mut stmt = c
-                .prepare_cached(
+                .prepare_cached(&format!(
                     "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
                             o.date_added, o.json, s.org_id, s.user_id
                      FROM objects o
@@ -80,11 +87,11 @@ impl SqliteStore {
                      WHERE o.collection_key = ?1 AND o.type = 'sighting'
                        AND json_extract(o.json, '$.sighting_of_ref') = ?2
                        AND o.is_last = 1
-                     ORDER BY o.date_added, o.id",
-                )
+                     {order}"
+                ))
                 .map_err(backend)?;
             let rows = stmt
-                .query_map(params![key, indicator_id], |r| {
+                .query_map(params![key, indicator_id, limit], |r| {
                     let org: Option<String> = r.get(7)?;
                     let user: Option<String> = r.get(8)?;
                     Ok(SightingRecord {

@@ -539,7 +539,16 @@ impl Store for SqliteStore {
         collection_id: &str,
         indicator_id: &str,
     ) -> Result<Vec<SightingRecord>, StoreError> {
-        self.sightings(collection_id, indicator_id)
+        self.sightings(collection_id, indicator_id, None)
+    }
+
+    fn sightings_newest(
+        &self,
+        collection_id: &str,
+        indicator_id: &str,
+        limit: usize,
+    ) -> Result<Vec<SightingRecord>, StoreError> {
+        self.sightings(collection_id, indicator_id, Some(limit))
     }
 
     fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {

@@ -6,8 +6,9 @@
 
 use std::sync::{Arc, OnceLock};
 
+use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use maud::html;
@@ -17,13 +18,18 @@ use ward_feeds::export::{Batched, ExportFormat, ExportOptions};
 use ward_stix::{StixObject, Timestamp, Tlp};
 use ward_store::{StoredVersion, VersionSelect};
 
-use super::{page, segment, Session, UiError};
+use super::{blocklist, page, segment, Session, UiError};
 use crate::handlers::{self, stamp, Narrow, Served};
 use crate::params::Params;
 use crate::{blocking, AppState};
 
 /// Objects on one page of a collection.
 const PAGE_SIZE: usize = 50;
+
+/// Sightings an object page counts at most (the newest the caller may read), so that the
+/// page's cost does not grow with an indicator's sightings; past them the counts say
+/// "at least".
+const SIGHTINGS_COUNTED: usize = 100;
 
 /// The block lists of a collection: the name in the URL, the `ward export` format, and what
 /// it is for.
@@ -433,7 +439,9 @@ pub(crate) async fn object(
                 c.clone(),
                 oid.clone(),
             );
-            tokio::task::spawn_blocking(move || counter.summary(&caller, &coll, &id))
+            tokio::task::spawn_blocking(move || {
+                counter.summary_newest(&caller, &coll, &id, SIGHTINGS_COUNTED)
+            })
                 .await
                 .ok()
                 .and_then(Result::ok)
@@ -443,14 +451,22 @@ pub(crate) async fn object(
     let base = format!("/ui/collections/{}", segment(&c.id));
     let body = html! {
         p { a href=(base) { "Back to " (c.title) } }
-        @if let Some(s) = &sightings {
+        @if let Some((s, complete)) = &sightings {
             h2 { "Sightings" }
-            p {
-                (s.organizations) " organization(s) sighted it (" (s.organizations_last_7_days)
-                " in the last 7 days, " (s.organizations_last_30_days) " in the last 30); "
+            @let at_least = if *complete { "" } else { "at least " };
+            p data-sightings=(if *complete { "all" } else { "newest" }) {
+                (at_least) (s.organizations) " organization(s) sighted it (" (at_least)
+                (s.organizations_last_7_days) " in the last 7 days, " (at_least)
+                (s.organizations_last_30_days) " in the last 30); " (at_least)
                 (s.false_positives) " false positive(s)"
                 @if let Some(last) = &s.last_seen { "; last seen " (last) }
                 "."
+            }
+            @if !*complete {
+                p {
+                    "Counted from the newest " (SIGHTINGS_COUNTED) " sightings you may read; "
+                    "the sightings endpoint of TAXII counts them all."
+                }
             }
         }
         h2 { "Versions" }
@@ -490,13 +506,14 @@ fn shipped_allow_list() -> &'static AllowList {
 
 /// `GET /ui/collections/{cid}/blocklist/{kind}`: a block list of every indicator of the
 /// collection the caller may read, in a `ward export` format, with `ward export`'s selection
-/// (score, TLP up to AMBER, allow-lists, never-blocked addresses). The collection is read a
-/// TAXII page at a time through the read filter, as the pages and TAXII read it; only the
-/// values selected so far are kept between pages.
+/// (score, TLP up to AMBER, allow-lists, never-blocked addresses). The list is built once per
+/// reader and kept until the collection or the policy changes ([`super::blocklist`]); it
+/// carries an `ETag`, and a client that sends it back in `If-None-Match` gets `304`.
 pub(crate) async fn block_list(
     State(state): State<AppState>,
     Extension(session): Extension<Session>,
     Path((cid, kind)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Result<Response, UiError> {
     let Some((name, format, _)) = BLOCK_LISTS.iter().find(|(n, ..)| *n == kind) else {
         return Err(UiError::new(
@@ -505,16 +522,78 @@ pub(crate) async fn block_list(
         ));
     };
     let c = handlers::readable(&state, &session.caller, cid).await?;
+    let key = blocklist::Key::new(&c, &session.caller, name);
+    // One build per list at a time, in a task of its own: a request that gives up (the
+    // hub's time limit) leaves the build to finish and be kept for the next one.
+    let guard = state.block_lists.build_lock(&key).lock_owned().await;
+    let (task_state, coll, format) = (state.clone(), c.clone(), *format);
+    let task = tokio::spawn(async move {
+        let _one_at_a_time = guard;
+        let (cache, id, k) = (task_state.block_lists.clone(), coll.id.clone(), key.clone());
+        let (stamp, kept) = blocking(&task_state, move |s| {
+            let stamp = cache.stamp(s, &id)?;
+            let kept = cache.get(s, &k, &stamp)?;
+            Ok((stamp, kept))
+        })
+        .await?;
+        if let Some(built) = kept {
+            return Ok::<_, UiError>(built);
+        }
+        let text = build_list(&task_state, &session, &coll, format).await?;
+        let built = blocklist::Built::new(text);
+        task_state.block_lists.put(key, stamp, built.clone());
+        Ok(built)
+    });
+    let built = task
+        .await
+        .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))??;
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| blocklist::matches(v, &built.etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (StatusCode::OK, Body::from(built.body)).into_response()
+    };
+    let h = response.headers_mut();
+    super::secure_headers(h, "text/plain; charset=utf-8");
+    if let Ok(v) = HeaderValue::from_str(&built.etag) {
+        h.insert(header::ETAG, v);
+    }
+    // Kept by a client, but asked again each time (the answer may be a 304).
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    let extension = if format == ExportFormat::Rpz {
+        "rpz"
+    } else {
+        "txt"
+    };
+    let file = format!("{}-{name}.{extension}", segment(&c.id));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+/// Builds a block list of `c` for the caller: the collection is read a TAXII page at a time
+/// through the read filter, as the pages and TAXII read it; only the values selected so far
+/// are kept between pages.
+async fn build_list(
+    state: &AppState,
+    session: &Session,
+    c: &ward_store::Collection,
+    format: ExportFormat,
+) -> Result<String, UiError> {
     let options = ExportOptions::default();
     let bad = |e: ward_feeds::FeedsError| UiError::bad_request(e.to_string());
-    let mut list = Batched::new(*format, options.clone()).map_err(bad)?;
+    let mut list = Batched::new(format, options.clone()).map_err(bad)?;
     let mut p = Params {
         limit: Some(state.config.page_max),
         types: vec!["indicator".into()],
         ..Params::default()
     };
     loop {
-        let served = latest_page(&state, &session, &c, &p, None).await?;
+        let served = latest_page(state, session, c, &p, None).await?;
         let now = options.now;
         // Scoring parses every pattern: off the async threads.
         let items = served.items;
@@ -540,18 +619,5 @@ pub(crate) async fn block_list(
             _ => break,
         }
     }
-    let export = list.finish();
-    let mut response = (StatusCode::OK, export.text).into_response();
-    let h = response.headers_mut();
-    super::secure_headers(h, "text/plain; charset=utf-8");
-    let extension = if *format == ExportFormat::Rpz {
-        "rpz"
-    } else {
-        "txt"
-    };
-    let file = format!("{}-{name}.{extension}", segment(&c.id));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(list.finish().text)
 }

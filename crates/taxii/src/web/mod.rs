@@ -11,6 +11,7 @@
 //! process sharing the store; every form carries a CSRF token tied to the session; every
 //! answer carries a strict content security policy and no script.
 
+pub(crate) mod blocklist;
 mod member;
 mod operator;
 pub(crate) mod session;

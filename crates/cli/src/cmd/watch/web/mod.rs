@@ -485,10 +485,11 @@ async fn alerts_page(State(web): State<Arc<Web>>, headers: HeaderMap, uri: Uri) 
     page(web, headers, move |web, v| {
         let machine = filter.machine.to_lowercase();
         let text = filter.text.to_lowercase();
-        let found = ward_member::watch::alerts::page_containing(
+        let found = ward_member::watch::alerts::page_of_machines(
             &*web.store,
             filter.before.as_deref(),
             pages::ALERTS_PER_PAGE,
+            &machine,
             &[&machine, &text],
             |a| pages::alert_matches(a, &machine, &text),
         )?;
