@@ -1115,7 +1115,10 @@ fn sightings_are_found_by_what_they_sighted(a: &dyn Store, b: &dyn Store) {
     assert_eq!(newest[1].submitter.as_ref(), Some(&by));
     assert_eq!(b.sightings_newest(&c, target, 10).unwrap().len(), 3);
     assert!(b.sightings_newest(&c, target, 0).unwrap().is_empty());
-    assert!(b.sightings_newest(&c, "indicator--x", 5).unwrap().is_empty());
+    assert!(b
+        .sightings_newest(&c, "indicator--x", 5)
+        .unwrap()
+        .is_empty());
     assert!(matches!(
         a.sightings_newest("no-such", target, 5),
         Err(StoreError::UnknownCollection(_))

@@ -896,14 +896,23 @@ async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addres
     let first = get_with(&h, &bob, &ip_path).await;
     let tag = first.header("etag").expect("an ETag");
     let again = get_with(&h, &bob, &ip_path).await;
-    assert_eq!((again.header("etag"), &again.body), (Some(tag.clone()), &first.body));
+    assert_eq!(
+        (again.header("etag"), &again.body),
+        (Some(tag.clone()), &first.body)
+    );
     let held = conditional(bob.clone(), tag.clone()).await;
     assert_eq!(held.status, StatusCode::NOT_MODIFIED);
     assert!(held.body.is_empty());
     assert_eq!(held.header("etag"), Some(tag.clone()));
     let alice_tag = get_with(&h, &alice, &ip_path).await.header("etag").unwrap();
-    assert_ne!(alice_tag, tag, "alice reads her AMBER address: another list");
-    assert_eq!(conditional(alice.clone(), tag.clone()).await.status, StatusCode::OK);
+    assert_ne!(
+        alice_tag, tag,
+        "alice reads her AMBER address: another list"
+    );
+    assert_eq!(
+        conditional(alice.clone(), tag.clone()).await.status,
+        StatusCode::OK
+    );
     let posted = h
         .post(
             &h.writer,
@@ -914,7 +923,11 @@ async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addres
     assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
     let changed = conditional(bob.clone(), tag.clone()).await;
     assert_eq!(changed.status, StatusCode::OK);
-    assert!(text(&changed).contains("93.184.216.99"), "{}", text(&changed));
+    assert!(
+        text(&changed).contains("93.184.216.99"),
+        "{}",
+        text(&changed)
+    );
     let new_tag = changed.header("etag").unwrap();
     assert_ne!(new_tag, tag);
     // A delete through TAXII changes it too.
@@ -1105,7 +1118,10 @@ async fn sighting_counts_on_an_object_page_never_count_what_the_caller_may_not_r
         "the RED false positive is not bob's to count: {bob_says}"
     );
     let (alice_says, all) = sightings_summary(&text(&get_with(&h, &alice, &page).await));
-    assert!(all && alice_says.contains("1 false positive(s)"), "{alice_says}");
+    assert!(
+        all && alice_says.contains("1 false positive(s)"),
+        "{alice_says}"
+    );
     assert!(!alice_says.contains("at least"), "{alice_says}");
 
     // More sightings than a page counts: the newest are counted and the counts say so.
@@ -1126,7 +1142,13 @@ async fn sighting_counts_on_an_object_page_never_count_what_the_caller_may_not_r
     let posted = h.post(&h.writer, &h.objects_path(), envelope(&red)).await;
     assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
     let (alice_says, _) = sightings_summary(&text(&get_with(&h, &alice, &page).await));
-    assert!(alice_says.contains("at least 1 false positive(s)"), "{alice_says}");
+    assert!(
+        alice_says.contains("at least 1 false positive(s)"),
+        "{alice_says}"
+    );
     let (bob_says, _) = sightings_summary(&text(&get_with(&h, &bob, &page).await));
-    assert!(bob_says.contains("at least 0 false positive(s)"), "{bob_says}");
+    assert!(
+        bob_says.contains("at least 0 false positive(s)"),
+        "{bob_says}"
+    );
 }

@@ -100,9 +100,7 @@ pub fn keep(store: &dyn Store, secs: i64, seq: u64, alert: &Value) -> Result<(),
         let segment = machine_segment(machine);
         let listed = format!("{MACHINE_PREFIX}{segment}");
         if store.setting(&listed).map_err(journal)?.is_none() {
-            store
-                .set_setting(&listed, Some(machine))
-                .map_err(journal)?;
+            store.set_setting(&listed, Some(machine)).map_err(journal)?;
         }
         store
             .set_setting(&format!("{BY_MACHINE_PREFIX}{segment}/{suffix}"), Some(""))
@@ -246,7 +244,10 @@ impl MachineIndex {
             self.exhausted = read.len() < PAGE_READ;
             self.slice_cursor = read.last().map(|(k, _)| k.clone());
             let prefix = self.prefix.len();
-            self.slice = read.into_iter().map(|(k, _)| k[prefix..].to_string()).collect();
+            self.slice = read
+                .into_iter()
+                .map(|(k, _)| k[prefix..].to_string())
+                .collect();
         }
         Ok(self.slice.front().map(String::as_str))
     }
@@ -457,7 +458,10 @@ mod tests {
             let machine = if i % 3 == 0 { "PACS/91" } else { "ws-1" };
             let text = serde_json::json!({"machine": machine, "n": i}).to_string();
             store
-                .set_setting(&format!("{ALERT_PREFIX}{:012}-000000000-old{i}", t0 + i), Some(&text))
+                .set_setting(
+                    &format!("{ALERT_PREFIX}{:012}-000000000-old{i}", t0 + i),
+                    Some(&text),
+                )
                 .unwrap();
         }
         // Then many alerts of common machines, and a rare one now and then.
@@ -467,10 +471,19 @@ mod tests {
                 7 => "pacs-9%".to_string(),
                 _ => format!("ws-{}", i % 7),
             };
-            keep(&*store, t0 + i, 0, &serde_json::json!({"machine": machine, "n": i})).unwrap();
+            keep(
+                &*store,
+                t0 + i,
+                0,
+                &serde_json::json!({"machine": machine, "n": i}),
+            )
+            .unwrap();
         }
         let ns = |p: &AlertPage| -> Vec<i64> {
-            p.alerts.iter().map(|(_, v)| v["n"].as_i64().unwrap()).collect()
+            p.alerts
+                .iter()
+                .map(|(_, v)| v["n"].as_i64().unwrap())
+                .collect()
         };
         let wanted = |m: &'static str| {
             move |v: &Value| v["machine"].as_str().unwrap().to_lowercase().contains(m)
@@ -489,8 +502,15 @@ mod tests {
                 before = index.next;
             }
         }
-        let rare = page_of_machines(&*store, None, 50, "pacs/91", &["pacs/91"], wanted("pacs/91"))
-            .unwrap();
+        let rare = page_of_machines(
+            &*store,
+            None,
+            50,
+            "pacs/91",
+            &["pacs/91"],
+            wanted("pacs/91"),
+        )
+        .unwrap();
         assert_eq!(ns(&rare), [2500, 2000, 1500, 1000, 500, 3, 0]);
         assert!(rare.next.is_none());
         // Pruning drops the index entries with their alerts.
@@ -498,8 +518,15 @@ mod tests {
         assert_eq!(entries(&*store), 2990);
         prune(&*store, t0 + 2000 + KEEP_DAYS * 86_400).unwrap();
         assert_eq!(entries(&*store), 1000);
-        let rare = page_of_machines(&*store, None, 50, "pacs/91", &["pacs/91"], wanted("pacs/91"))
-            .unwrap();
+        let rare = page_of_machines(
+            &*store,
+            None,
+            50,
+            "pacs/91",
+            &["pacs/91"],
+            wanted("pacs/91"),
+        )
+        .unwrap();
         assert_eq!(ns(&rare), [2500, 2000]);
     }
 

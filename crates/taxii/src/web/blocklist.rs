@@ -156,7 +156,12 @@ impl Cache {
 
     /// The kept list of `key` if `now` (a stamp just read) says nothing changed since it
     /// was built.
-    pub fn get(&self, store: &dyn Store, key: &Key, now: &Stamp) -> Result<Option<Built>, StoreError> {
+    pub fn get(
+        &self,
+        store: &dyn Store,
+        key: &Key,
+        now: &Stamp,
+    ) -> Result<Option<Built>, StoreError> {
         let kept = {
             let mut inner = self.inner();
             inner.note_settings(now.settings);
@@ -182,7 +187,11 @@ impl Cache {
             limit: 1,
             ..ObjectQuery::default()
         };
-        if store.query_objects(&key.collection, &probe)?.items.is_empty() {
+        if store
+            .query_objects(&key.collection, &probe)?
+            .items
+            .is_empty()
+        {
             Ok(Some(built))
         } else {
             self.inner().remove(key);
@@ -237,7 +246,9 @@ impl Inner {
             // On first sight the hub may have just started with these settings: the
             // policy read them at start, so they count as settled.
             let since = match self.settings_seen {
-                None => Instant::now().checked_sub(POLICY_SETTLE).unwrap_or_else(Instant::now),
+                None => Instant::now()
+                    .checked_sub(POLICY_SETTLE)
+                    .unwrap_or_else(Instant::now),
                 Some(_) => Instant::now(),
             };
             self.settings_seen = Some((digest, since));
@@ -257,9 +268,10 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Whether an `If-None-Match` header value names `etag` (or is `*`).
 pub(crate) fn matches(if_none_match: &str, etag: &str) -> bool {
-    if_none_match.split(',').map(str::trim).any(|tag| {
-        tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag
-    })
+    if_none_match
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
 }
 
 #[cfg(test)]

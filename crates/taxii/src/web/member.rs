@@ -442,9 +442,9 @@ pub(crate) async fn object(
             tokio::task::spawn_blocking(move || {
                 counter.summary_newest(&caller, &coll, &id, SIGHTINGS_COUNTED)
             })
-                .await
-                .ok()
-                .and_then(Result::ok)
+            .await
+            .ok()
+            .and_then(Result::ok)
         }
         _ => None,
     };
@@ -562,7 +562,10 @@ pub(crate) async fn block_list(
         h.insert(header::ETAG, v);
     }
     // Kept by a client, but asked again each time (the answer may be a 304).
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
     let extension = if format == ExportFormat::Rpz {
         "rpz"
     } else {
