@@ -253,23 +253,26 @@ impl PgStore {
     }
 }
 
-/// The latest versions of one indicator's sightings with their submitters, oldest addition
-/// first ($3: a LIMIT, NULL for none).
-const SIGHTINGS_ALL: &str = "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
-        o.date_added, o.raw, s.org_id, s.user_id
- FROM objects o
- LEFT JOIN submissions s ON s.collection_key = o.collection_key
-      AND s.id = o.id AND s.version_key = o.version_key
- WHERE o.collection_key = $1 AND o.type = 'sighting'
-   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
- ORDER BY o.date_added, o.id LIMIT $3";
+/// The latest versions of one indicator's sightings with their submitters, in `$order`
+/// ($3: a LIMIT, NULL for none).
+macro_rules! sightings_sql {
+    ($order:literal) => {
+        concat!(
+            "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
+                    o.date_added, o.raw, s.org_id, s.user_id
+             FROM objects o
+             LEFT JOIN submissions s ON s.collection_key = o.collection_key
+                  AND s.id = o.id AND s.version_key = o.version_key
+             WHERE o.collection_key = $1 AND o.type = 'sighting'
+               AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
+             ORDER BY ",
+            $order,
+            " LIMIT $3"
+        )
+    };
+}
 
-/// [`SIGHTINGS_ALL`], newest addition first.
-const SIGHTINGS_NEWEST: &str = "SELECT o.id, o.type, o.spec_version, o.version, o.version_key,
-        o.date_added, o.raw, s.org_id, s.user_id
- FROM objects o
- LEFT JOIN submissions s ON s.collection_key = o.collection_key
-      AND s.id = o.id AND s.version_key = o.version_key
- WHERE o.collection_key = $1 AND o.type = 'sighting'
-   AND (o.doc ->> 'sighting_of_ref') = $2 AND o.is_last
- ORDER BY o.date_added DESC, o.id DESC LIMIT $3";
+/// Oldest addition first.
+const SIGHTINGS_ALL: &str = sightings_sql!("o.date_added, o.id");
+/// Newest addition first.
+const SIGHTINGS_NEWEST: &str = sightings_sql!("o.date_added DESC, o.id DESC");
