@@ -301,27 +301,24 @@ DEPTS = ["rad", "icu", "ed", "lab", "pharm", "onc", "peds", "ob", "or", "card", 
          "him", "reg", "nicu", "psych", "dial", "endo", "pacu", "fin"]
 
 
+HOST_FORMS = {
+    "dept-num": lambda o, rng, d, n: f"{d}-ws{n:02d}",
+    "site-dept-ws": lambda o, rng, d, n: f"{o.short.lower()}-{d}-ws-{n:03d}",
+    "WSnum": lambda o, rng, d, n: f"WS{rng.randint(1000, 99999)}",
+    "upper-dept": lambda o, rng, d, n: f"{d.upper()}{rng.choice(['PC', 'WS', 'NB', 'KIOSK'])}{n:02d}",
+    "role-env-num": lambda o, rng, d, n: (f"{rng.choice(['ehr', 'pacs', 'lis', 'ris', 'fhir', 'hl7', 'sql', 'citrix', 'sso', 'fs'])}"
+                                          f"-{rng.choice(['prd', 'tst', 'dr'])}-{n:02d}"),
+    "lt-user": lambda o, rng, d, n: f"LT-{rng.choice(string.ascii_uppercase)}{rng.choice(string.ascii_uppercase)}{rng.randint(100, 999)}",
+    "server": lambda o, rng, d, n: f"{o.short.lower()}{rng.choice(['dc', 'fs', 'sql', 'exch', 'ctx', 'epic', 'mirth'])}{n:02d}",
+    "asset-tag": lambda o, rng, d, n: f"{o.short}-{rng.randint(10000, 99999)}",
+}
+
+
 def host(o, rng, kind=None):
-    c = kind or o.host_conv
+    """A host name in one of the organization's naming conventions (HOST_CONV, or `kind`)."""
     d = rng.choice(DEPTS)
     n = rng.randint(1, 60)
-    if c == "dept-num":
-        h = f"{d}-ws{n:02d}"
-    elif c == "site-dept-ws":
-        h = f"{o.short.lower()}-{d}-ws-{n:03d}"
-    elif c == "WSnum":
-        h = f"WS{rng.randint(1000, 99999)}"
-    elif c == "upper-dept":
-        h = f"{d.upper()}{rng.choice(['PC', 'WS', 'NB', 'KIOSK'])}{n:02d}"
-    elif c == "role-env-num":
-        h = f"{rng.choice(['ehr', 'pacs', 'lis', 'ris', 'fhir', 'hl7', 'sql', 'citrix', 'sso', 'fs'])}-{rng.choice(['prd', 'tst', 'dr'])}-{n:02d}"
-    elif c == "lt-user":
-        h = f"LT-{rng.choice(string.ascii_uppercase)}{rng.choice(string.ascii_uppercase)}{rng.randint(100, 999)}"
-    elif c == "server":
-        h = f"{o.short.lower()}{rng.choice(['dc', 'fs', 'sql', 'exch', 'ctx', 'epic', 'mirth'])}{n:02d}"
-    else:
-        h = f"{o.short}-{rng.randint(10000, 99999)}"
-    return h
+    return HOST_FORMS.get(kind or o.host_conv, HOST_FORMS["asset-tag"])(o, rng, d, n)
 
 
 def server(o, rng):
@@ -457,30 +454,30 @@ def device_serial(rng):
     return f"{rng.choice(['PMP', 'CN', 'SN', 'ALR', 'BBR'])}-{rng.randint(10000, 99999)}-{rng.choice(string.ascii_uppercase)}{rng.randint(10, 99)}"
 
 
+# vehicle plates by country: A a letter, C a consonant, 9 a digit, V a VIN character, [x|y] one of
+PLATE_SHAPES = {
+    "en_GB": ["AA99 AAA"],
+    "en_IE": ["[19|21|23|24]1-[D|C|G|KY|L]-9999", "[20|22|25]2-[D|C|G|KY|L]-999"],
+    "de_DE": ["[M|B|HH|K|F|S|DO]-AA 999", "[M|B|HH|K|F|S|DO]-A 9999"],
+    "fr_FR": ["AA-999-AA"],
+    "pt_BR": ["AAA9A99"],
+    "pl_PL": ["[WA|KR|PO|GD|WR] 99999", "[WA|KR|PO|GD|WR] 9999A"],
+    "nl_NL": ["99-CCC-9", "9-CCC-99"],
+    "es_ES": ["9999 CCC"],
+    "": ["9AAA999", "AAA-9999", "AAA 999", "V" * 17],
+}
+PLATE_CHARS = {"A": string.ascii_uppercase, "C": "BCDFGHJKLMNPRSTVWXYZ", "9": string.digits,
+               "V": "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"}
+
+
 def plate(o, rng):
-    U = string.ascii_uppercase
-    loc = o.loc
-    if loc in ("en_GB", "en_IE"):
-        return f"{rng.choice(U)}{rng.choice(U)}{rng.randint(10, 74)} {''.join(rng.choice(U) for _ in range(3))}" \
-            if loc == "en_GB" else f"{rng.randint(10, 25)}{rng.choice(['1', '2'])}-{rng.choice(['D', 'C', 'G', 'KY', 'L'])}-{rng.randint(100, 9999)}"
-    if loc == "de_DE":
-        return f"{rng.choice(['M', 'B', 'HH', 'K', 'F', 'S', 'DO'])}-{rng.choice(U)}{rng.choice(U)} {rng.randint(1, 9999)}"
-    if loc == "fr_FR":
-        return f"{rng.choice(U)}{rng.choice(U)}-{rng.randint(100, 999)}-{rng.choice(U)}{rng.choice(U)}"
-    if loc == "pt_BR":
-        return f"{''.join(rng.choice(U) for _ in range(3))}{rng.randint(0, 9)}{rng.choice(U)}{rng.randint(10, 99)}"
-    if loc == "pl_PL":
-        return f"{rng.choice(['WA', 'KR', 'PO', 'GD', 'WR'])} {rng.randint(10000, 99999)}"
-    if loc == "nl_NL":
-        return f"{rng.randint(1, 99)}-{''.join(rng.choice('BDFGHJKLNPRSTXZ') for _ in range(3))}-{rng.randint(1, 9)}"
-    if loc == "es_ES":
-        return f"{rng.randint(1000, 9999)} {''.join(rng.choice('BCDFGHJKLMNPRSTVWXYZ') for _ in range(3))}"
-    if rng.random() < 0.25:  # a VIN
-        al = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-        return "".join(rng.choice(al) for _ in range(17))
-    return rng.choice([f"{rng.randint(1, 9)}{''.join(rng.choice(U) for _ in range(3))}{rng.randint(100, 999)}",
-                       f"{''.join(rng.choice(U) for _ in range(3))}-{rng.randint(1000, 9999)}",
-                       f"{''.join(rng.choice(U) for _ in range(3))} {rng.randint(100, 999)}"])
+    shape = rng.choice(PLATE_SHAPES.get(o.loc, PLATE_SHAPES[""]))
+    out = []
+    for lit, choice in re.findall(r"([^\[]?)(?:\[([^\]]*)\])?", shape):
+        out.append(rng.choice(PLATE_CHARS[lit]) if lit in PLATE_CHARS else lit)
+        if choice:
+            out.append(rng.choice(choice.split("|")))
+    return "".join(out)
 
 
 def address(o, rng):
@@ -655,6 +652,11 @@ class Ctx:
     def staff(self):
         return self.rng.choice(self.o.staff)
 
+    def actor(self):
+        """The staff member a document is about, and when it starts."""
+        who = self.staff()
+        return who, recent(self.rng)
+
     def two_staff(self):
         a, b = self.rng.sample(self.o.staff, 2)
         return a, b
@@ -780,6 +782,11 @@ def delimited(rows, sep):
 
 def pick(rng, *opts):
     return rng.choice(opts)
+
+
+def opening(c, frames, **slots):
+    """A document's first paragraph: one of the frames, with its slots filled."""
+    return Doc().fill(c.rng.choice(frames), **slots)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1059,8 +1066,7 @@ BTG_REASONS = ["Emergency care", "Break the glass - patient in ED", "Continuity 
 
 def s_audit_csv(c):
     rng, o = c.rng, c.o
-    who = c.staff()
-    t = recent(rng)
+    who, t = c.actor()
     sep = pick(rng, ",", ",", ";", "\t")
     rows = [pick(rng, ["AccessTime", "UserID", "UserName", "Workstation", "PatientMRN", "PatientName", "Action", "Reason", "BTG"],
                  ["time", "user_id", "user_name", "device", "mrn", "patient", "event", "btg_reason", "btg_flag"])]
@@ -1087,8 +1093,7 @@ def s_audit_csv(c):
 
 def s_audit_json(c):
     rng, o = c.rng, c.o
-    who = c.staff()
-    t = recent(rng)
+    who, t = c.actor()
     d = Doc()
     d.fill(pick(rng, "EHR audit (JSON lines) for {u}, exported by {me}:\n\n",
                 "Flagged access events, user {u}, pulled by {me} for the {fam} investigation:\n\n"),
@@ -1114,8 +1119,7 @@ def guid(rng):
 
 def s_m365(c):
     rng, o = c.rng, c.o
-    v = c.staff()
-    t = recent(rng)
+    v, t = c.actor()
     atk = pub_ip(rng)
     recs = []
     tenant = o.short.lower()
@@ -1252,8 +1256,7 @@ def s_journald(c):
 
 def s_powershell(c):
     rng, o = c.rng, c.o
-    u = c.staff()
-    t = recent(rng)
+    u, t = c.actor()
     h = I(host(o, rng), "HOSTNAME")
     d = Doc()
     d.fill(pick(rng, "Transcript found in {who}'s Documents folder on {h} (PowerShell transcription GPO):\n\n",
@@ -1522,8 +1525,7 @@ def s_denial(c):
 
 def s_police(c):
     rng, o = c.rng, c.o
-    victim = c.staff()
-    t = recent(rng)
+    victim, t = c.actor()
     d = Doc()
     d.fill("{agency} — INCIDENT REPORT {num}\nDate/time reported: {t}\nReporting party: {rp}, employed by {org}\nRP phone: {ph}\nRP address: {addr}\n\n",
            agency=pick(rng, "Metro Police Department", "County Sheriff's Office", "Campus Public Safety"), num=str(rng.randint(10 ** 6, 10 ** 8)),
@@ -1684,10 +1686,9 @@ def s_clinical(c):
 
 def s_pharm_lab(c):
     rng, o = c.rng, c.o
-    d = Doc()
-    d.fill(pick(rng, "Interface errors since the {fam} containment — pharmacy cabinets and the LIS can't reach {h}:\n\n",
-                "Omnicell / LIS error log ({h}) pasted for the vendor bridge:\n\n"),
-           fam=X(rng.choice(MALWARE), "MALWARE"), h=I(server(o, rng), "HOSTNAME"))
+    d = opening(c, ["Interface errors since the {fam} containment — pharmacy cabinets and the LIS can't reach {h}:\n\n",
+                    "Omnicell / LIS error log ({h}) pasted for the vendor bridge:\n\n"],
+                fam=X(rng.choice(MALWARE), "MALWARE"), h=I(server(o, rng), "HOSTNAME"))
     t = recent(rng)
     for _ in range(rng.randint(4, 8)):
         t = tick(t, rng, 5, 900)
@@ -1789,10 +1790,9 @@ def s_l10n(c):
 
 def s_asset(c):
     rng, o = c.rng, c.o
-    d = Doc()
-    d.fill(pick(rng, "Medical devices seen talking to {ip} ({fam} C2) — export from the asset inventory:\n\n",
-                "Devices on the flat VLAN the attackers scanned from {ip} (they dropped {fam} on the jump host):\n\n"),
-           ip=X(pub_ip(rng), "IPV4"), fam=X(rng.choice(MALWARE), "MALWARE"))
+    d = opening(c, ["Medical devices seen talking to {ip} ({fam} C2) — export from the asset inventory:\n\n",
+                    "Devices on the flat VLAN the attackers scanned from {ip} (they dropped {fam} on the jump host):\n\n"],
+                ip=X(pub_ip(rng), "IPV4"), fam=X(rng.choice(MALWARE), "MALWARE"))
     rows = [["Device", "Model", "UDI / Serial", "Hostname", "IP", "Location", "Assigned patient", "Owner"]]
     for _ in range(rng.randint(4, 8)):
         p = c.patient()
