@@ -465,16 +465,16 @@ mod tests {
     #[test]
     fn a_window_removes_the_names_and_logins_earlier_windows_found() {
         let s = scrubber();
-        let later = "Later Hill called; mdavis logged in.";
+        let later = "Later Hill called; bluefin logged in.";
         assert_eq!(s.scrub_text(later).text, later, "nothing to remove on its own");
         let mut carry = Carry::default();
-        let first = s.scrub_window("Dr. Mark Hill paged user=mdavis on 10.1.2.3.", &mut carry);
+        let first = s.scrub_window("Dr. Mark Hill paged user=bluefin on 10.1.2.3.", &mut carry);
         assert_eq!(first.text, "Dr. [NAME] paged user=[USER] on [INTERNAL-IP].");
         assert!(!carry.is_empty());
         let second = s.scrub_window(later, &mut carry);
         assert_eq!(second.text, "Later [NAME] called; [USER] logged in.");
         // Without a carry, a window is scrubbed like a whole text.
-        let whole = s.scrub_text("Dr. Mark Hill paged user=mdavis. Later Hill called.");
+        let whole = s.scrub_text("Dr. Mark Hill paged user=bluefin. Later Hill called.");
         assert_eq!(whole.text, "Dr. [NAME] paged user=[USER]. Later [NAME] called.");
     }
 
