@@ -27,6 +27,17 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The standard output of a run that must have succeeded.
+fn succeeded(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(out)
+}
+
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     let path = dir.path().join(name);
     std::fs::write(&path, text).expect("temp file");
@@ -51,13 +62,7 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
         &report.display().to_string(),
         &file,
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     for gone in [
         "John Smith",
         "4821937",
@@ -121,8 +126,7 @@ fn a_text_longer_than_a_window_is_scrubbed_window_by_window() {
     let report_arg = report.display().to_string();
     let args = ["scrub", "--org-domain", "stmarys.org", "--window", "1"];
     let out = ward(&[&args[..], &["--report", &report_arg, &file]].concat());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = stdout(&out);
+    let text = succeeded(&out);
     let one = ward(&[
         "scrub",
         "--org-domain",
@@ -131,15 +135,24 @@ fn a_text_longer_than_a_window_is_scrubbed_window_by_window() {
     ]);
     let want = format!("{}\n", stdout(&one));
     assert!(text.starts_with("Dr. [NAME] paged the on-call nurse.\n\n"));
-    assert!(text.ends_with("Later [NAME] called back.\n"), "the carried name");
+    assert!(
+        text.ends_with("Later [NAME] called back.\n"),
+        "the carried name"
+    );
     let body = &text["Dr. [NAME] paged the on-call nurse.\n\n".len()..];
-    assert_eq!(body, format!("{}Later [NAME] called back.\n", want.repeat(copies)));
+    assert_eq!(
+        body,
+        format!("{}Later [NAME] called back.\n", want.repeat(copies))
+    );
     let report: Value =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
     let findings = report["findings"].as_array().expect("findings");
     assert!(findings.len() > 1000);
     for f in findings {
-        let (a, b) = (f["start"].as_u64().expect("start"), f["end"].as_u64().expect("end"));
+        let (a, b) = (
+            f["start"].as_u64().expect("start"),
+            f["end"].as_u64().expect("end"),
+        );
         assert_eq!(input.get(a as usize..b as usize), f["original"].as_str());
     }
     let json_out = ward(&[&["--json"][..], &args[..], &[&file[..]]].concat());
@@ -433,13 +446,7 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
         "--dry-run",
         "--offline",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     assert!(text.contains("-Patient John Smith (MRN 4821937"), "{text}");
     assert!(text.contains("+Patient [NAME] (MRN [MRN]"), "{text}");
     assert!(text.contains("Dry run: nothing was sent"), "{text}");
@@ -502,13 +509,7 @@ fn the_profile_scrubs_staff_and_hosts_in_every_scrub() {
          203.0.113.9.\n",
     );
     let out = ward(&["scrub", &note]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     for gone in [
         "Dana",
         "Whitfield",

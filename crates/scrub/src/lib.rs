@@ -466,7 +466,11 @@ mod tests {
     fn a_window_removes_the_names_and_logins_earlier_windows_found() {
         let s = scrubber();
         let later = "Later Hill called; bluefin logged in.";
-        assert_eq!(s.scrub_text(later).text, later, "nothing to remove on its own");
+        assert_eq!(
+            s.scrub_text(later).text,
+            later,
+            "nothing to remove on its own"
+        );
         let mut carry = Carry::default();
         let first = s.scrub_window("Dr. Mark Hill paged user=bluefin on 10.1.2.3.", &mut carry);
         assert_eq!(first.text, "Dr. [NAME] paged user=[USER] on [INTERNAL-IP].");
@@ -475,7 +479,10 @@ mod tests {
         assert_eq!(second.text, "Later [NAME] called; [USER] logged in.");
         // Without a carry, a window is scrubbed like a whole text.
         let whole = s.scrub_text("Dr. Mark Hill paged user=bluefin. Later Hill called.");
-        assert_eq!(whole.text, "Dr. [NAME] paged user=[USER]. Later [NAME] called.");
+        assert_eq!(
+            whole.text,
+            "Dr. [NAME] paged user=[USER]. Later [NAME] called."
+        );
     }
 
     fn check_invariants(input: &str) {

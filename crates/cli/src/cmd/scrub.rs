@@ -185,7 +185,10 @@ fn scrub_text_windows(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut report = match &args.report {
-        Some(path) => Some(ReportWriter::create(path, &args.file.display().to_string())?),
+        Some(path) => Some(ReportWriter::create(
+            path,
+            &args.file.display().to_string(),
+        )?),
         None => None,
     };
     let mut json_findings = Vec::new();
@@ -264,8 +267,12 @@ impl ReportWriter {
             summary: BTreeMap::new(),
             first: true,
         };
-        write!(w.file, "{{\n  \"input\": {},\n  \"findings\": [", json!(input))
-            .with_context(|| w.context())?;
+        write!(
+            w.file,
+            "{{\n  \"input\": {},\n  \"findings\": [",
+            json!(input)
+        )
+        .with_context(|| w.context())?;
         Ok(w)
     }
 

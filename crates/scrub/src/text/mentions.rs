@@ -64,9 +64,7 @@ impl Engine<'_> {
                 continue;
             }
             let lower = lowercase(t.s, &mut buf);
-            if c::is_cap_word(t.s)
-                && login_parts.contains(lower.as_ref())
-                && !self.never_word(t.s)
+            if c::is_cap_word(t.s) && login_parts.contains(lower.as_ref()) && !self.never_word(t.s)
             {
                 let end = self.name_end(k);
                 self.remove_toks(
