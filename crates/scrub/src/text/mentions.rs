@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::{Class, Engine, Tok};
+use super::{Class, Engine};
 use crate::classify as c;
 use crate::Kind;
 
@@ -18,8 +18,10 @@ impl Engine<'_> {
         // The names and logins judged identifiers here, with those an earlier window of the
         // same text passed on (a window's own go forward to the next one).
         let mut local = Carry::default();
-        let mut carried = self.carry.take();
-        let seen: &mut Carry = carried.as_deref_mut().unwrap_or(&mut local);
+        let seen: &mut Carry = match self.carry.take() {
+            Some(carried) => carried,
+            None => &mut local,
+        };
         let mut buf = [0u8; 32];
         for t in &self.toks {
             let Some(f) = self.found.get(t.finding) else {
@@ -36,7 +38,6 @@ impl Engine<'_> {
             }
         }
         if seen.names.is_empty() && seen.logins.is_empty() {
-            self.carry = carried;
             return;
         }
         let login_parts = seen.login_parts();
@@ -81,7 +82,6 @@ impl Engine<'_> {
             }
             k += 1;
         }
-        self.carry = carried;
     }
 
     /// "Robin Rich (rrich)", "佐藤 直子 (ystone, CITRIX-19)": a login in parentheses right
@@ -480,22 +480,10 @@ const CARRY_LIMIT: usize = 100_000;
 /// holds across windows: the words judged part of a person's name, and the user and host
 /// names, found so far (see [`crate::Scrubber::scrub_window`]). Later windows remove
 /// further mentions of them; an earlier window is not revisited.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Carry {
     names: foldhash::HashSet<String>,
     logins: foldhash::HashMap<String, Kind>,
-    /// The token list of the last window, emptied, kept for the next one: its memory is
-    /// reused rather than mapped (and zeroed by the system) again for every window.
-    pub(super) spare: Vec<Tok<'static>>,
-}
-
-impl std::fmt::Debug for Carry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Carry")
-            .field("names", &self.names.len())
-            .field("logins", &self.logins.len())
-            .finish_non_exhaustive()
-    }
 }
 
 impl Carry {

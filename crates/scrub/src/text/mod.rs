@@ -79,15 +79,11 @@ struct Engine<'a> {
 
 pub use mentions::Carry;
 
-pub fn scrub(scrubber: &Scrubber, text: &str, mut carry: Option<&mut Carry>) -> Scrubbed {
-    let spare = carry
-        .as_deref_mut()
-        .map(|c| recycle(std::mem::take(&mut c.spare)))
-        .unwrap_or_default();
+pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scrubbed {
     let mut engine = Engine {
         scrubber,
         v: vocab(),
-        toks: tokenize(text, spare),
+        toks: tokenize(text),
         found: Vec::new(),
         indicators: Vec::new(),
         text,
@@ -138,20 +134,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, mut carry: Option<&mut Carry>) -> 
     engine.record_rows();
     engine.other_mentions();
     engine.settle();
-    let toks = std::mem::take(&mut engine.toks);
-    let carry = engine.carry.take();
-    let out = engine.finish(text);
-    if let Some(c) = carry {
-        c.spare = recycle(toks);
-    }
-    out
-}
-
-/// An emptied token list, its allocation kept, for a text of another lifetime. (Collecting
-/// a vector's own iterator into one of the same size of item reuses its memory.)
-fn recycle<'b>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
-    toks.clear();
-    toks.into_iter().filter_map(|_| None).collect()
+    engine.finish(text)
 }
 
 /// The public-data lists a capitalized token is on (names, places), and whether it is

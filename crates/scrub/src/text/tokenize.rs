@@ -130,10 +130,9 @@ fn is_abbreviation(core: &str) -> bool {
     )
 }
 
-/// Cuts `text` into tokens, appended to `toks` (an empty list, whose memory is reused).
-pub(super) fn tokenize<'a>(text: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let b = text.as_bytes();
-    toks.reserve(b.len() / 5);
+    let mut toks = Vec::with_capacity(b.len() / 5);
     let mut sent = 0u32;
     let mut i = 0;
     while i < b.len() {
