@@ -3,6 +3,7 @@
 
     score.py --scrubber ward [--scrubber presidio] [--scrubber philter] CORPUS.jsonl...
              [--json OUT.json] [--md OUT.md] [--limit N] [--misses FILE] [--no-org]
+             [--per-process]
     score.py --merge RESULTS.json... [--md OUT.md]
 
 Measures, per corpus and scrubber:
@@ -18,11 +19,13 @@ Gold offsets are Unicode code points; adapters that report UTF-8 byte offsets (w
 converted. Neutral spans (honorifics, log and header timestamps) count neither way.
 
 Adapters:
-- ward: the binary in $WARD_BIN, one process per document (`ward --json scrub [--org-domain D]
-  [--org-name N] -`); removed text = the findings' original spans. The output text is checked
+- ward: the binary in $WARD_BIN, one process per corpus (`ward scrub --jsonl -`, each line
+  `{"text": ..., "org": {"name", "domains"}}`, so the time is ward's and not process start-ups;
+  `--per-process` runs one `ward --json scrub [--org-domain D] [--org-name N] -` per document
+  instead, as before); removed text = the findings' original spans. The output text is checked
   against the findings (input with each span replaced by its placeholder); a document where
   they disagree falls back to a character diff of input and output and is counted in
-  `ward_fallback_diff`. Time includes process start-up.
+  `ward_fallback_diff`. Time is the batch process's wall time (start-up included once).
 - ward-diff: same binary, plain text output, removed text found by matching the output's text
   between `[TYPE]` placeholders back onto the input (a cross-check that needs no structured
   output; difflib where that fails).
@@ -129,6 +132,40 @@ class Ward:
         self.data = tempfile.mkdtemp(prefix="ward-score-")
         self.fallback = 0
         self.version = subprocess.run([self.bin, "--version"], capture_output=True, text=True).stdout.strip()
+        self.per_process = os.environ.get("WARD_PER_PROCESS") == "1"
+        self.batched = {}
+
+    def batch_records(self, records):
+        """The records the batch process scrubs (all; WardStix keeps STIX bundles apart)."""
+        return records
+
+    def prepare(self, records):
+        """Scrubs the corpus's documents in one `ward scrub --jsonl -` process and keeps each
+        document's output for `run`; returns the process's wall time."""
+        self.batched = {}
+        todo = [] if self.per_process else self.batch_records(records)
+        if not todo:
+            return 0.0
+        lines = []
+        for rec in todo:
+            line = {"text": rec["text"]}
+            org = rec.get("org") if self.use_org else None
+            if org:
+                line["org"] = {"name": org.get("name") or "", "domains": org.get("domains", [])}
+                if not org.get("name"):
+                    del line["org"]["name"]
+            lines.append(json.dumps(line, ensure_ascii=False))
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        t0 = time.perf_counter()
+        p = subprocess.run([self.bin, "--data", self.data, "scrub", "--jsonl", "-"], input=data,
+                           capture_output=True)
+        dt = time.perf_counter() - t0
+        outs = p.stdout.decode("utf-8").splitlines()
+        if p.returncode != 0 or len(outs) != len(todo):
+            raise RuntimeError(f"ward --jsonl failed: {p.stderr.decode(errors='replace')[:300]}")
+        for rec, out in zip(todo, outs):
+            self.batched[rec["id"]] = json.loads(out)
+        return dt
 
     def args(self, rec):
         a = [self.bin, "--data", self.data]
@@ -145,14 +182,22 @@ class Ward:
 
     def run(self, rec):
         text = rec["text"]
-        t0 = time.perf_counter()
-        p = subprocess.run(self.args(rec), input=text.encode("utf-8"), capture_output=True)
-        dt = time.perf_counter() - t0
-        if p.returncode != 0:
-            raise RuntimeError(f"ward failed on {rec['id']}: {p.stderr.decode(errors='replace')[:300]}")
+        doc = self.batched.get(rec["id"])
+        if doc is not None:
+            dt = 0.0  # counted once for the whole batch, in prepare
+            if "error" in doc:
+                raise RuntimeError(f"ward failed on {rec['id']}: {doc['error'][:300]}")
+        else:
+            t0 = time.perf_counter()
+            p = subprocess.run(self.args(rec), input=text.encode("utf-8"), capture_output=True)
+            dt = time.perf_counter() - t0
+            if p.returncode != 0:
+                raise RuntimeError(f"ward failed on {rec['id']}: {p.stderr.decode(errors='replace')[:300]}")
+            if not self.structured:
+                return diff_mask(text, p.stdout.decode("utf-8")), dt
+            doc = json.loads(p.stdout)
         if not self.structured:
-            return diff_mask(text, p.stdout.decode("utf-8")), dt
-        doc = json.loads(p.stdout)
+            return diff_mask(text, doc["text"]), dt
         conv = byte_to_cp(text)
         mask = bytearray(len(text))
         spans = []
@@ -179,7 +224,7 @@ class Ward:
 
     def info(self):
         return {"binary_version": self.version, "org_profile_passed": self.use_org,
-                "process_per_document": True, "ward_fallback_diff": self.fallback}
+                "process_per_document": self.per_process, "ward_fallback_diff": self.fallback}
 
 
 def json_value_map(raw):
@@ -274,6 +319,9 @@ class WardStix(Ward):
         super().__init__(use_org)
         self.name = "ward-stix" if use_org else "ward-stix-noorg"
         self.unmapped = 0
+
+    def batch_records(self, records):
+        return [r for r in records if r.get("style") != "stix-bundle"]
 
     def run(self, rec):
         if rec.get("style") != "stix-bundle":
@@ -447,44 +495,46 @@ def score(corpus_path, scrubber, limit=None, misses=None):
     seconds = 0.0
     ndocs = 0
     with open(corpus_path, encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if limit and ndocs >= limit:
-                break
-            ndocs += 1
-            text = rec["text"]
-            nbytes += len(text.encode("utf-8"))
-            mask, dt = scrubber.run(rec)
-            seconds += dt
-            for sp in rec["identifiers"]:
-                t = sp["type"]
-                seg = range(sp["start"], sp["end"])
-                strict = all(mask[i] for i in seg)
-                lenient = all(mask[i] for i in seg if text[i].isalnum())
-                ids_total[t] += 1
-                style_total[rec["style"]] += 1
-                if strict:
-                    ids_hit[t] += 1
-                    style_hit[rec["style"]] += 1
-                if lenient:
-                    ids_len[t] += 1
-                if misses is not None and not strict:
-                    misses.append({"corpus": os.path.basename(corpus_path), "id": rec["id"],
-                                   "type": t, "text": text[sp["start"]:sp["end"]],
-                                   "context": text[max(0, sp["start"] - 40):sp["end"] + 40]})
-            for sp in rec["indicators"]:
-                t = sp["type"]
-                ind_total[t] += 1
-                if not any(mask[i] for i in range(sp["start"], sp["end"])):
-                    ind_kept[t] += 1
-                elif misses is not None:
-                    misses.append({"corpus": os.path.basename(corpus_path), "id": rec["id"],
-                                   "indicator_destroyed": t, "text": text[sp["start"]:sp["end"]]})
-            for a, b in other_words(rec):
-                words_total += 1
-                if any(mask[i] for i in range(a, b)):
-                    words_touched += 1
-                    touched_words[text[a:b]] += 1
+        records = [json.loads(line) for line in f if line.strip()]
+    if limit:
+        records = records[:limit]
+    if hasattr(scrubber, "prepare"):
+        seconds += scrubber.prepare(records)
+    for rec in records:
+        ndocs += 1
+        text = rec["text"]
+        nbytes += len(text.encode("utf-8"))
+        mask, dt = scrubber.run(rec)
+        seconds += dt
+        for sp in rec["identifiers"]:
+            t = sp["type"]
+            seg = range(sp["start"], sp["end"])
+            strict = all(mask[i] for i in seg)
+            lenient = all(mask[i] for i in seg if text[i].isalnum())
+            ids_total[t] += 1
+            style_total[rec["style"]] += 1
+            if strict:
+                ids_hit[t] += 1
+                style_hit[rec["style"]] += 1
+            if lenient:
+                ids_len[t] += 1
+            if misses is not None and not strict:
+                misses.append({"corpus": os.path.basename(corpus_path), "id": rec["id"],
+                               "type": t, "text": text[sp["start"]:sp["end"]],
+                               "context": text[max(0, sp["start"] - 40):sp["end"] + 40]})
+        for sp in rec["indicators"]:
+            t = sp["type"]
+            ind_total[t] += 1
+            if not any(mask[i] for i in range(sp["start"], sp["end"])):
+                ind_kept[t] += 1
+            elif misses is not None:
+                misses.append({"corpus": os.path.basename(corpus_path), "id": rec["id"],
+                               "indicator_destroyed": t, "text": text[sp["start"]:sp["end"]]})
+        for a, b in other_words(rec):
+            words_total += 1
+            if any(mask[i] for i in range(a, b)):
+                words_touched += 1
+                touched_words[text[a:b]] += 1
     def pct(a, b):
         return round(100.0 * a / b, 2) if b else None
     return {
@@ -580,7 +630,11 @@ def main():
                                       "(JSON lines, holds corpus text: keep it out of commits)")
     ap.add_argument("--no-org", action="store_true",
                     help="do not pass each document's organization (name, domains) to ward")
+    ap.add_argument("--per-process", action="store_true",
+                    help="run one ward process per document (as before the --jsonl batch)")
     a = ap.parse_args()
+    if a.per_process:
+        os.environ["WARD_PER_PROCESS"] = "1"
     if a.merge:
         results = []
         for path in a.merge:

@@ -27,6 +27,17 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The standard output of a run that must have succeeded.
+fn succeeded(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(out)
+}
+
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     let path = dir.path().join(name);
     std::fs::write(&path, text).expect("temp file");
@@ -51,13 +62,7 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
         &report.display().to_string(),
         &file,
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     for gone in [
         "John Smith",
         "4821937",
@@ -100,6 +105,60 @@ fn scrub_text_replaces_identifiers_and_keeps_indicators() {
         .iter()
         .any(|f| f["kind"] == "ssn" && f["original"] == "123-45-6789" && f["reason"].is_string()));
     assert_eq!(report["removed"]["mrn"], 1);
+}
+
+/// A text of several windows (`--window 1`, 1 MB) scrubs paragraph by paragraph as the
+/// whole text would; the report's offsets point into the whole input, `--json` gives the
+/// same text and findings, and a name found in the first window is removed from the last.
+#[test]
+fn a_text_longer_than_a_window_is_scrubbed_window_by_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut input = String::from("Dr. Mark Hill paged the on-call nurse.\n\n");
+    let mut copies = 0;
+    while input.len() < 2_600_000 {
+        input.push_str(NARRATIVE);
+        input.push('\n');
+        copies += 1;
+    }
+    input.push_str("Later Hill called back.\n");
+    let file = write(&dir, "big.txt", &input);
+    let report = dir.path().join("report.json");
+    let report_arg = report.display().to_string();
+    let args = ["scrub", "--org-domain", "stmarys.org", "--window", "1"];
+    let out = ward(&[&args[..], &["--report", &report_arg, &file]].concat());
+    let text = succeeded(&out);
+    let one = ward(&[
+        "scrub",
+        "--org-domain",
+        "stmarys.org",
+        &write(&dir, "one.txt", NARRATIVE),
+    ]);
+    let want = format!("{}\n", stdout(&one));
+    assert!(text.starts_with("Dr. [NAME] paged the on-call nurse.\n\n"));
+    assert!(
+        text.ends_with("Later [NAME] called back.\n"),
+        "the carried name"
+    );
+    let body = &text["Dr. [NAME] paged the on-call nurse.\n\n".len()..];
+    assert_eq!(
+        body,
+        format!("{}Later [NAME] called back.\n", want.repeat(copies))
+    );
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(findings.len() > 1000);
+    for f in findings {
+        let (a, b) = (
+            f["start"].as_u64().expect("start"),
+            f["end"].as_u64().expect("end"),
+        );
+        assert_eq!(input.get(a as usize..b as usize), f["original"].as_str());
+    }
+    let json_out = ward(&[&["--json"][..], &args[..], &[&file[..]]].concat());
+    let v: Value = serde_json::from_slice(&json_out.stdout).expect("one JSON object");
+    assert_eq!(v["text"].as_str(), Some(text.as_str()));
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(findings.len()));
 }
 
 #[test]
@@ -387,13 +446,7 @@ fn dry_run_shows_the_diff_and_sends_nothing() {
         "--dry-run",
         "--offline",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     assert!(text.contains("-Patient John Smith (MRN 4821937"), "{text}");
     assert!(text.contains("+Patient [NAME] (MRN [MRN]"), "{text}");
     assert!(text.contains("Dry run: nothing was sent"), "{text}");
@@ -456,13 +509,7 @@ fn the_profile_scrubs_staff_and_hosts_in_every_scrub() {
          203.0.113.9.\n",
     );
     let out = ward(&["scrub", &note]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = succeeded(&out);
     for gone in [
         "Dana",
         "Whitfield",

@@ -2,6 +2,9 @@
 //! time grows linearly with the size: prints MB/s for each size given in MB.
 //!
 //! `cargo run --release -p ward-scrub --example scrub_throughput -- 1 8 64`
+//!
+//! With `--write FILE MB` it writes that text to a file instead (for `ward scrub FILE`,
+//! which reads it in windows), written as it is made so any size fits in memory.
 
 use std::time::Instant;
 
@@ -30,9 +33,30 @@ fn paragraph(i: usize) -> String {
     )
 }
 
+/// Writes `mb` MB of the paragraphs to `path`.
+fn write_text(path: &str, mb: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let (target, mut written, mut i) = (mb << 20, 0, 0);
+    while written < target {
+        let p = paragraph(i);
+        out.write_all(p.as_bytes())?;
+        written += p.len();
+        i += 1;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path, mb] = args.as_slice() {
+        if flag == "--write" {
+            return write_text(path, mb.parse()?);
+        }
+    }
+    let sizes: Vec<usize> = args
+        .iter()
         .map(|a| a.parse::<usize>())
         .collect::<Result<_, _>>()?;
     let scrubber = Scrubber::new(ScrubConfig {

@@ -28,6 +28,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use stix::{DroppedObject, ScrubbedStix, ScrubbedStixRef, StixFinding};
+pub use text::Carry;
 
 /// Builds the scrubber's shared vocabulary now rather than inside the first scrub, so that a
 /// long-running process (the hub) does not make its first request pay for it.
@@ -328,7 +329,17 @@ impl Scrubber {
 
     /// Scrubs free text.
     pub fn scrub_text(&self, text: &str) -> Scrubbed {
-        text::scrub(self, text)
+        text::scrub(self, text, None)
+    }
+
+    /// Scrubs one window of a longer text (a block of whole lines or paragraphs, read in
+    /// bounded memory): as [`Scrubber::scrub_text`], and the names and user or host names
+    /// judged identifiers in earlier windows (held by `carry`, which this window adds its
+    /// own to) are removed wherever they appear in this one. A mention before the first
+    /// finding of a name in an earlier window is not revisited, and a rule never sees
+    /// across a window's edge.
+    pub fn scrub_window(&self, text: &str, carry: &mut Carry) -> Scrubbed {
+        text::scrub(self, text, Some(carry))
     }
 
     /// Scrubs a STIX 2.1 bundle, a single object, a JSON array of objects or a TAXII
@@ -366,6 +377,17 @@ impl Scrubber {
 
     pub(crate) fn org_names(&self) -> &[String] {
         &self.org_names
+    }
+
+    /// Does the profile list staff names? (Most scrubbers have none: the per-token
+    /// matching is skipped.)
+    pub(crate) fn has_staff_names(&self) -> bool {
+        !self.staff_names.is_empty()
+    }
+
+    /// Does the profile list staff logins or host-name patterns?
+    pub(crate) fn has_staff_logins_or_hosts(&self) -> bool {
+        !self.staff_logins.is_empty() || !self.host_patterns.is_empty()
     }
 
     /// The staff names (squashed) that begin with `first`, the squashed text of one token.
@@ -438,6 +460,29 @@ mod tests {
             let twice = s.scrub_text(&once).text;
             assert_eq!(once, twice, "second pass changed {once:?}");
         }
+    }
+
+    #[test]
+    fn a_window_removes_the_names_and_logins_earlier_windows_found() {
+        let s = scrubber();
+        let later = "Later Hill called; bluefin logged in.";
+        assert_eq!(
+            s.scrub_text(later).text,
+            later,
+            "nothing to remove on its own"
+        );
+        let mut carry = Carry::default();
+        let first = s.scrub_window("Dr. Mark Hill paged user=bluefin on 10.1.2.3.", &mut carry);
+        assert_eq!(first.text, "Dr. [NAME] paged user=[USER] on [INTERNAL-IP].");
+        assert!(!carry.is_empty());
+        let second = s.scrub_window(later, &mut carry);
+        assert_eq!(second.text, "Later [NAME] called; [USER] logged in.");
+        // Without a carry, a window is scrubbed like a whole text.
+        let whole = s.scrub_text("Dr. Mark Hill paged user=bluefin. Later Hill called.");
+        assert_eq!(
+            whole.text,
+            "Dr. [NAME] paged user=[USER]. Later [NAME] called."
+        );
     }
 
     fn check_invariants(input: &str) {

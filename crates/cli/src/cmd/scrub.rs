@@ -51,6 +51,14 @@ pub struct ScrubArgs {
     /// scrubbed document with its findings a line out, in the same order
     #[arg(long, conflicts_with = "report")]
     pub jsonl: bool,
+    /// Free text is read and scrubbed in windows of about this many MB, each cut at a
+    /// paragraph or line end, so memory stays bounded on any file. A name or user name
+    /// found in one window is also removed from the later ones; a rule never looks across
+    /// a window's edge (a sentence cut by it, which only a line longer than the window
+    /// can be)
+    #[arg(long, value_name = "MB", default_value_t = 4,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub window: u32,
     /// The document (`-` reads standard input)
     pub file: PathBuf,
 }
@@ -109,51 +117,192 @@ pub fn run(args: ScrubArgs, global: &Global) -> anyhow::Result<ExitCode> {
     if args.jsonl {
         return run_jsonl(&args, &scrubber);
     }
-    let bytes = crate::input::read_all(&args.file)?;
+    if let ScrubFormat::Text = args.format {
+        return scrub_text_windows(&args, global, &scrubber);
+    }
     let name = args.file.display().to_string();
-    let report = match args.format {
-        ScrubFormat::Text => {
-            // Logs carry stray bytes; scrubbing must not refuse them, so they become U+FFFD.
-            let text = String::from_utf8_lossy(&bytes);
-            let out = scrubber.scrub_text(&text);
-            if global.json {
-                println!("{}", json!({ "text": out.text, "findings": out.findings }));
-            } else {
-                print!("{}", out.text);
-            }
-            let findings: Vec<Value> = out
-                .findings
-                .iter()
-                .map(|f| finding_json(f, None, &text[f.original_span.clone()]))
-                .collect();
-            report_json(&name, findings, Vec::new())
-        }
-        ScrubFormat::Stix => {
-            let doc = parse_json(&args.file, &bytes)?;
-            let out = scrubber.scrub_stix(&doc).with_context(|| name.clone())?;
-            println!("{}", serde_json::to_string_pretty(&out.document)?);
-            let findings = out
-                .findings
-                .iter()
-                .map(|f| {
-                    let original = doc
-                        .pointer(&f.pointer)
-                        .and_then(Value::as_str)
-                        .and_then(|s| s.get(f.finding.original_span.clone()))
-                        .unwrap_or("");
-                    finding_json(&f.finding, Some(&f.pointer), original)
-                })
-                .collect();
-            let dropped = out.dropped.iter().map(|d| json!(d)).collect();
-            report_json(&name, findings, dropped)
-        }
-    };
+    let bytes = crate::input::read_all(&args.file)?;
+    let doc = parse_json(&args.file, &bytes)?;
+    let out = scrubber.scrub_stix(&doc).with_context(|| name.clone())?;
+    println!("{}", serde_json::to_string_pretty(&out.document)?);
+    let findings = out
+        .findings
+        .iter()
+        .map(|f| {
+            let original = doc
+                .pointer(&f.pointer)
+                .and_then(Value::as_str)
+                .and_then(|s| s.get(f.finding.original_span.clone()))
+                .unwrap_or("");
+            finding_json(&f.finding, Some(&f.pointer), original)
+        })
+        .collect();
+    let dropped = out.dropped.iter().map(|d| json!(d)).collect();
+    let report = report_json(&name, findings, dropped);
     if let Some(path) = &args.report {
         let text = serde_json::to_string_pretty(&report)?;
         std::fs::write(path, text + "\n")
             .with_context(|| format!("{}: cannot write the report", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where to end a window of `buf` (longer than half a window): after the last blank line
+/// in its second half, else after its last line end, else after its last space, else at
+/// the last character start (so no UTF-8 sequence is cut).
+fn window_end(buf: &[u8]) -> usize {
+    let half = buf.len() / 2;
+    let tail = &buf[half..];
+    if let Some(p) = tail.windows(2).rposition(|w| w == b"\n\n") {
+        return half + p + 2;
+    }
+    if let Some(p) = tail.iter().rposition(|&b| b == b'\n') {
+        return half + p + 1;
+    }
+    if let Some(p) = tail.iter().rposition(u8::is_ascii_whitespace) {
+        return half + p + 1;
+    }
+    // A byte that is not a UTF-8 continuation byte starts a character (or is invalid
+    // alone, which the lossy decoding replaces the same either way).
+    tail.iter()
+        .rposition(|&b| b & 0xC0 != 0x80)
+        .map_or(buf.len(), |p| half + p)
+        .max(1)
+}
+
+/// Free text, read and scrubbed window by window ([`ScrubArgs::window`]): the scrubbed text
+/// goes to standard output as each window is done, the report's findings to the report file
+/// (their offsets are into the whole text). With `--json` the findings are kept until the
+/// end, to follow the text in one JSON object.
+fn scrub_text_windows(
+    args: &ScrubArgs,
+    global: &Global,
+    scrubber: &Scrubber,
+) -> anyhow::Result<ExitCode> {
+    use std::io::{Read, Write};
+    let window = (args.window as usize) << 20;
+    let mut input = crate::input::open(&args.file)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut report = match &args.report {
+        Some(path) => Some(ReportWriter::create(
+            path,
+            &args.file.display().to_string(),
+        )?),
+        None => None,
+    };
+    let mut json_findings = Vec::new();
+    if global.json {
+        out.write_all(b"{\"text\":\"")?;
+    }
+    let mut carry = ward_scrub::Carry::default();
+    let mut buf: Vec<u8> = Vec::new();
+    let mut base = 0;
+    let mut eof = false;
+    loop {
+        while !eof && buf.len() < window {
+            let want = (window - buf.len()) as u64;
+            let n = input
+                .by_ref()
+                .take(want)
+                .read_to_end(&mut buf)
+                .with_context(|| format!("{}: cannot read", args.file.display()))?;
+            eof = n == 0;
+        }
+        if buf.is_empty() {
+            break;
+        }
+        let cut = if eof { buf.len() } else { window_end(&buf) };
+        // Logs carry stray bytes; scrubbing must not refuse them, so they become U+FFFD.
+        let text = String::from_utf8_lossy(&buf[..cut]);
+        let scrubbed = scrubber.scrub_window(&text, &mut carry);
+        if global.json {
+            let quoted = serde_json::to_string(&scrubbed.text)?;
+            out.write_all(&quoted.as_bytes()[1..quoted.len() - 1])?;
+        } else {
+            out.write_all(scrubbed.text.as_bytes())?;
+        }
+        for mut f in scrubbed.findings {
+            if let Some(r) = report.as_mut() {
+                r.add(&f, &text[f.original_span.clone()], base)?;
+            }
+            if global.json {
+                f.original_span = f.original_span.start + base..f.original_span.end + base;
+                json_findings.push(f);
+            }
+        }
+        base += text.len();
+        drop(text);
+        buf.drain(..cut);
+    }
+    if global.json {
+        out.write_all(b"\",\"findings\":")?;
+        serde_json::to_writer(&mut out, &json_findings)?;
+        out.write_all(b"}\n")?;
+    }
+    out.flush()?;
+    if let Some(r) = report {
+        r.finish()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `--report` file of free text, written as the windows are scrubbed: the findings
+/// first, the count of each kind after them.
+struct ReportWriter {
+    file: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+    summary: BTreeMap<String, usize>,
+    first: bool,
+}
+
+impl ReportWriter {
+    fn create(path: &Path, input: &str) -> anyhow::Result<ReportWriter> {
+        use std::io::Write;
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("{}: cannot write the report", path.display()))?;
+        let mut w = ReportWriter {
+            file: std::io::BufWriter::new(file),
+            path: path.to_owned(),
+            summary: BTreeMap::new(),
+            first: true,
+        };
+        write!(
+            w.file,
+            "{{\n  \"input\": {},\n  \"findings\": [",
+            json!(input)
+        )
+        .with_context(|| w.context())?;
+        Ok(w)
+    }
+
+    fn context(&self) -> String {
+        format!("{}: cannot write the report", self.path.display())
+    }
+
+    fn add(&mut self, f: &ward_scrub::Finding, original: &str, base: usize) -> anyhow::Result<()> {
+        use std::io::Write;
+        let mut v = finding_json(f, None, original);
+        v["start"] = json!(f.original_span.start + base);
+        v["end"] = json!(f.original_span.end + base);
+        if let Some(kind) = v["kind"].as_str() {
+            *self.summary.entry(kind.to_owned()).or_default() += 1;
+        }
+        let sep = if self.first { "\n    " } else { ",\n    " };
+        self.first = false;
+        write!(self.file, "{sep}{v}").with_context(|| self.context())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        use std::io::Write;
+        let summary = serde_json::to_string(&self.summary)?;
+        write!(
+            self.file,
+            "\n  ],\n  \"dropped_objects\": [],\n  \"removed\": {summary}\n}}\n"
+        )
+        .and_then(|()| self.file.flush())
+        .with_context(|| self.context())
+    }
 }
 
 /// `--jsonl`: streams the input line by line, so memory holds one document at a time. A
@@ -279,8 +428,21 @@ mod tests {
             format,
             report: None,
             jsonl: true,
+            window: 4,
             file: PathBuf::from("-"),
         }
+    }
+
+    #[test]
+    fn windows_end_at_a_paragraph_a_line_a_space_or_a_character() {
+        assert_eq!(window_end(b"ab\n\ncd\nef\n\ngh"), 11);
+        assert_eq!(window_end(b"abcdef\nghij\nkl"), 12);
+        assert_eq!(window_end(b"abcdefgh ij"), 9);
+        // "ééé": never inside the two bytes of one letter.
+        let e = "ééé".as_bytes();
+        assert_eq!(window_end(e), 4);
+        assert!(std::str::from_utf8(&e[..window_end(e)]).is_ok());
+        assert_eq!(window_end(b"x"), 1);
     }
 
     #[test]

@@ -236,8 +236,13 @@ impl Engine<'_> {
     /// capitalized words after a chat time and before the colon are who spoke.
     fn syslog_hosts_and_chat_speakers(&mut self) {
         let text = self.text;
+        // The first token that ends after the line's start: the lines and the tokens are both
+        // in order, so one cursor walks both (linear, where a search per line was not).
+        let mut first = 0;
         for (start, line) in lines_with_starts(text) {
-            let first = self.toks.partition_point(|t| t.end <= start);
+            while first < self.toks.len() && self.toks[first].end <= start {
+                first += 1;
+            }
             let line_end = start + line.trim_end().len();
             let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
             if !on_line(self, first) {

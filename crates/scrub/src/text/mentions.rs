@@ -2,7 +2,7 @@
 //! a user or host name, every other mention of it in the document goes too ("Dr. Mark
 //! Hill ... Mark said ..."; "Hill, M." ; the same login in a later log line).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 use super::{Class, Engine};
 use crate::classify as c;
@@ -15,39 +15,32 @@ impl Engine<'_> {
         self.names_of_logins();
         self.logins_from_found_names();
         self.names_with_ages();
-        let mut names: HashSet<&str> = HashSet::new();
-        let mut logins: HashMap<String, Kind> = HashMap::new();
+        // The names and logins judged identifiers here, with those an earlier window of the
+        // same text passed on (a window's own go forward to the next one).
+        let mut local = Carry::default();
+        let seen: &mut Carry = match self.carry.take() {
+            Some(carried) => carried,
+            None => &mut local,
+        };
+        let mut buf = [0u8; 32];
         for t in &self.toks {
             let Some(f) = self.found.get(t.finding) else {
                 continue;
             };
             match f.kind {
                 Kind::Name if c::is_cap_word(t.s) && !self.never_word(t.s) => {
-                    names.insert(t.s);
+                    seen.add_name(t.s);
                 }
                 Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
-                    logins.insert(t.s.to_lowercase(), f.kind);
+                    seen.add_login(&lowercase(t.s, &mut buf), f.kind);
                 }
                 _ => {}
             }
         }
-        // "micheletto.foscari" found as a login: "Micheletto Foscari" is that person.
-        let login_parts: HashSet<String> = logins
-            .iter()
-            .filter(|(_, kind)| **kind == Kind::User)
-            .flat_map(|(l, _)| {
-                let dotted = l.contains(['.', '_']);
-                l.split(['.', '_'])
-                    .filter(move |p| {
-                        dotted && p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase())
-                    })
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        if names.is_empty() && logins.is_empty() {
+        if seen.names.is_empty() && seen.logins.is_empty() {
             return;
         }
+        let login_parts = seen.login_parts();
         let mut k = 0;
         while k < self.toks.len() {
             let t = &self.toks[k];
@@ -55,7 +48,7 @@ impl Engine<'_> {
                 k += 1;
                 continue;
             }
-            if names.contains(t.s) {
+            if seen.names.contains(t.s) {
                 // "M. Hill": an initial right before the surname goes with it.
                 let start = if k > 0
                     && self.toks[k - 1].class == Class::Plain
@@ -71,9 +64,8 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            if c::is_cap_word(t.s)
-                && login_parts.contains(&t.s.to_lowercase())
-                && !self.never_word(t.s)
+            let lower = lowercase(t.s, &mut buf);
+            if c::is_cap_word(t.s) && login_parts.contains(lower.as_ref()) && !self.never_word(t.s)
             {
                 let end = self.name_end(k);
                 self.remove_toks(
@@ -85,7 +77,7 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            if let Some(&kind) = logins.get(&t.s.to_lowercase()) {
+            if let Some(&kind) = seen.logins.get(lower.as_ref()) {
                 self.remove_toks(k, k, kind, "user or host name mentioned elsewhere");
             }
             k += 1;
@@ -478,6 +470,69 @@ impl Engine<'_> {
         let mut buf = [0u8; 32];
         crate::vocab::lower(s, &mut buf).is_none_or(|l| self.v.never_names.contains(l))
     }
+}
+
+/// The longest a [`Carry`] grows: past this many names or logins, no new ones are added
+/// (the ones already there keep applying), so memory stays bounded on any input.
+const CARRY_LIMIT: usize = 100_000;
+
+/// What one window of a long text passes to the next so that document-level consistency
+/// holds across windows: the words judged part of a person's name, and the user and host
+/// names, found so far (see [`crate::Scrubber::scrub_window`]). Later windows remove
+/// further mentions of them; an earlier window is not revisited.
+#[derive(Clone, Debug, Default)]
+pub struct Carry {
+    names: foldhash::HashSet<String>,
+    logins: foldhash::HashMap<String, Kind>,
+}
+
+impl Carry {
+    /// How many names and logins it holds.
+    pub fn len(&self) -> usize {
+        self.names.len() + self.logins.len()
+    }
+
+    /// Whether it holds nothing yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn add_name(&mut self, name: &str) {
+        if self.names.len() < CARRY_LIMIT && !self.names.contains(name) {
+            self.names.insert(name.to_owned());
+        }
+    }
+
+    /// A login found again keeps the kind of its last finding.
+    fn add_login(&mut self, login: &str, kind: Kind) {
+        if let Some(k) = self.logins.get_mut(login) {
+            *k = kind;
+        } else if self.logins.len() < CARRY_LIMIT {
+            self.logins.insert(login.to_owned(), kind);
+        }
+    }
+
+    /// "micheletto.foscari" found as a login: "Micheletto Foscari" is that person. The
+    /// parts of the dotted user names.
+    fn login_parts(&self) -> foldhash::HashSet<&str> {
+        self.logins
+            .iter()
+            .filter(|(l, kind)| **kind == Kind::User && l.contains(['.', '_']))
+            .flat_map(|(l, _)| l.split(['.', '_']))
+            .filter(|p| p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect()
+    }
+}
+
+/// `s` lowercased: in `buf` when it is short ASCII (most tokens: no allocation), else a
+/// new string.
+fn lowercase<'b>(s: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if s.is_ascii() {
+        if let Some(l) = crate::vocab::lower(s, buf) {
+            return Cow::Borrowed(l);
+        }
+    }
+    Cow::Owned(s.to_lowercase())
 }
 
 #[cfg(test)]

@@ -69,9 +69,17 @@ struct Engine<'a> {
     found: Vec<Finding>,
     indicators: Vec<Indicator>,
     text: &'a str,
+    /// The names and logins an earlier window of the same text found, when the text is
+    /// scrubbed in windows; this window's are added to it.
+    carry: Option<&'a mut Carry>,
+    /// Whether a lowercase word is a login built from a name (`login_from_name`): words
+    /// repeat, the lists are searched once per distinct word.
+    login_memo: foldhash::HashMap<&'a str, bool>,
 }
 
-pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
+pub use mentions::Carry;
+
+pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scrubbed {
     let mut engine = Engine {
         scrubber,
         v: vocab(),
@@ -79,10 +87,12 @@ pub fn scrub(scrubber: &Scrubber, text: &str) -> Scrubbed {
         found: Vec::new(),
         indicators: Vec::new(),
         text,
+        carry,
+        login_memo: foldhash::HashMap::default(),
     };
     // Capitalized words repeat within a document: each is looked up in the public lists
     // once.
-    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     for t in &mut engine.toks {
         let mut buf = [0u8; 32];
         t.flags = match lower(t.s, &mut buf) {

@@ -10,6 +10,9 @@ impl Engine<'_> {
     /// Dana", "DANA WHITFIELD"), matched like the organization's own names.
     pub(super) fn staff_name(&mut self, k: usize) -> bool {
         let scrubber = self.scrubber;
+        if !scrubber.has_staff_names() {
+            return false;
+        }
         let first = squash(strip_possessive(self.toks[k].s));
         if first.is_empty() {
             return false;
@@ -34,6 +37,9 @@ impl Engine<'_> {
     /// organization's patterns (`ws-*`, `*-icu-*`) at token `k`.
     pub(super) fn staff_login_or_host(&mut self, k: usize) -> bool {
         let scrubber = self.scrubber;
+        if !scrubber.has_staff_logins_or_hosts() {
+            return false;
+        }
         let token = self.toks[k].s.to_lowercase();
         let bare = token.rsplit('\\').next().unwrap_or(&token);
         let bare = bare.split('@').next().unwrap_or(bare);

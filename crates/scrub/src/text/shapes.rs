@@ -8,7 +8,7 @@ use crate::numeric;
 use crate::vocab::flag;
 use crate::{IndicatorKind, Kind};
 
-impl Engine<'_> {
+impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
     pub(super) fn classify(&mut self, k: usize) {
@@ -23,7 +23,7 @@ impl Engine<'_> {
             } else if b.len() >= 6
                 && b.iter().all(u8::is_ascii_lowercase)
                 && self.toks[k].flags == 0
-                && self.login_from_name(t)
+                && self.login_from_name_memo(t)
             {
                 self.remove_toks(k, k, Kind::User, "user name built from a person's name");
             }
@@ -150,6 +150,16 @@ impl Engine<'_> {
     }
 
     /// `jsmith`, `smithj`: an initial glued to a known surname.
+    /// [`Self::login_from_name`] of a token's text, each distinct word searched once.
+    fn login_from_name_memo(&mut self, l: &'a str) -> bool {
+        if let Some(&known) = self.login_memo.get(l) {
+            return known;
+        }
+        let known = self.login_from_name(l);
+        self.login_memo.insert(l, known);
+        known
+    }
+
     pub(super) fn login_from_name(&self, l: &str) -> bool {
         if l.len() < 6 || crate::gazetteer::login_lookalike(l) {
             return false;
