@@ -100,7 +100,7 @@ impl Dedup {
     }
 
     /// Entries held.
-    pub fn len(&self) -> usize {
+    pub fn entries(&self) -> usize {
         self.seen.len()
     }
 
@@ -123,9 +123,14 @@ mod tests {
         let mut d = Dedup::new(Duration::from_secs(3600), 3);
         for i in 0..10 {
             d.insert(key(&format!("10.0.0.{i}"), "indicator--a"));
-            assert!(d.len() <= 3, "{} entries after {} inserts", d.len(), i + 1);
+            assert!(
+                d.entries() <= 3,
+                "{} entries after {} inserts",
+                d.entries(),
+                i + 1
+            );
         }
-        assert_eq!(d.len(), 3);
+        assert_eq!(d.entries(), 3);
         assert_eq!(d.evicted(), 7);
         // The three newest are remembered, the older ones forgotten.
         for i in 7..10 {
@@ -145,10 +150,10 @@ mod tests {
         d.insert_at(key("b", "i"), start + Duration::from_millis(1));
         // "a" again (after its window, say): now newer than "b".
         d.insert_at(key("a", "i"), start + Duration::from_millis(2));
-        assert_eq!(d.len(), 2);
+        assert_eq!(d.entries(), 2);
         d.insert_at(key("c", "i"), start + Duration::from_millis(3));
         // "b" was the oldest; "a"'s stale first place did not count as an eviction of "a".
-        assert_eq!(d.len(), 2);
+        assert_eq!(d.entries(), 2);
         assert!(d.seen.contains_key(&key("a", "i")));
         assert!(d.seen.contains_key(&key("c", "i")));
         assert!(!d.seen.contains_key(&key("b", "i")));
@@ -165,7 +170,7 @@ mod tests {
         d.insert(key("new", "i"));
         assert!(!d.is_recent(&key("old", "i")));
         d.prune();
-        assert_eq!(d.len(), 1);
+        assert_eq!(d.entries(), 1);
         assert!(d.is_recent(&key("new", "i")));
         assert_eq!(d.evicted(), 0);
     }

@@ -35,11 +35,11 @@ macro_rules! say {
 }
 
 mod alerts;
+mod dedup;
 mod edl;
 mod firewall;
 mod metrics;
 mod notify;
-mod dedup;
 mod recent;
 mod record;
 mod schedule;
@@ -445,7 +445,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         health
             .dedup_entries
-            .store(dedup.len() as u64, Ordering::Relaxed);
+            .store(dedup.entries() as u64, Ordering::Relaxed);
         health
             .dedup_evicted
             .store(dedup.evicted(), Ordering::Relaxed);
