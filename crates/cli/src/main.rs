@@ -105,6 +105,9 @@ fn version() -> &'static str {
     )
 }
 
+// `--features system-alloc` leaves the C library's allocator in place, so a heap profiler
+// that intercepts malloc (heaptrack, valgrind) sees every allocation.
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -25,6 +25,11 @@ pub const MAX_FILES: usize = 512;
 /// connection's cache to its own limit, so a process left running for months stays flat.
 pub const STORE_MEMORY_MB: u64 = 24;
 
+/// Machine and indicator pairs the de-duplication memory holds at most unless
+/// `dedup_max_entries` says otherwise (about 150 bytes each, so about 15 MB at the bound): an
+/// hour of alerts from a scan of many addresses cannot grow it past this; the oldest goes first.
+pub const DEDUP_MAX_ENTRIES: usize = 100_000;
+
 /// What a user writes when there is no configuration yet.
 pub const EXAMPLE: &str = "\
 # ward watch: the logs to follow (a file, or a glob in its last part)
@@ -61,6 +66,7 @@ struct RawConfig {
     health_listen: Option<String>,
     max_files: Option<usize>,
     store_memory_mb: Option<u64>,
+    dedup_max_entries: Option<usize>,
     // The schedule's sections (`deny_unknown_fields` rules out flattening them).
     #[serde(default)]
     pull: Vec<RawPull>,
@@ -99,6 +105,9 @@ pub struct WatchConfig {
     /// The ceiling on the store's SQLite memory in MiB ([`STORE_MEMORY_MB`] unless
     /// `store_memory_mb` is set).
     pub store_memory_mb: u64,
+    /// Entries the de-duplication memory holds at most ([`DEDUP_MAX_ENTRIES`] unless
+    /// `dedup_max_entries` is set).
+    pub dedup_max_entries: usize,
     /// Intel pulled, updated and imported on a schedule; the plan written again.
     pub schedule: Schedule,
     /// `[firewall_lists]`: block lists served to firewalls ([`super::edl`]).
@@ -210,6 +219,15 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
             )))
         }
     };
+    let dedup_max_entries = match raw.dedup_max_entries {
+        None => DEDUP_MAX_ENTRIES,
+        Some(n @ 100..=100_000_000) => n,
+        Some(n) => {
+            return Err(invalid(format!(
+                "dedup_max_entries: expected a number of entries from 100 to 100000000, found {n}"
+            )))
+        }
+    };
     let schedule = RawSchedule {
         pull: raw.pull,
         update: raw.update,
@@ -245,6 +263,7 @@ fn parse(text: &str, root: &Path, path: &Path) -> Result<WatchConfig, WatchConfi
         health_listen,
         max_files,
         store_memory_mb,
+        dedup_max_entries,
         schedule,
         firewall_lists,
         syslog,
@@ -336,6 +355,11 @@ mod tests {
         let e = err("store_memory_mb = 1\n[[logs]]\npath = \"x\"\n");
         assert!(
             e.contains("store_memory_mb: expected a number of MiB from 4 to 65536, found 1"),
+            "{e}"
+        );
+        let e = err("dedup_max_entries = 5\n[[logs]]\npath = \"x\"\n");
+        assert!(
+            e.contains("dedup_max_entries: expected a number of entries from 100"),
             "{e}"
         );
         let e = err("max_files = 0\n[[logs]]\npath = \"x\"\n");

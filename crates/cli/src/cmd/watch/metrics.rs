@@ -52,6 +52,39 @@ pub fn render(health: &Health) -> String {
     );
     gauge(
         &mut out,
+        "ward_watch_dedup_entries",
+        "Machine and indicator pairs alerted within the de-duplication window (kept to suppress a repeat).",
+        "gauge",
+        health.dedup_entries.load(Ordering::Relaxed),
+    );
+    gauge(
+        &mut out,
+        "ward_watch_dedup_evicted_total",
+        "De-duplication entries dropped before their window ended (dedup_max_entries reached): such a pair can alert again within the window.",
+        "counter",
+        health.dedup_evicted.load(Ordering::Relaxed),
+    );
+    let (sources, indicators) = health
+        .findings
+        .lock()
+        .map(|f| f.sizes())
+        .unwrap_or_default();
+    gauge(
+        &mut out,
+        "ward_watch_record_totals",
+        "Running totals (a source and a day) kept for the record.",
+        "gauge",
+        sources as u64,
+    );
+    gauge(
+        &mut out,
+        "ward_watch_record_indicators",
+        "Indicators matched today, summed over the running totals kept for the record.",
+        "gauge",
+        indicators as u64,
+    );
+    gauge(
+        &mut out,
         "ward_watch_indicators",
         "Indicators in the index matched against new lines.",
         "gauge",

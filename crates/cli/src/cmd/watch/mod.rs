@@ -35,6 +35,7 @@ macro_rules! say {
 }
 
 mod alerts;
+mod dedup;
 mod edl;
 mod firewall;
 mod metrics;
@@ -225,6 +226,10 @@ struct Health {
     files_not_followed: AtomicU64,
     lines: AtomicU64,
     alerts: AtomicU64,
+    /// Entries in the de-duplication memory (machine and indicator alerted within the window).
+    dedup_entries: AtomicU64,
+    /// Entries dropped from it before their window ended, its size bound reached.
+    dedup_evicted: AtomicU64,
     indicators: AtomicU64,
     last_intel_load: Mutex<String>,
     /// Lines read per source (a file's path), for `/metrics`.
@@ -387,7 +392,14 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         })?;
     let mut followed: Vec<Followed> = Vec::new();
     // What was alerted within the window before a restart is not alerted again.
-    let mut dedup = recent::recent_alerts(&config.alerts_file, DEDUP_WINDOW);
+    let mut dedup = dedup::Dedup::new(DEDUP_WINDOW, config.dedup_max_entries);
+    let mut recent: Vec<_> = recent::recent_alerts(&config.alerts_file, DEDUP_WINDOW)
+        .into_iter()
+        .collect();
+    recent.sort_by_key(|(_, at)| *at);
+    for (key, at) in recent {
+        dedup.insert_at(key, at);
+    }
     let mut last_rescan: Option<Instant> = None;
     let mut not_followed: HashSet<PathBuf> = HashSet::new();
     let poll = Duration::from_millis(args.poll_ms);
@@ -406,7 +418,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 .files_not_followed
                 .store(not_followed.len() as u64, Ordering::Relaxed);
             // The de-duplication memory holds only what can still suppress an alert.
-            dedup.retain(|_, t| t.elapsed() < DEDUP_WINDOW);
+            dedup.prune();
             health.files.store(followed.len() as u64, Ordering::Relaxed);
             last_rescan = Some(Instant::now());
         }
@@ -431,6 +443,12 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if let Err(e) = syslog.process(&index, &mut alerts, &mut dedup, &health) {
             say!("watch: {e:#}");
         }
+        health
+            .dedup_entries
+            .store(dedup.entries() as u64, Ordering::Relaxed);
+        health
+            .dedup_evicted
+            .store(dedup.evicted(), Ordering::Relaxed);
         syslog.wait(poll, &stop);
     }
     // Checkpoints are saved after every batch; saved once more here so a stop between a
@@ -616,7 +634,7 @@ fn follow_one(
     index: &IndicatorIndex,
     store: &dyn Store,
     alerts: &mut File,
-    dedup: &mut HashMap<(String, String), Instant>,
+    dedup: &mut dedup::Dedup,
     health: &Health,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
@@ -732,7 +750,7 @@ fn write_findings(findings: &Mutex<Findings>, journal: &ward_member::journal::Jo
 /// message came from.
 fn alert_once(
     alerts: &mut File,
-    dedup: &mut HashMap<(String, String), Instant>,
+    dedup: &mut dedup::Dedup,
     health: &Health,
     alert: &ward_detect::Alert,
     syslog_from: Option<&str>,
@@ -742,10 +760,10 @@ fn alert_once(
         .clone()
         .unwrap_or_else(|| "an unknown machine".to_string());
     let key = (machine.clone(), alert.indicator_id.clone());
-    if dedup.get(&key).is_some_and(|t| t.elapsed() < DEDUP_WINDOW) {
+    if dedup.is_recent(&key) {
         return Ok(());
     }
-    dedup.insert(key, Instant::now());
+    dedup.insert(key);
     let (secs, value) = write_alert(alerts, alert, &machine, syslog_from)?;
     if let Some(store) = &health.store {
         let seq = health.alert_seq.fetch_add(1, Ordering::Relaxed);

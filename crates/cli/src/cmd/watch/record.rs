@@ -82,6 +82,12 @@ impl Findings {
         total.new_alerts |= !alerts.is_empty();
     }
 
+    /// How many running totals are kept, and how many indicators they hold together.
+    pub fn sizes(&self) -> (usize, usize) {
+        let indicators = self.totals.values().map(|t| t.found.indicators.len()).sum();
+        (self.totals.len(), indicators)
+    }
+
     /// Writes the totals that changed when it is time (see the module's note), or all that
     /// changed when `now` is set (before a plan, on stop).
     pub fn write(&mut self, journal: &Journal, now: bool) -> Result<(), ward_member::MemberError> {

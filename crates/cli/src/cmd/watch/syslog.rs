@@ -10,7 +10,6 @@
 //! [`QUEUE_BYTES`] of them. A TCP sender then waits (its connection is not read, so TCP
 //! slows it down); a UDP datagram that finds the queue full is dropped and counted.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::net::{IpAddr, TcpListener, TcpStream, UdpSocket};
@@ -453,7 +452,7 @@ impl Syslog {
         &mut self,
         index: &IndicatorIndex,
         alerts: &mut File,
-        dedup: &mut HashMap<(String, String), Instant>,
+        dedup: &mut super::dedup::Dedup,
         health: &Health,
     ) -> anyhow::Result<()> {
         let Some(rx) = &self.rx else {

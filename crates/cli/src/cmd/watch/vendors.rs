@@ -5,9 +5,7 @@
 //! (`ward_member::vendors::unalerted`), and only intel dated within the max age (`ward vendors
 //! max-age`, 30 days by default), as for the plan.
 
-use std::collections::HashMap;
 use std::fs::File;
-use std::time::Instant;
 
 use ward_member::vendors;
 use ward_member::DataDir;
@@ -24,7 +22,7 @@ pub(crate) fn check(
     data: &DataDir,
     store: &std::sync::Arc<dyn Store>,
     alerts: &mut File,
-    dedup: &mut HashMap<(String, String), Instant>,
+    dedup: &mut super::dedup::Dedup,
     health: &Health,
 ) -> anyhow::Result<usize> {
     let listed = vendors::list(&**store)?;
