@@ -22,7 +22,8 @@
 //! - [`Browser::session`] opens a headless Chromium window of a given width; Chromium cannot
 //!   reach anything but loopback: every host name except 127.0.0.1 resolves to nothing
 //!   (`--host-resolver-rules`) and every other request goes to a dead loopback proxy.
-//!   Dropping a [`Session`] deletes it.
+//!   Dropping a [`Session`] deletes it. What a session downloads goes to its own folder,
+//!   read back with [`Session::wait_download`].
 //! - A [`Session`] navigates, finds elements by CSS selector, clicks, types, reads text,
 //!   runs a script (`execute`, W3C "execute sync": the script's `return` value as JSON),
 //!   resizes, saves a PNG screenshot, and checks with the page's own resource timing that
@@ -225,6 +226,8 @@ impl Browser {
             format!("--window-size={},900", width.0),
             format!("--user-data-dir={}", profile.display()),
         ];
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).map_err(|e| WebDriverError(e.to_string()))?;
         let caps = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -232,6 +235,11 @@ impl Browser {
                     "goog:chromeOptions": {
                         "binary": self.chromium.display().to_string(),
                         "args": args,
+                        "prefs": {
+                            "download.default_directory": downloads.display().to_string(),
+                            "download.prompt_for_download": false,
+                            "download.directory_upgrade": true,
+                        },
                     }
                 }
             }
@@ -319,6 +327,37 @@ impl Session<'_> {
             if Instant::now() >= until {
                 return Err(WebDriverError(format!(
                     "the page does not show {text:?} after 10 s"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The folder this session's downloads go to (inside its profile, removed with it).
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Waits (up to 10 s) until a download whose file name ends with `suffix` is complete in
+    /// [`Session::downloads`]; returns its name and bytes, and removes it (so the same name
+    /// can be waited for again).
+    pub fn wait_download(&self, suffix: &str) -> Result<(String, Vec<u8>)> {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let done = std::fs::read_dir(self.downloads())
+                .map_err(|e| WebDriverError(e.to_string()))?
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|name| name.ends_with(suffix));
+            if let Some(name) = done {
+                let path = self.downloads().join(&name);
+                let bytes = std::fs::read(&path).map_err(|e| WebDriverError(e.to_string()))?;
+                std::fs::remove_file(&path).map_err(|e| WebDriverError(e.to_string()))?;
+                return Ok((name, bytes));
+            }
+            if Instant::now() >= until {
+                return Err(WebDriverError(format!(
+                    "no download ending with {suffix:?} after 10 s"
                 )));
             }
             std::thread::sleep(Duration::from_millis(50));
