@@ -28,6 +28,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem
 .action{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}\
 button{padding:.35rem .8rem;font-size:1rem}input,textarea{font-size:1rem;padding:.25rem}\
 label{display:block;margin:.25rem 0}h1,h2,h3,p,li{overflow-wrap:anywhere}\
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus,[tabindex]:focus\
+{outline:3px solid #1a5fb4;outline-offset:2px}header a:focus,header button:focus{outline-color:#fff}\
 @media (max-width:40rem){table{font-size:.85rem}header a{display:inline-block;margin:.2rem .6rem .2rem 0}}";
 
 /// Alerts per page.
