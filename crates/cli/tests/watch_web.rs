@@ -390,12 +390,7 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
         !data.join("inventory").exists(),
         "nothing saved before confirming"
     );
-    let upload = preview
-        .body
-        .split_once("name=\"upload\" value=\"")
-        .and_then(|(_, r)| r.split('"').next())
-        .unwrap()
-        .to_string();
+    let upload = upload_id(&preview);
     let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(fs::read(data.join("inventory/inventory.csv")).unwrap(), csv);
@@ -413,12 +408,7 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
         "{}",
         preview.body
     );
-    let upload = preview
-        .body
-        .split_once("name=\"upload\" value=\"")
-        .and_then(|(_, r)| r.split('"').next())
-        .unwrap()
-        .to_string();
+    let upload = upload_id(&preview);
     let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
     assert_eq!(saved.status, 303);
     assert_eq!(
