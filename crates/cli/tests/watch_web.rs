@@ -22,10 +22,13 @@ use ward_testkit::Hub;
 
 const WARD: &str = env!("CARGO_BIN_EXE_ward");
 
-/// A visitor: the session cookie the pages gave it, sent back on every request.
+/// A visitor: the session cookie the pages gave it, and the cookie of a form's outcome,
+/// sent back on every request; from `source` when given (an address of 127.0.0.0/8).
 struct Browser {
     addr: String,
     cookie: Option<String>,
+    flash: Option<String>,
+    source: Option<std::net::IpAddr>,
 }
 
 struct Reply {
@@ -62,24 +65,46 @@ impl Browser {
         Browser {
             addr: addr.to_string(),
             cookie: None,
+            flash: None,
+            source: None,
+        }
+    }
+
+    fn from(addr: &str, source: [u8; 4]) -> Browser {
+        Browser {
+            source: Some(std::net::IpAddr::from(source)),
+            ..Browser::new(addr)
         }
     }
 
     fn send(&mut self, method: &str, path: &str, content_type: &str, body: &[u8]) -> Reply {
-        let cookie = self.cookie.clone().map(|c| format!("ward_session={c}"));
+        let cookie = [("ward_session", &self.cookie), ("ward_flash", &self.flash)]
+            .iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={v}")))
+            .collect::<Vec<_>>()
+            .join("; ");
         let mut headers = vec![("Content-Type", content_type)];
-        if let Some(c) = &cookie {
-            headers.push(("Cookie", c.as_str()));
+        if !cookie.is_empty() {
+            headers.push(("Cookie", cookie.as_str()));
         }
-        let (status, headers, body) =
-            ward_testkit::http(&self.addr, method, path, &headers, body).unwrap();
+        let (status, headers, body) = match self.source {
+            Some(source) => {
+                ward_testkit::http_from(source, &self.addr, method, path, &headers, body)
+            }
+            None => ward_testkit::http(&self.addr, method, path, &headers, body),
+        }
+        .unwrap();
         for (k, v) in &headers {
-            if k == "set-cookie" {
-                let value = v
-                    .strip_prefix("ward_session=")
-                    .and_then(|r| r.split(';').next())
-                    .unwrap_or("");
-                self.cookie = (!value.is_empty()).then(|| value.to_string());
+            if k != "set-cookie" {
+                continue;
+            }
+            let (name, rest) = v.split_once('=').unwrap_or((v, ""));
+            let value = rest.split(';').next().unwrap_or("");
+            let value = (!value.is_empty()).then(|| value.to_string());
+            match name {
+                "ward_session" => self.cookie = value,
+                "ward_flash" => self.flash = value,
+                _ => {}
             }
         }
         Reply {
@@ -377,12 +402,7 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
         !data.join("inventory").exists(),
         "nothing saved before confirming"
     );
-    let upload = preview
-        .body
-        .split_once("name=\"upload\" value=\"")
-        .and_then(|(_, r)| r.split('"').next())
-        .unwrap()
-        .to_string();
+    let upload = upload_id(&preview);
     let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(fs::read(data.join("inventory/inventory.csv")).unwrap(), csv);
@@ -400,12 +420,7 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
         "{}",
         preview.body
     );
-    let upload = preview
-        .body
-        .split_once("name=\"upload\" value=\"")
-        .and_then(|(_, r)| r.split('"').next())
-        .unwrap()
-        .to_string();
+    let upload = upload_id(&preview);
     let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
     assert_eq!(saved.status, 303);
     assert_eq!(
@@ -735,5 +750,131 @@ fn a_client_over_the_connection_cap_is_refused_at_once() {
     wait_secs("a slot to be free", 10, || {
         ward_testkit::http(&addr, "GET", "/plan", &[], b"").is_ok_and(|(s, _, _)| s == 200)
     });
+    assert!(watch.terminate().success());
+}
+
+/// The upload id of an inventory preview.
+fn upload_id(preview: &Reply) -> String {
+    preview
+        .body
+        .split_once("name=\"upload\" value=\"")
+        .and_then(|(_, r)| r.split('"').next())
+        .unwrap_or_else(|| panic!("no upload id in {}", preview.body))
+        .to_string()
+}
+
+#[test]
+fn an_upload_previewed_and_a_forms_outcome_outlive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let token = b.get("/devices").csrf();
+    let csv =
+        b"name,vendor,product,version,criticality\nFront desk PC,Dell,OptiPlex 7010,A12,business\n";
+    let (ct, body) = upload_body(&token, "assets.csv", csv);
+    let preview = b.send("POST", "/devices/upload", &ct, &body);
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let upload = upload_id(&preview);
+    assert!(watch.terminate().success());
+
+    // Restarted between the preview and the confirm button: the upload still waits, for
+    // this session only.
+    let (mut watch, addr) = start(&data);
+    b.addr = addr.clone();
+    let mut other = Browser::new(&addr);
+    let other_token = other.get("/devices").csrf();
+    let stolen = other.post(
+        "/devices/confirm",
+        &[("upload", &upload), ("csrf", &other_token)],
+    );
+    assert_eq!(stolen.status, 400, "another session's upload");
+    let saved = b.post("/devices/confirm", &[("upload", &upload), ("csrf", &token)]);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(fs::read(data.join("inventory/inventory.csv")).unwrap(), csv);
+    let flash = b.flash.clone().expect("the outcome in a cookie");
+    assert!(watch.terminate().success());
+
+    // Restarted between the confirm and the page it leads to: the page still says what was
+    // done, once; a copy of the cookie in another session shows nothing.
+    let (mut watch, addr) = start(&data);
+    b.addr = addr.clone();
+    other.addr = addr.clone();
+    other.flash = Some(flash);
+    assert!(!other.get("/devices").body.contains("Saved the inventory"));
+    let page = b.get("/devices");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("data-test=\"flash\""), "{}", page.body);
+    assert!(
+        page.body.contains("Saved the inventory as "),
+        "{}",
+        page.body
+    );
+    assert_eq!(b.flash, None, "cleared once shown");
+    assert!(!b.get("/devices").body.contains("Saved the inventory"));
+    // A flash cookie changed by hand shows nothing either.
+    let forged = format!("{}.{}", "U2F2ZWQgdGhlIGludmVudG9yeQ", "0".repeat(64));
+    b.flash = Some(forged);
+    assert!(!b.get("/devices").body.contains("Saved the inventory"));
+    assert!(watch.terminate().success());
+}
+
+/// Posts a sign-in with `password` from `b` (its form fetched first); the answer.
+fn try_password(b: &mut Browser, password: &str) -> Reply {
+    let token = b.get("/signin").csrf();
+    b.post("/signin", &[("password", password), ("csrf", &token)])
+}
+
+#[test]
+fn wrong_passwords_are_throttled_per_client_address_and_over_all_of_them() {
+    const RIGHT: &str = "correct horse battery";
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    assert!(set_password(&data, RIGHT).status.success());
+    let (mut watch, addr) = start(&data);
+
+    // Five wrong passwords from 127.0.0.1: the sixth attempt waits, the right password too.
+    let mut first = Browser::from(&addr, [127, 0, 0, 1]);
+    for _ in 0..5 {
+        assert_eq!(try_password(&mut first, "guess guess").status, 401);
+    }
+    let blocked = try_password(&mut first, RIGHT);
+    assert_eq!(blocked.status, 429, "{}", blocked.body);
+    assert!(blocked
+        .header("retry-after")
+        .is_some_and(|s| s.parse::<u64>().is_ok_and(|n| (1..=60).contains(&n))));
+    assert!(blocked.body.contains("too many wrong passwords"));
+
+    // 127.0.0.2 is not held back by 127.0.0.1's failures: it signs in.
+    let mut second = Browser::from(&addr, [127, 0, 0, 2]);
+    assert_eq!(try_password(&mut second, "guess guess").status, 401);
+    let signed_in = try_password(&mut second, RIGHT);
+    assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+    assert_eq!(second.get("/plan").status, 200);
+    assert_eq!(
+        try_password(&mut first, RIGHT).status,
+        429,
+        "still held back"
+    );
+
+    // Thirty failures over all addresses together (five at most from each, so none is held
+    // back by its own count): then every address waits, one never seen before too.
+    let mut failures = 6;
+    let mut host = 3u8;
+    while failures < 30 {
+        let mut b = Browser::from(&addr, [127, 0, 0, host]);
+        for _ in 0..5.min(30 - failures) {
+            let r = try_password(&mut b, "guess guess");
+            assert_eq!(r.status, 401, "failure {failures} from 127.0.0.{host}");
+            failures += 1;
+        }
+        host += 1;
+    }
+    let mut fresh = Browser::from(&addr, [127, 0, 0, 200]);
+    let r = try_password(&mut fresh, RIGHT);
+    assert_eq!(r.status, 429, "the ceiling over all addresses: {}", r.body);
+    assert!(r.header("retry-after").is_some());
+    // A session signed in before is not signed out by it.
+    assert_eq!(second.get("/plan").status, 200);
     assert!(watch.terminate().success());
 }

@@ -1152,3 +1152,103 @@ async fn sighting_counts_on_an_object_page_never_count_what_the_caller_may_not_r
         "{bob_says}"
     );
 }
+
+/// The dashboard's (`/`) object count of each collection row, by title, for `user`.
+async fn dashboard_counts(h: &Harness, user: &str) -> Vec<(String, String)> {
+    let reply = h
+        .send(
+            Request::get("/")
+                .header("Authorization", base64_basic(user, PASSWORD))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", text(&reply));
+    let page = text(&reply);
+    page.split("<tr><td>")
+        .skip(1)
+        .filter_map(|row| {
+            let title = row.split('<').next()?.to_string();
+            let (_, count) = row.split_once("<td class=\"n\">")?;
+            Some((title, count.split('<').next()?.to_string()))
+        })
+        .collect()
+}
+
+fn count_of(counts: &[(String, String)], title: &str) -> Option<String> {
+    counts
+        .iter()
+        .find(|(t, _)| t == title)
+        .map(|(_, n)| n.clone())
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_exactly_below_its_cap_and_says_or_more_above_it() {
+    let h = hub(HubConfig::default());
+    let post = |objects: Vec<String>| {
+        let h = &h;
+        async move {
+            let r = h
+                .post(&h.writer, &h.objects_path(), envelope(&objects))
+                .await;
+            assert_eq!(r.status, StatusCode::ACCEPTED, "{}", text(&r));
+        }
+    };
+    // Below the cap: exact, and never what the caller may not read (Mercy's AMBER is
+    // hidden from LabB's bob; the Private collection is not on his page at all).
+    post((0..3).map(|n| marked(n, Some(AMBER), "amber")).collect()).await;
+    post((3..8).map(|n| marked(n, Some(GREEN), "green")).collect()).await;
+    let bob = dashboard_counts(&h, "bob").await;
+    let alice = dashboard_counts(&h, "alice").await;
+    assert_eq!(count_of(&bob, "Alerts").as_deref(), Some("5"), "{bob:?}");
+    assert_eq!(
+        taxii_ids(&h, "bob", "").await.len(),
+        5,
+        "as TAXII serves him"
+    );
+    assert_eq!(
+        count_of(&alice, "Alerts").as_deref(),
+        Some("8"),
+        "{alice:?}"
+    );
+    assert_eq!(count_of(&bob, "Private"), None);
+    assert_eq!(count_of(&alice, "Private").as_deref(), Some("0"));
+
+    // Exactly at the cap (1000 stored) the count is still exact.
+    for start in (8..1000).step_by(100) {
+        let end = (start + 100).min(1000);
+        post(
+            (start..end)
+                .map(|n| marked(n, Some(GREEN), "green"))
+                .collect(),
+        )
+        .await;
+    }
+    let bob = dashboard_counts(&h, "bob").await;
+    assert_eq!(count_of(&bob, "Alerts").as_deref(), Some("997"), "{bob:?}");
+    assert_eq!(
+        count_of(&dashboard_counts(&h, "alice").await, "Alerts").as_deref(),
+        Some("1000")
+    );
+
+    // Past the cap: what was counted, honestly "or more"; bob's count still leaves out the
+    // three AMBER objects among those read.
+    post(
+        (1000..1010)
+            .map(|n| marked(n, Some(AMBER), "amber"))
+            .collect(),
+    )
+    .await;
+    let bob = dashboard_counts(&h, "bob").await;
+    let alice = dashboard_counts(&h, "alice").await;
+    assert_eq!(
+        count_of(&bob, "Alerts").as_deref(),
+        Some("997 or more"),
+        "{bob:?}"
+    );
+    assert_eq!(
+        count_of(&alice, "Alerts").as_deref(),
+        Some("1000 or more"),
+        "{alice:?}"
+    );
+}

@@ -22,7 +22,8 @@
 //! - [`Browser::session`] opens a headless Chromium window of a given width; Chromium cannot
 //!   reach anything but loopback: every host name except 127.0.0.1 resolves to nothing
 //!   (`--host-resolver-rules`) and every other request goes to a dead loopback proxy.
-//!   Dropping a [`Session`] deletes it.
+//!   Dropping a [`Session`] deletes it. What a session downloads goes to its own folder,
+//!   read back with [`Session::wait_download`].
 //! - A [`Session`] navigates, finds elements by CSS selector, clicks, types, reads text,
 //!   runs a script (`execute`, W3C "execute sync": the script's `return` value as JSON),
 //!   resizes, saves a PNG screenshot, and checks with the page's own resource timing that
@@ -225,6 +226,8 @@ impl Browser {
             format!("--window-size={},900", width.0),
             format!("--user-data-dir={}", profile.display()),
         ];
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).map_err(|e| WebDriverError(e.to_string()))?;
         let caps = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -232,6 +235,11 @@ impl Browser {
                     "goog:chromeOptions": {
                         "binary": self.chromium.display().to_string(),
                         "args": args,
+                        "prefs": {
+                            "download.default_directory": downloads.display().to_string(),
+                            "download.prompt_for_download": false,
+                            "download.directory_upgrade": true,
+                        },
                     }
                 }
             }
@@ -325,6 +333,37 @@ impl Session<'_> {
         }
     }
 
+    /// The folder this session's downloads go to (inside its profile, removed with it).
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Waits (up to 10 s) until a download whose file name ends with `suffix` is complete in
+    /// [`Session::downloads`]; returns its name and bytes, and removes it (so the same name
+    /// can be waited for again).
+    pub fn wait_download(&self, suffix: &str) -> Result<(String, Vec<u8>)> {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let done = std::fs::read_dir(self.downloads())
+                .map_err(|e| WebDriverError(e.to_string()))?
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|name| name.ends_with(suffix));
+            if let Some(name) = done {
+                let path = self.downloads().join(&name);
+                let bytes = std::fs::read(&path).map_err(|e| WebDriverError(e.to_string()))?;
+                std::fs::remove_file(&path).map_err(|e| WebDriverError(e.to_string()))?;
+                return Ok((name, bytes));
+            }
+            if Instant::now() >= until {
+                return Err(WebDriverError(format!(
+                    "no download ending with {suffix:?} after 10 s"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The page's HTML as the browser holds it now.
     pub fn source(&self) -> Result<String> {
         let v = self.call("GET", "/source", None)?;
@@ -379,6 +418,12 @@ impl Session<'_> {
         .map(drop)
     }
 
+    /// The element that has the keyboard focus.
+    pub fn active(&self) -> Result<Element> {
+        let v = self.call("GET", "/element/active", None)?;
+        Self::element(&v)
+    }
+
     /// Types `text` into an element (after what it holds).
     pub fn send_keys(&self, element: &Element, text: &str) -> Result<()> {
         self.call(
@@ -401,6 +446,16 @@ impl Session<'_> {
     /// The element's rendered text.
     pub fn text(&self, element: &Element) -> Result<String> {
         let v = self.call("GET", &format!("/element/{}/text", element.0), None)?;
+        Ok(v.as_str().unwrap_or("").to_string())
+    }
+
+    /// The element's accessible name, as the browser computes it for assistive technology.
+    pub fn label(&self, element: &Element) -> Result<String> {
+        let v = self.call(
+            "GET",
+            &format!("/element/{}/computedlabel", element.0),
+            None,
+        )?;
         Ok(v.as_str().unwrap_or("").to_string())
     }
 
@@ -478,17 +533,66 @@ pub fn axe_script() -> Option<String> {
     }
 }
 
+/// What a keyboard reaches on a page: links, buttons, form fields and anything with a
+/// `tabindex` of 0 or more.
+const FOCUSABLE: &str = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
+/// Every element a keyboard reaches that shows no outline and no shadow when it has the
+/// focus (each is focused in turn; the focus is left where it was), as `tag#id.class` lines.
+pub fn focus_not_shown(page: &Session<'_>) -> Result<Vec<String>> {
+    let script = format!(
+        "const before = document.activeElement; const out = [];
+         for (const el of document.querySelectorAll({css:?})) {{
+           el.focus();
+           if (document.activeElement !== el) continue;
+           const s = getComputedStyle(el);
+           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+           if (!outline && s.boxShadow === 'none') out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className : ''));
+         }}
+         if (before && before.focus) before.focus(); else document.activeElement.blur();
+         return out;",
+        css = FOCUSABLE
+    );
+    let v = page.execute(&script, &[])?;
+    Ok(v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect())
+}
+
+/// How much wider than the window the page is (0 when it needs no sideways scrolling; a
+/// table may scroll inside its own region).
+pub fn overflow(page: &Session<'_>) -> Result<i64> {
+    let v = page.execute(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        &[],
+    )?;
+    Ok(v.as_i64().unwrap_or(0))
+}
+
 /// Checks the page the session shows and keeps a picture of it, panicking on a failure: it
-/// loaded nothing from outside loopback ([`Session::assert_only_loopback`]) and, at 1280 and
-/// at 390 px wide, axe-core finds no serious or critical violation; a screenshot at each
-/// width is saved as `NAME-WIDTH.png` in [`screenshot_dir`]. The window is left 1280 px wide.
+/// loaded nothing from outside loopback ([`Session::assert_only_loopback`]); at 1280 and at
+/// 390 px wide, axe-core finds no serious or critical violation and the page needs no
+/// sideways scrolling ([`overflow`]); every element a keyboard reaches shows when it has the
+/// focus ([`focus_not_shown`]); a screenshot at each width is saved as `NAME-WIDTH.png` in
+/// [`screenshot_dir`]. The window is left 1280 px wide.
 pub fn review(page: &Session<'_>, axe_js: &str, name: &str) {
     page.assert_only_loopback()
         .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let unseen = focus_not_shown(page).unwrap();
+    assert!(unseen.is_empty(), "{name}: focus not shown on {unseen:?}");
     for width in [Width::DESKTOP, Width::PHONE] {
         page.resize(width).unwrap();
         let serious = axe(page, axe_js).unwrap();
         assert!(serious.is_empty(), "{name} at {} px: {serious:#?}", width.0);
+        let wider = overflow(page).unwrap();
+        assert!(
+            wider <= 0,
+            "{name} at {} px: the page is {wider} px wider than the window",
+            width.0
+        );
         let file = screenshot_dir().join(format!("{name}-{}.png", width.0));
         page.screenshot(&file).unwrap();
         assert!(std::fs::metadata(&file).unwrap().len() > 1000);

@@ -1,8 +1,10 @@
 //! `watch.toml`'s `[web]` section and what the member's web pages keep in the data folder:
 //! the sign-in password (an argon2id hash in the store's settings, never the password), the
 //! key session cookies are signed with and the sessions ended by a sign-out (store settings
-//! too, so sessions outlive a restart of `ward watch` and a sign-out does not), and the
-//! inventory uploaded from the devices page (`inventory/`).
+//! too, so sessions outlive a restart of `ward watch` and a sign-out does not), inventories
+//! uploaded and previewed but not yet confirmed (store settings, bounded and expiring, so a
+//! restart between the preview and the confirm button loses nothing), and the inventory
+//! saved from the devices page (`inventory/`).
 //!
 //! The pages listen on loopback unless a password is set: a `listen` address elsewhere
 //! without one is refused when watch starts, so the member's alerts and plan are never on
@@ -11,7 +13,8 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
 use ward_store::Store;
 
 use crate::files::write_atomic;
@@ -31,6 +34,17 @@ pub const SIGNED_OUT_KEY: &str = "watch/web/signed_out";
 /// One setting per session ended by its own sign-out (`PREFIX<session id>` = when the
 /// session would have expired), kept until then.
 pub const ENDED_PREFIX: &str = "watch/web/ended/";
+/// Inventories uploaded and previewed, waiting for their confirm button: one setting each,
+/// `PREFIX<id>`, the id being when it was uploaded (microseconds since the epoch, 20 digits)
+/// and a random part, so they list oldest first and expire by their key alone.
+pub const UPLOAD_PREFIX: &str = "watch/web/upload/";
+/// Uploads waiting at most; a new one drops the oldest beyond this.
+pub const MAX_PENDING_UPLOADS: usize = 4;
+/// What the uploads waiting may hold together, as stored (base64 in JSON), at most; a new
+/// one drops the oldest beyond this.
+pub const MAX_PENDING_BYTES: usize = 48 * 1024 * 1024;
+/// How long an upload waits for its confirm button, in microseconds.
+pub const PENDING_UPLOAD_MICROS: i64 = 3600 * 1_000_000;
 /// Connections the pages serve at once when `max_connections` is not given.
 pub const DEFAULT_MAX_CONNECTIONS: usize = 64;
 
@@ -204,6 +218,143 @@ pub fn session_ended(store: &dyn Store, id: &str) -> Result<bool, MemberError> {
         .is_some())
 }
 
+/// An upload as kept in its setting.
+#[derive(Serialize, Deserialize)]
+struct Pending {
+    session: String,
+    extension: String,
+    /// The file, base64.
+    bytes: String,
+}
+
+/// An inventory uploaded and previewed, handed back by [`take_upload`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct PendingUpload {
+    /// The uploaded file's extension (lower case), what it is saved under.
+    pub extension: String,
+    pub bytes: Vec<u8>,
+}
+
+/// When upload `id` was kept (microseconds), if `id` is one [`keep_upload`] made.
+fn uploaded_at(id: &str) -> Option<i64> {
+    let (at, random) = id.split_once('-')?;
+    let well_formed = at.len() == 20
+        && at.bytes().all(|b| b.is_ascii_digit())
+        && random.len() == 32
+        && random.bytes().all(|b| b.is_ascii_hexdigit());
+    well_formed.then(|| at.parse().ok()).flatten()
+}
+
+fn upload_fresh(at: i64, now: i64) -> bool {
+    now.saturating_sub(at) < PENDING_UPLOAD_MICROS
+}
+
+/// Keeps an uploaded inventory for session `session` until [`take_upload`] takes it or it
+/// expires ([`PENDING_UPLOAD_MICROS`]); returns its id. Expired uploads are dropped, and the
+/// oldest beyond [`MAX_PENDING_UPLOADS`] or [`MAX_PENDING_BYTES`] with this one.
+pub fn keep_upload(
+    store: &dyn Store,
+    session: &str,
+    extension: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<String, MemberError> {
+    let random = ward_store::credentials::random_secret().map_err(journal_error)?;
+    let id = format!(
+        "{:020}-{}",
+        now.max(0),
+        crate::watch::edl::hex(&random[..16])
+    );
+    let value = serde_json::to_string(&Pending {
+        session: session.to_string(),
+        extension: extension.to_ascii_lowercase(),
+        bytes: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+    .map_err(journal_error)?;
+    if value.len() > MAX_PENDING_BYTES {
+        return Err(MemberError::Journal(format!(
+            "an upload of {} bytes is more than the {} MB kept for confirmation",
+            bytes.len(),
+            MAX_PENDING_BYTES / 4 * 3 / (1024 * 1024)
+        )));
+    }
+    prune_uploads(
+        store,
+        now,
+        MAX_PENDING_UPLOADS - 1,
+        MAX_PENDING_BYTES - value.len(),
+    )?;
+    store
+        .set_setting(&format!("{UPLOAD_PREFIX}{id}"), Some(&value))
+        .map_err(journal_error)?;
+    Ok(id)
+}
+
+/// Drops every upload waiting that expired by `now`, and the oldest beyond `count` uploads
+/// or `bytes` stored; reads one upload at a time, newest first.
+fn prune_uploads(
+    store: &dyn Store,
+    now: i64,
+    count: usize,
+    bytes: usize,
+) -> Result<(), MemberError> {
+    let (mut before, mut kept, mut held) = (None::<String>, 0usize, 0usize);
+    loop {
+        let page = store
+            .settings_page(UPLOAD_PREFIX, before.as_deref(), 1)
+            .map_err(journal_error)?;
+        let Some((key, value)) = page.into_iter().next() else {
+            return Ok(());
+        };
+        let fresh =
+            uploaded_at(&key[UPLOAD_PREFIX.len()..]).is_some_and(|at| upload_fresh(at, now));
+        if fresh && kept < count && held + value.len() <= bytes {
+            kept += 1;
+            held += value.len();
+        } else {
+            store.set_setting(&key, None).map_err(journal_error)?;
+        }
+        before = Some(key);
+    }
+}
+
+/// Takes upload `id` back for its confirm button: the upload, when `id` names one kept for
+/// this `session` that has not expired by `now` (it is then no longer kept); `None`
+/// otherwise (another session's upload stays kept for it).
+pub fn take_upload(
+    store: &dyn Store,
+    id: &str,
+    session: &str,
+    now: i64,
+) -> Result<Option<PendingUpload>, MemberError> {
+    let Some(at) = uploaded_at(id) else {
+        return Ok(None);
+    };
+    let key = format!("{UPLOAD_PREFIX}{id}");
+    let Some(value) = store.setting(&key).map_err(journal_error)? else {
+        return Ok(None);
+    };
+    let pending: Option<Pending> = serde_json::from_str(&value).ok();
+    let bytes = pending.as_ref().and_then(|p| {
+        base64::engine::general_purpose::STANDARD
+            .decode(&p.bytes)
+            .ok()
+    });
+    let (Some(pending), Some(bytes)) = (pending, bytes) else {
+        // Not one of ours any more: dropped rather than kept forever.
+        store.set_setting(&key, None).map_err(journal_error)?;
+        return Ok(None);
+    };
+    if pending.session != session {
+        return Ok(None);
+    }
+    store.set_setting(&key, None).map_err(journal_error)?;
+    Ok(upload_fresh(at, now).then_some(PendingUpload {
+        extension: pending.extension,
+        bytes,
+    }))
+}
+
 impl DataDir {
     /// The folder of the inventory saved from the devices page.
     pub fn inventory_dir(&self) -> PathBuf {
@@ -343,5 +494,53 @@ mod tests {
         let xlsx = data.save_inventory("xlsx", b"PK\x03\x04").unwrap();
         assert!(xlsx.is_file() && !csv.exists());
         assert!(data.save_inventory("exe", b"MZ").is_err());
+    }
+
+    #[test]
+    fn uploads_wait_in_the_store_bounded_and_expiring() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let store = data.open_store().unwrap();
+        let t0 = 1_700_000_000_000_000;
+        let id = keep_upload(&*store, "s1", "CSV", b"name\nPC\n", t0).unwrap();
+        assert!(uploaded_at(&id).is_some(), "{id}");
+        // Another store handle (a restarted watch) finds it; another session does not.
+        let reopened = data.open_store().unwrap();
+        assert_eq!(take_upload(&*reopened, &id, "s2", t0).unwrap(), None);
+        let taken = take_upload(&*reopened, &id, "s1", t0 + 1).unwrap().unwrap();
+        assert_eq!(taken.extension, "csv");
+        assert_eq!(taken.bytes, b"name\nPC\n");
+        assert_eq!(
+            take_upload(&*store, &id, "s1", t0).unwrap(),
+            None,
+            "taken once"
+        );
+        // Expired: not handed back, and gone.
+        let old = keep_upload(&*store, "s1", "csv", b"x", t0).unwrap();
+        let late = t0 + PENDING_UPLOAD_MICROS;
+        assert_eq!(take_upload(&*store, &old, "s1", late).unwrap(), None);
+        assert!(store
+            .setting(&format!("{UPLOAD_PREFIX}{old}"))
+            .unwrap()
+            .is_none());
+        // At most MAX_PENDING_UPLOADS wait: the oldest goes first.
+        let ids: Vec<String> = (0..=MAX_PENDING_UPLOADS as i64)
+            .map(|n| keep_upload(&*store, "s1", "csv", b"y", t0 + n).unwrap())
+            .collect();
+        assert_eq!(
+            store.settings(UPLOAD_PREFIX).unwrap().len(),
+            MAX_PENDING_UPLOADS
+        );
+        assert_eq!(take_upload(&*store, &ids[0], "s1", t0).unwrap(), None);
+        assert!(take_upload(&*store, &ids[1], "s1", t0).unwrap().is_some());
+        // The bytes bound drops the oldest too; a later keep drops what expired.
+        prune_uploads(&*store, t0, 10, 100).unwrap();
+        assert_eq!(store.settings(UPLOAD_PREFIX).unwrap().len(), 1);
+        keep_upload(&*store, "s1", "csv", b"z", late + 10).unwrap();
+        assert_eq!(store.settings(UPLOAD_PREFIX).unwrap().len(), 1);
+        // Ids not made here name nothing, never another setting.
+        for bad in ["", "../password", "1-2", &format!("{}x", &ids[2][..52])] {
+            assert_eq!(take_upload(&*store, bad, "s1", t0).unwrap(), None, "{bad}");
+        }
     }
 }

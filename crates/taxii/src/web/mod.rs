@@ -67,8 +67,9 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff;\
 line-height:1.5}header,main{padding:.5rem 1rem;max-width:72rem;margin:0 auto}\
 header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:1px solid #767676}\
-header form{margin-left:auto}a{color:#0645ad}a:focus,button:focus,input:focus,select:focus\
-{outline:3px solid #1a5fb4;outline-offset:2px}table{border-collapse:collapse;width:100%}\
+header form{margin-left:auto}a{color:#0645ad}a:focus,button:focus,input:focus,select:focus,textarea:focus,\
+summary:focus,[tabindex]:focus{outline:3px solid #1a5fb4;outline-offset:2px}\
+label.inline{display:inline}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}table{border-collapse:collapse;width:100%}\
 td,th{padding:.3rem .5rem;border-bottom:1px solid #ccc;text-align:left;vertical-align:top;\
 overflow-wrap:break-word}.scroll{overflow-x:auto}label{display:block;font-weight:600}\
 input,select,button{font:inherit;padding:.3rem;margin:.1rem 0 .6rem}\

@@ -322,16 +322,16 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                                 strong { (g.name) }
                                 div {
                                     input type="checkbox" id={ "r" (i) "-" (j) } name="read" value=(g.id) checked[c.readers.contains(&g.id)];
-                                    label for={ "r" (i) "-" (j) } style="display:inline" { " read" }
+                                    label.inline for={ "r" (i) "-" (j) } { " " span.vh { (g.name) ": " } "read" }
                                 }
                                 div {
                                     input type="checkbox" id={ "w" (i) "-" (j) } name="write" value=(g.id) checked[c.writers.contains(&g.id)];
-                                    label for={ "w" (i) "-" (j) } style="display:inline" { " write" }
+                                    label.inline for={ "w" (i) "-" (j) } { " " span.vh { (g.name) ": " } "write" }
                                 }
                                 @if o.settings_editable {
                                     div {
                                         input type="checkbox" id={ "a" (i) "-" (j) } name="amber" value=(g.id) checked[o.amber.get(&c.id).is_some_and(|a| a.contains(&g.id))];
-                                        label for={ "a" (i) "-" (j) } style="display:inline" { " TLP:AMBER" }
+                                        label.inline for={ "a" (i) "-" (j) } { " " span.vh { (g.name) ": " } "TLP:AMBER" }
                                     }
                                 }
                             }

@@ -33,10 +33,7 @@ pub(super) async fn plan_done(
     form(web, headers, body, |web, v, f| {
         let id = f.get("id").map(String::as_str).unwrap_or("");
         match web.data.mark_done(id, &today()) {
-            Ok(title) => {
-                web.flash(v, format!("Marked done: {id} {title}"));
-                see_other("/plan")
-            }
+            Ok(title) => web.flashed(v, &format!("Marked done: {id} {title}"), "/plan"),
             Err(e @ ward_member::MemberError::UnknownAction { .. }) => bad_request(&e.to_string()),
             Err(e) => failure(&e.into()),
         }
@@ -53,10 +50,7 @@ pub(super) async fn plan_not_applicable(
         let id = f.get("id").map(String::as_str).unwrap_or("");
         let reason = f.get("reason").map(String::as_str).unwrap_or("");
         match web.data.mark_not_applicable(id, &today(), reason) {
-            Ok(title) => {
-                web.flash(v, format!("Marked not applicable: {id} {title}"));
-                see_other("/plan")
-            }
+            Ok(title) => web.flashed(v, &format!("Marked not applicable: {id} {title}"), "/plan"),
             Err(
                 e @ (ward_member::MemberError::UnknownAction { .. }
                 | ward_member::MemberError::NoReason { .. }),
@@ -110,8 +104,8 @@ pub(super) async fn sharing_approve(
                 if let Err(e) = share_queue::remove(&*web.store, id) {
                     return failure(&e.into());
                 }
-                web.flash(v, format!("Sent {id} ({}): {}", item.what, sent.summary()));
-                see_other("/sharing")
+                let text = format!("Sent {id} ({}): {}", item.what, sent.summary());
+                web.flashed(v, &text, "/sharing")
             }
             Err(e) => html(
                 StatusCode::BAD_GATEWAY,
@@ -132,10 +126,7 @@ pub(super) async fn sharing_discard(
             return bad_request("which queued share? (no id)");
         };
         match share_queue::remove(&*web.store, id) {
-            Ok(true) => {
-                web.flash(v, format!("Discarded {id}; nothing was sent."));
-                see_other("/sharing")
-            }
+            Ok(true) => web.flashed(v, &format!("Discarded {id}; nothing was sent."), "/sharing"),
             Ok(false) => bad_request(&format!("no queued share {id}")),
             Err(e) => failure(&e.into()),
         }
@@ -191,21 +182,21 @@ pub(super) async fn devices_upload(
                 pages::message("Not an inventory", &e.to_string()),
             );
         }
-        let id = match ward_store::credentials::random_secret() {
-            Ok(b) => hex(&b),
-            Err(e) => return failure(&e.into()),
+        // Kept in the store until confirmed, so a restart in between loses nothing.
+        let kept = {
+            let _one_at_a_time = web.uploads.lock();
+            ward_member::watch::web::keep_upload(
+                &*web.store,
+                &visitor.session,
+                &extension,
+                &file.bytes,
+                session::now(),
+            )
         };
-        if let Ok(mut uploads) = web.uploads.lock() {
-            while uploads.len() >= MAX_UPLOADS {
-                uploads.pop_front();
-            }
-            uploads.push_back(Upload {
-                id: id.clone(),
-                session: visitor.session.clone(),
-                extension,
-                bytes: file.bytes,
-            });
-        }
+        let id = match kept {
+            Ok(id) => id,
+            Err(e) => return bad_request(&e.to_string()),
+        };
         html(
             StatusCode::OK,
             pages::inventory_preview(&visitor, &id, &name, &inventory),
@@ -221,26 +212,27 @@ pub(super) async fn devices_confirm(
 ) -> Response {
     form(web, headers, body, |web, v, f| {
         let id = f.get("upload").map(String::as_str).unwrap_or("");
-        let upload = web.uploads.lock().ok().and_then(|mut uploads| {
-            let at = uploads
-                .iter()
-                .position(|u| u.id == id && u.session == v.session)?;
-            uploads.remove(at)
-        });
-        let Some(upload) = upload else {
-            return bad_request("that upload is no longer waiting; upload the file again");
+        let taken = {
+            let _one_at_a_time = web.uploads.lock();
+            ward_member::watch::web::take_upload(&*web.store, id, &v.session, session::now())
+        };
+        let upload = match taken {
+            Ok(Some(upload)) => upload,
+            Ok(None) => {
+                return bad_request(
+                    "that upload is no longer waiting (confirmed already, or older than an hour); upload the file again",
+                )
+            }
+            Err(e) => return failure(&e.into()),
         };
         match web.data.save_inventory(&upload.extension, &upload.bytes) {
             Ok(path) => {
-                web.flash(
-                    v,
-                    format!(
-                        "Saved the inventory as {}; `ward exposure --inventory {}` ranks it.",
-                        path.display(),
-                        path.display()
-                    ),
+                let text = format!(
+                    "Saved the inventory as {}; `ward exposure --inventory {}` ranks it.",
+                    path.display(),
+                    path.display()
                 );
-                see_other("/devices")
+                web.flashed(v, &text, "/devices")
             }
             Err(e) => bad_request(&e.to_string()),
         }
@@ -298,6 +290,7 @@ pub(super) async fn sign_in(
                     sign_in: true,
                     csrf: String::new(),
                     flash: None,
+                    clear_flash: false,
                     secure: web.secure,
                 };
                 with_cookie(see_other("/plan"), &fresh)
@@ -359,10 +352,6 @@ pub(super) async fn sign_out_everywhere(
 /// To the sign-in page, the session cookie cleared.
 fn signed_out(v: &Visitor) -> Response {
     let mut response = see_other("/signin");
-    let secure = if v.secure { "; Secure" } else { "" };
-    let gone = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
-    if let Ok(value) = HeaderValue::from_str(&gone) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
+    set_cookie(&mut response, v, COOKIE, "", Some(0));
     response
 }

@@ -7,7 +7,9 @@
 //! axum on a runtime of its own thread, so a slow page never holds up the follower; every
 //! store or file read runs on the runtime's blocking threads. Security is one layer of code
 //! here, not in each page: a signed session cookie (`HttpOnly; SameSite=Strict`, see
-//! [`session`]) for every visitor, which outlives a restart; a CSRF token (an HMAC of the
+//! [`session`]) for every visitor, which outlives a restart (as do a form's outcome, shown
+//! once from a signed cookie, and an inventory previewed but not yet confirmed, kept in the
+//! store); a CSRF token (an HMAC of the
 //! session cookie under the store's session key) on every form and checked before any POST
 //! changes anything (403 otherwise); a sign-in whenever a password is set (required off
 //! loopback; failures throttled per address and over all); a strict content security policy
@@ -19,10 +21,10 @@ mod multipart;
 mod pages;
 mod session;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::body::{Body, Bytes};
@@ -33,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use ward_member::share_queue;
-use ward_member::watch::edl::{constant_time_eq, hex};
+use ward_member::watch::edl::constant_time_eq;
 use ward_member::watch::web::WebConfig;
 use ward_member::watch::WatchConfig;
 use ward_member::DataDir;
@@ -48,24 +50,17 @@ const NO_PASSWORD: &str = "these pages listen beyond loopback and no password is
 
 /// The session cookie's name.
 const COOKIE: &str = "ward_session";
+/// The cookie of what the last form did, shown once on the page it led to: signed with the
+/// session's id, so it survives a restart of watch and shows in no other session.
+const FLASH_COOKIE: &str = "ward_flash";
+/// A form's outcome is cut to this many characters in its cookie.
+const MAX_FLASH_CHARS: usize = 1000;
 /// Form bodies at most (a reason, a token, an id).
 const FORM_LIMIT: usize = 64 * 1024;
 /// An uploaded inventory at most.
 const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
-/// Messages waiting to be shown once (one per session) at most; the oldest goes first.
-const MAX_FLASHES: usize = 1024;
-/// Uploads waiting for their confirm button at most.
-const MAX_UPLOADS: usize = 4;
 /// A connection that moves no byte this long is closed.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// An inventory uploaded and previewed, waiting for its confirm button.
-struct Upload {
-    id: String,
-    session: String,
-    extension: String,
-    bytes: Vec<u8>,
-}
 
 /// What every page handler shares.
 pub(super) struct Web {
@@ -75,9 +70,9 @@ pub(super) struct Web {
     health: Arc<Health>,
     /// The key session cookies and CSRF tokens are signed with, kept in the store.
     key: Vec<u8>,
-    /// What the last POST of a session did, shown once on the page it led to.
-    flashes: Mutex<HashMap<String, (Instant, String)>>,
-    uploads: Mutex<VecDeque<Upload>>,
+    /// Held while uploads waiting for their confirm button (kept in the store, see
+    /// [`ward_member::watch::web::keep_upload`]) are kept or taken.
+    uploads: Mutex<()>,
     throttle: session::SignInThrottle,
     /// `Content-Security-Policy` with the page style's hash.
     csp: String,
@@ -101,6 +96,8 @@ pub(super) struct Visitor {
     pub sign_in: bool,
     pub csrf: String,
     pub flash: Option<String>,
+    /// The request carried a flash cookie: the answer clears it (shown once).
+    clear_flash: bool,
     /// The pages are served over TLS: the cookie is marked `Secure`.
     secure: bool,
 }
@@ -139,8 +136,7 @@ pub(super) fn start(
         config: config.clone(),
         health,
         key,
-        flashes: Mutex::new(HashMap::new()),
-        uploads: Mutex::new(VecDeque::new()),
+        uploads: Mutex::new(()),
         throttle: session::SignInThrottle::new(),
         csp: ward_html::style_policy(pages::STYLE),
         secure,
@@ -251,7 +247,7 @@ impl Web {
         }
         let password = session::password_digest(hash.as_deref());
         let now = session::now();
-        let mut held = cookie(headers).and_then(|value| {
+        let mut held = cookie(headers, COOKIE).and_then(|value| {
             let claim = session::verify(&self.key, &password, &value, now)?;
             Some((value, claim))
         });
@@ -267,13 +263,12 @@ impl Web {
                 (value, claim, true)
             }
         };
-        let flash = self
-            .flashes
-            .lock()
-            .ok()
-            .and_then(|mut f| f.remove(&claim.id))
-            .map(|(_, text)| text);
+        let flash_cookie = cookie(headers, FLASH_COOKIE);
+        let flash = flash_cookie
+            .as_deref()
+            .and_then(|value| self.flash_text(&claim.id, value));
         Ok(Visitor {
+            clear_flash: flash_cookie.is_some(),
             csrf: self.csrf_token(&value),
             session: claim.id,
             expires: claim.expires,
@@ -323,25 +318,59 @@ impl Web {
         Ok(visitor)
     }
 
-    /// Keeps a message for the visitor's next page.
-    fn flash(&self, visitor: &Visitor, text: String) {
-        if let Ok(mut flashes) = self.flashes.lock() {
-            if flashes.len() >= MAX_FLASHES {
-                let oldest = flashes
-                    .iter()
-                    .min_by_key(|(_, (at, _))| *at)
-                    .map(|(k, _)| k.clone());
-                if let Some(k) = oldest {
-                    flashes.remove(&k);
-                }
-            }
-            flashes.insert(visitor.session.clone(), (Instant::now(), text));
-        }
+    fn flash_mac(&self, session: &str, text: &str) -> String {
+        session::mac(&self.key, &[b"flash", session.as_bytes(), text.as_bytes()])
+    }
+
+    /// The text of a flash cookie, when it was signed for this session.
+    fn flash_text(&self, session: &str, value: &str) -> Option<String> {
+        use base64::Engine as _;
+        let (text, given) = value.split_once('.')?;
+        let text = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(text)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())?;
+        let expected = self.flash_mac(session, &text);
+        constant_time_eq(expected.as_bytes(), given.as_bytes()).then_some(text)
+    }
+
+    /// A redirect to `to` that shows `text` once on the page it leads to (in a signed
+    /// cookie, so a restart of watch in between does not lose it).
+    fn flashed(&self, visitor: &Visitor, text: &str, to: &str) -> Response {
+        use base64::Engine as _;
+        let text: String = text.chars().take(MAX_FLASH_CHARS).collect();
+        let value = format!(
+            "{}.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes()),
+            self.flash_mac(&visitor.session, &text)
+        );
+        let mut response = see_other(to);
+        set_cookie(&mut response, visitor, FLASH_COOKIE, &value, None);
+        response
     }
 }
 
-/// The session id the request's cookie names.
-fn cookie(headers: &HeaderMap) -> Option<String> {
+/// Appends a `Set-Cookie` for the pages (`Path=/; HttpOnly; SameSite=Strict`, `Secure`
+/// over TLS; `Max-Age` when given).
+fn set_cookie(
+    response: &mut Response,
+    visitor: &Visitor,
+    name: &str,
+    value: &str,
+    max_age: Option<u32>,
+) {
+    let secure = if visitor.secure { "; Secure" } else { "" };
+    let age = max_age
+        .map(|a| format!("; Max-Age={a}"))
+        .unwrap_or_default();
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{age}{secure}");
+    if let Ok(v) = HeaderValue::from_str(&text) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// The value of the request's cookie `name`.
+fn cookie(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -349,7 +378,7 @@ fn cookie(headers: &HeaderMap) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.split_once('=')?;
-            (name.trim() == COOKIE).then(|| value.trim().to_string())
+            (name.trim() == wanted).then(|| value.trim().to_string())
         })
 }
 
@@ -381,13 +410,13 @@ async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response 
         .unwrap_or_else(|_| failure(&anyhow::anyhow!("the page failed")))
 }
 
+/// The answer with the visitor's new session cookie, and its flash cookie cleared (shown).
 fn with_cookie(mut response: Response, visitor: &Visitor) -> Response {
     if let Some(cookie) = &visitor.new_cookie {
-        let secure = if visitor.secure { "; Secure" } else { "" };
-        let value = format!("{COOKIE}={cookie}; Path=/; HttpOnly; SameSite=Strict{secure}");
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            response.headers_mut().append(header::SET_COOKIE, v);
-        }
+        set_cookie(&mut response, visitor, COOKIE, cookie, None);
+    }
+    if visitor.clear_flash {
+        set_cookie(&mut response, visitor, FLASH_COOKIE, "", Some(0));
     }
     response
 }
@@ -648,18 +677,18 @@ mod tests {
     #[test]
     fn the_session_comes_from_its_own_cookie_only() {
         let mut h = HeaderMap::new();
-        assert_eq!(cookie(&h), None);
+        assert_eq!(cookie(&h, COOKIE), None);
         h.append(
             header::COOKIE,
             HeaderValue::from_static("other=1; ward_session=abc ; x=y"),
         );
-        assert_eq!(cookie(&h).as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, COOKIE).as_deref(), Some("abc"));
         let mut h = HeaderMap::new();
         h.append(
             header::COOKIE,
             HeaderValue::from_static("not_ward_session=abc"),
         );
-        assert_eq!(cookie(&h), None);
+        assert_eq!(cookie(&h, COOKIE), None);
     }
 
     #[test]

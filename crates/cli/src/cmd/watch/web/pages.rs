@@ -27,7 +27,9 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem
 .warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem}\
 .action{border:1px solid #ccc;padding:.5rem 1rem;margin:.5rem 0}\
 button{padding:.35rem .8rem;font-size:1rem}input,textarea{font-size:1rem;padding:.25rem}\
-label{display:block;margin:.25rem 0}h1,h2,h3,p,li{overflow-wrap:anywhere}\
+label{display:block;margin:.25rem 0}.scroll{overflow-x:auto}h1,h2,h3,p,li{overflow-wrap:anywhere}\
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus,[tabindex]:focus\
+{outline:3px solid #1a5fb4;outline-offset:2px}header a:focus,header button:focus{outline-color:#fff}\
 @media (max-width:40rem){table{font-size:.85rem}header a{display:inline-block;margin:.2rem .6rem .2rem 0}}";
 
 /// Alerts per page.
@@ -268,7 +270,7 @@ pub fn alerts(
         @if found.alerts.is_empty() {
             p data-test="no-alerts" { "No alert " @if filter.before.is_some() { "further back " } "matches." }
         } @else {
-            table data-test="alerts" {
+            div.scroll tabindex="0" role="region" aria-label="Alerts" { table data-test="alerts" {
                 thead { tr {
                     th scope="col" { "Alerted" } th scope="col" { "Machine" } th scope="col" { "First and last seen" } th scope="col" { "What matched" }
                     th scope="col" { "Indicator" } th scope="col" { "Source" } th scope="col" { "TLP" }
@@ -297,7 +299,7 @@ pub fn alerts(
                         }
                     }
                 }
-            }
+            } }
         }
         @if let Some(next) = &found.next {
             @let href = format!(
@@ -330,7 +332,7 @@ pub fn devices(
             None => p { "No exposure ranking yet: run " code { "ward exposure --inventory FILE" } "." },
             Some(r) => {
                 p { (r.assets_checked) " device(s) checked on " (r.assessed_on) "; " (r.findings.len()) " with something to do." }
-                table data-test="devices" {
+                div.scroll tabindex="0" role="region" aria-label="Devices" { table data-test="devices" {
                     thead { tr {
                         th scope="col" { "#" } th scope="col" { "Device" } th scope="col" { "Tier" }
                         th scope="col" { "Why" } th scope="col" { "Advisories and flaws" }
@@ -352,7 +354,7 @@ pub fn devices(
                             }
                         }
                     }
-                }
+                } }
                 @if from + DEVICES_PER_PAGE < r.findings.len() {
                     p { a href=(format!("/devices?from={}", from + DEVICES_PER_PAGE)) rel="next" { "More devices" } }
                 }
@@ -419,7 +421,7 @@ pub fn inventory_preview(
             }
         }
         h2 { "What was read" }
-        table data-test="preview" {
+        div.scroll tabindex="0" role="region" aria-label="Preview" { table data-test="preview" {
             thead { tr {
                 th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Vendor" } th scope="col" { "Product" }
                 th scope="col" { "Version" } th scope="col" { "Criticality" }
@@ -433,7 +435,7 @@ pub fn inventory_preview(
                     }
                 }
             }
-        }
+        } }
         @if assets.len() > PREVIEW_ROWS { p { "… and " (assets.len() - PREVIEW_ROWS) " more." } }
         form method="post" action="/devices/confirm" {
             (csrf(v))
@@ -504,7 +506,7 @@ pub fn coverage(
         @if sources.is_empty() {
             p { "No scheduled source ([[pull]], [update], [[feed]], [plan] in watch.toml)." }
         } @else {
-            table data-test="sources" {
+            div.scroll tabindex="0" role="region" aria-label="Sources" { table data-test="sources" {
                 thead { tr { th scope="col" { "Source" } th scope="col" { "Every" } th scope="col" { "Last success" } th scope="col" { "State" } } }
                 tbody {
                     @for (key, every, st) in sources {
@@ -522,7 +524,7 @@ pub fn coverage(
                         }
                     }
                 }
-            }
+            } }
         }
         h2 { "Logs" }
         p data-test="follow-facts" {
@@ -536,10 +538,10 @@ pub fn coverage(
             p { "Paths in watch.toml: " (facts.log_patterns.join(", ")) }
         }
         @if !followed.is_empty() {
-            table data-test="files" {
+            div.scroll tabindex="0" role="region" aria-label="Files" { table data-test="files" {
                 thead { tr { th scope="col" { "File" } th scope="col" { "Lines read" } th scope="col" { "Bytes not read yet" } } }
                 tbody { @for (file, lines, lag) in followed { tr { td { (file) } td { (lines) } td { (lag) } } } }
-            }
+            } }
         }
         h2 { "What was not checked" }
         @match latest {

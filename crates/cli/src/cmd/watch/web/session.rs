@@ -3,8 +3,8 @@
 //! A session is a cookie the pages sign (HMAC-SHA256 under a key kept in the member's store,
 //! [`ward_member::watch::web::session_key`]): a random id, when it began and when it ends,
 //! whether it is signed in, and a MAC over those with a digest of the password's hash.
-//! Nothing is kept per session but a flash message, so a session survives a restart of
-//! `ward watch`. It ends at its expiry, when the password is set, changed or removed (the MAC
+//! Nothing of a session is kept in memory (a form's outcome waits in a signed cookie of its
+//! own, an upload's preview in the store), so a session survives a restart of `ward watch`. It ends at its expiry, when the password is set, changed or removed (the MAC
 //! no longer matches), when it signs out (its id is kept as ended until it would have
 //! expired) or when any session signs out everywhere (every session that began by then is
 //! refused).
