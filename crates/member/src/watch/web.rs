@@ -533,8 +533,9 @@ mod tests {
         );
         assert_eq!(take_upload(&*store, &ids[0], "s1", t0).unwrap(), None);
         assert!(take_upload(&*store, &ids[1], "s1", t0).unwrap().is_some());
-        // The bytes bound drops the oldest too; a later keep drops what expired.
-        prune_uploads(&*store, t0, 10, 100).unwrap();
+        // The bytes bound drops the oldest too (each of these is about 50 bytes kept, so 60
+        // holds the newest alone); a later keep drops what expired.
+        prune_uploads(&*store, t0, 10, 60).unwrap();
         assert_eq!(store.settings(UPLOAD_PREFIX).unwrap().len(), 1);
         keep_upload(&*store, "s1", "csv", b"z", late + 10).unwrap();
         assert_eq!(store.settings(UPLOAD_PREFIX).unwrap().len(), 1);
