@@ -31,6 +31,7 @@ impl Engine<'_> {
         }
         // Form labels and table headers say what a value is before any word-level rule
         // guesses.
+        self.hl7_segments();
         self.log_lines();
         self.display_names();
         self.forms_and_tables();

@@ -11,6 +11,7 @@ mod context;
 mod cues;
 mod dates;
 mod fields;
+mod hl7;
 mod keys;
 mod mentions;
 mod names;

@@ -1,0 +1,258 @@
+//! HL7 v2 messages pasted into a document (`PID|1||A12^^^FAC^MR||DOE^JANE||19600116|F|...`).
+//! A segment's fields have fixed meanings (HL7 v2.5 chapters 2, 3 and 6): PID-5 is the
+//! patient's name, PID-11 the address, PID-19 the SSN, and so on. Each field's components
+//! (`^`) and repetitions (`~`) are cut by position, and only the parts that identify someone
+//! go: the family and given names, street, city and postcode go; the state, country, sex,
+//! relationship and code-table values stay.
+
+use super::rows::lines_with_starts;
+use super::{Class, Engine};
+use crate::Kind;
+
+/// The data type of a field, which says what each of its components is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ty {
+    /// CX (an identifier with its assigning authority), the identifier's kind when the
+    /// identifier-type component does not say.
+    Cx(Kind),
+    /// XPN: family ^ given ^ middle names.
+    Xpn,
+    /// XCN: provider id ^ family ^ given ^ middle.
+    Xcn,
+    /// XAD: street ^ other line ^ city ^ state ^ postcode ^ country ^ type ^ ^ county.
+    Xad,
+    /// XTN: number ^ use ^ equipment ^ e-mail ^ ^ area ^ local number.
+    Xtn,
+    /// A date or date-time tied to the patient (birth, admission, death).
+    Date,
+    /// A whole first component of the given kind (an SSN, a policy number).
+    Whole(Kind),
+    /// PL (point of care ^ room ^ bed ^ facility): the facility.
+    Location,
+    /// HD (a facility code): the organization.
+    Facility,
+}
+
+/// The type of field `n` of segment `seg`, when the field can identify someone.
+fn field_type(seg: &str, n: usize) -> Option<Ty> {
+    use Ty::*;
+    Some(match (seg, n) {
+        ("MSH", 4) => Facility,
+        ("EVN", 2) | ("EVN", 6) => Date,
+        ("EVN", 5) => Xcn,
+        ("PID", 2) | ("PID", 3) | ("PID", 4) => Cx(Kind::Mrn),
+        ("PID", 5) | ("PID", 6) | ("PID", 9) => Xpn,
+        ("PID", 7) | ("PID", 29) => Date,
+        ("PID", 11) => Xad,
+        ("PID", 13) | ("PID", 14) => Xtn,
+        ("PID", 18) => Cx(Kind::Account),
+        ("PID", 19) => Whole(Kind::Ssn),
+        ("PID", 20) => Whole(Kind::License),
+        ("PID", 21) => Cx(Kind::Mrn),
+        ("PID", 23) => Whole(Kind::City),
+        ("PD1", 4) => Xcn,
+        ("NK1", 2) | ("NK1", 30) => Xpn,
+        ("NK1", 4) | ("NK1", 32) => Xad,
+        ("NK1", 5) | ("NK1", 6) | ("NK1", 31) => Xtn,
+        ("NK1", 16) => Date,
+        ("NK1", 33) => Cx(Kind::Id),
+        ("PV1", 3) | ("PV1", 6) | ("PV1", 11) | ("PV1", 42) | ("PV1", 43) => Location,
+        ("PV1", 7) | ("PV1", 8) | ("PV1", 9) | ("PV1", 17) | ("PV1", 52) => Xcn,
+        ("PV1", 19) | ("PV1", 50) => Cx(Kind::Account),
+        ("PV1", 44) | ("PV1", 45) => Date,
+        ("IN1", 16) => Xpn,
+        ("IN1", 18) => Date,
+        ("IN1", 19) => Xad,
+        ("IN1", 36) => Whole(Kind::HealthPlanId),
+        ("IN1", 49) => Cx(Kind::HealthPlanId),
+        ("IN2", 2) => Whole(Kind::Ssn),
+        ("GT1", 2) => Cx(Kind::Account),
+        ("GT1", 3) => Xpn,
+        ("GT1", 5) => Xad,
+        ("GT1", 6) | ("GT1", 7) => Xtn,
+        ("GT1", 8) => Date,
+        ("GT1", 12) => Whole(Kind::Ssn),
+        ("MRG", 1) | ("MRG", 2) => Cx(Kind::Mrn),
+        ("MRG", 3) => Cx(Kind::Account),
+        ("MRG", 7) => Xpn,
+        ("ORC", 12) | ("OBR", 16) | ("OBR", 32) => Xcn,
+        _ => return None,
+    })
+}
+
+/// Segments whose fields are read; any other `ABC|` line is left to the other rules.
+const SEGMENTS: &[&str] = &[
+    "MSH", "EVN", "PID", "PD1", "NK1", "PV1", "PV2", "IN1", "IN2", "GT1", "MRG", "ORC", "OBR",
+    "OBX", "AL1", "DG1",
+];
+
+/// The kind of a CX identifier from its identifier-type code (HL7 table 0203), if the code
+/// names one.
+fn cx_kind(code: &str) -> Option<Kind> {
+    Some(match code {
+        "MR" | "MRN" | "PI" | "PT" | "PN" => Kind::Mrn,
+        "SS" | "SSN" => Kind::Ssn,
+        "AN" | "FI" | "VN" | "AM" => Kind::Account,
+        "DL" => Kind::License,
+        "NPI" | "DEA" | "LN" | "SL" | "MD" => Kind::License,
+        "MA" | "MC" | "MCD" | "MCR" | "HC" | "MB" | "SN" => Kind::HealthPlanId,
+        _ => return None,
+    })
+}
+
+/// The byte ranges (relative to `s`) of the pieces of `s` cut at `sep`.
+fn pieces(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
+    s.split(sep).scan(0, move |at, p| {
+        let start = *at;
+        *at += p.len() + sep.len_utf8();
+        Some((start, p))
+    })
+}
+
+const REASON: &str = "identifier in an HL7 v2 field (by segment and field position)";
+
+impl Engine<'_> {
+    /// Removes `base + piece` (trimmed) as `kind` when it holds a letter or a digit.
+    fn hl7_part(&mut self, base: usize, piece: &str, kind: Kind) {
+        let t = piece.trim();
+        if !t.chars().any(char::is_alphanumeric) || t.eq_ignore_ascii_case("\"\"") {
+            return;
+        }
+        let s = base + (piece.len() - piece.trim_start().len());
+        let e = s + t.len();
+        // An indicator inside a field (an attacker's address) stays.
+        let from = self.toks.partition_point(|t| t.end <= s);
+        let guarded = self.toks[from..]
+            .iter()
+            .take_while(|t| t.start < e)
+            .any(|t| t.class == Class::Protected);
+        if !guarded {
+            self.remove(s, e, kind, REASON);
+        }
+    }
+
+    fn hl7_field(&mut self, base: usize, field: &str, ty: Ty) {
+        for (r, rep) in pieces(field, '~') {
+            let comps: Vec<(usize, &str)> = pieces(rep, '^').collect();
+            let at = |i: usize| comps.get(i).map(|&(o, p)| (base + r + o, p));
+            let part = |e: &mut Self, i: usize, kind: Kind| {
+                if let Some((o, p)) = at(i) {
+                    // A sub-component (`&`) carries the same kind.
+                    e.hl7_part(o, p, kind);
+                }
+            };
+            match ty {
+                Ty::Cx(default) => {
+                    let code = at(4).map(|(_, p)| p.trim()).unwrap_or("");
+                    let kind = cx_kind(code).unwrap_or(default);
+                    part(self, 0, kind);
+                    // The assigning authority is the facility, unless it is a government
+                    // register (`USSSA`, a state's licensing board).
+                    if !matches!(kind, Kind::Ssn | Kind::License) {
+                        if let Some((o, p)) = at(3) {
+                            let hd = p.split('&').next().unwrap_or("");
+                            self.hl7_part(o, hd, Kind::OrgName);
+                        }
+                    }
+                }
+                Ty::Xpn => {
+                    for i in 0..3 {
+                        part(self, i, Kind::Name);
+                    }
+                }
+                Ty::Xcn => {
+                    part(self, 0, Kind::License);
+                    for i in 1..4 {
+                        part(self, i, Kind::Name);
+                    }
+                }
+                Ty::Xad => {
+                    part(self, 0, Kind::Address);
+                    part(self, 1, Kind::Address);
+                    part(self, 2, Kind::City);
+                    part(self, 4, Kind::Zip);
+                    part(self, 8, Kind::County);
+                }
+                Ty::Xtn => {
+                    if let Some((o, p)) = at(0) {
+                        if p.bytes().filter(u8::is_ascii_digit).count() >= 5 {
+                            self.hl7_part(o, p, Kind::Phone);
+                        }
+                    }
+                    part(self, 3, Kind::Email);
+                    part(self, 6, Kind::Phone);
+                }
+                Ty::Date => part(self, 0, Kind::Date),
+                Ty::Whole(kind) => part(self, 0, kind),
+                Ty::Location => part(self, 3, Kind::OrgName),
+                Ty::Facility => part(self, 0, Kind::OrgName),
+            }
+        }
+    }
+
+    /// Every HL7 v2 segment line: its identifying fields go, and its other tokens (codes,
+    /// set ids, the message header) are closed to the word-level rules, which would read
+    /// `F`, `SEL` or `EPIC` as words of prose.
+    pub(super) fn hl7_segments(&mut self) {
+        let text = self.text;
+        for (start, line) in lines_with_starts(text) {
+            let line = line.trim_end_matches(['\n', '\r']);
+            let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+            let body = &line[lead..];
+            let Some(seg) = body.get(..3) else { continue };
+            if body.as_bytes().get(3) != Some(&b'|') || !SEGMENTS.contains(&seg) {
+                continue;
+            }
+            let base = start + lead;
+            let first = self.found.len();
+            for (i, (o, field)) in pieces(body, '|').enumerate() {
+                // MSH-1 is the field separator itself, so MSH's fields count from one more.
+                let n = if seg == "MSH" { i + 1 } else { i };
+                if let Some(ty) = field_type(seg, n) {
+                    self.hl7_field(base + o, field, ty);
+                }
+            }
+            let (s, e) = (base, start + line.len());
+            let from = self.toks.partition_point(|t| t.end <= s);
+            let mut k = from;
+            while k < self.toks.len() && self.toks[k].start < e {
+                let (class, at) = (self.toks[k].class, self.toks[k].start);
+                if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
+                    // The finding that covers the token's start, if one does.
+                    let finding = (first..self.found.len())
+                        .find(|&f| self.found[f].original_span.contains(&at))
+                        .unwrap_or(super::NO_FINDING);
+                    self.toks[k].class = Class::Removed;
+                    self.toks[k].finding = finding;
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn hl7_fields_go_by_position_and_codes_stay() {
+        check(&[(
+            "MSH|^~\\&|LAB|FACX|SIEM|SEC|20240101120000||ADT^A01|1|P|2.5.1\n\
+             PID|1||Q123^^^FACX^MR~123-45-6789^^^USSSA^SS||QUILL^ODA^B||19500101|F|||\
+             12 ELM RD^APT 3^MARROWDALE^OR^97001^USA^H||5035550100^PRN^PH|||M||V88^^^FACX^AN|\n\
+             NK1|1|QUILL^BRAM|SPO^Spouse|12 ELM RD^^MARROWDALE^OR^97001|5035550101\n\
+             PV1|1|I|4W^12^01^FACX||||1234567890^ABNEY^LIS^^^^MD||||||||||||998877|\n",
+            "MSH|^~\\&|LAB|[ORG]|SIEM|SEC|20240101120000||ADT^A01|1|P|2.5.1\n\
+             PID|1||[MRN]^^^[ORG]^MR~[SSN]^^^USSSA^SS||[NAME]^[NAME]^[NAME]||[DATE]|F|||\
+             [ADDRESS]^[ADDRESS]^[CITY]^OR^[ZIP]^USA^H||[PHONE]^PRN^PH|||M||[ACCOUNT]^^^[ORG]^AN|\n\
+             NK1|1|[NAME]^[NAME]|SPO^Spouse|[ADDRESS]^^[CITY]^OR^[ZIP]|[PHONE]\n\
+             PV1|1|I|4W^12^01^[ORG]||||[LICENSE]^[NAME]^[NAME]^^^^MD||||||||||||[ACCOUNT]|\n",
+        )]);
+    }
+
+    #[test]
+    fn a_pipe_line_that_is_not_hl7_is_left_to_other_rules() {
+        check(&[("ABC|x|y\n", "ABC|x|y\n")]);
+    }
+}
