@@ -534,6 +534,52 @@ pub fn digits(token: &str) -> usize {
     token.bytes().filter(u8::is_ascii_digit).count()
 }
 
+/// A hexadecimal constant written with its `0x` prefix (`0xC000006D`, `0x8020000000000000`):
+/// a status code, flag set or handle in a log, never a person's identifier.
+pub fn hex_constant(token: &str) -> bool {
+    let digits = token
+        .strip_prefix("0x")
+        .or_else(|| token.strip_prefix("0X"))
+        .unwrap_or("");
+    !digits.is_empty() && digits.len() <= 32 && digits.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A GUID, 8-4-4-4-12 hex digits, braces allowed (`{54849625-5478-4994-A5BA-3E3B0328C30D}`).
+pub fn guid(token: &str) -> bool {
+    let g = token.trim_start_matches('{').trim_end_matches('}');
+    let parts: Vec<&str> = g.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// An IPv4 address that names no machine: `0.0.0.0` (any) or `255.255.255.255` (all).
+pub fn ipv4_unspecified(token: &str) -> bool {
+    let addr = token.split([':', '/']).next().unwrap_or(token);
+    matches!(addr, "0.0.0.0" | "255.255.255.255")
+}
+
+/// A word written in camel case from several words (`ForwardTo`, `DeleteMessage`,
+/// `SubjectOrBodyContainsWords`): a program's name for something, not a person's. A short
+/// first part is a name's prefix (`McDonald`, `MacKenzie`, `DeVries`, `LeBlanc`), so the
+/// first part must have five letters or more, or the word two humps or more.
+pub fn camel_compound(token: &str) -> bool {
+    let b = token.as_bytes();
+    if b.len() < 6 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let humps: Vec<usize> = (1..b.len())
+        .filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+        .collect();
+    match humps.as_slice() {
+        [] => false,
+        [first] => *first >= 5,
+        _ => true,
+    }
+}
+
 /// A word that could be an account or host name: letters, digits, `.`, `_`, `-`.
 pub fn identifier_like(token: &str) -> bool {
     let b = token.as_bytes();
@@ -547,6 +593,27 @@ pub fn identifier_like(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_constants_guids_and_unspecified_addresses() {
+        assert!(camel_compound("ForwardTo"));
+        assert!(camel_compound("SubjectOrBodyContainsWords"));
+        assert!(!camel_compound("McDonald"));
+        assert!(!camel_compound("MacKenzie"));
+        assert!(!camel_compound("DeVries"));
+        assert!(!camel_compound("Forward"));
+        assert!(hex_constant("0xC000006D"));
+        assert!(hex_constant("0x0"));
+        assert!(!hex_constant("0x"));
+        assert!(!hex_constant("0xZZ12"));
+        assert!(!hex_constant("C000006D"));
+        assert!(guid("{0B7E2D4A-1C3F-4A5B-9D8E-7F6A5B4C3D2E}"));
+        assert!(guid("0b7e2d4a-1c3f-4a5b-9d8e-7f6a5b4c3d2e"));
+        assert!(!guid("0b7e2d4a-1c3f-4a5b-9d8e"));
+        assert!(ipv4_unspecified("0.0.0.0"));
+        assert!(ipv4_unspecified("0.0.0.0:8080"));
+        assert!(!ipv4_unspecified("10.0.0.1"));
+    }
 
     #[test]
     fn private_and_public_ipv4() {

@@ -63,6 +63,10 @@ const CUES: &[(&str, Cue)] = &[
     ("miss", Cue::Title),
     ("mx", Cue::Title),
     ("prof", Cue::Title),
+    // Police ranks: "Ofc. Tom Reyes", "Sgt. Ana Cruz".
+    ("ofc", Cue::Title),
+    ("sgt", Cue::Title),
+    ("cpl", Cue::Title),
     ("professor", Cue::Title),
     ("rev", Cue::Title),
     ("sister", Cue::Title),

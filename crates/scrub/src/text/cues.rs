@@ -111,7 +111,8 @@ impl Engine<'_> {
                 let ok = class == Class::Plain
                     && c::is_cap_word(s)
                     && !self.never_name(j)
-                    && !self.has(j, flag::CUE);
+                    && !self.has(j, flag::CUE)
+                    && !self.label_word(j);
                 if ok {
                     let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a role word");
@@ -313,6 +314,11 @@ impl Engine<'_> {
         true
     }
 
+    /// "Patient Name:", "Log Name:": a common word with a colon after it labels a field.
+    pub(super) fn label_word(&self, j: usize) -> bool {
+        j < self.toks.len() && self.toks[j].trail == b':' && self.has(j, flag::COMMON | flag::STOP)
+    }
+
     fn user_value(&mut self, j: usize, strong: bool) -> bool {
         let t = &self.toks[j];
         let s = t.s;
@@ -326,11 +332,20 @@ impl Engine<'_> {
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
         if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER)
             || super::keys::placeholder_value(s)
+            || c::hex_constant(s)
         {
             return false;
         }
         let mut buf = [0u8; 32];
         let l = lower(s, &mut buf).unwrap_or("");
+        // sshd's "Failed password for invalid user admin": "invalid" is no login, and the
+        // login after it names no account on the machine (sshd says so), only a guess.
+        let invalid = |e: &Self, i: usize| e.is_word(i, "invalid") || e.is_word(i, "illegal");
+        if invalid(self, j) && self.is_word(j + 1, "user")
+            || j >= 2 && self.is_word(j - 1, "user") && invalid(self, j - 2)
+        {
+            return false;
+        }
         if c::is_cap_word(s) && !strong {
             // "Account Domain:": a field label, not a name.
             if self.never_name(j) || self.toks[j].trail == b':' {

@@ -151,6 +151,21 @@ fn label_field(label: &str) -> Option<Field> {
         | "birthdate"
         | "born"
         | "admission"
+        | "admit"
+        | "admit date"
+        | "admit time"
+        | "admit date/time"
+        | "admission date/time"
+        | "discharge time"
+        | "appointment"
+        | "appointment date"
+        | "appt"
+        | "appt date"
+        | "encounter date"
+        | "date of visit"
+        | "procedure date"
+        | "surgery date"
+        | "service date"
         | "admitted"
         | "admission date"
         | "admission time"
@@ -222,6 +237,8 @@ fn is_title(word: &str) -> bool {
             | "mrs"
             | "ms"
             | "mx"
+            | "ofc"
+            | "sgt"
             | "miss"
             | "prof"
             | "sr"
@@ -575,6 +592,10 @@ mod tests {
                 "when | host | account | note\n\
                  ---|---|---|---\n\
                  09:12 | [INTERNAL-HOST] | [USER] | opened the lure\n",
+            ),
+            (
+                "Bed\tAdmit\tPatient\n12\t03/02/2031 08:15\tOrla Quennell\n",
+                "Bed\tAdmit\tPatient\n12\t[DATE]\t[NAME]\n",
             ),
         ]);
     }

@@ -83,11 +83,58 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         Some(KeyKind::OwnHost)
     } else if HOST_IS.contains(&k) {
         Some(KeyKind::Host)
-    } else if NAME_ENDS.iter().any(|e| k.ends_with(e)) {
+    } else if NAME_ENDS.iter().any(|e| k.ends_with(e))
+        // `appDisplayName`, `deviceDisplayName`: the name of a program or a machine.
+        && !["app", "device", "resource", "service", "client", "policy", "group", "role"]
+            .iter()
+            .any(|p| k.starts_with(p))
+    {
         Some(KeyKind::Name)
     } else {
         None
     }
+}
+
+/// Keys whose GUID names an event, a request, an application or a tenant (`correlationId`,
+/// `appId`, `Guid`): a GUID under them points at no person or device.
+fn key_of_a_thing(key: &str) -> bool {
+    let k: String = key
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect();
+    const PERSONAL: &[&str] = &[
+        "user",
+        "device",
+        "account",
+        "patient",
+        "member",
+        "principal",
+        "owner",
+        "actor",
+        "person",
+        "subject",
+        "object",
+        "session",
+    ];
+    const THING_ENDS: &[&str] = &[
+        "guid",
+        "appid",
+        "applicationid",
+        "correlationid",
+        "requestid",
+        "tenantid",
+        "activityid",
+        "operationid",
+        "policyid",
+        "ruleid",
+        "recordid",
+        "eventid",
+        "traceid",
+        "organizationid",
+    ];
+    !PERSONAL.iter().any(|p| k.contains(p))
+        && (k == "id" || THING_ENDS.iter().any(|e| k.ends_with(e)))
 }
 
 /// Is `between` (the text from a key to its value) a key-value separator: `=`, `":"`,
@@ -157,6 +204,20 @@ impl Engine<'_> {
             }
             from = end.max(p + 4);
         }
+    }
+
+    /// `"correlationId": "0b7e…"`, `Guid="{0b7e…}"`: a GUID whose key names an event, a
+    /// request or an application, not a person or a device.
+    pub(super) fn guid_of_a_thing(&self, k: usize) -> bool {
+        if k == 0 || !c::guid(self.toks[k].s) {
+            return false;
+        }
+        let between = self
+            .text
+            .get(self.toks[k - 1].end..self.toks[k].start)
+            .unwrap_or("")
+            .replace('{', "");
+        separator(&between) && key_of_a_thing(self.toks[k - 1].s)
     }
 
     pub(super) fn log_lines(&mut self) {
@@ -312,6 +373,32 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_guid_keyed_as_an_event_or_an_app_stays_a_users_goes() {
+        check(&[
+            (
+                r#""correlationId": "0b7e2d4a-1c3f-4a5b-9d8e-7f6a5b4c3d2e", "userId": "1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d""#,
+                r#""correlationId": "0b7e2d4a-1c3f-4a5b-9d8e-7f6a5b4c3d2e", "userId": "[USER]""#,
+            ),
+            (
+                r#"<Provider Name="Some-Provider" Guid="{0B7E2D4A-1C3F-4A5B-9D8E-7F6A5B4C3D2E}"/>"#,
+                r#"<Provider Name="Some-Provider" Guid="{0B7E2D4A-1C3F-4A5B-9D8E-7F6A5B4C3D2E}"/>"#,
+            ),
+            (
+                "Status: 0xC000006D, Sub Status: 0xC0000064, Logon ID: 0x3E7",
+                "Status: 0xC000006D, Sub Status: 0xC0000064, Logon ID: 0x3E7",
+            ),
+            (
+                "Failed password for invalid user oracle from 10.20.30.40 port 22 ssh2",
+                "Failed password for invalid user oracle from [INTERNAL-IP] port 22 ssh2",
+            ),
+            (
+                "proxy 10.20.30.40:8443 listens on 0.0.0.0",
+                "proxy [INTERNAL-IP]:8443 listens on 0.0.0.0",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_log_key_says_what_its_value_is() {

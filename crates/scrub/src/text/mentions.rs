@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::{Class, Engine};
 use crate::classify as c;
+use crate::vocab::flag;
 use crate::Kind;
 
 impl Engine<'_> {
@@ -28,7 +29,11 @@ impl Engine<'_> {
                 continue;
             };
             match f.kind {
-                Kind::Name if c::is_cap_word(t.s) && !self.never_word(t.s) => {
+                Kind::Name
+                    if c::is_cap_word(t.s)
+                        && !self.never_word(t.s)
+                        && !(t.trail == b':' && t.flags & flag::COMMON != 0) =>
+                {
                     seen.add_name(t.s);
                 }
                 Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
@@ -757,6 +762,28 @@ mod tests {
     }
 
     #[test]
+    fn compound_words_labels_and_remarks_are_not_names() {
+        check(&[
+            (
+                "The Brown-out on ward 4 was facilities. King-size beds arrived.",
+                "The Brown-out on ward 4 was facilities. King-size beds arrived.",
+            ),
+            (
+                "Patient Name: Orla Quennell\nLog Name: Security",
+                "Patient Name: [NAME]\nLog Name: Security",
+            ),
+            (
+                "Updated by Dr. Orla Quennell (Work notes)",
+                "Updated by Dr. [NAME] (Work notes)",
+            ),
+            (
+                "Officer: Ofc. Tom Reyes, badge 4410. \"Name\": \"ForwardTo\"",
+                "Officer: Ofc. [NAME], badge [ID]. \"Name\": \"ForwardTo\"",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_lure_sender_number_is_kept_a_relative_number_is_not() {
         check(&[
             (
@@ -766,6 +793,22 @@ mod tests {
             (
                 "Her son called from +44 7700 900123 about the letter.",
                 "Her son called from [PHONE] about the letter.",
+            ),
+            (
+                "My mother got an sms that her bank card was frozen and to call +44 161 496 0732 now.",
+                "My mother got an sms that her bank card was frozen and to call +44 161 496 0732 now.",
+            ),
+            (
+                "She left a message asking to call her back on +44 161 496 0732 tomorrow.",
+                "She left a message asking to call her back on [PHONE] tomorrow.",
+            ),
+            (
+                "Rule created: \"Name\": \"ForwardTo\",\n\"Value\": \"drop.box77@gmail.com\"",
+                "Rule created: \"Name\": \"ForwardTo\",\n\"Value\": \"drop.box77@gmail.com\"",
+            ),
+            (
+                "Please write to the patient at anna.lindqvist@gmail.com about the bill.",
+                "Please write to the patient at [EMAIL] about the bill.",
             ),
             (
                 "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=kpatel",

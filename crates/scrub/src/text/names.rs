@@ -8,7 +8,7 @@ use crate::Kind;
 
 impl Engine<'_> {
     pub(super) fn never_name(&self, k: usize) -> bool {
-        self.has(k, flag::NEVER)
+        self.has(k, flag::NEVER) || k < self.toks.len() && c::camel_compound(self.toks[k].s)
     }
 
     pub(super) fn name_part(&self, k: usize) -> bool {
@@ -26,6 +26,7 @@ impl Engine<'_> {
             && end - k < 3
             && self.toks[end].after == b' '
             && self.same_sentence(k, end + 1)
+            && self.spaces_between(end, end + 1)
         {
             let n = end + 1;
             let particle = self.particle(n);
@@ -46,6 +47,14 @@ impl Engine<'_> {
             }
         }
         end
+    }
+
+    /// No bracket or quote opens between two tokens: "Ann Lee (Work notes)" is a name and
+    /// a remark, not a three-word name.
+    fn spaces_between(&self, a: usize, b: usize) -> bool {
+        self.text
+            .get(self.toks[a].end..self.toks[b].start)
+            .is_some_and(|gap| !gap.contains(['(', '[', '{', '"', '<']))
     }
 
     pub(super) fn particle(&self, n: usize) -> bool {
@@ -87,6 +96,18 @@ impl Engine<'_> {
         let common = self.has(k, flag::COMMON | flag::NAME_WORD);
         let t = self.toks[k].s;
         if !given && !sur && (t.contains('-') || t.contains('\'') || t.contains('’')) {
+            // "Brown-out", "King-size": a lowercase word after the hyphen makes a compound
+            // word, not a double-barrelled name.
+            if t.contains('-')
+                && t.rsplit('-').next().is_some_and(|last| {
+                    !last.is_empty()
+                        && last
+                            .chars()
+                            .all(|ch| ch.is_alphabetic() && ch.is_lowercase())
+                })
+            {
+                return (false, false, false);
+            }
             let mut buf = [0u8; 32];
             let Some(l) = self.lw(k, &mut buf) else {
                 return (false, false, false);

@@ -8,6 +8,13 @@ use crate::{IndicatorKind, Kind};
 /// Words near an outside address that make it the attacker's (kept) rather than a person's.
 const ATTACKER: &[&str] = &[
     "from",
+    // "from" and "phishing" in the languages of the notes: French, Spanish, Portuguese.
+    "depuis",
+    "desde",
+    "hameçon",
+    "expéditeur",
+    "remitente",
+    "remetente",
     "sender",
     "sent",
     "phishing",
@@ -204,7 +211,7 @@ impl Engine<'_> {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
                 }
-                Class::IdLike if self.names_a_record_of_work(k) => {
+                Class::IdLike if self.names_a_record_of_work(k) || self.guid_of_a_thing(k) => {
                     self.toks[k].class = Class::Plain;
                 }
                 Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
@@ -288,7 +295,26 @@ impl Engine<'_> {
             "private",
         ];
         let mut verdict: Option<bool> = None;
-        let mut j = k;
+        // An inbox rule's `"Name": "ForwardTo", "Value": "x@gmail.com"`: mail forwarded out of
+        // a staff mailbox to an outside address is the attacker's drop box, whatever the lines.
+        let forward_rule = (1..=3).any(|back| {
+            let mut buf = [0u8; 32];
+            k >= back
+                && self.lw(k - back, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "forwardto"
+                            | "redirectto"
+                            | "forwardasattachmentto"
+                            | "forwardingsmtpaddress"
+                            | "forwardingaddress"
+                    )
+                })
+        });
+        if forward_rule {
+            verdict = Some(true);
+        }
+        let mut j = if forward_rule { 0 } else { k };
         while j > 0 && k - j < 10 && self.same_sentence(j - 1, k) {
             j -= 1;
             let mut buf = [0u8; 32];
@@ -302,7 +328,16 @@ impl Engine<'_> {
             // "from" and its like speak for the address only right before it.
             let near = matches!(
                 l,
-                "from" | "sent" | "contact" | "block" | "blocked" | "via" | "by" | "write"
+                "from"
+                    | "sent"
+                    | "contact"
+                    | "block"
+                    | "blocked"
+                    | "via"
+                    | "by"
+                    | "write"
+                    | "depuis"
+                    | "desde"
             );
             if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
                 verdict = Some(true);

@@ -40,13 +40,12 @@ impl<'a> Engine<'a> {
             return;
         }
         if let Some(reach) = c::ipv4(v) {
+            if c::ipv4_unspecified(v) {
+                // `0.0.0.0`, `255.255.255.255`: every address, no machine in particular.
+                return;
+            }
             match reach {
-                Reach::Internal => self.remove_toks(
-                    k,
-                    k,
-                    Kind::InternalIp,
-                    "private, loopback or link-local address",
-                ),
+                Reach::Internal => self.remove_address(k, v),
                 Reach::Public => self.protect(k, IndicatorKind::Ipv4),
             }
             return;
@@ -135,6 +134,10 @@ impl<'a> Engine<'a> {
             self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
             return;
         }
+        if c::hex_constant(v) {
+            // `0xC000006D`: a status code or flag set, whatever its length.
+            return;
+        }
         let digits = c::digits(v);
         if b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && digits >= 6 {
             self.toks[k].class = Class::LongNumber;
@@ -147,6 +150,24 @@ impl<'a> Engine<'a> {
         if self.login_with_separator(v) {
             self.remove_toks(k, k, Kind::User, "user name built from a person's name");
         }
+    }
+
+    /// An internal IPv4 address: the address goes, a `:port` or `/prefix` after it stays
+    /// (`10.1.2.3:443`: the port is a service, not a machine).
+    fn remove_address(&mut self, k: usize, v: &str) {
+        let t = &self.toks[k];
+        let addr_len = v.find([':', '/']).unwrap_or(v.len());
+        // A refanged token is not the text's own bytes: remove all of it then.
+        let end = if v == t.s { t.start + addr_len } else { t.end };
+        let (start, index) = (t.start, self.found.len());
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(
+            start,
+            end,
+            Kind::InternalIp,
+            "private, loopback or link-local address",
+        );
     }
 
     /// `jsmith`, `smithj`: an initial glued to a known surname.
@@ -475,7 +496,10 @@ impl<'a> Engine<'a> {
             if guarded && m.kind != Kind::Ssn {
                 continue;
             }
-            if m.kind == Kind::Phone && first < last && self.lure_sender(first) {
+            if m.kind == Kind::Phone
+                && first < last
+                && (self.lure_sender(first) || self.lure_callback(first))
+            {
                 for t in &mut self.toks[first..last] {
                     t.class = Class::Protected;
                 }
@@ -490,6 +514,58 @@ impl<'a> Engine<'a> {
             }
             self.remove(m.start, m.end, m.kind, m.reason);
         }
+    }
+
+    /// "He got a text saying his account was locked and to call +1 555 0100": the number a
+    /// lure tells its victim to call is the attacker's. The words before the number must ask
+    /// for a call, and the sentence before them must name a message received and what it
+    /// claimed (a locked account, a refund, a scam); "she left a message asking to call her
+    /// back at ..." stays a person's number.
+    fn lure_callback(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let asks = (1..=3).any(|back| {
+            k >= back
+                && self.same_sentence(k - back, k)
+                && self
+                    .lw(k - back, &mut buf)
+                    .is_some_and(|l| matches!(l, "call" | "dial" | "callback"))
+        });
+        if !asks {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let mut i = k;
+        let (mut message, mut claim) = (false, false);
+        while i > 0 && self.toks[i - 1].sent == sent && k - i < 60 {
+            i -= 1;
+            let Some(l) = self.lw(i, &mut buf) else {
+                continue;
+            };
+            message |= matches!(
+                l,
+                "text" | "texted" | "sms" | "email" | "e-mail" | "popup" | "pop-up" | "message"
+            );
+            claim |= matches!(
+                l,
+                "locked"
+                    | "suspended"
+                    | "deactivated"
+                    | "frozen"
+                    | "verify"
+                    | "refund"
+                    | "prize"
+                    | "scam"
+                    | "smishing"
+                    | "phishing"
+                    | "vishing"
+                    | "fraudulent"
+                    | "spoofed"
+                    | "fake"
+                    | "compromised"
+                    | "expired"
+            );
+        }
+        message && claim
     }
 
     /// "A text linking to https://..., sent from +40 534 4376778": the number that sent a
