@@ -176,6 +176,12 @@ pub const THREAT_PHRASES: &[&[&str]] = &[
     &["ghost", "ransomware"],
     &["brain", "cipher"],
     &["medusa", "locker"],
+    &["raspberry", "robin"],
+    &["luna", "moth"],
+    &["silent", "ransom"],
+    &["inc", "ransom"],
+    &["evil", "corp"],
+    &["octo", "tempest"],
 ];
 
 /// Capitalized words that are never a person's name even next to one (months, weekdays,

@@ -619,6 +619,10 @@ mod tests {
                 "The note was signed by the Lynx group; downtime code Conti-related.",
             ),
             (
+                "Raspberry Robin dropped the loader; the server was isolated (Cl0p encrypted it).",
+                "Raspberry Robin dropped the loader; the server was isolated (Cl0p encrypted it).",
+            ),
+            (
                 "TargetUserName=longpa TargetDomainName=HEALTH WorkstationName=FILESRV7",
                 "TargetUserName=[USER] TargetDomainName=[INTERNAL-HOST] WorkstationName=[INTERNAL-HOST]",
             ),

@@ -17,6 +17,11 @@ impl<'a> Engine<'a> {
         }
         let t = self.toks[k].s;
         let b = t.as_bytes();
+        if self.has(k, flag::THREAT) && !b.iter().all(u8::is_ascii_alphabetic) {
+            // `Cl0p`, `LockBit3`, `8Base`: a threat name with digits in it.
+            self.protect(k, IndicatorKind::ThreatName);
+            return;
+        }
         if b.iter().all(u8::is_ascii_alphabetic) {
             if self.has(k, flag::THREAT) {
                 self.protect(k, IndicatorKind::ThreatName);
