@@ -310,6 +310,9 @@ pub fn vin(token: &str) -> bool {
 /// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
 pub fn host_convention(token: &str) -> bool {
+    if hl7_field_ref(token) {
+        return false;
+    }
     if token
         .bytes()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
@@ -561,6 +564,22 @@ pub fn ipv4_unspecified(token: &str) -> bool {
     matches!(addr, "0.0.0.0" | "255.255.255.255")
 }
 
+/// An HL7 v2 segment and field number (`PID-3`, `PV1-19`, `OBX-5.1`) named in an error or a
+/// ticket: a place in a message, not a host.
+pub fn hl7_field_ref(token: &str) -> bool {
+    const SEGMENTS: &[&str] = &[
+        "MSH", "MSA", "ERR", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "OBR", "OBX", "ORC", "NTE",
+        "IN1", "IN2", "GT1", "DG1", "AL1", "RXE", "RXO", "RXA", "SCH", "TXA", "SPM", "MRG",
+    ];
+    token.split_once('-').is_some_and(|(seg, field)| {
+        SEGMENTS.contains(&seg)
+            && !field.is_empty()
+            && field.len() <= 5
+            && field.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && field.as_bytes()[0].is_ascii_digit()
+    })
+}
+
 /// A word written in camel case from several words (`ForwardTo`, `DeleteMessage`,
 /// `SubjectOrBodyContainsWords`): a program's name for something, not a person's. A short
 /// first part is a name's prefix (`McDonald`, `MacKenzie`, `DeVries`, `LeBlanc`), so the
@@ -596,6 +615,10 @@ mod tests {
 
     #[test]
     fn hex_constants_guids_and_unspecified_addresses() {
+        assert!(hl7_field_ref("PID-3"));
+        assert!(hl7_field_ref("OBX-5.1"));
+        assert!(!hl7_field_ref("SRV-01a"));
+        assert!(!host_convention("PID-3"));
         assert!(camel_compound("ForwardTo"));
         assert!(camel_compound("SubjectOrBodyContainsWords"));
         assert!(!camel_compound("McDonald"));

@@ -777,6 +777,18 @@ mod tests {
                 "Patient Name: [NAME]\nLog Name: Security",
             ),
             (
+                "Found in Orla Quennell's Documents folder. Le dossier est ouvert.",
+                "Found in [NAME]'s Documents folder. Le dossier est ouvert.",
+            ),
+            (
+                "GET https://cdn.example.org/a.js 200 5242880\nINCIDENT REPORT 20455123 filed",
+                "GET https://cdn.example.org/a.js 200 5242880\nINCIDENT REPORT 20455123 filed",
+            ),
+            (
+                "ACK error: PID-3 missing on the admit message",
+                "ACK error: PID-3 missing on the admit message",
+            ),
+            (
                 "Updated by Dr. Orla Quennell (Work notes)",
                 "Updated by Dr. [NAME] (Work notes)",
             ),

@@ -8,7 +8,26 @@ use crate::Kind;
 
 impl Engine<'_> {
     pub(super) fn never_name(&self, k: usize) -> bool {
-        self.has(k, flag::NEVER) || k < self.toks.len() && c::camel_compound(self.toks[k].s)
+        self.has(k, flag::NEVER)
+            || k < self.toks.len() && c::camel_compound(self.toks[k].s)
+            || self.article_before_word(k)
+    }
+
+    /// "Le dossier", "La cuenta", "El equipo": an article of a Romance language before a
+    /// lowercase word, not the surname Le or La (which a capitalized given name follows).
+    fn article_before_word(&self, k: usize) -> bool {
+        k + 1 < self.toks.len()
+            && matches!(
+                self.toks[k].s,
+                "Le" | "La" | "Les" | "El" | "Los" | "Las" | "Il" | "Lo" | "Gli" | "Un" | "Une"
+            )
+            && self.toks[k].after == b' '
+            && self.same_sentence(k, k + 1)
+            && self.toks[k + 1]
+                .s
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 
     pub(super) fn name_part(&self, k: usize) -> bool {
@@ -27,6 +46,8 @@ impl Engine<'_> {
             && self.toks[end].after == b' '
             && self.same_sentence(k, end + 1)
             && self.spaces_between(end, end + 1)
+            // "Ann Lee's Documents": a possessive ends the name.
+            && !(self.toks[end].s.ends_with("'s") || self.toks[end].s.ends_with("’s"))
         {
             let n = end + 1;
             let particle = self.particle(n);

@@ -159,6 +159,11 @@ const NOT_A_PERSON: &[&str] = &[
     "offset",
     "seq",
     "sequence",
+    // A record of work: an order, a report, a ticket is not a person.
+    "order",
+    "report",
+    "incident",
+    "ticket",
     "timeout",
     "ttl",
     "interval",
@@ -204,7 +209,8 @@ impl Engine<'_> {
                 Class::LongNumber => {
                     let counted = self.has(k + 1, flag::COUNT)
                         || self.unit_follows(k)
-                        || self.quantity_precedes(k);
+                        || self.quantity_precedes(k)
+                        || self.bytes_after_status(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else {
@@ -241,6 +247,19 @@ impl Engine<'_> {
             && self
                 .lw(k - 1, &mut buf)
                 .is_some_and(|l| NOT_A_PERSON.contains(&l))
+    }
+
+    /// A web or proxy log's `GET /path 200 105194`: the number after the HTTP status that
+    /// follows a URL or path is the response size.
+    fn bytes_after_status(&self, k: usize) -> bool {
+        k >= 2
+            && self.same_sentence(k - 2, k)
+            && self.toks[k - 1].s.len() == 3
+            && self.toks[k - 1]
+                .s
+                .parse::<u16>()
+                .is_ok_and(|s| (100..=599).contains(&s))
+            && (self.toks[k - 2].s.contains('/') || self.toks[k - 2].class == Class::Protected)
     }
 
     /// "Ticket INC123456", "change CHG0042117": a help-desk or change record, not a person.
