@@ -44,6 +44,8 @@ fn label_field(label: &str) -> Option<Field> {
         | "family name"
         | "middle name"
         | "guarantor"
+        | "assigned patient"
+        | "patient assigned"
         | "next of kin"
         | "emergency contact"
         | "contact name"

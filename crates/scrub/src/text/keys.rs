@@ -77,6 +77,10 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "accountdomain",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
+    // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
+    if k == "display" {
+        return Some(KeyKind::Name);
+    }
     if USER_IS.contains(&k) || USER_ENDS.iter().any(|e| k.ends_with(e)) {
         Some(KeyKind::User)
     } else if k == "computer" || OWN_HOST_ENDS.iter().any(|e| k.ends_with(e)) {
@@ -223,6 +227,63 @@ impl Engine<'_> {
     pub(super) fn log_lines(&mut self) {
         self.keyed_values();
         self.syslog_hosts_and_chat_speakers();
+        self.chat_mentions();
+    }
+
+    /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person.
+    fn chat_mentions(&mut self) {
+        for k in 0..self.toks.len() {
+            let s = self.toks[k].s;
+            let Some(rest) = s.strip_prefix('@') else {
+                continue;
+            };
+            let cased = rest.chars().next().is_some_and(char::is_uppercase)
+                && rest
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\''));
+            if cased && self.open(k) && !self.has(k, flag::NEVER) {
+                let end = self.name_end(k);
+                self.remove_toks(k, end, Kind::Name, "person mentioned in a chat");
+            }
+        }
+    }
+
+    /// `April Strong  07:03 AM` or `bbuckley  07:02 AM` alone on a line: who wrote the chat
+    /// message below it (an export of Slack or Teams).
+    fn chat_header_line(&mut self, first: usize, line_end: usize) -> bool {
+        let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
+        let Some(t) = (first + 1..first + 5)
+            .take_while(|&i| on_line(self, i))
+            .find(|&i| c::clock_time(self.toks[i].s))
+        else {
+            return false;
+        };
+        let after = t + 1;
+        let rest_ok = !on_line(self, after)
+            || matches!(self.toks[after].s, "AM" | "PM" | "am" | "pm") && !on_line(self, after + 1);
+        if !rest_ok || !(first..t).all(|i| self.open(i)) {
+            return false;
+        }
+        let cased = (first..t).all(|i| {
+            let s = self.toks[i].s;
+            s.chars().next().is_some_and(char::is_uppercase)
+                && s.chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '.'))
+                && !self.has(i, flag::CUE | flag::NEVER)
+        });
+        let s = self.toks[first].s;
+        if cased {
+            self.remove_toks(first, t - 1, Kind::Name, "writer of a chat message");
+        } else if t == first + 1
+            && c::identifier_like(s)
+            && s.bytes().any(|b| b.is_ascii_lowercase())
+            && !placeholder_value(s)
+        {
+            self.remove_toks(first, first, Kind::User, "writer of a chat message");
+        } else {
+            return false;
+        }
+        true
     }
 
     fn keyed_values(&mut self) {
@@ -307,6 +368,9 @@ impl Engine<'_> {
             let line_end = start + line.trim_end().len();
             let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
             if !on_line(self, first) {
+                continue;
+            }
+            if self.chat_header_line(first, line_end) {
                 continue;
             }
             // After the time: the token index where the rest of the line begins.
@@ -396,6 +460,24 @@ mod tests {
             (
                 "proxy 10.20.30.40:8443 listens on 0.0.0.0",
                 "proxy [INTERNAL-IP]:8443 listens on 0.0.0.0",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn chat_exports_and_vpn_logins() {
+        check(&[
+            (
+                "Ines Varga  09:14 AM\n@Tomas can you check ws-12?\n\nkvarga  09:15 AM\nyes",
+                "[NAME]  09:14 AM\n[NAME] can you check [INTERNAL-HOST]?\n\n[USER]  09:15 AM\nyes",
+            ),
+            (
+                "SSLVPN LOGIN 0 : Context kvarga@198.51.100.23 - SessionId: 7",
+                "SSLVPN LOGIN 0 : Context [USER]@198.51.100.23 - SessionId: 7",
+            ),
+            (
+                r#"{"actor":{"id":"u1","display":"Ines Varga"}}"#,
+                r#"{"actor":{"id":"u1","display":"[NAME]"}}"#,
             ),
         ]);
     }

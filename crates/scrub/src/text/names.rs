@@ -46,8 +46,6 @@ impl Engine<'_> {
             && self.toks[end].after == b' '
             && self.same_sentence(k, end + 1)
             && self.spaces_between(end, end + 1)
-            // "Ann Lee's Documents": a possessive ends the name.
-            && !(self.toks[end].s.ends_with("'s") || self.toks[end].s.ends_with("’s"))
         {
             let n = end + 1;
             let particle = self.particle(n);
@@ -70,12 +68,12 @@ impl Engine<'_> {
         end
     }
 
-    /// No bracket or quote opens between two tokens: "Ann Lee (Work notes)" is a name and
-    /// a remark, not a three-word name.
+    /// No bracket, quote or possessive between two tokens: "Ann Lee (Work notes)" is a name
+    /// and a remark, "Ann Lee's Documents" a name and a folder.
     fn spaces_between(&self, a: usize, b: usize) -> bool {
         self.text
             .get(self.toks[a].end..self.toks[b].start)
-            .is_some_and(|gap| !gap.contains(['(', '[', '{', '"', '<']))
+            .is_some_and(|gap| !gap.contains(['(', '[', '{', '"', '<', '\'', '’']))
     }
 
     pub(super) fn particle(&self, n: usize) -> bool {

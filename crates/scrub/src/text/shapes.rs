@@ -6,7 +6,7 @@ use super::{Class, Engine};
 use crate::classify::{self as c, Reach};
 use crate::numeric;
 use crate::vocab::flag;
-use crate::{IndicatorKind, Kind};
+use crate::{Indicator, IndicatorKind, Kind};
 
 impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
@@ -374,6 +374,23 @@ impl<'a> Engine<'a> {
         }
         if !domain.contains('.') && c::identifier_like(domain) && c::identifier_like(local) {
             self.remove_toks(k, k, Kind::User, "login of the form user@host");
+            return;
+        }
+        // A VPN's `jdoe@203.0.113.9`: the login goes, the address is judged on its own.
+        let reach = c::ipv4(domain);
+        if reach.is_some() && v == self.toks[k].s && c::identifier_like(local) {
+            let (start, index) = (self.toks[k].start, self.found.len());
+            let at = start + local.len() + 1;
+            self.toks[k].class = Class::Removed;
+            self.toks[k].finding = index;
+            self.remove(start, at - 1, Kind::User, "login of the form user@address");
+            match reach {
+                Some(Reach::Public) => self.indicators.push(Indicator {
+                    kind: IndicatorKind::Ipv4,
+                    span: at..self.toks[k].end,
+                }),
+                _ => self.remove(at, self.toks[k].end, Kind::InternalIp, "private address"),
+            }
         }
     }
 
