@@ -789,6 +789,10 @@ mod tests {
                 "ACK error: PID-3 missing on the admit message",
             ),
             (
+                "Prescriber: QUENNELL, ORLA   NPI 1234567893\nrejected: prescriber ABNEY, ROSA DEA XA1234563 unknown\nReporting party: SOAMES, ILSE, employed by the clinic",
+                "Prescriber: [NAME]   NPI [LICENSE]\nrejected: prescriber [NAME] DEA [LICENSE] unknown\nReporting party: [NAME], employed by the clinic",
+            ),
+            (
                 "Updated by Dr. Orla Quennell (Work notes)",
                 "Updated by Dr. [NAME] (Work notes)",
             ),

@@ -6,6 +6,10 @@ use crate::classify as c;
 use crate::vocab::flag;
 use crate::Kind;
 
+/// Labels of a person's identifiers in records and forms: the capitals before them are a
+/// name, never part of it.
+const ID_LABELS: &[&str] = &["DOB", "DEA", "NPI", "MRN", "SSN", "DOS", "ACCT"];
+
 impl Engine<'_> {
     pub(super) fn never_name(&self, k: usize) -> bool {
         self.has(k, flag::NEVER)
@@ -477,6 +481,26 @@ impl Engine<'_> {
         self.toks[k].trail == b':' && (k == 0 || self.toks[k - 1].sent != self.toks[k].sent)
     }
 
+    /// A label of two or three lowercase-led words opening its line: "Reporting party:",
+    /// "Patient name:" (the first word capitalized, the others not, so "Ann Lee:" is not).
+    fn long_label(&self, k: usize) -> bool {
+        let opens = |i: usize| i == 0 || self.toks[i - 1].sent != self.toks[i].sent;
+        let lower = |i: usize| {
+            self.toks[i]
+                .s
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        };
+        self.toks[k].trail == b':'
+            && (1..3).any(|back| {
+                k >= back
+                    && opens(k - back)
+                    && (k - back + 1..=k)
+                        .all(|i| lower(i) && self.toks[i].sent == self.toks[k].sent)
+            })
+    }
+
     /// "HILL, DANNY", "VAN BERGEN, JUSTIN", "ŁYCZEK, DOROTA" after a label: capital words,
     /// a comma, capital words, then the end of the line.
     fn caps_last_first(&mut self, k: usize) -> bool {
@@ -489,14 +513,16 @@ impl Engine<'_> {
                     .chars()
                     .all(|c| c.is_uppercase() || c == '-' || c == '\'')
                 && !(e.toks[i].s.len() == 2 && e.has(i, flag::STATE_CODE))
+                && !ID_LABELS.contains(&e.toks[i].s)
         };
         // After a label ("Patient:") or a role word opening the line ("Pt MOORE, AMY").
         let opens_line = k > 0
             && (self.is_label(k - 1)
+                || self.long_label(k - 1)
                 || self.has(k - 1, flag::CUE)
                     && (k < 2 || !self.same_sentence(k - 2, k - 1))
                     && self.same_sentence(k - 1, k));
-        if !opens_line || !caps(self, k) {
+        if !caps(self, k) {
             return false;
         }
         let mut end = k;
@@ -507,8 +533,26 @@ impl Engine<'_> {
             end += 1;
         }
         let comma = (k..end).any(|i| self.toks[i].after == b',');
-        let line_end = end + 1 >= self.toks.len() || !self.same_sentence(end, end + 1);
-        if !(comma && line_end) {
+        let next = end + 1;
+        let line_end = next >= self.toks.len() || !self.same_sentence(end, next);
+        // "KOSNO, ELA DEA BK98…", "BUTRYM, FILIP DOB 1963…": an identifier's label right
+        // after says whose it is, wherever the name stands.
+        let id_follows = next < self.toks.len()
+            && self.same_sentence(end, next)
+            && ID_LABELS.contains(&self.toks[next].s);
+        // A column gap ("RUSSELL   DOB") or a clause (", employed by") ends the name too.
+        let gap = self
+            .text
+            .get(self.toks[end].end..self.toks.get(next).map_or(self.text.len(), |t| t.start))
+            .unwrap_or("");
+        let field_end = gap.contains("  ")
+            || gap.contains('\t')
+            || gap.starts_with(", ")
+                && self
+                    .toks
+                    .get(next)
+                    .is_some_and(|t| t.s.chars().next().is_some_and(char::is_lowercase));
+        if !(comma && (id_follows || opens_line && (line_end || field_end))) {
             return false;
         }
         self.remove_toks(
