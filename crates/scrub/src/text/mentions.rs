@@ -11,6 +11,7 @@ use crate::Kind;
 
 impl Engine<'_> {
     pub(super) fn other_mentions(&mut self) {
+        self.logins_after_by();
         self.logins_beside_names();
         self.names_before_dates();
         self.names_of_logins();
@@ -86,6 +87,39 @@ impl Engine<'_> {
                 self.remove_toks(k, k, kind, "user or host name mentioned elsewhere");
             }
             k += 1;
+        }
+    }
+
+    /// "override by urszula_rajchel (witness natasza_stiller)": a `first.last` or `first_last`
+    /// login after "by" or "witness" is the account that acted.
+    fn logins_after_by(&mut self) {
+        const EXTENSIONS: &[&str] = &[
+            "txt", "log", "csv", "exe", "dll", "zip", "pdf", "doc", "docx", "xls", "xlsx", "json",
+            "xml", "html", "htm", "ps1", "bat", "cmd", "vbs", "js", "py", "sh", "com", "org",
+            "net",
+        ];
+        for k in 1..self.toks.len() {
+            if !(self.is_word(k - 1, "by") || self.is_word(k - 1, "witness")) || !self.open(k) {
+                continue;
+            }
+            let s = self.toks[k].s;
+            let core = s.trim_end_matches(|ch: char| ch.is_ascii_digit());
+            let Some((a, b)) = core.split_once(['.', '_']) else {
+                continue;
+            };
+            let word = |w: &str| w.len() >= 3 && w.bytes().all(|ch| ch.is_ascii_lowercase());
+            // `last_name`, `sort.order`: a field of a record, not a person.
+            const FIELD_ENDS: &[&str] = &[
+                "name", "id", "date", "time", "type", "code", "number", "count", "status", "list",
+                "file", "path", "size", "order", "key", "value", "flag", "reason",
+            ];
+            if word(a)
+                && word(b)
+                && !FIELD_ENDS.contains(&b)
+                && !(core.contains('.') && EXTENSIONS.contains(&b))
+            {
+                self.remove_toks(k, k, Kind::User, "login after by or witness");
+            }
         }
     }
 
@@ -791,6 +825,10 @@ mod tests {
             (
                 "Prescriber: QUENNELL, ORLA   NPI 1234567893\nrejected: prescriber ABNEY, ROSA DEA XA1234563 unknown\nReporting party: SOAMES, ILSE, employed by the clinic",
                 "Prescriber: [NAME]   NPI [LICENSE]\nrejected: prescriber [NAME] DEA [LICENSE] unknown\nReporting party: [NAME], employed by the clinic",
+            ),
+            (
+                "dispensed by rosa_abney (witness ilse.soames) at 04:10, sorted by last_name",
+                "dispensed by [USER] (witness [USER]) at 04:10, sorted by last_name",
             ),
             (
                 "Updated by Dr. Orla Quennell (Work notes)",

@@ -22,6 +22,7 @@ mod report;
 mod rows;
 mod settle;
 mod shapes;
+mod spoken;
 mod tokenize;
 
 pub(crate) use org::{squash, strip_possessive};
@@ -131,6 +132,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         }
     }
     engine.apply_numeric(text);
+    engine.spoken_numbers();
     engine.context_rules();
     engine.record_rows();
     engine.other_mentions();

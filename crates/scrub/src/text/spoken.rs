@@ -1,0 +1,199 @@
+//! Numbers and dates said aloud, as a voicemail or call transcript writes them: "nine two
+//! seven, four four one, zero eight eight two", "member ID X E H 4 6 3 2", "july twenty
+//! first nineteen seventy three".
+
+use super::Engine;
+use crate::Kind;
+
+/// A digit said aloud.
+fn digit_word(l: &str) -> bool {
+    matches!(
+        l,
+        "zero"
+            | "oh"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+    )
+}
+
+/// A number word of a spoken day or year ("twenty", "first", "thousand").
+fn number_word(l: &str) -> bool {
+    digit_word(l)
+        || matches!(
+            l,
+            "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+        )
+        || ordinal_word(l)
+}
+
+fn ordinal_word(l: &str) -> bool {
+    matches!(
+        l,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+    )
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+impl Engine<'_> {
+    /// The lowercased word at `k`, if it is a plain word still open to rules.
+    fn open_word(&self, k: usize) -> Option<String> {
+        (k < self.toks.len() && self.open(k)).then(|| self.toks[k].s.to_lowercase())
+    }
+
+    /// Whether only blanks, commas and hyphens stand between tokens `a` and `a + 1`.
+    fn spoken_gap(&self, a: usize) -> bool {
+        self.text
+            .get(self.toks[a].end..self.toks[a + 1].start)
+            .is_some_and(|g| g.len() <= 4 && g.bytes().all(|b| matches!(b, b' ' | b',' | b'-')))
+    }
+
+    /// The last token of a run from `k` whose words all pass `keep`, joined by blanks.
+    fn spoken_run(&self, k: usize, keep: impl Fn(&str) -> bool) -> usize {
+        let mut end = k;
+        while end + 1 < self.toks.len()
+            && self.spoken_gap(end)
+            && self.open_word(end + 1).is_some_and(|l| keep(&l))
+        {
+            end += 1;
+        }
+        end
+    }
+
+    pub(super) fn spoken_numbers(&mut self) {
+        let mut k = 0;
+        while k < self.toks.len() {
+            let Some(l) = self.open_word(k) else {
+                k += 1;
+                continue;
+            };
+            // Seven digits or more said one by one: a telephone number (or a record number
+            // read out; either is an identifier).
+            if digit_word(&l) {
+                let end = self.spoken_run(k, digit_word);
+                if end - k + 1 >= 7 {
+                    self.remove_toks(k, end, Kind::Phone, "number said digit by digit");
+                    k = end + 1;
+                    continue;
+                }
+            }
+            // "X E H 4 6 3 2 1 8": six characters or more spelled one by one, four of them
+            // digits.
+            if self.toks[k].s.chars().count() == 1
+                && self.toks[k].s.chars().all(char::is_alphanumeric)
+            {
+                let single =
+                    |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphanumeric);
+                let end = self.spoken_run(k, single);
+                let digits = (k..=end)
+                    .filter(|&i| self.toks[i].s.bytes().all(|b| b.is_ascii_digit()))
+                    .count();
+                if end - k + 1 >= 6 && digits >= 4 {
+                    self.remove_toks(
+                        k,
+                        end,
+                        Kind::Id,
+                        "identifier spelled character by character",
+                    );
+                    k = end + 1;
+                    continue;
+                }
+            }
+            // "july twenty first two thousand twenty": a month, then a spoken day (an
+            // ordinal among the first two words) and maybe a year.
+            if MONTHS.contains(&l.as_str()) {
+                let end = self.spoken_run(k, number_word);
+                let ordinal = (k + 1..=end.min(k + 2))
+                    .any(|i| self.open_word(i).is_some_and(|w| ordinal_word(&w)));
+                if end > k && ordinal {
+                    self.remove_toks(k, end, Kind::Date, "date said aloud");
+                    k = end + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn numbers_and_dates_said_aloud() {
+        check(&[
+            (
+                "call me back at six one seven, four four one, zero eight eight two thanks",
+                "call me back at [PHONE] thanks",
+            ),
+            (
+                "his member ID is Q R 7 7 1 0 4 2 and he was born on march third nineteen fifty two ok",
+                "his member ID is [ID] and he was born on [DATE] ok",
+            ),
+            (
+                "one or two of them, may be five; I saw it in March.",
+                "one or two of them, may be five; I saw it in March.",
+            ),
+        ]);
+    }
+}
