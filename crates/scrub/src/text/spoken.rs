@@ -3,6 +3,7 @@
 //! first nineteen seventy three".
 
 use super::Engine;
+use crate::vocab::flag;
 use crate::Kind;
 
 /// A digit said aloud.
@@ -79,21 +80,6 @@ fn ordinal_word(l: &str) -> bool {
     )
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 impl Engine<'_> {
     /// The lowercased word at `k`, if it is a plain word still open to rules.
     fn open_word(&self, k: usize) -> Option<String> {
@@ -160,7 +146,7 @@ impl Engine<'_> {
             }
             // "july twenty first two thousand twenty": a month, then a spoken day (an
             // ordinal among the first two words) and maybe a year.
-            if MONTHS.contains(&l.as_str()) {
+            if self.has(k, flag::MONTH) {
                 let end = self.spoken_run(k, number_word);
                 let ordinal = (k + 1..=end.min(k + 2))
                     .any(|i| self.open_word(i).is_some_and(|w| ordinal_word(&w)));
