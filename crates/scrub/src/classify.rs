@@ -310,7 +310,7 @@ pub fn vin(token: &str) -> bool {
 /// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
 pub fn host_convention(token: &str) -> bool {
-    if hl7_field_ref(token) {
+    if hl7_field_ref(token) || interface_name(token) {
         return false;
     }
     if token
@@ -564,6 +564,21 @@ pub fn ipv4_unspecified(token: &str) -> bool {
     matches!(addr, "0.0.0.0" | "255.255.255.255")
 }
 
+/// A network interface or virtual system of a firewall or host (`igb0`, `eth1`, `vsys1`,
+/// `vlan20`, `enp3s0`): part of the machine's wiring, never a host of its own.
+pub fn interface_name(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "eth", "igb", "em", "ix", "ixl", "vsys", "vlan", "ens", "eno", "enp", "wlan", "bond", "br",
+        "tun", "tap", "lo", "ae", "wg", "ppp", "vmx", "bge",
+    ];
+    let letters = token.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &token[letters.len()..];
+    (PREFIXES.contains(&letters) && !digits.is_empty() && digits.len() <= 4)
+        || token.starts_with("enp")
+            && token.len() <= 10
+            && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// An HL7 v2 segment and field number (`PID-3`, `PV1-19`, `OBX-5.1`) named in an error or a
 /// ticket: a place in a message, not a host.
 pub fn hl7_field_ref(token: &str) -> bool {
@@ -615,6 +630,11 @@ mod tests {
 
     #[test]
     fn hex_constants_guids_and_unspecified_addresses() {
+        assert!(interface_name("igb0"));
+        assert!(interface_name("vsys1"));
+        assert!(interface_name("enp3s0"));
+        assert!(!interface_name("ws7"));
+        assert!(!host_convention("igb0"));
         assert!(hl7_field_ref("PID-3"));
         assert!(hl7_field_ref("OBX-5.1"));
         assert!(!hl7_field_ref("SRV-01a"));

@@ -204,6 +204,8 @@ recommendations attacker attackers threat actor actors ransomware malware phishi
 e-mail message subject sender recipient user users account accounts patient patients
 staff employee employees nurse nurses doctor doctors physician physicians administrator
 admin vendor contractor north south east west new saint st mount mt lake fort port
+name names principal management clinical informatics behavioral called bonjour bonsoir
+hallo hola ciao hej
 county city state street avenue road drive lane boulevard court place way suite apt
 initial access execution persistence privilege escalation defense evasion credential
 discovery lateral movement collection exfiltration command control

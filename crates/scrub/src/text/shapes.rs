@@ -399,7 +399,11 @@ impl<'a> Engine<'a> {
         let lower_t = t.to_ascii_lowercase();
         if let Some(rest) = t.strip_prefix("\\\\") {
             let host = rest.split('\\').next().unwrap_or("");
-            if !host.is_empty() {
+            // `\\Device\HarddiskVolume3\...`, `\\?\C:\...`: a Windows object path, no host.
+            let object_path = ["device", "?", ".", "globalroot"]
+                .iter()
+                .any(|p| host.eq_ignore_ascii_case(p));
+            if !host.is_empty() && !object_path {
                 let (kind, reason) = self
                     .host_is_internal(host)
                     .unwrap_or((Kind::InternalHost, "host name in a network share path"));
