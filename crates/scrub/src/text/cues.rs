@@ -370,6 +370,15 @@ impl Engine<'_> {
     fn host_value(&mut self, j: usize, strong: bool) -> bool {
         let t = &self.toks[j];
         let s = t.s;
+        // A table header: "Hostname  IP  Location".
+        if [
+            "ip", "ipv4", "ipv6", "mac", "os", "location", "model", "serial", "owner",
+        ]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
         if !matches!(t.class, Class::Plain | Class::IdLike | Class::LongNumber)
             || !c::identifier_like(s)
             || s.len() < 2

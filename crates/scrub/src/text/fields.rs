@@ -501,7 +501,22 @@ impl Engine<'_> {
         for (start, line) in lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((sep, fields)) = &table {
-                let cs = cells(line, *sep);
+                let mut cs = cells(line, *sep);
+                // An empty cell is two tabs in a row: counted one by one, the row lines up.
+                if cs.len() != fields.len() && *sep == Sep::Tab {
+                    let mut at = 0;
+                    let exact: Vec<_> = line
+                        .split('\t')
+                        .map(|cell| {
+                            let r = at..at + cell.len();
+                            at += cell.len() + 1;
+                            r
+                        })
+                        .collect();
+                    if exact.len() == fields.len() {
+                        cs = exact;
+                    }
+                }
                 let rule = cs.iter().all(|r| {
                     line[r.clone()]
                         .bytes()
@@ -598,6 +613,10 @@ mod tests {
             (
                 "Bed\tAdmit\tPatient\n12\t03/02/2031 08:15\tOrla Quennell\n",
                 "Bed\tAdmit\tPatient\n12\t[DATE]\t[NAME]\n",
+            ),
+            (
+                "Bed\tAssigned patient\tOwner\n12\t\tOrla Quennell\n14\tABNEY, ROSA\tIlse Soames\n",
+                "Bed\tAssigned patient\tOwner\n12\t\t[NAME]\n14\t[NAME]\t[NAME]\n",
             ),
         ]);
     }
