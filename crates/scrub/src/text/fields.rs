@@ -23,6 +23,26 @@ enum Field {
     Age,
     User,
     Host,
+    /// A record or plan number: MRN, insurance or member ID (a table column only).
+    Record,
+}
+
+/// Column names that say what a table holds only in a header row: "Last", "First" alone
+/// on a form line are as likely "First: isolate the host".
+fn header_field(label: &str) -> Option<Field> {
+    match label {
+        "last" | "first" | "given" | "family" | "middle" => Some(Field::Name),
+        "mrn"
+        | "medical record number"
+        | "patient id"
+        | "insurance id"
+        | "member id"
+        | "subscriber id"
+        | "policy number"
+        | "account number"
+        | "acct" => Some(Field::Record),
+        _ => label_field(label),
+    }
 }
 
 /// The field a label names (`label` lowercase, single spaces, `_` as a space).
@@ -329,6 +349,14 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             let ok = digits >= 1 && v.len() <= 40 && words <= 5;
             ok.then_some(all)
         }
+        Field::Record => {
+            let ok = digits >= 4
+                && words == 1
+                && v.len() <= 24
+                && v.chars()
+                    .all(|ch| ch.is_alphanumeric() || "-./".contains(ch));
+            ok.then_some(all)
+        }
         Field::Age => {
             let d = v.bytes().take_while(u8::is_ascii_digit).count();
             let age: u32 = v[..d].parse().ok()?;
@@ -359,6 +387,7 @@ fn kind_of(field: Field) -> (Kind, &'static str) {
         Field::Fax => (Kind::Fax, "fax number in a labelled field or column"),
         Field::Plate => (Kind::Vehicle, "licence plate in a labelled field or column"),
         Field::Date => (Kind::Date, "date in a labelled field or column"),
+        Field::Record => (Kind::Mrn, "record number in a table column"),
         Field::Age => (Kind::Age, "age over 89 in a labelled field or column"),
         Field::User => (Kind::User, "user name in a labelled field or column"),
         Field::Host => (
@@ -471,7 +500,7 @@ fn header(line: &str) -> Option<(Sep, Vec<Option<Field>>)> {
         if cell.is_empty() || cell.len() > 30 || c::digits(cell) > 0 || cell.contains(':') {
             return None;
         }
-        fields.push(label_field(&normalize_label(cell)));
+        fields.push(header_field(&normalize_label(cell)));
     }
     fields.iter().any(Option::is_some).then_some((sep, fields))
 }
@@ -613,6 +642,10 @@ mod tests {
             (
                 "Bed\tAdmit\tPatient\n12\t03/02/2031 08:15\tOrla Quennell\n",
                 "Bed\tAdmit\tPatient\n12\t[DATE]\t[NAME]\n",
+            ),
+            (
+                "Last\tFirst\tMRN\tWard\nAbney\tRosa\t77.120.391\t4B\n",
+                "Last\tFirst\tMRN\tWard\n[NAME]\t[NAME]\t[MRN]\t4B\n",
             ),
             (
                 "Bed\tAssigned patient\tOwner\n12\t\tOrla Quennell\n14\tABNEY, ROSA\tIlse Soames\n",

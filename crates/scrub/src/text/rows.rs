@@ -3,6 +3,7 @@
 //! goes, each whole (an address with spaces and commas is one field).
 
 use super::{Class, Engine};
+use crate::vocab::flag;
 use crate::Kind;
 
 /// The lines of `text` (each with its newline) and the byte offset where each starts.
@@ -65,9 +66,12 @@ impl Engine<'_> {
         for (start, line) in lines_with_starts(text) {
             let line_start = start + line.len();
             // A row, not a sentence with semicolons: three or more short fields, no
-            // parentheses, no sentence inside a field.
+            // parentheses but a phone number's area code `(721)`, no sentence inside a field.
+            let aside = line
+                .match_indices('(')
+                .any(|(i, _)| !line[i + 1..].starts_with(|ch: char| ch.is_ascii_digit()));
             let row_like = line.bytes().filter(|&b| b == b';').count() >= 2
-                && !line.contains(['(', ')'])
+                && !aside
                 && line
                     .split(';')
                     .all(|f| f.trim().len() <= 48 && f.split_whitespace().count() <= 7);
@@ -104,7 +108,12 @@ impl Engine<'_> {
                         && self.toks[k].start == s
                         && self.toks[k].end == e
                 });
-                if single_removed {
+                // A state's two-letter code names no one.
+                let state = e - s == 2
+                    && toks
+                        .clone()
+                        .any(|k| self.toks[k].start == s && self.has(k, flag::STATE_CODE));
+                if single_removed || state {
                     continue;
                 }
                 let field_text = &text[s..e];
@@ -181,6 +190,9 @@ mod tests {
             out.text,
             "Proof:\n  [NAME];[ID];[SSN];[ADDRESS];[ID]\nVisit x.onion\n"
         );
+        // A phone's area code in parentheses keeps the line a row; a state code stays.
+        let out = s.scrub_text("Ansgar Mans;665-36-2659;Ashby;MA;(617) 555-0143\n");
+        assert_eq!(out.text, "[NAME];[SSN];[NAME];MA;[PHONE]\n");
         // A row without any identifier is left alone.
         let out = s.scrub_text("Jean Grondin\n92, rue Paul Besson | Saint Richard 46446\nT x\n");
         assert_eq!(out.text, "[NAME]\n[ADDRESS] | [CITY]\nT x\n");
