@@ -579,6 +579,14 @@ pub fn interface_name(token: &str) -> bool {
             && token.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// An Okta user's id: `00u` and 17 letters or digits (`00u1a2b3c4D5e6F7g8h9`). Groups
+/// (`00g`) and apps (`0oa`) are not people.
+pub fn okta_user_id(token: &str) -> bool {
+    token.len() == 20
+        && token.starts_with("00u")
+        && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// An HL7 v2 segment and field number (`PID-3`, `PV1-19`, `OBX-5.1`) named in an error or a
 /// ticket: a place in a message, not a host.
 pub fn hl7_field_ref(token: &str) -> bool {
@@ -630,6 +638,8 @@ mod tests {
 
     #[test]
     fn hex_constants_guids_and_unspecified_addresses() {
+        assert!(okta_user_id("00u1a2b3c4D5e6F7g8h9"));
+        assert!(!okta_user_id("00g1a2b3c4D5e6F7g8h9"));
         assert!(interface_name("igb0"));
         assert!(interface_name("vsys1"));
         assert!(interface_name("enp3s0"));

@@ -139,6 +139,10 @@ impl<'a> Engine<'a> {
             self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
             return;
         }
+        if c::okta_user_id(v) {
+            self.remove_toks(k, k, Kind::User, "Okta user id");
+            return;
+        }
         if c::hex_constant(v) {
             // `0xC000006D`: a status code or flag set, whatever its length.
             return;

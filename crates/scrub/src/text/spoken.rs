@@ -81,9 +81,10 @@ fn ordinal_word(l: &str) -> bool {
 }
 
 impl Engine<'_> {
-    /// The lowercased word at `k`, if it is a plain word still open to rules.
-    fn open_word(&self, k: usize) -> Option<String> {
-        (k < self.toks.len() && self.open(k)).then(|| self.toks[k].s.to_lowercase())
+    /// Whether the word at `k` is still open to rules and, lowercased, passes `keep`.
+    fn open_word_is(&self, k: usize, keep: impl Fn(&str) -> bool) -> bool {
+        let mut buf = [0u8; 32];
+        k < self.toks.len() && self.open(k) && self.lw(k, &mut buf).is_some_and(keep)
     }
 
     /// Whether only blanks, commas and hyphens stand between tokens `a` and `a + 1`.
@@ -96,9 +97,7 @@ impl Engine<'_> {
     /// The last token of a run from `k` whose words all pass `keep`, joined by blanks.
     fn spoken_run(&self, k: usize, keep: impl Fn(&str) -> bool) -> usize {
         let mut end = k;
-        while end + 1 < self.toks.len()
-            && self.spoken_gap(end)
-            && self.open_word(end + 1).is_some_and(|l| keep(&l))
+        while end + 1 < self.toks.len() && self.spoken_gap(end) && self.open_word_is(end + 1, &keep)
         {
             end += 1;
         }
@@ -108,13 +107,13 @@ impl Engine<'_> {
     pub(super) fn spoken_numbers(&mut self) {
         let mut k = 0;
         while k < self.toks.len() {
-            let Some(l) = self.open_word(k) else {
+            if !self.open(k) {
                 k += 1;
                 continue;
-            };
+            }
             // Seven digits or more said one by one: a telephone number (or a record number
             // read out; either is an identifier).
-            if digit_word(&l) {
+            if self.open_word_is(k, digit_word) {
                 let end = self.spoken_run(k, digit_word);
                 if end - k + 1 >= 7 {
                     self.remove_toks(k, end, Kind::Phone, "number said digit by digit");
@@ -148,8 +147,7 @@ impl Engine<'_> {
             // ordinal among the first two words) and maybe a year.
             if self.has(k, flag::MONTH) {
                 let end = self.spoken_run(k, number_word);
-                let ordinal = (k + 1..=end.min(k + 2))
-                    .any(|i| self.open_word(i).is_some_and(|w| ordinal_word(&w)));
+                let ordinal = (k + 1..=end.min(k + 2)).any(|i| self.open_word_is(i, ordinal_word));
                 if end > k && ordinal {
                     self.remove_toks(k, end, Kind::Date, "date said aloud");
                     k = end + 1;
