@@ -242,6 +242,14 @@ pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["residente", "em"],
     &["residente", "in"],
     &["demeurant"],
+    &["domicilié", "e"],
+    &["domicilié"],
+    &["domiciliée"],
+    &["domiciliado", "en"],
+    &["domiciliada", "en"],
+    &["endereço"],
+    &["dirección"],
+    &["indirizzo"],
     &["zam"],
     &["адрес"],
     &["адреса"],
@@ -274,11 +282,13 @@ impl Engine<'_> {
                     .text
                     .get(self.toks[end].end..self.toks[end + 1].start)
                     .unwrap_or("");
+                // "8, avenue de Rivoli": a street word after the house number's comma goes on.
                 let lower_clause = self.toks[end].after == b','
                     && self.toks[end + 1]
                         .s
                         .starts_with(|ch: char| ch.is_lowercase())
-                    && !joiner(self.toks[end + 1].s);
+                    && !joiner(self.toks[end + 1].s)
+                    && !self.has(end + 1, flag::STREET_BEFORE);
                 // "... 14 since May": a lowercase word that joins no name ends it.
                 let next = &self.toks[end + 1];
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
@@ -295,6 +305,34 @@ impl Engine<'_> {
             }
             let (s, e) = (self.toks[v].start, self.toks[end].end);
             let value = &self.text[s..e];
+            // Brazil's "Rua X, 98, Mendes - PR, 94169-447": the state's code stays.
+            let state = value.find(" - ").filter(|&i| {
+                let b = value.as_bytes();
+                b.len() >= i + 5
+                    && b[i + 3..i + 5].iter().all(u8::is_ascii_uppercase)
+                    && (b.len() == i + 5 || b[i + 5] == b',')
+            });
+            if let Some(i) = state {
+                self.remove_span_over(
+                    v,
+                    s..s + i,
+                    Kind::Address,
+                    "address after an address cue",
+                    true,
+                );
+                let tail = value[i + 5..].trim_start_matches([',', ' ']);
+                if !tail.is_empty() {
+                    self.remove_span_over(
+                        v,
+                        e - tail.len()..e,
+                        Kind::Zip,
+                        "postcode after an address cue",
+                        true,
+                    );
+                }
+                k = end + 1;
+                continue;
+            }
             let split = value.rsplit_once(", ").filter(|(head, tail)| {
                 c::digits(head) > 0
                     && c::digits(tail) == 0
@@ -663,6 +701,24 @@ mod tests {
         assert!(!house_number("a12") && !house_number("123456"));
         assert!(place_line("Brackley, NE 68011").is_some());
         assert!(place_line("Total 12 hosts were seen").is_none());
+    }
+
+    #[test]
+    fn addresses_after_cues_of_other_languages() {
+        check(&[
+            (
+                "Dossier ouvert (domicilié(e) 8, avenue de Rivoli, 75004 Paris) hier.",
+                "Dossier ouvert (domicilié(e) [ADDRESS]) hier.",
+            ),
+            (
+                "Prontuário visto (endereço Rua Pedro Alves, 98, Mendes - PR, 94169-447). Fim",
+                "Prontuário visto (endereço [ADDRESS] - PR, [ZIP]). Fim",
+            ),
+            (
+                "Akte geöffnet (wohnhaft Lindenstr. 7, 80331 München). Danach",
+                "Akte geöffnet (wohnhaft [ADDRESS]). Danach",
+            ),
+        ]);
     }
 
     #[test]

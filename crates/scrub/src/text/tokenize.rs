@@ -52,6 +52,10 @@ fn is_abbreviation(core: &str) -> bool {
     if core.chars().count() == 1 {
         return true;
     }
+    // German streets: "Mielkestr. 7", "Hauptstr. 12".
+    if core.len() > 4 && core.ends_with("str") && core.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
     // Street and place abbreviations of other languages ("al.", "ul.", "пр.", "пер.").
     if matches!(
         core,
