@@ -831,6 +831,10 @@ mod tests {
                 "dispensed by [USER] (witness [USER]) at 04:10, sorted by last_name",
             ),
             (
+                "override: fentanyl 50 mcg for pt रोहना गावडे, rm 300, by the night nurse",
+                "override: fentanyl 50 mcg for pt [NAME], rm 300, by the night nurse",
+            ),
+            (
                 "Updated by Dr. Orla Quennell (Work notes)",
                 "Updated by Dr. [NAME] (Work notes)",
             ),

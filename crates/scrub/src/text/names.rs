@@ -322,6 +322,27 @@ impl Engine<'_> {
     /// A word in a script without Latin letters, in text that is otherwise Latin: a name
     /// when short (a CJK given name or surname is one to four characters) or capitalized
     /// (Cyrillic, Greek); the words beside it in the same script go with it.
+    /// Whether the words near `k` in its sentence are mostly in Latin letters (three or more
+    /// Latin words of three letters or more within eight tokens, and more of them than words
+    /// of other scripts).
+    fn latin_sentence(&self, k: usize) -> bool {
+        let lo = k.saturating_sub(8);
+        let hi = (k + 9).min(self.toks.len());
+        let (mut latin, mut other) = (0, 0);
+        for i in lo..hi {
+            if self.toks[i].sent != self.toks[k].sent {
+                continue;
+            }
+            let s = self.toks[i].s;
+            if s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+                latin += 1;
+            } else if self.has(i, flag::NON_LATIN) {
+                other += 1;
+            }
+        }
+        latin >= 3 && latin > other
+    }
+
     fn non_latin_name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
         let first = t.chars().next();
@@ -337,7 +358,15 @@ impl Engine<'_> {
         {
             return false;
         }
-        if !(short || capitalized) {
+        // "for pt रोहना गावडे, rm 300": two or three words of a caseless script (Devanagari,
+        // Arabic, Hebrew...) inside a sentence of Latin words are a person's name.
+        let pair = caseless
+            && k + 1 < self.toks.len()
+            && self.toks[k].after == b' '
+            && self.has(k + 1, flag::NON_LATIN)
+            && self.same_sentence(k, k + 1)
+            && t.chars().count() <= 12;
+        if !(short || capitalized || pair && self.latin_sentence(k)) {
             return false;
         }
         let mut end = k;
