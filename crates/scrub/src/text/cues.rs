@@ -589,6 +589,22 @@ impl Engine<'_> {
 
     /// A plate after its cue: one to three groups of capitals and digits (`HMA 6839`,
     /// `LN95 DJX`, `82-MG-JB`) with a digit somewhere.
+    /// "a 2022 Kia Sorento": a model year before a capitalized make, not a plate.
+    pub(super) fn model_year(&self, j: usize) -> bool {
+        let s = self.toks[j].s;
+        s.len() == 4
+            && s.parse::<u16>().is_ok_and(|y| (1950..=2039).contains(&y))
+            && self.toks[j].after == b' '
+            && j + 1 < self.toks.len()
+            && self.same_sentence(j, j + 1)
+            && c::is_cap_word(self.toks[j + 1].s)
+            && j > 0
+            && matches!(
+                self.toks[j - 1].s.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "their" | "his" | "her" | "my" | "our" | "your"
+            )
+    }
+
     fn plate_value(&mut self, j: usize) -> bool {
         let group = |e: &Self, k: usize| {
             k < e.toks.len()
@@ -608,7 +624,7 @@ impl Engine<'_> {
                             && !ch.is_uppercase()
                 })
         };
-        if !group(self, j) {
+        if !group(self, j) || self.model_year(j) {
             return false;
         }
         let mut end = j;

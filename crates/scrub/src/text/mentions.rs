@@ -103,6 +103,15 @@ impl Engine<'_> {
                 continue;
             }
             let s = self.toks[k].s;
+            // `by KDINNEEN (witness KHARAN)`: an initial glued to a surname, in capitals.
+            if (6..=16).contains(&s.len())
+                && s.bytes().all(|ch| ch.is_ascii_uppercase())
+                && !self.has(k, flag::NEVER | flag::THREAT | flag::CUE)
+                && self.login_from_name(&s.to_ascii_lowercase())
+            {
+                self.remove_toks(k, k, Kind::User, "login after by or witness");
+                continue;
+            }
             let core = s.trim_end_matches(|ch: char| ch.is_ascii_digit());
             let Some((a, b)) = core.split_once(['.', '_']) else {
                 continue;
@@ -831,8 +840,16 @@ mod tests {
                 "dispensed by [USER] (witness [USER]) at 04:10, sorted by last_name",
             ),
             (
+                "dispensed by RJOHNSON (witness DISABLED) at 04:10",
+                "dispensed by [USER] (witness DISABLED) at 04:10",
+            ),
+            (
                 "override: fentanyl 50 mcg for pt रोहना गावडे, rm 300, by the night nurse",
                 "override: fentanyl 50 mcg for pt [NAME], rm 300, by the night nurse",
+            ),
+            (
+                "They drove a 2019 Kia Sorento (blue) with plate 7ABC123.",
+                "They drove a 2019 Kia Sorento (blue) with plate [VEHICLE].",
             ),
             (
                 "Updated by Dr. Orla Quennell (Work notes)",

@@ -159,6 +159,10 @@ impl Engine<'_> {
         if self.toks[k].class != Class::Plain {
             return false;
         }
+        // "a 2022 Honda Civic": a make and model after a model year.
+        if k > 0 && self.model_year(k - 1) {
+            return false;
+        }
         // "R. Royal (rroyal@...)": after an initial, a threat name is a surname.
         if c::is_initial(t)
             && self.toks[k].trail == b'.'
