@@ -848,6 +848,10 @@ mod tests {
                 "override: fentanyl 50 mcg for pt [NAME], rm 300, by the night nurse",
             ),
             (
+                "Called Parker at ext 4131, no answer.",
+                "Called [NAME] at ext [PHONE], no answer.",
+            ),
+            (
                 "They drove a 2019 Kia Sorento (blue) with plate 7ABC123.",
                 "They drove a 2019 Kia Sorento (blue) with plate [VEHICLE].",
             ),

@@ -11,6 +11,19 @@ use crate::Kind;
 const ID_LABELS: &[&str] = &["DOB", "DEA", "NPI", "MRN", "SSN", "DOS", "ACCT"];
 
 impl Engine<'_> {
+    /// "Mapped Ip", "Called Parker": a past participle on no name list opens no name (it may
+    /// end one: "Mark Creed", "Jarred").
+    fn participle(&self, k: usize) -> bool {
+        let t = self.toks[k].s;
+        t.len() >= 5
+            && t.ends_with("ed")
+            && t.is_ascii()
+            && !self.has(
+                k,
+                flag::GIVEN | flag::SURNAME | flag::CENSUS_GIVEN | flag::CENSUS_SURNAME,
+            )
+    }
+
     pub(super) fn never_name(&self, k: usize) -> bool {
         self.has(k, flag::NEVER)
             || k < self.toks.len() && c::camel_compound(self.toks[k].s)
@@ -163,6 +176,9 @@ impl Engine<'_> {
         if k > 0 && self.model_year(k - 1) {
             return false;
         }
+        if self.participle(k) {
+            return false;
+        }
         // "R. Royal (rroyal@...)": after an initial, a threat name is a surname.
         if c::is_initial(t)
             && self.toks[k].trail == b'.'
@@ -311,6 +327,7 @@ impl Engine<'_> {
             && self.toks[k - 1].after == b' '
             && self.toks[k - 1].trail != b':'
             && self.name_part(k - 1)
+            && !self.participle(k - 1)
             && self.same_sentence(k - 1, k)
         {
             start = k - 1;
