@@ -6,7 +6,8 @@
 //! relationship and code-table values stay.
 
 use super::rows::lines_with_starts;
-use super::{Class, Engine};
+use super::structured::pieces;
+use super::Engine;
 use crate::Kind;
 
 /// The data type of a field, which says what each of its components is.
@@ -88,7 +89,7 @@ const SEGMENTS: &[&str] = &[
 
 /// The kind of a CX identifier from its identifier-type code (HL7 table 0203), if the code
 /// names one.
-fn cx_kind(code: &str) -> Option<Kind> {
+pub(super) fn cx_kind(code: &str) -> Option<Kind> {
     Some(match code {
         "MR" | "MRN" | "PI" | "PT" | "PN" => Kind::Mrn,
         "SS" | "SSN" => Kind::Ssn,
@@ -100,35 +101,11 @@ fn cx_kind(code: &str) -> Option<Kind> {
     })
 }
 
-/// The byte ranges (relative to `s`) of the pieces of `s` cut at `sep`.
-fn pieces(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
-    s.split(sep).scan(0, move |at, p| {
-        let start = *at;
-        *at += p.len() + sep.len_utf8();
-        Some((start, p))
-    })
-}
-
 const REASON: &str = "identifier in an HL7 v2 field (by segment and field position)";
 
 impl Engine<'_> {
-    /// Removes `base + piece` (trimmed) as `kind` when it holds a letter or a digit.
     fn hl7_part(&mut self, base: usize, piece: &str, kind: Kind) {
-        let t = piece.trim();
-        if !t.chars().any(char::is_alphanumeric) || t.eq_ignore_ascii_case("\"\"") {
-            return;
-        }
-        let s = base + (piece.len() - piece.trim_start().len());
-        let e = s + t.len();
-        // An indicator inside a field (an attacker's address) stays.
-        let from = self.toks.partition_point(|t| t.end <= s);
-        let guarded = self.toks[from..]
-            .iter()
-            .take_while(|t| t.start < e)
-            .any(|t| t.class == Class::Protected);
-        if !guarded {
-            self.remove(s, e, kind, REASON);
-        }
+        self.field_value(base, piece, kind, REASON);
     }
 
     fn hl7_field(&mut self, base: usize, field: &str, ty: Ty) {
@@ -212,21 +189,7 @@ impl Engine<'_> {
                     self.hl7_field(base + o, field, ty);
                 }
             }
-            let (s, e) = (base, start + line.len());
-            let from = self.toks.partition_point(|t| t.end <= s);
-            let mut k = from;
-            while k < self.toks.len() && self.toks[k].start < e {
-                let (class, at) = (self.toks[k].class, self.toks[k].start);
-                if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
-                    // The finding that covers the token's start, if one does.
-                    let finding = (first..self.found.len())
-                        .find(|&f| self.found[f].original_span.contains(&at))
-                        .unwrap_or(super::NO_FINDING);
-                    self.toks[k].class = Class::Removed;
-                    self.toks[k].finding = finding;
-                }
-                k += 1;
-            }
+            self.close_span(base, start + line.len(), first);
         }
     }
 }

@@ -1,0 +1,114 @@
+//! Helpers shared by the rules that read a structured format field by field (HL7 v2, X12,
+//! DICOM dumps, FHIR, audit exports): remove one field's value, and close a record's other
+//! tokens (codes, qualifiers, separators) to the word-level rules.
+
+use super::{Class, Engine};
+use crate::Kind;
+
+/// The byte ranges (relative to `s`) of the pieces of `s` cut at `sep`.
+pub(super) fn pieces(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
+    s.split(sep).scan(0, move |at, p| {
+        let start = *at;
+        *at += p.len() + sep.len_utf8();
+        Some((start, p))
+    })
+}
+
+impl Engine<'_> {
+    /// The format-aware rules: X12 EDI, DICOM header dumps, FHIR JSON and XML, audit
+    /// exports with a header row. Each reads its format's fields by position or name.
+    pub(super) fn structured_formats(&mut self) {
+        self.x12_segments();
+        self.dicom_dump();
+        self.fhir_resources();
+        self.delimited_exports();
+    }
+
+    /// Removes `base + piece` (trimmed) as `kind` when it holds a letter or a digit, unless
+    /// an indicator lies inside it (an attacker's address pasted into a field stays).
+    pub(super) fn field_value(
+        &mut self,
+        base: usize,
+        piece: &str,
+        kind: Kind,
+        reason: &'static str,
+    ) {
+        let t = piece.trim();
+        if !t.chars().any(char::is_alphanumeric) || t.eq_ignore_ascii_case("\"\"") {
+            return;
+        }
+        let s = base + (piece.len() - piece.trim_start().len());
+        let e = s + t.len();
+        let from = self.toks.partition_point(|t| t.end <= s);
+        let guarded = self.toks[from..]
+            .iter()
+            .take_while(|t| t.start < e)
+            .any(|t| t.class == Class::Protected);
+        if guarded {
+            return;
+        }
+        // A shape rule already took the whole value (`CT04` as a host): the field says
+        // what it is.
+        let same = self.toks.get(from).is_some_and(|t| {
+            t.class == Class::Removed
+                && self
+                    .found
+                    .get(t.finding)
+                    .is_some_and(|f| f.original_span == (s..e))
+        });
+        if same {
+            self.rekind(from, kind, reason);
+        } else {
+            self.remove(s, e, kind, reason);
+        }
+    }
+
+    /// Removes a one-line address value (`12 Elm St Fernvale - WA, 98001`) but keeps a
+    /// two-letter state or province code inside it, which is not an identifier.
+    pub(super) fn address_value(&mut self, base: usize, value: &str, reason: &'static str) {
+        let sep = |c: char| c.is_whitespace() || matches!(c, ',' | '-');
+        let piece = |e: &mut Self, from: usize, to: usize| {
+            let p = &value[from..to];
+            let lead = p.len() - p.trim_start_matches(sep).len();
+            e.field_value(
+                base + from + lead,
+                p.trim_matches(sep),
+                Kind::Address,
+                reason,
+            );
+        };
+        let mut from = 0;
+        let mut at = 0;
+        for (i, w) in value.split_inclusive(' ').enumerate() {
+            let word = w.trim_end_matches([' ', ',']);
+            if i > 0 && word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+                piece(self, from, at);
+                from = at + word.len();
+            }
+            at += w.len();
+        }
+        piece(self, from, value.len());
+    }
+
+    /// Closes the open tokens in `s..e` to the word-level rules: a token some finding from
+    /// index `first` on covers is tied to it, the others are kept as they are (a code value,
+    /// a qualifier, a label), as the words of a CEF header are.
+    pub(super) fn close_span(&mut self, s: usize, e: usize, first: usize) {
+        let mut k = self.toks.partition_point(|t| t.end <= s);
+        while k < self.toks.len() && self.toks[k].start < e {
+            let (class, at) = (self.toks[k].class, self.toks[k].start);
+            if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
+                match (first..self.found.len()).find(|&f| self.found[f].original_span.contains(&at))
+                {
+                    Some(f) => {
+                        self.toks[k].class = Class::Removed;
+                        self.toks[k].finding = f;
+                    }
+                    // Kept as it is: no later rule may take it into a span either.
+                    None => self.toks[k].class = Class::Protected,
+                }
+            }
+            k += 1;
+        }
+    }
+}
