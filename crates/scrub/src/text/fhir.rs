@@ -206,6 +206,7 @@ impl Engine<'_> {
                     Some(Kind::OrgName)
                 }
                 ("address", "line" | "text") => Some(Kind::Address),
+                ("photo", "url" | "data") => Some(Kind::Photo),
                 ("address", "city") => Some(Kind::City),
                 ("address", "postalCode") => Some(Kind::Zip),
                 ("address", "district") => Some(Kind::County),
@@ -423,6 +424,7 @@ mod tests {
               \"telecom\": [{\"system\": \"email\", \"value\": \"oq@example.org\"}],\n\
               \"gender\": \"female\", \"birthDate\": \"1961-04-02\",\n\
               \"address\": [{\"line\": [\"12 Heron Row\"], \"city\": \"Fernvale\", \"state\": \"WA\", \"postalCode\": \"98001\"}],\n\
+              \"photo\": [{\"contentType\": \"image/jpeg\", \"url\": \"Binary/ph-7\"}],\n\
               \"generalPractitioner\": [{\"reference\": \"Practitioner/9\", \"display\": \"Wendell Orchard\"}]}\n",
             "Exported resource:\n\
              {\"resourceType\": \"Patient\", \"id\": \"7\",\n\
@@ -433,6 +435,7 @@ mod tests {
               \"telecom\": [{\"system\": \"email\", \"value\": \"[EMAIL]\"}],\n\
               \"gender\": \"female\", \"birthDate\": \"[DATE]\",\n\
               \"address\": [{\"line\": [\"[ADDRESS]\"], \"city\": \"[CITY]\", \"state\": \"WA\", \"postalCode\": \"[ZIP]\"}],\n\
+              \"photo\": [{\"contentType\": \"image/jpeg\", \"url\": \"[PHOTO]\"}],\n\
               \"generalPractitioner\": [{\"reference\": \"Practitioner/9\", \"display\": \"[NAME]\"}]}\n",
         )]);
     }

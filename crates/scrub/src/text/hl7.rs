@@ -260,8 +260,8 @@ impl Engine<'_> {
                     .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
                     .unwrap_or("")
             };
-            // An insurance segment written one field short: the relationship code one
-            // place early, the insured's name before it.
+            // An insurance segment written one field short: the relationship code (IN1-17)
+            // one place early, and so every field from the insured's name on.
             let short_in1 = seg == "IN1" && relationship_code(value(16));
             // The receiving facility is the organization's own when it is named after the
             // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
@@ -273,17 +273,17 @@ impl Engine<'_> {
             let mut open = Vec::new();
             for (i, &(o, field)) in fields.iter().enumerate() {
                 let n = number(i);
-                let ty = match field_type(seg, n) {
-                    _ if short_in1 && n == 15 => Some(Ty::Xpn),
-                    _ if short_in1 && n == 16 => None,
+                let meant = if short_in1 && n >= 15 { n + 1 } else { n };
+                let date = PATIENT_SEGMENTS.contains(&seg)
+                    && date_shaped(field.split('^').next().unwrap_or("").trim());
+                let ty = match field_type(seg, meant) {
+                    // A location, a facility or a person never looks like a date: a date
+                    // there is one field off (an admission time in PV1-43).
+                    Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
                     None if own_receiver && n == 6 => Some(Ty::Facility),
                     // The operator (EVN-5) one place early: a reason code has no components.
                     None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
-                    None if PATIENT_SEGMENTS.contains(&seg)
-                        && date_shaped(field.split('^').next().unwrap_or("").trim()) =>
-                    {
-                        Some(Ty::Date)
-                    }
+                    None if date => Some(Ty::Date),
                     // A visit or account number in a field the table does not list.
                     None if seg == "PV1"
                         && field.len() >= 6
@@ -336,12 +336,14 @@ mod tests {
             "MSH|^~\\&|EHR|FACX|LIS|FACX_LAB|20250301101500||ADT^A04|7|P|2.3\n\
              EVN|A04|20250301101500||u4471^WREN^TAMSIN\n\
              PV1|1|O|ER^1^1^FACX|||||||MED||||||||||||||||||||||||||||||||||20250301094500\n\
-             IN1|1|PLN1|555|Statewide Mutual|||||||||||FENWICK^ODA|SEL|19440212\n\
+             IN1|1|PLN1|555|Statewide Mutual|||||||||||FENWICK^ODA|SEL|19440212|4 REED CT^^MARROW^OR^97001\n\
+             PV1|1|I|W2^4^1^FACX||||||||||||||||7788123|||||||||||||||||||||||||202503010945\n\
              ORC|NW|ORD7781|FIL9912\n",
             "MSH|^~\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT^A04|7|P|2.3\n\
              EVN|A04|[DATE]||[LICENSE]^[NAME]^[NAME]\n\
              PV1|1|O|ER^1^1^[ORG]|||||||MED||||||||||||||||||||||||||||||||||[DATE]\n\
-             IN1|1|PLN1|555|Statewide Mutual|||||||||||[NAME]^[NAME]|SEL|[DATE]\n\
+             IN1|1|PLN1|555|Statewide Mutual|||||||||||[NAME]^[NAME]|SEL|[DATE]|[ADDRESS]^^[CITY]^OR^[ZIP]\n\
+             PV1|1|I|W2^4^1^[ORG]||||||||||||||||[ACCOUNT]|||||||||||||||||||||||||[DATE]\n\
              ORC|NW|[ACCOUNT]|[ACCOUNT]\n",
         )]);
     }
