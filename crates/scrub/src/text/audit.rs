@@ -198,6 +198,8 @@ fn column(cell: &str) -> Col {
         "member",
         "guarantor",
         "surname",
+        "owner",
+        "assignee",
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
     let user = any(&[
         "user", "username", "login", "logon", "userid", "uid", "upn", "actor",
@@ -293,7 +295,7 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
             && cell.split_whitespace().count() <= 3
             && cell
                 .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#'));
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/'));
         if !ok {
             return None;
         }
@@ -346,6 +348,15 @@ impl Engine<'_> {
                     } else {
                         Kind::Name
                     })
+                }
+                // A login or a host name is one word: `Infusion pump` under `Device` is not;
+                // a host name has a digit or a separator (`Ventilator` is a kind of device).
+                Col::Login | Col::Host if v.contains(char::is_whitespace) => None,
+                Col::Host
+                    if !v
+                        .contains(|c: char| c.is_ascii_digit() || matches!(c, '-' | '.' | '_')) =>
+                {
+                    None
                 }
                 Col::Login => Some(Kind::User),
                 Col::Host => Some(Kind::InternalHost),
@@ -422,6 +433,18 @@ mod tests {
              02:14:09,[USER],\"[NAME]\",[INTERNAL-HOST],[MRN],\"[NAME]\",Chart Opened,Billing inquiry\n\
              \n\
              Chart Opened twice.\n",
+        )]);
+    }
+
+    #[test]
+    fn tab_inventory_with_a_device_kind_column() {
+        check(&[(
+            "Device\tUDI / Serial\tHostname\tAssigned patient\tOwner\n\
+             Infusion pump\tSN-4471-ZZ\tICUPC07\tWREN, TAMSIN\tOdalys Fenwick\n\
+             Ventilator\tSN-9911-QQ\tICUPC08\t\t\n",
+            "Device\tUDI / Serial\tHostname\tAssigned patient\tOwner\n\
+             Infusion pump\t[DEVICE-ID]\t[INTERNAL-HOST]\t[NAME]\t[NAME]\n\
+             Ventilator\t[DEVICE-ID]\t[INTERNAL-HOST]\t\t\n",
         )]);
     }
 
