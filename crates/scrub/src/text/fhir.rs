@@ -49,6 +49,27 @@ const ORG_REFS: &[&str] = &[
     "facility",
 ];
 
+/// Objects of an audit record that stand for a person (not `target`: a target is as often
+/// an application or a group).
+const PERSON_OBJECTS: &[&str] = &[
+    "actor",
+    "user",
+    "patient",
+    "subject",
+    "initiator",
+    "owner",
+    "requester",
+    "assignee",
+    "employee",
+    "member",
+    "creator",
+];
+
+/// Keys of such an object that hold the person's name.
+const PERSON_KEYS: &[&str] = &["display", "displayName", "name", "fullName", "full_name"];
+
+const REASON_JSON: &str = "person's name in a JSON audit record (by key)";
+
 /// Elements of clinical resources that hold a date of the patient's care.
 const DATE_ELEMENTS: &[&str] = &[
     "birthDate",
@@ -153,7 +174,7 @@ impl Engine<'_> {
     /// Every FHIR resource in the text, JSON or XML.
     pub(super) fn fhir_resources(&mut self) {
         let text = self.text;
-        if text.contains("\"resourceType\"") {
+        if text.contains("{\"") || text.contains("\": {") {
             self.fhir_json();
         }
         let mut at = 0;
@@ -182,7 +203,11 @@ impl Engine<'_> {
             .map(|f| f.rtype)
             .find(|r| !r.is_empty())
             .unwrap_or("");
-        if rtype.is_empty() || rtype == "Bundle" && frame.rtype == "Bundle" {
+        if rtype.is_empty() {
+            self.json_person(frame);
+            return;
+        }
+        if rtype == "Bundle" && frame.rtype == "Bundle" {
             return;
         }
         let sibling = |name: &str| {
@@ -233,6 +258,25 @@ impl Engine<'_> {
                 Some(kind) => self.field_value(s, value, kind, REASON),
                 None if FREE_TEXT.contains(&key) => free.push((s, e)),
                 None => {}
+            }
+        }
+    }
+
+    /// Outside FHIR (an audit record in JSON): the display name of the object that is the
+    /// person acting or acted on (`"actor": {"id": "jdoe", "display": "Jane Doe"}`).
+    fn json_person(&mut self, frame: &Frame<'_>) {
+        if !PERSON_OBJECTS.contains(&frame.key) {
+            return;
+        }
+        let text = self.text;
+        for &(key, s, e) in &frame.leaves {
+            let value = &text[s..e];
+            let name_like = value.chars().any(char::is_alphabetic)
+                && value
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | ',' | '-' | '\''));
+            if PERSON_KEYS.contains(&key) && name_like {
+                self.field_value(s, value, Kind::Name, REASON_JSON);
             }
         }
     }
@@ -455,6 +499,14 @@ mod tests {
              <period><start value=\"[DATE]\"/></period>\n\
              <serviceProvider><display value=\"[ORG]\"/></serviceProvider>\n\
              </Encounter>\n",
+        )]);
+    }
+
+    #[test]
+    fn json_audit_records_name_their_actor() {
+        check(&[(
+            "{\"ts\":\"2025-03-01T02:14:09Z\",\"actor\":{\"id\":\"x1\",\"display\":\"Tamsin Wren\"},\"action\":\"PRINT\"}\n",
+            "{\"ts\":\"2025-03-01T02:14:09Z\",\"actor\":{\"id\":\"x1\",\"display\":\"[NAME]\"},\"action\":\"PRINT\"}\n",
         )]);
     }
 
