@@ -230,6 +230,11 @@ impl Engine<'_> {
                 {
                     Some(Kind::OrgName)
                 }
+                // A patient's logical id is the record's number on the server (often the
+                // MRN itself): a unique identifying number.
+                (_, "id") if matches!(frame.rtype, "Patient" | "RelatedPerson" | "Person") => {
+                    Some(Kind::Mrn)
+                }
                 ("address", "line" | "text") => Some(Kind::Address),
                 ("photo", "url" | "data") => Some(Kind::Photo),
                 ("address", "city") => Some(Kind::City),
@@ -471,7 +476,7 @@ mod tests {
               \"photo\": [{\"contentType\": \"image/jpeg\", \"url\": \"Binary/ph-7\"}],\n\
               \"generalPractitioner\": [{\"reference\": \"Practitioner/9\", \"display\": \"Wendell Orchard\"}]}\n",
             "Exported resource:\n\
-             {\"resourceType\": \"Patient\", \"id\": \"7\",\n\
+             {\"resourceType\": \"Patient\", \"id\": \"[MRN]\",\n\
               \"meta\": {\"lastUpdated\": \"2025-01-02T03:04:05Z\"},\n\
               \"identifier\": [{\"system\": \"urn:oid:1.2.3.4\", \"value\": \"[MRN]\"},\n\
                              {\"system\": \"http://hl7.org/fhir/sid/us-ssn\", \"value\": \"[SSN]\"}],\n\
