@@ -392,12 +392,7 @@ impl Engine<'_> {
                 self.field_value(at, v, kind, REASON);
             }
         }
-        let mut at = start;
-        for (s, e) in open {
-            self.close_span(at, s, first);
-            at = e;
-        }
-        self.close_span(at, start + line.len(), first);
+        self.close_except(start, start + line.len(), &open, first);
     }
 }
 

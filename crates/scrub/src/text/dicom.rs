@@ -142,8 +142,7 @@ impl Engine<'_> {
             let free = kind.is_none() && matches!(vr, "LT" | "ST" | "UT");
             match (value, free) {
                 (Some((s, e)), true) => {
-                    self.close_span(base, base + s, first);
-                    self.close_span(base + e, start + line.len(), first);
+                    self.close_except(base, start + line.len(), &[(base + s, base + e)], first)
                 }
                 _ => self.close_span(base, start + line.len(), first),
             }

@@ -289,14 +289,7 @@ impl Engine<'_> {
     /// Closes a resource's tokens to the word-level rules, except its free-text values.
     fn fhir_close(&mut self, s: usize, e: usize, first: usize, free: &mut Vec<(usize, usize)>) {
         free.sort_unstable();
-        let mut at = s;
-        for &(fs, fe) in free.iter() {
-            if fs >= at {
-                self.close_span(at, fs, first);
-                at = fe;
-            }
-        }
-        self.close_span(at, e, first);
+        self.close_except(s, e, free, first);
         free.clear();
     }
 

@@ -300,12 +300,7 @@ impl Engine<'_> {
                     open.push((base + o, base + o + field.len()));
                 }
             }
-            let mut from = base;
-            for (s, e) in open {
-                self.close_span(from, s, first);
-                from = e;
-            }
-            self.close_span(from, start + line.len(), first);
+            self.close_except(base, start + line.len(), &open, first);
         }
     }
 }

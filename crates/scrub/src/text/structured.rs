@@ -94,21 +94,73 @@ impl Engine<'_> {
     /// index `first` on covers is tied to it, the others are kept as they are (a code value,
     /// a qualifier, a label), as the words of a CEF header are.
     pub(super) fn close_span(&mut self, s: usize, e: usize, first: usize) {
-        let mut k = self.toks.partition_point(|t| t.end <= s);
-        while k < self.toks.len() && self.toks[k].start < e {
-            let (class, at) = (self.toks[k].class, self.toks[k].start);
-            if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
-                match (first..self.found.len()).find(|&f| self.found[f].original_span.contains(&at))
-                {
-                    Some(f) => {
-                        self.toks[k].class = Class::Removed;
-                        self.toks[k].finding = f;
-                    }
-                    // Kept as it is: no later rule may take it into a span either.
-                    None => self.toks[k].class = Class::Protected,
-                }
+        self.close_spans(&[(s, e)], first);
+    }
+
+    /// [`Self::close_span`] over `s..e` except the ranges in `open` (free-text values, in
+    /// order), which stay open to the word-level rules.
+    pub(super) fn close_except(
+        &mut self,
+        s: usize,
+        e: usize,
+        open: &[(usize, usize)],
+        first: usize,
+    ) {
+        let mut spans = Vec::with_capacity(open.len() + 1);
+        let mut at = s;
+        for &(os, oe) in open {
+            if os >= at {
+                spans.push((at, os));
+                at = oe;
             }
-            k += 1;
+        }
+        spans.push((at, e));
+        self.close_spans(&spans, first);
+    }
+
+    /// [`Self::close_span`] over several ranges at once: the findings from `first` on are
+    /// sorted once, so a long record costs a search per token, not a scan of its findings.
+    pub(super) fn close_spans(&mut self, spans: &[(usize, usize)], first: usize) {
+        let mut by_start: Vec<(usize, usize, usize)> = (first..self.found.len())
+            .map(|f| {
+                (
+                    self.found[f].original_span.start,
+                    self.found[f].original_span.end,
+                    f,
+                )
+            })
+            .collect();
+        by_start.sort_unstable();
+        // The longest end among the findings up to each one: a token inside an earlier,
+        // longer finding is still found.
+        let mut reach = Vec::with_capacity(by_start.len());
+        let mut longest = 0;
+        for &(_, end, _) in &by_start {
+            longest = longest.max(end);
+            reach.push(longest);
+        }
+        for &(s, e) in spans {
+            let mut k = self.toks.partition_point(|t| t.end <= s);
+            while k < self.toks.len() && self.toks[k].start < e {
+                let (class, at) = (self.toks[k].class, self.toks[k].start);
+                if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
+                    let upto = by_start.partition_point(|&(start, _, _)| start <= at);
+                    let covering = (0..upto)
+                        .rev()
+                        .take_while(|&j| reach[j] > at)
+                        .find(|&j| by_start[j].1 > at)
+                        .map(|j| by_start[j].2);
+                    match covering {
+                        Some(f) => {
+                            self.toks[k].class = Class::Removed;
+                            self.toks[k].finding = f;
+                        }
+                        // Kept as it is: no later rule may take it into a span either.
+                        None => self.toks[k].class = Class::Protected,
+                    }
+                }
+                k += 1;
+            }
         }
     }
 }

@@ -200,9 +200,7 @@ impl Engine<'_> {
                 break;
             }
         }
-        for (s, e) in closed {
-            self.close_span(s, e, first);
-        }
+        self.close_spans(&closed, first);
         at
     }
 
