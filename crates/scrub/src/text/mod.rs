@@ -7,9 +7,12 @@ use crate::vocab::{flag, lower, vocab, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 mod address;
+mod audit;
 mod context;
 mod cues;
 mod dates;
+mod dicom;
+mod fhir;
 mod fields;
 mod hl7;
 mod keys;
@@ -22,7 +25,9 @@ mod report;
 mod rows;
 mod settle;
 mod shapes;
+mod structured;
 mod tokenize;
+mod x12;
 
 pub(crate) use org::{squash, strip_possessive};
 use tokenize::{same_kind_word, tokenize};
