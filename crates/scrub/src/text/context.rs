@@ -32,6 +32,7 @@ impl Engine<'_> {
         // Form labels and table headers say what a value is before any word-level rule
         // guesses.
         self.hl7_segments();
+        self.structured_formats();
         self.log_lines();
         self.display_names();
         self.forms_and_tables();

@@ -6,7 +6,8 @@
 //! relationship and code-table values stay.
 
 use super::rows::lines_with_starts;
-use super::{Class, Engine};
+use super::structured::pieces;
+use super::Engine;
 use crate::Kind;
 
 /// The data type of a field, which says what each of its components is.
@@ -76,6 +77,8 @@ fn field_type(seg: &str, n: usize) -> Option<Ty> {
         ("MRG", 3) => Cx(Kind::Account),
         ("MRG", 7) => Xpn,
         ("ORC", 12) | ("OBR", 16) | ("OBR", 32) => Xcn,
+        // Placer and filler order numbers (EI).
+        ("ORC", 2) | ("ORC", 3) | ("OBR", 2) | ("OBR", 3) => Whole(Kind::Account),
         _ => return None,
     })
 }
@@ -86,9 +89,74 @@ const SEGMENTS: &[&str] = &[
     "OBX", "AL1", "DG1",
 ];
 
+/// Segments about the patient, whose unlisted fields holding a date are the patient's
+/// dates (admission, discharge, coverage, onset, observation); the header's and the
+/// acknowledgement's times are not.
+const PATIENT_SEGMENTS: &[&str] = &[
+    "PID", "PD1", "NK1", "PV1", "PV2", "IN1", "IN2", "GT1", "DG1", "AL1", "ORC", "OBR",
+];
+
+/// A date or date-time value (`YYYYMMDD`, `YYYYMMDDHHMM[SS]`, optionally with a zone).
+fn date_shaped(v: &str) -> bool {
+    let v = v.split(['+', '-']).next().unwrap_or("");
+    let ok_len = matches!(v.len(), 8 | 12 | 14);
+    let num = |r: std::ops::Range<usize>| v.get(r).and_then(|d| d.parse::<u32>().ok());
+    ok_len
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && num(0..4).is_some_and(|y| (1850..=2100).contains(&y))
+        && num(4..6).is_some_and(|m| (1..=12).contains(&m))
+        && num(6..8).is_some_and(|d| (1..=31).contains(&d))
+        && (v.len() == 8 || num(8..10).is_some_and(|h| h < 24))
+}
+
+/// HL7 table 0063 (relationship) codes: the value of IN1-17 and NK1-3.
+fn relationship_code(v: &str) -> bool {
+    matches!(
+        v,
+        "SEL"
+            | "SPO"
+            | "DOM"
+            | "CHD"
+            | "GCH"
+            | "NCH"
+            | "SCH"
+            | "FCH"
+            | "DEP"
+            | "WRD"
+            | "PAR"
+            | "MTH"
+            | "FTH"
+            | "CGV"
+            | "GRD"
+            | "GRP"
+            | "EXF"
+            | "SIB"
+            | "BRO"
+            | "SIS"
+            | "FND"
+            | "OAD"
+            | "EME"
+            | "EMR"
+            | "ASC"
+            | "EMC"
+            | "OWN"
+            | "TRA"
+            | "MGR"
+            | "NON"
+            | "UNK"
+            | "OTH"
+    )
+}
+
+/// Fields whose text is free prose (an acknowledgement's message, a note): left open to
+/// the word-level rules rather than closed with the segment.
+fn free_text(seg: &str, n: usize) -> bool {
+    matches!((seg, n), ("MSA", 3) | ("NTE", 3) | ("ERR", 8))
+}
+
 /// The kind of a CX identifier from its identifier-type code (HL7 table 0203), if the code
 /// names one.
-fn cx_kind(code: &str) -> Option<Kind> {
+pub(super) fn cx_kind(code: &str) -> Option<Kind> {
     Some(match code {
         "MR" | "MRN" | "PI" | "PT" | "PN" => Kind::Mrn,
         "SS" | "SSN" => Kind::Ssn,
@@ -100,35 +168,11 @@ fn cx_kind(code: &str) -> Option<Kind> {
     })
 }
 
-/// The byte ranges (relative to `s`) of the pieces of `s` cut at `sep`.
-fn pieces(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
-    s.split(sep).scan(0, move |at, p| {
-        let start = *at;
-        *at += p.len() + sep.len_utf8();
-        Some((start, p))
-    })
-}
-
 const REASON: &str = "identifier in an HL7 v2 field (by segment and field position)";
 
 impl Engine<'_> {
-    /// Removes `base + piece` (trimmed) as `kind` when it holds a letter or a digit.
     fn hl7_part(&mut self, base: usize, piece: &str, kind: Kind) {
-        let t = piece.trim();
-        if !t.chars().any(char::is_alphanumeric) || t.eq_ignore_ascii_case("\"\"") {
-            return;
-        }
-        let s = base + (piece.len() - piece.trim_start().len());
-        let e = s + t.len();
-        // An indicator inside a field (an attacker's address) stays.
-        let from = self.toks.partition_point(|t| t.end <= s);
-        let guarded = self.toks[from..]
-            .iter()
-            .take_while(|t| t.start < e)
-            .any(|t| t.class == Class::Protected);
-        if !guarded {
-            self.remove(s, e, kind, REASON);
-        }
+        self.field_value(base, piece, kind, REASON);
     }
 
     fn hl7_field(&mut self, base: usize, field: &str, ty: Ty) {
@@ -205,28 +249,58 @@ impl Engine<'_> {
             }
             let base = start + lead;
             let first = self.found.len();
-            for (i, (o, field)) in pieces(body, '|').enumerate() {
-                // MSH-1 is the field separator itself, so MSH's fields count from one more.
-                let n = if seg == "MSH" { i + 1 } else { i };
-                if let Some(ty) = field_type(seg, n) {
+            let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
+            // MSH-1 is the field separator itself, so MSH's fields count from one more.
+            let number = |i: usize| if seg == "MSH" { i + 1 } else { i };
+            let value = |n: usize| {
+                fields
+                    .iter()
+                    .enumerate()
+                    .find(|&(i, _)| number(i) == n)
+                    .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
+                    .unwrap_or("")
+            };
+            // An insurance segment written one field short: the relationship code (IN1-17)
+            // one place early, and so every field from the insured's name on.
+            let short_in1 = seg == "IN1" && relationship_code(value(16));
+            // The receiving facility is the organization's own when it is named after the
+            // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
+            let own_receiver = seg == "MSH"
+                && !value(4).is_empty()
+                && value(6)
+                    .to_ascii_uppercase()
+                    .starts_with(&value(4).to_ascii_uppercase());
+            let mut open = Vec::new();
+            for (i, &(o, field)) in fields.iter().enumerate() {
+                let n = number(i);
+                let meant = if short_in1 && n >= 15 { n + 1 } else { n };
+                let date = PATIENT_SEGMENTS.contains(&seg)
+                    && date_shaped(field.split('^').next().unwrap_or("").trim());
+                let ty = match field_type(seg, meant) {
+                    // A location, a facility or a person never looks like a date: a date
+                    // there is one field off (an admission time in PV1-43).
+                    Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
+                    None if own_receiver && n == 6 => Some(Ty::Facility),
+                    // The operator (EVN-5) one place early: a reason code has no components.
+                    None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
+                    None if date => Some(Ty::Date),
+                    // A visit or account number in a field the table does not list.
+                    None if seg == "PV1"
+                        && field.len() >= 6
+                        && field.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        Some(Ty::Whole(Kind::Account))
+                    }
+                    ty => ty,
+                };
+                if let Some(ty) = ty {
                     self.hl7_field(base + o, field, ty);
                 }
-            }
-            let (s, e) = (base, start + line.len());
-            let from = self.toks.partition_point(|t| t.end <= s);
-            let mut k = from;
-            while k < self.toks.len() && self.toks[k].start < e {
-                let (class, at) = (self.toks[k].class, self.toks[k].start);
-                if matches!(class, Class::Plain | Class::LongNumber | Class::IdLike) {
-                    // The finding that covers the token's start, if one does.
-                    let finding = (first..self.found.len())
-                        .find(|&f| self.found[f].original_span.contains(&at))
-                        .unwrap_or(super::NO_FINDING);
-                    self.toks[k].class = Class::Removed;
-                    self.toks[k].finding = finding;
+                if free_text(seg, n) {
+                    open.push((base + o, base + o + field.len()));
                 }
-                k += 1;
             }
+            self.close_except(base, start + line.len(), &open, first);
         }
     }
 }
@@ -248,6 +322,24 @@ mod tests {
              [ADDRESS]^[ADDRESS]^[CITY]^OR^[ZIP]^USA^H||[PHONE]^PRN^PH|||M||[ACCOUNT]^^^[ORG]^AN|\n\
              NK1|1|[NAME]^[NAME]|SPO^Spouse|[ADDRESS]^^[CITY]^OR^[ZIP]|[PHONE]\n\
              PV1|1|I|4W^12^01^[ORG]||||[LICENSE]^[NAME]^[NAME]^^^^MD||||||||||||[ACCOUNT]|\n",
+        )]);
+    }
+
+    #[test]
+    fn hl7_dates_orders_operators_and_a_short_insurance_segment() {
+        check(&[(
+            "MSH|^~\\&|EHR|FACX|LIS|FACX_LAB|20250301101500||ADT^A04|7|P|2.3\n\
+             EVN|A04|20250301101500||u4471^WREN^TAMSIN\n\
+             PV1|1|O|ER^1^1^FACX|||||||MED||||||||||||||||||||||||||||||||||20250301094500\n\
+             IN1|1|PLN1|555|Statewide Mutual|||||||||||FENWICK^ODA|SEL|19440212|4 REED CT^^MARROW^OR^97001\n\
+             PV1|1|I|W2^4^1^FACX||||||||||||||||7788123|||||||||||||||||||||||||202503010945\n\
+             ORC|NW|ORD7781|FIL9912\n",
+            "MSH|^~\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT^A04|7|P|2.3\n\
+             EVN|A04|[DATE]||[LICENSE]^[NAME]^[NAME]\n\
+             PV1|1|O|ER^1^1^[ORG]|||||||MED||||||||||||||||||||||||||||||||||[DATE]\n\
+             IN1|1|PLN1|555|Statewide Mutual|||||||||||[NAME]^[NAME]|SEL|[DATE]|[ADDRESS]^^[CITY]^OR^[ZIP]\n\
+             PV1|1|I|W2^4^1^[ORG]||||||||||||||||[ACCOUNT]|||||||||||||||||||||||||[DATE]\n\
+             ORC|NW|[ACCOUNT]|[ACCOUNT]\n",
         )]);
     }
 

@@ -7,9 +7,12 @@ use crate::vocab::{flag, lower, vocab, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 mod address;
+mod audit;
 mod context;
 mod cues;
 mod dates;
+mod dicom;
+mod fhir;
 mod fields;
 mod hl7;
 mod keys;
@@ -23,7 +26,9 @@ mod rows;
 mod settle;
 mod shapes;
 mod spoken;
+mod structured;
 mod tokenize;
+mod x12;
 
 pub(crate) use org::{squash, strip_possessive};
 use tokenize::{same_kind_word, tokenize};

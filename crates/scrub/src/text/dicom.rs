@@ -1,0 +1,198 @@
+//! DICOM header dumps pasted into a document: `dcmdump` and `gdcmdump` lines
+//! (`(0010,0010) PN [DOE^JANE]   #  8, 1 PatientName`) and pydicom's
+//! (`(0010, 0010) Patient's Name   PN: 'DOE^JANE'`). The attribute tag says what the value is
+//! (the PS3.6 data dictionary); the attributes PS3.15 Annex E lists for de-identification
+//! that are Safe Harbor identifiers go: names, patient ids, birth and study dates,
+//! addresses, phone numbers, the institution, accession and admission numbers, station
+//! names, device serial numbers, and ages over 89. Codes, UIDs, sex, modality, the
+//! manufacturer and the dump's own comments stay.
+
+use super::Engine;
+use crate::Kind;
+
+const REASON: &str = "identifier in a DICOM attribute (by tag)";
+
+/// What the value of attribute `(group,element)` is, when it identifies someone.
+fn tag_kind(group: u16, element: u16) -> Option<Kind> {
+    use Kind::*;
+    Some(match (group, element) {
+        // Person names (VR PN).
+        (0x0008, 0x0090 | 0x009C | 0x1048 | 0x1050 | 0x1060 | 0x1070)
+        | (0x0010, 0x0010 | 0x1001 | 0x1005 | 0x1060 | 0x2297)
+        | (0x0032, 0x1032)
+        | (0x0040, 0x0006 | 0xA123 | 0x1010)
+        | (0x0070, 0x0084)
+        | (0x4008, 0x0114) => Name,
+        (0x0010, 0x0020 | 0x1000 | 0x1090) => Mrn,
+        (0x0010, 0x1050) => HealthPlanId,
+        (0x0008, 0x0080 | 0x1040) | (0x0010, 0x0021) => OrgName,
+        (0x0008, 0x0081 | 0x0092) | (0x0010, 0x1040) => Address,
+        (0x0008, 0x0094) | (0x0010, 0x2154) => Phone,
+        // Study, series, acquisition, content and creation dates; birth date; admission
+        // and procedure-step dates.
+        (0x0008, 0x0012 | 0x0020 | 0x0021 | 0x0022 | 0x0023 | 0x002A)
+        | (0x0010, 0x0030)
+        | (0x0038, 0x0020 | 0x0030)
+        | (0x0040, 0x0002 | 0x0004 | 0x0244 | 0x0250) => Date,
+        // Accession, study id, admission id, order and procedure numbers.
+        (0x0008, 0x0050)
+        | (0x0020, 0x0010)
+        | (0x0038, 0x0010)
+        | (0x0040, 0x2016 | 0x2017 | 0x1001 | 0x0253 | 0x0009) => Account,
+        // Station names and application entity titles: the organization's hosts.
+        (0x0008, 0x1010 | 0x0055) | (0x0002, 0x0016) | (0x0040, 0x0001 | 0x0241 | 0x0242) => {
+            InternalHost
+        }
+        (0x0018, 0x1000 | 0x700A) => DeviceId,
+        (0x0010, 0x1010) => Age,
+        _ => return None,
+    })
+}
+
+/// `(gggg,eeee)` or `(gggg, eeee)` at the start of `s`: the tag and the bytes it took.
+fn tag(s: &str) -> Option<(u16, u16, usize)> {
+    let rest = s.strip_prefix('(')?;
+    let hex = |t: &str| {
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u16::from_str_radix(t, 16).ok())
+            .flatten()
+    };
+    let group = hex(rest.get(..4)?)?;
+    let after = rest.get(4..)?.strip_prefix(',')?;
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    let after = &after[spaces..];
+    let element = hex(after.get(..4)?)?;
+    after.get(4..)?.strip_prefix(')')?;
+    Some((group, element, 1 + 4 + 1 + spaces + 4 + 1))
+}
+
+/// The value's byte range in `line` after the tag (which ends at `from`): between brackets
+/// in dcmdump's form (up to the last `]` before the `#` comment), between quotes after
+/// `VR: ` in pydicom's.
+fn value_range(line: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = &line[from..];
+    if let Some(open) = rest.find('[') {
+        // The text before the bracket is the VR only (`PN `).
+        if rest[..open].trim().len() <= 2 {
+            let body = &rest[open + 1..];
+            let stop = body
+                .find("  #")
+                .or_else(|| body.find(" #"))
+                .unwrap_or(body.len());
+            let close = body[..stop].rfind(']')?;
+            let s = from + open + 1;
+            return Some((s, s + close));
+        }
+    }
+    let colon = rest.find(": ")?;
+    let quoted = rest[colon + 2..].trim_start();
+    let q = quoted.chars().next().filter(|&c| c == '\'' || c == '"')?;
+    let body = &quoted[1..];
+    let close = body.rfind(q)?;
+    let s = line.len() - body.len();
+    Some((s, s + close))
+}
+
+/// An age string (`092Y`) of 90 years or more: ages under 90 are not identifiers.
+fn age_over_89(v: &str) -> bool {
+    let v = v.trim();
+    v.strip_suffix(['Y', 'y'])
+        .and_then(|n| n.trim().parse::<u32>().ok())
+        .is_some_and(|n| n >= 90)
+}
+
+impl Engine<'_> {
+    /// Every line of a DICOM header dump: identifying values go by tag, and the line's
+    /// other tokens (VRs, lengths, keywords, codes) are closed to the word-level rules,
+    /// except the values of free-text attributes nobody listed here (a study description).
+    pub(super) fn dicom_dump(&mut self) {
+        let text = self.text;
+        if !text.contains(')') {
+            return;
+        }
+        for (start, line) in super::rows::lines_with_starts(text) {
+            let line = line.trim_end_matches(['\n', '\r']);
+            let lead = line.len() - line.trim_start().len();
+            let Some((group, element, n)) = tag(&line[lead..]) else {
+                continue;
+            };
+            let base = start + lead;
+            let body = &line[lead..];
+            let first = self.found.len();
+            let value = value_range(body, n);
+            let kind = tag_kind(group, element);
+            if let (Some((s, e)), Some(kind)) = (value, kind) {
+                let v = &body[s..e];
+                match kind {
+                    Kind::Age if !age_over_89(v) => {}
+                    // A person name: each component (`^`) and each representation (`=`).
+                    Kind::Name => {
+                        for (o, part) in super::structured::pieces(v, '^') {
+                            for (p, piece) in super::structured::pieces(part, '=') {
+                                self.field_value(base + s + o + p, piece, kind, REASON);
+                            }
+                        }
+                    }
+                    Kind::Address => self.address_value(base + s, v, REASON),
+                    _ => self.field_value(base + s, v, kind, REASON),
+                }
+            }
+            // A free-text value the table does not know stays open to the other rules.
+            let vr = body[n..].trim_start().get(..2).unwrap_or("");
+            let free = kind.is_none() && matches!(vr, "LT" | "ST" | "UT");
+            match (value, free) {
+                (Some((s, e)), true) => {
+                    self.close_except(base, start + line.len(), &[(base + s, base + e)], first)
+                }
+                _ => self.close_span(base, start + line.len(), first),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn dicom_values_go_by_tag_and_codes_stay() {
+        check(&[(
+            "Header of the object:\n\
+             (0008,0060) CS [CT]                                #   2, 1 Modality\n\
+             (0008,0070) LO [ACME IMAGING]                      #  12, 1 Manufacturer\n\
+             (0008,0080) LO [Lakeshore Clinic]                  #  16, 1 InstitutionName\n\
+             (0008,0090) PN [ORCHARD^WENDELL]                   #  16, 1 ReferringPhysicianName\n\
+             (0008,1010) SH [CTSCAN04]                          #   8, 1 StationName\n\
+             (0010,0010) PN [BRAMBLEWOOD^ISOLDE^K]              #  20, 1 PatientName\n\
+             (0010,0020) LO [QX-448812]                         #  10, 1 PatientID\n\
+             (0010,0030) DA [19330512]                          #   8, 1 PatientBirthDate\n\
+             (0010,0040) CS [F]                                 #   2, 1 PatientSex\n\
+             (0010,1010) AS [093Y]                              #   4, 1 PatientAge\n\
+             (0010,1040) LO [4 Reed Ct, Marrow - OR, 97001]    #  30, 1 PatientAddress\n\
+             (0018,1000) LO [SN-4471-ZZ]                        #  10, 1 DeviceSerialNumber\n",
+            "Header of the object:\n\
+             (0008,0060) CS [CT]                                #   2, 1 Modality\n\
+             (0008,0070) LO [ACME IMAGING]                      #  12, 1 Manufacturer\n\
+             (0008,0080) LO [[ORG]]                  #  16, 1 InstitutionName\n\
+             (0008,0090) PN [[NAME]^[NAME]]                   #  16, 1 ReferringPhysicianName\n\
+             (0008,1010) SH [[INTERNAL-HOST]]                          #   8, 1 StationName\n\
+             (0010,0010) PN [[NAME]^[NAME]^[NAME]]              #  20, 1 PatientName\n\
+             (0010,0020) LO [[MRN]]                         #  10, 1 PatientID\n\
+             (0010,0030) DA [[DATE]]                          #   8, 1 PatientBirthDate\n\
+             (0010,0040) CS [F]                                 #   2, 1 PatientSex\n\
+             (0010,1010) AS [[AGE]]                              #   4, 1 PatientAge\n\
+             (0010,1040) LO [[ADDRESS] - OR, [ADDRESS]]    #  30, 1 PatientAddress\n\
+             (0018,1000) LO [[DEVICE-ID]]                        #  10, 1 DeviceSerialNumber\n",
+        )]);
+    }
+
+    #[test]
+    fn dicom_pydicom_form_and_young_ages() {
+        check(&[(
+            "(0010, 0010) Patient's Name                      PN: 'FENWICK^TAMSIN'\n\
+             (0010, 1010) Patient's Age                       AS: '045Y'\n",
+            "(0010, 0010) Patient's Name                      PN: '[NAME]^[NAME]'\n\
+             (0010, 1010) Patient's Age                       AS: '045Y'\n",
+        )]);
+    }
+}
