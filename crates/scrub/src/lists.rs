@@ -122,7 +122,7 @@ grant will mark bill chase faith joy dawn summer april june august art guy max s
 amber crystal grace holly ruby pearl jordan austin houston washington christian miles
 norman savannah aurora genesis violet hazel stella angel jesus victor
 jack terry dean gill lang bass song do ho ly jun han lim bo wells harper
-cain gross love wade neal holt steele miranda dixon pope sparks hale page
+cain gross love wade neal holt steele miranda dixon pope sparks hale page ip
 ";
 
 /// Malware families, tools and threat-actor names that would otherwise look like people.

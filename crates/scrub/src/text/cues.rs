@@ -158,6 +158,10 @@ impl Engine<'_> {
                 }
                 ok
             }
+            // `UID=1018`: a Unix user id is a number the system counts out, not a login.
+            Cue::UserStrong if self.is_word(k, "uid") && s.bytes().all(|b| b.is_ascii_digit()) => {
+                false
+            }
             Cue::UserStrong => {
                 // "this logon preceded ...": a bare "login" or "logon" is a noun too; it
                 // announces a user name only as a label (`login:`, `logon=`).

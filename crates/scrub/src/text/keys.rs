@@ -531,4 +531,26 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn system_numbers_and_placeholders_in_logs_stay() {
+        check(&[
+            // A Unix user id is a number the system hands out; the login beside it goes.
+            (
+                "useradd[311]: new user: name=tkessler, UID=1004, GID=1004\n",
+                "useradd[311]: new user: name=[USER], UID=1004, GID=1004\n",
+            ),
+            // A service-desk ticket's own number opening the ticket.
+            (
+                "Number: CHG0042117\nCaller: Tove Kessler\n",
+                "Number: CHG0042117\nCaller: [NAME]\n",
+            ),
+            // "IP" spelled as a word is no surname standing alone; beside a given name it is.
+            (
+                "Nat_ip \"Mapped Ip\" - Vserver 203.0.113.9:443\n",
+                "Nat_ip \"Mapped Ip\" - Vserver 203.0.113.9:443\n",
+            ),
+            ("We called Kwok Ip back.\n", "We called [NAME] back.\n"),
+        ]);
+    }
 }

@@ -3,8 +3,10 @@
 //! goes, each whole (an address with spaces and commas is one field).
 
 use super::{Class, Engine};
+use crate::classify as c;
 use crate::vocab::flag;
 use crate::Kind;
+use std::ops::Range;
 
 /// The lines of `text` (each with its newline) and the byte offset where each starts.
 pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -113,10 +115,10 @@ impl Engine<'_> {
                     && toks
                         .clone()
                         .any(|k| self.toks[k].start == s && self.has(k, flag::STATE_CODE));
-                if single_removed || state {
+                let field_text = &text[s..e];
+                if single_removed || state || self.phrase_field(field_text, toks.clone(), s, e) {
                     continue;
                 }
-                let field_text = &text[s..e];
                 let kind = if i == 0 {
                     Kind::Name
                 } else if field_text.bytes().any(|b| b.is_ascii_digit())
@@ -133,6 +135,33 @@ impl Engine<'_> {
 }
 
 impl Engine<'_> {
+    /// "Continuity of care", "Break the glass - patient in ED": a field of two or more words,
+    /// capitalized like a sentence, one of the words after the first a lowercase word that is
+    /// no name particle nor street word, and no digit. A reason or comment typed into the
+    /// row, not a name, an address or a number.
+    fn phrase_field(&self, field: &str, toks: Range<usize>, s: usize, e: usize) -> bool {
+        if field.bytes().any(|b| b.is_ascii_digit())
+            || field.split_whitespace().count() < 2
+            || !c::is_cap_word(field.split_whitespace().next().unwrap_or(""))
+        {
+            return false;
+        }
+        let inside = || {
+            toks.clone()
+                .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
+        };
+        if inside().any(|k| self.has(k, flag::STREET | flag::UNIT)) {
+            return false;
+        }
+        inside().any(|k| {
+            let t = self.toks[k].s;
+            t.len() >= 2
+                && t.bytes().all(|b| b.is_ascii_lowercase())
+                && self.toks[k].class == Class::Plain
+                && !self.particle(k)
+        })
+    }
+
     /// A mail signature's address line: `92, rue Paul Besson | Saint Richard 46446`, a
     /// street with its number, then a place with its postcode, split by ` | `.
     fn signature_address_lines(&mut self) {
@@ -203,5 +232,19 @@ mod tests {
         );
         let out = s.scrub_text("a;b;c\n");
         assert_eq!(out.text, "a;b;c\n");
+    }
+
+    #[test]
+    fn a_typed_reason_in_a_leaked_row_stays() {
+        let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
+        let out = s.scrub_text("when;who;why\n2025-03-02;Ansgar Mans;Follow-up of a referral\n");
+        assert_eq!(
+            out.text,
+            "when;who;why\n[DATE];[ID];Follow-up of a referral\n"
+        );
+        // A name particle is no typed word; a lowercase login opening the field is no
+        // typed sentence.
+        let out = s.scrub_text("Ansgar Mans;Avenue de Verdun;mansa account locked\n");
+        assert_eq!(out.text, "[NAME];[ID];[ID]\n");
     }
 }

@@ -286,6 +286,18 @@ impl Engine<'_> {
                         | "build"
                 )
             })
+            || k > 0 && self.ticket_number_label(k - 1)
+    }
+
+    /// `Number: RITM757717` opening a line, as a service-desk ticket's first field does: the
+    /// ticket's own number (a patient's or member's number has its own cue word first).
+    fn ticket_number_label(&self, n: usize) -> bool {
+        self.is_word(n, "number")
+            && self.toks[n].trail == b':'
+            && self.text[..self.toks[n].start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|before| before.trim().is_empty())
     }
 
     fn settle_email(&mut self, k: usize) {
