@@ -553,4 +553,23 @@ mod tests {
             ("We called Kwok Ip back.\n", "We called [NAME] back.\n"),
         ]);
     }
+
+    #[test]
+    fn a_login_in_an_escaped_path_or_after_a_process_verb_goes() {
+        check(&[
+            (
+                r#"{"path": "C:\\Users\\okafort\\AppData\\Local\\Temp\\a.tmp", "user": "CLINIC\\okafort"}"#,
+                r#"{"path": "C:\\Users\\[USER]\\AppData\\Local\\Temp\\a.tmp", "user": "[USER]"}"#,
+            ),
+            (
+                "rundll32.exe executed by hendersonjo; parent explorer.exe\n",
+                "rundll32.exe executed by [USER]; parent explorer.exe\n",
+            ),
+            // An ordinary word after the verb is no login.
+            (
+                "The loader was executed by default on login.\n",
+                "The loader was executed by default on login.\n",
+            ),
+        ]);
+    }
 }

@@ -103,6 +103,10 @@ impl Engine<'_> {
                 continue;
             }
             let s = self.toks[k].s;
+            if self.process_actor_login(k) {
+                self.remove_toks(k, k, Kind::User, "login that ran a process");
+                continue;
+            }
             // `by KDINNEEN (witness KHARAN)`: an initial glued to a surname, in capitals.
             if (6..=16).contains(&s.len())
                 && s.bytes().all(|ch| ch.is_ascii_uppercase())
@@ -130,6 +134,37 @@ impl Engine<'_> {
                 self.remove_toks(k, k, Kind::User, "login after by or witness");
             }
         }
+    }
+
+    /// "Sliver executed by ortegama; parent explorer.exe": after a process verb and "by", a
+    /// lowercase word built from a surname and one or two letters of a given name (or the
+    /// other way round), or a given name and a surname glued, is the account that ran it.
+    fn process_actor_login(&self, k: usize) -> bool {
+        const VERBS: &[&str] = &[
+            "executed", "launched", "spawned", "started", "run", "ran", "invoked", "used",
+        ];
+        let s = self.toks[k].s;
+        if k < 2
+            || !VERBS.iter().any(|v| self.is_word(k - 2, v))
+            || !(4..=24).contains(&s.len())
+            || !s.bytes().all(|b| b.is_ascii_lowercase())
+            || self.has(
+                k,
+                flag::STOP | flag::NEVER | flag::FILLER | flag::THREAT | flag::CUE,
+            )
+            || crate::gazetteer::login_lookalike(s)
+        {
+            return false;
+        }
+        use crate::gazetteer as g;
+        let name = |w: &str| {
+            w.len() >= 3
+                && (g::surname(w)
+                    || g::given(w)
+                    || self.v.surnames.contains(w) && !self.v.common.contains(w))
+        };
+        (1..=2).any(|cut| cut + 3 <= s.len() && (name(&s[cut..]) || name(&s[..s.len() - cut])))
+            || self.glued_full_name(s)
     }
 
     /// "Robin Rich (rrich)", "佐藤 直子 (ystone, CITRIX-19)": a login in parentheses right

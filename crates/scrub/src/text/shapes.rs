@@ -401,6 +401,7 @@ impl<'a> Engine<'a> {
     fn classify_windows_path(&mut self, k: usize) {
         let (t, base) = (self.toks[k].s, self.toks[k].start);
         let lower_t = t.to_ascii_lowercase();
+        let json_escaped = usize::from(t.contains("\\\\"));
         if let Some(rest) = t.strip_prefix("\\\\") {
             let host = rest.split('\\').next().unwrap_or("");
             // `\\Device\HarddiskVolume3\...`, `\\?\C:\...`: a Windows object path, no host.
@@ -418,8 +419,11 @@ impl<'a> Engine<'a> {
                     self.remove(base + 2, base + 2 + host.len(), kind, reason);
                 }
             }
-        } else if !t.contains(":\\") && t.matches('\\').count() == 1 {
-            let (domain, user) = t.split_once('\\').unwrap_or(("", ""));
+        } else if !t.contains(":\\") && t.matches('\\').count() == json_escaped + 1 {
+            // `DOMAIN\\user` inside a JSON string is `DOMAIN\user` with its backslash escaped.
+            let (domain, user) = t
+                .split_once(if json_escaped == 1 { "\\\\" } else { "\\" })
+                .unwrap_or(("", ""));
             let system = [
                 "global",
                 "local",
@@ -447,7 +451,9 @@ impl<'a> Engine<'a> {
         }
         for marker in ["\\users\\", "\\documents and settings\\"] {
             if let Some(p) = lower_t.find(marker) {
+                // `C:\\Users\\name\\` in JSON: the escaping backslash doubles each one.
                 let s = p + marker.len();
+                let s = s + t[s..].bytes().take_while(|&b| b == b'\\').count();
                 let seg = t[s..].split('\\').next().unwrap_or("");
                 let generic = [
                     "public",
