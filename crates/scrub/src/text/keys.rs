@@ -75,6 +75,9 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "targetdomainname",
         "subjectdomainname",
         "accountdomain",
+        // EDR JSON's `"machine_domain": "CLINIC"`, an LDAP name's `DC=clinic`.
+        "machinedomain",
+        "dc",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
     // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
@@ -318,7 +321,18 @@ impl Engine<'_> {
                     let overrides = kind == KeyKind::OwnHost && class == Class::Protected;
                     // `uid=0`: a small number names an account only to that one machine.
                     let small_number = s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
-                    if !(self.open(v) || overrides) || !c::identifier_like(s) || small_number {
+                    // `DC=corp,DC=example,DC=org`: a top-level or a generic component names
+                    // no one's network.
+                    let generic_dc = self.toks[k].s.eq_ignore_ascii_case("dc") && {
+                        let l = s.to_ascii_lowercase();
+                        self.v.tlds.contains(l.as_str())
+                            || matches!(l.as_str(), "local" | "corp" | "lan" | "internal" | "ad")
+                    };
+                    if !(self.open(v) || overrides)
+                        || !c::identifier_like(s)
+                        || small_number
+                        || generic_dc
+                    {
                         continue;
                     }
                     if kind == KeyKind::User {
@@ -569,6 +583,20 @@ mod tests {
             (
                 "The loader was executed by default on login.\n",
                 "The loader was executed by default on login.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_edr_records_windows_domain_goes_its_generic_parts_stay() {
+        check(&[
+            (
+                r#"{"ou": ["OU=Nursing", "DC=riverbend"], "machine_domain": "RIVERBEND"}"#,
+                r#"{"ou": ["OU=Nursing", "DC=[INTERNAL-HOST]"], "machine_domain": "[INTERNAL-HOST]"}"#,
+            ),
+            (
+                r#"["DC=corp", "DC=org", "DC=local"]"#,
+                r#"["DC=corp", "DC=org", "DC=local"]"#,
             ),
         ]);
     }
