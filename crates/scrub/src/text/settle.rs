@@ -356,6 +356,17 @@ impl Engine<'_> {
                 verdict = Some(false);
                 break;
             }
+            // "It was sent unencrypted to x@...": the address a message was sent to is its
+            // recipient; "contact email x@...": a person's own contact detail. Neither word
+            // speaks for a sender then; the provider decides.
+            let recipient = matches!(l, "sent" | "send" | "sending") && self.is_word(k - 1, "to");
+            let contact_detail = l == "contact"
+                && ["email", "e-mail", "mail", "address"]
+                    .iter()
+                    .any(|w| self.is_word(j + 1, w));
+            if recipient || contact_detail {
+                continue;
+            }
             // "from" and its like speak for the address only right before it.
             let near = matches!(
                 l,
@@ -498,3 +509,26 @@ const CONSUMER_MAIL: &[&str] = &[
     "protonmail",
     "proton",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_recipients_or_contact_address_goes_a_senders_stays() {
+        check(&[
+            (
+                "The discharge letter was sent unencrypted to lmorrow77@gmail.com.\n",
+                "The discharge letter was sent unencrypted to [EMAIL].\n",
+            ),
+            (
+                "Called back; confirmed contact email lmorrow77@yahoo.com.\n",
+                "Called back; confirmed contact email [EMAIL].\n",
+            ),
+            (
+                "The lure was sent from billing.desk42@gmail.com to the ward.\n",
+                "The lure was sent from billing.desk42@gmail.com to the ward.\n",
+            ),
+        ]);
+    }
+}
