@@ -531,4 +531,12 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn a_udi_goes_whole_whatever_its_lot_number_looks_like() {
+        check(&[(
+            "Pump UDI (01)12345678901231(17)300101(10)C0042(21)88123 swapped; C0042 is a campaign.\n",
+            "Pump UDI [DEVICE-ID] swapped; C0042 is a campaign.\n",
+        )]);
+    }
 }

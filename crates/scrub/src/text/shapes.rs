@@ -529,7 +529,9 @@ impl<'a> Engine<'a> {
                 }
                 last += 1;
             }
-            if guarded && m.kind != Kind::Ssn {
+            // A GS1 element string is one identifier whatever its parts look like (a lot
+            // number `C5570` reads like an ATT&CK campaign id).
+            if guarded && !matches!(m.kind, Kind::Ssn | Kind::DeviceId) {
                 continue;
             }
             if m.kind == Kind::Phone
