@@ -107,6 +107,10 @@ impl Engine<'_> {
                 self.remove_toks(k, k, Kind::User, "login that ran a process");
                 continue;
             }
+            if self.is_word(k - 1, "by") && self.name_closing_a_line(k) {
+                self.remove_toks(k, k, Kind::Name, "name closing a line after by");
+                continue;
+            }
             // `by KDINNEEN (witness KHARAN)`: an initial glued to a surname, in capitals.
             if (6..=16).contains(&s.len())
                 && s.bytes().all(|ch| ch.is_ascii_uppercase())
@@ -134,6 +138,30 @@ impl Engine<'_> {
                 self.remove_toks(k, k, Kind::User, "login after by or witness");
             }
         }
+    }
+
+    /// "Next print by Ottilie.", "Checked by Anselm.": one capitalized word after "by" that
+    /// ends its line is the person who did it, unless a list says it is a word of another
+    /// kind (a weekday, a product, a threat, a place that is no one's name).
+    fn name_closing_a_line(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let after = self.text.get(t.end..).unwrap_or("");
+        let closes = after
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r', '"', '<']));
+        let place_only = self.has(k, flag::PLACE)
+            && !self.has(
+                k,
+                flag::GIVEN | flag::SURNAME | flag::CENSUS_GIVEN | flag::CENSUS_SURNAME,
+            );
+        closes
+            && t.class == Class::Plain
+            && c::is_cap_word(t.s)
+            && !place_only
+            && !self.has(
+                k,
+                flag::NEVER | flag::STOP | flag::CUE | flag::THREAT | flag::FILLER | flag::MONTH,
+            )
     }
 
     /// "Sliver executed by ortegama; parent explorer.exe": after a process verb and "by", a

@@ -539,4 +539,19 @@ mod tests {
             "Pump UDI [DEVICE-ID] swapped; C0042 is a campaign.\n",
         )]);
     }
+
+    #[test]
+    fn one_name_closing_a_line_after_by_goes() {
+        check(&[
+            (
+                "Restore checked by Ottilie.\n",
+                "Restore checked by [NAME].\n",
+            ),
+            ("Signed by Microsoft.\n", "Signed by Microsoft.\n"),
+            (
+                "The loader was signed by Monday.\n",
+                "The loader was signed by Monday.\n",
+            ),
+        ]);
+    }
 }
