@@ -127,7 +127,11 @@ fn international(b: &[u8], i: usize) -> Option<NumMatch> {
                 "telephone number in international layout",
             );
         }
-        return None;
+        // `+44161 4960991`, `+3106-5530323`: the country code glued to the area code, then
+        // the groups; a longer first run is no telephone number.
+        if first > 6 {
+            return None;
+        }
     }
     let mut total = 0;
     let mut groups = 0;
@@ -386,5 +390,18 @@ mod tests {
         assert!(kinds("10.12.20.23").is_empty());
         assert!(kinds("d41d8cd98f00b204e9800998ecf8427e").is_empty());
         assert!(kinds("version 1.2.3").is_empty());
+        assert!(kinds("offset +1234567 8").is_empty());
+    }
+
+    #[test]
+    fn a_country_code_glued_to_the_area_code() {
+        assert_eq!(
+            kinds("ring +44207 9460958 today"),
+            vec![("+44207 9460958", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("ring +3120-5550123."),
+            vec![("+3120-5550123", Kind::Phone)]
+        );
     }
 }
