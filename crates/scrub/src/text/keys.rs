@@ -576,6 +576,10 @@ mod tests {
                 r#"{"path": "C:\\Users\\[USER]\\AppData\\Local\\Temp\\a.tmp", "user": "[USER]"}"#,
             ),
             (
+                "RDP session | CLINIC\\şükrü.aydın | closed\n",
+                "RDP session | [USER] | closed\n",
+            ),
+            (
                 "rundll32.exe executed by hendersonjo; parent explorer.exe\n",
                 "rundll32.exe executed by [USER]; parent explorer.exe\n",
             ),

@@ -441,10 +441,14 @@ impl<'a> Engine<'a> {
                 "builtin",
             ];
             let dl = domain.to_ascii_lowercase();
-            if c::identifier_like(domain)
-                && c::identifier_like(user)
-                && !system.contains(&dl.as_str())
-            {
+            // `LANGLEY\yıldız.k`: a login may carry letters beyond ASCII.
+            let login = |u: &str| {
+                u.len() <= 64
+                    && u.chars().next().is_some_and(char::is_alphanumeric)
+                    && u.chars()
+                        .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$'))
+            };
+            if c::identifier_like(domain) && login(user) && !system.contains(&dl.as_str()) {
                 self.remove_toks(k, k, Kind::User, "DOMAIN\\user account name");
                 return;
             }
