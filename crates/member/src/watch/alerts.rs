@@ -135,6 +135,11 @@ const PAGE_READ: usize = 500;
 /// Alerts looked at for one filtered page at most, so a filter that matches nothing in a
 /// year of alerts answers in bounded time (the page then offers to look further).
 const PAGE_SCAN_BUDGET: usize = 20_000;
+/// Past this many alerts looked at, a filtered page also stops once it has taken
+/// [`PAGE_TIME_BUDGET`]: on a busy machine the page answers in time and offers to look
+/// further from where it stopped (the same `next` as a spent count budget).
+const PAGE_SCAN_MIN: usize = 2_000;
+const PAGE_TIME_BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
 
 /// At most `limit` kept alerts older than the key `before` (the newest when `None`) for which
 /// `keep_it` holds, newest first, read from the store a slice at a time: never the whole
@@ -159,12 +164,7 @@ pub fn page_containing(
     needles: &[&str],
     mut keep_it: impl FnMut(&Value) -> bool,
 ) -> Result<AlertPage, MemberError> {
-    let mut fill = Fill {
-        out: AlertPage::default(),
-        scanned: 0,
-        limit,
-        needles,
-    };
+    let mut fill = Fill::new(limit, needles);
     fill.scan(store, before, &mut keep_it)?;
     Ok(fill.out)
 }
@@ -175,16 +175,36 @@ struct Fill<'a> {
     scanned: usize,
     limit: usize,
     needles: &'a [&'a str],
+    started: std::time::Instant,
 }
 
-impl Fill<'_> {
+impl<'a> Fill<'a> {
+    fn new(limit: usize, needles: &'a [&'a str]) -> Self {
+        Fill {
+            out: AlertPage::default(),
+            scanned: 0,
+            limit,
+            needles,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    /// True when the page has looked at enough alerts: the count budget, or the time
+    /// budget once [`PAGE_SCAN_MIN`] were looked at (the clock read every 256 alerts).
+    fn budget_spent(&self) -> bool {
+        self.scanned >= PAGE_SCAN_BUDGET
+            || (self.scanned >= PAGE_SCAN_MIN
+                && self.scanned % 256 == 0
+                && self.started.elapsed() >= PAGE_TIME_BUDGET)
+    }
+
     /// Looks at one alert; true when the page is done (full, or the scan budget spent).
     fn offer(&mut self, key: String, text: &str, keep_it: &mut impl FnMut(&Value) -> bool) -> bool {
         self.scanned += 1;
         let value = may_contain(text, self.needles)
             .then(|| serde_json::from_str::<Value>(text).ok())
             .flatten();
-        let done = |f: &Self| f.out.alerts.len() >= f.limit || f.scanned >= PAGE_SCAN_BUDGET;
+        let done = |f: &Self| f.out.alerts.len() >= f.limit || f.budget_spent();
         if let Some(value) = value.filter(|v| keep_it(v)) {
             self.out.alerts.push((key.clone(), value));
         }
@@ -282,12 +302,7 @@ pub fn page_of_machines(
     if named.len() > MACHINES_MERGED {
         return page_containing(store, before, limit, needles, keep_it);
     }
-    let mut fill = Fill {
-        out: AlertPage::default(),
-        scanned: 0,
-        limit,
-        needles,
-    };
+    let mut fill = Fill::new(limit, needles);
     let from_suffix = from.strip_prefix(ALERT_PREFIX).unwrap_or(&from);
     // Index entries sort as their alerts do: `before` maps onto each machine's entries.
     let before_suffix = before.map(|b| b.strip_prefix(ALERT_PREFIX).unwrap_or(""));
@@ -346,8 +361,31 @@ pub fn may_contain(text: &str, needles: &[&str]) -> bool {
     if needles.is_empty() {
         return true;
     }
+    // ASCII text (nearly every alert) is searched in place, case-insensitively: no
+    // lower-cased copy. Other text is lower-cased whole, as the filter itself does (some
+    // non-ASCII letters lower-case to ASCII ones, e.g. the Kelvin sign to `k`).
+    if text.is_ascii() {
+        return needles
+            .iter()
+            .all(|n| contains_ascii_caseless(text.as_bytes(), n.as_bytes()));
+    }
     let lower = text.to_lowercase();
     needles.iter().all(|n| lower.contains(n))
+}
+
+/// Whether `hay` holds `needle` (lower case) ignoring ASCII case.
+fn contains_ascii_caseless(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let upper = first.to_ascii_uppercase();
+    (0..=hay.len() - needle.len()).any(|i| {
+        (hay[i] == first || hay[i] == upper)
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 /// Drops alerts older than [`KEEP_DAYS`] before `now`; returns how many.
@@ -530,6 +568,17 @@ mod tests {
         assert!(may_contain(&text, &["\"quoted\""]));
         assert!(may_contain(&text, &["name\tand"]));
         assert!(may_contain(&text, &["no\"such"]));
+        // ASCII text is searched without a lower-cased copy: case still does not matter,
+        // and a match at the very end or across a mixed-case word is found.
+        let ascii = r#"{"machine":"PACS-Archive-01","value":"Evil.Example.COM"}"#;
+        assert!(may_contain(ascii, &["pacs-archive-01", "evil.example.com"]));
+        assert!(!may_contain(ascii, &["pacs-archive-02"]));
+        assert!(may_contain("ends with ABC", &["abc"]));
+        assert!(!may_contain("AB", &["abc"]));
+        assert!(!may_contain(ascii, &["évil"]));
+        // A non-ASCII letter that lower-cases to an ASCII one is still found.
+        let kelvin = "{\"value\":\"300\u{212a}\"}";
+        assert!(may_contain(kelvin, &["300k"]));
 
         let dir = tempfile::tempdir().unwrap();
         let store = crate::DataDir::new(dir.path()).open_store().unwrap();
