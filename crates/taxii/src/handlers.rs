@@ -541,7 +541,6 @@ pub async fn delete_object(
     if removed == 0 {
         return Err(TaxiiError::not_found("no such object in this collection"));
     }
-    state.block_lists.deleted();
     Ok(taxii(StatusCode::OK, String::new(), None))
 }
 

@@ -680,6 +680,48 @@ async fn operators_disable_members_and_change_collection_access_in_the_page() {
     );
 }
 
+/// A kept block list notices a change made by another hub process sharing the store: here
+/// only the newest version of an indicator deleted through another store handle, which
+/// leaves the collection's number of objects and its newest date as they were.
+#[tokio::test]
+async fn a_kept_block_list_notices_a_newest_version_deleted_by_another_process() {
+    let h = hub(HubConfig::default());
+    let older = fresh(21, GREEN, "[ipv4-addr:value = '45.33.32.21']");
+    std::thread::sleep(Duration::from_millis(5));
+    let newer = fresh(21, GREEN, "[ipv4-addr:value = '45.33.32.22']");
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&[older, newer]))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let bob = session(&h, "bob").await;
+    let path = format!("/ui/collections/{}/blocklist/ip", h.collection);
+    let first = get_with(&h, &bob, &path).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", text(&first));
+    assert!(text(&first).contains("45.33.32.22") && !text(&first).contains("45.33.32.21"));
+    // Kept: the same list again.
+    let again = get_with(&h, &bob, &path).await;
+    assert_eq!(again.header("etag"), first.header("etag"));
+
+    let other = ward_store::SqliteStore::open(h._dir.path()).unwrap();
+    let removed = other
+        .delete_object(
+            &h.collection,
+            "indicator--00000000-0000-4000-8000-000000000021",
+            &ward_store::VersionSelect::last(),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(removed, 1);
+    let after = get_with(&h, &bob, &path).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_ne!(after.header("etag"), first.header("etag"));
+    assert!(
+        text(&after).contains("45.33.32.21") && !text(&after).contains("45.33.32.22"),
+        "{}",
+        text(&after)
+    );
+}
+
 #[tokio::test]
 async fn a_session_works_on_every_process_of_the_store_and_sign_out_ends_it_on_all() {
     let h = hub(HubConfig::default());
