@@ -434,6 +434,43 @@ async fn pages_follow_taxii_cursors() {
     assert_eq!(seen.len(), 120);
 }
 
+/// The operator page gives this process's requests, refusals and ingested versions per
+/// minute over the last 5 and 60 minutes, beside the totals.
+#[tokio::test]
+async fn the_operator_page_shows_rates_per_minute() {
+    let h = hub(HubConfig::default());
+    let posted = h
+        .post(
+            &h.writer,
+            &h.objects_path(),
+            envelope(&[marked(31, Some(GREEN), "a"), marked(32, Some(GREEN), "b")]),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let alice = session(&h, "alice").await;
+    let missing = get_with(&h, &alice, "/ui/collections/no-such-collection").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let page = text(&get_with(&h, &alice, "/ui/admin").await);
+    let table = &page[page.find("data-rates").expect("a rates table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // Each row: its name, then the figures of the two windows.
+    let figures = |row: &str| -> Vec<f64> {
+        let cells = &table[table.find(row).unwrap_or_else(|| panic!("{row}: {table}"))..];
+        let cells = &cells[..cells.find("</tr>").unwrap()];
+        cells
+            .split("<td>")
+            .skip(1)
+            .map(|c| c[..c.find('<').unwrap()].parse().unwrap())
+            .collect()
+    };
+    for row in ["Requests", "Refused (4xx)", "Object versions ingested"] {
+        let f = figures(row);
+        assert_eq!(f.len(), 2, "{row}: {table}");
+        assert!(f.iter().all(|n| *n > 0.0), "{row}: {f:?}");
+    }
+    assert_eq!(figures("Failed (5xx)"), [0.0, 0.0]);
+}
+
 #[tokio::test]
 async fn operator_pages_are_for_operators_only() {
     let h = hub(HubConfig::default());
