@@ -884,7 +884,12 @@ fn submitter_is_written_with_the_version_and_only_for_new_versions(a: &dyn Store
         .unwrap();
     b.add_objects_by(&c, std::slice::from_ref(&v), &status("s4"), &second)
         .unwrap();
-    assert_eq!(a.submitter(&c, &v.id, &key).unwrap(), Some(second));
+    assert_eq!(a.submitter(&c, &v.id, &key).unwrap(), Some(second.clone()));
+    // A page's submitters at once: the same as one by one, the unrecorded left out.
+    let page = all_versions(b, &c);
+    let by = a.submitters_of_versions(&c, &page).unwrap();
+    assert_eq!(by.len(), 1, "{by:?}");
+    assert_eq!(by.get(&(v.id.clone(), key.clone())), Some(&second));
     assert_eq!(a.count_objects(&c).unwrap(), 2);
     // Versions count once: a second version of w does not add an object.
     a.add_objects(

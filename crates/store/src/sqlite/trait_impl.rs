@@ -411,6 +411,14 @@ impl Store for SqliteStore {
         self.submissions_of(object_id)
     }
 
+    fn submitters_of_versions(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<std::collections::HashMap<(String, String), Submitter>, StoreError> {
+        self.submitters_by_date(collection_id, versions)
+    }
+
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.with_reader(|c| {
             c.prepare_cached("SELECT value FROM settings WHERE key = ?1")
