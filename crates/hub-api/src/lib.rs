@@ -131,6 +131,21 @@ pub trait ReadFilter: Send + Sync {
         version: &StoredVersion,
     ) -> ReadDecision;
 
+    /// [`ReadFilter::check`] of each of `versions` (one page the store answered), in
+    /// order. A filter may decide a page at once (one store read for what it needs of all
+    /// of them) but must decide each version exactly as `check` does.
+    fn check_page(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        versions: &[StoredVersion],
+    ) -> Vec<ReadDecision> {
+        versions
+            .iter()
+            .map(|v| self.check(caller, collection, v))
+            .collect()
+    }
+
     /// Whether readers without credentials may read `collection` (a public collection).
     /// What they then get still passes [`ReadFilter::check`] with [`Caller::anonymous`].
     fn admits_anonymous(&self, collection: &Collection) -> bool {

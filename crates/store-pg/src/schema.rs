@@ -134,6 +134,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX users_name_lower ON users (lower(name));
     CREATE UNIQUE INDEX collections_title_lower ON collections (lower(title));
     "#,
+    // 5: a per-collection count of removals, as SQLite's migration 8: raised in the same
+    // transaction as every write that deletes or rewrites a version.
+    r#"
+    ALTER TABLE collections ADD COLUMN changes bigint NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes (and the newest it reads).

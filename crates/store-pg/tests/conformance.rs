@@ -85,6 +85,7 @@ conformance!(
     streamed_versions_commit_with_their_status_or_not_at_all,
     token_life_cycle_and_password_changes,
     interrupted_statuses_are_finished_from_what_is_stored,
+    change_count_moves_with_every_write_through_any_handle,
 );
 
 // --- fixtures ---------------------------------------------------------------------------------
@@ -883,7 +884,12 @@ fn submitter_is_written_with_the_version_and_only_for_new_versions(a: &dyn Store
         .unwrap();
     b.add_objects_by(&c, std::slice::from_ref(&v), &status("s4"), &second)
         .unwrap();
-    assert_eq!(a.submitter(&c, &v.id, &key).unwrap(), Some(second));
+    assert_eq!(a.submitter(&c, &v.id, &key).unwrap(), Some(second.clone()));
+    // A page's submitters at once: the same as one by one, the unrecorded left out.
+    let page = all_versions(b, &c);
+    let by = a.submitters_of_versions(&c, &page).unwrap();
+    assert_eq!(by.len(), 1, "{by:?}");
+    assert_eq!(by.get(&(v.id.clone(), key.clone())), Some(&second));
     assert_eq!(a.count_objects(&c).unwrap(), 2);
     // Versions count once: a second version of w does not add an object.
     a.add_objects(
@@ -1296,4 +1302,103 @@ fn interrupted_statuses_are_finished_from_what_is_stored(a: &dyn Store, b: &dyn 
         ward_store::recovery::finish_interrupted(a, 0, 2_000).unwrap(),
         0
     );
+}
+
+/// A collection's change count moves with every write that adds, deletes or rewrites one of
+/// its versions, whichever handle made it, and only then; a delete or rewrite moves its
+/// count of removals, which an addition leaves alone. What a hub process built from the
+/// collection (a block list) is current exactly while the count holds.
+fn change_count_moves_with_every_write_through_any_handle(a: &dyn Store, b: &dyn Store) {
+    let c = collection(a);
+    let other = collection(a);
+    let count = |s: &dyn Store, c: &str| s.change_count(c).unwrap().expect("a change count");
+    let start = count(a, &c);
+    assert_eq!(count(b, &c), start);
+    let other_start = count(b, &other);
+
+    let v1 = indicator(1, "2024-01-01T00:00:00.000Z");
+    let v2 = indicator(1, "2024-02-01T00:00:00.000Z");
+    a.add_objects(&c, &[v1.clone(), v2.clone()], &status("s"))
+        .unwrap();
+    let added = count(b, &c);
+    assert_ne!(added, start, "an add through a is seen through b");
+    assert_eq!(added.removed, start.removed, "an addition removes nothing");
+    // Only duplicates: nothing changed.
+    b.add_objects(&c, std::slice::from_ref(&v2), &status("s"))
+        .unwrap();
+    assert_eq!(count(a, &c), added);
+
+    // Deleting only the newest version, through the other handle.
+    assert_eq!(
+        b.delete_object(&c, &v2.id, &VersionSelect::last(), &[])
+            .unwrap(),
+        1
+    );
+    let deleted = count(a, &c);
+    assert_ne!(
+        deleted.removed, added.removed,
+        "a delete of the newest version through b is seen through a"
+    );
+    // A delete that removes nothing changes nothing.
+    assert_eq!(
+        a.delete_object(&c, "indicator--absent", &VersionSelect::all(), &[])
+            .unwrap(),
+        0
+    );
+    assert_eq!(count(b, &c), deleted);
+
+    // A rewrite of a stored version (the default TLP stamped on it).
+    let stored = all_versions(a, &c);
+    let rewritten = stored[0].json.replace("10.0.0.1", "10.0.0.2");
+    assert_eq!(
+        b.rewrite_versions(
+            &c,
+            &[(
+                stored[0].id.clone(),
+                stored[0].version_key.clone(),
+                rewritten
+            )]
+        )
+        .unwrap(),
+        1
+    );
+    let after_rewrite = count(a, &c);
+    assert_ne!(after_rewrite.removed, deleted.removed);
+
+    // Removing an organization with the versions it posted.
+    let poster = a.add_org("poster").unwrap();
+    let by = Submitter {
+        org_id: poster.id.clone(),
+        user_id: "u".into(),
+    };
+    a.add_objects_by(
+        &c,
+        &[indicator(7, "2024-01-01T00:00:00.000Z")],
+        &status("s"),
+        &by,
+    )
+    .unwrap();
+    let posted = count(b, &c);
+    assert_ne!(posted, after_rewrite);
+    b.change_members(&ward_store::MemberChange::RemoveOrg {
+        org_id: poster.id,
+        delete_objects: true,
+        settings_prefix: "org.poster.".into(),
+    })
+    .unwrap();
+    assert_ne!(
+        count(a, &c).removed,
+        posted.removed,
+        "versions removed with their organization"
+    );
+
+    assert_eq!(
+        count(a, &other),
+        other_start,
+        "another collection's count holds"
+    );
+    assert!(matches!(
+        a.change_count("no-such-collection"),
+        Err(StoreError::UnknownCollection(_))
+    ));
 }

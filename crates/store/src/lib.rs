@@ -419,6 +419,16 @@ pub trait Store: Send + Sync {
         }
     }
 
+    /// The collection's change count: it differs after every write that added, deleted or
+    /// rewrote any of its versions, in this process or another sharing the store (moved in
+    /// the write's own transaction), so something built from the collection is current
+    /// while it holds. `None` when the backend keeps no count: nothing built may then be
+    /// trusted without reading the collection again.
+    fn change_count(&self, collection_id: &str) -> Result<Option<ChangeCount>, StoreError> {
+        let _ = collection_id;
+        Ok(None)
+    }
+
     // --- operations (backup, verify, metrics) --------------------------------------------
 
     /// Who posted each of `versions` of the collection, by (id, version key); versions with

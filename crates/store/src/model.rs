@@ -388,3 +388,14 @@ pub struct MemberOutcome {
     pub versions_kept: u64,
     pub versions_deleted: u64,
 }
+
+/// How far a collection has changed ([`crate::Store::change_count`]): both numbers only grow,
+/// each in the same transaction as the write that moves it, in whatever process made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ChangeCount {
+    /// The last `date_added` handed out: it moves with every version added.
+    pub added: i64,
+    /// Writes that took something away or changed it: versions deleted (an object's newest
+    /// among them, which leaves an older one as its latest) or rewritten in place.
+    pub removed: i64,
+}

@@ -29,6 +29,7 @@ use http_body::{Frame, SizeHint};
 
 use crate::error::TaxiiError;
 use crate::filters::Caller;
+use crate::rates::{Counts, PerMinute, Rates};
 use crate::AppState;
 
 /// Where audit lines go; each line is written whole under a lock, so lines never interleave.
@@ -81,7 +82,8 @@ struct Counters {
     latency: BTreeMap<&'static str, Histogram>,
 }
 
-/// Counts of one hub process since it started (what `/metrics` reports, summed).
+/// Counts of one hub process since it started (what `/metrics` reports, summed), and the
+/// same per minute over the last 5 and 60 minutes.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Totals {
     pub requests: u64,
@@ -90,6 +92,15 @@ pub(crate) struct Totals {
     pub objects_ingested: u64,
     pub auth_failures: u64,
     pub throttled: u64,
+    pub last_5: PerMinute,
+    pub last_60: PerMinute,
+}
+
+/// Seconds since the epoch, for the rates' minutes.
+fn epoch_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// The audit sink and the metrics of one hub process.
@@ -100,6 +111,7 @@ pub struct Observer {
     auth_failures: AtomicU64,
     throttled: AtomicU64,
     objects_ingested: AtomicU64,
+    rates: Rates,
     /// Request ids are this process's random prefix and a counter: unique across the hub
     /// processes sharing a store, and short.
     prefix: String,
@@ -117,6 +129,7 @@ impl Observer {
             auth_failures: AtomicU64::new(0),
             throttled: AtomicU64::new(0),
             objects_ingested: AtomicU64::new(0),
+            rates: Rates::new(epoch_seconds()),
             prefix,
             next_id: AtomicU64::new(1),
         }
@@ -146,11 +159,21 @@ impl Observer {
         t.objects_ingested = self.objects_ingested.load(Ordering::Relaxed);
         t.auth_failures = self.auth_failures.load(Ordering::Relaxed);
         t.throttled = self.throttled.load(Ordering::Relaxed);
+        let now = epoch_seconds();
+        t.last_5 = self.rates.per_minute(now, 5);
+        t.last_60 = self.rates.per_minute(now, 60);
         t
     }
 
     pub(crate) fn objects_ingested(&self, n: u64) {
         self.objects_ingested.fetch_add(n, Ordering::Relaxed);
+        self.rates.record(
+            epoch_seconds(),
+            &Counts {
+                objects_ingested: n,
+                ..Counts::default()
+            },
+        );
     }
 
     fn request_id(&self) -> String {
@@ -170,6 +193,15 @@ impl Observer {
             }
             _ => {}
         }
+        self.rates.record(
+            epoch_seconds(),
+            &Counts {
+                requests: 1,
+                client_errors: u64::from((400..500).contains(&record.status)),
+                server_errors: u64::from((500..600).contains(&record.status)),
+                objects_ingested: 0,
+            },
+        );
         {
             let mut c = self.counters.lock().unwrap_or_else(|p| p.into_inner());
             *c.requests

@@ -277,9 +277,10 @@ pub(crate) async fn page(
         loop {
             let page = s.query_objects(&coll.id, &query)?;
             let read_to = page.items.last().map(StoredVersion::position);
-            for item in page.items {
+            let decisions = filter.check_page(&who, &coll, &page.items);
+            for (item, decision) in page.items.into_iter().zip(decisions) {
                 scanned += 1;
-                let replaced = match filter.check(&who, &coll, &item) {
+                let replaced = match decision {
                     ReadDecision::Keep => None,
                     ReadDecision::Replace(json) => Some(json),
                     ReadDecision::Hide => continue,
@@ -541,7 +542,6 @@ pub async fn delete_object(
     if removed == 0 {
         return Err(TaxiiError::not_found("no such object in this collection"));
     }
-    state.block_lists.deleted();
     Ok(taxii(StatusCode::OK, String::new(), None))
 }
 

@@ -52,6 +52,7 @@ pub mod ingest;
 pub mod media;
 mod misp_feed;
 pub mod params;
+mod rates;
 pub mod vendors;
 mod web;
 

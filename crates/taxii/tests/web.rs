@@ -434,6 +434,43 @@ async fn pages_follow_taxii_cursors() {
     assert_eq!(seen.len(), 120);
 }
 
+/// The operator page gives this process's requests, refusals and ingested versions per
+/// minute over the last 5 and 60 minutes, beside the totals.
+#[tokio::test]
+async fn the_operator_page_shows_rates_per_minute() {
+    let h = hub(HubConfig::default());
+    let posted = h
+        .post(
+            &h.writer,
+            &h.objects_path(),
+            envelope(&[marked(31, Some(GREEN), "a"), marked(32, Some(GREEN), "b")]),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let alice = session(&h, "alice").await;
+    let missing = get_with(&h, &alice, "/ui/collections/no-such-collection").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let page = text(&get_with(&h, &alice, "/ui/admin").await);
+    let table = &page[page.find("data-rates").expect("a rates table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // Each row: its name, then the figures of the two windows.
+    let figures = |row: &str| -> Vec<f64> {
+        let cells = &table[table.find(row).unwrap_or_else(|| panic!("{row}: {table}"))..];
+        let cells = &cells[..cells.find("</tr>").unwrap()];
+        cells
+            .split("<td>")
+            .skip(1)
+            .map(|c| c[..c.find('<').unwrap()].parse().unwrap())
+            .collect()
+    };
+    for row in ["Requests", "Refused (4xx)", "Object versions ingested"] {
+        let f = figures(row);
+        assert_eq!(f.len(), 2, "{row}: {table}");
+        assert!(f.iter().all(|n| *n > 0.0), "{row}: {f:?}");
+    }
+    assert_eq!(figures("Failed (5xx)"), [0.0, 0.0]);
+}
+
 #[tokio::test]
 async fn operator_pages_are_for_operators_only() {
     let h = hub(HubConfig::default());
@@ -677,6 +714,48 @@ async fn operators_disable_members_and_change_collection_access_in_the_page() {
     assert_eq!(
         h.store.collection(&h.collection).unwrap().unwrap().readers,
         vec![mercy.id]
+    );
+}
+
+/// A kept block list notices a change made by another hub process sharing the store: here
+/// only the newest version of an indicator deleted through another store handle, which
+/// leaves the collection's number of objects and its newest date as they were.
+#[tokio::test]
+async fn a_kept_block_list_notices_a_newest_version_deleted_by_another_process() {
+    let h = hub(HubConfig::default());
+    let older = fresh(21, GREEN, "[ipv4-addr:value = '45.33.32.21']");
+    std::thread::sleep(Duration::from_millis(5));
+    let newer = fresh(21, GREEN, "[ipv4-addr:value = '45.33.32.22']");
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&[older, newer]))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let bob = session(&h, "bob").await;
+    let path = format!("/ui/collections/{}/blocklist/ip", h.collection);
+    let first = get_with(&h, &bob, &path).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", text(&first));
+    assert!(text(&first).contains("45.33.32.22") && !text(&first).contains("45.33.32.21"));
+    // Kept: the same list again.
+    let again = get_with(&h, &bob, &path).await;
+    assert_eq!(again.header("etag"), first.header("etag"));
+
+    let other = ward_store::SqliteStore::open(h._dir.path()).unwrap();
+    let removed = other
+        .delete_object(
+            &h.collection,
+            "indicator--00000000-0000-4000-8000-000000000021",
+            &ward_store::VersionSelect::last(),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(removed, 1);
+    let after = get_with(&h, &bob, &path).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_ne!(after.header("etag"), first.header("etag"));
+    assert!(
+        text(&after).contains("45.33.32.21") && !text(&after).contains("45.33.32.22"),
+        "{}",
+        text(&after)
     );
 }
 

@@ -165,7 +165,9 @@ fn remove_org(
                    GROUP BY ob.collection_key, ob.id) b
              WHERE o.collection_key = b.collection_key AND o.id = b.id
                AND (o.is_first <> (o.version_key = b.lo)
-                    OR o.is_last <> (o.version_key = b.hi))",
+                    OR o.is_last <> (o.version_key = b.hi));
+             UPDATE collections SET changes = changes + 1
+             WHERE key IN (SELECT collection_key FROM touched)",
         )
         .map_err(backend)?;
         outcome.versions_deleted = versions;

@@ -4,9 +4,9 @@
 
 use ward_store::credentials::random_secret;
 use ward_store::{
-    AddOutcome, Collection, MemberChange, MemberOutcome, NewCollection, NewVersion, ObjectQuery,
-    Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError, StoredVersion,
-    Submission, Submitter, TokenRecord, User, VersionSelect,
+    AddOutcome, ChangeCount, Collection, MemberChange, MemberOutcome, NewCollection, NewVersion,
+    ObjectQuery, Org, Page, ScrubRecord, SightingRecord, StatusRecord, Store, StoreError,
+    StoredVersion, Submission, Submitter, TokenRecord, User, VersionSelect,
 };
 
 use super::{
@@ -291,6 +291,13 @@ impl Store for PgStore {
                     )
                     .map_err(backend)?;
             }
+            if replaced > 0 {
+                tx.execute(
+                    "UPDATE collections SET changes = changes + 1 WHERE key = $1",
+                    &[&key],
+                )
+                .map_err(backend)?;
+            }
             tx.commit().map_err(backend)?;
             Ok(usize::try_from(replaced).unwrap_or(usize::MAX))
         })
@@ -523,6 +530,25 @@ impl Store for PgStore {
 
     fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
         self.count_latest(collection_id)
+    }
+
+    fn change_count(&self, collection_id: &str) -> Result<Option<ChangeCount>, StoreError> {
+        self.with_conn(|c, _| {
+            c.query_opt(
+                "SELECT last_date_added, changes FROM collections WHERE id = $1",
+                &[&collection_id],
+            )
+            .map_err(backend)?
+            .map(|r| -> Result<ChangeCount, StoreError> {
+                Ok(ChangeCount {
+                    added: r.try_get(0).map_err(backend)?,
+                    removed: r.try_get(1).map_err(backend)?,
+                })
+            })
+            .transpose()?
+            .map(Some)
+            .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))
+        })
     }
 
     fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError> {

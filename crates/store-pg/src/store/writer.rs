@@ -242,6 +242,11 @@ impl PgStore {
                             OR o.is_last <> (o.version_key = b.hi))",
                 )?;
                 tx.execute(&st, &[&key, &object_id]).map_err(backend)?;
+                tx.execute(
+                    "UPDATE collections SET changes = changes + 1 WHERE key = $1",
+                    &[&key],
+                )
+                .map_err(backend)?;
             }
             tx.commit().map_err(backend)?;
             Ok(usize::try_from(removed).unwrap_or(usize::MAX))

@@ -157,6 +157,8 @@ fn remove_org(
                is_last = (version_key = (SELECT max(o2.version_key) FROM objects o2
                   WHERE o2.collection_key = objects.collection_key AND o2.id = objects.id))
              WHERE (collection_key, id) IN (SELECT collection_key, id FROM temp.touched);
+             UPDATE collections SET changes = changes + 1
+             WHERE key IN (SELECT collection_key FROM temp.touched);
              DELETE FROM temp.touched;",
         )
         .map_err(backend)?;

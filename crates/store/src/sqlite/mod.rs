@@ -171,6 +171,16 @@ fn collection_key(conn: &Connection, id: &str) -> Result<i64, StoreError> {
     .ok_or_else(|| StoreError::UnknownCollection(id.to_string()))
 }
 
+/// Raises collection `key`'s count of removals (see [`crate::Store::change_count`]), inside
+/// the caller's transaction.
+fn bump_changes(conn: &Connection, key: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE collections SET changes = changes + 1 WHERE key = ?1")
+        .map_err(backend)?
+        .execute([key])
+        .map_err(backend)?;
+    Ok(())
+}
+
 fn org_id_by_name(conn: &Connection, name: &str) -> Result<String, StoreError> {
     conn.query_row("SELECT id FROM orgs WHERE name = ?1", [name], |r| r.get(0))
         .optional()

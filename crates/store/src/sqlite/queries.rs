@@ -34,6 +34,42 @@ impl SqliteStore {
         })
     }
 
+    /// Who posted each of `versions` (read from the collection just now): one seek each in
+    /// `submitters` by the version's own `date_added`, on one connection.
+    pub(super) fn submitters_by_date(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<std::collections::HashMap<(String, String), Submitter>, StoreError> {
+        self.with_reader(|c| {
+            let key = collection_key(c, collection_id)?;
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT s.org_id, s.user_id FROM objects o
+                     JOIN submitters s ON s.collection_key = o.collection_key
+                          AND s.date_added = o.date_added
+                     WHERE o.collection_key = ?1 AND o.id = ?2 AND o.version_key = ?3",
+                )
+                .map_err(backend)?;
+            let mut out = std::collections::HashMap::new();
+            for v in versions {
+                let by = stmt
+                    .query_row(params![key, v.id, v.version_key], |r| {
+                        Ok(Submitter {
+                            org_id: r.get(0)?,
+                            user_id: r.get(1)?,
+                        })
+                    })
+                    .optional()
+                    .map_err(backend)?;
+                if let Some(by) = by {
+                    out.insert((v.id.clone(), v.version_key.clone()), by);
+                }
+            }
+            Ok(out)
+        })
+    }
+
     pub(super) fn submissions_of(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
         self.with_reader(|c| {
             let mut stmt = c

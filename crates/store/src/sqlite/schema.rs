@@ -153,6 +153,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX objects_last_by_type ON objects (collection_key, type, date_added)
         WHERE is_last = 1;
     "#,
+    // 8: a per-collection count of removals, raised in the same transaction as every write
+    // that deletes or rewrites a version (additions move `last_date_added`): what was built
+    // from a collection (a block list) is known to be current by reading one row, from any
+    // process sharing the store.
+    r#"
+    ALTER TABLE collections ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes (and the newest it reads).

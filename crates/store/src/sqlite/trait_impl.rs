@@ -286,6 +286,9 @@ impl Store for SqliteStore {
                     )
                     .map_err(backend)?;
             }
+            if replaced > 0 {
+                super::bump_changes(&tx, key)?;
+            }
             tx.commit().map_err(backend)?;
             Ok(replaced)
         })
@@ -406,6 +409,14 @@ impl Store for SqliteStore {
 
     fn submissions(&self, object_id: &str) -> Result<Vec<Submission>, StoreError> {
         self.submissions_of(object_id)
+    }
+
+    fn submitters_of_versions(
+        &self,
+        collection_id: &str,
+        versions: &[StoredVersion],
+    ) -> Result<std::collections::HashMap<(String, String), Submitter>, StoreError> {
+        self.submitters_by_date(collection_id, versions)
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -553,6 +564,23 @@ impl Store for SqliteStore {
 
     fn count_objects(&self, collection_id: &str) -> Result<u64, StoreError> {
         self.count_latest(collection_id)
+    }
+
+    fn change_count(&self, collection_id: &str) -> Result<Option<ChangeCount>, StoreError> {
+        self.with_reader(|c| {
+            c.prepare_cached("SELECT last_date_added, changes FROM collections WHERE id = ?1")
+                .map_err(backend)?
+                .query_row([collection_id], |r| {
+                    Ok(ChangeCount {
+                        added: r.get(0)?,
+                        removed: r.get(1)?,
+                    })
+                })
+                .optional()
+                .map_err(backend)?
+                .map(Some)
+                .ok_or_else(|| StoreError::UnknownCollection(collection_id.to_string()))
+        })
     }
 
     fn query_objects(&self, collection_id: &str, query: &ObjectQuery) -> Result<Page, StoreError> {

@@ -65,6 +65,9 @@ impl SqliteStore {
                 insert_version(&mut stmts, key, object, date_added)?;
             }
             drop(stmts);
+            // Dated by the caller, not after the last date_added: counted as a change that
+            // a reader must not take for an addition.
+            super::bump_changes(&tx, key)?;
             tx.commit().map_err(backend)
         })
     }
@@ -124,6 +127,9 @@ impl SqliteStore {
                 params![key, object_id],
             )
             .map_err(backend)?;
+            if removed > 0 {
+                super::bump_changes(&tx, key)?;
+            }
             tx.commit().map_err(backend)?;
             Ok(removed)
         })

@@ -6,23 +6,28 @@
 //!
 //! A list is kept per (collection, organization, user, kind of credential, list kind): what
 //! the read filter lets a reader see depends on all of them, so a kept list is only ever
-//! served to a caller for whom it was built from that caller's own view. It is kept while
-//! its [`Stamp`] holds: nothing added to the collection since the build began, the same
-//! number of latest versions (a delete), no delete through this hub process since, and the
-//! same policy settings and disabled members (quarantine, AMBER lists, default TLP,
-//! attribution). The policy reads its settings again after a few seconds, so a list built
-//! within [`POLICY_SETTLE`] of a settings change is served but not kept. Kept lists take
-//! at most [`CACHE_BYTES`]; the least recently served go first.
+//! served to a caller for whom it was built from that caller's own view. It is current
+//! while its [`Stamp`] holds: the collection's change count (`Store::change_count`, moved in
+//! the same transaction as every version added, deleted or rewritten, by any hub process
+//! sharing the store) and the same policy settings and disabled members (quarantine, AMBER
+//! lists, default TLP, attribution). The policy reads its settings again after a few
+//! seconds, so a list built within [`POLICY_SETTLE`] of a settings change is served but not
+//! kept. Kept lists take at most [`CACHE_BYTES`]; the least recently served go first.
+//!
+//! A list that is out of date only because versions were added since (nothing deleted or
+//! rewritten, the same settings) holds nothing its reader may not read now: every value in
+//! it came from a version that reader may still read over TAXII. [`Lookup::Added`] gives it
+//! back so that the download can be answered with it while a new list is built, when the
+//! build takes longer than [`STALE_WAIT`]; the new list is kept for the next download.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 use ward_hub_api::Caller;
-use ward_store::{Collection, ObjectQuery, Store, StoreError, VersionSelect};
+use ward_store::{ChangeCount, Collection, Store, StoreError};
 
 /// Bytes of block lists kept at most, all collections and readers together.
 pub(crate) const CACHE_BYTES: usize = 256 * 1024 * 1024;
@@ -30,6 +35,10 @@ pub(crate) const CACHE_BYTES: usize = 256 * 1024 * 1024;
 /// How long after a settings change a built list is not kept: the policy's own settings
 /// cache (`ward_policy::SETTINGS_TTL`, 5 s) may still hold the old ones while it builds.
 pub(crate) const POLICY_SETTLE: Duration = Duration::from_secs(6);
+
+/// How long a download waits for a new list before it is answered with the kept one that
+/// misses only versions added since ([`Lookup::Added`]).
+pub(crate) const STALE_WAIT: Duration = Duration::from_secs(2);
 
 /// The prefixes of the hub settings the hub's policy decides with (`ward_policy`: hub-wide,
 /// per organization, per collection, quarantine); other settings (sign-outs, vendor
@@ -61,13 +70,21 @@ impl Key {
 /// What a kept list depends on, read before it was built.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Stamp {
-    /// When the build began (microseconds): anything added later is newer than the list.
-    started: i64,
-    latest_versions: u64,
-    /// Deletes through this process (another process's delete changes the count).
-    deletes: u64,
+    /// The collection's change count; `None` when the store keeps none (nothing is kept).
+    changes: Option<ChangeCount>,
     /// A digest of the policy's settings and of the disabled organizations and users.
     settings: [u8; 32],
+}
+
+/// What the cache holds for a reader's list.
+pub(crate) enum Lookup {
+    /// Nothing changed since it was built.
+    Current(Built),
+    /// Versions were added since, nothing else changed: it may be served while a new one is
+    /// built.
+    Added(Built),
+    /// Nothing usable: the list must be built.
+    None,
 }
 
 /// A built list.
@@ -109,7 +126,6 @@ pub(crate) struct Cache {
     inner: Mutex<Inner>,
     /// One build at a time per key: a second request for the same list waits for the first.
     building: Mutex<HashMap<Key, Arc<tokio::sync::Mutex<()>>>>,
-    deletes: AtomicU64,
 }
 
 impl Cache {
@@ -123,16 +139,9 @@ impl Cache {
         map.entry(key.clone()).or_default().clone()
     }
 
-    /// Something was deleted from a collection through this process.
-    pub fn deleted(&self) {
-        self.deletes.fetch_add(1, Ordering::Relaxed);
-    }
-
     /// What a list of `collection` built now would depend on (reads the store).
     pub fn stamp(&self, store: &dyn Store, collection: &str) -> Result<Stamp, StoreError> {
-        let started = ward_stix::Timestamp::now().as_micros();
-        let deletes = self.deletes.load(Ordering::Relaxed);
-        let latest_versions = store.count_objects(collection)?;
+        let changes = store.change_count(collection)?;
         let mut digest = Sha256::new();
         for prefix in POLICY_SETTINGS {
             for (k, v) in store.settings(prefix)? {
@@ -147,55 +156,29 @@ impl Cache {
             digest.update(b"\0");
         }
         Ok(Stamp {
-            started,
-            latest_versions,
-            deletes,
+            changes,
             settings: digest.finalize().into(),
         })
     }
 
-    /// The kept list of `key` if `now` (a stamp just read) says nothing changed since it
-    /// was built.
-    pub fn get(
-        &self,
-        store: &dyn Store,
-        key: &Key,
-        now: &Stamp,
-    ) -> Result<Option<Built>, StoreError> {
-        let kept = {
-            let mut inner = self.inner();
-            inner.note_settings(now.settings);
-            match inner.entries.get_mut(key) {
-                Some(e)
-                    if e.stamp.latest_versions == now.latest_versions
-                        && e.stamp.deletes == now.deletes
-                        && e.stamp.settings == now.settings =>
-                {
-                    e.used = Instant::now();
-                    Some((e.stamp.started, e.built.clone()))
-                }
-                _ => None,
-            }
+    /// The kept list of `key`, and whether `now` (a stamp just read) says it is current.
+    pub fn get(&self, key: &Key, now: &Stamp) -> Lookup {
+        let mut inner = self.inner();
+        inner.note_settings(now.settings);
+        let Some(e) = inner.entries.get_mut(key) else {
+            return Lookup::None;
         };
-        let Some((started, built)) = kept else {
-            return Ok(None);
+        let (Some(then), Some(changes)) = (e.stamp.changes, now.changes) else {
+            return Lookup::None;
         };
-        // Anything added since the build began (one index probe: the newest first).
-        let probe = ObjectQuery {
-            versions: VersionSelect::all(),
-            added_after: Some(started - 1),
-            limit: 1,
-            ..ObjectQuery::default()
-        };
-        if store
-            .query_objects(&key.collection, &probe)?
-            .items
-            .is_empty()
-        {
-            Ok(Some(built))
+        if e.stamp.settings != now.settings || then.removed != changes.removed {
+            return Lookup::None;
+        }
+        e.used = Instant::now();
+        if then == changes {
+            Lookup::Current(e.built.clone())
         } else {
-            self.inner().remove(key);
-            Ok(None)
+            Lookup::Added(e.built.clone())
         }
     }
 
@@ -207,7 +190,7 @@ impl Cache {
         let settled = inner
             .settings_seen
             .is_some_and(|(d, since)| d == stamp.settings && since.elapsed() >= POLICY_SETTLE);
-        if !settled || built.body.len() > CACHE_BYTES {
+        if !settled || stamp.changes.is_none() || built.body.len() > CACHE_BYTES {
             return;
         }
         inner.remove(&key);
@@ -292,9 +275,10 @@ mod tests {
     fn kept_lists_stay_under_the_byte_bound() {
         let cache = Cache::default();
         let stamp = Stamp {
-            started: 0,
-            latest_versions: 0,
-            deletes: 0,
+            changes: Some(ChangeCount {
+                added: 0,
+                removed: 0,
+            }),
             settings: [0; 32],
         };
         let key = |n: usize| Key {
@@ -318,5 +302,47 @@ mod tests {
         };
         cache.put(key(9), changed, Built::new("y".into()));
         assert!(!cache.inner().entries.contains_key(&key(9)));
+    }
+
+    /// A kept list is current while nothing changed; after additions alone it may still be
+    /// served while a new one is built; after a delete or rewrite, or a settings change, or
+    /// from a store that keeps no change count, it is not used at all.
+    #[test]
+    fn a_kept_list_is_used_only_while_nothing_was_taken_away() {
+        let cache = Cache::default();
+        let key = Key {
+            collection: "c".into(),
+            org: "o".into(),
+            user: "u".into(),
+            credential: "Password".into(),
+            kind: "ip".into(),
+        };
+        let at = |added, removed| Stamp {
+            changes: Some(ChangeCount { added, removed }),
+            settings: [0; 32],
+        };
+        assert!(matches!(cache.get(&key, &at(5, 1)), Lookup::None));
+        cache.put(key.clone(), at(5, 1), Built::new("1.2.3.4\n".into()));
+        assert!(matches!(cache.get(&key, &at(5, 1)), Lookup::Current(b) if b.body == "1.2.3.4\n"));
+        assert!(matches!(cache.get(&key, &at(9, 1)), Lookup::Added(b) if b.body == "1.2.3.4\n"));
+        assert!(matches!(cache.get(&key, &at(5, 2)), Lookup::None));
+        assert!(matches!(cache.get(&key, &at(9, 2)), Lookup::None));
+        let uncounted = Stamp {
+            changes: None,
+            settings: [0; 32],
+        };
+        assert!(matches!(cache.get(&key, &uncounted), Lookup::None));
+        // Nothing is kept from a store without a change count.
+        let other = Key {
+            org: "p".into(),
+            ..key.clone()
+        };
+        cache.put(other.clone(), uncounted.clone(), Built::new("x".into()));
+        assert!(matches!(cache.get(&other, &at(5, 1)), Lookup::None));
+        let other_settings = Stamp {
+            settings: [1; 32],
+            ..at(5, 1)
+        };
+        assert!(matches!(cache.get(&key, &other_settings), Lookup::None));
     }
 }

@@ -523,20 +523,25 @@ pub(crate) async fn block_list(
     };
     let c = handlers::readable(&state, &session.caller, cid).await?;
     let key = blocklist::Key::new(&c, &session.caller, name);
+    let (format, failed) = (*format, |_| {
+        UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed")
+    });
+    let earlier = match kept_list(&state, &c, &key).await?.1 {
+        blocklist::Lookup::Current(built) => {
+            return Ok(block_list_reply(&headers, &c, name, format, built))
+        }
+        blocklist::Lookup::Added(built) => Some(built),
+        blocklist::Lookup::None => None,
+    };
     // One build per list at a time, in a task of its own: a request that gives up (the
     // hub's time limit) leaves the build to finish and be kept for the next one.
     let guard = state.block_lists.build_lock(&key).lock_owned().await;
-    let (task_state, coll, format) = (state.clone(), c.clone(), *format);
+    let (task_state, coll) = (state.clone(), c.clone());
     let task = tokio::spawn(async move {
         let _one_at_a_time = guard;
-        let (cache, id, k) = (task_state.block_lists.clone(), coll.id.clone(), key.clone());
-        let (stamp, kept) = blocking(&task_state, move |s| {
-            let stamp = cache.stamp(s, &id)?;
-            let kept = cache.get(s, &k, &stamp)?;
-            Ok((stamp, kept))
-        })
-        .await?;
-        if let Some(built) = kept {
+        // Another build may have finished while this one waited for the lock.
+        let (stamp, kept) = kept_list(&task_state, &coll, &key).await?;
+        if let blocklist::Lookup::Current(built) = kept {
             return Ok::<_, UiError>(built);
         }
         let text = build_list(&task_state, &session, &coll, format).await?;
@@ -544,9 +549,40 @@ pub(crate) async fn block_list(
         task_state.block_lists.put(key, stamp, built.clone());
         Ok(built)
     });
-    let built = task
-        .await
-        .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))??;
+    let built = match earlier {
+        // The kept list misses only versions added since: served if the new one is slow.
+        Some(earlier) => match tokio::time::timeout(blocklist::STALE_WAIT, task).await {
+            Ok(done) => done.map_err(failed)??,
+            Err(_) => earlier,
+        },
+        None => task.await.map_err(failed)??,
+    };
+    Ok(block_list_reply(&headers, &c, name, format, built))
+}
+
+/// The stamp of `c` as it stands, and what the cache holds for `key` under it.
+async fn kept_list(
+    state: &AppState,
+    c: &ward_store::Collection,
+    key: &blocklist::Key,
+) -> Result<(blocklist::Stamp, blocklist::Lookup), UiError> {
+    let (cache, id, k) = (state.block_lists.clone(), c.id.clone(), key.clone());
+    Ok(blocking(state, move |s| {
+        let stamp = cache.stamp(s, &id)?;
+        let kept = cache.get(&k, &stamp);
+        Ok((stamp, kept))
+    })
+    .await?)
+}
+
+/// A block list's answer: the list, or `304` to a client that holds it.
+fn block_list_reply(
+    headers: &HeaderMap,
+    c: &ward_store::Collection,
+    name: &str,
+    format: ExportFormat,
+    built: blocklist::Built,
+) -> Response {
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -575,7 +611,7 @@ pub(crate) async fn block_list(
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
-    Ok(response)
+    response
 }
 
 /// Builds a block list of `c` for the caller: the collection is read a TAXII page at a time
@@ -595,16 +631,21 @@ async fn build_list(
         types: vec!["indicator".into()],
         ..Params::default()
     };
+    let failed = |_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed");
+    let mut served = latest_page(state, session, c, &p, None).await?;
     loop {
-        let served = latest_page(state, session, c, &p, None).await?;
         let now = options.now;
-        // Scoring parses every pattern: off the async threads.
-        let items = served.items;
-        list = tokio::task::spawn_blocking(move || {
+        let next = match served.next.take() {
+            Some(next) if served.more => Some(next),
+            _ => None,
+        };
+        // Scoring parses every pattern: off the async threads, while the next page is read
+        // (and passed through the read filter) beside it.
+        let items = std::mem::take(&mut served.items);
+        let scoring = tokio::task::spawn_blocking(move || {
             let objects: Vec<StixObject> = items
                 .iter()
-                .filter_map(|item| serde_json::from_str::<Value>(served_json(item)).ok())
-                .filter_map(|v| StixObject::from_value(v).ok())
+                .filter_map(|item| serde_json::from_str::<StixObject>(served_json(item)).ok())
                 .collect();
             let scored = ward_feeds::local::score_objects(
                 &objects,
@@ -614,12 +655,18 @@ async fn build_list(
             );
             list.add(&scored);
             list
-        })
-        .await
-        .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))?;
-        match served.next {
-            Some(next) if served.more => p.next = Some(next),
-            _ => break,
+        });
+        let following = match next {
+            Some(next) => {
+                p.next = Some(next);
+                Some(latest_page(state, session, c, &p, None).await)
+            }
+            None => None,
+        };
+        list = scoring.await.map_err(failed)?;
+        match following {
+            Some(page) => served = page?,
+            None => break,
         }
     }
     Ok(list.finish().text)

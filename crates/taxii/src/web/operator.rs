@@ -184,6 +184,24 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             (t.auth_failures) " refused sign-in(s), " (t.throttled) " throttled. "
             "Every process counts its own; " code { "/metrics" } " has them by route."
         }
+        div.scroll tabindex="0" role="region" aria-label="Rates" { table data-rates="" {
+            caption { "Per minute, this hub process" }
+            thead { tr {
+                th scope="col" { "" }
+                th scope="col" { "Last " (t.last_5.minutes) " min" }
+                th scope="col" { "Last " (t.last_60.minutes) " min" }
+            } }
+            tbody {
+                @for (name, five, hour) in [
+                    ("Requests", t.last_5.requests, t.last_60.requests),
+                    ("Refused (4xx)", t.last_5.client_errors, t.last_60.client_errors),
+                    ("Failed (5xx)", t.last_5.server_errors, t.last_60.server_errors),
+                    ("Object versions ingested", t.last_5.objects_ingested, t.last_60.objects_ingested),
+                ] {
+                    tr { th scope="row" { (name) } td { (rate(five)) } td { (rate(hour)) } }
+                }
+            }
+        } }
         h2 { "Organizations" }
         div.scroll tabindex="0" role="region" aria-label="Organizations" { table {
             thead { tr { th scope="col" { "Name" } th scope="col" { "Users" } th scope="col" { "Last pull (token)" } th scope="col" { "State" } } }
@@ -784,4 +802,13 @@ pub(crate) async fn revoke_token(
         (render(&o, &session, None))
     };
     Ok(page(StatusCode::OK, "Operator", Some(&session), body))
+}
+
+/// A rate per minute as the operator reads it: whole numbers from 10 up, one decimal below.
+fn rate(per_minute: f64) -> String {
+    if per_minute >= 10.0 {
+        format!("{per_minute:.0}")
+    } else {
+        format!("{per_minute:.1}")
+    }
 }
