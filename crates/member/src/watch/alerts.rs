@@ -194,7 +194,7 @@ impl<'a> Fill<'a> {
     fn budget_spent(&self) -> bool {
         self.scanned >= PAGE_SCAN_BUDGET
             || (self.scanned >= PAGE_SCAN_MIN
-                && self.scanned % 256 == 0
+                && self.scanned.is_multiple_of(256)
                 && self.started.elapsed() >= PAGE_TIME_BUDGET)
     }
 
