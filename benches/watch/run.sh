@@ -3,6 +3,10 @@
 #
 #   benches/watch/run.sh [SOAK_SECONDS] [WORKDIR] [SOAK_RATE]
 #   PARTS="sender ward soak crowdsec" (the default: all) runs only the parts named.
+#   WARD_BIN=PATH runs that ward binary instead of building target/release/ward.
+#   WARD_FEATURES="system-alloc" builds ward with those cargo features (system-alloc: the C
+#   allocator, so heaptrack sees every allocation). PORT_OFFSET=N moves the three ports by N,
+#   so two runs can share a machine.
 #
 # Lines: the kernel's netfilter log (`kern.log`, `[UFW BLOCK] IN=eth0 OUT= MAC=... SRC=...
 # DST=...`), 254 bytes each, one in 1000 from an indicator address. Both read it: ward as a
@@ -42,11 +46,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if part ward || part soak; then
+if [ -z "${WARD_BIN:-}" ] && { part ward || part soak; }; then
   CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1} cargo build --release -q -p ward-cli \
-    --manifest-path "$ROOT/Cargo.toml"
+    --manifest-path "$ROOT/Cargo.toml" ${WARD_FEATURES:+--features "$WARD_FEATURES"}
 fi
-WARD="$ROOT/target/release/ward"
+WARD=${WARD_BIN:-"$ROOT/target/release/ward"}
 SEND="$WORK/syslog_send"
 rustc --edition 2021 -O "$ROOT/benches/watch/syslog_send.rs" -o "$SEND"
 
@@ -90,7 +94,8 @@ for size in 1m 10k; do
   fi
 done
 
-HEALTH=19180 TCP=15514 UDP=15515
+PORT_OFFSET=${PORT_OFFSET:-0}
+HEALTH=$((19180 + PORT_OFFSET)) TCP=$((15514 + PORT_OFFSET)) UDP=$((15515 + PORT_OFFSET))
 # Writes watch.toml for the data folder $1.
 configure() {
   cat > "$1/watch.toml" << EOF
@@ -123,12 +128,15 @@ stop_watch() {
   kill "$WATCH_PID" 2> /dev/null || true
   wait "$WATCH_PID" 2> /dev/null || true
 }
-# ward's own /proc/PID/stat: utime + stime in seconds (the `timeout` wrapper is the parent).
-ward_pid() { pgrep -P "$WATCH_PID" -x ward || echo "$WATCH_PID"; }
+# ward's own /proc/PID/stat: utime + stime in seconds (the `timeout` wrapper is the parent;
+# ward is its only child, whatever the binary's name).
+ward_pid() { pgrep -P "$WATCH_PID" | head -1 | grep . || echo "$WATCH_PID"; }
 cpu_s() {
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$(ward_pid)/stat"
 }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
+# The most resident memory the process ever had (VmHWM): the index load's peak.
+peak_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
 # The heap and other private memory (RssAnon), and the mapped files' part (RssFile).
 anon_mb() { awk '/^RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
 file_mb() { awk '/^RssFile/ { printf "%.0f", $2 / 1024 }' "/proc/$(ward_pid)/status"; }
@@ -234,8 +242,8 @@ echo "   RSS MB every 5 s: ${rss[*]}"
 echo "   of which RssAnon MB: ${anon[*]}"
 echo "   of which RssFile MB: ${file[*]}"
 echo "   the store's SQLite MB (inside RssAnon): ${store[*]}"
-printf '   RSS start %s MB, end %s MB, max %s MB; %s lines matched, %.1f CPU-s over %s s\n' \
-  "${rss[0]}" "${rss[-1]}" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)" "$(processed)" \
+printf '   RSS start %s MB, end %s MB, max %s MB (peak since start, VmHWM: %s MB); %s lines matched, %.1f CPU-s over %s s\n' \
+  "${rss[0]}" "${rss[-1]}" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)" "$(peak_mb)" "$(processed)" \
   "$(echo "$c1 - $c0" | bc)" "$SOAK"
 stop_watch
 }

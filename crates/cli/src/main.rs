@@ -5,6 +5,7 @@
 //! not an error, 2 bad usage or bad input with a one-line reason on stderr.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod alloc;
 mod cmd;
 mod global;
 mod input;
@@ -104,12 +105,6 @@ fn version() -> &'static str {
         .into_boxed_str(),
     )
 }
-
-// `--features system-alloc` leaves the C library's allocator in place, so a heap profiler
-// that intercepts malloc (heaptrack, valgrind) sees every allocation.
-#[cfg(not(feature = "system-alloc"))]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     // Full pattern checking for every STIX indicator that `validate`, the hub and the

@@ -64,10 +64,10 @@ pub fn render(health: &Health) -> String {
         "counter",
         health.dedup_evicted.load(Ordering::Relaxed),
     );
-    let (sources, indicators) = health
+    let ((sources, indicators), dropped) = health
         .findings
         .lock()
-        .map(|f| f.sizes())
+        .map(|f| (f.sizes(), f.dropped()))
         .unwrap_or_default();
     gauge(
         &mut out,
@@ -82,6 +82,13 @@ pub fn render(health: &Health) -> String {
         "Indicators matched today, summed over the running totals kept for the record.",
         "gauge",
         indicators as u64,
+    );
+    gauge(
+        &mut out,
+        "ward_watch_record_matches_dropped_total",
+        "Matches left out of the record's per-indicator lists (a running total lists 10,000 indicators at most); still in the alerts file.",
+        "counter",
+        dropped,
     );
     gauge(
         &mut out,

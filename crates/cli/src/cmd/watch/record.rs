@@ -8,8 +8,14 @@
 //! entry, not one a minute); different days or runs add up. Totals are written when something matched
 //! (at most once a minute), when lines were read (at most once an hour), before each plan
 //! and on stop.
+//!
+//! A total lists [`MAX_INDICATORS`] indicators at most, the first matched that day: a day of
+//! many distinct matches (a scan from thousands of listed addresses) then costs bounded memory
+//! and a bounded write each minute. The matches of indicators left out still count in the
+//! total's alerts (and are in the alerts file and the store), and in `/metrics`
+//! (`ward_watch_record_matches_dropped_total`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use ward_detect::{Alert, FileReport, Kind, Summary};
@@ -17,6 +23,8 @@ use ward_member::journal::{Journal, LogFile, Run};
 
 const ALERTS_EVERY: Duration = Duration::from_secs(60);
 const LINES_EVERY: Duration = Duration::from_secs(3600);
+/// Indicators one running total (a source and a day) lists at most.
+pub const MAX_INDICATORS: usize = 10_000;
 
 struct Total {
     file: LogFile,
@@ -27,6 +35,30 @@ struct Total {
     new_alerts: bool,
     /// The record's key the total was last written under, rewritten in place next time.
     key: Option<String>,
+    /// The indicators `found` lists, gathered once it lists its maximum (none is added then).
+    full: Option<HashSet<String>>,
+}
+
+impl Total {
+    /// Adds one match; false when its indicator is left out, `max` indicators listed already
+    /// (the match still counts in the total's alerts).
+    fn add(&mut self, alert: &Alert, kind: Kind, max: usize) -> bool {
+        if self.found.indicators.len() >= max {
+            let listed = self.full.get_or_insert_with(|| {
+                self.found
+                    .indicators
+                    .iter()
+                    .map(|g| g.indicator.id.clone())
+                    .collect()
+            });
+            if !listed.contains(&alert.indicator_id) {
+                self.found.alerts += 1;
+                return false;
+            }
+        }
+        self.found.add(alert, kind);
+        true
+    }
 }
 
 /// The running totals of one run of `ward watch`.
@@ -35,15 +67,26 @@ pub struct Findings {
     started: String,
     totals: BTreeMap<(String, String), Total>,
     last_write: Instant,
+    /// Indicators a total lists at most ([`MAX_INDICATORS`]).
+    max_indicators: usize,
+    /// Matches left out of the totals' lists since the start, their maximum reached.
+    dropped: u64,
 }
 
 impl Findings {
     pub fn new() -> Findings {
+        Findings::with_max_indicators(MAX_INDICATORS)
+    }
+
+    /// Totals that list `max` indicators at most each.
+    pub fn with_max_indicators(max: usize) -> Findings {
         let now = ward_member::journal::now().to_string();
         Findings {
             started: now.get(11..19).unwrap_or("").to_string(),
             totals: BTreeMap::new(),
             last_write: Instant::now(),
+            max_indicators: max,
+            dropped: 0,
         }
     }
 
@@ -70,13 +113,16 @@ impl Findings {
                 new_lines: false,
                 new_alerts: false,
                 key: None,
+                full: None,
             });
         total.file.lines += lines;
         total.file.unreadable += report.broken_lines;
         keep_earliest(&mut total.file.first_event, report.first_event.as_deref());
         keep_latest(&mut total.file.last_event, report.last_event.as_deref());
         for (alert, kind) in alerts {
-            total.found.add(alert, *kind);
+            if !total.add(alert, *kind, self.max_indicators) {
+                self.dropped += 1;
+            }
         }
         total.new_lines |= lines > 0;
         total.new_alerts |= !alerts.is_empty();
@@ -86,6 +132,11 @@ impl Findings {
     pub fn sizes(&self) -> (usize, usize) {
         let indicators = self.totals.values().map(|t| t.found.indicators.len()).sum();
         (self.totals.len(), indicators)
+    }
+
+    /// Matches left out of the totals' lists since the start, their maximum reached.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
     }
 
     /// Writes the totals that changed when it is time (see the module's note), or all that
@@ -159,5 +210,74 @@ fn keep_latest(slot: &mut Option<String>, seen: Option<&str>) {
 impl Default for Findings {
     fn default() -> Findings {
         Findings::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ward_detect::LogFormat;
+
+    fn alert(indicator: usize) -> (Alert, Kind) {
+        let value = format!("198.51.100.{indicator}");
+        let alert = Alert {
+            file: "syslog".into(),
+            line: 1,
+            timestamp: None,
+            field: "dst".into(),
+            value: value.clone(),
+            indicator_id: format!("indicator--{indicator}"),
+            indicator_name: None,
+            score: Some(50),
+            tlp: None,
+            sources: Vec::new(),
+            sentence: format!("A device at 10.0.0.1 contacted {value}."),
+            device: Some("10.0.0.1".into()),
+            threats: Vec::new(),
+        };
+        (alert, Kind::Ipv4)
+    }
+
+    fn report() -> FileReport {
+        FileReport {
+            file: "syslog".into(),
+            format: LogFormat::Firewall,
+            bytes: 0,
+            lines: 0,
+            broken_lines: 0,
+            first_broken_line: None,
+            alerts: 0,
+            first_event: None,
+            last_event: None,
+        }
+    }
+
+    /// A day of matches from ever new indicators lists the first ones only; the rest still
+    /// count in the total's alerts and in the dropped count, and the listed keep counting.
+    #[test]
+    fn a_total_lists_at_most_its_maximum_of_indicators() {
+        let mut findings = Findings::with_max_indicators(3);
+        for round in 0..4 {
+            let batch: Vec<_> = (0..10).map(alert).collect();
+            findings.add("syslog firewall", &report(), 10, &batch);
+            assert_eq!(findings.sizes(), (1, 3), "after round {round}");
+        }
+        assert_eq!(findings.dropped(), 4 * 7);
+        let total = findings.totals.values().next().expect("one total");
+        assert_eq!(total.found.alerts, 40);
+        let listed: Vec<(&str, u64)> = total
+            .found
+            .indicators
+            .iter()
+            .map(|g| (g.indicator.id.as_str(), g.count))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("indicator--0", 4),
+                ("indicator--1", 4),
+                ("indicator--2", 4)
+            ]
+        );
     }
 }
