@@ -8,11 +8,10 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Hands the calling thread's free heap pages, and the free memory mimalloc set aside to give
-/// back later, to the system now. mimalloc otherwise returns freed memory only as later
-/// allocations pass by it, and a long-running service whose allocations move around (`ward
-/// watch`) then keeps growing in resident memory with nothing live behind it
-/// (benches/watch/RESULTS.md). Costs a walk of the thread's heap: call it every minute or so,
-/// not per request. Does nothing with `system-alloc`.
+/// back later, to the system now, rather than as later allocations pass by (`ward watch`
+/// calls it every minute; benches/watch/RESULTS.md says what it did and did not show). Costs
+/// a walk of the thread's heap: call it every minute or so, not per request. Does nothing
+/// with `system-alloc`.
 pub fn release_free_memory() {
     #[cfg(not(feature = "system-alloc"))]
     collect();

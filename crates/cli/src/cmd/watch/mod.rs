@@ -185,8 +185,8 @@ const INTEL_EVERY: Duration = Duration::from_secs(2);
 /// The same (machine, indicator) alerts once per this long.
 const DEDUP_WINDOW: Duration = Duration::from_secs(3600);
 /// How often the following thread hands the allocator's free memory back to the system
-/// (`alloc::release_free_memory`): without it, resident memory crept up by about 20 MB an
-/// hour under a steady load (benches/watch/RESULTS.md).
+/// (`alloc::release_free_memory`). Resident memory crept up in earlier soaks with the live heap
+/// flat; whether this call changes that is not shown yet (benches/watch/RESULTS.md).
 const RELEASE_EVERY: Duration = Duration::from_secs(60);
 
 /// True when messages are JSON lines (see `say!`).
