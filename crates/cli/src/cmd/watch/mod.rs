@@ -184,10 +184,6 @@ const RESCAN_EVERY: Duration = Duration::from_secs(2);
 const INTEL_EVERY: Duration = Duration::from_secs(2);
 /// The same (machine, indicator) alerts once per this long.
 const DEDUP_WINDOW: Duration = Duration::from_secs(3600);
-/// How often the following thread hands the allocator's free memory back to the system
-/// (`alloc::release_free_memory`). Resident memory crept up in earlier soaks with the live heap
-/// flat; whether this call changes that is not shown yet (benches/watch/RESULTS.md).
-const RELEASE_EVERY: Duration = Duration::from_secs(60);
 
 /// True when messages are JSON lines (see `say!`).
 static JSON_LOGS: AtomicBool = AtomicBool::new(false);
@@ -405,7 +401,6 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         dedup.insert_at(key, at);
     }
     let mut last_rescan: Option<Instant> = None;
-    let mut last_release = Instant::now();
     let mut not_followed: HashSet<PathBuf> = HashSet::new();
     let poll = Duration::from_millis(args.poll_ms);
     while !stop.load(Ordering::SeqCst) {
@@ -447,10 +442,6 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         write_findings(&findings, &journal, false);
         if let Err(e) = syslog.process(&index, &mut alerts, &mut dedup, &health) {
             say!("watch: {e:#}");
-        }
-        if last_release.elapsed() >= RELEASE_EVERY {
-            crate::alloc::release_free_memory();
-            last_release = Instant::now();
         }
         health
             .dedup_entries
