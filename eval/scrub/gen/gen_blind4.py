@@ -303,14 +303,9 @@ def member_id():
 
 
 def luhn_digit(digits):
-    s = 0
-    for i, ch_ in enumerate(reversed(digits)):
-        n = int(ch_)
-        if i % 2 == 0:
-            n *= 2
-            n = n - 9 if n > 9 else n
-        s += n
-    return str((10 - s % 10) % 10)
+    """The check digit that makes `digits` + it pass the Luhn test (NPI, IMEI)."""
+    total = sum(sum(divmod(int(c) * (2 - i % 2), 10)) for i, c in enumerate(reversed(digits)))
+    return str(-total % 10)
 
 
 def npi():
@@ -843,7 +838,8 @@ def s_x12_834(org):
     put(d, "SE*", str(R.randint(20, 60)), "*0001", sep, "IEA*1*", f"{R.randint(10**8, 10**9 - 1)}", sep.strip("\n"))
     pre = ch(["834 file left on the SFTP drop after the incident; attacker listed it from ", "File posted on the leak site (", "Seen in DLP alert, upload to "])
     d2 = Doc()
-    put(d2, pre, ip_ind() if "SFTP" in pre else X(onion() if "leak" in pre else evil_domain(), "DOMAIN" if "leak" not in pre else "URL"), ch([":\n", ")\n", " ->\n"]))
+    post = ch([":\n", ":\n", " ->\n"])
+    put(d2, pre, ip_ind() if "SFTP" in pre else X(onion() if "leak" in pre else evil_domain(), "DOMAIN"), (")" if "(" in pre else "") + post)
     d2.put(d)
     return d2, org["loc"]
 
@@ -1097,7 +1093,8 @@ def s_soc_chat(org):
 def s_bridge_minutes(org):
     d = Doc()
     ppl = [staff(org) for _ in range(R.randint(4, 7))]
-    put(d, ch(["INCIDENT BRIDGE — minutes\n", "Bridge call notes (", "Major incident call #"]), N(when().strftime("%m/%d %H:%M"), "BRIDGE_TIME"), "\n")
+    pre, post = ch([("INCIDENT BRIDGE — minutes, ", "\n"), ("Bridge call notes (", ")\n"), ("Major incident call ", "\n")])
+    put(d, pre, N(when().strftime("%m/%d %H:%M"), "BRIDGE_TIME"), post)
     put(d, "Attendees: ")
     for i, p in enumerate(ppl):
         put(d, nm(p, ch(["fl", "fml", "nick", "fl"])), f" ({p.role})", ", " if i < len(ppl) - 1 else "\n")
@@ -1183,11 +1180,9 @@ def s_hr_insider(org):
 
 
 def s_phish_report(org):
-    d = Doc()
-    u = staff(org)
+    d, u = Doc(), staff(org)
     exec_ = staff(org)
-    typo = typo_domain(org)
-    snd = atk_email(org)
+    typo, snd = typo_domain(org), atk_email(org)
     put(d, "From: ", nm(u, "fl"), " <", I(u.email, "EMAIL"), ">\nTo: ", I(f"{ch(['phishing', 'reportphish', 'security'])}@{org['mail']}", "EMAIL"))
     put(d, "\nSubject: FW: ", ch(["Urgent wire", "Quick favor", "Updated direct deposit", "Re: your badge photo"]), "\n\n")
     put(d, ch(["Got this, looks fake?\n\n", "pls check\n\n", "Reporting — didn't click.\n\n"]))
@@ -1215,12 +1210,10 @@ def s_ransom_note(org):
 
 
 def s_threat_brief(org):
-    d = Doc()
-    an = staff(org)
-    a = ch(ACTORS)
-    fam = ch(RANSOM)
+    d, an = Doc(), staff(org)
+    a, fam = ch(ACTORS), ch(RANSOM)
     put(d, "TLP:", ch(["AMBER", "GREEN", "AMBER+STRICT"]), " — ", ch(["Weekly H-ISAC style brief", "Threat brief", "Sector alert"]), "\n\n")
-    put(d, X(a, "ACTOR"), ch([" continues social-engineering help desks at hospitals, calling from ", " is impersonating IT staff by phone ("]), X(atk_phone(), "PHONE_ATTACKER"),
+    put(d, X(a, "ACTOR"), ch([" continues social-engineering hospital help desks (calling from ", " is impersonating IT staff by phone ("]), X(atk_phone(), "PHONE_ATTACKER"),
         ", ", X(atk_phone(), "PHONE_ATTACKER"), ") and deploying ", X(fam, "MALWARE"), ". ")
     put(d, "Initial access via ", X(cve(), "CVE"), " and ", X(cve(), "CVE"), "; techniques ", X(ch(MITRE), "MITRE"), ", ", X(ch(MITRE), "MITRE"), ", ", X(ch(MITRE), "MITRE"), ".\n\nIOCs:\n")
     for _ in range(R.randint(5, 12)):
