@@ -36,6 +36,10 @@ enum Col {
     Vehicle,
     Device,
     County,
+    /// A sign-in's place (`Durham, US`, `Lagos, Lagos, NG`): the city goes when the row's
+    /// address is the organization's own, and stays when it is an outside address's
+    /// geolocation (an attribute of the indicator, not where a person lives).
+    Location,
     /// An age, which goes when it is over 89.
     Age,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
@@ -101,6 +105,26 @@ fn column(cell: &str) -> Col {
         "ip", "addr", "port", "url", "domain", "hash", "sha256", "md5",
     ]) {
         return Col::Other;
+    }
+    // The id of a request, a correlation, a session or an event names a record of the
+    // system, not a person.
+    if any(&["id", "guid"])
+        && any(&[
+            "request",
+            "correlation",
+            "trace",
+            "session",
+            "event",
+            "alert",
+            "transaction",
+            "message",
+            "incident",
+        ])
+    {
+        return Col::Keep;
+    }
+    if w.len() <= 2 && any(&["location", "geolocation"]) && !any(&["device", "printer"]) {
+        return Col::Location;
     }
     if has("fax") {
         return Col::Fax;
@@ -293,9 +317,9 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
         let cell = line[s..e].trim().trim_matches('"');
         let ok = (1..=32).contains(&cell.len())
             && cell.split_whitespace().count() <= 3
-            && cell
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/'));
+            && cell.chars().all(|c| {
+                c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/' | '(' | ')')
+            });
         if !ok {
             return None;
         }
@@ -336,6 +360,17 @@ impl Engine<'_> {
     fn export_row(&mut self, start: usize, line: &str, cells: &[(usize, usize)], cols: &[Col]) {
         let first = self.found.len();
         let mut open = Vec::new();
+        // An outside address in the row (a public IP, marked an indicator by its shape):
+        // the row's location is that address's geolocation.
+        let outside = self.toks[self.toks.partition_point(|t| t.end <= start)..]
+            .iter()
+            .take_while(|t| t.start < start + line.len())
+            .any(|t| {
+                t.class == super::Class::Protected
+                    && (t.s.contains('.') && t.s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        || t.s.contains(':')
+                            && t.s.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
+            });
         for (&(s, e), &col) in cells.iter().zip(cols) {
             let raw = &line[s..e];
             let v = raw.trim().trim_matches('"');
@@ -351,6 +386,17 @@ impl Engine<'_> {
                 }
                 // A login or a host name is one word: `Infusion pump` under `Device` is not;
                 // a host name has a digit or a separator (`Ventilator` is a kind of device).
+                // A user column of a sign-in export holds the display name (`Carl bin Omar`).
+                Col::Login
+                    if v.contains(char::is_whitespace)
+                        && v.split_whitespace()
+                            .any(|w| w.starts_with(char::is_uppercase))
+                        && v.chars().all(|c| {
+                            c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ',')
+                        }) =>
+                {
+                    Some(Kind::Name)
+                }
                 Col::Login | Col::Host if v.contains(char::is_whitespace) => None,
                 Col::Host
                     if !v
@@ -375,6 +421,12 @@ impl Engine<'_> {
                 Col::Vehicle => Some(Kind::Vehicle),
                 Col::Device => Some(Kind::DeviceId),
                 Col::County => Some(Kind::County),
+                Col::Location => {
+                    if !outside {
+                        self.location_cell(at, v);
+                    }
+                    None
+                }
                 Col::Age => {
                     let years = v.split(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
                     years
@@ -393,6 +445,20 @@ impl Engine<'_> {
             }
         }
         self.close_except(start, start + line.len(), &open, first);
+    }
+
+    /// The place parts of a location cell (`Mission Hill, US`, `Durham, NC, US`): every
+    /// comma-separated part but a trailing two-letter country or state code goes as a city.
+    fn location_cell(&mut self, at: usize, v: &str) {
+        let code = |p: &str| {
+            let p = p.trim();
+            p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        for (o, part) in super::structured::pieces(v, ',') {
+            if !code(part) {
+                self.field_value(at + o, part, Kind::City, REASON);
+            }
+        }
     }
 }
 
@@ -428,6 +494,18 @@ mod tests {
              02:14:09,[USER],\"[NAME]\",[INTERNAL-HOST],[MRN],\"[NAME]\",Chart Opened,Billing inquiry\n\
              \n\
              Chart Opened twice.\n",
+        )]);
+    }
+
+    #[test]
+    fn sign_in_export_request_ids_stay_and_a_location_goes_only_for_an_inside_address() {
+        check(&[(
+            "Date (UTC),Request ID,User,Username,IP address,Location\n\
+             2025-01-02T03:04:05Z,0f3c1a2b-1111-4222-8333-944455556666,\"Wren, Tamsin\",tamsin.wren@corp.example,10.2.3.4,\"Fernvale, US\"\n\
+             2025-01-02T03:09:05Z,1a2b3c4d-1111-4222-8333-944455556666,\"Wren, Tamsin\",tamsin.wren@corp.example,185.220.101.7,\"Lagos, Lagos, NG\"\n",
+            "Date (UTC),Request ID,User,Username,IP address,Location\n\
+             2025-01-02T03:04:05Z,0f3c1a2b-1111-4222-8333-944455556666,\"[NAME]\",[USER],[INTERNAL-IP],\"[CITY], US\"\n\
+             2025-01-02T03:09:05Z,1a2b3c4d-1111-4222-8333-944455556666,\"[NAME]\",[USER],185.220.101.7,\"Lagos, Lagos, NG\"\n",
         )]);
     }
 
