@@ -18,6 +18,7 @@ mod hl7;
 mod keys;
 mod mentions;
 mod names;
+mod ncpdp;
 mod org;
 pub(crate) mod places;
 mod profile;
