@@ -281,6 +281,17 @@ fn column(cell: &str) -> Col {
     }
 }
 
+/// A sign-in's geolocation: `place, CC` or `place, region, CC`, with no digit.
+fn geolocation(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+    let last = parts.last().copied().unwrap_or("");
+    (2..=3).contains(&parts.len())
+        && last.len() == 2
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && !v.bytes().any(|b| b.is_ascii_digit())
+        && parts.iter().all(|p| !p.is_empty())
+}
+
 /// The byte ranges of the cells of a delimited line, quotes included (`"DOE, JANE"` is one
 /// cell); `None` when a quote is left open.
 fn split_cells(line: &str, sep: u8) -> Option<Vec<(usize, usize)>> {
@@ -421,6 +432,12 @@ impl Engine<'_> {
                 Col::Vehicle => Some(Kind::Vehicle),
                 Col::Device => Some(Kind::DeviceId),
                 Col::County => Some(Kind::County),
+                // A geolocation is `place, CC` (a country or state code last); a ward or a
+                // room (`5N-12`, `ICU bed 4`) is left to the other rules.
+                Col::Location if !geolocation(v) => {
+                    open.push((start + s, start + e));
+                    None
+                }
                 Col::Location => {
                     if !outside {
                         self.location_cell(at, v);
@@ -506,6 +523,18 @@ mod tests {
             "Date (UTC),Request ID,User,Username,IP address,Location\n\
              2025-01-02T03:04:05Z,0f3c1a2b-1111-4222-8333-944455556666,\"[NAME]\",[USER],[INTERNAL-IP],\"[CITY], US\"\n\
              2025-01-02T03:09:05Z,1a2b3c4d-1111-4222-8333-944455556666,\"[NAME]\",[USER],185.220.101.7,\"Lagos, Lagos, NG\"\n",
+        )]);
+    }
+
+    #[test]
+    fn a_location_that_is_a_ward_is_not_a_city() {
+        check(&[(
+            "Device\tHostname\tIP\tLocation\tOwner\n\
+             Infusion pump\tICUPC07\t10.1.2.3\t5N-12\tOdalys Fenwick\n\
+             Ventilator\tICUPC08\t10.1.2.4\tStorage\tOdalys Fenwick\n",
+            "Device\tHostname\tIP\tLocation\tOwner\n\
+             Infusion pump\t[INTERNAL-HOST]\t[INTERNAL-IP]\t5N-12\t[NAME]\n\
+             Ventilator\t[INTERNAL-HOST]\t[INTERNAL-IP]\tStorage\t[NAME]\n",
         )]);
     }
 
