@@ -40,6 +40,9 @@ enum Col {
     /// address is the organization's own, and stays when it is an outside address's
     /// geolocation (an attribute of the indicator, not where a person lives).
     Location,
+    /// A document or print job title (`Consent - DOE, JANE - 0012345.pdf`): the parts after
+    /// the first ` - ` name the patient and the record.
+    Title,
     /// An age, which goes when it is over 89.
     Age,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
@@ -123,6 +126,9 @@ fn column(cell: &str) -> Col {
     {
         return Col::Keep;
     }
+    if any(&["document", "title", "job", "filename"]) && !any(&["id", "no", "number", "type"]) {
+        return Col::Title;
+    }
     if w.len() <= 2 && any(&["location", "geolocation"]) && !any(&["device", "printer"]) {
         return Col::Location;
     }
@@ -182,6 +188,9 @@ fn column(cell: &str) -> Col {
         "endpoint",
         "ws",
         "client",
+        "printer",
+        "queue",
+        "server",
     ]) && !has("ip")
     {
         return Col::Host;
@@ -409,6 +418,26 @@ impl Engine<'_> {
                     Some(Kind::Name)
                 }
                 Col::Login | Col::Host if v.contains(char::is_whitespace) => None,
+                // A printer's or a share's UNC path: the server and the queue are both hosts.
+                Col::Host if v.starts_with("\\\\") => {
+                    // The path is one token, which the share-path rule keeps but for its
+                    // host: the queue is removed here unless the server is an outside one
+                    // (an address or a dotted name, an attacker's relay).
+                    let server = v.trim_start_matches('\\').split('\\').next().unwrap_or("");
+                    if !server.contains('.') && !server.contains(':') {
+                        for (o, part) in super::structured::pieces(v, '\\') {
+                            if !part.is_empty() {
+                                self.remove(
+                                    at + o,
+                                    at + o + part.len(),
+                                    Kind::InternalHost,
+                                    REASON,
+                                );
+                            }
+                        }
+                    }
+                    None
+                }
                 Col::Host
                     if !v
                         .contains(|c: char| c.is_ascii_digit() || matches!(c, '-' | '.' | '_')) =>
@@ -434,6 +463,12 @@ impl Engine<'_> {
                 Col::County => Some(Kind::County),
                 // A geolocation is `place, CC` (a country or state code last); a ward or a
                 // room (`5N-12`, `ICU bed 4`) is left to the other rules.
+                Col::Title => {
+                    if !self.title_cell(at, v) {
+                        open.push((start + s, start + e));
+                    }
+                    None
+                }
                 Col::Location if !geolocation(v) => {
                     open.push((start + s, start + e));
                     None
@@ -462,6 +497,50 @@ impl Engine<'_> {
             }
         }
         self.close_except(start, start + line.len(), &open, first);
+    }
+
+    /// The parts of a document title after its first ` - ` (`Lab_Results - KIM, SUSAN -
+    /// A37457526.pdf`): a part of letters is the patient's name, a part of one word with
+    /// five or more digits a record number. Returns false when the title has no such part.
+    fn title_cell(&mut self, at: usize, v: &str) -> bool {
+        let mut any = false;
+        let mut offset = 0;
+        let parts: Vec<(usize, &str)> = v
+            .split(" - ")
+            .map(|p| {
+                let r = (offset, p);
+                offset += p.len() + 3;
+                r
+            })
+            .collect();
+        for &(o, part) in parts.iter().skip(1) {
+            // The file's extension is not part of the value.
+            let body = match part.rsplit_once('.') {
+                Some((b, ext))
+                    if (2..=5).contains(&ext.len())
+                        && ext.bytes().all(|c| c.is_ascii_alphanumeric()) =>
+                {
+                    b
+                }
+                _ => part,
+            };
+            let digits = body.bytes().filter(u8::is_ascii_digit).count();
+            let kind = if digits >= 5 && !body.trim().contains(' ') {
+                Kind::Mrn
+            } else if digits == 0
+                && body.chars().any(char::is_alphabetic)
+                && body
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-' | '\'' | '.'))
+            {
+                Kind::Name
+            } else {
+                continue;
+            };
+            self.field_value(at + o, body, kind, REASON);
+            any = true;
+        }
+        any
     }
 
     /// The place parts of a location cell (`Mission Hill, US`, `Durham, NC, US`): every
@@ -535,6 +614,18 @@ mod tests {
             "Device\tHostname\tIP\tLocation\tOwner\n\
              Infusion pump\t[INTERNAL-HOST]\t[INTERNAL-IP]\t5N-12\t[NAME]\n\
              Ventilator\t[INTERNAL-HOST]\t[INTERNAL-IP]\tStorage\t[NAME]\n",
+        )]);
+    }
+
+    #[test]
+    fn a_print_log_names_its_printers_and_the_patients_in_its_titles() {
+        check(&[(
+            "Time,User,Pages,Printer,Document Name,Client\n\
+             03:04:05,qfenwick,3,\\\\fs-07\\prn-4e-17,\"Consent - WREN, TAMSIN - 0001234567.pdf\",ws-reg-12\n\
+             03:05:05,qfenwick,1,\\\\fs-07\\prn-4e-17,\"Weekly census.xlsx\",ws-reg-12\n",
+            "Time,User,Pages,Printer,Document Name,Client\n\
+             03:04:05,[USER],3,\\\\[INTERNAL-HOST]\\[INTERNAL-HOST],\"Consent - [NAME] - [MRN].pdf\",[INTERNAL-HOST]\n\
+             03:05:05,[USER],1,\\\\[INTERNAL-HOST]\\[INTERNAL-HOST],\"Weekly census.xlsx\",[INTERNAL-HOST]\n",
         )]);
     }
 
