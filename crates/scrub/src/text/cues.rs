@@ -44,6 +44,31 @@ impl Engine<'_> {
         false
     }
 
+    /// A pager number after the word that sends to it (`PAGE to 54074:`, `paged 4471`,
+    /// `pager #30218`): four to seven digits, a staff member's number.
+    pub(super) fn pager_number(&mut self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let cue = self
+            .lw(k, &mut buf)
+            .is_some_and(|w| matches!(w, "page" | "paged" | "pager" | "paging" | "beeper"));
+        if !cue {
+            return false;
+        }
+        let mut j = k + 1;
+        if self.is_word(j, "to") || self.toks.get(j).is_some_and(|t| t.s == "#") {
+            j += 1;
+        }
+        let ok = j < self.toks.len()
+            && self.same_sentence(k, j)
+            && self.open(j)
+            && (4..=7).contains(&self.toks[j].s.len())
+            && self.toks[j].s.bytes().all(|b| b.is_ascii_digit());
+        if ok {
+            self.remove_toks(j, j, Kind::Phone, "pager number");
+        }
+        ok
+    }
+
     /// The first token after a cue that is not a filler word, in the same sentence.
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
@@ -92,14 +117,24 @@ impl Engine<'_> {
         }
         match cue {
             Cue::Title => {
-                let ok = (c::is_cap_word(s)
-                    || c::is_initial(s)
-                    || self.particle(j)
-                        && j + 1 < self.toks.len()
-                        && c::is_cap_word(self.toks[j + 1].s))
+                // "Dr. von Ahlen", "Dr. de Jong": a particle opens the surname even when it
+                // is also a header label elsewhere ("Von:"); "Dr. al-Rashid" glues it on.
+                let particle = self.particle(j)
+                    && self.toks[j].trail != b':'
+                    && j + 1 < self.toks.len()
+                    && self.same_sentence(j, j + 1)
+                    && c::is_cap_word(self.toks[j + 1].s);
+                let glued = s.split_once('-').is_some_and(|(head, rest)| {
+                    matches!(
+                        head,
+                        "al" | "el" | " al" | "bin" | "ben" | "abu" | "ibn" | "ul"
+                    ) && rest.chars().next().is_some_and(char::is_uppercase)
+                        && rest.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                });
+                let ok = (c::is_cap_word(s) || c::is_initial(s) || particle || glued)
                     && matches!(class, Class::Plain | Class::Threat)
-                    && (!self.never_name(j) || self.has(j, NAME_LISTS))
-                    && !self.has(j, flag::CUE);
+                    && (!self.never_name(j) || self.has(j, NAME_LISTS) || particle || glued)
+                    && (!self.has(j, flag::CUE) || particle);
                 if ok {
                     self.toks[j].class = Class::Plain;
                     let end = self.with_given_after_comma(self.name_end(j));
@@ -644,5 +679,35 @@ impl Engine<'_> {
         }
         self.remove_toks(j, end, Kind::Vehicle, "number after a license plate cue");
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_pager_number_after_page_to() {
+        check(&[
+            (
+                "PAGE to 54074: call the charge desk now.",
+                "PAGE to [PHONE]: call the charge desk now.",
+            ),
+            (
+                "The page took 1200 ms to load.",
+                "The page took 1200 ms to load.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_after_a_title() {
+        check(&[
+            ("Seen by Dr. von Ahlen today.", "Seen by Dr. [NAME] today."),
+            (
+                "Consult from Dr. al-Rashid and Dr. de Jong.",
+                "Consult from Dr. [NAME] and Dr. [NAME].",
+            ),
+        ]);
     }
 }
