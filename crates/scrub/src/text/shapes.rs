@@ -520,6 +520,12 @@ impl<'a> Engine<'a> {
 
     pub(super) fn apply_numeric(&mut self, text: &str) {
         let matches = numeric::scan(text);
+        // A report of phishing or smishing: a `From:` line holding a bare number is the
+        // sender of the lure it reports. Read once per document.
+        let report = matches.iter().any(|m| m.kind == Kind::Phone)
+            && ["phish", "Phish", "smish", "Smish", "SMS lure", "spam"]
+                .iter()
+                .any(|w| text.contains(w));
         let mut first = 0;
         for m in matches {
             while first < self.toks.len() && self.toks[first].end <= m.start {
@@ -540,7 +546,9 @@ impl<'a> Engine<'a> {
             }
             if m.kind == Kind::Phone
                 && first < last
-                && (self.lure_sender(first) || self.lure_callback(first))
+                && (self.lure_sender(first)
+                    || self.lure_callback(first)
+                    || report && self.sender_line(first))
             {
                 for t in &mut self.toks[first..last] {
                     t.class = Class::Protected;
@@ -556,6 +564,19 @@ impl<'a> Engine<'a> {
             }
             self.remove(m.start, m.end, m.kind, m.reason);
         }
+    }
+
+    /// `From: +1 213 555 0100  9/15/2025 11:30 PM`: a number alone after a sender label
+    /// that opens its line.
+    fn sender_line(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k >= 1
+            && self.toks[k - 1].trail == b':'
+            && self
+                .lw(k - 1, &mut buf)
+                .is_some_and(|l| matches!(l, "from" | "sender"))
+            && (self.toks[k - 1].start == 0
+                || self.text.as_bytes()[self.toks[k - 1].start - 1] == b'\n')
     }
 
     /// "He got a text saying his account was locked and to call +1 555 0100": the number a
@@ -607,7 +628,11 @@ impl<'a> Engine<'a> {
                     | "expired"
             );
         }
-        message && claim
+        // "Verify at https://... or call +44 ...": a lure quoted with its outside link.
+        let link = (i..self.toks.len())
+            .take_while(|&j| self.toks[j].sent == sent)
+            .any(|j| self.toks[j].class == Class::Protected && self.toks[j].s.contains('.'));
+        message && claim || link
     }
 
     /// "A text linking to https://..., sent from +40 534 4376778": the number that sent a
@@ -623,16 +648,73 @@ impl<'a> Engine<'a> {
             return false;
         }
         let verb = word(self, k - 2, &mut buf);
+        let sent = self.toks[k].sent;
+        let mut i = k;
+        while i > 0 && self.toks[i - 1].sent == sent {
+            i -= 1;
+        }
+        // "a callback scam from ...": the phrase names the scam itself.
+        if matches!(verb.as_str(), "scam" | "scammer" | "vishing") {
+            return true;
+        }
+        // "I got a text from +1 ...": a text received from a bare number.
+        let received = (3..=5).any(|back| {
+            k >= back
+                && self.same_sentence(k - back, k)
+                && matches!(word(self, k - back, &mut buf).as_str(), "got" | "received")
+        });
+        if matches!(verb.as_str(), "text" | "sms") && received {
+            return true;
+        }
+        // "Somebody called me from ...", "Actor X calls help desks from ...", "Vendor calls
+        // from ... asking to reset": a call from someone unnamed, an actor or an impostor;
+        // "her son called from ..." stays a person's number.
+        let call = matches!(
+            verb.as_str(),
+            "called" | "calls" | "calling" | "me" | "desks"
+        );
+        if call {
+            let caller = (3..=6).any(|back| {
+                k >= back
+                    && self.toks[k - back].sent == sent
+                    && matches!(
+                        word(self, k - back, &mut buf).as_str(),
+                        "somebody"
+                            | "someone"
+                            | "actor"
+                            | "attacker"
+                            | "attackers"
+                            | "scammer"
+                            | "scammers"
+                            | "impostor"
+                            | "caller"
+                            | "vendor"
+                    )
+            });
+            let pretext = (i..self.toks.len())
+                .take_while(|&j| self.toks[j].sent == sent)
+                .any(|j| {
+                    self.lw(j, &mut buf).is_some_and(|l| {
+                        matches!(
+                            l,
+                            "scam"
+                                | "vishing"
+                                | "impersonating"
+                                | "posing"
+                                | "pretending"
+                                | "spoofed"
+                                | "fraudulent"
+                                | "reset"
+                        )
+                    })
+                });
+            return caller || pretext;
+        }
         if !matches!(
             verb.as_str(),
             "sent" | "texted" | "text" | "sms" | "message" | "messaged" | "spoofed" | "smishing"
         ) {
             return false;
-        }
-        let sent = self.toks[k].sent;
-        let mut i = k;
-        while i > 0 && self.toks[i - 1].sent == sent {
-            i -= 1;
         }
         (i..self.toks.len())
             .take_while(|&j| self.toks[j].sent == sent)
