@@ -8,6 +8,32 @@ use crate::numeric;
 use crate::vocab::flag;
 use crate::{Indicator, IndicatorKind, Kind};
 
+/// Who calls from a number that is the attacker's: someone unnamed, an actor, an impostor.
+const UNNAMED_CALLERS: &[&str] = &[
+    "somebody",
+    "someone",
+    "actor",
+    "attacker",
+    "attackers",
+    "scammer",
+    "scammers",
+    "impostor",
+    "caller",
+    "vendor",
+];
+
+/// Words that make a call a pretext (vishing) rather than a person's call.
+const PRETEXT_WORDS: &[&str] = &[
+    "scam",
+    "vishing",
+    "impersonating",
+    "posing",
+    "pretending",
+    "spoofed",
+    "fraudulent",
+    "reset",
+];
+
 impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
@@ -677,36 +703,13 @@ impl<'a> Engine<'a> {
             let caller = (3..=6).any(|back| {
                 k >= back
                     && self.toks[k - back].sent == sent
-                    && matches!(
-                        word(self, k - back, &mut buf).as_str(),
-                        "somebody"
-                            | "someone"
-                            | "actor"
-                            | "attacker"
-                            | "attackers"
-                            | "scammer"
-                            | "scammers"
-                            | "impostor"
-                            | "caller"
-                            | "vendor"
-                    )
+                    && UNNAMED_CALLERS.contains(&word(self, k - back, &mut buf).as_str())
             });
             let pretext = (i..self.toks.len())
                 .take_while(|&j| self.toks[j].sent == sent)
                 .any(|j| {
-                    self.lw(j, &mut buf).is_some_and(|l| {
-                        matches!(
-                            l,
-                            "scam"
-                                | "vishing"
-                                | "impersonating"
-                                | "posing"
-                                | "pretending"
-                                | "spoofed"
-                                | "fraudulent"
-                                | "reset"
-                        )
-                    })
+                    self.lw(j, &mut buf)
+                        .is_some_and(|l| PRETEXT_WORDS.contains(&l))
                 });
             return caller || pretext;
         }
