@@ -318,7 +318,15 @@ impl Engine<'_> {
             match kind {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
-                    let overrides = kind == KeyKind::OwnHost && class == Class::Protected;
+                    // A device's own host name goes even when it reads like a public name;
+                    // but when the organization's domains are known (they were removed
+                    // before this), a dotted public name left under `hostname` is the site a
+                    // request went to (`"http": {"hostname": "portal-verify.io"}`): it stays.
+                    let outside_site = s.contains('.')
+                        && !self.scrubber.org_domains.is_empty()
+                        && c::ipv4(s).is_none();
+                    let overrides =
+                        kind == KeyKind::OwnHost && class == Class::Protected && !outside_site;
                     // `uid=0`: a small number names an account only to that one machine.
                     let small_number = s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
                     // `DC=corp,DC=example,DC=org`: a top-level or a generic component names
@@ -603,5 +611,19 @@ mod tests {
                 r#"["DC=corp", "DC=org", "DC=local"]"#,
             ),
         ]);
+    }
+
+    #[test]
+    fn an_outside_site_under_a_hostname_key_stays_when_the_org_domains_are_known() {
+        let config = crate::ScrubConfig {
+            org_domains: vec!["anonclinic.example".into()],
+            ..Default::default()
+        };
+        let s = crate::Scrubber::new(config).expect("scrubber");
+        let input = "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"ws7.anonclinic.example\"}}";
+        assert_eq!(
+            s.scrub_text(input).text,
+            "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"[INTERNAL-HOST]\"}}"
+        );
     }
 }
