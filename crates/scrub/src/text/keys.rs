@@ -615,15 +615,12 @@ mod tests {
 
     #[test]
     fn an_outside_site_under_a_hostname_key_stays_when_the_org_domains_are_known() {
-        let config = crate::ScrubConfig {
-            org_domains: vec!["anonclinic.example".into()],
-            ..Default::default()
-        };
-        let s = crate::Scrubber::new(config).expect("scrubber");
-        let input = "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"ws7.anonclinic.example\"}}";
-        assert_eq!(
-            s.scrub_text(input).text,
-            "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"[INTERNAL-HOST]\"}}"
+        super::super::check_org(
+            &[], &["anonclinic.example"],
+            &[(
+                "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"ws7.anonclinic.example\"}}",
+                "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"[INTERNAL-HOST]\"}}",
+            )],
         );
     }
 }

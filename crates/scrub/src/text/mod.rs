@@ -290,3 +290,17 @@ fn check(cases: &[(&str, &str)]) {
         assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
     }
 }
+
+/// [`check`] with an organization profile of these names and domains.
+#[cfg(test)]
+fn check_org(names: &[&str], domains: &[&str], cases: &[(&str, &str)]) {
+    let config = crate::ScrubConfig {
+        org_names: names.iter().map(|n| n.to_string()).collect(),
+        org_domains: domains.iter().map(|d| d.to_string()).collect(),
+        ..Default::default()
+    };
+    let s = crate::Scrubber::new(config).expect("scrubber");
+    for (input, want) in cases {
+        assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
+    }
+}

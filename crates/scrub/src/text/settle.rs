@@ -575,20 +575,19 @@ mod tests {
 
     #[test]
     fn an_outside_address_behind_the_organizations_name_is_an_impostor() {
-        let config = crate::ScrubConfig {
-            org_names: vec!["Anon Clinic".into()],
-            ..Default::default()
-        };
-        let s = crate::Scrubber::new(config).expect("scrubber");
-        assert_eq!(
-            s.scrub_text(">>> From: Anon Clinic Billing <claims5078@gmail.com>\n")
-                .text,
-            ">>> From: [ORG] Billing <claims5078@gmail.com>\n"
-        );
-        assert_eq!(
-            s.scrub_text("Patient: Tove Bramble <tove.b@gmail.com>\n")
-                .text,
-            "Patient: [NAME] <[EMAIL]>\n"
+        super::super::check_org(
+            &["Anon Clinic"],
+            &[],
+            &[
+                (
+                    ">>> From: Anon Clinic Billing <claims5078@gmail.com>\n",
+                    ">>> From: [ORG] Billing <claims5078@gmail.com>\n",
+                ),
+                (
+                    "Patient: Tove Bramble <tove.b@gmail.com>\n",
+                    "Patient: [NAME] <[EMAIL]>\n",
+                ),
+            ],
         );
     }
 
