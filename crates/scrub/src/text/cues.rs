@@ -69,6 +69,22 @@ impl Engine<'_> {
         ok
     }
 
+    /// A record number in the dotted layout some EHRs print (`585.510.00`, `27.806.10`):
+    /// two or three digits, three, two. Amounts group by three to the end and versions
+    /// have a short group, so neither takes this shape.
+    pub(super) fn dotted_record_number(&mut self, k: usize) -> bool {
+        let g: Vec<&str> = self.toks[k].s.split('.').collect();
+        let ok = g.len() == 3
+            && (2..=3).contains(&g[0].len())
+            && g[1].len() == 3
+            && g[2].len() == 2
+            && g.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if ok {
+            self.remove_toks(k, k, Kind::Mrn, "record number in a dotted layout");
+        }
+        ok
+    }
+
     /// The first token after a cue that is not a filler word, in the same sentence.
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
@@ -709,5 +725,13 @@ mod tests {
                 "Consult from Dr. [NAME] and Dr. [NAME].",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_record_number_in_a_dotted_layout() {
+        check(&[(
+            "Patient stable (585.510.00). Total 12.500.000 units; build 10.0.19045.",
+            "Patient stable ([MRN]). Total 12.500.000 units; build 10.0.19045.",
+        )]);
     }
 }
