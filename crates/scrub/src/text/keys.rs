@@ -102,6 +102,28 @@ fn key_kind(key: &str) -> Option<KeyKind> {
     }
 }
 
+/// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
+fn record_key(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "logid"
+            | "eventid"
+            | "sessionid"
+            | "policyid"
+            | "poluuid"
+            | "msgid"
+            | "seqnum"
+            | "seqno"
+            | "ruleid"
+            | "devid"
+            | "vd"
+            | "eventtime"
+            | "craction"
+            | "crscore"
+            | "proto"
+    )
+}
+
 /// Keys whose GUID names an event, a request, an application or a tenant (`correlationId`,
 /// `appId`, `Guid`): a GUID under them points at no person or device.
 fn key_of_a_thing(key: &str) -> bool {
@@ -306,6 +328,12 @@ impl Engine<'_> {
                 .get(self.toks[k].end..self.toks[v].start)
                 .unwrap_or("");
             if !separator(between) {
+                continue;
+            }
+            // A firewall's or a syslog record's own numbers (`logid="0000000013"`,
+            // `sessionid=8812`, `policyid=7`): no one's identifier, closed to later rules.
+            if record_key(self.toks[k].s) && self.open(v) {
+                self.toks[v].class = Class::Protected;
                 continue;
             }
             let Some(kind) = key_kind(self.toks[k].s) else {
@@ -561,6 +589,11 @@ mod tests {
             (
                 "useradd[311]: new user: name=tkessler, UID=1004, GID=1004\n",
                 "useradd[311]: new user: name=[USER], UID=1004, GID=1004\n",
+            ),
+            // A firewall record's own numbers.
+            (
+                "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=10.1.2.3\n",
+                "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=[INTERNAL-IP]\n",
             ),
             // A service-desk ticket's own number opening the ticket.
             (

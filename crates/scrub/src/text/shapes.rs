@@ -570,6 +570,18 @@ impl<'a> Engine<'a> {
             if guarded && !matches!(m.kind, Kind::Ssn | Kind::DeviceId) {
                 continue;
             }
+            // `date=2025-11-12 time=00:23`: a log record's own date, no one's.
+            let before = text[..m.start].trim_end_matches('"');
+            if m.kind == Kind::Date
+                && before
+                    .strip_suffix("date=")
+                    .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n', '>', ']']))
+            {
+                for t in &mut self.toks[first..last] {
+                    t.class = Class::Protected;
+                }
+                continue;
+            }
             if m.kind == Kind::Phone
                 && first < last
                 && (self.lure_sender(first)
