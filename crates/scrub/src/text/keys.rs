@@ -107,6 +107,10 @@ fn record_key(key: &str) -> bool {
     matches!(
         key.to_ascii_lowercase().as_str(),
         "logid"
+            | "flow_id"
+            | "flowid"
+            | "signature_id"
+            | "tx_id"
             | "eventid"
             | "sessionid"
             | "policyid"
