@@ -14,6 +14,15 @@ pub(super) const NAME_LISTS: u32 = flag::GIVEN
     | flag::CENSUS_SURNAME
     | flag::NAME_WORD;
 
+/// Words that open a speaker's turn in a transcript or end a service's name after a role
+/// word: never the name a role word announces.
+const UTTERANCE_OPENERS: &[&str] = &[
+    "yeah", "yes", "no", "hi", "hello", "hey", "somebody", "someone", "please", "my", "i", "i'm",
+    "im", "ok", "okay", "sure", "thanks", "thank", "well", "um", "uh", "so", "and", "but", "we",
+    "they", "what", "how", "can", "could", "would", "line", "advice", "desk", "station", "triage",
+    "team", "queue", "services", "service",
+];
+
 impl Engine<'_> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
@@ -147,7 +156,16 @@ impl Engine<'_> {
                     ) && rest.chars().next().is_some_and(char::is_uppercase)
                         && rest.chars().all(|ch| ch.is_alphabetic() || ch == '-')
                 });
+                // "Nurse Line", "Nurse Advice": a service named after a role.
+                let mut lbuf = [0u8; 32];
+                let service = self.lw(j, &mut lbuf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "line" | "advice" | "desk" | "station" | "triage" | "team" | "queue"
+                    )
+                });
                 let ok = (c::is_cap_word(s) || c::is_initial(s) || particle || glued)
+                    && !service
                     && matches!(class, Class::Plain | Class::Threat)
                     && (!self.never_name(j) || self.has(j, NAME_LISTS) || particle || glued)
                     && (!self.has(j, flag::CUE) || particle);
@@ -159,8 +177,15 @@ impl Engine<'_> {
                 ok
             }
             Cue::Role => {
+                // "CALLER: Yeah it's ...", "queue Nurse Line": a speaker's first word or the
+                // rest of a service's name, not a person's name.
+                let mut lbuf = [0u8; 32];
+                let utterance = self
+                    .lw(j, &mut lbuf)
+                    .is_some_and(|l| UTTERANCE_OPENERS.contains(&l));
                 let ok = class == Class::Plain
                     && c::is_cap_word(s)
+                    && !utterance
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE)
                     && !self.label_word(j);
@@ -732,6 +757,14 @@ mod tests {
         check(&[(
             "Patient stable (585.510.00). Total 12.500.000 units; build 10.0.19045.",
             "Patient stable ([MRN]). Total 12.500.000 units; build 10.0.19045.",
+        )]);
+    }
+
+    #[test]
+    fn a_speakers_first_word_is_not_a_name() {
+        check(&[(
+            "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
+            "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
         )]);
     }
 }

@@ -306,7 +306,47 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
-            (name_chars && words <= 6 && letters >= 2 && cased)
+            // A name's lowercase words are particles (`de la Cruz`, `van der Berg`); a
+            // sentence after a speaker label ("CALLER: Yeah it's about my mother") is not one.
+            let lowercase_ok = rest.split_whitespace().all(|w| {
+                !w.chars().next().is_some_and(char::is_lowercase)
+                    || matches!(
+                        w.trim_end_matches([',', '.']),
+                        "de" | "del"
+                            | "della"
+                            | "der"
+                            | "den"
+                            | "van"
+                            | "von"
+                            | "da"
+                            | "di"
+                            | "do"
+                            | "dos"
+                            | "das"
+                            | "du"
+                            | "la"
+                            | "le"
+                            | "bin"
+                            | "binti"
+                            | "ibn"
+                            | "al"
+                            | "el"
+                            | "ter"
+                            | "ten"
+                            | "y"
+                            | "e"
+                            | "zu"
+                            | "op"
+                            | "die"
+                            | "des"
+                            | "vom"
+                            | "zum"
+                            | "af"
+                            | "av"
+                            | "ap"
+                    )
+            });
+            (name_chars && words <= 6 && letters >= 2 && cased && lowercase_ok)
                 .then_some(all.end - rest.len()..all.end)
         }
         Field::Address => (letters >= 2 && words <= 12 && v.len() <= 120).then_some(all),
@@ -591,6 +631,11 @@ mod tests {
             (
                 "Name: Ondřej Vlk\nPreferred name: Ondra\nDate of birth: 3 Mar 1961\n",
                 "Name: [NAME]\nPreferred name: [NAME]\nDate of birth: [DATE]\n",
+            ),
+            // A particle is part of a name; a sentence after a speaker label is not one.
+            (
+                "Patient: Lotte die Vries\nCaller: Yeah it's about the bill.\n",
+                "Patient: [NAME]\nCaller: Yeah it's about the bill.\n",
             ),
             (
                 "Wohnort: Kleinbüttel\nTelefon: 0301 234 5678\nKennzeichen: HH-QX 812\n",
