@@ -667,7 +667,7 @@ impl<'a> Engine<'a> {
             );
         }
         // "Verify at https://... or call +44 ...": a lure quoted with its outside link.
-        let link = (i..self.toks.len())
+        let link = (i..self.toks.len().min(k + 80))
             .take_while(|&j| self.toks[j].sent == sent)
             .any(|j| self.toks[j].class == Class::Protected && self.toks[j].s.contains('.'));
         message && claim || link
@@ -687,8 +687,10 @@ impl<'a> Engine<'a> {
         }
         let verb = word(self, k - 2, &mut buf);
         let sent = self.toks[k].sent;
+        // The sentence around the number, at most 80 tokens each side: a long line of a log
+        // read as one sentence costs the same per number.
         let mut i = k;
-        while i > 0 && self.toks[i - 1].sent == sent {
+        while i > 0 && k - i < 80 && self.toks[i - 1].sent == sent {
             i -= 1;
         }
         // "a callback scam from ...": the phrase names the scam itself.
@@ -717,7 +719,7 @@ impl<'a> Engine<'a> {
                     && self.toks[k - back].sent == sent
                     && UNNAMED_CALLERS.contains(&word(self, k - back, &mut buf).as_str())
             });
-            let pretext = (i..self.toks.len())
+            let pretext = (i..self.toks.len().min(k + 80))
                 .take_while(|&j| self.toks[j].sent == sent)
                 .any(|j| {
                     self.lw(j, &mut buf)
@@ -731,7 +733,7 @@ impl<'a> Engine<'a> {
         ) {
             return false;
         }
-        (i..self.toks.len())
+        (i..self.toks.len().min(k + 80))
             .take_while(|&j| self.toks[j].sent == sent)
             .any(|j| {
                 self.toks[j].class == Class::Protected && self.toks[j].s.contains('.')
