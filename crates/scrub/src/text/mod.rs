@@ -31,7 +31,7 @@ mod structured;
 mod tokenize;
 mod x12;
 
-pub(crate) use org::{squash, strip_possessive};
+pub(crate) use org::{org_initials, squash, strip_possessive};
 use tokenize::{same_kind_word, tokenize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
