@@ -234,6 +234,9 @@ pub struct Scrubber {
     /// The organization's names, squashed ([`text::squash`]): lowercase letters and digits
     /// only, so that spacing, hyphens, invisible characters and case do not hide a name.
     org_names: Vec<String>,
+    /// The initials of each organization name of three or more capitalized words
+    /// (`Riverbend Behavioral Health` -> `RBH`), uppercase ASCII: its short code.
+    org_initials: Vec<String>,
     /// Staff names, squashed, each in both orders of its first and last word, sorted.
     staff_names: Vec<String>,
     /// Staff logins, lowercase, sorted.
@@ -266,7 +269,11 @@ impl Scrubber {
             org_domains.push(d);
         }
         let mut org_names = Vec::new();
+        let mut org_initials = Vec::new();
         for name in config.org_names {
+            if let Some(initials) = text::org_initials(&name) {
+                org_initials.push(initials);
+            }
             let squashed: String = name
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .map(|w| text::squash(text::strip_possessive(w)))
@@ -321,6 +328,7 @@ impl Scrubber {
         Ok(Scrubber {
             org_domains,
             org_names,
+            org_initials,
             staff_names,
             staff_logins,
             host_patterns,
@@ -377,6 +385,10 @@ impl Scrubber {
 
     pub(crate) fn org_names(&self) -> &[String] {
         &self.org_names
+    }
+
+    pub(crate) fn org_initials(&self) -> &[String] {
+        &self.org_initials
     }
 
     /// Does the profile list staff names? (Most scrubbers have none: the per-token

@@ -36,6 +36,13 @@ enum Col {
     Vehicle,
     Device,
     County,
+    /// A sign-in's place (`Durham, US`, `Lagos, Lagos, NG`): the city goes when the row's
+    /// address is the organization's own, and stays when it is an outside address's
+    /// geolocation (an attribute of the indicator, not where a person lives).
+    Location,
+    /// A document or print job title (`Consent - DOE, JANE - 0012345.pdf`): the parts after
+    /// the first ` - ` name the patient and the record.
+    Title,
     /// An age, which goes when it is over 89.
     Age,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
@@ -102,6 +109,29 @@ fn column(cell: &str) -> Col {
     ]) {
         return Col::Other;
     }
+    // The id of a request, a correlation, a session or an event names a record of the
+    // system, not a person.
+    if any(&["id", "guid"])
+        && any(&[
+            "request",
+            "correlation",
+            "trace",
+            "session",
+            "event",
+            "alert",
+            "transaction",
+            "message",
+            "incident",
+        ])
+    {
+        return Col::Keep;
+    }
+    if any(&["document", "title", "job", "filename"]) && !any(&["id", "no", "number", "type"]) {
+        return Col::Title;
+    }
+    if w.len() <= 2 && any(&["location", "geolocation"]) && !any(&["device", "printer"]) {
+        return Col::Location;
+    }
     if has("fax") {
         return Col::Fax;
     }
@@ -158,6 +188,9 @@ fn column(cell: &str) -> Col {
         "endpoint",
         "ws",
         "client",
+        "printer",
+        "queue",
+        "server",
     ]) && !has("ip")
     {
         return Col::Host;
@@ -257,6 +290,17 @@ fn column(cell: &str) -> Col {
     }
 }
 
+/// A sign-in's geolocation: `place, CC` or `place, region, CC`, with no digit.
+fn geolocation(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+    let last = parts.last().copied().unwrap_or("");
+    (2..=3).contains(&parts.len())
+        && last.len() == 2
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && !v.bytes().any(|b| b.is_ascii_digit())
+        && parts.iter().all(|p| !p.is_empty())
+}
+
 /// The byte ranges of the cells of a delimited line, quotes included (`"DOE, JANE"` is one
 /// cell); `None` when a quote is left open.
 fn split_cells(line: &str, sep: u8) -> Option<Vec<(usize, usize)>> {
@@ -293,9 +337,9 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
         let cell = line[s..e].trim().trim_matches('"');
         let ok = (1..=32).contains(&cell.len())
             && cell.split_whitespace().count() <= 3
-            && cell
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/'));
+            && cell.chars().all(|c| {
+                c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/' | '(' | ')')
+            });
         if !ok {
             return None;
         }
@@ -336,6 +380,17 @@ impl Engine<'_> {
     fn export_row(&mut self, start: usize, line: &str, cells: &[(usize, usize)], cols: &[Col]) {
         let first = self.found.len();
         let mut open = Vec::new();
+        // An outside address in the row (a public IP, marked an indicator by its shape):
+        // the row's location is that address's geolocation.
+        let outside = self.toks[self.toks.partition_point(|t| t.end <= start)..]
+            .iter()
+            .take_while(|t| t.start < start + line.len())
+            .any(|t| {
+                t.class == super::Class::Protected
+                    && (t.s.contains('.') && t.s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        || t.s.contains(':')
+                            && t.s.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
+            });
         for (&(s, e), &col) in cells.iter().zip(cols) {
             let raw = &line[s..e];
             let v = raw.trim().trim_matches('"');
@@ -351,7 +406,38 @@ impl Engine<'_> {
                 }
                 // A login or a host name is one word: `Infusion pump` under `Device` is not;
                 // a host name has a digit or a separator (`Ventilator` is a kind of device).
+                // A user column of a sign-in export holds the display name (`Carl bin Omar`).
+                Col::Login
+                    if v.contains(char::is_whitespace)
+                        && v.split_whitespace()
+                            .any(|w| w.starts_with(char::is_uppercase))
+                        && v.chars().all(|c| {
+                            c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ',')
+                        }) =>
+                {
+                    Some(Kind::Name)
+                }
                 Col::Login | Col::Host if v.contains(char::is_whitespace) => None,
+                // A printer's or a share's UNC path: the server and the queue are both hosts.
+                Col::Host if v.starts_with("\\\\") => {
+                    // The path is one token, which the share-path rule keeps but for its
+                    // host: the queue is removed here unless the server is an outside one
+                    // (an address or a dotted name, an attacker's relay).
+                    let server = v.trim_start_matches('\\').split('\\').next().unwrap_or("");
+                    if !server.contains('.') && !server.contains(':') {
+                        for (o, part) in super::structured::pieces(v, '\\') {
+                            if !part.is_empty() {
+                                self.remove(
+                                    at + o,
+                                    at + o + part.len(),
+                                    Kind::InternalHost,
+                                    REASON,
+                                );
+                            }
+                        }
+                    }
+                    None
+                }
                 Col::Host
                     if !v
                         .contains(|c: char| c.is_ascii_digit() || matches!(c, '-' | '.' | '_')) =>
@@ -375,6 +461,24 @@ impl Engine<'_> {
                 Col::Vehicle => Some(Kind::Vehicle),
                 Col::Device => Some(Kind::DeviceId),
                 Col::County => Some(Kind::County),
+                // A geolocation is `place, CC` (a country or state code last); a ward or a
+                // room (`5N-12`, `ICU bed 4`) is left to the other rules.
+                Col::Title => {
+                    if !self.title_cell(at, v) {
+                        open.push((start + s, start + e));
+                    }
+                    None
+                }
+                Col::Location if !geolocation(v) => {
+                    open.push((start + s, start + e));
+                    None
+                }
+                Col::Location => {
+                    if !outside {
+                        self.location_cell(at, v);
+                    }
+                    None
+                }
                 Col::Age => {
                     let years = v.split(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
                     years
@@ -393,6 +497,64 @@ impl Engine<'_> {
             }
         }
         self.close_except(start, start + line.len(), &open, first);
+    }
+
+    /// The parts of a document title after its first ` - ` (`Lab_Results - KIM, SUSAN -
+    /// A37457526.pdf`): a part of letters is the patient's name, a part of one word with
+    /// five or more digits a record number. Returns false when the title has no such part.
+    fn title_cell(&mut self, at: usize, v: &str) -> bool {
+        let mut any = false;
+        let mut offset = 0;
+        let parts: Vec<(usize, &str)> = v
+            .split(" - ")
+            .map(|p| {
+                let r = (offset, p);
+                offset += p.len() + 3;
+                r
+            })
+            .collect();
+        for &(o, part) in parts.iter().skip(1) {
+            // The file's extension is not part of the value.
+            let body = match part.rsplit_once('.') {
+                Some((b, ext))
+                    if (2..=5).contains(&ext.len())
+                        && ext.bytes().all(|c| c.is_ascii_alphanumeric()) =>
+                {
+                    b
+                }
+                _ => part,
+            };
+            let digits = body.bytes().filter(u8::is_ascii_digit).count();
+            let kind = if digits >= 5 && !body.trim().contains(' ') {
+                Kind::Mrn
+            } else if digits == 0
+                && body.chars().any(char::is_alphabetic)
+                && body
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-' | '\'' | '.'))
+            {
+                Kind::Name
+            } else {
+                continue;
+            };
+            self.field_value(at + o, body, kind, REASON);
+            any = true;
+        }
+        any
+    }
+
+    /// The place parts of a location cell (`Mission Hill, US`, `Durham, NC, US`): every
+    /// comma-separated part but a trailing two-letter country or state code goes as a city.
+    fn location_cell(&mut self, at: usize, v: &str) {
+        let code = |p: &str| {
+            let p = p.trim();
+            p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        for (o, part) in super::structured::pieces(v, ',') {
+            if !code(part) {
+                self.field_value(at + o, part, Kind::City, REASON);
+            }
+        }
     }
 }
 
@@ -428,6 +590,42 @@ mod tests {
              02:14:09,[USER],\"[NAME]\",[INTERNAL-HOST],[MRN],\"[NAME]\",Chart Opened,Billing inquiry\n\
              \n\
              Chart Opened twice.\n",
+        )]);
+    }
+
+    #[test]
+    fn sign_in_export_request_ids_stay_and_a_location_goes_only_for_an_inside_address() {
+        check(&[(
+            "Date (UTC),Request ID,User,Username,IP address,Location\n\
+             2025-01-02T03:04:05Z,0f3c1a2b-1111-4222-8333-944455556666,\"Wren, Tamsin\",tamsin.wren@corp.example,10.2.3.4,\"Fernvale, US\"\n\
+             2025-01-02T03:09:05Z,1a2b3c4d-1111-4222-8333-944455556666,\"Wren, Tamsin\",tamsin.wren@corp.example,185.220.101.7,\"Lagos, Lagos, NG\"\n",
+            "Date (UTC),Request ID,User,Username,IP address,Location\n\
+             2025-01-02T03:04:05Z,0f3c1a2b-1111-4222-8333-944455556666,\"[NAME]\",[USER],[INTERNAL-IP],\"[CITY], US\"\n\
+             2025-01-02T03:09:05Z,1a2b3c4d-1111-4222-8333-944455556666,\"[NAME]\",[USER],185.220.101.7,\"Lagos, Lagos, NG\"\n",
+        )]);
+    }
+
+    #[test]
+    fn a_location_that_is_a_ward_is_not_a_city() {
+        check(&[(
+            "Device\tHostname\tIP\tLocation\tOwner\n\
+             Infusion pump\tICUPC07\t10.1.2.3\t5N-12\tOdalys Fenwick\n\
+             Ventilator\tICUPC08\t10.1.2.4\tStorage\tOdalys Fenwick\n",
+            "Device\tHostname\tIP\tLocation\tOwner\n\
+             Infusion pump\t[INTERNAL-HOST]\t[INTERNAL-IP]\t5N-12\t[NAME]\n\
+             Ventilator\t[INTERNAL-HOST]\t[INTERNAL-IP]\tStorage\t[NAME]\n",
+        )]);
+    }
+
+    #[test]
+    fn a_print_log_names_its_printers_and_the_patients_in_its_titles() {
+        check(&[(
+            "Time,User,Pages,Printer,Document Name,Client\n\
+             03:04:05,qfenwick,3,\\\\fs-07\\prn-4e-17,\"Consent - WREN, TAMSIN - 0001234567.pdf\",ws-reg-12\n\
+             03:05:05,qfenwick,1,\\\\fs-07\\prn-4e-17,\"Weekly census.xlsx\",ws-reg-12\n",
+            "Time,User,Pages,Printer,Document Name,Client\n\
+             03:04:05,[USER],3,\\\\[INTERNAL-HOST]\\[INTERNAL-HOST],\"Consent - [NAME] - [MRN].pdf\",[INTERNAL-HOST]\n\
+             03:05:05,[USER],1,\\\\[INTERNAL-HOST]\\[INTERNAL-HOST],\"Weekly census.xlsx\",[INTERNAL-HOST]\n",
         )]);
     }
 

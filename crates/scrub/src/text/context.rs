@@ -52,6 +52,8 @@ impl Engine<'_> {
             let _ = self.cue(k)
                 || self.month_date(k)
                 || self.age_words(k)
+                || self.pager_number(k)
+                || self.dotted_record_number(k)
                 || self.street_address(k)
                 || self.county(k)
                 || self.city_state(k)
@@ -59,6 +61,7 @@ impl Engine<'_> {
                 || self.name(k);
             k += 1;
         }
+        self.times_after_care_dates();
     }
 
     /// One to three capitalized words right before a word that says what they are: "the

@@ -14,6 +14,15 @@ pub(super) const NAME_LISTS: u32 = flag::GIVEN
     | flag::CENSUS_SURNAME
     | flag::NAME_WORD;
 
+/// Words that open a speaker's turn in a transcript or end a service's name after a role
+/// word: never the name a role word announces.
+const UTTERANCE_OPENERS: &[&str] = &[
+    "yeah", "yes", "no", "hi", "hello", "hey", "somebody", "someone", "please", "my", "i", "i'm",
+    "im", "ok", "okay", "sure", "thanks", "thank", "well", "um", "uh", "so", "and", "but", "we",
+    "they", "what", "how", "can", "could", "would", "line", "advice", "desk", "station", "triage",
+    "team", "queue", "services", "service",
+];
+
 impl Engine<'_> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
@@ -42,6 +51,47 @@ impl Engine<'_> {
             }
         }
         false
+    }
+
+    /// A pager number after the word that sends to it (`PAGE to 54074:`, `paged 4471`,
+    /// `pager #30218`): four to seven digits, a staff member's number.
+    pub(super) fn pager_number(&mut self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let cue = self
+            .lw(k, &mut buf)
+            .is_some_and(|w| matches!(w, "page" | "paged" | "pager" | "paging" | "beeper"));
+        if !cue {
+            return false;
+        }
+        let mut j = k + 1;
+        if self.is_word(j, "to") || self.toks.get(j).is_some_and(|t| t.s == "#") {
+            j += 1;
+        }
+        let ok = j < self.toks.len()
+            && self.same_sentence(k, j)
+            && self.open(j)
+            && (4..=7).contains(&self.toks[j].s.len())
+            && self.toks[j].s.bytes().all(|b| b.is_ascii_digit());
+        if ok {
+            self.remove_toks(j, j, Kind::Phone, "pager number");
+        }
+        ok
+    }
+
+    /// A record number in the dotted layout some EHRs print (`585.510.00`, `27.806.10`):
+    /// two or three digits, three, two. Amounts group by three to the end and versions
+    /// have a short group, so neither takes this shape.
+    pub(super) fn dotted_record_number(&mut self, k: usize) -> bool {
+        let g: Vec<&str> = self.toks[k].s.split('.').collect();
+        let ok = g.len() == 3
+            && (2..=3).contains(&g[0].len())
+            && g[1].len() == 3
+            && g[2].len() == 2
+            && g.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if ok {
+            self.remove_toks(k, k, Kind::Mrn, "record number in a dotted layout");
+        }
+        ok
     }
 
     /// The first token after a cue that is not a filler word, in the same sentence.
@@ -92,14 +142,33 @@ impl Engine<'_> {
         }
         match cue {
             Cue::Title => {
-                let ok = (c::is_cap_word(s)
-                    || c::is_initial(s)
-                    || self.particle(j)
-                        && j + 1 < self.toks.len()
-                        && c::is_cap_word(self.toks[j + 1].s))
+                // "Dr. von Ahlen", "Dr. de Jong": a particle opens the surname even when it
+                // is also a header label elsewhere ("Von:"); "Dr. al-Rashid" glues it on.
+                let particle = self.particle(j)
+                    && self.toks[j].trail != b':'
+                    && j + 1 < self.toks.len()
+                    && self.same_sentence(j, j + 1)
+                    && c::is_cap_word(self.toks[j + 1].s);
+                let glued = s.split_once('-').is_some_and(|(head, rest)| {
+                    matches!(
+                        head,
+                        "al" | "el" | " al" | "bin" | "ben" | "abu" | "ibn" | "ul"
+                    ) && rest.chars().next().is_some_and(char::is_uppercase)
+                        && rest.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                });
+                // "Nurse Line", "Nurse Advice": a service named after a role.
+                let mut lbuf = [0u8; 32];
+                let service = self.lw(j, &mut lbuf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "line" | "advice" | "desk" | "station" | "triage" | "team" | "queue"
+                    )
+                });
+                let ok = (c::is_cap_word(s) || c::is_initial(s) || particle || glued)
+                    && !service
                     && matches!(class, Class::Plain | Class::Threat)
-                    && (!self.never_name(j) || self.has(j, NAME_LISTS))
-                    && !self.has(j, flag::CUE);
+                    && (!self.never_name(j) || self.has(j, NAME_LISTS) || particle || glued)
+                    && (!self.has(j, flag::CUE) || particle);
                 if ok {
                     self.toks[j].class = Class::Plain;
                     let end = self.with_given_after_comma(self.name_end(j));
@@ -108,8 +177,15 @@ impl Engine<'_> {
                 ok
             }
             Cue::Role => {
+                // "CALLER: Yeah it's ...", "queue Nurse Line": a speaker's first word or the
+                // rest of a service's name, not a person's name.
+                let mut lbuf = [0u8; 32];
+                let utterance = self
+                    .lw(j, &mut lbuf)
+                    .is_some_and(|l| UTTERANCE_OPENERS.contains(&l));
                 let ok = class == Class::Plain
                     && c::is_cap_word(s)
+                    && !utterance
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE)
                     && !self.label_word(j);
@@ -644,5 +720,51 @@ impl Engine<'_> {
         }
         self.remove_toks(j, end, Kind::Vehicle, "number after a license plate cue");
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_pager_number_after_page_to() {
+        check(&[
+            (
+                "PAGE to 54074: call the charge desk now.",
+                "PAGE to [PHONE]: call the charge desk now.",
+            ),
+            (
+                "The page took 1200 ms to load.",
+                "The page took 1200 ms to load.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_after_a_title() {
+        check(&[
+            ("Seen by Dr. von Ahlen today.", "Seen by Dr. [NAME] today."),
+            (
+                "Consult from Dr. al-Rashid and Dr. de Jong.",
+                "Consult from Dr. [NAME] and Dr. [NAME].",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_record_number_in_a_dotted_layout() {
+        check(&[(
+            "Patient stable (585.510.00). Total 12.500.000 units; build 10.0.19045.",
+            "Patient stable ([MRN]). Total 12.500.000 units; build 10.0.19045.",
+        )]);
+    }
+
+    #[test]
+    fn a_speakers_first_word_is_not_a_name() {
+        check(&[(
+            "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
+            "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
+        )]);
     }
 }

@@ -4,6 +4,28 @@ use super::{Class, Engine};
 use crate::vocab::flag;
 use crate::Kind;
 
+/// Words before a date of a patient's care whose time goes with it.
+const CARE_WORDS: &[&str] = &[
+    "adm",
+    "admit",
+    "admitted",
+    "admission",
+    "appointment",
+    "appt",
+    "discharged",
+    "dc",
+    "d/c",
+    "arrived",
+    "seen",
+    "scheduled",
+    "expired",
+    "deceased",
+    "died",
+    "born",
+    "procedure",
+    "surgery",
+];
+
 impl Engine<'_> {
     pub(super) fn day_number(s: &str) -> bool {
         let d = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -65,6 +87,9 @@ impl Engine<'_> {
     /// "92 years old", "aged 95", "95 yo".
     pub(super) fn age_words(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
+        if self.glued_age(k) {
+            return true;
+        }
         if self.toks[k].class != Class::Plain
             || s.len() > 3
             || !s.bytes().all(|b| b.is_ascii_digit())
@@ -88,5 +113,122 @@ impl Engine<'_> {
             self.remove_toks(k, k, Kind::Age, "age over 89");
         }
         followed
+    }
+
+    /// The time after a date of a patient's care (`adm 2/13/2025 6:37 PM`, `adm 06/16/2025
+    /// 0122`, `appointment 3/26/2025 7:46 AM`) belongs to the date: it goes with it. Log
+    /// timestamps have no such word before them and are left as they are.
+    pub(super) fn times_after_care_dates(&mut self) {
+        for k in 1..self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Removed || k + 1 >= self.toks.len() {
+                continue;
+            }
+            let Some(f) = self.found.get(t.finding) else {
+                continue;
+            };
+            if !matches!(f.kind, Kind::Date) || f.original_span.end != t.end {
+                continue;
+            }
+            let first = self
+                .toks
+                .partition_point(|x| x.end <= f.original_span.start);
+            let mut buf = [0u8; 32];
+            let care = first > 0
+                && self.same_sentence(first - 1, k)
+                && self
+                    .lw(first - 1, &mut buf)
+                    .is_some_and(|w| CARE_WORDS.contains(&w));
+            let n = k + 1;
+            if !care || !self.open(n) || !self.same_sentence(k, n) || self.toks[k].after != b' ' {
+                continue;
+            }
+            let v = self.toks[n].s;
+            let clock = |v: &str| {
+                let (h, m) = v.split_once(':').unwrap_or(("", ""));
+                let m = m.split(':').next().unwrap_or("");
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.parse::<u32>().is_ok_and(|h| h < 24)
+                    && m.parse::<u32>().is_ok_and(|m| m < 60)
+            };
+            let military = v.len() == 4
+                && v.bytes().all(|b| b.is_ascii_digit())
+                && v[..2].parse::<u32>().is_ok_and(|h| h < 24)
+                && v[2..].parse::<u32>().is_ok_and(|m| m < 60);
+            if !clock(v) && !military {
+                continue;
+            }
+            let mut last = n;
+            let meridiem = n + 1 < self.toks.len()
+                && self.toks[n].after == b' '
+                && self.same_sentence(n, n + 1)
+                && matches!(
+                    self.toks[n + 1].s,
+                    "AM" | "PM" | "am" | "pm" | "a.m" | "p.m"
+                );
+            if meridiem && self.open(n + 1) {
+                last = n + 1;
+            }
+            let (index, end) = (self.toks[k].finding, self.toks[last].end);
+            self.found[index].kind = Kind::Date;
+            self.found[index].original_span.end = end;
+            for x in &mut self.toks[n..=last] {
+                x.class = Class::Removed;
+                x.finding = index;
+            }
+        }
+    }
+
+    /// An age of 90 or more glued to its unit and maybe the sex, as pagers and nurse-call
+    /// lines write it (`93yF`, `100yM`, `91yo`, `95y`): the number goes.
+    fn glued_age(&mut self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if !matches!(t.class, Class::Plain | Class::IdLike) {
+            return false;
+        }
+        let digits = t.s.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = &t.s[digits..];
+        let glued = matches!(
+            unit,
+            "y" | "yo" | "yF" | "yM" | "yf" | "ym" | "yoF" | "yoM" | "yr" | "yrs" | "Y"
+        );
+        let age: u32 = t.s[..digits].parse().unwrap_or(0);
+        if !(2..=3).contains(&digits) || !glued || !(90..=150).contains(&age) {
+            return false;
+        }
+        let (start, end) = (t.start, t.start + digits);
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(start, end, Kind::Age, "age over 89");
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn ages_over_89_glued_to_their_unit() {
+        check(&[(
+            "Resident is 93yF and alert. Roommate is 45yM. The visitor is 101yo.",
+            "Resident is [AGE]yF and alert. Roommate is 45yM. The visitor is [AGE].",
+        )]);
+    }
+
+    #[test]
+    fn the_time_of_an_admission_goes_with_its_date() {
+        check(&[
+            (
+                "Patient stable, adm 2/13/2025 6:37 PM; family called.",
+                "Patient stable, adm [DATE]; family called.",
+            ),
+            (
+                "Patient stable, adm 06/16/2025 0122; family called.",
+                "Patient stable, adm [DATE]; family called.",
+            ),
+        ]);
     }
 }

@@ -66,6 +66,16 @@ fn tag(s: &str) -> Option<(u16, u16, usize)> {
     Some((group, element, 1 + 4 + 1 + spaces + 4 + 1))
 }
 
+/// `line` after the log-level prefix dcmtk's tools print before each line of a response
+/// they dump (`findscu`'s `I: (0010,0010) PN [...]`, `W: `, `D: `, `E: `), if it has one.
+fn log_prefix(line: &str) -> &str {
+    let t = line.trim_start();
+    match t.as_bytes() {
+        [b'I' | b'W' | b'D' | b'E' | b'T' | b'F', b':', b' ', ..] => &t[3..],
+        _ => line,
+    }
+}
+
 /// The value's byte range in `line` after the tag (which ends at `from`): between brackets
 /// in dcmdump's form (up to the last `]` before the `#` comment), between quotes after
 /// `VR: ` in pydicom's.
@@ -112,7 +122,7 @@ impl Engine<'_> {
         }
         for (start, line) in super::rows::lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
-            let lead = line.len() - line.trim_start().len();
+            let lead = line.len() - log_prefix(line).trim_start().len();
             let Some((group, element, n)) = tag(&line[lead..]) else {
                 continue;
             };
@@ -183,6 +193,24 @@ mod tests {
              (0010,1010) AS [[AGE]]                              #   4, 1 PatientAge\n\
              (0010,1040) LO [[ADDRESS] - OR, [ADDRESS]]    #  30, 1 PatientAddress\n\
              (0018,1000) LO [[DEVICE-ID]]                        #  10, 1 DeviceSerialNumber\n",
+        )]);
+    }
+
+    #[test]
+    fn findscu_worklist_lines_with_a_log_prefix() {
+        check(&[(
+            "I: Find Response: 2 (Pending)\n\
+             I: (0010,0010) PN [Quillfeather^ODALYS^K]\n\
+             I: (0010,1010) AS [094Y]\n\
+             I: (0040,0100) SQ (Sequence with explicit length #=1)\n\
+             I:   (0040,0001) AE [WESTCT3]\n\
+             I:   (0040,0006) PN [BRAMBLE^TOVE]\n",
+            "I: Find Response: 2 (Pending)\n\
+             I: (0010,0010) PN [[NAME]^[NAME]^[NAME]]\n\
+             I: (0010,1010) AS [[AGE]]\n\
+             I: (0040,0100) SQ (Sequence with explicit length #=1)\n\
+             I:   (0040,0001) AE [[INTERNAL-HOST]]\n\
+             I:   (0040,0006) PN [[NAME]^[NAME]]\n",
         )]);
     }
 

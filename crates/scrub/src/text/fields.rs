@@ -306,7 +306,47 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase());
-            (name_chars && words <= 6 && letters >= 2 && cased)
+            // A name's lowercase words are particles (`de la Cruz`, `van der Berg`); a
+            // sentence after a speaker label ("CALLER: Yeah it's about my mother") is not one.
+            let lowercase_ok = rest.split_whitespace().all(|w| {
+                !w.chars().next().is_some_and(char::is_lowercase)
+                    || matches!(
+                        w.trim_end_matches([',', '.']),
+                        "de" | "del"
+                            | "della"
+                            | "der"
+                            | "den"
+                            | "van"
+                            | "von"
+                            | "da"
+                            | "di"
+                            | "do"
+                            | "dos"
+                            | "das"
+                            | "du"
+                            | "la"
+                            | "le"
+                            | "bin"
+                            | "binti"
+                            | "ibn"
+                            | "al"
+                            | "el"
+                            | "ter"
+                            | "ten"
+                            | "y"
+                            | "e"
+                            | "zu"
+                            | "op"
+                            | "die"
+                            | "des"
+                            | "vom"
+                            | "zum"
+                            | "af"
+                            | "av"
+                            | "ap"
+                    )
+            });
+            (name_chars && words <= 6 && letters >= 2 && cased && lowercase_ok)
                 .then_some(all.end - rest.len()..all.end)
         }
         Field::Address => (letters >= 2 && words <= 12 && v.len() <= 120).then_some(all),
@@ -413,6 +453,24 @@ fn normalize_label(label: &str) -> String {
 fn split_label(line: &str) -> Option<(&str, std::ops::Range<usize>)> {
     let body_start = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
     let body = &line[body_start..];
+    // A scanned or typed form marks its blanks with underscores (`Last Name_Charles`,
+    // `Date of Birth____3/4/1950`): with no colon on the line, the first run of them ends
+    // the label, and the value starts after the run.
+    if !body.contains(':') {
+        let cut = body.find('_')?;
+        let label = &body[..cut];
+        let run = body[cut..].len() - body[cut..].trim_start_matches('_').len();
+        let ok = label.split_whitespace().count() >= 1
+            && label.len() <= 36
+            && label.chars().all(|ch| ch.is_alphabetic() || ch == ' ')
+            && label.chars().next().is_some_and(char::is_uppercase);
+        if !ok {
+            return None;
+        }
+        let value_start = body_start + cut + run;
+        let value_end = line.trim_end().len().max(value_start);
+        return Some((label, value_start..value_end));
+    }
     let colon = body.find(':')?;
     let label = &body[..colon];
     let label_ok = (1..=36).contains(&label.len())
@@ -591,6 +649,16 @@ mod tests {
             (
                 "Name: Ondřej Vlk\nPreferred name: Ondra\nDate of birth: 3 Mar 1961\n",
                 "Name: [NAME]\nPreferred name: [NAME]\nDate of birth: [DATE]\n",
+            ),
+            // A form's blanks marked with underscores.
+            (
+                "Last Name_Quillfeather\nDate of Birth____March 3, 1950\nsome_var_name stays\n",
+                "Last Name_[NAME]\nDate of Birth____[DATE]\nsome_var_name stays\n",
+            ),
+            // A particle is part of a name; a sentence after a speaker label is not one.
+            (
+                "Patient: Lotte die Vries\nCaller: Yeah it's about the bill.\n",
+                "Patient: [NAME]\nCaller: Yeah it's about the bill.\n",
             ),
             (
                 "Wohnort: Kleinbüttel\nTelefon: 0301 234 5678\nKennzeichen: HH-QX 812\n",

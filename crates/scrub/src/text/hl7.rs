@@ -32,6 +32,8 @@ enum Ty {
     Location,
     /// HD (a facility code): the organization.
     Facility,
+    /// TQ (timing/quantity, SCH-11): the fourth component is the start date-time.
+    Tq,
 }
 
 /// The type of field `n` of segment `seg`, when the field can identify someone.
@@ -79,6 +81,25 @@ fn field_type(seg: &str, n: usize) -> Option<Ty> {
         ("ORC", 12) | ("OBR", 16) | ("OBR", 32) => Xcn,
         // Placer and filler order numbers (EI).
         ("ORC", 2) | ("ORC", 3) | ("OBR", 2) | ("OBR", 3) => Whole(Kind::Account),
+        // Entered, verified by; result copies to.
+        ("ORC", 10) | ("ORC", 11) | ("OBR", 28) => Xcn,
+        // Scheduling (chapter 10): placer and filler appointment ids, the appointment's
+        // timing, contact persons with their phones and addresses, and the resources
+        // booked: a person (AIP), a location (AIL), a start time (AIS, AIG, AIL, AIP).
+        ("SCH", 1) | ("SCH", 2) => Whole(Kind::Account),
+        ("SCH", 11) => Tq,
+        ("SCH", 12) | ("SCH", 16) | ("SCH", 20) => Xcn,
+        ("SCH", 13) | ("SCH", 17) => Xtn,
+        ("SCH", 14) | ("SCH", 18) => Xad,
+        ("AIP", 3) => Xcn,
+        ("AIL", 3) => Location,
+        ("AIS", 4) | ("AIG", 8) | ("AIL", 6) | ("AIP", 6) | ("TQ1", 7) => Date,
+        // Provider data and roles (chapter 11 and 12).
+        ("PRD", 2) => Xpn,
+        ("PRD", 3) => Xad,
+        ("PRD", 5) => Xtn,
+        ("PRD", 7) => Whole(Kind::License),
+        ("ROL", 4) => Xcn,
         _ => return None,
     })
 }
@@ -86,15 +107,62 @@ fn field_type(seg: &str, n: usize) -> Option<Ty> {
 /// Segments whose fields are read; any other `ABC|` line is left to the other rules.
 const SEGMENTS: &[&str] = &[
     "MSH", "EVN", "PID", "PD1", "NK1", "PV1", "PV2", "IN1", "IN2", "GT1", "MRG", "ORC", "OBR",
-    "OBX", "AL1", "DG1",
+    "OBX", "AL1", "DG1", "SCH", "AIP", "AIL", "AIG", "AIS", "TQ1", "PRD", "ROL",
 ];
 
 /// Segments about the patient, whose unlisted fields holding a date are the patient's
 /// dates (admission, discharge, coverage, onset, observation); the header's and the
 /// acknowledgement's times are not.
 const PATIENT_SEGMENTS: &[&str] = &[
-    "PID", "PD1", "NK1", "PV1", "PV2", "IN1", "IN2", "GT1", "DG1", "AL1", "ORC", "OBR",
+    "PID", "PD1", "NK1", "PV1", "PV2", "IN1", "IN2", "GT1", "DG1", "AL1", "ORC", "OBR", "SCH",
+    "AIP", "AIL", "AIG", "AIS", "TQ1",
 ];
+
+/// Segments about a person, whose fields are sometimes sent one place off (a sender that
+/// leaves a field out): a field the table does not list is read by its shape there — an
+/// address, a telecom, an identifier.
+const PERSON_SEGMENTS: &[&str] = &["PID", "NK1", "GT1", "IN1", "PV1", "PD1", "IN2"];
+
+/// An XAD-shaped field: five or more components, a street with a letter first, and a
+/// postcode with a digit in the fifth or a two-letter state in the fourth.
+fn address_shaped(field: &str) -> bool {
+    let rep = field.split('~').next().unwrap_or("");
+    let c: Vec<&str> = rep.split('^').collect();
+    c.len() >= 5
+        && c[0].chars().any(char::is_alphabetic)
+        && c[0].contains(' ')
+        && (c[4].bytes().any(|b| b.is_ascii_digit())
+            || c[3].len() == 2 && c[3].bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// An XTN-shaped field: a repetition whose use or equipment code (HL7 tables 0201, 0202)
+/// says it is a phone, a pager or an e-mail address.
+fn telecom_shaped(field: &str) -> bool {
+    field.split('~').any(|rep| {
+        let c: Vec<&str> = rep.split('^').collect();
+        let use_code = c.get(1).copied().unwrap_or("");
+        let equipment = c.get(2).copied().unwrap_or("");
+        matches!(
+            use_code,
+            "PRN" | "ORN" | "WPN" | "VHN" | "ASN" | "EMR" | "NET" | "BPN" | "PRS"
+        ) || matches!(
+            equipment,
+            "PH" | "FX" | "MD" | "CP" | "BP" | "Internet" | "X.400" | "SAT"
+        )
+    })
+}
+
+/// An identifier-shaped first component: one word holding five or more digits that is
+/// not a date (`HAR14746442`, `7404-078277`, `OPR616795828`).
+fn identifier_shaped(field: &str) -> bool {
+    let v = field.split(['^', '~']).next().unwrap_or("").trim();
+    !v.is_empty()
+        && !v.contains(' ')
+        && v.bytes().filter(u8::is_ascii_digit).count() >= 5
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/'))
+        && !date_shaped(v)
+}
 
 /// A date or date-time value (`YYYYMMDD`, `YYYYMMDDHHMM[SS]`, optionally with a zone).
 fn date_shaped(v: &str) -> bool {
@@ -230,6 +298,7 @@ impl Engine<'_> {
                 Ty::Whole(kind) => part(self, 0, kind),
                 Ty::Location => part(self, 3, Kind::OrgName),
                 Ty::Facility => part(self, 0, Kind::OrgName),
+                Ty::Tq => part(self, 3, Kind::Date),
             }
         }
     }
@@ -276,7 +345,15 @@ impl Engine<'_> {
                 let meant = if short_in1 && n >= 15 { n + 1 } else { n };
                 let date = PATIENT_SEGMENTS.contains(&seg)
                     && date_shaped(field.split('^').next().unwrap_or("").trim());
+                // A timing field (TQ) shows itself by the date-time in its fourth component,
+                // wherever the sender put it.
+                let tq = seg == "SCH"
+                    && field
+                        .split('^')
+                        .nth(3)
+                        .is_some_and(|c| date_shaped(c.trim()));
                 let ty = match field_type(seg, meant) {
+                    _ if tq => Some(Ty::Tq),
                     // A location, a facility or a person never looks like a date: a date
                     // there is one field off (an admission time in PV1-43).
                     Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
@@ -284,6 +361,24 @@ impl Engine<'_> {
                     // The operator (EVN-5) one place early: a reason code has no components.
                     None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
                     None if date => Some(Ty::Date),
+                    // A person segment sent a field off: the value's shape says what it is.
+                    None if PERSON_SEGMENTS.contains(&seg) && address_shaped(field) => {
+                        Some(Ty::Xad)
+                    }
+                    None if PERSON_SEGMENTS.contains(&seg) && telecom_shaped(field) => {
+                        Some(Ty::Xtn)
+                    }
+                    // IN1-2 to IN1-7 are the insurer's (plan, company id, name, address).
+                    None if PERSON_SEGMENTS.contains(&seg)
+                        && !(seg == "IN1" && n < 8)
+                        && identifier_shaped(field) =>
+                    {
+                        Some(Ty::Whole(if seg == "IN1" {
+                            Kind::HealthPlanId
+                        } else {
+                            Kind::Account
+                        }))
+                    }
                     // A visit or account number in a field the table does not list.
                     None if seg == "PV1"
                         && field.len() >= 6
@@ -340,6 +435,30 @@ mod tests {
              IN1|1|PLN1|555|Statewide Mutual|||||||||||[NAME]^[NAME]|SEL|[DATE]|[ADDRESS]^^[CITY]^OR^[ZIP]\n\
              PV1|1|I|W2^4^1^[ORG]||||||||||||||||[ACCOUNT]|||||||||||||||||||||||||[DATE]\n\
              ORC|NW|[ACCOUNT]|[ACCOUNT]\n",
+        )]);
+    }
+
+    #[test]
+    fn a_patient_segment_one_field_off_is_read_by_shape() {
+        check(&[(
+            "PID|1||Q77^^^FACX^MR||WREN^ODA||19400101|F||9 Reed Ct^^Marrowdale^OR^97001^USA^H||\
+             5035550100^PRN^PH~^NET^Internet^oda.w@example.net||ENG|||HAR1234567\n\
+             IN1|1|PLN1|60013||||||ZQW44120987|||||||WREN^ODA|SEL|19400101\n",
+            "PID|1||[MRN]^^^[ORG]^MR||[NAME]^[NAME]||[DATE]|F||[ADDRESS]^^[CITY]^OR^[ZIP]^USA^H||\
+             [PHONE]^PRN^PH~^NET^Internet^[EMAIL]||ENG|||[ACCOUNT]\n\
+             IN1|1|PLN1|60013||||||[HEALTH-PLAN-ID]|||||||[NAME]^[NAME]|SEL|[DATE]\n",
+        )]);
+    }
+
+    #[test]
+    fn scheduling_segments_name_their_resources() {
+        check(&[(
+            "SCH||44120987|||||Follow-up^Follow-up|||30|min|^^30^202508100318\n\
+             AIP|1||1234567893^QUILL^TAMSIN^B|ATT\n\
+             PRD|RP|FENWICK^ODALYS|4 Elm Rd^^Marrowdale^OR^97001||5035550111^WPN^PH\n",
+            "SCH||[ACCOUNT]|||||Follow-up^Follow-up|||30|min|^^30^[DATE]\n\
+             AIP|1||[LICENSE]^[NAME]^[NAME]^[NAME]|ATT\n\
+             PRD|RP|[NAME]^[NAME]|[ADDRESS]^^[CITY]^OR^[ZIP]||[PHONE]^WPN^PH\n",
         )]);
     }
 

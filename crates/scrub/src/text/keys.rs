@@ -102,6 +102,32 @@ fn key_kind(key: &str) -> Option<KeyKind> {
     }
 }
 
+/// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
+fn record_key(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "logid"
+            | "flow_id"
+            | "flowid"
+            | "signature_id"
+            | "tx_id"
+            | "eventid"
+            | "sessionid"
+            | "policyid"
+            | "poluuid"
+            | "msgid"
+            | "seqnum"
+            | "seqno"
+            | "ruleid"
+            | "devid"
+            | "vd"
+            | "eventtime"
+            | "craction"
+            | "crscore"
+            | "proto"
+    )
+}
+
 /// Keys whose GUID names an event, a request, an application or a tenant (`correlationId`,
 /// `appId`, `Guid`): a GUID under them points at no person or device.
 fn key_of_a_thing(key: &str) -> bool {
@@ -308,6 +334,12 @@ impl Engine<'_> {
             if !separator(between) {
                 continue;
             }
+            // A firewall's or a syslog record's own numbers (`logid="0000000013"`,
+            // `sessionid=8812`, `policyid=7`): no one's identifier, closed to later rules.
+            if record_key(self.toks[k].s) && self.open(v) {
+                self.toks[v].class = Class::Protected;
+                continue;
+            }
             let Some(kind) = key_kind(self.toks[k].s) else {
                 continue;
             };
@@ -318,7 +350,15 @@ impl Engine<'_> {
             match kind {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
-                    let overrides = kind == KeyKind::OwnHost && class == Class::Protected;
+                    // A device's own host name goes even when it reads like a public name;
+                    // but when the organization's domains are known (they were removed
+                    // before this), a dotted public name left under `hostname` is the site a
+                    // request went to (`"http": {"hostname": "portal-verify.io"}`): it stays.
+                    let outside_site = s.contains('.')
+                        && !self.scrubber.org_domains.is_empty()
+                        && c::ipv4(s).is_none();
+                    let overrides =
+                        kind == KeyKind::OwnHost && class == Class::Protected && !outside_site;
                     // `uid=0`: a small number names an account only to that one machine.
                     let small_number = s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
                     // `DC=corp,DC=example,DC=org`: a top-level or a generic component names
@@ -554,6 +594,11 @@ mod tests {
                 "useradd[311]: new user: name=tkessler, UID=1004, GID=1004\n",
                 "useradd[311]: new user: name=[USER], UID=1004, GID=1004\n",
             ),
+            // A firewall record's own numbers.
+            (
+                "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=10.1.2.3\n",
+                "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=[INTERNAL-IP]\n",
+            ),
             // A service-desk ticket's own number opening the ticket.
             (
                 "Number: CHG0042117\nCaller: Tove Kessler\n",
@@ -603,5 +648,16 @@ mod tests {
                 r#"["DC=corp", "DC=org", "DC=local"]"#,
             ),
         ]);
+    }
+
+    #[test]
+    fn an_outside_site_under_a_hostname_key_stays_when_the_org_domains_are_known() {
+        super::super::check_org(
+            &[], &["anonclinic.example"],
+            &[(
+                "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"ws7.anonclinic.example\"}}",
+                "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"[INTERNAL-HOST]\"}}",
+            )],
+        );
     }
 }

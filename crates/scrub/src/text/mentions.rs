@@ -949,6 +949,30 @@ mod tests {
                 "She left a message asking to call her back on [PHONE] tomorrow.",
             ),
             (
+                "Somebody called me from +1 646 555 0142 saying they were your billing office.",
+                "Somebody called me from +1 646 555 0142 saying they were your billing office.",
+            ),
+            (
+                "Her daughter called me from +1 646 555 0142 about the visit.",
+                "Her daughter called me from [PHONE] about the visit.",
+            ),
+            (
+                "The spam said: verify at https://badge-renew.example.net/x or call +44 7700 900456",
+                "The spam said: verify at https://badge-renew.example.net/x or call +44 7700 900456",
+            ),
+            (
+                "The next day a callback scam from +44 7700 900457 targeted the reporter.",
+                "The next day a callback scam from +44 7700 900457 targeted the reporter.",
+            ),
+            (
+                "Reported to the phish mailbox:\nFrom: +1 213 555 0100\n> Renew now",
+                "Reported to the phish mailbox:\nFrom: +1 213 555 0100\n> Renew now",
+            ),
+            (
+                "Patient called: got text from (877) 555-0199 about a refund.",
+                "Patient called: got text from (877) 555-0199 about a refund.",
+            ),
+            (
                 "Rule created: \"Name\": \"ForwardTo\",\n\"Value\": \"drop.box77@gmail.com\"",
                 "Rule created: \"Name\": \"ForwardTo\",\n\"Value\": \"drop.box77@gmail.com\"",
             ),

@@ -18,6 +18,7 @@ mod hl7;
 mod keys;
 mod mentions;
 mod names;
+mod ncpdp;
 mod org;
 pub(crate) mod places;
 mod profile;
@@ -30,7 +31,7 @@ mod structured;
 mod tokenize;
 mod x12;
 
-pub(crate) use org::{squash, strip_possessive};
+pub(crate) use org::{org_initials, squash, strip_possessive};
 use tokenize::{same_kind_word, tokenize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,6 +286,20 @@ impl<'a> Engine<'a> {
 #[cfg(test)]
 fn check(cases: &[(&str, &str)]) {
     let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+    for (input, want) in cases {
+        assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
+    }
+}
+
+/// [`check`] with an organization profile of these names and domains.
+#[cfg(test)]
+fn check_org(names: &[&str], domains: &[&str], cases: &[(&str, &str)]) {
+    let config = crate::ScrubConfig {
+        org_names: names.iter().map(|n| n.to_string()).collect(),
+        org_domains: domains.iter().map(|d| d.to_string()).collect(),
+        ..Default::default()
+    };
+    let s = crate::Scrubber::new(config).expect("scrubber");
     for (input, want) in cases {
         assert_eq!(s.scrub_text(input).text, *want, "{input:?}");
     }

@@ -572,6 +572,14 @@ impl Engine<'_> {
                 || self.has(k - 1, flag::CUE)
                     && (k < 2 || !self.same_sentence(k - 2, k - 1))
                     && self.same_sentence(k - 1, k));
+        // A cell of a `|` or tab separated log line ("| Badge 4471 | HOOD, MELISSA").
+        let cell = |e: &Self, a: usize, b: usize| {
+            e.text
+                .get(a..b)
+                .is_some_and(|g| g.contains(" | ") || g.contains('\t'))
+        };
+        let opens_line =
+            opens_line || k > 0 && cell(self, self.toks[k - 1].end, self.toks[k].start);
         if !caps(self, k) {
             return false;
         }
@@ -597,6 +605,7 @@ impl Engine<'_> {
             .unwrap_or("");
         let field_end = gap.contains("  ")
             || gap.contains('\t')
+            || gap.contains(" | ")
             || gap.starts_with(", ")
                 && self
                     .toks
@@ -888,5 +897,20 @@ impl Engine<'_> {
             self.remove_toks(k, k, Kind::Name, "name addressed or signing a message");
         }
         addressed || signed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_capitals_last_first_cell_of_a_pipe_log_is_a_name() {
+        check(&[(
+            "Granted Access | West Door | Badge 4471 | QUILLFEATHER, ODALYS\n\
+                 Denied: Invalid Badge | Pharmacy | Badge 4472 | BRAMBLE, TOVE\n",
+            "Granted Access | West Door | Badge [ID] | [NAME]\n\
+                 Denied: Invalid Badge | Pharmacy | Badge [ID] | [NAME]\n",
+        )]);
     }
 }

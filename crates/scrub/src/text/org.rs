@@ -16,7 +16,16 @@ impl Engine<'_> {
                 return true;
             }
         }
-        false
+        // Its short code, alone or opening a system name (`RBH`, `MVFC_MWL`, `SBRH-PACS`).
+        let s = self.toks[k].s;
+        let short = scrubber.org_initials().iter().any(|i| {
+            s.strip_prefix(i.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '-']))
+        });
+        if short {
+            self.remove_toks(k, k, Kind::OrgName, "the organization's short code");
+        }
+        short
     }
 
     /// The end (exclusive) of the run of open tokens from `k` whose squashed text is exactly
@@ -34,6 +43,19 @@ impl Engine<'_> {
         }
         (pos == name.len() && j > k).then_some(j)
     }
+}
+
+/// The initials of an organization name of three or more capitalized words, uppercase and
+/// without diacritics (`Hospital Ángeles del Norte` -> `HAN`; lowercase particles do not
+/// count), or `None` for a shorter name, whose initials would be a common word.
+pub(crate) fn org_initials(name: &str) -> Option<String> {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .map(|c| super::fold_latin(&c.to_lowercase().to_string()).to_ascii_uppercase())
+        .collect();
+    (initials.len() >= 3 && initials.bytes().all(|b| b.is_ascii_uppercase())).then_some(initials)
 }
 
 /// What is left of a name for comparing: its letters and digits, lowercased. Spaces of any
@@ -70,4 +92,24 @@ fn eat(name: &str, pos: usize, token: &str) -> Option<usize> {
         at += c.len_utf8();
     }
     Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_organizations_short_code_goes() {
+        assert_eq!(
+            super::org_initials("Hospital Ángeles del Norte").as_deref(),
+            Some("HAN")
+        );
+        assert_eq!(super::org_initials("Anon Clinic"), None);
+        super::super::check_org(
+            &["Quillfeather Behavioral Health"],
+            &[],
+            &[(
+                "Rejects from the QBH outpatient pharmacy.\nfindscu -W -aec QBH_MWL 10.1.2.3 104\n",
+                "Rejects from the [ORG] outpatient pharmacy.\nfindscu -W -aec [ORG] [INTERNAL-IP] 104\n",
+            )],
+        );
+    }
 }

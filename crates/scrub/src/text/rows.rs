@@ -43,6 +43,15 @@ impl Engine<'_> {
             }
             k += 1;
         }
+        // A value glued to its label by an underscore (`Name_Charles`) is inside one token.
+        if inside.is_empty()
+            && from < self.toks.len()
+            && self.toks[from].start < s
+            && self.toks[from].end >= e
+            && self.toks[from].s.contains('_')
+        {
+            inside.push(from);
+        }
         let open = inside.iter().all(|&k| {
             matches!(
                 self.toks[k].class,

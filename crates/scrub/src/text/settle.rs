@@ -8,6 +8,21 @@ use crate::{IndicatorKind, Kind};
 /// Words near an outside address that make it the attacker's (kept) rather than a person's.
 const ATTACKER: &[&str] = &[
     "from",
+    // "the scammer's e-mail", "outbound e-mail to ... flagged by DLP", and "scam", "fraud"
+    // or "fraudster" in the languages of the notes: Spanish, Haitian Creole, Russian,
+    // Vietnamese, Korean, Arabic, Chinese.
+    "scam",
+    "outbound",
+    "dlp",
+    "estafa",
+    "eskwo",
+    "escroc",
+    "мошенни",
+    "lừa",
+    "사기",
+    "الاحتيالي",
+    "احتيال",
+    "诈骗",
     // "from" and "phishing" in the languages of the notes: French, Spanish, Portuguese.
     "depuis",
     "desde",
@@ -342,7 +357,7 @@ impl Engine<'_> {
                     )
                 })
         });
-        if forward_rule {
+        if forward_rule || self.impersonated_sender(k) {
             verdict = Some(true);
         }
         let mut j = if forward_rule { 0 } else { k };
@@ -394,6 +409,24 @@ impl Engine<'_> {
         } else {
             self.remove_toks(k, k, Kind::Email, "personal e-mail address");
         }
+    }
+
+    /// `From: Anon Clinic Billing <billing77@mail.example>`: an outside address behind the
+    /// organization's own name is a sender impersonating it.
+    fn impersonated_sender(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if t.start == 0 || self.text.as_bytes()[t.start - 1] != b'<' {
+            return false;
+        }
+        (1..=8).any(|back| {
+            k >= back
+                && self.same_sentence(k - back, k)
+                && self.toks[k - back].class == Class::Removed
+                && self
+                    .found
+                    .get(self.toks[k - back].finding)
+                    .is_some_and(|f| f.kind == Kind::OrgName)
+        })
     }
 
     fn webmail(&self, k: usize) -> bool {
@@ -529,7 +562,33 @@ mod tests {
                 "The lure was sent from billing.desk42@gmail.com to the ward.\n",
                 "The lure was sent from billing.desk42@gmail.com to the ward.\n",
             ),
+            (
+                "Found in an outbound e-mail to drop.box71@gmail.com flagged by DLP.\n",
+                "Found in an outbound e-mail to drop.box71@gmail.com flagged by DLP.\n",
+            ),
+            (
+                "Email lừa đảo: drop.box71@gmail.com.\n",
+                "Email lừa đảo: drop.box71@gmail.com.\n",
+            ),
         ]);
+    }
+
+    #[test]
+    fn an_outside_address_behind_the_organizations_name_is_an_impostor() {
+        super::super::check_org(
+            &["Anon Clinic"],
+            &[],
+            &[
+                (
+                    ">>> From: Anon Clinic Billing <claims5078@gmail.com>\n",
+                    ">>> From: [ORG] Billing <claims5078@gmail.com>\n",
+                ),
+                (
+                    "Patient: Tove Bramble <tove.b@gmail.com>\n",
+                    "Patient: [NAME] <[EMAIL]>\n",
+                ),
+            ],
+        );
     }
 
     #[test]

@@ -8,6 +8,32 @@ use crate::numeric;
 use crate::vocab::flag;
 use crate::{Indicator, IndicatorKind, Kind};
 
+/// Who calls from a number that is the attacker's: someone unnamed, an actor, an impostor.
+const UNNAMED_CALLERS: &[&str] = &[
+    "somebody",
+    "someone",
+    "actor",
+    "attacker",
+    "attackers",
+    "scammer",
+    "scammers",
+    "impostor",
+    "caller",
+    "vendor",
+];
+
+/// Words that make a call a pretext (vishing) rather than a person's call.
+const PRETEXT_WORDS: &[&str] = &[
+    "scam",
+    "vishing",
+    "impersonating",
+    "posing",
+    "pretending",
+    "spoofed",
+    "fraudulent",
+    "reset",
+];
+
 impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
@@ -520,6 +546,12 @@ impl<'a> Engine<'a> {
 
     pub(super) fn apply_numeric(&mut self, text: &str) {
         let matches = numeric::scan(text);
+        // A report of phishing or smishing: a `From:` line holding a bare number is the
+        // sender of the lure it reports. Read once per document.
+        let report = matches.iter().any(|m| m.kind == Kind::Phone)
+            && ["phish", "Phish", "smish", "Smish", "SMS lure", "spam"]
+                .iter()
+                .any(|w| text.contains(w));
         let mut first = 0;
         for m in matches {
             while first < self.toks.len() && self.toks[first].end <= m.start {
@@ -538,9 +570,23 @@ impl<'a> Engine<'a> {
             if guarded && !matches!(m.kind, Kind::Ssn | Kind::DeviceId) {
                 continue;
             }
+            // `date=2025-11-12 time=00:23`: a log record's own date, no one's.
+            let before = text[..m.start].trim_end_matches('"');
+            if m.kind == Kind::Date
+                && before
+                    .strip_suffix("date=")
+                    .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n', '>', ']']))
+            {
+                for t in &mut self.toks[first..last] {
+                    t.class = Class::Protected;
+                }
+                continue;
+            }
             if m.kind == Kind::Phone
                 && first < last
-                && (self.lure_sender(first) || self.lure_callback(first))
+                && (self.lure_sender(first)
+                    || self.lure_callback(first)
+                    || report && self.sender_line(first))
             {
                 for t in &mut self.toks[first..last] {
                     t.class = Class::Protected;
@@ -556,6 +602,19 @@ impl<'a> Engine<'a> {
             }
             self.remove(m.start, m.end, m.kind, m.reason);
         }
+    }
+
+    /// `From: +1 213 555 0100  9/15/2025 11:30 PM`: a number alone after a sender label
+    /// that opens its line.
+    fn sender_line(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k >= 1
+            && self.toks[k - 1].trail == b':'
+            && self
+                .lw(k - 1, &mut buf)
+                .is_some_and(|l| matches!(l, "from" | "sender"))
+            && (self.toks[k - 1].start == 0
+                || self.text.as_bytes()[self.toks[k - 1].start - 1] == b'\n')
     }
 
     /// "He got a text saying his account was locked and to call +1 555 0100": the number a
@@ -607,7 +666,11 @@ impl<'a> Engine<'a> {
                     | "expired"
             );
         }
-        message && claim
+        // "Verify at https://... or call +44 ...": a lure quoted with its outside link.
+        let link = (i..self.toks.len().min(k + 80))
+            .take_while(|&j| self.toks[j].sent == sent)
+            .any(|j| self.toks[j].class == Class::Protected && self.toks[j].s.contains('.'));
+        message && claim || link
     }
 
     /// "A text linking to https://..., sent from +40 534 4376778": the number that sent a
@@ -623,18 +686,54 @@ impl<'a> Engine<'a> {
             return false;
         }
         let verb = word(self, k - 2, &mut buf);
+        let sent = self.toks[k].sent;
+        // The sentence around the number, at most 80 tokens each side: a long line of a log
+        // read as one sentence costs the same per number.
+        let mut i = k;
+        while i > 0 && k - i < 80 && self.toks[i - 1].sent == sent {
+            i -= 1;
+        }
+        // "a callback scam from ...": the phrase names the scam itself.
+        if matches!(verb.as_str(), "scam" | "scammer" | "vishing") {
+            return true;
+        }
+        // "I got a text from +1 ...": a text received from a bare number.
+        let received = (3..=5).any(|back| {
+            k >= back
+                && self.same_sentence(k - back, k)
+                && matches!(word(self, k - back, &mut buf).as_str(), "got" | "received")
+        });
+        if matches!(verb.as_str(), "text" | "sms") && received {
+            return true;
+        }
+        // "Somebody called me from ...", "Actor X calls help desks from ...", "Vendor calls
+        // from ... asking to reset": a call from someone unnamed, an actor or an impostor;
+        // "her son called from ..." stays a person's number.
+        let call = matches!(
+            verb.as_str(),
+            "called" | "calls" | "calling" | "me" | "desks"
+        );
+        if call {
+            let caller = (3..=6).any(|back| {
+                k >= back
+                    && self.toks[k - back].sent == sent
+                    && UNNAMED_CALLERS.contains(&word(self, k - back, &mut buf).as_str())
+            });
+            let pretext = (i..self.toks.len().min(k + 80))
+                .take_while(|&j| self.toks[j].sent == sent)
+                .any(|j| {
+                    self.lw(j, &mut buf)
+                        .is_some_and(|l| PRETEXT_WORDS.contains(&l))
+                });
+            return caller || pretext;
+        }
         if !matches!(
             verb.as_str(),
             "sent" | "texted" | "text" | "sms" | "message" | "messaged" | "spoofed" | "smishing"
         ) {
             return false;
         }
-        let sent = self.toks[k].sent;
-        let mut i = k;
-        while i > 0 && self.toks[i - 1].sent == sent {
-            i -= 1;
-        }
-        (i..self.toks.len())
+        (i..self.toks.len().min(k + 80))
             .take_while(|&j| self.toks[j].sent == sent)
             .any(|j| {
                 self.toks[j].class == Class::Protected && self.toks[j].s.contains('.')

@@ -19,6 +19,7 @@ impl Engine<'_> {
     /// exports with a header row. Each reads its format's fields by position or name.
     pub(super) fn structured_formats(&mut self) {
         self.x12_segments();
+        self.ncpdp_claims();
         self.dicom_dump();
         self.fhir_resources();
         self.delimited_exports();

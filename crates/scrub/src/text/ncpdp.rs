@@ -1,0 +1,271 @@
+//! NCPDP Telecommunication Standard (version D.0) pharmacy claims pasted into a document: a
+//! switch's or a pharmacy system's field-id dump, where each field is its two-character
+//! field id glued to its value (`CAJANE`, `CBDOE`, `C419500101`) and fields are cut by the
+//! field separator (the FS control character, its visible glyph `␜`, or in a pasted dump
+//! ` ; ` or `|`). The field id says what the value is (the NCPDP data dictionary): the
+//! patient's and cardholder's names, birth date, address and phone, the cardholder id, the
+//! prescription number and the prescriber's id, name and phone go; qualifiers, codes,
+//! quantities, NDCs and reject codes stay.
+
+use super::rows::lines_with_starts;
+use super::Engine;
+use crate::Kind;
+
+const REASON: &str = "identifier in an NCPDP claim field (by field id)";
+
+/// What the value of field `id` is, when it identifies someone; `None` for a field that
+/// holds a code, a quantity or an amount.
+fn field_kind(id: &str) -> Option<Kind> {
+    use Kind::*;
+    Some(match id {
+        // Patient segment: id, birth date, names, address, phone, e-mail.
+        "CY" => Mrn,
+        "C4" => Date,
+        "CA" | "CB" => Name,
+        "CM" => Address,
+        "CN" => City,
+        "CP" => Zip,
+        "CQ" => Phone,
+        "HN" => Email,
+        // Insurance segment: cardholder id and name, group, Medigap and Medicaid ids;
+        // the other payer's cardholder id.
+        "C2" | "C1" | "2A" | "N5" | "NU" => HealthPlanId,
+        "CC" | "CD" => Name,
+        // Claim segment: prescription/service reference number, prior authorization
+        // number; the dates a prescription was written and a service given.
+        "D2" | "EV" => Account,
+        "DE" | "D1" => Date,
+        // Prescriber and primary care provider: ids (NPI, DEA, state licence), names,
+        // phone and address.
+        "DB" | "DL" | "E9" => License,
+        "DR" | "2J" | "4E" => Name,
+        "PM" => Phone,
+        "2K" => Address,
+        "2M" => City,
+        "2P" => Zip,
+        // Workers' compensation: date of injury, employer, its address and phone, claim id.
+        "DY" => Date,
+        "CF" => OrgName,
+        "CG" => Address,
+        "CH" => City,
+        "CJ" => Zip,
+        "CK" => Phone,
+        "DZ" => Account,
+        _ => return None,
+    })
+}
+
+/// Field ids that hold codes and numbers which are no one's: qualifiers, codes, counts,
+/// amounts, the product (NDC), the response's status and reject codes. A line is read as a
+/// claim when nearly all its fields carry a field id of either list.
+fn code_field(id: &str) -> bool {
+    matches!(
+        id,
+        "AM" | "CX"
+            | "C5"
+            | "CO"
+            | "C7"
+            | "4X"
+            | "2C"
+            | "C3"
+            | "C6"
+            | "C9"
+            | "FO"
+            | "MG"
+            | "2B"
+            | "EM"
+            | "E1"
+            | "D7"
+            | "D3"
+            | "D5"
+            | "D6"
+            | "D8"
+            | "DF"
+            | "DJ"
+            | "DK"
+            | "DT"
+            | "E7"
+            | "EZ"
+            | "2E"
+            | "2N"
+            | "EY"
+            | "CI"
+            | "CR"
+            | "AN"
+            | "FB"
+            | "F3"
+            | "F4"
+            | "FA"
+            | "EU"
+            | "E4"
+            | "E5"
+            | "E6"
+            | "8E"
+            | "D9"
+            | "DC"
+            | "DQ"
+            | "DU"
+            | "DN"
+            | "E3"
+            | "F5"
+            | "F6"
+            | "F7"
+            | "F9"
+            | "FM"
+            | "FC"
+            | "FE"
+            | "FH"
+            | "FI"
+            | "UF"
+            | "UH"
+            | "UG"
+            | "5F"
+            | "6F"
+            | "7F"
+            | "8F"
+            | "A1"
+            | "A2"
+            | "A3"
+            | "A4"
+            | "B1"
+            | "B2"
+            | "DO"
+            | "WE"
+            | "HD"
+            | "DI"
+            | "NX"
+    )
+}
+
+/// The fields of an NCPDP line cut at `sep`: (byte offset, field id, value) of each
+/// non-empty piece.
+fn fields(line: &str, sep: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in line.split(sep) {
+        let lead = piece.len() - piece.trim_start().len();
+        let body = piece.trim();
+        if !body.is_empty() {
+            out.push((at + lead, at + lead + body.len()));
+        }
+        at += piece.len() + sep.len();
+    }
+    out
+}
+
+/// The field id at the start of `body`, when it is two ASCII letters or digits with a value
+/// after them (or nothing: an empty field).
+fn field_id(body: &str) -> Option<&str> {
+    let id = body.get(..2)?;
+    id.bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .then_some(id)
+}
+
+/// The separator that cuts `line` into NCPDP fields, when the line is a claim: five or more
+/// fields, nearly all of them led by a known field id, three or more of which identify a
+/// person and one of those a number (a birth date, a cardholder id, a phone).
+fn claim_separator(line: &str) -> Option<&'static str> {
+    const SEPS: [&str; 8] = [
+        "\u{1c}", "\u{241c}", "\u{1e}", "\u{241e}", " ; ", ";", "|", "\t",
+    ];
+    for sep in SEPS {
+        if !line.contains(sep) {
+            continue;
+        }
+        let fs = fields(line, sep);
+        if fs.len() < 5 {
+            continue;
+        }
+        let mut known = 0;
+        let mut identifying = 0;
+        let mut numeric = false;
+        for &(s, e) in &fs {
+            let body = &line[s..e];
+            // A segment or group separator glyph inside the piece starts a new segment.
+            let body = body.trim_start_matches(['\u{1d}', '\u{1e}', '\u{241d}', '\u{241e}']);
+            match field_id(body) {
+                Some(id) if field_kind(id).is_some() => {
+                    known += 1;
+                    identifying += 1;
+                    numeric |= body[2..].bytes().filter(u8::is_ascii_digit).count() >= 5;
+                }
+                Some(id) if code_field(id) => known += 1,
+                _ => {}
+            }
+        }
+        if identifying >= 3 && numeric && known * 5 >= fs.len() * 4 {
+            return Some(sep);
+        }
+    }
+    None
+}
+
+impl Engine<'_> {
+    /// Every line of an NCPDP claim or response: identifying fields go by field id, and the
+    /// line's other tokens (ids glued to codes) are closed to the word-level rules.
+    pub(super) fn ncpdp_claims(&mut self) {
+        let text = self.text;
+        if !text.contains(['\u{1c}', '\u{241c}', ';', '|', '\t', '\u{1e}', '\u{241e}']) {
+            return;
+        }
+        for (start, line) in lines_with_starts(text) {
+            let line = line.trim_end_matches(['\n', '\r']);
+            let Some(sep) = claim_separator(line) else {
+                continue;
+            };
+            let first = self.found.len();
+            for (s, e) in fields(line, sep) {
+                let piece = &line[s..e];
+                let body = piece.trim_start_matches(['\u{1d}', '\u{1e}', '\u{241d}', '\u{241e}']);
+                let at = s + (piece.len() - body.len());
+                let Some(kind) = field_id(body).and_then(field_kind) else {
+                    continue;
+                };
+                let value = &body[2..];
+                match kind {
+                    Kind::Address => self.address_value(start + at + 2, value, REASON),
+                    _ => self.field_value(start + at + 2, value, kind, REASON),
+                }
+            }
+            self.close_span(start, start + line.len(), first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn ncpdp_fields_go_by_field_id_and_codes_stay() {
+        check(&[
+            (
+                "Rejected claim:\n\
+                 AM04\u{241c}C2ZQW123456789\u{241c}CCTAMSIN\u{241c}CDWREN\u{241c}C3001\u{241c}\
+                 AM01\u{241c}C419440212\u{241c}C52\u{241c}CATAMSIN\u{241c}CBWREN\u{241c}\
+                 CM4 Reed Ct Apt 2\u{241c}CNMarrowdale\u{241c}COOR\u{241c}CP970011234\u{241c}\
+                 CQ5035550100\u{241c}D2000123456789\u{241c}D700093015001\u{241c}EZ01\u{241c}\
+                 DB1234567893\u{241c}DRFenwick\u{241c}PM5035550199\u{241c}ANR\u{241c}FB75\n",
+                "Rejected claim:\n\
+                 AM04\u{241c}C2[HEALTH-PLAN-ID]\u{241c}CC[NAME]\u{241c}CD[NAME]\u{241c}C3001\u{241c}\
+                 AM01\u{241c}C4[DATE]\u{241c}C52\u{241c}CA[NAME]\u{241c}CB[NAME]\u{241c}\
+                 CM[ADDRESS]\u{241c}CN[CITY]\u{241c}COOR\u{241c}CP[ZIP]\u{241c}\
+                 CQ[PHONE]\u{241c}D2[ACCOUNT]\u{241c}D700093015001\u{241c}EZ01\u{241c}\
+                 DB[LICENSE]\u{241c}DR[NAME]\u{241c}PM[PHONE]\u{241c}ANR\u{241c}FB75\n",
+            ),
+            (
+                "C2W12345678901 ; CCOdalys ; CDdu Pré ; C419300501 ; CAOdalys ; CBdu Pré ; FB76\n",
+                "C2[HEALTH-PLAN-ID] ; CC[NAME] ; CD[NAME] ; C4[DATE] ; CA[NAME] ; CB[NAME] ; FB76\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_list_that_is_not_a_claim_is_left_to_other_rules() {
+        check(&[
+            ("CAT|DOG|CBS|CNN|CPU\n", "CAT|DOG|CBS|CNN|CPU\n"),
+            ("CA1 ; CB2 ; DR3 ; C4 ; FB\n", "CA1 ; CB2 ; DR3 ; C4 ; FB\n"),
+        ]);
+    }
+}
