@@ -637,7 +637,7 @@ impl Carry {
 
 /// `s` lowercased: in `buf` when it is short ASCII (most tokens: no allocation), else a
 /// new string.
-fn lowercase<'b>(s: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
     if s.is_ascii() {
         if let Some(l) = crate::vocab::lower(s, buf) {
             return Cow::Borrowed(l);

@@ -266,7 +266,10 @@ impl<'a> Engine<'a> {
         });
     }
 
-    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
         lower(self.toks[k].s, buf)
     }
 
