@@ -19,6 +19,7 @@ mod classify;
 mod gazetteer;
 mod lists;
 mod numeric;
+mod slots;
 mod stix;
 pub(crate) mod text;
 mod vocab;
@@ -34,7 +35,6 @@ pub use text::Carry;
 /// long-running process (the hub) does not make its first request pay for it.
 pub fn warm_up() {
     vocab::vocab();
-    gazetteer::warm_up();
 }
 
 /// The longest placeholder is this many bytes and every replaced span is at least one byte,
