@@ -8,18 +8,9 @@
 use std::io::{BufRead, Write};
 
 use serde_json::{json, Value};
-use ward_scrub::{ScrubConfig, Scrubber};
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    match v {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|s| s.as_str().map(str::to_owned))
-            .collect(),
-        Some(Value::String(s)) => vec![s.clone()],
-        _ => Vec::new(),
-    }
-}
+#[path = "shared/record.rs"]
+mod record;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stdout = std::io::stdout();
@@ -33,12 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let rec: Value = serde_json::from_str(&line)?;
             let text = rec["text"].as_str().ok_or("a record without \"text\"")?;
-            let org = rec.get("org");
-            let scrubber = Scrubber::new(ScrubConfig {
-                org_domains: strings(org.and_then(|o| o.get("domains"))),
-                org_names: strings(org.and_then(|o| o.get("name"))),
-                ..Default::default()
-            })?;
+            let scrubber = record::record_scrubber(&rec)?;
             let s = scrubber.scrub_text(text);
             let line = json!({
                 "id": rec["id"],

@@ -5,10 +5,18 @@
 //!
 //! With `--write FILE MB` it writes that text to a file instead (for `ward scrub FILE`,
 //! which reads it in windows), written as it is made so any size fits in memory.
+//!
+//! With `--docs SECONDS CORPUS.jsonl...` it measures realistic text instead: every
+//! document of the evaluation corpora (JSON lines with "text" and optionally "org"), each
+//! with a scrubber for its own organization built beforehand, scrubbed in turn for about
+//! that many seconds; prints MB/s and documents/s.
 
 use std::time::Instant;
 
 use ward_scrub::{ScrubConfig, Scrubber};
+
+#[path = "shared/record.rs"]
+mod record;
 
 /// Varied paragraphs (names, logs, addresses, indicators, record rows), numbered so that
 /// no two repeats are byte-identical.
@@ -48,11 +56,47 @@ fn write_text(path: &str, mb: usize) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// `--docs SECONDS CORPUS...`: repeated passes over every document of the corpora.
+fn documents(seconds: f64, paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let mut docs = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let rec: serde_json::Value = serde_json::from_str(line)?;
+            let body = rec["text"].as_str().ok_or("a record without \"text\"")?;
+            docs.push((body.to_owned(), record::record_scrubber(&rec)?));
+        }
+    }
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    ward_scrub::warm_up();
+    let (t0, mut passes) = (Instant::now(), 0usize);
+    while passes == 0 || t0.elapsed().as_secs_f64() < seconds {
+        for (text, scrubber) in &docs {
+            std::hint::black_box(scrubber.scrub_text(text));
+        }
+        passes += 1;
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{} documents, {bytes} bytes, {passes} passes: {:.3} s, {:.2} MB/s, {:.0} documents/s",
+        docs.len(),
+        secs,
+        (bytes * passes) as f64 / 1_048_576.0 / secs,
+        (docs.len() * passes) as f64 / secs
+    );
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, path, mb] = args.as_slice() {
         if flag == "--write" {
             return write_text(path, mb.parse()?);
+        }
+    }
+    if let [flag, seconds, paths @ ..] = args.as_slice() {
+        if flag == "--docs" {
+            return documents(seconds.parse()?, paths);
         }
     }
     let sizes: Vec<usize> = args

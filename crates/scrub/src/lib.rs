@@ -19,6 +19,7 @@ mod classify;
 mod gazetteer;
 mod lists;
 mod numeric;
+mod slots;
 mod stix;
 pub(crate) mod text;
 mod vocab;

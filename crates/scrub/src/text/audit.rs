@@ -332,19 +332,19 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
         .into_iter()
         .find(|&s| line.bytes().filter(|&b| b == s).count() >= 2)?;
     let cells = split_cells(line, sep)?;
-    let mut cols = Vec::with_capacity(cells.len());
-    for (s, e) in cells {
-        let cell = line[s..e].trim().trim_matches('"');
-        let ok = (1..=32).contains(&cell.len())
+    let cell = |&(s, e): &(usize, usize)| line[s..e].trim().trim_matches('"');
+    // Every cell is checked before any is named: most lines with two commas are prose.
+    let ok = |cell: &str| {
+        (1..=32).contains(&cell.len())
             && cell.split_whitespace().count() <= 3
             && cell.chars().all(|c| {
                 c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/' | '(' | ')')
-            });
-        if !ok {
-            return None;
-        }
-        cols.push(column(cell));
+            })
+    };
+    if !cells.iter().all(|c| ok(cell(c))) {
+        return None;
     }
+    let cols: Vec<Col> = cells.iter().map(|c| column(cell(c))).collect();
     let named = cols
         .iter()
         .filter(|c| !matches!(c, Col::Other | Col::Free | Col::Keep))

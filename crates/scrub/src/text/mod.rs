@@ -171,18 +171,20 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
     } else {
         fold_latin(&s.to_lowercase())
     };
+    // One search answers for every list.
+    let on = g::lookup(&lower);
     if flags & (flag::GIVEN | flag::SURNAME) == 0 {
-        if g::given(&lower) {
+        if on & g::IN_GIVEN != 0 {
             out |= flag::CENSUS_GIVEN;
         }
-        if g::surname(&lower) {
+        if on & g::IN_SURNAMES != 0 {
             out |= flag::CENSUS_SURNAME;
         }
-        if g::name_word(&lower) {
+        if on & g::IN_NAME_WORDS != 0 {
             out |= flag::NAME_WORD;
         }
     }
-    if g::city(&lower) {
+    if on & g::IN_CITIES != 0 {
         out |= flag::PLACE;
     }
     out
@@ -265,7 +267,10 @@ impl<'a> Engine<'a> {
         });
     }
 
-    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
         lower(self.toks[k].s, buf)
     }
 

@@ -62,7 +62,8 @@ impl<'a> Engine<'a> {
         }
         let refanged = c::refang(t);
         let v = refanged.as_deref().unwrap_or(t);
-        if let Some(pos) = v.find("://") {
+        // A byte search: `str::find` sets up a substring searcher for every token.
+        if let Some(pos) = v.as_bytes().windows(3).position(|w| w == b"://") {
             self.classify_url(k, v, pos);
             return;
         }

@@ -181,16 +181,20 @@ fn push_pieces<'a>(
     toks: &mut Vec<Tok<'a>>,
     sent: &mut u32,
 ) {
-    let raw = &text[s..e];
-    if raw.contains("://") {
+    let raw = &text.as_bytes()[s..e];
+    // Byte searches: `:`, `/` and `=` are ASCII, so their byte offsets are char boundaries
+    // (a `str` pattern search sets up a searcher per token).
+    if raw.windows(3).any(|w| w == b"://") {
         push_trimmed(text, s, e, after, toks, sent);
         return;
     }
     let mut piece_start = s;
-    for (off, ch) in raw.char_indices().chain(std::iter::once((raw.len(), '='))) {
-        if ch != '=' {
-            continue;
-        }
+    let equals = raw
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == b'=')
+        .map(|(off, _)| off);
+    for off in equals.chain(std::iter::once(raw.len())) {
         let piece_end = s + off;
         if piece_end > piece_start {
             let piece_after = if piece_end == e { after } else { b'=' };
@@ -235,9 +239,19 @@ fn push_trimmed<'a>(
     sent: &mut u32,
 ) {
     let raw = &text[s..e];
-    let lead = raw.len() - raw.trim_start_matches(LEAD_TRIM).len();
+    // Most tokens start and end with a letter or digit: nothing to trim, no char search.
+    let plain = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
+    let lead = if plain(raw.as_bytes().first()) {
+        0
+    } else {
+        raw.len() - raw.trim_start_matches(LEAD_TRIM).len()
+    };
     let body = &raw[lead..];
-    let mut core = body.trim_end_matches(TRAIL_TRIM);
+    let mut core = if plain(body.as_bytes().last()) {
+        body
+    } else {
+        body.trim_end_matches(TRAIL_TRIM)
+    };
     let suffix = &body[core.len()..];
     for poss in ["'s", "’s", "'S"] {
         if core.len() > poss.len() + 1 && core.ends_with(poss) {
