@@ -960,20 +960,31 @@ async fn a_block_list_from_the_kept_pre_selection_is_the_list_from_the_whole_col
     let id = |n: usize| format!("indicator--00000000-0000-4000-8000-{n:012}");
     assert!(bob_taxii.contains(&id(33)) && !bob_taxii.contains(&id(34)));
 
-    // A second hub process on the same store reads the whole collection once: the same
-    // entries for each reader (the header's date aside).
-    let store: Arc<dyn Store> = h.store.clone();
-    let other = Harness {
-        state: with_policy(
-            ward_taxii::AppState::new(store.clone(), HubConfig::default()).unwrap(),
-            store,
-        ),
-        ..hub(HubConfig::default())
+    // The pre-selection is kept in the store: a restarted (or second) hub process starts
+    // from it and reads only what was added since. Without it, a process reads the whole
+    // collection. Both give the same entries for each reader (the header's date aside).
+    let saved = format!("blocklists/pre-selection/{}", h.collection);
+    assert!(h.store.setting(&saved).unwrap().is_some());
+    let process = || {
+        let store: Arc<dyn Store> = h.store.clone();
+        Harness {
+            state: with_policy(
+                ward_taxii::AppState::new(store.clone(), HubConfig::default()).unwrap(),
+                store,
+            ),
+            ..hub(HubConfig::default())
+        }
     };
-    for (cookie, kept) in [(&bob, &bob_then), (&alice, &alice_then)] {
-        let fresh_read = get_with(&other, cookie, &path).await;
-        assert_eq!(fresh_read.status, StatusCode::OK, "{}", text(&fresh_read));
-        assert_eq!(list_entries(&fresh_read), list_entries(kept));
+    for clear in [false, true] {
+        if clear {
+            h.store.set_setting(&saved, None).unwrap();
+        }
+        let other = process();
+        for (cookie, kept) in [(&bob, &bob_then), (&alice, &alice_then)] {
+            let read = get_with(&other, cookie, &path).await;
+            assert_eq!(read.status, StatusCode::OK, "{}", text(&read));
+            assert_eq!(list_entries(&read), list_entries(kept));
+        }
     }
 }
 

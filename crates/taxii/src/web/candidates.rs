@@ -106,7 +106,10 @@ impl Candidates {
         let Some(changes) = store.change_count(collection)? else {
             return Ok(None);
         };
-        let kept = self.kept_of(collection);
+        let kept = match self.kept_of(collection) {
+            Some(k) => Some(k),
+            None => load(store, collection).map(Arc::new),
+        };
         let (mut selection, added_after) = match kept {
             Some(k) if k.changes == Some(changes) => return Ok(Some(k)),
             Some(k)
@@ -147,6 +150,7 @@ impl Candidates {
                 started.elapsed().as_secs_f64()
             );
         }
+        save(store, collection, &selection);
         let selection = Arc::new(selection);
         self.kept
             .lock()
@@ -161,6 +165,52 @@ impl Candidates {
             .unwrap_or_else(|p| p.into_inner())
             .get(collection)
             .cloned()
+    }
+}
+
+/// The store setting that keeps a collection's pre-selection across restarts (and for the
+/// other hub processes sharing the store): its change count and its ids.
+fn setting_key(collection: &str) -> String {
+    format!("blocklists/pre-selection/{collection}")
+}
+
+/// Pre-selections with more ids than this are not written to the store (a restart reads
+/// the collection again).
+const SAVED_IDS_MAX: usize = 100_000;
+
+/// The pre-selection saved in the store for `collection`, if any and readable.
+fn load(store: &dyn Store, collection: &str) -> Option<Selection> {
+    let text = store.setting(&setting_key(collection)).ok()??;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let changes = ChangeCount {
+        added: v.get("added")?.as_i64()?,
+        removed: v.get("removed")?.as_i64()?,
+    };
+    let mut ids = HashMap::new();
+    for pair in v.get("ids")?.as_array()? {
+        let (id, at) = (pair.get(0)?.as_str()?, pair.get(1)?.as_i64()?);
+        ids.insert(id.to_string(), at);
+    }
+    Some(Selection {
+        changes: Some(changes),
+        ids,
+        read: 0,
+    })
+}
+
+/// Saves `selection` in the store (a failure only means a restart reads the collection).
+fn save(store: &dyn Store, collection: &str, selection: &Selection) {
+    let key = setting_key(collection);
+    let written = match selection.changes {
+        Some(c) if selection.ids.len() <= SAVED_IDS_MAX => {
+            let ids: Vec<(&String, &i64)> = selection.ids.iter().collect();
+            let value = serde_json::json!({ "added": c.added, "removed": c.removed, "ids": ids });
+            store.set_setting(&key, Some(&value.to_string()))
+        }
+        _ => store.set_setting(&key, None),
+    };
+    if let Err(e) = written {
+        eprintln!("ward serve: block lists: keeping the pre-selection of {collection}: {e}");
     }
 }
 
@@ -201,6 +251,34 @@ mod tests {
         format!(
             r#"{{"type":"indicator","spec_version":"2.1","id":"indicator--00000000-0000-4000-8000-000000000001","created":"{valid_from}","modified":"{valid_from}","valid_from":"{valid_from}","pattern":"[ipv4-addr:value = '45.33.32.156']","pattern_type":"stix"{extra}}}"#
         )
+    }
+
+    #[test]
+    fn a_pre_selection_saved_in_the_store_reads_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ward_store::SqliteStore::open(dir.path()).unwrap();
+        assert!(load(&store, "c").is_none());
+        let mut selection = Selection {
+            changes: Some(ChangeCount {
+                added: 1_700_000_000_000_000,
+                removed: 3,
+            }),
+            ..Selection::default()
+        };
+        selection.ids.insert("indicator--a".into(), 5);
+        selection.ids.insert("indicator--b".into(), 7);
+        save(&store, "c", &selection);
+        let back = load(&store, "c").unwrap();
+        assert_eq!(
+            (back.changes, back.ids()),
+            (selection.changes, selection.ids())
+        );
+        // Too many ids to keep: the saved one is cleared, never left stale.
+        for n in 0..=SAVED_IDS_MAX {
+            selection.ids.insert(format!("indicator--{n}"), 9);
+        }
+        save(&store, "c", &selection);
+        assert!(load(&store, "c").is_none());
     }
 
     #[test]
