@@ -234,7 +234,16 @@ def seed_hub(ward, data, total):
     def post(ci, objects, who):
         nonlocal failures, posted
         path = "/taxii2/api/collections/%s/objects/" % colls[ci]
-        status, _, body = clients[who].request("POST", path, json.dumps({"objects": objects}))
+        body = json.dumps({"objects": objects})
+        # A 503 ("the store could not answer": a busy store on a loaded machine) stored
+        # nothing; the envelope is posted again, a few times at most.
+        for attempt in range(5):
+            status, _, answer = clients[who].request("POST", path, body)
+            if status != 503:
+                break
+            log("  POST answered 503 (attempt %d); posting again in 2 s" % (attempt + 1))
+            time.sleep(2)
+        body = answer
         if status != 202:
             raise SystemExit("POST failed: %d %s" % (status, body[:300]))
         st = json.loads(body)

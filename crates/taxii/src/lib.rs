@@ -170,6 +170,8 @@ pub struct AppState {
     pub(crate) secure_cookies: bool,
     /// The block lists built for the web interface, kept until their collection changes.
     pub(crate) block_lists: Arc<web::blocklist::Cache>,
+    /// The indicators that may be in some reader's block list, per collection.
+    pub(crate) block_candidates: Arc<web::candidates::Candidates>,
 }
 
 impl AppState {
@@ -192,6 +194,7 @@ impl AppState {
             web_key: Arc::new(web_key),
             secure_cookies: false,
             block_lists: Arc::default(),
+            block_candidates: Arc::default(),
         })
     }
 
@@ -370,6 +373,7 @@ pub async fn serve(
         state
     };
     tokio::spawn(finish_interrupted_statuses(state.clone()));
+    tokio::spawn(web::candidates::keep_current(state.clone()));
     let config = state.config.clone();
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();

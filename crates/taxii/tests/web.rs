@@ -9,6 +9,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
+use serde_json::Value;
 use ward_store::credentials::hash_password;
 use ward_store::Store;
 use ward_taxii::HubConfig;
@@ -23,16 +24,18 @@ fn hub(config: HubConfig) -> Harness {
     let hash = hash_password(PASSWORD).unwrap();
     h.store.set_password("alice", Some(&hash)).unwrap();
     h.store.set_password("bob", Some(&hash)).unwrap();
-    let store: Arc<dyn Store> = h.store.clone();
+    h.state = with_policy(h.state.clone(), h.store.clone());
+    h
+}
+
+/// `state` with the hub's policy over `store` as every filter.
+fn with_policy(state: ward_taxii::AppState, store: Arc<dyn Store>) -> ward_taxii::AppState {
     let policy = Arc::new(ward_policy::Policy::new(store).unwrap());
-    h.state = h
-        .state
-        .clone()
+    state
         .with_publish_filter(policy.clone())
         .with_read_filter(policy.clone())
         .with_settings(policy.clone())
-        .with_sightings(policy);
-    h
+        .with_sightings(policy)
 }
 
 /// The value of the first `name="csrf" value="..."` in a page.
@@ -859,6 +862,130 @@ fn fresh(n: usize, marking: &str, pattern: &str) -> String {
         "object_marking_refs": [marking],
     })
     .to_string()
+}
+
+/// A version of an indicator created at `created`, modified (and valid from) `at`, marked,
+/// with the further properties of `extra`.
+fn indicator_at(
+    n: usize,
+    (created, at): (&str, &str),
+    marking: &str,
+    pattern: &str,
+    extra: Value,
+) -> String {
+    let mut v = serde_json::json!({
+        "type": "indicator", "spec_version": "2.1",
+        "id": format!("indicator--00000000-0000-4000-8000-{n:012}"),
+        "created": created, "modified": at, "valid_from": at,
+        "name": format!("indicator {n}"), "pattern": pattern, "pattern_type": "stix",
+        "object_marking_refs": [marking],
+    });
+    if let (Some(map), Value::Object(more)) = (v.as_object_mut(), extra) {
+        map.extend(more);
+    }
+    v.to_string()
+}
+
+/// The entries of a block list (its lines that are not comments), sorted.
+fn list_entries(reply: &Reply) -> Vec<String> {
+    let mut e: Vec<String> = text(reply)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    e.sort();
+    e
+}
+
+/// A block list is built from the indicators that may be in some reader's list, a
+/// pre-selection kept per collection and brought up to date with what was added. After new
+/// versions take an indicator out of every list (revoked) and bring decayed ones back
+/// (fresh versions), each reader's list is what TAXII lets them read, and the same as the
+/// list of a second hub process that reads the collection for the first time.
+#[tokio::test]
+async fn a_block_list_from_the_kept_pre_selection_is_the_list_from_the_whole_collection() {
+    let h = hub(HubConfig {
+        page_max: 3,
+        ..HubConfig::default()
+    });
+    let old = "2019-03-01T00:00:00.000Z";
+    let t0 = ward_stix::Timestamp::now().with_precision(3).to_string();
+    let none = Value::Null;
+    let ip = |n: usize| format!("[ipv4-addr:value = '45.33.32.{n}']");
+    let first = [
+        indicator_at(31, (&t0, &t0), GREEN, &ip(31), none.clone()),
+        fresh(32, AMBER, &ip(32)),
+        indicator_at(33, (old, old), GREEN, &ip(33), none.clone()),
+        indicator_at(34, (old, old), AMBER, &ip(34), none.clone()),
+        fresh(35, RED, &ip(35)),
+        fresh(36, GREEN, &ip(36)),
+    ];
+    let posted = h.post(&h.writer, &h.objects_path(), envelope(&first)).await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let (alice, bob) = (session(&h, "alice").await, session(&h, "bob").await);
+    let path = format!("/ui/collections/{}/blocklist/ip", h.collection);
+    let bob_first = get_with(&h, &bob, &path).await;
+    assert_eq!(bob_first.status, StatusCode::OK, "{}", text(&bob_first));
+    assert_eq!(list_entries(&bob_first), ["45.33.32.31", "45.33.32.36"]);
+    let alice_first = list_entries(&get_with(&h, &alice, &path).await);
+    assert_eq!(alice_first, ["45.33.32.31", "45.33.32.32", "45.33.32.36"]);
+
+    std::thread::sleep(Duration::from_millis(5));
+    let now = ward_stix::Timestamp::now().with_precision(3).to_string();
+    let second = [
+        indicator_at(
+            31,
+            (&t0, &now),
+            GREEN,
+            &ip(31),
+            serde_json::json!({"revoked": true}),
+        ),
+        indicator_at(33, (old, &now), GREEN, &ip(33), none.clone()),
+        indicator_at(34, (old, &now), AMBER, &ip(34), none.clone()),
+    ];
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&second))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let bob_then = get_with(&h, &bob, &path).await;
+    assert_ne!(bob_then.header("etag"), bob_first.header("etag"));
+    assert_eq!(list_entries(&bob_then), ["45.33.32.33", "45.33.32.36"]);
+    let alice_then = get_with(&h, &alice, &path).await;
+    assert_eq!(
+        list_entries(&alice_then),
+        ["45.33.32.32", "45.33.32.33", "45.33.32.34", "45.33.32.36"]
+    );
+    // What TAXII serves each of them holds every id behind their entries.
+    let bob_taxii = taxii_ids(&h, "bob", "").await;
+    let id = |n: usize| format!("indicator--00000000-0000-4000-8000-{n:012}");
+    assert!(bob_taxii.contains(&id(33)) && !bob_taxii.contains(&id(34)));
+
+    // The pre-selection is kept in the store: a restarted (or second) hub process starts
+    // from it and reads only what was added since. Without it, a process reads the whole
+    // collection. Both give the same entries for each reader (the header's date aside).
+    let saved = format!("blocklists/pre-selection/{}", h.collection);
+    assert!(h.store.setting(&saved).unwrap().is_some());
+    let process = || {
+        let store: Arc<dyn Store> = h.store.clone();
+        Harness {
+            state: with_policy(
+                ward_taxii::AppState::new(store.clone(), HubConfig::default()).unwrap(),
+                store,
+            ),
+            ..hub(HubConfig::default())
+        }
+    };
+    for clear in [false, true] {
+        if clear {
+            h.store.set_setting(&saved, None).unwrap();
+        }
+        let other = process();
+        for (cookie, kept) in [(&bob, &bob_then), (&alice, &alice_then)] {
+            let read = get_with(&other, cookie, &path).await;
+            assert_eq!(read.status, StatusCode::OK, "{}", text(&read));
+            assert_eq!(list_entries(&read), list_entries(kept));
+        }
+    }
 }
 
 #[tokio::test]

@@ -192,7 +192,7 @@ pub(crate) fn select<'a>(
     let mut allow_listed = 0;
     let mut special = 0;
     for ind in indicators {
-        if ind.score < options.min_score || ind.tlp.unwrap_or(Tlp::Green) > options.max_tlp {
+        if !passes_score_and_tlp(ind, options) {
             continue;
         }
         if blocking && ind.is_allow_listed() {
@@ -228,6 +228,30 @@ pub(crate) fn select<'a>(
         }
     }
     (by_value.into_values().collect(), allow_listed, special)
+}
+
+/// The first test of every export: a score of at least `min_score` and a TLP at or below
+/// `max_tlp` (unmarked counts as TLP:GREEN). An indicator that fails it is neither listed
+/// nor counted among those left out.
+fn passes_score_and_tlp(ind: &ScoredIndicator, options: &ExportOptions) -> bool {
+    ind.score >= options.min_score && ind.tlp.unwrap_or(Tlp::Green) <= options.max_tlp
+}
+
+/// Whether an export made at `options.now` or at any later time could list `ind` (or count
+/// it as left out): `false` only when it fails [`passes_score_and_tlp`] now and can never
+/// pass it later. A score only falls with time once the indicator is valid (decay; past
+/// `valid_until` it is 0 for good), and the TLP is the object's own, so only an indicator
+/// whose `valid_from` is still ahead may rise. A pre-pass (the hub's block lists) leaves
+/// out the indicators this rules out, for any copy of them whose scored properties (pattern,
+/// markings, confidence, dates, validity, revocation, number of sources) are the same.
+pub fn may_be_selected(ind: &ScoredIndicator, options: &ExportOptions) -> bool {
+    let not_yet_valid = ind
+        .object
+        .get("valid_from")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|t| Timestamp::parse(t).ok())
+        .is_some_and(|from| from > options.now);
+    not_yet_valid || passes_score_and_tlp(ind, options)
 }
 
 /// The header comment, each line prefixed with `mark`.

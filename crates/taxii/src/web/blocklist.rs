@@ -40,6 +40,10 @@ pub(crate) const POLICY_SETTLE: Duration = Duration::from_secs(6);
 /// misses only versions added since ([`Lookup::Added`]).
 pub(crate) const STALE_WAIT: Duration = Duration::from_secs(2);
 
+/// How long a download with no list to serve meanwhile waits for the build before it is
+/// answered `503` with this many seconds in `Retry-After` (the build goes on and is kept).
+pub(crate) const FIRST_WAIT: Duration = Duration::from_secs(10);
+
 /// The prefixes of the hub settings the hub's policy decides with (`ward_policy`: hub-wide,
 /// per organization, per collection, quarantine); other settings (sign-outs, vendor
 /// notices) change often and never change what a reader may see.

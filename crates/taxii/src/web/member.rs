@@ -4,7 +4,7 @@
 //! from [`crate::handlers::page`] (TAXII's own paged query and read filter); the search by
 //! value and TLP only narrows what it serves.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -13,12 +13,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use maud::html;
 use serde_json::Value;
-use ward_feeds::allowlist::AllowList;
 use ward_feeds::export::{Batched, ExportFormat, ExportOptions};
 use ward_stix::{StixObject, Timestamp, Tlp};
 use ward_store::{StoredVersion, VersionSelect};
 
-use super::{blocklist, page, segment, Session, UiError};
+use super::{blocklist, candidates, page, segment, Session, UiError};
 use crate::handlers::{self, stamp, Narrow, Served};
 use crate::params::Params;
 use crate::{blocking, AppState};
@@ -498,12 +497,6 @@ pub(crate) async fn download_object(
     Ok(bundle(&served.items, "object.json"))
 }
 
-/// `ward export`'s allow-lists shipped with ward, read once.
-fn shipped_allow_list() -> &'static AllowList {
-    static LIST: OnceLock<AllowList> = OnceLock::new();
-    LIST.get_or_init(AllowList::shipped)
-}
-
 /// `GET /ui/collections/{cid}/blocklist/{kind}`: a block list of every indicator of the
 /// collection the caller may read, in a `ward export` format, with `ward export`'s selection
 /// (score, TLP up to AMBER, allow-lists, never-blocked addresses). The list is built once per
@@ -555,9 +548,29 @@ pub(crate) async fn block_list(
             Ok(done) => done.map_err(failed)??,
             Err(_) => earlier,
         },
-        None => task.await.map_err(failed)??,
+        // Nothing to serve meanwhile: a clear "not yet" rather than a request held until
+        // the hub's time limit. The build goes on and is kept for the next download.
+        None => match tokio::time::timeout(blocklist::FIRST_WAIT, task).await {
+            Ok(done) => done.map_err(failed)??,
+            Err(_) => return Ok(being_built()),
+        },
     };
     Ok(block_list_reply(&headers, &c, name, format, built))
+}
+
+/// `503` with `Retry-After`: the list is being built and there is no earlier one to serve.
+fn being_built() -> Response {
+    let body = "This block list is being built and is not ready yet; nothing partial is \
+                served. Ask again in a few seconds.\n";
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+    let h = response.headers_mut();
+    super::secure_headers(h, "text/plain; charset=utf-8");
+    h.insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(blocklist::FIRST_WAIT.as_secs()),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// The stamp of `c` as it stands, and what the cache holds for `key` under it.
@@ -614,15 +627,25 @@ fn block_list_reply(
     response
 }
 
-/// Builds a block list of `c` for the caller: the collection is read a TAXII page at a time
-/// through the read filter, as the pages and TAXII read it; only the values selected so far
-/// are kept between pages.
+/// Builds a block list of `c` for the caller. The indicators that may be in some reader's
+/// list are known without reading the collection again (`super::candidates`, brought up to
+/// date first); their latest versions are read a TAXII page of ids at a time through the
+/// read filter, as the pages and TAXII read them, and scored. A store that keeps no change
+/// count has no pre-selection: the whole collection is read a page at a time. Only the
+/// values selected so far are kept between pages.
 async fn build_list(
     state: &AppState,
     session: &Session,
     c: &ward_store::Collection,
     format: ExportFormat,
 ) -> Result<String, UiError> {
+    let (pre, id) = (state.block_candidates.clone(), c.id.clone());
+    let selection = blocking(state, move |s| {
+        pre.current(s, &id, candidates::shipped_allow_list())
+    })
+    .await?;
+    // Made after the pre-selection: scores only fall with time, so nothing it left out
+    // could score now.
     let options = ExportOptions::default();
     let bad = |e: ward_feeds::FeedsError| UiError::bad_request(e.to_string());
     let mut list = Batched::new(format, options.clone()).map_err(bad)?;
@@ -631,43 +654,67 @@ async fn build_list(
         types: vec!["indicator".into()],
         ..Params::default()
     };
-    let failed = |_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed");
-    let mut served = latest_page(state, session, c, &p, None).await?;
-    loop {
-        let now = options.now;
-        let next = match served.next.take() {
-            Some(next) if served.more => Some(next),
-            _ => None,
-        };
-        // Scoring parses every pattern: off the async threads, while the next page is read
-        // (and passed through the read filter) beside it.
-        let items = std::mem::take(&mut served.items);
-        let scoring = tokio::task::spawn_blocking(move || {
-            let objects: Vec<StixObject> = items
-                .iter()
-                .filter_map(|item| serde_json::from_str::<StixObject>(served_json(item)).ok())
-                .collect();
-            let scored = ward_feeds::local::score_objects(
-                &objects,
-                &ward_feeds::config::FeedsConfig::default(),
-                shipped_allow_list(),
-                now,
-            );
-            list.add(&scored);
-            list
-        });
-        let following = match next {
-            Some(next) => {
-                p.next = Some(next);
-                Some(latest_page(state, session, c, &p, None).await)
+    let Some(selection) = selection else {
+        let mut served = latest_page(state, session, c, &p, None).await?;
+        loop {
+            list = score_into(list, std::mem::take(&mut served.items), options.now).await?;
+            match served.next.take() {
+                Some(next) if served.more => p.next = Some(next),
+                _ => break,
             }
-            None => None,
-        };
-        list = scoring.await.map_err(failed)?;
-        match following {
-            Some(page) => served = page?,
-            None => break,
+            served = latest_page(state, session, c, &p, None).await?;
+        }
+        return Ok(list.finish().text);
+    };
+    let ids = selection.ids();
+    for chunk in ids.chunks(state.config.page_max.clamp(1, ID_CHUNK)) {
+        p.next = None;
+        loop {
+            let served = handlers::page(
+                state,
+                &session.caller,
+                c,
+                "objects",
+                &p,
+                chunk.to_vec(),
+                VersionSelect::last(),
+                None,
+            )
+            .await?;
+            list = score_into(list, served.items, options.now).await?;
+            match served.next {
+                Some(next) if served.more => p.next = Some(next),
+                _ => break,
+            }
         }
     }
     Ok(list.finish().text)
+}
+
+/// Ids asked for in one page query of a block list's build.
+const ID_CHUNK: usize = 500;
+
+/// Adds what the reader is served of `items` to `list`, scored at `now` (pattern parsing:
+/// off the async threads).
+async fn score_into(
+    mut list: Batched,
+    items: Vec<(StoredVersion, Option<String>)>,
+    now: Timestamp,
+) -> Result<Batched, UiError> {
+    tokio::task::spawn_blocking(move || {
+        let objects: Vec<StixObject> = items
+            .iter()
+            .filter_map(|item| serde_json::from_str::<StixObject>(served_json(item)).ok())
+            .collect();
+        let scored = ward_feeds::local::score_objects(
+            &objects,
+            &ward_feeds::config::FeedsConfig::default(),
+            candidates::shipped_allow_list(),
+            now,
+        );
+        list.add(&scored);
+        list
+    })
+    .await
+    .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))
 }

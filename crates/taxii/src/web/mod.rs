@@ -5,13 +5,16 @@
 //!
 //! It must never show what TAXII would hide from the same caller: every object, date and
 //! cursor on a page comes from the TAXII handlers' own paged query and read filter
-//! ([`crate::handlers::page`]); nothing here reads objects another way.
+//! ([`crate::handlers::page`]); nothing here reads objects another way. (The block lists'
+//! pre-selection, [`candidates`], reads stored indicators to note ids only; what a reader's
+//! list holds is read again through `handlers::page`.)
 //!
 //! Sessions ([`session`]) are signed cookies, so they survive a restart and work on every
 //! process sharing the store; every form carries a CSRF token tied to the session; every
 //! answer carries a strict content security policy and no script.
 
 pub(crate) mod blocklist;
+pub(crate) mod candidates;
 mod member;
 mod operator;
 pub(crate) mod session;
