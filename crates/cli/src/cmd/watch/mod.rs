@@ -1003,25 +1003,23 @@ mod tests {
         let here = dir.path().join("fw.log");
         std::fs::write(&here, "a line\n").unwrap();
         let mut followed = vec![Followed::new(here.clone(), false)];
-        // Files a glob matched over a day, each rotated away in turn.
-        for n in 0..50 {
-            let gone = dir.path().join(format!("fw.log.{n}"));
-            let name = gone.display().to_string();
+        let counted = |path: &std::path::Path, lines: u64, lag: u64| {
+            let name = path.display().to_string();
             health
                 .lines_by_source
                 .lock()
                 .unwrap()
-                .insert(name.clone(), 10);
-            health.lag_by_source.lock().unwrap().insert(name, 0);
+                .insert(name.clone(), lines);
+            health.lag_by_source.lock().unwrap().insert(name, lag);
+        };
+        // Files a glob matched over a day, each rotated away in turn.
+        for n in 0..50 {
+            let gone = dir.path().join(format!("fw.log.{n}"));
+            counted(&gone, 10, 0);
             followed.push(Followed::new(gone, false));
         }
+        counted(&here, 7, 3);
         let name = here.display().to_string();
-        health
-            .lines_by_source
-            .lock()
-            .unwrap()
-            .insert(name.clone(), 7);
-        health.lag_by_source.lock().unwrap().insert(name.clone(), 3);
         let sum = |h: &Health| h.lines_by_source.lock().unwrap().values().sum::<u64>();
         let before = sum(&health);
         drop_gone_files(&mut followed, &store, &health);
