@@ -10,8 +10,8 @@
 #   WARD_BIN=PATH runs that ward binary (default: target/release/ward, not built here).
 #   PORT_OFFSET=N moves watch's health port (19180 + N) as in run.sh.
 #
-# Uses run.sh's 1M-address list and data folder under WORKDIR (the same default), made the same
-# way when missing. Every process runs under `timeout`; watch is stopped on exit (trap).
+# Uses the 1M-address list and the data folder run.sh makes under WORKDIR (the same default).
+# Every process runs under `timeout`; watch is stopped on exit (trap).
 set -euo pipefail
 WORK=${1:-"${TMPDIR:-/tmp}/ward-watch-bench"}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,26 +23,10 @@ WATCH_PID=
 cleanup() { [ -n "$WATCH_PID" ] && kill "$WATCH_PID" 2> /dev/null || true; wait 2> /dev/null || true; }
 trap cleanup EXIT INT TERM
 
-if [ ! -f "$WORK/values-1m.txt" ]; then
-  # The list run.sh makes (same seed, same addresses).
-  python3 - "$WORK/values-1m.txt" << 'PY'
-import random, sys
-r, seen = random.Random(7), set()
-with open(sys.argv[1], "w") as f:
-    while len(seen) < 1_000_000:
-        ip = "%d.%d.%d.%d" % (11 + r.randrange(180), r.randrange(256), r.randrange(256),
-                              1 + r.randrange(254))
-        if ip not in seen:
-            seen.add(ip)
-            f.write(ip + "\n")
-PY
-fi
 data="$WORK/data-1m"
-if [ ! -f "$data/.imported" ]; then
-  rm -rf "$data"
-  /usr/bin/time -f "import 1m: %e s wall, %U+%S CPU-s, %M KB peak" \
-    timeout 900 "$WARD" --data "$data" import --format text "$WORK/values-1m.txt" > /dev/null
-  touch "$data/.imported"
+if [ ! -f "$WORK/values-1m.txt" ] || [ ! -f "$data/.imported" ]; then
+  echo "$WORK: make the inputs and the 1M data folder first with run.sh (PARTS=soak benches/watch/run.sh 0 $WORK)" >&2
+  exit 1
 fi
 
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$WARD" --version)"
@@ -68,15 +52,19 @@ listen = "tcp://127.0.0.1:$TCP"
 EOF
 status() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"; }
+# Until watch says $1 on standard error (or stops: then what it said, and out).
+wait_for() {
+  until grep -q "$1" "$data/watch.err"; do
+    kill -0 "$WATCH_PID" 2> /dev/null || { cat "$data/watch.err"; exit 1; }
+    sleep 0.1
+  done
+}
 t0=$(date +%s.%N)
 timeout 900 "$WARD" --data "$data" watch 2> "$data/watch.err" &
 WATCH_PID=$!
 sleep 0.5
 pid=$(pgrep -P "$WATCH_PID" | head -1 | grep . || echo "$WATCH_PID")
-until grep -q "indicator(s) loaded" "$data/watch.err"; do
-  kill -0 "$WATCH_PID" 2> /dev/null || { cat "$data/watch.err"; exit 1; }
-  sleep 0.1
-done
+wait_for "indicator(s) loaded"
 t1=$(date +%s.%N)
 printf '%-38s %7.2f s wall, %7.2f CPU-s, peak RSS (VmHWM) %6s MB, RSS %s MB (%s)\n' "watch start, cache current:" \
   "$(echo "$t1 - $t0" | bc)" "$(cpu_s "$pid")" "$(status "$pid" VmHWM)" "$(status "$pid" VmRSS)" \
@@ -87,10 +75,7 @@ seq 1 10 | sed "s/^/198.18.$(($(date +%s) / 60 % 256))./" > "$WORK/new-10.txt"
 c0=$(cpu_s "$pid")
 timeout 300 "$WARD" --data "$data" import --format text "$WORK/new-10.txt" > /dev/null
 t2=$(date +%s.%N)
-until grep -q "intel changed" "$data/watch.err"; do
-  kill -0 "$WATCH_PID" 2> /dev/null || { cat "$data/watch.err"; exit 1; }
-  sleep 0.1
-done
+wait_for "intel changed"
 t3=$(date +%s.%N)
 printf '%-38s %7.2f s wall, %7.2f CPU-s, peak RSS (VmHWM) %6s MB, RSS %s MB (%s)\n' "watch, intel changed (index rebuilt):" \
   "$(echo "$t3 - $t2" | bc)" "$(echo "$(cpu_s "$pid") - $c0" | bc)" "$(status "$pid" VmHWM)" "$(status "$pid" VmRSS)" \
