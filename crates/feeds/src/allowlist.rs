@@ -167,6 +167,22 @@ impl AllowList {
         self.nets.len() + self.names.len()
     }
 
+    /// Every entry with the list it came from, as text in a fixed order: equal for two
+    /// allow-lists that give every observable the same verdict from the same list (the scan
+    /// index's cache keys on it).
+    pub fn content_key(&self) -> String {
+        let mut names: Vec<_> = self.names.iter().collect();
+        names.sort();
+        let mut key = String::new();
+        for (net, origin) in &self.nets {
+            key.push_str(&format!("{}/{} {origin}\n", net.addr, net.prefix));
+        }
+        for (name, (origin, subdomains)) in names {
+            key.push_str(&format!("{name} {origin} {subdomains}\n"));
+        }
+        key
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -223,6 +239,23 @@ impl AllowList {
 mod tests {
     use super::*;
     use crate::observable::classify;
+
+    #[test]
+    fn the_content_key_follows_the_entries_not_their_order_of_names() {
+        let mut a = AllowList::default();
+        a.add("x", "a.example").unwrap();
+        a.add("x", "=b.example").unwrap();
+        let mut b = AllowList::default();
+        b.add("x", "=b.example").unwrap();
+        b.add("x", "a.example").unwrap();
+        assert_eq!(a.content_key(), b.content_key());
+        b.add("x", "203.0.113.0/24").unwrap();
+        assert_ne!(a.content_key(), b.content_key());
+        let mut c = AllowList::default();
+        c.add("y", "a.example").unwrap();
+        c.add("x", "=b.example").unwrap();
+        assert_ne!(a.content_key(), c.content_key());
+    }
 
     #[test]
     fn shipped_lists_parse_cleanly() {

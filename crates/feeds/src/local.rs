@@ -87,6 +87,15 @@ impl ScoredIndicator {
     }
 }
 
+/// One stored object as [`LocalIntel::each_scored`] hands it over.
+pub enum LocalObject {
+    /// An indicator, scored, and until when its score rounded to a whole number holds
+    /// ([`crate::decay::whole_score_stable_until`]; `None`: for ever).
+    Indicator(Box<ScoredIndicator>, Option<Timestamp>),
+    /// Any other object.
+    Other(StixObject),
+}
+
 /// What a write did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AddSummary {
@@ -426,12 +435,25 @@ impl LocalIntel {
     /// in the order they were added.
     pub fn objects_of_types(&self, types: &[&str]) -> Result<Vec<StixObject>, FeedsError> {
         let mut out = Vec::new();
+        self.each_object(types, |o| out.push(o))?;
+        Ok(out)
+    }
+
+    /// Calls `f` with the latest version of every stored object of one of `types` (every
+    /// type when empty), parsed, in the order they were added, reading a page at a time:
+    /// memory holds one page, not the collection. Stored text that is not a STIX object is
+    /// passed over.
+    pub fn each_object(
+        &self,
+        types: &[&str],
+        mut f: impl FnMut(StixObject),
+    ) -> Result<(), FeedsError> {
         let mut after = None;
         loop {
             let query = ObjectQuery {
                 types: types.iter().map(|t| t.to_string()).collect(),
                 versions: VersionSelect::last(),
-                after: after.clone(),
+                after: after.take(),
                 limit: PAGE,
                 ..ObjectQuery::default()
             };
@@ -441,15 +463,44 @@ impl LocalIntel {
                     .ok()
                     .and_then(|j| StixObject::from_value(j).ok());
                 if let Some(o) = parsed {
-                    out.push(o);
+                    f(o);
                 }
             }
             match (page.more, page.items.last()) {
                 (true, Some(last)) => after = Some(last.position()),
-                _ => break,
+                _ => return Ok(()),
             }
         }
-        Ok(out)
+    }
+
+    /// Every stored object (its latest version) in the order they were added, each
+    /// indicator scored at `now`, handed to `f` one at a time. The collection is read twice:
+    /// its sightings and identities first (what a score needs from other objects: see
+    /// [`ScoreContext`]), then everything, a page at a time, so memory holds the sightings'
+    /// counts, the identities' names and one page, never the whole intel. Each indicator is
+    /// scored exactly as [`score_objects`] scores it among all the objects.
+    pub fn each_scored(
+        &self,
+        now: Timestamp,
+        mut f: impl FnMut(LocalObject),
+    ) -> Result<(), FeedsError> {
+        let mut context = ScoreContext::default();
+        self.each_object(&["sighting", "identity"], |o| context.add(&o))?;
+        self.each_object(&[], |o| {
+            if o.object_type() == "indicator" {
+                let (scored, until) = context.score_until(o, &self.config, &self.allow, now);
+                f(LocalObject::Indicator(Box::new(scored), until));
+            } else {
+                f(LocalObject::Other(o));
+            }
+        })
+    }
+
+    /// What the stored intel's state is, for something built from it (the scan index's
+    /// cache): the collection's change count. `None` when the store keeps no count; then
+    /// nothing built may be trusted without reading the intel again.
+    pub fn change_count(&self) -> Result<Option<ward_store::ChangeCount>, FeedsError> {
+        Ok(self.store.change_count(&self.collection)?)
     }
 
     /// Every indicator, scored now.
@@ -673,32 +724,71 @@ pub fn score_objects(
     allow: &AllowList,
     now: Timestamp,
 ) -> Vec<ScoredIndicator> {
-    // Sightings per indicator: how many, and the latest time one was seen.
-    let mut sighted: HashMap<&str, (usize, Option<Timestamp>)> = HashMap::new();
-    for o in objects.iter().filter(|o| o.object_type() == "sighting") {
-        let Some(target) = o.get("sighting_of_ref").and_then(Value::as_str) else {
-            continue;
-        };
-        let count = o
-            .get("count")
-            .and_then(Value::as_u64)
-            .map_or(1, |c| usize::try_from(c.max(1)).unwrap_or(usize::MAX));
-        let seen = time(o, "last_seen")
-            .or_else(|| time(o, "first_seen"))
-            .or_else(|| o.modified())
-            .or_else(|| o.created());
-        let entry = sighted.entry(target).or_insert((0, None));
-        entry.0 = entry.0.saturating_add(count);
-        entry.1 = entry.1.max(seen);
+    let mut context = ScoreContext::default();
+    for o in objects {
+        context.add(o);
     }
-    // Who reported an indicator is shown by name (the identity's `name`), not its id.
-    let names: std::collections::HashMap<&str, &str> = objects
+    objects
         .iter()
-        .filter(|o| o.object_type() == "identity")
-        .filter_map(|o| Some((o.id(), o.get("name").and_then(Value::as_str)?)))
-        .collect();
-    let mut out = Vec::new();
-    for o in objects.iter().filter(|o| o.object_type() == "indicator") {
+        .filter(|o| o.object_type() == "indicator")
+        .map(|o| context.score(o, config, allow, now))
+        .collect()
+}
+
+/// What scoring an indicator needs from the other objects of the intel: the sightings of
+/// each indicator (how many, and the latest time one was seen) and the names of the
+/// identities that reported them. Built by [`ScoreContext::add`] from every sighting and
+/// identity (in any order), then asked [`ScoreContext::score`] one indicator at a time, so
+/// a caller can stream the indicators instead of holding them all.
+#[derive(Debug, Default)]
+pub struct ScoreContext {
+    sighted: HashMap<String, (usize, Option<Timestamp>)>,
+    names: HashMap<String, String>,
+}
+
+impl ScoreContext {
+    /// Takes what scoring needs from `o` (a sighting or an identity; anything else is
+    /// ignored).
+    pub fn add(&mut self, o: &StixObject) {
+        match o.object_type() {
+            "sighting" => {
+                let Some(target) = o.get("sighting_of_ref").and_then(Value::as_str) else {
+                    return;
+                };
+                let count = o
+                    .get("count")
+                    .and_then(Value::as_u64)
+                    .map_or(1, |c| usize::try_from(c.max(1)).unwrap_or(usize::MAX));
+                let seen = time(o, "last_seen")
+                    .or_else(|| time(o, "first_seen"))
+                    .or_else(|| o.modified())
+                    .or_else(|| o.created());
+                let entry = self.sighted.entry(target.to_string()).or_insert((0, None));
+                entry.0 = entry.0.saturating_add(count);
+                entry.1 = entry.1.max(seen);
+            }
+            // Who reported an indicator is shown by name (the identity's `name`), not its id.
+            "identity" => {
+                if let Some(name) = o.get("name").and_then(Value::as_str) {
+                    self.names.insert(o.id().to_string(), name.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The score inputs of the indicator `o`, with its observables, their family and its
+    /// sources and sightings.
+    fn inputs(
+        &self,
+        o: &StixObject,
+        now: Timestamp,
+    ) -> (
+        ScoreInputs,
+        Vec<Observable>,
+        Option<ObservableKind>,
+        Vec<String>,
+    ) {
         let pattern = o.get("pattern").and_then(Value::as_str).unwrap_or("");
         let observables =
             observable::of_pattern(o.get("pattern_type").and_then(Value::as_str), pattern)
@@ -714,9 +804,9 @@ pub fn score_objects(
             .collect();
         if sources.is_empty() {
             let by = o.created_by_ref().unwrap_or("unknown");
-            sources.push(names.get(by).copied().unwrap_or(by).to_string());
+            sources.push(self.names.get(by).map_or(by, String::as_str).to_string());
         }
-        let (sightings, last_sighting) = sighted.get(o.id()).copied().unwrap_or((0, None));
+        let (sightings, last_sighting) = self.sighted.get(o.id()).copied().unwrap_or((0, None));
         let valid_from = time(o, "valid_from");
         let last_seen = [valid_from, o.modified(), o.created(), last_sighting]
             .into_iter()
@@ -725,20 +815,43 @@ pub fn score_objects(
             .unwrap_or(now);
         // A pattern that names no single value (AND, qualifiers...) still ages: as a
         // domain does, the middle of the road.
-        let score = decay::score(
-            &ScoreInputs {
-                kind: kind.unwrap_or(ObservableKind::Domain),
-                confidence: o.confidence(),
-                sources: sources.len(),
-                sightings,
-                last_seen,
-                valid_from,
-                valid_until: time(o, "valid_until"),
-                revoked: o.revoked(),
-            },
-            config,
-            now,
-        );
+        let inputs = ScoreInputs {
+            kind: kind.unwrap_or(ObservableKind::Domain),
+            confidence: o.confidence(),
+            sources: sources.len(),
+            sightings,
+            last_seen,
+            valid_from,
+            valid_until: time(o, "valid_until"),
+            revoked: o.revoked(),
+        };
+        (inputs, observables, kind, sources)
+    }
+
+    /// The indicator `o` scored at `now` (a copy of it is in the answer).
+    pub fn score(
+        &self,
+        o: &StixObject,
+        config: &FeedsConfig,
+        allow: &AllowList,
+        now: Timestamp,
+    ) -> ScoredIndicator {
+        self.score_until(o.clone(), config, allow, now).0
+    }
+
+    /// [`ScoreContext::score`], and until when the score rounded to a whole number (what the
+    /// scan index keeps) stays what it is at `now`: see [`decay::whole_score_stable_until`]
+    /// (`None`: for ever).
+    pub fn score_until(
+        &self,
+        o: StixObject,
+        config: &FeedsConfig,
+        allow: &AllowList,
+        now: Timestamp,
+    ) -> (ScoredIndicator, Option<Timestamp>) {
+        let (inputs, observables, kind, sources) = self.inputs(&o, now);
+        let score = decay::score(&inputs, config, now);
+        let until = decay::whole_score_stable_until(&inputs, config, now);
         let tlp = match o.tlp() {
             EffectiveTlp::Level(l) => Some(l),
             EffectiveTlp::Unmarked => None,
@@ -747,16 +860,21 @@ pub fn score_objects(
             .iter()
             .find_map(|k| allow.check(k))
             .map(str::to_string);
-        out.push(ScoredIndicator {
-            object: o.clone(),
+        let scored = ScoredIndicator {
+            object: o,
             observables,
             kind,
-            score: (score * 10.0).round() / 10.0,
+            score: round_tenth(score),
             sources,
-            sightings,
+            sightings: inputs.sightings,
             tlp,
             allow_listed,
-        });
+        };
+        (scored, until)
     }
-    out
+}
+
+/// A score as the toolkit shows it: to a tenth.
+pub fn round_tenth(score: f64) -> f64 {
+    (score * 10.0).round() / 10.0
 }

@@ -713,23 +713,64 @@ pub fn alert_webhook(kind: WebhookKind, note: &AlertNote) -> Value {
 /// Where alerts waiting for a channel's digest are kept, so a crash loses none.
 pub const DIGEST_SETTINGS: &str = "watch/notify/digest/";
 
+/// A digest lists at most this many alerts of each kind (low, held back) per channel; the
+/// rest are counted and the digest says "and N more" (every alert is in the alerts file).
+/// So a day of many alerts costs bounded memory and store settings.
+pub const DIGEST_MAX_ALERTS: usize = 1000;
+
 /// What waited for the daily digest on one channel.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
     /// The store settings that keep this digest's alerts until it is sent (see
     /// [`DIGEST_SETTINGS`]).
     pub keys: Vec<String>,
-    /// Alerts scored below `urgent_score`.
+    /// Alerts scored below `urgent_score`, the first [`DIGEST_MAX_ALERTS`] of them.
     pub low: Vec<AlertNote>,
-    /// Urgent alerts the hourly limit held back.
+    /// Urgent alerts the hourly limit held back, the first [`DIGEST_MAX_ALERTS`] of them.
     pub held: Vec<AlertNote>,
+    /// Alerts of each kind beyond [`DIGEST_MAX_ALERTS`]: counted, not kept.
+    pub low_not_kept: u64,
+    pub held_not_kept: u64,
     pub urgent_score: u8,
     pub max_per_hour: u32,
 }
 
 impl Digest {
     pub fn is_empty(&self) -> bool {
-        self.low.is_empty() && self.held.is_empty()
+        self.low.is_empty() && self.held.is_empty() && self.low_not_kept + self.held_not_kept == 0
+    }
+
+    /// Adds an alert (`held`: held back by the hourly limit; else scored low). False when
+    /// the digest already keeps [`DIGEST_MAX_ALERTS`] of that kind: the alert is only
+    /// counted, and must not be kept in the store either.
+    pub fn add(&mut self, held: bool, note: AlertNote) -> bool {
+        let (list, not_kept) = if held {
+            (&mut self.held, &mut self.held_not_kept)
+        } else {
+            (&mut self.low, &mut self.low_not_kept)
+        };
+        if list.len() >= DIGEST_MAX_ALERTS {
+            *not_kept += 1;
+            return false;
+        }
+        list.push(note);
+        true
+    }
+
+    /// Empties the digest once it is sent (its store keys are taken apart).
+    pub fn clear(&mut self) {
+        self.low.clear();
+        self.held.clear();
+        self.low_not_kept = 0;
+        self.held_not_kept = 0;
+    }
+
+    fn held_total(&self) -> u64 {
+        self.held.len() as u64 + self.held_not_kept
+    }
+
+    fn low_total(&self) -> u64 {
+        self.low.len() as u64 + self.low_not_kept
     }
 
     /// The setting under which a channel's digest alert is kept until the digest is sent:
@@ -754,36 +795,39 @@ impl Digest {
     }
 
     fn subject(&self) -> String {
-        let n = self.low.len() + self.held.len();
+        let n = self.low_total() + self.held_total();
         format!(
             "ward daily digest: {n} {}",
             if n == 1 { "alert" } else { "alerts" }
         )
     }
 
-    /// The digest's paragraphs: why each group waited, then one line per alert.
-    fn sections(&self) -> Vec<(String, Vec<String>)> {
+    /// The digest's paragraphs: why each group waited, one line per alert kept, and how
+    /// many more there were beyond those kept.
+    fn sections(&self) -> Vec<(String, Vec<String>, u64)> {
         let mut out = Vec::new();
-        if !self.held.is_empty() {
+        let held = self.held_total();
+        if held > 0 {
             out.push((
                 format!(
-                    "And {} more {} held back by the limit of {} messages an hour. Each needs the same steps as an urgent alert: find the machine, check it, block the indicator.",
-                    self.held.len(),
-                    if self.held.len() == 1 { "alert" } else { "alerts" },
+                    "And {held} more {} held back by the limit of {} messages an hour. Each needs the same steps as an urgent alert: find the machine, check it, block the indicator.",
+                    if held == 1 { "alert" } else { "alerts" },
                     self.max_per_hour
                 ),
                 self.held.iter().map(digest_line).collect(),
+                self.held_not_kept,
             ));
         }
-        if !self.low.is_empty() {
+        let low = self.low_total();
+        if low > 0 {
             out.push((
                 format!(
-                    "{} {} on indicators scored below {} (less certain intel). Check these machines when you can this week.",
-                    self.low.len(),
-                    if self.low.len() == 1 { "alert" } else { "alerts" },
+                    "{low} {} on indicators scored below {} (less certain intel). Check these machines when you can this week.",
+                    if low == 1 { "alert" } else { "alerts" },
                     self.urgent_score
                 ),
                 self.low.iter().map(digest_line).collect(),
+                self.low_not_kept,
             ));
         }
         out
@@ -803,16 +847,29 @@ fn digest_line(n: &AlertNote) -> String {
     )
 }
 
-/// The digest as an e-mail: every alert listed, none left out.
+/// The line that ends a digest's list when more alerts came than it keeps.
+fn not_kept_line(n: u64) -> String {
+    format!(
+        "and {n} more {} not listed here (a digest lists {DIGEST_MAX_ALERTS} of each kind): the alerts file has every one",
+        if n == 1 { "alert" } else { "alerts" }
+    )
+}
+
+/// The digest as an e-mail: every alert it keeps listed, then how many more came.
 pub fn digest_email(d: &Digest) -> Message {
     let mut text = String::new();
     let mut html = String::new();
-    for (head, lines) in d.sections() {
+    for (head, lines, not_kept) in d.sections() {
         let _ = writeln!(text, "{head}\n");
         let _ = writeln!(html, "<p>{}</p>\n<ul>", escape_html(&head));
         for l in &lines {
             let _ = writeln!(text, "- {l}");
             let _ = writeln!(html, "<li>{}</li>", escape_html(l));
+        }
+        if not_kept > 0 {
+            let l = not_kept_line(not_kept);
+            let _ = writeln!(text, "- {l}");
+            let _ = writeln!(html, "<li>{}</li>", escape_html(&l));
         }
         text.push('\n');
         html.push_str("</ul>\n");
@@ -847,6 +904,8 @@ pub fn digest_webhook(kind: WebhookKind, d: &Digest) -> Value {
                 "summary": d.subject(),
                 "held_back": list(&d.held),
                 "below_urgent_score": list(&d.low),
+                "held_back_not_listed": d.held_not_kept,
+                "below_urgent_score_not_listed": d.low_not_kept,
                 "urgent_score": d.urgent_score,
                 "max_per_hour": d.max_per_hour,
             })
@@ -855,7 +914,7 @@ pub fn digest_webhook(kind: WebhookKind, d: &Digest) -> Value {
             let sections: Vec<Value> = d
                 .sections()
                 .into_iter()
-                .map(|(head, lines)| json!({"title": head, "text": chat_list(&lines, "\n\n", TEAMS_TEXT, |s| s.to_string())}))
+                .map(|(head, lines, not_kept)| json!({"title": head, "text": chat_list(&lines, not_kept, "\n\n", TEAMS_TEXT, |s| s.to_string())}))
                 .collect();
             json!({
                 "@type": "MessageCard",
@@ -870,12 +929,13 @@ pub fn digest_webhook(kind: WebhookKind, d: &Digest) -> Value {
             let mut blocks = vec![
                 json!({"type": "header", "text": {"type": "plain_text", "text": d.subject()}}),
             ];
-            for (head, lines) in d.sections() {
+            for (head, lines, not_kept) in d.sections() {
                 let body = format!(
                     "*{}*\n{}",
                     slack_escape(&head),
                     chat_list(
                         &lines,
+                        not_kept,
                         "\n",
                         SLACK_TEXT.saturating_sub(head.len()),
                         slack_escape
@@ -888,9 +948,11 @@ pub fn digest_webhook(kind: WebhookKind, d: &Digest) -> Value {
     }
 }
 
-/// At most [`CHAT_LINES`] lines and `budget` characters, then "and N more" for the rest.
+/// At most [`CHAT_LINES`] lines and `budget` characters, then "and N more" for the rest
+/// (`not_kept` more than `lines` came).
 fn chat_list(
     lines: &[String],
+    not_kept: u64,
     sep: &str,
     budget: usize,
     escape: impl Fn(&str) -> String,
@@ -910,12 +972,9 @@ fn chat_list(
         out.push_str(&item);
         shown += 1;
     }
-    if lines.len() > shown {
-        let _ = write!(
-            out,
-            "{sep}and {} more: the alerts file and the e-mail digest list them all",
-            lines.len() - shown
-        );
+    let more = (lines.len() - shown) as u64 + not_kept;
+    if more > 0 {
+        let _ = write!(out, "{sep}and {more} more: the alerts file lists them all");
     }
     out
 }
@@ -1168,7 +1227,7 @@ mod tests {
             held: (0..45).map(|_| note(Some(90))).collect(),
             urgent_score: 50,
             max_per_hour: 20,
-            keys: Vec::new(),
+            ..Digest::default()
         };
         let m = digest_email(&d);
         assert!(m.subject.contains("46 alerts"), "{}", m.subject);
@@ -1188,5 +1247,59 @@ mod tests {
             held.contains(&format!("and {} more: the alerts file", 45 - shown)),
             "{held}"
         );
+    }
+
+    #[test]
+    fn a_digest_keeps_a_bounded_number_of_alerts_and_counts_the_rest() {
+        let mut d = Digest {
+            urgent_score: 50,
+            max_per_hour: 20,
+            ..Digest::default()
+        };
+        for _ in 0..DIGEST_MAX_ALERTS {
+            assert!(d.add(false, note(Some(20))));
+        }
+        // Beyond the bound: counted, not kept (so not kept in the store either).
+        for _ in 0..250 {
+            assert!(!d.add(false, note(Some(20))));
+        }
+        assert!(d.add(true, note(Some(90))));
+        assert_eq!((d.low.len(), d.low_not_kept), (DIGEST_MAX_ALERTS, 250));
+        let total = DIGEST_MAX_ALERTS + 250;
+        let m = digest_email(&d);
+        assert!(
+            m.subject.contains(&format!("{} alerts", total + 1)),
+            "{}",
+            m.subject
+        );
+        assert!(m
+            .text
+            .contains(&format!("{total} alerts on indicators scored below 50")));
+        assert!(
+            m.text.contains("- and 250 more alerts not listed here"),
+            "{}",
+            m.text
+        );
+        assert_eq!(m.text.matches("\n- ").count(), DIGEST_MAX_ALERTS + 2);
+        let j = digest_webhook(WebhookKind::Json, &d);
+        assert_eq!(j["below_urgent_score_not_listed"], 250);
+        assert_eq!(
+            j["below_urgent_score"].as_array().unwrap().len(),
+            DIGEST_MAX_ALERTS
+        );
+        let s = digest_webhook(WebhookKind::Slack, &d);
+        let low = s["blocks"][2]["text"]["text"].as_str().unwrap();
+        let shown = low.matches("• ").count() as u64;
+        assert!(
+            low.contains(&format!(
+                "and {} more: the alerts file",
+                total as u64 - shown
+            )),
+            "{low}"
+        );
+        // Sent: empty again, counts and all.
+        d.clear();
+        assert!(d.is_empty());
+        assert!(d.add(false, note(Some(20))));
     }
 }

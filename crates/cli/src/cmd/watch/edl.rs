@@ -21,7 +21,8 @@ use base64::Engine as _;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
-use ward_feeds::export::{render, ExportFormat, ExportOptions};
+use ward_feeds::export::{Batched, ExportFormat, ExportOptions};
+use ward_feeds::local::{LocalObject, ScoredIndicator};
 use ward_member::watch::edl::{self as tokens, FirewallListsConfig, ListsTls};
 use ward_member::DataDir;
 use ward_store::Store;
@@ -40,6 +41,9 @@ const INTEL_EVERY: Duration = Duration::from_secs(2);
 const REFRESH_EVERY: Duration = Duration::from_secs(300);
 
 /// The three kinds of list, in the order of [`Lists::served`].
+/// Indicators handed to the lists at a time.
+const BATCH: usize = 1000;
+
 const KINDS: [ExportFormat; 3] = [
     ExportFormat::PlainIp,
     ExportFormat::PlainDomain,
@@ -263,14 +267,38 @@ fn fingerprint(cert: &CertificateDer<'_>) -> String {
 }
 
 /// Renders every list. A list whose entries did not change keeps its ETag and date (its
-/// header's "Made:" line aside), so a firewall's conditional fetch is answered 304.
+/// header's "Made:" line aside), so a firewall's conditional fetch is answered 304. The
+/// intel is read a page at a time and each page's indicators go to every list at once
+/// ([`Batched`]: it keeps one small entry per value listed), so memory holds the lists,
+/// not the intel.
 fn build(data: &DataDir, store: &Arc<dyn Store>, old: Option<&Lists>) -> anyhow::Result<Lists> {
     let local = data.local_intel_on(store.clone())?;
-    let indicators = local.indicators().context("reading the local intel")?;
     let options = ExportOptions::default();
+    let mut lists = KINDS
+        .into_iter()
+        .map(|format| Batched::new(format, options.clone()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut add = |batch: &mut Vec<ScoredIndicator>| {
+        for list in &mut lists {
+            list.add(batch);
+        }
+        batch.clear();
+    };
+    local
+        .each_scored(options.now, |item| {
+            if let LocalObject::Indicator(s, _) = item {
+                batch.push(*s);
+                if batch.len() == BATCH {
+                    add(&mut batch);
+                }
+            }
+        })
+        .context("reading the local intel")?;
+    add(&mut batch);
     let mut served = Vec::new();
-    for (n, format) in KINDS.into_iter().enumerate() {
-        let text = render(format, &indicators, &options)?.text;
+    for (n, list) in lists.into_iter().enumerate() {
+        let text = list.finish().text;
         let previous = old.and_then(|o| o.served.get(n));
         match previous {
             Some(p) if same_entries(&p.body, text.as_bytes()) => served.push(Served {

@@ -308,6 +308,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
                     .finish()
                     .0,
                 notes: Vec::new(),
+                from_cache: false,
             }
         }
         Err(e) => return Err(e.into()),
@@ -356,11 +357,13 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         notifier: Mutex::new(Some(notifier)),
         ..Health::default()
     });
+    let from_cache = loaded.from_cache;
     let mut index = Arc::new(loaded.index);
     intel_loaded(&health, &index);
     say!(
-        "watch: {} indicator(s) loaded; alerts go to {}",
+        "watch: {} indicator(s) loaded{}; alerts go to {}",
         index.stats().indicators,
+        if from_cache { " (from the cache)" } else { "" },
         config.alerts_file.display()
     );
     if let Some(addr) = config.health_listen {
@@ -407,7 +410,7 @@ pub fn run(args: WatchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if last_rescan.is_none_or(|t| t.elapsed() >= RESCAN_EVERY) {
             // Files there at the first listing are read from their end; later ones from
             // their start (their lines are new).
-            drop_gone_files(&mut followed, &*store);
+            drop_gone_files(&mut followed, &*store, &health);
             add_new_files(
                 &config,
                 &mut followed,
@@ -608,12 +611,14 @@ fn add_new_files(
 
 /// Stops following files whose path is gone (a glob's file rotated away and not
 /// recreated): they were read to their last complete line on the previous round, and keeping
-/// them open would hold their space on disk and grow the list without end.
-fn drop_gone_files(followed: &mut Vec<Followed>, store: &dyn Store) {
+/// them open would hold their space on disk and grow the list without end. Their `/metrics`
+/// series go too ([`forget_source`]).
+fn drop_gone_files(followed: &mut Vec<Followed>, store: &dyn Store, health: &Health) {
     followed.retain(|f| {
         if f.path.exists() {
             return true;
         }
+        forget_source(health, &f.path.display().to_string());
         // A named file not there yet was never opened: nothing to forget.
         if f.is_open() {
             say!("watch: {} is gone; no longer followed", f.path.display());
@@ -710,6 +715,25 @@ fn follow_one(
         }
     }
     Ok(())
+}
+
+/// The `/metrics` source that counts the lines of followed files that are gone.
+const GONE_FILES: &str = "(files no longer followed)";
+
+/// Forgets a followed file that is gone: its lag (a gauge) is dropped, and its lines read
+/// move to the one series [`GONE_FILES`], so the per-source maps hold the files followed now
+/// (plus that one) however many files a glob matched over time, while the sum of
+/// `ward_watch_lines_read_total` over its sources never goes down (a counter's rule that
+/// `rate(sum(...))` relies on; the gone file's own series simply ends).
+fn forget_source(health: &Health, source: &str) {
+    if let Ok(mut lag) = health.lag_by_source.lock() {
+        lag.remove(source);
+    }
+    if let Ok(mut lines) = health.lines_by_source.lock() {
+        if let Some(n) = lines.remove(source) {
+            *lines.entry(GONE_FILES.to_string()).or_insert(0) += n;
+        }
+    }
 }
 
 /// Counts a batch's lines and keeps what matched for the record; an urgent match brings the
@@ -965,4 +989,55 @@ fn answer_health(stream: TcpStream, health: &Health) -> std::io::Result<()> {
         body.len()
     )?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gone_file_leaves_the_metrics_maps_and_its_lines_stay_in_the_sum() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ward_store::SqliteStore::open(dir.path()).unwrap();
+        let health = Health::default();
+        let here = dir.path().join("fw.log");
+        std::fs::write(&here, "a line\n").unwrap();
+        let mut followed = vec![Followed::new(here.clone(), false)];
+        let counted = |path: &std::path::Path, lines: u64, lag: u64| {
+            let name = path.display().to_string();
+            health
+                .lines_by_source
+                .lock()
+                .unwrap()
+                .insert(name.clone(), lines);
+            health.lag_by_source.lock().unwrap().insert(name, lag);
+        };
+        // Files a glob matched over a day, each rotated away in turn.
+        for n in 0..50 {
+            let gone = dir.path().join(format!("fw.log.{n}"));
+            counted(&gone, 10, 0);
+            followed.push(Followed::new(gone, false));
+        }
+        counted(&here, 7, 3);
+        let name = here.display().to_string();
+        let sum = |h: &Health| h.lines_by_source.lock().unwrap().values().sum::<u64>();
+        let before = sum(&health);
+        drop_gone_files(&mut followed, &store, &health);
+        assert_eq!(followed.len(), 1);
+        let lines = health.lines_by_source.lock().unwrap().clone();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[&name], 7);
+        assert_eq!(lines[GONE_FILES], 500);
+        assert_eq!(sum(&health), before);
+        let lag = health.lag_by_source.lock().unwrap().clone();
+        assert_eq!(lag.len(), 1);
+        assert_eq!(lag[&name], 3);
+        let page = metrics::render(&health);
+        assert!(
+            page.contains(
+                "ward_watch_lines_read_total{source=\"(files no longer followed)\"} 500\n"
+            ),
+            "{page}"
+        );
+    }
 }

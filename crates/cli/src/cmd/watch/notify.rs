@@ -591,8 +591,11 @@ impl Delivery {
         let urgent = compose::is_urgent(&note.alert, self.urgent_score);
         for c in &mut self.channels {
             if !urgent {
-                c.digest.low.push(note.clone());
-                keep(&*self.store, &mut self.kept, c, false, note);
+                // Beyond the digest's bound an alert is counted, not kept (in memory or in
+                // the store): it is in the alerts file.
+                if c.digest.add(false, note.clone()) {
+                    keep(&*self.store, &mut self.kept, c, false, note);
+                }
             } else if c.limit.allow(Instant::now()) {
                 let payload = c.sender.alert_payload(note);
                 c.push(payload, None);
@@ -603,8 +606,9 @@ impl Delivery {
                         c.name
                     );
                 }
-                c.digest.held.push(note.clone());
-                keep(&*self.store, &mut self.kept, c, true, note);
+                if c.digest.add(true, note.clone()) {
+                    keep(&*self.store, &mut self.kept, c, true, note);
+                }
             }
         }
     }
@@ -624,11 +628,9 @@ impl Delivery {
         for (key, value) in kept {
             let found = Digest::parse_setting(&key, &value).and_then(|(name, held, note)| {
                 let c = self.channels.iter_mut().find(|c| c.name == name)?;
-                if held {
-                    c.digest.held.push(note);
-                } else {
-                    c.digest.low.push(note);
-                }
+                // More than a digest keeps (an older version kept every one): counted,
+                // and removed from the store.
+                c.digest.add(held, note).then_some(())?;
                 c.digest.keys.push(key.clone());
                 Some(())
             });
@@ -654,8 +656,7 @@ impl Delivery {
             if let Some(p) = c.outbox.back_mut() {
                 p.digest_keys = std::mem::take(&mut c.digest.keys);
             }
-            c.digest.low.clear();
-            c.digest.held.clear();
+            c.digest.clear();
         }
     }
 
@@ -772,5 +773,100 @@ fn url_shown(url: &str) -> String {
     match parts.next() {
         Some(rest) if !rest.is_empty() => format!("{scheme}//{host}/…"),
         _ => format!("{scheme}//{host}/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ward_member::watch::notify::DIGEST_MAX_ALERTS;
+
+    fn low(n: usize) -> AlertNote {
+        let value = format!("198.51.{}.{}", n / 256, n % 256);
+        AlertNote {
+            alert: ward_detect::Alert {
+                file: "syslog".into(),
+                line: 1,
+                timestamp: None,
+                field: "dst".into(),
+                value: value.clone(),
+                indicator_id: format!("indicator--{n}"),
+                indicator_name: None,
+                score: Some(5),
+                tlp: None,
+                sources: Vec::new(),
+                sentence: format!("A device at 10.0.0.1 contacted {value}."),
+                device: Some("10.0.0.1".into()),
+                threats: Vec::new(),
+            },
+            machine: "10.0.0.1".into(),
+            time: "2026-12-04T10:00:00Z".into(),
+        }
+    }
+
+    fn delivery(store: Arc<dyn Store>) -> Delivery {
+        let config = NotifyConfig::default();
+        let webhook = WebhookConfig {
+            // Never called: nothing is flushed here.
+            url: "http://127.0.0.1:9/".into(),
+            kind: WebhookKind::Json,
+            token_file: None,
+        };
+        let channel = Channel::new(
+            "webhook[0]".into(),
+            webhook_sender(&webhook).unwrap(),
+            &config,
+        );
+        Delivery {
+            channels: vec![channel],
+            urgent_score: config.urgent_score,
+            digest_at: config.digest_at,
+            digest_every: None,
+            next_digest: None,
+            weekly: None,
+            stats: Arc::new(NotifyStats::default()),
+            store,
+            kept: 0,
+        }
+    }
+
+    #[test]
+    fn a_day_of_low_alerts_keeps_a_bounded_digest_in_memory_and_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(ward_store::SqliteStore::open(dir.path()).unwrap());
+        let mut d = delivery(store.clone());
+        for n in 0..DIGEST_MAX_ALERTS + 300 {
+            d.dispatch(&low(n));
+        }
+        let digest = &d.channels[0].digest;
+        assert_eq!(digest.low.len(), DIGEST_MAX_ALERTS);
+        assert_eq!(digest.low_not_kept, 300);
+        assert_eq!(digest.keys.len(), DIGEST_MAX_ALERTS);
+        assert_eq!(
+            store.settings(DIGEST_SETTINGS).unwrap().len(),
+            DIGEST_MAX_ALERTS
+        );
+        // Settings an older version kept beyond the bound are read back up to it; the rest
+        // are counted and removed from the store.
+        for n in 0..200u128 {
+            let key = Digest::setting_key("webhook[0]", false, 10_u128.pow(30) + n);
+            let value = serde_json::to_string(&low(n as usize)).unwrap();
+            store.set_setting(&key, Some(&value)).unwrap();
+        }
+        let mut again = delivery(store.clone());
+        again.restore_digests();
+        let digest = &again.channels[0].digest;
+        assert_eq!(
+            (digest.low.len(), digest.low_not_kept),
+            (DIGEST_MAX_ALERTS, 200)
+        );
+        assert_eq!(
+            store.settings(DIGEST_SETTINGS).unwrap().len(),
+            DIGEST_MAX_ALERTS
+        );
+        // Sent: the digest starts again from nothing.
+        again.send_digests();
+        assert!(again.channels[0].digest.is_empty());
+        assert_eq!(again.channels[0].outbox.len(), 1);
     }
 }
