@@ -446,15 +446,10 @@ enum Stream {
 
 impl ExportStream {
     pub fn new(format: ExportFormat, options: ExportOptions) -> ExportStream {
-        match format {
-            ExportFormat::Stix => ExportStream(Stream::Stix(table::StixBundle::default(), options)),
-            _ => ExportStream(Stream::Values(Batched {
-                format,
-                options,
-                kept: BTreeMap::new(),
-                allow_listed: 0,
-                never_blocked: 0,
-            })),
+        match Batched::new(format, options.clone()) {
+            Ok(batched) => ExportStream(Stream::Values(batched)),
+            // Only stix is refused.
+            Err(_) => ExportStream(Stream::Stix(table::StixBundle::default(), options)),
         }
     }
 
@@ -509,9 +504,9 @@ mod tests {
         .unwrap()
     }
 
-    #[test]
-    fn batches_make_the_same_export_as_everything_at_once() {
-        let objects = [
+    /// Addresses (one private, one listed twice), an allow-listed domain, a TLP:RED one, a URL.
+    fn mixed() -> Vec<ward_stix::StixObject> {
+        vec![
             indicator(1, "[ipv4-addr:value = '45.33.32.156']", "green", "feed a"),
             indicator(2, "[ipv4-addr:value = '10.1.2.3']", "green", "feed a"),
             indicator(3, "[domain-name:value = 'google.com']", "green", "feed a"),
@@ -529,7 +524,12 @@ mod tests {
                 "green",
                 "feed c",
             ),
-        ];
+        ]
+    }
+
+    #[test]
+    fn batches_make_the_same_export_as_everything_at_once() {
+        let objects = mixed();
         let config = crate::config::FeedsConfig::default();
         let allow = crate::allowlist::AllowList::shipped();
         let options = ExportOptions::default();
@@ -577,27 +577,8 @@ mod tests {
             o = ward_stix::StixObject::from_value(v).unwrap();
             o
         };
-        let objects = vec![
-            indicator(1, "[ipv4-addr:value = '45.33.32.156']", "green", "feed a"),
-            // Private: kept out of the blocking formats.
-            indicator(2, "[ipv4-addr:value = '10.1.2.3']", "green", "feed a"),
-            // Allow-listed.
-            indicator(3, "[domain-name:value = 'google.com']", "green", "feed a"),
-            indicator(
-                4,
-                "[domain-name:value = 'evil-login.example.net']",
-                "amber",
-                "feed b",
-            ),
-            indicator(5, "[ipv4-addr:value = '45.33.32.156']", "amber", "feed b"),
-            // Above the TLP asked for.
-            indicator(6, "[ipv4-addr:value = '185.220.101.5']", "red", "feed c"),
-            indicator(
-                7,
-                "[url:value = 'http://evil-login.example.net/x']",
-                "green",
-                "feed c",
-            ),
+        let mut objects = mixed();
+        objects.extend([
             // Expired.
             with(
                 indicator(8, "[ipv4-addr:value = '198.51.100.77']", "green", "feed a"),
@@ -625,7 +606,7 @@ mod tests {
             indicator(12, "[domain-name:value = 'c2.example.org']", "clear", "feed e"),
             // Another version of 1's id is passed over by the bundle.
             indicator(1, "[ipv4-addr:value = '45.33.32.157']", "green", "feed a"),
-        ];
+        ]);
         let config = crate::config::FeedsConfig::default();
         let allow = crate::allowlist::AllowList::shipped();
         let options = ExportOptions {
