@@ -496,6 +496,32 @@ impl LocalIntel {
         })
     }
 
+    /// The indicators [`LocalIntel::each_scored`] hands over, scored at `now`, handed to `f`
+    /// `batch` at a time (the last batch may be shorter; none is empty), so memory holds one
+    /// batch and one page.
+    pub fn each_scored_batch(
+        &self,
+        now: Timestamp,
+        batch: usize,
+        mut f: impl FnMut(&[ScoredIndicator]),
+    ) -> Result<(), FeedsError> {
+        let batch = batch.max(1);
+        let mut held = Vec::with_capacity(batch);
+        self.each_scored(now, |item| {
+            if let LocalObject::Indicator(s, _) = item {
+                held.push(*s);
+                if held.len() == batch {
+                    f(&held);
+                    held.clear();
+                }
+            }
+        })?;
+        if !held.is_empty() {
+            f(&held);
+        }
+        Ok(())
+    }
+
     /// What the stored intel's state is, for something built from it (the scan index's
     /// cache): the collection's change count. `None` when the store keeps no count; then
     /// nothing built may be trusted without reading the intel again.

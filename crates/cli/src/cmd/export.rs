@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::Args;
 use serde_json::json;
-use ward_feeds::export::{render, ExportFormat, ExportOptions, DEFAULT_MIN_SCORE};
+use ward_feeds::export::{ExportFormat, ExportOptions, ExportStream, DEFAULT_MIN_SCORE};
 use ward_member::write_atomic;
 use ward_stix::Tlp;
 
@@ -26,6 +26,9 @@ Examples:
   ward export --format stix --max-tlp green > share.json   only what may be shared widely
 
 Files written under ward-data/exports/ are counted by the weekly plan (`ward report`).";
+
+/// Indicators selected at a time.
+const BATCH: usize = 1000;
 
 #[derive(Args, Debug)]
 #[command(after_long_help = EXPORT_HELP)]
@@ -87,8 +90,14 @@ pub fn run(args: ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ..ExportOptions::default()
     };
     let local = super::import::open_local(global)?;
-    let indicators = local.indicators().context("reading the local intel")?;
-    let export = render(format, &indicators, &options)?;
+    // A page of the intel at a time, each batch selected as it comes: memory holds what the
+    // export keeps (one small entry per value listed; the bundle's text for stix), never
+    // every indicator.
+    let mut stream = ExportStream::new(format, options.clone());
+    local
+        .each_scored_batch(options.now, BATCH, |batch| stream.add(batch))
+        .context("reading the local intel")?;
+    let export = stream.finish();
     match &args.out {
         Some(out) => {
             let dir = out

@@ -432,6 +432,47 @@ impl Batched {
     }
 }
 
+/// An export of any format built from indicators handed over a batch at a time (`ward
+/// export` reading the local intel a page at a time): [`Batched`] for the value-per-line
+/// formats, and for `stix` the bundle's text written as the indicators come. The result is
+/// what [`render`] makes of all the batches at once (for `stix`, but for the bundle's
+/// random id).
+pub struct ExportStream(Stream);
+
+enum Stream {
+    Stix(table::StixBundle, ExportOptions),
+    Values(Batched),
+}
+
+impl ExportStream {
+    pub fn new(format: ExportFormat, options: ExportOptions) -> ExportStream {
+        match Batched::new(format, options.clone()) {
+            Ok(batched) => ExportStream(Stream::Values(batched)),
+            // Only stix is refused.
+            Err(_) => ExportStream(Stream::Stix(table::StixBundle::default(), options)),
+        }
+    }
+
+    /// Selects from one batch.
+    pub fn add(&mut self, indicators: &[ScoredIndicator]) {
+        match &mut self.0 {
+            Stream::Stix(bundle, options) => indicators
+                .iter()
+                .filter(|i| passes_score_and_tlp(i, options))
+                .for_each(|i| bundle.add(i)),
+            Stream::Values(batched) => batched.add(indicators),
+        }
+    }
+
+    /// The export of every batch added.
+    pub fn finish(self) -> Export {
+        match self.0 {
+            Stream::Stix(bundle, _) => bundle.finish(),
+            Stream::Values(batched) => batched.finish(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,9 +504,9 @@ mod tests {
         .unwrap()
     }
 
-    #[test]
-    fn batches_make_the_same_export_as_everything_at_once() {
-        let objects = [
+    /// Addresses (one private, one listed twice), an allow-listed domain, a TLP:RED one, a URL.
+    fn mixed() -> Vec<ward_stix::StixObject> {
+        vec![
             indicator(1, "[ipv4-addr:value = '45.33.32.156']", "green", "feed a"),
             indicator(2, "[ipv4-addr:value = '10.1.2.3']", "green", "feed a"),
             indicator(3, "[domain-name:value = 'google.com']", "green", "feed a"),
@@ -483,7 +524,12 @@ mod tests {
                 "green",
                 "feed c",
             ),
-        ];
+        ]
+    }
+
+    #[test]
+    fn batches_make_the_same_export_as_everything_at_once() {
+        let objects = mixed();
         let config = crate::config::FeedsConfig::default();
         let allow = crate::allowlist::AllowList::shipped();
         let options = ExportOptions::default();
@@ -520,5 +566,102 @@ mod tests {
             "{ips}"
         );
         assert!(Batched::new(ExportFormat::Stix, options).is_err());
+    }
+
+    #[test]
+    fn a_stream_makes_every_format_as_everything_at_once() {
+        let past = "2020-01-01T00:00:00.000Z";
+        let with = |mut o: ward_stix::StixObject, key: &str, value: serde_json::Value| {
+            let mut v = serde_json::to_value(&o).unwrap();
+            v[key] = value;
+            o = ward_stix::StixObject::from_value(v).unwrap();
+            o
+        };
+        let mut objects = mixed();
+        objects.extend([
+            // Expired.
+            with(
+                indicator(8, "[ipv4-addr:value = '198.51.100.77']", "green", "feed a"),
+                "valid_until",
+                serde_json::json!(past),
+            ),
+            with(
+                indicator(9, "[ipv4-addr:value = '203.0.114.9']", "green", "feed a"),
+                "revoked",
+                serde_json::json!(true),
+            ),
+            indicator(
+                10,
+                "[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']",
+                "green",
+                "feed d",
+            ),
+            // A pattern naming no single value: only the bundle holds it.
+            indicator(
+                11,
+                "[ipv4-addr:value = '45.33.32.1'] AND [domain-name:value = 'a.example.org']",
+                "green",
+                "feed d",
+            ),
+            indicator(12, "[domain-name:value = 'c2.example.org']", "clear", "feed e"),
+            // Another version of 1's id is passed over by the bundle.
+            indicator(1, "[ipv4-addr:value = '45.33.32.157']", "green", "feed a"),
+        ]);
+        let config = crate::config::FeedsConfig::default();
+        let allow = crate::allowlist::AllowList::shipped();
+        let options = ExportOptions {
+            dataset_threshold: 1,
+            ..ExportOptions::default()
+        };
+        let all = crate::local::score_objects(&objects, &config, &allow, options.now);
+        let bundle_id = |t: &str| {
+            let v: serde_json::Value = serde_json::from_str(t).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        };
+        for format in ExportFormat::ALL {
+            let whole = render(format, &all, &options).unwrap();
+            for size in [1, 3, objects.len()] {
+                let mut stream = ExportStream::new(format, options.clone());
+                for chunk in objects.chunks(size) {
+                    stream.add(&crate::local::score_objects(
+                        chunk,
+                        &config,
+                        &allow,
+                        options.now,
+                    ));
+                }
+                let parts = stream.finish();
+                let text = if format == ExportFormat::Stix {
+                    parts
+                        .text
+                        .replace(&bundle_id(&parts.text), &bundle_id(&whole.text))
+                } else {
+                    parts.text.clone()
+                };
+                assert_eq!(text, whole.text, "{} in batches of {size}", format.name());
+                assert_eq!(parts.companions, whole.companions, "{}", format.name());
+                assert_eq!(
+                    (parts.entries, parts.allow_listed, parts.never_blocked),
+                    (whole.entries, whole.allow_listed, whole.never_blocked),
+                    "{}",
+                    format.name()
+                );
+            }
+        }
+        let bundle = render(ExportFormat::Stix, &all, &options).unwrap();
+        assert!(bundle.entries >= 8, "{}", bundle.text);
+        let ips = render(ExportFormat::PlainIp, &all, &options).unwrap().text;
+        assert!(ips.contains("45.33.32.156\n"), "{ips}");
+        for left_out in ["10.1.2.3", "185.220.101.5", "198.51.100.77", "203.0.114.9"] {
+            assert!(!ips.contains(left_out), "{left_out}: {ips}");
+        }
+        let empty = ExportStream::new(ExportFormat::Stix, options.clone()).finish();
+        let none = render(ExportFormat::Stix, &[], &options).unwrap();
+        assert_eq!(
+            empty
+                .text
+                .replace(&bundle_id(&empty.text), &bundle_id(&none.text)),
+            none.text
+        );
     }
 }

@@ -28,6 +28,60 @@ pub(super) fn stix<'a>(indicators: impl Iterator<Item = &'a ScoredIndicator>) ->
     }
 }
 
+/// The `stix` export built an indicator at a time: the text [`stix`] makes of the same
+/// indicators, kept as text (and the ids seen), never as indicators.
+#[derive(Default)]
+pub(super) struct StixBundle {
+    objects: String,
+    seen: BTreeSet<String>,
+    entries: usize,
+}
+
+impl StixBundle {
+    /// Takes in one selected indicator (a second one with an id already taken in is passed
+    /// over, as [`stix`] does).
+    pub(super) fn add(&mut self, indicator: &ScoredIndicator) {
+        if !self.seen.insert(indicator.object.id().to_string()) {
+            return;
+        }
+        // As `json!` turns it into a value inside the bundle, then indented two levels.
+        let value = serde_json::to_value(&indicator.object).unwrap_or_default();
+        let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
+        if self.entries > 0 {
+            self.objects.push_str(",\n");
+        }
+        for (n, line) in pretty.lines().enumerate() {
+            if n > 0 {
+                self.objects.push('\n');
+            }
+            self.objects.push_str("    ");
+            self.objects.push_str(line);
+        }
+        self.entries += 1;
+    }
+
+    pub(super) fn finish(self) -> Export {
+        let id = format!("bundle--{}", uuid::Uuid::new_v4());
+        let mut text = format!(
+            "{{\n  \"type\": \"bundle\",\n  \"id\": {},\n  \"objects\": ",
+            serde_json::Value::String(id)
+        );
+        if self.entries == 0 {
+            text.push_str("[]");
+        } else {
+            text.push_str("[\n");
+            text.push_str(&self.objects);
+            text.push_str("\n  ]");
+        }
+        text.push_str("\n}\n");
+        Export {
+            text,
+            entries: self.entries,
+            ..Export::default()
+        }
+    }
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(['=', '+', '-', '@']) {
         // Quote, and keep spreadsheets from reading a value as a formula.

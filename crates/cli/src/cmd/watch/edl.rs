@@ -22,7 +22,6 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
 use ward_feeds::export::{Batched, ExportFormat, ExportOptions};
-use ward_feeds::local::{LocalObject, ScoredIndicator};
 use ward_member::watch::edl::{self as tokens, FirewallListsConfig, ListsTls};
 use ward_member::DataDir;
 use ward_store::Store;
@@ -278,24 +277,13 @@ fn build(data: &DataDir, store: &Arc<dyn Store>, old: Option<&Lists>) -> anyhow:
         .into_iter()
         .map(|format| Batched::new(format, options.clone()))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut add = |batch: &mut Vec<ScoredIndicator>| {
-        for list in &mut lists {
-            list.add(batch);
-        }
-        batch.clear();
-    };
     local
-        .each_scored(options.now, |item| {
-            if let LocalObject::Indicator(s, _) = item {
-                batch.push(*s);
-                if batch.len() == BATCH {
-                    add(&mut batch);
-                }
+        .each_scored_batch(options.now, BATCH, |batch| {
+            for list in &mut lists {
+                list.add(batch);
             }
         })
         .context("reading the local intel")?;
-    add(&mut batch);
     let mut served = Vec::new();
     for (n, list) in lists.into_iter().enumerate() {
         let text = list.finish().text;
