@@ -528,11 +528,13 @@ pub(crate) async fn block_list(
         blocklist::Lookup::None => None,
     };
     // One build per list at a time, in a task of its own: a request that gives up (the
-    // hub's time limit) leaves the build to finish and be kept for the next one.
-    let guard = state.block_lists.build_lock(&key).lock_owned().await;
+    // hub's time limit) leaves the build to finish and be kept for the next one. The task
+    // waits for the lock, so that a download behind another's build waits no longer than
+    // the first one does (then 503, or the earlier list).
+    let lock = state.block_lists.build_lock(&key);
     let (task_state, coll) = (state.clone(), c.clone());
     let task = tokio::spawn(async move {
-        let _one_at_a_time = guard;
+        let _one_at_a_time = lock.lock_owned().await;
         // Another build may have finished while this one waited for the lock.
         let (stamp, kept) = kept_list(&task_state, &coll, &key).await?;
         if let blocklist::Lookup::Current(built) = kept {
