@@ -230,6 +230,14 @@ impl AppState {
         self.settings = Some(settings);
         self
     }
+
+    /// How long a web block-list download with no list built yet waits for the build
+    /// before it is answered `503` with `Retry-After` (10 s by default; the build goes on
+    /// and is kept for the next download). Starts with an empty block-list cache.
+    pub fn with_block_list_wait(mut self, wait: std::time::Duration) -> Self {
+        self.block_lists = Arc::new(web::blocklist::Cache::with_first_wait(wait));
+        self
+    }
 }
 
 /// Runs a store call on a blocking thread (the store API is synchronous).

@@ -988,6 +988,145 @@ async fn a_block_list_from_the_kept_pre_selection_is_the_list_from_the_whole_col
     }
 }
 
+/// The hub's policy as read filter, made to wait while `hold` is set: a block list's build
+/// then takes as long as the test wants.
+struct Held {
+    policy: Arc<ward_policy::Policy>,
+    hold: Arc<std::sync::atomic::AtomicBool>,
+    /// Pages of versions that reached the filter while it was held.
+    waited: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Held {
+    fn wait(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        if self.hold.load(SeqCst) {
+            self.waited.fetch_add(1, SeqCst);
+        }
+        while self.hold.load(SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+impl ward_hub_api::ReadFilter for Held {
+    fn check(
+        &self,
+        caller: &ward_hub_api::Caller,
+        collection: &ward_store::Collection,
+        version: &ward_store::StoredVersion,
+    ) -> ward_hub_api::ReadDecision {
+        self.wait();
+        self.policy.check(caller, collection, version)
+    }
+
+    fn check_page(
+        &self,
+        caller: &ward_hub_api::Caller,
+        collection: &ward_store::Collection,
+        versions: &[ward_store::StoredVersion],
+    ) -> Vec<ward_hub_api::ReadDecision> {
+        self.wait();
+        self.policy.check_page(caller, collection, versions)
+    }
+
+    fn admits_anonymous(&self, collection: &ward_store::Collection) -> bool {
+        self.policy.admits_anonymous(collection)
+    }
+}
+
+/// A download that finds no list built, and a build slower than the hub waits for, is
+/// answered `503` with `Retry-After` and a plain "not yet", never part of a list; the build
+/// goes on, and a later download gets the whole list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_block_list_not_built_in_time_is_503_then_served_whole() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let mut h = hub(HubConfig::default());
+    let (hold, waited) = (Arc::default(), Arc::default());
+    let held = Arc::new(Held {
+        policy: Arc::new(ward_policy::Policy::new(h.store.clone()).unwrap()),
+        hold: Arc::clone(&hold),
+        waited: Arc::clone(&waited),
+    });
+    h.state = h
+        .state
+        .clone()
+        .with_read_filter(held)
+        .with_block_list_wait(Duration::from_millis(200));
+    let ips = ["45.33.32.41", "45.33.32.42", "45.33.32.43"];
+    let objects: Vec<String> = (41..44)
+        .zip(ips)
+        .map(|(n, ip)| fresh(n, GREEN, &format!("[ipv4-addr:value = '{ip}']")))
+        .collect();
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let bob = session(&h, "bob").await;
+    let path = format!("/ui/collections/{}/blocklist/ip", h.collection);
+
+    /// Lets the build go when dropped, also when an assertion fails (the runtime waits for
+    /// its blocking threads before the test can end).
+    struct Release(Arc<std::sync::atomic::AtomicBool>);
+    impl Drop for Release {
+        fn drop(&mut self) {
+            self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+    hold.store(true, SeqCst);
+    let release = Release(Arc::clone(&hold));
+    // The first download starts the build; a second one finds it still going.
+    for _ in 0..2 {
+        let reply = get_with(&h, &bob, &path).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{}",
+            text(&reply)
+        );
+        assert_eq!(reply.header("retry-after").as_deref(), Some("1"));
+        assert_eq!(reply.header("cache-control").as_deref(), Some("no-store"));
+        // The hub's `ensure_taxii_errors` layer rewrites this plain answer into a TAXII
+        // error body that carries the same line (not yet changed: a page of its own or
+        // plain text would need that layer to let it through).
+        assert_eq!(reply.header("etag"), None);
+        let body = text(&reply);
+        assert!(body.contains("This block list is being built"), "{body}");
+        assert!(ips.iter().all(|ip| !body.contains(ip)), "{body}");
+    }
+    assert!(
+        waited.load(SeqCst) >= 1,
+        "the build reached the read filter"
+    );
+
+    drop(release);
+    let mut tries = 0;
+    let reply = loop {
+        let reply = get_with(&h, &bob, &path).await;
+        if reply.status != StatusCode::SERVICE_UNAVAILABLE || tries == 100 {
+            break reply;
+        }
+        tries += 1;
+    };
+    assert_eq!(reply.status, StatusCode::OK, "{}", text(&reply));
+    assert_eq!(list_entries(&reply), ips);
+    // The list was kept: the next download is the same list, and `304` to its holder.
+    let again = get_with(&h, &bob, &path).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.header("etag"), reply.header("etag"));
+    let etag = reply.header("etag").unwrap();
+    let cached = h
+        .send(
+            Request::get(&path)
+                .header("Cookie", &bob)
+                .header("If-None-Match", &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(cached.status, StatusCode::NOT_MODIFIED);
+}
+
 #[tokio::test]
 async fn block_lists_hold_only_what_the_caller_may_read_and_never_private_addresses() {
     let h = hub(HubConfig {

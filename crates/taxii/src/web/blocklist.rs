@@ -40,8 +40,9 @@ pub(crate) const POLICY_SETTLE: Duration = Duration::from_secs(6);
 /// misses only versions added since ([`Lookup::Added`]).
 pub(crate) const STALE_WAIT: Duration = Duration::from_secs(2);
 
-/// How long a download with no list to serve meanwhile waits for the build before it is
-/// answered `503` with this many seconds in `Retry-After` (the build goes on and is kept).
+/// How long, by default, a download with no list to serve meanwhile waits for the build
+/// before it is answered `503` with this many seconds in `Retry-After` (the build goes on
+/// and is kept); [`Cache::with_first_wait`] sets another.
 pub(crate) const FIRST_WAIT: Duration = Duration::from_secs(10);
 
 /// The prefixes of the hub settings the hub's policy decides with (`ward_policy`: hub-wide,
@@ -125,14 +126,35 @@ struct Inner {
 }
 
 /// The hub's kept block lists (one per hub process, shared by its request handlers).
-#[derive(Default)]
 pub(crate) struct Cache {
     inner: Mutex<Inner>,
     /// One build at a time per key: a second request for the same list waits for the first.
     building: Mutex<HashMap<Key, Arc<tokio::sync::Mutex<()>>>>,
+    /// How long a download with no list to serve waits for the build ([`FIRST_WAIT`]).
+    first_wait: Duration,
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache::with_first_wait(FIRST_WAIT)
+    }
 }
 
 impl Cache {
+    /// An empty cache whose downloads with no list to serve wait `first_wait` for the build.
+    pub fn with_first_wait(first_wait: Duration) -> Cache {
+        Cache {
+            inner: Mutex::default(),
+            building: Mutex::default(),
+            first_wait,
+        }
+    }
+
+    /// How long a download with no list to serve waits for the build before `503`.
+    pub fn first_wait(&self) -> Duration {
+        self.first_wait
+    }
+
     fn inner(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }

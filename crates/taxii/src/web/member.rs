@@ -5,6 +5,7 @@
 //! value and TLP only narrows what it serves.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -527,11 +528,13 @@ pub(crate) async fn block_list(
         blocklist::Lookup::None => None,
     };
     // One build per list at a time, in a task of its own: a request that gives up (the
-    // hub's time limit) leaves the build to finish and be kept for the next one.
-    let guard = state.block_lists.build_lock(&key).lock_owned().await;
+    // hub's time limit) leaves the build to finish and be kept for the next one. The task
+    // waits for the lock, so that a download behind another's build waits no longer than
+    // the first one does (then 503, or the earlier list).
+    let lock = state.block_lists.build_lock(&key);
     let (task_state, coll) = (state.clone(), c.clone());
     let task = tokio::spawn(async move {
-        let _one_at_a_time = guard;
+        let _one_at_a_time = lock.lock_owned().await;
         // Another build may have finished while this one waited for the lock.
         let (stamp, kept) = kept_list(&task_state, &coll, &key).await?;
         if let blocklist::Lookup::Current(built) = kept {
@@ -550,16 +553,17 @@ pub(crate) async fn block_list(
         },
         // Nothing to serve meanwhile: a clear "not yet" rather than a request held until
         // the hub's time limit. The build goes on and is kept for the next download.
-        None => match tokio::time::timeout(blocklist::FIRST_WAIT, task).await {
+        None => match tokio::time::timeout(state.block_lists.first_wait(), task).await {
             Ok(done) => done.map_err(failed)??,
-            Err(_) => return Ok(being_built()),
+            Err(_) => return Ok(being_built(state.block_lists.first_wait())),
         },
     };
     Ok(block_list_reply(&headers, &c, name, format, built))
 }
 
-/// `503` with `Retry-After`: the list is being built and there is no earlier one to serve.
-fn being_built() -> Response {
+/// `503` with `Retry-After` (`wait`, at least a second): the list is being built and there
+/// is no earlier one to serve.
+fn being_built(wait: Duration) -> Response {
     let body = "This block list is being built and is not ready yet; nothing partial is \
                 served. Ask again in a few seconds.\n";
     let mut response = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
@@ -567,7 +571,7 @@ fn being_built() -> Response {
     super::secure_headers(h, "text/plain; charset=utf-8");
     h.insert(
         header::RETRY_AFTER,
-        HeaderValue::from(blocklist::FIRST_WAIT.as_secs()),
+        HeaderValue::from(wait.as_secs().max(1)),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
