@@ -69,6 +69,23 @@ pub struct FileReport {
     pub last_event: Option<String>,
 }
 
+impl FileReport {
+    /// The report of `file`, read in `format`, before any of it was read.
+    pub fn new(file: impl Into<String>, format: LogFormat) -> Self {
+        FileReport {
+            file: file.into(),
+            format,
+            bytes: 0,
+            lines: 0,
+            broken_lines: 0,
+            first_broken_line: None,
+            alerts: 0,
+            first_event: None,
+            last_event: None,
+        }
+    }
+}
+
 /// A log opened for reading: decompressed when it starts with the gzip or zstd magic, decoded
 /// when it is UTF-16.
 pub fn open_log(path: &Path) -> Result<Box<dyn Read + Send>, ScanError> {
@@ -619,17 +636,7 @@ impl<'i> Scanner<'i> {
                 LogFormat::sniff(head)
             }
         };
-        let mut report = FileReport {
-            file: file.to_string(),
-            format,
-            bytes: 0,
-            lines: 0,
-            broken_lines: 0,
-            first_broken_line: None,
-            alerts: 0,
-            first_event: None,
-            last_event: None,
-        };
+        let mut report = FileReport::new(file, format);
         if got.is_none() {
             return Ok(report);
         }

@@ -239,17 +239,7 @@ mod tests {
     }
 
     fn report() -> FileReport {
-        FileReport {
-            file: "syslog".into(),
-            format: LogFormat::Firewall,
-            bytes: 0,
-            lines: 0,
-            broken_lines: 0,
-            first_broken_line: None,
-            alerts: 0,
-            first_event: None,
-            last_event: None,
-        }
+        FileReport::new("syslog", LogFormat::Firewall)
     }
 
     /// A day of matches from ever new indicators lists the first ones only; the rest still
