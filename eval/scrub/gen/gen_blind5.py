@@ -21,7 +21,6 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
 from urllib.parse import quote
-from xml.sax.saxutils import escape as xesc
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from spandoc import Doc, I, X, N, record, write_corpus, manifest, other_words  # noqa: E402
@@ -178,7 +177,7 @@ def staff(rng, o, role=None):
     p.email = (slug(p.first) + "." + slug(p.last) if rng.random() < 0.6 else p.user) + "@" + \
         rng.choice(o.domains)
     p.ext = "x%d" % rng.randrange(2000, 8999)
-    p.phone = f.phone_number()
+    p.phone = f.phone_number().split("x")[0]
     p.emp = "E%06d" % rng.randrange(10000, 999999)
     p.badge = "%d" % rng.randrange(100000, 999999)
     p.npi = "1%09d" % rng.randrange(10**8, 10**9)
@@ -199,12 +198,13 @@ def patient(rng, o, foreign=0.2):
         p.full = p.first + " " + p.last
         p.lf = p.last + ", " + p.first
     ho = fk(o.loc)
-    p.dob = "%04d-%02d-%02d" % (rng.randrange(1932, 2022), rng.randrange(1, 13), rng.randrange(1, 29))
+    year = rng.randrange(1921, 1937) if rng.random() < 0.18 else rng.randrange(1937, 2022)
+    p.dob = "%04d-%02d-%02d" % (year, rng.randrange(1, 13), rng.randrange(1, 29))
     y, m, d = p.dob.split("-")
     p.dob_us = "%s/%s/%s" % (m, d, y)
     p.dob_eu = "%s.%s.%s" % (d, m, y)
     p.mrn = o.mrn_fmt % rng.randrange(10**5, 10**7)
-    p.phone = ho.phone_number()
+    p.phone = ho.phone_number().split("x")[0]
     p.street = ho.street_address().replace("\n", " ")
     p.city = rng.choice(real_cities(o.cc)) if rng.random() < 0.5 else ho.city()
     p.zip = ho.postcode()
@@ -215,8 +215,13 @@ def patient(rng, o, foreign=0.2):
                                                       "icloud.com", "hotmail.com", "gmx.de"])
     if not slug(p.first) or not slug(p.last):
         p.email = "pt%d@gmail.com" % rng.randrange(1000, 99999)
-    p.age = rng.randrange(18, 89)
+    p.age = 2026 - int(y) - (1 if int(m) > 10 else 0)
     return p
+
+
+def age_slot(p):
+    """Ages over 89 are identifiers (Safe Harbor); younger ones are neutral."""
+    return I(str(p.age), "AGE") if p.age >= 90 else N(str(p.age), "AGE_UNDER_90")
 
 
 def host(rng, o, kind="WS"):
@@ -319,6 +324,10 @@ def bad_url(rng, o=None, defang=None):
     if defang if defang is not None else rng.random() < 0.12:
         return sch.replace("tt", "xx") + d.replace(".", "[.]", 1) + path
     return sch + d + path
+
+
+def guid(rng):
+    return "%s-%s-%s-%s-%s" % (hexh(rng, 8), hexh(rng, 4), hexh(rng, 4), hexh(rng, 4), hexh(rng, 12))
 
 
 def hexh(rng, n):
@@ -437,40 +446,19 @@ def jv(v, ind=0, step=2):
     return d
 
 
-def xv(v):
-    """An XML-escaped slot value (element text or double-quoted attribute)."""
-    if isinstance(v, tuple):
-        return (xesc(v[0], {'"': "&quot;"}), v[1], v[2])
-    return xesc(str(v), {'"': "&quot;"})
-
-
 def csvf(v, sep=","):
     """A CSV field: quoted when it holds the separator or a quote."""
     text = v[0] if isinstance(v, tuple) else str(v)
     if sep in text or '"' in text:
-        q = '"' + text.replace('"', '""') + '"'
         if isinstance(v, tuple):
             d = Doc().t('"')
             d.add(text.replace('"', '""'), v[1], v[2])
             return d.t('"')
-        return q
+        return '"' + text.replace('"', '""') + '"'
     return v
 
 
-def row(vals, sep=","):
-    d = Doc()
-    for i, v in enumerate(vals):
-        if i:
-            d.t(sep)
-        d.put(csvf(v, sep) if sep in (",", ";") else v)
-    return d.t("\n")
-
-
 # helpers for common slots
-def NM(p):
-    return I(p.full, "NAME")
-
-
 def LOG(s):
     return N(s, "LOGTIME")
 
@@ -668,13 +656,14 @@ def s_okta_json(rng, o):
     for _ in range(rng.randrange(3, 6)):
         st = staff(rng, o)
         bad = rng.random() < 0.5
+        geo = rng.choice([("Amsterdam", "NL"), ("Frankfurt am Main", "DE"), ("Lagos", "NG"), ("Singapore", "SG"), ("Bucharest", "RO")])
         evs.append({"uuid": "%s-%s" % (hexh(rng, 8), hexh(rng, 4)), "published": LOG(ts(rng, "isoms")),
                     "eventType": rng.choice(["user.session.start", "user.authentication.auth_via_mfa", "system.push.send_factor_verify_push"]),
                     "actor": {"id": I("00u" + hexh(rng, 17), "ACCOUNT"), "type": "User", "alternateId": I(st.email, "EMAIL"),
                               "displayName": I(st.full, "NAME")},
                     "client": {"ipAddress": X(pub_ip(rng), "IPV4") if bad else I(home_ip(rng), "IP"),
-                               "geographicalContext": {"city": N(rng.choice(["Amsterdam", "Frankfurt am Main", "Lagos", "Singapore"]), "GEO_CITY") if bad else I(rng.choice(real_cities(o.cc)), "CITY"),
-                                                       "country": "Netherlands" if bad else o.cc},
+                               "geographicalContext": {"city": N(geo[0], "GEO_CITY") if bad else I(rng.choice(real_cities(o.cc)), "CITY"),
+                                                       "country": geo[1] if bad else o.cc},
                                "userAgent": {"rawUserAgent": "python-requests/2.31" if bad else "Mozilla/5.0"}},
                     "outcome": {"result": "FAILURE" if bad else "SUCCESS", "reason": "VERIFICATION_ERROR" if bad else None}})
     return jv(evs).t("\n")
@@ -685,12 +674,12 @@ def s_azure_signin(rng, o):
     for _ in range(rng.randrange(3, 6)):
         st = staff(rng, o)
         bad = rng.random() < 0.5
-        vals.append({"id": "%s-%s-%s" % (hexh(rng, 8), hexh(rng, 4), hexh(rng, 12)), "createdDateTime": LOG(ts(rng, "iso")),
+        vals.append({"id": guid(rng), "createdDateTime": LOG(ts(rng, "iso")),
                      "userDisplayName": I(st.full, "NAME"), "userPrincipalName": I(st.email, "EMAIL"),
-                     "userId": I("%s-%s-%s-%s-%s" % (hexh(rng, 8), hexh(rng, 4), hexh(rng, 4), hexh(rng, 4), hexh(rng, 12)), "ACCOUNT"),
+                     "userId": I(guid(rng), "ACCOUNT"),
                      "appDisplayName": rng.choice(["Office 365 Exchange Online", "Epic Hyperspace SSO", "Azure Portal"]),
                      "ipAddress": X(pub_ip(rng), "IPV4") if bad else I(home_ip(rng), "IP"),
-                     "deviceDetail": {"deviceId": "" if bad else I("%s-%s-%s" % (hexh(rng, 8), hexh(rng, 4), hexh(rng, 12)), "DEVICE_SERIAL"),
+                     "deviceDetail": {"deviceId": "" if bad else I(guid(rng), "DEVICE_SERIAL"),
                                       "displayName": "" if bad else I(host(rng, o, "LT"), "HOSTNAME"), "operatingSystem": "Windows10"},
                      "status": {"errorCode": 50126 if bad else 0, "failureReason": "Invalid username or password." if bad else None}})
     return jv({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns", "value": vals}).t("\n")
@@ -780,7 +769,7 @@ def s_teams_json(rng, o):
     out = []
     for p, body in msgs:
         out.append({"id": str(rng.randrange(10**12, 10**13)), "createdDateTime": N(ts(rng, "isoms"), "CHAT_TIME"),
-                    "from": {"user": {"id": I("%s-%s-%s" % (hexh(rng, 8), hexh(rng, 4), hexh(rng, 12)), "ACCOUNT"), "displayName": I(p.full, "NAME")}},
+                    "from": {"user": {"id": I(guid(rng), "ACCOUNT"), "displayName": I(p.full, "NAME")}},
                     "body": {"contentType": "text", "content": ("\x00", None, None)}})
     return _inline_docs(jv({"@odata.count": len(out), "value": out}), [m[1] for m in msgs]).t("\n")
 
@@ -828,11 +817,12 @@ def s_sms_transcript(rng, o):
         ("st", Doc().t("Hi ").put(I(pt.first, "NAME")).t(", this is ").put(I(st.first, "NAME")).t(" at ").put(I(o.short, "ORG")).t(". No, we never ask for payment by text. Please don't open it.")),
         ("pt", Doc().t("it came from ").put(X(att_phone(rng), "PHONE_ATTACKER")).t(" and knew my birthday ").put(I(pt.dob_us, "DATE"))),
         ("st", Doc().t("Thank you. Can you confirm your address is still ").put(I(pt.street, "ADDRESS")).t(", ").put(I(pt.city, "CITY")).t("?")),
-        ("pt", Doc().t("yes. also my husband ").put(I(fk(o.staff_loc).first_name().split()[0], "NAME")).t(" got one too")),
+        ("pt", Doc().t("yes. also ").put(I(fk(o.staff_loc).first_name().split()[0], "NAME")).t(" (my spouse) got one too")),
         ("st", Doc().t("Noted, I've passed it to our privacy officer. Your MRN for reference: ").put(I(pt.mrn, "MRN"))),
     ]
-    for who, body in lines:
-        d.put(N(ts(rng, "us"), "CHAT_TIME")).t(" ")
+    day = pdate(rng)
+    for (who, body), hm in zip(lines, sorted(ts(rng, "hm") for _ in lines)):
+        d.put(N(day + " " + hm, "CHAT_TIME")).t(" ")
         d.t("<< " if who == "pt" else ">> ").put(body).t("\n")
     return d
 
@@ -869,7 +859,7 @@ def ocr(rng, s, p=0.25):
 def s_fax_cover(rng, o):
     st, dr = staff(rng, o), staff(rng, o, "MD")
     pt = patient(rng, o)
-    fax = fk(o.loc).phone_number()
+    fax = fk(o.loc).phone_number().split("x")[0]
     d = Doc().t(ocr(rng, "FAX COVER SHEET", 0.5) + "  ~ .. '\n")
     d.put(I(ocr(rng, o.name.upper(), 0.2), "ORG")).t("\n" + ocr(rng, "CONFIDENTIAL HEALTH INFORMATION") + "\n\n")
     d.t("T0: ").put(I(ocr(rng, dr.full), "NAME")).t(" , ").put(I(ocr(rng, o.short, 0.1), "ORG")).t(" Referrals\n")
@@ -899,12 +889,10 @@ def s_handwritten(rng, o):
 def s_sbar(rng, o):
     pt = patient(rng, o, 0.15)
     a, b = staff(rng, o, "RN"), staff(rng, o, "RN")
-    old = rng.random() < 0.3
-    age = rng.randrange(90, 104) if old else pt.age
     d = Doc().t("SBAR handoff, copied into INC ticket because the downtime form was lost when ").put(I(host(rng, o, "WOW"), "HOSTNAME")).t(" was encrypted\n\n")
-    d.t("S: ").put(I(pt.full, "NAME")).t(", ").put(I(str(age), "AGE") if old else N(str(age), "AGE_UNDER_90")).t(" y/o, bed %d%s, MRN " % (rng.randrange(100, 499), rng.choice("ABC"))).put(I(pt.mrn, "MRN"))
+    d.t("S: ").put(I(pt.full, "NAME")).t(", ").put(age_slot(pt)).t(" y/o, bed %d%s, MRN " % (rng.randrange(100, 499), rng.choice("ABC"))).put(I(pt.mrn, "MRN"))
     d.t(", admitted ").put(I(pdt(rng), "DATETIME")).t(" with CHF exacerbation. Pump ").put(I("SN" + "%08d" % rng.randrange(10**8), "DEVICE_SERIAL")).t(" lost its drug library after the network cut.\n")
-    d.t("B: lives at ").put(I(pt.street, "ADDRESS")).t(", ").put(I(pt.city, "CITY")).t(" ").put(I(pt.zip, "ZIP")).t("; daughter ").put(I(fk(o.loc).first_name(), "NAME")).t(" ").put(I(pt.phone, "PHONE")).t(".\n")
+    d.t("B: lives at ").put(I(pt.street, "ADDRESS")).t(", ").put(I(pt.city, "CITY")).t(" ").put(I(pt.zip, "ZIP")).t("; emergency contact ").put(I(fk(o.loc).first_name(), "NAME")).t(" ").put(I(pt.phone, "PHONE")).t(".\n")
     d.t("A: stable, heparin running at manual rate; paper MAR.\n")
     d.t("R: recheck aPTT at ").put(I(pdt(rng), "DATETIME")).t(". Handoff ").put(I(a.full, "NAME")).t(" -> ").put(I(b.full, "NAME")).t(".\n")
     return d
@@ -916,7 +904,8 @@ def s_discharge(rng, o):
     st = staff(rng, o)
     d = Doc().t("Pasted into incident notes by ").put(I(st.user, "USERNAME")).t(" to show what was in the exfiltrated folder:\n---\n")
     d.put(I(o.name, "ORG")).t("\nDISCHARGE SUMMARY\n\nPatient: ").put(I(pt.lf, "NAME")).t("    MRN: ").put(I(pt.mrn, "MRN")).t("    Acct: ").put(I("V%09d" % rng.randrange(10**9), "ACCOUNT")).t("\n")
-    d.t("DOB: ").put(I(pt.dob_us, "DATE")).t("    Admit: ").put(I(pdate(rng), "DATE")).t("    Discharge: ").put(I(pdate(rng), "DATE")).t("\n")
+    adm, dis = sorted(pdate(rng, "iso") for _ in range(2))
+    d.t("DOB: ").put(I(pt.dob_us, "DATE")).t("    Admit: ").put(I(adm, "DATE")).t("    Discharge: ").put(I(dis, "DATE")).t("\n")
     d.t("Attending: ").put(N("Dr.", "TITLE")).t(" ").put(I(dr.full, "NAME")).t(", NPI ").put(I(dr.npi, "LICENSE")).t("\n")
     d.t("Address: ").put(I(pt.street, "ADDRESS")).t(", ").put(I(pt.city, "CITY")).t(", ").put(I(pt.zip, "ZIP")).t("   Phone: ").put(I(pt.phone, "PHONE")).t("\n")
     d.t("Insurance: member ").put(I(pt.plan, "HEALTH_PLAN")).t("\n\nHospital course: uncomplicated laparoscopic cholecystectomy. Follow up with ").put(N("Dr.", "TITLE")).t(" ").put(I(dr.last, "NAME")).t(" in 2 weeks.\n---\n")
@@ -1014,7 +1003,9 @@ def s_rtls_badge(rng, o):
     for _ in range(rng.randrange(8, 14)):
         st = staff(rng, o)
         d.put(I("TAG-%s" % hexh(rng, 8).upper(), "DEVICE_SERIAL")).t(",").put(csvf(I(st.last + ", " + st.first, "NAME"))).t(",%s,%s," % (st.role, rng.choice(["ED Pod B", "Pharmacy", "Server Room 1.12", "IT Closet L2", "ICU"])))
-        d.put(LOG(ts(rng, "sp"))).t(",").put(LOG(ts(rng, "sp"))).t(",%d%%\n" % rng.randrange(5, 100))
+        t = ts(rng, "sp")
+        m2 = int(t[14:16]) + rng.randrange(1, 59 - int(t[14:16])) if int(t[14:16]) < 58 else 59
+        d.put(LOG(t)).t(",").put(LOG(t[:14] + "%02d" % m2 + t[16:])).t(",%d%%\n" % rng.randrange(5, 100))
     d.t("# exported by ").put(I(staff(rng, o).user, "USERNAME")).t(" to check who entered the server room before the ").put(X(rng.choice(MALWARE), "MALWARE")).t(" alert\n")
     return d
 
@@ -1128,7 +1119,7 @@ def s_police_excerpt(rng, o):
     d = Doc().t("POLICE DEPARTMENT - INCIDENT REPORT (excerpt)\nReport no. ").put(N("%d-%06d" % (2026, rng.randrange(10**6)), "CASE_REF")).t("\nOffense: computer intrusion / extortion\n\n")
     d.t("Complainant: ").put(I(comp.full, "NAME")).t(", employed by ").put(I(o.name, "ORG")).t(", DOB ").put(I("%02d/%02d/%d" % (rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(1960, 2000)), "DATE"))
     d.t(", home address ").put(I(off.street_address().replace("\n", " "), "ADDRESS")).t(", ").put(I(rng.choice(real_cities(o.cc)), "CITY")).t(", phone ").put(I(comp.phone, "PHONE")).t("\n")
-    d.t("Driver's licence: ").put(I("%s%07d" % (rng.choice("ABDFGHKLMS"), rng.randrange(10**7)), "LICENSE")).t("\n\nNarrative: Complainant stated she received calls from ").put(X(att_phone(rng), "PHONE_ATTACKER"))
+    d.t("Driver's licence: ").put(I("%s%07d" % (rng.choice("ABDFGHKLMS"), rng.randrange(10**7)), "LICENSE")).t("\n\nNarrative: Complainant stated that calls came from ").put(X(att_phone(rng), "PHONE_ATTACKER"))
     d.t(" threatening to publish patient files unless paid. The caller named himself \"").put(X(rng.choice(ACTORS), "ACTOR")).t("\". Emails came from ").put(X(att_email(rng), "EMAIL_ATTACKER")).t(".\n")
     d.t("Vehicle of complainant parked at the clinic: ").put(I("%s %s" % (rng.choice(["Toyota", "Honda", "Ford", "VW"]), "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(7))), "VEHICLE")).t(" (not involved).\n")
     d.t("Reporting officer: ").put(I(off.last_name(), "NAME")).t(" #%d\n" % rng.randrange(100, 9999))
@@ -1148,22 +1139,10 @@ def s_insurance_claim(rng, o):
     return d
 
 
-def s_legalhold_breach_letter(rng, o):
-    pt = patient(rng, o, 0.15)
-    gc = staff(rng, o)
-    d = Doc().put(N(pdate(rng, "long"), "LETTER_DATE")).t("\n\n").put(I(pt.full, "NAME")).t("\n").put(I(pt.street, "ADDRESS")).t("\n").put(I(pt.city, "CITY")).t(" ").put(I(pt.zip, "ZIP")).t("\n\n")
-    d.t("Re: Notice of a data security incident (ref. ").put(N("NTC-%d" % rng.randrange(10**5, 10**6), "LETTER_REF")).t(")\n\nDear ").put(I(pt.first, "NAME")).t(",\n\n")
-    d.put(I(o.name, "ORG")).t(" is writing to tell you about an incident that may involve some of your information. Files copied from our systems included your name, date of birth (")
-    d.put(I(pt.dob_us, "DATE")).t("), medical record number (").put(I(pt.mrn, "MRN")).t(") and health plan number (").put(I(pt.plan, "HEALTH_PLAN")).t(").\n\n")
-    d.t("If you are contacted by anyone claiming to be us from ").put(X(att_email(rng, o), "EMAIL_ATTACKER")).t(" or ").put(X(att_phone(rng), "PHONE_ATTACKER")).t(", do not respond: those are not ours.\n\n")
-    d.t("Sincerely,\n").put(I(gc.full, "NAME")).t("\nGeneral Counsel, ").put(I(o.name, "ORG")).t("\n").put(I(gc.phone, "PHONE")).t("\n")
-    return d
-
-
 def s_ehr_breakglass_sms_alert(rng, o):
     """Pager / SMS alert feed from the SIEM to the on-call phone, one alert per line."""
     d = Doc()
-    for t in sorted_ts(rng, rng.randrange(6, 10), "hm"):
+    for t in sorted(ts(rng, "hm") for _ in range(rng.randrange(6, 10))):
         st = staff(rng, o)
         k = rng.randrange(3)
         d.t("[").put(N(t, "CHAT_TIME")).t("] TO ").put(I(staff(rng, o).phone, "PHONE")).t(": ")
@@ -1183,9 +1162,8 @@ def s_phone_triage_notes(rng, o):
     for _ in range(rng.randrange(5, 9)):
         pt = patient(rng, o, 0.2)
         ag = staff(rng, o)
-        old = rng.random() < 0.25
         d.put(N(ts(rng, "us"), "CHAT_TIME")).t(" | ").put(I(ag.first, "NAME")).t(" | caller ").put(I(pt.full, "NAME")).t(", ")
-        d.put(I(str(rng.randrange(90, 103)), "AGE") if old else N(str(pt.age), "AGE_UNDER_90")).t(" yrs, cb ").put(I(pt.phone, "PHONE"))
+        d.put(age_slot(pt)).t(" yrs, cb ").put(I(pt.phone, "PHONE"))
         d.t(" | says 'pharmacy' called from ").put(X(att_phone(rng), "PHONE_ATTACKER")).t(" asking for card number; verified DOB ").put(I(pt.dob_us, "DATE")).t(", no info given.\n")
     return d
 
@@ -1208,54 +1186,106 @@ def s_soc_handover_email(rng, o):
     return d
 
 
+# ---------------------------------------------------------------- styles: front desk, home health, fax server
+
+def s_kiosk_checkin(rng, o):
+    """Self check-in kiosk audit: ID scan, insurance card, face match against the enrolled photo."""
+    d = Doc().t("KIOSK AUDIT  kiosk=").put(I(host(rng, o, "KSK"), "HOSTNAME")).t("  site=").put(I(o.short, "ORG")).t("\n")
+    for t in sorted_ts(rng, rng.randrange(4, 8), "sp"):
+        pt = patient(rng, o, 0.15)
+        d.put(LOG(t)).t(" CHECKIN pt=\"").put(I(pt.lf, "NAME")).t("\" dob=").put(I(pt.dob_us, "DATE"))
+        d.t(" age=").put(age_slot(pt))
+        d.t(" zip_verified=").put(I(pt.zip, "ZIP")).t(" appt=").put(I(pdt(rng), "DATETIME")).t("\n    ")
+        d.t("ins_card member=").put(I(pt.plan, "HEALTH_PLAN")).t(" photo=").put(I("kiosk/%s/%s.jpg" % (pt.mrn, hexh(rng, 8)), "PHOTO"))
+        d.t(" face_template=").put(I("FT-" + hexh(rng, 24), "BIOMETRIC")).t(" match=%.2f\n" % (0.6 + rng.random() * 0.39))
+    d.t("Kiosk image pushed an update from ").put(X(bad_url(rng, o, False), "URL")).t(" (unsigned); vendor advisory ").put(X(cve(rng), "CVE")).t(".\n")
+    return d
+
+
+def s_home_health_route(rng, o):
+    """A home-health nurse's route sheet, pasted when her car and laptop were stolen."""
+    rn = staff(rng, o, "RN")
+    plate = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + "-" + "%04d" % rng.randrange(10**4)
+    d = Doc().t("Route sheet ").put(N(pdate(rng), "SHIFT_DATE")).t(" - ").put(I(rn.full, "NAME")).t(", vehicle ").put(I(plate, "VEHICLE"))
+    d.t(", laptop ").put(I(host(rng, o, "LT"), "HOSTNAME")).t(" (serial ").put(I(hexh(rng, 8).upper(), "DEVICE_SERIAL")).t(")\n\n")
+    for i in range(rng.randrange(4, 8)):
+        pt = patient(rng, o, 0.1)
+        d.t("%d. " % (i + 1)).put(I(pdt(rng), "DATETIME")).t("  ").put(I(pt.full, "NAME")).t(" (")
+        d.put(age_slot(pt)).t(")  ")
+        d.put(I(pt.street, "ADDRESS")).t(", ").put(I(pt.city, "CITY")).t(" ").put(I(pt.zip, "ZIP")).t("  tel ").put(I(pt.phone, "PHONE")).t("\n")
+        d.t("   wound care; gate code on file; MRN ").put(I(pt.mrn, "MRN")).t("\n")
+    d.t("\nReported stolen to police; the laptop later checked in from ").put(X(pub_ip(rng), "IPV4")).t(" before the remote wipe.\n")
+    return d
+
+
+def s_fax_server_log(rng, o):
+    """Outbound fax server log after a misdialled batch: recipients, numbers, patient in the subject."""
+    d = Doc().t("RightFax outbound queue report  server=").put(I(fqdn(rng, o, host(rng, o, "FAX")), "HOSTNAME")).t("\n")
+    d.t("JobID   Sent                 Sender        To                          Fax number          Pg  Subject\n")
+    for t in sorted_ts(rng, rng.randrange(6, 10), "sp"):
+        st = staff(rng, o)
+        dr = staff(rng, o, "MD")
+        pt = patient(rng, o, 0.1)
+        d.t("%06d  " % rng.randrange(10**6)).put(LOG(t)).t("  ").put(I(st.user, "USERNAME")).t("  ").put(I(dr.full, "NAME")).t("  ")
+        if rng.random() < 0.2:
+            d.put(X(att_phone(rng), "PHONE_ATTACKER")).t("  %2d  records release (rule ADDED by " % rng.randrange(1, 30)).put(I(staff(rng, o).user, "USERNAME")).t(")\n")
+        else:
+            d.put(I(fk(o.loc).phone_number().split("x")[0], "FAX")).t("  %2d  Referral: " % rng.randrange(1, 30)).put(I(pt.lf, "NAME")).t(" DOB ").put(I(pt.dob_us, "DATE")).t("\n")
+    d.t("Numbers in red were added to the cover-page rule by the ").put(X(rng.choice(ACTORS), "ACTOR")).t(" intrusion.\n")
+    return d
+
+
 # ---------------------------------------------------------------- the corpus
 
 # name, function, documents, parse check (json, jsonl, xml or None), own public IPs allowed
 STYLES = [
-    ("winsec-event-xml", s_winsec_xml, 11, "xml", False),
-    ("sysmon-event-xml", s_sysmon_xml, 11, "xml", False),
-    ("cef-fortigate-syslog", s_cef_fw, 11, None, False),
-    ("leef-panos-threat", s_leef_fw, 11, None, False),
-    ("zeek-conn-tsv", s_zeek_conn, 11, None, False),
-    ("zeek-http-tsv", s_zeek_http, 11, None, False),
-    ("zeek-dns-tsv", s_zeek_dns, 11, None, False),
-    ("splunk-results-json", s_splunk_json, 11, "json", False),
-    ("elastic-ecs-ndjson", s_elastic_ndjson, 11, "jsonl", False),
-    ("okta-systemlog-json", s_okta_json, 11, "json", True),
-    ("entra-signin-graph-json", s_azure_signin, 11, "json", True),
-    ("o365-message-trace-csv", s_o365_trace, 11, None, False),
-    ("globalprotect-vpn-csv", s_vpn_globalprotect, 11, None, True),
-    ("anyconnect-asa-syslog", s_vpn_anyconnect, 11, None, True),
-    ("urlencoded-access-log", s_urlquery_log, 11, None, False),
-    ("teams-chat-json", s_teams_json, 11, "json", False),
-    ("slack-export-json", s_slack_json, 11, "json", False),
-    ("patient-sms-thread", s_sms_transcript, 11, None, False),
-    ("screenshot-description", s_screenshot_desc, 11, None, False),
-    ("ocr-fax-cover", s_fax_cover, 11, None, False),
-    ("handwritten-note-transcription", s_handwritten, 11, None, False),
-    ("sbar-handoff", s_sbar, 11, None, False),
-    ("discharge-summary-paste", s_discharge, 11, None, False),
-    ("payer-portal-email", s_payer_email, 11, None, False),
-    ("pharmacy-refill-queue", s_pharmacy_refill, 11, None, False),
-    ("infusion-pump-log", s_infusion_pump, 11, None, False),
-    ("ventilator-service-log", s_ventilator, 11, None, False),
-    ("nurse-call-history", s_nurse_call, 11, None, False),
-    ("rtls-badge-csv", s_rtls_badge, 11, None, False),
-    ("door-access-report", s_door_access, 11, None, False),
-    ("intune-device-json", s_mdm_intune_json, 11, "json", False),
-    ("scan-to-email-log", s_printer_scan, 11, None, False),
-    ("ticket-comment-es", make_ticket("es"), 11, None, False),
-    ("ticket-comment-fr", make_ticket("fr"), 11, None, False),
-    ("ticket-comment-de", make_ticket("de"), 11, None, False),
-    ("ticket-comment-pt", make_ticket("pt"), 11, None, False),
-    ("ticket-comment-pl", make_ticket("pl"), 11, None, False),
-    ("ag-breach-report-form", s_regulator_report, 11, None, False),
-    ("board-minutes", s_board_minutes, 11, None, False),
-    ("police-report-excerpt", s_police_excerpt, 11, None, False),
-    ("cyber-insurance-fnol", s_insurance_claim, 11, None, False),
-    ("siem-pager-alerts", s_ehr_breakglass_sms_alert, 11, None, False),
-    ("vishing-call-log", s_phone_triage_notes, 11, None, False),
-    ("mssp-handover-email", s_soc_handover_email, 11, None, False),
+    ("winsec-event-xml", s_winsec_xml, 10, "xml", False),
+    ("sysmon-event-xml", s_sysmon_xml, 10, "xml", False),
+    ("cef-fortigate-syslog", s_cef_fw, 10, None, False),
+    ("leef-panos-threat", s_leef_fw, 10, None, False),
+    ("zeek-conn-tsv", s_zeek_conn, 10, None, False),
+    ("zeek-http-tsv", s_zeek_http, 10, None, False),
+    ("zeek-dns-tsv", s_zeek_dns, 10, None, False),
+    ("splunk-results-json", s_splunk_json, 10, "json", False),
+    ("elastic-ecs-ndjson", s_elastic_ndjson, 10, "jsonl", False),
+    ("okta-systemlog-json", s_okta_json, 10, "json", True),
+    ("entra-signin-graph-json", s_azure_signin, 10, "json", True),
+    ("o365-message-trace-csv", s_o365_trace, 10, None, False),
+    ("globalprotect-vpn-csv", s_vpn_globalprotect, 10, None, True),
+    ("anyconnect-asa-syslog", s_vpn_anyconnect, 10, None, True),
+    ("urlencoded-access-log", s_urlquery_log, 10, None, False),
+    ("teams-chat-json", s_teams_json, 10, "json", False),
+    ("slack-export-json", s_slack_json, 10, "json", False),
+    ("patient-sms-thread", s_sms_transcript, 10, None, False),
+    ("screenshot-description", s_screenshot_desc, 10, None, False),
+    ("ocr-fax-cover", s_fax_cover, 10, None, False),
+    ("handwritten-note-transcription", s_handwritten, 10, None, False),
+    ("sbar-handoff", s_sbar, 10, None, False),
+    ("discharge-summary-paste", s_discharge, 10, None, False),
+    ("payer-portal-email", s_payer_email, 10, None, False),
+    ("pharmacy-refill-queue", s_pharmacy_refill, 10, None, False),
+    ("infusion-pump-log", s_infusion_pump, 10, None, False),
+    ("ventilator-service-log", s_ventilator, 10, None, False),
+    ("nurse-call-history", s_nurse_call, 10, None, False),
+    ("rtls-badge-csv", s_rtls_badge, 10, None, False),
+    ("door-access-report", s_door_access, 10, None, False),
+    ("intune-device-json", s_mdm_intune_json, 10, "json", False),
+    ("scan-to-email-log", s_printer_scan, 10, None, False),
+    ("ticket-comment-es", make_ticket("es"), 10, None, False),
+    ("ticket-comment-fr", make_ticket("fr"), 10, None, False),
+    ("ticket-comment-de", make_ticket("de"), 10, None, False),
+    ("ticket-comment-pt", make_ticket("pt"), 10, None, False),
+    ("ticket-comment-pl", make_ticket("pl"), 10, None, False),
+    ("ag-breach-report-form", s_regulator_report, 10, None, False),
+    ("board-minutes", s_board_minutes, 10, None, False),
+    ("police-report-excerpt", s_police_excerpt, 10, None, False),
+    ("cyber-insurance-fnol", s_insurance_claim, 10, None, False),
+    ("siem-pager-alerts", s_ehr_breakglass_sms_alert, 10, None, False),
+    ("vishing-call-log", s_phone_triage_notes, 10, None, False),
+    ("mssp-handover-email", s_soc_handover_email, 10, None, False),
+    ("kiosk-checkin-audit", s_kiosk_checkin, 10, None, False),
+    ("home-health-route-sheet", s_home_health_route, 10, None, False),
+    ("fax-server-outbound-log", s_fax_server_log, 10, None, False),
 ]
 
 SHAPES = {
