@@ -660,7 +660,7 @@ def main():
                          "SCRUB_EVAL_HOLDOUT=1 to run it (see holdout/README.md)")
             if "blind" in os.path.basename(c) and name != "oracle" and \
                     not os.environ.get("SCRUB_EVAL_BLIND"):
-                sys.exit("score.py: the blind corpora (blind, blind2, blind3, blind4) are run only at the end of the "
+                sys.exit("score.py: the blind corpora (blind, blind2, ..., blind5) are run only at the end of the "
                          "work, by the lead; set SCRUB_EVAL_BLIND=1 to run them (see "
                          f"{os.path.basename(os.path.dirname(os.path.abspath(c)))}/README.md)")
             r = score(c, s, a.limit, misses)
