@@ -107,6 +107,7 @@ fn version() -> &'static str {
 }
 
 fn main() -> ExitCode {
+    alloc::no_transparent_huge_pages();
     // Full pattern checking for every STIX indicator that `validate`, the hub and the
     // importers look at; the stix crate alone only checks bracket structure.
     ward_stix::validate::install_pattern_checker(|text| {
