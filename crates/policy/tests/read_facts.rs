@@ -4,7 +4,9 @@
 //! reader may see, `may_read` says "served" exactly when TAXII's own decision
 //! (`check_page`, the path every TAXII read takes) does not hide the version. The facts are
 //! made once, before the settings change, as the hub keeps them; each setting is then
-//! decided by a policy that reads the store afresh.
+//! decided by a policy that reads the store afresh. (The hub marks what is posted unmarked
+//! with the default TLP, so a later default only matters for versions stored unmarked by
+//! an older ward, which this test does not hold.)
 
 mod common;
 

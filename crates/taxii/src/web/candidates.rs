@@ -12,9 +12,14 @@
 //! object with granular markings is always kept, as is one that does not parse. So a list
 //! built from the pre-selection is the list built from the whole collection.
 //!
-//! The pre-selection holds ids only, never objects: a reader's list reads the latest
-//! version of each through [`crate::handlers::page`], TAXII's own query and read filter, so
-//! what a reader may see is decided exactly where TAXII decides it.
+//! With each id it keeps, when the read filter gives them, the filter's read facts
+//! ([`ReadFilter::read_facts`]: what it decides with, the same for every reader) and the
+//! indicator scored with its score inputs, its object trimmed to what an export writes. A
+//! reader's list asks the read filter ([`ReadFilter::may_read`], the policy's own decision
+//! on those facts, with its settings as they are then) which of them the reader may read,
+//! and reads the others (no facts kept) through [`crate::handlers::page`], TAXII's own
+//! query and read filter. Only ids and change counts are saved in the store: a process
+//! that starts from them reads the facts of those ids once.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
