@@ -875,6 +875,18 @@ impl ScoreContext {
         allow: &AllowList,
         now: Timestamp,
     ) -> (ScoredIndicator, Option<Timestamp>) {
+        let (scored, until, _) = self.score_with_inputs(o, config, allow, now);
+        (scored, until)
+    }
+
+    /// [`ScoreContext::score_until`], and the inputs the score came from.
+    fn score_with_inputs(
+        &self,
+        o: StixObject,
+        config: &FeedsConfig,
+        allow: &AllowList,
+        now: Timestamp,
+    ) -> (ScoredIndicator, Option<Timestamp>, ScoreInputs) {
         let (inputs, observables, kind, sources) = self.inputs(&o, now);
         let score = decay::score(&inputs, config, now);
         let until = decay::whole_score_stable_until(&inputs, config, now);
@@ -896,11 +908,50 @@ impl ScoreContext {
             tlp,
             allow_listed,
         };
-        (scored, until)
+        (scored, until, inputs)
     }
 }
 
 /// A score as the toolkit shows it: to a tenth.
 pub fn round_tenth(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
+}
+
+/// An indicator scored once and kept to be scored again later without reading it again:
+/// the inputs of its score, and of the object only what the exports write besides its
+/// values (the hub's block lists keep one for each indicator that may be listed).
+#[derive(Clone, Debug)]
+pub struct Rescorable {
+    scored: ScoredIndicator,
+    inputs: ScoreInputs,
+}
+
+impl Rescorable {
+    /// `o` scored alone at `now` (no sighting or identity beside it, as [`score_objects`]
+    /// scores a batch of indicators only).
+    pub fn new(o: &StixObject, config: &FeedsConfig, allow: &AllowList, now: Timestamp) -> Self {
+        let (scored, _, inputs) =
+            ScoreContext::default().score_with_inputs(o.clone(), config, allow, now);
+        Rescorable { scored, inputs }
+    }
+
+    /// The indicator as scored when it was made.
+    pub fn scored(&self) -> &ScoredIndicator {
+        &self.scored
+    }
+
+    /// Keeps of the object only what an export writes besides its values.
+    pub fn trim(&mut self) {
+        if let Some(trimmed) = crate::export::trimmed(&self.scored.object) {
+            self.scored.object = trimmed;
+        }
+    }
+
+    /// What scoring the indicator alone at `now` gives (its object trimmed if it was).
+    pub fn at(&self, config: &FeedsConfig, now: Timestamp) -> ScoredIndicator {
+        ScoredIndicator {
+            score: round_tenth(decay::score(&self.inputs, config, now)),
+            ..self.scored.clone()
+        }
+    }
 }

@@ -10,7 +10,8 @@
 //! SQL: a crate that only implements a seam compiles this one, not the server.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-use std::sync::Mutex;
+use std::any::Any;
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use ward_store::{Collection, ScrubRecord, StoredVersion};
@@ -151,6 +152,59 @@ pub trait ReadFilter: Send + Sync {
     fn admits_anonymous(&self, collection: &Collection) -> bool {
         let _ = collection;
         false
+    }
+
+    /// For each of `versions`, what the filter needs of it to decide for any caller whether
+    /// [`ReadFilter::check`] hides it, read once so that many callers can be decided with
+    /// [`ReadFilter::may_read`] without the version. `Some` only for a version that `check`
+    /// serves to any caller either as stored or with identity references replaced and
+    /// recipient lists, `authors` and `where_sighted_refs` removed (no other property ever
+    /// removed or changed). The default gives none: every version goes through `check`.
+    fn read_facts(
+        &self,
+        collection: &Collection,
+        versions: &[StoredVersion],
+    ) -> Vec<Option<ReadFacts>> {
+        let _ = collection;
+        vec![None; versions.len()]
+    }
+
+    /// For each of `facts` (made by [`ReadFilter::read_facts`] of this collection's
+    /// versions), whether `check` of that version for `caller` would serve it (not
+    /// [`ReadDecision::Hide`]), decided as `check` decides it with the policy as it is now.
+    /// `None` when the filter cannot decide from these facts: the versions must go through
+    /// `check`. The default decides nothing.
+    fn may_read(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        facts: &[&ReadFacts],
+    ) -> Option<Vec<bool>> {
+        let _ = (caller, collection, facts);
+        None
+    }
+}
+
+/// What a [`ReadFilter`] keeps of one stored version to decide later, for any caller,
+/// whether it serves it ([`ReadFilter::read_facts`]). Opaque: only the filter that made it
+/// reads it.
+#[derive(Clone)]
+pub struct ReadFacts(Arc<dyn Any + Send + Sync>);
+
+impl ReadFacts {
+    pub fn new<T: Any + Send + Sync>(facts: T) -> ReadFacts {
+        ReadFacts(Arc::new(facts))
+    }
+
+    /// The facts, if they are a `T`.
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+}
+
+impl std::fmt::Debug for ReadFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadFacts(..)")
     }
 }
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use ward_hub_api::{
-    Caller, EnvelopeRecords, PublishDecision, PublishFilter, ReadDecision, ReadFilter,
+    Caller, EnvelopeRecords, PublishDecision, PublishFilter, ReadDecision, ReadFacts, ReadFilter,
     SightingCounter, SightingSummary,
 };
 use ward_scrub::{ScrubConfig, Scrubber};
@@ -27,7 +27,7 @@ use ward_store::{
 use crate::clearance::Reader;
 use crate::settings::{self, Attribution, CollectionSettings, OrgSettings};
 use crate::sightings::aggregate;
-use crate::view::{quick_view, view, View, ViewContext};
+use crate::view::{quick_view, served, view, AccessFacts, View, ViewContext};
 use crate::PolicyError;
 
 /// How long a setting read from the store is trusted.
@@ -346,32 +346,34 @@ impl Policy {
         })
     }
 
+    /// The objects the operator quarantined, as (collection id, object id).
+    fn quarantine(&self) -> Result<Arc<Quarantine>, PolicyError> {
+        // The cache's lock is released before the store is read (and taken again after).
+        if let Some(set) = fresh(self.caches().quarantined.as_ref()) {
+            return Ok(set);
+        }
+        let set: Quarantine = self
+            .store
+            .settings(QUARANTINE_PREFIX)?
+            .into_iter()
+            .filter_map(|(k, _)| {
+                let rest = k.strip_prefix(QUARANTINE_PREFIX)?;
+                let (c, o) = rest.split_once('/')?;
+                Some((c.to_string(), o.to_string()))
+            })
+            .collect();
+        let set = Arc::new(set);
+        self.caches().quarantined = Some(Timed {
+            value: set.clone(),
+            at: Instant::now(),
+        });
+        Ok(set)
+    }
+
     /// Whether the operator quarantined the object (every version of it) in the collection.
     fn is_quarantined(&self, collection_id: &str, object_id: &str) -> Result<bool, PolicyError> {
-        // The cache's lock is released before the store is read (and taken again after).
-        let cached = fresh(self.caches().quarantined.as_ref());
-        let set = match cached {
-            Some(set) => set,
-            None => {
-                let set: Quarantine = self
-                    .store
-                    .settings(QUARANTINE_PREFIX)?
-                    .into_iter()
-                    .filter_map(|(k, _)| {
-                        let rest = k.strip_prefix(QUARANTINE_PREFIX)?;
-                        let (c, o) = rest.split_once('/')?;
-                        Some((c.to_string(), o.to_string()))
-                    })
-                    .collect();
-                let set = Arc::new(set);
-                self.caches().quarantined = Some(Timed {
-                    value: set.clone(),
-                    at: Instant::now(),
-                });
-                set
-            }
-        };
-        Ok(set.contains(&(collection_id.to_string(), object_id.to_string())))
+        let set = self.quarantine()?;
+        Ok(quarantined(&set, collection_id, object_id))
     }
 
     /// What `caller` gets of one stored version.
@@ -406,27 +408,7 @@ impl Policy {
         object: &Value,
         submitter: Option<&Submitter>,
     ) -> Result<View, PolicyError> {
-        let reader = Reader::from_caller(caller);
-        let default_tlp = self.default_tlp()?;
-        let named = match &submitter {
-            Some(s) => self.org(&s.org_id)?.attribution == Attribution::Named,
-            None => false,
-        };
-        let coll = self.collection(&collection.id)?;
-        let is_statement = |id: &str| self.is_statement(&collection.id, id);
-        let hidden_identity = |id: &str| self.is_hidden_identity(&caller.org_id, id);
-        let ctx = ViewContext {
-            reader: &reader,
-            submitter_org: submitter.as_ref().map(|s| s.org_id.as_str()),
-            submitter_user: submitter.as_ref().map(|s| s.user_id.as_str()),
-            submitter_named: named,
-            default_tlp,
-            collection_amber: &coll.amber,
-            hub_identity: &self.hub_identity,
-            is_statement: &is_statement,
-            hidden_identity: &hidden_identity,
-        };
-        Ok(view(object, &ctx))
+        Judge::new(self, caller, collection)?.decide(submitter, |ctx| view(object, ctx))
     }
 
     /// Keeps what the scrubber changed in an object for the operator, in the envelope's
@@ -543,6 +525,75 @@ fn is_placeholder(object: &Value, finding: &ward_scrub::StixFinding) -> bool {
         .any(|t| ward_scrub::Kind::ALL.iter().any(|k| k.placeholder() == t))
 }
 
+/// Whether `object_id` is quarantined in `collection_id` by `set`.
+fn quarantined(set: &Quarantine, collection_id: &str, object_id: &str) -> bool {
+    !set.is_empty() && set.contains(&(collection_id.to_string(), object_id.to_string()))
+}
+
+/// What the policy needs, besides the object, to decide for one caller in one collection:
+/// the policy's settings, read once for as many versions as there are to decide.
+struct Judge<'p> {
+    policy: &'p Policy,
+    caller: &'p Caller,
+    reader: Reader,
+    default_tlp: Tlp,
+    settings: Arc<CollectionSettings>,
+    collection_id: &'p str,
+}
+
+impl<'p> Judge<'p> {
+    fn new(
+        policy: &'p Policy,
+        caller: &'p Caller,
+        collection: &'p Collection,
+    ) -> Result<Judge<'p>, PolicyError> {
+        Ok(Judge {
+            policy,
+            caller,
+            reader: Reader::from_caller(caller),
+            default_tlp: policy.default_tlp()?,
+            settings: policy.collection(&collection.id)?,
+            collection_id: &collection.id,
+        })
+    }
+
+    /// `decide` with the context of a version submitted by `submitter`.
+    fn decide<R>(
+        &self,
+        submitter: Option<&Submitter>,
+        decide: impl FnOnce(&ViewContext<'_>) -> R,
+    ) -> Result<R, PolicyError> {
+        let policy = self.policy;
+        let named = match submitter {
+            Some(s) => policy.org(&s.org_id)?.attribution == Attribution::Named,
+            None => false,
+        };
+        let is_statement = |id: &str| policy.is_statement(self.collection_id, id);
+        let hidden_identity = |id: &str| policy.is_hidden_identity(&self.caller.org_id, id);
+        let ctx = ViewContext {
+            reader: &self.reader,
+            submitter_org: submitter.map(|s| s.org_id.as_str()),
+            submitter_user: submitter.map(|s| s.user_id.as_str()),
+            submitter_named: named,
+            default_tlp: self.default_tlp,
+            collection_amber: &self.settings.amber,
+            hub_identity: &policy.hub_identity,
+            is_statement: &is_statement,
+            hidden_identity: &hidden_identity,
+        };
+        Ok(decide(&ctx))
+    }
+}
+
+/// What the policy keeps of a stored version for [`ReadFilter::may_read`]: who submitted
+/// it and what [`view`] decides with before the granular markings ([`served`]), for a
+/// version without granular markings.
+struct VersionFacts {
+    object_id: String,
+    submitter: Option<Submitter>,
+    access: AccessFacts,
+}
+
 fn log_hidden(e: &PolicyError) -> ReadDecision {
     eprintln!("ward serve: policy: {e}; object withheld");
     ReadDecision::Hide
@@ -631,6 +682,70 @@ impl ReadFilter for Policy {
         self.collection(&collection.id)
             .map(|c| c.public)
             .unwrap_or(false)
+    }
+
+    /// The submitter and [`AccessFacts`] of each version that parses to an object without
+    /// granular markings (the rest: none). The submitters are read in one store call.
+    fn read_facts(
+        &self,
+        collection: &Collection,
+        versions: &[StoredVersion],
+    ) -> Vec<Option<ReadFacts>> {
+        let none = || versions.iter().map(|_| None).collect();
+        let submitters = match self.store.submitters_of_versions(&collection.id, versions) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ward serve: policy: {e}; read facts not kept");
+                return none();
+            }
+        };
+        versions
+            .iter()
+            .map(|v| {
+                let object = serde_json::from_str::<Value>(&v.json).ok()?;
+                let access = AccessFacts::of(object.as_object()?);
+                if access.granular {
+                    return None;
+                }
+                let submitter = submitters
+                    .get(&(v.id.clone(), v.version_key.clone()))
+                    .cloned();
+                Some(ReadFacts::new(VersionFacts {
+                    object_id: v.id.clone(),
+                    submitter,
+                    access,
+                }))
+            })
+            .collect()
+    }
+
+    /// [`Policy::view_of`]'s decision to serve or hide, from the facts: the quarantine,
+    /// then [`served`] with the same context as [`view`] (the policy's settings as they are
+    /// now). A store failure hides every version (fail closed).
+    fn may_read(
+        &self,
+        caller: &Caller,
+        collection: &Collection,
+        facts: &[&ReadFacts],
+    ) -> Option<Vec<bool>> {
+        let facts: Vec<&VersionFacts> = facts.iter().map(|f| f.get()).collect::<Option<_>>()?;
+        let judged = (|| {
+            let quarantine = self.quarantine()?;
+            let judge = Judge::new(self, caller, collection)?;
+            facts
+                .iter()
+                .map(|f| {
+                    if quarantined(&quarantine, &collection.id, &f.object_id) {
+                        return Ok(false);
+                    }
+                    judge.decide(f.submitter.as_ref(), |ctx| served(&f.access, ctx).is_ok())
+                })
+                .collect::<Result<Vec<bool>, PolicyError>>()
+        })();
+        Some(judged.unwrap_or_else(|e| {
+            log_hidden(&e);
+            vec![false; facts.len()]
+        }))
     }
 }
 

@@ -92,26 +92,91 @@ pub fn quick_view(raw: &str, reader: &Reader, default_tlp: Tlp) -> Option<View> 
     cleared(default_tlp, reader, &Audience::default()).then_some(View::Unchanged)
 }
 
-/// The object-level TLP of `object`, or why it is held back.
-pub fn object_level(
-    object: &Map<String, Value>,
-    ctx: &ViewContext<'_>,
-) -> Result<Tlp, &'static str> {
-    let refs = match object.get("object_marking_refs") {
-        None => return Ok(ctx.default_tlp),
-        Some(Value::Array(refs)) => refs,
-        Some(_) => return Err("object_marking_refs is not a list"),
-    };
-    let mut level: Option<Tlp> = None;
-    for r in refs {
-        let id = r.as_str().ok_or("a marking reference is not a string")?;
-        match ctx.classify(id) {
-            MarkingClass::Tlp(l) => level = level.max(Some(l)),
-            MarkingClass::Statement => {}
-            MarkingClass::Unknown => return Err("a marking the hub does not understand"),
+/// What decides whether an object is served to a reader at all, apart from its granular
+/// markings: read once from the object, the same for every reader, so that many readers can
+/// be decided without the object ([`served`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessFacts {
+    /// The object-level marking ids (`None`: unmarked), or why they cannot be read.
+    marking_refs: Result<Option<Vec<String>>, &'static str>,
+    /// Organizations named for AMBER in ward's extension (replacing the collection's).
+    amber_named: Option<Vec<String>>,
+    /// Users named for RED in ward's extension.
+    red_named: Vec<String>,
+    /// An organization's or a person's identity ([`is_author_identity`]).
+    author_identity: bool,
+    /// It has granular markings: [`view`] reads them, [`served`] does not.
+    pub granular: bool,
+}
+
+impl AccessFacts {
+    pub fn of(map: &Map<String, Value>) -> AccessFacts {
+        let marking_refs = match map.get("object_marking_refs") {
+            None => Ok(None),
+            Some(Value::Array(refs)) => refs
+                .iter()
+                .map(|r| {
+                    r.as_str()
+                        .map(str::to_string)
+                        .ok_or("a marking reference is not a string")
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some),
+            Some(_) => Err("object_marking_refs is not a list"),
+        };
+        AccessFacts {
+            marking_refs,
+            amber_named: ext::recipients(map, ext::AMBER_RECIPIENTS),
+            red_named: ext::recipients(map, ext::RED_RECIPIENTS).unwrap_or_default(),
+            author_identity: is_author_identity(map),
+            granular: map.contains_key("granular_markings"),
         }
     }
-    Ok(level.unwrap_or(ctx.default_tlp))
+
+    /// The object-level TLP (the most restrictive TLP marking; the hub's default when there
+    /// is none), or why the object is held back.
+    pub fn level(&self, ctx: &ViewContext<'_>) -> Result<Tlp, &'static str> {
+        let refs = match &self.marking_refs {
+            Err(reason) => return Err(reason),
+            Ok(None) => return Ok(ctx.default_tlp),
+            Ok(Some(refs)) => refs,
+        };
+        let mut level: Option<Tlp> = None;
+        for id in refs {
+            match ctx.classify(id) {
+                MarkingClass::Tlp(l) => level = level.max(Some(l)),
+                MarkingClass::Statement => {}
+                MarkingClass::Unknown => return Err("a marking the hub does not understand"),
+            }
+        }
+        Ok(level.unwrap_or(ctx.default_tlp))
+    }
+
+    /// Who the object may reach beyond GREEN.
+    fn audience<'a>(&'a self, ctx: &ViewContext<'a>) -> Audience<'a> {
+        Audience {
+            submitter_org: ctx.submitter_org,
+            submitter_user: ctx.submitter_user,
+            amber_orgs: self.amber_named.as_deref().unwrap_or(ctx.collection_amber),
+            red_users: &self.red_named,
+        }
+    }
+}
+
+/// Whether `ctx.reader` is served the object these facts are of, as [`view`] decides before
+/// it reads the granular markings (and so its whole decision for an object without them):
+/// the object-level TLP within the reader's clearance, and an anonymous submitter's own
+/// identity to no other organization. `Err` says why it is hidden.
+pub fn served(facts: &AccessFacts, ctx: &ViewContext<'_>) -> Result<(), &'static str> {
+    let level = facts.level(ctx)?;
+    let audience = facts.audience(ctx);
+    if !cleared(level, ctx.reader, &audience) {
+        return Err("above the reader's clearance");
+    }
+    if !audience.is_submitter_org(ctx.reader) && !ctx.submitter_named && facts.author_identity {
+        return Err("the identity of an anonymous submitter");
+    }
+    Ok(())
 }
 
 /// What `ctx.reader` gets of `object`.
@@ -119,29 +184,16 @@ pub fn view(object: &Value, ctx: &ViewContext<'_>) -> View {
     let Some(map) = object.as_object() else {
         return View::Hidden("not a JSON object");
     };
-    let level = match object_level(map, ctx) {
-        Ok(level) => level,
-        Err(reason) => return View::Hidden(reason),
-    };
-    let amber_named = ext::recipients(map, ext::AMBER_RECIPIENTS);
-    let red_named = ext::recipients(map, ext::RED_RECIPIENTS).unwrap_or_default();
-    let audience = Audience {
-        submitter_org: ctx.submitter_org,
-        submitter_user: ctx.submitter_user,
-        amber_orgs: amber_named.as_deref().unwrap_or(ctx.collection_amber),
-        red_users: &red_named,
-    };
-    if !cleared(level, ctx.reader, &audience) {
-        return View::Hidden("above the reader's clearance");
+    let facts = AccessFacts::of(map);
+    if let Err(reason) = served(&facts, ctx) {
+        return View::Hidden(reason);
     }
+    let audience = facts.audience(ctx);
     let removals = match granular_removals(map, ctx, &audience) {
         Ok(r) => r,
         Err(reason) => return View::Hidden(reason),
     };
     let own = audience.is_submitter_org(ctx.reader);
-    if !own && !ctx.submitter_named && is_author_identity(map) {
-        return View::Hidden("the identity of an anonymous submitter");
-    }
     let mut out = map.clone();
     let mut changed = false;
     for path in &removals {

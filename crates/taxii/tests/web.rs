@@ -298,9 +298,14 @@ fn page_ids(reply: &Reply) -> Vec<String> {
 /// What TAXII serves `user` signing in with their password, as the browser's user does (the
 /// policy tells people from machines: a token is a machine, a password a person).
 async fn taxii_ids(h: &Harness, user: &str, query: &str) -> Vec<String> {
+    taxii_ids_at(h, &format!("{}{query}", h.objects_path()), user).await
+}
+
+/// [`taxii_ids`] of the objects at `path`.
+async fn taxii_ids_at(h: &Harness, path: &str, user: &str) -> Vec<String> {
     let reply = h
         .send(
-            Request::get(format!("{}{query}", h.objects_path()))
+            Request::get(path)
                 .header("Authorization", base64_basic(user, PASSWORD))
                 .header("Accept", TAXII)
                 .body(Body::empty())
@@ -886,6 +891,20 @@ fn indicator_at(
     v.to_string()
 }
 
+/// A second hub process over `h`'s store (a restart is the same case), with the policy:
+/// it shares nothing with `h`'s but the store. Its own harness fields (collection, writer)
+/// are of another store: use `h`'s paths.
+fn another_process(h: &Harness) -> Harness {
+    let store: Arc<dyn Store> = h.store.clone();
+    Harness {
+        state: with_policy(
+            ward_taxii::AppState::new(store.clone(), HubConfig::default()).unwrap(),
+            store,
+        ),
+        ..hub(HubConfig::default())
+    }
+}
+
 /// The entries of a block list (its lines that are not comments), sorted.
 fn list_entries(reply: &Reply) -> Vec<String> {
     let mut e: Vec<String> = text(reply)
@@ -965,16 +984,7 @@ async fn a_block_list_from_the_kept_pre_selection_is_the_list_from_the_whole_col
     // collection. Both give the same entries for each reader (the header's date aside).
     let saved = format!("blocklists/pre-selection/{}", h.collection);
     assert!(h.store.setting(&saved).unwrap().is_some());
-    let process = || {
-        let store: Arc<dyn Store> = h.store.clone();
-        Harness {
-            state: with_policy(
-                ward_taxii::AppState::new(store.clone(), HubConfig::default()).unwrap(),
-                store,
-            ),
-            ..hub(HubConfig::default())
-        }
-    };
+    let process = || another_process(&h);
     for clear in [false, true] {
         if clear {
             h.store.set_setting(&saved, None).unwrap();
@@ -1596,4 +1606,122 @@ async fn the_dashboard_counts_exactly_below_its_cap_and_says_or_more_above_it() 
         Some("1000 or more"),
         "{alice:?}"
     );
+}
+
+/// A block list is decided from facts kept once per collection (who submitted each
+/// indicator, its markings and recipients), never from a reader's earlier list: after each
+/// change of the policy (the collection's AMBER audience, a quarantine, the default TLP, an
+/// organization's attribution), each reader's list holds exactly the addresses of the
+/// indicators TAXII serves that reader. Each change is read by a hub process started after
+/// it (the running one rereads its settings within `SETTINGS_TTL`), over the same store,
+/// from the pre-selection the first process kept in it.
+/// A change of the hub's settings.
+type Change<'a> = Box<dyn Fn() + 'a>;
+
+#[tokio::test]
+async fn a_block_list_follows_each_policy_change_as_taxii_does() {
+    let h = hub(HubConfig::default());
+    let ip = |n: usize| format!("45.33.32.{n}");
+    let unmarked = |n: usize| {
+        let mut v: Value = serde_json::from_str(&fresh(
+            n,
+            GREEN,
+            &format!("[ipv4-addr:value = '{}']", ip(n)),
+        ))
+        .unwrap();
+        v.as_object_mut().unwrap().remove("object_marking_refs");
+        v.to_string()
+    };
+    let objects = [
+        fresh(41, GREEN, &format!("[ipv4-addr:value = '{}']", ip(41))),
+        fresh(42, AMBER, &format!("[ipv4-addr:value = '{}']", ip(42))),
+        fresh(43, CLEAR, &format!("[ipv4-addr:value = '{}']", ip(43))),
+        unmarked(44),
+        fresh(45, RED, &format!("[ipv4-addr:value = '{}']", ip(45))),
+    ];
+    let posted = h
+        .post(&h.writer, &h.objects_path(), envelope(&objects))
+        .await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", text(&posted));
+    let path = format!("/ui/collections/{}/blocklist/ip", h.collection);
+    // The first process makes and keeps the pre-selection.
+    let bob = session(&h, "bob").await;
+    assert_eq!(get_with(&h, &bob, &path).await.status, StatusCode::OK);
+    let process = || another_process(&h);
+    let store = h.store.as_ref();
+    let changes: Vec<(&str, Change)> = vec![
+        ("as posted", Box::new(|| {})),
+        (
+            "bob's organization in the AMBER audience",
+            Box::new(|| {
+                let change = ward_policy::CollectionChange {
+                    public: None,
+                    amber: Some(vec!["LabB".into()]),
+                };
+                ward_policy::settings::change_collection(store, &h.collection, &change).unwrap();
+            }),
+        ),
+        (
+            "the GREEN one quarantined",
+            Box::new(|| {
+                let key = format!(
+                    "{}{}/indicator--00000000-0000-4000-8000-000000000041",
+                    ward_policy::QUARANTINE_PREFIX,
+                    h.collection
+                );
+                store.set_setting(&key, Some("{}")).unwrap();
+            }),
+        ),
+        (
+            "default TLP amber, Mercy named",
+            Box::new(|| {
+                ward_policy::settings::set_default_tlp(store, ward_stix::Tlp::AmberStrict).unwrap();
+                let change = ward_policy::OrgChange {
+                    attribution: Some(ward_policy::Attribution::Named),
+                    ..ward_policy::OrgChange::default()
+                };
+                ward_policy::settings::change_org(store, "Mercy", &change).unwrap();
+            }),
+        ),
+        (
+            "bob's organization out of the AMBER audience",
+            Box::new(|| {
+                let change = ward_policy::CollectionChange {
+                    public: None,
+                    amber: Some(vec![]),
+                };
+                ward_policy::settings::change_collection(store, &h.collection, &change).unwrap();
+            }),
+        ),
+    ];
+    let mut bob_lists = Vec::new();
+    for (name, change) in &changes {
+        change();
+        let other = process();
+        for user in ["alice", "bob"] {
+            let cookie = session(&other, user).await;
+            let reply = get_with(&other, &cookie, &path).await;
+            assert_eq!(reply.status, StatusCode::OK, "{name}: {}", text(&reply));
+            // RED never reaches a block list; the rest is what TAXII serves this reader.
+            let mut expected: Vec<String> = taxii_ids_at(&other, &h.objects_path(), user)
+                .await
+                .iter()
+                .filter_map(|id| id.strip_prefix("indicator--00000000-0000-4000-8000-0000000000"))
+                .filter(|n| *n != "45")
+                .map(|n| ip(n.parse().unwrap()))
+                .collect();
+            expected.sort();
+            assert_eq!(list_entries(&reply), expected, "{name}: {user}");
+            if user == "bob" {
+                bob_lists.push(expected);
+            }
+        }
+    }
+    // The changes did change what bob may read (so the lists above are no fixed answer).
+    assert_eq!(bob_lists[0], [ip(41), ip(43), ip(44)]);
+    assert_eq!(bob_lists[1], [ip(41), ip(42), ip(43), ip(44)]);
+    assert_eq!(bob_lists[2], [ip(42), ip(43), ip(44)]);
+    // The hub marked the unmarked one with the default TLP (GREEN) when it was posted, so
+    // a later default changes nothing for it.
+    assert_eq!(bob_lists[4], [ip(43), ip(44)]);
 }

@@ -345,6 +345,16 @@ const KEPT_PROPERTIES: [&str; 6] = [
     "external_references",
 ];
 
+/// `object` with only [`KEPT_PROPERTIES`] (`None` if that is no longer a STIX object).
+pub fn trimmed(object: &ward_stix::StixObject) -> Option<ward_stix::StixObject> {
+    let members = object.members();
+    let kept: serde_json::Map<String, serde_json::Value> = KEPT_PROPERTIES
+        .iter()
+        .filter_map(|k| Some((k.to_string(), members.get(*k)?.clone())))
+        .collect();
+    ward_stix::StixObject::from_value(serde_json::Value::Object(kept)).ok()
+}
+
 /// An export of a value-per-line format (every format but `stix`) built from indicators
 /// handed over a batch at a time, as a hub reads a collection a page at a time. Each batch
 /// goes through the same selection as [`render`] (score, TLP, allow-list, never-blocked
@@ -376,6 +386,25 @@ impl Batched {
         })
     }
 
+    /// Whether adding `ind`, scored at any time, can change this export: it is allow-listed
+    /// or one of its values is never blocked (both counted in the header of a blocking
+    /// format), or one of its values is of a kind the format writes. An indicator for which
+    /// this is false may be left out of every batch without changing the export.
+    pub fn may_change(&self, ind: &ScoredIndicator) -> bool {
+        let blocks = self.format.blocks();
+        let written = match self.format {
+            ExportFormat::PlainIp => Some(ObservableKind::Ip),
+            ExportFormat::PlainDomain => Some(ObservableKind::Domain),
+            ExportFormat::PlainUrl => Some(ObservableKind::Url),
+            _ => None,
+        };
+        (blocks && ind.is_allow_listed())
+            || ind.observables.iter().any(|o| {
+                (blocks && crate::never_block::observable(o))
+                    || written.is_none_or(|k| observable::kind(o) == k)
+            })
+    }
+
     /// Selects from one batch.
     pub fn add(&mut self, indicators: &[ScoredIndicator]) {
         let (items, allow_listed, never_blocked) =
@@ -390,13 +419,7 @@ impl Batched {
                 );
                 continue;
             }
-            let object = item.indicator.object.members();
-            let trimmed: serde_json::Map<String, serde_json::Value> = KEPT_PROPERTIES
-                .iter()
-                .filter_map(|k| Some((k.to_string(), object.get(*k)?.clone())))
-                .collect();
-            let Ok(object) = ward_stix::StixObject::from_value(serde_json::Value::Object(trimmed))
-            else {
+            let Some(object) = trimmed(&item.indicator.object) else {
                 continue;
             };
             let kind = Some(item.kind());
@@ -558,6 +581,24 @@ mod tests {
                 (parts.entries, parts.allow_listed, parts.never_blocked),
                 (whole.entries, whole.allow_listed, whole.never_blocked)
             );
+            // Leaving out what `may_change` rules out, and the indicators scored once and
+            // rescored (trimmed) as the hub's block lists keep them: the same export.
+            let mut kept = Batched::new(format, options.clone()).unwrap();
+            let rescored: Vec<ScoredIndicator> = objects
+                .iter()
+                .map(|o| {
+                    let mut r = crate::local::Rescorable::new(o, &config, &allow, options.now);
+                    r.trim();
+                    r.at(&config, options.now)
+                })
+                .filter(|i| kept.may_change(i))
+                .collect();
+            if format == ExportFormat::PlainIp {
+                // The domain and the URL are left out; the allow-listed domain is counted.
+                assert_eq!(rescored.len(), objects.len() - 2);
+            }
+            kept.add(&rescored);
+            assert_eq!(kept.finish().text, whole.text, "{}", format.name());
         }
         let ips = render(ExportFormat::PlainIp, &all, &options).unwrap().text;
         assert!(ips.contains("45.33.32.156\n"), "{ips}");

@@ -12,9 +12,14 @@
 //! object with granular markings is always kept, as is one that does not parse. So a list
 //! built from the pre-selection is the list built from the whole collection.
 //!
-//! The pre-selection holds ids only, never objects: a reader's list reads the latest
-//! version of each through [`crate::handlers::page`], TAXII's own query and read filter, so
-//! what a reader may see is decided exactly where TAXII decides it.
+//! With each id it keeps, when the read filter gives them, the filter's read facts
+//! ([`ReadFilter::read_facts`]: what it decides with, the same for every reader) and the
+//! indicator scored with its score inputs, its object trimmed to what an export writes. A
+//! reader's list asks the read filter ([`ReadFilter::may_read`], the policy's own decision
+//! on those facts, with its settings as they are then) which of them the reader may read,
+//! and reads the others (no facts kept) through [`crate::handlers::page`], TAXII's own
+//! query and read filter. Only ids and change counts are saved in the store: a process
+//! that starts from them reads the facts of those ids once.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -22,8 +27,12 @@ use std::time::Duration;
 
 use ward_feeds::allowlist::AllowList;
 use ward_feeds::export::ExportOptions;
+use ward_feeds::local::Rescorable;
+use ward_hub_api::{ReadFacts, ReadFilter};
 use ward_stix::StixObject;
-use ward_store::{ChangeCount, ObjectQuery, Store, StoreError, StoredVersion, VersionSelect};
+use ward_store::{
+    ChangeCount, Collection, ObjectQuery, Store, StoreError, StoredVersion, VersionSelect,
+};
 
 use crate::{blocking, AppState};
 
@@ -35,49 +44,105 @@ const READ_PAGE: usize = 1000;
 pub(crate) struct Selection {
     /// The change count it was read at.
     pub changes: Option<ChangeCount>,
-    /// Indicator id → `date_added` of the latest version that put it here.
-    ids: HashMap<String, i64>,
+    /// Indicator id → what is kept of the latest version that put it here.
+    ids: HashMap<String, Candidate>,
     /// Latest indicator versions read to make it (all of them for a full read).
     pub read: usize,
 }
 
+/// An indicator that may be listed: when its latest version was added, and, when the read
+/// filter could give its facts, what a reader's list needs of it without reading it again.
+#[derive(Clone, Debug)]
+struct Candidate {
+    added: i64,
+    known: Option<Known>,
+}
+
+/// What a reader's list needs of a candidate, read once for every reader: what the read
+/// filter decides with ([`ReadFilter::may_read`]) and the indicator scored (again at the
+/// time of each list).
+#[derive(Clone, Debug)]
+pub(crate) struct Known {
+    pub facts: ReadFacts,
+    pub scored: Arc<Rescorable>,
+}
+
 impl Selection {
-    /// The ids kept, oldest first (the order the collection is served in).
-    pub fn ids(&self) -> Vec<String> {
-        let mut ids: Vec<(&String, i64)> = self.ids.iter().map(|(id, at)| (id, *at)).collect();
-        ids.sort_unstable_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
-        ids.into_iter().map(|(id, _)| id.clone()).collect()
+    /// The ids kept, oldest first (the order the collection is served in), each with what is
+    /// known of it.
+    pub fn candidates(&self) -> Vec<(&str, Option<&Known>)> {
+        let mut ids: Vec<(&String, &Candidate)> = self.ids.iter().collect();
+        ids.sort_unstable_by(|a, b| (a.1.added, a.0).cmp(&(b.1.added, b.0)));
+        ids.into_iter()
+            .map(|(id, c)| (id.as_str(), c.known.as_ref()))
+            .collect()
     }
 
-    /// Notes the latest version `v` of an indicator: kept if it may be listed, else the id
-    /// is dropped (an earlier version may have been kept).
-    fn note(&mut self, v: &StoredVersion, options: &ExportOptions, allow: &AllowList) {
-        self.read += 1;
-        if may_be_listed(&v.json, options, allow) {
-            self.ids.insert(v.id.clone(), v.date_added);
-        } else {
-            self.ids.remove(&v.id);
+    /// How many candidates have no facts kept (their lists read them through TAXII).
+    pub fn unknown(&self) -> usize {
+        self.ids.values().filter(|c| c.known.is_none()).count()
+    }
+
+    /// Notes the latest versions `page` of indicators: each is kept if it may be listed (with
+    /// its read facts and score when the filter gives them), else its id is dropped (an
+    /// earlier version may have been kept).
+    fn note(&mut self, page: &[StoredVersion], how: &Reading<'_>) {
+        let mut listed: Vec<(StoredVersion, Option<Rescorable>)> = Vec::new();
+        for v in page {
+            self.read += 1;
+            match assess(&v.json, &how.options, how.allow) {
+                (true, scored) => listed.push((v.clone(), scored)),
+                (false, _) => {
+                    self.ids.remove(&v.id);
+                }
+            }
+        }
+        let versions: Vec<StoredVersion> = listed.iter().map(|(v, _)| v.clone()).collect();
+        let facts = how.filter.read_facts(how.collection, &versions);
+        for ((v, scored), facts) in listed.into_iter().zip(facts) {
+            let known = facts.zip(scored).map(|(facts, scored)| Known {
+                facts,
+                scored: Arc::new(scored),
+            });
+            self.ids.insert(
+                v.id,
+                Candidate {
+                    added: v.date_added,
+                    known,
+                },
+            );
         }
     }
 }
 
+/// What a pre-selection is read with.
+struct Reading<'a> {
+    collection: &'a Collection,
+    options: ExportOptions,
+    allow: &'a AllowList,
+    filter: &'a dyn ReadFilter,
+}
+
 /// Whether a stored indicator could be in some reader's block list (see the module doc).
+#[cfg(test)]
 fn may_be_listed(json: &str, options: &ExportOptions, allow: &AllowList) -> bool {
+    assess(json, options, allow).0
+}
+
+/// Whether a stored indicator could be in some reader's block list (see the module doc),
+/// and, for an indicator that parses and has no granular markings, it scored.
+fn assess(json: &str, options: &ExportOptions, allow: &AllowList) -> (bool, Option<Rescorable>) {
     let Ok(object) = serde_json::from_str::<StixObject>(json) else {
-        return true;
+        return (true, None);
     };
     if object.object_type() != "indicator" || object.get("granular_markings").is_some() {
-        return true;
+        return (true, None);
     }
-    let scored = ward_feeds::local::score_objects(
-        std::slice::from_ref(&object),
-        &ward_feeds::config::FeedsConfig::default(),
-        allow,
-        options.now,
-    );
-    scored
-        .first()
-        .is_none_or(|s| ward_feeds::export::may_be_selected(s, options))
+    let config = ward_feeds::config::FeedsConfig::default();
+    let mut scored = Rescorable::new(&object, &config, allow, options.now);
+    let may = ward_feeds::export::may_be_selected(scored.scored(), options);
+    scored.trim();
+    (may, Some(scored))
 }
 
 /// The pre-selections of the hub's collections (one per hub process).
@@ -95,20 +160,35 @@ impl Candidates {
     pub fn current(
         &self,
         store: &dyn Store,
-        collection: &str,
+        collection: &Collection,
         allow: &AllowList,
+        filter: &dyn ReadFilter,
     ) -> Result<Option<Arc<Selection>>, StoreError> {
+        let id = collection.id.as_str();
         let lock = {
             let mut map = self.updating.lock().unwrap_or_else(|p| p.into_inner());
-            map.entry(collection.to_string()).or_default().clone()
+            map.entry(id.to_string()).or_default().clone()
         };
         let _one_at_a_time = lock.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(changes) = store.change_count(collection)? else {
+        let Some(changes) = store.change_count(id)? else {
             return Ok(None);
         };
-        let kept = match self.kept_of(collection) {
+        let how = Reading {
+            collection,
+            options: ExportOptions::default(),
+            allow,
+            filter,
+        };
+        let kept = match self.kept_of(id) {
             Some(k) => Some(k),
-            None => load(store, collection).map(Arc::new),
+            None => match load(store, id) {
+                Some(saved) => {
+                    let loaded = Arc::new(Selection::known(store, saved, &how)?);
+                    self.keep(id, loaded.clone());
+                    Some(loaded)
+                }
+                None => None,
+            },
         };
         let (mut selection, added_after) = match kept {
             Some(k) if k.changes == Some(changes) => return Ok(Some(k)),
@@ -122,7 +202,6 @@ impl Candidates {
             _ => (Selection::default(), None),
         };
         let started = std::time::Instant::now();
-        let options = ExportOptions::default();
         let mut query = ObjectQuery {
             types: vec!["indicator".into()],
             versions: VersionSelect::last(),
@@ -131,10 +210,8 @@ impl Candidates {
             ..ObjectQuery::default()
         };
         loop {
-            let page = store.query_objects(collection, &query)?;
-            for v in &page.items {
-                selection.note(v, &options, allow);
-            }
+            let page = store.query_objects(id, &query)?;
+            selection.note(&page.items, &how);
             match page.items.last() {
                 Some(last) if page.more => query.after = Some(last.position()),
                 _ => break,
@@ -143,20 +220,25 @@ impl Candidates {
         selection.changes = Some(changes);
         if added_after.is_none() {
             eprintln!(
-                "ward serve: block lists of {collection}: {} of {} indicators may be listed \
-                 (read in {:.1} s)",
+                "ward serve: block lists of {id}: {} of {} indicators may be listed, {} of \
+                 them read again for each reader (read in {:.1} s)",
                 selection.ids.len(),
                 selection.read,
+                selection.unknown(),
                 started.elapsed().as_secs_f64()
             );
         }
-        save(store, collection, &selection);
+        save(store, id, &selection);
         let selection = Arc::new(selection);
+        self.keep(id, selection.clone());
+        Ok(Some(selection))
+    }
+
+    fn keep(&self, collection: &str, selection: Arc<Selection>) {
         self.kept
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(collection.to_string(), selection.clone());
-        Ok(Some(selection))
+            .insert(collection.to_string(), selection);
     }
 
     fn kept_of(&self, collection: &str) -> Option<Arc<Selection>> {
@@ -178,24 +260,59 @@ fn setting_key(collection: &str) -> String {
 /// the collection again).
 const SAVED_IDS_MAX: usize = 100_000;
 
-/// The pre-selection saved in the store for `collection`, if any and readable.
-fn load(store: &dyn Store, collection: &str) -> Option<Selection> {
+/// The pre-selection saved in the store for `collection`, if any and readable: its change
+/// count and its ids with their versions' `date_added`.
+fn load(store: &dyn Store, collection: &str) -> Option<Saved> {
     let text = store.setting(&setting_key(collection)).ok()??;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     let changes = ChangeCount {
         added: v.get("added")?.as_i64()?,
         removed: v.get("removed")?.as_i64()?,
     };
-    let mut ids = HashMap::new();
+    let mut ids = Vec::new();
     for pair in v.get("ids")?.as_array()? {
         let (id, at) = (pair.get(0)?.as_str()?, pair.get(1)?.as_i64()?);
-        ids.insert(id.to_string(), at);
+        ids.push((id.to_string(), at));
     }
-    Some(Selection {
-        changes: Some(changes),
-        ids,
-        read: 0,
-    })
+    Some(Saved { changes, ids })
+}
+
+/// A pre-selection as saved in the store (ids only).
+struct Saved {
+    changes: ChangeCount,
+    ids: Vec<(String, i64)>,
+}
+
+impl Selection {
+    /// The saved pre-selection `saved` with what is known of each of its ids, read from
+    /// their latest versions (read once when a process starts from a saved one). An id
+    /// whose latest version is newer than the saved change count is read again when the
+    /// additions since are, and one that is no longer there is dropped.
+    fn known(store: &dyn Store, saved: Saved, how: &Reading<'_>) -> Result<Selection, StoreError> {
+        let mut selection = Selection {
+            changes: Some(saved.changes),
+            ..Selection::default()
+        };
+        for chunk in saved.ids.chunks(READ_PAGE) {
+            let mut query = ObjectQuery {
+                ids: chunk.iter().map(|(id, _)| id.clone()).collect(),
+                types: vec!["indicator".into()],
+                versions: VersionSelect::last(),
+                limit: READ_PAGE,
+                ..ObjectQuery::default()
+            };
+            loop {
+                let page = store.query_objects(&how.collection.id, &query)?;
+                selection.note(&page.items, how);
+                match page.items.last() {
+                    Some(last) if page.more => query.after = Some(last.position()),
+                    _ => break,
+                }
+            }
+        }
+        selection.read = 0;
+        Ok(selection)
+    }
 }
 
 /// Saves `selection` in the store (a failure only means a restart reads the collection).
@@ -203,7 +320,8 @@ fn save(store: &dyn Store, collection: &str, selection: &Selection) {
     let key = setting_key(collection);
     let written = match selection.changes {
         Some(c) if selection.ids.len() <= SAVED_IDS_MAX => {
-            let ids: Vec<(&String, &i64)> = selection.ids.iter().collect();
+            let ids: Vec<(&String, i64)> =
+                selection.ids.iter().map(|(id, c)| (id, c.added)).collect();
             let value = serde_json::json!({ "added": c.added, "removed": c.removed, "ids": ids });
             store.set_setting(&key, Some(&value.to_string()))
         }
@@ -229,9 +347,10 @@ const REFRESH_EVERY: Duration = Duration::from_secs(10);
 pub(crate) async fn keep_current(state: AppState) {
     loop {
         let candidates = state.block_candidates.clone();
+        let filter = state.read_filter.clone();
         let done = blocking(&state, move |s| {
             for c in s.collections()? {
-                candidates.current(s, &c.id, shipped_allow_list())?;
+                candidates.current(s, &c, shipped_allow_list(), filter.as_ref())?;
             }
             Ok(())
         })
@@ -265,17 +384,22 @@ mod tests {
             }),
             ..Selection::default()
         };
-        selection.ids.insert("indicator--a".into(), 5);
-        selection.ids.insert("indicator--b".into(), 7);
+        let at = |added| Candidate { added, known: None };
+        selection.ids.insert("indicator--a".into(), at(5));
+        selection.ids.insert("indicator--b".into(), at(7));
         save(&store, "c", &selection);
-        let back = load(&store, "c").unwrap();
+        let mut back = load(&store, "c").unwrap();
+        back.ids.sort();
         assert_eq!(
-            (back.changes, back.ids()),
-            (selection.changes, selection.ids())
+            (Some(back.changes), back.ids),
+            (
+                selection.changes,
+                vec![("indicator--a".into(), 5), ("indicator--b".into(), 7)]
+            )
         );
         // Too many ids to keep: the saved one is cleared, never left stale.
         for n in 0..=SAVED_IDS_MAX {
-            selection.ids.insert(format!("indicator--{n}"), 9);
+            selection.ids.insert(format!("indicator--{n}"), at(9));
         }
         save(&store, "c", &selection);
         assert!(load(&store, "c").is_none());

@@ -633,19 +633,27 @@ fn block_list_reply(
 
 /// Builds a block list of `c` for the caller. The indicators that may be in some reader's
 /// list are known without reading the collection again (`super::candidates`, brought up to
-/// date first); their latest versions are read a TAXII page of ids at a time through the
-/// read filter, as the pages and TAXII read them, and scored. A store that keeps no change
-/// count has no pre-selection: the whole collection is read a page at a time. Only the
-/// values selected so far are kept between pages.
+/// date first), most with what the read filter decides with and their scores: the read
+/// filter decides from those facts which of them the caller may read
+/// ([`ward_hub_api::ReadFilter::may_read`], TAXII's decision on the same facts), and they
+/// are scored again at the time of the list. The others (the filter keeps no facts of them,
+/// or cannot decide from them) are read a TAXII page of ids at a time through the read
+/// filter, as the pages and TAXII read them, and scored. A store that keeps no change count
+/// has no pre-selection: the whole collection is read a page at a time. Only the values
+/// selected so far are kept between batches.
 async fn build_list(
     state: &AppState,
     session: &Session,
     c: &ward_store::Collection,
     format: ExportFormat,
 ) -> Result<String, UiError> {
-    let (pre, id) = (state.block_candidates.clone(), c.id.clone());
+    let (pre, coll, filter) = (
+        state.block_candidates.clone(),
+        c.clone(),
+        state.read_filter.clone(),
+    );
     let selection = blocking(state, move |s| {
-        pre.current(s, &id, candidates::shipped_allow_list())
+        pre.current(s, &coll, candidates::shipped_allow_list(), filter.as_ref())
     })
     .await?;
     // Made after the pre-selection: scores only fall with time, so nothing it left out
@@ -670,7 +678,46 @@ async fn build_list(
         }
         return Ok(list.finish().text);
     };
-    let ids = selection.ids();
+    let (filter, caller, coll) = (state.read_filter.clone(), session.caller.clone(), c.clone());
+    let now = options.now;
+    let (mut list, ids) = tokio::task::spawn_blocking(move || {
+        let config = ward_feeds::config::FeedsConfig::default();
+        let mut unknown: Vec<String> = Vec::new();
+        let all = selection.candidates();
+        for chunk in all.chunks(FACTS_CHUNK) {
+            // Those that cannot change this list (another kind of value, neither allow-listed
+            // nor never blocked) are left out before anything is decided.
+            let known: Vec<(&str, &candidates::Known)> = chunk
+                .iter()
+                .filter_map(|(id, k)| Some((*id, (*k)?)))
+                .filter(|(_, k)| list.may_change(k.scored.scored()))
+                .collect();
+            let facts: Vec<&ward_hub_api::ReadFacts> =
+                known.iter().map(|(_, k)| &k.facts).collect();
+            match filter.may_read(&caller, &coll, &facts) {
+                Some(readable) if readable.len() == known.len() => {
+                    let scored: Vec<ward_feeds::local::ScoredIndicator> = known
+                        .iter()
+                        .zip(readable)
+                        .filter(|(_, may)| *may)
+                        .map(|((_, k), _)| k.scored.at(&config, now))
+                        .collect();
+                    list.add(&scored);
+                }
+                // Not decided from the facts: read through TAXII as the rest.
+                _ => unknown.extend(known.iter().map(|(id, _)| id.to_string())),
+            }
+            unknown.extend(
+                chunk
+                    .iter()
+                    .filter(|(_, k)| k.is_none())
+                    .map(|(id, _)| id.to_string()),
+            );
+        }
+        (list, unknown)
+    })
+    .await
+    .map_err(|_| UiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the block list failed"))?;
     for chunk in ids.chunks(state.config.page_max.clamp(1, ID_CHUNK)) {
         p.next = None;
         loop {
@@ -694,6 +741,9 @@ async fn build_list(
     }
     Ok(list.finish().text)
 }
+
+/// Candidates decided by the read filter from their facts at a time.
+const FACTS_CHUNK: usize = 4096;
 
 /// Ids asked for in one page query of a block list's build.
 const ID_CHUNK: usize = 500;
