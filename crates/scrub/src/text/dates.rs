@@ -24,6 +24,14 @@ const CARE_WORDS: &[&str] = &[
     "born",
     "procedure",
     "surgery",
+    // A specimen's collection and a patient's transport are events of the person's care
+    // as much as an admission is (`collected 3/4/2031 0815`, `pickup 2031-03-04 08:15`).
+    "collected",
+    "drawn",
+    "pickup",
+    "picked",
+    "transported",
+    "triaged",
 ];
 
 impl Engine<'_> {
