@@ -406,6 +406,13 @@ impl Engine<'_> {
             if placeholder_value(s) {
                 continue;
             }
+            // `<requester>Jane Doe</requester>`, `user="Jane Doe"`: a user key holding a
+            // display name of several capitalized words is a name key.
+            let kind = if kind == KeyKind::User && self.display_name_value(v) {
+                KeyKind::Name
+            } else {
+                kind
+            };
             match kind {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
@@ -469,6 +476,20 @@ impl Engine<'_> {
     /// `Feb  4 21:27:14 FS9 sshd[311]: ...` and `2025-01-01T10:00:00Z FS9 app[7]: ...`: the
     /// word after the time is the host that wrote the line. `[06:45] Ana Lima: ...`: the
     /// capitalized words after a chat time and before the colon are who spoke.
+    /// Whether the value starting at token `v` is two to five capitalized words of letters,
+    /// up to the end of its field.
+    fn display_name_value(&self, v: usize) -> bool {
+        let rest = &self.text[self.toks[v].start..];
+        let len = rest.find(['"', '<', '\n', '&', ',']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..len].split_whitespace().collect();
+        (2..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-' | '\''))
+            })
+    }
+
     /// `PatientName=DOE^JANE^Q`, `"PatientBirthDate":"19510304"`, `appt="2031-02-03T10:00"`:
     /// a key of a log line or a JSON object that names a patient's or a person's field the
     /// way a column header does (`audit::column`) says what its value is, in any format.
@@ -765,6 +786,11 @@ mod tests {
             (
                 r#"{"member":{"full_name":"Odile Quillon","birthDate":"1961-03-04"},"appt":"2031-02-03T10:00:00","name":"svc.exe"}"#,
                 r#"{"member":{"full_name":"[NAME]","birthDate":"[DATE]"},"appt":"[DATE]","name":"svc.exe"}"#,
+            ),
+            // A user key holding a display name.
+            (
+                "<ticket>\n  <requester>Odile Quillon</requester>\n  <assigned>qmarsh</assigned>\n</ticket>\n",
+                "<ticket>\n  <requester>[NAME]</requester>\n  <assigned>[USER]</assigned>\n</ticket>\n",
             ),
             // A word between angle brackets is no element's name.
             (
