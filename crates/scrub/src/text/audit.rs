@@ -392,7 +392,13 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
 /// or more spaces, two or more of them naming an identifier column. Each column is the
 /// character position where its header cell starts.
 fn fixed_header(line: &str) -> Option<(Vec<usize>, Vec<Col>)> {
-    if !line.is_ascii() || line.contains(['\t', ',', ';', '|']) {
+    // Most lines are prose or log records: a header has no digit and two blanks in a row.
+    if !line.contains("  ")
+        || !line.is_ascii()
+        || line
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'\t' | b',' | b';' | b'|'))
+    {
         return None;
     }
     let b = line.as_bytes();

@@ -508,21 +508,28 @@ impl Engine<'_> {
         if key.eq_ignore_ascii_case("name") || key.len() > 40 {
             return;
         }
-        let kind = match column(key) {
-            Col::Person { .. } => Kind::Name,
-            Col::Mrn => Kind::Mrn,
-            Col::Ssn => Kind::Ssn,
-            Col::Date => Kind::Date,
-            Col::Phone => Kind::Phone,
-            Col::Address => Kind::Address,
-            Col::City => Kind::City,
-            Col::Zip => Kind::Zip,
-            Col::HealthPlan => Kind::HealthPlanId,
-            Col::License => Kind::License,
-            Col::Fax => Kind::Fax,
-            Col::Vehicle => Kind::Vehicle,
-            Col::Device => Kind::DeviceId,
-            _ => return,
+        // Keys repeat on every line of a log: each is read once.
+        let kind = *self
+            .key_kinds
+            .entry(key)
+            .or_insert_with(|| match column(key) {
+                Col::Person { .. } => Some(Kind::Name),
+                Col::Mrn => Some(Kind::Mrn),
+                Col::Ssn => Some(Kind::Ssn),
+                Col::Date => Some(Kind::Date),
+                Col::Phone => Some(Kind::Phone),
+                Col::Address => Some(Kind::Address),
+                Col::City => Some(Kind::City),
+                Col::Zip => Some(Kind::Zip),
+                Col::HealthPlan => Some(Kind::HealthPlanId),
+                Col::License => Some(Kind::License),
+                Col::Fax => Some(Kind::Fax),
+                Col::Vehicle => Some(Kind::Vehicle),
+                Col::Device => Some(Kind::DeviceId),
+                _ => None,
+            });
+        let Some(kind) = kind else {
+            return;
         };
         let start = self.toks[v].start;
         let quoted = self.text.as_bytes().get(start.wrapping_sub(1)) == Some(&b'"');

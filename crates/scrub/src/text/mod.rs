@@ -88,6 +88,8 @@ struct Engine<'a> {
     /// Public addresses a record names as the client of someone's session, decided once the
     /// whole document is read (`personal_ip.rs`).
     client_addresses: Vec<ClientAddress>,
+    /// What a log or JSON key that is no user or host key names (`keys.rs`), by key.
+    key_kinds: foldhash::HashMap<&'a str, Option<Kind>>,
 }
 
 pub use mentions::Carry;
@@ -103,6 +105,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         carry,
         login_memo: foldhash::HashMap::default(),
         client_addresses: Vec::new(),
+        key_kinds: foldhash::HashMap::default(),
     };
     // Capitalized words repeat within a document: each is looked up in the public lists
     // once.

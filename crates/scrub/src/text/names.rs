@@ -907,7 +907,7 @@ impl Engine<'_> {
     /// public name lists (`PRN^PH` is a phone's use code).
     pub(super) fn caret_name(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
-        if !s.contains('^') || !self.open(k) {
+        if !s.bytes().any(|b| b == b'^') || !self.open(k) {
             return false;
         }
         let parts: Vec<&str> = s.split('^').collect();
@@ -936,10 +936,18 @@ impl Engine<'_> {
     /// lists write a person; both must be on the public name lists (a heading such as
     /// `WARNING, SYSTEM` is not).
     pub(super) fn caps_surname_given(&mut self, k: usize) -> bool {
+        // Cheap first: most words open with a lowercase letter or end without a comma.
+        let t = &self.toks[k];
+        if !(t.trail == b',' || t.after == b',')
+            || t.s.len() < 2
+            || !t.s.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
         let caps = |e: &Self, i: usize| {
             i < e.toks.len()
                 && e.open(i)
-                && e.toks[i].s.chars().count() >= 2
+                && e.toks[i].s.chars().nth(1).is_some()
                 && e.toks[i]
                     .s
                     .chars()

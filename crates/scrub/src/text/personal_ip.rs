@@ -174,6 +174,17 @@ impl Engine<'_> {
     /// Decides every candidate client address: a person's unless the document speaks for an
     /// attacker (the address elsewhere, a second user from it, an attacker's client).
     pub(super) fn personal_addresses(&mut self) {
+        // Only a document with a public address has anything to decide.
+        let public = self.indicators.iter().any(|i| {
+            matches!(
+                i.kind,
+                crate::IndicatorKind::Ipv4 | crate::IndicatorKind::Ipv6
+            )
+        });
+        if !public {
+            self.client_addresses.clear();
+            return;
+        }
         self.keyed_client_addresses();
         let cands = std::mem::take(&mut self.client_addresses);
         if cands.is_empty() {

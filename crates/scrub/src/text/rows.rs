@@ -62,12 +62,15 @@ impl Engine<'_> {
     pub(super) fn patient_file_names(&mut self) {
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
+            if !t.s.bytes().any(|b| b == b'_') {
+                continue;
+            }
             // A path is closed to the word-level rules (Protected) but is no indicator unless
             // it was recorded as one (a file with a malware's extension).
             let indicator = t.class == Class::Protected
                 && (!t.s.contains(['\\', '/'])
                     || self.indicators.iter().any(|i| i.span == (t.start..t.end)));
-            if !t.s.contains('_') || indicator || t.class == Class::Threat {
+            if !t.s.bytes().any(|b| b == b'_') || indicator || t.class == Class::Threat {
                 continue;
             }
             let name_start = t.s.rfind(['\\', '/']).map_or(0, |p| p + 1);
