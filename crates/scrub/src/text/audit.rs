@@ -56,6 +56,28 @@ pub(super) enum Col {
     Other,
 }
 
+impl Col {
+    /// The kind of a value in a column that holds one identifier whatever its words (not a
+    /// person, a login, a host or an account, which need their cell's shape).
+    pub(super) fn value_kind(self) -> Option<Kind> {
+        Some(match self {
+            Col::Mrn => Kind::Mrn,
+            Col::Ssn => Kind::Ssn,
+            Col::Date => Kind::Date,
+            Col::Phone => Kind::Phone,
+            Col::Address => Kind::Address,
+            Col::City => Kind::City,
+            Col::Zip => Kind::Zip,
+            Col::HealthPlan => Kind::HealthPlanId,
+            Col::License => Kind::License,
+            Col::Fax => Kind::Fax,
+            Col::Vehicle => Kind::Vehicle,
+            Col::Device => Kind::DeviceId,
+            _ => return None,
+        })
+    }
+}
+
 /// The words of a header cell: `PatientMRN` -> `patient mrn`, `user_name` -> `user name`.
 fn header_words(cell: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -653,20 +675,8 @@ impl Engine<'_> {
                 }
                 Col::Login => Some(Kind::User),
                 Col::Host => Some(Kind::InternalHost),
-                Col::Mrn => Some(Kind::Mrn),
-                Col::Ssn => Some(Kind::Ssn),
                 Col::Account => Some(Kind::Account),
-                Col::Date => Some(Kind::Date),
-                Col::Phone => Some(Kind::Phone),
                 Col::Email => Some(Kind::Email),
-                Col::Address => Some(Kind::Address),
-                Col::City => Some(Kind::City),
-                Col::Zip => Some(Kind::Zip),
-                Col::HealthPlan => Some(Kind::HealthPlanId),
-                Col::License => Some(Kind::License),
-                Col::Fax => Some(Kind::Fax),
-                Col::Vehicle => Some(Kind::Vehicle),
-                Col::Device => Some(Kind::DeviceId),
                 Col::County => Some(Kind::County),
                 // A geolocation is `place, CC` (a country or state code last); a ward or a
                 // room (`5N-12`, `ICU bed 4`) is left to the other rules.
@@ -710,7 +720,8 @@ impl Engine<'_> {
                     }
                     None
                 }
-                Col::Keep => None,
+                // The rest hold one identifier whatever its words, or none (a kept column).
+                _ => col.value_kind(),
             };
             if let Some(kind) = kind {
                 self.field_value(at, v, kind, REASON);

@@ -514,19 +514,7 @@ impl Engine<'_> {
             .entry(key)
             .or_insert_with(|| match column(key) {
                 Col::Person { .. } => Some(Kind::Name),
-                Col::Mrn => Some(Kind::Mrn),
-                Col::Ssn => Some(Kind::Ssn),
-                Col::Date => Some(Kind::Date),
-                Col::Phone => Some(Kind::Phone),
-                Col::Address => Some(Kind::Address),
-                Col::City => Some(Kind::City),
-                Col::Zip => Some(Kind::Zip),
-                Col::HealthPlan => Some(Kind::HealthPlanId),
-                Col::License => Some(Kind::License),
-                Col::Fax => Some(Kind::Fax),
-                Col::Vehicle => Some(Kind::Vehicle),
-                Col::Device => Some(Kind::DeviceId),
-                _ => None,
+                c => c.value_kind(),
             });
         let Some(kind) = kind else {
             return;
