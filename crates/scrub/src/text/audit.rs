@@ -468,7 +468,7 @@ fn rule_line(line: &str) -> bool {
 
 /// The cells of a fixed-width row (byte ranges of the line), one per column. A report
 /// printed with fixed widths shifts the rest of its line when a value is longer than its
-/// column (`KRISTEN.RUSSO` in a column of 12): a word one space after another stays in its
+/// column (`QFENWICK.LONGNAME` in a column of 12): a word one space after another stays in its
 /// cell unless it starts at or past the next column; a word after a wider gap opens the next
 /// cell, in the column nearest to where it starts. `None` when the row does not line up:
 /// fewer than two of its cells, or fewer than two thirds, start within three characters of

@@ -931,7 +931,7 @@ impl Engine<'_> {
         listed
     }
 
-    /// `HICKMAN, ANGELA`, `BROWN, ROBIN P`: a surname and a given name in capitals with the
+    /// `MORRISON, HELEN`, `WILSON, MARGARET K`: a surname and a given name in capitals with the
     /// comma between them, as registration systems, lab and pharmacy interfaces and printed
     /// lists write a person; both must be on the public name lists (a heading such as
     /// `WARNING, SYSTEM` is not).

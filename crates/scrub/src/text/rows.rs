@@ -42,7 +42,7 @@ fn record_part(p: &str) -> bool {
 
 /// A part that is a person's name as scanning and export tools write it in file names: a
 /// surname or a given name on the public lists, alone or with an initial glued on
-/// (`LopezT`, `ORTEGA`).
+/// (`GarciaM`, `MILLER`).
 fn name_part(v: &crate::vocab::Vocab, p: &str) -> bool {
     if !(2..=24).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
@@ -56,7 +56,7 @@ fn name_part(v: &crate::vocab::Vocab, p: &str) -> bool {
 
 impl Engine<'_> {
     /// A file named after the patient whose record it holds, as scanners, EHR exports and
-    /// document imports name them (`DOE_JANE_A1234567_19510304.pdf`, `LopezT_55012345.tif`):
+    /// document imports name them (`DOE_JANE_A1234567_19510304.pdf`, `GarciaM_55012345.tif`):
     /// a name part beside a record number or a date makes each part an identifier, in a path
     /// or alone.
     pub(super) fn patient_file_names(&mut self) {
