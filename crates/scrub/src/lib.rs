@@ -107,6 +107,9 @@ pub enum Kind {
     DeviceId,
     Url,
     InternalIp,
+    /// A public address that is a person's own (the home connection of a staff member's
+    /// session, a patient's telehealth client), not an attacker's.
+    PersonalIp,
     InternalHost,
     OrgDomain,
     OrgName,
@@ -139,6 +142,7 @@ impl Kind {
             Kind::DeviceId => "[DEVICE-ID]",
             Kind::Url => "[URL]",
             Kind::InternalIp => "[INTERNAL-IP]",
+            Kind::PersonalIp => "[PERSONAL-IP]",
             Kind::InternalHost => "[INTERNAL-HOST]",
             Kind::OrgDomain => "[ORG-DOMAIN]",
             Kind::OrgName => "[ORG]",
@@ -150,7 +154,7 @@ impl Kind {
     }
 
     /// Every kind, for reports and tests.
-    pub const ALL: [Kind; 26] = [
+    pub const ALL: [Kind; 27] = [
         Kind::Name,
         Kind::Address,
         Kind::City,
@@ -170,6 +174,7 @@ impl Kind {
         Kind::DeviceId,
         Kind::Url,
         Kind::InternalIp,
+        Kind::PersonalIp,
         Kind::InternalHost,
         Kind::OrgDomain,
         Kind::OrgName,

@@ -13,7 +13,7 @@ const REASON: &str = "identifier in a column of a delimited export (by header)";
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Col {
+pub(super) enum Col {
     /// A person: a display name (`DOE, JANE`), or a login when the cell is one word and the
     /// header says user.
     Person {
@@ -45,12 +45,37 @@ enum Col {
     Title,
     /// An age, which goes when it is over 89.
     Age,
+    /// The address a user's session came from (`Client IP`): a person's own home address
+    /// unless the document speaks for an attacker (`personal_ip.rs`).
+    ClientIp,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
     Keep,
     /// Free text: left open to the word-level rules.
     Free,
     /// A column this rule does not know: left to the other rules.
     Other,
+}
+
+impl Col {
+    /// The kind of a value in a column that holds one identifier whatever its words (not a
+    /// person, a login, a host or an account, which need their cell's shape).
+    pub(super) fn value_kind(self) -> Option<Kind> {
+        Some(match self {
+            Col::Mrn => Kind::Mrn,
+            Col::Ssn => Kind::Ssn,
+            Col::Date => Kind::Date,
+            Col::Phone => Kind::Phone,
+            Col::Address => Kind::Address,
+            Col::City => Kind::City,
+            Col::Zip => Kind::Zip,
+            Col::HealthPlan => Kind::HealthPlanId,
+            Col::License => Kind::License,
+            Col::Fax => Kind::Fax,
+            Col::Vehicle => Kind::Vehicle,
+            Col::Device => Kind::DeviceId,
+            _ => return None,
+        })
+    }
 }
 
 /// The words of a header cell: `PatientMRN` -> `patient mrn`, `user_name` -> `user name`.
@@ -85,7 +110,7 @@ fn header_words(cell: &str) -> Vec<String> {
 }
 
 /// The column a header cell names.
-fn column(cell: &str) -> Col {
+pub(super) fn column(cell: &str) -> Col {
     let w = header_words(cell);
     let has = |x: &str| w.iter().any(|s| s == x);
     let any = |xs: &[&str]| xs.iter().any(|x| has(x));
@@ -101,8 +126,16 @@ fn column(cell: &str) -> Col {
     if any(&["email", "mail"]) && !has("name") {
         return Col::Email;
     }
-    if any(&["phone", "tel", "telephone", "mobile", "cell"]) {
+    // A pager or an extension is a number that reaches one person.
+    if any(&["phone", "tel", "telephone", "mobile", "cell", "pager"]) {
         return Col::Phone;
+    }
+    // A licence number (`State lic.`) before the state it was issued in.
+    if any(&["npi", "dea", "license", "licence", "lic"]) {
+        return Col::License;
+    }
+    if any(&["ip", "address", "addr"]) && any(&["client", "remote", "home"]) {
+        return Col::ClientIp;
     }
     if any(&[
         "ip", "addr", "port", "url", "domain", "hash", "sha256", "md5",
@@ -147,9 +180,6 @@ fn column(cell: &str) -> Col {
     {
         return Col::HealthPlan;
     }
-    if any(&["npi", "dea", "license", "licence"]) {
-        return Col::License;
-    }
     if any(&["plate", "vin", "vehicle"]) {
         return Col::Vehicle;
     }
@@ -172,7 +202,21 @@ fn column(cell: &str) -> Col {
         "dos",
         "death",
         "deceased",
-    ]) || any(&["service", "visit", "encounter"]) && any(&["date", "time", "dt"])
+    ]) || any(&[
+        "service",
+        "visit",
+        "encounter",
+        "study",
+        "exam",
+        "procedure",
+        "collection",
+        "specimen",
+        "appointment",
+        "appt",
+        "pickup",
+    ]) && any(&["date", "time", "dt", "datetime", "ts"])
+        // A key or a column of one word that is the event of a person's care.
+        || w.len() == 1 && any(&["appt", "appointment", "pickup", "collected"])
     {
         return Col::Date;
     }
@@ -187,6 +231,7 @@ fn column(cell: &str) -> Col {
         "station",
         "endpoint",
         "ws",
+        "wkstn",
         "client",
         "printer",
         "queue",
@@ -222,7 +267,19 @@ fn column(cell: &str) -> Col {
         "sur",
     ];
     let person = any(&[
+        "attending",
+        "doctor",
+        "nurse",
         "patient",
+        "pt",
+        "pts",
+        "patients",
+        "prescriber",
+        "pharmacist",
+        "manager",
+        "supervisor",
+        "reviewer",
+        "approver",
         "employee",
         "staff",
         "clinician",
@@ -335,8 +392,8 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
     let cell = |&(s, e): &(usize, usize)| line[s..e].trim().trim_matches('"');
     // Every cell is checked before any is named: most lines with two commas are prose.
     let ok = |cell: &str| {
-        (1..=32).contains(&cell.len())
-            && cell.split_whitespace().count() <= 3
+        (1..=40).contains(&cell.len())
+            && cell.split_whitespace().count() <= 5
             && cell.chars().all(|c| {
                 c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/' | '(' | ')')
             })
@@ -352,9 +409,133 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
     (named >= 2).then_some((sep, cols))
 }
 
+/// The columns of a fixed-width header (a report printed by an EHR, a mainframe or a
+/// database client: `ACCESS_TS     USERID    PATIENT`): three or more cells set apart by two
+/// or more spaces, two or more of them naming an identifier column. Each column is the
+/// character position where its header cell starts.
+fn fixed_header(line: &str) -> Option<(Vec<usize>, Vec<Col>)> {
+    // Most lines are prose or log records: a header has no digit and two blanks in a row.
+    if !line.contains("  ")
+        || !line.is_ascii()
+        || line
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'\t' | b',' | b';' | b'|'))
+    {
+        return None;
+    }
+    let b = line.as_bytes();
+    let mut starts = Vec::new();
+    let mut cells = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        // A cell runs to the next run of two spaces.
+        while i < b.len() && !(b[i] == b' ' && b.get(i + 1).is_none_or(|&c| c == b' ')) {
+            i += 1;
+        }
+        starts.push(s);
+        cells.push(&line[s..i]);
+    }
+    let ok = |cell: &str| {
+        (1..=32).contains(&cell.len())
+            && cell.split_whitespace().count() <= 3
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '_' | '-' | '.' | '#' | '/'))
+    };
+    if cells.len() < 3 || !cells.iter().all(|c| ok(c)) {
+        return None;
+    }
+    let cols: Vec<Col> = cells.iter().map(|c| column(c)).collect();
+    let named = cols
+        .iter()
+        .filter(|c| !matches!(c, Col::Other | Col::Free | Col::Keep))
+        .count();
+    (named >= 2).then_some((starts, cols))
+}
+
+/// A line under a header that only draws a rule (`-----  ------`, `=====`).
+fn rule_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.bytes()
+            .all(|b| matches!(b, b'-' | b'=' | b'+' | b' ' | b'|'))
+}
+
+/// The cells of a fixed-width row (byte ranges of the line), one per column. A report
+/// printed with fixed widths shifts the rest of its line when a value is longer than its
+/// column (`QFENWICK.LONGNAME` in a column of 12): a word one space after another stays in its
+/// cell unless it starts at or past the next column; a word after a wider gap opens the next
+/// cell, in the column nearest to where it starts. `None` when the row does not line up:
+/// fewer than two of its cells, or fewer than two thirds, start within three characters of
+/// their column (a table typed with two spaces between its cells, whatever their widths, is
+/// cut by the delimited-table rule instead).
+fn fixed_cells(line: &str, starts: &[usize]) -> Option<Vec<(usize, usize)>> {
+    let mut cells: Vec<Option<(usize, usize)>> = vec![None; starts.len()];
+    // Words: (first byte, end byte, character column, blanks before it).
+    let mut words: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut gap = usize::MAX;
+    for (col, (byte, ch)) in line.char_indices().enumerate() {
+        if ch.is_whitespace() {
+            gap = gap.saturating_add(1);
+            continue;
+        }
+        match words.last_mut() {
+            Some(w) if gap == 0 => w.1 = byte + ch.len_utf8(),
+            _ => words.push((byte, byte + ch.len_utf8(), col, gap)),
+        }
+        gap = 0;
+    }
+    let (mut opened, mut aligned) = (0, 0);
+    let mut cur: Option<usize> = None;
+    // How far the line has shifted right after a value overflowed its column, as the
+    // previous cell showed it; `None` before any overflow.
+    let mut shift: Option<isize> = None;
+    let mut last_end_col = 0;
+    for (s, e, col, gap) in words {
+        let c = match cur {
+            None => starts.partition_point(|&x| x <= col).saturating_sub(1),
+            Some(c) if gap == 1 && starts.get(c + 1).is_none_or(|&next| col < next) => c,
+            Some(c) if c + 1 >= starts.len() => c,
+            Some(c) => (c + 1..starts.len())
+                .min_by_key(|&x| starts[x].abs_diff(col))
+                .unwrap_or(c),
+        };
+        if cur != Some(c) {
+            // The cell before ran into this column: everything after it moved right.
+            if let Some(p) = cur {
+                if starts
+                    .get(p + 1)
+                    .is_some_and(|&next| last_end_col + 1 >= next)
+                {
+                    shift = Some(col as isize - starts[c] as isize);
+                }
+            }
+            opened += 1;
+            let off = col as isize - starts[c] as isize;
+            if off.abs() <= 3 || shift.is_some_and(|sh| (off - sh).abs() <= 1) {
+                aligned += 1;
+            }
+        }
+        cur = Some(c);
+        last_end_col = col + line[s..e].chars().count() - 1;
+        let cell = cells[c].get_or_insert((s, e));
+        cell.1 = e;
+    }
+    if aligned < 2 || aligned * 3 < opened * 2 {
+        return None;
+    }
+    Some(cells.into_iter().map(|c| c.unwrap_or((0, 0))).collect())
+}
+
 impl Engine<'_> {
     /// Every delimited export with a header row naming its columns.
     pub(super) fn delimited_exports(&mut self) {
+        self.fixed_width_reports();
         let text = self.text;
         let mut table: Option<(u8, Vec<Col>)> = None;
         for (start, line) in lines_with_starts(text) {
@@ -377,6 +558,32 @@ impl Engine<'_> {
         }
     }
 
+    /// Reports printed in fixed-width columns under a header naming them: the same columns
+    /// as a delimited export, cut by the header's character positions.
+    fn fixed_width_reports(&mut self) {
+        let text = self.text;
+        let mut table: Option<(Vec<usize>, Vec<Col>)> = None;
+        for (start, line) in lines_with_starts(text) {
+            let line = line.trim_end_matches(['\n', '\r']);
+            if let Some((starts, cols)) = &table {
+                if rule_line(line) {
+                    continue;
+                }
+                if let Some(cells) = fixed_cells(line, starts) {
+                    let cols = cols.clone();
+                    self.export_row(start, line, &cells, &cols);
+                    continue;
+                }
+                table = None;
+            }
+            if let Some(h) = fixed_header(line) {
+                let first = self.found.len();
+                self.close_span(start, start + line.len(), first);
+                table = Some(h);
+            }
+        }
+    }
+
     fn export_row(&mut self, start: usize, line: &str, cells: &[(usize, usize)], cols: &[Col]) {
         let first = self.found.len();
         let mut open = Vec::new();
@@ -391,10 +598,32 @@ impl Engine<'_> {
                         || t.s.contains(':')
                             && t.s.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
             });
+        // The session's user, and whether it came from an attacker's machine, for a client
+        // address column.
+        let cell = |c: &(usize, usize)| line[c.0..c.1].trim().trim_matches('"');
+        let user = cells
+            .iter()
+            .zip(cols)
+            .find(|(_, col)| matches!(col, Col::Login | Col::Person { .. }))
+            .map(|(c, _)| cell(c).to_lowercase());
+        let attacker = cells
+            .iter()
+            .any(|c| super::personal_ip::attacker_client(cell(c)));
         for (&(s, e), &col) in cells.iter().zip(cols) {
             let raw = &line[s..e];
-            let v = raw.trim().trim_matches('"');
-            let at = start + s + raw.find(v).unwrap_or(0);
+            let mut v = raw.trim().trim_matches('"');
+            let mut at = start + s + raw.find(v).unwrap_or(0);
+            // A person's title stays (`Dr Abney`): the name after it goes.
+            if matches!(col, Col::Person { .. }) {
+                while let Some((first, rest)) = v.split_once(' ') {
+                    if !super::fields::is_title(first) {
+                        break;
+                    }
+                    let rest = rest.trim_start();
+                    at += v.len() - rest.len();
+                    v = rest;
+                }
+            }
             let kind = match col {
                 Col::Person { login } => {
                     let one_word = !v.contains([' ', ',']);
@@ -446,20 +675,8 @@ impl Engine<'_> {
                 }
                 Col::Login => Some(Kind::User),
                 Col::Host => Some(Kind::InternalHost),
-                Col::Mrn => Some(Kind::Mrn),
-                Col::Ssn => Some(Kind::Ssn),
                 Col::Account => Some(Kind::Account),
-                Col::Date => Some(Kind::Date),
-                Col::Phone => Some(Kind::Phone),
                 Col::Email => Some(Kind::Email),
-                Col::Address => Some(Kind::Address),
-                Col::City => Some(Kind::City),
-                Col::Zip => Some(Kind::Zip),
-                Col::HealthPlan => Some(Kind::HealthPlanId),
-                Col::License => Some(Kind::License),
-                Col::Fax => Some(Kind::Fax),
-                Col::Vehicle => Some(Kind::Vehicle),
-                Col::Device => Some(Kind::DeviceId),
                 Col::County => Some(Kind::County),
                 // A geolocation is `place, CC` (a country or state code last); a ward or a
                 // room (`5N-12`, `ICU bed 4`) is left to the other rules.
@@ -490,7 +707,21 @@ impl Engine<'_> {
                     open.push((start + s, start + e));
                     None
                 }
-                Col::Keep => None,
+                Col::ClientIp => {
+                    let k = self.toks.partition_point(|t| t.end <= at);
+                    if let Some(user) = user.clone().filter(|_| {
+                        k < self.toks.len() && self.toks[k].start == at && self.public_address(k)
+                    }) {
+                        self.client_addresses.push(super::ClientAddress {
+                            tok: k,
+                            user,
+                            attacker,
+                        });
+                    }
+                    None
+                }
+                // The rest hold one identifier whatever its words, or none (a kept column).
+                _ => col.value_kind(),
             };
             if let Some(kind) = kind {
                 self.field_value(at, v, kind, REASON);
@@ -573,7 +804,8 @@ mod tests {
         assert_eq!(column("AccessTime"), Col::Keep);
         assert_eq!(column("INSURANCE ID"), Col::HealthPlan);
         assert_eq!(column("Admit"), Col::Date);
-        assert_eq!(column("client_ip"), Col::Other);
+        assert_eq!(column("client_ip"), Col::ClientIp);
+        assert_eq!(column("src_ip"), Col::Other);
         assert_eq!(column("ProcessName"), Col::Other);
     }
 
@@ -590,6 +822,26 @@ mod tests {
              02:14:09,[USER],\"[NAME]\",[INTERNAL-HOST],[MRN],\"[NAME]\",Chart Opened,Billing inquiry\n\
              \n\
              Chart Opened twice.\n",
+        )]);
+    }
+
+    #[test]
+    fn a_fixed_width_report_goes_by_its_header_positions() {
+        check(&[(
+            "ACCESS_TIME       LOGIN        STAFF_NAME          WKSTN      PAT_MRN   PATIENT\n\
+             ----------------  -----------  ------------------  ---------  --------  ---------------\n\
+             2031-02-03 04:05  QFENWICK.LONG FENWICK, TAMSIN    WS-4471    88120391  ORCHARD,WENDELL\n\
+             2031-02-03 04:09  qmarsh       Marsh, Odile        WS-4472    77120392  Brandt, Ilse\n\
+             2031-02-03 04:11  QFENWICK.LONGNAME FENWICK, TAMSIN     WS-4471    88120391  ORCHARD,WENDELL\n\
+             \n\
+             end of report\n",
+            "ACCESS_TIME       LOGIN        STAFF_NAME          WKSTN      PAT_MRN   PATIENT\n\
+             ----------------  -----------  ------------------  ---------  --------  ---------------\n\
+             [DATE] 04:05  [USER] [NAME]    [INTERNAL-HOST]    [MRN]  [NAME]\n\
+             [DATE] 04:09  [USER]       [NAME]        [INTERNAL-HOST]    [MRN]  [NAME]\n\
+             [DATE] 04:11  [USER] [NAME]     [INTERNAL-HOST]    [MRN]  [NAME]\n\
+             \n\
+             end of report\n",
         )]);
     }
 

@@ -34,6 +34,7 @@ impl Engine<'_> {
         self.hl7_segments();
         self.structured_formats();
         self.log_lines();
+        self.personal_addresses();
         self.display_names();
         self.forms_and_tables();
         self.address_blocks();
@@ -58,10 +59,13 @@ impl Engine<'_> {
                 || self.county(k)
                 || self.city_state(k)
                 || self.state_zip(k)
+                || self.caps_surname_given(k)
+                || self.caret_name(k)
                 || self.name(k);
             k += 1;
         }
         self.times_after_care_dates();
+        self.patient_file_names();
     }
 
     /// One to three capitalized words right before a word that says what they are: "the

@@ -24,6 +24,14 @@ const CARE_WORDS: &[&str] = &[
     "born",
     "procedure",
     "surgery",
+    // A specimen's collection and a patient's transport are events of the person's care
+    // as much as an admission is (`collected 3/4/2031 0815`, `pickup 2031-03-04 08:15`).
+    "collected",
+    "drawn",
+    "pickup",
+    "picked",
+    "transported",
+    "triaged",
 ];
 
 impl Engine<'_> {
@@ -101,6 +109,28 @@ impl Engine<'_> {
             return false;
         }
         let mut buf = [0u8; 32];
+        // "she's 104", "he's 93": an age said of a person, in a call or a note.
+        let said = k >= 1
+            && self.same_sentence(k - 1, k)
+            && matches!(
+                self.text[self.toks[k - 1].start..self.toks[k].start]
+                    .trim_end()
+                    .to_lowercase()
+                    .as_str(),
+                "she's" | "he's" | "shes" | "hes" | "i'm" | "she’s" | "he’s"
+            )
+            && !(k + 1 < self.toks.len()
+                && self.same_sentence(k, k + 1)
+                && self.lw(k + 1, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l,
+                        "percent" | "%" | "minutes" | "mins" | "pounds" | "lbs" | "kg"
+                    )
+                }));
+        if said {
+            self.remove_toks(k, k, Kind::Age, "age over 89");
+            return true;
+        }
         let next = self.lw(k + 1, &mut buf).unwrap_or("");
         let followed = match next {
             "yo" | "y/o" | "y.o" | "year-old" | "years-old" | "yr-old" => true,
@@ -189,10 +219,29 @@ impl Engine<'_> {
         }
         let digits = t.s.bytes().take_while(u8::is_ascii_digit).count();
         let unit = &t.s[digits..];
+        // `(94F)`, `(101M)`: an age and a sex in parentheses after a patient's name, as
+        // clinical notes, lab and transport lines write them.
+        let b = self.text.as_bytes();
+        // After a name (a capitalized word of letters, or one a rule removed), not after
+        // `T1000 (95M)`.
+        let after_name = k >= 1
+            && (self.toks[k - 1].class == Class::Removed
+                || self.toks[k - 1]
+                    .s
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && self.toks[k - 1]
+                        .s
+                        .chars()
+                        .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '.')));
+        let in_parens = after_name
+            && b.get(t.start.wrapping_sub(1)) == Some(&b'(')
+            && b.get(t.end) == Some(&b')');
         let glued = matches!(
             unit,
             "y" | "yo" | "yF" | "yM" | "yf" | "ym" | "yoF" | "yoM" | "yr" | "yrs" | "Y"
-        );
+        ) || in_parens && matches!(unit, "F" | "M");
         let age: u32 = t.s[..digits].parse().unwrap_or(0);
         if !(2..=3).contains(&digits) || !glued || !(90..=150).contains(&age) {
             return false;
@@ -216,6 +265,20 @@ mod tests {
             "Resident is 93yF and alert. Roommate is 45yM. The visitor is 101yo.",
             "Resident is [AGE]yF and alert. Roommate is 45yM. The visitor is [AGE].",
         )]);
+    }
+
+    #[test]
+    fn ages_over_89_with_a_sex_in_parentheses_or_said_of_someone() {
+        check(&[
+            (
+                "held for Margaret Wilson (97F) and Bram Wilson (45M); model T1000 (95M) stays.",
+                "held for [NAME] ([AGE]F) and [NAME] (45M); model T1000 (95M) stays.",
+            ),
+            (
+                "calling about my mom she's 96 and my dad he's 70, she's 99 percent sure",
+                "calling about my mom she's [AGE] and my dad he's 70, she's 99 percent sure",
+            ),
+        ]);
     }
 
     #[test]

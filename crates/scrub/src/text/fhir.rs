@@ -280,7 +280,7 @@ impl Engine<'_> {
                 && value
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | ',' | '-' | '\''));
-            if PERSON_KEYS.contains(&key) && name_like {
+            if PERSON_KEYS.contains(&key) && name_like && !super::keys::placeholder_value(value) {
                 self.field_value(s, value, Kind::Name, REASON_JSON);
             }
         }

@@ -52,6 +52,7 @@ fn label_field(label: &str) -> Option<Field> {
         "name"
         | "full name"
         | "patient"
+        | "pt"
         | "patient name"
         | "preferred name"
         | "nickname"
@@ -251,7 +252,7 @@ fn empty_value(value: &str) -> bool {
 }
 
 /// Titles a name field may start with; they stay.
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     matches!(
         w.as_str(),

@@ -32,6 +32,14 @@ fn key_kind(key: &str) -> Option<KeyKind> {
     }
     let k = std::str::from_utf8(&buf[..n]).ok()?;
     const USER_ENDS: &[&str] = &[
+        "assignedto",
+        "openedby",
+        "closedby",
+        "resolvedby",
+        "createdby",
+        "updatedby",
+        "requestedby",
+        "approvedby",
         "username",
         "userid",
         "accountname",
@@ -57,6 +65,14 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "targetuser",
         "subjectuser",
         "accountlogin",
+        // Who a ticket or a task belongs to, in help-desk and workflow exports.
+        "assigned",
+        "assignee",
+        "owner",
+        "requester",
+        "requestor",
+        "reporter",
+        "approver",
     ];
     const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
     const HOST_IS: &[&str] = &[
@@ -78,6 +94,15 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         // EDR JSON's `"machine_domain": "CLINIC"`, an LDAP name's `DC=clinic`.
         "machinedomain",
         "dc",
+        // A DICOM application entity title names a modality or a PACS node
+        // (`AE=CT1_MAIN`, `calling AET`).
+        "ae",
+        "aet",
+        "aetitle",
+        "callingae",
+        "calledae",
+        "callingaet",
+        "calledaet",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
     // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
@@ -128,14 +153,18 @@ fn record_key(key: &str) -> bool {
     )
 }
 
+/// A key's letters and digits, lowercase (`client_IP` -> `clientip`).
+pub(super) fn squash_key(key: &str) -> String {
+    key.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
+}
+
 /// Keys whose GUID names an event, a request, an application or a tenant (`correlationId`,
 /// `appId`, `Guid`): a GUID under them points at no person or device.
 fn key_of_a_thing(key: &str) -> bool {
-    let k: String = key
-        .bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_lowercase()))
-        .collect();
+    let k = squash_key(key);
     const PERSONAL: &[&str] = &[
         "user",
         "device",
@@ -188,6 +217,7 @@ pub(super) fn placeholder_value(v: &str) -> bool {
         || matches!(
             l.as_str(),
             "system"
+                | "guest"
                 | "local"
                 | "localhost"
                 | "anonymous"
@@ -259,13 +289,41 @@ impl Engine<'_> {
         self.chat_mentions();
     }
 
-    /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person.
+    /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person;
+    /// `@jdoe`, a mention by login (Slack, Teams, Mattermost handles), is a user.
     fn chat_mentions(&mut self) {
         for k in 0..self.toks.len() {
             let s = self.toks[k].s;
             let Some(rest) = s.strip_prefix('@') else {
                 continue;
             };
+            // Not a JSON key (`"@timestamp":`) nor an annotation.
+            let quoted =
+                self.text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'"');
+            let handle = rest.len() >= 3
+                && !quoted
+                && c::identifier_like(rest)
+                && rest.bytes().any(|b| b.is_ascii_lowercase())
+                && !rest.bytes().any(|b| b.is_ascii_uppercase())
+                && !matches!(
+                    rest,
+                    "here"
+                        | "channel"
+                        | "everyone"
+                        | "all"
+                        | "team"
+                        | "oncall"
+                        | "param"
+                        | "return"
+                        | "returns"
+                        | "see"
+                        | "since"
+                        | "type"
+                );
+            if handle && self.open(k) {
+                self.remove_toks(k, k, Kind::User, "login mentioned in a chat");
+                continue;
+            }
             let cased = rest.chars().next().is_some_and(char::is_uppercase)
                 && rest
                     .chars()
@@ -341,12 +399,20 @@ impl Engine<'_> {
                 continue;
             }
             let Some(kind) = key_kind(self.toks[k].s) else {
+                self.record_field_value(k, v);
                 continue;
             };
             let s = self.toks[v].s;
             if placeholder_value(s) {
                 continue;
             }
+            // `<requester>Jane Doe</requester>`, `user="Jane Doe"`: a user key holding a
+            // display name of several capitalized words is a name key.
+            let kind = if kind == KeyKind::User && self.display_name_value(v) {
+                KeyKind::Name
+            } else {
+                kind
+            };
             match kind {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
@@ -410,6 +476,88 @@ impl Engine<'_> {
     /// `Feb  4 21:27:14 FS9 sshd[311]: ...` and `2025-01-01T10:00:00Z FS9 app[7]: ...`: the
     /// word after the time is the host that wrote the line. `[06:45] Ana Lima: ...`: the
     /// capitalized words after a chat time and before the colon are who spoke.
+    /// Whether the value starting at token `v` is two to five capitalized words of letters,
+    /// up to the end of its field.
+    fn display_name_value(&self, v: usize) -> bool {
+        let rest = &self.text[self.toks[v].start..];
+        let len = rest.find(['"', '<', '\n', '&', ',']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..len].split_whitespace().collect();
+        (2..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-' | '\''))
+            })
+    }
+
+    /// `PatientName=DOE^JANE^Q`, `"PatientBirthDate":"19510304"`, `appt="2031-02-03T10:00"`:
+    /// a key of a log line or a JSON object that names a patient's or a person's field the
+    /// way a column header does (`audit::column`) says what its value is, in any format.
+    fn record_field_value(&mut self, k: usize, v: usize) {
+        use super::audit::{column, Col};
+        // `key=value`, `"key": "value"` or `<Key>value`: an XML element's name opens with `<`
+        // right before it (`Group <GP-Staff> User <jdoe>` is no element).
+        let between = &self.text[self.toks[k].end..self.toks[v].start];
+        let element = between == ">"
+            && self.text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'<');
+        if !(between.contains('=') || between.contains("\":") || element) {
+            return;
+        }
+        let key = self.toks[k].s.trim_matches(['"', '\'', '@']);
+        // `name` alone names a process, a file or a rule as often as a person.
+        if key.eq_ignore_ascii_case("name") || key.len() > 40 {
+            return;
+        }
+        // Keys repeat on every line of a log: each is read once.
+        let kind = *self
+            .key_kinds
+            .entry(key)
+            .or_insert_with(|| match column(key) {
+                Col::Person { .. } => Some(Kind::Name),
+                c => c.value_kind(),
+            });
+        let Some(kind) = kind else {
+            return;
+        };
+        let start = self.toks[v].start;
+        let quoted = self.text.as_bytes().get(start.wrapping_sub(1)) == Some(&b'"');
+        let rest = &self.text[start..];
+        let len = if quoted {
+            rest.find(['"', '\n'])
+        } else {
+            rest.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '&' | '<' | '"'))
+        }
+        .unwrap_or(rest.len());
+        let value = &rest[..len];
+        if value.is_empty() || value.len() > 80 || placeholder_value(value) {
+            return;
+        }
+        let ok = match kind {
+            // A person's name: letters and name punctuation (`^` between DICOM and HL7 name
+            // parts), no file name (`svc.exe`).
+            Kind::Name => {
+                value.chars().any(char::is_alphabetic)
+                    && value.split_whitespace().count() <= 6
+                    && value.chars().all(|ch| {
+                        ch.is_alphabetic() || matches!(ch, ' ' | '^' | '.' | ',' | '-' | '\'')
+                    })
+                    && !value
+                        .as_bytes()
+                        .windows(2)
+                        .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
+            }
+            _ => value.bytes().any(|b| b.is_ascii_digit()),
+        };
+        if ok {
+            self.field_value(
+                start,
+                value,
+                kind,
+                "value of a log or JSON key naming a person's field",
+            );
+        }
+    }
+
     fn syslog_hosts_and_chat_speakers(&mut self) {
         let text = self.text;
         // The first token that ends after the line's start: the lines and the tokens are both
@@ -429,6 +577,27 @@ impl Engine<'_> {
             }
             // After the time: the token index where the rest of the line begins.
             let mut k = first;
+            // `<jdoe> seeing beacons`: an IRC-style line opens with its writer's nick.
+            let b = text.as_bytes();
+            let nick = |e: &Self, i: usize| {
+                let t = &e.toks[i];
+                b.get(t.start.wrapping_sub(1)) == Some(&b'<')
+                    && b.get(t.end) == Some(&b'>')
+                    && b.get(t.end + 1) == Some(&b' ')
+                    && c::identifier_like(t.s)
+                    && e.open(i)
+            };
+            let stamped = on_line(self, k + 1)
+                && c::clock_time(self.toks[k].s)
+                && b.get(self.toks[k].start.wrapping_sub(1)) == Some(&b'[');
+            let at = if stamped { k + 1 } else { k };
+            if self.toks[at].start <= start + 12
+                && nick(self, at)
+                && !placeholder_value(self.toks[at].s)
+            {
+                self.remove_toks(at, at, Kind::User, "writer of a chat line");
+                continue;
+            }
             let bracketed = text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'[');
             let syslog_time = self.has(k, flag::MONTH)
                 && on_line(self, k + 2)
@@ -458,6 +627,29 @@ impl Engine<'_> {
     }
 
     fn chat_speaker(&mut self, k: usize, line_end: usize) {
+        // `[16:41] qmarsh: ok`: a login writing, where a name would be capitalized.
+        if k < self.toks.len()
+            && self.toks[k].start < line_end
+            && self.toks[k].trail == b':'
+            && c::identifier_like(self.toks[k].s)
+            && self.toks[k].s.bytes().any(|b| b.is_ascii_digit())
+            && !self.toks[k].s.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            if self.open(k) {
+                self.remove_toks(k, k, Kind::User, "writer of a chat line");
+                return;
+            }
+            // The host-name shape took it first (`qmarsh7`): where a chat line's writer
+            // stands it is a login.
+            let host = self
+                .found
+                .get(self.toks[k].finding)
+                .is_some_and(|f| f.kind == Kind::InternalHost);
+            if self.toks[k].class == Class::Removed && host {
+                self.rekind(k, Kind::User, "writer of a chat line");
+                return;
+            }
+        }
         let mut end = k;
         while end < self.toks.len() && end - k < 4 && self.toks[end].start < line_end {
             let t = &self.toks[end];
@@ -559,6 +751,51 @@ mod tests {
             (
                 "sudo: session opened for user root by okarlsen(uid=0)",
                 "sudo: session opened for user root by [USER](uid=0)",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn irc_nicks_and_login_mentions_are_users() {
+        check(&[
+            (
+                "<qmarsh> hey @tfenwick, beacons from ws-12\n[10:02] <tfenwick> on it @here\n",
+                "<[USER]> hey [USER], beacons from [INTERNAL-HOST]\n[10:02] <[USER]> on it @here\n",
+            ),
+            ("[16:41] qmarsh7: isolated\n", "[16:41] [USER]: isolated\n"),
+            // A JSON key that starts with `@` is no mention.
+            (
+                r#"{"@timestamp":"2031-01-02T03:04:05Z","@odata.context":"x"}"#,
+                r#"{"@timestamp":"2031-01-02T03:04:05Z","@odata.context":"x"}"#,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_key_naming_a_patients_field_says_what_its_value_is() {
+        check(&[
+            (
+                "store from AE=MRI_WEST (10.4.4.4) PatientName=QUILLON^ODILE^M PatientID=ZX442817 StudyDate=20310412 status=OK\n",
+                "store from AE=[INTERNAL-HOST] ([INTERNAL-IP]) PatientName=[NAME] PatientID=[MRN] StudyDate=[DATE] status=OK\n",
+            ),
+            (
+                r#"{"member":{"full_name":"Odile Quillon","birthDate":"1961-03-04"},"appt":"2031-02-03T10:00:00","name":"svc.exe"}"#,
+                r#"{"member":{"full_name":"[NAME]","birthDate":"[DATE]"},"appt":"[DATE]","name":"svc.exe"}"#,
+            ),
+            // A user key holding a display name.
+            (
+                "<ticket>\n  <requester>Odile Quillon</requester>\n  <assigned>qmarsh</assigned>\n</ticket>\n",
+                "<ticket>\n  <requester>[NAME]</requester>\n  <assigned>[USER]</assigned>\n</ticket>\n",
+            ),
+            // A word between angle brackets is no element's name.
+            (
+                "%ASA-6-722051: Group <GP-Staff> User <qmarsh> IP <10.1.2.3>\n",
+                "%ASA-6-722051: Group <GP-Staff> User <[USER]> IP <[INTERNAL-IP]>\n",
+            ),
+            // Keys of a file, a process or an event keep their values.
+            (
+                "ProcessName=cmd.exe FileName=invoice.pdf EventTime=20310412 RuleName=Block-All\n",
+                "ProcessName=cmd.exe FileName=invoice.pdf EventTime=20310412 RuleName=Block-All\n",
             ),
         ]);
     }

@@ -20,6 +20,7 @@ mod mentions;
 mod names;
 mod ncpdp;
 mod org;
+mod personal_ip;
 pub(crate) mod places;
 mod profile;
 mod report;
@@ -32,6 +33,7 @@ mod tokenize;
 mod x12;
 
 pub(crate) use org::{org_initials, squash, strip_possessive};
+use personal_ip::ClientAddress;
 use tokenize::{same_kind_word, tokenize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +85,11 @@ struct Engine<'a> {
     /// Whether a lowercase word is a login built from a name (`login_from_name`): words
     /// repeat, the lists are searched once per distinct word.
     login_memo: foldhash::HashMap<&'a str, bool>,
+    /// Public addresses a record names as the client of someone's session, decided once the
+    /// whole document is read (`personal_ip.rs`).
+    client_addresses: Vec<ClientAddress>,
+    /// What a log or JSON key that is no user or host key names (`keys.rs`), by key.
+    key_kinds: foldhash::HashMap<&'a str, Option<Kind>>,
 }
 
 pub use mentions::Carry;
@@ -97,6 +104,8 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         text,
         carry,
         login_memo: foldhash::HashMap::default(),
+        client_addresses: Vec::new(),
+        key_kinds: foldhash::HashMap::default(),
     };
     // Capitalized words repeat within a document: each is looked up in the public lists
     // once.
@@ -188,6 +197,23 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
         out |= flag::PLACE;
     }
     out
+}
+
+/// Whether a word (any case, diacritics allowed) is a given name or a surname on the word
+/// lists or the census lists.
+pub(super) fn listed_name(v: &Vocab, word: &str) -> bool {
+    let mut l = word.to_lowercase();
+    if !word.is_ascii() {
+        l = fold_latin(&l);
+    }
+    let listed = v
+        .flags
+        .get(l.as_str())
+        .is_some_and(|f| f & (flag::GIVEN | flag::SURNAME) != 0);
+    listed
+        || crate::gazetteer::lookup(&l)
+            & (crate::gazetteer::IN_SURNAMES | crate::gazetteer::IN_GIVEN)
+            != 0
 }
 
 /// Latin letters, with or without diacritics.

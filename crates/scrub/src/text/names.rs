@@ -900,9 +900,119 @@ impl Engine<'_> {
     }
 }
 
+impl Engine<'_> {
+    /// `DOE^JANE^Q`: a person's name in HL7's and DICOM's encoding (family, given, middle
+    /// separated by carets), as interface-engine and PACS logs quote it outside a segment.
+    /// The parts are letters only (`ADT^A01` is a message type) and one of them is on the
+    /// public name lists (`PRN^PH` is a phone's use code).
+    pub(super) fn caret_name(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        if !s.bytes().any(|b| b == b'^') || !self.open(k) {
+            return false;
+        }
+        let parts: Vec<&str> = s.split('^').collect();
+        let letters = |p: &str| {
+            p.chars()
+                .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\''))
+        };
+        if !(2..=5).contains(&parts.len())
+            || parts[0].chars().count() < 2
+            || !parts.iter().all(|p| letters(p))
+        {
+            return false;
+        }
+        let listed = parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .any(|p| super::listed_name(self.v, p));
+        if listed {
+            self.remove_toks(k, k, Kind::Name, "name in HL7 or DICOM encoding");
+        }
+        listed
+    }
+
+    /// `MORRISON, HELEN`, `WILSON, MARGARET K`: a surname and a given name in capitals with the
+    /// comma between them, as registration systems, lab and pharmacy interfaces and printed
+    /// lists write a person; both must be on the public name lists (a heading such as
+    /// `WARNING, SYSTEM` is not).
+    pub(super) fn caps_surname_given(&mut self, k: usize) -> bool {
+        // Cheap first: most words open with a lowercase letter or end without a comma.
+        let t = &self.toks[k];
+        if !(t.trail == b',' || t.after == b',')
+            || t.s.len() < 2
+            || !t.s.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        let caps = |e: &Self, i: usize| {
+            i < e.toks.len()
+                && e.open(i)
+                && e.toks[i].s.chars().nth(1).is_some()
+                && e.toks[i]
+                    .s
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || matches!(ch, '-' | '\''))
+        };
+        let on = |e: &Self, i: usize, bits: u32| {
+            e.has(i, bits)
+                || e.toks[i].s.contains('-')
+                    && e.toks[i]
+                        .s
+                        .split('-')
+                        .all(|part| super::listed_name(e.v, part))
+        };
+        let n = k + 1;
+        if !caps(self, k)
+            || !(self.toks[k].trail == b',' || self.toks[k].after == b',')
+            || !caps(self, n)
+            || !self.same_sentence(k, n)
+            || self.text[self.toks[k].end..self.toks[n].start].contains('\n')
+            || self.has(k, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
+            || self.has(n, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
+            || !on(self, k, flag::SURNAME | flag::CENSUS_SURNAME)
+            || !on(self, n, flag::GIVEN | flag::CENSUS_GIVEN)
+        {
+            return false;
+        }
+        // A middle initial on the same line.
+        let m = n + 1;
+        let end = if m < self.toks.len()
+            && self.open(m)
+            && self.toks[n].after == b' '
+            && self.toks[m].s.len() == 1
+            && self.toks[m].s.bytes().all(|b| b.is_ascii_uppercase())
+            && !self.text[self.toks[n].end..self.toks[m].start].contains('\n')
+        {
+            m
+        } else {
+            n
+        };
+        self.remove_toks(k, end, Kind::Name, "surname, given name in capitals");
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn capitals_surname_comma_given_is_a_name_a_heading_is_not() {
+        super::super::check(&[
+            (
+                "ADT mismatch name 'Morrison^Helen' msg ADT^A08 use PRN^PH\n",
+                "ADT mismatch name '[NAME]' msg ADT^A08 use PRN^PH\n",
+            ),
+            (
+                "result held: collected for MORRISON, HELEN K (51F) on 4 West\n",
+                "result held: collected for [NAME] (51F) on 4 West\n",
+            ),
+            (
+                "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
+                "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_capitals_last_first_cell_of_a_pipe_log_is_a_name() {

@@ -17,7 +17,109 @@ pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str
     })
 }
 
+/// A part of a file name that is a date: `20170906`, `1994-08-29`.
+fn date_part(p: &str) -> bool {
+    let d: String = p.chars().filter(char::is_ascii_digit).collect();
+    let shape = p.len() == 8 && d.len() == 8 || p.len() == 10 && d.len() == 8 && p.contains('-');
+    let num = |r: std::ops::Range<usize>| d[r].parse::<u32>().unwrap_or(0);
+    let year = |y: u32| (1900..=2199).contains(&y);
+    let month = |m: u32| (1..=12).contains(&m);
+    let day = |x: u32| (1..=31).contains(&x);
+    // Year first (`19610304`), or last as US and European systems write it (`03041961`).
+    shape
+        && (year(num(0..4)) && month(num(4..6)) && day(num(6..8))
+            || year(num(4..8))
+                && (month(num(0..2)) && day(num(2..4)) || day(num(0..2)) && month(num(2..4))))
+}
+
+/// A part that is a record number: six or more digits, or letters and five or more digits.
+fn record_part(p: &str) -> bool {
+    let digits = p.bytes().filter(u8::is_ascii_digit).count();
+    p.len() <= 16
+        && p.bytes().all(|b| b.is_ascii_alphanumeric())
+        && (digits >= 6 || digits >= 5 && p.bytes().any(|b| b.is_ascii_alphabetic()))
+}
+
+/// A part that is a person's name as scanning and export tools write it in file names: a
+/// surname or a given name on the public lists, alone or with an initial glued on
+/// (`GarciaM`, `MILLER`).
+fn name_part(v: &crate::vocab::Vocab, p: &str) -> bool {
+    if !(2..=24).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let b = p.as_bytes();
+    let initial =
+        b.len() > 3 && b[b.len() - 1].is_ascii_uppercase() && b[b.len() - 2].is_ascii_lowercase();
+    let stem = if initial { &p[..p.len() - 1] } else { p };
+    super::listed_name(v, stem)
+}
+
 impl Engine<'_> {
+    /// A file named after the patient whose record it holds, as scanners, EHR exports and
+    /// document imports name them (`DOE_JANE_A1234567_19510304.pdf`, `GarciaM_55012345.tif`):
+    /// a name part beside a record number or a date makes each part an identifier, in a path
+    /// or alone.
+    pub(super) fn patient_file_names(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if !t.s.bytes().any(|b| b == b'_') {
+                continue;
+            }
+            // A path is closed to the word-level rules (Protected) but is no indicator unless
+            // it was recorded as one (a file with a malware's extension).
+            let indicator = t.class == Class::Protected
+                && (!t.s.contains(['\\', '/'])
+                    || self.indicators.iter().any(|i| i.span == (t.start..t.end)));
+            if !t.s.bytes().any(|b| b == b'_') || indicator || t.class == Class::Threat {
+                continue;
+            }
+            let name_start = t.s.rfind(['\\', '/']).map_or(0, |p| p + 1);
+            let file = &t.s[name_start..];
+            let stem = file.split('.').next().unwrap_or("");
+            let parts: Vec<&str> = stem.split('_').collect();
+            if !(2..=6).contains(&parts.len()) {
+                continue;
+            }
+            let kinds: Vec<Option<Kind>> = parts
+                .iter()
+                .map(|p| {
+                    if date_part(p) {
+                        Some(Kind::Date)
+                    } else if record_part(p) {
+                        Some(Kind::Mrn)
+                    } else if name_part(self.v, p) {
+                        Some(Kind::Name)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let named = kinds.contains(&Some(Kind::Name));
+            let numbered = kinds.contains(&Some(Kind::Mrn)) || kinds.contains(&Some(Kind::Date));
+            // Every part must be one of the three, so `Invoice_2031_Q1.pdf` is left alone.
+            if !named || !numbered || kinds.contains(&None) {
+                continue;
+            }
+            let mut at = t.start + name_start;
+            let spans: Vec<(usize, usize, Kind)> = parts
+                .iter()
+                .zip(&kinds)
+                .map(|(p, kind)| {
+                    let r = (at, at + p.len(), kind.unwrap_or(Kind::Name));
+                    at += p.len() + 1;
+                    r
+                })
+                .collect();
+            for (s, e, kind) in spans {
+                self.remove(s, e, kind, "part of a file named after a patient's record");
+            }
+            if self.toks[k].class == Class::Plain {
+                self.toks[k].class = Class::Removed;
+                self.toks[k].finding = self.found.len() - 1;
+            }
+        }
+    }
+
     /// Removes the bytes `s..e` as one finding, and marks the tokens inside it, searching
     /// from token `from`. Nothing happens when a token inside is an indicator or empty.
     fn remove_span(&mut self, from: usize, s: usize, e: usize, kind: Kind, reason: &'static str) {
@@ -81,14 +183,25 @@ impl Engine<'_> {
             let aside = line
                 .match_indices('(')
                 .any(|(i, _)| !line[i + 1..].starts_with(|ch: char| ch.is_ascii_digit()));
-            let row_like = line.bytes().filter(|&b| b == b';').count() >= 2
-                && !aside
-                && line
-                    .split(';')
-                    .all(|f| f.trim().len() <= 48 && f.split_whitespace().count() <= 7);
-            if !row_like {
+            let fields_ok = |sep: char| {
+                line.matches(sep).count() >= 2
+                    // A pipe row is typed with spaces around its pipes; HL7 and X12 segments,
+                    // read by their own rules, are not.
+                    && (sep == ';' || line.matches(" | ").count() == line.matches('|').count())
+                    && !aside
+                    && line
+                        .split(sep)
+                        .all(|f| f.trim().len() <= 48 && f.split_whitespace().count() <= 7)
+            };
+            // Pipes separate the cells of many tables of events, so a pipe row counts as a
+            // person's record only when it holds a social security number (a dump's row).
+            let sep = if fields_ok(';') {
+                ';'
+            } else if fields_ok('|') {
+                '|'
+            } else {
                 continue;
-            }
+            };
             while first_tok < self.toks.len() && self.toks[first_tok].end <= start {
                 first_tok += 1;
             }
@@ -97,12 +210,19 @@ impl Engine<'_> {
                 last_tok += 1;
             }
             let toks = first_tok..last_tok;
-            let identified = toks.clone().any(|k| self.toks[k].class == Class::Removed);
+            let identified = toks.clone().any(|k| {
+                self.toks[k].class == Class::Removed
+                    && (sep == ';'
+                        || self
+                            .found
+                            .get(self.toks[k].finding)
+                            .is_some_and(|f| f.kind == Kind::Ssn))
+            });
             if !identified {
                 continue;
             }
             let mut field_start = start;
-            for (i, field) in line.split(';').enumerate() {
+            for (i, field) in line.split(sep).enumerate() {
                 let lead = field.len() - field.trim_start().len();
                 let s = field_start + lead;
                 let e = field_start + field.trim_end().len();
@@ -219,6 +339,20 @@ mod tests {
     use crate::{ScrubConfig, Scrubber};
 
     #[test]
+    fn a_file_named_after_a_patient_loses_its_name_number_and_date() {
+        super::super::check(&[
+            (
+                "failed: \\\\fs-09\\scans\\GarciaM_QX551234_19610304.pdf (denied)\n",
+                "failed: \\\\[INTERNAL-HOST]\\scans\\[NAME]_[MRN]_[DATE].pdf (denied)\n",
+            ),
+            (
+                "copied D:\\scans\\MILLER_SUSAN_20310405.pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
+                "copied D:\\scans\\[NAME]_[NAME]_[DATE].pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_row_with_an_identifier_goes_field_by_field() {
         let s = Scrubber::new(ScrubConfig::default()).expect("scrubber");
         let out = s.scrub_text(
@@ -228,6 +362,9 @@ mod tests {
             out.text,
             "Proof:\n  [NAME];[ID];[SSN];[ADDRESS];[ID]\nVisit x.onion\n"
         );
+        // A dump's pipe row with a social security number goes field by field too.
+        let out = s.scrub_text("Proof:\n  ODELL MARSH | 02/03/1951 | 665-36-2659 | QX5512\n");
+        assert_eq!(out.text, "Proof:\n  [NAME] | [DATE] | [SSN] | [ADDRESS]\n");
         // A phone's area code in parentheses keeps the line a row; a state code stays.
         let out = s.scrub_text("Ansgar Mans;665-36-2659;Ashby;MA;(617) 555-0143\n");
         assert_eq!(out.text, "[NAME];[SSN];[NAME];MA;[PHONE]\n");

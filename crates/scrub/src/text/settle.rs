@@ -79,6 +79,14 @@ const ATTACKER: &[&str] = &[
     "decryptor",
     "tox",
     "negotiation",
+    // "malicious" and "phishing" in the languages of the notes: Spanish and Portuguese,
+    // Russian, Japanese, Korean, Chinese.
+    "malicios",
+    "фишинг",
+    "фишинговый",
+    "フィッシング",
+    "피싱",
+    "钓鱼",
 ];
 
 /// Units after a number that make it a size, rate or duration.
@@ -235,6 +243,10 @@ impl Engine<'_> {
                 Class::IdLike if self.names_a_record_of_work(k) || self.guid_of_a_thing(k) => {
                     self.toks[k].class = Class::Plain;
                 }
+                // `ssh2: ED25519 SHA256:...`: a key's algorithm, not an identifier.
+                Class::IdLike if key_algorithm(self.toks[k].s) => {
+                    self.toks[k].class = Class::Plain;
+                }
                 Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
                 _ => {}
             }
@@ -357,7 +369,15 @@ impl Engine<'_> {
                     )
                 })
         });
-        if forward_rule || self.impersonated_sender(k) {
+        if forward_rule || self.impersonated_sender(k) || self.ioc_list_line(k) {
+            verdict = Some(true);
+        }
+        // "Or mail decrypt7@...": an instruction to write to the address, opening a sentence.
+        let mut buf = [0u8; 32];
+        if k >= 1
+            && self.lw(k - 1, &mut buf) == Some("mail")
+            && (k < 2 || !self.same_sentence(k - 2, k) || self.is_word(k - 2, "or"))
+        {
             verdict = Some(true);
         }
         let mut j = if forward_rule { 0 } else { k };
@@ -396,7 +416,14 @@ impl Engine<'_> {
                     | "depuis"
                     | "desde"
             );
-            if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || k - j <= 3) {
+            // A display name the rules removed (`From: "Jane Q. Doe" <x@...>`) does not
+            // put the address further from its label.
+            let bracketed =
+                self.text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'<');
+            let between = (j + 1..k)
+                .filter(|&x| !bracketed || self.toks[x].class != Class::Removed)
+                .count();
+            if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || between < 3) {
                 verdict = Some(true);
                 break;
             }
@@ -409,6 +436,44 @@ impl Engine<'_> {
         } else {
             self.remove_toks(k, k, Kind::Email, "personal e-mail address");
         }
+    }
+
+    /// `  email   x@mail.example` among `  ip   203.0.113.9`, `  sha256  ...` lines: an
+    /// address in a list of indicators, each line a type and a value.
+    fn ioc_list_line(&self, k: usize) -> bool {
+        const TYPES: &[&str] = &[
+            "ip", "ipv4", "ipv6", "domain", "url", "sha256", "sha1", "md5", "hash", "email",
+            "e-mail", "sender", "file", "filename", "phone",
+        ];
+        let text = self.text;
+        let at = self.toks[k].start;
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let label = text[line_start..at]
+            .trim()
+            .trim_end_matches(':')
+            .to_ascii_lowercase();
+        if !matches!(label.as_str(), "email" | "e-mail" | "sender" | "mail") {
+            return false;
+        }
+        let first_word = |line: &str| {
+            line.split_whitespace()
+                .next()
+                .map(|w| w.trim_end_matches(':').to_ascii_lowercase())
+                .is_some_and(|w| TYPES.contains(&w.as_str()))
+                && line.split_whitespace().count() == 2
+        };
+        let prev = text[..line_start.saturating_sub(1)]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let next = text
+            .get(line_end + 1..)
+            .unwrap_or("")
+            .split('\n')
+            .next()
+            .unwrap_or("");
+        (line_start > 0 && first_word(prev)) || first_word(next)
     }
 
     /// `From: Anon Clinic Billing <billing77@mail.example>`: an outside address behind the
@@ -442,6 +507,25 @@ impl Engine<'_> {
                 })
         })
     }
+}
+
+/// Names of public-key algorithms and curves, as SSH and TLS logs print them.
+fn key_algorithm(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "ed25519"
+            | "x25519"
+            | "curve25519"
+            | "secp256k1"
+            | "secp256r1"
+            | "secp384r1"
+            | "secp521r1"
+            | "prime256v1"
+            | "nistp256"
+            | "nistp384"
+            | "nistp521"
+            | "ssh-ed25519"
+    )
 }
 
 /// Consumer mail and internet providers by the first label of their domains, in any
@@ -546,6 +630,36 @@ const CONSUMER_MAIL: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn key_algorithms_stay() {
+        check(&[(
+            "Accepted publickey for qmarsh from 10.2.3.4 port 2201 ssh2: ED25519 SHA256:abc\n",
+            "Accepted publickey for [USER] from [INTERNAL-IP] port 2201 ssh2: ED25519 SHA256:abc\n",
+        )]);
+    }
+
+    #[test]
+    fn senders_by_role_an_ioc_list_an_instruction_and_a_display_name() {
+        check(&[
+            (
+                "IOCs:\n  ip      203.0.113.9\n  email   quillon.hr@gmail.com\n",
+                "IOCs:\n  ip      203.0.113.9\n  email   quillon.hr@gmail.com\n",
+            ),
+            (
+                "Pay within 72 hours.\nOr mail unlock77@outlook.com\n",
+                "Pay within 72 hours.\nOr mail unlock77@outlook.com\n",
+            ),
+            (
+                "From: \"Odile Quillon\" <odile.payroll7@gmail.com>\n",
+                "From: \"[NAME]\" <odile.payroll7@gmail.com>\n",
+            ),
+            (
+                "Her own address is odile.q@gmail.com.\n",
+                "Her own address is [EMAIL].\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_recipients_or_contact_address_goes_a_senders_stays() {

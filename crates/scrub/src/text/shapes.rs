@@ -22,6 +22,24 @@ const UNNAMED_CALLERS: &[&str] = &[
     "vendor",
 ];
 
+/// Words (their beginnings) that say a caller is not who they claim to be.
+const IMPOSTOR_WORDS: &[&str] = &[
+    "impersonat",
+    "posing",
+    "pretend",
+    "pretext",
+    "claiming",
+    "social-engineer",
+    "vishing",
+    "scam",
+    "fraud",
+    "criminal",
+    "attacker",
+    "impostor",
+    "imposter",
+    "spoof",
+];
+
 /// Words that make a call a pretext (vishing) rather than a person's call.
 const PRETEXT_WORDS: &[&str] = &[
     "scam",
@@ -549,10 +567,15 @@ impl<'a> Engine<'a> {
         let matches = numeric::scan(text);
         // A report of phishing or smishing: a `From:` line holding a bare number is the
         // sender of the lure it reports. Read once per document.
+        // Texts forwarded as quotes (`> From +1 ...: ...`) with a link among them are
+        // reported lures too.
+        let quoted_lure =
+            text.contains("> From ") && (text.contains("http") || text.contains("hxxp"));
         let report = matches.iter().any(|m| m.kind == Kind::Phone)
-            && ["phish", "Phish", "smish", "Smish", "SMS lure", "spam"]
-                .iter()
-                .any(|w| text.contains(w));
+            && (quoted_lure
+                || ["phish", "Phish", "smish", "Smish", "SMS lure", "spam"]
+                    .iter()
+                    .any(|w| text.contains(w)));
         let mut first = 0;
         for m in matches {
             while first < self.toks.len() && self.toks[first].end <= m.start {
@@ -587,7 +610,8 @@ impl<'a> Engine<'a> {
                 && first < last
                 && (self.lure_sender(first)
                     || self.lure_callback(first)
-                    || report && self.sender_line(first))
+                    || self.impostor_number(first)
+                    || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
                     t.class = Class::Protected;
@@ -606,16 +630,97 @@ impl<'a> Engine<'a> {
     }
 
     /// `From: +1 213 555 0100  9/15/2025 11:30 PM`: a number alone after a sender label
-    /// that opens its line.
-    fn sender_line(&self, k: usize) -> bool {
+    /// that opens its line; also a quoted message's `> From +1 213 555 0100: ...` (the
+    /// colon after the number, as phones show a text's sender).
+    fn sender_line(&self, k: usize, last: usize) -> bool {
         let mut buf = [0u8; 32];
-        k >= 1
-            && self.toks[k - 1].trail == b':'
-            && self
+        if k < 1
+            || !self
                 .lw(k - 1, &mut buf)
                 .is_some_and(|l| matches!(l, "from" | "sender"))
-            && (self.toks[k - 1].start == 0
-                || self.text.as_bytes()[self.toks[k - 1].start - 1] == b'\n')
+        {
+            return false;
+        }
+        let line_start = self.text[..self.toks[k - 1].start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let opens = self.text[line_start..self.toks[k - 1].start]
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'>'));
+        opens && (self.toks[k - 1].trail == b':' || self.toks[last].trail == b':')
+    }
+
+    /// "Actor X keeps calling help desks from +1 877 ..., +1 844 ...", "if anyone gets a
+    /// call from +44 ... claiming to be the help desk", "we will never call you from ...":
+    /// the number an impostor calls from is the attacker's. A call or phone word must lead
+    /// to the number (other numbers of a list between them), and the sentence must say the
+    /// caller is not who they claim (impersonation, pretexting, a scam, a threat actor) or
+    /// the writer must deny the number is theirs ("never").
+    fn impostor_number(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let sent = self.toks[k].sent;
+        // Back to the cue, over the numbers and the punctuation of a list.
+        let mut j = k;
+        let mut cue = None;
+        while j > 0 && k - j < 24 && self.toks[j - 1].sent == sent {
+            j -= 1;
+            if self.toks[j].class == Class::Protected {
+                continue;
+            }
+            let Some(l) = self.lw(j, &mut buf) else {
+                break;
+            };
+            if matches!(
+                l,
+                "from" | "phone" | "phones" | "number" | "numbers" | "line"
+            ) {
+                cue = Some((j, l.to_owned()));
+            }
+            break;
+        }
+        let Some((cue, word)) = cue else {
+            return false;
+        };
+        let called = |e: &Self, i: usize, buf: &mut [u8; 32]| {
+            e.lw(i, buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "call" | "calls" | "called" | "calling" | "phoning" | "ring"
+                )
+            })
+        };
+        // "from" must follow a call ("calling from", "a call from", "call you from").
+        if word == "from" && !(1..=2).any(|back| cue >= back && called(self, cue - back, &mut buf))
+        {
+            return false;
+        }
+        // "We will never call from ...": the writer says the number is not theirs.
+        let denied = (1..=4).any(|back| {
+            cue >= back
+                && self.toks[cue - back].sent == sent
+                && self.lw(cue - back, &mut buf) == Some("never")
+        });
+        if denied {
+            return true;
+        }
+        // A call from the number: the sentence around it says who calls (a threat actor
+        // named in it, or an impostor's words). A phone word alone ("by phone"): the words
+        // just before it must say the calls are an impersonation.
+        let (from, to) = if word == "from" {
+            let mut i = k;
+            while i > 0 && k - i < 40 && self.toks[i - 1].sent == sent {
+                i -= 1;
+            }
+            (i, self.toks.len().min(k + 30))
+        } else {
+            (cue.saturating_sub(8), cue)
+        };
+        (from..to).filter(|&x| self.toks[x].sent == sent).any(|x| {
+            word == "from" && self.toks[x].class == Class::Threat
+                || self
+                    .lw(x, &mut buf)
+                    .is_some_and(|l| IMPOSTOR_WORDS.iter().any(|w| l.starts_with(w)))
+        })
     }
 
     /// "He got a text saying his account was locked and to call +1 555 0100": the number a
@@ -625,7 +730,7 @@ impl<'a> Engine<'a> {
     /// back at ..." stays a person's number.
     fn lure_callback(&self, k: usize) -> bool {
         let mut buf = [0u8; 32];
-        let asks = (1..=3).any(|back| {
+        let asks = (1..=6).any(|back| {
             k >= back
                 && self.same_sentence(k - back, k)
                 && self
@@ -638,11 +743,19 @@ impl<'a> Engine<'a> {
         let sent = self.toks[k].sent;
         let mut i = k;
         let (mut message, mut claim) = (false, false);
+        // "we detected unusual activity on your account, please call back at ...": a
+        // caller claiming trouble with the listener's account (a vishing voicemail).
+        let mut your_account = false;
         while i > 0 && self.toks[i - 1].sent == sent && k - i < 60 {
             i -= 1;
             let Some(l) = self.lw(i, &mut buf) else {
                 continue;
             };
+            if matches!(l, "unusual" | "suspicious")
+                && (i..k).any(|x| self.is_word(x, "your") && self.is_word(x + 1, "account"))
+            {
+                your_account = true;
+            }
             message |= matches!(
                 l,
                 "text" | "texted" | "sms" | "email" | "e-mail" | "popup" | "pop-up" | "message"
@@ -671,7 +784,7 @@ impl<'a> Engine<'a> {
         let link = (i..self.toks.len().min(k + 80))
             .take_while(|&j| self.toks[j].sent == sent)
             .any(|j| self.toks[j].class == Class::Protected && self.toks[j].s.contains('.'));
-        message && claim || link
+        message && claim || link || your_account
     }
 
     /// "A text linking to https://..., sent from +40 534 4376778": the number that sent a
@@ -745,5 +858,40 @@ impl<'a> Engine<'a> {
                         )
                     })
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn an_impostors_number_stays_a_persons_goes() {
+        check(&[
+            (
+                "Quill Spider keeps impersonating IT staff by phone (1-844-555-0142, +1-877-555-0199).",
+                "Quill Spider keeps impersonating IT staff by phone (1-844-555-0142, +1-877-555-0199).",
+            ),
+            (
+                "If anyone gets a call from +44 7700 900123 claiming to be the help desk, hang up.",
+                "If anyone gets a call from +44 7700 900123 claiming to be the help desk, hang up.",
+            ),
+            (
+                "Criminals may pretend to be us. We will never call from 617-555-0144.",
+                "Criminals may pretend to be us. We will never call from 617-555-0144.",
+            ),
+            (
+                "Forwarded by the nurse:\n> From 617.555.0148: reset required: https://pay-portal.example/x\n> From 617.555.0149: reply with the code\n",
+                "Forwarded by the nurse:\n> From 617.555.0148: reset required: https://pay-portal.example/x\n> From 617.555.0149: reply with the code\n",
+            ),
+            (
+                "we detected unusual activity on your account please call back at 617.555.0171 or six one seven 5 5 5 zero one seven one thanks",
+                "we detected unusual activity on your account please call back at 617.555.0171 or six one seven 5 5 5 zero one seven one thanks",
+            ),
+            (
+                "Her daughter called from 617-555-0133 about the bill.",
+                "Her daughter called from [PHONE] about the bill.",
+            ),
+        ]);
     }
 }

@@ -24,6 +24,11 @@ fn digit_word(l: &str) -> bool {
     )
 }
 
+/// A digit said aloud, or a numeral of up to four digits written among such words.
+fn spoken_digits(l: &str) -> bool {
+    digit_word(l) || (1..=4).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A number word of a spoken day or year ("twenty", "first", "thousand").
 fn number_word(l: &str) -> bool {
     digit_word(l)
@@ -104,6 +109,25 @@ impl Engine<'_> {
         end
     }
 
+    /// Whether the spoken number at `k` follows "or" after a written telephone number that an
+    /// earlier rule kept as an attacker's.
+    fn spoken_after_kept_number(&self, k: usize) -> bool {
+        k >= 2
+            && self.is_word(k - 1, "or")
+            && self.same_sentence(k - 2, k)
+            && self.toks[k - 2].class == super::Class::Protected
+            && self.toks[k - 2]
+                .s
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .count()
+                >= 4
+            && self.toks[k - 2]
+                .s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"+-.() ".contains(&b))
+    }
+
     pub(super) fn spoken_numbers(&mut self) {
         let mut k = 0;
         while k < self.toks.len() {
@@ -112,10 +136,34 @@ impl Engine<'_> {
                 continue;
             }
             // Seven digits or more said one by one: a telephone number (or a record number
-            // read out; either is an identifier).
-            if self.open_word_is(k, digit_word) {
-                let end = self.spoken_run(k, digit_word);
-                if end - k + 1 >= 7 {
+            // read out; either is an identifier). Speech-to-text writes some of them as
+            // numerals ("nine five one 6 two 8"): a run of digit words and short numerals
+            // counts its digits, and needs a word among them (numerals alone are left to
+            // the rules for written numbers).
+            if self.open_word_is(k, spoken_digits) {
+                let end = self.spoken_run(k, spoken_digits);
+                let mut buf = [0u8; 32];
+                let (mut digits, mut words) = (0, 0);
+                for i in k..=end {
+                    match self.lw(i, &mut buf) {
+                        Some(l) if digit_word(l) => {
+                            digits += 1;
+                            words += 1;
+                        }
+                        Some(l) => digits += l.len(),
+                        None => {}
+                    }
+                }
+                if digits >= 7 && words >= 1 && self.spoken_after_kept_number(k) {
+                    // "call back at 555 0100 or five five five ...": the same caller's number
+                    // said again, kept as the written one was.
+                    for t in &mut self.toks[k..=end] {
+                        t.class = super::Class::Protected;
+                    }
+                    k = end + 1;
+                    continue;
+                }
+                if digits >= 7 && words >= 1 {
                     self.remove_toks(k, end, Kind::Phone, "number said digit by digit");
                     k = end + 1;
                     continue;
@@ -173,6 +221,15 @@ mod tests {
             (
                 "his member ID is Q R 7 7 1 0 4 2 and he was born on march third nineteen fifty two ok",
                 "his member ID is [ID] and he was born on [DATE] ok",
+            ),
+            // Speech-to-text mixes words and numerals in one number.
+            (
+                "my cell is eight 4 seven two two 9 oh one five five ok",
+                "my cell is [PHONE] ok",
+            ),
+            (
+                "room 12 had 3 beds, one 4 two",
+                "room 12 had 3 beds, one 4 two",
             ),
             (
                 "one or two of them, may be five; I saw it in March.",

@@ -1,0 +1,281 @@
+//! A public address can be a person's own rather than an attacker's: the home connection a
+//! staff member's VPN or remote-desktop session came from, the address a patient joined a
+//! telehealth visit from. Its shape alone makes it an indicator (`shapes.rs`); this pass
+//! reads its role in the record. An address is a person's when the record names it as the
+//! client of one user's session — `user=... src=ADDR` on a VPN log line, the client address
+//! column of a session table that has a user column, an `"ip"` inside a JSON `"patient"`
+//! object — and nothing in the document speaks for an attacker: the address appears nowhere
+//! else (an analyst's note about it, a second user from the same address), and the session
+//! did not come from an attacker's toolkit (a client named `kali`).
+
+use super::rows::lines_with_starts;
+use super::{Class, Engine};
+use crate::classify as c;
+use crate::Kind;
+
+const REASON: &str = "a person's own public address (the client of their session)";
+
+/// A candidate: the token of the address and the user of the session (lowercase), or an
+/// empty string when the record names none (a patient object).
+pub(super) struct ClientAddress {
+    pub(super) tok: usize,
+    pub(super) user: String,
+    /// The record says the session came from an attacker's machine.
+    pub(super) attacker: bool,
+}
+
+/// Keys that hold the client address of a session.
+fn client_key(key: &str) -> bool {
+    let k = super::keys::squash_key(key);
+    matches!(
+        k.as_str(),
+        "ip" | "ipaddress"
+            | "src"
+            | "srcip"
+            | "source"
+            | "sourceip"
+            | "sourceaddress"
+            | "clientip"
+            | "clientaddress"
+            | "remoteip"
+            | "remoteaddr"
+            | "remoteaddress"
+            | "publicip"
+            | "callingstationid"
+    )
+}
+
+/// JSON objects that describe a person taking part in a session.
+fn person_object(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "patient" | "member" | "guest" | "participant" | "attendee" | "caller" | "subscriber"
+    )
+}
+
+/// Host names of attackers' toolkits, as a session's client name shows them.
+pub(super) fn attacker_client(name: &str) -> bool {
+    matches!(
+        name.trim().to_ascii_lowercase().as_str(),
+        "kali" | "parrot" | "blackarch" | "pentest" | "attacker"
+    )
+}
+
+/// The JSON key right before byte `at` (`"ip":"` ends there), if there is one.
+fn json_key_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text[..at].trim_end_matches([' ', '"']);
+    let before = before.strip_suffix(':')?.trim_end();
+    let before = before.strip_suffix('"')?;
+    let open = before.rfind('"')?;
+    Some((open, &before[open + 1..]))
+}
+
+/// The key of the JSON object that holds byte `at`: the key before the `{` that opens it.
+fn enclosing_object_key(text: &str, at: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = at;
+    // Bounded: a record is one line or a few hundred bytes.
+    let floor = at.saturating_sub(4096);
+    while i > floor {
+        i -= 1;
+        match b[i] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => return json_key_before(text, i).map(|(_, k)| k),
+            b'{' => depth -= 1,
+            b'\n' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+impl Engine<'_> {
+    pub(super) fn public_address(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.class == Class::Protected
+            && (c::ipv4(t.s) == Some(c::Reach::Public) || c::ipv6(t.s) == Some(c::Reach::Public))
+    }
+
+    /// The user named by a `user=` key on the line `line_start..line_end`, lowercase.
+    fn line_user(&self, line_start: usize, line_end: usize) -> Option<String> {
+        let line = &self.text[line_start..line_end];
+        let mut from = 0;
+        while let Some(p) = line[from..].find("user").map(|p| from + p) {
+            from = p + 4;
+            let key_start = line[..p]
+                .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '.'))
+                .map_or(0, |q| q + 1);
+            let key = &line[key_start..p + 4];
+            let rest = line[p + 4..].trim_start_matches(['"', ' ']);
+            let Some(rest) = rest.strip_prefix(['=', ':']) else {
+                continue;
+            };
+            if !key.to_ascii_lowercase().ends_with("user") {
+                continue;
+            }
+            let v: String = rest
+                .trim_start_matches(['"', ' '])
+                .chars()
+                .take_while(|ch| !matches!(ch, '"' | ' ' | ',' | ';' | '}'))
+                .collect();
+            if !v.is_empty() {
+                return Some(v.to_lowercase());
+            }
+        }
+        None
+    }
+
+    /// Public addresses named as the client of a user's session on a key=value line or in a
+    /// patient's JSON object.
+    fn keyed_client_addresses(&mut self) {
+        let text = self.text;
+        let mut k = 0;
+        for (start, line) in lines_with_starts(text) {
+            let end = start + line.len();
+            let mut user: Option<Option<String>> = None;
+            while k < self.toks.len() && self.toks[k].start < end {
+                if self.public_address(k) {
+                    let at = self.toks[k].start;
+                    if let Some((_, key)) = json_key_before(text, at) {
+                        if client_key(key)
+                            && enclosing_object_key(text, at).is_some_and(person_object)
+                        {
+                            self.client_addresses.push(ClientAddress {
+                                tok: k,
+                                user: String::new(),
+                                attacker: false,
+                            });
+                        }
+                    } else if let Some(key) = text[start..at]
+                        .strip_suffix('=')
+                        .or_else(|| text[start..at].strip_suffix("=\""))
+                    {
+                        let key_start = key
+                            .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                            .map_or(0, |q| q + 1);
+                        if client_key(&key[key_start..]) {
+                            let u = user.get_or_insert_with(|| self.line_user(start, end));
+                            if let Some(u) = u.clone() {
+                                self.client_addresses.push(ClientAddress {
+                                    tok: k,
+                                    user: u,
+                                    attacker: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+
+    /// Decides every candidate client address: a person's unless the document speaks for an
+    /// attacker (the address elsewhere, a second user from it, an attacker's client).
+    pub(super) fn personal_addresses(&mut self) {
+        // Only a document with a public address has anything to decide.
+        let public = self.indicators.iter().any(|i| {
+            matches!(
+                i.kind,
+                crate::IndicatorKind::Ipv4 | crate::IndicatorKind::Ipv6
+            )
+        });
+        if !public {
+            self.client_addresses.clear();
+            return;
+        }
+        self.keyed_client_addresses();
+        let cands = std::mem::take(&mut self.client_addresses);
+        if cands.is_empty() {
+            return;
+        }
+        let mut by_address: foldhash::HashMap<&str, (usize, Vec<&str>, bool)> =
+            foldhash::HashMap::default();
+        for cand in &cands {
+            let e = by_address
+                .entry(self.toks[cand.tok].s)
+                .or_insert((0, Vec::new(), false));
+            e.0 += 1;
+            if !e.1.contains(&cand.user.as_str()) {
+                e.1.push(&cand.user);
+            }
+            e.2 |= cand.attacker;
+        }
+        let mut mentions: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for t in &self.toks {
+            if let Some(n) = mentions.get_mut(t.s) {
+                *n += 1;
+            } else if by_address.contains_key(t.s) {
+                mentions.insert(t.s, 1);
+            }
+        }
+        let personal: Vec<usize> = cands
+            .iter()
+            .filter(|cand| {
+                let s = self.toks[cand.tok].s;
+                let (records, users, attacker) = &by_address[s];
+                !attacker && users.len() == 1 && mentions.get(s) == Some(records)
+            })
+            .map(|cand| cand.tok)
+            .collect();
+        for k in personal {
+            if self.toks[k].class == Class::Protected {
+                let (s, e) = (self.toks[k].start, self.toks[k].end);
+                self.indicators.retain(|i| i.span != (s..e));
+                self.remove_toks(k, k, Kind::PersonalIp, REASON);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_vpn_users_home_address_goes_an_address_with_two_users_stays() {
+        check(&[
+            (
+                "vpn: user=\"tqarlsen\" src=203.0.113.77 assigned=10.8.0.5 status=login\n",
+                "vpn: user=\"[USER]\" src=[PERSONAL-IP] assigned=[INTERNAL-IP] status=login\n",
+            ),
+            // A remote-desktop table: the client address column of a user's session.
+            (
+                "User | Client name | Client IP | Server\n\
+                 CORP\\qfenwick | FENWICK-HOME | 198.51.100.9 | RDSH-04\n\
+                 CORP\\tmarsh | kali | 198.51.100.44 | RDSH-04\n",
+                "User | Client name | Client IP | Server\n\
+                 [USER] | [INTERNAL-HOST] | [PERSONAL-IP] | [INTERNAL-HOST]\n\
+                 [USER] | kali | 198.51.100.44 | [INTERNAL-HOST]\n",
+            ),
+            (
+                "vpn: user=\"tqarlsen\" src=203.0.113.77 status=mfa_fail\n\
+                 vpn: user=\"bwendel\" src=203.0.113.77 status=mfa_fail\n",
+                "vpn: user=\"[USER]\" src=203.0.113.77 status=mfa_fail\n\
+                 vpn: user=\"[USER]\" src=203.0.113.77 status=mfa_fail\n",
+            ),
+            // The analyst names the address: it is the attacker's.
+            (
+                "vpn: user=\"tqarlsen\" src=203.0.113.77 status=login\n\
+                 203.0.113.77 is a known proxy exit.\n",
+                "vpn: user=\"[USER]\" src=203.0.113.77 status=login\n\
+                 203.0.113.77 is a known proxy exit.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_patients_telehealth_address_goes_a_bare_client_stays() {
+        check(&[
+            (
+                r#"{"event":"join","patient":{"visit":"v1","ip":"198.51.100.23"}}"#,
+                r#"{"event":"join","patient":{"visit":"v1","ip":"[PERSONAL-IP]"}}"#,
+            ),
+            (
+                r#"{"event":"join","patient":{"visit":"v1"},"ip":"198.51.100.23"}"#,
+                r#"{"event":"join","patient":{"visit":"v1"},"ip":"198.51.100.23"}"#,
+            ),
+        ]);
+    }
+}
