@@ -27,6 +27,9 @@ use ward_store::Store;
 /// Alerts waiting for the delivery thread; beyond this the follower drops the message (the
 /// alert itself is in the alerts file) rather than wait.
 const QUEUE: usize = 4096;
+/// How long, once stopping, the delivery thread waits for the main loop's last alerts (it is
+/// less than the grace `Notifier::finish` is given at stop).
+const STOP_DRAIN: Duration = Duration::from_secs(2);
 /// How long one send may take before it counts as failed.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// The first pause after a failure; doubled each time up to [`MAX_BACKOFF`].
@@ -574,9 +577,12 @@ impl Delivery {
                 c.flush(&self.stats, Some(&*self.store));
             }
         }
-        // Stopping: what waited for the digest goes now rather than be lost, and every
-        // channel gets one more try whatever its pause.
-        while let Ok(more) = rx.try_recv() {
+        // Stopping: the main loop may still hand over the alerts of its last lines until it
+        // drops the sender (`Notifier::finish`), so they are taken until then (within a
+        // bound, in case it never does); then what waited for the digest goes now rather
+        // than be lost, and every channel gets one more try whatever its pause.
+        let until = Instant::now() + STOP_DRAIN;
+        while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
             self.dispatch(&more);
         }
         self.send_digests();
