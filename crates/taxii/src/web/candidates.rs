@@ -87,19 +87,24 @@ impl Selection {
     /// its read facts and score when the filter gives them), else its id is dropped (an
     /// earlier version may have been kept).
     fn note(&mut self, page: &[StoredVersion], how: &Reading<'_>) {
-        let mut listed: Vec<(StoredVersion, Option<Rescorable>)> = Vec::new();
+        // The versions that may be listed and their scores, side by side (each version
+        // copied once, for `read_facts`).
+        let mut versions: Vec<StoredVersion> = Vec::new();
+        let mut scores: Vec<Option<Rescorable>> = Vec::new();
         for v in page {
             self.read += 1;
             match assess(&v.json, &how.options, how.allow) {
-                (true, scored) => listed.push((v.clone(), scored)),
+                (true, scored) => {
+                    versions.push(v.clone());
+                    scores.push(scored);
+                }
                 (false, _) => {
                     self.ids.remove(&v.id);
                 }
             }
         }
-        let versions: Vec<StoredVersion> = listed.iter().map(|(v, _)| v.clone()).collect();
         let facts = how.filter.read_facts(how.collection, &versions);
-        for ((v, scored), facts) in listed.into_iter().zip(facts) {
+        for ((v, scored), facts) in versions.into_iter().zip(scores).zip(facts) {
             let known = facts.zip(scored).map(|(facts, scored)| Known {
                 facts,
                 scored: Arc::new(scored),
