@@ -428,6 +428,8 @@ def s_securechat(g, org):
            cid=str(g.r.randint(10 ** 6, 10 ** 7)), a=NAME(a.full), ar=g.r.choice(["RN", "Charge RN"]),
            b=NAME(b.full), br="MD", c=NAME(cc.full), cr=g.r.choice(["PharmD", "Unit Clerk", "IT"]),
            org=O(org), ex=UN(cc), case=N(f"PRV-{g.r.randint(1000, 9999)}", "CASE_REF"))
+    if g.r.random() < 0.45:
+        return securechat_b(g, org, d, c, a, b, cc, pt)
     lines = [
         ("{t} {who}: pt in {room} {pn} ({mrn}) still no meds scanning since downtime, can you "
          "call pharmacy", dict(who=NAME(a.full), room=f"{g.r.randint(2, 9)}{g.r.randint(10, 60)}B",
@@ -445,6 +447,25 @@ def s_securechat(g, org):
     ]
     for tpl, kw in lines:
         d.fill(tpl + "\n", t=c.s("[%H:%M]", 20, 400, "CHAT_TIME"), **kw)
+    return d
+
+
+def securechat_b(g, org, d, c, a, b, cc, pt):
+    fam = patient(g, org)
+    lines = [
+        ("{t} {who}: anyone else get a text from \"{org}\" asking to confirm badge? came from {ph}",
+         dict(who=NAME(a.given.split()[0]), org=OS(org), ph=X(atk_phone(g), "PHONE_ATTACKER"))),
+        ("{t} {who}: yes!! link was {url}", dict(who=NAME(b.full), url=ind_url(g, True))),
+        ("{t} {who}: do NOT enter creds. if you did, call the desk at x{ext}",
+         dict(who=NAME(cc.full), ext=I(cc.ext, "PHONE"))),
+        ("{t} {who}: I think {nm} in 3 typed hers in, she's on till 1900",
+         dict(who=NAME(a.given.split()[0]), nm=NAME(staff(g, org).given.split()[0]))),
+        ("{t} {who}: unrelated - {pn} (DOB {dob}) daughter {fn} wants a call back at {ph}",
+         dict(who=NAME(b.given.split()[0]), pn=NAME(pt.full), dob=I(dfmt(org, pt.dob), "DATE"),
+              fn=NAME(fam.given.split()[0]), ph=I(fam.phone, "PHONE"))),
+    ]
+    for tpl, kw in lines:
+        d.fill(tpl + "\n", t=c.s("%m/%d %I:%M %p", 20, 400, "CHAT_TIME"), **kw)
     return d
 
 
@@ -1036,8 +1057,7 @@ def s_csos(g, org):
     c = Clock(g)
     rx = staff(g, org)
     d.fill("CSOS Order Log — registrant {reg}, DEA {dea}\nPOA holder: {n} (cert serial {cs})\n\n",
-           reg=O(org), dea=I(rx.dea, "LICENSE"), n=NAME(rx.comma), cs=I(IN.hexstr(g.r, 16).upper(),
-                                                                        "DEVICE_SERIAL"))
+           reg=O(org), dea=I(rx.dea, "LICENSE"), n=NAME(rx.comma), cs=I(IN.hexstr(g.r, 16).upper(), "LICENSE"))
     for _ in range(g.r.randint(5, 8)):
         signer = g.r.choice([rx, staff(g, org)])
         d.fill("{t}  PO {po}  signer={u}  ws={ws}  items={n}  sched=CII  status={st}\n",
@@ -1174,13 +1194,13 @@ def s_dental(g, org):
     dds, hyg = staff(g, org), staff(g, org)
     visit = dt.date(2026, g.r.randint(1, 11), g.r.randint(1, 28))
     d.fill("{org} — Progress Note\nPatient: {pn} ({ch})  DOB {dob}  Ins ID {plan}\n"
-           "Visit {vd}  Provider: Dr. {dds}  Hyg: {hyg}\n\n#{t1} MOD composite, shade A2. "
+           "Visit {vd}  Provider: {dr} {dds}  Hyg: {hyg}\n\n#{t1} MOD composite, shade A2. "
            "#{t2} watch. Perio: 3-4mm generalized, BOP 12%. Pt prefers texts at {ph}.\n"
            "Next recall in 6 mo.\n\nFront desk addendum ({fd}): the practice-management server "
            "{srv} showed a {fam} note on reboot; imaging bridge {ib} offline.\n",
            org=O(org), pn=NAME(pt.full), ch=I(f"CH{g.r.randint(1000, 99999)}", "MRN"),
            dob=I(dfmt(org, pt.dob), "DATE"), plan=I(pt.plan, "HEALTH_PLAN"),
-           vd=I(dfmt(org, visit), "DATE"), dds=NAME(dds.family), hyg=NAME(hyg.given.split()[0]),
+           vd=I(dfmt(org, visit), "DATE"), dr=N("Dr.", "TITLE"), dds=NAME(dds.family), hyg=NAME(hyg.given.split()[0]),
            t1=str(g.r.randint(1, 32)), t2=str(g.r.randint(1, 32)), ph=I(pt.phone, "PHONE"),
            fd=UN(staff(g, org)), srv=H(g, org, "APP"), fam=mal(g, True), ib=H(g, org, "PACS"))
     return d
@@ -1239,9 +1259,9 @@ def s_voicemail_email(g, org):
     c = Clock(g)
     u = staff(g, org)
     k = g.r.random()
-    d.fill("From: Unity Connection <unity@{dom}>\nTo: {to}\nDate: {t}\nSubject: Message from "
+    d.fill("From: Unity Connection <{dom}>\nTo: {to}\nDate: {t}\nSubject: Message from "
            "{src} ({dur})\n\nCaller ID: {cid}\nMailbox: {mb} ({mbn})\n\nTranscription (may be "
-           "inaccurate):\n", dom=I(org.domains[0], "HOSTNAME"), to=EM(u),
+           "inaccurate):\n", dom=I(f"unity@{org.domains[0]}", "EMAIL"), to=EM(u),
            t=c.s("%a, %d %b %Y %H:%M:%S -0500", typ="MAIL_TIME"),
            src="UNKNOWN" if k < 0.5 else "WIRELESS CALLER", dur=f"0:{g.r.randint(10, 59)}",
            cid=X(atk_phone(g), "PHONE_ATTACKER") if k < 0.5 else I(patient(g, org).phone, "PHONE"),
@@ -1319,6 +1339,17 @@ def s_complaint_letter(g, org):
     d = Doc()
     pt = patient(g, org)
     pm = staff(g, org)
+    if g.r.random() < 0.4:
+        d.fill("To whom it may concern at {org},\n\nMy name is {pn} and I have been your patient since "
+               "{since}. Last week I got an e-mail from {snd} with my full name, my member ID "
+               "{plan} and my home address at {addr}, {city} asking me to pay an overdue "
+               "balance at {url}. I never gave that address to anyone but you. Please call me at "
+               "{ph} or write to {em}.\n\n{pn2}\nDOB {dob}\n",
+               org=O(org), pn=NAME(pt.full), since=N("2019", "YEAR"), snd=ind_mail(g, True),
+               plan=I(pt.plan, "HEALTH_PLAN"), addr=I(pt.street, "ADDRESS"), city=I(pt.city, "CITY"),
+               url=ind_url(g, False), ph=I(pt.phone, "PHONE"), em=I(pt.email, "EMAIL"),
+               pn2=NAME(pt.full), dob=I(dfmt(org, pt.dob), "DATE"))
+        return d
     d.fill("{pn}\n{addr}\n{city}, {zip}\n{ph}\n\n{when}\n\nPatient Relations\n{org}\n\n"
            "Dear {pm},\n\nI am writing about the letter I received saying my records (account "
            "{acct}) were stolen. Since then someone called me from {atk} claiming to be your "
@@ -1392,6 +1423,19 @@ def s_techsupport_scam(g, org):
     u = staff(g, org)
     an = staff(g, org)
     tool = g.r.choice(["AnyDesk", "ScreenConnect", "TeamViewer", "Quick Assist", "UltraViewer"])
+    if g.r.random() < 0.4:
+        d.fill("Service Desk log, {an}\n{fn} {ln} ({u}, {dept}) received a Teams call from "
+               "external tenant user \"{fake}\" claiming to be the help desk about spam. Caller asked "
+               "her to open Quick Assist and read the code. She refused and called us on x{ext}. "
+               "Tenant domain {dom}; callback number given was {ph}. Matches {act} pattern "
+               "({m}). Blocked external tenant, warned {unit} staff.\n",
+               an=NAME(an.full), fn=NAME(u.given), ln=NAME(u.family), u=UN(u),
+               dept=g.r.choice(["Cardiology", "Billing", "Imaging"]),
+               fake=X(f"helpdesk@{IN.domain(g.r).split('.')[0]}.onmicrosoft.com", "EMAIL_ATTACKER"),
+               ext=I(u.ext, "PHONE"), dom=ind_dom(g), ph=X(atk_phone(g), "PHONE_ATTACKER"),
+               act=X(g.r.choice(ACTORS), "ACTOR"), m=X("T1566.004" if False else "T1219", "MITRE"),
+               unit=g.r.choice(["Cardiology", "Billing", "Imaging"]))
+        return d
     d.fill("Call note — {an}, Service Desk\nCaller: {n}, {role}, ext {ext}, workstation {ws} "
            "({ip})\n\n{fn} says a browser pop-up locked the screen with a warning and the number "
            "{ph}. She called it; a man said he was from Microsoft and had her install {tool} "
