@@ -1115,27 +1115,39 @@ def s_dialysis(g, org):
     return d
 
 
+RAD_EXAMS = [
+    ("CT HEAD WO CONTRAST", "Fall at home, on anticoagulation.", "No acute intracranial hemorrhage."),
+    ("XR CHEST 2 VIEWS", "Cough x 3 weeks.", "Lungs are clear. No effusion."),
+    ("MRI LUMBAR SPINE WO", "Low back pain radiating left.",
+     "Mild degenerative disc disease at L4-L5 without stenosis."),
+    ("US RUQ", "RUQ pain, fever.", "Gallbladder sludge; no wall thickening."),
+]
+
+
 def s_radiology_dictation(g, org):
     """Radiology dictation with speech-recognition header."""
     d = Doc()
     pt = patient(g, org)
     rad, ref = staff(g, org), staff(g, org)
     exam = dt.datetime(2026, g.r.randint(1, 11), g.r.randint(1, 28), g.r.randint(0, 23), g.r.randint(0, 59))
+    ex, hist, find = g.r.choice(RAD_EXAMS)
     d.fill("EXAM: {ex}\nPATIENT: {pn}    MRN: {mrn}    ACC#: {acc}\nDOB: {dob} (age {age})\n"
            "EXAM DATE: {ed}\nREFERRING: {ref}, MD  NPI {npi}\n\nCLINICAL HISTORY: {hist}\n\n"
            "FINDINGS: {find}\n\nIMPRESSION: {imp}\n\nDictated by: {rad}, MD  Electronically signed\n"
            "[dictation workstation {ws}]\n",
-           ex=g.r.choice(["CT HEAD WO CONTRAST", "XR CHEST 2 VIEWS", "MRI LUMBAR SPINE WO",
-                          "US RUQ"]), pn=NAME(pt.comma.upper()), mrn=I(pt.mrn, "MRN"),
+           ex=ex, pn=NAME(pt.comma.upper()), mrn=I(pt.mrn, "MRN"),
            acc=I(str(g.r.randint(10 ** 7, 10 ** 8)), "ACCOUNT"), dob=I(dfmt(org, pt.dob), "DATE"),
            age=age_span(pt), ed=I(exam.strftime("%m/%d/%Y %H:%M"), "DATETIME"),
            ref=NAME(ref.full), npi=I(ref.npi, "LICENSE"),
-           hist=g.r.choice(["Fall at home.", "Cough x 3 weeks.", "Low back pain radiating left.",
-                            "RUQ pain, fever."]),
-           find=g.r.choice(["No acute intracranial hemorrhage.", "Lungs are clear.",
-                            "Mild degenerative disc disease at L4-L5.", "Gallbladder sludge."]),
+           hist=hist, find=find,
            imp=g.r.choice(["No acute findings.", "Stable.", "As above."]), rad=NAME(rad.full),
            ws=H(g, org, "PACS"))
+    if g.r.random() < 0.5:
+        d.fill("\nADDENDUM: the preliminary report was auto-faxed to {fax} instead of the referring "
+               "office ({rfax}) by interface host {h} after its routing table was altered; "
+               "the change came from {ip}. Privacy notified by {n}.\n",
+               fax=I(org.fk.phone_number(), "FAX"), rfax=I(org.fk.phone_number(), "FAX"),
+               h=H(g, org, "APP"), ip=ind_ip(g), n=NAME(rad.full))
     return d
 
 
@@ -1212,7 +1224,7 @@ def s_bh_note(g, org):
     pt = patient(g, org)
     clin = staff(g, org)
     d.fill("CONFIDENTIAL — 42 CFR Part 2\nClient: {pn}  Client ID {mrn}  DOB {dob}\nSession: {sd}, "
-           "60 min, telehealth from client's home ({addr}, {city})\nClinician: {cn}, LCSW\n\n"
+           "60 min, telehealth from client's home ({addr}, {city})\nRoom link: {room}\nClinician: {cn}, LCSW\n\n"
            "D: Client reports {rep}. Partner {par} present for last 10 min.\n"
            "A: {ass}\nP: Continue weekly. Safety plan reviewed; crisis line given. Client asked "
            "that voicemails go to {ph} only.\n",
@@ -1220,6 +1232,8 @@ def s_bh_note(g, org):
            sd=I(dt.datetime(2026, g.r.randint(1, 11), g.r.randint(1, 28), g.r.randint(8, 18), 0)
                 .strftime("%m/%d/%Y %I:%M %p"), "DATETIME"),
            addr=I(pt.street, "ADDRESS"), city=I(pt.city, "CITY"), cn=NAME(clin.full),
+           room=I(f"https://telehealth.{org.domains[0]}/room/{aslug(pt.family)[:6]}{g.r.randint(10, 99)}",
+                  "URL"),
            rep=g.r.choice(["improved sleep, 2 drinks/week", "increased panic at work",
                            "relapse last weekend"]),
            par=NAME(person(g, pt.loc).given.split()[0]),
@@ -1294,7 +1308,7 @@ def s_subpoena(g, org):
            "YOU ARE COMMANDED to produce all medical and billing records, including audit "
            "logs, of {pn}, date of birth {dob}, SSN {ssn}, for the period of care, including "
            "records of the {fam} incident affecting your systems.\n\nRequesting attorney: {at}, "
-           "Bar No. {bar}, {aa}, {ac} {az}, tel. {ap}, {ae}\n",
+           "Bar No. {bar}, {aa}, {ac} {az}, tel. {ap}, fax {af}, {ae}\n",
            cty=N(ct, "COURT_COUNTY"), case=N(f"{g.r.randint(2025, 2026)}-CV-{g.r.randint(1000, 99999)}",
                                              "CASE_REF"),
            pl=NAME(pt.full), df=O(org), org=O(org), pn=NAME(pt.full),
@@ -1304,6 +1318,7 @@ def s_subpoena(g, org):
            aa=I(" ".join(org.fk.street_address().split()), "ADDRESS"),
            ac=I(" ".join(org.fk.city().split()), "CITY"), az=I(org.fk.postcode(), "ZIP"),
            ap=I(org.fk.phone_number() if org.locale != "fil_PH" else ph_phone(g), "PHONE"),
+           af=I(org.fk.phone_number(), "FAX"),
            ae=I(f"{aslug(atty.family)}@{aslug(atty.family)}law.com", "EMAIL"))
     return d
 
@@ -1581,6 +1596,45 @@ LANG_NOTE = {
               "{pn}(생년월일 {dob}, 주민등록번호 {nid}, 등록번호 {mrn}, 주소 {addr}, 전화 {ph})의 정보가 "
               "포함되어 있었습니다. 해당 PC는 격리하였고 개인정보보호책임자 {n2}에게 보고하였습니다.\n"),
 }
+LANG_LOST = {
+    "nl_NL": ("Verlies gemeld {t}: de laptop {ws} (serienummer {sn}) van {n} ({u}) is gestolen. "
+              "Op de laptop stond een export met onder meer patiënt {pn}, geboren {dob}, tel. {ph}. "
+              "Schijfversleuteling stond aan; de laptop is op afstand gewist. Melding aan de FG "
+              "({em}). Een dag later kwam een phishingmail van {snd} binnen die naar de diefstal "
+              "verwees.\n"),
+    "it_IT": ("Smarrimento segnalato {t}: il portatile {ws} (matricola {sn}) di {n} ({u}) è stato "
+              "rubato. Conteneva un'esportazione con i dati del paziente {pn}, nato il {dob}, tel. "
+              "{ph}. Il disco era cifrato e il dispositivo è stato cancellato da remoto. Informato "
+              "il DPO ({em}). Il giorno dopo è arrivata un'e-mail di phishing da {snd} che citava "
+              "il furto.\n"),
+    "sv_SE": ("Förlust anmäld {t}: den bärbara datorn {ws} (serienummer {sn}) som tillhör {n} "
+              "({u}) har stulits. På datorn fanns en export med bland annat patienten {pn}, född "
+              "{dob}, tel. {ph}. Disken var krypterad och datorn har raderats på distans. "
+              "Dataskyddsombudet ({em}) är informerat. Dagen efter kom ett nätfiskemejl från {snd} "
+              "som hänvisade till stölden.\n"),
+    "tr_TR": ("Kayıp bildirimi {t}: {n} ({u}) adlı çalışana ait {ws} dizüstü bilgisayarı (seri no "
+              "{sn}) çalındı. Bilgisayarda hasta {pn} (doğum tarihi {dob}, tel. {ph}) bilgilerini "
+              "içeren bir dışa aktarım vardı. Disk şifreliydi; cihaz uzaktan silindi. KVKK "
+              "sorumlusuna ({em}) bilgi verildi. Ertesi gün hırsızlığa atıfta bulunan bir oltalama "
+              "e-postası {snd} adresinden geldi.\n"),
+    "vi_VN": ("Báo mất {t}: Máy tính xách tay {ws} (số sê-ri {sn}) của {n} ({u}) bị đánh cắp. "
+              "Trong máy có tệp xuất dữ liệu gồm bệnh nhân {pn}, sinh ngày {dob}, SĐT {ph}. Ổ đĩa "
+              "đã được mã hóa và máy đã bị xóa từ xa. Đã thông báo cho bộ phận bảo vệ dữ liệu "
+              "({em}). Ngày hôm sau có email lừa đảo từ {snd} nhắc đến vụ mất máy.\n"),
+    "fil_PH": ("Ulat ng pagkawala {t}: Ninakaw ang laptop na {ws} (serial no. {sn}) ni {n} ({u}). "
+               "May export sa laptop na kasama ang pasyenteng si {pn}, ipinanganak noong {dob}, "
+               "tel. {ph}. Naka-encrypt ang disk at na-wipe na ito nang remote. Inabisuhan ang "
+               "Data Protection Officer ({em}). Kinabukasan, may phishing email mula sa {snd} na "
+               "bumanggit sa pagnanakaw.\n"),
+    "ja_JP": ("紛失報告 {t}：{n}（{u}）のノートPC {ws}（シリアル番号 {sn}）が盗難に遭った。PCには患者 "
+              "{pn}（生年月日 {dob}、電話 {ph}）を含むエクスポートファイルが保存されていた。ディスクは"
+              "暗号化済みで、リモートワイプを実施した。個人情報保護管理者（{em}）に報告済み。翌日、"
+              "盗難に言及したフィッシングメールが {snd} から届いた。\n"),
+    "ko_KR": ("분실 신고 {t}: {n}({u})의 노트북 {ws}(일련번호 {sn})이(가) 도난당했습니다. 노트북에는 "
+              "환자 {pn}(생년월일 {dob}, 전화 {ph})의 정보가 포함된 내보내기 파일이 있었습니다. 디스크는 "
+              "암호화되어 있었고 원격 삭제를 완료했습니다. 개인정보보호책임자({em})에게 보고했습니다. "
+              "다음 날 도난을 언급하는 피싱 메일이 {snd} 에서 왔습니다.\n"),
+}
 LANG_EXTRA = {
     "nl_NL": "Tweede melding: ook {n} ontving dezelfde mail van {snd}.\n",
     "it_IT": "Anche {n} ha ricevuto lo stesso messaggio da {snd}.\n",
@@ -1645,6 +1699,14 @@ def make_lang_note(loc):
             city = None
         else:
             addr, city = pt.street, pt.city
+        if g.r.random() < 0.4:
+            d.fill(LANG_LOST[loc], t=c.s("%Y-%m-%d %H:%M", typ="INCIDENT_TIME"), n=NAME(sname),
+                   u=UN(st), ws=H(g, org, "LT"),
+                   sn=I(g.r.choice(["PF", "5CG", "C02", "R9"]) + IN.hexstr(g.r, 8).upper(),
+                        "DEVICE_SERIAL"),
+                   pn=NAME(pt.full), dob=I(lang_date(loc, pt.dob), "DATE"),
+                   ph=I(pt.phone, "PHONE"), em=EM(st2), snd=ind_mail(g, g.r.random() < 0.5))
+            return d
         nid, nty = national_id(g, loc, pt)
         slots = dict(t=c.s("%Y-%m-%d %H:%M", typ="INCIDENT_TIME"), n=NAME(sname), u=UN(st),
                      org=O(org), ws=H(g, org, "WS"), url=ind_url(g), ip=ind_ip(g),
