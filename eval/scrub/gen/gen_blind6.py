@@ -155,6 +155,11 @@ TL_GIV = ["Maricel", "Rowena", "Jomar", "Ma. Cristina", "Arnel", "Lorna", "Rodel
 TL_FAM = ["Dela Cruz", "Santos", "Reyes", "Bautista", "Villanueva", "Macaraeg", "Dimaculangan",
           "Pascual", "Mendoza", "Agbayani", "Tolentino", "Manalo", "Soriano", "Lacson",
           "Magbanua", "Panganiban"]
+# given names and surnames that are also English words
+WORD_GIVEN = ["Hope", "Grace", "Faith", "Will", "Mark", "Rose", "Joy", "Dawn", "Bill", "Sandy",
+              "Summer", "Ivy", "Hunter", "Chase", "Art", "Crystal", "Frank", "Rich", "Penny"]
+WORD_FAMILY = ["Brown", "King", "Young", "Hall", "Ward", "Wood", "Bell", "Rivers", "Lane", "Short",
+               "Moody", "Bush", "Fox", "Price", "Rich", "Little", "Strong", "Hope", "Day", "May"]
 FOREIGN = ["ja_JP", "ko_KR", "zh_CN", "ru_RU", "el_GR", "ar_SA", "hi_IN", "vi_VN", "es_MX",
            "pl_PL", "de_DE", "tr_TR"]
 CJK = ("ja_JP", "ko_KR", "zh_CN")
@@ -178,6 +183,10 @@ def person(g, loc):
     else:
         f = g.faker(loc)
         p.given, p.family = f.first_name(), f.last_name()
+        if loc in ENGLISH and r.random() < 0.12:
+            p.given = r.choice(WORD_GIVEN)
+        if loc in ENGLISH and r.random() < 0.12:
+            p.family = r.choice(WORD_FAMILY)
     p.given = " ".join(p.given.split())
     p.family = " ".join(p.family.split())
     if loc in CJK:
@@ -1840,6 +1849,12 @@ def selftest(rec, org):
     allsp = sorted((s["start"], s["end"]) for s in ids + rec["indicators"] + rec.get("neutral", []))
     for (a1, b1), (a2, b2) in zip(allsp, allsp[1:]):
         assert b1 <= a2, ("overlap", text[a1:b1], text[a2:b2])
+    labels = defaultdict(set)  # one text, one label throughout the document
+    for k in ("identifiers", "indicators", "neutral"):
+        for s in rec.get(k, []):
+            labels[text[s["start"]:s["end"]]].add((k, s["type"]))
+    for frag, ls in labels.items():
+        assert len(ls) == 1, ("labelled two ways", frag, ls)
     idsp = [(s["start"], s["end"]) for s in ids]
     for s in ids:
         frag = text[s["start"]:s["end"]]
