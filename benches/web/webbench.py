@@ -63,6 +63,7 @@ TLPS = {
 MANY_VERSIONS = 300
 ONLY = re.compile("")  # --only: the pages timed (a regular expression on their names)
 BLOCK_LIST_REQUESTS = [5]  # --block-list-requests
+FIRST_READERS = [0]  # --first-readers
 # --fresh-share: the percentage of indicators made recent (created a few hours before the
 # seeding) with confidence 80, so that they score >= 20 and are in the block lists; "at" is
 # the seeding's time, kept in the hub's .seeded so that later versions stay the same.
@@ -486,8 +487,49 @@ def cursors(hub, coll, token):
             coll, urllib.parse.quote(page["next"]))
 
 
+def first_readers(hub, count):
+    """`count` more readers for first downloads (`--first-readers`), one per organization
+    in turn (the bench's clinic, then the members): each one's first block list is built
+    for it. Made once per store; the names say which."""
+    orgs = [READER_ORG] + ["Member %02d" % i for i in range(1, ORGS - 1)]
+    names = []
+    for k in range(count):
+        name = "first-reader-%d" % k
+        try:
+            hub.admin("user", "add", "--org", orgs[k % len(orgs)], name,
+                      "--password-stdin", stdin=PASSWORD + "\n")
+        except subprocess.CalledProcessError as e:
+            if "taken" not in (e.stderr or "") + (e.stdout or ""):
+                raise
+        names.append(name)
+    return names
+
+
+def time_first_downloads(hub, names, name, path, results):
+    """One first download of the list at `path` by each reader of `names` (each list is
+    built for its reader; none is kept from another's): p50 and p99 over the readers."""
+    all_ms, statuses = [], {}
+    cpu0 = cpu_seconds()
+    size = 0
+    for who in names:
+        s = hub_sign_in(hub, who)
+        t0 = time.perf_counter()
+        status, _, data = s.request("GET", path)
+        all_ms.append((time.perf_counter() - t0) * 1000)
+        statuses[status] = statuses.get(status, 0) + 1
+        size = len(data)
+    row = {"page": name, "path": path, "n": len(all_ms), "bytes": size,
+           "status": max(statuses, key=statuses.get), "statuses": statuses,
+           "p50": hubbench.percentile(all_ms, 50), "p99": hubbench.percentile(all_ms, 99),
+           "max": max(all_ms), "cpu": (cpu_seconds() - cpu0) * 1000 / len(all_ms)}
+    results.append(row)
+    log("  %-40s p50 %9.2f  p99 %9.2f  max %9.2f ms  cpu %9.2f ms/req  statuses %s (%d bytes)" % (
+        name, row["p50"], row["p99"], row["max"], row["cpu"], statuses, size))
+
+
 def bench_hub(ward, data, meta, n):
     hub = Hub(ward, data)
+    readers = first_readers(hub, FIRST_READERS[0])
     hub.start()
     SERVER["pid"] = hub.proc.pid
     results = []
@@ -544,6 +586,9 @@ def bench_hub(ward, data, meta, n):
                 time_page(s, "hub " + name, path, n, results)
         if ONLY.search("hub block list"):
             time_block_list(s, "hub block list ip", base + "/blocklist/ip", BLOCK_LIST_REQUESTS[0], results)
+            if readers:
+                time_first_downloads(hub, readers, "hub block list ip, first download per reader",
+                                     base + "/blocklist/ip", results)
         if not ONLY.search("hub operator overview"):
             return results
         ops = hub_sign_in(hub, "ops")
@@ -766,6 +811,9 @@ def main():
     ap.add_argument("--only", default="", help="time only the pages whose name matches this regular expression")
     ap.add_argument("--block-list-requests", type=int, default=5,
                     help="downloads of the block list after the first (each way)")
+    ap.add_argument("--first-readers", type=int, default=0, metavar="N",
+                    help="N more readers (made once per store, in the bench's organizations in "
+                         "turn) whose first block-list downloads are timed, one each")
     ap.add_argument("--fresh-share", type=int, default=0, metavar="PCT",
                     help="percentage of the hub's indicators made recent with confidence 80, so "
                          "that they score >= 20 and are listed (0: all are years old, every "
@@ -777,6 +825,7 @@ def main():
     global ONLY
     ONLY = re.compile(args.only)
     BLOCK_LIST_REQUESTS[0] = args.block_list_requests
+    FIRST_READERS[0] = args.first_readers
     for path in (args.ward, args.seeder):
         if not os.path.exists(path):
             raise SystemExit("missing %s: cargo build --release -p ward-cli && "

@@ -924,6 +924,46 @@ pub fn round_tenth(score: f64) -> f64 {
 pub struct Rescorable {
     scored: ScoredIndicator,
     inputs: ScoreInputs,
+    /// Whether its object holds only what an export writes ([`Rescorable::trim`]).
+    trimmed: bool,
+    /// The kinds of its observables, one bit each ([`kind_bit`]).
+    kinds: u8,
+    /// Which of its observables (by index, the first 64) a blocking export never lists
+    /// ([`crate::never_block::observable`]).
+    never_blocked: u64,
+}
+
+/// The bit of `kind` in [`Rescorable`]'s set of kinds.
+fn kind_bit(kind: ObservableKind) -> u8 {
+    match kind {
+        ObservableKind::Ip => 1,
+        ObservableKind::Domain => 2,
+        ObservableKind::Url => 4,
+        ObservableKind::Hash => 8,
+        ObservableKind::Email => 16,
+    }
+}
+
+/// What exports a kept indicator can change, in one byte: the kinds of value it names and
+/// whether a blocking export counts it as left out (allow-listed, or naming a value never
+/// blocked). [`crate::export::Batched::may_change_reach`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach(u8);
+
+impl Reach {
+    const LEFT_OUT: u8 = 32;
+
+    pub fn names(self, kind: ObservableKind) -> bool {
+        self.0 & kind_bit(kind) != 0
+    }
+
+    pub fn names_any(self) -> bool {
+        self.0 & !Reach::LEFT_OUT != 0
+    }
+
+    pub fn left_out_of_blocking(self) -> bool {
+        self.0 & Reach::LEFT_OUT != 0
+    }
 }
 
 impl Rescorable {
@@ -932,7 +972,55 @@ impl Rescorable {
     pub fn new(o: &StixObject, config: &FeedsConfig, allow: &AllowList, now: Timestamp) -> Self {
         let (scored, _, inputs) =
             ScoreContext::default().score_with_inputs(o.clone(), config, allow, now);
-        Rescorable { scored, inputs }
+        let kinds = scored
+            .observables
+            .iter()
+            .fold(0, |bits, o| bits | kind_bit(crate::observable::kind(o)));
+        let never_blocked = scored
+            .observables
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, o)| crate::never_block::observable(o))
+            .fold(0, |bits, (n, _)| bits | 1 << n);
+        Rescorable {
+            scored,
+            inputs,
+            trimmed: false,
+            kinds,
+            never_blocked,
+        }
+    }
+
+    /// What exports it can change.
+    pub fn reach(&self) -> Reach {
+        let left_out = self.scored.is_allow_listed() || self.any_never_blocked();
+        Reach(self.kinds | if left_out { Reach::LEFT_OUT } else { 0 })
+    }
+
+    /// Whether its `n`th observable is one a blocking export never lists.
+    pub fn never_blocked(&self, n: usize) -> bool {
+        match self.scored.observables.get(n) {
+            Some(_) if n < 64 => self.never_blocked & 1 << n != 0,
+            Some(o) => crate::never_block::observable(o),
+            None => false,
+        }
+    }
+
+    /// Whether one of its observables is one a blocking export never lists.
+    fn any_never_blocked(&self) -> bool {
+        self.never_blocked != 0
+            || self
+                .scored
+                .observables
+                .iter()
+                .skip(64)
+                .any(crate::never_block::observable)
+    }
+
+    /// Whether its object holds only what an export writes ([`Rescorable::trim`]).
+    pub fn is_trimmed(&self) -> bool {
+        self.trimmed
     }
 
     /// The indicator as scored when it was made.
@@ -944,13 +1032,19 @@ impl Rescorable {
     pub fn trim(&mut self) {
         if let Some(trimmed) = crate::export::trimmed(&self.scored.object) {
             self.scored.object = trimmed;
+            self.trimmed = true;
         }
+    }
+
+    /// Its score alone at `now` (what [`Rescorable::at`] gives, without a copy).
+    pub fn score_at(&self, config: &FeedsConfig, now: Timestamp) -> f64 {
+        round_tenth(decay::score(&self.inputs, config, now))
     }
 
     /// What scoring the indicator alone at `now` gives (its object trimmed if it was).
     pub fn at(&self, config: &FeedsConfig, now: Timestamp) -> ScoredIndicator {
         ScoredIndicator {
-            score: round_tenth(decay::score(&self.inputs, config, now)),
+            score: self.score_at(config, now),
             ..self.scored.clone()
         }
     }

@@ -16,12 +16,15 @@ mod rpz;
 mod table;
 mod zeek;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use ward_stix::{Timestamp, Tlp};
 
-use crate::local::ScoredIndicator;
+use crate::config::FeedsConfig;
+use crate::local::{Reach, Rescorable, ScoredIndicator};
 use crate::observable::{self, Observable, ObservableKind};
 use crate::FeedsError;
 
@@ -132,15 +135,15 @@ pub struct Export {
 }
 
 /// What is known of a value, taking in another indicator that names it: the higher score,
-/// every source, the stricter TLP.
+/// every source (copied only when one is new), the stricter TLP.
 fn absorb(
-    (score, sources, tlp): (&mut f64, &mut Vec<String>, &mut Option<Tlp>),
+    (score, sources, tlp): (&mut f64, &mut Cow<'_, [String]>, &mut Option<Tlp>),
     (other_score, other_sources, other_tlp): (f64, &[String], Option<Tlp>),
 ) {
     *score = score.max(other_score);
     for s in other_sources {
         if !sources.contains(s) {
-            sources.push(s.clone());
+            sources.to_mut().push(s.clone());
         }
     }
     *tlp = (*tlp).max(other_tlp);
@@ -151,7 +154,7 @@ fn absorb(
 pub(crate) struct Item<'a> {
     pub observable: Observable,
     pub score: f64,
-    pub sources: Vec<String>,
+    pub sources: Cow<'a, [String]>,
     pub tlp: Option<Tlp>,
     pub allow_listed: Option<String>,
     pub indicator: &'a ScoredIndicator,
@@ -217,7 +220,7 @@ pub(crate) fn select<'a>(
                         Item {
                             observable: o.clone(),
                             score: ind.score,
-                            sources: ind.sources.clone(),
+                            sources: Cow::Borrowed(&ind.sources),
                             tlp: ind.tlp,
                             allow_listed: ind.allow_listed.clone(),
                             indicator: ind,
@@ -234,7 +237,12 @@ pub(crate) fn select<'a>(
 /// `max_tlp` (unmarked counts as TLP:GREEN). An indicator that fails it is neither listed
 /// nor counted among those left out.
 fn passes_score_and_tlp(ind: &ScoredIndicator, options: &ExportOptions) -> bool {
-    ind.score >= options.min_score && ind.tlp.unwrap_or(Tlp::Green) <= options.max_tlp
+    passes(ind.score, ind.tlp, options)
+}
+
+/// [`passes_score_and_tlp`] for an indicator scored `score`, marked `tlp`.
+fn passes(score: f64, tlp: Option<Tlp>, options: &ExportOptions) -> bool {
+    score >= options.min_score && tlp.unwrap_or(Tlp::Green) <= options.max_tlp
 }
 
 /// Whether an export made at `options.now` or at any later time could list `ind` (or count
@@ -364,9 +372,50 @@ pub fn trimmed(object: &ward_stix::StixObject) -> Option<ward_stix::StixObject> 
 pub struct Batched {
     format: ExportFormat,
     options: ExportOptions,
-    kept: BTreeMap<Observable, ScoredIndicator>,
+    kept: BTreeMap<Observable, Kept>,
     allow_listed: usize,
     never_blocked: usize,
+}
+
+/// What a [`Batched`] export keeps of a value selected: what [`select`] keeps in an
+/// [`Item`], with the first indicator that named it (its object trimmed, or the kept
+/// indicator itself, shared).
+struct Kept {
+    first: First,
+    score: f64,
+    /// The sources the other indicators added, after the first one's.
+    more_sources: Vec<String>,
+    tlp: Option<Tlp>,
+    allow_listed: Option<String>,
+}
+
+/// The first indicator that named a kept value: only its object is written.
+enum First {
+    /// A copy, its object trimmed ([`trimmed`]).
+    Copied(Box<ScoredIndicator>),
+    /// A kept indicator whose object is trimmed already.
+    Shared(Arc<Rescorable>),
+}
+
+impl First {
+    fn indicator(&self) -> &ScoredIndicator {
+        match self {
+            First::Copied(ind) => ind,
+            First::Shared(r) => r.scored(),
+        }
+    }
+}
+
+impl Kept {
+    /// Every source of the value, the first indicator's first.
+    fn sources(&self) -> Cow<'_, [String]> {
+        let first = &self.first.indicator().sources;
+        if self.more_sources.is_empty() {
+            Cow::Borrowed(first)
+        } else {
+            Cow::Owned(first.iter().chain(&self.more_sources).cloned().collect())
+        }
+    }
 }
 
 impl Batched {
@@ -386,18 +435,22 @@ impl Batched {
         })
     }
 
+    /// The kind of value this export writes, when it writes one kind only.
+    fn written(&self) -> Option<ObservableKind> {
+        match self.format {
+            ExportFormat::PlainIp => Some(ObservableKind::Ip),
+            ExportFormat::PlainDomain => Some(ObservableKind::Domain),
+            ExportFormat::PlainUrl => Some(ObservableKind::Url),
+            _ => None,
+        }
+    }
+
     /// Whether adding `ind`, scored at any time, can change this export: it is allow-listed
     /// or one of its values is never blocked (both counted in the header of a blocking
     /// format), or one of its values is of a kind the format writes. An indicator for which
     /// this is false may be left out of every batch without changing the export.
     pub fn may_change(&self, ind: &ScoredIndicator) -> bool {
-        let blocks = self.format.blocks();
-        let written = match self.format {
-            ExportFormat::PlainIp => Some(ObservableKind::Ip),
-            ExportFormat::PlainDomain => Some(ObservableKind::Domain),
-            ExportFormat::PlainUrl => Some(ObservableKind::Url),
-            _ => None,
-        };
+        let (blocks, written) = (self.format.blocks(), self.written());
         (blocks && ind.is_allow_listed())
             || ind.observables.iter().any(|o| {
                 (blocks && crate::never_block::observable(o))
@@ -405,35 +458,103 @@ impl Batched {
             })
     }
 
+    /// [`Batched::may_change`] for a kept indicator, from what it keeps of its values
+    /// ([`Rescorable::reach`]).
+    pub fn may_change_reach(&self, reach: Reach) -> bool {
+        (self.format.blocks() && reach.left_out_of_blocking())
+            || match self.written() {
+                Some(kind) => reach.names(kind),
+                None => reach.names_any(),
+            }
+    }
+
     /// Selects from one batch.
     pub fn add(&mut self, indicators: &[ScoredIndicator]) {
-        let (items, allow_listed, never_blocked) =
-            select(indicators, &self.options, self.format.blocks());
-        self.allow_listed += allow_listed;
-        self.never_blocked += never_blocked;
-        for item in items {
-            if let Some(k) = self.kept.get_mut(&item.observable) {
-                absorb(
-                    (&mut k.score, &mut k.sources, &mut k.tlp),
-                    (item.score, &item.sources, item.tlp),
-                );
+        for ind in indicators {
+            let never_blocked = |n: usize| crate::never_block::observable(&ind.observables[n]);
+            self.add_one(ind, ind.score, &never_blocked, || {
+                let object = trimmed(&ind.object)?;
+                Some(First::Copied(Box::new(ScoredIndicator {
+                    object,
+                    observables: Vec::new(),
+                    kind: ind.kind,
+                    score: ind.score,
+                    sources: ind.sources.clone(),
+                    sightings: 0,
+                    tlp: ind.tlp,
+                    allow_listed: None,
+                })))
+            });
+        }
+    }
+
+    /// Selects a kept indicator scored at `now`: nothing of it is copied but the values new
+    /// to the export (its object is shared, and must be trimmed: [`Rescorable::trim`]).
+    pub fn add_rescored(&mut self, r: &Arc<Rescorable>, config: &FeedsConfig, now: Timestamp) {
+        let score = r.score_at(config, now);
+        let never_blocked = |n: usize| r.never_blocked(n);
+        self.add_one(r.scored(), score, &never_blocked, || {
+            if r.is_trimmed() {
+                Some(First::Shared(r.clone()))
+            } else {
+                let object = trimmed(&r.scored().object)?;
+                Some(First::Copied(Box::new(ScoredIndicator {
+                    object,
+                    ..r.scored().clone()
+                })))
+            }
+        });
+    }
+
+    /// Selects `ind` scored `score`: the selection of [`select`], one indicator at a time
+    /// (what it keeps of a value is the same in any grouping: the highest score, every
+    /// source in the order met, the strictest TLP, the first indicator's object).
+    /// `never_blocked(n)` says whether its `n`th value is never blocked; `first` makes what
+    /// is kept of it for a value new to the export (`None`: the value is left out, as
+    /// [`select`]'s callers leave out an object that no longer trims to a STIX object).
+    fn add_one(
+        &mut self,
+        ind: &ScoredIndicator,
+        score: f64,
+        never_blocked: &dyn Fn(usize) -> bool,
+        first: impl Fn() -> Option<First>,
+    ) {
+        if !passes(score, ind.tlp, &self.options) {
+            return;
+        }
+        let blocking = self.format.blocks();
+        if blocking && ind.is_allow_listed() {
+            self.allow_listed += 1;
+            return;
+        }
+        for (n, o) in ind.observables.iter().enumerate() {
+            if blocking && never_blocked(n) {
+                self.never_blocked += 1;
                 continue;
             }
-            let Some(object) = trimmed(&item.indicator.object) else {
+            if let Some(k) = self.kept.get_mut(o) {
+                k.score = k.score.max(score);
+                k.tlp = k.tlp.max(ind.tlp);
+                for source in &ind.sources {
+                    if !k.first.indicator().sources.contains(source)
+                        && !k.more_sources.contains(source)
+                    {
+                        k.more_sources.push(source.clone());
+                    }
+                }
+                continue;
+            }
+            let Some(first) = first() else {
                 continue;
             };
-            let kind = Some(item.kind());
             self.kept.insert(
-                item.observable.clone(),
-                ScoredIndicator {
-                    object,
-                    observables: vec![item.observable],
-                    kind,
-                    score: item.score,
-                    sources: item.sources,
-                    sightings: 0,
-                    tlp: item.tlp,
-                    allow_listed: item.allow_listed,
+                o.clone(),
+                Kept {
+                    first,
+                    score,
+                    more_sources: Vec::new(),
+                    tlp: ind.tlp,
+                    allow_listed: ind.allow_listed.clone(),
                 },
             );
         }
@@ -441,8 +562,20 @@ impl Batched {
 
     /// The export of every batch added.
     pub fn finish(self) -> Export {
-        let kept: Vec<ScoredIndicator> = self.kept.into_values().collect();
-        let (items, _, _) = select(&kept, &self.options, self.format.blocks());
+        // What was kept passed the selection when added, one value each, in value order.
+        let items: Vec<Item<'_>> = self
+            .kept
+            .iter()
+            .filter(|(_, k)| passes(k.score, k.tlp, &self.options))
+            .map(|(o, k)| Item {
+                observable: o.clone(),
+                score: k.score,
+                sources: k.sources(),
+                tlp: k.tlp,
+                allow_listed: k.allow_listed.clone(),
+                indicator: k.first.indicator(),
+            })
+            .collect();
         let mut export = render_items(
             self.format,
             &items,
@@ -582,23 +715,40 @@ mod tests {
                 (whole.entries, whole.allow_listed, whole.never_blocked)
             );
             // Leaving out what `may_change` rules out, and the indicators scored once and
-            // rescored (trimmed) as the hub's block lists keep them: the same export.
-            let mut kept = Batched::new(format, options.clone()).unwrap();
-            let rescored: Vec<ScoredIndicator> = objects
+            // rescored (trimmed) as the hub's block lists keep them, added as copies or
+            // shared: the same export.
+            let mut copied = Batched::new(format, options.clone()).unwrap();
+            let mut shared = Batched::new(format, options.clone()).unwrap();
+            let kept: Vec<Arc<crate::local::Rescorable>> = objects
                 .iter()
                 .map(|o| {
                     let mut r = crate::local::Rescorable::new(o, &config, &allow, options.now);
                     r.trim();
-                    r.at(&config, options.now)
+                    Arc::new(r)
                 })
-                .filter(|i| kept.may_change(i))
+                .filter(|r| {
+                    let may = copied.may_change(&r.at(&config, options.now));
+                    assert_eq!(may, copied.may_change_reach(r.reach()), "{}", format.name());
+                    may
+                })
                 .collect();
             if format == ExportFormat::PlainIp {
                 // The domain and the URL are left out; the allow-listed domain is counted.
-                assert_eq!(rescored.len(), objects.len() - 2);
+                assert_eq!(kept.len(), objects.len() - 2);
             }
-            kept.add(&rescored);
-            assert_eq!(kept.finish().text, whole.text, "{}", format.name());
+            let rescored: Vec<ScoredIndicator> =
+                kept.iter().map(|r| r.at(&config, options.now)).collect();
+            copied.add(&rescored);
+            assert_eq!(copied.finish().text, whole.text, "{}", format.name());
+            for r in &kept {
+                shared.add_rescored(r, &config, options.now);
+            }
+            let shared = shared.finish();
+            assert_eq!(shared.text, whole.text, "{}", format.name());
+            assert_eq!(
+                (shared.entries, shared.allow_listed, shared.never_blocked),
+                (whole.entries, whole.allow_listed, whole.never_blocked)
+            );
         }
         let ips = render(ExportFormat::PlainIp, &all, &options).unwrap().text;
         assert!(ips.contains("45.33.32.156\n"), "{ips}");

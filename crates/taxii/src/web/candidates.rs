@@ -21,13 +21,13 @@
 //! query and read filter. Only ids and change counts are saved in the store: a process
 //! that starts from them reads the facts of those ids once.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use ward_feeds::allowlist::AllowList;
 use ward_feeds::export::ExportOptions;
-use ward_feeds::local::Rescorable;
+use ward_feeds::local::{Reach, Rescorable};
 use ward_hub_api::{ReadFacts, ReadFilter};
 use ward_stix::StixObject;
 use ward_store::{
@@ -44,18 +44,13 @@ const READ_PAGE: usize = 1000;
 pub(crate) struct Selection {
     /// The change count it was read at.
     pub changes: Option<ChangeCount>,
-    /// Indicator id → what is kept of the latest version that put it here.
-    ids: HashMap<String, Candidate>,
+    /// Indicator id → when the latest version that put it here was added.
+    ids: HashMap<String, i64>,
+    /// (When added, indicator id) → what is kept of that version: the candidates in the
+    /// order the collection is served in.
+    ordered: BTreeMap<(i64, String), Option<Known>>,
     /// Latest indicator versions read to make it (all of them for a full read).
     pub read: usize,
-}
-
-/// An indicator that may be listed: when its latest version was added, and, when the read
-/// filter could give its facts, what a reader's list needs of it without reading it again.
-#[derive(Clone, Debug)]
-struct Candidate {
-    added: i64,
-    known: Option<Known>,
 }
 
 /// What a reader's list needs of a candidate, read once for every reader: what the read
@@ -65,22 +60,37 @@ struct Candidate {
 pub(crate) struct Known {
     pub facts: ReadFacts,
     pub scored: Arc<Rescorable>,
+    /// What lists it can change (kept beside it: most candidates are passed over by it).
+    pub reach: Reach,
 }
 
 impl Selection {
     /// The ids kept, oldest first (the order the collection is served in), each with what is
     /// known of it.
-    pub fn candidates(&self) -> Vec<(&str, Option<&Known>)> {
-        let mut ids: Vec<(&String, &Candidate)> = self.ids.iter().collect();
-        ids.sort_unstable_by(|a, b| (a.1.added, a.0).cmp(&(b.1.added, b.0)));
-        ids.into_iter()
-            .map(|(id, c)| (id.as_str(), c.known.as_ref()))
-            .collect()
+    pub fn candidates(&self) -> impl Iterator<Item = (&str, Option<&Known>)> {
+        self.ordered
+            .iter()
+            .map(|((_, id), known)| (id.as_str(), known.as_ref()))
     }
 
     /// How many candidates have no facts kept (their lists read them through TAXII).
     pub fn unknown(&self) -> usize {
-        self.ids.values().filter(|c| c.known.is_none()).count()
+        self.ordered.values().filter(|k| k.is_none()).count()
+    }
+
+    /// Keeps `id`, whose latest version was added at `added`, in place of what was kept of
+    /// it.
+    fn insert(&mut self, id: String, added: i64, known: Option<Known>) {
+        self.remove(&id);
+        self.ids.insert(id.clone(), added);
+        self.ordered.insert((added, id), known);
+    }
+
+    /// Drops what was kept of `id`.
+    fn remove(&mut self, id: &str) {
+        if let Some((id, added)) = self.ids.remove_entry(id) {
+            self.ordered.remove(&(added, id));
+        }
     }
 
     /// Notes the latest versions `page` of indicators: each is kept if it may be listed (with
@@ -98,24 +108,17 @@ impl Selection {
                     versions.push(v.clone());
                     scores.push(scored);
                 }
-                (false, _) => {
-                    self.ids.remove(&v.id);
-                }
+                (false, _) => self.remove(&v.id),
             }
         }
         let facts = how.filter.read_facts(how.collection, &versions);
         for ((v, scored), facts) in versions.into_iter().zip(scores).zip(facts) {
             let known = facts.zip(scored).map(|(facts, scored)| Known {
                 facts,
+                reach: scored.reach(),
                 scored: Arc::new(scored),
             });
-            self.ids.insert(
-                v.id,
-                Candidate {
-                    added: v.date_added,
-                    known,
-                },
-            );
+            self.insert(v.id, v.date_added, known);
         }
     }
 }
@@ -325,8 +328,7 @@ fn save(store: &dyn Store, collection: &str, selection: &Selection) {
     let key = setting_key(collection);
     let written = match selection.changes {
         Some(c) if selection.ids.len() <= SAVED_IDS_MAX => {
-            let ids: Vec<(&String, i64)> =
-                selection.ids.iter().map(|(id, c)| (id, c.added)).collect();
+            let ids: Vec<(&String, i64)> = selection.ids.iter().map(|(id, at)| (id, *at)).collect();
             let value = serde_json::json!({ "added": c.added, "removed": c.removed, "ids": ids });
             store.set_setting(&key, Some(&value.to_string()))
         }
@@ -389,9 +391,8 @@ mod tests {
             }),
             ..Selection::default()
         };
-        let at = |added| Candidate { added, known: None };
-        selection.ids.insert("indicator--a".into(), at(5));
-        selection.ids.insert("indicator--b".into(), at(7));
+        selection.insert("indicator--a".into(), 5, None);
+        selection.insert("indicator--b".into(), 7, None);
         save(&store, "c", &selection);
         let mut back = load(&store, "c").unwrap();
         back.ids.sort();
@@ -404,7 +405,7 @@ mod tests {
         );
         // Too many ids to keep: the saved one is cleared, never left stale.
         for n in 0..=SAVED_IDS_MAX {
-            selection.ids.insert(format!("indicator--{n}"), at(9));
+            selection.insert(format!("indicator--{n}"), 9, None);
         }
         save(&store, "c", &selection);
         assert!(load(&store, "c").is_none());

@@ -683,37 +683,44 @@ async fn build_list(
     let (mut list, ids) = tokio::task::spawn_blocking(move || {
         let config = ward_feeds::config::FeedsConfig::default();
         let mut unknown: Vec<String> = Vec::new();
-        let all = selection.candidates();
-        for chunk in all.chunks(FACTS_CHUNK) {
-            // Those that cannot change this list (another kind of value, neither allow-listed
-            // nor never blocked) are left out before anything is decided.
-            let known: Vec<(&str, &candidates::Known)> = chunk
-                .iter()
-                .filter_map(|(id, k)| Some((*id, (*k)?)))
-                .filter(|(_, k)| list.may_change(k.scored.scored()))
-                .collect();
-            let facts: Vec<&ward_hub_api::ReadFacts> =
-                known.iter().map(|(_, k)| &k.facts).collect();
-            match filter.may_read(&caller, &coll, &facts) {
-                Some(readable) if readable.len() == known.len() => {
-                    let scored: Vec<ward_feeds::local::ScoredIndicator> = known
-                        .iter()
-                        .zip(readable)
-                        .filter(|(_, may)| *may)
-                        .map(|((_, k), _)| k.scored.at(&config, now))
-                        .collect();
-                    list.add(&scored);
-                }
-                // Not decided from the facts: read through TAXII as the rest.
-                _ => unknown.extend(known.iter().map(|(id, _)| id.to_string())),
+        // Decides a batch of candidates from their facts and adds the readable ones; those
+        // the filter cannot decide from their facts are read through TAXII as the rest.
+        let mut decide = |list: &mut Batched, batch: &[(&str, &candidates::Known)]| {
+            if batch.is_empty() {
+                return;
             }
-            unknown.extend(
-                chunk
-                    .iter()
-                    .filter(|(_, k)| k.is_none())
-                    .map(|(id, _)| id.to_string()),
-            );
+            let facts: Vec<&ward_hub_api::ReadFacts> =
+                batch.iter().map(|(_, k)| &k.facts).collect();
+            match filter.may_read(&caller, &coll, &facts) {
+                Some(readable) if readable.len() == batch.len() => {
+                    for ((_, k), may) in batch.iter().zip(readable) {
+                        if may {
+                            list.add_rescored(&k.scored, &config, now);
+                        }
+                    }
+                }
+                _ => unknown.extend(batch.iter().map(|(id, _)| id.to_string())),
+            }
+        };
+        let mut batch: Vec<(&str, &candidates::Known)> = Vec::with_capacity(FACTS_CHUNK);
+        let mut without_facts: Vec<String> = Vec::new();
+        for (id, known) in selection.candidates() {
+            match known {
+                None => without_facts.push(id.to_string()),
+                // Those that cannot change this list (another kind of value, neither
+                // allow-listed nor never blocked) are left out before anything is decided.
+                Some(k) if list.may_change_reach(k.reach) => {
+                    batch.push((id, k));
+                    if batch.len() == FACTS_CHUNK {
+                        decide(&mut list, &batch);
+                        batch.clear();
+                    }
+                }
+                Some(_) => {}
+            }
         }
+        decide(&mut list, &batch);
+        unknown.extend(without_facts);
         (list, unknown)
     })
     .await
