@@ -440,6 +440,92 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
     assert!(watch.terminate().success());
 }
 
+/// A web page that made its own name point at 127.0.0.1 (DNS rebinding) reaches the
+/// pages with that name in `Host`: without a password on loopback, it is refused before
+/// any page or form sees it; a loopback name is served.
+#[test]
+fn a_request_naming_another_host_is_refused_on_loopback() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    let (mut watch, addr) = start(&data);
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    let as_host = |host: &str, method: &str, path: &str, body: &[u8]| {
+        let headers = [
+            ("Host", host),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ];
+        ward_testkit::http(&addr, method, path, &headers, body).unwrap()
+    };
+    let rebound = format!("rebind.example:{port}");
+    let (status, headers, body) = as_host(&rebound, "GET", "/plan", b"");
+    assert_eq!(status, 421, "{}", String::from_utf8_lossy(&body));
+    assert!(!headers.iter().any(|(k, _)| k == "set-cookie"));
+    assert!(String::from_utf8_lossy(&body).contains("loopback name"));
+    assert!(headers.iter().any(|(k, _)| k == "content-security-policy"));
+    let (status, _, _) = as_host(&rebound, "POST", "/plan/done", b"id=x&csrf=y");
+    assert_eq!(status, 421, "a form is refused before its token is read");
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        addr.clone(),
+    ] {
+        let (status, _, body) = as_host(&host, "GET", "/plan", b"");
+        assert_eq!(status, 200, "{host}: {}", String::from_utf8_lossy(&body));
+    }
+    assert!(watch.terminate().success());
+}
+
+/// A hub that takes a connection and never answers: the approve button gives up after its
+/// own bound and leaves the share queued; while it waits, a second click on approve or
+/// discard is told the share is being sent, and nothing is sent twice.
+#[test]
+fn a_share_being_sent_is_not_sent_again_and_a_silent_hub_is_given_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_base = format!("http://{}", silent.local_addr().unwrap());
+    // Holds every connection open without a byte of answer, until the test ends.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let data = member(dir.path(), "");
+    queue_shares(dir.path(), &data, &silent_base, "some-collection");
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let token = b.get("/sharing").csrf();
+    let cookie = b.cookie.clone();
+    let first = std::thread::spawn({
+        let addr = addr.clone();
+        let token = token.clone();
+        move || {
+            let mut b = Browser::new(&addr);
+            b.cookie = cookie;
+            let started = std::time::Instant::now();
+            let reply = b.post("/sharing/approve", &[("id", "1"), ("csrf", &token)]);
+            (reply, started.elapsed())
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let again = b.post("/sharing/approve", &[("id", "1"), ("csrf", &token)]);
+    assert_eq!(again.status, 409, "{}", again.body);
+    assert!(again.body.contains("being sent"), "{}", again.body);
+    let discard = b.post("/sharing/discard", &[("id", "1"), ("csrf", &token)]);
+    assert_eq!(discard.status, 409, "{}", discard.body);
+    let (first, waited) = first.join().unwrap();
+    assert_eq!(first.status, 502, "{}", first.body);
+    assert!(first.body.contains("stays queued"), "{}", first.body);
+    assert!(first.body.contains("href=\"/sharing\""), "{}", first.body);
+    assert!(waited < std::time::Duration::from_secs(40), "{waited:?}");
+    assert_eq!(queue_ids(&data), [1, 2], "nothing sent, nothing lost");
+    // Once given up, the share may be discarded.
+    let discard = b.post("/sharing/discard", &[("id", "1"), ("csrf", &token)]);
+    assert_eq!(discard.status, 303, "{}", discard.body);
+    assert_eq!(queue_ids(&data), [2]);
+    assert!(watch.terminate().success());
+}
+
 #[test]
 fn a_queued_share_is_approved_to_the_hub_or_discarded() {
     let dir = tempfile::tempdir().unwrap();

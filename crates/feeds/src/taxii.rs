@@ -53,6 +53,8 @@ pub struct Client {
     pub retry_base: Duration,
     /// Objects asked for per page.
     pub page_size: usize,
+    /// Tries per request (retries on 429, 5xx and transport failures after the first).
+    pub max_tries: u32,
 }
 
 /// One page of a collection's objects.
@@ -197,17 +199,39 @@ impl Client {
         ))
     }
 
+    /// A client for a person waiting at a page: one try per request, each given up after
+    /// `timeout` (no retry of a 429 or a 5xx: the error is shown at once).
+    pub fn impatient(
+        auth: Auth,
+        ca_cert: Option<&Path>,
+        timeout: Duration,
+    ) -> Result<Client, FeedsError> {
+        let agent = crate::net::agent_builder(ca_cert)?
+            .timeout_connect(timeout.min(Duration::from_secs(10)))
+            .timeout(timeout)
+            .build();
+        Ok(Client {
+            max_tries: 1,
+            ..Client::from_agent(auth, agent)
+        })
+    }
+
     fn with_agent(auth: Auth, builder: ureq::AgentBuilder) -> Client {
         let agent = builder
             .timeout_connect(Duration::from_secs(10))
             // Some servers take many seconds to build a page.
             .timeout_read(Duration::from_secs(180))
             .build();
+        Client::from_agent(auth, agent)
+    }
+
+    fn from_agent(auth: Auth, agent: ureq::Agent) -> Client {
         Client {
             agent,
             auth,
             retry_base: Duration::from_millis(500),
             page_size: 1000,
+            max_tries: MAX_TRIES,
         }
     }
 
@@ -248,7 +272,7 @@ impl Client {
                 Ok(resp) => return Ok(resp),
                 Err(ureq::Error::Status(code, resp)) => {
                     let retryable = code == 429 || (500..600).contains(&code);
-                    if retryable && attempt < MAX_TRIES {
+                    if retryable && attempt < self.max_tries {
                         let wait = resp
                             .header("Retry-After")
                             .and_then(|s| s.trim().parse::<u64>().ok())
@@ -265,7 +289,7 @@ impl Client {
                 }
                 Err(ureq::Error::Transport(t)) => {
                     let (message, retry) = crate::net::explain_transport(url, &t);
-                    if retry && attempt < MAX_TRIES {
+                    if retry && attempt < self.max_tries {
                         std::thread::sleep(delay);
                         continue;
                     }

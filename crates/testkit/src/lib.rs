@@ -225,7 +225,8 @@ impl Drop for Hub {
 /// Status, headers (names lower-cased) and body.
 pub type HttpReply = (u16, Vec<(String, String)>, Vec<u8>);
 
-/// One HTTP/1.1 exchange over a fresh connection: (status, headers lower-cased, body).
+/// One HTTP/1.1 exchange over a fresh connection: (status, headers lower-cased, body). The
+/// `Host` header names `addr` unless `headers` gives one.
 pub fn http(
     addr: &str,
     method: &str,
@@ -271,11 +272,19 @@ fn exchange(
     body: &[u8],
 ) -> std::io::Result<HttpReply> {
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    // The caller's own Host header, when it gives one, instead of the address.
+    let host = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+        .map_or(addr, |(_, v)| *v);
     let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
-    for (k, v) in headers {
+    for (k, v) in headers
+        .iter()
+        .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
+    {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");

@@ -103,6 +103,14 @@ pub struct Destination {
 }
 
 impl Destination {
+    /// How the hub is asked: the token, if any.
+    pub fn auth(&self) -> ward_feeds::taxii::Auth {
+        match &self.token {
+            Some(t) => ward_feeds::taxii::Auth::Bearer(t.clone()),
+            None => ward_feeds::taxii::Auth::None,
+        }
+    }
+
     /// The collection's objects endpoint, where shares are POSTed.
     pub fn objects_url(&self) -> String {
         format!(
@@ -235,11 +243,15 @@ pub fn prepare_stix(name: &str, doc: &Value, scrubber: &Scrubber) -> anyhow::Res
 /// The hub answers at `to`, the token is accepted, and the collection exists and may be
 /// written to by this caller.
 pub fn check_destination(dest: &Destination) -> anyhow::Result<()> {
-    let auth = match &dest.token {
-        Some(t) => ward_feeds::taxii::Auth::Bearer(t.clone()),
-        None => ward_feeds::taxii::Auth::None,
-    };
-    let client = ward_feeds::taxii::Client::with_ca_cert(auth, dest.ca_cert.as_deref())?;
+    let client = ward_feeds::taxii::Client::with_ca_cert(dest.auth(), dest.ca_cert.as_deref())?;
+    check_destination_with(dest, &client)
+}
+
+/// [`check_destination`] asking with `client`.
+pub fn check_destination_with(
+    dest: &Destination,
+    client: &ward_feeds::taxii::Client,
+) -> anyhow::Result<()> {
     let refused = |e: &ward_feeds::FeedsError| {
         matches!(
             e,
@@ -358,13 +370,23 @@ impl Sent {
 
 /// POSTs `body` to the destination's collection; an error unless the hub accepted it.
 pub fn post(dest: &Destination, body: &str) -> anyhow::Result<Sent> {
+    post_within(dest, body, std::time::Duration::from_secs(60))
+}
+
+/// [`post`], given up after `timeout` (the web pages' approve button waits less than the
+/// command line).
+pub fn post_within(
+    dest: &Destination,
+    body: &str,
+    timeout: std::time::Duration,
+) -> anyhow::Result<Sent> {
     let url = dest.objects_url();
     let agent = ward_feeds::net::agent_builder(dest.ca_cert.as_deref())?.build();
     let mut request = agent
         .post(&url)
         .set("Content-Type", TAXII_MEDIA_TYPE)
         .set("Accept", TAXII_MEDIA_TYPE)
-        .timeout(std::time::Duration::from_secs(60));
+        .timeout(timeout);
     if let Some(token) = &dest.token {
         request = request.set("Authorization", &format!("Bearer {token}"));
     }

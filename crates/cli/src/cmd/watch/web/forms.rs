@@ -70,6 +70,11 @@ pub(super) async fn sharing_approve(
         let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
             return bad_request("which queued share? (no id)");
         };
+        // One send of a share at a time: a second click while the first is on its way is
+        // told so, never sent again.
+        let Some(_sending) = Sending::start(web, id) else {
+            return being_sent(id);
+        };
         let item = match share_queue::get(&*web.store, id) {
             Ok(Some(item)) => item,
             Ok(None) => {
@@ -98,7 +103,16 @@ pub(super) async fn sharing_approve(
             token,
             ca_cert: item.ca_cert.clone(),
         };
-        let sent = check_destination(&dest).and_then(|()| post_share(&dest, &item.body));
+        // One try each, bounded: a person waits at the page (a hub that throttles or
+        // fails is reported at once; the share stays queued).
+        let sent = ward_feeds::taxii::Client::impatient(
+            dest.auth(),
+            dest.ca_cert.as_deref(),
+            SEND_TIMEOUT,
+        )
+        .map_err(anyhow::Error::from)
+        .and_then(|client| check_destination_with(&dest, &client))
+        .and_then(|()| post_share(&dest, &item.body, SEND_TIMEOUT));
         match sent {
             Ok(sent) => {
                 if let Err(e) = share_queue::remove(&*web.store, id) {
@@ -109,7 +123,11 @@ pub(super) async fn sharing_approve(
             }
             Err(e) => html(
                 StatusCode::BAD_GATEWAY,
-                pages::message("Not sent", &format!("{e:#}; the share stays queued")),
+                pages::message_back(
+                    "Not sent",
+                    &format!("{e:#}; the share stays queued"),
+                    "/sharing",
+                ),
             ),
         }
     })
@@ -125,6 +143,9 @@ pub(super) async fn sharing_discard(
         let Some(id) = f.get("id").and_then(|i| i.parse::<u64>().ok()) else {
             return bad_request("which queued share? (no id)");
         };
+        let Some(_sending) = Sending::start(web, id) else {
+            return being_sent(id);
+        };
         match share_queue::remove(&*web.store, id) {
             Ok(true) => web.flashed(v, &format!("Discarded {id}; nothing was sent."), "/sharing"),
             Ok(false) => bad_request(&format!("no queued share {id}")),
@@ -132,6 +153,51 @@ pub(super) async fn sharing_discard(
         }
     })
     .await
+}
+
+/// How long the approve button waits for each of the hub's answers before the share is left
+/// queued.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A queued share being sent or discarded by these pages: held until dropped.
+struct Sending<'w> {
+    web: &'w Web,
+    id: u64,
+}
+
+impl<'w> Sending<'w> {
+    /// Marks `id` as being sent, unless it already is.
+    fn start(web: &'w Web, id: u64) -> Option<Sending<'w>> {
+        let fresh = web
+            .sending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id);
+        // Made only when marked, after the lock is let go (dropping one takes it).
+        fresh.then(|| Sending { web, id })
+    }
+}
+
+impl Drop for Sending<'_> {
+    fn drop(&mut self) {
+        let mut sending = self.web.sending.lock().unwrap_or_else(|p| p.into_inner());
+        sending.remove(&self.id);
+    }
+}
+
+/// `409`: the share is being sent (or discarded) by another click.
+fn being_sent(id: u64) -> Response {
+    html(
+        StatusCode::CONFLICT,
+        pages::message_back(
+            "Being sent",
+            &format!(
+                "Queued share {id} is being sent or discarded now; open the sharing page again \
+                 in a moment to see how it went."
+            ),
+            "/sharing",
+        ),
+    )
 }
 
 pub(super) async fn devices_upload(
@@ -179,7 +245,7 @@ pub(super) async fn devices_upload(
         if let Err(e) = read {
             return html(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                pages::message("Not an inventory", &e.to_string()),
+                pages::message_back("Not an inventory", &e.to_string(), "/devices"),
             );
         }
         // Kept in the store until confirmed, so a restart in between loses nothing.

@@ -43,7 +43,7 @@ use ward_store::Store;
 
 use super::Health;
 use crate::cmd::report::today;
-use crate::cmd::share::{check_destination, post as post_share, Destination};
+use crate::cmd::share::{check_destination_with, post_within as post_share, Destination};
 
 /// Why nothing is served: off loopback and the password was removed.
 const NO_PASSWORD: &str = "these pages listen beyond loopback and no password is set any more; set one with `ward watch web-password`";
@@ -73,6 +73,8 @@ pub(super) struct Web {
     /// Held while uploads waiting for their confirm button (kept in the store, see
     /// [`ward_member::watch::web::keep_upload`]) are kept or taken.
     uploads: Mutex<()>,
+    /// The queued shares a form is sending or discarding now.
+    sending: Mutex<std::collections::HashSet<u64>>,
     throttle: session::SignInThrottle,
     /// `Content-Security-Policy` with the page style's hash.
     csp: String,
@@ -137,6 +139,7 @@ pub(super) fn start(
         health,
         key,
         uploads: Mutex::new(()),
+        sending: Mutex::default(),
         throttle: session::SignInThrottle::new(),
         csp: ward_html::style_policy(pages::STYLE),
         secure,
@@ -218,11 +221,65 @@ fn router(state: Arc<Web>) -> Router {
         .merge(forms)
         .merge(upload)
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n").into_response() })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            loopback_names_only,
+        ))
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
             security_headers,
         ))
         .with_state(state)
+}
+
+/// On a loopback listener, a request that names another host is refused (421) before any
+/// page or form sees it. Without a password such a listener trusts whoever can reach it,
+/// which a web page can do through DNS rebinding (its own name made to point at
+/// 127.0.0.1): the browser then sends that name as `Host`. A listener beyond loopback needs
+/// a sign-in, and is reached by whatever name its owner gave it.
+async fn loopback_names_only(
+    State(web): State<Arc<Web>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if web.loopback {
+        let named = request.uri().host().map(str::to_string).or_else(|| {
+            request
+                .headers()
+                .get(header::HOST)
+                .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
+        });
+        if let Some(host) = named.filter(|h| !is_loopback_name(h)) {
+            let body = format!(
+                "ward watch: these pages answer only to a loopback name (127.0.0.1, [::1] or \
+                 localhost), not to {:?}: open them as http://127.0.0.1:PORT/ on this \
+                 machine\n",
+                host.chars().take(100).collect::<String>()
+            );
+            return (StatusCode::MISDIRECTED_REQUEST, body).into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Whether a `Host` value (a name or address, with or without a port) names this machine's
+/// loopback: `localhost`, an address of 127.0.0.0/8 or `::1`.
+fn is_loopback_name(host: &str) -> bool {
+    let host = host.trim();
+    let name = match host.strip_prefix('[') {
+        // [::1] or [::1]:port
+        Some(rest) => match rest.split_once(']') {
+            Some((inside, after)) if after.is_empty() || after.starts_with(':') => inside,
+            _ => return false,
+        },
+        // A bare IPv6 address (an authority without brackets has at most one colon).
+        None if host.matches(':').count() > 1 => host,
+        None => host.split(':').next().unwrap_or(""),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|a| a.is_loopback())
 }
 
 /// Headers every answer carries.
@@ -673,6 +730,35 @@ async fn sign_in_page(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respon
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_names_count_as_this_machine() {
+        for good in [
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.1.2.3:1",
+            "localhost",
+            "LocalHost:9",
+            "[::1]",
+            "[::1]:8443",
+            "::1",
+        ] {
+            assert!(is_loopback_name(good), "{good}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8080",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "10.0.0.5:80",
+            "[::2]:80",
+            "[::1]x",
+            "",
+            "[",
+        ] {
+            assert!(!is_loopback_name(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn the_session_comes_from_its_own_cookie_only() {

@@ -94,13 +94,18 @@ fn shell(title: &str, active: &str, v: &Visitor, body: Markup) -> String {
 
 /// A page with a message only (errors, refusals).
 pub fn message(title: &str, text: &str) -> String {
+    message_back(title, text, "/plan")
+}
+
+/// [`message`] whose "Back" link leads to `back` (the page the form was on).
+pub fn message_back(title: &str, text: &str, back: &str) -> String {
     ward_html::page(
         ward_html::Head {
             title: html! { (title) " · ward" },
             style: STYLE,
             csp: None,
         },
-        html! { main { h1 { (title) } p.warn role="alert" { (text) } p { a href="/plan" { "Back" } } } },
+        html! { main { h1 { (title) } p.warn role="alert" { (text) } p { a href=(back) { "Back" } } } },
     )
 }
 
