@@ -12,15 +12,22 @@ fn ward(args: &[&str]) -> Output {
     match Command::new(env!("CARGO_BIN_EXE_ward"))
         .args(args)
         .env_remove("WARD_TOKEN")
-        .env(
-            "WARD_DATA",
-            std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
-        )
+        .env("WARD_DATA", data_dir())
         .output()
     {
         Ok(out) => out,
         Err(e) => panic!("cannot run ward: {e}"),
     }
+}
+
+/// The data folder of the running test: one per test (its thread is named after it), so a
+/// test's `ward init` gives no other test running beside it an organization profile.
+fn data_dir() -> std::path::PathBuf {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("main")
+        .replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+    std::env::temp_dir().join(format!("ward-test-{}-{test}", std::process::id()))
 }
 
 fn stdout(out: &Output) -> String {
@@ -360,10 +367,7 @@ fn preview_equals_what_is_sent(file: &str) {
             "stmarys.org",
         ])
         .env("WARD_TOKEN", "s3cret")
-        .env(
-            "WARD_DATA",
-            std::env::temp_dir().join(format!("ward-test-{}", std::process::id())),
-        )
+        .env("WARD_DATA", data_dir())
         .output()
     {
         Ok(out) => out,

@@ -440,6 +440,101 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
     assert!(watch.terminate().success());
 }
 
+/// The `action` of every `method="post"` form of a page.
+fn post_actions(page: &Reply) -> Vec<String> {
+    page.body
+        .split("<form ")
+        .skip(1)
+        .filter(|f| f.starts_with("method=\"post\""))
+        .filter_map(|f| f.split("action=\"").nth(1)?.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every form of every page, posted without its token, with an empty one or with another
+/// visitor's: 403, and the plan, the share queue and the devices are as they were.
+#[test]
+fn every_form_of_the_pages_is_refused_without_its_csrf_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = member(dir.path(), "");
+    week(dir.path(), &data);
+    queue_shares(dir.path(), &data, "http://127.0.0.1:9", "some-collection");
+    let (mut watch, addr) = start(&data);
+    let mut b = Browser::new(&addr);
+    let other = Browser::new(&addr).get("/plan").csrf();
+    let state = |b: &mut Browser| {
+        (
+            action_ids(&b.get("/plan")),
+            queue_ids(&data),
+            b.get("/devices").count("<tr"),
+            fs::read_dir(&data)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect::<std::collections::BTreeSet<_>>(),
+        )
+    };
+    let mut actions = Vec::new();
+    for path in [
+        "/plan",
+        "/plan/history?day=2026-11-20",
+        "/alerts",
+        "/devices",
+        "/sharing",
+        "/coverage",
+    ] {
+        let page = b.get(path);
+        assert_eq!(page.status, 200, "{path}: {}", page.body);
+        actions.extend(post_actions(&page));
+    }
+    actions.sort();
+    actions.dedup();
+    for expected in [
+        "/plan/done",
+        "/plan/not-applicable",
+        "/sharing/approve",
+        "/sharing/discard",
+        "/devices/upload",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == expected),
+            "{expected} not among {actions:?}"
+        );
+    }
+    let before = state(&mut b);
+    let id = before.0[0].clone();
+    for action in &actions {
+        for token in [None, Some(""), Some("0000"), Some(other.as_str())] {
+            let mut fields = vec![
+                ("id", id.as_str()),
+                ("reason", "refused"),
+                ("token", "refused"),
+            ];
+            if let Some(t) = token {
+                fields.push(("csrf", t));
+            }
+            let reply = if action == "/devices/upload" {
+                // The upload form is multipart (a body of another kind is refused as such).
+                let csv = b"name,ip\nrefused-pc,10.9.9.9\n";
+                let (kind, body) = upload_body(token.unwrap_or(""), "refused.csv", csv);
+                b.send("POST", action, &kind, &body)
+            } else {
+                b.post(action, &fields)
+            };
+            assert_eq!(
+                reply.status, 403,
+                "{action} with token {token:?}: {}",
+                reply.body
+            );
+        }
+    }
+    // The shares' ids, the first of them too.
+    let reply = b.post("/sharing/discard", &[("id", "1")]);
+    assert_eq!(reply.status, 403);
+    assert_eq!(state(&mut b), before, "a refused form changed nothing");
+    assert!(watch.terminate().success());
+}
+
 /// A web page that made its own name point at 127.0.0.1 (DNS rebinding) reaches the
 /// pages with that name in `Host`: without a password on loopback, it is refused before
 /// any page or form sees it; a loopback name is served.

@@ -271,6 +271,163 @@ async fn a_post_without_its_csrf_token_is_refused_and_changes_nothing() {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 }
 
+/// What the hub's pages can change, to see that a refused form changed none of it.
+fn hub_state(h: &Harness) -> String {
+    let s = &h.store;
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        s.tokens().unwrap(),
+        s.orgs().unwrap(),
+        s.users().unwrap(),
+        s.collections().unwrap(),
+        s.settings("").unwrap(),
+        s.disabled().unwrap()
+    )
+}
+
+/// The `action` of every `method="post"` form of a page.
+fn post_actions(body: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(body);
+    let mut actions: Vec<String> = text
+        .split("<form ")
+        .skip(1)
+        .filter(|f| f.starts_with("method=\"post\""))
+        .filter_map(|f| f.split("action=\"").nth(1)?.split('"').next())
+        .map(str::to_string)
+        .collect();
+    actions.sort();
+    actions.dedup();
+    actions
+}
+
+/// Every form the operator's and a member's pages show, posted without their token, with an
+/// empty one or with another session's: 403, and nothing the pages manage changed.
+#[tokio::test]
+async fn every_form_of_the_pages_is_refused_without_its_csrf_token() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let bob = session(&h, "bob").await;
+    let bob_csrf = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let mut actions = Vec::new();
+    for path in ["/ui/admin", "/ui"] {
+        let page = get_with(&h, &alice, path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", text(&page));
+        actions.extend(post_actions(&page.body));
+    }
+    actions.sort();
+    actions.dedup();
+    for expected in [
+        "/ui/admin/tokens",
+        "/ui/admin/tokens/revoke",
+        "/ui/admin/orgs/add",
+        "/ui/admin/users/add",
+        "/ui/admin/orgs/state",
+        "/ui/admin/users/state",
+        "/ui/admin/collections/access",
+        "/ui/admin/collections/add",
+        "/ui/admin/default-tlp",
+        "/ui/signout",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == expected),
+            "{expected} not among {actions:?}"
+        );
+    }
+    let before = hub_state(&h);
+    // Fields every form would act on, but for the token.
+    let fields = [
+        ("name", "Refused Clinic"),
+        ("user", "bob"),
+        ("label", "refused"),
+        ("org", "mercy"),
+        ("state", "disabled"),
+        ("tlp", "red"),
+        ("id", "1"),
+        ("description", "refused"),
+    ];
+    for action in &actions {
+        for token in [None, Some(""), Some("0000"), Some(bob_csrf.as_str())] {
+            let mut sent: Vec<(&str, &str)> = fields.to_vec();
+            if let Some(t) = token {
+                sent.push(("csrf", t));
+            }
+            let reply = post_form(&h, &alice, action, &sent).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::FORBIDDEN,
+                "{action} with token {token:?}: {}",
+                text(&reply)
+            );
+        }
+    }
+    assert_eq!(hub_state(&h), before, "a refused form changed nothing");
+    assert_eq!(get_with(&h, &alice, "/ui").await.status, StatusCode::OK);
+}
+
+/// The operator adds a collection from the page: unique title whatever its case, nobody
+/// reads or writes it until ticked, and it appears with its access form.
+#[tokio::test]
+async fn the_operator_adds_a_collection_from_the_page() {
+    let h = hub(HubConfig::default());
+    let alice = session(&h, "alice").await;
+    let page = get_with(&h, &alice, "/ui/admin").await;
+    let token = csrf(&page.body);
+    let before = h.store.collections().unwrap().len();
+    let made = post_form(
+        &h,
+        &alice,
+        "/ui/admin/collections/add",
+        &[
+            ("name", "Ransomware <watch>"),
+            ("description", "Notes & IOCs"),
+            ("csrf", &token),
+        ],
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::OK, "{}", text(&made));
+    let all = h.store.collections().unwrap();
+    assert_eq!(all.len(), before + 1);
+    let new = all
+        .iter()
+        .find(|c| c.title == "Ransomware <watch>")
+        .unwrap();
+    assert!(new.readers.is_empty() && new.writers.is_empty());
+    assert_eq!(new.description.as_deref(), Some("Notes & IOCs"));
+    let shown = text(&get_with(&h, &alice, "/ui/admin").await);
+    assert!(shown.contains("Ransomware &lt;watch&gt;"), "escaped");
+    assert!(
+        shown.contains(&format!("value=\"{}\"", new.id)),
+        "its access form"
+    );
+    for (title, status) in [
+        ("ransomware <WATCH>", StatusCode::CONFLICT),
+        ("", StatusCode::BAD_REQUEST),
+        ("tab\there", StatusCode::BAD_REQUEST),
+    ] {
+        let reply = post_form(
+            &h,
+            &alice,
+            "/ui/admin/collections/add",
+            &[("name", title), ("csrf", &token)],
+        )
+        .await;
+        assert_eq!(reply.status, status, "{title:?}: {}", text(&reply));
+    }
+    assert_eq!(h.store.collections().unwrap().len(), before + 1);
+    // A member who is no operator may not.
+    let bob = session(&h, "bob").await;
+    let bob_csrf = csrf(&get_with(&h, &bob, "/ui").await.body);
+    let refused = post_form(
+        &h,
+        &bob,
+        "/ui/admin/collections/add",
+        &[("name", "Bob's own"), ("csrf", &bob_csrf)],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.store.collections().unwrap().len(), before + 1);
+}
+
 const RED: &str = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
 const AMBER: &str = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
 const GREEN: &str = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";

@@ -57,6 +57,7 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
         .route("/ui/admin/orgs/state", post(operator::set_org_state))
         .route("/ui/admin/users/state", post(operator::set_user_state))
         .route("/ui/admin/collections/access", post(operator::set_access))
+        .route("/ui/admin/collections/add", post(operator::add_collection))
         .route("/ui/admin/default-tlp", post(operator::set_default_tlp))
         .route_layer(from_fn_with_state(state, session::require_session));
     Router::new()

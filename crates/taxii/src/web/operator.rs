@@ -359,6 +359,18 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
                 }
             }
         }
+        form method="post" action="/ui/admin/collections/add" {
+            fieldset {
+                legend { "Add a collection" }
+                input type="hidden" name="csrf" value=(session.csrf);
+                label for="collection-title" { "Title" }
+                input id="collection-title" name="name" type="text" required maxlength=(MAX_NAME);
+                label for="collection-description" { "Description (optional)" }
+                input id="collection-description" name="description" type="text" maxlength=(MAX_DESCRIPTION);
+                p { "No organization reads or writes it until you tick them in its access form, which appears above once it is created." }
+                button type="submit" { "Add the collection" }
+            }
+        }
         h2 { "Sharing policy" }
         p { "Default TLP of objects posted unmarked: " strong { (o.default_tlp.as_deref().unwrap_or("green (not set)")) } }
         @if o.settings_editable {
@@ -545,6 +557,45 @@ pub(crate) async fn add_org(
         settings: Vec::new(),
     };
     change_then_page(&state, &session, change, done).await
+}
+
+/// The longest collection description the pages admit.
+const MAX_DESCRIPTION: usize = 2000;
+
+/// `POST /ui/admin/collections/add`: a new collection (a title unique whatever its case, an
+/// optional description) that no organization reads or writes until the operator ticks
+/// them (the access form below it), as `ward admin collection add` without `--read` or
+/// `--write` makes it.
+pub(crate) async fn add_collection(
+    State(state): State<AppState>,
+    Extension(session): Extension<Session>,
+    body: axum::body::Bytes,
+) -> Result<Response, UiError> {
+    let form = operator_form(&session, &body)?;
+    let collections = blocking(&state, |s| s.collections()).await?;
+    let title = new_name(
+        &form,
+        "collection",
+        collections.iter().map(|c| c.title.as_str()),
+    )?;
+    let description = form.get("description").unwrap_or("").trim().to_string();
+    if description.chars().count() > MAX_DESCRIPTION || description.chars().any(char::is_control) {
+        return Err(UiError::bad_request(format!(
+            "description: expected at most {MAX_DESCRIPTION} characters on one line"
+        )));
+    }
+    let new = ward_store::NewCollection {
+        title,
+        description: (!description.is_empty()).then_some(description),
+        readers: Vec::new(),
+        writers: Vec::new(),
+    };
+    let made = blocking(&state, move |s| s.create_collection(&new)).await?;
+    let done = format!(
+        "Collection {} created ({}); tick who may read and write it below.",
+        made.title, made.id
+    );
+    done_page(&state, &session, done).await
 }
 
 /// `POST /ui/admin/users/add`: a user of an organization, with a password (hashed here; only
