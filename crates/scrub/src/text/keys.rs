@@ -48,6 +48,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "logonname",
         "userprincipalname",
         "upn",
+        // LEEF's `usrName`.
+        "usrname",
     ];
     const USER_IS: &[&str] = &[
         "user",
