@@ -287,6 +287,7 @@ impl Engine<'_> {
 
     pub(super) fn log_lines(&mut self) {
         self.keyed_values();
+        self.zeek_users();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
     }
