@@ -373,18 +373,22 @@ impl<'a> Engine<'a> {
         let (t, base) = (self.toks[k].s, self.toks[k].start);
         let b = t.as_bytes();
         let mut found = Vec::new();
-        for (at, _) in t.match_indices('@') {
+        let ats = t
+            .match_indices('@')
+            .map(|(at, _)| (at, 1))
+            .chain(t.match_indices("%40").map(|(at, _)| (at, 3)));
+        for (at, width) in ats {
             let word =
                 |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+' | b'%');
             let s = b[..at].iter().rposition(|c| !word(c)).map_or(0, |p| p + 1);
-            let e = b[at + 1..]
+            let e = b[at + width..]
                 .iter()
                 .position(|c| !word(c))
-                .map_or(b.len(), |p| at + 1 + p);
-            if s == at || e == at + 1 {
+                .map_or(b.len(), |p| at + width + p);
+            if s == at || e == at + width {
                 continue;
             }
-            let domain = t[at + 1..e].trim_end_matches('.').to_ascii_lowercase();
+            let domain = t[at + width..e].trim_end_matches('.').to_ascii_lowercase();
             if self.scrubber.is_org_host(&domain) || c::host_name(&domain, self.v).is_some() {
                 found.push((base + s, base + e));
             }
@@ -863,7 +867,19 @@ impl<'a> Engine<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::check;
+    use super::super::{check, check_org};
+
+    #[test]
+    fn a_percent_encoded_address_inside_a_phishing_link_goes() {
+        check_org(
+            &[],
+            &["clinic.example"],
+            &[(
+                "GET https://login-vrfy.top/o365?u=nadia.ferro%40clinic.example HTTP/1.1",
+                "GET https://login-vrfy.top/o365?u=[EMAIL] HTTP/1.1",
+            )],
+        );
+    }
 
     #[test]
     fn an_impostors_number_stays_a_persons_goes() {
