@@ -123,6 +123,11 @@ pub(super) fn column(cell: &str) -> Col {
     if any(&["dob", "birth", "birthdate"]) {
         return Col::Date;
     }
+    // `SenderAddress`, `RecipientAddress`: a mail trace's e-mail columns, no street; the
+    // address's own shape and role decide (an outside sender is kept, `settle.rs`).
+    if has("address") && any(&["sender", "recipient", "from", "to", "reply"]) {
+        return Col::Other;
+    }
     if any(&["email", "mail"]) && !has("name") {
         return Col::Email;
     }

@@ -369,7 +369,11 @@ impl Engine<'_> {
                     )
                 })
         });
-        if forward_rule || self.impersonated_sender(k) || self.ioc_list_line(k) {
+        if forward_rule
+            || self.impersonated_sender(k)
+            || self.ioc_list_line(k)
+            || self.trace_sender(k)
+        {
             verdict = Some(true);
         }
         // "Or mail decrypt7@...": an instruction to write to the address, opening a sentence.
@@ -474,6 +478,60 @@ impl Engine<'_> {
             .next()
             .unwrap_or("");
         (line_start > 0 && first_word(prev)) || first_word(next)
+    }
+
+    /// A message trace or mail-gateway export (`"Received","SenderAddress",
+    /// "RecipientAddress",...`): an outside address in the sender column of a row whose
+    /// recipient is on the organization's own domains wrote in from outside, as the phishing
+    /// the trace was pulled for did; it is kept.
+    fn trace_sender(&self, k: usize) -> bool {
+        let text = self.text;
+        let at = self.toks[k].start;
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let header = text.split('\n').next().unwrap_or("");
+        if line_start == 0 || header.len() > 600 {
+            return false;
+        }
+        let cells = |line: &str| -> Vec<(usize, String)> {
+            let mut out = Vec::new();
+            let (mut quoted, mut start) = (false, 0);
+            for (i, ch) in line.char_indices() {
+                match ch {
+                    '"' => quoted = !quoted,
+                    ',' | '\t' if !quoted => {
+                        out.push((start, line[start..i].trim().trim_matches('"').to_owned()));
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            out.push((start, line[start..].trim().trim_matches('"').to_owned()));
+            out
+        };
+        let names: Vec<String> = cells(header)
+            .into_iter()
+            .map(|(_, n)| super::keys::squash_key(&n))
+            .collect();
+        let column = |words: &[&str]| {
+            names
+                .iter()
+                .position(|n| words.iter().any(|w| n.starts_with(w)))
+        };
+        let (Some(sender), Some(recipient)) =
+            (column(&["sender", "from"]), column(&["recipient", "to"]))
+        else {
+            return false;
+        };
+        let row = cells(&text[line_start..line_end]);
+        let in_sender = row
+            .get(sender)
+            .is_some_and(|&(s, ref v)| line_start + s <= at && v == self.toks[k].s);
+        let own_recipient = row.get(recipient).is_some_and(|(_, v)| {
+            v.rsplit_once('@')
+                .is_some_and(|(_, d)| self.scrubber.is_org_host(&d.to_ascii_lowercase()))
+        });
+        in_sender && own_recipient
     }
 
     /// `From: Anon Clinic Billing <billing77@mail.example>`: an outside address behind the
@@ -629,7 +687,23 @@ const CONSUMER_MAIL: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::check;
+    use super::super::{check, check_org};
+
+    #[test]
+    fn an_outside_sender_writing_to_the_organization_in_a_message_trace_stays() {
+        check_org(
+            &[],
+            &["clinic-west.org"],
+            &[(
+                "Received,SenderAddress,RecipientAddress,Subject\n\
+                 2031-02-03 10:00,payroll.desk@gmail.com,j.ortiz@clinic-west.org,Update\n\
+                 2031-02-03 10:05,j.ortiz@clinic-west.org,kim.ray77@gmail.com,Re: lunch\n",
+                "Received,SenderAddress,RecipientAddress,Subject\n\
+                 [DATE] 10:00,payroll.desk@gmail.com,[EMAIL],Update\n\
+                 [DATE] 10:05,[EMAIL],[EMAIL],Re: lunch\n",
+            )],
+        );
+    }
 
     #[test]
     fn key_algorithms_stay() {
