@@ -295,10 +295,17 @@ pub(super) fn column(cell: &str) -> Col {
         "surname",
         "owner",
         "assignee",
+        // A badge or card's holder in door-access and badge exports.
+        "cardholder",
+        "holder",
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
     let user = any(&[
         "user", "username", "login", "logon", "userid", "uid", "upn", "actor",
     ]);
+    // A badge's or an access card's number reaches one person.
+    if any(&["card", "badge"]) && !person && !any(&["type", "reader", "status"]) {
+        return Col::Account;
+    }
     if any(&["id", "no", "number", "num", "nbr"]) && !has("name") {
         return match () {
             _ if user => Col::Login,
@@ -798,6 +805,18 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::{column, header_words, Col};
+
+    #[test]
+    fn a_door_access_report_goes_by_its_card_and_cardholder_columns() {
+        super::super::check(&[(
+            "Date/Time            Card       Cardholder             Door\n\
+             2031-02-03 08:56:59 447120     CLAY, DANIEL           Lab Annex\n\
+             2031-02-03 09:12:10 550231     WREN, ODILE            Lab Annex\n",
+            "Date/Time            Card       Cardholder             Door\n\
+             [DATE] 08:56:59 [ID]     [NAME]           Lab Annex\n\
+             [DATE] 09:12:10 [ID]     [NAME]            Lab Annex\n",
+        )]);
+    }
 
     #[test]
     fn header_cells_are_read_as_words() {
