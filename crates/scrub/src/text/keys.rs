@@ -196,9 +196,36 @@ fn key_of_a_thing(key: &str) -> bool {
         "eventid",
         "traceid",
         "organizationid",
+        "uuid",
     ];
     !PERSONAL.iter().any(|p| k.contains(p))
         && (k == "id" || THING_ENDS.iter().any(|e| k.ends_with(e)))
+}
+
+/// The key of the JSON object or list that holds byte `at`, across lines (`"user": {` for a
+/// value inside it; `"value": [` for a value of an object in that list).
+fn json_parent_key(text: &str, at: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = at;
+    // Bounded: the objects of a log record or a chat export are a few hundred bytes.
+    let floor = at.saturating_sub(2048);
+    while i > floor {
+        i -= 1;
+        match b[i] {
+            b'}' | b']' => depth += 1,
+            b'{' | b'[' if depth > 0 => depth -= 1,
+            b'{' | b'[' => {
+                let before = text[..i].trim_end();
+                let before = before.strip_suffix(':').map(str::trim_end);
+                if let Some(key) = before.and_then(|x| x.strip_suffix('"')) {
+                    return key.rfind('"').map(|q| &key[q + 1..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Is `between` (the text from a key to its value) a key-value separator: `=`, `":"`,
@@ -274,7 +301,21 @@ impl Engine<'_> {
     /// `"correlationId": "0b7e…"`, `Guid="{0b7e…}"`: a GUID whose key names an event, a
     /// request or an application, not a person or a device.
     pub(super) fn guid_of_a_thing(&self, k: usize) -> bool {
-        if k == 0 || !c::guid(self.toks[k].s) {
+        k > 0 && c::guid(self.toks[k].s) && self.keyed_as_a_thing(k, false)
+    }
+
+    /// [`Self::keyed_as_a_thing`] for any value: a bare `id` must sit in a named object or
+    /// list.
+    pub(super) fn value_of_a_thing(&self, k: usize) -> bool {
+        self.keyed_as_a_thing(k, true)
+    }
+
+    /// `"uuid": "f72a1acb-924d"`, a chat message's `"id": "1237063133492"`: a value whose
+    /// key names an event, a message or a request, unless the JSON object holding it is a
+    /// person's (`"user": {"id": ...}`). With `named`, a bare `id` must sit in a named
+    /// object or list.
+    fn keyed_as_a_thing(&self, k: usize, named: bool) -> bool {
+        if k == 0 {
             return false;
         }
         let between = self
@@ -282,7 +323,31 @@ impl Engine<'_> {
             .get(self.toks[k - 1].end..self.toks[k].start)
             .unwrap_or("")
             .replace('{', "");
-        separator(&between) && key_of_a_thing(self.toks[k - 1].s)
+        let key = self.toks[k - 1].s;
+        if !separator(&between) || !key_of_a_thing(key) {
+            return false;
+        }
+        let parent = json_parent_key(self.text, self.toks[k - 1].start);
+        let personal = parent.is_some_and(|p| {
+            let p = squash_key(p);
+            [
+                "user",
+                "actor",
+                "patient",
+                "member",
+                "guest",
+                "person",
+                "principal",
+                "owner",
+            ]
+            .iter()
+            .any(|w| p.contains(w))
+                || matches!(
+                    p.as_str(),
+                    "participant" | "attendee" | "caller" | "subscriber"
+                )
+        });
+        !personal && (!named || parent.is_some() || squash_key(key) != "id")
     }
 
     pub(super) fn log_lines(&mut self) {
@@ -686,6 +751,16 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_messages_or_events_id_stays_a_users_id_goes() {
+        check(&[(
+            "{\"value\": [{\n  \"id\": \"5523190044817\",\n  \"uuid\": \"b81c03fe-77a1\",\n  \
+             \"from\": {\"user\": {\n    \"id\": \"e3a1f0c2-91b4-4c55-8d0e-2f6b7a9c1d33\"}}}]}",
+            "{\"value\": [{\n  \"id\": \"5523190044817\",\n  \"uuid\": \"b81c03fe-77a1\",\n  \
+             \"from\": {\"user\": {\n    \"id\": \"[ID]\"}}}]}",
+        )]);
+    }
 
     #[test]
     fn a_guid_keyed_as_an_event_or_an_app_stays_a_users_goes() {

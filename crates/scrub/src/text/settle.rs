@@ -231,6 +231,7 @@ impl Engine<'_> {
                 Class::OutsideEmail => self.settle_email(k),
                 Class::LongNumber => {
                     let counted = self.has(k + 1, flag::COUNT)
+                        || self.value_of_a_thing(k)
                         || self.unit_follows(k)
                         || self.quantity_precedes(k)
                         || self.bytes_after_status(k);
@@ -240,7 +241,11 @@ impl Engine<'_> {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
                 }
-                Class::IdLike if self.names_a_record_of_work(k) || self.guid_of_a_thing(k) => {
+                Class::IdLike
+                    if self.names_a_record_of_work(k)
+                        || self.guid_of_a_thing(k)
+                        || self.value_of_a_thing(k) =>
+                {
                     self.toks[k].class = Class::Plain;
                 }
                 // `ssh2: ED25519 SHA256:...`: a key's algorithm, not an identifier.
