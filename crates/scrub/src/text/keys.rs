@@ -202,30 +202,40 @@ fn key_of_a_thing(key: &str) -> bool {
         && (k == "id" || THING_ENDS.iter().any(|e| k.ends_with(e)))
 }
 
-/// The key of the JSON object or list that holds byte `at`, across lines (`"user": {` for a
-/// value inside it; `"value": [` for a value of an object in that list).
-fn json_parent_key(text: &str, at: usize) -> Option<&str> {
+/// The key of the JSON object that holds byte `at` (`"user": {` for a value inside it).
+/// With `one_line`, the search stops at the record's line; otherwise it crosses lines and
+/// an unnamed object in a list takes the list's key (`"value": [{...}]`).
+pub(super) fn json_parent_key(text: &str, at: usize, one_line: bool) -> Option<&str> {
     let b = text.as_bytes();
     let mut depth = 0usize;
     let mut i = at;
     // Bounded: the objects of a log record or a chat export are a few hundred bytes.
-    let floor = at.saturating_sub(2048);
+    let floor = at.saturating_sub(if one_line { 4096 } else { 2048 });
     while i > floor {
         i -= 1;
         match b[i] {
-            b'}' | b']' => depth += 1,
-            b'{' | b'[' if depth > 0 => depth -= 1,
-            b'{' | b'[' => {
-                let before = text[..i].trim_end();
-                let before = before.strip_suffix(':').map(str::trim_end);
-                if let Some(key) = before.and_then(|x| x.strip_suffix('"')) {
-                    return key.rfind('"').map(|q| &key[q + 1..]);
+            b'}' | b']' if !one_line || b[i] == b'}' => depth += 1,
+            b'{' | b'[' if depth > 0 && (!one_line || b[i] == b'{') => depth -= 1,
+            b'{' | b'[' if !one_line || b[i] == b'{' => {
+                let key = json_key_before(text, i).map(|(_, k)| k);
+                if key.is_some() || one_line {
+                    return key;
                 }
             }
+            b'\n' if one_line && depth == 0 => return None,
             _ => {}
         }
     }
     None
+}
+
+/// The JSON key right before byte `at` (`"ip":"` ends there), if there is one.
+pub(super) fn json_key_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text[..at].trim_end_matches([' ', '"']);
+    let before = before.strip_suffix(':')?.trim_end();
+    let before = before.strip_suffix('"')?;
+    let open = before.rfind('"')?;
+    Some((open, &before[open + 1..]))
 }
 
 /// Is `between` (the text from a key to its value) a key-value separator: `=`, `":"`,
@@ -327,7 +337,7 @@ impl Engine<'_> {
         if !separator(&between) || !key_of_a_thing(key) {
             return false;
         }
-        let parent = json_parent_key(self.text, self.toks[k - 1].start);
+        let parent = json_parent_key(self.text, self.toks[k - 1].start, false);
         let personal = parent.is_some_and(|p| {
             let p = squash_key(p);
             [
