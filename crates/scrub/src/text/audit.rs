@@ -295,6 +295,11 @@ pub(super) fn column(cell: &str) -> Col {
         "surname",
         "owner",
         "assignee",
+        // Who filled, dispensed or verified: a pharmacy's or a lab's technician.
+        "tech",
+        "technician",
+        "verifier",
+        "dispenser",
         // A badge or card's holder in door-access and badge exports.
         "cardholder",
         "holder",
