@@ -363,8 +363,45 @@ impl Engine<'_> {
     pub(super) fn log_lines(&mut self) {
         self.keyed_values();
         self.zeek_users();
+        self.access_log_users();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
+    }
+
+    /// A web server's access log in the common or combined format (`10.1.2.3 - jdoe
+    /// [03/Feb/2031:10:00:01 +0000] "GET ...`): the third field is the authenticated user.
+    fn access_log_users(&mut self) {
+        let text = self.text;
+        if !text.contains(" - ") {
+            return;
+        }
+        for (start, line) in lines_with_starts(text) {
+            let mut fields = line.splitn(4, ' ');
+            let (Some(client), Some(ident), Some(user), Some(rest)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let stamped = rest
+                .strip_prefix('[')
+                .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
+            let client_ok = !client.is_empty()
+                && client
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'-'));
+            if !stamped || !client_ok || ident != "-" || user == "-" || user.is_empty() {
+                continue;
+            }
+            let at = start + client.len() + ident.len() + 2;
+            let k = self.toks.partition_point(|t| t.start < at);
+            if k < self.toks.len()
+                && self.toks[k].start == at
+                && self.toks[k].end == at + user.len()
+                && self.open(k)
+            {
+                self.remove_toks(k, k, Kind::User, "user of an access log line");
+            }
+        }
     }
 
     /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person;
@@ -761,6 +798,16 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn the_user_of_a_web_access_log_line_goes() {
+        check(&[(
+            "10.9.8.7 - odile.wren [03/Feb/2031:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 512\n\
+             10.9.8.7 - - [03/Feb/2031:10:00:02 +0000] \"GET /favicon.ico HTTP/1.1\" 404 0\n",
+            "[INTERNAL-IP] - [USER] [03/Feb/2031:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 512\n\
+             [INTERNAL-IP] - - [03/Feb/2031:10:00:02 +0000] \"GET /favicon.ico HTTP/1.1\" 404 0\n",
+        )]);
+    }
 
     #[test]
     fn a_messages_or_events_id_stays_a_users_id_goes() {
