@@ -301,6 +301,7 @@ pub(super) fn column(cell: &str) -> Col {
         "verifier",
         "dispenser",
         // A badge or card's holder in door-access and badge exports.
+        "person",
         "cardholder",
         "holder",
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
@@ -810,6 +811,14 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::{column, header_words, Col};
+
+    #[test]
+    fn a_location_tags_person_column_names_who_wore_it() {
+        super::super::check(&[(
+            "unit,person,pager,zone\n5W,\"Mude, Rochus\",x4471,ICU\n5E,\"Tarn, Ola\",x4472,ED\n",
+            "unit,person,pager,zone\n5W,\"[NAME]\",[PHONE],ICU\n5E,\"[NAME]\",[PHONE],ED\n",
+        )]);
+    }
 
     #[test]
     fn a_door_access_report_goes_by_its_card_and_cardholder_columns() {

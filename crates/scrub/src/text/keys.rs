@@ -75,6 +75,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "requestor",
         "reporter",
         "approver",
+        // Who ran a device or a job: a ventilator's, a pump's, a scanner's operator.
+        "operator",
     ];
     const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
     const HOST_IS: &[&str] = &[
@@ -798,6 +800,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_devices_operator_is_a_user() {
+        check(&[(
+            "VENT_SETUP unit=V-22 operator=qzhlenka mode=AC",
+            "VENT_SETUP unit=V-22 operator=[USER] mode=AC",
+        )]);
+    }
 
     #[test]
     fn the_user_of_a_web_access_log_line_goes() {
