@@ -997,6 +997,14 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn a_comment_label_and_a_german_article_open_no_name() {
+        check(&[(
+            "Kommentar von Sabrina Heser:\nDer Rechner am Empfang ist gesperrt.",
+            "Kommentar von [NAME]:\nDer Rechner am Empfang ist gesperrt.",
+        )]);
+    }
+
+    #[test]
     fn capitals_surname_comma_given_is_a_name_a_heading_is_not() {
         super::super::check(&[
             (
