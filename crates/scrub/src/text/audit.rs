@@ -351,6 +351,10 @@ pub(super) fn column(cell: &str) -> Col {
             "severity",
             "level",
             "count",
+            // A message's or a file's size, a fax's pages.
+            "size",
+            "bytes",
+            "pages",
             "sex",
             "gender",
             "state",
@@ -840,6 +844,7 @@ mod tests {
         assert_eq!(column("PatientName"), Col::Person { login: false });
         assert_eq!(column("Workstation"), Col::Host);
         assert_eq!(column("AccessTime"), Col::Keep);
+        assert_eq!(column("Size"), Col::Keep);
         assert_eq!(column("INSURANCE ID"), Col::HealthPlan);
         assert_eq!(column("Admit"), Col::Date);
         assert_eq!(column("client_ip"), Col::ClientIp);
