@@ -381,6 +381,34 @@ impl Engine<'_> {
         {
             verdict = Some(true);
         }
+        // "abrió un correo de x@...", "hat eine Mail von x@... geöffnet", "otworzył wiadomość
+        // od x@...": a message from the address, as "an e-mail from" says it in English.
+        let mut b1 = [0u8; 32];
+        let mut b2 = [0u8; 32];
+        if k >= 2
+            && self.same_sentence(k - 2, k)
+            && self
+                .lw(k - 1, &mut b1)
+                .is_some_and(|l| matches!(l, "de" | "von" | "od" | "da" | "van"))
+            && self.lw(k - 2, &mut b2).is_some_and(|l| {
+                matches!(
+                    l,
+                    "correo"
+                        | "courriel"
+                        | "mail"
+                        | "e-mail"
+                        | "email"
+                        | "wiadomość"
+                        | "wiadomosc"
+                        | "nachricht"
+                        | "mensagem"
+                        | "mensaje"
+                        | "message"
+                )
+            })
+        {
+            verdict = Some(true);
+        }
         // "Or mail decrypt7@...": an instruction to write to the address, opening a sentence.
         let mut buf = [0u8; 32];
         if k >= 1
@@ -708,6 +736,20 @@ mod tests {
                  [DATE] 10:05,[EMAIL],[EMAIL],Re: lunch\n",
             )],
         );
+    }
+
+    #[test]
+    fn the_sender_of_a_mail_from_in_other_languages_stays() {
+        check(&[
+            (
+                "La usuaria abrió un correo de factura.pago@gmail.com ayer.",
+                "La usuaria abrió un correo de factura.pago@gmail.com ayer.",
+            ),
+            (
+                "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
+                "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
+            ),
+        ]);
     }
 
     #[test]
