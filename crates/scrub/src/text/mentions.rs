@@ -10,7 +10,33 @@ use crate::vocab::flag;
 use crate::Kind;
 
 impl Engine<'_> {
+    /// `marina.siqueira`, `j.okafor`: a lowercase login made of a given name (or an
+    /// initial) and a surname joined by a dot, in a line of a log or a pager; not a host
+    /// (its last part is no top-level domain).
+    fn dotted_name_logins(&mut self) {
+        use crate::gazetteer as g;
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Plain || t.s.len() < 5 || !t.s.contains('.') {
+                continue;
+            }
+            let Some((first, last)) = t.s.split_once('.') else {
+                continue;
+            };
+            let lower = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+            if !lower(first) || !lower(last) || last.len() < 3 || self.v.tlds.contains(last) {
+                continue;
+            }
+            let given = first.len() == 1 || self.v.given.contains(first) || g::given(first);
+            let surname = self.v.surnames.contains(last) || g::surname(last);
+            if given && surname {
+                self.remove_toks(k, k, Kind::User, "login of a given name and a surname");
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
+        self.dotted_name_logins();
         self.logins_after_by();
         self.logins_beside_names();
         self.names_before_dates();
@@ -651,6 +677,14 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_login_of_a_given_name_and_a_surname_joined_by_a_dot_goes() {
+        check(&[(
+            "EHR BTG karen.holt opened a chart; see readme.txt and config.yaml",
+            "EHR BTG [USER] opened a chart; see readme.txt and config.yaml",
+        )]);
+    }
 
     #[test]
     fn a_name_found_once_goes_everywhere() {
