@@ -681,7 +681,7 @@ mod tests {
     #[test]
     fn a_login_of_a_given_name_and_a_surname_joined_by_a_dot_goes() {
         check(&[(
-            "EHR BTG karen.holt opened a chart; see readme.txt and config.yaml",
+            "EHR BTG lucas.azevedo opened a chart; see readme.txt and config.yaml",
             "EHR BTG [USER] opened a chart; see readme.txt and config.yaml",
         )]);
     }
