@@ -645,6 +645,18 @@ impl Engine<'_> {
             rest.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '&' | '<' | '"'))
         }
         .unwrap_or(rest.len());
+        // `zip=BD1 3YA`: a postcode of two words (British, Canadian, Dutch) takes the second.
+        let len = match rest[len..].strip_prefix(' ') {
+            Some(after) if kind == Kind::Zip && !quoted => {
+                let next = after.split_whitespace().next().unwrap_or("");
+                if super::places::postcode(&[&rest[..len], next]) == 2 {
+                    len + 1 + next.len()
+                } else {
+                    len
+                }
+            }
+            _ => len,
+        };
         let value = &rest[..len];
         if value.is_empty() || value.len() > 80 || placeholder_value(value) {
             return;
@@ -800,6 +812,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_postcode_of_two_words_after_its_key_goes_whole() {
+        check(&[(
+            "CHECKIN zip_verified=LS6 2QT appt=ok",
+            "CHECKIN zip_verified=[ZIP] appt=ok",
+        )]);
+    }
 
     #[test]
     fn a_devices_operator_is_a_user() {

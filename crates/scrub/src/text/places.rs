@@ -116,7 +116,7 @@ fn house_number(s: &str) -> bool {
 }
 
 /// A postcode taking one or two words from `words`: how many it takes (0 when none).
-fn postcode(words: &[&str]) -> usize {
+pub(super) fn postcode(words: &[&str]) -> usize {
     let shape = |w: &str| -> String {
         w.chars()
             .map(|ch| {
