@@ -43,6 +43,7 @@ impl Engine<'_> {
         self.names_of_logins();
         self.logins_from_found_names();
         self.names_with_ages();
+        self.names_around_arrows();
         // The names and logins judged identifiers here, with those an earlier window of the
         // same text passed on (a window's own go forward to the next one).
         let mut local = Carry::default();
@@ -563,6 +564,52 @@ impl Engine<'_> {
         }
     }
 
+    /// "Handoff Dana Ruiz -> Cole Marsh": when the name on one side of an arrow went, the
+    /// capitalized words on the other side are a person handed to or from.
+    fn names_around_arrows(&mut self) {
+        let is_name = |e: &Self, i: usize| {
+            e.toks[i].class == Class::Removed
+                && e.found
+                    .get(e.toks[i].finding)
+                    .is_some_and(|f| f.kind == Kind::Name)
+        };
+        for k in 1..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[k];
+            let arrow = t.s == "-" && t.after == b'>' || t.s == "→" || t.s == "=>";
+            if !arrow || !self.same_sentence(k - 1, k + 1) {
+                continue;
+            }
+            if is_name(self, k - 1) && self.name_part(k + 1) {
+                let end = self.name_end(k + 1);
+                if end > k + 1 {
+                    self.remove_toks(
+                        k + 1,
+                        end,
+                        Kind::Name,
+                        "person on the other side of an arrow",
+                    );
+                }
+            } else if is_name(self, k + 1) && self.name_part(k - 1) {
+                let mut start = k - 1;
+                while start > 0
+                    && k - start < 3
+                    && self.name_part(start - 1)
+                    && self.toks[start - 1].after == b' '
+                {
+                    start -= 1;
+                }
+                if start < k - 1 {
+                    self.remove_toks(
+                        start,
+                        k - 1,
+                        Kind::Name,
+                        "person on the other side of an arrow",
+                    );
+                }
+            }
+        }
+    }
+
     /// "also Légora is 104 years old": the words before "is" and an age over 89 are a
     /// person's name.
     fn names_with_ages(&mut self) {
@@ -677,6 +724,14 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_name_on_the_other_side_of_a_handoff_arrow_goes() {
+        check(&[(
+            "Handoff Sandra Cimini -> Ludovica Vittadello at 19:00.",
+            "Handoff [NAME] -> [NAME] at 19:00.",
+        )]);
+    }
 
     #[test]
     fn a_login_of_a_given_name_and_a_surname_joined_by_a_dot_goes() {
