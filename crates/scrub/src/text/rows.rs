@@ -299,22 +299,27 @@ impl Engine<'_> {
     /// "wound care", "gate code on file": two or more words of a note in lowercase letters,
     /// none a login made of a name in the row (`mansa` beside `Ansgar Mans`).
     fn note_field(&self, toks: Range<usize>, s: usize, e: usize, line: &str) -> bool {
+        let inside: Vec<usize> = toks
+            .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
+            .collect();
+        let lowercase = inside.len() >= 2
+            && inside.iter().all(|&k| {
+                self.toks[k].class == Class::Plain
+                    && self.toks[k].s.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        if !lowercase {
+            return false;
+        }
         let names: Vec<String> = line
             .split(|ch: char| !ch.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+            .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
             .map(str::to_lowercase)
             .collect();
-        let mut n = 0;
-        let note = toks
-            .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
-            .all(|k| {
-                let w = self.toks[k].s;
-                n += 1;
-                self.toks[k].class == Class::Plain
-                    && w.bytes().all(|b| b.is_ascii_lowercase())
-                    && !names.iter().any(|name| w.contains(name.as_str()))
-            });
-        n >= 2 && note
+        inside.iter().all(|&k| {
+            !names
+                .iter()
+                .any(|name| self.toks[k].s.contains(name.as_str()))
+        })
     }
 
     /// `MRN 4417023`: a field whose value a rule removed after its label; the label

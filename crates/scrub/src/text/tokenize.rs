@@ -178,11 +178,21 @@ fn leef_ranges(text: &str) -> Vec<(usize, usize, u8)> {
 }
 
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let leef = leef_ranges(text);
+    // The common case, without LEEF attribute lists, keeps the byte loop free of the check.
+    if leef.is_empty() {
+        cut::<false>(text, &leef)
+    } else {
+        cut::<true>(text, &leef)
+    }
+}
+
+/// Cuts `text` into tokens; with `LEEF`, the delimiters `leef` declares separate tokens too.
+fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
     let mut toks = Vec::with_capacity(b.len() / 5);
     let mut sent = 0u32;
     let mut i = 0;
-    let leef = leef_ranges(text);
     let mut lr = 0;
     // Whether byte `i` is the declared delimiter of a LEEF attribute list.
     let mut leef_delim = |i: usize| {
@@ -192,7 +202,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         leef.get(lr).is_some_and(|&(s, _, d)| i >= s && b[i] == d)
     };
     while i < b.len() {
-        if is_delim(b[i]) && !defang_at(b, i) || !leef.is_empty() && leef_delim(i) {
+        if is_delim(b[i]) && !defang_at(b, i) || LEEF && leef_delim(i) {
             if b[i] == b'\n' {
                 sent += 1;
             }
@@ -210,10 +220,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 i += 3;
                 continue;
             }
-            if is_delim(b[i])
-                || b[i] >= 0xE3 && wide_delim(b, i) > 0
-                || !leef.is_empty() && leef_delim(i)
-            {
+            if is_delim(b[i]) || b[i] >= 0xE3 && wide_delim(b, i) > 0 || LEEF && leef_delim(i) {
                 break;
             }
             i += 1;
