@@ -206,6 +206,8 @@ staff employee employees nurse nurses doctor doctors physician physicians admini
 admin vendor contractor north south east west new saint st mount mt lake fort port
 name names principal management clinical informatics behavioral called bonjour bonsoir
 hallo hola ciao hej
+der die ein eine comentário comentario commentaire kommentar komentarz
+correo courriel wiadomość nachricht mensagem mensaje
 job jobs tech rad guest backup
 county city state street avenue road drive lane boulevard court place way suite apt
 initial access execution persistence privilege escalation defense evasion credential

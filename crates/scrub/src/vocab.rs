@@ -322,6 +322,8 @@ const CUES: &[(&str, Cue)] = &[
     ("cell phone", Cue::Phone),
     ("mobile", Cue::Phone),
     ("callback", Cue::Phone),
+    // A call-back number, as call logs and nursing notes shorten it.
+    ("cb", Cue::Phone),
     ("call back", Cue::Phone),
     ("pager", Cue::Phone),
     ("contact number", Cue::Phone),

@@ -123,6 +123,11 @@ pub(super) fn column(cell: &str) -> Col {
     if any(&["dob", "birth", "birthdate"]) {
         return Col::Date;
     }
+    // `SenderAddress`, `RecipientAddress`: a mail trace's e-mail columns, no street; the
+    // address's own shape and role decide (an outside sender is kept, `settle.rs`).
+    if has("address") && any(&["sender", "recipient", "from", "to", "reply"]) {
+        return Col::Other;
+    }
     if any(&["email", "mail"]) && !has("name") {
         return Col::Email;
     }
@@ -290,10 +295,23 @@ pub(super) fn column(cell: &str) -> Col {
         "surname",
         "owner",
         "assignee",
+        // Who filled, dispensed or verified: a pharmacy's or a lab's technician.
+        "tech",
+        "technician",
+        "verifier",
+        "dispenser",
+        // A badge or card's holder in door-access and badge exports.
+        "person",
+        "cardholder",
+        "holder",
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
     let user = any(&[
         "user", "username", "login", "logon", "userid", "uid", "upn", "actor",
     ]);
+    // A badge's or an access card's number reaches one person.
+    if any(&["card", "badge"]) && !person && !any(&["type", "reader", "status"]) {
+        return Col::Account;
+    }
     if any(&["id", "no", "number", "num", "nbr"]) && !has("name") {
         return match () {
             _ if user => Col::Login,
@@ -333,6 +351,10 @@ pub(super) fn column(cell: &str) -> Col {
             "severity",
             "level",
             "count",
+            // A message's or a file's size, a fax's pages.
+            "size",
+            "bytes",
+            "pages",
             "sex",
             "gender",
             "state",
@@ -795,6 +817,26 @@ mod tests {
     use super::{column, header_words, Col};
 
     #[test]
+    fn a_location_tags_person_column_names_who_wore_it() {
+        super::super::check(&[(
+            "unit,person,pager,zone\n5W,\"Mude, Rochus\",x4471,ICU\n5E,\"Tarn, Ola\",x4472,ED\n",
+            "unit,person,pager,zone\n5W,\"[NAME]\",[PHONE],ICU\n5E,\"[NAME]\",[PHONE],ED\n",
+        )]);
+    }
+
+    #[test]
+    fn a_door_access_report_goes_by_its_card_and_cardholder_columns() {
+        super::super::check(&[(
+            "Date/Time            Card       Cardholder             Door\n\
+             2031-02-03 08:56:59 447120     CLAY, DANIEL           Lab Annex\n\
+             2031-02-03 09:12:10 550231     WREN, ODILE            Lab Annex\n",
+            "Date/Time            Card       Cardholder             Door\n\
+             [DATE] 08:56:59 [ID]     [NAME]           Lab Annex\n\
+             [DATE] 09:12:10 [ID]     [NAME]            Lab Annex\n",
+        )]);
+    }
+
+    #[test]
     fn header_cells_are_read_as_words() {
         assert_eq!(header_words("PatientMRN"), ["patient", "mrn"]);
         assert_eq!(header_words("user_name"), ["user", "name"]);
@@ -802,6 +844,7 @@ mod tests {
         assert_eq!(column("PatientName"), Col::Person { login: false });
         assert_eq!(column("Workstation"), Col::Host);
         assert_eq!(column("AccessTime"), Col::Keep);
+        assert_eq!(column("Size"), Col::Keep);
         assert_eq!(column("INSURANCE ID"), Col::HealthPlan);
         assert_eq!(column("Admit"), Col::Date);
         assert_eq!(column("client_ip"), Col::ClientIp);

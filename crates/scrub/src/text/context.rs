@@ -64,6 +64,7 @@ impl Engine<'_> {
                 || self.name(k);
             k += 1;
         }
+        self.places_after_addresses();
         self.times_after_care_dates();
         self.patient_file_names();
     }

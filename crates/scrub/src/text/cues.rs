@@ -728,6 +728,17 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn a_number_after_cb_is_a_call_back_number() {
+        check(&[
+            (
+                "caller asked for a refill, cb (04411) 278315 after 5",
+                "caller asked for a refill, cb [PHONE] after 5",
+            ),
+            ("replaced cb 12 on panel B", "replaced cb 12 on panel B"),
+        ]);
+    }
+
+    #[test]
     fn a_pager_number_after_page_to() {
         check(&[
             (

@@ -110,15 +110,19 @@ impl Engine<'_> {
         }
         let mut buf = [0u8; 32];
         // "she's 104", "he's 93": an age said of a person, in a call or a note.
-        let said = k >= 1
-            && self.same_sentence(k - 1, k)
-            && matches!(
-                self.text[self.toks[k - 1].start..self.toks[k].start]
+        let before = |back: usize| {
+            if k >= back && self.same_sentence(k - back, k) {
+                self.text[self.toks[k - back].start..self.toks[k].start]
                     .trim_end()
                     .to_lowercase()
-                    .as_str(),
-                "she's" | "he's" | "shes" | "hes" | "i'm" | "she’s" | "he’s"
-            )
+            } else {
+                String::new()
+            }
+        };
+        let said = (matches!(
+            before(1).as_str(),
+            "she's" | "he's" | "shes" | "hes" | "i'm" | "she’s" | "he’s"
+        ) || matches!(before(2).as_str(), "pt is" | "patient is" | "resident is"))
             && !(k + 1 < self.toks.len()
                 && self.same_sentence(k, k + 1)
                 && self.lw(k + 1, &mut buf).is_some_and(|l| {
@@ -134,8 +138,19 @@ impl Engine<'_> {
         let next = self.lw(k + 1, &mut buf).unwrap_or("");
         let followed = match next {
             "yo" | "y/o" | "y.o" | "year-old" | "years-old" | "yr-old" => true,
-            "years" | "year" | "yrs" | "yr" => {
-                self.is_word(k + 2, "old") || self.is_word(k + 2, "of")
+            // `95 yrs`: the abbreviation is an age's.
+            "yrs" | "yr" => true,
+            // `Jane Doe, 95 years`: years right after a name a rule removed.
+            "years" | "year" => {
+                self.is_word(k + 2, "old")
+                    || self.is_word(k + 2, "of")
+                    || k >= 1
+                        && self.toks[k - 1].trail == b','
+                        && self.toks[k - 1].class == Class::Removed
+                        && self
+                            .found
+                            .get(self.toks[k - 1].finding)
+                            .is_some_and(|f| f.kind == Kind::Name)
             }
             _ => false,
         };
@@ -169,8 +184,19 @@ impl Engine<'_> {
                 && self
                     .lw(first - 1, &mut buf)
                     .is_some_and(|w| CARE_WORDS.contains(&w));
+            // A date and time inside a line (`2. 10/14/2031 09:40  Jane Doe`, `recheck at
+            // 10/14/2031 09:40`) is an event's; one opening its line is a log's timestamp.
+            let start = f.original_span.start;
+            let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
+            let inside_line = !self.text[line_start..start]
+                .bytes()
+                .all(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'[' | b'\''));
             let n = k + 1;
-            if !care || !self.open(n) || !self.same_sentence(k, n) || self.toks[k].after != b' ' {
+            if !(care || inside_line)
+                || !self.open(n)
+                || !self.same_sentence(k, n)
+                || self.toks[k].after != b' '
+            {
                 continue;
             }
             let v = self.toks[n].s;
@@ -238,10 +264,18 @@ impl Engine<'_> {
         let in_parens = after_name
             && b.get(t.start.wrapping_sub(1)) == Some(&b'(')
             && b.get(t.end) == Some(&b')');
+        // `Jane Doe (97)`: a bare number in parentheses right after a name a rule removed.
+        let after_removed_name = k >= 1
+            && self.toks[k - 1].class == Class::Removed
+            && self
+                .found
+                .get(self.toks[k - 1].finding)
+                .is_some_and(|f| f.kind == Kind::Name);
         let glued = matches!(
             unit,
             "y" | "yo" | "yF" | "yM" | "yf" | "ym" | "yoF" | "yoM" | "yr" | "yrs" | "Y"
-        ) || in_parens && matches!(unit, "F" | "M");
+        ) || in_parens && matches!(unit, "F" | "M")
+            || in_parens && unit.is_empty() && after_removed_name;
         let age: u32 = t.s[..digits].parse().unwrap_or(0);
         if !(2..=3).contains(&digits) || !glued || !(90..=150).contains(&age) {
             return false;
@@ -277,6 +311,34 @@ mod tests {
             (
                 "calling about my mom she's 96 and my dad he's 70, she's 99 percent sure",
                 "calling about my mom she's [AGE] and my dad he's 70, she's 99 percent sure",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ages_over_89_in_parentheses_after_a_name_in_abbreviated_years_or_said_of_a_patient() {
+        check(&[
+            (
+                "3. visit for Margaret Wilson (96) then Room (101)",
+                "3. visit for [NAME] ([AGE]) then Room (101)",
+            ),
+            (
+                "caller Margaret Wilson, 93 yrs, wants a refill; pt is 97 and alert",
+                "caller [NAME], [AGE] yrs, wants a refill; pt is [AGE] and alert",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_date_and_time_inside_a_line_go_together_a_log_lines_opening_stamp_stays_a_date() {
+        check(&[
+            (
+                "2. 10/14/2031 09:40  visit for Margaret Wilson\nplease recheck at 10/15/2031 06:00.",
+                "2. [DATE]  visit for [NAME]\nplease recheck at [DATE].",
+            ),
+            (
+                "10/14/2031 09:40 sshd: session closed",
+                "[DATE] 09:40 sshd: session closed",
             ),
         ]);
     }

@@ -48,6 +48,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "logonname",
         "userprincipalname",
         "upn",
+        // LEEF's `usrName`.
+        "usrname",
     ];
     const USER_IS: &[&str] = &[
         "user",
@@ -73,6 +75,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "requestor",
         "reporter",
         "approver",
+        // Who ran a device or a job: a ventilator's, a pump's, a scanner's operator.
+        "operator",
     ];
     const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
     const HOST_IS: &[&str] = &[
@@ -194,9 +198,46 @@ fn key_of_a_thing(key: &str) -> bool {
         "eventid",
         "traceid",
         "organizationid",
+        "uuid",
     ];
     !PERSONAL.iter().any(|p| k.contains(p))
         && (k == "id" || THING_ENDS.iter().any(|e| k.ends_with(e)))
+}
+
+/// The key of the JSON object that holds byte `at` (`"user": {` for a value inside it).
+/// With `one_line`, the search stops at the record's line; otherwise it crosses lines and
+/// an unnamed object in a list takes the list's key (`"value": [{...}]`).
+pub(super) fn json_parent_key(text: &str, at: usize, one_line: bool) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = at;
+    // Bounded: the objects of a log record or a chat export are a few hundred bytes.
+    let floor = at.saturating_sub(if one_line { 4096 } else { 2048 });
+    while i > floor {
+        i -= 1;
+        match b[i] {
+            b'}' | b']' if !one_line || b[i] == b'}' => depth += 1,
+            b'{' | b'[' if depth > 0 && (!one_line || b[i] == b'{') => depth -= 1,
+            b'{' | b'[' if !one_line || b[i] == b'{' => {
+                let key = json_key_before(text, i).map(|(_, k)| k);
+                if key.is_some() || one_line {
+                    return key;
+                }
+            }
+            b'\n' if one_line && depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The JSON key right before byte `at` (`"ip":"` ends there), if there is one.
+pub(super) fn json_key_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text[..at].trim_end_matches([' ', '"']);
+    let before = before.strip_suffix(':')?.trim_end();
+    let before = before.strip_suffix('"')?;
+    let open = before.rfind('"')?;
+    Some((open, &before[open + 1..]))
 }
 
 /// Is `between` (the text from a key to its value) a key-value separator: `=`, `":"`,
@@ -272,7 +313,21 @@ impl Engine<'_> {
     /// `"correlationId": "0b7e…"`, `Guid="{0b7e…}"`: a GUID whose key names an event, a
     /// request or an application, not a person or a device.
     pub(super) fn guid_of_a_thing(&self, k: usize) -> bool {
-        if k == 0 || !c::guid(self.toks[k].s) {
+        k > 0 && c::guid(self.toks[k].s) && self.keyed_as_a_thing(k, false)
+    }
+
+    /// [`Self::keyed_as_a_thing`] for any value: a bare `id` must sit in a named object or
+    /// list.
+    pub(super) fn value_of_a_thing(&self, k: usize) -> bool {
+        self.keyed_as_a_thing(k, true)
+    }
+
+    /// `"uuid": "f72a1acb-924d"`, a chat message's `"id": "1237063133492"`: a value whose
+    /// key names an event, a message or a request, unless the JSON object holding it is a
+    /// person's (`"user": {"id": ...}`). With `named`, a bare `id` must sit in a named
+    /// object or list.
+    fn keyed_as_a_thing(&self, k: usize, named: bool) -> bool {
+        if k == 0 {
             return false;
         }
         let between = self
@@ -280,13 +335,77 @@ impl Engine<'_> {
             .get(self.toks[k - 1].end..self.toks[k].start)
             .unwrap_or("")
             .replace('{', "");
-        separator(&between) && key_of_a_thing(self.toks[k - 1].s)
+        let key = self.toks[k - 1].s;
+        if !separator(&between) || !key_of_a_thing(key) {
+            return false;
+        }
+        let parent = json_parent_key(self.text, self.toks[k - 1].start, false);
+        let personal = parent.is_some_and(|p| {
+            let p = squash_key(p);
+            [
+                "user",
+                "actor",
+                "patient",
+                "member",
+                "guest",
+                "person",
+                "principal",
+                "owner",
+            ]
+            .iter()
+            .any(|w| p.contains(w))
+                || matches!(
+                    p.as_str(),
+                    "participant" | "attendee" | "caller" | "subscriber"
+                )
+        });
+        !personal && (!named || parent.is_some() || squash_key(key) != "id")
     }
 
     pub(super) fn log_lines(&mut self) {
         self.keyed_values();
+        self.zeek_users();
+        self.access_log_users();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
+    }
+
+    /// A web server's access log in the common or combined format (`10.1.2.3 - jdoe
+    /// [03/Feb/2031:10:00:01 +0000] "GET ...`): the third field is the authenticated user.
+    fn access_log_users(&mut self) {
+        let text = self.text;
+        // The stamp's closing bracket before the quoted request: a rare pair of bytes, so
+        // other text costs one fast search.
+        if !text.contains("] \"") {
+            return;
+        }
+        for (start, line) in lines_with_starts(text) {
+            let mut fields = line.splitn(4, ' ');
+            let (Some(client), Some(ident), Some(user), Some(rest)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let stamped = rest
+                .strip_prefix('[')
+                .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
+            let client_ok = !client.is_empty()
+                && client
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'-'));
+            if !stamped || !client_ok || ident != "-" || user == "-" || user.is_empty() {
+                continue;
+            }
+            let at = start + client.len() + ident.len() + 2;
+            let k = self.toks.partition_point(|t| t.start < at);
+            if k < self.toks.len()
+                && self.toks[k].start == at
+                && self.toks[k].end == at + user.len()
+                && self.open(k)
+            {
+                self.remove_toks(k, k, Kind::User, "user of an access log line");
+            }
+        }
     }
 
     /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person;
@@ -528,6 +647,18 @@ impl Engine<'_> {
             rest.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '&' | '<' | '"'))
         }
         .unwrap_or(rest.len());
+        // `zip=BD1 3YA`: a postcode of two words (British, Canadian, Dutch) takes the second.
+        let len = match rest[len..].strip_prefix(' ') {
+            Some(after) if kind == Kind::Zip && !quoted => {
+                let next = after.split_whitespace().next().unwrap_or("");
+                if super::places::postcode(&[&rest[..len], next]) == 2 {
+                    len + 1 + next.len()
+                } else {
+                    len
+                }
+            }
+            _ => len,
+        };
         let value = &rest[..len];
         if value.is_empty() || value.len() > 80 || placeholder_value(value) {
             return;
@@ -683,6 +814,42 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_postcode_of_two_words_after_its_key_goes_whole() {
+        check(&[(
+            "CHECKIN zip_verified=LS6 2QT appt=ok",
+            "CHECKIN zip_verified=[ZIP] appt=ok",
+        )]);
+    }
+
+    #[test]
+    fn a_devices_operator_is_a_user() {
+        check(&[(
+            "VENT_SETUP unit=V-22 operator=qzhlenka mode=AC",
+            "VENT_SETUP unit=V-22 operator=[USER] mode=AC",
+        )]);
+    }
+
+    #[test]
+    fn the_user_of_a_web_access_log_line_goes() {
+        check(&[(
+            "10.9.8.7 - odile.wren [03/Feb/2031:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 512\n\
+             10.9.8.7 - - [03/Feb/2031:10:00:02 +0000] \"GET /favicon.ico HTTP/1.1\" 404 0\n",
+            "[INTERNAL-IP] - [USER] [03/Feb/2031:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 512\n\
+             [INTERNAL-IP] - - [03/Feb/2031:10:00:02 +0000] \"GET /favicon.ico HTTP/1.1\" 404 0\n",
+        )]);
+    }
+
+    #[test]
+    fn a_messages_or_events_id_stays_a_users_id_goes() {
+        check(&[(
+            "{\"value\": [{\n  \"id\": \"5523190044817\",\n  \"uuid\": \"b81c03fe-77a1\",\n  \
+             \"from\": {\"user\": {\n    \"id\": \"e3a1f0c2-91b4-4c55-8d0e-2f6b7a9c1d33\"}}}]}",
+            "{\"value\": [{\n  \"id\": \"5523190044817\",\n  \"uuid\": \"b81c03fe-77a1\",\n  \
+             \"from\": {\"user\": {\n    \"id\": \"[ID]\"}}}]}",
+        )]);
+    }
 
     #[test]
     fn a_guid_keyed_as_an_event_or_an_app_stays_a_users_goes() {

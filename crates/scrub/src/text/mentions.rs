@@ -10,13 +10,40 @@ use crate::vocab::flag;
 use crate::Kind;
 
 impl Engine<'_> {
+    /// `marina.siqueira`, `j.okafor`: a lowercase login made of a given name (or an
+    /// initial) and a surname joined by a dot, in a line of a log or a pager; not a host
+    /// (its last part is no top-level domain).
+    fn dotted_name_logins(&mut self) {
+        use crate::gazetteer as g;
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Plain || t.s.len() < 5 || !t.s.contains('.') {
+                continue;
+            }
+            let Some((first, last)) = t.s.split_once('.') else {
+                continue;
+            };
+            let lower = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+            if !lower(first) || !lower(last) || last.len() < 3 || self.v.tlds.contains(last) {
+                continue;
+            }
+            let given = first.len() == 1 || self.v.given.contains(first) || g::given(first);
+            let surname = self.v.surnames.contains(last) || g::surname(last);
+            if given && surname {
+                self.remove_toks(k, k, Kind::User, "login of a given name and a surname");
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
+        self.dotted_name_logins();
         self.logins_after_by();
         self.logins_beside_names();
         self.names_before_dates();
         self.names_of_logins();
         self.logins_from_found_names();
         self.names_with_ages();
+        self.names_around_arrows();
         // The names and logins judged identifiers here, with those an earlier window of the
         // same text passed on (a window's own go forward to the next one).
         let mut local = Carry::default();
@@ -537,6 +564,52 @@ impl Engine<'_> {
         }
     }
 
+    /// "Handoff Dana Ruiz -> Cole Marsh": when the name on one side of an arrow went, the
+    /// capitalized words on the other side are a person handed to or from.
+    fn names_around_arrows(&mut self) {
+        let is_name = |e: &Self, i: usize| {
+            e.toks[i].class == Class::Removed
+                && e.found
+                    .get(e.toks[i].finding)
+                    .is_some_and(|f| f.kind == Kind::Name)
+        };
+        for k in 1..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[k];
+            let arrow = t.s == "-" && t.after == b'>' || t.s == "→" || t.s == "=>";
+            if !arrow || !self.same_sentence(k - 1, k + 1) {
+                continue;
+            }
+            if is_name(self, k - 1) && self.name_part(k + 1) {
+                let end = self.name_end(k + 1);
+                if end > k + 1 {
+                    self.remove_toks(
+                        k + 1,
+                        end,
+                        Kind::Name,
+                        "person on the other side of an arrow",
+                    );
+                }
+            } else if is_name(self, k + 1) && self.name_part(k - 1) {
+                let mut start = k - 1;
+                while start > 0
+                    && k - start < 3
+                    && self.name_part(start - 1)
+                    && self.toks[start - 1].after == b' '
+                {
+                    start -= 1;
+                }
+                if start < k - 1 {
+                    self.remove_toks(
+                        start,
+                        k - 1,
+                        Kind::Name,
+                        "person on the other side of an arrow",
+                    );
+                }
+            }
+        }
+    }
+
     /// "also Légora is 104 years old": the words before "is" and an age over 89 are a
     /// person's name.
     fn names_with_ages(&mut self) {
@@ -651,6 +724,22 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_name_on_the_other_side_of_a_handoff_arrow_goes() {
+        check(&[(
+            "Handoff Sandra Cimini -> Ludovica Vittadello at 19:00.",
+            "Handoff [NAME] -> [NAME] at 19:00.",
+        )]);
+    }
+
+    #[test]
+    fn a_login_of_a_given_name_and_a_surname_joined_by_a_dot_goes() {
+        check(&[(
+            "EHR BTG lucas.azevedo opened a chart; see readme.txt and config.yaml",
+            "EHR BTG [USER] opened a chart; see readme.txt and config.yaml",
+        )]);
+    }
 
     #[test]
     fn a_name_found_once_goes_everywhere() {

@@ -31,6 +31,7 @@ mod spoken;
 mod structured;
 mod tokenize;
 mod x12;
+mod zeek;
 
 pub(crate) use org::{org_initials, squash, strip_possessive};
 use personal_ip::ClientAddress;
@@ -129,6 +130,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         }
     }
     engine.cef_headers();
+    engine.zeek_protect();
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }

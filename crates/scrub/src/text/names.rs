@@ -969,9 +969,18 @@ impl Engine<'_> {
             || self.text[self.toks[k].end..self.toks[n].start].contains('\n')
             || self.has(k, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
             || self.has(n, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
-            || !on(self, k, flag::SURNAME | flag::CENSUS_SURNAME)
             || !on(self, n, flag::GIVEN | flag::CENSUS_GIVEN)
         {
+            return false;
+        }
+        // A surname that is also a word (`CLAY, DANIEL`) counts before a given name of the
+        // word list.
+        let surname_bits = if self.has(n, flag::GIVEN) {
+            flag::SURNAME | flag::CENSUS_SURNAME | flag::NAME_WORD
+        } else {
+            flag::SURNAME | flag::CENSUS_SURNAME
+        };
+        if !on(self, k, surname_bits) {
             return false;
         }
         // A middle initial on the same line.
@@ -995,6 +1004,22 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn capitals_surname_that_is_also_a_word_before_a_listed_given_name() {
+        check(&[(
+            "badge 4410  CLAY, DANIEL  Lab Annex",
+            "badge [ID]  [NAME]  Lab Annex",
+        )]);
+    }
+
+    #[test]
+    fn a_comment_label_and_a_german_article_open_no_name() {
+        check(&[(
+            "Kommentar von Sabrina Heser:\nDer Rechner am Empfang ist gesperrt.",
+            "Kommentar von [NAME]:\nDer Rechner am Empfang ist gesperrt.",
+        )]);
+    }
 
     #[test]
     fn capitals_surname_comma_given_is_a_name_a_heading_is_not() {

@@ -8,6 +8,7 @@
 //! else (an analyst's note about it, a second user from the same address), and the session
 //! did not come from an attacker's toolkit (a client named `kali`).
 
+use super::keys::{json_key_before, json_parent_key};
 use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
@@ -61,35 +62,6 @@ pub(super) fn attacker_client(name: &str) -> bool {
     )
 }
 
-/// The JSON key right before byte `at` (`"ip":"` ends there), if there is one.
-fn json_key_before(text: &str, at: usize) -> Option<(usize, &str)> {
-    let before = text[..at].trim_end_matches([' ', '"']);
-    let before = before.strip_suffix(':')?.trim_end();
-    let before = before.strip_suffix('"')?;
-    let open = before.rfind('"')?;
-    Some((open, &before[open + 1..]))
-}
-
-/// The key of the JSON object that holds byte `at`: the key before the `{` that opens it.
-fn enclosing_object_key(text: &str, at: usize) -> Option<&str> {
-    let b = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = at;
-    // Bounded: a record is one line or a few hundred bytes.
-    let floor = at.saturating_sub(4096);
-    while i > floor {
-        i -= 1;
-        match b[i] {
-            b'}' => depth += 1,
-            b'{' if depth == 0 => return json_key_before(text, i).map(|(_, k)| k),
-            b'{' => depth -= 1,
-            b'\n' if depth == 0 => return None,
-            _ => {}
-        }
-    }
-    None
-}
-
 impl Engine<'_> {
     pub(super) fn public_address(&self, k: usize) -> bool {
         let t = &self.toks[k];
@@ -139,7 +111,7 @@ impl Engine<'_> {
                     let at = self.toks[k].start;
                     if let Some((_, key)) = json_key_before(text, at) {
                         if client_key(key)
-                            && enclosing_object_key(text, at).is_some_and(person_object)
+                            && json_parent_key(text, at, true).is_some_and(person_object)
                         {
                             self.client_addresses.push(ClientAddress {
                                 tok: k,

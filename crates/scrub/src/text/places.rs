@@ -116,7 +116,7 @@ fn house_number(s: &str) -> bool {
 }
 
 /// A postcode taking one or two words from `words`: how many it takes (0 when none).
-fn postcode(words: &[&str]) -> usize {
+pub(super) fn postcode(words: &[&str]) -> usize {
     let shape = |w: &str| -> String {
         w.chars()
             .map(|ch| {
@@ -395,7 +395,9 @@ impl Engine<'_> {
         let t = &self.toks[k];
         if self.has(k, flag::STREET_BEFORE) {
             // `via`, `al`, `c` are ordinary words too: lowercase only with their dot.
-            let abbreviated = t.trail == b'.' || t.s.len() > 4 || cased(t.s);
+            // `rue`, `rua` are no English words: lowercase, they still name a street.
+            let abbreviated =
+                t.trail == b'.' || t.s.len() > 4 || cased(t.s) || matches!(t.s, "rue" | "rua");
             return abbreviated.then_some(true);
         }
         // English street types are the US rule's (`street_address`), which knows units.
@@ -405,6 +407,10 @@ impl Engine<'_> {
     fn glued_street(&self, k: usize) -> bool {
         let s = self.toks[k].s;
         if !s.is_ascii() && s.chars().any(|ch| CJK_STREET.contains(&ch)) {
+            return true;
+        }
+        // `Dehmelstr. 30`: a German street abbreviated with its dot.
+        if cased(s) && s.len() >= 6 && s.ends_with("str") && self.toks[k].trail == b'.' {
             return true;
         }
         let mut buf = [0u8; 32];
@@ -459,7 +465,13 @@ impl Engine<'_> {
         }
         let mut first = k;
         let mut last = k;
-        let step = |e: &Self, a: usize| e.toks[a].after == b' ';
+        // One space or more to the next word, no delimiter such as `|` between.
+        let step = |e: &Self, a: usize| {
+            e.toks[a].after == b' '
+                && e.text
+                    .get(e.toks[a].end..e.toks.get(a + 1).map_or(e.toks[a].end, |t| t.start))
+                    .is_some_and(|gap| gap.bytes().all(|b| b == b' '))
+        };
         if before == Some(false) {
             // `Trakehner Allee`: name words before the street word.
             while first > 0
@@ -486,7 +498,11 @@ impl Engine<'_> {
             }
         }
         // The house number: before the street, or after it (`Calle Casiopea, 397`).
-        let before_ok = first > 0 && self.number_at(first - 1, &line) && step(self, first - 1);
+        // `84, rue Dupont`: a French house number takes a comma before the street word.
+        let before_ok = first > 0
+            && self.number_at(first - 1, &line)
+            && (step(self, first - 1)
+                || before == Some(true) && self.toks[first - 1].after == b',');
         let after_ok =
             matches!(self.toks[last].after, b' ' | b',') && self.number_at(last + 1, &line);
         let cjk_number = glued && c::digits(self.toks[k].s) > 0;
@@ -508,7 +524,8 @@ impl Engine<'_> {
     }
 
     /// `Trakehner Allee 776, Oettingen)`: one to three capitalized words after the street's
-    /// comma, closing the parenthesis, the sentence or the line, are its place.
+    /// comma, closing the parenthesis, the sentence or the line, or followed by a postcode
+    /// (`Rosenweg 4, Lindau 88131  tel ...`), are its place; the postcode goes too.
     fn place_after_street(&mut self, e: usize, line_end: usize) {
         if self.toks[e].after != b',' {
             return;
@@ -522,12 +539,81 @@ impl Engine<'_> {
         {
             last += 1;
         }
+        let zip = self.postcode_at(last + 1, line_end);
         let closes = matches!(self.toks[last].after, b')' | b'\n')
             || self.toks[last].trail == b'.'
             || last + 1 >= self.toks.len()
-            || self.toks[last + 1].start >= line_end;
+            || self.toks[last + 1].start >= line_end
+            || zip > 0;
         if closes {
             self.remove_toks(first, last, Kind::City, "place after a street address");
+            if zip > 0 {
+                self.remove_toks(last + 1, last + zip, Kind::Zip, "postcode after a place");
+            }
+        }
+    }
+
+    /// The number of tokens of a postcode at `i` on the line (0 when none).
+    fn postcode_at(&self, i: usize, line_end: usize) -> usize {
+        let on_line = |j: usize| {
+            j < self.toks.len()
+                && self.toks[j].start < line_end
+                && matches!(self.toks[j].class, Class::Plain | Class::LongNumber)
+        };
+        if !on_line(i) || self.toks[i - 1].after != b' ' {
+            return 0;
+        }
+        let mut words = vec![self.toks[i].s];
+        if on_line(i + 1) && self.toks[i].after == b' ' {
+            words.push(self.toks[i + 1].s);
+        }
+        postcode(&words)
+    }
+
+    /// `[ADDRESS], Urbana 65157`: the place and postcode after the comma closing a street
+    /// address any rule removed (the US street rule's among them), when the place is still
+    /// open or a rule took it for a name.
+    pub(super) fn places_after_addresses(&mut self) {
+        let mut ends: Vec<usize> = Vec::new();
+        for (k, t) in self.toks.iter().enumerate() {
+            if t.class == Class::Removed
+                && t.after == b','
+                && self
+                    .found
+                    .get(t.finding)
+                    .is_some_and(|f| f.kind == Kind::Address && f.original_span.end == t.end)
+            {
+                ends.push(k);
+            }
+        }
+        for e in ends {
+            let line_end = self.text[self.toks[e].end..]
+                .find('\n')
+                .map_or(self.text.len(), |p| self.toks[e].end + p);
+            let first = e + 1;
+            if first >= self.toks.len() || self.toks[first].start >= line_end {
+                continue;
+            }
+            if self.toks[first].class == Class::Plain {
+                self.place_after_street(e, line_end);
+                continue;
+            }
+            // The place went as a name: the postcode right after it goes too.
+            let mut last = first;
+            while last + 1 < self.toks.len()
+                && self.toks[last + 1].class == Class::Removed
+                && self.toks[last + 1].finding == self.toks[first].finding
+            {
+                last += 1;
+            }
+            let named = self
+                .found
+                .get(self.toks[first].finding)
+                .is_some_and(|f| f.kind == Kind::Name);
+            let zip = self.postcode_at(last + 1, line_end);
+            if named && zip > 0 {
+                self.remove_toks(last + 1, last + zip, Kind::Zip, "postcode after a place");
+            }
         }
     }
 
@@ -679,6 +765,21 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn a_french_house_number_before_its_comma_an_abbreviated_strasse_and_the_place_and_postcode_after(
+    ) {
+        check(&[
+            (
+                "visit at 84, rue Anais Leveque, Perigueux 90901.",
+                "visit at [ADDRESS], [CITY] [ZIP].",
+            ),
+            (
+                " 2. Dehmelstr. 3094, Guben 14216  tel 0302",
+                " 2. [ADDRESS], [CITY] [ZIP]  tel 0302",
+            ),
+        ]);
+    }
 
     #[test]
     fn postcodes_of_several_countries() {

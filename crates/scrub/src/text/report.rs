@@ -2,10 +2,15 @@
 //! into the text, and keeps the indicators no finding covers.
 
 use super::Engine;
-use crate::{Finding, Scrubbed};
+use crate::{Finding, Kind, Scrubbed};
 
 impl Engine<'_> {
     pub(super) fn finish(mut self, text: &str) -> Scrubbed {
+        for f in &mut self.found {
+            if f.kind == Kind::Name {
+                f.original_span.end += initial_after(text, f.original_span.clone());
+            }
+        }
         self.found.sort_by(|a, b| {
             a.original_span
                 .start
@@ -50,5 +55,70 @@ impl Engine<'_> {
             findings: merged,
             indicators,
         }
+    }
+}
+
+/// How many bytes after a name's span belong to it as its last initial: the period of an
+/// initial the span ends with (`Jane D` + `.`), or a comma and an initial after a surname
+/// (`Doe` + `, J.`), as logs and lists write a name short. A single capital after a comma
+/// must end with its period or end the field (`Doe, J  ext=`), so `Ana, I think` is left.
+fn initial_after(text: &str, span: std::ops::Range<usize>) -> usize {
+    let name = &text[span.clone()];
+    let rest = &text[span.end..];
+    let capital = |c: char| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase();
+    let single = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(capital) && cs.next().is_none()
+    };
+    let last_word = name.rsplit([' ', ',', '.']).next().unwrap_or("");
+    if rest.starts_with('.') && single(last_word) {
+        return 1;
+    }
+    // `Maeve Q.`: a given name and the initial of the surname.
+    if let Some(after_space) = rest.strip_prefix(' ') {
+        let mut cs = after_space.chars();
+        if let (Some(first), Some('.')) = (cs.next(), cs.next()) {
+            let after = after_space[first.len_utf8() + 1..].chars().next();
+            if capital(first) && !name.contains(',') && after.is_none_or(char::is_whitespace) {
+                return 1 + first.len_utf8() + 1;
+            }
+        }
+    }
+    let Some(after_comma) = rest.strip_prefix(", ") else {
+        return 0;
+    };
+    let mut cs = after_comma.char_indices();
+    let Some((_, first)) = cs.next() else {
+        return 0;
+    };
+    let len = first.len_utf8();
+    let next = after_comma[len..].chars().next();
+    if !capital(first) || name.contains(',') {
+        return 0;
+    }
+    match next {
+        Some('.') => 2 + len + 1,
+        None | Some('\n' | '\t' | '|' | '"' | ';') => 2 + len,
+        Some(' ') if after_comma[len..].starts_with("  ") => 2 + len,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_names_initial_goes_with_its_period_and_after_a_comma() {
+        check(&[
+            (
+                "bed 4: pt=Harrow, T.  nurse=Maeve Q.  pager=x2231",
+                "bed 4: pt=[NAME]  nurse=[NAME]  pager=[PHONE]",
+            ),
+            (
+                "Ana, I think the scan is done.",
+                "[NAME], I think the scan is done.",
+            ),
+        ]);
     }
 }

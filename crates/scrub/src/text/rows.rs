@@ -245,7 +245,12 @@ impl Engine<'_> {
                         .clone()
                         .any(|k| self.toks[k].start == s && self.has(k, flag::STATE_CODE));
                 let field_text = &text[s..e];
-                if single_removed || state || self.phrase_field(field_text, toks.clone(), s, e) {
+                if single_removed
+                    || state
+                    || self.phrase_field(field_text, toks.clone(), s, e)
+                    || self.note_field(toks.clone(), s, e, line)
+                    || self.labelled_field(toks.clone(), s, e)
+                {
                     continue;
                 }
                 let kind = if i == 0 {
@@ -289,6 +294,44 @@ impl Engine<'_> {
                 && self.toks[k].class == Class::Plain
                 && !self.particle(k)
         })
+    }
+
+    /// "wound care", "gate code on file": two or more words of a note in lowercase letters,
+    /// none a login made of a name in the row (`mansa` beside `Ansgar Mans`).
+    fn note_field(&self, toks: Range<usize>, s: usize, e: usize, line: &str) -> bool {
+        let inside: Vec<usize> = toks
+            .filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e)
+            .collect();
+        let lowercase = inside.len() >= 2
+            && inside.iter().all(|&k| {
+                self.toks[k].class == Class::Plain
+                    && self.toks[k].s.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        if !lowercase {
+            return false;
+        }
+        let names: Vec<String> = line
+            .split(|ch: char| !ch.is_alphabetic())
+            .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        inside.iter().all(|&k| {
+            !names
+                .iter()
+                .any(|name| self.toks[k].s.contains(name.as_str()))
+        })
+    }
+
+    /// `MRN 4417023`: a field whose value a rule removed after its label; the label
+    /// stays.
+    fn labelled_field(&self, toks: Range<usize>, s: usize, e: usize) -> bool {
+        let mut inside = toks.filter(|&k| self.toks[k].start >= s && self.toks[k].end <= e);
+        let Some(first) = inside.next() else {
+            return false;
+        };
+        self.has(first, flag::CUE)
+            && self.toks[first].class != Class::Removed
+            && inside.all(|k| self.toks[k].class == Class::Removed)
     }
 
     /// A mail signature's address line: `92, rue Paul Besson | Saint Richard 46446`, a
@@ -350,6 +393,14 @@ mod tests {
                 "copied D:\\scans\\[NAME]_[NAME]_[DATE].pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_rows_lowercase_note_and_a_fields_label_stay() {
+        super::super::check(&[(
+            "  dressing change; knock twice; MRN 77120934\n",
+            "  dressing change; knock twice; MRN [MRN]\n",
+        )]);
     }
 
     #[test]

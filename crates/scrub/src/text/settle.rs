@@ -231,6 +231,7 @@ impl Engine<'_> {
                 Class::OutsideEmail => self.settle_email(k),
                 Class::LongNumber => {
                     let counted = self.has(k + 1, flag::COUNT)
+                        || self.value_of_a_thing(k)
                         || self.unit_follows(k)
                         || self.quantity_precedes(k)
                         || self.bytes_after_status(k);
@@ -240,7 +241,11 @@ impl Engine<'_> {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
                 }
-                Class::IdLike if self.names_a_record_of_work(k) || self.guid_of_a_thing(k) => {
+                Class::IdLike
+                    if self.names_a_record_of_work(k)
+                        || self.guid_of_a_thing(k)
+                        || self.value_of_a_thing(k) =>
+                {
                     self.toks[k].class = Class::Plain;
                 }
                 // `ssh2: ED25519 SHA256:...`: a key's algorithm, not an identifier.
@@ -369,7 +374,39 @@ impl Engine<'_> {
                     )
                 })
         });
-        if forward_rule || self.impersonated_sender(k) || self.ioc_list_line(k) {
+        if forward_rule
+            || self.impersonated_sender(k)
+            || self.ioc_list_line(k)
+            || self.trace_sender(k)
+        {
+            verdict = Some(true);
+        }
+        // "abrió un correo de x@...", "hat eine Mail von x@... geöffnet", "otworzył wiadomość
+        // od x@...": a message from the address, as "an e-mail from" says it in English.
+        let mut b1 = [0u8; 32];
+        let mut b2 = [0u8; 32];
+        if k >= 2
+            && self.same_sentence(k - 2, k)
+            && self
+                .lw(k - 1, &mut b1)
+                .is_some_and(|l| matches!(l, "de" | "von" | "od" | "da" | "van"))
+            && self.lw(k - 2, &mut b2).is_some_and(|l| {
+                matches!(
+                    l,
+                    "correo"
+                        | "courriel"
+                        | "mail"
+                        | "e-mail"
+                        | "email"
+                        | "wiadomość"
+                        | "wiadomosc"
+                        | "nachricht"
+                        | "mensagem"
+                        | "mensaje"
+                        | "message"
+                )
+            })
+        {
             verdict = Some(true);
         }
         // "Or mail decrypt7@...": an instruction to write to the address, opening a sentence.
@@ -474,6 +511,60 @@ impl Engine<'_> {
             .next()
             .unwrap_or("");
         (line_start > 0 && first_word(prev)) || first_word(next)
+    }
+
+    /// A message trace or mail-gateway export (`"Received","SenderAddress",
+    /// "RecipientAddress",...`): an outside address in the sender column of a row whose
+    /// recipient is on the organization's own domains wrote in from outside, as the phishing
+    /// the trace was pulled for did; it is kept.
+    fn trace_sender(&self, k: usize) -> bool {
+        let text = self.text;
+        let at = self.toks[k].start;
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let header = text.split('\n').next().unwrap_or("");
+        if line_start == 0 || header.len() > 600 {
+            return false;
+        }
+        let cells = |line: &str| -> Vec<(usize, String)> {
+            let mut out = Vec::new();
+            let (mut quoted, mut start) = (false, 0);
+            for (i, ch) in line.char_indices() {
+                match ch {
+                    '"' => quoted = !quoted,
+                    ',' | '\t' if !quoted => {
+                        out.push((start, line[start..i].trim().trim_matches('"').to_owned()));
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            out.push((start, line[start..].trim().trim_matches('"').to_owned()));
+            out
+        };
+        let names: Vec<String> = cells(header)
+            .into_iter()
+            .map(|(_, n)| super::keys::squash_key(&n))
+            .collect();
+        let column = |words: &[&str]| {
+            names
+                .iter()
+                .position(|n| words.iter().any(|w| n.starts_with(w)))
+        };
+        let (Some(sender), Some(recipient)) =
+            (column(&["sender", "from"]), column(&["recipient", "to"]))
+        else {
+            return false;
+        };
+        let row = cells(&text[line_start..line_end]);
+        let in_sender = row
+            .get(sender)
+            .is_some_and(|&(s, ref v)| line_start + s <= at && v == self.toks[k].s);
+        let own_recipient = row.get(recipient).is_some_and(|(_, v)| {
+            v.rsplit_once('@')
+                .is_some_and(|(_, d)| self.scrubber.is_org_host(&d.to_ascii_lowercase()))
+        });
+        in_sender && own_recipient
     }
 
     /// `From: Anon Clinic Billing <billing77@mail.example>`: an outside address behind the
@@ -629,7 +720,37 @@ const CONSUMER_MAIL: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::check;
+    use super::super::{check, check_org};
+
+    #[test]
+    fn an_outside_sender_writing_to_the_organization_in_a_message_trace_stays() {
+        check_org(
+            &[],
+            &["clinic-west.org"],
+            &[(
+                "Received,SenderAddress,RecipientAddress,Subject\n\
+                 2031-02-03 10:00,payroll.desk@gmail.com,j.ortiz@clinic-west.org,Update\n\
+                 2031-02-03 10:05,j.ortiz@clinic-west.org,kim.ray77@gmail.com,Re: lunch\n",
+                "Received,SenderAddress,RecipientAddress,Subject\n\
+                 [DATE] 10:00,payroll.desk@gmail.com,[EMAIL],Update\n\
+                 [DATE] 10:05,[EMAIL],[EMAIL],Re: lunch\n",
+            )],
+        );
+    }
+
+    #[test]
+    fn the_sender_of_a_mail_from_in_other_languages_stays() {
+        check(&[
+            (
+                "La usuaria abrió un correo de factura.pago@gmail.com ayer.",
+                "La usuaria abrió un correo de factura.pago@gmail.com ayer.",
+            ),
+            (
+                "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
+                "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
+            ),
+        ]);
+    }
 
     #[test]
     fn key_algorithms_stay() {

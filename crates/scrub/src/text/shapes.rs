@@ -42,6 +42,8 @@ const IMPOSTOR_WORDS: &[&str] = &[
 
 /// Words that make a call a pretext (vishing) rather than a person's call.
 const PRETEXT_WORDS: &[&str] = &[
+    "threatening",
+    "extortion",
     "scam",
     "vishing",
     "impersonating",
@@ -373,18 +375,22 @@ impl<'a> Engine<'a> {
         let (t, base) = (self.toks[k].s, self.toks[k].start);
         let b = t.as_bytes();
         let mut found = Vec::new();
-        for (at, _) in t.match_indices('@') {
+        let ats = t
+            .match_indices('@')
+            .map(|(at, _)| (at, 1))
+            .chain(t.match_indices("%40").map(|(at, _)| (at, 3)));
+        for (at, width) in ats {
             let word =
                 |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+' | b'%');
             let s = b[..at].iter().rposition(|c| !word(c)).map_or(0, |p| p + 1);
-            let e = b[at + 1..]
+            let e = b[at + width..]
                 .iter()
                 .position(|c| !word(c))
-                .map_or(b.len(), |p| at + 1 + p);
-            if s == at || e == at + 1 {
+                .map_or(b.len(), |p| at + width + p);
+            if s == at || e == at + width {
                 continue;
             }
-            let domain = t[at + 1..e].trim_end_matches('.').to_ascii_lowercase();
+            let domain = t[at + width..e].trim_end_matches('.').to_ascii_lowercase();
             if self.scrubber.is_org_host(&domain) || c::host_name(&domain, self.v).is_some() {
                 found.push((base + s, base + e));
             }
@@ -723,6 +729,15 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Whether token `k` stands between quotes (`'pharmacy'`, `"IT"`, `“billing”`).
+    fn quoted(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let before = self.text[..t.start].chars().next_back();
+        let after = self.text[t.end..].chars().next();
+        matches!(before, Some('\'' | '"' | '“' | '‘'))
+            && matches!(after, Some('\'' | '"' | '”' | '’'))
+    }
+
     /// "He got a text saying his account was locked and to call +1 555 0100": the number a
     /// lure tells its victim to call is the attacker's. The words before the number must ask
     /// for a call, and the sentence before them must name a message received and what it
@@ -823,23 +838,37 @@ impl<'a> Engine<'a> {
         // "Somebody called me from ...", "Actor X calls help desks from ...", "Vendor calls
         // from ... asking to reset": a call from someone unnamed, an actor or an impostor;
         // "her son called from ..." stays a person's number.
-        let call = matches!(
-            verb.as_str(),
-            "called" | "calls" | "calling" | "me" | "desks"
-        );
+        // "calls came from ...": the calls themselves came from the number.
+        let came = verb == "came"
+            && k >= 3
+            && self.toks[k - 3].sent == sent
+            && matches!(word(self, k - 3, &mut buf).as_str(), "calls" | "call");
+        let call = came
+            || matches!(
+                verb.as_str(),
+                "called" | "calls" | "calling" | "me" | "desks"
+            );
         if call {
             let caller = (3..=6).any(|back| {
                 k >= back
                     && self.toks[k - back].sent == sent
                     && UNNAMED_CALLERS.contains(&word(self, k - back, &mut buf).as_str())
             });
-            let pretext = (i..self.toks.len().min(k + 80))
-                .take_while(|&j| self.toks[j].sent == sent)
-                .any(|j| {
-                    self.lw(j, &mut buf)
-                        .is_some_and(|l| PRETEXT_WORDS.contains(&l))
-                });
-            return caller || pretext;
+            // "says 'pharmacy' called from ...": the caller's claimed identity in quotes.
+            let quoted = k >= 3 && self.toks[k - 3].sent == sent && self.quoted(k - 3);
+            let mut rest =
+                (i..self.toks.len().min(k + 80)).take_while(|&j| self.toks[j].sent == sent);
+            // "IT guy called from ..., said to go to evil.example": a pretext, or the lure's
+            // outside domain or link in the same sentence.
+            let pretext = rest.any(|j| {
+                self.lw(j, &mut buf)
+                    .is_some_and(|l| PRETEXT_WORDS.contains(&l))
+                    || j > k
+                        && self.toks[j].class == Class::Protected
+                        && self.toks[j].s.contains('.')
+                        && self.toks[j].s.bytes().any(|b| b.is_ascii_alphabetic())
+            });
+            return caller || quoted || pretext;
         }
         if !matches!(
             verb.as_str(),
@@ -863,7 +892,41 @@ impl<'a> Engine<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::check;
+    use super::super::{check, check_org};
+
+    #[test]
+    fn a_number_a_quoted_impostor_a_lure_or_threatening_calls_came_from_stays() {
+        check(&[
+            (
+                "Mr. Olsen says 'billing' called from +1 (877) 555-0143 asking for his card.",
+                "Mr. [NAME] says 'billing' called from +1 (877) 555-0143 asking for his card.",
+            ),
+            (
+                "The tech guy called from +1-877-555-0166, said to open remote-fixit.top now.",
+                "The tech guy called from +1-877-555-0166, said to open remote-fixit.top now.",
+            ),
+            (
+                "She said calls came from +1 (877) 555-0188 threatening to leak the files.",
+                "She said calls came from +1 (877) 555-0188 threatening to leak the files.",
+            ),
+            (
+                "Her son called from 555-201-7788 about the visit.",
+                "Her son called from [PHONE] about the visit.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_percent_encoded_address_inside_a_phishing_link_goes() {
+        check_org(
+            &[],
+            &["clinic.example"],
+            &[(
+                "GET https://login-vrfy.top/o365?u=nadia.ferro%40clinic.example HTTP/1.1",
+                "GET https://login-vrfy.top/o365?u=[EMAIL] HTTP/1.1",
+            )],
+        );
+    }
 
     #[test]
     fn an_impostors_number_stays_a_persons_goes() {

@@ -137,13 +137,72 @@ fn is_abbreviation(core: &str) -> bool {
     )
 }
 
+/// The attribute delimiter a LEEF 2.0 header declares (`LEEF:2.0|Vendor|Product|1.0|ID|^|`:
+/// a character, or its code as `x5E`/`0x5E`), and where the header ends.
+fn leef_delimiter(line: &str) -> Option<(u8, usize)> {
+    let at = line.find("LEEF:2.0|")?;
+    let mut end = at;
+    let mut fields = line[at..].splitn(7, '|');
+    for _ in 0..5 {
+        end += fields.next()?.len() + 1;
+    }
+    let field = fields.next()?;
+    end += field.len() + 1;
+    let hex = field
+        .strip_prefix("0x")
+        .or_else(|| field.strip_prefix('x'))
+        .filter(|h| h.len() == 2);
+    let delim = match hex {
+        Some(h) => u8::from_str_radix(h, 16).ok()?,
+        None if field.len() == 1 => field.as_bytes()[0],
+        None => return None,
+    };
+    (delim.is_ascii_punctuation() && delim != b'=').then_some((delim, end))
+}
+
+/// The byte ranges of LEEF 2.0 attribute lists and the delimiter each one's header
+/// declares: inside them that byte separates tokens as a space does.
+fn leef_ranges(text: &str) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    if !text.contains("LEEF:2.0|") {
+        return out;
+    }
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some((delim, end)) = leef_delimiter(line) {
+            out.push((start + end, start + line.len(), delim));
+        }
+        start += line.len();
+    }
+    out
+}
+
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let leef = leef_ranges(text);
+    // The common case, without LEEF attribute lists, keeps the byte loop free of the check.
+    if leef.is_empty() {
+        cut::<false>(text, &leef)
+    } else {
+        cut::<true>(text, &leef)
+    }
+}
+
+/// Cuts `text` into tokens; with `LEEF`, the delimiters `leef` declares separate tokens too.
+fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
     let mut toks = Vec::with_capacity(b.len() / 5);
     let mut sent = 0u32;
     let mut i = 0;
+    let mut lr = 0;
+    // Whether byte `i` is the declared delimiter of a LEEF attribute list.
+    let mut leef_delim = |i: usize| {
+        while lr < leef.len() && leef[lr].1 <= i {
+            lr += 1;
+        }
+        leef.get(lr).is_some_and(|&(s, _, d)| i >= s && b[i] == d)
+    };
     while i < b.len() {
-        if is_delim(b[i]) && !defang_at(b, i) {
+        if is_delim(b[i]) && !defang_at(b, i) || LEEF && leef_delim(i) {
             if b[i] == b'\n' {
                 sent += 1;
             }
@@ -161,7 +220,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 i += 3;
                 continue;
             }
-            if is_delim(b[i]) || b[i] >= 0xE3 && wide_delim(b, i) > 0 {
+            if is_delim(b[i]) || b[i] >= 0xE3 && wide_delim(b, i) > 0 || LEEF && leef_delim(i) {
                 break;
             }
             i += 1;
@@ -284,4 +343,19 @@ fn push_trimmed<'a>(
 
 pub(super) fn same_kind_word(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_leef_header_declares_the_delimiter_of_its_attributes() {
+        check(&[(
+            "LEEF:2.0|Acme|Edge FW|4.2|THREAT|^|cat=c2^src=10.20.30.40^dst=198.51.100.7\
+             ^usrName=ACME\\tkowalczyk^srcHostName=lab-ws17^action=drop",
+            "LEEF:2.0|Acme|Edge FW|4.2|THREAT|^|cat=c2^src=[INTERNAL-IP]^dst=198.51.100.7\
+             ^usrName=[USER]^srcHostName=[INTERNAL-HOST]^action=drop",
+        )]);
+    }
 }
