@@ -274,8 +274,11 @@ pub fn extension(token: &str) -> Option<String> {
 /// digit, letter, alnum, digit, letter, alnum, digit, letter, letter, digit, digit
 /// (dashes after the 4th and 7th allowed).
 pub fn mbi(token: &str) -> bool {
+    if token.len() != 11 && token.len() != 13 {
+        return false;
+    }
     let compact: Vec<u8> = token.bytes().filter(|&b| b != b'-').collect();
-    if compact.len() != 11 || (token.len() != 11 && token.len() != 13) {
+    if compact.len() != 11 {
         return false;
     }
     let letter =
@@ -499,11 +502,14 @@ pub fn patient_query(url: &str) -> bool {
 
 /// `14:10`, `06:38:12`: a clock time.
 pub fn clock_time(token: &str) -> bool {
-    let parts: Vec<&str> = token.split(':').collect();
-    (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+    let mut parts = 0;
+    for p in token.split(':') {
+        parts += 1;
+        if parts > 3 || !(1..=2).contains(&p.len()) || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    parts >= 2
 }
 
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner
@@ -612,12 +618,11 @@ pub fn camel_compound(token: &str) -> bool {
     if b.len() < 6 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    let humps: Vec<usize> = (1..b.len())
-        .filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
-        .collect();
-    match humps.as_slice() {
-        [] => false,
-        [first] => *first >= 5,
+    let mut humps =
+        (1..b.len()).filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
+    match (humps.next(), humps.next()) {
+        (None, _) => false,
+        (Some(first), None) => first >= 5,
         _ => true,
     }
 }
