@@ -515,6 +515,34 @@ pub fn clock_time(token: &str) -> bool {
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner
 /// apostrophes, hyphens or a second capital as in McDonald or O'Brien)?
 pub fn is_cap_word(token: &str) -> bool {
+    // Bytes while the word is ASCII (most are); its first other byte hands the word to the
+    // reading by characters.
+    let b = token.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(&first) if first.is_ascii() => {
+            if !first.is_ascii_uppercase() || b.len() < 2 {
+                return false;
+            }
+            let mut lowers = false;
+            for &c in &b[1..] {
+                if c.is_ascii_lowercase() {
+                    lowers = true;
+                } else if !c.is_ascii() {
+                    return cap_word_chars(token);
+                } else if !(c.is_ascii_uppercase() || c == b'\'' || c == b'-') {
+                    return false;
+                }
+            }
+            return lowers;
+        }
+        Some(_) => {}
+    }
+    cap_word_chars(token)
+}
+
+/// [`is_cap_word`] read character by character.
+fn cap_word_chars(token: &str) -> bool {
     let mut chars = token.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -140,15 +140,23 @@ fn code_field(id: &str) -> bool {
 /// The fields of an NCPDP line cut at `sep`: (byte offset, field id, value) of each
 /// non-empty piece.
 fn fields(line: &str, sep: &str) -> Vec<(usize, usize)> {
+    // A one-byte separator is cut by a byte search, not a substring searcher.
+    match sep.as_bytes() {
+        &[c] if c.is_ascii() => fields_of(line.split(char::from(c)), sep.len()),
+        _ => fields_of(line.split(sep), sep.len()),
+    }
+}
+
+fn fields_of<'a>(pieces: impl Iterator<Item = &'a str>, sep_len: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for piece in line.split(sep) {
+    for piece in pieces {
         let lead = piece.len() - piece.trim_start().len();
         let body = piece.trim();
         if !body.is_empty() {
             out.push((at + lead, at + lead + body.len()));
         }
-        at += piece.len() + sep.len();
+        at += piece.len() + sep_len;
     }
     out
 }
