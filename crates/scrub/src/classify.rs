@@ -36,6 +36,10 @@ pub enum Reach {
 
 /// An IPv4 address, optionally with `:port` or `/prefix`.
 pub fn ipv4(token: &str) -> Option<Reach> {
+    // An address starts with a digit: most tokens stop here, before any search or parse.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let addr = token.split([':', '/']).next().unwrap_or(token);
     let rest = &token[addr.len()..];
     if !rest.is_empty() {
