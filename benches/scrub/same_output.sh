@@ -1,36 +1,31 @@
 #!/bin/sh
-# Byte-identity of two builds of the scrubber: every evaluation corpus but blind6 (which
-# is never opened) through `scrub_dump`, then dense synthetic files of 1 and 8 MB through
-# `ward scrub FILE` (4 MB windows) and, in one call, through `scrub_dump`.
+# Checks that two builds of the scrubber give the same output on the development corpora:
+# every document of eval/scrub/dev-a, dev-b, holdout and blind (the first blind corpus, a
+# development corpus since) is scrubbed by each build's `scrub_dump` example, and the scrubbed
+# texts, findings (kind, span, reason) and indicators kept are compared line by line.
 #
-#   benches/scrub/same_output.sh OLD_DIR NEW_DIR WORK_DIR
+#   sh benches/scrub/same_output.sh OLD_SCRUB_DUMP NEW_SCRUB_DUMP
 #
-# OLD_DIR and NEW_DIR each hold `ward`, `scrub_dump` and `scrub_throughput` binaries
-# (release builds of the two commits); WORK_DIR receives the outputs. Run from the
-# repository root. Prints one line per comparison and exits non-zero on any difference.
+# Build each side with `cargo build --release -p ward-scrub --example scrub_dump` (the binary
+# is target/release/examples/scrub_dump; copy the old one away before building the new one).
 set -eu
-old=$1 new=$2 work=$3
-mkdir -p "$work"
-corpora=$(ls eval/scrub/*/*.jsonl | grep -v '/blind6/')
-status=0
-same() {
-    if cmp -s "$work/$1.old" "$work/$1.new"; then echo "same: $1"; else echo "DIFFERENT: $1"; status=1; fi
-}
-for b in old new; do
-    eval dir=\$$b
-    "$dir/scrub_dump" $corpora > "$work/corpora.$b"
-done
-same corpora
-for mb in 1 8; do
-    "$old/scrub_throughput" --write "$work/dense$mb.txt" $mb
-    python3 -c 'import json,sys; print(json.dumps({"id": "dense", "text": open(sys.argv[1]).read()}))' \
-        "$work/dense$mb.txt" > "$work/dense$mb.jsonl"
-    for b in old new; do
-        eval dir=\$$b
-        "$dir/ward" --data "$work/ward-data" scrub "$work/dense$mb.txt" > "$work/ward$mb.$b"
-        "$dir/scrub_dump" "$work/dense$mb.jsonl" > "$work/dump$mb.$b"
-    done
-    same "ward$mb"
-    same "dump$mb"
-done
-exit $status
+old=$1
+new=$2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+corpora="$root/eval/scrub/dev-a/dev-a.jsonl $root/eval/scrub/dev-b/dev-b.jsonl \
+$root/eval/scrub/holdout/holdout.jsonl $root/eval/scrub/blind/blind.jsonl"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2086
+"$old" $corpora > "$tmp/old.jsonl"
+# shellcheck disable=SC2086
+"$new" $corpora > "$tmp/new.jsonl"
+docs=$(wc -l < "$tmp/new.jsonl")
+if cmp -s "$tmp/old.jsonl" "$tmp/new.jsonl"; then
+    echo "same output on all $docs documents"
+else
+    differ=$(diff "$tmp/old.jsonl" "$tmp/new.jsonl" | grep -c '^>' || true)
+    echo "$differ of $docs documents differ:"
+    diff "$tmp/old.jsonl" "$tmp/new.jsonl" | grep '^>' | grep -o '"id":"[^"]*"' | head -20
+    exit 1
+fi
