@@ -47,6 +47,7 @@ impl Engine<'_> {
             return;
         }
         let login_parts = seen.login_parts();
+        let lowered = self.lowered;
         let mut k = 0;
         while k < self.toks.len() {
             let t = &self.toks[k];
@@ -70,7 +71,12 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            let lower = lowercase(t.s, &mut buf);
+            // A short ASCII token's lowercase form is its range of the lowercased text.
+            let lower = if t.s.is_ascii() && t.s.len() <= 32 {
+                Cow::Borrowed(&lowered[t.start..t.end])
+            } else {
+                lowercase(t.s, &mut buf)
+            };
             if c::is_cap_word(t.s) && login_parts.contains(lower.as_ref()) && !self.never_word(t.s)
             {
                 let end = self.name_end(k);
