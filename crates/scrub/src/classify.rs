@@ -36,6 +36,10 @@ pub enum Reach {
 
 /// An IPv4 address, optionally with `:port` or `/prefix`.
 pub fn ipv4(token: &str) -> Option<Reach> {
+    // An address starts with a digit: most tokens stop here, before any search or parse.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let addr = token.split([':', '/']).next().unwrap_or(token);
     let rest = &token[addr.len()..];
     if !rest.is_empty() {
@@ -274,8 +278,11 @@ pub fn extension(token: &str) -> Option<String> {
 /// digit, letter, alnum, digit, letter, alnum, digit, letter, letter, digit, digit
 /// (dashes after the 4th and 7th allowed).
 pub fn mbi(token: &str) -> bool {
+    if token.len() != 11 && token.len() != 13 {
+        return false;
+    }
     let compact: Vec<u8> = token.bytes().filter(|&b| b != b'-').collect();
-    if compact.len() != 11 || (token.len() != 11 && token.len() != 13) {
+    if compact.len() != 11 {
         return false;
     }
     let letter =
@@ -499,16 +506,47 @@ pub fn patient_query(url: &str) -> bool {
 
 /// `14:10`, `06:38:12`: a clock time.
 pub fn clock_time(token: &str) -> bool {
-    let parts: Vec<&str> = token.split(':').collect();
-    (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+    let mut parts = 0;
+    for p in token.split(':') {
+        parts += 1;
+        if parts > 3 || !(1..=2).contains(&p.len()) || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    parts >= 2
 }
 
 /// Is this a capitalized word: an uppercase letter, then lowercase letters (with inner
 /// apostrophes, hyphens or a second capital as in McDonald or O'Brien)?
 pub fn is_cap_word(token: &str) -> bool {
+    // Bytes while the word is ASCII (most are); its first other byte hands the word to the
+    // reading by characters.
+    let b = token.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(&first) if first.is_ascii() => {
+            if !first.is_ascii_uppercase() || b.len() < 2 {
+                return false;
+            }
+            let mut lowers = false;
+            for &c in &b[1..] {
+                if c.is_ascii_lowercase() {
+                    lowers = true;
+                } else if !c.is_ascii() {
+                    return cap_word_chars(token);
+                } else if !(c.is_ascii_uppercase() || c == b'\'' || c == b'-') {
+                    return false;
+                }
+            }
+            return lowers;
+        }
+        Some(_) => {}
+    }
+    cap_word_chars(token)
+}
+
+/// [`is_cap_word`] read character by character.
+fn cap_word_chars(token: &str) -> bool {
     let mut chars = token.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -612,12 +650,11 @@ pub fn camel_compound(token: &str) -> bool {
     if b.len() < 6 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    let humps: Vec<usize> = (1..b.len())
-        .filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
-        .collect();
-    match humps.as_slice() {
-        [] => false,
-        [first] => *first >= 5,
+    let mut humps =
+        (1..b.len()).filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
+    match (humps.next(), humps.next()) {
+        (None, _) => false,
+        (Some(first), None) => first >= 5,
         _ => true,
     }
 }

@@ -407,9 +407,26 @@ fn split_cells(line: &str, sep: u8) -> Option<Vec<(usize, usize)>> {
 /// The separator and the columns of a header line, when it is one: three or more short
 /// cells of words without digits, two or more of them naming an identifier column.
 fn header(line: &str) -> Option<(u8, Vec<Col>)> {
+    // One pass counts the four separators and rejects a line with an ASCII byte no header
+    // cell may hold (a digit, `:`, `=`...): the separators are the only bytes outside the
+    // cells, and trimming only takes blanks and quotes off a cell's ends.
+    let mut count = [0usize; 4];
+    for b in line.bytes() {
+        match b {
+            b'\t' => count[0] += 1,
+            b';' => count[1] += 1,
+            b',' => count[2] += 1,
+            b'|' => count[3] += 1,
+            b'"' | b'_' | b'-' | b'.' | b'#' | b'/' | b'(' | b')' => {}
+            b if !b.is_ascii() || b.is_ascii_alphabetic() || (b as char).is_whitespace() => {}
+            _ => return None,
+        }
+    }
     let sep = [b'\t', b';', b',', b'|']
         .into_iter()
-        .find(|&s| line.bytes().filter(|&b| b == s).count() >= 2)?;
+        .zip(count)
+        .find(|&(_, n)| n >= 2)?
+        .0;
     let cells = split_cells(line, sep)?;
     let cell = |&(s, e): &(usize, usize)| line[s..e].trim().trim_matches('"');
     // Every cell is checked before any is named: most lines with two commas are prose.

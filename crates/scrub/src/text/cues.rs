@@ -82,12 +82,17 @@ impl Engine<'_> {
     /// two or three digits, three, two. Amounts group by three to the end and versions
     /// have a short group, so neither takes this shape.
     pub(super) fn dotted_record_number(&mut self, k: usize) -> bool {
-        let g: Vec<&str> = self.toks[k].s.split('.').collect();
-        let ok = g.len() == 3
-            && (2..=3).contains(&g[0].len())
-            && g[1].len() == 3
-            && g[2].len() == 2
-            && g.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        // Read in place (most tokens fail at their length): the dots are the last-but-two
+        // and last-but-six bytes, every other byte a digit.
+        let b = self.toks[k].s.as_bytes();
+        let ok = matches!(b.len(), 9 | 10)
+            && b.iter().enumerate().all(|(i, &c)| {
+                if i == b.len() - 3 || i == b.len() - 7 {
+                    c == b'.'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         if ok {
             self.remove_toks(k, k, Kind::Mrn, "record number in a dotted layout");
         }

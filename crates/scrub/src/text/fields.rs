@@ -548,6 +548,11 @@ fn sep_of(line: &str) -> Sep {
 /// The column kinds of a header row, if the line is one: three or more short cells without
 /// digits, at least one naming a field.
 fn header(line: &str) -> Option<(Sep, Vec<Option<Field>>)> {
+    // The separators are blanks and pipes: a digit or a colon anywhere is in some cell,
+    // and such a cell is refused below. Most lines stop here, before any cell is cut.
+    if line.bytes().any(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let sep = sep_of(line);
     let cs = cells(line.trim_end(), sep);
     if cs.len() < 3 {

@@ -74,6 +74,7 @@ impl Engine<'_> {
             return;
         }
         let login_parts = seen.login_parts();
+        let lowered = self.lowered;
         let mut k = 0;
         while k < self.toks.len() {
             let t = &self.toks[k];
@@ -97,7 +98,12 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            let lower = lowercase(t.s, &mut buf);
+            // A short ASCII token's lowercase form is its range of the lowercased text.
+            let lower = if t.s.is_ascii() && t.s.len() <= 32 {
+                Cow::Borrowed(&lowered[t.start..t.end])
+            } else {
+                lowercase(t.s, &mut buf)
+            };
             if c::is_cap_word(t.s) && login_parts.contains(lower.as_ref()) && !self.never_word(t.s)
             {
                 let end = self.name_end(k);
@@ -317,23 +323,28 @@ impl Engine<'_> {
     /// that person's telephone.
     fn phones_beside_names(&mut self) {
         for k in 2..self.toks.len() {
+            // The cheap tests first: most tokens start with no digit.
+            let digit_start = self.toks[k]
+                .s
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+            let named = digit_start
+                && self.toks[k - 2].class == Class::Removed
+                && self
+                    .found
+                    .get(self.toks[k - 2].finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            if !named {
+                continue;
+            }
             let mut buf = [0u8; 32];
             // "Janina on 669 184 660", "Sunny Hughes (spouse), 0131 496 0598".
             let via = self
                 .lw(k - 1, &mut buf)
                 .is_some_and(|l| matches!(l, "on" | "at"))
                 || self.relation(k - 1) && self.toks[k - 1].after == b')';
-            let named = self.toks[k - 2].class == Class::Removed
-                && self
-                    .found
-                    .get(self.toks[k - 2].finding)
-                    .is_some_and(|f| f.kind == Kind::Name);
-            let digit_start = self.toks[k]
-                .s
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_digit());
-            if via && named && digit_start && self.open(k) && self.same_sentence(k - 2, k) {
+            if via && self.open(k) && self.same_sentence(k - 2, k) {
                 self.phone_value(k, false);
             }
         }

@@ -3,7 +3,7 @@
 //! tokens (cues such as "MRN" or "Dr.", dates, street addresses, names), and last the
 //! undecided tokens are settled. Indicators are marked first so no later rule touches them.
 
-use crate::vocab::{flag, lower, vocab, Vocab};
+use crate::vocab::{flag, vocab, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 mod address;
@@ -80,6 +80,9 @@ struct Engine<'a> {
     found: Vec<Finding>,
     indicators: Vec<Indicator>,
     text: &'a str,
+    /// `text` with its ASCII letters lowercased, byte for byte: a token's lowercase form is
+    /// the same range of it, with no copy and no UTF-8 check per lookup.
+    lowered: &'a str,
     /// The names and logins an earlier window of the same text found, when the text is
     /// scrubbed in windows; this window's are added to it.
     carry: Option<&'a mut Carry>,
@@ -96,6 +99,7 @@ struct Engine<'a> {
 pub use mentions::Carry;
 
 pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scrubbed {
+    let lowered = text.to_ascii_lowercase();
     let mut engine = Engine {
         scrubber,
         v: vocab(),
@@ -103,6 +107,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         found: Vec::new(),
         indicators: Vec::new(),
         text,
+        lowered: &lowered,
         carry,
         login_memo: foldhash::HashMap::default(),
         client_addresses: Vec::new(),
@@ -112,8 +117,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     // once.
     let mut seen: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     for t in &mut engine.toks {
-        let mut buf = [0u8; 32];
-        t.flags = match lower(t.s, &mut buf) {
+        t.flags = match lowered_word(engine.lowered, t) {
             Some(l) => engine.v.flags.get(l).copied().unwrap_or(0),
             // Too long for any list: never a name either.
             None => flag::NEVER,
@@ -155,6 +159,12 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.other_mentions();
     engine.settle();
     engine.finish(text)
+}
+
+/// A token's range of the lowercased text, when the token is short enough for a word list
+/// (the limit of [`crate::vocab::lower`]'s buffer).
+fn lowered_word<'a>(lowered: &'a str, t: &Tok<'_>) -> Option<&'a str> {
+    (t.end - t.start <= 32).then(|| &lowered[t.start..t.end])
 }
 
 /// The public-data lists a capitalized token is on (names, places), and whether it is
@@ -295,11 +305,14 @@ impl<'a> Engine<'a> {
         });
     }
 
+    /// Token `k` lowercased as [`crate::vocab::lower`] gives it (`None` past 32 bytes), read from the
+    /// lowercased text; `buf` is kept for the callers' sake and left untouched.
     fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 32]) -> Option<&'b str>
     where
         'a: 'b,
     {
-        lower(self.toks[k].s, buf)
+        let _ = buf;
+        lowered_word(self.lowered, &self.toks[k])
     }
 
     fn has(&self, k: usize, bits: u32) -> bool {

@@ -140,15 +140,23 @@ fn code_field(id: &str) -> bool {
 /// The fields of an NCPDP line cut at `sep`: (byte offset, field id, value) of each
 /// non-empty piece.
 fn fields(line: &str, sep: &str) -> Vec<(usize, usize)> {
+    // A one-byte separator is cut by a byte search, not a substring searcher.
+    match sep.as_bytes() {
+        &[c] if c.is_ascii() => fields_of(line.split(char::from(c)), sep.len()),
+        _ => fields_of(line.split(sep), sep.len()),
+    }
+}
+
+fn fields_of<'a>(pieces: impl Iterator<Item = &'a str>, sep_len: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for piece in line.split(sep) {
+    for piece in pieces {
         let lead = piece.len() - piece.trim_start().len();
         let body = piece.trim();
         if !body.is_empty() {
             out.push((at + lead, at + lead + body.len()));
         }
-        at += piece.len() + sep.len();
+        at += piece.len() + sep_len;
     }
     out
 }
@@ -169,8 +177,27 @@ fn claim_separator(line: &str) -> Option<&'static str> {
     const SEPS: [&str; 8] = [
         "\u{1c}", "\u{241c}", "\u{1e}", "\u{241e}", " ; ", ";", "|", "\t",
     ];
+    // A byte of each separator, looked for in one pass instead of a search per separator
+    // (`\u{241c}` and `\u{241e}` both start with 0xE2, ` ; ` holds a `;`): bit i of
+    // `KEY[b]` is set when byte b is `FIRST[i]`.
+    const FIRST: [u8; 6] = [0x1c, 0x1e, b';', b'|', b'\t', 0xe2];
+    const KEY: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < FIRST.len() {
+            t[FIRST[i] as usize] = 1 << i;
+            i += 1;
+        }
+        t
+    };
+    let present = line.bytes().fold(0u8, |m, b| m | KEY[b as usize]);
+    if present == 0 {
+        return None;
+    }
     for sep in SEPS {
-        if !line.contains(sep) {
+        let key = sep.bytes().fold(0u8, |m, b| m | KEY[b as usize]);
+        // A one-byte separator is present exactly when its bit is.
+        if present & key == 0 || sep.len() > 1 && !line.contains(sep) {
             continue;
         }
         let fs = fields(line, sep);

@@ -79,7 +79,19 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// all of the token's letters and digits continue the name (a token of punctuation only
 /// continues it without moving), else `None`.
 fn eat(name: &str, pos: usize, token: &str) -> Option<usize> {
-    let mut rest = name.get(pos..)?.chars();
+    let rest = name.get(pos..)?;
+    if token.is_ascii() {
+        // Byte by byte: an ASCII letter never equals a byte of a wider character.
+        let mut at = pos;
+        for b in token.bytes().filter(u8::is_ascii_alphanumeric) {
+            if name.as_bytes().get(at) != Some(&b.to_ascii_lowercase()) {
+                return None;
+            }
+            at += 1;
+        }
+        return Some(at);
+    }
+    let mut rest = rest.chars();
     let mut at = pos;
     for c in token
         .chars()

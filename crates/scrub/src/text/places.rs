@@ -683,12 +683,14 @@ impl Engine<'_> {
 /// header in it.
 fn street_line(line: &str) -> bool {
     let body = line.trim();
-    if body.len() > 100 || !body.bytes().any(|b| b.is_ascii_digit()) {
+    if body.len() > 100
+        || !body.bytes().any(|b| b.is_ascii_digit())
+        || body.contains([':', '@', '/', '|'])
+    {
         return false;
     }
     let words: Vec<&str> = body.split_whitespace().take(9).collect();
     (2..=8).contains(&words.len())
-        && !body.contains([':', '@', '/', '|'])
         && words.iter().any(|w| {
             house_number(w.trim_end_matches(','))
                 || w.chars().any(|ch| CJK_STREET.contains(&ch)) && c::digits(w) > 0
@@ -705,7 +707,10 @@ fn street_line(line: &str) -> bool {
 fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let body = line.trim_end();
     // Short, with a postcode's digits: most lines are rejected before any word is read.
-    if body.len() > 80 || !body.bytes().any(|b| b.is_ascii_digit()) {
+    if body.len() > 80
+        || !body.bytes().any(|b| b.is_ascii_digit())
+        || body.contains([':', '@', '/', '|'])
+    {
         return None;
     }
     // At most eight words are read: a longer line is no place line.
@@ -714,7 +719,7 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
         .take(8)
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
         .collect();
-    if words.len() < 2 || words.len() > 7 || body.contains([':', '@', '/', '|']) {
+    if words.len() < 2 || words.len() > 7 {
         return None;
     }
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();

@@ -180,15 +180,16 @@ impl Engine<'_> {
             let line_start = start + line.len();
             // A row, not a sentence with semicolons: three or more short fields, no
             // parentheses but a phone number's area code `(721)`, no sentence inside a field.
-            let aside = line
-                .match_indices('(')
-                .any(|(i, _)| !line[i + 1..].starts_with(|ch: char| ch.is_ascii_digit()));
+            let aside = || {
+                line.match_indices('(')
+                    .any(|(i, _)| !line[i + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+            };
             let fields_ok = |sep: char| {
                 line.matches(sep).count() >= 2
                     // A pipe row is typed with spaces around its pipes; HL7 and X12 segments,
                     // read by their own rules, are not.
                     && (sep == ';' || line.matches(" | ").count() == line.matches('|').count())
-                    && !aside
+                    && !aside()
                     && line
                         .split(sep)
                         .all(|f| f.trim().len() <= 48 && f.split_whitespace().count() <= 7)
@@ -341,6 +342,11 @@ impl Engine<'_> {
         let mut first_tok = 0;
         for (start, line) in lines_with_starts(text) {
             let body = line.trim_end();
+            // Exactly one `|` is asked for below: most lines have none, and are passed over
+            // before the search for ` | `.
+            if !body.as_bytes().contains(&b'|') {
+                continue;
+            }
             let fields: Vec<&str> = body.split(" | ").collect();
             if fields.len() != 2 || body.matches('|').count() != 1 || body.contains(['@', ':']) {
                 continue;

@@ -4,7 +4,7 @@
 use super::{Class, Tok, NO_FINDING};
 use crate::vocab::lower;
 
-fn is_delim(c: u8) -> bool {
+const fn is_delim(c: u8) -> bool {
     c.is_ascii_whitespace()
         || matches!(
             c,
@@ -22,6 +22,20 @@ fn is_delim(c: u8) -> bool {
                 | b'`'
         )
 }
+
+/// What the tokenizer must look at twice in a byte: a delimiter, the `[` or `(` that may
+/// open a defanged `[.]`, or a byte that may lead a full-width delimiter (0xE3 and up).
+/// Every other byte (letters, digits, most punctuation) carries on a token.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = is_delim(b) || b == b'[' || b == b'(' || b >= 0xE3;
+        c += 1;
+    }
+    t
+};
 
 /// Full-width punctuation of Chinese and Japanese text (`（`, `）`, `：`, `，`, `；`, `、`, `。`,
 /// `「`, `」`): three bytes each, a delimiter like its ASCII counterpart. Returns its length.
@@ -216,6 +230,10 @@ fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<
         }
         let s = i;
         while i < b.len() {
+            if !SPECIAL[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
             if defang_at(b, i) {
                 i += 3;
                 continue;
@@ -241,6 +259,11 @@ fn push_pieces<'a>(
     sent: &mut u32,
 ) {
     let raw = &text.as_bytes()[s..e];
+    // Most tokens hold neither `:` nor `=`: nothing to split.
+    if !raw.iter().any(|&c| c == b':' || c == b'=') {
+        push_trimmed(text, s, e, after, toks, sent);
+        return;
+    }
     // Byte searches: `:`, `/` and `=` are ASCII, so their byte offsets are char boundaries
     // (a `str` pattern search sets up a searcher per token).
     if raw.windows(3).any(|w| w == b"://") {
@@ -272,7 +295,7 @@ fn split_key<'a>(
     sent: &mut u32,
 ) {
     let piece = &text[s..e];
-    if let Some(p) = piece.find(':') {
+    if let Some(p) = piece.bytes().position(|c| c == b':') {
         let left = &piece[..p];
         let right_ok = p + 1 < piece.len();
         let key_like = left.len() >= 2
