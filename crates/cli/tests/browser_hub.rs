@@ -495,3 +495,48 @@ fn operators_and_members_work_the_hub_pages_in_chromium() {
         .ends_with(&format!("/ui/collections/{alerts}")));
     page.assert_only_loopback().unwrap();
 }
+
+/// The loopback check itself: a page on loopback that asks for an image, a script and a
+/// style sheet from outside is caught, though the browser sends none of them (the host
+/// names resolve to nothing and the proxy refuses them), and a page asking nothing is not.
+#[test]
+fn the_loopback_check_catches_a_page_that_asks_outside() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming().flatten().take(8) {
+            let mut stream = stream;
+            let mut head = [0u8; 2048];
+            let n = stream.read(&mut head).unwrap_or(0);
+            let asked = String::from_utf8_lossy(&head[..n]).to_string();
+            let body = if asked.starts_with("GET /outside") {
+                "<!DOCTYPE html><title>t</title><img src=\"http://images.outside.example/x.png\">\
+                 <script src=\"https://cdn.outside.example/lib.js\"></script>\
+                 <link rel=\"stylesheet\" href=\"https://fonts.outside.example/f.css\">"
+            } else {
+                "<!DOCTYPE html><title>t</title><p>nothing from outside</p>"
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let page = browser.session(Width::DESKTOP).unwrap();
+    page.navigate(&format!("http://{addr}/inside")).unwrap();
+    page.assert_only_loopback().unwrap();
+    page.navigate(&format!("http://{addr}/outside")).unwrap();
+    let caught = page.assert_only_loopback().unwrap_err().to_string();
+    for host in [
+        "images.outside.example",
+        "cdn.outside.example",
+        "fonts.outside.example",
+    ] {
+        assert!(caught.contains(host), "{host} not in {caught}");
+    }
+}

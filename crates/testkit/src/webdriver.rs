@@ -21,23 +21,27 @@
 //!   `WARD_REQUIRE_PEERS=1`). Dropping it stops chromedriver.
 //! - [`Browser::session`] opens a headless Chromium window of a given width; Chromium cannot
 //!   reach anything but loopback: every host name except 127.0.0.1 resolves to nothing
-//!   (`--host-resolver-rules`) and every other request goes to a dead loopback proxy.
+//!   (`--host-resolver-rules`) and every other request goes to a loopback proxy of the
+//!   test's own that records it and answers 403.
 //!   Dropping a [`Session`] deletes it. What a session downloads goes to its own folder,
 //!   read back with [`Session::wait_download`].
 //! - A [`Session`] navigates, finds elements by CSS selector, clicks, types, reads text,
 //!   runs a script (`execute`, W3C "execute sync": the script's `return` value as JSON),
-//!   resizes, saves a PNG screenshot, and checks with the page's own resource timing that
-//!   every URL it loaded was on loopback ([`Session::assert_only_loopback`]).
+//!   resizes, saves a PNG screenshot, and checks with the page's own resource timing, and
+//!   with what the recording proxy saw, that nothing was asked outside loopback
+//!   ([`Session::assert_only_loopback`]).
 //! - [`axe`] injects axe-core (installed by `npm ci --prefix tests/browser`) and returns its
 //!   serious and critical violations; [`review`] checks a page (loopback only, axe at both
 //!   widths) and saves its screenshots.
 //!
 //! Errors are [`WebDriverError`] with the driver's own message.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -75,6 +79,73 @@ pub struct Browser {
     base: String,
     chromium: PathBuf,
     agent: ureq::Agent,
+    /// The proxy every request not to 127.0.0.1 is sent to: it records and refuses each.
+    proxy: Recorder,
+}
+
+/// A loopback listener standing in for a proxy: it records the first line of every request
+/// made to it (`CONNECT host:port` or `GET http://host/...`) and answers 403, so a request
+/// meant for outside loopback is seen even when the page never reports it (blocked, failed,
+/// or made by the browser itself).
+struct Recorder {
+    port: u16,
+    seen: Arc<Mutex<Vec<String>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Recorder {
+    fn start() -> Result<Recorder> {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .map_err(|e| WebDriverError(format!("the recording proxy: {e}")))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| WebDriverError(e.to_string()))?
+            .port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (log, stopped) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while head.len() < 2048 && !head.ends_with(b"\n") {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => break,
+                    }
+                }
+                let line = String::from_utf8_lossy(&head).trim().to_string();
+                log.lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(if line.is_empty() {
+                        "(a connection)".into()
+                    } else {
+                        line
+                    });
+                let _ = stream.write_all(
+                    b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        });
+        Ok(Recorder { port, seen, stop })
+    }
+
+    fn seen(&self) -> Vec<String> {
+        self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread so it sees the flag.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+    }
 }
 
 /// One element of the page, as the driver names it.
@@ -147,6 +218,7 @@ impl Browser {
             base: format!("http://127.0.0.1:{port}"),
             chromium,
             agent,
+            proxy: Recorder::start()?,
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -219,9 +291,10 @@ impl Browser {
             "--disable-default-apps".into(),
             "--disable-extensions".into(),
             "--metrics-recording-only".into(),
-            // Nothing but loopback resolves; anything else asked of a proxy meets a dead port.
+            // Nothing but loopback resolves; anything else goes to the recording proxy,
+            // which refuses it and keeps what was asked.
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1".into(),
-            "--proxy-server=http://127.0.0.1:9".into(),
+            format!("--proxy-server=http://127.0.0.1:{}", self.proxy.port),
             "--proxy-bypass-list=127.0.0.1".into(),
             format!("--window-size={},900", width.0),
             format!("--user-data-dir={}", profile.display()),
@@ -232,6 +305,8 @@ impl Browser {
             "capabilities": {
                 "alwaysMatch": {
                     "browserName": "chrome",
+                    // Every request the page makes, blocked or not, in the performance log.
+                    "goog:loggingPrefs": { "performance": "ALL" },
                     "goog:chromeOptions": {
                         "binary": self.chromium.display().to_string(),
                         "args": args,
@@ -482,8 +557,33 @@ impl Session<'_> {
     }
 
     /// Every URL the page loaded (its own address and each resource, from the page's
-    /// performance entries) that is not on 127.0.0.1; an error names them.
+    /// performance entries) that is not on 127.0.0.1, and every request the browser sent to
+    /// its proxy (any not to 127.0.0.1, the page's or the browser's own, answered or not,
+    /// since the browser started); an error names them.
     pub fn assert_only_loopback(&self) -> Result<()> {
+        let logged = self.call("POST", "/se/log", Some(json!({ "type": "performance" })))?;
+        let asked: Vec<String> = logged
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| serde_json::from_str::<Value>(entry["message"].as_str()?).ok())
+            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|m| {
+                m["message"]["params"]["request"]["url"]
+                    .as_str()
+                    .map(str::to_string)
+            })
+            .filter(|u| u.contains("://") && !is_loopback_url(u))
+            .collect();
+        if !asked.is_empty() {
+            // What the browser itself asked of the proxy meanwhile (not the page's: updates,
+            // time, start page), for the reader of the failure.
+            return Err(WebDriverError(format!(
+                "the page asked for addresses outside loopback: {asked:?} (the test's proxy \
+                 refused {:?})",
+                self.browser.proxy.seen()
+            )));
+        }
         let v = self.execute(
             "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
             &[],
@@ -493,9 +593,7 @@ impl Session<'_> {
             .into_iter()
             .flatten()
             .filter_map(Value::as_str)
-            .filter(|u| {
-                !(u.starts_with("http://127.0.0.1:") || u.starts_with("https://127.0.0.1:"))
-            })
+            .filter(|u| !is_loopback_url(u))
             .map(str::to_string)
             .collect();
         if outside.is_empty() {
@@ -506,6 +604,16 @@ impl Session<'_> {
             )))
         }
     }
+}
+
+/// Whether `url` is on 127.0.0.1 (or names no host at all: `data:`, `blob:`, `about:`).
+fn is_loopback_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return true;
+    };
+    matches!(scheme, "http" | "https" | "ws" | "wss")
+        && (rest.starts_with("127.0.0.1:") || rest.starts_with("127.0.0.1/"))
+        || !matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp")
 }
 
 impl Drop for Session<'_> {
