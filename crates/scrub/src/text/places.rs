@@ -685,7 +685,7 @@ impl Engine<'_> {
 /// `>` of a quoted reply before it and an HTML line break after it (`> 4 Elm Row<br>`); the
 /// offset of what is left in the line, and what is left.
 fn block_core(line: &str) -> (usize, &str) {
-    let body = line.trim_start_matches(|ch: char| ch == '>' || ch == ' ' || ch == '\t');
+    let body = line.trim_start_matches(['>', ' ', '\t']);
     let at = line.len() - body.len();
     let mut body = body.trim_end();
     for br in ["<br>", "<br/>", "<br />", "<BR>"] {

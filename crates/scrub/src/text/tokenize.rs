@@ -231,7 +231,7 @@ fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<
         let s = i;
         while i < b.len() {
             // A declared LEEF delimiter may be any byte, ordinary ones too.
-            if !SPECIAL[usize::from(b[i])] && !(LEEF && leef_delim(i)) {
+            if !(SPECIAL[usize::from(b[i])] || LEEF && leef_delim(i)) {
                 i += 1;
                 continue;
             }
