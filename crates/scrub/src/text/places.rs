@@ -148,7 +148,12 @@ pub(super) fn postcode(words: &[&str]) -> usize {
                 | ("A9A", "9AA")
                 | ("AA9A", "9AA")
         );
-        if two {
+        // An Irish Eircode: a routing key (a letter and two digits, or `D6W`) and four
+        // letters or digits (`H91 E5RK`, `D6W 2K7X`).
+        let eircode = (a == "A99" || *first == "D6W")
+            && b.len() == 4
+            && b.bytes().all(|c| c == b'A' || c == b'9');
+        if two || eircode {
             return 2;
         }
     }
@@ -803,6 +808,14 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn an_irish_eircode_closes_a_place_line() {
+        check(&[(
+            "Clinic office\n7 Mill Lane\nKilmore Ville, K45 T2XW\n",
+            "Clinic office\n[ADDRESS]\n[CITY], [ZIP]\n",
+        )]);
+    }
 
     #[test]
     fn an_address_block_quoted_or_marked_up_with_its_country_after_a_comma() {
