@@ -22,7 +22,7 @@ const DOTTED_CREDENTIALS: &[&str] = &[
 ];
 
 impl Engine<'_> {
-    /// "J.P. to co-sign", "Will do, R.F.", "pt impacted: H.D., (93F)": two or three capitals,
+    /// "T.K. to review", "Thanks, B.R.L.", "one patient, W.N., (71M)": two or three capitals,
     /// each with its period, written as one word, are a person's initials; a few common
     /// abbreviations are not, nor is a degree after a name and its comma.
     pub(super) fn dotted_initials(&mut self, k: usize) -> bool {

@@ -149,7 +149,7 @@ pub(super) fn postcode(words: &[&str]) -> usize {
                 | ("AA9A", "9AA")
         );
         // An Irish Eircode: a routing key (a letter and two digits, or `D6W`) and four
-        // letters or digits (`H91 E5RK`, `D6W 2K7X`).
+        // letters or digits (`K45 T2XW`, `D6W 2K7X`).
         let eircode = (a == "A99" || *first == "D6W")
             && b.len() == 4
             && b.bytes().all(|c| c == b'A' || c == b'9');
