@@ -61,6 +61,7 @@ impl Engine<'_> {
                 || self.state_zip(k)
                 || self.caps_surname_given(k)
                 || self.caret_name(k)
+                || self.dotted_initials(k)
                 || self.name(k);
             k += 1;
         }

@@ -10,7 +10,47 @@ use crate::Kind;
 /// name, never part of it.
 const ID_LABELS: &[&str] = &["DOB", "DEA", "NPI", "MRN", "SSN", "DOS", "ACCT"];
 
+/// Dotted capitals that are abbreviations, not a person's initials: a post office box,
+/// countries and unions, times of day, note marks.
+const DOTTED_WORDS: &[&str] = &[
+    "P.O", "U.S", "U.K", "E.U", "U.N", "A.M", "P.M", "N.B", "P.S",
+];
+
+/// Degrees and licences written after a name and its comma (`Ann Roe, M.S.`).
+const DOTTED_CREDENTIALS: &[&str] = &[
+    "M.D", "D.O", "R.N", "N.P", "P.A", "M.S", "B.S", "M.A", "B.A",
+];
+
 impl Engine<'_> {
+    /// "T.K. to review", "Thanks, B.R.L.", "one patient, W.N., (71M)": two or three capitals,
+    /// each with its period, written as one word, are a person's initials; a few common
+    /// abbreviations are not, nor is a degree after a name and its comma.
+    pub(super) fn dotted_initials(&mut self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let b = t.s.as_bytes();
+        let shape = t.trail == b'.'
+            && (b.len() == 3 || b.len() == 5)
+            && b.iter().enumerate().all(|(i, &c)| {
+                if i % 2 == 0 {
+                    c.is_ascii_uppercase()
+                } else {
+                    c == b'.'
+                }
+            });
+        if t.class != Class::Plain || !shape || DOTTED_WORDS.contains(&t.s) {
+            return false;
+        }
+        let after_name = k >= 1
+            && self.toks[k - 1].class == Class::Removed
+            && self.toks[k - 1].trail == b','
+            && self.toks[k - 1].end + 2 >= t.start;
+        if after_name && DOTTED_CREDENTIALS.contains(&t.s) {
+            return false;
+        }
+        self.remove_toks(k, k, Kind::Name, "initials written with periods");
+        true
+    }
+
     /// "Mapped Ip", "Called Parker": a past participle on no name list opens no name (it may
     /// end one: "Mark Creed", "Jarred").
     fn participle(&self, k: usize) -> bool {
@@ -1004,6 +1044,20 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn dotted_initials_are_a_name_a_post_box_and_a_degree_are_not() {
+        check(&[
+            (
+                "Meds held overnight. T.K. to review at 08:00.\nThanks, B.R.L.\n",
+                "Meds held overnight. [NAME] to review at 08:00.\nThanks, [NAME]\n",
+            ),
+            (
+                "Send the form to the U.S. office by 5 P.M. today, N.B. the fee\n",
+                "Send the form to the U.S. office by 5 P.M. today, N.B. the fee\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn capitals_surname_that_is_also_a_word_before_a_listed_given_name() {

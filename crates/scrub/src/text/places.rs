@@ -148,7 +148,12 @@ pub(super) fn postcode(words: &[&str]) -> usize {
                 | ("A9A", "9AA")
                 | ("AA9A", "9AA")
         );
-        if two {
+        // An Irish Eircode: a routing key (a letter and two digits, or `D6W`) and four
+        // letters or digits (`K45 T2XW`, `D6W 2K7X`).
+        let eircode = (a == "A99" || *first == "D6W")
+            && b.len() == 4
+            && b.bytes().all(|c| c == b'A' || c == b'9');
+        if two || eircode {
             return 2;
         }
     }
@@ -623,8 +628,10 @@ impl Engine<'_> {
         let text = self.text;
         let lines: Vec<(usize, &str)> = lines_with_starts(text).collect();
         for i in 0..lines.len().saturating_sub(1) {
-            let (street_start, street) = lines[i];
-            let (place_start, place) = lines[i + 1];
+            let (street_at, street) = block_core(lines[i].1);
+            let street_start = lines[i].0 + street_at;
+            let (place_at, place) = block_core(lines[i + 1].1);
+            let place_start = lines[i + 1].0 + place_at;
             let Some((zip, city)) = place_line(place) else {
                 continue;
             };
@@ -679,6 +686,22 @@ impl Engine<'_> {
     }
 }
 
+/// A line of an address block without what quotes or marks it up around the address: the
+/// `>` of a quoted reply before it and an HTML line break after it (`> 4 Elm Row<br>`); the
+/// offset of what is left in the line, and what is left.
+fn block_core(line: &str) -> (usize, &str) {
+    let body = line.trim_start_matches(['>', ' ', '\t']);
+    let at = line.len() - body.len();
+    let mut body = body.trim_end();
+    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
+        if let Some(rest) = body.strip_suffix(br) {
+            body = rest.trim_end();
+            break;
+        }
+    }
+    (at, body)
+}
+
 /// A street line: a house number and a word of letters, short, nothing of a sentence or a
 /// header in it.
 fn street_line(line: &str) -> bool {
@@ -705,13 +728,23 @@ fn street_line(line: &str) -> bool {
 /// `Cooper City, MO 97492`): the postcode's and the place's byte ranges in the line (the
 /// postcode's empty when the place line has none of its own, as in the US form).
 fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let body = line.trim_end();
+    let mut body = line.trim_end();
     // Short, with a postcode's digits: most lines are rejected before any word is read.
     if body.len() > 80
         || !body.bytes().any(|b| b.is_ascii_digit())
         || body.contains([':', '@', '/', '|'])
     {
         return None;
+    }
+    // A country after the last comma (`45-100 Opole, Polska`, `Leeds LS2 9JT, UK`) stays.
+    if let Some((head, country)) = body.rsplit_once(", ") {
+        let n = country.split_whitespace().count();
+        if (1..=2).contains(&n)
+            && country.split_whitespace().all(cased)
+            && head.bytes().any(|b| b.is_ascii_digit())
+        {
+            body = head;
+        }
     }
     // At most eight words are read: a longer line is no place line.
     let words: Vec<(usize, &str)> = body
@@ -731,16 +764,21 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
     if n > 0 && place_ok(&texts[n..]) {
         return Some((span(0, n - 1), span(n, words.len() - 1)));
     }
-    // Place first, postcode last (a bare four digits there is more often a room or a year).
+    // Place first, postcode last (a bare four digits there is more often a room or a year);
+    // a comma may close the place (`Ashby Row, LE6 2QT`).
     for n in [2, 1] {
         if words.len() > n {
             let tail = &texts[words.len() - n..];
-            if postcode(tail) == n
-                && (n == 2 || tail[0].len() > 4)
-                && place_ok(&texts[..words.len() - n])
-            {
-                let p = words.len() - n;
-                return Some((span(p, words.len() - 1), span(0, p - 1)));
+            let p = words.len() - n;
+            let mut place: Vec<&str> = texts[..p].to_vec();
+            let comma = place.last().is_some_and(|w| w.ends_with(','));
+            if let Some(w) = place.last_mut() {
+                *w = w.trim_end_matches(',');
+            }
+            if postcode(tail) == n && (n == 2 || tail[0].len() > 4) && place_ok(&place) {
+                let city = span(0, p - 1);
+                let city = city.start..city.end - usize::from(comma);
+                return Some((span(p, words.len() - 1), city));
             }
         }
     }
@@ -770,6 +808,32 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn an_irish_eircode_closes_a_place_line() {
+        check(&[(
+            "Clinic office\n7 Mill Lane\nKilmore Ville, K45 T2XW\n",
+            "Clinic office\n[ADDRESS]\n[CITY], [ZIP]\n",
+        )]);
+    }
+
+    #[test]
+    fn an_address_block_quoted_or_marked_up_with_its_country_after_a_comma() {
+        check(&[
+            (
+                "Ward office\n> 12 Quarry Lane\n> 33041 Vellmar-Nord, Deutschland\n",
+                "Ward office\n> [ADDRESS]\n> [ZIP] [CITY], Deutschland\n",
+            ),
+            (
+                "Front desk<br>\nulica Lipowa 8<br>\n61-725 Stare Pole, Polska<br>\n",
+                "Front desk<br>\n[ADDRESS]<br>\n[ZIP] [CITY], Polska<br>\n",
+            ),
+            (
+                "Reception\n4 Tanner Close\nLower Ashby, LE6 2QT, UK\n",
+                "Reception\n[ADDRESS]\n[CITY], [ZIP], UK\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_french_house_number_before_its_comma_an_abbreviated_strasse_and_the_place_and_postcode_after(

@@ -32,12 +32,27 @@ fn date_part(p: &str) -> bool {
                 && (month(num(0..2)) && day(num(2..4)) || day(num(0..2)) && month(num(2..4))))
 }
 
-/// A part that is a record number: six or more digits, or letters and five or more digits.
+/// A part that is a record number: six or more digits, or letters and five or more digits;
+/// the digits may be grouped by hyphens as a chart number is printed (`64-89-72-264`).
 fn record_part(p: &str) -> bool {
     let digits = p.bytes().filter(u8::is_ascii_digit).count();
+    let grouped = p.contains('-')
+        && !p.starts_with('-')
+        && !p.ends_with('-')
+        && !p.contains("--")
+        && p.bytes().all(|b| b.is_ascii_digit() || b == b'-');
     p.len() <= 16
-        && p.bytes().all(|b| b.is_ascii_alphanumeric())
+        && (p.bytes().all(|b| b.is_ascii_alphanumeric()) || grouped)
         && (digits >= 6 || digits >= 5 && p.bytes().any(|b| b.is_ascii_alphabetic()))
+}
+
+/// A part of letters only that is written as a name is (`Small`, `SMALL`): it is read as a
+/// name only beside a listed one, in a file that also holds a date or a record number.
+fn name_shaped(p: &str) -> bool {
+    let b = p.as_bytes();
+    (2..=24).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && (b[1..].iter().all(u8::is_ascii_lowercase) || b.iter().all(u8::is_ascii_uppercase))
 }
 
 /// A part that is a person's name as scanning and export tools write it in file names: a
@@ -52,6 +67,14 @@ fn name_part(v: &crate::vocab::Vocab, p: &str) -> bool {
         b.len() > 3 && b[b.len() - 1].is_ascii_uppercase() && b[b.len() - 2].is_ascii_lowercase();
     let stem = if initial { &p[..p.len() - 1] } else { p };
     super::listed_name(v, stem)
+}
+
+/// [`name_part`], or a double surname whose halves are both listed (`WILSON-GILMORE`).
+fn name_or_double(v: &crate::vocab::Vocab, p: &str) -> bool {
+    match p.split_once('-') {
+        Some((a, b)) => !b.contains('-') && name_part(v, a) && name_part(v, b),
+        None => name_part(v, p),
+    }
 }
 
 impl Engine<'_> {
@@ -80,14 +103,14 @@ impl Engine<'_> {
             if !(2..=6).contains(&parts.len()) {
                 continue;
             }
-            let kinds: Vec<Option<Kind>> = parts
+            let mut kinds: Vec<Option<Kind>> = parts
                 .iter()
                 .map(|p| {
                     if date_part(p) {
                         Some(Kind::Date)
                     } else if record_part(p) {
                         Some(Kind::Mrn)
-                    } else if name_part(self.v, p) {
+                    } else if name_or_double(self.v, p) {
                         Some(Kind::Name)
                     } else {
                         None
@@ -96,20 +119,36 @@ impl Engine<'_> {
                 .collect();
             let named = kinds.contains(&Some(Kind::Name));
             let numbered = kinds.contains(&Some(Kind::Mrn)) || kinds.contains(&Some(Kind::Date));
+            // The one unlisted part written as a name, beside a listed name (`Small_Steven`).
+            let unknown: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i].is_none()).collect();
+            if let [i] = unknown[..] {
+                let beside = |j: Option<usize>| j.and_then(|j| kinds.get(j).copied().flatten());
+                if name_shaped(parts[i])
+                    && (beside(i.checked_sub(1)) == Some(Kind::Name)
+                        || beside(Some(i + 1)) == Some(Kind::Name))
+                {
+                    kinds[i] = Some(Kind::Name);
+                }
+            }
             // Every part must be one of the three, so `Invoice_2031_Q1.pdf` is left alone.
             if !named || !numbered || kinds.contains(&None) {
                 continue;
             }
+            // Name parts side by side are one name (`MILLER_SUSAN`), so the whole of it goes.
             let mut at = t.start + name_start;
-            let spans: Vec<(usize, usize, Kind)> = parts
-                .iter()
-                .zip(&kinds)
-                .map(|(p, kind)| {
-                    let r = (at, at + p.len(), kind.unwrap_or(Kind::Name));
-                    at += p.len() + 1;
-                    r
-                })
-                .collect();
+            let mut spans: Vec<(usize, usize, Kind)> = Vec::new();
+            for (p, kind) in parts.iter().zip(&kinds) {
+                let kind = kind.unwrap_or(Kind::Name);
+                match spans.last_mut() {
+                    Some(last)
+                        if kind == Kind::Name && last.2 == Kind::Name && last.1 + 1 == at =>
+                    {
+                        last.1 = at + p.len();
+                    }
+                    _ => spans.push((at, at + p.len(), kind)),
+                }
+                at += p.len() + 1;
+            }
             for (s, e, kind) in spans {
                 self.remove(s, e, kind, "part of a file named after a patient's record");
             }
@@ -396,7 +435,21 @@ mod tests {
             ),
             (
                 "copied D:\\scans\\MILLER_SUSAN_20310405.pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
-                "copied D:\\scans\\[NAME]_[NAME]_[DATE].pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
+                "copied D:\\scans\\[NAME]_[DATE].pdf and D:\\scans\\Invoice_2031_Q1.pdf\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_file_names_double_surname_unlisted_half_and_grouped_number_go() {
+        super::super::check(&[
+            (
+                "lost: \\\\fs-3\\img\\HOLLAND-BAKER_OLIVIA_31-42-55-907_19580211.tif\n",
+                "lost: \\\\[INTERNAL-HOST]\\img\\[NAME]_[MRN]_[DATE].tif\n",
+            ),
+            (
+                "moved E:\\out\\Tall_Robert_07141962.pdf and E:\\out\\Budget_Q1_20310405.pdf\n",
+                "moved E:\\out\\[NAME]_[DATE].pdf and E:\\out\\Budget_Q1_20310405.pdf\n",
             ),
         ]);
     }
