@@ -188,8 +188,9 @@ fn render(o: &Overview, session: &Session, created: Option<(&str, &str)>) -> Mar
             caption { "Per minute, this hub process" }
             thead { tr {
                 th scope="col" { "" }
-                th scope="col" { "Last " (t.last_5.minutes) " min" }
-                th scope="col" { "Last " (t.last_60.minutes) " min" }
+                // A process younger than a window has counted only the minutes since its start.
+                th scope="col" { "Last 5 min" @if t.last_5.minutes < 5 { " (" (t.last_5.minutes) " so far)" } }
+                th scope="col" { "Last 60 min" @if t.last_60.minutes < 60 { " (" (t.last_60.minutes) " so far)" } }
             } }
             tbody {
                 @for (name, five, hour) in [
