@@ -181,13 +181,14 @@ def s_ise(c):
 
 
 def s_dhcp(c):
+    scope = I("10.20.0.0", "IP")
     d = Doc().t("PS C:\\> Get-DhcpServerv4Lease -ComputerName ").put(I(srv(c), "HOSTNAME")) \
-        .t(" -ScopeId 10.20.0.0\n\nIPAddress       ScopeId     ClientId             HostName                          AddressState LeaseExpiryTime\n"
+        .t(" -ScopeId ").put(scope).t("\n\nIPAddress       ScopeId     ClientId             HostName                          AddressState LeaseExpiryTime\n"
            "---------       -------     --------             --------                          ------------ ---------------\n")
     for _ in range(c.r.randint(5, 10)):
         ip = ind.private_ipv4(c.r)
         h = f"{host(c)}.{c.org['ad']}"
-        d.put(I(ip, "IP")).t(" " * max(1, 16 - len(ip))).t("10.20.0.0   ").put(I(mac(c.r, "-"), "DEVICE_SERIAL")) \
+        d.put(I(ip, "IP")).t(" " * max(1, 16 - len(ip))).put(scope).t("   ").put(I(mac(c.r, "-"), "DEVICE_SERIAL")) \
             .t("    ").put(I(h, "HOSTNAME")).t(" " * max(1, 34 - len(h))).t("Active       ") \
             .put(ts(c, fmt="%m/%d/%Y %I:%M:%S %p")).t("\n")
     return d
