@@ -440,17 +440,6 @@ Pump 3,BD,Alaris 8015,12.1.2,life-sustaining,T-3\n";
     assert!(watch.terminate().success());
 }
 
-/// The `action` of every `method="post"` form of a page.
-fn post_actions(page: &Reply) -> Vec<String> {
-    page.body
-        .split("<form ")
-        .skip(1)
-        .filter(|f| f.starts_with("method=\"post\""))
-        .filter_map(|f| f.split("action=\"").nth(1)?.split('"').next())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Every form of every page, posted without its token, with an empty one or with another
 /// visitor's: 403, and the plan, the share queue and the devices are as they were.
 #[test]
@@ -485,7 +474,7 @@ fn every_form_of_the_pages_is_refused_without_its_csrf_token() {
     ] {
         let page = b.get(path);
         assert_eq!(page.status, 200, "{path}: {}", page.body);
-        actions.extend(post_actions(&page));
+        actions.extend(ward_testkit::post_form_actions(&page.body));
     }
     actions.sort();
     actions.dedup();

@@ -285,21 +285,6 @@ fn hub_state(h: &Harness) -> String {
     )
 }
 
-/// The `action` of every `method="post"` form of a page.
-fn post_actions(body: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(body);
-    let mut actions: Vec<String> = text
-        .split("<form ")
-        .skip(1)
-        .filter(|f| f.starts_with("method=\"post\""))
-        .filter_map(|f| f.split("action=\"").nth(1)?.split('"').next())
-        .map(str::to_string)
-        .collect();
-    actions.sort();
-    actions.dedup();
-    actions
-}
-
 /// Every form the operator's and a member's pages show, posted without their token, with an
 /// empty one or with another session's: 403, and nothing the pages manage changed.
 #[tokio::test]
@@ -312,7 +297,9 @@ async fn every_form_of_the_pages_is_refused_without_its_csrf_token() {
     for path in ["/ui/admin", "/ui"] {
         let page = get_with(&h, &alice, path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}: {}", text(&page));
-        actions.extend(post_actions(&page.body));
+        actions.extend(ward_testkit::post_form_actions(&String::from_utf8_lossy(
+            &page.body,
+        )));
     }
     actions.sort();
     actions.dedup();

@@ -222,6 +222,21 @@ impl Drop for Hub {
     }
 }
 
+/// The `action` of every `method="post"` form of an HTML page, sorted, each once (for tests
+/// that post every form a page shows).
+pub fn post_form_actions(html: &str) -> Vec<String> {
+    let mut actions: Vec<String> = html
+        .split("<form ")
+        .skip(1)
+        .filter(|f| f.starts_with("method=\"post\""))
+        .filter_map(|f| f.split("action=\"").nth(1)?.split('"').next())
+        .map(str::to_string)
+        .collect();
+    actions.sort();
+    actions.dedup();
+    actions
+}
+
 /// Status, headers (names lower-cased) and body.
 pub type HttpReply = (u16, Vec<(String, String)>, Vec<u8>);
 
