@@ -81,8 +81,11 @@ const MAIL_FROM_AFTER: &[&str] = &["から", "에서", "로부터", "adresinden"
 /// "from" right before an e-mail address in Swedish, Danish and Norwegian, Italian,
 /// Polish, Spanish and Portuguese, French, German, Dutch.
 const MAIL_FROM_BEFORE: &[&str] = &[
-    "från", "fra", "da", "od", "de", "desde", "depuis", "von", "van", "z",
+    "från", "fra", "da", "od", "de", "desde", "depuis", "von", "van", "z", "từ",
 ];
+
+/// Whole words naming a mail or letter (too short to be searched inside other words).
+const MESSAGE_WORDS: &[&str] = &["thư", "email", "e-mail"];
 
 /// Words after a two-word capitalized name that make it a threat actor's (a cluster's)
 /// name: "consistent with Quiet Heron tradecraft", "the Quiet Heron intrusion".
@@ -141,7 +144,7 @@ impl Engine<'_> {
     /// The word of token `k`, lowercased in every script (`None` for long tokens).
     fn word_lower(&self, k: usize) -> Option<String> {
         let s = self.toks.get(k)?.s;
-        (s.len() <= 48).then(|| s.to_lowercase())
+        (s.len() <= 160).then(|| s.to_lowercase())
     }
 
     /// "recibió una llamada del número +1 213 555 0100 pidiendo su número de seguro": a
@@ -174,6 +177,50 @@ impl Engine<'_> {
             })
     }
 
+    /// "Payroll: confirm the change or call 555-0100. https://pay-verify.example/x": a number
+    /// to call followed at once, on the same line, by an outside link is the lure's.
+    pub(super) fn callback_then_link(&self, first: usize, last: usize) -> bool {
+        let asks = (1..=3).any(|back| {
+            first >= back
+                && self.same_sentence(first - back, first)
+                && (self.is_word(first - back, "call") || self.is_word(first - back, "text"))
+        });
+        let next = last + 1;
+        asks && next < self.toks.len()
+            && !self.text[self.toks[last].end..self.toks[next].start].contains('\n')
+            && self.toks[next].class == Class::Protected
+            && self.toks[next].s.contains("://")
+    }
+
+    /// "got a text saying ... at https://pay-fee.example/x ... it came from +44 7700 900123":
+    /// the number a lure came from, the message and its lure (an outside link, or a request
+    /// to confirm or verify) told on the same line or the two before.
+    pub(super) fn lure_came_from(&self, first: usize) -> bool {
+        if first < 2 || !self.is_word(first - 1, "from") || !self.is_word(first - 2, "came") {
+            return false;
+        }
+        let line_start = |at: usize| self.text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let mut from = line_start(self.toks[first].start);
+        for _ in 0..2 {
+            if from > 0 {
+                from = line_start(from - 1);
+            }
+        }
+        let (mut message, mut lure) = (false, false);
+        let mut j = first - 2;
+        while j > 0 && self.toks[j - 1].start >= from {
+            j -= 1;
+            let mut buf = [0u8; 32];
+            let l = self.lw(j, &mut buf).unwrap_or("");
+            message |= matches!(l, "text" | "sms" | "message" | "email" | "e-mail");
+            lure |= matches!(
+                l,
+                "asking" | "verify" | "confirm" | "phishing" | "smishing" | "scam" | "fee"
+            ) || self.toks[j].class == Class::Protected && self.toks[j].s.contains("://");
+        }
+        message && lure
+    }
+
     /// "a browser pop-up locked the screen with a warning and the number 555-0100": the
     /// number a fake warning pop-up shows is the scammer's.
     pub(super) fn popup_number(&self, first: usize) -> bool {
@@ -203,17 +250,19 @@ impl Engine<'_> {
         let sent = self.toks[k].sent;
         let message = |j: usize| {
             self.toks[j].sent == sent
-                && self
-                    .word_lower(j)
-                    .is_some_and(|w| MESSAGE_PARTS.iter().any(|p| w.contains(p)))
+                && self.word_lower(j).is_some_and(|w| {
+                    MESSAGE_PARTS.iter().any(|p| w.contains(p))
+                        || MESSAGE_WORDS.contains(&w.as_str())
+                })
         };
         let w1 = k.checked_sub(1).and_then(|j| self.word_lower(j));
         let before = match w1.as_deref() {
             Some("sa") => {
                 k >= 3 && self.word_lower(k - 2).as_deref() == Some("mula") && message(k - 3)
             }
+            // "un correo de x@...", "thư tương tự từ x@..." (a similar letter from).
             Some(w) if MAIL_FROM_BEFORE.contains(&w) => {
-                k >= 2 && self.toks[k - 1].sent == sent && message(k - 2)
+                self.toks[k - 1].sent == sent && (k.saturating_sub(4)..k - 1).any(message)
             }
             _ => false,
         };
@@ -319,6 +368,28 @@ mod tests {
             "환자는 +44 7700 900456 번호로부터 보험번호를 요구하는 문자를 받음.",
             "+44 7700 900456",
         );
+    }
+
+    #[test]
+    fn a_callback_before_an_outside_link_and_a_lures_sender_stay() {
+        check(&[
+            (
+                "Payroll: confirm the change or call 617-555-0142. https://pay-verify.example/x\n",
+                "Payroll: confirm the change or call 617-555-0142. https://pay-verify.example/x\n",
+            ),
+            (
+                "Please call 617-555-0142. Thanks.\n",
+                "Please call [PHONE]. Thanks.\n",
+            ),
+            (
+                "anyone get a text asking to confirm badge? came from 617-555-0188\n",
+                "anyone get a text asking to confirm badge? came from 617-555-0188\n",
+            ),
+            (
+                "the visit went well, the call came from 617-555-0188\n",
+                "the visit went well, the call came from [PHONE]\n",
+            ),
+        ]);
     }
 
     #[test]

@@ -619,6 +619,8 @@ impl<'a> Engine<'a> {
                     || self.impostor_number(first)
                     || self.lure_number_asking(first, last - 1)
                     || self.popup_number(first)
+                    || self.callback_then_link(first, last - 1)
+                    || self.lure_came_from(first)
                     || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
