@@ -163,6 +163,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.record_rows();
     engine.other_mentions();
     engine.settle();
+    engine.lives_in_place();
     engine.settle_place_spans();
     engine.finish(text)
 }

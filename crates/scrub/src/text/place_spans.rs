@@ -3,7 +3,7 @@
 //! label follows a comma, and the state or province code between the city and the postal
 //! code stays (a state is not an identifier; the street, the city and the code are).
 
-use super::Engine;
+use super::{Class, Engine};
 use crate::vocab::flag;
 use crate::{Finding, Kind};
 
@@ -32,6 +32,55 @@ const PHONE_LABELS: &[&str] = &[
 ];
 
 impl Engine<'_> {
+    /// "pt lives out in Dunmore Vale", "lives w/ spouse in Kinloss; ...": the capitalized
+    /// words after "lives ... in" (up to the clause's end) are the place a person lives.
+    pub(super) fn lives_in_place(&mut self) {
+        let n = self.toks.len();
+        for k in 0..n {
+            let mut buf = [0u8; 32];
+            if !self
+                .lw(k, &mut buf)
+                .is_some_and(|l| matches!(l, "lives" | "living" | "resides" | "residing"))
+            {
+                continue;
+            }
+            // "in" within four words, none of them capitalized (a name between is
+            // someone else's: "lives with Ana in ...").
+            let Some(at) = (k + 1..n.min(k + 5)).find(|&j| self.is_word(j, "in")) else {
+                continue;
+            };
+            let plain_between = (k + 1..at).all(|j| {
+                self.same_sentence(k, j) && !self.toks[j].s.starts_with(char::is_uppercase)
+            });
+            if !plain_between || !self.same_sentence(k, at) || at + 1 >= n {
+                continue;
+            }
+            let first = at + 1;
+            let mut last = None;
+            for j in first..n.min(first + 4) {
+                let t = &self.toks[j];
+                let capital = t.s.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase() && !c.is_ascii()
+                });
+                if !capital
+                    || !matches!(t.class, Class::Plain | Class::Removed)
+                    || !self.same_sentence(first, j)
+                {
+                    break;
+                }
+                last = Some(j);
+                let gap =
+                    self.text[t.end..self.toks.get(j + 1).map_or(t.end, |x| x.start)].to_owned();
+                if gap.contains([',', ';', '.', '\n', '(']) {
+                    break;
+                }
+            }
+            if let Some(last) = last {
+                self.remove_toks(first, last, Kind::City, "place after \"lives in\"");
+            }
+        }
+    }
+
     pub(super) fn settle_place_spans(&mut self) {
         let text = self.text;
         let mut added: Vec<Finding> = Vec::new();
@@ -255,6 +304,21 @@ fn phone_label_after_comma(text: &str, start: usize, end: usize) -> Option<(usiz
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn the_place_after_lives_in_goes() {
+        check(&[
+            (
+                "pt is 71, lives out in Quarrowby Fen\nok, ticket opened",
+                "pt is 71, lives out in [CITY]\nok, ticket opened",
+            ),
+            (
+                "Pt lives alone in Quarrowby Fen; she drives.",
+                "Pt lives alone in [CITY]; she drives.",
+            ),
+            ("He lives in a care home.", "He lives in a care home."),
+        ]);
+    }
 
     #[test]
     fn a_state_code_between_the_city_and_the_zip_stays() {
