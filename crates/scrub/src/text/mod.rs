@@ -164,6 +164,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.other_mentions();
     engine.settle();
     engine.lives_in_place();
+    engine.xml_address_parts();
     engine.settle_place_spans();
     engine.finish(text)
 }

@@ -81,6 +81,39 @@ impl Engine<'_> {
         }
     }
 
+    /// `<addr><streetAddressLine>12 Elm St</streetAddressLine><city>Springfield</city>
+    /// <postalCode>62704</postalCode></addr>`: the address parts of an HL7 CDA document (or
+    /// any XML that names them so) go by their element.
+    pub(super) fn xml_address_parts(&mut self) {
+        const PARTS: &[(&str, Kind)] = &[
+            ("<streetAddressLine>", Kind::Address),
+            ("<city>", Kind::City),
+            ("<postalCode>", Kind::Zip),
+            ("<county>", Kind::County),
+        ];
+        let text = self.text;
+        if !text.contains("</") {
+            return;
+        }
+        for &(tag, kind) in PARTS {
+            for (at, _) in text.match_indices(tag) {
+                let vs = at + tag.len();
+                let len = text[vs..].find('<').unwrap_or(0);
+                let value = &text[vs..vs + len];
+                let lead = value.len() - value.trim_start().len();
+                let trimmed = value.trim();
+                if !trimmed.is_empty() && text[vs + len..].starts_with("</") {
+                    self.remove(
+                        vs + lead,
+                        vs + lead + trimmed.len(),
+                        kind,
+                        "address part of an XML address",
+                    );
+                }
+            }
+        }
+    }
+
     pub(super) fn settle_place_spans(&mut self) {
         let text = self.text;
         let mut added: Vec<Finding> = Vec::new();
@@ -304,6 +337,14 @@ fn phone_label_after_comma(text: &str, start: usize, end: usize) -> Option<(usiz
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn an_xml_addresss_parts_go_by_element() {
+        check(&[(
+            "<addr use=\"HP\"><streetAddressLine>12 Quarrowby Rise Unit 4B</streetAddressLine><city>Quarrowby Fen</city><state>OR</state><postalCode>97201</postalCode></addr>",
+            "<addr use=\"HP\"><streetAddressLine>[ADDRESS]</streetAddressLine><city>[CITY]</city><state>OR</state><postalCode>[ZIP]</postalCode></addr>",
+        )]);
+    }
 
     #[test]
     fn the_place_after_lives_in_goes() {

@@ -228,6 +228,9 @@ fn joiner(word: &str) -> bool {
 
 /// Phrases that announce a person's address in running text, in several languages.
 pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
+    // "can you confirm your address is still ...": the longer cue first.
+    &["address", "is", "still"],
+    &["address", "is"],
     &["address"],
     &["home", "address"],
     &["living", "at"],
@@ -928,6 +931,14 @@ mod tests {
                 "Traffic went via 10 hosts to the Route planner.",
             ),
         ]);
+    }
+
+    #[test]
+    fn address_is_still_announces_an_address() {
+        check(&[(
+            "Can you confirm your address is still Lindenweg 63, Emmendingen?\nyes",
+            "Can you confirm your address is still [ADDRESS], [CITY]?\nyes",
+        )]);
     }
 
     #[test]
