@@ -208,7 +208,8 @@ impl Engine<'_> {
         }
         let (mut message, mut lure) = (false, false);
         let mut j = first - 2;
-        while j > 0 && self.toks[j - 1].start >= from {
+        // At most 200 words back: a long log line costs the same per number.
+        while j > 0 && first - j < 200 && self.toks[j - 1].start >= from {
             j -= 1;
             let mut buf = [0u8; 32];
             let l = self.lw(j, &mut buf).unwrap_or("");
