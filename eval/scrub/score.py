@@ -2,8 +2,8 @@
 """Scores a PHI scrubber on an evaluation corpus (JSON lines, see the corpora's MANIFEST.md).
 
     score.py --scrubber ward [--scrubber presidio] [--scrubber philter] CORPUS.jsonl...
-             [--json OUT.json] [--md OUT.md] [--limit N] [--misses FILE] [--no-org]
-             [--per-process]
+             [--json OUT.json] [--md OUT.md] [--limit N] [--misses FILE] [--touched FILE]
+             [--no-org] [--per-process]
     score.py --merge RESULTS.json... [--md OUT.md]
 
 Measures, per corpus and scrubber:
@@ -13,6 +13,8 @@ Measures, per corpus and scrubber:
 - indicators kept byte for byte: no character of the indicator's span was removed;
 - other words touched: share of `\\w+` words outside every gold span (identifier, indicator,
   neutral) with at least one character removed (over-scrub);
+- `--touched FILE` writes, per corpus and document id, each other word the scrubber touched
+  with a little context (JSON lines; holds corpus text, so keep it out of the repository);
 - throughput: corpus text bytes (UTF-8) / wall time spent in the scrubber.
 
 Gold offsets are Unicode code points; adapters that report UTF-8 byte offsets (ward) are
@@ -485,7 +487,7 @@ def make(name, use_org):
 # ---------------------------------------------------------------------------------------------
 # scoring
 
-def score(corpus_path, scrubber, limit=None, misses=None):
+def score(corpus_path, scrubber, limit=None, misses=None, touched=None):
     ids_total, ids_hit, ids_len = Counter(), Counter(), Counter()
     ind_total, ind_kept = Counter(), Counter()
     style_total, style_hit = Counter(), Counter()
@@ -535,6 +537,12 @@ def score(corpus_path, scrubber, limit=None, misses=None):
             if any(mask[i] for i in range(a, b)):
                 words_touched += 1
                 touched_words[text[a:b]] += 1
+                if touched is not None:
+                    removed = "".join(text[i] for i in range(a, b) if mask[i])
+                    touched.append({"corpus": os.path.basename(corpus_path), "id": rec["id"],
+                                    "style": rec.get("style"), "word": text[a:b],
+                                    "removed": removed,
+                                    "context": text[max(0, a - 40):b + 40]})
     def pct(a, b):
         return round(100.0 * a / b, 2) if b else None
     return {
@@ -628,6 +636,9 @@ def main():
     ap.add_argument("--limit", type=int, help="score only the first N documents of each corpus")
     ap.add_argument("--misses", help="write each missed identifier and destroyed indicator here "
                                       "(JSON lines, holds corpus text: keep it out of commits)")
+    ap.add_argument("--touched", help="write each other word (outside every gold span) the scrubber "
+                                       "touched, per corpus and document id, with context (JSON "
+                                       "lines, holds corpus text: keep it out of commits)")
     ap.add_argument("--no-org", action="store_true",
                     help="do not pass each document's organization (name, domains) to ward")
     ap.add_argument("--per-process", action="store_true",
@@ -651,6 +662,7 @@ def main():
         ap.error("name at least one corpus")
     names = a.scrubber or ["ward"]
     results, misses = [], ([] if a.misses else None)
+    touched = [] if a.touched else None
     for name in names:
         s = make(name, not a.no_org)
         for c in a.corpus:
@@ -663,7 +675,7 @@ def main():
                 sys.exit("score.py: the blind corpora (blind, blind2, ..., blind5) are run only at the end of the "
                          "work, by the lead; set SCRUB_EVAL_BLIND=1 to run them (see "
                          f"{os.path.basename(os.path.dirname(os.path.abspath(c)))}/README.md)")
-            r = score(c, s, a.limit, misses)
+            r = score(c, s, a.limit, misses, touched)
             results.append(r)
             print(f"{r['corpus']:>14} {r['scrubber']:>9}: identifiers {r['identifiers']['removed_pct']}% "
                   f"(lenient {r['identifiers']['removed_lenient_pct']}%), indicators kept "
@@ -681,6 +693,10 @@ def main():
         with open(a.misses, "w", encoding="utf-8") as f:
             for m in misses:
                 f.write(json.dumps(m, ensure_ascii=False) + "\n")
+    if a.touched:
+        with open(a.touched, "w", encoding="utf-8") as f:
+            for t in touched:
+                f.write(json.dumps(t, ensure_ascii=False) + "\n")
     if not a.md and not a.json:
         print(md)
 

@@ -7,6 +7,7 @@ use crate::vocab::{flag, vocab, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 mod address;
+mod attacker;
 mod audit;
 mod context;
 mod cues;
@@ -16,11 +17,13 @@ mod fhir;
 mod fields;
 mod hl7;
 mod keys;
+mod machine_ids;
 mod mentions;
 mod names;
 mod ncpdp;
 mod org;
 mod personal_ip;
+mod place_spans;
 pub(crate) mod places;
 mod profile;
 mod report;
@@ -152,12 +155,17 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
             t.class = Class::Protected;
         }
     }
+    engine.diverted_account();
+    engine.actor_names();
     engine.apply_numeric(text);
     engine.spoken_numbers();
     engine.context_rules();
     engine.record_rows();
     engine.other_mentions();
     engine.settle();
+    engine.lives_in_place();
+    engine.xml_address_parts();
+    engine.settle_place_spans();
     engine.finish(text)
 }
 

@@ -228,12 +228,27 @@ fn joiner(word: &str) -> bool {
 
 /// Phrases that announce a person's address in running text, in several languages.
 pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
+    // "can you confirm your address is still ...": the longer cue first.
+    &["address", "is", "still"],
+    &["address", "is"],
     &["address"],
     &["home", "address"],
     &["living", "at"],
     &["lives", "at"],
     &["resides", "at"],
     &["residing", "at"],
+    &["lives", "alone", "at"],
+    // "lives in" / "lives at" in Spanish, Portuguese, French, German, Polish, Italian, Dutch.
+    &["vive", "en"],
+    &["mora", "na"],
+    &["mora", "em"],
+    &["mora", "no"],
+    &["habite"],
+    &["wohnt", "in"],
+    &["pod", "adresem"],
+    &["abita", "in"],
+    &["abita", "a"],
+    &["woont", "op"],
     &["adresa"],
     &["adres"],
     &["adresse"],
@@ -914,6 +929,28 @@ mod tests {
             (
                 "Traffic went via 10 hosts to the Route planner.",
                 "Traffic went via 10 hosts to the Route planner.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn address_is_still_announces_an_address() {
+        check(&[(
+            "Can you confirm your address is still Lindenweg 63, Emmendingen?\nyes",
+            "Can you confirm your address is still [ADDRESS], [CITY]?\nyes",
+        )]);
+    }
+
+    #[test]
+    fn lives_at_in_other_languages_announces_an_address() {
+        check(&[
+            (
+                "La paciente vive en Calle Olmo 93 Piso 8, Murcia; hay que avisarle.",
+                "La paciente vive en [ADDRESS], [CITY]; hay que avisarle.",
+            ),
+            (
+                "Der Patient wohnt in Lindenweg 63, Emmendingen; er muss informiert werden.",
+                "Der Patient wohnt in [ADDRESS], [CITY]; er muss informiert werden.",
             ),
         ]);
     }

@@ -17,6 +17,56 @@ pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str
     })
 }
 
+/// Columns of a table whose values describe a stay or an event, not a person: the unit
+/// and bed, how the patient is moved and where to, a status.
+const NOT_IDENTIFYING_COLUMNS: &[&str] = &[
+    "unit",
+    "bed",
+    "transport",
+    "dest",
+    "destination",
+    "status",
+    "disposition",
+    "acuity",
+    "service",
+    "department",
+    "dept",
+    "priority",
+    "mode",
+];
+
+/// `ADR;TYPE=HOME:`, `N:`, `TEL;TYPE=CELL:`: the length of a vCard or iCalendar content
+/// line's property name and parameters with the colon after them (0 on other lines).
+fn content_line_prefix(line: &str) -> usize {
+    let b = line.as_bytes();
+    let name = b
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase() || **c == b'-')
+        .count();
+    if name == 0 || !matches!(b.get(name), Some(b':' | b';')) {
+        return 0;
+    }
+    let Some(colon) = line.find(':') else {
+        return 0;
+    };
+    let params = &line[name..colon];
+    // Parameters are `;KEY=VALUE` pairs (`;TYPE=HOME`), never free text.
+    let ok = params.is_empty()
+        || params.starts_with(';')
+            && params[1..].split(';').all(|p| {
+                p.split_once('=').is_some_and(|(k, v)| {
+                    !k.is_empty()
+                        && k.bytes().all(|c| c.is_ascii_uppercase() || c == b'-')
+                        && !v.contains(' ')
+                })
+            });
+    if ok {
+        colon + 1
+    } else {
+        0
+    }
+}
+
 /// A part of a file name that is a date: `20170906`, `1994-08-29`.
 fn date_part(p: &str) -> bool {
     let d: String = p.chars().filter(char::is_ascii_digit).collect();
@@ -184,12 +234,13 @@ impl Engine<'_> {
             }
             k += 1;
         }
-        // A value glued to its label by an underscore (`Name_Charles`) is inside one token.
+        // A value glued to its label by an underscore (`Name_Charles`) or to a one-letter
+        // property name by its colon (`N:Doe`) is inside one token.
         if inside.is_empty()
             && from < self.toks.len()
             && self.toks[from].start < s
             && self.toks[from].end >= e
-            && self.toks[from].s.contains('_')
+            && self.toks[from].s.contains(['_', ':'])
         {
             inside.push(from);
         }
@@ -215,8 +266,14 @@ impl Engine<'_> {
         self.signature_address_lines();
         let text = self.text;
         let mut first_tok = 0;
+        // The header of the table the rows belong to (`Unit;Bed;Patient;MRN;...`).
+        let mut header: Vec<String> = Vec::new();
         for (start, line) in lines_with_starts(text) {
             let line_start = start + line.len();
+            // `ADR;TYPE=HOME:;;12 Elm St;Springfield`: a vCard or iCalendar content line;
+            // its property name and parameters before the colon are no data.
+            let prop = content_line_prefix(line);
+            let (start, line) = (start + prop, &line[prop..]);
             // A row, not a sentence with semicolons: three or more short fields, no
             // parentheses but a phone number's area code `(721)`, no sentence inside a field.
             let aside = || {
@@ -240,6 +297,7 @@ impl Engine<'_> {
             } else if fields_ok('|') {
                 '|'
             } else {
+                header.clear();
                 continue;
             };
             while first_tok < self.toks.len() && self.toks[first_tok].end <= start {
@@ -258,6 +316,20 @@ impl Engine<'_> {
                             .get(self.toks[k].finding)
                             .is_some_and(|f| f.kind == Kind::Ssn))
             });
+            // A header: no digits, and the next line a row of as many fields.
+            let next = text[line_start..].split('\n').next().unwrap_or("");
+            if prop == 0
+                && !identified
+                && header.is_empty()
+                && !line.bytes().any(|b| b.is_ascii_digit())
+                && next.matches(sep).count() == line.matches(sep).count()
+            {
+                header = line
+                    .split(sep)
+                    .map(|f| f.trim().to_ascii_lowercase())
+                    .collect();
+                continue;
+            }
             if !identified {
                 continue;
             }
@@ -285,8 +357,12 @@ impl Engine<'_> {
                         .clone()
                         .any(|k| self.toks[k].start == s && self.has(k, flag::STATE_CODE));
                 let field_text = &text[s..e];
+                let attribute = header
+                    .get(i)
+                    .is_some_and(|h| NOT_IDENTIFYING_COLUMNS.contains(&h.as_str()));
                 if single_removed
                     || state
+                    || attribute
                     || self.phrase_field(field_text, toks.clone(), s, e)
                     || self.note_field(toks.clone(), s, e, line)
                     || self.labelled_field(toks.clone(), s, e)
@@ -488,6 +564,20 @@ mod tests {
         );
         let out = s.scrub_text("a;b;c\n");
         assert_eq!(out.text, "a;b;c\n");
+    }
+
+    #[test]
+    fn a_tables_unit_bed_and_transport_columns_and_a_vcards_property_names_stay() {
+        super::super::check(&[
+            (
+                "Unit;Bed;Patient;MRN;Transport;Dest\nICU;12A;Kowalski,Anna;48213377;stretcher;Dialysis\n",
+                "Unit;Bed;Patient;MRN;Transport;Dest\nICU;12A;[NAME];[MRN];stretcher;Dialysis\n",
+            ),
+            (
+                "BEGIN:VCARD\nN:Kowalski;Anna;;;\nADR;TYPE=HOME:;;12 Elm Street;Springfield;;62704;\nEND:VCARD\n",
+                "BEGIN:VCARD\nN:[NAME];[NAME];;;\nADR;TYPE=HOME:;;[ADDRESS];\nEND:VCARD\n",
+            ),
+        ]);
     }
 
     #[test]

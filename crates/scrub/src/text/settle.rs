@@ -84,6 +84,9 @@ const ATTACKER: &[&str] = &[
     "malicios",
     "фишинг",
     "фишинговый",
+    // "phishing" in Turkish and Swedish.
+    "oltalama",
+    "nätfiske",
     "フィッシング",
     "피싱",
     "钓鱼",
@@ -244,7 +247,8 @@ impl Engine<'_> {
                 Class::IdLike
                     if self.names_a_record_of_work(k)
                         || self.guid_of_a_thing(k)
-                        || self.value_of_a_thing(k) =>
+                        || self.value_of_a_thing(k)
+                        || self.machine_code(k) =>
                 {
                     self.toks[k].class = Class::Plain;
                 }
@@ -252,7 +256,7 @@ impl Engine<'_> {
                 Class::IdLike if key_algorithm(self.toks[k].s) => {
                     self.toks[k].class = Class::Plain;
                 }
-                Class::IdLike => self.remove_toks(k, k, Kind::Id, "code shaped like an identifier"),
+                Class::IdLike => self.remove_id_like(k),
                 _ => {}
             }
         }
@@ -375,6 +379,7 @@ impl Engine<'_> {
                 })
         });
         if forward_rule
+            || self.mail_from_foreign(k)
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
             || self.trace_sender(k)
@@ -460,6 +465,14 @@ impl Engine<'_> {
             let between = (j + 1..k)
                 .filter(|&x| !bracketed || self.toks[x].class != Class::Removed)
                 .count();
+            // `Фишинг`: the lowered text lowers ASCII only; other scripts are lowered here.
+            let unicode_lower;
+            let l = if l.is_ascii() {
+                l
+            } else {
+                unicode_lower = l.to_lowercase();
+                unicode_lower.as_str()
+            };
             if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || between < 3) {
                 verdict = Some(true);
                 break;
@@ -736,6 +749,15 @@ mod tests {
                  [DATE] 10:05,[EMAIL],[EMAIL],Re: lunch\n",
             )],
         );
+    }
+
+    #[test]
+    fn a_phishing_word_capitalized_in_another_script_keeps_the_sender() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text("Заметка. Фишинг с адреса billing.desk@yandex.ru пришёл вчера.")
+            .text;
+        assert!(out.contains("billing.desk@yandex.ru"), "{out:?}");
     }
 
     #[test]

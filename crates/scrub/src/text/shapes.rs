@@ -617,6 +617,10 @@ impl<'a> Engine<'a> {
                 && (self.lure_sender(first)
                     || self.lure_callback(first)
                     || self.impostor_number(first)
+                    || self.lure_number_asking(first, last - 1)
+                    || self.popup_number(first)
+                    || self.callback_then_link(first, last - 1)
+                    || self.lure_came_from(first)
                     || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
@@ -653,7 +657,10 @@ impl<'a> Engine<'a> {
         let opens = self.text[line_start..self.toks[k - 1].start]
             .bytes()
             .all(|b| matches!(b, b' ' | b'\t' | b'>'));
-        opens && (self.toks[k - 1].trail == b':' || self.toks[last].trail == b':')
+        // `> Clinic - MFA reset required: From: +1 ...  9/2/2025`: a quoted message of the
+        // report, its `From:` label after the lure's text on the same line.
+        let quoted = self.text[line_start..].starts_with('>') && self.toks[k - 1].trail == b':';
+        quoted || opens && (self.toks[k - 1].trail == b':' || self.toks[last].trail == b':')
     }
 
     /// "Actor X keeps calling help desks from +1 877 ..., +1 844 ...", "if anyone gets a
@@ -914,6 +921,14 @@ mod tests {
                 "Her son called from [PHONE] about the visit.",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_quoted_lures_from_label_after_its_text_keeps_the_number() {
+        check(&[(
+            "Reported as phishing by the nurse\n> Clinic - MFA reset required: From: 1-844-555-0143  today\n> My cell is 617-555-0177.\n",
+            "Reported as phishing by the nurse\n> Clinic - MFA reset required: From: 1-844-555-0143  today\n> My cell is [PHONE].\n",
+        )]);
     }
 
     #[test]

@@ -1,0 +1,189 @@
+//! Identifier-shaped tokens that are a machine's or a record's, not a person's: a mail
+//! queue or session id in a log field, a service-desk record number, an autonomous system
+//! number; and a file name, whose descriptive words and extension stay while the parts
+//! naming someone go.
+
+use super::{Class, Engine};
+use crate::Kind;
+
+/// Log keys whose value is a machine's own id (a mail queue entry, a session, a request,
+/// a trace), written as hexadecimal.
+const MACHINE_KEYS: &[&str] = &[
+    "qid",
+    "queueid",
+    "queue_id",
+    "session",
+    "sessionid",
+    "session_id",
+    "msgid",
+    "requestid",
+    "request_id",
+    "traceid",
+    "trace_id",
+    "spanid",
+    "span_id",
+    "correlationid",
+    "correlation_id",
+    "txid",
+];
+
+/// Prefixes of service-desk record numbers (incident, request, requested item, change,
+/// problem, task): `INC0012345`, `RITM0042117`.
+const RECORD_PREFIXES: &[&str] = &["INC", "REQ", "RITM", "CHG", "PRB", "SCTASK", "CTASK"];
+
+/// Extensions of documents and data files, whose names often carry a patient's name or
+/// number among descriptive words.
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "rtf", "xml", "json", "jpg", "jpeg", "png",
+    "tif", "tiff", "dcm", "hl7", "zip", "msg", "eml",
+];
+
+impl Engine<'_> {
+    /// Whether the identifier-shaped token `k` is a machine's or a record's.
+    pub(super) fn machine_code(&self, k: usize) -> bool {
+        self.machine_key_value(k) || record_number(self.toks[k].s) || self.autonomous_system(k)
+    }
+
+    /// `qid=15CC320DD1`, `"session":"c9b547b67d54"`: a hexadecimal value of a log key that
+    /// names a queue entry, a session or a request.
+    fn machine_key_value(&self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        if k == 0 || s.len() < 8 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return false;
+        }
+        let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+        let mut buf = [0u8; 32];
+        between
+            .bytes()
+            .all(|b| matches!(b, b'=' | b':' | b'"' | b'\'' | b' '))
+            && !between.is_empty()
+            && self
+                .lw(k - 1, &mut buf)
+                .is_some_and(|l| MACHINE_KEYS.contains(&l))
+    }
+
+    /// `AS16276`: an autonomous system number, in a sentence that holds a public address
+    /// or says "ASN".
+    fn autonomous_system(&self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        let shaped = s.len() >= 4
+            && s.len() <= 12
+            && s.starts_with("AS")
+            && s[2..].bytes().all(|b| b.is_ascii_digit());
+        if !shaped {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let from = k.saturating_sub(12);
+        (from..self.toks.len().min(k + 12))
+            .filter(|&j| j != k && self.toks[j].sent == sent)
+            .any(|j| {
+                let t = &self.toks[j];
+                t.s.eq_ignore_ascii_case("asn")
+                    || t.class == Class::Protected
+                        && crate::classify::ipv4(t.s) == Some(crate::classify::Reach::Public)
+            })
+    }
+
+    /// An identifier-shaped token no rule explained goes (a file name only in part).
+    pub(super) fn remove_id_like(&mut self, k: usize) {
+        if !self.file_name_parts(k) {
+            self.remove_toks(k, k, Kind::Id, "code shaped like an identifier");
+        }
+    }
+
+    /// `SMITH_1234567_insurance.pdf`, `Doe_Jane_consent.pdf`: in a document's file name the
+    /// parts other than lowercase words go (runs of them as one, with the separators between
+    /// them); the descriptive words and the extension stay. Returns false when token `k` is
+    /// no such file name.
+    fn file_name_parts(&mut self, k: usize) -> bool {
+        let (t, base) = (self.toks[k].s, self.toks[k].start);
+        let Some((stem, ext)) = t.rsplit_once('.') else {
+            return false;
+        };
+        if !DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) || stem.is_empty() {
+            return false;
+        }
+        if !stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        {
+            return false;
+        }
+        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        let mut start = 0;
+        for part in stem.split(['_', '-']) {
+            let end = start + part.len();
+            // `insurance`, `labs`, `scan`: a lowercase word that is no listed name.
+            let descriptive = part.len() >= 3
+                && part.bytes().all(|b| b.is_ascii_lowercase())
+                && !super::listed_name(self.v, part);
+            if !descriptive && !part.is_empty() {
+                let digit = part.bytes().any(|b| b.is_ascii_digit());
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == start => {
+                        run.1 = end;
+                        run.2 |= digit;
+                    }
+                    _ => runs.push((start, end, digit)),
+                }
+            }
+            start = end + 1;
+        }
+        self.toks[k].class = Class::Protected;
+        for (s, e, digit) in runs {
+            let kind = if digit { Kind::Id } else { Kind::Name };
+            self.remove(base + s, base + e, kind, "identifying part of a file name");
+        }
+        true
+    }
+}
+
+/// `INC0012345`, `REQ21496`: a service-desk record's number.
+fn record_number(s: &str) -> bool {
+    RECORD_PREFIXES.iter().any(|p| {
+        s.strip_prefix(p)
+            .is_some_and(|rest| rest.len() >= 5 && rest.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_queue_or_session_id_in_a_log_field_stays() {
+        check(&[
+            (
+                "mx1 mgw[311]: qid=8A41C0FF2E from=<x@mail.example> status=quarantined",
+                "mx1 mgw[311]: qid=8A41C0FF2E from=<x@mail.example> status=quarantined",
+            ),
+            (
+                "{\"session\":\"c9b5a7b67d54\",\"event\":\"join\"}",
+                "{\"session\":\"c9b5a7b67d54\",\"event\":\"join\"}",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_service_desk_record_number_and_an_as_number_stay() {
+        check(&[
+            (
+                "REQ21496 - please review alert.",
+                "REQ21496 - please review alert.",
+            ),
+            (
+                "We see the session from 203.0.114.9 (AS16276 hosting).",
+                "We see the session from 203.0.114.9 (AS16276 hosting).",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_file_name_keeps_its_words_and_extension() {
+        check(&[(
+            "user=jq to=a@mail.example file=DOE_2318012_insurance.pdf status=SENT",
+            "user=[USER] to=a@mail.example file=[ID]_insurance.pdf status=SENT",
+        )]);
+    }
+}
