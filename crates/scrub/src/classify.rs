@@ -330,6 +330,9 @@ pub fn host_convention(token: &str) -> bool {
     if !b.contains(&b'-') {
         return glued_host(token);
     }
+    if site_role_host(token) {
+        return true;
+    }
     if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
         return false;
     }
@@ -356,6 +359,34 @@ pub fn host_convention(token: &str) -> bool {
     let segments = token.split('-').count();
     const HOST_PREFIXES: &[&str] = &["DESKTOP", "LAPTOP", "WIN", "WS", "PC", "SRV", "DC", "NB"];
     segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
+}
+
+/// `abc-WS044`, `site-NUR352`, `xyz-LT936`: a lowercase site prefix, a hyphen, and an
+/// uppercase role code glued to a number of two to four digits (a workstation, laptop or
+/// nurse station named after its site and role). English prefixes (`anti-CD20`) are not sites.
+fn site_role_host(token: &str) -> bool {
+    let Some((site, rest)) = token.split_once('-') else {
+        return false;
+    };
+    let letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = rest.len() - letters;
+    const NOT_SITES: &[&str] = &[
+        "anti", "pre", "post", "non", "pro", "sub", "co", "re", "de", "un", "mid", "semi", "multi",
+        "inter", "intra", "trans", "type", "class", "stage", "grade", "level", "phase", "model",
+        "mark", "sars", "covid", "hs", "ultra", "super", "self", "over", "under",
+    ];
+    const NOT_ROLES: &[&str] = &[
+        "CVE", "CWE", "SHA", "MD", "HL", "TLS", "SSL", "UTF", "ISO", "RFC", "KB", "MS", "AES",
+        "RSA", "IPV", "PCI", "FIPS", "CD", "IL", "HER", "PD", "COVID", "T", "N", "A", "B", "C",
+        "E", "K", "V", "X",
+    ];
+    (2..=8).contains(&site.len())
+        && site.bytes().all(|c| c.is_ascii_lowercase())
+        && (1..=5).contains(&letters)
+        && (2..=4).contains(&digits)
+        && rest[letters..].bytes().all(|c| c.is_ascii_digit())
+        && !NOT_SITES.contains(&site)
+        && !NOT_ROLES.contains(&&rest[..letters])
 }
 
 /// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen; or a
@@ -741,6 +772,12 @@ mod tests {
         assert!(host_convention("EHR-SRV-02"));
         assert!(!host_convention("CVE-2024-1234"));
         assert!(!host_convention("SHA-256"));
+        assert!(host_convention("abc-WS044"));
+        assert!(host_convention("north-NUR352"));
+        assert!(host_convention("xyz-LT93"));
+        assert!(!host_convention("anti-CD20"));
+        assert!(!host_convention("abc-WS4"));
+        assert!(!host_convention("abc-Ws044"));
         assert!(is_cap_word("O'Brien"));
         assert!(is_cap_word("McDonald"));
         assert!(!is_cap_word("EHR"));
