@@ -409,10 +409,37 @@ fn glued_host(token: &str) -> bool {
         "NTLMV", "SNMPV", "WPA", "PKCS", "BASE", "AVX", "DDR", "LTE", "USB", "HDMI", "MPEG",
         "COVID",
     ];
-    (4..=12).contains(&letters)
+    if (4..=12).contains(&letters)
         && (1..=3).contains(&digits)
         && token[letters..].bytes().all(|c| c.is_ascii_digit())
         && !NOT_HOSTS.contains(&&token[..letters])
+    {
+        return true;
+    }
+    // `NORTHRIDGEMEDSQL1`: a long site name glued to a server role and its number.
+    (13..=24).contains(&letters)
+        && (1..=3).contains(&digits)
+        && token[letters..].bytes().all(|c| c.is_ascii_digit())
+        && ROLES
+            .iter()
+            .any(|r| r.len() >= 2 && token[..letters].ends_with(r))
+        || floor_unit_host(token)
+}
+
+/// `4ECOW07`, `3WRDR24`: a floor number, a unit and a device code in capitals, and the
+/// device's number (a computer on wheels or a reader on a ward).
+fn floor_unit_host(token: &str) -> bool {
+    let b = token.as_bytes();
+    let letters = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let digits = b.len().saturating_sub(1 + letters);
+    b.first().is_some_and(|c| (b'1'..=b'9').contains(c))
+        && (4..=8).contains(&letters)
+        && (2..=3).contains(&digits)
+        && b[1 + letters..].iter().all(u8::is_ascii_digit)
 }
 
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `ehr-db-02`: lowercase words and a number joined
@@ -459,10 +486,14 @@ fn lower_host_convention(token: &str) -> bool {
         "lo",
     ];
     let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    // `hrmc-4e-kiosk25`: a floor or wing code (`4e`, `3w`) among the parts.
+    let wing = |p: &str| {
+        p.len() == 2 && p.as_bytes()[0].is_ascii_digit() && p.as_bytes()[1].is_ascii_lowercase()
+    };
     if glued(last)
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()) && !p.is_empty())
+        && parts[..parts.len() - 1].iter().enumerate().all(|(i, p)| {
+            !p.is_empty() && (p.bytes().all(|c| c.is_ascii_lowercase()) || i > 0 && wing(p))
+        })
     {
         let first = if parts.len() == 1 {
             head(last)
@@ -470,6 +501,24 @@ fn lower_host_convention(token: &str) -> bool {
             parts[0].to_owned()
         };
         return !NOT_GLUED.contains(&first.as_str()) && !NOT_HOSTS.contains(&first.as_str());
+    }
+    // `hl7-if-8`, `hl7-tst-47`: a product or protocol name with a digit in it, a role word
+    // and a short number (three parts at least: `mp3-2` is no host).
+    let code = |p: &str| {
+        let letters = p.bytes().take_while(u8::is_ascii_lowercase).count();
+        (2..=4).contains(&letters)
+            && p.len() - letters == 1
+            && p.as_bytes()[letters].is_ascii_digit()
+    };
+    if parts.len() >= 3
+        && code(parts[0])
+        && (1..=3).contains(&last.len())
+        && last.bytes().all(|c| c.is_ascii_digit())
+        && parts[1..parts.len() - 1]
+            .iter()
+            .all(|p| (2..=6).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_lowercase()))
+    {
+        return true;
     }
     // `ws-rad-17`, `nurse-stn-3w-2`: a word of letters first, then parts of letters and
     // digits, the last a short number.
@@ -776,6 +825,13 @@ mod tests {
         assert!(host_convention("north-NUR352"));
         assert!(host_convention("xyz-LT93"));
         assert!(!host_convention("anti-CD20"));
+        assert!(host_convention("NORTHRIDGEMEDSQL1"));
+        assert!(!host_convention("NORTHRIDGEMEDICAL1"));
+        assert!(host_convention("4ECOW07"));
+        assert!(!host_convention("4K"));
+        assert!(host_convention("hl7-if-8"));
+        assert!(!host_convention("mp3-2"));
+        assert!(host_convention("abcd-4e-kiosk25"));
         assert!(!host_convention("abc-WS4"));
         assert!(!host_convention("abc-Ws044"));
         assert!(is_cap_word("O'Brien"));

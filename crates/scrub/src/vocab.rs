@@ -336,6 +336,8 @@ const CUES: &[(&str, Cue)] = &[
     ("ext", Cue::Ext),
     ("extension", Cue::Ext),
     ("x", Cue::Ext),
+    // A voicemail box is the extension it answers for (`Mailbox: 4417`).
+    ("mailbox", Cue::Ext),
     ("zip", Cue::Zip),
     ("zip code", Cue::Zip),
     ("zipcode", Cue::Zip),
@@ -358,6 +360,8 @@ const CUES: &[(&str, Cue)] = &[
     ("account name", Cue::UserStrong),
     ("user account", Cue::UserStrong),
     ("password for", Cue::UserStrong),
+    // sshd's `Accepted publickey for jdoe from ...`.
+    ("publickey for", Cue::UserStrong),
     ("for user", Cue::UserStrong),
     ("invalid user", Cue::UserStrong),
     ("user", Cue::UserWeak),

@@ -242,6 +242,13 @@ pub(super) fn column(cell: &str) -> Col {
         "queue",
         "server",
     ]) && !has("ip")
+        // Oracle's audit trail glues its words: `USERHOST`, `CLIENT_HOST`.
+        || w.iter().any(|x| {
+            x.ends_with("host")
+                && ["user", "client", "src", "dst", "source", "dest", "remote", "origin"]
+                    .iter()
+                    .any(|p| x.starts_with(p))
+        })
     {
         return Col::Host;
     }
@@ -307,7 +314,9 @@ pub(super) fn column(cell: &str) -> Col {
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
     let user = any(&[
         "user", "username", "login", "logon", "userid", "uid", "upn", "actor",
-    ]);
+    ])
+        // Oracle's `DBUSERNAME`, `OS_USERNAME`: a user name glued to what it logs in to.
+        || w.iter().any(|x| x.ends_with("username"));
     // A badge's or an access card's number reaches one person.
     if any(&["card", "badge"]) && !person && !any(&["type", "reader", "status"]) {
         return Col::Account;
@@ -860,6 +869,8 @@ mod tests {
         assert_eq!(column("UserID"), Col::Login);
         assert_eq!(column("PatientName"), Col::Person { login: false });
         assert_eq!(column("Workstation"), Col::Host);
+        assert_eq!(column("USERHOST"), Col::Host);
+        assert_eq!(column("DBUSERNAME"), Col::Login);
         assert_eq!(column("AccessTime"), Col::Keep);
         assert_eq!(column("Size"), Col::Keep);
         assert_eq!(column("INSURANCE ID"), Col::HealthPlan);

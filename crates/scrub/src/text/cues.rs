@@ -274,7 +274,12 @@ impl Engine<'_> {
                         )
                     });
                 let lower = s.bytes().all(|b| !b.is_ascii_uppercase());
-                self.user_value(j, signs_in && lower)
+                // Cisco ASA's `Group <GP-Staff> User <jdoe> IP <...>`: the bracketed value is
+                // the login, whatever its letters.
+                let bracketed = j == next
+                    && self.text.get(self.toks[k].end..self.toks[j].start) == Some(" <")
+                    && self.toks[j].after == b'>';
+                self.user_value(j, signs_in && lower || bracketed)
             }
             Cue::HostStrong => self.host_value(j, true),
             Cue::HostWeak => self.host_value(j, false),

@@ -560,6 +560,16 @@ impl Engine<'_> {
                 self.remove_toks(k, k, Kind::User, "user name before its uid");
                 continue;
             }
+            // sudo's `sudo[411]:   jdoe : TTY=pts/0 ; PWD=... ; USER=root ; COMMAND=...`: the
+            // word before ` : TTY=` is the login that ran it.
+            if rest.starts_with(" : TTY=")
+                && self.open(k)
+                && c::identifier_like(self.toks[k].s)
+                && !placeholder_value(self.toks[k].s)
+            {
+                self.remove_toks(k, k, Kind::User, "user name in a sudo record");
+                continue;
+            }
             let v = k + 1;
             if v >= self.toks.len() {
                 break;
@@ -1004,6 +1014,19 @@ mod tests {
                 "sudo: session opened for user root by okarlsen(uid=0)",
                 "sudo: session opened for user root by [USER](uid=0)",
             ),
+            (
+                "Nov 01 04:22:28 fs4 sudo[52806]:   tuvok : TTY=pts/0 ; PWD=/tmp ; USER=root",
+                "[DATE] 04:22:28 [INTERNAL-HOST] sudo[52806]:   [USER] : TTY=pts/0 ; PWD=/tmp ; USER=root",
+            ),
+            (
+                "Accepted publickey for qvarga from 10.0.0.5 port 5022 ssh2",
+                "Accepted publickey for [USER] from [INTERNAL-IP] port 5022 ssh2",
+            ),
+            (
+                "%ASA-6-722051: Group <GP-Staff> User <qvarga> IP <203.0.113.9>",
+                "%ASA-6-722051: Group <GP-Staff> User <[USER]> IP <203.0.113.9>",
+            ),
+            ("Mailbox: 4417 (voicemail)", "Mailbox: [PHONE] (voicemail)"),
         ]);
     }
 

@@ -581,7 +581,17 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
-        for marker in ["\\users\\", "\\documents and settings\\"] {
+        // Roaming profiles and home folders on a file server (`\\fs1\home$\jdoe`) are named
+        // after the login too.
+        for marker in [
+            "\\users\\",
+            "\\documents and settings\\",
+            "\\home$\\",
+            "\\homes$\\",
+            "\\profiles$\\",
+            "\\profile$\\",
+            "\\users$\\",
+        ] {
             if let Some(p) = lower_t.find(marker) {
                 // `C:\\Users\\name\\` in JSON: the escaping backslash doubles each one.
                 let s = p + marker.len();
@@ -983,6 +993,14 @@ impl<'a> Engine<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_home_folder_on_a_file_server_names_its_login_everywhere() {
+        check(&[(
+            "Home directory \\\\fs12\\home$\\tuvok\ntuvok opened the share today",
+            "Home directory \\\\[INTERNAL-HOST]\\home$\\[USER]\n[USER] opened the share today",
+        )]);
+    }
 
     #[test]
     fn a_shell_prompts_login_and_host_go_its_directory_stays() {
