@@ -536,6 +536,27 @@ fn lower_host_convention(token: &str) -> bool {
         })
 }
 
+/// `26-Aug-2026`, `3-mar-1951`: a day, a month's three-letter abbreviation and a year of
+/// four digits, joined by hyphens (two-digit years are left to log timestamps).
+pub fn day_month_year(token: &str) -> bool {
+    let mut parts = token.split('-');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    (1..=2).contains(&d.len())
+        && d.bytes().all(|c| c.is_ascii_digit())
+        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && m.len() == 3
+        && MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+        && y.len() == 4
+        && y.parse::<u32>().is_ok_and(|y| (1800..=2199).contains(&y))
+}
+
 /// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with
 /// or without its time.
 pub fn iso_date_time(token: &str) -> bool {
@@ -825,6 +846,9 @@ mod tests {
         assert!(host_convention("north-NUR352"));
         assert!(host_convention("xyz-LT93"));
         assert!(!host_convention("anti-CD20"));
+        assert!(day_month_year("26-Aug-2026"));
+        assert!(!day_month_year("13-Jul-26"));
+        assert!(!day_month_year("26-Foo-2026"));
         assert!(host_convention("NORTHRIDGEMEDSQL1"));
         assert!(!host_convention("NORTHRIDGEMEDICAL1"));
         assert!(host_convention("4ECOW07"));

@@ -190,6 +190,10 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
+        if c::day_month_year(v) {
+            self.remove_toks(k, k, Kind::Date, "calendar date");
+            return;
+        }
         if c::host_convention(v) {
             self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
             return;
