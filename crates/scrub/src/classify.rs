@@ -536,6 +536,20 @@ fn lower_host_convention(token: &str) -> bool {
         })
 }
 
+/// `iPhone-84E1EB`, `Galaxy-S23-7F2A`: a phone or tablet named, as device management does,
+/// after its model and a code from its serial or hardware address.
+pub fn mobile_device_name(token: &str) -> bool {
+    let Some((model, code)) = token.split_once('-') else {
+        return false;
+    };
+    const MODELS: &[&str] = &["iphone", "ipad", "android", "galaxy", "pixel", "ipod"];
+    let code = code.rsplit('-').next().unwrap_or("");
+    MODELS.iter().any(|m| m.eq_ignore_ascii_case(model))
+        && (4..=16).contains(&code.len())
+        && code.bytes().all(|c| c.is_ascii_alphanumeric())
+        && code.bytes().any(|c| c.is_ascii_digit())
+}
+
 /// `26-Aug-2026`, `3-mar-1951`: a day, a month's three-letter abbreviation and a year of
 /// four digits, joined by hyphens (two-digit years are left to log timestamps).
 pub fn day_month_year(token: &str) -> bool {
@@ -846,6 +860,8 @@ mod tests {
         assert!(host_convention("north-NUR352"));
         assert!(host_convention("xyz-LT93"));
         assert!(!host_convention("anti-CD20"));
+        assert!(mobile_device_name("iPhone-84E1EB"));
+        assert!(!mobile_device_name("iPhone-app"));
         assert!(day_month_year("26-Aug-2026"));
         assert!(!day_month_year("13-Jul-26"));
         assert!(!day_month_year("26-Foo-2026"));

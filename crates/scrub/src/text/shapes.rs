@@ -190,6 +190,10 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
+        if c::mobile_device_name(v) {
+            self.remove_toks(k, k, Kind::DeviceId, "phone or tablet named by its serial");
+            return;
+        }
         if c::day_month_year(v) {
             self.remove_toks(k, k, Kind::Date, "calendar date");
             return;
@@ -1004,6 +1008,24 @@ mod tests {
             "Home directory \\\\fs12\\home$\\tuvok\ntuvok opened the share today",
             "Home directory \\\\[INTERNAL-HOST]\\home$\\[USER]\n[USER] opened the share today",
         )]);
+    }
+
+    #[test]
+    fn a_calendar_attendees_address_after_mailto_and_a_phone_named_by_its_serial() {
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeview.org"],
+            &[
+                (
+                    "ORGANIZER;CN=Front Desk:mailto:desk.lead@lakeview.org",
+                    "ORGANIZER;CN=Front Desk:mailto:[EMAIL]",
+                ),
+                (
+                    "push sent  app=Okta Verify  device=iPhone-7C2F0A  result=denied",
+                    "push sent  app=Okta Verify  device=[DEVICE-ID]  result=denied",
+                ),
+            ],
+        );
     }
 
     #[test]
