@@ -330,6 +330,9 @@ pub fn host_convention(token: &str) -> bool {
     if !b.contains(&b'-') {
         return glued_host(token);
     }
+    if site_role_host(token) {
+        return true;
+    }
     if b.len() < 4 || b.len() > 32 || !b.contains(&b'-') {
         return false;
     }
@@ -358,6 +361,34 @@ pub fn host_convention(token: &str) -> bool {
     segments >= 2 && (HOST_PREFIXES.contains(&first) || first.len() >= 2)
 }
 
+/// `abc-WS044`, `site-NUR352`, `xyz-LT936`: a lowercase site prefix, a hyphen, and an
+/// uppercase role code glued to a number of two to four digits (a workstation, laptop or
+/// nurse station named after its site and role). English prefixes (`anti-CD20`) are not sites.
+fn site_role_host(token: &str) -> bool {
+    let Some((site, rest)) = token.split_once('-') else {
+        return false;
+    };
+    let letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = rest.len() - letters;
+    const NOT_SITES: &[&str] = &[
+        "anti", "pre", "post", "non", "pro", "sub", "co", "re", "de", "un", "mid", "semi", "multi",
+        "inter", "intra", "trans", "type", "class", "stage", "grade", "level", "phase", "model",
+        "mark", "sars", "covid", "hs", "ultra", "super", "self", "over", "under",
+    ];
+    const NOT_ROLES: &[&str] = &[
+        "CVE", "CWE", "SHA", "MD", "HL", "TLS", "SSL", "UTF", "ISO", "RFC", "KB", "MS", "AES",
+        "RSA", "IPV", "PCI", "FIPS", "CD", "IL", "HER", "PD", "COVID", "T", "N", "A", "B", "C",
+        "E", "K", "V", "X",
+    ];
+    (2..=8).contains(&site.len())
+        && site.bytes().all(|c| c.is_ascii_lowercase())
+        && (1..=5).contains(&letters)
+        && (2..=4).contains(&digits)
+        && rest[letters..].bytes().all(|c| c.is_ascii_digit())
+        && !NOT_SITES.contains(&site)
+        && !NOT_ROLES.contains(&&rest[..letters])
+}
+
 /// `FILESRV5`, `EHRDB02`: four or more capitals and a short number, no hyphen; or a
 /// server-role abbreviation and a number (`FS6`, `DC01`, `SQL2`).
 fn glued_host(token: &str) -> bool {
@@ -378,10 +409,37 @@ fn glued_host(token: &str) -> bool {
         "NTLMV", "SNMPV", "WPA", "PKCS", "BASE", "AVX", "DDR", "LTE", "USB", "HDMI", "MPEG",
         "COVID",
     ];
-    (4..=12).contains(&letters)
+    if (4..=12).contains(&letters)
         && (1..=3).contains(&digits)
         && token[letters..].bytes().all(|c| c.is_ascii_digit())
         && !NOT_HOSTS.contains(&&token[..letters])
+    {
+        return true;
+    }
+    // `NORTHRIDGEMEDSQL1`: a long site name glued to a server role and its number.
+    (13..=24).contains(&letters)
+        && (1..=3).contains(&digits)
+        && token[letters..].bytes().all(|c| c.is_ascii_digit())
+        && ROLES
+            .iter()
+            .any(|r| r.len() >= 2 && token[..letters].ends_with(r))
+        || floor_unit_host(token)
+}
+
+/// `4ECOW07`, `3WRDR24`: a floor number, a unit and a device code in capitals, and the
+/// device's number (a computer on wheels or a reader on a ward).
+fn floor_unit_host(token: &str) -> bool {
+    let b = token.as_bytes();
+    let letters = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let digits = b.len().saturating_sub(1 + letters);
+    b.first().is_some_and(|c| (b'1'..=b'9').contains(c))
+        && (4..=8).contains(&letters)
+        && (2..=3).contains(&digits)
+        && b[1 + letters..].iter().all(u8::is_ascii_digit)
 }
 
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `ehr-db-02`: lowercase words and a number joined
@@ -428,10 +486,14 @@ fn lower_host_convention(token: &str) -> bool {
         "lo",
     ];
     let head = |p: &str| p.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    // `hrmc-4e-kiosk25`: a floor or wing code (`4e`, `3w`) among the parts.
+    let wing = |p: &str| {
+        p.len() == 2 && p.as_bytes()[0].is_ascii_digit() && p.as_bytes()[1].is_ascii_lowercase()
+    };
     if glued(last)
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|p| p.bytes().all(|c| c.is_ascii_lowercase()) && !p.is_empty())
+        && parts[..parts.len() - 1].iter().enumerate().all(|(i, p)| {
+            !p.is_empty() && (p.bytes().all(|c| c.is_ascii_lowercase()) || i > 0 && wing(p))
+        })
     {
         let first = if parts.len() == 1 {
             head(last)
@@ -439,6 +501,24 @@ fn lower_host_convention(token: &str) -> bool {
             parts[0].to_owned()
         };
         return !NOT_GLUED.contains(&first.as_str()) && !NOT_HOSTS.contains(&first.as_str());
+    }
+    // `hl7-if-8`, `hl7-tst-47`: a product or protocol name with a digit in it, a role word
+    // and a short number (three parts at least: `mp3-2` is no host).
+    let code = |p: &str| {
+        let letters = p.bytes().take_while(u8::is_ascii_lowercase).count();
+        (2..=4).contains(&letters)
+            && p.len() - letters == 1
+            && p.as_bytes()[letters].is_ascii_digit()
+    };
+    if parts.len() >= 3
+        && code(parts[0])
+        && (1..=3).contains(&last.len())
+        && last.bytes().all(|c| c.is_ascii_digit())
+        && parts[1..parts.len() - 1]
+            .iter()
+            .all(|p| (2..=6).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_lowercase()))
+    {
+        return true;
     }
     // `ws-rad-17`, `nurse-stn-3w-2`: a word of letters first, then parts of letters and
     // digits, the last a short number.
@@ -454,6 +534,41 @@ fn lower_host_convention(token: &str) -> bool {
             p.bytes()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
+}
+
+/// `iPhone-84E1EB`, `Galaxy-S23-7F2A`: a phone or tablet named, as device management does,
+/// after its model and a code from its serial or hardware address.
+pub fn mobile_device_name(token: &str) -> bool {
+    let Some((model, code)) = token.split_once('-') else {
+        return false;
+    };
+    const MODELS: &[&str] = &["iphone", "ipad", "android", "galaxy", "pixel", "ipod"];
+    let code = code.rsplit('-').next().unwrap_or("");
+    MODELS.iter().any(|m| m.eq_ignore_ascii_case(model))
+        && (4..=16).contains(&code.len())
+        && code.bytes().all(|c| c.is_ascii_alphanumeric())
+        && code.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// `26-Aug-2026`, `3-mar-1951`: a day, a month's three-letter abbreviation and a year of
+/// four digits, joined by hyphens (two-digit years are left to log timestamps).
+pub fn day_month_year(token: &str) -> bool {
+    let mut parts = token.split('-');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    (1..=2).contains(&d.len())
+        && d.bytes().all(|c| c.is_ascii_digit())
+        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && m.len() == 3
+        && MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+        && y.len() == 4
+        && y.parse::<u32>().is_ok_and(|y| (1800..=2199).contains(&y))
 }
 
 /// `2024-12-13`, `2024-12-13T05:00Z`, `2025-02-03T12:11:43+02:00`: an ISO 8601 date with
@@ -741,6 +856,24 @@ mod tests {
         assert!(host_convention("EHR-SRV-02"));
         assert!(!host_convention("CVE-2024-1234"));
         assert!(!host_convention("SHA-256"));
+        assert!(host_convention("abc-WS044"));
+        assert!(host_convention("north-NUR352"));
+        assert!(host_convention("xyz-LT93"));
+        assert!(!host_convention("anti-CD20"));
+        assert!(mobile_device_name("iPhone-84E1EB"));
+        assert!(!mobile_device_name("iPhone-app"));
+        assert!(day_month_year("26-Aug-2026"));
+        assert!(!day_month_year("13-Jul-26"));
+        assert!(!day_month_year("26-Foo-2026"));
+        assert!(host_convention("NORTHRIDGEMEDSQL1"));
+        assert!(!host_convention("NORTHRIDGEMEDICAL1"));
+        assert!(host_convention("4ECOW07"));
+        assert!(!host_convention("4K"));
+        assert!(host_convention("hl7-if-8"));
+        assert!(!host_convention("mp3-2"));
+        assert!(host_convention("abcd-4e-kiosk25"));
+        assert!(!host_convention("abc-WS4"));
+        assert!(!host_convention("abc-Ws044"));
         assert!(is_cap_word("O'Brien"));
         assert!(is_cap_word("McDonald"));
         assert!(!is_cap_word("EHR"));

@@ -221,7 +221,17 @@ pub(super) fn column(cell: &str) -> Col {
         "pickup",
     ]) && any(&["date", "time", "dt", "datetime", "ts"])
         // A key or a column of one word that is the event of a person's care.
-        || w.len() == 1 && any(&["appt", "appointment", "pickup", "collected"])
+        || w.len() == 1
+            && any(&[
+                "appt",
+                "appointment",
+                "pickup",
+                "collected",
+                // A tracking board's arrival time.
+                "arr",
+                "arrival",
+                "arrived",
+            ])
     {
         return Col::Date;
     }
@@ -242,6 +252,13 @@ pub(super) fn column(cell: &str) -> Col {
         "queue",
         "server",
     ]) && !has("ip")
+        // Oracle's audit trail glues its words: `USERHOST`, `CLIENT_HOST`.
+        || w.iter().any(|x| {
+            x.ends_with("host")
+                && ["user", "client", "src", "dst", "source", "dest", "remote", "origin"]
+                    .iter()
+                    .any(|p| x.starts_with(p))
+        })
     {
         return Col::Host;
     }
@@ -307,7 +324,9 @@ pub(super) fn column(cell: &str) -> Col {
     ]) || has("name") && w.iter().all(|x| name_words.contains(&x.as_str()));
     let user = any(&[
         "user", "username", "login", "logon", "userid", "uid", "upn", "actor",
-    ]);
+    ])
+        // Oracle's `DBUSERNAME`, `OS_USERNAME`: a user name glued to what it logs in to.
+        || w.iter().any(|x| x.ends_with("username"));
     // A badge's or an access card's number reaches one person.
     if any(&["card", "badge"]) && !person && !any(&["type", "reader", "status"]) {
         return Col::Account;
@@ -497,6 +516,25 @@ fn fixed_header(line: &str) -> Option<(Vec<usize>, Vec<Col>)> {
     (named >= 2).then_some((starts, cols))
 }
 
+/// The cells of a row typed with two or more spaces between them (byte ranges of the line).
+fn two_space_cells(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && !(b[i] == b' ' && b.get(i + 1).is_none_or(|&c| c == b' ')) {
+            i += 1;
+        }
+        out.push((s, i));
+    }
+    out
+}
+
 /// A line under a header that only draws a rule (`-----  ------`, `=====`).
 fn rule_line(line: &str) -> bool {
     let t = line.trim();
@@ -602,22 +640,36 @@ impl Engine<'_> {
     fn fixed_width_reports(&mut self) {
         let text = self.text;
         let mut table: Option<(Vec<usize>, Vec<Col>)> = None;
+        // The header's columns word by word (`Age Sex` is two), for rows typed with two
+        // spaces between their cells whatever the header's widths.
+        let mut word_cols: Vec<Col> = Vec::new();
+        // Once a row is read that way, the table is typed, not printed: every row must be.
+        let mut typed = false;
         for (start, line) in lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((starts, cols)) = &table {
                 if rule_line(line) {
                     continue;
                 }
-                if let Some(cells) = fixed_cells(line, starts) {
+                if let Some(cells) = fixed_cells(line, starts).filter(|_| !typed) {
                     let cols = cols.clone();
                     self.export_row(start, line, &cells, &cols);
                     continue;
                 }
+                let spaced = two_space_cells(line);
+                if spaced.len() >= 3 && spaced.len() == word_cols.len() {
+                    typed = true;
+                    let cols = word_cols.clone();
+                    self.export_row(start, line, &spaced, &cols);
+                    continue;
+                }
                 table = None;
             }
+            typed = false;
             if let Some(h) = fixed_header(line) {
                 let first = self.found.len();
                 self.close_span(start, start + line.len(), first);
+                word_cols = line.split_whitespace().map(column).collect();
                 table = Some(h);
             }
         }
@@ -860,6 +912,8 @@ mod tests {
         assert_eq!(column("UserID"), Col::Login);
         assert_eq!(column("PatientName"), Col::Person { login: false });
         assert_eq!(column("Workstation"), Col::Host);
+        assert_eq!(column("USERHOST"), Col::Host);
+        assert_eq!(column("DBUSERNAME"), Col::Login);
         assert_eq!(column("AccessTime"), Col::Keep);
         assert_eq!(column("Size"), Col::Keep);
         assert_eq!(column("INSURANCE ID"), Col::HealthPlan);
@@ -950,6 +1004,20 @@ mod tests {
             "Device\tUDI / Serial\tHostname\tAssigned patient\tOwner\n\
              Infusion pump\t[DEVICE-ID]\t[INTERNAL-HOST]\t[NAME]\t[NAME]\n\
              Ventilator\t[DEVICE-ID]\t[INTERNAL-HOST]\t\t\n",
+        )]);
+    }
+
+    #[test]
+    fn a_board_typed_with_two_spaces_follows_its_headers_words() {
+        check(&[(
+            "Rm   Patient          Age Sex  CC          Arr    Status\n\
+             12  Quillfeather, J  44  M  lac hand  01:19  Admit\n\
+             T2  Marrowdale, B  93  F  abd pain  03:17  Lab\n\
+             Board froze again at noon (the interface engine was down).\n",
+            "Rm   Patient          Age Sex  CC          Arr    Status\n\
+             12  [NAME]  44  M  lac hand  [DATE]  Admit\n\
+             T2  [NAME]  [AGE]  F  abd pain  [DATE]  Lab\n\
+             Board froze again at noon (the interface engine was down).\n",
         )]);
     }
 

@@ -274,7 +274,19 @@ impl Engine<'_> {
                         )
                     });
                 let lower = s.bytes().all(|b| !b.is_ascii_uppercase());
-                self.user_value(j, signs_in && lower)
+                // Cisco ASA's `Group <GP-Staff> User <jdoe> IP <...>`: the bracketed value is
+                // the login, whatever its letters.
+                let bracketed = j == next
+                    && self.text.get(self.toks[k].end..self.toks[j].start) == Some(" <")
+                    && self.toks[j].after == b'>';
+                // `user awhughes`: two initials and a surname (after a word for a user only:
+                // `Account expires` splits that way too).
+                let mut lbuf = [0u8; 32];
+                let initials = s.bytes().all(|b| b.is_ascii_lowercase())
+                    && self
+                        .lw(j, &mut lbuf)
+                        .is_some_and(|l| self.initials_and_surname(l));
+                self.user_value(j, signs_in && lower || bracketed || initials)
             }
             Cue::HostStrong => self.host_value(j, true),
             Cue::HostWeak => self.host_value(j, false),
@@ -450,6 +462,20 @@ impl Engine<'_> {
             self.remove_toks(j, j, Kind::User, "user name after a cue");
         }
         looks
+    }
+
+    /// `awhughes`, `dkdurlak`: two initials glued to a surname, after a user cue (a given
+    /// and a middle initial; alone, too many words split that way).
+    fn initials_and_surname(&self, l: &str) -> bool {
+        l.len() >= 6
+            && l.bytes().all(|b| b.is_ascii_lowercase())
+            && !crate::gazetteer::login_lookalike(l)
+            && {
+                let rest = &l[2..];
+                rest.len() >= 4
+                    && !self.v.common.contains(rest)
+                    && (self.v.surnames.contains(rest) || crate::gazetteer::surname(rest))
+            }
     }
 
     fn host_value(&mut self, j: usize, strong: bool) -> bool {
@@ -740,6 +766,29 @@ mod tests {
                 "caller asked for a refill, cb [PHONE] after 5",
             ),
             ("replaced cb 12 on panel B", "replaced cb 12 on panel B"),
+        ]);
+    }
+
+    #[test]
+    fn a_login_of_two_initials_and_a_surname_or_after_a_user_word_of_another_language() {
+        check(&[
+            (
+                "EDR alert on the kiosk, user kbhughes, at noon.",
+                "EDR alert on the kiosk, user [USER], at noon.",
+            ),
+            (
+                "Benutzer mara.holt hat eine Mail geöffnet.",
+                "Benutzer [USER] hat eine Mail geöffnet.",
+            ),
+            (
+                "The user reported the popup.",
+                "The user reported the popup.",
+            ),
+            ("Account expires Never", "Account expires Never"),
+            (
+                "msg=User Nikita Rossi logged in",
+                "msg=User [NAME] logged in",
+            ),
         ]);
     }
 

@@ -164,6 +164,7 @@ impl Engine<'_> {
     /// 0122`, `appointment 3/26/2025 7:46 AM`) belongs to the date: it goes with it. Log
     /// timestamps have no such word before them and are left as they are.
     pub(super) fn times_after_care_dates(&mut self) {
+        self.iso_times_after_care_words();
         for k in 1..self.toks.len() {
             let t = &self.toks[k];
             if t.class != Class::Removed || k + 1 >= self.toks.len() {
@@ -200,6 +201,17 @@ impl Engine<'_> {
                 continue;
             }
             let v = self.toks[n].s;
+            // `admitted 7/6/2025 5:15 PM`: the date's layout already took the clock.
+            if self.toks[k].s.contains(':')
+                && matches!(v, "AM" | "PM" | "am" | "pm")
+                && self.toks[k].start > f.original_span.start
+            {
+                let index = self.toks[k].finding;
+                self.found[index].original_span.end = self.toks[n].end;
+                self.toks[n].class = Class::Removed;
+                self.toks[n].finding = index;
+                continue;
+            }
             let clock = |v: &str| {
                 let (h, m) = v.split_once(':').unwrap_or(("", ""));
                 let m = m.split(':').next().unwrap_or("");
@@ -232,6 +244,26 @@ impl Engine<'_> {
             for x in &mut self.toks[n..=last] {
                 x.class = Class::Removed;
                 x.finding = index;
+            }
+        }
+    }
+
+    /// `(appointment 2025-01-18T17:57:00-04:00)`: an ISO date and time right after a word
+    /// of a patient's care is that person's.
+    fn iso_times_after_care_words(&mut self) {
+        for k in 1..self.toks.len() {
+            if self.toks[k].class != Class::Plain || !crate::classify::iso_date_time(self.toks[k].s)
+            {
+                continue;
+            }
+            let mut buf = [0u8; 32];
+            let care = self.same_sentence(k - 1, k)
+                && self.toks[k - 1].after == b' '
+                && self
+                    .lw(k - 1, &mut buf)
+                    .is_some_and(|w| CARE_WORDS.contains(&w));
+            if care {
+                self.remove_toks(k, k, Kind::Date, "date and time tied to a person");
             }
         }
     }
@@ -339,6 +371,21 @@ mod tests {
             (
                 "10/14/2031 09:40 sshd: session closed",
                 "[DATE] 09:40 sshd: session closed",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_care_words_date_and_time_in_other_layouts() {
+        check(&[
+            ("Admitted: 26-Aug-2026 1857\n", "Admitted: [DATE]\n"),
+            (
+                "forms for the patient, admitted 7/6/2025 5:15 PM, were lost",
+                "forms for the patient, admitted [DATE], were lost",
+            ),
+            (
+                "see the portal (appointment 2025-01-18T17:57:00-04:00).",
+                "see the portal (appointment [DATE]).",
             ),
         ]);
     }

@@ -107,6 +107,15 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "calledae",
         "callingaet",
         "calledaet",
+        // A firewall's own name and the names it resolved for the two ends (FortiGate's
+        // `devname=`, `srcname=`, `dstname=`).
+        "devname",
+        "srcname",
+        "dstname",
+        // A help-desk ticket's configuration item: the machine the ticket is about.
+        "ci",
+        "cmdbci",
+        "configurationitem",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
     // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
@@ -363,11 +372,62 @@ impl Engine<'_> {
     }
 
     pub(super) fn log_lines(&mut self) {
+        self.domain_component_runs();
         self.keyed_values();
         self.zeek_users();
         self.access_log_users();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
+    }
+
+    /// `DC=int,DC=example,DC=co,DC=uk`: a distinguished name's domain components that end
+    /// in a top-level domain spell the organization's DNS domain; the run goes whole. A run
+    /// ending in a private suffix (`DC=CLINIC,DC=local`) is left to the keys, which take the
+    /// name and keep the generic parts.
+    fn domain_component_runs(&mut self) {
+        let dc = |e: &Self, j: usize| {
+            j + 1 < e.toks.len()
+                && e.toks[j].s.eq_ignore_ascii_case("dc")
+                && e.text.get(e.toks[j].end..e.toks[j + 1].start) == Some("=")
+        };
+        let mut k = 0;
+        while k < self.toks.len() {
+            if !dc(self, k) {
+                k += 1;
+                continue;
+            }
+            let mut last = k + 1;
+            let mut parts = 1;
+            while dc(self, last + 1)
+                && self
+                    .text
+                    .get(self.toks[last].end..self.toks[last + 1].start)
+                    == Some(",")
+            {
+                last += 2;
+                parts += 1;
+            }
+            let mut buf = [0u8; 32];
+            let tld = self.lw(last, &mut buf).is_some_and(|l| {
+                self.v.tlds.contains(l)
+                    && !matches!(
+                        l,
+                        "local" | "lan" | "internal" | "intranet" | "corp" | "home"
+                    )
+            });
+            let values_open = (k..=last)
+                .step_by(2)
+                .all(|j| self.open(j + 1) && c::identifier_like(self.toks[j + 1].s));
+            if parts >= 2 && tld && values_open {
+                self.remove_toks(
+                    k,
+                    last,
+                    Kind::InternalHost,
+                    "domain components of an internal domain",
+                );
+            }
+            k = last + 1;
+        }
     }
 
     /// A web server's access log in the common or combined format (`10.1.2.3 - jdoe
@@ -498,6 +558,16 @@ impl Engine<'_> {
             let rest = self.text.get(self.toks[k].end..).unwrap_or("");
             if rest.starts_with("(uid=") && self.open(k) && c::identifier_like(self.toks[k].s) {
                 self.remove_toks(k, k, Kind::User, "user name before its uid");
+                continue;
+            }
+            // sudo's `sudo[411]:   jdoe : TTY=pts/0 ; PWD=... ; USER=root ; COMMAND=...`: the
+            // word before ` : TTY=` is the login that ran it.
+            if rest.starts_with(" : TTY=")
+                && self.open(k)
+                && c::identifier_like(self.toks[k].s)
+                && !placeholder_value(self.toks[k].s)
+            {
+                self.remove_toks(k, k, Kind::User, "user name in a sudo record");
                 continue;
             }
             let v = k + 1;
@@ -896,6 +966,31 @@ mod tests {
     }
 
     #[test]
+    fn a_distinguished_names_domain_components_go_whole_when_they_spell_a_domain() {
+        check(&[
+            (
+                "dn: CN=Printer Queue,OU=Users,DC=int,DC=lakeview,DC=co,DC=uk",
+                "dn: CN=Printer Queue,OU=Users,[INTERNAL-HOST]",
+            ),
+            (
+                "member: OU=Users,DC=LAKEVIEW,DC=local",
+                "member: OU=Users,DC=[INTERNAL-HOST],DC=local",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_firewalls_device_names_and_a_tickets_configuration_item_are_hosts() {
+        check(&[
+            (
+                r#"devname="FGT-NORTH-EDGE" logid="0000000013" srcname="3EAST14""#,
+                r#"devname="[INTERNAL-HOST]" logid="0000000013" srcname="[INTERNAL-HOST]""#,
+            ),
+            ("<ci>ABC-JDOE</ci>", "<ci>[INTERNAL-HOST]</ci>"),
+        ]);
+    }
+
+    #[test]
     fn a_log_key_says_what_its_value_is() {
         check(&[
             (
@@ -919,6 +1014,19 @@ mod tests {
                 "sudo: session opened for user root by okarlsen(uid=0)",
                 "sudo: session opened for user root by [USER](uid=0)",
             ),
+            (
+                "Nov 01 04:22:28 fs4 sudo[52806]:   tuvok : TTY=pts/0 ; PWD=/tmp ; USER=root",
+                "[DATE] 04:22:28 [INTERNAL-HOST] sudo[52806]:   [USER] : TTY=pts/0 ; PWD=/tmp ; USER=root",
+            ),
+            (
+                "Accepted publickey for qvarga from 10.0.0.5 port 5022 ssh2",
+                "Accepted publickey for [USER] from [INTERNAL-IP] port 5022 ssh2",
+            ),
+            (
+                "%ASA-6-722051: Group <GP-Staff> User <qvarga> IP <203.0.113.9>",
+                "%ASA-6-722051: Group <GP-Staff> User <[USER]> IP <203.0.113.9>",
+            ),
+            ("Mailbox: 4417 (voicemail)", "Mailbox: [PHONE] (voicemail)"),
         ]);
     }
 

@@ -70,6 +70,18 @@ impl Engine<'_> {
                 _ => {}
             }
         }
+        // A login found inside a longer token (a home folder's path, a shell prompt) names
+        // the same account wherever else it stands alone.
+        for f in &self.found {
+            let inner = matches!(
+                f.reason,
+                "user profile folder name" | "user home folder name" | "login in a shell prompt"
+            );
+            let login = self.text.get(f.original_span.clone()).unwrap_or("");
+            if inner && login.len() >= 3 && c::identifier_like(login) {
+                seen.add_login(&lowercase(login, &mut buf), Kind::User);
+            }
+        }
         if seen.names.is_empty() && seen.logins.is_empty() {
             return;
         }

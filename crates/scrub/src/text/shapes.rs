@@ -54,6 +54,14 @@ const PRETEXT_WORDS: &[&str] = &[
     "reset",
 ];
 
+/// Database and backup client programs that an audit trail names as `program@host`.
+fn client_program(local: &str) -> bool {
+    matches!(
+        local.to_ascii_lowercase().as_str(),
+        "sqlplus" | "sqlldr" | "rman" | "expdp" | "impdp" | "exp" | "imp" | "sqlcl" | "toad"
+    )
+}
+
 impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
@@ -181,6 +189,14 @@ impl<'a> Engine<'a> {
                 self.remove_toks(k, k, Kind::Phone, "telephone extension");
                 return;
             }
+        }
+        if c::mobile_device_name(v) {
+            self.remove_toks(k, k, Kind::DeviceId, "phone or tablet named by its serial");
+            return;
+        }
+        if c::day_month_year(v) {
+            self.remove_toks(k, k, Kind::Date, "calendar date");
+            return;
         }
         if c::host_convention(v) {
             self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
@@ -347,6 +363,7 @@ impl<'a> Engine<'a> {
         .iter()
         .any(|s| s.eq_ignore_ascii_case(scheme));
         if !known {
+            self.internal_host_of_other_scheme(k, v, pos);
             return;
         }
         if c::patient_query(v) {
@@ -368,6 +385,59 @@ impl<'a> Engine<'a> {
         }
         self.protect(k, IndicatorKind::Url);
         self.emails_inside(k);
+    }
+
+    /// `mllp://lab7.int.example.org:7003`, `jdbc:...`: a scheme no rule knows; an internal
+    /// host in it goes, the scheme and the port stay.
+    fn internal_host_of_other_scheme(&mut self, k: usize, v: &str, pos: usize) {
+        let scheme = &v[..pos];
+        if v != self.toks[k].s
+            || scheme.is_empty()
+            || !scheme.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return;
+        }
+        let rest = &v[pos + 3..];
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if authority.contains('@') || authority.starts_with('[') {
+            return;
+        }
+        let host = authority.split(':').next().unwrap_or("");
+        if let Some((kind, reason)) = self.host_is_internal(host) {
+            let start = self.toks[k].start + pos + 3;
+            self.toks[k].class = Class::Protected;
+            self.remove(start, start + host.len(), kind, reason);
+        }
+    }
+
+    /// A shell prompt `jdoe@app7:~/ir$` or `jdoe@app7:/var/log#`: the login and the host go,
+    /// the working directory stays. Returns whether the token had that shape.
+    fn login_at_host_with_path(&mut self, k: usize, v: &str, local: &str, domain: &str) -> bool {
+        let Some((host, path)) = domain.split_once(':') else {
+            return false;
+        };
+        let prompt_path = path.starts_with('~') || path.starts_with('/');
+        if v != self.toks[k].s
+            || !prompt_path
+            || !c::identifier_like(local)
+            || !c::identifier_like(host)
+            || host.len() < 2
+        {
+            return false;
+        }
+        let public = host.contains('.') && self.host_is_internal(host).is_none();
+        if public {
+            return false;
+        }
+        let start = self.toks[k].start;
+        let at = start + local.len();
+        self.toks[k].class = Class::Protected;
+        self.remove(start, at, Kind::User, "login in a shell prompt");
+        let (kind, reason) = self
+            .host_is_internal(host)
+            .unwrap_or((Kind::InternalHost, "host in a shell prompt"));
+        self.remove(at + 1, at + 1 + host.len(), kind, reason);
+        true
     }
 
     /// A phishing URL often carries the victim's address: remove it, keep the rest.
@@ -412,6 +482,9 @@ impl<'a> Engine<'a> {
         if !local_ok {
             return;
         }
+        if self.login_at_host_with_path(k, v, local, domain) {
+            return;
+        }
         if let Some(host) = c::host_name(domain, self.v) {
             if self.scrubber.is_org_host(&host) {
                 self.remove_toks(
@@ -428,6 +501,18 @@ impl<'a> Engine<'a> {
             return;
         }
         if !domain.contains('.') && c::identifier_like(domain) && c::identifier_like(local) {
+            if client_program(local) && v == self.toks[k].s {
+                // Oracle's audit trail `sqlplus@lab-app7`: the program stays, the host goes.
+                let at = self.toks[k].start + local.len() + 1;
+                self.toks[k].class = Class::Protected;
+                self.remove(
+                    at,
+                    self.toks[k].end,
+                    Kind::InternalHost,
+                    "host a program ran on",
+                );
+                return;
+            }
             self.remove_toks(k, k, Kind::User, "login of the form user@host");
             return;
         }
@@ -504,7 +589,17 @@ impl<'a> Engine<'a> {
                 return;
             }
         }
-        for marker in ["\\users\\", "\\documents and settings\\"] {
+        // Roaming profiles and home folders on a file server (`\\fs1\home$\jdoe`) are named
+        // after the login too.
+        for marker in [
+            "\\users\\",
+            "\\documents and settings\\",
+            "\\home$\\",
+            "\\homes$\\",
+            "\\profiles$\\",
+            "\\profile$\\",
+            "\\users$\\",
+        ] {
             if let Some(p) = lower_t.find(marker) {
                 // `C:\\Users\\name\\` in JSON: the escaping backslash doubles each one.
                 let s = p + marker.len();
@@ -557,6 +652,19 @@ impl<'a> Engine<'a> {
         let head = v.split('/').next().unwrap_or("");
         if head.is_empty() {
             return false;
+        }
+        // `app7.int.example.org:/etc/app/conf.yaml`: scp's host and path; the host goes
+        // when it is an internal one, the path stays.
+        if let Some(host) = head.strip_suffix(':') {
+            if v == t && host.contains('.') && self.host_is_internal(host).is_some() {
+                let (kind, reason) = self.host_is_internal(host).unwrap_or((
+                    Kind::InternalHost,
+                    "host name that exists only inside a network",
+                ));
+                self.toks[k].class = Class::Protected;
+                self.remove(base, base + host.len(), kind, reason);
+                return true;
+            }
         }
         if let Some(host) = c::host_name(head, self.v) {
             self.classify_host(k, &host, IndicatorKind::Url);
@@ -900,6 +1008,68 @@ impl<'a> Engine<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_home_folder_on_a_file_server_names_its_login_everywhere() {
+        check(&[(
+            "Home directory \\\\fs12\\home$\\tuvok\ntuvok opened the share today",
+            "Home directory \\\\[INTERNAL-HOST]\\home$\\[USER]\n[USER] opened the share today",
+        )]);
+    }
+
+    #[test]
+    fn a_calendar_attendees_address_after_mailto_and_a_phone_named_by_its_serial() {
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeview.org"],
+            &[
+                (
+                    "ORGANIZER;CN=Front Desk:mailto:desk.lead@lakeview.org",
+                    "ORGANIZER;CN=Front Desk:mailto:[EMAIL]",
+                ),
+                (
+                    "push sent  app=Okta Verify  device=iPhone-7C2F0A  result=denied",
+                    "push sent  app=Okta Verify  device=[DEVICE-ID]  result=denied",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_shell_prompts_login_and_host_go_its_directory_stays() {
+        check(&[
+            (
+                "jdoe@lab-app7:~/ir$ ansible-playbook site.yml",
+                "[USER]@[INTERNAL-HOST]:~/ir$ ansible-playbook site.yml",
+            ),
+            (
+                "root@203.0.113.50.example.com:/tmp# id",
+                "root@203.0.113.50.example.com:/tmp# id",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_internal_host_in_an_unknown_scheme_or_an_scp_path_goes_alone() {
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeview.org"],
+            &[
+                (
+                    "destination: mllp://lab7.int.lakeview.org:7003",
+                    "destination: mllp://[INTERNAL-HOST]:7003",
+                ),
+                (
+                    "pasted from app7.int.lakeview.org:/etc/mirth/channels.yaml today",
+                    "pasted from [INTERNAL-HOST]:/etc/mirth/channels.yaml today",
+                ),
+                (
+                    "|sqlplus@lab-app7|SELECT|",
+                    "|sqlplus@[INTERNAL-HOST]|SELECT|",
+                ),
+            ],
+        );
+    }
 
     #[test]
     fn a_number_a_quoted_impostor_a_lure_or_threatening_calls_came_from_stays() {

@@ -306,7 +306,14 @@ fn split_key<'a>(
         let hexy = left.bytes().all(|b| b.is_ascii_hexdigit()) && piece.matches(':').count() >= 2;
         if key_like && right_ok && !hexy {
             push_trimmed(text, s, s + p, b':', toks, sent);
-            push_trimmed(text, s + p + 1, e, after, toks, sent);
+            // `CN=Jane Roe:mailto:jroe@example.org`: the value may open with a key too.
+            let rest = &text[s + p + 1..e];
+            if rest.len() > 7 && rest.as_bytes()[..7].eq_ignore_ascii_case(b"mailto:") {
+                push_trimmed(text, s + p + 1, s + p + 7, b':', toks, sent);
+                push_trimmed(text, s + p + 8, e, after, toks, sent);
+            } else {
+                push_trimmed(text, s + p + 1, e, after, toks, sent);
+            }
             return;
         }
     }
