@@ -139,7 +139,7 @@ impl Engine<'_> {
             let p = first - 1;
             let gap = &self.text[self.toks[p].end..self.toks[first].start];
             let word = self.agree_word(p) || self.particle(p) && first <= last;
-            let comma_ok = gap == ", " && last - first == 0 && self.agree_word(p);
+            let comma_ok = matches!(gap, ", " | ",") && last - first == 0 && self.agree_word(p);
             if !(word && (gap == " " || comma_ok)) {
                 break;
             }
@@ -199,8 +199,7 @@ impl Engine<'_> {
                 continue;
             }
             let bytes = self.text.as_bytes();
-            let before = &self.text[..tstart];
-            let in_parens = before.ends_with('(') && bytes.get(tend) == Some(&b')');
+            let in_parens = self.text[..tstart].ends_with('(') && bytes.get(tend) == Some(&b')');
             // A bare lowercase word outside brackets is a login only when it is no word.
             if bare && !in_parens && self.has(k, flag::COMMON | flag::STOP | flag::NEVER) {
                 continue;
@@ -209,25 +208,48 @@ impl Engine<'_> {
                 continue;
             };
             let mut found = false;
-            // The name before: `Ann Roe (login)`, `Ann Roe, login`.
-            if k > 0 && (before.ends_with(" (") || before.ends_with(", ") && !in_parens) {
-                let last = k - 1;
-                if let Some(mut first) = self.name_run_back(last) {
-                    // "See Ann Roe (aroe)": the words the login owes nothing to stay.
-                    while first < last
-                        && self.agrees(&key, first + 1, last)
-                        && !(self.toks[first].trail == b'.' && self.toks[first].s.len() <= 3)
-                    {
-                        first += 1;
+            // The name before, on the same line: `Ann Roe (login)`, `Ann Roe, login`, `Roe,
+            // Ann, Pharmacy, ann.roe@...`, a sheet's `"Roe,Ann",aroe7`.
+            let mut last = k;
+            while !found && last > 0 && k - last < 10 {
+                last -= 1;
+                if self.text[self.toks[last].end..tstart].contains('\n') {
+                    break;
+                }
+                if !self.agree_word(last) {
+                    continue;
+                }
+                let Some(mut first) = self.name_run_back(last) else {
+                    continue;
+                };
+                // "See Ann Roe (aroe)": the words the login owes nothing to stay.
+                while first < last
+                    && self.agrees(&key, first + 1, last)
+                    && !(self.toks[first].trail == b'.' && self.toks[first].s.len() <= 3)
+                {
+                    first += 1;
+                }
+                // "Ann Roe, Privacy (aroe)": nor the words after a comma the login owes
+                // nothing to; "Roe, Ann P. (aroe)": an initial after the name goes with it.
+                let mut end = last;
+                if let Some(comma) = (first..last).find(|&i| self.toks[i].after == b',') {
+                    if self.agrees(&key, first, comma) {
+                        end = comma;
                     }
-                    let gap = &self.text[self.toks[last].end..tstart];
-                    if matches!(gap, " (" | ", ")
-                        && self.name_run_ok(first, last)
-                        && self.agrees(&key, first, last)
-                    {
-                        self.remove_name_run(first, last, "name beside a login built from it");
-                        found = true;
-                    }
+                }
+                if end == last
+                    && last + 1 < k
+                    && self.toks[last].after == b' '
+                    && c::is_initial(self.toks[last + 1].s)
+                    && self.toks[last + 1].trail == b'.'
+                    && self.toks[last + 1].class == Class::Plain
+                {
+                    end = last + 1;
+                }
+                let core = end.min(last);
+                if self.name_run_ok(first, core) && self.agrees(&key, first, core) {
+                    self.remove_name_run(first, end, "name beside a login built from it");
+                    found = true;
                 }
             }
             // The name after: `login (Ann Roe)`, `login (Ann Roe, Pharmacy)`.
@@ -243,8 +265,20 @@ impl Engine<'_> {
                     }
                 }
             }
-            if found && self.toks[k].class == Class::Plain && !ts.contains('@') {
-                self.remove_toks(k, k, Kind::User, "login built from the name beside it");
+            if found && !ts.contains('@') {
+                let reason = "login built from the name beside it";
+                match self.toks[k].class {
+                    Class::Plain => self.remove_toks(k, k, Kind::User, reason),
+                    // A host by its shape (`aroe3`), a user by the name beside it.
+                    Class::Removed
+                        if self.found.get(self.toks[k].finding).is_some_and(|f| {
+                            f.kind == Kind::InternalHost && f.original_span == (tstart..tend)
+                        }) =>
+                    {
+                        self.rekind(k, Kind::User, reason);
+                    }
+                    _ => {}
+                }
             }
         }
     }
@@ -356,6 +390,130 @@ impl Engine<'_> {
     }
 }
 
+/// Who speaks or writes in a chat or a log rather than a person: `Support:`, `Agent:`.
+const ROLE_SPEAKERS: &[&str] = &[
+    "support",
+    "agent",
+    "system",
+    "bot",
+    "admin",
+    "analyst",
+    "caller",
+    "customer",
+    "patient",
+    "nurse",
+    "operator",
+    "user",
+    "victim",
+    "attacker",
+    "negotiator",
+    "host",
+    "guest",
+    "client",
+    "server",
+    "note",
+    "summary",
+    "status",
+    "owner",
+    "reporter",
+    "moderator",
+    "team",
+    "desk",
+];
+
+impl Engine<'_> {
+    /// `02/07 07:59 AM Ann Roe: anyone else get a text`, `Bryant: the box is the archive`:
+    /// the capitalized words that open a chat line after its time, or a given name alone
+    /// opening a line before a colon and a sentence, are who wrote it.
+    pub(super) fn line_speakers(&mut self) {
+        let text = self.text;
+        let mut first = 0;
+        for (start, line) in lines_with_starts(text) {
+            while first < self.toks.len() && self.toks[first].end <= start {
+                first += 1;
+            }
+            let line_end = start + line.trim_end().len();
+            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
+            if !on_line(self, first) {
+                continue;
+            }
+            // A date and a time, or a time, and AM or PM.
+            let mut k = first;
+            if on_line(self, k + 1) && !c::clock_time(self.toks[k].s) {
+                let d = self.toks[k].s;
+                if d.bytes().any(|b| b.is_ascii_digit())
+                    && d.bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.'))
+                {
+                    k += 1;
+                }
+            }
+            let timed = on_line(self, k) && c::clock_time(self.toks[k].s);
+            if timed {
+                k += 1;
+                if on_line(self, k) && matches!(self.toks[k].s, "AM" | "PM" | "am" | "pm") {
+                    k += 1;
+                }
+            } else if k != first || self.toks[first].start - start > 2 {
+                continue;
+            }
+            // The speaker: one to three capitalized words, the last ending in `: `.
+            let mut end = k;
+            while on_line(self, end) && end - k < 3 && self.toks[end].trail != b':' {
+                if self.toks[end].after != b' ' {
+                    break;
+                }
+                end += 1;
+            }
+            if !on_line(self, end)
+                || self.toks[end].trail != b':'
+                || self.text.as_bytes().get(self.toks[end].end + 1) != Some(&b' ')
+                || !on_line(self, end + 1)
+            {
+                continue;
+            }
+            let speaker = (k..=end).all(|i| {
+                let lower = self.toks[i].s.to_lowercase();
+                self.agree_word(i)
+                    && !self.has(i, flag::NEVER | flag::THREAT)
+                    && !ROLE_SPEAKERS.contains(&lower.as_str())
+            });
+            if !speaker {
+                continue;
+            }
+            let ok = if timed {
+                // After a time: a name of the lists, a word that is also one included.
+                (k..=end).any(|i| {
+                    !self.toks[i].s.is_ascii()
+                        || self.has(
+                            i,
+                            flag::GIVEN
+                                | flag::SURNAME
+                                | flag::CENSUS_GIVEN
+                                | flag::CENSUS_SURNAME
+                                | flag::NAME_WORD,
+                        )
+                })
+            } else {
+                // Alone: one given name that is no word, before a sentence.
+                k == end
+                    && self.has(k, flag::GIVEN | flag::CENSUS_GIVEN)
+                    && !self.has(k, flag::COMMON | flag::NAME_WORD | flag::SURNAME)
+                    && (end + 1..self.toks.len())
+                        .take_while(|&i| on_line(self, i))
+                        .any(|i| {
+                            self.toks[i]
+                                .s
+                                .starts_with(|ch: char| ch.is_ascii_lowercase())
+                        })
+            };
+            if ok && (k..=end).all(|i| self.toks[i].class == Class::Plain) {
+                self.remove_toks(k, end, Kind::Name, "writer of a chat or note line");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
@@ -394,10 +552,35 @@ mod tests {
                 "See Max Bell (max.bell@example.org) and Ilse Grabowski (igrabowski) today.\n",
                 "See [NAME] (max.bell@example.org) and [NAME] ([USER]) today.\n",
             ),
+            // Further along the line: a role between, a sheet row's login and address.
+            (
+                "Opened by: Matteo da Luz <matteod7@example.org>, Grabowski, Ilse P. (igrabowski)\n\
+                 \u{20}\u{20}* Grabowski, Ilse, Sys Admin, ilse.grabowski@example.org, laptop\n\
+                 By Ilse Grabowski, Privacy Office, igrabowski@example.org\n\
+                 17,\"Grabowski,Ilse\",igrabows3,Lab\n",
+                "Opened by: [NAME] <matteod7@example.org>, [NAME] ([USER])\n\
+                 \u{20}\u{20}* [NAME], Sys Admin, ilse.grabowski@example.org, laptop\n\
+                 By [NAME], Privacy Office, igrabowski@example.org\n\
+                 17,\"[NAME]\",[USER],Lab\n",
+            ),
             // Words that are no name, beside a login made of them, stay.
             (
                 "Ask Help Desk (helpdesk@example.org) today.\n",
                 "Ask Help Desk (helpdesk@example.org) today.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_writer_of_a_chat_or_note_line_goes_a_role_stays() {
+        check(&[
+            (
+                "02/07 07:59 AM Rich: anyone else get a text?\n08:02 AM Support: pay now\n",
+                "02/07 07:59 AM [NAME]: anyone else get a text?\n08:02 AM Support: pay now\n",
+            ),
+            (
+                "Gerald: the archive box is down\nStatus: open\nSummary: none\n",
+                "[NAME]: the archive box is down\nStatus: open\nSummary: none\n",
             ),
         ]);
     }

@@ -36,6 +36,7 @@ impl Engine<'_> {
         self.log_lines();
         self.card_and_calendar_names();
         self.names_beside_logins();
+        self.line_speakers();
         self.personal_addresses();
         self.display_names();
         self.forms_and_tables();
