@@ -514,6 +514,41 @@ impl Engine<'_> {
     }
 }
 
+impl Engine<'_> {
+    /// `name=Roe+Ann`, `pt_name=Ann+Roe&mrn=...`: a form-encoded value of a key ending in
+    /// `name`, capitalized words joined by `+` (an encoded space), one of them a given name
+    /// of the lists, is a person's name.
+    pub(super) fn encoded_names(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if !t.s.contains('+') || !matches!(t.class, Class::Plain | Class::Removed) {
+                continue;
+            }
+            let key_before = self
+                .text
+                .get(t.start.saturating_sub(5)..t.start)
+                .is_some_and(|b| b.eq_ignore_ascii_case("name="));
+            if !key_before {
+                continue;
+            }
+            let len =
+                t.s.find(|ch: char| !(ch.is_alphabetic() || matches!(ch, '+' | '-' | '\'')))
+                    .unwrap_or(t.s.len());
+            let parts: Vec<&str> = t.s[..len].split('+').collect();
+            let ok = (2..=4).contains(&parts.len())
+                && parts.iter().all(|p| c::is_cap_word(p))
+                && parts.iter().any(|p| {
+                    let l = super::fold_latin(&p.to_lowercase());
+                    self.v.given.contains(l.as_str()) || crate::gazetteer::given(&l)
+                });
+            if ok {
+                let start = t.start;
+                self.remove_name_bytes(start, start + len, "name in a form-encoded value");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
@@ -583,6 +618,14 @@ mod tests {
                 "[NAME]: the archive box is down\nStatus: open\nSummary: none\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_form_encoded_name_goes_a_product_stays() {
+        check(&[(
+            "lookup failed for q=1 name=Roe+Amanda\" and app name=Acme+Viewer\n",
+            "lookup failed for q=1 name=[NAME]\" and app name=Acme+Viewer\n",
+        )]);
     }
 
     #[test]

@@ -37,6 +37,7 @@ impl Engine<'_> {
         self.card_and_calendar_names();
         self.names_beside_logins();
         self.line_speakers();
+        self.encoded_names();
         self.personal_addresses();
         self.display_names();
         self.forms_and_tables();
