@@ -49,7 +49,9 @@ fn header_field(label: &str) -> Option<Field> {
         | "primary nurse" | "charge rn" | "charge nurse" | "attending md" | "er md" | "ed md"
         | "surgeon" | "anesthesiologist" | "radiologist" | "hospitalist" | "clinician"
         | "responder" | "assignee" | "assigned to" | "reviewer" | "approver" | "scribe"
-        | "on call" | "on-call" | "pcp" => Some(Field::Staff),
+        | "on call" | "on-call" | "pcp" | "incident commander" | "commander" | "comms"
+        | "comms lead" | "communications" | "facilitator" | "note taker" | "notetaker"
+        | "technical lead" | "tech lead" => Some(Field::Staff),
         _ => label_field(label),
     }
 }
@@ -601,6 +603,25 @@ impl Engine<'_> {
     /// word (a surname cut to the column's width, `CAMPBE`); `IT Security`, `SOC` are not.
     fn staff_cell(&self, cell: &str) -> bool {
         use crate::vocab::flag;
+        // `Ann Lane`, `Ivy van Roe`: capitalized words (particles between) with a listed
+        // given name among them.
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        let given = |w: &str| {
+            let l = super::fold_latin(&w.to_lowercase());
+            self.v.given.contains(l.as_str()) || crate::gazetteer::given(&l)
+        };
+        if words.len() >= 2
+            && words.iter().all(|w| {
+                c::is_cap_word(w)
+                    || matches!(
+                        *w,
+                        "van" | "von" | "de" | "der" | "den" | "da" | "di" | "le" | "la" | "du"
+                    )
+            })
+            && words.iter().any(|w| c::is_cap_word(w) && given(w))
+        {
+            return true;
+        }
         cell.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
             let w = w.trim_end_matches('.');
             let l = w.to_lowercase();
@@ -705,6 +726,18 @@ impl Engine<'_> {
                 table = Some((sep, fields, words));
                 continue;
             }
+            // `| Incident commander | Ann Roe |`: a two-cell row of a Markdown table whose
+            // first cell is a role.
+            if line.trim_start().starts_with('|') {
+                let cs = cells(line, Sep::Pipe);
+                if let [label, value] = &cs[..] {
+                    let field = header_field(&normalize_label(&line[label.clone()]));
+                    if let Some(field @ (Field::Staff | Field::Name)) = field {
+                        self.remove_field(field, start + value.start, &line[value.clone()]);
+                    }
+                    continue;
+                }
+            }
             if let Some((label, value)) = split_label(line) {
                 if let Some(field) = label_field(&normalize_label(label)) {
                     self.remove_field(field, start + value.start, &line[value]);
@@ -763,6 +796,16 @@ mod tests {
                 "Subject: invoice overdue\nPhone: ask the desk\nAge: 42\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_two_cell_markdown_row_whose_label_is_a_role() {
+        check(&[(
+            "| Field | Value |\n|---|---|\n| Incident commander | Brisk Tallowmere |\n\
+             | Comms | IT Security |\n| Scribe | Miriam van Lane |\n| Status | Contained |\n",
+            "| Field | Value |\n|---|---|\n| Incident commander | [NAME] |\n\
+             | Comms | IT Security |\n| Scribe | [NAME] |\n| Status | Contained |\n",
+        )]);
     }
 
     #[test]
