@@ -34,6 +34,10 @@ impl Engine<'_> {
         self.hl7_segments();
         self.structured_formats();
         self.log_lines();
+        self.card_and_calendar_names();
+        self.names_beside_logins();
+        self.line_speakers();
+        self.encoded_names();
         self.personal_addresses();
         self.display_names();
         self.forms_and_tables();

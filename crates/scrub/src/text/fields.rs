@@ -25,6 +25,10 @@ enum Field {
     Host,
     /// A record or plan number: MRN, insurance or member ID (a table column only).
     Record,
+    /// A clinician or staff member a column assigns to the row (`RN`, `MD`, `Nurse`): a
+    /// table column only, and only a cell every word of which may be a name (a team such
+    /// as `IT Security` stays).
+    Staff,
 }
 
 /// Column names that say what a table holds only in a header row: "Last", "First" alone
@@ -41,6 +45,13 @@ fn header_field(label: &str) -> Option<Field> {
         | "policy number"
         | "account number"
         | "acct" => Some(Field::Record),
+        "rn" | "md" | "nurse" | "doctor" | "assigned rn" | "assigned nurse" | "primary rn"
+        | "primary nurse" | "charge rn" | "charge nurse" | "attending md" | "er md" | "ed md"
+        | "surgeon" | "anesthesiologist" | "radiologist" | "hospitalist" | "clinician"
+        | "responder" | "assignee" | "assigned to" | "reviewer" | "approver" | "scribe"
+        | "on call" | "on-call" | "pcp" | "incident commander" | "commander" | "comms"
+        | "comms lead" | "communications" | "facilitator" | "note taker" | "notetaker"
+        | "technical lead" | "tech lead" => Some(Field::Staff),
         _ => label_field(label),
     }
 }
@@ -290,7 +301,7 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
     let digits = c::digits(v);
     let letters = v.chars().filter(|ch| ch.is_alphabetic()).count();
     match field {
-        Field::Name => {
+        Field::Name | Field::Staff => {
             let name_chars = v
                 .chars()
                 .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | ',' | '-' | '\'' | '’'));
@@ -418,6 +429,7 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
 fn kind_of(field: Field) -> (Kind, &'static str) {
     match field {
         Field::Name => (Kind::Name, "name in a labelled field or column"),
+        Field::Staff => (Kind::Name, "name in a staff column of a table"),
         Field::Address => (Kind::Address, "address in a labelled field or column"),
         Field::City => (Kind::City, "place in a labelled field or column"),
         Field::Zip => (Kind::Zip, "postcode in a labelled field or column"),
@@ -569,7 +581,77 @@ fn header(line: &str) -> Option<(Sep, Vec<Option<Field>>)> {
     fields.iter().any(Option::is_some).then_some((sep, fields))
 }
 
+/// What each column of a table holds, left to right.
+type Columns = Vec<Option<Field>>;
+
+/// The column kinds of a space-aligned header read word by word, when some cell holds two
+/// words one space apart (`Age Sex`) and every title is one word; empty otherwise.
+fn header_words(line: &str, sep: Sep, fields: &[Option<Field>]) -> Vec<Option<Field>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if sep != Sep::Spaces || words.len() == fields.len() {
+        return Vec::new();
+    }
+    words
+        .iter()
+        .map(|w| header_field(&normalize_label(w)))
+        .collect()
+}
+
 impl Engine<'_> {
+    /// A staff column's cell that may be a person's name: every word a listed name, an
+    /// initial, a word beyond ASCII, or a word of four letters or more that is no common
+    /// word (a surname cut to the column's width, `CAMPBE`); `IT Security`, `SOC` are not.
+    fn staff_cell(&self, cell: &str) -> bool {
+        use crate::vocab::flag;
+        // `Ann Lane`, `Ivy van Roe`: capitalized words (particles between) with a listed
+        // given name among them.
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        let given = |w: &str| {
+            let l = super::fold_latin(&w.to_lowercase());
+            self.v.given.contains(l.as_str()) || crate::gazetteer::given(&l)
+        };
+        if words.len() >= 2
+            && words.iter().all(|w| {
+                c::is_cap_word(w)
+                    || matches!(
+                        *w,
+                        "van" | "von" | "de" | "der" | "den" | "da" | "di" | "le" | "la" | "du"
+                    )
+            })
+            && words.iter().any(|w| c::is_cap_word(w) && given(w))
+        {
+            return true;
+        }
+        cell.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+            let w = w.trim_end_matches('.');
+            let l = w.to_lowercase();
+            let flags = self.v.flags.get(l.as_str()).copied().unwrap_or(0);
+            // `LANE`, `YOUNG`: a surname that is also a word, in capitals as boards print
+            // surnames.
+            let caps_surname = w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && crate::gazetteer::lookup(&l)
+                    & (crate::gazetteer::IN_SURNAMES
+                        | crate::gazetteer::IN_GIVEN
+                        | crate::gazetteer::IN_NAME_WORDS)
+                    != 0;
+            if flags & flag::CUE != 0 {
+                false
+            } else if caps_surname {
+                true
+            } else if flags & flag::NEVER != 0 {
+                false
+            } else if flags & flag::COMMON != 0 {
+                flags & (flag::GIVEN | flag::SURNAME) != 0
+            } else {
+                w.chars().count() == 1
+                    || !w.is_ascii()
+                    || w.len() >= 4
+                    || super::listed_name(self.v, w)
+            }
+        })
+    }
+
     fn first_tok_at(&self, byte: usize) -> usize {
         self.toks.partition_point(|t| t.end <= byte)
     }
@@ -578,6 +660,9 @@ impl Engine<'_> {
         let Some(r) = accept(field, value) else {
             return;
         };
+        if field == Field::Staff && !self.staff_cell(&value[r.clone()]) {
+            return;
+        }
         let (kind, reason) = kind_of(field);
         let from = self.first_tok_at(s + r.start);
         // "Name: Will Royal": a threat word inside a person's or a place's name goes with
@@ -590,11 +675,19 @@ impl Engine<'_> {
     /// Labelled form lines and the cells of tables with a header row.
     pub(super) fn forms_and_tables(&mut self) {
         let text = self.text;
-        let mut table: Option<(Sep, Vec<Option<Field>>)> = None;
+        let mut table: Option<(Sep, Columns, Columns)> = None;
         for (start, line) in lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
-            if let Some((sep, fields)) = &table {
+            if let Some((sep, fields, words)) = &table {
                 let mut cs = cells(line, *sep);
+                // `Rm   Patient   Age Sex  RN  MD`: a header whose titles are single words
+                // may set two of them one space apart; the rows' cells line up with its
+                // words.
+                let fields = if cs.len() != fields.len() && cs.len() == words.len() {
+                    words
+                } else {
+                    fields
+                };
                 // An empty cell is two tabs in a row: counted one by one, the row lines up.
                 if cs.len() != fields.len() && *sep == Sep::Tab {
                     let mut at = 0;
@@ -628,9 +721,22 @@ impl Engine<'_> {
                 }
                 table = None;
             }
-            if let Some(h) = header(line) {
-                table = Some(h);
+            if let Some((sep, fields)) = header(line) {
+                let words = header_words(line, sep, &fields);
+                table = Some((sep, fields, words));
                 continue;
+            }
+            // `| Incident commander | Ann Roe |`: a two-cell row of a Markdown table whose
+            // first cell is a role.
+            if line.trim_start().starts_with('|') {
+                let cs = cells(line, Sep::Pipe);
+                if let [label, value] = &cs[..] {
+                    let field = header_field(&normalize_label(&line[label.clone()]));
+                    if let Some(field @ (Field::Staff | Field::Name)) = field {
+                        self.remove_field(field, start + value.start, &line[value.clone()]);
+                    }
+                    continue;
+                }
             }
             if let Some((label, value)) = split_label(line) {
                 if let Some(field) = label_field(&normalize_label(label)) {
@@ -690,6 +796,28 @@ mod tests {
                 "Subject: invoice overdue\nPhone: ask the desk\nAge: 42\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_two_cell_markdown_row_whose_label_is_a_role() {
+        check(&[(
+            "| Field | Value |\n|---|---|\n| Incident commander | Brisk Tallowmere |\n\
+             | Comms | IT Security |\n| Scribe | Miriam van Lane |\n| Status | Contained |\n",
+            "| Field | Value |\n|---|---|\n| Incident commander | [NAME] |\n\
+             | Comms | IT Security |\n| Scribe | [NAME] |\n| Status | Contained |\n",
+        )]);
+    }
+
+    #[test]
+    fn a_board_header_with_single_space_titles_and_staff_columns() {
+        check(&[(
+            "Rm   Patient        Age Sex  CC         RN    MD    Status\n\
+             4  Quellan, B  61  F  fall  TREVASK  LANE  Admit\n\
+             9  Marrow, T  47  M  fever  IT Security  SOC  Lab\n",
+            "Rm   Patient        Age Sex  CC         RN    MD    Status\n\
+             4  [NAME]  61  F  fall  [NAME]  [NAME]  Admit\n\
+             9  [NAME]  47  M  fever  IT Security  SOC  Lab\n",
+        )]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::vocab::{flag, vocab, Vocab};
 use crate::{Finding, Indicator, IndicatorKind, Kind, Scrubbed, Scrubber};
 
 mod address;
+mod agree;
 mod attacker;
 mod audit;
 mod context;
