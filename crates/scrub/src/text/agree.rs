@@ -9,6 +9,37 @@ use crate::classify as c;
 use crate::vocab::flag;
 use crate::Kind;
 
+/// Words that name a shared calendar (a desk, team, room or service) rather than a person.
+const CALENDAR_RESOURCE_WORDS: &[&str] = &[
+    "desk",
+    "team",
+    "room",
+    "office",
+    "service",
+    "services",
+    "support",
+    "helpdesk",
+    "scheduling",
+    "conference",
+    "group",
+    "department",
+    "dept",
+    "clinic",
+    "unit",
+    "lab",
+    "calendar",
+    "mailbox",
+    "admin",
+    "noreply",
+    "reception",
+    "registration",
+    "pharmacy",
+    "security",
+    "operations",
+    "staff",
+    "board",
+];
+
 /// Whether `key` (lowercase letters) is made of prefixes of `parts`, in their order, each
 /// part giving a prefix of itself (possibly none): `aroe` of `ann roe`, `roea` of `roe ann`,
 /// `svanarkel` of `sepp van arkel`. At least two parts must give letters and one of them
@@ -348,7 +379,22 @@ impl Engine<'_> {
             && value
                 .chars()
                 .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | ',' | '-' | '\'' | '’'));
-        if shaped {
+        // A shared mailbox or a room (`Front Desk`, `Radiology Scheduling`) is no person:
+        // a word naming a desk, team or room, and no listed given name, keeps it.
+        let resource = || {
+            let words: Vec<String> = value
+                .split([' ', ',', '-'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words
+                .iter()
+                .any(|w| CALENDAR_RESOURCE_WORDS.contains(&w.as_str()))
+                && !words
+                    .iter()
+                    .any(|w| self.v.given.contains(w.as_str()) || crate::gazetteer::given(w))
+        };
+        if shaped && !resource() {
             self.remove_name_bytes(
                 start + s,
                 start + e,
@@ -618,6 +664,14 @@ mod tests {
                 "[NAME]: the archive box is down\nStatus: open\nSummary: none\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_calendar_resource_keeps_its_name_a_person_on_the_same_invite_does_not() {
+        check(&[(
+            "ORGANIZER;CN=Radiology Scheduling Desk:mailto:a@example.org\nATTENDEE;CN=Ann Tallowmere:mailto:b@example.org\n",
+            "ORGANIZER;CN=Radiology Scheduling Desk:mailto:a@example.org\nATTENDEE;CN=[NAME]:mailto:b@example.org\n",
+        )]);
     }
 
     #[test]
