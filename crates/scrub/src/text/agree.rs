@@ -69,10 +69,28 @@ fn login_key(login: &str) -> Option<Vec<u8>> {
     let local = login.trim_start_matches('@');
     let local = local.split('@').next().unwrap_or(local);
     let local = local.rsplit('\\').next().unwrap_or(local);
-    if !(3..=40).contains(&local.len())
-        || !local
-            .chars()
-            .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-'))
+    if !(3..=40).contains(&local.len()) {
+        return None;
+    }
+    // Most tokens are ASCII: their key is their letters, lowercased, with no copy first.
+    if local.is_ascii() {
+        let ok = local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !ok || local.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
+            return None;
+        }
+        return Some(
+            local
+                .bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase())
+                .collect(),
+        );
+    }
+    if !local
+        .chars()
+        .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-'))
     {
         return None;
     }
@@ -151,6 +169,21 @@ impl Engine<'_> {
     }
 
     fn agrees(&self, key: &[u8], first: usize, last: usize) -> bool {
+        // The key starts with the first letter of one of the words (the words before it
+        // giving none): a test on one byte each before any word is folded.
+        let Some(&k0) = key.first() else {
+            return false;
+        };
+        let may_start = (first..=last).any(|i| {
+            self.toks[i]
+                .s
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| !b.is_ascii_alphabetic() || b.to_ascii_lowercase() == k0)
+        });
+        if !may_start {
+            return false;
+        }
         let mut parts = self.name_parts(first, last);
         if built_from(key, &parts) {
             return true;
