@@ -121,6 +121,20 @@ impl Engine<'_> {
             && !self.has(i, flag::CUE | flag::STOP)
     }
 
+    /// Token `i` is written beyond ASCII or its flags put it on a name list (a word that is
+    /// also a census name included).
+    fn on_name_lists(&self, i: usize) -> bool {
+        !self.toks[i].s.is_ascii()
+            || self.has(
+                i,
+                flag::GIVEN
+                    | flag::SURNAME
+                    | flag::CENSUS_GIVEN
+                    | flag::CENSUS_SURNAME
+                    | flag::NAME_WORD,
+            )
+    }
+
     /// The words `first..=last` may be a person's name: each a listed name, a particle, a
     /// word beyond ASCII or no common word, and one of them more than a word that is also
     /// a census name (`Help Desk`, `Acme Support` are not names; `Max Bell` is).
@@ -139,18 +153,7 @@ impl Engine<'_> {
         };
         // Nothing tells a capitalized English word from an unlisted surname: one word must
         // be on a name list or beyond ASCII.
-        let named = |i: usize| {
-            !self.toks[i].s.is_ascii()
-                || self.has(
-                    i,
-                    flag::GIVEN
-                        | flag::SURNAME
-                        | flag::CENSUS_GIVEN
-                        | flag::CENSUS_SURNAME
-                        | flag::NAME_WORD,
-                )
-                || super::listed_name(self.v, self.toks[i].s)
-        };
+        let named = |i: usize| self.on_name_lists(i) || super::listed_name(self.v, self.toks[i].s);
         (first..=last).all(|i| strong(i) || weak(i))
             && (first..=last).any(|i| !self.particle(i) && strong(i))
             && (first..=last).any(|i| !self.particle(i) && named(i))
@@ -562,17 +565,7 @@ impl Engine<'_> {
             }
             let ok = if timed {
                 // After a time: a name of the lists, a word that is also one included.
-                (k..=end).any(|i| {
-                    !self.toks[i].s.is_ascii()
-                        || self.has(
-                            i,
-                            flag::GIVEN
-                                | flag::SURNAME
-                                | flag::CENSUS_GIVEN
-                                | flag::CENSUS_SURNAME
-                                | flag::NAME_WORD,
-                        )
-                })
+                (k..=end).any(|i| self.on_name_lists(i))
             } else {
                 // Alone: one given name that is no word, before a sentence.
                 k == end

@@ -481,23 +481,10 @@ fn fixed_header(line: &str) -> Option<(Vec<usize>, Vec<Col>)> {
     {
         return None;
     }
-    let b = line.as_bytes();
-    let mut starts = Vec::new();
-    let mut cells = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        // A cell runs to the next run of two spaces.
-        while i < b.len() && !(b[i] == b' ' && b.get(i + 1).is_none_or(|&c| c == b' ')) {
-            i += 1;
-        }
-        starts.push(s);
-        cells.push(&line[s..i]);
-    }
+    // A cell runs to the next run of two spaces.
+    let ranges = two_space_cells(line);
+    let starts: Vec<usize> = ranges.iter().map(|&(s, _)| s).collect();
+    let cells: Vec<&str> = ranges.iter().map(|&(s, e)| &line[s..e]).collect();
     let ok = |cell: &str| {
         (1..=32).contains(&cell.len())
             && cell.split_whitespace().count() <= 3
