@@ -268,8 +268,9 @@ impl Engine<'_> {
             }
             return self.caps_last_first(k);
         }
-        // "Von:", "Home:", "Тема:": a field label, not a name.
-        if self.is_label(k) {
+        // "Von:", "Home:", "Тема:": a field label, not a name; nor the key of a `key=value`
+        // pair (`NAS-IP-Address=10.1.2.3`, `Framed-Pool=...`).
+        if self.is_label(k) || self.toks[k].after == b'=' && self.toks[k].trail == 0 {
             return false;
         }
         if self.has(k, flag::NON_LATIN) {
@@ -1044,6 +1045,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn the_key_of_a_key_value_pair_is_no_name() {
+        check(&[(
+            "Accounting request, NAS-IP-Address=192.168.4.225, Framed-IP-Address=10.2.3.4 for Grace Hopper",
+            "Accounting request, NAS-IP-Address=[INTERNAL-IP], Framed-IP-Address=[INTERNAL-IP] for [NAME]",
+        )]);
+    }
 
     #[test]
     fn dotted_initials_are_a_name_a_post_box_and_a_degree_are_not() {
