@@ -358,16 +358,21 @@ impl Engine<'_> {
         let mut in_card = false;
         for (start, line) in lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
-            let upper = line.get(..12).unwrap_or(line).to_ascii_uppercase();
-            if upper.starts_with("BEGIN:VCARD") {
+            // Property names in any case, tested in place (no copy per line).
+            let starts = |name: &str| {
+                line.as_bytes()
+                    .get(..name.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+            };
+            if starts("BEGIN:VCARD") {
                 in_card = true;
                 continue;
             }
-            if upper.starts_with("END:VCARD") {
+            if starts("END:VCARD") {
                 in_card = false;
                 continue;
             }
-            if in_card && (upper.starts_with("N:") || upper.starts_with("N;")) {
+            if in_card && (starts("N:") || starts("N;")) {
                 let Some(colon) = line.find(':') else {
                     continue;
                 };
@@ -379,7 +384,7 @@ impl Engine<'_> {
                     }
                     at += part.len() + 1;
                 }
-            } else if in_card && (upper.starts_with("FN:") || upper.starts_with("FN;")) {
+            } else if in_card && (starts("FN:") || starts("FN;")) {
                 if let Some(colon) = line.find(':') {
                     self.remove_name_bytes(
                         start + colon + 1,
@@ -387,7 +392,7 @@ impl Engine<'_> {
                         "name in a vCard",
                     );
                 }
-            } else if upper.starts_with("ORGANIZER") || upper.starts_with("ATTENDEE") {
+            } else if starts("ORGANIZER") || starts("ATTENDEE") {
                 self.calendar_common_name(start, line);
             }
         }
@@ -511,14 +516,10 @@ impl Engine<'_> {
         let text = self.text;
         let mut first = 0;
         for (start, line) in lines_with_starts(text) {
-            while first < self.toks.len() && self.toks[first].end <= start {
-                first += 1;
-            }
-            let line_end = start + line.trim_end().len();
-            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
-            if !on_line(self, first) {
+            let Some(line_end) = self.line_start_token(&mut first, start, line) else {
                 continue;
-            }
+            };
+            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
             // A date and a time, or a time, and AM or PM.
             let mut k = first;
             if on_line(self, k + 1) && !c::clock_time(self.toks[k].s) {

@@ -765,14 +765,10 @@ impl Engine<'_> {
         // in order, so one cursor walks both (linear, where a search per line was not).
         let mut first = 0;
         for (start, line) in lines_with_starts(text) {
-            while first < self.toks.len() && self.toks[first].end <= start {
-                first += 1;
-            }
-            let line_end = start + line.trim_end().len();
-            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
-            if !on_line(self, first) {
+            let Some(line_end) = self.line_start_token(&mut first, start, line) else {
                 continue;
-            }
+            };
+            let on_line = |e: &Self, i: usize| i < e.toks.len() && e.toks[i].start < line_end;
             if self.chat_header_line(first, line_end) {
                 continue;
             }

@@ -17,6 +17,25 @@ pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str
     })
 }
 
+impl super::Engine<'_> {
+    /// For line passes that walk the lines and the tokens together (both in order, so one
+    /// cursor serves, linear where a search per line was not): moves `first` to the first
+    /// token ending after the line's `start`, and gives the line's end without its trailing
+    /// spaces when that token lies on the line.
+    pub(super) fn line_start_token(
+        &self,
+        first: &mut usize,
+        start: usize,
+        line: &str,
+    ) -> Option<usize> {
+        while *first < self.toks.len() && self.toks[*first].end <= start {
+            *first += 1;
+        }
+        let line_end = start + line.trim_end().len();
+        (*first < self.toks.len() && self.toks[*first].start < line_end).then_some(line_end)
+    }
+}
+
 /// Columns of a table whose values describe a stay or an event, not a person: the unit
 /// and bed, how the patient is moved and where to, a status.
 const NOT_IDENTIFYING_COLUMNS: &[&str] = &[
