@@ -139,7 +139,49 @@ fn inline_values(line: &str) -> impl Iterator<Item = (u16, u16, usize, usize, us
         })
 }
 
+/// An application entity title: up to 16 characters of capitals, digits, `_`, `-` or space.
+fn ae_title(s: &str) -> bool {
+    (1..=16).contains(&s.len())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+        && s.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b' ')
+        })
+}
+
 impl Engine<'_> {
+    /// `Association Received 10.1.2.3: "CT_A" -> "PACS_B"`: the called title is the
+    /// organization's own node; the calling one is too when the peer's address is private
+    /// (a scanner's title from a public address is the outsider's and stays).
+    fn association_titles(&mut self, start: usize, line: &str) {
+        let Some(arrow) = line.find("\" -> \"") else {
+            return;
+        };
+        let before = &line[..arrow];
+        let after = &line[arrow + 6..];
+        let Some(open) = before.rfind('"') else {
+            return;
+        };
+        let Some(close) = after.find('"') else {
+            return;
+        };
+        let (calling, called) = (&before[open + 1..], &after[..close]);
+        if !ae_title(calling) || !ae_title(called) {
+            return;
+        }
+        let reason = "application entity title of the organization's DICOM node";
+        self.field_value(start + arrow + 6, called, Kind::InternalHost, reason);
+        // The peer's address ends the text before the title: `... 10.1.2.3: "`.
+        let peer = before[..open]
+            .trim_end()
+            .trim_end_matches(':')
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if crate::classify::ipv4(peer) == Some(crate::classify::Reach::Internal) {
+            self.field_value(start + open + 1, calling, Kind::InternalHost, reason);
+        }
+    }
+
     /// Tags inside a log line rather than opening it: the values go by tag as in a dump,
     /// and the rest of the line stays open to the other rules.
     fn inline_tags(&mut self, start: usize, line: &str) {
@@ -182,12 +224,17 @@ impl Engine<'_> {
         }
         // Query keys logged inline follow one another (`...] (0010,0020) LO [...`).
         let inline = text.contains("] (");
+        // dcmtk's association lines name both ends by AE title (`"CT_A" -> "PACS_B"`).
+        let association = text.contains("\" -> \"");
         for (start, line) in super::rows::lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - log_prefix(line).trim_start().len();
             let Some((group, element, n)) = tag(&line[lead..]) else {
                 if inline {
                     self.inline_tags(start, line);
+                }
+                if association {
+                    self.association_titles(start, line);
                 }
                 continue;
             };
@@ -276,6 +323,16 @@ mod tests {
              I: (0040,0100) SQ (Sequence with explicit length #=1)\n\
              I:   (0040,0001) AE [[INTERNAL-HOST]]\n\
              I:   (0040,0006) PN [[NAME]^[NAME]]\n",
+        )]);
+    }
+
+    #[test]
+    fn association_titles_of_the_organizations_nodes() {
+        check(&[(
+            "I: Association Received 10.20.30.40: \"QX_CT2\" -> \"QXPACS\"\n\
+             I: Association Received 203.0.113.9: \"ANY-SCU\" -> \"QXPACS\" (rejected)\n",
+            "I: Association Received [INTERNAL-IP]: \"[INTERNAL-HOST]\" -> \"[INTERNAL-HOST]\"\n\
+             I: Association Received 203.0.113.9: \"ANY-SCU\" -> \"[INTERNAL-HOST]\" (rejected)\n",
         )]);
     }
 
