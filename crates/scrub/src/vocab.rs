@@ -343,6 +343,10 @@ const CUES: &[(&str, Cue)] = &[
     ("zipcode", Cue::Zip),
     ("postal code", Cue::Zip),
     ("postcode", Cue::Zip),
+    // Código postal (Mexico, Spain), Postleitzahl, Código de Endereçamento Postal (Brazil).
+    ("c.p", Cue::Zip),
+    ("plz", Cue::Zip),
+    ("cep", Cue::Zip),
     ("username", Cue::UserStrong),
     ("user name", Cue::UserStrong),
     ("userid", Cue::UserStrong),

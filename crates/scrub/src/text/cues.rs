@@ -116,6 +116,74 @@ impl Engine<'_> {
         ok.then_some(j + 1)
     }
 
+    /// `..., San Pedro de la Sierra, C.P. 12345`: the capitalized words (with the particles
+    /// of a Spanish or Portuguese place name) between the comma before a postcode cue and
+    /// the comma before them are the town.
+    fn town_before_postcode(&mut self, cue: usize) {
+        if cue < 2 || self.toks[cue - 1].after != b',' {
+            return;
+        }
+        let last = cue - 1;
+        let mut first = last;
+        loop {
+            let t = &self.toks[first];
+            let mut buf = [0u8; 32];
+            let particle = self.lw(first, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "de" | "del" | "la" | "las" | "los" | "el" | "y" | "do" | "da" | "dos" | "das"
+                )
+            });
+            // A name rule may have taken the words for a person's ("San Odalys").
+            let named = t.class == Class::Removed
+                && self
+                    .found
+                    .get(t.finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            if !((self.open(first) || named) && (c::is_cap_word(t.s) || particle)) {
+                return;
+            }
+            if first == 0 || last - first >= 5 {
+                return;
+            }
+            let prev = &self.toks[first - 1];
+            if prev.after == b',' || prev.trail == b',' {
+                break;
+            }
+            if prev.after != b' ' || !self.same_sentence(first - 1, last) {
+                return;
+            }
+            first -= 1;
+        }
+        if !c::is_cap_word(self.toks[first].s) || self.has(first, flag::NEVER | flag::CUE) {
+            return;
+        }
+        const REASON: &str = "town before its postcode";
+        let taken: Vec<usize> = (first..=last)
+            .filter(|&i| self.toks[i].class == Class::Removed)
+            .map(|i| self.toks[i].finding)
+            .collect();
+        let Some(&f) = taken.first() else {
+            self.remove_toks(first, last, Kind::City, REASON);
+            return;
+        };
+        // One finding took some of the words: it becomes the town, over all of them.
+        if taken.iter().any(|&g| g != f) {
+            return;
+        }
+        let (s, e) = (self.toks[first].start, self.toks[last].end);
+        let finding = &mut self.found[f];
+        finding.original_span =
+            s.min(finding.original_span.start)..e.max(finding.original_span.end);
+        finding.kind = Kind::City;
+        finding.placeholder = Kind::City.placeholder();
+        finding.reason = REASON;
+        for t in &mut self.toks[first..=last] {
+            t.class = Class::Removed;
+            t.finding = f;
+        }
+    }
+
     /// The first token after a cue that is not a filler word, in the same sentence.
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
@@ -273,6 +341,7 @@ impl Engine<'_> {
                     && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
                 if ok {
                     self.remove_toks(j, j, Kind::Zip, "ZIP code after a cue");
+                    self.town_before_postcode(k);
                 }
                 ok
             }
@@ -808,6 +877,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_postcode_cue_of_other_countries_and_the_town_before_it() {
+        check(&[(
+            "Enviado desde la oficina, San Odalys de la Sierra, C.P. 45123, ayer.\nPLZ 80331 hier\n",
+            "Enviado desde la oficina, [CITY], C.P. [ZIP], ayer.\nPLZ [ZIP] hier\n",
+        )]);
+    }
 
     #[test]
     fn patient_words_of_other_languages_and_caseless_names() {

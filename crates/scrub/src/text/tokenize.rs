@@ -123,6 +123,7 @@ fn is_abbreviation(core: &str) -> bool {
             | "rev"
             | "p.o"
             | "d.o.b"
+            | "c.p"
             | "ext"
             | "fig"
             | "nr"
