@@ -184,15 +184,19 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
     let Some(first) = s.chars().next() else {
         return 0;
     };
-    if flags & flag::NEVER != 0 || s.len() > 48 {
-        return 0;
-    }
+    // A Thai or Devanagari name word may run past the lists' 32 bytes: its script is
+    // still read (up to 96 bytes).
     let mut out = 0;
-    if first.is_alphabetic()
+    if (flags & flag::NEVER == 0 || s.len() > 32)
+        && s.len() <= 96
+        && first.is_alphabetic()
         && s.chars()
             .all(|c| (c.is_alphabetic() || script_mark(c)) && !c.is_ascii() && !is_latin(c))
     {
         out |= flag::NON_LATIN;
+    }
+    if flags & flag::NEVER != 0 || s.len() > 48 {
+        return out;
     }
     if !first.is_uppercase() {
         return out;

@@ -460,9 +460,13 @@ impl Engine<'_> {
         let script = |i: usize| {
             let t = &self.toks[i];
             let first = t.s.chars().next()?;
+            // Past 32 bytes a word is on no list, and flagged so: a long word of a
+            // caseless script may still be a name.
+            let never = t.flags & flag::NEVER != 0 && t.s.len() <= 32;
             let ok = t.class == Class::Plain
                 && t.flags & flag::NON_LATIN != 0
-                && t.flags & (flag::CUE | flag::NEVER) == 0
+                && t.flags & flag::CUE == 0
+                && !never
                 && !first.is_uppercase()
                 && !first.is_lowercase()
                 && !cjk(first);
@@ -590,7 +594,15 @@ impl Engine<'_> {
         if self.text.as_bytes().get(self.toks[end].end) != Some(&b')') {
             return false;
         }
-        let vouched = (p..=end).all(|i| self.has(i, flag::NON_LATIN))
+        // The account built from one of the words (`kusyka` for "Andrzej Kusyk").
+        let login = self.toks[n].s.to_lowercase();
+        let built = (p..=end).any(|i| {
+            let w = self.toks[i].s.to_lowercase();
+            let stem: String = w.chars().take(5).collect();
+            w.chars().count() >= 4 && login.contains(&stem)
+        });
+        let vouched = built
+            || (p..=end).all(|i| self.has(i, flag::NON_LATIN))
             || (p..=end)
                 .any(|i| self.has(i, NAME_LISTS) || super::listed_name(self.v, self.toks[i].s));
         if !vouched {
@@ -1328,6 +1340,16 @@ mod tests {
             (
                 "ผู้ใช้ u40411 (มานพ ศรีสุข) คลิกลิงก์\n",
                 "ผู้ใช้ [USER] ([NAME]) คลิกลิงก์\n",
+            ),
+            // A Thai surname longer than the word lists' 32 bytes.
+            (
+                "ผู้ใช้ u40412 (สิริ ขอหมั่นกลางทอง) คลิกลิงก์\n",
+                "ผู้ใช้ [USER] ([NAME]) คลิกลิงก์\n",
+            ),
+            // Unlisted words the account is built from.
+            (
+                "Użytkownik qworzyka (Ferdynand Qworzyk) kliknął link.\n",
+                "Użytkownik [USER] ([NAME]) kliknął link.\n",
             ),
             (
                 "المستخدم u30718 (خالد بن سعد آل ناصر الدين) فتح الرابط\n",
