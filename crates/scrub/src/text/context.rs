@@ -29,9 +29,19 @@ impl Engine<'_> {
                 let _ = self.threat_phrase(k) || self.threat_by_context(k) || self.threat_prefix(k);
             }
         }
+        // A caller ID's display name (`"Ann Roe" <4411>`), before a call record's cells are
+        // read as a table's.
+        if self.text.contains("\" <") {
+            for k in 0..self.toks.len() {
+                if self.open(k) {
+                    self.caller_id_name(k);
+                }
+            }
+        }
         // Form labels and table headers say what a value is before any word-level rule
         // guesses.
         self.hl7_segments();
+        self.astm_records();
         self.structured_formats();
         self.log_lines();
         self.card_and_calendar_names();
@@ -54,7 +64,8 @@ impl Engine<'_> {
                 k += 1;
                 continue;
             }
-            let _ = self.cue(k)
+            let _ = self.user_then_name(k)
+                || self.cue(k)
                 || self.month_date(k)
                 || self.age_words(k)
                 || self.pager_number(k)

@@ -99,6 +99,91 @@ impl Engine<'_> {
         ok
     }
 
+    /// After a role word right before it (`next` follows the cue at `k`), a lowercase word
+    /// that ends in the label's colon ("Pasien terdampak:"): the token after that colon.
+    fn qualified_role(&self, k: usize, next: usize, j: usize) -> Option<usize> {
+        let t = &self.toks[j];
+        let ok = j == next
+            && self.toks[next - 1].trail == 0
+            && self.toks[next - 1].after == b' '
+            && t.trail == b':'
+            && t.s.chars().all(char::is_lowercase)
+            && t.s.len() >= 3
+            && !self.has(j, flag::CUE)
+            && j + 1 < self.toks.len()
+            && self.same_sentence(k, j + 1)
+            && !self.text[t.end..self.toks[j + 1].start].contains('\n');
+        ok.then_some(j + 1)
+    }
+
+    /// `..., San Pedro de la Sierra, C.P. 12345`: the capitalized words (with the particles
+    /// of a Spanish or Portuguese place name) between the comma before a postcode cue and
+    /// the comma before them are the town.
+    fn town_before_postcode(&mut self, cue: usize) {
+        if cue < 2 || self.toks[cue - 1].after != b',' {
+            return;
+        }
+        let last = cue - 1;
+        let mut first = last;
+        loop {
+            let t = &self.toks[first];
+            let mut buf = [0u8; 32];
+            let particle = self.lw(first, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "de" | "del" | "la" | "las" | "los" | "el" | "y" | "do" | "da" | "dos" | "das"
+                )
+            });
+            // A name rule may have taken the words for a person's ("San Odalys").
+            let named = t.class == Class::Removed
+                && self
+                    .found
+                    .get(t.finding)
+                    .is_some_and(|f| f.kind == Kind::Name);
+            if !((self.open(first) || named) && (c::is_cap_word(t.s) || particle)) {
+                return;
+            }
+            if first == 0 || last - first >= 5 {
+                return;
+            }
+            let prev = &self.toks[first - 1];
+            if prev.after == b',' || prev.trail == b',' {
+                break;
+            }
+            if prev.after != b' ' || !self.same_sentence(first - 1, last) {
+                return;
+            }
+            first -= 1;
+        }
+        if !c::is_cap_word(self.toks[first].s) || self.has(first, flag::NEVER | flag::CUE) {
+            return;
+        }
+        const REASON: &str = "town before its postcode";
+        let taken: Vec<usize> = (first..=last)
+            .filter(|&i| self.toks[i].class == Class::Removed)
+            .map(|i| self.toks[i].finding)
+            .collect();
+        let Some(&f) = taken.first() else {
+            self.remove_toks(first, last, Kind::City, REASON);
+            return;
+        };
+        // One finding took some of the words: it becomes the town, over all of them.
+        if taken.iter().any(|&g| g != f) {
+            return;
+        }
+        let (s, e) = (self.toks[first].start, self.toks[last].end);
+        let finding = &mut self.found[f];
+        finding.original_span =
+            s.min(finding.original_span.start)..e.max(finding.original_span.end);
+        finding.kind = Kind::City;
+        finding.placeholder = Kind::City.placeholder();
+        finding.reason = REASON;
+        for t in &mut self.toks[first..=last] {
+            t.class = Class::Removed;
+            t.finding = f;
+        }
+    }
+
     /// The first token after a cue that is not a filler word, in the same sentence.
     fn value_after(&self, cue_tok: usize, mut j: usize) -> Option<usize> {
         let mut skipped = 0;
@@ -147,6 +232,11 @@ impl Engine<'_> {
         }
         match cue {
             Cue::Title => {
+                // "السيد عمر الحسن", "คุณ สมชาย ใจดี": a name in a script without case.
+                if let Some((end, _)) = self.caseless_name_run(j) {
+                    self.remove_toks(j, end, Kind::Name, "name after a title");
+                    return true;
+                }
                 // "Dr. von Ahlen", "Dr. de Jong": a particle opens the surname even when it
                 // is also a header label elsewhere ("Von:"); "Dr. al-Rashid" glues it on.
                 let particle = self.particle(j)
@@ -182,6 +272,21 @@ impl Engine<'_> {
                 ok
             }
             Cue::Role => {
+                // "Pacient afectat: Ana Pop", "patient concerned: ...": a lowercase word
+                // qualifying the role, then the label's colon; the name is after it.
+                let (j, class, s) = match self.qualified_role(k, next, j) {
+                    Some(q) => (q, self.toks[q].class, self.toks[q].s),
+                    None => (j, class, s),
+                };
+                // "المريض: عمر الحسن،", "מטופל: דנה לוי,": a name in a script without case.
+                // Without a label's colon the words must end on their own ("المريض يعاني
+                // من ..." is a sentence going on).
+                if let Some((end, closed)) = self.caseless_name_run(j) {
+                    if closed || self.toks[next - 1].trail == b':' || j > next {
+                        self.remove_toks(j, end, Kind::Name, "name after a role word");
+                        return true;
+                    }
+                }
                 // "CALLER: Yeah it's ...", "queue Nurse Line": a speaker's first word or the
                 // rest of a service's name, not a person's name.
                 let mut lbuf = [0u8; 32];
@@ -236,6 +341,7 @@ impl Engine<'_> {
                     && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
                 if ok {
                     self.remove_toks(j, j, Kind::Zip, "ZIP code after a cue");
+                    self.town_before_postcode(k);
                 }
                 ok
             }
@@ -481,9 +587,23 @@ impl Engine<'_> {
     fn host_value(&mut self, j: usize, strong: bool) -> bool {
         let t = &self.toks[j];
         let s = t.s;
-        // A table header: "Hostname  IP  Location".
+        // A table header: "Hostname  IP  Location"; Windows' own domains (`NT AUTHORITY`,
+        // `BUILTIN`, `WORKGROUP`, `Window Manager`).
         if [
-            "ip", "ipv4", "ipv6", "mac", "os", "location", "model", "serial", "owner",
+            "ip",
+            "ipv4",
+            "ipv6",
+            "mac",
+            "os",
+            "location",
+            "model",
+            "serial",
+            "owner",
+            "nt",
+            "builtin",
+            "workgroup",
+            "window",
+            "font",
         ]
         .iter()
         .any(|w| s.eq_ignore_ascii_case(w))
@@ -757,6 +877,48 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_postcode_cue_of_other_countries_and_the_town_before_it() {
+        check(&[(
+            "Enviado desde la oficina, San Odalys de la Sierra, C.P. 45123, ayer.\nPLZ 80331 hier\n",
+            "Enviado desde la oficina, [CITY], C.P. [ZIP], ayer.\nPLZ [ZIP] hier\n",
+        )]);
+    }
+
+    #[test]
+    fn patient_words_of_other_languages_and_caseless_names() {
+        check(&[
+            (
+                "Pacient afectat: Ilinca Vornicu, CNP 1234567890123, internat ieri.\n",
+                "Pacient afectat: [NAME], CNP [ID], internat ieri.\n",
+            ),
+            (
+                "Pasien terdampak: Wulan Sasmito, dirawat di bangsal.\n",
+                "Pasien terdampak: [NAME], dirawat di bangsal.\n",
+            ),
+            (
+                "المريض: سامي القرنفلي، رقم الملف محفوظ\n",
+                "المريض: [NAME]، رقم الملف محفوظ\n",
+            ),
+            ("מטופל: יואב שקדי, חדר 4\n", "מטופל: [NAME], חדר 4\n"),
+            (
+                "ผู้ป่วย: สมศรี ใจงาม เลขประจำตัว ไม่ทราบ\n",
+                "ผู้ป่วย: [NAME] เลขประจำตัว ไม่ทราบ\n",
+            ),
+            (
+                "Patient अनिता कुलकर्णी, 71 y/o. Caregiver रवि कुलकर्णी present.\n",
+                "Patient [NAME], 71 y/o. Caregiver [NAME] present.\n",
+            ),
+            // Without a colon a role word may open a sentence that goes on.
+            (
+                "المريض يعاني من ألم شديد في الصدر منذ الصباح الباكر\n",
+                "المريض يعاني من ألم شديد في الصدر منذ الصباح الباكر\n",
+            ),
+            // An honorific before a name in a caseless script.
+            ("ติดต่อ คุณ วิไล แสงทอง แล้ว\n", "ติดต่อ คุณ [NAME] แล้ว\n"),
+        ]);
+    }
 
     #[test]
     fn a_number_after_cb_is_a_call_back_number() {

@@ -111,7 +111,109 @@ fn age_over_89(v: &str) -> bool {
         .is_some_and(|n| n >= 90)
 }
 
+/// The query keys dcmtk's tools log on one line after the message they belong to
+/// (`I: C-FIND-RQ: (0010,0010) PN [DOE^JANE] (0010,0020) LO [12345]`): each tag, its VR, and
+/// the value between brackets up to the first `]`. Yields the tag, where it starts and the
+/// value's range.
+fn inline_values(line: &str) -> impl Iterator<Item = (u16, u16, usize, usize, usize)> + '_ {
+    let b = line.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == b'(')
+        .filter_map(move |(i, _)| {
+            let (group, element, n) = tag(&line[i..])?;
+            let rest = &b[i + n..];
+            // ` PN [`: a space, two capital letters, a space, a bracket.
+            let vr = rest.get(..5)?;
+            if !(vr[0] == b' '
+                && vr[1].is_ascii_uppercase()
+                && vr[2].is_ascii_uppercase()
+                && vr[3] == b' '
+                && vr[4] == b'[')
+            {
+                return None;
+            }
+            let s = i + n + 5;
+            let len = line[s..].find(']')?;
+            Some((group, element, i, s, s + len))
+        })
+}
+
+/// An application entity title: up to 16 characters of capitals, digits, `_`, `-` or space.
+fn ae_title(s: &str) -> bool {
+    (1..=16).contains(&s.len())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+        && s.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b' ')
+        })
+}
+
 impl Engine<'_> {
+    /// `Association Received 10.1.2.3: "CT_A" -> "PACS_B"`: the called title is the
+    /// organization's own node; the calling one is too when the peer's address is private
+    /// (a scanner's title from a public address is the outsider's and stays).
+    fn association_titles(&mut self, start: usize, line: &str) {
+        let Some(arrow) = line.find("\" -> \"") else {
+            return;
+        };
+        let before = &line[..arrow];
+        let after = &line[arrow + 6..];
+        let Some(open) = before.rfind('"') else {
+            return;
+        };
+        let Some(close) = after.find('"') else {
+            return;
+        };
+        let (calling, called) = (&before[open + 1..], &after[..close]);
+        if !ae_title(calling) || !ae_title(called) {
+            return;
+        }
+        let reason = "application entity title of the organization's DICOM node";
+        self.field_value(start + arrow + 6, called, Kind::InternalHost, reason);
+        // The peer's address ends the text before the title: `... 10.1.2.3: "`.
+        let peer = before[..open]
+            .trim_end()
+            .trim_end_matches(':')
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if crate::classify::ipv4(peer) == Some(crate::classify::Reach::Internal) {
+            self.field_value(start + open + 1, calling, Kind::InternalHost, reason);
+        }
+    }
+
+    /// Tags inside a log line rather than opening it: the values go by tag as in a dump,
+    /// and the rest of the line stays open to the other rules.
+    fn inline_tags(&mut self, start: usize, line: &str) {
+        if !line.contains("] (") {
+            return;
+        }
+        for (group, element, at, s, e) in inline_values(line) {
+            // The tag, its VR and a value that identifies no one (`(0008,0060) CS [MR]`) are
+            // closed to the word-level rules.
+            let tag_start = start + at;
+            let first = self.found.len();
+            let Some(kind) = tag_kind(group, element) else {
+                self.close_span(tag_start, start + e, first);
+                continue;
+            };
+            self.close_span(tag_start, start + s, first);
+            let v = &line[s..e];
+            match kind {
+                Kind::Age if !age_over_89(v) => {}
+                Kind::Name => {
+                    for (o, part) in super::structured::pieces(v, '^') {
+                        for (p, piece) in super::structured::pieces(part, '=') {
+                            self.field_value(start + s + o + p, piece, kind, REASON);
+                        }
+                    }
+                }
+                Kind::Address => self.address_value(start + s, v, REASON),
+                _ => self.field_value(start + s, v, kind, REASON),
+            }
+        }
+    }
+
     /// Every line of a DICOM header dump: identifying values go by tag, and the line's
     /// other tokens (VRs, lengths, keywords, codes) are closed to the word-level rules,
     /// except the values of free-text attributes nobody listed here (a study description).
@@ -120,10 +222,20 @@ impl Engine<'_> {
         if !text.contains(')') {
             return;
         }
+        // Query keys logged inline follow one another (`...] (0010,0020) LO [...`).
+        let inline = text.contains("] (");
+        // dcmtk's association lines name both ends by AE title (`"CT_A" -> "PACS_B"`).
+        let association = text.contains("\" -> \"");
         for (start, line) in super::rows::lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - log_prefix(line).trim_start().len();
             let Some((group, element, n)) = tag(&line[lead..]) else {
+                if inline {
+                    self.inline_tags(start, line);
+                }
+                if association {
+                    self.association_titles(start, line);
+                }
                 continue;
             };
             let base = start + lead;
@@ -211,6 +323,26 @@ mod tests {
              I: (0040,0100) SQ (Sequence with explicit length #=1)\n\
              I:   (0040,0001) AE [[INTERNAL-HOST]]\n\
              I:   (0040,0006) PN [[NAME]^[NAME]]\n",
+        )]);
+    }
+
+    #[test]
+    fn association_titles_of_the_organizations_nodes() {
+        check(&[(
+            "I: Association Received 10.20.30.40: \"QX_CT2\" -> \"QXPACS\"\n\
+             I: Association Received 203.0.113.9: \"ANY-SCU\" -> \"QXPACS\" (rejected)\n",
+            "I: Association Received [INTERNAL-IP]: \"[INTERNAL-HOST]\" -> \"[INTERNAL-HOST]\"\n\
+             I: Association Received 203.0.113.9: \"ANY-SCU\" -> \"[INTERNAL-HOST]\" (rejected)\n",
+        )]);
+    }
+
+    #[test]
+    fn query_keys_logged_inline_go_by_tag() {
+        check(&[(
+            "2030-01-02 03:04:05 I: C-FIND-RQ: (0010,0010) PN [DE LA QUILL^ODA MARIS] \
+             (0010,0020) LO [QX88123] (0008,0060) CS [MR] (0010,0030) DA [19400101]\n",
+            "[DATE] 03:04:05 I: C-FIND-RQ: (0010,0010) PN [[NAME]] \
+             (0010,0020) LO [[MRN]] (0008,0060) CS [MR] (0010,0030) DA [[DATE]]\n",
         )]);
     }
 

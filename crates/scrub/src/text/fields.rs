@@ -25,6 +25,10 @@ enum Field {
     Host,
     /// A record or plan number: MRN, insurance or member ID (a table column only).
     Record,
+    /// The service a Kerberos ticket was asked for (`Service Name:` of event 4769): a
+    /// host's machine account (`FILESRV02$`) or a service principal name naming a host
+    /// (`MSSQLSvc/dbhost01`); a built-in account (`krbtgt`) stays.
+    Service,
     /// A clinician or staff member a column assigns to the row (`RN`, `MD`, `Nurse`): a
     /// table column only, and only a cell every word of which may be a name (a team such
     /// as `IT Security` stays).
@@ -230,6 +234,7 @@ fn label_field(label: &str) -> Option<Field> {
         "host" | "hostname" | "host name" | "computer" | "computer name" | "workstation"
         | "workstation name" | "device name" | "machine" | "machine name" | "account domain"
         | "source workstation" | "source host" => Host,
+        "service name" | "service principal name" | "spn" => Service,
         _ => return None,
     })
 }
@@ -414,6 +419,18 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
             let age: u32 = v[..d].parse().ok()?;
             (90..=150).contains(&age).then_some(lead..lead + d)
         }
+        Field::Service => {
+            let host = v.rsplit_once('/').map_or(v, |(_, h)| h);
+            let host = host.split(':').next().unwrap_or(host);
+            let ok = words == 1
+                && v.len() <= 96
+                && (v.ends_with('$') && v.len() >= 3 || v.contains('/') && host.len() >= 2)
+                && host.bytes().any(|b| b.is_ascii_alphabetic())
+                && v.chars().all(|ch| {
+                    ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$' | '/' | ':')
+                });
+            ok.then_some(all)
+        }
         Field::User | Field::Host => {
             // Letters of any script: `yıldız.gonultas`, `CORP\\jdoe`.
             let ok = words == 1
@@ -446,6 +463,10 @@ fn kind_of(field: Field) -> (Kind, &'static str) {
         Field::Host => (
             Kind::InternalHost,
             "host name in a labelled field or column",
+        ),
+        Field::Service => (
+            Kind::InternalHost,
+            "host's account or service principal in a ticket's service field",
         ),
     }
 }
@@ -750,6 +771,26 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_ticket_service_field_names_a_host_or_stays() {
+        check(&[(
+            "Service Information:\n\tService Name:\t\tMSSQLSvc/dbqx04\n\
+             \tService Name:\t\tFILEQX02$\n\tService Name:\t\tkrbtgt\n",
+            "Service Information:\n\tService Name:\t\t[INTERNAL-HOST]\n\
+             \tService Name:\t\t[INTERNAL-HOST]\n\tService Name:\t\tkrbtgt\n",
+        )]);
+    }
+
+    #[test]
+    fn an_account_domain_mid_line_is_a_host() {
+        check(&[(
+            "Account Name: qvarga Account Domain: NORTHQX Workstation Name: NQX-WS01 Source\n\
+             Account Name: SYSTEM Account Domain: NT AUTHORITY Logon ID: 0x3E7\n",
+            "Account Name: [USER] Account Domain: [INTERNAL-HOST] Workstation Name: [INTERNAL-HOST] Source\n\
+             Account Name: SYSTEM Account Domain: NT AUTHORITY Logon ID: 0x3E7\n",
+        )]);
+    }
 
     #[test]
     fn a_form_label_says_what_its_value_is() {

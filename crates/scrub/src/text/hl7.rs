@@ -306,6 +306,56 @@ impl Engine<'_> {
     /// Every HL7 v2 segment line: its identifying fields go, and its other tokens (codes,
     /// set ids, the message header) are closed to the word-level rules, which would read
     /// `F`, `SEL` or `EPIC` as words of prose.
+    /// ASTM E1394 (LIS2-A2) records as analyzers and lab systems send them, one record a
+    /// line or `\r`, framed or not (`<STX>3P|1||...`): the header's sender (H-5) is the
+    /// organization's host; a patient record's mother's maiden name (P-7), address (P-11),
+    /// telephone (P-13) and attending physician (P-14) go. The patient's own name (P-6) and
+    /// ids are left to the caret-name and number rules.
+    pub(super) fn astm_records(&mut self) {
+        let text = self.text;
+        // Every ASTM message opens with a header declaring its delimiters.
+        if !text.contains("H|\\^&") {
+            return;
+        }
+        const REASON: &str = "field of an ASTM lab record (by position)";
+        let mut at = 0;
+        for record in text.split(['\r', '\n']) {
+            let start = at;
+            at += record.len() + 1;
+            let body = record.strip_prefix("<STX>").unwrap_or(record);
+            let body = body.trim_start_matches(|c: char| c.is_ascii_digit());
+            let base = start + (record.len() - body.len());
+            let kind = match body.as_bytes() {
+                [b'H', b'|', ..] => b'H',
+                [b'P', b'|', ..] => b'P',
+                _ => continue,
+            };
+            for (i, (off, field)) in pieces(body, '|').enumerate() {
+                let want = match (kind, i) {
+                    (b'H', 4) => Some(Kind::InternalHost),
+                    (b'P', 6 | 13) => Some(Kind::Name),
+                    (b'P', 10) => Some(Kind::Address),
+                    (b'P', 12) => Some(Kind::Phone),
+                    _ => None,
+                };
+                let Some(want) = want else { continue };
+                if want == Kind::InternalHost {
+                    // The sender's name, not the program after it (`lis01^LIS^1.0`).
+                    let name = field.split('^').next().unwrap_or("");
+                    self.field_value(base + off, name, want, REASON);
+                    continue;
+                }
+                for (o, part) in pieces(field, '^') {
+                    // A physician's code before the name (`1234^ROE^ANN`) is no name.
+                    if want == Kind::Name && !part.chars().any(char::is_alphabetic) {
+                        continue;
+                    }
+                    self.field_value(base + off + o, part, want, REASON);
+                }
+            }
+        }
+    }
+
     pub(super) fn hl7_segments(&mut self) {
         let text = self.text;
         for (start, line) in lines_with_starts(text) {
@@ -403,6 +453,16 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn astm_header_sender_and_patient_record_fields() {
+        check(&[(
+            "<STX>1H|\\^&|||lisqx04^LIS|||||ANALYZER||P|1\r\
+             <STX>2P|1||7781||QUILL^ODA|||F|||||ROWAN\r<STX>3O|1|55||^^^GLU\n",
+            "<STX>1H|\\^&|||[INTERNAL-HOST]^LIS|||||ANALYZER||P|1\r\
+             <STX>2P|1||7781||[NAME]|||F|||||[NAME]\r<STX>3O|1|55||^^^GLU\n",
+        )]);
+    }
 
     #[test]
     fn hl7_fields_go_by_position_and_codes_stay() {

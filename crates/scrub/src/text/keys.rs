@@ -19,6 +19,8 @@ enum KeyKind {
     /// A host named in the event (`shost`, `dhost`): internal unless it is an indicator.
     Host,
     Name,
+    /// A person's town in a profile or a sign-in record (`"city": "Mossgiel"`).
+    City,
 }
 
 /// The kind of a key, from its letters and digits only (`user.name`, `TargetUserName`,
@@ -122,6 +124,9 @@ fn key_kind(key: &str) -> Option<KeyKind> {
     if k == "display" {
         return Some(KeyKind::Name);
     }
+    if matches!(k, "city" | "town" | "locality") {
+        return Some(KeyKind::City);
+    }
     if USER_IS.contains(&k) || USER_ENDS.iter().any(|e| k.ends_with(e)) {
         Some(KeyKind::User)
     } else if k == "computer" || OWN_HOST_ENDS.iter().any(|e| k.ends_with(e)) {
@@ -137,6 +142,40 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         Some(KeyKind::Name)
     } else {
         None
+    }
+}
+
+impl Engine<'_> {
+    /// Whether a key of a location's region, country or postcode stands within a short
+    /// reach of the key at `k`, before or after it.
+    fn beside_region_key(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let lo = t.start.saturating_sub(80);
+        let hi = (t.end + 120).min(self.text.len());
+        let near = |a: usize, b: usize| {
+            self.lowered.get(a..b).is_some_and(|w| {
+                ["country", "state", "region", "province", "postal", "zip"]
+                    .iter()
+                    .any(|key| {
+                        w.match_indices(key).any(|(i, _)| {
+                            // The word is a key: a quote, `<` or start of a line before it.
+                            i == 0 || matches!(w.as_bytes()[i - 1], b'"' | b'<' | b'\n' | b' ')
+                        })
+                    })
+            })
+        };
+        let floor = |i: usize| {
+            (0..=i)
+                .rev()
+                .find(|&j| self.text.is_char_boundary(j))
+                .unwrap_or(0)
+        };
+        let ceil = |i: usize| {
+            (i..=self.text.len())
+                .find(|&j| self.text.is_char_boundary(j))
+                .unwrap_or(self.text.len())
+        };
+        near(floor(lo), t.start) || near(t.end, ceil(hi))
     }
 }
 
@@ -636,7 +675,16 @@ impl Engine<'_> {
                         self.remove_toks(v, v, Kind::InternalHost, "host name in a log field");
                     }
                 }
-                KeyKind::Name => {
+                // A town alone under `city` may be a setting; beside the region or the
+                // country of the same location record (`"city": ..., "country": "AU"`)
+                // it is where someone was.
+                KeyKind::City if !self.beside_region_key(k) => {}
+                KeyKind::Name | KeyKind::City => {
+                    let (found, reason) = if kind == KeyKind::City {
+                        (Kind::City, "place in a log field")
+                    } else {
+                        (Kind::Name, "name in a log field")
+                    };
                     // The name runs to the closing quote or tag.
                     let start = self.toks[v].start;
                     let rest = &self.text[start..];
@@ -649,13 +697,7 @@ impl Engine<'_> {
                             .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | '-' | '\''));
                     if name_like {
                         let end = start + value.trim_end().len();
-                        self.remove_span_over(
-                            v,
-                            start..end,
-                            Kind::Name,
-                            "name in a log field",
-                            true,
-                        );
+                        self.remove_span_over(v, start..end, found, reason, true);
                     }
                 }
             }
@@ -880,6 +922,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_city_key_holds_a_place() {
+        check(&[(
+            "{\"geographicalContext\": {\"city\": \"Mount Quillby\", \"country\": \"AU\"}}\n",
+            "{\"geographicalContext\": {\"city\": \"[CITY]\", \"country\": \"AU\"}}\n",
+        )]);
+    }
 
     #[test]
     fn a_postcode_of_two_words_after_its_key_goes_whole() {

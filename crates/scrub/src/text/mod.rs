@@ -184,14 +184,19 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
     let Some(first) = s.chars().next() else {
         return 0;
     };
-    if flags & flag::NEVER != 0 || s.len() > 48 {
-        return 0;
-    }
+    // A Thai or Devanagari name word may run past the lists' 32 bytes: its script is
+    // still read (up to 96 bytes).
     let mut out = 0;
-    if s.chars()
-        .all(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin(c))
+    if (flags & flag::NEVER == 0 || s.len() > 32)
+        && s.len() <= 96
+        && first.is_alphabetic()
+        && s.chars()
+            .all(|c| (c.is_alphabetic() || script_mark(c)) && !c.is_ascii() && !is_latin(c))
     {
         out |= flag::NON_LATIN;
+    }
+    if flags & flag::NEVER != 0 || s.len() > 48 {
+        return out;
     }
     if !first.is_uppercase() {
         return out;
@@ -237,8 +242,24 @@ pub(super) fn listed_name(v: &Vocab, word: &str) -> bool {
             != 0
 }
 
+/// A vowel sign, tone mark, virama or pointing that is part of a word in a script without
+/// case but that Unicode does not count as a letter: Thai tone marks (`ผู้`), the Devanagari
+/// virama (`श्री`), Hebrew points, Arabic harakat, and the zero-width joiners of Indic and
+/// Persian spelling.
+pub(super) fn script_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C4}' | '\u{05C5}'
+        | '\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' | '\u{0E31}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'
+        | '\u{200C}' | '\u{200D}')
+        // Indic blocks (Devanagari to Sinhala): every sign but the dandas and the digits.
+        || ('\u{0900}'..='\u{0DFF}').contains(&c)
+            && !matches!(c, '\u{0964}' | '\u{0965}')
+            && !c.is_numeric()
+}
+
 /// Latin letters, with or without diacritics.
-fn is_latin(c: char) -> bool {
+pub(super) fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{c0}'..='\u{24f}').contains(&c)
         || ('\u{1e00}'..='\u{1eff}').contains(&c)

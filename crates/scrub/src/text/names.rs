@@ -411,7 +411,12 @@ impl Engine<'_> {
         // Short words are names only in scripts without case (CJK): a lowercase Cyrillic
         // or Greek word ("дата") is an ordinary word.
         let caseless = first.is_some_and(|ch| !ch.is_uppercase() && !ch.is_lowercase());
-        let short = caseless && t.chars().count() <= 4;
+        // Chinese, Japanese and Korean write a name in so few characters; a short word of
+        // Arabic, Hebrew, Devanagari or Thai is as often a preposition or a verb, and a name
+        // only among Latin words ("order for ששון, אסתר rejected").
+        let short = caseless
+            && t.chars().count() <= 4
+            && (first.is_some_and(cjk) || self.latin_sentence(k));
         let capitalized = first.is_some_and(char::is_uppercase);
         // "Примечание:" mid-line is a label too; "named 张梅:" is still a name.
         if self.is_label(k)
@@ -442,6 +447,229 @@ impl Engine<'_> {
             end += 1;
         }
         self.remove_toks(k, end, Kind::Name, "name in a non-Latin script");
+        true
+    }
+
+    /// A person's name in a script without case (Arabic, Hebrew, Devanagari, Thai...)
+    /// opening at `k` after a role word: the words of that script up to a comma, a bracket,
+    /// a word of another script or the end of the line. A Thai name is a given name and a
+    /// family name; an Arabic one may run on through `bin`, `al`, `abu`.
+    /// Also says whether the run ended on its own (at punctuation, another script or the
+    /// line's end) rather than at the most words a name takes.
+    pub(super) fn caseless_name_run(&self, k: usize) -> Option<(usize, bool)> {
+        let script = |i: usize| {
+            let t = &self.toks[i];
+            let first = t.s.chars().next()?;
+            // Past 32 bytes a word is on no list, and flagged so: a long word of a
+            // caseless script may still be a name.
+            let never = t.flags & flag::NEVER != 0 && t.s.len() <= 32;
+            let ok = t.class == Class::Plain
+                && t.flags & flag::NON_LATIN != 0
+                && t.flags & flag::CUE == 0
+                && !never
+                && !first.is_uppercase()
+                && !first.is_lowercase()
+                && !cjk(first);
+            ok.then_some(u32::from(first) >> 7)
+        };
+        if k >= self.toks.len() {
+            return None;
+        }
+        let block = script(k)?;
+        let thai = block == 0x0E00 >> 7;
+        let arabic = block == 0x0600 >> 7;
+        let mut end = k;
+        let mut most = if thai { 1 } else { 3 };
+        while end - k < most
+            && end + 1 < self.toks.len()
+            && self.toks[end].after == b' '
+            && self.toks[end].trail == 0
+            && self.same_sentence(k, end + 1)
+            && self.spaces_between(end, end + 1)
+            && script(end + 1) == Some(block)
+        {
+            end += 1;
+            if arabic
+                && matches!(
+                    self.toks[end].s,
+                    "بن" | "بنت" | "آل" | "أبو" | "ابن" | "عبد"
+                )
+            {
+                most = 6;
+            }
+        }
+        let closed = end - k < most
+            || self.toks[end].after != b' '
+            || self.toks[end].trail != 0
+            || end + 1 >= self.toks.len()
+            || !self.same_sentence(end, end + 1)
+            || script(end + 1) != Some(block);
+        Some((end, closed))
+    }
+
+    /// `User jdoe7 (Jane Doe)`, `Użytkownik u4411 (Ewa Nowak)`, `المستخدم u0159 (...)`: the
+    /// word "user" in some language, an account, and in brackets right after it the
+    /// account holder's name. The bracketed words go as a name when they are in a script
+    /// without case or one of them is a listed name; the account goes as a user name.
+    pub(super) fn user_then_name(&mut self, k: usize) -> bool {
+        let (n, p) = (k + 1, k + 2);
+        if p >= self.toks.len()
+            || self.toks[k].after != b' '
+            || self.toks[k].trail != 0
+            || self.text.get(self.toks[n].end..self.toks[p].start) != Some(" (")
+            || !matches!(
+                self.toks[n].class,
+                Class::Plain | Class::Removed | Class::IdLike
+            )
+        {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let user_word = self.lw(k, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "user"
+                    | "utilisateur"
+                    | "usuario"
+                    | "usuário"
+                    | "utente"
+                    | "benutzer"
+                    | "gebruiker"
+                    | "użytkownik"
+                    | "uživatel"
+                    | "používateľ"
+                    | "utilizator"
+                    | "utilizatorul"
+                    | "pengguna"
+                    | "kullanıcı"
+                    | "felhasználó"
+                    | "käyttäjä"
+                    | "användare"
+                    | "bruker"
+                    | "bruger"
+                    | "пользователь"
+                    | "Пользователь"
+                    | "користувач"
+                    | "Користувач"
+                    | "χρήστης"
+                    | "Χρήστης"
+                    | "משתמש"
+                    | "המשתמש"
+                    | "المستخدم"
+                    | "مستخدم"
+                    | "ผู้ใช้"
+                    | "उपयोगकर्ता"
+                    | "ユーザー"
+                    | "사용자"
+                    | "用户"
+                    | "用戶"
+            )
+        });
+        if !user_word {
+            return false;
+        }
+        let word = |e: &Self, i: usize| {
+            e.toks[i].class == Class::Plain
+                && (e.name_part(i)
+                    || e.has(i, flag::NON_LATIN)
+                        && e.toks[i]
+                            .s
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| !ch.is_lowercase()))
+        };
+        let mut end = p;
+        if !word(self, p) {
+            return false;
+        }
+        while end - p < 5
+            && end + 1 < self.toks.len()
+            && self.toks[end].after == b' '
+            && self.toks[end].trail == 0
+            && self.same_sentence(p, end + 1)
+            && word(self, end + 1)
+        {
+            end += 1;
+        }
+        if self.text.as_bytes().get(self.toks[end].end) != Some(&b')') {
+            return false;
+        }
+        // The account built from one of the words (`kusyka` for "Andrzej Kusyk").
+        let login = self.toks[n].s.to_lowercase();
+        let built = (p..=end).any(|i| {
+            let w = self.toks[i].s.to_lowercase();
+            let stem: String = w.chars().take(5).collect();
+            w.chars().count() >= 4 && login.contains(&stem)
+        });
+        let vouched = built
+            || (p..=end).all(|i| self.has(i, flag::NON_LATIN))
+            || (p..=end)
+                .any(|i| self.has(i, NAME_LISTS) || super::listed_name(self.v, self.toks[i].s));
+        if !vouched {
+            return false;
+        }
+        if self.toks[n].class != Class::Removed {
+            self.remove_toks(n, n, Kind::User, "account before its holder's name");
+        }
+        self.remove_toks(
+            p,
+            end,
+            Kind::Name,
+            "account holder's name after the account",
+        );
+        true
+    }
+
+    /// A caller ID's display name: `"Ann Roe" <4411>`, `"Ann Roe" <sip:4411@pbx>` as SIP
+    /// headers, PBX call records and softphone logs write a caller; in a CSV cell the quotes
+    /// come escaped (`\"Ann Roe\" <4411>`). Two to four capitalized words, or one listed
+    /// name, between the quotes.
+    pub(super) fn caller_id_name(&mut self, k: usize) -> bool {
+        let b = self.text.as_bytes();
+        let t = &self.toks[k];
+        if t.start == 0 || b[t.start - 1] != b'"' {
+            return false;
+        }
+        // The length of a word without the backslash of an escaped closing quote.
+        let core = |s: &str| s.len() - usize::from(s.ends_with('\\'));
+        let word = |e: &Self, i: usize| {
+            i < e.toks.len()
+                && e.toks[i].class == Class::Plain
+                && c::is_cap_word(&e.toks[i].s[..core(e.toks[i].s)])
+                && !e.has(i, flag::NEVER | flag::CUE | flag::THREAT)
+        };
+        if !word(self, k) {
+            return false;
+        }
+        let mut end = k;
+        while end - k < 3
+            && self.toks[end].after == b' '
+            && core(self.toks[end].s) == self.toks[end].s.len()
+            && word(self, end + 1)
+        {
+            end += 1;
+        }
+        let stop = self.toks[end].start + core(self.toks[end].s);
+        let rest = &self.text[stop..];
+        let rest = rest.strip_prefix('\\').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix("\" <") else {
+            return false;
+        };
+        let target = rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || ["sip:", "sips:", "tel:"]
+                .iter()
+                .any(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p));
+        let named = end > k || self.has(k, NAME_LISTS);
+        if !target || !named {
+            return false;
+        }
+        let index = self.found.len();
+        for t in &mut self.toks[k..=end] {
+            t.class = Class::Removed;
+            t.finding = index;
+        }
+        let start = self.toks[k].start;
+        self.remove(start, stop, Kind::Name, "caller ID display name");
         true
     }
 
@@ -954,7 +1182,7 @@ impl Engine<'_> {
         let parts: Vec<&str> = s.split('^').collect();
         let letters = |p: &str| {
             p.chars()
-                .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\''))
+                .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'') || super::script_mark(ch))
         };
         if !(2..=5).contains(&parts.len())
             || parts[0].chars().count() < 2
@@ -966,10 +1194,50 @@ impl Engine<'_> {
             .iter()
             .filter(|p| !p.is_empty())
             .any(|p| super::listed_name(self.v, p));
-        if listed {
-            self.remove_toks(k, k, Kind::Name, "name in HL7 or DICOM encoding");
+        // `गुप्ता^दीपक`, `כהן^דנה`: components in a script without case, which no list holds.
+        let caseless = |p: &str| {
+            p.chars().next().is_some_and(|ch| {
+                ch.is_alphabetic() && !ch.is_ascii() && !ch.is_uppercase() && !ch.is_lowercase()
+            }) && p
+                .chars()
+                .all(|ch| (ch.is_alphabetic() || super::script_mark(ch)) && !super::is_latin(ch))
+        };
+        let foreign = parts.iter().filter(|p| !p.is_empty()).all(|p| caseless(p));
+        if !(listed || foreign) {
+            return false;
         }
-        listed
+        // A component of two words (`DA COSTA^ANA`, `ROE^ANA MARIA]`): a particle before the
+        // token, and a word after it that the value's closing bracket, quote or field
+        // separator ends.
+        let mut first = k;
+        while first > 0
+            && k - first < 2
+            && self.toks[first - 1].after == b' '
+            && self.particle(first - 1)
+            && self.same_sentence(first - 1, k)
+        {
+            first -= 1;
+        }
+        let n = k + 1;
+        let closes = |e: &Self, i: usize| {
+            matches!(
+                e.text.as_bytes().get(e.toks[i].end),
+                Some(b']' | b'"' | b'|' | b'^' | b'\'')
+            )
+        };
+        let last = if !closes(self, k)
+            && n < self.toks.len()
+            && self.toks[k].after == b' '
+            && self.name_part(n)
+            && self.toks[n].s.chars().all(char::is_alphabetic)
+            && closes(self, n)
+        {
+            n
+        } else {
+            k
+        };
+        self.remove_toks(first, last, Kind::Name, "name in HL7 or DICOM encoding");
+        true
     }
 
     /// `MORRISON, HELEN`, `WILSON, MARGARET K`: a surname and a given name in capitals with the
@@ -1003,9 +1271,18 @@ impl Engine<'_> {
                         .all(|part| super::listed_name(e.v, part))
         };
         let n = k + 1;
+        // "MILLER, John": the surname in capitals, the given name as written; both listed,
+        // the surname on a surname list proper (not a word that may be one).
+        let mixed = |e: &Self| {
+            n < e.toks.len()
+                && e.open(n)
+                && c::is_cap_word(e.toks[n].s)
+                && e.has(k, flag::SURNAME | flag::CENSUS_SURNAME)
+                && e.has(n, flag::GIVEN | flag::CENSUS_GIVEN)
+        };
         if !caps(self, k)
             || !(self.toks[k].trail == b',' || self.toks[k].after == b',')
-            || !caps(self, n)
+            || !(caps(self, n) || mixed(self))
             || !self.same_sentence(k, n)
             || self.text[self.toks[k].end..self.toks[n].start].contains('\n')
             || self.has(k, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
@@ -1042,9 +1319,84 @@ impl Engine<'_> {
     }
 }
 
+/// Han, kana and Hangul: the scripts whose names are one to four characters.
+pub(super) fn cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{1100}'..='\u{11FF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_user_word_an_account_and_the_holders_name_in_brackets() {
+        check(&[
+            (
+                "Użytkownik zbrzozka7 (Zenobia Brzozka) kliknął link.\n",
+                "Użytkownik [USER] ([NAME]) kliknął link.\n",
+            ),
+            (
+                "ผู้ใช้ u40411 (มานพ ศรีสุข) คลิกลิงก์\n",
+                "ผู้ใช้ [USER] ([NAME]) คลิกลิงก์\n",
+            ),
+            // A Thai surname longer than the word lists' 32 bytes.
+            (
+                "ผู้ใช้ u40412 (สิริ ขอหมั่นกลางทอง) คลิกลิงก์\n",
+                "ผู้ใช้ [USER] ([NAME]) คลิกลิงก์\n",
+            ),
+            // Unlisted words the account is built from.
+            (
+                "Użytkownik qworzyka (Ferdynand Qworzyk) kliknął link.\n",
+                "Użytkownik [USER] ([NAME]) kliknął link.\n",
+            ),
+            (
+                "المستخدم u30718 (خالد بن سعد آل ناصر الدين) فتح الرابط\n",
+                "المستخدم [USER] ([NAME]) فتح الرابط\n",
+            ),
+            // A service account's description in brackets is no name.
+            (
+                "User svc_backup (Nightly Backup) ran the job.\n",
+                "User [USER] (Nightly Backup) ran the job.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_caller_id_display_name_before_the_extension() {
+        check(&[
+            (
+                "\"2030-01-01 10:00:00\",\"\\\"Odalys Quill\\\" <4417>\",\"4417\",\"ANSWERED\"\n",
+                "\"[DATE] 10:00:00\",\"\\\"[NAME]\\\" <4417>\",\"4417\",\"ANSWERED\"\n",
+            ),
+            (
+                "From: \"Tamsin Bramblewood\" <sip:2210@pbx.example.org>\n",
+                "From: \"[NAME]\" <sip:2210@pbx.example.org>\n",
+            ),
+            // A queue's label is no person: one unlisted word.
+            ("\"Reception\" <100> rang\n", "\"Reception\" <100> rang\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_in_capitals_then_the_given_name() {
+        check(&[(
+            "Bed 4A02  HARRIS, Melanie (5150202)  SpO2 LOW\n",
+            "Bed 4A02  [NAME] ([ID])  SpO2 LOW\n",
+        )]);
+    }
+
+    #[test]
+    fn caret_names_in_a_caseless_script_and_two_word_components() {
+        check(&[
+            ("P|1||4471||शर्मा^अनिल||M\n", "P|1||4471||[NAME]||M\n"),
+            (
+                "{\"ParticipantObjectName\":\"Quintero^Ana Lucia\",\"Action\":\"R\"}\n",
+                "{\"ParticipantObjectName\":\"[NAME]\",\"Action\":\"R\"}\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn the_key_of_a_key_value_pair_is_no_name() {

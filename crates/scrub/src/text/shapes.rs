@@ -354,6 +354,58 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// `CORP.LOCAL\jdoe@10.2.3.4`, as vCenter and other Windows-domain logs name a session:
+    /// the domain, the account and the address the user came from. The domain goes as the
+    /// organization's host, the account as a user name; the address goes when it is
+    /// private and stays as an indicator when it is public.
+    fn domain_account_at_address(&mut self, k: usize, v: &str, local: &str, addr: &str) -> bool {
+        let Some((dom, user)) = local.rsplit_once('\\') else {
+            return false;
+        };
+        let Some(reach) = c::ipv4(addr) else {
+            return false;
+        };
+        let dom_ok = !dom.is_empty()
+            && dom.len() <= 64
+            && dom
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        let user_ok = !user.is_empty()
+            && user.len() <= 64
+            && user
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'$'));
+        if v != self.toks[k].s || !dom_ok || !user_ok {
+            return false;
+        }
+        let start = self.toks[k].start;
+        let end = self.toks[k].end;
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(
+            start,
+            start + dom.len(),
+            Kind::InternalHost,
+            "domain of a Windows account",
+        );
+        let at = start + local.len();
+        self.remove(start + dom.len() + 1, at, Kind::User, "account in a domain");
+        match reach {
+            Reach::Internal => self.remove(
+                at + 1,
+                end,
+                Kind::InternalIp,
+                "private address a user came from",
+            ),
+            Reach::Public => self.indicators.push(Indicator {
+                kind: IndicatorKind::Ipv4,
+                span: at + 1..end,
+            }),
+        }
+        true
+    }
+
     fn classify_url(&mut self, k: usize, v: &str, pos: usize) {
         let scheme = &v[..pos];
         let known = [
@@ -474,6 +526,9 @@ impl<'a> Engine<'a> {
         let Some((local, domain)) = v.rsplit_once('@') else {
             return;
         };
+        if local.contains('\\') && self.domain_account_at_address(k, v, local, domain) {
+            return;
+        }
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && local
@@ -1008,6 +1063,14 @@ impl<'a> Engine<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_domain_account_at_its_client_address() {
+        check(&[(
+            "User QXMC.LOCAL\\jroe@10.1.2.3 logged in; User QXMC.LOCAL\\jroe@203.0.113.7 failed\n",
+            "User [INTERNAL-HOST]\\[USER]@[INTERNAL-IP] logged in; User [INTERNAL-HOST]\\[USER]@203.0.113.7 failed\n",
+        )]);
+    }
 
     #[test]
     fn a_home_folder_on_a_file_server_names_its_login_everywhere() {

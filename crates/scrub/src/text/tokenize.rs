@@ -58,7 +58,9 @@ fn defang_at(b: &[u8], i: usize) -> bool {
 }
 
 const LEAD_TRIM: &[char] = &['\'', '*', '#', '“', '‘', '«', '¿', '¡', '_'];
-const TRAIL_TRIM: &[char] = &['.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_'];
+const TRAIL_TRIM: &[char] = &[
+    '.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_', '،', '؛', '؟',
+];
 
 /// Words whose trailing dot does not end a sentence.
 fn is_abbreviation(core: &str) -> bool {
@@ -121,6 +123,7 @@ fn is_abbreviation(core: &str) -> bool {
             | "rev"
             | "p.o"
             | "d.o.b"
+            | "c.p"
             | "ext"
             | "fig"
             | "nr"
@@ -337,6 +340,13 @@ fn push_trimmed<'a>(
         raw.len() - raw.trim_start_matches(LEAD_TRIM).len()
     };
     let body = &raw[lead..];
+    // `\"Ann Roe\"` inside a quoted CSV or JSON string: the backslash escapes the quote
+    // that closes the word, and is no part of it.
+    let body = if after == b'"' && body.len() > 1 && body.ends_with('\\') {
+        &body[..body.len() - 1]
+    } else {
+        body
+    };
     let mut core = if plain(body.as_bytes().last()) {
         body
     } else {
@@ -353,9 +363,16 @@ fn push_trimmed<'a>(
     }
     let start = s + lead;
     let end = start + core.len();
-    let trail = suffix.bytes().next().unwrap_or(0);
-    let ends_sentence =
-        suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && !is_abbreviation(core);
+    // The Arabic comma, semicolon and question mark stand for their ASCII forms.
+    let trail = match suffix.chars().next() {
+        Some('،') => b',',
+        Some('؛') => b';',
+        Some('؟') => b'?',
+        _ => suffix.bytes().next().unwrap_or(0),
+    };
+    let ends_sentence = (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))
+        || suffix.contains('؟'))
+        && !is_abbreviation(core);
     toks.push(Tok {
         s: &text[start..end],
         start,
