@@ -273,6 +273,18 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     if d1 == 3 && d2 == 2 && s2 == Some(s1) && d3 == 4 && s1 != b'.' && end_boundary(b, p3) {
         return m(i, p3, Kind::Ssn, "social security number layout");
     }
+    // Russian SNILS (insurance number): 123-456-789 01.
+    if d1 == 3
+        && s1 == b'-'
+        && d2 == 3
+        && s2 == Some(b'-')
+        && d3 == 3
+        && s3 == Some(b' ')
+        && d4 == 2
+        && end_boundary(b, p4)
+    {
+        return m(i, p4, Kind::Ssn, "SNILS layout");
+    }
     // Card numbers in groups: 4-4-4-4 (with optional 3 more) or 4-6-5.
     if d1 == 4
         && s1 != b'.'
@@ -403,5 +415,10 @@ mod tests {
             kinds("ring +3120-5550123."),
             vec![("+3120-5550123", Kind::Phone)]
         );
+        assert_eq!(
+            kinds("СНИЛС 112-233-445 95, тел."),
+            vec![("112-233-445 95", Kind::Ssn)]
+        );
+        assert_eq!(kinds("build 112-233-445 of 95"), Vec::<(&str, Kind)>::new());
     }
 }

@@ -571,9 +571,9 @@ impl Engine<'_> {
             total += c::digits(self.toks[end].s);
             end += 1;
         }
-        // "8 (439) 161-9623", "+7 996 349 7953": a trunk or country prefix before a number
-        // already found by its layout belongs to it.
-        if (1..=3).contains(&total)
+        // "8 (439) 161-9623", "+7 996 349 7953", "(0787) 525-8936": a trunk, country or area
+        // prefix before a number already found by its layout belongs to it.
+        if (1..=5).contains(&total)
             && end < self.toks.len()
             && self.same_sentence(j, end)
             && self.toks[end].class == Class::Removed
@@ -583,7 +583,11 @@ impl Engine<'_> {
                 .is_some_and(|f| matches!(f.kind, Kind::Phone | Kind::Fax))
         {
             let index = self.toks[end].finding;
-            let start = self.toks[j].start;
+            let mut start = self.toks[j].start;
+            // "(0787) 525-8936": the area code's opening parenthesis goes with it.
+            if start > 0 && self.text.as_bytes()[start - 1] == b'(' {
+                start -= 1;
+            }
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.start = f.original_span.start.min(start);
                 if fax {
@@ -757,6 +761,55 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_number_after_the_word_for_telephone_in_other_languages_goes() {
+        check(&[
+            (
+                "Pacient sunat, telefon 0331 447 120, a confirmat.",
+                "Pacient sunat, telefon [PHONE], a confirmat.",
+            ),
+            (
+                "Patient notified on the ward, τηλ. 231 0447120.",
+                "Patient notified on the ward, τηλ. [PHONE].",
+            ),
+            ("ผู้ป่วย โทร 0 4471 2093 แล้ว", "ผู้ป่วย โทร [PHONE] แล้ว"),
+            (
+                "Patient called, тел. 8 (412) 447-1209.",
+                "Patient called, тел. [PHONE].",
+            ),
+            (
+                "Pasien, telepon (0412) 447-1209.",
+                "Pasien, telepon [PHONE].",
+            ),
+            // A count after the word stays.
+            ("telefon 3 times", "telefon 3 times"),
+        ]);
+    }
+
+    #[test]
+    fn a_national_identity_number_after_its_own_name_goes() {
+        check(&[
+            (
+                "Pacientka, rodné číslo 445512/0417, volala.",
+                "Pacientka, rodné číslo [SSN], volala.",
+            ),
+            (
+                "Patient record, СНИЛС 112-233-445 95, seen.",
+                "Patient record, СНИЛС [SSN], seen.",
+            ),
+            (
+                "Pacjent, PESEL 44051401458, dzwonił.",
+                "Pacjent, PESEL [SSN], dzwonił.",
+            ),
+            (
+                "المريض، رقم الهوية 1044712093، ransomware",
+                "المريض، رقم الهوية [SSN]، ransomware",
+            ),
+            // The name of the number alone, with no number, stays.
+            ("the PESEL field was empty", "the PESEL field was empty"),
+        ]);
+    }
 
     #[test]
     fn a_number_after_cb_is_a_call_back_number() {
