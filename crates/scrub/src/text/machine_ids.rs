@@ -168,8 +168,44 @@ impl Engine<'_> {
             };
             if cue {
                 self.keep_partner_id(k);
+            } else if s.len() > 5 && s.as_bytes()[1..].contains(&b'^') {
+                self.patient_id_list_entry(k);
             }
         }
+    }
+
+    /// An identifier in HL7's CX layout outside an HL7 message (`4471209^^^CLINIC^MR` in an
+    /// audit record's participant object, a PIX query, an XDS `patientId`): the id before
+    /// the empty check-digit fields is a patient's, a record number unless the type code
+    /// at the end says a social security or an account number. The assigning authority
+    /// after it is left to the other rules.
+    fn patient_id_list_entry(&mut self, k: usize) {
+        let s = self.toks[k].s;
+        let Some(cut) = s.find("^^^") else {
+            return;
+        };
+        let id = &s[..cut];
+        let ok = self.toks[k].class != Class::Protected
+            && (3..=24).contains(&id.len())
+            && id.bytes().any(|b| b.is_ascii_digit())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'));
+        if !ok {
+            return;
+        }
+        // The type code of this repetition (`~` starts the next one).
+        let entry = s.split('~').next().unwrap_or(s);
+        let kind = match entry.rsplit('^').next() {
+            Some("SS") => Kind::Ssn,
+            Some("AN") => Kind::Account,
+            _ => Kind::Mrn,
+        };
+        let start = self.toks[k].start;
+        let index = self.found.len();
+        self.remove(start, start + cut, kind, "identifier in HL7's CX layout");
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
     }
 
     /// The first id after the cue at `k` on its line: one run of 9 or 10 digits, or three
@@ -221,6 +257,22 @@ fn record_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn an_id_in_hl7s_cx_layout_outside_a_message_goes_but_its_authority_stays() {
+        check(&[
+            (
+                "{\"EventID\":\"110110\",\"ParticipantObjectID\":\"4471209^^^NORTHCL\",\"Action\":\"R\"}\n",
+                "{\"EventID\":\"110110\",\"ParticipantObjectID\":\"[MRN]^^^NORTHCL\",\"Action\":\"R\"}\n",
+            ),
+            (
+                "PIX query for 112-23-4471^^^SSA^SS returned no match\n",
+                "PIX query for [SSN]^^^SSA^SS returned no match\n",
+            ),
+            // A caret in a regular expression or a version string is no id list.
+            ("match ^^^abc and v1.2^3 stay\n", "match ^^^abc and v1.2^3 stay\n"),
+        ]);
+    }
 
     #[test]
     fn a_remote_support_partners_id_stays_and_the_machines_own_id_goes() {
