@@ -292,6 +292,14 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
                 return m(i, end, Kind::Date, "calendar date");
             }
         }
+        // A North American number with its area code before a slash: `608/517-3610`.
+        let q = p1 + 1 + d2s;
+        if d1 == 3 && d2s == 3 && b.get(q) == Some(&b'-') && run(b, q + 1) == 4 {
+            let end = q + 5;
+            if end_boundary(b, end) {
+                return m(i, end, Kind::Phone, "telephone number layout");
+            }
+        }
         return None;
     }
     let s1 = s1?;
@@ -357,10 +365,14 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
         return None;
     }
     // Brazil: a two-digit area code, then 4 or 5 digits, a hyphen and 4 (`22 7579-1286`).
-    if d1 == 2 && s1 == b' ' && (4..=5).contains(&d2) && s2 == Some(b'-') && d3 == 4 {
-        if end_boundary(b, p3) {
-            return m(i, p3, Kind::Phone, "telephone number layout");
-        }
+    if d1 == 2
+        && s1 == b' '
+        && (4..=5).contains(&d2)
+        && s2 == Some(b'-')
+        && d3 == 4
+        && end_boundary(b, p3)
+    {
+        return m(i, p3, Kind::Phone, "telephone number layout");
     }
     // France: five pairs from the trunk zero (`02 43 59 15 84`, `06.71.25.79.89`).
     if b[i] == b'0'
@@ -484,6 +496,14 @@ mod tests {
             ]
         );
         assert_eq!(kinds("(03)642-9480"), vec![("(03)642-9480", Kind::Phone)]);
+        assert_eq!(
+            kinds("cb 608/517-3610"),
+            vec![("608/517-3610", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("ratio 608/517 and 60/517-3610"),
+            Vec::<(&str, Kind)>::new()
+        );
         // Counts and codes in the same digits stay: no trunk zero, or too few digits.
         assert_eq!(
             kinds("build 1151 4960076, (0) 12, 12 34 56 78 90, 0151 49"),

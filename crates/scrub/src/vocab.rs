@@ -383,6 +383,11 @@ const CUES: &[(&str, Cue)] = &[
     ("โทร", Cue::Phone),
     ("โทรศัพท์", Cue::Phone),
     ("điện thoại", Cue::Phone),
+    // Vietnamese "ĐT", "SĐT" (số điện thoại) as the ASCII-lowered text spells them.
+    ("Đt", Cue::Phone),
+    ("sĐt", Cue::Phone),
+    ("đt", Cue::Phone),
+    ("sđt", Cue::Phone),
     ("هاتف", Cue::Phone),
     ("الهاتف", Cue::Phone),
     ("फ़ोन", Cue::Phone),

@@ -692,7 +692,17 @@ impl Engine<'_> {
     /// A date already removed, then a clock time (`11/07/2026 14:10`): the time goes too.
     fn time_after(&mut self, j: usize) {
         let n = j + 1;
-        if self.is_time(n) && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+        // A registration desk's or a chart's 24-hour time without its colon (`0138`).
+        let military = |t: &Tok| {
+            let b = t.s.as_bytes();
+            t.class == Class::Plain
+                && b.len() == 4
+                && b.iter().all(u8::is_ascii_digit)
+                && (b[0] - b'0') * 10 + (b[1] - b'0') < 24
+                && b[2] < b'6'
+        };
+        let time = self.is_time(n) || n < self.toks.len() && military(&self.toks[n]);
+        if time && self.same_sentence(j, n) && self.toks[j].after == b' ' {
             let index = self.toks[j].finding;
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.end = f.original_span.end.max(self.toks[n].end);
@@ -784,6 +794,18 @@ mod tests {
             ),
             // A count after the word stays.
             ("telefon 3 times", "telefon 3 times"),
+        ]);
+    }
+
+    #[test]
+    fn a_time_after_a_persons_date_goes_with_it_colon_or_not() {
+        check(&[
+            (
+                "ARRIVED: 10/31/2025 0138 by ambulance\n",
+                "ARRIVED: [DATE] by ambulance\n",
+            ),
+            // A count after the date is no time.
+            ("Admitted 10/31/2025 2 times\n", "Admitted [DATE] 2 times\n"),
         ]);
     }
 
