@@ -257,6 +257,16 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
     p += 3;
     is_sep(b.get(p))?;
     p += 1;
+    // Russia and its neighbours: `(982) 690-94-13`, the last four digits in two pairs.
+    if run(b, p) == 2 && b.get(p + 2) == Some(&b'-') && run(b, p + 3) == 2 {
+        let end = p + 5;
+        return end_boundary(b, end).then_some(NumMatch {
+            start: i,
+            end,
+            kind: Kind::Phone,
+            reason: "telephone number with area code",
+        });
+    }
     if run(b, p) != 4 {
         return None;
     }
@@ -269,6 +279,19 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
 
 fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     let d1 = run(b, i);
+    // A trunk or country digit before an area code in parentheses (`8 (982) 690-94-13`,
+    // `1 (555) 123-4567`): the number includes it.
+    if d1 == 1 && matches!(b[i], b'1' | b'7' | b'8') && b.get(i + 1) == Some(&b' ') {
+        if let Some(p) = b
+            .get(i + 2)
+            .filter(|&&c| c == b'(')
+            .and(parenthesized(b, i + 2))
+        {
+            if p.kind == Kind::Phone {
+                return m(i, p.end, Kind::Phone, p.reason);
+            }
+        }
+    }
     let p1 = i + d1;
     let s1 = is_sep(b.get(p1));
     let d2 = s1.map_or(0, |_| run(b, p1 + 1));

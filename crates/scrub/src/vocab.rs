@@ -150,6 +150,22 @@ const CUES: &[(&str, Cue)] = &[
     ("chart number", Cue::Mrn),
     ("chart no", Cue::Mrn),
     ("chart", Cue::Mrn),
+    // The record or case number in the languages of the notes: German "Fallnummer",
+    // "Fallnr.", "Patientennummer"; Italian "numero nosologico"; French "IPP" (identifiant
+    // permanent du patient) and "numéro de dossier"; Spanish "historia clínica", "NHC";
+    // Portuguese "prontuário"; Dutch "patiëntnummer".
+    ("fallnummer", Cue::Mrn),
+    ("fallnr", Cue::Mrn),
+    ("patientennummer", Cue::Mrn),
+    ("patientennr", Cue::Mrn),
+    ("nosologico", Cue::Mrn),
+    ("ipp", Cue::Mrn),
+    ("numéro de dossier", Cue::Mrn),
+    ("historia clínica", Cue::Mrn),
+    ("nhc", Cue::Mrn),
+    ("prontuário", Cue::Mrn),
+    ("prontuario", Cue::Mrn),
+    ("patiëntnummer", Cue::Mrn),
     ("patient id", Cue::Mrn),
     ("patient number", Cue::Mrn),
     ("patient identifier", Cue::Mrn),

@@ -798,6 +798,18 @@ mod tests {
     }
 
     #[test]
+    fn a_record_number_after_its_name_in_other_languages_goes() {
+        check(&[
+            (
+                "die Akte (Fallnr. QX120912/9, Station 4) war offen",
+                "die Akte (Fallnr. [MRN], Station 4) war offen",
+            ),
+            ("ticket (IPP E9197152) ouvert", "ticket (IPP [MRN]) ouvert"),
+            ("the IPP field was empty", "the IPP field was empty"),
+        ]);
+    }
+
+    #[test]
     fn a_time_after_a_persons_date_goes_with_it_colon_or_not() {
         check(&[
             (

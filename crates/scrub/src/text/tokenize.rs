@@ -146,6 +146,8 @@ fn is_abbreviation(core: &str) -> bool {
             | "ext"
             | "fig"
             | "nr"
+            | "fallnr"
+            | "patientennr"
             | "rd"
             | "blvd"
             | "ln"
