@@ -78,6 +78,38 @@ impl Engine<'_> {
         ok
     }
 
+    /// The time of a clinical note, as its title line gives it (`ED — event note —
+    /// 2025-03-02T04:10:00Z`, `Late entry note: 2025-03-02T04:10Z`): a date and time of
+    /// the patient's care. Only a full date and time that ends the title line.
+    pub(super) fn note_header_time(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        if s.len() != 4 || !s.eq_ignore_ascii_case("note") {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.toks.len() && self.toks[j].s.chars().all(|c| matches!(c, '—' | '–' | '-'))
+        {
+            j += 1;
+        }
+        let ok = j < self.toks.len()
+            && j <= k + 2
+            && self.toks[j].class == Class::Plain
+            && self.toks[j].s.len() > 10
+            && c::iso_date_time(self.toks[j].s)
+            && self
+                .text
+                .get(self.toks[k].end..self.toks[j].start)
+                .is_some_and(|between| !between.contains('\n'))
+            && self.text[self.toks[j].end..]
+                .split('\n')
+                .next()
+                .is_some_and(|rest| rest.trim().is_empty());
+        if ok {
+            self.remove_toks(j, j, Kind::Date, "date and time of a clinical note");
+        }
+        ok
+    }
+
     /// A record number in the dotted layout some EHRs print (`585.510.00`, `27.806.10`):
     /// two or three digits, three, two. Amounts group by three to the end and versions
     /// have a short group, so neither takes this shape.
@@ -806,6 +838,21 @@ mod tests {
             ),
             ("ticket (IPP E9197152) ouvert", "ticket (IPP [MRN]) ouvert"),
             ("the IPP field was empty", "the IPP field was empty"),
+        ]);
+    }
+
+    #[test]
+    fn a_clinical_notes_title_time_goes() {
+        check(&[
+            (
+                "Ward 4 — event note — 2025-03-02T04:10:00Z\nPt seen.\n",
+                "Ward 4 — event note — [DATE]\nPt seen.\n",
+            ),
+            // A time inside a sentence after the word is a log's.
+            (
+                "see note 2025-03-02T04:10:00Z for the beacon list\n",
+                "see note 2025-03-02T04:10:00Z for the beacon list\n",
+            ),
         ]);
     }
 
