@@ -374,6 +374,16 @@ const CUES: &[(&str, Cue)] = &[
     ("home phone", Cue::Phone),
     ("work phone", Cue::Phone),
     ("direct line", Cue::Phone),
+    // A person giving their own number in a message, and a helpline's number in a letter.
+    ("call me at", Cue::Phone),
+    ("call me on", Cue::Phone),
+    ("reach me at", Cue::Phone),
+    ("reach me on", Cue::Phone),
+    ("ping me at", Cue::Phone),
+    ("text me at", Cue::Phone),
+    ("helpline", Cue::Phone),
+    ("helpline at", Cue::Phone),
+    ("help line at", Cue::Phone),
     // The word for telephone, and its usual short forms, in the languages of the notes:
     // German, Polish, Czech, Romanian, Swedish, Danish, Norwegian ("telefon", "tlf"),
     // French, Spanish, Italian, Portuguese, Dutch, Indonesian, Russian, Greek, Thai,

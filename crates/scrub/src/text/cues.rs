@@ -826,6 +826,15 @@ mod tests {
             ),
             // A count after the word stays.
             ("telefon 3 times", "telefon 3 times"),
+            (
+                "blocked at the edge. ping me at 693 852 790",
+                "blocked at the edge. ping me at [PHONE]",
+            ),
+            (
+                "call our helpline at 885 007 369 today",
+                "call our helpline at [PHONE] today",
+            ),
+            ("ping me at 5 if it fails", "ping me at 5 if it fails"),
         ]);
     }
 
