@@ -239,6 +239,10 @@ const CUES: &[(&str, Cue)] = &[
     ("discharge date", Cue::Dob),
     ("seen at", Cue::Dob),
     ("time of death", Cue::Dob),
+    // A patient's next visit or appointment: the day and time of their care.
+    ("next visit", Cue::Dob),
+    ("next appointment", Cue::Dob),
+    ("next appt", Cue::Dob),
     ("member id", Cue::HealthPlan),
     ("member number", Cue::HealthPlan),
     ("member no", Cue::HealthPlan),

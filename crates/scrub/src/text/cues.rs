@@ -578,6 +578,15 @@ impl Engine<'_> {
             self.remove_toks(j, j, Kind::Date, "date tied to a person");
             return true;
         }
+        // A day and month without the year, then a clock time (`06/23 21:18`).
+        if self.toks[j].class == Class::Plain
+            && day_month(self.toks[j].s)
+            && self.is_time(j + 1)
+            && self.same_sentence(j, j + 1)
+        {
+            self.remove_toks(j, j + 1, Kind::Date, "date and time tied to a person");
+            return true;
+        }
         false
     }
 
@@ -800,6 +809,20 @@ impl Engine<'_> {
     }
 }
 
+/// `06/23`, `23/06`, `6/3`: a month and a day in either order, with no year.
+fn day_month(s: &str) -> bool {
+    let Some((a, b)) = s.split_once('/') else {
+        return false;
+    };
+    let num =
+        |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit()) && x != "0";
+    if !num(a) || !num(b) {
+        return false;
+    }
+    let (a, b): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+    (1..=12).contains(&a) && (1..=31).contains(&b) || (1..=31).contains(&a) && (1..=12).contains(&b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
@@ -847,6 +870,17 @@ mod tests {
             ),
             ("ticket (IPP E9197152) ouvert", "ticket (IPP [MRN]) ouvert"),
             ("the IPP field was empty", "the IPP field was empty"),
+        ]);
+    }
+
+    #[test]
+    fn a_patients_next_visit_goes_with_its_time() {
+        check(&[
+            (
+                "Supplies ok. Next visit 06/23 21:18.\n",
+                "Supplies ok. Next visit [DATE].\n",
+            ),
+            ("Next visit 06/23 pending\n", "Next visit 06/23 pending\n"),
         ]);
     }
 
