@@ -213,9 +213,38 @@ fn area_group(b: &[u8], p: usize) -> Option<(usize, usize)> {
     (r > 0 && b.get(open + 1 + r) == Some(&b')')).then_some((r, open + 2 + r))
 }
 
-/// `(555) 123-4567`, `(555)123-4567`.
+/// `(555) 123-4567`, `(555)123-4567`; and an area code with its trunk zero, as most of
+/// Europe, Asia and Latin America write it: `(0116) 4960772`, `(03)642-9480`.
 fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
-    if run(b, i + 1) != 3 || b.get(i + 4) != Some(&b')') {
+    let area = run(b, i + 1);
+    if b.get(i + 1) == Some(&b'0') && (2..=5).contains(&area) && b.get(i + 1 + area) == Some(&b')')
+    {
+        let mut p = i + 2 + area;
+        if b.get(p) == Some(&b' ') {
+            p += 1;
+        }
+        let mut total = area;
+        let mut end = p;
+        loop {
+            let r = run(b, p);
+            if r == 0 {
+                break;
+            }
+            total += r;
+            p += r;
+            end = p;
+            if matches!(b.get(p), Some(b'-' | b' ' | b'.')) && run(b, p + 1) > 0 {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        if (9..=12).contains(&total) && end > i + 2 + area && end_boundary(b, end) {
+            return m(i, end, Kind::Phone, "telephone number with a trunk prefix");
+        }
+        return None;
+    }
+    if area != 3 || b.get(i + 4) != Some(&b')') {
         return None;
     }
     let mut p = i + 5;
@@ -228,6 +257,16 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
     p += 3;
     is_sep(b.get(p))?;
     p += 1;
+    // Russia and its neighbours: `(982) 690-94-13`, the last four digits in two pairs.
+    if run(b, p) == 2 && b.get(p + 2) == Some(&b'-') && run(b, p + 3) == 2 {
+        let end = p + 5;
+        return end_boundary(b, end).then_some(NumMatch {
+            start: i,
+            end,
+            kind: Kind::Phone,
+            reason: "telephone number with area code",
+        });
+    }
     if run(b, p) != 4 {
         return None;
     }
@@ -240,6 +279,19 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
 
 fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     let d1 = run(b, i);
+    // A trunk or country digit before an area code in parentheses (`8 (982) 690-94-13`,
+    // `1 (555) 123-4567`): the number includes it.
+    if d1 == 1 && matches!(b[i], b'1' | b'7' | b'8') && b.get(i + 1) == Some(&b' ') {
+        if let Some(p) = b
+            .get(i + 2)
+            .filter(|&&c| c == b'(')
+            .and(parenthesized(b, i + 2))
+        {
+            if p.kind == Kind::Phone {
+                return m(i, p.end, Kind::Phone, p.reason);
+            }
+        }
+    }
     let p1 = i + d1;
     let s1 = is_sep(b.get(p1));
     let d2 = s1.map_or(0, |_| run(b, p1 + 1));
@@ -263,6 +315,14 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
                 return m(i, end, Kind::Date, "calendar date");
             }
         }
+        // A North American number with its area code before a slash: `608/517-3610`.
+        let q = p1 + 1 + d2s;
+        if d1 == 3 && d2s == 3 && b.get(q) == Some(&b'-') && run(b, q + 1) == 4 {
+            let end = q + 5;
+            if end_boundary(b, end) {
+                return m(i, end, Kind::Phone, "telephone number layout");
+            }
+        }
         return None;
     }
     let s1 = s1?;
@@ -272,6 +332,18 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     // SSN: 123-45-6789 or 123 45 6789.
     if d1 == 3 && d2 == 2 && s2 == Some(s1) && d3 == 4 && s1 != b'.' && end_boundary(b, p3) {
         return m(i, p3, Kind::Ssn, "social security number layout");
+    }
+    // Russian SNILS (insurance number): 123-456-789 01.
+    if d1 == 3
+        && s1 == b'-'
+        && d2 == 3
+        && s2 == Some(b'-')
+        && d3 == 3
+        && s3 == Some(b' ')
+        && d4 == 2
+        && end_boundary(b, p4)
+    {
+        return m(i, p4, Kind::Ssn, "SNILS layout");
     }
     // Card numbers in groups: 4-4-4-4 (with optional 3 more) or 4-6-5.
     if d1 == 4
@@ -314,6 +386,40 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     }
     if d1 == 1 && b[i] == b'1' && d2 == 3 && b.get(p1 + 1) == Some(&b'(') {
         return None;
+    }
+    // Brazil: a two-digit area code, then 4 or 5 digits, a hyphen and 4 (`22 7579-1286`).
+    if d1 == 2
+        && s1 == b' '
+        && (4..=5).contains(&d2)
+        && s2 == Some(b'-')
+        && d3 == 4
+        && end_boundary(b, p3)
+    {
+        return m(i, p3, Kind::Phone, "telephone number layout");
+    }
+    // France: five pairs from the trunk zero (`02 43 59 15 84`, `06.71.25.79.89`).
+    if b[i] == b'0'
+        && (d1, d2, d3, d4) == (2, 2, 2, 2)
+        && s1 != b'-'
+        && s2 == Some(s1)
+        && s3 == Some(s1)
+        && b.get(p4) == Some(&s1)
+        && run(b, p4 + 1) == 2
+        && end_boundary(b, p4 + 3)
+    {
+        return m(i, p4 + 3, Kind::Phone, "telephone number layout");
+    }
+    // A trunk zero and an area code, then the subscriber's number in one group
+    // (`0151 4960076`, `04180 102513`, `089/4471209`).
+    if b[i] == b'0'
+        && (3..=5).contains(&d1)
+        && matches!(s1, b' ' | b'-')
+        && (5..=8).contains(&d2)
+        && (9..=12).contains(&(d1 + d2))
+        && s2.is_none_or(|_| run(b, p2 + 1) == 0)
+        && end_boundary(b, p2)
+    {
+        return m(i, p2, Kind::Phone, "telephone number with a trunk prefix");
     }
     // Seven-digit local numbers: 555-1234.
     if d1 == 3 && d2 == 4 && s1 == b'-' && end_boundary(b, p2) {
@@ -403,5 +509,33 @@ mod tests {
             kinds("ring +3120-5550123."),
             vec![("+3120-5550123", Kind::Phone)]
         );
+        assert_eq!(
+            kinds("tel 22 7579-1286, tél. 02 43 59 15 84, home 0151 4960076, (0116) 4960772"),
+            vec![
+                ("22 7579-1286", Kind::Phone),
+                ("02 43 59 15 84", Kind::Phone),
+                ("0151 4960076", Kind::Phone),
+                ("(0116) 4960772", Kind::Phone),
+            ]
+        );
+        assert_eq!(kinds("(03)642-9480"), vec![("(03)642-9480", Kind::Phone)]);
+        assert_eq!(
+            kinds("cb 608/517-3610"),
+            vec![("608/517-3610", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("ratio 608/517 and 60/517-3610"),
+            Vec::<(&str, Kind)>::new()
+        );
+        // Counts and codes in the same digits stay: no trunk zero, or too few digits.
+        assert_eq!(
+            kinds("build 1151 4960076, (0) 12, 12 34 56 78 90, 0151 49"),
+            Vec::<(&str, Kind)>::new()
+        );
+        assert_eq!(
+            kinds("СНИЛС 112-233-445 95, тел."),
+            vec![("112-233-445 95", Kind::Ssn)]
+        );
+        assert_eq!(kinds("build 112-233-445 of 95"), Vec::<(&str, Kind)>::new());
     }
 }

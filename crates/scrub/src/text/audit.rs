@@ -48,6 +48,18 @@ pub(super) enum Col {
     /// The address a user's session came from (`Client IP`): a person's own home address
     /// unless the document speaks for an attacker (`personal_ip.rs`).
     ClientIp,
+    /// A call record's calling or called number (`src` and `dst` of an Asterisk CDR,
+    /// `callingPartyNumber` of a Cisco one): an extension or a person's number, unless the
+    /// row is an outside call under a business's caller ID (`call_row`).
+    CallNumber,
+    /// A call record's caller ID, `"Name" <number>`: the name and the number.
+    CallerId,
+    /// A call record's channel, `SIP/4417-0000a1b2`: the extension between the technology
+    /// and the call's sequence number.
+    Channel,
+    /// A call record's dial context (`from-trunk`, `from-internal`): kept, and read for the
+    /// call's direction.
+    CallContext,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
     Keep,
     /// Free text: left open to the word-level rules.
@@ -114,6 +126,22 @@ pub(super) fn column(cell: &str) -> Col {
     let w = header_words(cell);
     let has = |x: &str| w.iter().any(|s| s == x);
     let any = |xs: &[&str]| xs.iter().any(|x| has(x));
+    // Call detail records: Asterisk's `clid`, `dcontext`, `channel`, `dstchannel`; Cisco's
+    // `callingPartyNumber`, `finalCalledPartyNumber`; the ANI and DNIS of a contact centre.
+    if any(&["clid", "callerid", "cnum"]) {
+        return Col::CallerId;
+    }
+    if any(&["dcontext", "context"]) {
+        return Col::CallContext;
+    }
+    if any(&["channel", "dstchannel"]) && w.len() <= 2 {
+        return Col::Channel;
+    }
+    if any(&["ani", "dnis", "callee"])
+        || any(&["calling", "called", "caller"]) && any(&["number", "num", "party"])
+    {
+        return Col::CallNumber;
+    }
     if any(&["mrn", "mrnumber", "chart"]) || has("medical") && has("record") {
         return Col::Mrn;
     }
@@ -388,6 +416,40 @@ pub(super) fn column(cell: &str) -> Col {
     }
 }
 
+/// A call record's number: three to fifteen digits, with a `+` or the separators of a
+/// written number (an empty cell or `s`, Asterisk's start extension, is none).
+fn call_number(v: &str) -> bool {
+    let digits = v.bytes().filter(u8::is_ascii_digit).count();
+    (3..=15).contains(&digits)
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b' ' | b'-' | b'(' | b')' | b'.'))
+}
+
+/// A caller ID name that a telephone network gives when it has none (`WIRELESS CALLER`,
+/// `UNKNOWN`): no business's name.
+fn generic_caller_name(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "wireless"
+            | "caller"
+            | "unknown"
+            | "anonymous"
+            | "private"
+            | "unavailable"
+            | "restricted"
+            | "blocked"
+            | "out"
+            | "area"
+            | "name"
+            | "number"
+            | "cell"
+            | "phone"
+            | "mobile"
+            | "toll"
+            | "free"
+    )
+}
+
 /// A sign-in's geolocation: `place, CC` or `place, region, CC`, with no digit.
 fn geolocation(v: &str) -> bool {
     let parts: Vec<&str> = v.split(',').map(str::trim).collect();
@@ -459,10 +521,30 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
     if !cells.iter().all(|c| ok(cell(c))) {
         return None;
     }
-    let cols: Vec<Col> = cells.iter().map(|c| column(cell(c))).collect();
+    let mut cols: Vec<Col> = cells.iter().map(|c| column(cell(c))).collect();
+    // A call record's `src` and `dst` are the calling and the called numbers (a firewall
+    // log's are addresses, which is why a call record's other columns must say so).
+    if cols
+        .iter()
+        .any(|c| matches!(c, Col::CallerId | Col::CallContext))
+    {
+        for (col, c) in cols.iter_mut().zip(&cells) {
+            if matches!(
+                cell(c).to_ascii_lowercase().as_str(),
+                "src" | "dst" | "source" | "destination"
+            ) {
+                *col = Col::CallNumber;
+            }
+        }
+    }
     let named = cols
         .iter()
-        .filter(|c| !matches!(c, Col::Other | Col::Free | Col::Keep))
+        .filter(|c| {
+            !matches!(
+                c,
+                Col::Other | Col::Free | Col::Keep | Col::Channel | Col::CallContext
+            )
+        })
         .count();
     (named >= 2).then_some((sep, cols))
 }
@@ -687,6 +769,7 @@ impl Engine<'_> {
         let attacker = cells
             .iter()
             .any(|c| super::personal_ip::attacker_client(cell(c)));
+        let spoofed = self.call_from_business(start, line, cells, cols);
         for (&(s, e), &col) in cells.iter().zip(cols) {
             let raw = &line[s..e];
             let mut v = raw.trim().trim_matches('"');
@@ -785,6 +868,28 @@ impl Engine<'_> {
                     open.push((start + s, start + e));
                     None
                 }
+                // The spoofed caller's number is kept wherever the row repeats it; the
+                // extension it called goes.
+                Col::CallNumber if spoofed.is_some_and(|n| n == v) => {
+                    self.keep_span(at, at + v.len());
+                    None
+                }
+                Col::CallNumber => call_number(v).then_some(Kind::Phone),
+                Col::CallerId => {
+                    self.caller_id_cell(at, v, spoofed.is_some());
+                    None
+                }
+                Col::Channel => {
+                    // `SIP/4417-0000a1b2`, `PJSIP/4417-00000012`: the extension only.
+                    if let Some((tech, rest)) = v.split_once('/') {
+                        let ext = rest.rsplit_once('-').map_or(rest, |(x, _)| x);
+                        if !tech.is_empty() && call_number(ext) {
+                            let o = at + tech.len() + 1;
+                            self.remove(o, o + ext.len(), Kind::Phone, REASON);
+                        }
+                    }
+                    None
+                }
                 Col::ClientIp => {
                     let k = self.toks.partition_point(|t| t.end <= at);
                     if let Some(user) = user.clone().filter(|_| {
@@ -806,6 +911,107 @@ impl Engine<'_> {
             }
         }
         self.close_except(start, start + line.len(), &open, first);
+    }
+
+    /// Whether a call record's row is an outside call (a trunk, the PSTN, an inbound DID
+    /// context) whose caller ID names a business rather than a person or a place
+    /// (`"BENEFITS OFFICE" <18005550100>`): an impersonator's call-back number, an indicator
+    /// and no patient's number. A caller ID with a listed given name or surname, a place
+    /// (a network's city-and-state label) or a network's placeholder is a person's call.
+    /// Gives the caller's number when the row is such a call.
+    fn call_from_business<'l>(
+        &self,
+        start: usize,
+        line: &'l str,
+        cells: &[(usize, usize)],
+        cols: &[Col],
+    ) -> Option<&'l str> {
+        let cell = |c: &(usize, usize)| line[c.0..c.1].trim().trim_matches('"');
+        let inbound = cells.iter().zip(cols).any(|(c, col)| {
+            let v = cell(c).to_ascii_lowercase();
+            match col {
+                Col::CallContext => {
+                    !v.contains("internal")
+                        && ["trunk", "pstn", "did", "inbound", "incoming", "external"]
+                            .iter()
+                            .any(|w| v.contains(w))
+                }
+                Col::Channel => v
+                    .split_once('/')
+                    .is_some_and(|(_, r)| r.starts_with("trunk")),
+                _ => false,
+            }
+        });
+        if !inbound {
+            return None;
+        }
+        let &(s, e) = cells
+            .iter()
+            .zip(cols)
+            .find(|(_, col)| **col == Col::CallerId)
+            .map(|(c, _)| c)?;
+        let v = &line[s..e];
+        let lt = v.find('<')?;
+        let gt = v[lt..].find('>')? + lt;
+        let number = &v[lt + 1..gt];
+        let (from, to) = (start + s, start + s + lt);
+        let first = self.toks.partition_point(|t| t.end <= from);
+        let mut words = 0;
+        for t in self.toks[first..].iter().take_while(|t| t.start < to) {
+            if !t.s.bytes().any(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            words += 1;
+            if t.flags & (super::cues::NAME_LISTS | crate::vocab::flag::PLACE) != 0
+                || generic_caller_name(t.s)
+            {
+                return None;
+            }
+        }
+        (words > 0 && call_number(number)).then_some(number)
+    }
+
+    /// Keeps the tokens of `s..e` as they are: an indicator a column's role reveals.
+    fn keep_span(&mut self, s: usize, e: usize) {
+        let first = self.toks.partition_point(|t| t.end <= s);
+        for t in self.toks[first..].iter_mut().take_while(|t| t.start < e) {
+            if t.class != super::Class::Removed {
+                t.class = super::Class::Protected;
+            }
+        }
+    }
+
+    /// A caller ID cell, `"Ashley Long" <5181>` (quotes escaped or doubled inside the CSV
+    /// cell): the name goes as a name and the number as a telephone number, or both stay
+    /// when the row is a business's spoofed call.
+    fn caller_id_cell(&mut self, at: usize, v: &str, spoofed: bool) {
+        let (name, number) = match (v.find('<'), v.rfind('>')) {
+            (Some(lt), Some(gt)) if lt < gt => (&v[..lt], Some((lt + 1, &v[lt + 1..gt]))),
+            _ => (v, None),
+        };
+        if spoofed {
+            self.keep_span(at, at + v.len());
+            return;
+        }
+        if let Some((o, n)) = number {
+            if call_number(n) {
+                self.remove(at + o, at + o + n.len(), Kind::Phone, REASON);
+            }
+        }
+        let trimmed = name.trim_matches(|c: char| c == '"' || c == '\\' || c.is_whitespace());
+        if trimmed.chars().any(char::is_alphabetic)
+            && trimmed.split_whitespace().count() <= 5
+            && trimmed
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ','))
+            && !trimmed.split_whitespace().all(generic_caller_name)
+        {
+            let o = at + name.find(trimmed).unwrap_or(0);
+            self.remove(o, o + trimmed.len(), Kind::Name, REASON);
+        } else if call_number(trimmed) {
+            let o = at + name.find(trimmed).unwrap_or(0);
+            self.remove(o, o + trimmed.len(), Kind::Phone, REASON);
+        }
     }
 
     /// The parts of a document title after its first ` - ` (`Lab_Results - KIM, SUSAN -
@@ -871,6 +1077,36 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::{column, header_words, Col};
+
+    #[test]
+    fn a_call_record_loses_its_extensions_numbers_and_names_but_keeps_a_spoofed_business_call() {
+        check(&[(
+            "\"calldate\",\"clid\",\"src\",\"dst\",\"dcontext\",\"channel\",\"duration\"\n\
+             \"2025-02-03 10:11:12\",\"\\\"Wendell Orchard\\\" <4417>\",\"4417\",\"6175550143\",\"outbound\",\"SIP/4417-00a1\",\"61\"\n\
+             \"2025-02-03 10:15:40\",\"\\\"REFUND DESK\\\" <18885550199>\",\"18885550199\",\"4417\",\"from-trunk\",\"SIP/trunk-00b2\",\"41\"\n",
+            "\"calldate\",\"clid\",\"src\",\"dst\",\"dcontext\",\"channel\",\"duration\"\n\
+             \"[DATE] 10:11:12\",\"\\\"[NAME]\\\" <[PHONE]>\",\"[PHONE]\",\"[PHONE]\",\"outbound\",\"SIP/[PHONE]-00a1\",\"61\"\n\
+             \"[DATE] 10:15:40\",\"\\\"REFUND DESK\\\" <18885550199>\",\"18885550199\",\"[PHONE]\",\"from-trunk\",\"SIP/trunk-00b2\",\"41\"\n",
+        )]);
+        // A firewall export's `src` and `dst` are addresses, not numbers of a call.
+        assert_eq!(column("callingPartyNumber"), Col::CallNumber);
+        assert_ne!(column("src"), Col::CallNumber);
+        assert_eq!(
+            super::header("time,src,dst,user,workstation")
+                .map(|(_, c)| c.contains(&Col::CallNumber)),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn an_inbound_call_under_a_persons_caller_id_is_the_persons_number() {
+        check(&[(
+            "calldate,clid,src,dst,dcontext\n\
+             2025-02-03 10:15:40,\"Wendell Orchard <6175550143>\",6175550143,4417,from-pstn\n",
+            "calldate,clid,src,dst,dcontext\n\
+             [DATE] 10:15:40,\"[NAME] <[PHONE]>\",[PHONE],[PHONE],from-pstn\n",
+        )]);
+    }
 
     #[test]
     fn a_location_tags_person_column_names_who_wore_it() {

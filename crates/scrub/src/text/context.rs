@@ -69,6 +69,7 @@ impl Engine<'_> {
                 || self.month_date(k)
                 || self.age_words(k)
                 || self.pager_number(k)
+                || self.note_header_time(k)
                 || self.dotted_record_number(k)
                 || self.street_address(k)
                 || self.county(k)

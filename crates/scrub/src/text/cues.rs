@@ -78,6 +78,38 @@ impl Engine<'_> {
         ok
     }
 
+    /// The time of a clinical note, as its title line gives it (`ED — event note —
+    /// 2025-03-02T04:10:00Z`, `Late entry note: 2025-03-02T04:10Z`): a date and time of
+    /// the patient's care. Only a full date and time that ends the title line.
+    pub(super) fn note_header_time(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        if s.len() != 4 || !s.eq_ignore_ascii_case("note") {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.toks.len() && self.toks[j].s.chars().all(|c| matches!(c, '—' | '–' | '-'))
+        {
+            j += 1;
+        }
+        let ok = j < self.toks.len()
+            && j <= k + 2
+            && self.toks[j].class == Class::Plain
+            && self.toks[j].s.len() > 10
+            && c::iso_date_time(self.toks[j].s)
+            && self
+                .text
+                .get(self.toks[k].end..self.toks[j].start)
+                .is_some_and(|between| !between.contains('\n'))
+            && self.text[self.toks[j].end..]
+                .split('\n')
+                .next()
+                .is_some_and(|rest| rest.trim().is_empty());
+        if ok {
+            self.remove_toks(j, j, Kind::Date, "date and time of a clinical note");
+        }
+        ok
+    }
+
     /// A record number in the dotted layout some EHRs print (`585.510.00`, `27.806.10`):
     /// two or three digits, three, two. Amounts group by three to the end and versions
     /// have a short group, so neither takes this shape.
@@ -666,6 +698,15 @@ impl Engine<'_> {
             self.remove_toks(j, j, Kind::Date, "date tied to a person");
             return true;
         }
+        // A day and month without the year, then a clock time (`06/23 21:18`).
+        if self.toks[j].class == Class::Plain
+            && day_month(self.toks[j].s)
+            && self.is_time(j + 1)
+            && self.same_sentence(j, j + 1)
+        {
+            self.remove_toks(j, j + 1, Kind::Date, "date and time tied to a person");
+            return true;
+        }
         false
     }
 
@@ -691,9 +732,9 @@ impl Engine<'_> {
             total += c::digits(self.toks[end].s);
             end += 1;
         }
-        // "8 (439) 161-9623", "+7 996 349 7953": a trunk or country prefix before a number
-        // already found by its layout belongs to it.
-        if (1..=3).contains(&total)
+        // "8 (439) 161-9623", "+7 996 349 7953", "(0787) 525-8936": a trunk, country or area
+        // prefix before a number already found by its layout belongs to it.
+        if (1..=5).contains(&total)
             && end < self.toks.len()
             && self.same_sentence(j, end)
             && self.toks[end].class == Class::Removed
@@ -703,7 +744,11 @@ impl Engine<'_> {
                 .is_some_and(|f| matches!(f.kind, Kind::Phone | Kind::Fax))
         {
             let index = self.toks[end].finding;
-            let start = self.toks[j].start;
+            let mut start = self.toks[j].start;
+            // "(0787) 525-8936": the area code's opening parenthesis goes with it.
+            if start > 0 && self.text.as_bytes()[start - 1] == b'(' {
+                start -= 1;
+            }
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.start = f.original_span.start.min(start);
                 if fax {
@@ -808,7 +853,17 @@ impl Engine<'_> {
     /// A date already removed, then a clock time (`11/07/2026 14:10`): the time goes too.
     fn time_after(&mut self, j: usize) {
         let n = j + 1;
-        if self.is_time(n) && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+        // A registration desk's or a chart's 24-hour time without its colon (`0138`).
+        let military = |t: &Tok| {
+            let b = t.s.as_bytes();
+            t.class == Class::Plain
+                && b.len() == 4
+                && b.iter().all(u8::is_ascii_digit)
+                && (b[0] - b'0') * 10 + (b[1] - b'0') < 24
+                && b[2] < b'6'
+        };
+        let time = self.is_time(n) || n < self.toks.len() && military(&self.toks[n]);
+        if time && self.same_sentence(j, n) && self.toks[j].after == b' ' {
             let index = self.toks[j].finding;
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.end = f.original_span.end.max(self.toks[n].end);
@@ -874,6 +929,20 @@ impl Engine<'_> {
     }
 }
 
+/// `06/23`, `23/06`, `6/3`: a month and a day in either order, with no year.
+fn day_month(s: &str) -> bool {
+    let Some((a, b)) = s.split_once('/') else {
+        return false;
+    };
+    let num =
+        |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit()) && x != "0";
+    if !num(a) || !num(b) {
+        return false;
+    }
+    let (a, b): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+    (1..=12).contains(&a) && (1..=31).contains(&b) || (1..=31).contains(&a) && (1..=12).contains(&b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
@@ -917,6 +986,114 @@ mod tests {
             ),
             // An honorific before a name in a caseless script.
             ("ติดต่อ คุณ วิไล แสงทอง แล้ว\n", "ติดต่อ คุณ [NAME] แล้ว\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_number_after_the_word_for_telephone_in_other_languages_goes() {
+        check(&[
+            (
+                "Pacient sunat, telefon 0331 447 120, a confirmat.",
+                "Pacient sunat, telefon [PHONE], a confirmat.",
+            ),
+            (
+                "Patient notified on the ward, τηλ. 231 0447120.",
+                "Patient notified on the ward, τηλ. [PHONE].",
+            ),
+            ("ผู้ป่วย โทร 0 4471 2093 แล้ว", "ผู้ป่วย โทร [PHONE] แล้ว"),
+            (
+                "Patient called, тел. 8 (412) 447-1209.",
+                "Patient called, тел. [PHONE].",
+            ),
+            (
+                "Pasien, telepon (0412) 447-1209.",
+                "Pasien, telepon [PHONE].",
+            ),
+            // A count after the word stays.
+            ("telefon 3 times", "telefon 3 times"),
+            (
+                "blocked at the edge. ping me at 693 852 790",
+                "blocked at the edge. ping me at [PHONE]",
+            ),
+            (
+                "call our helpline at 885 007 369 today",
+                "call our helpline at [PHONE] today",
+            ),
+            ("ping me at 5 if it fails", "ping me at 5 if it fails"),
+        ]);
+    }
+
+    #[test]
+    fn a_record_number_after_its_name_in_other_languages_goes() {
+        check(&[
+            (
+                "die Akte (Fallnr. QX120912/9, Station 4) war offen",
+                "die Akte (Fallnr. [MRN], Station 4) war offen",
+            ),
+            ("ticket (IPP E9197152) ouvert", "ticket (IPP [MRN]) ouvert"),
+            ("the IPP field was empty", "the IPP field was empty"),
+        ]);
+    }
+
+    #[test]
+    fn a_patients_next_visit_goes_with_its_time() {
+        check(&[
+            (
+                "Supplies ok. Next visit 06/23 21:18.\n",
+                "Supplies ok. Next visit [DATE].\n",
+            ),
+            ("Next visit 06/23 pending\n", "Next visit 06/23 pending\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_clinical_notes_title_time_goes() {
+        check(&[
+            (
+                "Ward 4 — event note — 2025-03-02T04:10:00Z\nPt seen.\n",
+                "Ward 4 — event note — [DATE]\nPt seen.\n",
+            ),
+            // A time inside a sentence after the word is a log's.
+            (
+                "see note 2025-03-02T04:10:00Z for the beacon list\n",
+                "see note 2025-03-02T04:10:00Z for the beacon list\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_time_after_a_persons_date_goes_with_it_colon_or_not() {
+        check(&[
+            (
+                "ARRIVED: 10/31/2025 0138 by ambulance\n",
+                "ARRIVED: [DATE] by ambulance\n",
+            ),
+            // A count after the date is no time.
+            ("Admitted 10/31/2025 2 times\n", "Admitted [DATE] 2 times\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_national_identity_number_after_its_own_name_goes() {
+        check(&[
+            (
+                "Pacientka, rodné číslo 445512/0417, volala.",
+                "Pacientka, rodné číslo [SSN], volala.",
+            ),
+            (
+                "Patient record, СНИЛС 112-233-445 95, seen.",
+                "Patient record, СНИЛС [SSN], seen.",
+            ),
+            (
+                "Pacjent, PESEL 44051401458, dzwonił.",
+                "Pacjent, PESEL [SSN], dzwonił.",
+            ),
+            (
+                "المريض، رقم الهوية 1044712093، ransomware",
+                "المريض، رقم الهوية [SSN]، ransomware",
+            ),
+            // The name of the number alone, with no number, stays.
+            ("the PESEL field was empty", "the PESEL field was empty"),
         ]);
     }
 

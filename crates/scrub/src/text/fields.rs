@@ -162,8 +162,11 @@ fn label_field(label: &str) -> Option<Field> {
         "phone" | "phone number" | "telephone" | "tel" | "mobile" | "cell" | "home phone"
         | "work phone" | "contact number" | "mobile phone" | "cell phone" | "telefon"
         | "téléphone" | "telephone number" | "teléfono" | "telefono" | "telefone" | "telefoon"
-        | "телефон" | "τηλέφωνο" | "電話" | "전화" | "电话" => Phone,
-        "fax" | "fax number" | "facsimile" => Fax,
+        | "телефон" | "τηλέφωνο" | "電話" | "전화" | "电话"
+        // LDAP and Active Directory attributes (`telephoneNumber: 4471`).
+        | "telephonenumber" | "homephone" | "ipphone" | "othertelephone" | "othermobile"
+        | "pager" => Phone,
+        "fax" | "fax number" | "facsimile" | "facsimiletelephonenumber" => Fax,
         "plate"
         | "vehicle plate"
         | "license plate"
@@ -391,7 +394,9 @@ fn accept(field: Field, value: &str) -> Option<std::ops::Range<usize>> {
         Field::Phone | Field::Fax => {
             let ok = (7..=15).contains(&digits)
                 && v.chars()
-                    .all(|ch| ch.is_ascii_digit() || " +-().x/".contains(ch));
+                    .all(|ch| ch.is_ascii_digit() || " +-().x/".contains(ch))
+                // An internal extension (`telephoneNumber: 4471`) reaches one person too.
+                || (4..=6).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit());
             ok.then_some(all)
         }
         Field::Plate => {
@@ -790,6 +795,21 @@ mod tests {
             "Account Name: [USER] Account Domain: [INTERNAL-HOST] Workstation Name: [INTERNAL-HOST] Source\n\
              Account Name: SYSTEM Account Domain: NT AUTHORITY Logon ID: 0x3E7\n",
         )]);
+    }
+
+    #[test]
+    fn a_directory_entrys_phone_attributes_go_with_a_short_extension() {
+        check(&[
+            (
+                "objectClass: user\ntelephoneNumber: 4471\nipPhone: 20933\n",
+                "objectClass: user\ntelephoneNumber: [PHONE]\nipPhone: [PHONE]\n",
+            ),
+            // Three digits are no extension; words are no number.
+            (
+                "Phone: 112\nPhone: ask the desk\n",
+                "Phone: 112\nPhone: ask the desk\n",
+            ),
+        ]);
     }
 
     #[test]

@@ -139,6 +139,113 @@ impl Engine<'_> {
     }
 }
 
+impl Engine<'_> {
+    /// The id of the other end of a remote-support session, as the tool's own log names it:
+    /// TeamViewer's `AddParticipant: [1234567890,-1234]`, AnyDesk's `Incoming session
+    /// request: name (123456789)`, and a `partner ID` in prose. That party is outside the
+    /// organization (an attacker's console in an intrusion), so the id is an indicator and
+    /// stays; the machine's own id (`on HOST (ID 123 456 789)`) is left to the other rules.
+    pub(super) fn remote_partner_ids(&mut self) {
+        for k in 0..self.toks.len() {
+            let s = self.toks[k].s;
+            // `CPersistentParticipantManager::AddParticipant:` is one token.
+            let cue = match s.as_bytes().first() {
+                _ if s.ends_with("AddParticipant") => true,
+                Some(b'r' | b'R') => {
+                    s.eq_ignore_ascii_case("request")
+                        && k >= 2
+                        && self.toks[k - 1].s.eq_ignore_ascii_case("session")
+                        && self.toks[k - 2].s.eq_ignore_ascii_case("incoming")
+                }
+                Some(b'p' | b'P') => {
+                    s.eq_ignore_ascii_case("partner")
+                        && self
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| t.s.eq_ignore_ascii_case("id"))
+                }
+                _ => false,
+            };
+            if cue {
+                self.keep_partner_id(k);
+            } else if s.len() > 5 && s.as_bytes()[1..].contains(&b'^') {
+                self.patient_id_list_entry(k);
+            }
+        }
+    }
+
+    /// An identifier in HL7's CX layout outside an HL7 message (`4471209^^^CLINIC^MR` in an
+    /// audit record's participant object, a PIX query, an XDS `patientId`): the id before
+    /// the empty check-digit fields is a patient's, a record number unless the type code
+    /// at the end says a social security or an account number. The assigning authority
+    /// after it is left to the other rules.
+    fn patient_id_list_entry(&mut self, k: usize) {
+        let s = self.toks[k].s;
+        let Some(cut) = s.find("^^^") else {
+            return;
+        };
+        let id = &s[..cut];
+        let ok = self.toks[k].class != Class::Protected
+            && (3..=24).contains(&id.len())
+            && id.bytes().any(|b| b.is_ascii_digit())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'));
+        if !ok {
+            return;
+        }
+        // The type code of this repetition (`~` starts the next one).
+        let entry = s.split('~').next().unwrap_or(s);
+        let kind = match entry.rsplit('^').next() {
+            Some("SS") => Kind::Ssn,
+            Some("AN") => Kind::Account,
+            _ => Kind::Mrn,
+        };
+        let start = self.toks[k].start;
+        let index = self.found.len();
+        self.remove(start, start + cut, kind, "identifier in HL7's CX layout");
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+    }
+
+    /// The first id after the cue at `k` on its line: one run of 9 or 10 digits, or three
+    /// groups of three as the tools print it (`123 456 789`).
+    fn keep_partner_id(&mut self, k: usize) {
+        let b = self.text.as_bytes();
+        let digits = |t: &super::Tok<'_>, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&t.s.len()) && t.s.bytes().all(|c| c.is_ascii_digit())
+        };
+        let mut j = k + 1;
+        while j < self.toks.len() && j <= k + 5 {
+            if b[self.toks[j - 1].end..self.toks[j].start].contains(&b'\n') {
+                return;
+            }
+            let t = &self.toks[j];
+            if digits(t, 9..=10) {
+                if matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
+                    self.toks[j].class = Class::Protected;
+                }
+                return;
+            }
+            let grouped = digits(t, 3..=3)
+                && (1..=2).all(|d| {
+                    self.toks.get(j + d).is_some_and(|u| {
+                        digits(u, 3..=3) && b[self.toks[j + d - 1].end..u.start] == *b" "
+                    })
+                });
+            if grouped {
+                for t in &mut self.toks[j..j + 3] {
+                    if t.class == Class::Plain {
+                        t.class = Class::Protected;
+                    }
+                }
+                return;
+            }
+            j += 1;
+        }
+    }
+}
+
 /// `INC0012345`, `REQ21496`: a service-desk record's number.
 fn record_number(s: &str) -> bool {
     RECORD_PREFIXES.iter().any(|p| {
@@ -150,6 +257,41 @@ fn record_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn an_id_in_hl7s_cx_layout_outside_a_message_goes_but_its_authority_stays() {
+        check(&[
+            (
+                "{\"EventID\":\"110110\",\"ParticipantObjectID\":\"4471209^^^NORTHCL\",\"Action\":\"R\"}\n",
+                "{\"EventID\":\"110110\",\"ParticipantObjectID\":\"[MRN]^^^NORTHCL\",\"Action\":\"R\"}\n",
+            ),
+            (
+                "PIX query for 112-23-4471^^^SSA^SS returned no match\n",
+                "PIX query for [SSN]^^^SSA^SS returned no match\n",
+            ),
+            // A caret in a regular expression or a version string is no id list.
+            ("match ^^^abc and v1.2^3 stay\n", "match ^^^abc and v1.2^3 stay\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_remote_support_partners_id_stays_and_the_machines_own_id_goes() {
+        check(&[
+            (
+                "2025/01/02 03:04:05.000 1 2 S0 ParticipantManager::AddParticipant: [4471209338,-1234] type=3 name=Support\n",
+                "[DATE] 03:04:05.000 1 2 S0 ParticipantManager::AddParticipant: [4471209338,-1234] type=3 name=Support\n",
+            ),
+            (
+                "info app.backend_session - Incoming session request: helpdesk (447120933)\n",
+                "info app.backend_session - Incoming session request: helpdesk (447120933)\n",
+            ),
+            (
+                "Connection from partner ID 447 120 933 was accepted.\n",
+                "Connection from partner ID 447 120 933 was accepted.\n",
+            ),
+            ("Our kiosk's ID 447120933 is listed.\n", "Our kiosk's ID [INTERNAL-HOST] is listed.\n"),
+        ]);
+    }
 
     #[test]
     fn a_queue_or_session_id_in_a_log_field_stays() {

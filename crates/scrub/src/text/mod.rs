@@ -156,6 +156,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
             t.class = Class::Protected;
         }
     }
+    engine.remote_partner_ids();
     engine.diverted_account();
     engine.actor_names();
     engine.apply_numeric(text);

@@ -31,15 +31,23 @@ const SPECIAL: [bool; 256] = {
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = is_delim(b) || b == b'[' || b == b'(' || b >= 0xE3;
+        t[c] = is_delim(b) || b == b'[' || b == b'(' || b >= 0xE3 || b == 0xD8;
         c += 1;
     }
     t
 };
 
 /// Full-width punctuation of Chinese and Japanese text (`（`, `）`, `：`, `，`, `；`, `、`, `。`,
-/// `「`, `」`): three bytes each, a delimiter like its ASCII counterpart. Returns its length.
+/// `「`, `」`): three bytes each, a delimiter like its ASCII counterpart; and the Arabic
+/// comma and semicolon (`،`, `؛`, two bytes each). Returns its length.
 fn wide_delim(b: &[u8], i: usize) -> usize {
+    if b[i] == 0xD8 {
+        return if matches!(b.get(i + 1), Some(0x8C | 0x9B)) {
+            2
+        } else {
+            0
+        };
+    }
     match (b[i], b.get(i + 1), b.get(i + 2)) {
         (0xEF, Some(0xBC), Some(0x88 | 0x89 | 0x8C | 0x9A | 0x9B))
         | (0xE3, Some(0x80), Some(0x81 | 0x82 | 0x8C | 0x8D)) => 3,
@@ -87,6 +95,20 @@ fn is_abbreviation(core: &str) -> bool {
             | "наб"
             | "Αγ"
             | "Λεωφ"
+            // The short forms of "telephone" and "born" before a number: "tel.", "тел.",
+            // "τηλ.", "tlf.", Czech "nar.", Greek "ημ." (date).
+            | "tel"
+            | "Tel"
+            | "tél"
+            | "Tél"
+            | "tlf"
+            | "Tlf"
+            | "тел"
+            | "Тел"
+            | "τηλ"
+            | "Τηλ"
+            | "nar"
+            | "ημ"
     ) {
         return true;
     }
@@ -127,6 +149,8 @@ fn is_abbreviation(core: &str) -> bool {
             | "ext"
             | "fig"
             | "nr"
+            | "fallnr"
+            | "patientennr"
             | "rd"
             | "blvd"
             | "ln"
@@ -242,7 +266,10 @@ fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<
                 i += 3;
                 continue;
             }
-            if is_delim(b[i]) || b[i] >= 0xE3 && wide_delim(b, i) > 0 || LEEF && leef_delim(i) {
+            if is_delim(b[i])
+                || (b[i] >= 0xE3 || b[i] == 0xD8) && wide_delim(b, i) > 0
+                || LEEF && leef_delim(i)
+            {
                 break;
             }
             i += 1;
