@@ -960,7 +960,7 @@ mod tests {
         check(&[
             (
                 "Pacient afectat: Ilinca Vornicu, CNP 1234567890123, internat ieri.\n",
-                "Pacient afectat: [NAME], CNP [ID], internat ieri.\n",
+                "Pacient afectat: [NAME], CNP [SSN], internat ieri.\n",
             ),
             (
                 "Pasien terdampak: Wulan Sasmito, dirawat di bangsal.\n",
