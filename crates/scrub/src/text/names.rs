@@ -405,6 +405,87 @@ impl Engine<'_> {
         latin >= 3 && latin > other
     }
 
+    /// Whether the words near `k` in its sentence are mostly in a script without Latin
+    /// letters (three or more such words within eight tokens, and more of them than Latin
+    /// words of three letters or more).
+    fn native_sentence(&self, k: usize) -> bool {
+        let lo = k.saturating_sub(8);
+        let hi = (k + 9).min(self.toks.len());
+        let (mut latin, mut other) = (0, 0);
+        for i in lo..hi {
+            if self.toks[i].sent != self.toks[k].sent {
+                continue;
+            }
+            let s = self.toks[i].s;
+            if s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+                latin += 1;
+            } else if self.has(i, flag::NON_LATIN) {
+                other += 1;
+            }
+        }
+        other >= 3 && other > latin
+    }
+
+    /// Whether a word that `non_latin_name` would take for a name still reads as one when
+    /// its sentence is written in its own script, where most words are no names: Hindi's
+    /// "पर", Arabic's "تقرير", a Russian or a Greek sentence's capitalized first word
+    /// ("Отчёт об инциденте"). A name there is set off: by brackets beside its login or id
+    /// ("u123 (نور سالم)"), after a label's colon ("Пациент: ..."), right after a Latin
+    /// word ("Patient राम ..."), or, in Cyrillic and Greek, capitalized inside the sentence
+    /// or before another capitalized word. Han, kana and Hangul words are left to the rule
+    /// as before: their names are as short as their words, with nothing else to go by.
+    fn name_in_its_own_script(&self, k: usize, capitalized: bool) -> bool {
+        let t = &self.toks[k];
+        if t.s.chars().next().is_some_and(cjk) || !self.native_sentence(k) {
+            return true;
+        }
+        let before = self.text[..t.start]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back();
+        let after = self.text[t.end..].chars().next();
+        if matches!(before, Some('(' | '（' | '[' | ':' | '：'))
+            || matches!(after, Some('(' | ')' | '（' | '）' | ']'))
+        {
+            return true;
+        }
+        let prev_same = k > 0 && self.same_sentence(k - 1, k) && before != Some('\n');
+        if prev_same
+            && self.toks[k - 1].s.len() >= 2
+            && self.toks[k - 1].s.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return true;
+        }
+        if capitalized {
+            let next_capital = k + 1 < self.toks.len()
+                && self.same_sentence(k, k + 1)
+                && self.toks[k + 1]
+                    .s
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            return prev_same || next_capital;
+        }
+        // A chat export's speaker: a line that starts with the name and goes on, after a
+        // gap, with the time.
+        let line_start = before.is_none_or(|c| c == '\n');
+        line_start && {
+            let mut end = k;
+            while end + 1 < self.toks.len()
+                && end - k < 3
+                && self.toks[end].after == b' '
+                && self.has(end + 1, flag::NON_LATIN)
+            {
+                end += 1;
+            }
+            let rest = &self.text[self.toks[end].end..];
+            rest.starts_with("  ")
+                || rest
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+        }
+    }
+
     fn non_latin_name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
         let first = t.chars().next();
@@ -429,6 +510,9 @@ impl Engine<'_> {
             && self.same_sentence(k, k + 1)
             && t.chars().count() <= 12;
         if !(short || capitalized || pair && self.latin_sentence(k)) {
+            return false;
+        }
+        if !self.name_in_its_own_script(k, capitalized) {
             return false;
         }
         let mut end = k;
@@ -1042,9 +1126,47 @@ impl Engine<'_> {
     }
 }
 
+/// A Han character, a kana or a Hangul syllable or letter.
+fn cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11ff}'
+        | '\u{3040}'..='\u{30ff}'
+        | '\u{3130}'..='\u{318f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}'
+        | '\u{f900}'..='\u{faff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn words_of_a_sentence_in_their_own_script_are_no_names() {
+        check(&[
+            (
+                "Отчёт об инциденте: пользователь открыл ссылку на ноутбуке",
+                "Отчёт об инциденте: пользователь открыл ссылку на ноутбуке",
+            ),
+            (
+                "सर्वर पर नया मैलवेयर मिला है और जांच जारी है",
+                "सर्वर पर नया मैलवेयर मिला है और जांच जारी है",
+            ),
+            (
+                "Отчёт об инциденте: пациент Ефим Баранов, звонила дочь Алина",
+                "Отчёт об инциденте: пациент [NAME], звонила дочь [NAME]",
+            ),
+            (
+                "सर्वर पर मैलवेयर मिला (मरीज़: राम लाल) और जांच जारी है",
+                "सर्वर पर मैलवेयर मिला (मरीज़: [NAME]) और जांच जारी है",
+            ),
+            (
+                "Paged the on-call nurse 张梅 about the alert on ward four",
+                "Paged the on-call nurse [NAME] about the alert on ward four",
+            ),
+        ]);
+    }
 
     #[test]
     fn the_key_of_a_key_value_pair_is_no_name() {
