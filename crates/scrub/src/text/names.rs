@@ -1143,6 +1143,20 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn a_role_or_a_log_word_before_a_name_is_no_part_of_it() {
+        check(&[
+            (
+                "Client: Orla Vantongeren  Member Idris Maltby called back",
+                "Client: [NAME]  Member [NAME] called back",
+            ),
+            (
+                "2031-02-03 04:05:06.10 Logon       Login failed for user 'qsvc_audit'.",
+                "[DATE] 04:05:06.10 Logon       Login failed for user '[USER]'.",
+            ),
+        ]);
+    }
+
+    #[test]
     fn words_of_a_sentence_in_their_own_script_are_no_names() {
         check(&[
             (
