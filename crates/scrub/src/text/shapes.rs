@@ -62,6 +62,12 @@ fn client_program(local: &str) -> bool {
     )
 }
 
+/// How a remote-support tool's log brings in the other party, just before the party's id:
+/// TeamViewer's `AddParticipant: [123456789,-1]`, AnyDesk's `Incoming session request: user
+/// (123456789)`. That id (nine or ten digits) is the remote side's, the machine that took
+/// control, and is kept like an attacker's address.
+const REMOTE_PEER_CUES: [&[u8]; 2] = [b"addparticipant: [", b"session request: "];
+
 /// The prefix of an IPv4-mapped IPv6 address.
 const MAPPED: &str = "::ffff:";
 
@@ -74,6 +80,25 @@ fn mapped_ipv4(t: &str) -> bool {
 }
 
 impl<'a> Engine<'a> {
+    /// Whether the number at `k` is the remote party's id in a remote-support tool's log
+    /// line (`REMOTE_PEER_CUES`), in brackets or parentheses.
+    fn remote_support_peer(&self, k: usize) -> bool {
+        let start = self.toks[k].start;
+        let low = self.lowered.as_bytes();
+        let open = start.checked_sub(1).map(|i| low[i]);
+        if !matches!(open, Some(b'[' | b'(')) {
+            return false;
+        }
+        let line = low[..start]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        let before = &low[line.max(start.saturating_sub(48))..start];
+        REMOTE_PEER_CUES
+            .iter()
+            .any(|cue| before.windows(cue.len()).any(|w| w == *cue))
+    }
+
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
     pub(super) fn classify(&mut self, k: usize) {
@@ -82,6 +107,14 @@ impl<'a> Engine<'a> {
         }
         let t = self.toks[k].s;
         let b = t.as_bytes();
+        if (9..=10).contains(&b.len())
+            && b.iter().all(u8::is_ascii_digit)
+            && self.remote_support_peer(k)
+        {
+            // Kept: the id of the party a remote-support tool let in.
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if self.has(k, flag::THREAT) && !b.iter().all(u8::is_ascii_alphabetic) {
             // `Cl0p`, `LockBit3`, `8Base`: a threat name with digits in it.
             self.protect(k, IndicatorKind::ThreatName);
@@ -1034,6 +1067,25 @@ impl<'a> Engine<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_remote_support_tools_peer_id_is_kept() {
+        check(&[
+            (
+                "2031/02/03 04:05:06.000 11 22 S0   CPersistentParticipantManager::AddParticipant: [4410982736,-7] type=3",
+                "[DATE] 04:05:06.000 11 22 S0   CPersistentParticipantManager::AddParticipant: [4410982736,-7] type=3",
+            ),
+            (
+                "app.backend_session - Incoming session request: user (518830274)",
+                "app.backend_session - Incoming session request: user (518830274)",
+            ),
+            (
+                "Incoming session request from ops (518830274) denied",
+                "Incoming session request from ops ([ID]) denied",
+            ),
+            ("pt ref [518830274] closed", "pt ref [[ID]] closed"),
+        ]);
+    }
 
     #[test]
     fn a_mapped_ipv4_address_loses_only_its_ipv4_part() {
