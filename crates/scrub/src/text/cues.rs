@@ -496,6 +496,11 @@ impl Engine<'_> {
         {
             return false;
         }
+        // `hostname=? addr=10.1.2.3`: a word with `=` right after it is the next key (the
+        // cue's own value was empty or `?`, as auditd writes an unknown), no host.
+        if t.after == b'=' && t.trail == 0 {
+            return false;
+        }
         // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
         // the word.
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
@@ -757,6 +762,14 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_key_after_an_empty_host_field_is_no_host() {
+        check(&[(
+            "type=USER_LOGIN msg=audit(1.2:3): op=login acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=10.20.30.40 terminal=ssh res=failed",
+            "type=USER_LOGIN msg=audit(1.2:3): op=login acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=[INTERNAL-IP] terminal=ssh res=failed",
+        )]);
+    }
 
     #[test]
     fn a_number_after_cb_is_a_call_back_number() {
