@@ -1150,6 +1150,10 @@ mod tests {
                 "Client: [NAME]  Member [NAME] called back",
             ),
             (
+                "\"category\": \"A Network Trojan was detected\", \"severity\": 1",
+                "\"category\": \"A Network Trojan was detected\", \"severity\": 1",
+            ),
+            (
                 "2031-02-03 04:05:06.10 Logon       Login failed for user 'qsvc_audit'.",
                 "[DATE] 04:05:06.10 Logon       Login failed for user '[USER]'.",
             ),
