@@ -208,7 +208,8 @@ name names principal management clinical informatics behavioral called bonjour b
 hallo hola ciao hej
 der die ein eine comentário comentario commentaire kommentar komentarz
 correo courriel wiadomość nachricht mensagem mensaje
-job jobs tech rad guest backup
+job jobs tech rad guest backup login logon logoff client member guardian fecha subpoena
+network trojan fwd
 county city state street avenue road drive lane boulevard court place way suite apt
 initial access execution persistence privilege escalation defense evasion credential
 discovery lateral movement collection exfiltration command control

@@ -290,6 +290,11 @@ pub(super) fn column(cell: &str) -> Col {
     {
         return Col::Host;
     }
+    // `AddressState`, `Address Type`: an attribute of an address (a DHCP lease's state, home
+    // or work), no street; a state is above HIPAA's geographic limit anyway.
+    if has("address") && any(&["state", "status", "type", "family", "kind", "scope"]) {
+        return Col::Keep;
+    }
     if any(&["street", "address"]) {
         return Col::Address;
     }
@@ -604,6 +609,36 @@ fn two_space_cells(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The columns of a header as the rule under it draws them, one run of dashes per column
+/// (`------------ ---------------`): each column starts where its run does and is named by
+/// the header's text above the run. `None` unless every run has header text above it.
+fn rule_columns(header: &str, rule: &str) -> Option<(Vec<usize>, Vec<Col>)> {
+    if !rule.is_ascii() || !header.is_ascii() || rule.bytes().any(|b| !matches!(b, b'-' | b' ')) {
+        return None;
+    }
+    let b = rule.as_bytes();
+    let mut starts = Vec::new();
+    let mut cols = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'-' {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i] == b'-' {
+            i += 1;
+        }
+        let cell = header.get(s..i.min(header.len()))?.trim();
+        if cell.is_empty() {
+            return None;
+        }
+        starts.push(s);
+        cols.push(column(cell));
+    }
+    Some((starts, cols))
+}
+
 /// A line under a header that only draws a rule (`-----  ------`, `=====`).
 fn rule_line(line: &str) -> bool {
     let t = line.trim();
@@ -714,12 +749,26 @@ impl Engine<'_> {
         let mut word_cols: Vec<Col> = Vec::new();
         // Once a row is read that way, the table is typed, not printed: every row must be.
         let mut typed = false;
+        // The header just read, until the line under it is seen.
+        let mut header_line: Option<&str> = None;
         for (start, line) in lines_with_starts(text) {
             let line = line.trim_end_matches(['\n', '\r']);
-            if let Some((starts, cols)) = &table {
-                if rule_line(line) {
-                    continue;
+            if table.is_some() && rule_line(line) {
+                // The rule under a header drawn as one run of dashes per column (what
+                // PowerShell's and SQL clients' tables print) marks where each column
+                // starts, where the header put only one space between two of them.
+                let known = table.as_ref().map_or(0, |t| t.0.len());
+                if let Some(split) = header_line
+                    .take()
+                    .and_then(|h| rule_columns(h, line))
+                    .filter(|r| r.0.len() > known)
+                {
+                    table = Some(split);
                 }
+                continue;
+            }
+            header_line = None;
+            if let Some((starts, cols)) = &table {
                 if let Some(cells) = fixed_cells(line, starts).filter(|_| !typed) {
                     let cols = cols.clone();
                     self.export_row(start, line, &cells, &cols);
@@ -740,6 +789,7 @@ impl Engine<'_> {
                 self.close_span(start, start + line.len(), first);
                 word_cols = line.split_whitespace().map(column).collect();
                 table = Some(h);
+                header_line = Some(line);
             }
         }
     }
@@ -1228,6 +1278,23 @@ mod tests {
              Infusion pump\t[DEVICE-ID]\t[INTERNAL-HOST]\t[NAME]\t[NAME]\n\
              Ventilator\t[DEVICE-ID]\t[INTERNAL-HOST]\t\t\n",
         )]);
+    }
+
+    #[test]
+    fn a_table_whose_rule_draws_its_columns_splits_a_one_space_header() {
+        check(&[(
+            "IPAddress      ClientId           HostName            AddressState LeaseExpiryTime\n\
+             ---------      --------           --------            ------------ ---------------\n\
+             10.9.4.21      3c-5a-11-0e-42-d1  WKS-ORTHO-114.lan   Active       2031-03-02\n\
+             10.9.4.22      3c-5a-11-0e-42-d2  WKS-ORTHO-115.lan   Inactive     2031-03-02\n",
+            "IPAddress      ClientId           HostName            AddressState LeaseExpiryTime\n\
+             ---------      --------           --------            ------------ ---------------\n\
+             [INTERNAL-IP]      [INTERNAL-HOST]  [INTERNAL-HOST]   Active       [DATE]\n\
+             [INTERNAL-IP]      [INTERNAL-HOST]  [INTERNAL-HOST]   Inactive     [DATE]\n",
+        )]);
+        assert_eq!(column("AddressState"), Col::Keep);
+        assert_eq!(column("Address Type"), Col::Keep);
+        assert_eq!(column("Street Address"), Col::Address);
     }
 
     #[test]

@@ -648,6 +648,11 @@ impl Engine<'_> {
         {
             return false;
         }
+        // `hostname=? addr=10.1.2.3`: a word with `=` right after it is the next key (the
+        // cue's own value was empty or `?`, as auditd writes an unknown), no host.
+        if t.after == b'=' && t.trail == 0 {
+            return false;
+        }
         // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
         // the word.
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
@@ -952,6 +957,14 @@ mod tests {
         check(&[(
             "Enviado desde la oficina, San Odalys de la Sierra, C.P. 45123, ayer.\nPLZ 80331 hier\n",
             "Enviado desde la oficina, [CITY], C.P. [ZIP], ayer.\nPLZ [ZIP] hier\n",
+        )]);
+    }
+
+    #[test]
+    fn a_key_after_an_empty_host_field_is_no_host() {
+        check(&[(
+            "type=USER_LOGIN msg=audit(1.2:3): op=login acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=10.20.30.40 terminal=ssh res=failed",
+            "type=USER_LOGIN msg=audit(1.2:3): op=login acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=[INTERNAL-IP] terminal=ssh res=failed",
         )]);
     }
 

@@ -859,7 +859,31 @@ impl Engine<'_> {
             }
             let tagged = self.toks[tag].after == b'[' || self.toks[tag].trail == b':';
             let s = self.toks[host].s;
-            if tagged && c::identifier_like(s) && !placeholder_value(s) {
+            // A syslog header puts one space between its fields: after a tab the line is a
+            // tab-separated export, whose column after the time is an event's. A severity
+            // (`2031-02-03T04:05:06Z info vpxd[123]`) is the level an application logged at.
+            let spaced = host > 0 && self.toks[host - 1].after == b' ';
+            let mut buf = [0u8; 32];
+            let severity = self.lw(host, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "emerg"
+                        | "alert"
+                        | "crit"
+                        | "critical"
+                        | "err"
+                        | "error"
+                        | "warn"
+                        | "warning"
+                        | "notice"
+                        | "info"
+                        | "debug"
+                        | "verbose"
+                        | "trace"
+                        | "fatal"
+                )
+            });
+            if tagged && spaced && !severity && c::identifier_like(s) && !placeholder_value(s) {
                 self.remove_toks(host, host, Kind::InternalHost, "host name of a syslog line");
             }
         }
@@ -1135,6 +1159,15 @@ mod tests {
             (
                 "[22:07] support: pay now\n[22:08] Analyst: seen\n",
                 "[22:07] support: pay now\n[22:08] Analyst: seen\n",
+            ),
+            // A level and a tab-separated event column are no hosts.
+            (
+                "2031-02-03T04:05:06.000Z info vpxd[4411] Task: power off\n",
+                "2031-02-03T04:05:06.000Z info vpxd[4411] Task: power off\n",
+            ),
+            (
+                "2031-02-03T04:05:06Z\tPeerJoined\tSession: main\n",
+                "2031-02-03T04:05:06Z\tPeerJoined\tSession: main\n",
             ),
             // A network interface is no host.
             (

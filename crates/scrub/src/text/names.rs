@@ -405,6 +405,87 @@ impl Engine<'_> {
         latin >= 3 && latin > other
     }
 
+    /// Whether the words near `k` in its sentence are mostly in a script without Latin
+    /// letters (three or more such words within eight tokens, and more of them than Latin
+    /// words of three letters or more).
+    fn native_sentence(&self, k: usize) -> bool {
+        let lo = k.saturating_sub(8);
+        let hi = (k + 9).min(self.toks.len());
+        let (mut latin, mut other) = (0, 0);
+        for i in lo..hi {
+            if self.toks[i].sent != self.toks[k].sent {
+                continue;
+            }
+            let s = self.toks[i].s;
+            if s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+                latin += 1;
+            } else if self.has(i, flag::NON_LATIN) {
+                other += 1;
+            }
+        }
+        other >= 3 && other > latin
+    }
+
+    /// Whether a word that `non_latin_name` would take for a name still reads as one when
+    /// its sentence is written in its own script, where most words are no names: Hindi's
+    /// "पर", Arabic's "تقرير", a Russian or a Greek sentence's capitalized first word
+    /// ("Отчёт об инциденте"). A name there is set off: by brackets beside its login or id
+    /// ("u123 (نور سالم)"), after a label's colon ("Пациент: ..."), right after a Latin
+    /// word ("Patient राम ..."), or, in Cyrillic and Greek, capitalized inside the sentence
+    /// or before another capitalized word. Han, kana and Hangul words are left to the rule
+    /// as before: their names are as short as their words, with nothing else to go by.
+    fn name_in_its_own_script(&self, k: usize, capitalized: bool) -> bool {
+        let t = &self.toks[k];
+        if t.s.chars().next().is_some_and(cjk) || !self.native_sentence(k) {
+            return true;
+        }
+        let before = self.text[..t.start]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back();
+        let after = self.text[t.end..].chars().next();
+        if matches!(before, Some('(' | '（' | '[' | ':' | '：'))
+            || matches!(after, Some('(' | ')' | '（' | '）' | ']'))
+        {
+            return true;
+        }
+        let prev_same = k > 0 && self.same_sentence(k - 1, k) && before != Some('\n');
+        if prev_same
+            && self.toks[k - 1].s.len() >= 2
+            && self.toks[k - 1].s.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return true;
+        }
+        if capitalized {
+            let next_capital = k + 1 < self.toks.len()
+                && self.same_sentence(k, k + 1)
+                && self.toks[k + 1]
+                    .s
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            return prev_same || next_capital;
+        }
+        // A chat export's speaker: a line that starts with the name and goes on, after a
+        // gap, with the time.
+        let line_start = before.is_none_or(|c| c == '\n');
+        line_start && {
+            let mut end = k;
+            while end + 1 < self.toks.len()
+                && end - k < 3
+                && self.toks[end].after == b' '
+                && self.has(end + 1, flag::NON_LATIN)
+            {
+                end += 1;
+            }
+            let rest = &self.text[self.toks[end].end..];
+            rest.starts_with("  ")
+                || rest
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+        }
+    }
+
     fn non_latin_name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
         let first = t.chars().next();
@@ -434,6 +515,9 @@ impl Engine<'_> {
             && self.same_sentence(k, k + 1)
             && t.chars().count() <= 12;
         if !(short || capitalized || pair && self.latin_sentence(k)) {
+            return false;
+        }
+        if !self.name_in_its_own_script(k, capitalized) {
             return false;
         }
         let mut end = k;
@@ -1319,11 +1403,13 @@ impl Engine<'_> {
     }
 }
 
-/// Han, kana and Hangul: the scripts whose names are one to four characters.
+/// Han, kana and Hangul (syllables, letters, compatibility letters): the scripts whose names
+/// are one to four characters.
 pub(super) fn cjk(c: char) -> bool {
     matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{1100}'..='\u{11FF}')
+        '\u{1100}'..='\u{11FF}' | '\u{3040}'..='\u{30FF}' | '\u{3130}'..='\u{318F}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]
@@ -1364,6 +1450,24 @@ mod tests {
     }
 
     #[test]
+    fn a_role_or_a_log_word_before_a_name_is_no_part_of_it() {
+        check(&[
+            (
+                "Client: Orla Vantongeren  Member Idris Maltby called back",
+                "Client: [NAME]  Member [NAME] called back",
+            ),
+            (
+                "\"category\": \"A Network Trojan was detected\", \"severity\": 1",
+                "\"category\": \"A Network Trojan was detected\", \"severity\": 1",
+            ),
+            (
+                "2031-02-03 04:05:06.10 Logon       Login failed for user 'qsvc_audit'.",
+                "[DATE] 04:05:06.10 Logon       Login failed for user '[USER]'.",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_caller_id_display_name_before_the_extension() {
         check(&[
             (
@@ -1394,6 +1498,32 @@ mod tests {
             (
                 "{\"ParticipantObjectName\":\"Quintero^Ana Lucia\",\"Action\":\"R\"}\n",
                 "{\"ParticipantObjectName\":\"[NAME]\",\"Action\":\"R\"}\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn words_of_a_sentence_in_their_own_script_are_no_names() {
+        check(&[
+            (
+                "Отчёт об инциденте: пользователь открыл ссылку на ноутбуке",
+                "Отчёт об инциденте: пользователь открыл ссылку на ноутбуке",
+            ),
+            (
+                "सर्वर पर नया मैलवेयर मिला है और जांच जारी है",
+                "सर्वर पर नया मैलवेयर मिला है और जांच जारी है",
+            ),
+            (
+                "Отчёт об инциденте: пациент Ефим Баранов, звонила дочь Алина",
+                "Отчёт об инциденте: пациент [NAME], звонила дочь [NAME]",
+            ),
+            (
+                "सर्वर पर मैलवेयर मिला (मरीज़: राम लाल) और जांच जारी है",
+                "सर्वर पर मैलवेयर मिला (मरीज़: [NAME]) और जांच जारी है",
+            ),
+            (
+                "Paged the on-call nurse 张梅 about the alert on ward four",
+                "Paged the on-call nurse [NAME] about the alert on ward four",
             ),
         ]);
     }

@@ -9,6 +9,11 @@ impl Engine<'_> {
         for f in &mut self.found {
             if f.kind == Kind::Name {
                 f.original_span.end += initial_after(text, f.original_span.clone());
+            } else if !matches!(
+                f.kind,
+                Kind::Url | Kind::Email | Kind::InternalHost | Kind::OrgDomain | Kind::Photo
+            ) {
+                f.original_span.end -= file_extension(text, f.original_span.clone());
             }
         }
         self.found.sort_by(|a, b| {
@@ -55,6 +60,37 @@ impl Engine<'_> {
             findings: merged,
             indicators,
         }
+    }
+}
+
+/// Extensions of the document, image and data files a log or a report names
+/// (`scan_0042.pdf`): the format of the file, never part of an identifier.
+const FILE_EXTENSIONS: [&str; 26] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "rtf", "tif", "tiff", "jpg", "jpeg", "png",
+    "gif", "bmp", "dcm", "xml", "json", "hl7", "zip", "msg", "eml", "odt", "ods", "ppt", "pptx",
+];
+
+/// How many bytes at the end of a span are a file name's extension (its period included):
+/// the span is a file name whose stem is the identifier (`MRN_0042.pdf`), so the extension
+/// stays. Only when the span ends where the file name does and its stem is left non-empty.
+fn file_extension(text: &str, span: std::ops::Range<usize>) -> usize {
+    let s = &text[span.clone()];
+    let Some(dot) = s.rfind('.') else {
+        return 0;
+    };
+    let ext = &s[dot + 1..];
+    let stem_ends_word = s[..dot]
+        .bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let ends_name = text[span.end..]
+        .bytes()
+        .next()
+        .is_none_or(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'_'));
+    if stem_ends_word && ends_name && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+        s.len() - dot
+    } else {
+        0
     }
 }
 
@@ -107,6 +143,20 @@ fn initial_after(text: &str, span: std::ops::Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_file_names_extension_stays_when_its_stem_goes() {
+        check(&[
+            (
+                "ExportFile: MRN_40872215.pdf copied",
+                "ExportFile: [ID].pdf copied",
+            ),
+            (
+                "Job 7 printed for pt Harrow Tovey (MRN 40872215).",
+                "Job 7 printed for pt [NAME] (MRN [MRN]).",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_names_initial_goes_with_its_period_and_after_a_comma() {

@@ -409,6 +409,17 @@ impl Engine<'_> {
                         | "mensagem"
                         | "mensaje"
                         | "message"
+                        // An attachment comes with a mail from its sender: "um anexo de",
+                        // "un adjunto de", "un allegato da", "einen Anhang von".
+                        | "anexo"
+                        | "adjunto"
+                        | "allegato"
+                        | "anhang"
+                        | "bijlage"
+                        | "attachment"
+                        | "jointe"
+                        | "załącznik"
+                        | "zalacznik"
                 )
             })
         {
@@ -498,19 +509,23 @@ impl Engine<'_> {
         let text = self.text;
         let at = self.toks[k].start;
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        // The type cell before the value: `email:`, `email | x@...`, `email,x@...`.
         let label = text[line_start..at]
-            .trim()
-            .trim_end_matches(':')
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | ';'))
             .to_ascii_lowercase();
         if !matches!(label.as_str(), "email" | "e-mail" | "sender" | "mail") {
             return false;
         }
+        // A line of the list: a type and one value, set apart by blanks, a colon, a pipe
+        // (a table's column rule) or a comma.
         let first_word = |line: &str| {
-            line.split_whitespace()
-                .next()
-                .map(|w| w.trim_end_matches(':').to_ascii_lowercase())
-                .is_some_and(|w| TYPES.contains(&w.as_str()))
-                && line.split_whitespace().count() == 2
+            let mut cells = line
+                .split(|c: char| c.is_whitespace() || matches!(c, '|' | ','))
+                .filter(|w| !w.is_empty() && *w != ":");
+            let (Some(kind), Some(_), None) = (cells.next(), cells.next(), cells.next()) else {
+                return false;
+            };
+            TYPES.contains(&kind.trim_end_matches(':').to_ascii_lowercase().as_str())
         };
         let prev = text[..line_start.saturating_sub(1)]
             .rsplit('\n')
@@ -780,6 +795,24 @@ mod tests {
             "Accepted publickey for qmarsh from 10.2.3.4 port 2201 ssh2: ED25519 SHA256:abc\n",
             "Accepted publickey for [USER] from [INTERNAL-IP] port 2201 ssh2: ED25519 SHA256:abc\n",
         )]);
+    }
+
+    #[test]
+    fn an_ioc_table_row_and_an_attachments_sender_are_kept() {
+        check(&[
+            (
+                "Type   | Value\n-------|------\nmd5    | 0cc175b9c0f1b6a831c399e269772661\nemail  | qz7rkt2m@gmail.com\n",
+                "Type   | Value\n-------|------\nmd5    | 0cc175b9c0f1b6a831c399e269772661\nemail  | qz7rkt2m@gmail.com\n",
+            ),
+            (
+                "o usuário abriu um anexo de faturas.urgente77@outlook.com ontem",
+                "o usuário abriu um anexo de faturas.urgente77@outlook.com ontem",
+            ),
+            (
+                "Contato da paciente: lucia.prado62@gmail.com",
+                "Contato da paciente: [EMAIL]",
+            ),
+        ]);
     }
 
     #[test]

@@ -62,6 +62,17 @@ fn client_program(local: &str) -> bool {
     )
 }
 
+/// The prefix of an IPv4-mapped IPv6 address.
+const MAPPED: &str = "::ffff:";
+
+/// `::ffff:192.168.1.20`: an IPv4 address in IPv6's mapped notation.
+fn mapped_ipv4(t: &str) -> bool {
+    t.len() > MAPPED.len()
+        && t.is_char_boundary(MAPPED.len())
+        && t[..MAPPED.len()].eq_ignore_ascii_case(MAPPED)
+        && c::ipv4(&t[MAPPED.len()..]).is_some()
+}
+
 impl<'a> Engine<'a> {
     // Long because: one branch per token shape, in the order that decides which reading wins
     // (indicator before identifier); split up, that order would be spread over several functions.
@@ -116,6 +127,21 @@ impl<'a> Engine<'a> {
         }
         if let Some(reach) = c::ipv6(v) {
             match reach {
+                // `::ffff:10.1.2.3`: an IPv4 address written as IPv6 (RFC 4291's mapped
+                // form); the `::ffff:` prefix is notation, only the IPv4 address goes.
+                Reach::Internal if mapped_ipv4(t) => {
+                    let index = self.found.len();
+                    let tok = &mut self.toks[k];
+                    tok.class = Class::Removed;
+                    tok.finding = index;
+                    let (start, end) = (tok.start + MAPPED.len(), tok.end);
+                    self.remove(
+                        start,
+                        end,
+                        Kind::InternalIp,
+                        "private, loopback or link-local address",
+                    );
+                }
                 Reach::Internal => self.remove_toks(
                     k,
                     k,
@@ -1070,6 +1096,21 @@ mod tests {
             "User QXMC.LOCAL\\jroe@10.1.2.3 logged in; User QXMC.LOCAL\\jroe@203.0.113.7 failed\n",
             "User [INTERNAL-HOST]\\[USER]@[INTERNAL-IP] logged in; User [INTERNAL-HOST]\\[USER]@203.0.113.7 failed\n",
         )]);
+    }
+
+    #[test]
+    fn a_mapped_ipv4_address_loses_only_its_ipv4_part() {
+        check(&[
+            (
+                "peer ::ffff:10.40.2.17 port 4411 closed",
+                "peer ::ffff:[INTERNAL-IP] port 4411 closed",
+            ),
+            ("peer fe80::1 down", "peer [INTERNAL-IP] down"),
+            (
+                "callback ::ffff:45.83.12.9 seen",
+                "callback ::ffff:45.83.12.9 seen",
+            ),
+        ]);
     }
 
     #[test]
