@@ -3,7 +3,6 @@
 //! built from them (`Ann Roe (ann.roe@...)`, `aroe (Ann Roe, Pharmacy)`): the login is the
 //! evidence that the words are a person's name.
 
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::flag;
@@ -354,9 +353,8 @@ impl Engine<'_> {
     /// iCalendar organizer's or attendee's common name (`ATTENDEE;CN=Ann Roe:mailto:...`):
     /// the format says the value is a person's name.
     pub(super) fn card_and_calendar_names(&mut self) {
-        let text = self.text;
         let mut in_card = false;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             // Property names in any case, tested in place (no copy per line).
             let starts = |name: &str| {
@@ -513,9 +511,8 @@ impl Engine<'_> {
     /// the capitalized words that open a chat line after its time, or a given name alone
     /// opening a line before a colon and a sentence, are who wrote it.
     pub(super) fn line_speakers(&mut self) {
-        let text = self.text;
         let mut first = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let Some(line_end) = self.line_start_token(&mut first, start, line) else {
                 continue;
             };

@@ -120,7 +120,7 @@ impl Engine<'_> {
         if !text.contains(')') {
             return;
         }
-        for (start, line) in super::rows::lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - log_prefix(line).trim_start().len();
             let Some((group, element, n)) = tag(&line[lead..]) else {

@@ -5,7 +5,6 @@
 //! go: the family and given names, street, city and postcode go; the state, country, sex,
 //! relationship and code-table values stay.
 
-use super::rows::lines_with_starts;
 use super::structured::pieces;
 use super::Engine;
 use crate::Kind;
@@ -307,8 +306,7 @@ impl Engine<'_> {
     /// set ids, the message header) are closed to the word-level rules, which would read
     /// `F`, `SEL` or `EPIC` as words of prose.
     pub(super) fn hl7_segments(&mut self) {
-        let text = self.text;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
             let body = &line[lead..];

@@ -4,7 +4,6 @@
 //! line of postcode and place (`35734 Abenberg`, `1173 VT Zijdewind`, `WK3R 4TX Tamworth`,
 //! `Cooper City, MO 97492`) — with the recipient's name on the line above.
 
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::{flag, lower};
@@ -460,9 +459,8 @@ impl Engine<'_> {
 
     /// A street-type word with the street's name and a house number around it, on one line.
     pub(super) fn foreign_streets(&mut self) {
-        let text = self.text;
         let mut k = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line_end = start + line.len();
             while k < self.toks.len() && self.toks[k].start < line_end {
                 if self.toks[k].class != Class::Plain {
@@ -640,8 +638,7 @@ impl Engine<'_> {
     /// The address block of a letter or a signature: a street line, then a postcode and
     /// place line; the recipient's name on the line above goes with them.
     pub(super) fn address_blocks(&mut self) {
-        let text = self.text;
-        let lines: Vec<(usize, &str)> = lines_with_starts(text).collect();
+        let lines: Vec<(usize, &str)> = self.lines().collect();
         for i in 0..lines.len().saturating_sub(1) {
             let (street_at, street) = block_core(lines[i].1);
             let street_start = lines[i].0 + street_at;
