@@ -66,26 +66,33 @@ fn built_from(key: &[u8], parts: &[Vec<u8>]) -> bool {
 /// `ananunez`); `None` when it is too short or too long to be built from a name.
 fn login_key(login: &str) -> Option<Vec<u8>> {
     let local = login.trim_start_matches('@');
-    let local = local.split('@').next().unwrap_or(local);
-    let local = local.rsplit('\\').next().unwrap_or(local);
+    // Byte searches (`@` and the backslash are ASCII): the part before the first `@`, after
+    // the last backslash.
+    let local = match local.bytes().position(|b| b == b'@') {
+        Some(at) => &local[..at],
+        None => local,
+    };
+    let local = match local.bytes().rposition(|b| b == b'\\') {
+        Some(at) => &local[at + 1..],
+        None => local,
+    };
     if !(3..=40).contains(&local.len()) {
         return None;
     }
-    // Most tokens are ASCII: their key is their letters, lowercased, with no copy first.
+    // Most tokens are ASCII: their key is their letters, lowercased, gathered in one pass on
+    // the stack and copied out only when the token qualifies.
     if local.is_ascii() {
-        let ok = local
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-        if !ok || local.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
-            return None;
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for b in local.bytes() {
+            if b.is_ascii_alphabetic() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            } else if !(b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')) {
+                return None;
+            }
         }
-        return Some(
-            local
-                .bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| b.to_ascii_lowercase())
-                .collect(),
-        );
+        return (n >= 3).then(|| buf[..n].to_vec());
     }
     if !local
         .chars()
@@ -623,6 +630,20 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::built_from;
+
+    #[test]
+    fn a_login_key_is_the_letters_of_the_local_part() {
+        let key = |s: &str| super::login_key(s).map(|k| String::from_utf8(k).unwrap());
+        assert_eq!(key("Ana.Nunez2@example.org").as_deref(), Some("ananunez"));
+        assert_eq!(key("@@jo_hn-1").as_deref(), Some("john"));
+        assert_eq!(key("CLINIC\\jdoe").as_deref(), Some("jdoe"));
+        assert_eq!(key("a\\b\\ann.roe@x@y").as_deref(), Some("annroe"));
+        assert_eq!(key("Ana.Núñez").as_deref(), Some("ananunez"));
+        assert_eq!(key("ab1"), None);
+        assert_eq!(key("a1b2"), None);
+        assert_eq!(key("ann+roe"), None);
+        assert_eq!(key(&"a".repeat(41)), None);
+    }
 
     fn parts(words: &[&str]) -> Vec<Vec<u8>> {
         words.iter().map(|w| w.as_bytes().to_vec()).collect()
