@@ -9,8 +9,9 @@ use crate::vocab::{lower, Vocab};
 /// the shape checks see the real value. Returns `None` when nothing was defanged.
 pub fn refang(token: &str) -> Option<String> {
     let b = token.as_bytes();
-    let defanged = b.contains(&b'[')
-        || b.windows(3).any(|w| w == b"(.)")
+    // One pass for either bracket first: most tokens hold neither.
+    let bracket = b.iter().any(|&c| c == b'[' || c == b'(');
+    let defanged = bracket && (b.contains(&b'[') || b.windows(3).any(|w| w == b"(.)"))
         || b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"hxxp");
     if !defanged {
         return None;
@@ -787,6 +788,19 @@ pub fn identifier_like(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refang_reads_brackets_and_parentheses() {
+        assert_eq!(
+            refang("evil(.)example[.]ru").as_deref(),
+            Some("evil.example.ru")
+        );
+        assert_eq!(refang("a[@]b(.)c").as_deref(), Some("a@b.c"));
+        assert_eq!(refang("HXXP://x").as_deref(), Some("http://x"));
+        assert_eq!(refang("[x]").as_deref(), Some("[x]"));
+        assert_eq!(refang("f(x)"), None);
+        assert_eq!(refang("evil.example.ru"), None);
+    }
 
     #[test]
     fn hex_constants_guids_and_unspecified_addresses() {

@@ -178,6 +178,14 @@ pub(super) fn postcode(words: &[&str]) -> usize {
 /// A word that can be part of a place or street name: capitalized, or of a script without
 /// case (CJK), with letters only.
 fn cased(word: &str) -> bool {
+    // Most words open with an ASCII byte: one that is no capital letter settles it.
+    if word
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     word.chars()
         .next()
         .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase())
@@ -820,6 +828,26 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn a_cased_word_opens_with_a_capital_or_a_caseless_letter() {
+        for w in [
+            "Opole",
+            "Saint-Denis",
+            "O'Neil",
+            "St.",
+            "Łódź",
+            "Ávila",
+            "東京",
+        ] {
+            assert!(super::cased(w), "{w}");
+        }
+        for w in [
+            "", "opole", "4th", "-Bad", "Elm2", "łódź", "ávila", "Elm St",
+        ] {
+            assert!(!super::cased(w), "{w}");
+        }
+    }
 
     #[test]
     fn an_irish_eircode_closes_a_place_line() {
