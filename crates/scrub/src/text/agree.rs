@@ -62,6 +62,12 @@ fn built_from(key: &[u8], parts: &[Vec<u8>]) -> bool {
     !key.is_empty() && walk(key, parts, 0, false)
 }
 
+/// Whether a newline lies in `text[start..end]`, the few bytes between two tokens: a plain
+/// byte search, where a `char` search sets up a searcher for every gap.
+pub(super) fn has_newline(text: &str, start: usize, end: usize) -> bool {
+    text.as_bytes()[start..end].contains(&b'\n')
+}
+
 /// The letters of a login's local part, lowercased and without diacritics (`Ana.Núñez2` ->
 /// `ananunez`); `None` when it is too short or too long to be built from a name.
 fn login_key(login: &str) -> Option<Vec<u8>> {
@@ -286,7 +292,7 @@ impl Engine<'_> {
             let mut last = k;
             while !found && last > 0 && k - last < 10 {
                 last -= 1;
-                if self.text[self.toks[last].end..tstart].contains('\n') {
+                if has_newline(self.text, self.toks[last].end, tstart) {
                     break;
                 }
                 if !self.agree_word(last) {
@@ -630,6 +636,14 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::built_from;
+
+    #[test]
+    fn a_newline_between_two_tokens_is_found() {
+        assert!(super::has_newline("Ann\nRoe", 3, 4));
+        assert!(!super::has_newline("Ann Roe\n", 3, 4));
+        assert!(!super::has_newline("Ann\nRoe", 0, 3));
+        assert!(!super::has_newline("AnnRoe", 3, 3));
+    }
 
     #[test]
     fn a_login_key_is_the_letters_of_the_local_part() {

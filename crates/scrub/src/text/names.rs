@@ -1007,7 +1007,7 @@ impl Engine<'_> {
             || !(self.toks[k].trail == b',' || self.toks[k].after == b',')
             || !caps(self, n)
             || !self.same_sentence(k, n)
-            || self.text[self.toks[k].end..self.toks[n].start].contains('\n')
+            || super::agree::has_newline(self.text, self.toks[k].end, self.toks[n].start)
             || self.has(k, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
             || self.has(n, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
             || !on(self, n, flag::GIVEN | flag::CENSUS_GIVEN)
@@ -1031,7 +1031,7 @@ impl Engine<'_> {
             && self.toks[n].after == b' '
             && self.toks[m].s.len() == 1
             && self.toks[m].s.bytes().all(|b| b.is_ascii_uppercase())
-            && !self.text[self.toks[n].end..self.toks[m].start].contains('\n')
+            && !super::agree::has_newline(self.text, self.toks[n].end, self.toks[m].start)
         {
             m
         } else {
