@@ -208,6 +208,10 @@ pub fn wallet(token: &str) -> bool {
 
 /// A STIX identifier (`indicator--<uuid>`).
 pub fn stix_id(token: &str) -> bool {
+    // A type, `--` and a 36-byte UUID: shorter tokens need no search.
+    if token.len() < 39 {
+        return false;
+    }
     match token.split_once("--") {
         Some((ty, uuid)) => {
             !ty.is_empty()
@@ -540,6 +544,14 @@ fn lower_host_convention(token: &str) -> bool {
 /// `iPhone-84E1EB`, `Galaxy-S23-7F2A`: a phone or tablet named, as device management does,
 /// after its model and a code from its serial or hardware address.
 pub fn mobile_device_name(token: &str) -> bool {
+    // The models open with `i`, `a`, `g` or `p` in either case: other tokens need no search.
+    if !token
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'i' | b'a' | b'g' | b'p'))
+    {
+        return false;
+    }
     let Some((model, code)) = token.split_once('-') else {
         return false;
     };
@@ -554,6 +566,10 @@ pub fn mobile_device_name(token: &str) -> bool {
 /// `26-Aug-2026`, `3-mar-1951`: a day, a month's three-letter abbreviation and a year of
 /// four digits, joined by hyphens (two-digit years are left to log timestamps).
 pub fn day_month_year(token: &str) -> bool {
+    // The day's digits open it: other tokens need no split.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut parts = token.split('-');
     let (Some(d), Some(m), Some(y), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -748,6 +764,10 @@ pub fn hl7_field_ref(token: &str) -> bool {
         "MSH", "MSA", "ERR", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "OBR", "OBX", "ORC", "NTE",
         "IN1", "IN2", "GT1", "DG1", "AL1", "RXE", "RXO", "RXA", "SCH", "TXA", "SPM", "MRG",
     ];
+    // Every segment name has three letters: the hyphen is the fourth byte.
+    if token.as_bytes().get(3) != Some(&b'-') {
+        return false;
+    }
     token.split_once('-').is_some_and(|(seg, field)| {
         SEGMENTS.contains(&seg)
             && !field.is_empty()
@@ -788,6 +808,21 @@ pub fn identifier_like(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prechecks_keep_what_the_shapes_accept() {
+        assert!(stix_id("indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(stix_id("x--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(!stix_id("--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(!stix_id("x--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3"));
+        assert!(hl7_field_ref("PID-3") && hl7_field_ref("OBX-5.1"));
+        assert!(!hl7_field_ref("PIDX-3") && !hl7_field_ref("PI-3") && !hl7_field_ref("PID"));
+        assert!(mobile_device_name("iPhone-A1B2C3") && mobile_device_name("Galaxy-S21-7Q8Z"));
+        assert!(mobile_device_name("PIXEL-ab12") && mobile_device_name("android-5f3a9c2d"));
+        assert!(!mobile_device_name("laptop-ab12") && !mobile_device_name(""));
+        assert!(day_month_year("26-Aug-2026") && day_month_year("3-mar-1951"));
+        assert!(!day_month_year("Aug-26-2026") && !day_month_year("") && !day_month_year("-"));
+    }
 
     #[test]
     fn refang_reads_brackets_and_parentheses() {
