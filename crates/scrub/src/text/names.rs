@@ -411,7 +411,8 @@ impl Engine<'_> {
         // Short words are names only in scripts without case (CJK): a lowercase Cyrillic
         // or Greek word ("дата") is an ordinary word.
         let caseless = first.is_some_and(|ch| !ch.is_uppercase() && !ch.is_lowercase());
-        let short = caseless && t.chars().count() <= 4;
+        // Four characters are 16 bytes at most: longer tokens are not counted.
+        let short = caseless && t.len() <= 16 && t.chars().count() <= 4;
         let capitalized = first.is_some_and(char::is_uppercase);
         // "Примечание:" mid-line is a label too; "named 张梅:" is still a name.
         if self.is_label(k)
