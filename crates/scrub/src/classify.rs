@@ -41,6 +41,10 @@ pub fn ipv4(token: &str) -> Option<Reach> {
     if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    // No dot, no address (phone numbers, record numbers, dates): no split, no parse.
+    if !token.as_bytes().contains(&b'.') {
+        return None;
+    }
     let addr = token.split([':', '/']).next().unwrap_or(token);
     let rest = &token[addr.len()..];
     if !rest.is_empty() {
@@ -185,6 +189,10 @@ pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
 /// A cryptocurrency wallet: Bitcoin (base58 or bech32), Ethereum, Monero.
 pub fn wallet(token: &str) -> bool {
     let b = token.as_bytes();
+    // Every wallet layout below is 14 bytes or more.
+    if b.len() < 14 {
+        return false;
+    }
     let base58 = |c: &u8| c.is_ascii_alphanumeric() && !matches!(c, b'0' | b'O' | b'I' | b'l');
     let has_digit = b.iter().any(u8::is_ascii_digit);
     let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
@@ -267,7 +275,9 @@ pub fn internal_suffix(host: &str) -> bool {
 
 /// The extension of a file name, lowercased, when the name looks like `stem.ext`.
 pub fn extension(token: &str) -> Option<String> {
-    let (stem, ext) = token.rsplit_once('.')?;
+    // The last dot, found by a byte search (a `char` search sets up a searcher per token).
+    let dot = token.bytes().rposition(|b| b == b'.')?;
+    let (stem, ext) = (&token[..dot], &token[dot + 1..]);
     if stem.is_empty() || ext.is_empty() || ext.len() > 5 {
         return None;
     }
@@ -808,6 +818,22 @@ pub fn identifier_like(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv4_extension_and_wallet_shapes() {
+        assert_eq!(ipv4("10.1.2.3:443"), Some(Reach::Internal));
+        assert_eq!(ipv4("203.0.113.7/24"), Some(Reach::Public));
+        assert_eq!(ipv4("555-201-1234"), None);
+        assert_eq!(ipv4("10.1.2.3:x"), None);
+        assert_eq!(extension("Report.Final.DOCX").as_deref(), Some("docx"));
+        assert_eq!(extension("a.b1"), Some("b1".to_string()));
+        assert_eq!(extension(".bashrc"), None);
+        assert_eq!(extension("v2.0"), None);
+        assert_eq!(extension("notes"), None);
+        assert!(wallet("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
+        assert!(wallet("0x52908400098527886E0F7030069857D2E4169EE7"));
+        assert!(!wallet("bc1q") && !wallet(""));
+    }
 
     #[test]
     fn the_prechecks_keep_what_the_shapes_accept() {
