@@ -16,12 +16,20 @@ pub fn refang(token: &str) -> Option<String> {
     if !defanged {
         return None;
     }
-    let mut s = token
-        .replace("[.]", ".")
-        .replace("(.)", ".")
-        .replace("[@]", "@")
-        .replace("[:]", ":")
-        .replace("[://]", "://");
+    // Each replacement only where its opening bracket is present: a `str::replace` sets up a
+    // searcher and copies the token even when nothing matches.
+    let mut s = token.to_owned();
+    for (from, to) in [
+        ("[.]", "."),
+        ("(.)", "."),
+        ("[@]", "@"),
+        ("[:]", ":"),
+        ("[://]", "://"),
+    ] {
+        if s.as_bytes().contains(&from.as_bytes()[0]) {
+            s = s.replace(from, to);
+        }
+    }
     if s.len() >= 4 && s.as_bytes()[..4].eq_ignore_ascii_case(b"hxxp") {
         s.replace_range(..4, "http");
     }
