@@ -9,18 +9,27 @@ use crate::vocab::{lower, Vocab};
 /// the shape checks see the real value. Returns `None` when nothing was defanged.
 pub fn refang(token: &str) -> Option<String> {
     let b = token.as_bytes();
-    let defanged = b.contains(&b'[')
-        || b.windows(3).any(|w| w == b"(.)")
+    // One pass for either bracket first: most tokens hold neither.
+    let bracket = b.iter().any(|&c| c == b'[' || c == b'(');
+    let defanged = bracket && (b.contains(&b'[') || b.windows(3).any(|w| w == b"(.)"))
         || b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"hxxp");
     if !defanged {
         return None;
     }
-    let mut s = token
-        .replace("[.]", ".")
-        .replace("(.)", ".")
-        .replace("[@]", "@")
-        .replace("[:]", ":")
-        .replace("[://]", "://");
+    // Each replacement only where its opening bracket is present: a `str::replace` sets up a
+    // searcher and copies the token even when nothing matches.
+    let mut s = token.to_owned();
+    for (from, to) in [
+        ("[.]", "."),
+        ("(.)", "."),
+        ("[@]", "@"),
+        ("[:]", ":"),
+        ("[://]", "://"),
+    ] {
+        if s.as_bytes().contains(&from.as_bytes()[0]) {
+            s = s.replace(from, to);
+        }
+    }
     if s.len() >= 4 && s.as_bytes()[..4].eq_ignore_ascii_case(b"hxxp") {
         s.replace_range(..4, "http");
     }
@@ -38,6 +47,10 @@ pub enum Reach {
 pub fn ipv4(token: &str) -> Option<Reach> {
     // An address starts with a digit: most tokens stop here, before any search or parse.
     if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // No dot, no address (phone numbers, record numbers, dates): no split, no parse.
+    if !token.as_bytes().contains(&b'.') {
         return None;
     }
     let addr = token.split([':', '/']).next().unwrap_or(token);
@@ -184,6 +197,10 @@ pub fn vuln_or_attack_id(token: &str) -> Option<crate::IndicatorKind> {
 /// A cryptocurrency wallet: Bitcoin (base58 or bech32), Ethereum, Monero.
 pub fn wallet(token: &str) -> bool {
     let b = token.as_bytes();
+    // Every wallet layout below is 14 bytes or more.
+    if b.len() < 14 {
+        return false;
+    }
     let base58 = |c: &u8| c.is_ascii_alphanumeric() && !matches!(c, b'0' | b'O' | b'I' | b'l');
     let has_digit = b.iter().any(u8::is_ascii_digit);
     let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
@@ -207,6 +224,10 @@ pub fn wallet(token: &str) -> bool {
 
 /// A STIX identifier (`indicator--<uuid>`).
 pub fn stix_id(token: &str) -> bool {
+    // A type, `--` and a 36-byte UUID: shorter tokens need no search.
+    if token.len() < 39 {
+        return false;
+    }
     match token.split_once("--") {
         Some((ty, uuid)) => {
             !ty.is_empty()
@@ -262,7 +283,9 @@ pub fn internal_suffix(host: &str) -> bool {
 
 /// The extension of a file name, lowercased, when the name looks like `stem.ext`.
 pub fn extension(token: &str) -> Option<String> {
-    let (stem, ext) = token.rsplit_once('.')?;
+    // The last dot, found by a byte search (a `char` search sets up a searcher per token).
+    let dot = token.bytes().rposition(|b| b == b'.')?;
+    let (stem, ext) = (&token[..dot], &token[dot + 1..]);
     if stem.is_empty() || ext.is_empty() || ext.len() > 5 {
         return None;
     }
@@ -539,6 +562,14 @@ fn lower_host_convention(token: &str) -> bool {
 /// `iPhone-84E1EB`, `Galaxy-S23-7F2A`: a phone or tablet named, as device management does,
 /// after its model and a code from its serial or hardware address.
 pub fn mobile_device_name(token: &str) -> bool {
+    // The models open with `i`, `a`, `g` or `p` in either case: other tokens need no search.
+    if !token
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'i' | b'a' | b'g' | b'p'))
+    {
+        return false;
+    }
     let Some((model, code)) = token.split_once('-') else {
         return false;
     };
@@ -553,6 +584,10 @@ pub fn mobile_device_name(token: &str) -> bool {
 /// `26-Aug-2026`, `3-mar-1951`: a day, a month's three-letter abbreviation and a year of
 /// four digits, joined by hyphens (two-digit years are left to log timestamps).
 pub fn day_month_year(token: &str) -> bool {
+    // The day's digits open it: other tokens need no split.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut parts = token.split('-');
     let (Some(d), Some(m), Some(y), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -747,6 +782,10 @@ pub fn hl7_field_ref(token: &str) -> bool {
         "MSH", "MSA", "ERR", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "OBR", "OBX", "ORC", "NTE",
         "IN1", "IN2", "GT1", "DG1", "AL1", "RXE", "RXO", "RXA", "SCH", "TXA", "SPM", "MRG",
     ];
+    // Every segment name has three letters: the hyphen is the fourth byte.
+    if token.as_bytes().get(3) != Some(&b'-') {
+        return false;
+    }
     token.split_once('-').is_some_and(|(seg, field)| {
         SEGMENTS.contains(&seg)
             && !field.is_empty()
@@ -787,6 +826,50 @@ pub fn identifier_like(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv4_extension_and_wallet_shapes() {
+        assert_eq!(ipv4("10.1.2.3:443"), Some(Reach::Internal));
+        assert_eq!(ipv4("203.0.113.7/24"), Some(Reach::Public));
+        assert_eq!(ipv4("555-201-1234"), None);
+        assert_eq!(ipv4("10.1.2.3:x"), None);
+        assert_eq!(extension("Report.Final.DOCX").as_deref(), Some("docx"));
+        assert_eq!(extension("a.b1"), Some("b1".to_string()));
+        assert_eq!(extension(".bashrc"), None);
+        assert_eq!(extension("v2.0"), None);
+        assert_eq!(extension("notes"), None);
+        assert!(wallet("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
+        assert!(wallet("0x52908400098527886E0F7030069857D2E4169EE7"));
+        assert!(!wallet("bc1q") && !wallet(""));
+    }
+
+    #[test]
+    fn the_prechecks_keep_what_the_shapes_accept() {
+        assert!(stix_id("indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(stix_id("x--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(!stix_id("--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"));
+        assert!(!stix_id("x--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3"));
+        assert!(hl7_field_ref("PID-3") && hl7_field_ref("OBX-5.1"));
+        assert!(!hl7_field_ref("PIDX-3") && !hl7_field_ref("PI-3") && !hl7_field_ref("PID"));
+        assert!(mobile_device_name("iPhone-A1B2C3") && mobile_device_name("Galaxy-S21-7Q8Z"));
+        assert!(mobile_device_name("PIXEL-ab12") && mobile_device_name("android-5f3a9c2d"));
+        assert!(!mobile_device_name("laptop-ab12") && !mobile_device_name(""));
+        assert!(day_month_year("26-Aug-2026") && day_month_year("3-mar-1951"));
+        assert!(!day_month_year("Aug-26-2026") && !day_month_year("") && !day_month_year("-"));
+    }
+
+    #[test]
+    fn refang_reads_brackets_and_parentheses() {
+        assert_eq!(
+            refang("evil(.)example[.]ru").as_deref(),
+            Some("evil.example.ru")
+        );
+        assert_eq!(refang("a[@]b(.)c").as_deref(), Some("a@b.c"));
+        assert_eq!(refang("HXXP://x").as_deref(), Some("http://x"));
+        assert_eq!(refang("[x]").as_deref(), Some("[x]"));
+        assert_eq!(refang("f(x)"), None);
+        assert_eq!(refang("evil.example.ru"), None);
+    }
 
     #[test]
     fn hex_constants_guids_and_unspecified_addresses() {

@@ -3,7 +3,6 @@
 //! built from them (`Ann Roe (ann.roe@...)`, `aroe (Ann Roe, Pharmacy)`): the login is the
 //! evidence that the words are a person's name.
 
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::flag;
@@ -63,30 +62,43 @@ fn built_from(key: &[u8], parts: &[Vec<u8>]) -> bool {
     !key.is_empty() && walk(key, parts, 0, false)
 }
 
+/// Whether a newline lies in `text[start..end]`, the few bytes between two tokens: a plain
+/// byte search, where a `char` search sets up a searcher for every gap.
+pub(super) fn has_newline(text: &str, start: usize, end: usize) -> bool {
+    text.as_bytes()[start..end].contains(&b'\n')
+}
+
 /// The letters of a login's local part, lowercased and without diacritics (`Ana.Núñez2` ->
 /// `ananunez`); `None` when it is too short or too long to be built from a name.
 fn login_key(login: &str) -> Option<Vec<u8>> {
     let local = login.trim_start_matches('@');
-    let local = local.split('@').next().unwrap_or(local);
-    let local = local.rsplit('\\').next().unwrap_or(local);
+    // Byte searches (`@` and the backslash are ASCII): the part before the first `@`, after
+    // the last backslash.
+    let local = match local.bytes().position(|b| b == b'@') {
+        Some(at) => &local[..at],
+        None => local,
+    };
+    let local = match local.bytes().rposition(|b| b == b'\\') {
+        Some(at) => &local[at + 1..],
+        None => local,
+    };
     if !(3..=40).contains(&local.len()) {
         return None;
     }
-    // Most tokens are ASCII: their key is their letters, lowercased, with no copy first.
+    // Most tokens are ASCII: their key is their letters, lowercased, gathered in one pass on
+    // the stack and copied out only when the token qualifies.
     if local.is_ascii() {
-        let ok = local
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-        if !ok || local.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
-            return None;
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for b in local.bytes() {
+            if b.is_ascii_alphabetic() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            } else if !(b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')) {
+                return None;
+            }
         }
-        return Some(
-            local
-                .bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| b.to_ascii_lowercase())
-                .collect(),
-        );
+        return (n >= 3).then(|| buf[..n].to_vec());
     }
     if !local
         .chars()
@@ -280,7 +292,7 @@ impl Engine<'_> {
             let mut last = k;
             while !found && last > 0 && k - last < 10 {
                 last -= 1;
-                if self.text[self.toks[last].end..tstart].contains('\n') {
+                if has_newline(self.text, self.toks[last].end, tstart) {
                     break;
                 }
                 if !self.agree_word(last) {
@@ -354,9 +366,8 @@ impl Engine<'_> {
     /// iCalendar organizer's or attendee's common name (`ATTENDEE;CN=Ann Roe:mailto:...`):
     /// the format says the value is a person's name.
     pub(super) fn card_and_calendar_names(&mut self) {
-        let text = self.text;
         let mut in_card = false;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             // Property names in any case, tested in place (no copy per line).
             let starts = |name: &str| {
@@ -513,9 +524,8 @@ impl Engine<'_> {
     /// the capitalized words that open a chat line after its time, or a given name alone
     /// opening a line before a colon and a sentence, are who wrote it.
     pub(super) fn line_speakers(&mut self) {
-        let text = self.text;
         let mut first = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let Some(line_end) = self.line_start_token(&mut first, start, line) else {
                 continue;
             };
@@ -626,6 +636,28 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::built_from;
+
+    #[test]
+    fn a_newline_between_two_tokens_is_found() {
+        assert!(super::has_newline("Ann\nRoe", 3, 4));
+        assert!(!super::has_newline("Ann Roe\n", 3, 4));
+        assert!(!super::has_newline("Ann\nRoe", 0, 3));
+        assert!(!super::has_newline("AnnRoe", 3, 3));
+    }
+
+    #[test]
+    fn a_login_key_is_the_letters_of_the_local_part() {
+        let key = |s: &str| super::login_key(s).map(|k| String::from_utf8(k).unwrap());
+        assert_eq!(key("Ana.Nunez2@example.org").as_deref(), Some("ananunez"));
+        assert_eq!(key("@@jo_hn-1").as_deref(), Some("john"));
+        assert_eq!(key("CLINIC\\jdoe").as_deref(), Some("jdoe"));
+        assert_eq!(key("a\\b\\ann.roe@x@y").as_deref(), Some("annroe"));
+        assert_eq!(key("Ana.Núñez").as_deref(), Some("ananunez"));
+        assert_eq!(key("ab1"), None);
+        assert_eq!(key("a1b2"), None);
+        assert_eq!(key("ann+roe"), None);
+        assert_eq!(key(&"a".repeat(41)), None);
+    }
 
     fn parts(words: &[&str]) -> Vec<Vec<u8>> {
         words.iter().map(|w| w.as_bytes().to_vec()).collect()

@@ -5,7 +5,6 @@
 //! it, and the rows' other cells (times, actions, flags) are closed to the word-level
 //! rules, except free-text columns (a reason, a comment).
 
-use super::rows::lines_with_starts;
 use super::Engine;
 use crate::Kind;
 
@@ -717,9 +716,8 @@ impl Engine<'_> {
     /// Every delimited export with a header row naming its columns.
     pub(super) fn delimited_exports(&mut self) {
         self.fixed_width_reports();
-        let text = self.text;
         let mut table: Option<(u8, Vec<Col>)> = None;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((sep, cols)) = &table {
                 let (sep, cols) = (*sep, cols.clone());
@@ -742,7 +740,6 @@ impl Engine<'_> {
     /// Reports printed in fixed-width columns under a header naming them: the same columns
     /// as a delimited export, cut by the header's character positions.
     fn fixed_width_reports(&mut self) {
-        let text = self.text;
         let mut table: Option<(Vec<usize>, Vec<Col>)> = None;
         // The header's columns word by word (`Age Sex` is two), for rows typed with two
         // spaces between their cells whatever the header's widths.
@@ -751,7 +748,7 @@ impl Engine<'_> {
         let mut typed = false;
         // The header just read, until the line under it is seen.
         let mut header_line: Option<&str> = None;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             if table.is_some() && rule_line(line) {
                 // The rule under a header drawn as one run of dashes per column (what

@@ -226,7 +226,7 @@ impl Engine<'_> {
         let inline = text.contains("] (");
         // dcmtk's association lines name both ends by AE title (`"CT_A" -> "PACS_B"`).
         let association = text.contains("\" -> \"");
-        for (start, line) in super::rows::lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - log_prefix(line).trim_start().len();
             let Some((group, element, n)) = tag(&line[lead..]) else {

@@ -4,7 +4,6 @@
 //! value is, so the value goes whole whatever words it is made of — an invented street, a
 //! place no gazetteer lists, a foreign postcode — once its shape fits what the label says.
 
-use super::rows::lines_with_starts;
 use super::Engine;
 use crate::classify as c;
 use crate::Kind;
@@ -700,9 +699,8 @@ impl Engine<'_> {
 
     /// Labelled form lines and the cells of tables with a header row.
     pub(super) fn forms_and_tables(&mut self) {
-        let text = self.text;
         let mut table: Option<(Sep, Columns, Columns)> = None;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((sep, fields, words)) = &table {
                 let mut cs = cells(line, *sep);

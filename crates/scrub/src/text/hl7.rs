@@ -5,7 +5,6 @@
 //! go: the family and given names, street, city and postcode go; the state, country, sex,
 //! relationship and code-table values stay.
 
-use super::rows::lines_with_starts;
 use super::structured::pieces;
 use super::Engine;
 use crate::Kind;
@@ -357,8 +356,7 @@ impl Engine<'_> {
     }
 
     pub(super) fn hl7_segments(&mut self) {
-        let text = self.text;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
             let body = &line[lead..];

@@ -3,7 +3,6 @@
 //! CEF `suser=`/`shost=`), the host of a syslog line (`Feb  4 21:27:14 FS9 sshd[311]:`),
 //! and the speaker of a chat line (`[06:45] Ana Lima: ...`).
 
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::flag;
@@ -478,7 +477,7 @@ impl Engine<'_> {
         if !text.contains("] \"") {
             return;
         }
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let mut fields = line.splitn(4, ' ');
             let (Some(client), Some(ident), Some(user), Some(rest)) =
                 (fields.next(), fields.next(), fields.next(), fields.next())
@@ -806,7 +805,7 @@ impl Engine<'_> {
         // The first token that ends after the line's start: the lines and the tokens are both
         // in order, so one cursor walks both (linear, where a search per line was not).
         let mut first = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let Some(line_end) = self.line_start_token(&mut first, start, line) else {
                 continue;
             };

@@ -86,6 +86,15 @@ impl Engine<'_> {
             return;
         }
         let login_parts = seen.login_parts();
+        // The first bytes of the names, and the lowercase first bytes of the logins and
+        // their parts: a token whose first byte is on neither list is looked up nowhere.
+        let names_first = first_bytes(seen.names.iter().map(String::as_str));
+        let logins_first = first_bytes(
+            seen.logins
+                .keys()
+                .map(String::as_str)
+                .chain(login_parts.iter().copied()),
+        );
         let lowered = self.lowered;
         let mut k = 0;
         while k < self.toks.len() {
@@ -94,7 +103,17 @@ impl Engine<'_> {
                 k += 1;
                 continue;
             }
-            if seen.names.contains(t.s) {
+            let first = t.s.as_bytes().first().copied().unwrap_or(0);
+            let name_first = names_first[usize::from(first)];
+            // A byte beyond ASCII may lowercase to ASCII (the Kelvin sign): never skipped.
+            if !name_first
+                && first.is_ascii()
+                && !logins_first[usize::from(first.to_ascii_lowercase())]
+            {
+                k += 1;
+                continue;
+            }
+            if name_first && seen.names.contains(t.s) {
                 // "M. Hill": an initial right before the surname goes with it.
                 let start = if k > 0
                     && self.toks[k - 1].class == Class::Plain
@@ -733,6 +752,17 @@ impl Carry {
     }
 }
 
+/// Which bytes open at least one of `words`.
+fn first_bytes<'w>(words: impl Iterator<Item = &'w str>) -> [bool; 256] {
+    let mut seen = [false; 256];
+    for w in words {
+        if let Some(&b) = w.as_bytes().first() {
+            seen[usize::from(b)] = true;
+        }
+    }
+    seen
+}
+
 /// `s` lowercased: in `buf` when it is short ASCII (most tokens: no allocation), else a
 /// new string.
 fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
@@ -747,6 +777,13 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn first_bytes_marks_the_bytes_that_open_a_word() {
+        let seen = super::first_bytes(["ann", "Bo", "", "ł"].into_iter());
+        let marked: Vec<usize> = (0..256).filter(|&b| seen[b]).collect();
+        assert_eq!(marked, [usize::from(b'B'), usize::from(b'a'), 0xc5]);
+    }
 
     #[test]
     fn a_name_on_the_other_side_of_a_handoff_arrow_goes() {

@@ -98,12 +98,15 @@ struct Engine<'a> {
     client_addresses: Vec<ClientAddress>,
     /// What a log or JSON key that is no user or host key names (`keys.rs`), by key.
     key_kinds: foldhash::HashMap<&'a str, Option<Kind>>,
+    /// Where each line of `text` ends (`rows::line_ends`), for the passes that walk lines.
+    line_ends: &'a [usize],
 }
 
 pub use mentions::Carry;
 
 pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scrubbed {
     let lowered = text.to_ascii_lowercase();
+    let line_ends = rows::line_ends(text);
     let mut engine = Engine {
         scrubber,
         v: vocab(),
@@ -116,6 +119,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         login_memo: foldhash::HashMap::default(),
         client_addresses: Vec::new(),
         key_kinds: foldhash::HashMap::default(),
+        line_ends: &line_ends,
     };
     // Capitalized words repeat within a document: each is looked up in the public lists
     // once.

@@ -496,6 +496,7 @@ impl Engine<'_> {
         // Arabic, Hebrew, Devanagari or Thai is as often a preposition or a verb, and a name
         // only among Latin words ("order for ששון, אסתר rejected").
         let short = caseless
+            && t.len() <= 16 // four characters are 16 bytes at most
             && t.chars().count() <= 4
             && (first.is_some_and(cjk) || self.latin_sentence(k));
         let capitalized = first.is_some_and(char::is_uppercase);
@@ -1368,7 +1369,7 @@ impl Engine<'_> {
             || !(self.toks[k].trail == b',' || self.toks[k].after == b',')
             || !(caps(self, n) || mixed(self))
             || !self.same_sentence(k, n)
-            || self.text[self.toks[k].end..self.toks[n].start].contains('\n')
+            || super::agree::has_newline(self.text, self.toks[k].end, self.toks[n].start)
             || self.has(k, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
             || self.has(n, flag::NEVER | flag::CUE | flag::THREAT | flag::STATE_CODE)
             || !on(self, n, flag::GIVEN | flag::CENSUS_GIVEN)
@@ -1392,7 +1393,7 @@ impl Engine<'_> {
             && self.toks[n].after == b' '
             && self.toks[m].s.len() == 1
             && self.toks[m].s.bytes().all(|b| b.is_ascii_uppercase())
-            && !self.text[self.toks[n].end..self.toks[m].start].contains('\n')
+            && !super::agree::has_newline(self.text, self.toks[n].end, self.toks[m].start)
         {
             m
         } else {

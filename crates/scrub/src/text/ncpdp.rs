@@ -7,7 +7,6 @@
 //! prescription number and the prescriber's id, name and phone go; qualifiers, codes,
 //! quantities, NDCs and reject codes stay.
 
-use super::rows::lines_with_starts;
 use super::Engine;
 use crate::Kind;
 
@@ -236,7 +235,7 @@ impl Engine<'_> {
         if !text.contains(['\u{1c}', '\u{241c}', ';', '|', '\t', '\u{1e}', '\u{241e}']) {
             return;
         }
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             let Some(sep) = claim_separator(line) else {
                 continue;

@@ -9,7 +9,6 @@
 //! did not come from an attacker's toolkit (a client named `kali`).
 
 use super::keys::{json_key_before, json_parent_key};
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::Kind;
@@ -103,7 +102,7 @@ impl Engine<'_> {
     fn keyed_client_addresses(&mut self) {
         let text = self.text;
         let mut k = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let end = start + line.len();
             let mut user: Option<Option<String>> = None;
             while k < self.toks.len() && self.toks[k].start < end {

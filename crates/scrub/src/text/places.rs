@@ -4,7 +4,6 @@
 //! line of postcode and place (`35734 Abenberg`, `1173 VT Zijdewind`, `WK3R 4TX Tamworth`,
 //! `Cooper City, MO 97492`) — with the recipient's name on the line above.
 
-use super::rows::lines_with_starts;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::vocab::{flag, lower};
@@ -179,6 +178,14 @@ pub(super) fn postcode(words: &[&str]) -> usize {
 /// A word that can be part of a place or street name: capitalized, or of a script without
 /// case (CJK), with letters only.
 fn cased(word: &str) -> bool {
+    // Most words open with an ASCII byte: one that is no capital letter settles it.
+    if word
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     word.chars()
         .next()
         .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase())
@@ -460,9 +467,8 @@ impl Engine<'_> {
 
     /// A street-type word with the street's name and a house number around it, on one line.
     pub(super) fn foreign_streets(&mut self) {
-        let text = self.text;
         let mut k = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line_end = start + line.len();
             while k < self.toks.len() && self.toks[k].start < line_end {
                 if self.toks[k].class != Class::Plain {
@@ -640,8 +646,7 @@ impl Engine<'_> {
     /// The address block of a letter or a signature: a street line, then a postcode and
     /// place line; the recipient's name on the line above goes with them.
     pub(super) fn address_blocks(&mut self) {
-        let text = self.text;
-        let lines: Vec<(usize, &str)> = lines_with_starts(text).collect();
+        let lines: Vec<(usize, &str)> = self.lines().collect();
         for i in 0..lines.len().saturating_sub(1) {
             let (street_at, street) = block_core(lines[i].1);
             let street_start = lines[i].0 + street_at;
@@ -823,6 +828,26 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn a_cased_word_opens_with_a_capital_or_a_caseless_letter() {
+        for w in [
+            "Opole",
+            "Saint-Denis",
+            "O'Neil",
+            "St.",
+            "Łódź",
+            "Ávila",
+            "東京",
+        ] {
+            assert!(super::cased(w), "{w}");
+        }
+        for w in [
+            "", "opole", "4th", "-Bad", "Elm2", "łódź", "ávila", "Elm St",
+        ] {
+            assert!(!super::cased(w), "{w}");
+        }
+    }
 
     #[test]
     fn an_irish_eircode_closes_a_place_line() {

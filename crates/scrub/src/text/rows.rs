@@ -17,7 +17,44 @@ pub(super) fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str
     })
 }
 
-impl super::Engine<'_> {
+/// Where each line of `text` ends, its newline included: the ends of the lines
+/// [`lines_with_starts`] gives, found in one search of the text so every line pass can
+/// share them.
+pub(super) fn line_ends(text: &str) -> Vec<usize> {
+    lines_with_starts(text)
+        .map(|(start, line)| start + line.len())
+        .collect()
+}
+
+/// The lines of a text from its [`line_ends`], as [`lines_with_starts`] gives them. It holds
+/// no borrow of the engine, so a pass may change the engine while it walks the lines.
+pub(super) struct Lines<'a> {
+    text: &'a str,
+    ends: std::slice::Iter<'a, usize>,
+    at: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let end = *self.ends.next()?;
+        let start = std::mem::replace(&mut self.at, end);
+        Some((start, &self.text[start..end]))
+    }
+}
+
+impl<'a> super::Engine<'a> {
+    /// The lines of the text with the byte offset where each starts, as
+    /// [`lines_with_starts`] gives them, from the line ends found once.
+    pub(super) fn lines(&self) -> Lines<'a> {
+        Lines {
+            text: self.text,
+            ends: self.line_ends.iter(),
+            at: 0,
+        }
+    }
+
     /// For line passes that walk the lines and the tokens together (both in order, so one
     /// cursor serves, linear where a search per line was not): moves `first` to the first
     /// token ending after the line's `start`, and gives the line's end without its trailing
@@ -287,7 +324,7 @@ impl Engine<'_> {
         let mut first_tok = 0;
         // The header of the table the rows belong to (`Unit;Bed;Patient;MRN;...`).
         let mut header: Vec<String> = Vec::new();
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let line_start = start + line.len();
             // `ADR;TYPE=HOME:;;12 Elm St;Springfield`: a vCard or iCalendar content line;
             // its property name and parameters before the colon are no data.
@@ -472,9 +509,8 @@ impl Engine<'_> {
     /// A mail signature's address line: `92, rue Paul Besson | Saint Richard 46446`, a
     /// street with its number, then a place with its postcode, split by ` | `.
     fn signature_address_lines(&mut self) {
-        let text = self.text;
         let mut first_tok = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let body = line.trim_end();
             // Exactly one `|` is asked for below: most lines have none, and are passed over
             // before the search for ` | `.
@@ -520,6 +556,29 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use crate::{ScrubConfig, Scrubber};
+
+    #[test]
+    fn shared_line_ends_give_the_lines_a_split_gives() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\nb\n",
+            "\n\nx y\r\nz",
+            "é\nü",
+        ] {
+            let ends = super::line_ends(text);
+            let lines = super::Lines {
+                text,
+                ends: ends.iter(),
+                at: 0,
+            };
+            let want: Vec<_> = super::lines_with_starts(text).collect();
+            assert_eq!(lines.collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_file_named_after_a_patient_loses_its_name_number_and_date() {

@@ -171,7 +171,9 @@ impl Engine<'_> {
             }
             // "X E H 4 6 3 2 1 8": six characters or more spelled one by one, four of them
             // digits.
-            if self.toks[k].s.chars().count() == 1
+            // One character is four bytes at most: longer tokens are not counted.
+            if self.toks[k].s.len() <= 4
+                && self.toks[k].s.chars().count() == 1
                 && self.toks[k].s.chars().all(char::is_alphanumeric)
             {
                 let single =

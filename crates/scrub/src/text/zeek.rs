@@ -62,7 +62,7 @@ impl Engine<'_> {
         let mut names: Vec<&str> = Vec::new();
         let mut current: Option<(usize, Vec<Column>)> = None;
         let mut end = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let body = line.trim_end_matches(['\n', '\r']);
             if let Some(rest) = body.strip_prefix("#fields\t") {
                 if let Some((s, cols)) = current.take() {
@@ -92,9 +92,8 @@ impl Engine<'_> {
         if tables.is_empty() {
             return;
         }
-        let text = self.text;
         let mut k = 0;
-        for (start, line) in lines_with_starts(text) {
+        for (start, line) in self.lines() {
             let end = start + line.len();
             let meta = line.starts_with('#')
                 && tables
