@@ -335,7 +335,122 @@ impl Engine<'_> {
             }
         }
     }
+
+    /// "...fake statements asking for payment to XX00 1234 5678 9012 3456.": an
+    /// international bank account number (two country letters, two check digits, then
+    /// groups of four) that a sentence asks someone to pay or transfer to, in a document
+    /// that reports a fraud, is the fraudster's account: kept as an indicator of the
+    /// scheme. A refund to someone's account is no demand and stays an identifier.
+    pub(super) fn demanded_iban(&mut self) {
+        let mut doc_fraud: Option<bool> = None;
+        let mut k = 0;
+        while k < self.toks.len() {
+            let Some(last) = self.iban_at(k) else {
+                k += 1;
+                continue;
+            };
+            let fraud = *doc_fraud
+                .get_or_insert_with(|| FRAUD_CUES.iter().any(|w| self.lowered.contains(w)));
+            if !fraud {
+                return;
+            }
+            let sent = self.toks[k].sent;
+            let mut a = k;
+            while a > 0 && self.toks[a - 1].sent == sent {
+                a -= 1;
+            }
+            let mut b = last;
+            while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent {
+                b += 1;
+            }
+            let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
+            let demand = PAY_CUES.iter().any(|w| sentence.contains(w))
+                && !["refund", "reimburs"].iter().any(|w| sentence.contains(w));
+            if demand {
+                for t in &mut self.toks[k..=last] {
+                    if t.class != Class::Removed {
+                        t.class = Class::Protected;
+                    }
+                }
+            }
+            k = last + 1;
+        }
+    }
+
+    /// The last token of an IBAN starting at token `k`: one token (`DE44500105175407324931`)
+    /// or the printed form in groups of four (`DE44 5001 0517 5407 3249 31`).
+    fn iban_at(&self, k: usize) -> Option<usize> {
+        let head = self.toks[k].s.as_bytes();
+        if head.len() < 4
+            || !head[..2].iter().all(u8::is_ascii_uppercase)
+            || !head[2..4].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let group = |b: &[u8]| {
+            b.iter()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        };
+        if head.len() > 4 {
+            return ((15..=34).contains(&head.len())
+                && group(&head[4..])
+                && head[4..].iter().filter(|c| c.is_ascii_digit()).count() >= 8)
+                .then_some(k);
+        }
+        let bytes = self.text.as_bytes();
+        let (mut j, mut len, mut digits) = (k, 4, 0);
+        while j + 1 < self.toks.len() {
+            let next = &self.toks[j + 1];
+            let g = next.s.as_bytes();
+            // Groups are one space apart; a group shorter than four ends the number.
+            if next.start != self.toks[j].end + 1
+                || bytes[self.toks[j].end] != b' '
+                || g.is_empty()
+                || g.len() > 4
+                || !group(g)
+            {
+                break;
+            }
+            j += 1;
+            len += g.len();
+            digits += g.iter().filter(|c| c.is_ascii_digit()).count();
+            if g.len() < 4 || self.toks[j].trail != 0 {
+                break;
+            }
+        }
+        ((15..=34).contains(&len) && digits >= 8 && j >= k + 3).then_some(j)
+    }
 }
+
+/// Words of a document that reports a fraud or an extortion.
+const FRAUD_CUES: &[&str] = &[
+    "fraud",
+    "fake",
+    "scam",
+    "phish",
+    "ransom",
+    "extort",
+    "spoof",
+    "impersonat",
+    "vishing",
+    "smishing",
+    "criminal",
+    "attacker",
+];
+
+/// Words of a sentence that asks for money to be sent somewhere.
+const PAY_CUES: &[&str] = &[
+    "payment to",
+    "pay to",
+    "paid to",
+    "transfer",
+    "wire",
+    "remit",
+    "deposit",
+    "send the",
+    "sent to",
+    "send to",
+];
 
 #[cfg(test)]
 mod tests {
@@ -467,5 +582,31 @@ mod tests {
                 "Patient portal note: new account [ACCOUNT] opened for the patient.",
             ),
         ]);
+    }
+
+    #[test]
+    fn an_iban_a_fraud_asks_payment_to_stays() {
+        check(&[
+            (
+                "Fraud notice: fake invoices asked clinics for payment to XK05 1212 0123 4567 8906.\n",
+                "Fraud notice: fake invoices asked clinics for payment to XK05 1212 0123 4567 8906.\n",
+            ),
+            (
+                "The ransom note demanded a transfer to LT12 1000 0111 0100 1000 within two days.\n",
+                "The ransom note demanded a transfer to LT12 1000 0111 0100 1000 within two days.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_iban_outside_a_fraud_demand_is_not_kept() {
+        for input in [
+            "Her refund was paid to LT12 1000 0111 0100 1000 after the scam was reported.\n",
+            "Payment to LT12 1000 0111 0100 1000 was made for the clinic visit.\n",
+        ] {
+            let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+            let out = s.scrub_text(input).text;
+            assert!(!out.contains("0111 0100 1000"), "{input:?} -> {out:?}");
+        }
     }
 }
