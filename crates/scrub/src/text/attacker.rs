@@ -222,6 +222,68 @@ impl Engine<'_> {
         message && lure
     }
 
+    /// "Angriperen ringte fra +47 ..." (the attacker rang from): a number that a word
+    /// naming the attacker, up to three words before, says the call or message came from
+    /// is the attacker's. The from-word comes right before the number.
+    pub(super) fn attacker_called_from(&self, first: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if first < 2
+            || !self
+                .lw(first - 1, &mut buf)
+                .is_some_and(|w| FROM_WORDS.contains(&w))
+        {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        (first.saturating_sub(4)..first - 1).any(|j| {
+            let mut buf = [0u8; 32];
+            self.toks[j].sent == sent
+                && self
+                    .lw(j, &mut buf)
+                    .is_some_and(|w| ATTACKER_NOUNS.iter().any(|a| w.starts_with(a)))
+        })
+    }
+
+    /// "Payee changed by phone: the caller, calling from +44 ..., gave a new account ...":
+    /// in a request that diverts a payment (`diverted_account`), the number the caller
+    /// called from, in the sentence that gives the new account, is the impostor's.
+    pub(super) fn diversion_caller(&self, first: usize) -> bool {
+        if first < 2
+            || !self.is_word(first - 1, "from")
+            || !(self.is_word(first - 2, "called") || self.is_word(first - 2, "calling"))
+            || !self.diversion()
+        {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let (mut a, mut b) = (first, first);
+        while a > 0 && self.toks[a - 1].sent == sent {
+            a -= 1;
+        }
+        while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent {
+            b += 1;
+        }
+        let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
+        ["new account", "new acct", "new iban", "new bank"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    }
+
+    /// Whether the document speaks of a payment diversion: a wire, a remittance, changed
+    /// banking or payment details, a changed payee.
+    fn diversion(&self) -> bool {
+        [
+            "wire",
+            "remittance",
+            "banking",
+            "bank details",
+            "payment details",
+            "payee",
+        ]
+        .iter()
+        .any(|w| self.lowered.contains(w))
+    }
+
     /// "a browser pop-up locked the screen with a warning and the number 555-0100": the
     /// number a fake warning pop-up shows is the scammer's.
     pub(super) fn popup_number(&self, first: usize) -> bool {
@@ -283,16 +345,7 @@ impl Engine<'_> {
     /// numbers after "new account" and "routing" (or an IBAN or SWIFT code) in the same
     /// sentence are the fraudster's account, kept as indicators of the scheme.
     pub(super) fn diverted_account(&mut self) {
-        let diversion = [
-            "wire",
-            "remittance",
-            "banking",
-            "bank details",
-            "payment details",
-        ]
-        .iter()
-        .any(|w| self.lowered.contains(w));
-        if !diversion {
+        if !self.diversion() {
             return;
         }
         for k in 1..self.toks.len() {
@@ -421,6 +474,35 @@ impl Engine<'_> {
         ((15..=34).contains(&len) && digits >= 8 && j >= k + 3).then_some(j)
     }
 }
+
+/// "from" as the word right before a number a call or message came from: English,
+/// Norwegian and Danish, Swedish, German, Dutch, Spanish and Portuguese and French, Italian.
+const FROM_WORDS: &[&str] = &["from", "fra", "från", "von", "van", "de", "da", "dal"];
+
+/// Words naming the attacker, by their beginnings: English, Norwegian and Danish, Swedish,
+/// German, Dutch, Spanish, French, Italian.
+const ATTACKER_NOUNS: &[&str] = &[
+    "attacker",
+    "scammer",
+    "fraudster",
+    "impostor",
+    "imposter",
+    "angriper",
+    "angriber",
+    "svindler",
+    "angripare",
+    "bedragare",
+    "angreifer",
+    "betrüger",
+    "aanvaller",
+    "oplichter",
+    "atacante",
+    "estafador",
+    "attaquant",
+    "escroc",
+    "aggressore",
+    "truffatore",
+];
 
 /// Words of a document that reports a fraud or an extortion.
 const FRAUD_CUES: &[&str] = &[
@@ -608,5 +690,35 @@ mod tests {
             let out = s.scrub_text(input).text;
             assert!(!out.contains("0111 0100 1000"), "{input:?} -> {out:?}");
         }
+    }
+
+    #[test]
+    fn the_number_an_attacker_rang_from_stays() {
+        check(&[
+            (
+                "Angriperen ringte fra +47 912 34 567 og ba om koden.\n",
+                "Angriperen ringte fra +47 912 34 567 og ba om koden.\n",
+            ),
+            (
+                "The scammer called from +44 20 7946 0321 twice.\n",
+                "The scammer called from +44 20 7946 0321 twice.\n",
+            ),
+            (
+                "Her daughter called from +44 20 7946 0321 twice.\n",
+                "Her daughter called from [PHONE] twice.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_payee_changers_number_and_new_account_stay() {
+        keeps(
+            "Payee changed by phone: the caller, calling from +44 20 7946 0321, gave new account LT12 1000 0111 0100 1000.\n",
+            "calling from +44 20 7946 0321, gave new account LT12 1000 0111 0100 1000.",
+        );
+        check(&[(
+            "Payee unchanged. Her son called from +44 20 7946 0321 about the bill.\n",
+            "Payee unchanged. Her son called from [PHONE] about the bill.\n",
+        )]);
     }
 }
