@@ -393,7 +393,7 @@ impl Engine<'_> {
     /// international bank account number (two country letters, two check digits, then
     /// groups of four) that a sentence asks someone to pay or transfer to, in a document
     /// that reports a fraud, is the fraudster's account: kept as an indicator of the
-    /// scheme. A refund to someone's account is no demand and stays an identifier.
+    /// scheme. A refund to someone's account is no demand: any other IBAN is removed whole.
     pub(super) fn demanded_iban(&mut self) {
         let mut doc_fraud: Option<bool> = None;
         let mut k = 0;
@@ -404,8 +404,12 @@ impl Engine<'_> {
             };
             let fraud = *doc_fraud
                 .get_or_insert_with(|| FRAUD_CUES.iter().any(|w| self.lowered.contains(w)));
-            if !fraud {
-                return;
+            if self.toks[k..=last]
+                .iter()
+                .any(|t| matches!(t.class, Class::Protected | Class::Threat))
+            {
+                k = last + 1;
+                continue;
             }
             let sent = self.toks[k].sent;
             let mut a = k;
@@ -419,12 +423,15 @@ impl Engine<'_> {
             let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
             let demand = PAY_CUES.iter().any(|w| sentence.contains(w))
                 && !["refund", "reimburs"].iter().any(|w| sentence.contains(w));
-            if demand {
+            if fraud && demand {
                 for t in &mut self.toks[k..=last] {
                     if t.class != Class::Removed {
                         t.class = Class::Protected;
                     }
                 }
+            } else {
+                // Someone's own account: removed whole, its letter groups with it.
+                self.remove_toks(k, last, crate::Kind::Account, "bank account (IBAN)");
             }
             k = last + 1;
         }
@@ -681,7 +688,12 @@ mod tests {
     }
 
     #[test]
-    fn an_iban_outside_a_fraud_demand_is_not_kept() {
+    fn an_iban_outside_a_fraud_demand_is_removed_whole() {
+        check(&[(
+            "Refund sent to the patient's account GB29 NWBK 6016 1331 9268 19 today.\n",
+            "Refund sent to the patient's account [ACCOUNT] today.\n",
+        )]);
+
         for input in [
             "Her refund was paid to LT12 1000 0111 0100 1000 after the scam was reported.\n",
             "Payment to LT12 1000 0111 0100 1000 was made for the clinic visit.\n",
