@@ -222,6 +222,68 @@ impl Engine<'_> {
         message && lure
     }
 
+    /// "Angriperen ringte fra +47 ..." (the attacker rang from): a number that a word
+    /// naming the attacker, up to three words before, says the call or message came from
+    /// is the attacker's. The from-word comes right before the number.
+    pub(super) fn attacker_called_from(&self, first: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if first < 2
+            || !self
+                .lw(first - 1, &mut buf)
+                .is_some_and(|w| FROM_WORDS.contains(&w))
+        {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        (first.saturating_sub(4)..first - 1).any(|j| {
+            let mut buf = [0u8; 32];
+            self.toks[j].sent == sent
+                && self
+                    .lw(j, &mut buf)
+                    .is_some_and(|w| ATTACKER_NOUNS.iter().any(|a| w.starts_with(a)))
+        })
+    }
+
+    /// "Payee changed by phone: the caller, calling from +44 ..., gave a new account ...":
+    /// in a request that diverts a payment (`diverted_account`), the number the caller
+    /// called from, in the sentence that gives the new account, is the impostor's.
+    pub(super) fn diversion_caller(&self, first: usize) -> bool {
+        if first < 2
+            || !self.is_word(first - 1, "from")
+            || !(self.is_word(first - 2, "called") || self.is_word(first - 2, "calling"))
+            || !self.diversion()
+        {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let (mut a, mut b) = (first, first);
+        while a > 0 && self.toks[a - 1].sent == sent {
+            a -= 1;
+        }
+        while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent {
+            b += 1;
+        }
+        let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
+        ["new account", "new acct", "new iban", "new bank"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    }
+
+    /// Whether the document speaks of a payment diversion: a wire, a remittance, changed
+    /// banking or payment details, a changed payee.
+    fn diversion(&self) -> bool {
+        [
+            "wire",
+            "remittance",
+            "banking",
+            "bank details",
+            "payment details",
+            "payee",
+        ]
+        .iter()
+        .any(|w| self.lowered.contains(w))
+    }
+
     /// "a browser pop-up locked the screen with a warning and the number 555-0100": the
     /// number a fake warning pop-up shows is the scammer's.
     pub(super) fn popup_number(&self, first: usize) -> bool {
@@ -283,16 +345,7 @@ impl Engine<'_> {
     /// numbers after "new account" and "routing" (or an IBAN or SWIFT code) in the same
     /// sentence are the fraudster's account, kept as indicators of the scheme.
     pub(super) fn diverted_account(&mut self) {
-        let diversion = [
-            "wire",
-            "remittance",
-            "banking",
-            "bank details",
-            "payment details",
-        ]
-        .iter()
-        .any(|w| self.lowered.contains(w));
-        if !diversion {
+        if !self.diversion() {
             return;
         }
         for k in 1..self.toks.len() {
@@ -335,7 +388,158 @@ impl Engine<'_> {
             }
         }
     }
+
+    /// "...fake statements asking for payment to XX00 1234 5678 9012 3456.": an
+    /// international bank account number (two country letters, two check digits, then
+    /// groups of four) that a sentence asks someone to pay or transfer to, in a document
+    /// that reports a fraud, is the fraudster's account: kept as an indicator of the
+    /// scheme. A refund to someone's account is no demand: any other IBAN is removed whole.
+    pub(super) fn demanded_iban(&mut self) {
+        let mut doc_fraud: Option<bool> = None;
+        let mut k = 0;
+        while k < self.toks.len() {
+            let Some(last) = self.iban_at(k) else {
+                k += 1;
+                continue;
+            };
+            let fraud = *doc_fraud
+                .get_or_insert_with(|| FRAUD_CUES.iter().any(|w| self.lowered.contains(w)));
+            if self.toks[k..=last]
+                .iter()
+                .any(|t| matches!(t.class, Class::Protected | Class::Threat))
+            {
+                k = last + 1;
+                continue;
+            }
+            let sent = self.toks[k].sent;
+            let mut a = k;
+            while a > 0 && self.toks[a - 1].sent == sent {
+                a -= 1;
+            }
+            let mut b = last;
+            while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent {
+                b += 1;
+            }
+            let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
+            let demand = PAY_CUES.iter().any(|w| sentence.contains(w))
+                && !["refund", "reimburs"].iter().any(|w| sentence.contains(w));
+            if fraud && demand {
+                for t in &mut self.toks[k..=last] {
+                    if t.class != Class::Removed {
+                        t.class = Class::Protected;
+                    }
+                }
+            } else {
+                // Someone's own account: removed whole, its letter groups with it.
+                self.remove_toks(k, last, crate::Kind::Account, "bank account (IBAN)");
+            }
+            k = last + 1;
+        }
+    }
+
+    /// The last token of an IBAN starting at token `k`: one token (`DE44500105175407324931`)
+    /// or the printed form in groups of four (`DE44 5001 0517 5407 3249 31`).
+    fn iban_at(&self, k: usize) -> Option<usize> {
+        let head = self.toks[k].s.as_bytes();
+        if head.len() < 4
+            || !head[..2].iter().all(u8::is_ascii_uppercase)
+            || !head[2..4].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let group = |b: &[u8]| {
+            b.iter()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        };
+        if head.len() > 4 {
+            return ((15..=34).contains(&head.len())
+                && group(&head[4..])
+                && head[4..].iter().filter(|c| c.is_ascii_digit()).count() >= 8)
+                .then_some(k);
+        }
+        let bytes = self.text.as_bytes();
+        let (mut j, mut len, mut digits) = (k, 4, 0);
+        while j + 1 < self.toks.len() {
+            let next = &self.toks[j + 1];
+            let g = next.s.as_bytes();
+            // Groups are one space apart; a group shorter than four ends the number.
+            if next.start != self.toks[j].end + 1
+                || bytes[self.toks[j].end] != b' '
+                || g.is_empty()
+                || g.len() > 4
+                || !group(g)
+            {
+                break;
+            }
+            j += 1;
+            len += g.len();
+            digits += g.iter().filter(|c| c.is_ascii_digit()).count();
+            if g.len() < 4 || self.toks[j].trail != 0 {
+                break;
+            }
+        }
+        ((15..=34).contains(&len) && digits >= 8 && j >= k + 3).then_some(j)
+    }
 }
+
+/// "from" as the word right before a number a call or message came from: English,
+/// Norwegian and Danish, Swedish, German, Dutch, Spanish and Portuguese and French, Italian.
+const FROM_WORDS: &[&str] = &["from", "fra", "från", "von", "van", "de", "da", "dal"];
+
+/// Words naming the attacker, by their beginnings: English, Norwegian and Danish, Swedish,
+/// German, Dutch, Spanish, French, Italian.
+const ATTACKER_NOUNS: &[&str] = &[
+    "attacker",
+    "scammer",
+    "fraudster",
+    "impostor",
+    "imposter",
+    "angriper",
+    "angriber",
+    "svindler",
+    "angripare",
+    "bedragare",
+    "angreifer",
+    "betrüger",
+    "aanvaller",
+    "oplichter",
+    "atacante",
+    "estafador",
+    "attaquant",
+    "escroc",
+    "aggressore",
+    "truffatore",
+];
+
+/// Words of a document that reports a fraud or an extortion.
+const FRAUD_CUES: &[&str] = &[
+    "fraud",
+    "fake",
+    "scam",
+    "phish",
+    "ransom",
+    "extort",
+    "spoof",
+    "impersonat",
+    "vishing",
+    "smishing",
+    "criminal",
+    "attacker",
+];
+
+/// Words of a sentence that asks for money to be sent somewhere.
+const PAY_CUES: &[&str] = &[
+    "payment to",
+    "pay to",
+    "paid to",
+    "transfer",
+    "wire",
+    "remit",
+    "deposit",
+    "send the",
+    "sent to",
+    "send to",
+];
 
 #[cfg(test)]
 mod tests {
@@ -467,5 +671,66 @@ mod tests {
                 "Patient portal note: new account [ACCOUNT] opened for the patient.",
             ),
         ]);
+    }
+
+    #[test]
+    fn an_iban_a_fraud_asks_payment_to_stays() {
+        check(&[
+            (
+                "Fraud notice: fake invoices asked clinics for payment to XK05 1212 0123 4567 8906.\n",
+                "Fraud notice: fake invoices asked clinics for payment to XK05 1212 0123 4567 8906.\n",
+            ),
+            (
+                "The ransom note demanded a transfer to LT12 1000 0111 0100 1000 within two days.\n",
+                "The ransom note demanded a transfer to LT12 1000 0111 0100 1000 within two days.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_iban_outside_a_fraud_demand_is_removed_whole() {
+        check(&[(
+            "Refund sent to the patient's account GB29 NWBK 6016 1331 9268 19 today.\n",
+            "Refund sent to the patient's account [ACCOUNT] today.\n",
+        )]);
+
+        for input in [
+            "Her refund was paid to LT12 1000 0111 0100 1000 after the scam was reported.\n",
+            "Payment to LT12 1000 0111 0100 1000 was made for the clinic visit.\n",
+        ] {
+            let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+            let out = s.scrub_text(input).text;
+            assert!(!out.contains("0111 0100 1000"), "{input:?} -> {out:?}");
+        }
+    }
+
+    #[test]
+    fn the_number_an_attacker_rang_from_stays() {
+        check(&[
+            (
+                "Angriperen ringte fra +47 912 34 567 og ba om koden.\n",
+                "Angriperen ringte fra +47 912 34 567 og ba om koden.\n",
+            ),
+            (
+                "The scammer called from +44 20 7946 0321 twice.\n",
+                "The scammer called from +44 20 7946 0321 twice.\n",
+            ),
+            (
+                "Her daughter called from +44 20 7946 0321 twice.\n",
+                "Her daughter called from [PHONE] twice.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_payee_changers_number_and_new_account_stay() {
+        keeps(
+            "Payee changed by phone: the caller, calling from +44 20 7946 0321, gave new account LT12 1000 0111 0100 1000.\n",
+            "calling from +44 20 7946 0321, gave new account LT12 1000 0111 0100 1000.",
+        );
+        check(&[(
+            "Payee unchanged. Her son called from +44 20 7946 0321 about the bill.\n",
+            "Payee unchanged. Her son called from [PHONE] about the bill.\n",
+        )]);
     }
 }

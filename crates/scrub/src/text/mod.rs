@@ -162,6 +162,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     }
     engine.remote_partner_ids();
     engine.diverted_account();
+    engine.demanded_iban();
     engine.actor_names();
     engine.apply_numeric(text);
     engine.spoken_numbers();

@@ -810,6 +810,8 @@ impl<'a> Engine<'a> {
                     || self.popup_number(first)
                     || self.callback_then_link(first, last - 1)
                     || self.lure_came_from(first)
+                    || self.attacker_called_from(first)
+                    || self.diversion_caller(first)
                     || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
