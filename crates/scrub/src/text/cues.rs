@@ -516,12 +516,40 @@ impl Engine<'_> {
         if !matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
             // Already removed by its shape: the cue knows better what it is.
             if t.class == Class::Removed && c::digits(t.s) > 0 {
+                let (f, t_end) = (t.finding, t.end);
                 self.rekind(j, kind, reason);
+                // "fnr. 010290 12345": a number in two groups, the first already taken by
+                // its shape; the second group joins the same finding.
+                let end = self.spaced_groups_end(j);
+                if end > j
+                    && self
+                        .found
+                        .get(f)
+                        .is_some_and(|x| x.original_span.end == t_end)
+                {
+                    self.found[f].original_span.end = self.toks[end].end;
+                    for u in &mut self.toks[j + 1..=end] {
+                        u.class = Class::Removed;
+                        u.finding = f;
+                    }
+                }
                 return true;
             }
             return false;
         }
-        if c::digits(t.s) == 0
+        // A health card number that opens with letters from the holder's name, then digit
+        // groups (Québec "ABCD 1234 5678"): capitals, then a group of digits after a space.
+        // Only after a health plan cue, and never a label word of its own ("MRN 1234").
+        let letters_first = kind == Kind::HealthPlanId
+            && t.s.len() == 4
+            && t.s.bytes().all(|b| b.is_ascii_uppercase())
+            && t.flags & flag::CUE == 0
+            && t.after == b' '
+            && j + 1 < self.toks.len()
+            && self.same_sentence(j, j + 1)
+            && self.toks[j + 1].s.len() == 4
+            && self.toks[j + 1].s.bytes().all(|b| b.is_ascii_digit());
+        if (c::digits(t.s) == 0 && !letters_first)
             || t.s.len() < 2
             || !t
                 .s
@@ -530,6 +558,13 @@ impl Engine<'_> {
         {
             return false;
         }
+        let end = self.spaced_groups_end(j);
+        self.remove_toks(j, end, kind, reason);
+        true
+    }
+
+    /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
+    fn spaced_groups_end(&self, j: usize) -> usize {
         let mut end = j;
         while self.toks[end].s.len() <= 6
             && end + 1 < self.toks.len()
@@ -545,8 +580,7 @@ impl Engine<'_> {
         {
             end += 1;
         }
-        self.remove_toks(j, end, kind, reason);
-        true
+        end
     }
 
     /// "Patient Name:", "Log Name:": a common word with a colon after it labels a field.
@@ -1107,6 +1141,56 @@ mod tests {
             ),
             // The name of the number alone, with no number, stays.
             ("the PESEL field was empty", "the PESEL field was empty"),
+            (
+                "Pasient, fnr. 010290 12345, ringte.",
+                "Pasient, fnr. [SSN], ringte.",
+            ),
+            (
+                "Pacient (nar. 1.2.1990, RČ 900201/1234), volal.",
+                "Pacient (nar. [DATE], RČ [SSN]), volal.",
+            ),
+            (
+                "Paciente rut: 12.345.678-5 llamó.",
+                "Paciente rut: [SSN] llamó.",
+            ),
+            (
+                "Pacijent, OIB 12345678903, zvao.",
+                "Pacijent, OIB [SSN], zvao.",
+            ),
+            (
+                "Patient record, РНОКПП 1234567890, seen.",
+                "Patient record, РНОКПП [SSN], seen.",
+            ),
+            (
+                "Employee SSN last four 1234. Badge",
+                "Employee SSN last four [SSN]. Badge",
+            ),
+            // The name alone, and a word that merely starts like it, stay.
+            (
+                "the OIB field and the rutine",
+                "the OIB field and the rutine",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_health_card_number_after_its_own_name_goes() {
+        check(&[
+            (
+                "Beteg (TAJ 123 456 789), lakcím",
+                "Beteg (TAJ [HEALTH-PLAN-ID]), lakcím",
+            ),
+            (
+                "patiente (RAMQ ABCD 1234 5678), a reçu",
+                "patiente (RAMQ [HEALTH-PLAN-ID]), a reçu",
+            ),
+            // Capitals with no digits after them are no card number.
+            ("the RAMQ TEAM was told", "the RAMQ TEAM was told"),
+            // Capitals after another cue are a label of their own, not the value.
+            (
+                "the chart (MRN 12345678) was open",
+                "the chart (MRN [MRN]) was open",
+            ),
         ]);
     }
 

@@ -109,6 +109,8 @@ fn is_abbreviation(core: &str) -> bool {
             | "Τηλ"
             | "nar"
             | "ημ"
+            // Norwegian "fnr." (fødselsnummer) and "f." (født) before the number or date.
+            | "fnr"
     ) {
         return true;
     }
