@@ -381,13 +381,9 @@ impl Engine<'_> {
         true
     }
 
-    /// A word in a script without Latin letters, in text that is otherwise Latin: a name
-    /// when short (a CJK given name or surname is one to four characters) or capitalized
-    /// (Cyrillic, Greek); the words beside it in the same script go with it.
-    /// Whether the words near `k` in its sentence are mostly in Latin letters (three or more
-    /// Latin words of three letters or more within eight tokens, and more of them than words
-    /// of other scripts).
-    fn latin_sentence(&self, k: usize) -> bool {
+    /// The words of `k`'s sentence within eight tokens of it: how many are Latin words of
+    /// three letters or more, and how many are words of a script without Latin letters.
+    fn script_counts(&self, k: usize) -> (usize, usize) {
         let lo = k.saturating_sub(8);
         let hi = (k + 9).min(self.toks.len());
         let (mut latin, mut other) = (0, 0);
@@ -402,27 +398,20 @@ impl Engine<'_> {
                 other += 1;
             }
         }
+        (latin, other)
+    }
+
+    /// Whether the words near `k` in its sentence are mostly in Latin letters (three or more
+    /// Latin words, and more of them than words of other scripts).
+    fn latin_sentence(&self, k: usize) -> bool {
+        let (latin, other) = self.script_counts(k);
         latin >= 3 && latin > other
     }
 
     /// Whether the words near `k` in its sentence are mostly in a script without Latin
-    /// letters (three or more such words within eight tokens, and more of them than Latin
-    /// words of three letters or more).
+    /// letters (three or more such words, and more of them than Latin words).
     fn native_sentence(&self, k: usize) -> bool {
-        let lo = k.saturating_sub(8);
-        let hi = (k + 9).min(self.toks.len());
-        let (mut latin, mut other) = (0, 0);
-        for i in lo..hi {
-            if self.toks[i].sent != self.toks[k].sent {
-                continue;
-            }
-            let s = self.toks[i].s;
-            if s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-                latin += 1;
-            } else if self.has(i, flag::NON_LATIN) {
-                other += 1;
-            }
-        }
+        let (latin, other) = self.script_counts(k);
         other >= 3 && other > latin
     }
 
@@ -486,6 +475,9 @@ impl Engine<'_> {
         }
     }
 
+    /// A word in a script without Latin letters, in text that is otherwise Latin: a name
+    /// when short (a CJK given name or surname is one to four characters) or capitalized
+    /// (Cyrillic, Greek); the words beside it in the same script go with it.
     fn non_latin_name(&mut self, k: usize) -> bool {
         let t = self.toks[k].s;
         let first = t.chars().next();
