@@ -75,7 +75,8 @@ impl Engine<'_> {
         while let Some(p) = line[from..].find("user").map(|p| from + p) {
             from = p + 4;
             let key_start = line[..p]
-                .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '.'))
+                .bytes()
+                .rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
                 .map_or(0, |q| q + 1);
             let key = &line[key_start..p + 4];
             let rest = line[p + 4..].trim_start_matches(['"', ' ']);
@@ -123,7 +124,8 @@ impl Engine<'_> {
                         .or_else(|| text[start..at].strip_suffix("=\""))
                     {
                         let key_start = key
-                            .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                            .bytes()
+                            .rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_'))
                             .map_or(0, |q| q + 1);
                         if client_key(&key[key_start..]) {
                             let u = user.get_or_insert_with(|| self.line_user(start, end));
@@ -203,6 +205,28 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_key_after_a_letter_of_another_script_is_read_without_a_panic() {
+        // The key's start is found after the last byte that is no key letter: a multi-byte
+        // letter right before the key ends there, not inside itself.
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        for text in [
+            "ref 12 \u{fffd}src=203.0.113.77 done\n",
+            "é\u{fffd}=203.0.113.77\n",
+            "ключuser=анна src=203.0.113.77\n",
+        ] {
+            let out = s.scrub_text(text).text;
+            assert!(
+                out.contains("203.0.113.77") || out.contains("[PERSONAL-IP]"),
+                "{out:?}"
+            );
+        }
+        check(&[(
+            "vpn: ü user=\"tqarlsen\" src=203.0.113.77 status=login\n",
+            "vpn: ü user=\"[USER]\" src=[PERSONAL-IP] status=login\n",
+        )]);
+    }
 
     #[test]
     fn a_vpn_users_home_address_goes_an_address_with_two_users_stays() {
