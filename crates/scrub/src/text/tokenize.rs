@@ -109,7 +109,7 @@ fn is_abbreviation(core: &str) -> bool {
             | "Τηλ"
             | "nar"
             | "ημ"
-            // Norwegian "fnr." (fødselsnummer) and "f." (født) before the number or date.
+            // Norwegian "fnr." (fødselsnummer) before the number.
             | "fnr"
     ) {
         return true;
