@@ -198,19 +198,24 @@ impl Engine<'_> {
                 continue;
             };
             self.close_span(tag_start, start + s, first);
-            let v = &line[s..e];
-            match kind {
-                Kind::Age if !age_over_89(v) => {}
-                Kind::Name => {
-                    for (o, part) in super::structured::pieces(v, '^') {
-                        for (p, piece) in super::structured::pieces(part, '=') {
-                            self.field_value(start + s + o + p, piece, kind, REASON);
-                        }
+            self.tag_value(start + s, &line[s..e], kind);
+        }
+    }
+
+    /// The value `v` at `at` of an attribute whose tag says it is a `kind`: an age only
+    /// over 89; a person name by each component (`^`) and each representation (`=`).
+    fn tag_value(&mut self, at: usize, v: &str, kind: Kind) {
+        match kind {
+            Kind::Age if !age_over_89(v) => {}
+            Kind::Name => {
+                for (o, part) in super::structured::pieces(v, '^') {
+                    for (p, piece) in super::structured::pieces(part, '=') {
+                        self.field_value(at + o + p, piece, kind, REASON);
                     }
                 }
-                Kind::Address => self.address_value(start + s, v, REASON),
-                _ => self.field_value(start + s, v, kind, REASON),
             }
+            Kind::Address => self.address_value(at, v, REASON),
+            _ => self.field_value(at, v, kind, REASON),
         }
     }
 
@@ -244,20 +249,7 @@ impl Engine<'_> {
             let value = value_range(body, n);
             let kind = tag_kind(group, element);
             if let (Some((s, e)), Some(kind)) = (value, kind) {
-                let v = &body[s..e];
-                match kind {
-                    Kind::Age if !age_over_89(v) => {}
-                    // A person name: each component (`^`) and each representation (`=`).
-                    Kind::Name => {
-                        for (o, part) in super::structured::pieces(v, '^') {
-                            for (p, piece) in super::structured::pieces(part, '=') {
-                                self.field_value(base + s + o + p, piece, kind, REASON);
-                            }
-                        }
-                    }
-                    Kind::Address => self.address_value(base + s, v, REASON),
-                    _ => self.field_value(base + s, v, kind, REASON),
-                }
+                self.tag_value(base + s, &body[s..e], kind);
             }
             // A free-text value the table does not know stays open to the other rules.
             let vr = body[n..].trim_start().get(..2).unwrap_or("");
