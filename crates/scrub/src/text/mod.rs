@@ -34,6 +34,7 @@ mod shapes;
 mod spoken;
 mod structured;
 mod tokenize;
+mod web;
 mod x12;
 mod zeek;
 
@@ -146,6 +147,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }
+    engine.web_requests();
     // A placeholder left by an earlier pass (`[INTERNAL-HOST]`) is already scrubbed: scrubbing
     // twice must give the same text, so no rule may take its inner word for an identifier.
     let bytes = text.as_bytes();

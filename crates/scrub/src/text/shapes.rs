@@ -353,7 +353,7 @@ impl<'a> Engine<'a> {
         aged && (90..=150).contains(&age)
     }
 
-    fn host_is_internal(&self, host: &str) -> Option<(Kind, &'static str)> {
+    pub(super) fn host_is_internal(&self, host: &str) -> Option<(Kind, &'static str)> {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
         if self.scrubber.is_org_domain(&host) {
             return Some((Kind::OrgDomain, "the organization's own domain"));
