@@ -833,16 +833,17 @@ pub fn privileged_account(token: &str) -> bool {
     }
 }
 
+/// The byte ranges of an AWS resource name's account and user, each when present.
+pub type ArnParts = (
+    Option<std::ops::Range<usize>>,
+    Option<std::ops::Range<usize>>,
+);
+
 /// An AWS resource name's account and the person it names: `arn:aws:iam::<account>:user/<name>`
 /// (the account is the organization's number, the name a user's), an assumed role's
 /// session (`assumed-role/<role>/<session>`, often the user's login) and a federated user.
 /// Gives the byte ranges of the account and of the user, each when present.
-pub fn aws_arn_parts(
-    token: &str,
-) -> Option<(
-    Option<std::ops::Range<usize>>,
-    Option<std::ops::Range<usize>>,
-)> {
+pub fn aws_arn_parts(token: &str) -> Option<ArnParts> {
     let rest = token.strip_prefix("arn:")?;
     let mut parts = rest.splitn(5, ':');
     let partition = parts.next()?;
@@ -868,7 +869,7 @@ pub fn aws_arn_parts(
                 _ => r.rsplit('/').next()?,
             };
             let at = token.len() - name.len();
-            (!name.is_empty() && r.ends_with(name)).then(|| at..token.len())
+            (!name.is_empty() && r.ends_with(name)).then_some(at..token.len())
         });
     (account.is_some() || user.is_some()).then_some((account, user))
 }
