@@ -775,6 +775,105 @@ pub fn okta_user_id(token: &str) -> bool {
         && token.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// A privileged or service account as vault and identity tools name them: an admin prefix
+/// before a login (`adm-jdoe`, `admin-j.doe`, `a-jdoe1`), or a host and such a login joined
+/// (`WS01-adm-jdoe`, `SRV2-svc-j.doe`). A lone `svc-` name (`svc-backup`) is a service, and
+/// a one-letter prefix needs a login with a digit or a separator (`a-line` is a word).
+pub fn privileged_account(token: &str) -> bool {
+    const PREFIXES: &[&str] = &["adm", "admin", "svc", "priv", "pa", "da", "a"];
+    let b = token.as_bytes();
+    if b.len() < 5 || b.len() > 64 || !b.contains(&b'-') {
+        return false;
+    }
+    let login_ok = |l: &str| {
+        let letters = l.bytes().filter(u8::is_ascii_alphabetic).count();
+        (2..=32).contains(&l.len())
+            && letters >= 2
+            && l.as_bytes()[0].is_ascii_lowercase()
+            && l.bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_'))
+            && !l.ends_with(['.', '_'])
+    };
+    let host_ok = |h: &str| {
+        h.len() >= 2
+            && h.bytes().any(|c| c.is_ascii_uppercase())
+            && h.bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+            && !h.starts_with('-')
+    };
+    // The prefix is the last of the hyphen-joined parts that is one, so a host with hyphens
+    // in it (`ED-WS01-adm-jdoe`) stays whole before it.
+    let mut at = 0;
+    let mut found = None;
+    for (i, part) in token.split('-').enumerate() {
+        if i > 0 && PREFIXES.contains(&part) && at + part.len() < token.len() {
+            found = Some((at, part));
+        } else if i == 0 && PREFIXES.contains(&part) {
+            found = Some((0, part));
+        }
+        at += part.len() + 1;
+    }
+    let Some((pos, prefix)) = found else {
+        return false;
+    };
+    let login = &token[pos + prefix.len() + 1..];
+    if !login_ok(login) {
+        return false;
+    }
+    if pos == 0 {
+        match prefix {
+            "adm" | "admin" | "priv" => login.len() >= 3,
+            "a" | "da" | "pa" => login
+                .bytes()
+                .any(|c| c.is_ascii_digit() || c == b'.' || c == b'_'),
+            _ => false,
+        }
+    } else {
+        host_ok(&token[..pos - 1])
+    }
+}
+
+/// The byte ranges of an AWS resource name's account and user, each when present.
+pub type ArnParts = (
+    Option<std::ops::Range<usize>>,
+    Option<std::ops::Range<usize>>,
+);
+
+/// An AWS resource name's account and the person it names: `arn:aws:iam::<account>:user/<name>`
+/// (the account is the organization's number, the name a user's), an assumed role's
+/// session (`assumed-role/<role>/<session>`, often the user's login) and a federated user.
+/// Gives the byte ranges of the account and of the user, each when present.
+pub fn aws_arn_parts(token: &str) -> Option<ArnParts> {
+    let rest = token.strip_prefix("arn:")?;
+    let mut parts = rest.splitn(5, ':');
+    let partition = parts.next()?;
+    let _service = parts.next()?;
+    let _region = parts.next()?;
+    let account = parts.next()?;
+    let resource = parts.next()?;
+    if !partition.starts_with("aws") {
+        return None;
+    }
+    let resource_at = token.len() - resource.len();
+    let account_at = resource_at - 1 - account.len();
+    let account = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| account_at..account_at + account.len());
+    let user = ["user/", "federated-user/", "assumed-role/"]
+        .iter()
+        .find_map(|p| resource.strip_prefix(p).map(|r| (*p, r)))
+        .and_then(|(p, r)| {
+            // A user's path (`user/division/jdoe`) ends in the name; a role's session is the
+            // part after the role.
+            let name = match p {
+                "assumed-role/" => r.split_once('/')?.1,
+                _ => r.rsplit('/').next()?,
+            };
+            let at = token.len() - name.len();
+            (!name.is_empty() && r.ends_with(name)).then_some(at..token.len())
+        });
+    (account.is_some() || user.is_some()).then_some((account, user))
+}
+
 /// An HL7 v2 segment and field number (`PID-3`, `PV1-19`, `OBX-5.1`) named in an error or a
 /// ticket: a place in a message, not a host.
 pub fn hl7_field_ref(token: &str) -> bool {

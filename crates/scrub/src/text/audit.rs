@@ -141,6 +141,15 @@ pub(super) fn column(cell: &str) -> Col {
     {
         return Col::CallNumber;
     }
+    // A certificate's common name: what a VPN's status file (OpenVPN's `Common Name`) and
+    // a certificate export list each client by, its user's login.
+    if w == ["common", "name"] || w == ["cn"] {
+        return Col::Login;
+    }
+    // Who verified, approved or handled a request (`Verified by`, `Approved By`).
+    if w.len() == 2 && w[1] == "by" && w[0].ends_with("ed") {
+        return Col::Person { login: true };
+    }
     if any(&["mrn", "mrnumber", "chart"]) || has("medical") && has("record") {
         return Col::Mrn;
     }
@@ -165,6 +174,12 @@ pub(super) fn column(cell: &str) -> Col {
     // A licence number (`State lic.`) before the state it was issued in.
     if any(&["npi", "dea", "license", "licence", "lic"]) {
         return Col::License;
+    }
+    // A VPN status file's `Real Address` (where the client connected from, an attacker's
+    // server as often as a home) and `Virtual Address` (the tunnel's): no street; the
+    // address's own shape decides.
+    if has("address") && any(&["real", "virtual"]) {
+        return Col::Other;
     }
     if any(&["ip", "address", "addr"]) && any(&["client", "remote", "home"]) {
         return Col::ClientIp;
@@ -412,6 +427,9 @@ pub(super) fn column(cell: &str) -> Col {
             "country",
             "activity",
             "operation",
+            // A session's `Connected Since`, a file's `Last Updated`.
+            "since",
+            "updated",
         ]) && !any(&["date", "dt"]) =>
         {
             Col::Keep
@@ -489,9 +507,11 @@ fn split_cells(line: &str, sep: u8) -> Option<Vec<(usize, usize)>> {
     Some(out)
 }
 
-/// The separator and the columns of a header line, when it is one: three or more short
-/// cells of words without digits, two or more of them naming an identifier column.
-fn header(line: &str) -> Option<(u8, Vec<Col>)> {
+/// The separator, the columns of a header line and how many of them name an identifier
+/// column, when it may be one: two or more short cells of words without digits, one or more
+/// of them naming an identifier column. Two such columns make it a header; fewer (or only
+/// two cells) need a row under it cut into as many cells ([`Engine::delimited_exports`]).
+fn header(line: &str) -> Option<(u8, Vec<Col>, usize)> {
     // One pass counts the four separators and rejects a line with an ASCII byte no header
     // cell may hold (a digit, `:`, `=`...): the separators are the only bytes outside the
     // cells, and trimming only takes blanks and quotes off a cell's ends.
@@ -510,7 +530,15 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
     let sep = [b'\t', b';', b',', b'|']
         .into_iter()
         .zip(count)
-        .find(|&(_, n)| n >= 2)?
+        .find(|&(_, n)| n >= 2)
+        .or_else(|| {
+            // `Virtual Address,Common Name`: a header of two cells, read only when a row
+            // under it confirms it.
+            [b'\t', b';', b',', b'|']
+                .into_iter()
+                .zip(count)
+                .find(|&(_, n)| n == 1)
+        })?
         .0;
     let cells = split_cells(line, sep)?;
     let cell = |&(s, e): &(usize, usize)| line[s..e].trim().trim_matches('"');
@@ -550,7 +578,7 @@ fn header(line: &str) -> Option<(u8, Vec<Col>)> {
             )
         })
         .count();
-    (named >= 2).then_some((sep, cols))
+    (named >= 1).then_some((sep, cols, named))
 }
 
 /// The columns of a fixed-width header (a report printed by an EHR, a mainframe or a
@@ -717,8 +745,22 @@ impl Engine<'_> {
     pub(super) fn delimited_exports(&mut self) {
         self.fixed_width_reports();
         let mut table: Option<(u8, Vec<Col>)> = None;
+        // A header that names fewer than two identifier columns (or has only two cells),
+        // kept until the next line says whether rows follow it: where it starts and ends.
+        let mut weak: Option<(usize, usize, u8, Vec<Col>)> = None;
+        // The tagged tables of a status file: each tag's separator and columns.
+        let mut tagged: Vec<(&str, u8, Vec<Col>)> = Vec::new();
         for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
+            if let Some((hs, he, sep, cols)) = weak.take() {
+                if split_cells(line, sep).is_some_and(|c| c.len() == cols.len())
+                    && header(line).is_none()
+                {
+                    let first = self.found.len();
+                    self.close_span(hs, he, first);
+                    table = Some((sep, cols));
+                }
+            }
             if let Some((sep, cols)) = &table {
                 let (sep, cols) = (*sep, cols.clone());
                 match split_cells(line, sep).filter(|c| c.len() == cols.len()) {
@@ -729,12 +771,55 @@ impl Engine<'_> {
                     None => table = None,
                 }
             }
-            if let Some(h) = header(line) {
-                let first = self.found.len();
-                self.close_span(start, start + line.len(), first);
-                table = Some(h);
+            // OpenVPN's status file (versions 2 and 3): `HEADER,CLIENT_LIST,Common Name,...`
+            // names the columns of the rows that open with `CLIENT_LIST,`.
+            if self.tagged_row(start, line, &tagged) {
+                continue;
+            }
+            if let Some(rest) = line
+                .strip_prefix("HEADER")
+                .filter(|r| r.starts_with([',', '\t']))
+            {
+                let sep = rest.as_bytes()[0];
+                if let Some((tag, names)) = rest[1..].split_once(sep as char) {
+                    if let Some((s2, cols, _)) = header(names).filter(|h| h.0 == sep) {
+                        let first = self.found.len();
+                        self.close_span(start, start + line.len(), first);
+                        tagged.retain(|t| t.0 != tag);
+                        tagged.push((tag, s2, cols));
+                        continue;
+                    }
+                }
+            }
+            if let Some((sep, cols, named)) = header(line) {
+                if named >= 2 && cols.len() >= 3 {
+                    let first = self.found.len();
+                    self.close_span(start, start + line.len(), first);
+                    table = Some((sep, cols));
+                } else {
+                    weak = Some((start, start + line.len(), sep, cols));
+                }
             }
         }
+    }
+
+    /// A row of a tagged table (`CLIENT_LIST,jdoe,203.0.113.9:51234,...` under
+    /// `HEADER,CLIENT_LIST,...`): read after its tag. Whether the line was one.
+    fn tagged_row(&mut self, start: usize, line: &str, tagged: &[(&str, u8, Vec<Col>)]) -> bool {
+        let Some((tag, sep, cols)) = tagged.iter().find(|(tag, sep, _)| {
+            line.strip_prefix(tag)
+                .is_some_and(|r| r.as_bytes().first() == Some(sep))
+        }) else {
+            return false;
+        };
+        let skip = tag.len() + 1;
+        let rest = &line[skip..];
+        let Some(cells) = split_cells(rest, *sep).filter(|c| c.len() == cols.len()) else {
+            return false;
+        };
+        let cols = cols.clone();
+        self.export_row(start + skip, rest, &cells, &cols);
+        true
     }
 
     /// Reports printed in fixed-width columns under a header naming them: the same columns
@@ -830,6 +915,25 @@ impl Engine<'_> {
                     let rest = rest.trim_start();
                     at += v.len() - rest.len();
                     v = rest;
+                }
+            }
+            // `Jane Doe (jdoe)`: a user column that gives the display name and the login.
+            if matches!(col, Col::Login | Col::Person { .. }) {
+                if let Some((name, login)) = v
+                    .strip_suffix(')')
+                    .and_then(|r| r.split_once(" ("))
+                    .filter(|(n, l)| {
+                        n.chars().any(char::is_alphabetic)
+                            && n.chars().all(|c| {
+                                c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ',')
+                            })
+                            && !l.is_empty()
+                            && !l.contains(char::is_whitespace)
+                    })
+                {
+                    self.field_value(at, name, Kind::Name, REASON);
+                    self.field_value(at + name.len() + 2, login, Kind::User, REASON);
+                    continue;
                 }
             }
             let kind = match col {
@@ -1140,7 +1244,7 @@ mod tests {
         assert_ne!(column("src"), Col::CallNumber);
         assert_eq!(
             super::header("time,src,dst,user,workstation")
-                .map(|(_, c)| c.contains(&Col::CallNumber)),
+                .map(|(_, c, _)| c.contains(&Col::CallNumber)),
             Some(false)
         );
     }
@@ -1316,5 +1420,35 @@ mod tests {
             "time;user_name;device;patient;event\n\
              08:00;[USER];[INTERNAL-HOST];[NAME];Notes Viewed\n",
         )]);
+    }
+
+    #[test]
+    fn a_vpn_status_files_common_names_go_and_its_headers_stay() {
+        check(&[
+            (
+                "Common Name,Real Address,Bytes Received,Bytes Sent,Connected Since\n\
+                 qvx7,203.0.113.9:51234,1200,3400,2031-02-03 10:00:01\n\
+                 Virtual Address,Common Name\n\
+                 10.8.0.6,qvx7\n",
+                "Common Name,Real Address,Bytes Received,Bytes Sent,Connected Since\n\
+                 [USER],203.0.113.9:51234,1200,3400,[DATE] 10:00:01\n\
+                 Virtual Address,Common Name\n\
+                 [INTERNAL-IP],[USER]\n",
+            ),
+            (
+                "HEADER,CLIENT_LIST,Common Name,Real Address,Virtual Address\n\
+                 CLIENT_LIST,qvx7,203.0.113.9:51234,10.8.0.6\n",
+                "HEADER,CLIENT_LIST,Common Name,Real Address,Virtual Address\n\
+                 CLIENT_LIST,[USER],203.0.113.9:51234,[INTERNAL-IP]\n",
+            ),
+            // A header naming one identifier column stays whole over its rows.
+            (
+                "Time;Origin;Action;Source User Name;Destination\n\
+                 10:01;gw-edge;Drop;Wendell Orchard (worchard);198.51.100.20\n",
+                "Time;Origin;Action;Source User Name;Destination\n\
+                 10:01;gw-edge;Drop;[NAME] ([USER]);198.51.100.20\n",
+            ),
+        ]);
+        assert_eq!(column("Verified by"), Col::Person { login: true });
     }
 }

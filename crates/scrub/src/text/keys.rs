@@ -51,6 +51,10 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "upn",
         // LEEF's `usrName`.
         "usrname",
+        // A cloud identity's principal (CloudTrail's `principalId`, Azure's
+        // `principalName`).
+        "principalid",
+        "principalname",
     ];
     const USER_IS: &[&str] = &[
         "user",
@@ -414,6 +418,8 @@ impl Engine<'_> {
         self.keyed_values();
         self.zeek_users();
         self.access_log_users();
+        self.squid_log_users();
+        self.pipe_audit_users();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
     }
@@ -502,6 +508,90 @@ impl Engine<'_> {
                 && self.open(k)
             {
                 self.remove_toks(k, k, Kind::User, "user of an access log line");
+            }
+        }
+    }
+
+    /// Removes the token that spans exactly `at..at + len` as a user, when it is open.
+    fn user_at(&mut self, at: usize, len: usize, reason: &'static str) {
+        let k = self.toks.partition_point(|t| t.start < at);
+        if k < self.toks.len()
+            && self.toks[k].start == at
+            && self.toks[k].end == at + len
+            && self.open(k)
+        {
+            self.remove_toks(k, k, Kind::User, reason);
+        }
+    }
+
+    /// Squid's native access log (`1712345678.123 52 10.1.2.3 TCP_MISS/200 512 GET
+    /// http://example.org/ jdoe HIER_DIRECT/93.184.216.34 text/html`): the eighth field is
+    /// the authenticated user (`-` when there is none).
+    fn squid_log_users(&mut self) {
+        if !self.text.contains("DIRECT/") && !self.text.contains("NONE/") {
+            return;
+        }
+        for (start, line) in self.lines() {
+            let f: Vec<&str> = line.split_ascii_whitespace().collect();
+            if f.len() != 10 {
+                continue;
+            }
+            let stamp = f[0].contains('.') && f[0].bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            let code = f[3].split_once('/').is_some_and(|(c, n)| {
+                c.contains('_')
+                    && c.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+                    && n.bytes().all(|b| b.is_ascii_digit())
+            });
+            let method = f[5].len() >= 3 && f[5].bytes().all(|b| b.is_ascii_uppercase());
+            let hier = f[8].contains('/') && f[8].starts_with(|c: char| c.is_ascii_uppercase());
+            let user = f[7];
+            if !(stamp && code && method && hier) || user == "-" || placeholder_value(user) {
+                continue;
+            }
+            // The fields are found in order: the user is the eighth word of the line.
+            let mut at = 0;
+            for w in &f[..7] {
+                at = at + line[at..].find(w).unwrap_or(0) + w.len();
+            }
+            let Some(off) = line[at..].find(user) else {
+                continue;
+            };
+            self.user_at(start + at + off, user.len(), "user of a proxy log line");
+        }
+    }
+
+    /// An identity provider's or a vault's audit line cut by pipes with no header
+    /// (`2031-02-03 10:00:01 | tid:9f2e | AUTHN_ATTEMPT | jdoe | 10.1.2.3 | ...`): the word
+    /// between the event's type (a capitalized code with an underscore) and the address it
+    /// came from is the user who acted.
+    fn pipe_audit_users(&mut self) {
+        if !self.text.contains(" | ") {
+            return;
+        }
+        for (start, line) in self.lines() {
+            if line.bytes().filter(|&b| b == b'|').count() < 4 {
+                continue;
+            }
+            let cells: Vec<(usize, &str)> = super::structured::pieces(line, '|')
+                .map(|(o, c)| (o + c.len() - c.trim_start().len(), c.trim()))
+                .collect();
+            for i in 1..cells.len().saturating_sub(1) {
+                let (prev, (at, v), next) = (cells[i - 1].1, cells[i], cells[i + 1].1);
+                let event = prev.len() >= 4
+                    && prev.contains('_')
+                    && prev
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+                let address = c::ipv4(next).is_some() || c::ipv6(next).is_some();
+                let login = (2..=64).contains(&v.len())
+                    && v.bytes().any(|b| b.is_ascii_lowercase())
+                    && v.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'\\' | b'$')
+                    })
+                    && !placeholder_value(v);
+                if event && address && login {
+                    self.user_at(start + at, v.len(), "user of an audit line");
+                }
             }
         }
     }
@@ -744,6 +834,9 @@ impl Engine<'_> {
             .entry(key)
             .or_insert_with(|| match column(key) {
                 Col::Person { .. } => Some(Kind::Name),
+                // `"accountId": "123456789012"`, `recipientAccountId`: the organization's
+                // cloud or billing account number (a number: `ok` below wants a digit).
+                Col::Account => Some(Kind::Account),
                 c => c.value_kind(),
             });
         let Some(kind) = kind else {
@@ -788,6 +881,8 @@ impl Engine<'_> {
                         .windows(2)
                         .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
             }
+            // An account number, not a count (`visitCount=3`).
+            Kind::Account => value.bytes().filter(u8::is_ascii_digit).count() >= 4,
             _ => value.bytes().any(|b| b.is_ascii_digit()),
         };
         if ok {
@@ -1249,5 +1344,29 @@ mod tests {
                 "{\"http\": {\"hostname\": \"portal-verify.io\"}, \"host\": {\"hostname\": \"[INTERNAL-HOST]\"}}",
             )],
         );
+    }
+
+    #[test]
+    fn a_proxy_logs_user_and_an_audit_lines_user_by_position_go() {
+        check(&[
+            (
+                "1712345678.123 52 10.1.2.3 TCP_MISS/200 512 GET http://example.org/ zqw HIER_DIRECT/93.184.216.34 text/html\n\
+                 1712345679.001 11 10.1.2.4 TCP_DENIED/403 0 GET http://example.org/ - NONE/- text/html\n",
+                "1712345678.123 52 [INTERNAL-IP] TCP_MISS/200 512 GET http://example.org/ [USER] HIER_DIRECT/93.184.216.34 text/html\n\
+                 1712345679.001 11 [INTERNAL-IP] TCP_DENIED/403 0 GET http://example.org/ - NONE/- text/html\n",
+            ),
+            (
+                "10:00:01 | t:1 | AUTHN_ATTEMPT | zqw | 198.51.100.20 | | portal | IdP | failure\n",
+                "10:00:01 | t:1 | AUTHN_ATTEMPT | [USER] | 198.51.100.20 | | portal | IdP | failure\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_cloud_account_id_key_and_a_principal_go() {
+        check(&[(
+            "{\"accountId\": \"210987654321\", \"principalId\": \"AIDAQX7EXAMPLE\", \"visitCount\": \"3\"}",
+            "{\"accountId\": \"[ACCOUNT]\", \"principalId\": \"[USER]\", \"visitCount\": \"3\"}",
+        )]);
     }
 }

@@ -168,6 +168,9 @@ impl<'a> Engine<'a> {
             self.protect(k, IndicatorKind::Wallet);
             return;
         }
+        if v == t && v.starts_with("arn:") && self.aws_arn(k) {
+            return;
+        }
         if v.contains('\\') {
             self.classify_windows_path(k);
             return;
@@ -236,6 +239,10 @@ impl<'a> Engine<'a> {
             // `0xC000006D`: a status code or flag set, whatever its length.
             return;
         }
+        if c::privileged_account(v) {
+            self.remove_toks(k, k, Kind::User, "privileged or service account");
+            return;
+        }
         let digits = c::digits(v);
         if b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && digits >= 6 {
             self.toks[k].class = Class::LongNumber;
@@ -248,6 +255,35 @@ impl<'a> Engine<'a> {
         if self.login_with_separator(v) {
             self.remove_toks(k, k, Kind::User, "user name built from a person's name");
         }
+    }
+
+    /// An AWS resource name (`arn:aws:iam::<account>:user/<name>`): the account number and
+    /// the user go, the rest (service, role, resource) stays.
+    fn aws_arn(&mut self, k: usize) -> bool {
+        let Some((account, user)) = c::aws_arn_parts(self.toks[k].s) else {
+            return false;
+        };
+        let start = self.toks[k].start;
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        if let Some(r) = account {
+            self.remove(
+                start + r.start,
+                start + r.end,
+                Kind::Account,
+                "cloud account number",
+            );
+        }
+        if let Some(r) = user {
+            self.remove(
+                start + r.start,
+                start + r.end,
+                Kind::User,
+                "user of a cloud account",
+            );
+        }
+        true
     }
 
     /// An internal IPv4 address: the address goes, a `:port` or `/prefix` after it stays
@@ -320,7 +356,23 @@ impl<'a> Engine<'a> {
                 let name = |w: &str| {
                     w.len() == 1 || self.v.given.contains(w) || self.v.surnames.contains(w)
                 };
+                // An initial beside a census surname (`m.okafor3`, `okafor_m`), or a census
+                // given name before a census surname (`ines.batista`): the census lists
+                // hold words too, so a common word is no surname here.
+                let census_sur = |w: &str| {
+                    w.len() >= 3
+                        && crate::gazetteer::surname(w)
+                        && !self.v.common.contains(w)
+                        && !crate::gazetteer::login_lookalike(w)
+                };
+                let census_given = |w: &str| {
+                    w.len() >= 3 && crate::gazetteer::given(w) && !self.v.common.contains(w)
+                };
                 name(a) && name(b) && (a.len() > 1 || b.len() > 1)
+                    || a.len() == 1 && census_sur(b)
+                    || b.len() == 1 && census_sur(a)
+                    || census_given(a) && (census_sur(b) || self.v.surnames.contains(b))
+                    || self.v.given.contains(a) && census_sur(b)
             }
             None => core.len() < v.len() && self.login_from_name(core),
             _ => false,
@@ -1246,6 +1298,23 @@ mod tests {
                 "Her daughter called from 617-555-0133 about the bill.",
                 "Her daughter called from [PHONE] about the bill.",
             ),
+        ]);
+    }
+
+    #[test]
+    fn privileged_accounts_and_cloud_identities_go() {
+        check(&[
+            (
+                "Checked out WKX9-adm-r.tolland and adm-qbrennick; a-v.osei2 reset.",
+                "Checked out [USER] and [USER]; [USER] reset.",
+            ),
+            // A service's own account and a word with a one-letter prefix stay.
+            (
+                "the svc-backup job restarted; patient on a-line.",
+                "the svc-backup job restarted; patient on a-line.",
+            ),
+            // An initial beside a surname from the census lists, with a digit after it.
+            ("login m.okafor3 failed", "login [USER] failed"),
         ]);
     }
 }
