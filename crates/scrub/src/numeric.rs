@@ -64,7 +64,20 @@ fn end_boundary(b: &[u8], end: usize) -> bool {
         Some(b'x') if (1..=5).contains(&run(b, end + 1)) => {
             end_boundary(b, end + 1 + run(b, end + 1))
         }
-        Some(&c) if c.is_ascii_alphanumeric() || c >= 0x80 => false,
+        Some(&c) if c.is_ascii_alphanumeric() => false,
+        // A letter or digit of another script goes on the word; its punctuation (the
+        // Arabic comma `،`, a dash) does not.
+        Some(&c) if c >= 0x80 => {
+            let w = match c {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            !b.get(end..end + w)
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .and_then(|s| s.chars().next())
+                .is_none_or(char::is_alphanumeric)
+        }
         Some(b'.' | b'-' | b'/' | b':' | b'_' | b'@') => {
             !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
         }
@@ -323,7 +336,71 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
                 return m(i, end, Kind::Phone, "telephone number layout");
             }
         }
+        // Hungary: a one- or two-digit area code before a slash (`30/512-4477`,
+        // `1/388 2016`, `72/415 338`).
+        if (1..=2).contains(&d1) {
+            if let Some(end) = slash_subscriber(b, p1) {
+                return m(i, end, Kind::Phone, "telephone number layout");
+            }
+        }
         return None;
+    }
+    // Hungary's trunk prefix before the area code: `06-30/512-4477`, `06-1/388 2016`.
+    if b[i..p1] == *b"06" && b.get(p1) == Some(&b'-') {
+        let a = run(b, p1 + 1);
+        if (1..=2).contains(&a) {
+            if let Some(end) = slash_subscriber(b, p1 + 1 + a) {
+                return m(i, end, Kind::Phone, "telephone number with a trunk prefix");
+            }
+        }
+    }
+    // An international call prefix instead of `+` (`00421 949 103 196`, `0036 1 388 2016`).
+    if (3..=5).contains(&d1) && b[i] == b'0' && b[i + 1] == b'0' && b[i + 2] != b'0' {
+        if let Some((total, n, end)) = digit_groups(b, i, 8) {
+            if (10..=15).contains(&(total - 2)) && n >= 2 && end_boundary(b, end) {
+                return m(
+                    i,
+                    end,
+                    Kind::Phone,
+                    "telephone number in international layout",
+                );
+            }
+        }
+    }
+    // A trunk zero and an area code, then the subscriber's number in groups of two to
+    // four digits (`034 342 197`, `095 7592 950`, `072 539 08 23`, `0920 940 3618`).
+    if b[i] == b'0' && b.get(i + 1).is_some_and(|&c| c != b'0') && (2..=4).contains(&d1) {
+        if let Some((total, n, end)) = digit_groups(b, i, 4) {
+            if (9..=11).contains(&total) && (3..=5).contains(&n) && end_boundary(b, end) {
+                return m(i, end, Kind::Phone, "telephone number with a trunk prefix");
+            }
+        }
+    }
+    // Norway and Denmark have no trunk prefix: eight digits in four pairs (`41 68 27 70`)
+    // or, for Norwegian mobiles, `943 34 230`; a pair more before or after is a byte dump.
+    let lone = |end: usize| {
+        end_boundary(b, end)
+            && !(b.get(end) == Some(&b' ') && run(b, end + 1) > 0)
+            && !(i >= 3
+                && b[i - 1] == b' '
+                && b[i - 2].is_ascii_hexdigit()
+                && b[i - 3].is_ascii_hexdigit())
+    };
+    if (d1, d2, d3, d4) == (2, 2, 2, 2)
+        && s1 == Some(b' ')
+        && s2 == Some(b' ')
+        && s3 == Some(b' ')
+        && lone(p4)
+    {
+        return m(i, p4, Kind::Phone, "telephone number layout");
+    }
+    if (d1, d2, d3) == (3, 2, 3)
+        && matches!(b[i], b'4' | b'9')
+        && s1 == Some(b' ')
+        && s2 == Some(b' ')
+        && lone(p3)
+    {
+        return m(i, p3, Kind::Phone, "telephone number layout");
     }
     let s1 = s1?;
     if d2 == 0 {
@@ -432,13 +509,59 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     None
 }
 
+/// The subscriber's number after a Hungarian area code's slash at `p`: three digits, a
+/// space or hyphen, then three or four; where it ends.
+fn slash_subscriber(b: &[u8], p: usize) -> Option<usize> {
+    if b.get(p) != Some(&b'/') || run(b, p + 1) != 3 {
+        return None;
+    }
+    let q = p + 4;
+    if !matches!(b.get(q), Some(b' ' | b'-')) {
+        return None;
+    }
+    let r = run(b, q + 1);
+    let end = q + 1 + r;
+    ((3..=4).contains(&r) && end_boundary(b, end)).then_some(end)
+}
+
+/// Groups of digits from `i` split by one space each, or by one hyphen each: the digits in
+/// all, the number of groups and where the last ends. A group after the first of more than
+/// `max` digits is no telephone layout.
+fn digit_groups(b: &[u8], i: usize, max: usize) -> Option<(usize, usize, usize)> {
+    let mut p = i;
+    let mut total = 0;
+    let mut n = 0;
+    let mut sep = None;
+    loop {
+        let r = run(b, p);
+        if r == 0 || n > 0 && r > max {
+            return None;
+        }
+        total += r;
+        n += 1;
+        p += r;
+        match b.get(p) {
+            Some(&c) if matches!(c, b' ' | b'-') && run(b, p + 1) > 0 && n < 6 => {
+                if sep.is_some_and(|s| s != c) {
+                    return None;
+                }
+                sep = Some(c);
+                p += 1;
+            }
+            _ => return Some((total, n, p)),
+        }
+    }
+}
+
 /// Do three digit groups make a plausible calendar date (year first or last)?
 fn date_parts(b: &[u8], a: usize, la: usize, bb: usize, lb: usize, c: usize, lc: usize) -> bool {
     let va = value(b, a, la);
     let vb = value(b, bb, lb);
     let vc = value(b, c, lc);
     if la == 4 && (1..=2).contains(&lb) && (1..=2).contains(&lc) {
-        return (1800..=2199).contains(&va) && (1..=12).contains(&vb) && (1..=31).contains(&vc);
+        // Solar Hijri years (Iran, Afghanistan) run about 621 behind: `1402/05/12`.
+        let year = (1800..=2199).contains(&va) || (1300..=1499).contains(&va);
+        return year && (1..=12).contains(&vb) && (1..=31).contains(&vc);
     }
     if (1..=2).contains(&la) && (1..=2).contains(&lb) && (lc == 4 || lc == 2) {
         let year_ok = lc == 2 || (1800..=2199).contains(&vc);
@@ -500,6 +623,57 @@ mod tests {
     }
 
     #[test]
+    fn european_layouts_with_and_without_a_trunk_prefix() {
+        assert_eq!(
+            kinds("zvati 031 442 718 ili 098 7712 406, mob. 063 214 07 19, tel 0914 335 2207"),
+            vec![
+                ("031 442 718", Kind::Phone),
+                ("098 7712 406", Kind::Phone),
+                ("063 214 07 19", Kind::Phone),
+                ("0914 335 2207", Kind::Phone),
+            ]
+        );
+        assert_eq!(
+            kinds("hívja 06-30/512-4477 vagy 06-1/388 2016, 30/512-4477, 72/415 338."),
+            vec![
+                ("06-30/512-4477", Kind::Phone),
+                ("06-1/388 2016", Kind::Phone),
+                ("30/512-4477", Kind::Phone),
+                ("72/415 338", Kind::Phone),
+            ]
+        );
+        assert_eq!(
+            kinds("volať 00421 903 118 245 alebo 00420 2 21093311"),
+            vec![
+                ("00421 903 118 245", Kind::Phone),
+                ("00420 2 21093311", Kind::Phone),
+            ]
+        );
+        assert_eq!(
+            kinds("ring 41 68 27 70 eller 912 45 803."),
+            vec![("41 68 27 70", Kind::Phone), ("912 45 803", Kind::Phone)]
+        );
+        // A byte dump, counts and short codes stay.
+        assert_eq!(
+            kinds("dump 4f 41 68 27 70 1a, 41 68 27 70 12, 010 20, 312 45 803, 0 12 345"),
+            Vec::<(&str, Kind)>::new()
+        );
+    }
+
+    #[test]
+    fn solar_hijri_dates_and_punctuation_of_other_scripts() {
+        assert_eq!(
+            kinds("تاریخ تولد 1361/04/22، کد"),
+            vec![("1361/04/22", Kind::Date)]
+        );
+        assert_eq!(kinds("نسخه 1361/04/22ب"), Vec::<(&str, Kind)>::new());
+        assert_eq!(
+            kinds("на 1980-03-04—потім"),
+            vec![("1980-03-04", Kind::Date)]
+        );
+    }
+
+    #[test]
     fn a_country_code_glued_to_the_area_code() {
         assert_eq!(
             kinds("ring +44207 9460958 today"),
@@ -524,7 +698,7 @@ mod tests {
             vec![("608/517-3610", Kind::Phone)]
         );
         assert_eq!(
-            kinds("ratio 608/517 and 60/517-3610"),
+            kinds("ratio 608/517 and 60/517"),
             Vec::<(&str, Kind)>::new()
         );
         // Counts and codes in the same digits stay: no trunk zero, or too few digits.

@@ -298,6 +298,8 @@ const CUES: &[(&str, Cue)] = &[
     ("taj", Cue::HealthPlan),
     ("taj-szám", Cue::HealthPlan),
     ("ramq", Cue::HealthPlan),
+    // New Zealand's National Health Index number, the patient's key across its health system.
+    ("nhi", Cue::HealthPlan),
     ("hicn", Cue::HealthPlan),
     ("account number", Cue::Account),
     ("account no", Cue::Account),
@@ -457,6 +459,15 @@ const CUES: &[(&str, Cue)] = &[
     ("x", Cue::Ext),
     // A voicemail box is the extension it answers for (`Mailbox: 4417`).
     ("mailbox", Cue::Ext),
+    // "Extension" in Spanish (Chile, Peru: "anexo"), Croatian
+    // and Polish ("lokal", "wewn."), German ("Durchwahl"), Czech and Slovak ("klapka") and
+    // Hungarian ("mellék").
+    ("anexo", Cue::Ext),
+    ("lokal", Cue::Ext),
+    ("wewn", Cue::Ext),
+    ("durchwahl", Cue::Ext),
+    ("klapka", Cue::Ext),
+    ("mellék", Cue::Ext),
     ("zip", Cue::Zip),
     ("zip code", Cue::Zip),
     ("zipcode", Cue::Zip),

@@ -987,6 +987,20 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn extensions_and_health_index_numbers_by_their_names_in_other_languages() {
+        check(&[
+            (
+                "poziv na lokal 4417.\ncontacto:\n  anexo: 5208\n",
+                "poziv na lokal [PHONE].\ncontacto:\n  anexo: [PHONE]\n",
+            ),
+            (
+                "Client: seen today (NHI QRT4821), 40 yrs.",
+                "Client: seen today (NHI [HEALTH-PLAN-ID]), 40 yrs.",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_postcode_cue_of_other_countries_and_the_town_before_it() {
         check(&[(
             "Enviado desde la oficina, San Odalys de la Sierra, C.P. 45123, ayer.\nPLZ 80331 hier\n",

@@ -75,6 +75,15 @@ pub(crate) const BEFORE_NAME: &[&str] = &[
     "οδός",
     "λεωφ",
     "λεωφόρος",
+    // Ukrainian street types besides the ones shared with Russian.
+    "провулок",
+    "узвіз",
+    "набережна",
+    "площа",
+    "шосе",
+    "алея",
+    "тупик",
+    "просп",
 ];
 
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
@@ -84,13 +93,42 @@ pub(crate) const AFTER_NAME: &[&str] = &[
     "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
     "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
     "vägen", "veien", "gata", "katu", "tie", "utca",
+    // Hungarian squares, roads and rings; Croatian roads, squares and embankments.
+    "tér", "út", "körút", "köz", "put", "cesta", "trg", "obala", "perivoj", "prilaz", "odvojak",
+    "ogranak", "vijenac", "allé", "stræde",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
 const GLUED_ENDINGS: &[&str] = &[
-    "straße", "strasse", "graben", "gasse", "allee", "platz", "damm", "straat", "laan", "gracht",
-    "plein", "steeg", "kade", "vej", "gade", "gatan", "vägen", "veien", "katu", "utca", "sokağı",
+    "straße",
+    "strasse",
+    "graben",
+    "gasse",
+    "allee",
+    "platz",
+    "damm",
+    "straat",
+    "laan",
+    "gracht",
+    "plein",
+    "steeg",
+    "kade",
+    "vej",
+    "gade",
+    "gatan",
+    "vägen",
+    "veien",
+    "katu",
+    "utca",
+    "sokağı",
     "caddesi",
+    "kuja",
+    "bulevardi",
+    "polku",
+    "väylä",
+    "kaari",
+    "alléen",
+    "stræde",
 ];
 
 /// Characters that end a street name in Chinese, Japanese or Korean (`南城侧路`, `신덕로`).
@@ -98,13 +136,17 @@ const CJK_STREET: &[char] = &[
     '路', '街', '道', '条', '條', '巷', '弄', '号', '號', '로', '길', '通',
 ];
 
-/// A house number: `12`, `12a`, `12/3`, `19-8-99`, `420号`.
+/// A house number: `12`, `12a`, `12/3`, `12c/4`, `19-8-99`, `420号`.
 fn house_number(s: &str) -> bool {
     let d = s.bytes().take_while(u8::is_ascii_digit).count();
     if d == 0 || d > 5 {
         return false;
     }
-    let rest = &s[d..];
+    let mut rest = &s[d..];
+    // `12c/4`: a letter, then the flat after the slash.
+    if rest.len() > 2 && rest.as_bytes()[0].is_ascii_alphabetic() && rest.as_bytes()[1] == b'/' {
+        rest = &rest[1..];
+    }
     rest.is_empty()
         || rest.len() == 1 && rest.as_bytes()[0].is_ascii_alphabetic()
         || rest
@@ -233,6 +275,30 @@ fn joiner(word: &str) -> bool {
     )
 }
 
+/// Building, flat and settlement words inside an address of the Ukrainian and Russian kind
+/// (`буд. 4 кв. 9, село Яблунів`).
+fn building_word(word: &str) -> bool {
+    matches!(
+        word,
+        "буд"
+            | "будинок"
+            | "кв"
+            | "квартира"
+            | "корп"
+            | "д"
+            | "дом"
+            | "місто"
+            | "село"
+            | "селище"
+            | "смт"
+            | "хутір"
+            | "город"
+            | "пос"
+            | "посёлок"
+            | "деревня"
+    )
+}
+
 /// Phrases that announce a person's address in running text, in several languages.
 pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     // "can you confirm your address is still ...": the longer cue first.
@@ -280,6 +346,18 @@ pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["zam"],
     &["адрес"],
     &["адреса"],
+    // "residence" in Danish, Norwegian, Slovak, Czech; "address" in Hungarian, Finnish,
+    // Swedish, Persian.
+    &["bopæl"],
+    &["bosted"],
+    &["bydlisko"],
+    &["bydliště"],
+    &["lakcím"],
+    &["lakóhely"],
+    &["osoite"],
+    &["adress"],
+    &["نشانی"],
+    &["آدرس"],
     &["住所"],
     &["住址"],
     &["地址"],
@@ -310,17 +388,28 @@ impl Engine<'_> {
                     .get(self.toks[end].end..self.toks[end + 1].start)
                     .unwrap_or("");
                 // "8, avenue de Rivoli": a street word after the house number's comma goes on.
+                // "вул. Лісова, буд. 4 кв. 9, село Яблунів": building, flat and settlement
+                // words after a comma go on too.
                 let lower_clause = self.toks[end].after == b','
                     && self.toks[end + 1]
                         .s
                         .starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(self.toks[end + 1].s)
-                    && !self.has(end + 1, flag::STREET_BEFORE);
-                // "... 14 since May": a lowercase word that joins no name ends it.
+                    && !self.has(end + 1, flag::STREET_BEFORE)
+                    && !building_word(self.toks[end + 1].s);
+                // "... 14 since May": a lowercase word that joins no name ends it; a street
+                // type written after the name (`Rákosi utca 8`) or a word before the house
+                // number (`Lipova zvijezda 9a`) does not.
                 let next = &self.toks[end + 1];
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
-                    && !self.has(end + 1, flag::STREET_BEFORE)
+                    && !self.has(end + 1, flag::STREET_BEFORE | flag::STREET_AFTER)
+                    && !building_word(next.s)
+                    && !(next.after == b' '
+                        && self
+                            .toks
+                            .get(end + 2)
+                            .is_some_and(|t| house_number(t.s.trim_end_matches('.'))))
                     && c::digits(next.s) == 0;
                 if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
                     break;
@@ -330,7 +419,12 @@ impl Engine<'_> {
             if !(v..=end).any(|i| c::digits(self.toks[i].s) > 0) {
                 continue;
             }
-            let (s, e) = (self.toks[v].start, self.toks[end].end);
+            let (s, mut e) = (self.toks[v].start, self.toks[end].end);
+            // `Rákóczi utca 18.;`: a Hungarian house number's dot goes with it.
+            let rest = self.text.as_bytes().get(e..e + 2).unwrap_or(&[]);
+            if rest.len() == 2 && rest[0] == b'.' && matches!(rest[1], b';' | b',' | b')') {
+                e += 1;
+            }
             let value = &self.text[s..e];
             // Brazil's "Rua X, 98, Mendes - PR, 94169-447": the state's code stays.
             let state = value.find(" - ").filter(|&i| {
@@ -475,7 +569,9 @@ impl Engine<'_> {
                     k += 1;
                     continue;
                 }
-                let found = self.street_at(k, start..line_end);
+                let found = self
+                    .street_at(k, start..line_end)
+                    .or_else(|| self.street_before_postcode(k, start..line_end));
                 k = found.map_or(k + 1, |end| end + 1);
             }
         }
@@ -549,6 +645,58 @@ impl Engine<'_> {
         Some(e)
     }
 
+    /// `Solbakken 9, 3435 Vikersund,`: one to three capitalized words and a house number,
+    /// a comma, then a postcode and a place closed by punctuation. Without a street-type
+    /// word the postcode tells the address, as Nordic and Central European addresses run;
+    /// a four-digit number that reads as a recent year (`Windows 10, 2019 Server`) does not.
+    fn street_before_postcode(&mut self, k: usize, line: std::ops::Range<usize>) -> Option<usize> {
+        let t = &self.toks[k];
+        if t.after != b',' || !t.s.as_bytes()[0].is_ascii_digit() || !self.number_at(k, &line) {
+            return None;
+        }
+        let words = |j: usize| self.toks[j].after == b' ' && self.placeish(j, line.end);
+        let mut first = k;
+        while first > 0 && k - first < 3 && words(first - 1) && cased(self.toks[first - 1].s) {
+            first -= 1;
+        }
+        if first == k || self.toks[first].s.chars().count() < 4 {
+            return None;
+        }
+        let zip = self.postcode_at(k + 1, line.end);
+        if zip == 0 {
+            return None;
+        }
+        let z = self.toks[k + 1].s;
+        if z.len() == 4 && z.parse::<u32>().is_ok_and(|y| (1950..=2049).contains(&y)) {
+            return None;
+        }
+        let place = k + 1 + zip;
+        if !self.placeish(place, line.end) || !cased(self.toks[place].s) {
+            return None;
+        }
+        let mut last = place;
+        while last - place < 3 && self.toks[last].after == b' ' && self.placeish(last + 1, line.end)
+        {
+            last += 1;
+        }
+        let closes = matches!(self.toks[last].after, b')' | b',' | b';' | b'\n')
+            || self.toks[last].trail == b'.'
+            || last + 1 >= self.toks.len()
+            || self.toks[last + 1].start >= line.end;
+        if !closes {
+            return None;
+        }
+        self.remove_toks(
+            first,
+            k,
+            Kind::Address,
+            "street and house number before a postcode",
+        );
+        self.remove_toks(k + 1, place - 1, Kind::Zip, "postcode after a street");
+        self.remove_toks(place, last, Kind::City, "place after a postcode");
+        Some(last)
+    }
+
     /// `Trakehner Allee 776, Oettingen)`: one to three capitalized words after the street's
     /// comma, closing the parenthesis, the sentence or the line, or followed by a postcode
     /// (`Rosenweg 4, Lindau 88131  tel ...`), are its place; the postcode goes too.
@@ -556,7 +704,10 @@ impl Engine<'_> {
         if self.toks[e].after != b',' {
             return;
         }
-        let first = e + 1;
+        // `Kalliokuja 5, 00940 Helsinki`: the postcode before the place, as most of
+        // Europe writes it.
+        let zip_first = self.postcode_at(e + 1, line_end);
+        let first = e + 1 + zip_first;
         let mut last = first;
         if !self.placeish(first, line_end) || !cased(self.toks[first].s) {
             return;
@@ -565,13 +716,23 @@ impl Engine<'_> {
         {
             last += 1;
         }
-        let zip = self.postcode_at(last + 1, line_end);
+        let zip = if zip_first > 0 {
+            0
+        } else {
+            self.postcode_at(last + 1, line_end) * usize::from(self.toks[last].after == b' ')
+        };
         let closes = matches!(self.toks[last].after, b')' | b'\n')
             || self.toks[last].trail == b'.'
             || last + 1 >= self.toks.len()
             || self.toks[last + 1].start >= line_end
-            || zip > 0;
+            || zip > 0
+            // After its postcode the place may go on with the sentence (`..., 00940
+            // Helsinki, soitti`).
+            || zip_first > 0 && matches!(self.toks[last].after, b',' | b';');
         if closes {
+            if zip_first > 0 {
+                self.remove_toks(e + 1, e + zip_first, Kind::Zip, "postcode after a street");
+            }
             self.remove_toks(first, last, Kind::City, "place after a street address");
             if zip > 0 {
                 self.remove_toks(last + 1, last + zip, Kind::Zip, "postcode after a place");
@@ -586,7 +747,7 @@ impl Engine<'_> {
                 && self.toks[j].start < line_end
                 && matches!(self.toks[j].class, Class::Plain | Class::LongNumber)
         };
-        if !on_line(i) || self.toks[i - 1].after != b' ' {
+        if !on_line(i) || !matches!(self.toks[i - 1].after, b' ' | b',') {
             return 0;
         }
         let mut words = vec![self.toks[i].s];
@@ -637,7 +798,7 @@ impl Engine<'_> {
                 .get(self.toks[first].finding)
                 .is_some_and(|f| f.kind == Kind::Name);
             let zip = self.postcode_at(last + 1, line_end);
-            if named && zip > 0 {
+            if named && zip > 0 && self.toks[last].after == b' ' {
                 self.remove_toks(last + 1, last + zip, Kind::Zip, "postcode after a place");
             }
         }
@@ -908,6 +1069,7 @@ mod tests {
             assert_eq!(postcode(words), n, "{words:?}");
         }
         assert!(house_number("12") && house_number("12a") && house_number("19-8-99"));
+        assert!(house_number("5c/4"));
         assert!(!house_number("a12") && !house_number("123456"));
         assert!(place_line("Brackley, NE 68011").is_some());
         assert!(place_line("Total 12 hosts were seen").is_none());
@@ -954,6 +1116,54 @@ mod tests {
             (
                 "Traffic went via 10 hosts to the Route planner.",
                 "Traffic went via 10 hosts to the Route planner.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn residence_cues_of_other_languages_with_the_postcode_before_the_place() {
+        check(&[
+            (
+                "Patient (bopæl Lindholm Allé 14, 4370 Store Merløse, ringede i går).",
+                "Patient (bopæl [ADDRESS], ringede i går).",
+            ),
+            (
+                "Beteg (lakcím: H-7621 Pécsvárad, Rákóczi utca 18.; tegnap hívott).",
+                "Beteg (lakcím: [ADDRESS]; tegnap hívott).",
+            ),
+            (
+                "Pacient (bydlisko Horná 12, 974 01 Banská Bystrica, volal včera).",
+                "Pacient (bydlisko [ADDRESS], volal včera).",
+            ),
+            (
+                "Pacijent (adresa Lipova zvijezda 9a/2, 10410 Velika Gorica, javio se).",
+                "Pacijent (adresa [ADDRESS], javio se).",
+            ),
+            (
+                "Пацієнт (адреса: провулок Тихий, буд. 7 кв. 12, село Яблунів, 78600 — дані).",
+                "Пацієнт (адреса: [ADDRESS] дані).",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_postcode_and_place_after_a_street_in_european_order() {
+        check(&[
+            (
+                "Potilas (hetu X, Kalliokuja 5, 00940 Helsinki) soitti.",
+                "Potilas (hetu X, [ADDRESS], [ZIP] [CITY]) soitti.",
+            ),
+            (
+                "Bor på Rosenvej 3, 8600 Silkeborg, ringede i går.",
+                "Bor på [ADDRESS], [ZIP] [CITY], ringede i går.",
+            ),
+            (
+                "Pasient (f. X), Solbakken 9, 3435 Vikersund, ringte.",
+                "Pasient (f. X), [ADDRESS], [ZIP] [CITY], ringte.",
+            ),
+            (
+                "Upgraded Windows 10, 2019 Server, then rebooted.",
+                "Upgraded Windows 10, 2019 Server, then rebooted.",
             ),
         ]);
     }

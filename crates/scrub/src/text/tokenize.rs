@@ -93,6 +93,12 @@ fn is_abbreviation(core: &str) -> bool {
             | "стр"
             | "бул"
             | "наб"
+            // Ukrainian street, building and flat: "вул.", "буд. 4 кв. 9".
+            | "вул"
+            | "просп"
+            | "буд"
+            | "кв"
+            | "корп"
             | "Αγ"
             | "Λεωφ"
             // The short forms of "telephone" and "born" before a number: "tel.", "тел.",
