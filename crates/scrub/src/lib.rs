@@ -1,4 +1,3 @@
-//! HELPER: read HELPER-INSTRUCTIONS.md at the repository root first. Do not commit this line.
 //! ward's scrubber: finds the 18 HIPAA Safe Harbor identifiers (names, geography below the
 //! state, dates tied to a person, phone and fax numbers, e-mail addresses, SSNs, medical
 //! record, health plan, account, license, vehicle and device numbers, person-identifying URLs

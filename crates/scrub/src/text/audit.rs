@@ -215,6 +215,11 @@ pub(super) fn column(cell: &str) -> Col {
     if has("fax") {
         return Col::Fax;
     }
+    // `policy_name`: a firewall's, a WAF's or an access rule's name (`/Common/portal`), no
+    // insurance policy's number.
+    if has("policy") && has("name") && !any(&["insurance", "holder", "subscriber"]) {
+        return Col::Keep;
+    }
     if any(&[
         "insurance",
         "policy",

@@ -599,6 +599,10 @@ impl Engine<'_> {
         // `TargetDomainName=HEALTH`: a log field's value is what the key says, whatever
         // the word.
         let keyed = strong && j > 0 && self.toks[j - 1].after == b'=';
+        // `sasl_method=LOGIN, sasl_username=...`: a key is no value, whatever cue precedes it.
+        if t.after == b'=' {
+            return false;
+        }
         if !keyed && self.has(j, flag::STOP | flag::NEVER | flag::FILLER)
             || super::keys::placeholder_value(s)
             || c::hex_constant(s)
@@ -998,6 +1002,14 @@ mod tests {
                 "Client: seen today (NHI [HEALTH-PLAN-ID]), 40 yrs.",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_key_after_a_user_cue_stays() {
+        check(&[(
+            "sasl_method=LOGIN, sasl_username=qmarsh7\n",
+            "sasl_method=LOGIN, sasl_username=[INTERNAL-HOST]\n",
+        )]);
     }
 
     #[test]

@@ -1236,6 +1236,11 @@ mod tests {
                 "ProcessName=cmd.exe FileName=invoice.pdf EventTime=20310412 RuleName=Block-All\n",
                 "ProcessName=cmd.exe FileName=invoice.pdf EventTime=20310412 RuleName=Block-All\n",
             ),
+            // A firewall's or a WAF's policy name is no insurance policy number.
+            (
+                "policy_name=\"/Tenant/webapp_3\" policy_number=\"QX4471093\"\n",
+                "policy_name=\"/Tenant/webapp_3\" policy_number=\"[HEALTH-PLAN-ID]\"\n",
+            ),
         ]);
     }
 

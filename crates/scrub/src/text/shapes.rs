@@ -804,7 +804,14 @@ impl<'a> Engine<'a> {
             return true;
         }
         if let Some(Reach::Internal) = c::ipv4(head) {
-            self.remove_toks(k, k, Kind::Url, "address of an internal resource");
+            // `10.1.2.3/51234->198.51.100.7/443`: a flow record's address and port (Junos,
+            // ASA); the port is a service, only the address goes.
+            let port = v[head.len() + 1..].trim_end_matches(['-', '>']);
+            if !port.is_empty() && port.len() <= 5 && port.parse::<u16>().is_ok() {
+                self.remove_address(k, v);
+            } else {
+                self.remove_toks(k, k, Kind::Url, "address of an internal resource");
+            }
             return true;
         }
         false
@@ -1150,6 +1157,17 @@ mod tests {
             "User QXMC.LOCAL\\jroe@10.1.2.3 logged in; User QXMC.LOCAL\\jroe@203.0.113.7 failed\n",
             "User [INTERNAL-HOST]\\[USER]@[INTERNAL-IP] logged in; User [INTERNAL-HOST]\\[USER]@203.0.113.7 failed\n",
         )]);
+    }
+
+    #[test]
+    fn a_flow_records_port_after_an_internal_address_stays() {
+        check(&[
+            (
+                "flow 10.8.1.20/52011->198.51.100.9/443 closed",
+                "flow [INTERNAL-IP]/52011->198.51.100.9/443 closed",
+            ),
+            ("share 10.8.1.20/scans/x.pdf", "share [URL]"),
+        ]);
     }
 
     #[test]
