@@ -586,6 +586,13 @@ fn header(line: &str) -> Option<(u8, Vec<Col>, usize)> {
     (named >= 1).then_some((sep, cols, named))
 }
 
+/// Whether a separator is followed by a blank somewhere in the line: how prose lists
+/// (`Pt DOE, JANE`, `DOB: March 3, 1950`) are written, and exports that name too few
+/// columns to be told from prose (a weak header and the row confirming it) are not.
+fn spaced_after(line: &str, sep: u8) -> bool {
+    line.as_bytes().windows(2).any(|w| w[0] == sep && w[1] == b' ')
+}
+
 /// The columns of a fixed-width header (a report printed by an EHR, a mainframe or a
 /// database client: `ACCESS_TS     USERID    PATIENT`): three or more cells set apart by two
 /// or more spaces, two or more of them naming an identifier column. Each column is the
@@ -759,6 +766,7 @@ impl Engine<'_> {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((hs, he, sep, cols)) = weak.take() {
                 if split_cells(line, sep).is_some_and(|c| c.len() == cols.len())
+                    && !spaced_after(line, sep)
                     && header(line).is_none()
                 {
                     let first = self.found.len();
@@ -801,7 +809,7 @@ impl Engine<'_> {
                     let first = self.found.len();
                     self.close_span(start, start + line.len(), first);
                     table = Some((sep, cols));
-                } else {
+                } else if !spaced_after(line, sep) {
                     weak = Some((start, start + line.len(), sep, cols));
                 }
             }
@@ -1455,5 +1463,11 @@ mod tests {
             ),
         ]);
         assert_eq!(column("Verified by"), Col::Person { login: true });
+        // A note's `Pt SURNAME, GIVEN` over a `DOB: Month D, YYYY` line is prose, not a
+        // two-column table: the name goes and the line under it is read as itself.
+        check(&[(
+            "Pt KOWALCZYK, BRENNA\nDOB: March 3, 1950\nSeen today.\n",
+            "Pt [NAME]\nDOB: [DATE]\nSeen today.\n",
+        )]);
     }
 }
