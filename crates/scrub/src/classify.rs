@@ -833,47 +833,6 @@ pub fn privileged_account(token: &str) -> bool {
     }
 }
 
-/// The byte ranges of an AWS resource name's account and user, each when present.
-pub type ArnParts = (
-    Option<std::ops::Range<usize>>,
-    Option<std::ops::Range<usize>>,
-);
-
-/// An AWS resource name's account and the person it names: `arn:aws:iam::<account>:user/<name>`
-/// (the account is the organization's number, the name a user's), an assumed role's
-/// session (`assumed-role/<role>/<session>`, often the user's login) and a federated user.
-/// Gives the byte ranges of the account and of the user, each when present.
-pub fn aws_arn_parts(token: &str) -> Option<ArnParts> {
-    let rest = token.strip_prefix("arn:")?;
-    let mut parts = rest.splitn(5, ':');
-    let partition = parts.next()?;
-    let _service = parts.next()?;
-    let _region = parts.next()?;
-    let account = parts.next()?;
-    let resource = parts.next()?;
-    if !partition.starts_with("aws") {
-        return None;
-    }
-    let resource_at = token.len() - resource.len();
-    let account_at = resource_at - 1 - account.len();
-    let account = (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| account_at..account_at + account.len());
-    let user = ["user/", "federated-user/", "assumed-role/"]
-        .iter()
-        .find_map(|p| resource.strip_prefix(p).map(|r| (*p, r)))
-        .and_then(|(p, r)| {
-            // A user's path (`user/division/jdoe`) ends in the name; a role's session is the
-            // part after the role.
-            let name = match p {
-                "assumed-role/" => r.split_once('/')?.1,
-                _ => r.rsplit('/').next()?,
-            };
-            let at = token.len() - name.len();
-            (!name.is_empty() && r.ends_with(name)).then_some(at..token.len())
-        });
-    (account.is_some() || user.is_some()).then_some((account, user))
-}
-
 /// An HL7 v2 segment and field number (`PID-3`, `PV1-19`, `OBX-5.1`) named in an error or a
 /// ticket: a place in a message, not a host.
 pub fn hl7_field_ref(token: &str) -> bool {

@@ -168,9 +168,6 @@ impl<'a> Engine<'a> {
             self.protect(k, IndicatorKind::Wallet);
             return;
         }
-        if v == t && v.starts_with("arn:") && self.aws_arn(k) {
-            return;
-        }
         if v.contains('\\') {
             self.classify_windows_path(k);
             return;
@@ -255,35 +252,6 @@ impl<'a> Engine<'a> {
         if self.login_with_separator(v) {
             self.remove_toks(k, k, Kind::User, "user name built from a person's name");
         }
-    }
-
-    /// An AWS resource name (`arn:aws:iam::<account>:user/<name>`): the account number and
-    /// the user go, the rest (service, role, resource) stays.
-    fn aws_arn(&mut self, k: usize) -> bool {
-        let Some((account, user)) = c::aws_arn_parts(self.toks[k].s) else {
-            return false;
-        };
-        let start = self.toks[k].start;
-        let index = self.found.len();
-        self.toks[k].class = Class::Removed;
-        self.toks[k].finding = index;
-        if let Some(r) = account {
-            self.remove(
-                start + r.start,
-                start + r.end,
-                Kind::Account,
-                "cloud account number",
-            );
-        }
-        if let Some(r) = user {
-            self.remove(
-                start + r.start,
-                start + r.end,
-                Kind::User,
-                "user of a cloud account",
-            );
-        }
-        true
     }
 
     /// An internal IPv4 address: the address goes, a `:port` or `/prefix` after it stays

@@ -259,6 +259,42 @@ impl Engine<'_> {
         }
         self.host_headers();
         self.proxy_fields();
+        self.aws_arns();
+    }
+
+    /// An AWS resource name, `arn:aws:iam::123456789012:user/jdoe` (CloudTrail's
+    /// `userIdentity`, an S3 or IAM event): the twelve-digit account is the organization's
+    /// cloud account, and the last part of an IAM user or an assumed role's session is a
+    /// person's login. The partition, service and resource type stay.
+    fn aws_arns(&mut self) {
+        let (text, lowered) = (self.text, self.lowered);
+        let mut from = 0;
+        while let Some(p) = lowered[from..].find("arn:aws") {
+            let s = from + p;
+            from = s + 7;
+            let e = self.target_end(s);
+            let arn = &text[s..e];
+            let parts: Vec<&str> = arn.splitn(6, ':').collect();
+            let [_, _, service, _, account, resource] = parts[..] else {
+                continue;
+            };
+            let account_at = s + arn.len() - resource.len() - 1 - account.len();
+            if account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit()) {
+                self.remove_within(
+                    account_at,
+                    account_at + account.len(),
+                    Kind::Account,
+                    "cloud account number",
+                );
+            }
+            let person = matches!(service, "iam" | "sts")
+                && (resource.starts_with("user/") || resource.starts_with("assumed-role/"));
+            let login = resource.rsplit('/').next().unwrap_or("");
+            if person && resource.contains('/') && c::identifier_like(login) {
+                let at = e - login.len();
+                self.remove_within(at, e, Kind::User, "login in a cloud resource name");
+            }
+        }
     }
 
     /// Two proxy log layouts name internal parties in fixed fields: HAProxy's
@@ -424,6 +460,18 @@ mod tests {
                     "1914000000.120 311 [INTERNAL-IP] TCP_MISS/200 734112 GET http://cdn-files.example.net/a.bin [USER] HIER_DIRECT/198.51.100.7 application/octet-stream\n",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_cloud_users_account_and_login_go() {
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeviewclinic.test"],
+            &[(
+                "\"arn\": \"arn:aws:iam::301122334455:user/p.okafor\", \"eventName\": \"GetObject\"\n",
+                "\"arn\": \"arn:aws:iam::[ACCOUNT]:user/[USER]\", \"eventName\": \"GetObject\"\n",
+            )],
         );
     }
 
