@@ -184,13 +184,14 @@ impl Engine<'_> {
 
 /// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
 fn record_key(key: &str) -> bool {
+    // Compared squashed, so `log_id`, `logId` and `LogID` are one key.
     matches!(
-        key.to_ascii_lowercase().as_str(),
+        squash_key(key).as_str(),
         "logid"
-            | "flow_id"
             | "flowid"
-            | "signature_id"
-            | "tx_id"
+            | "signatureid"
+            | "sigid"
+            | "txid"
             | "eventid"
             | "sessionid"
             | "policyid"
@@ -205,6 +206,15 @@ fn record_key(key: &str) -> bool {
             | "craction"
             | "crscore"
             | "proto"
+            // A WAF's support id (F5 ASM's `support_id`), an IPS's attack and violation
+            // numbers, a mail gateway's queue and connection numbers.
+            | "supportid"
+            | "attackid"
+            | "violationid"
+            | "threatid"
+            | "queueid"
+            | "connid"
+            | "connectionid"
     )
 }
 
@@ -420,6 +430,7 @@ impl Engine<'_> {
         self.access_log_users();
         self.squid_log_users();
         self.pipe_audit_users();
+        self.mail_queue_ids();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
     }
@@ -508,6 +519,47 @@ impl Engine<'_> {
                 && self.open(k)
             {
                 self.remove_toks(k, k, Kind::User, "user of an access log line");
+            }
+        }
+    }
+
+    /// A mail server's queue id (`postfix/smtpd[311]: 4F2A1B9C3D: client=...`, sendmail's
+    /// `sm-mta[77]: 5B3KqZ01234567: from=...`): the number the server gave one message,
+    /// no one's identifier. Kept, so the lines of one message still read as one.
+    fn mail_queue_ids(&mut self) {
+        let text = self.text;
+        if !text.contains("postfix/") && !text.contains("sm-mta[") && !text.contains("sendmail[") {
+            return;
+        }
+        for (start, line) in self.lines() {
+            let Some(tag) = ["postfix/", "sm-mta[", "sendmail["]
+                .iter()
+                .find_map(|t| line.find(t))
+            else {
+                continue;
+            };
+            let Some(colon) = line[tag..].find("]: ").map(|p| tag + p + 3) else {
+                continue;
+            };
+            let rest = &line[colon..];
+            let Some(end) = rest.find(": ") else {
+                continue;
+            };
+            let id = &rest[..end];
+            let shaped = (6..=16).contains(&id.len())
+                && id.bytes().all(|b| b.is_ascii_alphanumeric())
+                && id.bytes().any(|b| b.is_ascii_digit());
+            if !shaped {
+                continue;
+            }
+            let at = start + colon;
+            let k = self.toks.partition_point(|t| t.start < at);
+            if k < self.toks.len()
+                && self.toks[k].start == at
+                && self.toks[k].end == at + id.len()
+                && self.open(k)
+            {
+                self.toks[k].class = Class::Protected;
             }
         }
     }
@@ -711,7 +763,10 @@ impl Engine<'_> {
             }
             // A firewall's or a syslog record's own numbers (`logid="0000000013"`,
             // `sessionid=8812`, `policyid=7`): no one's identifier, closed to later rules.
-            if record_key(self.toks[k].s) && self.open(v) {
+            if record_key(self.toks[k].s)
+                && self.open(v)
+                && !self.toks[v].s.contains(['@', '.', '\\'])
+            {
                 self.toks[v].class = Class::Protected;
                 continue;
             }
@@ -1277,6 +1332,16 @@ mod tests {
     }
 
     #[test]
+    fn a_mail_servers_queue_id_stays_its_users_go() {
+        check(&[(
+            "Mar 13 10:00:01 relay4 postfix/smtpd[311]: 4F2A1B9C3D: client=unknown[203.0.113.9], \
+             sasl_username=tkessler\n",
+            "[DATE] 10:00:01 [INTERNAL-HOST] postfix/smtpd[311]: 4F2A1B9C3D: \
+             client=unknown[203.0.113.9], sasl_username=[USER]\n",
+        )]);
+    }
+
+    #[test]
     fn system_numbers_and_placeholders_in_logs_stay() {
         check(&[
             // A Unix user id is a number the system hands out; the login beside it goes.
@@ -1288,6 +1353,12 @@ mod tests {
             (
                 "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=10.1.2.3\n",
                 "date=2025-11-12 time=00:23 logid=\"0000000013\" sessionid=88123456 srcip=[INTERNAL-IP]\n",
+            ),
+            // A WAF's and a UTM's own numbers, whatever the key's case and underscores.
+            (
+                "device_name=\"fw7\" log_id=040102116662 support_id=5064957489826926954 src=10.1.2.3\n",
+                "device_name=\"[INTERNAL-HOST]\" log_id=040102116662 support_id=5064957489826926954 \
+                 src=[INTERNAL-IP]\n",
             ),
             // A service-desk ticket's own number opening the ticket.
             (
