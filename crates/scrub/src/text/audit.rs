@@ -590,7 +590,9 @@ fn header(line: &str) -> Option<(u8, Vec<Col>, usize)> {
 /// (`Pt DOE, JANE`, `DOB: March 3, 1950`) are written, and exports that name too few
 /// columns to be told from prose (a weak header and the row confirming it) are not.
 fn spaced_after(line: &str, sep: u8) -> bool {
-    line.as_bytes().windows(2).any(|w| w[0] == sep && w[1] == b' ')
+    line.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == sep && w[1] == b' ')
 }
 
 /// The columns of a fixed-width header (a report printed by an EHR, a mainframe or a
