@@ -401,15 +401,16 @@ impl Engine<'_> {
                 // type written after the name (`Rákosi utca 8`) or a word before the house
                 // number (`Lipova zvijezda 9a`) does not.
                 let next = &self.toks[end + 1];
+                let number_follows = next.after == b' '
+                    && self
+                        .toks
+                        .get(end + 2)
+                        .is_some_and(|t| house_number(t.s.trim_end_matches('.')));
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
                     && !self.has(end + 1, flag::STREET_BEFORE | flag::STREET_AFTER)
                     && !building_word(next.s)
-                    && !(next.after == b' '
-                        && self
-                            .toks
-                            .get(end + 2)
-                            .is_some_and(|t| house_number(t.s.trim_end_matches('.'))))
+                    && !number_follows
                     && c::digits(next.s) == 0;
                 if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
                     break;

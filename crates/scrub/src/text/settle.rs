@@ -383,6 +383,8 @@ impl Engine<'_> {
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
             || self.trace_sender(k)
+            || self.threat_attribute_value(k)
+            || self.mail_log_foreign_relay(k)
         {
             verdict = Some(true);
         }
@@ -539,6 +541,107 @@ impl Engine<'_> {
             .next()
             .unwrap_or("");
         (line_start > 0 && first_word(prev)) || first_word(next)
+    }
+
+    /// A threat-sharing event's attribute (MISP's `{"type": "email-src", ..., "value":
+    /// "x@..."}`): the value of an attribute typed as an attacker's address is an indicator
+    /// by definition. A victim's address has its own types (`target-email`) and is judged
+    /// by the other rules.
+    fn threat_attribute_value(&self, k: usize) -> bool {
+        let text = self.text;
+        let at = self.toks[k].start;
+        let before = text[..at].trim_end_matches('"').trim_end();
+        let Some(before) = before.strip_suffix(':') else {
+            return false;
+        };
+        if !before.trim_end().ends_with("\"value\"") {
+            return false;
+        }
+        // The attribute's own object: from its opening brace to its closing one.
+        let open = text[..at].rfind('{').map_or(0, |p| p + 1);
+        let close = text[at..].find('}').map_or(text.len(), |p| at + p);
+        let object = &text[open..close];
+        let Some(p) = object.find("\"type\"") else {
+            return false;
+        };
+        let rest = object[p + 6..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let kind = rest.trim_start().trim_start_matches('"');
+        let kind = &kind[..kind.find('"').unwrap_or(kind.len())];
+        matches!(
+            kind,
+            "email-src" | "email-reply-to" | "whois-registrant-email" | "email" | "email-addr"
+        )
+    }
+
+    /// A mail log's delivery line (`to=<x@gmail.com>, relay=host[203.0.113.9]:25`): mail to
+    /// a free-mail address goes to that provider's own exchangers (`gmail-smtp-in...`,
+    /// `...yahoodns.net`) or through the organization's smarthost or mail gateway. Handed
+    /// straight to some other outside host, the address and that host belong to whoever
+    /// set the route up: the message is being exfiltrated or phished, and both are kept.
+    fn mail_log_foreign_relay(&self, k: usize) -> bool {
+        /// Mail gateways and sending services an organization relays its outbound mail
+        /// through, by a label of their host names.
+        const GATEWAYS: &[&str] = &[
+            "google",
+            "googlemail",
+            "outlook",
+            "microsoft",
+            "mimecast",
+            "pphosted",
+            "messagelabs",
+            "barracudanetworks",
+            "iphmx",
+            "sophos",
+            "amazonses",
+            "amazonaws",
+            "sendgrid",
+            "mailgun",
+            "sparkpostmail",
+            "trendmicro",
+            "mailcontrol",
+            "forcepoint",
+            "hornetsecurity",
+            "retarus",
+            "symanteccloud",
+            "cisco",
+            "exclaimer",
+            "smtp2go",
+        ];
+        let text = self.text;
+        let at = self.toks[k].start;
+        if !text[..at].ends_with("to=<") || !self.webmail(k) {
+            return false;
+        }
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let line = &text[at..line_end];
+        let Some(p) = line.find("relay=") else {
+            return false;
+        };
+        let relay = &line[p + 6..];
+        let Some(bracket) = relay.find('[') else {
+            return false;
+        };
+        let host = relay[..bracket].to_ascii_lowercase();
+        let ip = &relay[bracket + 1..];
+        let ip = &ip[..ip.find(']').unwrap_or(ip.len())];
+        if host.is_empty()
+            || host.contains(['/', ' ', ','])
+            || crate::classify::ipv4(ip) != Some(crate::classify::Reach::Public)
+        {
+            return false;
+        }
+        let address = self.toks[k].s.to_ascii_lowercase();
+        let provider = address
+            .rsplit_once('@')
+            .and_then(|(_, d)| d.split('.').next())
+            .unwrap_or("");
+        let labels = || host.split(['.', '-']);
+        !provider.is_empty()
+            && !labels().any(|l| l.contains(provider) || GATEWAYS.contains(&l))
+            && !self.scrubber.is_org_host(&host)
     }
 
     /// A message trace or mail-gateway export (`"Received","SenderAddress",
@@ -764,6 +867,42 @@ mod tests {
                  [DATE] 10:05,[EMAIL],[EMAIL],Re: lunch\n",
             )],
         );
+    }
+
+    fn scrub(input: &str) -> String {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        s.scrub_text(input).text
+    }
+
+    #[test]
+    fn a_threat_events_attacker_address_attribute_stays_and_a_victims_goes() {
+        let out = scrub(
+            "{\"Attribute\": [\n  {\"type\": \"email-src\", \"to_ids\": true, \"value\": \"refund.desk41@outlook.com\"},\n  {\"type\": \"target-email\", \"value\": \"mary.lowell@gmail.com\"}\n]}\n",
+        );
+        assert!(out.contains("refund.desk41@outlook.com"), "{out:?}");
+        assert!(!out.contains("mary.lowell@gmail.com"), "{out:?}");
+        // A free-mail address merely mentioned in an event's description still goes.
+        let out = scrub("{\"info\": \"patient rita.okafor@gmail.com called\", \"value\": 3}\n");
+        assert!(!out.contains("rita.okafor@gmail.com"), "{out:?}");
+    }
+
+    #[test]
+    fn mail_handed_to_an_outside_host_not_the_providers_keeps_the_address() {
+        let log = "Mar 02 09:14:03 mx1 postfix/smtp[4410]: 1A2B3C4D5E: to=<quick.files77@yahoo.com>, relay=docs-portal.top[198.51.7.20]:25, status=sent (250 OK)\n\
+                   Mar 02 09:15:40 mx1 postfix/smtp[4411]: 2B3C4D5E6F: to=<ann.petrov@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.27]:25, status=sent (250 OK)\n\
+                   Mar 02 09:16:02 mx1 postfix/smtp[4412]: 3C4D5E6F70: to=<tom.kale@yahoo.com>, relay=smarthost.local[10.4.0.2]:25, status=sent (250 OK)\n\
+                   Mar 02 09:17:12 mx1 postfix/smtp[4413]: 4D5E6F7081: to=<li.chen@hotmail.com>, relay=eu-smtp-1.mimecast.com[195.130.217.5]:25, status=sent (250 OK)\n";
+        let out = scrub(log);
+        assert!(out.contains("quick.files77@yahoo.com"), "{out:?}");
+        // Delivered to the provider itself, through the smarthost or through a mail gateway:
+        // a patient's or staff member's own address, removed.
+        for gone in [
+            "ann.petrov@gmail.com",
+            "tom.kale@yahoo.com",
+            "li.chen@hotmail.com",
+        ] {
+            assert!(!out.contains(gone), "{gone} in {out:?}");
+        }
     }
 
     #[test]
