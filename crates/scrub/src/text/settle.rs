@@ -639,7 +639,31 @@ impl Engine<'_> {
             .and_then(|(_, d)| d.split('.').next())
             .unwrap_or("");
         let labels = || host.split(['.', '-']);
+        // A mail exchanger's own name (`mx2.`, `mta7.`, `smtp-in.`, `...protection...`) is
+        // how every provider's inbound hosts are called, whatever the brand (`att.net` is
+        // delivered to `prodigy.net`, `me.com` to `icloud.com`): the route is then an
+        // ordinary delivery and the address stays a person's.
+        let exchanger = labels().any(|l| {
+            let stem = l.trim_end_matches(|c: char| c.is_ascii_digit());
+            matches!(
+                stem,
+                "mx" | "mxs"
+                    | "mta"
+                    | "smtp"
+                    | "mail"
+                    | "mailin"
+                    | "inbound"
+                    | "in"
+                    | "protection"
+                    | "relay"
+                    | "mx-in"
+                    | "mxmail"
+                    | "gateway"
+                    | "gw"
+            ) || stem.starts_with("mx") && stem.len() <= 4
+        });
         !provider.is_empty()
+            && !exchanger
             && !labels().any(|l| l.contains(provider) || GATEWAYS.contains(&l))
             && !self.scrubber.is_org_host(&host)
     }
@@ -894,6 +918,11 @@ mod tests {
                    Mar 02 09:17:12 mx1 postfix/smtp[4413]: 4D5E6F7081: to=<li.chen@hotmail.com>, relay=eu-smtp-1.mimecast.com[195.130.217.5]:25, status=sent (250 OK)\n";
         let out = scrub(log);
         assert!(out.contains("quick.files77@yahoo.com"), "{out:?}");
+        // A provider whose exchangers carry another brand's name is still a delivery.
+        let out = scrub(
+            "Mar 02 09:18:00 mx1 postfix/smtp[4414]: 5E6F708192: to=<dee.moss@att.net>, relay=ff-ip4-mx-vip1.prodigy.net[144.160.159.21]:25, status=sent (250 OK)\n",
+        );
+        assert!(!out.contains("dee.moss@att.net"), "{out:?}");
         // Delivered to the provider itself, through the smarthost or through a mail gateway:
         // a patient's or staff member's own address, removed.
         for gone in [
