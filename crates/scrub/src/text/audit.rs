@@ -574,6 +574,31 @@ fn header(line: &str) -> Option<(u8, Vec<Col>, usize)> {
             }
         }
     }
+    // A care log listing patients (`When | Patient | Lang | Room`): its one time column is
+    // when that patient was seen, called or served, a date of the person's care.
+    let patients = cells.iter().zip(&cols).any(|(c, col)| {
+        matches!(col, Col::Person { .. })
+            && header_words(cell(c))
+                .iter()
+                .any(|w| matches!(w.as_str(), "patient" | "pt" | "resident" | "client"))
+    });
+    // An access audit (a user or a device column beside the patient) stamps an access by
+    // staff, not the patient's care.
+    let audit = cols.iter().any(|c| matches!(c, Col::Login | Col::Host));
+    if patients && !audit {
+        let stamp = |c: &str| {
+            matches!(
+                c.to_ascii_lowercase().as_str(),
+                "when" | "date" | "date/time" | "datetime" | "requested" | "called"
+            )
+        };
+        let stamps: Vec<usize> = (0..cells.len())
+            .filter(|&i| stamp(cell(&cells[i])))
+            .collect();
+        if let [i] = stamps[..] {
+            cols[i] = Col::Date;
+        }
+    }
     let named = cols
         .iter()
         .filter(|c| {
@@ -1435,6 +1460,25 @@ mod tests {
             "time;user_name;device;patient;event\n\
              08:00;[USER];[INTERNAL-HOST];[NAME];Notes Viewed\n",
         )]);
+    }
+
+    #[test]
+    fn the_time_column_of_a_care_log_listing_patients_is_a_date_of_their_care() {
+        check(&[
+            (
+                "When | Patient | Lang | Room | Requested by\n\
+                 11/26/2031 20:28 | Odile Varga | French | 943 | K. Garcia\n",
+                "When | Patient | Lang | Room | Requested by\n\
+                 [DATE] | [NAME] | French | 943 | [NAME]\n",
+            ),
+            // No patient column: the log's time of day stays (its date goes by its shape).
+            (
+                "When | Host | Action | Rule\n\
+                 11/26/2031 20:28 | 10.2.3.4 | drop | 17\n",
+                "When | Host | Action | Rule\n\
+                 [DATE] 20:28 | [INTERNAL-IP] | drop | 17\n",
+            ),
+        ]);
     }
 
     #[test]
