@@ -284,12 +284,20 @@ impl Engine<'_> {
                 let t = &self.toks[k];
                 (t.s, t.start, t.end, t.class)
             };
-            let bare = ts
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            let login_shape = ts.contains('@')
-                || ts.contains(['.', '_']) && ts.bytes().all(|b| !b.is_ascii_uppercase())
-                || bare;
+            // One pass over the bytes: an `@`, a `.` or `_`, a capital, anything else.
+            let (mut at, mut dot, mut upper, mut other) = (false, false, false, false);
+            for b in ts.bytes() {
+                match b {
+                    b'@' => at = true,
+                    b'.' | b'_' => dot = true,
+                    b'A'..=b'Z' => upper = true,
+                    b'a'..=b'z' | b'0'..=b'9' => {}
+                    _ => other = true,
+                }
+            }
+            // Lowercase letters and digits only.
+            let bare = !(at || dot || upper || other);
+            let login_shape = at || dot && !upper || bare;
             if !login_shape || matches!(class, Class::Protected | Class::Threat) {
                 continue;
             }

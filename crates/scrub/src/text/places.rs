@@ -457,12 +457,13 @@ impl Engine<'_> {
             return true;
         }
         // `Dehmelstr. 30`: a German street abbreviated with its dot.
-        if cased(s) && s.len() >= 6 && s.ends_with("str") && self.toks[k].trail == b'.' {
+        // The length and the period before the letters are read.
+        if s.len() >= 6 && self.toks[k].trail == b'.' && s.ends_with("str") && cased(s) {
             return true;
         }
         let mut buf = [0u8; 32];
-        cased(s)
-            && s.len() >= 7
+        s.len() >= 7
+            && cased(s)
             && lower(s, &mut buf).is_some_and(|l| {
                 GLUED_ENDINGS
                     .iter()
