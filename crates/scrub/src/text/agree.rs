@@ -68,9 +68,18 @@ pub(super) fn has_newline(text: &str, start: usize, end: usize) -> bool {
     text.as_bytes()[start..end].contains(&b'\n')
 }
 
-/// The letters of a login's local part, lowercased and without diacritics (`Ana.Núñez2` ->
-/// `ananunez`); `None` when it is too short or too long to be built from a name.
+/// [`login_key_into`], as a vector of its own.
+#[cfg(test)]
 fn login_key(login: &str) -> Option<Vec<u8>> {
+    let mut key = Vec::new();
+    login_key_into(login, &mut key).then_some(key)
+}
+
+/// The letters of a login's local part, lowercased and without diacritics (`Ana.Núñez2` ->
+/// `ananunez`), into `key` (cleared first: one buffer for every token, not a vector each);
+/// false when it is too short or too long to be built from a name.
+fn login_key_into(login: &str, key: &mut Vec<u8>) -> bool {
+    key.clear();
     let local = login.trim_start_matches('@');
     // Byte searches (`@` and the backslash are ASCII): the part before the first `@`, after
     // the last backslash.
@@ -83,40 +92,32 @@ fn login_key(login: &str) -> Option<Vec<u8>> {
         None => local,
     };
     if !(3..=40).contains(&local.len()) {
-        return None;
+        return false;
     }
-    // Most tokens are ASCII: their key is their letters, lowercased, gathered in one pass on
-    // the stack and copied out only when the token qualifies.
+    // Most tokens are ASCII: their key is their letters, lowercased, gathered in one pass.
     if local.is_ascii() {
-        let mut buf = [0u8; 40];
-        let mut n = 0;
         for b in local.bytes() {
             if b.is_ascii_alphabetic() {
-                buf[n] = b.to_ascii_lowercase();
-                n += 1;
+                key.push(b.to_ascii_lowercase());
             } else if !(b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')) {
-                return None;
+                return false;
             }
         }
-        return (n >= 3).then(|| buf[..n].to_vec());
+        return key.len() >= 3;
     }
     if !local
         .chars()
         .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-'))
     {
-        return None;
+        return false;
     }
     let folded = super::fold_latin(&local.to_lowercase());
-    let key: Vec<u8> = folded.bytes().filter(u8::is_ascii_lowercase).collect();
+    key.extend(folded.bytes().filter(u8::is_ascii_lowercase));
     // Letters beyond ASCII left after folding: no reliable comparison.
-    if key.len() < 3
-        || folded
+    key.len() >= 3
+        && !folded
             .chars()
             .any(|ch| ch.is_alphabetic() && !ch.is_ascii())
-    {
-        return None;
-    }
-    Some(key)
 }
 
 impl Engine<'_> {
@@ -125,12 +126,13 @@ impl Engine<'_> {
     /// abbreviated given name with its period (`Ma.`).
     fn agree_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        // The cheap tests first: the class, the flags, the trailing period before counting.
         matches!(t.class, Class::Plain | Class::Threat)
-            && (c::is_cap_word(t.s) || t.s.chars().count() <= 3 && t.trail == b'.')
+            && !self.has(i, flag::CUE | flag::STOP)
+            && (c::is_cap_word(t.s) || t.trail == b'.' && t.s.chars().count() <= 3)
             && t.s
                 .chars()
                 .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’'))
-            && !self.has(i, flag::CUE | flag::STOP)
     }
 
     /// Token `i` is written beyond ASCII or its flags put it on a name list (a word that is
@@ -175,7 +177,16 @@ impl Engine<'_> {
     fn name_parts(&self, first: usize, last: usize) -> Vec<Vec<u8>> {
         (first..=last)
             .map(|i| {
-                super::fold_latin(&self.toks[i].s.to_lowercase())
+                let s = self.toks[i].s;
+                // An ASCII word lowercases to ASCII and has nothing to fold: no copies.
+                if s.is_ascii() {
+                    return s
+                        .bytes()
+                        .map(|b| b.to_ascii_lowercase())
+                        .filter(u8::is_ascii_lowercase)
+                        .collect();
+                }
+                super::fold_latin(&s.to_lowercase())
                     .bytes()
                     .filter(u8::is_ascii_lowercase)
                     .collect()
@@ -183,20 +194,24 @@ impl Engine<'_> {
             .collect()
     }
 
-    fn agrees(&self, key: &[u8], first: usize, last: usize) -> bool {
-        // The key starts with the first letter of one of the words (the words before it
-        // giving none): a test on one byte each before any word is folded.
+    /// What [`Engine::agrees`] asks first, alone: the key starts with the first letter of
+    /// one of the words (the words before it giving none), a test on one byte each.
+    fn may_agree(&self, key: &[u8], first: usize, last: usize) -> bool {
         let Some(&k0) = key.first() else {
             return false;
         };
-        let may_start = (first..=last).any(|i| {
+        (first..=last).any(|i| {
             self.toks[i]
                 .s
                 .as_bytes()
                 .first()
                 .is_some_and(|&b| !b.is_ascii_alphabetic() || b.to_ascii_lowercase() == k0)
-        });
-        if !may_start {
+        })
+    }
+
+    fn agrees(&self, key: &[u8], first: usize, last: usize) -> bool {
+        // The first letters before any word is folded.
+        if !self.may_agree(key, first, last) {
             return false;
         }
         let mut parts = self.name_parts(first, last);
@@ -263,17 +278,26 @@ impl Engine<'_> {
     /// whose local part is built from them are a person's name; a login still open goes as
     /// a user name.
     pub(super) fn names_beside_logins(&mut self) {
+        let mut key = Vec::new();
         for k in 0..self.toks.len() {
             let (ts, tstart, tend, class) = {
                 let t = &self.toks[k];
                 (t.s, t.start, t.end, t.class)
             };
-            let bare = ts
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            let login_shape = ts.contains('@')
-                || ts.contains(['.', '_']) && ts.bytes().all(|b| !b.is_ascii_uppercase())
-                || bare;
+            // One pass over the bytes: an `@`, a `.` or `_`, a capital, anything else.
+            let (mut at, mut dot, mut upper, mut other) = (false, false, false, false);
+            for b in ts.bytes() {
+                match b {
+                    b'@' => at = true,
+                    b'.' | b'_' => dot = true,
+                    b'A'..=b'Z' => upper = true,
+                    b'a'..=b'z' | b'0'..=b'9' => {}
+                    _ => other = true,
+                }
+            }
+            // Lowercase letters and digits only.
+            let bare = !(at || dot || upper || other);
+            let login_shape = at || dot && !upper || bare;
             if !login_shape || matches!(class, Class::Protected | Class::Threat) {
                 continue;
             }
@@ -283,16 +307,17 @@ impl Engine<'_> {
             if bare && !in_parens && self.has(k, flag::COMMON | flag::STOP | flag::NEVER) {
                 continue;
             }
-            let Some(key) = login_key(ts) else {
+            if !login_key_into(ts, &mut key) {
                 continue;
-            };
+            }
             let mut found = false;
             // The name before, on the same line: `Ann Roe (login)`, `Ann Roe, login`, `Roe,
             // Ann, Pharmacy, ann.roe@...`, a sheet's `"Roe,Ann",aroe7`.
             let mut last = k;
             while !found && last > 0 && k - last < 10 {
                 last -= 1;
-                if has_newline(self.text, self.toks[last].end, tstart) {
+                // No token holds a newline: the gap after each word back is read once.
+                if has_newline(self.text, self.toks[last].end, self.toks[last + 1].start) {
                     break;
                 }
                 if !self.agree_word(last) {
@@ -326,7 +351,11 @@ impl Engine<'_> {
                     end = last + 1;
                 }
                 let core = end.min(last);
-                if self.name_run_ok(first, core) && self.agrees(&key, first, core) {
+                // The one-byte test of `agrees` before the word lists of `name_run_ok`.
+                if self.may_agree(&key, first, core)
+                    && self.name_run_ok(first, core)
+                    && self.agrees(&key, first, core)
+                {
                     self.remove_name_run(first, end, "name beside a login built from it");
                     found = true;
                 }
@@ -338,7 +367,10 @@ impl Engine<'_> {
                 && self.text.get(tend..self.toks[n].start) == Some(" (")
             {
                 if let Some(last) = self.name_run_forward(n) {
-                    if self.name_run_ok(n, last) && self.agrees(&key, n, last) {
+                    if self.may_agree(&key, n, last)
+                        && self.name_run_ok(n, last)
+                        && self.agrees(&key, n, last)
+                    {
                         self.remove_name_run(n, last, "name beside a login built from it");
                         found = true;
                     }

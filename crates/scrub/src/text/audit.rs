@@ -512,6 +512,32 @@ fn split_cells(line: &str, sep: u8) -> Option<Vec<(usize, usize)>> {
     Some(out)
 }
 
+/// What a byte of a delimited header line is, looked up in one step: the index of the
+/// separator it is (tab, `;`, `,`, `|`), a byte a cell may hold (a letter, a blank, a byte
+/// beyond ASCII, a few marks), or a byte no header holds.
+const HEADER_BYTE: [u8; 256] = {
+    let mut t = [HEADER_REFUSED; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'\t' => 0,
+            b';' => 1,
+            b',' => 2,
+            b'|' => 3,
+            b'"' | b'_' | b'-' | b'.' | b'#' | b'/' | b'(' | b')' => HEADER_CELL,
+            // The blanks of `char::is_whitespace` in ASCII (the tab is a separator above).
+            b'\n' | 0x0B | 0x0C | b'\r' | b' ' => HEADER_CELL,
+            b if !b.is_ascii() || b.is_ascii_alphabetic() => HEADER_CELL,
+            _ => HEADER_REFUSED,
+        };
+        c += 1;
+    }
+    t
+};
+const HEADER_CELL: u8 = 4;
+const HEADER_REFUSED: u8 = 5;
+
 /// The separator, the columns of a header line and how many of them name an identifier
 /// column, when it may be one: two or more short cells of words without digits, one or more
 /// of them naming an identifier column. Two such columns make it a header; fewer (or only
@@ -522,14 +548,10 @@ fn header(line: &str) -> Option<(u8, Vec<Col>, usize)> {
     // cells, and trimming only takes blanks and quotes off a cell's ends.
     let mut count = [0usize; 4];
     for b in line.bytes() {
-        match b {
-            b'\t' => count[0] += 1,
-            b';' => count[1] += 1,
-            b',' => count[2] += 1,
-            b'|' => count[3] += 1,
-            b'"' | b'_' | b'-' | b'.' | b'#' | b'/' | b'(' | b')' => {}
-            b if !b.is_ascii() || b.is_ascii_alphabetic() || (b as char).is_whitespace() => {}
-            _ => return None,
+        match HEADER_BYTE[usize::from(b)] {
+            HEADER_CELL => {}
+            HEADER_REFUSED => return None,
+            sep => count[usize::from(sep)] += 1,
         }
     }
     let sep = [b'\t', b';', b',', b'|']
@@ -1268,6 +1290,24 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::{column, header_words, Col};
+
+    #[test]
+    fn the_header_byte_table_says_what_the_byte_tests_said() {
+        for b in 0..=255u8 {
+            let want = match b {
+                b'\t' => 0,
+                b';' => 1,
+                b',' => 2,
+                b'|' => 3,
+                b'"' | b'_' | b'-' | b'.' | b'#' | b'/' | b'(' | b')' => super::HEADER_CELL,
+                b if !b.is_ascii() || b.is_ascii_alphabetic() || (b as char).is_whitespace() => {
+                    super::HEADER_CELL
+                }
+                _ => super::HEADER_REFUSED,
+            };
+            assert_eq!(super::HEADER_BYTE[usize::from(b)], want, "{b:#x}");
+        }
+    }
 
     #[test]
     fn a_call_record_loses_its_extensions_numbers_and_names_but_keeps_a_spoofed_business_call() {

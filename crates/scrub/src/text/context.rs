@@ -153,9 +153,11 @@ impl Engine<'_> {
     /// "Conti-related", "LockBit-style": a threat name glued to a word by a hyphen.
     fn threat_prefix(&mut self, k: usize) -> bool {
         let s = self.toks[k].s;
-        let Some((head, _)) = s.split_once('-') else {
+        // A byte search (the hyphen is ASCII): a `char` search sets up a searcher per token.
+        let Some(hyphen) = s.bytes().position(|b| b == b'-') else {
             return false;
         };
+        let head = &s[..hyphen];
         let mut buf = [0u8; 32];
         let known = crate::vocab::lower(head, &mut buf).is_some_and(|l| self.v.threats.contains(l));
         if known {

@@ -494,7 +494,7 @@ fn split_label(line: &str) -> Option<(&str, std::ops::Range<usize>)> {
     // A scanned or typed form marks its blanks with underscores (`Last Name_Charles`,
     // `Date of Birth____3/4/1950`): with no colon on the line, the first run of them ends
     // the label, and the value starts after the run.
-    if !body.contains(':') {
+    let Some(colon) = body.find(':') else {
         let cut = body.find('_')?;
         let label = &body[..cut];
         let run = body[cut..].len() - body[cut..].trim_start_matches('_').len();
@@ -508,8 +508,7 @@ fn split_label(line: &str) -> Option<(&str, std::ops::Range<usize>)> {
         let value_start = body_start + cut + run;
         let value_end = line.trim_end().len().max(value_start);
         return Some((label, value_start..value_end));
-    }
-    let colon = body.find(':')?;
+    };
     let label = &body[..colon];
     let label_ok = (1..=36).contains(&label.len())
         && label.split_whitespace().count() <= 4
@@ -587,7 +586,18 @@ fn sep_of(line: &str) -> Sep {
 fn header(line: &str) -> Option<(Sep, Vec<Option<Field>>)> {
     // The separators are blanks and pipes: a digit or a colon anywhere is in some cell,
     // and such a cell is refused below. Most lines stop here, before any cell is cut.
-    if line.bytes().any(|b| b.is_ascii_digit() || b == b':') {
+    // The same pass looks for a pipe, a tab or two spaces in a row: without any, the line
+    // is one cell.
+    let mut cut = false;
+    let mut space = false;
+    for b in line.bytes() {
+        if b.is_ascii_digit() || b == b':' {
+            return None;
+        }
+        cut |= b == b'|' || b == b'\t' || b == b' ' && space;
+        space = b == b' ';
+    }
+    if !cut {
         return None;
     }
     let sep = sep_of(line);

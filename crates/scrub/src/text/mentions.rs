@@ -532,7 +532,10 @@ impl Engine<'_> {
     /// the document are his logins, built by the usual conventions (given name or its first
     /// letters, and the surname, either way round, with or without a dot or underscore).
     fn logins_from_found_names(&mut self) {
-        let mut people: foldhash::HashSet<(String, String)> = foldhash::HashSet::default();
+        // The words of a short ASCII name are their range of the lowercased text: no copy
+        // per word.
+        let lowered = self.lowered;
+        let mut people: foldhash::HashSet<(Cow<str>, Cow<str>)> = foldhash::HashSet::default();
         let mut k = 0;
         while k < self.toks.len() {
             let index = self.toks[k].finding;
@@ -544,7 +547,12 @@ impl Engine<'_> {
             }
             let mut words = Vec::new();
             while k < self.toks.len() && self.toks[k].finding == index {
-                let w = super::fold_latin(&self.toks[k].s.to_lowercase());
+                let t = &self.toks[k];
+                let w = if t.s.is_ascii() {
+                    Cow::Borrowed(&lowered[t.start..t.end])
+                } else {
+                    Cow::Owned(super::fold_latin(&t.s.to_lowercase()))
+                };
                 if w.chars().count() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
                     words.push(w);
                 }
@@ -561,46 +569,57 @@ impl Engine<'_> {
         if people.is_empty() {
             return;
         }
-        let mut logins: foldhash::HashSet<String> = foldhash::HashSet::default();
+        // The tokens that may be such a login: a first byte no login starts with (the first
+        // letter of a given name or a surname) skips it.
+        let mut starts = [false; 256];
         for (given, surname) in &people {
-            let (given, surname) = (given.as_str(), surname.as_str());
-            let g1 = &given[..1];
-            let g2 = &given[..2];
-            // `concat` allocates each once, without `format!`'s machinery.
-            for l in [
-                [surname, g1].concat(),
-                [surname, g2].concat(),
-                [g1, surname].concat(),
-                [g2, surname].concat(),
-                [given, surname].concat(),
-                [surname, given].concat(),
-                [given, ".", surname].concat(),
-                [given, "_", surname].concat(),
-                [g1, ".", surname].concat(),
-                [surname, ".", given].concat(),
-            ] {
-                if l.len() >= 5 {
-                    logins.insert(l);
+            starts[usize::from(given.as_bytes()[0])] = true;
+            starts[usize::from(surname.as_bytes()[0])] = true;
+        }
+        let candidates: Vec<usize> = (0..self.toks.len())
+            .filter(|&k| {
+                let t = &self.toks[k];
+                let login_shaped = starts[usize::from(t.s.as_bytes()[0])]
+                    && t.s.len() >= 5
+                    && t.s.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
+                    });
+                t.class == Class::Plain && login_shaped
+            })
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        // Few tokens to test (most documents): each is matched against every person's
+        // logins in place; many: the logins are built once and looked up.
+        let logins: Option<foldhash::HashSet<String>> = (candidates.len() > 8).then(|| {
+            let mut logins = foldhash::HashSet::default();
+            for (given, surname) in &people {
+                for parts in login_forms(given, surname) {
+                    let l = parts.concat();
+                    if l.len() >= 5 {
+                        logins.insert(l);
+                    }
                 }
             }
-        }
-        // A first byte no login starts with skips the lookup.
-        let mut starts = [false; 256];
-        for l in &logins {
-            starts[usize::from(l.as_bytes()[0])] = true;
-        }
-        for k in 0..self.toks.len() {
-            let t = &self.toks[k];
-            let login_shaped = starts[usize::from(t.s.as_bytes()[0])]
-                && t.s.len() >= 5
-                && t.s.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
-                });
-            if t.class != Class::Plain || !login_shaped {
-                continue;
-            }
-            let bare = t.s.trim_end_matches(|ch: char| ch.is_ascii_digit());
-            if logins.contains(bare) {
+            logins
+        });
+        for k in candidates {
+            let bare = self.toks[k]
+                .s
+                .trim_end_matches(|ch: char| ch.is_ascii_digit());
+            let built = match &logins {
+                Some(logins) => logins.contains(bare),
+                None => {
+                    bare.len() >= 5
+                        && people.iter().any(|(given, surname)| {
+                            login_forms(given, surname)
+                                .iter()
+                                .any(|parts| spells(bare, parts))
+                        })
+                }
+            };
+            if built {
                 self.remove_toks(k, k, Kind::User, "login built from a name found elsewhere");
             }
         }
@@ -772,6 +791,38 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
         }
     }
     Cow::Owned(s.to_lowercase())
+}
+
+/// The logins the usual conventions build from a given name and a surname (lowercase
+/// ASCII, two letters or more), each as the parts it is glued from: the surname and the
+/// given name's first one or two letters or all of it, either way round, or joined by a dot
+/// or an underscore.
+fn login_forms<'w>(given: &'w str, surname: &'w str) -> [[&'w str; 3]; 10] {
+    let (g1, g2) = (&given[..1], &given[..2]);
+    [
+        [surname, g1, ""],
+        [surname, g2, ""],
+        [g1, surname, ""],
+        [g2, surname, ""],
+        [given, surname, ""],
+        [surname, given, ""],
+        [given, ".", surname],
+        [given, "_", surname],
+        [g1, ".", surname],
+        [surname, ".", given],
+    ]
+}
+
+/// Whether `word` is `parts` glued together, compared in place.
+fn spells(word: &str, parts: &[&str; 3]) -> bool {
+    let mut rest = word;
+    for part in parts {
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]

@@ -199,7 +199,7 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
         && s.len() <= 96
         && first.is_alphabetic()
         && s.chars()
-            .all(|c| (c.is_alphabetic() || script_mark(c)) && !c.is_ascii() && !is_latin(c))
+            .all(|c| !c.is_ascii() && !is_latin(c) && (c.is_alphabetic() || script_mark(c)))
     {
         out |= flag::NON_LATIN;
     }
@@ -236,16 +236,30 @@ fn gazetteer_flags(s: &str, flags: u32) -> u32 {
 /// Whether a word (any case, diacritics allowed) is a given name or a surname on the word
 /// lists or the census lists.
 pub(super) fn listed_name(v: &Vocab, word: &str) -> bool {
-    let mut l = word.to_lowercase();
-    if !word.is_ascii() {
-        l = fold_latin(&l);
-    }
+    // A short ASCII word is lowercased on the stack; others are copied and folded.
+    let mut buf = [0u8; 32];
+    let owned;
+    let l = match word
+        .is_ascii()
+        .then(|| crate::vocab::lower(word, &mut buf))
+        .flatten()
+    {
+        Some(l) => l,
+        None => {
+            let mut l = word.to_lowercase();
+            if !word.is_ascii() {
+                l = fold_latin(&l);
+            }
+            owned = l;
+            owned.as_str()
+        }
+    };
     let listed = v
         .flags
-        .get(l.as_str())
+        .get(l)
         .is_some_and(|f| f & (flag::GIVEN | flag::SURNAME) != 0);
     listed
-        || crate::gazetteer::lookup(&l)
+        || crate::gazetteer::lookup(l)
             & (crate::gazetteer::IN_SURNAMES | crate::gazetteer::IN_GIVEN)
             != 0
 }

@@ -903,14 +903,18 @@ impl Engine<'_> {
         let caps = |e: &Self, i: usize| {
             i < e.toks.len()
                 && e.toks[i].class == Class::Plain
-                && e.toks[i].s.chars().count() >= 2
                 && e.toks[i]
                     .s
                     .chars()
                     .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                && e.toks[i].s.chars().count() >= 2
                 && !(e.toks[i].s.len() == 2 && e.has(i, flag::STATE_CODE))
                 && !ID_LABELS.contains(&e.toks[i].s)
         };
+        // Most words are no capitals: nothing else is read for them.
+        if !caps(self, k) {
+            return false;
+        }
         // After a label ("Patient:") or a role word opening the line ("Pt MOORE, AMY").
         let opens_line = k > 0
             && (self.is_label(k - 1)
@@ -926,9 +930,6 @@ impl Engine<'_> {
         };
         let opens_line =
             opens_line || k > 0 && cell(self, self.toks[k - 1].end, self.toks[k].start);
-        if !caps(self, k) {
-            return false;
-        }
         let mut end = k;
         while end - k < 5 && caps(self, end + 1) && self.same_sentence(k, end + 1) {
             if !matches!(self.toks[end].after, b' ' | b',') {

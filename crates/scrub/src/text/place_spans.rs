@@ -324,7 +324,16 @@ fn phone_label_after_comma(text: &str, start: usize, end: usize) -> Option<(usiz
             .split(|c: char| c.is_whitespace() || c == ':')
             .next()
             .unwrap_or("");
-        if PHONE_LABELS.contains(&word_raw.to_lowercase().as_str()) {
+        // An ASCII word is compared in place: its lowercase form is ASCII, and the labels
+        // are lowercase.
+        let label = if word_raw.is_ascii() {
+            PHONE_LABELS
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(word_raw))
+        } else {
+            PHONE_LABELS.contains(&word_raw.to_lowercase().as_str())
+        };
+        if label {
             let value = &after[word_raw.len()..];
             let value = value.trim_start_matches([' ', ':', '\t']);
             let value_start = end - value.len();

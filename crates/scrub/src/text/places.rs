@@ -158,61 +158,68 @@ fn house_number(s: &str) -> bool {
 
 /// A postcode taking one or two words from `words`: how many it takes (0 when none).
 pub(super) fn postcode(words: &[&str]) -> usize {
-    let shape = |w: &str| -> String {
-        w.chars()
-            .map(|ch| {
-                if ch.is_ascii_digit() {
-                    '9'
-                } else if ch.is_ascii_uppercase() {
-                    'A'
-                } else {
-                    ch
-                }
-            })
-            .collect()
-    };
+    // A word's shape: digits as `9`, capitals as `A`, every other byte as it is (a
+    // character beyond ASCII stays itself). No shape below is longer than ten bytes, so a
+    // longer word has none; the shapes are made on the stack.
+    fn shape<'b>(w: &str, buf: &'b mut [u8; 10]) -> Option<&'b [u8]> {
+        let b = w.as_bytes();
+        let out = buf.get_mut(..b.len())?;
+        for (o, &c) in out.iter_mut().zip(b) {
+            *o = if c.is_ascii_digit() {
+                b'9'
+            } else if c.is_ascii_uppercase() {
+                b'A'
+            } else {
+                c
+            };
+        }
+        Some(out)
+    }
     let Some(first) = words.first() else {
         return 0;
     };
-    let a = shape(first);
+    let mut buf_a = [0u8; 10];
+    let a = shape(first, &mut buf_a);
     if let Some(second) = words.get(1) {
-        let b = shape(second);
+        let mut buf_b = [0u8; 10];
+        let b = shape(second, &mut buf_b);
         let two = matches!(
-            (a.as_str(), b.as_str()),
-            ("999", "99")
-                | ("9999", "AA")
-                | ("A9A", "9A9")
-                | ("A9", "9AA")
-                | ("A99", "9AA")
-                | ("AA9", "9AA")
-                | ("AA99", "9AA")
-                | ("A9A", "9AA")
-                | ("AA9A", "9AA")
+            (a, b),
+            (Some(b"999"), Some(b"99"))
+                | (Some(b"9999"), Some(b"AA"))
+                | (Some(b"A9A"), Some(b"9A9"))
+                | (Some(b"A9"), Some(b"9AA"))
+                | (Some(b"A99"), Some(b"9AA"))
+                | (Some(b"AA9"), Some(b"9AA"))
+                | (Some(b"AA99"), Some(b"9AA"))
+                | (Some(b"A9A"), Some(b"9AA"))
+                | (Some(b"AA9A"), Some(b"9AA"))
         );
         // An Irish Eircode: a routing key (a letter and two digits, or `D6W`) and four
         // letters or digits (`K45 T2XW`, `D6W 2K7X`).
-        let eircode = (a == "A99" || *first == "D6W")
-            && b.len() == 4
-            && b.bytes().all(|c| c == b'A' || c == b'9');
+        let eircode = (a == Some(b"A99".as_slice()) || *first == "D6W")
+            && b.is_some_and(|b| b.len() == 4 && b.iter().all(|&c| c == b'A' || c == b'9'));
         if two || eircode {
             return 2;
         }
     }
     let one = matches!(
-        a.as_str(),
-        "9999"
-            | "99999"
-            | "999999"
-            | "99999-9999"
-            | "99999-999"
-            | "99-999"
-            | "999-9999"
-            | "9999-999"
-            | "999-999"
-            | "A-9999"
-            | "A-99999"
-            | "AA-9999"
-            | "AA-99999"
+        a,
+        Some(
+            b"9999"
+                | b"99999"
+                | b"999999"
+                | b"99999-9999"
+                | b"99999-999"
+                | b"99-999"
+                | b"999-9999"
+                | b"9999-999"
+                | b"999-999"
+                | b"A-9999"
+                | b"A-99999"
+                | b"AA-9999"
+                | b"AA-99999"
+        )
     );
     usize::from(one)
 }
@@ -221,12 +228,25 @@ pub(super) fn postcode(words: &[&str]) -> usize {
 /// case (CJK), with letters only.
 fn cased(word: &str) -> bool {
     // Most words open with an ASCII byte: one that is no capital letter settles it.
-    if word
-        .as_bytes()
-        .first()
+    let b = word.as_bytes();
+    if b.first()
         .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
         return false;
+    }
+    // An ASCII capital first: the rest read byte by byte up to the first byte beyond ASCII
+    // (an ASCII byte is alphabetic as a `char` exactly when it is an ASCII letter).
+    if b[0].is_ascii() {
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_alphabetic() || matches!(c, b'-' | b'\'' | b'.') {
+                continue;
+            }
+            return !c.is_ascii()
+                && word[i..]
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'));
+        }
+        return true;
     }
     word.chars()
         .next()
@@ -532,12 +552,13 @@ impl Engine<'_> {
             return true;
         }
         // `Dehmelstr. 30`: a German street abbreviated with its dot.
-        if cased(s) && s.len() >= 6 && s.ends_with("str") && self.toks[k].trail == b'.' {
+        // The length and the period before the letters are read.
+        if s.len() >= 6 && self.toks[k].trail == b'.' && s.ends_with("str") && cased(s) {
             return true;
         }
         let mut buf = [0u8; 32];
-        cased(s)
-            && s.len() >= 7
+        s.len() >= 7
+            && cased(s)
             && lower(s, &mut buf).is_some_and(|l| {
                 GLUED_ENDINGS
                     .iter()
@@ -914,7 +935,7 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
     // Short, with a postcode's digits: most lines are rejected before any word is read.
     if body.len() > 80
         || !body.bytes().any(|b| b.is_ascii_digit())
-        || body.contains([':', '@', '/', '|'])
+        || body.bytes().any(|b| matches!(b, b':' | b'@' | b'/' | b'|'))
     {
         return None;
     }

@@ -75,10 +75,15 @@ const FILE_EXTENSIONS: [&str; 26] = [
 /// stays. Only when the span ends where the file name does and its stem is left non-empty.
 fn file_extension(text: &str, span: std::ops::Range<usize>) -> usize {
     let s = &text[span.clone()];
-    let Some(dot) = s.rfind('.') else {
+    // A byte search (the period is ASCII), and every extension listed has three or four
+    // letters: most spans end here.
+    let Some(dot) = s.bytes().rposition(|b| b == b'.') else {
         return 0;
     };
     let ext = &s[dot + 1..];
+    if !(3..=4).contains(&ext.len()) {
+        return 0;
+    }
     let stem_ends_word = s[..dot]
         .bytes()
         .last()

@@ -337,10 +337,10 @@ impl Engine<'_> {
                     .any(|(i, _)| !line[i + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
             };
             let fields_ok = |sep: char| {
-                line.matches(sep).count() >= 2
+                count_byte(line, sep) >= 2
                     // A pipe row is typed with spaces around its pipes; HL7 and X12 segments,
                     // read by their own rules, are not.
-                    && (sep == ';' || line.matches(" | ").count() == line.matches('|').count())
+                    && (sep == ';' || line.matches(" | ").count() == count_byte(line, '|'))
                     && !aside()
                     && line
                         .split(sep)
@@ -378,7 +378,7 @@ impl Engine<'_> {
                 && !identified
                 && header.is_empty()
                 && !line.bytes().any(|b| b.is_ascii_digit())
-                && next.matches(sep).count() == line.matches(sep).count()
+                && count_byte(next, sep) == count_byte(line, sep)
             {
                 header = line
                     .split(sep)
@@ -551,6 +551,14 @@ impl Engine<'_> {
             }
         }
     }
+}
+
+/// How many times the ASCII character `sep` is in `line`: a count of its byte, where a
+/// `char` search would step through the line match by match.
+fn count_byte(line: &str, sep: char) -> usize {
+    let b = sep as u8;
+    debug_assert!(sep.is_ascii());
+    line.bytes().filter(|&c| c == b).count()
 }
 
 #[cfg(test)]

@@ -23,19 +23,28 @@ const fn is_delim(c: u8) -> bool {
         )
 }
 
-/// What the tokenizer must look at twice in a byte: a delimiter, the `[` or `(` that may
-/// open a defanged `[.]`, or a byte that may lead a full-width delimiter (0xE3 and up).
-/// Every other byte (letters, digits, most punctuation) carries on a token.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
+/// What the tokenizer must look at twice in a byte ([`SPECIAL`]): a delimiter, the `[` or
+/// `(` that may open a defanged `[.]`, or a byte that may lead a full-width delimiter (0xE3
+/// and up). Every other byte (letters, digits, most punctuation) carries on a token; `:`
+/// and `=` ([`KEY`]) are noted on the way, for [`push_pieces`].
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = is_delim(b) || b == b'[' || b == b'(' || b >= 0xE3 || b == 0xD8;
+        t[c] = if is_delim(b) || b == b'[' || b == b'(' || b >= 0xE3 || b == 0xD8 {
+            SPECIAL
+        } else if b == b':' || b == b'=' {
+            KEY
+        } else {
+            0
+        };
         c += 1;
     }
     t
 };
+const SPECIAL: u8 = 1;
+const KEY: u8 = 2;
 
 /// Full-width punctuation of Chinese and Japanese text (`（`, `）`, `：`, `，`, `；`, `、`, `。`,
 /// `「`, `」`): three bytes each, a delimiter like its ASCII counterpart; and the Arabic
@@ -264,13 +273,19 @@ fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<
             continue;
         }
         let s = i;
+        // Whether the token holds a `:` or a `=`, seen as its bytes are passed.
+        let mut key = false;
         while i < b.len() {
             // A declared LEEF delimiter may be any byte, ordinary ones too.
-            if !(SPECIAL[usize::from(b[i])] || LEEF && leef_delim(i)) {
+            let class = BYTE_CLASS[usize::from(b[i])];
+            if class != SPECIAL && !(LEEF && leef_delim(i)) {
+                key |= class == KEY;
                 i += 1;
                 continue;
             }
             if defang_at(b, i) {
+                // `[:]`: its colon is the token's.
+                key |= b[i + 1] == b':';
                 i += 3;
                 continue;
             }
@@ -283,23 +298,25 @@ fn cut<'a, const LEEF: bool>(text: &'a str, leef: &[(usize, usize, u8)]) -> Vec<
             i += 1;
         }
         let after = b.get(i).copied().unwrap_or(b'\n');
-        push_pieces(text, s, i, after, &mut toks, &mut sent);
+        push_pieces(text, s, i, after, key, &mut toks, &mut sent);
     }
     toks
 }
 
-/// Splits a raw token on `=` and after a `key:` prefix, trims each piece and pushes it.
+/// Splits a raw token on `=` and after a `key:` prefix, trims each piece and pushes it;
+/// `key` says whether the token holds a `:` or a `=` at all.
 fn push_pieces<'a>(
     text: &'a str,
     s: usize,
     e: usize,
     after: u8,
+    key: bool,
     toks: &mut Vec<Tok<'a>>,
     sent: &mut u32,
 ) {
     let raw = &text.as_bytes()[s..e];
     // Most tokens hold neither `:` nor `=`: nothing to split.
-    if !raw.iter().any(|&c| c == b':' || c == b'=') {
+    if !key {
         push_trimmed(text, s, e, after, toks, sent);
         return;
     }
@@ -405,8 +422,10 @@ fn push_trimmed<'a>(
         Some('؟') => b'?',
         _ => suffix.bytes().next().unwrap_or(0),
     };
-    let ends_sentence = (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))
-        || suffix.contains('؟'))
+    // Most tokens have no suffix: no search (a search for a `char` beyond ASCII sets up a
+    // substring searcher).
+    let ends_sentence = !suffix.is_empty()
+        && (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) || suffix.contains('؟'))
         && !is_abbreviation(core);
     toks.push(Tok {
         s: &text[start..end],
@@ -431,6 +450,15 @@ pub(super) fn same_kind_word(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_token_with_a_key_byte_is_cut_as_before() {
+        // `:` and `=` anywhere in a token, a defanged `[:]` included, still split it.
+        check(&[(
+            "user=jdoe host:ws-17 hxxp[:]//evil[.]example[.]ru",
+            "user=[USER] host:[INTERNAL-HOST] hxxp[:]//evil[.]example[.]ru",
+        )]);
+    }
 
     #[test]
     fn a_leef_header_declares_the_delimiter_of_its_attributes() {
