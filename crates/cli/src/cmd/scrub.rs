@@ -362,10 +362,15 @@ struct TextLine {
 #[derive(Default)]
 struct TextLineWriter {
     buf: Vec<u8>,
-    /// By kind and the placeholder's and reason's addresses and lengths (static strings):
-    /// the finding's JSON before its start offset, and after its end offset.
-    parts: foldhash::HashMap<(ward_scrub::Kind, [usize; 4]), (Box<[u8]>, Box<[u8]>)>,
+    parts: foldhash::HashMap<PartsKey, Parts>,
 }
+
+/// A finding's kind, and its placeholder's and reason's addresses and lengths (static
+/// strings).
+type PartsKey = (ward_scrub::Kind, [usize; 4]);
+
+/// A finding's JSON before its start offset, and after its end offset.
+type Parts = (Box<[u8]>, Box<[u8]>);
 
 impl TextLineWriter {
     fn line(&mut self, t: &TextLine) -> anyhow::Result<&[u8]> {
