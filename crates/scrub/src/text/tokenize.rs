@@ -4,7 +4,7 @@
 use super::{Class, Tok, NO_FINDING};
 use crate::vocab::lower;
 
-const fn is_delim(c: u8) -> bool {
+pub(super) const fn is_delim(c: u8) -> bool {
     c.is_ascii_whitespace()
         || matches!(
             c,

@@ -3,30 +3,12 @@
 //! request, and HAProxy's `backend/server` field. A target without a host is the logging
 //! site's own: its values go and its structure stays (path words, query keys).
 
+// A request target ends where the tokenizer ends a token (blank space, quotes, brackets,
+// `,`, `;`, `|`).
+use super::tokenize::is_delim;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::Kind;
-
-/// Whether `b` ends a request target as the tokenizer ends a token (blank space, quotes,
-/// brackets, `,`, `;`, `|`).
-fn ends_target(b: u8) -> bool {
-    b.is_ascii_whitespace()
-        || matches!(
-            b,
-            b',' | b';'
-                | b'"'
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'<'
-                | b'>'
-                | b'|'
-                | b'`'
-        )
-}
 
 /// The key of a query parameter, lowercased with everything but letters and digits dropped
 /// (`first_name`, `firstName`, `first-name` are one key), when it fits 32 bytes.
@@ -159,7 +141,7 @@ impl Engine<'_> {
         let b = self.text.as_bytes();
         let mut e = s + b[s..]
             .iter()
-            .position(|&c| ends_target(c))
+            .position(|&c| is_delim(c))
             .unwrap_or(b.len() - s);
         while e > s && matches!(b[e - 1], b'.' | b':' | b'!' | b'\'') {
             e -= 1;
@@ -246,8 +228,7 @@ impl Engine<'_> {
                 continue;
             }
             // A target starts a token: after a blank, a quote, `=` or `:` (`uri=/...`).
-            if t.start > 0 && !matches!(b[t.start - 1], b'=' | b':') && !ends_target(b[t.start - 1])
-            {
+            if t.start > 0 && !matches!(b[t.start - 1], b'=' | b':') && !is_delim(b[t.start - 1]) {
                 continue;
             }
             if !t.s[1..].contains(['/', '?']) {
@@ -357,14 +338,14 @@ impl Engine<'_> {
             from = at + 5;
             let b = text.as_bytes();
             // `Host:` starts a header: at a line's start, after a blank or an escaped `\n`.
-            let starts = at == 0 || ends_target(b[at - 1]) || at >= 2 && &b[at - 2..at] == b"\\n";
+            let starts = at == 0 || is_delim(b[at - 1]) || at >= 2 && &b[at - 2..at] == b"\\n";
             if !starts {
                 continue;
             }
             let s = from + b[from..].iter().take_while(|&&c| c == b' ').count();
             let len = b[s..]
                 .iter()
-                .position(|&c| ends_target(c) || c == b'\\' || c == b':')
+                .position(|&c| is_delim(c) || c == b'\\' || c == b':')
                 .unwrap_or(b.len() - s);
             let host = &text[s..s + len];
             if let Some((kind, reason)) = self.host_is_internal(host) {
