@@ -184,38 +184,54 @@ impl Engine<'_> {
 
 /// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
 fn record_key(key: &str) -> bool {
-    // Compared squashed, so `log_id`, `logId` and `LogID` are one key.
+    // Compared squashed, so `log_id`, `logId` and `LogID` are one key (no allocation: this
+    // runs for every `key=value` pair).
+    let mut buf = [0u8; 32];
+    let Some(n) = squash_key_into(key, &mut buf) else {
+        return false;
+    };
     matches!(
-        squash_key(key).as_str(),
-        "logid"
-            | "flowid"
-            | "signatureid"
-            | "sigid"
-            | "txid"
-            | "eventid"
-            | "sessionid"
-            | "policyid"
-            | "poluuid"
-            | "msgid"
-            | "seqnum"
-            | "seqno"
-            | "ruleid"
-            | "devid"
-            | "vd"
-            | "eventtime"
-            | "craction"
-            | "crscore"
-            | "proto"
+        &buf[..n],
+        b"logid"
+            | b"flowid"
+            | b"signatureid"
+            | b"sigid"
+            | b"txid"
+            | b"eventid"
+            | b"sessionid"
+            | b"policyid"
+            | b"poluuid"
+            | b"msgid"
+            | b"seqnum"
+            | b"seqno"
+            | b"ruleid"
+            | b"devid"
+            | b"vd"
+            | b"eventtime"
+            | b"craction"
+            | b"crscore"
+            | b"proto"
             // A WAF's support id (F5 ASM's `support_id`), an IPS's attack and violation
             // numbers, a mail gateway's queue and connection numbers.
-            | "supportid"
-            | "attackid"
-            | "violationid"
-            | "threatid"
-            | "queueid"
-            | "connid"
-            | "connectionid"
+            | b"supportid"
+            | b"attackid"
+            | b"violationid"
+            | b"threatid"
+            | b"queueid"
+            | b"connid"
+            | b"connectionid"
     )
+}
+
+/// [`squash_key`] into a buffer on the stack, for hot paths: the length written, or `None`
+/// when the squashed key is longer than 32 bytes (no key this crate compares against is).
+pub(super) fn squash_key_into(key: &str, buf: &mut [u8; 32]) -> Option<usize> {
+    let mut n = 0;
+    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(n)
 }
 
 /// A key's letters and digits, lowercase (`client_IP` -> `clientip`).

@@ -5,21 +5,11 @@
 
 // A request target ends where the tokenizer ends a token (blank space, quotes, brackets,
 // `,`, `;`, `|`).
+use super::keys::squash_key_into as squash;
 use super::tokenize::is_delim;
 use super::{Class, Engine};
 use crate::classify as c;
 use crate::Kind;
-
-/// The key of a query parameter, lowercased with everything but letters and digits dropped
-/// (`first_name`, `firstName`, `first-name` are one key), when it fits 32 bytes.
-fn squash(key: &str, buf: &mut [u8; 32]) -> Option<usize> {
-    let mut n = 0;
-    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
-        *buf.get_mut(n)? = b.to_ascii_lowercase();
-        n += 1;
-    }
-    Some(n)
-}
 
 /// What a query parameter's key says its value is: a person's national id, record number,
 /// name, e-mail, birth date, telephone, login or address, in the languages portals are
