@@ -424,7 +424,11 @@ impl Engine<'_> {
                     && self
                         .lw(j, &mut lbuf)
                         .is_some_and(|l| self.initials_and_surname(l));
-                self.user_value(j, signs_in && lower || bracketed || initials)
+                // `user dkdurlak`: initials no word of a European language starts with.
+                let glued = self
+                    .lw(j, &mut lbuf)
+                    .is_some_and(|l| self.glued_initials_login(l));
+                self.user_value(j, signs_in && lower || bracketed || initials || glued)
             }
             Cue::HostStrong => self.host_value(j, true),
             Cue::HostWeak => self.host_value(j, false),
@@ -642,6 +646,13 @@ impl Engine<'_> {
 
     /// `awhughes`, `dkdurlak`: two initials glued to a surname, after a user cue (a given
     /// and a middle initial; alone, too many words split that way).
+    /// `dkdurlak`, `shcaccioppol`, `rjtrub`: a lowercase word that opens with two or three
+    /// consonants no word of the European languages opens with (initials glued to a
+    /// surname), with letters enough after them for a surname; no listed word.
+    pub(super) fn glued_initials_login(&self, l: &str) -> bool {
+        glued_initials(l) && !self.v.common.contains(l) && !crate::gazetteer::login_lookalike(l)
+    }
+
     fn initials_and_surname(&self, l: &str) -> bool {
         l.len() >= 6
             && l.bytes().all(|b| b.is_ascii_lowercase())
@@ -984,6 +995,40 @@ fn day_month(s: &str) -> bool {
     }
     let (a, b): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
     (1..=12).contains(&a) && (1..=31).contains(&b) || (1..=31).contains(&a) && (1..=12).contains(&b)
+}
+
+/// Whether a lowercase ASCII word opens the way a login of initials and a surname does and
+/// no word does: two consonants that open no word (`dk`, `rj`, `mw`), or three that open none
+/// (`shc`, `swj`), then at least three letters with a vowel among them.
+fn glued_initials(l: &str) -> bool {
+    const PAIRS: &[&str] = &[
+        "bl", "br", "ch", "cl", "cr", "cz", "dh", "dr", "dw", "dz", "fl", "fr", "gh", "gl", "gn",
+        "gr", "gw", "hr", "kh", "kl", "kn", "kr", "ll", "ph", "pf", "pl", "pr", "ps", "pt", "qu",
+        "rh", "sc", "sf", "sh", "sk", "sl", "sm", "sn", "sp", "sr", "st", "sv", "sw", "sz", "th",
+        "tr", "ts", "tw", "tz", "vl", "vr", "wh", "wr", "zh", "zl", "zw", "zv", "zd", "zb", "zm",
+        "zn", "zr", "zs", "gj", "dj", "nj", "lj", "kj", "bj", "fj", "sj", "tj", "vj", "mn", "ps",
+        "ks", "wl", "wz", "wsz", "hv", "hj", "vz", "ng", "nd", "mb", "mp", "ts",
+    ];
+    const TRIPLES: &[&str] = &[
+        "str", "spr", "spl", "scr", "sch", "shr", "thr", "chr", "phr", "squ", "skr", "skl", "szcz",
+        "szt", "spj", "sth", "phl", "chl", "ngr", "pfl", "pfr", "wsz", "wsp", "wsk", "prz", "trz",
+        "krz", "brz", "drz", "grz", "chw", "zdr", "zbr", "vzd", "zgr", "skv", "stv", "tsch",
+    ];
+    let b = l.as_bytes();
+    if !(5..=24).contains(&b.len()) || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let lead = b.iter().take_while(|&&c| !vowel(c)).count();
+    let rest = &b[lead.min(b.len())..];
+    if rest.len() < 3 {
+        return false;
+    }
+    match lead {
+        2 => !PAIRS.contains(&&l[..2]),
+        3 => !TRIPLES.iter().any(|t| l.starts_with(t)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

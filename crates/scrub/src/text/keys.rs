@@ -82,6 +82,17 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "approver",
         // Who ran a device or a job: a ventilator's, a pump's, a scanner's operator.
         "operator",
+        // Who signed, counted or keyed a record: a controlled-substance order's signer, a
+        // waste's witness, a registration clerk; an integration's service account; a web
+        // server's authenticated user.
+        "signer",
+        "cosigner",
+        "witness",
+        "clerk",
+        "serviceaccount",
+        "svcaccount",
+        "remoteuser",
+        "principal",
     ];
     const OWN_HOST_ENDS: &[&str] = &["hostname", "computername", "workstationname", "devicename"];
     const HOST_IS: &[&str] = &[
@@ -121,6 +132,11 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "ci",
         "cmdbci",
         "configurationitem",
+        // The Windows domain a sensor or a session signed in to: the organization's own.
+        "agentdomain",
+        "userdomain",
+        "logondomain",
+        "ntdomain",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
     // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
@@ -1132,6 +1148,24 @@ mod tests {
             "CHECKIN zip_verified=LS6 2QT appt=ok",
             "CHECKIN zip_verified=[ZIP] appt=ok",
         )]);
+    }
+
+    #[test]
+    fn a_signer_a_service_account_and_a_sensors_domain_are_the_organizations() {
+        check(&[
+            (
+                "ORDER 4471 signer=tovarlen items=3",
+                "ORDER 4471 signer=[USER] items=3",
+            ),
+            (
+                "{\"remote_user\": \"quelbarn\", \"status\": 200}",
+                "{\"remote_user\": \"[USER]\", \"status\": 200}",
+            ),
+            (
+                "{\"agentDomain\": \"FENWICKVALE\", \"agentOs\": \"Windows\"}",
+                "{\"agentDomain\": \"[INTERNAL-HOST]\", \"agentOs\": \"Windows\"}",
+            ),
+        ]);
     }
 
     #[test]

@@ -35,7 +35,91 @@ impl Engine<'_> {
         }
     }
 
+    /// `jenna-galaxy`, `Codys-iPhone`, `iPad-de-Marta`, "Nadia's MacBook": a phone, tablet
+    /// or computer named after its owner (a given name, or its possessive) is that person's
+    /// device; the name goes with the word for the device.
+    fn person_devices(&mut self) {
+        use crate::gazetteer as g;
+        let given = |e: &Self, w: &str| {
+            let w = w.to_ascii_lowercase();
+            let known = |w: &str| w.len() >= 3 && (e.v.given.contains(w) || g::given(w));
+            known(&w)
+                || w.strip_suffix("'s").is_some_and(known)
+                || w.strip_suffix('s').is_some_and(known)
+        };
+        for k in 0..self.toks.len() {
+            if !self.open(k) || self.has(k, flag::THREAT) {
+                continue;
+            }
+            let s = self.toks[k].s;
+            if s.contains(['-', '_']) && s.is_ascii() && s.len() <= 40 {
+                let parts: Vec<&str> = s.split(['-', '_']).collect();
+                let device = parts.iter().any(|p| device_word(p));
+                let owner = parts.iter().any(|p| !device_word(p) && given(self, p));
+                if device && owner {
+                    self.remove_toks(k, k, Kind::InternalHost, "device named after its owner");
+                }
+                continue;
+            }
+            // "Nadia's MacBook", "Ali's iPhone 15".
+            let n = k + 1;
+            let possessive = s.ends_with("'s") || s.ends_with("\u{2019}s");
+            if possessive
+                && n < self.toks.len()
+                && self.toks[k].after == b' '
+                && self.open(n)
+                && device_word(self.toks[n].s)
+                && c::is_cap_word(s)
+                && given(self, s.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+            {
+                self.remove_toks(k, n, Kind::InternalHost, "device named after its owner");
+            }
+        }
+    }
+
+    /// `ed-rad342 (192.168.39.101)`: a machine name of letters and digits right before a
+    /// private address in brackets is the organization's own host.
+    fn hosts_before_private_addresses(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if t.after != b' ' && t.after != b'(' || !self.open(k) || self.has(k, flag::THREAT) {
+                continue;
+            }
+            let s = t.s;
+            let shaped = (3..=40).contains(&s.len())
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().any(|b| b.is_ascii_alphabetic())
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                && s.as_bytes()[0].is_ascii_alphabetic();
+            if !shaped {
+                continue;
+            }
+            let rest = self.text.get(t.end..).unwrap_or("");
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            let Some(inner) = rest.strip_prefix('(') else {
+                continue;
+            };
+            let Some(close) = inner.find(')') else {
+                continue;
+            };
+            let private = inner[..close]
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_private());
+            if private {
+                self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalHost,
+                    "host name before its private address",
+                );
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
+        self.person_devices();
+        self.hosts_before_private_addresses();
         self.dotted_name_logins();
         self.logins_after_by();
         self.logins_beside_names();
@@ -163,10 +247,34 @@ impl Engine<'_> {
             "net",
         ];
         for k in 1..self.toks.len() {
-            if !(self.is_word(k - 1, "by") || self.is_word(k - 1, "witness")) || !self.open(k) {
+            if !self.open(k) {
+                continue;
+            }
+            let by = self.is_word(k - 1, "by") || self.is_word(k - 1, "witness");
+            // "queue Billing - agent dkmoore", "owner rjtrub": a word for whoever handles a
+            // record, then initials glued to a surname.
+            let role = ["agent", "owner", "clerk", "signer", "cosigner", "operator"]
+                .iter()
+                .any(|w| self.is_word(k - 1, w));
+            if !by && !role {
                 continue;
             }
             let s = self.toks[k].s;
+            let glued = self.toks[k].class == Class::Plain
+                && !self.has(k, flag::NEVER | flag::THREAT | flag::CUE | flag::STOP)
+                && self.glued_initials_login(s);
+            if glued {
+                self.remove_toks(
+                    k,
+                    k,
+                    Kind::User,
+                    "initials glued to a surname after by or a role",
+                );
+                continue;
+            }
+            if !by {
+                continue;
+            }
             if self.process_actor_login(k) {
                 self.remove_toks(k, k, Kind::User, "login that ran a process");
                 continue;
@@ -793,6 +901,57 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
     Cow::Owned(s.to_lowercase())
 }
 
+/// A word for a phone, a tablet or a computer (a brand's or a kind's), in any case.
+fn device_word(w: &str) -> bool {
+    const DEVICES: &[&str] = &[
+        "iphone",
+        "ipad",
+        "ipod",
+        "imac",
+        "macbook",
+        "macbookpro",
+        "macbookair",
+        "mbp",
+        "mba",
+        "galaxy",
+        "pixel",
+        "android",
+        "phone",
+        "laptop",
+        "notebook",
+        "desktop",
+        "pc",
+        "tablet",
+        "surface",
+        "thinkpad",
+        "chromebook",
+        "xperia",
+        "redmi",
+        "oneplus",
+        "huawei",
+        "nokia",
+        "moto",
+        "motorola",
+        "xiaomi",
+        "oppo",
+        "kindle",
+        "handy",
+        "telefon",
+        "telefono",
+        "teléfono",
+        "celular",
+        "movil",
+        "móvil",
+        "portable",
+        "portatil",
+        "portátil",
+        "ordinateur",
+        "smartphone",
+        "mac",
+    ];
+    w.len() <= 12 && DEVICES.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
 /// The logins the usual conventions build from a given name and a surname (lowercase
 /// ASCII, two letters or more), each as the parts it is glued from: the surname and the
 /// given name's first one or two letters or all of it, either way round, or joined by a dot
@@ -828,6 +987,64 @@ fn spells(word: &str, parts: &[&str; 3]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_device_named_after_its_owner_is_a_host() {
+        check(&[
+            (
+                "Client 'marisol-galaxy' joined SSID Staff",
+                "Client '[INTERNAL-HOST]' joined SSID Staff",
+            ),
+            (
+                "Jan 02 10:11:12\tWiFi\tTheodores-iPhone\tassoc",
+                "[DATE] 10:11:12\tWiFi\t[INTERNAL-HOST]\tassoc",
+            ),
+            (
+                "paired with iPad-de-Beatriz today",
+                "paired with [INTERNAL-HOST] today",
+            ),
+            // A product and a kind of device, with no one's name: kept.
+            (
+                "the galaxy-tab fleet and iphone-mdm",
+                "the galaxy-tab fleet and iphone-mdm",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_host_before_a_private_address_goes_a_public_one_stays() {
+        check(&[
+            (
+                "opened the lure on wq-card417 (10.44.2.19) at noon",
+                "opened the lure on [INTERNAL-HOST] ([INTERNAL-IP]) at noon",
+            ),
+            (
+                "beacon to cdn7-edge (203.0.113.50) every minute",
+                "beacon to cdn7-edge (203.0.113.50) every minute",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn initials_glued_to_a_surname_after_a_role_or_user_word() {
+        check(&[
+            (
+                "Call queue Billing - agent dvormelt\n",
+                "Call queue Billing - agent [USER]\n",
+            ),
+            ("EDR alert: user rjtavoni\n", "EDR alert: user [USER]\n"),
+            (
+                "Notes pasted by shcarvolo today.",
+                "Notes pasted by [USER] today.",
+            ),
+            // Words that open with letters a word opens with stay.
+            (
+                "Call queue Billing - agent transfer\n",
+                "Call queue Billing - agent transfer\n",
+            ),
+            ("the user stopped the scan", "the user stopped the scan"),
+        ]);
+    }
 
     #[test]
     fn first_bytes_marks_the_bytes_that_open_a_word() {
