@@ -494,6 +494,10 @@ const CUES: &[(&str, Cue)] = &[
     ("account name", Cue::UserStrong),
     ("user account", Cue::UserStrong),
     ("password for", Cue::UserStrong),
+    // "rotate creds for jdoe", "Reset pwd for jdoe".
+    ("creds for", Cue::UserStrong),
+    ("credentials for", Cue::UserStrong),
+    ("pwd for", Cue::UserStrong),
     // sshd's `Accepted publickey for jdoe from ...`.
     ("publickey for", Cue::UserStrong),
     ("for user", Cue::UserStrong),

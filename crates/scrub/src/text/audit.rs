@@ -153,6 +153,22 @@ pub(super) fn column(cell: &str) -> Col {
     if any(&["mrn", "mrnumber", "chart"]) || has("medical") && has("record") {
         return Col::Mrn;
     }
+    // A newborn's identification band (`Band #`, `Infant ID`, `Wristband No.`): the number
+    // that ties a baby and its mother to their records.
+    let numbered = cell.contains('#') || any(&["id", "no", "number", "num", "nbr", "nr"]);
+    if numbered
+        && any(&[
+            "band",
+            "wristband",
+            "bracelet",
+            "baby",
+            "infant",
+            "newborn",
+            "neonate",
+        ])
+    {
+        return Col::Mrn;
+    }
     if any(&["ssn", "sin", "nhs", "nino"]) {
         return Col::Ssn;
     }
@@ -369,6 +385,10 @@ pub(super) fn column(cell: &str) -> Col {
         "technician",
         "verifier",
         "dispenser",
+        // A ward's visitor log: who came (the baby's column keeps its "Baby Girl" for the
+        // word rules).
+        "visitor",
+        "visitors",
         // A badge or card's holder in door-access and badge exports.
         "person",
         "cardholder",
@@ -1375,6 +1395,20 @@ mod tests {
         assert_eq!(column("client_ip"), Col::ClientIp);
         assert_eq!(column("src_ip"), Col::Other);
         assert_eq!(column("ProcessName"), Col::Other);
+        assert_eq!(column("Band #"), Col::Mrn);
+        assert_eq!(column("Infant ID"), Col::Mrn);
+        // A radio's band is no one's.
+        assert_ne!(column("Band"), Col::Mrn);
+    }
+
+    #[test]
+    fn a_newborns_band_number_in_a_pipe_table_goes() {
+        check(&[(
+            "Time | Visitor | Relationship | Band # | Status\n\
+             09:12 | Oriel Vantassel | aunt | 4417 | ok\n",
+            "Time | Visitor | Relationship | Band # | Status\n\
+             09:12 | [NAME] | aunt | [MRN] | ok\n",
+        )]);
     }
 
     #[test]

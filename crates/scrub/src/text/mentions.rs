@@ -117,12 +117,133 @@ impl Engine<'_> {
         }
     }
 
+    /// "Darbinieks OZOLA Ilze (iozola)", "Amani Wekesa (awekesa) alifungua ...": a login in
+    /// brackets built by the usual conventions from the two words before it is their
+    /// owner's, in any language around them; the words go as a name when capitalized.
+    fn logins_built_from_words_before(&mut self) {
+        for k in 2..self.toks.len() {
+            let t = &self.toks[k];
+            let between = self.text.get(self.toks[k - 1].end..t.start).unwrap_or("");
+            let s = t.s;
+            if !matches!(between, "(" | " (" | ". (")
+                || t.after != b')'
+                || t.class != Class::Plain
+                || !(4..=30).contains(&s.len())
+                || !s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+                })
+            {
+                continue;
+            }
+            let bare = s.trim_end_matches(|ch: char| ch.is_ascii_digit());
+            let word = |e: &Self, i: usize| -> Option<String> {
+                let w = e.toks[i].s;
+                let named = e.toks[i].class == Class::Removed
+                    && e.found
+                        .get(e.toks[i].finding)
+                        .is_some_and(|f| f.kind == Kind::Name);
+                if !(e.open(i) || named)
+                    || !w.chars().all(char::is_alphabetic)
+                    || !e.same_sentence(i, k)
+                {
+                    return None;
+                }
+                let w = super::fold_latin(&w.to_lowercase());
+                (!w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())).then_some(w)
+            };
+            let built = |given: &str, surname: &str| {
+                if surname.len() < 3 {
+                    return false;
+                }
+                if given.len() >= 2 {
+                    login_forms(given, surname)
+                        .iter()
+                        .any(|parts| spells(bare, parts))
+                } else {
+                    [
+                        [given, surname, ""],
+                        [given, ".", surname],
+                        [surname, given, ""],
+                    ]
+                    .iter()
+                    .any(|parts| spells(bare, parts))
+                }
+            };
+            let lo = k.saturating_sub(3);
+            let mut hit = None;
+            'pairs: for a in lo..k - 1 {
+                let Some(wa) = word(self, a) else { continue };
+                for b in a + 1..k {
+                    let Some(wb) = word(self, b) else { continue };
+                    if b - a == 1 && (built(&wa, &wb) || built(&wb, &wa)) {
+                        hit = Some((a, b));
+                        break 'pairs;
+                    }
+                }
+            }
+            let Some((a, b)) = hit else { continue };
+            self.remove_toks(k, k, Kind::User, "login built from the words before it");
+            let capital = |e: &Self, i: usize| {
+                e.open(i)
+                    && e.toks[i].s.chars().next().is_some_and(char::is_uppercase)
+                    && !e.has(i, flag::NEVER | flag::STOP | flag::CUE | flag::THREAT)
+            };
+            let named = |e: &Self, i: usize| {
+                e.toks[i].class == Class::Removed
+                    && e.found
+                        .get(e.toks[i].finding)
+                        .is_some_and(|f| f.kind == Kind::Name)
+            };
+            if capital(self, a) && capital(self, b) {
+                self.remove_toks(a, b, Kind::Name, "name a login in brackets is built from");
+            } else if capital(self, a) && named(self, b) || capital(self, b) && named(self, a) {
+                let i = if capital(self, a) { a } else { b };
+                self.remove_toks(i, i, Kind::Name, "name a login in brackets is built from");
+            }
+        }
+    }
+
+    /// `last`, `who`: a session line opens with the login, then its terminal (`pts/3`,
+    /// `tty1`, `console`).
+    fn logins_before_terminals(&mut self) {
+        const SYSTEM: &[&str] = &[
+            "root", "reboot", "shutdown", "runlevel", "wtmp", "btmp", "nobody", "daemon",
+        ];
+        for k in 0..self.toks.len().saturating_sub(1) {
+            let t = &self.toks[k];
+            let line_start = t.start == 0 || self.text.as_bytes().get(t.start - 1) == Some(&b'\n');
+            if !line_start || !self.open(k) || t.after != b' ' && t.after != b'\t' {
+                continue;
+            }
+            let n = &self.toks[k + 1];
+            let terminal =
+                n.s.strip_prefix("pts/")
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                    || n.s
+                        .strip_prefix("tty")
+                        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    || n.s == "console";
+            let s = t.s;
+            let login = (2..=32).contains(&s.len())
+                && s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+                })
+                && !SYSTEM.contains(&s);
+            let same_line = !self.text[t.end..n.start].contains('\n');
+            if terminal && login && same_line {
+                self.remove_toks(k, k, Kind::User, "login opening a session line");
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
         self.person_devices();
         self.hosts_before_private_addresses();
+        self.logins_before_terminals();
         self.dotted_name_logins();
         self.logins_after_by();
         self.logins_beside_names();
+        self.logins_built_from_words_before();
         self.names_before_dates();
         self.names_of_logins();
         self.logins_from_found_names();
@@ -273,6 +394,21 @@ impl Engine<'_> {
                 continue;
             }
             if !by {
+                continue;
+            }
+            // `by alee`, `by tcruz`: an initial glued to a listed surname, no English word.
+            let initial_surname = self.toks[k].class == Class::Plain
+                && (4..=16).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_lowercase())
+                && !self.has(k, flag::NEVER | flag::THREAT | flag::CUE | flag::STOP)
+                && !crate::gazetteer::login_lookalike(s)
+                && {
+                    let rest = &s[1..];
+                    !self.v.common.contains(rest)
+                        && (crate::gazetteer::surname(rest) || self.v.surnames.contains(rest))
+                };
+            if initial_surname {
+                self.remove_toks(k, k, Kind::User, "initial and surname after by");
                 continue;
             }
             if self.process_actor_login(k) {
@@ -1022,6 +1158,48 @@ mod tests {
                 "beacon to cdn7-edge (203.0.113.50) every minute",
                 "beacon to cdn7-edge (203.0.113.50) every minute",
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_login_in_brackets_built_from_the_words_before_it() {
+        check(&[
+            (
+                "Mfanyakazi Zawadi Korir (zkorir) alifungua kiambatisho.",
+                "Mfanyakazi [NAME] ([USER]) alifungua kiambatisho.",
+            ),
+            (
+                "Darbinieks OZOLIŅA Ilze (iozolina) atvēra pielikumu.",
+                "Darbinieks [NAME] ([USER]) atvēra pielikumu.",
+            ),
+            // A code in brackets that the words before it do not spell stays.
+            (
+                "the Audit Trail (summary) module",
+                "the Audit Trail (summary) module",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_session_line_opens_with_its_login() {
+        check(&[
+            (
+                "last -n 2\nqbelmont  pts/1   Fri Nov 06 12:19   still logged in\nreboot   system boot\n",
+                "last -n 2\n[USER]  pts/1   Fri [DATE]   still logged in\nreboot   system boot\n",
+            ),
+            ("root     console  up", "root     console  up"),
+        ]);
+    }
+
+    #[test]
+    fn an_initial_and_a_surname_after_by() {
+        check(&[
+            (
+                "label printed by gortiz  on zebra",
+                "label printed by [USER]  on zebra",
+            ),
+            ("rotate creds for pvantol.\n", "rotate creds for [USER].\n"),
+            ("sent by email today", "sent by email today"),
         ]);
     }
 
