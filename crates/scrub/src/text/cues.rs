@@ -999,7 +999,7 @@ fn day_month(s: &str) -> bool {
 
 /// Whether a lowercase ASCII word opens the way a login of initials and a surname does and
 /// no word does: two consonants that open no word (`dk`, `rj`, `mw`), or three that open none
-/// (`shc`, `swj`), then at least three letters with a vowel among them.
+/// (`shc`, `rjt`), then at least three letters with a vowel among them.
 fn glued_initials(l: &str) -> bool {
     const PAIRS: &[&str] = &[
         "bl", "br", "ch", "cl", "cr", "cz", "dh", "dr", "dw", "dz", "fl", "fr", "gh", "gl", "gn",
@@ -1026,7 +1026,9 @@ fn glued_initials(l: &str) -> bool {
     }
     match lead {
         2 => !PAIRS.contains(&&l[..2]),
-        3 => !TRIPLES.iter().any(|t| l.starts_with(t)),
+        // Four or more (`rjtrub`): only a few words open so (`strz`, `szcz`, `schw`), each
+        // with a listed three.
+        3.. => !TRIPLES.iter().any(|t| l.starts_with(t)),
         _ => false,
     }
 }

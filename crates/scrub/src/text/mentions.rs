@@ -558,26 +558,43 @@ impl Engine<'_> {
                 .get(k + 1)
                 .and_then(|n| self.text.get(self.toks[k].end..n.start))
                 .is_some_and(|between| matches!(between, "(" | " ("));
-            let people = opens
-                && self.lw(k, &mut buf).is_some_and(|l| {
-                    matches!(
-                        l,
-                        "recipients"
-                            | "users"
-                            | "accounts"
-                            | "logins"
-                            | "usernames"
-                            | "employees"
-                            | "staff"
-                            | "clickers"
-                            | "victims"
-                    )
-                });
+            let people = self.lw(k, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "recipients"
+                        | "users"
+                        | "accounts"
+                        | "logins"
+                        | "usernames"
+                        | "employees"
+                        | "staff"
+                        | "clickers"
+                        | "victims"
+                )
+            });
             if !people {
                 continue;
             }
             let mut j = k + 1;
-            while j < self.toks.len() && j - k <= 10 && self.same_sentence(k, j) {
+            // "3 other users scanned it (ann.roe, bo.li)": the bracket a few words on.
+            if !opens {
+                j = match (k + 2..(k + 5).min(self.toks.len())).find(|&i| {
+                    self.same_sentence(k, i)
+                        && self
+                            .text
+                            .get(self.toks[i - 1].end..self.toks[i].start)
+                            .is_some_and(|b| matches!(b, "(" | " ("))
+                }) {
+                    Some(i) => i,
+                    None => continue,
+                };
+            }
+            let first = j;
+            // Then the bracket must list two or more.
+            if !opens && self.toks[first].after != b',' {
+                continue;
+            }
+            while j < self.toks.len() && j - first <= 10 && self.same_sentence(k, j) {
                 let t = &self.toks[j];
                 let login = self.open(j)
                     && c::identifier_like(t.s)
@@ -1192,6 +1209,20 @@ mod tests {
     }
 
     #[test]
+    fn logins_listed_a_few_words_after_a_word_for_accounts() {
+        check(&[
+            (
+                "2 other users opened it (teodor.vasq, mirela.onu).\n",
+                "2 other users opened it ([USER], [USER]).\n",
+            ),
+            (
+                "2 other users opened it (see below).\n",
+                "2 other users opened it (see below).\n",
+            ),
+        ]);
+    }
+
+    #[test]
     fn an_initial_and_a_surname_after_by() {
         check(&[
             (
@@ -1221,6 +1252,10 @@ mod tests {
                 "Call queue Billing - agent transfer\n",
             ),
             ("the user stopped the scan", "the user stopped the scan"),
+            (
+                "Taskbar: logged-in user rjtbelo, clock 03:12.",
+                "Taskbar: logged-in user [USER], clock 03:12.",
+            ),
         ]);
     }
 
