@@ -236,7 +236,45 @@ impl Engine<'_> {
         }
     }
 
+    /// `Get-SmbSession -CimSession ws-fin12`, `Enter-PSSession -ComputerName lab-07`: the
+    /// value of a PowerShell parameter that names a computer is one of the organization's.
+    fn hosts_after_computer_parameters(&mut self) {
+        const PARAMETERS: &[&str] = &[
+            "-computername",
+            "-cimsession",
+            "-cn",
+            "-computer",
+            "-hostname",
+            "-server",
+            "-session",
+        ];
+        for k in 1..self.toks.len() {
+            let p = self.toks[k - 1].s;
+            if !p.starts_with('-') || !PARAMETERS.iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            let s = self.toks[k].s;
+            let host = self.open(k)
+                && self.toks[k - 1].after == b' '
+                && (2..=63).contains(&s.len())
+                && s.bytes().any(|b| b.is_ascii_alphabetic())
+                && s.as_bytes()[0].is_ascii_alphanumeric()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                && !self.has(k, flag::THREAT);
+            if host {
+                self.remove_toks(
+                    k,
+                    k,
+                    Kind::InternalHost,
+                    "computer named by a PowerShell parameter",
+                );
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
+        self.hosts_after_computer_parameters();
         self.person_devices();
         self.hosts_before_private_addresses();
         self.logins_before_terminals();
@@ -1218,6 +1256,20 @@ mod tests {
             (
                 "2 other users opened it (see below).\n",
                 "2 other users opened it (see below).\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_computer_named_by_a_powershell_parameter() {
+        check(&[
+            (
+                "PS C:\\> Get-SmbSession -CimSession qa-ward12 | ft",
+                "PS C:\\> Get-SmbSession -CimSession [INTERNAL-HOST] | ft",
+            ),
+            (
+                "Invoke-Command -ComputerName $targets -ScriptBlock",
+                "Invoke-Command -ComputerName $targets -ScriptBlock",
             ),
         ]);
     }
