@@ -273,7 +273,32 @@ impl Engine<'_> {
         }
     }
 
+    /// "who's logged in? -- Dana: dkorvel (me)", "qlinden, me.": a login its owner names as
+    /// their own in a chat.
+    fn logins_owned_in_chat(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            let rest = self.text.get(t.end..).unwrap_or("");
+            let mine = [" (me)", ", me.", ", me\n", ", me,", " (me,", " (that's me)"]
+                .iter()
+                .any(|m| rest.starts_with(m));
+            let s = t.s;
+            let login = (4..=32).contains(&s.len())
+                && s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
+                })
+                && !self.has(
+                    k,
+                    flag::STOP | flag::NEVER | flag::FILLER | flag::CUE | flag::THREAT,
+                );
+            if mine && login && t.class == Class::Plain {
+                self.remove_toks(k, k, Kind::User, "login its owner calls their own");
+            }
+        }
+    }
+
     pub(super) fn other_mentions(&mut self) {
+        self.logins_owned_in_chat();
         self.hosts_after_computer_parameters();
         self.person_devices();
         self.hosts_before_private_addresses();
@@ -1270,6 +1295,20 @@ mod tests {
             (
                 "Invoke-Command -ComputerName $targets -ScriptBlock",
                 "Invoke-Command -ComputerName $targets -ScriptBlock",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_login_its_owner_calls_their_own() {
+        check(&[
+            (
+                "anyone on it?\nDana: dkorvel (me). then",
+                "anyone on it?\n[NAME]: [USER] (me). then",
+            ),
+            (
+                "that was the admin (me), sorry",
+                "that was the admin (me), sorry",
             ),
         ]);
     }
