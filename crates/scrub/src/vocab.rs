@@ -762,6 +762,108 @@ const CUES: &[(&str, Cue)] = &[
     ("morning", Cue::Greeting),
 ];
 
+/// The words for a patient, a member of staff and a report's author ("prepared by",
+/// "written by") in many languages, each announcing the person's name after it
+/// ([`Cue::Role`]). A word opening with a capital beyond ASCII (Cyrillic, Greek, Armenian,
+/// Latin with a diacritic) is matched in its capitalized form too: token lowering is ASCII
+/// only. Ordinary words of another language that a capitalized place or word may follow
+/// ("hasta" is Spanish "until") are left out.
+const INTL_ROLES: &[&str] = &[
+    // Patient.
+    "pasiënt", "pacienti", "ታካሚ", "հիվանդ", "հիվանդը", "xəstə", "gaixoa", "gaixo", "пацыент",
+    "রোগী", "রোগীর", "pacijent", "pacijentica", "pacijentkinja", "пацијент", "пацијентка",
+    "pacientas", "pacientė", "pacients", "paciente", "patsient", "pasyente",
+    "potilas", "patiente", "პაციენტი", "પેશન્ટ", "દર્દી", "majiyyaci", "sjúklingur",
+    "othar", "paziente", "ರೋಗಿ", "науқас", "អ្នកជំងឺ", "бейтап", "ຄົນເຈັບ", "pazjent",
+    "രോഗി", "रुग्ण", "өвчтөн", "बिरामी", "pasient", "ناروغ", "ਮਰੀਜ਼", "රෝගියා", "bukaan",
+    "mgonjwa", "mteja", "நோயாளி", "రోగి", "مریض", "bemor", "claf", "isigulana",
+    "isiguli", "бемор", "hassa", "လူနာ", "pacientja", "pacjentem",
+    // Employee, member of staff, nurse.
+    "werknemer", "personeellid", "punonjësi", "punonjës", "punonjësja", "ሰራተኛ", "աշխատակից",
+    "işçi", "əməkdaş", "langilea", "langileak", "langile", "супрацоўнік", "супрацоўніца",
+    "কর্মী", "কর্মচারী", "zaposlenik", "zaposlenica", "djelatnik", "djelatnica", "radnik",
+    "radnica", "служител", "служителка", "empleat", "empleada", "l'empleat", "l'empleada",
+    "treballador", "treballadora", "員工", "员工", "职员", "職員", "zaměstnanec",
+    "zaměstnankyně", "medarbejder", "medewerker", "medewerkster", "töötaja", "empleyado",
+    "kawani", "työntekijä", "employé", "employée", "l'employé", "l'employée", "salarié",
+    "salariée", "empregado", "empregada", "traballador", "traballadora", "თანამშრომელი",
+    "mitarbeiter", "mitarbeiterin", "υπάλληλος", "εργαζόμενος", "εργαζόμενη", "કર્મચારી",
+    "ma'aikaci", "עובד", "העובד", "עובדת", "העובדת", "कर्मचारी", "munkatárs", "alkalmazott",
+    "starfsmaður", "starfsmann", "karyawan", "pegawai", "fostaí", "dipendente", "impiegato",
+    "impiegata", "職員", "従業員", "社員", "ಉದ್ಯೋಗಿ", "ಸಿಬ್ಬಂದಿ", "қызметкер", "បុគ្គលិក",
+    "직원", "қызматкер", "кызматкер", "darbinieks", "darbiniece", "darbuotojas", "darbuotoja",
+    "вработениот", "вработената", "вработен", "вработена", "pekerja", "kakitangan",
+    "ജീവനക്കാരൻ", "ജീവനക്കാരി", "impjegat", "impjegata", "ажилтан", "ansatt", "medarbeider",
+    "کارکوونکی", "کارمند", "pracownik", "pracownica", "funcionário", "funcionária",
+    "funcionario", "funcionaria", "colaborador", "colaboradora", "ਕਰਮਚਾਰੀ", "angajatul",
+    "angajata", "сотрудник", "сотрудница", "работник", "работница", "запослени",
+    "запослена", "zaposleni", "zaposlena", "සේවකයා", "zamestnanec", "zamestnankyňa",
+    "delavec", "delavka", "shaqaalaha", "empleado", "trabajador", "trabajadora", "mfanyakazi",
+    "anställd", "medarbetare", "ஊழியர்", "ఉద్యోగి", "พนักงาน", "çalışan", "personel",
+    "працівник", "працівниця", "співробітник", "співробітниця", "ملازم", "ملازمہ", "xodim",
+    "nhân viên", "gweithiwr", "umsebenzi", "osise", "isisebenzi", "корманд", "ဝန်ထမ်း",
+    "infermier", "infermera", "enfermero", "enfermera", "infirmier", "infirmière",
+    "verpleegkundige", "sykepleier", "sjuksköterska", "sygeplejerske", "pielęgniarka",
+    "медсестра", "медсестрата", "медицинска сестра", "muuguzi", "verpleegster",
+    // The author of a report: "prepared by", "written by", "reported by", "author".
+    "opgestel deur", "geskryf deur", "gerapporteer deur", "përgatiti", "përgatitur nga",
+    "hartoi", "ያዘጋጀው", "կազմեց", "hazırladı", "tərtib etdi", "egilea", "idazlea",
+    "падрыхтаваў", "падрыхтавала", "প্রস্তুতকারী", "প্রস্তুতকারক", "লিখেছেন", "প্রতিবেদক",
+    "pripremio", "pripremila", "sastavio", "sastavila", "изготвил", "изготвила", "подготвил",
+    "подготвила", "redactat per", "elaborat per", "preparat per", "informat per", "填表人",
+    "撰写人", "撰寫人", "报告人", "報告人", "填报人", "填報人", "vypracoval", "vypracovala",
+    "zpracoval", "zpracovala", "sepsal", "sepsala", "udarbejdet af", "skrevet af",
+    "opgesteld door", "geschreven door", "gemeld door", "koostas", "koostaja",
+    "inihanda ni", "isinulat ni", "laatinut", "laati", "kirjoittanut", "rédigé par",
+    "rédigée par", "établi par", "préparé par", "signalé par", "redactado por",
+    "elaborado por", "preparado por", "informado por", "redixido por", "მოამზადა",
+    "erstellt von", "verfasst von", "gemeldet von", "verfasser", "verfasserin",
+    "συντάχθηκε από", "συντάκτης", "συντάκτρια", "તૈયાર કરનાર", "נכתב על ידי",
+    "הוכן על ידי", "तैयारकर्ता", "तैयार कर्ता", "készítette", "írta", "skráð af",
+    "skrifað af", "tekið saman af", "disusun oleh", "ditulis oleh", "dilaporkan oleh",
+    "dibuat oleh", "scríofa ag", "ullmhaithe ag", "redatto da", "compilato da",
+    "preparato da", "segnalato da", "作成者", "記入者", "報告者", "ತಯಾರಿಸಿದವರು",
+    "дайындаған", "រៀបចំដោយ", "작성자", "보고자", "sagatavoja", "sastādīja", "parengė",
+    "parengusi", "surašė", "disediakan oleh", "imħejji minn", "miktub minn", "തയ്യാറാക്കിയത്",
+    "तयार केले", "бэлтгэсэн", "तयार गर्ने", "utarbeidet av", "skrevet av",
+    "تهیه‌کننده", "تهیه کننده", "sporządził", "sporządziła", "przygotował", "przygotowała",
+    "redigido por", "relatado por", "întocmit de", "redactat de", "raportat de", "составил",
+    "составила", "подготовил", "подготовила", "саставио", "саставила", "припремио",
+    "припремила", "සකස් කළේ", "spracoval", "spracovala", "pripravil", "pripravila",
+    "sestavil", "sestavila", "diyaariyey", "imeandikwa na", "imeandaliwa na", "mwandishi",
+    "upprättad av", "skriven av", "sammanställd av", "தயாரித்தவர்", "తయారుచేసినవారు",
+    "ผู้จัดทำ", "ผู้รายงาน", "จัดทำโดย", "hazırlayan", "raporlayan", "склав", "склала",
+    "підготував", "підготувала", "تیار کردہ", "مرتب کردہ", "tayyorladi", "người lập",
+    "người báo cáo", "paratowyd gan", "ysgrifennwyd gan", "kulungiselelwe ngu",
+    "kubhalwe ngu", "ilungiselelwe ngu", "тартиб дод", "autor", "autorka", "автор",
+    "auteur", "awdur", "mwandishi wa ripoti",
+];
+
+/// Whether `word` (any case) opens one of [`INTL_ROLES`]: a role word of a language other
+/// than English, which a name in capitals after it (`Mgonjwa KIBET Hodari`) may follow
+/// without a label's colon.
+pub(crate) fn intl_role(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    INTL_ROLES
+        .iter()
+        .any(|r| r.split(' ').next() == Some(lower.as_str()))
+}
+
+/// A phrase with its first letter capitalized, when that letter is beyond ASCII and has a
+/// capital of its own (`пациент` -> `Пациент`): built once, kept for the process.
+fn capitalized(phrase: &'static str) -> Option<&'static str> {
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    if first.is_ascii() {
+        return None;
+    }
+    let upper: String = first.to_uppercase().collect();
+    if upper.chars().eq(std::iter::once(first)) {
+        return None;
+    }
+    Some(Box::leak(format!("{upper}{}", chars.as_str()).into_boxed_str()))
+}
+
 /// Bits of [`Vocab::flags`]: which lists a lowercase word is on.
 pub mod flag {
     pub const GIVEN: u32 = 1;
@@ -835,9 +937,24 @@ pub fn vocab() -> &'static Vocab {
     static VOCAB: OnceLock<Vocab> = OnceLock::new();
     VOCAB.get_or_init(|| {
         let mut cues: WordMap<Vec<(Vec<&'static str>, Cue)>> = WordMap::default();
-        for &(phrase, cue) in CUES {
+        let mut add = |phrase: &'static str, cue: Cue| {
             let words: Vec<&'static str> = phrase.split(' ').collect();
-            cues.entry(words[0]).or_default().push((words, cue));
+            let list = cues.entry(words[0]).or_default();
+            if !list.iter().any(|(w, _)| *w == words) {
+                list.push((words, cue));
+            }
+        };
+        for &(phrase, cue) in CUES {
+            add(phrase, cue);
+            if let Some(cap) = capitalized(phrase) {
+                add(cap, cue);
+            }
+        }
+        for &phrase in INTL_ROLES {
+            add(phrase, Cue::Role);
+            if let Some(cap) = capitalized(phrase) {
+                add(cap, Cue::Role);
+            }
         }
         for list in cues.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));

@@ -31,9 +31,8 @@ impl Engine<'_> {
             return false;
         }
         let mut buf = [0u8; 32];
-        let Some(first) = self.lw(k, &mut buf) else {
-            return false;
-        };
+        // A cue word past 32 bytes (Bengali, Tamil) is looked up as written.
+        let first = self.lw(k, &mut buf).unwrap_or(self.toks[k].s);
         let Some(candidates) = self.v.cues.get(first) else {
             return false;
         };
@@ -315,6 +314,17 @@ impl Engine<'_> {
                 // من ..." is a sentence going on).
                 if let Some((end, closed)) = self.caseless_name_run(j) {
                     if closed || self.toks[next - 1].trail == b':' || j > next {
+                        self.remove_toks(j, end, Kind::Name, "name after a role word");
+                        return true;
+                    }
+                }
+                // "Pacientas: KAVALIAUSKAS Amelija,", "Othar: Ó MONACHÁIN Moira,": a surname
+                // in capitals before the given name.
+                // An English role word needs its label's colon ("Pt's POA Ann" is no name).
+                if let Some(end) = self.caps_surname_then_given(j) {
+                    if self.toks[next - 1].trail == b':'
+                        || crate::vocab::intl_role(self.toks[k].s)
+                    {
                         self.remove_toks(j, end, Kind::Name, "name after a role word");
                         return true;
                     }

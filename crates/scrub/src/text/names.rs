@@ -160,10 +160,93 @@ impl Engine<'_> {
                     | "della"
                     | "ter"
                     | "Ó"
-                    | "Ní"
-                    | "Mac"
-            )
+                    | "ó"
+                    | "ní"
+                    | "nic"
+                    | "mac"
+                    | "mhic"
+                    | "uí"
+                    | "binti"
+                    | "bint"
+                    | "ap"
+            ) || l == "an" && n > 0 && self.is_irish_patronymic(n - 1)
         })
+    }
+
+    /// `Mac`, `Nic`, `Mhic` before `an` (`Breeda Mac an Bhaird`): the Irish surname's
+    /// article is part of the name there, and nowhere else.
+    fn is_irish_patronymic(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        self.toks[k].after == b' '
+            && self
+                .lw(k, &mut buf)
+                .is_some_and(|l| matches!(l, "mac" | "nic" | "mhic"))
+    }
+
+    /// An upper-case word of a name (`KIBET`, `MONACHÁIN`, `O'BRIEN`): two letters or more,
+    /// every letter a capital, and no cue word (`MRN`, `DOB`).
+    pub(super) fn caps_name_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.class == Class::Plain
+            && t.s.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some()
+            && t.s
+                .chars()
+                .all(|ch| ch.is_uppercase() || matches!(ch, '-' | '\'' | '’'))
+            && !self.has(k, flag::CUE | flag::THREAT | flag::STATE_CODE)
+    }
+
+    /// `KIBET Hodari`, `Ó MONACHÁIN Moira`, `VAN DER BERG Anna`: after a word that announces
+    /// a person, a surname in capitals (particles before it allowed) and one or two given
+    /// names as written, the run ending at a comma, a bracket, a full stop or the line's
+    /// end. The last token of the name.
+    pub(super) fn caps_surname_then_given(&self, j: usize) -> Option<usize> {
+        let mut i = j;
+        let step = |e: &Self, a: usize| {
+            a + 1 < e.toks.len()
+                && e.toks[a].after == b' '
+                && e.toks[a].trail == 0
+                && e.same_sentence(a, a + 1)
+                && e.spaces_between(a, a + 1)
+        };
+        // Particles before the surname (`Ó`, `VAN DER`, `de la`).
+        while i - j < 2 && self.particle(i) && step(self, i) {
+            i += 1;
+        }
+        let mut caps = 0;
+        while i < self.toks.len() && caps < 3 && self.caps_name_word(i) {
+            caps += 1;
+            if !step(self, i) {
+                return None;
+            }
+            i += 1;
+            // `VAN DER BERG`: particles in capitals between surname words.
+            while caps < 3 && self.particle(i) && step(self, i) && self.caps_name_word(i + 1) {
+                i += 1;
+            }
+        }
+        if caps == 0 {
+            return None;
+        }
+        let mut end = i;
+        if !(self.name_part(end) && c::is_cap_word(self.toks[end].s)) || self.has(end, flag::CUE)
+        {
+            return None;
+        }
+        if step(self, end) && self.name_part(end + 1) && !self.has(end + 1, flag::CUE) {
+            end += 1;
+        }
+        let t = &self.toks[end];
+        let closes = t.after != b' '
+            || t.trail != 0
+            || end + 1 >= self.toks.len()
+            || !self.same_sentence(end, end + 1)
+            || self.text[t.end..].starts_with(" (")
+            || !self.toks[end + 1]
+                .s
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        closes.then_some(end)
     }
 
     fn known_name(&self, k: usize) -> (bool, bool, bool) {
@@ -547,7 +630,13 @@ impl Engine<'_> {
                 && !first.is_uppercase()
                 && !first.is_lowercase()
                 && !cjk(first);
-            ok.then_some(u32::from(first) >> 7)
+            // Arabic and the letters Persian and Urdu add (`چ`, `گ`, `ی`, `ہ`) span two
+            // blocks of 128: one script.
+            let block = match first {
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => 0x0600 >> 7,
+                _ => u32::from(first) >> 7,
+            };
+            ok.then_some(block)
         };
         if k >= self.toks.len() {
             return None;
@@ -799,7 +888,15 @@ impl Engine<'_> {
         if self.toks[end].after != b',' || !self.name_part(g) || !self.same_sentence(end, g) {
             return end;
         }
-        if c::is_initial(self.toks[g].s) {
+        // "Тијана Николовска, ЕМБГ 2707...": a word in capitals after a name written in
+        // mixed case is the next field's label (an acronym), not a given name.
+        let all_caps = |s: &str| {
+            s.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some()
+                && s.chars().all(|ch| !ch.is_lowercase())
+        };
+        if c::is_initial(self.toks[g].s)
+            || all_caps(self.toks[g].s) && !all_caps(self.toks[end].s)
+        {
             return end;
         }
         let (given, _, _) = self.known_name(g);

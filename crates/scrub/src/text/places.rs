@@ -84,6 +84,28 @@ pub(crate) const BEFORE_NAME: &[&str] = &[
     "алея",
     "тупик",
     "просп",
+    // Swahili, Irish, Welsh, Maltese, Albanian, Malay and Indonesian, Filipino,
+    // Vietnamese, Hausa and Somali street words, written before the name.
+    "barabara",
+    "mtaa",
+    "bóthar",
+    "sráid",
+    "ascaill",
+    "heol",
+    "stryd",
+    "ffordd",
+    "triq",
+    "rruga",
+    "jalan",
+    "jl",
+    "jln",
+    "kalye",
+    "đường",
+    "phố",
+    "titin",
+    "wadada",
+    "bulevar",
+    "bulevardi",
 ];
 
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
@@ -96,6 +118,11 @@ pub(crate) const AFTER_NAME: &[&str] = &[
     // Hungarian squares, roads and rings; Croatian roads, squares and embankments.
     "tér", "út", "körút", "köz", "put", "cesta", "trg", "obala", "perivoj", "prilaz", "odvojak",
     "ogranak", "vijenac", "allé", "stræde",
+    // Estonian, Latvian, Lithuanian, Basque, Icelandic, Azerbaijani, Kazakh, Georgian and
+    // Armenian street words, written after the name.
+    "tn", "tänav", "mnt", "maantee", "pst", "puiestee", "iela", "prospekts", "bulvāris", "gatvė",
+    "prospektas", "kalea", "etorbidea", "vegur", "stræti", "küçəsi", "prospekti", "көшесі",
+    "ქუჩა", "փողոց",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
@@ -129,6 +156,11 @@ const GLUED_ENDINGS: &[&str] = &[
     "kaari",
     "alléen",
     "stræde",
+    // Icelandic streets, roads and ways (`Túngata`, `Hringbraut`).
+    "gata",
+    "vegur",
+    "braut",
+    "stræti",
 ];
 
 /// Characters that end a street name in Chinese, Japanese or Korean (`南城侧路`, `신덕로`).
@@ -382,6 +414,93 @@ pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["住址"],
     &["地址"],
     &["주소"],
+    // "Address", "residence", "lives at" in more languages: Afrikaans, Albanian, Amharic,
+    // Armenian, Azerbaijani, Basque, Belarusian, Bengali, Bosnian/Croatian/Serbian,
+    // Bulgarian, Catalan, Estonian, Filipino, Galician, Georgian, Gujarati, Hausa, Hebrew,
+    // Hindi, Marathi, Nepali, Icelandic, Indonesian/Malay, Irish, Kannada, Kazakh, Khmer,
+    // Kyrgyz, Lao, Latvian, Lithuanian, Macedonian, Malayalam, Maltese, Mongolian, Pashto,
+    // Urdu, Punjabi, Portuguese, Romanian, Sinhala, Slovenian, Somali, Swahili, Tamil,
+    // Telugu, Thai, Turkish, Ukrainian, Uzbek, Vietnamese, Welsh, Xhosa, Zulu, Yoruba,
+    // Burmese, Tajik. Capitalized forms of words opening beyond ASCII are listed too.
+    &["woonadres"],
+    &["adresi"],
+    &["vendbanimi"],
+    &["አድራሻ"],
+    &["հասցե"],
+    &["Հասցե"],
+    &["ünvan"],
+    &["Ünvan"],
+    &["ünvanı"],
+    &["helbidea"],
+    &["адрас"],
+    &["Адрас"],
+    &["ঠিকানা"],
+    &["prebivalište"],
+    &["пребивалиште"],
+    &["Пребивалиште"],
+    &["Адрес"],
+    &["Адреса"],
+    &["adreça"],
+    &["domicili"],
+    &["aadress"],
+    &["elukoht"],
+    &["tirahan"],
+    &["enderezo"],
+    &["მისამართი"],
+    &["સરનામું"],
+    &["adireshi"],
+    &["כתובת"],
+    &["पता"],
+    &["पत्ता"],
+    &["ठेगाना"],
+    &["heimili"],
+    &["heimilisfang"],
+    &["alamat"],
+    &["seoladh"],
+    &["ವಿಳಾಸ"],
+    &["мекенжай"],
+    &["Мекенжай"],
+    &["мекенжайы"],
+    &["អាសយដ្ឋាន"],
+    &["дарек"],
+    &["Дарек"],
+    &["ທີ່ຢູ່"],
+    &["adrese"],
+    &["dzīvesvieta"],
+    &["adresas"],
+    &["gyvenamoji"],
+    &["വിലാസം"],
+    &["indirizz"],
+    &["хаяг"],
+    &["Хаяг"],
+    &["پته"],
+    &["پتہ"],
+    &["ਪਤਾ"],
+    &["morada"],
+    &["residência"],
+    &["domiciliu"],
+    &["adresă"],
+    &["ලිපිනය"],
+    &["naslov"],
+    &["prebivališče"],
+    &["cinwaanka"],
+    &["anwani"],
+    &["makazi"],
+    &["முகவரி"],
+    &["చిరునామా"],
+    &["ที่อยู่"],
+    &["ikamet"],
+    &["manzil"],
+    &["manzili"],
+    &["địa", "chỉ"],
+    &["Địa", "chỉ"],
+    &["cyfeiriad"],
+    &["idilesi"],
+    &["ikheli"],
+    &["adirẹsi"],
+    &["လိပ်စာ"],
+    &["суроға"],
+    &["Суроға"],
 ];
 
 impl Engine<'_> {
@@ -426,13 +545,32 @@ impl Engine<'_> {
                         .toks
                         .get(end + 2)
                         .is_some_and(|t| house_number(t.s.trim_end_matches('.')));
+                // "Barabara ya Oginga Odinga": a short lowercase word between two capitalized
+                // ones joins a street's name in any language.
+                let link = next.s.chars().count() <= 3
+                    && next.after == b' '
+                    && cased(self.toks[end].s)
+                    && self.toks.get(end + 2).is_some_and(|t| cased(t.s))
+                    && self.same_sentence(v, end + 2);
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
+                    && !link
                     && !self.has(end + 1, flag::STREET_BEFORE | flag::STREET_AFTER)
                     && !building_word(next.s)
                     && !number_follows
                     && c::digits(next.s) == 0;
-                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
+                // "địa chỉ 536 Phố Thống Nhất, ĐT 02 6716043": a cue word after a comma opens
+                // the next field.
+                let next_cue = gap.contains([',', '،'])
+                    && self.has(end + 1, flag::CUE)
+                    && !joiner(next.s)
+                    && !self.has(end + 1, flag::STREET_BEFORE);
+                if gap.contains([')', '\n'])
+                    || gap.contains('）')
+                    || lower_clause
+                    || lower_word
+                    || next_cue
+                {
                     break;
                 }
                 end += 1;
@@ -475,7 +613,13 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            let split = value.rsplit_once(", ").filter(|(head, tail)| {
+            // The last comma, Latin or Arabic (`مکان نمبر 137، گلی 13، راولپنڈی`).
+            let split = match (value.rfind(", "), value.rfind("، ")) {
+                (Some(a), Some(b)) if b > a => Some((&value[..b], &value[b + "، ".len()..])),
+                (None, Some(b)) => Some((&value[..b], &value[b + "، ".len()..])),
+                _ => value.rsplit_once(", "),
+            };
+            let split = split.filter(|(head, tail)| {
                 c::digits(head) > 0
                     && c::digits(tail) == 0
                     && tail.split_whitespace().count() <= 4
@@ -520,7 +664,7 @@ impl Engine<'_> {
             return None;
         }
         let mut buf = [0u8; 32];
-        let first = lower(self.toks[k].s, &mut buf)?;
+        let first = lower(self.toks[k].s, &mut buf).unwrap_or(self.toks[k].s);
         ADDRESS_CUES.iter().find_map(|cue| {
             let n = cue.len();
             let matched = first == cue[0]
