@@ -836,7 +836,7 @@ const INTL_ROLES: &[&str] = &[
     "підготував", "підготувала", "تیار کردہ", "مرتب کردہ", "tayyorladi", "người lập",
     "người báo cáo", "paratowyd gan", "ysgrifennwyd gan", "kulungiselelwe ngu",
     "kubhalwe ngu", "ilungiselelwe ngu", "тартиб дод", "autor", "autorka", "автор",
-    "auteur", "awdur", "mwandishi wa ripoti",
+    "auteur", "awdur", "mwandishi wa ripoti", "wanda ya shirya", "wadda ta shirya",
 ];
 
 /// Whether `word` (any case) opens one of [`INTL_ROLES`]: a role word of a language other

@@ -478,11 +478,13 @@ impl Engine<'_> {
             }
             // Named on a list or in letters beyond ASCII, or two capitalized words in a
             // list of people (after a colon or a comma): "Version Release 2024-05-01" is not.
-            let listed = (first..d)
-                .any(|i| self.has(i, super::cues::NAME_LISTS) || !self.toks[i].s.is_ascii());
             let in_list = first > 0
                 && self.same_sentence(first - 1, first)
                 && (self.toks[first - 1].after == b',' || self.toks[first - 1].trail == b':');
+            // One word beyond ASCII alone before a date is a title's last word as often as a
+            // name (`Atvikaskýrsla 2026-11-04`): it needs a second word or a list around it.
+            let listed = (first..d).any(|i| self.has(i, super::cues::NAME_LISTS))
+                || (first..d).any(|i| !self.toks[i].s.is_ascii()) && (d - first >= 2 || in_list);
             if first < d && (listed || cased >= 2 && in_list) {
                 self.remove_toks(first, d - 1, Kind::Name, "name before a person's date");
             }

@@ -593,6 +593,32 @@ impl Engine<'_> {
         if !(short || capitalized || pair && self.latin_sentence(k)) {
             return false;
         }
+        let next_lower = |e: &Self| {
+            k + 1 < e.toks.len()
+                && e.same_sentence(k, k + 1)
+                && e.toks[k + 1]
+                    .s
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_lowercase() && !ch.is_ascii())
+        };
+        // "ЖСН 850101400123", "ЕМБГ 2707...": a short word all in capitals before a number
+        // is a field's label (an acronym); "Միջադեպի հաշվետվություն 2026-...": a capitalized
+        // word opening its line before a lowercase word of its script opens a title or a
+        // sentence. Neither is a name unless a name list says so.
+        let acronym = capitalized
+            && (2..=6).contains(&t.chars().count())
+            && t.chars().all(char::is_uppercase)
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| n.s.starts_with(|ch: char| ch.is_ascii_digit()));
+        let opens_line = k == 0 || super::agree::has_newline(self.text, self.toks[k - 1].end, self.toks[k].start);
+        if (acronym || capitalized && opens_line && next_lower(self))
+            && !self.has(k, NAME_LISTS)
+        {
+            return false;
+        }
         if !self.name_in_its_own_script(k, capitalized) {
             return false;
         }
@@ -628,7 +654,7 @@ impl Engine<'_> {
                 && t.flags & flag::CUE == 0
                 && !never
                 && !first.is_uppercase()
-                && !first.is_lowercase()
+                && (!first.is_lowercase() || georgian(first))
                 && !cjk(first);
             // Arabic and the letters Persian and Urdu add (`چ`, `گ`, `ی`, `ہ`) span two
             // blocks of 128: one script.
@@ -1492,6 +1518,12 @@ impl Engine<'_> {
         self.remove_toks(k, end, Kind::Name, "surname, given name in capitals");
         true
     }
+}
+
+/// Georgian's everyday letters (Mkhedruli): Unicode counts them lowercase, but the script
+/// writes names and sentences alike without capitals.
+pub(super) fn georgian(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FF}').contains(&c)
 }
 
 /// Han, kana and Hangul (syllables, letters, compatibility letters): the scripts whose names

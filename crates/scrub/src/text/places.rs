@@ -280,12 +280,24 @@ fn cased(word: &str) -> bool {
         }
         return true;
     }
-    word.chars()
-        .next()
-        .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase())
+    word.chars().next().is_some_and(|ch| {
+        ch.is_uppercase()
+            || ch.is_alphabetic() && (!ch.is_lowercase() || super::names::georgian(ch))
+    })
         && word
             .chars()
             .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+}
+
+/// A place word with the lowercase class prefix of the Nguni languages before its capital
+/// (`eThekwini`, `uMandela`, `kwaMashu`): a name as much as a capitalized word is.
+fn prefixed_name(word: &str) -> bool {
+    let b = word.as_bytes();
+    let p = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    (1..=3).contains(&p)
+        && b.get(p).is_some_and(u8::is_ascii_uppercase)
+        && b.get(p + 1).is_some_and(u8::is_ascii_lowercase)
+        && word.chars().all(char::is_alphabetic)
 }
 
 /// Small words inside street and place names (`Via degli Ovada`, `Vilanova i la Geltrú`).
@@ -535,7 +547,8 @@ impl Engine<'_> {
                         .starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(self.toks[end + 1].s)
                     && !self.has(end + 1, flag::STREET_BEFORE)
-                    && !building_word(self.toks[end + 1].s);
+                    && !building_word(self.toks[end + 1].s)
+                    && !prefixed_name(self.toks[end + 1].s);
                 // "... 14 since May": a lowercase word that joins no name ends it; a street
                 // type written after the name (`Rákosi utca 8`) or a word before the house
                 // number (`Lipova zvijezda 9a`) does not.
@@ -555,6 +568,7 @@ impl Engine<'_> {
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
                     && !link
+                    && !prefixed_name(next.s)
                     && !self.has(end + 1, flag::STREET_BEFORE | flag::STREET_AFTER)
                     && !building_word(next.s)
                     && !number_follows
@@ -623,7 +637,10 @@ impl Engine<'_> {
                 c::digits(head) > 0
                     && c::digits(tail) == 0
                     && tail.split_whitespace().count() <= 4
-                    && cased(tail.split_whitespace().next().unwrap_or(""))
+                    && tail
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| cased(w) || prefixed_name(w))
             });
             match split {
                 Some((head, tail)) => {
