@@ -555,7 +555,11 @@ impl Engine<'_> {
                 } else {
                     Cow::Owned(super::fold_latin(&t.s.to_lowercase()))
                 };
-                if w.chars().count() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                // "A. Olaizola": an initial with its period counts, as the first letter a
+                // login takes (`aolaizola`).
+                let initial = t.trail == b'.' && w.len() == 1;
+                if (w.chars().count() >= 2 || initial) && w.bytes().all(|b| b.is_ascii_lowercase())
+                {
                     words.push(w);
                 }
                 k += 1;
@@ -800,7 +804,9 @@ fn lowercase<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
 /// given name's first one or two letters or all of it, either way round, or joined by a dot
 /// or an underscore.
 fn login_forms<'w>(given: &'w str, surname: &'w str) -> [[&'w str; 3]; 10] {
-    let (g1, g2) = (&given[..1], &given[..2]);
+    // Given names are ASCII letters: a byte is a letter. An initial is its own first two.
+    let g1 = given.get(..1).unwrap_or(given);
+    let g2 = given.get(..2).unwrap_or(given);
     [
         [surname, g1, ""],
         [surname, g2, ""],
@@ -1187,6 +1193,20 @@ mod tests {
             (
                 "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=kpatel",
                 "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=[USER]",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn one_word_beyond_ascii_before_a_date_and_a_login_of_an_initial_and_a_surname() {
+        check(&[
+            (
+                "Atvikaskýrsla 2026-10-02\nskráð\n",
+                "Atvikaskýrsla [DATE]\nskráð\n",
+            ),
+            (
+                "Egilea: J. Etxaniz.\nJ. Etxaniz langileak (jetxaniz) ireki zuen.\n",
+                "Egilea: [NAME].\n[NAME] langileak ([USER]) ireki zuen.\n",
             ),
         ]);
     }

@@ -228,24 +228,25 @@ impl Engine<'_> {
             return None;
         }
         let mut end = i;
-        if !(self.name_part(end) && c::is_cap_word(self.toks[end].s)) || self.has(end, flag::CUE)
-        {
+        if !(self.name_part(end) && c::is_cap_word(self.toks[end].s)) || self.has(end, flag::CUE) {
             return None;
         }
         if step(self, end) && self.name_part(end + 1) && !self.has(end + 1, flag::CUE) {
             end += 1;
         }
+        // The record's comma, a bracket (a login), the sentence's or the line's end, or a
+        // lowercase word (a verb): "Patient: ICU Bed 4" goes on with a number, no name.
         let t = &self.toks[end];
-        let closes = t.after != b' '
-            || t.trail != 0
+        let closes = matches!(t.after, b',' | b'(' | b'\n')
+            || matches!(t.trail, b',' | b'.')
             || end + 1 >= self.toks.len()
             || !self.same_sentence(end, end + 1)
             || self.text[t.end..].starts_with(" (")
-            || !self.toks[end + 1]
+            || self.toks[end + 1]
                 .s
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase);
+                .is_some_and(char::is_lowercase);
         closes.then_some(end)
     }
 
@@ -613,10 +614,9 @@ impl Engine<'_> {
                 .toks
                 .get(k + 1)
                 .is_some_and(|n| n.s.starts_with(|ch: char| ch.is_ascii_digit()));
-        let opens_line = k == 0 || super::agree::has_newline(self.text, self.toks[k - 1].end, self.toks[k].start);
-        if (acronym || capitalized && opens_line && next_lower(self))
-            && !self.has(k, NAME_LISTS)
-        {
+        let opens_line = k == 0
+            || super::agree::has_newline(self.text, self.toks[k - 1].end, self.toks[k].start);
+        if (acronym || capitalized && opens_line && next_lower(self)) && !self.has(k, NAME_LISTS) {
             return false;
         }
         if !self.name_in_its_own_script(k, capitalized) {
@@ -920,8 +920,7 @@ impl Engine<'_> {
             s.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some()
                 && s.chars().all(|ch| !ch.is_lowercase())
         };
-        if c::is_initial(self.toks[g].s)
-            || all_caps(self.toks[g].s) && !all_caps(self.toks[end].s)
+        if c::is_initial(self.toks[g].s) || all_caps(self.toks[g].s) && !all_caps(self.toks[end].s)
         {
             return end;
         }
@@ -1715,5 +1714,37 @@ mod tests {
             "Granted Access | West Door | Badge [ID] | [NAME]\n\
                  Denied: Invalid Badge | Pharmacy | Badge [ID] | [NAME]\n",
         )]);
+    }
+
+    #[test]
+    fn names_in_scripts_the_latin_rules_do_not_read() {
+        check(&[
+            // Urdu letters beyond the first Arabic block (`چ`, `ی`, `ہ`) in one name.
+            (
+                "ملازم عائشہ چوہدری (achoudhry) نے فائل کھولی۔\n",
+                "ملازم [NAME] ([USER]) نے فائل کھولی۔\n",
+            ),
+            // Georgian writes names in letters Unicode counts as lowercase.
+            (
+                "პაციენტი: ნინო ბერიძე, ტელ. 599123456.\n",
+                "პაციენტი: [NAME], ტელ. [ID].\n",
+            ),
+            // The article of an Irish surname after `Mac`.
+            ("Scríofa ag Cormac Mac an Bhaird.\n", "Scríofa ag [NAME].\n"),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_and_title_words_of_a_non_latin_script_are_no_names() {
+        check(&[
+            (
+                "Оқиға туралы есеп 2026-10-02\nНауқас: Айгүл Серікбаева, ЖСН 850101400123.\n",
+                "Оқиға туралы есеп [DATE]\nНауқас: [NAME], ЖСН [ID].\n",
+            ),
+            (
+                "Пациент: Горан Велевски, ЕМБГ 1203985450012, тел. 070 123 456.\n",
+                "Пациент: [NAME], ЕМБГ [ID], тел. [PHONE].\n",
+            ),
+        ]);
     }
 }

@@ -111,18 +111,81 @@ pub(crate) const BEFORE_NAME: &[&str] = &[
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
 /// besides the English ones of [`crate::lists::STREET_SUFFIXES`].
 pub(crate) const AFTER_NAME: &[&str] = &[
-    "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
-    "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
-    "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
-    "vägen", "veien", "gata", "katu", "tie", "utca",
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "allee",
+    "gasse",
+    "platz",
+    "ring",
+    "damm",
+    "ufer",
+    "chaussee",
+    "steig",
+    "pfad",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dreef",
+    "sokak",
+    "sokağı",
+    "sokagi",
+    "caddesi",
+    "cad",
+    "cd",
+    "bulvarı",
+    "yolu",
+    "vej",
+    "gade",
+    "gatan",
+    "vägen",
+    "veien",
+    "gata",
+    "katu",
+    "tie",
+    "utca",
     // Hungarian squares, roads and rings; Croatian roads, squares and embankments.
-    "tér", "út", "körút", "köz", "put", "cesta", "trg", "obala", "perivoj", "prilaz", "odvojak",
-    "ogranak", "vijenac", "allé", "stræde",
+    "tér",
+    "út",
+    "körút",
+    "köz",
+    "put",
+    "cesta",
+    "trg",
+    "obala",
+    "perivoj",
+    "prilaz",
+    "odvojak",
+    "ogranak",
+    "vijenac",
+    "allé",
+    "stræde",
     // Estonian, Latvian, Lithuanian, Basque, Icelandic, Azerbaijani, Kazakh, Georgian and
     // Armenian street words, written after the name.
-    "tn", "tänav", "mnt", "maantee", "pst", "puiestee", "iela", "prospekts", "bulvāris", "gatvė",
-    "prospektas", "kalea", "etorbidea", "vegur", "stræti", "küçəsi", "prospekti", "көшесі",
-    "ქუჩა", "փողոց",
+    "tn",
+    "tänav",
+    "mnt",
+    "maantee",
+    "pst",
+    "puiestee",
+    "iela",
+    "prospekts",
+    "bulvāris",
+    "gatvė",
+    "prospektas",
+    "kalea",
+    "etorbidea",
+    "vegur",
+    "stræti",
+    "küçəsi",
+    "prospekti",
+    "көшесі",
+    "ქუჩა",
+    "փողոց",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
@@ -283,10 +346,9 @@ fn cased(word: &str) -> bool {
     word.chars().next().is_some_and(|ch| {
         ch.is_uppercase()
             || ch.is_alphabetic() && (!ch.is_lowercase() || super::names::georgian(ch))
-    })
-        && word
-            .chars()
-            .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+    }) && word
+        .chars()
+        .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
 }
 
 /// A place word with the lowercase class prefix of the Nguni languages before its capital
@@ -1387,6 +1449,41 @@ mod tests {
             (
                 "Olwen Pryce\n4 Teasel Walk\nAB12 3CD Kinloss\n",
                 "[NAME]\n[ADDRESS]\n[ZIP] [CITY]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn addresses_after_address_words_of_many_languages() {
+        check(&[
+            (
+                "užregistruota, adresas Vilniaus g. 27, Kaunas. vėliau\n",
+                "užregistruota, adresas [ADDRESS], [CITY]. vėliau\n",
+            ),
+            // A short lowercase word joining a street's name, in any language.
+            (
+                "Alilazwa, anwani Barabara ya Moi, Nyumba 12, Nakuru. Baadaye\n",
+                "Alilazwa, anwani [ADDRESS], [CITY]. Baadaye\n",
+            ),
+            // Nguni class prefixes before a place's capital.
+            (
+                "Ufike, ikheli 45 Umgwaqo uMandela, eThekwini. Kamuva\n",
+                "Ufike, ikheli [ADDRESS], [CITY]. Kamuva\n",
+            ),
+            // The Arabic comma and the Urdu full stop.
+            (
+                "مریض آیا، پتہ مکان نمبر 12، گلی 4، لاہور۔ پھر\n",
+                "مریض آیا، پتہ [ADDRESS]، [CITY]۔ پھر\n",
+            ),
+            // `бр.` (number) keeps its sentence.
+            (
+                "дојде, адреса ул. Охридска бр. 12, Струга. потоа\n",
+                "дојде, адреса [ADDRESS], [CITY]. потоа\n",
+            ),
+            // A cue word after a comma opens the next field.
+            (
+                "đã đến, địa chỉ 12 phố Huế, ĐT 0912 345 678.\n",
+                "đã đến, địa chỉ [ADDRESS], ĐT [PHONE].\n",
             ),
         ]);
     }
