@@ -1440,6 +1440,54 @@ impl Engine<'_> {
         true
     }
 
+    /// `KING Samantha (580) ...`, `Follow-up - DIAZ Michael (MRN ...)`: a surname in
+    /// capitals and a given name as written, without a cue, when the lists know both (the
+    /// surname on a surname list, the given name on a given-name list) and the run stops
+    /// there: at a bracket, a comma, a number or the line's end.
+    pub(super) fn caps_surname_first(&mut self, k: usize) -> bool {
+        let n = k + 1;
+        // Cheap first: most tokens are no word in capitals followed by one.
+        if n >= self.toks.len()
+            || self.toks[k].after != b' '
+            || self.toks[k].trail != 0
+            || !self.toks[k].s.as_bytes()[0].is_ascii_uppercase() && self.toks[k].s.is_ascii()
+            || !self.caps_name_word(k)
+            || !self.name_part(n)
+            || !c::is_cap_word(self.toks[n].s)
+            || !self.same_sentence(k, n)
+            || !self.spaces_between(k, n)
+        {
+            return false;
+        }
+        // Not inside a heading in capitals (`URGENT NOTICE Mary ...`).
+        if k > 0 && self.same_sentence(k - 1, k) && self.caps_name_word(k - 1) {
+            return false;
+        }
+        let surname = self.has(k, flag::SURNAME | flag::CENSUS_SURNAME)
+            || self.has(k, flag::NAME_WORD) && self.has(n, flag::GIVEN);
+        let given = self.has(n, flag::GIVEN | flag::CENSUS_GIVEN);
+        if !surname
+            || !given
+            || self.has(k, flag::NEVER | flag::STOP | flag::MONTH)
+            || self.has(n, flag::CUE | flag::MONTH)
+        {
+            return false;
+        }
+        let t = &self.toks[n];
+        let next_word = self.toks.get(n + 1).filter(|_| self.same_sentence(n, n + 1));
+        let closes = matches!(t.after, b',' | b'(' | b'\n' | b')' | b'"')
+            || t.trail != 0
+            || next_word.is_none_or(|w| {
+                self.text[t.end..w.start].contains('(')
+                    || w.s.starts_with(|ch: char| ch.is_ascii_digit() || ch == '+')
+            });
+        if !closes {
+            return false;
+        }
+        self.remove_toks(k, n, Kind::Name, "surname in capitals, given name");
+        true
+    }
+
     /// `MORRISON, HELEN`, `WILSON, MARGARET K`: a surname and a given name in capitals with the
     /// comma between them, as registration systems, lab and pharmacy interfaces and printed
     /// lists write a person; both must be on the public name lists (a heading such as
@@ -1745,6 +1793,22 @@ mod tests {
                 "Пациент: Горан Велевски, ЕМБГ 1203985450012, тел. 070 123 456.\n",
                 "Пациент: [NAME], ЕМБГ [ID], тел. [PHONE].\n",
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_listed_surname_in_capitals_before_a_listed_given_name() {
+        check(&[
+            (
+                "Follow-up - MORGAN Alice (MRN 4471902) booked.\n",
+                "Follow-up - [NAME] (MRN [MRN]) booked.\n",
+            ),
+            (
+                "09:15  PARKER Helen (555) 201-3344  refill\n",
+                "09:15  [NAME] [PHONE]  refill\n",
+            ),
+            // A word in capitals on no surname list, before a capitalized word, stays.
+            ("See the NOTICE Board today.\n", "See the NOTICE Board today.\n"),
         ]);
     }
 }
