@@ -64,6 +64,29 @@ impl Engine<'_> {
                 {
                     seen.add_name(t.s);
                 }
+                // "Patsient: METS Laura" then "Mets" or "METS" elsewhere: a surname in
+                // capitals goes in both its written and its capitalized form.
+                Kind::Name
+                    if t.s.chars().filter(|ch| ch.is_alphabetic()).nth(2).is_some()
+                        && t.s
+                            .chars()
+                            .all(|ch| ch.is_alphabetic() && ch.is_uppercase())
+                        && t.flags & (flag::NEVER | flag::COMMON | flag::STOP | flag::CUE) == 0
+                        && matches!(
+                            f.reason,
+                            "name after a role word" | "surname in capitals, given name"
+                        ) =>
+                {
+                    seen.add_name(t.s);
+                    let mut chars = t.s.chars();
+                    if let Some(first) = chars.next() {
+                        let rest = chars.as_str().to_lowercase();
+                        let title = format!("{first}{rest}");
+                        if !self.never_word(&title) {
+                            seen.add_name(&title);
+                        }
+                    }
+                }
                 Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
                     seen.add_login(&lowercase(t.s, &mut buf), f.kind);
                 }
@@ -1209,5 +1232,13 @@ mod tests {
                 "Egilea: [NAME].\n[NAME] langileak ([USER]) ireki zuen.\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_surname_in_capitals_found_once_goes_wherever_it_is_written() {
+        check(&[(
+            "Pacientas: ZORVANDIS Jonas, gimė.\nvakar Zorvandis paskambino.\n",
+            "Pacientas: [NAME], gimė.\nvakar [NAME] paskambino.\n",
+        )]);
     }
 }

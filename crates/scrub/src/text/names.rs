@@ -1474,7 +1474,10 @@ impl Engine<'_> {
             return false;
         }
         let t = &self.toks[n];
-        let next_word = self.toks.get(n + 1).filter(|_| self.same_sentence(n, n + 1));
+        let next_word = self
+            .toks
+            .get(n + 1)
+            .filter(|_| self.same_sentence(n, n + 1));
         let closes = matches!(t.after, b',' | b'(' | b'\n' | b')' | b'"')
             || t.trail != 0
             || next_word.is_none_or(|w| {
@@ -1808,7 +1811,10 @@ mod tests {
                 "09:15  [NAME] [PHONE]  refill\n",
             ),
             // A word in capitals on no surname list, before a capitalized word, stays.
-            ("See the NOTICE Board today.\n", "See the NOTICE Board today.\n"),
+            (
+                "See the NOTICE Board today.\n",
+                "See the NOTICE Board today.\n",
+            ),
         ]);
     }
 }
