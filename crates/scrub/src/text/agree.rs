@@ -173,6 +173,35 @@ impl Engine<'_> {
             && (first..=last).any(|i| !self.particle(i) && named(i))
     }
 
+    /// Two or three capitalized words on no list of words at all (names of a language the
+    /// lists miss: `Milana Sakalauskas (msakalauskas)`), when the login spells one of them
+    /// whole, four letters or more: the login says they are a person's name.
+    fn unlisted_name_run_ok(&self, key: &[u8], first: usize, last: usize) -> bool {
+        if !(1..=2).contains(&(last - first)) {
+            return false;
+        }
+        let plain = |i: usize| {
+            let t = &self.toks[i];
+            c::is_cap_word(t.s)
+                && t.s.chars().all(char::is_alphabetic)
+                && !self.has(
+                    i,
+                    flag::COMMON
+                        | flag::NAME_WORD
+                        | flag::NEVER
+                        | flag::STOP
+                        | flag::CUE
+                        | flag::THREAT
+                        | flag::PLACE,
+                )
+        };
+        (first..=last).all(plain)
+            && self
+                .name_parts(first, last)
+                .iter()
+                .any(|p| p.len() >= 4 && key.windows(p.len()).any(|w| w == p.as_slice()))
+    }
+
     /// The name's words as lowercase ASCII letters (`Núñez` -> `nunez`).
     fn name_parts(&self, first: usize, last: usize) -> Vec<Vec<u8>> {
         (first..=last)
@@ -353,7 +382,8 @@ impl Engine<'_> {
                 let core = end.min(last);
                 // The one-byte test of `agrees` before the word lists of `name_run_ok`.
                 if self.may_agree(&key, first, core)
-                    && self.name_run_ok(first, core)
+                    && (self.name_run_ok(first, core)
+                        || self.unlisted_name_run_ok(&key, first, core))
                     && self.agrees(&key, first, core)
                 {
                     self.remove_name_run(first, end, "name beside a login built from it");
@@ -783,6 +813,21 @@ mod tests {
             (
                 "ORGANIZER;CN=Brisk Tallowmere:mailto:b@example.org\nSUMMARY:Review\n",
                 "ORGANIZER;CN=[NAME]:mailto:b@example.org\nSUMMARY:Review\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn unlisted_words_beside_a_login_that_spells_one_of_them_whole() {
+        check(&[
+            (
+                "Tyontekija Quorvel Zandrit (qzandrit) avasi liitteen.\n",
+                "Tyontekija [NAME] ([USER]) avasi liitteen.\n",
+            ),
+            // Ordinary words stay, whatever the login.
+            (
+                "The Zoom Room (zroom) is booked.\n",
+                "The Zoom Room (zroom) is booked.\n",
             ),
         ]);
     }

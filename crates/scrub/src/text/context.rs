@@ -76,6 +76,7 @@ impl Engine<'_> {
                 || self.city_state(k)
                 || self.state_zip(k)
                 || self.caps_surname_given(k)
+                || self.caps_surname_first(k)
                 || self.caret_name(k)
                 || self.dotted_initials(k)
                 || self.name(k);

@@ -31,9 +31,8 @@ impl Engine<'_> {
             return false;
         }
         let mut buf = [0u8; 32];
-        let Some(first) = self.lw(k, &mut buf) else {
-            return false;
-        };
+        // A cue word past 32 bytes (Bengali, Tamil) is looked up as written.
+        let first = self.lw(k, &mut buf).unwrap_or(self.toks[k].s);
         let Some(candidates) = self.v.cues.get(first) else {
             return false;
         };
@@ -314,7 +313,24 @@ impl Engine<'_> {
                 // Without a label's colon the words must end on their own ("المريض يعاني
                 // من ..." is a sentence going on).
                 if let Some((end, closed)) = self.caseless_name_run(j) {
-                    if closed || self.toks[next - 1].trail == b':' || j > next {
+                    // Without a label's colon one word alone ("مریض آیا،", the patient came)
+                    // is a verb as often as a name: it needs a second word or a login.
+                    let colon = self.toks[next - 1].trail == b':';
+                    let enough = end > j
+                        || colon
+                        || j > next
+                        || self.text[self.toks[end].end..].starts_with(" (");
+                    if (closed || colon || j > next) && enough {
+                        self.remove_toks(j, end, Kind::Name, "name after a role word");
+                        return true;
+                    }
+                }
+                // "Pacientas: KAVALIAUSKAS Amelija,", "Othar: Ó MONACHÁIN Moira,": a surname
+                // in capitals before the given name.
+                // An English role word needs its label's colon ("Pt's POA Ann" is no name).
+                if let Some(end) = self.caps_surname_then_given(j) {
+                    if self.toks[next - 1].trail == b':' || crate::vocab::intl_role(self.toks[k].s)
+                    {
                         self.remove_toks(j, end, Kind::Name, "name after a role word");
                         return true;
                     }
@@ -1340,5 +1356,58 @@ mod tests {
             "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
             "The queue is Nurse Line.\nCALLER: Yeah it's about my mother.\nCALLER: Somebody called me.\n",
         )]);
+    }
+
+    #[test]
+    fn role_words_of_many_languages_announce_a_name() {
+        check(&[
+            (
+                "Mgonjwa: Zawadi Mwangi alilazwa jana.\n",
+                "Mgonjwa: [NAME] alilazwa jana.\n",
+            ),
+            (
+                "Darbuotoja Rūta Jankauskienė atidarė laišką.\n",
+                "Darbuotoja [NAME] atidarė laišką.\n",
+            ),
+            (
+                "Paratowyd gan Ffion Rhydderch.\n",
+                "Paratowyd gan [NAME].\n",
+            ),
+            // A cue word past 32 bytes, and the danda closing the sentence.
+            ("প্রস্তুতকারী: সুমন দাশ।\n", "প্রস্তুতকারী: [NAME]।\n"),
+            // Capitalized at the start of a line: a Cyrillic capital is matched too.
+            (
+                "Сотрудник Андрей Волков открыл вложение.\n",
+                "Сотрудник [NAME] открыл вложение.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_in_capitals_before_the_given_name_after_a_role_word() {
+        check(&[
+            (
+                "Pacientas: KAZLAUSKAS Ona, gimė vakar.\n",
+                "Pacientas: [NAME], gimė vakar.\n",
+            ),
+            (
+                "Othar: Ó BRAONÁIN Síle, guthán ina dhiaidh.\n",
+                "Othar: [NAME], guthán ina dhiaidh.\n",
+            ),
+            (
+                "Mfanyakazi OTIENO Baraka (obaraka) alifungua faili.\n",
+                "Mfanyakazi [NAME] ([USER]) alifungua faili.\n",
+            ),
+            // An English role word without its colon, and a run that goes on with a number,
+            // announce no name in capitals.
+            (
+                "Pt's POA Wellbeing called back.\n",
+                "Pt's POA Wellbeing called back.\n",
+            ),
+            (
+                "Patient: ICU Bed 4 was cleaned.\n",
+                "Patient: ICU Bed 4 was cleaned.\n",
+            ),
+        ]);
     }
 }

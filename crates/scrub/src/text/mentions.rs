@@ -332,6 +332,29 @@ impl Engine<'_> {
                 {
                     seen.add_name(t.s);
                 }
+                // "Patsient: METS Laura" then "Mets" or "METS" elsewhere: a surname in
+                // capitals goes in both its written and its capitalized form.
+                Kind::Name
+                    if t.s.chars().filter(|ch| ch.is_alphabetic()).nth(2).is_some()
+                        && t.s
+                            .chars()
+                            .all(|ch| ch.is_alphabetic() && ch.is_uppercase())
+                        && t.flags & (flag::NEVER | flag::COMMON | flag::STOP | flag::CUE) == 0
+                        && matches!(
+                            f.reason,
+                            "name after a role word" | "surname in capitals, given name"
+                        ) =>
+                {
+                    seen.add_name(t.s);
+                    let mut chars = t.s.chars();
+                    if let Some(first) = chars.next() {
+                        let rest = chars.as_str().to_lowercase();
+                        let title = format!("{first}{rest}");
+                        if !self.never_word(&title) {
+                            seen.add_name(&title);
+                        }
+                    }
+                }
                 Kind::User | Kind::InternalHost if t.s.len() >= 3 => {
                     seen.add_login(&lowercase(t.s, &mut buf), f.kind);
                 }
@@ -802,11 +825,13 @@ impl Engine<'_> {
             }
             // Named on a list or in letters beyond ASCII, or two capitalized words in a
             // list of people (after a colon or a comma): "Version Release 2024-05-01" is not.
-            let listed = (first..d)
-                .any(|i| self.has(i, super::cues::NAME_LISTS) || !self.toks[i].s.is_ascii());
             let in_list = first > 0
                 && self.same_sentence(first - 1, first)
                 && (self.toks[first - 1].after == b',' || self.toks[first - 1].trail == b':');
+            // One word beyond ASCII alone before a date is a title's last word as often as a
+            // name (`Atvikaskýrsla 2026-11-04`): it needs a second word or a list around it.
+            let listed = (first..d).any(|i| self.has(i, super::cues::NAME_LISTS))
+                || (first..d).any(|i| !self.toks[i].s.is_ascii()) && (d - first >= 2 || in_list);
             if first < d && (listed || cased >= 2 && in_list) {
                 self.remove_toks(first, d - 1, Kind::Name, "name before a person's date");
             }
@@ -877,7 +902,11 @@ impl Engine<'_> {
                 } else {
                     Cow::Owned(super::fold_latin(&t.s.to_lowercase()))
                 };
-                if w.chars().count() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                // "A. Olaizola": an initial with its period counts, as the first letter a
+                // login takes (`aolaizola`).
+                let initial = t.trail == b'.' && w.len() == 1;
+                if (w.chars().count() >= 2 || initial) && w.bytes().all(|b| b.is_ascii_lowercase())
+                {
                     words.push(w);
                 }
                 k += 1;
@@ -1173,7 +1202,9 @@ fn device_word(w: &str) -> bool {
 /// given name's first one or two letters or all of it, either way round, or joined by a dot
 /// or an underscore.
 fn login_forms<'w>(given: &'w str, surname: &'w str) -> [[&'w str; 3]; 10] {
-    let (g1, g2) = (&given[..1], &given[..2]);
+    // Given names are ASCII letters: a byte is a letter. An initial is its own first two.
+    let g1 = given.get(..1).unwrap_or(given);
+    let g2 = given.get(..2).unwrap_or(given);
     [
         [surname, g1, ""],
         [surname, g2, ""],
@@ -1708,5 +1739,27 @@ mod tests {
                 "CEF:0|Acme|VPN-3|R9|login|Log In|5|suser=[USER]",
             ),
         ]);
+    }
+
+    #[test]
+    fn one_word_beyond_ascii_before_a_date_and_a_login_of_an_initial_and_a_surname() {
+        check(&[
+            (
+                "Atvikaskýrsla 2026-10-02\nskráð\n",
+                "Atvikaskýrsla [DATE]\nskráð\n",
+            ),
+            (
+                "Egilea: J. Etxaniz.\nJ. Etxaniz langileak (jetxaniz) ireki zuen.\n",
+                "Egilea: [NAME].\n[NAME] langileak ([USER]) ireki zuen.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_in_capitals_found_once_goes_wherever_it_is_written() {
+        check(&[(
+            "Pacientas: ZORVANDIS Jonas, gimė.\nvakar Zorvandis paskambino.\n",
+            "Pacientas: [NAME], gimė.\nvakar [NAME] paskambino.\n",
+        )]);
     }
 }

@@ -128,8 +128,15 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     for t in &mut engine.toks {
         t.flags = match lowered_word(engine.lowered, t) {
             Some(l) => engine.v.flags.get(l).copied().unwrap_or(0),
-            // Too long for any list: never a name either.
-            None => flag::NEVER,
+            // Too long for any list: never a name either, unless it is a cue word of a
+            // script of three bytes a letter (`প্রস্তুতকারী`), looked up as written.
+            None => engine
+                .v
+                .flags
+                .get(t.s)
+                .copied()
+                .filter(|f| f & (flag::CUE | flag::ADDRESS_CUE) != 0)
+                .unwrap_or(flag::NEVER),
         };
         if t.s
             .chars()

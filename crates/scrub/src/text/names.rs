@@ -160,10 +160,94 @@ impl Engine<'_> {
                     | "della"
                     | "ter"
                     | "Ó"
-                    | "Ní"
-                    | "Mac"
-            )
+                    | "ó"
+                    | "ní"
+                    | "nic"
+                    | "mac"
+                    | "mhic"
+                    | "uí"
+                    | "binti"
+                    | "bint"
+                    | "ap"
+            ) || l == "an" && n > 0 && self.is_irish_patronymic(n - 1)
         })
+    }
+
+    /// `Mac`, `Nic`, `Mhic` before `an` (`Breeda Mac an Bhaird`): the Irish surname's
+    /// article is part of the name there, and nowhere else.
+    fn is_irish_patronymic(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        self.toks[k].after == b' '
+            && self
+                .lw(k, &mut buf)
+                .is_some_and(|l| matches!(l, "mac" | "nic" | "mhic"))
+    }
+
+    /// An upper-case word of a name (`KIBET`, `MONACHÁIN`, `O'BRIEN`): two letters or more,
+    /// every letter a capital, and no cue word (`MRN`, `DOB`).
+    pub(super) fn caps_name_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.class == Class::Plain
+            && t.s.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some()
+            && t.s
+                .chars()
+                .all(|ch| ch.is_uppercase() || matches!(ch, '-' | '\'' | '’'))
+            && !self.has(k, flag::CUE | flag::THREAT | flag::STATE_CODE)
+    }
+
+    /// `KIBET Hodari`, `Ó MONACHÁIN Moira`, `VAN DER BERG Anna`: after a word that announces
+    /// a person, a surname in capitals (particles before it allowed) and one or two given
+    /// names as written, the run ending at a comma, a bracket, a full stop or the line's
+    /// end. The last token of the name.
+    pub(super) fn caps_surname_then_given(&self, j: usize) -> Option<usize> {
+        let mut i = j;
+        let step = |e: &Self, a: usize| {
+            a + 1 < e.toks.len()
+                && e.toks[a].after == b' '
+                && e.toks[a].trail == 0
+                && e.same_sentence(a, a + 1)
+                && e.spaces_between(a, a + 1)
+        };
+        // Particles before the surname (`Ó`, `VAN DER`, `de la`).
+        while i - j < 2 && self.particle(i) && step(self, i) {
+            i += 1;
+        }
+        let mut caps = 0;
+        while i < self.toks.len() && caps < 3 && self.caps_name_word(i) {
+            caps += 1;
+            if !step(self, i) {
+                return None;
+            }
+            i += 1;
+            // `VAN DER BERG`: particles in capitals between surname words.
+            while caps < 3 && self.particle(i) && step(self, i) && self.caps_name_word(i + 1) {
+                i += 1;
+            }
+        }
+        if caps == 0 {
+            return None;
+        }
+        let mut end = i;
+        if !(self.name_part(end) && c::is_cap_word(self.toks[end].s)) || self.has(end, flag::CUE) {
+            return None;
+        }
+        if step(self, end) && self.name_part(end + 1) && !self.has(end + 1, flag::CUE) {
+            end += 1;
+        }
+        // The record's comma, a bracket (a login), the sentence's or the line's end, or a
+        // lowercase word (a verb): "Patient: ICU Bed 4" goes on with a number, no name.
+        let t = &self.toks[end];
+        let closes = matches!(t.after, b',' | b'(' | b'\n')
+            || matches!(t.trail, b',' | b'.')
+            || end + 1 >= self.toks.len()
+            || !self.same_sentence(end, end + 1)
+            || self.text[t.end..].starts_with(" (")
+            || self.toks[end + 1]
+                .s
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        closes.then_some(end)
     }
 
     fn known_name(&self, k: usize) -> (bool, bool, bool) {
@@ -510,6 +594,31 @@ impl Engine<'_> {
         if !(short || capitalized || pair && self.latin_sentence(k)) {
             return false;
         }
+        let next_lower = |e: &Self| {
+            k + 1 < e.toks.len()
+                && e.same_sentence(k, k + 1)
+                && e.toks[k + 1]
+                    .s
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_lowercase() && !ch.is_ascii())
+        };
+        // "ЖСН 850101400123", "ЕМБГ 2707...": a short word all in capitals before a number
+        // is a field's label (an acronym); "Միջադեպի հաշվետվություն 2026-...": a capitalized
+        // word opening its line before a lowercase word of its script opens a title or a
+        // sentence. Neither is a name unless a name list says so.
+        let acronym = capitalized
+            && (2..=6).contains(&t.chars().count())
+            && t.chars().all(char::is_uppercase)
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| n.s.starts_with(|ch: char| ch.is_ascii_digit()));
+        let opens_line = k == 0
+            || super::agree::has_newline(self.text, self.toks[k - 1].end, self.toks[k].start);
+        if (acronym || capitalized && opens_line && next_lower(self)) && !self.has(k, NAME_LISTS) {
+            return false;
+        }
         if !self.name_in_its_own_script(k, capitalized) {
             return false;
         }
@@ -545,9 +654,15 @@ impl Engine<'_> {
                 && t.flags & flag::CUE == 0
                 && !never
                 && !first.is_uppercase()
-                && !first.is_lowercase()
+                && (!first.is_lowercase() || georgian(first))
                 && !cjk(first);
-            ok.then_some(u32::from(first) >> 7)
+            // Arabic and the letters Persian and Urdu add (`چ`, `گ`, `ی`, `ہ`) span two
+            // blocks of 128: one script.
+            let block = match first {
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => 0x0600 >> 7,
+                _ => u32::from(first) >> 7,
+            };
+            ok.then_some(block)
         };
         if k >= self.toks.len() {
             return None;
@@ -799,7 +914,14 @@ impl Engine<'_> {
         if self.toks[end].after != b',' || !self.name_part(g) || !self.same_sentence(end, g) {
             return end;
         }
-        if c::is_initial(self.toks[g].s) {
+        // "Тијана Николовска, ЕМБГ 2707...": a word in capitals after a name written in
+        // mixed case is the next field's label (an acronym), not a given name.
+        let all_caps = |s: &str| {
+            s.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some()
+                && s.chars().all(|ch| !ch.is_lowercase())
+        };
+        if c::is_initial(self.toks[g].s) || all_caps(self.toks[g].s) && !all_caps(self.toks[end].s)
+        {
             return end;
         }
         let (given, _, _) = self.known_name(g);
@@ -1318,6 +1440,57 @@ impl Engine<'_> {
         true
     }
 
+    /// `KING Samantha (580) ...`, `Follow-up - DIAZ Michael (MRN ...)`: a surname in
+    /// capitals and a given name as written, without a cue, when the lists know both (the
+    /// surname on a surname list, the given name on a given-name list) and the run stops
+    /// there: at a bracket, a comma, a number or the line's end.
+    pub(super) fn caps_surname_first(&mut self, k: usize) -> bool {
+        let n = k + 1;
+        // Cheap first: most tokens are no word in capitals followed by one.
+        if n >= self.toks.len()
+            || self.toks[k].after != b' '
+            || self.toks[k].trail != 0
+            || !self.toks[k].s.as_bytes()[0].is_ascii_uppercase() && self.toks[k].s.is_ascii()
+            || !self.caps_name_word(k)
+            || !self.name_part(n)
+            || !c::is_cap_word(self.toks[n].s)
+            || !self.same_sentence(k, n)
+            || !self.spaces_between(k, n)
+        {
+            return false;
+        }
+        // Not inside a heading in capitals (`URGENT NOTICE Mary ...`).
+        if k > 0 && self.same_sentence(k - 1, k) && self.caps_name_word(k - 1) {
+            return false;
+        }
+        let surname = self.has(k, flag::SURNAME | flag::CENSUS_SURNAME)
+            || self.has(k, flag::NAME_WORD) && self.has(n, flag::GIVEN);
+        let given = self.has(n, flag::GIVEN | flag::CENSUS_GIVEN);
+        if !surname
+            || !given
+            || self.has(k, flag::NEVER | flag::STOP | flag::MONTH)
+            || self.has(n, flag::CUE | flag::MONTH)
+        {
+            return false;
+        }
+        let t = &self.toks[n];
+        let next_word = self
+            .toks
+            .get(n + 1)
+            .filter(|_| self.same_sentence(n, n + 1));
+        let closes = matches!(t.after, b',' | b'(' | b'\n' | b')' | b'"')
+            || t.trail != 0
+            || next_word.is_none_or(|w| {
+                self.text[t.end..w.start].contains('(')
+                    || w.s.starts_with(|ch: char| ch.is_ascii_digit() || ch == '+')
+            });
+        if !closes {
+            return false;
+        }
+        self.remove_toks(k, n, Kind::Name, "surname in capitals, given name");
+        true
+    }
+
     /// `MORRISON, HELEN`, `WILSON, MARGARET K`: a surname and a given name in capitals with the
     /// comma between them, as registration systems, lab and pharmacy interfaces and printed
     /// lists write a person; both must be on the public name lists (a heading such as
@@ -1395,6 +1568,12 @@ impl Engine<'_> {
         self.remove_toks(k, end, Kind::Name, "surname, given name in capitals");
         true
     }
+}
+
+/// Georgian's everyday letters (Mkhedruli): Unicode counts them lowercase, but the script
+/// writes names and sentences alike without capitals.
+pub(super) fn georgian(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FF}').contains(&c)
 }
 
 /// Han, kana and Hangul (syllables, letters, compatibility letters): the scripts whose names
@@ -1586,5 +1765,56 @@ mod tests {
             "Granted Access | West Door | Badge [ID] | [NAME]\n\
                  Denied: Invalid Badge | Pharmacy | Badge [ID] | [NAME]\n",
         )]);
+    }
+
+    #[test]
+    fn names_in_scripts_the_latin_rules_do_not_read() {
+        check(&[
+            // Urdu letters beyond the first Arabic block (`چ`, `ی`, `ہ`) in one name.
+            (
+                "ملازم عائشہ چوہدری (achoudhry) نے فائل کھولی۔\n",
+                "ملازم [NAME] ([USER]) نے فائل کھولی۔\n",
+            ),
+            // Georgian writes names in letters Unicode counts as lowercase.
+            (
+                "პაციენტი: ნინო ბერიძე, ტელ. 599123456.\n",
+                "პაციენტი: [NAME], ტელ. [ID].\n",
+            ),
+            // The article of an Irish surname after `Mac`.
+            ("Scríofa ag Cormac Mac an Bhaird.\n", "Scríofa ag [NAME].\n"),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_and_title_words_of_a_non_latin_script_are_no_names() {
+        check(&[
+            (
+                "Оқиға туралы есеп 2026-10-02\nНауқас: Айгүл Серікбаева, ЖСН 850101400123.\n",
+                "Оқиға туралы есеп [DATE]\nНауқас: [NAME], ЖСН [ID].\n",
+            ),
+            (
+                "Пациент: Горан Велевски, ЕМБГ 1203985450012, тел. 070 123 456.\n",
+                "Пациент: [NAME], ЕМБГ [ID], тел. [PHONE].\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_listed_surname_in_capitals_before_a_listed_given_name() {
+        check(&[
+            (
+                "Follow-up - MORGAN Alice (MRN 4471902) booked.\n",
+                "Follow-up - [NAME] (MRN [MRN]) booked.\n",
+            ),
+            (
+                "09:15  PARKER Helen (555) 201-3344  refill\n",
+                "09:15  [NAME] [PHONE]  refill\n",
+            ),
+            // A word in capitals on no surname list, before a capitalized word, stays.
+            (
+                "See the NOTICE Board today.\n",
+                "See the NOTICE Board today.\n",
+            ),
+        ]);
     }
 }

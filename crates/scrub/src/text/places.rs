@@ -84,18 +84,108 @@ pub(crate) const BEFORE_NAME: &[&str] = &[
     "алея",
     "тупик",
     "просп",
+    // Swahili, Irish, Welsh, Maltese, Albanian, Malay and Indonesian, Filipino,
+    // Vietnamese, Hausa and Somali street words, written before the name.
+    "barabara",
+    "mtaa",
+    "bóthar",
+    "sráid",
+    "ascaill",
+    "heol",
+    "stryd",
+    "ffordd",
+    "triq",
+    "rruga",
+    "jalan",
+    "jl",
+    "jln",
+    "kalye",
+    "đường",
+    "phố",
+    "titin",
+    "wadada",
+    "bulevar",
+    "bulevardi",
 ];
 
 /// Street-type words written after the street's name (`Trakehner Allee`, `Alkan Sokağı`),
 /// besides the English ones of [`crate::lists::STREET_SUFFIXES`].
 pub(crate) const AFTER_NAME: &[&str] = &[
-    "straße", "strasse", "str", "weg", "allee", "gasse", "platz", "ring", "damm", "ufer",
-    "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
-    "sokak", "sokağı", "sokagi", "caddesi", "cad", "cd", "bulvarı", "yolu", "vej", "gade", "gatan",
-    "vägen", "veien", "gata", "katu", "tie", "utca",
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "allee",
+    "gasse",
+    "platz",
+    "ring",
+    "damm",
+    "ufer",
+    "chaussee",
+    "steig",
+    "pfad",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dreef",
+    "sokak",
+    "sokağı",
+    "sokagi",
+    "caddesi",
+    "cad",
+    "cd",
+    "bulvarı",
+    "yolu",
+    "vej",
+    "gade",
+    "gatan",
+    "vägen",
+    "veien",
+    "gata",
+    "katu",
+    "tie",
+    "utca",
     // Hungarian squares, roads and rings; Croatian roads, squares and embankments.
-    "tér", "út", "körút", "köz", "put", "cesta", "trg", "obala", "perivoj", "prilaz", "odvojak",
-    "ogranak", "vijenac", "allé", "stræde",
+    "tér",
+    "út",
+    "körút",
+    "köz",
+    "put",
+    "cesta",
+    "trg",
+    "obala",
+    "perivoj",
+    "prilaz",
+    "odvojak",
+    "ogranak",
+    "vijenac",
+    "allé",
+    "stræde",
+    // Estonian, Latvian, Lithuanian, Basque, Icelandic, Azerbaijani, Kazakh, Georgian and
+    // Armenian street words, written after the name.
+    "tn",
+    "tänav",
+    "mnt",
+    "maantee",
+    "pst",
+    "puiestee",
+    "iela",
+    "prospekts",
+    "bulvāris",
+    "gatvė",
+    "prospektas",
+    "kalea",
+    "etorbidea",
+    "vegur",
+    "stræti",
+    "küçəsi",
+    "prospekti",
+    "көшесі",
+    "ქუჩა",
+    "փողոց",
 ];
 
 /// Endings of one-word street names (`Hechtgraben`, `Larixstraat`, `Bahnhofstraße`).
@@ -129,6 +219,11 @@ const GLUED_ENDINGS: &[&str] = &[
     "kaari",
     "alléen",
     "stræde",
+    // Icelandic streets, roads and ways (`Túngata`, `Hringbraut`).
+    "gata",
+    "vegur",
+    "braut",
+    "stræti",
 ];
 
 /// Characters that end a street name in Chinese, Japanese or Korean (`南城侧路`, `신덕로`).
@@ -248,12 +343,23 @@ fn cased(word: &str) -> bool {
         }
         return true;
     }
-    word.chars()
-        .next()
-        .is_some_and(|ch| ch.is_uppercase() || ch.is_alphabetic() && !ch.is_lowercase())
-        && word
-            .chars()
-            .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+    word.chars().next().is_some_and(|ch| {
+        ch.is_uppercase()
+            || ch.is_alphabetic() && (!ch.is_lowercase() || super::names::georgian(ch))
+    }) && word
+        .chars()
+        .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
+}
+
+/// A place word with the lowercase class prefix of the Nguni languages before its capital
+/// (`eThekwini`, `uMandela`, `kwaMashu`): a name as much as a capitalized word is.
+fn prefixed_name(word: &str) -> bool {
+    let b = word.as_bytes();
+    let p = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    (1..=3).contains(&p)
+        && b.get(p).is_some_and(u8::is_ascii_uppercase)
+        && b.get(p + 1).is_some_and(u8::is_ascii_lowercase)
+        && word.chars().all(char::is_alphabetic)
 }
 
 /// Small words inside street and place names (`Via degli Ovada`, `Vilanova i la Geltrú`).
@@ -382,6 +488,93 @@ pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["住址"],
     &["地址"],
     &["주소"],
+    // "Address", "residence", "lives at" in more languages: Afrikaans, Albanian, Amharic,
+    // Armenian, Azerbaijani, Basque, Belarusian, Bengali, Bosnian/Croatian/Serbian,
+    // Bulgarian, Catalan, Estonian, Filipino, Galician, Georgian, Gujarati, Hausa, Hebrew,
+    // Hindi, Marathi, Nepali, Icelandic, Indonesian/Malay, Irish, Kannada, Kazakh, Khmer,
+    // Kyrgyz, Lao, Latvian, Lithuanian, Macedonian, Malayalam, Maltese, Mongolian, Pashto,
+    // Urdu, Punjabi, Portuguese, Romanian, Sinhala, Slovenian, Somali, Swahili, Tamil,
+    // Telugu, Thai, Turkish, Ukrainian, Uzbek, Vietnamese, Welsh, Xhosa, Zulu, Yoruba,
+    // Burmese, Tajik. Capitalized forms of words opening beyond ASCII are listed too.
+    &["woonadres"],
+    &["adresi"],
+    &["vendbanimi"],
+    &["አድራሻ"],
+    &["հասցե"],
+    &["Հասցե"],
+    &["ünvan"],
+    &["Ünvan"],
+    &["ünvanı"],
+    &["helbidea"],
+    &["адрас"],
+    &["Адрас"],
+    &["ঠিকানা"],
+    &["prebivalište"],
+    &["пребивалиште"],
+    &["Пребивалиште"],
+    &["Адрес"],
+    &["Адреса"],
+    &["adreça"],
+    &["domicili"],
+    &["aadress"],
+    &["elukoht"],
+    &["tirahan"],
+    &["enderezo"],
+    &["მისამართი"],
+    &["સરનામું"],
+    &["adireshi"],
+    &["כתובת"],
+    &["पता"],
+    &["पत्ता"],
+    &["ठेगाना"],
+    &["heimili"],
+    &["heimilisfang"],
+    &["alamat"],
+    &["seoladh"],
+    &["ವಿಳಾಸ"],
+    &["мекенжай"],
+    &["Мекенжай"],
+    &["мекенжайы"],
+    &["អាសយដ្ឋាន"],
+    &["дарек"],
+    &["Дарек"],
+    &["ທີ່ຢູ່"],
+    &["adrese"],
+    &["dzīvesvieta"],
+    &["adresas"],
+    &["gyvenamoji"],
+    &["വിലാസം"],
+    &["indirizz"],
+    &["хаяг"],
+    &["Хаяг"],
+    &["پته"],
+    &["پتہ"],
+    &["ਪਤਾ"],
+    &["morada"],
+    &["residência"],
+    &["domiciliu"],
+    &["adresă"],
+    &["ලිපිනය"],
+    &["naslov"],
+    &["prebivališče"],
+    &["cinwaanka"],
+    &["anwani"],
+    &["makazi"],
+    &["முகவரி"],
+    &["చిరునామా"],
+    &["ที่อยู่"],
+    &["ikamet"],
+    &["manzil"],
+    &["manzili"],
+    &["địa", "chỉ"],
+    &["Địa", "chỉ"],
+    &["cyfeiriad"],
+    &["idilesi"],
+    &["ikheli"],
+    &["adirẹsi"],
+    &["လိပ်စာ"],
+    &["суроға"],
+    &["Суроға"],
 ];
 
 impl Engine<'_> {
@@ -416,7 +609,8 @@ impl Engine<'_> {
                         .starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(self.toks[end + 1].s)
                     && !self.has(end + 1, flag::STREET_BEFORE)
-                    && !building_word(self.toks[end + 1].s);
+                    && !building_word(self.toks[end + 1].s)
+                    && !prefixed_name(self.toks[end + 1].s);
                 // "... 14 since May": a lowercase word that joins no name ends it; a street
                 // type written after the name (`Rákosi utca 8`) or a word before the house
                 // number (`Lipova zvijezda 9a`) does not.
@@ -426,13 +620,33 @@ impl Engine<'_> {
                         .toks
                         .get(end + 2)
                         .is_some_and(|t| house_number(t.s.trim_end_matches('.')));
+                // "Barabara ya Oginga Odinga": a short lowercase word between two capitalized
+                // ones joins a street's name in any language.
+                let link = next.s.chars().count() <= 3
+                    && next.after == b' '
+                    && cased(self.toks[end].s)
+                    && self.toks.get(end + 2).is_some_and(|t| cased(t.s))
+                    && self.same_sentence(v, end + 2);
                 let lower_word = next.s.starts_with(|ch: char| ch.is_lowercase())
                     && !joiner(next.s)
+                    && !link
+                    && !prefixed_name(next.s)
                     && !self.has(end + 1, flag::STREET_BEFORE | flag::STREET_AFTER)
                     && !building_word(next.s)
                     && !number_follows
                     && c::digits(next.s) == 0;
-                if gap.contains([')', '\n']) || gap.contains('）') || lower_clause || lower_word {
+                // "địa chỉ 536 Phố Thống Nhất, ĐT 02 6716043": a cue word after a comma opens
+                // the next field.
+                let next_cue = gap.contains([',', '،'])
+                    && self.has(end + 1, flag::CUE)
+                    && !joiner(next.s)
+                    && !self.has(end + 1, flag::STREET_BEFORE);
+                if gap.contains([')', '\n'])
+                    || gap.contains('）')
+                    || lower_clause
+                    || lower_word
+                    || next_cue
+                {
                     break;
                 }
                 end += 1;
@@ -475,11 +689,20 @@ impl Engine<'_> {
                 k = end + 1;
                 continue;
             }
-            let split = value.rsplit_once(", ").filter(|(head, tail)| {
+            // The last comma, Latin or Arabic (`مکان نمبر 137، گلی 13، راولپنڈی`).
+            let split = match (value.rfind(", "), value.rfind("، ")) {
+                (Some(a), Some(b)) if b > a => Some((&value[..b], &value[b + "، ".len()..])),
+                (None, Some(b)) => Some((&value[..b], &value[b + "، ".len()..])),
+                _ => value.rsplit_once(", "),
+            };
+            let split = split.filter(|(head, tail)| {
                 c::digits(head) > 0
                     && c::digits(tail) == 0
                     && tail.split_whitespace().count() <= 4
-                    && cased(tail.split_whitespace().next().unwrap_or(""))
+                    && tail
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| cased(w) || prefixed_name(w))
             });
             match split {
                 Some((head, tail)) => {
@@ -520,7 +743,7 @@ impl Engine<'_> {
             return None;
         }
         let mut buf = [0u8; 32];
-        let first = lower(self.toks[k].s, &mut buf)?;
+        let first = lower(self.toks[k].s, &mut buf).unwrap_or(self.toks[k].s);
         ADDRESS_CUES.iter().find_map(|cue| {
             let n = cue.len();
             let matched = first == cue[0]
@@ -1226,6 +1449,41 @@ mod tests {
             (
                 "Olwen Pryce\n4 Teasel Walk\nAB12 3CD Kinloss\n",
                 "[NAME]\n[ADDRESS]\n[ZIP] [CITY]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn addresses_after_address_words_of_many_languages() {
+        check(&[
+            (
+                "užregistruota, adresas Vilniaus g. 27, Kaunas. vėliau\n",
+                "užregistruota, adresas [ADDRESS], [CITY]. vėliau\n",
+            ),
+            // A short lowercase word joining a street's name, in any language.
+            (
+                "Alilazwa, anwani Barabara ya Moi, Nyumba 12, Nakuru. Baadaye\n",
+                "Alilazwa, anwani [ADDRESS], [CITY]. Baadaye\n",
+            ),
+            // Nguni class prefixes before a place's capital.
+            (
+                "Ufike, ikheli 45 Umgwaqo uMandela, eThekwini. Kamuva\n",
+                "Ufike, ikheli [ADDRESS], [CITY]. Kamuva\n",
+            ),
+            // The Arabic comma and the Urdu full stop.
+            (
+                "مریض آیا، پتہ مکان نمبر 12، گلی 4، لاہور۔ پھر\n",
+                "مریض آیا، پتہ [ADDRESS]، [CITY]۔ پھر\n",
+            ),
+            // `бр.` (number) keeps its sentence.
+            (
+                "дојде, адреса ул. Охридска бр. 12, Струга. потоа\n",
+                "дојде, адреса [ADDRESS], [CITY]. потоа\n",
+            ),
+            // A cue word after a comma opens the next field.
+            (
+                "đã đến, địa chỉ 12 phố Huế, ĐT 0912 345 678.\n",
+                "đã đến, địa chỉ [ADDRESS], ĐT [PHONE].\n",
             ),
         ]);
     }

@@ -76,7 +76,8 @@ fn defang_at(b: &[u8], i: usize) -> bool {
 
 const LEAD_TRIM: &[char] = &['\'', '*', '#', '“', '‘', '«', '¿', '¡', '_'];
 const TRAIL_TRIM: &[char] = &[
-    '.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_', '،', '؛', '؟',
+    '.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_', '،', '؛', '؟', '۔', '।', '॥', '။', '።',
+    '։',
 ];
 
 /// Words whose trailing dot does not end a sentence.
@@ -126,6 +127,34 @@ fn is_abbreviation(core: &str) -> bool {
             | "ημ"
             // Norwegian "fnr." (fødselsnummer) before the number.
             | "fnr"
+            // "Number", "block", "entrance", "floor", "flat" in the addresses of the Balkans
+            // (`ул. Илинденска бр. 75`, `Ilica br. 5`), Icelandic "kt." (kennitala) before
+            // its number, and the Romanian, Spanish and Turkish address abbreviations
+            // (`Str. Unirii nr. 5, bl. 3, sc. A, ap. 12`, `Avda. del Mar`, `Atatürk Cad.`).
+            // Hindi and Nepali "number" (`घर नं. 12`).
+            | "नं"
+            | "бр"
+            | "Бр"
+            | "br"
+            | "Br"
+            | "бл"
+            | "вх"
+            | "ет"
+            | "ап"
+            | "kt"
+            | "Str"
+            | "bl"
+            | "sc"
+            | "ap"
+            | "Avda"
+            | "avda"
+            | "núm"
+            | "Cad"
+            | "Sok"
+            | "Mah"
+            | "cad"
+            | "sok"
+            | "mah"
     ) {
         return true;
     }
@@ -420,12 +449,15 @@ fn push_trimmed<'a>(
         Some('،') => b',',
         Some('؛') => b';',
         Some('؟') => b'?',
+        // The full stops of Urdu, of the Indic scripts (the danda), Burmese and Ethiopic.
+        Some('۔' | '।' | '॥' | '။' | '።' | '։') => b'.',
         _ => suffix.bytes().next().unwrap_or(0),
     };
     // Most tokens have no suffix: no search (a search for a `char` beyond ASCII sets up a
     // substring searcher).
     let ends_sentence = !suffix.is_empty()
-        && (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) || suffix.contains('؟'))
+        && (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))
+            || suffix.contains(['؟', '۔', '।', '॥', '။', '።', '։']))
         && !is_abbreviation(core);
     toks.push(Tok {
         s: &text[start..end],
