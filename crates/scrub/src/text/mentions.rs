@@ -142,7 +142,21 @@ impl Engine<'_> {
                     && e.found
                         .get(e.toks[i].finding)
                         .is_some_and(|f| f.kind == Kind::Name);
-                if !(e.open(i) || named)
+                // A name's word: capitalised (or already a name), and no ordinary
+                // English word that is on no name list (`The Zoom Room (zroom)`).
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                let plain_word = e.has(i, flag::COMMON)
+                    && !e.has(
+                        i,
+                        flag::GIVEN
+                            | flag::SURNAME
+                            | flag::CENSUS_GIVEN
+                            | flag::CENSUS_SURNAME
+                            | flag::NAME_WORD,
+                    );
+                if !(named || e.open(i) && capital)
+                    || plain_word
+                    || e.has(i, flag::NEVER | flag::STOP | flag::CUE | flag::THREAT)
                     || !w.chars().all(char::is_alphabetic)
                     || !e.same_sentence(i, k)
                 {
