@@ -308,6 +308,83 @@ impl Engine<'_> {
                 .any(|t| t.class == Class::Protected && t.s.contains("://"))
     }
 
+    /// "rogue SSID 'Guest-WiFi' from BSSID 02:11:22:33:44:55", "point d'accès pirate
+    /// (BSSID ...)": the hardware address of a rogue or fake access point is the attacker's
+    /// device. A word for a rogue or fake thing and one for an access point must both stand
+    /// in the twelve words before the address, in its sentence; a staff or patient device's
+    /// address goes.
+    pub(super) fn rogue_access_point_mac(&self, k: usize) -> bool {
+        const ROGUE: &[&str] = &[
+            "rogue",
+            "evil",
+            "pirate",
+            "spoof",
+            "fake",
+            "falso",
+            "falsa",
+            "faux",
+            "fausse",
+            "gefälscht",
+            "malicious",
+            "attacker",
+            "impersonat",
+            "unauthori",
+            "ilegítim",
+            "ilegal",
+            "illegal",
+            "nicht autorisiert",
+            "betrüger",
+            "поддельн",
+            "фальш",
+            "мошенн",
+            "非法",
+            "伪造",
+            "偽造",
+            "不正",
+            "가짜",
+        ];
+        const AP: &[&str] = &[
+            "ssid",
+            "bssid",
+            "access point",
+            "ap",
+            "wifi",
+            "wi-fi",
+            "wlan",
+            "hotspot",
+            "point d'accès",
+            "punto de acceso",
+            "zugangspunkt",
+            "ponto de acesso",
+            "точка доступа",
+            "热点",
+            "接入点",
+            "アクセスポイント",
+        ];
+        let sent = self.toks[k].sent;
+        let mut i = k;
+        while i > 0 && k - i < 12 && self.toks[i - 1].sent == sent {
+            i -= 1;
+        }
+        if i == k {
+            return false;
+        }
+        let span = self.text[self.toks[i].start..self.toks[k].start].to_lowercase();
+        let words: Vec<&str> = span
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let rogue = ROGUE.iter().any(|r| span.contains(r));
+        let ap = AP.iter().any(|a| {
+            if a.len() <= 5 {
+                words.contains(a)
+            } else {
+                span.contains(a)
+            }
+        });
+        rogue && ap
+    }
+
     /// "Payroll: confirm the change or call 555-0100. https://pay-verify.example/x": a number
     /// to call followed at once, on the same line, by an outside link is the lure's.
     pub(super) fn callback_then_link(&self, first: usize, last: usize) -> bool {
@@ -1463,5 +1540,19 @@ mod tests {
             "09:12  'home' 617-555-0190  asked about her refill\n",
             "09:12  'home' [PHONE]  asked about her refill\n",
         )]);
+    }
+
+    #[test]
+    fn a_rogue_access_points_hardware_address_stays_and_a_devices_goes() {
+        check(&[
+            (
+                "Air Marshal: rogue SSID 'Clinic-Free' from BSSID 02:1a:2b:3c:4d:5e; clients warned.\n",
+                "Air Marshal: rogue SSID 'Clinic-Free' from BSSID 02:1a:2b:3c:4d:5e; clients warned.\n",
+            ),
+            (
+                "Client 02:1a:2b:3c:4d:5e joined SSID Staff on AP Ward4.\n",
+                "Client [DEVICE-ID] joined SSID Staff on AP Ward4.\n",
+            ),
+        ]);
     }
 }

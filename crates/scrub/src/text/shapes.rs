@@ -121,6 +121,10 @@ impl<'a> Engine<'a> {
             }
             return;
         }
+        if c::mac(v) && self.rogue_access_point_mac(k) {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if c::mac(v) {
             self.remove_toks(k, k, Kind::DeviceId, "hardware (MAC) address of a device");
             return;
