@@ -220,6 +220,7 @@ networks systems technologies software labs solutions inc llc ltd corp corporati
 mercy providence baptist methodist presbyterian lutheran kaiser sutter
 english french german spanish italian dutch polish czech greek russian chinese japanese
 korean portuguese turkish ukrainian croatian american british summary
+approved denied mistake rejected services sí
 備考 备注 住所 住址 地址 주소 生年月日 出生日期 생년월일 дата рождения народження
 ";
 

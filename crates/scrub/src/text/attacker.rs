@@ -177,6 +177,214 @@ impl Engine<'_> {
             })
     }
 
+    /// "Fraudulent call from +1 ...", "Simu ya ulaghai kutoka +1 ...", "Petukõne tuli
+    /// numbrilt +234 ...", "詐騙電話來自 +63 ...", "جعلی کال +234 ... سے": a number that the
+    /// words right before it call a fraud, scam or fake call or message, in some sixty
+    /// languages. Only "from", "came", "the" and the word for "number" may stand between
+    /// those words and the number, with no punctuation: "a scam call; her phone 555-..."
+    /// and "scam calls reported by the patient at 555-..." stay a person's number.
+    pub(super) fn fraud_call_number(&self, first: usize) -> bool {
+        let sent = self.toks[first].sent;
+        let quiet = |j: usize| {
+            let t = &self.toks[j];
+            t.sent == sent && t.trail == 0 && matches!(t.after, b' ' | b'\t')
+        };
+        let mut i = first;
+        while i > 0 && first - i < 3 {
+            let j = i - 1;
+            let Some(w) = self.word_lower(j) else {
+                return false;
+            };
+            if !quiet(j) || !(CALL_GAP.contains(&w.as_str()) || stem_of(&w, NUMBER_STEMS)) {
+                break;
+            }
+            i = j;
+        }
+        if i == 0 || !quiet(i - 1) {
+            return false;
+        }
+        let cue = i - 1;
+        let Some(w) = self.word_lower(cue) else {
+            return false;
+        };
+        let (fraud, call) = (stem_of(&w, FRAUD_STEMS), stem_of(&w, CALL_STEMS));
+        if fraud && call {
+            return true;
+        }
+        if !fraud && !call {
+            return false;
+        }
+        // The other half of "fraud call" one or two words before ("Trucada fraudulenta",
+        // "Simu ya ulaghai").
+        let want = if fraud { CALL_STEMS } else { FRAUD_STEMS };
+        (1..=2).any(|back| {
+            cue >= back
+                && (cue - back..cue).all(quiet)
+                && self
+                    .word_lower(cue - back)
+                    .is_some_and(|v| stem_of(&v, want))
+        })
+    }
+
+    /// "someone called her daughter from +1 ... pretending to be billing", "tumawag sa ER
+    /// from +44 ..., nagpapanggap na ...", "got a call from +1 ... 'from the clinic'": a
+    /// number a call came from, the caller pretending right after it to be someone else
+    /// (or the identity they claimed quoted after it), is the impostor's.
+    pub(super) fn caller_pretends(&self, first: usize, last: usize) -> bool {
+        let sent = self.toks[first].sent;
+        let from = first >= 2
+            && self.toks[first - 1].sent == sent
+            && self.word_lower(first - 1).is_some_and(|w| {
+                CALL_GAP.contains(&w.as_str())
+                    && !matches!(w.as_str(), "the" | "a" | "la" | "le" | "el" | "il")
+            });
+        if !from {
+            return false;
+        }
+        let call = (2..=6).any(|back| {
+            first >= back
+                && self.toks[first - back].sent == sent
+                && self
+                    .word_lower(first - back)
+                    .is_some_and(|w| stem_of(&w, CALL_STEMS))
+        });
+        if !call {
+            return false;
+        }
+        let after = &self.text[self.toks[last].end..];
+        let after = after.trim_start_matches([')', ' ']);
+        if after.starts_with(['\'', '"', '“', '‘']) {
+            return true;
+        }
+        (last + 1..self.toks.len().min(last + 5))
+            .take_while(|&j| self.toks[j].sent == sent)
+            .any(|j| {
+                self.word_lower(j)
+                    .is_some_and(|w| PRETEND_STEMS.iter().any(|p| w.starts_with(p)))
+            })
+    }
+
+    /// "11:04  'prescriber office' +1 ...  caller asked for the DEA number — vishing": a
+    /// number right after the identity its caller claimed (in quotes), on a line that calls
+    /// the call a fraud, a scam or vishing, is the impostor's.
+    pub(super) fn quoted_claim_on_fraud_line(&self, first: usize) -> bool {
+        let start = self.toks[first].start;
+        let before = self.text[..start].trim_end_matches([' ', '\t', '(']);
+        if !before.ends_with(['\'', '"', '”', '’']) {
+            return false;
+        }
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |p| start + p);
+        let mut j = first;
+        while j > 0 && self.toks[j - 1].start >= line_start {
+            j -= 1;
+        }
+        self.toks[j..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| t.start < line_end)
+            .any(|(x, t)| {
+                t.class == Class::Plain
+                    && self
+                        .word_lower(j + x)
+                        .is_some_and(|w| stem_of(&w, FRAUD_STEMS))
+            })
+    }
+
+    /// "Caller ID: +1 ..." of a voicemail whose transcript is a lure: the message names a
+    /// fraud or scam and sends the listener to an outside link. A voicemail that is no lure
+    /// keeps its caller's number private.
+    pub(super) fn lure_caller_id(&self, first: usize) -> bool {
+        let label = first >= 2
+            && self.is_word(first - 1, "id")
+            && self.is_word(first - 2, "caller")
+            && self.toks[first - 1].trail == b':';
+        label
+            && FRAUD_CUES.iter().any(|w| self.lowered.contains(w))
+            && self.toks[first..]
+                .iter()
+                .any(|t| t.class == Class::Protected && t.s.contains("://"))
+    }
+
+    /// "rogue SSID 'Guest-WiFi' from BSSID 02:11:22:33:44:55", "point d'accès pirate
+    /// (BSSID ...)": the hardware address of a rogue or fake access point is the attacker's
+    /// device. A word for a rogue or fake thing and one for an access point must both stand
+    /// in the twelve words before the address, in its sentence; a staff or patient device's
+    /// address goes.
+    pub(super) fn rogue_access_point_mac(&self, k: usize) -> bool {
+        const ROGUE: &[&str] = &[
+            "rogue",
+            "evil",
+            "pirate",
+            "spoof",
+            "fake",
+            "falso",
+            "falsa",
+            "faux",
+            "fausse",
+            "gefälscht",
+            "malicious",
+            "attacker",
+            "impersonat",
+            "unauthori",
+            "ilegítim",
+            "ilegal",
+            "illegal",
+            "nicht autorisiert",
+            "betrüger",
+            "поддельн",
+            "фальш",
+            "мошенн",
+            "非法",
+            "伪造",
+            "偽造",
+            "不正",
+            "가짜",
+        ];
+        const AP: &[&str] = &[
+            "ssid",
+            "bssid",
+            "access point",
+            "ap",
+            "wifi",
+            "wi-fi",
+            "wlan",
+            "hotspot",
+            "point d'accès",
+            "punto de acceso",
+            "zugangspunkt",
+            "ponto de acesso",
+            "точка доступа",
+            "热点",
+            "接入点",
+            "アクセスポイント",
+        ];
+        let sent = self.toks[k].sent;
+        let mut i = k;
+        while i > 0 && k - i < 12 && self.toks[i - 1].sent == sent {
+            i -= 1;
+        }
+        if i == k {
+            return false;
+        }
+        let span = self.text[self.toks[i].start..self.toks[k].start].to_lowercase();
+        let words: Vec<&str> = span
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let rogue = ROGUE.iter().any(|r| span.contains(r));
+        let ap = AP.iter().any(|a| {
+            if a.len() <= 5 {
+                words.contains(a)
+            } else {
+                span.contains(a)
+            }
+        });
+        rogue && ap
+    }
+
     /// "Payroll: confirm the change or call 555-0100. https://pay-verify.example/x": a number
     /// to call followed at once, on the same line, by an outside link is the lure's.
     pub(super) fn callback_then_link(&self, first: usize, last: usize) -> bool {
@@ -482,6 +690,503 @@ impl Engine<'_> {
     }
 }
 
+/// Words (their beginnings) calling a call or message a fraud, a scam, a fake, in some
+/// sixty languages; matched at the start of a word. Latin-script stems of five letters or
+/// more are also found inside a compound (German "Telefonbetrug").
+const FRAUD_STEMS: &[&str] = &[
+    // English
+    "fraud",
+    "scam",
+    "fake",
+    "spoof",
+    "bogus",
+    "phish",
+    "vish",
+    "smish",
+    "impost",
+    "impers",
+    "hoax",
+    "malicious",
+    // Spanish, Portuguese, Galician, Catalan, Italian, French, Romanian
+    "estaf",
+    "engañ",
+    "fals",
+    "suplant",
+    "timador",
+    "golpe",
+    "golpista",
+    "truff",
+    "frod",
+    "fint",
+    "arnaq",
+    "escroq",
+    "escroc",
+    "faux",
+    "fauss",
+    "usurp",
+    "înșel",
+    "inşel",
+    // German, Dutch, Afrikaans, Scandinavian, Icelandic, Luxembourgish
+    "betrug",
+    "betrüg",
+    "gefälsch",
+    "fälsch",
+    "schwindel",
+    "oplicht",
+    "bedrog",
+    "swendel",
+    "svindel",
+    "svig",
+    "bedrag",
+    "bedräg",
+    "falsk",
+    "svik",
+    "bedrug",
+    // Finnish, Estonian, Latvian, Lithuanian
+    "huija",
+    "petos",
+    "väärennet",
+    "petu",
+    "pettus",
+    "võlts",
+    "krāp",
+    "viltot",
+    "viltus",
+    "sukč",
+    "apgaul",
+    "netikr",
+    // Polish, Czech, Slovak, Slovenian, Croatian, Serbian, Bosnian, Hungarian
+    "oszust",
+    "fałszyw",
+    "podszyw",
+    "podvod",
+    "falešn",
+    "falošn",
+    "lažn",
+    "lažan",
+    "prevar",
+    "goljuf",
+    "csaló",
+    "hamis",
+    "átver",
+    // Cyrillic: Serbian, Macedonian, Bulgarian, Russian, Ukrainian, Belarusian, Kazakh,
+    // Mongolian
+    "лажн",
+    "лажан",
+    "лажен",
+    "превар",
+    "измам",
+    "фалшив",
+    "лъжлив",
+    "мошенн",
+    "фальш",
+    "поддел",
+    "обман",
+    "шахра",
+    "підробл",
+    "ошук",
+    "махляр",
+    "ашук",
+    "алаяқ",
+    "луйвар",
+    "хуурамч",
+    // Greek, Turkish, Azerbaijani, Uzbek, Albanian, Maltese, Welsh, Irish, Basque
+    "απάτ",
+    "απατε",
+    "ψεύτικ",
+    "πλαστ",
+    "dolandır",
+    "sahte",
+    "saxta",
+    "fırıldaq",
+    "dələduz",
+    "firibgar",
+    "soxta",
+    "mashtr",
+    "rrejshëm",
+    "frodi",
+    "falz",
+    "twyll",
+    "ffug",
+    "calaois",
+    "bréag",
+    "iruzur",
+    "faltsu",
+    // Georgian, Armenian, Hebrew, Arabic, Persian, Urdu
+    "თაღლით",
+    "ყალბ",
+    "խարդախ",
+    "կեղծ",
+    "הונא",
+    "מזויפ",
+    "מתחזה",
+    "רמאות",
+    "احتيال",
+    "مزيف",
+    "نصب",
+    "کلاهبردار",
+    "جعلی",
+    "تقلب",
+    "فراڈ",
+    "دھوکہ",
+    // Hindi, Marathi, Nepali, Bengali, Punjabi, Gujarati, Tamil, Telugu, Kannada,
+    // Malayalam, Sinhala
+    "धोखाधड़ी",
+    "फर्जी",
+    "फ़र्ज़ी",
+    "नकली",
+    "ठगी",
+    "फसवणूक",
+    "बनावट",
+    "नक्कली",
+    "প্রতারণা",
+    "ভুয়া",
+    "ਧੋਖਾ",
+    "ਜਾਅਲੀ",
+    "છેતરપિંડી",
+    "નકલી",
+    "மோசடி",
+    "போலி",
+    "మోసం",
+    "నకిలీ",
+    "ವಂಚನೆ",
+    "ನಕಲಿ",
+    "തട്ടിപ്പ്",
+    "വ്യാജ",
+    "වංචා",
+    // Thai, Lao, Khmer, Burmese, Vietnamese, Indonesian and Malay, Tagalog
+    "หลอกลวง",
+    "ปลอม",
+    "มิจฉาชีพ",
+    "ຫຼອກລວງ",
+    "ປອມ",
+    "បោកប្រាស់",
+    "လိမ်",
+    "lừa",
+    "giả",
+    "penipu",
+    "palsu",
+    "tipu",
+    "manloloko",
+    "panloloko",
+    "peke",
+    // Chinese, Japanese, Korean
+    "詐騙",
+    "诈骗",
+    "欺詐",
+    "欺诈",
+    "假冒",
+    "冒充",
+    "偽冒",
+    "虛假",
+    "虚假",
+    "詐欺",
+    "偽",
+    "なりすまし",
+    "사기",
+    "보이스피싱",
+    "가짜",
+    "사칭",
+    // Swahili, Amharic, Hausa, Yoruba, Zulu, Xhosa, Somali, Malagasy
+    "ulaghai",
+    "udanganyifu",
+    "bandia",
+    "utapeli",
+    "tapeli",
+    "ማጭበርበር",
+    "zamba",
+    "damfara",
+    "jìbìtì",
+    "ayederu",
+    "mgunyathi",
+    "nkohliso",
+    "khwabanis",
+    "khiyaano",
+    "hosoka",
+];
+
+/// Words (their beginnings) naming a phone call or a text message, in the same languages;
+/// matched like [`FRAUD_STEMS`].
+const CALL_STEMS: &[&str] = &[
+    "call",
+    "phone",
+    "ring",
+    "rang",
+    "voicemail",
+    "sms",
+    "text",
+    "llamad",
+    "chamad",
+    "ligaç",
+    "telefon",
+    "telefoon",
+    "telefo",
+    "chiamat",
+    "appel",
+    "trucad",
+    "anruf",
+    "oproep",
+    "gesprek",
+    "samtal",
+    "opringning",
+    "anrop",
+    "símtal",
+    "puhelu",
+    "soitto",
+    "kõne",
+    "zvan",
+    "skambut",
+    "połącz",
+    "rozmow",
+    "hovor",
+    "volán",
+    "klic",
+    "poziv",
+    "позив",
+    "повик",
+    "обаждан",
+    "позвън",
+    "звон",
+    "дзвін",
+    "вызов",
+    "виклик",
+    "κλήσ",
+    "τηλεφ",
+    "apel",
+    "hívás",
+    "arama",
+    "çağrı",
+    "zəng",
+    "ზარ",
+    "զանգ",
+    "שיחה",
+    "مكالمة",
+    "اتصال",
+    "تماس",
+    "کال",
+    "فون",
+    "कॉल",
+    "फ़ोन",
+    "फोन",
+    "কল",
+    "ফোন",
+    "அழைப்பு",
+    "కాల్",
+    "โทร",
+    "gọi",
+    "panggilan",
+    "telepon",
+    "tawag",
+    "tumawag",
+    "tinawagan",
+    "電話",
+    "电话",
+    "來電",
+    "来电",
+    "致電",
+    "致电",
+    "着信",
+    "전화",
+    "simu",
+    "glao",
+    "galwad",
+    "deia",
+    "sejħa",
+    "ጥሪ",
+    "kira",
+    "ìpè",
+    "ucingo",
+    "ikholi",
+    "wac",
+    "antso",
+];
+
+/// Words that may stand between a fraud call's words and its number: "from" (and its
+/// "the"), "came", and the word for "number" is read by [`NUMBER_STEMS`].
+const CALL_GAP: &[&str] = &[
+    "from",
+    "the",
+    "a",
+    "fra",
+    "från",
+    "frá",
+    "von",
+    "van",
+    "vanaf",
+    "uit",
+    "de",
+    "des",
+    "del",
+    "do",
+    "da",
+    "dal",
+    "dalla",
+    "du",
+    "depuis",
+    "desde",
+    "od",
+    "от",
+    "од",
+    "з",
+    "із",
+    "с",
+    "со",
+    "iš",
+    "nuo",
+    "no",
+    "s",
+    "sa",
+    "z",
+    "ze",
+    "zo",
+    "ó",
+    "o",
+    "kutoka",
+    "mula",
+    "từ",
+    "จาก",
+    "dari",
+    "daga",
+    "láti",
+    "kusuka",
+    "ukusuka",
+    "nga",
+    "minn",
+    "από",
+    "از",
+    "من",
+    "la",
+    "le",
+    "el",
+    "il",
+    "pe",
+    "avy",
+    "ka",
+    "bho",
+    "came",
+    "come",
+    "arrived",
+    "tuli",
+    "barst",
+    "kom",
+    "kam",
+    "kwam",
+    "llegó",
+    "vino",
+    "veio",
+    "chegou",
+    "venne",
+    "arrivé",
+    "przyszło",
+    "przyszedł",
+    "přišel",
+    "přišla",
+    "prišel",
+    "prišla",
+    "stigao",
+    "stigla",
+    "поступил",
+    "поступило",
+    "пришёл",
+    "пришел",
+    "надійшов",
+    "дойде",
+    "geldi",
+    "érkezett",
+    "ilikuja",
+    "ilitoka",
+    "এসেছিল",
+    "এসেছে",
+    "आया",
+    "आई",
+    "saapui",
+    "atėjo",
+    "pienāca",
+    "ienāca",
+];
+
+/// "Number" (its beginning), in the same languages: a word holding it between the call and
+/// the number ("s številke", "numbrilt") or right after the number ("zenbakitik").
+const NUMBER_STEMS: &[&str] = &[
+    "number",
+    "númer",
+    "numer",
+    "numér",
+    "nummer",
+    "номер",
+    "broj",
+    "број",
+    "čísl",
+    "číslo",
+    "številk",
+    "numbr",
+    "numur",
+    "zenbaki",
+    "szám",
+    "numara",
+    "nömr",
+    "raqam",
+    "رقم",
+    "شماره",
+    "מספר",
+    "αριθμ",
+    "番号",
+    "번호",
+    "号码",
+    "號碼",
+    "नंबर",
+    "নম্বর",
+    "نمبر",
+    "nambari",
+    "nimewo",
+    "nombor",
+    "nomor",
+    "numru",
+    "uimhir",
+    "rhif",
+    "ნომ",
+    "համար",
+];
+
+/// Words (their beginnings) saying a caller pretends to be someone else.
+const PRETEND_STEMS: &[&str] = &[
+    "pretend",
+    "posing",
+    "claiming",
+    "impersonat",
+    "nagpapanggap",
+    "nagkukunwari",
+    "haciéndose",
+    "fingiendo",
+    "passando-se",
+    "fingindo",
+    "spacciandosi",
+    "fingendo",
+    "prétendant",
+    "faisant",
+    "ausgebend",
+    "utgav",
+    "udgav",
+    "voordoend",
+    "podając",
+    "выдавая",
+    "представля",
+    "представивш",
+    "giả",
+    "mengaku",
+    "berpura",
+    "kujifanya",
+    "magpanggap",
+    "kiválaszt",
+];
+
+/// Whether the lowercased word `w` is on a stem list ([`FRAUD_STEMS`], [`CALL_STEMS`]).
+fn stem_of(w: &str, stems: &[&str]) -> bool {
+    stems
+        .iter()
+        .any(|s| w.starts_with(s) || (s.len() >= 5 || !s.is_ascii()) && w.contains(s))
+}
+
 /// "from" as the word right before a number a call or message came from: English,
 /// Norwegian and Danish, Swedish, German, Dutch, Spanish and Portuguese and French, Italian.
 const FROM_WORDS: &[&str] = &["from", "fra", "från", "von", "van", "de", "da", "dal"];
@@ -732,5 +1437,122 @@ mod tests {
             "Payee unchanged. Her son called from +44 20 7946 0321 about the bill.\n",
             "Payee unchanged. Her son called from [PHONE] about the bill.\n",
         )]);
+    }
+
+    #[test]
+    fn a_number_the_words_before_it_call_a_fraud_call_stays_in_many_languages() {
+        for (input, kept) in [
+            (
+                "Kwa ufupi: simu ya ulaghai kutoka +44 7911 123456.\n",
+                "+44 7911 123456",
+            ),
+            (
+                "Podvodný hovor z čísla +420 601 123 456.\n",
+                "+420 601 123 456",
+            ),
+            ("Csaló hívás érkezett +36 30 123 4567.\n", "+36 30 123 4567"),
+            (
+                "Betrugsanruf von +49 151 2345 6789 gemeldet.\n",
+                "+49 151 2345 6789",
+            ),
+            (
+                "Llamada fraudulenta desde el +34 612 345 678.\n",
+                "+34 612 345 678",
+            ),
+            (
+                "Huijauspuhelu tuli numerosta +358 40 123 4567.\n",
+                "+358 40 123 4567",
+            ),
+            (
+                "Sahte arama +90 532 123 45 67 numarasından geldi.\n",
+                "+90 532 123 45 67",
+            ),
+            (
+                "Мошеннический звонок с номера +7 912 345 67 89.\n",
+                "+7 912 345 67 89",
+            ),
+            ("詐騙電話來自 +886 912 345 678。\n", "+886 912 345 678"),
+            ("فراڈ کال +92 300 1234567 سے آئی۔\n", "+92 300 1234567"),
+        ] {
+            keeps(input, kept);
+        }
+    }
+
+    #[test]
+    fn a_patients_number_beside_a_fraud_call_is_removed() {
+        check(&[
+            (
+                "The patient reported a scam call; her phone 617-555-0142 is on file.\n",
+                "The patient reported a scam call; her phone [PHONE] is on file.\n",
+            ),
+            (
+                "Scam calls reported by the patient at 617-555-0142 today.\n",
+                "Scam calls reported by the patient at [PHONE] today.\n",
+            ),
+            (
+                "Llamada fraudulenta a la paciente, su teléfono 612 345 678.\n",
+                "Llamada fraudulenta a la paciente, su teléfono [PHONE].\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_caller_pretending_to_be_someone_else_keeps_their_number_only() {
+        check(&[
+            (
+                "someone rang her son from +44 7700 900123 pretending to be the pharmacy. her own # is 617-555-0190\n",
+                "someone rang her son from +44 7700 900123 pretending to be the pharmacy. her own # is [PHONE]\n",
+            ),
+            (
+                "Caller: self, from 617-555-0190\nReason: got a call from +1 888 555 0143 'from billing' asking for her PIN.\n",
+                "Caller: self, from [PHONE]\nReason: got a call from +1 888 555 0143 'from billing' asking for her PIN.\n",
+            ),
+            (
+                "her daughter called from 617-555-0190 about the visit.\n",
+                "her daughter called from [PHONE] about the visit.\n",
+            ),
+        ]);
+        keeps(
+            "may tumawag sa clinic from +63 917 555 0134, nagpapanggap na taga-billing.",
+            "+63 917 555 0134",
+        );
+    }
+
+    #[test]
+    fn a_lure_voicemails_caller_id_stays_and_a_plain_voicemails_goes() {
+        keeps(
+            "Caller ID: +1 (888) 555-0177\nTranscript: this is the fraud team, verify your payroll at https://pay-check.example/login now.\n",
+            "+1 (888) 555-0177",
+        );
+        check(&[(
+            "Caller ID: 617-555-0190\nTranscript: hi, it's Ann, please call me about my refill.\n",
+            "Caller ID: [PHONE]\nTranscript: hi, it's [NAME], please call me about my refill.\n",
+        )]);
+    }
+
+    #[test]
+    fn a_number_after_a_quoted_claimed_identity_on_a_vishing_line_stays() {
+        keeps(
+            "09:12  'insurer desk' +1 (877) 555-0166  asked for her member id; vishing\n",
+            "+1 (877) 555-0166",
+        );
+        check(&[(
+            "09:12  'home' 617-555-0190  asked about her refill\n",
+            "09:12  'home' [PHONE]  asked about her refill\n",
+        )]);
+    }
+
+    #[test]
+    fn a_rogue_access_points_hardware_address_stays_and_a_devices_goes() {
+        check(&[
+            (
+                "Air Marshal: rogue SSID 'Clinic-Free' from BSSID 02:1a:2b:3c:4d:5e; clients warned.\n",
+                "Air Marshal: rogue SSID 'Clinic-Free' from BSSID 02:1a:2b:3c:4d:5e; clients warned.\n",
+            ),
+            (
+                "Client 02:1a:2b:3c:4d:5e joined SSID Staff on AP Ward4.\n",
+                "Client [DEVICE-ID] joined SSID Staff on AP Ward4.\n",
+            ),
+        ]);
     }
 }

@@ -1817,4 +1817,18 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn a_sign_in_results_status_words_are_no_names_and_the_login_still_goes() {
+        check(&[
+            (
+                "2031-03-04 10:00:01,DENIED,User Mistake,jroe7,Citrix Gateway\n",
+                "[DATE] 10:00:01,DENIED,User Mistake,[INTERNAL-HOST],Citrix Gateway\n",
+            ),
+            (
+                "queue Billing Services, agent on duty; User Mistake Roberts logged in\n",
+                "queue Billing Services, agent on duty; User Mistake [NAME] logged in\n",
+            ),
+        ]);
+    }
 }

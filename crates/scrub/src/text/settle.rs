@@ -227,11 +227,24 @@ const NOT_A_PERSON: &[&str] = &[
     "lines",
 ];
 
-impl Engine<'_> {
+impl<'a> Engine<'a> {
     pub(super) fn settle(&mut self) {
+        let agreed = self.agreed_email_verdicts();
         for k in 0..self.toks.len() {
             match self.toks[k].class {
-                Class::OutsideEmail => self.settle_email(k),
+                Class::OutsideEmail => {
+                    let verdict = agreed
+                        .iter()
+                        .find(|(s, _)| s.eq_ignore_ascii_case(self.toks[k].s))
+                        .and_then(|(_, v)| *v);
+                    // Without a telling word, an address at a consumer mail provider is more
+                    // likely a person's than an attacker's infrastructure: it goes.
+                    if verdict.unwrap_or_else(|| !self.webmail(k)) {
+                        self.protect(k, IndicatorKind::Email);
+                    } else {
+                        self.remove_toks(k, k, Kind::Email, "personal e-mail address");
+                    }
+                }
                 Class::LongNumber => {
                     let counted = self.has(k + 1, flag::COUNT)
                         || self.value_of_a_thing(k)
@@ -336,7 +349,35 @@ impl Engine<'_> {
                 .is_some_and(|before| before.trim().is_empty())
     }
 
-    fn settle_email(&mut self, k: usize) {
+    /// Each outside address of the text and what its words say of it: the same address is
+    /// one party's wherever it stands, so a person's word at any occurrence removes it
+    /// everywhere, and otherwise an attacker's word at any occurrence keeps it everywhere
+    /// (`"sender": "x@..."` and the same sender's `"Patient Billing" <x@...>` header).
+    fn agreed_email_verdicts(&self) -> Vec<(&'a str, Option<bool>)> {
+        let mut out: Vec<(&'a str, Option<bool>)> = Vec::new();
+        for k in 0..self.toks.len() {
+            if self.toks[k].class != Class::OutsideEmail {
+                continue;
+            }
+            let v = self.email_verdict(k);
+            let s = self.toks[k].s;
+            match out.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(s)) {
+                Some((_, have)) => {
+                    *have = match (*have, v) {
+                        (Some(false), _) | (_, Some(false)) => Some(false),
+                        (Some(true), _) | (_, Some(true)) => Some(true),
+                        _ => None,
+                    }
+                }
+                None => out.push((s, v)),
+            }
+        }
+        out
+    }
+
+    /// What the words around the outside address at token `k` say of it: `Some(true)` the
+    /// attacker's, `Some(false)` a person's, `None` nothing.
+    fn email_verdict(&self, k: usize) -> Option<bool> {
         const PERSON: &[&str] = &[
             "patient",
             "patients",
@@ -379,6 +420,8 @@ impl Engine<'_> {
                 })
         });
         if forward_rule
+            || self.forwarding_rule_target(k)
+            || self.extortion_contact(k)
             || self.mail_from_foreign(k)
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
@@ -435,6 +478,18 @@ impl Engine<'_> {
         {
             verdict = Some(true);
         }
+        let display_from = {
+            let at = self.toks[k].start;
+            // Only after a `<` (one byte, so `at - 1` is a character boundary).
+            if at > 0 && self.text.as_bytes()[at - 1] == b'<' {
+                let head = self.text[..at - 1].trim_end();
+                head.strip_suffix('"')
+                    .and_then(|inner| inner.rfind('"'))
+                    .unwrap_or(usize::MAX)
+            } else {
+                usize::MAX
+            }
+        };
         let mut j = if forward_rule { 0 } else { k };
         while j > 0 && k - j < 10 && self.same_sentence(j - 1, k) {
             j -= 1;
@@ -442,7 +497,8 @@ impl Engine<'_> {
             let Some(l) = self.lw(j, &mut buf) else {
                 continue;
             };
-            if PERSON.contains(&l) {
+            // `"Patient Billing" <x@...>`: a sender's display name is what it calls itself.
+            if PERSON.contains(&l) && self.toks[j].start <= display_from {
                 verdict = Some(false);
                 break;
             }
@@ -491,14 +547,7 @@ impl Engine<'_> {
                 break;
             }
         }
-        // Without a telling word, an address at a consumer mail provider is more likely a
-        // person's than an attacker's infrastructure: it goes.
-        let keep = verdict.unwrap_or_else(|| !self.webmail(k));
-        if keep {
-            self.protect(k, IndicatorKind::Email);
-        } else {
-            self.remove_toks(k, k, Kind::Email, "personal e-mail address");
-        }
+        verdict
     }
 
     /// `  email   x@mail.example` among `  ip   203.0.113.9`, `  sha256  ...` lines: an
@@ -720,6 +769,90 @@ impl Engine<'_> {
                 .is_some_and(|(_, d)| self.scrubber.is_org_host(&d.to_ascii_lowercase()))
         });
         in_sender && own_recipient
+    }
+
+    /// "Found: a rule forwarding mail to x@...", "eine Regel, die E-Mails an x@...
+    /// weiterleitet": the address a mailbox rule forwards or redirects mail to, told in
+    /// prose, is the attacker's drop box. A word for forwarding and one for a rule must both
+    /// stand in the sentence, the forwarding word at most six words before the address.
+    fn forwarding_rule_target(&self, k: usize) -> bool {
+        const FORWARD: &[&str] = &[
+            "forward",
+            "redirect",
+            "weiterleit",
+            "umleit",
+            "reenv",
+            "redirig",
+            "transfér",
+            "inoltr",
+            "reindirizz",
+            "doorstu",
+            "przekier",
+            "vidaresänd",
+            "videresend",
+            "edelleenlähet",
+            "továbbít",
+            "yönlendir",
+            "přeposíl",
+            "preposiel",
+            "reencaminh",
+            "переадрес",
+            "пересыл",
+            "перенаправ",
+            "προώθ",
+            "转发",
+            "轉寄",
+            "転送",
+            "전달",
+        ];
+        const RULE: &[&str] = &[
+            "rule",
+            "regel",
+            "regla",
+            "règle",
+            "regola",
+            "regra",
+            "reguł",
+            "pravid",
+            "sääntö",
+            "szabály",
+            "kural",
+            "правил",
+            "κανόν",
+            "规则",
+            "規則",
+            "ルール",
+            "규칙",
+        ];
+        let sent = self.toks[k].sent;
+        let word = |j: usize| self.toks[j].s.to_lowercase();
+        let forward = (1..=6).any(|back| {
+            k >= back
+                && self.toks[k - back].sent == sent
+                && FORWARD.iter().any(|f| word(k - back).contains(f))
+        });
+        forward
+            && (k.saturating_sub(20)..self.toks.len().min(k + 20))
+                .filter(|&j| self.toks[j].sent == sent)
+                .any(|j| RULE.iter().any(|r| word(j).contains(r)))
+    }
+
+    /// "Pay 0.05 BTC to bc1q... within 72 hours. Questions: x@...": the address an
+    /// extortion letter gives for questions or negotiation (its label right before it, in a
+    /// text that demands a ransom or bitcoin) is the extortionist's.
+    fn extortion_contact(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        k >= 1
+            && self.toks[k - 1].trail == b':'
+            && self.lw(k - 1, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "questions" | "negotiation" | "negotiations" | "decryption" | "chat"
+                )
+            })
+            && ["ransom", "bitcoin", "btc", "monero", "xmr", "extort"]
+                .iter()
+                .any(|w| self.lowered.contains(w))
     }
 
     /// `From: Anon Clinic Billing <billing77@mail.example>`: an outside address behind the
@@ -1070,5 +1203,51 @@ mod tests {
                 "The loader was signed by Monday.\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_mailbox_rules_forwarding_target_in_prose_stays() {
+        check(&[
+            (
+                "Found: a rule forwarding mail to drop.box77@gmail.com was created last night.\n",
+                "Found: a rule forwarding mail to drop.box77@gmail.com was created last night.\n",
+            ),
+            (
+                "Gefunden: eine Weiterleitungsregel an sammel.konto@gmx.de im Postfach.\n",
+                "Gefunden: eine Weiterleitungsregel an sammel.konto@gmx.de im Postfach.\n",
+            ),
+            (
+                "The nurse forwarded the results to mary.lee81@gmail.com as asked.\n",
+                "The nurse forwarded the results to [EMAIL] as asked.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_extortion_letters_contact_for_questions_stays() {
+        check(&[
+            (
+                "Send 0.1 BTC within two days. Questions: leaks.desk@proton.me\n",
+                "Send 0.1 BTC within two days. Questions: leaks.desk@proton.me\n",
+            ),
+            (
+                "Clinic survey. Questions: jo.smith44@gmail.com\n",
+                "Clinic survey. Questions: [EMAIL]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn one_address_gets_one_verdict_and_a_display_name_is_no_persons_word() {
+        check(&[(
+            "sender: billing@pay-notice.cloud\nheaderFrom: \"Patient Billing\" <billing@pay-notice.cloud>\n",
+            "sender: billing@pay-notice.cloud\nheaderFrom: \"Patient Billing\" <billing@pay-notice.cloud>\n",
+        )]);
+        // A person's word at one occurrence removes every occurrence.
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text("Phishing sent from ann.roe@roefamily.net today.\nThe patient's email ann.roe@roefamily.net is on file.\n")
+            .text;
+        assert!(!out.contains("ann.roe@"), "{out:?}");
     }
 }

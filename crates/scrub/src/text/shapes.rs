@@ -121,6 +121,10 @@ impl<'a> Engine<'a> {
             }
             return;
         }
+        if c::mac(v) && self.rogue_access_point_mac(k) {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if c::mac(v) {
             self.remove_toks(k, k, Kind::DeviceId, "hardware (MAC) address of a device");
             return;
@@ -839,6 +843,10 @@ impl<'a> Engine<'a> {
                     || self.lure_came_from(first)
                     || self.attacker_called_from(first)
                     || self.diversion_caller(first)
+                    || self.fraud_call_number(first)
+                    || self.caller_pretends(first, last - 1)
+                    || self.lure_caller_id(first)
+                    || self.quoted_claim_on_fraud_line(first)
                     || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
@@ -922,6 +930,18 @@ impl<'a> Engine<'a> {
         };
         // "from" must follow a call ("calling from", "a call from", "call you from").
         if word == "from" && !(1..=2).any(|back| cue >= back && called(self, cue - back, &mut buf))
+        {
+            return false;
+        }
+        // "a scam call; her phone 555-...": a person's own phone, whatever the calls were.
+        if word != "from"
+            && cue >= 1
+            && self.lw(cue - 1, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "her" | "his" | "their" | "my" | "our" | "patient" | "patients" | "own"
+                )
+            })
         {
             return false;
         }
