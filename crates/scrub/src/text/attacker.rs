@@ -693,7 +693,7 @@ impl Engine<'_> {
 /// Words (their beginnings) calling a call or message a fraud, a scam, a fake, in some
 /// sixty languages; matched at the start of a word. Latin-script stems of five letters or
 /// more are also found inside a compound (German "Telefonbetrug").
-const FRAUD_STEMS: &[&str] = &[
+static FRAUD_STEMS: &[&str] = &[
     // English
     "fraud",
     "scam",
@@ -907,7 +907,7 @@ const FRAUD_STEMS: &[&str] = &[
 
 /// Words (their beginnings) naming a phone call or a text message, in the same languages;
 /// matched like [`FRAUD_STEMS`].
-const CALL_STEMS: &[&str] = &[
+static CALL_STEMS: &[&str] = &[
     "call",
     "phone",
     "ring",
@@ -1107,7 +1107,7 @@ const CALL_GAP: &[&str] = &[
 
 /// "Number" (its beginning), in the same languages: a word holding it between the call and
 /// the number ("s številke", "numbrilt") or right after the number ("zenbakitik").
-const NUMBER_STEMS: &[&str] = &[
+static NUMBER_STEMS: &[&str] = &[
     "number",
     "númer",
     "numer",
@@ -1180,11 +1180,65 @@ const PRETEND_STEMS: &[&str] = &[
     "kiválaszt",
 ];
 
-/// Whether the lowercased word `w` is on a stem list ([`FRAUD_STEMS`], [`CALL_STEMS`]).
-fn stem_of(w: &str, stems: &[&str]) -> bool {
-    stems
-        .iter()
-        .any(|s| w.starts_with(s) || (s.len() >= 5 || !s.is_ascii()) && w.contains(s))
+/// Whether the lowercased word `w` is on a stem list ([`FRAUD_STEMS`], [`CALL_STEMS`],
+/// [`NUMBER_STEMS`]): it starts with a stem, or holds one that is five bytes or more or not
+/// ASCII anywhere inside it.
+fn stem_of(w: &str, stems: &'static [&'static str]) -> bool {
+    match stem_index(stems) {
+        Some(index) => index.find(w),
+        None => stems
+            .iter()
+            .any(|s| w.starts_with(s) || (s.len() >= 5 || !s.is_ascii()) && w.contains(s)),
+    }
+}
+
+/// A stem list by its stems' first bytes: a phone number's neighbours are tested against
+/// each list, and a word meets only the few stems that begin with one of its own bytes.
+/// The lists are `static`, not `const`, so that each has one address to be known by.
+struct StemIndex {
+    /// Per first byte, the stems that begin with it and whether they may sit inside a word.
+    by_first: Vec<Vec<(&'static str, bool)>>,
+}
+
+impl StemIndex {
+    fn new(stems: &'static [&'static str]) -> Self {
+        let mut by_first = vec![Vec::new(); 256];
+        for s in stems {
+            if let Some(&b) = s.as_bytes().first() {
+                by_first[usize::from(b)].push((*s, s.len() >= 5 || !s.is_ascii()));
+            }
+        }
+        StemIndex { by_first }
+    }
+
+    fn find(&self, w: &str) -> bool {
+        let bytes = w.as_bytes();
+        // A stem is whole UTF-8, so a match can start only where a character starts.
+        (0..bytes.len())
+            .filter(|&p| w.is_char_boundary(p))
+            .any(|p| {
+                self.by_first[usize::from(bytes[p])]
+                    .iter()
+                    .any(|&(s, inside)| (p == 0 || inside) && bytes[p..].starts_with(s.as_bytes()))
+            })
+    }
+}
+
+fn stem_index(stems: &'static [&'static str]) -> Option<&'static StemIndex> {
+    use std::sync::OnceLock;
+    static FRAUD: OnceLock<StemIndex> = OnceLock::new();
+    static CALL: OnceLock<StemIndex> = OnceLock::new();
+    static NUMBER: OnceLock<StemIndex> = OnceLock::new();
+    let cell = if std::ptr::eq(stems, FRAUD_STEMS) {
+        &FRAUD
+    } else if std::ptr::eq(stems, CALL_STEMS) {
+        &CALL
+    } else if std::ptr::eq(stems, NUMBER_STEMS) {
+        &NUMBER
+    } else {
+        return None;
+    };
+    Some(cell.get_or_init(|| StemIndex::new(stems)))
 }
 
 /// "from" as the word right before a number a call or message came from: English,
@@ -1248,6 +1302,47 @@ const PAY_CUES: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stem_index_finds_what_a_scan_of_the_list_finds() {
+        let scan = |w: &str, stems: &[&str]| {
+            stems
+                .iter()
+                .any(|s| w.starts_with(s) || (s.len() >= 5 || !s.is_ascii()) && w.contains(s))
+        };
+        let words = [
+            "telefonbetrug",
+            "scams",
+            "fake",
+            "afake",
+            "number",
+            "numbrilt",
+            "zenbakitik",
+            "詐騙電話來自",
+            "ulaghai",
+            "simu",
+            "call",
+            "recall",
+            "",
+            "é",
+            "xfraudx",
+            "fra",
+        ];
+        for list in [FRAUD_STEMS, CALL_STEMS, NUMBER_STEMS] {
+            let mut every: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+            every.extend(list.iter().map(|s| format!("x{s}")));
+            every.extend(list.iter().map(|s| format!("{s}y")));
+            for w in &every {
+                assert_eq!(stem_of(w, list), scan(w, list), "{w:?}");
+            }
+        }
+        // Inside a compound only a long or non-ASCII stem is found.
+        assert!(stem_of("telefonbetrug", FRAUD_STEMS));
+        assert!(stem_of("fakecall", FRAUD_STEMS));
+        assert!(!stem_of("afake", FRAUD_STEMS));
+    }
+
     use super::super::check;
 
     /// Scrubs `input` and asserts that `kept` is still in the output (other words of the

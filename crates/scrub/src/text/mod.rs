@@ -101,6 +101,9 @@ struct Engine<'a> {
     key_kinds: foldhash::HashMap<&'a str, Option<Kind>>,
     /// Where each line of `text` ends (`rows::line_ends`), for the passes that walk lines.
     line_ends: &'a [usize],
+    /// Whether the document's lowercase holds a word for forwarding mail
+    /// (`settle.rs` `forwarding_rule_target`), decided at the first outside address.
+    forward_words: std::cell::OnceCell<bool>,
 }
 
 pub use mentions::Carry;
@@ -121,6 +124,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
         client_addresses: Vec::new(),
         key_kinds: foldhash::HashMap::default(),
         line_ends: &line_ends,
+        forward_words: std::cell::OnceCell::new(),
     };
     // Capitalized words repeat within a document: each is looked up in the public lists
     // once.

@@ -824,6 +824,18 @@ impl<'a> Engine<'a> {
             "ルール",
             "규칙",
         ];
+        // Most documents hold no forwarding word at all: look once per document.
+        let in_document = *self.forward_words.get_or_init(|| {
+            if self.text.is_ascii() {
+                FORWARD.iter().any(|f| self.lowered.contains(f))
+            } else {
+                let lower = self.text.to_lowercase();
+                FORWARD.iter().any(|f| lower.contains(f))
+            }
+        });
+        if !in_document {
+            return false;
+        }
         let sent = self.toks[k].sent;
         let word = |j: usize| self.toks[j].s.to_lowercase();
         let forward = (1..=6).any(|back| {
