@@ -13,7 +13,9 @@ import hashlib
 import json
 import os
 import random
+import re
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import spandoc  # noqa: E402  (re-executes with a fixed hash seed)
@@ -86,7 +88,7 @@ class Org:
         if chance(0.4):
             self.domains.append(f"{base}-{ch(['mychart', 'portal', 'patients'])}.com")
         self.code = ("".join(w[0] for w in place.split()) + k[:2]).upper()
-        self.ad = ch([self.code, base[:6].upper(), "CORP", "HEALTH"])
+        self.ad = ch(["CORP", "HEALTH", "MED", "AD", "CLIN"])
 
     def js(self):
         return {"name": self.name, "domains": list(self.domains)}
@@ -117,6 +119,11 @@ class Person:
 
 
 REF_DATE = dt.date(2026, 11, 20)
+
+
+def age_span(n):
+    """Ages over 89 are identifiers (Safe Harbor); younger ones neutral, as in the earlier corpora."""
+    return I(str(n), "AGE") if n > 89 else N(str(n), "AGE_UNDER_90")
 
 
 def slug(s):
@@ -232,7 +239,7 @@ def s_sonicwall(org):
     aip, staff = pub(), Staff(org)
     for i in range(R.randint(4, 8)):
         t = ts(t)
-        kind = ch(["allow", "allow", "ips", "geo", "botnet", "sslvpn"])
+        kind = ch(["allow", "allow", "ips", "geo", "botnet", "sslvpn", "arp"])
         d.t("<134>id=firewall sn=").t(f"{ch(['0017C5', '2CB8ED', '18B169'])}{hexs(6, True)}").t(' time="')
         d.put(LT(t, "%Y-%m-%d %H:%M:%S")).t(' UTC" fw=').put(I(priv(), "IP")).t(" pri=")
         if kind == "allow":
@@ -253,6 +260,8 @@ def s_sonicwall(org):
             d.t('2 c=32 m=1201 msg="Responder from Botnet blocked: Responder IP:').put(X(aip, "IPV4"))
             d.t(f'" src=').put(I(priv(), "IP")).t(f":{R.randint(49152, 65535)}:X0:").put(I(host(org), "HOSTNAME"))
             d.t(" dst=").put(X(aip, "IPV4")).t(":443:X1 dstname=").put(X(ind.domain(R), "DOMAIN"))
+        elif kind == "arp":
+            d.t(f'1 c=32 m=45 msg="Possible ARP attack from MAC address" srcMac=').put(X(att_mac(), "MAC_ATTACKER")).t(" src=").put(I(priv(), "IP")).t(":0:X0 dstMac=").t(ch(["ff:ff:ff:ff:ff:ff", "00:17:c5:00:00:01"]))
         else:
             d.t('6 c=1024 m=1080 msg="SSL VPN zone remote user login allowed" src=').put(I(ch([pub(), priv()]), "IP"))
             d.t(":0:X1 dst=").put(I(priv(), "IP")).t(' usr="').put(I(staff.user, "USERNAME")).t('"')
@@ -465,7 +474,7 @@ def s_qradar_mail(org):
     t = ts()
     src = priv()
     h = host(org)
-    d.t(f"From: qradar@{org.domain}\nTo: ").put(I(an.email, "EMAIL")).t(f"\nSubject: [QRadar] Offense {oid} updated - ")
+    d.t("From: ").put(I(f"qradar@{org.domain}", "EMAIL")).t("\nTo: ").put(I(an.email, "EMAIL")).t(f"\nSubject: [QRadar] Offense {oid} updated - ")
     cat = ch(["Suspicious Outbound Beaconing", "Password Spray Detected", "Malware Communication"])
     d.t(cat + "\nDate: ").put(N(t.strftime("%a, %d %b %Y %H:%M:%S +0000"), "MAILTIME")).t("\n\n")
     d.t(f"Offense ID: {oid}\nDescription: {cat} preceded by Local to Remote Traffic\nMagnitude: {R.randint(3, 9)}\n")
@@ -480,7 +489,10 @@ def s_qradar_mail(org):
         d.t("Domains: ").put(X(ind.domain(R), "DOMAIN")).t("\n")
     d.t("Rules fired: BB:CategoryDefinition: Firewall Permit; ").t(ch(["Remote: Known Botnet", "Local: Excessive Auth Failures"])).t("\n\n")
     d.t(f"Assigned to: ").put(I(an.full, "NAME")).t(f"\nNotes: ").t(ch(["User is on the oncology night shift; ", "", "Host sits at the ED triage desk; "]))
-    d.t("matches ").put(X(ch(ind.MITRE), "MITRE")).t(".\n")
+    d.t("matches ").put(X(ch(ind.MITRE), "MITRE"))
+    if chance(0.6):
+        d.t(ch(["; infrastructure overlaps ", "; TI attributes the C2 to "])).put(X(ch(ACTORS), "ACTOR"))
+    d.t(".\n")
     return d, "en_US"
 
 
@@ -525,9 +537,8 @@ def s_dnsdebug(org):
         elif k == "int":
             h = host(org).lower()
             d.t(f"({len(h)})").put(I(h, "HOSTNAME"))
-            for p in (ch(["corp", "ad"]),) + tuple(org.domain.split(".")):
-                d.t(f"({len(p)}){p}")
-            d.t("(0)")
+            sfx = "".join(f"({len(p)}){p}" for p in (ch(["corp", "ad"]),) + tuple(org.domain.split(".")))
+            d.put(I(sfx, "HOSTNAME")).t("(0)")
         else:
             dns_labels(d, ch(["login.microsoftonline.com", "www.google.com", "update.epic.com", "ocsp.digicert.com"]), None, None)
         d.t("\n")
@@ -627,16 +638,17 @@ def s_klist(org):
     t = ts()
     for i in range(n):
         svc = ch(["krbtgt/" + realm, "cifs/" + host(org, "SRV").lower() + "." + realm.lower(), "HTTP/" + "epicweb" + "." + realm.lower(), "LDAP/" + dc.lower() + "." + realm.lower()])
-        d.t(f"#{i}>\tClient: ").put(I(st.user, "USERNAME")).t(f" @ {realm}\n\tServer: ")
+        RN = I(realm, "HOSTNAME")
+        d.t(f"#{i}>\tClient: ").put(I(st.user, "USERNAME")).t(" @ ").put(RN).t("\n\tServer: ")
         if svc.startswith("krbtgt"):
-            d.t(svc)
+            d.t("krbtgt/").put(RN)
         else:
             a, b = svc.split("/", 1)
             hh, rest = b.split(".", 1)
-            d.t(a + "/").put(I(hh, "HOSTNAME")).t("." + rest)
-        d.t(f" @ {realm}\n\tKerbTicket Encryption Type: AES-256-CTS-HMAC-SHA1-96\n\tTicket Flags 0x40e10000 -> forwardable renewable initial pre_authent name_canonicalize\n")
+            d.t(a + "/").put(I(hh, "HOSTNAME")).t(".").put(I(rest, "HOSTNAME"))
+        d.t(" @ ").put(RN).t(f"\n\tKerbTicket Encryption Type: AES-256-CTS-HMAC-SHA1-96\n\tTicket Flags 0x40e10000 -> forwardable renewable initial pre_authent name_canonicalize\n")
         d.t("\tStart Time: ").put(LT(t, "%m/%d/%Y %H:%M:%S")).t(" (local)\n\tEnd Time:   ").put(LT(t + dt.timedelta(hours=10), "%m/%d/%Y %H:%M:%S")).t(" (local)\n")
-        d.t("\tSession Key Type: AES-256-CTS-HMAC-SHA1-96\n\tCache Flags: 0x1 -> PRIMARY\n\tKdc Called: ").put(I(dc, "HOSTNAME")).t(f".{realm.lower()}\n\n")
+        d.t("\tSession Key Type: AES-256-CTS-HMAC-SHA1-96\n\tCache Flags: 0x1 -> PRIMARY\n\tKdc Called: ").put(I(dc, "HOSTNAME")).t(".").put(I(realm.lower(), "HOSTNAME")).t("\n\n")
     if chance(0.5):
         d.t("(pasted by ").put(I(Staff(org).full, "NAME")).t(" during the ").t(ch(["ticket review", "pass-the-ticket check"])).t("; technique ").put(X(ch(["T1558.003", "T1550.003"]), "MITRE")).t(")\n")
     return d, "en_US"
@@ -700,7 +712,7 @@ def s_rhapsody(org):
             d.t("failed filter 'Valid DOB': PID-7 '").put(I(p.dob.strftime("%Y%m%d"), "DATE")).t("' is in the future for patient ").put(I(p.last.upper(), "NAME")).t("^").put(I(p.first.upper(), "NAME")).t("\n")
         elif k == "map":
             d.t("mapping error in 'ZPI to PV1': no attending for ").put(I(p.mrn, "MRN")).t("; raw segment follows\n")
-            d.t("  PID|1||").put(I(p.mrn, "MRN")).t("^^^").t(org.code).t("^MR||").put(I(p.last.upper(), "NAME")).t("^").put(I(p.first.upper(), "NAME")).t("||").put(I(p.dob.strftime("%Y%m%d"), "DATE")).t(f"|{ch(['F', 'M'])}|||").put(I(p.street, "ADDRESS")).t("^^").put(I(p.city, "CITY")).t(f"^{p.state}^").put(I(p.zip, "ZIP")).t("||").put(I(p.phone, "PHONE")).t("\n")
+            d.t("  PID|1||").put(I(p.mrn, "MRN")).t("^^^").put(I(org.code, "ORG")).t("^MR||").put(I(p.last.upper(), "NAME")).t("^").put(I(p.first.upper(), "NAME")).t("||").put(I(p.dob.strftime("%Y%m%d"), "DATE")).t(f"|{ch(['F', 'M'])}|||").put(I(p.street, "ADDRESS")).t("^^").put(I(p.city, "CITY")).t(f"^{p.state}^").put(I(p.zip, "ZIP")).t("||").put(I(p.phone, "PHONE")).t("\n")
         else:
             d.t("remote returned NAK AE 'Unknown patient' for ").put(I(p.full, "NAME")).t(", account ").put(I(digits(9), "ACCOUNT")).t("; retry 3 of 3\n")
     d.t(ch(["-- engine host ", "Host: "])).put(I(host(org, "SRV"), "HOSTNAME")).t(", on-call: ").put(I(Staff(org).full, "NAME")).t("\n")
@@ -789,7 +801,7 @@ def s_eob(org):
         sd = svc_date()
         billed = R.randint(80, 4000)
         d.put(I(sd.strftime("%m/%d/%y"), "DATE")).t(f"         {ch(['Office visit, est. 25 min', 'CT abdomen w/ contrast', 'Comprehensive metabolic panel', 'Physical therapy eval', 'ED visit level 4']):<30}{billed:>8.2f}  {billed * 0.6:>8.2f}  {billed * 0.1:>8.2f}\n")
-    d.t("\nQuestions? Call Member Services at 1-800-").t(f"{R.randint(200, 999)}-{R.randint(1000, 9999)}").t(" (TTY 711).\n")
+    d.t("\nQuestions? Call Member Services at ").put(N(f"1-800-{R.randint(200, 999)}-{R.randint(1000, 9999)}", "ORG_PHONE")).t(" (TTY 711).\n")
     if chance(0.5):
         d.t("Fraud alert: we will never call you to ask for your member ID. Report calls from ").put(X(att_phone(), "PHONE_ATTACKER")).t(", which is not ours.\n")
     return d, "en_US"
@@ -846,16 +858,23 @@ def s_credentialing(org):
     R.shuffle(items)
     for k, f in items[:R.randint(6, 10)]:
         d.t(ch(["[x] ", "[ ] ", "✓ ", "- "])).t(k + ": ").put(f()).t("\n")
-    d.t("\nCoordinator: ").put(I(Staff(org).full, "NAME")).t(", ").put(I(Staff(org).email, "EMAIL")).t("\n")
+    co = Staff(org)
+    d.t("\nCoordinator: ").put(I(co.full, "NAME")).t(", ").put(I(co.email, "EMAIL")).t("\n")
     return d, "en_US"
 
 
+def elderly(p, q=0.35):
+    if chance(q):
+        p.dob = dt.date(R.randint(1926, 1935), R.randint(1, 12), R.randint(1, 28))
+    return p
+
+
 def s_safety_event(org):
-    p, rep, wit = Person(), Staff(org), Staff(org)
+    p, rep, wit = elderly(Person()), Staff(org), Staff(org)
     d = Doc()
     d.t(ch(["SAFETY EVENT REPORT (confidential peer-review document)", "Incident Report — Patient Fall", "RL6 event #"])).t(f" {R.randint(10000, 99999)}\n\n")
     d.t("Event date/time: ").put(I(ts().strftime("%m/%d/%Y %H%M"), "DATETIME")).t("\nLocation: ").t(ch(["4 West rm 412", "ED bay 9", "MRI waiting", "Cath lab hold"])).t("\n")
-    d.t("Person affected: ").put(I(p.full, "NAME")).t(", ").put(I(str(p.age()), "AGE")).t(" y/o, MRN ").put(I(p.mrn, "MRN")).t("\n")
+    d.t("Person affected: ").put(I(p.full, "NAME")).t(", ").put(age_span(p.age())).t(" y/o, MRN ").put(I(p.mrn, "MRN")).t("\n")
     d.t("Event type: ").t(ch(["Fall, unassisted", "Medication error — wrong dose", "Patient ID mismatch (wristband)", "Elopement"])).t("\n")
     d.t("Description: ").t(ch(["Found on floor beside bed at ", "Pt ambulated to bathroom alone at ", "Discovered at "]))
     d.put(N(ch(["0315", "2240", "1410"]), "CLOCK")).t(". ")
@@ -884,6 +903,8 @@ def s_teams_vtt(org):
         (a, Doc().t("Okay. Privacy needs that. ").put(I(c.first, "NAME")).t(", can you send it to ").put(I(Staff(org).email, "EMAIL")).t("?")),
         (c, Doc().t("Yep. And the caller pretending to be our help desk used ").put(X(att_phone(), "PHONE_ATTACKER")).t(".")),
     ]
+    if chance(0.6):
+        lines.append((b, Doc().t("The note on ").put(I(host(org, "SRV"), "HOSTNAME")).t(" wants payment to ").put(X(wallet(), "WALLET")).t(", same as the ").put(X(ch(ACTORS), "ACTOR")).t(" cases.")))
     t = R.randint(5, 60)
     for i, (who, txt) in enumerate(lines):
         if i > 1 and chance(0.2):
@@ -904,7 +925,7 @@ def s_sms_xml(org):
     for i in range(n):
         t = ts(t, R.randint(30, 3000))
         bad = chance(0.45)
-        d.t('  <sms protocol="0" address="').put(X(scam, "PHONE_ATTACKER") if bad else I(st.phone if hasattr(st, "phone") else us_phone(), "PHONE"))
+        d.t('  <sms protocol="0" address="').put(X(scam, "PHONE_ATTACKER") if bad else I(p.phone, "PHONE"))
         d.t(f'" date="{int(t.timestamp() * 1000)}" type="{ch(["1", "2"]) if not bad else "1"}" subject="null" body="')
         if bad:
             d.t(ch(["", "URGENT: "])).put(I(org.name, "ORG")).t(" IT: your badge access expires today. Verify at ").put(X(ind.url(R), "URL")).t(" or call back.")
@@ -920,7 +941,7 @@ def s_otrs(org):
     st, req = Staff(org), Staff(org)
     tn = f"20261{R.randint(10**9, 10**10)}"
     d = Doc()
-    d.t(f"From: OTRS <otrs@{org.domain}>\nTo: ").put(I(req.email, "EMAIL")).t(f"\nSubject: [Ticket#{tn}] ").t(ch(["Suspicious call asking for MFA code", "Printer in 3E prints other patients' labels", "Can't open Epic after reset"])).t("\n\n")
+    d.t("From: OTRS <").put(I(f"otrs@{org.domain}", "EMAIL")).t(">\nTo: ").put(I(req.email, "EMAIL")).t(f"\nSubject: [Ticket#{tn}] ").t(ch(["Suspicious call asking for MFA code", "Printer in 3E prints other patients' labels", "Can't open Epic after reset"])).t("\n\n")
     d.t("Dear ").put(I(req.first, "NAME")).t(",\n\nyour ticket has been updated by ").put(I(st.full, "NAME")).t(".\n\n")
     d.t("<snip>\n")
     k = ch(["vish", "print", "reset"])
@@ -932,7 +953,7 @@ def s_otrs(org):
         d.t("Labels for ").put(I(p.full, "NAME")).t(" (MRN ").put(I(p.mrn, "MRN")).t(") came out on ").put(I(host(org, "PRN"), "HOSTNAME")).t(" instead of the lab printer. Queue mapping fixed on print server ").put(I(host(org, "SRV"), "HOSTNAME")).t(".\n")
     else:
         d.t("Password reset done for ").put(I(req.user, "USERNAME")).t(" from ").put(I(host(org), "HOSTNAME")).t(" (").put(I(priv(), "IP")).t("). Please sign in again.\n")
-    d.t("<snip>\n\nYour OTRS Notification Master\nhttps://otrs.").t(org.domain).t(f"/otrs/index.pl?Action=AgentTicketZoom;TicketID={R.randint(1000, 99999)}\n")
+    d.t(f"<snip>\n\nYour OTRS Notification Master (ticket id {R.randint(1000, 99999)})\n")
     return d, "en_US"
 
 
@@ -973,11 +994,16 @@ def s_recall_letter(org):
     p = Person()
     doc = Staff(org)
     d = Doc()
-    d.put(I(dfmt(svc_date(), "long"), "DATE")).t("\n\n").put(I(p.full, "NAME")).t("\n").put(I(p.street, "ADDRESS")).t("\n").put(I(p.city, "CITY")).t(f", {p.state} ").put(I(p.zip, "ZIP")).t("\n\n")
-    d.t(ch(["RE: Important safety notice about your implanted device", "Urgent: Field Safety Notice — your ", "Re: device recall"])).t("\n\nDear ").put(I(ch([p.first, "Mr. " + p.last, "Ms. " + p.last]), "NAME")).t(",\n\n")
+    d.put(N(dfmt(svc_date(), "long"), "LETTER_DATE")).t("\n\n").put(I(p.full, "NAME")).t("\n").put(I(p.street, "ADDRESS")).t("\n").put(I(p.city, "CITY")).t(f", {p.state} ").put(I(p.zip, "ZIP")).t("\n\n")
+    d.t(ch(["RE: Important safety notice about your implanted device", "Urgent: Field Safety Notice — your ", "Re: device recall"])).t("\n\nDear ")
+    if chance(0.5):
+        d.put(I(p.first, "NAME"))
+    else:
+        d.put(N(ch(["Mr.", "Ms.", "Mx."]), "TITLE")).t(" ").put(I(p.last, "NAME"))
+    d.t(",\n\n")
     dev = ch(["insulin pump", "implantable cardioverter-defibrillator", "CPAP machine", "pacemaker"])
     d.t(f"Our records show that on ").put(I(dfmt(svc_date(), "long"), "DATE")).t(f" you received a {dev}, serial number ").put(I(ch(["PJN", "RZM", "SN", "BLC"]) + digits(7), "DEVICE_SERIAL")).t(". ")
-    d.t("The manufacturer has issued a recall for this model. Please call our device clinic at ").put(I(us_phone(), "PHONE")).t(" to arrange a check.\n\n")
+    d.t("The manufacturer has issued a recall for this model. Please call our device clinic at ").put(N(us_phone(), "ORG_PHONE")).t(" to arrange a check.\n\n")
     if chance(0.6):
         d.t("Please be aware: some patients have received calls from ").put(X(att_phone(), "PHONE_ATTACKER")).t(" asking for payment to \"replace\" the device. That is not us. We never ask for card numbers.\n\n")
     d.t("Sincerely,\n").put(I(doc.full, "NAME")).t(", ").t(ch(["MD", "NP", "RN, device clinic coordinator"])).t("\n").put(I(org.name, "ORG")).t("\n")
@@ -993,7 +1019,9 @@ def s_chargeback(org):
     d.t("Cardholder statement: \"").t(ch(["I never paid this. ", "I paid this over the phone to someone who said they were the hospital. "]))
     if chance(0.7):
         d.t("They called from ").put(X(att_phone(), "PHONE_ATTACKER")).t(" and sent me the link ").put(X(ind.url(R), "URL")).t(". ")
-    d.t("My real number is ").put(I(p.phone, "PHONE")).t(".\"\n\n")
+    if chance(0.6):
+        d.t("Then they told me to send the rest by bank transfer to ").put(X(ch([f"GB{R.randint(10, 99)} {ch(['MONZ', 'REVO', 'BARC'])} {digits(4)} {digits(4)} {digits(4)} {digits(2)}", f"routing {digits(9)} account {digits(10)}"]), "BANK_ATTACKER")).t(". ")
+    d.t("My real number is ").put(I(p.phone, "PHONE")).t(" and my own bank account ends ").put(I(digits(4), "ACCOUNT")).t(".\"\n\n")
     d.t("Response due: ").put(N(dfmt(dt.date(2026, 12, R.randint(10, 28)), "us"), "DEADLINE")).t(". Prepared by ").put(I(Staff(org).full, "NAME")).t(", PFS.\n")
     return d, "en_US"
 
@@ -1023,7 +1051,7 @@ def s_guardian_consent(org):
     kid.dob = dt.date(R.randint(2010, 2024), R.randint(1, 12), R.randint(1, 28))
     d = Doc()
     d.t("CONSENT FOR TREATMENT OF A MINOR\n").put(I(org.name, "ORG")).t(" — Pediatrics\n\n")
-    d.t("Child: ").put(I(kid.first, "NAME")).t(" ").put(I(par.last, "NAME")).t("   DOB: ").put(I(dfmt(kid.dob, "us"), "DATE")).t("   Age: ").put(I(str((REF_DATE - kid.dob).days // 365), "AGE")).t("\n")
+    d.t("Child: ").put(I(kid.first, "NAME")).t(" ").put(I(par.last, "NAME")).t("   DOB: ").put(I(dfmt(kid.dob, "us"), "DATE")).t("   Age: ").put(age_span((REF_DATE - kid.dob).days // 365)).t("\n")
     d.t("Parent/legal guardian: ").put(I(par.full, "NAME")).t("   Relationship: ").t(ch(["mother", "father", "grandmother (legal guardian)", "foster parent"])).t("\n")
     d.t("Address: ")
     addr_block(d, par)
@@ -1072,10 +1100,10 @@ def s_labels(org):
 
 
 def s_rpm_alert(org):
-    p, rn = Person(), Staff(org)
+    p, rn = elderly(Person()), Staff(org)
     d = Doc()
     d.t("From: alerts@").t(ch(["rpm-vendor.example", "careconnect-rpm.com", "vitalslink.io"])).t("\nTo: ").put(I(rn.email, "EMAIL")).t("\nSubject: RPM threshold alert — ").put(I(p.last, "NAME")).t(", ").put(I(p.first[0], "NAME")).t(".\n\n")
-    d.t("Patient: ").put(I(p.full, "NAME")).t(" (").put(I(str(p.age()), "AGE")).t(ch([" yrs)", "y)"])).t("\nProgram: ").t(ch(["CHF", "HTN", "COPD", "Diabetes"])).t("\n")
+    d.t("Patient: ").put(I(p.full, "NAME")).t(" (").put(age_span(p.age())).t(ch([" yrs)", "y)"])).t("\nProgram: ").t(ch(["CHF", "HTN", "COPD", "Diabetes"])).t("\n")
     d.t("Device: ").t(ch(["cellular BP cuff", "scale", "pulse oximeter", "glucometer"])).t(" IMEI ").put(I("35" + digits(13), "DEVICE_SERIAL")).t("\n")
     d.t("Reading: ").t(ch(["BP 192/108", "weight +2.4 kg in 48 h", "SpO2 84%", "glucose 412 mg/dL"])).t(" at ").put(I(ts().strftime("%m/%d/%Y %I:%M %p"), "DATETIME")).t("\n")
     d.t("Patient phone: ").put(I(p.phone, "PHONE")).t("\nCare team: ").put(I(rn.full, "NAME")).t(", ").put(I(Staff(org).full, "NAME")).t("\n\n")
@@ -1345,6 +1373,33 @@ lang("fo", locale="fo_FO", given=["Jógvan", "Rannvá", "Sámal", "Guðrun", "He
             "Sjúklingurin {P} boðaði frá, at onkur ringdi frá {AT} og segði seg vera frá roknskapardeildini á sjúkrahúsinum og bað um heilsutrygdarnummarið {HID}. Rætta nummarið hjá sjúklinginum er {T}. Skrásett av: {S}, teldan {H}. Grunsami ambætarin {AIP} er blokkeraður."])
 
 
+# a third kind of note per language: a workforce member looking up a neighbour's record (no attacker)
+NOTE3 = {
+    "mr": "गोपनीयता तक्रार — {ORG}\n{DT}: कर्मचारी {S} (लॉगिन {U}) यांनी कोणतेही उपचार कारण नसताना रुग्ण {P} (आधार {NID}, ABHA {HID}) यांची फाईल संगणक {H} वरून उघडली. रुग्ण त्यांचे शेजारी आहेत: {A}. रुग्णाशी {T} वर संपर्क केला.",
+    "gu": "ગોપનીયતા ફરિયાદ — {ORG}\n{DT}: કર્મચારી {S} (લોગિન {U}) એ કોઈ સારવાર કારણ વગર દર્દી {P} (આધાર {NID}, ABHA {HID}) ની ફાઇલ કમ્પ્યુટર {H} પરથી ખોલી. દર્દી તેમના પાડોશી છે: {A}. દર્દીનો સંપર્ક {T} પર કર્યો.",
+    "pa": "ਗੋਪਨੀਯਤਾ ਸ਼ਿਕਾਇਤ — {ORG}\n{DT}: ਕਰਮਚਾਰੀ {S} (ਲੌਗਇਨ {U}) ਨੇ ਬਿਨਾਂ ਇਲਾਜ ਕਾਰਨ ਮਰੀਜ਼ {P} (ਆਧਾਰ {NID}, ABHA {HID}) ਦੀ ਫਾਈਲ ਕੰਪਿਊਟਰ {H} ਤੋਂ ਖੋਲ੍ਹੀ। ਮਰੀਜ਼ ਉਨ੍ਹਾਂ ਦਾ ਗੁਆਂਢੀ ਹੈ: {A}। ਮਰੀਜ਼ ਨਾਲ {T} 'ਤੇ ਸੰਪਰਕ ਕੀਤਾ।",
+    "kn": "ಗೌಪ್ಯತೆ ದೂರು — {ORG}\n{DT}: ಸಿಬ್ಬಂದಿ {S} (ಲಾಗಿನ್ {U}) ಚಿಕಿತ್ಸೆಯ ಕಾರಣವಿಲ್ಲದೆ ರೋಗಿ {P} (ಆಧಾರ್ {NID}, ABHA {HID}) ಅವರ ಕಡತವನ್ನು ಕಂಪ್ಯೂಟರ್ {H} ನಿಂದ ತೆರೆದರು. ರೋಗಿ ಅವರ ನೆರೆಯವರು: {A}. ರೋಗಿಯನ್ನು {T} ನಲ್ಲಿ ಸಂಪರ್ಕಿಸಲಾಯಿತು.",
+    "ml": "സ്വകാര്യതാ പരാതി — {ORG}\n{DT}: ജീവനക്കാരൻ {S} (ലോഗിൻ {U}) ചികിത്സാ കാരണമില്ലാതെ രോഗി {P} (ആധാർ {NID}, ABHA {HID}) യുടെ ഫയൽ കമ്പ്യൂട്ടർ {H} ൽ നിന്ന് തുറന്നു. രോഗി അദ്ദേഹത്തിന്റെ അയൽവാസിയാണ്: {A}. രോഗിയെ {T} ൽ ബന്ധപ്പെട്ടു.",
+    "km": "ពាក្យបណ្តឹងឯកជនភាព — {ORG}\n{DT}៖ បុគ្គលិក {S} (ឈ្មោះចូល {U}) បានបើកឯកសាររបស់អ្នកជំងឺ {P} (អត្តសញ្ញាណប័ណ្ណ {NID}, ប័ណ្ណសមធម៌ {HID}) ពីកុំព្យូទ័រ {H} ដោយគ្មានហេតុផលព្យាបាល។ អ្នកជំងឺជាអ្នកជិតខាងរបស់គាត់៖ {A}។ បានទាក់ទងអ្នកជំងឺតាមលេខ {T}។",
+    "lo": "ຄຳຮ້ອງທຸກເລື່ອງຄວາມເປັນສ່ວນຕົວ — {ORG}\n{DT}: ພະນັກງານ {S} (ຊື່ເຂົ້າລະບົບ {U}) ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ {P} (ບັດປະຈຳຕົວ {NID}, ບັດປະກັນສຸຂະພາບ {HID}) ຈາກຄອມພິວເຕີ {H} ໂດຍບໍ່ມີເຫດຜົນການປິ່ນປົວ. ຄົນເຈັບເປັນເພື່ອນບ້ານ: {A}. ໄດ້ຕິດຕໍ່ຄົນເຈັບທາງເບີ {T}.",
+    "my": "ကိုယ်ရေးလုံခြုံမှု တိုင်ကြားချက် — {ORG}\n{DT}: ဝန်ထမ်း {S} (အကောင့် {U}) သည် ကုသမှုအကြောင်းပြချက်မရှိဘဲ လူနာ {P} (မှတ်ပုံတင် {NID}၊ ကတ် {HID}) ၏ဖိုင်ကို ကွန်ပျူတာ {H} မှ ဖွင့်ကြည့်ခဲ့သည်။ လူနာသည် ၎င်း၏အိမ်နီးချင်းဖြစ်သည် - {A}။ လူနာကို {T} ဖြင့် ဆက်သွယ်ခဲ့သည်။",
+    "mn": "Нууцлалын гомдол — {ORG}\n{DT}: Ажилтан {S} ({U}) эмчилгээний шаардлагагүйгээр өвчтөн {P} (РД {NID}, ЭМД {HID})-ийн картыг {H} компьютерээс нээсэн. Өвчтөн нь түүний хөрш: {A}. Өвчтөнтэй {T} утсаар холбогдсон.",
+    "tg": "Шикоят дар бораи махфият — {ORG}\n{DT}: Корманд {S} (логин {U}) бе сабаби табобат парвандаи бемор {P} (РМА {NID}, суғурта {HID})-ро аз компютери {H} кушод. Бемор ҳамсояи ӯ мебошад: {A}. Бо бемор тавассути {T} тамос гирифтем.",
+    "ky": "Купуялуулук боюнча арыз — {ORG}\n{DT}: Кызматкер {S} (логин {U}) дарылоо себебисиз бейтап {P} (ПИН {NID}, МОМС {HID}) картасын {H} компьютеринен ачкан. Бейтап анын кошунасы: {A}. Бейтап менен {T} аркылуу байланыштык.",
+    "be": "Скарга на парушэнне канфідэнцыйнасці — {ORG}\n{DT}: супрацоўнік {S} (лагін {U}) без медыцынскай падставы адкрыў картку пацыента {P} (ідэнтыфікацыйны нумар {NID}, поліс {HID}) з камп'ютара {H}. Пацыент — яго сусед: {A}. З пацыентам звязаліся па {T}.",
+    "bs": "Prijava povrede privatnosti — {ORG}\n{DT}: uposlenik {S} (korisničko ime {U}) otvorio je karton pacijenta {P} (JMBG {NID}, knjižica {HID}) sa računara {H} bez medicinskog razloga. Pacijent mu je komšija: {A}. Pacijent je kontaktiran na {T}.",
+    "ps": "د محرمیت شکایت — {ORG}\n{DT}: کارمند {S} (کارن {U}) پرته له درملنې دلیل د ناروغ {P} (تذکره {NID}، دوسیه {HID}) دوسیه له {H} کمپیوټر څخه پرانیستله. ناروغ د هغه ګاونډی دی: {A}. له ناروغ سره په {T} اړیکه ونیول شوه.",
+    "so": "Cabasho khuseysa sirta — {ORG}\n{DT}: Shaqaalaha {S} (magaca gelitaanka {U}) ayaa fayl bukaanka {P} (aqoonsi {NID}, fayl {HID}) ka furay kombiyuutarka {H} sabab daaweyn la'aan. Bukaanku waa deriskiisa: {A}. Bukaanka waxaa lagala xiriiray {T}.",
+    "zu": "Isikhalazo sobumfihlo — {ORG}\n{DT}: Isisebenzi {S} (igama lokungena {U}) sivule ifayela lesiguli {P} (ID {NID}, medical aid {HID}) kukhompyutha {H} singenasizathu sokwelapha. Isiguli singumakhelwane waso: {A}. Isiguli sithintwe ku-{T}.",
+    "ig": "Mkpesa nzuzo — {ORG}\n{DT}: Onye ọrụ {S} (aha nbanye {U}) mepere faịlụ onye ọrịa {P} (NIN {NID}, NHIA {HID}) na kọmputa {H} n'enweghị ihe kpatara ọgwụgwọ. Onye ọrịa bụ onye agbata obi ya: {A}. A kpọtụrụ onye ọrịa na {T}.",
+    "rw": "Ikirego cyerekeye ibanga — {ORG}\n{DT}: Umukozi {S} (izina ryo kwinjira {U}) yafunguye dosiye y'umurwayi {P} (indangamuntu {NID}, mituweli {HID}) kuri mudasobwa {H} nta mpamvu y'ubuvuzi. Umurwayi ni umuturanyi we: {A}. Umurwayi yavuganywe kuri {T}.",
+    "mi": "Amuamu mō te tūmataiti — {ORG}\n{DT}: I whakatuwhera a {S} (ingoa takiuru {U}), he kaimahi, i te kōnae o te tūroro {P} (raihana {NID}, NHI {HID}) mai i te rorohiko {H}, kāore he take maimoa. Ko te tūroro tōna hoa noho tata: {A}. I whakapāngia te tūroro mā {T}.",
+    "fo": "Klaga um privatlív — {ORG}\n{DT}: Starvsfólkið {S} (brúkaranavn {U}) opnaði journalina hjá sjúklinginum {P} (P-tal {NID}, heilsutrygd {HID}) frá telduni {H} uttan viðgerðarorsøk. Sjúklingurin er granni hansara: {A}. Sjúklingurin varð ringdur upp á {T}.",
+}
+for _c, _t in sorted(NOTE3.items()):
+    LANGS[_c]["notes"].append(_t)
+
+
 ORG_T = {"mr": "{c} जिल्हा रुग्णालय", "gu": "{c} સિવિલ હોસ્પિટલ", "pa": "ਸਰਕਾਰੀ ਹਸਪਤਾਲ {c}", "kn": "{c} ಜಿಲ್ಲಾ ಆಸ್ಪತ್ರೆ",
          "ml": "{c} ജനറൽ ആശുപത്രി", "km": "មន្ទីរពេទ្យបង្អែកខេត្ត{c}", "lo": "ໂຮງໝໍແຂວງ{c}", "my": "{c} ပြည်သူ့ဆေးရုံကြီး",
          "mn": "{c} хотын нэгдсэн эмнэлэг", "tg": "Беморхонаи шаҳрии {c}", "ky": "{c} шаардык клиникалык ооруканасы",
@@ -1442,14 +1497,14 @@ def lang_style(code):
         slots = dict(ORG=I(org.name, "ORG"), DT=N(ev, "EVENTDATE"), P=I(pname, "NAME"), D=I(ddob, "DATE"), A=adoc,
                      T=I(phone, "PHONE"), NID=I(nid, L["nid"][2]), HID=I(hid, L["hid"][2]), S=I(sname, "NAME"),
                      H=I(h, "HOSTNAME"), U=I(user, "USERNAME"), IP=I(priv(), "IP"), AIP=X(pub(), "IPV4"),
-                     AM=X(ind.attacker_email(R), "EMAIL_ATTACKER"), AT=X(att_phone(), "PHONE_ATTACKER"),
+                     AM=X(ind.attacker_email(R), "EMAIL_ATTACKER"), AT=X(L["phone"]() if chance(0.5) else att_phone(), "PHONE_ATTACKER"),
                      M=X(mal(), "MALWARE"), URL=X(ind.url(R), "URL"))
         body = Doc().fill(ch(L["notes"]), **slots)
         d = Doc()
         frame = ch(["plain", "form", "mail", "chat"])
         lb = L["labels"]
         if frame == "mail":
-            d.t("From: ").put(I(f"{user}@{org.domain}", "EMAIL")).t(f"\nTo: soc@{org.domain}\nSubject: ").t(ch(["[SEC] ", "FW: ", ""])).t(L["notes"][0].split(" — ")[0]).t("\nDate: ").put(N(ts().strftime("%a, %d %b %Y %H:%M:%S +0000"), "MAILTIME")).t("\n\n")
+            d.t("From: ").put(I(f"{user}@{org.domain}", "EMAIL")).t("\nTo: ").put(I(f"soc@{org.domain}", "EMAIL")).t("\nSubject: ").t(ch(["[SEC] ", "FW: ", ""])).t(L["notes"][0].split(" — ")[0]).t("\nDate: ").put(N(ts().strftime("%a, %d %b %Y %H:%M:%S +0000"), "MAILTIME")).t("\n\n")
             d.put(body).t("\n\n-- \n").put(I(sname, "NAME")).t("\n").put(I(org.name, "ORG")).t("\n")
         elif frame == "form":
             d.t(f"{lb[0]}: ").put(I(pname, "NAME")).t(f"\n{lb[1]}: ").put(I(ddob, "DATE")).t(f"\n{lb[2]}: ").put(adoc).t(f"\n{lb[3]}: ").put(I(phone, "PHONE")).t(f"\n{L['nid'][0]}: ").put(I(nid, L["nid"][2])).t(f"\n{L['hid'][0]}: ").put(I(hid, L["hid"][2])).t("\n\n")
@@ -1461,7 +1516,10 @@ def lang_style(code):
         else:
             d.put(body).t("\n")
         if chance(0.4):
-            d.t("\nIOC: ").put(X(pub(), "IPV4")).t(" | ").put(X(ind.domain(R), "DOMAIN")).t(" | SHA256 ").put(X(ind.sha256(R), "SHA256")).t(" | ").put(X(ch(ind.MITRE), "MITRE")).t("\n")
+            d.t("\nIOC: ").put(X(pub(), "IPV4")).t(" | ").put(X(ind.domain(R), "DOMAIN")).t(" | SHA256 ").put(X(ind.sha256(R), "SHA256")).t(" | ").put(X(ch(ind.MITRE), "MITRE"))
+            if chance(0.5):
+                d.t(" | ").put(X(ch(ACTORS), "ACTOR"))
+            d.t("\n")
         return d, L["locale"], org
     return gen
 
@@ -1526,7 +1584,22 @@ def self_check(rec, doc):
     spans.sort()
     for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
         assert b1 <= a2, (rec["id"], (a1, b1), (a2, b2))
-    # no organization-internal or personal e-mail left outside a span
+    # every whole-word occurrence of a name part (4+ letters), of a longer identifier and of the
+    # organization's name lies inside a gold span
+    cov = bytearray(len(text))
+    for key in ("identifiers", "indicators", "neutral"):
+        for sp in rec.get(key, []):
+            cov[sp["start"]:sp["end"]] = b"\x01" * (sp["end"] - sp["start"])
+    probes = {rec["org"]["name"]}
+    for sp in rec["identifiers"]:
+        v = text[sp["start"]:sp["end"]]
+        if len(v) >= 4:
+            probes.add(v)
+        if sp["type"] == "NAME":
+            probes.update(w for w in re.findall(r"\w+", v) if len(w) >= 4)
+    for v in sorted(probes):
+        for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text, flags=re.I):
+            assert all(cov[m.start():m.end()]), (rec["id"], v, text[max(0, m.start() - 30):m.end() + 30])
     return True
 
 
@@ -1563,7 +1636,14 @@ def main():
         if old != body:
             print(f"blind11: MISMATCH (file {hashlib.sha256(old).hexdigest()}, rebuilt {digest})")
             sys.exit(1)
-        print(f"blind11: {len(recs)} documents rebuilt byte for byte, self-check passed, sha256 {digest}")
+        with tempfile.TemporaryDirectory() as tmp:
+            mpath = os.path.join(tmp, "MANIFEST.md")
+            manifest(mpath, "blind11 — manifest", "blind11/blind11.jsonl", SEED, "gen/gen_blind11.py", recs, NOTES)
+            with open(mpath, "rb") as f, open(MANIFEST, "rb") as g:
+                if f.read() != g.read():
+                    print("blind11: MANIFEST.md differs from the rebuilt one")
+                    sys.exit(1)
+        print(f"blind11: {len(recs)} documents and MANIFEST.md rebuilt byte for byte, self-check passed, sha256 {digest}")
         return
     os.makedirs(OUT_DIR, exist_ok=True)
     got = write_corpus(CORPUS, recs)
