@@ -923,8 +923,8 @@ impl Engine<'_> {
         let end = self.name_end(j);
         let b = self.text.as_bytes();
         let own_line = j > 0 && self.text[self.toks[j - 1].end..self.toks[j].start].contains('\n');
-        let line_ends = matches!(self.toks[end].after, b'\n' | b',' | b'\r')
-            || self.toks[end].end >= b.len();
+        let line_ends =
+            matches!(self.toks[end].after, b'\n' | b',' | b'\r') || self.toks[end].end >= b.len();
         let plain_words = (j..=end).all(|i| {
             self.name_part(i)
                 && !c::is_initial(self.toks[i].s)
@@ -932,7 +932,12 @@ impl Engine<'_> {
                 && !self.toks[i].s.bytes().all(|x| x.is_ascii_uppercase())
         });
         if (1..=2).contains(&(end - j)) && own_line && line_ends && plain_words {
-            self.remove_toks(j, end, Kind::Name, "name alone on the line under a sign-off");
+            self.remove_toks(
+                j,
+                end,
+                Kind::Name,
+                "name alone on the line under a sign-off",
+            );
             return true;
         }
         false
@@ -1086,7 +1091,10 @@ mod tests {
                 "Done.\n\nThanks,\nQuorvel Brandsma, RHIA\n",
                 "Done.\n\nThanks,\n[NAME], RHIA\n",
             ),
-            ("Done.\n\nRegards,\nHelp Desk\nIT\n", "Done.\n\nRegards,\nHelp Desk\nIT\n"),
+            (
+                "Done.\n\nRegards,\nHelp Desk\nIT\n",
+                "Done.\n\nRegards,\nHelp Desk\nIT\n",
+            ),
         ]);
     }
 

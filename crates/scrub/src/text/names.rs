@@ -1258,7 +1258,8 @@ impl Engine<'_> {
             let mut cs = s.chars();
             cs.next().is_some_and(char::is_uppercase)
                 && s.chars().count() >= 2
-                && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && s.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
         let caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
         let (a, z) = (t.s, self.toks[g].s);
@@ -1270,12 +1271,10 @@ impl Engine<'_> {
         let plain = |i: usize| self.has(i, ordinary) && !self.has(i, strict);
         // One of the two words is on a name list (a census surname or given name, here or
         // folded from another script), and a place is never one half.
-        let listed = |i: usize| {
-            self.has(i, strict) || super::listed_name(self.v, self.toks[i].s)
-        };
+        let listed = |i: usize| self.has(i, strict) || super::listed_name(self.v, self.toks[i].s);
         let named = (listed(k) || listed(g) || self.column_of_names(t.start - 1))
-            && !(self.has(k, flag::PLACE) && !listed(k))
-            && !(self.has(g, flag::PLACE) && !listed(g));
+            && (listed(k) || !self.has(k, flag::PLACE))
+            && (listed(g) || !self.has(g, flag::PLACE));
         if !closes
             || !alike
             || !named
@@ -1343,7 +1342,9 @@ impl Engine<'_> {
             .rsplit('\n')
             .next()
             .filter(|_| line_start > 0);
-        let after = text[q..].split_once('\n').and_then(|(_, r)| r.split('\n').next());
+        let after = text[q..]
+            .split_once('\n')
+            .and_then(|(_, r)| r.split('\n').next());
         before.is_some_and(cell_at) || after.is_some_and(cell_at)
     }
 

@@ -208,7 +208,7 @@ fn unlisted_surname_shape(v: &crate::vocab::Vocab, p: &str) -> bool {
                 | flag::STREET
                 | flag::UNIT
                 | flag::COUNT;
-            !v.flags.get(l).is_some_and(|f| f & ordinary != 0)
+            v.flags.get(l).is_none_or(|f| f & ordinary == 0)
                 && crate::gazetteer::lookup(l) & crate::gazetteer::IN_NAME_WORDS == 0
         })
 }
