@@ -911,9 +911,36 @@ impl Engine<'_> {
         {
             j += 1;
         }
-        j < self.toks.len()
-            && self.toks[j].sent <= self.toks[k].sent + 1
-            && self.listed_name_at(j, "name after a sign-off")
+        if j >= self.toks.len() || self.toks[j].sent > self.toks[k].sent + 1 {
+            return false;
+        }
+        if self.listed_name_at(j, "name after a sign-off") {
+            return true;
+        }
+        // "Sincerely,\n\nUrszula Kijas\nPrivacy Officer": two or three capitalised words
+        // alone on the line under the sign-off (a credential may follow a comma), none an
+        // ordinary or field word, are the writer's name even when no list holds it.
+        let end = self.name_end(j);
+        let b = self.text.as_bytes();
+        let own_line = j > 0 && self.text[self.toks[j - 1].end..self.toks[j].start].contains('\n');
+        let line_ends =
+            matches!(self.toks[end].after, b'\n' | b',' | b'\r') || self.toks[end].end >= b.len();
+        let plain_words = (j..=end).all(|i| {
+            self.name_part(i)
+                && !c::is_initial(self.toks[i].s)
+                && !self.has(i, flag::STOP | flag::CUE | flag::COMMON | flag::NEVER)
+                && !self.toks[i].s.bytes().all(|x| x.is_ascii_uppercase())
+        });
+        if (1..=2).contains(&(end - j)) && own_line && line_ends && plain_words {
+            self.remove_toks(
+                j,
+                end,
+                Kind::Name,
+                "name alone on the line under a sign-off",
+            );
+            return true;
+        }
+        false
     }
 
     fn is_time(&self, k: usize) -> bool {
@@ -1052,6 +1079,24 @@ fn glued_initials(l: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn an_unlisted_name_alone_under_a_sign_off_goes_and_a_team_name_stays() {
+        check(&[
+            (
+                "Done.\n\nThanks,\nQuorvel Brandsma\nPrivacy Officer\n",
+                "Done.\n\nThanks,\n[NAME]\nPrivacy Officer\n",
+            ),
+            (
+                "Done.\n\nThanks,\nQuorvel Brandsma, RHIA\n",
+                "Done.\n\nThanks,\n[NAME], RHIA\n",
+            ),
+            (
+                "Done.\n\nRegards,\nHelp Desk\nIT\n",
+                "Done.\n\nRegards,\nHelp Desk\nIT\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn extensions_and_health_index_numbers_by_their_names_in_other_languages() {

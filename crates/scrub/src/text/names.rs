@@ -320,6 +320,10 @@ impl Engine<'_> {
             self.remove_toks(start, end, Kind::Name, "surname, given name");
             return true;
         }
+        if let Some(end) = self.quoted_cell_last_first(k) {
+            self.remove_toks(k, end, Kind::Name, "surname, given name as a quoted cell");
+            return true;
+        }
         if self.possessed_by_person(k) || self.vocative(k) {
             return true;
         }
@@ -1215,6 +1219,135 @@ impl Engine<'_> {
             .or_else(|| self.person_context_after(end).then_some((start, end)))
     }
 
+    /// `,"ESPOSITO, ADELE",` `,"Mude, Rochus",`: a cell of a delimited row, quoted because it
+    /// holds a comma, that is nothing but a word, a comma and a word (and perhaps an
+    /// initial), written alike (both capitalised or both in capitals). Export tools write a
+    /// person's name this way; two places (`"Paris, France"`), a state, or ordinary or
+    /// field words stay. Returns the last token of the name.
+    fn quoted_cell_last_first(&self, k: usize) -> Option<usize> {
+        let g = k + 1;
+        let t = &self.toks[k];
+        let b = self.text.as_bytes();
+        let opens = t.start >= 1
+            && b[t.start - 1] == b'"'
+            && (t.start == 1 || matches!(b[t.start - 2], b',' | b';' | b'\t' | b'\n'));
+        if !opens
+            || t.after != b','
+            || g >= self.toks.len()
+            || self.toks[g].class != Class::Plain
+            || t.class != Class::Plain
+            || self.text.get(t.end..self.toks[g].start) != Some(", ")
+        {
+            return None;
+        }
+        // An initial may follow the given name: `"Rollins, Annette A"`.
+        let mut end = g;
+        if g + 1 < self.toks.len()
+            && self.toks[g].after == b' '
+            && self.toks[g + 1].s.chars().count() == 1
+            && self.toks[g + 1].s.chars().all(char::is_uppercase)
+        {
+            end = g + 1;
+        }
+        let closes = b.get(self.toks[end].end) == Some(&b'"')
+            && matches!(
+                b.get(self.toks[end].end + 1),
+                None | Some(b',' | b';' | b'\t' | b'\n' | b'\r')
+            );
+        let word = |s: &str| {
+            let mut cs = s.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && s.chars().count() >= 2
+                && s.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
+        let (a, z) = (t.s, self.toks[g].s);
+        let alike = word(a) && word(z) && caps(a) == caps(z);
+        // Names only: a word that is also an ordinary one (`Warning`, `Hope`) is no signal.
+        let strict = flag::GIVEN | flag::SURNAME | flag::CENSUS_GIVEN | flag::CENSUS_SURNAME;
+        let ordinary =
+            flag::COMMON | flag::NAME_WORD | flag::STOP | flag::NEVER | flag::CUE | flag::MONTH;
+        let plain = |i: usize| self.has(i, ordinary) && !self.has(i, strict);
+        // One of the two words is on a name list (a census surname or given name, here or
+        // folded from another script), and a place is never one half.
+        let listed = |i: usize| self.has(i, strict) || super::listed_name(self.v, self.toks[i].s);
+        let named = (listed(k) || listed(g) || self.column_of_names(t.start - 1))
+            && (listed(k) || !self.has(k, flag::PLACE))
+            && (listed(g) || !self.has(g, flag::PLACE));
+        if !closes
+            || !alike
+            || !named
+            || plain(k)
+            || plain(g)
+            || self.has(k, flag::PLACE) && self.has(g, flag::PLACE)
+            || self.has(g, flag::STATE_CODE | flag::STATE_FIRST)
+            || self.is_state_at(g)
+        {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// Whether the quoted cell opening at byte `q` has, in the same column of the line
+    /// before or after, another quoted `Word, Word` cell: a column of people's names in an
+    /// export, so a name no list holds goes too.
+    fn column_of_names(&self, q: usize) -> bool {
+        let text = self.text;
+        let line_start = text[..q].rfind('\n').map_or(0, |p| p + 1);
+        let column = |line: &str, upto: usize| {
+            let mut quoted = false;
+            let mut n = 0;
+            for b in line.as_bytes()[..upto].iter() {
+                match b {
+                    b'"' => quoted = !quoted,
+                    b',' if !quoted => n += 1,
+                    _ => {}
+                }
+            }
+            n
+        };
+        let want = column(&text[line_start..], q - line_start);
+        let cell_at = |line: &str| {
+            let mut quoted = false;
+            let mut n = 0;
+            for (i, b) in line.bytes().enumerate() {
+                if n == want && b == b'"' && !quoted {
+                    let rest = &line[i + 1..];
+                    let Some(close) = rest.find('"') else {
+                        return false;
+                    };
+                    let cell = &rest[..close];
+                    return cell.split_once(", ").is_some_and(|(a, z)| {
+                        let w = |s: &str| {
+                            s.chars().next().is_some_and(char::is_uppercase)
+                                && s.chars().count() >= 2
+                                && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+                        };
+                        w(a) && w(z)
+                    });
+                }
+                match b {
+                    b'"' => quoted = !quoted,
+                    b',' if !quoted => n += 1,
+                    _ => {}
+                }
+                if n > want {
+                    return false;
+                }
+            }
+            false
+        };
+        let before = text[..line_start.saturating_sub(1)]
+            .rsplit('\n')
+            .next()
+            .filter(|_| line_start > 0);
+        let after = text[q..]
+            .split_once('\n')
+            .and_then(|(_, r)| r.split('\n').next());
+        before.is_some_and(cell_at) || after.is_some_and(cell_at)
+    }
+
     /// "Paris, Berlin, Rome": the words `start..=end` are one item of a comma list.
     fn in_comma_list(&self, start: usize, end: usize) -> bool {
         let before_list = start > 0
@@ -1588,6 +1721,28 @@ pub(super) fn cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_quoted_cell_of_surname_comma_given_name_goes_and_places_stay() {
+        check(&[
+            (
+                "4410,\"Quorvel, Brenda\",RN,Ward 3\n",
+                "4410,\"[NAME]\",RN,Ward 3\n",
+            ),
+            (
+                "40021,\"TRAMBOLI, OSVALDA\",otram,Oncology\n",
+                "40021,\"TRAMBOLI, OSVALDA\",otram,Oncology\n",
+            ),
+            (
+                "40021,\"TRAMBOLI, OSVALDA\",otram\n40022,\"VESCHIO, LANA\",lvesc\n",
+                "40021,\"[NAME]\",otram\n40022,\"[NAME]\",lvesc\n",
+            ),
+            (
+                "4410,\"WARNING, CRITICAL\",open\n",
+                "4410,\"WARNING, CRITICAL\",open\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_user_word_an_account_and_the_holders_name_in_brackets() {

@@ -175,6 +175,56 @@ fn name_part(v: &crate::vocab::Vocab, p: &str) -> bool {
     super::listed_name(v, stem)
 }
 
+/// A lowercase word that describes a document (`discharge`, `consent`, `labs`): letters
+/// only, three or more, on no name list.
+fn descriptor_part(v: &crate::vocab::Vocab, p: &str) -> bool {
+    p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase()) && !super::listed_name(v, p)
+}
+
+/// A listed given name (`Kevin`, `LISA`), not only a surname.
+fn given_part(v: &crate::vocab::Vocab, p: &str) -> bool {
+    let mut buf = [0u8; 32];
+    crate::vocab::lower(p, &mut buf).is_some_and(|l| {
+        v.flags.get(l).is_some_and(|f| f & flag::GIVEN != 0) || crate::gazetteer::given(l)
+    })
+}
+
+/// A capitalised word that could be a surname no list holds (`Monney`): written `Xxxx`,
+/// three letters or more, and on none of the lists of ordinary or technical words.
+fn unlisted_surname_shape(v: &crate::vocab::Vocab, p: &str) -> bool {
+    let b = p.as_bytes();
+    let mut buf = [0u8; 32];
+    b.len() >= 3
+        && name_shaped(p)
+        && b[1].is_ascii_lowercase()
+        && crate::vocab::lower(p, &mut buf).is_some_and(|l| {
+            let ordinary = flag::COMMON
+                | flag::NEVER
+                | flag::STOP
+                | flag::FILLER
+                | flag::MONTH
+                | flag::THREAT
+                | flag::CUE
+                | flag::STREET
+                | flag::UNIT
+                | flag::COUNT;
+            v.flags.get(l).is_none_or(|f| f & ordinary == 0)
+                && crate::gazetteer::lookup(l) & crate::gazetteer::IN_NAME_WORDS == 0
+        })
+}
+
+/// The stem and extension of a file's name when the extension is a document's.
+fn document_stem(file: &str) -> Option<&str> {
+    let (stem, ext) = file.split_once('.')?;
+    let ext = ext.split('.').next().unwrap_or("");
+    const DOCS: &[&str] = &[
+        "pdf", "doc", "docx", "xls", "xlsx", "rtf", "txt", "tif", "tiff", "jpg", "jpeg", "png",
+        "dcm", "msg", "eml", "odt",
+    ];
+    DOCS.contains(&ext.to_ascii_lowercase().as_str())
+        .then_some(stem)
+}
+
 /// [`name_part`], or a double surname whose halves are both listed (`WILSON-GILMORE`).
 fn name_or_double(v: &crate::vocab::Vocab, p: &str) -> bool {
     match p.split_once('-') {
@@ -189,6 +239,22 @@ impl Engine<'_> {
     /// a name part beside a record number or a date makes each part an identifier, in a path
     /// or alone.
     pub(super) fn patient_file_names(&mut self) {
+        // `Monney_19810305.pdf`: a capitalised word no list holds, beside a date, is read as
+        // a surname when two or more different such words fill the same slot in the text's
+        // documents (a listing of patients' files), never from one file alone.
+        let mut surname_slot: Vec<&str> = Vec::new();
+        for t in &self.toks {
+            let file = &t.s[t.s.rfind(['\\', '/']).map_or(0, |p| p + 1)..];
+            if let Some((word, date)) = document_stem(file).and_then(|s| s.split_once('_')) {
+                if date_part(date)
+                    && unlisted_surname_shape(self.v, word)
+                    && !surname_slot.contains(&word)
+                {
+                    surname_slot.push(word);
+                }
+            }
+        }
+        let unlisted_ok = surname_slot.len() >= 2;
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
             if !t.s.bytes().any(|b| b == b'_') {
@@ -209,6 +275,7 @@ impl Engine<'_> {
             if !(2..=6).contains(&parts.len()) {
                 continue;
             }
+            let described = document_stem(file).is_some();
             let mut kinds: Vec<Option<Kind>> = parts
                 .iter()
                 .map(|p| {
@@ -223,8 +290,38 @@ impl Engine<'_> {
                     }
                 })
                 .collect();
+            // `Monney_19810305.pdf` when more such files name other people (above).
+            if unlisted_ok
+                && described
+                && parts.len() == 2
+                && kinds[0].is_none()
+                && kinds[1] == Some(Kind::Date)
+                && surname_slot.contains(&parts[0])
+            {
+                kinds[0] = Some(Kind::Name);
+            }
             let named = kinds.contains(&Some(Kind::Name));
             let numbered = kinds.contains(&Some(Kind::Mrn)) || kinds.contains(&Some(Kind::Date));
+            // `Buchanan_Kevin_discharge.pdf`: a surname and a given name, both listed, side
+            // by side, then lowercase words saying what the document is. The name parts go
+            // and the words stay.
+            let n = parts.len();
+            let listed_pair = described
+                && !numbered
+                && (3..=5).contains(&n)
+                && name_or_double(self.v, parts[0])
+                && name_or_double(self.v, parts[1])
+                && (given_part(self.v, parts[0]) || given_part(self.v, parts[1]))
+                && parts[2..].iter().all(|p| descriptor_part(self.v, p));
+            if listed_pair {
+                let s = t.start + name_start;
+                let e = s + parts[0].len() + 1 + parts[1].len();
+                self.remove(s, e, Kind::Name, "name in a file named after a patient");
+                if self.toks[k].class == Class::Plain {
+                    self.toks[k].class = Class::Protected;
+                }
+                continue;
+            }
             // The one unlisted part written as a name, beside a listed name (`Small_Steven`).
             let unknown: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i].is_none()).collect();
             if let [i] = unknown[..] {
@@ -612,6 +709,34 @@ mod tests {
             (
                 "moved E:\\out\\Tall_Robert_07141962.pdf and E:\\out\\Budget_Q1_20310405.pdf\n",
                 "moved E:\\out\\[NAME]_[DATE].pdf and E:\\out\\Budget_Q1_20310405.pdf\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_files_listed_surname_and_given_name_go_and_its_describing_words_stay() {
+        super::super::check(&[
+            (
+                "usb copy \"Harper_Daniel_discharge.pdf\" blocked\n",
+                "usb copy \"[NAME]_discharge.pdf\" blocked\n",
+            ),
+            (
+                "usb copy \"Project_Update_draft.pdf\" blocked\n",
+                "usb copy \"Project_Update_draft.pdf\" blocked\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn unlisted_surnames_beside_dates_go_only_when_several_files_share_the_slot() {
+        super::super::check(&[
+            (
+                "read /docs/Quobbel_19710302.pdf then /docs/Vantrezi_19880911.pdf\n",
+                "read /docs/[NAME]_[DATE].pdf then /docs/[NAME]_[DATE].pdf\n",
+            ),
+            (
+                "read /docs/Quobbel_19710302.pdf today\n",
+                "read /docs/Quobbel_19710302.pdf today\n",
             ),
         ]);
     }
