@@ -586,7 +586,12 @@ impl Engine<'_> {
     /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
     fn spaced_groups_end(&self, j: usize) -> usize {
         let mut end = j;
-        while self.toks[end].s.len() <= 6
+        // A long id may carry a short check group after a space ("W123456789 01"): one
+        // group of one or two digits joins it.
+        let short_tail = j + 1 < self.toks.len()
+            && self.toks[j].s.len() > 6
+            && self.toks[j + 1].s.len() <= 2;
+        while (self.toks[end].s.len() <= 6 || short_tail && end == j)
             && end + 1 < self.toks.len()
             && end - j < 4
             && self.toks[end].after == b' '
@@ -1272,6 +1277,23 @@ mod tests {
             (
                 "patiente (RAMQ ABCD 1234 5678), a reçu",
                 "patiente (RAMQ [HEALTH-PLAN-ID]), a reçu",
+            ),
+            (
+                "Gaixoa: Ane, TIS 48120735, tel. bat",
+                "Gaixoa: Ane, TIS [HEALTH-PLAN-ID], tel. bat",
+            ),
+            (
+                "nimewo asirans Q481207353 07. Adrès",
+                "nimewo asirans [HEALTH-PLAN-ID]. Adrès",
+            ),
+            (
+                "Versichertennummer K480217735 liegt vor",
+                "Versichertennummer [HEALTH-PLAN-ID] liegt vor",
+            ),
+            // A long id takes one short check group after it, not the next number.
+            (
+                "insurance ID Q481207353 07 and 12 more",
+                "insurance ID [HEALTH-PLAN-ID] and 12 more",
             ),
             // Capitals with no digits after them are no card number.
             ("the RAMQ TEAM was told", "the RAMQ TEAM was told"),
