@@ -304,8 +304,7 @@ const CUES: &[(&str, Cue)] = &[
     // Health insurance numbers in other languages: Spanish and Basque "TIS" (tarjeta
     // individual sanitaria), "número de seguro"; Haitian Creole "nimewo asirans"; German
     // "Versichertennummer"; Italian "tessera sanitaria"; French "carte Vitale"; Brazilian
-    // "cartão SUS"; Canadian "OHIP"; Arabic "رقم التأمين"; Chinese, Japanese
-    // and Korean insurance card numbers.
+    // "cartão SUS"; Canadian "OHIP"; Arabic "رقم التأمين".
     ("tis", Cue::HealthPlan),
     ("TIS", Cue::HealthPlan),
     ("tsi", Cue::HealthPlan),
@@ -329,15 +328,6 @@ const CUES: &[(&str, Cue)] = &[
     ("health insurance number", Cue::HealthPlan),
     ("رقم التأمين", Cue::HealthPlan),
     ("رقم التأمين الصحي", Cue::HealthPlan),
-    ("健保卡號", Cue::HealthPlan),
-    ("健保卡号", Cue::HealthPlan),
-    ("醫保卡號", Cue::HealthPlan),
-    ("医保卡号", Cue::HealthPlan),
-    ("保險卡號", Cue::HealthPlan),
-    ("保险卡号", Cue::HealthPlan),
-    ("保険証番号", Cue::HealthPlan),
-    ("被保険者番号", Cue::HealthPlan),
-    ("보험번호", Cue::HealthPlan),
     ("account number", Cue::Account),
     ("account no", Cue::Account),
     ("acct", Cue::Account),

@@ -57,7 +57,10 @@ pub(super) fn path_file_record_ids(t: &str) -> Vec<(usize, usize)> {
     let mut at = cut;
     for piece in stem.split('_') {
         let digits = piece.bytes().filter(u8::is_ascii_digit).count();
-        let letters = piece.len() - piece.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
+        let letters = piece.len()
+            - piece
+                .trim_start_matches(|c: char| c.is_ascii_uppercase())
+                .len();
         let body = &piece[letters..];
         let record = (5..=16).contains(&piece.len())
             && digits >= 5

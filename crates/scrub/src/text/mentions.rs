@@ -51,10 +51,8 @@ impl Engine<'_> {
             let given = first.len() == 1 || first.split('-').all(is_given);
             let surname = is_surname(&last);
             // `gaines.jacob`: a surname, then the given name.
-            let reversed = !first.contains('-')
-                && first.len() >= 3
-                && is_surname(&first)
-                && is_given(&last);
+            let reversed =
+                !first.contains('-') && first.len() >= 3 && is_surname(&first) && is_given(&last);
             if given && surname || reversed {
                 self.remove_toks(k, k, Kind::User, "login of a given name and a surname");
             }
@@ -1712,7 +1710,7 @@ mod tests {
             ),
             (
                 "Called Parker at ext 4131, no answer.",
-                "Called [NAME] at [PHONE], no answer.",
+                "Called [NAME] at ext [PHONE], no answer.",
             ),
             (
                 "They drove a 2019 Kia Sorento (blue) with plate 7ABC123.",

@@ -168,8 +168,22 @@ fn header_provider_ids(head: &str) -> Vec<(usize, usize)> {
         && matches!(&code[..2], "D0" | "51" | "C1" | "E0")
         && matches!(
             &code[2..4],
-            "B1" | "B2" | "B3" | "E1" | "N1" | "N2" | "N3" | "P1" | "P2" | "P3" | "P4" | "S1" | "S2"
-                | "S3" | "C1" | "C2" | "C3"
+            "B1" | "B2"
+                | "B3"
+                | "E1"
+                | "N1"
+                | "N2"
+                | "N3"
+                | "P1"
+                | "P2"
+                | "P3"
+                | "P4"
+                | "S1"
+                | "S2"
+                | "S3"
+                | "C1"
+                | "C2"
+                | "C3"
         )
         && digits(&code[4..])
         && code.len() <= 12;
@@ -343,21 +357,22 @@ mod tests {
 
     #[test]
     fn header_provider_id_and_an_id_glued_to_a_qualifier_go() {
-        check(&[
-            (
-                "Switch log:\n\
+        check(&[(
+            "Switch log:\n\
                  D0B1012345  1234567893  20260102 |AM04|C2ZX4411902|CCMARA|CDOKAFOR|AM01|\
                  C419700101|CQ5035550123|EZ01|DB1234567893|DRVOSS|2EBV1234563|FB75\n",
-                "Switch log:\n\
+            "Switch log:\n\
                  D0B1012345  [LICENSE]  20260102 |AM04|C2[HEALTH-PLAN-ID]|CC[NAME]|CD[NAME]|AM01|\
                  C4[DATE]|CQ[PHONE]|EZ01|DB[LICENSE]|DR[NAME]|2E[LICENSE]|FB75\n",
-            ),
-        ]);
+        )]);
     }
 
     #[test]
     fn only_a_transaction_header_yields_provider_ids() {
-        assert_eq!(header_provider_ids("D0B1012345  1234567893  20260102 "), vec![(12, 22)]);
+        assert_eq!(
+            header_provider_ids("D0B1012345  1234567893  20260102 "),
+            vec![(12, 22)]
+        );
         assert_eq!(header_provider_ids("610279D0B1 1234567893"), vec![(11, 21)]);
         assert!(header_provider_ids("ZZ91 1234567893").is_empty());
         assert!(header_provider_ids("Order 1234567893").is_empty());
