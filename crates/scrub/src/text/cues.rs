@@ -1298,11 +1298,11 @@ mod tests {
             ),
             (
                 "Gaixoa: Ane, TIS 48120735, tel. bat",
-                "Gaixoa: Ane, TIS [HEALTH-PLAN-ID], tel. bat",
+                "Gaixoa: [NAME], TIS [HEALTH-PLAN-ID], tel. bat",
             ),
             (
-                "nimewo asirans Q481207353 07. Adrès",
-                "nimewo asirans [HEALTH-PLAN-ID]. Adrès",
+                "nimewo asirans Q481207353 07, mèsi",
+                "nimewo asirans [HEALTH-PLAN-ID], mèsi",
             ),
             (
                 "Versichertennummer K480217735 liegt vor",

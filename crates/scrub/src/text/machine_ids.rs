@@ -83,7 +83,15 @@ fn calendar_date(s: &str) -> bool {
         return false;
     }
     let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-    (1900..2100).contains(&n(0..4)) && (1..=12).contains(&n(4..6)) && (1..=31).contains(&n(6..8))
+    // `20250131`, or the year last (`01312025`, `31012025`).
+    let year_first = (1900..2100).contains(&n(0..4))
+        && (1..=12).contains(&n(4..6))
+        && (1..=31).contains(&n(6..8));
+    let year_last = (1900..2100).contains(&n(4..8))
+        && (1..=31).contains(&n(0..2))
+        && (1..=31).contains(&n(2..4))
+        && (n(0..2) <= 12 || n(2..4) <= 12);
+    year_first || year_last
 }
 
 impl Engine<'_> {

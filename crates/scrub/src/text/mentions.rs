@@ -1436,16 +1436,20 @@ mod tests {
 
     #[test]
     fn a_login_of_a_given_name_and_a_surname_joined_by_a_dot_goes() {
-        check(&[(
-            "EHR BTG lucas.azevedo opened a chart; see readme.txt and config.yaml",
-            "EHR BTG [USER] opened a chart; see readme.txt and config.yaml",
-        ), (
-            "REG CLERK: MARTHA.LINDQVIST\nso garcia.sofia is the account; reset heinz-otto.brenner",
-            "REG CLERK: [USER]\nso [USER] is the account; reset [USER]",
-        ), (
-            "open README.TXT and setup.exe, then lucas.uk",
-            "open README.TXT and setup.exe, then lucas.uk",
-        )]);
+        check(&[
+            (
+                "EHR BTG lucas.azevedo opened a chart; see readme.txt and config.yaml",
+                "EHR BTG [USER] opened a chart; see readme.txt and config.yaml",
+            ),
+            (
+                "REG CLERK: DAVID.MILLER\nso garcia.sofia is the account; reset heinz-otto.brenner",
+                "REG CLERK: [USER]\nso [USER] is the account; reset [USER]",
+            ),
+            (
+                "open README.TXT and setup.exe, then lucas.uk",
+                "open README.TXT and setup.exe, then lucas.uk",
+            ),
+        ]);
     }
 
     #[test]

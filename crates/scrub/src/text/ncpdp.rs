@@ -370,14 +370,17 @@ mod tests {
     #[test]
     fn only_a_transaction_header_yields_provider_ids() {
         assert_eq!(
-            header_provider_ids("D0B1012345  1234567893  20260102 "),
+            super::header_provider_ids("D0B1012345  1234567893  20260102 "),
             vec![(12, 22)]
         );
-        assert_eq!(header_provider_ids("610279D0B1 1234567893"), vec![(11, 21)]);
-        assert!(header_provider_ids("ZZ91 1234567893").is_empty());
-        assert!(header_provider_ids("Order 1234567893").is_empty());
-        assert!(header_provider_ids("D0B1Ü 1234567893").is_empty());
-        assert!(header_provider_ids("").is_empty());
+        assert_eq!(
+            super::header_provider_ids("610279D0B1 1234567893"),
+            vec![(11, 21)]
+        );
+        assert!(super::header_provider_ids("ZZ91 1234567893").is_empty());
+        assert!(super::header_provider_ids("Order 1234567893").is_empty());
+        assert!(super::header_provider_ids("D0B1Ü 1234567893").is_empty());
+        assert!(super::header_provider_ids("").is_empty());
     }
 
     #[test]
