@@ -966,7 +966,8 @@ impl Engine<'_> {
         let mut state_zip = false;
         let mut open_zip = (0, 0);
         if zip_first == 0 {
-            for j in first + 1..=last {
+            let end = last;
+            for j in first + 1..=end {
                 let z = j + self.state_len(j);
                 if z == j || z >= self.toks.len() || self.toks[z].start >= line_end {
                     continue;
