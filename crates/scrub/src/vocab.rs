@@ -301,6 +301,33 @@ const CUES: &[(&str, Cue)] = &[
     // New Zealand's National Health Index number, the patient's key across its health system.
     ("nhi", Cue::HealthPlan),
     ("hicn", Cue::HealthPlan),
+    // Health insurance numbers in other languages: Spanish and Basque "TIS" (tarjeta
+    // individual sanitaria), "número de seguro"; Haitian Creole "nimewo asirans"; German
+    // "Versichertennummer"; Italian "tessera sanitaria"; French "carte Vitale"; Brazilian
+    // "cartão SUS"; Canadian "OHIP"; Arabic "رقم التأمين".
+    ("tis", Cue::HealthPlan),
+    ("TIS", Cue::HealthPlan),
+    ("tsi", Cue::HealthPlan),
+    ("número de seguro", Cue::HealthPlan),
+    ("numero de seguro", Cue::HealthPlan),
+    ("número do seguro", Cue::HealthPlan),
+    ("número de afiliación", Cue::HealthPlan),
+    ("nimewo asirans", Cue::HealthPlan),
+    ("asirans", Cue::HealthPlan),
+    ("versichertennummer", Cue::HealthPlan),
+    ("krankenversichertennummer", Cue::HealthPlan),
+    ("versicherungsnummer", Cue::HealthPlan),
+    ("tessera sanitaria", Cue::HealthPlan),
+    ("carte vitale", Cue::HealthPlan),
+    ("cartão sus", Cue::HealthPlan),
+    ("ohip", Cue::HealthPlan),
+    ("OHIP", Cue::HealthPlan),
+    ("health card", Cue::HealthPlan),
+    ("health card number", Cue::HealthPlan),
+    ("health insurance id", Cue::HealthPlan),
+    ("health insurance number", Cue::HealthPlan),
+    ("رقم التأمين", Cue::HealthPlan),
+    ("رقم التأمين الصحي", Cue::HealthPlan),
     ("account number", Cue::Account),
     ("account no", Cue::Account),
     ("acct", Cue::Account),

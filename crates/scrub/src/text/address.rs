@@ -108,7 +108,7 @@ impl Engine<'_> {
     }
 
     /// Number of tokens of a state name or code at `k` (0 when none).
-    fn state_len(&self, k: usize) -> usize {
+    pub(super) fn state_len(&self, k: usize) -> usize {
         if k >= self.toks.len() || !self.toks[k].s.as_bytes()[0].is_ascii_uppercase() {
             return 0;
         }

@@ -378,8 +378,21 @@ impl Engine<'_> {
                 let ok = matches!(class, Class::Plain)
                     && (2..=6).contains(&s.len())
                     && s.bytes().all(|b| b.is_ascii_digit());
+                // "Thanks, Ana (ext. 4417)": an extension standing alone, its abbreviation
+                // written with the dot, is the whole phone number with its word; after a
+                // number ("555-0100 ext. 12") the word stays between the two, and a bare
+                // "ext 4417" keeps its word.
+                let alone = j == k + 1
+                    && self.toks[k].s.eq_ignore_ascii_case("ext")
+                    && self.toks[k].trail == b'.'
+                    && (k == 0
+                        || !matches!(
+                            self.toks[k - 1].class,
+                            Class::Removed | Class::Protected | Class::LongNumber
+                        ) && !self.toks[k - 1].s.bytes().any(|b| b.is_ascii_digit()));
                 if ok {
-                    self.remove_toks(j, j, Kind::Phone, "telephone extension");
+                    let from = if alone { k } else { j };
+                    self.remove_toks(from, j, Kind::Phone, "telephone extension");
                 }
                 ok
             }
@@ -586,7 +599,11 @@ impl Engine<'_> {
     /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
     fn spaced_groups_end(&self, j: usize) -> usize {
         let mut end = j;
-        while self.toks[end].s.len() <= 6
+        // A long id may carry a short check group after a space ("W123456789 01"): one
+        // group of one or two digits joins it.
+        let short_tail =
+            j + 1 < self.toks.len() && self.toks[j].s.len() > 6 && self.toks[j + 1].s.len() <= 2;
+        while (self.toks[end].s.len() <= 6 || short_tail && end == j)
             && end + 1 < self.toks.len()
             && end - j < 4
             && self.toks[end].after == b' '
@@ -1109,6 +1126,12 @@ mod tests {
                 "Client: seen today (NHI QRT4821), 40 yrs.",
                 "Client: seen today (NHI [HEALTH-PLAN-ID]), 40 yrs.",
             ),
+            // An extension alone goes with its word; after a number, or with no dot, the
+            // word stays.
+            (
+                "Thanks, the desk (ext. 4417)\nCall 555-201-0199 ext. 12 now, or ext 4418",
+                "Thanks, the desk ([PHONE])\nCall [PHONE] ext. [PHONE] now, or ext [PHONE]",
+            ),
         ]);
     }
 
@@ -1317,6 +1340,27 @@ mod tests {
             (
                 "patiente (RAMQ ABCD 1234 5678), a reçu",
                 "patiente (RAMQ [HEALTH-PLAN-ID]), a reçu",
+            ),
+            (
+                "Gaixoa: Ane, TIS 48120735, tel. bat",
+                "Gaixoa: [NAME], TIS [HEALTH-PLAN-ID], tel. bat",
+            ),
+            (
+                "nimewo asirans Q481207353 07, mèsi",
+                "nimewo asirans [HEALTH-PLAN-ID], mèsi",
+            ),
+            (
+                "Versichertennummer K480217735 liegt vor",
+                "Versichertennummer [HEALTH-PLAN-ID] liegt vor",
+            ),
+            (
+                "تطلب رقم التأمين Q481207353 07. العنوان",
+                "تطلب رقم التأمين [HEALTH-PLAN-ID]. العنوان",
+            ),
+            // A long id takes one short check group after it, not the next number.
+            (
+                "insurance ID Q481207353 07 and 12 more",
+                "insurance ID [HEALTH-PLAN-ID] and 12 more",
             ),
             // Capitals with no digits after them are no card number.
             ("the RAMQ TEAM was told", "the RAMQ TEAM was told"),

@@ -38,6 +38,62 @@ const DOCUMENT_EXTENSIONS: &[&str] = &[
     "tif", "tiff", "dcm", "hl7", "zip", "msg", "eml",
 ];
 
+/// Byte ranges, within the path `t`, of the record numbers in the name of the document the
+/// path ends in (`\\fs\scans\consent_E1234567.pdf`, `...\DOE_J_0123456.pdf.locked`): a
+/// piece of the name between underscores with five or more digits, at most four letters and
+/// those before the digits, that is no calendar date (`20250131`). The folders, the
+/// descriptive words and the extensions stay.
+pub(super) fn path_file_record_ids(t: &str) -> Vec<(usize, usize)> {
+    let cut = t.rfind(['\\', '/']).map_or(0, |i| i + 1);
+    let name = &t[cut..];
+    let Some((stem, rest)) = name.split_once('.') else {
+        return Vec::new();
+    };
+    let ext = rest.split('.').next().unwrap_or("").to_ascii_lowercase();
+    if stem.is_empty() || !DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = cut;
+    for piece in stem.split('_') {
+        let digits = piece.bytes().filter(u8::is_ascii_digit).count();
+        let letters = piece.len()
+            - piece
+                .trim_start_matches(|c: char| c.is_ascii_uppercase())
+                .len();
+        let body = &piece[letters..];
+        let record = (5..=16).contains(&piece.len())
+            && digits >= 5
+            && letters <= 4
+            && body.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && !body.starts_with('-')
+            && !calendar_date(body);
+        if record {
+            out.push((at, at + piece.len()));
+        }
+        at += piece.len() + 1;
+    }
+    out
+}
+
+/// `20250131`: eight digits that read as a year from 1900 to 2099, a month and a day.
+fn calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    // `20250131`, or the year last (`01312025`, `31012025`).
+    let year_first = (1900..2100).contains(&n(0..4))
+        && (1..=12).contains(&n(4..6))
+        && (1..=31).contains(&n(6..8));
+    let year_last = (1900..2100).contains(&n(4..8))
+        && (1..=31).contains(&n(0..2))
+        && (1..=31).contains(&n(2..4))
+        && (n(0..2) <= 12 || n(2..4) <= 12);
+    year_first || year_last
+}
+
 impl Engine<'_> {
     /// Whether the identifier-shaped token `k` is a machine's or a record's.
     pub(super) fn machine_code(&self, k: usize) -> bool {
@@ -256,6 +312,26 @@ fn record_number(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn record_numbers_in_a_document_name_at_the_end_of_a_path() {
+        let ids = |t: &str| {
+            super::path_file_record_ids(t)
+                .into_iter()
+                .map(|(s, e)| t[s..e].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("\\\\fs7\\scans\\consent_Q7310482.pdf"), ["Q7310482"]);
+        assert_eq!(ids("D:\\Scans\\ODELL_MARA_04417302.pdf.enc"), ["04417302"]);
+        assert_eq!(ids("\\\\fs7\\scans\\intake_55-210-873.tif"), ["55-210-873"]);
+        // A date, a short number, a hash-like run and an executable stay.
+        assert!(ids("\\\\fs7\\scans\\report_20250131.pdf").is_empty());
+        assert!(ids("C:\\temp\\batch_2024.pdf").is_empty());
+        assert!(ids("C:\\temp\\a3f9c0e1d2b4a5968778.pdf").is_empty());
+        assert!(ids("C:\\temp\\setup_1234567.exe").is_empty());
+        assert!(ids("C:\\temp\\Ünïcode_1234567").is_empty());
+        assert!(ids("").is_empty());
+    }
+
     use super::super::check;
 
     #[test]

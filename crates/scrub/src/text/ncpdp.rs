@@ -136,6 +136,65 @@ fn code_field(id: &str) -> bool {
     )
 }
 
+/// A field whose id is a qualifier (a two-character code) but whose value is an id: a dump
+/// that glued the primary care provider's id (DEA or licence) to its qualifier's field id
+/// (`2EAB1234563`). A real qualifier is at most two characters, so a longer value with five
+/// or more digits is the id itself.
+fn qualifier_holding_id(id: &str, value: &str) -> bool {
+    matches!(id, "2E" | "EZ")
+        && value.len() > 4
+        && value.bytes().all(|b| b.is_ascii_alphanumeric())
+        && value.bytes().filter(u8::is_ascii_digit).count() >= 5
+}
+
+/// The transaction header before a claim's first field separator, when `head` is one: the
+/// version and transaction code (`D0B1`, `D0B2`, `51B1`), optionally the BIN glued before or
+/// after them, then whitespace-separated header fields. Yields the byte ranges of the header
+/// fields that are the service provider's id (an NPI or a 9- to 15-digit id); the 8-digit
+/// field is the date of service's slot and the others are counts and codes.
+fn header_provider_ids(head: &str) -> Vec<(usize, usize)> {
+    let mut toks = head
+        .split_ascii_whitespace()
+        .map(|t| (t.as_ptr() as usize - head.as_ptr() as usize, t));
+    let Some((_, first)) = toks.next() else {
+        return Vec::new();
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let code = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let lead = first.len() - code.len();
+    let header = (lead == 0 || lead == 6)
+        && code.len() >= 4
+        && code.is_char_boundary(4)
+        && matches!(&code[..2], "D0" | "51" | "C1" | "E0")
+        && matches!(
+            &code[2..4],
+            "B1" | "B2"
+                | "B3"
+                | "E1"
+                | "N1"
+                | "N2"
+                | "N3"
+                | "P1"
+                | "P2"
+                | "P3"
+                | "P4"
+                | "S1"
+                | "S2"
+                | "S3"
+                | "C1"
+                | "C2"
+                | "C3"
+        )
+        && digits(&code[4..])
+        && code.len() <= 12;
+    if !header {
+        return Vec::new();
+    }
+    toks.filter(|(_, t)| (9..=15).contains(&t.len()) && digits(t))
+        .map(|(at, t)| (at, at + t.len()))
+        .collect()
+}
+
 /// The fields of an NCPDP line cut at `sep`: (byte offset, field id, value) of each
 /// non-empty piece.
 fn fields(line: &str, sep: &str) -> Vec<(usize, usize)> {
@@ -241,14 +300,23 @@ impl Engine<'_> {
                 continue;
             };
             let first = self.found.len();
+            let head_end = line.find(sep).unwrap_or(0);
+            for (s, e) in header_provider_ids(&line[..head_end]) {
+                self.field_value(start + s, &line[s..e], Kind::License, REASON);
+            }
             for (s, e) in fields(line, sep) {
                 let piece = &line[s..e];
                 let body = piece.trim_start_matches(['\u{1d}', '\u{1e}', '\u{241d}', '\u{241e}']);
                 let at = s + (piece.len() - body.len());
-                let Some(kind) = field_id(body).and_then(field_kind) else {
+                let Some(id) = field_id(body) else {
                     continue;
                 };
                 let value = &body[2..];
+                let kind = match field_kind(id) {
+                    Some(kind) => kind,
+                    None if qualifier_holding_id(id, value) => Kind::License,
+                    None => continue,
+                };
                 match kind {
                     Kind::Address => self.address_value(start + at + 2, value, REASON),
                     _ => self.field_value(start + at + 2, value, kind, REASON),
@@ -285,6 +353,34 @@ mod tests {
                 "C2[HEALTH-PLAN-ID] ; CC[NAME] ; CD[NAME] ; C4[DATE] ; CA[NAME] ; CB[NAME] ; FB76\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn header_provider_id_and_an_id_glued_to_a_qualifier_go() {
+        check(&[(
+            "Switch log:\n\
+                 D0B1012345  1234567893  20260102 |AM04|C2ZX4411902|CCMARA|CDOKAFOR|AM01|\
+                 C419700101|CQ5035550123|EZ01|DB1234567893|DRVOSS|2EBV1234563|FB75\n",
+            "Switch log:\n\
+                 D0B1012345  [LICENSE]  20260102 |AM04|C2[HEALTH-PLAN-ID]|CC[NAME]|CD[NAME]|AM01|\
+                 C4[DATE]|CQ[PHONE]|EZ01|DB[LICENSE]|DR[NAME]|2E[LICENSE]|FB75\n",
+        )]);
+    }
+
+    #[test]
+    fn only_a_transaction_header_yields_provider_ids() {
+        assert_eq!(
+            super::header_provider_ids("D0B1012345  1234567893  20260102 "),
+            vec![(12, 22)]
+        );
+        assert_eq!(
+            super::header_provider_ids("610279D0B1 1234567893"),
+            vec![(11, 21)]
+        );
+        assert!(super::header_provider_ids("ZZ91 1234567893").is_empty());
+        assert!(super::header_provider_ids("Order 1234567893").is_empty());
+        assert!(super::header_provider_ids("D0B1Ü 1234567893").is_empty());
+        assert!(super::header_provider_ids("").is_empty());
     }
 
     #[test]

@@ -961,12 +961,38 @@ impl Engine<'_> {
         {
             last += 1;
         }
-        let zip = if zip_first > 0 {
+        // `[ADDRESS], Millerton ND 33950`: a state or province code closes the place when a
+        // postcode (or one a rule already took) follows it; the code stays.
+        let mut state_zip = false;
+        let mut open_zip = (0, 0);
+        if zip_first == 0 {
+            let end = last;
+            for j in first + 1..=end {
+                let z = j + self.state_len(j);
+                if z == j || z >= self.toks.len() || self.toks[z].start >= line_end {
+                    continue;
+                }
+                let taken = self.zip_removed(z);
+                let n = if taken {
+                    0
+                } else {
+                    self.postcode_at(z, line_end)
+                };
+                if (taken || n > 0) && self.toks[j - 1].after == b' ' {
+                    last = j - 1;
+                    state_zip = true;
+                    open_zip = (z, n);
+                    break;
+                }
+            }
+        }
+        let zip = if zip_first > 0 || state_zip {
             0
         } else {
             self.postcode_at(last + 1, line_end) * usize::from(self.toks[last].after == b' ')
         };
-        let closes = matches!(self.toks[last].after, b')' | b'\n')
+        let closes = state_zip
+            || matches!(self.toks[last].after, b')' | b'\n')
             || self.toks[last].trail == b'.'
             || last + 1 >= self.toks.len()
             || self.toks[last + 1].start >= line_end
@@ -979,10 +1005,23 @@ impl Engine<'_> {
                 self.remove_toks(e + 1, e + zip_first, Kind::Zip, "postcode after a street");
             }
             self.remove_toks(first, last, Kind::City, "place after a street address");
+            if open_zip.1 > 0 {
+                let (z, n) = open_zip;
+                self.remove_toks(z, z + n - 1, Kind::Zip, "postcode after a state");
+            }
             if zip > 0 {
                 self.remove_toks(last + 1, last + zip, Kind::Zip, "postcode after a place");
             }
         }
+    }
+
+    /// Whether token `i` went as a ZIP or postcode.
+    fn zip_removed(&self, i: usize) -> bool {
+        self.toks[i].class == Class::Removed
+            && self
+                .found
+                .get(self.toks[i].finding)
+                .is_some_and(|f| f.kind == Kind::Zip)
     }
 
     /// The number of tokens of a postcode at `i` on the line (0 when none).
@@ -1409,6 +1448,21 @@ mod tests {
             (
                 "Upgraded Windows 10, 2019 Server, then rebooted.",
                 "Upgraded Windows 10, 2019 Server, then rebooted.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_place_before_a_state_and_its_zip_after_a_street() {
+        check(&[
+            (
+                "Found in the archive: 4410 N. Birch St, Quillerton ND 58102-4411.",
+                "Found in the archive: [ADDRESS], [CITY] ND [ZIP].",
+            ),
+            // Capitalized words with no state and ZIP after them stay.
+            (
+                "Found in the archive: 4410 N. Birch St, Quillerton Blue Team sent it on.",
+                "Found in the archive: [ADDRESS], Quillerton Blue Team sent it on.",
             ),
         ]);
     }

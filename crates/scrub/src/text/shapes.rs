@@ -641,6 +641,14 @@ impl<'a> Engine<'a> {
 
     fn classify_windows_path(&mut self, k: usize) {
         let (t, base) = (self.toks[k].s, self.toks[k].start);
+        for (s, e) in super::machine_ids::path_file_record_ids(t) {
+            self.remove(
+                base + s,
+                base + e,
+                Kind::Mrn,
+                "record number in a document's file name",
+            );
+        }
         let lower_t = t.to_ascii_lowercase();
         let json_escaped = usize::from(t.contains("\\\\"));
         if let Some(rest) = t.strip_prefix("\\\\") {

@@ -40,6 +40,14 @@ fn nm1_id_kind(qualifier: &str) -> Kind {
     }
 }
 
+/// Whether `q` is an NM1-08 identification code qualifier.
+fn nm1_id_qualifier(q: &str) -> bool {
+    matches!(
+        q,
+        "XX" | "SV" | "FA" | "34" | "MI" | "II" | "ZZ" | "N" | "MR" | "24" | "PI" | "46" | "FI"
+    )
+}
+
 /// The kind of a REF-02 reference from its qualifier REF-01.
 fn ref_kind(qualifier: &str) -> Kind {
     match qualifier {
@@ -240,7 +248,13 @@ impl Engine<'_> {
                     take(self, 4, Kind::Name);
                     take(self, 5, Kind::Name);
                 }
-                take(self, 9, nm1_id_kind(el(8)));
+                // NM1-08/09 are the id's qualifier and the id; a dump that dropped one of the
+                // empty name elements (prefix or suffix) has them one element early.
+                if el(9).is_empty() && !el(8).is_empty() && nm1_id_qualifier(el(7)) {
+                    take(self, 8, nm1_id_kind(el(7)));
+                } else {
+                    take(self, 9, nm1_id_kind(el(8)));
+                }
             }
             "HL" => *party = "",
             "N2" if !public => {
@@ -320,6 +334,18 @@ mod tests {
              HI*ABK:J449~\n\
              DTP*472*D8*[DATE]~\n\
              SE*12*0001~\n",
+        )]);
+    }
+
+    #[test]
+    fn an_nm1_id_one_element_early_still_goes() {
+        check(&[(
+            "ISA*00*          *00*          *ZZ*SENDR*ZZ*RECV*250301*0915*^*00501*000000123*0*P*:~\
+             NM1*1P*1*ASHGROVE*TELMA***XX*1234567893~NM1*IL*1*VANTREE*OSKAR***MI*QZ7731804 12~\
+             NM1*PR*2*STATEWIDE MUTUAL****PI*87726~SE*4*0001~\n",
+            "ISA*00*          *00*          *ZZ*[ORG]*ZZ*RECV*250301*0915*^*00501*000000123*0*P*:~\
+             NM1*1P*1*[NAME]*[NAME]***XX*[LICENSE]~NM1*IL*1*[NAME]*[NAME]***MI*[HEALTH-PLAN-ID]~\
+             NM1*PR*2*STATEWIDE MUTUAL****PI*87726~SE*4*0001~\n",
         )]);
     }
 
