@@ -162,10 +162,7 @@ impl Engine<'_> {
             let bare = s.trim_end_matches(|ch: char| ch.is_ascii_digit());
             let word = |e: &Self, i: usize| -> Option<String> {
                 let w = e.toks[i].s;
-                let named = e.toks[i].class == Class::Removed
-                    && e.found
-                        .get(e.toks[i].finding)
-                        .is_some_and(|f| f.kind == Kind::Name);
+                let named = e.removed_as_name(i);
                 // A name's word: capitalised (or already a name), and no ordinary
                 // English word that is on no name list (`The Zoom Room (zroom)`).
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -226,12 +223,7 @@ impl Engine<'_> {
                     && e.toks[i].s.chars().next().is_some_and(char::is_uppercase)
                     && !e.has(i, flag::NEVER | flag::STOP | flag::CUE | flag::THREAT)
             };
-            let named = |e: &Self, i: usize| {
-                e.toks[i].class == Class::Removed
-                    && e.found
-                        .get(e.toks[i].finding)
-                        .is_some_and(|f| f.kind == Kind::Name)
-            };
+            let named = |e: &Self, i: usize| e.removed_as_name(i);
             if capital(self, a) && capital(self, b) {
                 self.remove_toks(a, b, Kind::Name, "name a login in brackets is built from");
             } else if capital(self, a) && named(self, b) || capital(self, b) && named(self, a) {

@@ -379,6 +379,17 @@ impl<'a> Engine<'a> {
         lowered_word(self.lowered, &self.toks[k])
     }
 
+    /// Whether token `k` was already removed as (part of) a person's name.
+    fn removed_as_name(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.class == Class::Removed
+                && self
+                    .found
+                    .get(t.finding)
+                    .is_some_and(|f| f.kind == Kind::Name)
+        })
+    }
+
     fn has(&self, k: usize, bits: u32) -> bool {
         k < self.toks.len() && self.toks[k].flags & bits != 0
     }
