@@ -233,10 +233,8 @@ impl<'a> Engine<'a> {
         for k in 0..self.toks.len() {
             match self.toks[k].class {
                 Class::OutsideEmail => {
-                    let verdict = agreed
-                        .iter()
-                        .find(|(s, _)| s.eq_ignore_ascii_case(self.toks[k].s))
-                        .and_then(|(_, v)| *v);
+                    let t = &self.toks[k];
+                    let verdict = agreed.get(&self.lowered[t.start..t.end]).copied().flatten();
                     // Without a telling word, an address at a consumer mail provider is more
                     // likely a person's than an attacker's infrastructure: it goes.
                     if verdict.unwrap_or_else(|| !self.webmail(k)) {
@@ -353,24 +351,23 @@ impl<'a> Engine<'a> {
     /// one party's wherever it stands, so a person's word at any occurrence removes it
     /// everywhere, and otherwise an attacker's word at any occurrence keeps it everywhere
     /// (`"sender": "x@..."` and the same sender's `"Patient Billing" <x@...>` header).
-    fn agreed_email_verdicts(&self) -> Vec<(&'a str, Option<bool>)> {
-        let mut out: Vec<(&'a str, Option<bool>)> = Vec::new();
+    ///
+    /// Keyed by the address with its ASCII letters lowercased (a range of `lowered`), so a
+    /// text of many addresses costs one lookup each, not a search of all the others.
+    fn agreed_email_verdicts(&self) -> foldhash::HashMap<&'a str, Option<bool>> {
+        let mut out: foldhash::HashMap<&'a str, Option<bool>> = foldhash::HashMap::default();
         for k in 0..self.toks.len() {
-            if self.toks[k].class != Class::OutsideEmail {
+            let t = &self.toks[k];
+            if t.class != Class::OutsideEmail {
                 continue;
             }
             let v = self.email_verdict(k);
-            let s = self.toks[k].s;
-            match out.iter_mut().find(|(o, _)| o.eq_ignore_ascii_case(s)) {
-                Some((_, have)) => {
-                    *have = match (*have, v) {
-                        (Some(false), _) | (_, Some(false)) => Some(false),
-                        (Some(true), _) | (_, Some(true)) => Some(true),
-                        _ => None,
-                    }
-                }
-                None => out.push((s, v)),
-            }
+            let have = out.entry(&self.lowered[t.start..t.end]).or_insert(v);
+            *have = match (*have, v) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                _ => None,
+            };
         }
         out
     }
