@@ -169,12 +169,21 @@ impl Engine<'_> {
         if !before && !after {
             return false;
         }
-        (last + 1..self.toks.len().min(last + 16))
+        self.word_soon_after(last, sent, 15, |w| REQUEST.iter().any(|r| w.contains(r)))
+    }
+
+    /// Whether one of the `n` words after token `last`, still in sentence `sent`, passes
+    /// `test` (lowercased).
+    fn word_soon_after(
+        &self,
+        last: usize,
+        sent: u32,
+        n: usize,
+        test: impl Fn(&str) -> bool,
+    ) -> bool {
+        (last + 1..self.toks.len().min(last + 1 + n))
             .take_while(|&j| self.toks[j].sent == sent)
-            .any(|j| {
-                self.word_lower(j)
-                    .is_some_and(|w| REQUEST.iter().any(|r| w.contains(r)))
-            })
+            .any(|j| self.word_lower(j).is_some_and(|w| test(&w)))
     }
 
     /// "Fraudulent call from +1 ...", "Simu ya ulaghai kutoka +1 ...", "Petukõne tuli
@@ -256,12 +265,9 @@ impl Engine<'_> {
         if after.starts_with(['\'', '"', '“', '‘']) {
             return true;
         }
-        (last + 1..self.toks.len().min(last + 5))
-            .take_while(|&j| self.toks[j].sent == sent)
-            .any(|j| {
-                self.word_lower(j)
-                    .is_some_and(|w| PRETEND_STEMS.iter().any(|p| w.starts_with(p)))
-            })
+        self.word_soon_after(last, sent, 4, |w| {
+            PRETEND_STEMS.iter().any(|p| w.starts_with(p))
+        })
     }
 
     /// "11:04  'prescriber office' +1 ...  caller asked for the DEA number — vishing": a
