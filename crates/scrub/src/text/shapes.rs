@@ -481,7 +481,25 @@ impl<'a> Engine<'a> {
             hostport.split(':').next().unwrap_or("")
         };
         let single_label = !host.contains('.') && !host.contains(':');
-        if self.host_is_internal(host).is_some() || single_label {
+        let internal = self.host_is_internal(host);
+        if internal.is_some() || single_label {
+            // `https://sso.example.org/oauth/callback`: when all after a host name is the
+            // site's own structure, only the host goes (an address literal takes the whole).
+            let after = &rest[authority.len()..];
+            if v == self.toks[k].s
+                && hostport.len() == authority.len()
+                && !host.is_empty()
+                && !hostport.starts_with('[')
+                && !matches!(internal, Some((Kind::InternalIp, _)))
+                && structural_web_path(after)
+            {
+                let (kind, reason) =
+                    internal.unwrap_or((Kind::InternalHost, "internal host in a web address"));
+                let start = self.toks[k].start + pos + 3;
+                self.toks[k].class = Class::Protected;
+                self.remove(start, start + host.len(), kind, reason);
+                return;
+            }
             self.remove_toks(k, k, Kind::Url, "address of an internal web resource");
             return;
         }
@@ -1143,9 +1161,86 @@ impl<'a> Engine<'a> {
     }
 }
 
+/// Path, query and fragment words of a site's own structure: sign-in and API routes, web
+/// file types, portal sections. A web address whose path holds only these (and versions
+/// like `v2`, `r4`) names no person.
+const WEB_PATH_WORDS: &str = "
+about account acs activesync adfs admin api apis app apps asp aspx assets auth authorize
+autodiscover bin callback certs cgi citrix configuration connect content css dashboard
+default dicomweb dstu ecp ehr emr endsession ews exchange false favicon fhir fonts format
+gateway global globalprotect graphql health healthz help hl home htm html ico idp images img
+includes index info introspect jpg js json jwks known lib login logon logout main mapi
+metadata metrics mychart oauth oidc openid owa php ping png portal protocol public r realms
+receiver redirect rest rpc saml scripts signin signout site sites soap sp sso static status
+stf storefront stu svc svg token true userinfo v version vpn web well wp ws www xml
+";
+
+/// `/oauth/callback`, `/api/v2/status?format=json`: whether the part of a web address after
+/// its host holds only [`WEB_PATH_WORDS`] (a query's keys and values too), each with at most
+/// two digits after it, between `/`, `-`, `_`, `.`, `?`, `&`, `=` and `#`.
+fn structural_web_path(after: &str) -> bool {
+    let mut buf = [0u8; 32];
+    after
+        .split(['/', '-', '_', '.', '?', '&', '=', '#'])
+        .filter(|p| !p.is_empty())
+        .all(|p| {
+            let word = p.trim_end_matches(|c: char| c.is_ascii_digit());
+            p.len() - word.len() <= 2
+                && !word.is_empty()
+                && word.bytes().all(|b| b.is_ascii_alphabetic())
+                && crate::vocab::lower(word, &mut buf)
+                    .is_some_and(|l| WEB_PATH_WORDS.split_ascii_whitespace().any(|w| w == l))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check, check_org};
+
+    #[test]
+    fn an_internal_web_address_loses_only_its_host_when_the_rest_is_the_sites_structure() {
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeviewclinic.test"],
+            &[
+                (
+                    "redirect_uri=\"https://sso.lakeviewclinic.test/oauth2/callback\", ok\n",
+                    "redirect_uri=\"https://[INTERNAL-HOST]/oauth2/callback\", ok\n",
+                ),
+                (
+                    "Portal https://mychart.lakeviewclinic.test:8443/api/v1/status?format=json is up.\n",
+                    "Portal https://[INTERNAL-HOST]:8443/api/v1/status?format=json is up.\n",
+                ),
+                (
+                    "See http://intranet/login.aspx today.\n",
+                    "See http://[INTERNAL-HOST]/login.aspx today.\n",
+                ),
+            ],
+        );
+        // Anything else after the host may name someone: the address goes whole.
+        check_org(
+            &["Lakeview Clinic"],
+            &["lakeviewclinic.test"],
+            &[
+                (
+                    "Room https://telehealth.lakeviewclinic.test/room/jsmith opened.\n",
+                    "Room [URL] opened.\n",
+                ),
+                (
+                    "Open https://portal.lakeviewclinic.test/api/search?q=okafor now.\n",
+                    "Open [URL] now.\n",
+                ),
+                (
+                    "Open https://portal.lakeviewclinic.test/oauth/callback#id=4417 now.\n",
+                    "Open [URL] now.\n",
+                ),
+                (
+                    "Open https://jroe@portal.lakeviewclinic.test/login now.\n",
+                    "Open [URL] now.\n",
+                ),
+            ],
+        );
+    }
 
     #[test]
     fn a_domain_account_at_its_client_address() {
