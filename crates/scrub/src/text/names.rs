@@ -509,12 +509,35 @@ impl Engine<'_> {
     /// ("Отчёт об инциденте"). A name there is set off: by brackets beside its login or id
     /// ("u123 (نور سالم)"), after a label's colon ("Пациент: ..."), right after a Latin
     /// word ("Patient राम ..."), or, in Cyrillic and Greek, capitalized inside the sentence
-    /// or before another capitalized word. Han, kana and Hangul words are left to the rule
-    /// as before: their names are as short as their words, with nothing else to go by.
+    /// or before another capitalized word. Han and kana words are left to the rule as
+    /// before: their names are as short as their words, with nothing else to go by; Korean
+    /// sets its words apart with blanks, and is read like the other scripts.
     fn name_in_its_own_script(&self, k: usize, capitalized: bool) -> bool {
         let t = &self.toks[k];
-        if t.s.chars().next().is_some_and(cjk) || !self.native_sentence(k) {
+        // Korean, unlike Chinese and Japanese, puts blanks between its words: in a Korean
+        // sentence a short word of Hangul is as often a noun or a particle as a name.
+        if t.s.chars().next().is_some_and(|c| cjk(c) && !hangul(c)) || !self.native_sentence(k) {
             return true;
+        }
+        if KOREAN_ROLE_NOUNS.contains(&t.s) {
+            return false;
+        }
+        // "환자 김정호,", "아들 이지현이": a Korean name after the word for a patient or a
+        // relative; "이지후에게도": one with the particle that only a person takes.
+        if let Some(person_particle) = korean_name_core(t.s) {
+            let after_role = k > 0
+                && self.same_sentence(k - 1, k)
+                && KOREAN_PERSON_WORDS.contains(&self.toks[k - 1].s);
+            // "김정호 환자의 차트", "이지현 님": the name before the word for a patient or
+            // before the honorific.
+            let before_role = k + 1 < self.toks.len()
+                && self.same_sentence(k, k + 1)
+                && ["환자", "님", "씨", "보호자", "간호사", "선생"]
+                    .iter()
+                    .any(|w| self.toks[k + 1].s.starts_with(w));
+            if after_role || before_role || person_particle {
+                return true;
+            }
         }
         let before = self.text[..t.start]
             .trim_end_matches(' ')
@@ -578,7 +601,9 @@ impl Engine<'_> {
         let short = caseless
             && t.len() <= 16 // four characters are 16 bytes at most
             && t.chars().count() <= 4
-            && (first.is_some_and(cjk) || self.latin_sentence(k));
+            && (first.is_some_and(cjk) || self.latin_sentence(k))
+            // "이지후에게도": a Korean name with the particles after it.
+            || korean_name_core(t).is_some();
         let capitalized = first.is_some_and(char::is_uppercase);
         // "Примечание:" mid-line is a label too; "named 张梅:" is still a name.
         if self.is_label(k)
@@ -624,10 +649,21 @@ impl Engine<'_> {
             return false;
         }
         if !self.name_in_its_own_script(k, capitalized) {
+            // "서산시, 01339": a Korean city or county before a postcode.
+            if self.korean_place_before_postcode(k) {
+                self.remove_toks(k, k, Kind::City, "city before a postcode");
+                if self.toks[k + 1].class == Class::Plain {
+                    self.remove_toks(k + 1, k + 1, Kind::Zip, "postcode after a city");
+                }
+                return true;
+            }
             return false;
         }
         let mut end = k;
-        while end + 1 < self.toks.len()
+        // A Korean name is one word; in a Korean sentence the next words are the sentence's.
+        let korean = first.is_some_and(hangul) && self.native_sentence(k);
+        while !korean
+            && end + 1 < self.toks.len()
             && end - k < 3
             && matches!(self.toks[end].after, b' ' | b',')
             && self.toks[end + 1].class == Class::Plain
@@ -638,6 +674,21 @@ impl Engine<'_> {
         }
         self.remove_toks(k, end, Kind::Name, "name in a non-Latin script");
         true
+    }
+
+    /// `서산시, 01339`: a word of two to five Hangul syllables ending in the word for a city
+    /// or a county (`시`, `군`), then the five digits of a Korean postcode on the same line.
+    fn korean_place_before_postcode(&self, k: usize) -> bool {
+        let t = self.toks[k].s;
+        let n = t.chars().count();
+        (2..=5).contains(&n)
+            && t.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+            && t.ends_with(['시', '군'])
+            && self.toks.get(k + 1).is_some_and(|next| {
+                next.s.len() == 5
+                    && next.s.bytes().all(|b| b.is_ascii_digit())
+                    && !super::agree::has_newline(self.text, self.toks[k].end, next.start)
+            })
     }
 
     /// A person's name in a script without case (Arabic, Hebrew, Devanagari, Thai...)
@@ -1711,6 +1762,153 @@ pub(super) fn georgian(c: char) -> bool {
 
 /// Han, kana and Hangul (syllables, letters, compatibility letters): the scripts whose names
 /// are one to four characters.
+/// Korean words for a patient, a relative or a member of staff, after which a name follows.
+const KOREAN_PERSON_WORDS: &[&str] = &[
+    "환자",
+    "환자분",
+    "환아",
+    "아들",
+    "딸",
+    "남편",
+    "아내",
+    "부인",
+    "어머니",
+    "아버지",
+    "엄마",
+    "아빠",
+    "보호자",
+    "손자",
+    "손녀",
+    "할머니",
+    "할아버지",
+    "형",
+    "누나",
+    "언니",
+    "오빠",
+    "동생",
+    "직원",
+    "간호사",
+    "의사",
+    "수간호사",
+    "원무과",
+    "담당자",
+    "담당",
+    "작성자",
+    "신고자",
+    "성명",
+    "이름",
+    "고객",
+    "수신자",
+    "발신인",
+    "받는사람",
+];
+
+/// The commonest Korean family names (one syllable each).
+const KOREAN_SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
+
+/// Korean nouns that look like a name (a family-name syllable and two more), most of them
+/// a person's role: never taken for one in a Korean sentence.
+const KOREAN_ROLE_NOUNS: &[&str] = &[
+    "선생님",
+    "관리자",
+    "사용자",
+    "담당자",
+    "간호사",
+    "보호자",
+    "신고자",
+    "발신자",
+    "수신자",
+    "작성자",
+    "요청자",
+    "전문가",
+    "운영자",
+    "책임자",
+    "개발자",
+    "관계자",
+    "교수님",
+    "원장님",
+    "팀장님",
+    "과장님",
+    "부장님",
+    "실장님",
+    "고객님",
+    "이용자",
+    "정보가",
+    "이메일",
+    "노트북",
+    "조사관",
+    "방문자",
+    "기술자",
+    "직원들",
+    "환자들",
+    "공격자",
+    "해커가",
+    "범죄자",
+    "유출자",
+];
+
+/// Particles after a Korean name, the first ones only a person takes ("에게", to someone).
+const KOREAN_PARTICLES: &[(&str, bool)] = &[
+    ("에게서", true),
+    ("에게도", true),
+    ("에게는", true),
+    ("에게", true),
+    ("께서", true),
+    ("한테", true),
+    ("님께", true),
+    ("님이", true),
+    ("님의", true),
+    ("님은", true),
+    ("님", true),
+    ("씨가", true),
+    ("씨는", true),
+    ("씨의", true),
+    ("씨", true),
+    ("께", true),
+    ("이가", false),
+    ("이는", false),
+    ("이의", false),
+    ("이", false),
+    ("가", false),
+    ("은", false),
+    ("는", false),
+    ("을", false),
+    ("를", false),
+    ("의", false),
+    ("와", false),
+    ("과", false),
+    ("도", false),
+];
+
+/// `김정호`, `이지현이`, `이지후에게도`: a word that is a Korean name (a common family-name
+/// syllable and two more) with at most one particle after it. `Some(true)` when the particle
+/// is one only a person takes; `None` when the word has no such shape or is a role noun.
+fn korean_name_core(word: &str) -> Option<bool> {
+    if !word.starts_with(|c: char| KOREAN_SURNAMES.contains(c)) {
+        return None;
+    }
+    let syllables = |w: &str| w.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    if !syllables(word) {
+        return None;
+    }
+    let name = |core: &str| core.chars().count() == 3 && !KOREAN_ROLE_NOUNS.contains(&core);
+    // "정보를", "사건이": two syllables and a particle read as a noun, not as a name.
+    let particle_last =
+        word.ends_with(['를', '을', '가', '의', '에', '로', '와', '과', '는', '이']);
+    if name(word) && !particle_last {
+        return Some(false);
+    }
+    KOREAN_PARTICLES.iter().find_map(|&(p, person)| {
+        let core = word.strip_suffix(p)?;
+        name(core).then_some(person)
+    })
+}
+
+/// A letter of the Korean alphabet (syllables and jamo).
+fn hangul(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 pub(super) fn cjk(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{11FF}' | '\u{3040}'..='\u{30FF}' | '\u{3130}'..='\u{318F}'
@@ -1721,6 +1919,30 @@ pub(super) fn cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn korean_names_go_by_their_role_word_or_particle_and_other_korean_words_stay() {
+        check(&[
+            (
+                "같은 메일이 외부 주소에서 최민준에게도 발송되었습니다.\n",
+                "같은 메일이 외부 주소에서 [NAME] 발송되었습니다.\n",
+            ),
+            (
+                "사고 보고: 환자 박서준, 등록번호 확인 후 보안팀에 보고했습니다.\n",
+                "사고 보고: 환자 [NAME], 등록번호 확인 후 보안팀에 보고했습니다.\n",
+            ),
+            (
+                "간호사가 한지민 환자의 차트를 열어 두었습니다.\n",
+                "간호사가 [NAME] 환자의 차트를 열어 두었습니다.\n",
+            ),
+            // Short Korean words of a Korean sentence are no names.
+            (
+                "사고 기록: 노트북 분실, 환자 정보를 담은 파일이 있었고 원격 삭제를 완료했습니다.\n",
+                "사고 기록: 노트북 분실, 환자 정보를 담은 파일이 있었고 원격 삭제를 완료했습니다.\n",
+            ),
+            ("반송된 우편은 서산시, 31900 우체국에서 보관합니다.\n", "반송된 우편은 [CITY], [ZIP] 우체국에서 보관합니다.\n"),
+        ]);
+    }
 
     #[test]
     fn a_quoted_cell_of_surname_comma_given_name_goes_and_places_stay() {
