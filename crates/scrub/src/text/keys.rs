@@ -1002,8 +1002,29 @@ impl Engine<'_> {
             return;
         }
         let key = self.toks[k].s.trim_matches(['"', '\'', '@']);
-        // `name` alone names a process, a file or a rule as often as a person.
-        if key.eq_ignore_ascii_case("name") || key.len() > 40 {
+        // `name` alone names a process, a file or a rule as often as a person; in the object
+        // of a machine an endpoint product reports (`"managedAgent": {"type": "computer",
+        // "name": "ws7"}`, `"host": {"name": ...}`) it is the organization's host.
+        if key.eq_ignore_ascii_case("name") {
+            let parent = json_parent_key(self.text, self.toks[k].start, false)
+                .map(squash_key)
+                .unwrap_or_default();
+            let machine = matches!(
+                parent.as_str(),
+                "managedagent" | "device" | "endpoint" | "host" | "computer" | "machine"
+            );
+            let s = self.toks[v].s;
+            if machine && self.open(v) && c::identifier_like(s) && !placeholder_value(s) {
+                self.remove_toks(
+                    v,
+                    v,
+                    Kind::InternalHost,
+                    "machine's name in an endpoint record",
+                );
+            }
+            return;
+        }
+        if key.len() > 40 {
             return;
         }
         // Keys repeat on every line of a log: each is read once.
@@ -1218,6 +1239,21 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn the_name_in_a_machines_object_is_a_host() {
+        check(&[
+            (
+                "{\"managedAgent\": {\"type\": \"computer\", \"name\": \"mrw-ws0412\"}}\n",
+                "{\"managedAgent\": {\"type\": \"computer\", \"name\": \"[INTERNAL-HOST]\"}}\n",
+            ),
+            // A rule's or a process's name stays.
+            (
+                "{\"rule\": {\"name\": \"lsassaccess\"}, \"process\": {\"name\": \"notepad\"}}\n",
+                "{\"rule\": {\"name\": \"lsassaccess\"}, \"process\": {\"name\": \"notepad\"}}\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn an_identity_providers_user_id_and_tenant_host_go() {
