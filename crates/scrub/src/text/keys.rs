@@ -202,6 +202,12 @@ impl Engine<'_> {
     }
 }
 
+/// Keys naming a managed device's id (`deviceId`, `mdeDeviceId`, `device_id`).
+fn device_id_key(key: &str) -> bool {
+    let mut buf = [0u8; 32];
+    squash_key_into(key, &mut buf).is_some_and(|n| buf[..n].ends_with(b"deviceid"))
+}
+
 /// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
 fn record_key(key: &str) -> bool {
     // Compared squashed, so `log_id`, `logId` and `LogID` are one key (no allocation: this
@@ -852,6 +858,16 @@ impl Engine<'_> {
                 self.toks[v].class = Class::Protected;
                 continue;
             }
+            // A device's id under its key (Defender's `"mdeDeviceId": "<40 hex digits>"`,
+            // `deviceId`): the organization's machine, though it reads like a file's hash.
+            if device_id_key(self.toks[k].s) {
+                let s = self.toks[v].s;
+                let hex = s.len() >= 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+                if (hex || c::guid(s)) && self.toks[v].class != Class::Removed {
+                    self.remove_toks(v, v, Kind::DeviceId, "device id in a log field");
+                    continue;
+                }
+            }
             let Some(kind) = key_kind(self.toks[k].s) else {
                 self.record_field_value(k, v);
                 continue;
@@ -1239,6 +1255,20 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_device_id_under_its_key_goes_and_a_file_hash_stays() {
+        check(&[
+            (
+                "{\"mdeDeviceId\": \"4be1c0de9a7712f3306b5b1e2c9d0a8f7e6d5c4b\", \"sha1\": \
+                 \"9a7712f3306b5b1e2c9d0a8f7e6d5c4b4be1c0de\"}\n",
+                "{\"mdeDeviceId\": \"[DEVICE-ID]\", \"sha1\": \
+                 \"9a7712f3306b5b1e2c9d0a8f7e6d5c4b4be1c0de\"}\n",
+            ),
+            // A device id that is a model or a serial word is left to the other rules.
+            ("{\"deviceId\": \"pump\"}\n", "{\"deviceId\": \"pump\"}\n"),
+        ]);
+    }
 
     #[test]
     fn the_name_in_a_machines_object_is_a_host() {
