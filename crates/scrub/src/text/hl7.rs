@@ -109,6 +109,174 @@ const SEGMENTS: &[&str] = &[
     "OBX", "AL1", "DG1", "SCH", "AIP", "AIL", "AIG", "AIS", "TQ1", "PRD", "ROL",
 ];
 
+/// The standard encoding characters: field, component, repetition, escape, sub-component.
+const STANDARD: [u8; 5] = *b"|^~\\&";
+
+/// The encoding characters a message header declares, from the bytes after `MSH`: the
+/// field separator, then MSH-2 up to the next one. A doubled backslash is one escape
+/// character (a header inside a JSON or C string literal).
+fn declared_encoding(after: &[u8]) -> Option<[u8; 5]> {
+    let fs = *after.first()?;
+    let punct = |b: u8| b.is_ascii_punctuation() && b != b'"';
+    if !punct(fs) {
+        return None;
+    }
+    let mut enc = STANDARD;
+    enc[0] = fs;
+    let mut n = 1;
+    let mut i = 1;
+    loop {
+        let b = *after.get(i)?;
+        if b == fs {
+            break;
+        }
+        if !punct(b) || n == 5 {
+            return None;
+        }
+        if b == b'\\' && after.get(i + 1) == Some(&b'\\') {
+            i += 1;
+        }
+        enc[n] = b;
+        n += 1;
+        i += 1;
+    }
+    // At least the component and repetition characters, none repeated.
+    let distinct = (0..n).all(|a| (a + 1..n).all(|c| enc[a] != enc[c]));
+    (n >= 3 && distinct).then_some(enc)
+}
+
+/// How a segment is cut from the one before it when it does not open a line: by a carriage
+/// return or a newline, real or written out (`\r`, `\\r`, `<CR>`, `0x0d`), or by nothing
+/// at all (`2.5.1PID|`) when the byte before is not a letter. The length of the cut, or
+/// `None` when the code is part of a longer word.
+fn cut_before(b: &[u8], q: usize) -> Option<usize> {
+    let head = &b[..q];
+    if q == 0 {
+        return Some(0);
+    }
+    if matches!(head[q - 1], b'\r' | b'\n') {
+        return Some(1);
+    }
+    if head.ends_with(b"\\r") || head.ends_with(b"\\n") {
+        let slashes = head[..q - 1]
+            .iter()
+            .rev()
+            .take_while(|&&c| c == b'\\')
+            .count();
+        return Some(1 + slashes);
+    }
+    for mark in [&b"<CR>"[..], b"<cr>", b"0x0d", b"0x0D", b"<0D>"] {
+        if head.ends_with(mark) {
+            return Some(mark.len());
+        }
+    }
+    (!head[q - 1].is_ascii_alphabetic()).then_some(0)
+}
+
+/// Where each HL7 v2 segment of a line lies (start and end within the line), with the
+/// encoding characters of its message. A message opens where a line opens with a segment
+/// (after indentation or a quote mark `>`) or where a header declaring its encoding
+/// characters appears (`... rejected: MSH|^~\&|...`); it runs to the line's end, or to the
+/// closing quote of the string it sits in. Inside it, a known segment code followed by the
+/// field separator opens a segment where [`cut_before`] finds a cut.
+fn line_segments(line: &str) -> Vec<(usize, usize, [u8; 5])> {
+    let b = line.as_bytes();
+    let code_at = |q: usize, fs: u8| {
+        b.get(q + 3) == Some(&fs) && line.get(q..q + 3).is_some_and(|c| SEGMENTS.contains(&c))
+    };
+    // Where each message opens, and its encoding characters.
+    let mut opens: Vec<(usize, [u8; 5])> = Vec::new();
+    let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+    if code_at(lead, b'|') {
+        let declared = (&b[lead..lead + 3] == b"MSH")
+            .then(|| declared_encoding(&b[lead + 3..]))
+            .flatten();
+        opens.push((lead, declared.unwrap_or(STANDARD)));
+    }
+    for (p, _) in line.match_indices("MSH") {
+        if p == lead && !opens.is_empty() || cut_before(b, p).is_none() {
+            continue;
+        }
+        if let Some(enc) = declared_encoding(&b[p + 3..]) {
+            opens.push((p, enc));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &(ms, enc)) in opens.iter().enumerate() {
+        let fs = enc[0];
+        let mut me = opens.get(k + 1).map_or(b.len(), |&(p, _)| p);
+        // A message inside a quoted string ends with the string; inside markup, at the
+        // closing tag.
+        if ms > 0 && b[ms - 1] == b'"' {
+            let mut i = ms;
+            while i < me {
+                if b[i] == b'"' {
+                    let slashes = b[..i].iter().rev().take_while(|&&c| c == b'\\').count();
+                    if slashes % 2 == 0 {
+                        me = i;
+                        break;
+                    }
+                }
+                i += 1;
+            }
+        }
+        if let Some(t) = line[ms..me].find("</") {
+            me = ms + t;
+        }
+        let mut seg = ms;
+        for q in ms + 4..me.saturating_sub(3) {
+            if b[q + 3] != fs || !code_at(q, fs) {
+                continue;
+            }
+            // A code standing as a field's or a component's value is no segment.
+            if enc.contains(&b[q - 1]) && !matches!(b[q - 1], b'\\') {
+                continue;
+            }
+            if let Some(cut) = cut_before(b, q) {
+                out.push((seg, q - cut, enc));
+                seg = q;
+            }
+        }
+        out.push((seg, me, enc));
+    }
+    // Trailing line ends and written-out carriage returns are not part of a segment.
+    for (s, e, _) in &mut out {
+        loop {
+            let t = &b[*s..*e];
+            let cut = if t.ends_with(b"\\r") || t.ends_with(b"\\n") {
+                2
+            } else if t.ends_with(b"<CR>") || t.ends_with(b"0x0d") {
+                4
+            } else if matches!(t.last(), Some(b'\r' | b'\n')) {
+                1
+            } else {
+                break;
+            };
+            *e -= cut;
+        }
+    }
+    out
+}
+
+/// The segment text rewritten with the standard encoding characters, byte for byte the same
+/// length so offsets hold: a declared character becomes its standard one, and a standard
+/// character that is data under the declared encoding becomes a plain byte.
+fn standard_encoding(seg: &str, enc: [u8; 5]) -> std::borrow::Cow<'_, str> {
+    if enc == STANDARD || !enc.is_ascii() {
+        return std::borrow::Cow::Borrowed(seg);
+    }
+    let bytes: Vec<u8> = seg
+        .bytes()
+        .map(|c| match enc.iter().position(|&d| d == c) {
+            Some(k) => STANDARD[k],
+            None if STANDARD.contains(&c) => b' ',
+            None => c,
+        })
+        .collect();
+    // Only ASCII bytes were replaced by ASCII bytes.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| seg.to_string()))
+}
+
 /// Segments about the patient, whose unlisted fields holding a date are the patient's
 /// dates (admission, discharge, coverage, onset, observation); the header's and the
 /// acknowledgement's times are not.
@@ -355,96 +523,102 @@ impl Engine<'_> {
         }
     }
 
+    /// Every HL7 v2 segment, wherever the message sits: a segment a line, segments cut by
+    /// carriage returns (real or written out) or run together, a message pasted after a
+    /// log line's words or inside a quoted string; read with the encoding characters its
+    /// header declares.
     pub(super) fn hl7_segments(&mut self) {
         for (start, line) in self.lines() {
-            let line = line.trim_end_matches(['\n', '\r']);
-            let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
-            let body = &line[lead..];
-            let Some(seg) = body.get(..3) else { continue };
-            if body.as_bytes().get(3) != Some(&b'|') || !SEGMENTS.contains(&seg) {
+            // Every segment has a field separator, and a message with another one names
+            // itself by its header.
+            if !line.contains('|') && !line.contains("MSH") {
                 continue;
             }
-            let base = start + lead;
-            let first = self.found.len();
-            let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
-            // MSH-1 is the field separator itself, so MSH's fields count from one more.
-            let number = |i: usize| if seg == "MSH" { i + 1 } else { i };
-            let value = |n: usize| {
-                fields
-                    .iter()
-                    .enumerate()
-                    .find(|&(i, _)| number(i) == n)
-                    .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
-                    .unwrap_or("")
-            };
-            // An insurance segment written one field short: the relationship code (IN1-17)
-            // one place early, and so every field from the insured's name on.
-            let short_in1 = seg == "IN1" && relationship_code(value(16));
-            // The receiving facility is the organization's own when it is named after the
-            // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
-            let own_receiver = seg == "MSH"
-                && !value(4).is_empty()
-                && value(6)
-                    .to_ascii_uppercase()
-                    .starts_with(&value(4).to_ascii_uppercase());
-            let mut open = Vec::new();
-            for (i, &(o, field)) in fields.iter().enumerate() {
-                let n = number(i);
-                let meant = if short_in1 && n >= 15 { n + 1 } else { n };
-                let date = PATIENT_SEGMENTS.contains(&seg)
-                    && date_shaped(field.split('^').next().unwrap_or("").trim());
-                // A timing field (TQ) shows itself by the date-time in its fourth component,
-                // wherever the sender put it.
-                let tq = seg == "SCH"
-                    && field
-                        .split('^')
-                        .nth(3)
-                        .is_some_and(|c| date_shaped(c.trim()));
-                let ty = match field_type(seg, meant) {
-                    _ if tq => Some(Ty::Tq),
-                    // A location, a facility or a person never looks like a date: a date
-                    // there is one field off (an admission time in PV1-43).
-                    Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
-                    None if own_receiver && n == 6 => Some(Ty::Facility),
-                    // The operator (EVN-5) one place early: a reason code has no components.
-                    None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
-                    None if date => Some(Ty::Date),
-                    // A person segment sent a field off: the value's shape says what it is.
-                    None if PERSON_SEGMENTS.contains(&seg) && address_shaped(field) => {
-                        Some(Ty::Xad)
-                    }
-                    None if PERSON_SEGMENTS.contains(&seg) && telecom_shaped(field) => {
-                        Some(Ty::Xtn)
-                    }
-                    // IN1-2 to IN1-7 are the insurer's (plan, company id, name, address).
-                    None if PERSON_SEGMENTS.contains(&seg)
-                        && !(seg == "IN1" && n < 8)
-                        && identifier_shaped(field) =>
-                    {
-                        Some(Ty::Whole(if seg == "IN1" {
-                            Kind::HealthPlanId
-                        } else {
-                            Kind::Account
-                        }))
-                    }
-                    // A visit or account number in a field the table does not list.
-                    None if seg == "PV1"
-                        && field.len() >= 6
-                        && field.bytes().all(|b| b.is_ascii_digit()) =>
-                    {
-                        Some(Ty::Whole(Kind::Account))
-                    }
-                    ty => ty,
-                };
-                if let Some(ty) = ty {
-                    self.hl7_field(base + o, field, ty);
-                }
-                if free_text(seg, n) {
-                    open.push((base + o, base + o + field.len()));
-                }
+            for (s, e, enc) in line_segments(line) {
+                let body = standard_encoding(&line[s..e], enc);
+                self.hl7_segment(start + s, &body);
             }
-            self.close_except(base, start + line.len(), &open, first);
         }
+    }
+
+    /// One segment at `base`, written with the standard encoding characters.
+    fn hl7_segment(&mut self, base: usize, body: &str) {
+        let Some(seg) = body.get(..3) else { return };
+        let first = self.found.len();
+        let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
+        // MSH-1 is the field separator itself, so MSH's fields count from one more.
+        let number = |i: usize| if seg == "MSH" { i + 1 } else { i };
+        let value = |n: usize| {
+            fields
+                .iter()
+                .enumerate()
+                .find(|&(i, _)| number(i) == n)
+                .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
+                .unwrap_or("")
+        };
+        // An insurance segment written one field short: the relationship code (IN1-17)
+        // one place early, and so every field from the insured's name on.
+        let short_in1 = seg == "IN1" && relationship_code(value(16));
+        // The receiving facility is the organization's own when it is named after the
+        // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
+        let own_receiver = seg == "MSH"
+            && !value(4).is_empty()
+            && value(6)
+                .to_ascii_uppercase()
+                .starts_with(&value(4).to_ascii_uppercase());
+        let mut open = Vec::new();
+        for (i, &(o, field)) in fields.iter().enumerate() {
+            let n = number(i);
+            let meant = if short_in1 && n >= 15 { n + 1 } else { n };
+            let date = PATIENT_SEGMENTS.contains(&seg)
+                && date_shaped(field.split('^').next().unwrap_or("").trim());
+            // A timing field (TQ) shows itself by the date-time in its fourth component,
+            // wherever the sender put it.
+            let tq = seg == "SCH"
+                && field
+                    .split('^')
+                    .nth(3)
+                    .is_some_and(|c| date_shaped(c.trim()));
+            let ty = match field_type(seg, meant) {
+                _ if tq => Some(Ty::Tq),
+                // A location, a facility or a person never looks like a date: a date
+                // there is one field off (an admission time in PV1-43).
+                Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
+                None if own_receiver && n == 6 => Some(Ty::Facility),
+                // The operator (EVN-5) one place early: a reason code has no components.
+                None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
+                None if date => Some(Ty::Date),
+                // A person segment sent a field off: the value's shape says what it is.
+                None if PERSON_SEGMENTS.contains(&seg) && address_shaped(field) => Some(Ty::Xad),
+                None if PERSON_SEGMENTS.contains(&seg) && telecom_shaped(field) => Some(Ty::Xtn),
+                // IN1-2 to IN1-7 are the insurer's (plan, company id, name, address).
+                None if PERSON_SEGMENTS.contains(&seg)
+                    && !(seg == "IN1" && n < 8)
+                    && identifier_shaped(field) =>
+                {
+                    Some(Ty::Whole(if seg == "IN1" {
+                        Kind::HealthPlanId
+                    } else {
+                        Kind::Account
+                    }))
+                }
+                // A visit or account number in a field the table does not list.
+                None if seg == "PV1"
+                    && field.len() >= 6
+                    && field.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    Some(Ty::Whole(Kind::Account))
+                }
+                ty => ty,
+            };
+            if let Some(ty) = ty {
+                self.hl7_field(base + o, field, ty);
+            }
+            if free_text(seg, n) {
+                open.push((base + o, base + o + field.len()));
+            }
+        }
+        self.close_except(base, base + body.len(), &open, first);
     }
 }
 
@@ -518,6 +692,61 @@ mod tests {
              AIP|1||[LICENSE]^[NAME]^[NAME]^[NAME]|ATT\n\
              PRD|RP|[NAME]^[NAME]|[ADDRESS]^^[CITY]^OR^[ZIP]||[PHONE]^WPN^PH\n",
         )]);
+    }
+
+    #[test]
+    fn segments_cut_by_carriage_returns_or_run_together_inside_a_log_line() {
+        check(&[
+            // Real carriage returns on one line, after a log line's words.
+            (
+                "Raw message: MSH|^~\\&|EHR|FACX|LIS|FACX|20250301101500||ADT^A08|7|P|2.5.1\r\
+                 PID|1||Q77^^^FACX^MR||WREN^ODA^B||19400101|F|||9 Reed Ct^^Marrowdale^OR^97001\r\
+                 PV1|1|I|4W^2^1^FACX||||1234567890^ABNEY^LIS^^^^MD\n",
+                "Raw message: MSH|^~\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT^A08|7|P|2.5.1\r\
+                 PID|1||[MRN]^^^[ORG]^MR||[NAME]^[NAME]^[NAME]||[DATE]|F|||[ADDRESS]^^[CITY]^OR^[ZIP]\r\
+                 PV1|1|I|4W^2^1^[ORG]||||[LICENSE]^[NAME]^[NAME]^^^^MD\n",
+            ),
+            // Segments run together with nothing between them.
+            (
+                "MSH|^~\\&|EHR|FACX|LIS|FACX|20250301101500||ADT^A08|7|P|2.5.1PID|1||Q77^^^FACX^MR||\
+                 WREN^ODA||19400101|F\n",
+                "MSH|^~\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT^A08|7|P|2.5.1PID|1||[MRN]^^^[ORG]^MR||\
+                 [NAME]^[NAME]||[DATE]|F\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_message_in_a_json_string_with_written_out_returns_and_its_own_encoding() {
+        check(&[
+            (
+                "{\"raw\": \"MSH|^~\\\\&|EHR|FACX|LIS|FACX|20250301101500||ADT^A08|7|P|2.5\\r\
+                 PID|1||Q77^^^FACX^MR||WREN^ODA||19400101|F\", \"level\": \"ERROR\"}\n",
+                "{\"raw\": \"MSH|^~\\\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT^A08|7|P|2.5\\r\
+                 PID|1||[MRN]^^^[ORG]^MR||[NAME]^[NAME]||[DATE]|F\", \"level\": \"ERROR\"}\n",
+            ),
+            // A header declaring `$` for components, segments cut by a written-out return.
+            (
+                "MSH|$~\\&|EHR|FACX|LIS|FACX|20250301101500||ADT$A08|7|P|2.5<CR>\
+                 PID|1||Q77$$$FACX$MR||WREN$ODA||19400101|F|||9 Reed Ct$$Marrowdale$OR$97001\n",
+                "MSH|$~\\&|EHR|[ORG]|LIS|[ORG]|20250301101500||ADT$A08|7|P|2.5<CR>\
+                 PID|1||[MRN]$$$[ORG]$MR||[NAME]$[NAME]||[DATE]|F|||[ADDRESS]$$[CITY]$OR$[ZIP]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn segment_codes_in_prose_or_as_field_values_open_nothing() {
+        check(&[
+            (
+                "The MSH segment and the PID|PV1 pair were dropped by RAPID|x.\n",
+                "The MSH segment and the PID|PV1 pair were dropped by RAPID|x.\n",
+            ),
+            (
+                "MSH|^~\\&|EHR|FACX|OBX|SEC|20250301101500||ORU^R01|7|P|2.5\n",
+                "MSH|^~\\&|EHR|[ORG]|OBX|SEC|20250301101500||ORU^R01|7|P|2.5\n",
+            ),
+        ]);
     }
 
     #[test]

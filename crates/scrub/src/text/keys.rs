@@ -137,6 +137,10 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "userdomain",
         "logondomain",
         "ntdomain",
+        // An identity provider's realm (Keycloak's `realmName`) is named after the
+        // organization.
+        "realm",
+        "realmname",
     ];
     const NAME_ENDS: &[&str] = &["fullname", "displayname", "realname"];
     // An audit record's `"actor": {"id": "jdoe", "display": "Jane Doe"}`.
@@ -196,6 +200,12 @@ impl Engine<'_> {
         };
         near(floor(lo), t.start) || near(t.end, ceil(hi))
     }
+}
+
+/// Keys naming a managed device's id (`deviceId`, `mdeDeviceId`, `device_id`).
+fn device_id_key(key: &str) -> bool {
+    let mut buf = [0u8; 32];
+    squash_key_into(key, &mut buf).is_some_and(|n| buf[..n].ends_with(b"deviceid"))
 }
 
 /// Keys of a log record's own numbers (FortiGate, Palo Alto, Check Point, syslog).
@@ -292,6 +302,8 @@ fn key_of_a_thing(key: &str) -> bool {
         "traceid",
         "organizationid",
         "uuid",
+        // An identity provider's realm (Keycloak's `realmId`): a tenant, like `tenantId`.
+        "realmid",
     ];
     !PERSONAL.iter().any(|p| k.contains(p))
         && (k == "id" || THING_ENDS.iter().any(|e| k.ends_with(e)))
@@ -468,6 +480,7 @@ impl Engine<'_> {
         self.access_log_users();
         self.squid_log_users();
         self.pipe_audit_users();
+        self.samba_audit_fields();
         self.mail_queue_ids();
         self.syslog_hosts_and_chat_speakers();
         self.chat_mentions();
@@ -686,6 +699,43 @@ impl Engine<'_> {
         }
     }
 
+    /// Samba's full_audit module writes `user|client address|client machine|share|
+    /// operation|result|path` after its syslog tag (`smbd_audit:`, `smbd_audit[812]:`), its
+    /// default prefix being `%u|%I|%m|%S`: the user and the client's machine name are the
+    /// organization's; the share, the operation and the result stay.
+    fn samba_audit_fields(&mut self) {
+        if !self.text.contains("_audit") {
+            return;
+        }
+        const REASON: &str = "client machine of a Samba audit line";
+        for (start, line) in self.lines() {
+            let Some(tag) = line.find("smbd_audit").or_else(|| line.find("full_audit")) else {
+                continue;
+            };
+            // The tag's colon, after an optional process id.
+            let Some(colon) = line[tag..].find(": ").filter(|&c| c <= 20) else {
+                continue;
+            };
+            let at = tag + colon + 2;
+            let cells: Vec<(usize, &str)> = super::structured::pieces(&line[at..], '|').collect();
+            if cells.len() < 4 {
+                continue;
+            }
+            let address = |v: &str| c::ipv4(v.trim()).is_some() || c::ipv6(v.trim()).is_some();
+            if !address(cells[1].1) {
+                continue;
+            }
+            let (o, user) = cells[0];
+            if !user.is_empty() && !placeholder_value(user) {
+                self.user_at(start + at + o, user.len(), "user of a Samba audit line");
+            }
+            let (o, machine) = cells[2];
+            if !address(machine) && !placeholder_value(machine.trim()) {
+                self.field_value(start + at + o, machine, Kind::InternalHost, REASON);
+            }
+        }
+    }
+
     /// `@Heather can you pull the pcap`: a chat mention of a capitalized word is a person;
     /// `@jdoe`, a mention by login (Slack, Teams, Mattermost handles), is a user.
     fn chat_mentions(&mut self) {
@@ -808,6 +858,16 @@ impl Engine<'_> {
                 self.toks[v].class = Class::Protected;
                 continue;
             }
+            // A device's id under its key (Defender's `"mdeDeviceId": "<40 hex digits>"`,
+            // `deviceId`): the organization's machine, though it reads like a file's hash.
+            if device_id_key(self.toks[k].s) {
+                let s = self.toks[v].s;
+                let hex = s.len() >= 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+                if (hex || c::guid(s)) && self.toks[v].class != Class::Removed {
+                    self.remove_toks(v, v, Kind::DeviceId, "device id in a log field");
+                    continue;
+                }
+            }
             let Some(kind) = key_kind(self.toks[k].s) else {
                 self.record_field_value(k, v);
                 continue;
@@ -823,6 +883,33 @@ impl Engine<'_> {
             } else {
                 kind
             };
+            // An identity provider's user id names its connection before a bar (`auth0|5f0c`,
+            // `google-oauth2|1180`, `samlp|corp|jdoe`): the whole quoted value is the account.
+            if kind == KeyKind::User
+                && self.text.as_bytes().get(self.toks[v].start.wrapping_sub(1)) == Some(&b'"')
+            {
+                let start = self.toks[v].start;
+                let rest = &self.text[start..];
+                let len = rest.find(['"', '\n']).unwrap_or(0);
+                let value = &rest[..len];
+                let barred = value.contains('|')
+                    && len <= 128
+                    && value.split('|').all(|p| !p.is_empty())
+                    && value.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'|' | b'-' | b'_' | b'.' | b'@')
+                    });
+                if barred
+                    && self.remove_span_over(
+                        v,
+                        start..start + len,
+                        Kind::Account,
+                        "identity provider's user id",
+                        false,
+                    )
+                {
+                    continue;
+                }
+            }
             match kind {
                 KeyKind::User | KeyKind::Host | KeyKind::OwnHost => {
                     let class = self.toks[v].class;
@@ -830,9 +917,23 @@ impl Engine<'_> {
                     // but when the organization's domains are known (they were removed
                     // before this), a dotted public name left under `hostname` is the site a
                     // request went to (`"http": {"hostname": "portal-verify.io"}`): it stays.
+                    // A tenant of a hosted identity provider (`clinic.us.auth0.com`) is the
+                    // organization's own sign-in host, not a site a request went to.
+                    let idp_tenant = {
+                        let l = s.to_ascii_lowercase();
+                        [
+                            ".auth0.com",
+                            ".okta.com",
+                            ".oktapreview.com",
+                            ".onelogin.com",
+                        ]
+                        .iter()
+                        .any(|t| l.ends_with(t))
+                    };
                     let outside_site = s.contains('.')
                         && !self.scrubber.org_domains.is_empty()
-                        && c::ipv4(s).is_none();
+                        && c::ipv4(s).is_none()
+                        && !idp_tenant;
                     let overrides =
                         kind == KeyKind::OwnHost && class == Class::Protected && !outside_site;
                     // `uid=0`: a small number names an account only to that one machine.
@@ -917,8 +1018,29 @@ impl Engine<'_> {
             return;
         }
         let key = self.toks[k].s.trim_matches(['"', '\'', '@']);
-        // `name` alone names a process, a file or a rule as often as a person.
-        if key.eq_ignore_ascii_case("name") || key.len() > 40 {
+        // `name` alone names a process, a file or a rule as often as a person; in the object
+        // of a machine an endpoint product reports (`"managedAgent": {"type": "computer",
+        // "name": "ws7"}`, `"host": {"name": ...}`) it is the organization's host.
+        if key.eq_ignore_ascii_case("name") {
+            let parent = json_parent_key(self.text, self.toks[k].start, false)
+                .map(squash_key)
+                .unwrap_or_default();
+            let machine = matches!(
+                parent.as_str(),
+                "managedagent" | "device" | "endpoint" | "host" | "computer" | "machine"
+            );
+            let s = self.toks[v].s;
+            if machine && self.open(v) && c::identifier_like(s) && !placeholder_value(s) {
+                self.remove_toks(
+                    v,
+                    v,
+                    Kind::InternalHost,
+                    "machine's name in an endpoint record",
+                );
+            }
+            return;
+        }
+        if key.len() > 40 {
             return;
         }
         // Keys repeat on every line of a log: each is read once.
@@ -1133,6 +1255,100 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_device_id_under_its_key_goes_and_a_file_hash_stays() {
+        check(&[
+            (
+                "{\"mdeDeviceId\": \"4be1c0de9a7712f3306b5b1e2c9d0a8f7e6d5c4b\", \"sha1\": \
+                 \"9a7712f3306b5b1e2c9d0a8f7e6d5c4b4be1c0de\"}\n",
+                "{\"mdeDeviceId\": \"[DEVICE-ID]\", \"sha1\": \
+                 \"9a7712f3306b5b1e2c9d0a8f7e6d5c4b4be1c0de\"}\n",
+            ),
+            // A device id that is a model or a serial word is left to the other rules.
+            ("{\"deviceId\": \"pump\"}\n", "{\"deviceId\": \"pump\"}\n"),
+        ]);
+    }
+
+    #[test]
+    fn the_name_in_a_machines_object_is_a_host() {
+        check(&[
+            (
+                "{\"managedAgent\": {\"type\": \"computer\", \"name\": \"mrw-ws0412\"}}\n",
+                "{\"managedAgent\": {\"type\": \"computer\", \"name\": \"[INTERNAL-HOST]\"}}\n",
+            ),
+            // A rule's or a process's name stays.
+            (
+                "{\"rule\": {\"name\": \"lsassaccess\"}, \"process\": {\"name\": \"notepad\"}}\n",
+                "{\"rule\": {\"name\": \"lsassaccess\"}, \"process\": {\"name\": \"notepad\"}}\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_identity_providers_user_id_and_tenant_host_go() {
+        check(&[
+            (
+                "{\"user_id\": \"auth0|5f0c77aa91b2c3d4e5f60718\", \"type\": \"s\"}\n",
+                "{\"user_id\": \"[ACCOUNT]\", \"type\": \"s\"}\n",
+            ),
+            // A bar in a user key's value that is a sentence stays for the other rules.
+            (
+                "{\"user_id\": \"none | see ticket\"}\n",
+                "{\"user_id\": \"none | see ticket\"}\n",
+            ),
+        ]);
+        super::super::check_org(
+            &["Marrow Clinic"],
+            &["marrow.example"],
+            &[
+                (
+                    "{\"hostname\": \"mrw-portal.us.auth0.com\", \"type\": \"fp\"}\n",
+                    "{\"hostname\": \"[INTERNAL-HOST]\", \"type\": \"fp\"}\n",
+                ),
+                // A public site under `hostname` stays when the organization's domains are known.
+                (
+                    "{\"http\": {\"hostname\": \"portal-verify.io\"}}\n",
+                    "{\"http\": {\"hostname\": \"portal-verify.io\"}}\n",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_realm_named_by_its_key_goes() {
+        check(&[
+            (
+                "type=LOGIN_ERROR, realmName=\"marrow-staff\", clientId=\"pacs-viewer\"\n",
+                "type=LOGIN_ERROR, realmName=\"[INTERNAL-HOST]\", clientId=\"pacs-viewer\"\n",
+            ),
+            // A realm's id names a tenant, not a person.
+            (
+                "realmId=\"0a1b2c3d-1111-2222-3333-444455556666\", clientId=\"pacs-viewer\"\n",
+                "realmId=\"0a1b2c3d-1111-2222-3333-444455556666\", clientId=\"pacs-viewer\"\n",
+            ),
+            // The same words in prose name nothing.
+            (
+                "The realm of possible buckets is large.\n",
+                "The realm of possible buckets is large.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_samba_audit_line_loses_its_user_and_client_machine() {
+        check(&[
+            (
+                "Mar  2 04:11:09 fs-gw1 smbd_audit: quill.oda|10.20.30.40|MRW-NURSE-WS12|Clinic$|openat|ok|Forms/intake.pdf\n",
+                "[DATE] 04:11:09 [INTERNAL-HOST] smbd_audit: [USER]|[INTERNAL-IP]|[INTERNAL-HOST]|Clinic$|openat|ok|Forms/intake.pdf\n",
+            ),
+            // A pipe line without a client address after the tag is not the audit prefix.
+            (
+                "smbd_audit: note|the share was|read only|today\n",
+                "smbd_audit: note|the share was|read only|today\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_city_key_holds_a_place() {

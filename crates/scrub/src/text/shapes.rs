@@ -715,7 +715,10 @@ impl<'a> Engine<'a> {
                     && u.chars()
                         .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '_' | '-' | '$'))
             };
-            if c::identifier_like(domain) && login(user) && !system.contains(&dl.as_str()) {
+            // A domain has a letter: `2.5\rPID` is a version and a written-out return.
+            let named = domain.bytes().any(|b| b.is_ascii_alphabetic());
+            if c::identifier_like(domain) && named && login(user) && !system.contains(&dl.as_str())
+            {
                 self.remove_toks(k, k, Kind::User, "DOMAIN\\user account name");
                 return;
             }

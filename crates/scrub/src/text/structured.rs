@@ -23,6 +23,94 @@ impl Engine<'_> {
         self.dicom_dump();
         self.fhir_resources();
         self.delimited_exports();
+        self.cloud_resource_ids();
+    }
+
+    /// Azure Resource Manager ids wherever they stand (a JSON `resourceId`, a URL, a CLI
+    /// line): `/subscriptions/<id>/resourceGroups/<group>/providers/<namespace>/<type>/<name>`.
+    /// The subscription id is the organization's account; the resource group and the
+    /// resource are named after its own systems. The provider's namespace and types stay.
+    pub(super) fn cloud_resource_ids(&mut self) {
+        const REASON: &str = "subscription, resource group or resource in a cloud resource id";
+        let (text, low) = (self.text, self.lowered);
+        // A segment of the path: up to the next slash, quote, blank or query.
+        let seg_end = |s: usize| {
+            s + text[s..]
+                .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                .unwrap_or(text.len() - s)
+        };
+        let mut from = 0;
+        while let Some(p) = low[from..].find("/subscriptions/").map(|p| from + p) {
+            let mut at = p + "/subscriptions/".len();
+            let end = seg_end(at);
+            let sub = &text[at..end];
+            // A subscription id is a GUID or an id with digits, not a word of a URL.
+            if sub.len() >= 8 && sub.bytes().any(|b| b.is_ascii_digit()) {
+                self.field_value(at, sub, Kind::Account, REASON);
+            }
+            at = end;
+            if low[at..].starts_with("/resourcegroups/") {
+                let s = at + "/resourcegroups/".len();
+                let e = seg_end(s);
+                self.field_value(s, &text[s..e], Kind::InternalHost, REASON);
+                at = e;
+            }
+            if low[at..].starts_with("/providers/") {
+                // The namespace (`Microsoft.Compute`), the type, then the resource's name.
+                let ns = at + "/providers/".len();
+                let ns_end = seg_end(ns);
+                if text[ns_end..].starts_with('/') {
+                    let ty_end = seg_end(ns_end + 1);
+                    if ty_end > ns_end + 1 && text[ty_end..].starts_with('/') {
+                        let s = ty_end + 1;
+                        let e = seg_end(s);
+                        self.field_value(s, &text[s..e], Kind::InternalHost, REASON);
+                        at = e;
+                    }
+                }
+            }
+            from = at.max(p + 1);
+        }
+        // Google Cloud resource names (`"logName": "projects/<project>/logs/...`,
+        // `projects/_/buckets/<bucket>/objects/...`): the project and the bucket are the
+        // organization's. Only a name opening a value: a web path's `/projects/3` stays.
+        let mut from = 0;
+        while let Some(p) = low[from..].find("projects/").map(|p| from + p) {
+            from = p + "projects/".len();
+            let opens = p == 0 || matches!(text.as_bytes()[p - 1], b'"' | b'\'' | b' ' | b'=');
+            if !opens {
+                continue;
+            }
+            let mut at = from;
+            let end = seg_end(at);
+            let project = &text[at..end];
+            let named = project.len() >= 4
+                && project.bytes().any(|b| b.is_ascii_alphabetic())
+                && project.bytes().any(|b| b == b'-' || b.is_ascii_digit());
+            if named {
+                self.field_value(at, project, Kind::InternalHost, REASON);
+            }
+            // The path's collections and names: a bucket's, an instance's or a dataset's
+            // name is the organization's; the others (`logs`, `zones`) stay.
+            at = end;
+            let mut named_next = false;
+            for _ in 0..8 {
+                if !text[at..].starts_with('/') {
+                    break;
+                }
+                let s = at + 1;
+                let e = seg_end(s);
+                if named_next {
+                    self.field_value(s, &text[s..e], Kind::InternalHost, REASON);
+                }
+                named_next = !named_next
+                    && matches!(
+                        &low[s..e],
+                        "buckets" | "instances" | "datasets" | "databases"
+                    );
+                at = e;
+            }
+        }
     }
 
     /// Removes `base + piece` (trimmed) as `kind` when it holds a letter or a digit, unless
@@ -168,6 +256,33 @@ impl Engine<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cloud_resource_id_loses_its_subscription_group_and_resource_names() {
+        super::super::check(&[
+            (
+                "\"resourceId\": \"/subscriptions/0a1b2c3d-1111-2222-3333-444455556666/resourceGroups/\
+                 rg-marrow-lab/providers/Microsoft.Compute/virtualMachines/MRW-LAB-VM07\",\n",
+                "\"resourceId\": \"/subscriptions/[ACCOUNT]/resourceGroups/\
+                 [INTERNAL-HOST]/providers/Microsoft.Compute/virtualMachines/[INTERNAL-HOST]\",\n",
+            ),
+            (
+                "\"resourceName\": \"projects/marrow-lab-prod-12/zones/us-east1-b/instances/mrw-lab-vm3\",\n\
+                 \"resourceName\": \"projects/_/buckets/marrow-scans/objects/a.pdf\"\n",
+                "\"resourceName\": \"projects/[INTERNAL-HOST]/zones/us-east1-b/instances/[INTERNAL-HOST]\",\n\
+                 \"resourceName\": \"projects/_/buckets/[INTERNAL-HOST]/objects/a.pdf\"\n",
+            ),
+            // Prose about subscriptions, and web paths with the same words, stay.
+            (
+                "See https://git.example.org/team/projects/roadmap-2 and the projects/ folder.\n",
+                "See https://git.example.org/team/projects/roadmap-2 and the projects/ folder.\n",
+            ),
+            (
+                "Renew the /subscriptions/ page at https://news.example.org/subscriptions/weekly today.\n",
+                "Renew the /subscriptions/ page at https://news.example.org/subscriptions/weekly today.\n",
+            ),
+        ]);
+    }
+
     /// Truncated and malformed records of every format: each is scrubbed without a panic,
     /// and scrubbing the output again changes nothing.
     #[test]
