@@ -420,6 +420,7 @@ impl<'a> Engine<'a> {
             || self.forwarding_rule_target(k)
             || self.extortion_contact(k)
             || self.mail_from_foreign(k)
+            || self.attacker_address_foreign(k)
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
             || self.trace_sender(k)
