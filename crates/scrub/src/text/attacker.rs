@@ -622,6 +622,32 @@ impl Engine<'_> {
         after && (k.saturating_sub(4)..k).any(message)
     }
 
+    /// "Please do not reply to texts from +1 ...", "never answer calls from +44 ...": a
+    /// number the writer warns the reader not to answer, the texts or calls coming from it,
+    /// is the lure's. "from" stands right before the number, a word for texts, calls or
+    /// messages right before "from", and "not" or "never" among the four words before that.
+    pub(super) fn warned_sender(&self, first: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if first < 3 || !self.is_word(first - 1, "from") {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let messages = self.lw(first - 2, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "texts" | "text" | "messages" | "calls" | "sms" | "voicemails" | "emails"
+            )
+        });
+        messages
+            && (first.saturating_sub(6)..first - 2).any(|j| {
+                let mut buf = [0u8; 32];
+                self.toks[j].sent == sent
+                    && self
+                        .lw(j, &mut buf)
+                        .is_some_and(|l| matches!(l, "not" | "never" | "don't" | "dont"))
+            })
+    }
+
     /// "Napadač je pisao i sa adrese x@...", "Sulmuesi shkroi edhe nga x@...", "Hujumchi
     /// x@... manzilidan ham yozgan", "தாக்குபவரின் மின்னஞ்சல் x@...": the attacker wrote
     /// from the address, or it is named the attacker's address, in languages the English
@@ -1687,6 +1713,19 @@ mod tests {
         drops(
             "We called her at +1 617 555 0100 from the hospital, saying the SMS code was sent.",
             "617 555 0100",
+        );
+    }
+
+    #[test]
+    fn a_number_the_reader_is_warned_not_to_answer_stays() {
+        let letter = "Questions? Call our office at 312-555-0147. Please do not reply to \
+                      texts from +1 415 555 0199; we never ask for payment by text.";
+        keeps(letter, "+1 415 555 0199");
+        drops(letter, "312-555-0147");
+        // Texts from her own number, no warning: the number goes.
+        drops(
+            "She forwarded the texts from +1 415 555 0188 to the clinic.",
+            "415 555 0188",
         );
     }
 
