@@ -648,6 +648,57 @@ impl Engine<'_> {
             })
     }
 
+    /// `user=jdoe  to=x@gmail.com  file=scan_1.pdf  status=SENT  ** external rule hit **`:
+    /// the recipient of a record a security rule flagged on its line (a rule or policy hit,
+    /// data-loss prevention) as it left for an outside address is where the data was
+    /// taken: kept. An address holding the sending login (`user=jdoe to=jdoe77@gmail.com`)
+    /// is the sender's own and is left to the other rules.
+    pub(super) fn flagged_outbound_recipient(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let before = self.text[..t.start].trim_end_matches(['<', '"']);
+        if !before.ends_with("to=") {
+            return false;
+        }
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let line_end = self.text[t.end..]
+            .find('\n')
+            .map_or(self.text.len(), |p| t.end + p);
+        let after = &self.lowered[t.end..line_end];
+        if !["rule hit", "policy hit", "policy violation", "dlp"]
+            .iter()
+            .any(|w| after.contains(w))
+        {
+            return false;
+        }
+        let head = &self.lowered[line_start..t.start];
+        let local = self.lowered[t.start..t.end].split('@').next().unwrap_or("");
+        // The login after `user=`, its letters only (`smith.j` and `smithj` alike).
+        let login: String = head
+            .find("user=")
+            .map(|p| &head[p + 5..])
+            .and_then(|u| u.split([' ', '\t', ',', ';']).next())
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect();
+        let letters: String = local.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        login.len() < 3 || !(letters.contains(&login) || login.contains(&letters))
+    }
+
+    /// "one drive went missing; later listed for sale on x.example by y@mail.example": the
+    /// address that offers stolen data for sale is the seller's. "by" stands right before
+    /// the address and "for sale" among the twelve words before it, in its sentence.
+    pub(super) fn offered_for_sale_by(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if k < 3 || self.lw(k - 1, &mut buf) != Some("by") {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        (k.saturating_sub(12)..k - 2).any(|j| {
+            self.toks[j].sent == sent && self.is_word(j, "for") && self.is_word(j + 1, "sale")
+        })
+    }
+
     /// "Napadač je pisao i sa adrese x@...", "Sulmuesi shkroi edhe nga x@...", "Hujumchi
     /// x@... manzilidan ham yozgan", "தாக்குபவரின் மின்னஞ்சல் x@...": the attacker wrote
     /// from the address, or it is named the attacker's address, in languages the English
@@ -1726,6 +1777,30 @@ mod tests {
         drops(
             "She forwarded the texts from +1 415 555 0188 to the clinic.",
             "415 555 0188",
+        );
+    }
+
+    #[test]
+    fn a_flagged_outbound_recipient_and_a_seller_of_records_stay() {
+        let log = "2027-01-04 10:11:12  user=mrivera  to=mrivera@clinic.example  file=a.pdf  \
+                   status=SENT\n2027-01-05 09:00:00  user=kpatel  to=records.drop@gmail.com  \
+                   file=scan_77.pdf  status=SENT  ** external rule hit **\n\
+                   2027-01-06 09:00:00  user=tnguyen  to=tnguyen.home@gmail.com  \
+                   file=scan_78.pdf  status=SENT  ** external rule hit **\n\
+                   2027-01-07 09:00:00  user=jlee  to=jlee.family@yahoo.com  file=b.pdf  \
+                   status=SENT\n";
+        keeps(log, "records.drop@gmail.com");
+        // The sender's own address, and a line no rule flagged: they go.
+        drops(log, "tnguyen.home@gmail.com");
+        drops(log, "jlee.family@yahoo.com");
+        let note = "Two laptops were wiped. One went missing and was later listed for sale \
+                    on old-gear.example by seller.zz9@proton.me. Her son can be reached at \
+                    dana.obi55@gmail.com.";
+        keeps(note, "seller.zz9@proton.me");
+        drops(note, "dana.obi55@gmail.com");
+        drops(
+            "The chair was sold to the family by dana.obi55@gmail.com.",
+            "dana.obi55@gmail.com",
         );
     }
 

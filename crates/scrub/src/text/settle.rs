@@ -421,6 +421,8 @@ impl<'a> Engine<'a> {
             || self.extortion_contact(k)
             || self.mail_from_foreign(k)
             || self.attacker_address_foreign(k)
+            || self.flagged_outbound_recipient(k)
+            || self.offered_for_sale_by(k)
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
             || self.trace_sender(k)
