@@ -685,6 +685,35 @@ impl Engine<'_> {
         login.len() < 3 || !(letters.contains(&login) || login.contains(&letters))
     }
 
+    /// "the same IP made 31 other requests using addresses like x@...": an address given as
+    /// one of many that a single source used is a throwaway of that source. "using" (or
+    /// "used", "with", "from") and a plural word for addresses stand right before "like"
+    /// or "such as" and the address.
+    pub(super) fn one_of_many_addresses_used(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if k < 3 {
+            return false;
+        }
+        let plural_at = match self.lw(k - 1, &mut buf) {
+            Some("like") if k >= 3 => k - 2,
+            Some("as") if k >= 4 && self.is_word(k - 2, "such") => k - 3,
+            _ => return false,
+        };
+        let sent = self.toks[k].sent;
+        let plural = self.toks[plural_at].sent == sent
+            && self.lw(plural_at, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "addresses" | "emails" | "e-mails" | "accounts" | "senders"
+                )
+            });
+        plural
+            && self.toks[plural_at - 1].sent == sent
+            && self
+                .lw(plural_at - 1, &mut buf)
+                .is_some_and(|l| matches!(l, "using" | "used" | "with" | "from"))
+    }
+
     /// "one drive went missing; later listed for sale on x.example by y@mail.example": the
     /// address that offers stolen data for sale is the seller's. "by" stands right before
     /// the address and "for sale" among the twelve words before it, in its sentence.
@@ -1801,6 +1830,19 @@ mod tests {
         drops(
             "The chair was sold to the family by dana.obi55@gmail.com.",
             "dana.obi55@gmail.com",
+        );
+    }
+
+    #[test]
+    fn an_address_one_of_many_a_source_used_stays() {
+        let note = "Requester: Lena Ortiz, lena.ortiz48@gmail.com. The same IP sent 40 other \
+                    sign-up requests using addresses like q7zz1k0p@gmail.com. Denied.";
+        keeps(note, "q7zz1k0p@gmail.com");
+        drops(note, "lena.ortiz48@gmail.com");
+        // Patients named beside the addresses: theirs.
+        drops(
+            "Two patients wrote to us using addresses like mo.king22@gmail.com.",
+            "mo.king22@gmail.com",
         );
     }
 

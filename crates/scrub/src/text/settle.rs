@@ -423,6 +423,7 @@ impl<'a> Engine<'a> {
             || self.attacker_address_foreign(k)
             || self.flagged_outbound_recipient(k)
             || self.offered_for_sale_by(k)
+            || self.one_of_many_addresses_used(k)
             || self.impersonated_sender(k)
             || self.ioc_list_line(k)
             || self.trace_sender(k)
