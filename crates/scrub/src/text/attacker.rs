@@ -270,6 +270,74 @@ impl Engine<'_> {
         })
     }
 
+    /// "someone called her from +44 ..., pretending to be the hospital, and asked for the
+    /// SMS code", as the notes of some twenty languages tell it ("pozvao sa broja +63 ...,
+    /// predstavio se kao bolnica", "+1 ... raqamidan kimdir qo'ng'iroq qilib, shifoxona
+    /// nomidan SMS kodini so'ragan"): the number a call came from ("from" right before it,
+    /// or "from the number" right after it), in a sentence that names a call, then after
+    /// the number a hospital or clinic (the identity the caller took) and a text-message
+    /// code (what they asked for), is the impostor's. A patient's own number has its label
+    /// ("tel.", "telefon") before it and no such sentence around it; "we called her at ...
+    /// from the hospital" has no "from" before the number.
+    pub(super) fn impostor_hospital_call(&self, first: usize, last: usize) -> bool {
+        let sent = self.toks[first].sent;
+        // The sentence's reach, bounded: eight words before, twenty after.
+        let mut a = first;
+        while a > 0 && first - a < 8 && self.toks[a - 1].sent == sent {
+            a -= 1;
+        }
+        let mut b = last;
+        while b + 1 < self.toks.len() && b - last < 20 && self.toks[b + 1].sent == sent {
+            b += 1;
+        }
+        // Cheapest first: the code asked for is a text message's ("SMS", "SMS-Code").
+        if !self.text[self.toks[last].end..self.toks[b].end].contains("SMS") {
+            return false;
+        }
+        let from_before = |j: usize| {
+            self.toks[j].sent == sent
+                && self
+                    .word_lower(j)
+                    .is_some_and(|w| FROM_BEFORE_NUMBER.contains(&w.as_str()))
+        };
+        let number_word = |j: usize| {
+            j < self.toks.len()
+                && self.toks[j].sent == sent
+                && self.word_lower(j).is_some_and(|w| {
+                    stem_of(&w, NUMBER_STEMS) || NUMBER_MORE.iter().any(|n| w.contains(n))
+                })
+        };
+        let from = first >= 1 && from_before(first - 1)
+            || first >= 2 && number_word(first - 1) && from_before(first - 2)
+            || number_word(last + 1)
+            || number_word(last + 2);
+        if !from {
+            return false;
+        }
+        // "SMS" is on the call list too: the call must be another word.
+        let call = (a..=b).filter(|j| !(first..=last).contains(j)).any(|j| {
+            self.word_lower(j).is_some_and(|w| {
+                !w.contains("sms")
+                    && (stem_of(&w, CALL_STEMS) || CALL_MORE.iter().any(|c| w.contains(c)))
+            })
+        });
+        if !call {
+            return false;
+        }
+        // The hospital, and within six words of it a word saying the caller took its name
+        // ("predstavio se kao bolnica", "shifoxona nomidan", "sich als Spital ausgegeben").
+        let claim = |j: usize| {
+            self.word_lower(j).is_some_and(|w| {
+                CLAIM_WORDS.contains(&w.as_str()) || CLAIM_STEMS.iter().any(|c| w.contains(c))
+            })
+        };
+        (last + 1..=b).any(|j| {
+            self.word_lower(j)
+                .is_some_and(|w| HOSPITAL_STEMS.iter().any(|h| w.contains(h)))
+                && (j.saturating_sub(6).max(last + 1)..=(j + 6).min(b)).any(|c| c != j && claim(c))
+        })
+    }
+
     /// "11:04  'prescriber office' +1 ...  caller asked for the DEA number — vishing": a
     /// number right after the identity its caller claimed (in quotes), on a line that calls
     /// the call a fraud, a scam or vishing, is the impostor's.
@@ -552,6 +620,162 @@ impl Engine<'_> {
                 .word_lower(k + 1)
                 .is_some_and(|w| MAIL_FROM_AFTER.iter().any(|a| w.starts_with(a)));
         after && (k.saturating_sub(4)..k).any(message)
+    }
+
+    /// "Please do not reply to texts from +1 ...", "never answer calls from +44 ...": a
+    /// number the writer warns the reader not to answer, the texts or calls coming from it,
+    /// is the lure's. "from" stands right before the number, a word for texts, calls or
+    /// messages right before "from", and "not" or "never" among the four words before that.
+    pub(super) fn warned_sender(&self, first: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if first < 3 || !self.is_word(first - 1, "from") {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let messages = self.lw(first - 2, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "texts" | "text" | "messages" | "calls" | "sms" | "voicemails" | "emails"
+            )
+        });
+        messages
+            && (first.saturating_sub(6)..first - 2).any(|j| {
+                let mut buf = [0u8; 32];
+                self.toks[j].sent == sent
+                    && self
+                        .lw(j, &mut buf)
+                        .is_some_and(|l| matches!(l, "not" | "never" | "don't" | "dont"))
+            })
+    }
+
+    /// `user=jdoe  to=x@gmail.com  file=scan_1.pdf  status=SENT  ** external rule hit **`:
+    /// the recipient of a record a security rule flagged on its line (a rule or policy hit,
+    /// data-loss prevention) as it left for an outside address is where the data was
+    /// taken: kept. An address holding the sending login (`user=jdoe to=jdoe77@gmail.com`)
+    /// is the sender's own and is left to the other rules.
+    pub(super) fn flagged_outbound_recipient(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let before = self.text[..t.start].trim_end_matches(['<', '"']);
+        if !before.ends_with("to=") {
+            return false;
+        }
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let line_end = self.text[t.end..]
+            .find('\n')
+            .map_or(self.text.len(), |p| t.end + p);
+        let after = &self.lowered[t.end..line_end];
+        if !["rule hit", "policy hit", "policy violation", "dlp"]
+            .iter()
+            .any(|w| after.contains(w))
+        {
+            return false;
+        }
+        let head = &self.lowered[line_start..t.start];
+        let local = self.lowered[t.start..t.end].split('@').next().unwrap_or("");
+        // The login after `user=`, its letters only (`smith.j` and `smithj` alike).
+        let login: String = head
+            .find("user=")
+            .map(|p| &head[p + 5..])
+            .and_then(|u| u.split([' ', '\t', ',', ';']).next())
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect();
+        let letters: String = local.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        login.len() < 3 || !(letters.contains(&login) || login.contains(&letters))
+    }
+
+    /// "the same IP made 31 other requests using addresses like x@...": an address given as
+    /// one of many that a single source used is a throwaway of that source. "using" (or
+    /// "used", "with", "from") and a plural word for addresses stand right before "like"
+    /// or "such as" and the address.
+    pub(super) fn one_of_many_addresses_used(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if k < 3 {
+            return false;
+        }
+        let plural_at = match self.lw(k - 1, &mut buf) {
+            Some("like") if k >= 3 => k - 2,
+            Some("as") if k >= 4 && self.is_word(k - 2, "such") => k - 3,
+            _ => return false,
+        };
+        let sent = self.toks[k].sent;
+        let plural = self.toks[plural_at].sent == sent
+            && self.lw(plural_at, &mut buf).is_some_and(|l| {
+                matches!(
+                    l,
+                    "addresses" | "emails" | "e-mails" | "accounts" | "senders"
+                )
+            });
+        plural
+            && self.toks[plural_at - 1].sent == sent
+            && self
+                .lw(plural_at - 1, &mut buf)
+                .is_some_and(|l| matches!(l, "using" | "used" | "with" | "from"))
+    }
+
+    /// "one drive went missing; later listed for sale on x.example by y@mail.example": the
+    /// address that offers stolen data for sale is the seller's. "by" stands right before
+    /// the address and "for sale" among the twelve words before it, in its sentence.
+    pub(super) fn offered_for_sale_by(&self, k: usize) -> bool {
+        let mut buf = [0u8; 32];
+        if k < 3 || self.lw(k - 1, &mut buf) != Some("by") {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        (k.saturating_sub(12)..k - 2).any(|j| {
+            self.toks[j].sent == sent && self.is_word(j, "for") && self.is_word(j + 1, "sale")
+        })
+    }
+
+    /// "Napadač je pisao i sa adrese x@...", "Sulmuesi shkroi edhe nga x@...", "Hujumchi
+    /// x@... manzilidan ham yozgan", "தாக்குபவரின் மின்னஞ்சல் x@...": the attacker wrote
+    /// from the address, or it is named the attacker's address, in languages the English
+    /// words do not read. A word naming the attacker stands within six words before the
+    /// address, in its sentence, and the word right before the address is that word, a
+    /// "from", or a word for an e-mail address; no word for a patient stands between
+    /// ("the attacker wrote to the patient at x@..." is the patient's).
+    pub(super) fn attacker_address_foreign(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let attacker = |j: usize| {
+            self.word_lower(j).is_some_and(|w| {
+                ATTACKER_NOUNS.iter().any(|a| w.starts_with(a))
+                    || ATTACKER_NOUNS_MORE.iter().any(|a| w.contains(a))
+            })
+        };
+        let Some(before) = self.word_lower(k - 1) else {
+            return false;
+        };
+        if self.toks[k - 1].sent != sent {
+            return false;
+        }
+        let lead = attacker(k - 1)
+            || MAIL_FROM_BEFORE_MORE.contains(&before.as_str())
+            || MAIL_FROM_BEFORE.contains(&before.as_str())
+            || ADDRESS_WORDS.iter().any(|a| before.contains(a));
+        if !lead {
+            return false;
+        }
+        let mut j = k;
+        while j > 0 && k - j < 6 && self.toks[j - 1].sent == sent {
+            j -= 1;
+            let Some(w) = self.word_lower(j) else {
+                continue;
+            };
+            if ["pati", "paci", "pazj", "pesakit", "пацијент", "пациент"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            {
+                return false;
+            }
+            if attacker(j) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "Please update our vendor's details. New account 001234567, routing 021000021.": in
@@ -1154,6 +1378,110 @@ static NUMBER_STEMS: &[&str] = &[
     "համար",
 ];
 
+/// "From" right before the number a call came from, for [`Engine::impostor_hospital_call`]:
+/// English, Serbian and Croatian, Albanian, Maltese, Luxembourgish, Galician and
+/// Portuguese, Welsh, Malay and Indonesian, Yoruba, Hausa, Spanish, Swiss and standard
+/// German, Amharic.
+const FROM_BEFORE_NUMBER: &[&str] = &[
+    "from", "sa", "s", "od", "nga", "minn", "vun", "dende", "desde", "o", "do", "da", "dari",
+    "láti", "daga", "del", "de", "vo", "von", "ከ",
+];
+
+/// "Number" in the languages [`NUMBER_STEMS`] does not hold: Kazakh, Nepali, Sinhala,
+/// Tamil, Telugu.
+const NUMBER_MORE: &[&str] = &["нөмір", "नम्बर", "අංක", "எண்", "నంబర్"];
+
+/// Verbs of calling the [`CALL_STEMS`] do not hold (their beginnings or a part of them):
+/// Serbian, Maltese, Luxembourgish and German ("ugeruff", "angerufen"), Swiss German,
+/// Galician, Welsh, Spanish, Yoruba, Kazakh, Uzbek, Sinhala, Tamil, Telugu, Amharic.
+const CALL_MORE: &[&str] = &[
+    "pozva",
+    "позва",
+    "ċempl",
+    "geruf",
+    "grüeft",
+    "chamar",
+    "ffoni",
+    "marcar",
+    "pè",
+    "қоңырау",
+    "qo‘ng‘iroq",
+    "qo'ng'iroq",
+    "ඇමතුම",
+    "அழைத்",
+    "ఫోన్",
+    "ደውሎ",
+];
+
+/// Words saying a caller gave themselves a name not theirs, by a part of them: "pretending",
+/// "claiming", "posing", "saying"; Serbian "predstavio se", Albanian "u prezantua",
+/// Luxembourgish, Swiss and standard German "ausginn", "usgäh", "ausgegeben", Galician,
+/// Spanish and Portuguese "saying", Welsh "honni", Malay "mengaku", Tamil, Telugu and
+/// Amharic "saying", Kazakh, Uzbek, Azerbaijani, Armenian, Nepali and Sinhala "on behalf
+/// of" / "in the name of".
+const CLAIM_STEMS: &[&str] = &[
+    "pretend",
+    "claim",
+    "posing",
+    "saying",
+    "predstav",
+    "представ",
+    "prezant",
+    "ausginn",
+    "usgäh",
+    "ausgegeben",
+    "ausgeb",
+    "dicindo",
+    "diciendo",
+    "dizendo",
+    "honni",
+    "mengaku",
+    "கூறி",
+    "చెప్పి",
+    "ብሎ",
+    "атынан",
+    "nomidan",
+    "adından",
+    "անունից",
+    "नाममा",
+    "නමින්",
+];
+
+/// Short whole words of the same sense: Maltese "qal" (said), Hausa "ce" (said), Yoruba
+/// "ní" (said).
+const CLAIM_WORDS: &[&str] = &["qal", "ce", "ní"];
+
+/// A hospital or clinic, the identity a caller takes, by a part of the word: Albanian and
+/// German ("spitali", "Spital"), Serbian and Croatian, Maltese, Luxembourgish, Spanish and
+/// Galician and Malay, Welsh, Yoruba, Hausa, Kazakh, Uzbek, Azerbaijani, Armenian, Nepali,
+/// Sinhala, Tamil, Telugu, Amharic, and a clinic in several languages.
+const HOSPITAL_STEMS: &[&str] = &[
+    "spital",
+    "bolnic",
+    "болниц",
+    "больниц",
+    "isptar",
+    "spidol",
+    "hospital",
+    "hôpital",
+    "krankenhaus",
+    "ysbyty",
+    "ìwòsàn",
+    "asibiti",
+    "аурухана",
+    "shifoxona",
+    "xəstəxana",
+    "հիվանդանոց",
+    "अस्पताल",
+    "රෝහල",
+    "மருத்துவமனை",
+    "ఆసుపత్రి",
+    "ሆስፒታል",
+    "clinic",
+    "klinik",
+    "clínica",
+];
+
 /// Words (their beginnings) saying a caller pretends to be someone else.
 const PRETEND_STEMS: &[&str] = &[
     "pretend",
@@ -1276,6 +1604,56 @@ const ATTACKER_NOUNS: &[&str] = &[
     "truffatore",
 ];
 
+/// Words naming the attacker in more languages, by a part of them: Serbian and Croatian,
+/// Albanian, Maltese, Luxembourgish and Swiss German, Welsh, Malay, Tamil, Telugu,
+/// Amharic, Yoruba, Hausa, Kazakh, Uzbek, Azerbaijani, Armenian, Nepali, Sinhala.
+const ATTACKER_NOUNS_MORE: &[&str] = &[
+    "napadač",
+    "нападач",
+    "sulmues",
+    "attakkant",
+    "ugräifer",
+    "aagrifer",
+    "ymosodwr",
+    "penyerang",
+    "தாக்குபவர",
+    "దాడి",
+    "አጥቂ",
+    "olùkọlù",
+    "maharin",
+    "шабуылдаушы",
+    "hujumchi",
+    "hücumçu",
+    "հարձակվող",
+    "आक्रमणकारी",
+    "රහාරක",
+];
+
+/// "From" right before an address, in the languages of [`ATTACKER_NOUNS_MORE`] that
+/// [`MAIL_FROM_BEFORE`] does not hold.
+const MAIL_FROM_BEFORE_MORE: &[&str] = &[
+    "from", "sa", "nga", "minn", "vun", "dende", "o", "dari", "láti", "daga", "vo",
+];
+
+/// A word for an e-mail address (a part of it), right before the address: Serbian,
+/// e-mail, Malay, Kazakh, Uzbek, Azerbaijani, Armenian, Nepali, Sinhala, Tamil, Telugu,
+/// Amharic.
+const ADDRESS_WORDS: &[&str] = &[
+    "adres",
+    "адрес",
+    "mail",
+    "emel",
+    "мекенжай",
+    "manzil",
+    "ünvan",
+    "հասցե",
+    "इमेल",
+    "ඊමේල්",
+    "மின்னஞ்சல்",
+    "ఇమెయిల్",
+    "ኢሜይል",
+];
+
 /// Words of a document that reports a fraud or an extortion.
 const FRAUD_CUES: &[&str] = &[
     "fraud",
@@ -1378,6 +1756,114 @@ mod tests {
         keeps(
             "환자는 +44 7700 900456 번호로부터 보험번호를 요구하는 문자를 받음.",
             "+44 7700 900456",
+        );
+    }
+
+    /// Scrubs `input` and asserts that `gone` is no longer in the output.
+    fn drops(input: &str, gone: &str) {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s.scrub_text(input).text;
+        assert!(!out.contains(gone), "{input:?} -> {out:?}");
+    }
+
+    #[test]
+    fn a_caller_posing_as_the_hospital_for_an_sms_code_keeps_the_number() {
+        // Serbian: the patient's own number (after "telefon") goes, the impostor's stays.
+        let note = "Pacijent Dragan Ilić, telefon +381 64 555 0199.\nKaže da ga je neko \
+                    pozvao sa broja +44 7700 900321, predstavio se kao bolnica i tražio SMS kod.";
+        keeps(note, "+44 7700 900321");
+        drops(note, "+381 64 555 0199");
+        // Uzbek ("from the number" after it, "on behalf of the hospital"), German.
+        keeps(
+            "Unga +1 646 555 0133 raqamidan kimdir qo'ng'iroq qilib, shifoxona nomidan SMS \
+             kodini so'ragan.",
+            "+1 646 555 0133",
+        );
+        keeps(
+            "Er sagt, jemand hat ihn von +49 151 5550 1234 angerufen, hat sich als Klinik \
+             ausgegeben und den SMS-Code verlangt.",
+            "+49 151 5550 1234",
+        );
+        // A patient calling from her own number about the hospital's SMS, and the hospital
+        // calling the patient: no one takes a name not theirs, the numbers go.
+        drops(
+            "She called from +1 617 555 0100 to ask why the hospital SMS never came.",
+            "617 555 0100",
+        );
+        drops(
+            "We called her at +1 617 555 0100 from the hospital, saying the SMS code was sent.",
+            "617 555 0100",
+        );
+    }
+
+    #[test]
+    fn a_number_the_reader_is_warned_not_to_answer_stays() {
+        let letter = "Questions? Call our office at 312-555-0147. Please do not reply to \
+                      texts from +1 415 555 0199; we never ask for payment by text.";
+        keeps(letter, "+1 415 555 0199");
+        drops(letter, "312-555-0147");
+        // Texts from her own number, no warning: the number goes.
+        drops(
+            "She forwarded the texts from +1 415 555 0188 to the clinic.",
+            "415 555 0188",
+        );
+    }
+
+    #[test]
+    fn a_flagged_outbound_recipient_and_a_seller_of_records_stay() {
+        let log = "2027-01-04 10:11:12  user=mrivera  to=mrivera@clinic.example  file=a.pdf  \
+                   status=SENT\n2027-01-05 09:00:00  user=kpatel  to=records.drop@gmail.com  \
+                   file=scan_77.pdf  status=SENT  ** external rule hit **\n\
+                   2027-01-06 09:00:00  user=tnguyen  to=tnguyen.home@gmail.com  \
+                   file=scan_78.pdf  status=SENT  ** external rule hit **\n\
+                   2027-01-07 09:00:00  user=jlee  to=jlee.family@yahoo.com  file=b.pdf  \
+                   status=SENT\n";
+        keeps(log, "records.drop@gmail.com");
+        // The sender's own address, and a line no rule flagged: they go.
+        drops(log, "tnguyen.home@gmail.com");
+        drops(log, "jlee.family@yahoo.com");
+        let note = "Two laptops were wiped. One went missing and was later listed for sale \
+                    on old-gear.example by seller.zz9@proton.me. Her son can be reached at \
+                    dana.obi55@gmail.com.";
+        keeps(note, "seller.zz9@proton.me");
+        drops(note, "dana.obi55@gmail.com");
+        drops(
+            "The chair was sold to the family by dana.obi55@gmail.com.",
+            "dana.obi55@gmail.com",
+        );
+    }
+
+    #[test]
+    fn an_address_one_of_many_a_source_used_stays() {
+        let note = "Requester: Lena Ortiz, lena.ortiz48@gmail.com. The same IP sent 40 other \
+                    sign-up requests using addresses like q7zz1k0p@gmail.com. Denied.";
+        keeps(note, "q7zz1k0p@gmail.com");
+        drops(note, "lena.ortiz48@gmail.com");
+        // Patients named beside the addresses: theirs.
+        drops(
+            "Two patients wrote to us using addresses like mo.king22@gmail.com.",
+            "mo.king22@gmail.com",
+        );
+    }
+
+    #[test]
+    fn an_address_the_attacker_wrote_from_stays_in_other_languages() {
+        let note = "Pacijentkinja je dala adresu jelena.peric77@gmail.com. \
+                    Napadač je pisao i sa adrese fake.desk42@gmail.com.";
+        keeps(note, "fake.desk42@gmail.com");
+        drops(note, "jelena.peric77@gmail.com");
+        keeps(
+            "Hujumchi lab.portal9@yandex.ru manzilidan ham yozgan.",
+            "lab.portal9@yandex.ru",
+        );
+        keeps(
+            "Sulmuesi shkroi edhe nga help.line55@outlook.com.",
+            "help.line55@outlook.com",
+        );
+        // The attacker wrote to the patient: the address is the patient's.
+        drops(
+            "Napadač je pisao pacijentu na adresu ana.kovac61@gmail.com.",
+            "ana.kovac61@gmail.com",
         );
     }
 

@@ -497,6 +497,44 @@ fn generic_caller_name(word: &str) -> bool {
     )
 }
 
+/// Whether a cell of the row is a support desk's display name.
+fn row_names_a_desk(cells: &[(usize, usize)], line: &str) -> bool {
+    cells
+        .iter()
+        .any(|c| support_desk_name(&line[c.0..c.1].trim().trim_matches('"').to_ascii_lowercase()))
+}
+
+/// A display name that is a support desk's, not a person's (`IT Support`, `Help Desk`,
+/// `Microsoft Support Team`): every word a desk's, one of them naming the desk.
+fn support_desk_name(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "it",
+        "support",
+        "help",
+        "helpdesk",
+        "desk",
+        "service",
+        "servicedesk",
+        "tech",
+        "technical",
+        "microsoft",
+        "team",
+        "admin",
+        "administrator",
+        "security",
+        "-",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| WORDS.contains(w))
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "support" | "helpdesk" | "desk" | "servicedesk" | "admin"
+            )
+        })
+}
+
 /// A sign-in's geolocation: `place, CC` or `place, region, CC`, with no digit.
 fn geolocation(v: &str) -> bool {
     let parts: Vec<&str> = v.split(',').map(str::trim).collect();
@@ -1070,6 +1108,12 @@ impl Engine<'_> {
                 Col::Login => Some(Kind::User),
                 Col::Host => Some(Kind::InternalHost),
                 Col::Account => Some(Kind::Account),
+                // `"IT Support",x7@outlook.com`: a free-mail address under a support desk's
+                // name is an impostor's, kept; a person's name keeps its address private.
+                Col::Email if self.free_mail(v) && row_names_a_desk(cells, line) => {
+                    self.keep_span(at, at + v.len());
+                    None
+                }
                 Col::Email => Some(Kind::Email),
                 Col::County => Some(Kind::County),
                 // A geolocation is `place, CC` (a country or state code last); a ward or a
@@ -1205,6 +1249,12 @@ impl Engine<'_> {
     }
 
     /// Keeps the tokens of `s..e` as they are: an indicator a column's role reveals.
+    /// Whether an address is at a consumer mail provider (the public list of them).
+    fn free_mail(&self, v: &str) -> bool {
+        v.rsplit_once('@')
+            .is_some_and(|(_, d)| self.v.webmail.contains(d.to_ascii_lowercase().as_str()))
+    }
+
     fn keep_span(&mut self, s: usize, e: usize) {
         let first = self.toks.partition_point(|t| t.end <= s);
         for t in self.toks[first..].iter_mut().take_while(|t| t.start < e) {
@@ -1377,6 +1427,23 @@ mod tests {
              [DATE] 08:56:59 [ID]     [NAME]           Lab Annex\n\
              [DATE] 09:12:10 [ID]     [NAME]            Lab Annex\n",
         )]);
+    }
+
+    #[test]
+    fn a_free_mail_address_under_a_support_desks_name_stays() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text(
+                "Name,Email,Join Time\n\
+                 \"Rosa Diaz\",rosa.diaz81@gmail.com,09:00\n\
+                 \"IT Support\",desk.fix204@gmail.com,09:05\n\
+                 \"Omar Said\",omar.said@clinic.example,09:06\n",
+            )
+            .text;
+        assert!(out.contains("desk.fix204@gmail.com"), "{out:?}");
+        // A person's free-mail address and a desk's name on a person's row go.
+        assert!(!out.contains("rosa.diaz81@gmail.com"), "{out:?}");
+        assert!(!out.contains("omar.said@clinic.example"), "{out:?}");
     }
 
     #[test]

@@ -224,10 +224,65 @@ impl Engine<'_> {
             };
             if cue {
                 self.keep_partner_id(k);
+            } else if self.remote_session_code(k) {
+                // The id right after "session" or "code".
+                self.keep_partner_id(k);
             } else if s.len() > 5 && s.as_bytes()[1..].contains(&b'^') {
                 self.patient_id_list_entry(k);
             }
         }
+    }
+
+    /// "open AnyDesk session 1234567890", "opened Quick Assist and read out code
+    /// 1234567890", "callers posing as the vendor asked her to read out code 123456789":
+    /// token `k` is the "session" or "code" word whose id a remote-support tool named
+    /// shortly before it (on the same line) connects to, or a code read out to a caller the
+    /// line says is posing as someone. That id is the attacker's session, kept; a tool's
+    /// own "ID" of a machine is not read here.
+    fn remote_session_code(&self, k: usize) -> bool {
+        const TOOLS: &[&str] = &[
+            "anydesk",
+            "teamviewer",
+            "screenconnect",
+            "rustdesk",
+            "splashtop",
+            "supremo",
+            "assist",
+        ];
+        let s = self.toks[k].s;
+        if !(s.eq_ignore_ascii_case("session") || s.eq_ignore_ascii_case("code")) {
+            return false;
+        }
+        let b = self.text.as_bytes();
+        let mut j = k;
+        while j > 0 && k - j < 6 {
+            if b[self.toks[j - 1].end..self.toks[j].start].contains(&b'\n') {
+                break;
+            }
+            j -= 1;
+            let t = self.toks[j].s;
+            let tool = TOOLS.iter().any(|n| t.eq_ignore_ascii_case(n))
+                && (!t.eq_ignore_ascii_case("assist")
+                    || j > 0 && self.toks[j - 1].s.eq_ignore_ascii_case("quick"));
+            if tool {
+                return true;
+            }
+        }
+        // "read out code N" on a line that tells of a caller posing as someone.
+        let read_out = s.eq_ignore_ascii_case("code")
+            && k >= 2
+            && self.toks[k - 1].s.eq_ignore_ascii_case("out")
+            && self.toks[k - 2].s.eq_ignore_ascii_case("read");
+        if !read_out {
+            return false;
+        }
+        let line_start = self.text[..self.toks[k].start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let line = &self.lowered[line_start..self.toks[k].start];
+        ["posing", "pretending", "claiming", "impersonat"]
+            .iter()
+            .any(|w| line.contains(w))
     }
 
     /// An identifier in HL7's CX layout outside an HL7 message (`4471209^^^CLINIC^MR` in an
@@ -312,6 +367,42 @@ fn record_number(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_remote_session_id_a_caller_asked_for_stays() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = |t: &str| s.scrub_text(t).text;
+        for (input, kept) in [
+            (
+                "If someone calls asking you to open AnyDesk session 4417302958, hang up.",
+                "4417302958",
+            ),
+            (
+                "He opened Quick Assist and read out code 7302958441 to the caller.",
+                "7302958441",
+            ),
+            (
+                "Callers posing as the pharmacy asked staff to read out code 302958441.",
+                "302958441",
+            ),
+        ] {
+            assert!(out(input).contains(kept), "{input:?} -> {:?}", out(input));
+        }
+        // A long number read out with no tool and no impostor, and one after a tool's name
+        // but no session or code word, are left to the other rules: they go.
+        for (input, gone) in [
+            (
+                "The patient read out code 5829104473 from her card.",
+                "5829104473",
+            ),
+            (
+                "AnyDesk is installed; member 5829104473 called.",
+                "5829104473",
+            ),
+        ] {
+            assert!(!out(input).contains(gone), "{input:?} -> {:?}", out(input));
+        }
+    }
+
     #[test]
     fn record_numbers_in_a_document_name_at_the_end_of_a_path() {
         let ids = |t: &str| {

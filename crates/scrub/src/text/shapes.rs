@@ -874,6 +874,8 @@ impl<'a> Engine<'a> {
                     || self.diversion_caller(first)
                     || self.fraud_call_number(first)
                     || self.caller_pretends(first, last - 1)
+                    || self.impostor_hospital_call(first, last - 1)
+                    || self.warned_sender(first)
                     || self.lure_caller_id(first)
                     || self.quoted_claim_on_fraud_line(first)
                     || report && self.sender_line(first, last - 1))
