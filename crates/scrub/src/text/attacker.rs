@@ -682,7 +682,22 @@ impl Engine<'_> {
             .filter(|c| c.is_ascii_alphabetic())
             .collect();
         let letters: String = local.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-        login.len() < 3 || !(letters.contains(&login) || login.contains(&letters))
+        if login.len() < 3 {
+            return true;
+        }
+        // `user=jdoe to=john.doe1980@gmail.com`: the login less its initial (or its last
+        // letter, `doej`), or any four letters of it in the address, make it the sender's
+        // own; a privacy rule does not keep a colleague's personal address.
+        let surname_part = |part: &str| part.len() >= 3 && letters.contains(part);
+        let own = letters.contains(&login)
+            || login.contains(&letters)
+            || surname_part(&login[1..])
+            || surname_part(&login[..login.len() - 1])
+            || login
+                .as_bytes()
+                .windows(4)
+                .any(|w| letters.as_bytes().windows(4).any(|x| x == w));
+        !own
     }
 
     /// "the same IP made 31 other requests using addresses like x@...": an address given as
@@ -1822,6 +1837,10 @@ mod tests {
         // The sender's own address, and a line no rule flagged: they go.
         drops(log, "tnguyen.home@gmail.com");
         drops(log, "jlee.family@yahoo.com");
+        // A colleague's personal address spelled from the login's surname: theirs.
+        let own = "2027-01-08 09:00:00  user=kpatel  to=kavya.patel1990@gmail.com  \
+                   file=scan_79.pdf  status=SENT  ** external rule hit **\n";
+        drops(own, "kavya.patel1990@gmail.com");
         let note = "Two laptops were wiped. One went missing and was later listed for sale \
                     on old-gear.example by seller.zz9@proton.me. Her son can be reached at \
                     dana.obi55@gmail.com.";
