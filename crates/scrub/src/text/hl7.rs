@@ -356,94 +356,101 @@ impl Engine<'_> {
     }
 
     pub(super) fn hl7_segments(&mut self) {
-        for (start, line) in self.lines() {
-            let line = line.trim_end_matches(['\n', '\r']);
-            let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
-            let body = &line[lead..];
-            let Some(seg) = body.get(..3) else { continue };
-            if body.as_bytes().get(3) != Some(&b'|') || !SEGMENTS.contains(&seg) {
-                continue;
-            }
-            let base = start + lead;
-            let first = self.found.len();
-            let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
-            // MSH-1 is the field separator itself, so MSH's fields count from one more.
-            let number = |i: usize| if seg == "MSH" { i + 1 } else { i };
-            let value = |n: usize| {
-                fields
-                    .iter()
-                    .enumerate()
-                    .find(|&(i, _)| number(i) == n)
-                    .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
-                    .unwrap_or("")
-            };
-            // An insurance segment written one field short: the relationship code (IN1-17)
-            // one place early, and so every field from the insured's name on.
-            let short_in1 = seg == "IN1" && relationship_code(value(16));
-            // The receiving facility is the organization's own when it is named after the
-            // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
-            let own_receiver = seg == "MSH"
-                && !value(4).is_empty()
-                && value(6)
-                    .to_ascii_uppercase()
-                    .starts_with(&value(4).to_ascii_uppercase());
-            let mut open = Vec::new();
-            for (i, &(o, field)) in fields.iter().enumerate() {
-                let n = number(i);
-                let meant = if short_in1 && n >= 15 { n + 1 } else { n };
-                let date = PATIENT_SEGMENTS.contains(&seg)
-                    && date_shaped(field.split('^').next().unwrap_or("").trim());
-                // A timing field (TQ) shows itself by the date-time in its fourth component,
-                // wherever the sender put it.
-                let tq = seg == "SCH"
-                    && field
-                        .split('^')
-                        .nth(3)
-                        .is_some_and(|c| date_shaped(c.trim()));
-                let ty = match field_type(seg, meant) {
-                    _ if tq => Some(Ty::Tq),
-                    // A location, a facility or a person never looks like a date: a date
-                    // there is one field off (an admission time in PV1-43).
-                    Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => Some(Ty::Date),
-                    None if own_receiver && n == 6 => Some(Ty::Facility),
-                    // The operator (EVN-5) one place early: a reason code has no components.
-                    None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
-                    None if date => Some(Ty::Date),
-                    // A person segment sent a field off: the value's shape says what it is.
-                    None if PERSON_SEGMENTS.contains(&seg) && address_shaped(field) => {
-                        Some(Ty::Xad)
-                    }
-                    None if PERSON_SEGMENTS.contains(&seg) && telecom_shaped(field) => {
-                        Some(Ty::Xtn)
-                    }
-                    // IN1-2 to IN1-7 are the insurer's (plan, company id, name, address).
-                    None if PERSON_SEGMENTS.contains(&seg)
-                        && !(seg == "IN1" && n < 8)
-                        && identifier_shaped(field) =>
-                    {
-                        Some(Ty::Whole(if seg == "IN1" {
-                            Kind::HealthPlanId
-                        } else {
-                            Kind::Account
-                        }))
-                    }
-                    // A visit or account number in a field the table does not list.
-                    None if seg == "PV1"
-                        && field.len() >= 6
-                        && field.bytes().all(|b| b.is_ascii_digit()) =>
-                    {
-                        Some(Ty::Whole(Kind::Account))
-                    }
-                    ty => ty,
+        for (line_start, whole) in self.lines() {
+            let whole = whole.trim_end_matches(['\n', '\r']);
+            // HL7's own segment separator is a bare carriage return: a message pasted with
+            // its `\r`s kept is one line of the text, a segment after each `\r`.
+            for (at, line) in pieces(whole, '\r') {
+                let start = line_start + at;
+                let lead = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+                let body = &line[lead..];
+                let Some(seg) = body.get(..3) else { continue };
+                if body.as_bytes().get(3) != Some(&b'|') || !SEGMENTS.contains(&seg) {
+                    continue;
+                }
+                let base = start + lead;
+                let first = self.found.len();
+                let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
+                // MSH-1 is the field separator itself, so MSH's fields count from one more.
+                let number = |i: usize| if seg == "MSH" { i + 1 } else { i };
+                let value = |n: usize| {
+                    fields
+                        .iter()
+                        .enumerate()
+                        .find(|&(i, _)| number(i) == n)
+                        .map(|(_, &(_, f))| f.split('^').next().unwrap_or("").trim())
+                        .unwrap_or("")
                 };
-                if let Some(ty) = ty {
-                    self.hl7_field(base + o, field, ty);
+                // An insurance segment written one field short: the relationship code (IN1-17)
+                // one place early, and so every field from the insured's name on.
+                let short_in1 = seg == "IN1" && relationship_code(value(16));
+                // The receiving facility is the organization's own when it is named after the
+                // sending one (`NWH` and `NWH_MAIN`); a vendor or a security system stays.
+                let own_receiver = seg == "MSH"
+                    && !value(4).is_empty()
+                    && value(6)
+                        .to_ascii_uppercase()
+                        .starts_with(&value(4).to_ascii_uppercase());
+                let mut open = Vec::new();
+                for (i, &(o, field)) in fields.iter().enumerate() {
+                    let n = number(i);
+                    let meant = if short_in1 && n >= 15 { n + 1 } else { n };
+                    let date = PATIENT_SEGMENTS.contains(&seg)
+                        && date_shaped(field.split('^').next().unwrap_or("").trim());
+                    // A timing field (TQ) shows itself by the date-time in its fourth component,
+                    // wherever the sender put it.
+                    let tq = seg == "SCH"
+                        && field
+                            .split('^')
+                            .nth(3)
+                            .is_some_and(|c| date_shaped(c.trim()));
+                    let ty = match field_type(seg, meant) {
+                        _ if tq => Some(Ty::Tq),
+                        // A location, a facility or a person never looks like a date: a date
+                        // there is one field off (an admission time in PV1-43).
+                        Some(Ty::Location | Ty::Facility | Ty::Xcn | Ty::Xpn) if date => {
+                            Some(Ty::Date)
+                        }
+                        None if own_receiver && n == 6 => Some(Ty::Facility),
+                        // The operator (EVN-5) one place early: a reason code has no components.
+                        None if seg == "EVN" && n == 4 && field.contains('^') => Some(Ty::Xcn),
+                        None if date => Some(Ty::Date),
+                        // A person segment sent a field off: the value's shape says what it is.
+                        None if PERSON_SEGMENTS.contains(&seg) && address_shaped(field) => {
+                            Some(Ty::Xad)
+                        }
+                        None if PERSON_SEGMENTS.contains(&seg) && telecom_shaped(field) => {
+                            Some(Ty::Xtn)
+                        }
+                        // IN1-2 to IN1-7 are the insurer's (plan, company id, name, address).
+                        None if PERSON_SEGMENTS.contains(&seg)
+                            && !(seg == "IN1" && n < 8)
+                            && identifier_shaped(field) =>
+                        {
+                            Some(Ty::Whole(if seg == "IN1" {
+                                Kind::HealthPlanId
+                            } else {
+                                Kind::Account
+                            }))
+                        }
+                        // A visit or account number in a field the table does not list.
+                        None if seg == "PV1"
+                            && field.len() >= 6
+                            && field.bytes().all(|b| b.is_ascii_digit()) =>
+                        {
+                            Some(Ty::Whole(Kind::Account))
+                        }
+                        ty => ty,
+                    };
+                    if let Some(ty) = ty {
+                        self.hl7_field(base + o, field, ty);
+                    }
+                    if free_text(seg, n) {
+                        open.push((base + o, base + o + field.len()));
+                    }
                 }
-                if free_text(seg, n) {
-                    open.push((base + o, base + o + field.len()));
-                }
+                self.close_except(base, start + line.len(), &open, first);
             }
-            self.close_except(base, start + line.len(), &open, first);
         }
     }
 }
@@ -451,6 +458,20 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn segments_after_bare_carriage_returns_are_read_as_segments() {
+        check(&[(
+            "Raw message:\n\
+             MSH|^~\\&|APP|FAC|LAB|FAC|20250102030405||ADT^A01|77|P|2.5.1\r\
+             PID|1||88123^^^FAC^MR||QUILLBY^ODETTE||19700101|F|||12 Larkspur Road^^Elmsworth^OH^44123^USA\r\
+             PV1|1|I\r\n",
+            "Raw message:\n\
+             MSH|^~\\&|APP|[ORG]|LAB|[ORG]|20250102030405||ADT^A01|77|P|2.5.1\r\
+             PID|1||[MRN]^^^[ORG]^MR||[NAME]^[NAME]||[DATE]|F|||[ADDRESS]^^[CITY]^OH^[ZIP]^USA\r\
+             PV1|1|I\r\n",
+        )]);
+    }
 
     #[test]
     fn astm_header_sender_and_patient_record_fields() {
