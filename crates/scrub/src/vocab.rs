@@ -506,6 +506,8 @@ const CUES: &[(&str, Cue)] = &[
     ("sđt", Cue::Phone),
     ("هاتف", Cue::Phone),
     ("الهاتف", Cue::Phone),
+    // Sinhala "telephone".
+    ("දුරකථන", Cue::Phone),
     ("फ़ोन", Cue::Phone),
     ("फोन", Cue::Phone),
     ("fax", Cue::Fax),

@@ -1275,6 +1275,14 @@ mod tests {
     use super::{house_number, place_line, postcode};
 
     #[test]
+    fn a_sinhala_address_after_its_cue_with_the_number_abbreviated() {
+        check(&[(
+            "රෝගියා, ලිපිනය නො. 57, පන්සල් පාර, ගාල්ල 80000, දුරකථන 0771234567.",
+            "රෝගියා, ලිපිනය [ADDRESS], දුරකථන [PHONE].",
+        )]);
+    }
+
+    #[test]
     fn a_cased_word_opens_with_a_capital_or_a_caseless_letter() {
         for w in [
             "Opole",

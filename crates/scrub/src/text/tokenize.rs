@@ -138,8 +138,9 @@ fn is_abbreviation(core: &str) -> bool {
             // (`ул. Илинденска бр. 75`, `Ilica br. 5`), Icelandic "kt." (kennitala) before
             // its number, and the Romanian, Spanish and Turkish address abbreviations
             // (`Str. Unirii nr. 5, bl. 3, sc. A, ap. 12`, `Avda. del Mar`, `Atatürk Cad.`).
-            // Hindi and Nepali "number" (`घर नं. 12`).
+            // Hindi and Nepali "number" (`घर नं. 12`), Sinhala "number" (`නො. 12`).
             | "नं"
+            | "නො"
             | "бр"
             | "Бр"
             | "br"
