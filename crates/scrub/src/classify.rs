@@ -339,6 +339,29 @@ pub fn vin(token: &str) -> bool {
 
 /// Internal host naming conventions: `DESKTOP-7H2K9QP`, `WS-0425`, `EHR-SRV-02`,
 /// `ws-radiology-17`, `nurse-stn-icu-3`, `FILESRV5`.
+/// An AWS resource id (`eni-0a1b2c3d4e5f60718`, `i-0abc1234`, `vpc-`, `subnet-`, `sg-`,
+/// `vol-`, `snap-`, `ami-`, `rtb-`, `igw-`, `acl-` and 8 or 17 lowercase hex digits) or a
+/// worker thread's name as a JVM log prints it (`executor-thread-31`, `pool-2-thread-7`).
+pub fn machine_object_name(token: &str) -> bool {
+    let Some((head, tail)) = token.rsplit_once('-') else {
+        return false;
+    };
+    let aws = matches!(
+        head,
+        "eni" | "i" | "vpc" | "subnet" | "sg" | "vol" | "snap" | "ami" | "rtb" | "igw" | "acl"
+    ) && matches!(tail.len(), 8 | 17)
+        && tail
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let thread = (1..=5).contains(&tail.len())
+        && tail.bytes().all(|b| b.is_ascii_digit())
+        && head.ends_with("-thread")
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    aws || thread
+}
+
 pub fn host_convention(token: &str) -> bool {
     if hl7_field_ref(token) || interface_name(token) {
         return false;
@@ -899,6 +922,18 @@ mod tests {
         assert!(wallet("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
         assert!(wallet("0x52908400098527886E0F7030069857D2E4169EE7"));
         assert!(!wallet("bc1q") && !wallet(""));
+    }
+
+    #[test]
+    fn machine_object_names() {
+        assert!(machine_object_name("eni-0a1b2c3d4e5f60718"));
+        assert!(machine_object_name("i-0a1b2c3d"));
+        assert!(machine_object_name("executor-thread-31"));
+        assert!(machine_object_name("pool-2-thread-7"));
+        assert!(!machine_object_name("ws-fin-12"));
+        assert!(!machine_object_name("eni-0A1B2C3D"));
+        assert!(!machine_object_name("thread-7"));
+        assert!(!machine_object_name("smith-thread-x"));
     }
 
     #[test]

@@ -259,6 +259,8 @@ common corner corners course courts cove creek crest curve dale dam divide estat
 falls ferry field fields flat flats ford forest forge fort annex arcade bayou beach bend
 bluff bottom branch bridge brook burg fall gateway inlet land loaf lock lodge mall mews
 motorway neck overpass pine ramp rapid river route rue trailer
+glens parkways valleys islands manors mountains ridges harbors fords forges greens groves
+junctions squares streets villages cliffs coves burgs circles
 ";
 
 /// Words after a street address that introduce a unit number ("Apt 4B").

@@ -144,7 +144,7 @@ impl Engine<'_> {
     pub(super) fn city_state(&mut self, k: usize) -> bool {
         if self.toks[k].class != Class::Plain
             || !c::is_cap_word(self.toks[k].s)
-            || self.never_name(k) && !self.is_word(k, "Saint")
+            || self.never_name(k) && !self.is_word(k, "Saint") && !self.city_prefix(k)
         {
             return false;
         }
@@ -171,6 +171,31 @@ impl Engine<'_> {
         true
     }
 
+    /// "North", "Port", "Lake": a common word that opens a town's name of two or three
+    /// words ("South Bend, IN", "Lake Tahoe, CA") when a capitalized word follows it.
+    fn city_prefix(&self, k: usize) -> bool {
+        matches!(
+            self.toks[k].s,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "New"
+                | "Port"
+                | "Lake"
+                | "Mount"
+                | "Fort"
+                | "Glen"
+                | "Grand"
+                | "Little"
+                | "Old"
+        ) && self.toks[k].after == b' '
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.class == Class::Plain && c::is_cap_word(t.s))
+    }
+
     fn zip_at(&mut self, z: usize) -> bool {
         if z < self.toks.len() && matches!(self.toks[z].class, Class::Plain | Class::LongNumber) {
             let s = self.toks[z].s;
@@ -187,5 +212,29 @@ impl Engine<'_> {
     pub(super) fn state_zip(&mut self, k: usize) -> bool {
         let n = self.state_len(k);
         n > 0 && self.zip_at(k + n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    #[test]
+    fn a_town_opened_by_a_compass_or_water_word_and_a_plural_street_type() {
+        check(&[
+            (
+                "Clinic\n41 Quarry Glens, South Merrowby, AZ 85001\nInstructions",
+                "Clinic\n[ADDRESS], [CITY], AZ [ZIP]\nInstructions",
+            ),
+            (
+                "Seen at 9 Tamsin Parkways, Lake Orrin, ME 04011 today.",
+                "Seen at [ADDRESS], [CITY], ME [ZIP] today.",
+            ),
+            // The word alone before a state code is no town.
+            (
+                "The North, CA team met 3 times in the valleys.",
+                "The North, CA team met 3 times in the valleys.",
+            ),
+        ]);
     }
 }

@@ -628,6 +628,10 @@ impl Engine<'_> {
                 continue;
             }
             let speaker = (k..=end).all(|i| {
+                // "Nurul bin Osman:", "Ana de Souza:": a particle inside the name.
+                if i > k && i < end && self.particle(i) {
+                    return true;
+                }
                 let lower = self.toks[i].s.to_lowercase();
                 self.agree_word(i)
                     && !self.has(i, flag::NEVER | flag::THREAT)
@@ -698,6 +702,21 @@ impl Engine<'_> {
 mod tests {
     use super::super::check;
     use super::built_from;
+
+    #[test]
+    fn a_chat_speakers_name_with_bin_or_binti_goes_whole() {
+        check(&[
+            (
+                "[03/04/26, 10:15] Nurul bin Osman: dah call balik\n",
+                "[[DATE], 10:15] [NAME]: dah call balik\n",
+            ),
+            // A sentence after a time with no name in it stays.
+            (
+                "[03/04/26, 10:15] Recycle bin Folder: emptied\n",
+                "[[DATE], 10:15] Recycle bin Folder: emptied\n",
+            ),
+        ]);
+    }
 
     #[test]
     fn a_newline_between_two_tokens_is_found() {

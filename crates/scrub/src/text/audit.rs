@@ -34,6 +34,8 @@ pub(super) enum Col {
     Fax,
     Vehicle,
     Device,
+    /// A person's photo: its file name or link.
+    Photo,
     County,
     /// A sign-in's place (`Durham, US`, `Lagos, Lagos, NG`): the city goes when the row's
     /// address is the organization's own, and stays when it is an outside address's
@@ -84,6 +86,7 @@ impl Col {
             Col::Fax => Kind::Fax,
             Col::Vehicle => Kind::Vehicle,
             Col::Device => Kind::DeviceId,
+            Col::Photo => Kind::Photo,
             _ => return None,
         })
     }
@@ -152,6 +155,12 @@ pub(super) fn column(cell: &str) -> Col {
     }
     if any(&["mrn", "mrnumber", "chart"]) || has("medical") && has("record") {
         return Col::Mrn;
+    }
+    // A person's photo (`Badge Photo`, `photo_url`, `Headshot`): whatever file or link the
+    // cell holds shows the person. Not "image", which is a process's executable in
+    // endpoint logs (Sysmon's `Image`, `ParentImage`).
+    if any(&["photo", "photograph", "headshot", "portrait"]) {
+        return Col::Photo;
     }
     // A newborn's identification band (`Band #`, `Infant ID`, `Wristband No.`): the number
     // that ties a baby and its mother to their records.
@@ -1656,5 +1665,23 @@ mod tests {
             "Pt KOWALCZYK, BRENNA\nDOB: March 3, 1950\nSeen today.\n",
             "Pt [NAME]\nDOB: [DATE]\nSeen today.\n",
         )]);
+    }
+
+    #[test]
+    fn a_photo_columns_file_goes_and_a_process_image_column_stays() {
+        check(&[
+            (
+                "Employee ID,Worker,Badge Photo,Dept\n\
+                 100200,\"Doe, Jane\",badges/100200.jpg,Radiology\n",
+                "Employee ID,Worker,Badge Photo,Dept\n\
+                 [USER],\"[NAME]\",[PHOTO],Radiology\n",
+            ),
+            (
+                "Time,Image,ParentImage\n\
+                 10:00,C:\\Windows\\System32\\cmd.exe,C:\\Windows\\explorer.exe\n",
+                "Time,Image,ParentImage\n\
+                 10:00,C:\\Windows\\System32\\cmd.exe,C:\\Windows\\explorer.exe\n",
+            ),
+        ]);
     }
 }

@@ -65,6 +65,7 @@ impl Engine<'_> {
                 continue;
             }
             let _ = self.user_then_name(k)
+                || self.scheme_prefixed_id(k)
                 || self.cue(k)
                 || self.month_date(k)
                 || self.age_words(k)

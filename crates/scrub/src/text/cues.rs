@@ -23,6 +23,40 @@ const UTTERANCE_OPENERS: &[&str] = &[
     "team", "queue", "services", "service",
 ];
 
+/// Names of id schemes written as the head of the number they name, as the card and the
+/// record print it (`CNS 1234567890123`, `NHIA/12345678`, `CBHI-12345678`, `FIN 123456789`):
+/// the name is part of the identifier. Matched as written (case and all): the lowercase
+/// words ("fin", "hib") are ordinary words of other languages. Luxembourg's health fund
+/// (CNS), a personal health number (PHN), Nepal's Health Insurance Board (HIB), Nigeria's
+/// and Ghana's national health insurance (NHIA, NHIS), Kenya's (NHIF), community health
+/// insurance (CBHI), Malaysia's MySalam, Austria's e-card, Kazakhstan's and Russia's
+/// compulsory medical insurance (МӘМС, ОМС), the Spanish health card (TIS), Germany's and
+/// France's doctor numbers (LANR, RPPS), and a hospital's financial number (FIN).
+const SCHEME_PREFIXES: &[(&str, Kind)] = &[
+    ("CNS", Kind::HealthPlanId),
+    ("PHN", Kind::HealthPlanId),
+    ("HIB", Kind::HealthPlanId),
+    ("NHIA", Kind::HealthPlanId),
+    ("NHIS", Kind::HealthPlanId),
+    ("NHIF", Kind::HealthPlanId),
+    ("CBHI", Kind::HealthPlanId),
+    ("MySalam", Kind::HealthPlanId),
+    ("e-card", Kind::HealthPlanId),
+    ("МӘМС", Kind::HealthPlanId),
+    ("ОМС", Kind::HealthPlanId),
+    ("TIS", Kind::HealthPlanId),
+    ("LANR", Kind::License),
+    ("RPPS", Kind::License),
+    ("FIN", Kind::Account),
+];
+
+fn scheme_prefix(s: &str) -> Option<Kind> {
+    SCHEME_PREFIXES
+        .iter()
+        .find(|(p, _)| *p == s)
+        .map(|&(_, kind)| kind)
+}
+
 impl Engine<'_> {
     /// Matches every cue phrase starting at `k`, longest first, and applies the first whose
     /// value rule accepts what follows.
@@ -50,6 +84,78 @@ impl Engine<'_> {
             }
         }
         false
+    }
+
+    /// A number headed by its scheme's name (`SCHEME_PREFIXES`): `PHN 12345678`, glued
+    /// `NHIA/12345678` or `CBHI-12345678`. The name goes with the number. With a label's
+    /// colon (`FIN: 123456789`) the name is a label and the cue rules take the number alone.
+    pub(super) fn scheme_prefixed_id(&mut self, k: usize) -> bool {
+        let s = self.toks[k].s;
+        let b = s.as_bytes();
+        // Cheap test first: every scheme name is 3 to 14 bytes and opens with a capital,
+        // an `e` or a Cyrillic letter.
+        if b.len() < 3 || !(b[0].is_ascii_uppercase() || b[0] == b'e' || b[0] >= 0xC0) {
+            return false;
+        }
+        if let Some(p) = s.find(['/', '-']) {
+            let rest = &s[p + 1..];
+            if let Some(kind) = scheme_prefix(&s[..p]) {
+                if rest.len() >= 5 && rest.bytes().all(|c| c.is_ascii_digit()) {
+                    if self.toks[k].class == Class::Removed {
+                        self.rekind(k, kind, "number headed by its scheme's name");
+                    } else {
+                        self.remove_toks(k, k, kind, "number headed by its scheme's name");
+                    }
+                    return true;
+                }
+                return false;
+            }
+        }
+        let Some(kind) = scheme_prefix(s) else {
+            return false;
+        };
+        let j = k + 1;
+        if self.toks[k].trail != 0
+            || self.toks[k].after != b' '
+            || j >= self.toks.len()
+            || self.toks[j].start != self.toks[k].end + 1
+            || !self.same_sentence(k, j)
+        {
+            return false;
+        }
+        let v = self.toks[j].s;
+        if c::digits(v) < 5
+            || !v
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'.'))
+        {
+            return false;
+        }
+        let reason = "number headed by its scheme's name";
+        match self.toks[j].class {
+            Class::Removed => {
+                let f = self.toks[j].finding;
+                let starts_here = self
+                    .found
+                    .get(f)
+                    .is_some_and(|x| x.original_span.start == self.toks[j].start);
+                if !starts_here {
+                    return false;
+                }
+                self.rekind(j, kind, reason);
+                self.found[f].original_span.start = self.toks[k].start;
+                self.toks[k].class = Class::Removed;
+                self.toks[k].finding = f;
+                true
+            }
+            Class::Plain | Class::LongNumber | Class::IdLike => {
+                let end = self.spaced_groups_end(j);
+                self.remove_toks(k, end, kind, reason);
+                self.join_taken_groups(end);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// A pager number after the word that sends to it (`PAGE to 54074:`, `paged 4471`,
@@ -545,6 +651,12 @@ impl Engine<'_> {
     /// An identifier value: must hold a digit. Spaced groups ("1234 5678 9012") are taken
     /// together.
     fn id_value(&mut self, j: usize, kind: Kind, reason: &'static str) -> bool {
+        if kind == Kind::Ssn && self.toks[j].class == Class::Plain {
+            if let Some(end) = self.spaced_nino_end(j) {
+                self.remove_toks(j, end, kind, reason);
+                return true;
+            }
+        }
         let t = &self.toks[j];
         if !matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
             // Already removed by its shape: the cue knows better what it is.
@@ -593,7 +705,68 @@ impl Engine<'_> {
         }
         let end = self.spaced_groups_end(j);
         self.remove_toks(j, end, kind, reason);
+        self.join_taken_groups(end);
         true
+    }
+
+    /// "Matricule 7131 0270 85333": the later digit groups of an identifier that an
+    /// earlier shape rule took on their own (as a phone number) join it, so the spaces
+    /// between the groups go too.
+    fn join_taken_groups(&mut self, end: usize) {
+        let mut e = end;
+        while e + 1 < self.toks.len()
+            && e - end < 3
+            && self.toks[e].after == b' '
+            && self.toks[e + 1].start == self.toks[e].end + 1
+            && self.same_sentence(e, e + 1)
+            && self.toks[e + 1].class == Class::Removed
+            && (1..=6).contains(&self.toks[e + 1].s.len())
+            && self.toks[e + 1].s.bytes().all(|b| b.is_ascii_digit())
+        {
+            e += 1;
+        }
+        if e == end {
+            return;
+        }
+        let last = self.toks[e].end;
+        let until = self
+            .found
+            .get(self.toks[e].finding)
+            .map_or(last, |x| x.original_span.end.max(last));
+        if let Some(x) = self.found.get_mut(self.toks[end].finding) {
+            x.original_span.end = x.original_span.end.max(until);
+        }
+    }
+
+    /// A UK National Insurance number written in spaced pairs, `QQ 12 34 56 C`: two
+    /// capitals, three pairs of digits and the suffix letter (A to D), each after one
+    /// space. Returns the last token.
+    fn spaced_nino_end(&self, j: usize) -> Option<usize> {
+        let t = &self.toks[j];
+        if t.s.len() != 2 || !t.s.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let joined = |a: usize| {
+            a + 1 < self.toks.len()
+                && self.toks[a].after == b' '
+                && self.toks[a + 1].start == self.toks[a].end + 1
+                && self.same_sentence(a, a + 1)
+                && self.toks[a + 1].class == Class::Plain
+        };
+        let mut end = j;
+        for _ in 0..3 {
+            if !joined(end)
+                || self.toks[end + 1].s.len() != 2
+                || !self.toks[end + 1].s.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            end += 1;
+        }
+        if joined(end) && matches!(self.toks[end + 1].s, "A" | "B" | "C" | "D") {
+            end += 1;
+        }
+        Some(end)
     }
 
     /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
@@ -1342,8 +1515,9 @@ mod tests {
                 "patiente (RAMQ [HEALTH-PLAN-ID]), a reçu",
             ),
             (
+                // The card's scheme name heads the number: both go.
                 "Gaixoa: Ane, TIS 48120735, tel. bat",
-                "Gaixoa: [NAME], TIS [HEALTH-PLAN-ID], tel. bat",
+                "Gaixoa: [NAME], [HEALTH-PLAN-ID], tel. bat",
             ),
             (
                 "nimewo asirans Q481207353 07, mèsi",
@@ -1496,6 +1670,85 @@ mod tests {
             (
                 "Patient: ICU Bed 4 was cleaned.\n",
                 "Patient: ICU Bed 4 was cleaned.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_number_headed_by_its_schemes_name_goes_with_the_name() {
+        check(&[
+            (
+                "Patient Ana Lopes, CNS 1234567890123, lives nearby.",
+                "Patient [NAME], [HEALTH-PLAN-ID], lives nearby.",
+            ),
+            (
+                "Card holder: PHN 44556677; plan renewed.",
+                "Card holder: [HEALTH-PLAN-ID]; plan renewed.",
+            ),
+            (
+                "Claim filed under NHIA/55512340 yesterday.",
+                "Claim filed under [HEALTH-PLAN-ID] yesterday.",
+            ),
+            (
+                "Doctor stamp: LANR 998877665, RPPS 10101010101.",
+                "Doctor stamp: [LICENSE], [LICENSE].",
+            ),
+            (
+                "Acct FIN 555666777 was closed.",
+                "Acct [ACCOUNT] was closed.",
+            ),
+            (
+                "Pasien dirujuk, e-card 1122334455.",
+                "Pasien dirujuk, [HEALTH-PLAN-ID].",
+            ),
+            // A label's colon: the name is a label and stays.
+            ("FIN: 4433221100", "FIN: [ID]"),
+            // The same capitals before no number, a host name or a short count stay.
+            (
+                "The FIN team met about FIN-PC33 and CVE-2024-12345 on port 445.",
+                "The FIN team met about FIN-PC33 and CVE-2024-12345 on port 445.",
+            ),
+            ("CNS 2024 budget review", "CNS 2024 budget review"),
+        ]);
+    }
+
+    #[test]
+    fn national_numbers_of_more_countries_after_their_names() {
+        check(&[
+            (
+                "Client Tom Hale, national insurance number QQ 12 34 56 C, called.",
+                "Client [NAME], national insurance number [SSN], called.",
+            ),
+            (
+                "Patientin, Matricule 1987 0412 44556, wohnhaft.",
+                "Patientin, Matricule [SSN], wohnhaft.",
+            ),
+            (
+                "Patient, SV-Nr. 1234 010180, wohnhaft.",
+                "Patient, SV-Nr. [SSN], wohnhaft.",
+            ),
+            (
+                "Patient, AHV-Nr. 756.1111.2222.33, wohnhaft.",
+                "Patient, AHV-Nr. [SSN], wohnhaft.",
+            ),
+            (
+                "நோயாளி, ஆதார் 1111 2222 3333, முகவரி",
+                "நோயாளி, ஆதார் [SSN], முகவரி",
+            ),
+            (
+                "Aadhaar 1234 5678 9012 on the intake form.",
+                "Aadhaar [SSN] on the intake form.",
+            ),
+            ("ታካሚ፣ ፋይዳ 1234 5678 9012፣ ሌላ", "ታካሚ፣ ፋይዳ [SSN]፣ ሌላ"),
+            // Pairs of digits after capitals with no national insurance cue stay; so do
+            // event ids, counts, ports and versions.
+            (
+                "Build QQ 12 34 56 of the release notes.",
+                "Build QQ 12 34 56 of the release notes.",
+            ),
+            (
+                "Event 4625 logged 12 times on port 445 (version 10.0.19045).",
+                "Event 4625 logged 12 times on port 445 (version 10.0.19045).",
             ),
         ]);
     }

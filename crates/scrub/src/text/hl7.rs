@@ -627,6 +627,20 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn segments_after_bare_carriage_returns_are_read_as_segments() {
+        check(&[(
+            "Raw message:\n\
+             MSH|^~\\&|APP|FAC|LAB|FAC|20250102030405||ADT^A01|77|P|2.5.1\r\
+             PID|1||88123^^^FAC^MR||QUILLBY^ODETTE||19700101|F|||12 Larkspur Road^^Elmsworth^OH^44123^USA\r\
+             PV1|1|I\r\n",
+            "Raw message:\n\
+             MSH|^~\\&|APP|[ORG]|LAB|[ORG]|20250102030405||ADT^A01|77|P|2.5.1\r\
+             PID|1||[MRN]^^^[ORG]^MR||[NAME]^[NAME]||[DATE]|F|||[ADDRESS]^^[CITY]^OH^[ZIP]^USA\r\
+             PV1|1|I\r\n",
+        )]);
+    }
+
+    #[test]
     fn astm_header_sender_and_patient_record_fields() {
         check(&[(
             "<STX>1H|\\^&|||lisqx04^LIS|||||ANALYZER||P|1\r\

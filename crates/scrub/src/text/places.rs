@@ -356,10 +356,12 @@ fn cased(word: &str) -> bool {
 fn prefixed_name(word: &str) -> bool {
     let b = word.as_bytes();
     let p = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    // `il-Kbira`, `al-Nour`: the article glued on with a hyphen.
+    let q = if b.get(p) == Some(&b'-') { p + 1 } else { p };
     (1..=3).contains(&p)
-        && b.get(p).is_some_and(u8::is_ascii_uppercase)
-        && b.get(p + 1).is_some_and(u8::is_ascii_lowercase)
-        && word.chars().all(char::is_alphabetic)
+        && b.get(q).is_some_and(u8::is_ascii_uppercase)
+        && b.get(q + 1).is_some_and(u8::is_ascii_lowercase)
+        && word.chars().all(|ch| ch.is_alphabetic() || ch == '-')
 }
 
 /// Small words inside street and place names (`Via degli Ovada`, `Vilanova i la Geltrú`).
@@ -504,6 +506,10 @@ pub(crate) const ADDRESS_CUES: &[&[&str]] = &[
     &["Հասցե"],
     &["ünvan"],
     &["Ünvan"],
+    // Maltese "lives (at)", she and he, and Luxembourgish "lives".
+    &["tgħix"],
+    &["jgħix"],
+    &["wunnt"],
     &["ünvanı"],
     &["helbidea"],
     &["адрас"],
@@ -1273,6 +1279,24 @@ fn place_line(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usi
 mod tests {
     use super::super::check;
     use super::{house_number, place_line, postcode};
+
+    #[test]
+    fn a_maltese_street_with_its_glued_article_after_the_word_for_lives() {
+        check(&[(
+            "Il-pazjent, tgħix 7, Triq il-Kbira, Birkirkara BKR 1234, tel. 21234567.",
+            "Il-pazjent, tgħix [ADDRESS], tel. [PHONE].",
+        )]);
+        assert!(super::prefixed_name("il-Kbira"));
+        assert!(!super::prefixed_name("e-mail"));
+    }
+
+    #[test]
+    fn a_sinhala_address_after_its_cue_with_the_number_abbreviated() {
+        check(&[(
+            "රෝගියා, ලිපිනය නො. 57, පන්සල් පාර, ගාල්ල 80000, දුරකථන 0771234567.",
+            "රෝගියා, ලිපිනය [ADDRESS], දුරකථන [PHONE].",
+        )]);
+    }
 
     #[test]
     fn a_cased_word_opens_with_a_capital_or_a_caseless_letter() {

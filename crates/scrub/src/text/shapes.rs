@@ -197,6 +197,12 @@ impl<'a> Engine<'a> {
             self.remove_toks(k, k, Kind::Vehicle, "vehicle identification number layout");
             return;
         }
+        // A cloud resource's id or a worker thread's name names a machine's object, no
+        // person and no host of the network.
+        if c::machine_object_name(v) {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if c::mbi(v) {
             self.remove_toks(
                 k,
@@ -1200,6 +1206,17 @@ fn structural_web_path(after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn cloud_resource_ids_and_thread_names_stay() {
+        super::super::check(&[(
+            "2 111122223333 eni-0a1b2c3d4e5f60718 ACCEPT; (executor-thread-12) LOGIN; \
+             pool-2-thread-7 done; host ws-fin-12 saw it",
+            "2 [ID] eni-0a1b2c3d4e5f60718 ACCEPT; (executor-thread-12) LOGIN; \
+             pool-2-thread-7 done; host [INTERNAL-HOST] saw it",
+        )]);
+    }
+
     use super::super::{check, check_org};
 
     #[test]

@@ -77,7 +77,7 @@ fn defang_at(b: &[u8], i: usize) -> bool {
 const LEAD_TRIM: &[char] = &['\'', '*', '#', '“', '‘', '«', '¿', '¡', '_'];
 const TRAIL_TRIM: &[char] = &[
     '.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_', '،', '؛', '؟', '۔', '।', '॥', '။', '።',
-    '։',
+    '։', '፣', '፤',
 ];
 
 /// Words whose trailing dot does not end a sentence.
@@ -88,6 +88,13 @@ fn is_abbreviation(core: &str) -> bool {
     }
     // German streets: "Mielkestr. 7", "Hauptstr. 12".
     if core.len() > 4 && core.ends_with("str") && core.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
+    // A number's label glued to what it numbers: "SV-Nr.", "AHV-Nr.", "CPR-nr.".
+    if core
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.eq_ignore_ascii_case("nr"))
+    {
         return true;
     }
     // Street and place abbreviations of other languages ("al.", "ul.", "пр.", "пер.").
@@ -131,8 +138,9 @@ fn is_abbreviation(core: &str) -> bool {
             // (`ул. Илинденска бр. 75`, `Ilica br. 5`), Icelandic "kt." (kennitala) before
             // its number, and the Romanian, Spanish and Turkish address abbreviations
             // (`Str. Unirii nr. 5, bl. 3, sc. A, ap. 12`, `Avda. del Mar`, `Atatürk Cad.`).
-            // Hindi and Nepali "number" (`घर नं. 12`).
+            // Hindi and Nepali "number" (`घर नं. 12`), Sinhala "number" (`නො. 12`).
             | "नं"
+            | "නො"
             | "бр"
             | "Бр"
             | "br"
@@ -449,6 +457,9 @@ fn push_trimmed<'a>(
         Some('،') => b',',
         Some('؛') => b';',
         Some('؟') => b'?',
+        // The Ethiopic comma and semicolon.
+        Some('፣') => b',',
+        Some('፤') => b';',
         // The full stops of Urdu, of the Indic scripts (the danda), Burmese and Ethiopic.
         Some('۔' | '।' | '॥' | '။' | '።' | '։') => b'.',
         _ => suffix.bytes().next().unwrap_or(0),
