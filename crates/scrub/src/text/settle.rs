@@ -544,7 +544,37 @@ impl<'a> Engine<'a> {
                 unicode_lower.as_str()
             };
             if ATTACKER.iter().any(|a| l.starts_with(a)) && (!near || between < 3) {
-                verdict = Some(true);
+                // "Her son wrote from x@gmail.com": a bare "from" speaks for whoever the
+                // sentence says wrote; a person word among the four before it, with no word
+                // of an attack or another address between, makes the address that person's.
+                let generic = matches!(l, "from" | "sent" | "depuis" | "desde");
+                let persons = generic && {
+                    let mut found = false;
+                    let mut x = j;
+                    // The writer is the subject right before the verb ("son wrote from");
+                    // another address between belongs to someone else.
+                    while x > 0 && j - x < 4 && self.same_sentence(x - 1, k) {
+                        x -= 1;
+                        if self.toks[x].s.contains('@') {
+                            break;
+                        }
+                        let mut b2 = [0u8; 32];
+                        let Some(w) = self.lw(x, &mut b2) else {
+                            continue;
+                        };
+                        if PERSON.contains(&w) {
+                            found = true;
+                            break;
+                        }
+                        if !matches!(w, "from" | "sent" | "depuis" | "desde")
+                            && ATTACKER.iter().any(|a| w.starts_with(a))
+                        {
+                            break;
+                        }
+                    }
+                    found
+                };
+                verdict = Some(!persons);
                 break;
             }
         }
@@ -1149,6 +1179,20 @@ mod tests {
                 "Her own address is [EMAIL].\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_relative_who_wrote_from_an_address_keeps_it_private() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text("Her son wrote from dana.obi55@gmail.com asking about the bill.\n")
+            .text;
+        assert!(!out.contains("dana.obi55@gmail.com"), "{out}");
+        // An attacker's "from" still keeps it.
+        let out = s
+            .scrub_text("The phishing mail came from billing.desk7@gmail.com at noon.\n")
+            .text;
+        assert!(out.contains("billing.desk7@gmail.com"), "{out}");
     }
 
     #[test]
