@@ -981,7 +981,10 @@ impl Engine<'_> {
         }
         let (given, _, _) = self.known_name(g);
         let line_end = g + 1 >= self.toks.len() || !self.same_sentence(g, g + 1);
-        if given || line_end || !self.toks[g].s.is_ascii() {
+        // "Pt: Kowal, Idalia   MRN# ...", "patient Brook, Aster, DOB ...": a record's label
+        // right after the given name says the pair is a person's.
+        let id_follows = !line_end && ID_LABELS.contains(&self.toks[g + 1].s);
+        if given || line_end || id_follows || !self.toks[g].s.is_ascii() {
             self.name_end(g)
         } else {
             end
@@ -1135,7 +1138,9 @@ impl Engine<'_> {
                     .toks
                     .get(next)
                     .is_some_and(|t| t.s.chars().next().is_some_and(char::is_lowercase));
-        if !(comma && (id_follows || opens_line && (line_end || field_end))) {
+        // "in DRAVEK, OSWIN's chart": a possessive says the words are a person.
+        let owned = comma && self.possessive_after(end);
+        if !(comma && (id_follows || owned || opens_line && (line_end || field_end))) {
             return false;
         }
         self.remove_toks(
@@ -2130,6 +2135,34 @@ mod tests {
             (
                 "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
                 "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_record_label_joins_its_surname() {
+        check(&[
+            (
+                "Pt: Kowalczyk, Idalia   MRN# 5521907\n",
+                "Pt: [NAME]   MRN# [MRN]\n",
+            ),
+            (
+                "Pt: Kowalczyk, Idalia\nRoom, Bed   Status\n",
+                "Pt: [NAME]\nRoom, Bed   Status\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_possessive_after_capitals_surname_comma_given_is_a_name() {
+        check(&[
+            (
+                "I was in DRAVEK, OSWIN's chart yesterday.\n",
+                "I was in [NAME]'s chart yesterday.\n",
+            ),
+            (
+                "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
+                "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
             ),
         ]);
     }
