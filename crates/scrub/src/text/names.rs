@@ -1140,7 +1140,31 @@ impl Engine<'_> {
                     .is_some_and(|t| t.s.chars().next().is_some_and(char::is_lowercase));
         // "in DRAVEK, OSWIN's chart": a possessive says the words are a person.
         let owned = comma && self.possessive_after(end);
-        if !(comma && (id_follows || owned || opens_line && (line_end || field_end))) {
+        // "used by TRELL, MARISKA in 5N", "for OKAFOR, NNEKA (MRN ...)": in running prose,
+        // after a lowercase word, one capitals word, a comma and one more (perhaps with an
+        // initial) that are neither dictionary words, cues nor two places, one of them on a
+        // name list or written with letters beyond ASCII.
+        let prose = comma
+            && k > 0
+            && self.toks[k].after == b','
+            && (end == k + 1
+                || end == k + 2
+                    && self.toks[end].s.chars().count() == 1
+                    && self.toks[k + 1].after == b' ')
+            && self.toks[k - 1].after == b' '
+            && self.same_sentence(k - 1, k)
+            && self.toks[k - 1].s.chars().count() >= 2
+            && self.toks[k - 1].s.chars().all(char::is_lowercase)
+            && self.text.get(self.toks[k].end..self.toks[k + 1].start) == Some(", ")
+            && (k..=k + 1).all(|i| {
+                !self.has(
+                    i,
+                    flag::COMMON | flag::NEVER | flag::CUE | flag::STOP | flag::FILLER,
+                )
+            })
+            && (k..=k + 1).any(|i| self.has(i, NAME_LISTS) || !self.toks[i].s.is_ascii())
+            && !(self.has(k, flag::PLACE) && self.has(k + 1, flag::PLACE));
+        if !(comma && (id_follows || owned || prose || opens_line && (line_end || field_end))) {
             return false;
         }
         self.remove_toks(
@@ -2163,6 +2187,14 @@ mod tests {
             (
                 "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
                 "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
+            ),
+            (
+                "workstation used by TRELL, MARISKA in 5N overnight.\n",
+                "workstation used by [NAME] in 5N overnight.\n",
+            ),
+            (
+                "the job failed with ERROR, TIMEOUT again.\n",
+                "the job failed with ERROR, TIMEOUT again.\n",
             ),
         ]);
     }
