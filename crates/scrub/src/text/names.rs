@@ -981,7 +981,10 @@ impl Engine<'_> {
         }
         let (given, _, _) = self.known_name(g);
         let line_end = g + 1 >= self.toks.len() || !self.same_sentence(g, g + 1);
-        if given || line_end || !self.toks[g].s.is_ascii() {
+        // "Pt: Kowal, Idalia   MRN# ...", "patient Brook, Aster, DOB ...": a record's label
+        // right after the given name says the pair is a person's.
+        let id_follows = !line_end && ID_LABELS.contains(&self.toks[g + 1].s);
+        if given || line_end || id_follows || !self.toks[g].s.is_ascii() {
             self.name_end(g)
         } else {
             end
@@ -1135,7 +1138,33 @@ impl Engine<'_> {
                     .toks
                     .get(next)
                     .is_some_and(|t| t.s.chars().next().is_some_and(char::is_lowercase));
-        if !(comma && (id_follows || opens_line && (line_end || field_end))) {
+        // "in DRAVEK, OSWIN's chart": a possessive says the words are a person.
+        let owned = comma && self.possessive_after(end);
+        // "used by TRELL, MARISKA in 5N", "for OKAFOR, NNEKA (MRN ...)": in running prose,
+        // after a lowercase word, one capitals word, a comma and one more (perhaps with an
+        // initial) that are neither dictionary words, cues nor two places, one of them on a
+        // name list or written with letters beyond ASCII.
+        let prose = comma
+            && k > 0
+            && self.toks[k].after == b','
+            && (end == k + 1
+                || end == k + 2
+                    && self.toks[end].s.chars().count() == 1
+                    && self.toks[k + 1].after == b' ')
+            && self.toks[k - 1].after == b' '
+            && self.same_sentence(k - 1, k)
+            && self.toks[k - 1].s.chars().count() >= 2
+            && self.toks[k - 1].s.chars().all(char::is_lowercase)
+            && self.text.get(self.toks[k].end..self.toks[k + 1].start) == Some(", ")
+            && (k..=k + 1).all(|i| {
+                !self.has(
+                    i,
+                    flag::COMMON | flag::NEVER | flag::CUE | flag::STOP | flag::FILLER,
+                )
+            })
+            && (k..=k + 1).any(|i| self.has(i, NAME_LISTS) || !self.toks[i].s.is_ascii())
+            && !(self.has(k, flag::PLACE) && self.has(k + 1, flag::PLACE));
+        if !(comma && (id_follows || owned || prose || opens_line && (line_end || field_end))) {
             return false;
         }
         self.remove_toks(
@@ -2130,6 +2159,42 @@ mod tests {
             (
                 "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
                 "WARNING, SYSTEM OVERLOAD; NOTE, RETRY LATER\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_record_label_joins_its_surname() {
+        check(&[
+            (
+                "Pt: Kowalczyk, Idalia   MRN# 5521907\n",
+                "Pt: [NAME]   MRN# [MRN]\n",
+            ),
+            (
+                "Pt: Kowalczyk, Idalia\nRoom, Bed   Status\n",
+                "Pt: [NAME]\nRoom, Bed   Status\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_possessive_after_capitals_surname_comma_given_is_a_name() {
+        check(&[
+            (
+                "I was in DRAVEK, OSWIN's chart yesterday.\n",
+                "I was in [NAME]'s chart yesterday.\n",
+            ),
+            (
+                "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
+                "WARNING, SYSTEM OVERLOAD at the gateway today.\n",
+            ),
+            (
+                "workstation used by TRELL, MARISKA in 5N overnight.\n",
+                "workstation used by [NAME] in 5N overnight.\n",
+            ),
+            (
+                "the job failed with ERROR, TIMEOUT again.\n",
+                "the job failed with ERROR, TIMEOUT again.\n",
             ),
         ]);
     }
