@@ -148,6 +148,31 @@ fn record_pairs(record: &str) -> Vec<(String, &str)> {
     out
 }
 
+/// The user of a comma-separated VPN gateway row whose public address cell at `at..end` is
+/// the client of a successful session: the cell before it names the user, a cell before
+/// that says `success`, and the cell after it is the internal address the tunnel assigned.
+/// Failed attempts get no tunnel address and are left to the indicator reading.
+fn csv_tunnel_user(line: &str, at: usize, end: usize) -> Option<String> {
+    let before = line.get(..at)?.strip_suffix(',')?;
+    let (head, user) = before.rsplit_once(',')?;
+    if user.is_empty()
+        || user.len() > 64
+        || user.contains(' ')
+        || !user.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let ok = head.rsplit(',').take(4).any(|cell| {
+        matches!(
+            cell.trim().to_ascii_lowercase().as_str(),
+            "success" | "succeeded"
+        )
+    });
+    let after = line.get(end..)?.strip_prefix(',')?;
+    let tunnel = after.split(',').next()?.trim();
+    (ok && c::ipv4(tunnel) == Some(c::Reach::Internal)).then(|| user.to_lowercase())
+}
+
 /// Does the document record an account takeover (a password reset, a second factor removed,
 /// a stolen token)? Then a successful sign-in in it may be the intruder's own, and its
 /// address stays an indicator.
@@ -315,6 +340,14 @@ impl Engine<'_> {
                                 });
                             }
                         }
+                    } else if let Some(u) =
+                        csv_tunnel_user(&text[start..end], at - start, self.toks[k].end - start)
+                    {
+                        self.client_addresses.push(ClientAddress {
+                            tok: k,
+                            user: u,
+                            attacker: false,
+                        });
                     }
                 }
                 k += 1;
@@ -490,5 +523,15 @@ mod tests {
         let out = s.scrub_text(graph).text;
         assert!(!out.contains("198.51.100.62"), "{out}");
         assert!(out.contains("198.51.100.63"), "{out}");
+    }
+
+    #[test]
+    fn a_vpn_rows_client_address_goes_when_the_tunnel_was_assigned() {
+        check(&[(
+            "2026-03-02 08:01:10,gw01,VPN,gateway-auth,success,corp\\hbellamy,198.51.100.71,10.20.1.5,Windows 11\n\
+             2026-03-02 08:03:44,gw01,VPN,gateway-auth,failure,admin,203.0.113.90,,Authentication failed\n",
+            "[DATE] 08:01:10,[INTERNAL-HOST],VPN,gateway-auth,success,[USER],[PERSONAL-IP],[INTERNAL-IP],Windows 11\n\
+             [DATE] 08:03:44,[INTERNAL-HOST],VPN,gateway-auth,failure,admin,203.0.113.90,,Authentication failed\n",
+        )]);
     }
 }
