@@ -61,6 +61,198 @@ pub(super) fn attacker_client(name: &str) -> bool {
     )
 }
 
+/// The span of the JSON record (an object that is an element of an array) around `at`,
+/// read within a bounded window; braces inside strings are skipped.
+fn json_record(text: &str, at: usize) -> Option<(usize, usize)> {
+    const WINDOW: usize = 4096;
+    let b = text.as_bytes();
+    // `at` is the first byte of a quoted value: start outside the string.
+    let mut i = at.checked_sub(1)?;
+    let floor = i.saturating_sub(WINDOW);
+    let (mut depth, mut in_str) = (0usize, false);
+    let open = loop {
+        if i <= floor {
+            return None;
+        }
+        i -= 1;
+        let ch = b[i];
+        if ch == b'"' && (i == 0 || b[i - 1] != b'\\') {
+            in_str = !in_str;
+            continue;
+        }
+        if in_str {
+            continue;
+        }
+        match ch {
+            b'}' | b']' => depth += 1,
+            b'[' if depth == 0 => return None,
+            b'{' | b'[' if depth > 0 => depth -= 1,
+            b'{' => {
+                let prev = text[..i].trim_end().bytes().last();
+                if matches!(prev, Some(b'[' | b',')) {
+                    break i;
+                }
+            }
+            _ => {}
+        }
+    };
+    let ceil = (open + 2 * WINDOW).min(b.len());
+    let (mut depth, mut in_str) = (0usize, false);
+    let mut j = open;
+    while j < ceil {
+        let ch = b[j];
+        if ch == b'"' && (j == 0 || b[j - 1] != b'\\') {
+            in_str = !in_str;
+        } else if !in_str {
+            match ch {
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some((open, j + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The `"key": "value"` string pairs of a JSON record (keys lowercase-squashed), plus
+/// `"key": number` pairs with the number as the value.
+fn record_pairs(record: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = record[from..].find("\":").map(|p| from + p) {
+        from = p + 2;
+        let Some(open) = record[..p].rfind('"') else {
+            continue;
+        };
+        let key = &record[open + 1..p];
+        if key.len() > 40 {
+            continue;
+        }
+        let rest = record[p + 2..].trim_start();
+        let value = if let Some(v) = rest.strip_prefix('"') {
+            v.find('"').map_or(v, |e| &v[..e])
+        } else {
+            let e = rest
+                .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-'))
+                .unwrap_or(rest.len());
+            &rest[..e]
+        };
+        out.push((super::keys::squash_key(key), value));
+    }
+    out
+}
+
+/// The user of a comma-separated VPN gateway row whose public address cell at `at..end` is
+/// the client of a successful session: the cell before it names the user, a cell before
+/// that says `success`, and the cell after it is the internal address the tunnel assigned.
+/// Failed attempts get no tunnel address and are left to the indicator reading.
+fn csv_tunnel_user(line: &str, at: usize, end: usize) -> Option<String> {
+    let before = line.get(..at)?.strip_suffix(',')?;
+    let (head, user) = before.rsplit_once(',')?;
+    if user.is_empty()
+        || user.len() > 64
+        || user.contains(' ')
+        || !user.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let ok = head.rsplit(',').take(4).any(|cell| {
+        matches!(
+            cell.trim().to_ascii_lowercase().as_str(),
+            "success" | "succeeded"
+        )
+    });
+    let after = line.get(end..)?.strip_prefix(',')?;
+    let tunnel = after.split(',').next()?.trim();
+    (ok && c::ipv4(tunnel) == Some(c::Reach::Internal)).then(|| user.to_lowercase())
+}
+
+/// Does the document record an account takeover (a password reset, a second factor removed,
+/// a stolen token)? Then a successful sign-in in it may be the intruder's own, and its
+/// address stays an indicator.
+fn account_takeover(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "reset_password",
+        "password.reset",
+        "passwordreset",
+        "factor.deactivate",
+        "factor.reset",
+        "factor.delete",
+        "token theft",
+        "stolen token",
+        "session hijack",
+        "takeover",
+        "target user",
+    ];
+    let lower = text.to_ascii_lowercase();
+    MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// The user of a JSON sign-in record around the address at `at`, lowercase, when the record
+/// says the sign-in succeeded and nothing in it flags the session: an identity provider's log
+/// of a staff member's or patient's own routine sign-ins, whose client address is their home
+/// or phone connection. Failed attempts, blocked or risky sessions and scripted clients are
+/// left to the indicator reading.
+fn successful_sign_in(text: &str, at: usize) -> Option<String> {
+    let (s, e) = json_record(text, at)?;
+    let pairs = record_pairs(&text[s..e]);
+    let mut success = false;
+    let mut user: Option<&str> = None;
+    for (key, value) in &pairs {
+        let v = value.to_ascii_lowercase();
+        const FLAGS: &[&str] = &[
+            "fail",
+            "wrong",
+            "invalid",
+            "denied",
+            "deny",
+            "block",
+            "reject",
+            "malicious",
+            "suspicious",
+            "python",
+            "curl",
+            "anomal",
+            "brute",
+            "spray",
+            "attack",
+            "compromis",
+            "impossible",
+            "locked",
+        ];
+        if FLAGS.iter().any(|f| v.contains(f))
+            || (key.contains("risk") && matches!(v.as_str(), "high" | "medium"))
+        {
+            return None;
+        }
+        match key.as_str() {
+            "result" | "outcome" | "status" | "description" | "resulttype"
+                if v == "success" || v == "succeeded" || v.starts_with("successful") =>
+            {
+                success = true;
+            }
+            "errorcode" if v == "0" => success = true,
+            "alternateid" | "userprincipalname" | "username" | "user" | "login" | "upn"
+                if user.is_none() && !value.is_empty() =>
+            {
+                user = Some(value);
+            }
+            _ => {}
+        }
+    }
+    if success {
+        user.map(str::to_lowercase)
+    } else {
+        None
+    }
+}
+
 impl Engine<'_> {
     pub(super) fn public_address(&self, k: usize) -> bool {
         let t = &self.toks[k];
@@ -103,6 +295,7 @@ impl Engine<'_> {
     fn keyed_client_addresses(&mut self) {
         let text = self.text;
         let mut k = 0;
+        let mut takeover: Option<bool> = None;
         for (start, line) in self.lines() {
             let end = start + line.len();
             let mut user: Option<Option<String>> = None;
@@ -118,6 +311,16 @@ impl Engine<'_> {
                                 user: String::new(),
                                 attacker: false,
                             });
+                        } else if client_key(key)
+                            && !*takeover.get_or_insert_with(|| account_takeover(text))
+                        {
+                            if let Some(u) = successful_sign_in(text, at) {
+                                self.client_addresses.push(ClientAddress {
+                                    tok: k,
+                                    user: u,
+                                    attacker: false,
+                                });
+                            }
                         }
                     } else if let Some(key) = text[start..at]
                         .strip_suffix('=')
@@ -137,6 +340,14 @@ impl Engine<'_> {
                                 });
                             }
                         }
+                    } else if let Some(u) =
+                        csv_tunnel_user(&text[start..end], at - start, self.toks[k].end - start)
+                    {
+                        self.client_addresses.push(ClientAddress {
+                            tok: k,
+                            user: u,
+                            attacker: false,
+                        });
                     }
                 }
                 k += 1;
@@ -272,5 +483,55 @@ mod tests {
                 r#"{"event":"join","patient":{"visit":"v1"},"ip":"198.51.100.23"}"#,
             ),
         ]);
+    }
+
+    #[test]
+    fn a_users_own_successful_sign_in_address_goes_a_failed_or_taken_over_one_stays() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let log = |result: &str, agent: &str, event: &str| {
+            format!(
+                "[\n  {{\n    \"eventType\": \"{event}\",\n    \"actor\": {{ \"alternateId\": \
+                 \"wbranagh@clinic.example\" }},\n    \"client\": {{\n      \"ipAddress\": \
+                 \"198.51.100.61\",\n      \"userAgent\": \"{agent}\"\n    }},\n    \
+                 \"outcome\": {{ \"result\": \"{result}\" }}\n  }},\n  {{\n    \"eventType\": \
+                 \"user.session.start\",\n    \"actor\": {{ \"alternateId\": \
+                 \"ofarrow@clinic.example\" }},\n    \"client\": {{ \"ipAddress\": \
+                 \"203.0.113.200\" }},\n    \"outcome\": {{ \"result\": \"FAILURE\" }}\n  }}\n]\n"
+            )
+        };
+        // The user's own routine sign-in: its address is theirs.
+        let out = s
+            .scrub_text(&log("SUCCESS", "Mozilla/5.0", "user.session.start"))
+            .text;
+        assert!(!out.contains("198.51.100.61"), "{out}");
+        // The failed attempt from another address is the attacker's and stays.
+        assert!(out.contains("203.0.113.200"), "{out}");
+        // A failed sign-in, a scripted client, or a log of an account takeover: kept.
+        for text in [
+            log("FAILURE", "Mozilla/5.0", "user.session.start"),
+            log("SUCCESS", "python-requests/2.31", "user.session.start"),
+            log("SUCCESS", "Mozilla/5.0", "user.account.reset_password"),
+        ] {
+            let out = s.scrub_text(&text).text;
+            assert!(out.contains("198.51.100.61"), "{out}");
+        }
+        // A graph sign-in list: error code 0 is a success.
+        let graph = "{\"value\": [\n  {\"userPrincipalName\": \"tquill@clinic.example\", \
+                     \"ipAddress\": \"198.51.100.62\", \"status\": {\"errorCode\": 0}},\n  \
+                     {\"userPrincipalName\": \"rmoss@clinic.example\", \"ipAddress\": \
+                     \"198.51.100.63\", \"status\": {\"errorCode\": 50126}}\n]}\n";
+        let out = s.scrub_text(graph).text;
+        assert!(!out.contains("198.51.100.62"), "{out}");
+        assert!(out.contains("198.51.100.63"), "{out}");
+    }
+
+    #[test]
+    fn a_vpn_rows_client_address_goes_when_the_tunnel_was_assigned() {
+        check(&[(
+            "2026-03-02 08:01:10,gw01,VPN,gateway-auth,success,corp\\hbellamy,198.51.100.71,10.20.1.5,Windows 11\n\
+             2026-03-02 08:03:44,gw01,VPN,gateway-auth,failure,admin,203.0.113.90,,Authentication failed\n",
+            "[DATE] 08:01:10,[INTERNAL-HOST],VPN,gateway-auth,success,[USER],[PERSONAL-IP],[INTERNAL-IP],Windows 11\n\
+             [DATE] 08:03:44,[INTERNAL-HOST],VPN,gateway-auth,failure,admin,203.0.113.90,,Authentication failed\n",
+        )]);
     }
 }
