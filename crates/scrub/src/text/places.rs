@@ -1099,62 +1099,137 @@ impl Engine<'_> {
     pub(super) fn address_blocks(&mut self) {
         let lines: Vec<(usize, &str)> = self.lines().collect();
         for i in 0..lines.len().saturating_sub(1) {
-            let (street_at, street) = block_core(lines[i].1);
-            let street_start = lines[i].0 + street_at;
-            let (place_at, place) = block_core(lines[i + 1].1);
-            let place_start = lines[i + 1].0 + place_at;
-            let Some((zip, city)) = place_line(place) else {
-                continue;
-            };
-            if !street_line(street) {
+            let name = i.checked_sub(1).map(|h| lines[h]);
+            self.address_block(name, lines[i], lines[i + 1]);
+            // A sheet of mailing labels side by side: each column is a block of its own.
+            let places = columns(lines[i + 1], 3);
+            if places.len() < 2 {
                 continue;
             }
-            let body = street.trim();
-            let s = street_start + (street.len() - street.trim_start().len());
-            let from = self.toks.partition_point(|t| t.end <= s);
-            self.remove_span_over(
-                from,
-                s..s + body.len(),
-                Kind::Address,
-                "street line of an address block",
-                true,
-            );
-            for (range, kind, reason) in [
-                (zip, Kind::Zip, "postcode of an address block"),
-                (city, Kind::City, "place of an address block"),
-            ] {
-                if range.is_empty() {
-                    continue;
-                }
-                let (a, b) = (place_start + range.start, place_start + range.end);
+            let streets = columns(lines[i], 2);
+            if streets.len() != places.len() {
+                continue;
+            }
+            // Every column must be a label (a name over a street over a place), so a table
+            // whose rows hold numbers and words is no sheet of labels.
+            let names = name.map(|n| columns(n, 2)).unwrap_or_default();
+            let labels = names.len() == places.len()
+                && (0..places.len()).all(|j| {
+                    let words: Vec<&str> = names[j].1.split_whitespace().collect();
+                    (2..=4).contains(&words.len())
+                        && words.iter().all(|w| cased(w) && !w.ends_with(':'))
+                        && street_line(streets[j].1)
+                        && place_line(places[j].1).is_some()
+                });
+            if !labels {
+                continue;
+            }
+            for j in 0..places.len() {
+                self.address_block(Some(names[j]), streets[j], places[j]);
+            }
+        }
+    }
+
+    /// One address block: a street line (`street`) over a postcode and place line (`place`),
+    /// with the recipient's name on the line before when it reads as one; each a start in
+    /// the text and the line.
+    fn address_block(
+        &mut self,
+        name: Option<(usize, &str)>,
+        street: (usize, &str),
+        place: (usize, &str),
+    ) {
+        let (street_at, street_text) = block_core(street.1);
+        let street_start = street.0 + street_at;
+        let (place_at, place_text) = block_core(place.1);
+        let place_start = place.0 + place_at;
+        let Some((zip, mut city)) = place_line(place_text) else {
+            return;
+        };
+        if !street_line(street_text) {
+            return;
+        }
+        // `Millbay OR  97001`: a state's code between the place and the ZIP stays.
+        if let Some((head, code)) = place_text[city.clone()].rsplit_once(' ') {
+            if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) && !zip.is_empty() {
+                city.end = city.start + head.trim_end().len();
+            }
+        }
+        let street = street_text;
+        let body = street.trim();
+        let s = street_start + (street.len() - street.trim_start().len());
+        let from = self.toks.partition_point(|t| t.end <= s);
+        self.remove_span_over(
+            from,
+            s..s + body.len(),
+            Kind::Address,
+            "street line of an address block",
+            true,
+        );
+        for (range, kind, reason) in [
+            (zip, Kind::Zip, "postcode of an address block"),
+            (city, Kind::City, "place of an address block"),
+        ] {
+            if range.is_empty() {
+                continue;
+            }
+            let (a, b) = (place_start + range.start, place_start + range.end);
+            let from = self.toks.partition_point(|t| t.end <= a);
+            self.remove_span_over(from, a..b, kind, reason, true);
+        }
+        if let Some((name_start, name)) = name {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let is_name = (2..=4).contains(&words.len())
+                && words.iter().all(|w| cased(w) && !w.ends_with(':'));
+            if is_name {
+                let a = name_start + (name.len() - name.trim_start().len());
+                let b = a + name.trim().len();
                 let from = self.toks.partition_point(|t| t.end <= a);
-                self.remove_span_over(from, a..b, kind, reason, true);
-            }
-            if i > 0 {
-                let (name_start, name) = lines[i - 1];
-                let words: Vec<&str> = name.split_whitespace().collect();
-                let is_name = (2..=4).contains(&words.len())
-                    && words.iter().all(|w| cased(w) && !w.ends_with(':'));
-                if is_name {
-                    let a = name_start + (name.len() - name.trim_start().len());
-                    let b = a + name.trim().len();
-                    let from = self.toks.partition_point(|t| t.end <= a);
-                    let never = (from..self.toks.len())
-                        .take_while(|&j| self.toks[j].start < b)
-                        .any(|j| self.never_name(j));
-                    if !never {
-                        self.remove_span_over(
-                            from,
-                            a..b,
-                            Kind::Name,
-                            "recipient of an address block",
-                            true,
-                        );
-                    }
+                let never = (from..self.toks.len())
+                    .take_while(|&j| self.toks[j].start < b)
+                    .any(|j| self.never_name(j));
+                if !never {
+                    self.remove_span_over(
+                        from,
+                        a..b,
+                        Kind::Name,
+                        "recipient of an address block",
+                        true,
+                    );
                 }
             }
         }
     }
+}
+
+/// The cells of a line laid out in columns, split at runs of at least `gap` spaces: each
+/// cell's start in the text (the line starting at `line.0`) and its text. Lines with a tab
+/// or without a run that long give one cell or none.
+fn columns((start, line): (usize, &str), gap: usize) -> Vec<(usize, &str)> {
+    let line = line.trim_end();
+    if line.len() > 240 || line.contains('\t') {
+        return Vec::new();
+    }
+    let mut cells = Vec::new();
+    let mut cell: Option<usize> = None;
+    let mut spaces = 0;
+    for (k, b) in line.bytes().enumerate() {
+        if b == b' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= gap || cell.is_none() {
+            if let Some(c) = cell {
+                cells.push((start + c, line[c..k - spaces].trim_end()));
+            }
+            cell = Some(k);
+        }
+        spaces = 0;
+    }
+    if let Some(c) = cell {
+        cells.push((start + c, &line[c..]));
+    }
+    cells
 }
 
 /// A line of an address block without what quotes or marks it up around the address: the
@@ -1527,6 +1602,37 @@ mod tests {
             (
                 "Olwen Pryce\n4 Teasel Walk\nAB12 3CD Kinloss\n",
                 "[NAME]\n[ADDRESS]\n[ZIP] [CITY]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn mailing_labels_in_columns_side_by_side() {
+        check(&[
+            (
+                "Ivo Brandt                Mara Oakes\n\
+                 12 Quillon Lane           803 Tessel Way Apt 4\n\
+                 Harrowgate WY  82001      Pell Ridge NE  68002\n",
+                "[NAME]                [NAME]\n\
+                 [ADDRESS]           [ADDRESS]\n\
+                 [CITY] WY  [ZIP]      [CITY] NE  [ZIP]\n",
+            ),
+            // No house number over the places: no street line, so the places stay for this
+            // rule.
+            (
+                "Ward Roster               Shift\n\
+                 Renfield Gate             Dunmore Close\n\
+                 Harrowgate WY  82001      Pell Ridge NE  68002\n",
+                "Ward Roster               Shift\n\
+                 [NAME]\n\
+                 Harrowgate WY  [ZIP]      [NAME] NE  [ZIP]\n",
+            ),
+            // Rows of a process table: no name over each column, so no labels.
+            (
+                "notepad.exe     412 Services     0\n\
+                 spoolsv.exe     988 Services     0\n",
+                "notepad.exe     412 Services     0\n\
+                 spoolsv.exe     988 Services     0\n",
             ),
         ]);
     }
