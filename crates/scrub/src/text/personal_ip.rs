@@ -403,12 +403,19 @@ impl Engine<'_> {
             })
             .map(|cand| cand.tok)
             .collect();
+        // One pass over the indicators for all of them (a pass for each address was
+        // quadratic in a sign-in log's own addresses).
+        let mut dropped: foldhash::HashSet<(usize, usize)> = foldhash::HashSet::default();
         for k in personal {
             if self.toks[k].class == Class::Protected {
                 let (s, e) = (self.toks[k].start, self.toks[k].end);
-                self.indicators.retain(|i| i.span != (s..e));
+                dropped.insert((s, e));
                 self.remove_toks(k, k, Kind::PersonalIp, REASON);
             }
+        }
+        if !dropped.is_empty() {
+            self.indicators
+                .retain(|i| !dropped.contains(&(i.span.start, i.span.end)));
         }
     }
 }
