@@ -970,9 +970,9 @@ impl Engine<'_> {
                     };
                     // The name runs to the closing quote or tag.
                     let start = self.toks[v].start;
-                    let rest = &self.text[start..];
-                    let len = rest.find(['"', '<', '\n', '&', ',']).unwrap_or(rest.len());
-                    let value = &rest[..len];
+                    let Some(value) = self.short_field_value(start) else {
+                        continue;
+                    };
                     let name_like = value.split_whitespace().count() <= 5
                         && value.chars().any(char::is_alphabetic)
                         && value
@@ -993,15 +993,34 @@ impl Engine<'_> {
     /// Whether the value starting at token `v` is two to five capitalized words of letters,
     /// up to the end of its field.
     fn display_name_value(&self, v: usize) -> bool {
-        let rest = &self.text[self.toks[v].start..];
-        let len = rest.find(['"', '<', '\n', '&', ',']).unwrap_or(rest.len());
-        let words: Vec<&str> = rest[..len].split_whitespace().collect();
+        let Some(value) = self.short_field_value(self.toks[v].start) else {
+            return false;
+        };
+        let words: Vec<&str> = value.split_whitespace().take(6).collect();
         (2..=5).contains(&words.len())
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars()
                         .all(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-' | '\''))
             })
+    }
+
+    /// The value of a field starting at byte `start`, up to its closing quote or tag, the
+    /// line's end, `&` or `,`; `None` past 256 bytes, which no name or place runs to (the
+    /// search stays bounded when a long line holds many keys).
+    fn short_field_value(&self, start: usize) -> Option<&str> {
+        const MOST: usize = 256;
+        let rest = &self.text[start..];
+        let mut cut = rest.len().min(MOST);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &rest[..cut];
+        match window.find(['"', '<', '\n', '&', ',']) {
+            Some(len) => Some(&window[..len]),
+            None if rest.len() <= MOST => Some(rest),
+            None => None,
+        }
     }
 
     /// `PatientName=DOE^JANE^Q`, `"PatientBirthDate":"19510304"`, `appt="2031-02-03T10:00"`:

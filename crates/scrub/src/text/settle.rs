@@ -227,6 +227,33 @@ const NOT_A_PERSON: &[&str] = &[
     "lines",
 ];
 
+/// The largest character boundary of `text` at or below `at` (clamped to its length).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The start and end (before its newline) of the line holding byte `at`, or `None` when the
+/// line runs further than `most` bytes on either side of it.
+fn short_line_around(text: &str, at: usize, most: usize) -> Option<(usize, usize)> {
+    let floor = floor_boundary(text, at.saturating_sub(most));
+    let start = match text[floor..at].rfind('\n') {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        None => return None,
+    };
+    let ceil = floor_boundary(text, at + most);
+    let end = match text[at..ceil].find('\n') {
+        Some(p) => at + p,
+        None if ceil == text.len() => text.len(),
+        None => return None,
+    };
+    Some((start, end))
+}
+
 impl<'a> Engine<'a> {
     pub(super) fn settle(&mut self) {
         let agreed = self.agreed_email_verdicts();
@@ -590,7 +617,13 @@ impl<'a> Engine<'a> {
         ];
         let text = self.text;
         let at = self.toks[k].start;
-        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        // The type cell is short: the search back for the line's start stays bounded.
+        let floor = floor_boundary(text, at.saturating_sub(64));
+        let line_start = match text[floor..at].rfind('\n') {
+            Some(p) => floor + p + 1,
+            None if floor == 0 => 0,
+            None => return false,
+        };
         // The type cell before the value: `email:`, `email | x@...`, `email,x@...`.
         let label = text[line_start..at]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | ',' | ';'))
@@ -755,9 +788,15 @@ impl<'a> Engine<'a> {
     fn trace_sender(&self, k: usize) -> bool {
         let text = self.text;
         let at = self.toks[k].start;
-        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        let header = text.split('\n').next().unwrap_or("");
+        // Searches stay bounded: a trace's header and rows are short lines, and a long line
+        // holding many addresses must not be searched again for each of them.
+        let Some(header_len) = text[..floor_boundary(text, 601)].find('\n') else {
+            return false;
+        };
+        let Some((line_start, line_end)) = short_line_around(text, at, 4096) else {
+            return false;
+        };
+        let header = &text[..header_len];
         if line_start == 0 || header.len() > 600 {
             return false;
         }
