@@ -1011,11 +1011,7 @@ impl Engine<'_> {
     fn short_field_value(&self, start: usize) -> Option<&str> {
         const MOST: usize = 256;
         let rest = &self.text[start..];
-        let mut cut = rest.len().min(MOST);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let window = &rest[..cut];
+        let window = &rest[..super::settle::floor_boundary(rest, MOST)];
         match window.find(['"', '<', '\n', '&', ',']) {
             Some(len) => Some(&window[..len]),
             None if rest.len() <= MOST => Some(rest),

@@ -228,7 +228,7 @@ const NOT_A_PERSON: &[&str] = &[
 ];
 
 /// The largest character boundary of `text` at or below `at` (clamped to its length).
-fn floor_boundary(text: &str, at: usize) -> usize {
+pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
