@@ -58,6 +58,9 @@ impl Engine<'_> {
                 if unit && j + 2 < self.toks.len() && self.same_sentence(j, j + 2) {
                     end = j + 2;
                 }
+                if !unit && self.landform_before_a_noun(j) {
+                    return false;
+                }
                 self.remove_toks(k, end, Kind::Address, "street address");
                 return true;
             }
@@ -85,6 +88,71 @@ impl Engine<'_> {
             j += 1;
         }
         false
+    }
+
+    /// "3 Blue Mountains posters", "2 Green Hills banners": a count of things named after a
+    /// landform, not an address. True when the street-type word at `j` is a landform or a
+    /// building word (not one of the words only a road takes: street, road, avenue…) and a
+    /// lower-case content word of the same sentence follows it, as a noun follows its name.
+    /// "lives at 22 Oak Hills with her son" and "12 Pine Ridge, Boone" stay addresses.
+    fn landform_before_a_noun(&self, j: usize) -> bool {
+        const ROAD_ONLY: &[&str] = &[
+            "street",
+            "st",
+            "avenue",
+            "ave",
+            "av",
+            "road",
+            "rd",
+            "boulevard",
+            "blvd",
+            "lane",
+            "ln",
+            "drive",
+            "dr",
+            "court",
+            "ct",
+            "way",
+            "place",
+            "pl",
+            "terrace",
+            "ter",
+            "circle",
+            "cir",
+            "parkway",
+            "pkwy",
+            "highway",
+            "hwy",
+            "trail",
+            "trl",
+            "alley",
+            "aly",
+            "crescent",
+            "cres",
+            "pike",
+            "turnpike",
+            "close",
+            "streets",
+            "circles",
+            "parkways",
+        ];
+        let mut buf = [0u8; 32];
+        let Some(suffix) = lower(self.toks[j].s, &mut buf) else {
+            return false;
+        };
+        if ROAD_ONLY.contains(&suffix) || j + 1 >= self.toks.len() {
+            return false;
+        }
+        let next = &self.toks[j + 1];
+        self.toks[j].after == b' '
+            && self.same_sentence(j, j + 1)
+            && next.class == Class::Plain
+            && next.s.len() >= 3
+            && next.s.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.has(
+                j + 1,
+                flag::STOP | flag::FILLER | flag::STREET_AFTER | flag::UNIT,
+            )
     }
 
     pub(super) fn county(&mut self, k: usize) -> bool {
@@ -229,6 +297,15 @@ mod tests {
             (
                 "Seen at 9 Tamsin Parkways, Lake Orrin, ME 04011 today.",
                 "Seen at [ADDRESS], [CITY], ME [ZIP] today.",
+            ),
+            // A count of things named after a landform is no address.
+            (
+                "We hung 3 Blue Mountains posters and 2 Green Hills banners.",
+                "We hung 3 Blue Mountains posters and 2 Green Hills banners.",
+            ),
+            (
+                "She lives at 22 Oak Hills with her son; he moved to 5 Elm Street today.",
+                "She lives at [ADDRESS] with her son; he moved to [ADDRESS] today.",
             ),
             // The word alone before a state code is no town.
             (
