@@ -377,9 +377,12 @@ impl Engine<'_> {
         let (a, b) = self.sentence_reach(first, 30, 30);
         let real = |w: &str| stem_of(w, REAL_STEMS);
         // An earlier number in the sentence (a date is none) makes this one the second.
+        // A number already kept or removed counts whatever its digits (`+44 20 8655 4460`).
         let earlier = (a..first).any(|j| {
-            let t = self.toks[j].s;
-            t.bytes().filter(u8::is_ascii_digit).count() >= 6 && !t.contains(['/', ':', '.'])
+            let t = &self.toks[j];
+            let digits = t.s.bytes().filter(u8::is_ascii_digit).count();
+            let judged = matches!(t.class, Class::Protected | Class::Removed);
+            (digits >= 6 || judged && digits >= 2) && !t.s.contains(['/', ':', '.'])
         });
         if earlier || self.any_word(a, b, first..=last, real) {
             return false;
@@ -412,7 +415,7 @@ impl Engine<'_> {
             let digits: usize = (c..=d)
                 .map(|i| self.toks[i].s.bytes().filter(u8::is_ascii_digit).count())
                 .sum();
-            if digits >= 6 && self.any_word(c, d, 1..=0, real) {
+            if digits >= 6 && self.any_word(c, d, d + 1..=d + 1, real) {
                 return true;
             }
             seen += 1;
@@ -427,10 +430,10 @@ impl Engine<'_> {
     /// "A fake e-mail came from x@... in the patient's name", "falskur teldupostur frá
     /// x@...", "x@... дарегинен ... жасалма кат": the first address of a sentence that
     /// calls a mail fake or fraudulent (a word for a mail and one for a fake within eight
-    /// words before the address or fourteen after) is the sender's, kept. A sentence naming a patient's own
+    /// words before the address or twenty after) is the sender's, kept. A sentence naming a patient's own
     /// address ("her address", "correct address") is left to the other rules.
     pub(super) fn fake_mail_sender(&self, k: usize) -> bool {
-        let (a, b) = self.sentence_reach(k, 8, 14);
+        let (a, b) = self.sentence_reach(k, 8, 20);
         let earlier = (a..k).any(|j| self.toks[j].s.contains('@'));
         if earlier {
             return false;
@@ -1065,8 +1068,6 @@ static REAL_STEMS: &[&str] = &[
     "richtig",
     "echte",
     "tatsächlich",
-    "vero",
-    "vera",
     "reale",
     "corrett",
     "juiste",
@@ -1418,7 +1419,8 @@ const MAIL_MORE: &[&str] = &[
     "ímeil",
     "īmēra",
     "emeel",
-    "iimaylka",
+    "iimayl",
+    "мактуб",
     "imeri",
 ];
 
@@ -2210,6 +2212,16 @@ mod tests {
         );
         assert!(out.contains("+387 61 555 219"), "{out}");
         assert!(!out.contains("62 555 874"), "{out}");
+    }
+
+    #[test]
+    fn the_number_asked_for_after_the_impostors_stays_removed() {
+        let out = scrubbed(
+            "Onkur ringdi frá +44 20 7946 0321 og segði seg vera frá sjúkrahúsinum og bað um trygdarnummarið 44120583. Rætta nummarið hjá sjúklinginum er +298 315572.\n",
+        );
+        assert!(out.contains("+44 20 7946 0321"), "{out}");
+        assert!(!out.contains("44120583"), "{out}");
+        assert!(!out.contains("315572"), "{out}");
     }
 
     #[test]
