@@ -763,10 +763,11 @@ impl Engine<'_> {
             && self.toks[j + 1].s.bytes().all(|b| b.is_ascii_digit());
         if (c::digits(t.s) == 0 && !letters_first)
             || t.s.len() < 2
-            || !t
+            || !(t
                 .s
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'))
+                || script_letters_then_digits(t.s))
         {
             return false;
         }
@@ -1449,6 +1450,15 @@ mod tests {
     #[test]
     fn a_national_id_after_its_label_in_more_scripts() {
         check(&[
+            (
+                "Регистрийн дугаар: ТЭ90031547\n",
+                "Регистрийн дугаар: [SSN]\n",
+            ),
+            // A Cyrillic word with no digits after the label is no number.
+            (
+                "Регистрийн дугаар: байхгүй\n",
+                "Регистрийн дугаар: байхгүй\n",
+            ),
             ("ਆਧਾਰ: 4821 7730 1945\n", "ਆਧਾਰ: [SSN]\n"),
             // The label alone before a word is no id.
             ("ਆਧਾਰ ਕਾਰਡ ਗੁੰਮ ਗਿਆ\n", "ਆਧਾਰ ਕਾਰਡ ਗੁੰਮ ਗਿਆ\n"),
@@ -2010,4 +2020,16 @@ fn glued_role_word(w: &str) -> bool {
         out
     });
     words.iter().any(|c| w.len() > c.len() && w.ends_with(c))
+}
+
+/// `ОК48779556`, `АЗ44130601`: one to three capital letters of a script beyond ASCII, then
+/// six to fourteen ASCII digits, the shape of a national number in a Cyrillic (or Greek,
+/// Armenian...) register after its label.
+fn script_letters_then_digits(s: &str) -> bool {
+    let letters = s.chars().take_while(|ch| ch.is_uppercase()).count();
+    let rest = s.trim_start_matches(char::is_uppercase);
+    (1..=3).contains(&letters)
+        && !s.is_ascii()
+        && (6..=14).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_digit())
 }
