@@ -845,7 +845,7 @@ mod tests {
     #[test]
     fn a_chat_writer_in_a_caseless_script_goes() {
         check(&[
-            ("[09:12] ສີດາ ແກ້ວມະນີ: ກວດແລ້ວ\n", "[09:12] [NAME]: ກວດແລ້ວ\n"),
+            ("[09:12] ສີດາ ບຸບຜາ: ກວດແລ້ວ\n", "[09:12] [NAME]: ກວດແລ້ວ\n"),
             (
                 "[10:01] Ирина Соколова: готово\n",
                 "[10:01] [NAME]: готово\n",
@@ -856,14 +856,14 @@ mod tests {
                 "[10:01] сервер: перезапущен\n",
             ),
             // Without a bracketed time nothing is read.
-            ("ສີດາ ແກ້ວມະນີ: ກວດແລ້ວ ok\n", "ສີດາ ແກ້ວມະນີ: ກວດແລ້ວ ok\n"),
+            ("ສີດາ ບຸບຜາ: ກວດແລ້ວ ok\n", "ສີດາ ບຸບຜາ: ກວດແລ້ວ ok\n"),
         ]);
     }
 
     #[test]
     fn the_line_after_a_signature_delimiter_in_a_caseless_script_goes() {
         check(&[
-            ("ok.\n\n-- \nಸುಮಾ ನಾಯಕ್\n", "ok.\n\n-- \n[NAME]\n"),
+            ("ok.\n\n-- \nಸುಮಾ ಹೊನ್ನಪ್ಪ\n", "ok.\n\n-- \n[NAME]\n"),
             // Latin words and longer lines after the delimiter stay.
             (
                 "ok.\n\n-- \nSecurity Operations\n",

@@ -377,7 +377,7 @@ impl Engine<'_> {
         let (a, b) = self.sentence_reach(first, 30, 30);
         let real = |w: &str| stem_of(w, REAL_STEMS);
         // An earlier number in the sentence (a date is none) makes this one the second.
-        // A number already kept or removed counts whatever its digits (`+44 20 8655 4460`).
+        // A number already kept or removed counts whatever its digits (`+44 20 7946 0999`).
         let earlier = (a..first).any(|j| {
             let t = &self.toks[j];
             let digits = t.s.bytes().filter(u8::is_ascii_digit).count();

@@ -727,7 +727,7 @@ impl Engine<'_> {
         let arabic = block == 0x0600 >> 7;
         let mut end = k;
         let mut most = if thai { 1 } else { 3 };
-        // "દર્દી હરીશ પટેલ એ જણાવ્યું": a case particle or a "that" after the name ends it.
+        // "દર્દી મીના દેસાઈ એ ફરિયાદ કરી": a case particle or a "that" after the name ends it.
         if caseless_particle(self.toks[k].s) {
             return None;
         }

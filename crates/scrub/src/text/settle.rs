@@ -281,7 +281,7 @@ impl<'a> Engine<'a> {
                     } else if (8..=13).contains(&self.toks[k].s.len())
                         && self.impostor_beside_real_number(k, k)
                     {
-                        // A phone number in a local layout (`07135408875`) that an impostor
+                        // A phone number in a local layout (`08123456789`) that an impostor
                         // called from: kept, as a number in an international layout is.
                         self.toks[k].class = Class::Protected;
                     } else {
