@@ -627,6 +627,22 @@ impl Engine<'_> {
             {
                 continue;
             }
+            // `[04:15] <two words of a caseless script>:`: after a bracketed time, one to
+            // three words of a script without Latin letters, none of them lowercase (a
+            // Cyrillic word may open with its capital), are who wrote the line.
+            let bracketed = timed && line.trim_start().starts_with('[');
+            let foreign = bracketed
+                && (k..=end).all(|i| {
+                    let t = &self.toks[i];
+                    t.class == Class::Plain
+                        && (self.has(i, flag::NON_LATIN) || c::is_cap_word(t.s) && !t.s.is_ascii())
+                        && !t.s.starts_with(char::is_lowercase)
+                        && !self.has(i, flag::CUE | flag::NEVER | flag::THREAT)
+                });
+            if foreign {
+                self.remove_toks(k, end, Kind::Name, "writer of a chat line");
+                continue;
+            }
             let speaker = (k..=end).all(|i| {
                 // "Nurul bin Osman:", "Ana de Souza:": a particle inside the name.
                 if i > k && i < end && self.particle(i) {
@@ -659,6 +675,40 @@ impl Engine<'_> {
             if ok && (k..=end).all(|i| self.toks[i].class == Class::Plain) {
                 self.remove_toks(k, end, Kind::Name, "writer of a chat or note line");
             }
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// `-- ` on a line of its own opens a mail signature; the line after it holding only one
+    /// to three words of a script without Latin letters, none lowercase, is who signed.
+    pub(super) fn signature_names(&mut self) {
+        let mut first = 0;
+        let mut after_delimiter = false;
+        for (start, line) in self.lines() {
+            let delimiter = matches!(line.trim_end_matches(['\r', '\n']), "-- " | "--");
+            if after_delimiter {
+                if let Some(line_end) = self.line_start_token(&mut first, start, line) {
+                    let mut end = first;
+                    while end + 1 < self.toks.len() && self.toks[end + 1].start < line_end {
+                        end += 1;
+                    }
+                    let ok = end - first < 3
+                        && self.toks[end].end == line_end
+                        && (first..=end).all(|i| {
+                            let t = &self.toks[i];
+                            t.class == Class::Plain
+                                && self.has(i, flag::NON_LATIN)
+                                && !t.s.starts_with(char::is_lowercase)
+                                && !self.has(i, flag::CUE | flag::NEVER | flag::THREAT)
+                                && (i == first || self.toks[i - 1].after == b' ')
+                        });
+                    if ok {
+                        self.remove_toks(first, end, Kind::Name, "name signing a mail");
+                    }
+                }
+            }
+            after_delimiter = delimiter;
         }
     }
 }
@@ -788,6 +838,40 @@ mod tests {
             (
                 "Ask Help Desk (helpdesk@example.org) today.\n",
                 "Ask Help Desk (helpdesk@example.org) today.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_chat_writer_in_a_caseless_script_goes() {
+        check(&[
+            ("[09:12] ສີດາ ບຸບຜາ: ກວດແລ້ວ\n", "[09:12] [NAME]: ກວດແລ້ວ\n"),
+            (
+                "[10:01] Ирина Соколова: готово\n",
+                "[10:01] [NAME]: готово\n",
+            ),
+            // A lowercase word after the time is the start of a sentence, not a writer.
+            (
+                "[10:01] сервер: перезапущен\n",
+                "[10:01] сервер: перезапущен\n",
+            ),
+            // Without a bracketed time nothing is read.
+            ("ສີດາ ບຸບຜາ: ກວດແລ້ວ ok\n", "ສີດາ ບຸບຜາ: ກວດແລ້ວ ok\n"),
+        ]);
+    }
+
+    #[test]
+    fn the_line_after_a_signature_delimiter_in_a_caseless_script_goes() {
+        check(&[
+            ("ok.\n\n-- \nಸುಮಾ ಹೊನ್ನಪ್ಪ\n", "ok.\n\n-- \n[NAME]\n"),
+            // Latin words and longer lines after the delimiter stay.
+            (
+                "ok.\n\n-- \nSecurity Operations\n",
+                "ok.\n\n-- \nSecurity Operations\n",
+            ),
+            (
+                "ok.\n\n-- \nಒಂದು ಎರಡು ಮೂರು ನಾಲ್ಕು\n",
+                "ok.\n\n-- \nಒಂದು ಎರಡು ಮೂರು ನಾಲ್ಕು\n",
             ),
         ]);
     }

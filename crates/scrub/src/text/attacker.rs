@@ -338,6 +338,121 @@ impl Engine<'_> {
         })
     }
 
+    /// The bounds of token `k`'s sentence, at most `before` tokens back and `after` on.
+    fn sentence_reach(&self, k: usize, before: usize, after: usize) -> (usize, usize) {
+        let sent = self.toks[k].sent;
+        let mut a = k;
+        while a > 0 && k - a < before && self.toks[a - 1].sent == sent {
+            a -= 1;
+        }
+        let mut b = k;
+        while b + 1 < self.toks.len() && b - k < after && self.toks[b + 1].sent == sent {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// Whether a word of tokens `a..=b` (all but `skip`) passes `test`, lowercased.
+    fn any_word(
+        &self,
+        a: usize,
+        b: usize,
+        skip: std::ops::RangeInclusive<usize>,
+        test: impl Fn(&str) -> bool,
+    ) -> bool {
+        (a..=b)
+            .filter(|j| !skip.contains(j))
+            .any(|j| self.word_lower(j).is_some_and(|w| test(&w)))
+    }
+
+    /// "The patient said someone called from 0803 ... claiming to be the hospital's
+    /// billing office and asked for the insurance number. The patient's real number is
+    /// 0816 ...": in any language, a number in a sentence that names a hospital and a call
+    /// or a claimed identity, followed within two sentences by one that gives a "real" or
+    /// "correct" number (six digits or more), is the impostor's; the number of the "real number" sentence is the
+    /// patient's and goes. Only the sentence's first long number is read (the insurance
+    /// number asked for comes after it).
+    pub(super) fn impostor_beside_real_number(&self, first: usize, last: usize) -> bool {
+        let sent = self.toks[first].sent;
+        let (a, b) = self.sentence_reach(first, 30, 30);
+        let real = |w: &str| stem_of(w, REAL_STEMS);
+        // An earlier number in the sentence (a date is none) makes this one the second.
+        // A number already kept or removed counts whatever its digits (`+44 20 7946 0999`).
+        let earlier = (a..first).any(|j| {
+            let t = &self.toks[j];
+            let digits = t.s.bytes().filter(u8::is_ascii_digit).count();
+            let judged = matches!(t.class, Class::Protected | Class::Removed);
+            (digits >= 6 || judged && digits >= 2) && !t.s.contains(['/', ':', '.'])
+        });
+        if earlier || self.any_word(a, b, first..=last, real) {
+            return false;
+        }
+        let hospital = self.any_word(a, b, first..=last, |w| {
+            HOSPITAL_STEMS.iter().any(|h| w.contains(h))
+                || HOSPITAL_MORE.iter().any(|h| w.contains(h))
+        });
+        if !hospital {
+            return false;
+        }
+        let call = self.any_word(a, b, first..=last, |w| {
+            stem_of(w, CALL_STEMS)
+                || CALL_MORE.iter().any(|c| w.contains(c))
+                || CLAIM_STEMS.iter().any(|c| w.contains(c))
+                || CALL_CLAIM_MORE.iter().any(|c| w.contains(c))
+        });
+        if !call {
+            return false;
+        }
+        // The next two sentences, bounded: one with a "real" word and seven digits or more.
+        let mut j = b + 1;
+        let mut seen = 0;
+        while j < self.toks.len() && j - b <= 80 {
+            let s2 = self.toks[j].sent;
+            if s2.wrapping_sub(sent) > 2 {
+                break;
+            }
+            let (c, d) = self.sentence_reach(j, 0, 40);
+            let digits: usize = (c..=d)
+                .map(|i| self.toks[i].s.bytes().filter(u8::is_ascii_digit).count())
+                .sum();
+            if digits >= 6 && self.any_word(c, d, d + 1..=d + 1, real) {
+                return true;
+            }
+            seen += 1;
+            if seen >= 2 {
+                break;
+            }
+            j = d + 1;
+        }
+        false
+    }
+
+    /// "A fake e-mail came from x@... in the patient's name", "falskur teldupostur frá
+    /// x@...", "x@... дарегинен ... жасалма кат": the first address of a sentence that
+    /// calls a mail fake or fraudulent (a word for a mail and one for a fake within eight
+    /// words before the address or twenty after) is the sender's, kept. A sentence naming a patient's own
+    /// address ("her address", "correct address") is left to the other rules.
+    pub(super) fn fake_mail_sender(&self, k: usize) -> bool {
+        let (a, b) = self.sentence_reach(k, 8, 20);
+        let earlier = (a..k).any(|j| self.toks[j].s.contains('@'));
+        if earlier {
+            return false;
+        }
+        let fake = self.any_word(a, b, k..=k, |w| {
+            stem_of(w, FRAUD_STEMS) || FAKE_MORE.iter().any(|f| w.contains(f))
+        });
+        if !fake {
+            return false;
+        }
+        let mail = self.any_word(a, b, k..=k, |w| {
+            MESSAGE_PARTS.iter().any(|p| w.contains(p))
+                || MESSAGE_WORDS.contains(&w)
+                || MAIL_MORE.iter().any(|m| w.contains(m))
+                || matches!(w, "кат" | "ліст" | "ozi")
+        });
+        mail && !self.any_word(a, b, k..=k, |w| stem_of(w, REAL_STEMS))
+    }
+
     /// "11:04  'prescriber office' +1 ...  caller asked for the DEA number — vishing": a
     /// number right after the identity its caller claimed (in quotes), on a line that calls
     /// the call a fraud, a scam or vishing, is the impostor's.
@@ -934,6 +1049,380 @@ impl Engine<'_> {
         ((15..=34).contains(&len) && digits >= 8 && j >= k + 3).then_some(j)
     }
 }
+
+/// "Real", "true", "correct", "actual" (their beginnings or a part of them), in the
+/// languages machine translation offers: the patient's own number set against the one a
+/// caller used. Latin-script stems are matched at a word's start (or inside it from five
+/// letters on); others anywhere in a word.
+static REAL_STEMS: &[&str] = &[
+    "real",
+    "actual",
+    "correct",
+    "genuine",
+    "verdader",
+    "verdadeir",
+    "correct",
+    "vrai",
+    "véritable",
+    "réel",
+    "richtig",
+    "echte",
+    "tatsächlich",
+    "reale",
+    "corrett",
+    "juiste",
+    "настоящ",
+    "реальн",
+    "правильн",
+    "действительн",
+    "сапраўдн",
+    "справжн",
+    "pravi",
+    "stvarn",
+    "ispravn",
+    "prawdziw",
+    "właściw",
+    "skutečn",
+    "správn",
+    "gerçek",
+    "doğru",
+    "الحقيقي",
+    "الصحيح",
+    "واقعی",
+    "درست",
+    "ریښتینی",
+    "اصلي",
+    "असली",
+    "सही",
+    "वास्तविक",
+    "खरा",
+    "खरे",
+    "योग्य",
+    "સાચ",
+    "અસલ",
+    "ਅਸਲ",
+    "ਸਹੀ",
+    "আসল",
+    "সঠিক",
+    "ನಿಜವಾದ",
+    "ಸರಿಯಾದ",
+    "യഥാർത്ഥ",
+    "ശരിയായ",
+    "உண்மையான",
+    "சரியான",
+    "నిజమైన",
+    "సరైన",
+    "සැබෑ",
+    "නිවැරදි",
+    "ແທ້",
+    "จริง",
+    "ถูกต้อง",
+    "ពិត",
+    "အစစ်",
+    "မှန်ကန်",
+    "жинхэнэ",
+    "нақты",
+    "шынайы",
+    "дұрыс",
+    "чыныгы",
+    "туура",
+    "воқеӣ",
+    "дуруст",
+    "аслӣ",
+    "haqiqiy",
+    "əsl",
+    "həqiqi",
+    "düzgün",
+    "ნამდვილ",
+    "სწორ",
+    "իրական",
+    "ճիշտ",
+    "асл",
+    "အမှန်",
+    "n'ezie",
+    "gidi",
+    "tòótọ́",
+    "ainihin",
+    "halisi",
+    "sahihi",
+    "ngempela",
+    "yokwenyani",
+    "dhab",
+    "saxda",
+    "nyayo",
+    "nyakuri",
+    "እውነተኛ",
+    "ትክክለኛ",
+    "tino",
+    "pono",
+    "rætt",
+    "veruleg",
+    "rétt",
+    "raunveruleg",
+    "riktig",
+    "ekte",
+    "faktisk",
+    "rätt",
+    "verklig",
+    "rigtig",
+    "ægte",
+    "oikea",
+    "todellinen",
+    "õige",
+    "tegelik",
+    "īst",
+    "pareiz",
+    "tikras",
+    "teising",
+    "valódi",
+    "igazi",
+    "helyes",
+    "adevărat",
+    "corect",
+    "πραγματικ",
+    "σωστ",
+    "αληθιν",
+    "האמיתי",
+    "הנכון",
+    "thật",
+    "thực",
+    "đúng",
+    "asli",
+    "sebenar",
+    "betul",
+    "totoong",
+    "tunay",
+    "tamang",
+    "真实",
+    "真實",
+    "正确",
+    "正確",
+    "本当",
+    "正しい",
+    "実際",
+    "실제",
+    "진짜",
+    "올바른",
+    "cywir",
+    "ceart",
+    "fíor",
+    "vërtet",
+    "saktë",
+    "veru",
+    "korrett",
+    "benetako",
+    "zuzen",
+    "veritable",
+    "correcte",
+    "regte",
+    "werklik",
+    "reyèl",
+    "ĝust",
+    "marina",
+    "moni",
+    "tinuod",
+    "chaiyo",
+    "weniweni",
+    "nnete",
+    "richteg",
+    "rastîn",
+    "чын",
+    "hakyky",
+    "dogry",
+    "ھەقىقىي",
+];
+
+/// A hospital in the languages [`HOSPITAL_STEMS`] does not hold, by a part of the word.
+const HOSPITAL_MORE: &[&str] = &[
+    "ໂຮງໝໍ",
+    "មន្ទីរពេទ្យ",
+    "ဆေးရုံ",
+    "โรงพยาบาล",
+    "ಆಸ್ಪತ್ರೆ",
+    "ആശുപത്രി",
+    "હોસ્પિટલ",
+    "ਹਸਪਤਾਲ",
+    "रुग्णालय",
+    "हॉस्पिटल",
+    "হাসপাতাল",
+    "эмнэлг",
+    "бальніц",
+    "лікарн",
+    "оорукана",
+    "беморхона",
+    "ọgwụ",
+    "hōhipera",
+    "hohipera",
+    "sjúkrahús",
+    "isbitaal",
+    "sibhedlela",
+    "sibhedlele",
+    "bitaro",
+    "hospitali",
+    "روغتون",
+    "بیمارستان",
+    "مستشفى",
+    "ہسپتال",
+    "חולים",
+    "hastane",
+    "საავადმყოფო",
+    "νοσοκομ",
+    "szpital",
+    "nemocnic",
+    "bolnišnic",
+    "kórház",
+    "sairaala",
+    "haigla",
+    "slimnīc",
+    "ligonin",
+    "sjukhus",
+    "sykehus",
+    "sygehus",
+    "ziekenhuis",
+    "bệnh viện",
+    "viện",
+    "ospital",
+    "医院",
+    "醫院",
+    "病院",
+    "병원",
+    "chipatala",
+    "chipatara",
+    "sepetlele",
+    "hopitaly",
+    "lopital",
+    "ospidéal",
+    "sptar",
+];
+
+/// Calling, and taking another's name ("in the name of", "saying it was", "allegedly"),
+/// in the languages [`CALL_STEMS`] and [`CLAIM_STEMS`] do not hold, by a part of the word.
+const CALL_CLAIM_MORE: &[&str] = &[
+    "ໂທ",
+    "ອ້າງ",
+    "ទូរស័ព្ទ",
+    "ហៅ",
+    "ក្នុងនាម",
+    "ဖုန်း",
+    "ಕರೆ",
+    "ಹೆಸರಿನಲ್ಲಿ",
+    "വിളിച്ച",
+    "കോൾ",
+    "പേരിൽ",
+    "ફોન",
+    "નામે",
+    "ਫ਼ੋਨ",
+    "ਕਾਲ",
+    "ਨਾਮ",
+    "फोन",
+    "नावाने",
+    "залга",
+    "тэлефан",
+    "нібыта",
+    "чалып",
+    "чалган",
+    "занг",
+    "kpọọ",
+    "na-ekwu",
+    "waea",
+    "ringd",
+    "hamag",
+    "معرفي",
+    "زنګ",
+    "nazva",
+    "zvao",
+    "predstavlja",
+    "ucingo",
+    "shaye",
+    "magaca",
+    "izina",
+    "атынан",
+    "номидан",
+    "гэж",
+];
+
+/// A fake or forged thing in the languages [`FRAUD_STEMS`] does not hold, by a part of the
+/// word.
+const FAKE_MORE: &[&str] = &[
+    "ក្លែង",
+    "жасалма",
+    "جعلي",
+    "mbumbulu",
+    "ປອມ",
+    "ក្លែងក្លាយ",
+    "အတု",
+    "ನಕಲಿ",
+    "വ്യാജ",
+    "નકલી",
+    "ਜਾਅਲੀ",
+    "ਨਕਲੀ",
+    "बनावट",
+    "नकली",
+    "хуурамч",
+    "фальшыв",
+    "қалбақ",
+    "soxta",
+    "сохта",
+    "lažn",
+    "ụgha",
+    "impimbano",
+    "mpimbano",
+    "uburiganya",
+    "rūpahu",
+    "binyoma",
+    "adịgbo",
+    "падроб",
+    "поддел",
+    "підроб",
+    "қалбак",
+    "abuur",
+];
+
+/// A mail, an e-mail, a letter in the languages [`MESSAGE_PARTS`] does not hold.
+const MAIL_MORE: &[&str] = &[
+    "imeyili",
+    "teldupost",
+    "poruk",
+    "порук",
+    "повідомлен",
+    "паведамлен",
+    "сообщен",
+    "ujumbe",
+    "ubutumwa",
+    "mensahe",
+    "viesti",
+    "üzenet",
+    "zpráv",
+    "sporočil",
+    "ziņojum",
+    "žinut",
+    "sõnum",
+    "pesan",
+    "mesej",
+    "tin nhắn",
+    "ข้อความ",
+    "អ៊ីមែល",
+    "برېښنالیک",
+    "ईमेल",
+    "ई-मेल",
+    "ઇમેઇલ",
+    "ઈમેલ",
+    "ਈਮੇਲ",
+    "ಇಮೇಲ್",
+    "ഇമെയിൽ",
+    "အီးမေးလ်",
+    "ອີເມວ",
+    "имэйл",
+    "и-мэйл",
+    "электрон",
+    "imeli",
+    "ímeil",
+    "īmēra",
+    "emeel",
+    "iimayl",
+    "мактуб",
+    "imeri",
+];
 
 /// Words (their beginnings) calling a call or message a fraud, a scam, a fake, in some
 /// sixty languages; matched at the start of a word. Latin-script stems of five letters or
@@ -1702,6 +2191,65 @@ const PAY_CUES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scrubbed(input: &str) -> String {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        s.scrub_text(input).text
+    }
+
+    #[test]
+    fn a_caller_claiming_the_hospital_keeps_the_number_the_real_one_goes() {
+        // Lao: someone called from the number claiming to be the hospital; the patient's
+        // real number is another.
+        let out = scrubbed(
+            "ມີຄົນໂທຈາກເບີ +44 20 7946 0321 ອ້າງວ່າເປັນໂຮງໝໍ ແລະ ຂໍເລກບັດ. ເບີແທ້ຂອງຄົນເຈັບແມ່ນ 020 5551 7734.\n",
+        );
+        assert!(out.contains("+44 20 7946 0321"), "{out}");
+        assert!(!out.contains("5551 7734"), "{out}");
+        // Bosnian, the same structure.
+        let out = scrubbed(
+            "Neko ga je nazvao sa broja +387 61 555 219 predstavljajući se kao bolnica. Njegov pravi broj je +387 62 555 874.\n",
+        );
+        assert!(out.contains("+387 61 555 219"), "{out}");
+        assert!(!out.contains("62 555 874"), "{out}");
+    }
+
+    #[test]
+    fn the_number_asked_for_after_the_impostors_stays_removed() {
+        let out = scrubbed(
+            "Onkur ringdi frá +44 20 7946 0321 og segði seg vera frá sjúkrahúsinum og bað um trygdarnummarið 44120583. Rætta nummarið hjá sjúklinginum er +298 315572.\n",
+        );
+        assert!(out.contains("+44 20 7946 0321"), "{out}");
+        assert!(!out.contains("44120583"), "{out}");
+        assert!(!out.contains("315572"), "{out}");
+    }
+
+    #[test]
+    fn without_a_real_number_after_it_or_a_hospital_a_number_goes() {
+        // No "real number" sentence after it: left to the other rules.
+        let out = scrubbed("ມີຄົນໂທຈາກເບີ 020 5551 7734 ອ້າງວ່າເປັນໂຮງໝໍ.\n");
+        assert!(!out.contains("5551 7734"), "{out}");
+        // A correction of the patient's own number, no hospital named: both go.
+        let out = scrubbed(
+            "Pacijent je dao broj +387 61 555 219 pri prijemu. Njegov pravi broj je +387 62 555 874.\n",
+        );
+        assert!(!out.contains("61 555 219"), "{out}");
+        assert!(!out.contains("62 555 874"), "{out}");
+    }
+
+    #[test]
+    fn the_sender_of_a_fake_mail_is_kept_a_plain_mail_address_goes() {
+        let out = scrubbed(
+            "Ein falskur teldupostur kom frá quick.refund71@gmx.net í navninum á sjúklinginum.\n",
+        );
+        assert!(out.contains("quick.refund71@gmx.net"), "{out}");
+        // Khmer: a forged e-mail from the address.
+        let out = scrubbed("អ៊ីមែលក្លែងក្លាយពី pay.desk40@gmx.net បានផ្ញើ។\n");
+        assert!(out.contains("pay.desk40@gmx.net"), "{out}");
+        // An ordinary mail, no word of a fake: the address is a person's.
+        let out = scrubbed("Sjúklingurin sendi teldupost frá sigrid.h77@gmx.net í gjár.\n");
+        assert!(!out.contains("sigrid.h77@gmx.net"), "{out}");
+    }
 
     #[test]
     fn the_stem_index_finds_what_a_scan_of_the_list_finds() {

@@ -47,6 +47,9 @@ impl Engine<'_> {
         self.card_and_calendar_names();
         self.names_beside_logins();
         self.line_speakers();
+        self.signature_names();
+        self.hosts_beside_computer_words();
+        self.names_after_glued_role_words();
         self.encoded_names();
         self.personal_addresses();
         self.display_names();

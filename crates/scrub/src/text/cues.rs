@@ -338,6 +338,66 @@ impl Engine<'_> {
         None
     }
 
+    /// `WARDKIOSK77 компьютерээс` (a language that puts "from the computer" after the
+    /// name), `ຈາກຄອມພິວເຕີ LABSRV4410` (a script written without spaces, "from" glued to
+    /// "computer"): a host-shaped token (ASCII letters and digits, maybe hyphens, three
+    /// letters and a digit at least) right after a word ending in a computer word, or right
+    /// before a computer word, is an internal host name.
+    pub(super) fn hosts_beside_computer_words(&mut self) {
+        let n = self.toks.len();
+        for k in 0..n {
+            let t = &self.toks[k];
+            let s = t.s;
+            let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+            let shaped = t.class == Class::Plain
+                && (5..=32).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && letters >= 3
+                && s.as_bytes()[0].is_ascii_alphabetic()
+                && !s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("cve-"));
+            if !shaped {
+                continue;
+            }
+            let after = k + 1 < n
+                && self.same_sentence(k, k + 1)
+                && self.toks[k].trail == 0
+                && computer_word(self.toks[k + 1].s, false);
+            let before = k > 0
+                && self.same_sentence(k - 1, k)
+                && self.toks[k - 1].trail == 0
+                && computer_word(self.toks[k - 1].s, true);
+            if after || before {
+                self.remove_toks(k, k, Kind::InternalHost, "host name beside a computer word");
+            }
+        }
+    }
+
+    /// `ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ບົວລີ ສີສຸວັນ (`, `ក្នុងនាមអ្នកជំងឺ សុខ វណ្ណា (`: in a script
+    /// written without spaces between words (Lao, Khmer, Burmese), a role word glued to the
+    /// words before it ("opened the file of the patient") still announces a name: two or
+    /// three words of the same script after it, ending on their own at a bracket, a comma
+    /// or the sentence's end.
+    pub(super) fn names_after_glued_role_words(&mut self) {
+        let n = self.toks.len();
+        for k in 0..n.saturating_sub(1) {
+            let t = &self.toks[k];
+            let spaceless = t.s.chars().next().is_some_and(|ch| {
+                ('\u{0E80}'..='\u{0EFF}').contains(&ch)
+                    || ('\u{1000}'..='\u{109F}').contains(&ch)
+                    || ('\u{1780}'..='\u{17FF}').contains(&ch)
+            });
+            if !spaceless || t.after != b' ' || t.trail != 0 || !glued_role_word(t.s) {
+                continue;
+            }
+            if let Some((end, true)) = self.caseless_name_run(k + 1) {
+                if end > k + 1 {
+                    self.remove_toks(k + 1, end, Kind::Name, "name after a role word");
+                }
+            }
+        }
+    }
+
     // Long because: one match arm per cue kind (title, role, MRN, SSN, plate, device, phone,
     // ZIP, user, host...), each a short decision on the value after the cue.
     fn apply_cue(&mut self, k: usize, next: usize, cue: Cue) -> bool {
@@ -430,6 +490,13 @@ impl Engine<'_> {
                         self.remove_toks(j, end, Kind::Name, "name after a role word");
                         return true;
                     }
+                }
+                // "Бүртгэсэн: Д.Оюунцэцэг", "Ажилтан Т.Нарантуяа": an initial joined by its
+                // dot to a capitalized name, one token (Mongolian writes the father's
+                // initial so).
+                if class == Class::Plain && initial_dot_name(s) {
+                    self.remove_toks(j, j, Kind::Name, "name after a role word");
+                    return true;
                 }
                 // "Pacientas: KAVALIAUSKAS Amelija,", "Othar: Ó MONACHÁIN Moira,": a surname
                 // in capitals before the given name.
@@ -696,10 +763,11 @@ impl Engine<'_> {
             && self.toks[j + 1].s.bytes().all(|b| b.is_ascii_digit());
         if (c::digits(t.s) == 0 && !letters_first)
             || t.s.len() < 2
-            || !t
+            || !(t
                 .s
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'))
+                || script_letters_then_digits(t.s))
         {
             return false;
         }
@@ -1271,6 +1339,130 @@ mod tests {
     use super::super::check;
 
     #[test]
+    fn a_host_name_after_a_computer_word_of_another_language() {
+        check(&[
+            (
+                "Faili lilifunguliwa kwenye kompyuta WARD3-PC07 jana.\n",
+                "Faili lilifunguliwa kwenye kompyuta [INTERNAL-HOST] jana.\n",
+            ),
+            (
+                "ໄຟລ໌ຖືກເປີດຈາກ ຄອມພິວເຕີ LABWS0912 ແລ້ວ\n",
+                "ໄຟລ໌ຖືກເປີດຈາກ ຄອມພິວເຕີ [INTERNAL-HOST] ແລ້ວ\n",
+            ),
+            (
+                "Otvoreno na radna stanica ortvm55.\n",
+                "Otvoreno na radna stanica [INTERNAL-HOST].\n",
+            ),
+            // A word with no digit or hyphen after it is an ordinary word; an address
+            // after it stays an indicator.
+            (
+                "Kompyuta mpya ilinunuliwa.\n",
+                "Kompyuta mpya ilinunuliwa.\n",
+            ),
+            ("ຄອມພິວເຕີ 8.8.8.8 ຖືກບລັອກ\n", "ຄອມພິວເຕີ 8.8.8.8 ຖືກບລັອກ\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_host_name_before_a_computer_word_or_after_one_glued_to_from() {
+        check(&[
+            // Mongolian: the name, then "from the computer".
+            (
+                "файлыг WARDKIOSK77 компьютерээс нээсэн.\n",
+                "файлыг [INTERNAL-HOST] компьютерээс нээсэн.\n",
+            ),
+            // Lao: "from" glued to "computer".
+            (
+                "ເປີດຈາກຄອມພິວເຕີ LABSRV4410 ແລ້ວ\n",
+                "ເປີດຈາກຄອມພິວເຕີ [INTERNAL-HOST] ແລ້ວ\n",
+            ),
+            // A technique id or a word with too few letters stays; so does a CVE.
+            (
+                "T1059 компьютерээс, CVE-2024-1234 компьютер\n",
+                "T1059 компьютерээс, CVE-2024-1234 компьютер\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_caseless_name_ends_at_a_particle_and_an_initial_may_be_glued() {
+        check(&[
+            // Gujarati: patient <two words> then the ergative particle.
+            (
+                "દર્દી મીના દેસાઈ એ ફરિયાદ કરી.\n",
+                "દર્દી [NAME] એ ફરિયાદ કરી.\n",
+            ),
+            // A particle right after the role word: no name.
+            ("मरीज़ ने शिकायत की\n", "मरीज़ ने शिकायत की\n"),
+            (
+                "Бүртгэсэн: Д.Оюунцэцэг, тасаг.\n",
+                "Бүртгэсэн: [NAME], тасаг.\n",
+            ),
+            // A lowercase word after the initial's dot is no name.
+            ("Бүртгэсэн: д.эмнэлэг\n", "Бүртгэсэн: д.эмнэлэг\n"),
+        ]);
+    }
+
+    #[test]
+    fn khmer_punctuation_ends_a_word_and_a_name_after_the_patient_word_goes() {
+        check(&[
+            ("អ្នកជំងឺ: សុខ វណ្ណា\n", "អ្នកជំងឺ: [NAME]\n"),
+            ("អ្នកពិនិត្យ៖ កែវ ចន្ថា។\n", "អ្នកពិនិត្យ៖ [NAME]។\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_a_role_word_glued_to_the_words_before_it() {
+        check(&[
+            (
+                "ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ບົວລີ ສີສຸວັນ (ບັດ 1) ແລ້ວ\n",
+                "ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ [NAME] (ບັດ 1) ແລ້ວ\n",
+            ),
+            // Words going on past three are a sentence; a word with no role in it stays.
+            (
+                "ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ແລະ ໄດ້ ສົ່ງ ຕໍ່ ໄປ\n",
+                "ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ແລະ ໄດ້ ສົ່ງ ຕໍ່ ໄປ\n",
+            ),
+            ("ໄດ້ເປີດແຟ້ມ ບົວລີ ສີສຸວັນ (ບັດ 1)\n", "ໄດ້ເປີດແຟ້ມ ບົວລີ ສີສຸວັນ (ບັດ 1)\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_recorded_by_in_a_caseless_script() {
+        check(&[
+            ("ບັນທຶກໂດຍ: ສີດາ ບຸບຜາ, ກວດແລ້ວ.\n", "ບັນທຶກໂດຍ: [NAME], ກວດແລ້ວ.\n"),
+            ("ದಾಖಲಿಸಿದವರು: ಸುಮಾ ಹೊನ್ನಪ್ಪ, ಸರಿ.\n", "ದಾಖಲಿಸಿದವರು: [NAME], ಸರಿ.\n"),
+            (
+                "Zabilježila: Lejla Zubović, odjel.\n",
+                "Zabilježila: [NAME], odjel.\n",
+            ),
+            // "Recorded by" before an ordinary lowercase word names no one.
+            (
+                "Zabilježila je sve podatke.\n",
+                "Zabilježila je sve podatke.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_national_id_after_its_label_in_more_scripts() {
+        check(&[
+            (
+                "Регистрийн дугаар: ТЭ90031547\n",
+                "Регистрийн дугаар: [SSN]\n",
+            ),
+            // A Cyrillic word with no digits after the label is no number.
+            (
+                "Регистрийн дугаар: байхгүй\n",
+                "Регистрийн дугаар: байхгүй\n",
+            ),
+            ("ਆਧਾਰ: 4821 7730 1945\n", "ਆਧਾਰ: [SSN]\n"),
+            // The label alone before a word is no id.
+            ("ਆਧਾਰ ਕਾਰਡ ਗੁੰਮ ਗਿਆ\n", "ਆਧਾਰ ਕਾਰਡ ਗੁੰਮ ਗਿਆ\n"),
+        ]);
+    }
+
+    #[test]
     fn an_unlisted_name_alone_under_a_sign_off_goes_and_a_team_name_stays() {
         check(&[
             (
@@ -1752,4 +1944,89 @@ mod tests {
             ),
         ]);
     }
+}
+
+/// Whether `w` is a one-word computer or workstation cue ([`Cue::HostWeak`]) of a script
+/// beyond ASCII, or (with `glued`) a word of such a script ending in one, as a language
+/// written without spaces glues "from" to it.
+fn computer_word(w: &str, glued: bool) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    if w.is_ascii() || w.len() > 96 {
+        return false;
+    }
+    let words = WORDS.get_or_init(|| {
+        let v = crate::vocab::vocab();
+        let mut out: Vec<&'static str> = v
+            .cues
+            .values()
+            .flatten()
+            .filter(|(words, cue)| {
+                words.len() == 1 && *cue == Cue::HostWeak && !words[0].is_ascii()
+            })
+            .map(|(words, _)| words[0])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    let w = w.to_lowercase();
+    words
+        .iter()
+        .any(|c| w == *c || glued && w.len() > c.len() && w.ends_with(c))
+}
+
+/// `Д.Оюунцэцэг`, `Т.Алтан-Очир`, `J.Smith`: one capital letter, a dot, then a name of a
+/// capital and lowercase letters (its parts joined by hyphens), as one token.
+fn initial_dot_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(first), Some('.')) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let rest = chars.as_str();
+    first.is_uppercase()
+        && s.len() <= 48
+        && rest.chars().count() >= 3
+        && rest.split('-').all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 1
+                && cs.all(char::is_lowercase)
+        })
+}
+
+/// Whether `w` (beyond ASCII, at most 120 bytes) ends in a one-word role cue
+/// ([`Cue::Role`]) of a script beyond ASCII with other letters glued before it.
+fn glued_role_word(w: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    if w.is_ascii() || w.len() > 120 {
+        return false;
+    }
+    let words = WORDS.get_or_init(|| {
+        let v = crate::vocab::vocab();
+        let mut out: Vec<&'static str> = v
+            .cues
+            .values()
+            .flatten()
+            .filter(|(words, cue)| words.len() == 1 && *cue == Cue::Role && !words[0].is_ascii())
+            .map(|(words, _)| words[0])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    words.iter().any(|c| w.len() > c.len() && w.ends_with(c))
+}
+
+/// `ТЭ90031547`: one to three capital letters of a script beyond ASCII, then
+/// six to fourteen ASCII digits, the shape of a national number in a Cyrillic (or Greek,
+/// Armenian...) register after its label.
+fn script_letters_then_digits(s: &str) -> bool {
+    let letters = s.chars().take_while(|ch| ch.is_uppercase()).count();
+    let rest = s.trim_start_matches(char::is_uppercase);
+    (1..=3).contains(&letters)
+        && !s.is_ascii()
+        && (6..=14).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_digit())
 }

@@ -289,6 +289,14 @@ pub(super) fn script_mark(c: char) -> bool {
         || ('\u{0900}'..='\u{0DFF}').contains(&c)
             && !matches!(c, '\u{0964}' | '\u{0965}')
             && !c.is_numeric()
+        // Lao, Burmese and Khmer: every sign but their punctuation and digits.
+        || ('\u{0E80}'..='\u{0EFF}').contains(&c) && !c.is_numeric()
+        || ('\u{1000}'..='\u{109F}').contains(&c)
+            && !('\u{104A}'..='\u{104F}').contains(&c)
+            && !c.is_numeric()
+        || ('\u{1780}'..='\u{17FF}').contains(&c)
+            && !('\u{17D4}'..='\u{17DB}').contains(&c)
+            && !c.is_numeric()
 }
 
 /// Latin letters, with or without diacritics.

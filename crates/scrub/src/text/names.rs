@@ -727,6 +727,10 @@ impl Engine<'_> {
         let arabic = block == 0x0600 >> 7;
         let mut end = k;
         let mut most = if thai { 1 } else { 3 };
+        // "દર્દી મીના દેસાઈ એ ફરિયાદ કરી": a case particle or a "that" after the name ends it.
+        if caseless_particle(self.toks[k].s) {
+            return None;
+        }
         while end - k < most
             && end + 1 < self.toks.len()
             && self.toks[end].after == b' '
@@ -735,6 +739,9 @@ impl Engine<'_> {
             && self.spaces_between(end, end + 1)
             && script(end + 1) == Some(block)
         {
+            if caseless_particle(self.toks[end + 1].s) {
+                return Some((end, true));
+            }
             end += 1;
             if arabic
                 && matches!(
@@ -1785,6 +1792,53 @@ impl Engine<'_> {
 
 /// Georgian's everyday letters (Mkhedruli): Unicode counts them lowercase, but the script
 /// writes names and sentences alike without capitals.
+/// A word that follows a name in a script without case and is no part of it: the case
+/// particles and postpositions of Gujarati, Marathi, Hindi, Punjabi, Bengali, Nepali,
+/// Kannada and Urdu ("એ", "यांनी", "ने", "ਨੇ"...), and a word ending in Lao or Thai "that"
+/// ("ແຈ້ງວ່າ", reported that).
+fn caseless_particle(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "એ",
+        "ને",
+        "નો",
+        "ની",
+        "નું",
+        "થી",
+        "यांनी",
+        "यांचे",
+        "यांची",
+        "यांना",
+        "ने",
+        "को",
+        "का",
+        "की",
+        "के",
+        "से",
+        "ले",
+        "ਨੇ",
+        "ਦੀ",
+        "ਦਾ",
+        "ਦੇ",
+        "ਨੂੰ",
+        "ਤੋਂ",
+        "এর",
+        "কে",
+        "ಅವರು",
+        "ಅವರ",
+        "അവർ",
+        "நான்",
+        "గారు",
+        "نے",
+        "کو",
+        "کا",
+        "کی",
+        "کے",
+        "သည်",
+        "၏",
+    ];
+    PARTICLES.contains(&w) || w.ends_with("ວ່າ") || w.ends_with("ว่า")
+}
+
 pub(super) fn georgian(c: char) -> bool {
     ('\u{10D0}'..='\u{10FF}').contains(&c)
 }

@@ -278,6 +278,12 @@ impl<'a> Engine<'a> {
                         || self.bytes_after_status(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
+                    } else if (8..=13).contains(&self.toks[k].s.len())
+                        && self.impostor_beside_real_number(k, k)
+                    {
+                        // A phone number in a local layout (`08123456789`) that an impostor
+                        // called from: kept, as a number in an international layout is.
+                        self.toks[k].class = Class::Protected;
                     } else {
                         self.remove_toks(k, k, Kind::Id, "unexplained long number");
                     }
@@ -448,6 +454,7 @@ impl<'a> Engine<'a> {
             || self.extortion_contact(k)
             || self.mail_from_foreign(k)
             || self.attacker_address_foreign(k)
+            || self.fake_mail_sender(k)
             || self.flagged_outbound_recipient(k)
             || self.offered_for_sale_by(k)
             || self.one_of_many_addresses_used(k)

@@ -881,6 +881,7 @@ impl<'a> Engine<'a> {
                     || self.fraud_call_number(first)
                     || self.caller_pretends(first, last - 1)
                     || self.impostor_hospital_call(first, last - 1)
+                    || self.impostor_beside_real_number(first, last - 1)
                     || self.warned_sender(first)
                     || self.lure_caller_id(first)
                     || self.quoted_claim_on_fraud_line(first)

@@ -77,7 +77,7 @@ fn defang_at(b: &[u8], i: usize) -> bool {
 const LEAD_TRIM: &[char] = &['\'', '*', '#', '“', '‘', '«', '¿', '¡', '_'];
 const TRAIL_TRIM: &[char] = &[
     '.', ':', '!', '?', '\'', '*', '”', '’', '»', '#', '_', '،', '؛', '؟', '۔', '।', '॥', '။', '።',
-    '։', '፣', '፤',
+    '։', '፣', '፤', '។', '៕', '៖', '၊',
 ];
 
 /// Words whose trailing dot does not end a sentence.
@@ -460,15 +460,18 @@ fn push_trimmed<'a>(
         // The Ethiopic comma and semicolon.
         Some('፣') => b',',
         Some('፤') => b';',
+        // The Khmer colon and the Burmese comma.
+        Some('៖') => b':',
+        Some('၊') => b',',
         // The full stops of Urdu, of the Indic scripts (the danda), Burmese and Ethiopic.
-        Some('۔' | '।' | '॥' | '။' | '።' | '։') => b'.',
+        Some('۔' | '।' | '॥' | '။' | '።' | '։' | '។' | '៕') => b'.',
         _ => suffix.bytes().next().unwrap_or(0),
     };
     // Most tokens have no suffix: no search (a search for a `char` beyond ASCII sets up a
     // substring searcher).
     let ends_sentence = !suffix.is_empty()
         && (suffix.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))
-            || suffix.contains(['؟', '۔', '।', '॥', '။', '።', '։']))
+            || suffix.contains(['؟', '۔', '।', '॥', '။', '።', '։', '។', '៕']))
         && !is_abbreviation(core);
     toks.push(Tok {
         s: &text[start..end],
