@@ -324,7 +324,7 @@ impl Engine<'_> {
             self.remove_toks(k, end, Kind::Name, "surname, given name as a quoted cell");
             return true;
         }
-        if self.possessed_by_person(k) || self.vocative(k) {
+        if self.possessed_by_person(k) || self.vocative(k) || self.introduced(k) {
             return true;
         }
         // Initial and surname: "J. Smith".
@@ -1544,6 +1544,58 @@ impl Engine<'_> {
     /// A listed name alone at the start of a line before a comma ("Sage, the message ...",
     /// "Bill,") or alone at the end of a line after a finished sentence ("... block it.
     /// Sage"): a message addressed or signed.
+    /// "Hi, this is Brandy from the clinic", "my name is Tomas Ruiz, calling about":
+    /// a given name on the public lists that a speaker introduces themself with, then
+    /// "from", "at", "with", "calling" or "here" (or a comma), is the speaker's name, with
+    /// any capitalized words that follow it. "This is Mercy Hospital calling" has no
+    /// such word right after the given name and is left to the other rules.
+    fn introduced(&mut self, k: usize) -> bool {
+        if k < 2
+            || !self.has(k, flag::GIVEN | flag::CENSUS_GIVEN)
+            || self.has(k, flag::CUE | flag::STOP)
+            || self.never_name(k)
+            || !c::is_cap_word(self.toks[k].s)
+            || !self.same_sentence(k - 2, k)
+        {
+            return false;
+        }
+        let intro = self.is_word(k - 1, "is")
+            && (self.is_word(k - 2, "this") || self.is_word(k - 2, "name"))
+            || self.is_word(k - 1, "i'm");
+        if !intro || self.toks[k - 2].trail != 0 || self.toks[k - 1].trail != 0 {
+            return false;
+        }
+        // The words after the given name must be on the surname lists: "Mercy Hospital"
+        // is no person.
+        let mut end = k;
+        let last = self.name_end(k);
+        while end < last
+            && self.has(end + 1, flag::SURNAME | flag::CENSUS_SURNAME)
+            && !self.has(end + 1, flag::CUE | flag::STOP)
+        {
+            end += 1;
+        }
+        if end < last {
+            return false;
+        }
+        let next = end + 1;
+        let follows = self.toks[end].trail == b','
+            || next < self.toks.len()
+                && self.same_sentence(end, next)
+                && ["from", "at", "with", "calling", "here"]
+                    .iter()
+                    .any(|w| self.is_word(next, w));
+        if follows {
+            self.remove_toks(
+                k,
+                end,
+                Kind::Name,
+                "name a speaker introduces themself with",
+            );
+        }
+        follows
+    }
+
     fn vocative(&mut self, k: usize) -> bool {
         let t = &self.toks[k];
         let listed = self.has(
@@ -2113,6 +2165,25 @@ mod tests {
             "Accounting request, NAS-IP-Address=192.168.4.225, Framed-IP-Address=10.2.3.4 for Grace Hopper",
             "Accounting request, NAS-IP-Address=[INTERNAL-IP], Framed-IP-Address=[INTERNAL-IP] for [NAME]",
         )]);
+    }
+
+    #[test]
+    fn a_name_a_speaker_introduces_themself_with() {
+        check(&[
+            (
+                "Good morning, this is Marcus from the front desk.",
+                "Good morning, this is [NAME] from the front desk.",
+            ),
+            (
+                "hi, my name is Rosalind Tuck calling about a bill",
+                "hi, my name is [NAME] calling about a bill",
+            ),
+            // No word after the given name that introduces a speaker.
+            (
+                "This is Mercy Hospital calling about your visit.",
+                "This is Mercy Hospital calling about your visit.",
+            ),
+        ]);
     }
 
     #[test]
