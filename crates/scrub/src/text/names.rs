@@ -68,6 +68,30 @@ impl Engine<'_> {
         self.has(k, flag::NEVER)
             || k < self.toks.len() && c::camel_compound(self.toks[k].s)
             || self.article_before_word(k)
+            || self.weekday_before_date(k)
+    }
+
+    /// `Sun        10/11/2026  08:15`: a weekday's abbreviation opening its line, a date
+    /// right after it, is a day column, not the surname Sun or Mon.
+    pub(super) fn weekday_before_date(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if !matches!(t.s, "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" | "Sun") {
+            return false;
+        }
+        let line_start = self.text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+        let opens = self.text[line_start..t.start]
+            .bytes()
+            .all(|b| b == b' ' || b == b'\t');
+        let next = self.toks.get(k + 1).is_some_and(|n| {
+            n.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && n.s.bytes().any(|b| b == b'/' || b == b'-' || b == b'.')
+                && self.text[t.end..n.start]
+                    .bytes()
+                    .all(|b| b == b' ' || b == b'\t')
+        });
+        opens && next
     }
 
     /// "Le dossier", "La cuenta", "El equipo": an article of a Romance language before a
@@ -300,7 +324,7 @@ impl Engine<'_> {
         if k > 0 && self.model_year(k - 1) {
             return false;
         }
-        if self.participle(k) {
+        if self.participle(k) || self.weekday_before_date(k) {
             return false;
         }
         // "R. Royal (rroyal@...)": after an initial, a threat name is a surname.
@@ -1551,7 +1575,7 @@ impl Engine<'_> {
     /// such word right after the given name and is left to the other rules.
     fn introduced(&mut self, k: usize) -> bool {
         if k < 2
-            || !self.has(k, flag::GIVEN | flag::CENSUS_GIVEN)
+            || !self.has(k, flag::GIVEN | flag::CENSUS_GIVEN | flag::NAME_WORD)
             || self.has(k, flag::CUE | flag::STOP)
             || self.never_name(k)
             || !c::is_cap_word(self.toks[k].s)
@@ -2168,11 +2192,40 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_column_before_a_date_is_no_name() {
+        check(&[
+            (
+                "Sun        10/11/2026  visit done",
+                "Sun        [DATE]  visit done",
+            ),
+            // A time sheet's in and out columns after the date stay; a time stamp goes.
+            (
+                "Mon        10/12/2026  09:15  16:30  bath, meals",
+                "Mon        [DATE]  09:15  16:30  bath, meals",
+            ),
+            (
+                "Seen 10/12/2026 09:15 for follow-up",
+                "Seen [DATE] for follow-up",
+            ),
+            // Not opening its line: the surname stays a name.
+            (
+                "Seen by Dr. Li Sun 10/11/2026 in clinic",
+                "Seen by Dr. [NAME] [DATE] in clinic",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_name_a_speaker_introduces_themself_with() {
         check(&[
             (
                 "Good morning, this is Marcus from the front desk.",
                 "Good morning, this is [NAME] from the front desk.",
+            ),
+            // A census name that is also a word, in a name's position.
+            (
+                "Hello, this is Sherry with billing.",
+                "Hello, this is [NAME] with billing.",
             ),
             (
                 "hi, my name is Rosalind Tuck calling about a bill",
