@@ -181,6 +181,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.apply_numeric(text);
     engine.card_last_digits();
     engine.police_reports();
+    engine.mid_line_name_labels();
     engine.spoken_numbers();
     engine.context_rules();
     engine.record_rows();

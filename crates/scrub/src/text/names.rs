@@ -151,10 +151,23 @@ impl Engine<'_> {
 
     /// No bracket, quote or possessive between two tokens: "Ann Lee (Work notes)" is a name
     /// and a remark, "Ann Lee's Documents" a name and a folder.
+    /// Nor a form's next field: "Craig Harris   Relationship: father", "Keith Lewis
+    /// Medicaid ID: ...", a label (one or two words, then a colon) after a column's gap of
+    /// two or more blanks.
     fn spaces_between(&self, a: usize, b: usize) -> bool {
-        self.text
-            .get(self.toks[a].end..self.toks[b].start)
-            .is_some_and(|gap| !gap.contains(['(', '[', '{', '"', '<', '\'', '’']))
+        let Some(gap) = self.text.get(self.toks[a].end..self.toks[b].start) else {
+            return false;
+        };
+        if gap.contains(['(', '[', '{', '"', '<', '\'', '’']) {
+            return false;
+        }
+        let column = gap.len() >= 2 && gap.bytes().all(|c| c == b' ' || c == b'\t');
+        let label = self.toks[b].trail == b':'
+            || self.toks[b].after == b' '
+                && self.toks.get(b + 1).is_some_and(|t| {
+                    t.trail == b':' && t.s.len() <= 12 && self.same_sentence(b, b + 1)
+                });
+        !(column && label)
     }
 
     pub(super) fn particle(&self, n: usize) -> bool {
@@ -2189,6 +2202,21 @@ mod tests {
             "Accounting request, NAS-IP-Address=192.168.4.225, Framed-IP-Address=10.2.3.4 for Grace Hopper",
             "Accounting request, NAS-IP-Address=[INTERNAL-IP], Framed-IP-Address=[INTERNAL-IP] for [NAME]",
         )]);
+    }
+
+    #[test]
+    fn a_name_ends_before_the_next_field_of_a_form() {
+        check(&[
+            (
+                "Guardian: Mabel Quinton   Relationship: aunt",
+                "Guardian: [NAME]   Relationship: aunt",
+            ),
+            // One blank and no label: the whole name goes.
+            (
+                "Guardian: Mabel Rose Quinton, aunt",
+                "Guardian: [NAME], aunt",
+            ),
+        ]);
     }
 
     #[test]

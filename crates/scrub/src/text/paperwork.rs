@@ -97,6 +97,42 @@ impl Engine<'_> {
         }
     }
 
+    /// `Mother: Nina Lang  Maiden: Burns  DOB ...`: a maiden-name or alias label in the
+    /// middle of a form's line (after a column's gap), then capitalized words: they are a
+    /// name. (A label that opens its line is read by the form rules.)
+    pub(super) fn mid_line_name_labels(&mut self) {
+        for k in 0..self.toks.len() {
+            if self.toks[k].trail != b':' {
+                continue;
+            }
+            let label = self.is_word(k, "maiden")
+                || self.is_word(k, "alias")
+                || self.is_word(k, "aka")
+                || self.is_word(k, "née")
+                || self.is_word(k, "name") && k > 0 && self.is_word(k - 1, "maiden");
+            if !label {
+                continue;
+            }
+            let open = if self.is_word(k, "name") { k - 1 } else { k };
+            let gap_before = open > 0
+                && self
+                    .text
+                    .get(self.toks[open - 1].end..self.toks[open].start)
+                    .is_some_and(|g| g.len() >= 2 && g.bytes().all(|b| b == b' ' || b == b'\t'));
+            let v = k + 1;
+            if !gap_before || !self.name_part(v) || !self.same_sentence(k, v) {
+                continue;
+            }
+            let end = self.name_end(v);
+            self.remove_toks(
+                v,
+                end,
+                Kind::Name,
+                "name after a maiden-name or alias label",
+            );
+        }
+    }
+
     /// Whether the 128 bytes before token `k`, on its line, or the token itself speak of
     /// the police.
     fn police_line(&self, k: usize) -> bool {
@@ -176,6 +212,18 @@ mod tests {
                 "The infusion ending 2230 was uneventful.",
                 "The infusion ending 2230 was uneventful.",
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_a_maiden_name_label_in_a_forms_line() {
+        check(&[
+            (
+                "Mother: Mabel Quinton  Maiden: Orrick  Relationship: mother",
+                "Mother: [NAME]  Maiden: [NAME]  Relationship: mother",
+            ),
+            // No column gap before the word: prose, left to the other rules.
+            ("the maiden: Voyage of", "the maiden: Voyage of"),
         ]);
     }
 
