@@ -162,11 +162,19 @@ impl Engine<'_> {
             return false;
         }
         let column = gap.len() >= 2 && gap.bytes().all(|c| c == b' ' || c == b'\t');
+        // The label's colon on its first, second or third word ("Date of birth:").
         let label = self.toks[b].trail == b':'
-            || self.toks[b].after == b' '
-                && self.toks.get(b + 1).is_some_and(|t| {
-                    t.trail == b':' && t.s.len() <= 12 && self.same_sentence(b, b + 1)
-                });
+            || (1..=2).any(|d| {
+                (b..b + d).all(|i| {
+                    i + 1 < self.toks.len()
+                        && self.toks[i].after == b' '
+                        && self.toks[i].trail == 0
+                        && self.same_sentence(i, i + 1)
+                }) && self
+                    .toks
+                    .get(b + d)
+                    .is_some_and(|t| t.trail == b':' && t.s.len() <= 12)
+            });
         !(column && label)
     }
 
@@ -2210,6 +2218,10 @@ mod tests {
             (
                 "Guardian: Mabel Quinton   Relationship: aunt",
                 "Guardian: [NAME]   Relationship: aunt",
+            ),
+            (
+                "Patient: Mabel Quinton    Date of birth: 03/04/1950",
+                "Patient: [NAME]    Date of birth: [DATE]",
             ),
             // One blank and no label: the whole name goes.
             (
