@@ -279,13 +279,93 @@ impl Engine<'_> {
     /// "IL 62704" without a city before it.
     pub(super) fn state_zip(&mut self, k: usize) -> bool {
         let n = self.state_len(k);
-        n > 0 && self.zip_at(k + n)
+        let found = n > 0 && self.zip_at(k + n);
+        if found {
+            self.town_opening_column(k);
+        }
+        found
+    }
+
+    /// `East Marlow NY  10101  Quenby CT  06001`: a mailing label's last line, the town's
+    /// one to three capitalized words right before the state (one blank apart), the run
+    /// opening its line or a column (two or more blanks before it). A word another rule
+    /// took for a name becomes part of the town.
+    fn town_opening_column(&mut self, state: usize) {
+        // `Process ID: 14611`: a label, not Idaho.
+        if self.toks[state].trail != 0 {
+            return;
+        }
+        let mut a = state;
+        while a > 0 && state - a < 3 {
+            let t = &self.toks[a - 1];
+            let one_blank = self.text.get(t.end..self.toks[a].start) == Some(" ");
+            let open = t.class == Class::Plain || self.removed_as_name(a - 1);
+            if !one_blank || !open || !c::is_cap_word(t.s) || self.has(a - 1, flag::STATE_CODE) {
+                break;
+            }
+            a -= 1;
+        }
+        if a == state {
+            return;
+        }
+        let start = self.toks[a].start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let before = &self.text[line_start..start];
+        let opens = before.bytes().all(|b| b == b' ' || b == b'\t')
+            || before.ends_with("  ")
+            || before.ends_with('\t');
+        if !opens {
+            return;
+        }
+        // A name finding must lie inside the run to become the town.
+        let (from, to) = (start, self.toks[state - 1].end);
+        let inside = (a..state).all(|j| {
+            self.toks[j].class == Class::Plain
+                || self
+                    .found
+                    .get(self.toks[j].finding)
+                    .is_some_and(|f| f.original_span.start >= from && f.original_span.end <= to)
+        });
+        if !inside {
+            return;
+        }
+        let named: Vec<usize> = (a..state)
+            .filter(|&j| self.toks[j].class == Class::Removed)
+            .map(|j| self.toks[j].finding)
+            .collect();
+        if named.is_empty() {
+            self.remove_toks(a, state - 1, Kind::City, "town before a state on a label");
+            return;
+        }
+        let index = named[0];
+        // Two findings in one town: left as they are.
+        if named.iter().any(|&f| f != index) {
+            return;
+        }
+        if let Some(f) = self.found.get_mut(index) {
+            f.kind = Kind::City;
+            f.placeholder = Kind::City.placeholder();
+            f.reason = "town before a state on a label";
+            f.original_span = from..to;
+        }
+        for t in &mut self.toks[a..state] {
+            t.class = Class::Removed;
+            t.finding = index;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_label_before_a_colon_is_no_town() {
+        // `ID:` is a label's, not Idaho's: the word before it is no town.
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s.scrub_text("Process ID: 14611\n").text;
+        assert!(out.starts_with("Process ID:"), "{out:?}");
+    }
 
     #[test]
     fn a_town_opened_by_a_compass_or_water_word_and_a_plural_street_type() {
@@ -306,6 +386,16 @@ mod tests {
             (
                 "She lives at 22 Oak Hills with her son; he moved to 5 Elm Street today.",
                 "She lives at [ADDRESS] with her son; he moved to [ADDRESS] today.",
+            ),
+            // A label sheet's last line: each column's town before its state.
+            (
+                "East Marlow NY  10101  Quenby CT  06001\n",
+                "[CITY] NY  [ZIP]  [CITY] CT  [ZIP]\n",
+            ),
+            // Inside a sentence the words before a state are left to the other rules.
+            (
+                "Visit our Heron Labs NY 10101 office",
+                "Visit our Heron Labs NY [ZIP] office",
             ),
             // The word alone before a state code is no town.
             (

@@ -497,6 +497,144 @@ impl Engine<'_> {
                 .any(|t| t.class == Class::Protected && t.s.contains("://"))
     }
 
+    /// "the caller pretending to be our help desk used +1 ...", "the scammer posing as
+    /// billing was calling via 555-...": a number the sentence says an impostor (a caller
+    /// who pretended, posed, claimed to be someone) used or called from. The word right
+    /// before the number must say so ("used", "using", "via", "from"); "the caller posing as
+    /// IT reached her at 555-..." is the victim's number and goes.
+    pub(super) fn impostor_used(&self, first: usize) -> bool {
+        const USE: &[&str] = &["used", "using", "uses", "via", "from"];
+        let sent = self.toks[first].sent;
+        if first < 3
+            || self.toks[first - 1].sent != sent
+            || !self
+                .word_lower(first - 1)
+                .is_some_and(|w| USE.contains(&w.as_str()))
+        {
+            return false;
+        }
+        let lo = first.saturating_sub(14);
+        (lo..first - 1).any(|j| {
+            self.toks[j].sent == sent
+                && self.word_lower(j).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "caller" | "callers" | "scammer" | "scammers" | "impostor" | "imposter"
+                    )
+                })
+                && (j + 1..(j + 4).min(first - 1)).any(|c| {
+                    self.word_lower(c).is_some_and(|w| {
+                        ["pretend", "posing", "claiming", "impersonat"]
+                            .iter()
+                            .any(|p| w.starts_with(p))
+                    })
+                })
+        })
+    }
+
+    /// "Report calls from +1 ..., which is not ours.", "some patients have received calls
+    /// from 555-... asking for payment. That is not us.": a number calls or texts came
+    /// from, that the writer disowns right after (in its sentence or the next, within 160
+    /// bytes and no blank line), is an impostor's. A number with no such denial goes.
+    pub(super) fn disowned_number(&self, first: usize, last: usize) -> bool {
+        if first < 2 || !self.is_word(first - 1, "from") {
+            return false;
+        }
+        let called = self.word_lower(first - 2).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "call" | "calls" | "text" | "texts" | "message" | "messages"
+            )
+        });
+        if !called {
+            return false;
+        }
+        let end = self.toks[last].end;
+        let stop = super::settle::floor_boundary(self.lowered, (end + 160).min(self.lowered.len()));
+        let after = &self.lowered[end..stop];
+        let after = after.split("\n\n").next().unwrap_or("");
+        [
+            "not ours",
+            "not us",
+            "not from us",
+            "isn't ours",
+            "is not our number",
+            "not our number",
+        ]
+        .iter()
+        .any(|d| after.contains(d))
+    }
+
+    /// "Caller said he was from our IT ... Number on caller id: +1 ...": the caller id of a
+    /// call whose caller, on the same line, claimed to be someone else. A caller id with no
+    /// such claim beside it is a person's number and goes.
+    pub(super) fn claimed_caller_id(&self, first: usize) -> bool {
+        if first < 2 || !self.is_word(first - 1, "id") || !self.is_word(first - 2, "caller") {
+            return false;
+        }
+        let start = self.toks[first].start;
+        let from = super::settle::floor_boundary(self.lowered, start.saturating_sub(256));
+        let before = &self.lowered[from..start];
+        let line = before.rsplit('\n').next().unwrap_or("");
+        [
+            "pretend",
+            "posing as",
+            "claiming to",
+            "claimed to",
+            "impersonat",
+            "said he was from",
+            "said she was from",
+            "said they were from",
+        ]
+        .iter()
+        .any(|c| line.contains(c))
+    }
+
+    /// `<sms address="+1 ..." body="Your access expires. Verify at https://..." ...
+    /// contact_name="(Unknown)" />`: in a backup of text messages, the sender (`address=`,
+    /// `from=`, `sender=`) of a record whose body carries a link, from no saved contact, is
+    /// the lure's sender. A saved contact's record, or one with no link, keeps its number
+    /// private. The record is read to at most 1024 bytes either side, on its line.
+    pub(super) fn link_record_sender(&self, first: usize) -> bool {
+        let start = self.toks[first].start;
+        let head = self.text[..start].trim_end_matches('(');
+        let Some(head) = head.strip_suffix('"').or_else(|| head.strip_suffix('\'')) else {
+            return false;
+        };
+        let lower_tail = |n: usize| {
+            let a = super::settle::floor_boundary(head, head.len().saturating_sub(n));
+            head[a..].to_ascii_lowercase()
+        };
+        let field = lower_tail(10);
+        if !["address=", "from=", "sender="]
+            .iter()
+            .any(|f| field.ends_with(f))
+        {
+            return false;
+        }
+        let a = super::settle::floor_boundary(self.text, start.saturating_sub(1024));
+        let b = super::settle::floor_boundary(self.text, (start + 1024).min(self.text.len()));
+        // The record's element: no raw `<` stands inside an XML attribute.
+        let before = self.text[a..start].rsplit(['\n', '<']).next().unwrap_or("");
+        let after = self.text[start..b].split(['\n', '<']).next().unwrap_or("");
+        let link = |s: &str| s.contains("://") || s.contains("hxxp");
+        if !(link(before) || link(after)) {
+            return false;
+        }
+        // A saved contact's name: anything but empty, "(Unknown)" or a number.
+        let named = [before, after].iter().any(|part| {
+            part.find("contact_name=\"").is_some_and(|p| {
+                let v = &part[p + 14..];
+                let v = &v[..v.find('"').unwrap_or(v.len())];
+                !(v.is_empty()
+                    || v.starts_with('(')
+                    || v.eq_ignore_ascii_case("null")
+                    || v.bytes().all(|c| !c.is_ascii_alphabetic()))
+            })
+        });
+        !named
+    }
+
     /// "rogue SSID 'Guest-WiFi' from BSSID 02:11:22:33:44:55", "point d'accès pirate
     /// (BSSID ...)": the hardware address of a rogue or fake access point is the attacker's
     /// device. A word for a rogue or fake thing and one for an access point must both stand
@@ -913,15 +1051,14 @@ impl Engine<'_> {
     /// numbers after "new account" and "routing" (or an IBAN or SWIFT code) in the same
     /// sentence are the fraudster's account, kept as indicators of the scheme.
     pub(super) fn diverted_account(&mut self) {
-        if !self.diversion() {
-            return;
-        }
+        let diversion = self.diversion();
         for k in 1..self.toks.len() {
-            let opens = (self.is_word(k - 1, "new") || self.is_word(k - 1, "updated"))
+            let opens = diversion
+                && (self.is_word(k - 1, "new") || self.is_word(k - 1, "updated"))
                 && ["account", "acct", "iban"]
                     .iter()
                     .any(|w| self.is_word(k, w));
-            if !opens {
+            if !opens && !self.instructed_transfer_to(k) {
                 continue;
             }
             let sent = self.toks[k].sent;
@@ -955,6 +1092,31 @@ impl Engine<'_> {
                 j += 1;
             }
         }
+    }
+
+    /// "they told me to send the rest by bank transfer to routing 021000021 account
+    /// 1234567890": token `k` is "routing" or "account" right after "to", in a sentence
+    /// where someone told or asked the writer to send, pay or transfer money. The account
+    /// a third party said to pay into is theirs; "to my account", "refund to the account
+    /// on file" have a word between "to" and the cue, or no instruction, and go.
+    fn instructed_transfer_to(&self, k: usize) -> bool {
+        if !["routing", "account", "acct", "aba"]
+            .iter()
+            .any(|w| self.is_word(k, w))
+            || !self.is_word(k - 1, "to")
+            || !self.same_sentence(k - 1, k)
+        {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let mut a = k;
+        while a > 0 && k - a < 40 && self.toks[a - 1].sent == sent {
+            a -= 1;
+        }
+        let sentence = &self.lowered[self.toks[a].start..self.toks[k].end];
+        instructed_payment(sentence)
+            && PAY_CUES.iter().any(|w| sentence.contains(w))
+            && !["refund", "reimburs"].iter().any(|w| sentence.contains(w))
     }
 
     /// "...fake statements asking for payment to XX00 1234 5678 9012 3456.": an
@@ -991,7 +1153,7 @@ impl Engine<'_> {
             let sentence = &self.lowered[self.toks[a].start..self.toks[b].end];
             let demand = PAY_CUES.iter().any(|w| sentence.contains(w))
                 && !["refund", "reimburs"].iter().any(|w| sentence.contains(w));
-            if fraud && demand {
+            if (fraud || instructed_payment(sentence)) && demand {
                 for t in &mut self.toks[k..=last] {
                     if t.class != Class::Removed {
                         t.class = Class::Protected;
@@ -2188,6 +2350,49 @@ const PAY_CUES: &[&str] = &[
     "send to",
 ];
 
+/// Whether a sentence (lowercased) tells of an unnamed other party (they, the caller,
+/// someone) telling or asking a person to do something: "they told me to send", "the
+/// caller asked her to wire". "The member asked us to transfer ..." names the member, whose
+/// own account it is: not read as an instruction.
+fn instructed_payment(sentence: &str) -> bool {
+    const WHO: &[&str] = &[
+        "they",
+        "caller",
+        "callers",
+        "someone",
+        "scammer",
+        "scammers",
+        "fraudster",
+        "impostor",
+        "imposter",
+        "person",
+        "man",
+        "woman",
+    ];
+    ["told ", "asked ", "instructed ", "directed "]
+        .iter()
+        .any(|v| {
+            sentence.match_indices(v).any(|(at, _)| {
+                let rest = &sentence[at + v.len()..];
+                let object = [
+                    "me to ",
+                    "her to ",
+                    "him to ",
+                    "them to ",
+                    "the patient to ",
+                ]
+                .iter()
+                .any(|o| rest.starts_with(o));
+                let subject = sentence[..at]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| WHO.contains(&w));
+                object && subject
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2249,6 +2454,90 @@ mod tests {
         // An ordinary mail, no word of a fake: the address is a person's.
         let out = scrubbed("Sjúklingurin sendi teldupost frá sigrid.h77@gmx.net í gjár.\n");
         assert!(!out.contains("sigrid.h77@gmx.net"), "{out}");
+    }
+
+    fn scrub(text: &str) -> String {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        s.scrub_text(text).text
+    }
+
+    #[test]
+    fn contact_details_by_their_role_stay_and_a_persons_own_go() {
+        let kept = [
+            (
+                "Recap: the caller posing as our payroll team was using 414-555-0182 all week.",
+                "414-555-0182",
+            ),
+            (
+                "Please ignore texts from +44 20 7946 0321; that number is not ours.",
+                "+44 20 7946 0321",
+            ),
+            (
+                "Intake says the man claimed to be from pharmacy IT. Caller ID: 1-833-555-0147.",
+                "1-833-555-0147",
+            ),
+            (
+                "<sms address=\"(606) 555-0199\" body=\"Parcel held, pay fee at https://parcel-fee.example/p\" contact_name=\"(Unknown)\" />",
+                "(606) 555-0199",
+            ),
+            (
+                "Per the complaint, they told me to wire the deposit to routing 021000089 account 55120934.",
+                "55120934",
+            ),
+            (
+                "The caller asked her to transfer the fee to FR76 3000 6000 0112 3456 7890 189 today.",
+                "FR76 3000 6000 0112 3456 7890 189",
+            ),
+        ];
+        for (input, keep) in kept {
+            assert!(
+                scrub(input).contains(keep),
+                "{input:?} -> {:?}",
+                scrub(input)
+            );
+        }
+        let gone = [
+            // The victim's number in an impostor's sentence.
+            (
+                "The caller posing as our payroll team reached her at 414-555-0182.",
+                "414-555-0182",
+            ),
+            // Calls from a number nobody disowns.
+            (
+                "We returned calls from 414-555-0182 about her refill.",
+                "414-555-0182",
+            ),
+            // A caller id with no claimed identity.
+            (
+                "Daughter phoned about the bill. Caller ID: 414-555-0182.",
+                "414-555-0182",
+            ),
+            // A saved contact's message with a link, and a message with no link.
+            (
+                "<sms address=\"414-555-0182\" body=\"Mom see https://photos.example/a\" contact_name=\"Dana Reyes\" />",
+                "414-555-0182",
+            ),
+            (
+                "<sms address=\"414-555-0183\" body=\"Running late\" contact_name=\"(Unknown)\" />",
+                "414-555-0183",
+            ),
+            // The member's own account, and a refund.
+            (
+                "The member asked us to transfer the balance to account 55120934.",
+                "55120934",
+            ),
+            (
+                "They told me to send the refund to routing 021000089 account 55120934.",
+                "55120934",
+            ),
+        ];
+        for (input, drop) in gone {
+            assert!(
+                !scrub(input).contains(drop),
+                "{input:?} -> {:?}",
+                scrub(input)
+            );
+        }
     }
 
     #[test]

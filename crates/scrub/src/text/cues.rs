@@ -1205,6 +1205,20 @@ impl Engine<'_> {
         k < self.toks.len() && self.toks[k].class == Class::Plain && c::clock_time(self.toks[k].s)
     }
 
+    /// `10/12/2026  09:15  16:30`: columns of a time sheet, an in and an out time after
+    /// the date at `j` (each two or more blanks apart); the hours of a shift are no time
+    /// stamp of the date and stay.
+    pub(super) fn shift_columns(&self, j: usize) -> bool {
+        let column = |a: usize, b: usize| {
+            b < self.toks.len() && {
+                let gap = &self.text[self.toks[a].end..self.toks[b].start];
+                gap.len() >= 2 && gap.bytes().all(|c| c == b' ' || c == b'\t')
+            }
+        };
+        let clock = |k: usize| k < self.toks.len() && c::clock_time(self.toks[k].s);
+        column(j, j + 1) && column(j + 1, j + 2) && clock(j + 1) && clock(j + 2)
+    }
+
     /// A date already removed, then a clock time (`11/07/2026 14:10`): the time goes too.
     fn time_after(&mut self, j: usize) {
         let n = j + 1;
@@ -1218,6 +1232,9 @@ impl Engine<'_> {
                 && b[2] < b'6'
         };
         let time = self.is_time(n) || n < self.toks.len() && military(&self.toks[n]);
+        if time && self.shift_columns(j) {
+            return;
+        }
         if time && self.same_sentence(j, n) && self.toks[j].after == b' ' {
             let index = self.toks[j].finding;
             if let Some(f) = self.found.get_mut(index) {

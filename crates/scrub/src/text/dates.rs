@@ -194,6 +194,7 @@ impl Engine<'_> {
                 .all(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'[' | b'\''));
             let n = k + 1;
             if !(care || inside_line)
+                || self.shift_columns(k)
                 || !self.open(n)
                 || !self.same_sentence(k, n)
                 || self.toks[k].after != b' '

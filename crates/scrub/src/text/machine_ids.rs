@@ -224,7 +224,7 @@ impl Engine<'_> {
             };
             if cue {
                 self.keep_partner_id(k);
-            } else if self.remote_session_code(k) {
+            } else if self.remote_session_code(k) || self.incoming_tool_title(k) {
                 // The id right after "session" or "code".
                 self.keep_partner_id(k);
             } else if s.len() > 5 && s.as_bytes()[1..].contains(&b'^') {
@@ -250,7 +250,16 @@ impl Engine<'_> {
             "assist",
         ];
         let s = self.toks[k].s;
-        if !(s.eq_ignore_ascii_case("session") || s.eq_ignore_ascii_case("code")) {
+        // "read the id 123456789 to him", "gave him the ID": an id read out or given to
+        // someone, a remote-support tool named shortly before it.
+        let told_id = s.eq_ignore_ascii_case("id")
+            && (1..=3).any(|back| {
+                k >= back
+                    && ["read", "give", "gave", "tell", "told", "share", "shared"]
+                        .iter()
+                        .any(|v| self.toks[k - back].s.eq_ignore_ascii_case(v))
+            });
+        if !(s.eq_ignore_ascii_case("session") || s.eq_ignore_ascii_case("code") || told_id) {
             return false;
         }
         let b = self.text.as_bytes();
@@ -283,6 +292,27 @@ impl Engine<'_> {
         ["posing", "pretending", "claiming", "impersonat"]
             .iter()
             .any(|w| line.contains(w))
+    }
+
+    /// `AnyDesk - 123456789 (incoming)`: a remote-support tool's window title names the
+    /// id of the console connected to it; "incoming" right after the id says that end is
+    /// the other party's, kept. Token `k` is the tool's name.
+    fn incoming_tool_title(&self, k: usize) -> bool {
+        const TOOLS: &[&str] = &["anydesk", "teamviewer", "rustdesk", "supremo", "splashtop"];
+        if !TOOLS.iter().any(|n| self.toks[k].s.eq_ignore_ascii_case(n)) {
+            return false;
+        }
+        let rest = &self.text[self.toks[k].end..];
+        let rest = rest.get(..rest.len().min(48)).unwrap_or("");
+        let Some(rest) = rest.strip_prefix(" - ") else {
+            return false;
+        };
+        let digits = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b' ')
+            .count();
+        rest.get(digits..)
+            .is_some_and(|r| r.to_ascii_lowercase().starts_with("(incoming"))
     }
 
     /// An identifier in HL7's CX layout outside an HL7 message (`4471209^^^CLINIC^MR` in an
@@ -384,6 +414,14 @@ mod tests {
                 "Callers posing as the pharmacy asked staff to read out code 302958441.",
                 "302958441",
             ),
+            (
+                "The man had her start TeamViewer and read the id 518204937 back to him.",
+                "518204937",
+            ),
+            (
+                "Teams.exe  4410 Console  1  9,120 K Running  RustDesk - 618204937 (incoming)",
+                "618204937",
+            ),
         ] {
             assert!(out(input).contains(kept), "{input:?} -> {:?}", out(input));
         }
@@ -396,6 +434,10 @@ mod tests {
             ),
             (
                 "AnyDesk is installed; member 5829104473 called.",
+                "5829104473",
+            ),
+            (
+                "The patient read the id 5829104473 off her member card.",
                 "5829104473",
             ),
         ] {

@@ -835,7 +835,9 @@ impl Engine<'_> {
                 let t = &self.toks[p];
                 let gap_ok = t.after == b' ' || t.after == b',' && !comma && p + 1 < d;
                 let word = t.class == Class::Plain
-                    && (c::is_cap_word(t.s) && !self.has(p, flag::NEVER | flag::CUE | flag::MONTH)
+                    && (c::is_cap_word(t.s)
+                        && !self.has(p, flag::NEVER | flag::CUE | flag::MONTH)
+                        && !self.weekday_before_date(p)
                         || self.particle(p) && p + 1 < d)
                     && t.trail == 0;
                 if !gap_ok || !word {

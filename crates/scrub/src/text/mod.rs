@@ -23,6 +23,7 @@ mod mentions;
 mod names;
 mod ncpdp;
 mod org;
+mod paperwork;
 mod personal_ip;
 mod place_spans;
 pub(crate) mod places;
@@ -178,6 +179,9 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.demanded_iban();
     engine.actor_names();
     engine.apply_numeric(text);
+    engine.card_last_digits();
+    engine.police_reports();
+    engine.mid_line_name_labels();
     engine.spoken_numbers();
     engine.context_rules();
     engine.record_rows();

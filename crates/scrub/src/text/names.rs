@@ -68,6 +68,30 @@ impl Engine<'_> {
         self.has(k, flag::NEVER)
             || k < self.toks.len() && c::camel_compound(self.toks[k].s)
             || self.article_before_word(k)
+            || self.weekday_before_date(k)
+    }
+
+    /// `Sun        10/11/2026  08:15`: a weekday's abbreviation opening its line, a date
+    /// right after it, is a day column, not the surname Sun or Mon.
+    pub(super) fn weekday_before_date(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if !matches!(t.s, "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" | "Sun") {
+            return false;
+        }
+        let line_start = self.text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+        let opens = self.text[line_start..t.start]
+            .bytes()
+            .all(|b| b == b' ' || b == b'\t');
+        let next = self.toks.get(k + 1).is_some_and(|n| {
+            n.s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && n.s.bytes().any(|b| b == b'/' || b == b'-' || b == b'.')
+                && self.text[t.end..n.start]
+                    .bytes()
+                    .all(|b| b == b' ' || b == b'\t')
+        });
+        opens && next
     }
 
     /// "Le dossier", "La cuenta", "El equipo": an article of a Romance language before a
@@ -127,10 +151,31 @@ impl Engine<'_> {
 
     /// No bracket, quote or possessive between two tokens: "Ann Lee (Work notes)" is a name
     /// and a remark, "Ann Lee's Documents" a name and a folder.
+    /// Nor a form's next field: "Craig Harris   Relationship: father", "Keith Lewis
+    /// Medicaid ID: ...", a label (one or two words, then a colon) after a column's gap of
+    /// two or more blanks.
     fn spaces_between(&self, a: usize, b: usize) -> bool {
-        self.text
-            .get(self.toks[a].end..self.toks[b].start)
-            .is_some_and(|gap| !gap.contains(['(', '[', '{', '"', '<', '\'', '’']))
+        let Some(gap) = self.text.get(self.toks[a].end..self.toks[b].start) else {
+            return false;
+        };
+        if gap.contains(['(', '[', '{', '"', '<', '\'', '’']) {
+            return false;
+        }
+        let column = gap.len() >= 2 && gap.bytes().all(|c| c == b' ' || c == b'\t');
+        // The label's colon on its first, second or third word ("Date of birth:").
+        let label = self.toks[b].trail == b':'
+            || (1..=2).any(|d| {
+                (b..b + d).all(|i| {
+                    i + 1 < self.toks.len()
+                        && self.toks[i].after == b' '
+                        && self.toks[i].trail == 0
+                        && self.same_sentence(i, i + 1)
+                }) && self
+                    .toks
+                    .get(b + d)
+                    .is_some_and(|t| t.trail == b':' && t.s.len() <= 12)
+            });
+        !(column && label)
     }
 
     pub(super) fn particle(&self, n: usize) -> bool {
@@ -300,7 +345,7 @@ impl Engine<'_> {
         if k > 0 && self.model_year(k - 1) {
             return false;
         }
-        if self.participle(k) {
+        if self.participle(k) || self.weekday_before_date(k) {
             return false;
         }
         // "R. Royal (rroyal@...)": after an initial, a threat name is a surname.
@@ -324,7 +369,7 @@ impl Engine<'_> {
             self.remove_toks(k, end, Kind::Name, "surname, given name as a quoted cell");
             return true;
         }
-        if self.possessed_by_person(k) || self.vocative(k) {
+        if self.possessed_by_person(k) || self.vocative(k) || self.introduced(k) {
             return true;
         }
         // Initial and surname: "J. Smith".
@@ -1551,6 +1596,58 @@ impl Engine<'_> {
     /// A listed name alone at the start of a line before a comma ("Sage, the message ...",
     /// "Bill,") or alone at the end of a line after a finished sentence ("... block it.
     /// Sage"): a message addressed or signed.
+    /// "Hi, this is Brandy from the clinic", "my name is Tomas Ruiz, calling about":
+    /// a given name on the public lists that a speaker introduces themself with, then
+    /// "from", "at", "with", "calling" or "here" (or a comma), is the speaker's name, with
+    /// any capitalized words that follow it. "This is Mercy Hospital calling" has no
+    /// such word right after the given name and is left to the other rules.
+    fn introduced(&mut self, k: usize) -> bool {
+        if k < 2
+            || !self.has(k, flag::GIVEN | flag::CENSUS_GIVEN | flag::NAME_WORD)
+            || self.has(k, flag::CUE | flag::STOP)
+            || self.never_name(k)
+            || !c::is_cap_word(self.toks[k].s)
+            || !self.same_sentence(k - 2, k)
+        {
+            return false;
+        }
+        let intro = self.is_word(k - 1, "is")
+            && (self.is_word(k - 2, "this") || self.is_word(k - 2, "name"))
+            || self.is_word(k - 1, "i'm");
+        if !intro || self.toks[k - 2].trail != 0 || self.toks[k - 1].trail != 0 {
+            return false;
+        }
+        // The words after the given name must be on the surname lists: "Mercy Hospital"
+        // is no person.
+        let mut end = k;
+        let last = self.name_end(k);
+        while end < last
+            && self.has(end + 1, flag::SURNAME | flag::CENSUS_SURNAME)
+            && !self.has(end + 1, flag::CUE | flag::STOP)
+        {
+            end += 1;
+        }
+        if end < last {
+            return false;
+        }
+        let next = end + 1;
+        let follows = self.toks[end].trail == b','
+            || next < self.toks.len()
+                && self.same_sentence(end, next)
+                && ["from", "at", "with", "calling", "here"]
+                    .iter()
+                    .any(|w| self.is_word(next, w));
+        if follows {
+            self.remove_toks(
+                k,
+                end,
+                Kind::Name,
+                "name a speaker introduces themself with",
+            );
+        }
+        follows
+    }
+
     fn vocative(&mut self, k: usize) -> bool {
         let t = &self.toks[k];
         let listed = self.has(
@@ -2167,6 +2264,73 @@ mod tests {
             "Accounting request, NAS-IP-Address=192.168.4.225, Framed-IP-Address=10.2.3.4 for Grace Hopper",
             "Accounting request, NAS-IP-Address=[INTERNAL-IP], Framed-IP-Address=[INTERNAL-IP] for [NAME]",
         )]);
+    }
+
+    #[test]
+    fn a_name_ends_before_the_next_field_of_a_form() {
+        check(&[
+            (
+                "Guardian: Mabel Quinton   Relationship: aunt",
+                "Guardian: [NAME]   Relationship: aunt",
+            ),
+            (
+                "Patient: Mabel Quinton    Date of birth: 03/04/1950",
+                "Patient: [NAME]    Date of birth: [DATE]",
+            ),
+            // One blank and no label: the whole name goes.
+            (
+                "Guardian: Mabel Rose Quinton, aunt",
+                "Guardian: [NAME], aunt",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_weekday_column_before_a_date_is_no_name() {
+        check(&[
+            (
+                "Sun        10/11/2026  visit done",
+                "Sun        [DATE]  visit done",
+            ),
+            // A time sheet's in and out columns after the date stay; a time stamp goes.
+            (
+                "Mon        10/12/2026  09:15  16:30  bath, meals",
+                "Mon        [DATE]  09:15  16:30  bath, meals",
+            ),
+            (
+                "Seen 10/12/2026 09:15 for follow-up",
+                "Seen [DATE] for follow-up",
+            ),
+            // Not opening its line: the surname stays a name.
+            (
+                "Seen by Dr. Li Sun 10/11/2026 in clinic",
+                "Seen by Dr. [NAME] [DATE] in clinic",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_a_speaker_introduces_themself_with() {
+        check(&[
+            (
+                "Good morning, this is Marcus from the front desk.",
+                "Good morning, this is [NAME] from the front desk.",
+            ),
+            // A census name that is also a word, in a name's position.
+            (
+                "Hello, this is Sherry with billing.",
+                "Hello, this is [NAME] with billing.",
+            ),
+            (
+                "hi, my name is Rosalind Tuck calling about a bill",
+                "hi, my name is [NAME] calling about a bill",
+            ),
+            // No word after the given name that introduces a speaker.
+            (
+                "This is Mercy Hospital calling about your visit.",
+                "This is Mercy Hospital calling about your visit.",
+            ),
+        ]);
     }
 
     #[test]

@@ -1617,15 +1617,16 @@ mod tests {
                  [ADDRESS]           [ADDRESS]\n\
                  [CITY] WY  [ZIP]      [CITY] NE  [ZIP]\n",
             ),
-            // No house number over the places: no street line, so the places stay for this
-            // rule.
+            // No house number over the places: no street line, so this rule reads no
+            // labels; each town before its state and ZIP code still goes by the address
+            // rules.
             (
                 "Ward Roster               Shift\n\
                  Renfield Gate             Dunmore Close\n\
                  Harrowgate WY  82001      Pell Ridge NE  68002\n",
                 "Ward Roster               Shift\n\
                  [NAME]\n\
-                 Harrowgate WY  [ZIP]      [NAME] NE  [ZIP]\n",
+                 [CITY] WY  [ZIP]      [CITY] NE  [ZIP]\n",
             ),
             // Rows of a process table: no name over each column, so no labels.
             (

@@ -885,6 +885,10 @@ impl<'a> Engine<'a> {
                     || self.warned_sender(first)
                     || self.lure_caller_id(first)
                     || self.quoted_claim_on_fraud_line(first)
+                    || self.impostor_used(first)
+                    || self.disowned_number(first, last - 1)
+                    || self.claimed_caller_id(first)
+                    || self.link_record_sender(first)
                     || report && self.sender_line(first, last - 1))
             {
                 for t in &mut self.toks[first..last] {
