@@ -155,6 +155,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     }
     engine.cef_headers();
     engine.zeek_protect();
+    engine.dns_wire_names();
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }

@@ -291,7 +291,7 @@ impl<'a> Engine<'a> {
                     self.toks[k].class = Class::Plain;
                 }
                 // `ssh2: ED25519 SHA256:...`: a key's algorithm, not an identifier.
-                Class::IdLike if key_algorithm(self.toks[k].s) => {
+                Class::IdLike if key_algorithm(self.toks[k].s) || cipher_suite(self.toks[k].s) => {
                     self.toks[k].class = Class::Plain;
                 }
                 Class::IdLike => self.remove_id_like(k),
@@ -989,6 +989,76 @@ fn key_algorithm(s: &str) -> bool {
     )
 }
 
+/// Words of cipher and hash algorithm names, as encryption types and TLS cipher suites join
+/// them with hyphens or underscores (`AES-256-CTS-HMAC-SHA1-96`,
+/// `ECDHE-RSA-AES128-GCM-SHA256`, `TLS_AES_256_GCM_SHA384`).
+const CIPHER_WORDS: &[&str] = &[
+    "aes",
+    "aes128",
+    "aes256",
+    "des",
+    "3des",
+    "des3",
+    "rc4",
+    "cts",
+    "cbc",
+    "gcm",
+    "ccm",
+    "ctr",
+    "ecb",
+    "hmac",
+    "sha",
+    "sha1",
+    "sha2",
+    "sha256",
+    "sha384",
+    "sha512",
+    "md5",
+    "rsa",
+    "dhe",
+    "ecdhe",
+    "ecdsa",
+    "dss",
+    "tls",
+    "ssl",
+    "with",
+    "chacha20",
+    "poly1305",
+    "camellia",
+    "camellia128",
+    "camellia256",
+    "cmac",
+    "ede3",
+    "psk",
+    "null",
+    "exp",
+    "export",
+    "krb5",
+];
+
+/// `AES-256-CTS-HMAC-SHA1-96`: a name made only of cipher words and numbers, with at least
+/// two cipher words, is an algorithm's name, not an identifier.
+pub(super) fn cipher_suite(s: &str) -> bool {
+    if s.len() > 64 {
+        return false;
+    }
+    let mut words = 0;
+    for part in s.split(['-', '_']) {
+        if part.is_empty() {
+            return false;
+        }
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        match crate::vocab::lower(part, &mut buf) {
+            Some(l) if CIPHER_WORDS.contains(&l) => words += 1,
+            _ => return false,
+        }
+    }
+    words >= 2
+}
+
 /// Consumer mail and internet providers by the first label of their domains, in any
 /// country (`yahoo.gr`, `hotmail.fr`, `terra.com.br`): an address there is a person's
 /// unless the sentence says it is the attacker's.
@@ -1170,6 +1240,19 @@ mod tests {
                 "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
             ),
         ]);
+    }
+
+    #[test]
+    fn cipher_suite_names_stay_and_other_codes_go() {
+        check(&[(
+            "Session Key Type: AES-256-CTS-HMAC-SHA1-96 cipher ECDHE-RSA-AES128-GCM-SHA256 \
+             and badge K4821379\n",
+            "Session Key Type: AES-256-CTS-HMAC-SHA1-96 cipher ECDHE-RSA-AES128-GCM-SHA256 \
+             and badge [ID]\n",
+        )]);
+        assert!(super::cipher_suite("aes256-cts-hmac-sha1-96"));
+        assert!(!super::cipher_suite("AES-48213"));
+        assert!(!super::cipher_suite("SHA1-JDOE-96"));
     }
 
     #[test]
