@@ -452,7 +452,8 @@ impl Engine<'_> {
                     && !utterance
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE)
-                    && !self.label_word(j);
+                    && !self.label_word(j)
+                    && !self.xml_tag_name(j);
                 if ok {
                     let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a role word");

@@ -399,6 +399,20 @@ impl<'a> Engine<'a> {
         k < self.toks.len() && same_kind_word(self.toks[k].s, word)
     }
 
+    /// `<LastName>`, `<Patient id="7">`: token `k` is an XML element's name (right after
+    /// `<`, right before `>`, a blank or `/>`), a field of the schema and no person's name.
+    fn xml_tag_name(&self, k: usize) -> bool {
+        let b = self.text.as_bytes();
+        let t = &self.toks[k];
+        let opened = t.start > 0 && b[t.start - 1] == b'<';
+        let closed = matches!(b.get(t.end), Some(b'>' | b' ' | b'/'));
+        opened
+            && closed
+            && t.s
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':' | b'.'))
+    }
+
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
     }

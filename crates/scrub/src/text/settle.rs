@@ -275,7 +275,9 @@ impl<'a> Engine<'a> {
                         || self.value_of_a_thing(k)
                         || self.unit_follows(k)
                         || self.quantity_precedes(k)
-                        || self.bytes_after_status(k);
+                        || self.bytes_after_status(k)
+                        || self.version_value(k)
+                        || self.mail_log_id(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else {
@@ -298,6 +300,40 @@ impl<'a> Engine<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// `MID 1288340`, `ICID 4260818`, `DCID 99120`: a mail gateway's message, incoming and
+    /// delivery connection numbers, named by the word before them; a message queue's
+    /// `qid`, `msgid`, `queueid` likewise. A count of mail, no person.
+    fn mail_log_id(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+        let glue = matches!(between, " " | "=" | ": " | ":" | " #" | "#");
+        let mut buf = [0u8; 32];
+        glue && self.lw(k - 1, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "mid" | "icid" | "dcid" | "qid" | "msgid" | "queueid" | "queue_id" | "msg_id"
+            )
+        })
+    }
+
+    /// `TransactionVersion="20170715"`, `"schemaVersion": 20240101`: the value of a key or
+    /// an attribute whose name ends in "version" is a schema's or a program's version.
+    fn version_value(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+        let glue = !between.is_empty()
+            && between.len() <= 4
+            && between
+                .bytes()
+                .all(|b| matches!(b, b'=' | b':' | b'"' | b'\'' | b' '));
+        let key = self.toks[k - 1].s.as_bytes();
+        glue && key.len() >= 7 && key[key.len() - 7..].eq_ignore_ascii_case(b"version")
     }
 
     /// "12000 bytes", "300000 ms": a long number with a unit after it is a size or a
@@ -1240,6 +1276,22 @@ mod tests {
                 "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_mail_gateways_message_and_connection_numbers_stay() {
+        check(&[(
+            "Info: MID 5501234 ICID 7712093 RID 0 To: <x@example.org>\nMember 5501234 called\n",
+            "Info: MID 5501234 ICID 7712093 RID 0 To: <x@example.org>\nMember [ID] called\n",
+        )]);
+    }
+
+    #[test]
+    fn a_versions_number_stays_another_long_number_goes() {
+        check(&[(
+            "<Msg SchemaVersion=\"20190301\" Ref=\"44718203\"/> appVersion: 3310522\n",
+            "<Msg SchemaVersion=\"20190301\" Ref=\"[ID]\"/> appVersion: 3310522\n",
+        )]);
     }
 
     #[test]

@@ -194,6 +194,20 @@ impl<'a> Engine<'a> {
             return;
         }
         if let Some(ext) = c::extension(v) {
+            if v == t && self.document_name_person(k) {
+                // `Doe_Jane_records_0012345.pdf`: the record number goes with the name.
+                let base = self.toks[k].start;
+                for (s, e) in super::machine_ids::path_file_record_ids(t) {
+                    self.remove(
+                        base + s,
+                        base + e,
+                        Kind::Mrn,
+                        "record number in a document's file name",
+                    );
+                }
+                self.toks[k].class = Class::Protected;
+                return;
+            }
             if self.v.malware_ext.contains(ext.as_str()) {
                 self.protect(k, IndicatorKind::FileName);
                 return;
@@ -879,7 +893,11 @@ impl<'a> Engine<'a> {
             }
         }
         let ext = c::extension(t);
-        if ext.is_some_and(|e| self.v.malware_ext.contains(e.as_str())) {
+        // A macro document named after a person (`Referral_DOE_JANE.docm`) is a patient's
+        // file the macro rode in on: the name goes, and the path is no indicator.
+        if self.document_name_person(k) {
+            self.toks[k].class = Class::Protected;
+        } else if ext.is_some_and(|e| self.v.malware_ext.contains(e.as_str())) {
             self.protect(k, IndicatorKind::FileName);
         } else {
             self.toks[k].class = Class::Protected;
@@ -1426,6 +1444,28 @@ mod tests {
     }
 
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_persons_name_in_a_document_file_name_goes_its_words_stay() {
+        check(&[(
+            "Suspicious macro,Referral_Harlow_Quentin.docm,C:\\Users\\Public\\Documents\\Referral_Harlow_Quentin.docm\n\
+             Opened Quarterly_Budget_Final.xlsx and Board_Minutes.docx\n",
+            "Suspicious macro,Referral_[NAME].docm,C:\\Users\\Public\\Documents\\Referral_[NAME].docm\n\
+             Opened Quarterly_Budget_Final.xlsx and Board_Minutes.docx\n",
+        )]);
+        check(&[(
+            "UPLOAD,Harlow_Quentin_records_7712345.pdf,done\n",
+            "UPLOAD,[NAME]_records_[MRN].pdf,done\n",
+        )]);
+    }
+
+    #[test]
+    fn an_xml_element_name_after_a_role_is_no_name() {
+        check(&[(
+            "<Patient><Name><Surname>Okonkwo</Surname></Name></Patient>\nPatient: Dana Whitfield\n",
+            "<Patient><Name><Surname>[NAME]</Surname></Name></Patient>\nPatient: [NAME]\n",
+        )]);
+    }
 
     #[test]
     fn a_dns_wire_name_is_read_as_a_host() {
