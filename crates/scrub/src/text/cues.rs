@@ -1151,7 +1151,11 @@ impl Engine<'_> {
                 && b[2] < b'6'
         };
         let time = self.is_time(n) || n < self.toks.len() && military(&self.toks[n]);
-        if time && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+        if time
+            && self.same_sentence(j, n)
+            && self.toks[j].after == b' '
+            && self.toks[n].start == self.toks[j].end + 1
+        {
             let index = self.toks[j].finding;
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.end = f.original_span.end.max(self.toks[n].end);

@@ -87,6 +87,10 @@ impl<'a> Engine<'a> {
             self.protect(k, IndicatorKind::ThreatName);
             return;
         }
+        if b.iter().all(u8::is_ascii_alphabetic) && self.weekday_of_a_date(k) {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if b.iter().all(u8::is_ascii_alphabetic) {
             if self.has(k, flag::THREAT) {
                 self.protect(k, IndicatorKind::ThreatName);
@@ -333,6 +337,52 @@ impl<'a> Engine<'a> {
             }
             i = end;
         }
+    }
+
+    /// `Mon  03/09/2026`, `Thurs, 2026-03-12`: a day of the week (`Mon`, `Thurs`, `Sunday`)
+    /// right before a numeric date on the same line names the date's weekday, no person
+    /// (`Sun`, `Mon` are on the name lists).
+    fn weekday_of_a_date(&self, k: usize) -> bool {
+        const DAYS: &[&str] = &[
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut buf = [0u8; 32];
+        if !self.lw(k, &mut buf).is_some_and(|l| DAYS.contains(&l)) || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let gap = &self.text[self.toks[k].end..self.toks[k + 1].start];
+        if gap.is_empty()
+            || gap.len() > 16
+            || !gap.bytes().all(|c| matches!(c, b' ' | b'\t' | b',' | b'.'))
+        {
+            return false;
+        }
+        let n = self.toks[k + 1].s;
+        let seps = n
+            .bytes()
+            .filter(|c| matches!(c, b'/' | b'-' | b'.'))
+            .count();
+        let numeric_date = (6..=10).contains(&n.len())
+            && seps == 2
+            && n.bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.'));
+        numeric_date
     }
 
     /// `10.1.2.3:51514:X0:WS-0412`, `10.1.2.3:443:X1`: a firewall's connection end written
@@ -1464,6 +1514,14 @@ mod tests {
         check(&[(
             "<Patient><Name><Surname>Okonkwo</Surname></Name></Patient>\nPatient: Dana Whitfield\n",
             "<Patient><Name><Surname>[NAME]</Surname></Name></Patient>\nPatient: [NAME]\n",
+        )]);
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_no_name() {
+        check(&[(
+            "Mon  03/09/2026  07:45  meals\nThurs, 2026-03-12 bath\nPatient: Sun Wei, seen today\n",
+            "Mon  [DATE]  07:45  meals\nThurs, [DATE] bath\nPatient: [NAME], seen today\n",
         )]);
     }
 
