@@ -709,7 +709,11 @@ impl Engine<'_> {
                 span.contains(a)
             }
         });
-        rogue && ap
+        // "Possible ARP attack from MAC address": the hardware address an attack on the
+        // local network came from.
+        let arp_attack =
+            words.contains(&"attack") && (words.contains(&"arp") || words.contains(&"mac"));
+        rogue && ap || arp_attack
     }
 
     /// "Payroll: confirm the change or call 555-0100. https://pay-verify.example/x": a number

@@ -519,7 +519,8 @@ impl Engine<'_> {
                     && !utterance
                     && !self.never_name(j)
                     && !self.has(j, flag::CUE)
-                    && !self.label_word(j);
+                    && !self.label_word(j)
+                    && !self.xml_tag_name(j);
                 if ok {
                     let end = self.with_given_after_comma(self.name_end(j));
                     self.remove_toks(j, end, Kind::Name, "name after a role word");
@@ -1235,7 +1236,11 @@ impl Engine<'_> {
         if time && self.shift_columns(j) {
             return;
         }
-        if time && self.same_sentence(j, n) && self.toks[j].after == b' ' {
+        if time
+            && self.same_sentence(j, n)
+            && self.toks[j].after == b' '
+            && self.toks[n].start == self.toks[j].end + 1
+        {
             let index = self.toks[j].finding;
             if let Some(f) = self.found.get_mut(index) {
                 f.original_span.end = f.original_span.end.max(self.toks[n].end);

@@ -193,11 +193,14 @@ impl Engine<'_> {
                 .bytes()
                 .all(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'[' | b'\''));
             let n = k + 1;
+            // Two or more blanks between them set the time in a column of its own (a
+            // timesheet's `Date  In  Out`): a clock time without its date is no identifier.
             if !(care || inside_line)
                 || self.shift_columns(k)
                 || !self.open(n)
                 || !self.same_sentence(k, n)
                 || self.toks[k].after != b' '
+                || self.toks[n].start != self.toks[k].end + 1
             {
                 continue;
             }
@@ -393,6 +396,16 @@ mod tests {
                 "see the portal (appointment [DATE]).",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_time_in_a_column_of_its_own_stays() {
+        check(&[(
+            "Date        In     Out    Tasks\n03/02/2026  07:45  15:30  meals, bath\n\
+             seen 03/02/2026 07:45 by the aide\n",
+            "Date        In     Out    Tasks\n[DATE]  07:45  15:30  meals, bath\n\
+             seen [DATE] by the aide\n",
+        )]);
     }
 
     #[test]

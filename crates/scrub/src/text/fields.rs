@@ -72,6 +72,7 @@ fn label_field(label: &str) -> Option<Field> {
         | "nickname"
         | "known as"
         | "maiden name"
+        | "maiden"
         | "surname"
         | "last name"
         | "first name"
@@ -784,6 +785,22 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn a_maiden_labels_surname_goes() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text("Mother: Wren Halvorsen  Maiden: Okafor  DOB 01/02/1990\n")
+            .text;
+        assert!(
+            !out.contains("Okafor") && !out.contains("Halvorsen"),
+            "{out}"
+        );
+        let out = s
+            .scrub_text("Ticket: the maiden run of the backup job\n")
+            .text;
+        assert!(out.contains("maiden run of the backup job"), "{out}");
+    }
 
     #[test]
     fn a_ticket_service_field_names_a_host_or_stays() {

@@ -34,8 +34,8 @@ const RECORD_PREFIXES: &[&str] = &["INC", "REQ", "RITM", "CHG", "PRB", "SCTASK",
 /// Extensions of documents and data files, whose names often carry a patient's name or
 /// number among descriptive words.
 const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "rtf", "xml", "json", "jpg", "jpeg", "png",
-    "tif", "tiff", "dcm", "hl7", "zip", "msg", "eml",
+    "pdf", "doc", "docx", "docm", "dot", "dotm", "xls", "xlsx", "xlsm", "odt", "ods", "csv", "txt",
+    "rtf", "xml", "json", "jpg", "jpeg", "png", "tif", "tiff", "dcm", "hl7", "zip", "msg", "eml",
 ];
 
 /// Byte ranges, within the path `t`, of the record numbers in the name of the document the
@@ -95,6 +95,60 @@ fn calendar_date(s: &str) -> bool {
 }
 
 impl Engine<'_> {
+    /// `Referral_Campbell_Ricky.docm`, `C:\\Users\\jq\\Documents\\Consent-DOE-JANE.pdf`: in the
+    /// name of a document (the last part of a path, or the whole token), two or more parts in
+    /// a row that are capitalized given names or surnames from the lists, not all of them
+    /// common words, name a person and go; the descriptive words and the extension stay.
+    /// Returns whether anything went.
+    pub(super) fn document_name_person(&mut self, k: usize) -> bool {
+        let (t, base) = (self.toks[k].s, self.toks[k].start);
+        let cut = t.rfind(['\\', '/']).map_or(0, |i| i + 1);
+        let name = &t[cut..];
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            return false;
+        };
+        if stem.is_empty()
+            || stem.len() > 128
+            || !DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        {
+            return false;
+        }
+        let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new();
+        let mut at = 0;
+        for part in stem.split(['_', '-', '.']) {
+            let end = at + part.len();
+            let capital = part.chars().next().is_some_and(char::is_uppercase)
+                && part.chars().all(char::is_alphabetic)
+                && part.chars().count() >= 2;
+            if capital && super::listed_name(self.v, part) {
+                let common = self.v.common.contains(part.to_lowercase().as_str());
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == at => {
+                        run.1 = end;
+                        run.2 += 1;
+                        run.3 &= common;
+                    }
+                    _ => runs.push((at, end, 1, common)),
+                }
+            }
+            at = end + 1;
+        }
+        let mut any = false;
+        for (s, e, parts, all_common) in runs {
+            if parts >= 2 && !all_common {
+                let start = base + cut + s;
+                self.remove(
+                    start,
+                    base + cut + e,
+                    Kind::Name,
+                    "person's name in a document's file name",
+                );
+                any = true;
+            }
+        }
+        any
+    }
+
     /// Whether the identifier-shaped token `k` is a machine's or a record's.
     pub(super) fn machine_code(&self, k: usize) -> bool {
         self.machine_key_value(k) || record_number(self.toks[k].s) || self.autonomous_system(k)
@@ -399,6 +453,11 @@ fn record_number(s: &str) -> bool {
 mod tests {
     #[test]
     fn a_remote_session_id_a_caller_asked_for_stays() {
+        eprintln!(
+            "HN {:?} EXT {:?}",
+            crate::classify::host_name("Referral_Harlow_Quentin.docm", crate::vocab::vocab()),
+            crate::classify::extension("Referral_Harlow_Quentin.docm")
+        );
         let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
         let out = |t: &str| s.scrub_text(t).text;
         for (input, kept) in [

@@ -156,6 +156,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     }
     engine.cef_headers();
     engine.zeek_protect();
+    engine.dns_wire_names();
     for k in 0..engine.toks.len() {
         engine.classify(k);
     }
@@ -408,6 +409,20 @@ impl<'a> Engine<'a> {
 
     fn is_word(&self, k: usize, word: &str) -> bool {
         k < self.toks.len() && same_kind_word(self.toks[k].s, word)
+    }
+
+    /// `<LastName>`, `<Patient id="7">`: token `k` is an XML element's name (right after
+    /// `<`, right before `>`, a blank or `/>`), a field of the schema and no person's name.
+    fn xml_tag_name(&self, k: usize) -> bool {
+        let b = self.text.as_bytes();
+        let t = &self.toks[k];
+        let opened = t.start > 0 && b[t.start - 1] == b'<';
+        let closed = matches!(b.get(t.end), Some(b'>' | b' ' | b'/'));
+        opened
+            && closed
+            && t.s
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':' | b'.'))
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {

@@ -24,6 +24,21 @@ pub(super) struct ClientAddress {
     pub(super) attacker: bool,
 }
 
+/// The public IPv4 address at the head of a firewall's connection end written as address,
+/// port and interface (`198.51.100.7:443:X1`), when token `s` is one.
+pub(super) fn tuple_address(s: &str) -> Option<&str> {
+    let mut parts = s.split(':');
+    let addr = parts.next()?;
+    let port = parts.next()?;
+    let more = parts.next()?;
+    let ok = !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && !more.is_empty()
+        && c::ipv4(addr) == Some(c::Reach::Public);
+    ok.then_some(addr)
+}
+
 /// Keys that hold the client address of a session.
 fn client_key(key: &str) -> bool {
     let k = super::keys::squash_key(key);
@@ -41,8 +56,82 @@ fn client_key(key: &str) -> bool {
             | "remoteaddr"
             | "remoteaddress"
             | "publicip"
+            | "ipaddr"
             | "callingstationid"
     )
+}
+
+/// The columns of a comma-separated header line that hold a session's client address and
+/// its user (`id,created_at,event_type,user_name,ipaddr`), when it has both.
+fn csv_sign_in_header(line: &str) -> Option<(usize, usize)> {
+    if line.len() > 1024 || line.matches(',').count() < 2 {
+        return None;
+    }
+    let (mut ip, mut user) = (None, None);
+    for (i, cell) in line.trim_end().split(',').enumerate() {
+        let cell = cell.trim().trim_matches('"');
+        if cell.is_empty()
+            || cell
+                .bytes()
+                .any(|b| b.is_ascii_digit() && b != b'6' && b != b'4')
+        {
+            continue;
+        }
+        let k = super::keys::squash_key(cell);
+        // A table that shows where each sign-in came from is read for sign-ins from
+        // unexpected places: its public addresses are left to the indicator reading.
+        if matches!(
+            k.as_str(),
+            "location" | "country" | "city" | "geo" | "geolocation" | "region" | "countrycode"
+        ) {
+            return None;
+        }
+        if ip.is_none() && client_key(&k) {
+            ip = Some(i);
+        } else if user.is_none()
+            && matches!(
+                k.as_str(),
+                "user" | "username" | "userprincipalname" | "upn" | "login" | "account"
+            )
+        {
+            user = Some(i);
+        }
+    }
+    Some((ip?, user?))
+}
+
+/// The user of a comma-separated sign-in row whose address cell is column `ip` and whose
+/// user cell is column `user`, lowercase, when the row records a sign-in that went through
+/// (`success`, `logged_in`, `logged_into`, `signed_in`) and nothing in it failed or was
+/// refused.
+fn csv_sign_in_user(row: &str, at: usize, ip: usize, user: usize) -> Option<String> {
+    if row.len() > 4096 || row.get(..at)?.matches(',').count() != ip {
+        return None;
+    }
+    let lower = row.to_ascii_lowercase();
+    const BAD: &[&str] = &[
+        "fail",
+        "reject",
+        "denied",
+        "deny",
+        "invalid",
+        "block",
+        "lock",
+        "suspicious",
+        "risk",
+    ];
+    const GOOD: &[&str] = &[
+        "success",
+        "logged_in",
+        "logged_into",
+        "signed_in",
+        "loggedin",
+    ];
+    if BAD.iter().any(|b| lower.contains(b)) || !GOOD.iter().any(|g| lower.contains(g)) {
+        return None;
+    }
+    let cell = row.split(',').nth(user)?.trim().trim_matches('"');
+    (!cell.is_empty() && cell.len() <= 64).then(|| cell.to_lowercase())
 }
 
 /// JSON objects that describe a person taking part in a session.
@@ -257,52 +346,143 @@ impl Engine<'_> {
     pub(super) fn public_address(&self, k: usize) -> bool {
         let t = &self.toks[k];
         t.class == Class::Protected
-            && (c::ipv4(t.s) == Some(c::Reach::Public) || c::ipv6(t.s) == Some(c::Reach::Public))
+            && (c::ipv4(t.s) == Some(c::Reach::Public)
+                || c::ipv6(t.s) == Some(c::Reach::Public)
+                || tuple_address(t.s).is_some())
+    }
+
+    /// A public address the log names as a user's own by what it says of it: the address
+    /// a block was lifted from (`Unban ADDR`, `unbanned ADDR`), the user's, named nowhere
+    /// as found or banned; or the address a named user's sign-in came from, on a line that
+    /// says it was accepted (`user [jdoe@CORP] from ADDR was accepted`). `Some("")` for an
+    /// unban (the user is unnamed), the user lowercase for a sign-in.
+    fn lifted_or_accepted_client(
+        &self,
+        k: usize,
+        line_start: usize,
+        line_end: usize,
+    ) -> Option<String> {
+        const WINDOW: usize = 256;
+        if k == 0 || self.toks[k - 1].start < line_start {
+            return None;
+        }
+        let prev = self.toks[k - 1].s;
+        if ["unban", "unbanned", "unblocked"]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w))
+        {
+            return Some(String::new());
+        }
+        if !prev.eq_ignore_ascii_case("from") {
+            return None;
+        }
+        let (at, end) = (self.toks[k].start, self.toks[k].end);
+        let from =
+            super::settle::floor_boundary(self.text, at.saturating_sub(WINDOW).max(line_start));
+        let to = super::settle::floor_boundary(self.text, (end + WINDOW).min(line_end));
+        let head = self.lowered.get(from..at)?;
+        let tail = self.lowered.get(end..to)?;
+        const BAD: &[&str] = &[
+            "fail", "denied", "reject", "invalid", "block", "lock", "deny",
+        ];
+        if BAD.iter().any(|b| head.contains(b) || tail.contains(b)) {
+            return None;
+        }
+        let accepted = ["accepted", "succeeded", "successful"].iter().any(|w| {
+            tail.split(|ch: char| !ch.is_ascii_alphabetic())
+                .any(|x| x == *w)
+        });
+        if !accepted {
+            return None;
+        }
+        // The user: the word after the last `user` before the address.
+        let u = head.rfind("user ")?;
+        let name: String = head[u + 5..]
+            .trim_start_matches([' ', '[', '"', '\''])
+            .chars()
+            .take_while(|ch| !matches!(ch, ']' | '"' | '\'' | ' ' | ',' | ';'))
+            .collect();
+        (!name.is_empty() && name.len() <= 64).then_some(name)
     }
 
     /// The user named by a `user=` key on the line `line_start..line_end`, lowercase.
     fn line_user(&self, line_start: usize, line_end: usize) -> Option<String> {
         let line = &self.text[line_start..line_end];
-        let mut from = 0;
-        while let Some(p) = line[from..].find("user").map(|p| from + p) {
-            from = p + 4;
-            let key_start = line[..p]
-                .bytes()
-                .rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
-                .map_or(0, |q| q + 1);
-            let key = &line[key_start..p + 4];
-            let rest = line[p + 4..].trim_start_matches(['"', ' ']);
-            let Some(rest) = rest.strip_prefix(['=', ':']) else {
-                continue;
-            };
-            if !key.to_ascii_lowercase().ends_with("user") {
-                continue;
-            }
-            let v: String = rest
-                .trim_start_matches(['"', ' '])
-                .chars()
-                .take_while(|ch| !matches!(ch, '"' | ' ' | ',' | ';' | '}'))
-                .collect();
-            if !v.is_empty() {
-                return Some(v.to_lowercase());
+        // `user=`, `srcuser=`, and SonicWall's `usr=`.
+        for needle in ["user", "usr"] {
+            if let Some(u) = keyed_user(line, needle) {
+                return Some(u);
             }
         }
         None
     }
+}
 
+/// The value of the first key on `line` that ends in `needle` (`user`, `usr`), lowercase.
+fn keyed_user(line: &str, needle: &str) -> Option<String> {
+    let n = needle.len();
+    let mut from = 0;
+    while let Some(p) = line[from..].find(needle).map(|p| from + p) {
+        from = p + n;
+        let key_start = line[..p]
+            .bytes()
+            .rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
+            .map_or(0, |q| q + 1);
+        let key = &line[key_start..p + n];
+        let rest = line[p + n..].trim_start_matches(['"', ' ']);
+        let Some(rest) = rest.strip_prefix(['=', ':']) else {
+            continue;
+        };
+        if !key.to_ascii_lowercase().ends_with(needle) {
+            continue;
+        }
+        let v: String = rest
+            .trim_start_matches(['"', ' '])
+            .chars()
+            .take_while(|ch| !matches!(ch, '"' | ' ' | ',' | ';' | '}'))
+            .collect();
+        if !v.is_empty() {
+            return Some(v.to_lowercase());
+        }
+    }
+    None
+}
+
+impl Engine<'_> {
     /// Public addresses named as the client of a user's session on a key=value line or in a
     /// patient's JSON object.
     fn keyed_client_addresses(&mut self) {
         let text = self.text;
         let mut k = 0;
         let mut takeover: Option<bool> = None;
+        // The address and user columns of the comma-separated table being read, if any.
+        let mut csv: Option<(usize, usize)> = None;
         for (start, line) in self.lines() {
             let end = start + line.len();
             let mut user: Option<Option<String>> = None;
+            if line.trim().is_empty() {
+                csv = None;
+            } else if let Some(cols) = csv_sign_in_header(line) {
+                csv = Some(cols);
+            }
             while k < self.toks.len() && self.toks[k].start < end {
                 if self.public_address(k) {
                     let at = self.toks[k].start;
-                    if let Some((_, key)) = json_key_before(text, at) {
+                    let row_user =
+                        csv.and_then(|(ip, u)| csv_sign_in_user(line, at - start, ip, u));
+                    if let Some(u) = row_user {
+                        self.client_addresses.push(ClientAddress {
+                            tok: k,
+                            user: u,
+                            attacker: false,
+                        });
+                    } else if let Some(u) = self.lifted_or_accepted_client(k, start, end) {
+                        self.client_addresses.push(ClientAddress {
+                            tok: k,
+                            user: u,
+                            attacker: false,
+                        });
+                    } else if let Some((_, key)) = json_key_before(text, at) {
                         if client_key(key)
                             && json_parent_key(text, at, true).is_some_and(person_object)
                         {
@@ -410,7 +590,15 @@ impl Engine<'_> {
             if self.toks[k].class == Class::Protected {
                 let (s, e) = (self.toks[k].start, self.toks[k].end);
                 dropped.insert((s, e));
-                self.remove_toks(k, k, Kind::PersonalIp, REASON);
+                if let Some(addr) = tuple_address(self.toks[k].s) {
+                    // Only the address of `ADDR:port:interface` goes.
+                    let index = self.found.len();
+                    self.toks[k].class = Class::Removed;
+                    self.toks[k].finding = index;
+                    self.remove(s, s + addr.len(), Kind::PersonalIp, REASON);
+                } else {
+                    self.remove_toks(k, k, Kind::PersonalIp, REASON);
+                }
             }
         }
         if !dropped.is_empty() {
@@ -530,6 +718,56 @@ mod tests {
         let out = s.scrub_text(graph).text;
         assert!(!out.contains("198.51.100.62"), "{out}");
         assert!(out.contains("198.51.100.63"), "{out}");
+    }
+
+    #[test]
+    fn an_unbanned_or_accepted_users_address_goes_a_banned_one_stays() {
+        check(&[
+            // Only ever unbanned: the block on a user's own connection was lifted.
+            (
+                "f2b.actions [90]: NOTICE [sshd] Unban 198.51.100.14\n\
+                 f2b.filter [90]: INFO [sshd] Found 203.0.113.50\n\
+                 f2b.actions [90]: NOTICE [sshd] Ban 203.0.113.50\n\
+                 f2b.actions [90]: NOTICE [sshd] Unban 203.0.113.50\n",
+                "f2b.actions [90]: NOTICE [sshd] Unban [PERSONAL-IP]\n\
+                 f2b.filter [90]: INFO [sshd] Found 203.0.113.50\n\
+                 f2b.actions [90]: NOTICE [sshd] Ban 203.0.113.50\n\
+                 f2b.actions [90]: NOTICE [sshd] Unban 203.0.113.50\n",
+            ),
+            (
+                "gw: Authentication of VPN user [qharlow@CLIN] from 198.51.100.15 was accepted\n\
+                 gw: Authentication of VPN user [admin@CLIN] from 203.0.113.51 was rejected\n",
+                "gw: Authentication of VPN user [[USER]] from [PERSONAL-IP] was accepted\n\
+                 gw: Authentication of VPN user [[USER]] from 203.0.113.51 was rejected\n",
+            ),
+            // A firewall's connection end: the address of a user's VPN login goes, its port
+            // and interface stay; the same shape with no user stays whole.
+            (
+                "msg=\"remote user login allowed\" src=198.51.100.16:0:X1 usr=\"qharlow\"\n\
+                 msg=\"blocked\" src=203.0.113.52:0:X1\n",
+                "msg=\"remote user login allowed\" src=[PERSONAL-IP]:0:X1 usr=\"[USER]\"\n\
+                 msg=\"blocked\" src=203.0.113.52:0:X1\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sign_in_tables_successful_rows_lose_their_address() {
+        check(&[(
+            "id,when,event_type,user_name,ipaddr,app\n\
+             11,2026-01-02,USER_LOGGED_INTO_APP,qharlow,198.51.100.17,Payroll\n\
+             12,2026-01-02,USER_REJECTED_MFA,qharlow,203.0.113.53,Payroll\n",
+            "id,when,event_type,user_name,ipaddr,app\n\
+             11,[DATE],USER_LOGGED_INTO_APP,[USER],[PERSONAL-IP],Payroll\n\
+             12,[DATE],USER_REJECTED_MFA,[USER],203.0.113.53,Payroll\n",
+        )]);
+        // With a location column the table is read for sign-ins from odd places: kept.
+        check(&[(
+            "when,user_name,status,ip_address,location\n\
+             2026-01-02,qharlow,Success,198.51.100.18,\"Lisbon, PT\"\n",
+            "when,user_name,status,ip_address,location\n\
+             [DATE],[USER],Success,198.51.100.18,\"Lisbon, PT\"\n",
+        )]);
     }
 
     #[test]

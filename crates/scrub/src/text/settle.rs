@@ -275,7 +275,9 @@ impl<'a> Engine<'a> {
                         || self.value_of_a_thing(k)
                         || self.unit_follows(k)
                         || self.quantity_precedes(k)
-                        || self.bytes_after_status(k);
+                        || self.bytes_after_status(k)
+                        || self.version_value(k)
+                        || self.mail_log_id(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else if (8..=13).contains(&self.toks[k].s.len())
@@ -297,13 +299,47 @@ impl<'a> Engine<'a> {
                     self.toks[k].class = Class::Plain;
                 }
                 // `ssh2: ED25519 SHA256:...`: a key's algorithm, not an identifier.
-                Class::IdLike if key_algorithm(self.toks[k].s) => {
+                Class::IdLike if key_algorithm(self.toks[k].s) || cipher_suite(self.toks[k].s) => {
                     self.toks[k].class = Class::Plain;
                 }
                 Class::IdLike => self.remove_id_like(k),
                 _ => {}
             }
         }
+    }
+
+    /// `MID 1288340`, `ICID 4260818`, `DCID 99120`: a mail gateway's message, incoming and
+    /// delivery connection numbers, named by the word before them; a message queue's
+    /// `qid`, `msgid`, `queueid` likewise. A count of mail, no person.
+    fn mail_log_id(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+        let glue = matches!(between, " " | "=" | ": " | ":" | " #" | "#");
+        let mut buf = [0u8; 32];
+        glue && self.lw(k - 1, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                "mid" | "icid" | "dcid" | "qid" | "msgid" | "queueid" | "queue_id" | "msg_id"
+            )
+        })
+    }
+
+    /// `TransactionVersion="20170715"`, `"schemaVersion": 20240101`: the value of a key or
+    /// an attribute whose name ends in "version" is a schema's or a program's version.
+    fn version_value(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+        let glue = !between.is_empty()
+            && between.len() <= 4
+            && between
+                .bytes()
+                .all(|b| matches!(b, b'=' | b':' | b'"' | b'\'' | b' '));
+        let key = self.toks[k - 1].s.as_bytes();
+        glue && key.len() >= 7 && key[key.len() - 7..].eq_ignore_ascii_case(b"version")
     }
 
     /// "12000 bytes", "300000 ms": a long number with a unit after it is a size or a
@@ -996,6 +1032,76 @@ fn key_algorithm(s: &str) -> bool {
     )
 }
 
+/// Words of cipher and hash algorithm names, as encryption types and TLS cipher suites join
+/// them with hyphens or underscores (`AES-256-CTS-HMAC-SHA1-96`,
+/// `ECDHE-RSA-AES128-GCM-SHA256`, `TLS_AES_256_GCM_SHA384`).
+const CIPHER_WORDS: &[&str] = &[
+    "aes",
+    "aes128",
+    "aes256",
+    "des",
+    "3des",
+    "des3",
+    "rc4",
+    "cts",
+    "cbc",
+    "gcm",
+    "ccm",
+    "ctr",
+    "ecb",
+    "hmac",
+    "sha",
+    "sha1",
+    "sha2",
+    "sha256",
+    "sha384",
+    "sha512",
+    "md5",
+    "rsa",
+    "dhe",
+    "ecdhe",
+    "ecdsa",
+    "dss",
+    "tls",
+    "ssl",
+    "with",
+    "chacha20",
+    "poly1305",
+    "camellia",
+    "camellia128",
+    "camellia256",
+    "cmac",
+    "ede3",
+    "psk",
+    "null",
+    "exp",
+    "export",
+    "krb5",
+];
+
+/// `AES-256-CTS-HMAC-SHA1-96`: a name made only of cipher words and numbers, with at least
+/// two cipher words, is an algorithm's name, not an identifier.
+pub(super) fn cipher_suite(s: &str) -> bool {
+    if s.len() > 64 {
+        return false;
+    }
+    let mut words = 0;
+    for part in s.split(['-', '_']) {
+        if part.is_empty() {
+            return false;
+        }
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        match crate::vocab::lower(part, &mut buf) {
+            Some(l) if CIPHER_WORDS.contains(&l) => words += 1,
+            _ => return false,
+        }
+    }
+    words >= 2
+}
+
 /// Consumer mail and internet providers by the first label of their domains, in any
 /// country (`yahoo.gr`, `hotmail.fr`, `terra.com.br`): an address there is a person's
 /// unless the sentence says it is the attacker's.
@@ -1177,6 +1283,35 @@ mod tests {
                 "Benutzer hat eine Mail von zahlung.info@gmx.de geöffnet.",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_mail_gateways_message_and_connection_numbers_stay() {
+        check(&[(
+            "Info: MID 5501234 ICID 7712093 RID 0 To: <x@example.org>\nMember 5501234 called\n",
+            "Info: MID 5501234 ICID 7712093 RID 0 To: <x@example.org>\nMember [ID] called\n",
+        )]);
+    }
+
+    #[test]
+    fn a_versions_number_stays_another_long_number_goes() {
+        check(&[(
+            "<Msg SchemaVersion=\"20190301\" Ref=\"44718203\"/> appVersion: 3310522\n",
+            "<Msg SchemaVersion=\"20190301\" Ref=\"[ID]\"/> appVersion: 3310522\n",
+        )]);
+    }
+
+    #[test]
+    fn cipher_suite_names_stay_and_other_codes_go() {
+        check(&[(
+            "Session Key Type: AES-256-CTS-HMAC-SHA1-96 cipher ECDHE-RSA-AES128-GCM-SHA256 \
+             and badge K4821379\n",
+            "Session Key Type: AES-256-CTS-HMAC-SHA1-96 cipher ECDHE-RSA-AES128-GCM-SHA256 \
+             and badge [ID]\n",
+        )]);
+        assert!(super::cipher_suite("aes256-cts-hmac-sha1-96"));
+        assert!(!super::cipher_suite("AES-48213"));
+        assert!(!super::cipher_suite("SHA1-JDOE-96"));
     }
 
     #[test]

@@ -87,6 +87,10 @@ impl<'a> Engine<'a> {
             self.protect(k, IndicatorKind::ThreatName);
             return;
         }
+        if b.iter().all(u8::is_ascii_alphabetic) && self.weekday_of_a_date(k) {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if b.iter().all(u8::is_ascii_alphabetic) {
             if self.has(k, flag::THREAT) {
                 self.protect(k, IndicatorKind::ThreatName);
@@ -110,6 +114,9 @@ impl<'a> Engine<'a> {
             self.classify_email(k, v);
             return;
         }
+        if self.address_tuple(k, v) {
+            return;
+        }
         if let Some(reach) = c::ipv4(v) {
             if c::ipv4_unspecified(v) {
                 // `0.0.0.0`, `255.255.255.255`: every address, no machine in particular.
@@ -123,6 +130,13 @@ impl<'a> Engine<'a> {
         }
         if c::mac(v) && self.rogue_access_point_mac(k) {
             self.toks[k].class = Class::Protected;
+            return;
+        }
+        if c::mac(v)
+            && v.bytes()
+                .all(|b| matches!(b, b'f' | b'F' | b'0' | b':' | b'-'))
+        {
+            // `ff:ff:ff:ff:ff:ff`, `00:00:00:00:00:00`: broadcast or unset, no device.
             return;
         }
         if c::mac(v) {
@@ -184,6 +198,20 @@ impl<'a> Engine<'a> {
             return;
         }
         if let Some(ext) = c::extension(v) {
+            if v == t && self.document_name_person(k) {
+                // `Doe_Jane_records_0012345.pdf`: the record number goes with the name.
+                let base = self.toks[k].start;
+                for (s, e) in super::machine_ids::path_file_record_ids(t) {
+                    self.remove(
+                        base + s,
+                        base + e,
+                        Kind::Mrn,
+                        "record number in a document's file name",
+                    );
+                }
+                self.toks[k].class = Class::Protected;
+                return;
+            }
             if self.v.malware_ext.contains(ext.as_str()) {
                 self.protect(k, IndicatorKind::FileName);
                 return;
@@ -234,6 +262,10 @@ impl<'a> Engine<'a> {
             self.remove_toks(k, k, Kind::Date, "calendar date");
             return;
         }
+        if super::settle::cipher_suite(v) {
+            // `ECDHE-RSA-AES128-GCM-SHA256`: an algorithm's name, no host's.
+            return;
+        }
         if c::host_convention(v) {
             self.remove_toks(k, k, Kind::InternalHost, "internal host naming convention");
             return;
@@ -262,6 +294,154 @@ impl<'a> Engine<'a> {
         if self.login_with_separator(v) {
             self.remove_toks(k, k, Kind::User, "user name built from a person's name");
         }
+    }
+
+    /// `(6)portal(7)example(3)com(0)`: a name in the DNS wire notation of a Windows DNS
+    /// server's debug log, each label after its length in parentheses. The name is read as
+    /// a host: on the organization's domain or an internal one, its labels go (the lengths
+    /// before the first and the closing `(0)` stay); an outside one is kept whole as a
+    /// domain indicator. Runs before the tokens are judged one by one, since the
+    /// parentheses cut the name into many tokens.
+    pub(super) fn dns_wire_names(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut k = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let Some(p) = memchr_paren(b, i) else {
+                break;
+            };
+            let Some((first, last, end, name)) = wire_name_at(b, p) else {
+                i = p + 1;
+                continue;
+            };
+            while k < self.toks.len() && self.toks[k].end <= p {
+                k += 1;
+            }
+            match self.host_is_internal(&name) {
+                Some((kind, reason)) => {
+                    self.remove_span_over(k, first..last, kind, reason, true);
+                }
+                None if c::host_name(&name, self.v).is_some() => {
+                    let mut j = k;
+                    while j < self.toks.len() && self.toks[j].start < end {
+                        self.toks[j].class = Class::Protected;
+                        j += 1;
+                    }
+                    self.indicators.push(crate::Indicator {
+                        kind: IndicatorKind::Domain,
+                        span: p..end,
+                    });
+                }
+                None => {}
+            }
+            i = end;
+        }
+    }
+
+    /// `Mon  03/09/2026`, `Thurs, 2026-03-12`: a day of the week (`Mon`, `Thurs`, `Sunday`)
+    /// right before a numeric date on the same line names the date's weekday, no person
+    /// (`Sun`, `Mon` are on the name lists).
+    fn weekday_of_a_date(&self, k: usize) -> bool {
+        const DAYS: &[&str] = &[
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut buf = [0u8; 32];
+        if !self.lw(k, &mut buf).is_some_and(|l| DAYS.contains(&l)) || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let gap = &self.text[self.toks[k].end..self.toks[k + 1].start];
+        if gap.is_empty()
+            || gap.len() > 16
+            || !gap.bytes().all(|c| matches!(c, b' ' | b'\t' | b',' | b'.'))
+        {
+            return false;
+        }
+        let n = self.toks[k + 1].s;
+        let seps = n
+            .bytes()
+            .filter(|c| matches!(c, b'/' | b'-' | b'.'))
+            .count();
+        let numeric_date = (6..=10).contains(&n.len())
+            && seps == 2
+            && n.bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.'));
+        numeric_date
+    }
+
+    /// `10.1.2.3:51514:X0:WS-0412`, `10.1.2.3:443:X1`: a firewall's connection end written
+    /// as address, port, interface and, last, the name the firewall resolved the address
+    /// to. An internal address goes and so does the name after it; the port and the
+    /// interface stay. Returns false when token `k` is no such tuple or its address is a
+    /// public one (left to the address rules).
+    fn address_tuple(&mut self, k: usize, v: &str) -> bool {
+        if v != self.toks[k].s || v.len() > 160 {
+            return false;
+        }
+        if super::personal_ip::tuple_address(v).is_some() {
+            self.protect(k, IndicatorKind::Ipv4);
+            return true;
+        }
+        let mut parts = v.split(':');
+        let addr = parts.next().unwrap_or("");
+        let port = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.take(4).collect();
+        if rest.is_empty()
+            || port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || c::ipv4(addr) != Some(Reach::Internal)
+            || c::ipv4_unspecified(addr)
+        {
+            return false;
+        }
+        let start = self.toks[k].start;
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(
+            start,
+            start + addr.len(),
+            Kind::InternalIp,
+            "private, loopback or link-local address",
+        );
+        // The name, when the tuple runs past the interface: letters and digits with at
+        // least one letter, as a host is named.
+        if rest.len() >= 2 {
+            let name = rest[rest.len() - 1];
+            let named = name.len() >= 3
+                && name.len() <= 63
+                && name.bytes().any(|b| b.is_ascii_alphabetic())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+            if named {
+                let end = self.toks[k].end;
+                self.remove(
+                    end - name.len(),
+                    end,
+                    Kind::InternalHost,
+                    "name a firewall gave an internal address",
+                );
+            }
+        }
+        true
     }
 
     /// An internal IPv4 address: the address goes, a `:port` or `/prefix` after it stays
@@ -763,7 +943,11 @@ impl<'a> Engine<'a> {
             }
         }
         let ext = c::extension(t);
-        if ext.is_some_and(|e| self.v.malware_ext.contains(e.as_str())) {
+        // A macro document named after a person (`Referral_DOE_JANE.docm`) is a patient's
+        // file the macro rode in on: the name goes, and the path is no indicator.
+        if self.document_name_person(k) {
+            self.toks[k].class = Class::Protected;
+        } else if ext.is_some_and(|e| self.v.malware_ext.contains(e.as_str())) {
             self.protect(k, IndicatorKind::FileName);
         } else {
             self.toks[k].class = Class::Protected;
@@ -788,6 +972,9 @@ impl<'a> Engine<'a> {
                 self.toks[k].class = Class::Protected;
                 return true;
             }
+        }
+        if self.service_principal(k, v) {
+            return true;
         }
         let head = v.split('/').next().unwrap_or("");
         if head.is_empty() {
@@ -822,6 +1009,40 @@ impl<'a> Engine<'a> {
             return true;
         }
         false
+    }
+
+    /// `cifs/fs01.corp.example.org`, `krbtgt/CORP.EXAMPLE.ORG`,
+    /// `MSSQLSvc/db7.corp.example.org:1433`: a Kerberos service principal name, a service
+    /// class (letters only) and the host or realm it runs on. The host goes when it is the
+    /// organization's or an internal one; the service class and a port stay. Returns false
+    /// when token `k` is no such name or its host is an outside one.
+    fn service_principal(&mut self, k: usize, v: &str) -> bool {
+        if v != self.toks[k].s {
+            return false;
+        }
+        let Some((class, rest)) = v.split_once('/') else {
+            return false;
+        };
+        if !(2..=24).contains(&class.len()) || !class.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        let host = &rest[..rest.find([':', '/', '@']).unwrap_or(rest.len())];
+        if !host.contains('.') || host.starts_with('.') || host.len() > 253 {
+            return false;
+        }
+        let Some((kind, reason)) = self.host_is_internal(host) else {
+            return false;
+        };
+        if kind == Kind::InternalIp {
+            // `tcp/10.1.2.3`: a protocol and an address, left to the address rules.
+            return false;
+        }
+        let start = self.toks[k].start + class.len() + 1;
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(start, start + host.len(), kind, reason);
+        true
     }
 
     pub(super) fn apply_numeric(&mut self, text: &str) {
@@ -1209,6 +1430,61 @@ fn structural_web_path(after: &str) -> bool {
         })
 }
 
+/// The next `(` at or after `from`.
+fn memchr_paren(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&c| c == b'(')
+        .map(|q| from + q)
+}
+
+/// A DNS name in wire notation starting at the `(` at `p`: `(n)label` two or more times,
+/// each label of exactly `n` letters, digits, hyphens or underscores, closed by `(0)`; read
+/// within 256 bytes. Gives the first label's start, the last label's end, the end of the
+/// closing `(0)` and the dotted name.
+fn wire_name_at(b: &[u8], p: usize) -> Option<(usize, usize, usize, String)> {
+    const MOST: usize = 256;
+    let mut i = p;
+    let mut name = String::new();
+    let (mut first, mut last, mut labels) = (0, 0, 0);
+    while i < b.len() && i - p < MOST && b[i] == b'(' {
+        let digits = b[i + 1..]
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits == 0 || b.get(i + 1 + digits) != Some(&b')') {
+            return None;
+        }
+        let n: usize = std::str::from_utf8(&b[i + 1..i + 1 + digits])
+            .ok()?
+            .parse()
+            .ok()?;
+        let at = i + digits + 2;
+        if n == 0 {
+            return (labels >= 2).then_some((first, last, at, name));
+        }
+        let label = b.get(at..at + n)?;
+        if n > 63
+            || !label
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+        {
+            return None;
+        }
+        if labels == 0 {
+            first = at;
+        } else {
+            name.push('.');
+        }
+        name.push_str(std::str::from_utf8(label).ok()?);
+        labels += 1;
+        last = at + n;
+        i = last;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1223,6 +1499,99 @@ mod tests {
     }
 
     use super::super::{check, check_org};
+
+    #[test]
+    fn a_persons_name_in_a_document_file_name_goes_its_words_stay() {
+        check(&[(
+            "Suspicious macro,Referral_Harlow_Quentin.docm,C:\\Users\\Public\\Documents\\Referral_Harlow_Quentin.docm\n\
+             Opened Quarterly_Budget_Final.xlsx and Board_Minutes.docx\n",
+            "Suspicious macro,Referral_[NAME].docm,C:\\Users\\Public\\Documents\\Referral_[NAME].docm\n\
+             Opened Quarterly_Budget_Final.xlsx and Board_Minutes.docx\n",
+        )]);
+        check(&[(
+            "UPLOAD,Harlow_Quentin_records_7712345.pdf,done\n",
+            "UPLOAD,[NAME]_records_[MRN].pdf,done\n",
+        )]);
+    }
+
+    #[test]
+    fn an_xml_element_name_after_a_role_is_no_name() {
+        check(&[(
+            "<Patient><Name><Surname>Okonkwo</Surname></Name></Patient>\nPatient: Dana Whitfield\n",
+            "<Patient><Name><Surname>[NAME]</Surname></Name></Patient>\nPatient: [NAME]\n",
+        )]);
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_no_name() {
+        check(&[(
+            "Mon  03/09/2026  07:45  meals\nThurs, 2026-03-12 bath\nPatient: Sun Wei, seen today\n",
+            "Mon  [DATE]  07:45  meals\nThurs, [DATE] bath\nPatient: [NAME], seen today\n",
+        )]);
+    }
+
+    #[test]
+    fn a_dns_wire_name_is_read_as_a_host() {
+        check_org(
+            &[],
+            &["fernbrook.test"],
+            &[(
+                "UDP Rcv 10.1.2.3 Q [0001 D NOERROR] A (8)ws-annex(2)ad(9)fernbrook(4)test(0)\n\
+                 UDP Rcv 10.1.2.4 Q [0001 D NOERROR] A (7)pay-now(7)example(3)com(0)\n\
+                 note (3) items (2)ok\n",
+                "UDP Rcv [INTERNAL-IP] Q [0001 D NOERROR] A (8)[INTERNAL-HOST](0)\n\
+                 UDP Rcv [INTERNAL-IP] Q [0001 D NOERROR] A (7)pay-now(7)example(3)com(0)\n\
+                 note (3) items (2)ok\n",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_firewall_connection_end_loses_its_internal_address_and_name() {
+        check(&[
+            (
+                "src=10.4.5.6:51514:X0:WS-ANNEX-22 dst=198.51.100.7:443:X1 proto=tcp\n",
+                "src=[INTERNAL-IP]:51514:X0:[INTERNAL-HOST] dst=198.51.100.7:443:X1 proto=tcp\n",
+            ),
+            (
+                "src=198.51.100.9:40122:X1 dst=172.20.1.9:443:X0 fw_action=\"drop\"\n",
+                "src=198.51.100.9:40122:X1 dst=[INTERNAL-IP]:443:X0 fw_action=\"drop\"\n",
+            ),
+            // A broadcast hardware address is no device's.
+            (
+                "srcMac=00:1a:2b:3c:4d:5e dstMac=ff:ff:ff:ff:ff:ff\n",
+                "srcMac=[DEVICE-ID] dstMac=ff:ff:ff:ff:ff:ff\n",
+            ),
+            // The hardware address an ARP attack came from is the attacker's.
+            (
+                "msg=\"Possible ARP attack from MAC address\" srcMac=00:1a:2b:3c:4d:5e\n",
+                "msg=\"Possible ARP attack from MAC address\" srcMac=00:1a:2b:3c:4d:5e\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_service_principal_loses_its_internal_host_and_keeps_its_class() {
+        check_org(
+            &[],
+            &["fernbrook.org"],
+            &[
+                (
+                    "\tServer: cifs/fs12.corp.fernbrook.org @ CORP.FERNBROOK.ORG\n",
+                    "\tServer: cifs/[INTERNAL-HOST] @ [INTERNAL-HOST]\n",
+                ),
+                (
+                    "spn MSSQLSvc/sql4.fernbrook.org:1433 and krbtgt/CORP.FERNBROOK.ORG ok\n",
+                    "spn MSSQLSvc/[INTERNAL-HOST]:1433 and krbtgt/[INTERNAL-HOST] ok\n",
+                ),
+                // An outside host after a word and a slash stays.
+                (
+                    "fetched from cdn/static.example-cdn.com today\n",
+                    "fetched from cdn/static.example-cdn.com today\n",
+                ),
+            ],
+        );
+    }
 
     #[test]
     fn an_internal_web_address_loses_only_its_host_when_the_rest_is_the_sites_structure() {
