@@ -382,7 +382,13 @@ impl<'a> Engine<'a> {
             && seps == 2
             && n.bytes()
                 .all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.'));
-        numeric_date
+        // "Dr. Li Sun 10/11/2026": after another name part on its line, the word is the
+        // surname.
+        let after_a_name = k > 0
+            && !self.text[self.toks[k - 1].end..self.toks[k].start].contains('\n')
+            && c::is_cap_word(self.toks[k - 1].s)
+            && self.has(k - 1, flag::GIVEN | flag::SURNAME | flag::CENSUS_GIVEN);
+        numeric_date && !after_a_name
     }
 
     /// `10.1.2.3:51514:X0:WS-0412`, `10.1.2.3:443:X1`: a firewall's connection end written
@@ -1527,6 +1533,9 @@ mod tests {
         check(&[(
             "Mon  03/09/2026  07:45  meals\nThurs, 2026-03-12 bath\nPatient: Sun Wei, seen today\n",
             "Mon  [DATE]  07:45  meals\nThurs, [DATE] bath\nPatient: [NAME], seen today\n",
+        ), (
+            "Visit booked Mon 03/09/2026; seen by Dr. Li Sun 03/10/2026.\n",
+            "Visit booked Mon [DATE]; seen by Dr. [NAME] [DATE].\n",
         )]);
     }
 
