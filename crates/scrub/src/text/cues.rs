@@ -1356,6 +1356,91 @@ fn glued_initials(l: &str) -> bool {
     }
 }
 
+/// Whether `w` is a one-word computer or workstation cue ([`Cue::HostWeak`]) of a script
+/// beyond ASCII, or (with `glued`) a word of such a script ending in one, as a language
+/// written without spaces glues "from" to it.
+fn computer_word(w: &str, glued: bool) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    if w.is_ascii() || w.len() > 96 {
+        return false;
+    }
+    let words = WORDS.get_or_init(|| {
+        let v = crate::vocab::vocab();
+        let mut out: Vec<&'static str> = v
+            .cues
+            .values()
+            .flatten()
+            .filter(|(words, cue)| {
+                words.len() == 1 && *cue == Cue::HostWeak && !words[0].is_ascii()
+            })
+            .map(|(words, _)| words[0])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    let w = w.to_lowercase();
+    words
+        .iter()
+        .any(|c| w == *c || glued && w.len() > c.len() && w.ends_with(c))
+}
+
+/// `Д.Оюунцэцэг`, `Т.Алтан-Очир`, `J.Smith`: one capital letter, a dot, then a name of a
+/// capital and lowercase letters (its parts joined by hyphens), as one token.
+fn initial_dot_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(first), Some('.')) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let rest = chars.as_str();
+    first.is_uppercase()
+        && s.len() <= 48
+        && rest.chars().count() >= 3
+        && rest.split('-').all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 1
+                && cs.all(char::is_lowercase)
+        })
+}
+
+/// Whether `w` (beyond ASCII, at most 120 bytes) ends in a one-word role cue
+/// ([`Cue::Role`]) of a script beyond ASCII with other letters glued before it.
+fn glued_role_word(w: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    if w.is_ascii() || w.len() > 120 {
+        return false;
+    }
+    let words = WORDS.get_or_init(|| {
+        let v = crate::vocab::vocab();
+        let mut out: Vec<&'static str> = v
+            .cues
+            .values()
+            .flatten()
+            .filter(|(words, cue)| words.len() == 1 && *cue == Cue::Role && !words[0].is_ascii())
+            .map(|(words, _)| words[0])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    words.iter().any(|c| w.len() > c.len() && w.ends_with(c))
+}
+
+/// `ТЭ90031547`: one to three capital letters of a script beyond ASCII, then
+/// six to fourteen ASCII digits, the shape of a national number in a Cyrillic (or Greek,
+/// Armenian...) register after its label.
+fn script_letters_then_digits(s: &str) -> bool {
+    let letters = s.chars().take_while(|ch| ch.is_uppercase()).count();
+    let rest = s.trim_start_matches(char::is_uppercase);
+    (1..=3).contains(&letters)
+        && !s.is_ascii()
+        && (6..=14).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check;
@@ -1966,89 +2051,4 @@ mod tests {
             ),
         ]);
     }
-}
-
-/// Whether `w` is a one-word computer or workstation cue ([`Cue::HostWeak`]) of a script
-/// beyond ASCII, or (with `glued`) a word of such a script ending in one, as a language
-/// written without spaces glues "from" to it.
-fn computer_word(w: &str, glued: bool) -> bool {
-    use std::sync::OnceLock;
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    if w.is_ascii() || w.len() > 96 {
-        return false;
-    }
-    let words = WORDS.get_or_init(|| {
-        let v = crate::vocab::vocab();
-        let mut out: Vec<&'static str> = v
-            .cues
-            .values()
-            .flatten()
-            .filter(|(words, cue)| {
-                words.len() == 1 && *cue == Cue::HostWeak && !words[0].is_ascii()
-            })
-            .map(|(words, _)| words[0])
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    });
-    let w = w.to_lowercase();
-    words
-        .iter()
-        .any(|c| w == *c || glued && w.len() > c.len() && w.ends_with(c))
-}
-
-/// `Д.Оюунцэцэг`, `Т.Алтан-Очир`, `J.Smith`: one capital letter, a dot, then a name of a
-/// capital and lowercase letters (its parts joined by hyphens), as one token.
-fn initial_dot_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    let (Some(first), Some('.')) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    let rest = chars.as_str();
-    first.is_uppercase()
-        && s.len() <= 48
-        && rest.chars().count() >= 3
-        && rest.split('-').all(|part| {
-            let mut cs = part.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.clone().count() >= 1
-                && cs.all(char::is_lowercase)
-        })
-}
-
-/// Whether `w` (beyond ASCII, at most 120 bytes) ends in a one-word role cue
-/// ([`Cue::Role`]) of a script beyond ASCII with other letters glued before it.
-fn glued_role_word(w: &str) -> bool {
-    use std::sync::OnceLock;
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    if w.is_ascii() || w.len() > 120 {
-        return false;
-    }
-    let words = WORDS.get_or_init(|| {
-        let v = crate::vocab::vocab();
-        let mut out: Vec<&'static str> = v
-            .cues
-            .values()
-            .flatten()
-            .filter(|(words, cue)| words.len() == 1 && *cue == Cue::Role && !words[0].is_ascii())
-            .map(|(words, _)| words[0])
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    });
-    words.iter().any(|c| w.len() > c.len() && w.ends_with(c))
-}
-
-/// `ТЭ90031547`: one to three capital letters of a script beyond ASCII, then
-/// six to fourteen ASCII digits, the shape of a national number in a Cyrillic (or Greek,
-/// Armenian...) register after its label.
-fn script_letters_then_digits(s: &str) -> bool {
-    let letters = s.chars().take_while(|ch| ch.is_uppercase()).count();
-    let rest = s.trim_start_matches(char::is_uppercase);
-    (1..=3).contains(&letters)
-        && !s.is_ascii()
-        && (6..=14).contains(&rest.len())
-        && rest.bytes().all(|b| b.is_ascii_digit())
 }
