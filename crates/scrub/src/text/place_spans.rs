@@ -152,6 +152,11 @@ impl Engine<'_> {
             };
             let mut last = k;
             let mut guarded = false;
+            // A name in a later part is a street's or a district's (`Lenin St 4`); one in
+            // the first part is the person a record's line is about.
+            let first_part = self.text[start..end]
+                .find([',', '\u{104A}', '\u{060C}'])
+                .map_or(end, |p| start + p);
             while last < n && self.toks[last].start < end {
                 // A person's name, a date or another identifier already found in it: a
                 // record's fields, not an address.
@@ -164,7 +169,7 @@ impl Engine<'_> {
                         let place = matches!(
                             f.kind,
                             Kind::Address | Kind::City | Kind::Zip | Kind::County
-                        );
+                        ) || f.kind == Kind::Name && t.start > first_part;
                         // A postal code taken for a bare number.
                         let code = f.kind == Kind::Id && t.s.chars().all(crate::numeric::any_digit);
                         !(place || code)
@@ -172,13 +177,32 @@ impl Engine<'_> {
                 last += 1;
             }
             if !guarded {
-                let index = self.found.len();
-                for t in &mut self.toks[k..last] {
-                    t.class = Class::Removed;
-                    t.finding = index;
+                // A one-letter abbreviation with its dot (`c.` for city) is a word of the
+                // language and stays; the parts around it go.
+                let b = self.text.as_bytes();
+                let mut seg: Option<usize> = None;
+                for j in k..=last {
+                    let keep = j == last || {
+                        let t = &self.toks[j];
+                        let mut cs = t.s.chars();
+                        cs.next().is_some_and(char::is_lowercase)
+                            && cs.next().is_none()
+                            && b.get(t.end) == Some(&b'.')
+                    };
+                    match (keep, seg) {
+                        (false, None) => seg = Some(j),
+                        (true, Some(first)) => {
+                            self.remove_toks(
+                                first,
+                                j - 1,
+                                Kind::Address,
+                                "address clause after a label",
+                            );
+                            seg = None;
+                        }
+                        _ => {}
+                    }
                 }
-                let end = self.text[..end].trim_end().len();
-                self.remove(start, end, Kind::Address, "address clause after a label");
             }
             k = last.max(k + 1);
         }
@@ -510,6 +534,14 @@ mod tests {
             ),
             // A record's fields (a name, a birth date), doses, counts, a department list and
             // a list of hosts with an address stay.
+            (
+                "Sused: 4 Ulica Petrova, Malinovka, 22817. called back",
+                "Sused: [ADDRESS]. called back",
+            ),
+            (
+                "Sused: 40512, Pedravelha c., 14 Rua Nova. called",
+                "Sused: [ADDRESS] c., [ADDRESS]. called",
+            ),
             (
                 "Note: client Odo Varn, born 3.4.1981, staying at 12 Elm Row, told.",
                 "Note: client [NAME], born [DATE], staying at [ADDRESS], told.",
