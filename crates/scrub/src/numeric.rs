@@ -21,6 +21,19 @@ pub fn scan(text: &str) -> Vec<NumMatch> {
     while i < b.len() {
         let c = b[i];
         let candidate = (c.is_ascii_digit() || c == b'(' || c == b'+') && start_boundary(b, i);
+        // A registration number whose digits may be of any script: `12/ABC(N)345678`.
+        if (c.is_ascii_digit() || c >= 0xC0) && word_start(text, i) {
+            if let Some(end) = slash_paren_id(text, i) {
+                out.push(NumMatch {
+                    start: i,
+                    end,
+                    kind: Kind::Ssn,
+                    reason: "registration number: township code, letters and serial",
+                });
+                i = end;
+                continue;
+            }
+        }
         if candidate {
             if let Some(mut m) = match_at(b, i) {
                 // An extension glued on: `(555)123-4567x642`.
@@ -45,6 +58,86 @@ pub fn scan(text: &str) -> Vec<NumMatch> {
         }
     }
     out
+}
+
+/// A decimal digit of any common script: ASCII, Arabic-Indic and Persian, the Indic scripts
+/// (Devanagari to Malayalam), Thai, Lao, Tibetan, Burmese, Khmer and Mongolian.
+pub(crate) fn any_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c,
+            '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' | '\u{0966}'..='\u{096F}'
+            | '\u{09E6}'..='\u{09EF}' | '\u{0A66}'..='\u{0A6F}' | '\u{0AE6}'..='\u{0AEF}'
+            | '\u{0B66}'..='\u{0B6F}' | '\u{0BE6}'..='\u{0BEF}' | '\u{0C66}'..='\u{0C6F}'
+            | '\u{0CE6}'..='\u{0CEF}' | '\u{0D66}'..='\u{0D6F}' | '\u{0E50}'..='\u{0E59}'
+            | '\u{0ED0}'..='\u{0ED9}' | '\u{0F20}'..='\u{0F29}' | '\u{1040}'..='\u{1049}'
+            | '\u{17E0}'..='\u{17E9}' | '\u{1810}'..='\u{1819}')
+}
+
+/// Whether a digit of any script starts a word at `i`: `i` is a character boundary, the
+/// character there is a digit and the one before is no letter, digit or joining mark.
+fn word_start(text: &str, i: usize) -> bool {
+    let Some(rest) = text.get(i..) else {
+        return false;
+    };
+    if !rest.chars().next().is_some_and(any_digit) {
+        return false;
+    }
+    text[..i].chars().next_back().is_none_or(|p| {
+        !(p.is_alphanumeric()
+            || crate::text::script_mark(p)
+            || matches!(p, '/' | '.' | '-' | '_' | '+' | '@'))
+    })
+}
+
+/// The end of the run of digits (any script) at `i`, and how many digits it holds.
+fn digit_run(text: &str, i: usize) -> (usize, usize) {
+    let mut n = 0;
+    let mut end = i;
+    for c in text[i..].chars().take(24) {
+        if !any_digit(c) {
+            break;
+        }
+        n += 1;
+        end += c.len_utf8();
+    }
+    (end, n)
+}
+
+/// The end of a run of letters (and the vowel signs of scripts without case) at `i`: at most
+/// 64 bytes, none when it is empty.
+fn letter_run(text: &str, i: usize) -> Option<usize> {
+    let mut end = i;
+    for c in text[i..].chars() {
+        if !(c.is_alphabetic() || crate::text::script_mark(c)) || any_digit(c) {
+            break;
+        }
+        end += c.len_utf8();
+        if end - i > 64 {
+            return None;
+        }
+    }
+    (end > i).then_some(end)
+}
+
+/// A national registration number laid out as a township code: one or two digits, a slash,
+/// a group of letters, a bracketed letter group and a serial of five to seven digits
+/// (`12/ABC(N)345678`), in the digits of any script. Where it ends.
+fn slash_paren_id(text: &str, i: usize) -> Option<usize> {
+    let (p, n) = digit_run(text, i);
+    if !(1..=2).contains(&n) || text.as_bytes().get(p) != Some(&b'/') {
+        return None;
+    }
+    let p = letter_run(text, p + 1)?;
+    if text.as_bytes().get(p) != Some(&b'(') {
+        return None;
+    }
+    let p = letter_run(text, p + 1)?;
+    if text.as_bytes().get(p) != Some(&b')') {
+        return None;
+    }
+    let (end, n) = digit_run(text, p + 1);
+    let after = text[end..].chars().next();
+    ((5..=7).contains(&n) && after.is_none_or(|c| !c.is_alphanumeric())).then_some(end)
 }
 
 fn start_boundary(b: &[u8], i: usize) -> bool {
@@ -257,10 +350,10 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
         }
         return None;
     }
-    if area != 3 || b.get(i + 4) != Some(&b')') {
+    if !(2..=3).contains(&area) || b.get(i + 1 + area) != Some(&b')') {
         return None;
     }
-    let mut p = i + 5;
+    let mut p = i + 2 + area;
     if b.get(p) == Some(&b' ') {
         p += 1;
     }
@@ -280,7 +373,8 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
             reason: "telephone number with area code",
         });
     }
-    if run(b, p) != 4 {
+    // A two-digit operator or area code is only read with the pairs above.
+    if area != 3 || run(b, p) != 4 {
         return None;
     }
     p += 4;
@@ -291,6 +385,14 @@ fn parenthesized(b: &[u8], i: usize) -> Option<NumMatch> {
 }
 
 fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
+    if let Some(end) = spaced_id(b, i) {
+        return m(
+            i,
+            end,
+            Kind::Ssn,
+            "national identity number in spaced groups",
+        );
+    }
     let d1 = run(b, i);
     // A trunk or country digit before an area code in parentheses (`8 (982) 690-94-13`,
     // `1 (555) 123-4567`): the number includes it.
@@ -334,6 +436,13 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
             let end = q + 5;
             if end_boundary(b, end) {
                 return m(i, end, Kind::Phone, "telephone number layout");
+            }
+        }
+        // An area code with its trunk zero before a slash, the subscriber's number in two
+        // groups: `0xx/xxx-xxx`.
+        if (3..=4).contains(&d1) && b[i] == b'0' && b[i + 1] != b'0' {
+            if let Some(end) = slash_subscriber(b, p1) {
+                return m(i, end, Kind::Phone, "telephone number with a trunk prefix");
             }
         }
         // Hungary: a one- or two-digit area code before a slash (`30/512-4477`,
@@ -553,6 +662,39 @@ fn digit_groups(b: &[u8], i: usize, max: usize) -> Option<(usize, usize, usize)>
     }
 }
 
+/// A national identity number written in five to eight groups split by single spaces, one
+/// group of five or more digits after the first, 13 to 20 digits in all
+/// (`2 1987 6 1234567 8 90`): no telephone, date or count is laid out so. Where it ends.
+fn spaced_id(b: &[u8], i: usize) -> Option<usize> {
+    // The first group of the run, not one inside a longer row of numbers.
+    if i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit() {
+        return None;
+    }
+    let mut p = i;
+    let mut total = 0;
+    let mut n = 0;
+    let mut long = false;
+    loop {
+        let r = run(b, p);
+        if r == 0 || r > 12 {
+            return None;
+        }
+        long |= n > 0 && r >= 5;
+        total += r;
+        n += 1;
+        p += r;
+        if b.get(p) == Some(&b' ') && run(b, p + 1) > 0 {
+            if n == 8 {
+                return None;
+            }
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    ((5..=8).contains(&n) && long && (13..=20).contains(&total) && end_boundary(b, p)).then_some(p)
+}
+
 /// Do three digit groups make a plausible calendar date (year first or last)?
 fn date_parts(b: &[u8], a: usize, la: usize, bb: usize, lb: usize, c: usize, lc: usize) -> bool {
     let va = value(b, a, la);
@@ -581,6 +723,56 @@ mod tests {
             .into_iter()
             .map(|m| (&text[m.start..m.end], m.kind))
             .collect()
+    }
+
+    #[test]
+    fn identity_numbers_in_spaced_groups_or_with_a_township_code() {
+        assert_eq!(
+            kinds("ID: 2 1978 5 4410327 6 18, seen"),
+            vec![("2 1978 5 4410327 6 18", Kind::Ssn)]
+        );
+        assert_eq!(
+            kinds("card ၃/ပကတ(နိုင်)၂၄၆၈၀၁၊ ok"),
+            vec![("၃/ပကတ(နိုင်)၂၄၆၈၀၁", Kind::Ssn)]
+        );
+        assert_eq!(
+            kinds("reg 7/PaKaNa(N)482913 here"),
+            vec![("7/PaKaNa(N)482913", Kind::Ssn)]
+        );
+        // Counts in a table, a phone in groups, a version, a dose and an address stay.
+        for text in [
+            "counts 12 40 7 19 3 8 22 11",
+            "tel 0733 481 902 now",
+            "v 1.2.3 (build 44812)",
+            "10 12 14 16 18 mg",
+            "1 2 3 4 5 6 7 8 9 123456",
+            "8.8.4.4 port 53",
+            "3/day(s)12 doses",
+            "CVE-2024-12345 2 3 4 5",
+        ] {
+            assert!(kinds(text).iter().all(|(_, k)| *k != Kind::Ssn), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_trunk_zero_area_code_before_a_slash_and_a_two_digit_operator_code() {
+        assert_eq!(
+            kinds("zovite 051/274-913."),
+            vec![("051/274-913", Kind::Phone)]
+        );
+        assert_eq!(
+            kinds("тел (93) 412-07-55 ок"),
+            vec![("(93) 412-07-55", Kind::Phone)]
+        );
+        // A fraction, a ratio of counts, a ticket and a price stay.
+        for text in [
+            "ratio 012/345",
+            "(12) 345-67-890 rows",
+            "INC 0042/118",
+            "$(20) 100-10",
+        ] {
+            assert!(kinds(text).iter().all(|(_, k)| *k != Kind::Phone), "{text}");
+        }
     }
 
     #[test]

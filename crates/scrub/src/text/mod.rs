@@ -190,6 +190,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.settle();
     engine.lives_in_place();
     engine.xml_address_parts();
+    engine.listed_address_clauses();
     engine.settle_place_spans();
     engine.finish(text)
 }

@@ -31,7 +31,183 @@ const PHONE_LABELS: &[&str] = &[
     "전화",
 ];
 
+/// Whether the text before `start` is a label's colon or a spaced dash and one or two
+/// blanks: `label: `, `label - `.
+fn after_label_mark(b: &[u8], start: usize) -> bool {
+    let mut p = start;
+    let mut blanks = 0;
+    while p > 0 && b[p - 1] == b' ' && blanks < 2 {
+        p -= 1;
+        blanks += 1;
+    }
+    if blanks == 0 || p < 2 {
+        return false;
+    }
+    match b[p - 1] {
+        b':' => !b[p - 2].is_ascii_digit() && b[p - 2] != b' ',
+        b'-' => b[p - 2] == b' ',
+        _ => false,
+    }
+}
+
+/// A clause of comma-separated parts from `start` to its sentence's end, read as a postal
+/// address when it has three or more short parts, one of them holding a postal-code-shaped
+/// number (four to six digits of any script, alone) and another a place word (no digits, a
+/// capitalized or caseless word). Where it ends; `None` past 256 bytes or at a character no
+/// address holds (`@`, `/`, `=`, `:`, brackets, quotes, a tab).
+fn address_clause(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut part_start = 0;
+    let mut word_len = 0;
+    let mut word_digits = true;
+    let mut end = None;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > 256 {
+            return None;
+        }
+        match c {
+            '@' | '/' | '=' | ':' | '(' | ')' | '[' | ']' | '"' | '\t' | '<' | '>' => return None,
+            ',' | '\u{104A}' | '\u{060C}' => {
+                parts.push(&rest[part_start..i]);
+                part_start = i + c.len_utf8();
+            }
+            '\n' | '\u{0964}' | '\u{104B}' | ';' => {
+                end = Some(i);
+                break;
+            }
+            '.' if chars.peek().is_none_or(|(_, n)| n.is_whitespace())
+                && (word_len >= 4 || word_len > 0 && word_digits) =>
+            {
+                end = Some(i);
+                break;
+            }
+            _ => {}
+        }
+        if c.is_whitespace() || matches!(c, ',' | '.' | '\u{104A}' | '\u{060C}') {
+            word_len = 0;
+            word_digits = true;
+        } else {
+            word_len += 1;
+            word_digits &= crate::numeric::any_digit(c);
+        }
+    }
+    let end = end.unwrap_or(rest.len());
+    parts.push(&rest[part_start..end]);
+    if parts.len() < 3 || parts.len() > 7 {
+        return None;
+    }
+    let mut postcode = false;
+    let mut place = false;
+    for part in &parts {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() || words.len() > 5 {
+            return None;
+        }
+        let has_digit = part.chars().any(crate::numeric::any_digit);
+        // A date (`1.2.1990`) or a number longer than a postal code is a record's, not an
+        // address's.
+        for w in &words {
+            let digits = w.chars().filter(|&c| crate::numeric::any_digit(c)).count();
+            if digits > 6 || digits > 0 && w.matches(['.', '/']).count() >= 2 {
+                return None;
+            }
+        }
+        postcode |= words.iter().any(|w| {
+            let n = w.chars().count();
+            (5..=6).contains(&n) && w.chars().all(crate::numeric::any_digit)
+        });
+        place |= !has_digit
+            && words.iter().any(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase())
+            });
+    }
+    // A four-digit postal code closes the clause (`..., Hillside, 4051.`).
+    postcode |= parts.last().is_some_and(|p| {
+        let w = p.trim();
+        w.chars().count() == 4 && w.chars().all(crate::numeric::any_digit)
+    });
+    (postcode && place).then_some(start + end)
+}
+
 impl Engine<'_> {
+    /// `neighbour: 12 Long Road, Hillside, 40512.` in any language: after a label's colon or
+    /// a spaced dash, a clause of short comma-separated parts with a postal code and a place
+    /// word (`address_clause`) is a postal address, removed whole.
+    pub(super) fn listed_address_clauses(&mut self) {
+        let n = self.toks.len();
+        let b = self.text.as_bytes();
+        let mut k = 0;
+        while k < n {
+            let start = self.toks[k].start;
+            let Some(end) = after_label_mark(b, start)
+                .then(|| address_clause(self.text, start))
+                .flatten()
+            else {
+                k += 1;
+                continue;
+            };
+            let mut last = k;
+            let mut guarded = false;
+            // A name in a later part is a street's or a district's (`Lenin St 4`); one in
+            // the first part is the person a record's line is about.
+            let first_part = self.text[start..end]
+                .find([',', '\u{104A}', '\u{060C}'])
+                .map_or(end, |p| start + p);
+            while last < n && self.toks[last].start < end {
+                // A person's name, a date or another identifier already found in it: a
+                // record's fields, not an address.
+                let t = &self.toks[last];
+                guarded |= matches!(
+                    t.class,
+                    Class::Protected | Class::Threat | Class::OutsideEmail
+                ) || t.class == Class::Removed
+                    && self.found.get(t.finding).is_some_and(|f| {
+                        let place = matches!(
+                            f.kind,
+                            Kind::Address | Kind::City | Kind::Zip | Kind::County
+                        ) || f.kind == Kind::Name && t.start > first_part;
+                        // A postal code taken for a bare number.
+                        let code = f.kind == Kind::Id && t.s.chars().all(crate::numeric::any_digit);
+                        !(place || code)
+                    });
+                last += 1;
+            }
+            if !guarded {
+                // A one-letter abbreviation with its dot (`c.` for city) is a word of the
+                // language and stays; the parts around it go.
+                let b = self.text.as_bytes();
+                let mut seg: Option<usize> = None;
+                for j in k..=last {
+                    let keep = j == last || {
+                        let t = &self.toks[j];
+                        let mut cs = t.s.chars();
+                        cs.next().is_some_and(char::is_lowercase)
+                            && cs.next().is_none()
+                            && b.get(t.end) == Some(&b'.')
+                    };
+                    match (keep, seg) {
+                        (false, None) => seg = Some(j),
+                        (true, Some(first)) => {
+                            self.remove_toks(
+                                first,
+                                j - 1,
+                                Kind::Address,
+                                "address clause after a label",
+                            );
+                            seg = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            k = last.max(k + 1);
+        }
+    }
+
     /// "pt lives out in Dunmore Vale", "lives w/ spouse in Kinloss; ...": the capitalized
     /// words after "lives ... in" (up to the clause's end) are the place a person lives.
     pub(super) fn lives_in_place(&mut self) {
@@ -345,6 +521,46 @@ fn phone_label_after_comma(text: &str, start: usize, end: usize) -> Option<(usiz
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_clause_of_address_parts_after_a_label_goes() {
+        crate::text::check(&[
+            (
+                "Vizinho: 14 Rua Nova, Pedravelha, 40512. Ligado.",
+                "Vizinho: [ADDRESS]. Ligado.",
+            ),
+            (
+                "ghar - ब-12, कमल विहार, नयापुर 560321। ok",
+                "ghar - [ADDRESS]। ok",
+            ),
+            // A record's fields (a name, a birth date), doses, counts, a department list and
+            // a list of hosts with an address stay.
+            (
+                "Sused: 4 Ulica Petrova, Malinovka, 22817. called back",
+                "Sused: [ADDRESS]. called back",
+            ),
+            (
+                "Sused: 40512, Pedravelha c., 14 Rua Nova. called",
+                "Sused: [ADDRESS] c., [ADDRESS]. called",
+            ),
+            (
+                "Note: client Odo Varn, born 3.4.1981, staying at 12 Elm Row, told.",
+                "Note: client [NAME], born [DATE], staying at [ADDRESS], told.",
+            ),
+            (
+                "Doses: 5 mg, 10 mg, 1000 mg. Done.",
+                "Doses: 5 mg, 10 mg, 1000 mg. Done.",
+            ),
+            (
+                "Affected: Radiology, Cardiology, ICU 3. Done.",
+                "Affected: Radiology, Cardiology, ICU 3. Done.",
+            ),
+            (
+                "Seen: 8.8.4.4, Resolver, 5353 queries. Done.",
+                "Seen: 8.8.4.4, Resolver, 5353 queries. Done.",
+            ),
+        ]);
+    }
+
     use super::super::check;
 
     #[test]

@@ -66,6 +66,20 @@ fn client_program(local: &str) -> bool {
 const MAPPED: &str = "::ffff:";
 
 /// `::ffff:192.168.1.20`: an IPv4 address in IPv6's mapped notation.
+/// A document number of one to three capitals of a script other than Latin and six to ten
+/// digits (`ЖК12345678`): a passport or register number, shaped like an identifier.
+fn non_latin_series_number(t: &str) -> bool {
+    let letters = t
+        .chars()
+        .take_while(|c| c.is_uppercase() && !super::is_latin(*c))
+        .count();
+    let rest = t.chars().skip(letters);
+    let digits = rest.clone().count();
+    (1..=3).contains(&letters)
+        && (6..=10).contains(&digits)
+        && rest.clone().all(|c| c.is_ascii_digit())
+}
+
 fn mapped_ipv4(t: &str) -> bool {
     t.len() > MAPPED.len()
         && t.is_char_boundary(MAPPED.len())
@@ -287,7 +301,9 @@ impl<'a> Engine<'a> {
             self.toks[k].class = Class::LongNumber;
             return;
         }
-        if digits >= 5 && c::identifier_like(v) && b.iter().any(u8::is_ascii_alphabetic) {
+        if digits >= 5 && c::identifier_like(v) && b.iter().any(u8::is_ascii_alphabetic)
+            || non_latin_series_number(v)
+        {
             self.toks[k].class = Class::IdLike;
             return;
         }
@@ -1493,6 +1509,17 @@ fn wire_name_at(b: &[u8], p: usize) -> Option<(usize, usize, usize, String)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_series_number_of_capitals_of_another_script_goes() {
+        crate::text::check(&[
+            ("паспорт ЖК12345678 выдан", "паспорт [ID] выдан"),
+            // Letters alone, a Latin build tag, a short count and a mixed word stay.
+            ("ЖК отделение", "ЖК отделение"),
+            ("код ЖК123 ок", "код ЖК123 ок"),
+            ("сборка ЖКx1234567 ок", "сборка ЖКx1234567 ок"),
+        ]);
+    }
 
     #[test]
     fn cloud_resource_ids_and_thread_names_stay() {
