@@ -30,10 +30,14 @@ fn measure(cell: &str) -> Measure {
     ]) {
         return Measure::No;
     }
+    // A print or fax server's job number names a job, not whoever sent it.
+    if w.len() <= 2 && any(&["job", "jobid"]) && (w.len() == 1 || any(&["id", "no", "number"])) {
+        return Measure::Number;
+    }
     if any(&[
-        "size", "bytes", "byte", "packets", "packet", "pkts", "pages", "count", "port", "srcport",
-        "dstport", "sport", "dport", "spt", "dpt", "pid", "ppid", "duration", "protocol", "proto",
-        "length", "len", "elapsed",
+        "pg", "size", "bytes", "byte", "packets", "packet", "pkts", "pages", "count", "port",
+        "srcport", "dstport", "sport", "dport", "spt", "dpt", "pid", "ppid", "duration",
+        "protocol", "proto", "length", "len", "elapsed",
     ]) {
         return Measure::Number;
     }
@@ -72,6 +76,39 @@ fn cut(line: &str, sep: u8) -> Vec<(usize, usize)> {
     out
 }
 
+/// The separator of a report typed in columns set apart by two or more blanks.
+const WIDE: u8 = 0;
+
+/// The cells of `line` as byte ranges: cut at `sep`, or at runs of two or more blanks for
+/// [`WIDE`] (the indent before the first cell is no cell).
+fn cells_of(line: &str, sep: u8) -> Vec<(usize, usize)> {
+    if sep != WIDE {
+        return cut(line, sep);
+    }
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let mut start = i;
+    while i < b.len() {
+        if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
+            out.push((start, i));
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        out.push((start, b.len()));
+    }
+    out
+}
+
 /// A header line's separator and its columns' measures, when it is one naming at least one
 /// measure column.
 fn measure_header(line: &str) -> Option<(u8, Vec<Measure>)> {
@@ -99,8 +136,9 @@ fn measure_header(line: &str) -> Option<(u8, Vec<Measure>)> {
                             .all(|b| b.is_ascii_lowercase() || matches!(b, b'-' | b'_'))
                 }))
             .then_some(b' ')
-        })?;
-    let cells: Vec<&str> = cut(body, sep)
+        })
+        .or_else(|| (body.contains("  ") && !body.contains('\t')).then_some(WIDE))?;
+    let cells: Vec<&str> = cells_of(body, sep)
         .into_iter()
         .map(|(s, e)| body[s..e].trim().trim_matches('"'))
         .collect();
@@ -158,7 +196,7 @@ impl Engine<'_> {
         for (start, line) in self.lines() {
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some((sep, cols)) = &table {
-                let cells = cut(line, *sep);
+                let cells = cells_of(line, *sep);
                 if cells.len() == cols.len() {
                     for (&(s, e), m) in cells.iter().zip(cols) {
                         let raw = &line[s..e];
@@ -242,6 +280,18 @@ mod tests {
         // An epoch column keeps only a Unix time's shape, not a record number.
         let out = scrub("id,start,action\n77,88123456,ok\n");
         assert!(!out.contains("88123456"), "{out:?}");
+    }
+
+    #[test]
+    fn a_typed_reports_job_and_page_columns_stay_and_its_number_column_goes() {
+        let out = scrub(
+            "Job ID   Sent                 Sender      Dest number    Pg  Subject\n\
+             7712093  2025-02-03 10:11:12  a.person    +15555550123   12  Results\n",
+        );
+        assert!(out.contains("7712093"), "{out:?}");
+        assert!(!out.contains("+15555550123"), "{out:?}");
+        assert_eq!(super::measure("Pg"), super::Measure::Number);
+        assert_eq!(super::measure("Patient job id"), super::Measure::No);
     }
 
     #[test]
