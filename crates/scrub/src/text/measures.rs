@@ -153,6 +153,31 @@ fn measure_header(line: &str) -> Option<(u8, Vec<Measure>)> {
 }
 
 impl Engine<'_> {
+    /// `[error] 7824#0: *926151 open() ...`: the web server's connection counter after its
+    /// process and thread numbers (`pid#tid: *conn`), a count of connections, no one's.
+    pub(super) fn server_connection_number(&self, k: usize) -> bool {
+        let start = self.toks[k].start;
+        let b = self.text.as_bytes();
+        if start < 6 || !b[..start].ends_with(b": *") {
+            return false;
+        }
+        // Back over the thread number to its `#`, then over the process number.
+        let mut i = start - 3;
+        let tid_end = i;
+        while i > 0 && b[i - 1].is_ascii_digit() && tid_end - i < 8 {
+            i -= 1;
+        }
+        if i == tid_end || i == 0 || b[i - 1] != b'#' {
+            return false;
+        }
+        i -= 1;
+        let pid_end = i;
+        while i > 0 && b[i - 1].is_ascii_digit() && pid_end - i < 10 {
+            i -= 1;
+        }
+        i < pid_end && (i == 0 || b[i - 1] == b' ')
+    }
+
     /// `"detection_timestamp": 1650000000123`, `date="1650000000"`: a Unix time under a key
     /// that names a time (not a birth, a death or a stay's), an event's stamp.
     pub(super) fn epoch_under_time_key(&self, k: usize) -> bool {
@@ -292,6 +317,14 @@ mod tests {
         assert!(!out.contains("+15555550123"), "{out:?}");
         assert_eq!(super::measure("Pg"), super::Measure::Number);
         assert_eq!(super::measure("Patient job id"), super::Measure::No);
+    }
+
+    #[test]
+    fn a_web_servers_connection_counter_stays_and_a_starred_number_elsewhere_goes() {
+        let out = scrub("2025/01/02 03:04:05 [error] 5120#0: *7731290 open() \"/srv/x\" failed\n");
+        assert!(out.contains("*7731290"), "{out:?}");
+        let out = scrub("MRN: *77312904 noted\n");
+        assert!(!out.contains("77312904"), "{out:?}");
     }
 
     #[test]
