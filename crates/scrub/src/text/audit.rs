@@ -93,7 +93,7 @@ impl Col {
 }
 
 /// The words of a header cell: `PatientMRN` -> `patient mrn`, `user_name` -> `user name`.
-fn header_words(cell: &str) -> Vec<String> {
+pub(super) fn header_words(cell: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = cell.chars().collect();

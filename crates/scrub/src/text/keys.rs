@@ -302,6 +302,8 @@ fn key_of_a_thing(key: &str) -> bool {
         "traceid",
         "organizationid",
         "uuid",
+        // A PowerShell runspace, the shell session that ran a command.
+        "runspaceid",
         // An identity provider's realm (Keycloak's `realmId`): a tenant, like `tenantId`.
         "realmid",
     ];
@@ -354,6 +356,25 @@ fn separator(between: &str) -> bool {
             .bytes()
             .all(|b| matches!(b, b'"' | b'\'' | b'=' | b':' | b'>' | b' ' | b'\t'))
         && (between.contains(['=', '>']) || quote_colon(between))
+}
+
+/// A property list's separator (`Format-List` output, `RunspaceId          : 9f1c...`): a
+/// key opening its line, blanks padding it to the column of a colon, one blank after. The
+/// key must start the line (after an indent) so prose (`Status was: ...`) never reads so.
+fn list_separator(text: &str, key_start: usize, between: &str) -> bool {
+    let b = between.as_bytes();
+    if b.len() < 3 || b.len() > 64 || !between.ends_with(": ") {
+        return false;
+    }
+    if !b[..b.len() - 2].iter().all(|&c| c == b' ') {
+        return false;
+    }
+    let floor = super::settle::floor_boundary(text, key_start.saturating_sub(64));
+    let head = &text[floor..key_start];
+    match head.rfind('\n') {
+        Some(p) => head[p + 1..].bytes().all(|c| c == b' '),
+        None => floor == 0 && head.bytes().all(|c| c == b' '),
+    }
 }
 
 /// Whether `between` holds `":` (a byte search: the gap is a few bytes, shorter than a
@@ -447,7 +468,8 @@ impl Engine<'_> {
             .unwrap_or("")
             .replace('{', "");
         let key = self.toks[k - 1].s;
-        if !separator(&between) || !key_of_a_thing(key) {
+        let listed = || list_separator(self.text, self.toks[k - 1].start, &between);
+        if !(separator(&between) || listed()) || !key_of_a_thing(key) {
             return false;
         }
         let parent = json_parent_key(self.text, self.toks[k - 1].start, false);
@@ -1269,6 +1291,26 @@ impl Engine<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_property_lists_runspace_guid_stays_and_a_users_guid_goes() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "RunspaceId         : 4f0a1b2c-3d4e-5f60-7182-93a4b5c6d7e8\n\
+                 UserGuid           : 0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9\n\
+                 Logon note: 1b2c3d4e-5f60-7182-93a4-b5c6d7e8f90a\n",
+            )
+            .text;
+        assert!(
+            out.contains("4f0a1b2c-3d4e-5f60-7182-93a4b5c6d7e8"),
+            "{out:?}"
+        );
+        assert!(
+            !out.contains("0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"),
+            "{out:?}"
+        );
+    }
+
     use super::super::check;
 
     #[test]

@@ -19,6 +19,7 @@ mod fields;
 mod hl7;
 mod keys;
 mod machine_ids;
+mod measures;
 mod mentions;
 mod names;
 mod ncpdp;
@@ -187,6 +188,7 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.context_rules();
     engine.record_rows();
     engine.other_mentions();
+    engine.measure_columns();
     engine.settle();
     engine.lives_in_place();
     engine.xml_address_parts();

@@ -277,7 +277,9 @@ impl<'a> Engine<'a> {
                         || self.quantity_precedes(k)
                         || self.bytes_after_status(k)
                         || self.version_value(k)
-                        || self.mail_log_id(k);
+                        || self.mail_log_id(k)
+                        || self.epoch_under_time_key(k)
+                        || self.server_connection_number(k);
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else if (8..=13).contains(&self.toks[k].s.len())

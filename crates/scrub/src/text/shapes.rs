@@ -146,6 +146,10 @@ impl<'a> Engine<'a> {
             self.toks[k].class = Class::Protected;
             return;
         }
+        if c::mac(v) && self.infrastructure_mac(k) {
+            self.toks[k].class = Class::Plain;
+            return;
+        }
         if c::mac(v)
             && v.bytes()
                 .all(|b| matches!(b, b'f' | b'F' | b'0' | b':' | b'-'))
@@ -662,6 +666,62 @@ impl<'a> Engine<'a> {
             }),
         }
         true
+    }
+
+    /// `AP 'Lobby-2' [f4:92:bf:00:11:22]`, `bssid=...`, `switch core1 (00:1a:...)`: the
+    /// hardware address of an access point, a switch or a gateway, the network's own
+    /// equipment, which no person carries. Read from the three tokens before it on its
+    /// line: the nearest label that names a device decides (`User[...]`, `client`, `sta`
+    /// name a person's device, and it goes).
+    fn infrastructure_mac(&self, k: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut end = self.toks[k].start;
+        for j in (k.saturating_sub(3)..k).rev() {
+            let t = &self.toks[j];
+            let gap = bytes.get(t.end..end).unwrap_or(&[]);
+            if gap.len() > 64 || gap.contains(&b'\n') {
+                return false;
+            }
+            end = t.start;
+            let w = t.s.to_ascii_lowercase();
+            let w = w.trim_end_matches(['=', ':']);
+            if matches!(
+                w,
+                "user"
+                    | "client"
+                    | "sta"
+                    | "station"
+                    | "device"
+                    | "host"
+                    | "src"
+                    | "source"
+                    | "clientmac"
+                    | "client_mac"
+                    | "sta_mac"
+                    | "user_mac"
+                    | "mac"
+                    | "by"
+                    | "from"
+            ) {
+                return false;
+            }
+            if matches!(
+                w,
+                "ap" | "wap"
+                    | "bssid"
+                    | "ap_mac"
+                    | "apmac"
+                    | "switch"
+                    | "gateway"
+                    | "router"
+                    | "controller"
+                    | "uplink"
+                    | "radio"
+            ) {
+                return true;
+            }
+        }
+        false
     }
 
     fn classify_url(&mut self, k: usize, v: &str, pos: usize) {
@@ -1509,6 +1569,21 @@ fn wire_name_at(b: &[u8], p: usize) -> Option<(usize, usize, usize, String)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_access_points_mac_stays_and_its_users_goes() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text("Mesh AP 'Lobby-2' [a4:11:22:33:44:55] client[3c:aa:bb:cc:dd:ee] joined\n")
+            .text;
+        assert!(out.contains("a4:11:22:33:44:55"), "{out:?}");
+        assert!(!out.contains("3c:aa:bb:cc:dd:ee"), "{out:?}");
+        // A device's address with no equipment label before it goes, as before.
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text("laptop of the nurse seen with a4:11:22:33:44:55 today\n")
+            .text;
+        assert!(!out.contains("a4:11:22:33:44:55"), "{out:?}");
+    }
 
     #[test]
     fn a_series_number_of_capitals_of_another_script_goes() {
