@@ -513,7 +513,7 @@ impl Engine<'_> {
         {
             return false;
         }
-        let lo = first.saturating_sub(14);
+        let lo = first.saturating_sub(20);
         (lo..first - 1).any(|j| {
             self.toks[j].sent == sent
                 && self.word_lower(j).is_some_and(|w| {
@@ -527,9 +527,86 @@ impl Engine<'_> {
                         ["pretend", "posing", "claiming", "impersonat"]
                             .iter()
                             .any(|p| w.starts_with(p))
-                    })
+                    }) || self.says_who_they_are(c)
                 })
         })
+    }
+
+    /// "saying they were", "said he was": at token `k`, a claim of who the speaker is.
+    fn says_who_they_are(&self, k: usize) -> bool {
+        let word = |i: usize| self.word_lower(i).unwrap_or_default();
+        matches!(word(k).as_str(), "saying" | "said")
+            && matches!(word(k + 1).as_str(), "they" | "he" | "she")
+            && matches!(word(k + 2).as_str(), "were" | "was" | "are" | "is")
+    }
+
+    /// "someone called from 0918 ... saying a refund was pending", "the desk received a
+    /// call from 93037-00458 asking to redirect the claim": the number an unnamed caller
+    /// called from, when the rest of its sentence asks for what only a fraud asks (a
+    /// code, a redirected claim, card or bank details) or claims an identity. The caller
+    /// must be no one the note names: "someone", "a caller", "an unknown man", or "a call"
+    /// received; "the patient called from ... asking for a refill" and "her daughter rang
+    /// from ..." keep their numbers removed.
+    pub(super) fn unknown_caller_from(&self, first: usize, last: usize) -> bool {
+        if first < 3 || !self.is_word(first - 1, "from") {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let verb = first - 2;
+        let word = |i: usize| {
+            if self.toks[i].sent == sent {
+                self.word_lower(i).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
+        let v = word(verb);
+        let someone = |w: &str| {
+            matches!(
+                w,
+                "someone" | "somebody" | "caller" | "unknown" | "stranger" | "man" | "woman"
+            )
+        };
+        let unnamed = match v.as_str() {
+            "called" | "rang" | "phoned" | "texted" | "messaged" | "calling" => {
+                (verb.saturating_sub(3)..verb).any(|j| someone(&word(j)))
+            }
+            // "received a call from", "got a text from".
+            "call" | "text" | "message" | "sms" => matches!(word(verb - 1).as_str(), "a" | "an"),
+            _ => false,
+        };
+        if !unnamed {
+            return false;
+        }
+        let mut b = last;
+        while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent && b - last < 40 {
+            b += 1;
+        }
+        let end = super::settle::floor_boundary(self.lowered, self.toks[b].end);
+        let rest = self.lowered.get(self.toks[last].end..end).unwrap_or("");
+        const ASKS: &[&str] = &[
+            "redirect",
+            "otp",
+            "one-time",
+            "verification code",
+            "sms code",
+            "gift card",
+            "bank details",
+            "card details",
+            "card number",
+            "password",
+            "claiming",
+            "pretending",
+            "posing as",
+            "impersonat",
+            "saying they were",
+            "saying he was",
+            "saying she was",
+            "refund of",
+            "a refund was",
+            "refund is pending",
+        ];
+        ASKS.iter().any(|a| rest.contains(a))
     }
 
     /// "Report calls from +1 ..., which is not ours.", "some patients have received calls
@@ -2463,6 +2540,60 @@ mod tests {
     fn scrub(text: &str) -> String {
         let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
         s.scrub_text(text).text
+    }
+
+    #[test]
+    fn an_unnamed_callers_number_stays_when_the_call_asks_what_a_fraud_asks() {
+        let kept = [
+            (
+                "Ms Orrin (mob 0917 555 0182) says someone called from 0917 555 0199 saying a refund of 900 was pending.",
+                "0917 555 0199",
+            ),
+            (
+                "The desk received a call from 0917 555 0177 asking to redirect the claim payout.",
+                "0917 555 0177",
+            ),
+            (
+                "A caller saying they were from the billing office rang the patient on 0917 555 0101 from 0917 555 0166 and quoted her record.",
+                "0917 555 0166",
+            ),
+        ];
+        for (input, keep) in kept {
+            let out = scrub(input);
+            assert!(out.contains(keep), "{input:?} -> {out:?}");
+        }
+        let gone = [
+            // The patient's own number beside the caller's, and named callers.
+            (
+                "Ms Orrin (mob 0917 555 0182) says someone called from 0917 555 0199 saying a refund of 900 was pending.",
+                "0917 555 0182",
+            ),
+            (
+                "A caller saying they were from the billing office rang the patient on 0917 555 0101 from 0917 555 0166 and quoted her record.",
+                "0917 555 0101",
+            ),
+            (
+                "The patient called from 0917 555 0123 asking for a refill of her password-free inhaler.",
+                "0917 555 0123",
+            ),
+            (
+                "Her daughter rang from 0917 555 0145 saying she was late.",
+                "0917 555 0145",
+            ),
+            // An unnamed caller with nothing a fraud asks for.
+            (
+                "A man called from 0917 555 0156 to ask about visiting hours.",
+                "0917 555 0156",
+            ),
+            (
+                "We received a call from 0917 555 0134 asking about her bill.",
+                "0917 555 0134",
+            ),
+        ];
+        for (input, drop) in gone {
+            let out = scrub(input);
+            assert!(!out.contains(drop), "{input:?} -> {out:?}");
+        }
     }
 
     #[test]

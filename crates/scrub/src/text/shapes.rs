@@ -1189,6 +1189,7 @@ impl<'a> Engine<'a> {
                     || self.lure_caller_id(first)
                     || self.quoted_claim_on_fraud_line(first)
                     || self.impostor_used(first)
+                    || self.unknown_caller_from(first, last - 1)
                     || self.disowned_number(first, last - 1)
                     || self.claimed_caller_id(first)
                     || self.link_record_sender(first)
