@@ -1365,21 +1365,7 @@ fn computer_word(w: &str, glued: bool) -> bool {
     if w.is_ascii() || w.len() > 96 {
         return false;
     }
-    let words = WORDS.get_or_init(|| {
-        let v = crate::vocab::vocab();
-        let mut out: Vec<&'static str> = v
-            .cues
-            .values()
-            .flatten()
-            .filter(|(words, cue)| {
-                words.len() == 1 && *cue == Cue::HostWeak && !words[0].is_ascii()
-            })
-            .map(|(words, _)| words[0])
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    });
+    let words = WORDS.get_or_init(|| one_word_cues_beyond_ascii(Cue::HostWeak));
     let w = w.to_lowercase();
     words
         .iter()
@@ -1413,20 +1399,22 @@ fn glued_role_word(w: &str) -> bool {
     if w.is_ascii() || w.len() > 120 {
         return false;
     }
-    let words = WORDS.get_or_init(|| {
-        let v = crate::vocab::vocab();
-        let mut out: Vec<&'static str> = v
-            .cues
-            .values()
-            .flatten()
-            .filter(|(words, cue)| words.len() == 1 && *cue == Cue::Role && !words[0].is_ascii())
-            .map(|(words, _)| words[0])
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    });
+    let words = WORDS.get_or_init(|| one_word_cues_beyond_ascii(Cue::Role));
     words.iter().any(|c| w.len() > c.len() && w.ends_with(c))
+}
+
+/// The one-word cues of `kind` written beyond ASCII, sorted and without repeats.
+fn one_word_cues_beyond_ascii(kind: Cue) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = crate::vocab::vocab()
+        .cues
+        .values()
+        .flatten()
+        .filter(|(words, cue)| words.len() == 1 && *cue == kind && !words[0].is_ascii())
+        .map(|(words, _)| words[0])
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// `ТЭ90031547`: one to three capital letters of a script beyond ASCII, then
