@@ -384,28 +384,15 @@ impl Engine<'_> {
             let judged = matches!(t.class, Class::Protected | Class::Removed);
             (digits >= 6 || judged && digits >= 2) && !t.s.contains(['/', ':', '.'])
         });
-        if earlier || self.any_word(a, b, first..=last, real) {
+        if earlier {
             return false;
         }
-        let hospital = self.any_word(a, b, first..=last, |w| {
-            HOSPITAL_STEMS.iter().any(|h| w.contains(h))
-                || HOSPITAL_MORE.iter().any(|h| w.contains(h))
-        });
-        if !hospital {
-            return false;
-        }
-        let call = self.any_word(a, b, first..=last, |w| {
-            stem_of(w, CALL_STEMS)
-                || CALL_MORE.iter().any(|c| w.contains(c))
-                || CLAIM_STEMS.iter().any(|c| w.contains(c))
-                || CALL_CLAIM_MORE.iter().any(|c| w.contains(c))
-        });
-        if !call {
-            return false;
-        }
-        // The next two sentences, bounded: one with a "real" word and seven digits or more.
+        // The next two sentences, bounded: one with a "real" word and six digits or more.
+        // Read first, as the rarest of the conditions; its digits are counted before any
+        // word is lowercased.
         let mut j = b + 1;
         let mut seen = 0;
+        let mut real_next = false;
         while j < self.toks.len() && j - b <= 80 {
             let s2 = self.toks[j].sent;
             if s2.wrapping_sub(sent) > 2 {
@@ -416,7 +403,8 @@ impl Engine<'_> {
                 .map(|i| self.toks[i].s.bytes().filter(u8::is_ascii_digit).count())
                 .sum();
             if digits >= 6 && self.any_word(c, d, d + 1..=d + 1, real) {
-                return true;
+                real_next = true;
+                break;
             }
             seen += 1;
             if seen >= 2 {
@@ -424,7 +412,20 @@ impl Engine<'_> {
             }
             j = d + 1;
         }
-        false
+        if !real_next || self.any_word(a, b, first..=last, real) {
+            return false;
+        }
+        let hospital = self.any_word(a, b, first..=last, |w| {
+            HOSPITAL_STEMS.iter().any(|h| w.contains(h))
+                || HOSPITAL_MORE.iter().any(|h| w.contains(h))
+        });
+        hospital
+            && self.any_word(a, b, first..=last, |w| {
+                stem_of(w, CALL_STEMS)
+                    || CALL_MORE.iter().any(|c| w.contains(c))
+                    || CLAIM_STEMS.iter().any(|c| w.contains(c))
+                    || CALL_CLAIM_MORE.iter().any(|c| w.contains(c))
+            })
     }
 
     /// "A fake e-mail came from x@... in the patient's name", "falskur teldupostur frá
@@ -2310,12 +2311,15 @@ fn stem_index(stems: &'static [&'static str]) -> Option<&'static StemIndex> {
     static FRAUD: OnceLock<StemIndex> = OnceLock::new();
     static CALL: OnceLock<StemIndex> = OnceLock::new();
     static NUMBER: OnceLock<StemIndex> = OnceLock::new();
+    static REAL: OnceLock<StemIndex> = OnceLock::new();
     let cell = if std::ptr::eq(stems, FRAUD_STEMS) {
         &FRAUD
     } else if std::ptr::eq(stems, CALL_STEMS) {
         &CALL
     } else if std::ptr::eq(stems, NUMBER_STEMS) {
         &NUMBER
+    } else if std::ptr::eq(stems, REAL_STEMS) {
+        &REAL
     } else {
         return None;
     };
@@ -2700,7 +2704,7 @@ mod tests {
             "xfraudx",
             "fra",
         ];
-        for list in [FRAUD_STEMS, CALL_STEMS, NUMBER_STEMS] {
+        for list in [FRAUD_STEMS, CALL_STEMS, NUMBER_STEMS, REAL_STEMS] {
             let mut every: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
             every.extend(list.iter().map(|s| format!("x{s}")));
             every.extend(list.iter().map(|s| format!("{s}y")));
