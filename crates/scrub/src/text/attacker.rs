@@ -585,29 +585,7 @@ impl Engine<'_> {
         }
         let end = super::settle::floor_boundary(self.lowered, self.toks[b].end);
         let rest = self.lowered.get(self.toks[last].end..end).unwrap_or("");
-        const ASKS: &[&str] = &[
-            "redirect",
-            "otp",
-            "one-time",
-            "verification code",
-            "sms code",
-            "gift card",
-            "bank details",
-            "card details",
-            "card number",
-            "password",
-            "claiming",
-            "pretending",
-            "posing as",
-            "impersonat",
-            "saying they were",
-            "saying he was",
-            "saying she was",
-            "refund of",
-            "a refund was",
-            "refund is pending",
-        ];
-        ASKS.iter().any(|a| rest.contains(a))
+        asks_what_a_fraud_asks(rest)
     }
 
     /// "Report calls from +1 ..., which is not ours.", "some patients have received calls
@@ -2326,6 +2304,36 @@ fn stem_index(stems: &'static [&'static str]) -> Option<&'static StemIndex> {
     Some(cell.get_or_init(|| StemIndex::new(stems)))
 }
 
+/// Whether lowercased text asks for what only a fraud asks for (a code, a redirected claim,
+/// card or bank details, a pending refund) or claims an identity ("saying they were from").
+pub(super) fn asks_what_a_fraud_asks(lowered: &str) -> bool {
+    FRAUD_ASKS.iter().any(|a| lowered.contains(a))
+}
+
+/// What an unnamed caller asks for or says that only a fraud does.
+const FRAUD_ASKS: &[&str] = &[
+    "redirect",
+    "otp",
+    "one-time",
+    "verification code",
+    "sms code",
+    "gift card",
+    "bank details",
+    "card details",
+    "card number",
+    "password",
+    "claiming",
+    "pretending",
+    "posing as",
+    "impersonat",
+    "saying they were",
+    "saying he was",
+    "saying she was",
+    "refund of",
+    "a refund was",
+    "refund is pending",
+];
+
 /// "from" as the word right before a number a call or message came from: English,
 /// Norwegian and Danish, Swedish, German, Dutch, Spanish and Portuguese and French, Italian.
 const FROM_WORDS: &[&str] = &["from", "fra", "från", "von", "van", "de", "da", "dal"];
@@ -2588,6 +2596,10 @@ mod tests {
             (
                 "A man called from 0917 555 0156 to ask about visiting hours.",
                 "0917 555 0156",
+            ),
+            (
+                "Someone called from 0917 555 0157 to ask about visiting hours.",
+                "0917 555 0157",
             ),
             (
                 "We received a call from 0917 555 0134 asking about her bill.",

@@ -65,7 +65,6 @@ fn client_program(local: &str) -> bool {
 /// The prefix of an IPv4-mapped IPv6 address.
 const MAPPED: &str = "::ffff:";
 
-/// `::ffff:192.168.1.20`: an IPv4 address in IPv6's mapped notation.
 /// A document number of one to three capitals of a script other than Latin and six to ten
 /// digits (`ЖК12345678`): a passport or register number, shaped like an identifier.
 fn non_latin_series_number(t: &str) -> bool {
@@ -80,6 +79,7 @@ fn non_latin_series_number(t: &str) -> bool {
         && rest.clone().all(|c| c.is_ascii_digit())
 }
 
+/// `::ffff:192.168.1.20`: an IPv4 address in IPv6's mapped notation.
 fn mapped_ipv4(t: &str) -> bool {
     t.len() > MAPPED.len()
         && t.is_char_boundary(MAPPED.len())
@@ -1440,11 +1440,31 @@ impl<'a> Engine<'a> {
                 "called" | "calls" | "calling" | "me" | "desks"
             );
         if call {
+            // "someone" alone names no attacker ("Someone called from ... to ask about
+            // visiting hours" is a relative's or a patient's number): it needs what only a
+            // fraud asks for in the rest of the sentence.
+            let mut someone = false;
             let caller = (3..=6).any(|back| {
-                k >= back
-                    && self.toks[k - back].sent == sent
-                    && UNNAMED_CALLERS.contains(&word(self, k - back, &mut buf).as_str())
+                if k < back || self.toks[k - back].sent != sent {
+                    return false;
+                }
+                let w = word(self, k - back, &mut buf);
+                if matches!(w.as_str(), "someone" | "somebody") {
+                    someone = true;
+                    return false;
+                }
+                UNNAMED_CALLERS.contains(&w.as_str())
             });
+            let someone = someone && {
+                let mut end = k;
+                while end + 1 < self.toks.len() && self.toks[end + 1].sent == sent && end - k < 40 {
+                    end += 1;
+                }
+                let stop = super::settle::floor_boundary(self.lowered, self.toks[end].end);
+                super::attacker::asks_what_a_fraud_asks(
+                    self.lowered.get(self.toks[k].start..stop).unwrap_or(""),
+                )
+            };
             // "says 'pharmacy' called from ...": the caller's claimed identity in quotes.
             let quoted = k >= 3 && self.toks[k - 3].sent == sent && self.quoted(k - 3);
             let mut rest =
@@ -1459,7 +1479,7 @@ impl<'a> Engine<'a> {
                         && self.toks[j].s.contains('.')
                         && self.toks[j].s.bytes().any(|b| b.is_ascii_alphabetic())
             });
-            return caller || quoted || pretext;
+            return caller || someone || quoted || pretext;
         }
         if !matches!(
             verb.as_str(),
