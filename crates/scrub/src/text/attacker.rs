@@ -579,13 +579,15 @@ impl Engine<'_> {
         if !unnamed {
             return false;
         }
-        let mut b = last;
-        while b + 1 < self.toks.len() && self.toks[b + 1].sent == sent && b - last < 40 {
-            b += 1;
-        }
-        let end = super::settle::floor_boundary(self.lowered, self.toks[b].end);
-        let rest = self.lowered.get(self.toks[last].end..end).unwrap_or("");
-        asks_what_a_fraud_asks(rest)
+        self.fraud_ask_after(last)
+    }
+
+    /// Whether the rest of token `k`'s sentence (at most 40 tokens on) asks for what only a
+    /// fraud asks for ([`FRAUD_ASKS`]).
+    pub(super) fn fraud_ask_after(&self, k: usize) -> bool {
+        let (_, b) = self.sentence_reach(k, 0, 40);
+        let stop = super::settle::floor_boundary(self.lowered, self.toks[b].end);
+        asks_what_a_fraud_asks(self.lowered.get(self.toks[k].end..stop).unwrap_or(""))
     }
 
     /// "Report calls from +1 ..., which is not ours.", "some patients have received calls
@@ -2306,7 +2308,7 @@ fn stem_index(stems: &'static [&'static str]) -> Option<&'static StemIndex> {
 
 /// Whether lowercased text asks for what only a fraud asks for (a code, a redirected claim,
 /// card or bank details, a pending refund) or claims an identity ("saying they were from").
-pub(super) fn asks_what_a_fraud_asks(lowered: &str) -> bool {
+fn asks_what_a_fraud_asks(lowered: &str) -> bool {
     FRAUD_ASKS.iter().any(|a| lowered.contains(a))
 }
 

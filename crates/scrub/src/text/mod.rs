@@ -373,6 +373,21 @@ impl<'a> Engine<'a> {
         self.remove(start, end, kind, reason);
     }
 
+    /// Removes `start..end`, a part of token `k`, and marks the token removed by it.
+    fn remove_in_tok(
+        &mut self,
+        k: usize,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        reason: &'static str,
+    ) {
+        let index = self.found.len();
+        self.toks[k].class = Class::Removed;
+        self.toks[k].finding = index;
+        self.remove(start, end, kind, reason);
+    }
+
     fn protect(&mut self, k: usize, kind: IndicatorKind) {
         self.toks[k].class = if kind == IndicatorKind::ThreatName {
             Class::Threat

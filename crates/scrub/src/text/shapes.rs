@@ -438,10 +438,8 @@ impl<'a> Engine<'a> {
             return false;
         }
         let start = self.toks[k].start;
-        let index = self.found.len();
-        self.toks[k].class = Class::Removed;
-        self.toks[k].finding = index;
-        self.remove(
+        self.remove_in_tok(
+            k,
             start,
             start + addr.len(),
             Kind::InternalIp,
@@ -477,10 +475,9 @@ impl<'a> Engine<'a> {
         let addr_len = v.find([':', '/']).unwrap_or(v.len());
         // A refanged token is not the text's own bytes: remove all of it then.
         let end = if v == t.s { t.start + addr_len } else { t.end };
-        let (start, index) = (t.start, self.found.len());
-        self.toks[k].class = Class::Removed;
-        self.toks[k].finding = index;
-        self.remove(
+        let start = t.start;
+        self.remove_in_tok(
+            k,
             start,
             end,
             Kind::InternalIp,
@@ -642,10 +639,8 @@ impl<'a> Engine<'a> {
         }
         let start = self.toks[k].start;
         let end = self.toks[k].end;
-        let index = self.found.len();
-        self.toks[k].class = Class::Removed;
-        self.toks[k].finding = index;
-        self.remove(
+        self.remove_in_tok(
+            k,
             start,
             start + dom.len(),
             Kind::InternalHost,
@@ -1120,10 +1115,7 @@ impl<'a> Engine<'a> {
             return false;
         }
         let start = self.toks[k].start + class.len() + 1;
-        let index = self.found.len();
-        self.toks[k].class = Class::Removed;
-        self.toks[k].finding = index;
-        self.remove(start, start + host.len(), kind, reason);
+        self.remove_in_tok(k, start, start + host.len(), kind, reason);
         true
     }
 
@@ -1455,16 +1447,7 @@ impl<'a> Engine<'a> {
                 }
                 UNNAMED_CALLERS.contains(&w.as_str())
             });
-            let someone = someone && {
-                let mut end = k;
-                while end + 1 < self.toks.len() && self.toks[end + 1].sent == sent && end - k < 40 {
-                    end += 1;
-                }
-                let stop = super::settle::floor_boundary(self.lowered, self.toks[end].end);
-                super::attacker::asks_what_a_fraud_asks(
-                    self.lowered.get(self.toks[k].start..stop).unwrap_or(""),
-                )
-            };
+            let someone = someone && self.fraud_ask_after(k);
             // "says 'pharmacy' called from ...": the caller's claimed identity in quotes.
             let quoted = k >= 3 && self.toks[k - 3].sent == sent && self.quoted(k - 3);
             let mut rest =
