@@ -9,6 +9,64 @@ use super::{Class, Engine};
 
 /// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
 /// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
+
+/// "to" and its counterparts right before an address ("an", "à", "aan", "naar", "til",
+/// "do", "para", "per", "a", "ke", "kwa", "sa"): with a word of delivery beside it
+/// (`DELIVERY_WORDS`), the address is a mail's recipient.
+const RECIPIENT_BEFORE: &[&str] = &[
+    "to", "an", "à", "a", "aan", "naar", "til", "till", "do", "para", "per", "zu", "ke", "kwa",
+    "sa", "al", "au", "aux", "alla", "ao", "na",
+];
+
+/// Words saying a mail was delivered somewhere: "sent", "envoyée", "enviado",
+/// "gesendet", "ging", "gestuurd", "inviata", "wysłano", "skickat", "sendt" and their like.
+const DELIVERY_WORDS: &[&str] = &[
+    "sent",
+    "went",
+    "delivered",
+    "emailed",
+    "e-mailed",
+    "mailed",
+    "addressed",
+    "envoyé",
+    "envoyée",
+    "envoyés",
+    "envoyées",
+    "transmis",
+    "transmise",
+    "adressé",
+    "adressée",
+    "enviado",
+    "enviada",
+    "enviados",
+    "enviadas",
+    "remitido",
+    "remitida",
+    "gesendet",
+    "geschickt",
+    "verschickt",
+    "ging",
+    "gingen",
+    "gestuurd",
+    "verstuurd",
+    "inviata",
+    "inviato",
+    "spedita",
+    "spedito",
+    "wysłany",
+    "wysłana",
+    "wysłano",
+    "przesłano",
+    "skickat",
+    "skickades",
+    "sendt",
+    "sendte",
+    "sendi",
+    "lähetettiin",
+    "dikirim",
+    "ipinadala",
+];
+
 const FROM_NUMBER: &[&[&str]] = &[
     &["from", "the", "number"],
     &["from", "number"],
@@ -428,6 +486,31 @@ impl Engine<'_> {
             })
     }
 
+    /// "was sent to x@…", "envoyée à x@…", "ging an x@…", "an x@… gesendet": the address a
+    /// mail was delivered to (a word of delivery within three words before the preposition
+    /// or after the address) is its recipient's, a patient's or a colleague's, never the
+    /// sender's. "Reply to x@…" and "send the cards to x@…" name no delivery and are left to
+    /// the other rules.
+    pub(super) fn sent_to(&self, k: usize) -> bool {
+        if k == 0 || self.toks[k - 1].sent != self.toks[k].sent {
+            return false;
+        }
+        let Some(prep) = self.word_lower(k - 1) else {
+            return false;
+        };
+        if !RECIPIENT_BEFORE.contains(&prep.as_str()) {
+            return false;
+        }
+        let sent = self.toks[k].sent;
+        let delivery = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.sent == sent)
+                && self
+                    .word_lower(j)
+                    .is_some_and(|w| DELIVERY_WORDS.contains(&w.as_str()))
+        };
+        (k.saturating_sub(4)..k - 1).any(delivery) || (k + 1..=k + 3).any(delivery)
+    }
+
     /// "A fake e-mail came from x@... in the patient's name", "falskur teldupostur frá
     /// x@...", "x@... дарегинен ... жасалма кат": the first address of a sentence that
     /// calls a mail fake or fraudulent (a word for a mail and one for a fake within eight
@@ -437,6 +520,9 @@ impl Engine<'_> {
         let (a, b) = self.sentence_reach(k, 8, 20);
         let earlier = (a..k).any(|j| self.toks[j].s.contains('@'));
         if earlier {
+            return false;
+        }
+        if self.sent_to(k) {
             return false;
         }
         let fake = self.any_word(a, b, k..=k, |w| {
@@ -2549,6 +2635,23 @@ mod tests {
         // An ordinary mail, no word of a fake: the address is a person's.
         let out = scrubbed("Sjúklingurin sendi teldupost frá sigrid.h77@gmx.net í gjár.\n");
         assert!(!out.contains("sigrid.h77@gmx.net"), "{out}");
+        // The address a fake was sent to is the recipient's: it goes, in any language.
+        let out = scrubbed("A fake email was sent to jane.doe77@gmail.com pretending to be us.\n");
+        assert!(!out.contains("jane.doe77@gmail.com"), "{out}");
+        let out = scrubbed("A phishing email was sent to jane.doe77@gmail.com yesterday.\n");
+        assert!(!out.contains("jane.doe77@gmail.com"), "{out}");
+        let out = scrubbed("Une fausse facture a été envoyée à m.dupont9@free.fr hier.\n");
+        assert!(!out.contains("m.dupont9@free.fr"), "{out}");
+        let out = scrubbed("Eine gefälschte Mail ging an k.brandt4@web.de im Namen der Praxis.\n");
+        assert!(!out.contains("k.brandt4@web.de"), "{out}");
+        let out = scrubbed("Eine Phishing-Mail wurde an k.brandt4@web.de gesendet.\n");
+        assert!(!out.contains("k.brandt4@web.de"), "{out}");
+        // "Reply to" names no delivery: a lure's reply address stays.
+        let out = scrubbed("The phishing mail asked staff to reply to hr.payroll7@gmail.com.\n");
+        assert!(out.contains("hr.payroll7@gmail.com"), "{out}");
+        // The sender of the same fake is still kept.
+        let out = scrubbed("A fake email came from refund.desk8@gmx.net pretending to be us.\n");
+        assert!(out.contains("refund.desk8@gmx.net"), "{out}");
     }
 
     fn scrub(text: &str) -> String {

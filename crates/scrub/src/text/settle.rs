@@ -470,6 +470,13 @@ impl<'a> Engine<'a> {
             "patient's",
             "private",
         ];
+        // "A phishing mail was sent to x@gmail.com": the address a mail was delivered to
+        // is its recipient's, whatever the sentence says of the mail; at a consumer provider
+        // a person's, elsewhere the provider decides ("sent unencrypted to x@portal-update.net"
+        // is data sent out to the attacker's domain).
+        if self.sent_to(k) {
+            return if self.webmail(k) { Some(false) } else { None };
+        }
         let mut verdict: Option<bool> = None;
         // An inbox rule's `"Name": "ForwardTo", "Value": "x@gmail.com"`: mail forwarded out of
         // a staff mailbox to an outside address is the attacker's drop box, whatever the lines.
