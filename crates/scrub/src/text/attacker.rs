@@ -425,8 +425,9 @@ impl Engine<'_> {
 
     /// "The patient said someone called from 0803 ... claiming to be the hospital's
     /// billing office and asked for the insurance number. The patient's real number is
-    /// 0816 ...": in any language, a number in a sentence that names a hospital and a call
-    /// or a claimed identity, followed within two sentences by one that gives a "real" or
+    /// 0816 ...": in any language, a number in a sentence that names a hospital and a claimed
+    /// identity or a fraud (a call alone is no claim: the hospital may really have called
+    /// the patient's old number), followed within two sentences by one that gives a "real" or
     /// "correct" number (six digits or more), is the impostor's; the number of the "real number" sentence is the
     /// patient's and goes. Only the sentence's first long number is read (the insurance
     /// number asked for comes after it).
@@ -479,10 +480,9 @@ impl Engine<'_> {
         });
         hospital
             && self.any_word(a, b, first..=last, |w| {
-                stem_of(w, CALL_STEMS)
-                    || CALL_MORE.iter().any(|c| w.contains(c))
-                    || CLAIM_STEMS.iter().any(|c| w.contains(c))
+                CLAIM_STEMS.iter().any(|c| w.contains(c))
                     || CALL_CLAIM_MORE.iter().any(|c| w.contains(c))
+                    || stem_of(w, FRAUD_STEMS)
             })
     }
 
@@ -2621,6 +2621,13 @@ mod tests {
         );
         assert!(!out.contains("61 555 219"), "{out}");
         assert!(!out.contains("62 555 874"), "{out}");
+        // The hospital really called the patient's old number and a correction follows:
+        // a call and a hospital claim no identity, so both numbers are the patient's.
+        let out = scrubbed(
+            "The hospital called the patient on 0803 555 1234 about her appointment. Her real number is 0816 555 9876.\n",
+        );
+        assert!(!out.contains("0803 555 1234"), "{out}");
+        assert!(!out.contains("0816 555 9876"), "{out}");
     }
 
     #[test]
