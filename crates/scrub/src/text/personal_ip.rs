@@ -262,25 +262,91 @@ fn csv_tunnel_user(line: &str, at: usize, end: usize) -> Option<String> {
     (ok && c::ipv4(tunnel) == Some(c::Reach::Internal)).then(|| user.to_lowercase())
 }
 
-/// Does the document record an account takeover (a password reset, a second factor removed,
-/// a stolen token)? Then a successful sign-in in it may be the intruder's own, and its
-/// address stays an indicator.
-fn account_takeover(text: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "reset_password",
-        "password.reset",
-        "passwordreset",
-        "factor.deactivate",
-        "factor.reset",
-        "factor.delete",
-        "token theft",
-        "stolen token",
-        "session hijack",
-        "takeover",
-        "target user",
-    ];
-    let lower = text.to_ascii_lowercase();
-    MARKS.iter().any(|m| lower.contains(m))
+/// Whom a document's account-takeover marks (a password reset, a second factor removed, a
+/// stolen token) concern: a successful sign-in of such a user may be the intruder's own, and
+/// its address stays an indicator. Marks inside JSON records name their users (actor and
+/// target alike); a mark outside any record, or in one that names nobody, concerns everyone.
+enum Takeover {
+    Nobody,
+    Users(Vec<String>),
+    Everyone,
+}
+
+impl Takeover {
+    fn of(text: &str) -> Takeover {
+        const MARKS: &[&str] = &[
+            "reset_password",
+            "password.reset",
+            "passwordreset",
+            "factor.deactivate",
+            "factor.reset",
+            "factor.delete",
+            "token theft",
+            "stolen token",
+            "session hijack",
+            "takeover",
+            "target user",
+        ];
+        // Past this many marks the document is about takeovers as a whole.
+        const MAX_MARKS: usize = 64;
+        let lower = text.to_ascii_lowercase();
+        let mut users: Vec<String> = Vec::new();
+        let mut marks = 0;
+        for m in MARKS {
+            let mut from = 0;
+            while let Some(p) = lower[from..].find(m).map(|p| from + p) {
+                from = p + m.len();
+                marks += 1;
+                if marks > MAX_MARKS {
+                    return Takeover::Everyone;
+                }
+                // The record is read from the opening quote of the string holding the mark.
+                let named = lower[..p]
+                    .rfind('"')
+                    .and_then(|q| json_record(text, q + 1))
+                    .map(|(s, e)| record_users(&text[s..e]))
+                    .unwrap_or_default();
+                if named.is_empty() {
+                    return Takeover::Everyone;
+                }
+                for u in named {
+                    if !users.contains(&u) {
+                        users.push(u);
+                    }
+                }
+            }
+        }
+        if users.is_empty() {
+            Takeover::Nobody
+        } else {
+            Takeover::Users(users)
+        }
+    }
+
+    fn concerns(&self, user: &str) -> bool {
+        match self {
+            Takeover::Nobody => false,
+            Takeover::Users(users) => users.iter().any(|u| u == user),
+            Takeover::Everyone => true,
+        }
+    }
+}
+
+/// Whether a squashed JSON key names a user account.
+fn user_key(key: &str) -> bool {
+    matches!(
+        key,
+        "alternateid" | "userprincipalname" | "username" | "user" | "login" | "upn"
+    )
+}
+
+/// Every user a JSON record names (its actor's and its targets'), lowercase.
+fn record_users(record: &str) -> Vec<String> {
+    record_pairs(record)
+        .into_iter()
+        .filter(|(key, value)| user_key(key) && !value.is_empty())
+        .map(|(_, value)| value.to_lowercase())
+        .collect()
 }
 
 /// The user of a JSON sign-in record around the address at `at`, lowercase, when the record
@@ -327,9 +393,7 @@ fn successful_sign_in(text: &str, at: usize) -> Option<String> {
                 success = true;
             }
             "errorcode" if v == "0" => success = true,
-            "alternateid" | "userprincipalname" | "username" | "user" | "login" | "upn"
-                if user.is_none() && !value.is_empty() =>
-            {
+            k if user_key(k) && user.is_none() && !value.is_empty() => {
                 user = Some(value);
             }
             _ => {}
@@ -454,7 +518,7 @@ impl Engine<'_> {
     fn keyed_client_addresses(&mut self) {
         let text = self.text;
         let mut k = 0;
-        let mut takeover: Option<bool> = None;
+        let mut takeover: Option<Takeover> = None;
         // The address and user columns of the comma-separated table being read, if any.
         let mut csv: Option<(usize, usize)> = None;
         for (start, line) in self.lines() {
@@ -491,15 +555,16 @@ impl Engine<'_> {
                                 user: String::new(),
                                 attacker: false,
                             });
-                        } else if client_key(key)
-                            && !*takeover.get_or_insert_with(|| account_takeover(text))
-                        {
+                        } else if client_key(key) {
                             if let Some(u) = successful_sign_in(text, at) {
-                                self.client_addresses.push(ClientAddress {
-                                    tok: k,
-                                    user: u,
-                                    attacker: false,
-                                });
+                                let scope = takeover.get_or_insert_with(|| Takeover::of(text));
+                                if !scope.concerns(&u) {
+                                    self.client_addresses.push(ClientAddress {
+                                        tok: k,
+                                        user: u,
+                                        attacker: false,
+                                    });
+                                }
                             }
                         }
                     } else if let Some(key) = text[start..at]
@@ -711,6 +776,29 @@ mod tests {
             assert!(out.contains("198.51.100.61"), "{out}");
         }
         // A graph sign-in list: error code 0 is a success.
+        // Another user's password reset in the same log does not make this user's routine
+        // sign-in the intruder's: only the users the reset names are in doubt.
+        let reset_other = log("SUCCESS", "Mozilla/5.0", "user.session.start").replacen(
+            "[\n",
+            "[\n  {\"eventType\": \"user.account.reset_password\", \"actor\": \
+             {\"alternateId\": \"helpdesk@clinic.example\"}, \"target\": [{\"alternateId\": \
+             \"ofarrow@clinic.example\"}]},\n",
+            1,
+        );
+        let out = s.scrub_text(&reset_other).text;
+        assert!(!out.contains("198.51.100.61"), "{out}");
+        // The reset's target signing in afterwards is in doubt: kept.
+        let reset_same =
+            reset_other.replace("ofarrow@clinic.example\"}]", "wbranagh@clinic.example\"}]");
+        let out = s.scrub_text(&reset_same).text;
+        assert!(out.contains("198.51.100.61"), "{out}");
+        // A takeover named in free text concerns every sign-in of the document.
+        let prose = format!(
+            "Account takeover suspected.\n{}",
+            log("SUCCESS", "Mozilla/5.0", "user.session.start")
+        );
+        let out = s.scrub_text(&prose).text;
+        assert!(out.contains("198.51.100.61"), "{out}");
         let graph = "{\"value\": [\n  {\"userPrincipalName\": \"tquill@clinic.example\", \
                      \"ipAddress\": \"198.51.100.62\", \"status\": {\"errorCode\": 0}},\n  \
                      {\"userPrincipalName\": \"rmoss@clinic.example\", \"ipAddress\": \
