@@ -101,6 +101,32 @@ impl Engine<'_> {
         }
     }
 
+    /// `merged by jdoe at WSRAD0412`: a machine name of letters and digits (capitals, or
+    /// with a hyphen) right after "at" after a removed login is where that user sat; a time
+    /// (`at 10:02`) or a place word is no such name.
+    fn hosts_after_a_user_at(&mut self) {
+        for k in 0..self.toks.len().saturating_sub(2) {
+            let user = self.toks[k].class == Class::Removed
+                && self
+                    .found
+                    .get(self.toks[k].finding)
+                    .is_some_and(|f| f.kind == Kind::User);
+            if !user || self.toks[k + 1].s != "at" || !self.open(k + 2) {
+                continue;
+            }
+            let s = self.toks[k + 2].s;
+            let shaped = (3..=40).contains(&s.len())
+                && s.as_bytes()[0].is_ascii_alphabetic()
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                && !s.bytes().any(|b| b.is_ascii_lowercase());
+            if shaped && !self.has(k + 2, flag::THREAT) {
+                self.remove_toks(k + 2, k + 2, Kind::InternalHost, "machine a user worked at");
+            }
+        }
+    }
+
     /// `ed-rad342 (192.168.39.101)`: a machine name of letters and digits right before a
     /// private address in brackets is the organization's own host.
     fn hosts_before_private_addresses(&mut self) {
@@ -335,6 +361,7 @@ impl Engine<'_> {
         self.logins_before_terminals();
         self.dotted_name_logins();
         self.logins_after_by();
+        self.hosts_after_a_user_at();
         self.logins_beside_names();
         self.logins_built_from_words_before();
         self.names_before_dates();
@@ -1803,5 +1830,18 @@ mod tests {
             "Pacientas: ZORVANDIS Jonas, gimė.\nvakar Zorvandis paskambino.\n",
             "Pacientas: [NAME], gimė.\nvakar [NAME] paskambino.\n",
         )]);
+    }
+
+    #[test]
+    fn the_machine_a_user_worked_at_goes_and_a_time_stays() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "20310320 071057 MERGE acc=213538601 done by nora.hale at QXWS1287\n\
+                 reviewed by nora.hale at 10:02\n",
+            )
+            .text;
+        assert!(!out.contains("QXWS1287"), "{out:?}");
+        assert!(out.contains("at 10:02"), "{out:?}");
     }
 }
