@@ -53,7 +53,9 @@ pub fn ipv4(token: &str) -> Option<Reach> {
     if !token.as_bytes().contains(&b'.') {
         return None;
     }
-    let addr = token.split([':', '/']).next().unwrap_or(token);
+    // BIND and Infoblox query logs write a client's port after a `#`
+    // (`client 10.1.2.3#53211 (example.org): query: ...`).
+    let addr = token.split([':', '/', '#']).next().unwrap_or(token);
     let rest = &token[addr.len()..];
     if !rest.is_empty() {
         let digits = &rest[1..];
@@ -771,7 +773,7 @@ pub fn guid(token: &str) -> bool {
 
 /// An IPv4 address that names no machine: `0.0.0.0` (any) or `255.255.255.255` (all).
 pub fn ipv4_unspecified(token: &str) -> bool {
-    let addr = token.split([':', '/']).next().unwrap_or(token);
+    let addr = token.split([':', '/', '#']).next().unwrap_or(token);
     matches!(addr, "0.0.0.0" | "255.255.255.255")
 }
 

@@ -575,6 +575,9 @@ const CUES: &[(&str, Cue)] = &[
     ("pwd for", Cue::UserStrong),
     // sshd's `Accepted publickey for jdoe from ...`.
     ("publickey for", Cue::UserStrong),
+    // Windows' print event 307: `Document 12, Print Document owned by jdoe on \\WS7 was
+    // printed on ...`.
+    ("owned by", Cue::UserStrong),
     ("for user", Cue::UserStrong),
     ("invalid user", Cue::UserStrong),
     ("user", Cue::UserWeak),

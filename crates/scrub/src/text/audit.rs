@@ -61,6 +61,10 @@ pub(super) enum Col {
     /// A call record's dial context (`from-trunk`, `from-internal`): kept, and read for the
     /// call's direction.
     CallContext,
+    /// A log search export's `source` (Graylog's `"timestamp","source","message"`): the
+    /// machine that sent the message, when the cell is one word with a digit; an event
+    /// log's source (`Microsoft-Windows-Security-Auditing`) has none and stays.
+    Source,
     /// A time, an action, a flag, a status: kept, closed to the word-level rules.
     Keep,
     /// Free text: left open to the word-level rules.
@@ -208,6 +212,9 @@ pub(super) fn column(cell: &str) -> Col {
     }
     if any(&["ip", "address", "addr"]) && any(&["client", "remote", "home"]) {
         return Col::ClientIp;
+    }
+    if w == ["source"] {
+        return Col::Source;
     }
     if any(&[
         "ip", "addr", "port", "url", "domain", "hash", "sha256", "md5",
@@ -1087,6 +1094,15 @@ impl Engine<'_> {
                 {
                     Some(Kind::Name)
                 }
+                // A source without a digit (`Jos-iPhone`, an event log's provider) is left
+                // to the word-level rules.
+                Col::Source
+                    if v.contains(char::is_whitespace)
+                        || !v.contains(|c: char| c.is_ascii_digit()) =>
+                {
+                    open.push((start + s, start + e));
+                    None
+                }
                 Col::Login | Col::Host if v.contains(char::is_whitespace) => None,
                 // A printer's or a share's UNC path: the server and the queue are both hosts.
                 Col::Host if v.starts_with("\\\\") => {
@@ -1115,7 +1131,7 @@ impl Engine<'_> {
                     None
                 }
                 Col::Login => Some(Kind::User),
-                Col::Host => Some(Kind::InternalHost),
+                Col::Host | Col::Source => Some(Kind::InternalHost),
                 Col::Account => Some(Kind::Account),
                 // `"IT Support",x7@outlook.com`: a free-mail address under a support desk's
                 // name is an impostor's, kept; a person's name keeps its address private.
@@ -1683,5 +1699,32 @@ mod tests {
                  10:00,C:\\Windows\\System32\\cmd.exe,C:\\Windows\\explorer.exe\n",
             ),
         ]);
+    }
+
+    fn scrub_s20(text: &str) -> String {
+        crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(text)
+            .text
+    }
+
+    #[test]
+    fn a_log_exports_source_column_names_the_sending_machine() {
+        let out = scrub_s20(
+            "\"timestamp\",\"source\",\"message\"\n\
+             \"2031-01-02T03:04:05.000Z\",\"qxws0412\",\"backup finished\"\n",
+        );
+        assert!(!out.contains("qxws0412"), "{out:?}");
+        assert!(out.contains("backup finished"), "{out:?}");
+        // An event log's provider has no digit and stays.
+        let out = scrub_s20(
+            "Date,Source,Event ID\n2031-01-02,Microsoft-Windows-Security-Auditing,4624\n",
+        );
+        assert!(
+            out.contains("Microsoft-Windows-Security-Auditing"),
+            "{out:?}"
+        );
+        assert_eq!(column("source"), Col::Source);
+        assert_eq!(column("source_ip"), Col::Other);
     }
 }

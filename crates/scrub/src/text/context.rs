@@ -41,6 +41,7 @@ impl Engine<'_> {
         // Form labels and table headers say what a value is before any word-level rule
         // guesses.
         self.hl7_segments();
+        self.hl7_field_mentions();
         self.astm_records();
         self.structured_formats();
         self.log_lines();

@@ -520,7 +520,22 @@ fn split_label(line: &str) -> Option<(&str, std::ops::Range<usize>)> {
         return None;
     }
     let value_start = body_start + colon + 1;
-    let value_end = line.trim_end().len().max(value_start);
+    let mut value_end = line.trim_end().len().max(value_start);
+    // A record printed as pairs on one line (`User: jdoe  Roles: %Clinician  Client: ...`):
+    // the value ends where two blanks lead to the next label.
+    let value = &line[value_start..value_end];
+    let lead = value.len() - value.trim_start().len();
+    if let Some(cut) = value[lead..].find("  ").map(|p| lead + p) {
+        let next = value[cut..].trim_start();
+        let next_label = next.find(':').is_some_and(|c| {
+            (1..=30).contains(&c)
+                && next[..c].starts_with(|ch: char| ch.is_ascii_uppercase())
+                && next[..c].chars().all(|ch| ch.is_alphabetic() || ch == ' ')
+        });
+        if next_label {
+            value_end = value_start + cut;
+        }
+    }
     Some((label, value_start..value_end))
 }
 
@@ -800,6 +815,16 @@ mod tests {
             .scrub_text("Ticket: the maiden run of the backup job\n")
             .text;
         assert!(out.contains("maiden run of the backup job"), "{out}");
+    }
+
+    #[test]
+    fn a_record_printed_as_pairs_ends_each_value_at_the_next_label() {
+        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
+        let out = s
+            .scrub_text("  User: qzy  Roles: %HS_Clinician  Client: 10.1.2.3\n")
+            .text;
+        assert!(!out.contains("qzy"), "{out}");
+        assert!(out.contains("Roles: %HS_Clinician"), "{out}");
     }
 
     #[test]

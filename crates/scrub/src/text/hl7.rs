@@ -179,7 +179,7 @@ fn cut_before(b: &[u8], q: usize) -> Option<usize> {
 /// characters appears (`... rejected: MSH|^~\&|...`); it runs to the line's end, or to the
 /// closing quote of the string it sits in. Inside it, a known segment code followed by the
 /// field separator opens a segment where [`cut_before`] finds a cut.
-fn line_segments(line: &str) -> Vec<(usize, usize, [u8; 5])> {
+fn line_segments(line: &str) -> (Vec<(usize, usize, [u8; 5])>, bool) {
     let b = line.as_bytes();
     let code_at = |q: usize, fs: u8| {
         b.get(q + 3) == Some(&fs) && line.get(q..q + 3).is_some_and(|c| SEGMENTS.contains(&c))
@@ -199,6 +199,32 @@ fn line_segments(line: &str) -> Vec<(usize, usize, [u8; 5])> {
         }
         if let Some(enc) = declared_encoding(&b[p + 3..]) {
             opens.push((p, enc));
+        }
+    }
+    let mut pasted = false;
+    // An interface engine's error pasting one person segment into its message
+    // (`mapping failed: PID|1||A12^^^FAC||DOE^JANE||...`): a person segment's code after a
+    // cut, with its set id (digits) as the first field, opens a message mid-line.
+    if opens.is_empty() {
+        let set_id_after = |q: usize| {
+            let digits = b[q + 4..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (1..=4).contains(&digits) && b.get(q + 4 + digits) == Some(&b'|')
+        };
+        let first = PERSON_SEGMENTS
+            .iter()
+            .filter_map(|code| {
+                line.match_indices(code).map(|(q, _)| q).find(|&q| {
+                    q > lead
+                        && b.get(q + 3) == Some(&b'|')
+                        && b[q - 1] != b'|'
+                        && cut_before(b, q).is_some()
+                        && set_id_after(q)
+                })
+            })
+            .min();
+        if let Some(q) = first {
+            opens.push((q, STANDARD));
+            pasted = true;
         }
     }
     let mut out = Vec::new();
@@ -255,7 +281,7 @@ fn line_segments(line: &str) -> Vec<(usize, usize, [u8; 5])> {
             *e -= cut;
         }
     }
-    out
+    (out, pasted)
 }
 
 /// The segment text rewritten with the standard encoding characters, byte for byte the same
@@ -410,7 +436,9 @@ impl Engine<'_> {
         self.field_value(base, piece, kind, REASON);
     }
 
-    fn hl7_field(&mut self, base: usize, field: &str, ty: Ty) {
+    /// With `whole_names`, a name of two or three components (`DOE^JANE`) goes as one
+    /// span, as the caret-name rule takes it in a log line's words.
+    fn hl7_field(&mut self, base: usize, field: &str, ty: Ty, whole_names: bool) {
         for (r, rep) in pieces(field, '~') {
             let comps: Vec<(usize, &str)> = pieces(rep, '^').collect();
             let at = |i: usize| comps.get(i).map(|&(o, p)| (base + r + o, p));
@@ -434,6 +462,13 @@ impl Engine<'_> {
                         }
                     }
                 }
+                Ty::Xpn
+                    if whole_names
+                        && (2..=3).contains(&comps.len())
+                        && comps.iter().all(|(_, p)| !p.trim().is_empty()) =>
+                {
+                    self.hl7_part(base + r, rep, Kind::Name);
+                }
                 Ty::Xpn => {
                     for i in 0..3 {
                         part(self, i, Kind::Name);
@@ -454,7 +489,22 @@ impl Engine<'_> {
                 }
                 Ty::Xtn => {
                     if let Some((o, p)) = at(0) {
-                        if p.bytes().filter(u8::is_ascii_digit).count() >= 5 {
+                        // The number as written (`(555) 010-7788`), without words a log
+                        // line wrote after a segment pasted into it.
+                        let written = p
+                            .find(|c: char| {
+                                !(c.is_ascii_digit()
+                                    || matches!(
+                                        c,
+                                        ' ' | '(' | ')' | '-' | '.' | '+' | '/' | 'x' | 'X' | '#'
+                                    ))
+                            })
+                            .map_or(p, |e| &p[..e]);
+                        let written =
+                            written.trim_end_matches([' ', '-', '/', '.', '(', 'x', 'X', '#']);
+                        if written.bytes().filter(u8::is_ascii_digit).count() >= 5 {
+                            self.hl7_part(o, written, Kind::Phone);
+                        } else if p.bytes().filter(u8::is_ascii_digit).count() >= 5 {
                             self.hl7_part(o, p, Kind::Phone);
                         }
                     }
@@ -534,15 +584,76 @@ impl Engine<'_> {
             if !line.contains('|') && !line.contains("MSH") {
                 continue;
             }
-            for (s, e, enc) in line_segments(line) {
+            let (segments, pasted) = line_segments(line);
+            for (s, e, enc) in segments {
                 let body = standard_encoding(&line[s..e], enc);
-                self.hl7_segment(start + s, &body);
+                self.hl7_segment(start + s, &body, pasted);
+            }
+        }
+    }
+
+    /// A log line that names a person segment's field and quotes its value (`bad address
+    /// in PID-11 12 Elm St^^Fernvale^OR^97001)`): the value, from after the field's name to
+    /// the end of its last word with a component separator, is read as that field. A value
+    /// with no component (`PID-19 empty`) is left to the other rules.
+    pub(super) fn hl7_field_mentions(&mut self) {
+        if !self.text.contains('^') {
+            return;
+        }
+        for (start, line) in self.lines() {
+            if !line.contains('^') || !line.contains('-') {
+                continue;
+            }
+            let b = line.as_bytes();
+            for code in PERSON_SEGMENTS {
+                for (q, _) in line.match_indices(code) {
+                    if q > 0 && b[q - 1].is_ascii_alphanumeric() || b.get(q + 3) != Some(&b'-') {
+                        continue;
+                    }
+                    let digits = b[q + 4..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    if !(1..=2).contains(&digits) || b.get(q + 4 + digits) != Some(&b' ') {
+                        continue;
+                    }
+                    let n: usize = line[q + 4..q + 4 + digits].parse().unwrap_or(0);
+                    // Only a field of components (a name, an address, an identifier).
+                    let Some(ty) = field_type(code, n)
+                        .filter(|t| matches!(t, Ty::Xad | Ty::Xpn | Ty::Xcn | Ty::Cx(_) | Ty::Xtn))
+                    else {
+                        continue;
+                    };
+                    let from = q + 5 + digits;
+                    let span = &line[from..];
+                    let stop = span
+                        .find([')', ']', '|', '\n', '\r', '"', ';'])
+                        .unwrap_or(span.len())
+                        .min(160);
+                    let span = &span[..super::settle::floor_boundary(span, stop)];
+                    // The end of the last word holding a component separator.
+                    let Some(caret) = span.rfind('^') else {
+                        continue;
+                    };
+                    let end = span[caret..]
+                        .find(char::is_whitespace)
+                        .map_or(span.len(), |e| caret + e);
+                    let value = &span[..end];
+                    // The value is the words up to its first component: a street of a few
+                    // words, not a sentence that names a person later on.
+                    let first_caret = value.find('^').unwrap_or(0);
+                    let lead_words = value[..first_caret].split_whitespace().count();
+                    if value.starts_with(char::is_whitespace)
+                        || lead_words > 5
+                        || value.starts_with(['\'', '"'])
+                    {
+                        continue;
+                    }
+                    self.hl7_field(start + from, value, ty, true);
+                }
             }
         }
     }
 
     /// One segment at `base`, written with the standard encoding characters.
-    fn hl7_segment(&mut self, base: usize, body: &str) {
+    fn hl7_segment(&mut self, base: usize, body: &str, whole_names: bool) {
         let Some(seg) = body.get(..3) else { return };
         let first = self.found.len();
         let fields: Vec<(usize, &str)> = pieces(body, '|').collect();
@@ -612,7 +723,7 @@ impl Engine<'_> {
                 ty => ty,
             };
             if let Some(ty) = ty {
-                self.hl7_field(base + o, field, ty);
+                self.hl7_field(base + o, field, ty, whole_names);
             }
             if free_text(seg, n) {
                 open.push((base + o, base + o + field.len()));
@@ -766,5 +877,49 @@ mod tests {
     #[test]
     fn a_pipe_line_that_is_not_hl7_is_left_to_other_rules() {
         check(&[("ABC|x|y\n", "ABC|x|y\n")]);
+    }
+
+    #[test]
+    fn a_person_segment_pasted_mid_line_and_a_quoted_field_value() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "[E] map failed: PID|1||Q77^^^FACX||WREN^ODA||19400101|F|||9 Reed Ct^^Marrowdale^OR^97001\n\
+                 queued for WREN^ODA (PID-11 4 Elm Row^^Fernvale^OR^97002) sent elsewhere\n\
+                 field PID-19 empty; field PID-11 missing\n",
+            )
+            .text;
+        for gone in [
+            "9 Reed Ct",
+            "Marrowdale",
+            "97001",
+            "4 Elm Row",
+            "Fernvale",
+            "97002",
+        ] {
+            assert!(!out.contains(gone), "{gone}: {out:?}");
+        }
+        assert!(out.contains("^OR^"), "{out:?}");
+        assert!(out.contains("sent elsewhere"), "{out:?}");
+        assert!(out.contains("PID-19 empty"), "{out:?}");
+        assert!(out.contains("PID-11 missing"), "{out:?}");
+        // A field named in a sentence that names the patient later is no quoted value; a
+        // phone pasted last keeps the log's words after it.
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "check: PID-7 '19400101' is in the future for patient WREN^ODA\n\
+                 [E] map failed: PID|1||Q77^^^FACX||WREN^ODA||19400101|F|||^^^^||(555) 010-7788 : field PID-19 empty\n",
+            )
+            .text;
+        assert!(out.contains("is in the future for patient"), "{out:?}");
+        assert!(!out.contains("010-7788"), "{out:?}");
+        check(&[(
+            "NK1|1|WREN^ODA|MTH^Mother||555-010-7789 x12\n",
+            "NK1|1|[NAME]^[NAME]|MTH^Mother||[PHONE]\n",
+        )]);
+        assert!(out.contains(": field PID-19 empty"), "{out:?}");
+        // A code without a set id opens nothing.
+        check(&[("see PID|x for details\n", "see PID|x for details\n")]);
     }
 }

@@ -69,6 +69,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "dstuser",
         "ruser",
         "logname",
+        // auditd's `acct="jdoe"`: the account a login or a command acted as.
+        "acct",
         "targetuser",
         "subjectuser",
         "accountlogin",
@@ -104,6 +106,8 @@ fn key_kind(key: &str) -> Option<KeyKind> {
         "sourcehost",
         "destinationhost",
         "workstation",
+        // The workstation of an EHR's sign-in line (`login ok user=jdoe ws=PCWS0412`).
+        "ws",
         "machine",
         "machinename",
         "clientname",
@@ -769,8 +773,14 @@ impl Engine<'_> {
             // Not a JSON key (`"@timestamp":`) nor an annotation.
             let quoted =
                 self.text.as_bytes().get(self.toks[k].start.wrapping_sub(1)) == Some(&b'"');
+            // `client @0x7f3a2c001d40 10.1.2.3#53211`: a BIND query log's pointer to its
+            // client object, a memory address and no one's handle.
+            let pointer = rest
+                .strip_prefix("0x")
+                .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
             let handle = rest.len() >= 3
                 && !quoted
+                && !pointer
                 && c::identifier_like(rest)
                 && rest.bytes().any(|b| b.is_ascii_lowercase())
                 && !rest.bytes().any(|b| b.is_ascii_uppercase())
@@ -1773,5 +1783,56 @@ mod tests {
             "{\"accountId\": \"210987654321\", \"principalId\": \"AIDAQX7EXAMPLE\", \"visitCount\": \"3\"}",
             "{\"accountId\": \"[ACCOUNT]\", \"principalId\": \"[USER]\", \"visitCount\": \"3\"}",
         )]);
+    }
+
+    fn scrub_s20(text: &str) -> String {
+        crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(text)
+            .text
+    }
+
+    #[test]
+    fn a_query_logs_client_address_goes_and_its_object_pointer_stays() {
+        let out = scrub_s20(
+            "client @0x7f3a2c001d40 10.20.30.40#53211 (portal.example.org): query: \
+             portal.example.org IN A +\n",
+        );
+        assert!(!out.contains("10.20.30.40"), "{out:?}");
+        assert!(out.contains("@0x7f3a2c001d40"), "{out:?}");
+        assert!(out.contains("#53211"), "{out:?}");
+        // A chat handle is still a user.
+        let out = scrub_s20("@qzmorrow can you look at this\n");
+        assert!(!out.contains("qzmorrow"), "{out:?}");
+    }
+
+    #[test]
+    fn the_workstation_of_a_sign_in_line_goes() {
+        let out = scrub_s20("EHR login ok user=qzmorrow ws=QXWS0412\n");
+        assert!(!out.contains("QXWS0412"), "{out:?}");
+        assert!(out.contains("EHR login ok"), "{out:?}");
+    }
+
+    #[test]
+    fn the_owner_of_a_print_job_goes() {
+        let out = scrub_s20(
+            "Document 12, Print Document owned by qzmorrow on \\\\QXWS0412 was printed on \
+             QX-MFP-2 through port 10.9.8.7.\n",
+        );
+        assert!(!out.contains("qzmorrow"), "{out:?}");
+        assert!(out.contains("Print Document owned by"), "{out:?}");
+    }
+
+    #[test]
+    fn an_audit_records_account_goes_and_root_stays() {
+        let out = scrub_s20(
+            "type=USER_LOGIN msg=audit(1741775067.687:20453): pid=11 uid=0 auid=1705 ses=3 \
+             msg='op=login acct=\"qzwhite\" exe=\"/usr/sbin/sshd\" hostname=? addr=10.1.2.3 \
+             terminal=ssh res=success'\n\
+             type=USER_CMD msg=audit(1741775068.687:20454): msg='acct=\"root\" exe=\"/usr/bin/sudo\"'\n",
+        );
+        assert!(!out.contains("qzwhite"), "{out:?}");
+        assert!(out.contains("acct=\"root\""), "{out:?}");
+        assert!(out.contains("/usr/sbin/sshd"), "{out:?}");
     }
 }

@@ -101,6 +101,50 @@ impl Engine<'_> {
         }
     }
 
+    /// `merged by jdoe at WSRAD0412`: a machine name of letters and digits (capitals, or
+    /// with a hyphen) right after "at" after a removed login is where that user sat; a time
+    /// (`at 10:02`) or a place word is no such name.
+    /// A login the rules left is taken with the machine when "by" stands before it (`by
+    /// jdoe at WSRAD0412`): the pair says who worked where.
+    fn hosts_after_a_user_at(&mut self) {
+        for k in 0..self.toks.len().saturating_sub(2) {
+            if self.toks[k + 1].s != "at" || !self.open(k + 2) {
+                continue;
+            }
+            let removed_user = self.toks[k].class == Class::Removed
+                && self
+                    .found
+                    .get(self.toks[k].finding)
+                    .is_some_and(|f| f.kind == Kind::User);
+            let u = self.toks[k].s;
+            let open_login = k > 0
+                && self.toks[k - 1].s == "by"
+                && self.open(k)
+                && (3..=32).contains(&u.len())
+                && u.as_bytes()[0].is_ascii_lowercase()
+                && u.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_')
+                })
+                && !self.has(k, flag::STOP | flag::NEVER | flag::FILLER | flag::CUE);
+            if !removed_user && !open_login {
+                continue;
+            }
+            let s = self.toks[k + 2].s;
+            let shaped = (3..=40).contains(&s.len())
+                && s.as_bytes()[0].is_ascii_alphabetic()
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                && !s.bytes().any(|b| b.is_ascii_lowercase());
+            if shaped && !self.has(k + 2, flag::THREAT) {
+                if open_login {
+                    self.remove_toks(k, k, Kind::User, "user at a machine");
+                }
+                self.remove_toks(k + 2, k + 2, Kind::InternalHost, "machine a user worked at");
+            }
+        }
+    }
+
     /// `ed-rad342 (192.168.39.101)`: a machine name of letters and digits right before a
     /// private address in brackets is the organization's own host.
     fn hosts_before_private_addresses(&mut self) {
@@ -335,6 +379,7 @@ impl Engine<'_> {
         self.logins_before_terminals();
         self.dotted_name_logins();
         self.logins_after_by();
+        self.hosts_after_a_user_at();
         self.logins_beside_names();
         self.logins_built_from_words_before();
         self.names_before_dates();
@@ -1803,5 +1848,25 @@ mod tests {
             "Pacientas: ZORVANDIS Jonas, gimė.\nvakar Zorvandis paskambino.\n",
             "Pacientas: [NAME], gimė.\nvakar [NAME] paskambino.\n",
         )]);
+    }
+
+    #[test]
+    fn the_machine_a_user_worked_at_goes_and_a_time_stays() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "20310320 071057 MERGE acc=213538601 done by nora.hale at QXWS1287\n\
+                 reviewed by nora.hale at 10:02\n",
+            )
+            .text;
+        assert!(!out.contains("QXWS1287"), "{out:?}");
+        assert!(out.contains("at 10:02"), "{out:?}");
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text("merged by qzrossc at QXRAD3660\nstopped by the gate at B12\n")
+            .text;
+        assert!(!out.contains("qzrossc"), "{out:?}");
+        assert!(!out.contains("QXRAD3660"), "{out:?}");
+        assert!(out.contains("stopped by the gate at B12"), "{out:?}");
     }
 }

@@ -92,6 +92,8 @@ fn csv_sign_in_header(line: &str) -> Option<(usize, usize)> {
             && matches!(
                 k.as_str(),
                 "user" | "username" | "userprincipalname" | "upn" | "login" | "account"
+                    // A password manager's event export (`date,type,member,device,ip`).
+                    | "member"
             )
         {
             user = Some(i);
@@ -120,12 +122,19 @@ fn csv_sign_in_user(row: &str, at: usize, ip: usize, user: usize) -> Option<Stri
         "suspicious",
         "risk",
     ];
+    // A sign-in that went through, or an action only a signed-in session takes (a vault's
+    // item viewed, copied or edited).
     const GOOD: &[&str] = &[
         "success",
         "logged_in",
         "logged_into",
         "signed_in",
         "loggedin",
+        "logged in",
+        "signed in",
+        "viewed item",
+        "copied password",
+        "edited item",
     ];
     if BAD.iter().any(|b| lower.contains(b)) || !GOOD.iter().any(|g| lower.contains(g)) {
         return None;
@@ -150,7 +159,8 @@ pub(super) fn attacker_client(name: &str) -> bool {
     )
 }
 
-/// The span of the JSON record (an object that is an element of an array) around `at`,
+/// The span of the JSON record (an object that is an element of an array or opens a line)
+/// around `at`,
 /// read within a bounded window; braces inside strings are skipped.
 fn json_record(text: &str, at: usize) -> Option<(usize, usize)> {
     const WINDOW: usize = 4096;
@@ -178,7 +188,12 @@ fn json_record(text: &str, at: usize) -> Option<(usize, usize)> {
             b'{' | b'[' if depth > 0 => depth -= 1,
             b'{' => {
                 let prev = text[..i].trim_end().bytes().last();
-                if matches!(prev, Some(b'[' | b',')) {
+                // An element of an array, or a line of JSON Lines (one record a line).
+                let line_open = text[..i]
+                    .rsplit('\n')
+                    .next()
+                    .is_none_or(|l| l.trim().is_empty());
+                if matches!(prev, Some(b'[' | b',')) || line_open {
                     break i;
                 }
             }
@@ -358,6 +373,9 @@ fn successful_sign_in(text: &str, at: usize) -> Option<String> {
     let (s, e) = json_record(text, at)?;
     let pairs = record_pairs(&text[s..e]);
     let mut success = false;
+    // A directory service's event (JumpCloud's `"event_type": "sso_auth"`, `"success":
+    // true`): a sign-in event that says it succeeded by a flag.
+    let (mut flagged_ok, mut sign_in_event) = (false, false);
     let mut user: Option<&str> = None;
     for (key, value) in &pairs {
         let v = value.to_ascii_lowercase();
@@ -393,13 +411,21 @@ fn successful_sign_in(text: &str, at: usize) -> Option<String> {
                 success = true;
             }
             "errorcode" if v == "0" => success = true,
+            "success" | "succeeded" if v == "true" => flagged_ok = true,
+            "eventtype" | "event" | "type" | "action" | "eventname"
+                if ["auth", "login", "signin", "sign_in", "logon"]
+                    .iter()
+                    .any(|w| v.contains(w)) =>
+            {
+                sign_in_event = true;
+            }
             k if user_key(k) && user.is_none() && !value.is_empty() => {
                 user = Some(value);
             }
             _ => {}
         }
     }
-    if success {
+    if success || flagged_ok && sign_in_event {
         user.map(str::to_lowercase)
     } else {
         None
@@ -437,7 +463,9 @@ impl Engine<'_> {
         {
             return Some(String::new());
         }
-        if !prev.eq_ignore_ascii_case("from") {
+        // `from ADDR`, or a session broker's `client ADDR` (VMware Horizon's `User
+        // CORP\jdoe has logged in to a new session on machine WS7; client ADDR`).
+        if !prev.eq_ignore_ascii_case("from") && !prev.eq_ignore_ascii_case("client") {
             return None;
         }
         let (at, end) = (self.toks[k].start, self.toks[k].end);
@@ -455,7 +483,9 @@ impl Engine<'_> {
         let accepted = ["accepted", "succeeded", "successful"].iter().any(|w| {
             tail.split(|ch: char| !ch.is_ascii_alphabetic())
                 .any(|x| x == *w)
-        });
+        }) || ["has logged in", "has logged on", "has signed in"]
+            .iter()
+            .any(|w| head.contains(w));
         if !accepted {
             return None;
         }
@@ -866,5 +896,54 @@ mod tests {
             "[DATE] 08:01:10,[INTERNAL-HOST],VPN,gateway-auth,success,[USER],[PERSONAL-IP],[INTERNAL-IP],Windows 11\n\
              [DATE] 08:03:44,[INTERNAL-HOST],VPN,gateway-auth,failure,admin,203.0.113.90,,Authentication failed\n",
         )]);
+    }
+
+    #[test]
+    fn a_directory_services_successful_sign_in_event_names_a_persons_address() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "{\"event_type\": \"sso_auth\", \"initiated_by\": {\"username\": \"qzmorrow\"}, \
+                 \"client_ip\": \"198.51.100.77\", \"success\": true}\n\
+                 {\"event_type\": \"user_update\", \"initiated_by\": {\"username\": \"qzvale\"}, \
+                 \"client_ip\": \"203.0.113.91\", \"success\": true}\n\
+                 {\"event_type\": \"sso_auth\", \"initiated_by\": {\"username\": \"qzlark\"}, \
+                 \"client_ip\": \"203.0.113.92\", \"success\": false}\n",
+            )
+            .text;
+        assert!(!out.contains("198.51.100.77"), "{out:?}");
+        // Not a sign-in, or a failed one: the address stays an indicator.
+        assert!(out.contains("203.0.113.91"), "{out:?}");
+        assert!(out.contains("203.0.113.92"), "{out:?}");
+    }
+
+    #[test]
+    fn a_vault_event_exports_member_address_of_a_session_action() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "date,type,member,device,ip\n\
+                 2031-02-03T10:00:01Z,Viewed item,qzmorrow@example.org,Web Vault,198.51.100.78\n\
+                 2031-02-03T10:05:01Z,Failed login,qzvale@example.org,Web Vault,203.0.113.93\n",
+            )
+            .text;
+        assert!(!out.contains("198.51.100.78"), "{out:?}");
+        // A failed sign-in's address stays an indicator.
+        assert!(out.contains("203.0.113.93"), "{out:?}");
+    }
+
+    #[test]
+    fn a_session_brokers_client_of_a_logged_in_user_is_their_own() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text(
+                "Time,Severity,Module,Message\n\
+                 03/24/2031 19:34,INFO,Broker,\"User QX\\qzmorrow has logged in to a new session on \
+                 machine QXWS0133; client 198.51.100.79 (home)\"\n\
+                 03/24/2031 19:35,WARNING,Broker,\"User QX\\qzvale failed to log in; client 203.0.113.94\"\n",
+            )
+            .text;
+        assert!(!out.contains("198.51.100.79"), "{out:?}");
+        assert!(out.contains("203.0.113.94"), "{out:?}");
     }
 }

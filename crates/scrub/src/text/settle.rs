@@ -62,6 +62,8 @@ const ATTACKER: &[&str] = &[
     "mail-from",
     "ransom",
     "extortion",
+    // "remit to x@mail.example": an invoice fraud's payment instruction.
+    "remit",
     "contact",
     "negotiat",
     "payload",
@@ -606,6 +608,7 @@ impl<'a> Engine<'a> {
                     | "write"
                     | "depuis"
                     | "desde"
+                    | "remit"
             );
             // A display name the rules removed (`From: "Jane Q. Doe" <x@...>`) does not
             // put the address further from its label.
@@ -1496,5 +1499,15 @@ mod tests {
             .scrub_text("Phishing sent from ann.roe@roefamily.net today.\nThe patient's email ann.roe@roefamily.net is on file.\n")
             .text;
         assert!(!out.contains("ann.roe@"), "{out:?}");
+    }
+
+    #[test]
+    fn a_payment_instructions_free_mail_address_is_the_frauds() {
+        let out = crate::Scrubber::new(crate::ScrubConfig::default())
+            .expect("scrubber")
+            .scrub_text("URGENT invoice remit to qz.pay77@gmail.com today\nQuestions: qz.morrow@gmail.com\n")
+            .text;
+        assert!(out.contains("qz.pay77@gmail.com"), "{out:?}");
+        assert!(!out.contains("qz.morrow@gmail.com"), "{out:?}");
     }
 }

@@ -468,11 +468,11 @@ impl<'a> Engine<'a> {
         true
     }
 
-    /// An internal IPv4 address: the address goes, a `:port` or `/prefix` after it stays
-    /// (`10.1.2.3:443`: the port is a service, not a machine).
+    /// An internal IPv4 address: the address goes, a `:port`, `#port` or `/prefix` after it
+    /// stays (`10.1.2.3:443`: the port is a service, not a machine).
     fn remove_address(&mut self, k: usize, v: &str) {
         let t = &self.toks[k];
-        let addr_len = v.find([':', '/']).unwrap_or(v.len());
+        let addr_len = v.find([':', '/', '#']).unwrap_or(v.len());
         // A refanged token is not the text's own bytes: remove all of it then.
         let end = if v == t.s { t.start + addr_len } else { t.end };
         let start = t.start;
