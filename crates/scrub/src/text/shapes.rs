@@ -1169,6 +1169,8 @@ impl<'a> Engine<'a> {
                     || self.impostor_number(first)
                     || self.lure_number_asking(first, last - 1)
                     || self.popup_number(first)
+                    || self.popup_call_number(first)
+                    || self.attacker_uses(first)
                     || self.callback_then_link(first, last - 1)
                     || self.lure_came_from(first)
                     || self.attacker_called_from(first)
