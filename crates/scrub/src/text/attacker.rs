@@ -634,6 +634,77 @@ impl Engine<'_> {
         })
     }
 
+    /// "a call from +91 ... asking to redirect the claim amount to UPI id x@bank", "a text
+    /// from 0917 ... asking her to pay the balance via GCash to 0928 ...": the account,
+    /// wallet or payment id right after "to" (a label such as "UPI id" or "account" may
+    /// stand between), in a sentence that asks for a payment or a redirection and already
+    /// holds a contact kept as an attacker's, is where the fraud wants the money: kept. A
+    /// payment sentence with no attacker's contact in it ("refund to account 1234...")
+    /// keeps its account private.
+    pub(super) fn paid_to_attacker(&self, first: usize) -> bool {
+        const LABELS: &[&str] = &[
+            "upi", "id", "vpa", "account", "acct", "number", "no", "wallet", "a/c",
+        ];
+        let sent = self.toks[first].sent;
+        let mut j = first;
+        while j > 0 && first - j < 3 {
+            let Some(w) = self.word_lower(j - 1) else {
+                return false;
+            };
+            if self.toks[j - 1].sent != sent || !LABELS.contains(&w.as_str()) {
+                break;
+            }
+            j -= 1;
+        }
+        if j == 0 || !self.is_word(j - 1, "to") || self.toks[j - 1].sent != sent {
+            return false;
+        }
+        let (a, _) = self.sentence_reach(j - 1, 40, 0);
+        let pay = self.any_word(a, j - 1, j - 1..=j - 1, |w| {
+            [
+                "pay", "redirect", "transfer", "send", "deposit", "remit", "wire",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
+        pay && self.toks[a..j - 1].iter().any(|t| {
+            t.class == Class::Protected
+                && (t.s.contains('@') || t.s.bytes().filter(u8::is_ascii_digit).count() >= 3)
+                && !t.s.contains("://")
+        })
+    }
+
+    /// A payment id in the shape of India's UPI addresses (`name@bank`: no dot after the
+    /// `@`) or a wallet number, paid to an attacker ([`Engine::paid_to_attacker`]): kept.
+    pub(super) fn attacker_payment_ids(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if matches!(t.class, Class::Protected | Class::Threat) {
+                continue;
+            }
+            let upi = t.s.split_once('@').is_some_and(|(user, psp)| {
+                !user.is_empty()
+                    && (2..=20).contains(&psp.len())
+                    && psp.bytes().all(|c| c.is_ascii_alphabetic())
+            });
+            if !upi || !self.paid_to_attacker(k) {
+                continue;
+            }
+            // Read as a login (`user@host`) by its shape alone: that finding is voided (an
+            // empty span, dropped when the spans are settled).
+            if t.class == Class::Removed {
+                let Some(f) = self.found.get_mut(t.finding) else {
+                    continue;
+                };
+                if f.original_span != (t.start..t.end) {
+                    continue;
+                }
+                f.original_span = t.start..t.start;
+            }
+            self.toks[k].class = Class::Protected;
+        }
+    }
+
     /// Whether the rest of token `k`'s sentence (at most 40 tokens on) asks for what only a
     /// fraud asks for ([`FRAUD_ASKS`]).
     pub(super) fn fraud_ask_after(&self, k: usize) -> bool {
@@ -3275,6 +3346,28 @@ mod tests {
              balance today.",
             "09281234567",
             "09171234567",
+        );
+    }
+
+    #[test]
+    fn a_payment_id_a_fraud_asks_money_sent_to_stays_a_refund_account_goes() {
+        let upi = "The desk got a call from 98765 43210 asking to redirect the claim amount \
+                   to UPI id payout77@okbank. Patient mob 09123456780.";
+        keep_and_drop(upi, "payout77@okbank", "09123456780");
+        keeps(upi, "98765 43210");
+        keeps(
+            "She got a text from 0917 555 0101 asking her to pay the fee via a wallet to \
+             09285550102.",
+            "09285550102",
+        );
+        // No attacker's contact in the sentence: the account is the patient's own.
+        drops(
+            "The patient asked us to send the refund to UPI id asha.k@okbank today.",
+            "asha.k@okbank",
+        );
+        drops(
+            "Please transfer the deposit to 09285550103 before admission.",
+            "09285550103",
         );
     }
 

@@ -1171,6 +1171,7 @@ impl<'a> Engine<'a> {
                     || self.popup_number(first)
                     || self.popup_call_number(first)
                     || self.attacker_uses(first)
+                    || self.paid_to_attacker(first)
                     || self.callback_then_link(first, last - 1)
                     || self.lure_came_from(first)
                     || self.attacker_called_from(first)
