@@ -1,7 +1,9 @@
 //! Identifiers that paperwork states by a phrase rather than a field label: the last
 //! digits of a card or bank account ("VISA ending 4417", "my account ends 0921"), a
 //! police report's number ("Police report: 2024-118204") and the town whose police
-//! department took it ("Fairview PD").
+//! department took it ("Fairview PD"); national ids of other countries by their printed
+//! layout (India's PAN, an Irish Eircode) or a label that words part from its colon ("SIN
+//! on the HR file: ..."), and a public address the note calls someone's home connection.
 
 use super::{Class, Engine};
 use crate::Kind;
@@ -262,6 +264,30 @@ impl Engine<'_> {
         }
     }
 
+    /// "twice from a home address 203.0.113.7", "her home IP 203.0.113.7": a public address
+    /// the sentence calls someone's home connection is a person's own, not an attacker's
+    /// ("home" right before "address" or "IP", right before the address).
+    pub(super) fn home_addresses(&mut self) {
+        let mut dropped = Vec::new();
+        for k in 2..self.toks.len() {
+            let t = &self.toks[k];
+            if t.class != Class::Protected
+                || crate::classify::ipv4(t.s) != Some(crate::classify::Reach::Public)
+                || !(self.is_word(k - 1, "address") || self.is_word(k - 1, "ip"))
+                || !self.is_word(k - 2, "home")
+                || !self.same_sentence(k - 2, k)
+            {
+                continue;
+            }
+            dropped.push((t.start, t.end));
+            self.remove_toks(k, k, Kind::PersonalIp, "a person's home address");
+        }
+        if !dropped.is_empty() {
+            self.indicators
+                .retain(|i| !dropped.contains(&(i.span.start, i.span.end)));
+        }
+    }
+
     /// The value after the colon that ends a label opening at token `k` (one to six words
     /// on, on the same line): its tokens holding digits, and capitals of one or two
     /// letters among them, up to the end of the line or a sentence's end.
@@ -384,6 +410,20 @@ mod tests {
             (
                 "NI number held by HR: QQ 12 34 56 C\n",
                 "NI number held by HR: [SSN]\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_home_address_goes_an_attackers_address_stays() {
+        check(&[
+            (
+                "She signed in twice from a home address 203.0.113.7 last week.",
+                "She signed in twice from a home address [PERSONAL-IP] last week.",
+            ),
+            (
+                "The attacker signed in from 203.0.113.8 last week.",
+                "The attacker signed in from 203.0.113.8 last week.",
             ),
         ]);
     }
