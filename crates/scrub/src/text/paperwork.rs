@@ -415,6 +415,20 @@ mod tests {
     }
 
     #[test]
+    fn an_hmo_enrollee_id_goes_the_word_alone_stays() {
+        check(&[
+            (
+                "Enrollee ID: KLM/55123/B\n",
+                "Enrollee ID: [HEALTH-PLAN-ID]\n",
+            ),
+            (
+                "Each enrollee gets a letter.",
+                "Each enrollee gets a letter.",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_home_address_goes_an_attackers_address_stays() {
         check(&[
             (
