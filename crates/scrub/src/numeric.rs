@@ -511,6 +511,36 @@ fn digits_first(b: &[u8], i: usize) -> Option<NumMatch> {
     {
         return m(i, p3, Kind::Phone, "telephone number layout");
     }
+    // A mobile number in national layout written as one run: the trunk zero, then ten
+    // digits whose first is 6 to 9 (India `09841896662`, Nigeria `08031234567`, the
+    // Philippines `09171234567`, the UK `07700900123`).
+    if d1 == 11 && b[i] == b'0' && (b'6'..=b'9').contains(&b[i + 1]) && d2 == 0 && lone(p1) {
+        return m(i, p1, Kind::Phone, "mobile number with a trunk prefix");
+    }
+    // India's mobile numbers in two groups of five, the first digit 6 to 9 (`98865-09611`,
+    // `93037 00458`).
+    if (d1, d2) == (5, 5)
+        && (b'6'..=b'9').contains(&b[i])
+        && matches!(s1, Some(b'-' | b' '))
+        && d3 == 0
+        && lone(p2)
+    {
+        return m(i, p2, Kind::Phone, "mobile number layout");
+    }
+    // Singapore: eight digits in two groups of four, the first digit 6 (fixed), 8 or 9
+    // (mobile): `9130 4117`.
+    if (d1, d2) == (4, 4)
+        && matches!(b[i], b'6' | b'8' | b'9')
+        && s1 == Some(b' ')
+        && d3 == 0
+        && lone(p2)
+        && !(i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit())
+        && !b[i.saturating_sub(24)..i]
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"port"))
+    {
+        return m(i, p2, Kind::Phone, "telephone number layout");
+    }
     let s1 = s1?;
     if d2 == 0 {
         return None;
@@ -903,5 +933,29 @@ mod tests {
             vec![("112-233-445 95", Kind::Ssn)]
         );
         assert_eq!(kinds("build 112-233-445 of 95"), Vec::<(&str, Kind)>::new());
+    }
+
+    #[test]
+    fn mobile_numbers_of_india_nigeria_the_philippines_and_singapore() {
+        for (text, want) in [
+            ("mob 09412345678.", "09412345678"),
+            ("call 08031112222 now", "08031112222"),
+            ("from 98765-43210.", "98765-43210"),
+            ("tel 81234 56789", "81234 56789"),
+            ("DPO: Tan Wei (9123 4567)", "9123 4567"),
+        ] {
+            assert_eq!(kinds(text), vec![(want, Kind::Phone)], "{text}");
+        }
+        // Other first digits, a longer run, a row of groups and a port list are no mobiles.
+        for text in [
+            "ref 01234567890 done",
+            "id 094123456789 done",
+            "zip 12345-67890 x",
+            "counts 9123 4567 8812 9931",
+            "open ports 8080 8443 found",
+            "years 2024 2025",
+        ] {
+            assert!(kinds(text).iter().all(|(_, k)| *k != Kind::Phone), "{text}");
+        }
     }
 }

@@ -328,6 +328,11 @@ const CUES: &[(&str, Cue)] = &[
     ("beneficiary number", Cue::HealthPlan),
     ("beneficiary id", Cue::HealthPlan),
     ("beneficiary", Cue::HealthPlan),
+    // A health maintenance organisation's word for its member (Nigeria's NHIA schemes,
+    // US managed care).
+    ("enrollee id", Cue::HealthPlan),
+    ("enrollee number", Cue::HealthPlan),
+    ("enrollee no", Cue::HealthPlan),
     ("medicare id", Cue::HealthPlan),
     ("medicare number", Cue::HealthPlan),
     ("medicare", Cue::HealthPlan),

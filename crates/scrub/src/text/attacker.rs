@@ -668,6 +668,129 @@ impl Engine<'_> {
         self.fraud_ask_after(last)
     }
 
+    /// "fraudsters using x@... and +27 ... are asking members for codes", "scammers on
+    /// 0917 ...": a contact that the words right before it say an attacker uses (a word
+    /// naming the attacker, then "using", "use", "used", "via", "on" or "at"), the other
+    /// contacts of the same list ("and", "or", commas) between them, is the attacker's.
+    pub(super) fn attacker_uses(&self, first: usize) -> bool {
+        let sent = self.toks[first].sent;
+        let mut j = first;
+        while j > 0 && first - j < 16 {
+            let p = j - 1;
+            if self.toks[p].sent != sent {
+                return false;
+            }
+            let Some(w) = self.word_lower(p) else {
+                return false;
+            };
+            if matches!(w.as_str(), "using" | "use" | "used" | "via" | "on" | "at") {
+                return p >= 1
+                    && self.toks[p - 1].sent == sent
+                    && self
+                        .word_lower(p - 1)
+                        .is_some_and(|v| ATTACKER_NOUNS.iter().any(|a| v.starts_with(a)));
+            }
+            let t = &self.toks[p];
+            let contact = t.s.contains('@')
+                || t.s
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(');
+            if !(contact || matches!(w.as_str(), "and" | "or")) {
+                return false;
+            }
+            j = p;
+        }
+        false
+    }
+
+    /// "a pop-up asking to call +234 ... (fake support)", "the popup said to ring 0800 ...":
+    /// a number right after "call" or "ring", in a sentence that names a pop-up before it,
+    /// is the number a fake warning shows: the scammer's. Real software does not ask its
+    /// user by pop-up to phone anyone.
+    pub(super) fn popup_call_number(&self, first: usize) -> bool {
+        if first < 2 || !(self.is_word(first - 1, "call") || self.is_word(first - 1, "ring")) {
+            return false;
+        }
+        let sent = self.toks[first].sent;
+        let (a, _) = self.sentence_reach(first, 30, 0);
+        (a..first - 1).any(|j| {
+            self.toks[j].sent == sent
+                && self.word_lower(j).is_some_and(|w| {
+                    matches!(w.as_str(), "pop-up" | "popup" | "pop-ups" | "popups")
+                })
+        })
+    }
+
+    /// "a call from +91 ... asking to redirect the claim amount to UPI id x@bank", "a text
+    /// from 0917 ... asking her to pay the balance via GCash to 0928 ...": the account,
+    /// wallet or payment id right after "to" (a label such as "UPI id" or "account" may
+    /// stand between), in a sentence that asks for a payment or a redirection and already
+    /// holds a contact kept as an attacker's, is where the fraud wants the money: kept. A
+    /// payment sentence with no attacker's contact in it ("refund to account 1234...")
+    /// keeps its account private.
+    pub(super) fn paid_to_attacker(&self, first: usize) -> bool {
+        const LABELS: &[&str] = &[
+            "upi", "id", "vpa", "account", "acct", "number", "no", "wallet", "a/c",
+        ];
+        let sent = self.toks[first].sent;
+        let mut j = first;
+        while j > 0 && first - j < 3 {
+            let Some(w) = self.word_lower(j - 1) else {
+                return false;
+            };
+            if self.toks[j - 1].sent != sent || !LABELS.contains(&w.as_str()) {
+                break;
+            }
+            j -= 1;
+        }
+        if j == 0 || !self.is_word(j - 1, "to") || self.toks[j - 1].sent != sent {
+            return false;
+        }
+        let (a, _) = self.sentence_reach(j - 1, 40, 0);
+        let pay = self.any_word(a, j - 1, j - 1..=j - 1, |w| {
+            [
+                "pay", "redirect", "transfer", "send", "deposit", "remit", "wire",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
+        pay && self.toks[a..j - 1].iter().any(|t| {
+            t.class == Class::Protected
+                && (t.s.contains('@') || t.s.bytes().filter(u8::is_ascii_digit).count() >= 3)
+                && !t.s.contains("://")
+        })
+    }
+
+    /// A payment id in the shape of India's UPI addresses (`name@bank`: no dot after the
+    /// `@`) or a wallet number, paid to an attacker ([`Engine::paid_to_attacker`]): kept.
+    pub(super) fn attacker_payment_ids(&mut self) {
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if matches!(t.class, Class::Protected | Class::Threat) {
+                continue;
+            }
+            let upi = t.s.split_once('@').is_some_and(|(user, psp)| {
+                !user.is_empty()
+                    && (2..=20).contains(&psp.len())
+                    && psp.bytes().all(|c| c.is_ascii_alphabetic())
+            });
+            if !upi || !self.paid_to_attacker(k) {
+                continue;
+            }
+            // Read as a login (`user@host`) by its shape alone: that finding is voided (an
+            // empty span, dropped when the spans are settled).
+            if t.class == Class::Removed {
+                let Some(f) = self.found.get_mut(t.finding) else {
+                    continue;
+                };
+                if f.original_span != (t.start..t.end) {
+                    continue;
+                }
+                f.original_span = t.start..t.start;
+            }
+            self.toks[k].class = Class::Protected;
+        }
+    }
+
     /// Whether the rest of token `k`'s sentence (at most 40 tokens on) asks for what only a
     /// fraud asks for ([`FRAUD_ASKS`]).
     pub(super) fn fraud_ask_after(&self, k: usize) -> bool {
@@ -876,8 +999,9 @@ impl Engine<'_> {
     }
 
     /// "got a text saying ... at https://pay-fee.example/x ... it came from +44 7700 900123":
-    /// the number a lure came from, the message and its lure (an outside link, or a request
-    /// to confirm or verify) told on the same line or the two before.
+    /// the number a lure came from, the message (or call) and its lure (an outside link, or
+    /// a request to confirm or verify) told on the same line or the two before; or the lure
+    /// forwarded below the note, its link within the next twelve lines.
     pub(super) fn lure_came_from(&self, first: usize) -> bool {
         if first < 2 || !self.is_word(first - 1, "from") || !self.is_word(first - 2, "came") {
             return false;
@@ -896,11 +1020,30 @@ impl Engine<'_> {
             j -= 1;
             let mut buf = [0u8; 32];
             let l = self.lw(j, &mut buf).unwrap_or("");
-            message |= matches!(l, "text" | "sms" | "message" | "email" | "e-mail");
+            message |= matches!(
+                l,
+                "text" | "sms" | "message" | "email" | "e-mail" | "call" | "calls" | "texts"
+            );
             lure |= matches!(
                 l,
                 "asking" | "verify" | "confirm" | "phishing" | "smishing" | "scam" | "fee"
             ) || self.toks[j].class == Class::Protected && self.toks[j].s.contains("://");
+        }
+        if message && !lure {
+            // The lure forwarded below the note (`-----Original Message-----` and its link):
+            // a link among the next twelve lines' words.
+            let mut end = self.toks[first].end;
+            for _ in 0..12 {
+                match self.text[end..].find('\n') {
+                    Some(p) => end += p + 1,
+                    None => end = self.text.len(),
+                }
+            }
+            lure = self.toks[first..]
+                .iter()
+                .take_while(|t| t.start < end)
+                .take(400)
+                .any(|t| t.class == Class::Protected && t.s.contains("://"));
         }
         message && lure
     }
@@ -2418,6 +2561,7 @@ const FRAUD_ASKS: &[&str] = &[
     "saying he was",
     "saying she was",
     "refund of",
+    "to pay ",
     "a refund was",
     "refund is pending",
 ];
@@ -3260,5 +3404,85 @@ mod tests {
                 "Client [DEVICE-ID] joined SSID Staff on AP Ward4.\n",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_contact_an_attacker_uses_stays_and_a_members_own_goes() {
+        let text =
+            "Members, note: scammers using refunds.desk@mailbox.example and +27 71 555 0123 \
+                    ask for one-time PINs. Member cell: +27 82 555 0199.";
+        keeps(text, "refunds.desk@mailbox.example");
+        keeps(text, "+27 71 555 0123");
+        drops(text, "+27 82 555 0199");
+        // No attacker named before "using": the address is someone's own.
+        drops(
+            "The member, using +27 82 555 0111, asked about her claim.",
+            "+27 82 555 0111",
+        );
+    }
+
+    #[test]
+    fn a_number_a_popup_asks_to_call_stays_a_number_a_person_asks_to_call_goes() {
+        keep_and_drop(
+            "The kiosk showed a pop-up asking to call +44 20 7946 0321 for a refund. \
+             Her son asked us to call +44 7700 900456 later.",
+            "+44 20 7946 0321",
+            "+44 7700 900456",
+        );
+    }
+
+    #[test]
+    fn a_lure_number_came_from_a_scam_call_or_a_forwarded_message() {
+        keep_and_drop(
+            "Her own mobile is 0412 555 018. Scam calls reported so far came from 0298 765 432.",
+            "0298 765 432",
+            "0412 555 018",
+        );
+        let fwd = "A visitor got this text. Their own number is 07700 900111 and the message \
+                   came from 07700 900222.\n\n-----Original Message-----\nPay the fee at \
+                   https://pay-fee.example/x today.\n";
+        keep_and_drop(fwd, "07700 900222", "07700 900111");
+        // Without a lure, a number a call came from stays private.
+        drops(
+            "The patient's call came from 07700 900333 this morning.",
+            "07700 900333",
+        );
+    }
+
+    #[test]
+    fn an_unnamed_texter_asking_for_payment_keeps_the_number() {
+        keep_and_drop(
+            "Patient mob 09171234567. She got a text from 09281234567 asking her to pay the \
+             balance today.",
+            "09281234567",
+            "09171234567",
+        );
+    }
+
+    #[test]
+    fn a_payment_id_a_fraud_asks_money_sent_to_stays_a_refund_account_goes() {
+        let upi = "The desk got a call from 98765 43210 asking to redirect the claim amount \
+                   to UPI id payout77@okbank. Patient mob 09123456780.";
+        keep_and_drop(upi, "payout77@okbank", "09123456780");
+        keeps(upi, "98765 43210");
+        keeps(
+            "She got a text from 0917 555 0101 asking her to pay the fee via a wallet to \
+             09285550102.",
+            "09285550102",
+        );
+        // No attacker's contact in the sentence: the account is the patient's own.
+        drops(
+            "The patient asked us to send the refund to UPI id asha.k@okbank today.",
+            "asha.k@okbank",
+        );
+        drops(
+            "Please transfer the deposit to 09285550103 before admission.",
+            "09285550103",
+        );
+    }
+
+    fn keep_and_drop(text: &str, kept: &str, gone: &str) {
+        keeps(text, kept);
+        drops(text, gone);
     }
 }

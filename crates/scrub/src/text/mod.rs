@@ -181,6 +181,9 @@ pub fn scrub(scrubber: &Scrubber, text: &str, carry: Option<&mut Carry>) -> Scru
     engine.demanded_iban();
     engine.actor_names();
     engine.apply_numeric(text);
+    engine.attacker_payment_ids();
+    engine.national_ids();
+    engine.home_addresses();
     engine.card_last_digits();
     engine.police_reports();
     engine.mid_line_name_labels();

@@ -502,6 +502,7 @@ impl<'a> Engine<'a> {
             || self.mail_from_foreign(k)
             || self.attacker_address_foreign(k)
             || self.fake_mail_sender(k)
+            || self.attacker_uses(k)
             || self.flagged_outbound_recipient(k)
             || self.offered_for_sale_by(k)
             || self.one_of_many_addresses_used(k)
