@@ -373,6 +373,23 @@ impl Engine<'_> {
         }
     }
 
+    /// `Jl. Kaliurang No. 26`, `Jr. Garcilaso 914`: a short capitalized abbreviation with
+    /// its dot (a street type, "No.") inside an address line; its dot ends no sentence when
+    /// a word follows on the same line.
+    fn abbreviation_on_line(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        (1..=3).contains(&t.s.len())
+            && t.trail == b'.'
+            && t.after == b' '
+            && t.s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && t.s.bytes().all(|b| b.is_ascii_alphabetic())
+            && k + 1 < self.toks.len()
+            && self
+                .text
+                .get(t.end..self.toks[k + 1].start)
+                .is_some_and(|gap| !gap.contains('\n'))
+    }
+
     /// `ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ບົວລີ ສີສຸວັນ (`, `ក្នុងនាមអ្នកជំងឺ សុខ វណ្ណា (`: in a script
     /// written without spaces between words (Lao, Khmer, Burmese), a role word glued to the
     /// words before it ("opened the file of the patient") still announces a name: two or
@@ -386,6 +403,7 @@ impl Engine<'_> {
                 ('\u{0E80}'..='\u{0EFF}').contains(&ch)
                     || ('\u{1000}'..='\u{109F}').contains(&ch)
                     || ('\u{1780}'..='\u{17FF}').contains(&ch)
+                    || ('\u{0F40}'..='\u{0FBC}').contains(&ch)
             });
             if !spaceless || t.after != b' ' || t.trail != 0 || !glued_role_word(t.s) {
                 continue;
@@ -672,7 +690,7 @@ impl Engine<'_> {
                 let mut end = j;
                 while end + 1 < self.toks.len()
                     && end - j < 12
-                    && self.same_sentence(j, end + 1)
+                    && (self.same_sentence(end, end + 1) || self.abbreviation_on_line(end))
                     && self.toks[end].trail != b':'
                     && self.toks[end + 1].trail != b':'
                     && !(self.has(end + 1, flag::STOP)
@@ -1048,8 +1066,17 @@ impl Engine<'_> {
         }
         let mut end = j;
         let mut total = 0;
+        // `telefonon 973 023 676) 903 873 118`: a closing bracket or a comma after a group
+        // ends the number (the caller's number may follow); an area code's own brackets
+        // (`(0787) 525-8936`) do not.
+        let closes = |e: &Self, i: usize| {
+            let gap = e.text.get(e.toks[i].end..e.toks[i + 1].start).unwrap_or("");
+            gap.contains([',', ';'])
+                || gap.contains(')') && !e.text[..e.toks[i].start].ends_with('(')
+        };
         while end < self.toks.len()
             && end - j < 5
+            && (end == j || !closes(self, end - 1))
             && self.same_sentence(j, end)
             && matches!(self.toks[end].class, Class::Plain | Class::LongNumber)
             && self.toks[end]
@@ -1432,6 +1459,82 @@ fn script_letters_then_digits(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn role_and_label_words_of_less_resourced_languages_announce_a_name() {
+        check(&[
+            (
+                "Mokuli Palesa Nthako o ile a letsetsoa.\n",
+                "Mokuli [NAME] o ile a letsetsoa.\n",
+            ),
+            ("Lebitso: Palesa Nthako\n", "Lebitso: [NAME]\n"),
+            (
+                "Omukozi KATO Yusufu yaggulawo fayiro.\n",
+                "Omukozi [NAME] yaggulawo fayiro.\n",
+            ),
+            (
+                "ebiwandiiko bya muliraanwa we OKELLO Peter, abeera\n",
+                "ebiwandiiko bya muliraanwa we [NAME], abeera\n",
+            ),
+            (
+                "Tus neeg mob Pa Xiong (yug 03/02/1970) hu\n",
+                "Tus neeg mob [NAME] (yug [DATE]) hu\n",
+            ),
+            (
+                "Meiwurker Gerrit Hoekstra (brûkersnamme ghoekstra) iepene\n",
+                "Meiwurker [NAME] (brûkersnamme [USER]) iepene\n",
+            ),
+            (
+                "Mosebeletsi Palesa (lebitso la mosebedisi pnthako) o butse\n",
+                "Mosebeletsi [NAME] (lebitso la mosebedisi [USER]) o butse\n",
+            ),
+            ("ስም: ዳዊት ሃብተ\n", "ስም: [NAME]\n"),
+            // The same words before an ordinary lowercase word announce nothing.
+            (
+                "Igama lakhe lithi uhambile.\n",
+                "Igama lakhe lithi uhambile.\n",
+            ),
+            (
+                "Lebitso la hae le hlahile.\n",
+                "Lebitso la hae le hlahile.\n",
+            ),
+            ("Namme fan it bestân.\n", "Namme fan it bestân.\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_caseless_name_runs_across_the_blocks_of_its_script() {
+        check(&[
+            // Ethiopic letters from two blocks of 128 (`ሳባ`, `ዳዊት`) are one name.
+            ("ሕሙም ዳዊት ሃብተ (ዕለት\n", "ሕሙም [NAME] (ዕለት\n"),
+            // Tibetan syllables joined by the tsheg are one word of the script.
+            ("ནད་པ་ བསོད་ནམས་རྡོ་རྗེ (སྐྱེས\n", "ནད་པ་ [NAME] (སྐྱེས\n"),
+        ]);
+    }
+
+    #[test]
+    fn an_address_line_goes_on_past_a_street_abbreviation() {
+        check(&[
+            (
+                "Alamat: Jl. Merdeka No. 12, Cirebon 45111\nTelpon: 0812 3456 7890\n",
+                "Alamat: [ADDRESS]\nTelpon: [PHONE]\n",
+            ),
+            // A full stop at a line's end still ends the address.
+            ("Alamat kantor di Jl.\n", "Alamat kantor di Jl.\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_phone_after_its_cue_ends_at_a_closing_bracket() {
+        check(&[
+            (
+                "Telefono: 987 654 321) 912 345 678 ninmi\n",
+                "Telefono: [PHONE]) 912 345 678 ninmi\n",
+            ),
+            // An area code's own brackets do not end it.
+            ("Phone: (0787) 525-8936\n", "Phone: [PHONE]\n"),
+        ]);
+    }
 
     #[test]
     fn a_host_name_after_a_computer_word_of_another_language() {
