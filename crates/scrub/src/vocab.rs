@@ -1300,6 +1300,7 @@ const CUES: &[(&str, Cue)] = &[
     ("xov tooj", Cue::Phone),
     ("telefononumero", Cue::Phone),
     ("chitupa", Cue::Ssn),
+    ("cin", Cue::Ssn),
     ("nhamba yechitupa", Cue::Ssn),
     ("fayda", Cue::Ssn),
     ("lakkoofsa fayda", Cue::Ssn),

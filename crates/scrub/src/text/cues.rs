@@ -743,6 +743,10 @@ impl Engine<'_> {
                 return true;
             }
         }
+        if let Some(end) = self.grouped_number_end(j) {
+            self.remove_toks(j, end, kind, reason);
+            return true;
+        }
         let t = &self.toks[j];
         if !matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
             // Already removed by its shape: the cue knows better what it is.
@@ -857,6 +861,47 @@ impl Engine<'_> {
     }
 
     /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
+    /// `1 34 01 56 382 625 37`, `09-385104 X 54`, `887 829 953 165`: after an identifier's
+    /// label, a layout of digit groups on one line (a single capital letter may stand
+    /// between two groups, a check letter) is one number, whatever its country: up to
+    /// eight groups, opening and closing on digits, nine to twenty digits in all. Groups
+    /// another rule took by their shape (`X 54` read as an extension) join the number.
+    fn grouped_number_end(&self, j: usize) -> Option<usize> {
+        let digit_group = |s: &str| {
+            s.len() <= 8
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        };
+        let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_uppercase();
+        let open = |i: usize| {
+            matches!(
+                self.toks[i].class,
+                Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+            )
+        };
+        if !open(j) || !digit_group(self.toks[j].s) {
+            return None;
+        }
+        let mut end = j;
+        let mut digits = c::digits(self.toks[j].s);
+        while end + 1 < self.toks.len()
+            && end - j < 7
+            && self.toks[end].after == b' '
+            && self.toks[end].trail == 0
+            && self.text.get(self.toks[end].end..self.toks[end + 1].start) == Some(" ")
+            && open(end + 1)
+            && (digit_group(self.toks[end + 1].s) || letter(self.toks[end + 1].s))
+        {
+            end += 1;
+            digits += c::digits(self.toks[end].s);
+        }
+        // A check letter is inside the number, never its end.
+        if letter(self.toks[end].s) {
+            end -= 1;
+        }
+        (end > j && (9..=20).contains(&digits)).then_some(end)
+    }
+
     fn spaced_groups_end(&self, j: usize) -> usize {
         let mut end = j;
         // A long id may carry a short check group after a space ("W123456789 01"): one
@@ -1521,6 +1566,22 @@ mod tests {
             ),
             // A full stop at a line's end still ends the address.
             ("Alamat kantor di Jl.\n", "Alamat kantor di Jl.\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_layout_of_digit_groups_after_an_identifier_label_is_one_number() {
+        check(&[
+            (
+                "goulennet an niverenn surentez sokial 1 34 01 56 382 625 37.\n",
+                "goulennet an niverenn surentez sokial [SSN].\n",
+            ),
+            ("CIN: 887 829 953 165\n", "CIN: [SSN]\n"),
+            ("SSN 1 2 3 4 5 6 7 8 9 ok\n", "SSN [SSN] ok\n"),
+            // Too few digits for an identifier: short groups stay.
+            ("ID number 12 34 on file\n", "ID number 12 34 on file\n"),
+            // The layout stops at the line's end and at a time after a word.
+            ("MRN 1234 5678 9012 at 10:30\n", "MRN [MRN] at 10:30\n"),
         ]);
     }
 
