@@ -408,8 +408,14 @@ impl Engine<'_> {
             if !spaceless || t.after != b' ' || t.trail != 0 || !glued_role_word(t.s) {
                 continue;
             }
+            // Tibetan joins a name's syllables with the tsheg: one token of two syllables
+            // or more is a whole name (`བསོད་ནམས`).
+            let tibetan_whole = |w: &str| {
+                w.starts_with(|ch: char| ('\u{0F40}'..='\u{0FBC}').contains(&ch))
+                    && w.trim_end_matches('\u{0F0B}').contains('\u{0F0B}')
+            };
             if let Some((end, true)) = self.caseless_name_run(k + 1) {
-                if end > k + 1 {
+                if end > k + 1 || tibetan_whole(self.toks[k + 1].s) {
                     self.remove_toks(k + 1, end, Kind::Name, "name after a role word");
                 }
             }
@@ -1554,6 +1560,10 @@ mod tests {
             ("ሕሙም ዳዊት ሃብተ (ዕለት\n", "ሕሙም [NAME] (ዕለት\n"),
             // Tibetan syllables joined by the tsheg are one word of the script.
             ("ནད་པ་ བསོད་ནམས་རྡོ་རྗེ (སྐྱེས\n", "ནད་པ་ [NAME] (སྐྱེས\n"),
+            // A Tibetan role word glued to the word before it; the name is one token of
+            // syllables, and one syllable alone is no name.
+            ("ནས་ནད་པ་ བསོད་ནམས (ཡི\n", "ནས་ནད་པ་ [NAME] (ཡི\n"),
+            ("ནས་ནད་པ་ ཡག (ཡི\n", "ནས་ནད་པ་ ཡག (ཡི\n"),
         ]);
     }
 
