@@ -1564,6 +1564,13 @@ mod tests {
             // syllables, and one syllable alone is no name.
             ("ནས་ནད་པ་ བསོད་ནམས (ཡི\n", "ནས་ནད་པ་ [NAME] (ཡི\n"),
             ("ནས་ནད་པ་ ཡག (ཡི\n", "ནས་ནད་པ་ ཡག (ཡི\n"),
+            // A Sindhi genitive after the name ends it; alone after the role word it is no
+            // name.
+            (
+                "پنهنجي پاڙيسري عمران جتوئي جو رڪارڊ کوليو\n",
+                "پنهنجي پاڙيسري [NAME] جو رڪارڊ کوليو\n",
+            ),
+            ("پاڙيسري جو رڪارڊ کوليو\n", "پاڙيسري جو رڪارڊ کوليو\n"),
         ]);
     }
 

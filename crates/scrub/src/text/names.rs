@@ -1937,6 +1937,10 @@ fn caseless_particle(w: &str) -> bool {
         "کے",
         "သည်",
         "၏",
+        // Sindhi: the genitive and dative after a name ("... جو رڪارڊ", the record of ...).
+        "جو",
+        "جي",
+        "کي",
     ];
     PARTICLES.contains(&w) || w.ends_with("ວ່າ") || w.ends_with("ว่า")
 }
