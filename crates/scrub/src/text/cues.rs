@@ -373,6 +373,23 @@ impl Engine<'_> {
         }
     }
 
+    /// `Jl. Kaliurang No. 26`, `Jr. Garcilaso 914`: a short capitalized abbreviation with
+    /// its dot (a street type, "No.") inside an address line; its dot ends no sentence when
+    /// a word follows on the same line.
+    fn abbreviation_on_line(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        (1..=3).contains(&t.s.len())
+            && t.trail == b'.'
+            && t.after == b' '
+            && t.s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && t.s.bytes().all(|b| b.is_ascii_alphabetic())
+            && k + 1 < self.toks.len()
+            && self
+                .text
+                .get(t.end..self.toks[k + 1].start)
+                .is_some_and(|gap| !gap.contains('\n'))
+    }
+
     /// `ໄດ້ເປີດແຟ້ມຂອງຄົນເຈັບ ບົວລີ ສີສຸວັນ (`, `ក្នុងនាមអ្នកជំងឺ សុខ វណ្ណា (`: in a script
     /// written without spaces between words (Lao, Khmer, Burmese), a role word glued to the
     /// words before it ("opened the file of the patient") still announces a name: two or
@@ -386,12 +403,19 @@ impl Engine<'_> {
                 ('\u{0E80}'..='\u{0EFF}').contains(&ch)
                     || ('\u{1000}'..='\u{109F}').contains(&ch)
                     || ('\u{1780}'..='\u{17FF}').contains(&ch)
+                    || ('\u{0F40}'..='\u{0FBC}').contains(&ch)
             });
             if !spaceless || t.after != b' ' || t.trail != 0 || !glued_role_word(t.s) {
                 continue;
             }
+            // Tibetan joins a name's syllables with the tsheg: one token of two syllables
+            // or more is a whole name (`བསོད་ནམས`).
+            let tibetan_whole = |w: &str| {
+                w.starts_with(|ch: char| ('\u{0F40}'..='\u{0FBC}').contains(&ch))
+                    && w.trim_end_matches('\u{0F0B}').contains('\u{0F0B}')
+            };
             if let Some((end, true)) = self.caseless_name_run(k + 1) {
-                if end > k + 1 {
+                if end > k + 1 || tibetan_whole(self.toks[k + 1].s) {
                     self.remove_toks(k + 1, end, Kind::Name, "name after a role word");
                 }
             }
@@ -672,7 +696,7 @@ impl Engine<'_> {
                 let mut end = j;
                 while end + 1 < self.toks.len()
                     && end - j < 12
-                    && self.same_sentence(j, end + 1)
+                    && (self.same_sentence(end, end + 1) || self.abbreviation_on_line(end))
                     && self.toks[end].trail != b':'
                     && self.toks[end + 1].trail != b':'
                     && !(self.has(end + 1, flag::STOP)
@@ -724,6 +748,10 @@ impl Engine<'_> {
                 self.remove_toks(j, end, kind, reason);
                 return true;
             }
+        }
+        if let Some(end) = self.grouped_number_end(j) {
+            self.remove_toks(j, end, kind, reason);
+            return true;
         }
         let t = &self.toks[j];
         if !matches!(t.class, Class::Plain | Class::LongNumber | Class::IdLike) {
@@ -839,6 +867,47 @@ impl Engine<'_> {
     }
 
     /// The last of the digit groups after `j` that a space joins to it ("1234 5678 9012").
+    /// `1 34 01 56 382 625 37`, `09-385104 X 54`, `887 829 953 165`: after an identifier's
+    /// label, a layout of digit groups on one line (a single capital letter may stand
+    /// between two groups, a check letter) is one number, whatever its country: up to
+    /// eight groups, opening and closing on digits, nine to twenty digits in all. Groups
+    /// another rule took by their shape (`X 54` read as an extension) join the number.
+    fn grouped_number_end(&self, j: usize) -> Option<usize> {
+        let digit_group = |s: &str| {
+            s.len() <= 8
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        };
+        let letter = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_uppercase();
+        let open = |i: usize| {
+            matches!(
+                self.toks[i].class,
+                Class::Plain | Class::LongNumber | Class::IdLike | Class::Removed
+            )
+        };
+        if !open(j) || !digit_group(self.toks[j].s) {
+            return None;
+        }
+        let mut end = j;
+        let mut digits = c::digits(self.toks[j].s);
+        while end + 1 < self.toks.len()
+            && end - j < 7
+            && self.toks[end].after == b' '
+            && self.toks[end].trail == 0
+            && self.text.get(self.toks[end].end..self.toks[end + 1].start) == Some(" ")
+            && open(end + 1)
+            && (digit_group(self.toks[end + 1].s) || letter(self.toks[end + 1].s))
+        {
+            end += 1;
+            digits += c::digits(self.toks[end].s);
+        }
+        // A check letter is inside the number, never its end.
+        if letter(self.toks[end].s) {
+            end -= 1;
+        }
+        (end > j && (9..=20).contains(&digits)).then_some(end)
+    }
+
     fn spaced_groups_end(&self, j: usize) -> usize {
         let mut end = j;
         // A long id may carry a short check group after a space ("W123456789 01"): one
@@ -1048,8 +1117,17 @@ impl Engine<'_> {
         }
         let mut end = j;
         let mut total = 0;
+        // `telefonon 973 023 676) 903 873 118`: a closing bracket or a comma after a group
+        // ends the number (the caller's number may follow); an area code's own brackets
+        // (`(0787) 525-8936`) do not.
+        let closes = |e: &Self, i: usize| {
+            let gap = e.text.get(e.toks[i].end..e.toks[i + 1].start).unwrap_or("");
+            gap.contains([',', ';'])
+                || gap.contains(')') && !e.text[..e.toks[i].start].ends_with('(')
+        };
         while end < self.toks.len()
             && end - j < 5
+            && (end == j || !closes(self, end - 1))
             && self.same_sentence(j, end)
             && matches!(self.toks[end].class, Class::Plain | Class::LongNumber)
             && self.toks[end]
@@ -1432,6 +1510,109 @@ fn script_letters_then_digits(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+
+    #[test]
+    fn role_and_label_words_of_less_resourced_languages_announce_a_name() {
+        check(&[
+            (
+                "Mokuli Palesa Nthako o ile a letsetsoa.\n",
+                "Mokuli [NAME] o ile a letsetsoa.\n",
+            ),
+            ("Lebitso: Palesa Nthako\n", "Lebitso: [NAME]\n"),
+            (
+                "Omukozi KATO Yusufu yaggulawo fayiro.\n",
+                "Omukozi [NAME] yaggulawo fayiro.\n",
+            ),
+            (
+                "ebiwandiiko bya muliraanwa we OKELLO Peter, abeera\n",
+                "ebiwandiiko bya muliraanwa we [NAME], abeera\n",
+            ),
+            (
+                "Tus neeg mob Pa Xiong (yug 03/02/1970) hu\n",
+                "Tus neeg mob [NAME] (yug [DATE]) hu\n",
+            ),
+            (
+                "Meiwurker Gerrit Hoekstra (brûkersnamme ghoekstra) iepene\n",
+                "Meiwurker [NAME] (brûkersnamme [USER]) iepene\n",
+            ),
+            (
+                "Mosebeletsi Palesa (lebitso la mosebedisi pnthako) o butse\n",
+                "Mosebeletsi [NAME] (lebitso la mosebedisi [USER]) o butse\n",
+            ),
+            ("ስም: ዳዊት ሃብተ\n", "ስም: [NAME]\n"),
+            // The same words before an ordinary lowercase word announce nothing.
+            (
+                "Igama lakhe lithi uhambile.\n",
+                "Igama lakhe lithi uhambile.\n",
+            ),
+            (
+                "Lebitso la hae le hlahile.\n",
+                "Lebitso la hae le hlahile.\n",
+            ),
+            ("Namme fan it bestân.\n", "Namme fan it bestân.\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_caseless_name_runs_across_the_blocks_of_its_script() {
+        check(&[
+            // Ethiopic letters from two blocks of 128 (`ሳባ`, `ዳዊት`) are one name.
+            ("ሕሙም ዳዊት ሃብተ (ዕለት\n", "ሕሙም [NAME] (ዕለት\n"),
+            // Tibetan syllables joined by the tsheg are one word of the script.
+            ("ནད་པ་ བསོད་ནམས་རྡོ་རྗེ (སྐྱེས\n", "ནད་པ་ [NAME] (སྐྱེས\n"),
+            // A Tibetan role word glued to the word before it; the name is one token of
+            // syllables, and one syllable alone is no name.
+            ("ནས་ནད་པ་ བསོད་ནམས (ཡི\n", "ནས་ནད་པ་ [NAME] (ཡི\n"),
+            ("ནས་ནད་པ་ ཡག (ཡི\n", "ནས་ནད་པ་ ཡག (ཡི\n"),
+            // A Sindhi genitive after the name ends it; alone after the role word it is no
+            // name.
+            (
+                "پنهنجي پاڙيسري عمران جتوئي جو رڪارڊ کوليو\n",
+                "پنهنجي پاڙيسري [NAME] جو رڪارڊ کوليو\n",
+            ),
+            ("پاڙيسري جو رڪارڊ کوليو\n", "پاڙيسري جو رڪارڊ کوليو\n"),
+        ]);
+    }
+
+    #[test]
+    fn an_address_line_goes_on_past_a_street_abbreviation() {
+        check(&[
+            (
+                "Alamat: Jl. Merdeka No. 12, Cirebon 45111\nTelpon: 0812 3456 7890\n",
+                "Alamat: [ADDRESS]\nTelpon: [PHONE]\n",
+            ),
+            // A full stop at a line's end still ends the address.
+            ("Alamat kantor di Jl.\n", "Alamat kantor di Jl.\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_layout_of_digit_groups_after_an_identifier_label_is_one_number() {
+        check(&[
+            (
+                "goulennet an niverenn surentez sokial 1 34 01 56 382 625 37.\n",
+                "goulennet an niverenn surentez sokial [SSN].\n",
+            ),
+            ("CIN: 887 829 953 165\n", "CIN: [SSN]\n"),
+            ("SSN 1 2 3 4 5 6 7 8 9 ok\n", "SSN [SSN] ok\n"),
+            // Too few digits for an identifier: short groups stay.
+            ("ID number 12 34 on file\n", "ID number 12 34 on file\n"),
+            // The layout stops at the line's end and at a time after a word.
+            ("MRN 1234 5678 9012 at 10:30\n", "MRN [MRN] at 10:30\n"),
+        ]);
+    }
+
+    #[test]
+    fn a_phone_after_its_cue_ends_at_a_closing_bracket() {
+        check(&[
+            (
+                "Telefono: 987 654 321) 912 345 678 ninmi\n",
+                "Telefono: [PHONE]) 912 345 678 ninmi\n",
+            ),
+            // An area code's own brackets do not end it.
+            ("Phone: (0787) 525-8936\n", "Phone: [PHONE]\n"),
+        ]);
+    }
 
     #[test]
     fn a_host_name_after_a_computer_word_of_another_language() {

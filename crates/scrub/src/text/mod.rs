@@ -305,6 +305,12 @@ pub(super) fn script_mark(c: char) -> bool {
         || ('\u{1000}'..='\u{109F}').contains(&c)
             && !('\u{104A}'..='\u{104F}').contains(&c)
             && !c.is_numeric()
+        // Tibetan: its letters, vowel signs and the tsheg between syllables (`ཚེ་རིང`), but
+        // not its shad, other punctuation or digits.
+        || ('\u{0F00}'..='\u{0FFF}').contains(&c)
+            && !('\u{0F04}'..='\u{0F0A}').contains(&c)
+            && !('\u{0F0D}'..='\u{0F14}').contains(&c)
+            && !c.is_numeric()
         || ('\u{1780}'..='\u{17FF}').contains(&c)
             && !('\u{17D4}'..='\u{17DB}').contains(&c)
             && !c.is_numeric()

@@ -758,8 +758,13 @@ impl Engine<'_> {
                 && !cjk(first);
             // Arabic and the letters Persian and Urdu add (`چ`, `گ`, `ی`, `ہ`) span two
             // blocks of 128: one script.
+            // Ethiopic (`ሳባ`, `ዳዊት`), Tibetan and Burmese each span more than one block of
+            // 128 too.
             let block = match first {
                 '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => 0x0600 >> 7,
+                '\u{1200}'..='\u{139F}' => 0x1200 >> 7,
+                '\u{0F00}'..='\u{0FFF}' => 0x0F00 >> 7,
+                '\u{1000}'..='\u{109F}' => 0x1000 >> 7,
                 _ => u32::from(first) >> 7,
             };
             ok.then_some(block)
@@ -1932,6 +1937,10 @@ fn caseless_particle(w: &str) -> bool {
         "کے",
         "သည်",
         "၏",
+        // Sindhi: the genitive and dative after a name ("... جو رڪارڊ", the record of ...).
+        "جو",
+        "جي",
+        "کي",
     ];
     PARTICLES.contains(&w) || w.ends_with("ວ່າ") || w.ends_with("ว่า")
 }
