@@ -7,9 +7,6 @@
 
 use super::{Class, Engine};
 
-/// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
-/// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
-
 /// "to" and its counterparts right before an address ("an", "à", "aan", "naar", "til",
 /// "do", "para", "per", "a", "ke", "kwa", "sa"): with a word of delivery beside it
 /// (`DELIVERY_WORDS`), the address is a mail's recipient.
@@ -20,6 +17,7 @@ const RECIPIENT_BEFORE: &[&str] = &[
 
 /// Words saying a mail was delivered somewhere: "sent", "envoyée", "enviado",
 /// "gesendet", "ging", "gestuurd", "inviata", "wysłano", "skickat", "sendt" and their like.
+/// Not "forwarded": mail forwarded out to a free-mail address is the attacker's drop box.
 const DELIVERY_WORDS: &[&str] = &[
     "sent",
     "went",
@@ -67,6 +65,8 @@ const DELIVERY_WORDS: &[&str] = &[
     "ipinadala",
 ];
 
+/// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
+/// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
 const FROM_NUMBER: &[&[&str]] = &[
     &["from", "the", "number"],
     &["from", "number"],
