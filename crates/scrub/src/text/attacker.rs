@@ -7,9 +7,6 @@
 
 use super::{Class, Engine};
 
-/// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
-/// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
-
 /// "to" and its counterparts right before an address ("an", "à", "aan", "naar", "til",
 /// "do", "para", "per", "a", "ke", "kwa", "sa"): with a word of delivery beside it
 /// (`DELIVERY_WORDS`), the address is a mail's recipient.
@@ -67,6 +64,8 @@ const DELIVERY_WORDS: &[&str] = &[
     "ipinadala",
 ];
 
+/// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
+/// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
 const FROM_NUMBER: &[&[&str]] = &[
     &["from", "the", "number"],
     &["from", "number"],
