@@ -3771,6 +3771,10 @@ mod tests {
             "+62 812 3456 7890",
         );
         keeps(
+            "Pasien Slamet ditelpon saka 0831-2345-6789. Sing nelpon ngaku saka bank.",
+            "0831-2345-6789",
+        );
+        keeps(
             "La paciento ricevis vokon de 612-345-678. La vokanto petis la kodon.",
             "612-345-678",
         );

@@ -285,8 +285,10 @@ impl<'a> Engine<'a> {
                     if counted {
                         self.toks[k].class = Class::Plain;
                     } else if (8..=13).contains(&self.toks[k].s.len())
-                        && (self.impostor_beside_real_number(k, k)
-                            || self.call_from_then_caller(k, k))
+                        && self.impostor_beside_real_number(k, k)
+                        || (7..=15)
+                            .contains(&self.toks[k].s.bytes().filter(u8::is_ascii_digit).count())
+                            && self.call_from_then_caller(k, k)
                     {
                         // A phone number in a local layout (`08123456789`) that an impostor
                         // called from: kept, as a number in an international layout is.
