@@ -2471,6 +2471,251 @@ const PRETEND_STEMS: &[&str] = &[
     "kiválaszt",
 ];
 
+/// The last word of "from" (as in a message or call from) in languages the other lists do
+/// not read: Javanese "saka", Sundanese "ti", Cebuano "(gikan) sa", Malagasy "(avy)
+/// amin'ny", Shona, Luganda, Xhosa and Zulu "(kubva / okuva / evela) ku", Sesotho "(ho
+/// tsoa) ho", Samoan "mai", Breton "eus", West Frisian "fan", Esperanto "de", Hmong "(los)
+/// ntawm", Swahili "kutoka", Indonesian "dari", Tigrinya and Amharic "ካብ" / "ከ", and
+/// English "from".
+const FROM_LAST_MORE: &[&str] = &[
+    "from", "saka", "ti", "sa", "amin'ny", "ku", "kwa", "ho", "mai", "eus", "fan", "de", "ntawm",
+    "kutoka", "dari", "ካብ", "ከ",
+];
+
+/// "From" after the address or number, in languages that put it after its noun: Uyghur
+/// "دىن", Sindhi and Urdu "تان" / "سے", Tibetan "ནས", Quechua "-manta", Oromo "irraa",
+/// Turkish "-den", by the beginning of the word after the value.
+const FROM_AFTER_MORE: &[&str] = &[
+    "دىن",
+    "تان",
+    "سے",
+    "ནས",
+    "nisqamanta",
+    "manta",
+    "irraa",
+    "irra",
+];
+
+/// A mail in languages [`MESSAGE_PARTS`] and [`MAIL_MORE`] do not hold, by a part of the
+/// word: Sundanese and Indonesian "surélék" / "surel", Sesotho "imeile", Xhosa and Zulu
+/// "imeyile", Samoan "imeli", Breton "postel", Esperanto "retmesaĝo" / "retpoŝto", Malay
+/// "emel", Hmong "ntawv" (letter), Uyghur "ئېلخەت", Tigrinya and Amharic "ኢመይል", Tibetan
+/// "གློག་འཕྲིན".
+const MAIL_WORDS_MORE: &[&str] = &[
+    "surélék",
+    "surel",
+    "imeile",
+    "imeyile",
+    "imeli",
+    "postel",
+    "retmesa",
+    "retpoŝt",
+    "emel",
+    "ئېلخەت",
+    "ኢመይል",
+    "གློག",
+];
+
+/// Whole words for a mail too short to be searched inside others: Sindhi and Urdu "ميل" /
+/// "میل" (of "اي ميل", e-mail).
+const MAIL_WHOLE_MORE: &[&str] = &["ميل", "میل"];
+
+/// A call, calling or the caller, by a part of the word, in languages [`CALL_STEMS`] does
+/// not hold: Javanese and Sundanese "nelpon" / "nelepon", Shona "fona", Sesotho "letsa"
+/// ("letsitse", "letselitsoe"), Luganda "kuba essimu", Breton "galv" / "c'halve", West
+/// Frisian "belle", Javanese "telpon", Shona "-kafon-", Esperanto "voko" / "vokanto", Quechua "waqya", Oromo "bilbil",
+/// Tigrinya "ደወለ" / "ደዋሊ", Uyghur "تېلېفون", Sindhi "ڪال", Tibetan "ཁ་པར", Hmong "hu"
+/// (as the whole word).
+const CALL_WORDS_MORE: &[&str] = &[
+    "telpon",
+    "kafon",
+    "ደዊ",
+    "nelpon",
+    "nelepon",
+    "fona",
+    "letsi",
+    "letse",
+    "essimu",
+    "yakuba",
+    "eyakuba",
+    "galv",
+    "c'halv",
+    "belle",
+    "beller",
+    "voko",
+    "vokon",
+    "vokanto",
+    "waqya",
+    "bilbil",
+    "ደወ",
+    "ደዋ",
+    "تېلېفون",
+    "ڪال",
+    "ཁ་པར",
+    "ཁ",
+    "hu",
+];
+
+/// Words for a patient, by their beginnings or a part of them, that bar the mail rule when
+/// they stand between the mail word and the address ("the patient sent an e-mail from ...").
+const PATIENT_PARTS: &[&str] = &[
+    "patient",
+    "pati",
+    "paci",
+    "pasi",
+    "pasy",
+    "pasj",
+    "marary",
+    "murwere",
+    "mokuli",
+    "omulwadde",
+    "gasegase",
+    "lañvour",
+    "dhukkub",
+    "unquq",
+    "mgonjwa",
+    "sigulana",
+    "bemor",
+    "بىمار",
+    "مريض",
+    "ሕሙም",
+    "ནད་པ",
+];
+
+fn call_word_more(w: &str) -> bool {
+    CALL_WORDS_MORE.iter().any(|c| {
+        if c.len() <= 2 {
+            w == *c
+        } else {
+            w.starts_with(c) || (c.len() >= 5 || !c.is_ascii()) && w.contains(c)
+        }
+    })
+}
+
+impl Engine<'_> {
+    /// Whether token `j` (lowercased) names a mail in any of the mail lists.
+    fn mail_word_any(&self, j: usize) -> bool {
+        self.word_lower(j).is_some_and(|w| {
+            MESSAGE_PARTS.iter().any(|p| w.contains(p))
+                || MESSAGE_WORDS.contains(&w.as_str())
+                || MAIL_WHOLE_MORE.contains(&w.as_str())
+                || MAIL_MORE.iter().any(|p| w.contains(p))
+                || MAIL_WORDS_MORE
+                    .iter()
+                    .any(|p| w.starts_with(p) || (p.len() >= 5 || !p.is_ascii()) && w.contains(p))
+        })
+    }
+
+    /// Whether token `j` names a patient.
+    fn patient_word(&self, j: usize) -> bool {
+        self.word_lower(j).is_some_and(|w| {
+            PATIENT_PARTS.iter().any(|p| {
+                w.starts_with(p) || !p.is_ascii() && w.contains(p) || p.len() >= 6 && w.contains(p)
+            })
+        })
+    }
+
+    /// "Aya surélék ti x@...", "Adunay email gikan sa x@...", "Ur postel a zo deuet eus
+    /// x@...", "Retmesaĝo venis de x@...", "x@... nisqamanta huk correo chayamurqa": a mail
+    /// that came from the address, told in languages the other rules do not read. A "from"
+    /// stands right before the address with a word for a mail among the six words before
+    /// it, or a "from" right after the address with a mail word among the twelve after; no
+    /// word for a patient stands between the mail word and the address ("the patient
+    /// e-mailed from her own address" stays the patient's, removed).
+    pub(super) fn mail_from_more(&self, k: usize) -> bool {
+        let sent = self.toks[k].sent;
+        if k >= 1 && self.toks[k - 1].sent == sent {
+            let from = self
+                .word_lower(k - 1)
+                .is_some_and(|w| FROM_LAST_MORE.contains(&w.as_str()));
+            // "ካብ x@... ብስም ሕሙም ... ኢመይል መጺኡ" (from x@..., in the patient's name, an
+            // e-mail came): the "from" opens the sentence and the mail word follows.
+            let opens = from && (k == 1 || self.toks[k - 2].sent != sent);
+            if opens {
+                let (_, b) = self.sentence_reach(k, 0, 12);
+                if (k + 1..=b).any(|j| self.mail_word_any(j)) {
+                    return true;
+                }
+            }
+            if from {
+                let mut j = k - 1;
+                let mut mail = false;
+                while j > 0 && k - 1 - j < 6 && self.toks[j - 1].sent == sent {
+                    j -= 1;
+                    if self.patient_word(j) {
+                        return false;
+                    }
+                    mail |= self.mail_word_any(j);
+                }
+                if mail {
+                    return true;
+                }
+            }
+        }
+        let after = k + 1 < self.toks.len()
+            && self.toks[k + 1].sent == sent
+            && self
+                .word_lower(k + 1)
+                .is_some_and(|w| FROM_AFTER_MORE.iter().any(|a| w.starts_with(a)));
+        if !after {
+            return false;
+        }
+        let (_, b) = self.sentence_reach(k, 0, 12);
+        (k + 2..=b).any(|j| self.mail_word_any(j))
+    }
+
+    /// "Pasien ... ditelpon saka 0830 .... Sing nelpon ngaku ...", "La paciento ... ricevis
+    /// vokon de +48 .... La vokanto diris ...", "... +51 ... nisqamanta waqyachisqa karqa.
+    /// Waqyaqqa ...": a number a call came from ("from" right before it, or right after it
+    /// in languages that put "from" last), a word of calling within four words of it, and
+    /// the next sentence telling of "the caller" in its first four words, is the unknown
+    /// caller's. A person's own number has a label before it ("telpon", "numero") and no
+    /// "from"; a number a call came from with no caller told of after it stays removed.
+    pub(super) fn call_from_then_caller(&self, first: usize, last: usize) -> bool {
+        let sent = self.toks[first].sent;
+        let is_call = |j: usize| {
+            self.word_lower(j)
+                .is_some_and(|w| stem_of(&w, CALL_STEMS) || call_word_more(&w))
+        };
+        let from_before = first >= 2
+            && self.toks[first - 1].sent == sent
+            && self.word_lower(first - 1).is_some_and(|w| {
+                FROM_LAST_MORE.contains(&w.as_str())
+                    || CALL_GAP.contains(&w.as_str())
+                        && !matches!(w.as_str(), "the" | "a" | "la" | "le" | "el" | "il")
+            });
+        let from_after = last + 1 < self.toks.len()
+            && self.toks[last + 1].sent == sent
+            && self
+                .word_lower(last + 1)
+                .is_some_and(|w| FROM_AFTER_MORE.iter().any(|a| w.starts_with(a)));
+        if !from_before && !from_after {
+            return false;
+        }
+        let (a, b) = self.sentence_reach(first, 6, 4 + (last - first));
+        if !(a..=b).filter(|j| !(first..=last).contains(j)).any(is_call) {
+            return false;
+        }
+        // The next sentence, its first four words.
+        let mut n = last + 1;
+        while n < self.toks.len() && self.toks[n].sent == self.toks[last].sent {
+            n += 1;
+        }
+        if n >= self.toks.len() || self.toks[n].sent != self.toks[last].sent + 1 {
+            return false;
+        }
+        // The caller is told of in the same paragraph line: a form's next line ("Caller:
+        // self, from 617-...\nReason: got a call ...") tells of no caller.
+        if self.text[self.toks[last].end..self.toks[n].start].contains('\n') {
+            return false;
+        }
+        let next = self.toks[n].sent;
+        (n..self.toks.len().min(n + 4))
+            .take_while(|&j| self.toks[j].sent == next)
+            .any(is_call)
+    }
+}
+
 /// Whether the lowercased word `w` is on a stem list ([`FRAUD_STEMS`], [`CALL_STEMS`],
 /// [`NUMBER_STEMS`]): it starts with a stem, or holds one that is five bytes or more or not
 /// ASCII anywhere inside it.
@@ -3478,6 +3723,88 @@ mod tests {
         drops(
             "Please transfer the deposit to 09285550103 before admission.",
             "09285550103",
+        );
+    }
+
+    #[test]
+    fn a_mail_from_an_address_in_more_languages_keeps_the_address() {
+        keeps(
+            "Aya surélék ti hadiah.kiriman@gmail.com maké ngaran pasién Ujang.",
+            "hadiah.kiriman@gmail.com",
+        );
+        keeps(
+            "Adunay email gikan sa bayad.dali@yahoo.com nga nangayo sa password.",
+            "bayad.dali@yahoo.com",
+        );
+        keeps(
+            "Der kaam in e-mail fan winst-bericht@outlook.com mei in keppeling.",
+            "winst-bericht@outlook.com",
+        );
+        keeps(
+            "Retmesaĝo venis de konto-averto@gmx.com kun ligilo.",
+            "konto-averto@gmx.com",
+        );
+        keeps("ካብ pay-desk@aol.com ብስም ሕሙም ኢመይል መጺኡ።", "pay-desk@aol.com");
+    }
+
+    #[test]
+    fn a_patients_own_address_in_those_languages_goes() {
+        // The patient sent the mail from her own address.
+        drops(
+            "Pasién Siti ngirim surélék ti siti.rahayu@yahoo.co.id ka bagian tagihan.",
+            "siti.rahayu@yahoo.co.id",
+        );
+        // An address after a "from" with no mail word near it.
+        drops(
+            "Kontak kulawarga ti lilis.kurnia@gmail.com kanggo jadwal.",
+            "lilis.kurnia@gmail.com",
+        );
+        drops(
+            "La paciento skribis retmesaĝon de sia adreso jan.kowal@wp.pl.",
+            "jan.kowal@wp.pl",
+        );
+    }
+
+    #[test]
+    fn a_number_a_call_came_from_then_the_caller_told_of_stays() {
+        keeps(
+            "Pasién Ujang ditelepon ti +62 812 3456 7890. Nu nelepon ngaku ti bank.",
+            "+62 812 3456 7890",
+        );
+        keeps(
+            "Pasien Slamet ditelpon saka 0831-2345-6789. Sing nelpon ngaku saka bank.",
+            "0831-2345-6789",
+        );
+        keeps(
+            "La paciento ricevis vokon de 612-345-678. La vokanto petis la kodon.",
+            "612-345-678",
+        );
+        keeps(
+            "Murwere akafonerwa kubva ku +263 71 234 5678. Akafona akati anobva kubhanga.",
+            "+263 71 234 5678",
+        );
+    }
+
+    #[test]
+    fn a_relatives_or_patients_number_with_no_caller_after_it_goes() {
+        // A form's next line is no caller told of.
+        drops(
+            "Caller: self, ditelepon ti +62 812 1111 2222\nReason: got a call from the bank.",
+            "+62 812 1111 2222",
+        );
+        // The patient's own number has its label and no "from".
+        drops(
+            "Pasién Ujang (telepon +62 813 2222 3333) ditelepon ti +62 812 3456 7890. Nu nelepon ngaku ti bank.",
+            "+62 813 2222 3333",
+        );
+        // A relative rang from a number: no "caller" told of after it.
+        drops(
+            "Pasién Ujang ditelepon ti +62 812 9876 5432 ku anakna. Anakna naroskeun jadwal.",
+            "+62 812 9876 5432",
+        );
+        drops(
+            "La paciento ricevis vokon de sia filino, telefono 612-345-679. Ŝi demandis pri la vizito.",
+            "612-345-679",
         );
     }
 

@@ -197,6 +197,17 @@ impl Engine<'_> {
 
     /// An identifier-shaped token no rule explained goes (a file name only in part).
     pub(super) fn remove_id_like(&mut self, k: usize) {
+        // "ditelepon ti 0832-4990-7520. Nu nelepon ...": digits in dashed groups in the
+        // place of the number a call came from are the caller's phone number.
+        let s = self.toks[k].s;
+        let digits = s.bytes().filter(u8::is_ascii_digit).count();
+        if (7..=15).contains(&digits)
+            && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && self.call_from_then_caller(k, k)
+        {
+            self.toks[k].class = Class::Protected;
+            return;
+        }
         if !self.file_name_parts(k) {
             self.remove_toks(k, k, Kind::Id, "code shaped like an identifier");
         }

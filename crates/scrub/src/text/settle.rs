@@ -286,6 +286,9 @@ impl<'a> Engine<'a> {
                         self.toks[k].class = Class::Plain;
                     } else if (8..=13).contains(&self.toks[k].s.len())
                         && self.impostor_beside_real_number(k, k)
+                        || (7..=15)
+                            .contains(&self.toks[k].s.bytes().filter(u8::is_ascii_digit).count())
+                            && self.call_from_then_caller(k, k)
                     {
                         // A phone number in a local layout (`08123456789`) that an impostor
                         // called from: kept, as a number in an international layout is.
@@ -500,6 +503,7 @@ impl<'a> Engine<'a> {
             || self.forwarding_rule_target(k)
             || self.extortion_contact(k)
             || self.mail_from_foreign(k)
+            || self.mail_from_more(k)
             || self.attacker_address_foreign(k)
             || self.fake_mail_sender(k)
             || self.attacker_uses(k)

@@ -1178,6 +1178,7 @@ impl<'a> Engine<'a> {
                     || self.diversion_caller(first)
                     || self.fraud_call_number(first)
                     || self.caller_pretends(first, last - 1)
+                    || self.call_from_then_caller(first, last - 1)
                     || self.impostor_hospital_call(first, last - 1)
                     || self.impostor_beside_real_number(first, last - 1)
                     || self.warned_sender(first)
