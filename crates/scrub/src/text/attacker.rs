@@ -7,8 +7,8 @@
 
 use super::{Class, Engine};
 
-/// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
-/// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
+// "from the number" before a number, as word sequences (lowercase), in English, Spanish,
+// Portuguese, Italian, French, Russian, Haitian Creole, Vietnamese, Arabic, Tagalog.
 
 /// "to" and its counterparts right before an address ("an", "à", "aan", "naar", "til",
 /// "do", "para", "per", "a", "ke", "kwa", "sa"): with a word of delivery beside it

@@ -80,6 +80,7 @@ impl Engine<'_> {
                 || self.county(k)
                 || self.city_state(k)
                 || self.state_zip(k)
+                || self.intl_locality(k)
                 || self.caps_surname_given(k)
                 || self.caps_surname_first(k)
                 || self.caret_name(k)
