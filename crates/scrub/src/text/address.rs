@@ -392,6 +392,51 @@ impl Engine<'_> {
         true
     }
 
+    /// A medical council's register entry: a register's letters (two to five capitals) then
+    /// a number of four to eight digits, announced by a registration label ("Reg. no. KMC
+    /// 03494", "Registration number DMC 44120") or by the council's own acronym right before
+    /// it ("HPCSA MP 0123456": the council, the register, the practitioner's number). The
+    /// letters and the number go together; the council's acronym or the label stays.
+    pub(super) fn register_number(&mut self, k: usize) -> bool {
+        let caps = |s: &str, lo: usize, hi: usize| {
+            (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let t = &self.toks[k];
+        if t.class != Class::Plain || !caps(t.s, 2, 5) || k == 0 || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let n = &self.toks[k + 1];
+        let number = self.text.get(t.end..n.start) == Some(" ")
+            && (4..=8).contains(&n.s.len())
+            && n.s.bytes().all(|b| b.is_ascii_digit())
+            && matches!(n.class, Class::Plain | Class::LongNumber | Class::Removed);
+        // "ZIP CODE 42971": capitals that are words of a form are no register's.
+        let words = flag::CUE | flag::NEVER | flag::STOP | flag::FILLER;
+        if !number || !self.same_sentence(k, k + 1) || self.has(k, words) {
+            return false;
+        }
+        let p = &self.toks[k - 1];
+        let council = p.class == Class::Plain
+            && caps(p.s, 3, 6)
+            && !self.has(k - 1, words)
+            && self.text.get(p.end..t.start) == Some(" ");
+        let labelled = (k.saturating_sub(3)..k).any(|i| {
+            let mut buf = [0u8; 32];
+            !self.text[self.toks[i].end..t.start].contains('\n')
+                && self.lw(i, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l.trim_end_matches('.'),
+                        "reg" | "regn" | "registration" | "regd" | "reg.no" | "regno"
+                    )
+                })
+        });
+        if !(council || labelled) {
+            return false;
+        }
+        self.remove_toks(k, k + 1, Kind::License, "medical council register number");
+        true
+    }
+
     /// `East Marlow NY  10101  Quenby CT  06001`: a mailing label's last line, the town's
     /// one to three capitalized words right before the state (one blank apart), the run
     /// opening its line or a column (two or more blanks before it). A word another rule
@@ -535,6 +580,30 @@ mod tests {
             (
                 "The SA 2024 audit found the VPN flag set to ON.\n",
                 "The SA 2024 audit found the VPN flag set to ON.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn medical_council_register_numbers() {
+        check(&[
+            (
+                "Seen by the surgeon (medical reg. no. TNMC 20417) on the ward.",
+                "Seen by the surgeon (medical reg. no. [LICENSE]) on the ward.",
+            ),
+            (
+                "Signed by the GP, HPCSA MP 0456123, for the scheme.",
+                "Signed by the GP, HPCSA [LICENSE], for the scheme.",
+            ),
+            // Capitals before a number with no label or council are left alone, and so are
+            // a form's words in capitals.
+            (
+                "CITY ELMWOOD  STATE  ZIP CODE 42971",
+                "CITY ELMWOOD  STATE  ZIP CODE [ZIP]",
+            ),
+            (
+                "The MP 2024 report and the NIST SP 800 guide.",
+                "The MP 2024 report and the NIST SP 800 guide.",
             ),
         ]);
     }

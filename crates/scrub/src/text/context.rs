@@ -76,6 +76,7 @@ impl Engine<'_> {
                 || self.pager_number(k)
                 || self.note_header_time(k)
                 || self.dotted_record_number(k)
+                || self.register_number(k)
                 || self.street_address(k)
                 || self.county(k)
                 || self.city_state(k)
