@@ -418,6 +418,7 @@ impl Engine<'_> {
         let p = &self.toks[k - 1];
         let council = p.class == Class::Plain
             && caps(p.s, 3, 6)
+            && caps(t.s, 2, 3)
             && !self.has(k - 1, words)
             && self.text.get(p.end..t.start) == Some(" ");
         let labelled = (k.saturating_sub(3)..k).any(|i| {
@@ -600,6 +601,11 @@ mod tests {
             (
                 "CITY ELMWOOD  STATE  ZIP CODE 42971",
                 "CITY ELMWOOD  STATE  ZIP CODE [ZIP]",
+            ),
+            // A log's own counter after a protocol's name is no register number.
+            (
+                "Info: New SMTP ICID 4260818 interface Data 1",
+                "Info: New SMTP ICID 4260818 interface Data 1",
             ),
             (
                 "The MP 2024 report and the NIST SP 800 guide.",
