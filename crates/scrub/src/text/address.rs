@@ -286,6 +286,158 @@ impl Engine<'_> {
         found
     }
 
+    /// The last line of an Australian or Canadian address: a town of one to three
+    /// capitalized words, then the state's or province's code as Australia Post and Canada
+    /// Post print it. Australia's code is followed by its four-digit postcode ("Dubbo NSW
+    /// 2830"); a Canadian code closes its line or column, its town opening a column or after
+    /// a comma ("  Kamloops BC"). The town and postcode go, and so does a street part before
+    /// the town ("14 Harbour Strand, "): a house number and capitalized words, whatever the
+    /// street's type.
+    pub(super) fn intl_locality(&mut self, k: usize) -> bool {
+        const AU: &[&str] = &["NSW", "VIC", "QLD", "TAS", "ACT", "NT", "SA", "WA"];
+        const CA: &[&str] = &[
+            "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+        ];
+        let s = self.toks[k].s;
+        if self.toks[k].class != Class::Plain || k == 0 {
+            return false;
+        }
+        let one_blank =
+            |e: &Self, a: usize, b: usize| e.text.get(e.toks[a].end..e.toks[b].start) == Some(" ");
+        let postcode = AU.contains(&s)
+            && k + 1 < self.toks.len()
+            && one_blank(self, k, k + 1)
+            && matches!(self.toks[k + 1].class, Class::Plain | Class::LongNumber)
+            && self.toks[k + 1].s.len() == 4
+            && self.toks[k + 1].s.bytes().all(|b| b.is_ascii_digit());
+        let line_end = {
+            let rest = &self.text[self.toks[k].end..];
+            let rest = rest.trim_start_matches([' ', '\t', '\r']);
+            rest.is_empty()
+                || rest.starts_with('\n')
+                || self.text[self.toks[k].end..].starts_with("  ")
+        };
+        let province = CA.contains(&s) && line_end;
+        if !postcode && !province {
+            return false;
+        }
+        // The town: capitalized words right before the code, one blank apart.
+        let mut a = k;
+        let town_word = |e: &Self, i: usize| {
+            let t = &e.toks[i];
+            (t.class == Class::Plain && !e.never_name(i) || e.removed_as_name(i))
+                && c::is_cap_word(t.s)
+                && !e.has(i, flag::STATE_CODE)
+        };
+        let gap_ok = |e: &Self, i: usize| {
+            one_blank(e, i - 1, i)
+                || i == k && e.text.get(e.toks[i - 1].end..e.toks[i].start) == Some(", ")
+        };
+        while a > 0 && k - a < 3 && gap_ok(self, a) && town_word(self, a - 1) {
+            a -= 1;
+        }
+        if a == k {
+            return false;
+        }
+        let start = self.toks[a].start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let before = self.text[line_start..start].trim_end_matches(' ');
+        let after_comma = before.ends_with(',');
+        let opens = before.is_empty()
+            || self.text[line_start..start].ends_with("  ")
+            || before.ends_with('\t');
+        if !(after_comma || opens) {
+            return false;
+        }
+        if postcode {
+            self.remove_toks(k + 1, k + 1, Kind::Zip, "postcode after a state code");
+        }
+        let named = (a..k).any(|j| self.toks[j].class == Class::Removed);
+        if !named {
+            self.remove_toks(a, k - 1, Kind::City, "town before a state or province code");
+        } else {
+            let (from, to) = (start, self.toks[k - 1].end);
+            for j in a..k {
+                if self.toks[j].class == Class::Plain {
+                    self.remove_toks(j, j, Kind::City, "town before a state or province code");
+                } else if self
+                    .found
+                    .get(self.toks[j].finding)
+                    .is_some_and(|f| f.original_span.start >= from && f.original_span.end <= to)
+                {
+                    self.rekind(j, Kind::City, "town before a state or province code");
+                }
+            }
+        }
+        // "14 Harbour Strand, " before the town: the street part of the same address.
+        if after_comma && a >= 2 && self.toks[a - 1].after == b',' {
+            let mut b = a - 1;
+            while b > 0
+                && a - b < 5
+                && (self.toks[b].class == Class::Plain && c::is_cap_word(self.toks[b].s)
+                    || self.toks[b].class == Class::Removed)
+                && one_blank(self, b - 1, b)
+            {
+                b -= 1;
+            }
+            let h = self.toks[b].s;
+            let house = b < a - 1
+                && self.toks[b].class == Class::Plain
+                && (1..=5).contains(&h.bytes().take_while(u8::is_ascii_digit).count())
+                && h.len() <= h.bytes().take_while(u8::is_ascii_digit).count() + 1;
+            if house {
+                self.remove_toks(b, a - 1, Kind::Address, "street before a town and state");
+            }
+        }
+        true
+    }
+
+    /// A medical council's register entry: a register's letters (two to five capitals) then
+    /// a number of four to eight digits, announced by a registration label ("Reg. no. KMC
+    /// 03494", "Registration number DMC 44120") or by the council's own acronym right before
+    /// it ("HPCSA MP 0123456": the council, the register, the practitioner's number). The
+    /// letters and the number go together; the council's acronym or the label stays.
+    pub(super) fn register_number(&mut self, k: usize) -> bool {
+        let caps = |s: &str, lo: usize, hi: usize| {
+            (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let t = &self.toks[k];
+        if t.class != Class::Plain || !caps(t.s, 2, 5) || k == 0 || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let n = &self.toks[k + 1];
+        let number = self.text.get(t.end..n.start) == Some(" ")
+            && (4..=8).contains(&n.s.len())
+            && n.s.bytes().all(|b| b.is_ascii_digit())
+            && matches!(n.class, Class::Plain | Class::LongNumber | Class::Removed);
+        // "ZIP CODE 42971": capitals that are words of a form are no register's.
+        let words = flag::CUE | flag::NEVER | flag::STOP | flag::FILLER;
+        if !number || !self.same_sentence(k, k + 1) || self.has(k, words) {
+            return false;
+        }
+        let p = &self.toks[k - 1];
+        let council = p.class == Class::Plain
+            && caps(p.s, 3, 6)
+            && caps(t.s, 2, 3)
+            && !self.has(k - 1, words)
+            && self.text.get(p.end..t.start) == Some(" ");
+        let labelled = (k.saturating_sub(3)..k).any(|i| {
+            let mut buf = [0u8; 32];
+            !self.text[self.toks[i].end..t.start].contains('\n')
+                && self.lw(i, &mut buf).is_some_and(|l| {
+                    matches!(
+                        l.trim_end_matches('.'),
+                        "reg" | "regn" | "registration" | "regd" | "reg.no" | "regno"
+                    )
+                })
+        });
+        if !(council || labelled) {
+            return false;
+        }
+        self.remove_toks(k, k + 1, Kind::License, "medical council register number");
+        true
+    }
+
     /// `East Marlow NY  10101  Quenby CT  06001`: a mailing label's last line, the town's
     /// one to three capitalized words right before the state (one blank apart), the run
     /// opening its line or a column (two or more blanks before it). A word another rule
@@ -401,6 +553,63 @@ mod tests {
             (
                 "The North, CA team met 3 times in the valleys.",
                 "The North, CA team met 3 times in the valleys.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn australian_and_canadian_address_tails() {
+        check(&[
+            // Australia Post: town, state code, four-digit postcode; the street before it
+            // goes whatever its type.
+            (
+                "Write to Ola Brandt, 7 Kestrel Wynd, Wagga Wagga NSW 2650\nThanks",
+                "Write to [NAME], [ADDRESS], [CITY] NSW [ZIP]\nThanks",
+            ),
+            ("Dubbo NSW 2830\n", "[CITY] NSW [ZIP]\n"),
+            // Canada Post: a town before a province code closing its column or line.
+            (
+                "- 09:14  ward clerk  Kamloops BC\n",
+                "- 09:14  ward clerk  [CITY] BC\n",
+            ),
+            ("Mailed to:\nHarlow Bay, ON\n", "Mailed to:\n[CITY], ON\n"),
+            // A code inside a sentence is no address's.
+            (
+                "They upgraded Windows NT 4000 machines and left Logging ON\n",
+                "They upgraded Windows NT 4000 machines and left Logging ON\n",
+            ),
+            (
+                "The SA 2024 audit found the VPN flag set to ON.\n",
+                "The SA 2024 audit found the VPN flag set to ON.\n",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn medical_council_register_numbers() {
+        check(&[
+            (
+                "Seen by the surgeon (medical reg. no. TNMC 20417) on the ward.",
+                "Seen by the surgeon (medical reg. no. [LICENSE]) on the ward.",
+            ),
+            (
+                "Signed by the GP, HPCSA MP 0456123, for the scheme.",
+                "Signed by the GP, HPCSA [LICENSE], for the scheme.",
+            ),
+            // Capitals before a number with no label or council are left alone, and so are
+            // a form's words in capitals.
+            (
+                "CITY ELMWOOD  STATE  ZIP CODE 42971",
+                "CITY ELMWOOD  STATE  ZIP CODE [ZIP]",
+            ),
+            // A log's own counter after a protocol's name is no register number.
+            (
+                "Info: New SMTP ICID 4260818 interface Data 1",
+                "Info: New SMTP ICID 4260818 interface Data 1",
+            ),
+            (
+                "The MP 2024 report and the NIST SP 800 guide.",
+                "The MP 2024 report and the NIST SP 800 guide.",
             ),
         ]);
     }
