@@ -1,6 +1,6 @@
 #!/bin/sh
 # Byte-identity of two builds of the scrubber, wider than same_output.sh: every evaluation
-# corpus but blind13 and blind14 (frozen and not yet run: never opened, not even listed) through
+# corpus but blind14 (frozen and not yet run: never opened, not even listed) through
 # `scrub_dump` and, corpus by corpus, `ward scrub --jsonl` (each document's own "org" applies),
 # then dense synthetic files of 1 and 8 MB through `ward scrub FILE` (4 MB windows) and, as
 # one document, `scrub_dump` and `ward scrub --jsonl`.
@@ -17,7 +17,7 @@ mkdir -p "$work"
 corpora=
 for d in eval/scrub/*/; do
     case $d in
-        */blind13/ | */blind14/) continue ;;
+        */blind14/) continue ;;
     esac
     for f in "$d"*.jsonl; do
         if [ -e "$f" ]; then corpora="$corpora $f"; fi
