@@ -2965,12 +2965,8 @@ fn instructed_payment(sentence: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scrubbed;
     use super::*;
-
-    fn scrubbed(input: &str) -> String {
-        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
-        s.scrub_text(input).text
-    }
 
     #[test]
     fn a_caller_claiming_the_hospital_keeps_the_number_the_real_one_goes() {
@@ -3050,11 +3046,6 @@ mod tests {
         assert!(out.contains("refund.desk8@gmx.net"), "{out}");
     }
 
-    fn scrub(text: &str) -> String {
-        let s = crate::Scrubber::new(crate::ScrubConfig::default()).expect("scrubber");
-        s.scrub_text(text).text
-    }
-
     #[test]
     fn an_unnamed_callers_number_stays_when_the_call_asks_what_a_fraud_asks() {
         let kept = [
@@ -3072,7 +3063,7 @@ mod tests {
             ),
         ];
         for (input, keep) in kept {
-            let out = scrub(input);
+            let out = scrubbed(input);
             assert!(out.contains(keep), "{input:?} -> {out:?}");
         }
         let gone = [
@@ -3108,7 +3099,7 @@ mod tests {
             ),
         ];
         for (input, drop) in gone {
-            let out = scrub(input);
+            let out = scrubbed(input);
             assert!(!out.contains(drop), "{input:?} -> {out:?}");
         }
     }
@@ -3143,9 +3134,9 @@ mod tests {
         ];
         for (input, keep) in kept {
             assert!(
-                scrub(input).contains(keep),
+                scrubbed(input).contains(keep),
                 "{input:?} -> {:?}",
-                scrub(input)
+                scrubbed(input)
             );
         }
         let gone = [
@@ -3185,9 +3176,9 @@ mod tests {
         ];
         for (input, drop) in gone {
             assert!(
-                !scrub(input).contains(drop),
+                !scrubbed(input).contains(drop),
                 "{input:?} -> {:?}",
-                scrub(input)
+                scrubbed(input)
             );
         }
     }

@@ -1384,6 +1384,7 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::check;
+    use super::super::scrubbed;
     use super::{column, header_words, Col};
 
     #[test]
@@ -1701,25 +1702,17 @@ mod tests {
         ]);
     }
 
-    fn scrub_s20(text: &str) -> String {
-        crate::Scrubber::new(crate::ScrubConfig::default())
-            .expect("scrubber")
-            .scrub_text(text)
-            .text
-    }
-
     #[test]
     fn a_log_exports_source_column_names_the_sending_machine() {
-        let out = scrub_s20(
+        let out = scrubbed(
             "\"timestamp\",\"source\",\"message\"\n\
              \"2031-01-02T03:04:05.000Z\",\"qxws0412\",\"backup finished\"\n",
         );
         assert!(!out.contains("qxws0412"), "{out:?}");
         assert!(out.contains("backup finished"), "{out:?}");
         // An event log's provider has no digit and stays.
-        let out = scrub_s20(
-            "Date,Source,Event ID\n2031-01-02,Microsoft-Windows-Security-Auditing,4624\n",
-        );
+        let out =
+            scrubbed("Date,Source,Event ID\n2031-01-02,Microsoft-Windows-Security-Auditing,4624\n");
         assert!(
             out.contains("Microsoft-Windows-Security-Auditing"),
             "{out:?}"

@@ -1301,6 +1301,8 @@ impl Engine<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scrubbed;
+
     #[test]
     fn a_property_lists_runspace_guid_stays_and_a_users_guid_goes() {
         let out = crate::Scrubber::new(crate::ScrubConfig::default())
@@ -1785,16 +1787,9 @@ mod tests {
         )]);
     }
 
-    fn scrub_s20(text: &str) -> String {
-        crate::Scrubber::new(crate::ScrubConfig::default())
-            .expect("scrubber")
-            .scrub_text(text)
-            .text
-    }
-
     #[test]
     fn a_query_logs_client_address_goes_and_its_object_pointer_stays() {
-        let out = scrub_s20(
+        let out = scrubbed(
             "client @0x7f3a2c001d40 10.20.30.40#53211 (portal.example.org): query: \
              portal.example.org IN A +\n",
         );
@@ -1802,20 +1797,20 @@ mod tests {
         assert!(out.contains("@0x7f3a2c001d40"), "{out:?}");
         assert!(out.contains("#53211"), "{out:?}");
         // A chat handle is still a user.
-        let out = scrub_s20("@qzmorrow can you look at this\n");
+        let out = scrubbed("@qzmorrow can you look at this\n");
         assert!(!out.contains("qzmorrow"), "{out:?}");
     }
 
     #[test]
     fn the_workstation_of_a_sign_in_line_goes() {
-        let out = scrub_s20("EHR login ok user=qzmorrow ws=QXWS0412\n");
+        let out = scrubbed("EHR login ok user=qzmorrow ws=QXWS0412\n");
         assert!(!out.contains("QXWS0412"), "{out:?}");
         assert!(out.contains("EHR login ok"), "{out:?}");
     }
 
     #[test]
     fn the_owner_of_a_print_job_goes() {
-        let out = scrub_s20(
+        let out = scrubbed(
             "Document 12, Print Document owned by qzmorrow on \\\\QXWS0412 was printed on \
              QX-MFP-2 through port 10.9.8.7.\n",
         );
@@ -1825,7 +1820,7 @@ mod tests {
 
     #[test]
     fn an_audit_records_account_goes_and_root_stays() {
-        let out = scrub_s20(
+        let out = scrubbed(
             "type=USER_LOGIN msg=audit(1741775067.687:20453): pid=11 uid=0 auid=1705 ses=3 \
              msg='op=login acct=\"qzwhite\" exe=\"/usr/sbin/sshd\" hostname=? addr=10.1.2.3 \
              terminal=ssh res=success'\n\
