@@ -1158,12 +1158,7 @@ impl Engine<'_> {
         if before {
             return true;
         }
-        let after = k + 1 < self.toks.len()
-            && self.toks[k + 1].sent == sent
-            && self
-                .word_lower(k + 1)
-                .is_some_and(|w| MAIL_FROM_AFTER.iter().any(|a| w.starts_with(a)));
-        after && (k.saturating_sub(4)..k).any(message)
+        self.next_word_begins(k, MAIL_FROM_AFTER) && (k.saturating_sub(4)..k).any(message)
     }
 
     /// "Please do not reply to texts from +1 ...", "never answer calls from +44 ...": a
@@ -2606,6 +2601,16 @@ impl Engine<'_> {
         })
     }
 
+    /// Whether the word right after token `k`, in its sentence, begins with one of `stems`
+    /// (a "from" that follows its noun: "x@... nisqamanta", "x@... kara").
+    fn next_word_begins(&self, k: usize, stems: &[&str]) -> bool {
+        k + 1 < self.toks.len()
+            && self.toks[k + 1].sent == self.toks[k].sent
+            && self
+                .word_lower(k + 1)
+                .is_some_and(|w| stems.iter().any(|a| w.starts_with(a)))
+    }
+
     /// Whether token `j` names a patient.
     fn patient_word(&self, j: usize) -> bool {
         self.word_lower(j).is_some_and(|w| {
@@ -2652,12 +2657,7 @@ impl Engine<'_> {
                 }
             }
         }
-        let after = k + 1 < self.toks.len()
-            && self.toks[k + 1].sent == sent
-            && self
-                .word_lower(k + 1)
-                .is_some_and(|w| FROM_AFTER_MORE.iter().any(|a| w.starts_with(a)));
-        if !after {
+        if !self.next_word_begins(k, FROM_AFTER_MORE) {
             return false;
         }
         let (_, b) = self.sentence_reach(k, 0, 12);
